@@ -1,0 +1,206 @@
+"""The curated vocabulary: the entity types and properties a facts file may use.
+
+Each curated name maps to one IRI (schema.org where it has a term, ours otherwise),
+and says what a statement with it must look like: which subject types it applies to,
+and whether its object is another entity (of which types) or a typed literal.
+ontology/heroes.ttl declares every ``heroes:`` term used here; a test keeps both in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "CLASSES",
+    "HEROES",
+    "PREFIXES",
+    "PROPERTIES",
+    "QUALIFIERS",
+    "SCHEMA",
+    "EntityType",
+    "Property",
+    "is_subtype",
+]
+
+SCHEMA = "https://schema.org/"
+HEROES = "https://w3id.org/heroes-kg/ontology#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+PROV = "http://www.w3.org/ns/prov#"
+OA = "http://www.w3.org/ns/oa#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SH = "http://www.w3.org/ns/shacl#"
+WD = "http://www.wikidata.org/entity/"
+
+#: Prefixes used in every serialization and predeclared for SPARQL queries.
+PREFIXES: dict[str, str] = {
+    "heroes": HEROES,
+    "schema": SCHEMA,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "owl": OWL,
+    "prov": PROV,
+    "oa": OA,
+    "skos": SKOS,
+}
+
+
+@dataclass(frozen=True)
+class EntityType:
+    name: str
+    iri: str
+    parent: str | None
+
+
+def _t(name: str, iri: str, parent: str | None = "Thing") -> EntityType:
+    return EntityType(name, iri, parent)
+
+
+CLASSES: dict[str, EntityType] = {
+    t.name: t
+    for t in [
+        _t("Thing", SCHEMA + "Thing", None),
+        _t("CreativeWork", SCHEMA + "CreativeWork"),
+        _t("Movie", SCHEMA + "Movie", "CreativeWork"),
+        _t("TVSeries", SCHEMA + "TVSeries", "CreativeWork"),
+        _t("MovieSeries", SCHEMA + "MovieSeries", "CreativeWork"),
+        _t("NewsArticle", SCHEMA + "NewsArticle", "CreativeWork"),
+        _t("SocialMediaPosting", SCHEMA + "SocialMediaPosting", "CreativeWork"),
+        _t("Quotation", SCHEMA + "Quotation", "CreativeWork"),
+        _t("Person", SCHEMA + "Person"),
+        _t("Actor", HEROES + "Actor", "Person"),
+        _t("Filmmaker", HEROES + "Filmmaker", "Person"),
+        _t("Organization", SCHEMA + "Organization"),
+        _t("StreamingService", HEROES + "StreamingService", "Organization"),
+        _t("ProductionCompany", HEROES + "ProductionCompany", "Organization"),
+        _t("NewsMediaOrganization", SCHEMA + "NewsMediaOrganization", "Organization"),
+        _t("SocialMediaPlatform", HEROES + "SocialMediaPlatform", "Organization"),
+        _t("FictionalCharacter", HEROES + "FictionalCharacter"),
+        _t("FictionalOrganization", HEROES + "FictionalOrganization"),
+        _t("FictionalPlace", HEROES + "FictionalPlace"),
+        _t("Event", SCHEMA + "Event"),
+        _t("Premiere", HEROES + "Premiere", "Event"),
+        _t("ChartEvent", HEROES + "ChartEvent", "Event"),
+        _t("Interview", HEROES + "Interview", "Event"),
+        _t("ViewershipFigure", HEROES + "ViewershipFigure"),
+        _t("ChartRanking", HEROES + "ChartRanking"),
+    ]
+}
+
+
+def is_subtype(name: str, ancestor: str) -> bool:
+    """True when entity type ``name`` is ``ancestor`` or one of its subtypes."""
+    current: str | None = name
+    while current is not None:
+        if current == ancestor:
+            return True
+        current = CLASSES[current].parent
+    return False
+
+
+@dataclass(frozen=True)
+class Property:
+    """One curated property.
+
+    ``domain`` lists the entity types a subject may have (subtypes included).
+    For an entity-valued property ``range`` lists the object's allowed types; for a
+    literal property ``datatype`` names the XSD datatype(s) its value may take.
+    """
+
+    name: str
+    iri: str
+    domain: tuple[str, ...]
+    range: tuple[str, ...] = ()
+    datatype: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    allows: tuple[str, ...] = ()
+
+    @property
+    def is_literal(self) -> bool:
+        return bool(self.datatype)
+
+
+_WORK = ("CreativeWork",)
+_AGENT = ("Person", "Organization")
+_PERFORMER_QUALIFIERS = ("in",)
+
+
+def _p(name: str, iri: str, domain: tuple[str, ...], *, to: tuple[str, ...] = (),
+       dt: tuple[str, ...] = (), requires: tuple[str, ...] = (),
+       allows: tuple[str, ...] = ()) -> Property:
+    return Property(name, iri, domain, to, dt, requires, allows)
+
+
+PROPERTIES: dict[str, Property] = {
+    p.name: p
+    for p in [
+        # Works
+        _p("director", SCHEMA + "director", ("Movie", "MovieSeries", "TVSeries"), to=("Person",)),
+        _p("screenwriter", HEROES + "screenwriter", _WORK, to=("Person",)),
+        _p("creator", SCHEMA + "creator", _WORK, to=_AGENT),
+        _p("author", SCHEMA + "author", _WORK, to=_AGENT),
+        _p("productionCompany", SCHEMA + "productionCompany", _WORK, to=("Organization",)),
+        _p("publisher", SCHEMA + "publisher", _WORK, to=("Organization",)),
+        _p("sequelOf", HEROES + "sequelOf", _WORK, to=_WORK),
+        _p("developmentStatus", HEROES + "developmentStatus", _WORK, dt=("string",)),
+        _p("greenlitBy", HEROES + "greenlitBy", _WORK, to=("Organization",)),
+        _p("streamingOn", HEROES + "streamingOn", _WORK, to=("Organization",)),
+        _p("genre", SCHEMA + "genre", _WORK, dt=("string",)),
+        _p("description", SCHEMA + "description", ("Thing",), dt=("string",)),
+        _p("datePublished", SCHEMA + "datePublished", _WORK, dt=("date", "gYear")),
+        _p("text", SCHEMA + "text", _WORK, dt=("string",)),
+        _p("about", SCHEMA + "about", ("CreativeWork", "ViewershipFigure", "ChartRanking"),
+           to=("Thing",)),
+        # Cast and characters
+        _p("plays", HEROES + "plays", ("Person",), to=("FictionalCharacter",),
+           requires=("in",)),
+        _p("reprisedRole", HEROES + "reprisedRole", ("Person",), to=("FictionalCharacter",),
+           requires=("in",)),
+        _p("replaced", HEROES + "replacedPerformer", ("Person",), to=("Person",),
+           requires=("in", "as")),
+        _p("appearsIn", HEROES + "appearsIn", ("FictionalCharacter",), to=_WORK),
+        _p("parentOf", HEROES + "parentOf", ("FictionalCharacter", "Person"),
+           to=("FictionalCharacter", "Person")),
+        _p("leads", HEROES + "leads", ("FictionalCharacter", "Person"),
+           to=("FictionalOrganization", "FictionalPlace", "Organization")),
+        # Agents
+        _p("accountHandle", HEROES + "accountHandle", _AGENT, dt=("string",)),
+        # Posts and news
+        _p("platform", HEROES + "platform",
+           ("SocialMediaPosting", "Event", "ChartRanking"), to=("Organization",)),
+        _p("announces", HEROES + "announces", ("SocialMediaPosting",), to=_WORK),
+        _p("confirms", HEROES + "confirms", ("SocialMediaPosting",), to=_WORK),
+        _p("shares", HEROES + "shares", ("SocialMediaPosting",), to=_WORK),
+        _p("reportedBy", HEROES + "reportedBy",
+           ("ViewershipFigure", "ChartRanking", "Event"), to=("Person", "Organization",
+                                                             "CreativeWork")),
+        # Events
+        _p("workFeatured", SCHEMA + "workFeatured", ("Event",), to=_WORK),
+        _p("startDate", SCHEMA + "startDate", ("Event", "ChartRanking"), dt=("date",)),
+        _p("endDate", SCHEMA + "endDate", ("Event", "ChartRanking"), dt=("date",)),
+        _p("knockedOutBy", HEROES + "knockedOutBy", ("ChartEvent",), to=_WORK),
+        _p("organizer", SCHEMA + "organizer", ("Event",), to=_AGENT),
+        _p("attendee", SCHEMA + "attendee", ("Event",), to=_AGENT),
+        # Figures
+        _p("households", HEROES + "households", ("ViewershipFigure",), dt=("integer",)),
+        _p("periodDays", HEROES + "periodDays", ("ViewershipFigure",), dt=("integer",)),
+        _p("projected", HEROES + "projected", ("ViewershipFigure",), dt=("boolean",)),
+        _p("rank", HEROES + "rank", ("ChartRanking", "ChartEvent"), dt=("integer",)),
+        _p("chart", HEROES + "chart", ("ChartRanking", "ChartEvent"), dt=("string",)),
+        _p("scope", HEROES + "scope", ("ChartRanking",), dt=("string",)),
+        _p("countriesRanked", HEROES + "countriesRanked", ("ChartRanking",), dt=("integer",)),
+        _p("countriesTotal", HEROES + "countriesTotal", ("ChartRanking",), dt=("integer",)),
+        # Quotations
+        _p("spokenBy", SCHEMA + "spokenByCharacter", ("Quotation",), to=_AGENT),
+        _p("recordedAt", SCHEMA + "recordedAt", _WORK, to=("Event",)),
+    ]
+}
+
+#: Statement qualifiers: curated key -> (IRI on the statement node, allowed object types).
+QUALIFIERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "in": (HEROES + "inWork", _WORK),
+    "as": (HEROES + "asCharacter", ("FictionalCharacter",)),
+}
