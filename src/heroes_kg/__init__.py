@@ -1,0 +1,43 @@
+"""heroes-kg: an evidence-grounded knowledge graph builder for news articles.
+
+Quick start (in a project folder, with seeds/ and ontology/)::
+
+    import heroes_kg
+    kg = heroes_kg.load()          # the built graph, rebuilt first if the seeds changed
+    heroes_kg.build()              # rebuild exports/
+
+Importing this package does no work; each function imports what it needs.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "build", "load"]
+
+if TYPE_CHECKING:
+    from .builder import BuildReport
+    from .store import KnowledgeGraph
+
+
+def load(project: str | os.PathLike[str] | None = None, *,
+         base_iri: str | None = None) -> KnowledgeGraph:
+    """Open the built graph of the project at ``project`` (default: the nearest folder
+    with seeds/facts/), rebuilding the store first when the seeds changed."""
+    from .project import find_project
+    from .store import open_graph
+
+    return open_graph(find_project(project, base_iri))
+
+
+def build(project: str | os.PathLike[str] | None = None, *, outdir: str | None = None,
+          force: bool = False, base_iri: str | None = None) -> BuildReport:
+    """Build the graph and write exports/ (see :func:`heroes_kg.builder.build`)."""
+    from .builder import build as _build
+    from .project import find_project
+
+    return _build(find_project(project, base_iri),
+                  outdir=Path(outdir) if outdir else None, force=force)

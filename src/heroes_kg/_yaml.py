@@ -1,0 +1,62 @@
+"""Safe YAML loading that remembers the line of every mapping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+__all__ = ["LINE", "LINES", "YamlError", "key_line", "load_yaml"]
+
+#: Key under which each loaded mapping records its 1-based line in the file.
+LINE = "__line__"
+#: Key under which each loaded mapping records the line of each of its keys.
+LINES = "__lines__"
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _LineLoader(_Base):  # type: ignore[misc, valid-type]
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE] = node.start_mark.line + 1
+        mapping[LINES] = {
+            k.value: k.start_mark.line + 1 for k, _v in node.value if hasattr(k, "value")}
+        return mapping
+
+
+def key_line(mapping: dict[str, Any], key: str) -> int | None:
+    """The line of ``key`` in a loaded mapping (its own line if the key is absent)."""
+    lines = mapping.get(LINES, {})
+    return lines.get(key, mapping.get(LINE)) if isinstance(lines, dict) else mapping.get(LINE)
+
+
+# Timestamps stay strings: dates are checked and typed by the curation stage.
+_LineLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+
+
+class YamlError(Exception):
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def load_yaml(text: str) -> Any:
+    """Parse one YAML document; raise YamlError with the line of a syntax error."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = exc.problem or exc.context or "invalid YAML"
+        return_msg = f"YAML syntax error: {what}"
+        if exc.context and exc.problem:
+            return_msg = f"YAML syntax error: {exc.problem} ({exc.context})"
+        raise YamlError(line, return_msg) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(None, f"YAML error: {exc}") from None
+    except RecursionError:
+        raise YamlError(None, "YAML nesting is too deep") from None

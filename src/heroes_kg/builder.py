@@ -1,0 +1,160 @@
+"""Build: seeds/ -> checked corpus -> RDF -> validated graph -> store and exports/.
+
+:func:`build` is what ``heroes-kg build`` runs; :func:`check` is ``heroes-kg validate``.
+Nothing is written until every check has passed, and every file is written atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pyoxigraph as ox
+
+from ._io import atomic_write
+from .curation import Corpus, load_corpus
+from .errors import HeroesKGError
+from .model import Names, to_quads
+from .project import Project
+from .store import KnowledgeGraph, fingerprint, lock, read_state, replace_store, write_state
+
+__all__ = ["BuildReport", "build", "build_store", "check", "standard_exports"]
+
+
+@dataclass
+class BuildReport:
+    articles: int
+    entities: int
+    statements: int
+    triples: int
+    written: list[Path] = field(default_factory=list)
+    up_to_date: bool = False
+
+
+def _exports_turtle(kg: KnowledgeGraph) -> bytes:
+    from .export import export
+
+    return export(kg, "turtle")
+
+
+#: The files ``heroes-kg build`` writes into exports/: file name -> producer.
+standard_exports: dict[str, Callable[[KnowledgeGraph], bytes]] = {
+    "heroes.ttl": _exports_turtle,
+}
+
+
+def _load_ontology(store: ox.Store, project: Project, names: Names) -> None:
+    path = project.ontology_file
+    if not path.is_file():
+        raise HeroesKGError(f"{path.relative_to(project.root)} is missing; the build needs "
+                            "the ontology")
+    try:
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=names.ontology)
+    except SyntaxError as exc:
+        raise HeroesKGError(f"{path.relative_to(project.root)}: not valid Turtle: "
+                            f"{exc}") from None
+
+
+def _assemble(project: Project) -> tuple[Corpus, KnowledgeGraph]:
+    """Load, check, model and validate; returns the graph in an in-memory store."""
+    from .validate import validate_graph
+
+    corpus = load_corpus(project)
+    names = Names(project.base_iri)
+    store = ox.Store()
+    store.bulk_extend(to_quads(corpus, project.base_iri))
+    _load_ontology(store, project, names)
+    kg = KnowledgeGraph(store, names, project)
+    validate_graph(kg, corpus, project.shapes_file, project.ontology_file)
+    return corpus, kg
+
+
+def check(project: Project) -> BuildReport:
+    """Every check of :func:`build`, writing nothing."""
+    corpus, kg = _assemble(project)
+    return _report(corpus, kg)
+
+
+def _report(corpus: Corpus, kg: KnowledgeGraph) -> BuildReport:
+    return BuildReport(len(corpus.articles), len(corpus.entities), len(corpus.statements),
+                       len(kg))
+
+
+def build_store(project: Project) -> tuple[Corpus, KnowledgeGraph]:
+    """Rebuild the persisted store from the seeds (exports are left alone)."""
+    with lock(project):
+        current = fingerprint(project)
+        corpus, kg = _assemble(project)
+        replace_store(project, iter(kg.store))
+        state = read_state(project)
+        state.update(fingerprint=current, counts=_counts(corpus, kg))
+        if state.get("exports_fingerprint") != current:
+            state.pop("exports", None)
+        write_state(project, state)
+    return corpus, kg
+
+
+def _counts(corpus: Corpus, kg: KnowledgeGraph) -> dict[str, int]:
+    r = _report(corpus, kg)
+    return {"articles": r.articles, "entities": r.entities, "statements": r.statements,
+            "triples": r.triples}
+
+
+def _stamp(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _exports_current(state: dict, current: str, outdir: Path) -> bool:  # type: ignore[type-arg]
+    exports = state.get("exports")
+    if state.get("exports_fingerprint") != current or not isinstance(exports, dict):
+        return False
+    if set(exports) != {str(outdir / name) for name in standard_exports}:
+        return False
+    try:
+        return all(_stamp(Path(p)) == stamp for p, stamp in exports.items())
+    except OSError:
+        return False
+
+
+def build(project: Project, *, outdir: Path | None = None, force: bool = False) -> BuildReport:
+    """Build the graph from the seeds into the store and ``outdir`` (default exports/).
+
+    When nothing changed since the last build, nothing is redone (``force`` redoes it).
+    """
+    outdir = (outdir or project.exports_dir).resolve()
+    with lock(project):
+        current = fingerprint(project)
+        state = read_state(project)
+        if (not force and state.get("fingerprint") == current
+                and (project.state_dir / "store").is_dir()
+                and _exports_current(state, current, outdir)):
+            counts = state.get("counts", {})
+            return BuildReport(counts.get("articles", 0), counts.get("entities", 0),
+                               counts.get("statements", 0), counts.get("triples", 0),
+                               [Path(p) for p in state["exports"]], up_to_date=True)
+        corpus, kg = _assemble(project)
+        outputs = {name: produce(kg) for name, produce in standard_exports.items()}
+        if outdir.exists() and not outdir.is_dir():
+            raise HeroesKGError(f"{outdir} exists and is not a folder")
+        if not outdir.parent.is_dir():
+            raise HeroesKGError(f"cannot write to {outdir}: {outdir.parent} does not exist")
+        outdir.mkdir(exist_ok=True)
+        if not os.access(outdir, os.W_OK):
+            raise HeroesKGError(f"cannot write to {outdir}: permission denied")
+        written = []
+        for name, data in outputs.items():
+            target = outdir / name
+            atomic_write(target, data)
+            written.append(target)
+        replace_store(project, iter(kg.store))
+        write_state(project, {
+            "fingerprint": current, "exports_fingerprint": current,
+            "counts": _counts(corpus, kg),
+            "exports": {str(p): _stamp(p) for p in written},
+        })
+        report = _report(corpus, kg)
+        report.written = written
+        return report

@@ -1,0 +1,617 @@
+"""Curation: read seeds/, check every fact and find every quote in its article.
+
+The front door is :func:`load_corpus`. It returns plain, typed objects, or raises
+:class:`~heroes_kg.errors.CurationError` listing every problem with its file:line.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import _vocab
+from ._yaml import LINE, LINES, YamlError, key_line, load_yaml
+from .errors import CurationError, Problem, relpath
+from .project import Project
+
+__all__ = [
+    "Article",
+    "Corpus",
+    "Entity",
+    "Evidence",
+    "Statement",
+    "Value",
+    "load_corpus",
+]
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+_INT = re.compile(r"^[+-]?\d+$")
+#: Characters of context kept on each side of a quote (oa:prefix / oa:suffix).
+CONTEXT = 32
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    file: str
+    text: str
+    date: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    title_is_editorial: bool = False
+    path: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    path: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Value:
+    """A typed literal: its lexical form and its XSD datatype's local name."""
+
+    lexical: str
+    datatype: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article: str
+    quote: str
+    start: int
+    end: int
+    path: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    subject: str
+    property: str
+    object: str | None
+    value: Value | None
+    qualifiers: tuple[tuple[str, str], ...]
+    evidence: tuple[Evidence, ...]
+    path: str = ""
+    line: int | None = None
+
+
+@dataclass
+class Corpus:
+    articles: dict[str, Article] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+
+    def mentions(self) -> dict[str, set[str]]:
+        """Article id -> ids of the entities whose name or an alias occurs in its text."""
+        by_name: dict[str, set[str]] = {}
+        for entity in self.entities.values():
+            for name in (entity.name, *entity.aliases):
+                by_name.setdefault(name, set()).add(entity.id)
+        found: dict[str, set[str]] = {a: set() for a in self.articles}
+        if not by_name:
+            return found
+        names = sorted(by_name, key=lambda n: (-len(n), n))
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+        for article in self.articles.values():
+            hits = found[article.id]
+            for match in pattern.finditer(article.text):
+                hits |= by_name[match.group(0)]
+        return found
+
+
+class _Collector:
+    """Gathers problems so one run reports all of them, not just the first."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def add(self, path: Path | str, line: int | None, message: str) -> None:
+        where = relpath(path, self.root) if isinstance(path, Path) else path
+        self.problems.append(Problem(where, line, message))
+
+
+def _suggest(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+
+
+def _read_text(path: Path, what: str, out: _Collector) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        out.add(path, None, f"cannot read {what}: {exc.strerror}")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        out.add(path, line, f"{what} is not UTF-8 text (byte 0x{data[exc.start]:02x} at "
+                            f"offset {exc.start}); save it as UTF-8")
+        return None
+    if not text.strip():
+        out.add(path, None, f"{what} is empty")
+        return None
+    return text
+
+
+def _load_document(path: Path, what: str, out: _Collector) -> dict[str, Any] | None:
+    text = _read_text(path, what, out)
+    if text is None:
+        return None
+    try:
+        data = load_yaml(text)
+    except YamlError as exc:
+        out.add(path, exc.line, f"{exc.message}; fix the YAML syntax")
+        return None
+    if not isinstance(data, dict):
+        out.add(path, 1, f"{what} must be a YAML mapping (key: value lines), "
+                         f"not {_kind(data)}")
+        return None
+    return data
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"the boolean {value!r}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if value is None:
+        return "empty"
+    return f"the text {str(value)!r}"
+
+
+def _load_articles(project: Project, out: _Collector, corpus: Corpus) -> None:
+    folder = project.articles_dir
+    if not folder.is_dir():
+        out.add(folder, None, "articles folder is missing; create seeds/articles/")
+        return
+    records = sorted(folder.glob("*.yaml"))
+    described: set[str] = set()
+    for path in records:
+        data = _load_document(path, "article metadata", out)
+        if data is None:
+            continue
+        line = data.get(LINE)
+        unknown = set(data) - {LINE, LINES, "id", "file", "title", "date", "publisher", "url",
+                               "title_is_editorial"}
+        for key in sorted(unknown, key=str):
+            out.add(path, line, f"unknown key {key!r} in article metadata "
+                                "(known: id, file, title, date, publisher, url, "
+                                "title_is_editorial)")
+        ok = True
+        for key in ("id", "file", "title"):
+            if not isinstance(data.get(key), str) or not data[key].strip():
+                out.add(path, line, f"article metadata needs {key!r} (text)")
+                ok = False
+        if not ok:
+            continue
+        article_id = data["id"]
+        if not _ID.match(article_id):
+            out.add(path, line, f"article id {article_id!r} must be lowercase words "
+                                "joined by '-' (e.g. sequel-confirmed)")
+            continue
+        if article_id in corpus.articles:
+            first = corpus.articles[article_id]
+            out.add(path, line, f"duplicate article id {article_id!r} "
+                                f"(first defined in {first.path}:{first.line})")
+            continue
+        date = data.get("date")
+        if date is not None and not _valid_date(str(date)):
+            out.add(path, line, f"malformed date {date!r}; write it as YYYY-MM-DD")
+            continue
+        text_path = folder / data["file"]
+        if text_path.parent != folder:
+            out.add(path, line, f"file {data['file']!r} must name a file in seeds/articles/")
+            continue
+        described.add(data["file"])
+        if not text_path.is_file():
+            out.add(path, line, f"article text {data['file']!r} does not exist in "
+                                f"{relpath(folder, out.root)}/")
+            continue
+        text = _read_text(text_path, "article text", out)
+        if text is None:
+            continue
+        corpus.articles[article_id] = Article(
+            id=article_id, title=data["title"].strip(), file=data["file"], text=text,
+            date=None if date is None else str(date),
+            publisher=data.get("publisher"), url=data.get("url"),
+            title_is_editorial=bool(data.get("title_is_editorial", False)),
+            path=relpath(path, out.root), line=line)
+    for text_path in sorted(folder.glob("*.txt")):
+        if text_path.name not in described:
+            out.add(text_path, None, "article text has no metadata record; add "
+                                     f"{text_path.stem}.yaml with id, file and title")
+
+
+def _valid_date(text: str) -> bool:
+    if not _DATE.match(text):
+        return False
+    try:
+        _dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+_STATEMENT_KEYS = {"subject", "property", "object", "value", "evidence", *_vocab.QUALIFIERS}
+
+
+def _load_facts(project: Project, out: _Collector, corpus: Corpus
+                ) -> list[tuple[Path, dict[str, Any]]]:
+    folder = project.facts_dir
+    raw: list[tuple[Path, dict[str, Any]]] = []
+    if not folder.is_dir():
+        out.add(folder, None, "facts folder is missing; create seeds/facts/")
+        return raw
+    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    if not files:
+        out.add(folder, None, "no facts files (*.yaml) in seeds/facts/")
+    for path in files:
+        data = _load_document(path, "facts file", out)
+        if data is None:
+            continue
+        for key in sorted(set(data) - {LINE, LINES, "entities", "statements"}, key=str):
+            out.add(path, data[LINE], f"unknown top-level key {key!r}; a facts file has "
+                                      "'entities:' and 'statements:'")
+        for section in ("entities", "statements"):
+            items = data.get(section)
+            if items is None:
+                continue
+            if not isinstance(items, list):
+                out.add(path, data[LINE], f"'{section}:' must be a list of mappings "
+                                          f"('- key: value' items), not {_kind(items)}")
+                continue
+            for item in items:
+                if not isinstance(item, dict):
+                    out.add(path, data[LINE], f"each item of '{section}:' must be a mapping, "
+                                              f"not {_kind(item)}")
+                elif section == "entities":
+                    _add_entity(path, item, out, corpus)
+                else:
+                    raw.append((path, item))
+    return raw
+
+
+def _add_entity(path: Path, item: dict[str, Any], out: _Collector, corpus: Corpus) -> None:
+    line = item[LINE]
+    for key in sorted(set(item) - {LINE, LINES, "id", "type", "name", "aliases"}, key=str):
+        out.add(path, line, f"unknown key {key!r} in entity (known: id, type, name, aliases)")
+    entity_id, type_, name = item.get("id"), item.get("type"), item.get("name")
+    if not isinstance(entity_id, str) or not _ID.match(entity_id):
+        out.add(path, line, f"entity id {entity_id!r} must be lowercase words joined by '-' "
+                            "(e.g. pedro-pascal)")
+        return
+    if entity_id in corpus.entities:
+        first = corpus.entities[entity_id]
+        out.add(path, line, f"duplicate entity id {entity_id!r} (first defined in "
+                            f"{first.path}:{first.line}); give each entity one id")
+        return
+    if not isinstance(type_, str) or type_ not in _vocab.CLASSES:
+        out.add(path, line, f"unknown entity type {type_!r} for {entity_id!r}"
+                            f"{_suggest(str(type_), _vocab.CLASSES)}; known types: "
+                            f"{', '.join(sorted(_vocab.CLASSES))}")
+        return
+    if not isinstance(name, str) or not name.strip():
+        out.add(path, line, f"entity {entity_id!r} needs a 'name' (text)")
+        return
+    aliases = item.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip()
+                                                for a in aliases):
+        out.add(path, line, f"'aliases' of {entity_id!r} must be a list of names")
+        return
+    corpus.entities[entity_id] = Entity(entity_id, type_, name.strip(),
+                                        tuple(a.strip() for a in aliases),
+                                        relpath(path, out.root), line)
+
+
+def _coerce(prop: _vocab.Property, raw: Any) -> Value | str:
+    """The typed value of ``raw`` for ``prop``, or a message saying what is wrong."""
+    types = prop.datatype
+    if isinstance(raw, (dict, list)) or raw is None:
+        return f"value of {prop.name!r} must be {_expected(types)}, not {_kind(raw)}"
+    if "boolean" in types:
+        if isinstance(raw, bool):
+            return Value("true" if raw else "false", "boolean")
+        return f"value of {prop.name!r} must be true or false, not {_kind(raw)}"
+    if "integer" in types:
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return Value(str(raw), "integer")
+        if isinstance(raw, str) and _INT.match(raw.strip()):
+            return Value(str(int(raw)), "integer")
+        return (f"malformed number {raw!r} for {prop.name!r}; write digits only "
+                "(44000000, not '44 million')")
+    text = str(raw) if isinstance(raw, (str, int)) and not isinstance(raw, bool) else None
+    if "date" in types or "gYear" in types:
+        if text is not None and "date" in types and _DATE.match(text):
+            if _valid_date(text):
+                return Value(text, "date")
+            return f"malformed date {text!r} for {prop.name!r}: no such day"
+        if text is not None and "gYear" in types and _YEAR.match(text):
+            return Value(text, "gYear")
+        return f"malformed date {raw!r} for {prop.name!r}; write it as {_expected(types)}"
+    if isinstance(raw, str) and raw.strip():
+        return Value(raw, "string")
+    return f"value of {prop.name!r} must be non-empty text, not {_kind(raw)}"
+
+
+def _expected(types: tuple[str, ...]) -> str:
+    words = {"date": "a date YYYY-MM-DD", "gYear": "a year YYYY", "integer": "a whole number",
+             "boolean": "true or false", "string": "text"}
+    return " or ".join(words[t] for t in types)
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(slug) > 40 or not slug or slug != text:
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        slug = f"{slug[:40].strip('-')}-{digest}".strip("-")
+    return slug
+
+
+def _locate(article: Article, quote: str, occurrence: int | None) -> tuple[int, int] | str:
+    """Character offsets of ``quote`` in the article, or a message saying why not."""
+    text = article.text
+    starts: list[int] = []
+    pos = text.find(quote)
+    while pos != -1:
+        starts.append(pos)
+        pos = text.find(quote, pos + 1)
+    if starts:
+        if occurrence is None:
+            if len(starts) > 1:
+                return (f"quote occurs {len(starts)} times in article {article.id!r}; "
+                        "lengthen it until it is unique, or add 'occurrence: N'")
+            return starts[0], starts[0] + len(quote)
+        if 1 <= occurrence <= len(starts):
+            start = starts[occurrence - 1]
+            return start, start + len(quote)
+        return (f"occurrence {occurrence} asked for, but the quote occurs {len(starts)} "
+                f"time(s) in article {article.id!r}")
+    return (f"quote not found in article {article.id!r} ({article.file}): "
+            f"{_clip(quote)}; closest passage: {_clip(_closest(text, quote))}"
+            f"{_hint(text, quote)}; copy the quote exactly from the article")
+
+
+def _clip(text: str, limit: int = 100) -> str:
+    text = " ".join(text.split())
+    return '"' + (text if len(text) <= limit else text[: limit - 1] + "…") + '"'
+
+
+def _closest(text: str, quote: str) -> str:
+    """The passage of ``text``, as long as ``quote``, that best matches it."""
+    n = len(quote)
+    if n >= len(text):
+        return text
+    step = max(1, n // 8)
+    best, best_start = -1.0, 0
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(quote)
+    for start in range(0, len(text) - n + 1, step):
+        matcher.set_seq1(text[start:start + n])
+        if matcher.real_quick_ratio() <= best or matcher.quick_ratio() <= best:
+            continue
+        score = matcher.ratio()
+        if score > best:
+            best, best_start = score, start
+    lo, hi = max(0, best_start - step), min(len(text) - n, best_start + step)
+    for start in range(lo, hi + 1):
+        matcher.set_seq1(text[start:start + n])
+        score = matcher.ratio()
+        if score > best:
+            best, best_start = score, start
+    # Trim the window to the part that actually matches, then widen it to whole words.
+    lo = max(0, best_start - n // 4)
+    window = text[lo:best_start + n + n // 4]
+    matcher = difflib.SequenceMatcher(None, window, quote, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size >= 3]
+    if not blocks:
+        return text[best_start:best_start + n]
+    start, end = lo + blocks[0].a, lo + blocks[-1].a + blocks[-1].size
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
+
+
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "…": "...",
+                             "–": "-", "—": "-", "\u00a0": " "})
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.translate(_TYPOGRAPHY).split())
+
+
+def _hint(text: str, quote: str) -> str:
+    if _normal(quote) in _normal(text):
+        return " (it differs only in quotation marks, dashes or spacing)"
+    if quote.lower() in text.lower():
+        return " (it differs only in upper/lower case)"
+    return ""
+
+
+def _check_statement(path: Path, item: dict[str, Any], out: _Collector,
+                     corpus: Corpus) -> Statement | None:
+    line = item[LINE]
+    problems_before = len(out.problems)
+    for key in sorted(set(item) - {LINE, LINES} - _STATEMENT_KEYS, key=str):
+        out.add(path, line, f"unknown key {key!r} in statement (known: subject, property, "
+                            f"object, value, {', '.join(_vocab.QUALIFIERS)}, evidence)")
+    subject, prop_name = item.get("subject"), item.get("property")
+    if not isinstance(prop_name, str) or prop_name not in _vocab.PROPERTIES:
+        out.add(path, key_line(item, "property"), f"unknown property {prop_name!r}{_suggest(str(prop_name), _vocab.PROPERTIES)}; "
+                            "see the property list in the README")
+        return None
+    prop = _vocab.PROPERTIES[prop_name]
+    entity = corpus.entities.get(subject) if isinstance(subject, str) else None
+    if entity is None:
+        out.add(path, key_line(item, "subject"), f"unknown entity id {subject!r} in 'subject'"
+                            f"{_suggest(str(subject), corpus.entities)}; declare it under "
+                            "'entities:' or fix the id")
+    elif not any(_vocab.is_subtype(entity.type, d) for d in prop.domain):
+        out.add(path, key_line(item, "subject"), f"{prop_name!r} does not apply to {subject!r}, a {entity.type}; "
+                            f"its subject must be a {' or '.join(prop.domain)}")
+    obj: str | None = None
+    value: Value | None = None
+    if prop.is_literal:
+        if "object" in item:
+            out.add(path, key_line(item, "object"), f"{prop_name!r} takes a 'value' ({_expected(prop.datatype)}), "
+                                "not an 'object'")
+        elif "value" not in item:
+            out.add(path, line, f"statement needs a 'value' ({_expected(prop.datatype)})")
+        else:
+            coerced = _coerce(prop, item["value"])
+            if isinstance(coerced, str):
+                out.add(path, key_line(item, "value"), coerced)
+            else:
+                value = coerced
+    elif "value" in item:
+        out.add(path, key_line(item, "value"), f"{prop_name!r} links to an entity: write 'object: <entity id>' "
+                            f"(a {' or '.join(prop.range)}), not a 'value'")
+    elif "object" not in item:
+        out.add(path, line, f"statement needs an 'object' (the id of a "
+                            f"{' or '.join(prop.range)})")
+    else:
+        obj = _check_ref(path, key_line(item, "object"), "object", item["object"], prop.range, out, corpus,
+                         prop_name)
+    qualifiers: list[tuple[str, str]] = []
+    for key, (_iri, allowed) in _vocab.QUALIFIERS.items():
+        if key not in item:
+            if key in prop.requires:
+                out.add(path, line, f"{prop_name!r} needs '{key}: <entity id>' (a "
+                                    f"{' or '.join(allowed)})")
+            continue
+        if key not in prop.requires and key not in prop.allows:
+            out.add(path, key_line(item, key), f"'{key}:' does not apply to {prop_name!r}")
+            continue
+        ref = _check_ref(path, key_line(item, key), key, item[key], allowed, out, corpus, prop_name)
+        if ref is not None:
+            qualifiers.append((key, ref))
+    evidence = _check_evidence(path, line, item.get("evidence"), out, corpus)
+    if len(out.problems) > problems_before or entity is None:
+        return None
+    target = obj if obj is not None else value.lexical if value is not None else ""
+    sid = "--".join([entity.id, prop_name, obj or _slug(target),
+                     *(f"{k}-{v}" for k, v in qualifiers)])
+    return Statement(sid, entity.id, prop_name, obj, value, tuple(qualifiers),
+                     tuple(evidence), relpath(path, out.root), line)
+
+
+def _check_ref(path: Path, line: int | None, key: str, ref: Any, allowed: tuple[str, ...],
+               out: _Collector, corpus: Corpus, prop_name: str) -> str | None:
+    target = corpus.entities.get(ref) if isinstance(ref, str) else None
+    if target is None:
+        if isinstance(ref, str):
+            out.add(path, line, f"unknown entity id {ref!r} in '{key}'"
+                                f"{_suggest(ref, corpus.entities)}; declare it under "
+                                "'entities:' or fix the id")
+        else:
+            out.add(path, line, f"'{key}' of {prop_name!r} must be an entity id (a "
+                                f"{' or '.join(allowed)}), not {_kind(ref)}")
+        return None
+    if not any(_vocab.is_subtype(target.type, t) for t in allowed):
+        out.add(path, line, f"'{key}' of {prop_name!r} must be a {' or '.join(allowed)}, but "
+                            f"{ref!r} is a {target.type}")
+        return None
+    return target.id
+
+
+def _check_evidence(path: Path, line: int, raw: Any, out: _Collector,
+                    corpus: Corpus) -> list[Evidence]:
+    if raw is None:
+        out.add(path, line, "statement has no evidence; add 'evidence:' with an article id "
+                            "and a verbatim quote")
+        return []
+    items = [raw] if isinstance(raw, dict) else raw
+    if not isinstance(items, list) or not items:
+        out.add(path, line, "'evidence' must be a list of {article, quote} mappings")
+        return []
+    found: list[Evidence] = []
+    for item in items:
+        if not isinstance(item, dict):
+            out.add(path, line, f"each evidence item must be a mapping with 'article' and "
+                                f"'quote', not {_kind(item)}")
+            continue
+        eline = item.get(LINE, line)
+        for key in sorted(set(item) - {LINE, LINES, "article", "quote", "occurrence"}, key=str):
+            out.add(path, eline, f"unknown key {key!r} in evidence (known: article, quote, "
+                                 "occurrence)")
+        article_id, quote = item.get("article"), item.get("quote")
+        aline, qline = key_line(item, "article") or eline, key_line(item, "quote") or eline
+        article = corpus.articles.get(article_id) if isinstance(article_id, str) else None
+        if article is None:
+            out.add(path, aline, f"evidence names unknown article {article_id!r}"
+                                 f"{_suggest(str(article_id), corpus.articles)}; known "
+                                 f"articles: {', '.join(sorted(corpus.articles)) or 'none'}")
+            continue
+        if not isinstance(quote, str) or not quote.strip():
+            out.add(path, qline, "evidence needs a 'quote': the verbatim text from the article")
+            continue
+        occurrence = item.get("occurrence")
+        if occurrence is not None and (not isinstance(occurrence, int)
+                                       or isinstance(occurrence, bool) or occurrence < 1):
+            out.add(path, eline, "'occurrence' must be a whole number from 1")
+            continue
+        located = _locate(article, quote, occurrence)
+        if isinstance(located, str):
+            out.add(path, qline, located)
+            continue
+        found.append(Evidence(article.id, quote, located[0], located[1],
+                              relpath(path, out.root), qline))
+    return found
+
+
+def load_corpus(project: Project) -> Corpus:
+    """Read and check the articles and curated facts of ``project``."""
+    out = _Collector(project.root)
+    corpus = Corpus()
+    _load_articles(project, out, corpus)
+    raw = _load_facts(project, out, corpus)
+    if out.problems:
+        # A file that could not be read would make every reference into it look
+        # unknown: report the file-level problems alone.
+        raise CurationError(out.problems)
+    for article in corpus.articles.values():
+        if article.publisher is not None:
+            publisher = corpus.entities.get(article.publisher)
+            if publisher is None or not _vocab.is_subtype(publisher.type, "Organization"):
+                out.add(article.path, article.line,
+                        f"publisher {article.publisher!r} is not an Organization entity"
+                        f"{_suggest(str(article.publisher), corpus.entities)}")
+    seen: dict[str, Statement] = {}
+    for path, item in raw:
+        statement = _check_statement(path, item, out, corpus)
+        if statement is None:
+            continue
+        first = seen.get(statement.id)
+        if first is not None:
+            out.add(path, statement.line, f"duplicate statement (same as {first.path}:"
+                                          f"{first.line}); merge their evidence into one")
+            continue
+        seen[statement.id] = statement
+        corpus.statements.append(statement)
+    if out.problems:
+        raise CurationError(out.problems)
+    return corpus

@@ -1,0 +1,88 @@
+"""Where a heroes-kg project keeps its inputs, state and outputs."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import HeroesKGError
+
+__all__ = ["DEFAULT_BASE_IRI", "Project", "find_project"]
+
+#: Base of every resource IRI; change it with --base-iri or HEROES_KG_BASE_IRI.
+DEFAULT_BASE_IRI = "https://w3id.org/heroes-kg/"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    base_iri: str = DEFAULT_BASE_IRI
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.seeds / "articles"
+
+    @property
+    def facts_dir(self) -> Path:
+        return self.seeds / "facts"
+
+    @property
+    def ontology_dir(self) -> Path:
+        return self.root / "ontology"
+
+    @property
+    def ontology_file(self) -> Path:
+        return self.ontology_dir / "heroes.ttl"
+
+    @property
+    def shapes_file(self) -> Path:
+        return self.ontology_dir / "shapes.ttl"
+
+    @property
+    def queries_dir(self) -> Path:
+        return self.root / "queries"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.root / "exports"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / ".heroes-kg"
+
+    def input_files(self) -> list[Path]:
+        """Every file whose content the built graph depends on, in a stable order."""
+        files: list[Path] = []
+        for folder in (self.articles_dir, self.facts_dir):
+            if folder.is_dir():
+                files.extend(p for p in folder.iterdir() if p.is_file())
+        files.extend(p for p in (self.ontology_file, self.shapes_file) if p.is_file())
+        return sorted(files)
+
+
+def find_project(root: str | os.PathLike[str] | None = None,
+                 base_iri: str | None = None) -> Project:
+    """The project at ``root``, or the nearest folder above the working directory
+    that has ``seeds/facts``."""
+    base = base_iri or os.environ.get("HEROES_KG_BASE_IRI") or DEFAULT_BASE_IRI
+    if not base.endswith(("/", "#")):
+        raise HeroesKGError(f"base IRI {base!r} must end with '/' or '#'")
+    if root is None and os.environ.get("HEROES_KG_PROJECT"):
+        root = os.environ["HEROES_KG_PROJECT"]
+    if root is not None:
+        path = Path(root).resolve()
+        if not (path / "seeds").is_dir():
+            raise HeroesKGError(f"{path} is not a heroes-kg project: it has no seeds/ folder")
+        return Project(path, base)
+    here = Path.cwd().resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / "seeds" / "facts").is_dir():
+            return Project(candidate, base)
+    raise HeroesKGError(
+        f"no heroes-kg project here: no seeds/facts/ in {here} or above it "
+        "(run inside a project, or pass --project DIR)")
