@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -44,19 +45,46 @@ class YamlError(Exception):
         self.message = message
 
 
+#: Deepest nesting accepted. Curated files need three or four levels; libyaml's C
+#: composer recurses once per level and would crash the process on very deep input.
+MAX_DEPTH = 64
+_FLOW = re.compile(r"[\[\]{}]")
+_BLOCK = re.compile(r"^( *)(?:- +)*", re.MULTILINE)
+
+
+def _too_deep(text: str) -> int | None:
+    """The line where nesting passes MAX_DEPTH, or None (a quick, conservative scan)."""
+    depth = 0
+    for match in _FLOW.finditer(text):
+        depth += 1 if match.group(0) in "[{" else -1
+        if depth > MAX_DEPTH:
+            return text.count("\n", 0, match.start()) + 1
+    for match in _BLOCK.finditer(text):
+        if len(match.group(0)) > 2 * MAX_DEPTH:
+            return text.count("\n", 0, match.start()) + 1
+    return None
+
+
 def load_yaml(text: str) -> Any:
     """Parse one YAML document; raise YamlError with the line of a syntax error."""
+    deep = _too_deep(text)
+    if deep is not None:
+        raise YamlError(deep, f"YAML nesting is deeper than {MAX_DEPTH} levels")
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        what = exc.problem or exc.context or "invalid YAML"
+        what = " ".join((exc.problem or exc.context or "invalid YAML").split())
         return_msg = f"YAML syntax error: {what}"
         if exc.context and exc.problem:
             return_msg = f"YAML syntax error: {exc.problem} ({exc.context})"
         raise YamlError(line, return_msg) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        raise YamlError(line, f"character {exc.character!r} is not allowed in YAML "
+                              "(control characters must be removed)") from None
     except yaml.YAMLError as exc:
-        raise YamlError(None, f"YAML error: {exc}") from None
+        raise YamlError(None, "YAML error: " + " ".join(str(exc).split())) from None
     except RecursionError:
         raise YamlError(None, "YAML nesting is too deep") from None

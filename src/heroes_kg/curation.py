@@ -128,7 +128,9 @@ class _Collector:
         self.problems.append(Problem(where, line, message))
 
 
-def _suggest(word: str, choices: Any) -> str:
+def _suggest(word: Any, choices: Any) -> str:
+    if not isinstance(word, str) or len(word) > 200:
+        return ""
     close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
     return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
 
@@ -168,6 +170,15 @@ def _load_document(path: Path, what: str, out: _Collector) -> dict[str, Any] | N
     return data
 
 
+def _brief(value: Any) -> str:
+    """A short, safe rendering of a value from the input for a message."""
+    if isinstance(value, str):
+        return repr(value if len(value) <= 60 else value[:59] + "…")
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    return _kind(value)
+
+
 def _kind(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
@@ -179,7 +190,9 @@ def _kind(value: Any) -> str:
         return f"the number {value!r}"
     if value is None:
         return "empty"
-    return f"the text {str(value)!r}"
+    if isinstance(value, str):
+        return f"the text {_brief(value)}"
+    return f"a {type(value).__name__}"
 
 
 def _load_articles(project: Project, out: _Collector, corpus: Corpus) -> None:
@@ -197,29 +210,29 @@ def _load_articles(project: Project, out: _Collector, corpus: Corpus) -> None:
         unknown = set(data) - {LINE, LINES, "id", "file", "title", "date", "publisher", "url",
                                "title_is_editorial"}
         for key in sorted(unknown, key=str):
-            out.add(path, line, f"unknown key {key!r} in article metadata "
+            out.add(path, line, f"unknown key {_brief(key)} in article metadata "
                                 "(known: id, file, title, date, publisher, url, "
                                 "title_is_editorial)")
         ok = True
         for key in ("id", "file", "title"):
             if not isinstance(data.get(key), str) or not data[key].strip():
-                out.add(path, line, f"article metadata needs {key!r} (text)")
+                out.add(path, line, f"article metadata needs {_brief(key)} (text)")
                 ok = False
         if not ok:
             continue
         article_id = data["id"]
         if not _ID.match(article_id):
-            out.add(path, line, f"article id {article_id!r} must be lowercase words "
+            out.add(path, line, f"article id {_brief(article_id)} must be lowercase words "
                                 "joined by '-' (e.g. sequel-confirmed)")
             continue
         if article_id in corpus.articles:
             first = corpus.articles[article_id]
-            out.add(path, line, f"duplicate article id {article_id!r} "
+            out.add(path, line, f"duplicate article id {_brief(article_id)} "
                                 f"(first defined in {first.path}:{first.line})")
             continue
         date = data.get("date")
-        if date is not None and not _valid_date(str(date)):
-            out.add(path, line, f"malformed date {date!r}; write it as YYYY-MM-DD")
+        if date is not None and (not isinstance(date, str) or not _valid_date(date)):
+            out.add(path, line, f"malformed date {_brief(date)}; write it as YYYY-MM-DD")
             continue
         text_path = folder / data["file"]
         if text_path.parent != folder:
@@ -273,7 +286,7 @@ def _load_facts(project: Project, out: _Collector, corpus: Corpus
         if data is None:
             continue
         for key in sorted(set(data) - {LINE, LINES, "entities", "statements"}, key=str):
-            out.add(path, data[LINE], f"unknown top-level key {key!r}; a facts file has "
+            out.add(path, data[LINE], f"unknown top-level key {_brief(key)}; a facts file has "
                                       "'entities:' and 'statements:'")
         for section in ("entities", "statements"):
             items = data.get(section)
@@ -297,29 +310,29 @@ def _load_facts(project: Project, out: _Collector, corpus: Corpus
 def _add_entity(path: Path, item: dict[str, Any], out: _Collector, corpus: Corpus) -> None:
     line = item[LINE]
     for key in sorted(set(item) - {LINE, LINES, "id", "type", "name", "aliases"}, key=str):
-        out.add(path, line, f"unknown key {key!r} in entity (known: id, type, name, aliases)")
+        out.add(path, line, f"unknown key {_brief(key)} in entity (known: id, type, name, aliases)")
     entity_id, type_, name = item.get("id"), item.get("type"), item.get("name")
     if not isinstance(entity_id, str) or not _ID.match(entity_id):
-        out.add(path, line, f"entity id {entity_id!r} must be lowercase words joined by '-' "
+        out.add(path, line, f"entity id {_brief(entity_id)} must be lowercase words joined by '-' "
                             "(e.g. pedro-pascal)")
         return
     if entity_id in corpus.entities:
         first = corpus.entities[entity_id]
-        out.add(path, line, f"duplicate entity id {entity_id!r} (first defined in "
+        out.add(path, line, f"duplicate entity id {_brief(entity_id)} (first defined in "
                             f"{first.path}:{first.line}); give each entity one id")
         return
     if not isinstance(type_, str) or type_ not in _vocab.CLASSES:
-        out.add(path, line, f"unknown entity type {type_!r} for {entity_id!r}"
-                            f"{_suggest(str(type_), _vocab.CLASSES)}; known types: "
+        out.add(path, line, f"unknown entity type {_brief(type_)} for {_brief(entity_id)}"
+                            f"{_suggest(type_, _vocab.CLASSES)}; known types: "
                             f"{', '.join(sorted(_vocab.CLASSES))}")
         return
     if not isinstance(name, str) or not name.strip():
-        out.add(path, line, f"entity {entity_id!r} needs a 'name' (text)")
+        out.add(path, line, f"entity {_brief(entity_id)} needs a 'name' (text)")
         return
     aliases = item.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip()
                                                 for a in aliases):
-        out.add(path, line, f"'aliases' of {entity_id!r} must be a list of names")
+        out.add(path, line, f"'aliases' of {_brief(entity_id)} must be a list of names")
         return
     corpus.entities[entity_id] = Entity(entity_id, type_, name.strip(),
                                         tuple(a.strip() for a in aliases),
@@ -340,7 +353,7 @@ def _coerce(prop: _vocab.Property, raw: Any) -> Value | str:
             return Value(str(raw), "integer")
         if isinstance(raw, str) and _INT.match(raw.strip()):
             return Value(str(int(raw)), "integer")
-        return (f"malformed number {raw!r} for {prop.name!r}; write digits only "
+        return (f"malformed number {_brief(raw)} for {prop.name!r}; write digits only "
                 "(44000000, not '44 million')")
     text = str(raw) if isinstance(raw, (str, int)) and not isinstance(raw, bool) else None
     if "date" in types or "gYear" in types:
@@ -350,7 +363,7 @@ def _coerce(prop: _vocab.Property, raw: Any) -> Value | str:
             return f"malformed date {text!r} for {prop.name!r}: no such day"
         if text is not None and "gYear" in types and _YEAR.match(text):
             return Value(text, "gYear")
-        return f"malformed date {raw!r} for {prop.name!r}; write it as {_expected(types)}"
+        return f"malformed date {_brief(raw)} for {prop.name!r}; write it as {_expected(types)}"
     if isinstance(raw, str) and raw.strip():
         return Value(raw, "string")
     return f"value of {prop.name!r} must be non-empty text, not {_kind(raw)}"
@@ -457,27 +470,27 @@ def _check_statement(path: Path, item: dict[str, Any], out: _Collector,
     line = item[LINE]
     problems_before = len(out.problems)
     for key in sorted(set(item) - {LINE, LINES} - _STATEMENT_KEYS, key=str):
-        out.add(path, line, f"unknown key {key!r} in statement (known: subject, property, "
+        out.add(path, line, f"unknown key {_brief(key)} in statement (known: subject, property, "
                             f"object, value, {', '.join(_vocab.QUALIFIERS)}, evidence)")
     subject, prop_name = item.get("subject"), item.get("property")
     if not isinstance(prop_name, str) or prop_name not in _vocab.PROPERTIES:
-        out.add(path, key_line(item, "property"), f"unknown property {prop_name!r}{_suggest(str(prop_name), _vocab.PROPERTIES)}; "
+        out.add(path, key_line(item, "property"), f"unknown property {_brief(prop_name)}{_suggest(prop_name, _vocab.PROPERTIES)}; "
                             "see the property list in the README")
         return None
     prop = _vocab.PROPERTIES[prop_name]
     entity = corpus.entities.get(subject) if isinstance(subject, str) else None
     if entity is None:
-        out.add(path, key_line(item, "subject"), f"unknown entity id {subject!r} in 'subject'"
-                            f"{_suggest(str(subject), corpus.entities)}; declare it under "
+        out.add(path, key_line(item, "subject"), f"unknown entity id {_brief(subject)} in 'subject'"
+                            f"{_suggest(subject, corpus.entities)}; declare it under "
                             "'entities:' or fix the id")
     elif not any(_vocab.is_subtype(entity.type, d) for d in prop.domain):
-        out.add(path, key_line(item, "subject"), f"{prop_name!r} does not apply to {subject!r}, a {entity.type}; "
+        out.add(path, key_line(item, "subject"), f"{_brief(prop_name)} does not apply to {_brief(subject)}, a {entity.type}; "
                             f"its subject must be a {' or '.join(prop.domain)}")
     obj: str | None = None
     value: Value | None = None
     if prop.is_literal:
         if "object" in item:
-            out.add(path, key_line(item, "object"), f"{prop_name!r} takes a 'value' ({_expected(prop.datatype)}), "
+            out.add(path, key_line(item, "object"), f"{_brief(prop_name)} takes a 'value' ({_expected(prop.datatype)}), "
                                 "not an 'object'")
         elif "value" not in item:
             out.add(path, line, f"statement needs a 'value' ({_expected(prop.datatype)})")
@@ -488,7 +501,7 @@ def _check_statement(path: Path, item: dict[str, Any], out: _Collector,
             else:
                 value = coerced
     elif "value" in item:
-        out.add(path, key_line(item, "value"), f"{prop_name!r} links to an entity: write 'object: <entity id>' "
+        out.add(path, key_line(item, "value"), f"{_brief(prop_name)} links to an entity: write 'object: <entity id>' "
                             f"(a {' or '.join(prop.range)}), not a 'value'")
     elif "object" not in item:
         out.add(path, line, f"statement needs an 'object' (the id of a "
@@ -500,11 +513,11 @@ def _check_statement(path: Path, item: dict[str, Any], out: _Collector,
     for key, (_iri, allowed) in _vocab.QUALIFIERS.items():
         if key not in item:
             if key in prop.requires:
-                out.add(path, line, f"{prop_name!r} needs '{key}: <entity id>' (a "
+                out.add(path, line, f"{_brief(prop_name)} needs '{key}: <entity id>' (a "
                                     f"{' or '.join(allowed)})")
             continue
         if key not in prop.requires and key not in prop.allows:
-            out.add(path, key_line(item, key), f"'{key}:' does not apply to {prop_name!r}")
+            out.add(path, key_line(item, key), f"'{key}:' does not apply to {_brief(prop_name)}")
             continue
         ref = _check_ref(path, key_line(item, key), key, item[key], allowed, out, corpus, prop_name)
         if ref is not None:
@@ -524,16 +537,16 @@ def _check_ref(path: Path, line: int | None, key: str, ref: Any, allowed: tuple[
     target = corpus.entities.get(ref) if isinstance(ref, str) else None
     if target is None:
         if isinstance(ref, str):
-            out.add(path, line, f"unknown entity id {ref!r} in '{key}'"
+            out.add(path, line, f"unknown entity id {_brief(ref)} in '{key}'"
                                 f"{_suggest(ref, corpus.entities)}; declare it under "
                                 "'entities:' or fix the id")
         else:
-            out.add(path, line, f"'{key}' of {prop_name!r} must be an entity id (a "
+            out.add(path, line, f"'{key}' of {_brief(prop_name)} must be an entity id (a "
                                 f"{' or '.join(allowed)}), not {_kind(ref)}")
         return None
     if not any(_vocab.is_subtype(target.type, t) for t in allowed):
-        out.add(path, line, f"'{key}' of {prop_name!r} must be a {' or '.join(allowed)}, but "
-                            f"{ref!r} is a {target.type}")
+        out.add(path, line, f"'{key}' of {_brief(prop_name)} must be a {' or '.join(allowed)}, but "
+                            f"{_brief(ref)} is a {target.type}")
         return None
     return target.id
 
@@ -556,14 +569,14 @@ def _check_evidence(path: Path, line: int, raw: Any, out: _Collector,
             continue
         eline = item.get(LINE, line)
         for key in sorted(set(item) - {LINE, LINES, "article", "quote", "occurrence"}, key=str):
-            out.add(path, eline, f"unknown key {key!r} in evidence (known: article, quote, "
+            out.add(path, eline, f"unknown key {_brief(key)} in evidence (known: article, quote, "
                                  "occurrence)")
         article_id, quote = item.get("article"), item.get("quote")
         aline, qline = key_line(item, "article") or eline, key_line(item, "quote") or eline
         article = corpus.articles.get(article_id) if isinstance(article_id, str) else None
         if article is None:
-            out.add(path, aline, f"evidence names unknown article {article_id!r}"
-                                 f"{_suggest(str(article_id), corpus.articles)}; known "
+            out.add(path, aline, f"evidence names unknown article {_brief(article_id)}"
+                                 f"{_suggest(article_id, corpus.articles)}; known "
                                  f"articles: {', '.join(sorted(corpus.articles)) or 'none'}")
             continue
         if not isinstance(quote, str) or not quote.strip():
@@ -598,8 +611,8 @@ def load_corpus(project: Project) -> Corpus:
             publisher = corpus.entities.get(article.publisher)
             if publisher is None or not _vocab.is_subtype(publisher.type, "Organization"):
                 out.add(article.path, article.line,
-                        f"publisher {article.publisher!r} is not an Organization entity"
-                        f"{_suggest(str(article.publisher), corpus.entities)}")
+                        f"publisher {_brief(article.publisher)} is not an Organization entity"
+                        f"{_suggest(article.publisher, corpus.entities)}")
     seen: dict[str, Statement] = {}
     for path, item in raw:
         statement = _check_statement(path, item, out, corpus)
