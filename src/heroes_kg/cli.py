@@ -72,6 +72,16 @@ def _project(project_dir: Path | None, base_iri: str | None = None):  # type: ig
     return find_project(project_dir, base_iri)
 
 
+def _open_graph(project_dir: Path | None):  # type: ignore[no-untyped-def]
+    """The built graph, telling the user on stderr what had to be repaired to open it."""
+    from .store import open_graph
+
+    kg = open_graph(_project(project_dir))
+    for note in kg.notes:
+        click.echo(f"Note: {note}", err=True)
+    return kg
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="heroes-kg")
 def main() -> None:
@@ -168,9 +178,8 @@ def show(entity: str, project_dir: Path | None) -> None:
         heroes-kg show we-can-be-heroes-sequel
     """
     from .inspect import show as run_show
-    from .store import open_graph
 
-    view = run_show(open_graph(_project(project_dir)), entity)
+    view = run_show(_open_graph(project_dir), entity)
     click.secho(f"{view.name}", bold=True, nl=False)
     click.echo(f"  ({view.type}, id {view.id})")
     click.echo(f"  {view.iri}")
@@ -205,9 +214,8 @@ def stats(project_dir: Path | None) -> None:
         heroes-kg stats
     """
     from .inspect import stats as run_stats
-    from .store import open_graph
 
-    result = run_stats(open_graph(_project(project_dir)))
+    result = run_stats(_open_graph(project_dir))
     click.echo(f"{result.triples} triples, {result.statements} curated statements, "
                f"{result.evidence} evidence quotes")
     for title, rows in (("Classes", result.classes), ("Properties", result.properties)):

@@ -15,7 +15,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -40,6 +40,21 @@ class KnowledgeGraph:
         self.store = store
         self.names = names
         self.project = project
+        #: What had to be repaired to open the graph (e.g. a damaged store rebuilt).
+        self.notes: list[str] = []
+        self._lock: IO[str] | None = None
+
+    def close(self) -> None:
+        """Release the shared lock taken by :func:`open_graph`."""
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @property
     def data_graphs(self) -> tuple[ox.NamedNode, ox.NamedNode]:
@@ -109,23 +124,36 @@ def write_state(project: Project, state: dict[str, Any]) -> None:
     os.replace(tmp, path)
 
 
+def _acquire(project: Project, shared: bool) -> IO[str]:
+    try:
+        project.state_dir.mkdir(exist_ok=True)
+        handle = open(project.state_dir / "lock", "a")  # noqa: SIM115 - held by the caller
+    except OSError as exc:
+        raise HeroesKGError(f"cannot use the state folder {project.state_dir}: "
+                            f"{exc.strerror}") from None
+    fcntl.flock(handle, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+    return handle
+
+
 @contextlib.contextmanager
-def lock(project: Project) -> Iterator[None]:
-    """Hold the project's build lock: one build at a time; others wait."""
-    project.state_dir.mkdir(exist_ok=True)
-    with open(project.state_dir / "lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+def lock(project: Project, *, shared: bool = False) -> Iterator[None]:
+    """Hold the project's lock: builds hold it alone; readers share it, so a build waits
+    for running queries and queries wait for a running build."""
+    handle = _acquire(project, shared)
+    try:
+        yield
+    finally:
+        handle.close()
 
 
 def replace_store(project: Project, quads: Any) -> None:
-    """Write ``quads`` into a fresh store and swap it in for the current one."""
+    """Write ``quads`` into a fresh store and swap it in for the current one (call with
+    the lock held)."""
+    for leftover in project.state_dir.glob("store.*.*"):
+        # Left by a build that was killed: no other build runs while we hold the lock.
+        shutil.rmtree(leftover, ignore_errors=True)
     target = store_dir(project)
     fresh = project.state_dir / f"store.{os.getpid()}.new"
-    shutil.rmtree(fresh, ignore_errors=True)
     store = ox.Store(str(fresh))
     store.bulk_extend(quads)
     store.flush()
@@ -137,22 +165,60 @@ def replace_store(project: Project, quads: Any) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def open_graph(project: Project, *, rebuild: bool = True) -> KnowledgeGraph:
-    """The built graph of ``project``, rebuilding the store first when any input changed
-    since it was built (``rebuild=False`` raises instead)."""
-    current = fingerprint(project)
-    state = read_state(project)
+def open_graph(project: Project, *, rebuild: bool = True, hold_lock: bool = True
+               ) -> KnowledgeGraph:
+    """The built graph of ``project``.
+
+    The store is rebuilt from the seeds first when any input changed since it was built,
+    or when it is missing, corrupt or not ours (``rebuild=False`` raises instead). With
+    ``hold_lock`` the graph keeps a shared lock until :meth:`KnowledgeGraph.close`, so no
+    build replaces the store under a running query.
+    """
     path = store_dir(project)
-    if state.get("fingerprint") != current or not path.is_dir():
-        if not rebuild:
-            raise HeroesKGError("the store is missing or older than the seeds; "
-                                "run 'heroes-kg build'")
+    names = Names(project.base_iri)
+    notes: list[str] = []
+    for attempt in range(2):
+        handle = _acquire(project, shared=True)
+        try:
+            problem = _check_store(project, path, names)
+            if isinstance(problem, ox.Store):
+                kg = KnowledgeGraph(problem, names, project)
+                kg.notes = notes
+                if hold_lock:
+                    kg._lock = handle
+                else:
+                    handle.close()
+                return kg
+        except BaseException:
+            handle.close()
+            raise
+        handle.close()
+        if not rebuild or attempt == 1:
+            raise HeroesKGError(f"{problem}; run 'heroes-kg build'")
+        if problem != _STALE:
+            notes.append(f"{problem}; rebuilt it from the seeds")
         from .builder import build_store
 
         build_store(project)
+    raise AssertionError("unreachable")
+
+
+def _shown(path: Path, project: Project) -> str:
+    return path.relative_to(project.root).as_posix() + "/"
+
+
+_STALE = "the store is missing or older than the seeds"
+
+
+def _check_store(project: Project, path: Path, names: Names) -> ox.Store | str:
+    """The opened store, or why it cannot be used."""
+    if read_state(project).get("fingerprint") != fingerprint(project) or not path.is_dir():
+        return _STALE
     try:
         store = ox.Store.read_only(str(path))
-    except OSError as exc:
-        raise HeroesKGError(f"cannot open the store in {path}: {exc}; delete "
-                            f"{project.state_dir.name}/ and run 'heroes-kg build'") from None
-    return KnowledgeGraph(store, Names(project.base_iri), project)
+    except (OSError, RuntimeError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return f"the store in {_shown(path, project)} is damaged ({first[:100]})"
+    if not store.contains_named_graph(names.facts):
+        return f"the store in {_shown(path, project)} does not hold this project's graph"
+    return store
