@@ -3,8 +3,6 @@ a provenance record of a fact that is not asserted."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyoxigraph as ox
 
 from heroes_kg.curation import load_corpus

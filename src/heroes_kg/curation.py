@@ -473,41 +473,47 @@ def _check_statement(path: Path, item: dict[str, Any], out: _Collector,
         out.add(path, line, f"unknown key {_brief(key)} in statement (known: subject, property, "
                             f"object, value, {', '.join(_vocab.QUALIFIERS)}, evidence)")
     subject, prop_name = item.get("subject"), item.get("property")
+
+    def at(key: str) -> int | None:
+        return key_line(item, key)
+
     if not isinstance(prop_name, str) or prop_name not in _vocab.PROPERTIES:
-        out.add(path, key_line(item, "property"), f"unknown property {_brief(prop_name)}{_suggest(prop_name, _vocab.PROPERTIES)}; "
-                            "see the property list in the README")
+        out.add(path, at("property"), f"unknown property {_brief(prop_name)}"
+                                      f"{_suggest(prop_name, _vocab.PROPERTIES)}; "
+                                      "see the property list in the README")
         return None
     prop = _vocab.PROPERTIES[prop_name]
     entity = corpus.entities.get(subject) if isinstance(subject, str) else None
     if entity is None:
-        out.add(path, key_line(item, "subject"), f"unknown entity id {_brief(subject)} in 'subject'"
-                            f"{_suggest(subject, corpus.entities)}; declare it under "
-                            "'entities:' or fix the id")
+        out.add(path, at("subject"), f"unknown entity id {_brief(subject)} in 'subject'"
+                                     f"{_suggest(subject, corpus.entities)}; declare it under "
+                                     "'entities:' or fix the id")
     elif not any(_vocab.is_subtype(entity.type, d) for d in prop.domain):
-        out.add(path, key_line(item, "subject"), f"{_brief(prop_name)} does not apply to {_brief(subject)}, a {entity.type}; "
-                            f"its subject must be a {' or '.join(prop.domain)}")
+        out.add(path, at("subject"), f"{_brief(prop_name)} does not apply to {_brief(subject)}, "
+                                     f"a {entity.type}; its subject must be a "
+                                     f"{' or '.join(prop.domain)}")
     obj: str | None = None
     value: Value | None = None
     if prop.is_literal:
         if "object" in item:
-            out.add(path, key_line(item, "object"), f"{_brief(prop_name)} takes a 'value' ({_expected(prop.datatype)}), "
-                                "not an 'object'")
+            out.add(path, at("object"), f"{_brief(prop_name)} takes a 'value' "
+                                        f"({_expected(prop.datatype)}), not an 'object'")
         elif "value" not in item:
             out.add(path, line, f"statement needs a 'value' ({_expected(prop.datatype)})")
         else:
             coerced = _coerce(prop, item["value"])
             if isinstance(coerced, str):
-                out.add(path, key_line(item, "value"), coerced)
+                out.add(path, at("value"), coerced)
             else:
                 value = coerced
     elif "value" in item:
-        out.add(path, key_line(item, "value"), f"{_brief(prop_name)} links to an entity: write 'object: <entity id>' "
-                            f"(a {' or '.join(prop.range)}), not a 'value'")
+        out.add(path, at("value"), f"{_brief(prop_name)} links to an entity: write 'object: "
+                                   f"<entity id>' (a {' or '.join(prop.range)}), not a 'value'")
     elif "object" not in item:
         out.add(path, line, f"statement needs an 'object' (the id of a "
                             f"{' or '.join(prop.range)})")
     else:
-        obj = _check_ref(path, key_line(item, "object"), "object", item["object"], prop.range, out, corpus,
+        obj = _check_ref(path, at("object"), "object", item["object"], prop.range, out, corpus,
                          prop_name)
     qualifiers: list[tuple[str, str]] = []
     for key, (_iri, allowed) in _vocab.QUALIFIERS.items():

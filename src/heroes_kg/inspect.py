@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from . import _vocab
 from .errors import HeroesKGError
-from .store import KnowledgeGraph
+from .store import KnowledgeGraph, select
 
 __all__ = ["EntityView", "Fact", "Stats", "find_entity", "show", "stats"]
 
@@ -53,14 +53,14 @@ class EntityView:
     facts: list[Fact]
 
 
-def _value(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
-    return "" if term is None else term.value
+def _value(term: object) -> str:
+    return "" if term is None else str(getattr(term, "value", term))
 
 
 def _names(kg: KnowledgeGraph) -> dict[str, list[str]]:
     """IRI of each named resource -> its names (name first, then aliases)."""
     found: dict[str, list[str]] = {}
-    for row in kg.store.query(_PREFIXES + """
+    for row in select(kg.store, _PREFIXES + """
         SELECT ?e ?name ?alias WHERE { GRAPH ?g { ?e schema:name ?name
             OPTIONAL { ?e schema:alternateName ?alias } } }"""):
         names = found.setdefault(row["e"].value, [row["name"].value])
@@ -105,7 +105,7 @@ def show(kg: KnowledgeGraph, key: str) -> EntityView:
     node = ox.NamedNode(iri)
     names = _names(kg)
     name_of = {e: n[0] for e, n in names.items()}
-    types = [q.object.value for q in kg.store.quads_for_pattern(
+    types = [_value(q.object) for q in kg.store.quads_for_pattern(
         node, ox.NamedNode(_vocab.RDF + "type"), None, kg.names.facts)]
     type_name = next((_CLASS_NAMES.get(t, t) for t in types), "")
     own = names.get(iri, [kg.names.entity_id(iri) or iri])
@@ -121,7 +121,7 @@ def show(kg: KnowledgeGraph, key: str) -> EntityView:
           ?sel oa:exact ?exact . ?pos oa:start ?start ; oa:end ?end .
           ?a schema:headline ?title . OPTIONAL {{ ?a schema:datePublished ?date }}
         }}"""
-        for row in kg.store.query(query, use_default_graph_as_union=True):
+        for row in select(kg.store, query, union=True):
             st = row["st"].value
             obj = row["other"]
             fact = facts.get(st)
@@ -145,7 +145,7 @@ def show(kg: KnowledgeGraph, key: str) -> EntityView:
     for fact in ordered:
         fact.quotes.sort(key=lambda q: (q.article, q.start))
         fact.qualifiers.sort()
-    mentioned = sorted(q.subject.value.rsplit("/", 1)[-1] for q in kg.store.quads_for_pattern(
+    mentioned = sorted(_value(q.subject).rsplit("/", 1)[-1] for q in kg.store.quads_for_pattern(
         None, ox.NamedNode(_vocab.SCHEMA + "mentions"), node, kg.names.facts))
     return EntityView(kg.names.entity_id(iri) or iri, iri, own[0], type_name, own[1:],
                       mentioned, ordered)
@@ -163,14 +163,14 @@ class Stats:
 def stats(kg: KnowledgeGraph) -> Stats:
     """Counts by class and by property, over the facts graph."""
     facts = kg.names.facts.value
-    classes = [(_short(r["c"].value), int(r["n"].value)) for r in kg.store.query(
+    classes = [(_short(r["c"].value), int(r["n"].value)) for r in select(kg.store,
         f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH <{facts}> {{ ?s a ?c }} }} "
         "GROUP BY ?c ORDER BY DESC(?n) ?c")]
-    properties = [(_short(r["p"].value), int(r["n"].value)) for r in kg.store.query(
+    properties = [(_short(r["p"].value), int(r["n"].value)) for r in select(kg.store,
         f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ GRAPH <{facts}> {{ ?s ?p ?o }} }} "
         "GROUP BY ?p ORDER BY DESC(?n) ?p")]
     prov = kg.names.provenance.value
-    counts = next(iter(kg.store.query(_PREFIXES + f"""
+    counts = next(iter(select(kg.store, _PREFIXES + f"""
         SELECT (COUNT(DISTINCT ?st) AS ?s) (COUNT(DISTINCT ?ev) AS ?e) WHERE {{
           GRAPH <{prov}> {{ ?st a rdf:Statement ; prov:wasDerivedFrom ?ev }} }}""")))
     return Stats(len(kg), int(counts["s"].value), int(counts["e"].value), classes, properties)

@@ -59,7 +59,7 @@ def _literal(lexical: str, datatype: str) -> Literal:
 def to_quads(corpus: Corpus, base: str) -> Iterator[Quad]:
     """Every quad of the built graph except the ontology."""
     names = Names(base)
-    facts, prov = names.facts, names.provenance
+    facts = names.facts
     mentions = corpus.mentions()
     for article in corpus.articles.values():
         node = names.article(article.id)

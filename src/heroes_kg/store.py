@@ -27,7 +27,8 @@ from .project import Project
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ["KnowledgeGraph", "fingerprint", "lock", "open_graph", "read_state", "write_state"]
+__all__ = ["KnowledgeGraph", "fingerprint", "lock", "open_graph", "read_state", "select",
+           "write_state"]
 
 #: Bumped whenever the layout of the persisted store changes.
 STORE_FORMAT = 1
@@ -81,6 +82,13 @@ class KnowledgeGraph:
         from oxrdflib import OxigraphStore
 
         return rdflib.Dataset(store=OxigraphStore(store=self.store))
+
+
+def select(store: ox.Store, sparql: str, *, union: bool = False) -> ox.QuerySolutions:
+    """Run a SELECT query; ``union`` makes the default graph the union of all graphs."""
+    result = store.query(sparql, use_default_graph_as_union=union)
+    assert isinstance(result, ox.QuerySolutions), "not a SELECT query"
+    return result
 
 
 _TYPE_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -15,7 +15,7 @@ from .curation import Corpus
 from .errors import HeroesKGError, Problem, ValidationError
 from . import _vocab
 from .model import Names
-from .store import KnowledgeGraph
+from .store import KnowledgeGraph, select
 
 __all__ = ["validate_graph"]
 
@@ -70,7 +70,7 @@ def _whole_graph_checks(kg: KnowledgeGraph, corpus: Corpus) -> list[Problem]:
     names = kg.names
     found: list[Problem] = []
     facts, prov = names.facts.value, names.provenance.value
-    for row in kg.store.query(_PREFIXES + f"""
+    for row in select(kg.store, _PREFIXES + f"""
         SELECT ?st ?s ?p ?o WHERE {{
           GRAPH <{prov}> {{ ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ;
                                 rdf:object ?o }}
@@ -79,7 +79,7 @@ def _whole_graph_checks(kg: KnowledgeGraph, corpus: Corpus) -> list[Problem]:
         found.append(Problem(path, line, "the fact this provenance record describes is not "
                                          f"in the graph (at <{row['st'].value}>)"))
     texts = {names.article(a.id).value: a.text for a in corpus.articles.values()}
-    for row in kg.store.query(_PREFIXES + f"""
+    for row in select(kg.store, _PREFIXES + f"""
         SELECT ?ev ?a ?exact ?start ?end WHERE {{ GRAPH <{prov}> {{
           ?ev oa:hasSource ?a ; oa:hasSelector ?q, ?pos .
           ?q oa:exact ?exact . ?pos oa:start ?start ; oa:end ?end }} }}"""):
