@@ -427,7 +427,20 @@ class _Gexf(PropertyGraphFormat):
         assert creator is not None
         creator.text = "heroes-kg"
         writer.add_graph(graph)
+        _drop_edge_attribute(writer.xml, "networkx_key")  # the writer's copy of the edge id
         return "\n".join(writer.__str__().splitlines()).encode("utf-8") + b"\n"
+
+
+def _drop_edge_attribute(root: Any, title: str) -> None:
+    ns = root.tag[:root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+    for declared in root.iter(f"{ns}attributes"):
+        for attribute in list(declared):
+            if declared.get("class") == "edge" and attribute.get("title") == title:
+                declared.remove(attribute)
+                for values in root.iter(f"{ns}attvalues"):
+                    for value in list(values):
+                        if value.get("for") == attribute.get("id"):
+                            values.remove(value)
 
 
 _NEO4J_TYPES = {"long": ":long", "boolean": ":boolean", "date": ":date", "string": ""}
