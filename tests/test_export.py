@@ -278,6 +278,27 @@ def test_with_ontology_merges_it_into_triple_formats(built_project: Path, run) -
     assert again.stdout_bytes == result.stdout_bytes and "_:c14n" in result.stdout
 
 
+@pytest.mark.parametrize("fmt, rapper_name, rdflib_format", [
+    ("turtle", "turtle", "turtle"), ("ntriples", "ntriples", "nt"),
+    ("rdfxml", "rdfxml", "xml"), ("jsonld", None, "json-ld")])
+def test_with_ontology_round_trips_in_every_triple_format(  # type: ignore[no-untyped-def]
+        built_project: Path, run, tmp_path: Path, fmt: str, rapper_name: str | None,
+        rdflib_format: str) -> None:
+    """The ontology's blank nodes (owl:unionOf lists) survive every triple format."""
+    out = tmp_path / f"with-ontology.{fmt}"
+    result = run("export", "-f", fmt, "--with-ontology", "-o", str(out),
+                 "--project", str(built_project))
+    assert result.exit_code == 0, result.stderr
+    kg = _kg(built_project)
+    expected = _graph(kg, FACTS, PROVENANCE, ONTOLOGY)
+    if rapper_name:
+        proc = subprocess.run(["rapper", "-i", rapper_name, "-c", str(out)],
+                              capture_output=True, text=True, check=False)
+        assert proc.stderr.splitlines()[1:] == [
+            f"rapper: Parsing returned {len(expected)} triples"]
+    assert isomorphic(rdflib.Graph().parse(out, format=rdflib_format), expected)
+
+
 def test_facts_only_property_graph_has_no_evidence(built_project: Path, run) -> None:  # type: ignore[no-untyped-def]
     result = run("export", "-f", "csv-edges", "--facts-only", "--project", str(built_project))
     assert result.exit_code == 0, result.stderr

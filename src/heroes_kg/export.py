@@ -36,7 +36,7 @@ from .errors import HeroesKGError
 from .store import KnowledgeGraph, _triple_key
 
 if TYPE_CHECKING:
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped]
 
     from .project import Project
 
@@ -93,7 +93,7 @@ def _quads(kg: KnowledgeGraph, graphs: list[ox.NamedNode]) -> list[ox.Quad]:
         dataset = ox.Dataset(quads)
         dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
         quads = list(dataset)
-    order = {g: i for i, g in enumerate(graphs)}
+    order: dict[Any, int] = {g: i for i, g in enumerate(graphs)}
     return sorted(quads, key=lambda q: (order[q.graph_name], _triple_key(q.triple)))
 
 
@@ -192,10 +192,10 @@ class _JsonLd(RdfFormat):
 
         nodes: dict[str, dict[str, list[Any]]] = {}
         for triple in _distinct_triples(quads):
-            node = nodes.setdefault(node_ref(triple.subject), {})
+            node = nodes.setdefault(node_ref(triple.subject), {})  # type: ignore[arg-type]
             if triple.predicate.value == RDF + "type" and not isinstance(triple.object,
                                                                           ox.Literal):
-                node.setdefault("@type", []).append(vocab_ref(triple.object.value))
+                node.setdefault("@type", []).append(vocab_ref(_text(triple.object)))
             else:
                 node.setdefault(vocab_ref(triple.predicate.value), []).append(
                     value(triple.object))
@@ -243,6 +243,11 @@ _RESERVED = {"id", "label", "class", "category", "start", "end", "pid", "viz", "
 _JOIN = " | "
 _HEROES_NS = PREFIXES["heroes"]
 _CLASS_BY_IRI = {c.iri: c for c in CLASSES.values()}
+
+
+def _text(term: Any) -> str:
+    """The IRI, blank node id or lexical form of an RDF term."""
+    return str(term.value)
 
 
 def _local(iri: str) -> str:
@@ -299,7 +304,7 @@ def property_graph(kg: KnowledgeGraph, *, evidence: bool = True) -> PropertyGrap
     statement's IRI.
     """
     facts = kg.triples((kg.names.facts,))
-    subjects = {t.subject.value for t in facts if isinstance(t.subject, ox.NamedNode)}
+    subjects = {_text(t.subject) for t in facts if isinstance(t.subject, ox.NamedNode)}
     names = _attribute_names(t.predicate.value for t in facts
                              if t.predicate.value not in (RDF + "type", RDFS + "label"))
     types: dict[str, list[str]] = defaultdict(list)
@@ -307,9 +312,9 @@ def property_graph(kg: KnowledgeGraph, *, evidence: bool = True) -> PropertyGrap
     raw: dict[str, dict[str, list[tuple[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     edge_list: list[tuple[str, str, str]] = []
     for t in facts:
-        s, p, o = t.subject.value, t.predicate.value, t.object
+        s, p, o = _text(t.subject), t.predicate.value, t.object
         if p == RDF + "type":
-            types[s].append(o.value)
+            types[s].append(_text(o))
         elif p == RDFS + "label" and isinstance(o, ox.Literal):
             labels.setdefault(s, o.value)
         elif isinstance(o, ox.NamedNode) and o.value in subjects:
@@ -317,7 +322,7 @@ def property_graph(kg: KnowledgeGraph, *, evidence: bool = True) -> PropertyGrap
         elif isinstance(o, ox.Literal):
             raw[s][names[p]].append(_python_value(o))
         else:
-            raw[s][names[p]].append(("string", o.value))
+            raw[s][names[p]].append(("string", _text(o)))
     kinds: dict[str, str] = {}
     for attrs in raw.values():
         for name, values in attrs.items():
@@ -326,10 +331,10 @@ def property_graph(kg: KnowledgeGraph, *, evidence: bool = True) -> PropertyGrap
     pg = PropertyGraph(kinds=dict(sorted(kinds.items())))
     for s in sorted(subjects):
         attrs = raw[s]
-        name = attrs.get("name") or attrs.get("characterName")
+        named = attrs.get("name") or attrs.get("characterName")
         chain = _class_chain(min(types[s])) if types[s] else ["Resource"]
         node: dict[str, Any] = {
-            "label": labels.get(s) or (name[0][1] if name else _local(s)),
+            "label": labels.get(s) or (named[0][1] if named else _local(s)),
             "class": chain[0], "category": chain[-1]}
         for key in sorted(attrs):
             values = attrs[key]
@@ -340,10 +345,10 @@ def property_graph(kg: KnowledgeGraph, *, evidence: bool = True) -> PropertyGrap
         pg.nodes[s] = node
         pg.labels[s] = chain
     support = _evidence(kg, pg) if evidence else {}
-    for s, o, p in sorted(edge_list):
-        attrs = {"label": _local(p), "property": p}
-        attrs.update(support.get((s, p, o), {}))
-        pg.edges.append((s, o, attrs))
+    for source, target, prop in sorted(edge_list):
+        edge = {"label": _local(prop), "property": prop}
+        edge.update(support.get((source, prop, target), {}))
+        pg.edges.append((source, target, edge))
     return pg
 
 
@@ -353,7 +358,7 @@ def _evidence(kg: KnowledgeGraph, pg: PropertyGraph) -> dict[tuple[str, str, str
     articles, qualifiers and IRIs, each joined with " | "."""
     by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for t in kg.triples((kg.names.provenance, kg.names.facts)):
-        by_subject[t.subject.value][t.predicate.value].append(t.object.value)
+        by_subject[_text(t.subject)][t.predicate.value].append(_text(t.object))
     collected: dict[tuple[str, str, str], dict[str, list[str]]] = defaultdict(
         lambda: defaultdict(list))
     for st, props in by_subject.items():
@@ -413,7 +418,7 @@ class _GraphML(PropertyGraphFormat):
 @dataclass(frozen=True)
 class _Gexf(PropertyGraphFormat):
     def write(self, pg: PropertyGraph) -> bytes:
-        from networkx.readwrite.gexf import GEXFWriter
+        from networkx.readwrite.gexf import GEXFWriter  # type: ignore[import-untyped]
 
         graph = _networkx(pg)
         for _, _, key, attrs in graph.edges(keys=True, data=True):
