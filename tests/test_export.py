@@ -369,3 +369,44 @@ def test_exporting_imports_neither_rdflib_nor_networkx_until_needed() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_jsonld_round_trips_unusual_terms() -> None:
+    """Blank nodes, language tags, non-canonical numbers, names that clash with the
+    context's prefixes and IRIs no prefix covers all come back as they went in."""
+    from pyld import jsonld
+
+    from heroes_kg.export import export
+
+    names = Names("http://example.org/")
+    res, xsd = "http://example.org/resource/", "http://www.w3.org/2001/XMLSchema#"
+    a, b = ox.NamedNode(res + "a"), ox.BlankNode()
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    triples = [
+        (a, rdf_type, ox.NamedNode(SCHEMA + "Movie")),
+        (a, rdf_type, b),
+        (b, ox.NamedNode(SCHEMA + "name"), ox.Literal("chat", language="fr")),
+        (a, ox.NamedNode(SCHEMA + "article"), ox.Literal("clashes with the article: prefix")),
+        (a, ox.NamedNode(SCHEMA + "with-dash"), ox.Literal("1.5", datatype=ox.NamedNode(
+            xsd + "double"))),
+        (a, ox.NamedNode(SCHEMA + "count"), ox.Literal("007", datatype=ox.NamedNode(
+            xsd + "integer"))),
+        (a, ox.NamedNode(SCHEMA + "flag"), ox.Literal("1", datatype=ox.NamedNode(
+            xsd + "boolean"))),
+        (a, ox.NamedNode(SCHEMA + "big"), ox.Literal("-12", datatype=ox.NamedNode(
+            xsd + "integer"))),
+        (a, ox.NamedNode("http://other.example/p#q"), ox.NamedNode("http://other.example/a#b")),
+    ]
+    store = ox.Store()
+    store.extend(ox.Quad(s, p, o, names.facts) for s, p, o in triples)
+    data = export(KnowledgeGraph(store, names), "jsonld")
+    expected = rdflib.Graph().parse(data=ox.serialize(
+        [ox.Triple(s, p, o) for s, p, o in triples], format=ox.RdfFormat.N_TRIPLES),
+        format="nt")
+    assert isomorphic(rdflib.Graph().parse(data=data, format="json-ld"), expected)
+    nquads = jsonld.to_rdf(json.loads(data), {"format": "application/n-quads"})
+    assert isomorphic(rdflib.Graph().parse(data=nquads, format="nt"), expected)
+    doc = json.loads(data)
+    movie = next(n for n in doc["@graph"] if n["@id"] == "res:a")
+    assert movie["schema:article"] == "clashes with the article: prefix"
+    assert movie["big"] == -12 and movie["count"] == 7 and movie["flag"] is True

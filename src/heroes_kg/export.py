@@ -193,8 +193,8 @@ class _JsonLd(RdfFormat):
         nodes: dict[str, dict[str, list[Any]]] = {}
         for triple in _distinct_triples(quads):
             node = nodes.setdefault(node_ref(triple.subject), {})  # type: ignore[arg-type]
-            if triple.predicate.value == RDF + "type" and not isinstance(triple.object,
-                                                                          ox.Literal):
+            if triple.predicate.value == RDF + "type" and isinstance(triple.object,
+                                                                      ox.NamedNode):
                 node.setdefault("@type", []).append(vocab_ref(_text(triple.object)))
             else:
                 node.setdefault(vocab_ref(triple.predicate.value), []).append(
