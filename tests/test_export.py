@@ -66,6 +66,22 @@ def _expected_count(kg: KnowledgeGraph, graphs: tuple[ox.NamedNode, ...], quads:
     return len(kg.triples(graphs))
 
 
+@pytest.mark.slow
+def test_exports_do_not_depend_on_hash_order(tmp_path: Path) -> None:
+    """A build in another process, with another string hash seed, writes the same bytes
+    as the committed exports (no set or dict order leaks into a file)."""
+    from .conftest import ROOT, copy_project
+
+    root = copy_project(tmp_path / "p")
+    env = {**os.environ, "PYTHONHASHSEED": "4242",
+           "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    subprocess.run([sys.executable, "-m", "heroes_kg", "build", "--project", str(root)],
+                   check=True, capture_output=True, env=env)
+    for name in standard_exports:
+        assert (root / "exports" / name).read_bytes() == \
+            (ROOT / "exports" / name).read_bytes(), name
+
+
 def test_the_standard_set_is_what_build_writes(built_project: Path) -> None:
     written = sorted(p.name for p in (built_project / "exports").iterdir())
     assert written == sorted(standard_exports)
