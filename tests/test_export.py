@@ -17,7 +17,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from heroes_kg.builder import standard_exports
-from heroes_kg.export import FORMATS
+from heroes_kg.export import FORMATS, property_graph
 from heroes_kg.model import Names
 from heroes_kg.project import find_project
 from heroes_kg.store import KnowledgeGraph, open_graph
@@ -226,6 +226,13 @@ def test_networkx_reads_the_property_graph(built_project: Path, name: str) -> No
     directors = [u for u, _, d in graph.in_edges(R + "robert-rodriguez", data=True)
                  if d["label"] == "director"]
     assert R + "we-can-be-heroes" in directors
+    # Every attribute comes back with its value and type, line breaks included.
+    expected = property_graph(_kg(built_project))
+    assert {n: dict(graph.nodes[n]) for n in graph.nodes} == expected.nodes
+    assert sorted((u, v, sorted((k, x) for k, x in d.items() if k != "id"))
+                  for u, v, d in graph.edges(data=True)) == \
+        sorted((u, v, sorted(d.items())) for u, v, d in expected.edges)
+    assert any("\n" in str(d.get("text", "")) for _, d in graph.nodes(data=True))
 
 
 def test_neo4j_csv_has_the_import_shape(built_project: Path) -> None:

@@ -395,6 +395,9 @@ class PropertyGraphFormat(Format):
         raise NotImplementedError
 
 
+_XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
 def _networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
     import networkx as nx
 
@@ -411,8 +414,8 @@ class _GraphML(PropertyGraphFormat):
     def write(self, pg: PropertyGraph) -> bytes:
         import networkx as nx
 
-        text = "\n".join(nx.generate_graphml(_networkx(pg), encoding="utf-8"))
-        return (text + "\n").encode("utf-8")
+        lines = nx.generate_graphml(_networkx(pg), encoding="utf-8")
+        return _XML_DECLARATION + "\n".join(lines).encode("utf-8") + b"\n"
 
 
 @dataclass(frozen=True)
@@ -433,7 +436,7 @@ class _Gexf(PropertyGraphFormat):
         creator.text = "heroes-kg"
         writer.add_graph(graph)
         _drop_edge_attribute(writer.xml, "networkx_key")  # the writer's copy of the edge id
-        return "\n".join(writer.__str__().splitlines()).encode("utf-8") + b"\n"
+        return _XML_DECLARATION + str(writer).strip().encode("utf-8") + b"\n"
 
 
 def _drop_edge_attribute(root: Any, title: str) -> None:
