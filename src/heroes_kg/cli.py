@@ -241,7 +241,7 @@ def export(fmt: str, out: Path | None, with_ontology: bool | None, facts_only: b
     \b
     Example:
         heroes-kg export --format jsonld -o heroes.jsonld
-        heroes-kg export --format turtle --facts-only --with-ontology | rapper -i turtle -c -
+        heroes-kg export -f turtle --facts-only --with-ontology -o heroes-tbox-and-facts.ttl
         heroes-kg export -f csv-nodes -o nodes.csv && heroes-kg export -f csv-edges -o edges.csv
     """
     from .export import export_to
