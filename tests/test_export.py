@@ -256,6 +256,17 @@ def test_neo4j_csv_has_the_import_shape(built_project: Path) -> None:
     assert "Pedro Pascal as Missy's dad Marcus Moreno" in plays["evidence"]
     assert {e[":TYPE"] for e in edges} >= {"DIRECTOR", "PRODUCTION_COMPANY", "ACTOR",
                                           "MENTIONS"}
+    # Every value is there, as Neo4j's import reads its column type.
+    expected = property_graph(_kg(built_project))
+    for row in nodes:
+        attrs = expected.nodes[row["id:ID"]]
+        for column, cell in row.items():
+            key = column.split(":")[0]
+            if key in attrs:
+                value = attrs[key]
+                assert cell == (str(value).lower() if isinstance(value, bool) else str(value))
+            elif key not in ("id", ""):
+                assert cell == "", (row["id:ID"], column)
 
 
 # --- the command ------------------------------------------------------------------------
