@@ -33,15 +33,30 @@ class BuildReport:
     up_to_date: bool = False
 
 
-def _exports_turtle(kg: KnowledgeGraph) -> bytes:
-    from .export import export
+def _export(fmt: str, *, facts_only: bool = False) -> Callable[[KnowledgeGraph], bytes]:
+    """A producer of ``fmt`` with its default options (see :func:`export.export`)."""
 
-    return export(kg, "turtle")
+    def produce(kg: KnowledgeGraph) -> bytes:
+        from .export import export
+
+        return export(kg, fmt, facts_only=facts_only)
+
+    return produce
 
 
 #: The files ``heroes-kg build`` writes into exports/: file name -> producer.
 standard_exports: dict[str, Callable[[KnowledgeGraph], bytes]] = {
-    "heroes.ttl": _exports_turtle,
+    "heroes.ttl": _export("turtle"),
+    "heroes-facts.ttl": _export("turtle", facts_only=True),
+    "heroes.nt": _export("ntriples"),
+    "heroes.rdf": _export("rdfxml"),
+    "heroes.jsonld": _export("jsonld"),
+    "heroes.trig": _export("trig"),
+    "heroes.nq": _export("nquads"),
+    "heroes.graphml": _export("graphml"),
+    "heroes.gexf": _export("gexf"),
+    "heroes-nodes.csv": _export("csv-nodes"),
+    "heroes-edges.csv": _export("csv-edges"),
 }
 
 

@@ -225,5 +225,40 @@ def stats(project_dir: Path | None) -> None:
             click.echo(f"  {name:<{width}}  {count:>6}")
 
 
+@main.command()
+@click.option("-f", "--format", "fmt", required=True, metavar="FORMAT",
+              help="turtle, ntriples, rdfxml, jsonld, trig, nquads, graphml, gexf, "
+                   "csv-nodes or csv-edges.")
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (atomically) instead of standard output.")
+@click.option("--with-ontology/--without-ontology", default=None,
+              help="Include the ontology: in its own named graph for trig and nquads "
+                   "(their default), merged for the triple formats (default: without).")
+@click.option("--facts-only", is_flag=True,
+              help="Leave out the provenance records (for property graphs: the evidence "
+                   "attributes of edges).")
+@project_option
+@reports_errors
+def export(fmt: str, out: Path | None, with_ontology: bool | None, facts_only: bool,
+           project_dir: Path | None) -> None:
+    """Write the graph in FORMAT, to standard output or to a file.
+
+    The same seeds always give the same bytes. Files are written under a
+    temporary name and renamed, so an interrupted export leaves nothing behind.
+
+    \b
+    Example:
+        heroes-kg export --format jsonld -o heroes.jsonld
+        heroes-kg export -f turtle --facts-only --with-ontology -o heroes-tbox-and-facts.ttl
+        heroes-kg export -f csv-nodes -o nodes.csv && heroes-kg export -f csv-edges -o edges.csv
+    """
+    from .export import export_to
+
+    data = export_to(_project(project_dir), fmt, out, facts_only=facts_only,
+                     with_ontology=with_ontology)
+    if out is None:
+        click.echo(data, nl=False)
+
+
 if __name__ == "__main__":
     main()
