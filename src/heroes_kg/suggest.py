@@ -197,6 +197,14 @@ class _Engine:
         found = self.lookup(name)
         if found is not None:
             return found
+        if " " not in name and _vocab.is_subtype(type_, "FictionalCharacter") or \
+                " " not in name and _vocab.is_subtype(type_, "Person"):
+            # "Missy" for "Missy Moreno": a first name alone, when only one entity has it.
+            firsts = {entity_id for key, entity_id in self.names.items()
+                      if key.split(" ", 1)[0] == name.lower() and " " in key
+                      and self.type_of(entity_id) == type_}
+            if len(firsts) == 1:
+                return firsts.pop()
         entity_id = _slug(name)
         if entity_id in self.known:
             return entity_id
@@ -694,9 +702,12 @@ class _Engine:
         kind = "tweet" if platform == "twitter" else f"{platform}-story"
         topic = "sequel-" if "sequel" in text.lower() else ""
         post_id = f"{self.short(author)}-{topic}{kind}"
-        if post_id in self.known:
-            # The graph has that post already: this one is another, told apart by its date.
-            post_id += f"-{date or self.article.date or self.article.id}"
+        known_dates = {v for subj, prop, v in self.curated
+                       if subj == post_id and prop == "datePublished"}
+        if post_id in self.known and date is not None and known_dates \
+                and date not in known_dates:
+            # The graph has a post of that name from another day: this one is another.
+            post_id += f"-{date}"
         return self.derived(post_id, "SocialMediaPosting", f"{author} post on {platform}",
                             "post", s.text)
 
