@@ -846,13 +846,19 @@ class _Engine:
                     film = self.main_film
             if film is None:
                 continue
-            figure = self.derived(f"{film}-viewership", "ViewershipFigure",
+            count = round(float(m.group("n")) * _SCALE[m.group("scale")])
+            figure_id = f"{film}-viewership"
+            if any(subj == figure_id and prop == "households" and v != str(count)
+                   for subj, prop, v in self.curated):
+                # The graph has another figure for that work: this one is new.
+                figure_id += f"-{self.article.id}"
+            figure = self.derived(figure_id, "ViewershipFigure",
                                   f"Viewership of {film}", "households", m.group(0))
             quote = m.group(0) + clause.rstrip(" ,")
             start = s.start + m.start()
             self.add(figure, "about", quote, start, "households", 0.7, obj=film)
             self.add(figure, "households", quote, start, "households", 0.8,
-                     value=round(float(m.group("n")) * _SCALE[m.group("scale")]))
+                     value=count)
             days = re.search(r"first (?P<n>\d+|\w+) (?P<u>days|weeks)\b", s.text)
             if days:
                 n = days.group("n")
