@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from heroes_kg.curation import load_corpus  # noqa: E402
-from heroes_kg.project import find_project  # noqa: E402
-from heroes_kg.suggest import leave_one_out  # noqa: E402
+from heroes_kg.curation import load_corpus
+from heroes_kg.project import find_project
+from heroes_kg.suggest import leave_one_out
 
 
 def main() -> None:

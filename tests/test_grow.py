@@ -49,14 +49,16 @@ def test_add_article_title_defaults_to_the_first_line(project: Path, run, tmp_pa
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--id", "sequel-confirmed"], "article id 'sequel-confirmed' is already used by "
-     "seeds/articles/000_637ea69fdffb901b.yaml; choose another --id"),
-    (["--id", "Bad Id"], "article id 'Bad Id' must be lowercase words joined by '-' "
-     "(e.g. sequel-confirmed)"),
-    (["--id", "x", "--date", "2021-02-30"], "malformed date '2021-02-30'; write it as "
-     "YYYY-MM-DD"),
-    (["--id", "x", "--publisher", "pedro-pascal"], "publisher 'pedro-pascal' is not an "
-     "Organization entity in seeds/facts/; declare it first or leave --publisher out"),
+    (["--id", "sequel-confirmed"], ("article id 'sequel-confirmed' is already used by "
+                                    "seeds/articles/000_637ea69fdffb901b.yaml; choose "
+                                    "another --id")),
+    (["--id", "Bad Id"], ("article id 'Bad Id' must be lowercase words joined by '-' "
+                          "(e.g. sequel-confirmed)")),
+    (["--id", "x", "--date", "2021-02-30"], ("malformed date '2021-02-30'; write it as "
+                                             "YYYY-MM-DD")),
+    (["--id", "x", "--publisher", "pedro-pascal"], (
+        "publisher 'pedro-pascal' is not an Organization entity in seeds/facts/; declare "
+        "it first or leave --publisher out")),
 ])
 def test_add_article_refuses(project: Path, run, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
     before = listing(project / "seeds" / "articles")
@@ -79,8 +81,8 @@ def test_add_article_refuses_non_utf8(project: Path, run, tmp_path: Path) -> Non
     before = listing(project / "seeds" / "articles")
     result = run("add-article", str(source), "--id", "cafe", "--project", str(project))
     assert (result.exit_code, result.stderr) == (
-        1, f"Error: {source} is not UTF-8 text (byte 0xe9 at offset 3); save it as UTF-8 "
-           "and try again\n")
+        1, (f"Error: {source} is not UTF-8 text (byte 0xe9 at offset 3); save it as UTF-8 "
+            "and try again\n"))
     assert listing(project / "seeds" / "articles") == before
 
 

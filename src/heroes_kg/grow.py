@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import re
 import shutil
@@ -65,7 +66,6 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
     """
     from .curation import load_corpus
     from .suggest import _scalar
-    import datetime as _dt
 
     folder = project.articles_dir
     if not folder.is_dir():

@@ -93,7 +93,7 @@ _WORD = r"(?:[A-Z][a-z]{0,2}\.(?=\s[A-Z])|[A-Z][\w’'-]*\w|[A-Z])"
 NAME = rf"{_WORD}(?:\s{_WORD})*"
 _Q = "\"“”'‘’"
 #: A quoted title, with the closing quote possibly after a comma or full stop.
-TITLE = rf"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?[\"”'’]"
+TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?[\"”'’]"
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"], start=1)}
@@ -553,25 +553,25 @@ class _Engine:
                              s.text):
             if not self.is_person(m.group("d")):
                 continue
-            work = self.work_for(s)
-            if work is None:
+            target = self.work_for(s)
+            if target is None:
                 continue
             person = self.entity(m.group("d"), "Filmmaker", "director-of", m.group(0))
-            self.add(work, "director", m.group(0), s.start + m.start(), "director-of", 0.7,
+            self.add(target, "director", m.group(0), s.start + m.start(), "director-of", 0.7,
                      obj=person)
             if m.group(0).startswith("writer-director"):
-                self.add(work, "screenwriter", m.group(0), s.start + m.start(),
+                self.add(target, "screenwriter", m.group(0), s.start + m.start(),
                          "writer-director", 0.7, obj=person)
         for m in re.finditer(rf"(?P<d>{NAME}) (?:is )?set to return as (?P<roles>director"
                              r"(?: and (?:screenwriter|writer))?)", s.text):
-            work = self.work_for(s)
-            if work is None or not self.is_person(m.group("d")):
+            target = self.work_for(s)
+            if target is None or not self.is_person(m.group("d")):
                 continue
             person = self.entity(m.group("d"), "Filmmaker", "return-as", m.group(0))
-            self.add(work, "director", m.group(0), s.start + m.start(), "return-as", 0.75,
+            self.add(target, "director", m.group(0), s.start + m.start(), "return-as", 0.75,
                      obj=person)
             if "writer" in m.group("roles"):
-                self.add(work, "screenwriter", m.group(0), s.start + m.start(), "return-as",
+                self.add(target, "screenwriter", m.group(0), s.start + m.start(), "return-as",
                          0.75, obj=person)
 
     def rule_behind(self, s: _Sentence) -> None:
@@ -811,12 +811,11 @@ class _Engine:
             self.add(post, "platform", m.group(0), s.start + m.start(), "instagram-story",
                      0.7, obj=platform)
         by = re.search(rf"which was then shared by (?P<p>{NAME})", s.text)
-        if by and first and self.lookup(by.group("p")):
-            author = self.lookup(by.group("p"))
-            assert author is not None
-            post = self._post(author, "instagram", "", s)
+        sharer = self.lookup(by.group("p")) if by else None
+        if by and first and sharer:
+            post = self._post(sharer, "instagram", "", s)
             self.add(post, "author", by.group(0), s.start + by.start(), "shared-by", 0.6,
-                     obj=author)
+                     obj=sharer)
             self.add(post, "platform", s.text, s.start, "shared-by", 0.5, obj=platform)
             self.add(post, "shares", by.group(0), s.start + by.start(), "shared-by", 0.6,
                      obj=first)
@@ -862,11 +861,11 @@ class _Engine:
             days = re.search(r"first (?P<n>\d+|\w+) (?P<u>days|weeks)\b", s.text)
             if days:
                 n = days.group("n")
-                count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower())
-                if count:
+                units = int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower())
+                if units:
                     self.add(figure, "periodDays", days.group(0), s.start + days.start(),
                              "first-n-days", 0.7,
-                             value=count * (7 if days.group("u") == "weeks" else 1))
+                             value=units * (7 if days.group("u") == "weeks" else 1))
             if re.search(r"\bprojected\b|\bprojection\b", s.text):
                 self.add(figure, "projected", s.text, s.start, "projected", 0.6, value=True)
             said = re.search(rf"(?:As|according to|According to) (?P<o>{NAME})", s.text)
@@ -1033,7 +1032,7 @@ _PLAIN = re.compile(r"^[A-Za-z][\w .()/-]*[\w.)]$")
 _YAML_WORDS = {"yes", "no", "true", "false", "on", "off", "null", "y", "n", "~"}
 
 
-def _scalar(value: str | int | bool | float) -> str:
+def _scalar(value: str | bool | float) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
