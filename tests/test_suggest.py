@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import re
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from heroes_kg.curation import Article, Entity, load_corpus
 from heroes_kg.project import find_project
@@ -245,3 +248,42 @@ def test_suggest_module_imports_nothing_heavy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def _fragments() -> list[str]:
+    text = "\n".join(p.read_text(encoding="utf-8")
+                     for p in sorted((ROOT / "seeds" / "articles").glob("*.txt")))
+    return [s for s in re.split(r"(?<=[.!?,])\s+", text) if s]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_fragments()), st.text(max_size=40)), max_size=12),
+       st.sampled_from([None, "2021-01-05", "2020-02-29"]),
+       st.integers(min_value=0, max_value=3))
+def test_any_text_gives_verbatim_quotes_and_valid_ids(parts: list[str], date: str | None,
+                                                       known: int) -> None:
+    text = " ".join(parts) or "x"
+    result = run(text, date=date, known=KNOWN[:known])
+    ids = {e.id for e in result.entities} | {e.id for e in KNOWN}
+    for c in result.statements:
+        assert text[c.start:c.start + len(c.quote)] == c.quote
+        assert c.subject in ids and (c.object is None or c.object in ids)
+    for e in result.entities:
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", e.id), e.id
+    # The rendered file reads back with the same quotes, values and names.
+    import yaml
+
+    data = yaml.safe_load(render(result, Article("test-article", "T", "t.txt", text)))
+    assert [s["evidence"][0]["quote"] for s in data["statements"]] == [
+        c.quote for c in result.statements]
+    assert [s.get("value") for s in data["statements"]] == [
+        c.value for c in result.statements]
+    assert [e["name"] for e in data["entities"]] == [e.name for e in result.entities]
+
+
+def test_impossible_dates_are_skipped_not_fatal() -> None:
+    result = run('"We Can Be Heroes" ranked first in 88 out of 93 countries between Dec. 25 '
+                 'and Dec. 44. It premiered on February 30, 2021.')
+    props = {c.property: c.value for c in result.statements if c.value is not None}
+    assert props["startDate"] == "2020-12-25" and "endDate" not in props
+    assert props["countriesRanked"] == 88

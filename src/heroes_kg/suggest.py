@@ -663,6 +663,12 @@ class _Engine:
 
     def _date(self, text: str) -> str | None:
         """An ISO date for "January 4, 2021", "Christmas Day 2020", "Dec. 31", "Monday"."""
+        try:
+            return self._resolve_date(text)
+        except ValueError:  # "Dec. 44", "February 30, 2021": no such day
+            return None
+
+    def _resolve_date(self, text: str) -> str | None:
         base = _dt.date.fromisoformat(self.article.date) if self.article.date else None
         m = re.fullmatch(r"([A-Za-z]+)\.? ?(\d{1,2}),? (\d{4})", text.strip())
         if m and m.group(1).lower()[:3] in _MONTH_ABBR:
@@ -1040,7 +1046,12 @@ def _scalar(value: str | bool | float) -> str:
     if _PLAIN.match(value) and value.lower() not in _YAML_WORDS and ": " not in value \
             and " #" not in value:
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}",
+                       json.dumps(value, ensure_ascii=False))
+
+
+#: Characters YAML does not allow in a stream, or reads as line breaks inside quotes.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 def _occurrence(text: str, quote: str, start: int) -> int | None:
