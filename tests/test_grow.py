@@ -204,3 +204,21 @@ def test_accept_refuses_a_file_that_is_not_candidates(added: Path, run) -> None:
     assert result.stderr == (f"Error: {facts} is not a candidates file: it has no "
                              "'candidates:' mapping with the article id (write one with "
                              "'heroes-kg suggest')\n")
+
+
+def test_accept_can_skip_the_failing_candidates(added: Path, run) -> None:  # type: ignore[no-untyped-def]
+    path = added / "candidates" / "sequel-casting.yaml"
+    assert run("suggest", "sequel-casting", "--project", str(added)).exit_code == 0
+    text = path.read_text(encoding="utf-8").replace("object: captain-comet",
+                                                     "object: captain-komet", 1)
+    path.write_text(text, encoding="utf-8")
+    item = next(n for n, line in enumerate(text.splitlines(), 1)
+                if "subject: lena-ortiz" in line)
+    result = run("accept", str(path), "--skip-failing", "--project", str(added))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(f"Refused {path}:{item}: unknown entity id "
+                                    "'captain-komet' in 'object'")
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stdout == ("Accepted 8 statements and 7 entities into "
+                             "seeds/facts/sequel-casting.yaml; run 'heroes-kg build'\n")
+    assert run("validate", "--project", str(added)).exit_code == 0

@@ -281,23 +281,31 @@ def suggest(article_id: str, output: Path | None, force: bool,
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--to", "target", default=None, metavar="NAME",
               help="Write seeds/facts/NAME.yaml (default: the article id).")
+@click.option("--skip-failing", is_flag=True,
+              help="Leave out the candidates that fail the checks (listed on stderr) and "
+                   "accept the rest.")
 @project_option
 @reports_errors
-def accept(file: Path, target: str | None, project_dir: Path | None) -> None:
+def accept(file: Path, target: str | None, skip_failing: bool,
+           project_dir: Path | None) -> None:
     """Add reviewed candidates to the curated facts, after build's checks.
 
     Drops the 'confidence:' and 'rule:' keys and writes seeds/facts/ARTICLE.yaml, only
     if the project with it passes every check of build; otherwise nothing is written
-    and every problem is listed at its line in FILE.
+    and every problem is listed at its line in FILE (or, with --skip-failing, the
+    failing items are left out and listed).
 
     \b
     Example:
         heroes-kg accept candidates/sequel-news.yaml
+        heroes-kg accept candidates/sequel-news.yaml --skip-failing
     """
     from .grow import accept as run_accept
 
     project = _project(project_dir)
-    report = run_accept(project, file, target)
+    report = run_accept(project, file, target, skip_failing)
+    for problem in report.refused:
+        click.echo(f"Refused {problem}", err=True)
     click.echo(f"Accepted {report.statements} statements and {report.entities} entities "
                f"into {report.path.relative_to(project.root)}; run 'heroes-kg build'")
 

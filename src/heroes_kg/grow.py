@@ -15,7 +15,7 @@ import hashlib
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +163,7 @@ class AcceptReport:
     path: Path
     entities: int
     statements: int
+    refused: list[Problem] = field(default_factory=list)
 
 
 def _emit(value: Any, indent: int) -> list[str]:
@@ -204,12 +205,14 @@ def _inline(value: Any) -> str:
     return _scalar(value)
 
 
-def accept(project: Project, file: Path, target: str | None = None) -> AcceptReport:
+def accept(project: Project, file: Path, target: str | None = None,
+           skip_failing: bool = False) -> AcceptReport:
     """Write the reviewed candidates of ``file`` as a new seeds/facts/ file.
 
     The new file must pass every check of ``heroes-kg build`` together with the existing
     seeds; otherwise nothing is written and every problem is reported at its line in
-    ``file``.
+    ``file``. With ``skip_failing`` the items that fail are left out (and listed in the
+    report's ``refused``) and the rest is written, when every problem lies in ``file``.
     """
     from .builder import check
 
@@ -245,30 +248,57 @@ def accept(project: Project, file: Path, target: str | None = None) -> AcceptRep
                              for item in items]
     if not sections["entities"] and not sections["statements"]:
         raise HeroesKGError(f"{file} has no entities or statements left to accept")
+    kept = [(section, item) for section, items in sections.items() for item in items]
+    refused: list[Problem] = []
+    while True:
+        text, origin = _render_facts(article_id, kept)
+        problems = _check_with(project, check, dest.name, text, str(file), origin)
+        if not problems:
+            break
+        failing = {p.line for p in problems if p.path == str(file) and p.line is not None}
+        if not skip_failing or not failing or any(p.path != str(file) for p in problems):
+            raise HeroesKGError(f"{file}: refused, nothing was written", refused + problems)
+        refused += problems
+        kept = [(section, item) for section, item in kept if item.get(LINE) not in failing]
+        if not kept:
+            raise HeroesKGError(f"{file}: every candidate failed, nothing was written",
+                                refused)
+    atomic_write(dest, text.encode("utf-8"))
+    return AcceptReport(dest, sum(1 for s, _ in kept if s == "entities"),
+                        sum(1 for s, _ in kept if s == "statements"), refused)
+
+
+def _render_facts(article_id: str, kept: list[tuple[str, dict[str, Any]]]
+                  ) -> tuple[str, list[tuple[int, int]]]:
+    """The facts file for ``kept`` items, and (first output line, source line) per item."""
     lines = [f"# Facts accepted from the reviewed candidates for article {article_id!r}."]
-    origin: list[tuple[int, int]] = []  # (first output line of an item, its source line)
-    for section, items in sections.items():
+    origin: list[tuple[int, int]] = []
+    for section in ("entities", "statements"):
+        items = [item for s, item in kept if s == section]
         if not items:
             continue
         lines += ["", f"{section}:"]
         for item in items:
             origin.append((len(lines) + 1, item.get(LINE, 0)))
             lines += _emit([item], 2)
-    text = "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", origin
+
+
+def _check_with(project: Project, check: Any, name: str, text: str, source: str,
+                origin: list[tuple[int, int]]) -> list[Problem]:
+    """Every problem ``heroes-kg build`` finds in the project plus the facts file ``name``
+    holding ``text``, pointed back at the candidates file."""
     with tempfile.TemporaryDirectory(prefix="heroes-kg-accept-") as tmp:
         root = Path(tmp)
         for folder in ("seeds", "ontology"):
             if (project.root / folder).is_dir():
                 shutil.copytree(project.root / folder, root / folder)
-        (root / "seeds" / "facts" / dest.name).write_text(text, encoding="utf-8")
+        (root / "seeds" / "facts" / name).write_text(text, encoding="utf-8")
         try:
             check(Project(root, project.base_iri))
         except HeroesKGError as exc:
-            raise HeroesKGError(
-                f"{file}: refused, nothing was written",
-                _map_problems(exc, f"seeds/facts/{dest.name}", str(file), origin)) from None
-    atomic_write(dest, text.encode("utf-8"))
-    return AcceptReport(dest, len(sections["entities"]), len(sections["statements"]))
+            return _map_problems(exc, f"seeds/facts/{name}", source, origin)
+    return []
 
 
 def _map_problems(exc: HeroesKGError, written: str, source: str,
