@@ -380,7 +380,7 @@ class _Engine:
 
     # -- rules: cast -------------------------------------------------------------------
 
-    def _role(self, raw: str, s: _Sentence, start: int, quote: str, actor: str) -> str | None:
+    def _role(self, raw: str, start: int, quote: str) -> str | None:
         """The character of "as Y"; handles "Missy's dad Marcus Moreno"."""
         m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?P<rel>\w+) (?P<name>{NAME})", raw)
         if m and m.group("rel").lower() in _PARENT_WORDS:
@@ -400,7 +400,7 @@ class _Engine:
         if film is None or not self.is_person(actor_name):
             return None
         actor = self.entity(actor_name, "Actor", rule, quote)
-        character = self._role(role, s, start, quote, actor)
+        character = self._role(role, start, quote)
         if character is None:
             return None
         self.add(actor, "plays", quote, start, rule, confidence, obj=character, **{"in": film})
@@ -447,8 +447,7 @@ class _Engine:
             if self.is_character(a) or (self.is_person(b, strict=True)
                                         and not self.is_person(a, strict=True)):
                 a, b = b, a
-            if self.is_character(a) or not self.is_person(a) and not self.is_person(
-                    a, strict=True):
+            if self.is_character(a) or not self.is_person(a):
                 continue
             self._cast(a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s)
 
