@@ -259,6 +259,98 @@ def export(fmt: str, out: Path | None, with_ontology: bool | None, facts_only: b
     if out is None:
         click.echo(data, nl=False)
 
+@main.command("add-article")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "article_id", required=True, help="Id of the article (lowercase words "
+              "joined by '-').")
+@click.option("--title", default=None, help="Title (default: the text's first line).")
+@click.option("--publisher", default=None, metavar="ENTITY",
+              help="Id of the publishing Organization entity.")
+@click.option("--date", default=None, metavar="YYYY-MM-DD", help="Publication date.")
+@click.option("--url", default=None, help="Where the article was published.")
+@project_option
+@reports_errors
+def add_article(file: Path, article_id: str, title: str | None, publisher: str | None,
+                date: str | None, url: str | None, project_dir: Path | None) -> None:
+    """Copy an article's text into seeds/articles/ with its metadata record.
+
+    The text is kept byte for byte; the record (NNN_HASH.yaml) holds the id, title,
+    date, publisher and URL. A text or id the project already has is refused.
+
+    \b
+    Example:
+        heroes-kg add-article sequel-news.txt --id sequel-news --date 2021-01-06
+    """
+    from .grow import add_article as run_add
+
+    project = _project(project_dir)
+    path = run_add(project, file, article_id, title=title, publisher=publisher, date=date,
+                   url=url)
+    click.echo(f"Added article {article_id!r}: {path.relative_to(project.root)} "
+               f"(metadata {path.with_suffix('.yaml').name})")
+
+
+@main.command()
+@click.argument("article_id")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Candidates file (default: candidates/ARTICLE_ID.yaml).")
+@click.option("--force", is_flag=True, help="Overwrite an existing candidates file.")
+@project_option
+@reports_errors
+def suggest(article_id: str, output: Path | None, force: bool,
+            project_dir: Path | None) -> None:
+    """Write candidate facts for an article, each with its verbatim quote.
+
+    Candidates are marked as such (a 'candidates:' header, 'confidence:' and 'rule:' on
+    every item), so build refuses them until you review them and run accept.
+
+    \b
+    Example:
+        heroes-kg suggest sequel-news
+        heroes-kg suggest sequel-news -o review.yaml
+    """
+    from .grow import write_suggestions
+
+    project = _project(project_dir)
+    path, result = write_suggestions(project, article_id, output, force)
+    click.echo(f"Wrote {len(result.statements)} candidate statements, "
+               f"{len(result.entities)} new entity candidates and "
+               f"{len({m.entity for m in result.mentions})} known entities mentioned "
+               f"to {path}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--to", "target", default=None, metavar="NAME",
+              help="Write seeds/facts/NAME.yaml (default: the article id).")
+@click.option("--skip-failing", is_flag=True,
+              help="Leave out the candidates that fail the checks (listed on stderr) and "
+                   "accept the rest.")
+@project_option
+@reports_errors
+def accept(file: Path, target: str | None, skip_failing: bool,
+           project_dir: Path | None) -> None:
+    """Add reviewed candidates to the curated facts, after build's checks.
+
+    Drops the 'confidence:' and 'rule:' keys and writes seeds/facts/ARTICLE.yaml, only
+    if the project with it passes every check of build; otherwise nothing is written
+    and every problem is listed at its line in FILE (or, with --skip-failing, the
+    failing items are left out and listed).
+
+    \b
+    Example:
+        heroes-kg accept candidates/sequel-news.yaml
+        heroes-kg accept candidates/sequel-news.yaml --skip-failing
+    """
+    from .grow import accept as run_accept
+
+    project = _project(project_dir)
+    report = run_accept(project, file, target, skip_failing)
+    for problem in report.refused:
+        click.echo(f"Refused {problem}", err=True)
+    click.echo(f"Accepted {report.statements} statements and {report.entities} entities "
+               f"into {report.path.relative_to(project.root)}; run 'heroes-kg build'")
+
 
 if __name__ == "__main__":
     main()

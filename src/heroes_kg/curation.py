@@ -285,6 +285,12 @@ def _load_facts(project: Project, out: _Collector, corpus: Corpus
         data = _load_document(path, "facts file", out)
         if data is None:
             continue
+        if "candidates" in data:
+            # Suggested facts are never part of the graph until a curator accepts them.
+            out.add(path, data[LINE], "this is a candidates file from 'heroes-kg suggest', "
+                                      "not curated facts; move it out of seeds/facts/, "
+                                      "review it and run 'heroes-kg accept FILE'")
+            continue
         for key in sorted(set(data) - {LINE, LINES, "entities", "statements"}, key=str):
             out.add(path, data[LINE], f"unknown top-level key {_brief(key)}; a facts file has "
                                       "'entities:' and 'statements:'")
