@@ -259,6 +259,7 @@ def export(fmt: str, out: Path | None, with_ontology: bool | None, facts_only: b
     if out is None:
         click.echo(data, nl=False)
 
+
 @main.command("add-article")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--id", "article_id", required=True, help="Id of the article (lowercase words "
