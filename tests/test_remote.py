@@ -227,9 +227,9 @@ def _synthetic(n: int) -> KnowledgeGraph:
 
 
 def test_server_killed_mid_push_then_a_push_after_restart_is_whole(tmp_path: Path) -> None:
-    kg = _synthetic(200_000)  # about 30 MB of N-Triples
+    kg = _synthetic(80_000)  # about 12 MB of N-Triples
     server = OxigraphServer(tmp_path / "store").start()
-    relay = KillingRelay(server, kill_after=4_000_000)
+    relay = KillingRelay(server, kill_after=2_000_000)
     try:
         with pytest.raises(HeroesKGError) as caught:
             push(kg, relay.url)
@@ -239,13 +239,13 @@ def test_server_killed_mid_push_then_a_push_after_restart_is_whole(tmp_path: Pat
         assert message.startswith(f"PUT {relay.url}/store?graph=")
         assert message.endswith(
             f"failed: the server dropped the connection while sending graph "
-            f"<{NAMES.facts.value}> (200000 triples); nothing was confirmed: run the same "
+            f"<{NAMES.facts.value}> (80000 triples); nothing was confirmed: run the same "
             "command again")
         server.start()  # same store folder, same port
         report = push(kg, server.url)
         assert [(g.triples, g.remote_triples) for g in report.graphs] == \
-            [(200_000, 200_000), (1, 1), (1, 1)]
-        assert _count_all(server.url) == 200_002
+            [(80_000, 80_000), (1, 1), (1, 1)]
+        assert _count_all(server.url) == 80_002
     finally:
         relay.close()
         server.stop()
