@@ -14,8 +14,7 @@ from click.testing import Result
 from heroes_kg.errors import HeroesKGError
 from heroes_kg.model import Names
 from heroes_kg.project import DEFAULT_BASE_IRI, find_project
-from heroes_kg.remote import (endpoints, graph_counts, push, query_endpoint,
-                              run_remote_query)
+from heroes_kg.remote import endpoints, graph_counts, push, query_endpoint, run_remote_query
 from heroes_kg.store import KnowledgeGraph, open_graph
 
 from .conftest import ROOT
@@ -78,6 +77,10 @@ def _count_all(url: str) -> int:
     return int(data.decode().split()[1])
 
 
+def _size(kg: KnowledgeGraph, graph: str) -> int:
+    return len(list(kg.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))))
+
+
 def _tree_digest(root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
@@ -92,10 +95,10 @@ def test_push_then_the_server_answers_every_query_like_the_local_graph(
     assert result.exit_code == 0, result.stderr
     kg = open_graph(find_project(built_project))
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"Pushed {len(kg.triples(tuple(kg.data_graphs + (kg.names.ontology,))))}"
-                               f" triples to {oxigraph.url}/store and checked them with "
-                               f"{oxigraph.url}/query (")
-    facts = len(list(kg.store.quads_for_pattern(None, None, None, kg.names.facts)))
+    total = sum(_size(kg, g) for g in ALL)
+    assert lines[0].startswith(f"Pushed {total} triples to {oxigraph.url}/store and checked "
+                               f"them with {oxigraph.url}/query (")
+    facts = _size(kg, NAMES.facts.value)
     assert lines[1] == (f"  <{NAMES.facts.value}>  {facts} triples, {facts} on the server "
                         "(HTTP 201)")
     queries = _queries()
@@ -115,8 +118,7 @@ def test_push_twice_leaves_exactly_one_copy(run: Callable[..., Result], built_pr
                      str(built_project))
         assert result.exit_code == 0, result.stderr
     assert "(HTTP 204)" in result.stdout  # the second PUT replaced existing graphs
-    local = {g: len(list(kg.store.quads_for_pattern(None, None, None, ox.NamedNode(g))))
-             for g in ALL}
+    local = {g: _size(kg, g) for g in ALL}
     assert graph_counts(f"{oxigraph.url}/query", ALL) == local
     assert _count_all(oxigraph.url) == sum(local.values())
 
@@ -179,17 +181,16 @@ def test_bad_query_reports_the_servers_first_line(oxigraph: OxigraphServer) -> N
 
 
 def test_no_answer_in_time_is_a_timeout(built_project: Path) -> None:
+    kg = open_graph(find_project(built_project))
     # A real socket that accepts connections but never answers.
     with socket.create_server(("127.0.0.1", 0)) as silent:
         port = silent.getsockname()[1]
         with pytest.raises(HeroesKGError) as caught:
-            push(open_graph(find_project(built_project)), f"http://127.0.0.1:{port}",
-                 timeout=0.5)
+            push(kg, f"http://127.0.0.1:{port}", timeout=0.5)
     assert str(caught.value) == (
         f"PUT http://127.0.0.1:{port}/store?graph=https%3A%2F%2Fw3id.org%2Fheroes-kg%2Fgraph"
         f"%2Ffacts failed: no answer within 0.5 s while sending graph <{NAMES.facts.value}> "
-        f"({len(list(open_graph(find_project(built_project)).store.quads_for_pattern(None, None, None, NAMES.facts)))}"
-        " triples); raise --timeout or check the server")
+        f"({_size(kg, NAMES.facts.value)} triples); raise --timeout or check the server")
 
 
 def test_credentials_are_sent_and_never_echoed(

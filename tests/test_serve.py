@@ -29,8 +29,11 @@ from .oxigraph_server import free_port
 pytestmark = pytest.mark.server
 
 
+Served = tuple[subprocess.Popen[str], str, Path]
+
+
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[subprocess.Popen[str], str, Path]]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """`heroes-kg serve` in a process of its own on a built copy of the project, with a
     network view and a named query in place."""
     from heroes_kg.builder import build
@@ -82,7 +85,7 @@ REFUSED = (b"This endpoint is read-only: SPARQL updates and Graph Store writes a
            b"Change seeds/ and run 'heroes-kg build'.\n")
 
 
-def test_prints_the_urls(served: tuple[subprocess.Popen[str], str, Path]) -> None:
+def test_prints_the_urls(served: Served) -> None:
     process, url, _ = served
     assert process.stdout is not None
     assert [process.stdout.readline() for _ in range(3)] == [
@@ -90,7 +93,7 @@ def test_prints_the_urls(served: tuple[subprocess.Popen[str], str, Path]) -> Non
         "Press Ctrl-C to stop.\n"]
 
 
-def test_sparqlwrapper_queries_it(served: tuple[subprocess.Popen[str], str, Path]) -> None:
+def test_sparqlwrapper_queries_it(served: Served) -> None:
     _, url, root = served
     client = SPARQLWrapper(url + "query")
     client.setReturnFormat(JSON)
@@ -106,7 +109,7 @@ def test_sparqlwrapper_queries_it(served: tuple[subprocess.Popen[str], str, Path
     assert [r["name"]["value"] for r in rows] == ["Pedro Pascal"]
 
 
-def test_rdflib_sparqlstore_queries_it(served: tuple[subprocess.Popen[str], str, Path]) -> None:
+def test_rdflib_sparqlstore_queries_it(served: Served) -> None:
     import rdflib
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
@@ -117,7 +120,7 @@ def test_rdflib_sparqlstore_queries_it(served: tuple[subprocess.Popen[str], str,
     assert [str(row[0]) for row in rows] == ["Pedro Pascal"]
 
 
-def test_updates_are_refused(served: tuple[subprocess.Popen[str], str, Path]) -> None:
+def test_updates_are_refused(served: Served) -> None:
     _, url, _ = served
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
     client = SPARQLWrapper(url + "query", updateEndpoint=url + "update")
@@ -138,7 +141,7 @@ def test_updates_are_refused(served: tuple[subprocess.Popen[str], str, Path]) ->
     assert (status, json.loads(body)["boolean"]) == (200, False)
 
 
-def test_page_view_and_named_queries(served: tuple[subprocess.Popen[str], str, Path]) -> None:
+def test_page_view_and_named_queries(served: Served) -> None:
     _, url, _ = served
     status, media, page = _get(url)
     assert (status, media) == (200, "text/html; charset=utf-8")
@@ -156,7 +159,7 @@ def test_page_view_and_named_queries(served: tuple[subprocess.Popen[str], str, P
     assert _get(url + "exports/..%2F..%2Fetc%2Fpasswd")[0] == 404
 
 
-def test_ctrl_c_stops_it_and_its_oxigraph(served: tuple[subprocess.Popen[str], str, Path]) -> None:
+def test_ctrl_c_stops_it_and_its_oxigraph(served: Served) -> None:
     process, url, _ = served
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
     assert len(children) == 1

@@ -98,6 +98,8 @@ class RemoteResult:
         if self.kind != "select":
             return []
         parsed = ox.parse_query_results(self.solutions, ox.QueryResultsFormat.JSON)
+        if not isinstance(parsed, ox.QuerySolutions):
+            return []
         return [tuple(s[v] for v in self.variables) for s in parsed]
 
 
