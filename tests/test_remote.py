@@ -106,7 +106,8 @@ def test_push_then_the_server_answers_every_query_like_the_local_graph(
     for path in queries:
         text = path.read_text(encoding="utf-8")
         local = _local(kg, text)
-        assert local, f"{path.name} has an empty answer: a poor test"
+        # our own queries must have answers; a named query may need a parameter bound
+        assert local or path.parent.name == "queries", f"{path.name}: empty, a poor test"
         assert _remote(f"{oxigraph.url}/query", text) == local, path.name
 
 

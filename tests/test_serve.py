@@ -7,16 +7,18 @@ import importlib.util
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from heroes_kg.errors import HeroesKGError
@@ -63,9 +65,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         process.wait()
 
 
-def _get(url: str) -> tuple[int, str, bytes]:
+def _get(url: str, accept: str = "*/*") -> tuple[int, str, bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        request = urllib.request.Request(url, headers={"Accept": accept})
+        with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, response.headers["Content-Type"], response.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.headers["Content-Type"], exc.read()
@@ -159,6 +162,16 @@ def test_page_view_and_named_queries(served: Served) -> None:
     assert _get(url + "exports/..%2F..%2Fetc%2Fpasswd")[0] == 404
 
 
+def test_graph_store_reads_are_forwarded(served: Served) -> None:
+    _, url, root = served
+    status, media, body = _get(url + "store?graph=" + urllib.parse.quote(
+        "https://w3id.org/heroes-kg/graph/ontology", safe=""), "application/n-triples")
+    assert (status, media) == (200, "application/n-triples")
+    kg = __import__("heroes_kg").load(root)
+    assert len(list(kg.store.quads_for_pattern(None, None, None, kg.names.ontology))) == \
+        len(body.decode().strip().splitlines())
+
+
 def test_ctrl_c_stops_it_and_its_oxigraph(served: Served) -> None:
     process, url, _ = served
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
@@ -185,6 +198,18 @@ def test_runaway_query_is_stopped_and_the_server_goes_on(built_project: Path) ->
         status, _, body = _get(server.endpoint_url + "?" + urllib.parse.urlencode(
             {"query": "ASK { ?s ?p ?o }"}))
         assert (status, json.loads(body)["boolean"]) == (200, True)
+
+
+def test_bad_options_are_one_clear_line(run: Callable[..., Result], built_project: Path) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = run("serve", "--port", str(port), "--project", str(built_project))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"Error: cannot listen on 127.0.0.1:{port}: Address already in "
+                             "use; choose another --port (or --host)\n")
+    result = run("serve", "--timeout", "0", "--project", str(built_project))
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: --timeout must be a positive number of seconds, not 0\n")
 
 
 def test_port_in_use_is_one_clear_line(built_project: Path) -> None:
