@@ -5,6 +5,8 @@ the same run, straight to the Oxigraph server behind it.
 
 The server runs in a process of its own, as `heroes-kg serve` does. The queries are the
 named queries in queries/ (or, where there are none, a few built-in ones), sent in turn.
+Proxy and direct rounds alternate (4 of each), so that load from elsewhere on the machine
+falls on both alike. Each request opens a new connection, as simple clients do.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,7 +62,7 @@ def load_queries(project: Path) -> list[str]:
     return [head + f.read_text(encoding="utf-8") for f in files]
 
 
-def run_load(url: str, queries: list[str], clients: int, total: int) -> dict[str, float]:
+def run_load(url: str, queries: list[str], clients: int, total: int) -> dict[str, Any]:
     """Send ``total`` queries from ``clients`` threads; count errors and time it all."""
     bodies = [urllib.parse.urlencode({"query": q}).encode() for q in queries]
     errors: list[str] = []
@@ -94,7 +97,15 @@ def run_load(url: str, queries: list[str], clients: int, total: int) -> dict[str
             "per_second": total / elapsed, "first_error": errors[0] if errors else ""}
 
 
-def measure(project: Path, clients: int = 8, total: int = 2000) -> dict[str, object]:
+def _merge(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    queries = sum(r["queries"] for r in runs)
+    seconds = sum(r["seconds"] for r in runs)
+    errors = [r["first_error"] for r in runs if r["first_error"]]
+    return {"queries": queries, "errors": sum(r["errors"] for r in runs), "seconds": seconds,
+            "per_second": queries / seconds, "first_error": errors[0] if errors else ""}
+
+
+def measure(project: Path, clients: int = 8, total: int = 2000) -> dict[str, Any]:
     """Start a server on ``project`` (already built), load it through the proxy and
     directly, stop it; return both measurements."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
@@ -105,8 +116,14 @@ def measure(project: Path, clients: int = 8, total: int = 2000) -> dict[str, obj
         proxy_url, direct_url = process.stdout.readline().split()
         queries = load_queries(project)
         run_load(proxy_url, queries, clients, min(total, 50))  # warm up
-        proxy = run_load(proxy_url, queries, clients, total)
-        direct = run_load(direct_url, queries, clients, total)
+        # Alternate rounds, so that a busy moment on the machine hits both alike.
+        rounds = 4
+        proxy_runs, direct_runs = [], []
+        for i in range(rounds):
+            share = total // rounds + (1 if i < total % rounds else 0)
+            proxy_runs.append(run_load(proxy_url, queries, clients, share))
+            direct_runs.append(run_load(direct_url, queries, clients, share))
+        proxy, direct = _merge(proxy_runs), _merge(direct_runs)
     finally:
         process.terminate()
         process.wait(15)
