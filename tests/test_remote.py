@@ -228,6 +228,7 @@ def _synthetic(n: int) -> KnowledgeGraph:
     return KnowledgeGraph(store, NAMES)
 
 
+@pytest.mark.slow
 def test_server_killed_mid_push_then_a_push_after_restart_is_whole(tmp_path: Path) -> None:
     kg = _synthetic(80_000)  # about 12 MB of N-Triples
     server = OxigraphServer(tmp_path / "store").start()
@@ -248,6 +249,13 @@ def test_server_killed_mid_push_then_a_push_after_restart_is_whole(tmp_path: Pat
         report = push(kg, server.url)
         assert [(g.triples, g.remote_triples) for g in report.graphs] == \
             [(80_000, 80_000), (1, 1), (1, 1)]
+        assert _count_all(server.url) == 80_002
+        # Killed again while replacing the graph: the old version stays whole.
+        relay.killed, relay.forwarded = False, 0
+        with pytest.raises(HeroesKGError, match="the server dropped the connection"):
+            push(kg, relay.url)
+        assert server.process is not None and server.process.wait(10) == -9
+        server.start()
         assert _count_all(server.url) == 80_002
     finally:
         relay.close()
