@@ -115,3 +115,64 @@ class KillingRelay:
 
     def close(self) -> None:
         self._listener.close()
+
+
+class BasicAuthGate:
+    """A reverse proxy in front of ``server`` that lets through only requests with the
+    right HTTP basic credentials, as a store behind an authenticating proxy does."""
+
+    def __init__(self, server: OxigraphServer, user: str, password: str) -> None:
+        import base64
+        import http.server
+        import urllib.error
+        import urllib.request
+
+        expected = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+        gate = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+            def _any(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else None
+                if self.headers.get("Authorization") != expected:
+                    gate.refused += 1
+                    message = b"Unauthorized: wrong user or password\nsecond line\n"
+                    self.send_response(401)
+                    self.send_header("WWW-Authenticate", 'Basic realm="store"')
+                    self.send_header("Content-Length", str(len(message)))
+                    self.end_headers()
+                    self.wfile.write(message)
+                    return
+                request = urllib.request.Request(
+                    server.url + self.path, data=body, method=self.command,
+                    headers={k: v for k, v in self.headers.items()
+                             if k in ("Content-Type", "Accept")})
+                try:
+                    with urllib.request.urlopen(request) as response:
+                        status, data = response.status, response.read()
+                        media = response.headers.get("Content-Type", "")
+                except urllib.error.HTTPError as exc:
+                    status, data, media = exc.code, exc.read(), "text/plain"
+                self.send_response(status)
+                self.send_header("Content-Type", media)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = do_PUT = _any
+
+        self.refused = 0
+        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = int(self._httpd.server_address[1])
+        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()

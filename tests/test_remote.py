@@ -18,7 +18,7 @@ from heroes_kg.remote import endpoints, graph_counts, push, query_endpoint, run_
 from heroes_kg.store import KnowledgeGraph, open_graph
 
 from .conftest import ROOT
-from .oxigraph_server import KillingRelay, OxigraphServer, free_port
+from .oxigraph_server import BasicAuthGate, KillingRelay, OxigraphServer, free_port
 
 pytestmark = pytest.mark.server
 
@@ -213,6 +213,36 @@ def test_credentials_are_sent_and_never_echoed(
                  "HEROES_TEST_AUTH", "--dry-run", "--project", str(built_project))
     assert result.stderr == ("Error: environment variable HEROES_TEST_AUTH must hold "
                              "'user:password' (it has no ':')\n")
+
+
+def test_basic_auth_through_an_authenticating_proxy(
+        run: Callable[..., Result], built_project: Path, oxigraph: OxigraphServer,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    gate = BasicAuthGate(oxigraph, "curator", "s3cret-pa55")
+    try:
+        monkeypatch.setenv("STORE_AUTH", "curator:wrong-pa55")
+        result = run("push", "--endpoint", gate.url, "--auth-env", "STORE_AUTH",
+                     "--project", str(built_project))
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"Error: PUT {gate.url}/store?graph=https%3A%2F%2Fw3id.org%2Fheroes-kg%2Fgraph"
+            "%2Ffacts failed: HTTP 401 Unauthorized: Unauthorized: wrong user or password; "
+            "check the credentials (--auth-env) and that this account may write\n")
+        assert "pa55" not in result.stdout + result.stderr
+        monkeypatch.setenv("STORE_AUTH", "curator:s3cret-pa55")
+        result = run("push", "--endpoint", gate.url, "--auth-env", "STORE_AUTH",
+                     "--project", str(built_project))
+        assert result.exit_code == 0, result.stderr
+        assert "pa55" not in result.stdout + result.stderr
+        refused = gate.refused
+        rows = run_remote_query(f"{gate.url}/query", "ASK { GRAPH ?g { ?s ?p ?o } }",
+                                auth_env="STORE_AUTH")
+        assert rows.boolean is True and gate.refused == refused
+        with pytest.raises(HeroesKGError, match=r"HTTP 401 Unauthorized: .*; check the "
+                                                r"credentials \(--auth-env\)$"):
+            run_remote_query(f"{gate.url}/query", "ASK { ?s ?p ?o }")
+    finally:
+        gate.close()
 
 
 def _synthetic(n: int) -> KnowledgeGraph:

@@ -166,7 +166,7 @@ def _request(method: str, url: str, *, body: bytes | None = None,
         hint = ""
         if exc.code in (401, 403):
             hint = ("; check the credentials (--auth-env) and that this account may "
-                    "write" if method in ("PUT", "POST", "DELETE") else
+                    "write" if method in ("PUT", "DELETE") else
                     "; check the credentials (--auth-env)")
         raise HeroesKGError(f"{where} failed: HTTP {exc.code} {exc.reason}"
                             + (f": {detail}" if detail else "") + hint) from None
