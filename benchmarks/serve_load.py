@@ -34,7 +34,10 @@ BUILT_IN = [
 ]
 
 _SERVER = """
-import sys
+import signal, sys
+def stop(signum, frame):
+    raise KeyboardInterrupt
+signal.signal(signal.SIGTERM, stop)
 from heroes_kg.project import find_project
 from heroes_kg.serve import serve
 with serve(find_project(sys.argv[1]), port=0, timeout=30) as server:

@@ -3,9 +3,11 @@ clients heroes-kg did not write."""
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -61,8 +63,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         first + (process.stderr.read() if process.stderr else "")
     yield process, f"http://127.0.0.1:{port}/", root
     if process.poll() is None:
-        process.kill()
-        process.wait()
+        process.send_signal(signal.SIGINT)
+        process.wait(20)
 
 
 def _get(url: str, accept: str = "*/*") -> tuple[int, str, bytes]:
@@ -153,6 +155,10 @@ def test_page_view_and_named_queries(served: Served) -> None:
     assert '<a href="heroes.html">The network view</a>' in text
     assert '<a href="queries/zz-people.rq">zz-people</a> — Who is in the graph?' in text
     assert '<a href="exports/heroes.ttl">heroes.ttl</a>' in text
+    example = html.unescape(re.search(r'<a href="(query\?query=[^"]+)">the actors', text)[1])
+    status, _, body = _get(url + example, "application/sparql-results+json")
+    names = [row["name"]["value"] for row in json.loads(body)["results"]["bindings"]]
+    assert status == 200 and "Pedro Pascal" in names
     assert _get(url + "heroes.html")[:2] == (200, "text/html; charset=utf-8")
     assert _get(url + "queries/zz-people.rq") == (
         200, "application/sparql-query; charset=utf-8",
@@ -174,7 +180,7 @@ def test_graph_store_reads_are_forwarded(served: Served) -> None:
 
 def test_ctrl_c_stops_it_and_its_oxigraph(served: Served) -> None:
     process, url, _ = served
-    children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+    children = _children(process.pid)
     assert len(children) == 1
     oxigraph = int(children[0])
     assert "oxigraph" in Path(f"/proc/{oxigraph}/cmdline").read_text()
@@ -182,6 +188,37 @@ def test_ctrl_c_stops_it_and_its_oxigraph(served: Served) -> None:
     stdout, stderr = process.communicate(timeout=20)
     assert (process.returncode, stdout, stderr) == (0, "Stopped.\n", "")
     assert not Path(f"/proc/{oxigraph}").exists()
+
+
+def test_oxigraph_does_not_outlive_a_killed_serve(built_project: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "heroes_kg", "serve", "--port", "0", "--project",
+         str(built_project)], stdout=subprocess.PIPE, text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+    assert process.stdout is not None and process.stdout.readline().startswith("Serving")
+    children = _children(process.pid)
+    assert len(children) == 1
+    process.kill()  # SIGKILL: no clean-up code runs
+    process.wait()
+    oxigraph = Path(f"/proc/{children[0]}")
+    deadline = time.monotonic() + 10
+    while oxigraph.exists() and "zombie" not in _state(oxigraph) \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not oxigraph.exists() or "zombie" in _state(oxigraph)
+
+
+def _children(pid: int) -> list[str]:
+    """The child processes of ``pid``, whichever of its threads started them."""
+    return [child for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()]
+
+
+def _state(proc: Path) -> str:
+    try:
+        return (proc / "status").read_text().split("State:")[1].splitlines()[0]
+    except (OSError, IndexError):
+        return "zombie (gone)"
 
 
 def test_runaway_query_is_stopped_and_the_server_goes_on(built_project: Path) -> None:

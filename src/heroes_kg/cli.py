@@ -247,18 +247,23 @@ def serve(project_dir: Path | None, host: str, port: int, timeout: float) -> Non
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, stop)
-    with run_serve(_project(project_dir), host, port, timeout) as server:
-        urls = server.urls
-        click.echo(f"Serving the graph at {urls['page']}")
-        click.echo(f"  SPARQL endpoint: {urls['sparql']}")
-        if "view" in urls:
-            click.echo(f"  network view:    {urls['view']}")
-        click.echo("Press Ctrl-C to stop.")
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            click.echo("Stopped.")
+    # Ctrl-C and SIGTERM stop it cleanly, even where a shell started it ignoring SIGINT.
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with run_serve(_project(project_dir), host, port, timeout) as server:
+            urls = server.urls
+            click.echo(f"Serving the graph at {urls['page']}")
+            click.echo(f"  SPARQL endpoint: {urls['sparql']}")
+            if "view" in urls:
+                click.echo(f"  network view:    {urls['view']}")
+            click.echo("Press Ctrl-C to stop.")
+            try:
+                server.serve_forever()
+            except KeyboardInterrupt:
+                click.echo("Stopped.")
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 @main.command()

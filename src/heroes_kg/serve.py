@@ -19,6 +19,7 @@ import http.server
 import math
 import mimetypes
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -26,11 +27,13 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from . import _vocab
 from .errors import HeroesKGError
 from .project import Project
 
@@ -75,6 +78,54 @@ def _snapshot(project: Project, folder: Path) -> None:
                                for q in quads if q.graph_name in data])
     store.flush()
     del store, kg
+
+
+def _parent_death_signal() -> Callable[[], None] | None:
+    """On Linux, a function that asks the kernel to send SIGTERM to the calling (forked)
+    process when the thread that started it ends, so Oxigraph never outlives heroes-kg,
+    even when heroes-kg is killed outright."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    pr_set_pdeathsig = 1
+
+    def arm() -> None:
+        prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+    return arm
+
+
+def _spawn(args: list[str], log_path: Path) -> subprocess.Popen[bytes]:
+    """Start ``args`` from a thread that lives exactly as long as the child (the parent
+    death signal is tied to the starting thread, not the process)."""
+    started = threading.Event()
+    box: dict[str, Any] = {}
+    arm = _parent_death_signal()
+
+    def keeper() -> None:
+        try:
+            with open(log_path, "wb") as log:
+                box["child"] = subprocess.Popen(
+                    args, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                    start_new_session=True, preexec_fn=arm)
+        except BaseException as exc:  # handed to the starting thread
+            box["error"] = exc
+            started.set()
+            return
+        started.set()
+        box["child"].wait()
+
+    threading.Thread(target=keeper, name="heroes-kg-oxigraph", daemon=True).start()
+    started.wait()
+    if "error" in box:
+        raise HeroesKGError(f"cannot start the Oxigraph server: {box['error']}")
+    child: subprocess.Popen[bytes] = box["child"]
+    return child
 
 
 class Server:
@@ -125,15 +176,11 @@ class Server:
     def _launch(self) -> None:
         assert self._folder is not None
         self.backend_port = _free_port()
-        log = open(self._folder / "oxigraph.log", "wb")
-        try:
-            child = subprocess.Popen(
-                [self._program, "serve-read-only", "--location", str(self._folder / "store"),
-                 "--bind", f"127.0.0.1:{self.backend_port}",
-                 "--timeout-s", str(max(1, math.ceil(self.timeout)))],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
-        finally:
-            log.close()
+        child = _spawn([self._program, "serve-read-only",
+                        "--location", str(self._folder / "store"),
+                        "--bind", f"127.0.0.1:{self.backend_port}",
+                        "--timeout-s", str(max(1, math.ceil(self.timeout)))],
+                       self._folder / "oxigraph.log")
         self._child = child
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
@@ -278,8 +325,9 @@ class Server:
     def index_page(self) -> bytes:
         e = html.escape
         endpoint = self.endpoint_url
-        example = urllib.parse.quote("SELECT ?name WHERE { ?p a <https://schema.org/Person> ; "
-                                     "<https://schema.org/name> ?name } ORDER BY ?name")
+        example = urllib.parse.quote(
+            f"SELECT ?name WHERE {{ ?p a <{_vocab.HEROES}Actor> ; <{_vocab.SCHEMA}name> ?name }}"
+            " ORDER BY ?name")
         items = []
         if "view" in self.urls:
             items.append('<li><a href="heroes.html">The network view</a> (heroes.html)</li>')
@@ -297,7 +345,7 @@ code,pre{{background:#f3f3f3;padding:0.1em 0.3em}}</style></head><body>
 refused; a query may run {self.timeout:g} s at most). The default graph holds the facts and
 their provenance; the named graphs are <code>…/graph/facts</code>,
 <code>…/graph/provenance</code> and <code>…/graph/ontology</code>.</p>
-<p>Try: <a href="query?query={e(example)}">the people in the graph</a>, or</p>
+<p>Try: <a href="query?query={e(example)}">the actors in the graph</a>, or</p>
 <pre>curl -H 'Accept: text/csv' \\
   --data-urlencode 'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5' \\
   {e(endpoint)}</pre>
