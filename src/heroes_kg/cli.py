@@ -352,6 +352,107 @@ def accept(file: Path, target: str | None, skip_failing: bool,
     click.echo(f"Accepted {report.statements} statements and {report.entities} entities "
                f"into {report.path.relative_to(project.root)}; run 'heroes-kg build'")
 
+@project_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (keep 127.0.0.1 unless others should reach it).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port).")
+@click.option("--timeout", default=30.0, show_default=True, type=float, metavar="S",
+              help="Stop a query after S seconds (the client gets HTTP 503).")
+@reports_errors
+def serve(project_dir: Path | None, host: str, port: int, timeout: float) -> None:
+    """Serve the built graph as a read-only SPARQL 1.1 endpoint, until Ctrl-C.
+
+    Runs the Oxigraph server (the 'oxigraph' package) on a snapshot of the
+    graph, behind a page that also offers the network view (exports/), the
+    named queries (queries/) and refuses every update. The default graph is
+    the facts and provenance together.
+
+    \b
+    Example:
+        heroes-kg serve --port 7878
+        curl -H 'Accept: text/csv' --data-urlencode \\
+          'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query
+    """
+    import signal
+
+    from .serve import serve as run_serve
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    # Ctrl-C and SIGTERM stop it cleanly, even where a shell started it ignoring SIGINT.
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with run_serve(_project(project_dir), host, port, timeout) as server:
+            urls = server.urls
+            click.echo(f"Serving the graph at {urls['page']}")
+            click.echo(f"  SPARQL endpoint: {urls['sparql']}")
+            if "view" in urls:
+                click.echo(f"  network view:    {urls['view']}")
+            click.echo("Press Ctrl-C to stop.")
+            try:
+                server.serve_forever()
+            except KeyboardInterrupt:
+                click.echo("Stopped.")
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@main.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The store's Graph Store Protocol URL (for Oxigraph server its "
+                   "address, e.g. http://127.0.0.1:7878).")
+@click.option("--query-endpoint", "query_url", metavar="URL",
+              help="Its SPARQL query URL, for the check after the push (default: derived "
+                   "for Oxigraph, Fuseki, GraphDB, Virtuoso and Neptune).")
+@click.option("--graph-iri", metavar="IRI",
+              help="Put everything (facts, provenance, ontology) into this one named graph "
+                   "instead of three.")
+@click.option("--auth-env", metavar="VAR",
+              help="Name of an environment variable holding 'user:password' for HTTP "
+                   "basic authentication.")
+@click.option("--dry-run", is_flag=True, help="Show what would be sent; send nothing.")
+@click.option("--timeout", default=60.0, show_default=True, type=float, metavar="S",
+              help="Give up on a request after S seconds without an answer.")
+@project_option
+@reports_errors
+def push(endpoint: str, query_url: str | None, graph_iri: str | None,
+         auth_env: str | None, dry_run: bool, timeout: float,
+         project_dir: Path | None) -> None:
+    """Publish the graph to a SPARQL 1.1 store (Graph Store HTTP Protocol).
+
+    Each named graph (facts, provenance, ontology) is sent with one PUT, which
+    replaces that graph on the server: pushing twice leaves one copy. Then
+    the triples on the server are counted and compared with the local graph.
+
+    \b
+    Example:
+        heroes-kg push --endpoint http://127.0.0.1:7878 --dry-run
+        STORE_AUTH=admin:secret heroes-kg push --auth-env STORE_AUTH \\
+          --endpoint http://localhost:3030/heroes/data
+    """
+    from .remote import push as run_push
+    from .store import open_graph
+
+    started = time.perf_counter()
+    report = run_push(open_graph(_project(project_dir)), endpoint, graph_iri, auth_env,
+                      dry_run, query_url=query_url, timeout=timeout)
+    elapsed = time.perf_counter() - started
+    if report.dry_run:
+        click.echo(f"Dry run: would PUT {report.triples} triples to {report.store_url} "
+                   f"and check them with {report.query_url}:")
+        for graph in report.graphs:
+            click.echo(f"  <{graph.iri}>  {graph.triples} triples "
+                       f"({graph.bytes} bytes of N-Triples)")
+        return
+    click.echo(f"Pushed {report.triples} triples to {report.store_url} and checked them "
+               f"with {report.query_url} ({elapsed:.2f} s):")
+    for graph in report.graphs:
+        click.echo(f"  <{graph.iri}>  {graph.triples} triples, "
+                   f"{graph.remote_triples} on the server (HTTP {graph.status})")
+
 
 if __name__ == "__main__":
     main()
