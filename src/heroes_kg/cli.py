@@ -281,9 +281,9 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
     elif result.kind == "select" and fmt in (None, "table"):
         click.echo(result.table(), nl=False)
     else:
-        default = "ttl" if result.kind == "graph" else "json"
-        sys.stdout.flush()
-        click.echo(result.serialize(fmt or default), nl=False)
+        data = result.serialize(fmt or ("ttl" if result.kind == "graph" else "json"))
+        # the W3C formats' bytes go out unchanged; a terminal also gets a final newline
+        click.echo(data, nl=not data.endswith(b"\n") and sys.stdout.isatty())
 
 
 @main.command()

@@ -441,7 +441,12 @@ def _syntax_error(exc: SyntaxError, text: str, label: str, shift: tuple[int, int
     offending = " ".join(source[max(0, end - 30):end].split())
     if len(detail) > 120:
         detail = detail[:119] + "…"
-    where = f'near "{offending}"' if offending else "at the start of the line"
+    if offending:
+        where = f'near "{offending}"'
+    elif line > len(lines) or (line == len(lines) and not source.strip()):
+        where = "at the end of the query"
+    else:
+        where = "at the start of the line"
     return HeroesKGError(f"SPARQL syntax error in {label} at line {line}, column {column} "
                          f"({where}): {detail}")
 
