@@ -423,3 +423,20 @@ def test_query_path_imports_only_what_it_needs(built_project: Path) -> None:
                                            "PYTHONPATH": str(ROOT / "src")})
     assert done.stdout.splitlines()[-1] == "[]"
     assert "Robert Rodriguez" in done.stdout
+
+
+def test_inferred_closure_is_cached_per_build(project: Path) -> None:
+    kg = heroes_kg.load(project)
+    q = "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a schema:Person }"
+    assert kg.query(q, infer=True).rows == [{"n": 11}]
+    cached = sorted(p.name for p in (project / ".heroes-kg").glob("inferred-*.nq"))
+    assert len(cached) == 1
+    script = (
+        "import sys, heroes_kg\n"
+        f"kg = heroes_kg.load({str(project)!r})\n"
+        f"print(kg.query({q!r}, infer=True).rows)\n"
+        "print(sorted(m for m in ('rdflib', 'owlrl') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, env={**__import__("os").environ,
+                                           "PYTHONPATH": str(ROOT / "src")})
+    assert done.stdout.splitlines() == ["[{'n': 11}]", "[]"]

@@ -452,7 +452,16 @@ def _syntax_error(exc: SyntaxError, text: str, label: str, shift: tuple[int, int
 
 
 def _inferred_store(kg: KnowledgeGraph) -> ox.Store:
-    """A fresh in-memory store with the OWL-RL closure of facts, provenance and ontology."""
+    """A fresh in-memory store with the OWL-RL closure of facts, provenance and ontology.
+
+    The closure is kept in .heroes-kg/inferred-<fingerprint>.nq, so only the first
+    inferring query after a build pays for computing it.
+    """
+    cache = _inference_cache(kg)
+    store = ox.Store()
+    if cache is not None and cache.is_file():
+        store.load(path=str(cache), format=ox.RdfFormat.N_QUADS)
+        return store
     import owlrl
     import rdflib
 
@@ -460,15 +469,32 @@ def _inferred_store(kg: KnowledgeGraph) -> ox.Store:
     for graph in (*kg.data_graphs, kg.names.ontology):
         quads.extend(kg.store.quads_for_pattern(None, None, None, graph))
     data = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b""
-    graph = rdflib.Graph()
-    graph.parse(data=data, format="nt")
+    closure = rdflib.Graph()
+    closure.parse(data=data, format="nt")
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, rdfs_closure=False,
-                           axiomatic_triples=False, datatype_axioms=False).expand(graph)
-    store = ox.Store()
+                           axiomatic_triples=False, datatype_axioms=False).expand(closure)
+    # OWL-RL also derives generalized triples (literal subjects); RDF stores cannot hold them
     store.bulk_extend(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o))  # type: ignore[arg-type]
-                      for s, p, o in graph if not isinstance(s, rdflib.Literal)
+                      for s, p, o in closure if not isinstance(s, rdflib.Literal)
                       and isinstance(p, rdflib.URIRef))
+    if cache is not None:
+        from ._io import atomic_write
+
+        for old in cache.parent.glob("inferred-*.nq"):
+            old.unlink(missing_ok=True)
+        atomic_write(cache, ox.serialize(store, format=ox.RdfFormat.N_QUADS) or b"")
     return store
+
+
+def _inference_cache(kg: KnowledgeGraph) -> Path | None:
+    if kg.project is None:
+        return None
+    from .store import read_state
+
+    fingerprint = read_state(kg.project).get("fingerprint")
+    if not isinstance(fingerprint, str) or not kg.project.state_dir.is_dir():
+        return None
+    return kg.project.state_dir / f"inferred-{fingerprint[:16]}.nq"
 
 
 def _ox_term(term: Any) -> Term:
