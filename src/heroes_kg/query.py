@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from .store import KnowledgeGraph
 
 __all__ = [
-    "RESULT_FORMATS",
     "GRAPH_FORMATS",
+    "RESULT_FORMATS",
     "NamedQuery",
     "QueryResult",
     "QueryTimeout",
@@ -44,7 +44,7 @@ __all__ = [
     "to_python",
 ]
 
-Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 #: SELECT/ASK output formats (W3C SPARQL 1.1 results) -> pyoxigraph format.
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
@@ -191,9 +191,9 @@ def _shape(text: str) -> _Shape:
                 form_at = match.start()
             elif upper == "WHERE":
                 seen_where = True
-        elif kind == "brace" and where_brace is None and form_at is not None:
-            if seen_where or keyword in ("SELECT", "ASK"):
-                where_brace = match.start()
+        elif (kind == "brace" and where_brace is None and form_at is not None
+              and (seen_where or keyword in ("SELECT", "ASK"))):
+            where_brace = match.start()
     return _Shape(keyword, tuple(variables), where_brace)
 
 
@@ -232,7 +232,7 @@ def _binding_term(kg: KnowledgeGraph, variable: str, value: Any,
         raise HeroesKGError(f"cannot bind ?{variable} to a {type(value).__name__}; give "
                             "an id, a name, an IRI, a literal or a number")
     text = value.strip()
-    literal = re.match(_LITERAL, text, re.S)
+    literal = re.match(_LITERAL, text, re.DOTALL)
     if literal:
         body = re.sub(r"\\(.)", r"\1", literal["body"])
         if literal["lang"]:
@@ -334,9 +334,11 @@ class QueryResult:
     def terms(self) -> list[tuple[Term | None, ...]]:
         """SELECT rows as tuples of RDF terms (None when unbound), in ``variables`` order."""
         if self._terms is None:
-            parsed = ox.parse_query_results(self._solutions, ox.QueryResultsFormat.JSON) \
-                if self.kind == "select" else []
-            self._terms = [tuple(s[v] for v in self.variables) for s in parsed]
+            self._terms = []
+            if self.kind == "select":
+                parsed = ox.parse_query_results(self._solutions, ox.QueryResultsFormat.JSON)
+                assert isinstance(parsed, ox.QuerySolutions)
+                self._terms = [tuple(s[v] for v in self.variables) for s in parsed]
         return self._terms
 
     @property
@@ -428,7 +430,7 @@ def _compact(iri: str, known: Mapping[str, str]) -> str:
 def _syntax_error(exc: SyntaxError, text: str, label: str, shift: tuple[int, int, int]) -> \
         HeroesKGError:
     message = str(exc)
-    match = re.match(r"^error at (\d+):(\d+): (.*)$", message, re.S)
+    match = re.match(r"^error at (\d+):(\d+): (.*)$", message, re.DOTALL)
     if not match:
         return HeroesKGError(f"SPARQL syntax error in {label}: {message}")
     line, column, detail = int(match[1]), int(match[2]), " ".join(match[3].split())
@@ -462,10 +464,10 @@ def _inferred_store(kg: KnowledgeGraph) -> ox.Store:
     if cache is not None and cache.is_file():
         store.load(path=str(cache), format=ox.RdfFormat.N_QUADS)
         return store
-    import owlrl
+    import owlrl  # type: ignore[import-untyped]
     import rdflib
 
-    quads = []
+    quads: list[ox.Quad] = []
     for graph in (*kg.data_graphs, kg.names.ontology):
         quads.extend(kg.store.quads_for_pattern(None, None, None, graph))
     data = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b""
@@ -561,18 +563,17 @@ def run_query(kg: KnowledgeGraph, query: str,
         except BaseException as exc:  # handed to the calling thread
             outcome["error"] = exc
 
-    if timeout is None:
-        work()
-    else:
-        if timeout <= 0:
-            raise HeroesKGError(f"timeout must be a positive number of seconds, not {timeout}")
-        worker = threading.Thread(target=work, name="heroes-kg-query", daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
-            raise QueryTimeout(f"{label} did not finish within {timeout:g} s and was "
-                               "stopped; narrow it (add a LIMIT or more specific patterns) "
-                               "or raise --timeout")
+    if timeout is not None and timeout <= 0:
+        raise HeroesKGError(f"timeout must be a positive number of seconds, not {timeout}")
+    # Oxigraph cannot be interrupted mid-evaluation, so it runs in a daemon thread: the
+    # caller regains control at the time limit (or on Ctrl-C) and the process can exit.
+    worker = threading.Thread(target=work, name="heroes-kg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryTimeout(f"{label} did not finish within {timeout:g} s and was "
+                           "stopped; narrow it (add a LIMIT or more specific patterns) "
+                           "or raise --timeout")
     error = outcome.get("error")
     if isinstance(error, SyntaxError):
         raise _syntax_error(error, text, label, shift) from None
@@ -592,8 +593,8 @@ def _evaluate(kg: KnowledgeGraph, text: str, known: dict[str, str], infer: bool)
             raise HeroesKGError(f"OWL-RL inference over the graph failed: {exc}") from None
         answer = store.query(text, prefixes=known)
     else:
-        graphs = list(kg.data_graphs)
-        answer = kg.store.query(text, prefixes=known, default_graph=graphs,
+        graphs: list[ox.NamedNode | ox.BlankNode] = list(kg.data_graphs)
+        answer = kg.store.query(text, prefixes=known, default_graph=list(graphs),
                                 named_graphs=graphs)
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer), prefixes=known)
