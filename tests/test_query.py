@@ -440,3 +440,19 @@ def test_inferred_closure_is_cached_per_build(project: Path) -> None:
                           check=True, env={**__import__("os").environ,
                                            "PYTHONPATH": str(ROOT / "src")})
     assert done.stdout.splitlines() == ["[{'n': 11}]", "[]"]
+
+
+def test_bind_in_construct_and_describe(query: Callable[..., Result]) -> None:
+    name = f'<{RES}guppy> <https://schema.org/name> "Guppy" .'
+    out = query("CONSTRUCT { ?x schema:name ?n } WHERE { ?x schema:name ?n }",
+                "--bind", "x=guppy", "--format", "nt").stdout
+    assert out.splitlines() == [name]
+    assert name in query("DESCRIBE ?x", "--bind", "x=guppy", "--format", "nt").stdout
+    out = query("DESCRIBE ?x { ?x schema:name ?n }", "--bind", "n='Guppy'",
+                "--format", "nt").stdout
+    assert name in out.splitlines()
+    result = query("CONSTRUCT WHERE { ?x schema:name ?n }", "--bind", "x=guppy")
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: cannot bind variables in the query: the short form "
+                             "CONSTRUCT WHERE { … } takes only triple patterns; write "
+                             "CONSTRUCT { … } WHERE { … }\n")

@@ -169,6 +169,7 @@ class _Shape:
     keyword: str
     variables: tuple[str, ...]
     where_brace: int | None
+    short_construct: bool = False
 
 
 def _shape(text: str) -> _Shape:
@@ -177,7 +178,9 @@ def _shape(text: str) -> _Shape:
     variables: list[str] = []
     where_brace: int | None = None
     seen_where = False
+    short = False
     form_at: int | None = None
+    braces_before_where = 0
     for match in re.finditer(_TOKEN, text, re.VERBOSE):
         kind = match.lastgroup
         token = match.group()
@@ -189,12 +192,15 @@ def _shape(text: str) -> _Shape:
             if not keyword and upper in _QUERY_KEYWORDS | _UPDATE_KEYWORDS:
                 keyword = upper
                 form_at = match.start()
-            elif upper == "WHERE":
+            elif upper == "WHERE" and not seen_where:
                 seen_where = True
-        elif (kind == "brace" and where_brace is None and form_at is not None
-              and (seen_where or keyword in ("SELECT", "ASK"))):
+                short = keyword == "CONSTRUCT" and braces_before_where == 0
+        if kind == "brace" and not seen_where:
+            braces_before_where += 1
+        if (kind == "brace" and where_brace is None and form_at is not None
+              and (seen_where or keyword in ("SELECT", "ASK", "DESCRIBE"))):
             where_brace = match.start()
-    return _Shape(keyword, tuple(variables), where_brace)
+    return _Shape(keyword, tuple(variables), where_brace, short)
 
 
 # --- Bindings --------------------------------------------------------------------------
@@ -541,18 +547,23 @@ def run_query(kg: KnowledgeGraph, query: str,
             have = ", ".join(f"?{v}" for v in shape.variables) or "none"
             raise HeroesKGError(f"cannot bind ?{missing[0]}: {label} has no such variable "
                                 f"(its variables: {have})")
-        if shape.where_brace is None:
-            raise HeroesKGError(f"cannot bind variables in {label}: it has no WHERE group")
+        if shape.short_construct:
+            raise HeroesKGError(f"cannot bind variables in {label}: the short form "
+                                "CONSTRUCT WHERE { … } takes only triple patterns; write "
+                                "CONSTRUCT { … } WHERE { … }")
         values = " ".join(
             f"VALUES ?{name.lstrip('?$')} {{ "
             f"{_sparql(_binding_term(kg, name.lstrip('?$'), value, known))} }}"
             for name, value in bindings.items())
-        at = shape.where_brace + 1
-        inject = f" {values} "
-        line = text.count("\n", 0, at) + 1
-        col = at - (text.rfind("\n", 0, at) + 1) + 1
-        shift = (line, col, len(inject))
-        text_to_run = text[:at] + inject + text[at:]
+        if shape.where_brace is None:  # DESCRIBE ?x, with no group to join the values to
+            text_to_run = f"{text}\nWHERE {{ {values} }}"
+        else:
+            at = shape.where_brace + 1
+            inject = f" {values} "
+            line = text.count("\n", 0, at) + 1
+            col = at - (text.rfind("\n", 0, at) + 1) + 1
+            shift = (line, col, len(inject))
+            text_to_run = text[:at] + inject + text[at:]
     else:
         text_to_run = text
     outcome: dict[str, Any] = {}
