@@ -205,7 +205,10 @@ def _shape(text: str) -> _Shape:
 
 # --- Bindings --------------------------------------------------------------------------
 
-_LITERAL = r'''^(?P<q>"|')(?P<body>.*)(?P=q)(?:@(?P<lang>[A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(?P<dt><[^<>\s]+>|[A-Za-z][\w-]*:[\w.-]*))?$'''
+#: A quoted literal, optionally with @lang or ^^datatype (an <IRI> or a prefixed name).
+_LITERAL = (r'''^(?P<q>"|')(?P<body>.*)(?P=q)'''
+            r'''(?:@(?P<lang>[A-Za-z]+(?:-[A-Za-z0-9]+)*)'''
+            r'''|\^\^(?P<dt><[^<>\s]+>|[A-Za-z][\w-]*:[\w.-]*))?$''')
 _PREFIXED = r"^(?P<p>[A-Za-z][\w-]*|):(?P<local>[^\s]*)$"
 
 
@@ -276,10 +279,6 @@ def _binding_term(kg: KnowledgeGraph, variable: str, value: Any,
     except HeroesKGError as exc:
         raise HeroesKGError(f"cannot bind ?{variable}: {exc.message} (for a text literal "
                             f"write it in quotes: {variable}='\"{text}\"')") from None
-
-
-def _sparql(term: Term) -> str:
-    return str(term)
 
 
 # --- Results ---------------------------------------------------------------------------
@@ -369,7 +368,8 @@ class QueryResult:
     def __repr__(self) -> str:
         if self.kind == "ask":
             return f"<QueryResult ask {self.boolean}>"
-        return f"<QueryResult {self.kind}, {len(self)} {'triples' if self.kind == 'graph' else 'rows'}>"
+        unit = "triples" if self.kind == "graph" else "rows"
+        return f"<QueryResult {self.kind}, {len(self)} {unit}>"
 
     def serialize(self, format: str) -> bytes:
         """The result in ``format``: csv, tsv, json, xml for SELECT and ASK (W3C SPARQL
@@ -553,7 +553,7 @@ def run_query(kg: KnowledgeGraph, query: str,
                                 "CONSTRUCT { … } WHERE { … }")
         values = " ".join(
             f"VALUES ?{name.lstrip('?$')} {{ "
-            f"{_sparql(_binding_term(kg, name.lstrip('?$'), value, known))} }}"
+            f"{_binding_term(kg, name.lstrip('?$'), value, known)} }}"
             for name, value in bindings.items())
         if shape.where_brace is None:  # DESCRIBE ?x, with no group to join the values to
             text_to_run = f"{text}\nWHERE {{ {values} }}"
