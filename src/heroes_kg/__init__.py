@@ -4,6 +4,8 @@ Quick start (in a project folder, with seeds/ and ontology/)::
 
     import heroes_kg
     kg = heroes_kg.load()          # the built graph, rebuilt first if the seeds changed
+    kg.query("cast").rows          # SPARQL or a named query from queries/: plain values
+    kg.query("roles-of", {"person": "Pedro Pascal"}, infer=False, timeout=5)
     heroes_kg.build()              # rebuild exports/
 
 Importing this package does no work; each function imports what it needs.
@@ -26,7 +28,8 @@ if TYPE_CHECKING:
 def load(project: str | os.PathLike[str] | None = None, *,
          base_iri: str | None = None) -> KnowledgeGraph:
     """Open the built graph of the project at ``project`` (default: the nearest folder
-    with seeds/facts/), rebuilding the store first when the seeds changed."""
+    with seeds/facts/), rebuilding the store first when the seeds changed. Ask it
+    questions with :meth:`KnowledgeGraph.query <heroes_kg.store.KnowledgeGraph.query>`."""
     from .project import find_project
     from .store import open_graph
 

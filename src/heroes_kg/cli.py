@@ -352,6 +352,8 @@ def accept(file: Path, target: str | None, skip_failing: bool,
     click.echo(f"Accepted {report.statements} statements and {report.entities} entities "
                f"into {report.path.relative_to(project.root)}; run 'heroes-kg build'")
 
+
+@main.command()
 @project_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (keep 127.0.0.1 unless others should reach it).")
@@ -452,6 +454,97 @@ def push(endpoint: str, query_url: str | None, graph_iri: str | None,
     for graph in report.graphs:
         click.echo(f"  <{graph.iri}>  {graph.triples} triples, "
                    f"{graph.remote_triples} on the server (HTTP {graph.status})")
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Read the query from FILE.")
+@click.option("--format", "fmt", default=None,
+              type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]),
+              help="SELECT/ASK: table (default), csv, tsv, json, xml (W3C SPARQL results). "
+                   "CONSTRUCT/DESCRIBE: ttl (default), nt, jsonld.")
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME before evaluation: an entity id or name, <IRI>, prefix:name, "
+                   "'\"text\"', '\"2021-01-04\"^^xsd:date', a number, a date. Repeatable.")
+@click.option("--infer", is_flag=True,
+              help="Query the RDFS/OWL-RL closure of the graph and the ontology "
+                   "(a question for schema:Person finds heroes:Actor people).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="SECONDS", help="Stop the query after SECONDS.")
+@project_option
+@reports_errors
+def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tuple[str, ...],
+          infer: bool, timeout: float | None, project_dir: Path | None) -> None:
+    """Run a SPARQL query over the graph: inline, from a file, or by name.
+
+    QUERY is SPARQL text, a path ending in .rq, or the name of a query in
+    queries/ ('heroes-kg queries' lists them). The prefixes heroes:, schema:,
+    rdf:, rdfs:, xsd:, owl:, prov:, oa:, skos:, res: (resources) and article:
+    are predeclared. Queries see the facts and the provenance graphs.
+
+    \b
+    Example:
+        heroes-kg query sequel-director
+        heroes-kg query facts-about --bind entity="pedro pascal"
+        heroes-kg query 'SELECT ?name { ?p a heroes:Actor ; schema:name ?name }'
+        heroes-kg query --infer --format csv 'SELECT ?p { ?p a schema:Person }'
+        heroes-kg query -f my-question.rq --format json
+    """
+    from .query import run_query
+    from .store import open_graph
+
+    if (query is None) == (query_file is None):
+        raise HeroesKGError("give a query (SPARQL, a .rq path or a name) or -f FILE, "
+                            "not both and not neither")
+    if query_file is not None:
+        try:
+            query = query_file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise HeroesKGError(f"cannot read query file {query_file}: "
+                                f"{exc.strerror}") from None
+        if not query.strip():
+            raise HeroesKGError(f"query file {query_file} is empty")
+    assert query is not None
+    bindings: dict[str, str] = {}
+    for bind in binds:
+        name, sep, value = bind.partition("=")
+        if not sep or not name.strip():
+            raise HeroesKGError(f"--bind {bind!r}: write it as NAME=VALUE, "
+                                "e.g. --bind entity=pedro-pascal")
+        bindings[name.strip()] = value
+    result = run_query(open_graph(_project(project_dir)), query, bindings, infer=infer,
+                       timeout=timeout)
+    if result.kind == "ask" and fmt in (None, "table"):
+        click.echo("true" if result.boolean else "false")
+    elif result.kind == "select" and fmt in (None, "table"):
+        click.echo(result.table(), nl=False)
+    else:
+        data = result.serialize(fmt or ("ttl" if result.kind == "graph" else "json"))
+        # the W3C formats' bytes go out unchanged; a terminal also gets a final newline
+        click.echo(data, nl=not data.endswith(b"\n") and sys.stdout.isatty())
+
+
+@main.command()
+@project_option
+@reports_errors
+def queries(project_dir: Path | None) -> None:
+    """List the named queries in queries/ and the question each answers.
+
+    \b
+    Example:
+        heroes-kg queries
+        heroes-kg query cast
+    """
+    from .query import list_queries
+
+    found = list_queries(_project(project_dir))
+    if not found:
+        click.echo("No named queries: put .rq files in queries/.")
+        return
+    width = max(len(q.name) for q in found)
+    for named in found:
+        click.echo(f"{named.name:<{width}}  {named.question}")
 
 
 if __name__ == "__main__":

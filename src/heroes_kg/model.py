@@ -7,12 +7,15 @@ gives the same quads, and exports are byte-for-byte reproducible.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from . import _vocab
 from ._vocab import HEROES, OA, PROV, RDF, RDFS, SCHEMA, XSD
-from .curation import CONTEXT, Corpus, Statement
+
+if TYPE_CHECKING:  # curation (and PyYAML) load only when quads are made, not for Names
+    from .curation import Corpus, Statement
 
 __all__ = ["Names", "to_quads"]
 
@@ -89,6 +92,8 @@ def to_quads(corpus: Corpus, base: str) -> Iterator[Quad]:
 
 
 def _statement_quads(st: Statement, corpus: Corpus, names: Names) -> Iterator[Quad]:
+    from .curation import CONTEXT
+
     facts, prov = names.facts, names.provenance
     prop = _vocab.PROPERTIES[st.property]
     subject = names.resource(st.subject)

@@ -25,7 +25,11 @@ from .model import Names
 from .project import Project
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import rdflib
+
+    from .query import QueryResult
 
 __all__ = ["KnowledgeGraph", "fingerprint", "lock", "open_graph", "read_state", "select",
            "write_state"]
@@ -74,6 +78,21 @@ class KnowledgeGraph:
     def __len__(self) -> int:
         """Number of distinct data triples (facts and provenance)."""
         return len(self.triples())
+
+    def query(self, query: str, bindings: Mapping[str, Any] | None = None, *,
+              infer: bool = False, timeout: float | None = None) -> QueryResult:
+        """Run a SPARQL query over the facts and provenance graphs.
+
+        ``query`` is SPARQL, a path ending in .rq, or the name of a query in queries/
+        (``kg.query("sequel-director")``). ``bindings`` gives variables values before
+        evaluation: ``{"entity": "pedro-pascal"}`` (ids, names, IRIs, literals, numbers,
+        dates). ``infer=True`` adds RDFS/OWL-RL entailments of the ontology;
+        ``timeout`` stops the query after that many seconds. SELECT results iterate as
+        dicts of plain Python values; see :class:`heroes_kg.query.QueryResult`.
+        """
+        from .query import run_query
+
+        return run_query(self, query, bindings, infer=infer, timeout=timeout)
 
     @property
     def dataset(self) -> rdflib.Dataset:

@@ -1,0 +1,616 @@
+"""Query: SPARQL over the built graph, inline, from a file or by name from queries/.
+
+The front door is :func:`run_query` (``KnowledgeGraph.query`` delegates to it). Queries
+see the union of the facts and provenance graphs; with ``infer=True`` they see the
+RDFS/OWL-RL closure of facts, provenance and ontology instead. Results are materialised
+within the time limit and returned as a :class:`QueryResult`: rows of plain Python values,
+and serializations in the W3C SPARQL result formats or as RDF.
+
+Only pyoxigraph is imported here; rdflib and owlrl are loaded for ``infer=True`` alone.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from . import _vocab
+from .errors import HeroesKGError, relpath
+
+if TYPE_CHECKING:
+    from .project import Project
+    from .store import KnowledgeGraph
+
+__all__ = [
+    "GRAPH_FORMATS",
+    "RESULT_FORMATS",
+    "NamedQuery",
+    "QueryResult",
+    "QueryTimeout",
+    "Term",
+    "list_queries",
+    "prefixes",
+    "resolve_query",
+    "run_query",
+    "to_python",
+]
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+#: SELECT/ASK output formats (W3C SPARQL 1.1 results) -> pyoxigraph format.
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+}
+#: CONSTRUCT/DESCRIBE output formats -> pyoxigraph RDF format.
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+_UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE",
+                    "ADD", "WITH"}
+_QUERY_KEYWORDS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
+_NAME = r"^[a-z0-9][a-z0-9_-]*$"
+_XSD = _vocab.XSD
+_INTEGER_TYPES = {_XSD + t for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+    "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort",
+    "unsignedByte")}
+_TOKEN = r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+      |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_.\-]*(?::[^\s{}()\[\];,]*)?)
+  | (?P<brace>\{)
+  | (?P<other>\S)
+"""
+
+
+class QueryTimeout(HeroesKGError):
+    """The query did not finish within its time limit."""
+
+
+def prefixes(base_iri: str) -> dict[str, str]:
+    """The prefixes every query may use without declaring them: those of
+    heroes_kg._vocab.PREFIXES, and res:, article:, role: under the base IRI."""
+    from .export import prefixes as export_prefixes
+
+    return export_prefixes(base_iri)
+
+
+# --- Named queries ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    path: Path
+    question: str
+    text: str
+
+
+def _question(text: str) -> str:
+    """The first paragraph of the query's header comment."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            break
+        body = stripped.lstrip("#").strip()
+        if not body:
+            if lines:
+                break
+            continue
+        lines.append(body)
+    return " ".join(lines)
+
+
+def list_queries(project: Project) -> list[NamedQuery]:
+    """The named queries in the project's queries/ folder, by name."""
+    folder = project.queries_dir
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        found.append(NamedQuery(path.stem, path, _question(text), text))
+    return found
+
+
+def _named(project: Project, name: str) -> NamedQuery:
+    path = project.queries_dir / f"{name}.rq"
+    if path.is_file():
+        text = path.read_text(encoding="utf-8")
+        return NamedQuery(name, path, _question(text), text)
+    names = [q.name for q in list_queries(project)]
+    close = difflib.get_close_matches(name, names, n=4, cutoff=0.5)
+    close += [n for n in names if name in n and n not in close][:4 - len(close)]
+    hint = (f"; did you mean {', '.join(close)}?" if close
+            else "; 'heroes-kg queries' lists them")
+    raise HeroesKGError(f"no named query {name!r} in queries/{hint}")
+
+
+def resolve_query(project: Project | None, query: str) -> tuple[str, str]:
+    """``query`` as (SPARQL text, label for messages): a path ending in .rq, a named
+    query from queries/, or SPARQL itself."""
+    stripped = query.strip()
+    if stripped.endswith(".rq") and "\n" not in stripped:
+        path = Path(stripped)
+        if not path.is_file():
+            raise HeroesKGError(f"no query file {stripped}")
+        return path.read_text(encoding="utf-8"), stripped
+    if re.match(_NAME, stripped):
+        if project is None:
+            raise HeroesKGError(f"cannot look up named query {stripped!r}: the graph was "
+                                "opened without a project")
+        named = _named(project, stripped)
+        return named.text, relpath(named.path, project.root)
+    return query, "the query"
+
+
+# --- Lexing just enough SPARQL ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Shape:
+    keyword: str
+    variables: tuple[str, ...]
+    where_brace: int | None
+    short_construct: bool = False
+
+
+def _shape(text: str) -> _Shape:
+    """The query's form keyword, its variables, and where its WHERE group opens."""
+    keyword = ""
+    variables: list[str] = []
+    where_brace: int | None = None
+    seen_where = False
+    short = False
+    form_at: int | None = None
+    braces_before_where = 0
+    for match in re.finditer(_TOKEN, text, re.VERBOSE):
+        kind = match.lastgroup
+        token = match.group()
+        if kind == "var":
+            if token[1:] not in variables:
+                variables.append(token[1:])
+        elif kind == "word":
+            upper = token.upper()
+            if not keyword and upper in _QUERY_KEYWORDS | _UPDATE_KEYWORDS:
+                keyword = upper
+                form_at = match.start()
+            elif upper == "WHERE" and not seen_where:
+                seen_where = True
+                short = keyword == "CONSTRUCT" and braces_before_where == 0
+        if kind == "brace" and not seen_where:
+            braces_before_where += 1
+        if (kind == "brace" and where_brace is None and form_at is not None
+              and (seen_where or keyword in ("SELECT", "ASK", "DESCRIBE"))):
+            where_brace = match.start()
+    return _Shape(keyword, tuple(variables), where_brace, short)
+
+
+# --- Bindings --------------------------------------------------------------------------
+
+#: A quoted literal, optionally with @lang or ^^datatype (an <IRI> or a prefixed name).
+_LITERAL = (r'''^(?P<q>"|')(?P<body>.*)(?P=q)'''
+            r'''(?:@(?P<lang>[A-Za-z]+(?:-[A-Za-z0-9]+)*)'''
+            r'''|\^\^(?P<dt><[^<>\s]+>|[A-Za-z][\w-]*:[\w.-]*))?$''')
+_PREFIXED = r"^(?P<p>[A-Za-z][\w-]*|):(?P<local>[^\s]*)$"
+
+
+def _expand(name: str, known: Mapping[str, str]) -> str | None:
+    if name.startswith("<") and name.endswith(">"):
+        return name[1:-1]
+    match = re.match(_PREFIXED, name)
+    if match and match["p"] in known:
+        return known[match["p"]] + match["local"]
+    return None
+
+
+def _binding_term(kg: KnowledgeGraph, variable: str, value: Any,
+                  known: Mapping[str, str]) -> Term:
+    if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple)):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal(value)
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(value)
+    if isinstance(value, Decimal):
+        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "decimal"))
+    if isinstance(value, _dt.datetime):
+        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(_XSD + "dateTime"))
+    if isinstance(value, _dt.date):
+        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(_XSD + "date"))
+    if not isinstance(value, str):
+        raise HeroesKGError(f"cannot bind ?{variable} to a {type(value).__name__}; give "
+                            "an id, a name, an IRI, a literal or a number")
+    text = value.strip()
+    literal = re.match(_LITERAL, text, re.DOTALL)
+    if literal:
+        body = re.sub(r"\\(.)", r"\1", literal["body"])
+        if literal["lang"]:
+            return ox.Literal(body, language=literal["lang"])
+        if literal["dt"]:
+            datatype = _expand(literal["dt"], known)
+            if datatype is None:
+                raise HeroesKGError(f"cannot bind ?{variable}: unknown datatype prefix in "
+                                    f"{literal['dt']!r}")
+            try:
+                return ox.Literal(body, datatype=ox.NamedNode(datatype))
+            except ValueError as exc:
+                raise HeroesKGError(f"cannot bind ?{variable}: {exc}") from None
+        return ox.Literal(body)
+    iri = _expand(text, known)
+    if iri is None and re.match(r"^(https?|urn|mailto|file):\S+$", text):
+        iri = text
+    if iri is not None:
+        try:
+            return ox.NamedNode(iri)
+        except ValueError as exc:
+            raise HeroesKGError(f"cannot bind ?{variable}: {exc}") from None
+    if text in ("true", "false"):
+        return ox.Literal(text == "true")
+    if re.match(r"^[+-]?\d+$", text):
+        return ox.Literal(text, datatype=ox.NamedNode(_XSD + "integer"))
+    if re.match(r"^[+-]?\d*\.\d+$", text):
+        return ox.Literal(text, datatype=ox.NamedNode(_XSD + "decimal"))
+    if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+        return ox.Literal(text, datatype=ox.NamedNode(_XSD + "date"))
+    from .inspect import find_entity
+
+    try:
+        return ox.NamedNode(find_entity(kg, text))
+    except HeroesKGError as exc:
+        raise HeroesKGError(f"cannot bind ?{variable}: {exc.message} (for a text literal "
+                            f"write it in quotes: {variable}='\"{text}\"')") from None
+
+
+# --- Results ---------------------------------------------------------------------------
+
+def to_python(term: Term | None) -> Any:
+    """A plain Python value for an RDF term: IRIs as str, numbers as int/Decimal/float,
+    xsd:date as datetime.date, xsd:dateTime as datetime, xsd:boolean as bool, text as
+    str, blank nodes as '_:id', unbound as None."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Triple):
+        return str(term)
+    datatype = term.datatype.value
+    lexical = term.value
+    try:
+        if datatype in _INTEGER_TYPES or datatype == _XSD + "gYear":
+            return int(lexical)
+        if datatype == _XSD + "decimal":
+            return Decimal(lexical)
+        if datatype in (_XSD + "double", _XSD + "float"):
+            return float(lexical)
+        if datatype == _XSD + "boolean":
+            return lexical in ("true", "1")
+        if datatype == _XSD + "date":
+            return _dt.date.fromisoformat(lexical)
+        if datatype == _XSD + "dateTime":
+            return _dt.datetime.fromisoformat(lexical)
+    except (ValueError, InvalidOperation):
+        return lexical
+    return lexical
+
+
+class QueryResult:
+    """The answer to one query.
+
+    SELECT: iterate for rows (dicts of variable -> plain Python value, None when
+    unbound); ``variables``, ``terms`` (the RDF terms). ASK: ``boolean`` (and ``bool()``).
+    CONSTRUCT/DESCRIBE: ``triples``. Any kind: ``serialize(format)`` gives bytes.
+    """
+
+    def __init__(self, kind: str, *, variables: list[str] | None = None,
+                 solutions: bytes = b"", boolean: bool | None = None,
+                 triples: list[ox.Triple] | None = None,
+                 prefixes: dict[str, str] | None = None) -> None:
+        self.kind = kind
+        self.variables = variables or []
+        self.boolean = boolean
+        self.triples = triples or []
+        self.prefixes = prefixes or {}
+        self._solutions = solutions
+        self._terms: list[tuple[Term | None, ...]] | None = None
+
+    @property
+    def terms(self) -> list[tuple[Term | None, ...]]:
+        """SELECT rows as tuples of RDF terms (None when unbound), in ``variables`` order."""
+        if self._terms is None:
+            self._terms = []
+            if self.kind == "select":
+                parsed = ox.parse_query_results(self._solutions, ox.QueryResultsFormat.JSON)
+                assert isinstance(parsed, ox.QuerySolutions)
+                self._terms = [tuple(s[v] for v in self.variables) for s in parsed]
+        return self._terms
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        return [{v: to_python(t) for v, t in zip(self.variables, row)} for row in self.terms]
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.kind == "graph":
+            return iter(self.triples)
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        if self.kind == "graph":
+            return len(self.triples)
+        if self.kind == "ask":
+            return 1
+        return len(self.terms)
+
+    def __bool__(self) -> bool:
+        return bool(self.boolean) if self.kind == "ask" else len(self) > 0
+
+    def __repr__(self) -> str:
+        if self.kind == "ask":
+            return f"<QueryResult ask {self.boolean}>"
+        unit = "triples" if self.kind == "graph" else "rows"
+        return f"<QueryResult {self.kind}, {len(self)} {unit}>"
+
+    def serialize(self, format: str) -> bytes:
+        """The result in ``format``: csv, tsv, json, xml for SELECT and ASK (W3C SPARQL
+        1.1 results; CSV cannot express ASK), ttl, nt, jsonld for CONSTRUCT/DESCRIBE."""
+        if self.kind == "graph":
+            if format not in GRAPH_FORMATS:
+                raise HeroesKGError(f"a CONSTRUCT or DESCRIBE result cannot be written as "
+                                    f"{format!r}; use one of {', '.join(GRAPH_FORMATS)}")
+            prefixes = self.prefixes if format == "ttl" else None
+            return ox.serialize(self.triples, format=GRAPH_FORMATS[format],
+                                prefixes=prefixes) or b""
+        if format not in RESULT_FORMATS:
+            raise HeroesKGError(f"a {self.kind.upper()} result cannot be written as "
+                                f"{format!r}; use one of {', '.join(RESULT_FORMATS)}")
+        if self.kind == "ask" and format == "csv":
+            raise HeroesKGError("an ASK result cannot be written as csv (the W3C CSV "
+                                "format has no boolean); use json, xml or tsv")
+        if self.kind == "ask":
+            parsed = ox.parse_query_results(
+                '{"head":{},"boolean":%s}' % ("true" if self.boolean else "false"),
+                ox.QueryResultsFormat.JSON)
+        else:
+            parsed = ox.parse_query_results(self._solutions, ox.QueryResultsFormat.JSON)
+        return parsed.serialize(format=RESULT_FORMATS[format]) or b""
+
+    def table(self, max_width: int = 80) -> str:
+        """SELECT rows as an aligned text table, IRIs shortened with the known prefixes."""
+        header = list(self.variables)
+        body = [[_cell(t, self.prefixes, max_width) for t in row] for row in self.terms]
+        widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
+        lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(),
+                 "  ".join("-" * w for w in widths)]
+        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in body]
+        n = len(body)
+        lines.append(f"({n} row{'s' if n != 1 else ''})")
+        return "\n".join(lines) + "\n"
+
+
+def _cell(term: Term | None, known: Mapping[str, str], max_width: int) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        text = _compact(term.value, known)
+    elif isinstance(term, ox.Literal):
+        text = term.value
+    else:
+        text = str(term)
+    text = text.replace("\r", "").replace("\n", " ↵ ").replace("\t", " ")
+    return text if len(text) <= max_width else text[:max_width - 1] + "…"
+
+
+def _compact(iri: str, known: Mapping[str, str]) -> str:
+    best = ""
+    for prefix, namespace in known.items():
+        if iri.startswith(namespace) and len(namespace) > len(known.get(best, "")):
+            local = iri[len(namespace):]
+            if re.match(r"^[\w.-]*$", local) and not local.endswith("."):
+                best = prefix
+    return f"{best}:{iri[len(known[best]):]}" if best else f"<{iri}>"
+
+
+# --- Running ---------------------------------------------------------------------------
+
+def _syntax_error(exc: SyntaxError, text: str, label: str, shift: tuple[int, int, int]) -> \
+        HeroesKGError:
+    message = str(exc)
+    match = re.match(r"^error at (\d+):(\d+): (.*)$", message, re.DOTALL)
+    if not match:
+        return HeroesKGError(f"SPARQL syntax error in {label}: {message}")
+    line, column, detail = int(match[1]), int(match[2]), " ".join(match[3].split())
+    inject_line, inject_col, inject_len = shift
+    if line == inject_line and column > inject_col:
+        column = max(inject_col, column - inject_len)
+    lines = text.splitlines() or [""]
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    end = max(1, min(column - 1, len(source)))
+    offending = " ".join(source[max(0, end - 30):end].split())
+    if len(detail) > 120:
+        detail = detail[:119] + "…"
+    if offending:
+        where = f'near "{offending}"'
+    elif line > len(lines) or (line == len(lines) and not source.strip()):
+        where = "at the end of the query"
+    else:
+        where = "at the start of the line"
+    return HeroesKGError(f"SPARQL syntax error in {label} at line {line}, column {column} "
+                         f"({where}): {detail}")
+
+
+def _inferred_store(kg: KnowledgeGraph) -> ox.Store:
+    """A fresh in-memory store with the OWL-RL closure of facts, provenance and ontology.
+
+    The closure is kept in .heroes-kg/inferred-<fingerprint>.nq, so only the first
+    inferring query after a build pays for computing it.
+    """
+    cache = _inference_cache(kg)
+    store = ox.Store()
+    if cache is not None and cache.is_file():
+        store.load(path=str(cache), format=ox.RdfFormat.N_QUADS)
+        return store
+    import owlrl  # type: ignore[import-untyped]
+    import rdflib
+
+    quads: list[ox.Quad] = []
+    for graph in (*kg.data_graphs, kg.names.ontology):
+        quads.extend(kg.store.quads_for_pattern(None, None, None, graph))
+    data = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b""
+    closure = rdflib.Graph()
+    closure.parse(data=data, format="nt")
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, rdfs_closure=False,
+                           axiomatic_triples=False, datatype_axioms=False).expand(closure)
+    # OWL-RL also derives generalized triples (literal subjects); RDF stores cannot hold them
+    store.bulk_extend(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o))  # type: ignore[arg-type]
+                      for s, p, o in closure if not isinstance(s, rdflib.Literal)
+                      and isinstance(p, rdflib.URIRef))
+    if cache is not None:
+        from ._io import atomic_write
+
+        for old in cache.parent.glob("inferred-*.nq"):
+            old.unlink(missing_ok=True)
+        atomic_write(cache, ox.serialize(store, format=ox.RdfFormat.N_QUADS) or b"")
+    return store
+
+
+def _inference_cache(kg: KnowledgeGraph) -> Path | None:
+    if kg.project is None:
+        return None
+    from .store import read_state
+
+    fingerprint = read_state(kg.project).get("fingerprint")
+    if not isinstance(fingerprint, str) or not kg.project.state_dir.is_dir():
+        return None
+    return kg.project.state_dir / f"inferred-{fingerprint[:16]}.nq"
+
+
+def _ox_term(term: Any) -> Term:
+    import rdflib
+
+    if isinstance(term, rdflib.URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, rdflib.BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def run_query(kg: KnowledgeGraph, query: str,
+              bindings: Mapping[str, Any] | None = None, *, infer: bool = False,
+              timeout: float | None = None) -> QueryResult:
+    """Run ``query`` (SPARQL, a path ending in .rq, or the name of a query in queries/)
+    over the graph.
+
+    ``bindings`` maps variable names to values: pyoxigraph terms, Python values, or
+    strings (an entity id or name, an IRI as <…> or prefix:name, a quoted literal with
+    optional @lang or ^^datatype, a number, a date, true/false). ``infer`` adds the
+    RDFS/OWL-RL entailments of the ontology; ``timeout`` (seconds) bounds the whole run.
+    """
+    text, label = resolve_query(kg.project, query)
+    shape = _shape(text)
+    if shape.keyword in _UPDATE_KEYWORDS:
+        raise HeroesKGError(
+            f"{label} is a SPARQL update ({shape.keyword}), and queries only read the "
+            "graph, which is built from seeds/; to change it, edit seeds/facts/ and run "
+            "'heroes-kg build'")
+    base = kg.names.base
+    known = prefixes(base)
+    shift = (0, 0, 0)
+    if bindings:
+        missing = [name.lstrip("?$") for name in bindings
+                   if name.lstrip("?$") not in shape.variables]
+        if missing:
+            have = ", ".join(f"?{v}" for v in shape.variables) or "none"
+            raise HeroesKGError(f"cannot bind ?{missing[0]}: {label} has no such variable "
+                                f"(its variables: {have})")
+        if shape.short_construct:
+            raise HeroesKGError(f"cannot bind variables in {label}: the short form "
+                                "CONSTRUCT WHERE { … } takes only triple patterns; write "
+                                "CONSTRUCT { … } WHERE { … }")
+        values = " ".join(
+            f"VALUES ?{name.lstrip('?$')} {{ "
+            f"{_binding_term(kg, name.lstrip('?$'), value, known)} }}"
+            for name, value in bindings.items())
+        if shape.where_brace is None:  # DESCRIBE ?x, with no group to join the values to
+            text_to_run = f"{text}\nWHERE {{ {values} }}"
+        else:
+            at = shape.where_brace + 1
+            inject = f" {values} "
+            line = text.count("\n", 0, at) + 1
+            col = at - (text.rfind("\n", 0, at) + 1) + 1
+            shift = (line, col, len(inject))
+            text_to_run = text[:at] + inject + text[at:]
+    else:
+        text_to_run = text
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["result"] = _evaluate(kg, text_to_run, known, infer)
+        except BaseException as exc:  # handed to the calling thread
+            outcome["error"] = exc
+
+    if timeout is not None and timeout <= 0:
+        raise HeroesKGError(f"timeout must be a positive number of seconds, not {timeout}")
+    # Oxigraph cannot be interrupted mid-evaluation, so it runs in a daemon thread: the
+    # caller regains control at the time limit (or on Ctrl-C) and the process can exit.
+    worker = threading.Thread(target=work, name="heroes-kg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryTimeout(f"{label} did not finish within {timeout:g} s and was "
+                           "stopped; narrow it (add a LIMIT or more specific patterns) "
+                           "or raise --timeout")
+    error = outcome.get("error")
+    if isinstance(error, SyntaxError):
+        raise _syntax_error(error, text, label, shift) from None
+    if isinstance(error, (RuntimeError, OSError, ValueError)):
+        raise HeroesKGError(f"{label} failed: {error}") from None
+    if error is not None:
+        raise error
+    result: QueryResult = outcome["result"]
+    return result
+
+
+def _evaluate(kg: KnowledgeGraph, text: str, known: dict[str, str], infer: bool) -> QueryResult:
+    if infer:
+        try:
+            store = _inferred_store(kg)
+        except Exception as exc:
+            raise HeroesKGError(f"OWL-RL inference over the graph failed: {exc}") from None
+        answer = store.query(text, prefixes=known)
+    else:
+        graphs: list[ox.NamedNode | ox.BlankNode] = list(kg.data_graphs)
+        answer = kg.store.query(text, prefixes=known, default_graph=list(graphs),
+                                named_graphs=graphs)
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(answer), prefixes=known)
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [v.value for v in answer.variables]
+        data = answer.serialize(format=ox.QueryResultsFormat.JSON) or b""
+        return QueryResult("select", variables=variables, solutions=data, prefixes=known)
+    return QueryResult("graph", triples=list(answer), prefixes=known)
