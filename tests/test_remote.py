@@ -337,3 +337,28 @@ def test_unknown_layout_needs_a_query_endpoint() -> None:
                                                                "http://h/sparql")
     with pytest.raises(HeroesKGError, match="^endpoint 'ftp://h/x' is not an http"):
         endpoints("ftp://h/x")
+
+
+def test_query_endpoint_gives_the_local_answer_for_every_named_query(
+        run: Callable[..., Result], built_project: Path, oxigraph: OxigraphServer) -> None:
+    assert run("push", "--endpoint", oxigraph.url, "--project", str(built_project)).exit_code == 0
+    names = sorted(p.stem for p in (built_project / "queries").glob("*.rq"))
+    assert len(names) >= 15
+    for name in names:
+        args = ["query", name, "--format", "csv", "--project", str(built_project)]
+        if name in ("roles-of", "facts-about"):
+            args += ["--bind", f"{'person' if name == 'roles-of' else 'entity'}=pedro pascal"]
+        local = run(*args)
+        remote = run(*args, "--endpoint", f"{oxigraph.url}/query")
+        assert local.exit_code == 0, (name, local.stderr)
+        assert remote.exit_code == 0, (name, remote.stderr)
+        assert sorted(remote.stdout.splitlines()) == sorted(local.stdout.splitlines()), name
+
+
+def test_query_endpoint_down_is_one_clear_line(run: Callable[..., Result],
+                                               built_project: Path) -> None:
+    url = f"http://127.0.0.1:{free_port()}/query"
+    result = run("query", "cast", "--endpoint", url, "--project", str(built_project))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: POST {url} failed: connection refused; is the server "
+                             "running and the URL right?\n")

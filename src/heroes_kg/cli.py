@@ -472,10 +472,17 @@ def push(endpoint: str, query_url: str | None, graph_iri: str | None,
                    "(a question for schema:Person finds heroes:Actor people).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               metavar="SECONDS", help="Stop the query after SECONDS.")
+@click.option("--endpoint", default=None, metavar="URL",
+              help="Send the query to this SPARQL 1.1 endpoint (e.g. one 'heroes-kg push' "
+                   "published to) instead of the local graph.")
+@click.option("--auth-env", default=None, metavar="VAR",
+              help="With --endpoint: HTTP basic auth 'user:password' from environment "
+                   "variable VAR (never printed).")
 @project_option
 @reports_errors
 def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tuple[str, ...],
-          infer: bool, timeout: float | None, project_dir: Path | None) -> None:
+          infer: bool, timeout: float | None, project_dir: Path | None,
+          endpoint: str | None, auth_env: str | None) -> None:
     """Run a SPARQL query over the graph: inline, from a file, or by name.
 
     QUERY is SPARQL text, a path ending in .rq, or the name of a query in
@@ -490,6 +497,7 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
         heroes-kg query 'SELECT ?name { ?p a heroes:Actor ; schema:name ?name }'
         heroes-kg query --infer --format csv 'SELECT ?p { ?p a schema:Person }'
         heroes-kg query -f my-question.rq --format json
+        heroes-kg query cast --endpoint http://127.0.0.1:7878/query
     """
     from .query import run_query
     from .store import open_graph
@@ -514,7 +522,7 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
                                 "e.g. --bind entity=pedro-pascal")
         bindings[name.strip()] = value
     result = run_query(open_graph(_project(project_dir)), query, bindings, infer=infer,
-                       timeout=timeout)
+                       timeout=timeout, endpoint=endpoint, auth_env=auth_env)
     if result.kind == "ask" and fmt in (None, "table"):
         click.echo("true" if result.boolean else "false")
     elif result.kind == "select" and fmt in (None, "table"):

@@ -521,7 +521,8 @@ def _ox_term(term: Any) -> Term:
 
 def run_query(kg: KnowledgeGraph, query: str,
               bindings: Mapping[str, Any] | None = None, *, infer: bool = False,
-              timeout: float | None = None) -> QueryResult:
+              timeout: float | None = None, endpoint: str | None = None,
+              auth_env: str | None = None) -> QueryResult:
     """Run ``query`` (SPARQL, a path ending in .rq, or the name of a query in queries/)
     over the graph.
 
@@ -529,7 +530,13 @@ def run_query(kg: KnowledgeGraph, query: str,
     strings (an entity id or name, an IRI as <…> or prefix:name, a quoted literal with
     optional @lang or ^^datatype, a number, a date, true/false). ``infer`` adds the
     RDFS/OWL-RL entailments of the ontology; ``timeout`` (seconds) bounds the whole run.
+    With ``endpoint`` the query (named queries and bindings resolved here, as for a local
+    run) is sent to that SPARQL 1.1 endpoint instead, asking for our facts and provenance
+    graphs as its default graph.
     """
+    if endpoint is not None and infer:
+        raise HeroesKGError("--infer works on the local graph only; the endpoint answers "
+                            "with its own entailment regime")
     text, label = resolve_query(kg.project, query)
     shape = _shape(text)
     if shape.keyword in _UPDATE_KEYWORDS:
@@ -570,7 +577,11 @@ def run_query(kg: KnowledgeGraph, query: str,
 
     def work() -> None:
         try:
-            outcome["result"] = _evaluate(kg, text_to_run, known, infer)
+            if endpoint is None:
+                outcome["result"] = _evaluate(kg, text_to_run, known, infer)
+            else:
+                outcome["result"] = _evaluate_remote(kg, text_to_run, known, endpoint,
+                                                     auth_env, timeout)
         except BaseException as exc:  # handed to the calling thread
             outcome["error"] = exc
 
@@ -594,6 +605,18 @@ def run_query(kg: KnowledgeGraph, query: str,
         raise error
     result: QueryResult = outcome["result"]
     return result
+
+
+def _evaluate_remote(kg: KnowledgeGraph, text: str, known: dict[str, str], endpoint: str,
+                     auth_env: str | None, timeout: float | None) -> QueryResult:
+    from .remote import DEFAULT_TIMEOUT, run_remote_query
+
+    graphs = [g.value for g in kg.data_graphs]
+    answer = run_remote_query(endpoint, text, prefixes=known, default_graphs=graphs,
+                              named_graphs=graphs, auth_env=auth_env,
+                              timeout=timeout or DEFAULT_TIMEOUT)
+    return QueryResult(answer.kind, variables=answer.variables, solutions=answer.solutions,
+                       boolean=answer.boolean, triples=answer.triples, prefixes=known)
 
 
 def _evaluate(kg: KnowledgeGraph, text: str, known: dict[str, str], infer: bool) -> QueryResult:
