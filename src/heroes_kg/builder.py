@@ -39,9 +39,16 @@ def _exports_turtle(kg: KnowledgeGraph) -> bytes:
     return export(kg, "turtle")
 
 
+def _exports_html(kg: KnowledgeGraph) -> bytes:
+    from .render import page, view
+
+    return page(view(kg))
+
+
 #: The files ``heroes-kg build`` writes into exports/: file name -> producer.
 standard_exports: dict[str, Callable[[KnowledgeGraph], bytes]] = {
     "heroes.ttl": _exports_turtle,
+    "heroes.html": _exports_html,
 }
 
 
