@@ -196,7 +196,9 @@
       nodeView.refresh(); edgeView.refresh(); updateCount();
     }
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 400 } });
+    delete document.body.dataset.focused;
+    network.once("animationFinished", () => { document.body.dataset.focused = String(id); });
+    network.focus(id, { scale: Math.max(network.getScale(), 1.1), locked: false, animation: { duration: 400 } });
     showNode(n);
   }
   view.select = select;
@@ -234,7 +236,7 @@
   function go() {
     const id = find(search.value);
     status.textContent = id === null && search.value.trim() ? "no match for \u201c" + search.value.trim() + "\u201d" : "";
-    if (id !== null) select(id);
+    if (id !== null) { search.blur(); select(id); }
   }
   search.addEventListener("change", go);
   search.addEventListener("keydown", ev => { if (ev.key === "Enter") go(); });
