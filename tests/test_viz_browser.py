@@ -76,7 +76,7 @@ def test_page_draws_offline_every_node_and_edge(browser: Any, built_project: Pat
     assert page.locator("#network canvas").count() == 1
     assert page.evaluate(COUNTS) == [len(data["nodes"]), len(data["edges"])] == [61, 139]
     assert page.inner_text("#count") == "61 nodes, 139 edges"
-    assert page.inner_text("h1") == "We Can Be Heroes: the knowledge graph"
+    assert page.inner_text("h1") == "The knowledge graph"
     legend = page.inner_text("#legend")
     for label in ("Film or series", "Person", "Fictional character", "Organization",
                   "News article", "Post or quotation", "Event", "Figure or ranking"):

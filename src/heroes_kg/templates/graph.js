@@ -198,7 +198,7 @@
     network.selectNodes([id]);
     delete document.body.dataset.focused;
     network.once("animationFinished", () => { document.body.dataset.focused = String(id); });
-    network.focus(id, { scale: Math.max(network.getScale(), 1.1), locked: false, animation: { duration: 400 } });
+    network.focus(id, { scale: Math.max(network.getScale(), 1.1), locked: false, offset: { x: -190, y: 0 }, animation: { duration: 400 } });
     showNode(n);
   }
   view.select = select;
