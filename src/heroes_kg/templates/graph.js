@@ -198,7 +198,7 @@
     network.selectNodes([id]);
     delete document.body.dataset.focused;
     network.once("animationFinished", () => { document.body.dataset.focused = String(id); });
-    network.focus(id, { scale: Math.max(network.getScale(), 1.1), locked: false, offset: { x: -190, y: 0 }, animation: { duration: 400 } });
+    network.focus(id, { scale: Math.max(network.getScale(), 1.1), locked: false, animation: { duration: 400 } });
     showNode(n);
   }
   view.select = select;
@@ -233,12 +233,16 @@
     const part = names.find(([name]) => name.toLocaleLowerCase().includes(q));
     return part ? part[1] : null;
   }
-  function go() {
+  let handled = null;
+  function go(ev) {
+    // Enter, then the "change" that leaving the box fires: one search, not two.
+    if (ev.type === "change" && search.value === handled) return;
+    handled = search.value;
     const id = find(search.value);
     status.textContent = id === null && search.value.trim() ? "no match for \u201c" + search.value.trim() + "\u201d" : "";
     if (id !== null) { search.blur(); select(id); }
   }
   search.addEventListener("change", go);
-  search.addEventListener("keydown", ev => { if (ev.key === "Enter") go(); });
+  search.addEventListener("keydown", ev => { if (ev.key === "Enter") go(ev); });
   updateCount();
 })();
