@@ -23,7 +23,7 @@ R = "https://w3id.org/heroes-kg/resource/"
 def embedded(html: str) -> dict[str, Any]:
     """The graph data a page embeds."""
     found = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html,
-                      re.S)
+                      re.DOTALL)
     assert found, "the page has no graph data"
     return json.loads(found.group(1))  # type: ignore[no-any-return]
 
@@ -57,13 +57,13 @@ def test_page_is_the_same_bytes_every_time(built_project: Path) -> None:
 
 
 def test_page_loads_nothing_from_anywhere(seeds_page: str) -> None:
-    markup = re.sub(r"<script\b[^>]*>.*?</script>", "", seeds_page, flags=re.S)
+    markup = re.sub(r"<script\b[^>]*>.*?</script>", "", seeds_page, flags=re.DOTALL)
     assert not re.search(r"<(link|img|iframe|object|embed)\b|\b(src|href)=|@import|url\(",
                          markup)
     assert "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; " \
            "script-src 'sha256-" in seeds_page
     assert re.findall(r"<script\b[^>]*>", markup) == []
-    assert len(re.findall(r"^<script\b", seeds_page, re.M)) == 3
+    assert len(re.findall(r"^<script\b", seeds_page, re.MULTILINE)) == 3
 
 
 def test_entities_are_nodes_and_provenance_and_roles_are_not(seeds_page: str) -> None:
@@ -145,7 +145,7 @@ def test_viz_writes_the_page(built_project: Path, run, tmp_path: Path) -> None: 
     data = embedded(out.read_text(encoding="utf-8"))
     assert result.stdout == (f"Drew {len(data['nodes'])} nodes and {len(data['edges'])} "
                              f"edges: wrote {out}\n")
-    assert data["title"] == "Pedro Pascal: 1 link around"
+    assert data["title"] == "Around Pedro Pascal (depth 1)"
 
 
 CAST = """# The cast, as schema.org PerformanceRoles.
@@ -180,8 +180,8 @@ def test_viz_draws_a_query_file(built_project: Path, run, tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("query, message", [
-    ("SELECT * WHERE { ?s ?p ?o }", "Error: query 'q' is not a CONSTRUCT or DESCRIBE query; "
-                                    "viz draws the triples a CONSTRUCT query returns\n"),
+    ("SELECT * WHERE { ?s ?p ?o }", ("Error: query 'q' is not a CONSTRUCT or DESCRIBE query; "
+                                     "viz draws the triples a CONSTRUCT query returns\n")),
     ("CONSTRUCT { ?s ?p", "Error: query 'q' is not valid SPARQL: error at 1:"),
     ("CONSTRUCT { ?s ?p ?o } WHERE { ?s <urn:none> ?o }",
      "Error: query 'q' returned no triples; nothing to draw\n"),

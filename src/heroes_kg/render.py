@@ -80,8 +80,6 @@ _QUALIFIERS = {iri: key for key, (iri, _types) in _vocab.QUALIFIERS.items()}
 _CLASS_BY_IRI = {t.iri: t.name for t in _vocab.CLASSES.values()}
 _XSD = _vocab.XSD
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
-
 
 @dataclass
 class Node:
@@ -434,7 +432,7 @@ def view(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 1,
     if focus is not None:
         iri = find_entity(kg, focus)
         result = _neighbourhood(result, iri, depth)
-        result.title = f"{lookup.name(iri)}: {depth} link{'s' if depth != 1 else ''} around"
+        result.title = f"Around {lookup.name(iri)} (depth {depth})"
     if not result.nodes:
         raise HeroesKGError("nothing to draw: the result has no entities")
     return result
