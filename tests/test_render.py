@@ -233,3 +233,15 @@ def test_query_path_does_not_import_the_renderer() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env={"PYTHONPATH": str(ROOT / "src")}).stdout
     assert out.strip() == "[]"
+
+
+def test_viz_open_hands_the_page_to_the_browser(built_project: Path, run, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    out = tmp_path / "g.html"
+    result = run("viz", "--project", str(built_project), "-o", str(out), "--open")
+    assert result.exit_code == 0, result.output
+    assert opened == [out.as_uri()]

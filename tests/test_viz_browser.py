@@ -116,6 +116,13 @@ def test_clicks_show_the_facts_with_quotes(browser: Any, built_project: Path) ->
     data = embedded(path.read_text(encoding="utf-8"))
     opened = open_offline(browser, path)
     page = opened.page
+    # Hovering a node shows its tooltip.
+    x, y = screen_point(page, f"view.getPosition({node_id(data, 'Pedro Pascal')})")
+    page.mouse.move(x - 40, y - 40)
+    page.mouse.move(x, y, steps=8)
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    assert page.inner_text("div.vis-tooltip") == "Pedro Pascal\nactor\nalso: Pascal"
+
     # A click on the viewership figure: its values, each with its quote.
     figure = node_id(data, "We Can Be Heroes viewership, first 28 days")
     click(page, screen_point(page, f"view.getPosition({figure})"))
