@@ -146,6 +146,8 @@ def test_viz_writes_the_page(built_project: Path, run, tmp_path: Path) -> None: 
     assert result.stdout == (f"Drew {len(data['nodes'])} nodes and {len(data['edges'])} "
                              f"edges: wrote {out}\n")
     assert data["title"] == "Around Pedro Pascal (depth 1)"
+    assert data["summary"] == ("Everything within 1 link of Pedro Pascal, and the articles "
+                               "that mention it")
 
 
 CAST = """# The cast, as schema.org PerformanceRoles.

@@ -432,7 +432,10 @@ def view(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 1,
     if focus is not None:
         iri = find_entity(kg, focus)
         result = _neighbourhood(result, iri, depth)
-        result.title = f"Around {lookup.name(iri)} (depth {depth})"
+        name = lookup.name(iri)
+        result.title = f"Around {name} (depth {depth})"
+        result.summary = (f"Everything within {depth} link{'s' if depth != 1 else ''} of "
+                          f"{name}, and the articles that mention it")
     if not result.nodes:
         raise HeroesKGError("nothing to draw: the result has no entities")
     return result
