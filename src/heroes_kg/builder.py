@@ -44,6 +44,12 @@ def _export(fmt: str, *, facts_only: bool = False) -> Callable[[KnowledgeGraph],
     return produce
 
 
+def _exports_html(kg: KnowledgeGraph) -> bytes:
+    from .render import page, view
+
+    return page(view(kg))
+
+
 #: The files ``heroes-kg build`` writes into exports/: file name -> producer.
 standard_exports: dict[str, Callable[[KnowledgeGraph], bytes]] = {
     "heroes.ttl": _export("turtle"),
@@ -57,6 +63,7 @@ standard_exports: dict[str, Callable[[KnowledgeGraph], bytes]] = {
     "heroes.gexf": _export("gexf"),
     "heroes-nodes.csv": _export("csv-nodes"),
     "heroes-edges.csv": _export("csv-edges"),
+    "heroes.html": _exports_html,
 }
 
 

@@ -555,5 +555,42 @@ def queries(project_dir: Path | None) -> None:
         click.echo(f"{named.name:<{width}}  {named.question}")
 
 
+@main.command()
+@project_option
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("heroes-graph.html"), show_default=True,
+              help="The HTML file to write.")
+@click.option("--focus", metavar="ENTITY",
+              help="Draw only the neighbourhood of ENTITY (id, name or alias).")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+              help="With --focus: how many links away from ENTITY to draw.")
+@click.option("--query", metavar="FILE|NAME",
+              help="Draw the triples of a CONSTRUCT query: a .rq file, or NAME for "
+                   "queries/NAME.rq.")
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the browser.")
+@reports_errors
+def viz(project_dir: Path | None, out: Path, focus: str | None, depth: int,
+        query: str | None, open_page: bool) -> None:
+    """Draw the graph, or part of it, as one interactive HTML page.
+
+    The page works offline: search by name or alias, filter by class, click a
+    node or an edge to read its facts with the quotes and articles behind them.
+
+    \b
+    Example:
+        heroes-kg viz -o heroes.html --open
+        heroes-kg viz --focus "Pedro Pascal" --depth 2 -o pascal.html
+        heroes-kg viz --query cast -o cast.html
+    """
+    from .render import write_page
+
+    written = write_page(_project(project_dir), out, focus=focus, depth=depth, query=query)
+    click.echo(f"Drew {written.nodes} nodes and {written.edges} edges: wrote {out}")
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(written.path.as_uri())
+
+
 if __name__ == "__main__":
     main()

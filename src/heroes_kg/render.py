@@ -1,0 +1,634 @@
+"""Render: a part of the graph -> one self-contained, offline HTML page (vis-network).
+
+The front doors are :func:`view` (what to draw: the whole graph, the neighbourhood of one
+entity, or the result of a CONSTRUCT query) and :func:`page` (the HTML bytes).
+
+What is drawn is the readable shape of the graph, not every triple: entities are nodes,
+coloured and shaped by class; facts between entities are edges labelled with the
+property's readable label; literal values (dates, figures) sit on their node; provenance
+records are not drawn, their quotes are shown in the side panel of the fact they support;
+a schema.org PerformanceRole is folded into the "plays" edge of its performer.
+
+The page embeds the vis-network script that pyvis ships and the graph as JSON; every text
+from the graph reaches the page as data (escaped JSON, read with textContent), never as
+markup. The same graph always gives the same bytes: the layout is computed here with a
+fixed seed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from . import _vocab
+from ._vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
+from .errors import HeroesKGError
+from .project import Project
+from .store import KnowledgeGraph
+
+__all__ = ["GROUPS", "LARGE", "View", "Written", "load_query", "page", "view", "view_from_triples",
+           "write_page"]
+
+#: Node groups: id -> (legend label, colour, vis shape). Order is the legend's order.
+GROUPS: dict[str, tuple[str, str, str]] = {
+    "film": ("Film or series", "#e15759", "square"),
+    "person": ("Person", "#4e79a7", "dot"),
+    "character": ("Fictional character, group or place", "#f28e2b", "diamond"),
+    "organization": ("Organization", "#59a14f", "hexagon"),
+    "article": ("News article", "#9c755f", "triangleDown"),
+    "post": ("Post or quotation", "#17becf", "triangle"),
+    "event": ("Event", "#d4a20b", "star"),
+    "figure": ("Figure or ranking", "#b07aa1", "ellipse"),
+    "other": ("Other", "#9a9a9a", "dot"),
+}
+
+_CLASS_GROUP = {
+    "CreativeWork": "film", "Movie": "film", "TVSeries": "film", "MovieSeries": "film",
+    "NewsArticle": "article", "SocialMediaPosting": "post", "Quotation": "post",
+    "Person": "person", "Organization": "organization",
+    "FictionalCharacter": "character", "FictionalOrganization": "character",
+    "FictionalPlace": "character", "Event": "event", "ViewershipFigure": "figure",
+    "ChartRanking": "figure",
+}
+
+#: Graphs with more nodes than this get straight edges and hide edges while dragging.
+LARGE = 400
+#: The layout's random seed: fixed, so the same graph gives the same page.
+SEED = 7
+
+_TYPE = RDF + "type"
+_NAME = SCHEMA + "name"
+_ALIAS = SCHEMA + "alternateName"
+_HEADLINE = SCHEMA + "headline"
+_MENTIONS = SCHEMA + "mentions"
+_ROLE = SCHEMA + "PerformanceRole"
+_NAMING = {_NAME, RDFS + "label", _ALIAS, _HEADLINE, _TYPE}
+#: IRI-valued properties whose object is an address to show, not a thing to draw.
+_ADDRESSES = {SCHEMA + "url", SCHEMA + "sameAs", RDFS + "seeAlso", OWL + "sameAs"}
+_PROVENANCE_TYPES = {RDF + "Statement", PROV + "Entity", OA + "SpecificResource",
+                     OA + "TextQuoteSelector", OA + "TextPositionSelector"}
+_ROLE_PROPERTIES = (HEROES + "plays", HEROES + "reprisedRole")
+_QUALIFIERS = {iri: key for key, (iri, _types) in _vocab.QUALIFIERS.items()}
+_CLASS_BY_IRI = {t.iri: t.name for t in _vocab.CLASSES.values()}
+_XSD = _vocab.XSD
+
+
+@dataclass
+class Node:
+    iri: str
+    name: str
+    type: str
+    group: str
+    aliases: list[str] = field(default_factory=list)
+    #: (property label, shown value, statement keys) of each literal value
+    values: list[tuple[str, str, tuple[Any, ...]]] = field(default_factory=list)
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    predicate: str
+    label: str
+    note: str = ""
+    key: tuple[Any, ...] = ()
+
+
+@dataclass
+class View:
+    """What one page draws: nodes by IRI, edges between them, and where their quotes are."""
+
+    title: str
+    nodes: dict[str, Node]
+    edges: list[Edge]
+    facts: dict[tuple[Any, ...], list[dict[str, Any]]]
+    articles: dict[str, tuple[str, str]]
+    summary: str = ""
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _rows(kg: KnowledgeGraph, query: str) -> Iterable[ox.QuerySolution]:
+    prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _vocab.PREFIXES.items())
+    return kg.store.query(prefixes + query, use_default_graph_as_union=True)  # type: ignore[return-value]
+
+
+def _readable(iri: str, labels: dict[str, str]) -> str:
+    if iri in labels:
+        return labels[iri]
+    local = re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", local).replace("_", " ").lower()
+
+
+class _Lookup:
+    """Everything the page needs to know about the terms it draws, read once."""
+
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self.kg = kg
+        self.labels: dict[str, str] = {}
+        for row in _rows(kg, f"""SELECT ?x ?l WHERE {{ GRAPH <{kg.names.ontology.value}> {{
+                ?x rdfs:label ?l FILTER(LANG(?l) = "en" || LANG(?l) = "") }} }}"""):
+            self.labels.setdefault(row["x"].value, row["l"].value)
+        # Sorted everywhere: the store's iteration order is not the page's order.
+        facts = kg.names.facts
+
+        def values(predicate: str) -> dict[str, list[str]]:
+            found: dict[str, set[str]] = defaultdict(set)
+            for quad in kg.store.quads_for_pattern(None, ox.NamedNode(predicate), None,
+                                                   facts):
+                found[quad.subject.value].add(quad.object.value)
+            return {k: sorted(v) for k, v in found.items()}
+
+        headlines, names, aliases = values(_HEADLINE), values(_NAME), values(_ALIAS)
+        self.names: dict[str, list[str]] = {}
+        for iri in sorted(set(headlines) | set(names) | set(aliases)):
+            own = headlines.get(iri, []) + names.get(iri, [])
+            self.names[iri] = own + [a for a in aliases.get(iri, []) if a not in own]
+        self.types: dict[str, list[str]] = defaultdict(list)
+        for quad in kg.store.quads_for_pattern(None, ox.NamedNode(_TYPE), None, None):
+            if quad.graph_name != kg.names.ontology:
+                self.types[quad.subject.value].append(quad.object.value)
+        self.articles: dict[str, tuple[str, str]] = {}
+        for row in _rows(kg, """SELECT ?a ?t ?d WHERE { ?a a schema:NewsArticle ;
+                schema:headline ?t OPTIONAL { ?a schema:datePublished ?d } }"""):
+            self.articles[row["a"].value] = (row["t"].value,
+                                             row["d"].value if row["d"] is not None else "")
+        self.facts: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        self._statements()
+
+    def _statements(self) -> None:
+        found: dict[str, dict[str, Any]] = {}
+        for row in _rows(self.kg, """SELECT ?st ?s ?p ?o ?q ?qv ?a ?exact ?start WHERE {
+                ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+                OPTIONAL { ?st ?q ?qv FILTER(?q IN (heroes:inWork, heroes:asCharacter)) }
+                OPTIONAL { ?st prov:wasDerivedFrom ?ev . ?ev oa:hasSource ?a ;
+                  oa:hasSelector ?sel, ?pos . ?sel oa:exact ?exact . ?pos oa:start ?start }
+                }"""):
+            st = found.setdefault(row["st"].value, {
+                "key": (row["s"].value, row["p"].value, _term_key(row["o"])),
+                "qualifiers": set(), "quotes": set()})
+            if row["q"] is not None:
+                st["qualifiers"].add((_QUALIFIERS.get(row["q"].value, row["q"].value),
+                                      row["qv"].value))
+            if row["a"] is not None:
+                st["quotes"].add((row["a"].value, int(row["start"].value), row["exact"].value))
+        for iri in sorted(found):
+            st = found[iri]
+            self.facts.setdefault(st["key"], []).append({
+                "statement": iri,
+                "qualifiers": sorted(st["qualifiers"], key=_qualifier_order),
+                "quotes": sorted(st["quotes"]),
+            })
+
+    def name(self, iri: str) -> str:
+        names = self.names.get(iri)
+        if names:
+            return names[0]
+        return self.kg.names.entity_id(iri) or _readable(iri, {})
+
+    def type_of(self, iri: str) -> tuple[str, str]:
+        """(readable class, group) of a resource: its most specific curated class."""
+        known = [_CLASS_BY_IRI[t] for t in self.types.get(iri, []) if t in _CLASS_BY_IRI]
+        known.sort(key=lambda name: (-_depth(name), name))
+        if not known:
+            other = sorted(self.types.get(iri, []))
+            return (_readable(other[0], self.labels) if other else "resource"), "other"
+        name = known[0]
+        current: str | None = name
+        while current is not None and current not in _CLASS_GROUP:
+            current = _vocab.CLASSES[current].parent
+        group = _CLASS_GROUP.get(current or "", "other")
+        return _readable(_vocab.CLASSES[name].iri, self.labels), group
+
+    def role(self, iri: str) -> tuple[str, str, str, str] | None:
+        """(performer, predicate, character, work) of a PerformanceRole, if complete."""
+        store, facts = self.kg.store, self.kg.names.facts
+        role = ox.NamedNode(iri)
+
+        def one(s: Any, p: str, o: Any) -> str | None:
+            for quad in store.quads_for_pattern(s, ox.NamedNode(p), o, facts):
+                return (quad.object if o is None else quad.subject).value
+            return None
+
+        person = one(role, SCHEMA + "actor", None)
+        character = one(role, HEROES + "character", None)
+        work = one(None, SCHEMA + "actor", role)
+        if person is None or character is None or work is None:
+            return None
+        predicate = _ROLE_PROPERTIES[0]
+        for candidate in _ROLE_PROPERTIES:
+            for fact in self.facts.get((person, candidate, character), []):
+                if ("in", work) in fact["qualifiers"]:
+                    predicate = candidate
+        return person, predicate, character, work
+
+
+def _qualifier_order(qualifier: tuple[str, str]) -> tuple[int, str, str]:
+    order = list(_vocab.QUALIFIERS)
+    key = qualifier[0]
+    return (order.index(key) if key in order else len(order), *qualifier)
+
+
+def _depth(class_name: str) -> int:
+    depth, current = 0, _vocab.CLASSES[class_name].parent
+    while current is not None:
+        depth, current = depth + 1, _vocab.CLASSES[current].parent
+    return depth
+
+
+def _term_key(term: Any) -> str:
+    if isinstance(term, ox.Literal):
+        return f"L\0{term.value}\0{term.datatype.value}\0{term.language or ''}"
+    return term.value
+
+
+def _shown_value(literal: ox.Literal) -> str:
+    datatype = literal.datatype.value
+    if datatype == _XSD + "integer" and re.fullmatch(r"-?\d+", literal.value):
+        return f"{int(literal.value):,}"
+    return literal.value
+
+
+# --------------------------------------------------------------------------- the view
+
+
+def view_from_triples(kg: KnowledgeGraph, triples: Iterable[ox.Triple], *,
+                      title: str, summary: str = "",
+                      lookup: _Lookup | None = None) -> View:
+    """The readable view of ``triples``, with names, classes and quotes from ``kg``."""
+    lookup = lookup or _Lookup(kg)
+    triples = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate),
+                                                  str(t.object)))
+    own_types: dict[str, set[str]] = defaultdict(set)
+    own_names: dict[str, list[str]] = defaultdict(list)
+    for t in triples:
+        if t.predicate.value == _TYPE:
+            own_types[t.subject.value].add(t.object.value)
+        elif t.predicate.value in (_NAME, RDFS + "label", _HEADLINE) \
+                and isinstance(t.object, ox.Literal):
+            own_names[t.subject.value].append(t.object.value)
+
+    def types(iri: str) -> set[str]:
+        return own_types.get(iri, set()) | set(lookup.types.get(iri, ()))
+
+    def hidden(iri: str) -> bool:
+        return bool(types(iri) & _PROVENANCE_TYPES) or \
+            iri.startswith(kg.names.base + "statement/")
+
+    def is_role(iri: str) -> bool:
+        return _ROLE in types(iri)
+
+    nodes: dict[str, Node] = {}
+
+    def node(iri: str) -> Node:
+        if iri not in nodes:
+            kind, group = lookup.type_of(iri)
+            name = lookup.name(iri) if iri in lookup.names or iri not in own_names \
+                else own_names[iri][0]
+            aliases = [a for a in lookup.names.get(iri, [])[1:] if a != name]
+            nodes[iri] = Node(iri, name, kind, group, aliases)
+        return nodes[iri]
+
+    edges: dict[tuple[str, str, str], Edge] = {}
+
+    def edge(s: str, p: str, o: str) -> None:
+        key = (s, p, o)
+        if key in edges:
+            return
+        node(s), node(o)
+        notes = []
+        for fact in lookup.facts.get(key, []):
+            parts = [("in " if k == "in" else "as ") + lookup.name(v)
+                     for k, v in fact["qualifiers"]]
+            if parts and ", ".join(parts) not in notes:
+                notes.append(", ".join(parts))
+        edges[key] = Edge(s, o, p, _readable(p, lookup.labels), "; ".join(notes), key)
+
+    roles: set[str] = set()
+    for t in triples:
+        s, p, o = t.subject, t.predicate.value, t.object
+        if not isinstance(s, ox.NamedNode) or hidden(s.value):
+            continue
+        if is_role(s.value):
+            roles.add(s.value)
+            continue
+        if isinstance(o, ox.NamedNode) and is_role(o.value):
+            roles.add(o.value)  # the work is named on the folded "plays" edge
+            continue
+        if p in _NAMING:
+            node(s.value)
+            continue
+        if isinstance(o, ox.Literal) or p in _ADDRESSES or isinstance(o, ox.BlankNode):
+            shown = _shown_value(o) if isinstance(o, ox.Literal) else o.value
+            key = (s.value, p, _term_key(o))
+            node(s.value).values.append((_readable(p, lookup.labels), shown, key))
+            continue
+        if hidden(o.value):
+            continue
+        edge(s.value, p, o.value)
+    for iri in sorted(roles):
+        found = lookup.role(iri)
+        if found is not None:
+            person, predicate, character, _work = found
+            edge(person, predicate, character)
+    for n in nodes.values():
+        n.values.sort(key=lambda v: (v[0], v[1]))
+    used = {e.key for e in edges.values()} | {v[2] for n in nodes.values() for v in n.values}
+    facts = {k: [{**f, "qualifiers": [(q, lookup.name(iri)) for q, iri in f["qualifiers"]]}
+                 for f in lookup.facts[k]] for k in sorted(used) if k in lookup.facts}
+    return View(title, nodes, sorted(edges.values(), key=lambda e: e.key), facts,
+                lookup.articles, summary)
+
+
+def _neighbourhood(v: View, focus: str, depth: int) -> View:
+    """The part of ``v`` within ``depth`` links of ``focus``; articles' "mentions" links
+    are not followed (they would reach almost everything), but the articles that mention
+    the entity are kept."""
+    if focus not in v.nodes:
+        raise HeroesKGError(f"{focus} is not among the drawn nodes; draw the whole graph "
+                            "or a query that includes it")
+    links: dict[str, set[str]] = defaultdict(set)
+    for e in v.edges:
+        if e.predicate == _MENTIONS and e.source != focus:
+            continue
+        links[e.source].add(e.target)
+        links[e.target].add(e.source)
+    keep, frontier = {focus}, {focus}
+    for _ in range(depth):
+        frontier = {n for f in frontier for n in links[f]} - keep
+        keep |= frontier
+    keep |= {e.source for e in v.edges if e.predicate == _MENTIONS and e.target == focus}
+    edges = [e for e in v.edges if e.source in keep and e.target in keep]
+    return View(v.title, {k: n for k, n in v.nodes.items() if k in keep}, edges, v.facts,
+                v.articles, v.summary)
+
+
+def load_query(kg: KnowledgeGraph, query: str) -> tuple[str, str]:
+    """(name, text) of the query ``query`` names: a file, or NAME for queries/NAME.rq."""
+    path = Path(query)
+    if path.is_file():
+        source = path
+    else:
+        folder = kg.project.queries_dir if kg.project else None
+        named = folder / f"{query}.rq" if folder and re.fullmatch(r"[\w-]+", query) else None
+        if named is None or not named.is_file():
+            known = sorted(p.stem for p in folder.glob("*.rq")) if folder and \
+                folder.is_dir() else []
+            hint = f"; named queries: {', '.join(known)}" if known else ""
+            raise HeroesKGError(f"no query file {query!r} and no named query "
+                                f"queries/{query}.rq{hint}")
+        source = named
+    try:
+        return source.stem, source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise HeroesKGError(f"cannot read the query {source}: {exc}") from None
+
+
+def _construct(kg: KnowledgeGraph, name: str, text: str) -> list[ox.Triple]:
+    from .export import prefixes
+
+    try:
+        result = kg.store.query(text, use_default_graph_as_union=True,
+                                prefixes=prefixes(kg.names.base))
+    except SyntaxError as exc:
+        message = str(exc).splitlines()[0]
+        message = message if len(message) <= 100 else message[:99] + "…"
+        raise HeroesKGError(f"query {name!r} is not valid SPARQL: {message}") from None
+    if not isinstance(result, ox.QueryTriples):
+        raise HeroesKGError(f"query {name!r} is not a CONSTRUCT or DESCRIBE query; viz "
+                            "draws the triples a CONSTRUCT query returns")
+    return list(result)
+
+
+def view(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 1,
+         query: str | None = None) -> View:
+    """What to draw: the whole graph, the result of the CONSTRUCT ``query`` (a file or a
+    named query), and/or the neighbourhood of the entity ``focus`` (id, name or alias)."""
+    from .inspect import find_entity
+
+    if depth < 0:
+        raise HeroesKGError(f"--depth must be 0 or more, not {depth}")
+    lookup = _Lookup(kg)
+    if query is not None:
+        name, text = load_query(kg, query)
+        triples = _construct(kg, name, text)
+        if not triples:
+            raise HeroesKGError(f"query {name!r} returned no triples; nothing to draw")
+        title, summary = f"Query: {name}", f"{len(triples)} triples from the query {name}"
+    else:
+        triples = kg.triples((kg.names.facts,))
+        title = "The knowledge graph"
+        summary = _summary(lookup)
+    result = view_from_triples(kg, triples, title=title, summary=summary, lookup=lookup)
+    if focus is not None:
+        iri = find_entity(kg, focus)
+        result = _neighbourhood(result, iri, depth)
+        name = lookup.name(iri)
+        result.title = f"Around {name} (depth {depth})"
+        result.summary = (f"Everything within {depth} link{'s' if depth != 1 else ''} of "
+                          f"{name}, and the articles that mention it")
+    if not result.nodes:
+        raise HeroesKGError("nothing to draw: the result has no entities")
+    return result
+
+
+def _summary(lookup: _Lookup) -> str:
+    statements = sum(len(v) for v in lookup.facts.values())
+    quotes = sum(len(f["quotes"]) for v in lookup.facts.values() for f in v)
+    articles = len(lookup.articles)
+    return (f"{statements} curated facts from {articles} article"
+            f"{'s' if articles != 1 else ''}, each with the quote behind it "
+            f"({quotes} quotes)")
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def _layout(order: list[str], edges: list[tuple[tuple[int, int], float]]
+            ) -> list[tuple[int, int]]:
+    """Node positions in pixels, from a fixed seed: networkx's spring layout for graphs a
+    person reads at once, a vectorised Fruchterman-Reingold for large ones (networkx
+    takes over 30 s at 3,000 nodes)."""
+    n = len(order)
+    if n == 1:
+        return [(0, 0)]
+    if n >= LARGE:
+        xs, ys = _large_layout(n, edges)
+        scale = 30 * math.sqrt(n) / max(1e-9, float(max(abs(xs).max(), abs(ys).max())))
+        return [(round(float(x) * scale), round(float(y) * scale)) for x, y in zip(xs, ys)]
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(range(n))
+    for (a, b), weight in edges:
+        graph.add_edge(a, b, weight=weight)
+    pos = nx.spring_layout(graph, seed=SEED, iterations=200, k=2.2 / math.sqrt(n))
+    scale = 90 * math.sqrt(n)
+    return [(round(float(pos[i][0]) * scale), round(float(pos[i][1]) * scale))
+            for i in range(n)]
+
+
+def _large_layout(n: int, edges: list[tuple[tuple[int, int], float]],
+                  iterations: int = 50) -> tuple[Any, Any]:
+    import numpy as np
+
+    f32 = np.float32
+    rng = np.random.default_rng(SEED)
+    x = (rng.random(n) - 0.5).astype(f32)
+    y = (rng.random(n) - 0.5).astype(f32)
+    src = np.array([a for (a, _b), _w in edges], dtype=np.int64)
+    dst = np.array([b for (_a, b), _w in edges], dtype=np.int64)
+    weight = np.array([w for _pair, w in edges], dtype=f32)
+    kk, root = f32(1 / n), f32(math.sqrt(n))
+    step = max(1, 1_000_000 // n)
+    temperature = 0.1
+    for _ in range(iterations):
+        move_x, move_y = np.empty(n, f32), np.empty(n, f32)
+        for a in range(0, n, step):  # repulsion between all pairs, in blocks of rows
+            dx = x[a:a + step, None] - x[None, :]
+            dy = y[a:a + step, None] - y[None, :]
+            w = dx * dx
+            w += dy * dy
+            w += f32(1e-6)
+            np.divide(kk, w, out=w)
+            move_x[a:a + step] = (dx * w).sum(1)
+            move_y[a:a + step] = (dy * w).sum(1)
+        if len(src):  # attraction along the edges
+            ex, ey = x[src] - x[dst], y[src] - y[dst]
+            pull = np.sqrt(ex * ex + ey * ey) * root * weight
+            for moves, e in ((move_x, ex * pull), (move_y, ey * pull)):
+                moves -= np.bincount(src, e, n).astype(f32)
+                moves += np.bincount(dst, e, n).astype(f32)
+        move_x -= x * f32(2)  # gravity, so that loose nodes stay near the rest
+        move_y -= y * f32(2)
+        length = np.sqrt(move_x * move_x + move_y * move_y) + f32(1e-9)
+        limit = np.minimum(length, f32(temperature)) / length
+        x += move_x * limit
+        y += move_y * limit
+        temperature -= 0.1 / (iterations + 1)
+    return x, y
+
+
+def _data(v: View) -> dict[str, Any]:
+    order = sorted(v.nodes, key=lambda iri: (v.nodes[iri].group, v.nodes[iri].name, iri))
+    index = {iri: i for i, iri in enumerate(order)}
+    # "mentions" links barely pull: articles mention nearly everything.
+    positions = _layout(order, [((index[e.source], index[e.target]),
+                                 0.05 if e.predicate == _MENTIONS else 1.0) for e in v.edges])
+    article_ids = sorted({a for facts in v.facts.values() for f in facts
+                          for a, _start, _text in f["quotes"]})
+    article_index = {a: i for i, a in enumerate(article_ids)}
+
+    def facts(key: tuple[Any, ...]) -> list[dict[str, Any]]:
+        return [{"quals": [[k, name] for k, name in f["qualifiers"]],
+                 "quotes": [[article_index[a], text] for a, _start, text in f["quotes"]]}
+                for f in v.facts.get(key, [])]
+
+    nodes = []
+    for i, iri in enumerate(order):
+        n = v.nodes[iri]
+        nodes.append({"id": i, "name": n.name, "type": n.type, "group": n.group,
+                      "iri": iri, "aliases": n.aliases, "x": positions[i][0],
+                      "y": positions[i][1],
+                      "values": [[label, shown, facts(key)] for label, shown, key in n.values]})
+    edges = []
+    for i, e in enumerate(v.edges):
+        edges.append({"id": i, "from": index[e.source], "to": index[e.target],
+                      "label": e.label, "note": e.note,
+                      "mentions": e.predicate == _MENTIONS, "facts": facts(e.key)})
+    groups = [{"id": g, "label": label, "color": color, "shape": shape}
+              for g, (label, color, shape) in GROUPS.items()
+              if any(n["group"] == g for n in nodes)]
+    return {"title": v.title, "summary": v.summary, "large": len(nodes) >= LARGE,
+            "groups": groups, "nodes": nodes, "edges": edges,
+            "articles": [[*v.articles.get(a, (a.rsplit("/", 1)[-1], ""))]
+                         for a in article_ids]}
+
+
+def _script_json(data: Any) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' survive."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _vis_script() -> str:
+    """The vis-network script pyvis ships, found without importing pyvis (slow)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pyvis")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        path = Path(folder) / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise HeroesKGError("cannot find the vis-network script that pyvis ships "
+                        "(pyvis/templates/lib/vis-9.1.2/vis-network.min.js); reinstall "
+                        "heroes-kg with its dependencies")
+
+
+def _script_hash(script: str) -> str:
+    import base64
+    import hashlib
+
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def page(v: View) -> bytes:
+    """The HTML page of ``v``: one file, no network access, the same bytes every time.
+
+    Its Content-Security-Policy lets only its own two scripts run (by hash) and loads
+    nothing from anywhere.
+    """
+    import jinja2
+    from markupsafe import Markup
+
+    vis = _vis_script()
+    env = jinja2.Environment(loader=jinja2.PackageLoader("heroes_kg", "templates"),
+                             autoescape=True, keep_trailing_newline=True)
+    app = env.loader.get_source(env, "graph.js")[0]  # type: ignore[union-attr]
+    for name, script in (("vis-network", vis), ("graph.js", app)):
+        if "</script" in script.lower() or "<!--" in script:
+            raise HeroesKGError(f"the {name} script cannot be inlined: it contains "
+                                "'</script' or '<!--'")
+    html = env.get_template("graph.html").render(
+        title=v.title, summary=v.summary, data=Markup(_script_json(_data(v))),
+        vis=Markup(vis), app=Markup(app),
+        script_hashes=Markup(" ".join(_script_hash(s) for s in (vis, app))))
+    return html.encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    nodes: int
+    edges: int
+
+
+def write_page(project: Project, out: Path, *, focus: str | None = None, depth: int = 1,
+               query: str | None = None) -> Written:
+    """Draw the project's graph (see :func:`view`) into the HTML file ``out``."""
+    from ._io import atomic_write
+    from .store import open_graph
+
+    out = out.resolve()
+    if out.is_dir():
+        raise HeroesKGError(f"{out} is a folder; give -o the name of the HTML file to write")
+    if not out.parent.is_dir():
+        raise HeroesKGError(f"cannot write {out}: {out.parent} does not exist")
+    drawn = view(open_graph(project), focus=focus, depth=depth, query=query)
+    try:
+        atomic_write(out, page(drawn))
+    except OSError as exc:
+        raise HeroesKGError(f"cannot write {out}: {exc.strerror or exc}") from None
+    return Written(out, len(drawn.nodes), len(drawn.edges))

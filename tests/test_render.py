@@ -1,0 +1,249 @@
+"""Render: the page holds the readable graph as safe JSON, the same bytes every time, and
+`heroes-kg viz` draws the whole graph, a neighbourhood or a CONSTRUCT query's result."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from heroes_kg.builder import build
+from heroes_kg.project import find_project
+from heroes_kg.render import page, view
+from heroes_kg.store import open_graph
+
+from .conftest import ROOT, copy_project
+
+R = "https://w3id.org/heroes-kg/resource/"
+
+
+def embedded(html: str) -> dict[str, Any]:
+    """The graph data a page embeds."""
+    found = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html,
+                      re.DOTALL)
+    assert found, "the page has no graph data"
+    return json.loads(found.group(1))  # type: ignore[no-any-return]
+
+
+def by_name(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {n["name"]: n for n in data["nodes"]}
+
+
+def edges_named(data: dict[str, Any]) -> set[tuple[str, str, str, str]]:
+    names = {n["id"]: n["name"] for n in data["nodes"]}
+    return {(names[e["from"]], e["label"], names[e["to"]], e["note"]) for e in data["edges"]}
+
+
+@pytest.fixture(scope="module")
+def seeds_page(built_project: Path) -> str:
+    return (built_project / "exports" / "heroes.html").read_text(encoding="utf-8")
+
+
+def test_committed_html_export_is_current(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    build(find_project(root), outdir=tmp_path / "out")
+    assert (tmp_path / "out" / "heroes.html").read_bytes() == \
+        (ROOT / "exports" / "heroes.html").read_bytes(), \
+        "exports/heroes.html is stale: run 'heroes-kg build' and commit exports/"
+
+
+def test_page_is_the_same_bytes_every_time(built_project: Path) -> None:
+    kg = open_graph(find_project(built_project))
+    assert page(view(kg)) == page(view(kg)) == \
+        (built_project / "exports" / "heroes.html").read_bytes()
+
+
+def test_page_loads_nothing_from_anywhere(seeds_page: str) -> None:
+    markup = re.sub(r"<script\b[^>]*>.*?</script>", "", seeds_page, flags=re.DOTALL)
+    assert not re.search(r"<(link|img|iframe|object|embed)\b|\b(src|href)=|@import|url\(",
+                         markup)
+    assert "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; " \
+           "script-src 'sha256-" in seeds_page
+    assert re.findall(r"<script\b[^>]*>", markup) == []
+    assert len(re.findall(r"^<script\b", seeds_page, re.MULTILINE)) == 3
+
+
+def test_entities_are_nodes_and_provenance_and_roles_are_not(seeds_page: str) -> None:
+    data = embedded(seeds_page)
+    iris = {n["iri"] for n in data["nodes"]}
+    assert R + "pedro-pascal" in iris
+    assert not any("/statement/" in i or "/role/" in i for i in iris)
+    groups = {n["name"]: n["group"] for n in data["nodes"]}
+    assert groups["Pedro Pascal"] == "person"
+    assert groups["Marcus Moreno"] == "character"
+    assert groups["We Can Be Heroes"] == "film"
+    assert groups["Netflix"] == "organization"
+    assert groups["We Can Be Heroes viewership, first 28 days"] == "figure"
+    assert groups["Premiere of We Can Be Heroes"] == "event"
+    # 59 curated entities and the 2 seed articles; no literal became a node.
+    assert len(data["nodes"]) == 61
+    assert {g["id"] for g in data["groups"]} == {
+        "film", "person", "character", "organization", "article", "post", "event", "figure"}
+
+
+def test_cast_is_a_plays_edge_labelled_with_the_film(seeds_page: str) -> None:
+    edges = edges_named(embedded(seeds_page))
+    assert ("Pedro Pascal", "plays", "Marcus Moreno", "in We Can Be Heroes") in edges
+    assert ("JJ Dashnaw", "replaced performer", "Taylor Lautner",
+            "in We Can Be Heroes, as Sharkboy") in edges
+    assert ("We Can Be Heroes sequel", "sequel of", "We Can Be Heroes", "") in edges
+    assert ("We Can Be Heroes sequel", "director", "Robert Rodriguez", "") in edges
+
+
+def test_values_sit_on_their_node_with_their_quotes(seeds_page: str) -> None:
+    data = embedded(seeds_page)
+    figure = by_name(data)["We Can Be Heroes viewership, first 28 days"]
+    values = {label: (shown, facts) for label, shown, facts in figure["values"]}
+    shown, facts = values["households"]
+    assert shown == "44,000,000"
+    [fact] = facts
+    quotes = {quote: article for article, quote in fact["quotes"]}
+    article = quotes["44 million households viewed the movie in the first 28 days of its "
+                     "release."]
+    assert "44 million households will have suited up for Robert Rodriguez's 'We Can Be " \
+           "Heroes,'" in quotes
+    assert data["articles"][article] == [
+        'Netflix confirms a "We Can Be Heroes" sequel from Robert Rodriguez', "2021-01-05"]
+    assert values["period in days"][0] == "28"
+
+
+def test_edges_carry_their_quotes(seeds_page: str) -> None:
+    data = embedded(seeds_page)
+    names = {n["id"]: n["name"] for n in data["nodes"]}
+    [plays] = [e for e in data["edges"] if names[e["from"]] == "Pedro Pascal"
+               and e["label"] == "plays"]
+    quotes = [q for f in plays["facts"] for _a, q in f["quotes"]]
+    assert "Pedro Pascal as Missy's dad Marcus Moreno" in quotes
+
+
+def test_data_block_cannot_close_its_script(seeds_page: str) -> None:
+    block = seeds_page.split('id="graph-data">', 1)[1].split("</script>", 1)[0]
+    assert not set("<>&") & set(block)
+
+
+def test_focus_draws_the_neighbourhood(built_project: Path) -> None:
+    kg = open_graph(find_project(built_project))
+    one = view(kg, focus="pedro pascal", depth=1)
+    names = {n.name for n in one.nodes.values()}
+    assert {"Pedro Pascal", "Marcus Moreno"} <= names
+    assert "Robert Rodriguez" not in names
+    two = view(kg, focus="pedro-pascal", depth=2)
+    assert "Missy Moreno" in {n.name for n in two.nodes.values()}
+    assert len(two.nodes) > len(one.nodes)
+    assert set(one.nodes) <= set(two.nodes)
+    assert all(e.source in one.nodes and e.target in one.nodes for e in one.edges)
+
+
+def test_viz_writes_the_page(built_project: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "pascal.html"
+    result = run("viz", "--project", str(built_project), "--focus", "Pedro Pascal",
+                 "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = embedded(out.read_text(encoding="utf-8"))
+    assert result.stdout == (f"Drew {len(data['nodes'])} nodes and {len(data['edges'])} "
+                             f"edges: wrote {out}\n")
+    assert data["title"] == "Around Pedro Pascal (depth 1)"
+    assert data["summary"] == ("Everything within 1 link of Pedro Pascal, and the articles "
+                               "that mention it")
+
+
+CAST = """# The cast, as schema.org PerformanceRoles.
+CONSTRUCT { ?film schema:actor ?role . ?role ?p ?o }
+WHERE { ?film schema:actor ?role . ?role a schema:PerformanceRole ; ?p ?o }
+"""
+
+
+def test_viz_draws_a_named_construct_query(project: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (project / "queries").mkdir(exist_ok=True)
+    (project / "queries" / "cast-roles.rq").write_text(CAST, encoding="utf-8")
+    out = tmp_path / "cast.html"
+    result = run("viz", "--project", str(project), "--query", "cast-roles", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = embedded(out.read_text(encoding="utf-8"))
+    edges = edges_named(data)
+    assert len(edges) == 9
+    assert ("Pedro Pascal", "plays", "Marcus Moreno", "in We Can Be Heroes") in edges
+    assert ("Taylor Dooley", "reprised role", "Lavagirl", "in We Can Be Heroes") in edges
+    assert not any("/role/" in n["iri"] for n in data["nodes"])
+    assert data["title"] == "Query: cast-roles"
+
+
+def test_viz_draws_a_query_file(built_project: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    query = tmp_path / "directors.rq"
+    query.write_text("CONSTRUCT { ?f schema:director ?p } WHERE { ?f schema:director ?p }",
+                     encoding="utf-8")
+    out = tmp_path / "d.html"
+    result = run("viz", "--project", str(built_project), "--query", str(query), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Drew 7 nodes and 6 edges: wrote ")
+
+
+@pytest.mark.parametrize("query, message", [
+    ("SELECT * WHERE { ?s ?p ?o }", ("Error: query 'q' is not a CONSTRUCT or DESCRIBE query; "
+                                     "viz draws the triples a CONSTRUCT query returns\n")),
+    ("CONSTRUCT { ?s ?p", "Error: query 'q' is not valid SPARQL: error at 1:"),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s <urn:none> ?o }",
+     "Error: query 'q' returned no triples; nothing to draw\n"),
+])
+def test_viz_rejects_bad_queries(built_project: Path, run, tmp_path: Path, query: str,  # type: ignore[no-untyped-def]
+                                 message: str) -> None:
+    (tmp_path / "q.rq").write_text(query, encoding="utf-8")
+    out = tmp_path / "q.html"
+    result = run("viz", "--project", str(built_project), "--query", str(tmp_path / "q.rq"),
+                 "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message)
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_viz_unknown_query_lists_the_named_ones(project: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (project / "queries").mkdir(exist_ok=True)
+    (project / "queries" / "cast-roles.rq").write_text(CAST, encoding="utf-8")
+    result = run("viz", "--project", str(project), "--query", "casts", "-o",
+                 str(tmp_path / "x.html"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: no query file 'casts' and no named query "
+                                    "queries/casts.rq; named queries: ")
+    assert "cast-roles" in result.stderr
+
+
+def test_viz_unknown_entity_and_bad_output(built_project: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("viz", "--project", str(built_project), "--focus", "pedro", "-o",
+                 str(tmp_path / "x.html"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: no entity with id or name 'pedro'; did you mean ")
+    result = run("viz", "--project", str(built_project), "-o", str(tmp_path / "no" / "x.html"))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: cannot write {tmp_path / 'no' / 'x.html'}: "
+                             f"{tmp_path / 'no'} does not exist\n")
+    result = run("viz", "--project", str(built_project), "--depth", "-1")
+    assert result.exit_code == 2
+    assert not list(tmp_path.iterdir())
+
+
+def test_query_path_does_not_import_the_renderer() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, heroes_kg.store, heroes_kg.inspect, heroes_kg.cli; "
+            "print(sorted(m for m in ('networkx', 'jinja2', 'pyvis', 'heroes_kg.render') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={"PYTHONPATH": str(ROOT / "src")}).stdout
+    assert out.strip() == "[]"
+
+
+def test_viz_open_hands_the_page_to_the_browser(built_project: Path, run, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    out = tmp_path / "g.html"
+    result = run("viz", "--project", str(built_project), "-o", str(out), "--open")
+    assert result.exit_code == 0, result.output
+    assert opened == [out.as_uri()]

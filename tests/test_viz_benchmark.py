@@ -1,0 +1,24 @@
+"""The draw benchmark runs (at a tiny size; the real figures come from running it)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from .browser import CHROMIUM
+from .conftest import ROOT
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
+def test_viz_draw_benchmark_runs_at_a_tiny_size(capsys: pytest.CaptureFixture[str]) -> None:
+    spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" / "viz_draw.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    [result] = bench.main(["--nodes", "40", "--edges", "60", "--runs", "1", "--no-seeds"])
+    assert (result["nodes"], result["edges"]) == (41, 60)
+    assert result["draw_ms"] > 0 and result["redraw_ms"] >= 0
+    assert "synthetic 40/60" in capsys.readouterr().out

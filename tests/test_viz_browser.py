@@ -1,0 +1,229 @@
+"""The network page in real headless Chromium, opened from disk with the network refused:
+it draws every node and edge it embeds, search and clicks show the facts with their quotes,
+and text from articles is shown as text, never run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from heroes_kg.builder import build
+from heroes_kg.project import find_project
+
+from .browser import CHROMIUM, chromium, open_offline, wait_until
+from .conftest import copy_project
+from .test_render import embedded
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
+]
+
+COUNTS = """[heroesView.network.body.nodeIndices.length,
+             heroesView.network.body.edgeIndices.length]"""
+PANEL = "document.getElementById('panel-body').innerText"
+
+
+@pytest.fixture(scope="module")
+def playwright() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def browser(playwright: Any) -> Iterator[Any]:
+    with chromium(playwright) as context:
+        yield context
+
+
+def node_id(data: dict[str, Any], name: str) -> int:
+    [found] = [n["id"] for n in data["nodes"] if n["name"] == name]
+    return found
+
+
+def screen_point(page: Any, expression: str) -> tuple[float, float]:
+    """Where on the screen a point of the network's canvas (a JS expression) is."""
+    x, y = page.evaluate(f"""(() => {{
+        const view = heroesView.network, p = view.canvasToDOM({expression});
+        const box = document.getElementById('network').getBoundingClientRect();
+        return [box.left + p.x, box.top + p.y]; }})()""")
+    return x, y
+
+
+def click(page: Any, point: tuple[float, float]) -> None:
+    """A click as a person makes it: move there, then press and release."""
+    page.mouse.move(point[0] - 30, point[1] - 30)
+    page.mouse.move(*point, steps=5)
+    page.mouse.down()
+    page.wait_for_timeout(50)
+    page.mouse.up()
+
+
+def test_page_draws_offline_every_node_and_edge(browser: Any, built_project: Path) -> None:
+    path = built_project / "exports" / "heroes.html"
+    data = embedded(path.read_text(encoding="utf-8"))
+    opened = open_offline(browser, path)
+    page = opened.page
+    assert opened.refused == []
+    assert opened.errors == []
+    assert page.locator("#network canvas").count() == 1
+    assert page.evaluate(COUNTS) == [len(data["nodes"]), len(data["edges"])] == [61, 139]
+    assert page.inner_text("#count") == "61 nodes, 139 edges"
+    assert page.inner_text("h1") == "The knowledge graph"
+    legend = page.inner_text("#legend")
+    for label in ("Film or series", "Person", "Fictional character", "Organization",
+                  "News article", "Post or quotation", "Event", "Figure or ranking"):
+        assert label in legend
+    page.close()
+
+
+def test_search_shows_the_facts_with_quotes(browser: Any, built_project: Path,
+                                                      tmp_path: Path) -> None:
+    path = built_project / "exports" / "heroes.html"
+    data = embedded(path.read_text(encoding="utf-8"))
+    opened = open_offline(browser, path)
+    page = opened.page
+    page.fill("#search", "pascal")
+    page.press("#search", "Enter")
+    page.wait_for_selector("#panel:not([hidden])")
+    text = page.evaluate(PANEL)
+    assert text.startswith("Pedro Pascal\nactor · also Pascal\n")
+    assert "plays → Marcus Moreno (in We Can Be Heroes)" in text
+    assert "“Pedro Pascal as Missy's dad Marcus Moreno”" in text
+    assert ('— Netflix confirms a "We Can Be Heroes" sequel from Robert Rodriguez, '
+            "2021-01-05") in text
+    assert page.evaluate("heroesView.network.getSelectedNodes()") == \
+        [node_id(data, "Pedro Pascal")]
+    wait_until(page, f"document.body.dataset.focused === '{node_id(data, 'Pedro Pascal')}'")
+    shot = tmp_path / "heroes.png"
+    page.screenshot(path=str(shot))
+    if os.environ.get("HEROES_KG_SCREENSHOTS"):
+        shutil.copy(shot, Path(os.environ["HEROES_KG_SCREENSHOTS"]) / "heroes.png")
+
+    assert opened.errors == []
+    page.close()
+
+
+def test_clicks_show_the_facts_with_quotes(browser: Any, built_project: Path) -> None:
+    path = built_project / "exports" / "heroes.html"
+    data = embedded(path.read_text(encoding="utf-8"))
+    opened = open_offline(browser, path)
+    page = opened.page
+    # Hovering a node shows its tooltip.
+    x, y = screen_point(page, f"view.getPosition({node_id(data, 'Pedro Pascal')})")
+    page.mouse.move(x - 40, y - 40)
+    page.mouse.move(x, y, steps=8)
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    assert page.inner_text("div.vis-tooltip") == "Pedro Pascal\nactor\nalso: Pascal"
+
+    # A click on the viewership figure: its values, each with its quote.
+    figure = node_id(data, "We Can Be Heroes viewership, first 28 days")
+    click(page, screen_point(page, f"view.getPosition({figure})"))
+    page.wait_for_selector("#panel:not([hidden])")
+    text = page.evaluate(PANEL)
+    assert text.startswith("We Can Be Heroes viewership, first 28 days\nviewership figure\n")
+    assert "households: 44,000,000\n“44 million households will have suited up for Robert " \
+           "Rodriguez's 'We Can Be Heroes,'”\n— Netflix confirms" in text
+    assert "“44 million households viewed the movie in the first 28 days of its release.”" \
+           in text
+
+    # A click on an edge: the fact and its quote.
+    page.click("#panel .close")
+    names = {n["id"]: n["name"] for n in data["nodes"]}
+    [edge] = [e["id"] for e in data["edges"] if names[e["from"]] == "JJ Dashnaw"
+              and e["label"] == "replaced performer"]
+    click(page, screen_point(page, f"view.body.edges[{edge}].edgeType.getPoint(0.5)"))
+    wait_until(page, f"{PANEL}.startsWith('replaced performer')")
+    text = page.evaluate(PANEL)
+    assert "JJ Dashnaw → replaced performer → Taylor Lautner (in We Can Be Heroes, as " \
+           "Sharkboy)" in text
+    assert "“" in text and "— " in text
+    assert opened.errors == []
+    page.close()
+
+
+def test_class_filters_hide_and_show(browser: Any, built_project: Path) -> None:
+    path = built_project / "exports" / "heroes.html"
+    data = embedded(path.read_text(encoding="utf-8"))
+    page = open_offline(browser, path).page
+    articles = {n["id"] for n in data["nodes"] if n["group"] == "article"}
+    kept_edges = [e for e in data["edges"] if e["from"] not in articles
+                  and e["to"] not in articles]
+    page.uncheck("#legend input[data-group=article]")
+    assert page.evaluate(COUNTS) == [len(data["nodes"]) - len(articles), len(kept_edges)]
+    assert page.inner_text("#count") == (f"{61 - len(articles)} nodes, {len(kept_edges)} "
+                                         "edges shown (of 61, 139)")
+    page.check("#legend input[data-group=article]")
+    assert page.evaluate(COUNTS) == [61, 139]
+    page.fill("#search", "no such name")
+    page.press("#search", "Enter")
+    assert page.inner_text("#search-status") == "no match for “no such name”"
+    page.close()
+
+
+PAYLOAD = ("<script>window.__pwned=1</script> <img src=x onerror=\"window.__pwned=1\"> "
+           "'single' & \"double\"")
+
+
+@pytest.mark.parametrize("csp", ["with", "without"])
+def test_article_text_is_shown_literally_and_never_run(csp: str, playwright: Any,
+                                                      tmp_path: Path) -> None:
+    """Escaping alone keeps the page safe; the Content-Security-Policy is a second net."""
+    root = copy_project(tmp_path / "evil")
+    article = root / "seeds" / "articles" / "001_08730e30741b5685.txt"
+    sentence = f"A reader wrote: {PAYLOAD} and left."
+    article.write_text(article.read_text(encoding="utf-8") + "\n" + sentence + "\n",
+                       encoding="utf-8")
+    name = "<script>window.__pwned=1</script> <img src=x onerror=\"window.__pwned=1\"> 'Eve'"
+    facts = root / "seeds" / "facts" / "evil.yaml"
+    quoted = sentence.replace("'", "''")
+    facts.write_text(f"""entities:
+  - id: evil-reader
+    type: Person
+    name: '{name.replace("'", "''")}'
+statements:
+  - subject: evil-reader
+    property: description
+    value: '{PAYLOAD.replace("'", "''")}'
+    evidence:
+      - article: cast-celebrates
+        quote: '{quoted}'
+  - subject: evil-reader
+    property: parentOf
+    object: marcus-moreno
+    evidence:
+      - article: cast-celebrates
+        quote: '{quoted}'
+""", encoding="utf-8")
+    build(find_project(root))
+    with chromium(playwright, bypass_csp=csp == "without") as browser:
+        check_evil_page(browser, root / "exports" / "heroes.html", name, sentence)
+
+
+def check_evil_page(browser: Any, path: Path, name: str, sentence: str) -> None:
+    opened = open_offline(browser, path)
+    page = opened.page
+    assert page.evaluate("window.__pwned") is None
+    page.fill("#search", "<script>window")
+    page.press("#search", "Enter")
+    page.wait_for_selector("#panel:not([hidden])")
+    assert page.inner_text("#panel h2") == name
+    text = page.evaluate(PANEL)
+    assert f"description: {PAYLOAD}\n“{sentence}”" in text
+    assert f"parent of → Marcus Moreno\n“{sentence}”" in text
+    # The tooltip is a plain string, which vis-network shows with innerText.
+    evil = page.evaluate("heroesView.data.nodes.find(n => n.name.startsWith('<script>')).id")
+    title = page.evaluate(f"heroesView.nodes.get({evil}).title")
+    assert isinstance(title, str) and title.startswith(name + "\nperson\n")
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert page.evaluate("document.scripts.length") == 3
+    assert opened.refused == []
+    page.close()
