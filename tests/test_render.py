@@ -78,8 +78,8 @@ def test_entities_are_nodes_and_provenance_and_roles_are_not(seeds_page: str) ->
     assert groups["Netflix"] == "organization"
     assert groups["We Can Be Heroes viewership, first 28 days"] == "figure"
     assert groups["Premiere of We Can Be Heroes"] == "event"
-    # 59 curated entities and the 2 seed articles; no literal became a node.
-    assert len(data["nodes"]) == 61
+    # 60 curated entities and the 2 seed articles; no literal became a node.
+    assert len(data["nodes"]) == 62
     assert {g["id"] for g in data["groups"]} == {
         "film", "person", "character", "organization", "article", "post", "event", "figure"}
 

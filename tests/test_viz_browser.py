@@ -74,8 +74,8 @@ def test_page_draws_offline_every_node_and_edge(browser: Any, built_project: Pat
     assert opened.refused == []
     assert opened.errors == []
     assert page.locator("#network canvas").count() == 1
-    assert page.evaluate(COUNTS) == [len(data["nodes"]), len(data["edges"])] == [61, 139]
-    assert page.inner_text("#count") == "61 nodes, 139 edges"
+    assert page.evaluate(COUNTS) == [len(data["nodes"]), len(data["edges"])] == [62, 142]
+    assert page.inner_text("#count") == "62 nodes, 142 edges"
     assert page.inner_text("h1") == "The knowledge graph"
     legend = page.inner_text("#legend")
     for label in ("Film or series", "Person", "Fictional character", "Organization",
@@ -158,10 +158,10 @@ def test_class_filters_hide_and_show(browser: Any, built_project: Path) -> None:
                   and e["to"] not in articles]
     page.uncheck("#legend input[data-group=article]")
     assert page.evaluate(COUNTS) == [len(data["nodes"]) - len(articles), len(kept_edges)]
-    assert page.inner_text("#count") == (f"{61 - len(articles)} nodes, {len(kept_edges)} "
-                                         "edges shown (of 61, 139)")
+    assert page.inner_text("#count") == (f"{62 - len(articles)} nodes, {len(kept_edges)} "
+                                         "edges shown (of 62, 142)")
     page.check("#legend input[data-group=article]")
-    assert page.evaluate(COUNTS) == [61, 139]
+    assert page.evaluate(COUNTS) == [62, 142]
     page.fill("#search", "no such name")
     page.press("#search", "Enter")
     assert page.inner_text("#search-status") == "no match for “no such name”"
