@@ -372,22 +372,6 @@ def test_a_file_in_place_of_the_folder_is_a_clear_error(built_project: Path, run
     assert result.stderr == f"Error: cannot write {out}: {out.parent} is not a folder\n"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permission bits")
-def test_unwritable_folder_is_a_clear_error_and_leaves_nothing(built_project: Path, run,  # type: ignore[no-untyped-def]
-                                                               tmp_path: Path) -> None:
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        out = folder / "g.trig"
-        result = run("export", "-f", "trig", "-o", str(out), "--project", str(built_project))
-        assert result.exit_code == 1
-        assert result.stderr == f"Error: cannot write {out}: permission denied in {folder}\n"
-        assert list(folder.iterdir()) == []
-    finally:
-        folder.chmod(0o700)
-
-
 def test_a_failed_write_leaves_nothing(built_project: Path, run) -> None:  # type: ignore[no-untyped-def]
     """/proc accepts no new files, even from root: the write fails after serializing."""
     result = run("export", "-f", "turtle", "-o", "/proc/heroes.ttl",
