@@ -123,10 +123,33 @@ class _OxTriples(RdfFormat):
     rdf_format: ox.RdfFormat = ox.RdfFormat.TURTLE
 
     def write(self, quads: list[ox.Quad], base: str) -> bytes:
-        data = ox.serialize(_distinct_triples(quads), format=self.rdf_format,
-                            prefixes=prefixes(base))
+        triples = _distinct_triples(quads)
+        if self.rdf_format == ox.RdfFormat.RDF_XML:
+            _check_xml_predicates(triples)
+        data = ox.serialize(triples, format=self.rdf_format, prefixes=prefixes(base))
         assert data is not None
         return data
+
+
+_XML_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*$")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _check_xml_predicates(triples: list[ox.Triple]) -> None:
+    """RDF/XML writes each predicate as an XML element name, which must end in a name
+    (letters, digits, '.', '-', '_', not starting with a digit); refuse rather than
+    write a file no XML parser reads."""
+    for predicate in sorted({t.predicate.value for t in triples}):
+        if not _XML_LOCAL_NAME.search(predicate):
+            raise HeroesKGError(f"RDF/XML cannot express the property <{predicate}>: its IRI "
+                                "does not end in an XML name; export Turtle or N-Triples "
+                                "instead")
+    for triple in triples:
+        obj = triple.object
+        if isinstance(obj, ox.Literal) and _XML_ILLEGAL.search(obj.value):
+            raise HeroesKGError(f"RDF/XML cannot express a text of <{triple.subject.value}>: "
+                                "it holds a control character XML 1.0 forbids; remove it from "
+                                "the seeds, or export Turtle or N-Triples instead")
 
 
 @dataclass(frozen=True)
