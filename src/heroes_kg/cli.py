@@ -225,5 +225,35 @@ def stats(project_dir: Path | None) -> None:
             click.echo(f"  {name:<{width}}  {count:>6}")
 
 
+@main.command()
+@click.option("--triples", "-n", type=click.IntRange(min=1), required=True, metavar="N",
+              help="About how many triples the built graph should have.")
+@click.option("-o", "--out", "outdir", type=click.Path(path_type=Path), required=True,
+              help="Folder of the new project (must not exist, or be empty).")
+@click.option("--seed", type=int, default=1, show_default=True,
+              help="Random seed: the same seed and size give the same files.")
+@project_option
+@reports_errors
+def synth(triples: int, outdir: Path, seed: int, project_dir: Path | None) -> None:
+    """Write a synthetic project of about N triples, for benchmarks.
+
+    The new project has generated articles, curated facts in the usual format
+    (every entity type and property, each statement with a quote that occurs
+    once in its article) and a copy of this project's ontology/.
+
+    \b
+    Example:
+        heroes-kg synth --triples 100000 -o /tmp/kg-100k
+        heroes-kg build --project /tmp/kg-100k
+    """
+    from .synth import write_corpus
+
+    report = write_corpus(outdir, triples, ontology=_project(project_dir).ontology_dir,
+                          seed=seed)
+    click.echo(f"Wrote {report.articles} articles, {report.entities} entities and "
+               f"{report.statements} statements to {report.root} (about "
+               f"{report.estimated_triples} triples when built).")
+
+
 if __name__ == "__main__":
     main()
