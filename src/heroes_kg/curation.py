@@ -99,7 +99,13 @@ class Corpus:
     statements: list[Statement] = field(default_factory=list)
 
     def mentions(self) -> dict[str, set[str]]:
-        """Article id -> ids of the entities whose name or an alias occurs in its text."""
+        """Article id -> ids of the entities whose name or an alias occurs in its text
+        (as whole words: not preceded or followed by a word character).
+
+        The scan is leftmost-longest and non-overlapping, like a regex alternation of
+        every name, longest first; but instead of trying every name at every position
+        (slow with thousands of names), it looks names up by their first characters at
+        each position where a name may start."""
         by_name: dict[str, set[str]] = {}
         for entity in self.entities.values():
             for name in (entity.name, *entity.aliases):
@@ -107,14 +113,42 @@ class Corpus:
         found: dict[str, set[str]] = {a: set() for a in self.articles}
         if not by_name:
             return found
-        names = sorted(by_name, key=lambda n: (-len(n), n))
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+        # Names by their first _KEY characters (shorter names by all of theirs),
+        # longest first within each key.
+        by_key: dict[str, list[str]] = {}
+        for name in sorted(by_name, key=lambda n: (-len(n), n)):
+            by_key.setdefault(name[:_KEY], []).append(name)
+        key_lengths = sorted({len(k) for k in by_key}, reverse=True)
         for article in self.articles.values():
-            hits = found[article.id]
-            for match in pattern.finditer(article.text):
-                hits |= by_name[match.group(0)]
+            text, hits, end = article.text, found[article.id], 0
+            for start in (m.start() for m in _NAME_START.finditer(text)):
+                if start < end:
+                    continue
+                match = _longest_name(text, start, by_key, key_lengths)
+                if match is not None:
+                    hits |= by_name[match]
+                    end = start + len(match)
         return found
 
+
+#: Characters of a name used to look it up; a position where a name may start.
+_KEY = 3
+_NAME_START = re.compile(r"(?<!\w)\S")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _longest_name(text: str, start: int, by_key: dict[str, list[str]],
+                  key_lengths: list[int]) -> str | None:
+    """The longest name occurring at ``start`` and not followed by a word character."""
+    best: str | None = None
+    for k in key_lengths:
+        for name in by_key.get(text[start:start + k], ()):
+            if best is not None and len(name) <= len(best):
+                break
+            if text.startswith(name, start) and not _WORD_CHAR.match(text, start + len(name)):
+                best = name
+                break
+    return best
 
 class _Collector:
     """Gathers problems so one run reports all of them, not just the first."""

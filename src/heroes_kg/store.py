@@ -65,15 +65,31 @@ class KnowledgeGraph:
     def triples(self, graphs: tuple[ox.NamedNode, ...] | None = None) -> list[ox.Triple]:
         """The distinct triples of ``graphs`` (default: facts and provenance), sorted so
         that serializations are reproducible."""
-        seen: set[ox.Triple] = set()
-        for graph in graphs or self.data_graphs:
-            for quad in self.store.quads_for_pattern(None, None, None, graph):
-                seen.add(quad.triple)
-        return sorted(seen, key=_triple_key)
+        return list(ox.parse(self.sorted_ntriples(graphs), format=ox.RdfFormat.N_TRIPLES))
+
+    def sorted_ntriples(self, graphs: tuple[ox.NamedNode, ...] | None = None) -> bytes:
+        """The distinct triples of ``graphs`` as N-Triples, one per line, sorted by
+        subject, then rdf:type before other predicates, then predicate and object.
+
+        Oxigraph writes the lines; Python only sorts byte strings, which is several
+        times faster than sorting a million Triple objects by a key."""
+        data = b"".join(self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+                        or b"" for graph in graphs or self.data_graphs)
+        # rdf:type in predicate position (followed by an object, not by " .") sorts first.
+        for tail in (b" <", b' "', b" _:"):
+            data = data.replace(b"> " + _TYPE_NT + tail, b"> " + _FIRST + tail)
+        lines = set(data.split(b"\n"))
+        lines.discard(b"")
+        if not lines:
+            return b""
+        return (b"\n".join(sorted(lines)) + b"\n").replace(b"> " + _FIRST, b"> " + _TYPE_NT)
 
     def __len__(self) -> int:
         """Number of distinct data triples (facts and provenance)."""
-        return len(self.triples())
+        graphs = " ".join(f"<{g.value}>" for g in self.data_graphs)
+        rows = select(self.store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                                  f"WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }} }}")
+        return int(next(iter(rows))["n"].value)
 
     @property
     def dataset(self) -> rdflib.Dataset:
@@ -91,12 +107,9 @@ def select(store: ox.Store, sparql: str, *, union: bool = False) -> ox.QuerySolu
     return result
 
 
-_TYPE_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
-def _triple_key(t: ox.Triple) -> tuple[str, int, str, str]:
-    return (str(t.subject), 0 if t.predicate.value == _TYPE_IRI else 1, str(t.predicate),
-            str(t.object))
+_TYPE_NT = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+#: Stands in for rdf:type while sorting: "<" then a byte below every IRI character.
+_FIRST = b"<\x01>"
 
 
 def fingerprint(project: Project) -> str:
