@@ -287,14 +287,51 @@ class ShapesEngine:
         raise UnsupportedShapes(f"sh:{name} {arg} inside sh:or/sh:node is not supported")
 
     def _compile(self) -> Iterator[tuple[str, str | None, str, Result | None]]:
-        """(SPARQL, path, message) per constraint of every targeted shape."""
+        """(SPARQL, path, message) per constraint of every targeted shape.
+
+        Where a shape has its own sh:message every constraint of it reports the same
+        (focus, path, message), so its value tests become one query and its counts
+        another: fewer passes over the graph, the same results."""
         for shape in self.targeted:
             focus = self._focus(shape)
             for name, arg in shape.constraints:
                 yield self._query(shape, focus, name, arg, None)
             for prop in shape.properties:
-                for name, arg in prop.constraints:
+                rest = prop.constraints
+                if prop.message is not None:
+                    merged, rest = self._merged(prop, focus)
+                    yield from merged
+                for name, arg in rest:
                     yield self._query(prop, focus, name, arg, prop.path)
+
+    def _merged(self, prop: _Shape, focus: str
+                ) -> tuple[list[tuple[str, str | None, str, Result | None]],
+                           list[tuple[str, object]]]:
+        assert prop.path is not None and prop.message is not None
+        shown = ("^" if prop.path[1] else "") + prop.path[0]
+        step = self._step("?f", prop.path, "?v")
+        values = [(n, a) for n, a in prop.constraints if n in _VALUE_CONSTRAINTS]
+        counts = {n: int(a) for n, a in prop.constraints  # type: ignore[call-overload]
+                  if n in ("minCount", "maxCount")}
+        rest = [(n, a) for n, a in prop.constraints
+                if n not in _VALUE_CONSTRAINTS and n not in counts]
+        queries = []
+        if values:
+            test = _join([self._value_test(n, a, "?v", 0) for n, a in values], "&&")
+            queries.append((f"SELECT DISTINCT ?f WHERE {{ {focus} {step} FILTER(!{test}) }}",
+                            shown, prop.message, None))
+        low, high = counts.get("minCount", 0), counts.get("maxCount")
+        if low == 1 and high is None:
+            queries.append((f"SELECT ?f WHERE {{ {focus} FILTER NOT EXISTS {{ {step} }} }}",
+                            shown, prop.message, None))
+        elif low or high is not None:
+            having = " || ".join(
+                ([f"COUNT(DISTINCT ?v) < {low}"] if low else [])
+                + ([f"COUNT(DISTINCT ?v) > {high}"] if high is not None else []))
+            body = f"OPTIONAL {{ {step} }}" if low else step
+            queries.append((f"SELECT ?f WHERE {{ {focus} {body} }} GROUP BY ?f "
+                            f"HAVING ({having})", shown, prop.message, None))
+        return queries, rest
 
     def _query(self, shape: _Shape, focus: str, name: str, arg: object,
                path: tuple[str, bool] | None) -> tuple[str, str | None, str, Result | None]:

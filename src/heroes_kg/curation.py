@@ -156,6 +156,14 @@ class _Collector:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        self._shown: dict[Path, str] = {}
+
+    def rel(self, path: Path) -> str:
+        """``path`` relative to the project, as messages show it (cached per file)."""
+        shown = self._shown.get(path)
+        if shown is None:
+            shown = self._shown[path] = relpath(path, self.root)
+        return shown
 
     def add(self, path: Path | str, line: int | None, message: str) -> None:
         where = relpath(path, self.root) if isinstance(path, Path) else path
@@ -370,7 +378,7 @@ def _add_entity(path: Path, item: dict[str, Any], out: _Collector, corpus: Corpu
         return
     corpus.entities[entity_id] = Entity(entity_id, type_, name.strip(),
                                         tuple(a.strip() for a in aliases),
-                                        relpath(path, out.root), line)
+                                        out.rel(path), line)
 
 
 def _coerce(prop: _vocab.Property, raw: Any) -> Value | str:
@@ -569,7 +577,7 @@ def _check_statement(path: Path, item: dict[str, Any], out: _Collector,
     sid = "--".join([entity.id, prop_name, obj or _slug(target),
                      *(f"{k}-{v}" for k, v in qualifiers)])
     return Statement(sid, entity.id, prop_name, obj, value, tuple(qualifiers),
-                     tuple(evidence), relpath(path, out.root), line)
+                     tuple(evidence), out.rel(path), line)
 
 
 def _check_ref(path: Path, line: int | None, key: str, ref: Any, allowed: tuple[str, ...],
@@ -632,7 +640,7 @@ def _check_evidence(path: Path, line: int, raw: Any, out: _Collector,
             out.add(path, qline, located)
             continue
         found.append(Evidence(article.id, quote, located[0], located[1],
-                              relpath(path, out.root), qline))
+                              out.rel(path), qline))
     return found
 
 
