@@ -235,8 +235,8 @@ def measure(kind: str, args: list[str], label: str, progress: Progress,
     progress.show(f"{label}: {wall:6.1f} s" + (" (timed out)" if timed_out else ""),
                   final=True)
     # ru_maxrss is in KiB on Linux.
-    return {**figures, "wall_s": wall, "peak_mb": usage.ru_maxrss / 1024,
-            "timed_out": timed_out}
+    return {**figures, "wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
+            "peak_mb": usage.ru_maxrss / 1024, "timed_out": timed_out}
 
 
 def parse_size(text: str) -> int:
@@ -293,6 +293,7 @@ def summarise(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "triples": row["triples"],
         "pipeline_s": p["wall_s"], "pipeline_without_validation_s": p_wo,
+        "cpu_s": {"pipeline": p["cpu_s"], "raw": r["cpu_s"], "rdflib": x["cpu_s"]},
         "validate_s": p_stages.get("validate"),
         "raw_s": r["wall_s"], "rdflib_s": x["wall_s"] if x_done else None,
         "rdflib_without_validation_s": x_wo,
@@ -324,6 +325,14 @@ def table(rows: list[dict[str, Any]]) -> str:
             f" {s['validate_s'] or 0:>7.2f}s {s['raw_s']:>6.2f}s {rdf:>8}s {rdf_wo:>8}s"
             f" {s['pipeline_over_raw']:>7.2f}× {ratio:>8} {s['pipeline_us_per_triple']:>9.1f}"
             f" {peak['pipeline']:>8.0f}/{peak['raw']:.0f}/{peak['rdflib']:.0f}")
+    lines.append("")
+    lines.append("CPU time (s, user+sys; less sensitive than wall time to a busy machine): "
+                 "pipeline / raw / rdflib")
+    for row in rows:
+        cpu = row["summary"]["cpu_s"]
+        lines.append(f"  {label(row['size']):>5} {cpu['pipeline']:.2f} / {cpu['raw']:.2f} / "
+                     f"{cpu['rdflib']:.2f}" + (" (rdflib stopped by the timeout)"
+                                               if row["summary"]["rdflib_timed_out"] else ""))
     lines.append("")
     lines.append("Stages (s): pipeline = load model validate export store queries; "
                  "raw = load queries export; rdflib = load model validate export queries")
