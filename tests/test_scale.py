@@ -89,6 +89,24 @@ def test_mention_scan_matches_the_regex_alternation(names: list[str], text: str)
     assert corpus.mentions() == _mentions_by_regex(corpus)
 
 
+@settings(max_examples=200, deadline=None)
+@given(tails=st.lists(st.text(st.sampled_from(list("ab _'")), max_size=12), min_size=9,
+                      max_size=40),
+       picks=st.lists(st.integers(0, 39), max_size=12),
+       noise=st.text(st.sampled_from(list("ab _'Cap")), max_size=20))
+def test_mention_scan_with_crowded_prefixes(tails: list[str], picks: list[int],
+                                            noise: str) -> None:
+    # Many names share their first characters ("Captain ..."), so the second-level
+    # index is used; the text mixes whole names, cut-off names and noise.
+    names = sorted({("Cap" + t).strip() for t in tails})
+    text = noise.join(names[i % len(names)][: 3 + i] for i in picks) + " " + \
+        " ".join(names[i % len(names)] for i in picks)
+    corpus = Corpus(articles={"a": Article("a", "t", "a.txt", text)},
+                    entities={f"e{i}": Entity(f"e{i}", "Thing", n)
+                              for i, n in enumerate(names)})
+    assert corpus.mentions() == _mentions_by_regex(corpus)
+
+
 def test_mention_scan_on_the_seeds() -> None:
     corpus = load_corpus(find_project(ROOT))
     assert corpus.mentions() == _mentions_by_regex(corpus)

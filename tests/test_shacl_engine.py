@@ -139,3 +139,13 @@ def test_build_uses_either_engine_with_the_same_report(project: Path) -> None:
         messages.append(info.value.lines())
     assert messages[0] == messages[1]
     assert any("no more than heroes:countriesTotal" in line for line in messages[0])
+
+
+def test_validate_command_takes_either_engine(run) -> None:  # type: ignore[no-untyped-def]
+    for shacl in ("oxigraph", "pyshacl"):
+        result = run("validate", "--project", str(ROOT), "--shacl", shacl)
+        assert result.exit_code == 0, result.output
+        assert result.stdout.startswith("Valid: ")
+    bad = run("validate", "--project", str(ROOT), "--shacl", "jena")
+    assert bad.exit_code == 2
+    assert "Invalid value for '--shacl'" in bad.stderr

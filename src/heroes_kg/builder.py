@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ._io import atomic_write
-from .curation import Corpus, load_corpus
+from .curation import Corpus, load_corpus, paused_gc
 from .errors import HeroesKGError
 from .model import Names, to_quads
 from .project import Project
@@ -70,7 +70,8 @@ def _assemble(project: Project, shacl: str = "oxigraph",
     clock.lap("load")
     names = Names(project.base_iri)
     store = ox.Store()
-    store.bulk_extend(to_quads(corpus, project.base_iri))
+    with paused_gc():
+        store.bulk_extend(to_quads(corpus, project.base_iri))
     _load_ontology(store, project, names)
     kg = KnowledgeGraph(store, names, project)
     clock.lap("model")

@@ -37,7 +37,9 @@ class _OxTriples(Format):
     rdf_format: ox.RdfFormat = ox.RdfFormat.TURTLE
 
     def serialize(self, kg: KnowledgeGraph) -> bytes:
-        data = ox.serialize(kg.triples(), format=self.rdf_format,
+        # Streamed from the sorted N-Triples: no list of a million Triple objects.
+        triples = ox.parse(kg.sorted_ntriples(), format=ox.RdfFormat.N_TRIPLES)
+        data = ox.serialize(triples, format=self.rdf_format,
                             prefixes=prefixes(kg.names.base))
         assert data is not None
         return data

@@ -79,10 +79,16 @@ class KnowledgeGraph:
         for tail in (b" <", b' "', b" _:"):
             data = data.replace(b"> " + _TYPE_NT + tail, b"> " + _FIRST + tail)
         lines = set(data.split(b"\n"))
+        del data  # each step frees the one before: this runs on a million lines
         lines.discard(b"")
         if not lines:
             return b""
-        return (b"\n".join(sorted(lines)) + b"\n").replace(b"> " + _FIRST, b"> " + _TYPE_NT)
+        ordered = sorted(lines)
+        del lines
+        ordered.append(b"")
+        out = b"\n".join(ordered)
+        del ordered
+        return out.replace(b"> " + _FIRST, b"> " + _TYPE_NT)
 
     def __len__(self) -> int:
         """Number of distinct data triples (facts and provenance)."""

@@ -183,9 +183,9 @@ def _locate(focus: str, corpus: Corpus, names: Names) -> tuple[str, int | None]:
     statement_prefix = names.base + "statement/"
     if focus.startswith(statement_prefix):
         sid = focus[len(statement_prefix):].split("/", 1)[0]
-        for st in corpus.statements:
-            if st.id == sid:
-                return st.path, st.line
+        st = corpus.statement(sid)
+        if st is not None:
+            return st.path, st.line
     article_prefix = names.base + "article/"
     if focus.startswith(article_prefix):
         article = corpus.articles.get(focus[len(article_prefix):])
