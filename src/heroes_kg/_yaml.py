@@ -16,7 +16,41 @@ LINES = "__lines__"
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
 class _LineLoader(_Base):  # type: ignore[misc, valid-type]
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        # A fast path for what curated files are made of (text, string-keyed mappings,
+        # lists): PyYAML's general constructor costs several times more per node, which
+        # is most of the loading time of a large corpus. Anything else (numbers, merge
+        # keys, odd keys) takes the general path; shared (aliased) nodes are built once.
+        tag = node.tag
+        if tag == _STR and type(node) is yaml.ScalarNode:
+            return node.value
+        if node in self.constructed_objects:
+            return self.constructed_objects[node]
+        if tag == _MAP and type(node) is yaml.MappingNode:
+            pairs = node.value
+            if all(k.tag == _STR and type(k) is yaml.ScalarNode for k, _v in pairs):
+                mapping: dict[Any, Any] = {}
+                self.constructed_objects[node] = mapping
+                lines = {}
+                for key_node, value_node in pairs:
+                    mapping[key_node.value] = self.construct_object(value_node)
+                    lines[key_node.value] = key_node.start_mark.line + 1
+                mapping[LINE] = node.start_mark.line + 1
+                mapping[LINES] = lines
+                return mapping
+        elif tag == _SEQ and type(node) is yaml.SequenceNode:
+            items: list[Any] = []
+            self.constructed_objects[node] = items
+            items.extend(self.construct_object(child) for child in node.value)
+            return items
+        return super().construct_object(node, deep=deep)
+
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1

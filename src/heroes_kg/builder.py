@@ -7,6 +7,7 @@ Nothing is written until every check has passed, and every file is written atomi
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ._io import atomic_write
-from .curation import Corpus, load_corpus
+from .curation import Corpus, load_corpus, paused_gc
 from .errors import HeroesKGError
 from .model import Names, to_quads
 from .project import Project
@@ -31,6 +32,8 @@ class BuildReport:
     triples: int
     written: list[Path] = field(default_factory=list)
     up_to_date: bool = False
+    #: Seconds spent in each stage (load, model, validate, export, store).
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def _export(fmt: str, *, facts_only: bool = False) -> Callable[[KnowledgeGraph], bytes]:
@@ -79,24 +82,47 @@ def _load_ontology(store: ox.Store, project: Project, names: Names) -> None:
                             f"{exc}") from None
 
 
-def _assemble(project: Project) -> tuple[Corpus, KnowledgeGraph]:
+def _assemble(project: Project, shacl: str = "oxigraph",
+              timings: dict[str, float] | None = None) -> tuple[Corpus, KnowledgeGraph]:
     """Load, check, model and validate; returns the graph in an in-memory store."""
     from .validate import validate_graph
 
+    clock = _Clock(timings)
     corpus = load_corpus(project)
+    clock.lap("load")
     names = Names(project.base_iri)
     store = ox.Store()
-    store.bulk_extend(to_quads(corpus, project.base_iri))
+    with paused_gc():
+        store.bulk_extend(to_quads(corpus, project.base_iri))
     _load_ontology(store, project, names)
     kg = KnowledgeGraph(store, names, project)
-    validate_graph(kg, corpus, project.shapes_file, project.ontology_file)
+    clock.lap("model")
+    validate_graph(kg, corpus, project.shapes_file, project.ontology_file, engine=shacl)
+    clock.lap("validate")
     return corpus, kg
 
 
-def check(project: Project) -> BuildReport:
+class _Clock:
+    """Records the seconds since the previous lap into ``timings`` (when given)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now
+
+
+def check(project: Project, *, shacl: str = "oxigraph") -> BuildReport:
     """Every check of :func:`build`, writing nothing."""
-    corpus, kg = _assemble(project)
-    return _report(corpus, kg)
+    timings: dict[str, float] = {}
+    corpus, kg = _assemble(project, shacl, timings)
+    report = _report(corpus, kg)
+    report.timings = timings
+    return report
 
 
 def _report(corpus: Corpus, kg: KnowledgeGraph) -> BuildReport:
@@ -109,17 +135,16 @@ def build_store(project: Project) -> tuple[Corpus, KnowledgeGraph]:
     with lock(project):
         current = fingerprint(project)
         corpus, kg = _assemble(project)
-        replace_store(project, iter(kg.store))
+        replace_store(project, kg.store)
         state = read_state(project)
-        state.update(fingerprint=current, counts=_counts(corpus, kg))
+        state.update(fingerprint=current, counts=_counts(_report(corpus, kg)))
         if state.get("exports_fingerprint") != current:
             state.pop("exports", None)
         write_state(project, state)
     return corpus, kg
 
 
-def _counts(corpus: Corpus, kg: KnowledgeGraph) -> dict[str, int]:
-    r = _report(corpus, kg)
+def _counts(r: BuildReport) -> dict[str, int]:
     return {"articles": r.articles, "entities": r.entities, "statements": r.statements,
             "triples": r.triples}
 
@@ -141,10 +166,12 @@ def _exports_current(state: dict, current: str, outdir: Path) -> bool:  # type: 
         return False
 
 
-def build(project: Project, *, outdir: Path | None = None, force: bool = False) -> BuildReport:
+def build(project: Project, *, outdir: Path | None = None, force: bool = False,
+          shacl: str = "oxigraph") -> BuildReport:
     """Build the graph from the seeds into the store and ``outdir`` (default exports/).
 
     When nothing changed since the last build, nothing is redone (``force`` redoes it).
+    ``shacl`` names the SHACL engine (see :func:`heroes_kg.validate.validate_graph`).
     """
     outdir = (outdir or project.exports_dir).resolve()
     with lock(project):
@@ -157,7 +184,9 @@ def build(project: Project, *, outdir: Path | None = None, force: bool = False) 
             return BuildReport(counts.get("articles", 0), counts.get("entities", 0),
                                counts.get("statements", 0), counts.get("triples", 0),
                                [Path(p) for p in state["exports"]], up_to_date=True)
-        corpus, kg = _assemble(project)
+        timings: dict[str, float] = {}
+        corpus, kg = _assemble(project, shacl, timings)
+        clock = _Clock(timings)
         outputs = {name: produce(kg) for name, produce in standard_exports.items()}
         if outdir.exists() and not outdir.is_dir():
             raise HeroesKGError(f"{outdir} exists and is not a folder")
@@ -171,12 +200,16 @@ def build(project: Project, *, outdir: Path | None = None, force: bool = False) 
             target = outdir / name
             atomic_write(target, data)
             written.append(target)
-        replace_store(project, iter(kg.store))
+        del outputs
+        clock.lap("export")
+        replace_store(project, kg.store)
+        report = _report(corpus, kg)
         write_state(project, {
             "fingerprint": current, "exports_fingerprint": current,
-            "counts": _counts(corpus, kg),
+            "counts": _counts(report),
             "exports": {str(p): _stamp(p) for p in written},
         })
-        report = _report(corpus, kg)
+        clock.lap("store")
         report.written = written
+        report.timings = timings
         return report

@@ -60,6 +60,11 @@ project_option = click.option(
     "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
     help="Project folder (default: the nearest folder above with seeds/facts/; "
          "or set HEROES_KG_PROJECT).")
+shacl_option = click.option(
+    "--shacl", type=click.Choice(["oxigraph", "pyshacl"]), default="oxigraph",
+    show_default=True,
+    help="SHACL engine: the shapes compiled to SPARQL on Oxigraph, or pySHACL "
+         "(the reference; same results, much slower on large graphs).")
 base_option = click.option(
     "--base-iri", default=None, metavar="IRI",
     help="Base IRI of resources (default https://w3id.org/heroes-kg/; "
@@ -104,9 +109,10 @@ def main() -> None:
 @click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
               help="Write the exports here instead of exports/.")
 @click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
+@shacl_option
 @reports_errors
 def build(project_dir: Path | None, base_iri: str | None, outdir: Path | None,
-          force: bool) -> None:
+          force: bool, shacl: str) -> None:
     """Check the seeds, build and validate the graph, write exports/.
 
     Nothing is written unless every check passes. When no input changed since
@@ -121,7 +127,7 @@ def build(project_dir: Path | None, base_iri: str | None, outdir: Path | None,
 
     started = time.perf_counter()
     project = _project(project_dir, base_iri)
-    report = run_build(project, outdir=outdir, force=force)
+    report = run_build(project, outdir=outdir, force=force, shacl=shacl)
     elapsed = time.perf_counter() - started
     if report.up_to_date:
         click.echo(f"Up to date: {report.triples} triples from {report.statements} "
@@ -144,8 +150,9 @@ def _display(path: Path, root: Path) -> str:
 @main.command()
 @project_option
 @base_option
+@shacl_option
 @reports_errors
-def validate(project_dir: Path | None, base_iri: str | None) -> None:
+def validate(project_dir: Path | None, base_iri: str | None, shacl: str) -> None:
     """Run every check of 'build' and write nothing; exit 0 if all pass, else 1.
 
     Checks the YAML, ids, properties and value types, finds every quote in its
@@ -154,10 +161,11 @@ def validate(project_dir: Path | None, base_iri: str | None) -> None:
     \b
     Example:
         heroes-kg validate && echo "seeds are good"
+        heroes-kg validate --shacl pyshacl
     """
     from .builder import check
 
-    report = check(_project(project_dir, base_iri))
+    report = check(_project(project_dir, base_iri), shacl=shacl)
     click.echo(f"Valid: {report.articles} articles, {report.entities} entities, "
                f"{report.statements} statements, {report.triples} triples; every quote "
                "found and every shape satisfied.")
@@ -590,6 +598,36 @@ def viz(project_dir: Path | None, out: Path, focus: str | None, depth: int,
         import webbrowser
 
         webbrowser.open(written.path.as_uri())
+
+
+@main.command()
+@click.option("--triples", "-n", type=click.IntRange(min=1), required=True, metavar="N",
+              help="About how many triples the built graph should have.")
+@click.option("-o", "--out", "outdir", type=click.Path(path_type=Path), required=True,
+              help="Folder of the new project (must not exist, or be empty).")
+@click.option("--seed", type=int, default=1, show_default=True,
+              help="Random seed: the same seed and size give the same files.")
+@project_option
+@reports_errors
+def synth(triples: int, outdir: Path, seed: int, project_dir: Path | None) -> None:
+    """Write a synthetic project of about N triples, for benchmarks.
+
+    The new project has generated articles, curated facts in the usual format
+    (every entity type and property, each statement with a quote that occurs
+    once in its article) and a copy of this project's ontology/.
+
+    \b
+    Example:
+        heroes-kg synth --triples 100000 -o /tmp/kg-100k
+        heroes-kg build --project /tmp/kg-100k
+    """
+    from .synth import write_corpus
+
+    report = write_corpus(outdir, triples, ontology=_project(project_dir).ontology_dir,
+                          seed=seed)
+    click.echo(f"Wrote {report.articles} articles, {report.entities} entities and "
+               f"{report.statements} statements to {report.root} (about "
+               f"{report.estimated_triples} triples when built).")
 
 
 if __name__ == "__main__":

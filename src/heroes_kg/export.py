@@ -122,6 +122,18 @@ class _OxTriples(RdfFormat):
 
     rdf_format: ox.RdfFormat = ox.RdfFormat.TURTLE
 
+    def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
+                  with_ontology: bool | None = None) -> bytes:
+        if with_ontology or self.rdf_format == ox.RdfFormat.RDF_XML:
+            return super().serialize(kg, facts_only=facts_only, with_ontology=with_ontology)
+        # The data graphs have no blank nodes: stream them from the sorted N-Triples, with
+        # no list of a million Triple objects (the same order as _distinct_triples).
+        graphs = tuple(_graphs(kg, facts_only, False))
+        triples = ox.parse(kg.sorted_ntriples(graphs), format=ox.RdfFormat.N_TRIPLES)
+        data = ox.serialize(triples, format=self.rdf_format, prefixes=prefixes(kg.names.base))
+        assert data is not None
+        return data
+
     def write(self, quads: list[ox.Quad], base: str) -> bytes:
         triples = _distinct_triples(quads)
         if self.rdf_format == ox.RdfFormat.RDF_XML:
@@ -157,6 +169,11 @@ class _OxQuads(_OxTriples):
     """Each graph in its own named graph, written by Oxigraph's serializer."""
 
     ontology_by_default: ClassVar[bool] = True
+
+    def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
+                  with_ontology: bool | None = None) -> bytes:
+        return RdfFormat.serialize(self, kg, facts_only=facts_only,
+                                   with_ontology=with_ontology)
 
     def write(self, quads: list[ox.Quad], base: str) -> bytes:
         data = ox.serialize(quads, format=self.rdf_format, prefixes=prefixes(base))

@@ -20,6 +20,18 @@ if TYPE_CHECKING:  # curation (and PyYAML) load only when quads are made, not fo
 __all__ = ["Names", "to_quads"]
 
 _TYPE = NamedNode(RDF + "type")
+#: Vocabulary IRIs, made once each: building a NamedNode checks its IRI, which adds up
+#: over a million quads.
+_TERMS: dict[str, NamedNode] = {}
+
+
+def _term(iri: str) -> NamedNode:
+    node = _TERMS.get(iri)
+    if node is None:
+        node = _TERMS[iri] = NamedNode(iri)
+    return node
+
+
 _NAME = NamedNode(SCHEMA + "name")
 _LABEL = NamedNode(RDFS + "label")
 _INTEGER = NamedNode(XSD + "integer")
@@ -34,9 +46,13 @@ class Names:
         self.facts = NamedNode(base + "graph/facts")
         self.provenance = NamedNode(base + "graph/provenance")
         self.ontology = NamedNode(base + "graph/ontology")
+        self._resources: dict[str, NamedNode] = {}
 
     def resource(self, entity_id: str) -> NamedNode:
-        return NamedNode(f"{self.base}resource/{entity_id}")
+        node = self._resources.get(entity_id)
+        if node is None:
+            node = self._resources[entity_id] = NamedNode(f"{self.base}resource/{entity_id}")
+        return node
 
     def article(self, article_id: str) -> NamedNode:
         return NamedNode(f"{self.base}article/{article_id}")
@@ -56,7 +72,7 @@ class Names:
 def _literal(lexical: str, datatype: str) -> Literal:
     if datatype == "string":
         return Literal(lexical)
-    return Literal(lexical, datatype=NamedNode(XSD + datatype))
+    return Literal(lexical, datatype=_term(XSD + datatype))
 
 
 def to_quads(corpus: Corpus, base: str) -> Iterator[Quad]:
@@ -66,27 +82,27 @@ def to_quads(corpus: Corpus, base: str) -> Iterator[Quad]:
     mentions = corpus.mentions()
     for article in corpus.articles.values():
         node = names.article(article.id)
-        yield Quad(node, _TYPE, NamedNode(SCHEMA + "NewsArticle"), facts)
-        yield Quad(node, NamedNode(SCHEMA + "headline"), Literal(article.title), facts)
+        yield Quad(node, _TYPE, _term(SCHEMA + "NewsArticle"), facts)
+        yield Quad(node, _term(SCHEMA + "headline"), Literal(article.title), facts)
         yield Quad(node, _LABEL, Literal(article.title), facts)
-        yield Quad(node, NamedNode(HEROES + "fileName"), Literal(article.file), facts)
+        yield Quad(node, _term(HEROES + "fileName"), Literal(article.file), facts)
         if article.date:
-            yield Quad(node, NamedNode(SCHEMA + "datePublished"),
+            yield Quad(node, _term(SCHEMA + "datePublished"),
                        _literal(article.date, "date"), facts)
         if article.publisher:
-            yield Quad(node, NamedNode(SCHEMA + "publisher"),
+            yield Quad(node, _term(SCHEMA + "publisher"),
                        names.resource(article.publisher), facts)
         if article.url:
-            yield Quad(node, NamedNode(SCHEMA + "url"), NamedNode(article.url), facts)
+            yield Quad(node, _term(SCHEMA + "url"), NamedNode(article.url), facts)
         for entity_id in sorted(mentions[article.id]):
-            yield Quad(node, NamedNode(SCHEMA + "mentions"), names.resource(entity_id), facts)
+            yield Quad(node, _term(SCHEMA + "mentions"), names.resource(entity_id), facts)
     for entity in corpus.entities.values():
         node = names.resource(entity.id)
-        yield Quad(node, _TYPE, NamedNode(_vocab.CLASSES[entity.type].iri), facts)
+        yield Quad(node, _TYPE, _term(_vocab.CLASSES[entity.type].iri), facts)
         yield Quad(node, _NAME, Literal(entity.name), facts)
         yield Quad(node, _LABEL, Literal(entity.name), facts)
         for alias in entity.aliases:
-            yield Quad(node, NamedNode(SCHEMA + "alternateName"), Literal(alias), facts)
+            yield Quad(node, _term(SCHEMA + "alternateName"), Literal(alias), facts)
     for statement in corpus.statements:
         yield from _statement_quads(statement, corpus, names)
 
@@ -97,7 +113,7 @@ def _statement_quads(st: Statement, corpus: Corpus, names: Names) -> Iterator[Qu
     facts, prov = names.facts, names.provenance
     prop = _vocab.PROPERTIES[st.property]
     subject = names.resource(st.subject)
-    predicate = NamedNode(prop.iri)
+    predicate = _term(prop.iri)
     if st.object is not None:
         obj: NamedNode | Literal = names.resource(st.object)
     else:
@@ -109,37 +125,37 @@ def _statement_quads(st: Statement, corpus: Corpus, names: Names) -> Iterator[Qu
         # The schema.org PerformanceRole pattern, so schema.org readers find the cast.
         work = qualifiers["in"]
         role = names.role(work, st.subject, st.object)
-        yield Quad(names.resource(work), NamedNode(SCHEMA + "actor"), role, facts)
-        yield Quad(role, _TYPE, NamedNode(SCHEMA + "PerformanceRole"), facts)
-        yield Quad(role, NamedNode(SCHEMA + "actor"), subject, facts)
-        yield Quad(role, NamedNode(SCHEMA + "characterName"),
+        yield Quad(names.resource(work), _term(SCHEMA + "actor"), role, facts)
+        yield Quad(role, _TYPE, _term(SCHEMA + "PerformanceRole"), facts)
+        yield Quad(role, _term(SCHEMA + "actor"), subject, facts)
+        yield Quad(role, _term(SCHEMA + "characterName"),
                    Literal(corpus.entities[st.object].name), facts)
-        yield Quad(role, NamedNode(HEROES + "character"), names.resource(st.object), facts)
+        yield Quad(role, _term(HEROES + "character"), names.resource(st.object), facts)
     node = names.statement(st.id)
-    yield Quad(node, _TYPE, NamedNode(RDF + "Statement"), prov)
-    yield Quad(node, NamedNode(RDF + "subject"), subject, prov)
-    yield Quad(node, NamedNode(RDF + "predicate"), predicate, prov)
-    yield Quad(node, NamedNode(RDF + "object"), obj, prov)
+    yield Quad(node, _TYPE, _term(RDF + "Statement"), prov)
+    yield Quad(node, _term(RDF + "subject"), subject, prov)
+    yield Quad(node, _term(RDF + "predicate"), predicate, prov)
+    yield Quad(node, _term(RDF + "object"), obj, prov)
     for key, ref in st.qualifiers:
-        yield Quad(node, NamedNode(_vocab.QUALIFIERS[key][0]), names.resource(ref), prov)
+        yield Quad(node, _term(_vocab.QUALIFIERS[key][0]), names.resource(ref), prov)
     for n, ev in enumerate(st.evidence, start=1):
         evidence = NamedNode(f"{node.value}/evidence-{n}")
         quote = NamedNode(f"{evidence.value}/quote")
         position = NamedNode(f"{evidence.value}/position")
         text = corpus.articles[ev.article].text
-        yield Quad(node, NamedNode(PROV + "wasDerivedFrom"), evidence, prov)
-        yield Quad(evidence, _TYPE, NamedNode(PROV + "Entity"), prov)
-        yield Quad(evidence, _TYPE, NamedNode(OA + "SpecificResource"), prov)
-        yield Quad(evidence, NamedNode(OA + "hasSource"), names.article(ev.article), prov)
-        yield Quad(evidence, NamedNode(OA + "hasSelector"), quote, prov)
-        yield Quad(evidence, NamedNode(OA + "hasSelector"), position, prov)
-        yield Quad(quote, _TYPE, NamedNode(OA + "TextQuoteSelector"), prov)
-        yield Quad(quote, NamedNode(OA + "exact"), Literal(ev.quote), prov)
-        yield Quad(quote, NamedNode(OA + "prefix"),
+        yield Quad(node, _term(PROV + "wasDerivedFrom"), evidence, prov)
+        yield Quad(evidence, _TYPE, _term(PROV + "Entity"), prov)
+        yield Quad(evidence, _TYPE, _term(OA + "SpecificResource"), prov)
+        yield Quad(evidence, _term(OA + "hasSource"), names.article(ev.article), prov)
+        yield Quad(evidence, _term(OA + "hasSelector"), quote, prov)
+        yield Quad(evidence, _term(OA + "hasSelector"), position, prov)
+        yield Quad(quote, _TYPE, _term(OA + "TextQuoteSelector"), prov)
+        yield Quad(quote, _term(OA + "exact"), Literal(ev.quote), prov)
+        yield Quad(quote, _term(OA + "prefix"),
                    Literal(text[max(0, ev.start - CONTEXT):ev.start]), prov)
-        yield Quad(quote, NamedNode(OA + "suffix"), Literal(text[ev.end:ev.end + CONTEXT]),
+        yield Quad(quote, _term(OA + "suffix"), Literal(text[ev.end:ev.end + CONTEXT]),
                    prov)
-        yield Quad(position, _TYPE, NamedNode(OA + "TextPositionSelector"), prov)
-        yield Quad(position, NamedNode(OA + "start"), Literal(str(ev.start), datatype=_INTEGER),
+        yield Quad(position, _TYPE, _term(OA + "TextPositionSelector"), prov)
+        yield Quad(position, _term(OA + "start"), Literal(str(ev.start), datatype=_INTEGER),
                    prov)
-        yield Quad(position, NamedNode(OA + "end"), Literal(str(ev.end), datatype=_INTEGER), prov)
+        yield Quad(position, _term(OA + "end"), Literal(str(ev.end), datatype=_INTEGER), prov)

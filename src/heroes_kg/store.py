@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -69,15 +69,37 @@ class KnowledgeGraph:
     def triples(self, graphs: tuple[ox.NamedNode, ...] | None = None) -> list[ox.Triple]:
         """The distinct triples of ``graphs`` (default: facts and provenance), sorted so
         that serializations are reproducible."""
-        seen: set[ox.Triple] = set()
-        for graph in graphs or self.data_graphs:
-            for quad in self.store.quads_for_pattern(None, None, None, graph):
-                seen.add(quad.triple)
-        return sorted(seen, key=_triple_key)
+        return list(ox.parse(self.sorted_ntriples(graphs), format=ox.RdfFormat.N_TRIPLES))
+
+    def sorted_ntriples(self, graphs: tuple[ox.NamedNode, ...] | None = None) -> bytes:
+        """The distinct triples of ``graphs`` as N-Triples, one per line, sorted by
+        subject, then rdf:type before other predicates, then predicate and object.
+
+        Oxigraph writes the lines; Python only sorts byte strings, which is several
+        times faster than sorting a million Triple objects by a key."""
+        data = b"".join(self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+                        or b"" for graph in graphs or self.data_graphs)
+        # rdf:type in predicate position (followed by an object, not by " .") sorts first.
+        for tail in (b" <", b' "', b" _:"):
+            data = data.replace(b"> " + _TYPE_NT + tail, b"> " + _FIRST + tail)
+        lines = set(data.split(b"\n"))
+        del data  # each step frees the one before: this runs on a million lines
+        lines.discard(b"")
+        if not lines:
+            return b""
+        ordered = sorted(lines)
+        del lines
+        ordered.append(b"")
+        out = b"\n".join(ordered)
+        del ordered
+        return out.replace(b"> " + _FIRST, b"> " + _TYPE_NT)
 
     def __len__(self) -> int:
         """Number of distinct data triples (facts and provenance)."""
-        return len(self.triples())
+        graphs = " ".join(f"<{g.value}>" for g in self.data_graphs)
+        rows = select(self.store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                                  f"WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }} }}")
+        return int(next(iter(rows))["n"].value)
 
     def query(self, query: str, bindings: Mapping[str, Any] | None = None, *,
               infer: bool = False, timeout: float | None = None) -> QueryResult:
@@ -110,12 +132,16 @@ def select(store: ox.Store, sparql: str, *, union: bool = False) -> ox.QuerySolu
     return result
 
 
+_TYPE_NT = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _TYPE_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def _triple_key(t: ox.Triple) -> tuple[str, int, str, str]:
+    """The order of :meth:`KnowledgeGraph.sorted_ntriples`, for Triple objects."""
     return (str(t.subject), 0 if t.predicate.value == _TYPE_IRI else 1, str(t.predicate),
             str(t.object))
+#: Stands in for rdf:type while sorting: "<" then a byte below every IRI character.
+_FIRST = b"<\x01>"
 
 
 def fingerprint(project: Project) -> str:
@@ -173,16 +199,29 @@ def lock(project: Project, *, shared: bool = False) -> Iterator[None]:
         handle.close()
 
 
-def replace_store(project: Project, quads: Any) -> None:
-    """Write ``quads`` into a fresh store and swap it in for the current one (call with
-    the lock held)."""
+def replace_store(project: Project, quads: ox.Store | Iterable[ox.Quad]) -> None:
+    """Write ``quads`` (or every quad of an in-memory store) into a fresh store and swap
+    it in for the current one (call with the lock held)."""
     for leftover in project.state_dir.glob("store.*.*"):
         # Left by a build that was killed: no other build runs while we hold the lock.
-        shutil.rmtree(leftover, ignore_errors=True)
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
     target = store_dir(project)
     fresh = project.state_dir / f"store.{os.getpid()}.new"
     store = ox.Store(str(fresh))
-    store.bulk_extend(quads)
+    if isinstance(quads, ox.Store):
+        # Oxigraph's bulk loader from an N-Quads file is several times faster than
+        # inserting Python Quad objects one by one.
+        dump = project.state_dir / f"store.{os.getpid()}.nq"
+        try:
+            quads.dump(str(dump), format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+        finally:
+            dump.unlink(missing_ok=True)
+    else:
+        store.bulk_extend(quads)
     store.flush()
     del store
     old = project.state_dir / f"store.{os.getpid()}.old"

@@ -1,0 +1,409 @@
+"""Scale benchmark: heroes-kg against raw pyoxigraph and rdflib's Memory store.
+
+For each size it writes a synthetic project (``heroes-kg synth``) and measures, each in
+its own process (wall time, and peak memory from that process's own rusage):
+
+  pipeline  heroes-kg: load the curated files, build, validate, write Turtle (and the
+            persisted store), then answer every named query;
+  raw       the lower reference: pyoxigraph alone bulk-loads the N-Triples the pipeline
+            produced, answers the same queries and dumps Turtle;
+  rdflib    the common alternative: the same pipeline on rdflib's default in-memory
+            store (pySHACL validation, rdflib SPARQL and Turtle); capped by a timeout.
+
+It prints a table with the ratios pipeline/raw and rdflib/pipeline and writes the
+figures as JSON. Progress goes to stderr when it is a terminal.
+
+    python benchmarks/scale.py                          # 10k, 100k and 1M triples
+    python benchmarks/scale.py --sizes 10k,100k --rdflib-timeout 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERY_DIRS = (ROOT / "queries", ROOT / "benchmarks" / "queries")
+#: A query "with a selective binding" must answer within this many milliseconds.
+QUERY_TARGET_MS = 100.0
+
+
+# --------------------------------------------------------------------------------------
+# Children: each measured thing runs in its own process and writes its figures as JSON.
+# --------------------------------------------------------------------------------------
+
+def _queries(project: Path) -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8")
+            for p in sorted((project / "queries").glob("*.rq"))}
+
+
+def _time_queries(run: Any, queries: dict[str, str]) -> dict[str, dict[str, float]]:
+    """First (cold) and best-of-5 time of each query, in ms, and its row count."""
+    out: dict[str, dict[str, float]] = {}
+    for name, text in queries.items():
+        times, rows = [], 0
+        for _ in range(5):
+            started = time.perf_counter()
+            rows = run(text)
+            times.append((time.perf_counter() - started) * 1000)
+        out[name] = {"first_ms": times[0], "best_ms": min(times), "rows": rows}
+    return out
+
+
+def child_pipeline(project: Path, work: Path, report: Path) -> None:
+    from heroes_kg.builder import build
+    from heroes_kg.export import prefixes
+    from heroes_kg.project import find_project
+    from heroes_kg.store import open_graph
+
+    started = time.perf_counter()
+    proj = find_project(project)
+    result = build(proj, outdir=work / "exports", force=True)
+    built = time.perf_counter()
+    kg = open_graph(proj, rebuild=False)
+    ns = prefixes(proj.base_iri)
+
+    def run(text: str) -> int:
+        return len(list(kg.store.query(text, prefixes=ns, use_default_graph_as_union=True)))
+
+    queries = _time_queries(run, _queries(project))
+    stages = dict(result.timings)
+    stages["queries"] = time.perf_counter() - built
+    _write(report, {"triples": result.triples, "statements": result.statements,
+                    "stages": stages, "queries": queries,
+                    "seconds": time.perf_counter() - started})
+
+
+def child_dump(project: Path, nt: Path, report: Path) -> None:
+    from heroes_kg.project import find_project
+    from heroes_kg.store import open_graph
+
+    with open_graph(find_project(project), rebuild=False) as kg:
+        nt.write_bytes(kg.sorted_ntriples())
+    _write(report, {})
+
+
+def child_raw(project: Path, nt: Path, work: Path, report: Path) -> None:
+    import pyoxigraph as ox
+
+    from heroes_kg.export import prefixes
+    from heroes_kg.project import find_project
+
+    started = time.perf_counter()
+    store = ox.Store()
+    store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+    loaded = time.perf_counter()
+    ns = prefixes(find_project(project).base_iri)
+    queries = _time_queries(lambda q: len(list(store.query(q, prefixes=ns))),
+                            _queries(project))
+    answered = time.perf_counter()
+    store.dump(str(work / "raw.ttl"), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+               prefixes=ns)
+    done = time.perf_counter()
+    _write(report, {"stages": {"load": loaded - started, "queries": answered - loaded,
+                               "export": done - answered},
+                    "queries": queries, "seconds": done - started})
+
+
+def child_rdflib(project: Path, work: Path, report: Path) -> None:
+    """The heroes-kg pipeline with rdflib's default (Memory) store in place of Oxigraph."""
+    import pyoxigraph as ox
+    import pyshacl
+    import rdflib
+
+    from heroes_kg.curation import load_corpus
+    from heroes_kg.export import prefixes
+    from heroes_kg.model import Names, to_quads
+    from heroes_kg.project import find_project
+
+    figures: dict[str, Any] = {"stages": {}}
+    started = last = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        figures["stages"][stage] = now - last
+        figures["seconds"] = now - started
+        last = now
+        _write(report, figures)  # what is done so far survives a timeout
+
+    proj = find_project(project)
+    corpus = load_corpus(proj)
+    lap("load")
+    names = Names(proj.base_iri)
+
+    def term(t: Any) -> Any:
+        if isinstance(t, ox.NamedNode):
+            return rdflib.URIRef(t.value)
+        if isinstance(t, ox.Literal):
+            dt = t.datatype.value
+            if t.language:
+                return rdflib.Literal(t.value, lang=t.language)
+            return rdflib.Literal(t.value, datatype=None if dt.endswith("#string") else dt)
+        return rdflib.BNode(t.value)
+
+    dataset = rdflib.Dataset(default_union=True)
+    graphs = {g.value: dataset.graph(rdflib.URIRef(g.value))
+              for g in (names.facts, names.provenance)}
+    for quad in to_quads(corpus, proj.base_iri):
+        graphs[quad.graph_name.value].add((term(quad.subject), term(quad.predicate),
+                                           term(quad.object)))
+    data = rdflib.Graph()
+    for graph in graphs.values():
+        for triple in graph:
+            data.add(triple)
+    ontology = rdflib.Graph().parse(proj.ontology_file, format="turtle")
+    shapes = rdflib.Graph().parse(proj.shapes_file, format="turtle")
+    lap("model")
+    pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
+                     advanced=True, allow_warnings=True)
+    lap("validate")
+    ns = prefixes(proj.base_iri)
+    for prefix, iri in ns.items():
+        data.bind(prefix, iri)
+    data.serialize(work / "rdflib.ttl", format="turtle")
+    lap("export")
+    figures["queries"] = _time_queries(
+        lambda q: len(list(dataset.query(q, initNs=ns))), _queries(project))
+    lap("queries")
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+# --------------------------------------------------------------------------------------
+# Parent: runs the children one at a time, measures them, prints and saves the table.
+# --------------------------------------------------------------------------------------
+
+class Progress:
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+
+    def show(self, text: str, final: bool = False) -> None:
+        if self.tty:
+            sys.stderr.write("\r\033[K" + text + ("\n" if final else ""))
+            sys.stderr.flush()
+
+
+def measure(kind: str, args: list[str], label: str, progress: Progress,
+            timeout: float | None = None) -> dict[str, Any]:
+    """Run one child; its wall time, its own peak RSS and the figures it wrote."""
+    report = Path(tempfile.mkstemp(prefix=f"scale-{kind}-", suffix=".json")[1])
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep
+           + os.environ.get("PYTHONPATH", "")}
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, __file__, "--child", kind, *args, str(report)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    timed_out = False
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        elapsed = time.perf_counter() - started
+        if pid:
+            break
+        if timeout is not None and elapsed > timeout:
+            proc.send_signal(signal.SIGKILL)
+            _pid, status, usage = os.wait4(proc.pid, 0)
+            timed_out = True
+            break
+        progress.show(f"{label}: {elapsed:6.1f} s")
+        time.sleep(0.1)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    errors = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    wall = time.perf_counter() - started
+    try:
+        figures = json.loads(report.read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        figures = {}
+    report.unlink(missing_ok=True)
+    if not timed_out and proc.returncode != 0:
+        raise SystemExit(f"{label} failed (exit {proc.returncode}):\n{errors}")
+    progress.show(f"{label}: {wall:6.1f} s" + (" (timed out)" if timed_out else ""),
+                  final=True)
+    # ru_maxrss is in KiB on Linux.
+    return {**figures, "wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
+            "peak_mb": usage.ru_maxrss / 1024, "timed_out": timed_out}
+
+
+def parse_size(text: str) -> int:
+    text = text.strip().lower()
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
+    return int(float(text.rstrip("km")) * scale)
+
+
+def label(n: int) -> str:
+    return f"{n // 1_000_000}M" if n >= 1_000_000 and n % 1_000_000 == 0 else \
+        f"{n // 1000}k" if n >= 1000 else str(n)
+
+
+def run_size(size: int, workdir: Path, args: argparse.Namespace,
+             progress: Progress) -> dict[str, Any]:
+    from heroes_kg.synth import write_corpus
+
+    project = workdir / f"corpus-{label(size)}"
+    shutil.rmtree(project, ignore_errors=True)
+    started = time.perf_counter()
+    synth = write_corpus(project, size, ontology=ROOT / "ontology", seed=args.seed)
+    (project / "queries").mkdir()
+    for folder in QUERY_DIRS:
+        for query in sorted(folder.glob("*.rq")):
+            shutil.copy(query, project / "queries" / query.name)
+    generated = time.perf_counter() - started
+    tag = f"[{label(size)}]"
+    out = workdir / f"out-{label(size)}"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    pipeline = measure("pipeline", [str(project), str(out)], f"{tag} pipeline", progress)
+    nt = out / "graph.nt"
+    measure("dump", [str(project), str(nt)], f"{tag} dump N-Triples (not timed)", progress)
+    raw = measure("raw", [str(project), str(nt), str(out)], f"{tag} raw pyoxigraph", progress)
+    rdf = measure("rdflib", [str(project), str(out)], f"{tag} rdflib Memory", progress,
+                  timeout=args.rdflib_timeout)
+    if not args.keep:
+        shutil.rmtree(project, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+    return {"size": size, "articles": synth.articles, "statements": synth.statements,
+            "triples": pipeline.get("triples"), "generate_s": generated,
+            "pipeline": pipeline, "raw": raw, "rdflib": rdf}
+
+
+def summarise(row: dict[str, Any]) -> dict[str, Any]:
+    """The headline figures of one size: totals without validation, and ratios."""
+    p, r, x = row["pipeline"], row["raw"], row["rdflib"]
+    p_stages = p.get("stages", {})
+    x_stages = x.get("stages", {})
+    p_wo = p["wall_s"] - p_stages.get("validate", 0.0)
+    x_done = {"load", "model", "validate", "export", "queries"} <= set(x_stages)
+    x_wo = x["wall_s"] - x_stages.get("validate", 0.0) if x_done else None
+    selective = {k: v["best_ms"] for k, v in p.get("queries", {}).items()}
+    return {
+        "triples": row["triples"],
+        "pipeline_s": p["wall_s"], "pipeline_without_validation_s": p_wo,
+        "cpu_s": {"pipeline": p["cpu_s"], "raw": r["cpu_s"], "rdflib": x["cpu_s"]},
+        "validate_s": p_stages.get("validate"),
+        "raw_s": r["wall_s"], "rdflib_s": x["wall_s"] if x_done else None,
+        "rdflib_without_validation_s": x_wo,
+        "rdflib_timed_out": x["timed_out"] or not x_done,
+        "pipeline_over_raw": p_wo / r["wall_s"],
+        "rdflib_over_pipeline": (x_wo / p_wo) if x_wo else None,
+        "pipeline_us_per_triple": p_wo / row["triples"] * 1e6,
+        "peak_mb": {"pipeline": p["peak_mb"], "raw": r["peak_mb"], "rdflib": x["peak_mb"]},
+        "query_best_ms": selective,
+    }
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    lines = []
+    head = (f"{'triples':>9} {'pipeline':>9} {'(no val.)':>9} {'validate':>8} {'raw ox':>7} "
+            f"{'rdflib':>9} {'(no val.)':>9} {'pipe/raw':>8} {'rdf/pipe':>8} "
+            f"{'µs/triple':>9} {'peak MB pipe/raw/rdflib':>24}")
+    lines.append(head)
+    lines.append("-" * len(head))
+    for row in rows:
+        s = row["summary"]
+        rdf = f"{s['rdflib_s']:.1f}" if s["rdflib_s"] else f">{row['rdflib']['wall_s']:.0f}"
+        rdf_wo = f"{s['rdflib_without_validation_s']:.1f}" \
+            if s["rdflib_without_validation_s"] else "-"
+        ratio = f"{s['rdflib_over_pipeline']:.1f}×" if s["rdflib_over_pipeline"] else "-"
+        peak = s["peak_mb"]
+        lines.append(
+            f"{s['triples']:>9} {s['pipeline_s']:>8.2f}s {s['pipeline_without_validation_s']:>8.2f}s"
+            f" {s['validate_s'] or 0:>7.2f}s {s['raw_s']:>6.2f}s {rdf:>8}s {rdf_wo:>8}s"
+            f" {s['pipeline_over_raw']:>7.2f}× {ratio:>8} {s['pipeline_us_per_triple']:>9.1f}"
+            f" {peak['pipeline']:>8.0f}/{peak['raw']:.0f}/{peak['rdflib']:.0f}")
+    lines.append("")
+    lines.append("CPU time (s, user+sys; less sensitive than wall time to a busy machine): "
+                 "pipeline / raw / rdflib")
+    for row in rows:
+        cpu = row["summary"]["cpu_s"]
+        lines.append(f"  {label(row['size']):>5} {cpu['pipeline']:.2f} / {cpu['raw']:.2f} / "
+                     f"{cpu['rdflib']:.2f}" + (" (rdflib stopped by the timeout)"
+                                               if row["summary"]["rdflib_timed_out"] else ""))
+    lines.append("")
+    lines.append("Stages (s): pipeline = load model validate export store queries; "
+                 "raw = load queries export; rdflib = load model validate export queries")
+    for row in rows:
+        for kind in ("pipeline", "raw", "rdflib"):
+            stages = row[kind].get("stages", {})
+            shown = " ".join(f"{k}={v:.2f}" for k, v in stages.items())
+            lines.append(f"  {label(row['size']):>5} {kind:<8} {shown}")
+    lines.append("")
+    lines.append(f"Queries, best of 5 (ms; target ≤ {QUERY_TARGET_MS:.0f} ms for selective "
+                 "ones): pipeline / raw / rdflib")
+    for row in rows:
+        names = sorted(row["pipeline"].get("queries", {}))
+        for name in names:
+            cells = []
+            for kind in ("pipeline", "raw", "rdflib"):
+                q = row[kind].get("queries", {}).get(name)
+                cells.append(f"{q['best_ms']:.1f}" if q else "-")
+            lines.append(f"  {label(row['size']):>5} {name:<28} {' / '.join(cells)}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10k,100k,1M",
+                        help="comma-separated triple counts (default 10k,100k,1M)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rdflib-timeout", type=float, default=600.0, metavar="S",
+                        help="stop the rdflib run after S seconds (default 600)")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="where corpora are written (default: a temporary folder)")
+    parser.add_argument("--out", type=Path,
+                        default=ROOT / "benchmarks" / "results" / "scale.json",
+                        help="JSON results file (default benchmarks/results/scale.json)")
+    parser.add_argument("--keep", action="store_true", help="keep corpora and outputs")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        kind, *rest = args.child
+        children = {"pipeline": child_pipeline, "dump": child_dump, "raw": child_raw,
+                    "rdflib": child_rdflib}
+        children[kind](*map(Path, rest))
+        return 0
+    sys.path.insert(0, str(ROOT / "src"))
+    sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
+    progress = Progress()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="heroes-kg-scale-") as tmp:
+        workdir = args.workdir or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        for size in sizes:
+            row = run_size(size, workdir, args, progress)
+            row["summary"] = summarise(row)
+            rows.append(row)
+    import pyoxigraph
+    import pyshacl
+    import rdflib
+
+    result = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform(), "pyoxigraph": pyoxigraph.__version__,
+                    "rdflib": rdflib.__version__, "pyshacl": pyshacl.__version__},
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "sizes": rows,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(table(rows))
+    print(f"\nwrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

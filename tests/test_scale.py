@@ -1,0 +1,185 @@
+"""Scale: the synthetic corpus generator, the linear-time pieces that replaced quadratic
+ones (mention scan, YAML construction, sorted export), and the benchmark at its smallest."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from heroes_kg import _vocab
+from heroes_kg._yaml import LINE, LINES, _Base, load_yaml
+from heroes_kg.builder import build, check
+from heroes_kg.curation import Article, Corpus, Entity, load_corpus
+from heroes_kg.project import find_project
+from heroes_kg.store import open_graph
+from heroes_kg.synth import write_corpus
+
+from .conftest import ROOT
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_synth_is_deterministic_and_valid(tmp_path: Path) -> None:
+    a = write_corpus(tmp_path / "a", 3000, ontology=ROOT / "ontology", seed=7)
+    write_corpus(tmp_path / "b", 3000, ontology=ROOT / "ontology", seed=7)
+    write_corpus(tmp_path / "c", 3000, ontology=ROOT / "ontology", seed=8)
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+    assert _tree(tmp_path / "a") != _tree(tmp_path / "c")
+    report = check(find_project(tmp_path / "a"))
+    assert report.triples == a.estimated_triples
+    assert report.statements == a.statements and report.articles == a.articles == 2
+    corpus = load_corpus(find_project(tmp_path / "a"))
+    assert {e.type for e in corpus.entities.values()} == set(_vocab.CLASSES)
+    assert {s.property for s in corpus.statements} == set(_vocab.PROPERTIES)
+    for statement in corpus.statements:
+        for ev in statement.evidence:
+            assert corpus.articles[ev.article].text.count(ev.quote) == 1
+
+
+def test_synth_command(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    result = run("synth", "--triples", "3000", "-o", str(tmp_path / "p"),
+                 "--project", str(ROOT))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (f"Wrote 2 articles, 62 entities and 146 statements to "
+                             f"{tmp_path / 'p'} (about 2939 triples when built).\n")
+    assert (tmp_path / "p" / "ontology" / "shapes.ttl").is_file()
+    again = run("synth", "--triples", "3000", "-o", str(tmp_path / "p"), "--project", str(ROOT))
+    assert again.exit_code == 1
+    assert again.stderr == (f"Error: {tmp_path / 'p'} exists and is not an empty folder; "
+                            "choose a new one\n")
+
+
+def _mentions_by_regex(corpus: Corpus) -> dict[str, set[str]]:
+    """The original definition: one alternation of every name, longest first."""
+    by_name: dict[str, set[str]] = {}
+    for entity in corpus.entities.values():
+        for name in (entity.name, *entity.aliases):
+            by_name.setdefault(name, set()).add(entity.id)
+    names = sorted(by_name, key=lambda n: (-len(n), n))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    found: dict[str, set[str]] = {a: set() for a in corpus.articles}
+    for article in corpus.articles.values():
+        for match in pattern.finditer(article.text):
+            found[article.id] |= by_name[match.group(0)]
+    return found
+
+
+_ALPHABET = st.sampled_from(list("ab @#-.'é_1 "))
+
+
+@settings(max_examples=300, deadline=None)
+@given(names=st.lists(st.text(_ALPHABET, min_size=1, max_size=6).map(str.strip)
+                      .filter(bool), min_size=1, max_size=8),
+       text=st.text(_ALPHABET, max_size=60))
+def test_mention_scan_matches_the_regex_alternation(names: list[str], text: str) -> None:
+    corpus = Corpus(articles={"a": Article("a", "t", "a.txt", text)},
+                    entities={f"e{i}": Entity(f"e{i}", "Thing", n)
+                              for i, n in enumerate(names)})
+    assert corpus.mentions() == _mentions_by_regex(corpus)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tails=st.lists(st.text(st.sampled_from(list("ab _'")), max_size=12), min_size=9,
+                      max_size=40),
+       picks=st.lists(st.integers(0, 39), max_size=12),
+       noise=st.text(st.sampled_from(list("ab _'Cap")), max_size=20))
+def test_mention_scan_with_crowded_prefixes(tails: list[str], picks: list[int],
+                                            noise: str) -> None:
+    # Many names share their first characters ("Captain ..."), so the second-level
+    # index is used; the text mixes whole names, cut-off names and noise.
+    names = sorted({("Cap" + t).strip() for t in tails})
+    text = noise.join(names[i % len(names)][: 3 + i] for i in picks) + " " + \
+        " ".join(names[i % len(names)] for i in picks)
+    corpus = Corpus(articles={"a": Article("a", "t", "a.txt", text)},
+                    entities={f"e{i}": Entity(f"e{i}", "Thing", n)
+                              for i, n in enumerate(names)})
+    assert corpus.mentions() == _mentions_by_regex(corpus)
+
+
+def test_mention_scan_on_the_seeds() -> None:
+    corpus = load_corpus(find_project(ROOT))
+    assert corpus.mentions() == _mentions_by_regex(corpus)
+
+
+class _GeneralLoader(_Base):  # type: ignore[misc, valid-type]
+    """PyYAML's own constructor with the line keys added: what the fast path replaces."""
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE] = node.start_mark.line + 1
+        mapping[LINES] = {k.value: k.start_mark.line + 1 for k, _v in node.value}
+        return mapping
+
+
+_GeneralLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in _Base.yaml_implicit_resolvers.items()}
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\nb: [x, 2, true, null, 1.5, 2021-01-05]\nc: {d: e}\n",
+    "base: &b {x: 1, y: two}\nother:\n  <<: *b\n  y: three\n",
+    "list: &l [a, b]\nagain: *l\n",
+    "? [1, 2]\n: complex key\n",
+    "1: numeric key\nyes: boolean key\n",
+    "- a\n- {b: c}\n- - nested\n",
+    *[p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds" / "facts").glob("*.yaml"))],
+])
+def test_fast_yaml_construction_matches_pyyaml(text: str) -> None:
+    try:
+        expected = yaml.load(text, Loader=_GeneralLoader)  # noqa: S506
+    except yaml.YAMLError:
+        with pytest.raises(Exception):
+            load_yaml(text)
+        return
+    assert load_yaml(text) == expected
+
+
+def test_sorted_export_puts_types_first_and_is_distinct(built_project: Path) -> None:
+    with open_graph(find_project(built_project)) as kg:
+        lines = kg.sorted_ntriples().decode().splitlines()
+        assert len(lines) == len(set(lines)) == len(kg)
+        assert lines[0].split(" ", 2)[1] == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+        keys = [(line.split(" ", 1)[0], 0 if " <http://www.w3.org/1999/02/22-rdf-syntax-ns"
+                 "#type> " in line.split(" ", 2)[1].join("  ") else 1, line) for line in lines]
+        assert keys == sorted(keys)
+
+
+def test_build_reports_stage_timings(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "p", 2000, ontology=ROOT / "ontology")
+    report = build(find_project(tmp_path / "p"))
+    assert set(report.timings) == {"load", "model", "validate", "export", "store"}
+    assert all(t >= 0 for t in report.timings.values())
+
+
+def test_benchmark_runs_at_the_smallest_size(tmp_path: Path) -> None:
+    out = tmp_path / "scale.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "scale.py"), "--sizes", "1500",
+         "--rdflib-timeout", "300", "--out", str(out), "--workdir", str(tmp_path / "w")],
+        capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # progress only on a terminal
+    assert result.stdout.startswith("  triples  pipeline")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    [row] = data["sizes"]
+    assert row["triples"] == row["summary"]["triples"] > 1000
+    for kind in ("pipeline", "raw", "rdflib"):
+        assert row[kind]["wall_s"] > 0 and row[kind]["peak_mb"] > 10
+        assert not row[kind]["timed_out"]
+        assert set(row[kind]["queries"]) == set(row["pipeline"]["queries"]) != set()
+        rows = {name: q["rows"] for name, q in row[kind]["queries"].items()}
+        assert rows == {name: q["rows"] for name, q in row["pipeline"]["queries"].items()}
+    assert row["summary"]["pipeline_over_raw"] > 0
+    assert not list((tmp_path / "w").iterdir())  # corpora removed unless --keep
