@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 
 import pyoxigraph as ox
+import pytest
 import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
-
-import pytest
 
 from heroes_kg.errors import HeroesKGError
 from heroes_kg.export import _XML_ILLEGAL, _XML_LOCAL_NAME, FORMATS, RdfFormat, export
