@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,7 +19,14 @@ from .curation import Corpus, load_corpus, paused_gc
 from .errors import HeroesKGError
 from .model import Names, to_quads
 from .project import Project
-from .store import KnowledgeGraph, fingerprint, lock, read_state, replace_store, write_state
+from .store import (
+    KnowledgeGraph,
+    fingerprint,
+    lock,
+    read_state,
+    replace_store,
+    write_state,
+)
 
 __all__ = ["BuildReport", "build", "build_store", "check", "standard_exports"]
 

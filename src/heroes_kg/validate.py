@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import _vocab
 from .curation import Corpus
 from .errors import HeroesKGError, Problem, ValidationError
-from . import _vocab
 from .model import Names
 from .store import KnowledgeGraph, select
 
