@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -53,6 +54,8 @@ class Result:
 
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
+#: One compiled query: (SPARQL selecting ?f, the path shown, the message).
+_Query = tuple[str, str | None, str]
 
 
 @dataclass
@@ -71,7 +74,7 @@ class _Graph:
     def __init__(self, triples: Iterable[ox.Triple]) -> None:
         self.out: dict[Term, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
         for t in triples:
-            self.out[t.subject][t.predicate.value].append(t.object)  # type: ignore[index]
+            self.out[t.subject][t.predicate.value].append(t.object)  # type: ignore[index, arg-type]
 
     def values(self, node: Term, predicate: str) -> list[Term]:
         return self.out.get(node, {}).get(predicate, [])
@@ -106,7 +109,8 @@ class ShapesEngine:
         self.subclasses: dict[str, set[str]] = defaultdict(set)
         parents: dict[str, set[str]] = defaultdict(set)
         for t in ontology:
-            if t.predicate.value == RDFS + "subClassOf" and isinstance(t.object, ox.NamedNode):
+            if (t.predicate.value == RDFS + "subClassOf" and isinstance(t.object, ox.NamedNode)
+                    and isinstance(t.subject, ox.NamedNode)):
                 parents[t.subject.value].add(t.object.value)
         for cls in list(parents):
             for ancestor in self._ancestors(cls, parents):
@@ -118,9 +122,9 @@ class ShapesEngine:
     # -- reading the shapes graph -----------------------------------------------------
 
     @staticmethod
-    def _ancestors(cls: str, parents: dict[str, set[str]]) -> set[str]:
+    def _ancestors(start: str, parents: dict[str, set[str]]) -> set[str]:
         seen: set[str] = set()
-        todo = [cls]
+        todo = [start]
         while todo:
             for parent in parents.get(todo.pop(), ()):
                 if parent not in seen:
@@ -286,7 +290,7 @@ class ShapesEngine:
                     f"{self._step(x, shape.path, w)} FILTER(!sameTerm({v}, {w})) }}")
         raise UnsupportedShapes(f"sh:{name} {arg} inside sh:or/sh:node is not supported")
 
-    def _compile(self) -> Iterator[tuple[str, str | None, str, Result | None]]:
+    def _compile(self) -> Iterator[_Query]:
         """(SPARQL, path, message) per constraint of every targeted shape.
 
         Where a shape has its own sh:message every constraint of it reports the same
@@ -305,7 +309,7 @@ class ShapesEngine:
                     yield self._query(prop, focus, name, arg, prop.path)
 
     def _merged(self, prop: _Shape, focus: str
-                ) -> tuple[list[tuple[str, str | None, str, Result | None]],
+                ) -> tuple[list[_Query],
                            list[tuple[str, object]]]:
         assert prop.path is not None and prop.message is not None
         shown = ("^" if prop.path[1] else "") + prop.path[0]
@@ -315,26 +319,26 @@ class ShapesEngine:
                   if n in ("minCount", "maxCount")}
         rest = [(n, a) for n, a in prop.constraints
                 if n not in _VALUE_CONSTRAINTS and n not in counts]
-        queries = []
+        queries: list[_Query] = []
         if values:
             test = _join([self._value_test(n, a, "?v", 0) for n, a in values], "&&")
             queries.append((f"SELECT DISTINCT ?f WHERE {{ {focus} {step} FILTER(!{test}) }}",
-                            shown, prop.message, None))
+                            shown, prop.message))
         low, high = counts.get("minCount", 0), counts.get("maxCount")
         if low == 1 and high is None:
             queries.append((f"SELECT ?f WHERE {{ {focus} FILTER NOT EXISTS {{ {step} }} }}",
-                            shown, prop.message, None))
+                            shown, prop.message))
         elif low or high is not None:
             having = " || ".join(
                 ([f"COUNT(DISTINCT ?v) < {low}"] if low else [])
                 + ([f"COUNT(DISTINCT ?v) > {high}"] if high is not None else []))
             body = f"OPTIONAL {{ {step} }}" if low else step
-            queries.append((f"SELECT ?f WHERE {{ {focus} {body} }} GROUP BY ?f "
-                            f"HAVING ({having})", shown, prop.message, None))
+            sparql = f"SELECT ?f WHERE {{ {focus} {body} }} GROUP BY ?f HAVING ({having})"
+            queries.append((sparql, shown, prop.message))
         return queries, rest
 
     def _query(self, shape: _Shape, focus: str, name: str, arg: object,
-               path: tuple[str, bool] | None) -> tuple[str, str | None, str, Result | None]:
+               path: tuple[str, bool] | None) -> _Query:
         shown = None if path is None else ("^" if path[1] else "") + path[0]
         message = shape.message or _default_message(name, arg)
         if path is None:
@@ -342,30 +346,33 @@ class ShapesEngine:
                         "qualifiedValueShape"):
                 raise UnsupportedShapes(f"sh:{name} needs a property shape")
             test = self._value_test(name, arg, "?f", 0)
-            return f"SELECT ?f WHERE {{ {focus} FILTER(!{test}) }}", shown, message, None
+            return f"SELECT ?f WHERE {{ {focus} FILTER(!{test}) }}", shown, message
         step = self._step("?f", path, "?v")
         if name in _VALUE_CONSTRAINTS:
             test = self._value_test(name, arg, "?v", 0)
             return (f"SELECT DISTINCT ?f WHERE {{ {focus} {step} FILTER(!{test}) }}", shown,
-                    message, None)
+                    message)
         if name == "minCount":
-            return (f"SELECT ?f WHERE {{ {focus} OPTIONAL {{ {step} }} }} GROUP BY ?f "
-                    f"HAVING (COUNT(DISTINCT ?v) < {arg})", shown, message, None)
+            sparql = (f"SELECT ?f WHERE {{ {focus} OPTIONAL {{ {step} }} }} GROUP BY ?f "
+                      f"HAVING (COUNT(DISTINCT ?v) < {arg})")
+            return sparql, shown, message
         if name == "maxCount":
-            return (f"SELECT ?f WHERE {{ {focus} {step} }} GROUP BY ?f "
-                    f"HAVING (COUNT(DISTINCT ?v) > {arg})", shown, message, None)
+            sparql = (f"SELECT ?f WHERE {{ {focus} {step} }} GROUP BY ?f "
+                      f"HAVING (COUNT(DISTINCT ?v) > {arg})")
+            return sparql, shown, message
         if name in ("lessThan", "lessThanOrEquals"):
             op = "<" if name == "lessThan" else "<="
-            return (f"SELECT DISTINCT ?f WHERE {{ {focus} {step} ?f <{arg}> ?w "
-                    f"FILTER(!COALESCE(?v {op} ?w, false)) }}", shown, message, None)
+            sparql = (f"SELECT DISTINCT ?f WHERE {{ {focus} {step} ?f <{arg}> ?w "
+                      f"FILTER(!COALESCE(?v {op} ?w, false)) }}")
+            return sparql, shown, message
         if name == "qualifiedValueShape":
-            inner, low, high = arg  # type: ignore[misc]
+            inner, low, high = cast(tuple[_Shape, int | None, int | None], arg)
             test = self._conforms(inner, "?v", 1)
             having = [f"COUNT(DISTINCT ?v) < {low}" if low is not None else None,
                       f"COUNT(DISTINCT ?v) > {high}" if high is not None else None]
-            return (f"SELECT ?f WHERE {{ {focus} OPTIONAL {{ {step} FILTER({test}) }} }} "
-                    f"GROUP BY ?f HAVING ({' || '.join(h for h in having if h) or 'false'})",
-                    shown, message, None)
+            sparql = (f"SELECT ?f WHERE {{ {focus} OPTIONAL {{ {step} FILTER({test}) }} }} "
+                      f"GROUP BY ?f HAVING ({' || '.join(h for h in having if h) or 'false'})")
+            return sparql, shown, message
         raise UnsupportedShapes(f"sh:{name} is not supported")
 
     # -- running -----------------------------------------------------------------------
@@ -373,7 +380,7 @@ class ShapesEngine:
     def validate(self, store: ox.Store, graphs: list[ox.NamedNode]) -> set[Result]:
         """Every violation in the union of ``graphs`` of ``store``."""
         found: set[Result] = set()
-        for sparql, path, message, _ in self.queries:
+        for sparql, path, message in self.queries:
             rows = store.query(sparql, default_graph=list(graphs))
             assert isinstance(rows, ox.QuerySolutions)
             for row in rows:

@@ -105,7 +105,7 @@ def load_yaml(text: str) -> Any:
     if deep is not None:
         raise YamlError(deep, f"YAML nesting is deeper than {MAX_DEPTH} levels")
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

@@ -19,7 +19,14 @@ from .curation import Corpus, load_corpus, paused_gc
 from .errors import HeroesKGError
 from .model import Names, to_quads
 from .project import Project
-from .store import KnowledgeGraph, fingerprint, lock, read_state, replace_store, write_state
+from .store import (
+    KnowledgeGraph,
+    fingerprint,
+    lock,
+    read_state,
+    replace_store,
+    write_state,
+)
 
 __all__ = ["BuildReport", "build", "build_store", "check", "standard_exports"]
 

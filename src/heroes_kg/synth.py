@@ -157,9 +157,10 @@ def _article(i: int, rng: random.Random, names: _Names,
         S(ids["film"], "streamingOn", "", "netflix"),
         S(ids["film"], "datePublished", "", value=date))
     add(f"{f} is a {genre} film", S(ids["film"], "genre", "", value=genre))
-    for k in (1, 2, 3):
-        add(f"{n[f'actor-{k}']} plays {n[f'character-{k}']} in {f}",
-            S(ids[f"actor-{k}"], "plays", "", ids[f"character-{k}"], qualifiers={"in": ids["film"]}))
+    for j in (1, 2, 3):
+        add(f"{n[f'actor-{j}']} plays {n[f'character-{j}']} in {f}",
+            S(ids[f"actor-{j}"], "plays", "", ids[f"character-{j}"],
+              qualifiers={"in": ids["film"]}))
     add(f"{n['actor-4']} took over the role of {n['character-3']} from {n['actor-3']} in {f}",
         S(ids["actor-4"], "replaced", "", ids["actor-3"],
           qualifiers={"in": ids["film"], "as": ids["character-3"]}),
@@ -264,7 +265,7 @@ def _article(i: int, rng: random.Random, names: _Names,
     for quote in sentences:
         if text.count(quote) != 1:  # pragma: no cover - a generator bug, not user input
             raise AssertionError(f"generated quote is not unique: {quote!r}")
-    meta = {"id": f"{p}-article", "file": f"{p}.txt", "title": title, "date": date,
+    meta: dict[str, object] = {"id": f"{p}-article", "file": f"{p}.txt", "title": title, "date": date,
             "publisher": pub_id}
     return meta, entities, st, text
 
