@@ -50,8 +50,8 @@ def test_sigkill_during_build_leaves_old_or_new_exports(tmp_path: Path) -> None:
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        # Every visible file is whole; a hidden .NAME.PID.tmp may remain until the next build.
         assert (root / "exports" / "heroes.ttl").read_bytes() in versions.values()
-        assert not [p for p in (root / "exports").iterdir() if p.name.startswith(".")]
         with open_graph(find_project(root)) as kg:  # opens, rebuilding if it must
             names = {q.object.value for q in kg.store.quads_for_pattern(
                 kg.names.resource("tech-no"), None, None, kg.names.facts)}
@@ -60,6 +60,7 @@ def test_sigkill_during_build_leaves_old_or_new_exports(tmp_path: Path) -> None:
     assert (root / "exports" / "heroes.ttl").read_bytes() == versions[current]
     assert report.triples > 2000
     assert not list((root / ".heroes-kg").glob("store.*.*"))
+    assert not [p for p in (root / "exports").iterdir() if p.name.startswith(".")]
 
 
 def test_two_builds_at_once_and_a_query_during_a_build(tmp_path: Path) -> None:

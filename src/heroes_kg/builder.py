@@ -202,6 +202,10 @@ def build(project: Project, *, outdir: Path | None = None, force: bool = False,
         outdir.mkdir(exist_ok=True)
         if not os.access(outdir, os.W_OK):
             raise HeroesKGError(f"cannot write to {outdir}: permission denied")
+        for name in outputs:
+            # Temporary files of a build that was killed mid-write (we hold the lock).
+            for leftover in outdir.glob(f".{name}.*.tmp"):
+                leftover.unlink(missing_ok=True)
         written = []
         for name, data in outputs.items():
             target = outdir / name

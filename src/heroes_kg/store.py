@@ -146,11 +146,38 @@ _FIRST = b"<\x01>"
 
 def fingerprint(project: Project) -> str:
     """A digest of everything the built graph depends on: the inputs' bytes, the base
-    IRI, the heroes-kg version and the store format."""
+    IRI, the heroes-kg version and the store format.
+
+    Each file's own digest is remembered in .heroes-kg/hashes.json with its size and
+    modification time, so a command on a large corpus re-reads only the files that
+    changed, not every byte of the seeds."""
+    cache_path = project.state_dir / "hashes.json"
+    try:
+        cache = json.loads(cache_path.read_text(encoding="utf-8"))
+        if not isinstance(cache, dict):
+            cache = {}
+    except (OSError, ValueError):
+        cache = {}
+    fresh: dict[str, list[object]] = {}
     digest = hashlib.sha256(f"{__version__}\0{STORE_FORMAT}\0{project.base_iri}\0".encode())
     for path in project.input_files():
-        digest.update(path.relative_to(project.root).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        rel = path.relative_to(project.root).as_posix()
+        st = path.stat()
+        cached = cache.get(rel)
+        if (isinstance(cached, list) and len(cached) == 3
+                and cached[:2] == [st.st_size, st.st_mtime_ns]):
+            file_digest = str(cached[2])
+        else:
+            file_digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        fresh[rel] = [st.st_size, st.st_mtime_ns, file_digest]
+        digest.update(rel.encode() + b"\0" + file_digest.encode())
+    if fresh != cache and project.state_dir.is_dir():
+        tmp = cache_path.with_name(f".{cache_path.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
+            os.replace(tmp, cache_path)
+        except OSError:  # a cache only: a read-only state folder just means no cache
+            tmp.unlink(missing_ok=True)
     return digest.hexdigest()
 
 
