@@ -17,6 +17,7 @@ __all__ = [
     "PROPERTIES",
     "QUALIFIERS",
     "SCHEMA",
+    "SPARQL_PREFIXES",
     "EntityType",
     "Property",
     "is_subtype",
@@ -46,6 +47,9 @@ PREFIXES: dict[str, str] = {
     "oa": OA,
     "skos": SKOS,
 }
+
+#: The same prefixes as a SPARQL prologue, for the queries heroes-kg runs itself.
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,7 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
     malformed date and a publisher that is not a known organization.
     """
     from .curation import load_corpus
-    from .suggest import _scalar
+    from .suggest import yaml_scalar
 
     folder = project.articles_dir
     if not folder.is_dir():
@@ -111,13 +111,13 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
     number = len(list(folder.glob("*.txt")))
     name = f"{number:03d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
     lines = [f"# Metadata for {name} (the text file is kept exactly as received).",
-             f"id: {article_id}", f"file: {name}", title_note, f"title: {_scalar(title)}"]
+             f"id: {article_id}", f"file: {name}", title_note, f"title: {yaml_scalar(title)}"]
     if date is not None:
         lines.append(f"date: {date}")
     if publisher is not None:
         lines.append(f"publisher: {publisher}")
     if url is not None:
-        lines.append(f"url: {_scalar(url)}")
+        lines.append(f"url: {yaml_scalar(url)}")
     text_path, record_path = folder / name, folder / f"{Path(name).stem}.yaml"
     atomic_write(text_path, data)
     try:
@@ -168,7 +168,7 @@ class AcceptReport:
 
 def _emit(value: Any, indent: int) -> list[str]:
     """Block YAML for a loaded candidate item (mappings, lists, scalars)."""
-    from .suggest import _scalar
+    from .suggest import yaml_scalar
 
     pad = " " * indent
     lines: list[str] = []
@@ -189,12 +189,12 @@ def _emit(value: Any, indent: int) -> list[str]:
                 inner[0] = f"{pad}- {inner[0][indent + 2:]}"
             lines += inner
     else:
-        lines.append(f"{pad}{_scalar(value)}")
+        lines.append(f"{pad}{yaml_scalar(value)}")
     return lines
 
 
 def _inline(value: Any) -> str:
-    from .suggest import _scalar
+    from .suggest import yaml_scalar
 
     if value is None:
         return "null"
@@ -202,7 +202,7 @@ def _inline(value: Any) -> str:
         return "[" + ", ".join(_inline(v) for v in value) + "]"
     if isinstance(value, dict):
         return "{}"
-    return _scalar(value)
+    return yaml_scalar(value)
 
 
 def accept(project: Project, file: Path, target: str | None = None,

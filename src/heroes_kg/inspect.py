@@ -14,7 +14,7 @@ from .store import KnowledgeGraph, select
 
 __all__ = ["EntityView", "Fact", "Stats", "find_entity", "show", "stats"]
 
-_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _vocab.PREFIXES.items())
+_PREFIXES = _vocab.SPARQL_PREFIXES
 _PROPERTY_NAMES = {p.iri: name for name, p in _vocab.PROPERTIES.items()}
 _QUALIFIER_NAMES = {iri: key for key, (iri, _allowed) in _vocab.QUALIFIERS.items()}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -118,7 +118,7 @@ class View:
 
 
 def _rows(kg: KnowledgeGraph, query: str) -> Iterable[ox.QuerySolution]:
-    prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _vocab.PREFIXES.items())
+    prefixes = _vocab.SPARQL_PREFIXES
     return kg.store.query(prefixes + query, use_default_graph_as_union=True)  # type: ignore[return-value]
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "leave_one_out",
     "render",
     "suggest",
+    "yaml_scalar",
 ]
 
 
@@ -1037,7 +1038,7 @@ _PLAIN = re.compile(r"^[A-Za-z][\w .()/-]*[\w.)]$")
 _YAML_WORDS = {"yes", "no", "true", "false", "on", "off", "null", "y", "n", "~"}
 
 
-def _scalar(value: str | bool | float) -> str:
+def yaml_scalar(value: str | bool | float) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -1087,13 +1088,13 @@ def render(suggestions: Suggestions, article: Article) -> str:
             continue
         seen.add(mention.entity)
         count = sum(1 for m in suggestions.mentions if m.entity == mention.entity)
-        lines.append(f"  - {{entity: {mention.entity}, as: {_scalar(mention.text)}, "
+        lines.append(f"  - {{entity: {mention.entity}, as: {yaml_scalar(mention.text)}, "
                      f"count: {count}, rule: {mention.rule}}}")
     if not seen:
         lines[-1] = "mentions: []"
     lines += ["", "entities:"]
     for e in suggestions.entities:
-        lines += [f"  - id: {e.id}", f"    type: {e.type}", f"    name: {_scalar(e.name)}",
+        lines += [f"  - id: {e.id}", f"    type: {e.type}", f"    name: {yaml_scalar(e.name)}",
                   f"    confidence: {e.confidence:.2f}", f"    rule: {e.rule}"]
     if not suggestions.entities:
         lines[-1] = "entities: []"
@@ -1104,13 +1105,13 @@ def render(suggestions: Suggestions, article: Article) -> str:
             lines.append(f"    object: {c.object}")
         else:
             assert c.value is not None
-            lines.append(f"    value: {_scalar(c.value)}")
+            lines.append(f"    value: {yaml_scalar(c.value)}")
         for key in ("in", "as"):
             if key in c.qualifiers:
                 lines.append(f"    {key}: {c.qualifiers[key]}")
         lines += [f"    confidence: {c.confidence:.2f}", f"    rule: {c.rule}",
                   "    evidence:", f"      - article: {article.id}",
-                  f"        quote: {_scalar(c.quote)}"]
+                  f"        quote: {yaml_scalar(c.quote)}"]
         occurrence = _occurrence(article.text, c.quote, c.start)
         if occurrence is not None:
             lines.append(f"        occurrence: {occurrence}")

@@ -126,7 +126,7 @@ def shacl_report_results(report) -> set[tuple[str, str | None, str]]:  # type: i
     return found
 
 
-_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _vocab.PREFIXES.items())
+_PREFIXES = _vocab.SPARQL_PREFIXES
 
 
 def _whole_graph_checks(kg: KnowledgeGraph, corpus: Corpus) -> list[Problem]:
