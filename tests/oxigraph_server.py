@@ -74,6 +74,7 @@ class KillingRelay:
         self.kill_after = kill_after
         self.forwarded = 0
         self.killed = False
+        self._clients: list[socket.socket] = []
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = int(self._listener.getsockname()[1])
         threading.Thread(target=self._accept, daemon=True).start()
@@ -88,6 +89,7 @@ class KillingRelay:
                 client, _ = self._listener.accept()
             except OSError:
                 return
+            self._clients.append(client)
             upstream = socket.create_connection(("127.0.0.1", self.server.port))
             threading.Thread(target=self._pump, args=(client, upstream, True),
                              daemon=True).start()
@@ -103,6 +105,13 @@ class KillingRelay:
                     if self.forwarded >= self.kill_after and not self.killed:
                         self.killed = True
                         self.server.kill()
+                        # Drop the clients now, rather than rely on the dead server's
+                        # sockets to reset the pumps (slow on a loaded machine).
+                        for client in self._clients:
+                            try:
+                                client.shutdown(socket.SHUT_RDWR)
+                            except OSError:
+                                pass
         except OSError:
             pass
         finally:
