@@ -156,6 +156,38 @@ def test_sorted_export_puts_types_first_and_is_distinct(built_project: Path) -> 
         assert keys == sorted(keys)
 
 
+def test_sorted_ntriples_of_interleaving_graphs_is_one_sorted_whole() -> None:
+    """Per-graph sorted parts are concatenated only when they do not interleave; when
+    they do (or share a triple), the whole is sorted again and duplicates dropped."""
+    import pyoxigraph as ox
+
+    from heroes_kg.model import Names
+    from heroes_kg.store import KnowledgeGraph
+
+    names = Names("https://example.org/")
+    ex, rdf_type = "https://example.org/", ox.NamedNode(_vocab.RDF + "type")
+    g1, g2 = names.facts, names.provenance
+    store = ox.Store()
+    for graph, subjects in ((g1, "bdf"), (g2, "ace")):
+        for s in subjects:
+            node = ox.NamedNode(ex + s)
+            store.add(ox.Quad(node, ox.NamedNode(ex + "p"), ox.Literal(s), graph))
+            store.add(ox.Quad(node, rdf_type, ox.NamedNode(ex + "T"), graph))
+    shared = ox.Quad(ox.NamedNode(ex + "z"), ox.NamedNode(ex + "p"), ox.Literal("z"))
+    for graph in (g1, g2):
+        store.add(ox.Quad(shared.subject, shared.predicate, shared.object, graph))
+    kg = KnowledgeGraph(store, names)
+    lines = kg.sorted_ntriples((g1, g2)).decode().splitlines()
+    assert [line.split(" ", 1)[0][-2] for line in lines] == list("aabbccddeeffz")
+    assert all("#type>" in line for line in lines[0:12:2])
+    assert kg.sorted_ntriples((g2, g1)) == kg.sorted_ntriples((g1, g2))
+    apart = KnowledgeGraph(ox.Store(), names)
+    apart.store.add(ox.Quad(ox.NamedNode(ex + "a"), rdf_type, ox.NamedNode(ex + "T"), g1))
+    apart.store.add(ox.Quad(ox.NamedNode(ex + "b"), rdf_type, ox.NamedNode(ex + "T"), g2))
+    assert apart.sorted_ntriples((g2, g1)) == apart.sorted_ntriples((g1, g2))
+    assert apart.sorted_ntriples((g1, g2)).count(b"\n") == 2
+
+
 def test_build_reports_stage_timings(tmp_path: Path) -> None:
     write_corpus(tmp_path / "p", 2000, ontology=ROOT / "ontology")
     report = build(find_project(tmp_path / "p"))

@@ -7,14 +7,16 @@ Nothing is written until every check has passed, and every file is written atomi
 from __future__ import annotations
 
 import os
+import shutil
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from ._io import atomic_write
+from ._io import write_temp
 from .curation import Corpus, load_corpus, paused_gc
 from .errors import HeroesKGError
 from .model import Names, to_quads
@@ -25,7 +27,9 @@ from .store import (
     lock,
     read_state,
     replace_store,
+    swap_store,
     write_state,
+    write_store,
 )
 
 __all__ = ["BuildReport", "build", "build_store", "check", "standard_exports"]
@@ -39,8 +43,17 @@ class BuildReport:
     triples: int
     written: list[Path] = field(default_factory=list)
     up_to_date: bool = False
-    #: Seconds spent in each stage (load, model, validate, export, store).
+    #: Seconds spent in each stage (load, model, validate, export, store). The store is
+    #: written while the exports are, so "store" is only the wait for it afterwards.
     timings: dict[str, float] = field(default_factory=dict)
+
+
+#: Called with a short description as each stage of a build starts.
+Progress = Callable[[str], None]
+
+
+def _quiet(message: str) -> None:
+    pass
 
 
 def _export(fmt: str, *, facts_only: bool = False) -> Callable[[KnowledgeGraph], bytes]:
@@ -90,13 +103,16 @@ def _load_ontology(store: ox.Store, project: Project, names: Names) -> None:
 
 
 def _assemble(project: Project, shacl: str = "oxigraph",
-              timings: dict[str, float] | None = None) -> tuple[Corpus, KnowledgeGraph]:
+              timings: dict[str, float] | None = None,
+              progress: Progress = _quiet) -> tuple[Corpus, KnowledgeGraph]:
     """Load, check, model and validate; returns the graph in an in-memory store."""
     from .validate import validate_graph
 
     clock = _Clock(timings)
+    progress("reading and checking the curated files")
     corpus = load_corpus(project)
     clock.lap("load")
+    progress(f"modelling {len(corpus.statements)} statements as RDF")
     names = Names(project.base_iri)
     store = ox.Store()
     with paused_gc():
@@ -104,6 +120,7 @@ def _assemble(project: Project, shacl: str = "oxigraph",
     _load_ontology(store, project, names)
     kg = KnowledgeGraph(store, names, project)
     clock.lap("model")
+    progress(f"validating {len(store)} quads against the ontology and shapes")
     validate_graph(kg, corpus, project.shapes_file, project.ontology_file, engine=shacl)
     clock.lap("validate")
     return corpus, kg
@@ -161,64 +178,137 @@ def _stamp(path: Path) -> list[int]:
     return [st.st_size, st.st_mtime_ns]
 
 
-def _exports_current(state: dict, current: str, outdir: Path) -> bool:  # type: ignore[type-arg]
+def _exports_current(state: dict, current: str, outdir: Path,  # type: ignore[type-arg]
+                     names: list[str]) -> bool:
     exports = state.get("exports")
     if state.get("exports_fingerprint") != current or not isinstance(exports, dict):
         return False
     if set(exports) != {str(outdir / name) for name in standard_exports}:
         return False
     try:
-        return all(_stamp(Path(p)) == stamp for p, stamp in exports.items())
+        return all(_stamp(Path(p)) == stamp for p, stamp in exports.items()
+                   if Path(p).name in names)
     except OSError:
         return False
 
 
+def _selected(only: Iterable[str] | None) -> list[str]:
+    """The standard export file names to write: all, or the ``only`` ones (checked)."""
+    if only is None:
+        return list(standard_exports)
+    chosen = list(dict.fromkeys(only))
+    unknown = [name for name in chosen if name not in standard_exports]
+    if unknown:
+        raise HeroesKGError(f"unknown export {unknown[0]!r}; the build writes "
+                            + ", ".join(standard_exports))
+    return [name for name in standard_exports if name in chosen]
+
+
+def _check_outdir(outdir: Path) -> None:
+    if outdir.exists() and not outdir.is_dir():
+        raise HeroesKGError(f"{outdir} exists and is not a folder")
+    if not outdir.parent.is_dir():
+        raise HeroesKGError(f"cannot write to {outdir}: {outdir.parent} does not exist")
+    outdir.mkdir(exist_ok=True)
+    if not os.access(outdir, os.W_OK):
+        raise HeroesKGError(f"cannot write to {outdir}: permission denied")
+
+
+class _StoreWriter:
+    """Writes the persisted store from the in-memory one in a background thread.
+
+    Oxigraph releases the GIL while it dumps and bulk-loads, so the store is written on
+    one core while the exports are made on the other. Nothing is swapped in until
+    :meth:`finish`; :meth:`abandon` waits for the thread and removes what it wrote.
+    """
+
+    def __init__(self, project: Project, store: ox.Store) -> None:
+        self.project = project
+        self.error: BaseException | None = None
+        self.fresh: Path | None = None
+        self.thread = threading.Thread(target=self._run, args=(store,),
+                                       name="heroes-kg-store", daemon=True)
+        self.thread.start()
+
+    def _run(self, store: ox.Store) -> None:
+        try:
+            self.fresh = write_store(self.project, store)
+        except BaseException as exc:  # re-raised in the caller's thread by finish()
+            self.error = exc
+
+    def finish(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        assert self.fresh is not None
+        swap_store(self.project, self.fresh)
+
+    def abandon(self) -> None:
+        self.thread.join()
+        if self.fresh is not None:
+            shutil.rmtree(self.fresh, ignore_errors=True)
+
+
 def build(project: Project, *, outdir: Path | None = None, force: bool = False,
-          shacl: str = "oxigraph") -> BuildReport:
+          shacl: str = "oxigraph", only: Iterable[str] | None = None,
+          progress: Progress | None = None) -> BuildReport:
     """Build the graph from the seeds into the store and ``outdir`` (default exports/).
 
     When nothing changed since the last build, nothing is redone (``force`` redoes it).
     ``shacl`` names the SHACL engine (see :func:`heroes_kg.validate.validate_graph`).
+    ``only`` limits the exports to those file names of :data:`standard_exports` (the
+    next build without ``only`` writes them all again). ``progress`` is called with a
+    short description as each stage starts.
     """
     outdir = (outdir or project.exports_dir).resolve()
+    names = _selected(only)
+    say = progress or _quiet
     with lock(project):
         current = fingerprint(project)
         state = read_state(project)
         if (not force and state.get("fingerprint") == current
                 and (project.state_dir / "store").is_dir()
-                and _exports_current(state, current, outdir)):
+                and _exports_current(state, current, outdir, names)):
             counts = state.get("counts", {})
             return BuildReport(counts.get("articles", 0), counts.get("entities", 0),
                                counts.get("statements", 0), counts.get("triples", 0),
-                               [Path(p) for p in state["exports"]], up_to_date=True)
+                               [outdir / name for name in names], up_to_date=True)
         timings: dict[str, float] = {}
-        corpus, kg = _assemble(project, shacl, timings)
+        corpus, kg = _assemble(project, shacl, timings, say)
         clock = _Clock(timings)
-        outputs = {name: produce(kg) for name, produce in standard_exports.items()}
-        if outdir.exists() and not outdir.is_dir():
-            raise HeroesKGError(f"{outdir} exists and is not a folder")
-        if not outdir.parent.is_dir():
-            raise HeroesKGError(f"cannot write to {outdir}: {outdir.parent} does not exist")
-        outdir.mkdir(exist_ok=True)
-        if not os.access(outdir, os.W_OK):
-            raise HeroesKGError(f"cannot write to {outdir}: permission denied")
-        for name in outputs:
+        _check_outdir(outdir)
+        for name in names:
             # Temporary files of a build that was killed mid-write (we hold the lock).
             for leftover in outdir.glob(f".{name}.*.tmp"):
                 leftover.unlink(missing_ok=True)
-        written = []
-        for name, data in outputs.items():
-            target = outdir / name
-            atomic_write(target, data)
-            written.append(target)
-        del outputs
-        clock.lap("export")
-        replace_store(project, kg.store)
+        writer = _StoreWriter(project, kg.store)
+        staged: list[tuple[Path, Path]] = []
+        try:
+            # Each export goes to a temporary file as it is made and all are renamed at
+            # the end: a failure leaves the previous exports whole and unchanged, and no
+            # more than one export is held in memory at a time.
+            for name in names:
+                say(f"making {name}")
+                target = outdir / name
+                staged.append((write_temp(target, standard_exports[name](kg)), target))
+            for tmp, target in staged:
+                os.replace(tmp, target)
+            written = [target for _, target in staged]
+            staged.clear()
+            clock.lap("export")
+            say("writing the store")
+            writer.finish()
+        except BaseException:
+            for tmp, _ in staged:
+                tmp.unlink(missing_ok=True)
+            writer.abandon()
+            raise
         report = _report(corpus, kg)
+        complete = set(names) == set(standard_exports)
         write_state(project, {
-            "fingerprint": current, "exports_fingerprint": current,
-            "counts": _counts(report),
-            "exports": {str(p): _stamp(p) for p in written},
+            "fingerprint": current, "counts": _counts(report),
+            **({"exports_fingerprint": current,
+                "exports": {str(p): _stamp(p) for p in written}} if complete else {}),
         })
         clock.lap("store")
         report.written = written

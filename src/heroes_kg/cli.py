@@ -109,25 +109,36 @@ def main() -> None:
 @click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
               help="Write the exports here instead of exports/.")
 @click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
+@click.option("--only", "only", multiple=True, metavar="FILE",
+              help="Write only this export (repeatable), e.g. heroes.ttl; the store is "
+                   "always built. A later build without --only writes every export.")
 @shacl_option
 @reports_errors
 def build(project_dir: Path | None, base_iri: str | None, outdir: Path | None,
-          force: bool, shacl: str) -> None:
+          force: bool, only: tuple[str, ...], shacl: str) -> None:
     """Check the seeds, build and validate the graph, write exports/.
 
     Nothing is written unless every check passes. When no input changed since
-    the last build, nothing is redone.
+    the last build, nothing is redone. On a terminal, each stage is shown as
+    it starts.
 
     \b
     Example:
         heroes-kg build
         heroes-kg build --out /tmp/heroes-exports --force
+        heroes-kg build --only heroes.ttl --only heroes.nq
     """
     from .builder import build as run_build
 
     started = time.perf_counter()
     project = _project(project_dir, base_iri)
-    report = run_build(project, outdir=outdir, force=force, shacl=shacl)
+    progress = _StageProgress(started) if sys.stderr.isatty() else None
+    try:
+        report = run_build(project, outdir=outdir, force=force, shacl=shacl,
+                           only=only or None, progress=progress)
+    finally:
+        if progress is not None:
+            progress.clear()
     elapsed = time.perf_counter() - started
     if report.up_to_date:
         click.echo(f"Up to date: {report.triples} triples from {report.statements} "
@@ -138,6 +149,22 @@ def build(project_dir: Path | None, base_iri: str | None, outdir: Path | None,
                f"each quote found in its article ({elapsed:.2f} s).")
     for path in report.written:
         click.echo(f"  wrote {_display(path, project.root)}")
+
+
+class _StageProgress:
+    """Shows the current stage of a long command on one line of a terminal's stderr."""
+
+    def __init__(self, started: float) -> None:
+        self.started = started
+
+    def __call__(self, message: str) -> None:
+        elapsed = time.perf_counter() - self.started
+        sys.stderr.write(f"\r\033[K[{elapsed:6.1f} s] {message}…")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
 
 
 def _display(path: Path, root: Path) -> str:

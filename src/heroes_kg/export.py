@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -129,6 +130,8 @@ class _OxTriples(RdfFormat):
         # The data graphs have no blank nodes: stream them from the sorted N-Triples, with
         # no list of a million Triple objects (the same order as _distinct_triples).
         graphs = tuple(_graphs(kg, facts_only, False))
+        if self.rdf_format == ox.RdfFormat.N_TRIPLES:
+            return kg.sorted_ntriples(graphs)  # what Oxigraph's writer would write again
         triples = ox.parse(kg.sorted_ntriples(graphs), format=ox.RdfFormat.N_TRIPLES)
         data = ox.serialize(triples, format=self.rdf_format, prefixes=prefixes(kg.names.base))
         assert data is not None
@@ -172,10 +175,22 @@ class _OxQuads(_OxTriples):
 
     def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
                   with_ontology: bool | None = None) -> bytes:
-        return RdfFormat.serialize(self, kg, facts_only=facts_only,
-                                   with_ontology=with_ontology)
+        if with_ontology is None:
+            with_ontology = self.ontology_by_default
+        # The data graphs (no blank nodes) stream from their sorted N-Triples, each line
+        # given its graph name; only the small ontology goes through _quads.
+        nquads = b"".join(
+            kg.sorted_ntriples((graph,)).replace(b" .\n", f" <{graph.value}> .\n".encode())
+            for graph in _graphs(kg, facts_only, False))
+        ontology = _quads(kg, [kg.names.ontology]) if with_ontology else []
+        if self.rdf_format == ox.RdfFormat.N_QUADS:
+            return nquads + self.write(ontology, kg.names.base)
+        quads = itertools.chain(ox.parse(nquads, format=ox.RdfFormat.N_QUADS), ontology)
+        data = ox.serialize(quads, format=self.rdf_format, prefixes=prefixes(kg.names.base))
+        assert data is not None
+        return data
 
-    def write(self, quads: list[ox.Quad], base: str) -> bytes:
+    def write(self, quads: Iterable[ox.Quad], base: str) -> bytes:
         data = ox.serialize(quads, format=self.rdf_format, prefixes=prefixes(base))
         assert data is not None
         return data
@@ -343,6 +358,14 @@ def property_graph(kg: KnowledgeGraph, *, evidence: bool = True) -> PropertyGrap
     curated statement asserts carries its quotes, their articles, its qualifiers and the
     statement's IRI.
     """
+    key = ("property_graph", evidence)
+    if key not in kg.memo:
+        kg.memo[key] = _property_graph(kg, evidence)
+    result: PropertyGraph = kg.memo[key]
+    return result
+
+
+def _property_graph(kg: KnowledgeGraph, evidence: bool) -> PropertyGraph:
     facts = kg.triples((kg.names.facts,))
     subjects = {_text(t.subject) for t in facts if isinstance(t.subject, ox.NamedNode)}
     names = _attribute_names(t.predicate.value for t in facts

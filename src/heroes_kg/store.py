@@ -48,6 +48,9 @@ class KnowledgeGraph:
         #: What had to be repaired to open the graph (e.g. a damaged store rebuilt).
         self.notes: list[str] = []
         self._lock: IO[str] | None = None
+        #: Derived views of the (unchanging) graph, kept while it is open, e.g. the
+        #: property graph that four export formats share.
+        self.memo: dict[object, Any] = {}
 
     def close(self) -> None:
         """Release the shared lock taken by :func:`open_graph`."""
@@ -76,23 +79,25 @@ class KnowledgeGraph:
         subject, then rdf:type before other predicates, then predicate and object.
 
         Oxigraph writes the lines; Python only sorts byte strings, which is several
-        times faster than sorting a million Triple objects by a key."""
-        data = b"".join(self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
-                        or b"" for graph in graphs or self.data_graphs)
-        # rdf:type in predicate position (followed by an object, not by " .") sorts first.
-        for tail in (b" <", b' "', b" _:"):
-            data = data.replace(b"> " + _TYPE_NT + tail, b"> " + _FIRST + tail)
-        lines = set(data.split(b"\n"))
-        del data  # each step frees the one before: this runs on a million lines
-        lines.discard(b"")
-        if not lines:
-            return b""
-        ordered = sorted(lines)
-        del lines
-        ordered.append(b"")
-        out = b"\n".join(ordered)
-        del ordered
-        return out.replace(b"> " + _FIRST, b"> " + _TYPE_NT)
+        times faster than sorting a million Triple objects by a key. Each graph is
+        sorted once while the graph is open; graphs whose lines do not interleave (the
+        facts and provenance graphs hold different subjects) are simply concatenated."""
+        parts = [self._sorted_graph(graph) for graph in graphs or self.data_graphs]
+        parts = [part for part in parts if part]
+        if len(parts) <= 1:
+            return parts[0] if parts else b""
+        if all(_last_line(before) < _first_line(after)
+               for before, after in zip(parts, parts[1:])):
+            return b"".join(parts)
+        return _sort_lines(b"".join(parts))
+
+    def _sorted_graph(self, graph: ox.NamedNode) -> bytes:
+        key = ("sorted_ntriples", graph.value)
+        if key not in self.memo:
+            data = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
+            self.memo[key] = _sort_lines(data)
+        result: bytes = self.memo[key]
+        return result
 
     def __len__(self) -> int:
         """Number of distinct data triples (facts and provenance)."""
@@ -130,6 +135,40 @@ def select(store: ox.Store, sparql: str, *, union: bool = False) -> ox.QuerySolu
     result = store.query(sparql, use_default_graph_as_union=union)
     assert isinstance(result, ox.QuerySolutions), "not a SELECT query"
     return result
+
+
+def _sort_lines(data: bytes) -> bytes:
+    """Distinct N-Triples lines in the order of :meth:`KnowledgeGraph.sorted_ntriples`."""
+    # rdf:type in predicate position (followed by an object, not by " .") sorts first.
+    for tail in (b" <", b' "', b" _:"):
+        data = data.replace(b"> " + _TYPE_NT + tail, b"> " + _FIRST + tail)
+    lines = set(data.split(b"\n"))
+    del data  # each step frees the one before: this runs on a million lines
+    lines.discard(b"")
+    if not lines:
+        return b""
+    ordered = sorted(lines)
+    del lines
+    ordered.append(b"")
+    out = b"\n".join(ordered)
+    del ordered
+    return out.replace(b"> " + _FIRST, b"> " + _TYPE_NT)
+
+
+def _sortable(line: bytes) -> bytes:
+    for tail in (b" <", b' "', b" _:"):
+        line = line.replace(b"> " + _TYPE_NT + tail, b"> " + _FIRST + tail)
+    return line
+
+
+def _first_line(data: bytes) -> bytes:
+    """The first line of sorted N-Triples, in sorting form."""
+    return _sortable(data[:data.index(b"\n")])
+
+
+def _last_line(data: bytes) -> bytes:
+    """The last line of sorted N-Triples (which end with a newline), in sorting form."""
+    return _sortable(data[data.rfind(b"\n", 0, len(data) - 1) + 1:-1])
 
 
 _TYPE_NT = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -226,16 +265,15 @@ def lock(project: Project, *, shared: bool = False) -> Iterator[None]:
         handle.close()
 
 
-def replace_store(project: Project, quads: ox.Store | Iterable[ox.Quad]) -> None:
-    """Write ``quads`` (or every quad of an in-memory store) into a fresh store and swap
-    it in for the current one (call with the lock held)."""
+def write_store(project: Project, quads: ox.Store | Iterable[ox.Quad]) -> Path:
+    """Write ``quads`` (or every quad of an in-memory store) into a fresh store beside the
+    current one and return its folder, for :func:`swap_store` (call with the lock held)."""
     for leftover in project.state_dir.glob("store.*.*"):
         # Left by a build that was killed: no other build runs while we hold the lock.
         if leftover.is_dir():
             shutil.rmtree(leftover, ignore_errors=True)
         else:
             leftover.unlink(missing_ok=True)
-    target = store_dir(project)
     fresh = project.state_dir / f"store.{os.getpid()}.new"
     store = ox.Store(str(fresh))
     if isinstance(quads, ox.Store):
@@ -251,11 +289,23 @@ def replace_store(project: Project, quads: ox.Store | Iterable[ox.Quad]) -> None
         store.bulk_extend(quads)
     store.flush()
     del store
+    return fresh
+
+
+def swap_store(project: Project, fresh: Path) -> None:
+    """Put the store written by :func:`write_store` in place of the current one."""
+    target = store_dir(project)
     old = project.state_dir / f"store.{os.getpid()}.old"
     if target.exists():
         os.replace(target, old)
     os.replace(fresh, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def replace_store(project: Project, quads: ox.Store | Iterable[ox.Quad]) -> None:
+    """Write ``quads`` into a fresh store and swap it in for the current one (call with
+    the lock held)."""
+    swap_store(project, write_store(project, quads))
 
 
 def open_graph(project: Project, *, rebuild: bool = True, hold_lock: bool = True
