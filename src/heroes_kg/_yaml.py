@@ -51,6 +51,23 @@ class _LineLoader(_Base):  # type: ignore[misc, valid-type]
             return items
         return super().construct_object(node, deep=deep)
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # Most plain scalars of curated files are text whose first character no implicit
+        # resolver (null, bool, int, float, merge, value) claims: they are strings
+        # without running PyYAML's regular expressions.
+        if (kind is yaml.ScalarNode and implicit[0] and value and not _ANY_FIRST
+                and value[0] not in _CLAIMED_FIRST):
+            return _STR
+        return super().resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        if self.yaml_path_resolvers:  # none are registered; kept correct if one is
+            super().descend_resolver(current_node, current_index)
+
+    def ascend_resolver(self) -> None:
+        if self.yaml_path_resolvers:
+            super().ascend_resolver()
+
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1
@@ -70,6 +87,12 @@ _LineLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in _Base.yaml_implicit_resolvers.items()
 }
+
+
+#: First characters for which some implicit resolver may apply.
+_CLAIMED_FIRST = frozenset(_LineLoader.yaml_implicit_resolvers)
+#: Whether a resolver applies whatever the first character (none of PyYAML's do).
+_ANY_FIRST = None in _CLAIMED_FIRST
 
 
 class YamlError(Exception):

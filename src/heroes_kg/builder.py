@@ -275,6 +275,8 @@ def build(project: Project, *, outdir: Path | None = None, force: bool = False,
                                [outdir / name for name in names], up_to_date=True)
         timings: dict[str, float] = {}
         corpus, kg = _assemble(project, shacl, timings, say)
+        report = _report(corpus, kg)
+        del corpus  # the exports need only the graph: free the curated objects
         clock = _Clock(timings)
         _check_outdir(outdir)
         for name in names:
@@ -291,6 +293,7 @@ def build(project: Project, *, outdir: Path | None = None, force: bool = False,
                 say(f"making {name}")
                 target = outdir / name
                 staged.append((write_temp(target, standard_exports[name](kg)), target))
+            kg.memo.clear()  # views shared by the exports: not needed while the store waits
             for tmp, target in staged:
                 os.replace(tmp, target)
             written = [target for _, target in staged]
@@ -303,7 +306,6 @@ def build(project: Project, *, outdir: Path | None = None, force: bool = False,
                 tmp.unlink(missing_ok=True)
             writer.abandon()
             raise
-        report = _report(corpus, kg)
         complete = set(names) == set(standard_exports)
         write_state(project, {
             "fingerprint": current, "counts": _counts(report),

@@ -132,7 +132,9 @@ class _OxTriples(RdfFormat):
         graphs = tuple(_graphs(kg, facts_only, False))
         if self.rdf_format == ox.RdfFormat.N_TRIPLES:
             return kg.sorted_ntriples(graphs)  # what Oxigraph's writer would write again
-        triples = ox.parse(kg.sorted_ntriples(graphs), format=ox.RdfFormat.N_TRIPLES)
+        triples = itertools.chain.from_iterable(
+            ox.parse(part, format=ox.RdfFormat.N_TRIPLES)
+            for part in kg.sorted_ntriples_parts(graphs))
         data = ox.serialize(triples, format=self.rdf_format, prefixes=prefixes(kg.names.base))
         assert data is not None
         return data

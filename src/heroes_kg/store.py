@@ -79,17 +79,23 @@ class KnowledgeGraph:
         subject, then rdf:type before other predicates, then predicate and object.
 
         Oxigraph writes the lines; Python only sorts byte strings, which is several
-        times faster than sorting a million Triple objects by a key. Each graph is
-        sorted once while the graph is open; graphs whose lines do not interleave (the
-        facts and provenance graphs hold different subjects) are simply concatenated."""
+        times faster than sorting a million Triple objects by a key."""
+        parts = self.sorted_ntriples_parts(graphs)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
+
+    def sorted_ntriples_parts(self, graphs: tuple[ox.NamedNode, ...] | None = None
+                              ) -> list[bytes]:
+        """:meth:`sorted_ntriples` in consecutive pieces, without joining them.
+
+        Each graph is sorted once while the graph is open; graphs whose lines do not
+        interleave (the facts and provenance graphs hold different subjects) are simply
+        consecutive pieces, others are merged and sorted again."""
         parts = [self._sorted_graph(graph) for graph in graphs or self.data_graphs]
         parts = [part for part in parts if part]
-        if len(parts) <= 1:
-            return parts[0] if parts else b""
         if all(_last_line(before) < _first_line(after)
                for before, after in zip(parts, parts[1:])):
-            return b"".join(parts)
-        return _sort_lines(b"".join(parts))
+            return parts or [b""]
+        return [_sort_lines(b"".join(parts))]
 
     def _sorted_graph(self, graph: ox.NamedNode) -> bytes:
         key = ("sorted_ntriples", graph.value)
