@@ -149,6 +149,43 @@ def test_shape_violation_is_reported_at_the_statement(project: Path, run) -> Non
     assert "countriesRanked" in result.stderr
 
 
+def test_a_build_that_fails_validation_keeps_the_store_and_exports(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """The new store is written while the graph is validated; a failed validation stops
+    it, removes it, and leaves the previous store, state and exports as they were."""
+    assert run("build", "--project", str(project)).exit_code == 0
+    state = project / ".heroes-kg"
+    before = {"exports": _files(project / "exports"),
+              "state": (state / "state.json").read_bytes(),
+              "store": sorted(p.name for p in (state / "store").iterdir())}
+    news = project / "seeds" / "facts" / "news.yaml"
+    news.write_text(news.read_text(encoding="utf-8").replace(
+        "property: countriesRanked\n    value: 88", "property: countriesRanked\n    value: 95"),
+        encoding="utf-8")
+    result = run("build", "--project", str(project))
+    assert result.exit_code == 1 and "countriesRanked" in result.stderr
+    assert _files(project / "exports") == before["exports"]
+    assert (state / "state.json").read_bytes() == before["state"]
+    assert sorted(p.name for p in (state / "store").iterdir()) == before["store"]
+    assert sorted(p.name for p in state.iterdir() if p.name.startswith("store")) == ["store"]
+
+
+def test_build_only_writes_the_named_exports(project: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "some"
+    result = run("build", "--project", str(project), "--out", str(out),
+                 "--only", "heroes.ttl", "--only", "heroes.nq")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["heroes.nq", "heroes.ttl"]
+    assert (out / "heroes.ttl").read_bytes() == (ROOT / "exports" / "heroes.ttl").read_bytes()
+    # The store was built; a build without --only still writes every export.
+    assert ask(project, "ASK { res:pedro-pascal heroes:plays res:marcus-moreno }")
+    again = run("build", "--project", str(project), "--out", str(out))
+    assert "Up to date" not in again.stdout
+    assert sorted(p.name for p in out.iterdir()) == sorted(standard_exports)
+    bad = run("build", "--project", str(project), "--only", "heroes.xlsx")
+    assert bad.exit_code == 1 and "Traceback" not in bad.output
+    assert "unknown export 'heroes.xlsx'; the build writes heroes.ttl," in bad.stderr
+
+
 def test_validate_writes_nothing(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     result = run("validate", "--project", str(project))
     assert result.exit_code == 0, result.output

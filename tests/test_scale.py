@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from heroes_kg import _vocab
 from heroes_kg._yaml import LINE, LINES, YamlError, _Base, load_yaml
-from heroes_kg.builder import build, check
+from heroes_kg.builder import build, check, standard_exports
 from heroes_kg.curation import Article, Corpus, Entity, load_corpus
 from heroes_kg.project import find_project
 from heroes_kg.store import open_graph
@@ -207,11 +207,57 @@ def test_benchmark_runs_at_the_smallest_size(tmp_path: Path) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     [row] = data["sizes"]
     assert row["triples"] == row["summary"]["triples"] > 1000
-    for kind in ("pipeline", "raw", "rdflib"):
+    for kind in ("pipeline", "pipeline_without_validation", "raw", "rdflib"):
         assert row[kind]["wall_s"] > 0 and row[kind]["peak_mb"] > 10
         assert not row[kind]["timed_out"]
         assert set(row[kind]["queries"]) == set(row["pipeline"]["queries"]) != set()
         rows = {name: q["rows"] for name, q in row[kind]["queries"].items()}
         assert rows == {name: q["rows"] for name, q in row["pipeline"]["queries"].items()}
     assert row["summary"]["pipeline_over_raw"] > 0
+    assert "validate" in row["pipeline"]["stages"]
+    assert "validate" not in row["pipeline_without_validation"]["stages"]
+    full = row["full_build"]
+    assert set(full["exports"]) == set(standard_exports)
+    assert all(seconds >= 0 for seconds in full["exports"].values())
+    for q in row["pipeline"]["queries"].values():
+        assert 0 < q["best_ms"] <= q["first_ms"]
     assert not list((tmp_path / "w").iterdir())  # corpora removed unless --keep
+
+
+@given(st.lists(st.binary(max_size=40).map(lambda b: b.replace(b"\n", b"") + b"\n"),
+                max_size=60),
+       st.binary(max_size=20).map(lambda b: b.replace(b"\n", b"")),
+       st.integers(min_value=1, max_value=200))
+def test_store_slices_are_whole_lines_and_lose_nothing(lines: list[bytes], tail: bytes,
+                                                       size: int) -> None:
+    import io
+
+    from heroes_kg.store import _slices
+
+    data = b"".join(lines) + tail
+    pieces = list(_slices(io.BytesIO(data), size))
+    assert b"".join(pieces) == data
+    assert all(piece.endswith(b"\n") for piece in pieces[:-1] if piece)
+    assert all(pieces)
+
+
+def test_a_stopped_store_write_leaves_nothing(tmp_path: Path) -> None:
+    import threading
+
+    import pyoxigraph as ox
+
+    from heroes_kg.store import StoreWriteStopped, write_store
+
+    write_corpus(tmp_path / "p", 2000, ontology=ROOT / "ontology")
+    project = find_project(tmp_path / "p")
+    project.state_dir.mkdir()
+    memory = ox.Store()
+    memory.add(ox.Quad(ox.NamedNode("https://e.org/s"), ox.NamedNode("https://e.org/p"),
+                       ox.Literal("o"), ox.NamedNode("https://e.org/g")))
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(StoreWriteStopped):
+        write_store(project, memory, stop)
+    assert list(project.state_dir.iterdir()) == []
+    fresh = write_store(project, memory)
+    assert len(ox.Store.read_only(str(fresh))) == 1

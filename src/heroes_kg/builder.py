@@ -23,6 +23,7 @@ from .model import Names, to_quads
 from .project import Project
 from .store import (
     KnowledgeGraph,
+    StoreWriteStopped,
     fingerprint,
     lock,
     read_state,
@@ -102,12 +103,9 @@ def _load_ontology(store: ox.Store, project: Project, names: Names) -> None:
                             f"{exc}") from None
 
 
-def _assemble(project: Project, shacl: str = "oxigraph",
-              timings: dict[str, float] | None = None,
-              progress: Progress = _quiet) -> tuple[Corpus, KnowledgeGraph]:
-    """Load, check, model and validate; returns the graph in an in-memory store."""
-    from .validate import validate_graph
-
+def _model(project: Project, timings: dict[str, float] | None = None,
+           progress: Progress = _quiet) -> tuple[Corpus, KnowledgeGraph]:
+    """Load and check the curated files and make the graph in an in-memory store."""
     clock = _Clock(timings)
     progress("reading and checking the curated files")
     corpus = load_corpus(project)
@@ -120,9 +118,27 @@ def _assemble(project: Project, shacl: str = "oxigraph",
     _load_ontology(store, project, names)
     kg = KnowledgeGraph(store, names, project)
     clock.lap("model")
-    progress(f"validating {len(store)} quads against the ontology and shapes")
-    validate_graph(kg, corpus, project.shapes_file, project.ontology_file, engine=shacl)
+    return corpus, kg
+
+
+def _validate(corpus: Corpus, kg: KnowledgeGraph, shacl: str,
+              timings: dict[str, float] | None = None, progress: Progress = _quiet) -> None:
+    from .validate import validate_graph
+
+    clock = _Clock(timings)
+    assert kg.project is not None
+    progress(f"validating {len(kg.store)} quads against the ontology and shapes")
+    validate_graph(kg, corpus, kg.project.shapes_file, kg.project.ontology_file,
+                   engine=shacl)
     clock.lap("validate")
+
+
+def _assemble(project: Project, shacl: str = "oxigraph",
+              timings: dict[str, float] | None = None,
+              progress: Progress = _quiet) -> tuple[Corpus, KnowledgeGraph]:
+    """Load, check, model and validate; returns the graph in an in-memory store."""
+    corpus, kg = _model(project, timings, progress)
+    _validate(corpus, kg, shacl, timings, progress)
     return corpus, kg
 
 
@@ -218,21 +234,25 @@ class _StoreWriter:
     """Writes the persisted store from the in-memory one in a background thread.
 
     Oxigraph releases the GIL while it dumps and bulk-loads, so the store is written on
-    one core while the exports are made on the other. Nothing is swapped in until
-    :meth:`finish`; :meth:`abandon` waits for the thread and removes what it wrote.
+    one core while the graph is validated and the exports are made on the other.
+    Nothing is swapped in until :meth:`finish`; :meth:`abandon` stops the thread at its
+    next slice and removes what it wrote.
     """
 
     def __init__(self, project: Project, store: ox.Store) -> None:
         self.project = project
         self.error: BaseException | None = None
         self.fresh: Path | None = None
+        self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, args=(store,),
                                        name="heroes-kg-store", daemon=True)
         self.thread.start()
 
     def _run(self, store: ox.Store) -> None:
         try:
-            self.fresh = write_store(self.project, store)
+            self.fresh = write_store(self.project, store, self.stop)
+        except StoreWriteStopped:
+            pass
         except BaseException as exc:  # re-raised in the caller's thread by finish()
             self.error = exc
 
@@ -244,21 +264,24 @@ class _StoreWriter:
         swap_store(self.project, self.fresh)
 
     def abandon(self) -> None:
+        self.stop.set()
         self.thread.join()
-        if self.fresh is not None:
+        if self.fresh is not None:  # it had finished: remove the unused store
             shutil.rmtree(self.fresh, ignore_errors=True)
 
 
 def build(project: Project, *, outdir: Path | None = None, force: bool = False,
           shacl: str = "oxigraph", only: Iterable[str] | None = None,
-          progress: Progress | None = None) -> BuildReport:
+          progress: Progress | None = None, validate: bool = True) -> BuildReport:
     """Build the graph from the seeds into the store and ``outdir`` (default exports/).
 
     When nothing changed since the last build, nothing is redone (``force`` redoes it).
     ``shacl`` names the SHACL engine (see :func:`heroes_kg.validate.validate_graph`).
     ``only`` limits the exports to those file names of :data:`standard_exports` (the
     next build without ``only`` writes them all again). ``progress`` is called with a
-    short description as each stage starts.
+    short description as each stage starts. ``validate=False`` skips validating the
+    graph (the shapes and the whole-graph checks; the curated files are still checked
+    as they are read): it exists to measure the rest, and the CLI never uses it.
     """
     outdir = (outdir or project.exports_dir).resolve()
     names = _selected(only)
@@ -274,18 +297,22 @@ def build(project: Project, *, outdir: Path | None = None, force: bool = False,
                                counts.get("statements", 0), counts.get("triples", 0),
                                [outdir / name for name in names], up_to_date=True)
         timings: dict[str, float] = {}
-        corpus, kg = _assemble(project, shacl, timings, say)
-        report = _report(corpus, kg)
-        del corpus  # the exports need only the graph: free the curated objects
-        clock = _Clock(timings)
-        _check_outdir(outdir)
-        for name in names:
-            # Temporary files of a build that was killed mid-write (we hold the lock).
-            for leftover in outdir.glob(f".{name}.*.tmp"):
-                leftover.unlink(missing_ok=True)
+        corpus, kg = _model(project, timings, say)
+        # The store is written while the graph is validated and the exports are made;
+        # it replaces the current one only once all of that has succeeded.
         writer = _StoreWriter(project, kg.store)
         staged: list[tuple[Path, Path]] = []
         try:
+            if validate:
+                _validate(corpus, kg, shacl, timings, say)
+            report = _report(corpus, kg)
+            del corpus  # the exports need only the graph: free the curated objects
+            clock = _Clock(timings)
+            _check_outdir(outdir)
+            for name in names:
+                # Temporary files of a build that was killed mid-write (we hold the lock).
+                for leftover in outdir.glob(f".{name}.*.tmp"):
+                    leftover.unlink(missing_ok=True)
             # Each export goes to a temporary file as it is made and all are renamed at
             # the end: a failure leaves the previous exports whole and unchanged, and no
             # more than one export is held in memory at a time.

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -271,9 +272,13 @@ def lock(project: Project, *, shared: bool = False) -> Iterator[None]:
         handle.close()
 
 
-def write_store(project: Project, quads: ox.Store | Iterable[ox.Quad]) -> Path:
+def write_store(project: Project, quads: ox.Store | Iterable[ox.Quad],
+                stop: threading.Event | None = None) -> Path:
     """Write ``quads`` (or every quad of an in-memory store) into a fresh store beside the
-    current one and return its folder, for :func:`swap_store` (call with the lock held)."""
+    current one and return its folder, for :func:`swap_store` (call with the lock held).
+
+    When ``stop`` is set (from another thread), writing stops at the next slice and
+    :class:`StoreWriteStopped` is raised. On any failure the fresh folder is removed."""
     for leftover in project.state_dir.glob("store.*.*"):
         # Left by a build that was killed: no other build runs while we hold the lock.
         if leftover.is_dir():
@@ -281,21 +286,57 @@ def write_store(project: Project, quads: ox.Store | Iterable[ox.Quad]) -> Path:
         else:
             leftover.unlink(missing_ok=True)
     fresh = project.state_dir / f"store.{os.getpid()}.new"
+    dump = project.state_dir / f"store.{os.getpid()}.nq"
     store = ox.Store(str(fresh))
-    if isinstance(quads, ox.Store):
-        # Oxigraph's bulk loader from an N-Quads file is several times faster than
-        # inserting Python Quad objects one by one.
-        dump = project.state_dir / f"store.{os.getpid()}.nq"
-        try:
+    try:
+        if isinstance(quads, ox.Store):
+            # Oxigraph's bulk loader is several times faster than inserting Python Quad
+            # objects one by one. Fed the N-Quads a slice at a time, it needs a fraction
+            # of the memory it takes for a million-quad file at once, and is no slower.
             quads.dump(str(dump), format=ox.RdfFormat.N_QUADS)
-            store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
-        finally:
-            dump.unlink(missing_ok=True)
-    else:
-        store.bulk_extend(quads)
-    store.flush()
+            with open(dump, "rb") as handle:
+                for piece in _slices(handle, BULK_SLICE):
+                    if stop is not None and stop.is_set():
+                        raise StoreWriteStopped()
+                    store.bulk_load(piece, format=ox.RdfFormat.N_QUADS)
+        else:
+            store.bulk_extend(quads)
+        store.flush()
+    except BaseException:
+        del store
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    finally:
+        dump.unlink(missing_ok=True)
     del store
     return fresh
+
+
+class StoreWriteStopped(Exception):
+    """:func:`write_store` was asked to stop (and removed what it had written)."""
+
+
+#: Bytes of N-Quads given to Oxigraph's bulk loader at a time when writing a store.
+BULK_SLICE = 16 << 20
+
+
+def _slices(handle: IO[bytes], size: int) -> Iterator[bytes]:
+    """The contents of ``handle`` in pieces of about ``size`` bytes, each ending at the
+    end of a line."""
+    rest = b""
+    while True:
+        block = handle.read(size)
+        if not block:
+            if rest:
+                yield rest
+            return
+        block = rest + block
+        cut = block.rfind(b"\n") + 1
+        if cut == 0:
+            rest = block
+            continue
+        rest = block[cut:]
+        yield block[:cut]
 
 
 def swap_store(project: Project, fresh: Path) -> None:
