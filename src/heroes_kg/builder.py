@@ -253,7 +253,7 @@ class _StoreWriter:
             self.fresh = write_store(self.project, store, self.stop)
         except StoreWriteStopped:
             pass
-        except BaseException as exc:  # re-raised in the caller's thread by finish()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread by finish()
             self.error = exc
 
     def finish(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -94,7 +95,7 @@ class KnowledgeGraph:
         parts = [self._sorted_graph(graph) for graph in graphs or self.data_graphs]
         parts = [part for part in parts if part]
         if all(_last_line(before) < _first_line(after)
-               for before, after in zip(parts, parts[1:])):
+               for before, after in itertools.pairwise(parts)):
             return parts or [b""]
         return [_sort_lines(b"".join(parts))]
 
