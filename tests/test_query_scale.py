@@ -25,25 +25,6 @@ QUERIES = ROOT / "queries"
 
 #: The plain formulations of the rewritten queries, as they were before the rewrite.
 REFERENCE: dict[str, str] = {
-    "facts-about": """
-SELECT ?entity ?as ?property ?value ?quote ?article ?start WHERE {
-  {
-    ?st rdf:subject ?entity ; rdf:predicate ?property ; rdf:object ?other .
-    BIND("subject" AS ?as)
-  } UNION {
-    ?st rdf:object ?entity ; rdf:predicate ?property ; rdf:subject ?other .
-    FILTER(isIRI(?entity))
-    BIND("object" AS ?as)
-  }
-  ?st a rdf:Statement ; prov:wasDerivedFrom ?evidence .
-  ?evidence oa:hasSource ?source ; oa:hasSelector ?q, ?pos .
-  ?q oa:exact ?quote . ?pos oa:start ?start .
-  OPTIONAL { ?other schema:name ?otherName }
-  BIND(COALESCE(?otherName, ?other) AS ?value)
-  BIND(STRAFTER(STR(?source), "/article/") AS ?article)
-}
-ORDER BY ?entity ?as ?property STR(?value) ?article ?start
-""",
     "facts-in-one-article": """
 SELECT ?article ?subject ?property ?object WHERE {
   ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?property ; rdf:object ?o ;
@@ -187,13 +168,3 @@ def test_rewritten_query_answers_as_its_plain_formulation(
     assert fast.terms == plain.terms
     # the seeds have facts from both articles; a synthetic statement has one source
     assert fast.terms or (graph, name) == ("synthetic", "facts-in-both-articles")
-
-
-@pytest.mark.parametrize("entity", ["a00003-actor-1", "a00005-film", "netflix",
-                                    "a00002-character-1", "a00007-series"])
-def test_facts_about_a_bound_entity_answers_as_its_plain_formulation(
-        synthetic: KnowledgeGraph, entity: str) -> None:
-    fast = synthetic.query(str(QUERIES / "facts-about.rq"), {"entity": entity})
-    plain = synthetic.query(REFERENCE["facts-about"], {"entity": entity})
-    assert fast.terms == plain.terms
-    assert fast.terms
