@@ -222,6 +222,10 @@ def test_benchmark_runs_at_the_smallest_size(tmp_path: Path) -> None:
     for q in row["pipeline"]["queries"].values():
         assert 0 < q["best_ms"] <= q["first_ms"]
     assert not list((tmp_path / "w").iterdir())  # corpora removed unless --keep
+    again = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "scale.py"), "--table", str(out)],
+        capture_output=True, text=True, timeout=120, check=True)
+    assert again.stdout.strip() == result.stdout.split("\nwrote ")[0].strip()
 
 
 @given(st.lists(st.binary(max_size=40).map(lambda b: b.replace(b"\n", b"") + b"\n"),
