@@ -24,7 +24,7 @@ import json
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -125,7 +125,7 @@ class _OxTriples(RdfFormat):
 
     def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
                   with_ontology: bool | None = None) -> bytes:
-        if with_ontology or self.rdf_format == ox.RdfFormat.RDF_XML:
+        if with_ontology:
             return super().serialize(kg, facts_only=facts_only, with_ontology=with_ontology)
         # The data graphs have no blank nodes: stream them from the sorted N-Triples, with
         # no list of a million Triple objects (the same order as _distinct_triples).
@@ -135,6 +135,8 @@ class _OxTriples(RdfFormat):
         triples = itertools.chain.from_iterable(
             ox.parse(part, format=ox.RdfFormat.N_TRIPLES)
             for part in kg.sorted_ntriples_parts(graphs))
+        if self.rdf_format == ox.RdfFormat.RDF_XML:
+            triples = _xml_checked(triples)
         data = ox.serialize(triples, format=self.rdf_format, prefixes=prefixes(kg.names.base))
         assert data is not None
         return data
@@ -150,6 +152,19 @@ class _OxTriples(RdfFormat):
 
 _XML_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*$")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_checked(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
+    """``triples``, checked one by one as :func:`_check_xml_predicates` checks a list."""
+    seen: set[str] = set()
+    for triple in triples:
+        predicate = triple.predicate.value
+        if predicate not in seen:
+            _check_xml_predicates([triple])
+            seen.add(predicate)
+        elif isinstance(triple.object, ox.Literal):
+            _check_xml_predicates([triple])
+        yield triple
 
 
 def _check_xml_predicates(triples: list[ox.Triple]) -> None:
