@@ -158,12 +158,9 @@ def _xml_checked(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
     """``triples``, checked one by one as :func:`_check_xml_predicates` checks a list."""
     seen: set[str] = set()
     for triple in triples:
-        predicate = triple.predicate.value
-        if predicate not in seen:
+        if triple.predicate.value not in seen or isinstance(triple.object, ox.Literal):
             _check_xml_predicates([triple])
-            seen.add(predicate)
-        elif isinstance(triple.object, ox.Literal):
-            _check_xml_predicates([triple])
+            seen.add(triple.predicate.value)
         yield triple
 
 

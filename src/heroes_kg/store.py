@@ -147,10 +147,7 @@ def select(store: ox.Store, sparql: str, *, union: bool = False) -> ox.QuerySolu
 
 def _sort_lines(data: bytes) -> bytes:
     """Distinct N-Triples lines in the order of :meth:`KnowledgeGraph.sorted_ntriples`."""
-    # rdf:type in predicate position (followed by an object, not by " .") sorts first.
-    for tail in (b" <", b' "', b" _:"):
-        data = data.replace(b"> " + _TYPE_NT + tail, b"> " + _FIRST + tail)
-    lines = set(data.split(b"\n"))
+    lines = set(_sortable(data).split(b"\n"))
     del data  # each step frees the one before: this runs on a million lines
     lines.discard(b"")
     if not lines:
@@ -163,10 +160,12 @@ def _sort_lines(data: bytes) -> bytes:
     return out.replace(b"> " + _FIRST, b"> " + _TYPE_NT)
 
 
-def _sortable(line: bytes) -> bytes:
+def _sortable(lines: bytes) -> bytes:
+    """N-Triples ``lines`` with rdf:type in predicate position (followed by an object,
+    not by " .") replaced by a stand-in that sorts first."""
     for tail in (b" <", b' "', b" _:"):
-        line = line.replace(b"> " + _TYPE_NT + tail, b"> " + _FIRST + tail)
-    return line
+        lines = lines.replace(b"> " + _TYPE_NT + tail, b"> " + _FIRST + tail)
+    return lines
 
 
 def _first_line(data: bytes) -> bytes:
