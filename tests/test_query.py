@@ -456,3 +456,23 @@ def test_bind_in_construct_and_describe(query: Callable[..., Result]) -> None:
     assert result.stderr == ("Error: cannot bind variables in the query: the short form "
                              "CONSTRUCT WHERE { … } takes only triple patterns; write "
                              "CONSTRUCT { … } WHERE { … }\n")
+
+
+def test_build_can_hand_back_the_graph_it_made(project: Path) -> None:
+    """``build(keep_graph=True)`` returns the graph it built, in memory (it answers with
+    the persisted store gone), and when up to date the persisted one, opened."""
+    import shutil
+
+    made = heroes_kg.build(project, keep_graph=True)
+    assert made.graph is not None and not made.up_to_date
+    assert len(made.graph) == made.triples == 2690
+    shutil.rmtree(project / ".heroes-kg" / "store")
+    cast = made.graph.query("cast").rows
+    assert {"name": "Pedro Pascal", "character": "Marcus Moreno"} in [
+        {"name": row["name"], "character": row["character"]} for row in cast]
+    heroes_kg.build(project)  # the store is missing: rebuilt
+    again = heroes_kg.build(project, keep_graph=True)
+    assert again.up_to_date and again.graph is not None
+    with again.graph as kg:
+        assert kg.query("cast").rows == cast
+    assert heroes_kg.build(project).graph is None

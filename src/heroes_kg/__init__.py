@@ -37,10 +37,14 @@ def load(project: str | os.PathLike[str] | None = None, *,
 
 
 def build(project: str | os.PathLike[str] | None = None, *, outdir: str | None = None,
-          force: bool = False, base_iri: str | None = None) -> BuildReport:
-    """Build the graph and write exports/ (see :func:`heroes_kg.builder.build`)."""
+          force: bool = False, base_iri: str | None = None,
+          keep_graph: bool = False) -> BuildReport:
+    """Build the graph and write exports/ (see :func:`heroes_kg.builder.build`).
+
+    With ``keep_graph`` the report's ``graph`` is the built graph, ready for
+    questions: ``heroes_kg.build(keep_graph=True).graph.query("cast")``."""
     from .builder import build as _build
     from .project import find_project
 
     return _build(find_project(project, base_iri),
-                  outdir=Path(outdir) if outdir else None, force=force)
+                  outdir=Path(outdir) if outdir else None, force=force, keep_graph=keep_graph)

@@ -26,6 +26,7 @@ from .store import (
     StoreWriteStopped,
     fingerprint,
     lock,
+    open_graph,
     read_state,
     replace_store,
     swap_store,
@@ -48,6 +49,10 @@ class BuildReport:
     #: written while the graph is validated and exported, so "store" is only the wait
     #: for it afterwards.
     timings: dict[str, float] = field(default_factory=dict)
+    #: The built graph, when asked for with ``build(keep_graph=True)``: in memory when
+    #: this build made it (the fastest to query in the same process), else the
+    #: persisted store opened as :func:`heroes_kg.load` opens it. Close it when done.
+    graph: KnowledgeGraph | None = None
 
 
 #: Called with a short description as each stage of a build starts.
@@ -273,7 +278,8 @@ class _StoreWriter:
 
 def build(project: Project, *, outdir: Path | None = None, force: bool = False,
           shacl: str = "oxigraph", only: Iterable[str] | None = None,
-          progress: Progress | None = None, validate: bool = True) -> BuildReport:
+          progress: Progress | None = None, validate: bool = True,
+          keep_graph: bool = False) -> BuildReport:
     """Build the graph from the seeds into the store and ``outdir`` (default exports/).
 
     When nothing changed since the last build, nothing is redone (``force`` redoes it).
@@ -283,64 +289,75 @@ def build(project: Project, *, outdir: Path | None = None, force: bool = False,
     short description as each stage starts. ``validate=False`` skips validating the
     graph (the shapes and the whole-graph checks; the curated files are still checked
     as they are read): it exists to measure the rest, and the CLI never uses it.
+    ``keep_graph`` returns the graph in :attr:`BuildReport.graph`, to query it at once
+    without reading the persisted store again.
     """
     outdir = (outdir or project.exports_dir).resolve()
     names = _selected(only)
-    say = progress or _quiet
     with lock(project):
-        current = fingerprint(project)
-        state = read_state(project)
-        if (not force and state.get("fingerprint") == current
-                and (project.state_dir / "store").is_dir()
-                and _exports_current(state, current, outdir, names)):
-            counts = state.get("counts", {})
-            return BuildReport(counts.get("articles", 0), counts.get("entities", 0),
-                               counts.get("statements", 0), counts.get("triples", 0),
-                               [outdir / name for name in names], up_to_date=True)
-        timings: dict[str, float] = {}
-        corpus, kg = _model(project, timings, say)
-        # The store is written while the graph is validated and the exports are made;
-        # it replaces the current one only once all of that has succeeded.
-        writer = _StoreWriter(project, kg.store)
-        staged: list[tuple[Path, Path]] = []
-        try:
-            if validate:
-                _validate(corpus, kg, shacl, timings, say)
-            report = _report(corpus, kg)
-            del corpus  # the exports need only the graph: free the curated objects
-            clock = _Clock(timings)
-            _check_outdir(outdir)
-            for name in names:
-                # Temporary files of a build that was killed mid-write (we hold the lock).
-                for leftover in outdir.glob(f".{name}.*.tmp"):
-                    leftover.unlink(missing_ok=True)
-            # Each export goes to a temporary file as it is made and all are renamed at
-            # the end: a failure leaves the previous exports whole and unchanged, and no
-            # more than one export is held in memory at a time.
-            for name in names:
-                say(f"making {name}")
-                target = outdir / name
-                staged.append((write_temp(target, standard_exports[name](kg)), target))
-            kg.memo.clear()  # views shared by the exports: not needed while the store waits
-            for tmp, target in staged:
-                os.replace(tmp, target)
-            written = [target for _, target in staged]
-            staged.clear()
-            clock.lap("export")
-            say("writing the store")
-            writer.finish()
-        except BaseException:
-            for tmp, _ in staged:
-                tmp.unlink(missing_ok=True)
-            writer.abandon()
-            raise
-        complete = set(names) == set(standard_exports)
-        write_state(project, {
-            "fingerprint": current, "counts": _counts(report),
-            **({"exports_fingerprint": current,
-                "exports": {str(p): _stamp(p) for p in written}} if complete else {}),
-        })
-        clock.lap("store")
-        report.written = written
-        report.timings = timings
-        return report
+        report, kg = _build_locked(project, outdir, names, force, shacl,
+                                   progress or _quiet, validate)
+    if keep_graph:  # opening the persisted store takes a shared lock: outside the build's
+        report.graph = kg if kg is not None else open_graph(project)
+    return report
+
+
+def _build_locked(project: Project, outdir: Path, names: list[str], force: bool, shacl: str,
+                  say: Progress, validate: bool) -> tuple[BuildReport, KnowledgeGraph | None]:
+    """:func:`build` with the project locked; also returns the graph it made, if any."""
+    current = fingerprint(project)
+    state = read_state(project)
+    if (not force and state.get("fingerprint") == current
+            and (project.state_dir / "store").is_dir()
+            and _exports_current(state, current, outdir, names)):
+        counts = state.get("counts", {})
+        return BuildReport(counts.get("articles", 0), counts.get("entities", 0),
+                           counts.get("statements", 0), counts.get("triples", 0),
+                           [outdir / name for name in names], up_to_date=True), None
+    timings: dict[str, float] = {}
+    corpus, kg = _model(project, timings, say)
+    # The store is written while the graph is validated and the exports are made;
+    # it replaces the current one only once all of that has succeeded.
+    writer = _StoreWriter(project, kg.store)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        if validate:
+            _validate(corpus, kg, shacl, timings, say)
+        clock = _Clock(timings)  # counting the triples is part of the "export" stage
+        report = _report(corpus, kg)
+        del corpus  # the exports need only the graph: free the curated objects
+        _check_outdir(outdir)
+        for name in names:
+            # Temporary files of a build that was killed mid-write (we hold the lock).
+            for leftover in outdir.glob(f".{name}.*.tmp"):
+                leftover.unlink(missing_ok=True)
+        # Each export goes to a temporary file as it is made and all are renamed at
+        # the end: a failure leaves the previous exports whole and unchanged, and no
+        # more than one export is held in memory at a time.
+        for name in names:
+            say(f"making {name}")
+            target = outdir / name
+            staged.append((write_temp(target, standard_exports[name](kg)), target))
+        kg.memo.clear()  # views shared by the exports: not needed while the store waits
+        for tmp, target in staged:
+            os.replace(tmp, target)
+        written = [target for _, target in staged]
+        staged.clear()
+        clock.lap("export")
+        say("writing the store")
+        writer.finish()
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        writer.abandon()
+        raise
+    complete = set(names) == set(standard_exports)
+    write_state(project, {
+        "fingerprint": current, "counts": _counts(report),
+        **({"exports_fingerprint": current,
+            "exports": {str(p): _stamp(p) for p in written}} if complete else {}),
+    })
+    clock.lap("store")
+    report.written = written
+    report.timings = timings
+    return report, kg
