@@ -135,6 +135,10 @@ def test_bad_input_fails_and_leaves_exports_alone(project: Path, run) -> None:  
     assert "unknown entity id 'pedro-pascall' in 'subject'" in result.stderr
     assert (project / "exports" / "heroes.ttl").read_bytes() == before
     assert sorted(p.name for p in (project / "exports").iterdir()) == sorted(standard_exports)
+    # The store writer had started (it takes the quads as they are made): stopped, and
+    # neither its spool nor a half-written store is left behind.
+    assert sorted(p.name for p in (project / ".heroes-kg").iterdir()
+                  if p.name.startswith(("store", "spool"))) == ["store"]
 
 
 def test_shape_violation_is_reported_at_the_statement(project: Path, run) -> None:  # type: ignore[no-untyped-def]
@@ -166,7 +170,8 @@ def test_a_build_that_fails_validation_keeps_the_store_and_exports(project: Path
     assert _files(project / "exports") == before["exports"]
     assert (state / "state.json").read_bytes() == before["state"]
     assert sorted(p.name for p in (state / "store").iterdir()) == before["store"]
-    assert sorted(p.name for p in state.iterdir() if p.name.startswith("store")) == ["store"]
+    assert sorted(p.name for p in state.iterdir()
+                  if p.name.startswith(("store", "spool"))) == ["store"]
 
 
 def test_build_only_writes_the_named_exports(project: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -239,3 +244,16 @@ def test_no_project_is_a_clear_error(tmp_path: Path, run, monkeypatch) -> None: 
     result = run("stats")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: no heroes-kg project here: no seeds/facts/")
+
+
+@pytest.mark.parametrize("base, expected", [
+    ("https://example.org/news", "must end with '/' or '#'"),
+    ("https://example.org/my news/", "is not an absolute IRI"),
+    ("example.org/news/", "is not an absolute IRI")])
+def test_a_bad_base_iri_is_a_clear_error(project: Path, run, base: str,  # type: ignore[no-untyped-def]
+                                         expected: str) -> None:
+    result = run("build", "--project", str(project), "--base-iri", base)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: base IRI {base!r} ")
+    assert expected in result.stderr
+    assert not (project / ".heroes-kg" / "store").exists()

@@ -6,6 +6,7 @@ Nothing is written until every check has passed, and every file is written atomi
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import threading
@@ -19,10 +20,11 @@ import pyoxigraph as ox
 from ._io import write_temp
 from .curation import Corpus, load_corpus, paused_gc
 from .errors import HeroesKGError
-from .model import Names, to_quads
+from .model import Names, nquads
 from .project import Project
 from .store import (
     KnowledgeGraph,
+    Spool,
     StoreWriteStopped,
     fingerprint,
     lock,
@@ -110,8 +112,10 @@ def _load_ontology(store: ox.Store, project: Project, names: Names) -> None:
 
 
 def _model(project: Project, timings: dict[str, float] | None = None,
-           progress: Progress = _quiet) -> tuple[Corpus, KnowledgeGraph]:
-    """Load and check the curated files and make the graph in an in-memory store."""
+           progress: Progress = _quiet, spool: Spool | None = None
+           ) -> tuple[Corpus, KnowledgeGraph]:
+    """Load and check the curated files and make the graph in an in-memory store; with a
+    ``spool``, every quad is also written to it as it is made."""
     clock = _Clock(timings)
     progress("reading and checking the curated files")
     corpus = load_corpus(project)
@@ -120,11 +124,26 @@ def _model(project: Project, timings: dict[str, float] | None = None,
     names = Names(project.base_iri)
     store = ox.Store()
     with paused_gc():
-        store.bulk_extend(to_quads(corpus, project.base_iri))
+        lines = nquads(corpus, project.base_iri)
+        while chunk := list(itertools.islice(lines, MODEL_CHUNK)):
+            data = "".join(chunk).encode("utf-8")
+            del chunk
+            if spool is not None:
+                spool.write(data)
+            store.load(data, format=ox.RdfFormat.N_QUADS)
     _load_ontology(store, project, names)
+    if spool is not None:
+        spool.write(ox.serialize(store.quads_for_pattern(None, None, None, names.ontology),
+                                 format=ox.RdfFormat.N_QUADS) or b"")
+        spool.close()
     kg = KnowledgeGraph(store, names, project)
     clock.lap("model")
     return corpus, kg
+
+
+#: N-Quads lines made and loaded at a time: small enough to hold, large enough that
+#: Oxigraph's parser does most of the work.
+MODEL_CHUNK = 50_000
 
 
 def _validate(corpus: Corpus, kg: KnowledgeGraph, shacl: str,
@@ -237,26 +256,26 @@ def _check_outdir(outdir: Path) -> None:
 
 
 class _StoreWriter:
-    """Writes the persisted store from the in-memory one in a background thread.
+    """Writes the persisted store in a background thread from the N-Quads the model
+    stage spools as it makes them.
 
-    Oxigraph releases the GIL while it dumps and bulk-loads, so the store is written on
-    one core while the graph is validated and the exports are made on the other.
-    Nothing is swapped in until :meth:`finish`; :meth:`abandon` stops the thread at its
-    next slice and removes what it wrote.
+    Oxigraph releases the GIL while it bulk-loads, so the store is written on one core
+    while the graph is modelled, validated and exported on the other. Nothing is
+    swapped in until :meth:`finish`; :meth:`abandon` stops the thread at its next slice
+    and removes what it wrote.
     """
 
-    def __init__(self, project: Project, store: ox.Store) -> None:
+    def __init__(self, project: Project) -> None:
         self.project = project
         self.error: BaseException | None = None
         self.fresh: Path | None = None
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, args=(store,),
-                                       name="heroes-kg-store", daemon=True)
+        self.spool = Spool(project)
+        self.thread = threading.Thread(target=self._run, name="heroes-kg-store", daemon=True)
         self.thread.start()
 
-    def _run(self, store: ox.Store) -> None:
+    def _run(self) -> None:
         try:
-            self.fresh = write_store(self.project, store, self.stop)
+            self.fresh = write_store(self.project, self.spool)
         except StoreWriteStopped:
             pass
         except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread by finish()
@@ -264,14 +283,16 @@ class _StoreWriter:
 
     def finish(self) -> None:
         self.thread.join()
+        self.spool.discard()
         if self.error is not None:
             raise self.error
         assert self.fresh is not None
         swap_store(self.project, self.fresh)
 
     def abandon(self) -> None:
-        self.stop.set()
+        self.spool.stop()
         self.thread.join()
+        self.spool.discard()
         if self.fresh is not None:  # it had finished: remove the unused store
             shutil.rmtree(self.fresh, ignore_errors=True)
 
@@ -315,16 +336,17 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
                            counts.get("statements", 0), counts.get("triples", 0),
                            [outdir / name for name in names], up_to_date=True), None
     timings: dict[str, float] = {}
-    corpus, kg = _model(project, timings, say)
-    # The store is written while the graph is validated and the exports are made;
-    # it replaces the current one only once all of that has succeeded.
-    writer = _StoreWriter(project, kg.store)
+    # The store is written while the graph is modelled, validated and exported; it
+    # replaces the current one only once all of that has succeeded.
+    writer = _StoreWriter(project)
     staged: list[tuple[Path, Path]] = []
     try:
+        corpus, kg = _model(project, timings, say, writer.spool)
         if validate:
             _validate(corpus, kg, shacl, timings, say)
-        clock = _Clock(timings)  # counting the triples is part of the "export" stage
-        report = _report(corpus, kg)
+        clock = _Clock(timings)
+        report = BuildReport(len(corpus.articles), len(corpus.entities),
+                             len(corpus.statements), 0)
         del corpus  # the exports need only the graph: free the curated objects
         _check_outdir(outdir)
         for name in names:
@@ -338,6 +360,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
             say(f"making {name}")
             target = outdir / name
             staged.append((write_temp(target, standard_exports[name](kg)), target))
+        report.triples = len(kg)  # from the sorted N-Triples when an export made them
         kg.memo.clear()  # views shared by the exports: not needed while the store waits
         for tmp, target in staged:
             os.replace(tmp, target)

@@ -309,6 +309,11 @@ def _load_articles(project: Project, out: _Collector, corpus: Corpus) -> None:
         if date is not None and (not isinstance(date, str) or not _valid_date(date)):
             out.add(path, line, f"malformed date {_brief(date)}; write it as YYYY-MM-DD")
             continue
+        url = data.get("url")
+        if url is not None and not _valid_iri(url):
+            out.add(path, key_line(data, "url"), f"url {_brief(url)} is not an absolute "
+                                                 "IRI; write it as https://… with no spaces")
+            url = None  # reported: the rest of the record is still checked
         text_path = folder / data["file"]
         if text_path.parent != folder:
             out.add(path, line, f"file {data['file']!r} must name a file in seeds/articles/")
@@ -324,7 +329,7 @@ def _load_articles(project: Project, out: _Collector, corpus: Corpus) -> None:
         corpus.articles[article_id] = Article(
             id=article_id, title=data["title"].strip(), file=data["file"], text=text,
             date=None if date is None else str(date),
-            publisher=data.get("publisher"), url=data.get("url"),
+            publisher=data.get("publisher"), url=url,
             title_is_editorial=bool(data.get("title_is_editorial", False)),
             path=relpath(path, out.root), line=line)
     for text_path in sorted(folder.glob("*.txt")):
@@ -454,6 +459,22 @@ def _expected(types: tuple[str, ...]) -> str:
     words = {"date": "a date YYYY-MM-DD", "gYear": "a year YYYY", "integer": "a whole number",
              "boolean": "true or false", "string": "text"}
     return " or ".join(words[t] for t in types)
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _valid_iri(value: object) -> bool:
+    """Whether ``value`` is an absolute IRI that RDF can hold as it is."""
+    if not isinstance(value, str) or not _SCHEME.match(value):
+        return False
+    from pyoxigraph import NamedNode
+
+    try:
+        NamedNode(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _slug(text: str) -> str:

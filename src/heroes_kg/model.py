@@ -1,7 +1,14 @@
 """Model: curated objects -> RDF quads (facts, provenance), with readable, stable IRIs.
 
-The front door is :func:`to_quads`. No blank nodes are made, so the same corpus always
+The front door is :func:`nquads`, which writes the graph as N-Quads lines; Oxigraph
+parses them (in Rust) far faster than Python can make a million ``Quad`` objects, and
+the same lines feed the in-memory store and the persisted one. :func:`to_quads` parses
+them for callers that want objects. No blank nodes are made, so the same corpus always
 gives the same quads, and exports are byte-for-byte reproducible.
+
+Every IRI is made from checked parts: the base IRI, ids that match ``[a-z0-9-]``,
+vocabulary IRIs and article URLs checked when the seeds are read. Literal text is
+escaped here.
 """
 
 from __future__ import annotations
@@ -9,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from pyoxigraph import Literal, NamedNode, Quad
+import pyoxigraph as ox
+from pyoxigraph import NamedNode
 
 from . import _vocab
 from ._vocab import HEROES, OA, PROV, RDF, RDFS, SCHEMA, XSD
@@ -17,24 +25,8 @@ from ._vocab import HEROES, OA, PROV, RDF, RDFS, SCHEMA, XSD
 if TYPE_CHECKING:  # curation (and PyYAML) load only when quads are made, not for Names
     from .curation import Corpus, Statement
 
-__all__ = ["Names", "to_quads"]
+__all__ = ["Names", "nquads", "to_quads"]
 
-_TYPE = NamedNode(RDF + "type")
-#: Vocabulary IRIs, made once each: building a NamedNode checks its IRI, which adds up
-#: over a million quads.
-_TERMS: dict[str, NamedNode] = {}
-
-
-def _term(iri: str) -> NamedNode:
-    node = _TERMS.get(iri)
-    if node is None:
-        node = _TERMS[iri] = NamedNode(iri)
-    return node
-
-
-_NAME = NamedNode(SCHEMA + "name")
-_LABEL = NamedNode(RDFS + "label")
-_INTEGER = NamedNode(XSD + "integer")
 _ROLE_PROPERTIES = {"plays", "reprisedRole"}
 
 
@@ -69,93 +61,110 @@ class Names:
         return iri[len(prefix):] if iri.startswith(prefix) else None
 
 
-def _literal(lexical: str, datatype: str) -> Literal:
+#: N-Quads escapes in a literal: the four the grammar requires, and other control
+#: characters as \uXXXX, so every line reads back as it was written.
+_ESCAPES = str.maketrans({
+    **{chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F)},
+    '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r",
+})
+
+
+def _text(value: str) -> str:
+    """A plain (xsd:string) literal in N-Quads."""
+    return '"' + value.translate(_ESCAPES) + '"'
+
+
+def _literal(lexical: str, datatype: str) -> str:
     if datatype == "string":
-        return Literal(lexical)
-    return Literal(lexical, datatype=_term(XSD + datatype))
+        return _text(lexical)
+    return f"{_text(lexical)}^^<{XSD}{datatype}>"
 
 
-def to_quads(corpus: Corpus, base: str) -> Iterator[Quad]:
-    """Every quad of the built graph except the ontology."""
-    names = Names(base)
-    facts = names.facts
+def to_quads(corpus: Corpus, base: str) -> Iterator[ox.Quad]:
+    """Every quad of the built graph except the ontology, as Oxigraph ``Quad`` objects."""
+    data = "".join(nquads(corpus, base)).encode("utf-8")
+    return iter(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+
+
+def nquads(corpus: Corpus, base: str) -> Iterator[str]:
+    """Every quad of the built graph except the ontology: one N-Quads line (ending in a
+    newline) at a time."""
+    facts = f" <{base}graph/facts> .\n"
+    res, art = f"<{base}resource/", f"<{base}article/"
+    a_type = f"<{RDF}type>"
+    name, label = f"<{SCHEMA}name>", f"<{RDFS}label>"
     mentions = corpus.mentions()
     for article in corpus.articles.values():
-        node = names.article(article.id)
-        yield Quad(node, _TYPE, _term(SCHEMA + "NewsArticle"), facts)
-        yield Quad(node, _term(SCHEMA + "headline"), Literal(article.title), facts)
-        yield Quad(node, _LABEL, Literal(article.title), facts)
-        yield Quad(node, _term(HEROES + "fileName"), Literal(article.file), facts)
+        node = f"{art}{article.id}>"
+        title = _text(article.title)
+        yield f"{node} {a_type} <{SCHEMA}NewsArticle>{facts}"
+        yield f"{node} <{SCHEMA}headline> {title}{facts}"
+        yield f"{node} {label} {title}{facts}"
+        yield f"{node} <{HEROES}fileName> {_text(article.file)}{facts}"
         if article.date:
-            yield Quad(node, _term(SCHEMA + "datePublished"),
-                       _literal(article.date, "date"), facts)
+            yield f"{node} <{SCHEMA}datePublished> {_literal(article.date, 'date')}{facts}"
         if article.publisher:
-            yield Quad(node, _term(SCHEMA + "publisher"),
-                       names.resource(article.publisher), facts)
+            yield f"{node} <{SCHEMA}publisher> {res}{article.publisher}>{facts}"
         if article.url:
-            yield Quad(node, _term(SCHEMA + "url"), NamedNode(article.url), facts)
+            yield f"{node} <{SCHEMA}url> <{article.url}>{facts}"
         for entity_id in sorted(mentions[article.id]):
-            yield Quad(node, _term(SCHEMA + "mentions"), names.resource(entity_id), facts)
+            yield f"{node} <{SCHEMA}mentions> {res}{entity_id}>{facts}"
     for entity in corpus.entities.values():
-        node = names.resource(entity.id)
-        yield Quad(node, _TYPE, _term(_vocab.CLASSES[entity.type].iri), facts)
-        yield Quad(node, _NAME, Literal(entity.name), facts)
-        yield Quad(node, _LABEL, Literal(entity.name), facts)
+        node = f"{res}{entity.id}>"
+        text = _text(entity.name)
+        yield f"{node} {a_type} <{_vocab.CLASSES[entity.type].iri}>{facts}"
+        yield f"{node} {name} {text}{facts}"
+        yield f"{node} {label} {text}{facts}"
         for alias in entity.aliases:
-            yield Quad(node, _term(SCHEMA + "alternateName"), Literal(alias), facts)
+            yield f"{node} <{SCHEMA}alternateName> {_text(alias)}{facts}"
     for statement in corpus.statements:
-        yield from _statement_quads(statement, corpus, names)
+        yield from _statement_lines(statement, corpus, base)
 
 
-def _statement_quads(st: Statement, corpus: Corpus, names: Names) -> Iterator[Quad]:
+def _statement_lines(st: Statement, corpus: Corpus, base: str) -> Iterator[str]:
     from .curation import CONTEXT
 
-    facts, prov = names.facts, names.provenance
-    prop = _vocab.PROPERTIES[st.property]
-    subject = names.resource(st.subject)
-    predicate = _term(prop.iri)
+    facts, prov = f" <{base}graph/facts> .\n", f" <{base}graph/provenance> .\n"
+    res, a_type = f"<{base}resource/", f"<{RDF}type>"
+    subject = f"{res}{st.subject}>"
+    predicate = f"<{_vocab.PROPERTIES[st.property].iri}>"
     if st.object is not None:
-        obj: NamedNode | Literal = names.resource(st.object)
+        obj = f"{res}{st.object}>"
     else:
         assert st.value is not None
         obj = _literal(st.value.lexical, st.value.datatype)
-    yield Quad(subject, predicate, obj, facts)
-    qualifiers = dict(st.qualifiers)
+    yield f"{subject} {predicate} {obj}{facts}"
     if st.property in _ROLE_PROPERTIES and st.object is not None:
         # The schema.org PerformanceRole pattern, so schema.org readers find the cast.
-        work = qualifiers["in"]
-        role = names.role(work, st.subject, st.object)
-        yield Quad(names.resource(work), _term(SCHEMA + "actor"), role, facts)
-        yield Quad(role, _TYPE, _term(SCHEMA + "PerformanceRole"), facts)
-        yield Quad(role, _term(SCHEMA + "actor"), subject, facts)
-        yield Quad(role, _term(SCHEMA + "characterName"),
-                   Literal(corpus.entities[st.object].name), facts)
-        yield Quad(role, _term(HEROES + "character"), names.resource(st.object), facts)
-    node = names.statement(st.id)
-    yield Quad(node, _TYPE, _term(RDF + "Statement"), prov)
-    yield Quad(node, _term(RDF + "subject"), subject, prov)
-    yield Quad(node, _term(RDF + "predicate"), predicate, prov)
-    yield Quad(node, _term(RDF + "object"), obj, prov)
+        work = dict(st.qualifiers)["in"]
+        role = f"<{base}role/{work}--{st.subject}--{st.object}>"
+        yield f"{res}{work}> <{SCHEMA}actor> {role}{facts}"
+        yield f"{role} {a_type} <{SCHEMA}PerformanceRole>{facts}"
+        yield f"{role} <{SCHEMA}actor> {subject}{facts}"
+        yield f"{role} <{SCHEMA}characterName> {_text(corpus.entities[st.object].name)}{facts}"
+        yield f"{role} <{HEROES}character> {obj}{facts}"
+    iri = f"{base}statement/{st.id}"
+    node = f"<{iri}>"
+    yield f"{node} {a_type} <{RDF}Statement>{prov}"
+    yield f"{node} <{RDF}subject> {subject}{prov}"
+    yield f"{node} <{RDF}predicate> {predicate}{prov}"
+    yield f"{node} <{RDF}object> {obj}{prov}"
     for key, ref in st.qualifiers:
-        yield Quad(node, _term(_vocab.QUALIFIERS[key][0]), names.resource(ref), prov)
+        yield f"{node} <{_vocab.QUALIFIERS[key][0]}> {res}{ref}>{prov}"
     for n, ev in enumerate(st.evidence, start=1):
-        evidence = NamedNode(f"{node.value}/evidence-{n}")
-        quote = NamedNode(f"{evidence.value}/quote")
-        position = NamedNode(f"{evidence.value}/position")
+        evidence = f"<{iri}/evidence-{n}>"
+        quote, position = f"<{iri}/evidence-{n}/quote>", f"<{iri}/evidence-{n}/position>"
         text = corpus.articles[ev.article].text
-        yield Quad(node, _term(PROV + "wasDerivedFrom"), evidence, prov)
-        yield Quad(evidence, _TYPE, _term(PROV + "Entity"), prov)
-        yield Quad(evidence, _TYPE, _term(OA + "SpecificResource"), prov)
-        yield Quad(evidence, _term(OA + "hasSource"), names.article(ev.article), prov)
-        yield Quad(evidence, _term(OA + "hasSelector"), quote, prov)
-        yield Quad(evidence, _term(OA + "hasSelector"), position, prov)
-        yield Quad(quote, _TYPE, _term(OA + "TextQuoteSelector"), prov)
-        yield Quad(quote, _term(OA + "exact"), Literal(ev.quote), prov)
-        yield Quad(quote, _term(OA + "prefix"),
-                   Literal(text[max(0, ev.start - CONTEXT):ev.start]), prov)
-        yield Quad(quote, _term(OA + "suffix"), Literal(text[ev.end:ev.end + CONTEXT]),
-                   prov)
-        yield Quad(position, _TYPE, _term(OA + "TextPositionSelector"), prov)
-        yield Quad(position, _term(OA + "start"), Literal(str(ev.start), datatype=_INTEGER),
-                   prov)
-        yield Quad(position, _term(OA + "end"), Literal(str(ev.end), datatype=_INTEGER), prov)
+        yield f"{node} <{PROV}wasDerivedFrom> {evidence}{prov}"
+        yield f"{evidence} {a_type} <{PROV}Entity>{prov}"
+        yield f"{evidence} {a_type} <{OA}SpecificResource>{prov}"
+        yield f"{evidence} <{OA}hasSource> <{base}article/{ev.article}>{prov}"
+        yield f"{evidence} <{OA}hasSelector> {quote}{prov}"
+        yield f"{evidence} <{OA}hasSelector> {position}{prov}"
+        yield f"{quote} {a_type} <{OA}TextQuoteSelector>{prov}"
+        yield f"{quote} <{OA}exact> {_text(ev.quote)}{prov}"
+        yield f"{quote} <{OA}prefix> {_text(text[max(0, ev.start - CONTEXT):ev.start])}{prov}"
+        yield f"{quote} <{OA}suffix> {_text(text[ev.end:ev.end + CONTEXT])}{prov}"
+        yield f"{position} {a_type} <{OA}TextPositionSelector>{prov}"
+        yield f'{position} <{OA}start> "{ev.start}"^^<{XSD}integer>{prov}'
+        yield f'{position} <{OA}end> "{ev.end}"^^<{XSD}integer>{prov}'

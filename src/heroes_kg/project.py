@@ -65,6 +65,20 @@ class Project:
         return sorted(files)
 
 
+def _absolute_iri(text: str) -> bool:
+    import re
+
+    from pyoxigraph import NamedNode
+
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text):
+        return False
+    try:
+        NamedNode(text + "x")
+    except ValueError:
+        return False
+    return True
+
+
 def find_project(root: str | os.PathLike[str] | None = None,
                  base_iri: str | None = None) -> Project:
     """The project at ``root``, or the nearest folder above the working directory
@@ -72,6 +86,9 @@ def find_project(root: str | os.PathLike[str] | None = None,
     base = base_iri or os.environ.get("HEROES_KG_BASE_IRI") or DEFAULT_BASE_IRI
     if not base.endswith(("/", "#")):
         raise HeroesKGError(f"base IRI {base!r} must end with '/' or '#'")
+    if not _absolute_iri(base):
+        raise HeroesKGError(f"base IRI {base!r} is not an absolute IRI "
+                            "(e.g. https://example.org/news/)")
     if root is None and os.environ.get("HEROES_KG_PROJECT"):
         root = os.environ["HEROES_KG_PROJECT"]
     if root is not None:

@@ -103,12 +103,15 @@ class KnowledgeGraph:
         key = ("sorted_ntriples", graph.value)
         if key not in self.memo:
             data = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
-            self.memo[key] = _sort_lines(data)
+            self.memo[key] = _sort_lines(data, distinct=True)
         result: bytes = self.memo[key]
         return result
 
     def __len__(self) -> int:
         """Number of distinct data triples (facts and provenance)."""
+        if all(("sorted_ntriples", g.value) in self.memo for g in self.data_graphs):
+            # Made for the exports already: one line per distinct triple.
+            return sum(part.count(b"\n") for part in self.sorted_ntriples_parts())
         # Each graph's size less the triples in both: three quick counts, where a
         # DISTINCT over the union of the graphs hashes a million triples (3× slower).
         sizes = {g: _count(self.store, f"GRAPH <{g.value}> {{ ?s ?p ?o }}")
@@ -154,18 +157,22 @@ def _count(store: ox.Store, pattern: str) -> int:
     return int(next(iter(rows))["n"].value)
 
 
-def _sort_lines(data: bytes) -> bytes:
-    """Distinct N-Triples lines in the order of :meth:`KnowledgeGraph.sorted_ntriples`."""
-    lines = set(_sortable(data).split(b"\n"))
+def _sort_lines(data: bytes, *, distinct: bool = False) -> bytes:
+    """Distinct N-Triples lines in the order of :meth:`KnowledgeGraph.sorted_ntriples`;
+    ``distinct`` says the lines already are (one graph's dump), which saves a set."""
+    lines = _sortable(data).split(b"\n")
     del data  # each step frees the one before: this runs on a million lines
-    lines.discard(b"")
+    if distinct:
+        lines.sort()
+    else:
+        lines = sorted(set(lines))
+    if lines and not lines[0]:  # the empty string after the last newline sorts first
+        del lines[0]
     if not lines:
         return b""
-    ordered = sorted(lines)
+    lines.append(b"")
+    out = b"\n".join(lines)
     del lines
-    ordered.append(b"")
-    out = b"\n".join(ordered)
-    del ordered
     return out.replace(b"> " + _FIRST, b"> " + _TYPE_NT)
 
 
@@ -281,13 +288,15 @@ def lock(project: Project, *, shared: bool = False) -> Iterator[None]:
         handle.close()
 
 
-def write_store(project: Project, quads: ox.Store | Iterable[ox.Quad],
+def write_store(project: Project, quads: ox.Store | Spool | Iterable[ox.Quad],
                 stop: threading.Event | None = None) -> Path:
-    """Write ``quads`` (or every quad of an in-memory store) into a fresh store beside the
-    current one and return its folder, for :func:`swap_store` (call with the lock held).
+    """Write ``quads`` (every quad of an in-memory store, the N-Quads arriving in a
+    :class:`Spool`, or Quad objects) into a fresh store beside the current one and return
+    its folder, for :func:`swap_store` (call with the lock held).
 
     When ``stop`` is set (from another thread), writing stops at the next slice and
-    :class:`StoreWriteStopped` is raised. On any failure the fresh folder is removed."""
+    :class:`StoreWriteStopped` is raised (a spool is stopped with :meth:`Spool.stop`).
+    On any failure the fresh folder is removed."""
     for leftover in project.state_dir.glob("store.*.*"):
         # Left by a build that was killed: no other build runs while we hold the lock.
         if leftover.is_dir():
@@ -298,10 +307,13 @@ def write_store(project: Project, quads: ox.Store | Iterable[ox.Quad],
     dump = project.state_dir / f"store.{os.getpid()}.nq"
     store = ox.Store(str(fresh))
     try:
-        if isinstance(quads, ox.Store):
-            # Oxigraph's bulk loader is several times faster than inserting Python Quad
-            # objects one by one. Fed the N-Quads a slice at a time, it needs a fraction
-            # of the memory it takes for a million-quad file at once, and is no slower.
+        # Oxigraph's bulk loader is several times faster than inserting Python Quad
+        # objects one by one. Fed the N-Quads a slice at a time, it needs a fraction
+        # of the memory it takes for a million-quad file at once, and is no slower.
+        if isinstance(quads, Spool):
+            for piece in quads.slices(BULK_SLICE):
+                store.bulk_load(piece, format=ox.RdfFormat.N_QUADS)
+        elif isinstance(quads, ox.Store):
             quads.dump(str(dump), format=ox.RdfFormat.N_QUADS)
             with open(dump, "rb") as handle:
                 for piece in _slices(handle, BULK_SLICE):
@@ -321,12 +333,83 @@ def write_store(project: Project, quads: ox.Store | Iterable[ox.Quad],
     return fresh
 
 
+class Spool:
+    """N-Quads handed from the thread that makes them to the thread that stores them.
+
+    They pass through a file, so what the reader has not taken yet waits in the page
+    cache, not in Python objects. :meth:`write` and :meth:`close` are called by one
+    thread, :meth:`slices` iterates in another; :meth:`stop` (from any thread) makes
+    :meth:`slices` raise :class:`StoreWriteStopped`. Make it with the lock held."""
+
+    def __init__(self, project: Project) -> None:
+        for leftover in project.state_dir.glob("spool.*"):  # of a build that was killed
+            leftover.unlink(missing_ok=True)
+        self.path = project.state_dir / f"spool.{os.getpid()}.nq"
+        self._out: IO[bytes] | None = open(self.path, "wb")  # noqa: SIM115 - closed by close()
+        self._written = 0
+        self._closed = self._stopped = False
+        self._changed = threading.Condition()
+
+    def write(self, data: bytes) -> None:
+        assert self._out is not None, "the spool is closed"
+        self._out.write(data)
+        self._out.flush()  # visible to the reader's own handle
+        with self._changed:
+            self._written += len(data)
+            self._changed.notify_all()
+
+    def close(self) -> None:
+        """No more data: the reader takes what is left and ends."""
+        if self._out is not None:
+            self._out.close()
+            self._out = None
+        with self._changed:
+            self._closed = True
+            self._changed.notify_all()
+
+    def stop(self) -> None:
+        with self._changed:
+            self._stopped = True
+            self._changed.notify_all()
+
+    def discard(self) -> None:
+        """Close and remove the file (after the reader has ended)."""
+        self.close()
+        self.path.unlink(missing_ok=True)
+
+    def slices(self, size: int) -> Iterator[bytes]:
+        """What is written, as it comes, in pieces of about ``size`` bytes that end at the
+        end of a line."""
+        taken = 0
+        rest = b""
+        with open(self.path, "rb") as handle:
+            while True:
+                with self._changed:
+                    self._changed.wait_for(lambda taken=taken: self._stopped or self._closed
+                                           or self._written - taken >= size)
+                    if self._stopped:
+                        raise StoreWriteStopped()
+                    ready = self._written - taken
+                if ready == 0:  # and closed
+                    if rest:
+                        yield rest
+                    return
+                block = rest + handle.read(min(ready, size))
+                taken += len(block) - len(rest)
+                cut = block.rfind(b"\n") + 1
+                if cut == 0:  # no whole line yet
+                    rest = block
+                    continue
+                rest = block[cut:]
+                yield block[:cut]
+
+
 class StoreWriteStopped(Exception):
     """:func:`write_store` was asked to stop (and removed what it had written)."""
 
 
 #: Bytes of N-Quads given to Oxigraph's bulk loader at a time when writing a store.
-BULK_SLICE = 16 << 20
+BULK_SLICE = 64 << 20
 
 
 def _slices(handle: IO[bytes], size: int) -> Iterator[bytes]:
