@@ -380,3 +380,4 @@ def test_a_stopped_spool_stops_its_reader(tmp_path: Path) -> None:
     assert not reader.is_alive() and len(raised) == 1
     spool.discard()
     assert not spool.path.exists()
+

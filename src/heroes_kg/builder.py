@@ -12,6 +12,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,14 +124,21 @@ def _model(project: Project, timings: dict[str, float] | None = None,
     progress(f"modelling {len(corpus.statements)} statements as RDF")
     names = Names(project.base_iri)
     store = ox.Store()
-    with paused_gc():
+    # Oxigraph parses and inserts each chunk in a second thread (it releases the GIL)
+    # while this one writes the next.
+    with paused_gc(), ThreadPoolExecutor(1, thread_name_prefix="heroes-kg-model") as loader:
         lines = nquads(corpus, project.base_iri)
+        loading: Future[None] | None = None
         while chunk := list(itertools.islice(lines, MODEL_CHUNK)):
             data = "".join(chunk).encode("utf-8")
             del chunk
             if spool is not None:
                 spool.write(data)
-            store.load(data, format=ox.RdfFormat.N_QUADS)
+            if loading is not None:
+                loading.result()
+            loading = loader.submit(store.load, data, format=ox.RdfFormat.N_QUADS)
+        if loading is not None:
+            loading.result()
     _load_ontology(store, project, names)
     if spool is not None:
         spool.write(ox.serialize(store.quads_for_pattern(None, None, None, names.ontology),
