@@ -381,3 +381,36 @@ def test_a_stopped_spool_stops_its_reader(tmp_path: Path) -> None:
     spool.discard()
     assert not spool.path.exists()
 
+
+
+def _outcomes(results: list[object]) -> list[object]:
+    return [(r.line, r.message) if isinstance(r, YamlError) else r for r in results]
+
+
+@pytest.mark.parametrize("worker_runs", [True, False])
+def test_yaml_batches_parsed_in_a_second_process_give_the_same_results(
+        monkeypatch: pytest.MonkeyPatch, worker_runs: bool) -> None:
+    """A large batch of curated files is shared with a worker process; its results, and
+    its syntax errors with their lines, are those of parsing here. When the worker cannot
+    run, its share is parsed here."""
+    from heroes_kg import _yaml
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds" / "facts").glob(
+        "*.yaml"))]
+    texts += ["a: [unclosed\nb: 2\n", "- just\n- a list\n", "x: 1\n" * 50]
+    expected = _outcomes([_yaml._load_or_error(t) for t in texts])
+    used: list[bool] = []
+    original = _yaml._Worker.results
+
+    def results(self: object) -> object:
+        answers = original(self)  # type: ignore[arg-type]
+        used.append(answers is not None)
+        return answers
+
+    monkeypatch.setattr(_yaml, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(_yaml, "_cpus", lambda: 2)
+    monkeypatch.setattr(_yaml._Worker, "results", results)
+    if not worker_runs:
+        monkeypatch.setattr(sys, "executable", "/bin/false")
+    assert _outcomes(_yaml.load_many(texts)) == expected
+    assert used == [worker_runs]

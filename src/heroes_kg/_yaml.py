@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["LINE", "LINES", "YamlError", "key_line", "load_yaml"]
+__all__ = ["LINE", "LINES", "YamlError", "key_line", "load_many", "load_yaml"]
 
 #: Key under which each loaded mapping records its 1-based line in the file.
 LINE = "__line__"
@@ -145,3 +145,137 @@ def load_yaml(text: str) -> Any:
         raise YamlError(None, "YAML error: " + " ".join(str(exc).split())) from None
     except RecursionError:
         raise YamlError(None, "YAML nesting is too deep") from None
+
+
+#: Below this many bytes of YAML, parsing in a second process costs more than it saves.
+PARALLEL_MIN_BYTES = 4 << 20
+
+
+def load_many(texts: list[str]) -> list[Any]:
+    """:func:`load_yaml` of each text, in order: each result is the parsed document or
+    the :class:`YamlError` it raised.
+
+    A large batch on a machine with more than one CPU is shared with a second Python
+    process (PyYAML holds the GIL, so a thread would not help); if that process cannot
+    be started or fails, its share is parsed here. The results are the same either
+    way."""
+    results: list[Any] = [None] * len(texts)
+    mine = list(range(len(texts)))
+    worker = None
+    if sum(map(len, texts)) >= PARALLEL_MIN_BYTES and len(texts) > 1 and _cpus() > 1:
+        # The worker takes a little less than half (it pays for starting and pickling).
+        by_size = sorted(mine, key=lambda i: -len(texts[i]))
+        theirs: list[int] = []
+        share = 0
+        for i in by_size:
+            if share + len(texts[i]) <= 0.45 * sum(map(len, texts)):
+                theirs.append(i)
+                share += len(texts[i])
+        if theirs:
+            worker = _Worker([texts[i] for i in theirs])
+            mine = [i for i in mine if i not in set(theirs)]
+    for i in mine:
+        results[i] = _load_or_error(texts[i])
+    if worker is not None:
+        answers = worker.results()
+        if answers is None:  # the worker failed: parse its share here
+            answers = [_load_or_error(text) for text in worker.texts]
+        for i, answer in zip(theirs, answers):
+            results[i] = answer
+    return results
+
+
+def _load_or_error(text: str) -> Any:
+    try:
+        return load_yaml(text)
+    except YamlError as exc:
+        return exc
+
+
+def _cpus() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+class _Worker:
+    """A second Python process parsing ``texts`` (``python -m heroes_kg._yaml``)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        import os
+        import pickle
+        import subprocess
+        import sys
+        from pathlib import Path
+
+        self.texts = texts
+        here = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [here, *filter(None, [os.environ.get("PYTHONPATH")])])}
+        try:
+            self.proc: Any = subprocess.Popen(
+                [sys.executable, "-m", "heroes_kg._yaml"], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        except OSError:
+            self.proc = None
+            return
+        import threading
+
+        payload = pickle.dumps(texts, protocol=pickle.HIGHEST_PROTOCOL)
+
+        def feed() -> None:  # a thread, so a full pipe never blocks the parsing here
+            try:
+                self.proc.stdin.write(payload)
+                self.proc.stdin.close()
+            except OSError:
+                pass
+
+        self.feeder = threading.Thread(target=feed, daemon=True)
+        self.feeder.start()
+
+    def results(self) -> list[Any] | None:
+        """The worker's results, or None if it failed."""
+        import pickle
+
+        from .curation import paused_gc
+
+        if self.proc is None:
+            return None
+        try:
+            data = self.proc.stdout.read()
+            self.proc.stdout.close()
+            self.feeder.join()
+            if self.proc.wait() != 0:
+                return None
+            with paused_gc():
+                answers = pickle.loads(data)  # our own child's output
+        except (OSError, pickle.UnpicklingError, EOFError):
+            self.proc.kill()
+            self.proc.wait()
+            return None
+        if not isinstance(answers, list) or len(answers) != len(self.texts):
+            return None
+        return [a[1] if a[0] == "ok" else YamlError(a[1], a[2]) for a in answers]
+
+
+def _serve() -> None:
+    """The worker's side: texts on stdin, results on stdout (errors as tuples)."""
+    import gc
+    import pickle
+    import sys
+
+    gc.disable()
+    texts = pickle.loads(sys.stdin.buffer.read())  # from our parent
+    answers = []
+    for text in texts:
+        result = _load_or_error(text)
+        answers.append(("error", result.line, result.message)
+                       if isinstance(result, YamlError) else ("ok", result))
+    sys.stdout.buffer.write(pickle.dumps(answers, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+if __name__ == "__main__":
+    _serve()

@@ -49,8 +49,8 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     up_to_date: bool = False
     #: Seconds spent in each stage (load, model, validate, export, store). The store is
-    #: written while the graph is validated and exported, so "store" is only the wait
-    #: for it afterwards.
+    #: written while the graph is modelled, validated and exported, so "store" is only
+    #: the wait for it afterwards.
     timings: dict[str, float] = field(default_factory=dict)
     #: The built graph, when asked for with ``build(keep_graph=True)``: in memory when
     #: this build made it (the fastest to query in the same process), else the

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _vocab
-from ._yaml import LINE, LINES, YamlError, key_line, load_yaml
+from ._yaml import LINE, LINES, YamlError, key_line, load_many, load_yaml
 from .errors import CurationError, Problem, relpath
 from .project import Project
 
@@ -236,7 +236,36 @@ def _load_document(path: Path, what: str, out: _Collector) -> dict[str, Any] | N
     try:
         data = load_yaml(text)
     except YamlError as exc:
-        out.add(path, exc.line, f"{exc.message}; fix the YAML syntax")
+        data = exc
+    return _document(path, what, data, out)
+
+
+def _load_documents(paths: list[Path], what: str, out: _Collector
+                    ) -> Iterator[tuple[Path, dict[str, Any] | None]]:
+    """:func:`_load_document` of each path, in order; a large batch is parsed partly in
+    a second process (see :func:`heroes_kg._yaml.load_many`)."""
+    unread: dict[Path, list[Problem]] = {}  # reported in file order, below
+    texts: dict[Path, str] = {}
+    for path in paths:
+        scratch = _Collector(out.root)
+        text = _read_text(path, what, scratch)
+        if text is None:
+            unread[path] = scratch.problems
+        else:
+            texts[path] = text
+    parsed = dict(zip(texts, load_many(list(texts.values()))))
+    del texts
+    for path in paths:
+        if path in unread:
+            out.problems.extend(unread[path])
+            yield path, None
+        else:
+            yield path, _document(path, what, parsed.pop(path), out)
+
+
+def _document(path: Path, what: str, data: Any, out: _Collector) -> dict[str, Any] | None:
+    if isinstance(data, YamlError):
+        out.add(path, data.line, f"{data.message}; fix the YAML syntax")
         return None
     if not isinstance(data, dict):
         out.add(path, 1, f"{what} must be a YAML mapping (key: value lines), "
@@ -361,8 +390,7 @@ def _load_facts(project: Project, out: _Collector, corpus: Corpus
     files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
     if not files:
         out.add(folder, None, "no facts files (*.yaml) in seeds/facts/")
-    for path in files:
-        data = _load_document(path, "facts file", out)
+    for path, data in _load_documents(files, "facts file", out):
         if data is None:
             continue
         if "candidates" in data:
