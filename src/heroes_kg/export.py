@@ -132,7 +132,7 @@ class _OxTriples(RdfFormat):
         graphs = tuple(_graphs(kg, facts_only, False))
         if self.rdf_format == ox.RdfFormat.N_TRIPLES:
             return kg.sorted_ntriples(graphs)  # what Oxigraph's writer would write again
-        triples = itertools.chain.from_iterable(
+        triples: Iterable[ox.Triple] = itertools.chain.from_iterable(
             ox.parse(part, format=ox.RdfFormat.N_TRIPLES)
             for part in kg.sorted_ntriples_parts(graphs))
         if self.rdf_format == ox.RdfFormat.RDF_XML:

@@ -382,11 +382,14 @@ class Spool:
         end of a line."""
         taken = 0
         rest = b""
+
+        def can_go_on() -> bool:  # called with the condition held
+            return self._stopped or self._closed or self._written - taken >= size
+
         with open(self.path, "rb") as handle:
             while True:
                 with self._changed:
-                    self._changed.wait_for(lambda taken=taken: self._stopped or self._closed
-                                           or self._written - taken >= size)
+                    self._changed.wait_for(can_go_on)
                     if self._stopped:
                         raise StoreWriteStopped()
                     ready = self._written - taken
