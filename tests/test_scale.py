@@ -254,11 +254,9 @@ def test_store_slices_are_whole_lines_and_lose_nothing(lines: list[bytes], tail:
 
 
 def test_a_stopped_store_write_leaves_nothing(tmp_path: Path) -> None:
-    import threading
-
     import pyoxigraph as ox
 
-    from heroes_kg.store import StoreWriteStopped, write_store
+    from heroes_kg.store import Spool, StoreWriteStopped, write_store
 
     write_corpus(tmp_path / "p", 2000, ontology=ROOT / "ontology")
     project = find_project(tmp_path / "p")
@@ -266,12 +264,15 @@ def test_a_stopped_store_write_leaves_nothing(tmp_path: Path) -> None:
     memory = ox.Store()
     memory.add(ox.Quad(ox.NamedNode("https://e.org/s"), ox.NamedNode("https://e.org/p"),
                        ox.Literal("o"), ox.NamedNode("https://e.org/g")))
-    stop = threading.Event()
-    stop.set()
+    spool = Spool.of(project, memory)
+    spool.stop()
     with pytest.raises(StoreWriteStopped):
-        write_store(project, memory, stop)
+        write_store(project, spool)
+    spool.discard()
     assert list(project.state_dir.iterdir()) == []
-    fresh = write_store(project, memory)
+    spool = Spool.of(project, memory)
+    fresh = write_store(project, spool)
+    spool.discard()
     assert len(ox.Store.read_only(str(fresh))) == 1
 
 

@@ -159,23 +159,19 @@ def load_many(texts: list[str]) -> list[Any]:
     process (PyYAML holds the GIL, so a thread would not help); if that process cannot
     be started or fails, its share is parsed here. The results are the same either
     way."""
-    results: list[Any] = [None] * len(texts)
-    mine = list(range(len(texts)))
-    worker = None
-    if sum(map(len, texts)) >= PARALLEL_MIN_BYTES and len(texts) > 1 and _cpus() > 1:
-        # The worker takes a little less than half (it pays for starting and pickling).
-        by_size = sorted(mine, key=lambda i: -len(texts[i]))
-        theirs: list[int] = []
+    total = sum(map(len, texts))
+    theirs: list[int] = []
+    if total >= PARALLEL_MIN_BYTES and len(texts) > 1 and _cpus() > 1:
+        # The worker takes a little less than half (it pays for starting and pickling),
+        # the largest texts first.
         share = 0
-        for i in by_size:
-            if share + len(texts[i]) <= 0.45 * sum(map(len, texts)):
+        for i in sorted(range(len(texts)), key=lambda i: -len(texts[i])):
+            if share + len(texts[i]) <= 0.45 * total:
                 theirs.append(i)
                 share += len(texts[i])
-        if theirs:
-            worker = _Worker([texts[i] for i in theirs])
-            mine = [i for i in mine if i not in set(theirs)]
-    for i in mine:
-        results[i] = _load_or_error(texts[i])
+    worker = _Worker([texts[i] for i in theirs]) if theirs else None
+    skip = set(theirs)
+    results = [None if i in skip else _load_or_error(text) for i, text in enumerate(texts)]
     if worker is not None:
         answers = worker.results()
         if answers is None:  # the worker failed: parse its share here
@@ -240,8 +236,6 @@ class _Worker:
         """The worker's results, or None if it failed."""
         import pickle
 
-        from .curation import paused_gc
-
         if self.proc is None:
             return None
         try:
@@ -250,8 +244,7 @@ class _Worker:
             self.feeder.join()
             if self.proc.wait() != 0:
                 return None
-            with paused_gc():
-                answers = pickle.loads(data)  # our own child's output
+            answers = pickle.loads(data)  # our own child's output (the caller pauses gc)
         except (OSError, pickle.UnpicklingError, EOFError):
             self.proc.kill()
             self.proc.wait()

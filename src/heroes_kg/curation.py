@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from . import _vocab
-from ._yaml import LINE, LINES, YamlError, key_line, load_many, load_yaml
+from ._yaml import LINE, LINES, YamlError, key_line, load_many
 from .errors import CurationError, Problem, relpath
-from .project import Project
+from .project import Project, is_absolute_iri
 
 __all__ = [
     "Article",
@@ -229,21 +229,11 @@ def _read_text(path: Path, what: str, out: _Collector) -> str | None:
     return text
 
 
-def _load_document(path: Path, what: str, out: _Collector) -> dict[str, Any] | None:
-    text = _read_text(path, what, out)
-    if text is None:
-        return None
-    try:
-        data = load_yaml(text)
-    except YamlError as exc:
-        data = exc
-    return _document(path, what, data, out)
-
-
 def _load_documents(paths: list[Path], what: str, out: _Collector
                     ) -> Iterator[tuple[Path, dict[str, Any] | None]]:
-    """:func:`_load_document` of each path, in order; a large batch is parsed partly in
-    a second process (see :func:`heroes_kg._yaml.load_many`)."""
+    """Each YAML mapping file of ``paths`` with its parsed contents, in order (None where
+    it could not be read or parsed: the problem is reported); a large batch is parsed
+    partly in a second process (see :func:`heroes_kg._yaml.load_many`)."""
     unread: dict[Path, list[Problem]] = {}  # reported in file order, below
     texts: dict[Path, str] = {}
     for path in paths:
@@ -306,8 +296,7 @@ def _load_articles(project: Project, out: _Collector, corpus: Corpus) -> None:
         return
     records = sorted(folder.glob("*.yaml"))
     described: set[str] = set()
-    for path in records:
-        data = _load_document(path, "article metadata", out)
+    for path, data in _load_documents(records, "article metadata", out):
         if data is None:
             continue
         line = data.get(LINE)
@@ -339,7 +328,7 @@ def _load_articles(project: Project, out: _Collector, corpus: Corpus) -> None:
             out.add(path, line, f"malformed date {_brief(date)}; write it as YYYY-MM-DD")
             continue
         url = data.get("url")
-        if url is not None and not _valid_iri(url):
+        if url is not None and not is_absolute_iri(url):
             out.add(path, key_line(data, "url"), f"url {_brief(url)} is not an absolute "
                                                  "IRI; write it as https://… with no spaces")
             url = None  # reported: the rest of the record is still checked
@@ -487,22 +476,6 @@ def _expected(types: tuple[str, ...]) -> str:
     words = {"date": "a date YYYY-MM-DD", "gYear": "a year YYYY", "integer": "a whole number",
              "boolean": "true or false", "string": "text"}
     return " or ".join(words[t] for t in types)
-
-
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-def _valid_iri(value: object) -> bool:
-    """Whether ``value`` is an absolute IRI that RDF can hold as it is."""
-    if not isinstance(value, str) or not _SCHEME.match(value):
-        return False
-    from pyoxigraph import NamedNode
-
-    try:
-        NamedNode(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _slug(text: str) -> str:

@@ -372,11 +372,7 @@ def property_graph(kg: KnowledgeGraph, *, evidence: bool = True) -> PropertyGrap
     curated statement asserts carries its quotes, their articles, its qualifiers and the
     statement's IRI.
     """
-    key = ("property_graph", evidence)
-    if key not in kg.memo:
-        kg.memo[key] = _property_graph(kg, evidence)
-    result: PropertyGraph = kg.memo[key]
-    return result
+    return kg.memoized(("property_graph", evidence), lambda: _property_graph(kg, evidence))
 
 
 def _property_graph(kg: KnowledgeGraph, evidence: bool) -> PropertyGraph:

@@ -38,22 +38,15 @@ class Names:
         self.facts = NamedNode(base + "graph/facts")
         self.provenance = NamedNode(base + "graph/provenance")
         self.ontology = NamedNode(base + "graph/ontology")
-        self._resources: dict[str, NamedNode] = {}
 
     def resource(self, entity_id: str) -> NamedNode:
-        node = self._resources.get(entity_id)
-        if node is None:
-            node = self._resources[entity_id] = NamedNode(f"{self.base}resource/{entity_id}")
-        return node
+        return NamedNode(f"{self.base}resource/{entity_id}")
 
     def article(self, article_id: str) -> NamedNode:
         return NamedNode(f"{self.base}article/{article_id}")
 
     def statement(self, statement_id: str) -> NamedNode:
         return NamedNode(f"{self.base}statement/{statement_id}")
-
-    def role(self, work: str, person: str, character: str) -> NamedNode:
-        return NamedNode(f"{self.base}role/{work}--{person}--{character}")
 
     def entity_id(self, iri: str) -> str | None:
         """The curated id of a resource IRI, or None if it is not one."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import HeroesKGError
 
-__all__ = ["DEFAULT_BASE_IRI", "Project", "find_project"]
+__all__ = ["DEFAULT_BASE_IRI", "Project", "find_project", "is_absolute_iri"]
 
 #: Base of every resource IRI; change it with --base-iri or HEROES_KG_BASE_IRI.
 DEFAULT_BASE_IRI = "https://w3id.org/heroes-kg/"
@@ -65,15 +66,17 @@ class Project:
         return sorted(files)
 
 
-def _absolute_iri(text: str) -> bool:
-    import re
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
+
+def is_absolute_iri(value: object) -> bool:
+    """Whether ``value`` is an absolute IRI that RDF can hold as it is."""
+    if not isinstance(value, str) or not _SCHEME.match(value):
+        return False
     from pyoxigraph import NamedNode
 
-    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text):
-        return False
     try:
-        NamedNode(text + "x")
+        NamedNode(value)
     except ValueError:
         return False
     return True
@@ -86,7 +89,7 @@ def find_project(root: str | os.PathLike[str] | None = None,
     base = base_iri or os.environ.get("HEROES_KG_BASE_IRI") or DEFAULT_BASE_IRI
     if not base.endswith(("/", "#")):
         raise HeroesKGError(f"base IRI {base!r} must end with '/' or '#'")
-    if not _absolute_iri(base):
+    if not is_absolute_iri(base):
         raise HeroesKGError(f"base IRI {base!r} is not an absolute IRI "
                             "(e.g. https://example.org/news/)")
     if root is None and os.environ.get("HEROES_KG_PROJECT"):

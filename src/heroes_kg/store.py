@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import itertools
 import json
 import os
 import shutil
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import pyoxigraph as ox
 
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 
 __all__ = ["KnowledgeGraph", "fingerprint", "lock", "open_graph", "read_state", "select",
            "write_state"]
+
+_T = TypeVar("_T")
 
 #: Bumped whenever the layout of the persisted store changes.
 STORE_FORMAT = 1
@@ -99,13 +102,17 @@ class KnowledgeGraph:
             return parts or [b""]
         return [_sort_lines(b"".join(parts))]
 
-    def _sorted_graph(self, graph: ox.NamedNode) -> bytes:
-        key = ("sorted_ntriples", graph.value)
+    def memoized(self, key: object, make: Callable[[], _T]) -> _T:
+        """``make()``, made once while the graph is open and kept in :attr:`memo`."""
         if key not in self.memo:
-            data = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
-            self.memo[key] = _sort_lines(data, distinct=True)
-        result: bytes = self.memo[key]
+            self.memo[key] = make()
+        result: _T = self.memo[key]
         return result
+
+    def _sorted_graph(self, graph: ox.NamedNode) -> bytes:
+        return self.memoized(("sorted_ntriples", graph.value), lambda: _sort_lines(
+            self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b"",
+            distinct=True))
 
     def __len__(self) -> int:
         """Number of distinct data triples (facts and provenance)."""
@@ -288,15 +295,12 @@ def lock(project: Project, *, shared: bool = False) -> Iterator[None]:
         handle.close()
 
 
-def write_store(project: Project, quads: ox.Store | Spool | Iterable[ox.Quad],
-                stop: threading.Event | None = None) -> Path:
-    """Write ``quads`` (every quad of an in-memory store, the N-Quads arriving in a
-    :class:`Spool`, or Quad objects) into a fresh store beside the current one and return
-    its folder, for :func:`swap_store` (call with the lock held).
+def write_store(project: Project, spool: Spool) -> Path:
+    """Write the N-Quads arriving in ``spool`` into a fresh store beside the current one
+    and return its folder, for :func:`swap_store` (call with the lock held).
 
-    When ``stop`` is set (from another thread), writing stops at the next slice and
-    :class:`StoreWriteStopped` is raised (a spool is stopped with :meth:`Spool.stop`).
-    On any failure the fresh folder is removed."""
+    :meth:`Spool.stop` (from another thread) stops it at the next slice with
+    :class:`StoreWriteStopped`. On any failure the fresh folder is removed."""
     for leftover in project.state_dir.glob("store.*.*"):
         # Left by a build that was killed: no other build runs while we hold the lock.
         if leftover.is_dir():
@@ -304,31 +308,18 @@ def write_store(project: Project, quads: ox.Store | Spool | Iterable[ox.Quad],
         else:
             leftover.unlink(missing_ok=True)
     fresh = project.state_dir / f"store.{os.getpid()}.new"
-    dump = project.state_dir / f"store.{os.getpid()}.nq"
     store = ox.Store(str(fresh))
     try:
         # Oxigraph's bulk loader is several times faster than inserting Python Quad
         # objects one by one. Fed the N-Quads a slice at a time, it needs a fraction
         # of the memory it takes for a million-quad file at once, and is no slower.
-        if isinstance(quads, Spool):
-            for piece in quads.slices(BULK_SLICE):
-                store.bulk_load(piece, format=ox.RdfFormat.N_QUADS)
-        elif isinstance(quads, ox.Store):
-            quads.dump(str(dump), format=ox.RdfFormat.N_QUADS)
-            with open(dump, "rb") as handle:
-                for piece in _slices(handle, BULK_SLICE):
-                    if stop is not None and stop.is_set():
-                        raise StoreWriteStopped()
-                    store.bulk_load(piece, format=ox.RdfFormat.N_QUADS)
-        else:
-            store.bulk_extend(quads)
+        for piece in spool.slices(BULK_SLICE):
+            store.bulk_load(piece, format=ox.RdfFormat.N_QUADS)
         store.flush()
     except BaseException:
         del store
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    finally:
-        dump.unlink(missing_ok=True)
     del store
     return fresh
 
@@ -349,6 +340,15 @@ class Spool:
         self._written = 0
         self._closed = self._stopped = False
         self._changed = threading.Condition()
+
+    @classmethod
+    def of(cls, project: Project, store: ox.Store) -> Spool:
+        """A closed spool holding every quad of ``store`` (make it with the lock held)."""
+        spool = cls(project)
+        spool.close()
+        store.dump(str(spool.path), format=ox.RdfFormat.N_QUADS)
+        spool._written = spool.path.stat().st_size
+        return spool
 
     def write(self, data: bytes) -> None:
         assert self._out is not None, "the spool is closed"
@@ -380,8 +380,10 @@ class Spool:
     def slices(self, size: int) -> Iterator[bytes]:
         """What is written, as it comes, in pieces of about ``size`` bytes that end at the
         end of a line."""
+        return _whole_lines(self._blocks(size))
+
+    def _blocks(self, size: int) -> Iterator[bytes]:
         taken = 0
-        rest = b""
 
         def can_go_on() -> bool:  # called with the condition held
             return self._stopped or self._closed or self._written - taken >= size
@@ -394,17 +396,10 @@ class Spool:
                         raise StoreWriteStopped()
                     ready = self._written - taken
                 if ready == 0:  # and closed
-                    if rest:
-                        yield rest
                     return
-                block = rest + handle.read(min(ready, size))
-                taken += len(block) - len(rest)
-                cut = block.rfind(b"\n") + 1
-                if cut == 0:  # no whole line yet
-                    rest = block
-                    continue
-                rest = block[cut:]
-                yield block[:cut]
+                block = handle.read(min(ready, size))
+                taken += len(block)
+                yield block
 
 
 class StoreWriteStopped(Exception):
@@ -418,20 +413,23 @@ BULK_SLICE = 64 << 20
 def _slices(handle: IO[bytes], size: int) -> Iterator[bytes]:
     """The contents of ``handle`` in pieces of about ``size`` bytes, each ending at the
     end of a line."""
+    return _whole_lines(iter(functools.partial(handle.read, size), b""))
+
+
+def _whole_lines(blocks: Iterable[bytes]) -> Iterator[bytes]:
+    """``blocks`` joined and cut again only at line ends (a last piece without a final
+    newline comes last, whole)."""
     rest = b""
-    while True:
-        block = handle.read(size)
-        if not block:
-            if rest:
-                yield rest
-            return
+    for block in blocks:
         block = rest + block
         cut = block.rfind(b"\n") + 1
-        if cut == 0:
+        if cut == 0:  # no whole line yet
             rest = block
             continue
         rest = block[cut:]
         yield block[:cut]
+    if rest:
+        yield rest
 
 
 def swap_store(project: Project, fresh: Path) -> None:
@@ -444,10 +442,14 @@ def swap_store(project: Project, fresh: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def replace_store(project: Project, quads: ox.Store | Iterable[ox.Quad]) -> None:
-    """Write ``quads`` into a fresh store and swap it in for the current one (call with
-    the lock held)."""
-    swap_store(project, write_store(project, quads))
+def replace_store(project: Project, store: ox.Store) -> None:
+    """Write every quad of the in-memory ``store`` into a fresh persisted store and swap
+    it in for the current one (call with the lock held)."""
+    spool = Spool.of(project, store)
+    try:
+        swap_store(project, write_store(project, spool))
+    finally:
+        spool.discard()
 
 
 def open_graph(project: Project, *, rebuild: bool = True, hold_lock: bool = True
