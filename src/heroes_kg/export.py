@@ -137,17 +137,26 @@ class _OxTriples(RdfFormat):
             for part in kg.sorted_ntriples_parts(graphs))
         if self.rdf_format == ox.RdfFormat.RDF_XML:
             triples = _xml_checked(triples)
-        data = ox.serialize(triples, format=self.rdf_format, prefixes=prefixes(kg.names.base))
-        assert data is not None
-        return data
+        return _serialize(triples, self.rdf_format, kg.names.base)
 
     def write(self, quads: list[ox.Quad], base: str) -> bytes:
         triples = _distinct_triples(quads)
         if self.rdf_format == ox.RdfFormat.RDF_XML:
             _check_xml_predicates(triples)
-        data = ox.serialize(triples, format=self.rdf_format, prefixes=prefixes(base))
-        assert data is not None
-        return data
+        return _serialize(triples, self.rdf_format, base)
+
+
+def _serialize(items: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: ox.RdfFormat,
+               base: str) -> bytes:
+    """Oxigraph's serialization of ``items`` with the project's prefixes."""
+    data = ox.serialize(items, format=fmt, prefixes=prefixes(base))
+    assert data is not None
+    if fmt == ox.RdfFormat.RDF_XML:
+        # Oxigraph writes a carriage return in a literal as it is, and XML readers turn
+        # it into a line feed: write it as a character reference. A raw one can only be
+        # literal text (the writer's own line ends are line feeds).
+        data = data.replace(b"\r", b"&#13;")
+    return data
 
 
 _XML_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*$")
@@ -200,14 +209,10 @@ class _OxQuads(_OxTriples):
         if self.rdf_format == ox.RdfFormat.N_QUADS:
             return nquads + self.write(ontology, kg.names.base)
         quads = itertools.chain(ox.parse(nquads, format=ox.RdfFormat.N_QUADS), ontology)
-        data = ox.serialize(quads, format=self.rdf_format, prefixes=prefixes(kg.names.base))
-        assert data is not None
-        return data
+        return _serialize(quads, self.rdf_format, kg.names.base)
 
     def write(self, quads: Iterable[ox.Quad], base: str) -> bytes:
-        data = ox.serialize(quads, format=self.rdf_format, prefixes=prefixes(base))
-        assert data is not None
-        return data
+        return _serialize(quads, self.rdf_format, base)
 
 
 _SIMPLE_TERM = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
