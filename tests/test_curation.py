@@ -91,7 +91,7 @@ CASES = [
     ("person where a date belongs", "seeds/facts/news.yaml",
      "    property: startDate\n    value: 2020-12-25\n",
      "    property: startDate\n    object: pedro-pascal\n", "object: pedro-pascal",
-     "'startDate' takes a 'value' (a date YYYY-MM-DD), not an 'object'"),
+     "'startDate' takes a 'value' (a date YYYY-MM-DD or a month YYYY-MM or a year YYYY), not an 'object'"),
     ("wrong object type", CAST, "    object: missy-moreno\n    in: we-can-be-heroes\n",
      "    object: netflix\n    in: we-can-be-heroes\n", "object: netflix",
      "'object' of 'plays' must be a FictionalCharacter, but 'netflix' is a StreamingService"),

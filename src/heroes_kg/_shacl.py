@@ -238,6 +238,9 @@ class ShapesEngine:
                 test += f" && COALESCE(isLITERAL(<{dt}>({x})), false)"
             elif dt == XSD + "gYear":
                 test += f" && REGEX(STR({x}), \"^-?[0-9]{{4,}}(Z|[+-][0-9]{{2}}:[0-9]{{2}})?$\")"
+            elif dt == XSD + "gYearMonth":
+                test += (f" && REGEX(STR({x}), "
+                         f"\"^-?[0-9]{{4,}}-(0[1-9]|1[0-2])(Z|[+-][0-9]{{2}}:[0-9]{{2}})?$\")")
             return f"({test})"
         if name == "nodeKind":
             kinds = {"IRI": f"isIRI({x})", "Literal": f"isLITERAL({x})",

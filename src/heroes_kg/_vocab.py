@@ -70,6 +70,7 @@ CLASSES: dict[str, EntityType] = {
         _t("CreativeWork", SCHEMA + "CreativeWork"),
         _t("Movie", SCHEMA + "Movie", "CreativeWork"),
         _t("TVSeries", SCHEMA + "TVSeries", "CreativeWork"),
+        _t("TVSeason", SCHEMA + "TVSeason", "CreativeWork"),
         _t("MovieSeries", SCHEMA + "MovieSeries", "CreativeWork"),
         _t("NewsArticle", SCHEMA + "NewsArticle", "CreativeWork"),
         _t("SocialMediaPosting", SCHEMA + "SocialMediaPosting", "CreativeWork"),
@@ -130,6 +131,7 @@ class Property:
 _WORK = ("CreativeWork",)
 _AGENT = ("Person", "Organization")
 _PERFORMER_QUALIFIERS = ("in",)
+_DATES = ("date", "gYearMonth", "gYear")
 
 
 def _p(name: str, iri: str, domain: tuple[str, ...], *, to: tuple[str, ...] = (),
@@ -146,19 +148,25 @@ PROPERTIES: dict[str, Property] = {
         _p("screenwriter", HEROES + "screenwriter", _WORK, to=("Person",)),
         _p("creator", SCHEMA + "creator", _WORK, to=_AGENT),
         _p("author", SCHEMA + "author", _WORK, to=_AGENT),
+        _p("producer", SCHEMA + "producer", _WORK, to=_AGENT),
+        _p("executiveProducer", HEROES + "executiveProducer", _WORK, to=_AGENT),
         _p("productionCompany", SCHEMA + "productionCompany", _WORK, to=("Organization",)),
         _p("publisher", SCHEMA + "publisher", _WORK, to=("Organization",)),
         _p("sequelOf", HEROES + "sequelOf", _WORK, to=_WORK),
+        _p("basedOn", SCHEMA + "isBasedOn", _WORK, to=_WORK),
+        _p("partOfSeries", SCHEMA + "partOfSeries", ("TVSeason",), to=("TVSeries",)),
+        _p("seasonNumber", SCHEMA + "seasonNumber", ("TVSeason",), dt=("integer",)),
         _p("developmentStatus", HEROES + "developmentStatus", _WORK, dt=("string",)),
         _p("greenlitBy", HEROES + "greenlitBy", _WORK, to=("Organization",)),
         _p("streamingOn", HEROES + "streamingOn", _WORK, to=("Organization",)),
         _p("genre", SCHEMA + "genre", _WORK, dt=("string",)),
         _p("description", SCHEMA + "description", ("Thing",), dt=("string",)),
-        _p("datePublished", SCHEMA + "datePublished", _WORK, dt=("date", "gYear")),
+        _p("datePublished", SCHEMA + "datePublished", _WORK, dt=_DATES),
         _p("text", SCHEMA + "text", _WORK, dt=("string",)),
         _p("about", SCHEMA + "about", ("CreativeWork", "ViewershipFigure", "ChartRanking"),
            to=("Thing",)),
         # Cast and characters
+        _p("castMember", HEROES + "castMember", _WORK, to=("Person",)),
         _p("plays", HEROES + "plays", ("Person",), to=("FictionalCharacter",),
            requires=("in",)),
         _p("reprisedRole", HEROES + "reprisedRole", ("Person",), to=("FictionalCharacter",),
@@ -179,17 +187,21 @@ PROPERTIES: dict[str, Property] = {
         _p("confirms", HEROES + "confirms", ("SocialMediaPosting",), to=_WORK),
         _p("shares", HEROES + "shares", ("SocialMediaPosting",), to=_WORK),
         _p("reportedBy", HEROES + "reportedBy",
-           ("ViewershipFigure", "ChartRanking", "Event"), to=("Person", "Organization",
-                                                             "CreativeWork")),
+           ("ViewershipFigure", "ChartRanking", "Event", "Quotation"),
+           to=("Person", "Organization", "CreativeWork")),
         # Events
         _p("workFeatured", SCHEMA + "workFeatured", ("Event",), to=_WORK),
-        _p("startDate", SCHEMA + "startDate", ("Event", "ChartRanking"), dt=("date",)),
-        _p("endDate", SCHEMA + "endDate", ("Event", "ChartRanking"), dt=("date",)),
+        _p("startDate", SCHEMA + "startDate", ("Event", "ChartRanking", "ViewershipFigure"),
+           dt=_DATES),
+        _p("endDate", SCHEMA + "endDate", ("Event", "ChartRanking", "ViewershipFigure"),
+           dt=_DATES),
         _p("knockedOutBy", HEROES + "knockedOutBy", ("ChartEvent",), to=_WORK),
         _p("organizer", SCHEMA + "organizer", ("Event",), to=_AGENT),
         _p("attendee", SCHEMA + "attendee", ("Event",), to=_AGENT),
         # Figures
         _p("households", HEROES + "households", ("ViewershipFigure",), dt=("integer",)),
+        _p("views", HEROES + "views", ("ViewershipFigure",), dt=("integer",)),
+        _p("hoursViewed", HEROES + "hoursViewed", ("ViewershipFigure",), dt=("integer",)),
         _p("periodDays", HEROES + "periodDays", ("ViewershipFigure",), dt=("integer",)),
         _p("projected", HEROES + "projected", ("ViewershipFigure",), dt=("boolean",)),
         _p("rank", HEROES + "rank", ("ChartRanking", "ChartEvent"), dt=("integer",)),

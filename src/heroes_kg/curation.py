@@ -36,6 +36,7 @@ __all__ = [
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
+_YEAR_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _INT = re.compile(r"^[+-]?\d+$")
 #: Characters of context kept on each side of a quote (oa:prefix / oa:suffix).
 CONTEXT = 32
@@ -464,6 +465,8 @@ def _coerce(prop: _vocab.Property, raw: Any) -> Value | str:
             if _valid_date(text):
                 return Value(text, "date")
             return f"malformed date {text!r} for {prop.name!r}: no such day"
+        if text is not None and "gYearMonth" in types and _YEAR_MONTH.match(text):
+            return Value(text, "gYearMonth")
         if text is not None and "gYear" in types and _YEAR.match(text):
             return Value(text, "gYear")
         return f"malformed date {_brief(raw)} for {prop.name!r}; write it as {_expected(types)}"
@@ -473,7 +476,8 @@ def _coerce(prop: _vocab.Property, raw: Any) -> Value | str:
 
 
 def _expected(types: tuple[str, ...]) -> str:
-    words = {"date": "a date YYYY-MM-DD", "gYear": "a year YYYY", "integer": "a whole number",
+    words = {"date": "a date YYYY-MM-DD", "gYearMonth": "a month YYYY-MM",
+             "gYear": "a year YYYY", "integer": "a whole number",
              "boolean": "true or false", "string": "text"}
     return " or ".join(words[t] for t in types)
 
