@@ -295,6 +295,33 @@ def export(fmt: str, out: Path | None, with_ontology: bool | None, facts_only: b
         click.echo(data, nl=False)
 
 
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@reports_errors
+def init(directory: Path) -> None:
+    """Start a new knowledge graph in DIRECTORY: an empty corpus with the ontology,
+    SHACL shapes, corpus-independent named queries and a README.
+
+    DIRECTORY must not exist yet or be empty. Then add articles, draft facts with
+    suggest, review and accept them, and build.
+
+    \b
+    Example:
+        heroes-kg init film-news
+        cd film-news
+        heroes-kg add-article ~/story.txt --id casting-news --date 2024-04-12
+        heroes-kg suggest casting-news
+        heroes-kg accept candidates/casting-news.yaml
+        heroes-kg build
+    """
+    from .scaffold import init_project
+
+    path = init_project(directory)
+    click.echo(f"Started a heroes-kg project in {path}")
+    click.echo("  next: heroes-kg add-article FILE --id ID   (run inside the folder, or pass "
+               "--project)")
+
+
 @main.command("add-article")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--id", "article_id", required=True, help="Id of the article (lowercase words "

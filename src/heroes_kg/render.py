@@ -436,7 +436,8 @@ def view(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 1,
         result.title = f"Around {name} (depth {depth})"
         result.summary = (f"Everything within {depth} link{'s' if depth != 1 else ''} of "
                           f"{name}, and the articles that mention it")
-    if not result.nodes:
+    if not result.nodes and (query is not None or focus is not None):
+        # The whole graph of a new, empty project is drawn as an empty page.
         raise HeroesKGError("nothing to draw: the result has no entities")
     return result
 
@@ -459,8 +460,8 @@ def _layout(order: list[str], edges: list[tuple[tuple[int, int], float]]
     person reads at once, a vectorised Fruchterman-Reingold for large ones (networkx
     takes over 30 s at 3,000 nodes)."""
     n = len(order)
-    if n == 1:
-        return [(0, 0)]
+    if n <= 1:
+        return [(0, 0)] * n
     if n >= LARGE:
         xs, ys = _large_layout(n, edges)
         scale = 30 * math.sqrt(n) / max(1e-9, float(max(abs(xs).max(), abs(ys).max())))
