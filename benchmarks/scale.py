@@ -89,8 +89,8 @@ def _latency(run: Any, queries: dict[str, str], answered: dict[str, dict[str, fl
 def child_pipeline(project: Path, work: Path, report: Path, validate: bool = True) -> None:
     """Load, build, validate, write Turtle (and the persisted store), answer every query
     on the graph the build made (as ``heroes_kg.build(keep_graph=True).graph`` does)."""
-    from heroes_kg.builder import build
-    from heroes_kg.export import prefixes
+    from heroes_kg.pipeline import build
+    from heroes_kg.outputs.formats import prefixes
     from heroes_kg.project import find_project
 
     started = time.perf_counter()
@@ -118,9 +118,9 @@ def child_pipeline(project: Path, work: Path, report: Path, validate: bool = Tru
 def child_store_queries(project: Path, report: Path) -> None:
     """Every query on the persisted store, in a new process: what ``heroes-kg query`` and
     ``heroes_kg.load()`` answer from (not part of the pipeline's time)."""
-    from heroes_kg.export import prefixes
+    from heroes_kg.outputs.formats import prefixes
     from heroes_kg.project import find_project
-    from heroes_kg.store import open_graph
+    from heroes_kg.rdf.store import open_graph
 
     started = time.perf_counter()
     proj = find_project(project)
@@ -149,7 +149,7 @@ def child_pipeline_without_validation(project: Path, work: Path, report: Path) -
 
 def child_build(project: Path, work: Path, report: Path) -> None:
     """``heroes-kg build`` as a user runs it: every standard export, and the store."""
-    from heroes_kg.builder import build, standard_exports
+    from heroes_kg.pipeline import build, standard_exports
     from heroes_kg.project import find_project
 
     started = time.perf_counter()
@@ -171,7 +171,7 @@ def child_build(project: Path, work: Path, report: Path) -> None:
 
 def child_dump(project: Path, nt: Path, report: Path) -> None:
     from heroes_kg.project import find_project
-    from heroes_kg.store import open_graph
+    from heroes_kg.rdf.store import open_graph
 
     with open_graph(find_project(project), rebuild=False) as kg:
         nt.write_bytes(kg.sorted_ntriples())
@@ -181,7 +181,7 @@ def child_dump(project: Path, nt: Path, report: Path) -> None:
 def child_raw(project: Path, nt: Path, work: Path, report: Path) -> None:
     import pyoxigraph as ox
 
-    from heroes_kg.export import prefixes
+    from heroes_kg.outputs.formats import prefixes
     from heroes_kg.project import find_project
 
     started = time.perf_counter()
@@ -212,9 +212,9 @@ def child_rdflib(project: Path, work: Path, report: Path) -> None:
     import pyshacl
     import rdflib
 
-    from heroes_kg.curation import load_corpus
-    from heroes_kg.export import prefixes
-    from heroes_kg.model import Names, to_quads
+    from heroes_kg.corpus.curation import load_corpus
+    from heroes_kg.outputs.formats import prefixes
+    from heroes_kg.rdf.model import Names, to_quads
     from heroes_kg.project import find_project
 
     figures: dict[str, Any] = {"stages": {}}

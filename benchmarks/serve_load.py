@@ -39,7 +39,7 @@ def stop(signum, frame):
     raise KeyboardInterrupt
 signal.signal(signal.SIGTERM, stop)
 from heroes_kg.project import find_project
-from heroes_kg.serve import serve
+from heroes_kg.serve.app import serve
 with serve(find_project(sys.argv[1]), port=0, timeout=30) as server:
     print(server.endpoint_url, server.backend_url, flush=True)
     try:
@@ -56,7 +56,7 @@ def load_queries(project: Path) -> list[str]:
         return list(BUILT_IN)
     head = ""
     try:
-        from heroes_kg.query import prefixes
+        from heroes_kg.query.engine import prefixes
 
         head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes(
             "https://w3id.org/heroes-kg/").items())

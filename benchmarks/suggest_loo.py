@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from heroes_kg.curation import load_corpus
+from heroes_kg.corpus.curation import load_corpus
 from heroes_kg.project import find_project
 from heroes_kg.suggest import leave_one_out
 

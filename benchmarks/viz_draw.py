@@ -36,9 +36,9 @@ def synthetic_graph(nodes: int, edges: int, seed: int = 1) -> Any:
     quote per fact), with ``nodes`` entities and ``edges`` facts between them."""
     import pyoxigraph as ox
 
-    from heroes_kg import _vocab
-    from heroes_kg.model import Names
-    from heroes_kg.store import KnowledgeGraph
+    from heroes_kg import vocab as _vocab
+    from heroes_kg.rdf.model import Names
+    from heroes_kg.rdf.store import KnowledgeGraph
 
     rng = random.Random(seed)
     names = Names(BASE)
@@ -95,13 +95,13 @@ def synthetic_graph(nodes: int, edges: int, seed: int = 1) -> Any:
 
 def seeds_graph() -> Any:
     from heroes_kg.project import find_project
-    from heroes_kg.store import open_graph
+    from heroes_kg.rdf.store import open_graph
 
     return open_graph(find_project(ROOT))
 
 
 def render(kg: Any, path: Path) -> tuple[int, int, float]:
-    from heroes_kg.render import page, view
+    from heroes_kg.outputs.page import page, view
 
     started = time.perf_counter()
     drawn = view(kg)

@@ -29,7 +29,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One built copy of the project shared by read-only tests."""
-    from heroes_kg.builder import build
+    from heroes_kg.pipeline import build
     from heroes_kg.project import find_project
 
     root = copy_project(tmp_path_factory.mktemp("built") / "project")

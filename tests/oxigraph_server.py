@@ -11,7 +11,7 @@ import threading
 import time
 from pathlib import Path
 
-from heroes_kg.serve import find_oxigraph
+from heroes_kg.serve.app import find_oxigraph
 
 __all__ = ["KillingRelay", "OxigraphServer", "free_port"]
 

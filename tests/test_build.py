@@ -8,9 +8,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from heroes_kg.builder import build, standard_exports
+from heroes_kg.pipeline import build, standard_exports
 from heroes_kg.project import find_project
-from heroes_kg.store import open_graph
+from heroes_kg.rdf.store import open_graph
 
 from .conftest import ROOT
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from heroes_kg.curation import load_corpus
+from heroes_kg.corpus.curation import load_corpus
 from heroes_kg.errors import CurationError
 from heroes_kg.project import find_project
 

@@ -16,11 +16,11 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from heroes_kg.builder import standard_exports
-from heroes_kg.export import FORMATS, property_graph
-from heroes_kg.model import Names
+from heroes_kg.pipeline import standard_exports
+from heroes_kg.outputs.formats import FORMATS, property_graph
+from heroes_kg.rdf.model import Names
 from heroes_kg.project import find_project
-from heroes_kg.store import KnowledgeGraph, open_graph
+from heroes_kg.rdf.store import KnowledgeGraph, open_graph
 
 SCHEMA = "https://schema.org/"
 R = "https://w3id.org/heroes-kg/resource/"
@@ -382,7 +382,7 @@ def test_a_failed_write_leaves_nothing(built_project: Path, run) -> None:  # typ
 
 
 def test_exporting_imports_neither_rdflib_nor_networkx_until_needed() -> None:
-    code = ("import sys, heroes_kg.export; "
+    code = ("import sys, heroes_kg.outputs.formats; "
             "print(sorted(m for m in ('rdflib', 'networkx', 'pyld') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
@@ -394,7 +394,7 @@ def test_jsonld_round_trips_unusual_terms() -> None:
     context's prefixes and IRIs no prefix covers all come back as they went in."""
     from pyld import jsonld
 
-    from heroes_kg.export import export
+    from heroes_kg.outputs.formats import export
 
     names = Names("http://example.org/")
     res, xsd = "http://example.org/resource/", "http://www.w3.org/2001/XMLSchema#"

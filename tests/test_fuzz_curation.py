@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from heroes_kg.curation import load_corpus
+from heroes_kg.corpus.curation import load_corpus
 from heroes_kg.errors import CurationError
 from heroes_kg.project import find_project
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import heroes_kg
 from heroes_kg.errors import HeroesKGError
-from heroes_kg.store import KnowledgeGraph
+from heroes_kg.rdf.store import KnowledgeGraph
 
 EXAMPLES = int(os.environ.get("HEROES_KG_FUZZ_EXAMPLES", "1000"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from heroes_kg.errors import HeroesKGError
-from heroes_kg.export import _XML_ILLEGAL, _XML_LOCAL_NAME, FORMATS, RdfFormat, export
-from heroes_kg.model import Names
+from heroes_kg.outputs.formats import _XML_ILLEGAL, _XML_LOCAL_NAME, FORMATS, RdfFormat, export
+from heroes_kg.rdf.model import Names
 from heroes_kg.project import DEFAULT_BASE_IRI
-from heroes_kg.store import KnowledgeGraph
+from heroes_kg.rdf.store import KnowledgeGraph
 
 NAMES = Names(DEFAULT_BASE_IRI)
 EXAMPLES = int(os.environ.get("HEROES_KG_FUZZ_EXAMPLES", "1000")) // 5

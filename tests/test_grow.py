@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from heroes_kg.curation import load_corpus
+from heroes_kg.corpus.curation import load_corpus
 from heroes_kg.project import find_project
 
 from .conftest import ROOT

@@ -10,8 +10,8 @@ import pytest
 
 import heroes_kg
 from heroes_kg.project import find_project
-from heroes_kg.query import list_queries
-from heroes_kg.store import KnowledgeGraph
+from heroes_kg.query.engine import list_queries
+from heroes_kg.rdf.store import KnowledgeGraph
 
 from .conftest import ROOT
 

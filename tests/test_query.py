@@ -18,8 +18,8 @@ from click.testing import Result
 
 import heroes_kg
 from heroes_kg.errors import HeroesKGError
-from heroes_kg.query import QueryResult, to_python
-from heroes_kg.store import KnowledgeGraph
+from heroes_kg.query.engine import QueryResult, to_python
+from heroes_kg.rdf.store import KnowledgeGraph
 
 from .conftest import ROOT
 
@@ -416,7 +416,7 @@ def test_query_path_imports_only_what_it_needs(built_project: Path) -> None:
         "except SystemExit:\n"
         "    pass\n"
         "heavy = ('pyvis', 'pyshacl', 'networkx', 'rdflib', 'owlrl', 'jinja2', 'yaml',\n"
-        "         'heroes_kg.builder', 'heroes_kg.curation', 'heroes_kg.validate')\n"
+        "         'heroes_kg.pipeline', 'heroes_kg.corpus.curation', 'heroes_kg.validate.graph')\n"
         "print(sorted(m for m in sys.modules if m in heavy or m.split('.')[0] in heavy))\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=True, env={**__import__("os").environ,

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from heroes_kg.builder import build
+from heroes_kg.pipeline import build
 from heroes_kg.project import find_project
-from heroes_kg.store import open_graph
+from heroes_kg.rdf.store import open_graph
 
 from .conftest import copy_project
 

@@ -12,10 +12,10 @@ import pytest
 from click.testing import Result
 
 from heroes_kg.errors import HeroesKGError
-from heroes_kg.model import Names
+from heroes_kg.rdf.model import Names
 from heroes_kg.project import DEFAULT_BASE_IRI, find_project
 from heroes_kg.remote import endpoints, graph_counts, push, query_endpoint, run_remote_query
-from heroes_kg.store import KnowledgeGraph, open_graph
+from heroes_kg.rdf.store import KnowledgeGraph, open_graph
 
 from .conftest import ROOT
 from .oxigraph_server import BasicAuthGate, KillingRelay, OxigraphServer, free_port
@@ -42,7 +42,7 @@ def _queries() -> list[Path]:
 
 def _prefixes() -> dict[str, str]:
     try:
-        from heroes_kg.query import prefixes  # the named queries may use its prefixes
+        from heroes_kg.query.engine import prefixes  # the named queries may use its prefixes
     except ImportError:
         return {}
     return dict(prefixes(DEFAULT_BASE_IRI))

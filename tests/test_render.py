@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from heroes_kg.builder import build
+from heroes_kg.pipeline import build
 from heroes_kg.project import find_project
-from heroes_kg.render import page, view
-from heroes_kg.store import open_graph
+from heroes_kg.outputs.page import page, view
+from heroes_kg.rdf.store import open_graph
 
 from .conftest import ROOT, copy_project
 
@@ -229,8 +229,8 @@ def test_query_path_does_not_import_the_renderer() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, heroes_kg.store, heroes_kg.inspect, heroes_kg.cli; "
-            "print(sorted(m for m in ('networkx', 'jinja2', 'pyvis', 'heroes_kg.render') "
+    code = ("import sys, heroes_kg.rdf.store, heroes_kg.query.inspect, heroes_kg.cli; "
+            "print(sorted(m for m in ('networkx', 'jinja2', 'pyvis', 'heroes_kg.outputs.page') "
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env={"PYTHONPATH": str(ROOT / "src")}).stdout

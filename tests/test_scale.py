@@ -14,12 +14,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from heroes_kg import _vocab
-from heroes_kg._yaml import LINE, LINES, YamlError, _Base, load_yaml
-from heroes_kg.builder import build, check, standard_exports
-from heroes_kg.curation import Article, Corpus, Entity, load_corpus
+from heroes_kg import vocab as _vocab
+from heroes_kg.corpus._yaml import LINE, LINES, YamlError, _Base, load_yaml
+from heroes_kg.pipeline import build, check, standard_exports
+from heroes_kg.corpus.curation import Article, Corpus, Entity, load_corpus
 from heroes_kg.project import find_project
-from heroes_kg.store import open_graph
+from heroes_kg.rdf.store import open_graph
 from heroes_kg.synth import write_corpus
 
 from .conftest import ROOT
@@ -161,8 +161,8 @@ def test_sorted_ntriples_of_interleaving_graphs_is_one_sorted_whole() -> None:
     they do (or share a triple), the whole is sorted again and duplicates dropped."""
     import pyoxigraph as ox
 
-    from heroes_kg.model import Names
-    from heroes_kg.store import KnowledgeGraph
+    from heroes_kg.rdf.model import Names
+    from heroes_kg.rdf.store import KnowledgeGraph
 
     names = Names("https://example.org/")
     ex, rdf_type = "https://example.org/", ox.NamedNode(_vocab.RDF + "type")
@@ -244,7 +244,7 @@ def test_store_slices_are_whole_lines_and_lose_nothing(lines: list[bytes], tail:
                                                        size: int) -> None:
     import io
 
-    from heroes_kg.store import _slices
+    from heroes_kg.rdf.store import _slices
 
     data = b"".join(lines) + tail
     pieces = list(_slices(io.BytesIO(data), size))
@@ -256,7 +256,7 @@ def test_store_slices_are_whole_lines_and_lose_nothing(lines: list[bytes], tail:
 def test_a_stopped_store_write_leaves_nothing(tmp_path: Path) -> None:
     import pyoxigraph as ox
 
-    from heroes_kg.store import Spool, StoreWriteStopped, write_store
+    from heroes_kg.rdf.store import Spool, StoreWriteStopped, write_store
 
     write_corpus(tmp_path / "p", 2000, ontology=ROOT / "ontology")
     project = find_project(tmp_path / "p")
@@ -283,7 +283,7 @@ def test_model_literals_read_back_as_written(text: str, datatype: str) -> None:
     control characters) must come back from Oxigraph's parser unchanged."""
     import pyoxigraph as ox
 
-    from heroes_kg.model import _literal
+    from heroes_kg.rdf.model import _literal
 
     line = f"<https://example.org/s> <https://example.org/p> {_literal(text, datatype)} .\n"
     [triple] = ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True)
@@ -297,11 +297,11 @@ def test_streamed_store_matches_the_in_memory_graph(tmp_path: Path) -> None:
     in-memory graph is made from the same lines: both hold the same quads."""
     import pyoxigraph as ox
 
-    from heroes_kg.store import BULK_SLICE
+    from heroes_kg.rdf.store import BULK_SLICE
 
     write_corpus(tmp_path / "p", 20_000, ontology=ROOT / "ontology")
     proj = find_project(tmp_path / "p")
-    import heroes_kg.store as store_module
+    import heroes_kg.rdf.store as store_module
 
     original = store_module.BULK_SLICE
     store_module.BULK_SLICE = 1 << 16  # many slices, each cut at a line end
@@ -338,7 +338,7 @@ def test_spool_hands_over_whole_lines_as_they_are_written(lines: list[bytes], ev
     import threading
 
     from heroes_kg.project import Project
-    from heroes_kg.store import Spool
+    from heroes_kg.rdf.store import Spool
 
     with tempfile.TemporaryDirectory() as tmp:
         project = Project(Path(tmp))
@@ -362,7 +362,7 @@ def test_a_stopped_spool_stops_its_reader(tmp_path: Path) -> None:
     import threading
 
     from heroes_kg.project import Project
-    from heroes_kg.store import Spool, StoreWriteStopped
+    from heroes_kg.rdf.store import Spool, StoreWriteStopped
 
     project = Project(tmp_path)
     project.state_dir.mkdir()
@@ -398,7 +398,7 @@ def test_yaml_batches_parsed_in_a_second_process_give_the_same_results(
     """A large batch of curated files is shared with a worker process; its results, and
     its syntax errors with their lines, are those of parsing here. When the worker cannot
     run, its share is parsed here."""
-    from heroes_kg import _yaml
+    from heroes_kg.corpus import _yaml
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds" / "facts").glob(
         "*.yaml"))]

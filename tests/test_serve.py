@@ -25,7 +25,7 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from heroes_kg.errors import HeroesKGError
 from heroes_kg.project import find_project
-from heroes_kg.serve import Server, serve
+from heroes_kg.serve.app import Server, serve
 
 from .conftest import ROOT
 from .oxigraph_server import free_port
@@ -40,7 +40,7 @@ Served = tuple[subprocess.Popen[str], str, Path]
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """`heroes-kg serve` in a process of its own on a built copy of the project, with a
     network view and a named query in place."""
-    from heroes_kg.builder import build
+    from heroes_kg.pipeline import build
 
     from .conftest import copy_project
 

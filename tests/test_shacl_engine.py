@@ -12,8 +12,8 @@ import pyshacl
 import pytest
 import rdflib
 
-from heroes_kg._shacl import ShapesEngine, UnsupportedShapes
-from heroes_kg.validate import shacl_report_results
+from heroes_kg.validate._shacl import ShapesEngine, UnsupportedShapes
+from heroes_kg.validate.graph import shacl_report_results
 
 from .conftest import ROOT
 
@@ -124,7 +124,7 @@ def test_unsupported_features_are_refused() -> None:
 
 
 def test_build_uses_either_engine_with_the_same_report(project: Path) -> None:
-    from heroes_kg.builder import check
+    from heroes_kg.pipeline import check
     from heroes_kg.errors import ValidationError
     from heroes_kg.project import find_project
 

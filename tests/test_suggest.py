@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from heroes_kg.curation import Article, Entity, load_corpus
+from heroes_kg.corpus.curation import Article, Entity, load_corpus
 from heroes_kg.project import find_project
 from heroes_kg.suggest import leave_one_out, render, suggest
 
@@ -242,7 +242,7 @@ def test_rendered_file_is_marked_and_refused_by_the_loader(corpus) -> None:  # t
 
 
 def test_suggest_module_imports_nothing_heavy() -> None:
-    code = ("import sys, heroes_kg.suggest, heroes_kg.grow; heavy = {'rdflib', 'pyshacl', "
+    code = ("import sys, heroes_kg.suggest, heroes_kg.grow.curate; heavy = {'rdflib', 'pyshacl', "
             "'pyoxigraph', 'networkx', 'pyvis', 'jinja2', 'spacy'}; "
             "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from heroes_kg.builder import build
+from heroes_kg.pipeline import build
 from heroes_kg.project import find_project
 
 from .browser import CHROMIUM, chromium, open_offline, wait_until

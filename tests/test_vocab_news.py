@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from heroes_kg.builder import build
+from heroes_kg.pipeline import build
 from heroes_kg.project import find_project
 
 ARTICLE = "sequel-confirmed"

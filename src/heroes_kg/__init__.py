@@ -21,17 +21,17 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "build", "load"]
 
 if TYPE_CHECKING:
-    from .builder import BuildReport
-    from .store import KnowledgeGraph
+    from .pipeline import BuildReport
+    from .rdf.store import KnowledgeGraph
 
 
 def load(project: str | os.PathLike[str] | None = None, *,
          base_iri: str | None = None) -> KnowledgeGraph:
     """Open the built graph of the project at ``project`` (default: the nearest folder
     with seeds/facts/), rebuilding the store first when the seeds changed. Ask it
-    questions with :meth:`KnowledgeGraph.query <heroes_kg.store.KnowledgeGraph.query>`."""
+    questions with :meth:`KnowledgeGraph.query <heroes_kg.rdf.store.KnowledgeGraph.query>`."""
     from .project import find_project
-    from .store import open_graph
+    from .rdf.store import open_graph
 
     return open_graph(find_project(project, base_iri))
 
@@ -39,11 +39,11 @@ def load(project: str | os.PathLike[str] | None = None, *,
 def build(project: str | os.PathLike[str] | None = None, *, outdir: str | None = None,
           force: bool = False, base_iri: str | None = None,
           keep_graph: bool = False) -> BuildReport:
-    """Build the graph and write exports/ (see :func:`heroes_kg.builder.build`).
+    """Build the graph and write exports/ (see :func:`heroes_kg.pipeline.build`).
 
     With ``keep_graph`` the report's ``graph`` is the built graph, ready for
     questions: ``heroes_kg.build(keep_graph=True).graph.query("cast")``."""
-    from .builder import build as _build
+    from .pipeline import build as _build
     from .project import find_project
 
     return _build(find_project(project, base_iri),

@@ -79,7 +79,7 @@ def _project(project_dir: Path | None, base_iri: str | None = None):  # type: ig
 
 def _open_graph(project_dir: Path | None):  # type: ignore[no-untyped-def]
     """The built graph, telling the user on stderr what had to be repaired to open it."""
-    from .store import open_graph
+    from .rdf.store import open_graph
 
     kg = open_graph(_project(project_dir))
     for note in kg.notes:
@@ -128,7 +128,7 @@ def build(project_dir: Path | None, base_iri: str | None, outdir: Path | None,
         heroes-kg build --out /tmp/heroes-exports --force
         heroes-kg build --only heroes.ttl --only heroes.nq
     """
-    from .builder import build as run_build
+    from .pipeline import build as run_build
 
     started = time.perf_counter()
     project = _project(project_dir, base_iri)
@@ -190,7 +190,7 @@ def validate(project_dir: Path | None, base_iri: str | None, shacl: str) -> None
         heroes-kg validate && echo "seeds are good"
         heroes-kg validate --shacl pyshacl
     """
-    from .builder import check
+    from .pipeline import check
 
     report = check(_project(project_dir, base_iri), shacl=shacl)
     click.echo(f"Valid: {report.articles} articles, {report.entities} entities, "
@@ -212,7 +212,7 @@ def show(entity: str, project_dir: Path | None) -> None:
         heroes-kg show "pedro pascal"
         heroes-kg show we-can-be-heroes-sequel
     """
-    from .inspect import show as run_show
+    from .query.inspect import show as run_show
 
     view = run_show(_open_graph(project_dir), entity)
     click.secho(f"{view.name}", bold=True, nl=False)
@@ -248,7 +248,7 @@ def stats(project_dir: Path | None) -> None:
     Example:
         heroes-kg stats
     """
-    from .inspect import stats as run_stats
+    from .query.inspect import stats as run_stats
 
     result = run_stats(_open_graph(project_dir))
     click.echo(f"{result.triples} triples, {result.statements} curated statements, "
@@ -287,7 +287,7 @@ def export(fmt: str, out: Path | None, with_ontology: bool | None, facts_only: b
         heroes-kg export -f turtle --facts-only --with-ontology -o heroes-tbox-and-facts.ttl
         heroes-kg export -f csv-nodes -o nodes.csv && heroes-kg export -f csv-edges -o edges.csv
     """
-    from .export import export_to
+    from .outputs.formats import export_to
 
     data = export_to(_project(project_dir), fmt, out, facts_only=facts_only,
                      with_ontology=with_ontology)
@@ -344,7 +344,7 @@ def add_article(file: Path, article_id: str, title: str | None, publisher: str |
     Example:
         heroes-kg add-article sequel-news.txt --id sequel-news --date 2021-01-06
     """
-    from .grow import add_article as run_add
+    from .grow.curate import add_article as run_add
 
     project = _project(project_dir)
     path = run_add(project, file, article_id, title=title, publisher=publisher, date=date,
@@ -372,7 +372,7 @@ def suggest(article_id: str, output: Path | None, force: bool,
         heroes-kg suggest sequel-news
         heroes-kg suggest sequel-news -o review.yaml
     """
-    from .grow import write_suggestions
+    from .grow.curate import write_suggestions
 
     project = _project(project_dir)
     path, result = write_suggestions(project, article_id, output, force)
@@ -405,7 +405,7 @@ def accept(file: Path, target: str | None, skip_failing: bool,
         heroes-kg accept candidates/sequel-news.yaml
         heroes-kg accept candidates/sequel-news.yaml --skip-failing
     """
-    from .grow import accept as run_accept
+    from .grow.curate import accept as run_accept
 
     project = _project(project_dir)
     report = run_accept(project, file, target, skip_failing)
@@ -440,7 +440,7 @@ def serve(project_dir: Path | None, host: str, port: int, timeout: float) -> Non
     """
     import signal
 
-    from .serve import serve as run_serve
+    from .serve.app import serve as run_serve
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
@@ -498,7 +498,7 @@ def push(endpoint: str, query_url: str | None, graph_iri: str | None,
           --endpoint http://localhost:3030/heroes/data
     """
     from .remote import push as run_push
-    from .store import open_graph
+    from .rdf.store import open_graph
 
     started = time.perf_counter()
     report = run_push(open_graph(_project(project_dir)), endpoint, graph_iri, auth_env,
@@ -561,8 +561,8 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
         heroes-kg query -f my-question.rq --format json
         heroes-kg query cast --endpoint http://127.0.0.1:7878/query
     """
-    from .query import run_query
-    from .store import open_graph
+    from .query.engine import run_query
+    from .rdf.store import open_graph
 
     if (query is None) == (query_file is None):
         raise HeroesKGError("give a query (SPARQL, a .rq path or a name) or -f FILE, "
@@ -606,7 +606,7 @@ def queries(project_dir: Path | None) -> None:
         heroes-kg queries
         heroes-kg query cast
     """
-    from .query import list_queries
+    from .query.engine import list_queries
 
     found = list_queries(_project(project_dir))
     if not found:
@@ -644,7 +644,7 @@ def viz(project_dir: Path | None, out: Path, focus: str | None, depth: int,
         heroes-kg viz --focus "Pedro Pascal" --depth 2 -o pascal.html
         heroes-kg viz --query cast -o cast.html
     """
-    from .render import write_page
+    from .outputs.page import write_page
 
     written = write_page(_project(project_dir), out, focus=focus, depth=depth, query=query)
     click.echo(f"Drew {written.nodes} nodes and {written.edges} edges: wrote {out}")

@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from .errors import HeroesKGError
 
 if TYPE_CHECKING:
-    from .store import KnowledgeGraph
+    from .rdf.store import KnowledgeGraph
 
 __all__ = ["GraphPush", "PushReport", "RemoteResult", "endpoints", "graph_counts", "push",
            "query_endpoint", "run_remote_query"]

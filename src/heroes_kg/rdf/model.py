@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from pyoxigraph import NamedNode
 
-from . import _vocab
-from ._vocab import HEROES, OA, PROV, RDF, RDFS, SCHEMA, XSD
+from .. import vocab
+from ..vocab import HEROES, OA, PROV, RDF, RDFS, SCHEMA, XSD
 
 if TYPE_CHECKING:  # curation (and PyYAML) load only when quads are made, not for Names
-    from .curation import Corpus, Statement
+    from ..corpus.curation import Corpus, Statement
 
 __all__ = ["Names", "nquads", "to_quads"]
 
@@ -105,7 +105,7 @@ def nquads(corpus: Corpus, base: str) -> Iterator[str]:
     for entity in corpus.entities.values():
         node = f"{res}{entity.id}>"
         text = _text(entity.name)
-        yield f"{node} {a_type} <{_vocab.CLASSES[entity.type].iri}>{facts}"
+        yield f"{node} {a_type} <{vocab.CLASSES[entity.type].iri}>{facts}"
         yield f"{node} {name} {text}{facts}"
         yield f"{node} {label} {text}{facts}"
         for alias in entity.aliases:
@@ -115,12 +115,12 @@ def nquads(corpus: Corpus, base: str) -> Iterator[str]:
 
 
 def _statement_lines(st: Statement, corpus: Corpus, base: str) -> Iterator[str]:
-    from .curation import CONTEXT
+    from ..corpus.curation import CONTEXT
 
     facts, prov = f" <{base}graph/facts> .\n", f" <{base}graph/provenance> .\n"
     res, a_type = f"<{base}resource/", f"<{RDF}type>"
     subject = f"{res}{st.subject}>"
-    predicate = f"<{_vocab.PROPERTIES[st.property].iri}>"
+    predicate = f"<{vocab.PROPERTIES[st.property].iri}>"
     if st.object is not None:
         obj = f"{res}{st.object}>"
     else:
@@ -143,7 +143,7 @@ def _statement_lines(st: Statement, corpus: Corpus, base: str) -> Iterator[str]:
     yield f"{node} <{RDF}predicate> {predicate}{prov}"
     yield f"{node} <{RDF}object> {obj}{prov}"
     for key, ref in st.qualifiers:
-        yield f"{node} <{_vocab.QUALIFIERS[key][0]}> {res}{ref}>{prov}"
+        yield f"{node} <{vocab.QUALIFIERS[key][0]}> {res}{ref}>{prov}"
     for n, ev in enumerate(st.evidence, start=1):
         evidence = f"<{iri}/evidence-{n}>"
         quote, position = f"<{iri}/evidence-{n}/quote>", f"<{iri}/evidence-{n}/position>"

@@ -198,7 +198,7 @@ def _cpus() -> int:
 
 
 class _Worker:
-    """A second Python process parsing ``texts`` (``python -m heroes_kg._yaml``)."""
+    """A second Python process parsing ``texts`` (``python -m heroes_kg.corpus._yaml``)."""
 
     def __init__(self, texts: list[str]) -> None:
         import os
@@ -208,12 +208,12 @@ class _Worker:
         from pathlib import Path
 
         self.texts = texts
-        here = str(Path(__file__).resolve().parent.parent)
+        here = str(Path(__file__).resolve().parents[2])
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             [here, *filter(None, [os.environ.get("PYTHONPATH")])])}
         try:
             self.proc: Any = subprocess.Popen(
-                [sys.executable, "-m", "heroes_kg._yaml"], stdin=subprocess.PIPE,
+                [sys.executable, "-m", "heroes_kg.corpus._yaml"], stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
         except OSError:
             self.proc = None

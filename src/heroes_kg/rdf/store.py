@@ -22,17 +22,17 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import pyoxigraph as ox
 
-from . import __version__
-from .errors import HeroesKGError
-from .model import Names
-from .project import Project
+from .. import __version__
+from ..errors import HeroesKGError
+from ..rdf.model import Names
+from ..project import Project
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     import rdflib
 
-    from .query import QueryResult
+    from ..query.engine import QueryResult
 
 __all__ = ["KnowledgeGraph", "fingerprint", "lock", "open_graph", "read_state", "select",
            "write_state"]
@@ -137,9 +137,9 @@ class KnowledgeGraph:
         evaluation: ``{"entity": "pedro-pascal"}`` (ids, names, IRIs, literals, numbers,
         dates). ``infer=True`` adds RDFS/OWL-RL entailments of the ontology;
         ``timeout`` stops the query after that many seconds. SELECT results iterate as
-        dicts of plain Python values; see :class:`heroes_kg.query.QueryResult`.
+        dicts of plain Python values; see :class:`heroes_kg.query.engine.QueryResult`.
         """
-        from .query import run_query
+        from ..query.engine import run_query
 
         return run_query(self, query, bindings, infer=infer, timeout=timeout)
 
@@ -484,7 +484,7 @@ def open_graph(project: Project, *, rebuild: bool = True, hold_lock: bool = True
             raise HeroesKGError(f"{problem}; run 'heroes-kg build'")
         if problem != _STALE:
             notes.append(f"{problem}; rebuilt it from the seeds")
-        from .builder import build_store
+        from ..pipeline import build_store
 
         build_store(project)
     raise AssertionError("unreachable")

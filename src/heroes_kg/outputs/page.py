@@ -28,11 +28,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from . import _vocab
-from ._vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
-from .errors import HeroesKGError
-from .project import Project
-from .store import KnowledgeGraph
+from .. import vocab
+from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
+from ..errors import HeroesKGError
+from ..project import Project
+from ..rdf.store import KnowledgeGraph
 
 __all__ = ["GROUPS", "LARGE", "View", "Written", "load_query", "page", "view", "view_from_triples",
            "write_page"]
@@ -76,9 +76,9 @@ _ADDRESSES = {SCHEMA + "url", SCHEMA + "sameAs", RDFS + "seeAlso", OWL + "sameAs
 _PROVENANCE_TYPES = {RDF + "Statement", PROV + "Entity", OA + "SpecificResource",
                      OA + "TextQuoteSelector", OA + "TextPositionSelector"}
 _ROLE_PROPERTIES = (HEROES + "plays", HEROES + "reprisedRole")
-_QUALIFIERS = {iri: key for key, (iri, _types) in _vocab.QUALIFIERS.items()}
-_CLASS_BY_IRI = {t.iri: t.name for t in _vocab.CLASSES.values()}
-_XSD = _vocab.XSD
+_QUALIFIERS = {iri: key for key, (iri, _types) in vocab.QUALIFIERS.items()}
+_CLASS_BY_IRI = {t.iri: t.name for t in vocab.CLASSES.values()}
+_XSD = vocab.XSD
 
 
 @dataclass
@@ -118,7 +118,7 @@ class View:
 
 
 def _rows(kg: KnowledgeGraph, query: str) -> Iterable[ox.QuerySolution]:
-    prefixes = _vocab.SPARQL_PREFIXES
+    prefixes = vocab.SPARQL_PREFIXES
     return kg.store.query(prefixes + query, use_default_graph_as_union=True)  # type: ignore[return-value]
 
 
@@ -205,9 +205,9 @@ class _Lookup:
         name = known[0]
         current: str | None = name
         while current is not None and current not in _CLASS_GROUP:
-            current = _vocab.CLASSES[current].parent
+            current = vocab.CLASSES[current].parent
         group = _CLASS_GROUP.get(current or "", "other")
-        return _readable(_vocab.CLASSES[name].iri, self.labels), group
+        return _readable(vocab.CLASSES[name].iri, self.labels), group
 
     def role(self, iri: str) -> tuple[str, str, str, str] | None:
         """(performer, predicate, character, work) of a PerformanceRole, if complete."""
@@ -233,15 +233,15 @@ class _Lookup:
 
 
 def _qualifier_order(qualifier: tuple[str, str]) -> tuple[int, str, str]:
-    order = list(_vocab.QUALIFIERS)
+    order = list(vocab.QUALIFIERS)
     key = qualifier[0]
     return (order.index(key) if key in order else len(order), *qualifier)
 
 
 def _depth(class_name: str) -> int:
-    depth, current = 0, _vocab.CLASSES[class_name].parent
+    depth, current = 0, vocab.CLASSES[class_name].parent
     while current is not None:
-        depth, current = depth + 1, _vocab.CLASSES[current].parent
+        depth, current = depth + 1, vocab.CLASSES[current].parent
     return depth
 
 
@@ -394,7 +394,7 @@ def load_query(kg: KnowledgeGraph, query: str) -> tuple[str, str]:
 
 
 def _construct(kg: KnowledgeGraph, name: str, text: str) -> list[ox.Triple]:
-    from .export import prefixes
+    from ..outputs.formats import prefixes
 
     try:
         result = kg.store.query(text, use_default_graph_as_union=True,
@@ -413,7 +413,7 @@ def view(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 1,
          query: str | None = None) -> View:
     """What to draw: the whole graph, the result of the CONSTRUCT ``query`` (a file or a
     named query), and/or the neighbourhood of the entity ``focus`` (id, name or alias)."""
-    from .inspect import find_entity
+    from ..query.inspect import find_entity
 
     if depth < 0:
         raise HeroesKGError(f"--depth must be 0 or more, not {depth}")
@@ -595,7 +595,7 @@ def page(v: View) -> bytes:
     from markupsafe import Markup
 
     vis = _vis_script()
-    env = jinja2.Environment(loader=jinja2.PackageLoader("heroes_kg", "templates"),
+    env = jinja2.Environment(loader=jinja2.PackageLoader("heroes_kg.outputs", "templates"),
                              autoescape=True, keep_trailing_newline=True)
     app = env.loader.get_source(env, "graph.js")[0]  # type: ignore[union-attr]
     for name, script in (("vis-network", vis), ("graph.js", app)):
@@ -619,8 +619,8 @@ class Written:
 def write_page(project: Project, out: Path, *, focus: str | None = None, depth: int = 1,
                query: str | None = None) -> Written:
     """Draw the project's graph (see :func:`view`) into the HTML file ``out``."""
-    from ._io import atomic_write
-    from .store import open_graph
+    from .._io import atomic_write
+    from ..rdf.store import open_graph
 
     out = out.resolve()
     if out.is_dir():

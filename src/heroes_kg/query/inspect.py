@@ -8,17 +8,17 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from . import _vocab
-from .errors import HeroesKGError
-from .store import KnowledgeGraph, select
+from .. import vocab
+from ..errors import HeroesKGError
+from ..rdf.store import KnowledgeGraph, select
 
 __all__ = ["EntityView", "Fact", "Stats", "find_entity", "show", "stats"]
 
-_PREFIXES = _vocab.SPARQL_PREFIXES
-_PROPERTY_NAMES = {p.iri: name for name, p in _vocab.PROPERTIES.items()}
-_QUALIFIER_NAMES = {iri: key for key, (iri, _allowed) in _vocab.QUALIFIERS.items()}
+_PREFIXES = vocab.SPARQL_PREFIXES
+_PROPERTY_NAMES = {p.iri: name for name, p in vocab.PROPERTIES.items()}
+_QUALIFIER_NAMES = {iri: key for key, (iri, _allowed) in vocab.QUALIFIERS.items()}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_CLASS_NAMES = {t.iri: name for name, t in _vocab.CLASSES.items()}
+_CLASS_NAMES = {t.iri: name for name, t in vocab.CLASSES.items()}
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def show(kg: KnowledgeGraph, key: str) -> EntityView:
     names = _names(kg)
     name_of = {e: n[0] for e, n in names.items()}
     types = [_value(q.object) for q in kg.store.quads_for_pattern(
-        node, ox.NamedNode(_vocab.RDF + "type"), None, kg.names.facts)]
+        node, ox.NamedNode(vocab.RDF + "type"), None, kg.names.facts)]
     type_name = next((_CLASS_NAMES.get(t, t) for t in types), "")
     own = names.get(iri, [kg.names.entity_id(iri) or iri])
     facts: dict[str, Fact] = {}
@@ -146,7 +146,7 @@ def show(kg: KnowledgeGraph, key: str) -> EntityView:
         fact.quotes.sort(key=lambda q: (q.article, q.start))
         fact.qualifiers.sort()
     mentioned = sorted(_value(q.subject).rsplit("/", 1)[-1] for q in kg.store.quads_for_pattern(
-        None, ox.NamedNode(_vocab.SCHEMA + "mentions"), node, kg.names.facts))
+        None, ox.NamedNode(vocab.SCHEMA + "mentions"), node, kg.names.facts))
     return EntityView(kg.names.entity_id(iri) or iri, iri, own[0], type_name, own[1:],
                       mentioned, ordered)
 
@@ -177,7 +177,7 @@ def stats(kg: KnowledgeGraph) -> Stats:
 
 
 def _short(iri: str) -> str:
-    for prefix, namespace in _vocab.PREFIXES.items():
+    for prefix, namespace in vocab.PREFIXES.items():
         if iri.startswith(namespace):
             return f"{prefix}:{iri[len(namespace):]}"
     return iri

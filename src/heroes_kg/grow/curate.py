@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._io import atomic_write
-from ._yaml import LINE, LINES, YamlError, load_yaml
-from .errors import HeroesKGError, Problem, relpath
-from .project import Project
+from .._io import atomic_write
+from ..corpus._yaml import LINE, LINES, YamlError, load_yaml
+from ..errors import HeroesKGError, Problem, relpath
+from ..project import Project
 
 __all__ = ["AcceptReport", "accept", "add_article", "candidates_path", "write_suggestions"]
 
@@ -64,8 +64,8 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
     title. Refuses an id or a text the project already has, non-UTF-8 or empty text, a
     malformed date and a publisher that is not a known organization.
     """
-    from .curation import load_corpus
-    from .suggest import yaml_scalar
+    from ..corpus.curation import load_corpus
+    from ..suggest import yaml_scalar
 
     folder = project.articles_dir
     if not folder.is_dir():
@@ -96,10 +96,10 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
                                 f"{relpath(existing, project.root)}; it is already in the "
                                 "project")
     if publisher is not None:
-        from . import _vocab
+        from .. import vocab
 
         entity = load_corpus(project).entities.get(publisher)
-        if entity is None or not _vocab.is_subtype(entity.type, "Organization"):
+        if entity is None or not vocab.is_subtype(entity.type, "Organization"):
             raise HeroesKGError(f"publisher {publisher!r} is not an Organization entity in "
                                 "seeds/facts/; declare it first or leave --publisher out")
     if title is None or not title.strip():
@@ -136,8 +136,8 @@ def candidates_path(project: Project, article_id: str) -> Path:
 def write_suggestions(project: Project, article_id: str, output: Path | None = None,
                       force: bool = False) -> tuple[Path, Any]:
     """Suggest candidate facts for one article and write them; returns (path, suggestions)."""
-    from .curation import load_corpus
-    from .suggest import render, suggest
+    from ..corpus.curation import load_corpus
+    from ..suggest import render, suggest
 
     corpus = load_corpus(project)
     article = corpus.articles.get(article_id)
@@ -168,7 +168,7 @@ class AcceptReport:
 
 def _emit(value: Any, indent: int) -> list[str]:
     """Block YAML for a loaded candidate item (mappings, lists, scalars)."""
-    from .suggest import yaml_scalar
+    from ..suggest import yaml_scalar
 
     pad = " " * indent
     lines: list[str] = []
@@ -194,7 +194,7 @@ def _emit(value: Any, indent: int) -> list[str]:
 
 
 def _inline(value: Any) -> str:
-    from .suggest import yaml_scalar
+    from ..suggest import yaml_scalar
 
     if value is None:
         return "null"
@@ -214,7 +214,7 @@ def accept(project: Project, file: Path, target: str | None = None,
     ``file``. With ``skip_failing`` the items that fail are left out (and listed in the
     report's ``refused``) and the rest is written, when every problem lies in ``file``.
     """
-    from .builder import check
+    from ..pipeline import check
 
     try:
         raw = file.read_bytes()

@@ -33,9 +33,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from . import _vocab
-from .errors import HeroesKGError
-from .project import Project
+from .. import vocab
+from ..errors import HeroesKGError
+from ..project import Project
 
 __all__ = ["Server", "find_oxigraph", "serve"]
 
@@ -71,7 +71,7 @@ def _snapshot(project: Project, folder: Path) -> None:
     The copy goes through one N-Quads dump and Oxigraph's bulk loader, in slices: no
     Python object per quad, and little memory (a million triples: about 30 s, 0.5 GB;
     a Python list of the quads took 2.8 GB)."""
-    from .store import BULK_SLICE, _slices, open_graph
+    from ..rdf.store import BULK_SLICE, _slices, open_graph
 
     with open_graph(project) as kg, tempfile.TemporaryDirectory(prefix="heroes-kg-") as tmp:
         store = ox.Store(str(folder))
@@ -339,7 +339,7 @@ class Server:
         e = html.escape
         endpoint = self.endpoint_url
         example = urllib.parse.quote(
-            f"SELECT ?name WHERE {{ ?p a <{_vocab.HEROES}Actor> ; <{_vocab.SCHEMA}name> ?name }}"
+            f"SELECT ?name WHERE {{ ?p a <{vocab.HEROES}Actor> ; <{vocab.SCHEMA}name> ?name }}"
             " ORDER BY ?name")
         items = []
         if "view" in self.urls:

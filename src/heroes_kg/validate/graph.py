@@ -1,7 +1,7 @@
 """Validate: the built graph against ontology/shapes.ttl.
 
 :func:`validate_graph` is the front door. SHACL runs on Oxigraph by default: the shapes
-are compiled into SPARQL queries over the whole graph (:mod:`heroes_kg._shacl`), which
+are compiled into SPARQL queries over the whole graph (:mod:`heroes_kg.validate._shacl`), which
 gives the same results as pySHACL (a test keeps both in step) in a fraction of the time.
 ``engine="pyshacl"`` runs pySHACL itself. Each SHACL result becomes a
 :class:`~heroes_kg.errors.Problem` pointing at the curated entity or statement it is
@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import _vocab
-from .curation import Corpus
-from .errors import HeroesKGError, Problem, ValidationError
-from .model import Names
-from .store import KnowledgeGraph, select
+from .. import vocab
+from ..corpus.curation import Corpus
+from ..errors import HeroesKGError, Problem, ValidationError
+from ..rdf.model import Names
+from ..rdf.store import KnowledgeGraph, select
 
 __all__ = ["ENGINES", "validate_graph"]
 
@@ -64,7 +64,7 @@ def validate_graph(kg: KnowledgeGraph, corpus: Corpus, shapes: Path, ontology: P
     problems = _whole_graph_checks(kg, corpus)
     results: set[tuple[str, str | None, str]] | None = None
     if engine == "oxigraph":
-        from ._shacl import ShapesEngine, UnsupportedShapes
+        from ..validate._shacl import ShapesEngine, UnsupportedShapes
 
         try:
             compiled = ShapesEngine(_parse_turtle(shapes), _parse_turtle(ontology))
@@ -126,7 +126,7 @@ def shacl_report_results(report) -> set[tuple[str, str | None, str]]:  # type: i
     return found
 
 
-_PREFIXES = _vocab.SPARQL_PREFIXES
+_PREFIXES = vocab.SPARQL_PREFIXES
 
 
 def _whole_graph_checks(kg: KnowledgeGraph, corpus: Corpus) -> list[Problem]:
@@ -167,7 +167,7 @@ def _problems(results: set[tuple[str, str | None, str]], corpus: Corpus,
 
 
 def _short(iri: str) -> str:
-    from ._vocab import PREFIXES
+    from ..vocab import PREFIXES
 
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace):

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from . import _vocab
-from .errors import HeroesKGError, relpath
+from .. import vocab
+from ..errors import HeroesKGError, relpath
 
 if TYPE_CHECKING:
-    from .project import Project
-    from .store import KnowledgeGraph
+    from ..project import Project
+    from ..rdf.store import KnowledgeGraph
 
 __all__ = [
     "GRAPH_FORMATS",
@@ -64,7 +64,7 @@ _UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY
                     "ADD", "WITH"}
 _QUERY_KEYWORDS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
 _NAME = r"^[a-z0-9][a-z0-9_-]*$"
-_XSD = _vocab.XSD
+_XSD = vocab.XSD
 _INTEGER_TYPES = {_XSD + t for t in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
     "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort",
@@ -87,8 +87,8 @@ class QueryTimeout(HeroesKGError):
 
 def prefixes(base_iri: str) -> dict[str, str]:
     """The prefixes every query may use without declaring them: those of
-    heroes_kg._vocab.PREFIXES, and res:, article:, role: under the base IRI."""
-    from .export import prefixes as export_prefixes
+    heroes_kg.vocab.PREFIXES, and res:, article:, role: under the base IRI."""
+    from ..outputs.formats import prefixes as export_prefixes
 
     return export_prefixes(base_iri)
 
@@ -272,7 +272,7 @@ def _binding_term(kg: KnowledgeGraph, variable: str, value: Any,
         return ox.Literal(text, datatype=ox.NamedNode(_XSD + "decimal"))
     if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
         return ox.Literal(text, datatype=ox.NamedNode(_XSD + "date"))
-    from .inspect import find_entity
+    from ..query.inspect import find_entity
 
     try:
         return ox.NamedNode(find_entity(kg, text))
@@ -486,7 +486,7 @@ def _inferred_store(kg: KnowledgeGraph) -> ox.Store:
                       for s, p, o in closure if not isinstance(s, rdflib.Literal)
                       and isinstance(p, rdflib.URIRef))
     if cache is not None:
-        from ._io import atomic_write
+        from .._io import atomic_write
 
         for old in cache.parent.glob("inferred-*.nq"):
             old.unlink(missing_ok=True)
@@ -497,7 +497,7 @@ def _inferred_store(kg: KnowledgeGraph) -> ox.Store:
 def _inference_cache(kg: KnowledgeGraph) -> Path | None:
     if kg.project is None:
         return None
-    from .store import read_state
+    from ..rdf.store import read_state
 
     fingerprint = read_state(kg.project).get("fingerprint")
     if not isinstance(fingerprint, str) or not kg.project.state_dir.is_dir():
@@ -609,7 +609,7 @@ def run_query(kg: KnowledgeGraph, query: str,
 
 def _evaluate_remote(kg: KnowledgeGraph, text: str, known: dict[str, str], endpoint: str,
                      auth_env: str | None, timeout: float | None) -> QueryResult:
-    from .remote import DEFAULT_TIMEOUT, run_remote_query
+    from ..remote import DEFAULT_TIMEOUT, run_remote_query
 
     graphs = [g.value for g in kg.data_graphs]
     answer = run_remote_query(endpoint, text, prefixes=known, default_graphs=graphs,

@@ -19,11 +19,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ._io import write_temp
-from .curation import Corpus, load_corpus, paused_gc
+from .corpus.curation import Corpus, load_corpus, paused_gc
 from .errors import HeroesKGError
-from .model import Names, nquads
+from .rdf.model import Names, nquads
 from .project import Project
-from .store import (
+from .rdf.store import (
     KnowledgeGraph,
     Spool,
     StoreWriteStopped,
@@ -70,7 +70,7 @@ def _export(fmt: str, *, facts_only: bool = False) -> Callable[[KnowledgeGraph],
     """A producer of ``fmt`` with its default options (see :func:`export.export`)."""
 
     def produce(kg: KnowledgeGraph) -> bytes:
-        from .export import export
+        from .outputs.formats import export
 
         return export(kg, fmt, facts_only=facts_only)
 
@@ -78,7 +78,7 @@ def _export(fmt: str, *, facts_only: bool = False) -> Callable[[KnowledgeGraph],
 
 
 def _exports_html(kg: KnowledgeGraph) -> bytes:
-    from .render import page, view
+    from .outputs.page import page, view
 
     return page(view(kg))
 
@@ -156,7 +156,7 @@ MODEL_CHUNK = 50_000
 
 def _validate(corpus: Corpus, kg: KnowledgeGraph, shacl: str,
               timings: dict[str, float] | None = None, progress: Progress = _quiet) -> None:
-    from .validate import validate_graph
+    from .validate.graph import validate_graph
 
     clock = _Clock(timings)
     assert kg.project is not None
@@ -312,7 +312,7 @@ def build(project: Project, *, outdir: Path | None = None, force: bool = False,
     """Build the graph from the seeds into the store and ``outdir`` (default exports/).
 
     When nothing changed since the last build, nothing is redone (``force`` redoes it).
-    ``shacl`` names the SHACL engine (see :func:`heroes_kg.validate.validate_graph`).
+    ``shacl`` names the SHACL engine (see :func:`heroes_kg.validate.graph.validate_graph`).
     ``only`` limits the exports to those file names of :data:`standard_exports` (the
     next build without ``only`` writes them all again). ``progress`` is called with a
     short description as each stage starts. ``validate=False`` skips validating the

@@ -1,0 +1,654 @@
+"""Export: the built graph serialized for other tools, byte-for-byte reproducibly.
+
+Every format is one small :class:`Format` subclass; :data:`FORMATS` lists them by name,
+:func:`export` serializes a graph and :func:`export_to` is what ``heroes-kg export`` runs.
+
+There are two families. RDF formats (:class:`RdfFormat`) write the triples or quads of
+the chosen named graphs: facts and provenance by default, facts only on request, and the
+ontology either merged in (triple formats) or in its own named graph (quad formats).
+Property-graph formats (:class:`PropertyGraphFormat`) write the facts as nodes and
+labelled edges, with literal values as typed node attributes and each curated edge's
+evidence quotes as edge attributes; provenance records are not nodes.
+
+Everything is sorted and blank nodes (only the ontology has them) are canonicalized, so
+the same seeds give the same bytes. Only pyoxigraph is imported at import time; networkx
+is imported by the formats that need it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import pyoxigraph as ox
+
+from .._io import atomic_write
+from ..vocab import CLASSES, OA, PREFIXES, PROV, RDF, RDFS, SCHEMA, XSD
+from ..errors import HeroesKGError
+from ..rdf.store import KnowledgeGraph, _triple_key
+
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped]
+
+    from ..project import Project
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "PropertyGraph",
+    "PropertyGraphFormat",
+    "RdfFormat",
+    "export",
+    "export_to",
+    "get_format",
+    "prefixes",
+    "property_graph",
+]
+
+
+def prefixes(base: str) -> dict[str, str]:
+    """Prefixes written into serializations: the vocabularies and our resource paths."""
+    return {**PREFIXES, "res": base + "resource/", "article": base + "article/",
+            "role": base + "role/"}
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: its name on the command line, file extension and media type."""
+
+    name: str
+    extension: str
+    media_type: str
+    description: str
+
+    #: Whether the ontology is included when the caller does not say.
+    ontology_by_default: ClassVar[bool] = False
+
+    def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
+                  with_ontology: bool | None = None) -> bytes:
+        raise NotImplementedError
+
+
+# --- RDF formats -------------------------------------------------------------------------
+
+
+def _graphs(kg: KnowledgeGraph, facts_only: bool, with_ontology: bool) -> list[ox.NamedNode]:
+    graphs = [kg.names.facts] if facts_only else [kg.names.facts, kg.names.provenance]
+    return graphs + [kg.names.ontology] if with_ontology else graphs
+
+
+def _quads(kg: KnowledgeGraph, graphs: list[ox.NamedNode]) -> list[ox.Quad]:
+    """The quads of ``graphs``, blank nodes canonicalized, sorted by graph (in the order
+    given) and then as :meth:`KnowledgeGraph.triples` sorts triples."""
+    quads = [q for g in graphs for q in kg.store.quads_for_pattern(None, None, None, g)]
+    if any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object)):
+        dataset = ox.Dataset(quads)
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        quads = list(dataset)
+    order: dict[Any, int] = {g: i for i, g in enumerate(graphs)}
+    return sorted(quads, key=lambda q: (order[q.graph_name], _triple_key(q.triple)))
+
+
+@dataclass(frozen=True)
+class RdfFormat(Format):
+    """An RDF serialization of the chosen named graphs."""
+
+    def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
+                  with_ontology: bool | None = None) -> bytes:
+        if with_ontology is None:
+            with_ontology = self.ontology_by_default
+        return self.write(_quads(kg, _graphs(kg, facts_only, with_ontology)),
+                          kg.names.base)
+
+    def write(self, quads: list[ox.Quad], base: str) -> bytes:
+        raise NotImplementedError
+
+
+def _distinct_triples(quads: list[ox.Quad]) -> list[ox.Triple]:
+    return sorted({q.triple for q in quads}, key=_triple_key)
+
+
+@dataclass(frozen=True)
+class _OxTriples(RdfFormat):
+    """The graphs merged into one, written by Oxigraph's serializer."""
+
+    rdf_format: ox.RdfFormat = ox.RdfFormat.TURTLE
+
+    def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
+                  with_ontology: bool | None = None) -> bytes:
+        if with_ontology:
+            return super().serialize(kg, facts_only=facts_only, with_ontology=with_ontology)
+        # The data graphs have no blank nodes: stream them from the sorted N-Triples, with
+        # no list of a million Triple objects (the same order as _distinct_triples).
+        graphs = tuple(_graphs(kg, facts_only, False))
+        if self.rdf_format == ox.RdfFormat.N_TRIPLES:
+            return kg.sorted_ntriples(graphs)  # what Oxigraph's writer would write again
+        triples: Iterable[ox.Triple] = itertools.chain.from_iterable(
+            ox.parse(part, format=ox.RdfFormat.N_TRIPLES)
+            for part in kg.sorted_ntriples_parts(graphs))
+        if self.rdf_format == ox.RdfFormat.RDF_XML:
+            triples = _xml_checked(triples)
+        return _serialize(triples, self.rdf_format, kg.names.base)
+
+    def write(self, quads: list[ox.Quad], base: str) -> bytes:
+        triples = _distinct_triples(quads)
+        if self.rdf_format == ox.RdfFormat.RDF_XML:
+            _check_xml_predicates(triples)
+        return _serialize(triples, self.rdf_format, base)
+
+
+def _serialize(items: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: ox.RdfFormat,
+               base: str) -> bytes:
+    """Oxigraph's serialization of ``items`` with the project's prefixes."""
+    data = ox.serialize(items, format=fmt, prefixes=prefixes(base))
+    assert data is not None
+    if fmt == ox.RdfFormat.RDF_XML:
+        # Oxigraph writes a carriage return in a literal as it is, and XML readers turn
+        # it into a line feed: write it as a character reference. A raw one can only be
+        # literal text (the writer's own line ends are line feeds).
+        data = data.replace(b"\r", b"&#13;")
+    return data
+
+
+_XML_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*$")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_checked(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
+    """``triples``, checked one by one as :func:`_check_xml_predicates` checks a list."""
+    seen: set[str] = set()
+    for triple in triples:
+        if triple.predicate.value not in seen or isinstance(triple.object, ox.Literal):
+            _check_xml_predicates([triple])
+            seen.add(triple.predicate.value)
+        yield triple
+
+
+def _check_xml_predicates(triples: list[ox.Triple]) -> None:
+    """RDF/XML writes each predicate as an XML element name, which must end in a name
+    (letters, digits, '.', '-', '_', not starting with a digit); refuse rather than
+    write a file no XML parser reads."""
+    for predicate in sorted({t.predicate.value for t in triples}):
+        if not _XML_LOCAL_NAME.search(predicate):
+            raise HeroesKGError(f"RDF/XML cannot express the property <{predicate}>: its IRI "
+                                "does not end in an XML name; export Turtle or N-Triples "
+                                "instead")
+    for triple in triples:
+        obj = triple.object
+        if isinstance(obj, ox.Literal) and _XML_ILLEGAL.search(obj.value):
+            raise HeroesKGError(f"RDF/XML cannot express a text of <{triple.subject.value}>: "
+                                "it holds a control character XML 1.0 forbids; remove it from "
+                                "the seeds, or export Turtle or N-Triples instead")
+
+
+@dataclass(frozen=True)
+class _OxQuads(_OxTriples):
+    """Each graph in its own named graph, written by Oxigraph's serializer."""
+
+    ontology_by_default: ClassVar[bool] = True
+
+    def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
+                  with_ontology: bool | None = None) -> bytes:
+        if with_ontology is None:
+            with_ontology = self.ontology_by_default
+        # The data graphs (no blank nodes) stream from their sorted N-Triples, each line
+        # given its graph name; only the small ontology goes through _quads.
+        nquads = b"".join(
+            kg.sorted_ntriples((graph,)).replace(b" .\n", f" <{graph.value}> .\n".encode())
+            for graph in _graphs(kg, facts_only, False))
+        ontology = _quads(kg, [kg.names.ontology]) if with_ontology else []
+        if self.rdf_format == ox.RdfFormat.N_QUADS:
+            return nquads + self.write(ontology, kg.names.base)
+        quads = itertools.chain(ox.parse(nquads, format=ox.RdfFormat.N_QUADS), ontology)
+        return _serialize(quads, self.rdf_format, kg.names.base)
+
+    def write(self, quads: Iterable[ox.Quad], base: str) -> bytes:
+        return _serialize(quads, self.rdf_format, base)
+
+
+_SIMPLE_TERM = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_SUFFIX = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*\Z")
+
+
+@dataclass(frozen=True)
+class _JsonLd(RdfFormat):
+    """Compact JSON-LD: one ``@graph`` of node objects sorted by id, with a context in
+    which schema.org is the default vocabulary (``"@type": "Movie"``, ``"name"``,
+    ``"director"``) and our namespaces are prefixes.
+
+    Oxigraph's JSON-LD writer emits expanded JSON-LD without a context, and rdflib's
+    compaction follows its store's iteration order, so the compaction is done here.
+    """
+
+    def write(self, quads: list[ox.Quad], base: str) -> bytes:
+        context: dict[str, str] = {"@vocab": SCHEMA}
+        context.update(sorted(prefixes(base).items()))
+        namespaces = sorted(((iri, p) for p, iri in prefixes(base).items()),
+                            key=lambda item: -len(item[0]))
+
+        def iri_ref(iri: str) -> str:
+            for ns, prefix in namespaces:
+                if iri.startswith(ns) and _SUFFIX.match(iri[len(ns):]):
+                    return f"{prefix}:{iri[len(ns):]}"
+            return iri
+
+        def vocab_ref(iri: str) -> str:
+            local = iri[len(SCHEMA):]
+            if iri.startswith(SCHEMA) and _SIMPLE_TERM.match(local) and local not in context:
+                return local
+            return iri_ref(iri)
+
+        def node_ref(term: ox.NamedNode | ox.BlankNode) -> str:
+            return f"_:{term.value}" if isinstance(term, ox.BlankNode) else iri_ref(term.value)
+
+        def value(term: Any) -> Any:
+            if not isinstance(term, ox.Literal):
+                return {"@id": node_ref(term)}
+            if term.language:
+                return {"@value": term.value, "@language": term.language}
+            datatype = term.datatype.value
+            if datatype == XSD + "string":
+                return term.value
+            if datatype == XSD + "integer" and re.fullmatch(r"-?[1-9][0-9]*|0", term.value):
+                return int(term.value)
+            if datatype == XSD + "boolean" and term.value in ("true", "false"):
+                return term.value == "true"
+            return {"@value": term.value, "@type": vocab_ref(datatype)}
+
+        nodes: dict[str, dict[str, list[Any]]] = {}
+        for triple in _distinct_triples(quads):
+            node = nodes.setdefault(node_ref(triple.subject), {})  # type: ignore[arg-type]
+            if triple.predicate.value == RDF + "type" and isinstance(triple.object,
+                                                                      ox.NamedNode):
+                node.setdefault("@type", []).append(vocab_ref(_text(triple.object)))
+            else:
+                node.setdefault(vocab_ref(triple.predicate.value), []).append(
+                    value(triple.object))
+        graph = []
+        for node_id in sorted(nodes):
+            props = nodes[node_id]
+            obj: dict[str, Any] = {"@id": node_id}
+            for key in (["@type"] if "@type" in props else []) + sorted(
+                    k for k in props if k != "@type"):
+                values = props[key]
+                obj[key] = values[0] if len(values) == 1 else values
+            graph.append(obj)
+        text = json.dumps({"@context": context, "@graph": graph}, indent=1,
+                          ensure_ascii=False)
+        return (text + "\n").encode("utf-8")
+
+
+# --- Property-graph formats --------------------------------------------------------------
+
+
+@dataclass
+class PropertyGraph:
+    """The facts as a property graph: nodes with a class chain and typed attributes,
+    edges labelled with their property and carrying the evidence behind them.
+
+    ``nodes`` maps a node IRI to its attributes (``label``, ``class``, ``category``,
+    then one per literal-valued property); ``labels`` maps it to its class chain, most
+    specific first; ``edges`` are (source, target, attributes) sorted; ``kinds`` says,
+    per node attribute, whether its values are ``long``, ``boolean``, ``date`` or
+    ``string``.
+    """
+
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    labels: dict[str, list[str]] = field(default_factory=dict)
+    edges: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)
+
+    #: Edge attributes that come from the provenance records, in column order.
+    EVIDENCE: ClassVar[tuple[str, ...]] = ("evidence", "sources", "in", "as", "statement")
+
+
+#: Node attribute names that the property-graph formats reserve for themselves.
+_RESERVED = {"id", "label", "class", "category", "start", "end", "pid", "viz", "spells",
+             "type", "weight"}
+_JOIN = " | "
+_HEROES_NS = PREFIXES["heroes"]
+_CLASS_BY_IRI = {c.iri: c for c in CLASSES.values()}
+
+
+def _text(term: Any) -> str:
+    """The IRI, blank node id or lexical form of an RDF term."""
+    return str(term.value)
+
+
+def _local(iri: str) -> str:
+    return re.split(r"[#/]", iri)[-1]
+
+
+def _class_chain(iri: str) -> list[str]:
+    chain = []
+    current = _CLASS_BY_IRI.get(iri)
+    if current is None:
+        return [_local(iri)]
+    while current is not None and current.parent is not None:
+        chain.append(current.name)
+        current = CLASSES[current.parent]
+    return chain or [current.name if current else _local(iri)]
+
+
+def _attribute_names(iris: Iterable[str]) -> dict[str, str]:
+    """A short, unique attribute name per property IRI: its local name, or prefix_local
+    where two vocabularies share a local name or the name is reserved."""
+    by_local: dict[str, set[str]] = defaultdict(set)
+    for iri in iris:
+        by_local[_local(iri)].add(iri)
+    names = {}
+    inverse = {ns: p for p, ns in PREFIXES.items()}
+    for local, group in by_local.items():
+        for iri in group:
+            if len(group) == 1 and local not in _RESERVED:
+                names[iri] = local
+            else:
+                prefix = inverse.get(iri[:len(iri) - len(local)], "ext")
+                names[iri] = f"{prefix}_{local}"
+    return names
+
+
+def _python_value(literal: ox.Literal) -> tuple[str, Any]:
+    datatype = literal.datatype.value if literal.datatype else XSD + "string"
+    if datatype == XSD + "integer":
+        return "long", int(literal.value)
+    if datatype == XSD + "boolean":
+        return "boolean", literal.value == "true"
+    if datatype == XSD + "date":
+        return "date", literal.value
+    return "string", literal.value
+
+
+def property_graph(kg: KnowledgeGraph, *, evidence: bool = True) -> PropertyGraph:
+    """The facts graph of ``kg`` as a :class:`PropertyGraph`.
+
+    Every IRI that is a subject in the facts graph is a node; an IRI-valued property
+    between two nodes is an edge; any other value (a literal, or an IRI that is not a
+    node such as a web address) is a node attribute. With ``evidence``, each edge that a
+    curated statement asserts carries its quotes, their articles, its qualifiers and the
+    statement's IRI.
+    """
+    return kg.memoized(("property_graph", evidence), lambda: _property_graph(kg, evidence))
+
+
+def _property_graph(kg: KnowledgeGraph, evidence: bool) -> PropertyGraph:
+    facts = kg.triples((kg.names.facts,))
+    subjects = {_text(t.subject) for t in facts if isinstance(t.subject, ox.NamedNode)}
+    names = _attribute_names(t.predicate.value for t in facts
+                             if t.predicate.value not in (RDF + "type", RDFS + "label"))
+    types: dict[str, list[str]] = defaultdict(list)
+    labels: dict[str, str] = {}
+    raw: dict[str, dict[str, list[tuple[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    edge_list: list[tuple[str, str, str]] = []
+    for t in facts:
+        s, p, o = _text(t.subject), t.predicate.value, t.object
+        if p == RDF + "type":
+            types[s].append(_text(o))
+        elif p == RDFS + "label" and isinstance(o, ox.Literal):
+            labels.setdefault(s, o.value)
+        elif isinstance(o, ox.NamedNode) and o.value in subjects:
+            edge_list.append((s, o.value, p))
+        elif isinstance(o, ox.Literal):
+            raw[s][names[p]].append(_python_value(o))
+        else:
+            raw[s][names[p]].append(("string", _text(o)))
+    kinds: dict[str, str] = {}
+    for attrs in raw.values():
+        for name, values in attrs.items():
+            kind = values[0][0] if len(values) == 1 else "string"
+            kinds[name] = kind if kinds.get(name, kind) == kind else "string"
+    pg = PropertyGraph(kinds=dict(sorted(kinds.items())))
+    for s in sorted(subjects):
+        attrs = raw[s]
+        named = attrs.get("name") or attrs.get("characterName")
+        chain = _class_chain(min(types[s])) if types[s] else ["Resource"]
+        node: dict[str, Any] = {
+            "label": labels.get(s) or (named[0][1] if named else _local(s)),
+            "class": chain[0], "category": chain[-1]}
+        for key in sorted(attrs):
+            values = attrs[key]
+            if pg.kinds[key] == "string":
+                node[key] = _JOIN.join(str(v) for _, v in values)
+            else:
+                node[key] = values[0][1]
+        pg.nodes[s] = node
+        pg.labels[s] = chain
+    support = _evidence(kg, pg) if evidence else {}
+    for source, target, prop in sorted(edge_list):
+        edge = {"label": _local(prop), "property": prop}
+        edge.update(support.get((source, prop, target), {}))
+        pg.edges.append((source, target, edge))
+    return pg
+
+
+def _evidence(kg: KnowledgeGraph, pg: PropertyGraph) -> dict[tuple[str, str, str],
+                                                            dict[str, str]]:
+    """Per fact triple (s, p, o) that curated statements assert: their quotes, source
+    articles, qualifiers and IRIs, each joined with " | "."""
+    by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for t in kg.triples((kg.names.provenance, kg.names.facts)):
+        by_subject[_text(t.subject)][t.predicate.value].append(_text(t.object))
+    collected: dict[tuple[str, str, str], dict[str, list[str]]] = defaultdict(
+        lambda: defaultdict(list))
+    for st, props in by_subject.items():
+        if RDF + "Statement" not in props.get(RDF + "type", []):
+            continue
+        key = (props[RDF + "subject"][0], props[RDF + "predicate"][0], props[RDF + "object"][0])
+        record = collected[key]
+        for qualifier, name in (("inWork", "in"), ("asCharacter", "as")):
+            for ref in props.get(_HEROES_NS + qualifier, []):
+                record[name].append(pg.nodes.get(ref, {}).get("label", ref))
+        for ev in sorted(props.get(PROV + "wasDerivedFrom", [])):
+            for source in by_subject[ev].get(OA + "hasSource", []):
+                record["sources"].append(_local(source))
+            for selector in sorted(by_subject[ev].get(OA + "hasSelector", [])):
+                record["evidence"].extend(by_subject[selector].get(OA + "exact", []))
+        record["statement"].append(st)
+    return {key: {name: _JOIN.join(record[name]) for name in PropertyGraph.EVIDENCE
+                  if record.get(name)}
+            for key, record in collected.items()}
+
+
+@dataclass(frozen=True)
+class PropertyGraphFormat(Format):
+    """A property-graph serialization of the facts (see :func:`property_graph`)."""
+
+    def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
+                  with_ontology: bool | None = None) -> bytes:
+        if with_ontology:
+            raise HeroesKGError(f"--with-ontology applies to RDF formats only, not to "
+                                f"{self.name}; the ontology is in ontology/heroes.ttl")
+        return self.write(property_graph(kg, evidence=not facts_only))
+
+    def write(self, pg: PropertyGraph) -> bytes:
+        raise NotImplementedError
+
+
+_XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def _networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    for node_id, attrs in pg.nodes.items():
+        graph.add_node(node_id, **attrs)
+    for n, (source, target, attrs) in enumerate(pg.edges):
+        graph.add_edge(source, target, key=f"e{n}", **attrs)
+    return graph
+
+
+@dataclass(frozen=True)
+class _GraphML(PropertyGraphFormat):
+    def write(self, pg: PropertyGraph) -> bytes:
+        import networkx as nx
+
+        lines = nx.generate_graphml(_networkx(pg), encoding="utf-8")
+        return _XML_DECLARATION + "\n".join(lines).encode("utf-8") + b"\n"
+
+
+@dataclass(frozen=True)
+class _Gexf(PropertyGraphFormat):
+    def write(self, pg: PropertyGraph) -> bytes:
+        from networkx.readwrite.gexf import GEXFWriter  # type: ignore[import-untyped]
+
+        graph = _networkx(pg)
+        for _, _, key, attrs in graph.edges(keys=True, data=True):
+            attrs["id"] = key
+        writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+        # The writer stamps today's date and its own version: keep the bytes reproducible.
+        meta = writer.xml.find("meta")
+        assert meta is not None
+        meta.attrib.pop("lastmodifieddate", None)
+        creator = meta.find("creator")
+        assert creator is not None
+        creator.text = "heroes-kg"
+        writer.add_graph(graph)
+        _drop_edge_attribute(writer.xml, "networkx_key")  # the writer's copy of the edge id
+        return _XML_DECLARATION + str(writer).strip().encode("utf-8") + b"\n"
+
+
+def _drop_edge_attribute(root: Any, title: str) -> None:
+    ns = root.tag[:root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+    for declared in root.iter(f"{ns}attributes"):
+        for attribute in list(declared):
+            if declared.get("class") == "edge" and attribute.get("title") == title:
+                declared.remove(attribute)
+                for values in root.iter(f"{ns}attvalues"):
+                    for value in list(values):
+                        if value.get("for") == attribute.get("id"):
+                            values.remove(value)
+
+
+_NEO4J_TYPES = {"long": ":long", "boolean": ":boolean", "date": ":date", "string": ""}
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+def _csv(header: list[str], rows: Iterable[list[Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    return out.getvalue().encode("utf-8")
+
+
+@dataclass(frozen=True)
+class _Neo4jNodes(PropertyGraphFormat):
+    """nodes.csv for ``neo4j-admin database import`` (or ``LOAD CSV WITH HEADERS``)."""
+
+    def write(self, pg: PropertyGraph) -> bytes:
+        keys = ["label", "class", "category", *pg.kinds]
+        header = ["id:ID", ":LABEL", "label", "class", "category"] + [
+            key + _NEO4J_TYPES[kind] for key, kind in pg.kinds.items()]
+        return _csv(header, ([node_id, ";".join(pg.labels[node_id])]
+                             + [attrs.get(k) for k in keys]
+                             for node_id, attrs in pg.nodes.items()))
+
+
+def _relationship_type(label: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", label).upper()
+
+
+@dataclass(frozen=True)
+class _Neo4jEdges(PropertyGraphFormat):
+    """relationships.csv for ``neo4j-admin database import`` (or ``LOAD CSV``)."""
+
+    def write(self, pg: PropertyGraph) -> bytes:
+        columns = [c for c in PropertyGraph.EVIDENCE
+                   if any(c in attrs for _, _, attrs in pg.edges)]
+        header = [":START_ID", ":END_ID", ":TYPE", "property", *columns]
+        return _csv(header, ([s, o, _relationship_type(a["label"]), a["property"]]
+                             + [a.get(c) for c in columns] for s, o, a in pg.edges))
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in [
+        _OxTriples("turtle", "ttl", "text/turtle", "Turtle",
+                   ox.RdfFormat.TURTLE),
+        _OxTriples("ntriples", "nt", "application/n-triples", "N-Triples",
+                   ox.RdfFormat.N_TRIPLES),
+        _OxTriples("rdfxml", "rdf", "application/rdf+xml", "RDF/XML",
+                   ox.RdfFormat.RDF_XML),
+        _JsonLd("jsonld", "jsonld", "application/ld+json",
+                "JSON-LD, compact, schema.org as the default vocabulary"),
+        _OxQuads("trig", "trig", "application/trig", "TriG, one named graph each",
+                 ox.RdfFormat.TRIG),
+        _OxQuads("nquads", "nq", "application/n-quads", "N-Quads, one named graph each",
+                 ox.RdfFormat.N_QUADS),
+        _GraphML("graphml", "graphml", "application/graphml+xml",
+                 "GraphML (Gephi, Cytoscape, yEd)"),
+        _Gexf("gexf", "gexf", "application/gexf+xml", "GEXF 1.2 (Gephi)"),
+        _Neo4jNodes("csv-nodes", "csv", "text/csv", "Neo4j import CSV: the nodes"),
+        _Neo4jEdges("csv-edges", "csv", "text/csv", "Neo4j import CSV: the relationships"),
+    ]
+}
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name``; a :class:`HeroesKGError` naming the known ones if none."""
+    try:
+        return FORMATS[name.lower()]
+    except KeyError:
+        raise HeroesKGError(f"unknown export format '{name}'; known formats: "
+                            f"{', '.join(FORMATS)}") from None
+
+
+def export(kg: KnowledgeGraph, fmt: str, *, facts_only: bool = False,
+           with_ontology: bool | None = None) -> bytes:
+    """The graph serialized in format ``fmt`` (a key of :data:`FORMATS`).
+
+    ``facts_only`` leaves the provenance out (RDF: the provenance graph; property
+    graphs: the evidence attributes). ``with_ontology`` adds the ontology (RDF only);
+    by default quad formats include it in its own named graph, triple formats do not.
+    """
+    return get_format(fmt).serialize(kg, facts_only=facts_only, with_ontology=with_ontology)
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    if path.is_dir():
+        raise HeroesKGError(f"cannot write {path}: it is a folder; give a file name")
+    if not folder.exists():
+        raise HeroesKGError(f"cannot write {path}: the folder {folder} does not exist; "
+                            "create it first")
+    if not folder.is_dir():
+        raise HeroesKGError(f"cannot write {path}: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise HeroesKGError(f"cannot write {path}: permission denied in {folder}")
+
+
+def export_to(project: Project, fmt: str, out: Path | None = None, *,
+              facts_only: bool = False, with_ontology: bool | None = None) -> bytes:
+    """Export ``project``'s graph in format ``fmt``; write it atomically to ``out`` when
+    given. Returns the bytes. The format and the output folder are checked before the
+    graph is opened, and nothing is left behind when writing fails."""
+    from ..rdf.store import open_graph
+
+    get_format(fmt)
+    if out is not None:
+        _check_writable(out)
+    data = export(open_graph(project), fmt, facts_only=facts_only,
+                  with_ontology=with_ontology)
+    if out is not None:
+        try:
+            atomic_write(out, data)
+        except OSError as exc:
+            raise HeroesKGError(f"cannot write {out}: creating a file in {out.parent} "
+                                f"failed ({exc.strerror or exc})") from None
+    return data

@@ -1,0 +1,19 @@
+"""SPARQL over the graph: inline, from a file or a named query in queries/, with bindings,
+optional OWL-RL inference and a time limit; results as plain Python values."""
+
+from .engine import (
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    NamedQuery,
+    QueryResult,
+    QueryTimeout,
+    Term,
+    list_queries,
+    prefixes,
+    resolve_query,
+    run_query,
+    to_python,
+)
+
+__all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "NamedQuery", "QueryResult", "QueryTimeout",
+           "Term", "list_queries", "prefixes", "resolve_query", "run_query", "to_python"]
