@@ -37,6 +37,7 @@ __all__ = [
     "QueryResult",
     "QueryTimeout",
     "Term",
+    "for_base",
     "list_queries",
     "prefixes",
     "resolve_query",
@@ -158,8 +159,22 @@ def resolve_query(project: Project | None, query: str) -> tuple[str, str]:
             raise HeroesKGError(f"cannot look up named query {stripped!r}: the graph was "
                                 "opened without a project")
         named = _named(project, stripped)
-        return named.text, relpath(named.path, project.root)
+        return for_base(named.text, project.base_iri), relpath(named.path, project.root)
     return query, "the query"
+
+
+def for_base(text: str, base_iri: str) -> str:
+    """A named query's text for a project whose base IRI is ``base_iri``.
+
+    The files in queries/ are self-contained: they declare their prefixes, those under
+    our resource paths (``res:``) with the default base IRI, so that they run unchanged
+    on any SPARQL engine. A project built with another ``--base-iri`` gets its own."""
+    from .project import DEFAULT_BASE_IRI
+
+    if base_iri == DEFAULT_BASE_IRI:
+        return text
+    return re.sub(r"(?im)^(\s*PREFIX\s+[\w.-]*:\s*<)" + re.escape(DEFAULT_BASE_IRI),
+                  lambda m: m[1] + base_iri, text)
 
 
 # --- Lexing just enough SPARQL ---------------------------------------------------------
