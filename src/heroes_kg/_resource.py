@@ -115,15 +115,14 @@ def answer(handler: Any, entity_id: str, query_string: str) -> None:
 
             html_page(handler, 404, page_head("Not found") + '<p class="message">'
                       f"{html.escape(message)} <a href=\"/\">Back to the workbench</a></p>"
-                      "</body></html>\n")
+                      "</body></html>\n", vary)
         else:
             handler._send(404, (message + "\n").encode(), extra=vary)
         return
     assert iri is not None
     media, rdf_format = FORMATS[fmt]
     if rdf_format is None:
-        body = _html(kg, iri, entity_id)
-        html_page(handler, 200, body)
+        html_page(handler, 200, _html(kg, iri, entity_id), vary)
         return
     from .query import prefixes
 

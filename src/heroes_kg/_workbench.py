@@ -107,11 +107,12 @@ def _static(handler: Any, name: str) -> None:
                   {"Cache-Control": "no-cache"})
 
 
-def html_page(handler: Any, status: int, body: str) -> None:
+def html_page(handler: Any, status: int, body: str,
+              extra: dict[str, str] | None = None) -> None:
     """Send a workbench page under the workbench's Content-Security-Policy."""
     handler._send(status, body.encode("utf-8"), "text/html; charset=utf-8",
                   {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-                   "Referrer-Policy": "no-referrer"})
+                   "Referrer-Policy": "no-referrer", **(extra or {})})
 
 
 # --------------------------------------------------------------------------- the editor
@@ -265,7 +266,7 @@ def backend_triples(handler: Any, query: str) -> list[ox.Triple]:
         connection.request("POST", "/query", body=urllib.parse.urlencode(
             {"query": query}).encode(), headers={
                 "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/n-triples"})
+                "Accept": "application/n-triples, application/sparql-results+json;q=0.1"})
         response = connection.getresponse()
         data = response.read()
     except (OSError, http.client.HTTPException):
@@ -273,10 +274,10 @@ def backend_triples(handler: Any, query: str) -> list[ox.Triple]:
     finally:
         connection.close()
     text = data.decode("utf-8", "replace")
+    media = (response.getheader("Content-Type") or "").split(";")[0]
     if response.status != 200:
         raise HeroesKGError(text.strip().splitlines()[0] if text.strip()
                             else f"HTTP {response.status}")
-    media = (response.getheader("Content-Type") or "").split(";")[0]
     if media != "application/n-triples":
         raise HeroesKGError("the query is not a CONSTRUCT or DESCRIBE query: only the "
                             "triples such a query returns can be drawn")

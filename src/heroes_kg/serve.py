@@ -398,7 +398,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        for name, value in {**self._cors_headers(), **(extra or {})}.items():
+        headers = self._cors_headers()
+        for name, value in (extra or {}).items():
+            headers[name] = f"{headers[name]}, {value}" if name == "Vary" and \
+                name in headers else value
+        for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
