@@ -170,8 +170,11 @@
       const before = source.slice(0, column - 1);
       const used = /([A-Za-z][\w.-]*)?:[\w.-]*$/.exec(before);
       const name = used ? (used[1] || "") : "";
+      // Oxigraph points past the prefixed name: show where the name starts.
+      const start = used ? before.length - used[0].length + 1 : column;
+      editor.markError(line, start);
       const known = Object.keys(prefixes);
-      const message = `Unknown prefix ${name}: at line ${line}, column ${column}`;
+      const message = `Unknown prefix ${name}: at line ${line}, column ${start}`;
       const hint = `Known prefixes: ${known.join(", ")}. Declare it first: PREFIX ${name}: <…>`;
       let action = null;
       if (prefixes[name]) {
