@@ -306,3 +306,65 @@ def test_a_failing_save_when_the_target_exists(browser: Any,
     assert "seeds/facts/cast.yaml already exists; choose another name in 'Save as'" in \
         page.inner_text("#review-status")
     tab.clean()
+
+
+# --------------------------------------------------------------------------- CORS
+
+
+class _OtherOrigin:
+    """A page on another origin: a tiny web server of its own on 127.0.0.1."""
+
+    def __enter__(self) -> str:
+        import http.server
+        import threading
+
+        class Page(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - the http.server API
+                body = b"<!DOCTYPE html><title>another origin</title>"
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.mark.parametrize("allowed", [True, False])
+def test_a_page_on_another_origin_queries_with_cors(browser: Any, built_project: Path,
+                                                    allowed: bool) -> None:
+    """A page on another origin POSTs a query as application/sparql-query, which makes
+    Chromium send a real preflight: it succeeds with --cors for that origin, and the
+    browser refuses it without."""
+    with _OtherOrigin() as origin, Server(find_project(built_project), port=0, timeout=10,
+                                          cors=origin if allowed else None) as server:
+        server.start()
+        page = browser.new_page()
+
+        def route(r: Any) -> None:
+            if r.request.url.startswith((server.url, origin)):
+                r.continue_()
+            else:
+                r.abort()
+
+        page.route("**/*", route)
+        page.goto(origin + "/")
+        result = page.evaluate("""async (endpoint) => {
+            try {
+              const r = await fetch(endpoint, {method: "POST", body: "ASK { ?s ?p ?o }",
+                headers: {"Content-Type": "application/sparql-query",
+                          "Accept": "application/sparql-results+json"}});
+              return (await r.json()).boolean;
+            } catch (e) { return "refused: " + e.message; }
+        }""", server.endpoint_url)
+        page.close()
+    assert result == (True if allowed else "refused: Failed to fetch")
