@@ -184,7 +184,7 @@ def _review_page(handler: Any, name: str) -> None:
               "entities": data["entities"], "statements": data["statements"],
               "mentions": data["mentions"],
               "target": data["article"] if _NAME.match(data["article"]) else ""}
-    html_page(handler, 200, page_head(f"Review {name}") + f"""
+    html_page(handler, 200, page_head(f"Review {name}", "reviewing") + f"""
 <header class="bar"><h1>Review <code>{e(name)}</code></h1>
 <span class="muted" id="article-title"></span><span class="grow"></span>
 <label>Save as seeds/facts/<input id="target" size="18">.yaml</label>

@@ -58,12 +58,13 @@ def script_json(data: Any) -> str:
     return _script_json(data)
 
 
-def page_head(title: str) -> str:
+def page_head(title: str, body_class: str = "") -> str:
     """The start of every workbench page, up to and including <body>."""
+    body = f'<body class="{html.escape(body_class)}">' if body_class else "<body>"
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html.escape(title)}</title>"
-            f'<link rel="stylesheet" href="/static/workbench.css"></head><body>')
+            f'<link rel="stylesheet" href="/static/workbench.css"></head>{body}')
 
 
 def answer(handler: Any, path: str, query_string: str) -> bool:
