@@ -47,8 +47,8 @@ class Tab:
                      if msg.type == "error" and not EXPECTED.match(msg.text) else None)
 
     def state(self, *states: str, timeout: float = 20_000) -> None:
-        wait_until(self.page, "[%s].includes(document.body.dataset.state)"
-                   % ", ".join(repr(s) for s in states), timeout)
+        listed = ", ".join(repr(s) for s in states)
+        wait_until(self.page, f"[{listed}].includes(document.body.dataset.state)", timeout)
 
     def clean(self) -> None:
         assert self.refused == [] and self.errors == []
@@ -295,7 +295,7 @@ def test_review_a_candidates_file(browser: Any, curating: tuple[Server, Path]) -
 
 def test_a_failing_save_when_the_target_exists(browser: Any,
                                                curating: tuple[Server, Path]) -> None:
-    server, root = curating
+    server, _ = curating
     tab = Tab(browser, server)
     page = tab.page
     page.goto(server.url + "curate/sequel-casting.yaml?token=" + (server.token or ""))
@@ -319,7 +319,7 @@ class _OtherOrigin:
         import threading
 
         class Page(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            def do_GET(self) -> None:
                 body = b"<!DOCTYPE html><title>another origin</title>"
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html")

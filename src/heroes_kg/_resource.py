@@ -79,7 +79,7 @@ def describe(kg: KnowledgeGraph, iri: str) -> list[ox.Triple]:
       UNION {{ ?st rdf:subject|rdf:object ?e ; prov:wasDerivedFrom/oa:hasSelector ?s .
                ?s ?p ?o }}
     }}"""
-    graphs: list[ox.NamedNode | ox.BlankNode] = list(kg.data_graphs)
+    graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(kg.data_graphs)
     result = kg.store.query(query, default_graph=graphs)
     return sorted(set(result), key=lambda t: (str(t.subject), str(t.predicate),  # type: ignore[arg-type]
                                               str(t.object)))

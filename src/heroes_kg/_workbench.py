@@ -290,6 +290,23 @@ def _message_page(handler: Any, status: int, title: str, message: str) -> None:
               "</p></body></html>\n")
 
 
+def _around(kg: KnowledgeGraph, focus: str) -> Any:
+    """The view of one entity and its facts in both directions (depth 1): read from the
+    entity's own triples, so that it costs the same in a graph of any size."""
+    from . import render
+    from .inspect import find_entity
+
+    node = ox.NamedNode(find_entity(kg, focus))
+    facts = kg.names.facts
+    triples = [q.triple for q in kg.store.quads_for_pattern(node, None, None, facts)]
+    triples += [q.triple for q in kg.store.quads_for_pattern(None, None, node, facts)]
+    lookup = kg.memoized(("render-lookup",), lambda: render._Lookup(kg))
+    name = lookup.name(node.value)
+    return render.view_from_triples(
+        kg, triples, title=f"Around {name} (depth 1)", lookup=lookup,
+        summary=f"{name}, its facts in both directions, and the articles that mention it")
+
+
 def _view(handler: Any, params: dict[str, list[str]]) -> None:
     from . import render
 
@@ -311,10 +328,7 @@ def _view(handler: Any, params: dict[str, list[str]]) -> None:
             if not drawn.nodes:
                 raise HeroesKGError("the triples have no entities to draw")
         elif focus:
-            depth = (params.get("depth") or ["1"])[0]
-            if not depth.isdigit() or int(depth) > 3:
-                raise HeroesKGError("depth must be 0, 1, 2 or 3")
-            drawn = render.view(kg, focus=focus, depth=int(depth))
+            drawn = _around(kg, focus)
         else:
             raise HeroesKGError("give ?query=CONSTRUCT… or ?focus=ENTITY to draw")
     except HeroesKGError as exc:
