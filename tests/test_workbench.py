@@ -85,6 +85,40 @@ def _rdflib_graph(root: Path):  # type: ignore[no-untyped-def]
     return _GRAPHS[root]
 
 
+@pytest.fixture(scope="module")
+def virtuoso(built_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Virtuoso with the facts and provenance in one graph: its SPARQL endpoint URL with
+    that graph as the default graph."""
+    import urllib.parse
+
+    import pyoxigraph as ox
+
+    import heroes_kg
+
+    from .virtuoso_server import VirtuosoServer
+
+    kg = heroes_kg.load(built_project)
+    data = b"".join(ox.serialize([q.triple for q in kg.store.quads_for_pattern(
+        None, None, None, graph)], format=ox.RdfFormat.N_TRIPLES) or b""
+        for graph in kg.data_graphs)
+    with VirtuosoServer(tmp_path_factory.mktemp("virtuoso")) as server:
+        server.load(data, "urn:x-heroes-kg:default")
+        yield server.sparql_url + "?" + urllib.parse.urlencode(
+            {"default-graph-uri": "urn:x-heroes-kg:default"})
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_named_query_runs_unchanged_in_virtuoso(path: Path, virtuoso: str,
+                                                built_project: Path) -> None:
+    import heroes_kg
+
+    answer = requests.post(virtuoso, data={"query": path.read_text(encoding="utf-8")},
+                           headers={"Accept": "application/sparql-results+json"}, timeout=60)
+    assert answer.status_code == 200, answer.text[:300]
+    rows = answer.json()["results"]["bindings"]
+    assert len(rows) == len(heroes_kg.load(built_project).query(path.stem).rows)
+
+
 def test_named_queries_map_res_to_another_base_iri(tmp_path: Path, run: Callable[..., Result],
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """The files declare res: under the default base IRI; a project with another base
