@@ -367,3 +367,38 @@ def test_review_screen_needs_curate_and_the_token(plain_server: Server,
 def test_curate_listens_on_127_0_0_1_only(built_project: Path) -> None:
     with pytest.raises(HeroesKGError, match="listens on 127.0.0.1 only, not 0.0.0.0"):
         Server(find_project(built_project), host="0.0.0.0", port=0, curate=True)
+
+
+def test_serve_curate_prints_the_review_url(built_project: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "heroes_kg", "serve", "--curate", "--port", "0", "--project",
+         str(built_project)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline() for _ in range(5)]
+        url = re.match(r"Serving the graph at (http://127\.0\.0\.1:\d+/)\n", lines[0])[1]
+        review = re.fullmatch(r"  review screen:   (\S+)\n", lines[3])[1]
+        assert re.fullmatch(re.escape(url) + r"curate\?token=[\w-]{24}", review)
+        assert lines[4] == "Press Ctrl-C to stop.\n"
+        assert requests.get(review, timeout=10).status_code == 200
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=20)
+    assert process.returncode == 0
+
+
+def test_a_broken_request_is_one_line(server: Server) -> None:
+    answer = requests.post(server.url + "curate/api/save", data=b"{", timeout=10,
+                           headers={"Content-Type": "application/json"})
+    assert answer.status_code == 404  # no --curate: nothing under /curate answers
+    answer = requests.get(server.url + "view", timeout=10)
+    assert answer.status_code == 400 and "give ?query=CONSTRUCT" in answer.text
+    answer = requests.get(server.url + "api/bind?query=../../x", timeout=10)
+    assert answer.status_code == 400
+    assert answer.json() == {"error": "give the name of a query in queries/ as ?query=NAME"}

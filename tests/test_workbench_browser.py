@@ -132,6 +132,28 @@ def test_type_and_run_a_query(tab: Tab) -> None:
     tab.clean()
 
 
+def test_completion_of_prefixes_and_ontology_terms(tab: Tab) -> None:
+    page = tab.page
+    _type_query(tab, "SELECT ?who ?character WHERE {\n  ?who ")
+    page.keyboard.type("heroes:pla")
+    page.keyboard.press("Control+Space")
+    options = page.locator(".cm-tooltip-autocomplete li")
+    options.first.wait_for()
+    labels = options.all_inner_texts()
+    assert any(label.startswith("heroes:plays") for label in labels), labels
+    page.locator(".cm-tooltip-autocomplete li", has_text="heroes:plays").first.click()
+    page.keyboard.type(" ?character }")
+    text = page.inner_text(".cm-content")
+    # picking a term of a prefix the query does not declare adds its PREFIX line
+    assert text.startswith("PREFIX heroes: <https://w3id.org/heroes-kg/ontology#>\n"
+                           "SELECT ?who ?character WHERE {"), text
+    assert "?who heroes:plays ?character }" in text
+    page.keyboard.press("Control+Enter")
+    tab.state("done")
+    assert int(re.match(r"(\d+) rows", page.inner_text("#status"))[1]) >= 5
+    tab.clean()
+
+
 def test_a_syntax_error_is_shown_at_its_line_and_column(tab: Tab) -> None:
     page = tab.page
     _type_query(tab, "PREFIX schema: <https://schema.org/>\nSELECT ?s WHERE {\n"

@@ -200,8 +200,11 @@ def _review_page(handler: Any, name: str) -> None:
 
 
 def _body(handler: Any) -> Any:
-    length = int(handler.headers.get("Content-Length") or 0)
-    if length > _MAX_BODY:
+    try:
+        length = int(handler.headers.get("Content-Length") or 0)
+    except ValueError:
+        raise HeroesKGError("the review was sent with a malformed Content-Length") from None
+    if length > _MAX_BODY or length < 0:
         raise HeroesKGError("the review is too large")
     try:
         return json.loads(handler.rfile.read(length) or b"{}")

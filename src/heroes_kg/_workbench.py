@@ -68,7 +68,21 @@ def page_head(title: str, body_class: str = "") -> str:
 
 
 def answer(handler: Any, path: str, query_string: str) -> bool:
-    """Answer the request when ``path`` is one of the workbench's; False otherwise."""
+    """Answer the request when ``path`` is one of the workbench's; False otherwise.
+
+    A problem with the request is one line with HTTP 400; anything unexpected is one line
+    with HTTP 500, and the server goes on."""
+    try:
+        return _answer(handler, path, query_string)
+    except HeroesKGError as exc:
+        handler._send(400, f"{exc.message}\n".encode())
+    except Exception as exc:  # noqa: BLE001 - one line for the client, never a traceback
+        handler._send(500, f"The workbench failed on this request: {type(exc).__name__}: "
+                           f"{str(exc)[:200]}\n".encode())
+    return True
+
+
+def _answer(handler: Any, path: str, query_string: str) -> bool:
     from . import _resource, _review
 
     if path == "/curate" or path.startswith("/curate/"):
