@@ -402,3 +402,19 @@ def test_a_broken_request_is_one_line(server: Server) -> None:
     answer = requests.get(server.url + "api/bind?query=../../x", timeout=10)
     assert answer.status_code == 400
     assert answer.json() == {"error": "give the name of a query in queries/ as ?query=NAME"}
+
+
+@pytest.mark.parametrize("accept, chosen", [
+    (None, "html"), ("*/*", "html"),
+    ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "html"),
+    ("text/turtle", "ttl"), ("application/ld+json", "jsonld"),
+    ("application/n-triples", "nt"),
+    ("application/rdf+xml, text/turtle;q=0.9, */*;q=0.1", "ttl"),
+    ("text/turtle;q=0.5, application/ld+json", "jsonld"),
+    ("text/turtle;q=0", None),
+    ("image/png", None),
+])
+def test_negotiation(accept: str | None, chosen: str | None) -> None:
+    from heroes_kg._resource import negotiate
+
+    assert negotiate(accept) == chosen

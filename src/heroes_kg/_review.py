@@ -130,8 +130,8 @@ def _article(handler: Any, article_id: str) -> dict[str, str]:
         except (OSError, UnicodeDecodeError, YamlError):
             continue
         if isinstance(record, dict) and record.get("id") == article_id:
-            name = record.get("file") or record_path.with_suffix(".txt").name
-            text_path = folder / str(name)
+            name = str(record.get("file") or record_path.with_suffix(".txt").name)
+            text_path = folder / Path(name).name  # never outside seeds/articles/
             try:
                 text = text_path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):

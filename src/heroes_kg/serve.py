@@ -355,22 +355,6 @@ class Server:
 
     # -- content
 
-    def queries(self) -> list[tuple[str, str]]:
-        """(name, first comment line) of each named query in queries/."""
-        folder = self.project.queries_dir
-        found = []
-        for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
-            title = ""
-            for line in path.read_text("utf-8", "replace").splitlines():
-                if line.startswith("#"):
-                    title = line.lstrip("# ").strip()
-                    if title:
-                        break
-                elif line.strip():
-                    break
-            found.append((path.stem, title))
-        return found
-
     def exports(self) -> list[str]:
         folder = self.project.exports_dir
         return sorted(p.name for p in folder.iterdir() if p.is_file()
