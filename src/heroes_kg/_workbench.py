@@ -314,7 +314,7 @@ def _around(kg: KnowledgeGraph, focus: str) -> Any:
     facts = kg.names.facts
     triples = [q.triple for q in kg.store.quads_for_pattern(node, None, None, facts)]
     triples += [q.triple for q in kg.store.quads_for_pattern(None, None, node, facts)]
-    lookup = kg.memoized(("render-lookup",), lambda: render._Lookup(kg))
+    lookup = render.lookup(kg)
     name = lookup.name(node.value)
     return render.view_from_triples(
         kg, triples, title=f"Around {name} (depth 1)", lookup=lookup,
@@ -334,7 +334,7 @@ def _view(handler: Any, params: dict[str, list[str]]) -> None:
                 _message_page(handler, 200, "Nothing to draw",
                               "The query returned no triples: nothing to draw.")
                 return
-            lookup = kg.memoized(("render-lookup",), lambda: render._Lookup(kg))
+            lookup = render.lookup(kg)
             drawn = render.view_from_triples(
                 kg, triples, title="Query result", lookup=lookup,
                 summary=f"{len(triples)} triple{'s' if len(triples) != 1 else ''} "
