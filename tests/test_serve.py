@@ -3,7 +3,6 @@ clients heroes-kg did not write."""
 
 from __future__ import annotations
 
-import html
 import importlib.util
 import json
 import os
@@ -151,17 +150,20 @@ def test_page_view_and_named_queries(served: Served) -> None:
     status, media, page = _get(url)
     assert (status, media) == (200, "text/html; charset=utf-8")
     text = page.decode()
-    assert f"<code>{url}query</code>" in text
-    assert '<a href="heroes.html">The network view</a>' in text
-    assert '<a href="queries/zz-people.rq">zz-people</a> — Who is in the graph?' in text
-    assert '<a href="exports/heroes.ttl">heroes.ttl</a>' in text
-    example = html.unescape(re.search(r'<a href="(query\?query=[^"]+)">the actors', text)[1])
-    status, _, body = _get(url + example, "application/sparql-results+json")
+    assert f'<code id="endpoint">{url}query</code>' in text
+    assert '<a href="/heroes.html">Network view</a>' in text
+    config = json.loads(re.search(r'<script type="application/json" id="config">(.*?)</script>',
+                                  text, re.DOTALL)[1])
+    named = {q["name"]: q for q in config["queries"]}
+    assert named["zz-people"]["question"] == "Who is in the graph?"
+    assert "heroes.ttl" in config["exports"]
+    status, _, body = _get(url + "query?" + urllib.parse.urlencode(
+        {"query": named["cast"]["text"]}), "application/sparql-results+json")
     names = [row["name"]["value"] for row in json.loads(body)["results"]["bindings"]]
     assert status == 200 and "Pedro Pascal" in names
     assert _get(url + "heroes.html")[:2] == (200, "text/html; charset=utf-8")
     assert _get(url + "queries/zz-people.rq") == (
-        200, "application/sparql-query; charset=utf-8",
+        200, "text/plain; charset=utf-8",
         b"# Who is in the graph?\nSELECT ?s WHERE { ?s a <https://schema.org/Person> }\n")
     assert _get(url + "exports/heroes.ttl")[:2] == (200, "text/turtle; charset=utf-8")
     assert _get(url + "queries/..%2Fseeds%2Ffacts%2Fcast.yaml")[0] == 404

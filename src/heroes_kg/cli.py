@@ -423,18 +423,29 @@ def accept(file: Path, target: str | None, skip_failing: bool,
               help="Port to listen on (0: any free port).")
 @click.option("--timeout", default=30.0, show_default=True, type=float, metavar="S",
               help="Stop a query after S seconds (the client gets HTTP 503).")
+@click.option("--cors", metavar="ORIGIN", default=None,
+              help="Let browser pages from ORIGIN (e.g. http://localhost:3000, or '*') "
+                   "send queries to the endpoint. Off by default.")
+@click.option("--curate", is_flag=True,
+              help="Add the review screen for candidates/ (it writes seeds/facts/): "
+                   "127.0.0.1 only, behind a random token in the printed URL.")
 @reports_errors
-def serve(project_dir: Path | None, host: str, port: int, timeout: float) -> None:
-    """Serve the built graph as a read-only SPARQL 1.1 endpoint, until Ctrl-C.
+def serve(project_dir: Path | None, host: str, port: int, timeout: float,
+          cors: str | None, curate: bool) -> None:
+    """Serve the built graph as a read-only SPARQL 1.1 endpoint and a workbench in
+    the browser, until Ctrl-C.
 
     Runs the Oxigraph server (the 'oxigraph' package) on a snapshot of the
-    graph, behind a page that also offers the network view (exports/), the
-    named queries (queries/) and refuses every update. The default graph is
-    the facts and provenance together.
+    graph. The page at / is a query editor with the named queries (queries/);
+    /resource/ID shows an entity (HTML, or Turtle / JSON-LD to RDF clients);
+    the network view and exports/ are served too. Every update is refused.
+    The default graph is the facts and provenance together. With --curate,
+    /curate reviews suggested facts and writes the accepted ones.
 
     \b
     Example:
         heroes-kg serve --port 7878
+        heroes-kg serve --curate
         curl -H 'Accept: text/csv' --data-urlencode \\
           'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query
     """
@@ -448,12 +459,15 @@ def serve(project_dir: Path | None, host: str, port: int, timeout: float) -> Non
     # Ctrl-C and SIGTERM stop it cleanly, even where a shell started it ignoring SIGINT.
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        with run_serve(_project(project_dir), host, port, timeout) as server:
+        with run_serve(_project(project_dir), host, port, timeout, cors=cors,
+                       curate=curate) as server:
             urls = server.urls
             click.echo(f"Serving the graph at {urls['page']}")
             click.echo(f"  SPARQL endpoint: {urls['sparql']}")
             if "view" in urls:
                 click.echo(f"  network view:    {urls['view']}")
+            if "curate" in urls:
+                click.echo(f"  review screen:   {urls['curate']}")
             click.echo("Press Ctrl-C to stop.")
             try:
                 server.serve_forever()

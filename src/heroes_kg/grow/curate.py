@@ -24,7 +24,8 @@ from ..corpus._yaml import LINE, LINES, YamlError, load_yaml
 from ..errors import HeroesKGError, Problem, relpath
 from ..project import Project
 
-__all__ = ["AcceptReport", "accept", "add_article", "candidates_path", "write_suggestions"]
+__all__ = ["AcceptReport", "accept", "add_article", "candidates_path", "render_candidates",
+           "write_suggestions"]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -282,6 +283,24 @@ def _render_facts(article_id: str, kept: list[tuple[str, dict[str, Any]]]
             origin.append((len(lines) + 1, item.get(LINE, 0)))
             lines += _emit([item], 2)
     return "\n".join(lines) + "\n", origin
+
+
+def render_candidates(article_id: str, items: list[tuple[str, dict[str, Any]]]
+                      ) -> tuple[str, list[int]]:
+    """A candidates file for article ``article_id`` holding ``items`` ((section, item)
+    pairs, section "entities" or "statements"), and the line each item starts on: what
+    the review screen hands to :func:`accept`."""
+    lines = ["candidates:", f"  article: {_inline(article_id)}"]
+    starts: dict[int, int] = {}
+    for section in ("entities", "statements"):
+        chosen = [(i, item) for i, (s, item) in enumerate(items) if s == section]
+        if not chosen:
+            continue
+        lines += ["", f"{section}:"]
+        for i, item in chosen:
+            starts[i] = len(lines) + 1
+            lines += _emit([item], 2)
+    return "\n".join(lines) + "\n", [starts[i] for i in range(len(items))]
 
 
 def _check_with(project: Project, check: Any, name: str, text: str, source: str,

@@ -34,8 +34,8 @@ from ..errors import HeroesKGError
 from ..project import Project
 from ..rdf.store import KnowledgeGraph
 
-__all__ = ["GROUPS", "LARGE", "View", "Written", "load_query", "page", "view", "view_from_triples",
-           "write_page"]
+__all__ = ["GROUPS", "LARGE", "View", "Written", "load_query", "lookup", "page", "view",
+           "view_from_triples", "write_page"]
 
 #: Node groups: id -> (legend label, colour, vis shape). Order is the legend's order.
 GROUPS: dict[str, tuple[str, str, str]] = {
@@ -256,6 +256,12 @@ def _shown_value(literal: ox.Literal) -> str:
     if datatype == _XSD + "integer" and re.fullmatch(r"-?\d+", literal.value):
         return f"{int(literal.value):,}"
     return literal.value
+
+
+def lookup(kg: KnowledgeGraph) -> _Lookup:
+    """What views of ``kg`` need to know about its terms (names, classes, quotes), read
+    once while the graph is open: for drawing many views of one graph, as a server does."""
+    return kg.memoized(("render-lookup",), lambda: _Lookup(kg))
 
 
 # --------------------------------------------------------------------------- the view

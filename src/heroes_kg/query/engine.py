@@ -37,6 +37,8 @@ __all__ = [
     "QueryResult",
     "QueryTimeout",
     "Term",
+    "bind_query",
+    "for_base",
     "list_queries",
     "prefixes",
     "resolve_query",
@@ -158,8 +160,22 @@ def resolve_query(project: Project | None, query: str) -> tuple[str, str]:
             raise HeroesKGError(f"cannot look up named query {stripped!r}: the graph was "
                                 "opened without a project")
         named = _named(project, stripped)
-        return named.text, relpath(named.path, project.root)
+        return for_base(named.text, project.base_iri), relpath(named.path, project.root)
     return query, "the query"
+
+
+def for_base(text: str, base_iri: str) -> str:
+    """A named query's text for a project whose base IRI is ``base_iri``.
+
+    The files in queries/ are self-contained: they declare their prefixes, those under
+    our resource paths (``res:``) with the default base IRI, so that they run unchanged
+    on any SPARQL engine. A project built with another ``--base-iri`` gets its own."""
+    from .project import DEFAULT_BASE_IRI
+
+    if base_iri == DEFAULT_BASE_IRI:
+        return text
+    return re.sub(r"(?im)^(\s*PREFIX\s+[\w.-]*:\s*<)" + re.escape(DEFAULT_BASE_IRI),
+                  lambda m: m[1] + base_iri, text)
 
 
 # --- Lexing just enough SPARQL ---------------------------------------------------------
@@ -544,35 +560,8 @@ def run_query(kg: KnowledgeGraph, query: str,
             f"{label} is a SPARQL update ({shape.keyword}), and queries only read the "
             "graph, which is built from seeds/; to change it, edit seeds/facts/ and run "
             "'heroes-kg build'")
-    base = kg.names.base
-    known = prefixes(base)
-    shift = (0, 0, 0)
-    if bindings:
-        missing = [name.lstrip("?$") for name in bindings
-                   if name.lstrip("?$") not in shape.variables]
-        if missing:
-            have = ", ".join(f"?{v}" for v in shape.variables) or "none"
-            raise HeroesKGError(f"cannot bind ?{missing[0]}: {label} has no such variable "
-                                f"(its variables: {have})")
-        if shape.short_construct:
-            raise HeroesKGError(f"cannot bind variables in {label}: the short form "
-                                "CONSTRUCT WHERE { … } takes only triple patterns; write "
-                                "CONSTRUCT { … } WHERE { … }")
-        values = " ".join(
-            f"VALUES ?{name.lstrip('?$')} {{ "
-            f"{_binding_term(kg, name.lstrip('?$'), value, known)} }}"
-            for name, value in bindings.items())
-        if shape.where_brace is None:  # DESCRIBE ?x, with no group to join the values to
-            text_to_run = f"{text}\nWHERE {{ {values} }}"
-        else:
-            at = shape.where_brace + 1
-            inject = f" {values} "
-            line = text.count("\n", 0, at) + 1
-            col = at - (text.rfind("\n", 0, at) + 1) + 1
-            shift = (line, col, len(inject))
-            text_to_run = text[:at] + inject + text[at:]
-    else:
-        text_to_run = text
+    known = prefixes(kg.names.base)
+    text_to_run, shift = _bind(kg, text, shape, bindings, label, known)
     outcome: dict[str, Any] = {}
 
     def work() -> None:
@@ -605,6 +594,47 @@ def run_query(kg: KnowledgeGraph, query: str,
         raise error
     result: QueryResult = outcome["result"]
     return result
+
+
+def bind_query(kg: KnowledgeGraph, query: str, bindings: Mapping[str, Any]) -> str:
+    """The SPARQL text ``run_query(kg, query, bindings)`` evaluates: the query (text, a
+    path ending in .rq or a named query) with a ``VALUES`` block for each binding."""
+    text, label = resolve_query(kg.project, query)
+    return _bind(kg, text, _shape(text), bindings, label, prefixes(kg.names.base))[0]
+
+
+def _bind(kg: KnowledgeGraph, text: str, shape: _Shape, bindings: Mapping[str, Any] | None,
+          label: str, known: dict[str, str]) -> tuple[str, tuple[int, int, int]]:
+    """``text`` with the bindings as VALUES blocks, and where they were put in (line,
+    column, length) to correct the position of a syntax error."""
+    shift = (0, 0, 0)
+    if bindings:
+        missing = [name.lstrip("?$") for name in bindings
+                   if name.lstrip("?$") not in shape.variables]
+        if missing:
+            have = ", ".join(f"?{v}" for v in shape.variables) or "none"
+            raise HeroesKGError(f"cannot bind ?{missing[0]}: {label} has no such variable "
+                                f"(its variables: {have})")
+        if shape.short_construct:
+            raise HeroesKGError(f"cannot bind variables in {label}: the short form "
+                                "CONSTRUCT WHERE { … } takes only triple patterns; write "
+                                "CONSTRUCT { … } WHERE { … }")
+        values = " ".join(
+            f"VALUES ?{name.lstrip('?$')} {{ "
+            f"{_binding_term(kg, name.lstrip('?$'), value, known)} }}"
+            for name, value in bindings.items())
+        if shape.where_brace is None:  # DESCRIBE ?x, with no group to join the values to
+            text_to_run = f"{text}\nWHERE {{ {values} }}"
+        else:
+            at = shape.where_brace + 1
+            inject = f" {values} "
+            line = text.count("\n", 0, at) + 1
+            col = at - (text.rfind("\n", 0, at) + 1) + 1
+            shift = (line, col, len(inject))
+            text_to_run = text[:at] + inject + text[at:]
+    else:
+        text_to_run = text
+    return text_to_run, shift
 
 
 def _evaluate_remote(kg: KnowledgeGraph, text: str, known: dict[str, str], endpoint: str,

@@ -40,6 +40,8 @@ class Fact:
     other: str
     qualifiers: list[tuple[str, str]] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    #: The other entity's IRI; None when the value is a literal.
+    other_iri: str | None = None
 
 
 @dataclass
@@ -129,7 +131,8 @@ def show(kg: KnowledgeGraph, key: str) -> EntityView:
                 shown = (name_of.get(obj.value, obj.value) if isinstance(obj, ox.NamedNode)
                          else obj.value)
                 fact = facts[st] = Fact(_PROPERTY_NAMES.get(row["p"].value, row["p"].value),
-                                        direction == "object", shown)
+                                        direction == "object", shown, other_iri=obj.value
+                                        if isinstance(obj, ox.NamedNode) else None)
             if row["q"] is not None:
                 qualifier = (_QUALIFIER_NAMES.get(row["q"].value, row["q"].value),
                              name_of.get(row["qv"].value, row["qv"].value))

@@ -3,9 +3,11 @@
 :func:`serve` takes a snapshot of the built graph into a store of its own, starts the real
 Oxigraph server (``oxigraph serve-read-only``, from the ``oxigraph`` package) on it on an
 internal port, and puts a small proxy in front on the public port. The proxy serves an
-index page, the files in exports/ (the network view among them) and the named queries,
+workbench (:mod:`heroes_kg.serve._workbench`: a query editor, the named queries, entity pages,
+and with ``curate`` the review screen), the files in exports/ and the named queries,
 forwards SPARQL queries to Oxigraph, refuses every update with 403, and stops queries that
-run past the time limit.
+run past the time limit. The proxy also opens the snapshot itself, read-only, for what the
+pages draw from the graph (names, quotes, the network view).
 
 In the served store the default graph is the facts and provenance graphs together (what
 ``heroes-kg query`` sees); the named graphs facts, provenance and ontology are there too.
@@ -13,11 +15,12 @@ In the served store the default graph is the facts and provenance graphs togethe
 
 from __future__ import annotations
 
-import html
 import http.client
 import http.server
 import math
 import mimetypes
+import re
+import secrets
 import shutil
 import signal
 import socket
@@ -33,16 +36,18 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .. import vocab
 from ..errors import HeroesKGError
 from ..project import Project
+from ..rdf.model import Names
+from ..rdf.store import KnowledgeGraph
+from . import _workbench
 
 __all__ = ["Server", "find_oxigraph", "serve"]
 
 #: Oxigraph writes this after the partial answer of a query it stopped.
 _CANCELLED = b"The SPARQL operation has been cancelled"
 _UPDATE_TYPES = ("application/sparql-update",)
-_MEDIA_TYPES = {".rq": "application/sparql-query", ".ttl": "text/turtle",
+_MEDIA_TYPES = {".rq": "text/plain", ".ttl": "text/turtle",
                 ".nt": "application/n-triples", ".nq": "application/n-quads",
                 ".trig": "application/trig", ".jsonld": "application/ld+json",
                 ".graphml": "application/xml", ".gexf": "application/xml"}
@@ -149,12 +154,24 @@ class Server:
     """
 
     def __init__(self, project: Project, host: str = "127.0.0.1", port: int = 7878,
-                 timeout: float = 30.0) -> None:
+                 timeout: float = 30.0, *, cors: str | None = None,
+                 curate: bool = False) -> None:
         if timeout <= 0:
             raise HeroesKGError(f"--timeout must be a positive number of seconds, "
                                 f"not {timeout:g}")
+        if curate and host != "127.0.0.1":
+            raise HeroesKGError(f"--curate serves a screen that writes seeds/facts/, so it "
+                                f"listens on 127.0.0.1 only, not {host}; drop --host")
+        if cors is not None and cors != "*" and not _is_origin(cors):
+            raise HeroesKGError(f"--cors takes an origin such as http://localhost:3000 "
+                                f"(scheme, host and port, no path) or '*', not {cors!r}")
         self.project = project
         self.timeout = timeout
+        self.cors = cors
+        #: The secret in the review screen's URL; None when nothing may write.
+        self.token = secrets.token_urlsafe(18) if curate else None
+        #: The snapshot the backend serves, opened read-only for the pages.
+        self.graph: KnowledgeGraph | None = None
         self._child: subprocess.Popen[bytes] | None = None
         self._folder: Path | None = None
         self._thread: threading.Thread | None = None
@@ -184,7 +201,28 @@ class Server:
         self._program = find_oxigraph()
         self._folder = Path(tempfile.mkdtemp(prefix="heroes-kg-serve-"))
         _snapshot(self.project, self._folder / "store")
+        self.graph = _open_snapshot(self.project, self._folder / "store")
         self._launch()
+
+    def reload(self) -> None:
+        """Serve a new snapshot of the project's graph (after a build): the new store is
+        copied first, then swapped in; queries in flight get 503 and may be sent again."""
+        folder = Path(tempfile.mkdtemp(prefix="heroes-kg-serve-"))
+        try:
+            _snapshot(self.project, folder / "store")
+            graph = _open_snapshot(self.project, folder / "store")
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        with self._lock:
+            old, self._folder = self._folder, folder
+            self._drop_pool()
+            self._stop_child()
+            self.graph = graph
+            self._launch()
+            self._generation += 1
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
     def _launch(self) -> None:
         assert self._folder is not None
@@ -278,6 +316,7 @@ class Server:
         with self._lock:
             self._drop_pool()
             self._stop_child()
+            self.graph = None
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
             self._folder = None
@@ -310,66 +349,16 @@ class Server:
         found = {"page": self.url, "sparql": self.endpoint_url}
         if (self.project.exports_dir / "heroes.html").is_file():
             found["view"] = self.url + "heroes.html"
+        if self.token is not None:
+            found["curate"] = f"{self.url}curate?token={self.token}"
         return found
 
     # -- content
-
-    def queries(self) -> list[tuple[str, str]]:
-        """(name, first comment line) of each named query in queries/."""
-        folder = self.project.queries_dir
-        found = []
-        for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
-            title = ""
-            for line in path.read_text("utf-8", "replace").splitlines():
-                if line.startswith("#"):
-                    title = line.lstrip("# ").strip()
-                    if title:
-                        break
-                elif line.strip():
-                    break
-            found.append((path.stem, title))
-        return found
 
     def exports(self) -> list[str]:
         folder = self.project.exports_dir
         return sorted(p.name for p in folder.iterdir() if p.is_file()
                       and not p.name.startswith(".")) if folder.is_dir() else []
-
-    def index_page(self) -> bytes:
-        e = html.escape
-        endpoint = self.endpoint_url
-        example = urllib.parse.quote(
-            f"SELECT ?name WHERE {{ ?p a <{vocab.HEROES}Actor> ; <{vocab.SCHEMA}name> ?name }}"
-            " ORDER BY ?name")
-        items = []
-        if "view" in self.urls:
-            items.append('<li><a href="heroes.html">The network view</a> (heroes.html)</li>')
-        queries = "".join(
-            f'<li><a href="queries/{e(urllib.parse.quote(name))}.rq">{e(name)}</a>'
-            f'{" — " + e(title) if title else ""}</li>' for name, title in self.queries())
-        exports = "".join(f'<li><a href="exports/{e(urllib.parse.quote(name))}">{e(name)}</a>'
-                          "</li>" for name in self.exports())
-        page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>heroes-kg SPARQL endpoint</title>
-<style>body{{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.4}}
-code,pre{{background:#f3f3f3;padding:0.1em 0.3em}}</style></head><body>
-<h1>heroes-kg</h1>
-<p>Read-only SPARQL 1.1 endpoint: <code>{e(endpoint)}</code> (GET or POST; updates are
-refused; a query may run {self.timeout:g} s at most). The default graph holds the facts and
-their provenance; the named graphs are <code>…/graph/facts</code>,
-<code>…/graph/provenance</code> and <code>…/graph/ontology</code>.</p>
-<p>Try: <a href="query?query={e(example)}">the actors in the graph</a>, or</p>
-<pre>curl -H 'Accept: text/csv' \\
-  --data-urlencode 'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5' \\
-  {e(endpoint)}</pre>
-<ul>{"".join(items)}</ul>
-<h2>Named queries</h2>
-<ul>{queries or "<li>(none: queries/ has no .rq files)</li>"}</ul>
-<h2>Exports</h2>
-<ul>{exports or "<li>(none yet: run heroes-kg build)</li>"}</ul>
-</body></html>
-"""
-        return page.encode("utf-8")
 
 
 class _ProxyServer(http.server.ThreadingHTTPServer):
@@ -393,7 +382,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        headers = self._cors_headers()
         for name, value in (extra or {}).items():
+            headers[name] = f"{headers[name]}, {value}" if name == "Vary" and \
+                name in headers else value
+        for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
@@ -403,12 +396,37 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self._send(403, b"This endpoint is read-only: SPARQL updates and Graph Store "
                         b"writes are refused. Change seeds/ and run 'heroes-kg build'.\n")
 
+    def _cors_headers(self) -> dict[str, str]:
+        """CORS headers for a query or an RDF resource when --cors allows the origin."""
+        allowed = self.server.app.cors
+        path = urllib.parse.urlsplit(self.path).path
+        if allowed is None or not (path == "/query" or path.startswith("/resource/")):
+            return {}
+        origin = self.headers.get("Origin")
+        if allowed != "*" and origin != allowed:
+            return {"Vary": "Origin"}
+        return {"Access-Control-Allow-Origin": allowed, "Vary": "Origin",
+                "Access-Control-Expose-Headers": "Content-Type, Content-Length"}
+
+    def _options(self, path: str) -> None:
+        """The answer to OPTIONS, a CORS preflight among them."""
+        methods = "GET, HEAD, POST, OPTIONS" if path == "/query" else "GET, HEAD, OPTIONS"
+        extra = {"Allow": methods}
+        if self._cors_headers().get("Access-Control-Allow-Origin"):
+            extra.update({"Access-Control-Allow-Methods": methods,
+                          "Access-Control-Allow-Headers": "Accept, Content-Type",
+                          "Access-Control-Max-Age": "600"})
+        self._send(204, b"", extra=extra)
+
     def _file(self, path: Path) -> None:
         if not path.is_file():
             self._send(404, b"Not found.\n")
             return
         media = _MEDIA_TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] \
             or "application/octet-stream"
+        if path.suffix == ".rq" and "application/sparql-query" in \
+                (self.headers.get("Accept") or ""):
+            media = "application/sparql-query"
         if media.startswith("text/") or media.endswith(("html", "json", "xml")) \
                 or media == "application/sparql-query":
             media += "; charset=utf-8"
@@ -420,7 +438,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         app = self.server.app
         parts = urllib.parse.urlsplit(self.path)
         path = urllib.parse.unquote(parts.path)
-        if path == "/update" or path.startswith("/update/"):
+        if self.command == "OPTIONS":
+            self._options(path)
+        elif path == "/update" or path.startswith("/update/"):
             self._refuse()
         elif path == "/query":
             self._query(parts.query)
@@ -429,11 +449,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 self._forward("/store", parts.query, b"")
             else:
                 self._refuse()
+        elif _workbench.answer(self, path, parts.query):
+            pass
         elif self.command not in ("GET", "HEAD"):
             self._send(405, b"Only GET here; SPARQL queries go to /query.\n",
                        extra={"Allow": "GET, HEAD"})
-        elif path in ("/", "/index.html"):
-            self._send(200, app.index_page(), "text/html; charset=utf-8")
         elif path == "/heroes.html":
             self._file(app.project.exports_dir / "heroes.html")
         elif path.startswith("/exports/") and _plain_name(path[len("/exports/"):]):
@@ -468,6 +488,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _forward(self, path: str, query_string: str, body: bytes) -> None:
         app = self.server.app
         target = path + (f"?{query_string}" if query_string else "")
+        method = "GET" if self.command == "HEAD" else self.command
         headers = {name: value for name in ("Accept", "Content-Type")
                    if (value := self.headers.get(name))}
         deadline = time.monotonic() + app.timeout
@@ -475,14 +496,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         chunks: list[bytes] = []
         try:
             try:
-                connection.request(self.command, target, body=body or None, headers=headers)
+                connection.request(method, target, body=body or None, headers=headers)
                 response = connection.getresponse()
             except (ConnectionError, http.client.RemoteDisconnected):
                 if not reused:
                     raise
                 connection.close()  # Oxigraph closed an idle kept-alive connection
                 generation, connection, _ = app.connection(fresh=True)
-                connection.request(self.command, target, body=body or None, headers=headers)
+                connection.request(method, target, body=body or None, headers=headers)
                 response = connection.getresponse()
             while chunk := response.read(1 << 16):
                 chunks.append(chunk)
@@ -509,11 +530,22 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if data.endswith(_CANCELLED):
             self._too_long()
             return
+        if path == "/query" and not body and "query=" not in query_string:
+            # The service description names the endpoint: ours, not Oxigraph's.
+            data = data.replace(f"http://127.0.0.1:{app.backend()[1]}/".encode(),
+                                self._public_base().encode())
         extra = {}
         if response.status == 405 and response.getheader("Allow"):
             extra["Allow"] = response.getheader("Allow") or ""
         self._send(response.status, data,
                    response.getheader("Content-Type") or "application/octet-stream", extra)
+
+    def _public_base(self) -> str:
+        """This server's base URL as the client addressed it."""
+        host = self.headers.get("Host")
+        if host and re.fullmatch(r"[\w.\-\[\]:]+", host):
+            return f"http://{host}/"
+        return self.server.app.url
 
     def _too_long(self) -> None:
         self._send(503, f"The query ran past the time limit of {self.server.app.timeout:g} s "
@@ -528,6 +560,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     do_PUT = do_GET
     do_DELETE = do_GET
     do_PATCH = do_GET
+    do_OPTIONS = do_GET
+
+
+def _is_origin(value: str) -> bool:
+    return bool(re.fullmatch(r"https?://[^/\s?#]+", value))
+
+
+def _open_snapshot(project: Project, path: Path) -> KnowledgeGraph:
+    return KnowledgeGraph(ox.Store.read_only(str(path)), Names(project.base_iri), project)
 
 
 def _plain_name(name: str) -> bool:
@@ -535,8 +576,11 @@ def _plain_name(name: str) -> bool:
 
 
 def serve(project: Project, host: str = "127.0.0.1", port: int = 7878,
-          timeout: float = 30.0) -> Server:
-    """Start a read-only SPARQL endpoint over ``project``'s built graph (rebuilt first if
-    the seeds changed). Call ``serve_forever()`` or ``start()`` on the result, and
-    ``close()`` (or use it in a ``with`` block) to stop it."""
-    return Server(project, host, port, timeout)
+          timeout: float = 30.0, *, cors: str | None = None, curate: bool = False) -> Server:
+    """Start a read-only SPARQL endpoint and the workbench over ``project``'s built graph
+    (rebuilt first if the seeds changed). ``cors`` lets pages from that origin (or '*')
+    query it; ``curate`` adds the review screen, the one part that writes (to
+    seeds/facts/), behind a random token, on 127.0.0.1 only. Call ``serve_forever()`` or
+    ``start()`` on the result, and ``close()`` (or use it in a ``with`` block) to stop
+    it."""
+    return Server(project, host, port, timeout, cors=cors, curate=curate)
