@@ -170,7 +170,7 @@ def for_base(text: str, base_iri: str) -> str:
     The files in queries/ are self-contained: they declare their prefixes, those under
     our resource paths (``res:``) with the default base IRI, so that they run unchanged
     on any SPARQL engine. A project built with another ``--base-iri`` gets its own."""
-    from .project import DEFAULT_BASE_IRI
+    from ..project import DEFAULT_BASE_IRI
 
     if base_iri == DEFAULT_BASE_IRI:
         return text
