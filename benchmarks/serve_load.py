@@ -56,7 +56,7 @@ def load_queries(project: Path) -> list[str]:
         return list(BUILT_IN)
     head = ""
     try:
-        from heroes_kg.query.engine import prefixes
+        from heroes_kg.query import prefixes
 
         head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes(
             "https://w3id.org/heroes-kg/").items())

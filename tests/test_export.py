@@ -16,11 +16,11 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from heroes_kg.pipeline import standard_exports
 from heroes_kg.outputs.formats import FORMATS, property_graph
-from heroes_kg.rdf.model import Names
+from heroes_kg.pipeline import open_graph, standard_exports
 from heroes_kg.project import find_project
-from heroes_kg.rdf.store import KnowledgeGraph, open_graph
+from heroes_kg.query import KnowledgeGraph
+from heroes_kg.rdf.model import Names
 
 SCHEMA = "https://schema.org/"
 R = "https://w3id.org/heroes-kg/resource/"
@@ -50,7 +50,8 @@ PG_EXPORTS = {"heroes.graphml": "graphml", "heroes.gexf": "gexf",
 
 
 def _kg(root: Path) -> KnowledgeGraph:
-    return open_graph(find_project(root))
+    """The built graph, without the shared lock (no build runs while these tests read)."""
+    return open_graph(find_project(root), hold_lock=False)
 
 
 def _graph(kg: KnowledgeGraph, *graphs: ox.NamedNode) -> rdflib.Graph:

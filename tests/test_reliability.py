@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from heroes_kg.pipeline import build
+from heroes_kg.pipeline import build, open_graph
 from heroes_kg.project import find_project
-from heroes_kg.rdf.store import open_graph
 
 from .conftest import copy_project
 

@@ -198,8 +198,8 @@ class _Engine:
         found = self.lookup(name)
         if found is not None:
             return found
-        if " " not in name and vocab.is_subtype(type_, "FictionalCharacter") or \
-                " " not in name and vocab.is_subtype(type_, "Person"):
+        if (" " not in name and vocab.is_subtype(type_, "FictionalCharacter")) or \
+                (" " not in name and vocab.is_subtype(type_, "Person")):
             # "Missy" for "Missy Moreno": a first name alone, when only one entity has it.
             firsts = {entity_id for key, entity_id in self.names.items()
                       if key.split(" ", 1)[0] == name.lower() and " " in key

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,9 +68,9 @@ class _Names:
         n = self.rng.choice((2, 2, 3))
         return "".join(self.rng.choice(_SYLLABLES) for _ in range(n)).capitalize()
 
-    def unique(self, make: object) -> str:
+    def unique(self, make: Callable[[], str]) -> str:
         while True:
-            name = make()  # type: ignore[operator]
+            name = make()
             if name not in self.used:
                 self.used.add(name)
                 return name
@@ -265,7 +266,8 @@ def _article(i: int, rng: random.Random, names: _Names,
     for quote in sentences:
         if text.count(quote) != 1:  # pragma: no cover - a generator bug, not user input
             raise AssertionError(f"generated quote is not unique: {quote!r}")
-    meta: dict[str, object] = {"id": f"{p}-article", "file": f"{p}.txt", "title": title, "date": date,
+    meta: dict[str, object] = {"id": f"{p}-article", "file": f"{p}.txt", "title": title,
+                               "date": date,
             "publisher": pub_id}
     return meta, entities, st, text
 
@@ -304,7 +306,7 @@ def write_corpus(dest: Path, triples: int, *, ontology: Path, seed: int = 1) -> 
     (heroes.ttl, shapes.ttl) copied into the new project.
     """
     if triples < 1:
-        raise HeroesKGError(f"--triples must be at least 1, not {triples}")
+        raise HeroesKGError(f"{{--triples}} must be at least 1, not {triples}")
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise HeroesKGError(f"{dest} exists and is not an empty folder; choose a new one")
     if not (ontology / "heroes.ttl").is_file() or not (ontology / "shapes.ttl").is_file():

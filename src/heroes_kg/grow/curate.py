@@ -89,7 +89,7 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
     for path, record in _existing_records(project):
         if record.get("id") == article_id:
             raise HeroesKGError(f"article id {article_id!r} is already used by "
-                                f"{relpath(path, project.root)}; choose another --id")
+                                f"{relpath(path, project.root)}; choose another {{--id}}")
     for existing in sorted(folder.glob("*.txt")):
         if existing.read_bytes() == data:
             raise HeroesKGError(f"{source} has the same text as "
@@ -101,7 +101,7 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
         entity = load_corpus(project).entities.get(publisher)
         if entity is None or not vocab.is_subtype(entity.type, "Organization"):
             raise HeroesKGError(f"publisher {publisher!r} is not an Organization entity in "
-                                "seeds/facts/; declare it first or leave --publisher out")
+                                "seeds/facts/; declare it first or leave {--publisher} out")
     if title is None or not title.strip():
         title = next(line.strip() for line in text.splitlines() if line.strip())[:200]
         title_note = "# The title is the text's first line."
@@ -150,8 +150,8 @@ def write_suggestions(project: Project, article_id: str, output: Path | None = N
         raise HeroesKGError(f"{path}: candidates are not written into seeds/; write them "
                             "elsewhere, review them, then run 'heroes-kg accept FILE'")
     if resolved.exists() and not force:
-        raise HeroesKGError(f"{path} already exists (it may hold your review); pass --force "
-                            "to overwrite it or -o to write elsewhere")
+        raise HeroesKGError(f"{path} already exists (it may hold your review); pass {{--force}} "
+                            "to overwrite it or {--out} to write elsewhere")
     result = suggest(article, corpus.entities.values(), corpus.statements)
     resolved.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(resolved, render(result, article).encode("utf-8"))
@@ -237,7 +237,7 @@ def accept(project: Project, file: Path, target: str | None = None,
         raise HeroesKGError(f"facts file name {name!r} must be lowercase words joined by '-'")
     dest = project.facts_dir / f"{name}.yaml"
     if dest.exists():
-        raise HeroesKGError(f"{relpath(dest, project.root)} already exists; pass --to NAME "
+        raise HeroesKGError(f"{relpath(dest, project.root)} already exists; pass {{--to}} "
                             "to write the accepted facts to another file")
     sections: dict[str, list[dict[str, Any]]] = {}
     for section in ("entities", "statements"):

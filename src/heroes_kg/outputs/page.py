@@ -21,7 +21,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,10 +29,12 @@ from typing import Any
 import pyoxigraph as ox
 
 from .. import vocab
+from .._io import atomic_write
+from ..errors import HeroesKGError, OutputError
+from ..query import list_queries, named_query
+from ..rdf.read import find_entity
+from ..rdf.store import Graph
 from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
-from ..errors import HeroesKGError
-from ..project import Project
-from ..rdf.store import KnowledgeGraph
 
 __all__ = ["GROUPS", "LARGE", "View", "Written", "load_query", "page", "view", "view_from_triples",
            "write_page"]
@@ -117,7 +119,7 @@ class View:
 # --------------------------------------------------------------------------- reading
 
 
-def _rows(kg: KnowledgeGraph, query: str) -> Iterable[ox.QuerySolution]:
+def _rows(kg: Graph, query: str) -> Iterable[ox.QuerySolution]:
     prefixes = vocab.SPARQL_PREFIXES
     return kg.store.query(prefixes + query, use_default_graph_as_union=True)  # type: ignore[return-value]
 
@@ -132,7 +134,7 @@ def _readable(iri: str, labels: dict[str, str]) -> str:
 class _Lookup:
     """Everything the page needs to know about the terms it draws, read once."""
 
-    def __init__(self, kg: KnowledgeGraph) -> None:
+    def __init__(self, kg: Graph) -> None:
         self.kg = kg
         self.labels: dict[str, str] = {}
         for row in _rows(kg, f"""SELECT ?x ?l WHERE {{ GRAPH <{kg.names.ontology.value}> {{
@@ -248,7 +250,7 @@ def _depth(class_name: str) -> int:
 def _term_key(term: Any) -> str:
     if isinstance(term, ox.Literal):
         return f"L\0{term.value}\0{term.datatype.value}\0{term.language or ''}"
-    return term.value
+    return str(term.value)
 
 
 def _shown_value(literal: ox.Literal) -> str:
@@ -261,7 +263,7 @@ def _shown_value(literal: ox.Literal) -> str:
 # --------------------------------------------------------------------------- the view
 
 
-def view_from_triples(kg: KnowledgeGraph, triples: Iterable[ox.Triple], *,
+def view_from_triples(kg: Graph, triples: Iterable[ox.Triple], *,
                       title: str, summary: str = "",
                       lookup: _Lookup | None = None) -> View:
     """The readable view of ``triples``, with names, classes and quotes from ``kg``."""
@@ -372,33 +374,29 @@ def _neighbourhood(v: View, focus: str, depth: int) -> View:
                 v.articles, v.summary)
 
 
-def load_query(kg: KnowledgeGraph, query: str) -> tuple[str, str]:
+def load_query(kg: Graph, query: str) -> tuple[str, str]:
     """(name, text) of the query ``query`` names: a file, or NAME for queries/NAME.rq."""
     path = Path(query)
     if path.is_file():
-        source = path
-    else:
-        folder = kg.project.queries_dir if kg.project else None
-        named = folder / f"{query}.rq" if folder and re.fullmatch(r"[\w-]+", query) else None
-        if named is None or not named.is_file():
-            known = sorted(p.stem for p in folder.glob("*.rq")) if folder and \
-                folder.is_dir() else []
-            hint = f"; named queries: {', '.join(known)}" if known else ""
-            raise HeroesKGError(f"no query file {query!r} and no named query "
-                                f"queries/{query}.rq{hint}")
-        source = named
-    try:
-        return source.stem, source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise HeroesKGError(f"cannot read the query {source}: {exc}") from None
+        try:
+            return path.stem, path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise HeroesKGError(f"cannot read the query {path}: {exc}") from None
+    project = kg.project
+    named = (named_query(project, query)
+             if project is not None and re.fullmatch(r"[\w-]+", query) else None)
+    if named is None:
+        known = [q.name for q in list_queries(project)] if project is not None else []
+        hint = f"; named queries: {', '.join(known)}" if known else ""
+        raise HeroesKGError(f"no query file {query!r} and no named query "
+                            f"queries/{query}.rq{hint}")
+    return named.name, named.text
 
 
-def _construct(kg: KnowledgeGraph, name: str, text: str) -> list[ox.Triple]:
-    from ..outputs.formats import prefixes
-
+def _construct(kg: Graph, name: str, text: str) -> list[ox.Triple]:
     try:
         result = kg.store.query(text, use_default_graph_as_union=True,
-                                prefixes=prefixes(kg.names.base))
+                                prefixes=vocab.prefixes(kg.names.base))
     except SyntaxError as exc:
         message = str(exc).splitlines()[0]
         message = message if len(message) <= 100 else message[:99] + "…"
@@ -409,14 +407,12 @@ def _construct(kg: KnowledgeGraph, name: str, text: str) -> list[ox.Triple]:
     return list(result)
 
 
-def view(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 1,
+def view(kg: Graph, *, focus: str | None = None, depth: int = 1,
          query: str | None = None) -> View:
     """What to draw: the whole graph, the result of the CONSTRUCT ``query`` (a file or a
     named query), and/or the neighbourhood of the entity ``focus`` (id, name or alias)."""
-    from ..query.inspect import find_entity
-
     if depth < 0:
-        raise HeroesKGError(f"--depth must be 0 or more, not {depth}")
+        raise HeroesKGError(f"{{--depth}} must be 0 or more, not {depth}")
     lookup = _Lookup(kg)
     if query is not None:
         name, text = load_query(kg, query)
@@ -596,7 +592,7 @@ def page(v: View) -> bytes:
     vis = _vis_script()
     env = jinja2.Environment(loader=jinja2.PackageLoader("heroes_kg.outputs", "templates"),
                              autoescape=True, keep_trailing_newline=True)
-    app = env.loader.get_source(env, "graph.js")[0]  # type: ignore[union-attr]
+    app = env.loader.get_source(env, "graph.js")[0]
     for name, script in (("vis-network", vis), ("graph.js", app)):
         if "</script" in script.lower() or "<!--" in script:
             raise HeroesKGError(f"the {name} script cannot be inlined: it contains "
@@ -615,18 +611,19 @@ class Written:
     edges: int
 
 
-def write_page(project: Project, out: Path, *, focus: str | None = None, depth: int = 1,
-               query: str | None = None) -> Written:
-    """Draw the project's graph (see :func:`view`) into the HTML file ``out``."""
-    from .._io import atomic_write
-    from ..rdf.store import open_graph
+def write_page(graph: Callable[[], Graph], out: Path, *, focus: str | None = None,
+               depth: int = 1, query: str | None = None) -> Written:
+    """Draw the graph that ``graph()`` opens (see :func:`view`) into the HTML file
+    ``out``; the file name is checked before the graph is opened."""
 
     out = out.resolve()
     if out.is_dir():
-        raise HeroesKGError(f"{out} is a folder; give -o the name of the HTML file to write")
+        raise OutputError(f"{out} is a folder; give {{--out}} the name of the HTML file to "
+                          "write")
     if not out.parent.is_dir():
         raise HeroesKGError(f"cannot write {out}: {out.parent} does not exist")
-    drawn = view(open_graph(project), focus=focus, depth=depth, query=query)
+    with graph() as kg:
+        drawn = view(kg, focus=focus, depth=depth, query=query)
     try:
         atomic_write(out, page(drawn))
     except OSError as exc:

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from .. import vocab
-from ..errors import HeroesKGError
-from ..rdf.store import KnowledgeGraph, select
+from ..rdf.read import entity_names, find_entity
+from ..rdf.store import Graph, select
 
-__all__ = ["EntityView", "Fact", "Stats", "find_entity", "show", "stats"]
+__all__ = ["EntityView", "Fact", "Stats", "show", "stats"]
 
 _PREFIXES = vocab.SPARQL_PREFIXES
 _PROPERTY_NAMES = {p.iri: name for name, p in vocab.PROPERTIES.items()}
 _QUALIFIER_NAMES = {iri: key for key, (iri, _allowed) in vocab.QUALIFIERS.items()}
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CLASS_NAMES = {t.iri: name for name, t in vocab.CLASSES.items()}
 
 
@@ -57,53 +54,11 @@ def _value(term: object) -> str:
     return "" if term is None else str(getattr(term, "value", term))
 
 
-def _names(kg: KnowledgeGraph) -> dict[str, list[str]]:
-    """IRI of each named resource -> its names (name first, then aliases)."""
-    found: dict[str, list[str]] = {}
-    for row in select(kg.store, _PREFIXES + """
-        SELECT ?e ?name ?alias WHERE { GRAPH ?g { ?e schema:name ?name
-            OPTIONAL { ?e schema:alternateName ?alias } } }"""):
-        names = found.setdefault(row["e"].value, [row["name"].value])
-        if row["alias"] is not None:
-            names.append(row["alias"].value)
-    return found
-
-
-def find_entity(kg: KnowledgeGraph, key: str) -> str:
-    """The IRI of the entity ``key`` names: its id, its IRI, or (case-insensitively) its
-    name or one of its aliases."""
-    key = key.strip()
-    if _ID.match(key):
-        node = kg.names.resource(key)
-        if next(iter(kg.store.quads_for_pattern(node, None, None, kg.names.facts)),
-                None) is not None:
-            return node.value
-    all_names = _names(kg)
-    if key in all_names:
-        return key
-    folded = key.casefold()
-    hits = sorted({e for e, names in all_names.items()
-                   if any(n.casefold() == folded for n in names)
-                   or (kg.names.entity_id(e) or "").casefold() == folded})
-    if len(hits) == 1:
-        return hits[0]
-    if len(hits) > 1:
-        ids = ", ".join(kg.names.entity_id(h) or h for h in hits)
-        raise HeroesKGError(f"{key!r} names several entities ({ids}); use one of these ids")
-    choices = {n: e for e, names in all_names.items() for n in names}
-    choices.update({kg.names.entity_id(e) or e: e for e in all_names})
-    close = sorted(c for c in choices if folded in c.casefold())[:4]
-    if not close:
-        close = difflib.get_close_matches(key, list(choices), n=4, cutoff=0.6)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise HeroesKGError(f"no entity with id or name {key!r}{hint}")
-
-
-def show(kg: KnowledgeGraph, key: str) -> EntityView:
+def show(kg: Graph, key: str) -> EntityView:
     """Everything the graph says about one entity, each fact with its quotes."""
     iri = find_entity(kg, key)
     node = ox.NamedNode(iri)
-    names = _names(kg)
+    names = entity_names(kg)
     name_of = {e: n[0] for e, n in names.items()}
     types = [_value(q.object) for q in kg.store.quads_for_pattern(
         node, ox.NamedNode(vocab.RDF + "type"), None, kg.names.facts)]
@@ -160,13 +115,13 @@ class Stats:
     properties: list[tuple[str, int]]
 
 
-def stats(kg: KnowledgeGraph) -> Stats:
+def stats(kg: Graph) -> Stats:
     """Counts by class and by property, over the facts graph."""
     facts = kg.names.facts.value
-    classes = [(_short(r["c"].value), int(r["n"].value)) for r in select(kg.store,
+    classes = [(_compact(r["c"].value), int(r["n"].value)) for r in select(kg.store,
         f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH <{facts}> {{ ?s a ?c }} }} "
         "GROUP BY ?c ORDER BY DESC(?n) ?c")]
-    properties = [(_short(r["p"].value), int(r["n"].value)) for r in select(kg.store,
+    properties = [(_compact(r["p"].value), int(r["n"].value)) for r in select(kg.store,
         f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ GRAPH <{facts}> {{ ?s ?p ?o }} }} "
         "GROUP BY ?p ORDER BY DESC(?n) ?p")]
     prov = kg.names.provenance.value
@@ -176,8 +131,5 @@ def stats(kg: KnowledgeGraph) -> Stats:
     return Stats(len(kg), int(counts["s"].value), int(counts["e"].value), classes, properties)
 
 
-def _short(iri: str) -> str:
-    for prefix, namespace in vocab.PREFIXES.items():
-        if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
+def _compact(iri: str) -> str:
+    return vocab.compact(iri) or iri

@@ -34,7 +34,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .. import vocab
-from ..errors import HeroesKGError
+from ..errors import HeroesKGError, ServeError
 from ..project import Project
 
 __all__ = ["Server", "find_oxigraph", "serve"]
@@ -71,7 +71,8 @@ def _snapshot(project: Project, folder: Path) -> None:
     The copy goes through one N-Quads dump and Oxigraph's bulk loader, in slices: no
     Python object per quad, and little memory (a million triples: about 30 s, 0.5 GB;
     a Python list of the quads took 2.8 GB)."""
-    from ..rdf.store import BULK_SLICE, _slices, open_graph
+    from ..pipeline import open_graph
+    from ..rdf.store import BULK_SLICE, read_slices
 
     with open_graph(project) as kg, tempfile.TemporaryDirectory(prefix="heroes-kg-") as tmp:
         store = ox.Store(str(folder))
@@ -82,7 +83,7 @@ def _snapshot(project: Project, folder: Path) -> None:
         # Only those lines: loading the ontology's blank nodes twice would duplicate them.
         ends = tuple(f" <{graph.value}> .\n".encode() for graph in kg.data_graphs)
         with open(dump, "rb") as handle:  # in slices: the loader's memory stays small
-            for piece in _slices(handle, BULK_SLICE):
+            for piece in read_slices(handle, BULK_SLICE):
                 store.bulk_load(piece, format=ox.RdfFormat.N_QUADS)
                 data = b"".join(line for line in piece.splitlines(keepends=True)
                                 if line.endswith(ends))
@@ -151,7 +152,7 @@ class Server:
     def __init__(self, project: Project, host: str = "127.0.0.1", port: int = 7878,
                  timeout: float = 30.0) -> None:
         if timeout <= 0:
-            raise HeroesKGError(f"--timeout must be a positive number of seconds, "
+            raise ServeError(f"{{--timeout}} must be a positive number of seconds, "
                                 f"not {timeout:g}")
         self.project = project
         self.timeout = timeout
@@ -166,8 +167,8 @@ class Server:
             self._httpd = _ProxyServer((host, port), _Handler)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            raise HeroesKGError(f"cannot listen on {host}:{port}: {reason}; choose another "
-                                "--port (or --host)") from None
+            raise ServeError(f"cannot listen on {host}:{port}: {reason}; choose another "
+                             "{--port} (or {--host})") from None
         self._httpd.app = self
         self.host = host
         self.port = int(self._httpd.server_address[1])

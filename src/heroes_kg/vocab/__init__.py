@@ -8,6 +8,8 @@ ontology/heroes.ttl declares every ``heroes:`` term used here; a test keeps both
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = [
@@ -18,9 +20,12 @@ __all__ = [
     "QUALIFIERS",
     "SCHEMA",
     "SPARQL_PREFIXES",
+    "SPARQL_UPDATE_KEYWORDS",
     "EntityType",
     "Property",
+    "compact",
     "is_subtype",
+    "prefixes",
 ]
 
 SCHEMA = "https://schema.org/"
@@ -50,6 +55,10 @@ PREFIXES: dict[str, str] = {
 
 #: The same prefixes as a SPARQL prologue, for the queries heroes-kg runs itself.
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+#: The words that start a SPARQL 1.1 update (which heroes-kg never sends or runs).
+SPARQL_UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP",
+                                    "COPY", "MOVE", "ADD", "WITH"})
 
 
 @dataclass(frozen=True)
@@ -208,3 +217,26 @@ QUALIFIERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "in": (HEROES + "inWork", _WORK),
     "as": (HEROES + "asCharacter", ("FictionalCharacter",)),
 }
+
+
+def prefixes(base: str) -> dict[str, str]:
+    """The prefixes written into serializations and predeclared in every query:
+    :data:`PREFIXES`, and res:, article:, role: under the base IRI ``base``."""
+    return {**PREFIXES, "res": base + "resource/", "article": base + "article/",
+            "role": base + "role/"}
+
+
+_LOCAL_NAME = re.compile(r"^[\w.-]*$")
+
+
+def compact(iri: str, known: Mapping[str, str] = PREFIXES) -> str | None:
+    """``prefix:local`` for ``iri`` under the longest namespace of ``known`` whose local
+    part is a plain name (letters, digits, ``_``, ``-``, ``.``, not ending in ``.``),
+    or None when there is none."""
+    best = ""
+    for prefix, namespace in known.items():
+        if iri.startswith(namespace) and len(namespace) > len(known.get(best, "")):
+            local = iri[len(namespace):]
+            if _LOCAL_NAME.match(local) and not local.endswith("."):
+                best = prefix
+    return f"{best}:{iri[len(known[best]):]}" if best else None
