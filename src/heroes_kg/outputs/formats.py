@@ -33,8 +33,9 @@ import pyoxigraph as ox
 
 from .._io import atomic_write
 from ..errors import HeroesKGError, OutputError
+from ..rdf.read import statements
 from ..rdf.store import Graph, triple_key
-from ..vocab import CLASSES, OA, PREFIXES, PROV, RDF, RDFS, SCHEMA, XSD, prefixes
+from ..vocab import CLASSES, PREFIXES, RDF, RDFS, SCHEMA, XSD, prefixes
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -425,25 +426,18 @@ def _evidence(kg: Graph, pg: PropertyGraph) -> dict[tuple[str, str, str],
                                                             dict[str, str]]:
     """Per fact triple (s, p, o) that curated statements assert: their quotes, source
     articles, qualifiers and IRIs, each joined with " | "."""
-    by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for t in kg.triples((kg.names.provenance, kg.names.facts)):
-        by_subject[_text(t.subject)][t.predicate.value].append(_text(t.object))
     collected: dict[tuple[str, str, str], dict[str, list[str]]] = defaultdict(
         lambda: defaultdict(list))
-    for st, props in by_subject.items():
-        if RDF + "Statement" not in props.get(RDF + "type", []):
-            continue
-        key = (props[RDF + "subject"][0], props[RDF + "predicate"][0], props[RDF + "object"][0])
-        record = collected[key]
-        for qualifier, name in (("inWork", "in"), ("asCharacter", "as")):
-            for ref in props.get(_HEROES_NS + qualifier, []):
-                record[name].append(pg.nodes.get(ref, {}).get("label", ref))
-        for ev in sorted(props.get(PROV + "wasDerivedFrom", [])):
-            for source in by_subject[ev].get(OA + "hasSource", []):
-                record["sources"].append(_local(source))
-            for selector in sorted(by_subject[ev].get(OA + "hasSelector", [])):
-                record["evidence"].extend(by_subject[selector].get(OA + "exact", []))
-        record["statement"].append(st)
+    for st in statements(kg):
+        record = collected[(st.subject.value, st.predicate, st.object.value)]
+        for name in ("in", "as"):
+            for key, ref in st.qualifiers:
+                if key == name:
+                    record[name].append(pg.nodes.get(ref, {}).get("label", ref))
+        for e in st.evidence:
+            record["sources"].append(_local(e.article))
+            record["evidence"].append(e.exact)
+        record["statement"].append(st.iri)
     return {key: {name: _JOIN.join(record[name]) for name in PropertyGraph.EVIDENCE
                   if record.get(name)}
             for key, record in collected.items()}

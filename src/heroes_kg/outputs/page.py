@@ -32,7 +32,7 @@ from .. import vocab
 from .._io import atomic_write
 from ..errors import HeroesKGError, OutputError
 from ..query import list_queries, named_query
-from ..rdf.read import find_entity
+from ..rdf.read import find_entity, statements
 from ..rdf.store import Graph
 from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
 
@@ -78,7 +78,6 @@ _ADDRESSES = {SCHEMA + "url", SCHEMA + "sameAs", RDFS + "seeAlso", OWL + "sameAs
 _PROVENANCE_TYPES = {RDF + "Statement", PROV + "Entity", OA + "SpecificResource",
                      OA + "TextQuoteSelector", OA + "TextPositionSelector"}
 _ROLE_PROPERTIES = (HEROES + "plays", HEROES + "reprisedRole")
-_QUALIFIERS = {iri: key for key, (iri, _types) in vocab.QUALIFIERS.items()}
 _CLASS_BY_IRI = {t.iri: t.name for t in vocab.CLASSES.values()}
 _XSD = vocab.XSD
 
@@ -168,27 +167,12 @@ class _Lookup:
         self._statements()
 
     def _statements(self) -> None:
-        found: dict[str, dict[str, Any]] = {}
-        for row in _rows(self.kg, """SELECT ?st ?s ?p ?o ?q ?qv ?a ?exact ?start WHERE {
-                ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-                OPTIONAL { ?st ?q ?qv FILTER(?q IN (heroes:inWork, heroes:asCharacter)) }
-                OPTIONAL { ?st prov:wasDerivedFrom ?ev . ?ev oa:hasSource ?a ;
-                  oa:hasSelector ?sel, ?pos . ?sel oa:exact ?exact . ?pos oa:start ?start }
-                }"""):
-            st = found.setdefault(row["st"].value, {
-                "key": (row["s"].value, row["p"].value, _term_key(row["o"])),
-                "qualifiers": set(), "quotes": set()})
-            if row["q"] is not None:
-                st["qualifiers"].add((_QUALIFIERS.get(row["q"].value, row["q"].value),
-                                      row["qv"].value))
-            if row["a"] is not None:
-                st["quotes"].add((row["a"].value, int(row["start"].value), row["exact"].value))
-        for iri in sorted(found):
-            st = found[iri]
-            self.facts.setdefault(st["key"], []).append({
-                "statement": iri,
-                "qualifiers": sorted(st["qualifiers"], key=_qualifier_order),
-                "quotes": sorted(st["quotes"]),
+        for st in statements(self.kg):
+            key = (st.subject.value, st.predicate, _term_key(st.object))
+            self.facts.setdefault(key, []).append({
+                "statement": st.iri,
+                "qualifiers": sorted(st.qualifiers, key=_qualifier_order),
+                "quotes": sorted({(e.article, e.start, e.exact) for e in st.evidence}),
             })
 
     def name(self, iri: str) -> str:

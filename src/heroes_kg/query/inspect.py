@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from .. import vocab
-from ..rdf.read import entity_names, find_entity
+from ..rdf.read import entity_names, find_entity, statements
 from ..rdf.store import Graph, select
 
 __all__ = ["EntityView", "Fact", "Stats", "show", "stats"]
 
 _PREFIXES = vocab.SPARQL_PREFIXES
 _PROPERTY_NAMES = {p.iri: name for name, p in vocab.PROPERTIES.items()}
-_QUALIFIER_NAMES = {iri: key for key, (iri, _allowed) in vocab.QUALIFIERS.items()}
 _CLASS_NAMES = {t.iri: name for name, t in vocab.CLASSES.items()}
 
 
@@ -50,6 +49,14 @@ class EntityView:
     facts: list[Fact]
 
 
+def _articles(kg: Graph) -> dict[str, tuple[str, str | None]]:
+    """IRI of each article -> (headline, date or None)."""
+    return {row["a"].value: (row["t"].value, _value(row["d"]) or None)
+            for row in select(kg.store, _PREFIXES + """
+                SELECT ?a ?t ?d WHERE { ?a schema:headline ?t
+                  OPTIONAL { ?a schema:datePublished ?d } }""", union=True)}
+
+
 def _value(term: object) -> str:
     return "" if term is None else str(getattr(term, "value", term))
 
@@ -64,39 +71,26 @@ def show(kg: Graph, key: str) -> EntityView:
         node, ox.NamedNode(vocab.RDF + "type"), None, kg.names.facts)]
     type_name = next((_CLASS_NAMES.get(t, t) for t in types), "")
     own = names.get(iri, [kg.names.entity_id(iri) or iri])
-    facts: dict[str, Fact] = {}
-    for direction in ("subject", "object"):
-        other = "object" if direction == "subject" else "subject"
-        query = _PREFIXES + f"""
-        SELECT ?st ?p ?other ?q ?qv ?exact ?start ?end ?a ?title ?date WHERE {{
-          ?st rdf:{direction} <{iri}> ; rdf:predicate ?p ; rdf:{other} ?other .
-          OPTIONAL {{ ?st ?q ?qv FILTER(?q IN (heroes:inWork, heroes:asCharacter)) }}
-          ?st prov:wasDerivedFrom ?ev .
-          ?ev oa:hasSource ?a ; oa:hasSelector ?sel, ?pos .
-          ?sel oa:exact ?exact . ?pos oa:start ?start ; oa:end ?end .
-          ?a schema:headline ?title . OPTIONAL {{ ?a schema:datePublished ?date }}
-        }}"""
-        for row in select(kg.store, query, union=True):
-            st = row["st"].value
-            obj = row["other"]
-            fact = facts.get(st)
-            if fact is None:
-                shown = (name_of.get(obj.value, obj.value) if isinstance(obj, ox.NamedNode)
-                         else obj.value)
-                fact = facts[st] = Fact(_PROPERTY_NAMES.get(row["p"].value, row["p"].value),
-                                        direction == "object", shown)
-            if row["q"] is not None:
-                qualifier = (_QUALIFIER_NAMES.get(row["q"].value, row["q"].value),
-                             name_of.get(row["qv"].value, row["qv"].value))
-                if qualifier not in fact.qualifiers:
-                    fact.qualifiers.append(qualifier)
-            article_iri = row["a"].value
-            quote = Quote(row["exact"].value, article_iri.rsplit("/", 1)[-1],
-                          row["title"].value, _value(row["date"]) or None,
-                          int(row["start"].value), int(row["end"].value))
-            if quote not in fact.quotes:
-                fact.quotes.append(quote)
-    ordered = sorted(facts.values(), key=lambda f: (f.incoming, f.property, f.other))
+    articles = _articles(kg)
+    facts: list[Fact] = []
+    for st in statements(kg, about=iri):
+        incoming = st.subject.value != iri
+        other = st.subject if incoming else st.object
+        shown = (name_of.get(other.value, other.value)
+                 if isinstance(other, ox.NamedNode) else other.value)
+        fact = Fact(_PROPERTY_NAMES.get(st.predicate, st.predicate), incoming, shown,
+                    list(dict.fromkeys((name, name_of.get(value, value))
+                                       for name, value in st.qualifiers)))
+        for e in st.evidence:
+            if e.article in articles:
+                title, date = articles[e.article]
+                quote = Quote(e.exact, e.article.rsplit("/", 1)[-1], title, date, e.start,
+                              e.end)
+                if quote not in fact.quotes:
+                    fact.quotes.append(quote)
+        if fact.quotes:
+            facts.append(fact)
+    ordered = sorted(facts, key=lambda f: (f.incoming, f.property, f.other))
     for fact in ordered:
         fact.quotes.sort(key=lambda q: (q.article, q.start))
         fact.qualifiers.sort()

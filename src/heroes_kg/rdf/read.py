@@ -1,16 +1,92 @@
-"""Reading the built graph back: the names of its entities and which entity a name,
-an id or an IRI means."""
+"""Reading the built graph back: the curated statements with their qualifiers and
+evidence (:func:`statements`, the one read-back every view of provenance uses), the names
+of entities, and which entity a name, an id or an IRI means."""
 
 from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
 
 from .. import vocab
 from ..errors import HeroesKGError
 from .store import Graph, select
 
-__all__ = ["entity_names", "find_entity"]
+__all__ = ["Evidence", "StatementRecord", "entity_names", "find_entity", "statements"]
+
+#: Qualifier IRI -> its curated key ("in", "as").
+_QUALIFIER_KEYS = {iri: key for key, (iri, _types) in vocab.QUALIFIERS.items()}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One quote supporting a statement: its evidence node, the source article's IRI,
+    the exact text and its character offsets in the article."""
+
+    iri: str
+    article: str
+    exact: str
+    start: int
+    end: int
+
+
+@dataclass
+class StatementRecord:
+    """One curated statement as the provenance graph records it."""
+
+    iri: str
+    subject: ox.NamedNode
+    predicate: str
+    object: ox.NamedNode | ox.Literal
+    #: (curated key, value IRI), e.g. ("in", IRI of the work), sorted.
+    qualifiers: list[tuple[str, str]] = field(default_factory=list)
+    #: Sorted by the evidence node's IRI.
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def statements(kg: Graph, *, about: str | None = None) -> list[StatementRecord]:
+    """The curated statements of the graph, sorted by IRI; with ``about`` (an IRI), only
+    those whose subject or object it is.
+
+    Three plain queries (statements, qualifiers, evidence) joined here: a single query
+    with two OPTIONALs multiplies the qualifiers by the quotes of every statement."""
+    prov = kg.names.provenance.value
+    if about is None:
+        which = "?st a rdf:Statement ."
+    else:
+        which = f"{{ ?st rdf:subject <{about}> }} UNION {{ ?st rdf:object <{about}> }}"
+    found: dict[str, StatementRecord] = {}
+    for row in select(kg.store, vocab.SPARQL_PREFIXES + f"""
+            SELECT ?st ?s ?p ?o WHERE {{ GRAPH <{prov}> {{ {which}
+              ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }} }}"""):
+        subject, obj = row["s"], row["o"]
+        if isinstance(subject, ox.NamedNode) and isinstance(obj, (ox.NamedNode, ox.Literal)):
+            found[row["st"].value] = StatementRecord(row["st"].value, subject,
+                                                     row["p"].value, obj)
+    qualifiers = ", ".join(f"<{iri}>" for iri in _QUALIFIER_KEYS)
+    for row in select(kg.store, vocab.SPARQL_PREFIXES + f"""
+            SELECT ?st ?q ?qv WHERE {{ GRAPH <{prov}> {{ {which}
+              ?st ?q ?qv FILTER(?q IN ({qualifiers})) }} }}"""):
+        record = found.get(row["st"].value)
+        if record is not None:
+            record.qualifiers.append((_QUALIFIER_KEYS[row["q"].value], row["qv"].value))
+    for row in select(kg.store, vocab.SPARQL_PREFIXES + f"""
+            SELECT ?st ?ev ?a ?exact ?start ?end WHERE {{ GRAPH <{prov}> {{ {which}
+              ?st prov:wasDerivedFrom ?ev . ?ev oa:hasSource ?a ; oa:hasSelector ?q, ?pos .
+              ?q oa:exact ?exact . ?pos oa:start ?start ; oa:end ?end }} }}"""):
+        record = found.get(row["st"].value)
+        if record is not None:
+            record.evidence.append(Evidence(row["ev"].value, row["a"].value,
+                                            row["exact"].value, int(row["start"].value),
+                                            int(row["end"].value)))
+    records = [found[iri] for iri in sorted(found)]
+    for record in records:
+        record.qualifiers = sorted(set(record.qualifiers))
+        record.evidence = sorted(set(record.evidence), key=lambda e: (e.iri, e.article,
+                                                                     e.start, e.exact))
+    return records
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
