@@ -29,6 +29,7 @@ from .._version import __version__
 from ..errors import HeroesKGError
 from ..project import Project
 from ..rdf.model import Names
+from ..vocab import RDF
 
 if TYPE_CHECKING:
     import rdflib
@@ -191,8 +192,8 @@ def _last_line(data: bytes) -> bytes:
     return _sortable(data[data.rfind(b"\n", 0, len(data) - 1) + 1:-1])
 
 
-_TYPE_NT = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_TYPE_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_TYPE_IRI = RDF + "type"
+_TYPE_NT = f"<{_TYPE_IRI}>".encode()
 
 
 def triple_key(t: ox.Triple) -> tuple[str, int, str, str]:

@@ -20,19 +20,17 @@ from typing import cast
 
 import pyoxigraph as ox
 
+from ..vocab import OWL, RDF, RDFS, SH, XSD
+
 __all__ = ["Result", "ShapesEngine", "UnsupportedShapes"]
 
-SH = "http://www.w3.org/ns/shacl#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 
 #: Keys a shape may have without adding a constraint.
 _IGNORED = {RDF + "type", RDFS + "comment", RDFS + "label", SH + "message", SH + "name",
             SH + "description", SH + "path", SH + "property", SH + "targetClass",
             SH + "targetSubjectsOf", SH + "targetObjectsOf", SH + "severity",
             SH + "qualifiedMinCount", SH + "qualifiedMaxCount", SH + "declare",
-            "http://www.w3.org/2002/07/owl#versionInfo"}
+            OWL + "versionInfo"}
 _VALUE_CONSTRAINTS = {"class", "datatype", "nodeKind", "minLength", "pattern", "minInclusive",
                       "or", "node"}
 #: Datatypes whose ill-typed literals a cast to the datatype catches.

@@ -25,7 +25,6 @@ __all__ = ["ENGINES", "validate_graph"]
 #: The SHACL engines :func:`validate_graph` can use; the first is the default.
 ENGINES = ("oxigraph", "pyshacl")
 
-_SH = "http://www.w3.org/ns/shacl#"
 
 
 def _rdflib_graph(triples: list[ox.Triple]):  # type: ignore[no-untyped-def]
@@ -110,7 +109,7 @@ def shacl_report_results(report) -> set[tuple[str, str | None, str]]:  # type: i
     """The (focus, path, message) of each sh:Violation in a pySHACL report graph."""
     import rdflib
 
-    sh = rdflib.Namespace(_SH)
+    sh = rdflib.Namespace(vocab.SH)
     found: set[tuple[str, str | None, str]] = set()
     for vr in report.subjects(rdflib.RDF.type, sh.ValidationReport):
         for result in report.objects(vr, sh.result):
