@@ -214,8 +214,8 @@ def child_rdflib(project: Path, work: Path, report: Path) -> None:
 
     from heroes_kg.corpus.curation import load_corpus
     from heroes_kg.project import find_project
-    from heroes_kg.rdf.model import Names, to_quads
-    from heroes_kg.vocab import prefixes
+    from heroes_kg.rdf.model import to_quads
+    from heroes_kg.vocab import Names, prefixes
 
     figures: dict[str, Any] = {"stages": {}}
     started = last = time.perf_counter()

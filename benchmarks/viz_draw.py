@@ -38,7 +38,7 @@ def synthetic_graph(nodes: int, edges: int, seed: int = 1) -> Any:
 
     from heroes_kg import vocab as _vocab
     from heroes_kg.query import KnowledgeGraph
-    from heroes_kg.rdf.model import Names
+    from heroes_kg.vocab import Names
 
     rng = random.Random(seed)
     names = Names(BASE)

@@ -20,7 +20,7 @@ from heroes_kg.outputs.formats import FORMATS, property_graph
 from heroes_kg.pipeline import open_graph, standard_exports
 from heroes_kg.project import find_project
 from heroes_kg.query import KnowledgeGraph
-from heroes_kg.rdf.model import Names
+from heroes_kg.vocab import Names
 
 SCHEMA = "https://schema.org/"
 R = "https://w3id.org/heroes-kg/resource/"

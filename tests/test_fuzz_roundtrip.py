@@ -16,7 +16,7 @@ from heroes_kg.errors import HeroesKGError
 from heroes_kg.outputs.formats import _XML_ILLEGAL, _XML_LOCAL_NAME, FORMATS, RdfFormat, export
 from heroes_kg.project import DEFAULT_BASE_IRI
 from heroes_kg.query import KnowledgeGraph
-from heroes_kg.rdf.model import Names
+from heroes_kg.vocab import Names
 
 NAMES = Names(DEFAULT_BASE_IRI)
 EXAMPLES = int(os.environ.get("HEROES_KG_FUZZ_EXAMPLES", "1000")) // 5

@@ -15,8 +15,8 @@ from heroes_kg.errors import HeroesKGError
 from heroes_kg.pipeline import open_graph
 from heroes_kg.project import DEFAULT_BASE_IRI, find_project
 from heroes_kg.query import KnowledgeGraph
-from heroes_kg.rdf.model import Names
 from heroes_kg.remote import endpoints, graph_counts, push, query_endpoint, run_remote_query
+from heroes_kg.vocab import Names
 
 from .conftest import ROOT
 from .oxigraph_server import BasicAuthGate, KillingRelay, OxigraphServer, free_port

@@ -161,7 +161,7 @@ def test_sorted_ntriples_of_interleaving_graphs_is_one_sorted_whole() -> None:
     import pyoxigraph as ox
 
     from heroes_kg.query import KnowledgeGraph
-    from heroes_kg.rdf.model import Names
+    from heroes_kg.vocab import Names
 
     names = Names("https://example.org/")
     ex, rdf_type = "https://example.org/", ox.NamedNode(_vocab.RDF + "type")

@@ -28,7 +28,6 @@ from ._io import write_temp
 from .errors import HeroesKGError, StoreError
 from .project import Project
 from .query import KnowledgeGraph
-from .rdf.model import Names
 from .rdf.store import (
     STALE,
     Graph,
@@ -43,6 +42,7 @@ from .rdf.store import (
     write_state,
     write_store,
 )
+from .vocab import Names
 
 if TYPE_CHECKING:
     from .corpus.curation import Corpus

@@ -84,8 +84,8 @@ def show(kg: Graph, key: str) -> EntityView:
         for e in st.evidence:
             if e.article in articles:
                 title, date = articles[e.article]
-                quote = Quote(e.exact, e.article.rsplit("/", 1)[-1], title, date, e.start,
-                              e.end)
+                quote = Quote(e.exact, kg.names.article_id(e.article) or e.article, title,
+                              date, e.start, e.end)
                 if quote not in fact.quotes:
                     fact.quotes.append(quote)
         if fact.quotes:
@@ -94,8 +94,9 @@ def show(kg: Graph, key: str) -> EntityView:
     for fact in ordered:
         fact.quotes.sort(key=lambda q: (q.article, q.start))
         fact.qualifiers.sort()
-    mentioned = sorted(_value(q.subject).rsplit("/", 1)[-1] for q in kg.store.quads_for_pattern(
-        None, ox.NamedNode(vocab.SCHEMA + "mentions"), node, kg.names.facts))
+    mentioned = sorted(kg.names.article_id(_value(q.subject)) or _value(q.subject)
+                       for q in kg.store.quads_for_pattern(
+                           None, ox.NamedNode(vocab.SCHEMA + "mentions"), node, kg.names.facts))
     return EntityView(kg.names.entity_id(iri) or iri, iri, own[0], type_name, own[1:],
                       mentioned, ordered)
 

@@ -28,8 +28,7 @@ from .._io import atomic_write
 from .._version import __version__
 from ..errors import HeroesKGError
 from ..project import Project
-from ..rdf.model import Names
-from ..vocab import RDF
+from ..vocab import RDF, Names
 
 if TYPE_CHECKING:
     import rdflib

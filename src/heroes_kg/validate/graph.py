@@ -17,8 +17,8 @@ import pyoxigraph as ox
 from .. import vocab
 from ..corpus.curation import Corpus
 from ..errors import HeroesKGError, Problem, ValidationError
-from ..rdf.model import Names
 from ..rdf.store import Graph, select
+from ..vocab import Names
 
 __all__ = ["ENGINES", "validate_graph"]
 
@@ -175,15 +175,14 @@ def _locate(focus: str, corpus: Corpus, names: Names) -> tuple[str, int | None]:
     if entity_id and entity_id in corpus.entities:
         entity = corpus.entities[entity_id]
         return entity.path, entity.line
-    statement_prefix = names.base + "statement/"
-    if focus.startswith(statement_prefix):
-        sid = focus[len(statement_prefix):].split("/", 1)[0]
+    sid = names.statement_id(focus)
+    if sid is not None:
         st = corpus.statement(sid)
         if st is not None:
             return st.path, st.line
-    article_prefix = names.base + "article/"
-    if focus.startswith(article_prefix):
-        article = corpus.articles.get(focus[len(article_prefix):])
+    aid = names.article_id(focus)
+    if aid is not None:
+        article = corpus.articles.get(aid)
         if article:
             return article.path, article.line
     return "graph", None

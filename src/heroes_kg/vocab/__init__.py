@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from pyoxigraph import NamedNode
+
 __all__ = [
     "CLASSES",
     "HEROES",
@@ -22,6 +24,7 @@ __all__ = [
     "SPARQL_PREFIXES",
     "SPARQL_UPDATE_KEYWORDS",
     "EntityType",
+    "Names",
     "Property",
     "compact",
     "is_subtype",
@@ -240,3 +243,41 @@ def compact(iri: str, known: Mapping[str, str] = PREFIXES) -> str | None:
             if _LOCAL_NAME.match(local) and not local.endswith("."):
                 best = prefix
     return f"{best}:{iri[len(known[best]):]}" if best else None
+
+
+class Names:
+    """The IRIs of one project's resources and named graphs, under its base IRI: minted
+    and parsed here only."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.facts = NamedNode(base + "graph/facts")
+        self.provenance = NamedNode(base + "graph/provenance")
+        self.ontology = NamedNode(base + "graph/ontology")
+
+    def resource(self, entity_id: str) -> NamedNode:
+        return NamedNode(f"{self.base}resource/{entity_id}")
+
+    def article(self, article_id: str) -> NamedNode:
+        return NamedNode(f"{self.base}article/{article_id}")
+
+    def statement(self, statement_id: str) -> NamedNode:
+        return NamedNode(f"{self.base}statement/{statement_id}")
+
+    def entity_id(self, iri: str) -> str | None:
+        """The curated id of a resource IRI, or None if it is not one."""
+        return self._id(iri, "resource/")
+
+    def article_id(self, iri: str) -> str | None:
+        """The id of an article IRI, or None if it is not one."""
+        return self._id(iri, "article/")
+
+    def statement_id(self, iri: str) -> str | None:
+        """The id of the statement an IRI is or lies under (its evidence nodes), or
+        None if it is not one."""
+        found = self._id(iri, "statement/")
+        return None if found is None else found.split("/", 1)[0]
+
+    def _id(self, iri: str, path: str) -> str | None:
+        prefix = self.base + path
+        return iri[len(prefix):] if iri.startswith(prefix) else None
