@@ -176,3 +176,12 @@ def test_only_the_cli_speaks_of_flags(module: str) -> None:
         MODULES[module].read_text())) for flag in FLAG.findall(text)
         if flag not in FOREIGN.get(module, set())]
     assert not said, f"{module} speaks of command-line options: {said}"
+
+
+def test_what_holds_a_lock_a_store_or_a_server_is_a_context_manager() -> None:
+    from heroes_kg.query import KnowledgeGraph
+    from heroes_kg.rdf.store import Graph, Spool
+    from heroes_kg.serve import Server
+
+    for holder in (Graph, KnowledgeGraph, Spool, Server):
+        assert hasattr(holder, "__enter__") and hasattr(holder, "__exit__"), holder

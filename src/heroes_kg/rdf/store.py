@@ -361,6 +361,12 @@ class Spool:
         self.close()
         self.path.unlink(missing_ok=True)
 
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
     def slices(self, size: int) -> Iterator[bytes]:
         """What is written, as it comes, in pieces of about ``size`` bytes that end at the
         end of a line."""
@@ -429,11 +435,8 @@ def swap_store(project: Project, fresh: Path) -> None:
 def replace_store(project: Project, store: ox.Store) -> None:
     """Write every quad of the in-memory ``store`` into a fresh persisted store and swap
     it in for the current one (call with the lock held)."""
-    spool = Spool.of(project, store)
-    try:
+    with Spool.of(project, store) as spool:
         swap_store(project, write_store(project, spool))
-    finally:
-        spool.discard()
 
 
 def open_store(project: Project, names: Names, *, hold_lock: bool = True
