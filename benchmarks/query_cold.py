@@ -23,7 +23,7 @@ from pathlib import Path
 
 import heroes_kg
 from heroes_kg.project import find_project
-from heroes_kg.query.engine import list_queries, prefixes
+from heroes_kg.query import list_queries, prefixes
 from heroes_kg.rdf.store import fingerprint, store_dir
 
 TARGET_SECONDS = 0.25

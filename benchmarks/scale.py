@@ -90,8 +90,8 @@ def child_pipeline(project: Path, work: Path, report: Path, validate: bool = Tru
     """Load, build, validate, write Turtle (and the persisted store), answer every query
     on the graph the build made (as ``heroes_kg.build(keep_graph=True).graph`` does)."""
     from heroes_kg.pipeline import build
-    from heroes_kg.outputs.formats import prefixes
     from heroes_kg.project import find_project
+    from heroes_kg.vocab import prefixes
 
     started = time.perf_counter()
     proj = find_project(project)
@@ -118,9 +118,9 @@ def child_pipeline(project: Path, work: Path, report: Path, validate: bool = Tru
 def child_store_queries(project: Path, report: Path) -> None:
     """Every query on the persisted store, in a new process: what ``heroes-kg query`` and
     ``heroes_kg.load()`` answer from (not part of the pipeline's time)."""
-    from heroes_kg.outputs.formats import prefixes
+    from heroes_kg.pipeline import open_graph
     from heroes_kg.project import find_project
-    from heroes_kg.rdf.store import open_graph
+    from heroes_kg.vocab import prefixes
 
     started = time.perf_counter()
     proj = find_project(project)
@@ -170,8 +170,8 @@ def child_build(project: Path, work: Path, report: Path) -> None:
 
 
 def child_dump(project: Path, nt: Path, report: Path) -> None:
+    from heroes_kg.pipeline import open_graph
     from heroes_kg.project import find_project
-    from heroes_kg.rdf.store import open_graph
 
     with open_graph(find_project(project), rebuild=False) as kg:
         nt.write_bytes(kg.sorted_ntriples())
@@ -181,8 +181,8 @@ def child_dump(project: Path, nt: Path, report: Path) -> None:
 def child_raw(project: Path, nt: Path, work: Path, report: Path) -> None:
     import pyoxigraph as ox
 
-    from heroes_kg.outputs.formats import prefixes
     from heroes_kg.project import find_project
+    from heroes_kg.vocab import prefixes
 
     started = time.perf_counter()
     store = ox.Store()
@@ -213,9 +213,9 @@ def child_rdflib(project: Path, work: Path, report: Path) -> None:
     import rdflib
 
     from heroes_kg.corpus.curation import load_corpus
-    from heroes_kg.outputs.formats import prefixes
-    from heroes_kg.rdf.model import Names, to_quads
     from heroes_kg.project import find_project
+    from heroes_kg.rdf.model import to_quads
+    from heroes_kg.vocab import Names, prefixes
 
     figures: dict[str, Any] = {"stages": {}}
     started = last = time.perf_counter()
@@ -458,7 +458,8 @@ def table(rows: list[dict[str, Any]]) -> str:
             f">{s['rdflib_over_pipeline_at_least']:.1f}×"
         peak = s["peak_mb"]
         lines.append(
-            f"{s['triples']:>9} {s['pipeline_s']:>8.2f}s {s['pipeline_without_validation_s']:>8.2f}s"
+            f"{s['triples']:>9} {s['pipeline_s']:>8.2f}s "
+            f"{s['pipeline_without_validation_s']:>8.2f}s"
             f" {s['validate_s'] or 0:>7.2f}s {s['raw_s']:>6.2f}s {rdf:>8}s {rdf_wo:>8}s"
             f" {s['pipeline_over_raw']:>7.2f}× {ratio:>8} {s['pipeline_us_per_triple']:>9.1f}"
             f" {peak['pipeline']:>8.0f}/{peak['raw']:.0f}/{peak['rdflib']:.0f}")
@@ -490,7 +491,8 @@ def table(rows: list[dict[str, Any]]) -> str:
         for kind in ("pipeline", "pipeline_without_validation", "raw", "rdflib"):
             stages = row[kind].get("stages", {})
             shown = " ".join(f"{k}={v:.2f}" for k, v in stages.items())
-            lines.append(f"  {label(row['size']):>5} {kind.replace('_without_validation', ' (no val.)'):<19} {shown}")
+            kind_shown = kind.replace("_without_validation", " (no val.)")
+            lines.append(f"  {label(row['size']):>5} {kind_shown:<19} {shown}")
     lines.append("")
     lines.append("Full 'heroes-kg build' (every standard export, and the store): seconds "
                  "per export")

@@ -56,7 +56,7 @@ def load_queries(project: Path) -> list[str]:
         return list(BUILT_IN)
     head = ""
     try:
-        from heroes_kg.query.engine import prefixes
+        from heroes_kg.query import prefixes
 
         head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes(
             "https://w3id.org/heroes-kg/").items())
@@ -130,6 +130,8 @@ def measure(project: Path, clients: int = 8, total: int = 2000) -> dict[str, Any
     finally:
         process.terminate()
         process.wait(15)
+        if process.stdout is not None:
+            process.stdout.close()
     return {"clients": clients, "distinct_queries": len(queries), "proxy": proxy,
             "direct": direct, "proxy_vs_direct": proxy["per_second"] / direct["per_second"]}
 

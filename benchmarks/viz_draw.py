@@ -37,8 +37,8 @@ def synthetic_graph(nodes: int, edges: int, seed: int = 1) -> Any:
     import pyoxigraph as ox
 
     from heroes_kg import vocab as _vocab
-    from heroes_kg.rdf.model import Names
-    from heroes_kg.rdf.store import KnowledgeGraph
+    from heroes_kg.query import KnowledgeGraph
+    from heroes_kg.vocab import Names
 
     rng = random.Random(seed)
     names = Names(BASE)
@@ -94,8 +94,8 @@ def synthetic_graph(nodes: int, edges: int, seed: int = 1) -> Any:
 
 
 def seeds_graph() -> Any:
+    from heroes_kg.pipeline import open_graph
     from heroes_kg.project import find_project
-    from heroes_kg.rdf.store import open_graph
 
     return open_graph(find_project(ROOT))
 
@@ -139,7 +139,6 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     parser.add_argument("--no-seeds", action="store_true", help="skip the seeds graph")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
-
     from tests.browser import chromium
 
     graphs = [] if args.no_seeds else [("seeds", seeds_graph)]

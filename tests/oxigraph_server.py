@@ -3,6 +3,7 @@ relay that can kill it part-way through a request."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -108,18 +109,14 @@ class KillingRelay:
                         # Drop the clients now, rather than rely on the dead server's
                         # sockets to reset the pumps (slow on a loaded machine).
                         for client in self._clients:
-                            try:
+                            with contextlib.suppress(OSError):
                                 client.shutdown(socket.SHUT_RDWR)
-                            except OSError:
-                                pass
         except OSError:
             pass
         finally:
             for sock in (source, sink):
-                try:
+                with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
                 sock.close()
 
     def close(self) -> None:
@@ -164,7 +161,8 @@ class BasicAuthGate:
                         status, data = response.status, response.read()
                         media = response.headers.get("Content-Type", "")
                 except urllib.error.HTTPError as exc:
-                    status, data, media = exc.code, exc.read(), "text/plain"
+                    with exc:
+                        status, data, media = exc.code, exc.read(), "text/plain"
                 self.send_response(status)
                 self.send_header("Content-Type", media)
                 self.send_header("Content-Length", str(len(data)))

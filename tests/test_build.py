@@ -8,9 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from heroes_kg.pipeline import build, standard_exports
+from heroes_kg.pipeline import build, open_graph, standard_exports
 from heroes_kg.project import find_project
-from heroes_kg.rdf.store import open_graph
 
 from .conftest import ROOT
 
@@ -22,12 +21,12 @@ PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX res: <https://w3id.org/heroes-k
 
 
 def ask(root: Path, query: str) -> bool:
-    kg = open_graph(find_project(root))
+    kg = open_graph(find_project(root), hold_lock=False)
     return bool(kg.store.query(PREFIXES + query, use_default_graph_as_union=True))
 
 
 def select(root: Path, query: str) -> list[tuple[str, ...]]:
-    kg = open_graph(find_project(root))
+    kg = open_graph(find_project(root), hold_lock=False)
     return [tuple(t.value for t in row) for row in
             kg.store.query(PREFIXES + query, use_default_graph_as_union=True)]
 
@@ -102,7 +101,7 @@ def test_turtle_export_reads_back_as_the_same_graph(built_project: Path) -> None
     from rdflib.compare import isomorphic
 
     exported = rdflib.Graph().parse(built_project / "exports" / "heroes.ttl")
-    kg = open_graph(find_project(built_project))
+    kg = open_graph(find_project(built_project), hold_lock=False)
     from_store = rdflib.Graph()
     from_store.parse(data=ox.serialize(kg.triples(), format=ox.RdfFormat.N_TRIPLES),
                      format="nt")

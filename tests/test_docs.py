@@ -30,9 +30,11 @@ def test_command_is_in_the_readme(name: str) -> None:
 
 def test_readme_starts_with_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    ci = next(line for line in lines if line.endswith("python3 -m pytest"))
     assert "python3 -m pip install . && heroes-kg build" in readme
     assert ci in readme, ".ci/run must run the README's test command"
+    assert lines[-2:] == ["python3 -m ruff check src tests benchmarks", "python3 -m mypy src"]
 
 
 def test_installed_console_script_runs() -> None:

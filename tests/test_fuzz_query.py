@@ -4,6 +4,7 @@ one-line error, never another exception."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 import heroes_kg
 from heroes_kg.errors import HeroesKGError
-from heroes_kg.rdf.store import KnowledgeGraph
+from heroes_kg.query import KnowledgeGraph
 
 EXAMPLES = int(os.environ.get("HEROES_KG_FUZZ_EXAMPLES", "1000"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,
@@ -20,8 +21,9 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None,
 
 
 @pytest.fixture(scope="module")
-def kg(built_project: Path) -> KnowledgeGraph:
-    return heroes_kg.load(built_project)
+def kg(built_project: Path) -> Iterator[KnowledgeGraph]:
+    with heroes_kg.load(built_project) as graph:
+        yield graph
 
 
 def _ask(kg: KnowledgeGraph, query: str, bindings: dict[str, str] | None = None) -> None:

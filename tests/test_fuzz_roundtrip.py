@@ -14,9 +14,9 @@ from rdflib.compare import isomorphic
 
 from heroes_kg.errors import HeroesKGError
 from heroes_kg.outputs.formats import _XML_ILLEGAL, _XML_LOCAL_NAME, FORMATS, RdfFormat, export
-from heroes_kg.rdf.model import Names
 from heroes_kg.project import DEFAULT_BASE_IRI
-from heroes_kg.rdf.store import KnowledgeGraph
+from heroes_kg.query import KnowledgeGraph
+from heroes_kg.vocab import Names
 
 NAMES = Names(DEFAULT_BASE_IRI)
 EXAMPLES = int(os.environ.get("HEROES_KG_FUZZ_EXAMPLES", "1000")) // 5
@@ -30,7 +30,7 @@ RDFLIB_NAMES = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml", "jsonld":
 LOCAL = st.text(alphabet="abcXYZ019-_/%", min_size=0, max_size=8)
 BASES = st.sampled_from([DEFAULT_BASE_IRI + "resource/", DEFAULT_BASE_IRI + "article/",
                          "https://schema.org/", "http://example.com/a#", "urn:x:"])
-iris = st.builds(lambda b, l: ox.NamedNode(b + l.replace("%", "%25")), BASES, LOCAL)
+iris = st.builds(lambda b, local: ox.NamedNode(b + local.replace("%", "%25")), BASES, LOCAL)
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
                max_size=12)
 literals = st.one_of(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +11,7 @@ import pytest
 
 import heroes_kg
 from heroes_kg.project import find_project
-from heroes_kg.query.engine import list_queries
-from heroes_kg.rdf.store import KnowledgeGraph
+from heroes_kg.query import KnowledgeGraph, list_queries
 
 from .conftest import ROOT
 
@@ -29,8 +29,9 @@ def compact(value: Any) -> Any:
 
 
 @pytest.fixture(scope="module")
-def kg(built_project: Path) -> KnowledgeGraph:
-    return heroes_kg.load(built_project)
+def kg(built_project: Path) -> Iterator[KnowledgeGraph]:
+    with heroes_kg.load(built_project) as graph:
+        yield graph
 
 
 def answer(kg: KnowledgeGraph, name: str, **bindings: str) -> list[tuple[Any, ...]]:

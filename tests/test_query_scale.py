@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import heroes_kg
-from heroes_kg.rdf.store import KnowledgeGraph
+from heroes_kg.query import KnowledgeGraph
 from heroes_kg.synth import write_corpus
 
 from .conftest import ROOT

@@ -12,10 +12,11 @@ import pytest
 from click.testing import Result
 
 from heroes_kg.errors import HeroesKGError
-from heroes_kg.rdf.model import Names
+from heroes_kg.pipeline import open_graph
 from heroes_kg.project import DEFAULT_BASE_IRI, find_project
+from heroes_kg.query import KnowledgeGraph
 from heroes_kg.remote import endpoints, graph_counts, push, query_endpoint, run_remote_query
-from heroes_kg.rdf.store import KnowledgeGraph, open_graph
+from heroes_kg.vocab import Names
 
 from .conftest import ROOT
 from .oxigraph_server import BasicAuthGate, KillingRelay, OxigraphServer, free_port
@@ -42,7 +43,7 @@ def _queries() -> list[Path]:
 
 def _prefixes() -> dict[str, str]:
     try:
-        from heroes_kg.query.engine import prefixes  # the named queries may use its prefixes
+        from heroes_kg.query import prefixes  # the named queries may use its prefixes
     except ImportError:
         return {}
     return dict(prefixes(DEFAULT_BASE_IRI))
@@ -93,7 +94,7 @@ def test_push_then_the_server_answers_every_query_like_the_local_graph(
         run: Callable[..., Result], built_project: Path, oxigraph: OxigraphServer) -> None:
     result = run("push", "--endpoint", oxigraph.url, "--project", str(built_project))
     assert result.exit_code == 0, result.stderr
-    kg = open_graph(find_project(built_project))
+    kg = open_graph(find_project(built_project), hold_lock=False)
     lines = result.stdout.splitlines()
     total = sum(_size(kg, g) for g in ALL)
     assert lines[0].startswith(f"Pushed {total} triples to {oxigraph.url}/store and checked "
@@ -113,7 +114,7 @@ def test_push_then_the_server_answers_every_query_like_the_local_graph(
 
 def test_push_twice_leaves_exactly_one_copy(run: Callable[..., Result], built_project: Path,
                                             oxigraph: OxigraphServer) -> None:
-    kg = open_graph(find_project(built_project))
+    kg = open_graph(find_project(built_project), hold_lock=False)
     for _ in range(2):
         result = run("push", "--endpoint", f"{oxigraph.url}/store", "--project",
                      str(built_project))
@@ -126,7 +127,7 @@ def test_push_twice_leaves_exactly_one_copy(run: Callable[..., Result], built_pr
 
 def test_push_into_one_graph_iri(run: Callable[..., Result], built_project: Path,
                                  oxigraph: OxigraphServer) -> None:
-    kg = open_graph(find_project(built_project))
+    kg = open_graph(find_project(built_project), hold_lock=False)
     distinct = {q.triple for q in kg.store.quads_for_pattern(None, None, None, None)}
     result = run("push", "--endpoint", oxigraph.url, "--graph-iri", "urn:x-test:heroes",
                  "--project", str(built_project))
@@ -182,7 +183,7 @@ def test_bad_query_reports_the_servers_first_line(oxigraph: OxigraphServer) -> N
 
 
 def test_no_answer_in_time_is_a_timeout(built_project: Path) -> None:
-    kg = open_graph(find_project(built_project))
+    kg = open_graph(find_project(built_project), hold_lock=False)
     # A real socket that accepts connections but never answers.
     with socket.create_server(("127.0.0.1", 0)) as silent:
         port = silent.getsockname()[1]
@@ -191,7 +192,7 @@ def test_no_answer_in_time_is_a_timeout(built_project: Path) -> None:
     assert str(caught.value) == (
         f"PUT http://127.0.0.1:{port}/store?graph=https%3A%2F%2Fw3id.org%2Fheroes-kg%2Fgraph"
         f"%2Ffacts failed: no answer within 0.5 s while sending graph <{NAMES.facts.value}> "
-        f"({_size(kg, NAMES.facts.value)} triples); raise --timeout or check the server")
+        f"({_size(kg, NAMES.facts.value)} triples); raise 'timeout' or check the server")
 
 
 def test_credentials_are_sent_and_never_echoed(
@@ -239,7 +240,7 @@ def test_basic_auth_through_an_authenticating_proxy(
                                 auth_env="STORE_AUTH")
         assert rows.boolean is True and gate.refused == refused
         with pytest.raises(HeroesKGError, match=r"HTTP 401 Unauthorized: .*; check the "
-                                                r"credentials \(--auth-env\)$"):
+                                                r"credentials \('auth_env'\)$"):
             run_remote_query(f"{gate.url}/query", "ASK { ?s ?p ?o }")
     finally:
         gate.close()
@@ -294,7 +295,7 @@ def test_server_killed_mid_push_then_a_push_after_restart_is_whole(tmp_path: Pat
 
 def test_remote_query_kinds_prefixes_and_updates(built_project: Path,
                                                  oxigraph: OxigraphServer) -> None:
-    push(open_graph(find_project(built_project)), oxigraph.url)
+    push(open_graph(find_project(built_project), hold_lock=False), oxigraph.url)
     url = f"{oxigraph.url}/query"
     ask = run_remote_query(url, "ASK { GRAPH ?g { ?s schema:name \"Pedro Pascal\" } }",
                            prefixes={"schema": "https://schema.org/"})
@@ -331,11 +332,11 @@ def test_endpoints_of_known_servers(url: str, expected: tuple[str, str]) -> None
 
 def test_unknown_layout_needs_a_query_endpoint() -> None:
     with pytest.raises(HeroesKGError, match=r"^cannot tell the SPARQL query endpoint of "
-                                            r"http://h/graphs; give it with --query-endpoint"):
+                                            r"http://h/graphs; give it with 'query_endpoint'"):
         endpoints("http://user:pw@h/graphs")
     assert endpoints("http://h/graphs", "http://h/sparql") == ("http://h/graphs",
                                                                "http://h/sparql")
-    with pytest.raises(HeroesKGError, match="^endpoint 'ftp://h/x' is not an http"):
+    with pytest.raises(HeroesKGError, match=r"^endpoint 'ftp://h/x' is not an http"):
         endpoints("ftp://h/x")
 
 

@@ -10,10 +10,9 @@ from typing import Any
 
 import pytest
 
-from heroes_kg.pipeline import build
-from heroes_kg.project import find_project
 from heroes_kg.outputs.page import page, view
-from heroes_kg.rdf.store import open_graph
+from heroes_kg.pipeline import build, open_graph
+from heroes_kg.project import find_project
 
 from .conftest import ROOT, copy_project
 
@@ -51,7 +50,7 @@ def test_committed_html_export_is_current(tmp_path: Path) -> None:
 
 
 def test_page_is_the_same_bytes_every_time(built_project: Path) -> None:
-    kg = open_graph(find_project(built_project))
+    kg = open_graph(find_project(built_project), hold_lock=False)
     assert page(view(kg)) == page(view(kg)) == \
         (built_project / "exports" / "heroes.html").read_bytes()
 
@@ -125,7 +124,7 @@ def test_data_block_cannot_close_its_script(seeds_page: str) -> None:
 
 
 def test_focus_draws_the_neighbourhood(built_project: Path) -> None:
-    kg = open_graph(find_project(built_project))
+    kg = open_graph(find_project(built_project), hold_lock=False)
     one = view(kg, focus="pedro pascal", depth=1)
     names = {n.name for n in one.nodes.values()}
     assert {"Pedro Pascal", "Marcus Moreno"} <= names

@@ -16,10 +16,9 @@ from hypothesis import strategies as st
 
 from heroes_kg import vocab as _vocab
 from heroes_kg.corpus._yaml import LINE, LINES, YamlError, _Base, load_yaml
-from heroes_kg.pipeline import build, check, standard_exports
 from heroes_kg.corpus.curation import Article, Corpus, Entity, load_corpus
+from heroes_kg.pipeline import build, check, open_graph, standard_exports
 from heroes_kg.project import find_project
-from heroes_kg.rdf.store import open_graph
 from heroes_kg.synth import write_corpus
 
 from .conftest import ROOT
@@ -161,8 +160,8 @@ def test_sorted_ntriples_of_interleaving_graphs_is_one_sorted_whole() -> None:
     they do (or share a triple), the whole is sorted again and duplicates dropped."""
     import pyoxigraph as ox
 
-    from heroes_kg.rdf.model import Names
-    from heroes_kg.rdf.store import KnowledgeGraph
+    from heroes_kg.query import KnowledgeGraph
+    from heroes_kg.vocab import Names
 
     names = Names("https://example.org/")
     ex, rdf_type = "https://example.org/", ox.NamedNode(_vocab.RDF + "type")
@@ -244,10 +243,10 @@ def test_store_slices_are_whole_lines_and_lose_nothing(lines: list[bytes], tail:
                                                        size: int) -> None:
     import io
 
-    from heroes_kg.rdf.store import _slices
+    from heroes_kg.rdf.store import read_slices
 
     data = b"".join(lines) + tail
-    pieces = list(_slices(io.BytesIO(data), size))
+    pieces = list(read_slices(io.BytesIO(data), size))
     assert b"".join(pieces) == data
     assert all(piece.endswith(b"\n") for piece in pieces[:-1] if piece)
     assert all(pieces)
@@ -309,7 +308,7 @@ def test_streamed_store_matches_the_in_memory_graph(tmp_path: Path) -> None:
         made = build(proj, keep_graph=True)
     finally:
         store_module.BULK_SLICE = original
-    assert BULK_SLICE == original
+    assert original == BULK_SLICE
     assert made.graph is not None
     memory = made.graph.store
     with open_graph(proj) as kg:

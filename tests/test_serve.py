@@ -64,6 +64,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
         process.wait(20)
+    for pipe in (process.stdout, process.stderr):
+        if pipe is not None:
+            pipe.close()
 
 
 def _get(url: str, accept: str = "*/*") -> tuple[int, str, bytes]:
@@ -72,7 +75,8 @@ def _get(url: str, accept: str = "*/*") -> tuple[int, str, bytes]:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, response.headers["Content-Type"], response.read()
     except urllib.error.HTTPError as exc:
-        return exc.code, exc.headers["Content-Type"], exc.read()
+        with exc:
+            return exc.code, exc.headers["Content-Type"], exc.read()
 
 
 def _send(url: str, body: bytes, content_type: str, method: str = "POST") -> tuple[int, bytes]:
@@ -82,7 +86,8 @@ def _send(url: str, body: bytes, content_type: str, method: str = "POST") -> tup
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as exc:
-        return exc.code, exc.read()
+        with exc:
+            return exc.code, exc.read()
 
 
 REFUSED = (b"This endpoint is read-only: SPARQL updates and Graph Store writes are refused. "
@@ -103,7 +108,8 @@ def test_sparqlwrapper_queries_it(served: Served) -> None:
     client.setReturnFormat(JSON)
     client.setQuery("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     rows = client.query().convert()["results"]["bindings"]
-    kg_triples = len(__import__("heroes_kg").load(root))
+    with __import__("heroes_kg").load(root) as kg:
+        kg_triples = len(kg)
     assert int(rows[0]["n"]["value"]) == kg_triples  # default graph: facts + provenance
     client.setQuery("SELECT ?name WHERE { GRAPH <https://w3id.org/heroes-kg/graph/facts> "
                     "{ <https://w3id.org/heroes-kg/resource/pedro-pascal> "
@@ -132,6 +138,7 @@ def test_updates_are_refused(served: Served) -> None:
     client.setQuery(update)
     with pytest.raises(urllib.error.HTTPError) as caught:
         client.query()
+    caught.value.close()
     assert caught.value.code == 403
     assert _send(url + "query", update.encode(), "application/sparql-update") == (403, REFUSED)
     form = urllib.parse.urlencode({"update": update}).encode()
@@ -175,13 +182,13 @@ def test_graph_store_reads_are_forwarded(served: Served) -> None:
     status, media, body = _get(url + "store?graph=" + urllib.parse.quote(
         "https://w3id.org/heroes-kg/graph/ontology", safe=""), "application/n-triples")
     assert (status, media) == (200, "application/n-triples")
-    kg = __import__("heroes_kg").load(root)
-    assert len(list(kg.store.quads_for_pattern(None, None, None, kg.names.ontology))) == \
-        len(body.decode().strip().splitlines())
+    with __import__("heroes_kg").load(root) as kg:
+        assert len(list(kg.store.quads_for_pattern(None, None, None, kg.names.ontology))) == \
+            len(body.decode().strip().splitlines())
 
 
 def test_ctrl_c_stops_it_and_its_oxigraph(served: Served) -> None:
-    process, url, _ = served
+    process, _, _ = served
     children = _children(process.pid)
     assert len(children) == 1
     oxigraph = int(children[0])
@@ -202,6 +209,7 @@ def test_oxigraph_does_not_outlive_a_killed_serve(built_project: Path) -> None:
     assert len(children) == 1
     process.kill()  # SIGKILL: no clean-up code runs
     process.wait()
+    process.stdout.close()
     oxigraph = Path(f"/proc/{children[0]}")
     deadline = time.monotonic() + 10
     while oxigraph.exists() and "zombie" not in _state(oxigraph) \
@@ -252,11 +260,11 @@ def test_bad_options_are_one_clear_line(run: Callable[..., Result], built_projec
 
 
 def test_port_in_use_is_one_clear_line(built_project: Path) -> None:
-    with serve(find_project(built_project), port=0) as first:
-        with pytest.raises(HeroesKGError, match=rf"^cannot listen on 127.0.0.1:{first.port}: "
-                                                r"Address already in use; choose another "
-                                                r"--port \(or --host\)$"):
-            Server(find_project(built_project), port=first.port)
+    with serve(find_project(built_project), port=0) as first, \
+            pytest.raises(HeroesKGError, match=rf"^cannot listen on 127.0.0.1:{first.port}: "
+                                               r"Address already in use; choose another "
+                                               r"'port' \(or 'host'\)$"):
+        Server(find_project(built_project), port=first.port)
 
 
 def _benchmark():  # type: ignore[no-untyped-def]

@@ -124,8 +124,8 @@ def test_unsupported_features_are_refused() -> None:
 
 
 def test_build_uses_either_engine_with_the_same_report(project: Path) -> None:
-    from heroes_kg.pipeline import check
     from heroes_kg.errors import ValidationError
+    from heroes_kg.pipeline import check
     from heroes_kg.project import find_project
 
     news = project / "seeds" / "facts" / "news.yaml"

@@ -66,7 +66,7 @@ def test_leave_one_out_overall(corpus) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_every_quote_is_verbatim_at_its_offset(corpus) -> None:  # type: ignore[no-untyped-def]
-    for source, target in itertools.permutations(sorted(corpus.articles), 2):
+    for _source, target in itertools.permutations(sorted(corpus.articles), 2):
         article = corpus.articles[target]
         known = [corpus.entities[e] for e in sorted(corpus.entities)]
         for c in suggest(article, known[: len(known) // 2]).statements:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from heroes_kg.corpus.curation import load_corpus
-from heroes_kg.rdf.model import Names, to_quads
 from heroes_kg.project import find_project
-from heroes_kg.rdf.store import KnowledgeGraph
+from heroes_kg.query import KnowledgeGraph
+from heroes_kg.rdf.model import to_quads
 from heroes_kg.validate.graph import _whole_graph_checks
+from heroes_kg.vocab import Names
 
 from .conftest import ROOT
 

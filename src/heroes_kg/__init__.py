@@ -17,21 +17,22 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from ._version import __version__
+
 __all__ = ["__version__", "build", "load"]
 
 if TYPE_CHECKING:
     from .pipeline import BuildReport
-    from .rdf.store import KnowledgeGraph
+    from .query import KnowledgeGraph
 
 
 def load(project: str | os.PathLike[str] | None = None, *,
          base_iri: str | None = None) -> KnowledgeGraph:
     """Open the built graph of the project at ``project`` (default: the nearest folder
     with seeds/facts/), rebuilding the store first when the seeds changed. Ask it
-    questions with :meth:`KnowledgeGraph.query <heroes_kg.rdf.store.KnowledgeGraph.query>`."""
+    questions with :meth:`KnowledgeGraph.query <heroes_kg.query.KnowledgeGraph.query>`."""
+    from .pipeline import open_graph
     from .project import find_project
-    from .rdf.store import open_graph
 
     return open_graph(find_project(project, base_iri))
 

@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
-from .errors import HeroesKGError
+from ._version import __version__
+from .errors import HeroesKGError, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,8 +26,34 @@ F = TypeVar("F", bound=Callable[..., Any])
 _MAX_PROBLEMS = 20
 
 
+#: How the command line names the parameters a library error mentions as ``{--name}``.
+_OPTIONS = {
+    "auth_env": "--auth-env",
+    "depth": "--depth",
+    "force": "--force",
+    "host": "--host",
+    "id": "--id",
+    "infer": "--infer",
+    "out": "-o",
+    "port": "--port",
+    "project": "--project DIR",
+    "publisher": "--publisher",
+    "query_endpoint": "--query-endpoint URL",
+    "timeout": "--timeout",
+    "to": "--to NAME",
+    "triples": "--triples",
+    "with_ontology": "--with-ontology",
+}
+
+
+def _option(name: str) -> str:
+    return _OPTIONS.get(name, f"--{name.replace('_', '-')}")
+
+
 def _fail(exc: HeroesKGError) -> None:
-    lines = exc.lines()
+    lines = exc.lines(_option)
+    if isinstance(exc, StoreError):
+        lines = [f"{line}; run 'heroes-kg build'" for line in lines]
     if exc.problems:
         click.echo(f"Error: {exc.message}:", err=True)
         for line in lines[:_MAX_PROBLEMS]:
@@ -79,7 +105,7 @@ def _project(project_dir: Path | None, base_iri: str | None = None):  # type: ig
 
 def _open_graph(project_dir: Path | None):  # type: ignore[no-untyped-def]
     """The built graph, telling the user on stderr what had to be repaired to open it."""
-    from .rdf.store import open_graph
+    from .pipeline import open_graph
 
     kg = open_graph(_project(project_dir))
     for note in kg.notes:
@@ -214,7 +240,8 @@ def show(entity: str, project_dir: Path | None) -> None:
     """
     from .query.inspect import show as run_show
 
-    view = run_show(_open_graph(project_dir), entity)
+    with _open_graph(project_dir) as kg:
+        view = run_show(kg, entity)
     click.secho(f"{view.name}", bold=True, nl=False)
     click.echo(f"  ({view.type}, id {view.id})")
     click.echo(f"  {view.iri}")
@@ -250,7 +277,8 @@ def stats(project_dir: Path | None) -> None:
     """
     from .query.inspect import stats as run_stats
 
-    result = run_stats(_open_graph(project_dir))
+    with _open_graph(project_dir) as kg:
+        result = run_stats(kg)
     click.echo(f"{result.triples} triples, {result.statements} curated statements, "
                f"{result.evidence} evidence quotes")
     for title, rows in (("Classes", result.classes), ("Properties", result.properties)):
@@ -288,8 +316,10 @@ def export(fmt: str, out: Path | None, with_ontology: bool | None, facts_only: b
         heroes-kg export -f csv-nodes -o nodes.csv && heroes-kg export -f csv-edges -o edges.csv
     """
     from .outputs.formats import export_to
+    from .pipeline import open_graph
 
-    data = export_to(_project(project_dir), fmt, out, facts_only=facts_only,
+    project = _project(project_dir)
+    data = export_to(lambda: open_graph(project), fmt, out, facts_only=facts_only,
                      with_ontology=with_ontology)
     if out is None:
         click.echo(data, nl=False)
@@ -511,12 +541,13 @@ def push(endpoint: str, query_url: str | None, graph_iri: str | None,
         STORE_AUTH=admin:secret heroes-kg push --auth-env STORE_AUTH \\
           --endpoint http://localhost:3030/heroes/data
     """
+    from .pipeline import open_graph
     from .remote import push as run_push
-    from .rdf.store import open_graph
 
     started = time.perf_counter()
-    report = run_push(open_graph(_project(project_dir)), endpoint, graph_iri, auth_env,
-                      dry_run, query_url=query_url, timeout=timeout)
+    with open_graph(_project(project_dir)) as kg:
+        report = run_push(kg, endpoint, graph_iri, auth_env, dry_run, query_url=query_url,
+                          timeout=timeout)
     elapsed = time.perf_counter() - started
     if report.dry_run:
         click.echo(f"Dry run: would PUT {report.triples} triples to {report.store_url} "
@@ -575,8 +606,8 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
         heroes-kg query -f my-question.rq --format json
         heroes-kg query cast --endpoint http://127.0.0.1:7878/query
     """
-    from .query.engine import run_query
-    from .rdf.store import open_graph
+    from .pipeline import open_graph
+    from .query import run_query
 
     if (query is None) == (query_file is None):
         raise HeroesKGError("give a query (SPARQL, a .rq path or a name) or -f FILE, "
@@ -597,8 +628,9 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
             raise HeroesKGError(f"--bind {bind!r}: write it as NAME=VALUE, "
                                 "e.g. --bind entity=pedro-pascal")
         bindings[name.strip()] = value
-    result = run_query(open_graph(_project(project_dir)), query, bindings, infer=infer,
-                       timeout=timeout, endpoint=endpoint, auth_env=auth_env)
+    with open_graph(_project(project_dir)) as kg:
+        result = run_query(kg, query, bindings, infer=infer, timeout=timeout,
+                           endpoint=endpoint, auth_env=auth_env)
     if result.kind == "ask" and fmt in (None, "table"):
         click.echo("true" if result.boolean else "false")
     elif result.kind == "select" and fmt in (None, "table"):
@@ -659,8 +691,10 @@ def viz(project_dir: Path | None, out: Path, focus: str | None, depth: int,
         heroes-kg viz --query cast -o cast.html
     """
     from .outputs.page import write_page
+    from .pipeline import open_graph
 
-    written = write_page(_project(project_dir), out, focus=focus, depth=depth, query=query)
+    project = _project(project_dir)
+    written = write_page(lambda: open_graph(project), out, focus=focus, depth=depth, query=query)
     click.echo(f"Drew {written.nodes} nodes and {written.edges} edges: wrote {out}")
     if open_page:
         import webbrowser

@@ -1,7 +1,12 @@
-"""Build: seeds/ -> checked corpus -> RDF -> validated graph -> store and exports/.
+"""The pipeline: seeds/ -> checked corpus -> RDF -> validated graph -> store and exports/.
 
-:func:`build` is what ``heroes-kg build`` runs; :func:`check` is ``heroes-kg validate``.
-Nothing is written until every check has passed, and every file is written atomically.
+This is the only module that knows the stages and their order. :func:`build` is what
+``heroes-kg build`` runs; :func:`check` is ``heroes-kg validate``; :func:`open_graph`
+opens the persisted graph, rebuilding the store first when the seeds changed. Nothing is
+written until every check has passed, and every file is written atomically.
+
+The stages that only a build needs (reading the curated files, validation, the exports)
+are imported when a build runs: opening the graph for a query loads none of them.
 """
 
 from __future__ import annotations
@@ -15,29 +20,34 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from ._io import write_temp
-from .corpus.curation import Corpus, load_corpus, paused_gc
-from .errors import HeroesKGError
-from .rdf.model import Names, nquads
+from .errors import OutputError, ProjectError, StoreError
 from .project import Project
+from .query import KnowledgeGraph
 from .rdf.store import (
-    KnowledgeGraph,
+    STALE,
+    Graph,
     Spool,
     StoreWriteStopped,
     fingerprint,
     lock,
-    open_graph,
+    open_store,
     read_state,
     replace_store,
     swap_store,
     write_state,
     write_store,
 )
+from .vocab import Names
 
-__all__ = ["BuildReport", "build", "build_store", "check", "standard_exports"]
+if TYPE_CHECKING:
+    from .corpus.curation import Corpus
+
+__all__ = ["BuildReport", "build", "build_store", "check", "open_graph", "standard_exports"]
 
 
 @dataclass
@@ -66,10 +76,10 @@ def _quiet(message: str) -> None:
     pass
 
 
-def _export(fmt: str, *, facts_only: bool = False) -> Callable[[KnowledgeGraph], bytes]:
+def _export(fmt: str, *, facts_only: bool = False) -> Callable[[Graph], bytes]:
     """A producer of ``fmt`` with its default options (see :func:`export.export`)."""
 
-    def produce(kg: KnowledgeGraph) -> bytes:
+    def produce(kg: Graph) -> bytes:
         from .outputs.formats import export
 
         return export(kg, fmt, facts_only=facts_only)
@@ -77,14 +87,14 @@ def _export(fmt: str, *, facts_only: bool = False) -> Callable[[KnowledgeGraph],
     return produce
 
 
-def _exports_html(kg: KnowledgeGraph) -> bytes:
+def _exports_html(kg: Graph) -> bytes:
     from .outputs.page import page, view
 
     return page(view(kg))
 
 
 #: The files ``heroes-kg build`` writes into exports/: file name -> producer.
-standard_exports: dict[str, Callable[[KnowledgeGraph], bytes]] = {
+standard_exports: dict[str, Callable[[Graph], bytes]] = {
     "heroes.ttl": _export("turtle"),
     "heroes-facts.ttl": _export("turtle", facts_only=True),
     "heroes.nt": _export("ntriples"),
@@ -103,12 +113,12 @@ standard_exports: dict[str, Callable[[KnowledgeGraph], bytes]] = {
 def _load_ontology(store: ox.Store, project: Project, names: Names) -> None:
     path = project.ontology_file
     if not path.is_file():
-        raise HeroesKGError(f"{path.relative_to(project.root)} is missing; the build needs "
+        raise ProjectError(f"{path.relative_to(project.root)} is missing; the build needs "
                             "the ontology")
     try:
         store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=names.ontology)
     except SyntaxError as exc:
-        raise HeroesKGError(f"{path.relative_to(project.root)}: not valid Turtle: "
+        raise ProjectError(f"{path.relative_to(project.root)}: not valid Turtle: "
                             f"{exc}") from None
 
 
@@ -117,6 +127,9 @@ def _model(project: Project, timings: dict[str, float] | None = None,
            ) -> tuple[Corpus, KnowledgeGraph]:
     """Load and check the curated files and make the graph in an in-memory store; with a
     ``spool``, every quad is also written to it as it is made."""
+    from .corpus.curation import load_corpus, paused_gc
+    from .rdf.model import nquads
+
     clock = _Clock(timings)
     progress("reading and checking the curated files")
     corpus = load_corpus(project)
@@ -156,7 +169,7 @@ MODEL_CHUNK = 50_000
 
 def _validate(corpus: Corpus, kg: KnowledgeGraph, shacl: str,
               timings: dict[str, float] | None = None, progress: Progress = _quiet) -> None:
-    from .validate.graph import validate_graph
+    from .validate import validate_graph
 
     clock = _Clock(timings)
     assert kg.project is not None
@@ -201,6 +214,33 @@ def check(project: Project, *, shacl: str = "oxigraph") -> BuildReport:
 def _report(corpus: Corpus, kg: KnowledgeGraph) -> BuildReport:
     return BuildReport(len(corpus.articles), len(corpus.entities), len(corpus.statements),
                        len(kg))
+
+
+def open_graph(project: Project, *, rebuild: bool = True, hold_lock: bool = True
+               ) -> KnowledgeGraph:
+    """The built graph of ``project``.
+
+    The store is rebuilt from the seeds first when any input changed since it was built,
+    or when it is missing, corrupt or not ours (``rebuild=False`` raises
+    :class:`~heroes_kg.errors.StoreError` instead). With ``hold_lock`` the graph keeps a
+    shared lock until it is closed, so no build replaces the store under a running query.
+    Close it (``with open_graph(project) as kg:``) when done.
+    """
+    names = Names(project.base_iri)
+    notes: list[str] = []
+    for attempt in range(2):
+        opened = open_store(project, names, hold_lock=hold_lock)
+        if isinstance(opened, Graph):
+            kg = KnowledgeGraph(opened.store, names, project)
+            kg.notes = notes
+            kg._lock, opened._lock = opened._lock, None
+            return kg
+        if not rebuild or attempt == 1:
+            raise StoreError(opened)
+        if opened != STALE:
+            notes.append(f"{opened}; rebuilt it from the seeds")
+        build_store(project)
+    raise AssertionError("unreachable")
 
 
 def build_store(project: Project) -> tuple[Corpus, KnowledgeGraph]:
@@ -248,19 +288,19 @@ def _selected(only: Iterable[str] | None) -> list[str]:
     chosen = list(dict.fromkeys(only))
     unknown = [name for name in chosen if name not in standard_exports]
     if unknown:
-        raise HeroesKGError(f"unknown export {unknown[0]!r}; the build writes "
+        raise OutputError(f"unknown export {unknown[0]!r}; the build writes "
                             + ", ".join(standard_exports))
     return [name for name in standard_exports if name in chosen]
 
 
 def _check_outdir(outdir: Path) -> None:
     if outdir.exists() and not outdir.is_dir():
-        raise HeroesKGError(f"{outdir} exists and is not a folder")
+        raise OutputError(f"{outdir} exists and is not a folder")
     if not outdir.parent.is_dir():
-        raise HeroesKGError(f"cannot write to {outdir}: {outdir.parent} does not exist")
+        raise OutputError(f"cannot write to {outdir}: {outdir.parent} does not exist")
     outdir.mkdir(exist_ok=True)
     if not os.access(outdir, os.W_OK):
-        raise HeroesKGError(f"cannot write to {outdir}: permission denied")
+        raise OutputError(f"cannot write to {outdir}: permission denied")
 
 
 class _StoreWriter:
@@ -286,7 +326,7 @@ class _StoreWriter:
             self.fresh = write_store(self.project, self.spool)
         except StoreWriteStopped:
             pass
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread by finish()
+        except BaseException as exc:
             self.error = exc
 
     def finish(self) -> None:

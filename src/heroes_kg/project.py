@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import HeroesKGError
+from .errors import ProjectError
 
 __all__ = ["DEFAULT_BASE_IRI", "Project", "find_project", "is_absolute_iri"]
 
@@ -88,21 +88,21 @@ def find_project(root: str | os.PathLike[str] | None = None,
     that has ``seeds/facts``."""
     base = base_iri or os.environ.get("HEROES_KG_BASE_IRI") or DEFAULT_BASE_IRI
     if not base.endswith(("/", "#")):
-        raise HeroesKGError(f"base IRI {base!r} must end with '/' or '#'")
+        raise ProjectError(f"base IRI {base!r} must end with '/' or '#'")
     if not is_absolute_iri(base):
-        raise HeroesKGError(f"base IRI {base!r} is not an absolute IRI "
+        raise ProjectError(f"base IRI {base!r} is not an absolute IRI "
                             "(e.g. https://example.org/news/)")
     if root is None and os.environ.get("HEROES_KG_PROJECT"):
         root = os.environ["HEROES_KG_PROJECT"]
     if root is not None:
         path = Path(root).resolve()
         if not (path / "seeds").is_dir():
-            raise HeroesKGError(f"{path} is not a heroes-kg project: it has no seeds/ folder")
+            raise ProjectError(f"{path} is not a heroes-kg project: it has no seeds/ folder")
         return Project(path, base)
     here = Path.cwd().resolve()
     for candidate in (here, *here.parents):
         if (candidate / "seeds" / "facts").is_dir():
             return Project(candidate, base)
-    raise HeroesKGError(
+    raise ProjectError(
         f"no heroes-kg project here: no seeds/facts/ in {here} or above it "
-        "(run inside a project, or pass --project DIR)")
+        "(run inside a project, or pass {--project})")

@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .errors import HeroesKGError
+from .errors import RemoteError
+from .vocab import SPARQL_UPDATE_KEYWORDS
 
 if TYPE_CHECKING:
-    from .rdf.store import KnowledgeGraph
+    from .rdf.store import Graph
 
 __all__ = ["GraphPush", "PushReport", "RemoteResult", "endpoints", "graph_counts", "push",
            "query_endpoint", "run_remote_query"]
@@ -41,8 +42,6 @@ DEFAULT_TIMEOUT = 60.0
 
 _RESULTS_JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
-_UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE",
-                    "COPY", "WITH"}
 
 #: How the Graph Store endpoint's path tells the SPARQL query endpoint of known servers.
 _LAYOUTS: tuple[tuple[str, str], ...] = (
@@ -124,10 +123,10 @@ def _credentials(auth_env: str | None) -> str | None:
         return None
     value = os.environ.get(auth_env)
     if value is None:
-        raise HeroesKGError(f"environment variable {auth_env} is not set; set it to "
+        raise RemoteError(f"environment variable {auth_env} is not set; set it to "
                             "'user:password' for HTTP basic authentication")
     if ":" not in value:
-        raise HeroesKGError(f"environment variable {auth_env} must hold 'user:password' "
+        raise RemoteError(f"environment variable {auth_env} must hold 'user:password' "
                             "(it has no ':')")
     return "Basic " + base64.b64encode(value.encode("utf-8")).decode("ascii")
 
@@ -135,7 +134,7 @@ def _credentials(auth_env: str | None) -> str | None:
 def _check_url(url: str, what: str) -> None:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise HeroesKGError(f"{what} {url!r} is not an http:// or https:// URL")
+        raise RemoteError(f"{what} {url!r} is not an http:// or https:// URL")
 
 
 def _first_line(data: bytes) -> str:
@@ -148,7 +147,7 @@ def _request(method: str, url: str, *, body: bytes | None = None,
              headers: Mapping[str, str] | None = None, auth: str | None = None,
              timeout: float = DEFAULT_TIMEOUT, doing: str = "") -> tuple[int, str, bytes]:
     """Send one request; return (status, content type, body) of a 2xx answer, and raise
-    a one-line :class:`HeroesKGError` for anything else."""
+    a one-line :class:`RemoteError` for anything else."""
     request = urllib.request.Request(url, data=body, method=method, headers=dict(headers or {}))
     if auth:
         request.add_header("Authorization", auth)
@@ -160,15 +159,16 @@ def _request(method: str, url: str, *, body: bytes | None = None,
             return response.status, response.headers.get("Content-Type", ""), data
     except urllib.error.HTTPError as exc:
         try:
-            detail = _first_line(exc.read())
+            with exc:  # the error is the response: close its connection
+                detail = _first_line(exc.read())
         except (OSError, http.client.HTTPException):
             detail = ""
         hint = ""
         if exc.code in (401, 403):
-            hint = ("; check the credentials (--auth-env) and that this account may "
+            hint = ("; check the credentials ({--auth_env}) and that this account may "
                     "write" if method in ("PUT", "DELETE") else
-                    "; check the credentials (--auth-env)")
-        raise HeroesKGError(f"{where} failed: HTTP {exc.code} {exc.reason}"
+                    "; check the credentials ({--auth_env})")
+        raise RemoteError(f"{where} failed: HTTP {exc.code} {exc.reason}"
                             + (f": {detail}" if detail else "") + hint) from None
     except urllib.error.URLError as exc:
         raise _network_error(exc.reason, where, doing, timeout) from None
@@ -176,21 +176,21 @@ def _request(method: str, url: str, *, body: bytes | None = None,
         raise _network_error(exc, where, doing, timeout) from None
 
 
-def _network_error(reason: object, where: str, doing: str, timeout: float) -> HeroesKGError:
+def _network_error(reason: object, where: str, doing: str, timeout: float) -> RemoteError:
     if isinstance(reason, ConnectionRefusedError):
-        return HeroesKGError(f"{where} failed: connection refused; is the server running "
+        return RemoteError(f"{where} failed: connection refused; is the server running "
                              "and the URL right?")
     if isinstance(reason, (TimeoutError, socket.timeout)):
-        return HeroesKGError(f"{where} failed: no answer within {timeout:g} s{doing}; "
-                             "raise --timeout or check the server")
+        return RemoteError(f"{where} failed: no answer within {timeout:g} s{doing}; "
+                             "raise {--timeout} or check the server")
     if isinstance(reason, socket.gaierror):
-        return HeroesKGError(f"{where} failed: cannot resolve the host name; check the URL")
+        return RemoteError(f"{where} failed: cannot resolve the host name; check the URL")
     if isinstance(reason, (ConnectionError, http.client.RemoteDisconnected,
                            http.client.IncompleteRead, http.client.BadStatusLine)):
-        return HeroesKGError(f"{where} failed: the server dropped the connection{doing}; "
+        return RemoteError(f"{where} failed: the server dropped the connection{doing}; "
                              "nothing was confirmed: run the same command again")
     text = str(reason).strip() or type(reason).__name__
-    return HeroesKGError(f"{where} failed: {text}")
+    return RemoteError(f"{where} failed: {text}")
 
 
 # --------------------------------------------------------------------------- SPARQL
@@ -246,8 +246,8 @@ def run_remote_query(url: str, sparql: str, *, prefixes: Mapping[str, str] | Non
     named queries written for ``heroes-kg query`` run unchanged. Updates are refused.
     """
     keyword = _keyword(sparql)
-    if keyword in _UPDATE_KEYWORDS:
-        raise HeroesKGError(f"the query is a SPARQL update ({keyword}); only queries can "
+    if keyword in SPARQL_UPDATE_KEYWORDS:
+        raise RemoteError(f"the query is a SPARQL update ({keyword}); only queries can "
                             "be sent to an endpoint")
     graph_form = keyword in ("CONSTRUCT", "DESCRIBE")
     accept = f"{_NTRIPLES}, text/turtle;q=0.5" if graph_form else _RESULTS_JSON
@@ -261,7 +261,7 @@ def run_remote_query(url: str, sparql: str, *, prefixes: Mapping[str, str] | Non
             return RemoteResult("graph", triples=[q.triple for q in ox.parse(data, fmt)])
         parsed = json.loads(data)
     except (SyntaxError, ValueError) as exc:
-        raise HeroesKGError(f"the answer of {_shown(url)} ({media or 'no content type'}) "
+        raise RemoteError(f"the answer of {_shown(url)} ({media or 'no content type'}) "
                             f"is not a SPARQL result: {exc}") from None
     if isinstance(parsed, dict) and "boolean" in parsed:
         return RemoteResult("ask", boolean=bool(parsed["boolean"]))
@@ -269,7 +269,7 @@ def run_remote_query(url: str, sparql: str, *, prefixes: Mapping[str, str] | Non
         variables = [str(v) for v in parsed["head"]["vars"]]
         ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
     except (KeyError, TypeError, SyntaxError, ValueError) as exc:
-        raise HeroesKGError(f"the answer of {_shown(url)} is not a SPARQL JSON result: "
+        raise RemoteError(f"the answer of {_shown(url)} is not a SPARQL JSON result: "
                             f"{exc}") from None
     return RemoteResult("select", variables=variables, solutions=data)
 
@@ -298,8 +298,8 @@ def endpoints(url: str, query_url: str | None = None) -> tuple[str, str]:
             derived = path[: len(path) - len(suffix)] + replacement
             return url, urllib.parse.urlunsplit(parts._replace(path=derived, query="",
                                                                fragment=""))
-    raise HeroesKGError(f"cannot tell the SPARQL query endpoint of {_shown(url)}; "
-                        "give it with --query-endpoint URL")
+    raise RemoteError(f"cannot tell the SPARQL query endpoint of {_shown(url)}; "
+                        "give it with {--query_endpoint}")
 
 
 def _graph_url(store_url: str, graph: str) -> str:
@@ -307,7 +307,7 @@ def _graph_url(store_url: str, graph: str) -> str:
     return f"{store_url}{separator}graph={urllib.parse.quote(graph, safe='')}"
 
 
-def _bodies(kg: KnowledgeGraph, graph_iri: str | None) -> list[tuple[str, list[ox.Triple]]]:
+def _bodies(kg: Graph, graph_iri: str | None) -> list[tuple[str, list[ox.Triple]]]:
     names = (kg.names.facts, kg.names.provenance, kg.names.ontology)
     per_graph = [(g.value, [q.triple for q in kg.store.quads_for_pattern(None, None, None, g)])
                  for g in names]
@@ -334,12 +334,12 @@ def _counts(query_url: str, graphs: Sequence[str], auth: str | None,
         for row in json.loads(data)["results"]["bindings"]:
             counts[row["g"]["value"]] = int(row["n"]["value"])
     except (KeyError, TypeError, ValueError) as exc:
-        raise HeroesKGError(f"the answer of {_shown(query_url)} to a triple count is not a "
+        raise RemoteError(f"the answer of {_shown(query_url)} to a triple count is not a "
                             f"SPARQL JSON result: {exc}") from None
     return counts
 
 
-def push(kg: KnowledgeGraph, endpoint: str, graph_iri: str | None = None,
+def push(kg: Graph, endpoint: str, graph_iri: str | None = None,
          auth_env: str | None = None, dry_run: bool = False, *,
          query_url: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> PushReport:
     """Publish ``kg`` to the Graph Store endpoint ``endpoint``: one PUT of N-Triples per
@@ -373,7 +373,7 @@ def push(kg: KnowledgeGraph, endpoint: str, graph_iri: str | None = None,
                      for iri, n, body in bodies]
     for graph in report.graphs:
         if graph.remote_triples != graph.triples:
-            raise HeroesKGError(
+            raise RemoteError(
                 f"after the push the server holds {graph.remote_triples} triples in "
                 f"<{graph.iri}>, but the local graph has {graph.triples}; the store may "
                 "have changed them (check its default-graph and inference settings) or "
@@ -385,7 +385,7 @@ def _check_iri(iri: str) -> None:
     try:
         ox.NamedNode(iri)
     except ValueError as exc:
-        raise HeroesKGError(f"graph IRI {iri!r} is not a valid IRI: {exc}") from None
+        raise RemoteError(f"graph IRI {iri!r} is not a valid IRI: {exc}") from None
     if not urllib.parse.urlsplit(iri).scheme:
-        raise HeroesKGError(f"graph IRI {iri!r} must be absolute (start with a scheme such "
+        raise RemoteError(f"graph IRI {iri!r} must be absolute (start with a scheme such "
                             "as https:)")

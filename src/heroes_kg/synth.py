@@ -9,13 +9,14 @@ exactly once. The same ``triples`` and ``seed`` always give byte-identical files
 
 from __future__ import annotations
 
-import json
 import random
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._io import atomic_write
+from .corpus.writer import scalar
 from .errors import HeroesKGError
 
 __all__ = ["TRIPLES_PER_ARTICLE", "SynthReport", "write_corpus"]
@@ -67,9 +68,9 @@ class _Names:
         n = self.rng.choice((2, 2, 3))
         return "".join(self.rng.choice(_SYLLABLES) for _ in range(n)).capitalize()
 
-    def unique(self, make: object) -> str:
+    def unique(self, make: Callable[[], str]) -> str:
         while True:
-            name = make()  # type: ignore[operator]
+            name = make()
             if name not in self.used:
                 self.used.add(name)
                 return name
@@ -265,24 +266,17 @@ def _article(i: int, rng: random.Random, names: _Names,
     for quote in sentences:
         if text.count(quote) != 1:  # pragma: no cover - a generator bug, not user input
             raise AssertionError(f"generated quote is not unique: {quote!r}")
-    meta: dict[str, object] = {"id": f"{p}-article", "file": f"{p}.txt", "title": title, "date": date,
-            "publisher": pub_id}
+    meta: dict[str, object] = {"id": f"{p}-article", "file": f"{p}.txt", "title": title,
+                               "date": date, "publisher": pub_id}
     return meta, entities, st, text
-
-
-def _scalar(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _facts_yaml(entities: list[tuple[str, str, str]], statements: list[_Statement],
                 articles: dict[str, str], header: str) -> str:
     out = [f"# {header}", "entities:"]
     for eid, type_, name in entities:
-        out += [f"  - id: {eid}", f"    type: {type_}", f"    name: {_scalar(name)}"]
+        out += [f"  - id: {eid}", f"    type: {type_}",
+                f"    name: {scalar(name, quoted=True)}"]
     if statements:
         out.append("statements:")
     for s in statements:
@@ -290,10 +284,11 @@ def _facts_yaml(entities: list[tuple[str, str, str]], statements: list[_Statemen
         if s.object is not None:
             out.append(f"    object: {s.object}")
         else:
-            out.append(f"    value: {_scalar(s.value)}")
+            assert s.value is not None, "a statement has an object or a value"
+            out.append(f"    value: {scalar(s.value, quoted=True)}")
         out += [f"    {k}: {v}" for k, v in s.qualifiers.items()]
         out += ["    evidence:", f"      - article: {articles[s.quote]}",
-                f"        quote: {_scalar(s.quote)}"]
+                f"        quote: {scalar(s.quote, quoted=True)}"]
     return "\n".join(out) + "\n"
 
 
@@ -304,7 +299,7 @@ def write_corpus(dest: Path, triples: int, *, ontology: Path, seed: int = 1) -> 
     (heroes.ttl, shapes.ttl) copied into the new project.
     """
     if triples < 1:
-        raise HeroesKGError(f"--triples must be at least 1, not {triples}")
+        raise HeroesKGError(f"{{--triples}} must be at least 1, not {triples}")
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise HeroesKGError(f"{dest} exists and is not an empty folder; choose a new one")
     if not (ontology / "heroes.ttl").is_file() or not (ontology / "shapes.ttl").is_file():
@@ -333,7 +328,7 @@ def write_corpus(dest: Path, triples: int, *, ontology: Path, seed: int = 1) -> 
         previous = (f"a{i:05d}-film", entities[0][2])
         atomic_write(articles_dir / str(meta["file"]), text.encode())
         atomic_write(articles_dir / f"a{i:05d}.yaml", "".join(
-            f"{k}: {_scalar(v) if k in ('title', 'date') else v}\n"
+            f"{k}: {scalar(str(v), quoted=True) if k in ('title', 'date') else v}\n"
             for k, v in meta.items()).encode())
         for s in statements:
             quote_article[s.quote] = str(meta["id"])

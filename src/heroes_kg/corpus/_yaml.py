@@ -21,7 +21,7 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
-class _LineLoader(_Base):  # type: ignore[misc, valid-type]
+class _LineLoader(_Base):  # type: ignore[misc]
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         # A fast path for what curated files are made of (text, string-keyed mappings,
         # lists): PyYAML's general constructor costs several times more per node, which
@@ -69,7 +69,7 @@ class _LineLoader(_Base):  # type: ignore[misc, valid-type]
             super().ascend_resolver()
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1
         mapping[LINES] = {
             k.value: k.start_mark.line + 1 for k, _v in node.value if hasattr(k, "value")}

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from .._io import atomic_write
-from ..corpus._yaml import LINE, LINES, YamlError, load_yaml
+from ..corpus._yaml import LINE, YamlError, load_yaml
+from ..corpus.writer import block, scalar
 from ..errors import HeroesKGError, Problem, relpath
 from ..project import Project
 
@@ -66,8 +67,6 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
     malformed date and a publisher that is not a known organization.
     """
     from ..corpus.curation import load_corpus
-    from ..suggest import yaml_scalar
-
     folder = project.articles_dir
     if not folder.is_dir():
         raise HeroesKGError(f"{relpath(folder, project.root)}/ does not exist; "
@@ -90,7 +89,7 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
     for path, record in _existing_records(project):
         if record.get("id") == article_id:
             raise HeroesKGError(f"article id {article_id!r} is already used by "
-                                f"{relpath(path, project.root)}; choose another --id")
+                                f"{relpath(path, project.root)}; choose another {{--id}}")
     for existing in sorted(folder.glob("*.txt")):
         if existing.read_bytes() == data:
             raise HeroesKGError(f"{source} has the same text as "
@@ -102,7 +101,7 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
         entity = load_corpus(project).entities.get(publisher)
         if entity is None or not vocab.is_subtype(entity.type, "Organization"):
             raise HeroesKGError(f"publisher {publisher!r} is not an Organization entity in "
-                                "seeds/facts/; declare it first or leave --publisher out")
+                                "seeds/facts/; declare it first or leave {--publisher} out")
     if title is None or not title.strip():
         title = next(line.strip() for line in text.splitlines() if line.strip())[:200]
         title_note = "# The title is the text's first line."
@@ -112,13 +111,13 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
     number = len(list(folder.glob("*.txt")))
     name = f"{number:03d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
     lines = [f"# Metadata for {name} (the text file is kept exactly as received).",
-             f"id: {article_id}", f"file: {name}", title_note, f"title: {yaml_scalar(title)}"]
+             f"id: {article_id}", f"file: {name}", title_note, f"title: {scalar(title)}"]
     if date is not None:
         lines.append(f"date: {date}")
     if publisher is not None:
         lines.append(f"publisher: {publisher}")
     if url is not None:
-        lines.append(f"url: {yaml_scalar(url)}")
+        lines.append(f"url: {scalar(url)}")
     text_path, record_path = folder / name, folder / f"{Path(name).stem}.yaml"
     atomic_write(text_path, data)
     try:
@@ -151,8 +150,8 @@ def write_suggestions(project: Project, article_id: str, output: Path | None = N
         raise HeroesKGError(f"{path}: candidates are not written into seeds/; write them "
                             "elsewhere, review them, then run 'heroes-kg accept FILE'")
     if resolved.exists() and not force:
-        raise HeroesKGError(f"{path} already exists (it may hold your review); pass --force "
-                            "to overwrite it or -o to write elsewhere")
+        raise HeroesKGError(f"{path} already exists (it may hold your review); pass {{--force}} "
+                            "to overwrite it or {--out} to write elsewhere")
     result = suggest(article, corpus.entities.values(), corpus.statements)
     resolved.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(resolved, render(result, article).encode("utf-8"))
@@ -165,45 +164,6 @@ class AcceptReport:
     entities: int
     statements: int
     refused: list[Problem] = field(default_factory=list)
-
-
-def _emit(value: Any, indent: int) -> list[str]:
-    """Block YAML for a loaded candidate item (mappings, lists, scalars)."""
-    from ..suggest import yaml_scalar
-
-    pad = " " * indent
-    lines: list[str] = []
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key in (LINE, LINES):
-                continue
-            if isinstance(item, (dict, list)) and item:
-                lines.append(f"{pad}{key}:")
-                lines += _emit(item, indent + 2)
-            else:
-                lines.append(f"{pad}{key}: {_inline(item)}")
-    elif isinstance(value, list):
-        for item in value:
-            inner = _emit(item, indent + 2) if isinstance(item, (dict, list)) else [
-                f"{pad}  {_inline(item)}"]
-            if inner:
-                inner[0] = f"{pad}- {inner[0][indent + 2:]}"
-            lines += inner
-    else:
-        lines.append(f"{pad}{yaml_scalar(value)}")
-    return lines
-
-
-def _inline(value: Any) -> str:
-    from ..suggest import yaml_scalar
-
-    if value is None:
-        return "null"
-    if isinstance(value, list):
-        return "[" + ", ".join(_inline(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{}"
-    return yaml_scalar(value)
 
 
 def accept(project: Project, file: Path, target: str | None = None,
@@ -238,7 +198,7 @@ def accept(project: Project, file: Path, target: str | None = None,
         raise HeroesKGError(f"facts file name {name!r} must be lowercase words joined by '-'")
     dest = project.facts_dir / f"{name}.yaml"
     if dest.exists():
-        raise HeroesKGError(f"{relpath(dest, project.root)} already exists; pass --to NAME "
+        raise HeroesKGError(f"{relpath(dest, project.root)} already exists; pass {{--to}} "
                             "to write the accepted facts to another file")
     sections: dict[str, list[dict[str, Any]]] = {}
     for section in ("entities", "statements"):
@@ -281,7 +241,7 @@ def _render_facts(article_id: str, kept: list[tuple[str, dict[str, Any]]]
         lines += ["", f"{section}:"]
         for item in items:
             origin.append((len(lines) + 1, item.get(LINE, 0)))
-            lines += _emit([item], 2)
+            lines += block([item], 2)
     return "\n".join(lines) + "\n", origin
 
 

@@ -24,7 +24,7 @@ import json
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -32,14 +32,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import pyoxigraph as ox
 
 from .._io import atomic_write
-from ..vocab import CLASSES, OA, PREFIXES, PROV, RDF, RDFS, SCHEMA, XSD
-from ..errors import HeroesKGError
-from ..rdf.store import KnowledgeGraph, _triple_key
+from ..errors import OutputError
+from ..rdf.read import statements
+from ..rdf.store import Graph, triple_key
+from ..vocab import CLASSES, PREFIXES, RDF, RDFS, SCHEMA, XSD, prefixes
 
 if TYPE_CHECKING:
-    import networkx as nx  # type: ignore[import-untyped]
-
-    from ..project import Project
+    import networkx as nx
 
 __all__ = [
     "FORMATS",
@@ -50,15 +49,8 @@ __all__ = [
     "export",
     "export_to",
     "get_format",
-    "prefixes",
     "property_graph",
 ]
-
-
-def prefixes(base: str) -> dict[str, str]:
-    """Prefixes written into serializations: the vocabularies and our resource paths."""
-    return {**PREFIXES, "res": base + "resource/", "article": base + "article/",
-            "role": base + "role/"}
 
 
 @dataclass(frozen=True)
@@ -73,7 +65,7 @@ class Format:
     #: Whether the ontology is included when the caller does not say.
     ontology_by_default: ClassVar[bool] = False
 
-    def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
+    def serialize(self, kg: Graph, *, facts_only: bool = False,
                   with_ontology: bool | None = None) -> bytes:
         raise NotImplementedError
 
@@ -81,28 +73,28 @@ class Format:
 # --- RDF formats -------------------------------------------------------------------------
 
 
-def _graphs(kg: KnowledgeGraph, facts_only: bool, with_ontology: bool) -> list[ox.NamedNode]:
+def _graphs(kg: Graph, facts_only: bool, with_ontology: bool) -> list[ox.NamedNode]:
     graphs = [kg.names.facts] if facts_only else [kg.names.facts, kg.names.provenance]
     return graphs + [kg.names.ontology] if with_ontology else graphs
 
 
-def _quads(kg: KnowledgeGraph, graphs: list[ox.NamedNode]) -> list[ox.Quad]:
+def _quads(kg: Graph, graphs: list[ox.NamedNode]) -> list[ox.Quad]:
     """The quads of ``graphs``, blank nodes canonicalized, sorted by graph (in the order
-    given) and then as :meth:`KnowledgeGraph.triples` sorts triples."""
+    given) and then as :meth:`Graph.triples` sorts triples."""
     quads = [q for g in graphs for q in kg.store.quads_for_pattern(None, None, None, g)]
     if any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object)):
         dataset = ox.Dataset(quads)
         dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
         quads = list(dataset)
     order: dict[Any, int] = {g: i for i, g in enumerate(graphs)}
-    return sorted(quads, key=lambda q: (order[q.graph_name], _triple_key(q.triple)))
+    return sorted(quads, key=lambda q: (order[q.graph_name], triple_key(q.triple)))
 
 
 @dataclass(frozen=True)
 class RdfFormat(Format):
     """An RDF serialization of the chosen named graphs."""
 
-    def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
+    def serialize(self, kg: Graph, *, facts_only: bool = False,
                   with_ontology: bool | None = None) -> bytes:
         if with_ontology is None:
             with_ontology = self.ontology_by_default
@@ -114,7 +106,7 @@ class RdfFormat(Format):
 
 
 def _distinct_triples(quads: list[ox.Quad]) -> list[ox.Triple]:
-    return sorted({q.triple for q in quads}, key=_triple_key)
+    return sorted({q.triple for q in quads}, key=triple_key)
 
 
 @dataclass(frozen=True)
@@ -123,7 +115,7 @@ class _OxTriples(RdfFormat):
 
     rdf_format: ox.RdfFormat = ox.RdfFormat.TURTLE
 
-    def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
+    def serialize(self, kg: Graph, *, facts_only: bool = False,
                   with_ontology: bool | None = None) -> bytes:
         if with_ontology:
             return super().serialize(kg, facts_only=facts_only, with_ontology=with_ontology)
@@ -179,13 +171,13 @@ def _check_xml_predicates(triples: list[ox.Triple]) -> None:
     write a file no XML parser reads."""
     for predicate in sorted({t.predicate.value for t in triples}):
         if not _XML_LOCAL_NAME.search(predicate):
-            raise HeroesKGError(f"RDF/XML cannot express the property <{predicate}>: its IRI "
+            raise OutputError(f"RDF/XML cannot express the property <{predicate}>: its IRI "
                                 "does not end in an XML name; export Turtle or N-Triples "
                                 "instead")
     for triple in triples:
         obj = triple.object
         if isinstance(obj, ox.Literal) and _XML_ILLEGAL.search(obj.value):
-            raise HeroesKGError(f"RDF/XML cannot express a text of <{triple.subject.value}>: "
+            raise OutputError(f"RDF/XML cannot express a text of <{triple.subject.value}>: "
                                 "it holds a control character XML 1.0 forbids; remove it from "
                                 "the seeds, or export Turtle or N-Triples instead")
 
@@ -196,7 +188,7 @@ class _OxQuads(_OxTriples):
 
     ontology_by_default: ClassVar[bool] = True
 
-    def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
+    def serialize(self, kg: Graph, *, facts_only: bool = False,
                   with_ontology: bool | None = None) -> bytes:
         if with_ontology is None:
             with_ontology = self.ontology_by_default
@@ -368,7 +360,7 @@ def _python_value(literal: ox.Literal) -> tuple[str, Any]:
     return "string", literal.value
 
 
-def property_graph(kg: KnowledgeGraph, *, evidence: bool = True) -> PropertyGraph:
+def property_graph(kg: Graph, *, evidence: bool = True) -> PropertyGraph:
     """The facts graph of ``kg`` as a :class:`PropertyGraph`.
 
     Every IRI that is a subject in the facts graph is a node; an IRI-valued property
@@ -380,7 +372,7 @@ def property_graph(kg: KnowledgeGraph, *, evidence: bool = True) -> PropertyGrap
     return kg.memoized(("property_graph", evidence), lambda: _property_graph(kg, evidence))
 
 
-def _property_graph(kg: KnowledgeGraph, evidence: bool) -> PropertyGraph:
+def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
     facts = kg.triples((kg.names.facts,))
     subjects = {_text(t.subject) for t in facts if isinstance(t.subject, ox.NamedNode)}
     names = _attribute_names(t.predicate.value for t in facts
@@ -430,29 +422,22 @@ def _property_graph(kg: KnowledgeGraph, evidence: bool) -> PropertyGraph:
     return pg
 
 
-def _evidence(kg: KnowledgeGraph, pg: PropertyGraph) -> dict[tuple[str, str, str],
+def _evidence(kg: Graph, pg: PropertyGraph) -> dict[tuple[str, str, str],
                                                             dict[str, str]]:
     """Per fact triple (s, p, o) that curated statements assert: their quotes, source
     articles, qualifiers and IRIs, each joined with " | "."""
-    by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for t in kg.triples((kg.names.provenance, kg.names.facts)):
-        by_subject[_text(t.subject)][t.predicate.value].append(_text(t.object))
     collected: dict[tuple[str, str, str], dict[str, list[str]]] = defaultdict(
         lambda: defaultdict(list))
-    for st, props in by_subject.items():
-        if RDF + "Statement" not in props.get(RDF + "type", []):
-            continue
-        key = (props[RDF + "subject"][0], props[RDF + "predicate"][0], props[RDF + "object"][0])
-        record = collected[key]
-        for qualifier, name in (("inWork", "in"), ("asCharacter", "as")):
-            for ref in props.get(_HEROES_NS + qualifier, []):
-                record[name].append(pg.nodes.get(ref, {}).get("label", ref))
-        for ev in sorted(props.get(PROV + "wasDerivedFrom", [])):
-            for source in by_subject[ev].get(OA + "hasSource", []):
-                record["sources"].append(_local(source))
-            for selector in sorted(by_subject[ev].get(OA + "hasSelector", [])):
-                record["evidence"].extend(by_subject[selector].get(OA + "exact", []))
-        record["statement"].append(st)
+    for st in statements(kg):
+        record = collected[(st.subject.value, st.predicate, st.object.value)]
+        for name in ("in", "as"):
+            for key, ref in st.qualifiers:
+                if key == name:
+                    record[name].append(pg.nodes.get(ref, {}).get("label", ref))
+        for e in st.evidence:
+            record["sources"].append(_local(e.article))
+            record["evidence"].append(e.exact)
+        record["statement"].append(st.iri)
     return {key: {name: _JOIN.join(record[name]) for name in PropertyGraph.EVIDENCE
                   if record.get(name)}
             for key, record in collected.items()}
@@ -462,10 +447,10 @@ def _evidence(kg: KnowledgeGraph, pg: PropertyGraph) -> dict[tuple[str, str, str
 class PropertyGraphFormat(Format):
     """A property-graph serialization of the facts (see :func:`property_graph`)."""
 
-    def serialize(self, kg: KnowledgeGraph, *, facts_only: bool = False,
+    def serialize(self, kg: Graph, *, facts_only: bool = False,
                   with_ontology: bool | None = None) -> bytes:
         if with_ontology:
-            raise HeroesKGError(f"--with-ontology applies to RDF formats only, not to "
+            raise OutputError(f"{{--with_ontology}} applies to RDF formats only, not to "
                                 f"{self.name}; the ontology is in ontology/heroes.ttl")
         return self.write(property_graph(kg, evidence=not facts_only))
 
@@ -499,7 +484,7 @@ class _GraphML(PropertyGraphFormat):
 @dataclass(frozen=True)
 class _Gexf(PropertyGraphFormat):
     def write(self, pg: PropertyGraph) -> bytes:
-        from networkx.readwrite.gexf import GEXFWriter  # type: ignore[import-untyped]
+        from networkx.readwrite.gexf import GEXFWriter
 
         graph = _networkx(pg)
         for _, _, key, attrs in graph.edges(keys=True, data=True):
@@ -601,15 +586,15 @@ FORMATS: dict[str, Format] = {
 
 
 def get_format(name: str) -> Format:
-    """The format called ``name``; a :class:`HeroesKGError` naming the known ones if none."""
+    """The format called ``name``; an :class:`OutputError` naming the known ones if none."""
     try:
         return FORMATS[name.lower()]
     except KeyError:
-        raise HeroesKGError(f"unknown export format '{name}'; known formats: "
+        raise OutputError(f"unknown export format '{name}'; known formats: "
                             f"{', '.join(FORMATS)}") from None
 
 
-def export(kg: KnowledgeGraph, fmt: str, *, facts_only: bool = False,
+def export(kg: Graph, fmt: str, *, facts_only: bool = False,
            with_ontology: bool | None = None) -> bytes:
     """The graph serialized in format ``fmt`` (a key of :data:`FORMATS`).
 
@@ -623,32 +608,31 @@ def export(kg: KnowledgeGraph, fmt: str, *, facts_only: bool = False,
 def _check_writable(path: Path) -> None:
     folder = path.parent
     if path.is_dir():
-        raise HeroesKGError(f"cannot write {path}: it is a folder; give a file name")
+        raise OutputError(f"cannot write {path}: it is a folder; give a file name")
     if not folder.exists():
-        raise HeroesKGError(f"cannot write {path}: the folder {folder} does not exist; "
+        raise OutputError(f"cannot write {path}: the folder {folder} does not exist; "
                             "create it first")
     if not folder.is_dir():
-        raise HeroesKGError(f"cannot write {path}: {folder} is not a folder")
+        raise OutputError(f"cannot write {path}: {folder} is not a folder")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise HeroesKGError(f"cannot write {path}: permission denied in {folder}")
+        raise OutputError(f"cannot write {path}: permission denied in {folder}")
 
 
-def export_to(project: Project, fmt: str, out: Path | None = None, *,
+def export_to(graph: Callable[[], Graph], fmt: str, out: Path | None = None, *,
               facts_only: bool = False, with_ontology: bool | None = None) -> bytes:
-    """Export ``project``'s graph in format ``fmt``; write it atomically to ``out`` when
-    given. Returns the bytes. The format and the output folder are checked before the
-    graph is opened, and nothing is left behind when writing fails."""
-    from ..rdf.store import open_graph
-
+    """Export the graph that ``graph()`` opens in format ``fmt``; write it atomically to
+    ``out`` when given. Returns the bytes. The format and the output folder are checked
+    before the graph is opened (and closed again), and nothing is left behind when
+    writing fails."""
     get_format(fmt)
     if out is not None:
         _check_writable(out)
-    data = export(open_graph(project), fmt, facts_only=facts_only,
-                  with_ontology=with_ontology)
+    with graph() as kg:
+        data = export(kg, fmt, facts_only=facts_only, with_ontology=with_ontology)
     if out is not None:
         try:
             atomic_write(out, data)
         except OSError as exc:
-            raise HeroesKGError(f"cannot write {out}: creating a file in {out.parent} "
+            raise OutputError(f"cannot write {out}: creating a file in {out.parent} "
                                 f"failed ({exc.strerror or exc})") from None
     return data

@@ -21,7 +21,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,10 +29,12 @@ from typing import Any
 import pyoxigraph as ox
 
 from .. import vocab
+from .._io import atomic_write
+from ..errors import HeroesKGError, OutputError, QueryError
+from ..query import list_queries, named_query
+from ..rdf.read import find_entity, statements
+from ..rdf.store import Graph
 from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
-from ..errors import HeroesKGError
-from ..project import Project
-from ..rdf.store import KnowledgeGraph
 
 __all__ = ["GROUPS", "LARGE", "View", "Written", "load_query", "lookup", "page", "view",
            "view_from_triples", "write_page"]
@@ -76,7 +78,6 @@ _ADDRESSES = {SCHEMA + "url", SCHEMA + "sameAs", RDFS + "seeAlso", OWL + "sameAs
 _PROVENANCE_TYPES = {RDF + "Statement", PROV + "Entity", OA + "SpecificResource",
                      OA + "TextQuoteSelector", OA + "TextPositionSelector"}
 _ROLE_PROPERTIES = (HEROES + "plays", HEROES + "reprisedRole")
-_QUALIFIERS = {iri: key for key, (iri, _types) in vocab.QUALIFIERS.items()}
 _CLASS_BY_IRI = {t.iri: t.name for t in vocab.CLASSES.values()}
 _XSD = vocab.XSD
 
@@ -117,7 +118,7 @@ class View:
 # --------------------------------------------------------------------------- reading
 
 
-def _rows(kg: KnowledgeGraph, query: str) -> Iterable[ox.QuerySolution]:
+def _rows(kg: Graph, query: str) -> Iterable[ox.QuerySolution]:
     prefixes = vocab.SPARQL_PREFIXES
     return kg.store.query(prefixes + query, use_default_graph_as_union=True)  # type: ignore[return-value]
 
@@ -132,7 +133,7 @@ def _readable(iri: str, labels: dict[str, str]) -> str:
 class _Lookup:
     """Everything the page needs to know about the terms it draws, read once."""
 
-    def __init__(self, kg: KnowledgeGraph) -> None:
+    def __init__(self, kg: Graph) -> None:
         self.kg = kg
         self.labels: dict[str, str] = {}
         for row in _rows(kg, f"""SELECT ?x ?l WHERE {{ GRAPH <{kg.names.ontology.value}> {{
@@ -166,27 +167,12 @@ class _Lookup:
         self._statements()
 
     def _statements(self) -> None:
-        found: dict[str, dict[str, Any]] = {}
-        for row in _rows(self.kg, """SELECT ?st ?s ?p ?o ?q ?qv ?a ?exact ?start WHERE {
-                ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-                OPTIONAL { ?st ?q ?qv FILTER(?q IN (heroes:inWork, heroes:asCharacter)) }
-                OPTIONAL { ?st prov:wasDerivedFrom ?ev . ?ev oa:hasSource ?a ;
-                  oa:hasSelector ?sel, ?pos . ?sel oa:exact ?exact . ?pos oa:start ?start }
-                }"""):
-            st = found.setdefault(row["st"].value, {
-                "key": (row["s"].value, row["p"].value, _term_key(row["o"])),
-                "qualifiers": set(), "quotes": set()})
-            if row["q"] is not None:
-                st["qualifiers"].add((_QUALIFIERS.get(row["q"].value, row["q"].value),
-                                      row["qv"].value))
-            if row["a"] is not None:
-                st["quotes"].add((row["a"].value, int(row["start"].value), row["exact"].value))
-        for iri in sorted(found):
-            st = found[iri]
-            self.facts.setdefault(st["key"], []).append({
-                "statement": iri,
-                "qualifiers": sorted(st["qualifiers"], key=_qualifier_order),
-                "quotes": sorted(st["quotes"]),
+        for st in statements(self.kg):
+            key = (st.subject.value, st.predicate, _term_key(st.object))
+            self.facts.setdefault(key, []).append({
+                "statement": st.iri,
+                "qualifiers": sorted(st.qualifiers, key=_qualifier_order),
+                "quotes": sorted({(e.article, e.start, e.exact) for e in st.evidence}),
             })
 
     def name(self, iri: str) -> str:
@@ -248,7 +234,7 @@ def _depth(class_name: str) -> int:
 def _term_key(term: Any) -> str:
     if isinstance(term, ox.Literal):
         return f"L\0{term.value}\0{term.datatype.value}\0{term.language or ''}"
-    return term.value
+    return str(term.value)
 
 
 def _shown_value(literal: ox.Literal) -> str:
@@ -267,7 +253,7 @@ def lookup(kg: KnowledgeGraph) -> _Lookup:
 # --------------------------------------------------------------------------- the view
 
 
-def view_from_triples(kg: KnowledgeGraph, triples: Iterable[ox.Triple], *,
+def view_from_triples(kg: Graph, triples: Iterable[ox.Triple], *,
                       title: str, summary: str = "",
                       lookup: _Lookup | None = None) -> View:
     """The readable view of ``triples``, with names, classes and quotes from ``kg``."""
@@ -360,7 +346,7 @@ def _neighbourhood(v: View, focus: str, depth: int) -> View:
     are not followed (they would reach almost everything), but the articles that mention
     the entity are kept."""
     if focus not in v.nodes:
-        raise HeroesKGError(f"{focus} is not among the drawn nodes; draw the whole graph "
+        raise OutputError(f"{focus} is not among the drawn nodes; draw the whole graph "
                             "or a query that includes it")
     links: dict[str, set[str]] = defaultdict(set)
     for e in v.edges:
@@ -378,57 +364,51 @@ def _neighbourhood(v: View, focus: str, depth: int) -> View:
                 v.articles, v.summary)
 
 
-def load_query(kg: KnowledgeGraph, query: str) -> tuple[str, str]:
+def load_query(kg: Graph, query: str) -> tuple[str, str]:
     """(name, text) of the query ``query`` names: a file, or NAME for queries/NAME.rq."""
     path = Path(query)
     if path.is_file():
-        source = path
-    else:
-        folder = kg.project.queries_dir if kg.project else None
-        named = folder / f"{query}.rq" if folder and re.fullmatch(r"[\w-]+", query) else None
-        if named is None or not named.is_file():
-            known = sorted(p.stem for p in folder.glob("*.rq")) if folder and \
-                folder.is_dir() else []
-            hint = f"; named queries: {', '.join(known)}" if known else ""
-            raise HeroesKGError(f"no query file {query!r} and no named query "
-                                f"queries/{query}.rq{hint}")
-        source = named
-    try:
-        return source.stem, source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise HeroesKGError(f"cannot read the query {source}: {exc}") from None
+        try:
+            return path.stem, path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"cannot read the query {path}: {exc}") from None
+    project = kg.project
+    named = (named_query(project, query)
+             if project is not None and re.fullmatch(r"[\w-]+", query) else None)
+    if named is None:
+        known = [q.name for q in list_queries(project)] if project is not None else []
+        hint = f"; named queries: {', '.join(known)}" if known else ""
+        raise QueryError(f"no query file {query!r} and no named query "
+                            f"queries/{query}.rq{hint}")
+    return named.name, named.text
 
 
-def _construct(kg: KnowledgeGraph, name: str, text: str) -> list[ox.Triple]:
-    from ..outputs.formats import prefixes
-
+def _construct(kg: Graph, name: str, text: str) -> list[ox.Triple]:
     try:
         result = kg.store.query(text, use_default_graph_as_union=True,
-                                prefixes=prefixes(kg.names.base))
+                                prefixes=vocab.prefixes(kg.names.base))
     except SyntaxError as exc:
         message = str(exc).splitlines()[0]
         message = message if len(message) <= 100 else message[:99] + "…"
-        raise HeroesKGError(f"query {name!r} is not valid SPARQL: {message}") from None
+        raise QueryError(f"query {name!r} is not valid SPARQL: {message}") from None
     if not isinstance(result, ox.QueryTriples):
-        raise HeroesKGError(f"query {name!r} is not a CONSTRUCT or DESCRIBE query; viz "
+        raise QueryError(f"query {name!r} is not a CONSTRUCT or DESCRIBE query; viz "
                             "draws the triples a CONSTRUCT query returns")
     return list(result)
 
 
-def view(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 1,
+def view(kg: Graph, *, focus: str | None = None, depth: int = 1,
          query: str | None = None) -> View:
     """What to draw: the whole graph, the result of the CONSTRUCT ``query`` (a file or a
     named query), and/or the neighbourhood of the entity ``focus`` (id, name or alias)."""
-    from ..query.inspect import find_entity
-
     if depth < 0:
-        raise HeroesKGError(f"--depth must be 0 or more, not {depth}")
+        raise HeroesKGError(f"{{--depth}} must be 0 or more, not {depth}")
     lookup = _Lookup(kg)
     if query is not None:
         name, text = load_query(kg, query)
         triples = _construct(kg, name, text)
         if not triples:
-            raise HeroesKGError(f"query {name!r} returned no triples; nothing to draw")
+            raise OutputError(f"query {name!r} returned no triples; nothing to draw")
         title, summary = f"Query: {name}", f"{len(triples)} triples from the query {name}"
     else:
         triples = kg.triples((kg.names.facts,))
@@ -444,7 +424,7 @@ def view(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 1,
                           f"{name}, and the articles that mention it")
     if not result.nodes and (query is not None or focus is not None):
         # The whole graph of a new, empty project is drawn as an empty page.
-        raise HeroesKGError("nothing to draw: the result has no entities")
+        raise OutputError("nothing to draw: the result has no entities")
     return result
 
 
@@ -578,7 +558,7 @@ def _vis_script() -> str:
         path = Path(folder) / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
         if path.is_file():
             return path.read_text(encoding="utf-8")
-    raise HeroesKGError("cannot find the vis-network script that pyvis ships "
+    raise OutputError("cannot find the vis-network script that pyvis ships "
                         "(pyvis/templates/lib/vis-9.1.2/vis-network.min.js); reinstall "
                         "heroes-kg with its dependencies")
 
@@ -603,10 +583,10 @@ def page(v: View) -> bytes:
     vis = _vis_script()
     env = jinja2.Environment(loader=jinja2.PackageLoader("heroes_kg.outputs", "templates"),
                              autoescape=True, keep_trailing_newline=True)
-    app = env.loader.get_source(env, "graph.js")[0]  # type: ignore[union-attr]
+    app = env.loader.get_source(env, "graph.js")[0]
     for name, script in (("vis-network", vis), ("graph.js", app)):
         if "</script" in script.lower() or "<!--" in script:
-            raise HeroesKGError(f"the {name} script cannot be inlined: it contains "
+            raise OutputError(f"the {name} script cannot be inlined: it contains "
                                 "'</script' or '<!--'")
     html = env.get_template("graph.html").render(
         title=v.title, summary=v.summary, data=Markup(_script_json(_data(v))),
@@ -622,20 +602,21 @@ class Written:
     edges: int
 
 
-def write_page(project: Project, out: Path, *, focus: str | None = None, depth: int = 1,
-               query: str | None = None) -> Written:
-    """Draw the project's graph (see :func:`view`) into the HTML file ``out``."""
-    from .._io import atomic_write
-    from ..rdf.store import open_graph
+def write_page(graph: Callable[[], Graph], out: Path, *, focus: str | None = None,
+               depth: int = 1, query: str | None = None) -> Written:
+    """Draw the graph that ``graph()`` opens (see :func:`view`) into the HTML file
+    ``out``; the file name is checked before the graph is opened."""
 
     out = out.resolve()
     if out.is_dir():
-        raise HeroesKGError(f"{out} is a folder; give -o the name of the HTML file to write")
+        raise OutputError(f"{out} is a folder; give {{--out}} the name of the HTML file to "
+                          "write")
     if not out.parent.is_dir():
-        raise HeroesKGError(f"cannot write {out}: {out.parent} does not exist")
-    drawn = view(open_graph(project), focus=focus, depth=depth, query=query)
+        raise OutputError(f"cannot write {out}: {out.parent} does not exist")
+    with graph() as kg:
+        drawn = view(kg, focus=focus, depth=depth, query=query)
     try:
         atomic_write(out, page(drawn))
     except OSError as exc:
-        raise HeroesKGError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from None
     return Written(out, len(drawn.nodes), len(drawn.edges))

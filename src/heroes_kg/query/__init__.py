@@ -4,16 +4,31 @@ optional OWL-RL inference and a time limit; results as plain Python values."""
 from .engine import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
+    KnowledgeGraph,
     NamedQuery,
     QueryResult,
     QueryTimeout,
     Term,
     list_queries,
+    named_query,
     prefixes,
     resolve_query,
     run_query,
     to_python,
 )
 
-__all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "NamedQuery", "QueryResult", "QueryTimeout",
-           "Term", "list_queries", "prefixes", "resolve_query", "run_query", "to_python"]
+__all__ = [
+    "GRAPH_FORMATS",
+    "RESULT_FORMATS",
+    "KnowledgeGraph",
+    "NamedQuery",
+    "QueryResult",
+    "QueryTimeout",
+    "Term",
+    "list_queries",
+    "named_query",
+    "prefixes",
+    "resolve_query",
+    "run_query",
+    "to_python",
+]

@@ -1,6 +1,6 @@
 """Query: SPARQL over the built graph, inline, from a file or by name from queries/.
 
-The front door is :func:`run_query` (``KnowledgeGraph.query`` delegates to it). Queries
+The front door is :func:`run_query` (:meth:`KnowledgeGraph.query` delegates to it). Queries
 see the union of the facts and provenance graphs; with ``infer=True`` they see the
 RDFS/OWL-RL closure of facts, provenance and ontology instead. Results are materialised
 within the time limit and returned as a :class:`QueryResult`: rows of plain Python values,
@@ -24,15 +24,18 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .. import vocab
-from ..errors import HeroesKGError, relpath
+from ..errors import HeroesKGError, QueryError, QueryTimeout, relpath
+from ..rdf.read import find_entity
+from ..rdf.store import Graph, read_state
+from ..vocab import prefixes
 
 if TYPE_CHECKING:
     from ..project import Project
-    from ..rdf.store import KnowledgeGraph
 
 __all__ = [
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
+    "KnowledgeGraph",
     "NamedQuery",
     "QueryResult",
     "QueryTimeout",
@@ -40,6 +43,7 @@ __all__ = [
     "bind_query",
     "for_base",
     "list_queries",
+    "named_query",
     "prefixes",
     "resolve_query",
     "run_query",
@@ -62,8 +66,7 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 
-_UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE",
-                    "ADD", "WITH"}
+_UPDATE_KEYWORDS = vocab.SPARQL_UPDATE_KEYWORDS
 _QUERY_KEYWORDS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
 _NAME = r"^[a-z0-9][a-z0-9_-]*$"
 _XSD = vocab.XSD
@@ -81,18 +84,6 @@ _TOKEN = r"""
   | (?P<brace>\{)
   | (?P<other>\S)
 """
-
-
-class QueryTimeout(HeroesKGError):
-    """The query did not finish within its time limit."""
-
-
-def prefixes(base_iri: str) -> dict[str, str]:
-    """The prefixes every query may use without declaring them: those of
-    heroes_kg.vocab.PREFIXES, and res:, article:, role: under the base IRI."""
-    from ..outputs.formats import prefixes as export_prefixes
-
-    return export_prefixes(base_iri)
 
 
 # --- Named queries ---------------------------------------------------------------------
@@ -133,17 +124,28 @@ def list_queries(project: Project) -> list[NamedQuery]:
     return found
 
 
-def _named(project: Project, name: str) -> NamedQuery:
+def named_query(project: Project, name: str) -> NamedQuery | None:
+    """The query in queries/NAME.rq, or None when there is none."""
     path = project.queries_dir / f"{name}.rq"
-    if path.is_file():
+    if not path.is_file():
+        return None
+    try:
         text = path.read_text(encoding="utf-8")
-        return NamedQuery(name, path, _question(text), text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"cannot read the query {path}: {exc}") from None
+    return NamedQuery(name, path, _question(text), text)
+
+
+def _named(project: Project, name: str) -> NamedQuery:
+    found = named_query(project, name)
+    if found is not None:
+        return found
     names = [q.name for q in list_queries(project)]
     close = difflib.get_close_matches(name, names, n=4, cutoff=0.5)
     close += [n for n in names if name in n and n not in close][:4 - len(close)]
     hint = (f"; did you mean {', '.join(close)}?" if close
             else "; 'heroes-kg queries' lists them")
-    raise HeroesKGError(f"no named query {name!r} in queries/{hint}")
+    raise QueryError(f"no named query {name!r} in queries/{hint}")
 
 
 def resolve_query(project: Project | None, query: str) -> tuple[str, str]:
@@ -153,11 +155,11 @@ def resolve_query(project: Project | None, query: str) -> tuple[str, str]:
     if stripped.endswith(".rq") and "\n" not in stripped:
         path = Path(stripped)
         if not path.is_file():
-            raise HeroesKGError(f"no query file {stripped}")
+            raise QueryError(f"no query file {stripped}")
         return path.read_text(encoding="utf-8"), stripped
     if re.match(_NAME, stripped):
         if project is None:
-            raise HeroesKGError(f"cannot look up named query {stripped!r}: the graph was "
+            raise QueryError(f"cannot look up named query {stripped!r}: the graph was "
                                 "opened without a project")
         named = _named(project, stripped)
         return for_base(named.text, project.base_iri), relpath(named.path, project.root)
@@ -237,7 +239,7 @@ def _expand(name: str, known: Mapping[str, str]) -> str | None:
     return None
 
 
-def _binding_term(kg: KnowledgeGraph, variable: str, value: Any,
+def _binding_term(kg: Graph, variable: str, value: Any,
                   known: Mapping[str, str]) -> Term:
     if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple)):
         return value
@@ -254,7 +256,7 @@ def _binding_term(kg: KnowledgeGraph, variable: str, value: Any,
     if isinstance(value, _dt.date):
         return ox.Literal(value.isoformat(), datatype=ox.NamedNode(_XSD + "date"))
     if not isinstance(value, str):
-        raise HeroesKGError(f"cannot bind ?{variable} to a {type(value).__name__}; give "
+        raise QueryError(f"cannot bind ?{variable} to a {type(value).__name__}; give "
                             "an id, a name, an IRI, a literal or a number")
     text = value.strip()
     literal = re.match(_LITERAL, text, re.DOTALL)
@@ -265,12 +267,12 @@ def _binding_term(kg: KnowledgeGraph, variable: str, value: Any,
         if literal["dt"]:
             datatype = _expand(literal["dt"], known)
             if datatype is None:
-                raise HeroesKGError(f"cannot bind ?{variable}: unknown datatype prefix in "
+                raise QueryError(f"cannot bind ?{variable}: unknown datatype prefix in "
                                     f"{literal['dt']!r}")
             try:
                 return ox.Literal(body, datatype=ox.NamedNode(datatype))
             except ValueError as exc:
-                raise HeroesKGError(f"cannot bind ?{variable}: {exc}") from None
+                raise QueryError(f"cannot bind ?{variable}: {exc}") from None
         return ox.Literal(body)
     iri = _expand(text, known)
     if iri is None and re.match(r"^(https?|urn|mailto|file):\S+$", text):
@@ -279,7 +281,7 @@ def _binding_term(kg: KnowledgeGraph, variable: str, value: Any,
         try:
             return ox.NamedNode(iri)
         except ValueError as exc:
-            raise HeroesKGError(f"cannot bind ?{variable}: {exc}") from None
+            raise QueryError(f"cannot bind ?{variable}: {exc}") from None
     if text in ("true", "false"):
         return ox.Literal(text == "true")
     if re.match(r"^[+-]?\d+$", text):
@@ -288,12 +290,10 @@ def _binding_term(kg: KnowledgeGraph, variable: str, value: Any,
         return ox.Literal(text, datatype=ox.NamedNode(_XSD + "decimal"))
     if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
         return ox.Literal(text, datatype=ox.NamedNode(_XSD + "date"))
-    from ..query.inspect import find_entity
-
     try:
         return ox.NamedNode(find_entity(kg, text))
     except HeroesKGError as exc:
-        raise HeroesKGError(f"cannot bind ?{variable}: {exc.message} (for a text literal "
+        raise QueryError(f"cannot bind ?{variable}: {exc.message} (for a text literal "
                             f"write it in quotes: {variable}='\"{text}\"')") from None
 
 
@@ -392,16 +392,16 @@ class QueryResult:
         1.1 results; CSV cannot express ASK), ttl, nt, jsonld for CONSTRUCT/DESCRIBE."""
         if self.kind == "graph":
             if format not in GRAPH_FORMATS:
-                raise HeroesKGError(f"a CONSTRUCT or DESCRIBE result cannot be written as "
+                raise QueryError(f"a CONSTRUCT or DESCRIBE result cannot be written as "
                                     f"{format!r}; use one of {', '.join(GRAPH_FORMATS)}")
             prefixes = self.prefixes if format == "ttl" else None
             return ox.serialize(self.triples, format=GRAPH_FORMATS[format],
                                 prefixes=prefixes) or b""
         if format not in RESULT_FORMATS:
-            raise HeroesKGError(f"a {self.kind.upper()} result cannot be written as "
+            raise QueryError(f"a {self.kind.upper()} result cannot be written as "
                                 f"{format!r}; use one of {', '.join(RESULT_FORMATS)}")
         if self.kind == "ask" and format == "csv":
-            raise HeroesKGError("an ASK result cannot be written as csv (the W3C CSV "
+            raise QueryError("an ASK result cannot be written as csv (the W3C CSV "
                                 "format has no boolean); use json, xml or tsv")
         if self.kind == "ask":
             parsed = ox.parse_query_results(
@@ -428,7 +428,7 @@ def _cell(term: Term | None, known: Mapping[str, str], max_width: int) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        text = _compact(term.value, known)
+        text = vocab.compact(term.value, known) or f"<{term.value}>"
     elif isinstance(term, ox.Literal):
         text = term.value
     else:
@@ -437,24 +437,14 @@ def _cell(term: Term | None, known: Mapping[str, str], max_width: int) -> str:
     return text if len(text) <= max_width else text[:max_width - 1] + "…"
 
 
-def _compact(iri: str, known: Mapping[str, str]) -> str:
-    best = ""
-    for prefix, namespace in known.items():
-        if iri.startswith(namespace) and len(namespace) > len(known.get(best, "")):
-            local = iri[len(namespace):]
-            if re.match(r"^[\w.-]*$", local) and not local.endswith("."):
-                best = prefix
-    return f"{best}:{iri[len(known[best]):]}" if best else f"<{iri}>"
-
-
 # --- Running ---------------------------------------------------------------------------
 
 def _syntax_error(exc: SyntaxError, text: str, label: str, shift: tuple[int, int, int]) -> \
-        HeroesKGError:
+        QueryError:
     message = str(exc)
     match = re.match(r"^error at (\d+):(\d+): (.*)$", message, re.DOTALL)
     if not match:
-        return HeroesKGError(f"SPARQL syntax error in {label}: {message}")
+        return QueryError(f"SPARQL syntax error in {label}: {message}")
     line, column, detail = int(match[1]), int(match[2]), " ".join(match[3].split())
     inject_line, inject_col, inject_len = shift
     if line == inject_line and column > inject_col:
@@ -471,11 +461,11 @@ def _syntax_error(exc: SyntaxError, text: str, label: str, shift: tuple[int, int
         where = "at the end of the query"
     else:
         where = "at the start of the line"
-    return HeroesKGError(f"SPARQL syntax error in {label} at line {line}, column {column} "
+    return QueryError(f"SPARQL syntax error in {label} at line {line}, column {column} "
                          f"({where}): {detail}")
 
 
-def _inferred_store(kg: KnowledgeGraph) -> ox.Store:
+def _inferred_store(kg: Graph) -> ox.Store:
     """A fresh in-memory store with the OWL-RL closure of facts, provenance and ontology.
 
     The closure is kept in .heroes-kg/inferred-<fingerprint>.nq, so only the first
@@ -486,7 +476,7 @@ def _inferred_store(kg: KnowledgeGraph) -> ox.Store:
     if cache is not None and cache.is_file():
         store.load(path=str(cache), format=ox.RdfFormat.N_QUADS)
         return store
-    import owlrl  # type: ignore[import-untyped]
+    import owlrl
     import rdflib
 
     quads: list[ox.Quad] = []
@@ -510,11 +500,9 @@ def _inferred_store(kg: KnowledgeGraph) -> ox.Store:
     return store
 
 
-def _inference_cache(kg: KnowledgeGraph) -> Path | None:
+def _inference_cache(kg: Graph) -> Path | None:
     if kg.project is None:
         return None
-    from ..rdf.store import read_state
-
     fingerprint = read_state(kg.project).get("fingerprint")
     if not isinstance(fingerprint, str) or not kg.project.state_dir.is_dir():
         return None
@@ -535,7 +523,7 @@ def _ox_term(term: Any) -> Term:
     return ox.Literal(str(term))
 
 
-def run_query(kg: KnowledgeGraph, query: str,
+def run_query(kg: Graph, query: str,
               bindings: Mapping[str, Any] | None = None, *, infer: bool = False,
               timeout: float | None = None, endpoint: str | None = None,
               auth_env: str | None = None) -> QueryResult:
@@ -551,12 +539,12 @@ def run_query(kg: KnowledgeGraph, query: str,
     graphs as its default graph.
     """
     if endpoint is not None and infer:
-        raise HeroesKGError("--infer works on the local graph only; the endpoint answers "
+        raise QueryError("{--infer} works on the local graph only; the endpoint answers "
                             "with its own entailment regime")
     text, label = resolve_query(kg.project, query)
     shape = _shape(text)
     if shape.keyword in _UPDATE_KEYWORDS:
-        raise HeroesKGError(
+        raise QueryError(
             f"{label} is a SPARQL update ({shape.keyword}), and queries only read the "
             "graph, which is built from seeds/; to change it, edit seeds/facts/ and run "
             "'heroes-kg build'")
@@ -575,7 +563,7 @@ def run_query(kg: KnowledgeGraph, query: str,
             outcome["error"] = exc
 
     if timeout is not None and timeout <= 0:
-        raise HeroesKGError(f"timeout must be a positive number of seconds, not {timeout}")
+        raise QueryError(f"timeout must be a positive number of seconds, not {timeout}")
     # Oxigraph cannot be interrupted mid-evaluation, so it runs in a daemon thread: the
     # caller regains control at the time limit (or on Ctrl-C) and the process can exit.
     worker = threading.Thread(target=work, name="heroes-kg-query", daemon=True)
@@ -584,26 +572,26 @@ def run_query(kg: KnowledgeGraph, query: str,
     if worker.is_alive():
         raise QueryTimeout(f"{label} did not finish within {timeout:g} s and was "
                            "stopped; narrow it (add a LIMIT or more specific patterns) "
-                           "or raise --timeout")
+                           "or raise {--timeout}")
     error = outcome.get("error")
     if isinstance(error, SyntaxError):
         raise _syntax_error(error, text, label, shift) from None
     if isinstance(error, (RuntimeError, OSError, ValueError)):
-        raise HeroesKGError(f"{label} failed: {error}") from None
+        raise QueryError(f"{label} failed: {error}") from None
     if error is not None:
         raise error
     result: QueryResult = outcome["result"]
     return result
 
 
-def bind_query(kg: KnowledgeGraph, query: str, bindings: Mapping[str, Any]) -> str:
+def bind_query(kg: Graph, query: str, bindings: Mapping[str, Any]) -> str:
     """The SPARQL text ``run_query(kg, query, bindings)`` evaluates: the query (text, a
     path ending in .rq or a named query) with a ``VALUES`` block for each binding."""
     text, label = resolve_query(kg.project, query)
     return _bind(kg, text, _shape(text), bindings, label, prefixes(kg.names.base))[0]
 
 
-def _bind(kg: KnowledgeGraph, text: str, shape: _Shape, bindings: Mapping[str, Any] | None,
+def _bind(kg: Graph, text: str, shape: _Shape, bindings: Mapping[str, Any] | None,
           label: str, known: dict[str, str]) -> tuple[str, tuple[int, int, int]]:
     """``text`` with the bindings as VALUES blocks, and where they were put in (line,
     column, length) to correct the position of a syntax error."""
@@ -613,12 +601,12 @@ def _bind(kg: KnowledgeGraph, text: str, shape: _Shape, bindings: Mapping[str, A
                    if name.lstrip("?$") not in shape.variables]
         if missing:
             have = ", ".join(f"?{v}" for v in shape.variables) or "none"
-            raise HeroesKGError(f"cannot bind ?{missing[0]}: {label} has no such variable "
-                                f"(its variables: {have})")
+            raise QueryError(f"cannot bind ?{missing[0]}: {label} has no such variable "
+                             f"(its variables: {have})")
         if shape.short_construct:
-            raise HeroesKGError(f"cannot bind variables in {label}: the short form "
-                                "CONSTRUCT WHERE { … } takes only triple patterns; write "
-                                "CONSTRUCT { … } WHERE { … }")
+            raise QueryError(f"cannot bind variables in {label}: the short form "
+                             "CONSTRUCT WHERE { … } takes only triple patterns; write "
+                             "CONSTRUCT { … } WHERE { … }")
         values = " ".join(
             f"VALUES ?{name.lstrip('?$')} {{ "
             f"{_binding_term(kg, name.lstrip('?$'), value, known)} }}"
@@ -637,7 +625,7 @@ def _bind(kg: KnowledgeGraph, text: str, shape: _Shape, bindings: Mapping[str, A
     return text_to_run, shift
 
 
-def _evaluate_remote(kg: KnowledgeGraph, text: str, known: dict[str, str], endpoint: str,
+def _evaluate_remote(kg: Graph, text: str, known: dict[str, str], endpoint: str,
                      auth_env: str | None, timeout: float | None) -> QueryResult:
     from ..remote import DEFAULT_TIMEOUT, run_remote_query
 
@@ -649,12 +637,12 @@ def _evaluate_remote(kg: KnowledgeGraph, text: str, known: dict[str, str], endpo
                        boolean=answer.boolean, triples=answer.triples, prefixes=known)
 
 
-def _evaluate(kg: KnowledgeGraph, text: str, known: dict[str, str], infer: bool) -> QueryResult:
+def _evaluate(kg: Graph, text: str, known: dict[str, str], infer: bool) -> QueryResult:
     if infer:
         try:
             store = _inferred_store(kg)
         except Exception as exc:
-            raise HeroesKGError(f"OWL-RL inference over the graph failed: {exc}") from None
+            raise QueryError(f"OWL-RL inference over the graph failed: {exc}") from None
         answer = store.query(text, prefixes=known)
     else:
         graphs: list[ox.NamedNode | ox.BlankNode] = list(kg.data_graphs)
@@ -667,3 +655,21 @@ def _evaluate(kg: KnowledgeGraph, text: str, known: dict[str, str], infer: bool)
         data = answer.serialize(format=ox.QueryResultsFormat.JSON) or b""
         return QueryResult("select", variables=variables, solutions=data, prefixes=known)
     return QueryResult("graph", triples=list(answer), prefixes=known)
+
+
+class KnowledgeGraph(Graph):
+    """The built graph, ready for questions: what :func:`heroes_kg.load` and
+    ``heroes_kg.build(keep_graph=True).graph`` hand out."""
+
+    def query(self, query: str, bindings: Mapping[str, Any] | None = None, *,
+              infer: bool = False, timeout: float | None = None) -> QueryResult:
+        """Run a SPARQL query over the facts and provenance graphs.
+
+        ``query`` is SPARQL, a path ending in .rq, or the name of a query in queries/
+        (``kg.query("sequel-director")``). ``bindings`` gives variables values before
+        evaluation: ``{"entity": "pedro-pascal"}`` (ids, names, IRIs, literals, numbers,
+        dates). ``infer=True`` adds RDFS/OWL-RL entailments of the ontology;
+        ``timeout`` stops the query after that many seconds. SELECT results iterate as
+        dicts of plain Python values; see :class:`QueryResult`.
+        """
+        return run_query(self, query, bindings, infer=infer, timeout=timeout)

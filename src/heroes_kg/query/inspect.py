@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from .. import vocab
-from ..errors import HeroesKGError
-from ..rdf.store import KnowledgeGraph, select
+from ..rdf.read import entity_names, find_entity, statements
+from ..rdf.store import Graph, select
 
-__all__ = ["EntityView", "Fact", "Stats", "find_entity", "show", "stats"]
+__all__ = ["EntityView", "Fact", "Stats", "show", "stats"]
 
 _PREFIXES = vocab.SPARQL_PREFIXES
 _PROPERTY_NAMES = {p.iri: name for name, p in vocab.PROPERTIES.items()}
-_QUALIFIER_NAMES = {iri: key for key, (iri, _allowed) in vocab.QUALIFIERS.items()}
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CLASS_NAMES = {t.iri: name for name, t in vocab.CLASSES.items()}
 
 
@@ -55,101 +51,55 @@ class EntityView:
     facts: list[Fact]
 
 
+def _articles(kg: Graph) -> dict[str, tuple[str, str | None]]:
+    """IRI of each article -> (headline, date or None)."""
+    return {row["a"].value: (row["t"].value, _value(row["d"]) or None)
+            for row in select(kg.store, _PREFIXES + """
+                SELECT ?a ?t ?d WHERE { ?a schema:headline ?t
+                  OPTIONAL { ?a schema:datePublished ?d } }""", union=True)}
+
+
 def _value(term: object) -> str:
     return "" if term is None else str(getattr(term, "value", term))
 
 
-def _names(kg: KnowledgeGraph) -> dict[str, list[str]]:
-    """IRI of each named resource -> its names (name first, then aliases)."""
-    found: dict[str, list[str]] = {}
-    for row in select(kg.store, _PREFIXES + """
-        SELECT ?e ?name ?alias WHERE { GRAPH ?g { ?e schema:name ?name
-            OPTIONAL { ?e schema:alternateName ?alias } } }"""):
-        names = found.setdefault(row["e"].value, [row["name"].value])
-        if row["alias"] is not None:
-            names.append(row["alias"].value)
-    return found
-
-
-def find_entity(kg: KnowledgeGraph, key: str) -> str:
-    """The IRI of the entity ``key`` names: its id, its IRI, or (case-insensitively) its
-    name or one of its aliases."""
-    key = key.strip()
-    if _ID.match(key):
-        node = kg.names.resource(key)
-        if next(iter(kg.store.quads_for_pattern(node, None, None, kg.names.facts)),
-                None) is not None:
-            return node.value
-    all_names = _names(kg)
-    if key in all_names:
-        return key
-    folded = key.casefold()
-    hits = sorted({e for e, names in all_names.items()
-                   if any(n.casefold() == folded for n in names)
-                   or (kg.names.entity_id(e) or "").casefold() == folded})
-    if len(hits) == 1:
-        return hits[0]
-    if len(hits) > 1:
-        ids = ", ".join(kg.names.entity_id(h) or h for h in hits)
-        raise HeroesKGError(f"{key!r} names several entities ({ids}); use one of these ids")
-    choices = {n: e for e, names in all_names.items() for n in names}
-    choices.update({kg.names.entity_id(e) or e: e for e in all_names})
-    close = sorted(c for c in choices if folded in c.casefold())[:4]
-    if not close:
-        close = difflib.get_close_matches(key, list(choices), n=4, cutoff=0.6)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise HeroesKGError(f"no entity with id or name {key!r}{hint}")
-
-
-def show(kg: KnowledgeGraph, key: str) -> EntityView:
+def show(kg: Graph, key: str) -> EntityView:
     """Everything the graph says about one entity, each fact with its quotes."""
     iri = find_entity(kg, key)
     node = ox.NamedNode(iri)
-    names = _names(kg)
+    names = entity_names(kg)
     name_of = {e: n[0] for e, n in names.items()}
     types = [_value(q.object) for q in kg.store.quads_for_pattern(
         node, ox.NamedNode(vocab.RDF + "type"), None, kg.names.facts)]
     type_name = next((_CLASS_NAMES.get(t, t) for t in types), "")
     own = names.get(iri, [kg.names.entity_id(iri) or iri])
-    facts: dict[str, Fact] = {}
-    for direction in ("subject", "object"):
-        other = "object" if direction == "subject" else "subject"
-        query = _PREFIXES + f"""
-        SELECT ?st ?p ?other ?q ?qv ?exact ?start ?end ?a ?title ?date WHERE {{
-          ?st rdf:{direction} <{iri}> ; rdf:predicate ?p ; rdf:{other} ?other .
-          OPTIONAL {{ ?st ?q ?qv FILTER(?q IN (heroes:inWork, heroes:asCharacter)) }}
-          ?st prov:wasDerivedFrom ?ev .
-          ?ev oa:hasSource ?a ; oa:hasSelector ?sel, ?pos .
-          ?sel oa:exact ?exact . ?pos oa:start ?start ; oa:end ?end .
-          ?a schema:headline ?title . OPTIONAL {{ ?a schema:datePublished ?date }}
-        }}"""
-        for row in select(kg.store, query, union=True):
-            st = row["st"].value
-            obj = row["other"]
-            fact = facts.get(st)
-            if fact is None:
-                shown = (name_of.get(obj.value, obj.value) if isinstance(obj, ox.NamedNode)
-                         else obj.value)
-                fact = facts[st] = Fact(_PROPERTY_NAMES.get(row["p"].value, row["p"].value),
-                                        direction == "object", shown, other_iri=obj.value
-                                        if isinstance(obj, ox.NamedNode) else None)
-            if row["q"] is not None:
-                qualifier = (_QUALIFIER_NAMES.get(row["q"].value, row["q"].value),
-                             name_of.get(row["qv"].value, row["qv"].value))
-                if qualifier not in fact.qualifiers:
-                    fact.qualifiers.append(qualifier)
-            article_iri = row["a"].value
-            quote = Quote(row["exact"].value, article_iri.rsplit("/", 1)[-1],
-                          row["title"].value, _value(row["date"]) or None,
-                          int(row["start"].value), int(row["end"].value))
-            if quote not in fact.quotes:
-                fact.quotes.append(quote)
-    ordered = sorted(facts.values(), key=lambda f: (f.incoming, f.property, f.other))
+    articles = _articles(kg)
+    facts: list[Fact] = []
+    for st in statements(kg, about=iri):
+        incoming = st.subject.value != iri
+        other = st.subject if incoming else st.object
+        shown = (name_of.get(other.value, other.value)
+                 if isinstance(other, ox.NamedNode) else other.value)
+        fact = Fact(_PROPERTY_NAMES.get(st.predicate, st.predicate), incoming, shown,
+                    list(dict.fromkeys((name, name_of.get(value, value))
+                                       for name, value in st.qualifiers)),
+                    other_iri=other.value if isinstance(other, ox.NamedNode) else None)
+        for e in st.evidence:
+            if e.article in articles:
+                title, date = articles[e.article]
+                quote = Quote(e.exact, kg.names.article_id(e.article) or e.article, title,
+                              date, e.start, e.end)
+                if quote not in fact.quotes:
+                    fact.quotes.append(quote)
+        if fact.quotes:
+            facts.append(fact)
+    ordered = sorted(facts, key=lambda f: (f.incoming, f.property, f.other))
     for fact in ordered:
         fact.quotes.sort(key=lambda q: (q.article, q.start))
         fact.qualifiers.sort()
-    mentioned = sorted(_value(q.subject).rsplit("/", 1)[-1] for q in kg.store.quads_for_pattern(
-        None, ox.NamedNode(vocab.SCHEMA + "mentions"), node, kg.names.facts))
+    mentioned = sorted(kg.names.article_id(_value(q.subject)) or _value(q.subject)
+                       for q in kg.store.quads_for_pattern(
+                           None, ox.NamedNode(vocab.SCHEMA + "mentions"), node, kg.names.facts))
     return EntityView(kg.names.entity_id(iri) or iri, iri, own[0], type_name, own[1:],
                       mentioned, ordered)
 
@@ -163,13 +113,13 @@ class Stats:
     properties: list[tuple[str, int]]
 
 
-def stats(kg: KnowledgeGraph) -> Stats:
+def stats(kg: Graph) -> Stats:
     """Counts by class and by property, over the facts graph."""
     facts = kg.names.facts.value
-    classes = [(_short(r["c"].value), int(r["n"].value)) for r in select(kg.store,
+    classes = [(_compact(r["c"].value), int(r["n"].value)) for r in select(kg.store,
         f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH <{facts}> {{ ?s a ?c }} }} "
         "GROUP BY ?c ORDER BY DESC(?n) ?c")]
-    properties = [(_short(r["p"].value), int(r["n"].value)) for r in select(kg.store,
+    properties = [(_compact(r["p"].value), int(r["n"].value)) for r in select(kg.store,
         f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ GRAPH <{facts}> {{ ?s ?p ?o }} }} "
         "GROUP BY ?p ORDER BY DESC(?n) ?p")]
     prov = kg.names.provenance.value
@@ -179,8 +129,5 @@ def stats(kg: KnowledgeGraph) -> Stats:
     return Stats(len(kg), int(counts["s"].value), int(counts["e"].value), classes, properties)
 
 
-def _short(iri: str) -> str:
-    for prefix, namespace in vocab.PREFIXES.items():
-        if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
+def _compact(iri: str) -> str:
+    return vocab.compact(iri) or iri

@@ -1,3 +1,3 @@
 """The corpus as RDF: quads from the curated objects (:mod:`.model`), the
-:class:`~heroes_kg.rdf.store.KnowledgeGraph` on Oxigraph and its persistence under
+:class:`~heroes_kg.rdf.store.Graph` on Oxigraph and its persistence under
 .heroes-kg/ (:mod:`.store`)."""

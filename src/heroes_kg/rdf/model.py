@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from pyoxigraph import NamedNode
 
 from .. import vocab
 from ..vocab import HEROES, OA, PROV, RDF, RDFS, SCHEMA, XSD
@@ -25,33 +24,9 @@ from ..vocab import HEROES, OA, PROV, RDF, RDFS, SCHEMA, XSD
 if TYPE_CHECKING:  # curation (and PyYAML) load only when quads are made, not for Names
     from ..corpus.curation import Corpus, Statement
 
-__all__ = ["Names", "nquads", "to_quads"]
+__all__ = ["nquads", "to_quads"]
 
 _ROLE_PROPERTIES = {"plays", "reprisedRole"}
-
-
-class Names:
-    """The IRIs of one project's resources and named graphs, under its base IRI."""
-
-    def __init__(self, base: str) -> None:
-        self.base = base
-        self.facts = NamedNode(base + "graph/facts")
-        self.provenance = NamedNode(base + "graph/provenance")
-        self.ontology = NamedNode(base + "graph/ontology")
-
-    def resource(self, entity_id: str) -> NamedNode:
-        return NamedNode(f"{self.base}resource/{entity_id}")
-
-    def article(self, article_id: str) -> NamedNode:
-        return NamedNode(f"{self.base}article/{article_id}")
-
-    def statement(self, statement_id: str) -> NamedNode:
-        return NamedNode(f"{self.base}statement/{statement_id}")
-
-    def entity_id(self, iri: str) -> str | None:
-        """The curated id of a resource IRI, or None if it is not one."""
-        prefix = self.base + "resource/"
-        return iri[len(prefix):] if iri.startswith(prefix) else None
 
 
 #: N-Quads escapes in a literal: the four the grammar requires, and other control

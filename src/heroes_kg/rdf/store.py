@@ -1,8 +1,10 @@
 """Store: the built graph on Oxigraph, persisted under .heroes-kg/ and reused while the
 inputs are unchanged.
 
-:func:`open_graph` is the front door for every command that reads the graph. It imports
-only pyoxigraph; rdflib is loaded when a caller asks for :attr:`KnowledgeGraph.dataset`.
+This module keeps the persisted store (fingerprint, state, lock, spool, writing and
+opening it) and never builds: :func:`open_store` says why a store cannot be used, and
+:func:`heroes_kg.pipeline.open_graph` decides to rebuild it. It imports only pyoxigraph;
+rdflib is loaded when a caller asks for :attr:`Graph.dataset`.
 """
 
 from __future__ import annotations
@@ -22,29 +24,31 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import pyoxigraph as ox
 
-from .. import __version__
-from ..errors import HeroesKGError
-from ..rdf.model import Names
+from .._io import atomic_write
+from .._version import __version__
+from ..errors import ProjectError
 from ..project import Project
+from ..vocab import RDF, Names
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     import rdflib
 
-    from ..query.engine import QueryResult
-
-__all__ = ["KnowledgeGraph", "fingerprint", "lock", "open_graph", "read_state", "select",
-           "write_state"]
+__all__ = ["BULK_SLICE", "STALE", "Graph", "Spool", "StoreWriteStopped", "fingerprint", "lock",
+           "open_store", "read_slices", "read_state", "replace_store", "select", "store_dir",
+           "swap_store", "triple_key", "write_state", "write_store"]
 
 _T = TypeVar("_T")
+_G = TypeVar("_G", bound="Graph")
 
 #: Bumped whenever the layout of the persisted store changes.
 STORE_FORMAT = 1
 
 
-class KnowledgeGraph:
-    """The built graph: an Oxigraph store with the facts, provenance and ontology graphs."""
+class Graph:
+    """The built graph: an Oxigraph store with the facts, provenance and ontology graphs.
+
+    :class:`heroes_kg.query.KnowledgeGraph` is this graph with :meth:`query`; it is what
+    :func:`heroes_kg.load` and a build hand out."""
 
     def __init__(self, store: ox.Store, names: Names, project: Project | None = None) -> None:
         self.store = store
@@ -58,12 +62,12 @@ class KnowledgeGraph:
         self.memo: dict[object, Any] = {}
 
     def close(self) -> None:
-        """Release the shared lock taken by :func:`open_graph`."""
+        """Release the shared lock taken by :func:`open_store`."""
         if self._lock is not None:
             self._lock.close()
             self._lock = None
 
-    def __enter__(self) -> KnowledgeGraph:
+    def __enter__(self: _G) -> _G:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -128,20 +132,6 @@ class KnowledgeGraph:
                    f"{{ GRAPH <{second.value}> {{ ?s ?p ?o }} }} }}")
         return sizes[first] + sizes[second] - _count(self.store, overlap)
 
-    def query(self, query: str, bindings: Mapping[str, Any] | None = None, *,
-              infer: bool = False, timeout: float | None = None) -> QueryResult:
-        """Run a SPARQL query over the facts and provenance graphs.
-
-        ``query`` is SPARQL, a path ending in .rq, or the name of a query in queries/
-        (``kg.query("sequel-director")``). ``bindings`` gives variables values before
-        evaluation: ``{"entity": "pedro-pascal"}`` (ids, names, IRIs, literals, numbers,
-        dates). ``infer=True`` adds RDFS/OWL-RL entailments of the ontology;
-        ``timeout`` stops the query after that many seconds. SELECT results iterate as
-        dicts of plain Python values; see :class:`heroes_kg.query.engine.QueryResult`.
-        """
-        from ..query.engine import run_query
-
-        return run_query(self, query, bindings, infer=infer, timeout=timeout)
 
     @property
     def dataset(self) -> rdflib.Dataset:
@@ -165,7 +155,7 @@ def _count(store: ox.Store, pattern: str) -> int:
 
 
 def _sort_lines(data: bytes, *, distinct: bool = False) -> bytes:
-    """Distinct N-Triples lines in the order of :meth:`KnowledgeGraph.sorted_ntriples`;
+    """Distinct N-Triples lines in the order of :meth:`Graph.sorted_ntriples`;
     ``distinct`` says the lines already are (one graph's dump), which saves a set."""
     lines = _sortable(data).split(b"\n")
     del data  # each step frees the one before: this runs on a million lines
@@ -201,12 +191,12 @@ def _last_line(data: bytes) -> bytes:
     return _sortable(data[data.rfind(b"\n", 0, len(data) - 1) + 1:-1])
 
 
-_TYPE_NT = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_TYPE_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_TYPE_IRI = RDF + "type"
+_TYPE_NT = f"<{_TYPE_IRI}>".encode()
 
 
-def _triple_key(t: ox.Triple) -> tuple[str, int, str, str]:
-    """The order of :meth:`KnowledgeGraph.sorted_ntriples`, for Triple objects."""
+def triple_key(t: ox.Triple) -> tuple[str, int, str, str]:
+    """The order of :meth:`Graph.sorted_ntriples`, for Triple objects."""
     return (str(t.subject), 0 if t.predicate.value == _TYPE_IRI else 1, str(t.predicate),
             str(t.object))
 #: Stands in for rdf:type while sorting: "<" then a byte below every IRI character.
@@ -241,12 +231,9 @@ def fingerprint(project: Project) -> str:
         fresh[rel] = [st.st_size, st.st_mtime_ns, file_digest]
         digest.update(rel.encode() + b"\0" + file_digest.encode())
     if fresh != cache and project.state_dir.is_dir():
-        tmp = cache_path.with_name(f".{cache_path.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
-            os.replace(tmp, cache_path)
-        except OSError:  # a cache only: a read-only state folder just means no cache
-            tmp.unlink(missing_ok=True)
+        # A cache only: a read-only state folder just means no cache.
+        with contextlib.suppress(OSError):
+            atomic_write(cache_path, json.dumps(fresh, sort_keys=True).encode())
     return digest.hexdigest()
 
 
@@ -267,10 +254,7 @@ def read_state(project: Project) -> dict[str, Any]:
 
 
 def write_state(project: Project, state: dict[str, Any]) -> None:
-    path = _state_file(project)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write(_state_file(project), json.dumps(state, indent=1, sort_keys=True).encode())
 
 
 def _acquire(project: Project, shared: bool) -> IO[str]:
@@ -278,7 +262,7 @@ def _acquire(project: Project, shared: bool) -> IO[str]:
         project.state_dir.mkdir(exist_ok=True)
         handle = open(project.state_dir / "lock", "a")  # noqa: SIM115 - held by the caller
     except OSError as exc:
-        raise HeroesKGError(f"cannot use the state folder {project.state_dir}: "
+        raise ProjectError(f"cannot use the state folder {project.state_dir}: "
                             f"{exc.strerror}") from None
     fcntl.flock(handle, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
     return handle
@@ -377,6 +361,12 @@ class Spool:
         self.close()
         self.path.unlink(missing_ok=True)
 
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
     def slices(self, size: int) -> Iterator[bytes]:
         """What is written, as it comes, in pieces of about ``size`` bytes that end at the
         end of a line."""
@@ -410,7 +400,7 @@ class StoreWriteStopped(Exception):
 BULK_SLICE = 64 << 20
 
 
-def _slices(handle: IO[bytes], size: int) -> Iterator[bytes]:
+def read_slices(handle: IO[bytes], size: int) -> Iterator[bytes]:
     """The contents of ``handle`` in pieces of about ``size`` bytes, each ending at the
     end of a line."""
     return _whole_lines(iter(functools.partial(handle.read, size), b""))
@@ -445,62 +435,46 @@ def swap_store(project: Project, fresh: Path) -> None:
 def replace_store(project: Project, store: ox.Store) -> None:
     """Write every quad of the in-memory ``store`` into a fresh persisted store and swap
     it in for the current one (call with the lock held)."""
-    spool = Spool.of(project, store)
-    try:
+    with Spool.of(project, store) as spool:
         swap_store(project, write_store(project, spool))
-    finally:
-        spool.discard()
 
 
-def open_graph(project: Project, *, rebuild: bool = True, hold_lock: bool = True
-               ) -> KnowledgeGraph:
-    """The built graph of ``project``.
+def open_store(project: Project, names: Names, *, hold_lock: bool = True
+               ) -> Graph | str:
+    """The persisted store of ``project``, opened read-only, or why it cannot be used
+    (:data:`STALE` when the seeds changed since it was built). Never builds.
 
-    The store is rebuilt from the seeds first when any input changed since it was built,
-    or when it is missing, corrupt or not ours (``rebuild=False`` raises instead). With
-    ``hold_lock`` the graph keeps a shared lock until :meth:`KnowledgeGraph.close`, so no
-    build replaces the store under a running query.
-    """
-    path = store_dir(project)
-    names = Names(project.base_iri)
-    notes: list[str] = []
-    for attempt in range(2):
-        handle = _acquire(project, shared=True)
-        try:
-            problem = _check_store(project, path, names)
-            if isinstance(problem, ox.Store):
-                kg = KnowledgeGraph(problem, names, project)
-                kg.notes = notes
-                if hold_lock:
-                    kg._lock = handle
-                else:
-                    handle.close()
-                return kg
-        except BaseException:
-            handle.close()
-            raise
+    With ``hold_lock`` the graph keeps a shared lock until :meth:`Graph.close`, so no
+    build replaces the store under a running query."""
+    handle = _acquire(project, shared=True)
+    try:
+        problem = _check_store(project, store_dir(project), names)
+    except BaseException:
         handle.close()
-        if not rebuild or attempt == 1:
-            raise HeroesKGError(f"{problem}; run 'heroes-kg build'")
-        if problem != _STALE:
-            notes.append(f"{problem}; rebuilt it from the seeds")
-        from ..pipeline import build_store
-
-        build_store(project)
-    raise AssertionError("unreachable")
+        raise
+    if isinstance(problem, str):
+        handle.close()
+        return problem
+    graph = Graph(problem, names, project)
+    if hold_lock:
+        graph._lock = handle
+    else:
+        handle.close()
+    return graph
 
 
 def _shown(path: Path, project: Project) -> str:
     return path.relative_to(project.root).as_posix() + "/"
 
 
-_STALE = "the store is missing or older than the seeds"
+#: Why :func:`open_store` cannot use a store that the seeds have outdated (or is missing).
+STALE = "the store is missing or older than the seeds"
 
 
 def _check_store(project: Project, path: Path, names: Names) -> ox.Store | str:
     """The opened store, or why it cannot be used."""
     if read_state(project).get("fingerprint") != fingerprint(project) or not path.is_dir():
-        return _STALE
+        return STALE
     try:
         store = ox.Store.read_only(str(path))
     except (OSError, RuntimeError) as exc:

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from ..errors import HeroesKGError
 
 if TYPE_CHECKING:
-    from ..rdf.store import KnowledgeGraph
+    from ..query.engine import KnowledgeGraph
 
 __all__ = ["FORMATS", "answer", "describe", "negotiate"]
 

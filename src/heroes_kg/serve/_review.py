@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..corpus._yaml import LINE, LINES, YamlError, load_yaml
-from ..errors import HeroesKGError, relpath
+from ..errors import HeroesKGError, ServeError, relpath
 
 __all__ = ["answer", "load_candidates"]
 
@@ -78,10 +78,10 @@ def _folder(handler: Any) -> Path:
 
 def _candidates_file(handler: Any, name: str) -> Path:
     if not _FILE.match(name):
-        raise HeroesKGError(f"{name!r} is not a candidates file name")
+        raise ServeError(f"{name!r} is not a candidates file name")
     path = _folder(handler) / name
     if not path.is_file():
-        raise HeroesKGError(f"no candidates file candidates/{name}")
+        raise ServeError(f"no candidates file candidates/{name}")
     return path
 
 
@@ -103,20 +103,20 @@ def load_candidates(path: Path) -> dict[str, Any]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise HeroesKGError(f"cannot read {path.name}: {exc}") from None
+        raise ServeError(f"cannot read {path.name}: {exc}") from None
     except YamlError as exc:
         where = f"{path.name}:{exc.line}" if exc.line else path.name
-        raise HeroesKGError(f"{where}: {exc.message}; fix the YAML syntax") from None
+        raise ServeError(f"{where}: {exc.message}; fix the YAML syntax") from None
     header = data.get("candidates") if isinstance(data, dict) else None
     if not isinstance(header, dict) or not isinstance(header.get("article"), str):
-        raise HeroesKGError(f"{path.name} is not a candidates file: it has no "
+        raise ServeError(f"{path.name} is not a candidates file: it has no "
                             "'candidates:' mapping with the article id")
     assert isinstance(data, dict)
     found: dict[str, Any] = {"article": header["article"]}
     for section in ("entities", "statements", "mentions"):
         items = data.get(section) or []
         if not isinstance(items, list):
-            raise HeroesKGError(f"{path.name}: '{section}:' must be a list")
+            raise ServeError(f"{path.name}: '{section}:' must be a list")
         found[section] = [_plain(i) for i in items if isinstance(i, dict)]
     return found
 
@@ -203,13 +203,13 @@ def _body(handler: Any) -> Any:
     try:
         length = int(handler.headers.get("Content-Length") or 0)
     except ValueError:
-        raise HeroesKGError("the review was sent with a malformed Content-Length") from None
+        raise ServeError("the review was sent with a malformed Content-Length") from None
     if length > _MAX_BODY or length < 0:
-        raise HeroesKGError("the review is too large")
+        raise ServeError("the review is too large")
     try:
         return json.loads(handler.rfile.read(length) or b"{}")
     except ValueError:
-        raise HeroesKGError("the review was not sent as JSON") from None
+        raise ServeError("the review was not sent as JSON") from None
 
 
 def _api(handler: Any, action: str) -> None:
@@ -267,7 +267,7 @@ def _save(handler: Any, body: Any) -> None:
         target = str(body.get("target") or data["article"])
         decisions = body.get("decisions") or {}
         if not isinstance(decisions, dict):
-            raise HeroesKGError("decisions must be a mapping")
+            raise ServeError("decisions must be a mapping")
     except (HeroesKGError, AttributeError) as exc:
         message = exc.message if isinstance(exc, HeroesKGError) else "malformed review"
         _json(handler, 400, {"error": message})

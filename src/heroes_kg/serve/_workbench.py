@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .. import vocab as _vocab
-from ..errors import HeroesKGError
+from ..errors import HeroesKGError, ServeError
 
 if TYPE_CHECKING:
-    from ..rdf.store import KnowledgeGraph
+    from ..query.engine import KnowledgeGraph
 
 __all__ = ["CSP", "STATIC", "answer", "assets", "page_head", "script_json"]
 
@@ -110,7 +110,7 @@ def _answer(handler: Any, path: str, query_string: str) -> bool:
 def _graph(handler: Any) -> KnowledgeGraph:
     graph: KnowledgeGraph | None = handler.server.app.graph
     if graph is None:
-        raise HeroesKGError("the server is stopping")
+        raise ServeError("the server is stopping")
     return graph
 
 
@@ -285,16 +285,16 @@ def backend_triples(handler: Any, query: str) -> list[ox.Triple]:
         response = connection.getresponse()
         data = response.read()
     except (OSError, http.client.HTTPException):
-        raise HeroesKGError("the SPARQL backend did not answer; try again") from None
+        raise ServeError("the SPARQL backend did not answer; try again") from None
     finally:
         connection.close()
     text = data.decode("utf-8", "replace")
     media = (response.getheader("Content-Type") or "").split(";")[0]
     if response.status != 200:
-        raise HeroesKGError(text.strip().splitlines()[0] if text.strip()
+        raise ServeError(text.strip().splitlines()[0] if text.strip()
                             else f"HTTP {response.status}")
     if media != "application/n-triples":
-        raise HeroesKGError("the query is not a CONSTRUCT or DESCRIBE query: only the "
+        raise ServeError("the query is not a CONSTRUCT or DESCRIBE query: only the "
                             "triples such a query returns can be drawn")
     return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
@@ -340,11 +340,11 @@ def _view(handler: Any, params: dict[str, list[str]]) -> None:
                 summary=f"{len(triples)} triple{'s' if len(triples) != 1 else ''} "
                         "from the query")
             if not drawn.nodes:
-                raise HeroesKGError("the triples have no entities to draw")
+                raise ServeError("the triples have no entities to draw")
         elif focus:
             drawn = _around(kg, focus)
         else:
-            raise HeroesKGError("give ?query=CONSTRUCT… or ?focus=ENTITY to draw")
+            raise ServeError("give ?query=CONSTRUCT… or ?focus=ENTITY to draw")
     except HeroesKGError as exc:
         _message_page(handler, 400, "Cannot draw this", exc.message)
         return

@@ -36,10 +36,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..errors import HeroesKGError
+from ..errors import HeroesKGError, ServeError
 from ..project import Project
 from ..rdf.model import Names
-from ..rdf.store import KnowledgeGraph
+from ..query.engine import KnowledgeGraph
 from . import _workbench
 
 __all__ = ["Server", "find_oxigraph", "serve"]
@@ -76,7 +76,8 @@ def _snapshot(project: Project, folder: Path) -> None:
     The copy goes through one N-Quads dump and Oxigraph's bulk loader, in slices: no
     Python object per quad, and little memory (a million triples: about 30 s, 0.5 GB;
     a Python list of the quads took 2.8 GB)."""
-    from ..rdf.store import BULK_SLICE, _slices, open_graph
+    from ..pipeline import open_graph
+    from ..rdf.store import BULK_SLICE, read_slices
 
     with open_graph(project) as kg, tempfile.TemporaryDirectory(prefix="heroes-kg-") as tmp:
         store = ox.Store(str(folder))
@@ -87,7 +88,7 @@ def _snapshot(project: Project, folder: Path) -> None:
         # Only those lines: loading the ontology's blank nodes twice would duplicate them.
         ends = tuple(f" <{graph.value}> .\n".encode() for graph in kg.data_graphs)
         with open(dump, "rb") as handle:  # in slices: the loader's memory stays small
-            for piece in _slices(handle, BULK_SLICE):
+            for piece in read_slices(handle, BULK_SLICE):
                 store.bulk_load(piece, format=ox.RdfFormat.N_QUADS)
                 data = b"".join(line for line in piece.splitlines(keepends=True)
                                 if line.endswith(ends))
@@ -157,14 +158,14 @@ class Server:
                  timeout: float = 30.0, *, cors: str | None = None,
                  curate: bool = False) -> None:
         if timeout <= 0:
-            raise HeroesKGError(f"--timeout must be a positive number of seconds, "
+            raise ServeError(f"{{--timeout}} must be a positive number of seconds, "
                                 f"not {timeout:g}")
         if curate and host != "127.0.0.1":
-            raise HeroesKGError(f"--curate serves a screen that writes seeds/facts/, so it "
-                                f"listens on 127.0.0.1 only, not {host}; drop --host")
+            raise ServeError(f"{{--curate}} serves a screen that writes seeds/facts/, so it "
+                             f"listens on 127.0.0.1 only, not {host}; drop {{--host}}")
         if cors is not None and cors != "*" and not _is_origin(cors):
-            raise HeroesKGError(f"--cors takes an origin such as http://localhost:3000 "
-                                f"(scheme, host and port, no path) or '*', not {cors!r}")
+            raise ServeError(f"{{--cors}} takes an origin such as http://localhost:3000 "
+                             f"(scheme, host and port, no path) or '*', not {cors!r}")
         self.project = project
         self.timeout = timeout
         self.cors = cors
@@ -183,8 +184,8 @@ class Server:
             self._httpd = _ProxyServer((host, port), _Handler)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            raise HeroesKGError(f"cannot listen on {host}:{port}: {reason}; choose another "
-                                "--port (or --host)") from None
+            raise ServeError(f"cannot listen on {host}:{port}: {reason}; choose another "
+                             "{--port} (or {--host})") from None
         self._httpd.app = self
         self.host = host
         self.port = int(self._httpd.server_address[1])

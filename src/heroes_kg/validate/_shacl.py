@@ -9,6 +9,10 @@ targetObjectsOf; class, datatype, nodeKind, minCount, maxCount, minLength, patte
 minInclusive, lessThan, lessThanOrEquals, or, node, qualifiedValueShape with
 qualifiedMin/MaxCount; paths that are an IRI or an sh:inversePath of one. A shape using
 anything else raises :class:`UnsupportedShapes`, so no constraint is silently skipped.
+
+Each constraint component is one class (how its parameter is read, how it compiles),
+registered in :data:`CONSTRAINTS`; :class:`ShapesEngine` reads the shapes, picks the
+focus nodes and assembles the queries.
 """
 
 from __future__ import annotations
@@ -16,25 +20,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, ClassVar, cast
 
 import pyoxigraph as ox
 
+from ..vocab import OWL, RDF, RDFS, SH, XSD
+
 __all__ = ["Result", "ShapesEngine", "UnsupportedShapes"]
 
-SH = "http://www.w3.org/ns/shacl#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 
 #: Keys a shape may have without adding a constraint.
 _IGNORED = {RDF + "type", RDFS + "comment", RDFS + "label", SH + "message", SH + "name",
             SH + "description", SH + "path", SH + "property", SH + "targetClass",
             SH + "targetSubjectsOf", SH + "targetObjectsOf", SH + "severity",
             SH + "qualifiedMinCount", SH + "qualifiedMaxCount", SH + "declare",
-            "http://www.w3.org/2002/07/owl#versionInfo"}
-_VALUE_CONSTRAINTS = {"class", "datatype", "nodeKind", "minLength", "pattern", "minInclusive",
-                      "or", "node"}
+            OWL + "versionInfo"}
 #: Datatypes whose ill-typed literals a cast to the datatype catches.
 _CASTS = {"integer", "decimal", "date", "boolean", "double", "dateTime"}
 
@@ -63,7 +63,7 @@ class _Shape:
     node: Term
     path: tuple[str, bool] | None = None  # (IRI, inverse?)
     message: str | None = None
-    constraints: list[tuple[str, object]] = field(default_factory=list)
+    constraints: list[_Constraint] = field(default_factory=list)
     properties: list[_Shape] = field(default_factory=list)
     classes: list[str] = field(default_factory=list)
     subjects_of: list[str] = field(default_factory=list)
@@ -97,10 +97,6 @@ class _Graph:
         return items
 
 
-def _sparql(term: Term) -> str:
-    return str(term)
-
-
 class ShapesEngine:
     """Shapes compiled once; :meth:`validate` runs them against a store."""
 
@@ -116,7 +112,7 @@ class ShapesEngine:
             for ancestor in self._ancestors(cls, parents):
                 self.subclasses[ancestor].add(cls)
         self._shapes: dict[Term, _Shape] = {}
-        self.targeted = [self._shape(node) for node in self._target_nodes()]
+        self.targeted = [self.shape(node) for node in self._target_nodes()]
         self.queries = list(self._compile())
 
     # -- reading the shapes graph -----------------------------------------------------
@@ -141,7 +137,7 @@ class ShapesEngine:
                 raise UnsupportedShapes(f"implicit class targets ({node}) are not supported")
         return sorted(nodes, key=str)
 
-    def _shape(self, node: Term) -> _Shape:
+    def shape(self, node: Term) -> _Shape:
         if node in self._shapes:
             return self._shapes[node]
         g = self.graph
@@ -167,49 +163,27 @@ class ShapesEngine:
         for predicate, objects in sorted(g.out[node].items()):
             if predicate in _IGNORED:
                 continue
-            name = predicate.removeprefix(SH)
+            component = CONSTRAINTS.get(predicate.removeprefix(SH)) \
+                if predicate.startswith(SH) else None
+            if component is None:
+                raise UnsupportedShapes(f"{predicate} (on {node}) is not supported by the "
+                                        "fast SHACL engine")
             for obj in objects:
-                shape.constraints.append(self._constraint(node, name, predicate, obj))
-        shape.properties = [self._shape(p) for p in g.values(node, SH + "property")]
+                shape.constraints.append(component.read(self, node, obj))
+        shape.properties = [self.shape(p) for p in g.values(node, SH + "property")]
         return shape
-
-    def _constraint(self, node: Term, name: str, predicate: str, obj: Term
-                    ) -> tuple[str, object]:
-        g = self.graph
-        if name in ("class", "datatype", "nodeKind", "lessThan", "lessThanOrEquals"):
-            if not isinstance(obj, ox.NamedNode):
-                raise UnsupportedShapes(f"sh:{name} of {node} must be an IRI")
-            return name, obj.value
-        if name in ("minCount", "maxCount", "minLength"):
-            return name, int(obj.value)
-        if name in ("pattern", "minInclusive"):
-            if g.value(node, SH + "flags") is not None:
-                raise UnsupportedShapes(f"sh:flags of {node} is not supported")
-            return name, obj
-        if name == "or":
-            return name, [self._shape(item) for item in g.items(obj)]
-        if name == "node":
-            return name, self._shape(obj)
-        if name == "qualifiedValueShape":
-            low, high = (g.value(node, SH + k) for k in ("qualifiedMinCount",
-                                                         "qualifiedMaxCount"))
-            if g.value(node, SH + "qualifiedValueShapesDisjoint") is not None:
-                raise UnsupportedShapes("sh:qualifiedValueShapesDisjoint is not supported")
-            return name, (self._shape(obj), None if low is None else int(low.value),
-                          None if high is None else int(high.value))
-        raise UnsupportedShapes(f"{predicate} (on {node}) is not supported by the fast "
-                                "SHACL engine")
 
     # -- compiling ---------------------------------------------------------------------
 
-    def _classes(self, cls: str) -> str:
+    def classes(self, cls: str) -> str:
+        """``cls`` and its subclasses, as SPARQL IRIs."""
         return " ".join(f"<{c}>" for c in sorted({cls} | self.subclasses.get(cls, set())))
 
     def _focus(self, shape: _Shape) -> str:
         parts = []
         if shape.classes:
             classes = " ".join(sorted({c for cls in shape.classes
-                                       for c in self._classes(cls).split()}))
+                                       for c in self.classes(cls).split()}))
             parts.append(f"{{ VALUES ?_c {{ {classes} }} ?f a ?_c }}")
         if shape.subjects_of:
             preds = " ".join(f"<{p}>" for p in shape.subjects_of)
@@ -219,79 +193,29 @@ class ShapesEngine:
             parts.append(f"{{ VALUES ?_q {{ {preds} }} ?_s ?_q ?f }}")
         return "{ SELECT DISTINCT ?f WHERE { " + " UNION ".join(parts) + " } }"
 
-    @staticmethod
-    def _step(subject: str, path: tuple[str, bool], obj: str) -> str:
-        iri, inverse = path
-        return f"{obj} <{iri}> {subject} ." if inverse else f"{subject} <{iri}> {obj} ."
-
-    def _value_test(self, name: str, arg: object, x: str, depth: int) -> str:
-        """A SPARQL expression, true when node ``x`` satisfies constraint ``name``."""
-        if name == "class":
-            t = f"?_t{depth}"
-            return f"EXISTS {{ {x} a {t} VALUES {t} {{ {self._classes(str(arg))} }} }}"
-        if name == "datatype":
-            dt = str(arg)
-            test = f"isLITERAL({x}) && sameTerm(DATATYPE({x}), <{dt}>)"
-            local = dt.removeprefix(XSD)
-            if dt.startswith(XSD) and local in _CASTS:
-                # Ill-typed literals ("abc"^^xsd:integer) do not cast: a violation too.
-                test += f" && COALESCE(isLITERAL(<{dt}>({x})), false)"
-            elif dt == XSD + "gYear":
-                test += f" && REGEX(STR({x}), \"^-?[0-9]{{4,}}(Z|[+-][0-9]{{2}}:[0-9]{{2}})?$\")"
-            elif dt == XSD + "gYearMonth":
-                test += (f" && REGEX(STR({x}), "
-                         f"\"^-?[0-9]{{4,}}-(0[1-9]|1[0-2])(Z|[+-][0-9]{{2}}:[0-9]{{2}})?$\")")
-            return f"({test})"
-        if name == "nodeKind":
-            kinds = {"IRI": f"isIRI({x})", "Literal": f"isLITERAL({x})",
-                     "BlankNode": f"isBLANK({x})",
-                     "IRIOrLiteral": f"(isIRI({x}) || isLITERAL({x}))",
-                     "BlankNodeOrIRI": f"(isBLANK({x}) || isIRI({x}))",
-                     "BlankNodeOrLiteral": f"(isBLANK({x}) || isLITERAL({x}))"}
-            return kinds[str(arg).removeprefix(SH)]
-        if name == "minLength":
-            return f"(!isBLANK({x}) && STRLEN(STR({x})) >= {arg})"
-        if name == "pattern":
-            pattern = _sparql(arg)  # type: ignore[arg-type]
-            return f"(!isBLANK({x}) && REGEX(STR({x}), {pattern}))"
-        if name == "minInclusive":
-            return f"COALESCE({x} >= {_sparql(arg)}, false)"  # type: ignore[arg-type]
-        if name == "or":
-            return _join([self._conforms(s, x, depth + 1)
-                          for s in arg], "||")  # type: ignore[attr-defined]
-        if name == "node":
-            return self._conforms(arg, x, depth + 1)  # type: ignore[arg-type]
-        raise UnsupportedShapes(f"sh:{name} inside sh:or/sh:node is not supported")
-
-    def _conforms(self, shape: _Shape, x: str, depth: int) -> str:
+    def conforms(self, shape: _Shape, x: str, depth: int) -> str:
         """A SPARQL expression, true when node ``x`` conforms to ``shape``."""
         if depth > 8:
             raise UnsupportedShapes("shapes nest more than 8 deep (recursive shapes?)")
         tests: list[str] = []
-        for name, arg in shape.constraints:
+        for constraint in shape.constraints:
             if shape.path is None:
-                tests.append(self._value_test(name, arg, x, depth))
+                tests.append(constraint.test(self, x, depth))
             else:
-                tests.append(self._property_test(shape, name, arg, x, depth))
+                tests.append(self._property_test(shape.path, constraint, x, depth))
         for prop in shape.properties:
-            tests.extend(self._property_test(prop, name, arg, x, depth)
-                         for name, arg in prop.constraints)
+            assert prop.path is not None
+            tests.extend(self._property_test(prop.path, constraint, x, depth)
+                         for constraint in prop.constraints)
         return _join(tests or ["true"], "&&")
 
-    def _property_test(self, shape: _Shape, name: str, arg: object, x: str, depth: int) -> str:
-        assert shape.path is not None
-        v, w = f"?_v{depth}", f"?_w{depth}"
-        if name in _VALUE_CONSTRAINTS:
-            return (f"NOT EXISTS {{ {self._step(x, shape.path, v)} "
-                    f"FILTER(!{self._value_test(name, arg, v, depth + 1)}) }}")
-        if name == "minCount" and arg == 1:
-            return f"EXISTS {{ {self._step(x, shape.path, v)} }}"
-        if name == "minCount" and arg == 0:
-            return "true"
-        if name == "maxCount" and arg == 1:
-            return (f"NOT EXISTS {{ {self._step(x, shape.path, v)} "
-                    f"{self._step(x, shape.path, w)} FILTER(!sameTerm({v}, {w})) }}")
-        raise UnsupportedShapes(f"sh:{name} {arg} inside sh:or/sh:node is not supported")
+    def _property_test(self, path: tuple[str, bool], constraint: _Constraint, x: str,
+                       depth: int) -> str:
+        if constraint.per_value:
+            v = f"?_v{depth}"
+            return (f"NOT EXISTS {{ {_step(x, path, v)} "
+                    f"FILTER(!{constraint.test(self, v, depth + 1)}) }}")
+        return constraint.nested(path, x, depth)
 
     def _compile(self) -> Iterator[_Query]:
         """(SPARQL, path, message) per constraint of every targeted shape.
@@ -301,30 +225,29 @@ class ShapesEngine:
         another: fewer passes over the graph, the same results."""
         for shape in self.targeted:
             focus = self._focus(shape)
-            for name, arg in shape.constraints:
-                yield self._query(shape, focus, name, arg, None)
+            for constraint in shape.constraints:
+                yield self._query(shape, focus, constraint, None)
             for prop in shape.properties:
                 rest = prop.constraints
                 if prop.message is not None:
                     merged, rest = self._merged(prop, focus)
                     yield from merged
-                for name, arg in rest:
-                    yield self._query(prop, focus, name, arg, prop.path)
+                for constraint in rest:
+                    yield self._query(prop, focus, constraint, prop.path)
 
     def _merged(self, prop: _Shape, focus: str
-                ) -> tuple[list[_Query],
-                           list[tuple[str, object]]]:
+                ) -> tuple[list[_Query], list[_Constraint]]:
         assert prop.path is not None and prop.message is not None
         shown = ("^" if prop.path[1] else "") + prop.path[0]
-        step = self._step("?f", prop.path, "?v")
-        values = [(n, a) for n, a in prop.constraints if n in _VALUE_CONSTRAINTS]
-        counts = {n: int(a) for n, a in prop.constraints  # type: ignore[call-overload]
-                  if n in ("minCount", "maxCount")}
-        rest = [(n, a) for n, a in prop.constraints
-                if n not in _VALUE_CONSTRAINTS and n not in counts]
+        step = _step("?f", prop.path, "?v")
+        values = [c for c in prop.constraints if c.per_value]
+        counts = {c.name: int(c.arg) for c in prop.constraints
+                  if isinstance(c, (MinCount, MaxCount))}
+        rest = [c for c in prop.constraints
+                if not c.per_value and not isinstance(c, (MinCount, MaxCount))]
         queries: list[_Query] = []
         if values:
-            test = _join([self._value_test(n, a, "?v", 0) for n, a in values], "&&")
+            test = _join([c.test(self, "?v", 0) for c in values], "&&")
             queries.append((f"SELECT DISTINCT ?f WHERE {{ {focus} {step} FILTER(!{test}) }}",
                             shown, prop.message))
         low, high = counts.get("minCount", 0), counts.get("maxCount")
@@ -340,43 +263,21 @@ class ShapesEngine:
             queries.append((sparql, shown, prop.message))
         return queries, rest
 
-    def _query(self, shape: _Shape, focus: str, name: str, arg: object,
+    def _query(self, shape: _Shape, focus: str, constraint: _Constraint,
                path: tuple[str, bool] | None) -> _Query:
         shown = None if path is None else ("^" if path[1] else "") + path[0]
-        message = shape.message or _default_message(name, arg)
+        message = shape.message or _default_message(constraint.name)
         if path is None:
-            if name in ("minCount", "maxCount", "lessThan", "lessThanOrEquals",
-                        "qualifiedValueShape"):
-                raise UnsupportedShapes(f"sh:{name} needs a property shape")
-            test = self._value_test(name, arg, "?f", 0)
+            if not constraint.per_value:
+                raise UnsupportedShapes(f"sh:{constraint.name} needs a property shape")
+            test = constraint.test(self, "?f", 0)
             return f"SELECT ?f WHERE {{ {focus} FILTER(!{test}) }}", shown, message
-        step = self._step("?f", path, "?v")
-        if name in _VALUE_CONSTRAINTS:
-            test = self._value_test(name, arg, "?v", 0)
+        step = _step("?f", path, "?v")
+        if constraint.per_value:
+            test = constraint.test(self, "?v", 0)
             return (f"SELECT DISTINCT ?f WHERE {{ {focus} {step} FILTER(!{test}) }}", shown,
                     message)
-        if name == "minCount":
-            sparql = (f"SELECT ?f WHERE {{ {focus} OPTIONAL {{ {step} }} }} GROUP BY ?f "
-                      f"HAVING (COUNT(DISTINCT ?v) < {arg})")
-            return sparql, shown, message
-        if name == "maxCount":
-            sparql = (f"SELECT ?f WHERE {{ {focus} {step} }} GROUP BY ?f "
-                      f"HAVING (COUNT(DISTINCT ?v) > {arg})")
-            return sparql, shown, message
-        if name in ("lessThan", "lessThanOrEquals"):
-            op = "<" if name == "lessThan" else "<="
-            sparql = (f"SELECT DISTINCT ?f WHERE {{ {focus} {step} ?f <{arg}> ?w "
-                      f"FILTER(!COALESCE(?v {op} ?w, false)) }}")
-            return sparql, shown, message
-        if name == "qualifiedValueShape":
-            inner, low, high = cast(tuple[_Shape, int | None, int | None], arg)
-            test = self._conforms(inner, "?v", 1)
-            having = [f"COUNT(DISTINCT ?v) < {low}" if low is not None else None,
-                      f"COUNT(DISTINCT ?v) > {high}" if high is not None else None]
-            sparql = (f"SELECT ?f WHERE {{ {focus} OPTIONAL {{ {step} FILTER({test}) }} }} "
-                      f"GROUP BY ?f HAVING ({' || '.join(h for h in having if h) or 'false'})")
-            return sparql, shown, message
-        raise UnsupportedShapes(f"sh:{name} is not supported")
+        return constraint.query(self, focus, step), shown, message
 
     # -- running -----------------------------------------------------------------------
 
@@ -394,11 +295,237 @@ class ShapesEngine:
         return found
 
 
+# --- Constraint components: one class each, registered in CONSTRAINTS ------------------
+
+class _Constraint:
+    """One SHACL constraint component with its parameter: how the parameter is read from
+    the shapes graph and how the constraint compiles to SPARQL."""
+
+    #: The component's parameter, without the sh: namespace.
+    name: ClassVar[str]
+    #: Whether it tests each value node on its own (then it also applies to a node shape
+    #: and inside sh:or / sh:node, and a shape's value tests can share one query).
+    per_value: ClassVar[bool] = False
+
+    def __init__(self, arg: Any) -> None:
+        self.arg = arg
+
+    @classmethod
+    def read(cls, engine: ShapesEngine, node: Term, obj: Term) -> _Constraint:
+        return cls(obj)
+
+    def test(self, engine: ShapesEngine, x: str, depth: int) -> str:
+        """A SPARQL expression, true when the value node ``x`` satisfies it."""
+        raise UnsupportedShapes(f"sh:{self.name} inside sh:or/sh:node is not supported")
+
+    def nested(self, path: tuple[str, bool], x: str, depth: int) -> str:
+        """A SPARQL expression, true when the values of ``path`` from ``x`` satisfy it
+        (inside sh:or / sh:node)."""
+        raise UnsupportedShapes(f"sh:{self.name} {self.arg} inside sh:or/sh:node is not "
+                                "supported")
+
+    def query(self, engine: ShapesEngine, focus: str, step: str) -> str:
+        """SPARQL selecting each focus node ?f whose values ?v (``step``) violate it."""
+        raise UnsupportedShapes(f"sh:{self.name} is not supported")
+
+
+class _IriParameter(_Constraint):
+    @classmethod
+    def read(cls, engine: ShapesEngine, node: Term, obj: Term) -> _Constraint:
+        if not isinstance(obj, ox.NamedNode):
+            raise UnsupportedShapes(f"sh:{cls.name} of {node} must be an IRI")
+        return cls(obj.value)
+
+
+class _IntegerParameter(_Constraint):
+    @classmethod
+    def read(cls, engine: ShapesEngine, node: Term, obj: Term) -> _Constraint:
+        return cls(int(obj.value))
+
+
+class _UnflaggedParameter(_Constraint):
+    @classmethod
+    def read(cls, engine: ShapesEngine, node: Term, obj: Term) -> _Constraint:
+        if engine.graph.value(node, SH + "flags") is not None:
+            raise UnsupportedShapes(f"sh:flags of {node} is not supported")
+        return cls(obj)
+
+
+class Class(_IriParameter):
+    name = "class"
+    per_value = True
+
+    def test(self, engine: ShapesEngine, x: str, depth: int) -> str:
+        t = f"?_t{depth}"
+        return f"EXISTS {{ {x} a {t} VALUES {t} {{ {engine.classes(self.arg)} }} }}"
+
+
+class Datatype(_IriParameter):
+    name = "datatype"
+    per_value = True
+
+    def test(self, engine: ShapesEngine, x: str, depth: int) -> str:
+        dt = str(self.arg)
+        test = f"isLITERAL({x}) && sameTerm(DATATYPE({x}), <{dt}>)"
+        local = dt.removeprefix(XSD)
+        if dt.startswith(XSD) and local in _CASTS:
+            # Ill-typed literals ("abc"^^xsd:integer) do not cast: a violation too.
+            test += f" && COALESCE(isLITERAL(<{dt}>({x})), false)"
+        elif dt == XSD + "gYear":
+            test += f" && REGEX(STR({x}), \"^-?[0-9]{{4,}}(Z|[+-][0-9]{{2}}:[0-9]{{2}})?$\")"
+        elif dt == XSD + "gYearMonth":
+            test += (f" && REGEX(STR({x}), "
+                     f"\"^-?[0-9]{{4,}}-(0[1-9]|1[0-2])(Z|[+-][0-9]{{2}}:[0-9]{{2}})?$\")")
+        return f"({test})"
+
+
+class NodeKind(_IriParameter):
+    name = "nodeKind"
+    per_value = True
+
+    def test(self, engine: ShapesEngine, x: str, depth: int) -> str:
+        kinds = {"IRI": f"isIRI({x})", "Literal": f"isLITERAL({x})",
+                 "BlankNode": f"isBLANK({x})",
+                 "IRIOrLiteral": f"(isIRI({x}) || isLITERAL({x}))",
+                 "BlankNodeOrIRI": f"(isBLANK({x}) || isIRI({x}))",
+                 "BlankNodeOrLiteral": f"(isBLANK({x}) || isLITERAL({x}))"}
+        return kinds[str(self.arg).removeprefix(SH)]
+
+
+class MinLength(_IntegerParameter):
+    name = "minLength"
+    per_value = True
+
+    def test(self, engine: ShapesEngine, x: str, depth: int) -> str:
+        return f"(!isBLANK({x}) && STRLEN(STR({x})) >= {self.arg})"
+
+
+class Pattern(_UnflaggedParameter):
+    name = "pattern"
+    per_value = True
+
+    def test(self, engine: ShapesEngine, x: str, depth: int) -> str:
+        return f"(!isBLANK({x}) && REGEX(STR({x}), {_sparql(self.arg)}))"
+
+
+class MinInclusive(_UnflaggedParameter):
+    name = "minInclusive"
+    per_value = True
+
+    def test(self, engine: ShapesEngine, x: str, depth: int) -> str:
+        return f"COALESCE({x} >= {_sparql(self.arg)}, false)"
+
+
+class Or(_Constraint):
+    name = "or"
+    per_value = True
+
+    @classmethod
+    def read(cls, engine: ShapesEngine, node: Term, obj: Term) -> _Constraint:
+        return cls([engine.shape(item) for item in engine.graph.items(obj)])
+
+    def test(self, engine: ShapesEngine, x: str, depth: int) -> str:
+        return _join([engine.conforms(s, x, depth + 1) for s in self.arg], "||")
+
+
+class Node(_Constraint):
+    name = "node"
+    per_value = True
+
+    @classmethod
+    def read(cls, engine: ShapesEngine, node: Term, obj: Term) -> _Constraint:
+        return cls(engine.shape(obj))
+
+    def test(self, engine: ShapesEngine, x: str, depth: int) -> str:
+        return engine.conforms(self.arg, x, depth + 1)
+
+
+class MinCount(_IntegerParameter):
+    name = "minCount"
+
+    def nested(self, path: tuple[str, bool], x: str, depth: int) -> str:
+        if self.arg == 1:
+            return f"EXISTS {{ {_step(x, path, f'?_v{depth}')} }}"
+        if self.arg == 0:
+            return "true"
+        return super().nested(path, x, depth)
+
+    def query(self, engine: ShapesEngine, focus: str, step: str) -> str:
+        return (f"SELECT ?f WHERE {{ {focus} OPTIONAL {{ {step} }} }} GROUP BY ?f "
+                f"HAVING (COUNT(DISTINCT ?v) < {self.arg})")
+
+
+class MaxCount(_IntegerParameter):
+    name = "maxCount"
+
+    def nested(self, path: tuple[str, bool], x: str, depth: int) -> str:
+        if self.arg == 1:
+            v, w = f"?_v{depth}", f"?_w{depth}"
+            return (f"NOT EXISTS {{ {_step(x, path, v)} "
+                    f"{_step(x, path, w)} FILTER(!sameTerm({v}, {w})) }}")
+        return super().nested(path, x, depth)
+
+    def query(self, engine: ShapesEngine, focus: str, step: str) -> str:
+        return (f"SELECT ?f WHERE {{ {focus} {step} }} GROUP BY ?f "
+                f"HAVING (COUNT(DISTINCT ?v) > {self.arg})")
+
+
+class LessThan(_IriParameter):
+    name = "lessThan"
+    operator: ClassVar[str] = "<"
+
+    def query(self, engine: ShapesEngine, focus: str, step: str) -> str:
+        return (f"SELECT DISTINCT ?f WHERE {{ {focus} {step} ?f <{self.arg}> ?w "
+                f"FILTER(!COALESCE(?v {self.operator} ?w, false)) }}")
+
+
+class LessThanOrEquals(LessThan):
+    name = "lessThanOrEquals"
+    operator = "<="
+
+
+class QualifiedValueShape(_Constraint):
+    name = "qualifiedValueShape"
+
+    @classmethod
+    def read(cls, engine: ShapesEngine, node: Term, obj: Term) -> _Constraint:
+        g = engine.graph
+        low, high = (g.value(node, SH + k) for k in ("qualifiedMinCount",
+                                                     "qualifiedMaxCount"))
+        if g.value(node, SH + "qualifiedValueShapesDisjoint") is not None:
+            raise UnsupportedShapes("sh:qualifiedValueShapesDisjoint is not supported")
+        return cls((engine.shape(obj), None if low is None else int(low.value),
+                    None if high is None else int(high.value)))
+
+    def query(self, engine: ShapesEngine, focus: str, step: str) -> str:
+        inner, low, high = cast(tuple[_Shape, int | None, int | None], self.arg)
+        test = engine.conforms(inner, "?v", 1)
+        having = [f"COUNT(DISTINCT ?v) < {low}" if low is not None else None,
+                  f"COUNT(DISTINCT ?v) > {high}" if high is not None else None]
+        return (f"SELECT ?f WHERE {{ {focus} OPTIONAL {{ {step} FILTER({test}) }} }} "
+                f"GROUP BY ?f HAVING ({' || '.join(h for h in having if h) or 'false'})")
+
+
+#: The constraint components the engine compiles, by parameter name.
+CONSTRAINTS: dict[str, type[_Constraint]] = {c.name: c for c in (
+    Class, Datatype, NodeKind, MinLength, Pattern, MinInclusive, Or, Node, MinCount, MaxCount,
+    LessThan, LessThanOrEquals, QualifiedValueShape)}
+
+
+def _sparql(term: Term) -> str:
+    return str(term)
+
+
+def _step(subject: str, path: tuple[str, bool], obj: str) -> str:
+    iri, inverse = path
+    return f"{obj} <{iri}> {subject} ." if inverse else f"{subject} <{iri}> {obj} ."
+
+
 def _join(tests: list[str], op: str) -> str:
     # One pair of parentheses at most: Oxigraph's parser rejects "((EXISTS {...}))".
     return tests[0] if len(tests) == 1 else "(" + f" {op} ".join(tests) + ")"
 
 
-def _default_message(name: str, arg: object) -> str:
+def _default_message(name: str) -> str:
     """Used only where a shape has no sh:message (ontology/shapes.ttl gives one each)."""
     return f"sh:{name} constraint violated"

@@ -16,16 +16,15 @@ import pyoxigraph as ox
 
 from .. import vocab
 from ..corpus.curation import Corpus
-from ..errors import HeroesKGError, Problem, ValidationError
-from ..rdf.model import Names
-from ..rdf.store import KnowledgeGraph, select
+from ..errors import HeroesKGError, Problem, ProjectError, ValidationError
+from ..rdf.store import Graph, select
+from ..vocab import Names
 
 __all__ = ["ENGINES", "validate_graph"]
 
 #: The SHACL engines :func:`validate_graph` can use; the first is the default.
 ENGINES = ("oxigraph", "pyshacl")
 
-_SH = "http://www.w3.org/ns/shacl#"
 
 
 def _rdflib_graph(triples: list[ox.Triple]):  # type: ignore[no-untyped-def]
@@ -44,13 +43,13 @@ def _load_turtle(path: Path):  # type: ignore[no-untyped-def]
     try:
         graph.parse(path, format="turtle")
     except FileNotFoundError:
-        raise HeroesKGError(f"{path.name} is missing from {path.parent}") from None
+        raise ProjectError(f"{path.name} is missing from {path.parent}") from None
     except Exception as exc:  # rdflib raises many types for bad Turtle
-        raise HeroesKGError(f"{path}: not valid Turtle: {exc}") from None
+        raise ProjectError(f"{path}: not valid Turtle: {exc}") from None
     return graph
 
 
-def validate_graph(kg: KnowledgeGraph, corpus: Corpus, shapes: Path, ontology: Path, *,
+def validate_graph(kg: Graph, corpus: Corpus, shapes: Path, ontology: Path, *,
                    engine: str = "oxigraph") -> None:
     """Raise ValidationError unless the graph conforms to the shapes and to the checks
     that no shape can express (each quote really is at its recorded offsets, each
@@ -64,10 +63,13 @@ def validate_graph(kg: KnowledgeGraph, corpus: Corpus, shapes: Path, ontology: P
     problems = _whole_graph_checks(kg, corpus)
     results: set[tuple[str, str | None, str]] | None = None
     if engine == "oxigraph":
-        from ..validate._shacl import ShapesEngine, UnsupportedShapes
+        from ._shacl import ShapesEngine, UnsupportedShapes
 
+        # The build loaded the ontology into its own graph already: read it from there.
+        ontology_triples = [q.triple for q in kg.store.quads_for_pattern(
+            None, None, None, kg.names.ontology)] or _parse_turtle(ontology)
         try:
-            compiled = ShapesEngine(_parse_turtle(shapes), _parse_turtle(ontology))
+            compiled = ShapesEngine(_parse_turtle(shapes), ontology_triples)
         except UnsupportedShapes:
             compiled = None
         if compiled is not None:
@@ -85,12 +87,12 @@ def _parse_turtle(path: Path) -> list[ox.Triple]:
     try:
         return list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
     except FileNotFoundError:
-        raise HeroesKGError(f"{path.name} is missing from {path.parent}") from None
+        raise ProjectError(f"{path.name} is missing from {path.parent}") from None
     except (SyntaxError, OSError) as exc:
-        raise HeroesKGError(f"{path}: not valid Turtle: {exc}") from None
+        raise ProjectError(f"{path}: not valid Turtle: {exc}") from None
 
 
-def _pyshacl_results(kg: KnowledgeGraph, shapes: Path, ontology: Path
+def _pyshacl_results(kg: Graph, shapes: Path, ontology: Path
                      ) -> set[tuple[str, str | None, str]]:
     """(focus, path, message) of each violation pySHACL reports; an inverse path is
     written ``^IRI``, a blank focus node ``_:``."""
@@ -107,7 +109,7 @@ def shacl_report_results(report) -> set[tuple[str, str | None, str]]:  # type: i
     """The (focus, path, message) of each sh:Violation in a pySHACL report graph."""
     import rdflib
 
-    sh = rdflib.Namespace(_SH)
+    sh = rdflib.Namespace(vocab.SH)
     found: set[tuple[str, str | None, str]] = set()
     for vr in report.subjects(rdflib.RDF.type, sh.ValidationReport):
         for result in report.objects(vr, sh.result):
@@ -129,7 +131,7 @@ def shacl_report_results(report) -> set[tuple[str, str | None, str]]:  # type: i
 _PREFIXES = vocab.SPARQL_PREFIXES
 
 
-def _whole_graph_checks(kg: KnowledgeGraph, corpus: Corpus) -> list[Problem]:
+def _whole_graph_checks(kg: Graph, corpus: Corpus) -> list[Problem]:
     """Checks run as one SPARQL query each over the whole store (fast at any size)."""
     names = kg.names
     found: list[Problem] = []
@@ -161,18 +163,11 @@ def _problems(results: set[tuple[str, str | None, str]], corpus: Corpus,
     found: list[Problem] = []
     for focus, path, message in results:
         where, line = _locate(focus, corpus, names)
-        suffix = f" [{_short(path)}]" if path is not None and not path.startswith("^") else ""
+        suffix = f" [{_compact(path)}]" if path is not None and not path.startswith("^") else ""
         found.append(Problem(where, line, f"{message}{suffix} (at <{focus}>)"))
     return found
 
 
-def _short(iri: str) -> str:
-    from ..vocab import PREFIXES
-
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
 
 
 def _locate(focus: str, corpus: Corpus, names: Names) -> tuple[str, int | None]:
@@ -180,15 +175,18 @@ def _locate(focus: str, corpus: Corpus, names: Names) -> tuple[str, int | None]:
     if entity_id and entity_id in corpus.entities:
         entity = corpus.entities[entity_id]
         return entity.path, entity.line
-    statement_prefix = names.base + "statement/"
-    if focus.startswith(statement_prefix):
-        sid = focus[len(statement_prefix):].split("/", 1)[0]
+    sid = names.statement_id(focus)
+    if sid is not None:
         st = corpus.statement(sid)
         if st is not None:
             return st.path, st.line
-    article_prefix = names.base + "article/"
-    if focus.startswith(article_prefix):
-        article = corpus.articles.get(focus[len(article_prefix):])
+    aid = names.article_id(focus)
+    if aid is not None:
+        article = corpus.articles.get(aid)
         if article:
             return article.path, article.line
     return "graph", None
+
+
+def _compact(iri: str) -> str:
+    return vocab.compact(iri) or iri

@@ -8,7 +8,13 @@ ontology/heroes.ttl declares every ``heroes:`` term used here; a test keeps both
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pyoxigraph import NamedNode
 
 __all__ = [
     "CLASSES",
@@ -18,9 +24,13 @@ __all__ = [
     "QUALIFIERS",
     "SCHEMA",
     "SPARQL_PREFIXES",
+    "SPARQL_UPDATE_KEYWORDS",
     "EntityType",
+    "Names",
     "Property",
+    "compact",
     "is_subtype",
+    "prefixes",
 ]
 
 SCHEMA = "https://schema.org/"
@@ -50,6 +60,10 @@ PREFIXES: dict[str, str] = {
 
 #: The same prefixes as a SPARQL prologue, for the queries heroes-kg runs itself.
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+#: The words that start a SPARQL 1.1 update (which heroes-kg never sends or runs).
+SPARQL_UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP",
+                                    "COPY", "MOVE", "ADD", "WITH"})
 
 
 @dataclass(frozen=True)
@@ -220,3 +234,69 @@ QUALIFIERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "in": (HEROES + "inWork", _WORK),
     "as": (HEROES + "asCharacter", ("FictionalCharacter",)),
 }
+
+
+def prefixes(base: str) -> dict[str, str]:
+    """The prefixes written into serializations and predeclared in every query:
+    :data:`PREFIXES`, and res:, article:, role: under the base IRI ``base``."""
+    return {**PREFIXES, "res": base + "resource/", "article": base + "article/",
+            "role": base + "role/"}
+
+
+_LOCAL_NAME = re.compile(r"^[\w.-]*$")
+
+
+def compact(iri: str, known: Mapping[str, str] = PREFIXES) -> str | None:
+    """``prefix:local`` for ``iri`` under the longest namespace of ``known`` whose local
+    part is a plain name (letters, digits, ``_``, ``-``, ``.``, not ending in ``.``),
+    or None when there is none."""
+    best = ""
+    for prefix, namespace in known.items():
+        if iri.startswith(namespace) and len(namespace) > len(known.get(best, "")):
+            local = iri[len(namespace):]
+            if _LOCAL_NAME.match(local) and not local.endswith("."):
+                best = prefix
+    return f"{best}:{iri[len(known[best]):]}" if best else None
+
+
+class Names:
+    """The IRIs of one project's resources and named graphs, under its base IRI: minted
+    and parsed here only."""
+
+    def __init__(self, base: str) -> None:
+        # Imported here, not with the module: reading and drafting facts use the
+        # vocabulary without ever making an RDF term.
+        from pyoxigraph import NamedNode
+
+        self._node = NamedNode
+        self.base = base
+        self.facts = NamedNode(base + "graph/facts")
+        self.provenance = NamedNode(base + "graph/provenance")
+        self.ontology = NamedNode(base + "graph/ontology")
+
+    def resource(self, entity_id: str) -> NamedNode:
+        return self._node(f"{self.base}resource/{entity_id}")
+
+    def article(self, article_id: str) -> NamedNode:
+        return self._node(f"{self.base}article/{article_id}")
+
+    def statement(self, statement_id: str) -> NamedNode:
+        return self._node(f"{self.base}statement/{statement_id}")
+
+    def entity_id(self, iri: str) -> str | None:
+        """The curated id of a resource IRI, or None if it is not one."""
+        return self._id(iri, "resource/")
+
+    def article_id(self, iri: str) -> str | None:
+        """The id of an article IRI, or None if it is not one."""
+        return self._id(iri, "article/")
+
+    def statement_id(self, iri: str) -> str | None:
+        """The id of the statement an IRI is or lies under (its evidence nodes), or
+        None if it is not one."""
+        found = self._id(iri, "statement/")
+        return None if found is None else found.split("/", 1)[0]
+
+    def _id(self, iri: str, path: str) -> str | None:
+        prefix = self.base + path
+        return iri[len(prefix):] if iri.startswith(prefix) else None

@@ -1,0 +1,71 @@
+"""The one YAML writer: curated records and candidates as block YAML that the line-tracking
+loader (:mod:`._yaml`) reads back to the same values.
+
+Scalars are written plain when YAML reads them back as the same string, and as
+JSON-style double-quoted strings otherwise (JSON strings are YAML), with the characters
+YAML forbids in a stream escaped."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ._yaml import LINE, LINES
+
+__all__ = ["block", "inline", "scalar"]
+
+_PLAIN = re.compile(r"^[A-Za-z][\w .()/-]*[\w.)]$")
+_YAML_WORDS = {"yes", "no", "true", "false", "on", "off", "null", "y", "n", "~"}
+#: Characters YAML does not allow in a stream, or reads as line breaks inside quotes.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def scalar(value: str | bool | float, *, quoted: bool = False) -> str:
+    """``value`` as a YAML scalar; ``quoted`` quotes every string, plain or not."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if (not quoted and _PLAIN.match(value) and value.lower() not in _YAML_WORDS
+            and ": " not in value and " #" not in value):
+        return value
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}",
+                       json.dumps(value, ensure_ascii=False))
+
+
+def block(value: Any, indent: int = 0) -> list[str]:
+    """Block YAML lines for loaded or built data (mappings, lists, scalars); the line
+    numbers the loader records are left out."""
+    pad = " " * indent
+    lines: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in (LINE, LINES):
+                continue
+            if isinstance(item, (dict, list)) and item:
+                lines.append(f"{pad}{key}:")
+                lines += block(item, indent + 2)
+            else:
+                lines.append(f"{pad}{key}: {inline(item)}")
+    elif isinstance(value, list):
+        for item in value:
+            inner = block(item, indent + 2) if isinstance(item, (dict, list)) else [
+                f"{pad}  {inline(item)}"]
+            if inner:
+                inner[0] = f"{pad}- {inner[0][indent + 2:]}"
+            lines += inner
+    else:
+        lines.append(f"{pad}{scalar(value)}")
+    return lines
+
+
+def inline(value: Any) -> str:
+    """``value`` on one line: a scalar, ``null``, a flow list, or ``{}``."""
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "[" + ", ".join(inline(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{}"
+    return scalar(value)
