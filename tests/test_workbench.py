@@ -365,7 +365,7 @@ def test_review_screen_needs_curate_and_the_token(plain_server: Server,
 
 
 def test_curate_listens_on_127_0_0_1_only(built_project: Path) -> None:
-    with pytest.raises(HeroesKGError, match="listens on 127.0.0.1 only, not 0.0.0.0"):
+    with pytest.raises(HeroesKGError, match=r"listens on 127\.0\.0\.1 only, not 0\.0\.0\.0"):
         Server(find_project(built_project), host="0.0.0.0", port=0, curate=True)
 
 

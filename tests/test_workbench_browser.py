@@ -250,8 +250,8 @@ def test_draw_a_construct(tab: Tab) -> None:
 def curating(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
     """A project with a new article and its suggested candidates, one of them broken
     (an unknown property), served with --curate."""
-    from heroes_kg.pipeline import build
     from heroes_kg.grow import add_article, write_suggestions
+    from heroes_kg.pipeline import build
 
     root = copy_project(tmp_path / "project")
     project = find_project(root)

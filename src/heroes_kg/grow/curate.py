@@ -21,7 +21,7 @@ from typing import Any
 
 from .._io import atomic_write
 from ..corpus._yaml import LINE, YamlError, load_yaml
-from ..corpus.writer import block, scalar
+from ..corpus.writer import block, inline, scalar
 from ..errors import HeroesKGError, Problem, relpath
 from ..project import Project
 
@@ -250,7 +250,7 @@ def render_candidates(article_id: str, items: list[tuple[str, dict[str, Any]]]
     """A candidates file for article ``article_id`` holding ``items`` ((section, item)
     pairs, section "entities" or "statements"), and the line each item starts on: what
     the review screen hands to :func:`accept`."""
-    lines = ["candidates:", f"  article: {_inline(article_id)}"]
+    lines = ["candidates:", f"  article: {inline(article_id)}"]
     starts: dict[int, int] = {}
     for section in ("entities", "statements"):
         chosen = [(i, item) for i, (s, item) in enumerate(items) if s == section]
@@ -259,7 +259,7 @@ def render_candidates(article_id: str, items: list[tuple[str, dict[str, Any]]]
         lines += ["", f"{section}:"]
         for i, item in chosen:
             starts[i] = len(lines) + 1
-            lines += _emit([item], 2)
+            lines += block([item], 2)
     return "\n".join(lines) + "\n", [starts[i] for i in range(len(items))]
 
 

@@ -244,7 +244,7 @@ def _shown_value(literal: ox.Literal) -> str:
     return literal.value
 
 
-def lookup(kg: KnowledgeGraph) -> _Lookup:
+def lookup(kg: Graph) -> _Lookup:
     """What views of ``kg`` need to know about its terms (names, classes, quotes), read
     once while the graph is open: for drawing many views of one graph, as a server does."""
     return kg.memoized(("render-lookup",), lambda: _Lookup(kg))

@@ -141,8 +141,8 @@ def _link(kg: KnowledgeGraph, iri: str | None, text: str) -> str:
 
 
 def _html(kg: KnowledgeGraph, iri: str, entity_id: str) -> str:
-    from ._workbench import page_head
     from ..query.inspect import show
+    from ._workbench import page_head
 
     e = html.escape
     try:

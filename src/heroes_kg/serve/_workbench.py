@@ -76,7 +76,7 @@ def answer(handler: Any, path: str, query_string: str) -> bool:
         return _answer(handler, path, query_string)
     except HeroesKGError as exc:
         handler._send(400, f"{exc.message}\n".encode())
-    except Exception as exc:  # noqa: BLE001 - one line for the client, never a traceback
+    except Exception as exc:
         handler._send(500, f"The workbench failed on this request: {type(exc).__name__}: "
                            f"{str(exc)[:200]}\n".encode())
     return True
@@ -308,7 +308,7 @@ def _around(kg: KnowledgeGraph, focus: str) -> Any:
     """The view of one entity and its facts in both directions (depth 1): read from the
     entity's own triples, so that it costs the same in a graph of any size."""
     from ..outputs import page as render
-    from ..query.inspect import find_entity
+    from ..rdf.read import find_entity
 
     node = ox.NamedNode(find_entity(kg, focus))
     facts = kg.names.facts

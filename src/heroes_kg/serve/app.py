@@ -38,8 +38,8 @@ import pyoxigraph as ox
 
 from ..errors import HeroesKGError, ServeError
 from ..project import Project
-from ..rdf.model import Names
 from ..query.engine import KnowledgeGraph
+from ..vocab import Names
 from . import _workbench
 
 __all__ = ["Server", "find_oxigraph", "serve"]
