@@ -325,7 +325,7 @@ def test_a_failing_save_when_the_target_exists(browser: Any,
     page.fill("#target", "cast")
     page.click("#save")
     tab.state("refused")
-    assert "seeds/facts/cast.yaml already exists; choose another name in 'Save as'" in \
+    assert "seeds/facts/cast.yaml already exists; pass a different 'Save as' name" in \
         page.inner_text("#review-status")
     tab.clean()
 

@@ -87,7 +87,7 @@ def describe(kg: KnowledgeGraph, iri: str) -> list[ox.Triple]:
 
 def answer(handler: Any, entity_id: str, query_string: str) -> None:
     """Answer GET/HEAD /resource/ID."""
-    from ._workbench import html_page
+    from ._html import html_page
 
     if handler.command not in ("GET", "HEAD"):
         handler._send(405, b"Entity pages are read-only: GET or HEAD.\n",
@@ -111,7 +111,7 @@ def answer(handler: Any, entity_id: str, query_string: str) -> None:
         message = (f"No entity {entity_id!r} in the graph; the workbench's named query "
                    "'facts-about' or heroes-kg show finds entities by name.")
         if fmt == "html":
-            from ._workbench import page_head
+            from ._html import page_head
 
             html_page(handler, 404, page_head("Not found") + '<p class="message">'
                       f"{html.escape(message)} <a href=\"/\">Back to the workbench</a></p>"
@@ -142,7 +142,7 @@ def _link(kg: KnowledgeGraph, iri: str | None, text: str) -> str:
 
 def _html(kg: KnowledgeGraph, iri: str, entity_id: str) -> str:
     from ..query.inspect import show
-    from ._workbench import page_head
+    from ._html import page_head
 
     e = html.escape
     try:

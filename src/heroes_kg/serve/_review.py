@@ -42,16 +42,16 @@ def answer(handler: Any, path: str, query_string: str) -> None:
     """Answer a request under /curate."""
     app = handler.server.app
     if app.token is None:
-        handler._send(404, b"Not found. The review screen needs 'heroes-kg serve "
-                           b"--curate'.\n")
+        handler._send(404, b"Not found. This server was started without the review "
+                           b"screen, so nothing can be written through it.\n")
         return
     if path.startswith("/curate/api/"):
         if handler.command != "POST":
             handler._send(405, b"POST only.\n", extra={"Allow": "POST"})
         elif not secrets.compare_digest(handler.headers.get("X-Review-Token") or "",
                                         app.token):
-            _json(handler, 403, {"error": "missing or wrong review token; open the URL "
-                                          "heroes-kg serve --curate printed"})
+            _json(handler, 403, {"error": "missing or wrong review token; open the review "
+                                          "URL the server printed when it started"})
         else:
             _api(handler, path[len("/curate/api/"):])
         return
@@ -142,7 +142,7 @@ def _article(handler: Any, article_id: str) -> dict[str, str]:
 
 
 def _list_page(handler: Any) -> None:
-    from ._workbench import html_page, page_head
+    from ._html import html_page, page_head
 
     e = html.escape
     token = handler.server.app.token
@@ -169,7 +169,7 @@ def _list_page(handler: Any) -> None:
 
 
 def _review_page(handler: Any, name: str) -> None:
-    from ._workbench import html_page, page_head, script_json
+    from ._html import html_page, page_head, script_json
 
     e = html.escape
     try:
@@ -316,8 +316,8 @@ def _problems(exc: HeroesKGError, reviewed: str, starts: list[int],
                 continue
         general.append(problem.message if problem.path == reviewed else str(problem))
     if not exc.problems:
-        general.append(exc.message.replace(reviewed, "the reviewed candidates")
-                       .replace("pass --to NAME", "choose another name in 'Save as'"))
+        general.append(exc.render(lambda name: "a different 'Save as' name" if name == "to"
+                                  else repr(name)).replace(reviewed, "the reviewed candidates"))
     return {"error": "Not saved: the checks of heroes-kg accept failed; nothing was "
                      "written", "items": by_item, "general": general}
 

@@ -29,42 +29,23 @@ import pyoxigraph as ox
 
 from .. import vocab as _vocab
 from ..errors import HeroesKGError, ServeError
+from ._html import html_page, page_head, script_json
 
 if TYPE_CHECKING:
     from ..query.engine import KnowledgeGraph
 
-__all__ = ["CSP", "STATIC", "answer", "assets", "page_head", "script_json"]
+__all__ = ["STATIC", "answer", "assets"]
 
 STATIC = Path(__file__).with_name("static")
 #: The files the pages load, and their media types.
 _ASSETS = {"editor.js": "text/javascript", "workbench.js": "text/javascript",
            "review.js": "text/javascript", "workbench.css": "text/css"}
-#: Only this server's own scripts, styles, data and frames; nothing from anywhere else.
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "connect-src 'self'; img-src 'self' data:; frame-src 'self'; "
-       "base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
 _BIND = re.compile(r"\(bind\s+((?:\?\w+(?:\s*(?:,|and|or)\s*)?)+)", re.IGNORECASE)
 
 
 def assets() -> dict[str, Path]:
     """The vendored files every workbench page may load, by name."""
     return {name: STATIC / name for name in _ASSETS}
-
-
-def script_json(data: Any) -> str:
-    """JSON that is safe inside a <script type="application/json"> element."""
-    from ..outputs.page import _script_json
-
-    return _script_json(data)
-
-
-def page_head(title: str, body_class: str = "") -> str:
-    """The start of every workbench page, up to and including <body>."""
-    body = f'<body class="{html.escape(body_class)}">' if body_class else "<body>"
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(title)}</title>"
-            f'<link rel="stylesheet" href="/static/workbench.css"></head>{body}')
 
 
 def answer(handler: Any, path: str, query_string: str) -> bool:
@@ -120,14 +101,6 @@ def _static(handler: Any, name: str) -> None:
         return
     handler._send(200, (STATIC / name).read_bytes(), f"{_ASSETS[name]}; charset=utf-8",
                   {"Cache-Control": "no-cache"})
-
-
-def html_page(handler: Any, status: int, body: str,
-              extra: dict[str, str] | None = None) -> None:
-    """Send a workbench page under the workbench's Content-Security-Policy."""
-    handler._send(status, body.encode("utf-8"), "text/html; charset=utf-8",
-                  {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-                   "Referrer-Policy": "no-referrer", **(extra or {})})
 
 
 # --------------------------------------------------------------------------- the editor
