@@ -22,7 +22,7 @@ from .errors import HeroesKGError
 __all__ = ["TRIPLES_PER_ARTICLE", "SynthReport", "write_corpus"]
 
 #: Built triples (facts and provenance) one generated article contributes, measured.
-TRIPLES_PER_ARTICLE = 1461
+TRIPLES_PER_ARTICLE = 1644
 #: Built triples of the shared entities (streaming service, platforms, publishers).
 _SHARED_TRIPLES = 17
 #: Articles per facts file.
@@ -95,7 +95,7 @@ def _article(i: int, rng: random.Random, names: _Names,
         "film", "series", "saga", "director", "writer", "actor-1", "actor-2", "actor-3",
         "actor-4", "character-1", "character-2", "character-3", "team", "realm", "studio",
         "guild", "post", "report", "quote", "soundtrack", "prop", "premiere", "interview",
-        "festival", "chart-event", "viewership", "ranking", "person")}
+        "festival", "chart-event", "viewership", "ranking", "person", "season")}
     n: dict[str, str] = {}
     n["film"] = names.title()
     n["series"] = names.unique(lambda: f"{names.word()} Chronicles")
@@ -120,6 +120,7 @@ def _article(i: int, rng: random.Random, names: _Names,
     n["chart-event"] = f"{n['film']} leaves the #1 spot"
     n["viewership"] = f"{n['film']} viewership"
     n["ranking"] = f"{n['film']} on the Netflix Top 10"
+    n["season"] = f"{n['series']} season 2"
     types = {"film": "Movie", "series": "TVSeries", "saga": "MovieSeries",
              "director": "Filmmaker", "writer": "Person", "person": "Person",
              "actor-1": "Actor", "actor-2": "Actor", "actor-3": "Actor", "actor-4": "Actor",
@@ -129,7 +130,7 @@ def _article(i: int, rng: random.Random, names: _Names,
              "post": "SocialMediaPosting", "report": "NewsArticle", "quote": "Quotation",
              "soundtrack": "CreativeWork", "prop": "Thing", "premiere": "Premiere",
              "interview": "Interview", "festival": "Event", "chart-event": "ChartEvent",
-             "viewership": "ViewershipFigure", "ranking": "ChartRanking"}
+             "viewership": "ViewershipFigure", "ranking": "ChartRanking", "season": "TVSeason"}
     entities = [(ids[k], types[k], n[k]) for k in ids]
     date = _date(rng)
     d1, d2 = sorted((_date(rng), _date(rng)))
@@ -258,6 +259,21 @@ def _article(i: int, rng: random.Random, names: _Names,
         S(ids["chart-event"], "chart", "", value="Netflix Top 10"))
     add(f"{n['person']} wrote about {tv} for {n['guild']}",
         S(ids["series"], "author", "", ids["person"]))
+    views, hours = rng.randint(2, 40), rng.randint(20, 400)
+    month = date[:7]
+    add(f"Season 2 of {tv}, based on {f}, arrives in {month} with {n['actor-2']} in the cast",
+        S(ids["season"], "partOfSeries", "", ids["series"]),
+        S(ids["season"], "seasonNumber", "", value=2),
+        S(ids["season"], "basedOn", "", ids["film"]),
+        S(ids["season"], "datePublished", "", value=month),
+        S(ids["season"], "castMember", "", ids["actor-2"]))
+    add(f"{n['director']} produces season 2 of {tv}, executive produced by {n['studio']}",
+        S(ids["season"], "producer", "", ids["director"]),
+        S(ids["season"], "executiveProducer", "", ids["studio"]))
+    add(f"{f} drew {views} million views and {hours} million hours viewed, {pub} said",
+        S(ids["viewership"], "views", "", value=views * 1_000_000),
+        S(ids["viewership"], "hoursViewed", "", value=hours * 1_000_000),
+        S(ids["quote"], "reportedBy", "", pub_id))
     sentences = list(dict.fromkeys(s.quote for s in st))
     rng.shuffle(sentences)
     title = f"{f}: {tv} announced as {pub} reports the numbers"
