@@ -1,0 +1,144 @@
+"""Suggest: read one article and draft candidate facts for a curator to review.
+
+The article is read once into a shared :class:`~._doc.Doc` (sentences, known entities
+and where they are named, the works in scope, dates); then one small module per kind of
+fact runs its rules over it, in this order:
+
+* :mod:`.works` — titles, quoted or not, and what is said of a work as a whole;
+* :mod:`.cast` — who plays whom, cast membership;
+* :mod:`.crew` — directors, writers, producers, creators;
+* :mod:`.dates` — premieres, releases, where a work streams;
+* :mod:`.figures` and :mod:`.rankings` — audience figures and charts;
+* :mod:`.posts` and :mod:`.speech` — social posts and quoted speech;
+* :mod:`.entities` — the remaining new people and organizations.
+
+Every candidate carries a verbatim quote, a confidence between 0 and 1 and the name of
+the rule that found it. :func:`render` writes the candidates file, which the
+curated-facts loader refuses until ``heroes-kg accept`` has turned it into facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..curation import Article, Corpus, Entity, Statement
+from ..errors import HeroesKGError
+from . import cast, crew, dates, figures, posts, rankings, speech, works
+from . import entities as new_names
+from ._doc import Doc, statement_key
+from ._model import Candidate, EntityCandidate, Mention, Suggestions
+from ._render import render, yaml_scalar
+from ._text import Sentence
+
+__all__ = [
+    "MAX_CHARS",
+    "Candidate",
+    "EntityCandidate",
+    "Mention",
+    "Score",
+    "Suggestions",
+    "leave_one_out",
+    "render",
+    "suggest",
+    "yaml_scalar",
+]
+
+#: The longest article suggest reads (about 300 pages of news prose).
+MAX_CHARS = 1_000_000
+
+SentenceRule = Callable[[Doc, Sentence], None]
+DocRule = Callable[[Doc], None]
+
+#: Rules run over every sentence, in this order.
+SENTENCE_RULES: list[SentenceRule] = [
+    *cast.RULES, *works.RULES, *crew.RULES, *dates.RULES, *posts.RULES, *figures.RULES,
+    *rankings.RULES,
+]
+#: Rules run once over the whole article, after the sentence rules.
+DOC_RULES: list[DocRule] = [*posts.DOC_RULES, *speech.DOC_RULES, *cast.DOC_RULES]
+
+
+def _check_text(article: Article) -> None:
+    text = article.text
+    if len(text) > MAX_CHARS:
+        raise HeroesKGError(f"article {article.id!r} is {len(text):,} characters long; "
+                            f"suggest reads articles up to {MAX_CHARS:,}: split it into "
+                            "several articles")
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if "\x00" in text or controls > len(text[:65536]) // 100 + 2:
+        raise HeroesKGError(f"article {article.id!r} looks like binary data, not text "
+                            f"({article.file or 'its text'}); add the article's text instead")
+
+
+def suggest(article: Article, entities: Iterable[Entity],
+            curated: Iterable[Statement] = ()) -> Suggestions:
+    """Candidate mentions, entities and statements for ``article``, given the entities
+    the graph already knows; statements already ``curated`` are left out.
+
+    Raises :class:`~heroes_kg.errors.HeroesKGError` for an article too long to read or
+    that is not text."""
+    _check_text(article)
+    doc = Doc(article, entities, curated)
+    doc.find_mentions()
+    works.find_titles(doc)
+    doc.pick_main_film()
+    for rule in SENTENCE_RULES:
+        for sentence in doc.sentences:
+            rule(doc, sentence)
+    for doc_rule in DOC_RULES:
+        doc_rule(doc)
+    for sentence in doc.sentences:
+        for rule in new_names.RULES:
+            rule(doc, sentence)
+    out = doc.out
+    used = {c.subject for c in doc.found.values()} | {
+        c.object for c in doc.found.values() if c.object} | {
+        q for c in doc.found.values() for q in c.qualifiers.values()}
+    out.entities = sorted((e for e in doc.new.values()
+                           if e.id in used or e.rule == "capitalized-name"),
+                          key=lambda e: e.id)
+    out.statements = sorted((c for c in doc.found.values() if c.key() not in doc.curated),
+                            key=lambda c: (-round(c.confidence, 2), c.start, c.key()))
+    return out
+
+
+@dataclass(frozen=True)
+class Score:
+    """How the candidates for one article compare with its curated statements."""
+
+    source: str
+    target: str
+    curated: int
+    candidates: int
+    found: int
+    correct: int
+    missed: tuple[tuple[str, str, str], ...] = ()
+    wrong: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.curated if self.curated else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.candidates if self.candidates else 0.0
+
+
+def leave_one_out(corpus: Corpus, source: str, target: str) -> Score:
+    """Suggest for article ``target`` knowing only the entities of ``source``'s curated
+    statements; compare by subject, property and object (or value)."""
+    known: set[str] = set()
+    for st in corpus.statements:
+        if any(ev.article == source for ev in st.evidence):
+            known |= {st.subject, *(x for x in [st.object] if x), *(v for _k, v in st.qualifiers)}
+    entities = [corpus.entities[e] for e in sorted(known) if e in corpus.entities]
+    result = suggest(corpus.articles[target], entities)
+    curated = {statement_key(st) for st in corpus.statements
+               if any(ev.article == target for ev in st.evidence)}
+    proposed = {c.key() for c in result.statements}
+    hits = curated & proposed
+    return Score(source, target, len(curated), len(proposed), len(hits), len(hits),
+                 tuple(sorted(curated - proposed)), tuple(sorted(proposed - curated)))
+
+

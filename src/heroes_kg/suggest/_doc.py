@@ -1,0 +1,319 @@
+"""The shared layer every rule works on: the article cut into sentences, the entities
+the graph knows and where the article names them, the works in scope, the new entities
+proposed so far and the candidates found so far.
+
+A rule is a function ``rule(doc, sentence)``; it reads the text and calls
+:meth:`Doc.entity` for the entities it needs and :meth:`Doc.add` for each fact.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ..curation import Article, Entity, Statement
+from ._model import Candidate, EntityCandidate, Mention, Suggestions
+from ._names import guess_type, is_noise
+from ._terms import accepts, is_a
+from ._text import NAME, STOP, TITLE, Sentence, resolve_date, sentences, slug, strip_possessive
+
+__all__ = ["WORK_TYPES", "Doc", "statement_key"]
+
+_Q = "\"“”'‘’"
+#: Types that are works a fact can be about.
+WORK_TYPES = ("Movie", "TVSeries", "MovieSeries", "TVSeason")
+
+
+def statement_key(statement: Statement) -> tuple[str, str, str]:
+    target = statement.object if statement.object is not None else (
+        statement.value.lexical.lower() if statement.value is not None else "")
+    return statement.subject, statement.property, target
+
+
+class Doc:
+    """One article being read, with everything the rules share."""
+
+    def __init__(self, article: Article, entities: Iterable[Entity],
+                 curated: Iterable[Statement] = ()) -> None:
+        self.article = article
+        self.text = article.text
+        self.curated = {statement_key(st) for st in curated}
+        self.known: dict[str, Entity] = {e.id: e for e in entities}
+        self.names: dict[str, str] = {}
+        for entity in self.known.values():
+            for name in (entity.name, *entity.aliases):
+                self.names.setdefault(name.lower(), entity.id)
+        self.new: dict[str, EntityCandidate] = {}
+        self.out = Suggestions(article.id)
+        self.found: dict[tuple[str, str, str], Candidate] = {}
+        self.consumed: list[tuple[int, int]] = []
+        self.sentences = list(sentences(self.text))
+        self.paragraphs = [Sentence(m.group(0), m.start())
+                           for m in re.finditer(r"[^\n]+", self.text)]
+        #: (start, end, work id) of every work named in the text, known or new.
+        self.work_spans: list[tuple[int, int, str]] = []
+        self.main_film: str | None = None
+        try:
+            self.base_date = _dt.date.fromisoformat(article.date) if article.date else None
+        except ValueError:
+            self.base_date = None
+
+    # -- entities ----------------------------------------------------------------------
+
+    def type_of(self, entity_id: str | None) -> str | None:
+        if entity_id is None:
+            return None
+        if entity_id in self.known:
+            return self.known[entity_id].type
+        if entity_id in self.new:
+            return self.new[entity_id].type
+        return None
+
+    def name_of(self, entity_id: str) -> str:
+        if entity_id in self.known:
+            return self.known[entity_id].name
+        return self.new[entity_id].name if entity_id in self.new else entity_id
+
+    def lookup(self, name: str) -> str | None:
+        name = strip_possessive(name.strip().strip(_Q + ",.").strip())
+        key = name.lower()
+        if key in self.names:
+            return self.names[key]
+        if key.startswith("the ") and key[4:] in self.names:
+            return self.names[key[4:]]
+        return None
+
+    def entity(self, name: str, type_: str | None, rule: str, quote: str,
+               confidence: float = 0.6) -> str:
+        """The id of the entity called ``name``: a known one, or a new candidate of
+        ``type_`` (None: guessed from the name)."""
+        name = strip_possessive(name.strip().strip(_Q + ",.").strip())
+        found = self.lookup(name)
+        if found is not None:
+            return found
+        if type_ is None:
+            type_ = guess_type(name)
+        if " " not in name and (is_a(type_, "FictionalCharacter") or is_a(type_, "Person")):
+            # "Missy" for "Missy Moreno": a first name alone, when only one entity has it.
+            firsts = {entity_id for key, entity_id in self.names.items()
+                      if key.split(" ", 1)[0] == name.lower() and " " in key
+                      and self.type_of(entity_id) == type_}
+            if len(firsts) == 1:
+                return firsts.pop()
+        entity_id = slug(name)
+        if entity_id in self.known:
+            return entity_id
+        if entity_id not in self.new:
+            self.new[entity_id] = EntityCandidate(entity_id, type_, name, confidence, rule,
+                                                  quote)
+            self.names.setdefault(name.lower(), entity_id)
+            if is_a(type_, "Person") and " " in name:
+                self.names.setdefault(name.rsplit(" ", 1)[1].lower(), entity_id)
+        elif self.new[entity_id].rule == "capitalized-name" and rule != "capitalized-name":
+            # A rule that knows what it found beats the guess made from a bare name.
+            self.new[entity_id].type, self.new[entity_id].rule = type_, rule
+        return entity_id
+
+    def derived(self, entity_id: str, type_: str, name: str, rule: str, quote: str) -> str:
+        """An entity the article implies (a sequel, a premiere, a post, a figure)."""
+        if entity_id not in self.known and entity_id not in self.new:
+            self.new[entity_id] = EntityCandidate(entity_id, type_, name, 0.5, rule, quote)
+        return entity_id
+
+    def is_person(self, name: str, strict: bool = False) -> bool:
+        found = self.lookup(name)
+        if found is not None:
+            return is_a(self.type_of(found), "Person")
+        words = name.split()
+        return (not strict and 2 <= len(words) <= 4 and words[0] not in STOP
+                and not is_noise(name) and guess_type(name) == "Person")
+
+    def is_character(self, name: str) -> bool:
+        found = self.lookup(name)
+        return found is not None and self.type_of(found) == "FictionalCharacter"
+
+    def trim(self, name: str) -> str:
+        """"Whip-smart Missy Moreno" -> "Missy Moreno": the name without leading
+        function words and adjectives; a known name's tail only after those."""
+        words = name.split()
+        while len(words) > 1 and (words[0] in STOP or "-" in words[0]):
+            words.pop(0)
+        return " ".join(words)
+
+    def short(self, entity_id: str) -> str:
+        """"robert-rodriguez" -> "rodriguez": the id part used in derived ids."""
+        if is_a(self.type_of(entity_id), "Person"):
+            return entity_id.rsplit("-", 1)[-1]
+        return entity_id
+
+    def date(self, text: str) -> str | None:
+        return resolve_date(text, self.base_date)
+
+    # -- statements --------------------------------------------------------------------
+
+    def add(self, subject: str, prop: str, quote: str, start: int, rule: str,
+            confidence: float, *, obj: str | None = None,
+            value: str | int | bool | None = None, **qualifiers: str) -> Candidate | None:
+        """Record a candidate, if its types fit the property and its quote is in the
+        text; a second finding of the same fact only raises its confidence."""
+        if not accepts(prop, self.type_of(subject), self.type_of(obj)):
+            return None
+        if obj is not None and obj == subject:
+            return None
+        quote = quote.strip()
+        if not quote:
+            return None
+        starts = [m.start() for m in re.finditer(re.escape(quote), self.text)]
+        if not starts:
+            return None
+        start = min(starts, key=lambda x: abs(x - start))
+        candidate = Candidate(subject, prop, obj, value, dict(qualifiers), quote,
+                              start, confidence, rule)
+        key = candidate.key()
+        if key in self.found:
+            old = self.found[key]
+            old.confidence = max(old.confidence, confidence)
+            return old
+        self.found[key] = candidate
+        return candidate
+
+    # -- works in scope ----------------------------------------------------------------
+
+    def add_work_span(self, start: int, end: int, work: str) -> None:
+        """A work named at [start, end): a longer title hides the works inside it."""
+        self.work_spans = [(a, b, w) for a, b, w in self.work_spans
+                           if not (start <= a and b <= end and (a, b) != (start, end))]
+        if any(a <= start and end <= b for a, b, _w in self.work_spans):
+            return
+        self.work_spans.append((start, end, work))
+        self.work_spans.sort()
+
+    def work_span_at(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """The work span that already covers [start, end), if any."""
+        return next(((a, b, w) for a, b, w in self.work_spans if a <= start and end <= b),
+                    None)
+
+    def works_in(self, start: int, end: int) -> list[str]:
+        """Works named between two offsets, in order."""
+        return [w for a, b, w in self.work_spans if start <= a and b <= end]
+
+    def films_in(self, text: str) -> list[str]:
+        """Known or candidate works named in ``text`` (a piece of the article), in
+        order."""
+        at = self.text.find(text) if text else -1
+        if at >= 0:
+            return self.works_in(at, at + len(text))
+        hits: list[tuple[int, str]] = []
+        for name, entity_id in self.names.items():
+            if self.type_of(entity_id) not in WORK_TYPES or len(name) < 4:
+                continue
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+                hits.append((m.start(), entity_id))
+        return [entity_id for _pos, entity_id in sorted(hits)]
+
+    def work_before(self, pos: int, s: Sentence | None = None,
+                    exclude_sequels: bool = True) -> str | None:
+        """The work a clause at ``pos`` is about: the last work named before it in its
+        sentence, else in the sentences before it in its paragraph, else the article's
+        main work."""
+        floor = s.start if s is not None else 0
+        para = next((p for p in self.paragraphs if p.start <= pos <= p.end), None)
+        for lower in (floor, para.start if para else floor):
+            works = [w for a, _b, w in self.work_spans if lower <= a < pos
+                     and not (exclude_sequels and w.endswith("-sequel"))]
+            if works:
+                return works[-1]
+        return self.main_film
+
+    def work_at(self, pos: int, s: Sentence) -> str | None:
+        """The work a clause at ``pos`` is about: the last one named before it in its
+        sentence, else the first named after it, else :meth:`work_before`."""
+        before = [w for a, _b, w in self.work_spans if s.start <= a < pos
+                  and not w.endswith("-sequel")]
+        if before:
+            return before[-1]
+        after = [w for a, _b, w in self.work_spans if pos <= a < s.end
+                 and not w.endswith("-sequel")]
+        return after[0] if after else self.work_before(pos, s)
+
+    def film_for(self, s: Sentence) -> str | None:
+        films = [f for f in self.works_in(s.start, s.end) if not f.endswith("-sequel")]
+        return films[0] if films else self.main_film
+
+    def work_for(self, s: Sentence) -> str | None:
+        """The work a sentence is about: the sequel when it speaks of one."""
+        if re.search(r"\bsequel\b", s.text, re.IGNORECASE) and self.main_film:
+            return self.sequel_of(self.main_film, s)
+        return self.film_for(s)
+
+    def sequel_of(self, film: str, s: Sentence) -> str:
+        for entity_id, entity in self.known.items():
+            if entity_id == f"{film}-sequel" or (
+                    "sequel" in entity.aliases and entity.type == "Movie"):
+                return entity_id
+        return self.derived(f"{film}-sequel", "Movie", f"{self.name_of(film)} sequel",
+                            "sequel", s.text)
+
+    # -- mentions ----------------------------------------------------------------------
+
+    def find_mentions(self) -> None:
+        """Known entities by full name or alias, longest first, any case, possessive
+        forms; a surname once the full name has appeared. A different first name before
+        a known surname is someone else ("Jane Pascal" is not Pedro Pascal)."""
+        names = sorted(self.names, key=lambda n: (-len(n), n))
+        if not names:
+            return
+        pattern = re.compile(r"(?<![\w@#])(?:" + "|".join(re.escape(n) for n in names)
+                             + r")(?:[’']s)?(?!\w)", re.IGNORECASE)
+        seen_full: set[str] = set()
+        for m in pattern.finditer(self.text):
+            entity_id = self.lookup(m.group(0))
+            if entity_id is None or self._other_person(m.start(), m.group(0), entity_id):
+                continue
+            self.out.mentions.append(Mention(entity_id, m.group(0), m.start(), "known-name"))
+            seen_full.add(entity_id)
+            if self.type_of(entity_id) in WORK_TYPES and len(m.group(0)) >= 3 and \
+                    not m.group(0).islower():
+                self.add_work_span(m.start(), m.end(), entity_id)
+        taken = {(mn.start, mn.start + len(mn.text)) for mn in self.out.mentions}
+        for entity_id in sorted(seen_full):
+            entity = self.known[entity_id]
+            if not is_a(entity.type, "Person") or " " not in entity.name:
+                continue
+            surname = entity.name.rsplit(" ", 1)[1]
+            first = min(mn.start for mn in self.out.mentions if mn.entity == entity_id)
+            for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?:[’']s)?(?!\w)", self.text):
+                if m.start() > first and not any(a <= m.start() < b for a, b in taken) \
+                        and not self._other_person(m.start(), m.group(0), entity_id):
+                    self.out.mentions.append(Mention(entity_id, m.group(0), m.start(),
+                                                     "surname-after-full-name"))
+            self.names.setdefault(surname.lower(), entity_id)
+        self.out.mentions.sort(key=lambda mn: mn.start)
+
+    def _other_person(self, start: int, text: str, entity_id: str) -> bool:
+        """"Jane Pascal" when the graph knows Pedro Pascal as "Pascal": another person."""
+        if not is_a(self.type_of(entity_id), "Person") or " " in text.strip():
+            return False
+        before = re.search(r"([A-Z][\w’'-]*\.?) $", self.text[max(0, start - 30):start])
+        return before is not None and before.group(1) not in STOP and not \
+            before.group(1).endswith(("’s", "'s"))
+
+    def pick_main_film(self) -> None:
+        counts: Counter[str] = Counter(
+            w for _a, _b, w in self.work_spans
+            if self.type_of(w) in WORK_TYPES and not w.endswith("-sequel"))
+        if counts:
+            best = max(counts.values())
+            first = {w: a for a, _b, w in reversed(self.work_spans)}
+            self.main_film = min((w for w, n in counts.items() if n == best),
+                                 key=lambda w: first[w])
+            return
+        titles = Counter(m.group("t") for m in re.finditer(TITLE, self.text))
+        if titles:
+            title = titles.most_common(1)[0][0]
+            self.main_film = self.entity(title, "Movie", "quoted-title", title, 0.5)
+
+    def names_in(self, text: str) -> list[str]:
+        return re.findall(NAME, text)

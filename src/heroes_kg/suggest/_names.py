@@ -1,0 +1,108 @@
+"""Gazetteers and the type a new name gets: studios and streaming services are
+organizations, "Vanity Fair" is a publication, "Instagram" a platform."""
+
+from __future__ import annotations
+
+import re
+
+from ._text import MONTHS, STOP, WEEKDAYS
+
+__all__ = ["PLATFORMS", "PRONOUNS", "guess_type", "is_noise"]
+
+STREAMERS = {"netflix", "hulu", "disney+", "disney plus", "prime video", "amazon prime video",
+             "amazon prime", "hbo max", "max", "peacock", "paramount+", "paramount plus",
+             "apple tv+", "apple tv plus", "apple tv", "showtime", "starz", "crunchyroll",
+             "tubi", "roku", "shudder", "mubi", "britbox", "acorn tv", "bbc iplayer",
+             "youtube premium", "fubotv", "sling", "amc+", "discovery+", "espn+", "freevee",
+             "pluto tv", "the roku channel", "stan", "binge", "crave", "now", "sky go"}
+NETWORKS = {"hbo", "fx", "amc", "nbc", "cbs", "abc", "fox", "the cw", "cw", "bbc", "itv",
+            "channel 4", "cartoon network", "nickelodeon", "disney channel", "syfy", "usa",
+            "tnt", "tbs", "bravo", "a&e", "lifetime", "hallmark", "pbs", "mtv", "comedy central",
+            "adult swim", "fxx", "freeform", "epix", "mgm+", "bbc one", "bbc two", "sky",
+            "sky atlantic", "cinemax"}
+STUDIOS = {"warner bros.", "warner bros", "universal", "universal pictures", "sony",
+           "sony pictures", "columbia pictures", "paramount", "paramount pictures", "lionsgate",
+           "a24", "neon", "focus features", "searchlight", "searchlight pictures", "disney",
+           "walt disney", "pixar", "marvel", "marvel studios", "lucasfilm", "dreamworks",
+           "legendary", "legendary pictures", "blumhouse", "mgm", "amazon mgm studios",
+           "amazon studios", "netflix studios", "new line cinema", "miramax", "dimension films",
+           "troublemaker studios", "skydance", "bad robot", "plan b", "annapurna",
+           "20th century studios", "20th century fox", "touchstone", "illumination",
+           "shondaland", "imagine entertainment", "amblin", "amblin entertainment", "hbo films",
+           "apple original films", "blumhouse productions", "entertainment one", "eone",
+           "sony pictures television", "warner bros. television", "universal television",
+           "20th television", "abc signature", "fremantle", "banijay", "bbc studios",
+           "studiocanal", "gaumont", "pathé", "toho", "aniplex", "mappa", "a24 films"}
+PUBLICATIONS = {"variety", "the hollywood reporter", "hollywood reporter", "deadline",
+                "deadline hollywood", "vanity fair", "entertainment weekly", "ew", "people",
+                "people magazine", "empire", "collider", "indiewire", "rolling stone",
+                "the new york times", "new york times", "the guardian", "gq", "vogue",
+                "esquire", "total film", "thewrap", "the wrap", "screen rant", "forbes",
+                "comicbook.com", "ign", "polygon", "vulture", "time", "the atlantic",
+                "los angeles times", "la times", "usa today", "the washington post",
+                "washington post", "bbc news", "cnn", "associated press", "the associated press",
+                "ap", "reuters", "bloomberg", "the independent", "digital spy", "radio times",
+                "den of geek", "slashfilm", "/film", "gamesradar", "the verge", "wired",
+                "elle", "harper's bazaar", "glamour", "cosmopolitan", "w magazine", "interview",
+                "interview magazine", "access hollywood", "extra", "et", "entertainment tonight",
+                "good morning america", "today", "the today show", "the tonight show",
+                "jimmy kimmel live", "the late show", "e! news", "e!", "tudum", "what's on netflix",
+                "flixpatrol", "nielsen", "box office mojo", "rotten tomatoes", "letterboxd",
+                "imdb", "the new yorker", "new yorker", "slate", "salon", "insider",
+                "business insider", "the daily beast", "nme", "cinemablend", "gizmodo",
+                "io9", "the ringer", "decider", "tvline", "tv line", "tvinsider", "tv guide",
+                "the a.v. club", "av club", "uproxx", "mashable", "buzzfeed", "huffpost"}
+PLATFORMS = {"instagram", "twitter", "x", "tiktok", "facebook", "youtube", "threads",
+             "snapchat", "reddit", "bluesky", "weibo", "tumblr", "linkedin"}
+PRONOUNS = {"i", "me", "my", "mine", "you", "your", "he", "him", "his", "she", "her", "hers",
+            "it", "its", "we", "us", "our", "they", "them", "their", "this", "that", "these",
+            "those", "who", "whom", "whose", "which", "what", "someone", "everyone", "anyone"}
+_ORG_WORDS = re.compile(
+    r"\b(?:Studios?|Pictures|Entertainment|Films?|Productions?|Media|Network|Networks|Inc\.?|"
+    r"Company|Co\.|Corp\.?|Group|Records|Television|TV|Channel|Animation|Cinema|Features|"
+    r"Releasing|Distribution|Studio|Industries|Labs?|Partners|Agency|Academy|Festival|"
+    r"Association|Guild|Foundation|University|College|Institute|Society|Council|Magazine|"
+    r"News|Times|Post|Journal|Daily|Weekly|Reporter|Press|Tribune|Herald|Games|Comics|"
+    r"Publishing|Books|Capital|Ventures|Holdings|Brothers|Bros\.?|Team|Club|League|Awards?|"
+    r"Committee|Department|Office|Service|Services|Agency)\b")
+_PUBLICATION_WORDS = re.compile(r"\b(?:Magazine|News|Times|Post|Journal|Daily|Weekly|Reporter|"
+                                r"Press|Tribune|Herald)\b")
+
+
+def guess_type(name: str) -> str:
+    """The type a new name gets when nothing else says: Organization subtypes for the
+    gazetteers and company words, Person otherwise."""
+    key = name.lower().strip()
+    if key in PLATFORMS:
+        return "SocialMediaPlatform"
+    if key in STREAMERS:
+        return "StreamingService"
+    if key in PUBLICATIONS or _PUBLICATION_WORDS.search(name):
+        return "NewsMediaOrganization"
+    if key in STUDIOS or key in NETWORKS:
+        return "ProductionCompany" if key in STUDIOS else "Organization"
+    if _ORG_WORDS.search(name):
+        if re.search(r"Studios?|Pictures|Productions?|Films|Entertainment|Animation", name):
+            return "ProductionCompany"
+        return "Organization"
+    if name.isupper() and len(name) <= 6:
+        return "Organization"
+    return "Person"
+
+
+def is_noise(name: str) -> bool:
+    """Names no curator would keep: a pronoun, a month or weekday, a contraction, a
+    sentence-initial function word, a lowercase fragment."""
+    words = name.split()
+    if not words:
+        return True
+    if len(words) == 1 and (words[0] in STOP or words[0].lower() in PRONOUNS):
+        return True
+    low = name.lower()
+    if low in MONTHS or low in WEEKDAYS or low in PRONOUNS:
+        return True
+    if re.search(r"[’'](?:s|t|re|ve|ll|d|m)\b", name) and len(words) == 1:
+        return True
+    if any(w.lower() in PRONOUNS for w in words) and len(words) <= 2:
+        return True
+    return not name[0].isupper() and not name[0].isdigit()

@@ -1,0 +1,251 @@
+"""Cast: who plays whom, in which work, and the cast without a named character.
+
+Phrasings: "A as B" (also in lists: "(L-R) A as B, C as D", "and A as B"), "A (Earlier
+Credit) as B", "A stars as B", "A plays / portrays B", "A plays the role of B",
+"A reprised her role as B", "A replaced C as B", "B (A)" and "A (B)"; "starring A, B and
+C", "the cast includes A and B", "A also stars" for cast membership.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import WORK_TYPES, Doc
+from ._terms import is_a
+from ._text import NAME, STOP, Sentence, strip_possessive
+
+__all__ = ["DOC_RULES", "RULES"]
+
+_PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother": "parent",
+                 "mum": "parent"}
+_ROLE = rf"(?:{NAME}[’']s \w+ )?{NAME}"
+_PLAYS = (r"(?:also )?(?:will )?(?:stars|starred|star|starring|plays|played|play|playing|"
+          r"portrays|portrayed|portray|voices|voiced|voice)(?: in the (?:movie|film|series))?")
+_PLAYS_ROLE = (r"(?:also )?(?:will )?(?:play|plays|played|playing|portray|portrays|portrayed|"
+               r"take on|takes on|took on|taking on|step into|steps into|stepped into) "
+               r"the (?:role|part) of")
+
+
+def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
+    """The character of "as Y"; handles "Missy's dad Marcus Moreno"."""
+    m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?P<rel>\w+) (?P<name>{NAME})", raw)
+    if m and m.group("rel").lower() in _PARENT_WORDS:
+        child = doc.entity(m.group("child"), "FictionalCharacter", "cast-as", quote)
+        parent = doc.entity(m.group("name"), "FictionalCharacter", "cast-as", quote)
+        clause = m.group(0)
+        doc.add(parent, "parentOf", clause[clause.index(m.group("child")):], start,
+                "possessive-parent", 0.8, obj=child)
+        return parent
+    raw = strip_possessive(raw)
+    if re.fullmatch(NAME, raw) and raw.split()[0] not in STOP:
+        found = doc.lookup(raw)
+        if found is not None and doc.type_of(found) != "FictionalCharacter":
+            return None
+        return doc.entity(raw, "FictionalCharacter", "cast-as", quote)
+    return None
+
+
+def _cast(doc: Doc, actor_name: str, role: str, quote: str, start: int, rule: str,
+          confidence: float, s: Sentence) -> str | None:
+    film = doc.work_at(start, s)
+    actor_name = doc.trim(actor_name)
+    if film is None or not doc.is_person(actor_name):
+        return None
+    actor = doc.entity(actor_name, "Actor", rule, quote)
+    if not is_a(doc.type_of(actor), "Person"):
+        return None
+    character = _role(doc, role, start, quote)
+    if character is None:
+        return None
+    doc.add(actor, "plays", quote, start, rule, confidence, obj=character, **{"in": film})
+    return actor
+
+
+def rule_stars_as(doc: Doc, s: Sentence) -> None:
+    """"Christian Slater also stars in the movie as Tech-No", "Taylor Dooley, who
+    reprised her role as Lavagirl", "JJ Dashnaw who replaced Taylor Lautner as Sharkboy"."""
+    for m in re.finditer(
+            rf"(?P<a>{NAME}),? (?:who )?(?P<verb>{_PLAYS}|reprised (?:her|his|their) role|"
+            rf"reprises (?:her|his|their) role|replaced (?P<old>{NAME})|replaces "
+            rf"(?P<old2>{NAME})) as (?P<r>{_ROLE})", s.text):
+        start = s.start + m.start()
+        quote = m.group(0)
+        actor = _cast(doc, m.group("a"), m.group("r"), quote, start, "stars-as", 0.85, s)
+        if actor is None:
+            continue
+        doc.consumed.append((start, s.start + m.end()))
+        film = doc.work_at(start, s)
+        character = doc.lookup(strip_possessive(re.split(r"[’']s ", m.group("r"))[-1]))
+        if m.group("verb").startswith("reprise") and character and film:
+            doc.add(actor, "reprisedRole", quote, start, "reprised-role", 0.8,
+                    obj=character, **{"in": film})
+        old = m.group("old") or m.group("old2")
+        if old and character and film:
+            old_id = doc.entity(old, "Actor", "replaced-as", quote)
+            doc.add(actor, "replaced", quote, start, "replaced-as", 0.85, obj=old_id,
+                    **{"in": film, "as": character})
+
+
+def rule_cast_list(doc: Doc, s: Sentence) -> None:
+    """"(L-R) Adriana Barraza as Grandma Moreno, and Pedro Pascal as Marcus Moreno"; a
+    parenthesised earlier credit is skipped: "Lena Ortiz (Spy Kids) as Captain Comet"."""
+    for m in re.finditer(rf"(?:^|, (?:and )?|\band |\) |: )(?P<a>{NAME})"
+                         rf"(?P<credit> \([^()]{{2,60}}\))? as (?P<r>{_ROLE})", s.text):
+        start = s.start + m.start("a")
+        if any(a <= start < b for a, b in doc.consumed):
+            continue
+        quote = s.text[m.start("a"):m.end()]
+        rule = "credit-as" if m.group("credit") else "name-as-name"
+        _cast(doc, m.group("a"), m.group("r"), quote, start, rule, 0.7, s)
+
+
+def rule_plays(doc: Doc, s: Sentence) -> None:
+    """"Pascal plays Marcus Moreno", "Chopra portrays Ms. Granada", "Lena Ortiz will
+    play the role of Captain Comet"."""
+    for m in re.finditer(rf"(?P<a>{NAME}),? (?:who )?(?:(?P<long>{_PLAYS_ROLE})|"
+                         r"(?:also )?(?:will )?(?:plays|played|portrays|portrayed|play|"
+                         rf"portray|voices|voiced)) (?P<r>{_ROLE})", s.text):
+        start = s.start + m.start()
+        if any(a <= start < b for a, b in doc.consumed):
+            continue
+        role = m.group("r")
+        if re.match(r"(?:the|a|an|his|her|their)\b", role, re.IGNORECASE):
+            continue
+        rule = "plays-the-role-of" if m.group("long") else "plays"
+        _cast(doc, m.group("a"), role, m.group(0), start, rule, 0.75, s)
+
+
+def rule_parenthetical(doc: Doc, s: Sentence) -> None:
+    """"YaYa Gosselin (Missy Moreno)" or "Missy Moreno (YaYa Gosselin)"."""
+    for m in re.finditer(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)", s.text):
+        a, b = doc.trim(m.group("a")), m.group("b")
+        if a.split()[0] in STOP and len(a.split()) == 1:
+            continue
+        if doc.type_of(doc.lookup(b)) in WORK_TYPES or doc.type_of(doc.lookup(a)) in \
+                WORK_TYPES:
+            continue
+        if doc.is_character(a) or (doc.is_person(b, strict=True)
+                                   and not doc.is_person(a, strict=True)):
+            a, b = b, a
+        if doc.is_character(a) or not doc.is_person(a):
+            continue
+        if not (doc.is_character(b) or len(doc.works_in(s.start, s.end)) or doc.main_film):
+            continue
+        _cast(doc, a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s)
+
+
+def rule_parent(doc: Doc, s: Sentence) -> None:
+    """"Missy's dad Marcus Moreno"."""
+    for m in re.finditer(rf"(?P<child>{NAME})[’']s (?P<rel>dad|father|mom|mother|mum) "
+                         rf"(?P<p>{NAME})", s.text):
+        if not (doc.is_character(m.group("child")) or doc.is_character(m.group("p"))):
+            if not re.search(r"\bas\s*$", s.text[:m.start()]):
+                continue
+        child = doc.entity(m.group("child"), "FictionalCharacter", "possessive-parent",
+                           m.group(0))
+        parent = doc.entity(m.group("p"), "FictionalCharacter", "possessive-parent",
+                            m.group(0))
+        doc.add(parent, "parentOf", m.group(0), s.start + m.start(),
+                "possessive-parent", 0.8, obj=child)
+
+
+def rule_daughter_of(doc: Doc, s: Sentence) -> None:
+    """"play the daughter of iconic characters, Sharkboy and Lavagirl"."""
+    m = re.search(rf"play(?:s|ed|ing)? the (?:daughter|son|child|kid) of (?:[\w ]+?, )?"
+                  rf"(?P<p1>{NAME})(?: and (?P<p2>{NAME}))?", s.text)
+    if not m:
+        return
+    child = None
+    for name in re.findall(NAME, s.text[:m.start()]):
+        person = doc.lookup(doc.trim(name))
+        roles = [c.object for c in doc.found.values()
+                 if c.subject == person and c.property == "plays"]
+        if roles:
+            child = roles[0]
+            break
+    if child is None:
+        return
+    for group in ("p1", "p2"):
+        if m.group(group):
+            parent = doc.entity(m.group(group), "FictionalCharacter", "daughter-of",
+                                m.group(0))
+            doc.add(parent, "parentOf", m.group(0), s.start + m.start(), "daughter-of",
+                    0.6, obj=child)
+
+
+def rule_run_by(doc: Doc, s: Sentence) -> None:
+    """"their secret government safe house run by Ms. Granada"."""
+    for m in re.finditer(r"\b(?:their|the|a|an) (?P<place>(?:(?!(?:the|their|a|an|as|"
+                         r"they) )[a-z-]+ ){1,4})(?:run|led) by "
+                         rf"(?P<who>{NAME})", s.text):
+        if not doc.is_character(m.group("who")):
+            continue
+        place_type = ("FictionalPlace" if re.search(r"house|base|school|lab|city|planet",
+                                                    m.group("place").strip())
+                      else "FictionalOrganization")
+        place = doc.entity(m.group("place").strip(), place_type, "run-by", m.group(0), 0.4)
+        who = doc.lookup(m.group("who"))
+        if who:
+            doc.add(who, "leads", m.group(0), s.start + m.start(), "run-by", 0.5, obj=place)
+
+
+_LIST = rf"(?P<list>{NAME}(?:(?:,| and|, and) {NAME}){{0,12}})"
+
+
+def _people(doc: Doc, text: str) -> list[str]:
+    names = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
+    return [doc.trim(n.strip()) for n in names if n.strip()]
+
+
+def rule_cast_members(doc: Doc, s: Sentence) -> None:
+    """"starring Pedro Pascal, Priyanka Chopra and Christian Slater", "the cast includes
+    A and B", "also stars A": cast membership with no character named."""
+    for m in re.finditer(rf"\b(?:starring|co-starring|also stars|stars|(?:the )?cast "
+                         rf"(?:also )?includes?|(?:the )?(?:ensemble )?cast of|alongside) "
+                         rf"{_LIST}", s.text):
+        pos = s.start + m.start()
+        work = doc.work_at(pos, s)
+        if work is None:
+            continue
+        for name in _people(doc, m.group("list")):
+            if not doc.is_person(name) or doc.lookup(name) in doc.known and not is_a(
+                    doc.type_of(doc.lookup(name)), "Person"):
+                continue
+            at = s.text.find(name, m.start())
+            quote = s.text[m.start():at + len(name)]
+            person = doc.entity(name, "Actor", "starring", quote)
+            doc.add(work, "castMember", quote, pos, "starring", 0.7, obj=person)
+    for m in re.finditer(rf"(?P<a>{NAME}) (?:will )?(?:stars?|starred|co-stars?|"
+                         rf"joins the cast of|joined the cast of|(?:is|was) cast in) "
+                         rf"(?:in )?", s.text):
+        name = doc.trim(m.group("a"))
+        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        if not spans or not doc.is_person(name):
+            continue
+        _a, end, work = spans[0]
+        quote = doc.text[s.start + m.start():end]
+        person = doc.entity(name, "Actor", "stars-in", quote)
+        doc.add(work, "castMember", quote, s.start + m.start(), "stars-in", 0.6, obj=person)
+
+
+def character_in_title(doc: Doc) -> None:
+    """A character named in a film's title appears in that film."""
+    characters = [c.object for c in doc.found.values() if c.property in ("plays", "parentOf")]
+    characters += [c.subject for c in doc.found.values() if c.property == "parentOf"]
+    works = {mn.entity for mn in doc.out.mentions} | set(doc.new)
+    for character in dict.fromkeys(x for x in characters if x):
+        cname = doc.name_of(character)
+        for work in sorted(works):
+            if doc.type_of(work) != "Movie":
+                continue
+            wname = doc.name_of(work)
+            if re.search(rf"(?<!\w){re.escape(cname)}(?!\w)", wname) and wname != cname:
+                pos = doc.text.find(cname)
+                if pos >= 0:
+                    doc.add(character, "appearsIn", cname, pos, "character-in-title", 0.5,
+                            obj=work)
+
+
+RULES = [rule_stars_as, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
+         rule_daughter_of, rule_run_by, rule_cast_members]
+DOC_RULES = [character_in_title]

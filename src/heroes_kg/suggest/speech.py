@@ -1,0 +1,88 @@
+"""Quoted speech with its speaker: "“…,” Pascal said", "“…,” she told Vanity Fair",
+"Rodriguez said: “…”", "“…,” said director Robert Rodriguez"."""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import Doc
+from ._names import PRONOUNS, guess_type
+from ._terms import is_a
+from ._text import NAME, Sentence
+
+__all__ = ["DOC_RULES"]
+
+_SAY = (r"(?:said|says|explained|explains|added|adds|told|tells|noted|notes|recalled|"
+        r"recalls|shared|continued|continues|revealed|reveals|joked|jokes|wrote|writes|"
+        r"admitted|admits|stated|states|teased|teases|remarked|insisted|insists|"
+        r"confirmed|confirms)")
+_OPEN, _CLOSE = "\"“", "\"”"
+_QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]"
+_AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}|"
+                    rf"{_SAY} (?:(?:director|star|actor|actress|producer|creator|showrunner|"
+                    rf"writer|filmmaker|co-star) )?(?P<who2>{NAME}))"
+                    rf"(?P<tail>(?: (?!(?:that|when|in|at|on|of|about)\b)[^\s.,;]+){{0,4}}?)?"
+                    rf"(?: (?:to|in) (?:an? )?(?:interview with )?)?(?P<to>{NAME})?")
+_BEFORE = re.compile(rf"(?P<who>{NAME}) {_SAY}(?: (?P<to>{NAME}))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
+                     rf"[:,] {_QUOTED}")
+_TOLD = re.compile(rf"\b(?:told|tells|in an interview with|speaking to|speaking with|to) "
+                   rf"(?P<to>{NAME})")
+
+
+def _speaker(doc: Doc, who: str, last: str | None, quote: str) -> str | None:
+    if who.lower() in PRONOUNS:
+        return last
+    name = doc.trim(who)
+    found = doc.lookup(name)
+    if found is not None:
+        return found if (is_a(doc.type_of(found), "Person") or
+                         is_a(doc.type_of(found), "Organization")) else None
+    if not doc.is_person(name):
+        return None
+    return doc.entity(name, "Person", "speech", quote)
+
+
+def quotations(doc: Doc) -> None:
+    """Each quoted passage attributed in its sentence becomes a Quotation with its
+    text and speaker, and the publication it was told to."""
+    last: str | None = None
+    counts: dict[str, int] = {}
+    for s in doc.sentences:
+        for pattern in (_AFTER, _BEFORE):
+            for m in pattern.finditer(s.text):
+                who = m.groupdict().get("who") or m.groupdict().get("who2")
+                if not who:
+                    continue
+                text = m.group("q").strip().rstrip(",")
+                if len(text.split()) < 3:
+                    continue
+                speaker = _speaker(doc, who, last, m.group(0))
+                if speaker is None:
+                    continue
+                last = speaker
+                n = counts.get(speaker, 0) + 1
+                counts[speaker] = n
+                qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                                  f"{doc.name_of(speaker)}, quoted", "speech", m.group(0))
+                start = s.start + m.start()
+                doc.add(qid, "text", m.group("q"), s.start + m.start("q"), "speech", 0.7,
+                        value=text)
+                attribution = m.group(0)
+                doc.add(qid, "spokenBy", attribution, start, "speech", 0.75, obj=speaker)
+                told = _TOLD.search(s.text[m.end("q"):]) if pattern is _AFTER else \
+                    _TOLD.search(m.group(0))
+                if told:
+                    to = told.group("to")
+                    found = doc.lookup(to)
+                    if found is None and guess_type(to) not in ("NewsMediaOrganization",
+                                                                "Organization"):
+                        continue
+                    org = found or doc.entity(to, "NewsMediaOrganization", "told", told.group(0))
+                    if is_a(doc.type_of(org), "Organization"):
+                        end = s.start + m.end("q") + told.end() if pattern is _AFTER else \
+                            start + told.end()
+                        doc.add(qid, "reportedBy", doc.text[start:end], start, "told", 0.6,
+                                obj=org)
+
+
+DOC_RULES = [quotations]

@@ -1,0 +1,239 @@
+"""Works: titles named in the text, quoted or not, and what a sentence says about a work
+as a whole (sequel, development, genre, synopsis, year, company).
+
+:func:`find_titles` runs over the whole article before the other rules, so that every
+rule can ask which work a clause is about (:meth:`Doc.work_before`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import Doc
+from ._names import guess_type
+from ._terms import is_a
+from ._text import MONTHS, NAME, STOP, TITLE, TITLE_WORDS, WEEKDAYS, Sentence, is_title_case
+
+__all__ = ["RULES", "find_titles"]
+
+_GENRES = ("superhero", "horror", "comedy", "action", "animated", "fantasy", "science fiction",
+           "sci-fi", "family", "musical", "thriller", "drama", "documentary", "romantic",
+           "action comedy", "romantic comedy", "crime drama", "psychological thriller",
+           "heist", "western", "war", "spy", "mystery", "adventure", "biopic", "teen")
+_MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|feature|comedy|"
+               r"thriller|drama|documentary|adaptation|blockbuster|flick|musical|horror film|"
+               r"picture|biopic|original|follow-up|installment|instalment|entry|chapter")
+_SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
+_CUE = re.compile(
+    r"(?<![\w-])(?:the|a|an|its|their|his|her|new|upcoming|Netflix|HBO|Disney\+?|Hulu|"
+    r"Amazon|Apple|original)\s(?:[a-z-]+\s){0,3}?"
+    rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s(?P<t>{TITLE_WORDS})")
+_STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|role) in "
+                          rf"(?P<t>{TITLE_WORDS})")
+_YEAR_PAREN = re.compile(rf"(?P<t>{TITLE_WORDS}) \((?P<y>(?:19|20)\d\d)\)")
+_YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORDS})")
+_TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
+
+
+def _clean_title(doc: Doc, title: str) -> str | None:
+    """The title without what follows it by accident ("Heroes on Netflix" -> "Heroes"),
+    None when it is not a title at all."""
+    title = title.strip().rstrip(":,")
+    words = title.split()
+    for i in range(1, len(words)):
+        if words[i].lower() in ("on", "in", "at", "for", "with", "from", "by", "to", "and",
+                                "vs", "vs."):
+            rest = " ".join(words[i + 1:])
+            found = doc.lookup(rest)
+            rest_word = words[i + 1].lower().rstrip(",.") if i + 1 < len(words) else ""
+            agent = found is not None and doc.type_of(found) not in (
+                "Movie", "TVSeries", "MovieSeries", "TVSeason", "FictionalCharacter",
+                "FictionalOrganization", "FictionalPlace")
+            if agent or rest_word in MONTHS or rest_word in WEEKDAYS or \
+                    (rest and words[i] != "and" and guess_type(rest) != "Person") or \
+                    re.match(r"\d", rest_word):
+                title = " ".join(words[:i])
+                break
+    while _TRAILING.search(title):
+        title = _TRAILING.sub("", title)
+    words = title.split()
+    if not words or (len(words) == 1 and (words[0] in STOP or len(words[0]) < 2)):
+        return None
+    if words[0] in ("The", "A", "An") and len(words) == 1:
+        return None
+    low = title.lower()
+    if low in MONTHS or low in WEEKDAYS or re.fullmatch(r"[\d\s,.]+", title):
+        return None
+    found = doc.lookup(title)
+    if found is not None and doc.type_of(found) not in ("Movie", "TVSeries", "MovieSeries",
+                                                        "TVSeason", None):
+        return None
+    return title
+
+
+def _register(doc: Doc, title: str, start: int, type_: str, rule: str, quote: str,
+              confidence: float) -> str:
+    covering = doc.work_span_at(start, start + len(title))
+    if covering is not None:
+        return covering[2]
+    work = doc.entity(title, type_, rule, quote, confidence)
+    doc.add_work_span(start, start + len(title), work)
+    return work
+
+
+def find_titles(doc: Doc) -> None:
+    """Every work title in the article.
+
+    * quoted: ``"We Can Be Heroes" sequel`` (title case only: a quoted sentence or a
+      quoted phrase is not a title);
+    * after a cue word: ``the action comedy Bad Boys: Ride or Die``, ``the reboot
+      Heroes``, ``the Netflix series Bridgerton``;
+    * with a year: ``2005's The Adventures of Sharkboy and Lavagirl``,
+      ``Machete (2010)``;
+    * ``starring in Spy Kids``.
+
+    The longest title wins: a known series name inside a longer title is not a mention
+    of the series.
+    """
+    for s in doc.sentences:
+        for m in re.finditer(TITLE, s.text):
+            title = m.group("t").strip().rstrip(",.")
+            if len(title) <= 2 or title.upper() == title or not is_title_case(title) or \
+                    len(title.split()) > 10:
+                continue
+            if title.split()[0] in ("I", "I'm", "I’m") and " " in title:
+                continue
+            if s.text[m.end():m.end() + 1].isalpha():
+                continue
+            after = s.text[m.end():m.end() + 14]
+            type_ = "MovieSeries" if after.startswith(" franchise") else "Movie"
+            before = s.text[max(0, m.start() - 30):m.start()]
+            if re.search(r"\b(series|show|season)\b", after) or \
+                    re.search(rf"\b(?:{_SERIES_CUES})\s*$", before):
+                type_ = "TVSeries"
+            found = doc.lookup(title)
+            if found is not None:
+                if doc.type_of(found) in ("Movie", "TVSeries", "MovieSeries", "TVSeason"):
+                    doc.add_work_span(s.start + m.start("t"), s.start + m.start("t")
+                                      + len(title), found)
+                continue
+            if guess_type(title) not in ("Person",):
+                continue
+            _register(doc, title, s.start + m.start("t"), type_, "quoted-title", m.group(0),
+                      0.5)
+        for pattern, rule in ((_CUE, "cue-title"), (_YEAR_POSSESSIVE, "year-title"),
+                              (_YEAR_PAREN, "title-year"), (_STARRING_IN, "starring-in")):
+            for m in pattern.finditer(s.text):
+                title = _clean_title(doc, m.group("t"))
+                if title is None:
+                    continue
+                if rule == "title-year":
+                    title = _strip_lead(title)
+                    if title is None:
+                        continue
+                cue = m.groupdict().get("cue") or ""
+                type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) else (
+                    "MovieSeries" if cue == "franchise" else "Movie")
+                found = doc.lookup(title)
+                if found is None and rule == "starring-in":
+                    continue
+                if found is None and guess_type(title) != "Person":
+                    continue
+                quote = s.text[m.start():m.start("t") + len(title)]
+                if found is not None:
+                    doc.add_work_span(s.start + m.start("t"), s.start + m.start("t")
+                                      + len(title), found)
+                else:
+                    _register(doc, title, s.start + m.start("t"), type_, rule, quote, 0.5)
+
+
+def _strip_lead(title: str) -> str | None:
+    words = title.split()
+    while words and words[0] in STOP and words[0] not in ("The", "A", "An"):
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def rule_sequel(doc: Doc, s: Sentence) -> None:
+    """"Netflix has already greenlit a sequel": the sequel of the work in scope."""
+    for m in re.finditer(rf"(?:{TITLE} sequel|\ba sequel\b|\bthe sequel\b)", s.text,
+                         re.IGNORECASE):
+        film = m.group("t") and doc.lookup(m.group("t"))
+        film = film or doc.main_film
+        if film is None or (doc.type_of(film) or "") != "Movie":
+            continue
+        sequel = doc.sequel_of(film, s)
+        doc.add(sequel, "sequelOf", s.text, s.start, "sequel", 0.7, obj=film)
+        g = re.search(rf"(?P<o>{NAME}) (?:has )?(?:already )?greenlit (?:a|the) sequel",
+                      s.text)
+        if g:
+            org = doc.entity(g.group("o"), "Organization", "greenlit", g.group(0))
+            doc.add(sequel, "greenlitBy", g.group(0), s.start + g.start(), "greenlit",
+                    0.8, obj=org)
+
+
+def rule_development(doc: Doc, s: Sentence) -> None:
+    """"the sequel is in "full development" at Netflix"."""
+    m = re.search(r"sequel (?:is|was) in [\"“]?(?:full )?development(?:[\"”]? at "
+                  rf"(?P<o>{NAME}))?", s.text, re.IGNORECASE)
+    if not m or doc.main_film is None:
+        return
+    sequel = doc.sequel_of(doc.main_film, s)
+    doc.add(sequel, "developmentStatus", m.group(0), s.start + m.start(),
+            "in-development", 0.8, value="in development")
+    if m.group("o"):
+        org = doc.entity(m.group("o"), "Organization", "development-at", m.group(0))
+        doc.add(sequel, "productionCompany", m.group(0), s.start + m.start(),
+                "development-at", 0.6, obj=org)
+
+
+def rule_genre(doc: Doc, s: Sentence) -> None:
+    """"the return of the superhero film": the genre of the work in scope."""
+    genres = "|".join(sorted(_GENRES, key=len, reverse=True))
+    m = re.search(rf"\bthe ({genres}) (?:film|movie)\b", s.text, re.IGNORECASE)
+    if m:
+        work = doc.work_before(s.start + m.start(), s)
+        if work:
+            doc.add(work, "genre", m.group(0), s.start + m.start(), "genre-film",
+                    0.6, value=m.group(1).lower())
+
+
+def rule_description(doc: Doc, s: Sentence) -> None:
+    """"The movie follows the children of …": the synopsis of the work in scope."""
+    if re.match(r"The (?:movie|film|series|show) (?:follows|tells|is about|centers on)",
+                s.text):
+        work = doc.work_before(s.start, s)
+        if work:
+            doc.add(work, "description", s.text, s.start, "synopsis", 0.6, value=s.text)
+
+
+def rule_possessive_title(doc: Doc, s: Sentence) -> None:
+    """"Shondaland's 'Bridgerton'": a company's work."""
+    for m in re.finditer(rf"(?P<o>{NAME})[’']s {TITLE}", s.text):
+        owner = doc.lookup(m.group("o"))
+        if owner is not None and not is_a(doc.type_of(owner), "Organization"):
+            continue
+        if owner is None and (" " in m.group("o") or m.group("o") in STOP):
+            continue
+        org = doc.entity(m.group("o"), "ProductionCompany", "company-title", m.group(0), 0.4)
+        after = s.text[m.end():m.end() + 12]
+        type_ = "TVSeries" if after.startswith((" series", " show")) else "Movie"
+        work = doc.entity(m.group("t"), type_, "company-title", m.group(0), 0.4)
+        doc.add(work, "productionCompany", m.group(0), s.start + m.start(),
+                "company-title", 0.5, obj=org)
+
+
+def rule_year_title(doc: Doc, s: Sentence) -> None:
+    """"2005's The Adventures of Sharkboy and Lavagirl", "Machete (2010)": the year the
+    work came out."""
+    for pattern in (_YEAR_POSSESSIVE, _YEAR_PAREN):
+        for m in pattern.finditer(s.text):
+            works = doc.works_in(s.start + m.start(), s.start + m.end())
+            if not works:
+                continue
+            doc.add(works[-1], "datePublished", m.group(0), s.start + m.start(), "year-title",
+                    0.8, value=m.group("y"))
+
+
+RULES = [rule_sequel, rule_development, rule_genre, rule_possessive_title, rule_year_title,
+         rule_description]
