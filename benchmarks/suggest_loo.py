@@ -37,7 +37,7 @@ def main() -> None:
         if args.misses:
             for label, keys in (("missed", s.missed), ("wrong", s.wrong)):
                 for key in keys:
-                    print(f"    {label}: {' '.join(key)[:110]}")
+                    print(f"    {label}: {key[:110]}")
 
 
 if __name__ == "__main__":

@@ -26,20 +26,26 @@ from ..curation import Article, Corpus, Entity, Statement
 from ..errors import HeroesKGError
 from . import cast, crew, dates, figures, posts, rankings, speech, works
 from . import entities as new_names
-from ._doc import Doc, statement_key
+from ._doc import Doc
 from ._model import Candidate, EntityCandidate, Mention, Suggestions
 from ._render import render, yaml_scalar
+from ._score import ArticleScore, GoldEntity, GoldFact, score
 from ._text import Sentence
 
 __all__ = [
     "MAX_CHARS",
+    "ArticleScore",
     "Candidate",
     "EntityCandidate",
     "Mention",
+    "GoldEntity",
+    "GoldFact",
     "Score",
     "Suggestions",
     "leave_one_out",
     "render",
+    "gold_entities",
+    "score",
     "suggest",
     "yaml_scalar",
 ]
@@ -113,8 +119,8 @@ class Score:
     candidates: int
     found: int
     correct: int
-    missed: tuple[tuple[str, str, str], ...] = ()
-    wrong: tuple[tuple[str, str, str], ...] = ()
+    missed: tuple[str, ...] = ()
+    wrong: tuple[str, ...] = ()
 
     @property
     def recall(self) -> float:
@@ -125,20 +131,27 @@ class Score:
         return self.correct / self.candidates if self.candidates else 0.0
 
 
+def gold_entities(entities: Iterable[Entity]) -> dict[str, GoldEntity]:
+    return {e.id: GoldEntity(e.id, e.type, (e.name, *e.aliases)) for e in entities}
+
+
 def leave_one_out(corpus: Corpus, source: str, target: str) -> Score:
     """Suggest for article ``target`` knowing only the entities of ``source``'s curated
-    statements; compare by subject, property and object (or value)."""
+    statements, and score the candidates against ``target``'s curated statements (see
+    :mod:`._score`: entities aligned by name or content, quotes must overlap)."""
     known: set[str] = set()
     for st in corpus.statements:
         if any(ev.article == source for ev in st.evidence):
             known |= {st.subject, *(x for x in [st.object] if x), *(v for _k, v in st.qualifiers)}
     entities = [corpus.entities[e] for e in sorted(known) if e in corpus.entities]
-    result = suggest(corpus.articles[target], entities)
-    curated = {statement_key(st) for st in corpus.statements
-               if any(ev.article == target for ev in st.evidence)}
-    proposed = {c.key() for c in result.statements}
-    hits = curated & proposed
-    return Score(source, target, len(curated), len(proposed), len(hits), len(hits),
-                 tuple(sorted(curated - proposed)), tuple(sorted(proposed - curated)))
-
-
+    article = corpus.articles[target]
+    result = suggest(article, entities)
+    facts = [GoldFact(st.subject, st.property, st.object,
+                      st.value.lexical if st.value is not None else None, st.qualifiers,
+                      tuple((ev.start, ev.end) for ev in st.evidence if ev.article == target),
+                      tuple(ev.quote for ev in st.evidence if ev.article == target))
+             for st in corpus.statements if any(ev.article == target for ev in st.evidence)]
+    s = score(target, article.text, gold_entities(corpus.entities.values()), facts, result,
+              {e.id: (e.type, (e.name, *e.aliases)) for e in entities})
+    return Score(source, target, s.gold, s.candidates, s.found, s.correct, tuple(s.missed),
+                 tuple(s.wrong))
