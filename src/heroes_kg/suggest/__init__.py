@@ -88,15 +88,15 @@ def suggest(article: Article, entities: Iterable[Entity],
     doc = Doc(article, entities, curated)
     doc.find_mentions()
     works.find_titles(doc)
+    for sentence in doc.sentences:
+        for rule in new_names.RULES:
+            rule(doc, sentence)
     doc.pick_main_film()
     for rule in SENTENCE_RULES:
         for sentence in doc.sentences:
             rule(doc, sentence)
     for doc_rule in DOC_RULES:
         doc_rule(doc)
-    for sentence in doc.sentences:
-        for rule in new_names.RULES:
-            rule(doc, sentence)
     out = doc.out
     used = {c.subject for c in doc.found.values()} | {
         c.object for c in doc.found.values() if c.object} | {

@@ -55,6 +55,8 @@ class Doc:
         #: (start, end, work id) of every work named in the text, known or new.
         self.work_spans: list[tuple[int, int, str]] = []
         self.main_film: str | None = None
+        #: (offset, work) of each section heading that names a work.
+        self.headings: list[tuple[int, str]] = []
         try:
             self.base_date = _dt.date.fromisoformat(article.date) if article.date else None
         except ValueError:
@@ -92,6 +94,11 @@ class Doc:
         name = strip_possessive(name.strip().strip(_Q + ",.").strip())
         found = self.lookup(name)
         if found is not None:
+            guess = self.new.get(found)
+            if guess is not None and guess.rule == "capitalized-name" and type_ and \
+                    rule != "capitalized-name" and guess.name.lower() == name.lower():
+                # A rule that knows what it found beats the guess made from a bare name.
+                guess.type, guess.rule, guess.confidence = type_, rule, confidence
             return found
         if type_ is None:
             type_ = guess_type(name)
@@ -111,9 +118,6 @@ class Doc:
             self.names.setdefault(name.lower(), entity_id)
             if is_a(type_, "Person") and " " in name:
                 self.names.setdefault(name.rsplit(" ", 1)[1].lower(), entity_id)
-        elif self.new[entity_id].rule == "capitalized-name" and rule != "capitalized-name":
-            # A rule that knows what it found beats the guess made from a bare name.
-            self.new[entity_id].type, self.new[entity_id].rule = type_, rule
         return entity_id
 
     def derived(self, entity_id: str, type_: str, name: str, rule: str, quote: str) -> str:
@@ -195,6 +199,9 @@ class Doc:
         return next(((a, b, w) for a, b, w in self.work_spans if a <= start and end <= b),
                     None)
 
+    def works_in_spans(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(a, b, w) for a, b, w in self.work_spans if start <= a and b <= end]
+
     def works_in(self, start: int, end: int) -> list[str]:
         """Works named between two offsets, in order."""
         return [w for a, b, w in self.work_spans if start <= a and b <= end]
@@ -225,6 +232,9 @@ class Doc:
                      and not (exclude_sequels and w.endswith("-sequel"))]
             if works:
                 return works[-1]
+        sections = [w for at, w in self.headings if at <= pos]
+        if sections:
+            return sections[-1]
         return self.main_film
 
     def work_at(self, pos: int, s: Sentence) -> str | None:
@@ -248,13 +258,17 @@ class Doc:
             return self.sequel_of(self.main_film, s)
         return self.film_for(s)
 
-    def sequel_of(self, film: str, s: Sentence) -> str:
+    def sequel_of(self, film: str, s: Sentence, kind: str = "sequel") -> str:
+        """The sequel (reboot, remake...) of ``film`` the article speaks of: a known one,
+        else "<Film> sequel"."""
+        name = f"{self.name_of(film)} {kind}"
         for entity_id, entity in self.known.items():
-            if entity_id == f"{film}-sequel" or (
-                    "sequel" in entity.aliases and entity.type == "Movie"):
+            if entity_id == f"{film}-{kind}" or entity.name.lower() == name.lower():
                 return entity_id
-        return self.derived(f"{film}-sequel", "Movie", f"{self.name_of(film)} sequel",
-                            "sequel", s.text)
+        type_ = self.type_of(film) if kind in ("reboot", "remake") else "Movie"
+        if type_ not in WORK_TYPES or type_ == "MovieSeries":
+            type_ = "Movie"
+        return self.derived(f"{film}-{kind}", type_, name, kind, s.text)
 
     # -- mentions ----------------------------------------------------------------------
 
@@ -262,7 +276,9 @@ class Doc:
         """Known entities by full name or alias, longest first, any case, possessive
         forms; a surname once the full name has appeared. A different first name before
         a known surname is someone else ("Jane Pascal" is not Pedro Pascal)."""
-        names = sorted(self.names, key=lambda n: (-len(n), n))
+        # A name written all in lowercase ("sequel") is a common word, not a name.
+        names = sorted((n for n in self.names if not self._lowercase_alias(n)),
+                       key=lambda n: (-len(n), n))
         if not names:
             return
         pattern = re.compile(r"(?<![\w@#])(?:" + "|".join(re.escape(n) for n in names)
@@ -291,6 +307,11 @@ class Doc:
                                                      "surname-after-full-name"))
             self.names.setdefault(surname.lower(), entity_id)
         self.out.mentions.sort(key=lambda mn: mn.start)
+
+    def _lowercase_alias(self, key: str) -> bool:
+        entity = self.known.get(self.names[key])
+        return entity is not None and any(n.lower() == key and n == n.lower()
+                                          for n in (entity.name, *entity.aliases))
 
     def _other_person(self, start: int, text: str, entity_id: str) -> bool:
         """"Jane Pascal" when the graph knows Pedro Pascal as "Pascal": another person."""

@@ -47,6 +47,8 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
         doc.new[slug(name)] = EntityCandidate(slug(name), type_, name, 0.3,
                                               "capitalized-name", m.group(0))
         doc.names.setdefault(name.lower(), slug(name))
+        if type_ == "Person":
+            doc.names.setdefault(words[-1].lower(), slug(name))
 
 
 RULES = [rule_new_names]

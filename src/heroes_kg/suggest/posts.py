@@ -175,5 +175,38 @@ def tweet_embed(doc: Doc) -> None:
                 doc.add(post, "announces", text, s.start, "tweet-sequel", 0.4, obj=sequel)
 
 
+def instagram_embed(doc: Doc) -> None:
+    """An embedded Instagram post: "Getting stronger !!! 2018 #Creed 2 A post shared by
+    Sly Stallone (@officialslystallone) on Sep 1, 2017 at 3:28pm PDT"."""
+    for p in doc.paragraphs:
+        m = re.search(r"^(?P<text>.+?)\s*A post shared by (?P<who>[^(\n]+?) \((?P<h>@[\w.]+)\)"
+                      r"(?: on (?P<d>[A-Z][a-z]+\.? \d{1,2}, \d{4}))?", p.text)
+        if not m:
+            continue
+        who = m.group("who").strip()
+        author = doc.lookup(m.group("h")) or doc.lookup(who)
+        if author is None:
+            # "Sly Stallone" for Sylvester Stallone: the surname, in a signature.
+            author = doc.lookup(who.split()[-1])
+        if author is None or not is_a(doc.type_of(author), "Person"):
+            continue
+        platform = _platform(doc, "Instagram", "instagram-embed")
+        date = doc.date(m.group("d")) if m.group("d") else None
+        post = doc.derived(f"{doc.short(author)}-instagram-post", "SocialMediaPosting",
+                           f"{doc.name_of(author)} post on Instagram", "instagram-embed",
+                           p.text)
+        tail_at = m.start("who") - len("A post shared by ")
+        tail = p.text[tail_at:m.end()]
+        start = p.start + tail_at
+        doc.add(post, "author", tail, start, "instagram-embed", 0.8, obj=author)
+        doc.add(post, "platform", tail, start, "instagram-embed", 0.7, obj=platform)
+        doc.add(author, "accountHandle", tail, start, "instagram-handle", 0.7,
+                value=m.group("h"))
+        if date:
+            doc.add(post, "datePublished", tail, start, "instagram-embed", 0.8, value=date)
+        text = m.group("text").strip()
+        doc.add(post, "text", text, p.start, "instagram-embed", 0.7, value=text)
+
+
 RULES = [rule_post_on_weekday, rule_prose_post, rule_stories]
-DOC_RULES = [tweet_embed]
+DOC_RULES = [tweet_embed, instagram_embed]

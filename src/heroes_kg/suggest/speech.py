@@ -47,7 +47,9 @@ def quotations(doc: Doc) -> None:
     text and speaker, and the publication it was told to."""
     last: str | None = None
     counts: dict[str, int] = {}
+    previous: Sentence | None = None
     for s in doc.sentences:
+        attributed = False
         for pattern in (_AFTER, _BEFORE):
             for m in pattern.finditer(s.text):
                 who = m.groupdict().get("who") or m.groupdict().get("who2")
@@ -59,7 +61,7 @@ def quotations(doc: Doc) -> None:
                 speaker = _speaker(doc, who, last, m.group(0))
                 if speaker is None:
                     continue
-                last = speaker
+                last, attributed = speaker, True
                 n = counts.get(speaker, 0) + 1
                 counts[speaker] = n
                 qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
@@ -83,6 +85,30 @@ def quotations(doc: Doc) -> None:
                             start + told.end()
                         doc.add(qid, "reportedBy", doc.text[start:end], start, "told", 0.6,
                                 obj=org)
+        cont = re.fullmatch(r"[\"“](?P<q>[^\"“”]{12,})[\"”]", s.text.strip())
+        if not attributed and cont and last and previous is not None and \
+                _same_paragraph(doc, previous, s) and _quoted_speech(previous.text):
+            # "“Think of The Godfather 2. …”" right after an attributed quote: the same
+            # speaker goes on.
+            n = counts.get(last, 0) + 1
+            counts[last] = n
+            qid = doc.derived(f"{doc.short(last)}-quote-{n}", "Quotation",
+                              f"{doc.name_of(last)}, quoted", "speech-continued", s.text)
+            doc.add(qid, "text", cont.group("q"), s.start + cont.start("q"),
+                    "speech-continued", 0.6, value=cont.group("q").strip().rstrip(","))
+            doc.add(qid, "spokenBy", s.text.strip(), s.start, "speech-continued", 0.5,
+                    obj=last)
+        elif not attributed and not _same_paragraph(doc, previous, s):
+            last = None if not re.search(r"[\"“]", s.text) else last
+        previous = s
+
+
+def _same_paragraph(doc: Doc, a: Sentence | None, b: Sentence) -> bool:
+    return a is not None and "\n" not in doc.text[a.end:b.start]
+
+
+def _quoted_speech(text: str) -> bool:
+    return bool(re.search(rf"[\"”],? (?:{NAME}|he|she|they) {_SAY}|{_SAY}[:,] [\"“]", text))
 
 
 DOC_RULES = [quotations]

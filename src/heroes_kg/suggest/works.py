@@ -28,8 +28,20 @@ _CUE = re.compile(
     r"(?<![\w-])(?:the|a|an|its|their|his|her|new|upcoming|Netflix|HBO|Disney\+?|Hulu|"
     r"Amazon|Apple|original)\s(?:[a-z-]+\s){0,3}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s(?P<t>{TITLE_WORDS})")
-_STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|role) in "
+_STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appear|role|"
+                          rf"return|returns|returning|reprise \w+ role) in "
                           rf"(?P<t>{TITLE_WORDS})")
+#: "a sequel to Creed", "the reboot of The Lost Boys", "a follow-up to Bright".
+_DERIVED_OF = re.compile(rf"\b(?P<kind>sequel|follow-up|follow up|reboot|remake|prequel|"
+                         rf"spinoff|spin-off|adaptation) (?:to|of) [‘'\"“]?(?P<t>{TITLE_WORDS})")
+#: "a Dirty Dozen reboot", "a Bright sequel".
+_TITLE_DERIVED = re.compile(rf"\b(?:a|an|the|its|their|his|her|{NAME}[’']s) "
+                            rf"(?P<t>{TITLE_WORDS}) (?P<kind>sequel|reboot|remake|prequel|"
+                            rf"spinoff|spin-off)\b")
+#: "his movies The Incredible Hulk and Now You See Me".
+_TITLE_LIST = re.compile(rf"\b(?:movies|films|series|shows|credits|titles) (?:such as |like |"
+                         rf"including )?(?P<t>{TITLE_WORDS})(?P<more>(?:, {TITLE_WORDS})*,? "
+                         rf"and {TITLE_WORDS})")
 _YEAR_PAREN = re.compile(rf"(?P<t>{TITLE_WORDS}) \((?P<y>(?:19|20)\d\d)\)")
 _YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORDS})")
 _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
@@ -81,6 +93,45 @@ def _register(doc: Doc, title: str, start: int, type_: str, rule: str, quote: st
     return work
 
 
+def _headings(doc: Doc) -> None:
+    """Section headings that name a work ("Defending Jacob" on a line of its own before
+    the paragraphs about it), when the article has several."""
+    heads = []
+    for i, p in enumerate(doc.paragraphs[1:], start=1):
+        text = p.text.strip()
+        if len(text.split()) <= 8 and is_title_case(text) and not re.search(r"[.!?:,\"“”]$",
+                                                                          text):
+            found = doc.lookup(text)
+            if found is None and guess_type(text) != "Person":
+                continue
+            if found is not None and doc.type_of(found) not in ("Movie", "TVSeries",
+                                                                "MovieSeries"):
+                continue
+            heads.append((i, p, found))
+    if len(heads) < 2:
+        return
+    for i, p, found in heads:
+        text = p.text.strip()
+        following = doc.paragraphs[i + 1].text if i + 1 < len(doc.paragraphs) else ""
+        type_ = "TVSeries" if re.search(r"\bseries\b|\bseason\b|\bepisodes?\b", following) \
+            else "Movie"
+        work = found or _register(doc, text, p.start + p.text.index(text), type_, "heading",
+                                  text, 0.6)
+        doc.add_work_span(p.start + p.text.index(text), p.start + p.text.index(text)
+                          + len(text), work)
+        doc.headings.append((p.start, work))
+
+
+def _other_occurrences(doc: Doc) -> None:
+    """A new title found once is a mention wherever else it is written the same way."""
+    for work in [w for _a, _b, w in doc.work_spans if w in doc.new]:
+        name = doc.name_of(work)
+        if len(name) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w@#]){re.escape(name)}(?![\w’'])", doc.text):
+            doc.add_work_span(m.start(), m.end(), work)
+
+
 def find_titles(doc: Doc) -> None:
     """Every work title in the article.
 
@@ -95,6 +146,7 @@ def find_titles(doc: Doc) -> None:
     The longest title wins: a known series name inside a longer title is not a mention
     of the series.
     """
+    _headings(doc)
     for s in doc.sentences:
         for m in re.finditer(TITLE, s.text):
             title = m.group("t").strip().rstrip(",.")
@@ -121,8 +173,24 @@ def find_titles(doc: Doc) -> None:
                 continue
             _register(doc, title, s.start + m.start("t"), type_, "quoted-title", m.group(0),
                       0.5)
+        for m in _TITLE_LIST.finditer(s.text):
+            cue = s.text[m.start():m.start("t")]
+            type_ = "TVSeries" if re.match(r"series|shows", cue) else "Movie"
+            titles = [m.group("t")] + re.split(r",\s*(?:and\s+)?|,?\s+and\s+",
+                                               m.group("more").lstrip(", ").removeprefix("and "))
+            for raw in titles:
+                title = _clean_title(doc, raw)
+                if title is None or guess_type(title) != "Person" and doc.lookup(title) is None:
+                    continue
+                at = s.text.find(title, m.start())
+                if doc.lookup(title) is not None:
+                    doc.add_work_span(s.start + at, s.start + at + len(title),
+                                      doc.lookup(title) or "")
+                else:
+                    _register(doc, title, s.start + at, type_, "title-list", m.group(0), 0.5)
         for pattern, rule in ((_CUE, "cue-title"), (_YEAR_POSSESSIVE, "year-title"),
-                              (_YEAR_PAREN, "title-year"), (_STARRING_IN, "starring-in")):
+                              (_YEAR_PAREN, "title-year"), (_STARRING_IN, "starring-in"),
+                              (_DERIVED_OF, "derived-of"), (_TITLE_DERIVED, "title-derived")):
             for m in pattern.finditer(s.text):
                 title = _clean_title(doc, m.group("t"))
                 if title is None:
@@ -135,7 +203,8 @@ def find_titles(doc: Doc) -> None:
                 type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) else (
                     "MovieSeries" if cue == "franchise" else "Movie")
                 found = doc.lookup(title)
-                if found is None and rule == "starring-in":
+                if found is None and rule in ("starring-in", "title-derived") and not \
+                        _repeated(doc, title):
                     continue
                 if found is None and guess_type(title) != "Person":
                     continue
@@ -145,6 +214,13 @@ def find_titles(doc: Doc) -> None:
                                       + len(title), found)
                 else:
                     _register(doc, title, s.start + m.start("t"), type_, rule, quote, 0.5)
+    _other_occurrences(doc)
+
+
+def _repeated(doc: Doc, title: str) -> bool:
+    """A title named again elsewhere in the text, or in the headline."""
+    return len(re.findall(rf"(?<!\w){re.escape(title)}(?!\w)", doc.text)) > 1 or \
+        title in doc.article.title
 
 
 def _strip_lead(title: str) -> str | None:
@@ -235,5 +311,55 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
                     0.8, value=m.group("y"))
 
 
-RULES = [rule_sequel, rule_development, rule_genre, rule_possessive_title, rule_year_title,
+_KIND = {"follow-up": "sequel", "follow up": "sequel", "spin-off": "spinoff"}
+
+
+def rule_derived_work(doc: Doc, s: Sentence) -> None:
+    """"a sequel to Creed", "The CW’s reboot of The Lost Boys", "a Dirty Dozen reboot",
+    "a sequel has already been commissioned" (after Extraction): the new work, named
+    "<Work> sequel" (or reboot, remake...), and what it comes from."""
+    for pattern in (_DERIVED_OF, _TITLE_DERIVED):
+        for m in pattern.finditer(s.text):
+            works = doc.works_in(s.start + m.start("t"), s.start + m.end("t") + 1)
+            if not works:
+                continue
+            kind = _KIND.get(m.group("kind"), m.group("kind"))
+            base = works[0]
+            if doc.type_of(base) not in ("Movie", "TVSeries", "MovieSeries"):
+                continue
+            new = doc.sequel_of(base, s, kind)
+            prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
+            doc.add(new, prop, m.group(0), s.start + m.start(), "derived-work", 0.75, obj=base)
+            doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
+
+
+def rule_numbered_sequel(doc: Doc, s: Sentence) -> None:
+    """"Creed 2" when the text also names "Creed": the sequel of that work."""
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        name = doc.name_of(work)
+        m = re.fullmatch(r"(?P<base>.+?):? (?P<n>[2-9]|II|III|IV|Part (?:2|II|Two))", name)
+        if not m:
+            continue
+        base = doc.lookup(m.group("base"))
+        if base is None or base == work or doc.type_of(base) not in ("Movie", "MovieSeries"):
+            continue
+        doc.add(work, "sequelOf", doc.text[a:b], a, "numbered-sequel", 0.6, obj=base)
+
+
+def rule_year_apposition(doc: Doc, s: Sentence) -> None:
+    """"Bright, the 2017 fantasy/sci-fi/detective/action thriller": the year (and genre)
+    of the work just named."""
+    for m in re.finditer(r", the (?:original |incredible |acclaimed |hit )?(?P<y>(?:19|20)\d\d) "
+                         r"(?P<g>[\w/-]+(?: [\w/-]+)*? )?(?:film|movie|thriller|comedy|drama|"
+                         r"series|show|feature)\b", s.text):
+        works = [w for _a, b, w in doc.work_spans if b == s.start + m.start()]
+        if not works:
+            continue
+        quote = doc.text[[a for a, b, w in doc.work_spans if b == s.start + m.start()][0]:
+                         s.start + m.end()]
+        doc.add(works[0], "datePublished", quote, s.start + m.start(), "year-apposition", 0.75,
+                value=m.group("y"))
+
+
+RULES = [rule_derived_work, rule_numbered_sequel, rule_year_apposition, rule_sequel, rule_development, rule_genre, rule_possessive_title, rule_year_title,
          rule_description]
