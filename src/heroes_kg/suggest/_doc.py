@@ -9,6 +9,7 @@ A rule is a function ``rule(doc, sentence)``; it reads the text and calls
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -30,6 +31,14 @@ def statement_key(statement: Statement) -> tuple[str, str, str]:
     target = statement.object if statement.object is not None else (
         statement.value.lexical.lower() if statement.value is not None else "")
     return statement.subject, statement.property, target
+
+
+@functools.lru_cache(maxsize=8)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of every known name, longest first (kept: the same graph is
+    asked about article after article)."""
+    return re.compile(r"(?<![\w@#])(?:" + "|".join(re.escape(n) for n in names)
+                      + r")(?:[’']s)?(?!\w)", re.IGNORECASE)
 
 
 class Doc:
@@ -119,6 +128,10 @@ class Doc:
             if is_a(type_, "Person") and " " in name:
                 self.names.setdefault(name.rsplit(" ", 1)[1].lower(), entity_id)
         return entity_id
+
+    def is_guess(self, entity_id: str | None) -> bool:
+        """A new entity typed from its bare name only, which a rule may retype."""
+        return entity_id in self.new and self.new[entity_id].rule == "capitalized-name"
 
     def derived(self, entity_id: str, type_: str, name: str, rule: str, quote: str) -> str:
         """An entity the article implies (a sequel, a premiere, a post, a figure)."""
@@ -281,8 +294,7 @@ class Doc:
                        key=lambda n: (-len(n), n))
         if not names:
             return
-        pattern = re.compile(r"(?<![\w@#])(?:" + "|".join(re.escape(n) for n in names)
-                             + r")(?:[’']s)?(?!\w)", re.IGNORECASE)
+        pattern = _names_pattern(tuple(names))
         seen_full: set[str] = set()
         for m in pattern.finditer(self.text):
             entity_id = self.lookup(m.group(0))

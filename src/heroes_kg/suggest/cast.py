@@ -39,7 +39,8 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
     raw = strip_possessive(raw)
     if re.fullmatch(NAME, raw) and raw.split()[0] not in STOP:
         found = doc.lookup(raw)
-        if found is not None and doc.type_of(found) != "FictionalCharacter":
+        if found is not None and doc.type_of(found) != "FictionalCharacter" and \
+                not doc.is_guess(found):
             return None
         return doc.entity(raw, "FictionalCharacter", "cast-as", quote)
     return None

@@ -38,8 +38,11 @@ def _figure_id(doc: Doc, film: str, prop: str, count: int, period: int | None) -
             if any(p == prop and v != str(count) for p, v in values) or any(
                     p == "periodDays" and period is not None and v != str(period)
                     for p, v in values):
-                continue
-            return figure_id
+                # The graph has another figure for that work: this one is new.
+                base = f"{base}-{doc.article.id}"
+                figure_id = base
+            else:
+                return figure_id
         mine = {(c.property, str(c.value)) for c in doc.found.values()
                 if c.subject == figure_id}
         if not mine:

@@ -99,6 +99,8 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
 def rule_stories(doc: Doc, s: Sentence) -> None:
     """"Priyanka Chopra shared the info to her Instagram Stories which was then shared
     by Pedro Pascal"."""
+    if "Instagram Stor" not in s.text:
+        return
     m = re.search(r"(?P<who>.*?)\b(?:have |has )?shared (?:the [\w ]+ )?(?:to|in) "
                   r"(?:her|his|their) Instagram Stor(?:y|ies)", s.text)
     if not m:
