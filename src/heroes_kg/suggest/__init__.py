@@ -100,7 +100,8 @@ def suggest(article: Article, entities: Iterable[Entity],
     out = doc.out
     used = {c.subject for c in doc.found.values()} | {
         c.object for c in doc.found.values() if c.object} | {
-        q for c in doc.found.values() for q in c.qualifiers.values()}
+        q for c in doc.found.values() for q in c.qualifiers.values()} | {
+        w for _a, _b, w in doc.work_spans}
     out.entities = sorted((e for e in doc.new.values()
                            if e.id in used or e.rule == "capitalized-name"),
                           key=lambda e: e.id)

@@ -105,6 +105,7 @@ def rule_plays(doc: Doc, s: Sentence) -> None:
     play the role of Captain Comet"."""
     for m in re.finditer(rf"(?P<a>{NAME}),? (?:who )?(?:(?P<long>{_PLAYS_ROLE})|"
                          r"(?:also )?(?:will )?(?:plays|played|portrays|portrayed|play|"
+                         r"(?:would|will) be playing|is playing|was playing|"
                          rf"portray|voices|voiced)) (?P<r>{_ROLE})", s.text):
         start = s.start + m.start()
         if any(a <= start < b for a, b in doc.consumed):

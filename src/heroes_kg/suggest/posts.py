@@ -187,9 +187,12 @@ def instagram_embed(doc: Doc) -> None:
             continue
         who = m.group("who").strip()
         author = doc.lookup(m.group("h")) or doc.lookup(who)
-        if author is None:
+        by_surname = doc.lookup(who.split()[-1])
+        if (author is None or doc.is_guess(author)) and by_surname not in (None, author):
             # "Sly Stallone" for Sylvester Stallone: the surname, in a signature.
-            author = doc.lookup(who.split()[-1])
+            if author is not None and doc.is_guess(author):
+                del doc.new[author]
+            author = by_surname
         if author is None or not is_a(doc.type_of(author), "Person"):
             continue
         platform = _platform(doc, "Instagram", "instagram-embed")

@@ -44,6 +44,10 @@ _TITLE_LIST = re.compile(rf"\b(?:movies|films|series|shows|credits|titles) (?:su
                          rf"and {TITLE_WORDS})")
 _YEAR_PAREN = re.compile(rf"(?P<t>{TITLE_WORDS}) \((?P<y>(?:19|20)\d\d)\)")
 _YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORDS})")
+#: "Bright, the 2017 fantasy/sci-fi/detective/action thriller".
+_APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |acclaimed |hit |"
+                         rf"new |upcoming )?(?:(?:19|20)\d\d )?(?:[\w/-]+ ){{0,3}}?(?:film|movie|"
+                         rf"thriller|comedy|drama|series|show|documentary|feature)\b")
 _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
 
 
@@ -190,12 +194,13 @@ def find_titles(doc: Doc) -> None:
                     _register(doc, title, s.start + at, type_, "title-list", m.group(0), 0.5)
         for pattern, rule in ((_CUE, "cue-title"), (_YEAR_POSSESSIVE, "year-title"),
                               (_YEAR_PAREN, "title-year"), (_STARRING_IN, "starring-in"),
-                              (_DERIVED_OF, "derived-of"), (_TITLE_DERIVED, "title-derived")):
+                              (_DERIVED_OF, "derived-of"), (_TITLE_DERIVED, "title-derived"),
+                              (_APPOSITION, "apposition")):
             for m in pattern.finditer(s.text):
                 title = _clean_title(doc, m.group("t"))
                 if title is None:
                     continue
-                if rule == "title-year":
+                if rule in ("title-year", "apposition"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
@@ -214,7 +219,19 @@ def find_titles(doc: Doc) -> None:
                                       + len(title), found)
                 else:
                     _register(doc, title, s.start + m.start("t"), type_, rule, quote, 0.5)
+    _numbered(doc)
     _other_occurrences(doc)
+
+
+def _numbered(doc: Doc) -> None:
+    """"Creed 2" where "Creed" is a work: the numbered title is a work of its own."""
+    for work in {w for _a, _b, w in doc.work_spans}:
+        name = doc.name_of(work)
+        if doc.type_of(work) not in ("Movie", "MovieSeries") or len(name) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w#]){re.escape(name)} (?:[2-9]|II|III|IV)(?![\w’'])",
+                             doc.text):
+            _register(doc, m.group(0), m.start(), "Movie", "numbered-title", m.group(0), 0.6)
 
 
 def _repeated(doc: Doc, title: str) -> bool:
