@@ -41,6 +41,14 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
                       + r")(?:[’']s)?(?!\w)", re.IGNORECASE)
 
 
+def _occurrences(text: str, part: str) -> list[int]:
+    starts, at = [], text.find(part)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(part, at + 1)
+    return starts
+
+
 class Doc:
     """One article being read, with everything the rules share."""
 
@@ -66,6 +74,7 @@ class Doc:
         self.main_film: str | None = None
         #: (offset, work) of each section heading that names a work.
         self.headings: list[tuple[int, str]] = []
+        self._mask: tuple[object, bytearray] | None = None
         try:
             self.base_date = _dt.date.fromisoformat(article.date) if article.date else None
         except ValueError:
@@ -182,7 +191,7 @@ class Doc:
         quote = quote.strip()
         if not quote:
             return None
-        starts = [m.start() for m in re.finditer(re.escape(quote), self.text)]
+        starts = _occurrences(self.text, quote)
         if not starts:
             return None
         start = min(starts, key=lambda x: abs(x - start))
@@ -347,6 +356,19 @@ class Doc:
         if titles:
             title = titles.most_common(1)[0][0]
             self.main_film = self.entity(title, "Movie", "quoted-title", title, 0.5)
+
+    def covered(self) -> bytearray:
+        """One byte per character: 1 where a known entity or a work is named."""
+        key = (len(self.out.mentions), tuple(self.work_spans))
+        if self._mask is not None and self._mask[0] == key:
+            return self._mask[1]
+        mask = bytearray(len(self.text) + 1)
+        for mn in self.out.mentions:
+            mask[mn.start:mn.start + len(mn.text)] = b"\x01" * len(mn.text)
+        for a, b, _w in self.work_spans:
+            mask[a:b] = b"\x01" * (b - a)
+        self._mask = (key, mask)
+        return mask
 
     def names_in(self, text: str) -> list[str]:
         return re.findall(NAME, text)

@@ -4,6 +4,8 @@ a named character, views and hours viewed, quotations with their speaker)."""
 
 from __future__ import annotations
 
+import functools
+
 from .. import _vocab
 
 __all__ = ["accepts", "is_a"]
@@ -45,6 +47,7 @@ def is_a(type_: str | None, ancestor: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)
 def accepts(prop: str, subject_type: str | None, object_type: str | None) -> bool:
     """Whether ``prop`` may join a subject and an object of these types (None: not known
     yet, so not refused)."""

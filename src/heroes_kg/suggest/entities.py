@@ -16,13 +16,14 @@ _SKIP = {"New Year", "Christmas Day", "Christmas Eve", "Top", "Oscar", "Oscars",
          "Emmys", "Golden Globe", "Golden Globes", "Academy Award", "Academy Awards"}
 
 
+_NAME = re.compile(rf"(?<![\w@#/.]){NAME}")
+
+
 def rule_new_names(doc: Doc, s: Sentence) -> None:
     """"Critics at Rotten Tomatoes praised Lena Ortiz": Lena Ortiz, a Person."""
-    covered = [(mn.start, mn.start + len(mn.text)) for mn in doc.out.mentions]
-    covered += [(a, b) for a, b, _w in doc.work_spans]
-    for m in re.finditer(rf"(?<![\w@#/.]){NAME}", s.text):
-        a, b = s.start + m.start(), s.start + m.end()
-        if any(x < b and a < y for x, y in covered) or re.search(r"\d", m.group(0)):
+    mask = doc.covered()[s.start:s.end]
+    for m in _NAME.finditer(s.text):
+        if any(mask[m.start():m.end()]) or re.search(r"\d", m.group(0)):
             continue
         if s.text[m.end():m.end() + 1] in ("/", ".") and "." not in m.group(0) and \
                 s.text[m.end() + 1:m.end() + 2].isalpha():

@@ -1,0 +1,68 @@
+"""How fast ``heroes-kg suggest`` drafts facts: per 1,000 words, and over 100 articles.
+
+    python benchmarks/suggest_speed.py [--articles 100] [--half benchmarks/suggest_eval/dev]
+
+The articles are the evaluation half's texts and the seed articles, taken in turn until
+there are ``--articles`` of them; suggest runs on each knowing the seeds' entities, as
+``heroes-kg suggest`` does. Start-up (imports, reading the seeds, the first call that compiles
+the rules' patterns) is timed apart. Targets:
+at most 0.2 s per 1,000-word article after start-up, at most 10 s for 100 articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--half", type=Path, default=ROOT / "benchmarks" / "suggest_eval" / "dev")
+    args = parser.parse_args()
+    began = time.perf_counter()
+    from heroes_kg.curation import Article, load_corpus
+    from heroes_kg.project import find_project
+    from heroes_kg.suggest import suggest
+
+    corpus = load_corpus(find_project(ROOT))
+    known = list(corpus.entities.values())
+    loaded = time.perf_counter() - began
+    # The first call compiles the rules' regular expressions once for the process.
+    t0 = time.perf_counter()
+    suggest(Article("warm-up", "", "", "The film stars Pedro Pascal."), known)
+    first = time.perf_counter() - t0
+    startup = time.perf_counter() - began
+    texts = [Article(p.stem, p.stem, p.name, p.read_text(encoding="utf-8"), date="2021-01-05")
+             for p in sorted((args.half / "articles").glob("*.txt"))]
+    texts += list(corpus.articles.values())
+    per_kword: list[float] = []
+    words = 0
+    began = time.perf_counter()
+    for article in itertools.islice(itertools.cycle(texts), args.articles):
+        t0 = time.perf_counter()
+        suggest(article, known, corpus.statements)
+        seconds = time.perf_counter() - t0
+        n = len(article.text.split())
+        words += n
+        per_kword.append(seconds / max(n, 1) * 1000)
+    total = time.perf_counter() - began
+    print(f"start-up: {startup:.2f} s (imports and seeds {loaded:.2f} s, first call compiling "
+          f"the rules {first:.2f} s)")
+    print(f"{args.articles} articles, {words:,} words: {total:.2f} s "
+          f"({total / args.articles * 1000:.1f} ms per article)")
+    print(f"per 1,000 words: median {statistics.median(per_kword):.3f} s, "
+          f"max {max(per_kword):.3f} s")
+    print(f"targets: <= 0.2 s per 1,000 words ({'met' if max(per_kword) <= 0.2 else 'NOT met'}),"
+          f" <= 10 s for 100 articles ({'met' if total * 100 / args.articles <= 10 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()
