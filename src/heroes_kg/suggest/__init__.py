@@ -10,6 +10,7 @@ fact runs its rules over it, in this order:
 * :mod:`.dates` — premieres, releases, where a work streams;
 * :mod:`.figures` and :mod:`.rankings` — audience figures and charts;
 * :mod:`.posts` and :mod:`.speech` — social posts and quoted speech;
+* :mod:`.news` — reports by other publications;
 * :mod:`.entities` — the remaining new people and organizations.
 
 Every candidate carries a verbatim quote, a confidence between 0 and 1 and the name of
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 from ..curation import Article, Corpus, Entity, Statement
 from ..errors import HeroesKGError
-from . import cast, crew, dates, figures, posts, rankings, speech, works
+from . import cast, crew, dates, figures, news, posts, rankings, speech, works
 from . import entities as new_names
 from ._doc import Doc
 from ._model import Candidate, EntityCandidate, Mention, Suggestions
@@ -59,7 +60,7 @@ DocRule = Callable[[Doc], None]
 #: Rules run over every sentence, in this order.
 SENTENCE_RULES: list[SentenceRule] = [
     *cast.RULES, *works.RULES, *crew.RULES, *dates.RULES, *posts.RULES, *figures.RULES,
-    *rankings.RULES,
+    *rankings.RULES, *news.RULES,
 ]
 #: Rules run once over the whole article, after the sentence rules.
 DOC_RULES: list[DocRule] = [*posts.DOC_RULES, *speech.DOC_RULES, *cast.DOC_RULES]

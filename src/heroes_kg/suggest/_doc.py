@@ -18,7 +18,8 @@ from ..curation import Article, Entity, Statement
 from ._model import Candidate, EntityCandidate, Mention, Suggestions
 from ._names import guess_type, is_noise
 from ._terms import accepts, is_a
-from ._text import NAME, STOP, TITLE, Sentence, resolve_date, sentences, slug, strip_possessive
+from ._text import (
+    NAME, STOP, TITLE, Sentence, is_title_case, resolve_date, sentences, slug, strip_possessive)
 
 __all__ = ["WORK_TYPES", "Doc", "statement_key"]
 
@@ -103,6 +104,9 @@ class Doc:
             return self.names[key]
         if key.startswith("the ") and key[4:] in self.names:
             return self.names[key[4:]]
+        if "the " + key in self.names and self.type_of(self.names["the " + key]) in WORK_TYPES:
+            # "Lost Boys" for "The Lost Boys".
+            return self.names["the " + key]
         return None
 
     def entity(self, name: str, type_: str | None, rule: str, quote: str,
@@ -200,6 +204,10 @@ class Doc:
         key = candidate.key()
         if key in self.found:
             old = self.found[key]
+            if confidence > old.confidence:
+                # A better finding of the same fact brings its own quote.
+                old.quote, old.start, old.rule = quote, start, rule
+                old.qualifiers = dict(qualifiers)
             old.confidence = max(old.confidence, confidence)
             return old
         self.found[key] = candidate
@@ -287,6 +295,10 @@ class Doc:
         for entity_id, entity in self.known.items():
             if entity_id == f"{film}-{kind}" or entity.name.lower() == name.lower():
                 return entity_id
+        bare = re.sub(r"^the ", "", name.lower())
+        for entity_id, candidate in self.new.items():
+            if re.sub(r"^the ", "", candidate.name.lower()) == bare:
+                return entity_id
         type_ = self.type_of(film) if kind in ("reboot", "remake") else "Movie"
         if type_ not in WORK_TYPES or type_ == "MovieSeries":
             type_ = "Movie"
@@ -344,15 +356,23 @@ class Doc:
 
     def pick_main_film(self) -> None:
         counts: Counter[str] = Counter(
-            w for _a, _b, w in self.work_spans
-            if self.type_of(w) in WORK_TYPES and not w.endswith("-sequel"))
+            w for _a, _b, w in self.work_spans if self.type_of(w) in WORK_TYPES)
+        first = self.paragraphs[0].end if self.paragraphs else 0
+        for a, _b, w in self.work_spans:
+            if a < first:
+                counts[w] += 1
+        for w in list(counts):
+            if self.name_of(w).lower() in self.article.title.lower():
+                counts[w] += 2
         if counts:
             best = max(counts.values())
             first = {w: a for a, _b, w in reversed(self.work_spans)}
             self.main_film = min((w for w, n in counts.items() if n == best),
                                  key=lambda w: first[w])
             return
-        titles = Counter(m.group("t") for m in re.finditer(TITLE, self.text))
+        titles = Counter(m.group("t") for m in re.finditer(TITLE, self.text)
+                         if is_title_case(m.group("t")) and len(m.group("t").split()) <= 8
+                         and guess_type(m.group("t")) == "Person")
         if titles:
             title = titles.most_common(1)[0][0]
             self.main_film = self.entity(title, "Movie", "quoted-title", title, 0.5)

@@ -7,11 +7,12 @@ import re
 
 from ._text import MONTHS, STOP, WEEKDAYS
 
-__all__ = ["PLATFORMS", "PRONOUNS", "guess_type", "is_noise"]
+__all__ = ["NETWORKS", "PLATFORMS", "PRONOUNS", "PUBLICATIONS", "STREAMERS", "STUDIOS",
+           "guess_type", "is_noise"]
 
 STREAMERS = {"netflix", "hulu", "disney+", "disney plus", "prime video", "amazon prime video",
              "amazon prime", "hbo max", "max", "peacock", "paramount+", "paramount plus",
-             "apple tv+", "apple tv plus", "apple tv", "showtime", "starz", "crunchyroll",
+             "apple tv+", "apple tv plus", "apple tv", "hbo max", "starz", "showtime", "starz", "crunchyroll",
              "tubi", "roku", "shudder", "mubi", "britbox", "acorn tv", "bbc iplayer",
              "youtube premium", "fubotv", "sling", "amc+", "discovery+", "espn+", "freevee",
              "pluto tv", "the roku channel", "stan", "binge", "crave", "now", "sky go"}
@@ -19,7 +20,7 @@ NETWORKS = {"hbo", "fx", "amc", "nbc", "cbs", "abc", "fox", "the cw", "cw", "bbc
             "channel 4", "cartoon network", "nickelodeon", "disney channel", "syfy", "usa",
             "tnt", "tbs", "bravo", "a&e", "lifetime", "hallmark", "pbs", "mtv", "comedy central",
             "adult swim", "fxx", "freeform", "epix", "mgm+", "bbc one", "bbc two", "sky",
-            "sky atlantic", "cinemax"}
+            "sky atlantic", "cinemax", "sky1", "sky one", "e4", "channel 5", "hgtv", "tlc", "the wb"}
 STUDIOS = {"warner bros.", "warner bros", "universal", "universal pictures", "sony",
            "sony pictures", "columbia pictures", "paramount", "paramount pictures", "lionsgate",
            "a24", "neon", "focus features", "searchlight", "searchlight pictures", "disney",
@@ -32,7 +33,12 @@ STUDIOS = {"warner bros.", "warner bros", "universal", "universal pictures", "so
            "apple original films", "blumhouse productions", "entertainment one", "eone",
            "sony pictures television", "warner bros. television", "universal television",
            "20th television", "abc signature", "fremantle", "banijay", "bbc studios",
-           "studiocanal", "gaumont", "pathé", "toho", "aniplex", "mappa", "a24 films"}
+           "studiocanal", "gaumont", "pathé", "toho", "aniplex", "mappa", "a24 films",
+           "anonymous content", "left bank pictures", "wiip", "fifth season", "endeavor content",
+           "mrc", "village roadshow", "working title", "heyday films", "eon productions",
+           "hello sunshine", "appian way", "plan b entertainment", "lucasfilm ltd.",
+           "participant", "orion pictures", "screen gems", "tristar pictures", "fox 2000",
+           "20th century fox television", "abc studios", "cbs studios", "hbo", "showtime"}
 PUBLICATIONS = {"variety", "the hollywood reporter", "hollywood reporter", "deadline",
                 "deadline hollywood", "vanity fair", "entertainment weekly", "ew", "people",
                 "people magazine", "empire", "collider", "indiewire", "rolling stone",

@@ -202,9 +202,10 @@ def _people(doc: Doc, text: str) -> list[str]:
 def rule_cast_members(doc: Doc, s: Sentence) -> None:
     """"starring Pedro Pascal, Priyanka Chopra and Christian Slater", "the cast includes
     A and B", "also stars A": cast membership with no character named."""
-    for m in re.finditer(rf"\b(?:starring|co-starring|also stars|stars|(?:the )?cast "
-                         rf"(?:also )?includes?|(?:the )?(?:ensemble )?cast of|alongside) "
-                         rf"{_LIST}", s.text):
+    for m in re.finditer(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|"
+                         rf"(?:headlined|toplined|fronted|led) by|featuring|(?:the )?cast "
+                         rf"(?:also )?includes?|star(?:s|red)? alongside|starred opposite|"
+                         rf"stars opposite) {_LIST}", s.text):
         pos = s.start + m.start()
         work = doc.work_at(pos, s)
         if work is None:

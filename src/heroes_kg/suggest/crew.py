@@ -87,6 +87,8 @@ def rule_by(doc: Doc, s: Sentence) -> None:
                 continue
             for role in roles:
                 for prop in _ROLES[role]:
+                    if prop == "producer" and is_a(doc.type_of(who), "Organization"):
+                        prop = "productionCompany"  # "produced by Paramount Television"
                     doc.add(work, prop, quote, pos, f"{role.replace(' ', '-')}-by", 0.75,
                             obj=who)
 

@@ -60,6 +60,8 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
     """"44 million households viewed the movie in the first 28 days", "racked up 15.2
     million views and 98.4 million hours viewed in its first three days"."""
     seen: dict[str, str] = {}
+    if re.search(r"\brespectively\b", s.text):
+        return  # "9.3 million views and 7.6 million views for fourth and fifth place"
     for m in _FIGURE.finditer(s.text):
         if m.group("kind") == "hours" and not re.search(r"\b(?:viewed|watched|of viewing)\b",
                                                          s.text[m.end():m.end() + 20]):

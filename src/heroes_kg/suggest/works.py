@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
-from ._names import guess_type
+from ._names import NETWORKS, STREAMERS, STUDIOS, guess_type
 from ._terms import is_a
-from ._text import MONTHS, NAME, STOP, TITLE, TITLE_WORDS, WEEKDAYS, Sentence, is_title_case
+from ._text import (
+    MONTHS, NAME, NUMBER_WORDS, STOP, TITLE, TITLE_WORDS, WEEKDAYS, Sentence, is_title_case)
 
 __all__ = ["RULES", "find_titles"]
 
@@ -44,6 +45,14 @@ _TITLE_LIST = re.compile(rf"\b(?:movies|films|series|shows|credits|titles) (?:su
                          rf"and {TITLE_WORDS})")
 _YEAR_PAREN = re.compile(rf"(?P<t>{TITLE_WORDS}) \((?P<y>(?:19|20)\d\d)\)")
 _YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORDS})")
+#: "Wednesday season 2", "the cast of Wednesday", "Extraction, which managed 90 million
+#: plays".
+_SEASON_TITLE = re.compile(rf"(?P<t>{TITLE_WORDS}) (?i:season) (?:\d|one|two|three|four|five)")
+_CAST_OF = re.compile(rf"\b(?:the cast of|the set of|production on|the premiere of|the finale "
+                      rf"of|the trailer for|a reboot of|an adaptation of|season \d+ of) "
+                      rf"(?P<t>{TITLE_WORDS})")
+_WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:managed|racked up|drew|earned|reached|"
+                    rf"scored|premiered|debuted|was released|hit|topped|stars|starred)")
 #: "Bright, the 2017 fantasy/sci-fi/detective/action thriller".
 _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |acclaimed |hit |"
                          rf"new |upcoming )?(?:(?:19|20)\d\d )?(?:[\w/-]+ ){{0,3}}?(?:film|movie|"
@@ -51,7 +60,7 @@ _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |a
 _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
 
 
-def _clean_title(doc: Doc, title: str) -> str | None:
+def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     """The title without what follows it by accident ("Heroes on Netflix" -> "Heroes"),
     None when it is not a title at all."""
     title = title.strip().rstrip(":,")
@@ -78,13 +87,19 @@ def _clean_title(doc: Doc, title: str) -> str | None:
     if words[0] in ("The", "A", "An") and len(words) == 1:
         return None
     low = title.lower()
-    if low in MONTHS or low in WEEKDAYS or re.fullmatch(r"[\d\s,.]+", title):
+    if low in MONTHS or (low in WEEKDAYS and not weekdays) or re.fullmatch(r"[\d\s,.]+", title):
         return None
     found = doc.lookup(title)
     if found is not None and doc.type_of(found) not in ("Movie", "TVSeries", "MovieSeries",
                                                         "TVSeason", None):
         return None
     return title
+
+
+def _network_before(before: str) -> bool:
+    """"NBC’s “Blindspot”": a network's show."""
+    m = re.search(r"([A-Z][\w&+ ]*?)[’']s\s*$", before)
+    return m is not None and m.group(1).lower() in NETWORKS
 
 
 def _register(doc: Doc, title: str, start: int, type_: str, rule: str, quote: str,
@@ -165,7 +180,8 @@ def find_titles(doc: Doc) -> None:
             type_ = "MovieSeries" if after.startswith(" franchise") else "Movie"
             before = s.text[max(0, m.start() - 30):m.start()]
             if re.search(r"\b(series|show|season)\b", after) or \
-                    re.search(rf"\b(?:{_SERIES_CUES})\s*$", before):
+                    re.search(rf"\b(?:{_SERIES_CUES})\s*$", before) or \
+                    _network_before(before):
                 type_ = "TVSeries"
             found = doc.lookup(title)
             if found is not None:
@@ -195,18 +211,19 @@ def find_titles(doc: Doc) -> None:
         for pattern, rule in ((_CUE, "cue-title"), (_YEAR_POSSESSIVE, "year-title"),
                               (_YEAR_PAREN, "title-year"), (_STARRING_IN, "starring-in"),
                               (_DERIVED_OF, "derived-of"), (_TITLE_DERIVED, "title-derived"),
-                              (_APPOSITION, "apposition")):
+                              (_APPOSITION, "apposition"), (_SEASON_TITLE, "season-title"),
+                              (_CAST_OF, "cast-of"), (_WHICH, "which-clause")):
             for m in pattern.finditer(s.text):
-                title = _clean_title(doc, m.group("t"))
+                title = _clean_title(doc, m.group("t"), weekdays=rule == "season-title")
                 if title is None:
                     continue
-                if rule in ("title-year", "apposition"):
+                if rule in ("title-year", "apposition", "season-title", "which-clause"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
                 cue = m.groupdict().get("cue") or ""
-                type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) else (
-                    "MovieSeries" if cue == "franchise" else "Movie")
+                type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) or \
+                    rule == "season-title" else ("MovieSeries" if cue == "franchise" else "Movie")
                 found = doc.lookup(title)
                 if found is None and rule in ("starring-in", "title-derived") and not \
                         _repeated(doc, title):
@@ -221,6 +238,68 @@ def find_titles(doc: Doc) -> None:
                     _register(doc, title, s.start + m.start("t"), type_, rule, quote, 0.5)
     _numbered(doc)
     _other_occurrences(doc)
+    _seasons(doc)
+    for s in doc.sentences:
+        rule_derived_work(doc, s)
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "final": 0, "new": 0,
+             "next": 0, "last": 0, "latest": 0}
+_NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+
+def _season_number(text: str) -> int | None:
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    return _ORDINALS.get(text) or NUMBER_WORDS.get(text) or None
+
+
+def season_of(doc: Doc, series: str, n: int, quote: str) -> str:
+    """The TVSeason "<Series> season N"."""
+    return doc.derived(f"{series}-season-{n}", "TVSeason", f"{doc.name_of(series)} season {n}",
+                       "season", quote)
+
+
+def _seasons(doc: Doc) -> None:
+    """"Wednesday season 2", "season 2 of You", "the first season of the British
+    “Strike Back”", "a second season" (of the series in scope): each a TVSeason of its
+    series, with its number."""
+    for s in doc.sentences:
+        for m in re.finditer(rf"(?i:season) {_NUM}\b|\b(?i:the|a|its|their) (?P<o>first|second|"
+                             rf"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) season\b",
+                             s.text):
+            n = _season_number(m.group("n") or m.group("o"))
+            if not n:
+                continue
+            a = s.start + m.start()
+            before = [(x, y, w) for x, y, w in doc.work_spans if y in (a - 1, a - 4, a - 3)
+                      and doc.type_of(w) in ("TVSeries", "Movie") and
+                      re.fullmatch(r"[’'\u201d]?(?:[’']s)?[’'\u201d]? ?", doc.text[y:a])]
+            after = re.match(rf" of (?:the )?(?:[A-Z][\w.’']* )?[\"“‘]?", s.text[m.end():])
+            series = None
+            end = s.start + m.end()
+            if before:
+                series, start = before[-1][2], before[-1][0]
+            else:
+                start = a
+                if after:
+                    at = s.start + m.end() + after.end()
+                    later = [(x, y, w) for x, y, w in doc.work_spans if x == at]
+                    if later:
+                        series, end = later[0][2], later[0][1]
+                if series is None:
+                    series = doc.work_before(a, s)
+                    if series is None or doc.type_of(series) != "TVSeries":
+                        continue
+            if doc.type_of(series) == "Movie" and series in doc.new:
+                doc.new[series].type = "TVSeries"
+            season = season_of(doc, series, n, doc.text[start:end])
+            quote = doc.text[min(start, a):max(end, s.start + m.end())]
+            doc.add(season, "partOfSeries", quote, min(start, a), "season", 0.75, obj=series)
+            doc.add(season, "seasonNumber", quote, min(start, a), "season", 0.75, value=n)
+            doc.add_work_span(min(start, a), max(end, s.start + m.end()), season)
 
 
 def _numbered(doc: Doc) -> None:
@@ -251,18 +330,59 @@ def rule_sequel(doc: Doc, s: Sentence) -> None:
     """"Netflix has already greenlit a sequel": the sequel of the work in scope."""
     for m in re.finditer(rf"(?:{TITLE} sequel|\ba sequel\b|\bthe sequel\b)", s.text,
                          re.IGNORECASE):
+        if re.match(r" (?:to|of)\b", s.text[m.end():]):
+            continue  # "the sequel to Creed": rule_derived_work
         film = m.group("t") and doc.lookup(m.group("t"))
-        film = film or doc.main_film
-        if film is None or (doc.type_of(film) or "") != "Movie":
-            continue
+        film = film or doc.work_before(s.start + m.start(), s)
+        if film is None or (doc.type_of(film) or "") != "Movie" or film.endswith("-sequel") \
+                or re.search(r" (?:[2-9]|II|III|IV)$", doc.name_of(film)):
+            continue  # "Deadpool 2 … will return in the sequel": the work is the sequel
         sequel = doc.sequel_of(film, s)
-        doc.add(sequel, "sequelOf", s.text, s.start, "sequel", 0.7, obj=film)
+        named = film in doc.works_in(s.start, s.end)
+        doc.add(sequel, "sequelOf", s.text, s.start, "sequel", 0.7 if named else 0.5, obj=film)
         g = re.search(rf"(?P<o>{NAME}) (?:has )?(?:already )?greenlit (?:a|the) sequel",
                       s.text)
         if g:
             org = doc.entity(g.group("o"), "Organization", "greenlit", g.group(0))
             doc.add(sequel, "greenlitBy", g.group(0), s.start + g.start(), "greenlit",
                     0.8, obj=org)
+
+
+_STATUS = [
+    (re.compile(r"\b(?:has|have) (?:already )?been commissioned\b|\bwas commissioned\b"),
+     "commissioned"),
+    (re.compile(r"\b(?:(?:is|are|was) (?:still )?(?:actively )?working on|(?:continuing|continue) to "
+                r"work on developing|(?:is|are) developing|(?:is|are) in (?:active )?development "
+                r"(?:on|of))\b"), "in development"),
+]
+
+
+def rule_status(doc: Doc, s: Sentence) -> None:
+    """"a sequel has already been commissioned", "Netflix are still actively working on a
+    sequel": the development status of the sequel in scope."""
+    if not re.search(r"\bsequel|\breboot|\bfollow-up", s.text):
+        return
+    for pattern, status in _STATUS:
+        m = pattern.search(s.text)
+        if not m:
+            continue
+        derived = [w for a, _b, w in doc.work_spans if s.start <= a < s.end
+                   and re.search(r"-(?:sequel|reboot)$", w)]
+        target = derived[0] if derived else None
+        if target is None:
+            base = doc.work_before(s.start + m.start(), s)
+            if base is None or doc.type_of(base) != "Movie":
+                continue
+            target = doc.sequel_of(base, s)
+        clause = re.search(r"[^,;“”\"]*" + re.escape(m.group(0)) + r"[^,;.“”\"]*", s.text)
+        quote = clause.group(0).strip() if clause else m.group(0)
+        doc.add(target, "developmentStatus", quote, s.start + s.text.find(quote),
+                "status", 0.6, value=status)
+        producer = re.match(rf"(?P<o>{NAME}) (?:is|are)\b", quote)
+        org = doc.lookup(producer.group("o")) if producer else None
+        if org and is_a(doc.type_of(org), "Organization"):
+            doc.add(target, "productionCompany", quote, s.start + s.text.find(quote),
+                    "status", 0.55, obj=org)
 
 
 def rule_development(doc: Doc, s: Sentence) -> None:
@@ -280,15 +400,55 @@ def rule_development(doc: Doc, s: Sentence) -> None:
                 "development-at", 0.6, obj=org)
 
 
+_GENRE_WORDS = {
+    "action", "comedy", "action-comedy", "rom-com", "romantic", "romance", "drama", "thriller",
+    "horror", "sci-fi", "science", "fiction", "fantasy", "superhero", "spy", "crime", "true",
+    "doc", "documentary", "docuseries", "historical", "military", "supernatural", "stalker",
+    "animated", "musical", "mystery", "western", "war", "detective", "teen", "family", "heist",
+    "psychological", "dystopian", "period", "legal", "medical", "political", "procedural",
+    "sitcom", "anthology", "biopic", "adventure", "slasher", "zombie", "vampire",
+    "coming-of-age", "satirical", "dark", "black", "dramedy", "noir", "disaster", "monster",
+    "martial", "arts", "sports", "dance", "crime-drama", "kids", "children's", "reality"}
+_WORK_NOUNS = r"film|movie|series|show|sequel|reboot|feature|franchise|flick|prequel|remake"
+_GENRE = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{NAME}[’']s) (?:\d{{4}} )?(?P<g>[a-z][\w/'-]*(?: [a-z][\w/'-]*){{0,3}}?)"
+                    rf"(?: (?P<noun>{_WORK_NOUNS}))?(?=[ ,.;:]|$)")
+
+
 def rule_genre(doc: Doc, s: Sentence) -> None:
-    """"the return of the superhero film": the genre of the work in scope."""
-    genres = "|".join(sorted(_GENRES, key=len, reverse=True))
-    m = re.search(rf"\bthe ({genres}) (?:film|movie)\b", s.text, re.IGNORECASE)
-    if m:
-        work = doc.work_before(s.start + m.start(), s)
-        if work:
-            doc.add(work, "genre", m.group(0), s.start + m.start(), "genre-film",
-                    0.6, value=m.group(1).lower())
+    """"the action-comedy “Hidden Strike,”", "the spy thriller All the Old Knives", "The
+    supernatural show", "Bright, the 2017 fantasy/sci-fi/detective/action thriller": the
+    genre of the work named next to it, else of the work in scope."""
+    for m in _GENRE.finditer(s.text):
+        words = re.split(r"[ /]", m.group("g"))
+        if not all(w in _GENRE_WORDS for w in words) or words == ["true"]:
+            continue
+        end = s.start + m.end()
+        if m.group("noun") is None and words[-1] not in (
+                "comedy", "drama", "thriller", "doc", "documentary", "action-comedy",
+                "rom-com", "dramedy", "docuseries", "sitcom", "horror", "biopic", "western",
+                "musical", "romance", "mystery", "procedural", "anthology", "noir"):
+            continue
+        after = re.match(r"[ “\"‘]*", doc.text[end:])
+        at = end + (after.end() if after else 0)
+        named = [w for x, _y, w in doc.work_spans if x == at]
+        before = [w for _x, y, w in doc.work_spans if y == s.start + m.start() - 2]
+        if named:
+            work = named[0]
+        elif before and doc.text[s.start + m.start() - 2] == ",":
+            work = before[-1]
+        elif m.group("noun"):
+            work = doc.work_before(s.start + m.start(), s)
+        else:
+            continue
+        if work is None:
+            continue
+        quote_end = next((y for x, y, w in doc.work_spans if x == at), end)
+        start = s.start + m.start()
+        if before and not named:
+            start = next(x for x, y, w in doc.work_spans if y == start - 2)
+        doc.add(work, "genre", doc.text[start:quote_end + 1 if doc.text[quote_end:quote_end + 1]
+                                       in "”\"’" else quote_end],
+                start, "genre", 0.6, value=m.group("g"))
 
 
 def rule_description(doc: Doc, s: Sentence) -> None:
@@ -308,12 +468,16 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
             continue
         if owner is None and (" " in m.group("o") or m.group("o") in STOP):
             continue
-        org = doc.entity(m.group("o"), "ProductionCompany", "company-title", m.group(0), 0.4)
+        key = m.group("o").lower()
+        prop, org_type = ("publisher", "Organization") if key in NETWORKS else (
+            ("streamingOn", "StreamingService") if key in STREAMERS else
+            ("productionCompany", "ProductionCompany"))
+        org = doc.entity(m.group("o"), org_type, "company-title", m.group(0), 0.4)
         after = s.text[m.end():m.end() + 12]
-        type_ = "TVSeries" if after.startswith((" series", " show")) else "Movie"
+        type_ = "TVSeries" if after.startswith((" series", " show")) or \
+            prop == "publisher" else "Movie"
         work = doc.entity(m.group("t"), type_, "company-title", m.group(0), 0.4)
-        doc.add(work, "productionCompany", m.group(0), s.start + m.start(),
-                "company-title", 0.5, obj=org)
+        doc.add(work, prop, m.group(0), s.start + m.start(), "company-title", 0.5, obj=org)
 
 
 def rule_year_title(doc: Doc, s: Sentence) -> None:
@@ -378,5 +542,5 @@ def rule_year_apposition(doc: Doc, s: Sentence) -> None:
                 value=m.group("y"))
 
 
-RULES = [rule_derived_work, rule_numbered_sequel, rule_year_apposition, rule_sequel, rule_development, rule_genre, rule_possessive_title, rule_year_title,
+RULES = [rule_numbered_sequel, rule_year_apposition, rule_sequel, rule_status, rule_development, rule_genre, rule_possessive_title, rule_year_title,
          rule_description]
