@@ -133,7 +133,8 @@ def test_executive_producer_and_producer() -> None:
                 'The film "Tiny" was produced by Paramount Television Studios.')
     assert ("home", "executiveProducer", "joe-poulin") in got
     assert ("home", "executiveProducer", "matt-weaver") in got
-    assert ("tiny", "producer", "paramount-television-studios") in got
+    # A company that produced a work is its production company.
+    assert ("tiny", "productionCompany", "paramount-television-studios") in got
     assert types('The film "Tiny" was produced by Paramount Television Studios.')[
         "Paramount Television Studios"] == "ProductionCompany"
 

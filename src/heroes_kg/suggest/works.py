@@ -333,7 +333,10 @@ def rule_sequel(doc: Doc, s: Sentence) -> None:
         if re.match(r" (?:to|of)\b", s.text[m.end():]):
             continue  # "the sequel to Creed": rule_derived_work
         film = m.group("t") and doc.lookup(m.group("t"))
-        film = film or doc.work_before(s.start + m.start(), s)
+        in_sentence = [w for a, _b, w in doc.work_spans if s.start <= a < s.start + m.start()]
+        if not film and m.group(0).lower() == "the sequel" and doc.main_film:
+            film = doc.main_film  # "the sequel": the one the article is about
+        film = film or (in_sentence[-1] if in_sentence else doc.main_film)
         if film is None or (doc.type_of(film) or "") != "Movie" or film.endswith("-sequel") \
                 or re.search(r" (?:[2-9]|II|III|IV)$", doc.name_of(film)):
             continue  # "Deadpool 2 … will return in the sequel": the work is the sequel
