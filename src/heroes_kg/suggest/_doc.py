@@ -267,13 +267,40 @@ class Doc:
             return sections[-1]
         return self.main_film
 
+    def anaphor(self, pos: int, s: Sentence) -> str | None:
+        """The work a phrase before ``pos`` in its sentence points back to: "the new
+        version" / "the reboot" (the reboot named last), "the sequel" (the main work's),
+        "the remaining four seasons" (the series in scope)."""
+        clause = self.text[s.start:pos]
+        m = None
+        for m in re.finditer(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)(?: new,?| revitalized,?| rebooted)* "
+                             r"(?P<w>version|reboot|remake|revival|redo|sequel|follow-up|"
+                             r"(?:\w+ )?seasons)\b", clause):
+            pass
+        if m is None:
+            return None
+        word = m.group("w")
+        if word.endswith("seasons"):
+            series = self.work_before(s.start + m.start(), s)
+            return series[:series.index("-season-")] if series and "-season-" in series \
+                else series
+        if word in ("sequel", "follow-up"):
+            return self.sequel_of(self.main_film, s) if self.main_film else None
+        derived = [w for a, _b, w in self.work_spans if a < s.start + m.start()
+                   and re.search(r"-(?:reboot|remake)$", w)]
+        return derived[-1] if derived else None
+
     def work_at(self, pos: int, s: Sentence) -> str | None:
         """The work a clause at ``pos`` is about: the last one named before it in its
-        sentence, else the first named after it, else :meth:`work_before`."""
+        sentence, else a phrase pointing back to one ("the new version"), else the first
+        named after it, else :meth:`work_before`."""
         before = [w for a, _b, w in self.work_spans if s.start <= a < pos
                   and not w.endswith("-sequel")]
         if before:
             return before[-1]
+        pointed = self.anaphor(pos, s)
+        if pointed is not None:
+            return pointed
         after = [w for a, _b, w in self.work_spans if pos <= a < s.end
                  and not w.endswith("-sequel")]
         return after[0] if after else self.work_before(pos, s)

@@ -231,6 +231,53 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
         doc.add(work, "castMember", quote, s.start + m.start(), "stars-in", 0.6, obj=person)
 
 
+_CREDIT_ROLES = {"director": "director", "co-director": "director", "writer": "screenwriter",
+                 "writers": "screenwriter", "creator": "creator", "co-creator": "creator",
+                 "producer": "producer", "showrunner": "creator"}
+_CREDIT = re.compile(rf"^(?:[’']s)?[”\"’]?(?:[’']s)? (?:(?P<role>co-director|director|writers?|"
+                     rf"co-creator|creator|producer|showrunner|star|stars|breakout|alum|alumna|"
+                     rf"actor|actress|veteran|newcomer) )?(?P<p>{NAME})")
+
+
+def rule_credits(doc: Doc, s: Sentence) -> None:
+    """"“The Walking Dead’s” Andrew Lincoln", "“Atlanta” breakout Zazie Beetz", "Gossip
+    Girl's Penn Badgley", "Jack Kesy of “The Strain”", "“John Wick” co-director David
+    Leitch", "Stapleton now stars on NBC’s “Blindspot”", "his starring role in Dick
+    Wolf’s “Chicago Justice”": a person credited with a work."""
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        if doc.type_of(work) not in ("Movie", "TVSeries", "MovieSeries", "TVSeason"):
+            continue
+        m = _CREDIT.match(doc.text[b:s.end])
+        if m and (m.group("role") or re.match(r"[’']s", doc.text[b:b + 2]) or
+                  re.match(r"[”\"’][’']s", doc.text[b:b + 3])):
+            name = doc.trim(m.group("p"))
+            if doc.is_person(name) and (doc.lookup(name) is None or
+                                        is_a(doc.type_of(doc.lookup(name)), "Person")):
+                role = (m.group("role") or "").lower()
+                prop = _CREDIT_ROLES.get(role, "castMember")
+                person = doc.entity(name, "Filmmaker" if prop != "castMember" else "Actor",
+                                    "credit", doc.text[a:b + m.end()])
+                quote = doc.text[a - (1 if doc.text[a - 1:a] in "“\"‘" else 0):
+                                 b + m.start("p") + len(name)]
+                doc.add(work, prop, quote, a, "credit", 0.65, obj=person)
+        before = doc.text[s.start:a]
+        m = re.search(rf"(?P<p>{NAME}) of [“\"‘]?$", before)
+        if m and doc.is_person(doc.trim(m.group("p"))):
+            person = doc.entity(doc.trim(m.group("p")), "Actor", "credit", m.group(0))
+            doc.add(work, "castMember", doc.text[s.start + m.start():b + 1], s.start + m.start(),
+                    "person-of-work", 0.6, obj=person)
+        m = re.search(rf"(?P<p>{NAME})(?: now| also| currently)? (?:stars|starred|starring) "
+                      rf"(?:on|in) (?:{NAME}[’']s )?[“\"‘]?$|(?P<p2>{NAME})[\w ,]{{0,40}}? "
+                      rf"(?:his|her|their) (?:starring |lead |recurring |breakout )?role in "
+                      rf"(?:{NAME}[’']s )?[“\"‘]?$", before)
+        if m:
+            name = doc.trim(m.group("p") or m.group("p2"))
+            if doc.is_person(name):
+                person = doc.entity(name, "Actor", "stars-on", m.group(0))
+                doc.add(work, "castMember", doc.text[s.start + m.start():b + 1],
+                        s.start + m.start(), "stars-on", 0.6, obj=person)
+
+
 def character_in_title(doc: Doc) -> None:
     """A character named in a film's title appears in that film."""
     characters = [c.object for c in doc.found.values() if c.property in ("plays", "parentOf")]
@@ -250,5 +297,5 @@ def character_in_title(doc: Doc) -> None:
 
 
 RULES = [rule_stars_as, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
-         rule_daughter_of, rule_run_by, rule_cast_members]
+         rule_daughter_of, rule_run_by, rule_cast_members, rule_credits]
 DOC_RULES = [character_in_title]

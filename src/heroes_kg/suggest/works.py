@@ -98,7 +98,7 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
 
 def _network_before(before: str) -> bool:
     """"NBC’s “Blindspot”": a network's show."""
-    m = re.search(r"([A-Z][\w&+ ]*?)[’']s\s*$", before)
+    m = re.search(r"([A-Z][\w&+]*(?: [A-Z][\w&+]*)*)[’']s\s*$", before)
     return m is not None and m.group(1).lower() in NETWORKS
 
 
@@ -174,8 +174,9 @@ def find_titles(doc: Doc) -> None:
                 continue
             if title.split()[0] in ("I", "I'm", "I’m") and " " in title:
                 continue
-            if s.text[m.end():m.end() + 1].isalpha():
-                continue
+            if s.text[m.end():m.end() + 1].isalpha() and not re.match(
+                    r"s[”\"]", s.text[m.end():m.end() + 2]):
+                continue  # an apostrophe inside a word, not the closing quote
             after = s.text[m.end():m.end() + 14]
             type_ = "MovieSeries" if after.startswith(" franchise") else "Movie"
             before = s.text[max(0, m.start() - 30):m.start()]
@@ -498,6 +499,10 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
 _KIND = {"follow-up": "sequel", "follow up": "sequel", "spin-off": "spinoff"}
 
 
+_DERIVED_OF_SCOPE = re.compile(r"\b(?P<kind>reboot|remake|revival) of the (?:[\w-]+ ){0,3}?"
+                               r"(?:series|show|film|movie|franchise)\b")
+
+
 def rule_derived_work(doc: Doc, s: Sentence) -> None:
     """"a sequel to Creed", "The CW’s reboot of The Lost Boys", "a Dirty Dozen reboot",
     "a sequel has already been commissioned" (after Extraction): the new work, named
@@ -515,6 +520,13 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
             prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
             doc.add(new, prop, m.group(0), s.start + m.start(), "derived-work", 0.75, obj=base)
             doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
+    for m in _DERIVED_OF_SCOPE.finditer(s.text):
+        base = doc.work_before(s.start + m.start(), s)
+        if base is None or doc.type_of(base) not in ("Movie", "TVSeries", "MovieSeries"):
+            continue
+        new = doc.sequel_of(base, s, m.group("kind"))
+        doc.add(new, "basedOn", m.group(0), s.start + m.start(), "derived-work", 0.6, obj=base)
+        doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
 
 
 def rule_numbered_sequel(doc: Doc, s: Sentence) -> None:
