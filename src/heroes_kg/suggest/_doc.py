@@ -265,6 +265,10 @@ class Doc:
         sections = [w for at, w in self.headings if at <= pos]
         if sections:
             return sections[-1]
+        if self.main_film is None:
+            # While the titles are still being read: the last work named before.
+            earlier = [w for a, _b, w in self.work_spans if a < pos]
+            return earlier[-1] if earlier else None
         return self.main_film
 
     def anaphor(self, pos: int, s: Sentence) -> str | None:

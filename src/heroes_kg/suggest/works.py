@@ -51,6 +51,9 @@ _SEASON_TITLE = re.compile(rf"(?P<t>{TITLE_WORDS}) (?i:season) (?:\d|one|two|thr
 _CAST_OF = re.compile(rf"\b(?:the cast of|the set of|production on|the premiere of|the finale "
                       rf"of|the trailer for|a reboot of|an adaptation of|season \d+ of) "
                       rf"(?P<t>{TITLE_WORDS})")
+_RENEWED = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:was|has been|had been|is being|got|gets) "
+                      rf"(?:officially )?(?:renewed|cancell?ed|picked up)\b|\b(?:renewed|cancell?ed) "
+                      rf"(?P<t2>{TITLE_WORDS}) for")
 _WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:managed|racked up|drew|earned|reached|"
                     rf"scored|premiered|debuted|was released|hit|topped|stars|starred)")
 #: "Bright, the 2017 fantasy/sci-fi/detective/action thriller".
@@ -213,30 +216,34 @@ def find_titles(doc: Doc) -> None:
                               (_YEAR_PAREN, "title-year"), (_STARRING_IN, "starring-in"),
                               (_DERIVED_OF, "derived-of"), (_TITLE_DERIVED, "title-derived"),
                               (_APPOSITION, "apposition"), (_SEASON_TITLE, "season-title"),
-                              (_CAST_OF, "cast-of"), (_WHICH, "which-clause")):
+                              (_CAST_OF, "cast-of"), (_WHICH, "which-clause"),
+                              (_RENEWED, "renewed")):
             for m in pattern.finditer(s.text):
-                title = _clean_title(doc, m.group("t"), weekdays=rule == "season-title")
+                group = "t" if m.group("t") or "t2" not in m.groupdict() else "t2"
+                title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
                 if title is None:
                     continue
-                if rule in ("title-year", "apposition", "season-title", "which-clause"):
+                if rule in ("title-year", "apposition", "season-title", "which-clause",
+                            "renewed"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
                 cue = m.groupdict().get("cue") or ""
                 type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) or \
-                    rule == "season-title" else ("MovieSeries" if cue == "franchise" else "Movie")
+                    rule in ("season-title", "renewed") else (
+                        "MovieSeries" if cue == "franchise" else "Movie")
                 found = doc.lookup(title)
                 if found is None and rule in ("starring-in", "title-derived") and not \
                         _repeated(doc, title):
                     continue
                 if found is None and guess_type(title) != "Person":
                     continue
-                quote = s.text[m.start():m.start("t") + len(title)]
+                at = s.text.find(title, m.start(group))
+                quote = s.text[m.start():at + len(title)]
                 if found is not None:
-                    doc.add_work_span(s.start + m.start("t"), s.start + m.start("t")
-                                      + len(title), found)
+                    doc.add_work_span(s.start + at, s.start + at + len(title), found)
                 else:
-                    _register(doc, title, s.start + m.start("t"), type_, rule, quote, 0.5)
+                    _register(doc, title, s.start + at, type_, rule, quote, 0.5)
     _numbered(doc)
     _other_occurrences(doc)
     _seasons(doc)
@@ -322,7 +329,7 @@ def _repeated(doc: Doc, title: str) -> bool:
 
 def _strip_lead(title: str) -> str | None:
     words = title.split()
-    while words and words[0] in STOP and words[0] not in ("The", "A", "An"):
+    while len(words) > 1 and words[0] in STOP and words[0] not in ("The", "A", "An"):
         words.pop(0)
     return " ".join(words) or None
 
