@@ -78,8 +78,10 @@ def test_year_in_apposition_and_title_with_year() -> None:
 def test_derived_and_numbered_sequels() -> None:
     got = facts("MGM is developing the sequel to Creed. Creed 2 will begin shooting next "
                 "year. The CW’s reboot of The Lost Boys is picking up steam.")
-    assert ("creed-sequel", "sequelOf", "creed") in got
+    # "the sequel to Creed" is Creed 2, which the text names.
     assert ("creed-2", "sequelOf", "creed") in got
+    assert ("creed-2", "developmentStatus", "in development") in got
+    assert not any(s == "creed-sequel" for s, _p, _o in got)
     assert ("the-lost-boys-reboot", "basedOn", "the-lost-boys") in got
 
 

@@ -258,10 +258,15 @@ class Doc:
         floor = s.start if s is not None else 0
         para = next((p for p in self.paragraphs if p.start <= pos <= p.end), None)
         for lower in (floor, para.start if para else floor):
-            works = [w for a, _b, w in self.work_spans if lower <= a < pos
-                     and not (exclude_sequels and w.endswith("-sequel"))]
+            works = [w for a, b, w in self.work_spans if lower <= a < pos
+                     and self._scoping(a, b, w, exclude_sequels)]
             if works:
-                return works[-1]
+                return self._series_of(works[-1], s or Sentence("", pos), pos) \
+                    if s is not None else works[-1]
+        if s is not None:
+            pointed = self._definite(pos, s)
+            if pointed is not None:
+                return pointed
         sections = [w for at, w in self.headings if at <= pos]
         if sections:
             return sections[-1]
@@ -279,7 +284,7 @@ class Doc:
         m = None
         for m in re.finditer(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)(?: new,?| revitalized,?| rebooted)* "
                              r"(?P<w>version|reboot|remake|revival|redo|sequel|follow-up|"
-                             r"(?:\w+ )?seasons)\b", clause):
+                             r"(?:\w+ ){0,2}seasons)\b", clause):
             pass
         if m is None:
             return None
@@ -294,19 +299,52 @@ class Doc:
                    and re.search(r"-(?:reboot|remake)$", w)]
         return derived[-1] if derived else None
 
+    def _scoping(self, a: int, b: int, w: str, exclude_sequels: bool = True) -> bool:
+        """Whether the work named at [a, b) can be what a later clause is about: not a
+        credit ("“The Walking Dead’s” Andrew Lincoln"), not a sequel when asked."""
+        if exclude_sequels and w.endswith("-sequel"):
+            return False
+        return not re.match(r"[”\"’]?[’']s[”\"’]? [A-Z]", self.text[b:b + 5])
+
+    def _series_of(self, work: str | None, s: Sentence, pos: int) -> str | None:
+        """A season stands for its series unless the clause speaks of a season."""
+        if work is None or "-season-" not in work or work not in self.new:
+            return work
+        if re.search(r"\bseason\b", self.text[s.start:pos], re.IGNORECASE):
+            return work
+        return work[:work.index("-season-")] if work[:work.index("-season-")] in \
+            {w for _a, _b, w in self.work_spans} | set(self.new) | set(self.known) else work
+
+    def _definite(self, pos: int, s: Sentence) -> str | None:
+        """"the show", "the series", "the film": the last work of that kind named
+        before."""
+        m = None
+        for m in re.finditer(r"\b[Tt]he (?:[\w-]+ ){0,2}?(?P<k>show|series|film|movie)\b",
+                             self.text[s.start:pos]):
+            pass
+        if m is None:
+            return None
+        kinds = ("TVSeries", "TVSeason") if m.group("k") in ("show", "series") else ("Movie",)
+        earlier = [w for a, b, w in self.work_spans if a < s.start + m.start()
+                   and self.type_of(w) in kinds and self._scoping(a, b, w)]
+        if not earlier:
+            return None
+        last = earlier[-1]
+        return last[:last.index("-season-")] if "-season-" in last else last
+
     def work_at(self, pos: int, s: Sentence) -> str | None:
         """The work a clause at ``pos`` is about: the last one named before it in its
         sentence, else a phrase pointing back to one ("the new version"), else the first
         named after it, else :meth:`work_before`."""
-        before = [w for a, _b, w in self.work_spans if s.start <= a < pos
-                  and not w.endswith("-sequel")]
+        before = [w for a, b, w in self.work_spans if s.start <= a < pos
+                  and self._scoping(a, b, w)]
         if before:
-            return before[-1]
-        pointed = self.anaphor(pos, s)
+            return self._series_of(before[-1], s, pos)
+        pointed = self.anaphor(pos, s) or self._definite(pos, s)
         if pointed is not None:
             return pointed
-        after = [w for a, _b, w in self.work_spans if pos <= a < s.end
-                 and not w.endswith("-sequel")]
+        after = [w for a, b, w in self.work_spans if pos <= a < s.end
+                 and self._scoping(a, b, w)]
         return after[0] if after else self.work_before(pos, s)
 
     def film_for(self, s: Sentence) -> str | None:
@@ -326,6 +364,12 @@ class Doc:
         for entity_id, entity in self.known.items():
             if entity_id == f"{film}-{kind}" or entity.name.lower() == name.lower():
                 return entity_id
+        if kind == "sequel":
+            numbered = [w for w in self.new if re.fullmatch(
+                re.escape(self.name_of(film).lower()) + r":? (?:2|ii|part (?:2|ii|two))",
+                self.new[w].name.lower())]
+            if numbered:
+                return numbered[0]
         bare = re.sub(r"^the ", "", name.lower())
         for entity_id, candidate in self.new.items():
             if re.sub(r"^the ", "", candidate.name.lower()) == bare:

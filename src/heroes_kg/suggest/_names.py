@@ -109,6 +109,6 @@ def is_noise(name: str) -> bool:
         return True
     if re.search(r"[’'](?:s|t|re|ve|ll|d|m)\b", name) and len(words) == 1:
         return True
-    if any(w.lower() in PRONOUNS for w in words) and len(words) <= 2:
+    if any(w.lower() in PRONOUNS and not w.isupper() for w in words) and len(words) <= 2:
         return True
     return not name[0].isupper() and not name[0].isdigit()

@@ -196,7 +196,8 @@ _LIST = rf"(?P<list>{NAME}(?:(?:,| and|, and) {NAME}){{0,12}})"
 
 def _people(doc: Doc, text: str) -> list[str]:
     names = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
-    return [doc.trim(n.strip()) for n in names if n.strip()]
+    # "Gossip Girl's Penn Badgley": the person after the credit.
+    return [doc.trim(re.split(r"[’']s ", n.strip())[-1]) for n in names if n.strip()]
 
 
 def rule_cast_members(doc: Doc, s: Sentence) -> None:
@@ -210,6 +211,9 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
         work = doc.work_at(pos, s)
         if work is None:
             continue
+        follows = s.text[m.end():m.end() + 12]
+        if re.match(r",? (?:as|who plays|who portrays)\b", follows):
+            continue  # "stars Julia Roberts as a caseworker": a role, not bare membership
         for name in _people(doc, m.group("list")):
             if not doc.is_person(name) or doc.lookup(name) in doc.known and not is_a(
                     doc.type_of(doc.lookup(name)), "Person"):

@@ -45,38 +45,59 @@ def rule_premiere(doc: Doc, s: Sentence) -> None:
                 0.8, value=date)
 
 
+_OUT = (r"(?:debut|debuts|debuted|launch|launches|launched|premiere|premieres|premiered|"
+        r"drop|drops|dropped|arrive|arrives|arrived|hits|hitting|open|opens|opened|"
+        r"release|released|releases|bow|bows|returns?|come out|comes out|came out|air|airs|aired)")
+_RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|while)\b)"
+                      rf"[\w’'-]+){{0,6}}?) (?:on |in |of )?(?P<d>{DATE}|(?:19|20)\d\d)\b")
+_ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
+                 rf"available)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'-]+){{0,5}}?)"
+                 rf" (?:on|to|from) (?:the )?(?:(?:[A-Z]\.){{2,}}[’']s )?(?P<o>{NAME})")
+
+
 def rule_release(doc: Doc, s: Sentence) -> None:
-    """"The film was released in 2002", "will be released on April 12", "hits
-    theaters June 7", "arrives on Netflix in April 2024": the work's release date."""
-    for m in re.finditer(rf"\b(?:released|releases|release|hits? theaters|hit theaters|"
-                         rf"arrives?|arrived|lands?|landed|opens?|opened|streaming|comes? out|"
-                         rf"came out|out)(?: (?:on|in|to) (?P<o>{NAME}))?(?: in theaters)?"
-                         rf" (?:on |in )?(?P<d>{DATE}|(?:19|20)\d\d)\b", s.text):
+    """"“Home” will launch on April 17", "the show is set to debut its first on Lifetime
+    September 9", "debuted in November of 2022", "when the show drops on Amazon
+    November 2": the work's release date (a day, a month, or a year)."""
+    for m in _RELEASE.finditer(s.text):
+        if m.group(0).startswith("premiered on"):
+            continue  # a past premiere is an event of its own: rule_premiere
+        if re.search(r"\b(?:season|episode)s?\b", m.group("mid")) and \
+                not re.search(r"\bfirst\b", m.group("mid")):
+            continue
         work = doc.work_at(s.start + m.start(), s)
         date = _date(doc, m.group("d"))
-        if work is None or date is None:
+        if work is None or date is None or doc.type_of(work) == "TVSeason":
             continue
-        doc.add(work, "datePublished", m.group(0), s.start + m.start(), "released-on", 0.7,
+        doc.add(work, "datePublished", m.group(0), s.start + m.start(), "released-on", 0.65,
                 value=date)
 
 
 def rule_streaming(doc: Doc, s: Sentence) -> None:
-    """"We Can Be Heroes is now streaming on Netflix", "dropped on Netflix"."""
-    m = re.search(rf"(?:is (?:now )?streaming|(?:now )?streaming|dropped|premiered|debuted|"
-                  rf"premieres|debuts|arrives|lands|is available|available to stream) "
-                  rf"(?:exclusively )?on (?P<o>{NAME})", s.text)
-    if not m or m.group("o").lower() in WEEKDAYS or m.group("o").split()[0] in STOP:
-        return
-    name = m.group("o")
-    found = doc.lookup(name)
-    if found is None and guess_type(name) not in ("StreamingService", "Organization"):
-        return
-    film = doc.work_at(s.start + m.start(), s)
-    if film is None:
-        return
-    org = doc.entity(name, "StreamingService", "streaming-on", m.group(0))
-    if is_a(doc.type_of(org), "Organization"):
-        doc.add(film, "streamingOn", s.text, s.start, "streaming-on", 0.7, obj=org)
+    """"We Can Be Heroes is now streaming on Netflix", "concluded in July 2015 on
+    Cinemax", "making a move from Cinemax to HBO Max": where a work streams (a streaming
+    service) or airs (a network publishes it)."""
+    for m in _ON.finditer(s.text):
+        name = m.group("o")
+        if name.lower() in WEEKDAYS or name.split()[0] in STOP or len(name) < 3:
+            continue
+        found = doc.lookup(name)
+        kind = doc.type_of(found) if found else guess_type(name)
+        if kind is None or not is_a(kind, "Organization") or \
+                is_a(kind, "NewsMediaOrganization") or is_a(kind, "SocialMediaPlatform"):
+            continue
+        work = doc.work_at(s.start + m.start(), s)
+        if work is None:
+            continue
+        if doc.type_of(work) == "TVSeason" and re.search(r"\bfrom\b", m.group(0)):
+            continue
+        streamer = is_a(kind, "StreamingService")
+        org = doc.entity(name, "StreamingService" if streamer else "Organization",
+                         "streaming-on", m.group(0))
+        prop = "streamingOn" if streamer else "publisher"
+        quote = s.text if prop == "streamingOn" and len(s.text) < 160 else m.group(0)
+        doc.add(work, prop, quote, s.start + (0 if quote == s.text else m.start()),
+                "streaming-on" if streamer else "airs-on", 0.6, obj=org)
 
 
 RULES = [rule_premiere, rule_release, rule_streaming]

@@ -26,8 +26,7 @@ _MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|featur
                r"picture|biopic|original|follow-up|installment|instalment|entry|chapter")
 _SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
 _CUE = re.compile(
-    r"(?<![\w-])(?:the|a|an|its|their|his|her|new|upcoming|Netflix|HBO|Disney\+?|Hulu|"
-    r"Amazon|Apple|original)\s(?:[a-z-]+\s){0,3}?"
+    rf"(?<![\w-])(?:the|a|an|its|their|his|her|new|upcoming|{NAME}[’']s)\s(?:[a-z-]+\s){{0,3}}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s(?P<t>{TITLE_WORDS})")
 _STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appear|role|"
                           rf"return|returns|returning|reprise \w+ role) in "
@@ -51,6 +50,10 @@ _SEASON_TITLE = re.compile(rf"(?P<t>{TITLE_WORDS}) (?i:season) (?:\d|one|two|thr
 _CAST_OF = re.compile(rf"\b(?:the cast of|the set of|production on|the premiere of|the finale "
                       rf"of|the trailer for|a reboot of|an adaptation of|season \d+ of) "
                       rf"(?P<t>{TITLE_WORDS})")
+_ORDER = re.compile(rf"(?P<t>{TITLE_WORDS})(?:, [^,]{{3,60}},)? (?:has |have |had )?(?:received|got|"
+                    rf"landed|earned|scored) an? (?:[\w-]+ )?(?:season|series) (?:order|renewal)|"
+                    rf"\b(?:gave|gives|given|handed) (?P<t2>{TITLE_WORDS}) an? (?:[\w-]+ )?"
+                    rf"(?:season|series) order")
 _RENEWED = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:was|has been|had been|is being|got|gets) "
                       rf"(?:officially )?(?:renewed|cancell?ed|picked up)\b|\b(?:renewed|cancell?ed) "
                       rf"(?P<t2>{TITLE_WORDS}) for")
@@ -59,7 +62,8 @@ _WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:managed|racked up|drew|ear
 #: "Bright, the 2017 fantasy/sci-fi/detective/action thriller".
 _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |acclaimed |hit |"
                          rf"new |upcoming )?(?:(?:19|20)\d\d )?(?:[\w/-]+ ){{0,3}}?(?:film|movie|"
-                         rf"thriller|comedy|drama|series|show|documentary|feature)\b")
+                         rf"thriller|comedy|drama|series|show|documentary|feature|sequel|prequel|"
+                         rf"follow-up|spinoff|spin-off|reboot|remake)\b")
 _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
 
 
@@ -85,7 +89,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     while _TRAILING.search(title):
         title = _TRAILING.sub("", title)
     words = title.split()
-    if not words or (len(words) == 1 and (words[0] in STOP or len(words[0]) < 2)):
+    if not words or (len(words) == 1 and ((words[0] in STOP and not weekdays) or
+                                          len(words[0]) < 2)):
         return None
     if words[0] in ("The", "A", "An") and len(words) == 1:
         return None
@@ -217,27 +222,28 @@ def find_titles(doc: Doc) -> None:
                               (_DERIVED_OF, "derived-of"), (_TITLE_DERIVED, "title-derived"),
                               (_APPOSITION, "apposition"), (_SEASON_TITLE, "season-title"),
                               (_CAST_OF, "cast-of"), (_WHICH, "which-clause"),
-                              (_RENEWED, "renewed")):
+                              (_RENEWED, "renewed"), (_ORDER, "order")):
             for m in pattern.finditer(s.text):
                 group = "t" if m.group("t") or "t2" not in m.groupdict() else "t2"
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
                 if title is None:
                     continue
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
-                            "renewed"):
+                            "renewed", "order"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
                 cue = m.groupdict().get("cue") or ""
                 type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) or \
-                    rule in ("season-title", "renewed") else (
+                    rule in ("season-title", "renewed", "order") else (
                         "MovieSeries" if cue == "franchise" else "Movie")
                 found = doc.lookup(title)
                 if found is None and rule in ("starring-in", "title-derived") and not \
                         _repeated(doc, title):
                     continue
-                if found is None and guess_type(title) != "Person":
-                    continue
+                if found is None and guess_type(title) != "Person" and not (
+                        title.isupper() and rule != "apposition"):
+                    continue  # "YOU" after a cue word is a title, "Netflix" is not
                 at = s.text.find(title, m.start(group))
                 quote = s.text[m.start():at + len(title)]
                 if found is not None:
@@ -345,9 +351,16 @@ def rule_sequel(doc: Doc, s: Sentence) -> None:
         if not film and m.group(0).lower() == "the sequel" and doc.main_film:
             film = doc.main_film  # "the sequel": the one the article is about
         film = film or (in_sentence[-1] if in_sentence else doc.main_film)
+        numbered = film and re.fullmatch(r"(?P<b>.+?):? (?:[2-9]|II|III|IV)", doc.name_of(film))
+        if numbered and m.group(0).lower() == "the sequel":
+            # "Deadpool 2 … Reynolds will return in the sequel": the work is the sequel.
+            base = doc.lookup(numbered.group("b"))
+            if base and base != film:
+                doc.add(film, "sequelOf", s.text, s.start, "the-sequel", 0.65, obj=base)
+            continue
         if film is None or (doc.type_of(film) or "") != "Movie" or film.endswith("-sequel") \
-                or re.search(r" (?:[2-9]|II|III|IV)$", doc.name_of(film)):
-            continue  # "Deadpool 2 … will return in the sequel": the work is the sequel
+                or numbered:
+            continue
         sequel = doc.sequel_of(film, s)
         named = film in doc.works_in(s.start, s.end)
         doc.add(sequel, "sequelOf", s.text, s.start, "sequel", 0.7 if named else 0.5, obj=film)
@@ -378,7 +391,9 @@ def rule_status(doc: Doc, s: Sentence) -> None:
         if not m:
             continue
         derived = [w for a, _b, w in doc.work_spans if s.start <= a < s.end
-                   and re.search(r"-(?:sequel|reboot)$", w)]
+                   and (re.search(r"-(?:sequel|reboot)$", w) or any(
+                       c.subject == w and c.property in ("sequelOf", "basedOn")
+                       for c in doc.found.values()))]
         target = derived[0] if derived else None
         if target is None:
             base = doc.work_before(s.start + m.start(), s)
@@ -522,6 +537,17 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
             kind = _KIND.get(m.group("kind"), m.group("kind"))
             base = works[0]
             if doc.type_of(base) not in ("Movie", "TVSeries", "MovieSeries"):
+                continue
+            appositive = re.search(r", (?:the|a|its) (?:[\w-]+ ){0,3}$",
+                                   s.text[:m.start()])
+            named = [w for _a, b, w in doc.work_spans
+                     if appositive and b == s.start + appositive.start()]
+            if named and named[0] != base and pattern is _DERIVED_OF:
+                # "Hidden Bodies, the highly-anticipated sequel to YOU".
+                prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
+                doc.add(named[0], prop, doc.text[[a for a, b, w in doc.work_spans
+                                                  if w == named[0]][0]:s.start + m.end()],
+                        s.start + m.start(), "derived-apposition", 0.7, obj=base)
                 continue
             new = doc.sequel_of(base, s, kind)
             prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
