@@ -294,7 +294,12 @@ class Doc:
             return series[:series.index("-season-")] if series and "-season-" in series \
                 else series
         if word in ("sequel", "follow-up"):
-            return self.sequel_of(self.main_film, s) if self.main_film else None
+            if self.main_film is None:
+                return None
+            if self.main_film.endswith("-sequel") or re.search(
+                    r" (?:[2-9]|II|III|IV)$", self.name_of(self.main_film)):
+                return self.main_film  # the article is about the sequel itself
+            return self.sequel_of(self.main_film, s)
         derived = [w for a, _b, w in self.work_spans if a < s.start + m.start()
                    and re.search(r"-(?:reboot|remake)$", w)]
         return derived[-1] if derived else None
@@ -304,7 +309,12 @@ class Doc:
         credit ("“The Walking Dead’s” Andrew Lincoln"), not a sequel when asked."""
         if exclude_sequels and w.endswith("-sequel"):
             return False
-        return not re.match(r"[”\"’]?[’']s[”\"’]? [A-Z]", self.text[b:b + 5])
+        after = self.text[b:b + 30]
+        if re.match(r"[”\"’]?[’']s[”\"’]? [A-Z]|[”\"’]? (?:breakout|star|alum|alumna|actor|"
+                    r"actress|co-director|director|writers?|creator|producer|veteran) [A-Z]",
+                    after):
+            return False  # a credit: "“Atlanta” breakout Zazie Beetz"
+        return not re.search(r"\b[A-Z]\w+ of [“\"‘]?$", self.text[max(0, a - 30):a])
 
     def _series_of(self, work: str | None, s: Sentence, pos: int) -> str | None:
         """A season stands for its series unless the clause speaks of a season."""

@@ -175,7 +175,7 @@ def _resolve(text: str, base: _dt.date | None) -> str | None:
     m = re.fullmatch(r"Christmas Day,? (\d{4})", text, re.IGNORECASE)
     if m:
         return f"{m.group(1)}-12-25"
-    m = re.fullmatch(r"([A-Za-z]+)\.?,? (\d{4})", text)
+    m = re.fullmatch(r"([A-Za-z]+)\.?,? (?:of )?(\d{4})", text)
     if m and _month(m.group(1)):
         return f"{m.group(2)}-{_month(m.group(1)):02d}"
     if re.fullmatch(r"(?:19|20)\d\d", text):

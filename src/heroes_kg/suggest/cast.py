@@ -18,7 +18,7 @@ __all__ = ["DOC_RULES", "RULES"]
 
 _PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother": "parent",
                  "mum": "parent"}
-_ROLE = rf"(?:{NAME}[’']s \w+ )?{NAME}"
+_ROLE = rf"(?:the (?:[a-z-]+ ){{1,3}})?(?:{NAME}[’']s \w+ )?{NAME}"
 _PLAYS = (r"(?:also )?(?:will )?(?:stars|starred|star|starring|plays|played|play|playing|"
           r"portrays|portrayed|portray|voices|voiced|voice)(?: in the (?:movie|film|series))?")
 _PLAYS_ROLE = (r"(?:also )?(?:will )?(?:play|plays|played|playing|portray|portrays|portrayed|"
@@ -27,7 +27,9 @@ _PLAYS_ROLE = (r"(?:also )?(?:will )?(?:play|plays|played|playing|portray|portra
 
 
 def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
-    """The character of "as Y"; handles "Missy's dad Marcus Moreno"."""
+    """The character of "as Y"; handles "Missy's dad Marcus Moreno" and "the mutant
+    mercenary Domino"."""
+    raw = re.sub(r"^the (?:[a-z-]+ )+", "", raw)
     m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?P<rel>\w+) (?P<name>{NAME})", raw)
     if m and m.group("rel").lower() in _PARENT_WORDS:
         child = doc.entity(m.group("child"), "FictionalCharacter", "cast-as", quote)
@@ -68,7 +70,10 @@ def rule_stars_as(doc: Doc, s: Sentence) -> None:
     for m in re.finditer(
             rf"(?P<a>{NAME}),? (?:who )?(?P<verb>{_PLAYS}|reprised (?:her|his|their) role|"
             rf"reprises (?:her|his|their) role|replaced (?P<old>{NAME})|replaces "
-            rf"(?P<old2>{NAME})) as (?P<r>{_ROLE})", s.text):
+            rf"(?P<old2>{NAME})|(?:will |is set to |is going to )?(?:return|returns|returning)|"
+            rf"(?:has )?signed on|(?:is|was) cast|has been cast|comes back|is back|"
+            rf"cast (?:[“\"][^”\"]+[”\"] )?(?:breakout |star |alum )?)"
+            rf" as (?P<r>{_ROLE})", s.text):
         start = s.start + m.start()
         quote = m.group(0)
         actor = _cast(doc, m.group("a"), m.group("r"), quote, start, "stars-as", 0.85, s)
@@ -77,7 +82,8 @@ def rule_stars_as(doc: Doc, s: Sentence) -> None:
         doc.consumed.append((start, s.start + m.end()))
         film = doc.work_at(start, s)
         character = doc.lookup(strip_possessive(re.split(r"[’']s ", m.group("r"))[-1]))
-        if m.group("verb").startswith("reprise") and character and film:
+        if re.match(r"reprise|(?:will |is set to |is going to )?return|comes back|is back",
+                    m.group("verb")) and character and film:
             doc.add(actor, "reprisedRole", quote, start, "reprised-role", 0.8,
                     obj=character, **{"in": film})
         old = m.group("old") or m.group("old2")
@@ -223,8 +229,7 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
             person = doc.entity(name, "Actor", "starring", quote)
             doc.add(work, "castMember", quote, pos, "starring", 0.7, obj=person)
     for m in re.finditer(rf"(?P<a>{NAME}) (?:will )?(?:stars?|starred|co-stars?|"
-                         rf"joins the cast of|joined the cast of|(?:is|was) cast in) "
-                         rf"(?:in )?", s.text):
+                         rf"(?:is|was) cast in) (?:in )?", s.text):
         name = doc.trim(m.group("a"))
         spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
         if not spans or not doc.is_person(name):
@@ -300,6 +305,97 @@ def character_in_title(doc: Doc) -> None:
                             obj=work)
 
 
-RULES = [rule_stars_as, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
+def rule_version_of(doc: Doc, s: Sentence) -> None:
+    """"Jackie, a version of Dianne Wiest’s character Lucy in the original 1987 film",
+    "Jason Patric’s Michael character", "Kiefer Sutherland’s David": who played the
+    character in the original work."""
+    for m in re.finditer(rf"\bversion of (?P<a>{NAME})[’']s (?:character )?(?P<r>{NAME})"
+                         r"(?: character)?", s.text):
+        actor = doc.trim(m.group("a"))
+        if not doc.is_person(actor):
+            continue
+        main = doc.main_film
+        original = next((c.object for c in doc.found.values() if c.subject == main and
+                         c.property in ("basedOn", "sequelOf")), None)
+        work = original if original and "original" in s.text else doc.work_at(
+            s.start + m.start(), s)
+        if work is None:
+            continue
+        person = doc.entity(actor, "Actor", "version-of", m.group(0))
+        character = doc.entity(m.group("r"), "FictionalCharacter", "version-of", m.group(0))
+        doc.add(person, "plays", m.group(0)[len("version of "):], s.start + m.start() + 11,
+                "version-of", 0.6, obj=character, **{"in": work})
+
+
+def rule_return_as(doc: Doc, s: Sentence) -> None:
+    """"Dolph Lundgren is set to appear in Creed 2, making his return as the infamous Ivan
+    Drago": the role played again."""
+    m = re.search(rf"^(?P<a>{NAME})\b[^.;]*?\b(?:making|marks?|marking) (?:his|her|their) "
+                  rf"return as (?P<r>{_ROLE})", s.text)
+    if not m or not doc.is_person(doc.trim(m.group("a"))):
+        return
+    work = doc.work_at(s.start + m.start("r"), s)
+    if work is None:
+        return
+    actor = doc.entity(doc.trim(m.group("a")), "Actor", "return-as", m.group(0))
+    character = _role(doc, m.group("r"), s.start + m.start(), m.group(0))
+    if character:
+        doc.add(actor, "plays", m.group(0), s.start + m.start(), "return-as", 0.65,
+                obj=character, **{"in": work})
+        doc.add(actor, "reprisedRole", m.group(0), s.start + m.start(), "return-as", 0.6,
+                obj=character, **{"in": work})
+
+
+def rule_joins(doc: Doc, s: Sentence) -> None:
+    """"Thandiwe Newton has joined the cast of Wednesday season 2", "Newton is set to star
+    alongside newly added cast member Steve Buscemi", "starred opposite Chris Pine in the
+    spy thriller All the Old Knives", "Jenna Ortega's performance", "Jack Kesy of “The
+    Strain” stars in an unspecified villain role"."""
+    for m in re.finditer(rf"(?P<a>{NAME}) (?:has |have |had )?(?:joined|joins) the (?:main )?"
+                         rf"cast of ", s.text):
+        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        name = doc.trim(m.group("a"))
+        if spans and doc.is_person(name):
+            person = doc.entity(name, "Actor", "joins-cast", m.group(0))
+            doc.add(spans[0][2], "castMember", doc.text[s.start + m.start():spans[0][1]],
+                    s.start + m.start(), "joins-cast", 0.75, obj=person)
+    for m in re.finditer(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,3}}?(?:(?:is set|set|is going|will) to "
+                         rf"star|starred|stars|co-starred|co-stars) (?:opposite|alongside|with) "
+                         rf"(?:(?:newly added |fellow )?(?:cast member|co-star) )?"
+                         rf"(?P<b>{NAME})(?P<in> in (?:the (?:[\w-]+ ){{0,3}})?)?", s.text):
+        if m.group("in"):
+            spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+            work = spans[0][2] if spans else None
+            end = spans[0][1] if spans else s.start + m.end()
+        else:
+            work = doc.work_at(s.start + m.start(), s)
+            end = s.start + m.end("b")
+        if work is None:
+            continue
+        quote = doc.text[s.start + m.start():end]
+        for name in (m.group("a"), m.group("b")):
+            name = doc.trim(name)
+            if doc.is_person(name):
+                person = doc.entity(name, "Actor", "star-opposite", quote)
+                doc.add(work, "castMember", quote, s.start + m.start(), "star-opposite", 0.65,
+                        obj=person)
+    for m in re.finditer(rf"(?P<a>{NAME})[’']s (?:performance|portrayal|turn)\b", s.text):
+        name = doc.trim(m.group("a"))
+        work = doc.work_at(s.start + m.start(), s)
+        if work and doc.is_person(name):
+            person = doc.entity(name, "Actor", "performance", m.group(0))
+            doc.add(work, "castMember", m.group(0), s.start + m.start(), "performance", 0.55,
+                    obj=person)
+    for m in re.finditer(rf"^(?P<a>{NAME})(?: of [“\"‘][^”\"’]+[”\"’])? (?:stars|will star|co-stars|"
+                         rf"appears) in an? (?:[\w-]+ ){{0,3}}role\b", s.text):
+        name = doc.trim(m.group("a"))
+        work = doc.work_before(s.start + m.start(), s)
+        if work and doc.is_person(name):
+            person = doc.entity(name, "Actor", "stars-in-role", m.group(0))
+            doc.add(work, "castMember", m.group(0), s.start + m.start(), "stars-in-role",
+                    0.6, obj=person)
+
+
+RULES = [rule_stars_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_credits]
 DOC_RULES = [character_in_title]

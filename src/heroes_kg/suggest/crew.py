@@ -47,6 +47,17 @@ def _names(text: str) -> list[str]:
 
 
 def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
+    if pos == s.start:
+        # "Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was …": the work
+        # named after the clause, not the one in parentheses.
+        depth, later = 0, []
+        for a, _b, w in doc.work_spans:
+            if s.start <= a < s.end:
+                depth = doc.text[s.start:a].count("(") - doc.text[s.start:a].count(")")
+                if depth == 0:
+                    later.append(w)
+        if later:
+            return later[0]
     works = [(b, w) for a, b, w in doc.work_spans if s.start <= a < pos]
     if works:
         end, work = works[-1]
@@ -121,7 +132,7 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
     """"Rodriguez also directed other films including "Machete," "Sin City" and its
     sequel "Sin City: A Dame to Kill For."", "Aside from "We Can Be Heroes,"
     Rodriguez also directed …"."""
-    for m in re.finditer(rf"(?P<d>{NAME}) (?:also |previously |has |who |had )?"
+    for m in re.finditer(rf"(?P<d>{NAME}),? (?:who )?(?:also |previously |has |had )?"
                          rf"(?:directed|helmed)\b(?P<rest>.*)", s.text):
         if not doc.is_person(doc.trim(m.group("d"))):
             continue
@@ -184,4 +195,115 @@ def rule_behind(doc: Doc, s: Sentence) -> None:
                 obj=creator)
 
 
-RULES = [rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind]
+_JOB = (r"(?P<job>co-executive producer|executive producer|co-producer|producer|director|"
+        r"co-director|writer|screenwriter|co-writer|creator|co-creator)s?")
+_JOB_PROPS = {"co-executive producer": "producer", "executive producer": "executiveProducer",
+              "co-producer": "producer", "producer": "producer", "director": "director",
+              "co-director": "director", "writer": "screenwriter", "screenwriter": "screenwriter",
+              "co-writer": "screenwriter", "creator": "creator", "co-creator": "creator"}
+_PEOPLE = rf"{NAME}(?:(?:,| and|, and) {NAME})*"
+#: "Ayer will continue on as producer", "Nick Stern serves as co-executive producer",
+#: "Morten Tyldum, who also serves as executive producer alongside Evans, Rosalie
+#: Swedlin and Adam Shulman", "Jack Lothian is the writer and showrunner", "Reynolds is
+#: also a producer on the films".
+_SERVES = re.compile(
+    rf"(?P<p>{NAME}),? (?:who )?(?:also )?(?:will |would )?(?:continue on|continues on|stay on|"
+    rf"stays on|remain|remains|return|returns|serve|serves|served|is set to serve|signed on|"
+    rf"(?:is|was|will be)(?: also)?(?: the| a| an)?) as (?:the |a |an )?{_JOB}"
+    rf"(?: alongside (?P<others>{_PEOPLE}))?|(?P<p2>{NAME}) (?:is|was|will be) (?:also )?"
+    rf"(?:the|a|an) {_JOB.replace('?P<job>', '?P<job2>')}\b(?: (?:and|on)\b)?")
+#: "episode directors include Chris Long, Michael Dinner, Susanna Fogel and Sylvain White".
+_INCLUDE = re.compile(rf"\b(?:episode |episodic )?{_JOB} (?:include|includes|are|were) "
+                      rf"(?P<list>{_PEOPLE})")
+#: "wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S. Nowlin".
+_SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b(?:wrote|penned|co-wrote|rewrote) (?:a draft of )?"
+                     rf"(?:the )?(?:script|screenplay)(?: with (?P<with>{_PEOPLE}))?"
+                     rf"(?:,? with a rewrite by (?P<rewrite>{_PEOPLE}))?")
+_LEAD = re.compile(rf"(?P<p>{NAME}) (?:came on board|signed on|was tapped|was hired|has been tapped|"
+                   rf"is set|will return|returns) to (?:direct|helm|lead) [“\"‘]?")
+
+
+def _add_people(doc: Doc, work: str, prop: str, names: list[str], quote: str, pos: int,
+                rule: str, confidence: float) -> None:
+    for name in names:
+        who = _person(doc, name, rule, quote)
+        if who is None or not is_a(doc.type_of(who), "Person"):
+            continue
+        doc.add(work, prop, quote, pos, rule, confidence, obj=who)
+
+
+def rule_serves_as(doc: Doc, s: Sentence) -> None:
+    """"Ayer will continue on as producer", "Nick Stern serves as co-executive
+    producer", "who also serves as executive producer alongside Evans, Rosalie Swedlin
+    and Adam Shulman", "Jack Lothian is the writer and showrunner"."""
+    for m in _SERVES.finditer(s.text):
+        job = m.group("job") or m.group("job2")
+        name = m.group("p") or m.group("p2")
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is None:
+            continue
+        prop = _JOB_PROPS[job.lower()]
+        names = [name] + _names(m.group("others") or "")
+        end = m.end()
+        if m.group("others") is None and s.text[end:end + 1] == ".":
+            end += 1
+        _add_people(doc, work, prop, names, s.text[m.start():end], pos, "serves-as", 0.7)
+
+
+def rule_include(doc: Doc, s: Sentence) -> None:
+    """"episode directors include Chris Long, Michael Dinner, Susanna Fogel and Sylvain
+    White"."""
+    for m in _INCLUDE.finditer(s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is None:
+            continue
+        _add_people(doc, work, _JOB_PROPS[m.group("job").lower()], _names(m.group("list")),
+                    s.text[m.start():m.end()], pos, "crew-include", 0.7)
+
+
+def rule_script(doc: Doc, s: Sentence) -> None:
+    """"Ayer … wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S.
+    Nowlin": who wrote the work in scope."""
+    for m in _SCRIPT.finditer(s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is None:
+            continue
+        names = _names(m.group("with") or "") + _names(m.group("rewrite") or "")
+        if m.group("p"):
+            names.insert(0, m.group("p"))
+        _add_people(doc, work, "screenwriter", names, s.text[m.start():m.end()], pos,
+                    "wrote-script", 0.65)
+
+
+def rule_lead(doc: Doc, s: Sentence) -> None:
+    """"David Leitch came on board to lead “Deadpool 2”": its director (not "entered
+    negotiations to direct", which is no fact yet)."""
+    for m in _LEAD.finditer(s.text):
+        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        if not spans:
+            continue
+        a, b, work = spans[0]
+        _add_people(doc, work, "director", [m.group("p")], doc.text[s.start + m.start():b],
+                    s.start + m.start(), "to-direct", 0.7)
+
+
+def rule_parenthesised_credit(doc: Doc, s: Sentence) -> None:
+    """"Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was …": the work
+    named after, and the earlier credit in parentheses."""
+    m = re.match(rf"(?P<role>Directed|Written|Produced|Created) by (?P<p>{NAME}) \([“\"]?",
+                 s.text)
+    if not m:
+        return
+    credit = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+    prop = _ROLES[m.group("role").lower()][0]
+    if credit:
+        a, b, work = credit[0]
+        _add_people(doc, work, prop, [m.group("p")], doc.text[s.start:b + 2], s.start,
+                    "parenthesised-credit", 0.6)
+
+
+RULES = [rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
+         rule_serves_as, rule_include, rule_script, rule_lead, rule_parenthesised_credit]

@@ -16,7 +16,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 #: "January 4, 2021", "Dec. 31", "April 2024", "Christmas Day 2020", "Friday", "2002".
 DATE = (rf"(?:Christmas Day,? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|"
-        rf"{_MONTH},? \d{{4}}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        rf"{_MONTH},? (?:of )?\d{{4}}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
         rf"(?:,? {_MONTH} \d{{1,2}}(?:,? \d{{4}})?)?)")
 
 

@@ -51,8 +51,8 @@ _CAST_OF = re.compile(rf"\b(?:the cast of|the set of|production on|the premiere 
                       rf"of|the trailer for|a reboot of|an adaptation of|season \d+ of) "
                       rf"(?P<t>{TITLE_WORDS})")
 _ORDER = re.compile(rf"(?P<t>{TITLE_WORDS})(?:, [^,]{{3,60}},)? (?:has |have |had )?(?:received|got|"
-                    rf"landed|earned|scored) an? (?:[\w-]+ )?(?:season|series) (?:order|renewal)|"
-                    rf"\b(?:gave|gives|given|handed) (?P<t2>{TITLE_WORDS}) an? (?:[\w-]+ )?"
+                    rf"landed|earned|scored) an? (?:[\w]+[ -])?(?:season|series) (?:order|renewal)|"
+                    rf"\b(?:gave|gives|given|handed) (?P<t2>{TITLE_WORDS}) an? (?:[\w]+[ -])?"
                     rf"(?:season|series) order")
 _RENEWED = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:was|has been|had been|is being|got|gets) "
                       rf"(?:officially )?(?:renewed|cancell?ed|picked up)\b|\b(?:renewed|cancell?ed) "
@@ -235,6 +235,7 @@ def find_titles(doc: Doc) -> None:
                         continue
                 cue = m.groupdict().get("cue") or ""
                 type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) or \
+                    _network_before(s.text[m.start():m.start() + 30].split(" ", 1)[0] + " ") or \
                     rule in ("season-title", "renewed", "order") else (
                         "MovieSeries" if cue == "franchise" else "Movie")
                 found = doc.lookup(title)
@@ -463,7 +464,7 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
         elif before and doc.text[s.start + m.start() - 2] == ",":
             work = before[-1]
         elif m.group("noun"):
-            work = doc.work_before(s.start + m.start(), s)
+            work = doc.work_before(s.start + m.end(), s)
         else:
             continue
         if work is None:
