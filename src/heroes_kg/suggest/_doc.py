@@ -342,6 +342,12 @@ class Doc:
         last = earlier[-1]
         return last[:last.index("-season-")] if "-season-" in last else last
 
+    def respective(self, s: Sentence, pos: int) -> list[str]:
+        """The works a "respectively" list pairs with, in order: those named before
+        ``pos`` in the sentence that a clause can be about."""
+        return list(dict.fromkeys(w for a, b, w in self.work_spans
+                                  if s.start <= a < pos and self._scoping(a, b, w)))
+
     def work_at(self, pos: int, s: Sentence) -> str | None:
         """The work a clause at ``pos`` is about: the last one named before it in its
         sentence, else a phrase pointing back to one ("the new version"), else the first

@@ -60,9 +60,16 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
     """"44 million households viewed the movie in the first 28 days", "racked up 15.2
     million views and 98.4 million hours viewed in its first three days"."""
     seen: dict[str, str] = {}
+    figures = list(_FIGURE.finditer(s.text))
+    paired: dict[int, str] = {}
     if re.search(r"\brespectively\b", s.text):
-        return  # "9.3 million views and 7.6 million views for fourth and fifth place"
-    for m in _FIGURE.finditer(s.text):
+        # "“Happiness for Beginners” … and “Missing: …,” with 9.3 million views and 7.6
+        # million views for fourth and fifth place, respectively": in order, or not at all.
+        works = doc.respective(s, s.start + figures[0].start()) if figures else []
+        if len(works) != len(figures):
+            return
+        paired = {m.start(): w for m, w in zip(figures, works)}
+    for m in figures:
         if m.group("kind") == "hours" and not re.search(r"\b(?:viewed|watched|of viewing)\b",
                                                          s.text[m.end():m.end() + 20]):
             continue
@@ -72,7 +79,7 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         clause = re.split(r";|\. ", rest, maxsplit=1)[0]
         at = s.start + m.end()
         after = doc.works_in(at, at + len(clause))
-        film = after[0] if after else doc.work_before(pos, s)
+        film = paired.get(m.start()) or (after[0] if after else doc.work_before(pos, s))
         if film is None:
             continue
         count = _count(m)
