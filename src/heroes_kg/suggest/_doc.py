@@ -342,6 +342,22 @@ class Doc:
         last = earlier[-1]
         return last[:last.index("-season-")] if "-season-" in last else last
 
+    def upcoming(self, pos: int, s: Sentence) -> str | None:
+        """The coming work (a sequel, a reboot, a new season) named in this sentence or
+        the one before: what "Ayer will continue on as producer" is about."""
+        index = next((i for i, x in enumerate(self.sentences) if x.start == s.start), None)
+        if index is None:
+            return None
+        lower = self.sentences[max(0, index - 1)].start
+        coming = [w for a, _b, w in self.work_spans if lower <= a < pos and (
+            re.search(r"-(?:sequel|reboot|remake|season-\d+)$", w) or
+            re.search(r" (?:[2-9]|II|III)$", self.name_of(w)))]
+        if not coming and re.search(r"\b(?:the|a) sequel\b", self.text[lower:pos]) and \
+                self.main_film:
+            return self.sequel_of(self.main_film, s) if not re.search(
+                r" (?:[2-9]|II|III)$", self.name_of(self.main_film)) else self.main_film
+        return coming[-1] if coming else None
+
     def respective(self, s: Sentence, pos: int) -> list[str]:
         """The works a "respectively" list pairs with, in order: those named before
         ``pos`` in the sentence that a clause can be about."""

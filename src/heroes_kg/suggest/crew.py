@@ -47,6 +47,12 @@ def _names(text: str) -> list[str]:
 
 
 def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
+    if re.search(r"\b(?:will|would|is set to|are set to)\b", doc.text[pos:pos + 40]) and \
+            not [w for a, _b, w in doc.work_spans if s.start <= a < pos]:
+        # "Ayer will continue on as producer": the coming work in scope.
+        coming = doc.upcoming(pos, s)
+        if coming is not None:
+            return coming
     if pos == s.start:
         # "Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was …": the work
         # named after the clause, not the one in parentheses.

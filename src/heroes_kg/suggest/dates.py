@@ -29,8 +29,8 @@ def _date(doc: Doc, text: str) -> str | None:
 def rule_premiere(doc: Doc, s: Sentence) -> None:
     """"We Can Be Heroes premiered on Christmas Day 2020": a premiere event with its
     date."""
-    m = re.search(rf"\b(?:premiered|premieres|will premiere|debuted|debuts|will debut) "
-                  rf"(?:on (?P<o>{NAME}) )?(?:on|in) (?P<d>{DATE})", s.text)
+    m = re.search(rf"\b(?:premiered|premieres|will premiere) "
+                  rf"(?:on (?P<o>{NAME}) )?on (?P<d>{DATE})", s.text)
     if not m:
         return
     film = doc.work_at(s.start + m.start(), s)
@@ -96,8 +96,55 @@ def rule_streaming(doc: Doc, s: Sentence) -> None:
                          "streaming-on", m.group(0))
         prop = "streamingOn" if streamer else "publisher"
         quote = s.text if prop == "streamingOn" and len(s.text) < 160 else m.group(0)
+        # A sentence whose subject is the work itself says it best.
+        subject = re.match(r"(?:[Tt]he (?:series|show|film|movie)|[“\"]?[A-Z])", s.text) and \
+            (doc.works_in(s.start, s.start + 40)[:1] == [work] or
+             re.match(r"[Tt]he (?:series|show|film|movie)\b", s.text))
         doc.add(work, prop, quote, s.start + (0 if quote == s.text else m.start()),
-                "streaming-on" if streamer else "airs-on", 0.6, obj=org)
+                "streaming-on" if streamer else "airs-on", 0.65 if subject else 0.6, obj=org)
 
 
-RULES = [rule_premiere, rule_release, rule_streaming]
+_ORDERED = re.compile(rf"(?P<o>{NAME}|[Tt]he (?:streamer|network|studio|service|channel)) "
+                      rf"(?:has |have |had |officially |quickly )?(?:ordered|greenlit|green-lit|"
+                      rf"renewed|picked up|authorized|commissioned|gave|gives|deciding to pick up|"
+                      rf"decided to pick up|to pick up|greenlighted)\b")
+
+
+def rule_ordered(doc: Doc, s: Sentence) -> None:
+    """"Cinemax has ordered a reboot of the military action series", "The streamer ordered
+    a second season in January 2023", "Amazon gave Homecoming a two-season order": who
+    greenlit the work (the reboot, the season) named next."""
+    for m in _ORDERED.finditer(s.text):
+        name = m.group("o")
+        if name.lower().startswith("the "):
+            kinds = ("StreamingService",) if "streamer" in name.lower() or \
+                "service" in name.lower() else ("Organization",)
+            orgs = [mn.entity for mn in doc.out.mentions if mn.start < s.start + m.start()
+                    and doc.type_of(mn.entity) in kinds]
+            orgs += [e for e in doc.new if doc.type_of(e) in kinds and
+                     doc.text.find(doc.name_of(e)) < s.start + m.start()]
+            if not orgs:
+                continue
+            org = orgs[-1]
+        else:
+            found = doc.lookup(name)
+            kind = doc.type_of(found) if found else guess_type(name)
+            if kind is None or not is_a(kind, "Organization") or \
+                    is_a(kind, "NewsMediaOrganization"):
+                continue
+            org = found or doc.entity(name, kind, "ordered", m.group(0))
+        after = s.start + m.end()
+        nxt = [(a, b, w) for a, b, w in doc.work_spans if after <= a <= after + 40]
+        if nxt:
+            work, end = nxt[0][2], nxt[0][1]
+        else:
+            clause = re.match(r"[^,;.]*", s.text[m.end():])
+            end = after + (clause.end() if clause else 0)
+            work = doc.work_before(end, s)
+            if work is None:
+                continue
+        quote = doc.text[s.start + m.start():end]
+        doc.add(work, "greenlitBy", quote, s.start + m.start(), "ordered", 0.6, obj=org)
+
+
+RULES = [rule_premiere, rule_release, rule_streaming, rule_ordered]

@@ -111,4 +111,50 @@ def _quoted_speech(text: str) -> bool:
     return bool(re.search(rf"[\"”],? (?:{NAME}|he|she|they) {_SAY}|{_SAY}[:,] [\"“]", text))
 
 
-DOC_RULES = [quotations]
+_INTRO = re.compile(rf"^(?P<who>{NAME}) (?:also )?(?:said|revealed|shared|explained|added|told "
+                    rf"(?P<to0>{NAME})|wrote|noted)(?: the following)?(?: about (?P<about>[^:]+?))?"
+                    rf"(?:,? (?:per|to|in an interview with|according to|speaking (?:to|with)) "
+                    rf"(?P<to>{NAME}))?:$")
+
+
+def block_quotes(doc: Doc) -> None:
+    """"Lin revealed the following about the viewer numbers, per GQ:" and the quoted
+    paragraph after it: a Quotation with its speaker and the publication."""
+    counts: dict[str, int] = {}
+    for index, p in enumerate(doc.paragraphs[:-1]):
+        m = _INTRO.match(p.text.strip())
+        nxt = doc.paragraphs[index + 1]
+        quoted = re.fullmatch(r"\s*[“\"](?P<q>.+)[”\"]\s*", nxt.text)
+        if not m or not quoted:
+            continue
+        speaker = _speaker(doc, m.group("who"), None, p.text)
+        if speaker is None:
+            continue
+        n = counts.get(speaker, 0) + 1
+        existing = {c.subject for c in doc.found.values() if c.property == "spokenBy"
+                    and c.object == speaker}
+        while f"{doc.short(speaker)}-quote-{n}" in existing:
+            n += 1
+        counts[speaker] = n
+        qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                          f"{doc.name_of(speaker)}, quoted", "block-quote", p.text)
+        intro = p.text.strip()
+        start = p.start + p.text.index(intro)
+        doc.add(qid, "spokenBy", intro, start, "block-quote", 0.7, obj=speaker)
+        text = quoted.group("q").strip()
+        doc.add(qid, "text", text, nxt.start + quoted.start("q"), "block-quote", 0.7,
+                value=text)
+        to = m.group("to") or m.group("to0")
+        if to:
+            found = doc.lookup(to)
+            org = found or (doc.entity(to, "NewsMediaOrganization", "told", intro)
+                            if guess_type(to) == "NewsMediaOrganization" else None)
+            if org and is_a(doc.type_of(org), "Organization"):
+                doc.add(qid, "reportedBy", intro, start, "block-quote", 0.6, obj=org)
+        if m.group("about"):
+            work = doc.work_at(start + len(intro), Sentence(intro, start))
+            if work:
+                doc.add(qid, "about", intro, start, "block-quote", 0.5, obj=work)
+
+
+DOC_RULES = [quotations, block_quotes]

@@ -463,7 +463,10 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
             work = named[0]
         elif before and doc.text[s.start + m.start() - 2] == ",":
             work = before[-1]
-        elif m.group("noun"):
+        elif m.group("noun") or (m.group(0)[:3].lower() == "the" and (
+                len(words) > 1 or re.match(r" (?:set|created|from|that|which|starring|about|"
+                                           r"based)\b", doc.text[end:]))):
+            # "The supernatural show created by …", "the historical drama set in …".
             work = doc.work_before(s.start + m.end(), s)
         else:
             continue
