@@ -216,10 +216,14 @@ def test_surname_alone_before_the_full_name_is_not_a_mention() -> None:
 
 
 def test_new_entity_candidates_have_a_proposed_type() -> None:
-    result = run("We Can Be Heroes opened. Critics at Rotten Tomatoes praised Lena Ortiz.")
+    result = run("We Can Be Heroes opened. Critics at Rotten Tomatoes praised Lena Ortiz, who "
+                 "stars in it. They met in North Carolina for the Best Actress race.")
     proposed = {e.name: (e.type, e.rule) for e in result.entities}
     assert proposed["Lena Ortiz"] == ("Person", "capitalized-name")
     assert "We Can Be Heroes" not in proposed
+    assert proposed["Rotten Tomatoes"] == ("NewsMediaOrganization", "capitalized-name")
+    # Places and awards are not proposed.
+    assert not {"North Carolina", "Best Actress"} & set(proposed)
 
 
 def test_candidates_already_curated_are_left_out(corpus) -> None:  # type: ignore[no-untyped-def]

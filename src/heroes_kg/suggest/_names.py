@@ -7,8 +7,8 @@ import re
 
 from ._text import MONTHS, STOP, WEEKDAYS
 
-__all__ = ["NETWORKS", "PLATFORMS", "PRONOUNS", "PUBLICATIONS", "STREAMERS", "STUDIOS",
-           "guess_type", "is_noise"]
+__all__ = ["NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS", "PUBLICATIONS", "STREAMERS",
+           "STUDIOS", "guess_type", "is_noise", "is_place_or_award"]
 
 STREAMERS = {"netflix", "hulu", "disney+", "disney plus", "prime video", "amazon prime video",
              "amazon prime", "hbo max", "max", "peacock", "paramount+", "paramount plus",
@@ -75,6 +75,45 @@ _PUBLICATION_WORDS = re.compile(r"\b(?:Magazine|News|Times|Post|Journal|Daily|We
                                 r"Press|Tribune|Herald)\b")
 
 
+PLACES = {
+    "united states", "u.s.", "us", "america", "north america", "south america", "latin america",
+    "canada", "mexico", "brazil", "argentina", "united kingdom", "uk", "u.k.", "britain",
+    "great britain", "england", "scotland", "wales", "ireland", "northern ireland", "france",
+    "germany", "spain", "italy", "portugal", "netherlands", "belgium", "sweden", "norway",
+    "denmark", "finland", "poland", "russia", "ukraine", "turkey", "greece", "israel", "egypt",
+    "india", "china", "japan", "south korea", "korea", "north korea", "australia",
+    "new zealand", "south africa", "nigeria", "kenya", "bahrain", "jordan", "lebanon",
+    "saudi arabia", "qatar", "united arab emirates", "iran", "iraq", "pakistan", "indonesia",
+    "philippines", "thailand", "vietnam", "singapore", "malaysia", "europe", "asia", "africa",
+    "middle east", "the middle east", "new york", "new york city", "los angeles", "hollywood",
+    "london", "paris", "berlin", "rome", "madrid", "tokyo", "toronto", "vancouver", "atlanta",
+    "chicago", "boston", "miami", "san francisco", "seattle", "austin", "texas", "california",
+    "florida", "georgia", "new mexico", "new jersey", "louisiana", "new orleans",
+    "north carolina", "south carolina", "virginia", "washington", "washington d.c.",
+    "las vegas", "nevada", "arizona", "colorado", "utah", "oregon", "ohio", "michigan",
+    "pennsylvania", "philadelphia", "detroit", "brooklyn", "manhattan", "queens", "bronx",
+    "silicon valley", "sydney", "melbourne", "dublin", "belfast", "edinburgh", "glasgow",
+    "manchester", "liverpool", "hawaii", "alaska", "montana", "tennessee", "nashville",
+    "kentucky", "alabama", "mississippi", "oklahoma", "kansas", "missouri", "iowa",
+    "minnesota", "wisconsin", "illinois", "indiana", "maryland", "baltimore", "massachusetts",
+    "connecticut", "vermont", "maine", "budapest", "prague", "vienna", "amsterdam",
+    "copenhagen", "stockholm", "oslo", "helsinki", "moscow", "beijing", "shanghai",
+    "hong kong", "seoul", "mumbai", "delhi", "cairo", "dubai", "rio de janeiro", "sao paulo",
+    "buenos aires", "mexico city", "cannes", "venice", "sundance", "toronto international"}
+_PLACE_WORDS = re.compile(r"\b(?:City|County|Island|Islands|Valley|Beach|Street|Avenue|Park|"
+                          r"Mountains?|River|Lake|Bay|Coast|Kingdom|Republic|State|States|"
+                          r"Province|Region|Desert|Ocean|Sea|Square|Heights|Hills)$")
+_AWARD_WORDS = re.compile(r"^(?:Best|Outstanding)\b|\b(?:Award|Awards|Prize|Globe|Globes|Emmy|"
+                          r"Emmys|Oscar|Oscars|Bafta|BAFTA|Grammy|Grammys|Tony|Tonys)\b")
+
+
+def is_place_or_award(name: str) -> bool:
+    """"North Carolina", "San Francisco", "Best Actress", "Golden Globe": not a person
+    or an organization a curator adds from film news."""
+    key = name.lower().strip()
+    return key in PLACES or bool(_PLACE_WORDS.search(name)) or bool(_AWARD_WORDS.search(name))
+
+
 def guess_type(name: str) -> str:
     """The type a new name gets when nothing else says: Organization subtypes for the
     gazetteers and company words, Person otherwise."""
@@ -93,6 +132,11 @@ def guess_type(name: str) -> str:
         return "Organization"
     if name.isupper() and len(name) <= 6:
         return "Organization"
+    first = key.split(" ", 1)[0]
+    if " " in key and (first in STREAMERS or first in STUDIOS or first in NETWORKS or
+                       first in PLATFORMS or first in ("amazon", "apple", "google", "microsoft",
+                                                       "warner", "disney", "sony", "comcast")):
+        return "Organization"  # "Amazon Music Unlimited"
     return "Person"
 
 

@@ -7,7 +7,7 @@ import re
 
 from ._doc import Doc
 from ._model import EntityCandidate
-from ._names import guess_type, is_noise
+from ._names import guess_type, is_noise, is_place_or_award
 from ._text import NAME, STOP, Sentence, slug, strip_possessive
 
 __all__ = ["RULES"]
@@ -19,6 +19,40 @@ _SKIP = {"New Year", "Christmas Day", "Christmas Eve", "Top", "Oscar", "Oscars",
 _NAME = re.compile(rf"(?<![\w@#/.]){NAME}")
 
 
+_BEFORE = re.compile(r"\b(?:by|with|alongside|opposite|star|stars|starring|actor|actress|director|"
+                     r"co-director|producer|writer|writers|creator|showrunner|filmmaker|co-star|"
+                     r"breakout|alum|alumna|veteran|newcomer|and|include|includes|including|"
+                     r"from|told|host|singer|rapper|comedian|author|novelist|CEO|chief|"
+                     r"president|executive|head|chairman|chairwoman|boss|member|partner|wife|"
+                     r"husband|son|daughter|brother|sister|father|mother|dad|mom)\W*$")
+_AFTER = re.compile(r"^(?:[’']s\s+[“\"‘]|[’']s\s+(?:performance|character|role|portrayal|turn|film|movie|"
+                    r"series|show|debut|career|team|company|book|novel|podcast)\b|,? who\b|"
+                    r"\s+(?:said|says|told|tells|explained|added|stars|starred|plays|played|"
+                    r"portrays|will|would|is|was|has|had|revealed|wrote|posted|shared|joined|"
+                    r"joins|signed|directed|wrote|created|produced|returns|returned|serves|"
+                    r"served|also|previously|recently|most|now|came|entered|spoke|speaks|talked|"
+                    r"talks|appeared|appears|won|wins|stepped|steps|left|leaves)\b|\s+\()")
+
+
+def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
+    """Something in the text says the name is someone's: the surname used alone
+    elsewhere, a role or verb next to it ("director X", "X said", "X, who")."""
+    surname = name.split()[-1]
+    alone = re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", doc.text)
+    if any(not re.search(rf"\b{re.escape(name.split()[-2])}\s+$",
+                         doc.text[max(0, a.start() - 40):a.start()]) for a in alone):
+        return True
+    listed = rf"{NAME}, (?:{NAME}, )+(?:and )?(?:the late )?{NAME}"
+    if any(name in x.group(0).split(", ") or x.group(0).endswith(name)
+           for x in re.finditer(listed, doc.text)):
+        return True  # "Dylan O'Brien, Victoria Pedretti, Josh Holloway and …"
+    for at in (x.start() for x in re.finditer(re.escape(name), doc.text)):
+        if _BEFORE.search(doc.text[max(0, at - 25):at]) or \
+                _AFTER.match(doc.text[at + len(name):at + len(name) + 20]):
+            return True
+    return False
+
+
 def rule_new_names(doc: Doc, s: Sentence) -> None:
     """"Critics at Rotten Tomatoes praised Lena Ortiz": Lena Ortiz, a Person."""
     mask = doc.covered()[s.start:s.end]
@@ -28,21 +62,36 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
         if s.text[m.end():m.end() + 1] in ("/", ".") and "." not in m.group(0) and \
                 s.text[m.end() + 1:m.end() + 2].isalpha():
             continue  # part of a web address or handle
-        name = strip_possessive(m.group(0))
+        raw = m.group(0)
+        inner = re.search(r"[’']s\b", raw)
+        if inner and inner.end() < len(raw) and guess_type(raw) == "Person":
+            raw = raw[:inner.start()]  # "Jami Gertz’s Star": Jami Gertz
+            if re.match(rf"[’']s {NAME}", s.text[m.start() + len(raw):]) and \
+                    len(s.text[m.start() + len(raw):].split(" ", 3)) > 2 and \
+                    re.match(r"[’']s [A-Z]\w+ [A-Z]", s.text[m.start() + len(raw):]):
+                continue  # "Gossip Girl's Penn Badgley": a credit, not a person
+        name = strip_possessive(raw)
+        if is_place_or_award(name):
+            continue
         words = name.split()
         while words and (words[0] in STOP or words[0].rstrip(".") in STOP):
             words.pop(0)
         if not words or any(w in STOP for w in words):
             continue
         name = " ".join(words)
-        if name in _SKIP or is_noise(name):
+        if name in _SKIP or is_noise(name) or is_place_or_award(name):
             continue
+        if len(words[-1]) == 1:
+            continue  # "Gen Z"
         if doc.lookup(name) is not None or name.isupper() or len(name) < 3 \
                 or slug(name) in doc.new:
             continue
         type_ = guess_type(name)
-        if type_ == "Person" and not 2 <= len(words) <= 3:
+        if type_ == "Person" and not 2 <= len(words) <= 3 or len(words) > 4:
             continue
+        if type_ == "Person" and not _person_evidence(doc, name, s.start + m.start(),
+                                                      s.start + m.start() + len(raw)):
+            continue  # a capitalized phrase with nothing saying it is someone
         if len(words) == 1 and type_ == "Person":
             continue
         doc.new[slug(name)] = EntityCandidate(slug(name), type_, name, 0.3,
