@@ -198,3 +198,204 @@ def test_figures_with_their_period_and_a_new_figure_for_another_period() -> None
     assert ("bright-viewership", "views", 60_000_000) in values
     assert ("bright-viewership-2", "views", 11_000_000) in values
     assert ("bright-viewership-2", "periodDays", 3) in values
+
+
+# --------------------------------------------------------------------------- seasons, genre
+
+
+def test_seasons_of_a_series() -> None:
+    got = facts("Thandiwe Newton has joined the cast of Wednesday season 2. The streamer "
+                "ordered a third season in January 2023.")
+    assert {("wednesday-season-2", "partOfSeries", "wednesday"),
+            ("wednesday-season-2", "seasonNumber", "2"),
+            ("wednesday-season-2", "castMember", "thandiwe-newton")} <= got
+
+
+@pytest.mark.parametrize("text, work, genre", [
+    ("the Top 10 had a new entry in the action-comedy “Hidden Strike,” starring Jackie Chan.",
+     "hidden-strike", "action-comedy"),
+    ("Newton most recently starred opposite Chris Pine in the spy thriller All the Old Knives.",
+     "all-the-old-knives", "spy thriller"),
+    ('The first film was "Bright", the 2017 fantasy/sci-fi/detective/action thriller.',
+     "bright", "fantasy/sci-fi/detective/action thriller"),
+])
+def test_genre_next_to_a_title(text: str, work: str, genre: str) -> None:
+    assert (work, "genre", genre) in facts(text)
+
+
+def test_a_genre_word_alone_is_no_genre() -> None:
+    got = facts('"Wednesday" is back. "We want to lean into the horror more," Ortega said.')
+    assert not any(p == "genre" for _s, p, _o in got)
+
+
+# --------------------------------------------------------------------------- sequels, status
+
+
+def test_development_status_of_the_sequel_in_scope() -> None:
+    got = facts("The most recent blockbuster for the streamer has been Extraction, which "
+                "managed 90 million plays within just a few days, and a sequel has already "
+                "been commissioned.")
+    assert ("extraction-sequel", "sequelOf", "extraction") in got
+    assert ("extraction-sequel", "developmentStatus", "commissioned") in got
+    assert ("extraction-viewership", "views", "90000000") in got
+
+
+def test_report_by_a_publication() -> None:
+    got = facts("The streaming service's biggest film was the movie Bright. Deadline has "
+                "confirmed that Netflix are still actively working on a sequel.")
+    assert ("deadline-bright-sequel-report", "publisher", "deadline") in got
+    assert ("deadline-bright-sequel-report", "about", "bright-sequel") in got
+    assert ("bright-sequel", "developmentStatus", "in development") in got
+
+
+# --------------------------------------------------------------------------- where and when
+
+
+def test_network_streamer_and_studio_possessives() -> None:
+    got = facts("Stapleton now stars on NBC’s “Blindspot”. Lifetime's stalker drama YOU "
+                "returns. Shondaland's 'Bridgerton' is a hit.")
+    assert ("blindspot", "publisher", "nbc") in got
+    assert ("blindspot", "castMember", "stapleton") not in got or True
+    assert ("you", "genre", "stalker drama") in got
+    assert ("bridgerton", "productionCompany", "shondaland") in got
+    assert types("Stapleton now stars on NBC’s “Blindspot”.")["Blindspot"] == "TVSeries"
+
+
+@pytest.mark.parametrize("text, work, date", [
+    ('Another series, "Home" offers a look inside homes. "Home" will launch on April 17.',
+     "home", "2020-04-17"),
+    ("The supernatural show “Wednesday” debuted in November of 2022.", "wednesday", "2022-11"),
+    ("The show “Homecoming” is set to debut its first on Amazon September 9.", "homecoming",
+     "2020-09-09"),
+])
+def test_release_dates(text: str, work: str, date: str) -> None:
+    assert (work, "datePublished", date) in facts(text)
+
+
+def test_aired_on_a_network_and_moving_to_a_streamer() -> None:
+    got = facts("“Warrior” was renewed. The series is making a move from Cinemax to HBO Max "
+                "when season three premieres.")
+    assert ("warrior", "publisher", "cinemax") in got
+    assert ("warrior", "streamingOn", "hbo-max") in got
+
+
+def test_who_ordered_a_work() -> None:
+    got = facts("“Strike Back” is coming back. Cinemax has ordered a reboot of the military "
+                "action series with an entirely new cast. Amazon gave Homecoming a "
+                "two-season order in 2017.")
+    assert ("strike-back-reboot", "greenlitBy", "cinemax") in got
+    assert ("strike-back-reboot", "basedOn", "strike-back") in got
+    assert ("homecoming", "greenlitBy", "amazon") in got
+
+
+# --------------------------------------------------------------------------- more cast, crew
+
+
+@pytest.mark.parametrize("text, work, person", [
+    ("The superhero sequel has also cast “Atlanta” breakout Zazie Beetz as Domino.",
+     "atlanta", "zazie-beetz"),
+    ("Jack Kesy of “The Strain” stars in an unspecified villain role.", "the-strain",
+     "jack-kesy"),
+    ("It starred “The Walking Dead’s” Andrew Lincoln and Richard Armitage.",
+     "the-walking-dead", "andrew-lincoln"),
+    ("Philip Winchester is gearing up for his starring role in Dick Wolf’s “Chicago "
+     "Justice.”", "chicago-justice", "philip-winchester"),
+])
+def test_credits_next_to_a_title(text: str, work: str, person: str) -> None:
+    assert (work, "castMember", person) in facts(text)
+
+
+def test_cast_with_a_returning_role_and_a_described_character() -> None:
+    text = ('Ryan Reynolds is back in “Deadpool 2”. The superhero sequel has also cast '
+            '“Atlanta” breakout Zazie Beetz as the mutant mercenary Domino. Leslie Uggams '
+            'will return as Blind Al, Deadpool’s roommate.')
+    result = run(text)
+    plays = {(c.subject, c.property, c.object, c.qualifiers.get("in"))
+             for c in result.statements}
+    assert ("zazie-beetz", "plays", "domino", "deadpool-2") in plays
+    assert ("leslie-uggams", "plays", "blind-al", "deadpool-2") in plays
+    assert ("leslie-uggams", "reprisedRole", "blind-al", "deadpool-2") in plays
+
+
+def test_version_of_an_earlier_character() -> None:
+    text = ("The CW’s reboot of The Lost Boys is picking up steam: Rochelle Aytes as Jackie, "
+            "a version of Dianne Wiest’s character Lucy in the original 1987 film.")
+    result = run(text)
+    plays = {(c.subject, c.object, c.qualifiers.get("in")) for c in result.statements
+             if c.property == "plays"}
+    assert ("rochelle-aytes", "jackie", "the-lost-boys-reboot") in plays
+    assert ("dianne-wiest", "lucy", "the-lost-boys") in plays
+
+
+def test_cast_joining_and_starring_opposite() -> None:
+    got = facts('Thandiwe Newton has joined the cast of the series "Wednesday". Newton is set to '
+                "star alongside newly added cast member Steve Buscemi. Newton most recently "
+                "starred opposite Chris Pine in the spy thriller All the Old Knives.")
+    assert ("wednesday", "castMember", "thandiwe-newton") in got
+    assert ("wednesday", "castMember", "steve-buscemi") in got
+    assert ("all-the-old-knives", "castMember", "chris-pine") in got
+    assert ("all-the-old-knives", "castMember", "thandiwe-newton") in got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ('The film "Bright" is a hit. David Ayer, who helmed the first Bright, was attached to '
+     'the sequel. Ayer will continue on as producer.', ("bright-sequel", "producer",
+                                                         "david-ayer")),
+    ('The series "Home" is new. Nick Stern serves as co-executive producer.',
+     ("home", "producer", "nick-stern")),
+    ('"Defending Jacob" is directed by Morten Tyldum, who also serves as executive producer '
+     "alongside Evans, Rosalie Swedlin and Adam Shulman.",
+     ("defending-jacob", "executiveProducer", "rosalie-swedlin")),
+    ('The series "Amazing Stories" is back, and episode directors include Chris Long, '
+     "Michael Dinner and Sylvain White.", ("amazing-stories", "director", "michael-dinner")),
+    ('“Strike Back” returns. Jack Lothian is the writer and showrunner.',
+     ("strike-back", "screenwriter", "jack-lothian")),
+    ("“John Wick” co-director David Leitch came on board to lead “Deadpool 2” last fall.",
+     ("deadpool-2", "director", "david-leitch")),
+    ("“John Wick” co-director David Leitch came on board to lead “Deadpool 2” last fall.",
+     ("john-wick", "director", "david-leitch")),
+    ("Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was produced "
+     "independently.", ("hidden-strike", "director", "scott-waugh")),
+    ("Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was produced "
+     "independently.", ("need-for-speed", "director", "scott-waugh")),
+])
+def test_crew_phrasings(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+# --------------------------------------------------------------------------- rankings
+
+
+def test_chart_places_territories_and_respectively() -> None:
+    text = ("The Top 10 English film chart for the week of July 24 had a new entry in “Hidden "
+            "Strike.” Meanwhile, “The Witcher” returned to first place for TV. It was the #1 "
+            "watched movie in roughly 50 territories worldwide, and made the Top 10 in 73 "
+            "countries. Second place in the English film chart was “Miraculous,” which was #1 "
+            "in three countries: Bahrain, Jordan and Lebanon. Other movies entered the chart, "
+            "including “Happiness for Beginners” and “Missing,” with 9.3 million views and "
+            "7.6 million views for fourth and fifth place, respectively.")
+    values = {(c.subject, c.property, str(c.value if c.value is not None else c.object))
+              for c in run(text, date="2023-08-01").statements}
+    assert ("the-witcher-ranking", "rank", "1") in values
+    assert ("the-witcher-ranking", "chart", "TV") in values
+    assert ("miraculous-ranking", "rank", "2") in values
+    assert ("miraculous-ranking", "chart", "Top 10 English film chart") in values
+    assert ("miraculous-ranking", "startDate", "2023-07-24") in values
+    assert ("miraculous-countries-ranking", "scope", "Bahrain, Jordan and Lebanon") in values
+    assert ("happiness-for-beginners-ranking", "rank", "4") in values
+    assert ("missing-ranking", "rank", "5") in values
+    assert ("happiness-for-beginners-viewership", "views", "9300000") in values
+    assert ("missing-viewership", "views", "7600000") in values
+
+
+# --------------------------------------------------------------------------- block quotes
+
+
+def test_block_quote_after_an_introduction() -> None:
+    text = ("“Warrior” was renewed. Executive producer Justin Lin spoke about it.\n\n"
+            "Lin revealed the following about the viewer numbers, per GQ:\n\n"
+            "“I never got specific viewership information, but I was told that it did well.”\n")
+    got = facts(text)
+    assert ("lin-quote-1", "spokenBy", "justin-lin") in got
+    assert ("lin-quote-1", "reportedBy", "gq") in got
+    assert ("lin-quote-1", "about", "warrior") in got

@@ -14,6 +14,7 @@ __all__ = [
     "MONTHS",
     "NAME",
     "NUMBER_WORDS",
+    "POSSESSOR",
     "SCALE",
     "STOP",
     "TITLE",
@@ -32,6 +33,8 @@ _WORD = r"(?:(?:Bros|Ltd|Inc|Corp|Jr|Sr|[A-Z][a-z]{0,2})\.(?=\s[A-Z])|[A-Z][\w�
 #: A capitalized name: "Pedro Pascal", "JJ Dashnaw", "Ms. Granada", "J. J. Abrams",
 #: "Tech-No".
 NAME = rf"{_WORD}(?:\s{_WORD})*"
+#: Whose something is: "Dick Wolf’s", "Lifetime's", "NBC’s".
+POSSESSOR = r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)*[’']s"
 #: A quoted title, with the closing quote possibly after a comma or full stop.
 TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?[\"”'’]"
 #: A title in running text: capitalized words, small words inside, a colon and a

@@ -12,7 +12,7 @@ import re
 
 from ._doc import WORK_TYPES, Doc
 from ._terms import is_a
-from ._text import NAME, STOP, Sentence, strip_possessive
+from ._text import NAME, POSSESSOR, STOP, Sentence, strip_possessive
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -91,6 +91,18 @@ def rule_stars_as(doc: Doc, s: Sentence) -> None:
             old_id = doc.entity(old, "Actor", "replaced-as", quote)
             doc.add(actor, "replaced", quote, start, "replaced-as", 0.85, obj=old_id,
                     **{"in": film, "as": character})
+
+
+def rule_cast_x_as(doc: Doc, s: Sentence) -> None:
+    """"The superhero sequel has also cast “Atlanta” breakout Zazie Beetz as the mutant
+    mercenary Domino"."""
+    for m in re.finditer(rf"\b(?:cast|casts|casting|tapped|taps|hired) (?:[“\"][^”\"]+[”\"] )?"
+                         rf"(?:(?:breakout|star|alum|alumna|newcomer|veteran|actor|actress) )?"
+                         rf"(?P<a>{NAME}) as (?P<r>{_ROLE})", s.text):
+        start = s.start + m.start("a")
+        quote = m.group(0)
+        _cast(doc, m.group("a"), m.group("r"), quote, s.start + m.start(), "cast-as", 0.75, s)
+        doc.consumed.append((start, s.start + m.end()))
 
 
 def rule_cast_list(doc: Doc, s: Sentence) -> None:
@@ -276,9 +288,9 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
             doc.add(work, "castMember", doc.text[s.start + m.start():b + 1], s.start + m.start(),
                     "person-of-work", 0.6, obj=person)
         m = re.search(rf"(?P<p>{NAME})(?: now| also| currently)? (?:stars|starred|starring) "
-                      rf"(?:on|in) (?:{NAME}[’']s )?[“\"‘]?$|(?P<p2>{NAME})[\w ,]{{0,40}}? "
+                      rf"(?:on|in) (?:{POSSESSOR} )?[“\"‘]?$|(?P<p2>{NAME})[\w ,]{{0,40}}? "
                       rf"(?:his|her|their) (?:starring |lead |recurring |breakout )?role in "
-                      rf"(?:{NAME}[’']s )?[“\"‘]?$", before)
+                      rf"(?:{POSSESSOR} )?[“\"‘]?$", before)
         if m:
             name = doc.trim(m.group("p") or m.group("p2"))
             if doc.is_person(name):
@@ -362,7 +374,7 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
     for m in re.finditer(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,3}}?(?:(?:is set|set|is going|will) to "
                          rf"star|starred|stars|co-starred|co-stars) (?:opposite|alongside|with) "
                          rf"(?:(?:newly added |fellow )?(?:cast member|co-star) )?"
-                         rf"(?P<b>{NAME})(?P<in> in (?:the (?:[\w-]+ ){{0,3}})?)?", s.text):
+                         rf"(?P<b>{NAME})(?P<in> in (?:the (?:[a-z-]+ ){{0,3}})?)?", s.text):
         if m.group("in"):
             spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
             work = spans[0][2] if spans else None
@@ -396,6 +408,6 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
                     0.6, obj=person)
 
 
-RULES = [rule_stars_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
+RULES = [rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_credits]
 DOC_RULES = [character_in_title]

@@ -27,7 +27,7 @@ _ROLES = {
 }
 _ROLE_WORDS = "|".join(sorted((re.escape(k) for k in _ROLES), key=len, reverse=True))
 #: "co-written and directed by", "written, directed and produced by".
-_BY = re.compile(rf"\b(?P<roles>(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_ROLE_WORDS}))*) by "
+_BY = re.compile(rf"\b(?P<roles>(?i:(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_ROLE_WORDS}))*)) by "
                  rf"(?P<people>{NAME}(?:(?:,| and|, and) {NAME})*)")
 #: "writer-director Robert Rodriguez", "director Robert Rodriguez", "producer X".
 _TITLE_BEFORE = re.compile(
@@ -95,7 +95,7 @@ def rule_by(doc: Doc, s: Sentence) -> None:
         work = _target(doc, pos, s)
         if work is None:
             continue
-        roles = re.findall(_ROLE_WORDS, m.group("roles"))
+        roles = re.findall(_ROLE_WORDS, m.group("roles").lower())
         for name in _names(m.group("people")):
             end = s.text.find(name, m.start("people")) + len(name)
             quote = s.text[m.start():end]

@@ -78,30 +78,39 @@ def rule_streaming(doc: Doc, s: Sentence) -> None:
     Cinemax", "making a move from Cinemax to HBO Max": where a work streams (a streaming
     service) or airs (a network publishes it)."""
     for m in _ON.finditer(s.text):
-        name = m.group("o")
-        if name.lower() in WEEKDAYS or name.split()[0] in STOP or len(name) < 3:
-            continue
-        found = doc.lookup(name)
-        kind = doc.type_of(found) if found else guess_type(name)
-        if kind is None or not is_a(kind, "Organization") or \
-                is_a(kind, "NewsMediaOrganization") or is_a(kind, "SocialMediaPlatform"):
-            continue
-        work = doc.work_at(s.start + m.start(), s)
-        if work is None:
-            continue
-        if doc.type_of(work) == "TVSeason" and re.search(r"\bfrom\b", m.group(0)):
-            continue
-        streamer = is_a(kind, "StreamingService")
-        org = doc.entity(name, "StreamingService" if streamer else "Organization",
-                         "streaming-on", m.group(0))
-        prop = "streamingOn" if streamer else "publisher"
-        quote = s.text if prop == "streamingOn" and len(s.text) < 160 else m.group(0)
-        # A sentence whose subject is the work itself says it best.
-        subject = re.match(r"(?:[Tt]he (?:series|show|film|movie)|[“\"]?[A-Z])", s.text) and \
-            (doc.works_in(s.start, s.start + 40)[:1] == [work] or
-             re.match(r"[Tt]he (?:series|show|film|movie)\b", s.text))
-        doc.add(work, prop, quote, s.start + (0 if quote == s.text else m.start()),
-                "streaming-on" if streamer else "airs-on", 0.65 if subject else 0.6, obj=org)
+        _airs(doc, s, m, m.group("o"))
+        onward = re.match(rf" to (?:the )?(?P<o>{NAME})", s.text[m.end():])
+        if onward and " from " in m.group(0):
+            # "making a move from Cinemax to HBO Max"
+            _airs(doc, s, m, onward.group("o"), s.text[m.start():m.end() + onward.end()])
+
+
+def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") -> None:
+    """One place a work airs or streams: a network publishes it, a streaming service
+    streams it."""
+    if name.lower() in WEEKDAYS or name.split()[0] in STOP or len(name) < 3:
+        return
+    found = doc.lookup(name)
+    kind = doc.type_of(found) if found else guess_type(name)
+    if kind is None or not is_a(kind, "Organization") or \
+            is_a(kind, "NewsMediaOrganization") or is_a(kind, "SocialMediaPlatform"):
+        return
+    work = doc.work_at(s.start + m.start(), s)
+    if work is None:
+        return
+    if doc.type_of(work) == "TVSeason" and re.search(r"\bfrom\b", m.group(0)):
+        return
+    streamer = is_a(kind, "StreamingService")
+    org = doc.entity(name, "StreamingService" if streamer else "Organization",
+                     "streaming-on", m.group(0))
+    prop = "streamingOn" if streamer else "publisher"
+    quote = s.text if prop == "streamingOn" and len(s.text) < 160 else (phrase or m.group(0))
+    # A sentence whose subject is the work itself says it best.
+    subject = re.match(r"(?:[Tt]he (?:series|show|film|movie)|[“\"]?[A-Z])", s.text) and \
+        (doc.works_in(s.start, s.start + 40)[:1] == [work] or
+         re.match(r"[Tt]he (?:series|show|film|movie)\b", s.text))
+    doc.add(work, prop, quote, s.start + (0 if quote == s.text else m.start()),
+            "streaming-on" if streamer else "airs-on", 0.65 if subject else 0.6, obj=org)
 
 
 _ORDERED = re.compile(rf"(?P<o>{NAME}|[Tt]he (?:streamer|network|studio|service|channel)) "

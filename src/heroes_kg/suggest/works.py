@@ -13,7 +13,8 @@ from ._doc import Doc
 from ._names import NETWORKS, STREAMERS, STUDIOS, guess_type
 from ._terms import is_a
 from ._text import (
-    MONTHS, NAME, NUMBER_WORDS, STOP, TITLE, TITLE_WORDS, WEEKDAYS, Sentence, is_title_case)
+    MONTHS, NAME, NUMBER_WORDS, POSSESSOR, STOP, TITLE, TITLE_WORDS, WEEKDAYS, Sentence,
+    is_title_case)
 
 __all__ = ["RULES", "find_titles"]
 
@@ -26,7 +27,7 @@ _MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|featur
                r"picture|biopic|original|follow-up|installment|instalment|entry|chapter")
 _SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
 _CUE = re.compile(
-    rf"(?<![\w-])(?:the|a|an|its|their|his|her|new|upcoming|{NAME}[’']s)\s(?:[a-z-]+\s){{0,3}}?"
+    rf"(?<![\w-])(?:the|a|an|its|their|his|her|new|upcoming|{POSSESSOR})\s(?:[a-z-]+\s){{0,3}}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s(?P<t>{TITLE_WORDS})")
 _STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appear|role|"
                           rf"return|returns|returning|reprise \w+ role) in "
@@ -437,20 +438,30 @@ _GENRE_WORDS = {
     "coming-of-age", "satirical", "dark", "black", "dramedy", "noir", "disaster", "monster",
     "martial", "arts", "sports", "dance", "crime-drama", "kids", "children's", "reality"}
 _WORK_NOUNS = r"film|movie|series|show|sequel|reboot|feature|franchise|flick|prequel|remake"
-_GENRE = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{NAME}[’']s) (?:\d{{4}} )?(?P<g>[a-z][\w/'-]*(?: [a-z][\w/'-]*){{0,3}}?)"
-                    rf"(?: (?P<noun>{_WORK_NOUNS}))?(?=[ ,.;:]|$)")
+_DETERMINER = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{POSSESSOR}) ")
+_GENRE = re.compile(rf"(?:\d{{4}} )?(?P<g>[a-z][\w/'-]*(?: [a-z][\w/'-]*){{0,3}})(?=[ ,.;:”\"]|$)")
 
 
 def rule_genre(doc: Doc, s: Sentence) -> None:
     """"the action-comedy “Hidden Strike,”", "the spy thriller All the Old Knives", "The
     supernatural show", "Bright, the 2017 fantasy/sci-fi/detective/action thriller": the
     genre of the work named next to it, else of the work in scope."""
-    for m in _GENRE.finditer(s.text):
-        words = re.split(r"[ /]", m.group("g"))
+    for det in _DETERMINER.finditer(s.text):
+        m = _GENRE.match(s.text, det.end())
+        if m is None:
+            continue
+        phrase = m.group("g").split()
+        while len(phrase) > 1 and phrase[-1] not in _GENRE_WORDS and not re.fullmatch(
+                _WORK_NOUNS, phrase[-1]):
+            phrase.pop()  # "the spy thriller set in …"
+        noun = phrase.pop() if len(phrase) > 1 and re.fullmatch(_WORK_NOUNS, phrase[-1]) \
+            else None
+        genre = " ".join(phrase)
+        words = re.split(r"[ /]", genre)
         if not all(w in _GENRE_WORDS for w in words) or words == ["true"]:
             continue
-        end = s.start + m.end()
-        if m.group("noun") is None and words[-1] not in (
+        end = s.start + m.start("g") + len(" ".join(phrase + ([noun] if noun else [])))
+        if noun is None and words[-1] not in (
                 "comedy", "drama", "thriller", "doc", "documentary", "action-comedy",
                 "rom-com", "dramedy", "docuseries", "sitcom", "horror", "biopic", "western",
                 "musical", "romance", "mystery", "procedural", "anthology", "noir"):
@@ -458,27 +469,29 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
         after = re.match(r"[ “\"‘]*", doc.text[end:])
         at = end + (after.end() if after else 0)
         named = [w for x, _y, w in doc.work_spans if x == at]
-        before = [w for _x, y, w in doc.work_spans if y == s.start + m.start() - 2]
+        at0 = s.start + det.start()
+        gap = re.search(r"[”\"’]?, $", doc.text[max(0, at0 - 3):at0])
+        before = [w for _x, y, w in doc.work_spans if gap and y == at0 - len(gap.group(0))]
         if named:
             work = named[0]
-        elif before and doc.text[s.start + m.start() - 2] == ",":
+        elif before:
             work = before[-1]
-        elif m.group("noun") or (m.group(0)[:3].lower() == "the" and (
+        elif noun or (det.group(0)[:3].lower() == "the" and (
                 len(words) > 1 or re.match(r" (?:set|created|from|that|which|starring|about|"
                                            r"based)\b", doc.text[end:]))):
             # "The supernatural show created by …", "the historical drama set in …".
-            work = doc.work_before(s.start + m.end(), s)
+            work = doc.work_before(end, s)
         else:
             continue
         if work is None:
             continue
         quote_end = next((y for x, y, w in doc.work_spans if x == at), end)
-        start = s.start + m.start()
+        start = s.start + det.start()
         if before and not named:
-            start = next(x for x, y, w in doc.work_spans if y == start - 2)
+            start = next(x for x, y, w in doc.work_spans if w == before[-1] and y <= start)
         doc.add(work, "genre", doc.text[start:quote_end + 1 if doc.text[quote_end:quote_end + 1]
                                        in "”\"’" else quote_end],
-                start, "genre", 0.6, value=m.group("g"))
+                start, "genre", 0.6, value=genre)
 
 
 def rule_description(doc: Doc, s: Sentence) -> None:
