@@ -76,6 +76,8 @@ class Doc:
         #: (offset, work) of each section heading that names a work.
         self.headings: list[tuple[int, str]] = []
         self._mask: tuple[object, bytearray] | None = None
+        #: What a rule reads once per article and keeps.
+        self.memo: dict[str, object] = {}
         try:
             self.base_date = _dt.date.fromisoformat(article.date) if article.date else None
         except ValueError:

@@ -242,6 +242,8 @@ def rule_serves_as(doc: Doc, s: Sentence) -> None:
     """"Ayer will continue on as producer", "Nick Stern serves as co-executive
     producer", "who also serves as executive producer alongside Evans, Rosalie Swedlin
     and Adam Shulman", "Jack Lothian is the writer and showrunner"."""
+    if not re.search(r" as | (?:is|was|will be) (?:also )?(?:the|a|an) ", s.text):
+        return
     for m in _SERVES.finditer(s.text):
         job = m.group("job") or m.group("job2")
         name = m.group("p") or m.group("p2")
@@ -272,6 +274,8 @@ def rule_include(doc: Doc, s: Sentence) -> None:
 def rule_script(doc: Doc, s: Sentence) -> None:
     """"Ayer … wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S.
     Nowlin": who wrote the work in scope."""
+    if not re.search(r"\b(?:wrote|penned|co-wrote|rewrote)\b", s.text):
+        return
     for m in _SCRIPT.finditer(s.text):
         pos = s.start + m.start()
         work = _target(doc, pos, s)

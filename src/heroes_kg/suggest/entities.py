@@ -34,6 +34,18 @@ _AFTER = re.compile(r"^(?:[’']s\s+[“\"‘]|[’']s\s+(?:performance|characte
                     r"talks|appeared|appears|won|wins|stepped|steps|left|leaves)\b|\s+\()")
 
 
+_LISTED = re.compile(rf"{NAME}, (?:{NAME}, )+(?:and )?(?:the late )?{NAME}")
+
+
+def _lists(doc: Doc) -> list[re.Match[str]]:
+    """Lists of three names or more in the article (read once per article)."""
+    cached = doc.memo.get("name-lists")
+    if cached is None:
+        cached = doc.memo["name-lists"] = list(_LISTED.finditer(doc.text)) \
+            if ", " in doc.text else []
+    return cached  # type: ignore[no-any-return]
+
+
 def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
     """Something in the text says the name is someone's: the surname used alone
     elsewhere, a role or verb next to it ("director X", "X said", "X, who")."""
@@ -42,9 +54,8 @@ def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
     if any(not re.search(rf"\b{re.escape(name.split()[-2])}\s+$",
                          doc.text[max(0, a.start() - 40):a.start()]) for a in alone):
         return True
-    listed = rf"{NAME}, (?:{NAME}, )+(?:and )?(?:the late )?{NAME}"
     if any(name in x.group(0).split(", ") or x.group(0).endswith(name)
-           for x in re.finditer(listed, doc.text)):
+           for x in _lists(doc)):
         return True  # "Dylan O'Brien, Victoria Pedretti, Josh Holloway and …"
     for at in (x.start() for x in re.finditer(re.escape(name), doc.text)):
         if _BEFORE.search(doc.text[max(0, at - 25):at]) or \

@@ -105,6 +105,26 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     return title
 
 
+_CUE_WORDS = re.compile(rf"\b(?:{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\b")
+#: Title patterns, their rule names, and words a sentence must have for them to match.
+_TITLE_PATTERNS = [
+    (_CUE, "cue-title", _CUE_WORDS),
+    (_YEAR_POSSESSIVE, "year-title", re.compile(r"\d\d[’']s")),
+    (_YEAR_PAREN, "title-year", re.compile(r"\(\d{4}\)")),
+    (_STARRING_IN, "starring-in", re.compile(r"\b(?:star|appear|role|return|reprise)")),
+    (_DERIVED_OF, "derived-of", re.compile(r"\b(?:sequel|follow|reboot|remake|prequel|spin|"
+                                           r"adaptation)")),
+    (_TITLE_DERIVED, "title-derived", re.compile(r"\b(?:sequel|reboot|remake|prequel|spin)")),
+    (_APPOSITION, "apposition", re.compile(r", the ")),
+    (_SEASON_TITLE, "season-title", re.compile(r"(?i)\bseason \w")),
+    (_CAST_OF, "cast-of", re.compile(r"\b(?:cast|set|production|premiere|finale|trailer|"
+                                     r"reboot|adaptation|season) (?:of|on|for)\b")),
+    (_WHICH, "which-clause", re.compile(r", which ")),
+    (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
+    (_ORDER, "order", re.compile(r"\b(?:order|renewal)\b")),
+]
+
+
 def _network_before(before: str) -> bool:
     """"NBC’s “Blindspot”": a network's show."""
     m = re.search(r"([A-Z][\w&+]*(?: [A-Z][\w&+]*)*)[’']s\s*$", before)
@@ -218,12 +238,9 @@ def find_titles(doc: Doc) -> None:
                                       doc.lookup(title) or "")
                 else:
                     _register(doc, title, s.start + at, type_, "title-list", m.group(0), 0.5)
-        for pattern, rule in ((_CUE, "cue-title"), (_YEAR_POSSESSIVE, "year-title"),
-                              (_YEAR_PAREN, "title-year"), (_STARRING_IN, "starring-in"),
-                              (_DERIVED_OF, "derived-of"), (_TITLE_DERIVED, "title-derived"),
-                              (_APPOSITION, "apposition"), (_SEASON_TITLE, "season-title"),
-                              (_CAST_OF, "cast-of"), (_WHICH, "which-clause"),
-                              (_RENEWED, "renewed"), (_ORDER, "order")):
+        for pattern, rule, needs in _TITLE_PATTERNS:
+            if not needs.search(s.text):
+                continue  # a cheap look for the pattern's words first
             for m in pattern.finditer(s.text):
                 group = "t" if m.group("t") or "t2" not in m.groupdict() else "t2"
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
