@@ -19,7 +19,8 @@ from ._model import Candidate, EntityCandidate, Mention, Suggestions
 from ._names import guess_type, is_noise
 from ._terms import accepts, is_a
 from ._text import (
-    NAME, STOP, TITLE, Sentence, is_title_case, resolve_date, sentences, slug, strip_possessive)
+    NAME, STOP, TITLE, Sentence, is_title_case, resolve_date, sentences, slug, strip_possessive,
+    word_at)
 
 __all__ = ["WORK_TYPES", "Doc", "statement_key"]
 
@@ -442,10 +443,13 @@ class Doc:
                 continue
             surname = entity.name.rsplit(" ", 1)[1]
             first = min(mn.start for mn in self.out.mentions if mn.entity == entity_id)
-            for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?:[’']s)?(?!\w)", self.text):
-                if m.start() > first and not any(a <= m.start() < b for a, b in taken) \
-                        and not self._other_person(m.start(), m.group(0), entity_id):
-                    self.out.mentions.append(Mention(entity_id, m.group(0), m.start(),
+            for at in word_at(self.text, surname):
+                text = surname + (self.text[at + len(surname):at + len(surname) + 2]
+                                  if re.match(r"[’']s\b", self.text[at + len(surname):])
+                                  else "")
+                if at > first and not any(a <= at < b for a, b in taken) \
+                        and not self._other_person(at, text, entity_id):
+                    self.out.mentions.append(Mention(entity_id, text, at,
                                                      "surname-after-full-name"))
             self.names.setdefault(surname.lower(), entity_id)
         self.out.mentions.sort(key=lambda mn: mn.start)

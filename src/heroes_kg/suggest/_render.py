@@ -30,7 +30,10 @@ def yaml_scalar(value: str | bool | float) -> str:
 
 def _occurrence(text: str, quote: str, start: int) -> int | None:
     """The 1-based occurrence of ``quote`` at ``start``, when it occurs more than once."""
-    starts = [m.start() for m in re.finditer(re.escape(quote), text)]
+    starts, at = [], text.find(quote)
+    while at >= 0 and quote:
+        starts.append(at)
+        at = text.find(quote, at + 1)
     if len(starts) <= 1:
         return None
     return starts.index(start) + 1 if start in starts else 1

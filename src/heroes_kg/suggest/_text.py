@@ -27,6 +27,7 @@ __all__ = [
     "sentences",
     "slug",
     "strip_possessive",
+    "word_at",
 ]
 
 _WORD = r"(?:(?:Bros|Ltd|Inc|Corp|Jr|Sr|[A-Z][a-z]{0,2})\.(?=\s[A-Z])|[A-Z][\w’'-]*\w|[A-Z]\.?(?=\s[A-Z])|[A-Z])"
@@ -122,6 +123,22 @@ def sentences(text: str) -> Iterator[Sentence]:
             last = end
         if chunk[last:].strip():
             yield Sentence(chunk[last:].rstrip(), base + last)
+
+
+def word_at(text: str, word: str, before: str = "", after: str = "") -> list[int]:
+    """Offsets where ``word`` occurs in ``text`` as a whole word: no letter or digit (nor
+    any character of ``before`` / ``after``) right before or after it. Plain string search:
+    a regular expression per name would be compiled again for every name."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        left = text[at - 1] if at else ""
+        right = text[end] if end < len(text) else ""
+        if not (left.isalnum() or left == "_" or (left and left in before)) and \
+                not (right.isalnum() or right == "_" or (right and right in after)):
+            found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def slug(text: str) -> str:

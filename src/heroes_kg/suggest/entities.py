@@ -8,7 +8,7 @@ import re
 from ._doc import Doc
 from ._model import EntityCandidate
 from ._names import guess_type, is_noise, is_place_or_award
-from ._text import NAME, STOP, Sentence, slug, strip_possessive
+from ._text import NAME, STOP, Sentence, slug, strip_possessive, word_at
 
 __all__ = ["RULES"]
 
@@ -49,15 +49,14 @@ def _lists(doc: Doc) -> list[re.Match[str]]:
 def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
     """Something in the text says the name is someone's: the surname used alone
     elsewhere, a role or verb next to it ("director X", "X said", "X, who")."""
-    surname = name.split()[-1]
-    alone = re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", doc.text)
-    if any(not re.search(rf"\b{re.escape(name.split()[-2])}\s+$",
-                         doc.text[max(0, a.start() - 40):a.start()]) for a in alone):
+    surname, first = name.split()[-1], name.split()[-2]
+    if any(not doc.text[max(0, at - len(first) - 2):at].rstrip().endswith(first)
+           for at in word_at(doc.text, surname, before="’'-", after="-")):
         return True
     if any(name in x.group(0).split(", ") or x.group(0).endswith(name)
            for x in _lists(doc)):
         return True  # "Dylan O'Brien, Victoria Pedretti, Josh Holloway and …"
-    for at in (x.start() for x in re.finditer(re.escape(name), doc.text)):
+    for at in word_at(doc.text, name):
         if _BEFORE.search(doc.text[max(0, at - 25):at]) or \
                 _AFTER.match(doc.text[at + len(name):at + len(name) + 20]):
             return True

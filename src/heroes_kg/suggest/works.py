@@ -14,7 +14,7 @@ from ._names import NETWORKS, STREAMERS, STUDIOS, guess_type
 from ._terms import is_a
 from ._text import (
     MONTHS, NAME, NUMBER_WORDS, POSSESSOR, STOP, TITLE, TITLE_WORDS, WEEKDAYS, Sentence,
-    is_title_case)
+    is_title_case, word_at)
 
 __all__ = ["RULES", "find_titles"]
 
@@ -176,8 +176,8 @@ def _other_occurrences(doc: Doc) -> None:
         name = doc.name_of(work)
         if len(name) < 3:
             continue
-        for m in re.finditer(rf"(?<![\w@#]){re.escape(name)}(?![\w’'])", doc.text):
-            doc.add_work_span(m.start(), m.end(), work)
+        for at in word_at(doc.text, name, before="@#", after="’'"):
+            doc.add_work_span(at, at + len(name), work)
 
 
 def find_titles(doc: Doc) -> None:
@@ -348,7 +348,7 @@ def _numbered(doc: Doc) -> None:
 
 def _repeated(doc: Doc, title: str) -> bool:
     """A title named again elsewhere in the text, or in the headline."""
-    return len(re.findall(rf"(?<!\w){re.escape(title)}(?!\w)", doc.text)) > 1 or \
+    return len(word_at(doc.text, title)) > 1 or \
         title in doc.article.title
 
 
