@@ -18,7 +18,7 @@ DEV = ROOT / "benchmarks" / "suggest_eval" / "dev"
 
 #: A little under what suggest reaches on the development half (see README, Growing the
 #: graph); a regression in any rule shows here.
-FLOORS = {"recall": 0.15, "precision": 0.6, "typed": 0.85}
+FLOORS = {"recall": 0.55, "precision": 0.88, "typed": 0.9}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]

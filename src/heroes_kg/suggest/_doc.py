@@ -43,6 +43,10 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
                       + r")(?:[’']s)?(?!\w)", re.IGNORECASE)
 
 
+#: At most this many quotes per candidate.
+_MAX_QUOTES = 3
+
+
 def _occurrences(text: str, part: str) -> list[int]:
     starts, at = [], text.find(part)
     while at >= 0:
@@ -208,10 +212,15 @@ class Doc:
         if key in self.found:
             old = self.found[key]
             if confidence > old.confidence:
-                # A better finding of the same fact brings its own quote.
+                # A better finding of the same fact brings its own quote first.
+                old.more.insert(0, (old.quote, old.start))
                 old.quote, old.start, old.rule = quote, start, rule
                 old.qualifiers = dict(qualifiers)
+            elif all(not (a < start + len(quote) and start < a + len(q))
+                     for q, a in old.quotes()) and len(old.more) < _MAX_QUOTES - 1:
+                old.more.append((quote, start))  # found again elsewhere in the text
             old.confidence = max(old.confidence, confidence)
+            del old.more[_MAX_QUOTES - 1:]
             return old
         self.found[key] = candidate
         return candidate
@@ -360,6 +369,30 @@ class Doc:
             return self.sequel_of(self.main_film, s) if not re.search(
                 r" (?:[2-9]|II|III)$", self.name_of(self.main_film)) else self.main_film
         return coming[-1] if coming else None
+
+    def predecessor(self, work: str) -> str | None:
+        """The work ``work`` follows: "Creed" for "Creed 2", or what it is a sequel of."""
+        found = next((c.object for c in self.found.values()
+                      if c.subject == work and c.property == "sequelOf"), None)
+        if found:
+            return found
+        m = re.fullmatch(r"(?P<b>.+?):? (?:[2-9]|II|III|IV)", self.name_of(work))
+        return self.lookup(m.group("b")) if m else None
+
+    def last_person(self, pos: int) -> str | None:
+        """The person named last before ``pos``: who "the actor" or "she" is."""
+        best: tuple[int, str] | None = None
+        for mn in self.out.mentions:
+            if mn.start < pos and is_a(self.type_of(mn.entity), "Person"):
+                best = max(best or (mn.start, mn.entity), (mn.start, mn.entity))
+        for entity_id, e in self.new.items():
+            if not is_a(e.type, "Person"):
+                continue
+            for name in (e.name, e.name.split()[-1]):
+                places = [at for at in word_at(self.text, name) if at < pos]
+                if places:
+                    best = max(best or (places[-1], entity_id), (places[-1], entity_id))
+        return best[1] if best else None
 
     def respective(self, s: Sentence, pos: int) -> list[str]:
         """The works a "respectively" list pairs with, in order: those named before

@@ -40,6 +40,12 @@ class Candidate:
     start: int = 0
     confidence: float = 0.5
     rule: str = ""
+    #: Further (quote, start) pairs where a rule found the same fact again.
+    more: list[tuple[str, int]] = field(default_factory=list)
+
+    def quotes(self) -> list[tuple[str, int]]:
+        """Every (quote, start) that supports the candidate, the best first."""
+        return [(self.quote, self.start), *self.more]
 
     def key(self) -> tuple[str, str, str]:
         target = self.object if self.object is not None else str(self.value).lower()

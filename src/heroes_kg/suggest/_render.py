@@ -44,7 +44,8 @@ def render(suggestions: Suggestions, article: Article) -> str:
 
     The ``candidates:`` key and the per-item ``confidence:`` and ``rule:`` keys make the
     curated-facts loader refuse the file, so it can never become part of the graph
-    without ``heroes-kg accept``. Statements come best first (highest confidence).
+    without ``heroes-kg accept``. Statements come best first (highest confidence); a
+    statement found in several places has one evidence item per place (the best first).
     """
     lines = [
         f"# Candidate facts suggested from article {article.id!r} ({article.file}).",
@@ -87,12 +88,12 @@ def render(suggestions: Suggestions, article: Article) -> str:
         for key in ("in", "as"):
             if key in c.qualifiers:
                 lines.append(f"    {key}: {c.qualifiers[key]}")
-        lines += [f"    confidence: {c.confidence:.2f}", f"    rule: {c.rule}",
-                  "    evidence:", f"      - article: {article.id}",
-                  f"        quote: {yaml_scalar(c.quote)}"]
-        occurrence = _occurrence(article.text, c.quote, c.start)
-        if occurrence is not None:
-            lines.append(f"        occurrence: {occurrence}")
+        lines += [f"    confidence: {c.confidence:.2f}", f"    rule: {c.rule}", "    evidence:"]
+        for quote, start in c.quotes():
+            lines += [f"      - article: {article.id}", f"        quote: {yaml_scalar(quote)}"]
+            occurrence = _occurrence(article.text, quote, start)
+            if occurrence is not None:
+                lines.append(f"        occurrence: {occurrence}")
     if not suggestions.statements:
         lines[-1] = "statements: []"
     return "\n".join(lines) + "\n"

@@ -11,9 +11,10 @@ Candidate ids rarely equal gold ids by chance, so entities are aligned first:
    value), at least one.
 
 A candidate statement is **right** when, after alignment, its subject, property, object
-or value and qualifiers equal a gold statement's, and its quote supports it: the quote
-overlaps the span of one of the gold statement's quotes in the article (or, where a gold
-quote is not in the text, contains at least 60% of its words). Values are compared
+or value and qualifiers equal a gold statement's, and its quote supports it: one of its
+quotes (a candidate found in several places carries up to three) overlaps the span of one
+of the gold statement's quotes in the article (or, where a gold quote is not in the text,
+contains at least 60% of its words). Values are compared
 without case, surrounding quotes and end punctuation; long texts (over 25 characters)
 also match when one contains the other. Recall is the share of gold statements some
 right candidate matches; precision the share of candidates that are right.
@@ -177,7 +178,7 @@ def score(article: str, text: str, gold_entities: Mapping[str, GoldEntity],
                 continue
             if tuple(sorted(g.qualifiers)) != quals:
                 continue
-            if _supports(c.start, c.quote, g):
+            if any(_supports(start, quote, g) for quote, start in c.quotes()):
                 hit = i
                 break
         if hit is None:

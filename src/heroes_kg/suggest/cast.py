@@ -221,12 +221,16 @@ def _people(doc: Doc, text: str) -> list[str]:
 def rule_cast_members(doc: Doc, s: Sentence) -> None:
     """"starring Pedro Pascal, Priyanka Chopra and Christian Slater", "the cast includes
     A and B", "also stars A": cast membership with no character named."""
-    for m in re.finditer(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|"
-                         rf"(?:headlined|toplined|fronted|led) by|featuring|(?:the )?cast "
+    for m in re.finditer(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|featuring|"
+                         rf"(?:headlined|toplined|fronted|led) by|(?:the )?cast "
                          rf"(?:also )?includes?|star(?:s|red)? alongside|starred opposite|"
                          rf"stars opposite) {_LIST}", s.text):
         pos = s.start + m.start()
         work = doc.work_at(pos, s)
+        if re.search(r"\b(?:sequel|follow-up|follow up) to the (?:[\w-]+ ){0,3}(?:film|movie|"
+                     r"series|show)\s*$", s.text[:m.start()]) and work is not None:
+            # "a follow-up to the incredible 2015 film featuring …": the earlier work.
+            work = doc.predecessor(work) or work
         if work is None:
             continue
         follows = s.text[m.end():m.end() + 12]

@@ -8,7 +8,7 @@ import re
 from ._doc import Doc
 from ._names import guess_type
 from ._terms import is_a
-from ._text import NAME, STOP, WEEKDAYS, Sentence
+from ._text import MONTHS, NAME, STOP, WEEKDAYS, Sentence
 
 __all__ = ["RULES"]
 
@@ -88,6 +88,11 @@ def rule_streaming(doc: Doc, s: Sentence) -> None:
 def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") -> None:
     """One place a work airs or streams: a network publishes it, a streaming service
     streams it."""
+    words = name.split()
+    while len(words) > 1 and (words[-1].lower().rstrip(".") in WEEKDAYS or
+                              words[-1].lower().rstrip(".") in MONTHS):
+        words.pop()  # "on Lifetime September 9"
+    name = " ".join(words)
     if name.lower() in WEEKDAYS or name.split()[0] in STOP or len(name) < 3:
         return
     found = doc.lookup(name)

@@ -177,6 +177,36 @@ def tweet_embed(doc: Doc) -> None:
                 doc.add(post, "announces", text, s.start, "tweet-sequel", 0.4, obj=sequel)
 
 
+_CAPTION = re.compile(
+    rf"(?:[Tt]aking to|[Ii]n an?|[Oo]n|[Vv]ia) {_PLATFORM}(?: post| story)?,? "
+    rf"(?P<who>the (?:[\w-]+ ){{0,3}}?(?:actor|actress|star|director|filmmaker|producer|singer|"
+    rf"comedian)|he|she|they|{NAME})\b[^“\"]*?\bcaption:? [“\"](?P<text>[^”\"]+)[”\"]")
+
+
+def captions(doc: Doc) -> None:
+    """"Taking to Instagram, the veteran Rocky actor posted an image of himself and Jordan
+    with the caption: “Getting stronger !!! …”": the post, its author and its text."""
+    for p in doc.paragraphs:
+        for m in _CAPTION.finditer(p.text):
+            who = m.group("who")
+            author = doc.lookup(who) if who[0].isupper() and not who.startswith("The ") \
+                else doc.last_person(p.start + m.start())
+            if author is None or not is_a(doc.type_of(author), "Person"):
+                continue
+            platform_name = m.group("p")
+            platform = _platform(doc, platform_name, "caption")
+            post = doc.derived(f"{doc.short(author)}-{platform_name.lower()}-post",
+                               "SocialMediaPosting",
+                               f"{doc.name_of(author)} post on {platform_name}", "caption",
+                               p.text)
+            start = p.start + m.start()
+            doc.add(post, "author", m.group(0), start, "caption", 0.6, obj=author)
+            doc.add(post, "platform", m.group(0), start, "caption", 0.65, obj=platform)
+            text = m.group("text").strip()
+            doc.add(post, "text", text, p.start + m.start("text"), "caption", 0.75,
+                    value=text)
+
+
 def instagram_embed(doc: Doc) -> None:
     """An embedded Instagram post: "Getting stronger !!! 2018 #Creed 2 A post shared by
     Sly Stallone (@officialslystallone) on Sep 1, 2017 at 3:28pm PDT"."""
@@ -214,4 +244,4 @@ def instagram_embed(doc: Doc) -> None:
 
 
 RULES = [rule_post_on_weekday, rule_prose_post, rule_stories]
-DOC_RULES = [tweet_embed, instagram_embed]
+DOC_RULES = [tweet_embed, captions, instagram_embed]

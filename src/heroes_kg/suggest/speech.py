@@ -13,6 +13,7 @@ from ._text import NAME, Sentence
 __all__ = ["DOC_RULES"]
 
 _SAY = (r"(?:said|says|explained|explains|added|adds|told|tells|noted|notes|recalled|"
+        r"responded saying|responded|replied|commented|said in a statement|"
         r"recalls|shared|continued|continues|revealed|reveals|joked|jokes|wrote|writes|"
         r"admitted|admits|stated|states|teased|teases|remarked|insisted|insists|"
         r"confirmed|confirms)")
@@ -157,4 +158,32 @@ def block_quotes(doc: Doc) -> None:
                 doc.add(qid, "about", intro, start, "block-quote", 0.5, obj=work)
 
 
-DOC_RULES = [quotations, block_quotes]
+_GOES_ON = re.compile(rf"[”\"],? (?P<who>{NAME}|he|she|they|He|She|They) {_SAY}\.\s+"
+                      rf"[“\"](?P<q>[^“”\"]{{12,}})[”\"]\s*$")
+
+
+def quotes_going_on(doc: Doc) -> None:
+    """"“Ryan (Coogler) has some ideas …,” Stallone said. “Think of The Godfather 2. That’s
+    what he was thinking of.”": the quote after the attribution is the same speaker's."""
+    for p in doc.paragraphs:
+        m = _GOES_ON.search(p.text)
+        if not m:
+            continue
+        speaker = _speaker(doc, m.group("who"), doc.last_person(p.start + m.start()), m.group(0))
+        if speaker is None:
+            continue
+        text = m.group("q").strip()
+        if any(c.property == "text" and c.value == text.rstrip(",") for c in doc.found.values()):
+            continue
+        n = 1 + sum(1 for c in doc.found.values() if c.property == "spokenBy"
+                    and c.object == speaker)
+        qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                          f"{doc.name_of(speaker)}, quoted", "speech-continued", p.text)
+        quote = p.text[m.start("q") - 1:m.end("q") + 1]
+        doc.add(qid, "text", m.group("q"), p.start + m.start("q"), "speech-continued", 0.6,
+                value=text.rstrip(","))
+        doc.add(qid, "spokenBy", quote, p.start + m.start("q") - 1, "speech-continued", 0.55,
+                obj=speaker)
+
+
+DOC_RULES = [quotations, quotes_going_on, block_quotes]

@@ -502,6 +502,12 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
             continue
         if work is None:
             continue
+        inside = [w for x, y, w in doc.work_spans if x < s.start + det.start() and end <= y
+                  and w == work]
+        if inside and re.search(r"\bof $", doc.text[:s.start + det.start()]):
+            # "a reboot of the military action series": the genre of what is rebooted.
+            work = next((c.object for c in doc.found.values() if c.subject == work and
+                         c.property in ("basedOn", "sequelOf")), work)
         quote_end = next((y for x, y, w in doc.work_spans if x == at), end)
         start = s.start + det.start()
         if before and not named:
@@ -609,6 +615,19 @@ def rule_numbered_sequel(doc: Doc, s: Sentence) -> None:
         doc.add(work, "sequelOf", doc.text[a:b], a, "numbered-sequel", 0.6, obj=base)
 
 
+def rule_year_of_predecessor(doc: Doc, s: Sentence) -> None:
+    """"Creed 2 will begin shooting next year as a follow-up to the incredible 2015 film":
+    the year of the work it follows."""
+    for m in re.finditer(r"\b(?:sequel|follow-up|follow up) to the (?:[\w-]+ ){0,2}?"
+                         r"(?P<y>(?:19|20)\d\d) (?:film|movie|series|show)\b", s.text):
+        work = doc.work_at(s.start + m.start(), s)
+        before = doc.predecessor(work) if work else None
+        if before:
+            doc.add(before, "datePublished", m.group(0)[m.group(0).index("the "):],
+                    s.start + m.start() + m.group(0).index("the "), "year-of-predecessor",
+                    0.6, value=m.group("y"))
+
+
 def rule_year_apposition(doc: Doc, s: Sentence) -> None:
     """"Bright, the 2017 fantasy/sci-fi/detective/action thriller": the year (and genre)
     of the work just named."""
@@ -624,5 +643,5 @@ def rule_year_apposition(doc: Doc, s: Sentence) -> None:
                 value=m.group("y"))
 
 
-RULES = [rule_numbered_sequel, rule_year_apposition, rule_sequel, rule_status, rule_development, rule_genre, rule_possessive_title, rule_year_title,
+RULES = [rule_numbered_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_possessive_title, rule_year_title,
          rule_description]
