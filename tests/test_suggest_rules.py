@@ -399,3 +399,31 @@ def test_block_quote_after_an_introduction() -> None:
     assert ("lin-quote-1", "spokenBy", "justin-lin") in got
     assert ("lin-quote-1", "reportedBy", "gq") in got
     assert ("lin-quote-1", "about", "warrior") in got
+
+
+def test_trade_press_announcement() -> None:
+    text = ("Focus Features has landed the thriller Midnight Run, with Jane Doe set to direct "
+            "from a script by Tom Lee. The film stars Anna Smith, Ben Cole and Maria Garcia. "
+            "Production begins in March.\n\nSmith most recently starred in Netflix's The Long "
+            "Road.\n\nMeanwhile, Paramount+ has renewed Tulsa King for a third season. The "
+            "drama drew 2.5 million viewers in its first week.")
+    result = run(text, date="2024-05-10")
+    got = {c.key() for c in result.statements}
+    assert {("midnight-run", "director", "jane-doe"),
+            ("midnight-run", "screenwriter", "tom-lee"),
+            ("midnight-run", "genre", "thriller"),
+            ("the-long-road", "streamingOn", "netflix"),
+            ("the-long-road", "castMember", "anna-smith"),
+            ("tulsa-king", "greenlitBy", "paramount-plus"),
+            ("tulsa-king-season-3", "seasonNumber", "3"),
+            ("tulsa-king-viewership", "views", "2500000"),
+            ("tulsa-king-viewership", "periodDays", "7")} <= got
+    names = {e.name: e.type for e in result.entities}
+    assert names["Paramount+"] == "StreamingService"
+    assert "Production" not in names and "March" not in names
+
+
+def test_in_talks_to_direct_is_no_fact_yet() -> None:
+    got = facts('Netflix is working on a sequel to "Bright", and Louis Leterrier has entered '
+                "negotiations to direct.")
+    assert not any(p == "director" for _s, p, _o in got)

@@ -7,7 +7,7 @@ import re
 
 from ._text import MONTHS, STOP, WEEKDAYS
 
-__all__ = ["NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS", "PUBLICATIONS", "STREAMERS",
+__all__ = ["KNOWN_NAMES", "NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS", "PUBLICATIONS", "STREAMERS",
            "STUDIOS", "guess_type", "is_noise", "is_place_or_award"]
 
 STREAMERS = {"netflix", "hulu", "disney+", "disney plus", "prime video", "amazon prime video",
@@ -138,6 +138,10 @@ def guess_type(name: str) -> str:
                                                        "warner", "disney", "sony", "comcast")):
         return "Organization"  # "Amazon Music Unlimited"
     return "Person"
+
+
+#: Every organization name the gazetteers hold.
+KNOWN_NAMES = STREAMERS | NETWORKS | STUDIOS | PUBLICATIONS | PLATFORMS
 
 
 def is_noise(name: str) -> bool:

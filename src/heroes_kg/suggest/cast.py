@@ -244,8 +244,8 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
             quote = s.text[m.start():at + len(name)]
             person = doc.entity(name, "Actor", "starring", quote)
             doc.add(work, "castMember", quote, pos, "starring", 0.7, obj=person)
-    for m in re.finditer(rf"(?P<a>{NAME}) (?:will )?(?:stars?|starred|co-stars?|"
-                         rf"(?:is|was) cast in) (?:in )?", s.text):
+    for m in re.finditer(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,2}}?(?:will )?(?:stars?|starred|co-stars?|"
+                         rf"(?:is|was) cast in) (?:in )?(?:{POSSESSOR} )?[“\"‘]?", s.text):
         name = doc.trim(m.group("a"))
         spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
         if not spans or not doc.is_person(name):

@@ -24,6 +24,12 @@ _ROLES = {
     "executive-produced": ("executiveProducer",),
     "created": ("creator",),
     "co-created": ("creator",),
+    "a script": ("screenwriter",),
+    "the script": ("screenwriter",),
+    "script": ("screenwriter",),
+    "a screenplay": ("screenwriter",),
+    "screenplay": ("screenwriter",),
+    "teleplay": ("screenwriter",),
 }
 _ROLE_WORDS = "|".join(sorted((re.escape(k) for k in _ROLES), key=len, reverse=True))
 #: "co-written and directed by", "written, directed and produced by".
@@ -227,6 +233,10 @@ _SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b(?:wrote|penned|co-wrote|
                      rf"(?:,? with a rewrite by (?P<rewrite>{_PEOPLE}))?")
 _LEAD = re.compile(rf"(?P<p>{NAME}) (?:came on board|signed on|was tapped|was hired|has been tapped|"
                    rf"is set|will return|returns) to (?:direct|helm|lead) [“\"‘]?")
+#: "with Jane Doe set to direct", "Jane Doe will direct" (not "in talks to direct").
+_TO_DIRECT = re.compile(rf"(?P<p>{NAME}),? (?:is |was )?(?:set to|will|is going to|has signed on to|"
+                        rf"signed on to|has been tapped to|was tapped to|is attached to) "
+                        rf"(?P<job>direct|write|produce|executive produce)\b")
 
 
 def _add_people(doc: Doc, work: str, prop: str, names: list[str], quote: str, pos: int,
@@ -300,6 +310,21 @@ def rule_lead(doc: Doc, s: Sentence) -> None:
                     s.start + m.start(), "to-direct", 0.7)
 
 
+def rule_set_to_direct(doc: Doc, s: Sentence) -> None:
+    """"Focus Features has landed the thriller Midnight Run, with Jane Doe set to direct":
+    the crew of the work in scope."""
+    for m in _TO_DIRECT.finditer(s.text):
+        if re.search(r"\b(?:talks|negotiations|eyed|eyeing|considered)\b", s.text[m.start():m.end()]):
+            continue
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is None:
+            continue
+        prop = {"direct": "director", "write": "screenwriter", "produce": "producer",
+                "executive produce": "executiveProducer"}[m.group("job")]
+        _add_people(doc, work, prop, [m.group("p")], m.group(0), pos, "set-to-direct", 0.65)
+
+
 def rule_parenthesised_credit(doc: Doc, s: Sentence) -> None:
     """"Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was …": the work
     named after, and the earlier credit in parentheses."""
@@ -316,4 +341,5 @@ def rule_parenthesised_credit(doc: Doc, s: Sentence) -> None:
 
 
 RULES = [rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
-         rule_serves_as, rule_include, rule_script, rule_lead, rule_parenthesised_credit]
+         rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct,
+         rule_parenthesised_credit]

@@ -7,11 +7,13 @@ import re
 
 from ._doc import Doc
 from ._model import EntityCandidate
-from ._names import guess_type, is_noise, is_place_or_award
+from ._names import KNOWN_NAMES, guess_type, is_noise, is_place_or_award
 from ._text import NAME, STOP, Sentence, slug, strip_possessive, word_at
 
 __all__ = ["RULES"]
 
+_GENERIC = re.compile(r"(?:Studios?|Pictures|Entertainment|Films?|Productions?|Media|Network|"
+                      r"Television|Channel|Animation|Cinema|Festival|Group|Company|News)")
 _SKIP = {"New Year", "Christmas Day", "Christmas Eve", "Top", "Oscar", "Oscars", "Emmy",
          "Emmys", "Golden Globe", "Golden Globes", "Academy Award", "Academy Awards"}
 
@@ -99,6 +101,9 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
         type_ = guess_type(name)
         if type_ == "Person" and not 2 <= len(words) <= 3 or len(words) > 4:
             continue
+        if len(words) == 1 and name.lower() not in KNOWN_NAMES and (
+                m.start() == 0 or _GENERIC.fullmatch(name)):
+            continue  # "Production begins in March": a sentence-initial common word
         if type_ == "Person" and not _person_evidence(doc, name, s.start + m.start(),
                                                       s.start + m.start() + len(raw)):
             continue  # a capitalized phrase with nothing saying it is someone

@@ -13,10 +13,10 @@ __all__ = ["RULES"]
 
 _AMOUNT = r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|(?P<abbr>[MBK])\b)?"
 _KINDS = {"households": "households", "household": "households", "views": "views",
-          "plays": "views", "streams": "views",
+          "plays": "views", "streams": "views", "viewers": "views",
           "hours viewed": "hoursViewed", "hours": "hoursViewed", "viewing hours": "hoursViewed",
           "streaming hours": "hoursViewed", "watch hours": "hoursViewed"}
-_FIGURE = re.compile(rf"\b{_AMOUNT} (?P<kind>households?|views|plays|streams|hours viewed|viewing hours|"
+_FIGURE = re.compile(rf"\b{_AMOUNT} (?P<kind>households?|views|viewers|plays|streams|hours viewed|viewing hours|"
                      r"streaming hours|watch hours|hours)\b")
 _PERIOD = re.compile(r"\b(?:first|opening|initial) (?P<n>\d+|\w+) (?P<u>days?|weeks?)\b|"
                      r"\b(?P<one>first|opening) (?P<u1>week|weekend)\b")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
-from ._names import NETWORKS, STREAMERS, STUDIOS, guess_type
+from ._names import KNOWN_NAMES, NETWORKS, STREAMERS, STUDIOS, guess_type
 from ._terms import is_a
 from ._text import (
     MONTHS, NAME, NUMBER_WORDS, POSSESSOR, STOP, TITLE, TITLE_WORDS, WEEKDAYS, Sentence,
@@ -31,6 +31,7 @@ _CUE = re.compile(
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s(?P<t>{TITLE_WORDS})")
 _STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appear|role|"
                           rf"return|returns|returning|reprise \w+ role) in "
+                          rf"(?:(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s )?"
                           rf"(?P<t>{TITLE_WORDS})")
 #: "a sequel to Creed", "the reboot of The Lost Boys", "a follow-up to Bright".
 _DERIVED_OF = re.compile(rf"\b(?P<kind>sequel|follow-up|follow up|reboot|remake|prequel|"
@@ -257,8 +258,9 @@ def find_titles(doc: Doc) -> None:
                     rule in ("season-title", "renewed", "order") else (
                         "MovieSeries" if cue == "franchise" else "Movie")
                 found = doc.lookup(title)
+                owner = (m.groupdict().get("own") or "").lower()
                 if found is None and rule in ("starring-in", "title-derived") and not \
-                        _repeated(doc, title):
+                        _repeated(doc, title) and owner not in KNOWN_NAMES:
                     continue
                 if found is None and guess_type(title) != "Person" and not (
                         title.isupper() and rule != "apposition"):
@@ -527,7 +529,25 @@ def rule_description(doc: Doc, s: Sentence) -> None:
 
 
 def rule_possessive_title(doc: Doc, s: Sentence) -> None:
-    """"Shondaland's 'Bridgerton'": a company's work."""
+    """"Shondaland's 'Bridgerton'", "Netflix's The Long Road": a company's work (a
+    network's show, a streaming service's film, a studio's production)."""
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        m = re.search(rf"(?P<o>{NAME}) ?[’'](?:s )?[“\"‘]?$", doc.text[s.start:a])
+        if not m or m.group("o").lower() not in KNOWN_NAMES and doc.lookup(m.group("o")) is None:
+            continue
+        if re.search(TITLE, doc.text[s.start + m.start():b + 2]):
+            continue  # a quoted title: below
+        key = m.group("o").lower()
+        owner = doc.lookup(m.group("o"))
+        kind = doc.type_of(owner) if owner else None
+        if owner is not None and not is_a(kind, "Organization"):
+            continue
+        prop = "publisher" if key in NETWORKS else (
+            "streamingOn" if key in STREAMERS or is_a(kind, "StreamingService") else
+            "productionCompany")
+        org = owner or doc.entity(m.group("o"), None, "company-title", m.group(0), 0.4)
+        doc.add(work, prop, doc.text[s.start + m.start():b], s.start + m.start(),
+                "company-title", 0.5, obj=org)
     for m in re.finditer(rf"(?P<o>{NAME})[’']s {TITLE}", s.text):
         owner = doc.lookup(m.group("o"))
         if owner is not None and not is_a(doc.type_of(owner), "Organization"):
