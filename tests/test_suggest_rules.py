@@ -427,3 +427,23 @@ def test_in_talks_to_direct_is_no_fact_yet() -> None:
     got = facts('Netflix is working on a sequel to "Bright", and Louis Leterrier has entered '
                 "negotiations to direct.")
     assert not any(p == "director" for _s, p, _o in got)
+
+
+def test_a_new_topic_is_not_bound_to_the_main_work() -> None:
+    text = ("Disney+ has set a premiere date for Andor season 2. Diego Luna returns as Cassian "
+            "Andor, alongside Stellan Skarsgård and Adria Arjona. Tony Gilroy, who created the "
+            "series, serves as showrunner and executive producer.\n\n"
+            "In other news, Warner Bros. Pictures' Superman, written and directed by James "
+            "Gunn, opens July 11. David Corenswet plays Clark Kent.\n\n"
+            "Elsewhere, Jane Roe directed the documentary short.")
+    result = run(text, date="2024-05-15")
+    got = {c.key() for c in result.statements}
+    assert {("andor", "creator", "tony-gilroy"), ("andor", "executiveProducer", "tony-gilroy"),
+            ("andor", "castMember", "stellan-skarsgard"),
+            ("superman", "director", "james-gunn"),
+            ("superman", "datePublished", "2024-07-11")} <= got
+    plays = {(c.subject, c.qualifiers.get("in")) for c in result.statements
+             if c.property == "plays"}
+    assert ("david-corenswet", "superman") in plays
+    assert not any(s.startswith("andor") and o in ("james-gunn", "jane-roe")
+                   for s, _p, o in got)

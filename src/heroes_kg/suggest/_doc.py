@@ -286,7 +286,21 @@ class Doc:
             # While the titles are still being read: the last work named before.
             earlier = [w for a, _b, w in self.work_spans if a < pos]
             return earlier[-1] if earlier else None
+        if para is not None and not self._about_main(para, pos):
+            return None
         return self.main_film
+
+    def _about_main(self, para: Sentence, pos: int) -> bool:
+        """Whether a clause at ``pos`` can be taken to go on about the article's main work:
+        its paragraph names no other work before it, or it points back to one ("the
+        film", "it", "the sequel")."""
+        others = [w for a, _b, w in self.work_spans if para.start <= a < pos
+                  and w != self.main_film]
+        if not others and not re.match(r"\s*(?:In other news|Elsewhere|Separately|Also)\b",
+                                       para.text):
+            return True
+        return bool(re.search(r"\b(?:[Tt]he (?:[\w-]+ )?(?:film|movie|series|show|sequel)|"
+                              r"[Ii]t|[Ii]ts)\b", self.text[para.start:pos]))
 
     def anaphor(self, pos: int, s: Sentence) -> str | None:
         """The work a phrase before ``pos`` in its sentence points back to: "the new

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -142,6 +143,9 @@ def word_at(text: str, word: str, before: str = "", after: str = "") -> list[int
 
 
 def slug(text: str) -> str:
+    """"Stellan Skarsgård" -> "stellan-skarsgard", "Paramount+" -> "paramount-plus"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "'").replace("'s ", "s ").replace("+", " plus ")
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-") or "entity"
 

@@ -224,7 +224,7 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
     for m in re.finditer(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|featuring|"
                          rf"(?:headlined|toplined|fronted|led) by|(?:the )?cast "
                          rf"(?:also )?includes?|star(?:s|red)? alongside|starred opposite|"
-                         rf"stars opposite) {_LIST}", s.text):
+                         rf"stars opposite|(?<=, )alongside) {_LIST}", s.text):
         pos = s.start + m.start()
         work = doc.work_at(pos, s)
         if re.search(r"\b(?:sequel|follow-up|follow up) to the (?:[\w-]+ ){0,3}(?:film|movie|"
@@ -233,6 +233,9 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
             work = doc.predecessor(work) or work
         if work is None:
             continue
+        if m.group(0).startswith("alongside") and not re.search(
+                r"\b(?:as|stars?|starring|plays|returns)\b", s.text[:m.start()]):
+            continue  # "executive producer alongside …" is no cast
         follows = s.text[m.end():m.end() + 12]
         if re.match(r",? (?:as|who plays|who portrays)\b", follows):
             continue  # "stars Julia Roberts as a caseworker": a role, not bare membership

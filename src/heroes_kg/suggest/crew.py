@@ -219,9 +219,11 @@ _PEOPLE = rf"{NAME}(?:(?:,| and|, and) {NAME})*"
 #: Swedlin and Adam Shulman", "Jack Lothian is the writer and showrunner", "Reynolds is
 #: also a producer on the films".
 _SERVES = re.compile(
-    rf"(?P<p>{NAME}),? (?:who )?(?:also )?(?:will |would )?(?:continue on|continues on|stay on|"
+    rf"(?P<p>{NAME}),? (?:who )?(?:(?:who|which) [^,]{{3,50}}, )?(?:also )?(?:will |would )?"
+    rf"(?:continue on|continues on|stay on|"
     rf"stays on|remain|remains|return|returns|serve|serves|served|is set to serve|signed on|"
     rf"(?:is|was|will be)(?: also)?(?: the| a| an)?) as (?:the |a |an )?{_JOB}"
+    rf"(?: and (?:the |a |an )?(?P<job3>executive producer|producer|director|writer|creator))?"
     rf"(?: alongside (?P<others>{_PEOPLE}))?|(?P<p2>{NAME}) (?:is|was|will be) (?:also )?"
     rf"(?:the|a|an) {_JOB.replace('?P<job>', '?P<job2>')}\b(?: (?:and|on)\b)?")
 #: "episode directors include Chris Long, Michael Dinner, Susanna Fogel and Sylvain White".
@@ -261,12 +263,23 @@ def rule_serves_as(doc: Doc, s: Sentence) -> None:
         work = _target(doc, pos, s)
         if work is None:
             continue
-        prop = _JOB_PROPS[job.lower()]
         names = [name] + _names(m.group("others") or "")
         end = m.end()
         if m.group("others") is None and s.text[end:end + 1] == ".":
             end += 1
-        _add_people(doc, work, prop, names, s.text[m.start():end], pos, "serves-as", 0.7)
+        for one in (job, m.group("job3")):
+            if one:
+                _add_people(doc, work, _JOB_PROPS[one.lower()], names, s.text[m.start():end],
+                            pos, "serves-as", 0.7)
+    for m in re.finditer(rf"(?P<p>{NAME}), who (?:also )?(?P<v>created|co-created|directed|wrote|"
+                         rf"produced|developed) the (?:series|show|film|movie)\b", s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is not None:
+            prop = {"created": "creator", "co-created": "creator", "developed": "creator",
+                    "directed": "director", "wrote": "screenwriter",
+                    "produced": "producer"}[m.group("v")]
+            _add_people(doc, work, prop, [m.group("p")], m.group(0), pos, "who-made", 0.7)
 
 
 def rule_include(doc: Doc, s: Sentence) -> None:

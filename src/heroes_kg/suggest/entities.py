@@ -36,7 +36,7 @@ _AFTER = re.compile(r"^(?:[’']s\s+[“\"‘]|[’']s\s+(?:performance|characte
                     r"talks|appeared|appears|won|wins|stepped|steps|left|leaves)\b|\s+\()")
 
 
-_LISTED = re.compile(rf"{NAME}, (?:{NAME}, )+(?:and )?(?:the late )?{NAME}")
+_LISTED = re.compile(rf"{NAME}(?:, {NAME})+,? and (?:the late )?{NAME}")
 
 
 def _lists(doc: Doc) -> list[re.Match[str]]:
@@ -55,8 +55,7 @@ def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
     if any(not doc.text[max(0, at - len(first) - 2):at].rstrip().endswith(first)
            for at in word_at(doc.text, surname, before="’'-", after="-")):
         return True
-    if any(name in x.group(0).split(", ") or x.group(0).endswith(name)
-           for x in _lists(doc)):
+    if any(name in re.split(r",? and (?:the late )?|, ", x.group(0)) for x in _lists(doc)):
         return True  # "Dylan O'Brien, Victoria Pedretti, Josh Holloway and …"
     for at in word_at(doc.text, name):
         if _BEFORE.search(doc.text[max(0, at - 25):at]) or \

@@ -73,7 +73,7 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
                  s.text, re.IGNORECASE) or re.search(r"Instagram Stor", s.text):
         return
     m = re.search(rf"(?P<who>{NAME}) (?:also |recently |later )?(?:wrote|posted|shared|"
-                  rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’]{{0,40}}?)?"
+                  rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’-]{{0,40}}?)?"
                   rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
                   rf"(?P<who2>{NAME}) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
                   rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b", s.text)
@@ -90,10 +90,16 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
         return
     platform_name = m.group("p") or m.group("p2") or "Twitter"
     platform = _platform(doc, platform_name, "post-in-prose")
-    post = _post(doc, author, platform_name.lower(), s.text, s)
+    day = re.search(r"\b[Oo]n (?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+                    s.text)
+    date = doc.date(day.group("d")) if day else None
+    post = _post(doc, author, platform_name.lower(), s.text, s, date)
     quote = m.group(0)
     doc.add(post, "author", quote, s.start + m.start(), "post-in-prose", 0.6, obj=author)
     doc.add(post, "platform", quote, s.start + m.start(), "post-in-prose", 0.6, obj=platform)
+    if date and day:
+        doc.add(post, "datePublished", s.text[day.start():m.end()], s.start + day.start(),
+                "post-in-prose", 0.55, value=date)
 
 
 def rule_stories(doc: Doc, s: Sentence) -> None:

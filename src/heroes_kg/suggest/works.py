@@ -46,6 +46,9 @@ _TITLE_LIST = re.compile(rf"\b(?:movies|films|series|shows|credits|titles) (?:su
                          rf"and {TITLE_WORDS})")
 _YEAR_PAREN = re.compile(rf"(?P<t>{TITLE_WORDS}) \((?P<y>(?:19|20)\d\d)\)")
 _YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORDS})")
+#: "Warner Bros. Pictures' Superman", "Netflix's The Long Road": a company's title.
+_OWNED = re.compile(rf"(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s? "
+                    rf"(?P<t>{TITLE_WORDS})")
 #: "Wednesday season 2", "the cast of Wednesday", "Extraction, which managed 90 million
 #: plays".
 _SEASON_TITLE = re.compile(rf"(?P<t>{TITLE_WORDS}) (?i:season) (?:\d|one|two|three|four|five)")
@@ -123,6 +126,7 @@ _TITLE_PATTERNS = [
     (_WHICH, "which-clause", re.compile(r", which ")),
     (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
     (_ORDER, "order", re.compile(r"\b(?:order|renewal)\b")),
+    (_OWNED, "owned-title", re.compile(r"[’']")),
 ]
 
 
@@ -258,7 +262,12 @@ def find_titles(doc: Doc) -> None:
                     rule in ("season-title", "renewed", "order") else (
                         "MovieSeries" if cue == "franchise" else "Movie")
                 found = doc.lookup(title)
-                owner = (m.groupdict().get("own") or "").lower()
+                owner = (m.groupdict().get("own") or "").lower().removesuffix(".")
+                if rule == "owned-title" and owner not in KNOWN_NAMES and not (
+                        doc.lookup(owner) and is_a(doc.type_of(doc.lookup(owner)),
+                                                   "Organization")) and \
+                        guess_type(m.group("own")) in ("Person", "NewsMediaOrganization"):
+                    continue  # only a company's title, not "Dick Wolf’s" or "Variety's"
                 if found is None and rule in ("starring-in", "title-derived") and not \
                         _repeated(doc, title) and owner not in KNOWN_NAMES:
                     continue
@@ -276,6 +285,19 @@ def find_titles(doc: Doc) -> None:
     _seasons(doc)
     for s in doc.sentences:
         rule_derived_work(doc, s)
+    _owned_remakes(doc)
+
+
+def _owned_remakes(doc: Doc) -> None:
+    """"The CW’s Lost Boys" in an article about the CW's reboot of The Lost Boys: a
+    company's name before the original's title stands for its remake."""
+    for a, b, work in list(doc.work_spans):
+        remade = [w for w in doc.new if re.fullmatch(re.escape(work) + r"-(?:reboot|remake|"
+                                                                       r"revival)", w)]
+        if remade and re.search(rf"{POSSESSOR} $", doc.text[max(0, a - 40):a]):
+            doc.work_spans.remove((a, b, work))
+            doc.work_spans.append((a, b, remade[0]))
+            doc.work_spans.sort()
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
