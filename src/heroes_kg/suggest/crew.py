@@ -208,11 +208,12 @@ def rule_behind(doc: Doc, s: Sentence) -> None:
 
 
 _JOB = (r"(?P<job>co-executive producer|executive producer|co-producer|producer|director|"
-        r"co-director|writer|screenwriter|co-writer|creator|co-creator)s?")
+        r"co-director|writer|screenwriter|co-writer|creator|co-creator|showrunner)s?")
 _JOB_PROPS = {"co-executive producer": "producer", "executive producer": "executiveProducer",
               "co-producer": "producer", "producer": "producer", "director": "director",
               "co-director": "director", "writer": "screenwriter", "screenwriter": "screenwriter",
-              "co-writer": "screenwriter", "creator": "creator", "co-creator": "creator"}
+              "co-writer": "screenwriter", "creator": "creator", "co-creator": "creator",
+              "showrunner": ""}
 _PEOPLE = rf"{NAME}(?:(?:,| and|, and) {NAME})*"
 #: "Ayer will continue on as producer", "Nick Stern serves as co-executive producer",
 #: "Morten Tyldum, who also serves as executive producer alongside Evans, Rosalie
@@ -268,7 +269,7 @@ def rule_serves_as(doc: Doc, s: Sentence) -> None:
         if m.group("others") is None and s.text[end:end + 1] == ".":
             end += 1
         for one in (job, m.group("job3")):
-            if one:
+            if one and _JOB_PROPS[one.lower()]:
                 _add_people(doc, work, _JOB_PROPS[one.lower()], names, s.text[m.start():end],
                             pos, "serves-as", 0.7)
     for m in re.finditer(rf"(?P<p>{NAME}), who (?:also )?(?P<v>created|co-created|directed|wrote|"
@@ -290,8 +291,9 @@ def rule_include(doc: Doc, s: Sentence) -> None:
         work = _target(doc, pos, s)
         if work is None:
             continue
-        _add_people(doc, work, _JOB_PROPS[m.group("job").lower()], _names(m.group("list")),
-                    s.text[m.start():m.end()], pos, "crew-include", 0.7)
+        if _JOB_PROPS[m.group("job").lower()]:
+            _add_people(doc, work, _JOB_PROPS[m.group("job").lower()], _names(m.group("list")),
+                        s.text[m.start():m.end()], pos, "crew-include", 0.7)
 
 
 def rule_script(doc: Doc, s: Sentence) -> None:
