@@ -447,3 +447,24 @@ def test_a_new_topic_is_not_bound_to_the_main_work() -> None:
     assert ("david-corenswet", "superman") in plays
     assert not any(s.startswith("andor") and o in ("james-gunn", "jane-roe")
                    for s, _p, o in got)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Based on the 2012 novel of the same name, Defending Jacob will premiere its first "
+     "three episodes exclusively on April 24.",
+     ("defending-jacob", "basedOn", "defending-jacob-novel")),
+    ("Based on the 2012 novel of the same name, Defending Jacob will premiere its first "
+     "three episodes exclusively on April 24.",
+     ("defending-jacob-novel", "datePublished", "2012")),
+    ('The series "YOU" is back. The second season of the series, which is based on Caroline '
+     "Kepnes' novel of the same name, will follow her next book.",
+     ("you-novel", "author", "caroline-kepnes")),
+    ("Second place went to “Miraculous: Ladybug & Cat Noir, the Movie,” a feature film based on "
+     "the popular French animated series.",
+     ("miraculous-ladybug-cat-noir-the-movie", "basedOn",
+      "miraculous-ladybug-cat-noir-the-movie-animated-series")),
+    ("Steven Spielberg's \"Amazing Stories\" is the first, a reimagining of the original "
+     "anthology series.", ("amazing-stories", "basedOn", "amazing-stories-original")),
+])
+def test_based_on_a_source(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in facts(text, date="2020-01-19")

@@ -4,7 +4,8 @@ Candidate ids rarely equal gold ids by chance, so entities are aligned first:
 
 1. by id, when the candidate's id is a gold id;
 2. by name: the candidate's name equals a gold entity's name or alias, after case,
-   punctuation and a leading "The" are ignored;
+   punctuation and a leading "The" are ignored (when two gold entities share the name,
+   the one of the same type, else the one with the same id);
 3. helper nodes without a proper name (figures, rankings, quotations, posts, events,
    articles) by content: a candidate helper aligns with the gold helper of a compatible
    type that shares the most facts with it (same property and same aligned object or
@@ -150,6 +151,11 @@ def score(article: str, text: str, gold_entities: Mapping[str, GoldEntity],
             continue
         hits = set().union(*(by_name.get(norm_name(n), set())
                              for n in cand_names.get(cid, ())))
+        if len(hits) > 1:
+            # A novel and its series share a name: the one of the same type, else the
+            # one with the same id.
+            same = {g for g in hits if gold_entities[g].type == cand_types.get(cid)}
+            hits = same if len(same) == 1 else ({cid} & hits or hits)
         if len(hits) == 1:
             mapping[cid] = hits.pop()
     _align_helpers(mapping, result, facts, gold_entities, cand_types)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ._doc import Doc
+from ._doc import WORK_TYPES, Doc
 from ._names import KNOWN_NAMES, NETWORKS, STREAMERS, STUDIOS, guess_type
 from ._terms import is_a
 from ._text import (
@@ -27,8 +27,9 @@ _MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|featur
                r"picture|biopic|original|follow-up|installment|instalment|entry|chapter")
 _SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
 _CUE = re.compile(
-    rf"(?<![\w-])(?:the|a|an|its|their|his|her|new|upcoming|{POSSESSOR})\s(?:[a-z-]+\s){{0,3}}?"
-    rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s(?P<t>{TITLE_WORDS})")
+    rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|{POSSESSOR})\s"
+    rf"(?:[a-z-]+\s){{0,3}}?"
+    rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s[“\"‘]?(?P<t>{TITLE_WORDS})")
 _STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appear|role|"
                           rf"return|returns|returning|reprise \w+ role) in "
                           rf"(?:(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s )?"
@@ -49,6 +50,9 @@ _YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORD
 #: "Warner Bros. Pictures' Superman", "Netflix's The Long Road": a company's title.
 _OWNED = re.compile(rf"(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s? "
                     rf"(?P<t>{TITLE_WORDS})")
+#: "Based on the 2012 novel of the same name, Defending Jacob will premiere …".
+_AFTER_SOURCE = re.compile(rf"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) [^,]{{3,80}}, "
+                           rf"(?P<t>{TITLE_WORDS})")
 #: "Wednesday season 2", "the cast of Wednesday", "Extraction, which managed 90 million
 #: plays".
 _SEASON_TITLE = re.compile(rf"(?P<t>{TITLE_WORDS}) (?i:season) (?:\d|one|two|three|four|five)")
@@ -127,6 +131,7 @@ _TITLE_PATTERNS = [
     (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
     (_ORDER, "order", re.compile(r"\b(?:order|renewal)\b")),
     (_OWNED, "owned-title", re.compile(r"[’']")),
+    (_AFTER_SOURCE, "after-source", re.compile(r"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) ")),
 ]
 
 
@@ -252,14 +257,16 @@ def find_titles(doc: Doc) -> None:
                 if title is None:
                     continue
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
-                            "renewed", "order"):
+                            "renewed", "order", "after-source"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
                 cue = m.groupdict().get("cue") or ""
                 type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) or \
                     _network_before(s.text[m.start():m.start() + 30].split(" ", 1)[0] + " ") or \
-                    rule in ("season-title", "renewed", "order") else (
+                    rule in ("season-title", "renewed", "order") or (
+                        rule == "after-source" and re.search(r"\b(?:episodes?|season|series)\b",
+                                                             s.text)) else (
                         "MovieSeries" if cue == "franchise" else "Movie")
                 found = doc.lookup(title)
                 owner = (m.groupdict().get("own") or "").lower().removesuffix(".")
@@ -685,5 +692,67 @@ def rule_year_apposition(doc: Doc, s: Sentence) -> None:
                 value=m.group("y"))
 
 
-RULES = [rule_numbered_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_possessive_title, rule_year_title,
+_SOURCE_KINDS = (r"graphic novel|novel|book series|book|comic book|comics?|memoir|podcast|play|"
+                 r"video game|game|manga|short story|musical|true story|article|novella|"
+                 r"animated series|anthology series|TV series|series|show|film|movie")
+_BASED = re.compile(
+    rf"\b[Bb]ased on (?:the |a |an )?(?:(?P<author>{NAME})[’']s? )?(?:(?P<y>(?:19|20)\d\d) )?"
+    rf"(?P<adj>(?:[\w-]+ ){{0,3}}?)(?P<kind>{_SOURCE_KINDS})\b"
+    rf"(?P<same> of the same (?:name|title))?(?: by (?P<author2>{NAME}))?")
+
+
+_REIMAGINING = re.compile(r"\b(?:a |the )?(?:reimagining|re-imagining|remake|reboot|update|"
+                          r"revival) of the (?P<name>original (?:[\w-]+ ){0,2}?(?:series|show|"
+                          r"film|movie))\b")
+
+
+def rule_based_on(doc: Doc, s: Sentence) -> None:
+    """"Based on the 2012 novel of the same name, Defending Jacob will premiere …", "which is
+    based on Caroline Kepnes' novel of the same name", "Based on the popular fictional
+    podcast": the source work, its year and its author."""
+    for m in _BASED.finditer(s.text):
+        pos = s.start + m.start()
+        if m.start() == 0 or re.match(r"\s*[,(]", s.text[:m.start()][-2:] or ""):
+            later = [w for a, _b, w in doc.work_spans if a >= s.start + m.end()
+                     and a < s.end]
+            work = later[0] if later else doc.work_at(pos, s)
+        else:
+            work = doc.work_at(pos, s)
+        if work is None or doc.type_of(work) not in ("Movie", "TVSeries", "TVSeason",
+                                                      "MovieSeries"):
+            continue
+        work = work[:work.index("-season-")] if "-season-" in work else work
+        kind = m.group("kind")
+        name = doc.name_of(work) if m.group("same") else (m.group("adj") + kind).strip()
+        type_ = "TVSeries" if re.search(r"series|show", kind) else (
+            "Movie" if kind in ("film", "movie") else "CreativeWork")
+        source = doc.derived(f"{work}-{kind.replace(' ', '-')}", type_, name, "based-on",
+                             m.group(0))
+        doc.add(work, "basedOn", m.group(0), pos, "based-on", 0.7, obj=source)
+        if m.group("y"):
+            doc.add(source, "datePublished", m.group(0)[m.group(0).find(m.group("y")) - 4:],
+                    pos, "based-on", 0.65, value=m.group("y"))
+        author = m.group("author") or m.group("author2")
+        if author and doc.type_of(doc.lookup(author)) in WORK_TYPES:
+            author = None
+        if author and doc.is_person(doc.trim(author)):
+            person = doc.entity(doc.trim(author), "Person", "based-on", m.group(0))
+            doc.add(source, "author", m.group(0), pos, "based-on", 0.65, obj=person)
+
+
+def rule_reimagining(doc: Doc, s: Sentence) -> None:
+    """"Steven Spielberg's "Amazing Stories" is the first, a reimagining of the original
+    anthology series": the original the work is based on."""
+    for m in _REIMAGINING.finditer(s.text):
+        work = doc.work_at(s.start + m.start(), s)
+        if work is None or work.endswith(("-reboot", "-remake")):
+            continue
+        type_ = "TVSeries" if re.search(r"series|show", m.group("name")) else "Movie"
+        source = doc.derived(f"{work}-original", type_, m.group("name"), "reimagining",
+                             m.group(0))
+        doc.add(work, "basedOn", m.group(0), s.start + m.start(), "reimagining", 0.6,
+                obj=source)
+
+
+RULES = [rule_based_on, rule_reimagining, rule_numbered_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_possessive_title, rule_year_title,
          rule_description]
