@@ -468,3 +468,29 @@ def test_a_new_topic_is_not_bound_to_the_main_work() -> None:
 ])
 def test_based_on_a_source(text: str, fact: tuple[str, str, str]) -> None:
     assert fact in facts(text, date="2020-01-19")
+
+
+def test_renewal_story_with_quotes_credits_and_two_figures() -> None:
+    text = ('It\'s official: "The Last of Us" is coming back. HBO renewed the drama for a second '
+            "season on Friday. The series, based on the 2013 video game, stars Pedro Pascal as "
+            'Joel and Bella Ramsey as Ellie.\n\n"We\'re thrilled," said Francesca Orsi, '
+            'executive vice president of HBO Programming. "Craig and Neil have done something '
+            'remarkable."\n\nCo-creators Craig Mazin and Neil Druckmann will return. Mazin '
+            'previously created "Chernobyl." According to HBO, the premiere drew 4.7 million '
+            "viewers across platforms on its first night, and the show's audience has since "
+            "grown to 22 million viewers in the U.S.")
+    result = run(text, date="2023-01-30", known=[KNOWN[1]])
+    got = {c.key() for c in result.statements}
+    plays = {(c.subject, c.object, c.qualifiers.get("in")) for c in result.statements
+             if c.property == "plays"}
+    assert ("pedro-pascal", "joel", "the-last-of-us") in plays
+    assert {("the-last-of-us-season-2", "greenlitBy", "hbo"),
+            ("the-last-of-us", "basedOn", "the-last-of-us-video-game"),
+            ("the-last-of-us", "creator", "craig-mazin"),
+            ("chernobyl", "creator", "craig-mazin"),
+            ("orsi-quote-1", "spokenBy", "francesca-orsi"),
+            ("orsi-quote-2", "spokenBy", "francesca-orsi"),
+            ("the-last-of-us-viewership", "views", "4700000"),
+            ("the-last-of-us-viewership-2", "views", "22000000")} <= got
+    assert not any(s.startswith("chernobyl-") for s, _p, _o in got)
+    assert "Co-creators Craig Mazin" not in {e.name for e in result.entities}

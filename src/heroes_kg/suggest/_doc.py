@@ -294,13 +294,14 @@ class Doc:
         """Whether a clause at ``pos`` can be taken to go on about the article's main work:
         its paragraph names no other work before it, or it points back to one ("the
         film", "it", "the sequel")."""
-        others = [w for a, _b, w in self.work_spans if para.start <= a < pos
-                  and w != self.main_film]
+        others = [w for a, b, w in self.work_spans if para.start <= a < pos
+                  and w != self.main_film and self._scoping(a, b, w, False)]
         if not others and not re.match(r"\s*(?:In other news|Elsewhere|Separately|Also)\b",
                                        para.text):
             return True
-        return bool(re.search(r"\b(?:[Tt]he (?:[\w-]+ )?(?:film|movie|series|show|sequel)|"
-                              r"[Ii]t|[Ii]ts)\b", self.text[para.start:pos]))
+        return bool(re.search(r"\b(?:[Tt]he (?:[\w-]+ )?(?:film|movie|series|show|sequel|"
+                              r"premiere|finale|season)|[Ii]t|[Ii]ts)\b",
+                              self.text[para.start:pos]))
 
     def anaphor(self, pos: int, s: Sentence) -> str | None:
         """The work a phrase before ``pos`` in its sentence points back to: "the new
@@ -340,7 +341,11 @@ class Doc:
                     r"actress|co-director|director|writers?|creator|producer|veteran) [A-Z]",
                     after):
             return False  # a credit: "“Atlanta” breakout Zazie Beetz"
-        return not re.search(r"\b[A-Z]\w+ of [“\"‘]?$", self.text[max(0, a - 30):a])
+        before = self.text[max(0, a - 40):a]
+        if re.search(r"\b(?:previously|also|once|earlier|last) (?:created|co-created|directed|"
+                     r"wrote|co-wrote|produced|starred in|appeared in)\s*[“\"‘]?$", before):
+            return False  # an earlier credit: "Mazin previously created “Chernobyl.”"
+        return not re.search(r"\b[A-Z]\w+ of [“\"‘]?$", before)
 
     def _series_of(self, work: str | None, s: Sentence, pos: int) -> str | None:
         """A season stands for its series unless the clause speaks of a season."""

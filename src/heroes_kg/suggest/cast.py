@@ -96,7 +96,8 @@ def rule_stars_as(doc: Doc, s: Sentence) -> None:
 def rule_cast_x_as(doc: Doc, s: Sentence) -> None:
     """"The superhero sequel has also cast “Atlanta” breakout Zazie Beetz as the mutant
     mercenary Domino"."""
-    for m in re.finditer(rf"\b(?:cast|casts|casting|tapped|taps|hired) (?:[“\"][^”\"]+[”\"] )?"
+    for m in re.finditer(rf"\b(?:cast|casts|casting|tapped|taps|hired|stars|starring|features|"
+                         rf"featuring|co-stars) (?:[“\"][^”\"]+[”\"] )?"
                          rf"(?:(?:breakout|star|alum|alumna|newcomer|veteran|actor|actress) )?"
                          rf"(?P<a>{NAME}) as (?P<r>{_ROLE})", s.text):
         start = s.start + m.start("a")

@@ -145,10 +145,15 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
     sequel "Sin City: A Dame to Kill For."", "Aside from "We Can Be Heroes,"
     Rodriguez also directed …"."""
     for m in re.finditer(rf"(?P<d>{NAME}),? (?:who )?(?:also |previously |has |had )?"
-                         rf"(?:directed|helmed)\b(?P<rest>.*)", s.text):
+                         rf"(?P<verb>directed|helmed|created|co-created|wrote|co-wrote|"
+                         rf"produced)\b(?P<rest>.*)", s.text):
         if not doc.is_person(doc.trim(m.group("d"))):
             continue
         director = doc.entity(doc.trim(m.group("d")), "Filmmaker", "directed", m.group(0))
+        prop = {"directed": "director", "helmed": "director", "created": "creator",
+                "co-created": "creator", "wrote": "screenwriter", "co-wrote": "screenwriter",
+                "produced": "producer"}[m.group("verb")]
+        rule = "directed" if prop == "director" else f"{m.group('verb')}-work"
         rest_start = m.start("rest")
         rest = m.group("rest")
         previous: str | None = None
@@ -162,8 +167,7 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
             end = rb + (1 if rest[rb:rb + 1] in "\"”’,." else 0)
             end += 1 if rest[end:end + 1] in "\"”’" else 0
             quote = s.text[m.start():rest_start + end]
-            doc.add(work, "director", quote, s.start + m.start(), "directed", 0.75,
-                    obj=director)
+            doc.add(work, prop, quote, s.start + m.start(), rule, 0.75, obj=director)
             gap = rest[max(0, ra - 20):ra]
             if previous and re.search(r"\bsequel\b", gap):
                 q = rest[max(0, ra - 20):end].strip(" ,")
@@ -171,7 +175,7 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
                         0.8, obj=previous)
             previous = work
         aside = re.match(rf"Aside from {TITLE}", s.text)
-        if aside:
+        if aside and prop == "director":
             work = doc.lookup(aside.group("t")) or doc.entity(aside.group("t"), "Movie",
                                                               "directed", aside.group(0))
             doc.add(work, "director", s.text[:m.end("d") + 14], s.start,

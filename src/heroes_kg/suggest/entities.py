@@ -12,6 +12,9 @@ from ._text import NAME, STOP, Sentence, slug, strip_possessive, word_at
 
 __all__ = ["RULES"]
 
+_ROLE_WORD = re.compile(r"(?:Co-)?(?:[Cc]reators?|[Dd]irectors?|[Pp]roducers?|[Ss]howrunners?|"
+                        r"[Ww]riters?|[Ss]tars?|[Aa]ctors?|[Aa]ctress(?:es)?|[Ee]xecutives?|"
+                        r"[Cc]o-stars?|[Hh]osts?|CEO|Chairman|Chairwoman|President|Filmmakers?)")
 _GENERIC = re.compile(r"(?:Studios?|Pictures|Entertainment|Films?|Productions?|Media|Network|"
                       r"Television|Channel|Animation|Cinema|Festival|Group|Company|News)")
 _SKIP = {"New Year", "Christmas Day", "Christmas Eve", "Top", "Oscar", "Oscars", "Emmy",
@@ -85,8 +88,9 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
         if is_place_or_award(name):
             continue
         words = name.split()
-        while words and (words[0] in STOP or words[0].rstrip(".") in STOP):
-            words.pop(0)
+        while words and (words[0] in STOP or words[0].rstrip(".") in STOP or
+                         _ROLE_WORD.fullmatch(words[0])):
+            words.pop(0)  # "Co-creators Craig Mazin", "Director Jane Roe"
         if not words or any(w in STOP for w in words):
             continue
         name = " ".join(words)

@@ -93,7 +93,11 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                 units = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
                 if units:
                     period = units * (7 if days.group("u").startswith("week") else 1)
-        figure_id = seen.get(film) or _figure_id(doc, film, prop, count, period)
+        figure_id = seen.get(film)
+        if figure_id is None or any(c.subject == figure_id and c.property == prop and
+                                    c.value != count for c in doc.found.values()):
+            # "drew 4.7 million viewers …, and has since grown to 22 million": two figures.
+            figure_id = _figure_id(doc, film, prop, count, period)
         seen[film] = figure_id
         figure = doc.derived(figure_id, "ViewershipFigure",
                              f"Viewership of {doc.name_of(film)}", prop, m.group(0))

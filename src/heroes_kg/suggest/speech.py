@@ -57,7 +57,7 @@ def quotations(doc: Doc) -> None:
                 if not who:
                     continue
                 text = m.group("q").strip().rstrip(",")
-                if len(text.split()) < 3:
+                if len(text.split()) < 2:
                     continue
                 speaker = _speaker(doc, who, last, m.group(0))
                 if speaker is None:
@@ -158,7 +158,8 @@ def block_quotes(doc: Doc) -> None:
                 doc.add(qid, "about", intro, start, "block-quote", 0.5, obj=work)
 
 
-_GOES_ON = re.compile(rf"[”\"],? (?P<who>{NAME}|he|she|they|He|She|They) {_SAY}\.\s+"
+_GOES_ON = re.compile(rf"[”\"],? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}|{_SAY} "
+                      rf"(?P<who2>{NAME})(?:, [^.“”\"]+)?)\.\s+"
                       rf"[“\"](?P<q>[^“”\"]{{12,}})[”\"]\s*$")
 
 
@@ -169,7 +170,8 @@ def quotes_going_on(doc: Doc) -> None:
         m = _GOES_ON.search(p.text)
         if not m:
             continue
-        speaker = _speaker(doc, m.group("who"), doc.last_person(p.start + m.start()), m.group(0))
+        speaker = _speaker(doc, m.group("who") or m.group("who2"),
+                           doc.last_person(p.start + m.start()), m.group(0))
         if speaker is None:
             continue
         text = m.group("q").strip()
