@@ -355,6 +355,9 @@ def _seasons(doc: Doc) -> None:
                         series, end = later[0][2], later[0][1]
                 if series is None:
                     series = doc.work_before(a, s)
+                    if series in doc.new and doc.type_of(series) == "Movie" and \
+                            doc.new[series].rule in ("quoted-title", "capitalized-name"):
+                        doc.new[series].type = "TVSeries"  # a title with seasons is a series
                     if series is None or doc.type_of(series) != "TVSeries":
                         continue
             if doc.type_of(series) == "Movie" and series in doc.new:
