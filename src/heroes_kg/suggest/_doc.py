@@ -343,7 +343,10 @@ class Doc:
             return False  # a credit: "“Atlanta” breakout Zazie Beetz"
         before = self.text[max(0, a - 40):a]
         if re.search(r"\b(?:previously|also|once|earlier|last) (?:created|co-created|directed|"
-                     r"wrote|co-wrote|produced|starred in|appeared in)\s*[“\"‘]?$", before):
+                     r"wrote|co-wrote|produced|starred in|appeared in)\s*[“\"‘]?$|\b(?:starring |"
+                     r"lead |recurring |breakout )?role in (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?"
+                     r"[“\"‘]?$|\bstars on (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?[“\"‘]?$",
+                     before):
             return False  # an earlier credit: "Mazin previously created “Chernobyl.”"
         return not re.search(r"\b[A-Z]\w+ of [“\"‘]?$", before)
 

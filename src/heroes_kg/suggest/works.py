@@ -337,6 +337,11 @@ def _seasons(doc: Doc) -> None:
             n = _season_number(m.group("n") or m.group("o"))
             if not n:
                 continue
+            if m.group("o") and not (
+                    re.match(r" of\b", s.text[m.end():]) or
+                    re.search(r"\b(?:renew\w*|order\w*|pick(?:ed|s)? up|greenl\w+|commission\w*)\b",
+                              s.text) or re.search(r"\bepisodes of $", s.text[:m.start()])):
+                continue  # "the first season" alone: which work's, and is it news?
             a = s.start + m.start()
             before = [(x, y, w) for x, y, w in doc.work_spans if y in (a - 1, a - 4, a - 3)
                       and doc.type_of(w) in ("TVSeries", "Movie") and
