@@ -222,3 +222,26 @@ def test_accept_can_skip_the_failing_candidates(added: Path, run) -> None:  # ty
     assert result.stdout == ("Accepted 8 statements and 6 entities into "
                              "seeds/facts/sequel-casting.yaml; run 'heroes-kg build'\n")
     assert run("validate", "--project", str(added)).exit_code == 0
+
+
+def test_a_fact_found_twice_is_accepted_with_both_quotes(project: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "tiny.txt"
+    source.write_text('The film "Tiny Heroes" is now streaming on Netflix.\n\nFamilies can '
+                      'find "Tiny Heroes" now streaming on Netflix, the service said.\n',
+                      encoding="utf-8")
+    assert run("add-article", str(source), "--id", "tiny-heroes", "--date", "2021-03-02",
+               "--project", str(project)).exit_code == 0
+    assert run("suggest", "tiny-heroes", "--project", str(project)).exit_code == 0
+    path = project / "candidates" / "tiny-heroes.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    streaming = next(s for s in data["statements"] if s["property"] == "streamingOn")
+    assert [ev["quote"] for ev in streaming["evidence"]] == [
+        'The film "Tiny Heroes" is now streaming on Netflix.',
+        'Families can find "Tiny Heroes" now streaming on Netflix, the service said.']
+    result = run("accept", str(path), "--project", str(project))
+    assert result.exit_code == 0, result.stderr
+    corpus = load_corpus(find_project(project))
+    accepted = next(s for s in corpus.statements if s.subject == "tiny-heroes"
+                    and s.property == "streamingOn")
+    assert len(accepted.evidence) == 2
+    assert not list((project / "seeds" / "facts").glob("*candidates*"))
