@@ -28,7 +28,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from heroes_kg._yaml import load_yaml
 from heroes_kg.curation import Article, load_corpus
 from heroes_kg.project import find_project
-from heroes_kg.suggest import ArticleScore, GoldEntity, GoldFact, gold_entities, score, suggest
+from heroes_kg.suggest import (
+    ArticleScore,
+    GoldEntity,
+    GoldFact,
+    gold_entities,
+    score,
+    suggest,
+)
 
 
 def _spans(text: str, quote: str, occurrence: int | None) -> list[tuple[int, int]]:

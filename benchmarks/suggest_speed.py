@@ -12,8 +12,8 @@ at most 0.2 s per 1,000-word article after start-up, at most 10 s for 100 articl
 from __future__ import annotations
 
 import argparse
-import os
 import itertools
+import os
 import statistics
 import sys
 import time

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from heroes_kg.curation import Article, Entity
 from heroes_kg.suggest import suggest
 from heroes_kg.suggest._text import resolve_date, sentences
-
-import datetime as dt
 
 KNOWN = [
     Entity("netflix", "StreamingService", "Netflix"),
@@ -255,7 +255,6 @@ def test_network_streamer_and_studio_possessives() -> None:
     got = facts("Stapleton now stars on NBC’s “Blindspot”. Lifetime's stalker drama YOU "
                 "returns. Shondaland's 'Bridgerton' is a hit.")
     assert ("blindspot", "publisher", "nbc") in got
-    assert ("blindspot", "castMember", "stapleton") not in got or True
     assert ("you", "genre", "stalker drama") in got
     assert ("bridgerton", "productionCompany", "shondaland") in got
     assert types("Stapleton now stars on NBC’s “Blindspot”.")["Blindspot"] == "TVSeries"
@@ -298,8 +297,8 @@ def test_who_ordered_a_work() -> None:
      "jack-kesy"),
     ("It starred “The Walking Dead’s” Andrew Lincoln and Richard Armitage.",
      "the-walking-dead", "andrew-lincoln"),
-    ("Philip Winchester is gearing up for his starring role in Dick Wolf’s “Chicago "
-     "Justice.”", "chicago-justice", "philip-winchester"),
+    (("Philip Winchester is gearing up for his starring role in Dick Wolf’s “Chicago "
+     "Justice.”"), "chicago-justice", "philip-winchester"),
 ])
 def test_credits_next_to_a_title(text: str, work: str, person: str) -> None:
     assert (work, "castMember", person) in facts(text)
@@ -338,26 +337,26 @@ def test_cast_joining_and_starring_opposite() -> None:
 
 
 @pytest.mark.parametrize("text, fact", [
-    ('The film "Bright" is a hit. David Ayer, who helmed the first Bright, was attached to '
-     'the sequel. Ayer will continue on as producer.', ("bright-sequel", "producer",
+    (('The film "Bright" is a hit. David Ayer, who helmed the first Bright, was attached to '
+     'the sequel. Ayer will continue on as producer.'), ("bright-sequel", "producer",
                                                          "david-ayer")),
     ('The series "Home" is new. Nick Stern serves as co-executive producer.',
      ("home", "producer", "nick-stern")),
-    ('"Defending Jacob" is directed by Morten Tyldum, who also serves as executive producer '
-     "alongside Evans, Rosalie Swedlin and Adam Shulman.",
+    (('"Defending Jacob" is directed by Morten Tyldum, who also serves as executive producer '
+     "alongside Evans, Rosalie Swedlin and Adam Shulman."),
      ("defending-jacob", "executiveProducer", "rosalie-swedlin")),
-    ('The series "Amazing Stories" is back, and episode directors include Chris Long, '
-     "Michael Dinner and Sylvain White.", ("amazing-stories", "director", "michael-dinner")),
+    (('The series "Amazing Stories" is back, and episode directors include Chris Long, '
+     "Michael Dinner and Sylvain White."), ("amazing-stories", "director", "michael-dinner")),
     ('“Strike Back” returns. Jack Lothian is the writer and showrunner.',
      ("strike-back", "screenwriter", "jack-lothian")),
     ("“John Wick” co-director David Leitch came on board to lead “Deadpool 2” last fall.",
      ("deadpool-2", "director", "david-leitch")),
     ("“John Wick” co-director David Leitch came on board to lead “Deadpool 2” last fall.",
      ("john-wick", "director", "david-leitch")),
-    ("Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was produced "
-     "independently.", ("hidden-strike", "director", "scott-waugh")),
-    ("Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was produced "
-     "independently.", ("need-for-speed", "director", "scott-waugh")),
+    (("Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was produced "
+     "independently."), ("hidden-strike", "director", "scott-waugh")),
+    (("Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was produced "
+     "independently."), ("need-for-speed", "director", "scott-waugh")),
 ])
 def test_crew_phrasings(text: str, fact: tuple[str, str, str]) -> None:
     assert fact in facts(text)
@@ -450,21 +449,21 @@ def test_a_new_topic_is_not_bound_to_the_main_work() -> None:
 
 
 @pytest.mark.parametrize("text, fact", [
-    ("Based on the 2012 novel of the same name, Defending Jacob will premiere its first "
-     "three episodes exclusively on April 24.",
+    (("Based on the 2012 novel of the same name, Defending Jacob will premiere its first "
+     "three episodes exclusively on April 24."),
      ("defending-jacob", "basedOn", "defending-jacob-novel")),
-    ("Based on the 2012 novel of the same name, Defending Jacob will premiere its first "
-     "three episodes exclusively on April 24.",
+    (("Based on the 2012 novel of the same name, Defending Jacob will premiere its first "
+     "three episodes exclusively on April 24."),
      ("defending-jacob-novel", "datePublished", "2012")),
-    ('The series "YOU" is back. The second season of the series, which is based on Caroline '
-     "Kepnes' novel of the same name, will follow her next book.",
+    (('The series "YOU" is back. The second season of the series, which is based on Caroline '
+     "Kepnes' novel of the same name, will follow her next book."),
      ("you-novel", "author", "caroline-kepnes")),
-    ("Second place went to “Miraculous: Ladybug & Cat Noir, the Movie,” a feature film based on "
-     "the popular French animated series.",
+    (("Second place went to “Miraculous: Ladybug & Cat Noir, the Movie,” a feature film based on "
+     "the popular French animated series."),
      ("miraculous-ladybug-cat-noir-the-movie", "basedOn",
       "miraculous-ladybug-cat-noir-the-movie-animated-series")),
-    ("Steven Spielberg's \"Amazing Stories\" is the first, a reimagining of the original "
-     "anthology series.", ("amazing-stories", "basedOn", "amazing-stories-original")),
+    (("Steven Spielberg's \"Amazing Stories\" is the first, a reimagining of the original "
+     "anthology series."), ("amazing-stories", "basedOn", "amazing-stories-original")),
 ])
 def test_based_on_a_source(text: str, fact: tuple[str, str, str]) -> None:
     assert fact in facts(text, date="2020-01-19")

@@ -38,14 +38,14 @@ __all__ = [
     "ArticleScore",
     "Candidate",
     "EntityCandidate",
-    "Mention",
     "GoldEntity",
     "GoldFact",
+    "Mention",
     "Score",
     "Suggestions",
+    "gold_entities",
     "leave_one_out",
     "render",
-    "gold_entities",
     "score",
     "suggest",
     "yaml_scalar",
@@ -90,8 +90,8 @@ def suggest(article: Article, entities: Iterable[Entity],
     doc.find_mentions()
     works.find_titles(doc)
     for sentence in doc.sentences:
-        for rule in new_names.RULES:
-            rule(doc, sentence)
+        for name_rule in new_names.RULES:
+            name_rule(doc, sentence)
     doc.pick_main_film()
     for rule in SENTENCE_RULES:
         for sentence in doc.sentences:

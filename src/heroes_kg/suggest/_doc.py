@@ -19,8 +19,17 @@ from ._model import Candidate, EntityCandidate, Mention, Suggestions
 from ._names import guess_type, is_noise
 from ._terms import accepts, is_a
 from ._text import (
-    NAME, STOP, TITLE, Sentence, is_title_case, resolve_date, sentences, slug, strip_possessive,
-    word_at)
+    NAME,
+    STOP,
+    TITLE,
+    Sentence,
+    is_title_case,
+    resolve_date,
+    sentences,
+    slug,
+    strip_possessive,
+    word_at,
+)
 
 __all__ = ["WORK_TYPES", "Doc", "statement_key"]
 
@@ -525,9 +534,9 @@ class Doc:
     def pick_main_film(self) -> None:
         counts: Counter[str] = Counter(
             w for _a, _b, w in self.work_spans if self.type_of(w) in WORK_TYPES)
-        first = self.paragraphs[0].end if self.paragraphs else 0
+        opening = self.paragraphs[0].end if self.paragraphs else 0
         for a, _b, w in self.work_spans:
-            if a < first:
+            if a < opening:
                 counts[w] += 1
         for w in list(counts):
             if self.name_of(w).lower() in self.article.title.lower():

@@ -12,7 +12,7 @@ __all__ = ["KNOWN_NAMES", "NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS", "PUBLIC
 
 STREAMERS = {"netflix", "hulu", "disney+", "disney plus", "prime video", "amazon prime video",
              "amazon prime", "hbo max", "max", "peacock", "paramount+", "paramount plus",
-             "apple tv+", "apple tv plus", "apple tv", "hbo max", "starz", "amazon", "showtime", "starz", "crunchyroll",
+             "apple tv+", "apple tv plus", "apple tv", "starz", "amazon", "showtime", "crunchyroll",
              "tubi", "roku", "shudder", "mubi", "britbox", "acorn tv", "bbc iplayer",
              "youtube premium", "fubotv", "sling", "amc+", "discovery+", "espn+", "freevee",
              "pluto tv", "the roku channel", "stan", "binge", "crave", "now", "sky go"}

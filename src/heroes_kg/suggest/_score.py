@@ -132,9 +132,9 @@ def score(article: str, text: str, gold_entities: Mapping[str, GoldEntity],
     ``known`` maps the ids of the entities suggest was given to (type, names)."""
     facts = list(gold_facts)
     by_name: dict[str, set[str]] = {}
-    for g in gold_entities.values():
-        for name in g.names:
-            by_name.setdefault(norm_name(name), set()).add(g.id)
+    for entity in gold_entities.values():
+        for name in entity.names:
+            by_name.setdefault(norm_name(name), set()).add(entity.id)
     new = {e.id: e for e in result.entities}
     cand_types = {**{k: t for k, (t, _n) in known.items()}, **{e.id: e.type for e in new.values()}}
     cand_names = {**{k: n for k, (_t, n) in known.items()},
@@ -154,7 +154,7 @@ def score(article: str, text: str, gold_entities: Mapping[str, GoldEntity],
         if len(hits) > 1:
             # A novel and its series share a name: the one of the same type, else the
             # one with the same id.
-            same = {g for g in hits if gold_entities[g].type == cand_types.get(cid)}
+            same = {gid for gid in hits if gold_entities[gid].type == cand_types.get(cid)}
             hits = same if len(same) == 1 else ({cid} & hits or hits)
         if len(hits) == 1:
             mapping[cid] = hits.pop()

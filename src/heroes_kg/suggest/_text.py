@@ -82,10 +82,10 @@ STOP = {"The", "A", "An", "And", "But", "Or", "It", "Its", "It's", "He", "She", 
         "Look", "Stay", "Sign", "Click", "Follow", "Subscribe", "Advertisement", "Related",
         "Image", "Credit", "Courtesy", "Source", "Sources", "Update", "Updated", "Exclusive",
         "Unlike", "Following", "Including", "Starring", "Directed", "Written", "Produced",
-        "Both", "Either", "Neither", "Whether", "Such", "Than", "Amid", "Ahead", "Beyond",
+        "Either", "Neither", "Whether", "Such", "Than", "Amid", "Ahead", "Beyond",
         "Altogether", "Overall", "Indeed", "Instead", "Again", "Already", "Previously",
         "Currently", "Recently", "Originally", "Finally", "Ultimately", "Interestingly",
-        "Fans", "Film", "Movie", "Series", "Show", "Sequel", "Reboot", "Trailer", "Teaser",
+        "Fans", "Film", "Movie", "Series", "Show", "Reboot", "Trailer", "Teaser",
         "Viewers", "Audiences", "Critics", "Variety", *(w.capitalize() for w in WEEKDAYS),
         *(m.capitalize() for m in MONTHS)} - {"Variety"}
 

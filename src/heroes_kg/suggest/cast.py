@@ -159,9 +159,9 @@ def rule_parent(doc: Doc, s: Sentence) -> None:
     """"Missy's dad Marcus Moreno"."""
     for m in re.finditer(rf"(?P<child>{NAME})[’']s (?P<rel>dad|father|mom|mother|mum) "
                          rf"(?P<p>{NAME})", s.text):
-        if not (doc.is_character(m.group("child")) or doc.is_character(m.group("p"))):
-            if not re.search(r"\bas\s*$", s.text[:m.start()]):
-                continue
+        if not (doc.is_character(m.group("child")) or doc.is_character(m.group("p")) or
+                re.search(r"\bas\s*$", s.text[:m.start()])):
+            continue
         child = doc.entity(m.group("child"), "FictionalCharacter", "possessive-parent",
                            m.group(0))
         parent = doc.entity(m.group("p"), "FictionalCharacter", "possessive-parent",

@@ -324,7 +324,7 @@ def rule_lead(doc: Doc, s: Sentence) -> None:
         spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
         if not spans:
             continue
-        a, b, work = spans[0]
+        _a, b, work = spans[0]
         _add_people(doc, work, "director", [m.group("p")], doc.text[s.start + m.start():b],
                     s.start + m.start(), "to-direct", 0.7)
 
@@ -354,7 +354,7 @@ def rule_parenthesised_credit(doc: Doc, s: Sentence) -> None:
     credit = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
     prop = _ROLES[m.group("role").lower()][0]
     if credit:
-        a, b, work = credit[0]
+        _a, b, work = credit[0]
         _add_people(doc, work, prop, [m.group("p")], doc.text[s.start:b + 2], s.start,
                     "parenthesised-credit", 0.6)
 

@@ -149,14 +149,15 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
             org = found or doc.entity(name, kind, "ordered", m.group(0))
         after = s.start + m.end()
         nxt = [(a, b, w) for a, b, w in doc.work_spans if after <= a <= after + 40]
+        work: str | None
         if nxt:
             work, end = nxt[0][2], nxt[0][1]
         else:
             clause = re.match(r"[^,;.]*", s.text[m.end():])
             end = after + (clause.end() if clause else 0)
             work = doc.work_before(end, s)
-            if work is None:
-                continue
+        if work is None:
+            continue
         quote = doc.text[s.start + m.start():end]
         doc.add(work, "greenlitBy", quote, s.start + m.start(), "ordered", 0.6, obj=org)
 

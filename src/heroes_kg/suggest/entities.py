@@ -44,11 +44,10 @@ _LISTED = re.compile(rf"{NAME}(?:, {NAME})+,? and (?:the late )?{NAME}")
 
 def _lists(doc: Doc) -> list[re.Match[str]]:
     """Lists of three names or more in the article (read once per article)."""
-    cached = doc.memo.get("name-lists")
-    if cached is None:
-        cached = doc.memo["name-lists"] = list(_LISTED.finditer(doc.text)) \
-            if ", " in doc.text else []
-    return cached  # type: ignore[no-any-return]
+    if "name-lists" not in doc.memo:
+        doc.memo["name-lists"] = list(_LISTED.finditer(doc.text)) if ", " in doc.text else []
+    cached: list[re.Match[str]] = doc.memo["name-lists"]  # type: ignore[assignment]
+    return cached
 
 
 def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:

@@ -10,11 +10,21 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
-from ._names import KNOWN_NAMES, NETWORKS, STREAMERS, STUDIOS, guess_type
+from ._names import KNOWN_NAMES, NETWORKS, STREAMERS, guess_type
 from ._terms import is_a
 from ._text import (
-    MONTHS, NAME, NUMBER_WORDS, POSSESSOR, STOP, TITLE, TITLE_WORDS, WEEKDAYS, Sentence,
-    is_title_case, word_at)
+    MONTHS,
+    NAME,
+    NUMBER_WORDS,
+    POSSESSOR,
+    STOP,
+    TITLE,
+    TITLE_WORDS,
+    WEEKDAYS,
+    Sentence,
+    is_title_case,
+    word_at,
+)
 
 __all__ = ["RULES", "find_titles"]
 
@@ -346,7 +356,7 @@ def _seasons(doc: Doc) -> None:
             before = [(x, y, w) for x, y, w in doc.work_spans if y in (a - 1, a - 4, a - 3)
                       and doc.type_of(w) in ("TVSeries", "Movie") and
                       re.fullmatch(r"[’'\u201d]?(?:[’']s)?[’'\u201d]? ?", doc.text[y:a])]
-            after = re.match(rf" of (?:the )?(?:[A-Z][\w.’']* )?[\"“‘]?", s.text[m.end():])
+            after = re.match(r" of (?:the )?(?:[A-Z][\w.’']* )?[\"“‘]?", s.text[m.end():])
             series = None
             end = s.start + m.end()
             if before:
@@ -413,7 +423,7 @@ def rule_sequel(doc: Doc, s: Sentence) -> None:
         if numbered and m.group(0).lower() == "the sequel":
             # "Deadpool 2 … Reynolds will return in the sequel": the work is the sequel.
             base = doc.lookup(numbered.group("b"))
-            if base and base != film:
+            if film and base and base != film:
                 doc.add(film, "sequelOf", s.text, s.start, "the-sequel", 0.65, obj=base)
             continue
         if film is None or (doc.type_of(film) or "") != "Movie" or film.endswith("-sequel") \
@@ -495,7 +505,7 @@ _GENRE_WORDS = {
     "martial", "arts", "sports", "dance", "crime-drama", "kids", "children's", "reality"}
 _WORK_NOUNS = r"film|movie|series|show|sequel|reboot|feature|franchise|flick|prequel|remake"
 _DETERMINER = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{POSSESSOR}) ")
-_GENRE = re.compile(rf"(?:\d{{4}} )?(?P<g>[a-z][\w/'-]*(?: [a-z][\w/'-]*){{0,3}})(?=[ ,.;:”\"]|$)")
+_GENRE = re.compile(r"(?:\d{4} )?(?P<g>[a-z][\w/'-]*(?: [a-z][\w/'-]*){0,3})(?=[ ,.;:”\"]|$)")
 
 
 def rule_genre(doc: Doc, s: Sentence) -> None:
@@ -528,6 +538,7 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
         at0 = s.start + det.start()
         gap = re.search(r"[”\"’]?, $", doc.text[max(0, at0 - 3):at0])
         before = [w for _x, y, w in doc.work_spans if gap and y == at0 - len(gap.group(0))]
+        work: str | None
         if named:
             work = named[0]
         elif before:
@@ -546,7 +557,7 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
         if inside and re.search(r"\bof $", doc.text[:s.start + det.start()]):
             # "a reboot of the military action series": the genre of what is rebooted.
             work = next((c.object for c in doc.found.values() if c.subject == work and
-                         c.property in ("basedOn", "sequelOf")), work)
+                         c.property in ("basedOn", "sequelOf") and c.object), work)
         quote_end = next((y for x, y, w in doc.work_spans if x == at), end)
         start = s.start + det.start()
         if before and not named:
@@ -642,8 +653,8 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
             if named and named[0] != base and pattern is _DERIVED_OF:
                 # "Hidden Bodies, the highly-anticipated sequel to YOU".
                 prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
-                doc.add(named[0], prop, doc.text[[a for a, b, w in doc.work_spans
-                                                  if w == named[0]][0]:s.start + m.end()],
+                first = next(a for a, _b, w in doc.work_spans if w == named[0])
+                doc.add(named[0], prop, doc.text[first:s.start + m.end()],
                         s.start + m.start(), "derived-apposition", 0.7, obj=base)
                 continue
             new = doc.sequel_of(base, s, kind)
@@ -651,7 +662,10 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
             doc.add(new, prop, m.group(0), s.start + m.start(), "derived-work", 0.75, obj=base)
             doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
     for m in _DERIVED_OF_SCOPE.finditer(s.text):
-        base = doc.work_before(s.start + m.start(), s)
+        scope = doc.work_before(s.start + m.start(), s)
+        if scope is None:
+            continue
+        base = scope
         if base is None or doc.type_of(base) not in ("Movie", "TVSeries", "MovieSeries"):
             continue
         new = doc.sequel_of(base, s, m.group("kind"))
@@ -694,8 +708,8 @@ def rule_year_apposition(doc: Doc, s: Sentence) -> None:
         works = [w for _a, b, w in doc.work_spans if b == s.start + m.start()]
         if not works:
             continue
-        quote = doc.text[[a for a, b, w in doc.work_spans if b == s.start + m.start()][0]:
-                         s.start + m.end()]
+        begin = next(a for a, b, _w in doc.work_spans if b == s.start + m.start())
+        quote = doc.text[begin:s.start + m.end()]
         doc.add(works[0], "datePublished", quote, s.start + m.start(), "year-apposition", 0.75,
                 value=m.group("y"))
 
