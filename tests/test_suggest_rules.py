@@ -493,3 +493,20 @@ def test_renewal_story_with_quotes_credits_and_two_figures() -> None:
             ("the-last-of-us-viewership-2", "views", "22000000")} <= got
     assert not any(s.startswith("chernobyl-") for s, _p, _o in got)
     assert "Co-creators Craig Mazin" not in {e.name for e in result.entities}
+
+
+def test_sequel_cast_story() -> None:
+    text = ('The sequel "Beetlejuice Beetlejuice" is coming. Michael Keaton will reprise his '
+            "role as Beetlejuice. Returning cast members include Winona Ryder and Catherine "
+            "O'Hara. Jenna Ortega and Justin Theroux are set to star. Monica Bellucci has been "
+            'cast in "Beetlejuice Beetlejuice" too. “It was a joy,” she told Vogue.')
+    got = facts(text)
+    assert {("michael-keaton", "reprisedRole", "beetlejuice"),
+            ("beetlejuice-beetlejuice", "castMember", "winona-ryder"),
+            ("beetlejuice-beetlejuice", "castMember", "catherine-o-hara"),
+            ("beetlejuice-beetlejuice", "castMember", "justin-theroux"),
+            ("beetlejuice-beetlejuice", "castMember", "monica-bellucci"),
+            ("bellucci-quote-1", "spokenBy", "monica-bellucci"),
+            ("bellucci-quote-1", "reportedBy", "vogue")} <= got
+    # "The sequel “X”" names the sequel; it is not a sequel of X.
+    assert not any(s.endswith("-sequel") for s, _p, _o in got)

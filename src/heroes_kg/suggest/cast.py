@@ -69,6 +69,7 @@ def rule_stars_as(doc: Doc, s: Sentence) -> None:
     reprised her role as Lavagirl", "JJ Dashnaw who replaced Taylor Lautner as Sharkboy"."""
     for m in re.finditer(
             rf"(?P<a>{NAME}),? (?:who )?(?P<verb>{_PLAYS}|reprised (?:her|his|their) role|"
+            rf"(?:will |is set to |is going to )?reprise (?:her|his|their) role|"
             rf"reprises (?:her|his|their) role|replaced (?P<old>{NAME})|replaces "
             rf"(?P<old2>{NAME})|(?:will |is set to |is going to )?(?:return|returns|returning)|"
             rf"(?:has )?signed on|(?:is|was) cast|has been cast|comes back|is back|"
@@ -82,7 +83,7 @@ def rule_stars_as(doc: Doc, s: Sentence) -> None:
         doc.consumed.append((start, s.start + m.end()))
         film = doc.work_at(start, s)
         character = doc.lookup(strip_possessive(re.split(r"[’']s ", m.group("r"))[-1]))
-        if re.match(r"reprise|(?:will |is set to |is going to )?return|comes back|is back",
+        if re.match(r"(?:will |is set to |is going to )?(?:reprise|return)|comes back|is back",
                     m.group("verb")) and character and film:
             doc.add(actor, "reprisedRole", quote, start, "reprised-role", 0.8,
                     obj=character, **{"in": film})
@@ -249,7 +250,8 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
             person = doc.entity(name, "Actor", "starring", quote)
             doc.add(work, "castMember", quote, pos, "starring", 0.7, obj=person)
     for m in re.finditer(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,2}}?(?:will )?(?:stars?|starred|co-stars?|"
-                         rf"(?:is|was) cast in) (?:in )?(?:{POSSESSOR} )?[“\"‘]?", s.text):
+                         rf"(?:is|was|has been|have been) cast in|(?:has |have )?(?:joined|boarded)) "
+                         rf"(?:in )?(?:{POSSESSOR} )?[“\"‘]?", s.text):
         name = doc.trim(m.group("a"))
         spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
         if not spans or not doc.is_person(name):
@@ -305,6 +307,28 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
                 person = doc.entity(name, "Actor", "stars-on", m.group(0))
                 doc.add(work, "castMember", doc.text[s.start + m.start():b + 1],
                         s.start + m.start(), "stars-on", 0.6, obj=person)
+
+
+_MEMBERS = re.compile(
+    rf"\b(?:returning |new |other )?(?:cast members|castmates|co-stars|stars|the cast) "
+    rf"(?:also )?(?:include|includes|are|will include) {_LIST}|"
+    rf"(?P<list2>{NAME}(?:(?:,| and|, and) {NAME})+) (?:are set to|will|also|are to|are "
+    rf"expected to) (?:co-)?star\b")
+
+
+def rule_members_listed(doc: Doc, s: Sentence) -> None:
+    """"Returning cast members include A, B and C", "A and B are set to star": cast
+    membership of the work in scope."""
+    for m in _MEMBERS.finditer(s.text):
+        pos = s.start + m.start()
+        work = doc.work_at(pos, s)
+        if work is None:
+            continue
+        for name in _people(doc, m.group("list") or m.group("list2")):
+            if doc.is_person(name) and (doc.lookup(name) is None or
+                                        is_a(doc.type_of(doc.lookup(name)), "Person")):
+                person = doc.entity(name, "Actor", "members", m.group(0))
+                doc.add(work, "castMember", m.group(0), pos, "members", 0.65, obj=person)
 
 
 def character_in_title(doc: Doc) -> None:
@@ -417,5 +441,5 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
 
 
 RULES = [rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
-         rule_daughter_of, rule_run_by, rule_cast_members, rule_credits]
+         rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits]
 DOC_RULES = [character_in_title]

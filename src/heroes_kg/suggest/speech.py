@@ -59,7 +59,8 @@ def quotations(doc: Doc) -> None:
                 text = m.group("q").strip().rstrip(",")
                 if len(text.split()) < 2:
                     continue
-                speaker = _speaker(doc, who, last, m.group(0))
+                speaker = _speaker(doc, who, last or doc.last_person(s.start + m.start()),
+                                   m.group(0))
                 if speaker is None:
                     continue
                 last, attributed = speaker, True

@@ -414,6 +414,9 @@ def rule_sequel(doc: Doc, s: Sentence) -> None:
                          re.IGNORECASE):
         if re.match(r" (?:to|of)\b", s.text[m.end():]):
             continue  # "the sequel to Creed": rule_derived_work
+        gap = len(s.text[m.end():]) - len(s.text[m.end():].lstrip(" ,“\"‘"))
+        if not m.group("t") and any(a == s.start + m.end() + gap for a, _b, _w in doc.work_spans):
+            continue  # "The sequel “Beetlejuice Beetlejuice”": the title is the sequel
         film = m.group("t") and doc.lookup(m.group("t"))
         in_sentence = [w for a, _b, w in doc.work_spans if s.start <= a < s.start + m.start()]
         if not film and m.group(0).lower() == "the sequel" and doc.main_film:
