@@ -510,3 +510,36 @@ def test_sequel_cast_story() -> None:
             ("bellucci-quote-1", "reportedBy", "vogue")} <= got
     # "The sequel “X”" names the sequel; it is not a sequel of X.
     assert not any(s.endswith("-sequel") for s, _p, _o in got)
+
+
+def test_season_premiere_story() -> None:
+    text = ('Netflix has revealed the premiere date for season 2 of "3 Body Problem." The '
+            'sci-fi drama from "Game of Thrones" creators David Benioff and D.B. Weiss will '
+            "return on March 21, 2025.\n\nThe first season debuted on March 21, 2024, and "
+            "spent three weeks at No. 1 on Netflix's Top 10 English TV list, racking up 15.9 "
+            "million views in its first four days. It was watched for 81.9 million hours in "
+            "that time.\n\nThe show is based on Liu Cixin's best-selling novel The Three-Body "
+            "Problem. Rosalind Chao and Benedict Wong also star.")
+    result = run(text, date="2024-02-20")
+    got = {c.key() for c in result.statements}
+    assert {("3-body-problem-season-2", "partOfSeries", "3-body-problem"),
+            ("game-of-thrones", "creator", "d-b-weiss"),
+            ("3-body-problem-season-1", "datePublished", "2024-03-21"),
+            ("3-body-problem-season-1-viewership", "views", "15900000"),
+            ("3-body-problem-season-1-viewership", "periodDays", "4"),
+            ("3-body-problem", "basedOn", "the-three-body-problem"),
+            ("the-three-body-problem", "author", "liu-cixin"),
+            ("3-body-problem", "genre", "sci-fi drama")} <= got
+    assert not any(s.startswith("game-of-thrones-") for s, _p, _o in got)
+    names = {e.name: e.type for e in result.entities}
+    assert names["The Three-Body Problem"] == "CreativeWork" and "English TV" not in names
+
+
+def test_first_season_named_by_its_title() -> None:
+    got = facts("“Strike Back” is coming back. Before the four original seasons aired on "
+                "Cinemax, the first season of the franchise, “Strike Back: Origins,” aired on "
+                "the U.K.’s Sky1.")
+    assert ("strike-back-origins", "partOfSeries", "strike-back") in got
+    assert ("strike-back-origins", "seasonNumber", "1") in got
+    assert ("strike-back-origins", "publisher", "sky1") in got
+    assert ("strike-back", "publisher", "cinemax") in got

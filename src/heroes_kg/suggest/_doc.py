@@ -293,7 +293,8 @@ class Doc:
             return sections[-1]
         if self.main_film is None:
             # While the titles are still being read: the last work named before.
-            earlier = [w for a, _b, w in self.work_spans if a < pos]
+            earlier = [w for a, b, w in self.work_spans if a < pos
+                       and self._scoping(a, b, w, exclude_sequels)]
             return earlier[-1] if earlier else None
         if para is not None and not self._about_main(para, pos):
             return None
@@ -326,9 +327,7 @@ class Doc:
             return None
         word = m.group("w")
         if word.endswith("seasons"):
-            series = self.work_before(s.start + m.start(), s)
-            return series[:series.index("-season-")] if series and "-season-" in series \
-                else series
+            return self.series_of(self.work_before(s.start + m.start(), s))
         if word in ("sequel", "follow-up"):
             if self.main_film is None:
                 return None
@@ -346,9 +345,9 @@ class Doc:
         if exclude_sequels and w.endswith("-sequel"):
             return False
         after = self.text[b:b + 30]
-        if re.match(r"[”\"’]?[’']s[”\"’]? [A-Z]|[”\"’]? (?:breakout|star|alum|alumna|actor|"
-                    r"actress|co-director|director|writers?|creator|producer|veteran) [A-Z]",
-                    after):
+        if re.match(r"[”\"’]?[’']s[”\"’]? [A-Z]|[”\"’]? (?:breakout|stars?|alum|alumna|actor|"
+                    r"actress|co-directors?|directors?|writers?|co-creators?|creators?|"
+                    r"producers?|showrunners?|veteran) [A-Z]", after):
             return False  # a credit: "“Atlanta” breakout Zazie Beetz"
         before = self.text[max(0, a - 40):a]
         if re.search(r"\b(?:previously|also|once|earlier|last) (?:created|co-created|directed|"
@@ -359,14 +358,20 @@ class Doc:
             return False  # an earlier credit: "Mazin previously created “Chernobyl.”"
         return not re.search(r"\b[A-Z]\w+ of [“\"‘]?$", before)
 
+    def series_of(self, work: str | None) -> str | None:
+        """The series a season belongs to (the work itself for anything else)."""
+        if work is None or self.type_of(work) != "TVSeason":
+            return work
+        return next((c.object for c in self.found.values() if c.subject == work and
+                     c.property == "partOfSeries" and c.object), work)
+
     def _series_of(self, work: str | None, s: Sentence, pos: int) -> str | None:
         """A season stands for its series unless the clause speaks of a season."""
-        if work is None or "-season-" not in work or work not in self.new:
+        if work is None or self.type_of(work) != "TVSeason":
             return work
         if re.search(r"\bseason\b", self.text[s.start:pos], re.IGNORECASE):
             return work
-        return work[:work.index("-season-")] if work[:work.index("-season-")] in \
-            {w for _a, _b, w in self.work_spans} | set(self.new) | set(self.known) else work
+        return self.series_of(work)
 
     def _definite(self, pos: int, s: Sentence) -> str | None:
         """"the show", "the series", "the film": the last work of that kind named
@@ -382,8 +387,7 @@ class Doc:
                    and self.type_of(w) in kinds and self._scoping(a, b, w)]
         if not earlier:
             return None
-        last = earlier[-1]
-        return last[:last.index("-season-")] if "-season-" in last else last
+        return self.series_of(earlier[-1])
 
     def upcoming(self, pos: int, s: Sentence) -> str | None:
         """The coming work (a sequel, a reboot, a new season) named in this sentence or

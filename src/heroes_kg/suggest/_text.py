@@ -31,7 +31,7 @@ __all__ = [
     "word_at",
 ]
 
-_WORD = r"(?:(?:Bros|Ltd|Inc|Corp|Jr|Sr|[A-Z][a-z]{0,2})\.(?=\s[A-Z])|[A-Z][\w’'-]*\w\+?|[A-Z]\.?(?=\s[A-Z])|[A-Z])"
+_WORD = r"(?:(?:[A-Z]\.){2,3}(?=\s[A-Z])|(?:Bros|Ltd|Inc|Corp|Jr|Sr|[A-Z][a-z]{0,2})\.(?=\s[A-Z])|[A-Z][\w’'-]*\w\+?|[A-Z]\.?(?=\s[A-Z])|[A-Z])"
 #: A capitalized name: "Pedro Pascal", "JJ Dashnaw", "Ms. Granada", "J. J. Abrams",
 #: "Tech-No".
 NAME = rf"{_WORD}(?:\s{_WORD})*"

@@ -67,7 +67,7 @@ def rule_release(doc: Doc, s: Sentence) -> None:
             continue
         work = doc.work_at(s.start + m.start(), s)
         date = _date(doc, m.group("d"))
-        if work is None or date is None or doc.type_of(work) == "TVSeason":
+        if work is None or date is None:
             continue
         doc.add(work, "datePublished", m.group(0), s.start + m.start(), "released-on", 0.65,
                 value=date)

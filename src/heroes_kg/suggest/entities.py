@@ -55,8 +55,9 @@ def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
     elsewhere, a role or verb next to it ("director X", "X said", "X, who")."""
     surname, first = name.split()[-1], name.split()[-2]
     if any(not doc.text[max(0, at - len(first) - 2):at].rstrip().endswith(first)
+           and not doc.work_span_at(at, at + len(surname))
            for at in word_at(doc.text, surname, before="’'-", after="-")):
-        return True
+        return True  # the surname alone (not inside a title: "3 Body Problem")
     if any(name in re.split(r",? and (?:the late )?|, ", x.group(0)) for x in _lists(doc)):
         return True  # "Dylan O'Brien, Victoria Pedretti, Josh Holloway and …"
     for at in word_at(doc.text, name):
@@ -70,8 +71,9 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
     """"Critics at Rotten Tomatoes praised Lena Ortiz": Lena Ortiz, a Person."""
     mask = doc.covered()[s.start:s.end]
     for m in _NAME.finditer(s.text):
-        if any(mask[m.start():m.end()]) or re.search(r"\d", m.group(0)):
-            continue
+        if any(mask[m.start():m.end()]) or re.search(r"\d", m.group(0)) or \
+                re.search(r"\bTop \d+ $", s.text[max(0, m.start() - 8):m.start()]):
+            continue  # "Top 10 English TV list": a chart's name
         if s.text[m.end():m.end() + 1] in ("/", ".") and "." not in m.group(0) and \
                 s.text[m.end() + 1:m.end() + 2].isalpha():
             continue  # part of a web address or handle

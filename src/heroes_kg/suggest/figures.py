@@ -56,6 +56,23 @@ def _figure_id(doc: Doc, film: str, prop: str, count: int, period: int | None) -
     return f"{base}-{doc.article.id}"
 
 
+_WATCHED_FOR = re.compile(rf"\b(?:watched|viewed|streamed) for {_AMOUNT} hours\b")
+
+
+def rule_watched_for(doc: Doc, s: Sentence) -> None:
+    """"It was watched for 81.9 million hours in that time": hours viewed."""
+    for m in _WATCHED_FOR.finditer(s.text):
+        film = doc.work_at(s.start + m.start(), s)
+        if film is None:
+            continue
+        count = _count(m)
+        figure = doc.derived(_figure_id(doc, film, "hoursViewed", count, None), "ViewershipFigure",
+                             f"Viewership of {doc.name_of(film)}", "hoursViewed", m.group(0))
+        doc.add(figure, "about", s.text, s.start, "figure-about", 0.65, obj=film)
+        doc.add(figure, "hoursViewed", m.group(0), s.start + m.start(), "hoursViewed", 0.75,
+                value=count)
+
+
 def rule_figures(doc: Doc, s: Sentence) -> None:
     """"44 million households viewed the movie in the first 28 days", "racked up 15.2
     million views and 98.4 million hours viewed in its first three days"."""
@@ -116,4 +133,4 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                     "as-x-stated", 0.6, obj=org)
 
 
-RULES = [rule_figures]
+RULES = [rule_figures, rule_watched_for]

@@ -331,7 +331,14 @@ def _season_number(text: str) -> int | None:
 
 
 def season_of(doc: Doc, series: str, n: int, quote: str) -> str:
-    """The TVSeason "<Series> season N"."""
+    """The TVSeason "<Series> season N" (or the season of that number the article has
+    already named: "Strike Back: Origins")."""
+    numbered = {c.subject for c in doc.found.values()
+                if c.property == "seasonNumber" and c.value == n}
+    named = [c.subject for c in doc.found.values() if c.property == "partOfSeries"
+             and c.object == series and c.subject in numbered]
+    if named:
+        return named[0]
     return doc.derived(f"{series}-season-{n}", "TVSeason", f"{doc.name_of(series)} season {n}",
                        "season", quote)
 
@@ -347,11 +354,14 @@ def _seasons(doc: Doc) -> None:
             n = _season_number(m.group("n") or m.group("o"))
             if not n:
                 continue
-            if m.group("o") and not (
-                    re.match(r" of\b", s.text[m.end():]) or
-                    re.search(r"\b(?:renew\w*|order\w*|pick(?:ed|s)? up|greenl\w+|commission\w*)\b",
-                              s.text) or re.search(r"\bepisodes of $", s.text[:m.start()])):
-                continue  # "the first season" alone: which work's, and is it news?
+            if m.group("o") and re.search(r"\b(?:marks?|mark|be|is|was|as) $|\band $",
+                                          s.text[:m.start()].rstrip("the ").rstrip() + " "):
+                continue  # "will mark the fifth season …": which season it is, not another
+            # "the first season" alone is less sure: which work's, and is it news?
+            sure = not m.group("o") or bool(
+                re.match(r" of\b", s.text[m.end():]) or
+                re.search(r"\b(?:renew\w*|order\w*|pick(?:ed|s)? up|greenl\w+|commission\w*)\b",
+                          s.text) or re.search(r"\bepisodes of $", s.text[:m.start()]))
             a = s.start + m.start()
             before = [(x, y, w) for x, y, w in doc.work_spans if y in (a - 1, a - 4, a - 3)
                       and doc.type_of(w) in ("TVSeries", "Movie") and
@@ -370,6 +380,9 @@ def _seasons(doc: Doc) -> None:
                         series, end = later[0][2], later[0][1]
                 if series is None:
                     series = doc.work_before(a, s)
+                    if series and doc.type_of(series) == "TVSeason":
+                        series = next((c.object for c in doc.found.values() if c.subject ==
+                                       series and c.property == "partOfSeries"), None)
                     if series in doc.new and doc.type_of(series) == "Movie" and \
                             doc.new[series].rule in ("quoted-title", "capitalized-name"):
                         doc.new[series].type = "TVSeries"  # a title with seasons is a series
@@ -377,10 +390,21 @@ def _seasons(doc: Doc) -> None:
                         continue
             if doc.type_of(series) == "Movie" and series in doc.new:
                 doc.new[series].type = "TVSeries"
-            season = season_of(doc, series, n, doc.text[start:end])
+            named = re.match(r"(?: of (?:the )?[\w ]{1,30}?)?, [“\"‘]?", doc.text[end:])
+            titled = [(x, y, w) for x, y, w in doc.work_spans
+                      if named and x == end + named.end() and w in doc.new and w != series]
+            if titled:
+                # "the first season of the franchise, “Strike Back: Origins,”": its title.
+                season, end = titled[0][2], titled[0][1]
+                doc.new[season].type = "TVSeason"
+            else:
+                season = season_of(doc, series, n, doc.text[start:end])
             quote = doc.text[min(start, a):max(end, s.start + m.end())]
-            doc.add(season, "partOfSeries", quote, min(start, a), "season", 0.75, obj=series)
-            doc.add(season, "seasonNumber", quote, min(start, a), "season", 0.75, value=n)
+            confidence = 0.75 if sure or titled else 0.45
+            doc.add(season, "partOfSeries", quote, min(start, a), "season", confidence,
+                    obj=series)
+            doc.add(season, "seasonNumber", quote, min(start, a), "season", confidence,
+                    value=n)
             doc.add_work_span(min(start, a), max(end, s.start + m.end()), season)
 
 
@@ -723,7 +747,8 @@ _SOURCE_KINDS = (r"graphic novel|novel|book series|book|comic book|comics?|memoi
 _BASED = re.compile(
     rf"\b[Bb]ased on (?:the |a |an )?(?:(?P<author>{NAME})[’']s? )?(?:(?P<y>(?:19|20)\d\d) )?"
     rf"(?P<adj>(?:[\w-]+ ){{0,3}}?)(?P<kind>{_SOURCE_KINDS})\b"
-    rf"(?P<same> of the same (?:name|title))?(?: by (?P<author2>{NAME}))?")
+    rf"(?P<same> of the same (?:name|title))?(?: [“\"‘]?(?P<title>{TITLE_WORDS})[”\"’]?)?"
+    rf"(?: by (?P<author2>{NAME}))?")
 
 
 _REIMAGINING = re.compile(r"\b(?:a |the )?(?:reimagining|re-imagining|remake|reboot|update|"
@@ -751,8 +776,13 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
         name = doc.name_of(work) if m.group("same") else (m.group("adj") + kind).strip()
         type_ = "TVSeries" if re.search(r"series|show", kind) else (
             "Movie" if kind in ("film", "movie") else "CreativeWork")
-        source = doc.derived(f"{work}-{kind.replace(' ', '-')}", type_, name, "based-on",
-                             m.group(0))
+        title = m.group("title")
+        if title and not m.group("same") and is_title_case(title) and title != "By":
+            # "based on Liu Cixin's best-selling novel The Three-Body Problem".
+            source = doc.entity(title, type_, "based-on", m.group(0))
+        else:
+            source = doc.derived(f"{work}-{kind.replace(' ', '-')}", type_, name, "based-on",
+                                 m.group(0))
         doc.add(work, "basedOn", m.group(0), pos, "based-on", 0.7, obj=source)
         if m.group("y"):
             doc.add(source, "datePublished", m.group(0)[m.group(0).find(m.group("y")) - 4:],
