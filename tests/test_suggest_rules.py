@@ -543,3 +543,19 @@ def test_first_season_named_by_its_title() -> None:
     assert ("strike-back-origins", "seasonNumber", "1") in got
     assert ("strike-back-origins", "publisher", "sky1") in got
     assert ("strike-back", "publisher", "cinemax") in got
+
+
+def test_the_main_work_is_not_a_song_named_in_passing() -> None:
+    text = ("Stranger Things 4 Volume 2 is officially the most-watched English-language TV "
+            "season in Netflix history.\n\nMillie Bobby Brown, who plays Eleven, posted a "
+            "video on Instagram to celebrate. Meanwhile, Kate Bush's \"Running Up That Hill\" "
+            "returned to the charts.\n\nWhat a season! pic.twitter.com/abc123 — Stranger "
+            "Things (@Stranger_Things) June 28, 2022")
+    result = run(text, date="2022-06-28")
+    plays = {(c.subject, c.object, c.qualifiers.get("in")) for c in result.statements
+             if c.property == "plays"}
+    assert plays == {("millie-bobby-brown", "eleven", "stranger-things-4-volume-2")}
+    got = {c.key() for c in result.statements}
+    assert ("brown-instagram-post", "author", "millie-bobby-brown") in got
+    names = {e.name: e.type for e in result.entities}
+    assert "Stranger Things" not in names and "English-language TV" not in names

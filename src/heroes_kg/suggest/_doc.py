@@ -345,9 +345,9 @@ class Doc:
         if exclude_sequels and w.endswith("-sequel"):
             return False
         after = self.text[b:b + 30]
-        if re.match(r"[”\"’]?[’']s[”\"’]? [A-Z]|[”\"’]? (?:breakout|stars?|alum|alumna|actor|"
-                    r"actress|co-directors?|directors?|writers?|co-creators?|creators?|"
-                    r"producers?|showrunners?|veteran) [A-Z]", after):
+        if re.match(r"[”\"’]?[’']s[”\"’]? [A-Z]|[”\"’] stars? [A-Z]|[”\"’]? (?:breakout|alum|"
+                    r"alumna|actor|actress|co-directors?|directors?|writers?|co-creators?|"
+                    r"creators?|producers?|showrunners?|veteran) [A-Z]", after):
             return False  # a credit: "“Atlanta” breakout Zazie Beetz"
         before = self.text[max(0, a - 40):a]
         if re.search(r"\b(?:previously|also|once|earlier|last) (?:created|co-created|directed|"
@@ -535,13 +535,22 @@ class Doc:
         return before is not None and before.group(1) not in STOP and not \
             before.group(1).endswith(("’s", "'s"))
 
+    def _owned_by_person(self, a: int) -> bool:
+        """"Kate Bush's “Running Up That Hill”": someone's work named in passing."""
+        m = re.search(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)+)[’']s [“\"‘]?$", self.text[max(0, a - 40):a])
+        return m is not None and guess_type(m.group(1)) == "Person"
+
     def pick_main_film(self) -> None:
         counts: Counter[str] = Counter(
-            w for _a, _b, w in self.work_spans if self.type_of(w) in WORK_TYPES)
+            w for a, b, w in self.work_spans if self.type_of(w) in WORK_TYPES
+            and self._scoping(a, b, w, False) and not self._owned_by_person(a))
         opening = self.paragraphs[0].end if self.paragraphs else 0
-        for a, _b, w in self.work_spans:
-            if a < opening:
+        for a, b, w in self.work_spans:
+            if a < opening and w in counts:
                 counts[w] += 1
+            if any(x.start == a or x.start == a - 1 for x in self.sentences[:2]) and \
+                    w in counts:
+                counts[w] += 2  # the subject of the opening sentence
         for w in list(counts):
             if self.name_of(w).lower() in self.article.title.lower():
                 counts[w] += 2

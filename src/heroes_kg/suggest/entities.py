@@ -36,7 +36,7 @@ _AFTER = re.compile(r"^(?:[’']s\s+[“\"‘]|[’']s\s+(?:performance|characte
                     r"portrays|will|would|is|was|has|had|revealed|wrote|posted|shared|joined|"
                     r"joins|signed|directed|wrote|created|produced|returns|returned|serves|"
                     r"served|also|previously|recently|most|now|came|entered|spoke|speaks|talked|"
-                    r"talks|appeared|appears|won|wins|stepped|steps|left|leaves)\b|\s+\()")
+                    r"talks|appeared|appears|won|wins|stepped|steps|left|leaves)\b|\s+\((?!@))")
 
 
 _LISTED = re.compile(rf"{NAME}(?:, {NAME})+,? and (?:the late )?{NAME}")
@@ -92,6 +92,10 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
         while words and (words[0] in STOP or words[0].rstrip(".") in STOP or
                          _ROLE_WORD.fullmatch(words[0])):
             words.pop(0)  # "Co-creators Craig Mazin", "Director Jane Roe"
+        if words and re.fullmatch(r"[A-Z][a-z]+-language|English|French|British|American|"
+                                  r"Korean|Spanish|German|Italian|Japanese|Indian|Chinese|"
+                                  r"Canadian|Australian|Irish|Scottish|Mexican", words[0]):
+            continue  # "English-language TV": an adjective, not a name
         if not words or any(w in STOP for w in words):
             continue
         name = " ".join(words)

@@ -31,6 +31,8 @@ _TOLD = re.compile(rf"\b(?:told|tells|in an interview with|speaking to|speaking 
 
 
 def _speaker(doc: Doc, who: str, last: str | None, quote: str) -> str | None:
+    if who.lower() == "they":
+        return None  # which of them?
     if who.lower() in PRONOUNS:
         return last
     name = doc.trim(who)

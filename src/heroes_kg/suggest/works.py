@@ -63,6 +63,11 @@ _OWNED = re.compile(rf"(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s? "
 #: "Based on the 2012 novel of the same name, Defending Jacob will premiere …".
 _AFTER_SOURCE = re.compile(rf"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) [^,]{{3,80}}, "
                            rf"(?P<t>{TITLE_WORDS})")
+#: "Stranger Things 4 Volume 2 is officially the most-watched English-language TV season".
+_IS_THE = re.compile(rf"^(?P<t>{TITLE_WORDS}(?: \d+(?: (?:Volume|Part|Vol\.) \d+)?)?) (?:is|was|has become|"
+                     rf"became) (?:officially |now |already )?(?:the|a|an|[A-Z]\w+[’']s) "
+                     rf"(?:[\w-]+ ){{0,4}}(?:film|movie|series|show|season|sequel|title|"
+                     rf"documentary|comedy|drama|thriller)\b")
 #: "Wednesday season 2", "the cast of Wednesday", "Extraction, which managed 90 million
 #: plays".
 _SEASON_TITLE = re.compile(rf"(?P<t>{TITLE_WORDS}) (?i:season) (?:\d|one|two|three|four|five)")
@@ -141,6 +146,7 @@ _TITLE_PATTERNS = [
     (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
     (_ORDER, "order", re.compile(r"\b(?:order|renewal)\b")),
     (_OWNED, "owned-title", re.compile(r"[’']")),
+    (_IS_THE, "is-the", re.compile(r" (?:is|was|has become|became) ")),
     (_AFTER_SOURCE, "after-source", re.compile(r"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) ")),
 ]
 
@@ -267,7 +273,7 @@ def find_titles(doc: Doc) -> None:
                 if title is None:
                     continue
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
-                            "renewed", "order", "after-source"):
+                            "renewed", "order", "after-source", "is-the"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
@@ -275,6 +281,8 @@ def find_titles(doc: Doc) -> None:
                 type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) or \
                     _network_before(s.text[m.start():m.start() + 30].split(" ", 1)[0] + " ") or \
                     rule in ("season-title", "renewed", "order") or (
+                        rule == "is-the" and re.search(r"\b(?:series|show|season|TV)\b",
+                                                       m.group(0))) or (
                         rule == "after-source" and re.search(r"\b(?:episodes?|season|series)\b",
                                                              s.text)) else (
                         "MovieSeries" if cue == "franchise" else "Movie")
