@@ -559,3 +559,25 @@ def test_the_main_work_is_not_a_song_named_in_passing() -> None:
     assert ("brown-instagram-post", "author", "millie-bobby-brown") in got
     names = {e.name: e.type for e in result.entities}
     assert "Stranger Things" not in names and "English-language TV" not in names
+
+
+def test_characters_described_and_crew_of_both_films() -> None:
+    text = ("Ryan Reynolds has posted a first look on the first day of “Deadpool 2” with a "
+            "photo on his Instagram account.\n\nReynolds is also a producer on the films with "
+            "“Deadpool” writers Rhett Reese and Paul Wernick returning. The superhero sequel "
+            "has also cast “Atlanta” breakout Zazie Beetz as the mutant mercenary Domino. Leslie "
+            "Uggams will return as Blind Al, Deadpool’s roommate.")
+    got = facts(text, date="2017-06-27")
+    assert {("deadpool-2", "producer", "ryan-reynolds"), ("deadpool", "producer", "ryan-reynolds"),
+            ("deadpool", "screenwriter", "rhett-reese"),
+            ("deadpool-2", "screenwriter", "rhett-reese"),
+            ("domino", "description", "mutant mercenary"),
+            ("blind-al", "description", "deadpool’s roommate"),
+            ("reynolds-instagram-post", "author", "ryan-reynolds")} <= got
+
+
+def test_synopsis_of_the_work_it_is_about() -> None:
+    got = facts("“Strike Back” is coming back. “Strike Back’s” reboot, which will film in 2017, "
+                "centers around the Section program that is restored.")
+    assert ("strike-back-reboot", "description",
+            "centers around the section program that is restored") in got

@@ -61,7 +61,24 @@ def _cast(doc: Doc, actor_name: str, role: str, quote: str, start: int, rule: st
     if character is None:
         return None
     doc.add(actor, "plays", quote, start, rule, confidence, obj=character, **{"in": film})
+    _describe(doc, character, role, quote, start)
     return actor
+
+
+def _describe(doc: Doc, character: str, role: str, quote: str, start: int) -> None:
+    """What the text says the character is: "as the mutant mercenary Domino", "as Blind
+    Al, Deadpool’s roommate"."""
+    desc = re.match(r"the (?P<d>(?:[a-z][\w-]* ){1,3})[A-Z]", role)
+    if desc:
+        doc.add(character, "description", quote, start, "character-described", 0.55,
+                value=desc.group("d").strip())
+    at = doc.text.find(quote, start)
+    after = re.match(r", (?:the |a |an )?(?P<d>(?:[A-Z][\w.’'-]*[’']s )?[a-z][\w -]{2,40}?)(?=[.;]|,|$)",
+                     doc.text[at + len(quote):] if at >= 0 else "")
+    if after and not re.match(r"(?:and|who|which|while|but|with|as)\b", after.group("d")):
+        end = at + len(quote) + after.end()
+        doc.add(character, "description", doc.text[at:end], at, "character-described", 0.5,
+                value=after.group("d").strip())
 
 
 def rule_stars_as(doc: Doc, s: Sentence) -> None:
@@ -291,6 +308,12 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
                 quote = doc.text[a - (1 if doc.text[a - 1:a] in "“\"‘" else 0):
                                  b + m.start("p") + len(name)]
                 doc.add(work, prop, quote, a, "credit", 0.65, obj=person)
+                back = re.match(rf"(?: and {NAME})? (?:returning|are returning|return|will "
+                                rf"return|is returning)\b", doc.text[b + m.end():])
+                coming = doc.main_film
+                if back and coming and coming != work and doc.predecessor(coming) == work:
+                    # "“Deadpool” writers Rhett Reese and Paul Wernick returning": the sequel's
+                    doc.add(coming, prop, quote, a, "credit-returning", 0.6, obj=person)
         before = doc.text[s.start:a]
         m = re.search(rf"(?P<p>{NAME}) of [“\"‘]?$", before)
         if m and doc.is_person(doc.trim(m.group("p"))):

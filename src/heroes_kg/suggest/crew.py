@@ -59,7 +59,8 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
         coming = doc.upcoming(pos, s)
         if coming is not None:
             return coming
-    if pos == s.start:
+    if pos == s.start and re.match(r"(?:Directed|Written|Co-written|Produced|Executive produced|"
+                                   r"Created|Starring|Based)\b", s.text):
         # "Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was …": the work
         # named after the clause, not the one in parentheses.
         depth, later = 0, []
@@ -272,10 +273,15 @@ def rule_serves_as(doc: Doc, s: Sentence) -> None:
         end = m.end()
         if m.group("others") is None and s.text[end:end + 1] == ".":
             end += 1
+        works = [work]
+        if re.match(r" (?:the|both) (?:films|movies|series|shows)\b", s.text[m.end():]):
+            # "Reynolds is also a producer on the films": the work and the one it follows.
+            works += [w for w in (doc.predecessor(work),) if w]
         for one in (job, m.group("job3")):
             if one and _JOB_PROPS[one.lower()]:
-                _add_people(doc, work, _JOB_PROPS[one.lower()], names, s.text[m.start():end],
-                            pos, "serves-as", 0.7)
+                for each in works:
+                    _add_people(doc, each, _JOB_PROPS[one.lower()], names,
+                                s.text[m.start():end], pos, "serves-as", 0.7)
     for m in re.finditer(rf"(?P<p>{NAME}), who (?:also )?(?P<v>created|co-created|directed|wrote|"
                          rf"produced|developed) the (?:series|show|film|movie)\b", s.text):
         pos = s.start + m.start()

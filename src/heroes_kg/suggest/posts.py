@@ -72,9 +72,9 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
     if re.search(r"\bpost on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
                  s.text, re.IGNORECASE) or re.search(r"Instagram Stor", s.text):
         return
-    m = re.search(rf"(?P<who>{NAME})(?:, who [^,]{{3,60}},)? (?:also |recently |later )?"
-                  rf"(?:wrote|posted|shared|"
-                  rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’-]{{0,40}}?)?"
+    m = re.search(rf"(?P<who>{NAME})(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
+                  rf"(?:also |recently |later )?(?:wrote|posted|shared|"
+                  rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
                   rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
                   rf"(?P<who2>{NAME}) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
                   rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b", s.text)

@@ -602,13 +602,26 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
                 start, "genre", 0.6, value=genre)
 
 
+_PLOT = (r"(?:follows|tells the (?:story|tale) of|tells|is about|centers (?:on|around)|"
+         r"centres (?:on|around)|revolves around|focuses on|chronicles)")
+
+
 def rule_description(doc: Doc, s: Sentence) -> None:
-    """"The movie follows the children of …": the synopsis of the work in scope."""
-    if re.match(r"The (?:movie|film|series|show) (?:follows|tells|is about|centers on)",
-                s.text):
+    """"The movie follows the children of …", "“Strike Back’s” reboot, which will film in
+    2017, centers around the Section program …": the synopsis of the work it is about."""
+    if re.match(rf"The (?:movie|film|series|show|sequel|story) {_PLOT}\b", s.text):
         work = doc.work_before(s.start, s)
         if work:
             doc.add(work, "description", s.text, s.start, "synopsis", 0.6, value=s.text)
+        return
+    m = re.search(rf"(?:[”\"’]|\b(?:reboot|sequel|series|show|film|movie)),? (?:[^,]{{3,60}}, )?"
+                  rf"(?P<plot>{_PLOT}\b.*)$", s.text)
+    if m and s.start + m.start() < s.start + 120:
+        work = doc.work_at(s.start + m.start(), s)
+        if work:
+            plot = m.group("plot").rstrip(". ")
+            doc.add(work, "description", m.group("plot"), s.start + m.start("plot"),
+                    "synopsis", 0.55, value=plot)
 
 
 def rule_possessive_title(doc: Doc, s: Sentence) -> None:
@@ -696,6 +709,13 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
             prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
             doc.add(new, prop, m.group(0), s.start + m.start(), "derived-work", 0.75, obj=base)
             doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        m = re.match(r"[’']s[”\"]? (?P<kind>reboot|remake|revival|sequel)\b", doc.text[b:])
+        if m and doc.type_of(work) in ("Movie", "TVSeries", "MovieSeries"):
+            # "“Strike Back’s” reboot"
+            new = doc.sequel_of(work, s, m.group("kind"))
+            if new != work:
+                doc.add_work_span(a, b + m.end(), new)
     for m in _DERIVED_OF_SCOPE.finditer(s.text):
         scope = doc.work_before(s.start + m.start(), s)
         if scope is None:
