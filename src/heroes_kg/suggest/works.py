@@ -710,12 +710,12 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
             doc.add(new, prop, m.group(0), s.start + m.start(), "derived-work", 0.75, obj=base)
             doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
     for a, b, work in doc.works_in_spans(s.start, s.end):
-        m = re.match(r"[’']s[”\"]? (?P<kind>reboot|remake|revival|sequel)\b", doc.text[b:])
-        if m and doc.type_of(work) in ("Movie", "TVSeries", "MovieSeries"):
+        owned = re.match(r"[’']s[”\"]? (?P<kind>reboot|remake|revival|sequel)\b", doc.text[b:])
+        if owned and doc.type_of(work) in ("Movie", "TVSeries", "MovieSeries"):
             # "“Strike Back’s” reboot"
-            new = doc.sequel_of(work, s, m.group("kind"))
+            new = doc.sequel_of(work, s, owned.group("kind"))
             if new != work:
-                doc.add_work_span(a, b + m.end(), new)
+                doc.add_work_span(a, b + owned.end(), new)
     for m in _DERIVED_OF_SCOPE.finditer(s.text):
         scope = doc.work_before(s.start + m.start(), s)
         if scope is None:
