@@ -98,7 +98,7 @@ def test_ten_megabyte_article_gets_a_clear_message(project: Path, run, tmp_path:
     result = run("suggest", "huge", "--project", str(project))
     assert result.exit_code == 1
     assert result.stderr == ("Error: article 'huge' is 10,290,000 characters long; suggest "
-                             "reads articles up to 1,000,000: split it into several "
+                             "reads articles up to 200,000: split it into several "
                              "articles\n")
     assert not (project / "candidates").exists() and _facts(project) == before
 

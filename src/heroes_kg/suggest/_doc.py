@@ -8,6 +8,7 @@ A rule is a function ``rule(doc, sentence)``; it reads the text and calls
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import re
@@ -52,6 +53,8 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
                       + r")(?:[’']s)?(?!\w)", re.IGNORECASE)
 
 
+#: No title is longer than this (characters): how far back a covering span can start.
+_SPAN_REACH = 400
 #: At most this many quotes per candidate.
 _MAX_QUOTES = 3
 
@@ -211,10 +214,11 @@ class Doc:
         quote = quote.strip()
         if not quote:
             return None
-        starts = _occurrences(self.text, quote)
-        if not starts:
-            return None
-        start = min(starts, key=lambda x: abs(x - start))
+        if not self.text.startswith(quote, start):
+            starts = _occurrences(self.text, quote)
+            if not starts:
+                return None
+            start = min(starts, key=lambda x: abs(x - start))
         candidate = Candidate(subject, prop, obj, value, dict(qualifiers), quote,
                               start, confidence, rule)
         key = candidate.key()
@@ -237,25 +241,41 @@ class Doc:
     # -- works in scope ----------------------------------------------------------------
 
     def add_work_span(self, start: int, end: int, work: str) -> None:
-        """A work named at [start, end): a longer title hides the works inside it."""
-        self.work_spans = [(a, b, w) for a, b, w in self.work_spans
-                           if not (start <= a and b <= end and (a, b) != (start, end))]
-        if any(a <= start and end <= b for a, b, _w in self.work_spans):
-            return
-        self.work_spans.append((start, end, work))
-        self.work_spans.sort()
+        """A work named at [start, end): a longer title hides the works inside it.
+
+        The spans stay sorted; a title is never longer than _SPAN_REACH characters, so only
+        the spans near ``start`` are looked at."""
+        spans = self.work_spans
+        lo = bisect.bisect_left(spans, (start - _SPAN_REACH,))
+        i = lo
+        while i < len(spans) and spans[i][0] < end:
+            a, b, _w = spans[i]
+            if start <= a and b <= end and (a, b) != (start, end):
+                del spans[i]
+                continue
+            if a <= start and end <= b:
+                return
+            i += 1
+        bisect.insort(spans, (start, end, work))
+
+    def _near(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Spans that start in [start, end)."""
+        spans = self.work_spans
+        lo = bisect.bisect_left(spans, (start,))
+        hi = bisect.bisect_left(spans, (end,))
+        return spans[lo:hi]
 
     def work_span_at(self, start: int, end: int) -> tuple[int, int, str] | None:
         """The work span that already covers [start, end), if any."""
-        return next(((a, b, w) for a, b, w in self.work_spans if a <= start and end <= b),
-                    None)
+        return next(((a, b, w) for a, b, w in self._near(start - _SPAN_REACH, start + 1)
+                     if a <= start and end <= b), None)
 
     def works_in_spans(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [(a, b, w) for a, b, w in self.work_spans if start <= a and b <= end]
+        return [(a, b, w) for a, b, w in self._near(start, end) if b <= end]
 
     def works_in(self, start: int, end: int) -> list[str]:
         """Works named between two offsets, in order."""
-        return [w for a, b, w in self.work_spans if start <= a and b <= end]
+        return [w for a, b, w in self._near(start, end) if b <= end]
 
     def films_in(self, text: str) -> list[str]:
         """Known or candidate works named in ``text`` (a piece of the article), in
