@@ -581,3 +581,14 @@ def test_synopsis_of_the_work_it_is_about() -> None:
                 "centers around the Section program that is restored.")
     assert ("strike-back-reboot", "description",
             "centers around the section program that is restored") in got
+
+
+def test_posts_signed_by_someone_the_graph_does_not_know() -> None:
+    text = ('The film "Tiny Heroes" is a hit.\n\nSo proud of this cast! pic.twitter.com/xyz — '
+            "Jane Doe (@janedoe) January 4, 2021\n\nDay one. A post shared by Ryan Reynolds "
+            "(@vancityreynolds) on Jun 26, 2017 at 5:01pm PDT")
+    got = facts(text, date="2021-01-05", known=[])
+    assert {("doe-tweet", "author", "jane-doe"), ("doe-tweet", "datePublished", "2021-01-04"),
+            ("jane-doe", "accountHandle", "@janedoe"),
+            ("reynolds-instagram-post", "author", "ryan-reynolds"),
+            ("reynolds-instagram-post", "datePublished", "2017-06-26")} <= got

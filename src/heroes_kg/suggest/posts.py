@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
+from ._names import KNOWN_NAMES, guess_type
 from ._terms import is_a
 from ._text import NAME, WEEKDAYS, Sentence
 
@@ -35,6 +36,21 @@ def _post(doc: Doc, author: str, platform: str, text: str, s: Sentence,
     return doc.derived(post_id, "SocialMediaPosting",
                        f"{doc.name_of(author)} post on {platform.capitalize()}", "post",
                        s.text)
+
+
+def _signer(doc: Doc, name: str, quote: str) -> str | None:
+    """The author a post's signature names when the graph does not know them: a person
+    ("Jane Doe") or a company the gazetteers know ("Netflix Film")."""
+    name = name.strip()
+    words = name.split()
+    kind = guess_type(name)
+    if any(doc.name_of(w).lower().startswith(name.lower()) for _a, _b, w in doc.work_spans):
+        return None  # "— Stranger Things (@Stranger_Things)": a show's own account
+    if kind == "Person" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return doc.entity(name, "Person", "post-signature", quote)
+    if kind != "Person" and kind != "NewsMediaOrganization" or name.lower() in KNOWN_NAMES:
+        return doc.entity(name, kind, "post-signature", quote)
+    return None
 
 
 def _author_in(doc: Doc, text: str) -> str | None:
@@ -148,7 +164,8 @@ def tweet_embed(doc: Doc) -> None:
         if not m:
             continue
         if m.group("h"):
-            author = doc.lookup(m.group("h")) or doc.lookup(m.group("who"))
+            author = doc.lookup(m.group("h")) or doc.lookup(m.group("who")) or \
+                _signer(doc, m.group("who"), s.text)
             confidence = 0.8
         else:
             author, confidence = None, 0.5
@@ -230,6 +247,8 @@ def instagram_embed(doc: Doc) -> None:
             if author is not None and doc.is_guess(author):
                 del doc.new[author]
             author = by_surname
+        if author is None:
+            author = _signer(doc, who, p.text)
         if author is None or not is_a(doc.type_of(author), "Person"):
             continue
         platform = _platform(doc, "Instagram", "instagram-embed")
