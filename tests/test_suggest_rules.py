@@ -592,3 +592,24 @@ def test_posts_signed_by_someone_the_graph_does_not_know() -> None:
             ("jane-doe", "accountHandle", "@janedoe"),
             ("reynolds-instagram-post", "author", "ryan-reynolds"),
             ("reynolds-instagram-post", "datePublished", "2017-06-26")} <= got
+
+
+def test_remake_casting_story() -> None:
+    text = ("EXCLUSIVE: Glen Powell is in talks to star in Edgar Wright's remake of The Running "
+            "Man for Paramount Pictures, sources tell Deadline.\n\nWright will direct from a "
+            "script he co-wrote with Michael Bacall. Simon Kinberg is producing via his Genre "
+            "Films banner alongside Nira Park. The film is based on the 1982 novel by Stephen "
+            "King, which was previously adapted into the 1987 film starring Arnold "
+            "Schwarzenegger.\n\nPowell, who broke out in Top Gun: Maverick, next stars in "
+            "Twisters, which Universal will release July 19.")
+    got = facts(text, date="2024-03-12", known=[])
+    assert {("the-running-man-remake", "basedOn", "the-running-man"),
+            ("the-running-man-remake", "director", "edgar-wright"),
+            ("the-running-man-remake", "producer", "simon-kinberg"),
+            ("the-running-man-remake", "producer", "nira-park"),
+            ("the-running-man-remake", "basedOn", "the-running-man-novel"),
+            ("the-running-man-novel", "author", "stephen-king"),
+            ("the-running-man", "castMember", "arnold-schwarzenegger"),
+            ("twisters", "datePublished", "2024-07-19")} <= got
+    # "in talks to star" is no fact yet.
+    assert not any(o == "glen-powell" for _s, _p, o in got)

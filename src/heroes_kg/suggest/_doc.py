@@ -428,7 +428,8 @@ class Doc:
     def predecessor(self, work: str) -> str | None:
         """The work ``work`` follows: "Creed" for "Creed 2", or what it is a sequel of."""
         found = next((c.object for c in self.found.values()
-                      if c.subject == work and c.property == "sequelOf"), None)
+                      if c.subject == work and c.property in ("sequelOf", "basedOn")
+                      and self.type_of(c.object) in WORK_TYPES), None)
         if found:
             return found
         m = re.fullmatch(r"(?P<b>.+?):? (?:[2-9]|II|III|IV)", self.name_of(work))
@@ -557,7 +558,7 @@ class Doc:
 
     def _owned_by_person(self, a: int) -> bool:
         """"Kate Bush's “Running Up That Hill”": someone's work named in passing."""
-        m = re.search(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)+)[’']s [“\"‘]?$", self.text[max(0, a - 40):a])
+        m = re.search(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)+)[’']s [“\"‘]$", self.text[max(0, a - 40):a])
         return m is not None and guess_type(m.group(1)) == "Person"
 
     def pick_main_film(self) -> None:

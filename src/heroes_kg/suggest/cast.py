@@ -250,6 +250,12 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
                      r"series|show)\s*$", s.text[:m.start()]) and work is not None:
             # "a follow-up to the incredible 2015 film featuring …": the earlier work.
             work = doc.predecessor(work) or work
+        elif re.search(r"\b(?:previously|originally|first|once) (?:adapted|made|turned) into "
+                       r"(?:the|a|an) [^,.]*?(?:film|movie|series|show)\s*$|\b(?:the|an?) "
+                       r"(?:original |earlier |previous )?(?:19|20)\d\d (?:[\w-]+ )?(?:film|movie|"
+                       r"series|show|version|adaptation)\s*$", s.text[:m.start()]) and work:
+            # "previously adapted into the 1987 film starring …": an earlier work.
+            work = doc.predecessor(work)
         if work is None:
             continue
         if m.group(0).startswith("alongside") and not re.search(

@@ -335,6 +335,23 @@ def rule_lead(doc: Doc, s: Sentence) -> None:
                     s.start + m.start(), "to-direct", 0.7)
 
 
+_DOING = re.compile(rf"(?P<p>{NAME}) (?:is|are|will be) (?:also )?(?P<job>producing|directing|"
+                    rf"writing|executive producing)\b(?:[^.;]*? alongside (?P<others>{_PEOPLE}))?")
+
+
+def rule_doing(doc: Doc, s: Sentence) -> None:
+    """"Simon Kinberg is producing via his Genre Films banner alongside Nira Park"."""
+    for m in _DOING.finditer(s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is None:
+            continue
+        prop = {"producing": "producer", "directing": "director", "writing": "screenwriter",
+                "executive producing": "executiveProducer"}[m.group("job")]
+        names = [m.group("p"), *_names(m.group("others") or "")]
+        _add_people(doc, work, prop, names, m.group(0), pos, "is-doing", 0.65)
+
+
 def rule_set_to_direct(doc: Doc, s: Sentence) -> None:
     """"Focus Features has landed the thriller Midnight Run, with Jane Doe set to direct":
     the crew of the work in scope."""
@@ -366,5 +383,5 @@ def rule_parenthesised_credit(doc: Doc, s: Sentence) -> None:
 
 
 RULES = [rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
-         rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct,
+         rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit]

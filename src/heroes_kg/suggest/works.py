@@ -81,8 +81,10 @@ _ORDER = re.compile(rf"(?P<t>{TITLE_WORDS})(?:, [^,]{{3,60}},)? (?:has |have |ha
 _RENEWED = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:was|has been|had been|is being|got|gets) "
                       rf"(?:officially )?(?:renewed|cancell?ed|picked up)\b|\b(?:renewed|cancell?ed) "
                       rf"(?P<t2>{TITLE_WORDS}) for")
-_WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:managed|racked up|drew|earned|reached|"
-                    rf"scored|premiered|debuted|was released|hit|topped|stars|starred)")
+_WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is set to )?)?"
+                    rf"(?:managed|racked up|drew|earned|reached|scored|premiered|premieres|"
+                    rf"debuted|debuts|was released|release|releases|released|opens|hit|hits|"
+                    rf"topped|stars|starred|arrives)\b")
 #: "Bright, the 2017 fantasy/sci-fi/detective/action thriller".
 _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |acclaimed |hit |"
                          rf"new |upcoming )?(?:(?:19|20)\d\d )?(?:[\w/-]+ ){{0,3}}?(?:film|movie|"
@@ -801,7 +803,12 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
             continue
         work = work[:work.index("-season-")] if "-season-" in work else work
         kind = m.group("kind")
-        name = doc.name_of(work) if m.group("same") else (m.group("adj") + kind).strip()
+        root = work
+        while root.endswith(("-remake", "-reboot", "-sequel")) and doc.predecessor(root) not in (
+                None, root):
+            root = doc.predecessor(root) or root
+        adj = m.group("adj").strip()
+        name = doc.name_of(root) if m.group("same") or not adj else f"{adj} {kind}"
         type_ = "TVSeries" if re.search(r"series|show", kind) else (
             "Movie" if kind in ("film", "movie") else "CreativeWork")
         title = m.group("title")
@@ -809,7 +816,7 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
             # "based on Liu Cixin's best-selling novel The Three-Body Problem".
             source = doc.entity(title, type_, "based-on", m.group(0))
         else:
-            source = doc.derived(f"{work}-{kind.replace(' ', '-')}", type_, name, "based-on",
+            source = doc.derived(f"{root}-{kind.replace(' ', '-')}", type_, name, "based-on",
                                  m.group(0))
         doc.add(work, "basedOn", m.group(0), pos, "based-on", 0.7, obj=source)
         if m.group("y"):
