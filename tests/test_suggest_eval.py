@@ -18,7 +18,7 @@ DEV = ROOT / "benchmarks" / "suggest_eval" / "dev"
 
 #: A little under what suggest reaches on the development half (see README, Growing the
 #: graph); a regression in any rule shows here.
-FLOORS = {"recall": 0.62, "precision": 0.9, "typed": 0.92}
+FLOORS = {"recall": 0.65, "precision": 0.9, "typed": 0.92}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]

@@ -613,3 +613,15 @@ def test_remake_casting_story() -> None:
             ("twisters", "datePublished", "2024-07-19")} <= got
     # "in talks to star" is no fact yet.
     assert not any(o == "glen-powell" for _s, _p, o in got)
+
+
+@pytest.mark.parametrize("text, work", [
+    (("Directed by Scott Waugh, “Hidden Strike” was produced independently and sold to Netflix "
+     "for worldwide streaming rights."), "hidden-strike"),
+    ("“They Cloned Tyrone” received 11.1 million views in its first full week on Netflix.",
+     "they-cloned-tyrone"),
+    (("Netflix has become a blockbuster powerhouse. The streaming service's first dip into "
+     'big-budget movies was the film "Bright".'), "bright"),
+])
+def test_the_streaming_service_a_work_is_on(text: str, work: str) -> None:
+    assert (work, "streamingOn", "netflix") in facts(text)

@@ -85,6 +85,48 @@ def rule_streaming(doc: Doc, s: Sentence) -> None:
             _airs(doc, s, m, onward.group("o"), s.text[m.start():m.end() + onward.end()])
 
 
+_SOLD = re.compile(rf"\b(?:sold|licensed) to (?P<o>{NAME})|\b(?:week|weekend|days|month|series|"
+                   rf"show|shows|film|films|movie|movies|title|titles|original) on (?P<o2>{NAME})")
+_THE_STREAMER = re.compile(r"\b[Tt]he (?:streamer|streaming service|streaming giant|platform)\b")
+
+
+def rule_sold_to(doc: Doc, s: Sentence) -> None:
+    """"“Hidden Strike” was produced independently and sold to Netflix", "11.1 million
+    views worldwide in its first full week on Netflix": the streaming service a work is
+    on."""
+    for m in _SOLD.finditer(s.text):
+        name = m.group("o") or m.group("o2")
+        found = doc.lookup(name)
+        if not is_a(doc.type_of(found) if found else guess_type(name), "StreamingService"):
+            continue
+        work = doc.work_at(s.start + m.start(), s)
+        if work is None:
+            continue
+        org = found or doc.entity(name, "StreamingService", "sold-to", m.group(0))
+        doc.add(doc.series_of(work) or work, "streamingOn", m.group(0), s.start + m.start(),
+                "sold-to", 0.55, obj=org)
+
+
+def rule_the_streamer(doc: Doc, s: Sentence) -> None:
+    """"The streaming service's first dip into big-budget movies was Bright", "The most
+    recent blockbuster for the streamer has been Extraction": the work named with "the
+    streamer" streams on the streaming service named last."""
+    m = _THE_STREAMER.search(s.text)
+    if not m:
+        return
+    works = [w for a, b, w in doc.works_in_spans(s.start, s.end) if doc._scoping(a, b, w)]
+    if len(works) != 1:
+        return
+    streamers = [mn.entity for mn in doc.out.mentions if mn.start < s.start + m.start()
+                 and is_a(doc.type_of(mn.entity), "StreamingService")]
+    streamers += [e for e in doc.new if is_a(doc.type_of(e), "StreamingService") and
+                  0 <= doc.text.find(doc.name_of(e)) < s.start + m.start()]
+    if not streamers:
+        return
+    doc.add(doc.series_of(works[0]) or works[0], "streamingOn", s.text, s.start,
+            "the-streamer", 0.5, obj=streamers[-1])
+
+
 def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") -> None:
     """One place a work airs or streams: a network publishes it, a streaming service
     streams it."""
@@ -162,4 +204,5 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
         doc.add(work, "greenlitBy", quote, s.start + m.start(), "ordered", 0.6, obj=org)
 
 
-RULES = [rule_premiere, rule_release, rule_streaming, rule_ordered]
+RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
+         rule_ordered]
