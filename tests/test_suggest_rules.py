@@ -625,3 +625,12 @@ def test_remake_casting_story() -> None:
 ])
 def test_the_streaming_service_a_work_is_on(text: str, work: str) -> None:
     assert (work, "streamingOn", "netflix") in facts(text)
+
+
+def test_a_slate_of_series_streams_on_its_service() -> None:
+    text = ("Apple TV Plus has announced premiere dates for a slew of its upcoming series.\n\n"
+            "Home\n\nThe series is directed by Jane Roe.\n\nDefending Jacob\n\nThe series "
+            "stars Chris Evans.\n")
+    got = facts(text, known=[Entity("apple-tv-plus", "StreamingService", "Apple TV Plus")])
+    assert ("home", "streamingOn", "apple-tv-plus") in got
+    assert ("defending-jacob", "streamingOn", "apple-tv-plus") in got

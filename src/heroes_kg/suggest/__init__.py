@@ -64,7 +64,8 @@ SENTENCE_RULES: list[SentenceRule] = [
     *rankings.RULES, *news.RULES,
 ]
 #: Rules run once over the whole article, after the sentence rules.
-DOC_RULES: list[DocRule] = [*posts.DOC_RULES, *speech.DOC_RULES, *cast.DOC_RULES]
+DOC_RULES: list[DocRule] = [*posts.DOC_RULES, *speech.DOC_RULES, *cast.DOC_RULES,
+                            *dates.DOC_RULES]
 
 
 def _check_text(article: Article) -> None:

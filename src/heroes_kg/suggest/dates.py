@@ -10,7 +10,7 @@ from ._names import guess_type
 from ._terms import is_a
 from ._text import MONTHS, NAME, STOP, WEEKDAYS, Sentence
 
-__all__ = ["RULES"]
+__all__ = ["DOC_RULES", "RULES"]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -125,6 +125,28 @@ def rule_the_streamer(doc: Doc, s: Sentence) -> None:
         return
     doc.add(doc.series_of(works[0]) or works[0], "streamingOn", s.text, s.start,
             "the-streamer", 0.5, obj=streamers[-1])
+
+
+def slate(doc: Doc) -> None:
+    """"Apple TV Plus has announced premiere dates for a slew of its upcoming series" over
+    a section per series: each series streams on that service."""
+    if not doc.headings or not doc.sentences:
+        return
+    first = doc.sentences[0]
+    m = re.search(rf"^(?P<o>{NAME}) (?:has |have )?(?:announced|revealed|unveiled|set|dated)\b"
+                  rf"[^.]*?\b(?:its|their) (?:[\w-]+ ){{0,2}}(?:series|shows|films|movies|"
+                  rf"slate|lineup|titles)\b", first.text)
+    if not m:
+        return
+    found = doc.lookup(m.group("o"))
+    if not is_a(doc.type_of(found) if found else guess_type(m.group("o")), "StreamingService"):
+        return
+    org = found or doc.entity(m.group("o"), "StreamingService", "slate", m.group(0))
+    for _at, work in doc.headings:
+        doc.add(work, "streamingOn", m.group(0), first.start, "slate", 0.5, obj=org)
+
+
+DOC_RULES = [slate]
 
 
 def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") -> None:
