@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from heroes_kg.corpus.curation import load_corpus
+from heroes_kg.grow.suggest import leave_one_out
 from heroes_kg.project import find_project
-from heroes_kg.suggest import leave_one_out
 
 
 def main() -> None:
@@ -37,7 +37,7 @@ def main() -> None:
         if args.misses:
             for label, keys in (("missed", s.missed), ("wrong", s.wrong)):
                 for key in keys:
-                    print(f"    {label}: {' '.join(key)[:110]}")
+                    print(f"    {label}: {key[:110]}")
 
 
 if __name__ == "__main__":

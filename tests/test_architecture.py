@@ -30,7 +30,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("query", ("heroes_kg.query", "heroes_kg.remote")),
     ("outputs", ("heroes_kg.outputs", "heroes_kg.export")),
     ("pipeline", ("heroes_kg.pipeline",)),
-    ("applications", ("heroes_kg.serve", "heroes_kg.grow", "heroes_kg.suggest",
+    ("applications", ("heroes_kg.serve", "heroes_kg.grow",
                       "heroes_kg.synth")),
     ("cli", ("heroes_kg.cli", "heroes_kg.__main__", "heroes_kg")),
 ]

@@ -417,7 +417,7 @@ def test_query_path_imports_only_what_it_needs(built_project: Path) -> None:
         "    pass\n"
         "heavy = ('pyvis', 'pyshacl', 'networkx', 'numpy', 'rdflib', 'owlrl', 'jinja2',\n"
         "         'yaml', 'heroes_kg.corpus', 'heroes_kg.validate', 'heroes_kg.outputs',\n"
-        "         'heroes_kg.grow', 'heroes_kg.serve', 'heroes_kg.suggest')\n"
+        "         'heroes_kg.grow', 'heroes_kg.serve')\n"
         "print(sorted(m for m in sys.modules\n"
         "             if any(m == h or m.startswith(h + '.') for h in heavy)))\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

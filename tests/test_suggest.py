@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from heroes_kg.corpus.curation import Article, Entity, load_corpus
+from heroes_kg.grow.suggest import leave_one_out, render, suggest
 from heroes_kg.project import find_project
-from heroes_kg.suggest import leave_one_out, render, suggest
 
 from .conftest import ROOT
 
@@ -42,10 +42,11 @@ def corpus():  # type: ignore[no-untyped-def]
 
 # --------------------------------------------------------------------------- measured
 
-#: Floors the current rules meet on the seeds (see benchmarks/suggest_loo.py).
+#: Floors a little under what the rules reach on the seeds (benchmarks/suggest_loo.py),
+#: scored like the evaluation set: entities aligned by name or content, quotes overlapping.
 FLOORS = {
-    ("cast-celebrates", "sequel-confirmed"): (0.85, 0.90),
-    ("sequel-confirmed", "cast-celebrates"): (0.38, 0.90),
+    ("cast-celebrates", "sequel-confirmed"): (0.68, 0.78),
+    ("sequel-confirmed", "cast-celebrates"): (0.40, 0.82),
 }
 
 
@@ -61,8 +62,8 @@ def test_leave_one_out_overall(corpus) -> None:  # type: ignore[no-untyped-def]
     scores = [leave_one_out(corpus, a, b)
               for a, b in itertools.permutations(sorted(corpus.articles), 2)]
     found = sum(s.found for s in scores)
-    assert found / sum(s.curated for s in scores) >= 0.6
-    assert found / sum(s.candidates for s in scores) >= 0.9
+    assert found / sum(s.curated for s in scores) >= 0.58
+    assert sum(s.correct for s in scores) / sum(s.candidates for s in scores) >= 0.8
 
 
 def test_every_quote_is_verbatim_at_its_offset(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -215,10 +216,14 @@ def test_surname_alone_before_the_full_name_is_not_a_mention() -> None:
 
 
 def test_new_entity_candidates_have_a_proposed_type() -> None:
-    result = run("We Can Be Heroes opened. Critics at Rotten Tomatoes praised Lena Ortiz.")
+    result = run("We Can Be Heroes opened. Critics at Rotten Tomatoes praised Lena Ortiz, who "
+                 "stars in it. They met in North Carolina for the Best Actress race.")
     proposed = {e.name: (e.type, e.rule) for e in result.entities}
     assert proposed["Lena Ortiz"] == ("Person", "capitalized-name")
     assert "We Can Be Heroes" not in proposed
+    assert proposed["Rotten Tomatoes"] == ("NewsMediaOrganization", "capitalized-name")
+    # Places and awards are not proposed.
+    assert not {"North Carolina", "Best Actress"} & set(proposed)
 
 
 def test_candidates_already_curated_are_left_out(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -242,7 +247,8 @@ def test_rendered_file_is_marked_and_refused_by_the_loader(corpus) -> None:  # t
 
 
 def test_suggest_module_imports_nothing_heavy() -> None:
-    code = ("import sys, heroes_kg.suggest, heroes_kg.grow.curate; heavy = {'rdflib', 'pyshacl', "
+    code = ("import sys, heroes_kg.grow.suggest, heroes_kg.grow.curate; "
+            "heavy = {'rdflib', 'pyshacl', "
             "'pyoxigraph', 'networkx', 'pyvis', 'jinja2', 'spacy'}; "
             "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -257,7 +263,8 @@ def _fragments() -> list[str]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(_fragments()), st.text(max_size=40)), max_size=12),
+@given(st.lists(st.one_of(st.sampled_from(_fragments()), st.text(
+    st.characters(blacklist_categories=("Cc", "Cs")), max_size=40)), max_size=12),
        st.sampled_from([None, "2021-01-05", "2020-02-29"]),
        st.integers(min_value=0, max_value=3))
 def test_any_text_gives_verbatim_quotes_and_valid_ids(parts: list[str], date: str | None,

@@ -2,7 +2,7 @@
 
 * :func:`add_article` copies a text into seeds/articles/ unchanged, with its metadata
   record;
-* :func:`write_suggestions` runs :mod:`heroes_kg.suggest` on one article and writes the
+* :func:`write_suggestions` runs :mod:`heroes_kg.grow.suggest` on one article and writes the
   candidates file (outside seeds/, by default ``candidates/ARTICLE.yaml``);
 * :func:`accept` turns a reviewed candidates file into a new seeds/facts/ file, after the
   checks ``heroes-kg build`` runs, or refuses it with every reason.
@@ -137,7 +137,7 @@ def write_suggestions(project: Project, article_id: str, output: Path | None = N
                       force: bool = False) -> tuple[Path, Any]:
     """Suggest candidate facts for one article and write them; returns (path, suggestions)."""
     from ..corpus.curation import load_corpus
-    from ..suggest import render, suggest
+    from .suggest import render, suggest
 
     corpus = load_corpus(project)
     article = corpus.articles.get(article_id)

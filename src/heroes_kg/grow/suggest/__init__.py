@@ -1,0 +1,161 @@
+"""Suggest: read one article and draft candidate facts for a curator to review.
+
+The article is read once into a shared :class:`~._doc.Doc` (sentences, known entities
+and where they are named, the works in scope, dates); then one small module per kind of
+fact runs its rules over it, in this order:
+
+* :mod:`.works` — titles, quoted or not, and what is said of a work as a whole;
+* :mod:`.cast` — who plays whom, cast membership;
+* :mod:`.crew` — directors, writers, producers, creators;
+* :mod:`.dates` — premieres, releases, where a work streams;
+* :mod:`.figures` and :mod:`.rankings` — audience figures and charts;
+* :mod:`.posts` and :mod:`.speech` — social posts and quoted speech;
+* :mod:`.news` — reports by other publications;
+* :mod:`.entities` — the remaining new people and organizations.
+
+Every candidate carries a verbatim quote, a confidence between 0 and 1 and the name of
+the rule that found it. :func:`render` writes the candidates file, which the
+curated-facts loader refuses until ``heroes-kg accept`` has turned it into facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ...corpus.curation import Article, Corpus, Entity, Statement
+from ...errors import HeroesKGError
+from . import cast, crew, dates, figures, news, posts, rankings, speech, works
+from . import entities as new_names
+from ._doc import Doc
+from ._model import Candidate, EntityCandidate, Mention, Suggestions
+from ._render import render, yaml_scalar
+from ._score import ArticleScore, GoldEntity, GoldFact, score
+from ._text import Sentence
+
+__all__ = [
+    "MAX_CHARS",
+    "ArticleScore",
+    "Candidate",
+    "EntityCandidate",
+    "GoldEntity",
+    "GoldFact",
+    "Mention",
+    "Score",
+    "Suggestions",
+    "gold_entities",
+    "leave_one_out",
+    "render",
+    "score",
+    "suggest",
+    "yaml_scalar",
+]
+
+#: The longest article suggest reads (some 33,000 words, thirty long news articles; it
+#: reads that in under ten seconds).
+MAX_CHARS = 200_000
+
+SentenceRule = Callable[[Doc, Sentence], None]
+DocRule = Callable[[Doc], None]
+
+#: Rules run over every sentence, in this order.
+SENTENCE_RULES: list[SentenceRule] = [
+    *cast.RULES, *works.RULES, *crew.RULES, *dates.RULES, *posts.RULES, *figures.RULES,
+    *rankings.RULES, *news.RULES,
+]
+#: Rules run once over the whole article, after the sentence rules.
+DOC_RULES: list[DocRule] = [*posts.DOC_RULES, *speech.DOC_RULES, *cast.DOC_RULES,
+                            *dates.DOC_RULES]
+
+
+def _check_text(article: Article) -> None:
+    text = article.text
+    if len(text) > MAX_CHARS:
+        raise HeroesKGError(f"article {article.id!r} is {len(text):,} characters long; "
+                            f"suggest reads articles up to {MAX_CHARS:,}: split it into "
+                            "several articles")
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if "\x00" in text or controls > len(text[:65536]) // 100 + 2:
+        raise HeroesKGError(f"article {article.id!r} looks like binary data, not text "
+                            f"({article.file or 'its text'}); add the article's text instead")
+
+
+def suggest(article: Article, entities: Iterable[Entity],
+            curated: Iterable[Statement] = ()) -> Suggestions:
+    """Candidate mentions, entities and statements for ``article``, given the entities
+    the graph already knows; statements already ``curated`` are left out.
+
+    Raises :class:`~heroes_kg.errors.HeroesKGError` for an article too long to read or
+    that is not text."""
+    _check_text(article)
+    doc = Doc(article, entities, curated)
+    doc.find_mentions()
+    works.find_titles(doc)
+    for sentence in doc.sentences:
+        for name_rule in new_names.RULES:
+            name_rule(doc, sentence)
+    doc.pick_main_film()
+    for rule in SENTENCE_RULES:
+        for sentence in doc.sentences:
+            rule(doc, sentence)
+    for doc_rule in DOC_RULES:
+        doc_rule(doc)
+    out = doc.out
+    used = {c.subject for c in doc.found.values()} | {
+        c.object for c in doc.found.values() if c.object} | {
+        q for c in doc.found.values() for q in c.qualifiers.values()} | {
+        w for _a, _b, w in doc.work_spans}
+    out.entities = sorted((e for e in doc.new.values()
+                           if e.id in used or e.rule == "capitalized-name"),
+                          key=lambda e: e.id)
+    out.statements = sorted((c for c in doc.found.values() if c.key() not in doc.curated),
+                            key=lambda c: (-round(c.confidence, 2), c.start, c.key()))
+    return out
+
+
+@dataclass(frozen=True)
+class Score:
+    """How the candidates for one article compare with its curated statements."""
+
+    source: str
+    target: str
+    curated: int
+    candidates: int
+    found: int
+    correct: int
+    missed: tuple[str, ...] = ()
+    wrong: tuple[str, ...] = ()
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.curated if self.curated else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.candidates if self.candidates else 0.0
+
+
+def gold_entities(entities: Iterable[Entity]) -> dict[str, GoldEntity]:
+    return {e.id: GoldEntity(e.id, e.type, (e.name, *e.aliases)) for e in entities}
+
+
+def leave_one_out(corpus: Corpus, source: str, target: str) -> Score:
+    """Suggest for article ``target`` knowing only the entities of ``source``'s curated
+    statements, and score the candidates against ``target``'s curated statements (see
+    :mod:`._score`: entities aligned by name or content, quotes must overlap)."""
+    known: set[str] = set()
+    for st in corpus.statements:
+        if any(ev.article == source for ev in st.evidence):
+            known |= {st.subject, *(x for x in [st.object] if x), *(v for _k, v in st.qualifiers)}
+    entities = [corpus.entities[e] for e in sorted(known) if e in corpus.entities]
+    article = corpus.articles[target]
+    result = suggest(article, entities)
+    facts = [GoldFact(st.subject, st.property, st.object,
+                      st.value.lexical if st.value is not None else None, st.qualifiers,
+                      tuple((ev.start, ev.end) for ev in st.evidence if ev.article == target),
+                      tuple(ev.quote for ev in st.evidence if ev.article == target))
+             for st in corpus.statements if any(ev.article == target for ev in st.evidence)]
+    s = score(target, article.text, gold_entities(corpus.entities.values()), facts, result,
+              {e.id: (e.type, (e.name, *e.aliases)) for e in entities})
+    return Score(source, target, s.gold, s.candidates, s.found, s.correct, tuple(s.missed),
+                 tuple(s.wrong))

@@ -1,0 +1,605 @@
+"""The shared layer every rule works on: the article cut into sentences, the entities
+the graph knows and where the article names them, the works in scope, the new entities
+proposed so far and the candidates found so far.
+
+A rule is a function ``rule(doc, sentence)``; it reads the text and calls
+:meth:`Doc.entity` for the entities it needs and :meth:`Doc.add` for each fact.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ...corpus.curation import Article, Entity, Statement
+from ._model import Candidate, EntityCandidate, Mention, Suggestions
+from ._names import guess_type, is_noise
+from ._terms import accepts, is_a
+from ._text import (
+    NAME,
+    STOP,
+    TITLE,
+    Sentence,
+    is_title_case,
+    resolve_date,
+    sentences,
+    slug,
+    strip_possessive,
+    word_at,
+)
+
+__all__ = ["WORK_TYPES", "Doc", "statement_key"]
+
+_Q = "\"“”'‘’"
+#: Types that are works a fact can be about.
+WORK_TYPES = ("Movie", "TVSeries", "MovieSeries", "TVSeason")
+
+
+def statement_key(statement: Statement) -> tuple[str, str, str]:
+    target = statement.object if statement.object is not None else (
+        statement.value.lexical.lower() if statement.value is not None else "")
+    return statement.subject, statement.property, target
+
+
+@functools.lru_cache(maxsize=8)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of every known name, longest first (kept: the same graph is
+    asked about article after article)."""
+    return re.compile(r"(?<![\w@#])(?:" + "|".join(re.escape(n) for n in names)
+                      + r")(?:[’']s)?(?!\w)", re.IGNORECASE)
+
+
+#: No title is longer than this (characters): how far back a covering span can start.
+_SPAN_REACH = 400
+#: At most this many quotes per candidate.
+_MAX_QUOTES = 3
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    starts, at = [], text.find(part)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(part, at + 1)
+    return starts
+
+
+class Doc:
+    """One article being read, with everything the rules share."""
+
+    def __init__(self, article: Article, entities: Iterable[Entity],
+                 curated: Iterable[Statement] = ()) -> None:
+        self.article = article
+        self.text = article.text
+        self.curated = {statement_key(st) for st in curated}
+        self.known: dict[str, Entity] = {e.id: e for e in entities}
+        self.names: dict[str, str] = {}
+        for entity in self.known.values():
+            for name in (entity.name, *entity.aliases):
+                self.names.setdefault(name.lower(), entity.id)
+        self.new: dict[str, EntityCandidate] = {}
+        self.out = Suggestions(article.id)
+        self.found: dict[tuple[str, str, str], Candidate] = {}
+        self.consumed: list[tuple[int, int]] = []
+        self.sentences = list(sentences(self.text))
+        self.paragraphs = [Sentence(m.group(0), m.start())
+                           for m in re.finditer(r"[^\n]+", self.text)]
+        #: (start, end, work id) of every work named in the text, known or new.
+        self.work_spans: list[tuple[int, int, str]] = []
+        self.main_film: str | None = None
+        #: (offset, work) of each section heading that names a work.
+        self.headings: list[tuple[int, str]] = []
+        self._mask: tuple[object, bytearray] | None = None
+        #: What a rule reads once per article and keeps.
+        self.memo: dict[str, object] = {}
+        try:
+            self.base_date = _dt.date.fromisoformat(article.date) if article.date else None
+        except ValueError:
+            self.base_date = None
+
+    # -- entities ----------------------------------------------------------------------
+
+    def type_of(self, entity_id: str | None) -> str | None:
+        if entity_id is None:
+            return None
+        if entity_id in self.known:
+            return self.known[entity_id].type
+        if entity_id in self.new:
+            return self.new[entity_id].type
+        return None
+
+    def name_of(self, entity_id: str) -> str:
+        if entity_id in self.known:
+            return self.known[entity_id].name
+        return self.new[entity_id].name if entity_id in self.new else entity_id
+
+    def lookup(self, name: str) -> str | None:
+        name = strip_possessive(name.strip().strip(_Q + ",.").strip())
+        key = name.lower()
+        if key in self.names:
+            return self.names[key]
+        if key.startswith("the ") and key[4:] in self.names:
+            return self.names[key[4:]]
+        if "the " + key in self.names and self.type_of(self.names["the " + key]) in WORK_TYPES:
+            # "Lost Boys" for "The Lost Boys".
+            return self.names["the " + key]
+        return None
+
+    def entity(self, name: str, type_: str | None, rule: str, quote: str,
+               confidence: float = 0.6) -> str:
+        """The id of the entity called ``name``: a known one, or a new candidate of
+        ``type_`` (None: guessed from the name)."""
+        name = strip_possessive(name.strip().strip(_Q + ",.").strip())
+        found = self.lookup(name)
+        if found is not None:
+            guess = self.new.get(found)
+            if guess is not None and guess.rule == "capitalized-name" and type_ and \
+                    rule != "capitalized-name" and guess.name.lower() == name.lower():
+                # A rule that knows what it found beats the guess made from a bare name.
+                guess.type, guess.rule, guess.confidence = type_, rule, confidence
+            return found
+        if type_ is None:
+            type_ = guess_type(name)
+        if " " not in name and (is_a(type_, "FictionalCharacter") or is_a(type_, "Person")):
+            # "Missy" for "Missy Moreno": a first name alone, when only one entity has it.
+            firsts = {entity_id for key, entity_id in self.names.items()
+                      if key.split(" ", 1)[0] == name.lower() and " " in key
+                      and self.type_of(entity_id) == type_}
+            if len(firsts) == 1:
+                return firsts.pop()
+        entity_id = slug(name)
+        if entity_id in self.known:
+            return entity_id
+        if entity_id not in self.new:
+            self.new[entity_id] = EntityCandidate(entity_id, type_, name, confidence, rule,
+                                                  quote)
+            self.names.setdefault(name.lower(), entity_id)
+            if is_a(type_, "Person") and " " in name:
+                self.names.setdefault(name.rsplit(" ", 1)[1].lower(), entity_id)
+        return entity_id
+
+    def is_guess(self, entity_id: str | None) -> bool:
+        """A new entity typed from its bare name only, which a rule may retype."""
+        return entity_id in self.new and self.new[entity_id].rule == "capitalized-name"
+
+    def derived(self, entity_id: str, type_: str, name: str, rule: str, quote: str) -> str:
+        """An entity the article implies (a sequel, a premiere, a post, a figure)."""
+        if entity_id not in self.known and entity_id not in self.new:
+            self.new[entity_id] = EntityCandidate(entity_id, type_, name, 0.5, rule, quote)
+        return entity_id
+
+    def is_person(self, name: str, strict: bool = False) -> bool:
+        found = self.lookup(name)
+        if found is not None:
+            return is_a(self.type_of(found), "Person")
+        words = name.split()
+        return (not strict and 2 <= len(words) <= 4 and words[0] not in STOP
+                and not is_noise(name) and guess_type(name) == "Person")
+
+    def is_character(self, name: str) -> bool:
+        found = self.lookup(name)
+        return found is not None and self.type_of(found) == "FictionalCharacter"
+
+    def trim(self, name: str) -> str:
+        """"Whip-smart Missy Moreno" -> "Missy Moreno": the name without leading
+        function words and adjectives; a known name's tail only after those."""
+        words = name.split()
+        while len(words) > 1 and (words[0] in STOP or "-" in words[0]):
+            words.pop(0)
+        return " ".join(words)
+
+    def short(self, entity_id: str) -> str:
+        """"robert-rodriguez" -> "rodriguez": the id part used in derived ids."""
+        if is_a(self.type_of(entity_id), "Person"):
+            return entity_id.rsplit("-", 1)[-1]
+        return entity_id
+
+    def date(self, text: str) -> str | None:
+        return resolve_date(text, self.base_date)
+
+    # -- statements --------------------------------------------------------------------
+
+    def add(self, subject: str, prop: str, quote: str, start: int, rule: str,
+            confidence: float, *, obj: str | None = None,
+            value: str | int | bool | None = None, **qualifiers: str) -> Candidate | None:
+        """Record a candidate, if its types fit the property and its quote is in the
+        text; a second finding of the same fact only raises its confidence."""
+        if not accepts(prop, self.type_of(subject), self.type_of(obj)):
+            return None
+        if obj is not None and obj == subject:
+            return None
+        quote = quote.strip()
+        if not quote:
+            return None
+        if not self.text.startswith(quote, start):
+            starts = _occurrences(self.text, quote)
+            if not starts:
+                return None
+            start = min(starts, key=lambda x: abs(x - start))
+        candidate = Candidate(subject, prop, obj, value, dict(qualifiers), quote,
+                              start, confidence, rule)
+        key = candidate.key()
+        if key in self.found:
+            old = self.found[key]
+            if confidence > old.confidence:
+                # A better finding of the same fact brings its own quote first.
+                old.more.insert(0, (old.quote, old.start))
+                old.quote, old.start, old.rule = quote, start, rule
+                old.qualifiers = dict(qualifiers)
+            elif all(not (a < start + len(quote) and start < a + len(q))
+                     for q, a in old.quotes()) and len(old.more) < _MAX_QUOTES - 1:
+                old.more.append((quote, start))  # found again elsewhere in the text
+            old.confidence = max(old.confidence, confidence)
+            del old.more[_MAX_QUOTES - 1:]
+            return old
+        self.found[key] = candidate
+        return candidate
+
+    # -- works in scope ----------------------------------------------------------------
+
+    def add_work_span(self, start: int, end: int, work: str) -> None:
+        """A work named at [start, end): a longer title hides the works inside it.
+
+        The spans stay sorted; a title is never longer than _SPAN_REACH characters, so only
+        the spans near ``start`` are looked at."""
+        spans = self.work_spans
+        lo = bisect.bisect_left(spans, (start - _SPAN_REACH,))
+        i = lo
+        while i < len(spans) and spans[i][0] < end:
+            a, b, _w = spans[i]
+            if start <= a and b <= end and (a, b) != (start, end):
+                del spans[i]
+                continue
+            if a <= start and end <= b:
+                return
+            i += 1
+        bisect.insort(spans, (start, end, work))
+
+    def _near(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Spans that start in [start, end)."""
+        spans = self.work_spans
+        lo = bisect.bisect_left(spans, (start,))
+        hi = bisect.bisect_left(spans, (end,))
+        return spans[lo:hi]
+
+    def work_span_at(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """The work span that already covers [start, end), if any."""
+        return next(((a, b, w) for a, b, w in self._near(start - _SPAN_REACH, start + 1)
+                     if a <= start and end <= b), None)
+
+    def works_in_spans(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(a, b, w) for a, b, w in self._near(start, end) if b <= end]
+
+    def works_in(self, start: int, end: int) -> list[str]:
+        """Works named between two offsets, in order."""
+        return [w for a, b, w in self._near(start, end) if b <= end]
+
+    def films_in(self, text: str) -> list[str]:
+        """Known or candidate works named in ``text`` (a piece of the article), in
+        order."""
+        at = self.text.find(text) if text else -1
+        if at >= 0:
+            return self.works_in(at, at + len(text))
+        hits: list[tuple[int, str]] = []
+        for name, entity_id in self.names.items():
+            if self.type_of(entity_id) not in WORK_TYPES or len(name) < 4:
+                continue
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+                hits.append((m.start(), entity_id))
+        return [entity_id for _pos, entity_id in sorted(hits)]
+
+    def work_before(self, pos: int, s: Sentence | None = None,
+                    exclude_sequels: bool = True) -> str | None:
+        """The work a clause at ``pos`` is about: the last work named before it in its
+        sentence, else in the sentences before it in its paragraph, else the article's
+        main work."""
+        floor = s.start if s is not None else 0
+        para = next((p for p in self.paragraphs if p.start <= pos <= p.end), None)
+        for lower in (floor, para.start if para else floor):
+            works = [w for a, b, w in self.work_spans if lower <= a < pos
+                     and self._scoping(a, b, w, exclude_sequels)]
+            if works:
+                return self._series_of(works[-1], s or Sentence("", pos), pos) \
+                    if s is not None else works[-1]
+        if s is not None:
+            pointed = self._definite(pos, s)
+            if pointed is not None:
+                return pointed
+        sections = [w for at, w in self.headings if at <= pos]
+        if sections:
+            return sections[-1]
+        if self.main_film is None:
+            # While the titles are still being read: the last work named before.
+            earlier = [w for a, b, w in self.work_spans if a < pos
+                       and self._scoping(a, b, w, exclude_sequels)]
+            return earlier[-1] if earlier else None
+        if para is not None and not self._about_main(para, pos):
+            return None
+        return self.main_film
+
+    def _about_main(self, para: Sentence, pos: int) -> bool:
+        """Whether a clause at ``pos`` can be taken to go on about the article's main work:
+        its paragraph names no other work before it, or it points back to one ("the
+        film", "it", "the sequel")."""
+        others = [w for a, b, w in self.work_spans if para.start <= a < pos
+                  and w != self.main_film and self._scoping(a, b, w, False)]
+        if not others and not re.match(r"\s*(?:In other news|Elsewhere|Separately|Also)\b",
+                                       para.text):
+            return True
+        return bool(re.search(r"\b(?:[Tt]he (?:[\w-]+ )?(?:film|movie|series|show|sequel|"
+                              r"premiere|finale|season)|[Ii]t|[Ii]ts)\b",
+                              self.text[para.start:pos]))
+
+    def anaphor(self, pos: int, s: Sentence) -> str | None:
+        """The work a phrase before ``pos`` in its sentence points back to: "the new
+        version" / "the reboot" (the reboot named last), "the sequel" (the main work's),
+        "the remaining four seasons" (the series in scope)."""
+        clause = self.text[s.start:pos]
+        m = None
+        for m in re.finditer(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)(?: new,?| revitalized,?| rebooted)* "  # noqa: B007 (the last match is wanted)
+                             r"(?P<w>version|reboot|remake|revival|redo|sequel|follow-up|"
+                             r"(?:\w+ ){0,2}seasons)\b", clause):
+            pass
+        if m is None:
+            return None
+        word = m.group("w")
+        if word.endswith("seasons"):
+            return self.series_of(self.work_before(s.start + m.start(), s))
+        if word in ("sequel", "follow-up"):
+            if self.main_film is None:
+                return None
+            if self.main_film.endswith("-sequel") or re.search(
+                    r" (?:[2-9]|II|III|IV)$", self.name_of(self.main_film)):
+                return self.main_film  # the article is about the sequel itself
+            return self.sequel_of(self.main_film, s)
+        derived = [w for a, _b, w in self.work_spans if a < s.start + m.start()
+                   and re.search(r"-(?:reboot|remake)$", w)]
+        return derived[-1] if derived else None
+
+    def _scoping(self, a: int, b: int, w: str, exclude_sequels: bool = True) -> bool:
+        """Whether the work named at [a, b) can be what a later clause is about: not a
+        credit ("“The Walking Dead’s” Andrew Lincoln"), not a sequel when asked."""
+        if exclude_sequels and w.endswith("-sequel"):
+            return False
+        after = self.text[b:b + 30]
+        if re.match(r"[”\"’]?[’']s[”\"’]? [A-Z]|[”\"’] stars? [A-Z]|[”\"’]? (?:breakout|alum|"
+                    r"alumna|actor|actress|co-directors?|directors?|writers?|co-creators?|"
+                    r"creators?|producers?|showrunners?|veteran) [A-Z]", after):
+            return False  # a credit: "“Atlanta” breakout Zazie Beetz"
+        before = self.text[max(0, a - 40):a]
+        if re.search(r"\b(?:previously|also|once|earlier|last) (?:created|co-created|directed|"
+                     r"wrote|co-wrote|produced|starred in|appeared in)\s*[“\"‘]?$|\b(?:starring |"
+                     r"lead |recurring |breakout )?role in (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?"
+                     r"[“\"‘]?$|\bstars on (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?[“\"‘]?$",
+                     before):
+            return False  # an earlier credit: "Mazin previously created “Chernobyl.”"
+        return not re.search(r"\b[A-Z]\w+ of [“\"‘]?$", before)
+
+    def series_of(self, work: str | None) -> str | None:
+        """The series a season belongs to (the work itself for anything else)."""
+        if work is None or self.type_of(work) != "TVSeason":
+            return work
+        return next((c.object for c in self.found.values() if c.subject == work and
+                     c.property == "partOfSeries" and c.object), work)
+
+    def _series_of(self, work: str | None, s: Sentence, pos: int) -> str | None:
+        """A season stands for its series unless the clause speaks of a season."""
+        if work is None or self.type_of(work) != "TVSeason":
+            return work
+        if re.search(r"\bseason\b", self.text[s.start:pos], re.IGNORECASE):
+            return work
+        return self.series_of(work)
+
+    def _definite(self, pos: int, s: Sentence) -> str | None:
+        """"the show", "the series", "the film": the last work of that kind named
+        before."""
+        m = None
+        for m in re.finditer(r"\b[Tt]he (?:[\w-]+ ){0,2}?(?P<k>show|series|film|movie)\b",  # noqa: B007 (the last match is wanted)
+                             self.text[s.start:pos]):
+            pass
+        if m is None:
+            return None
+        kinds = ("TVSeries", "TVSeason") if m.group("k") in ("show", "series") else ("Movie",)
+        earlier = [w for a, b, w in self.work_spans if a < s.start + m.start()
+                   and self.type_of(w) in kinds and self._scoping(a, b, w)]
+        if not earlier:
+            return None
+        return self.series_of(earlier[-1])
+
+    def upcoming(self, pos: int, s: Sentence) -> str | None:
+        """The coming work (a sequel, a reboot, a new season) named in this sentence or
+        the one before: what "Ayer will continue on as producer" is about."""
+        index = next((i for i, x in enumerate(self.sentences) if x.start == s.start), None)
+        if index is None:
+            return None
+        lower = self.sentences[max(0, index - 1)].start
+        coming = [w for a, _b, w in self.work_spans if lower <= a < pos and (
+            re.search(r"-(?:sequel|reboot|remake|season-\d+)$", w) or
+            re.search(r" (?:[2-9]|II|III)$", self.name_of(w)))]
+        if not coming and re.search(r"\b(?:the|a) sequel\b", self.text[lower:pos]) and \
+                self.main_film:
+            return self.sequel_of(self.main_film, s) if not re.search(
+                r" (?:[2-9]|II|III)$", self.name_of(self.main_film)) else self.main_film
+        return coming[-1] if coming else None
+
+    def predecessor(self, work: str) -> str | None:
+        """The work ``work`` follows: "Creed" for "Creed 2", or what it is a sequel of."""
+        found = next((c.object for c in self.found.values()
+                      if c.subject == work and c.property in ("sequelOf", "basedOn")
+                      and self.type_of(c.object) in WORK_TYPES), None)
+        if found:
+            return found
+        m = re.fullmatch(r"(?P<b>.+?):? (?:[2-9]|II|III|IV)", self.name_of(work))
+        return self.lookup(m.group("b")) if m else None
+
+    def last_person(self, pos: int) -> str | None:
+        """The person named last before ``pos``: who "the actor" or "she" is."""
+        best: tuple[int, str] | None = None
+        for mn in self.out.mentions:
+            if mn.start < pos and is_a(self.type_of(mn.entity), "Person"):
+                best = max(best or (mn.start, mn.entity), (mn.start, mn.entity))
+        for entity_id, e in self.new.items():
+            if not is_a(e.type, "Person"):
+                continue
+            for name in (e.name, e.name.split()[-1]):
+                places = [at for at in word_at(self.text, name) if at < pos]
+                if places:
+                    best = max(best or (places[-1], entity_id), (places[-1], entity_id))
+        return best[1] if best else None
+
+    def respective(self, s: Sentence, pos: int) -> list[str]:
+        """The works a "respectively" list pairs with, in order: those named before
+        ``pos`` in the sentence that a clause can be about."""
+        return list(dict.fromkeys(w for a, b, w in self.work_spans
+                                  if s.start <= a < pos and self._scoping(a, b, w)))
+
+    def work_at(self, pos: int, s: Sentence) -> str | None:
+        """The work a clause at ``pos`` is about: the last one named before it in its
+        sentence, else a phrase pointing back to one ("the new version"), else the first
+        named after it, else :meth:`work_before`."""
+        before = [w for a, b, w in self.work_spans if s.start <= a < pos
+                  and self._scoping(a, b, w)]
+        if before:
+            return self._series_of(before[-1], s, pos)
+        pointed = self.anaphor(pos, s) or self._definite(pos, s)
+        if pointed is not None:
+            return pointed
+        after = [w for a, b, w in self.work_spans if pos <= a < s.end
+                 and self._scoping(a, b, w)]
+        return after[0] if after else self.work_before(pos, s)
+
+    def film_for(self, s: Sentence) -> str | None:
+        films = [f for f in self.works_in(s.start, s.end) if not f.endswith("-sequel")]
+        return films[0] if films else self.main_film
+
+    def work_for(self, s: Sentence) -> str | None:
+        """The work a sentence is about: the sequel when it speaks of one."""
+        if re.search(r"\bsequel\b", s.text, re.IGNORECASE) and self.main_film:
+            return self.sequel_of(self.main_film, s)
+        return self.film_for(s)
+
+    def sequel_of(self, film: str, s: Sentence, kind: str = "sequel") -> str:
+        """The sequel (reboot, remake...) of ``film`` the article speaks of: a known one,
+        else "<Film> sequel"."""
+        name = f"{self.name_of(film)} {kind}"
+        for entity_id, entity in self.known.items():
+            if entity_id == f"{film}-{kind}" or entity.name.lower() == name.lower():
+                return entity_id
+        if kind == "sequel":
+            numbered = [w for w in self.new if re.fullmatch(
+                re.escape(self.name_of(film).lower()) + r":? (?:2|ii|part (?:2|ii|two))",
+                self.new[w].name.lower())]
+            if numbered:
+                return numbered[0]
+        bare = re.sub(r"^the ", "", name.lower())
+        for entity_id, candidate in self.new.items():
+            if re.sub(r"^the ", "", candidate.name.lower()) == bare:
+                return entity_id
+        type_ = self.type_of(film) if kind in ("reboot", "remake") else "Movie"
+        if type_ not in WORK_TYPES or type_ == "MovieSeries":
+            type_ = "Movie"
+        return self.derived(f"{film}-{kind}", type_, name, kind, s.text)
+
+    # -- mentions ----------------------------------------------------------------------
+
+    def find_mentions(self) -> None:
+        """Known entities by full name or alias, longest first, any case, possessive
+        forms; a surname once the full name has appeared. A different first name before
+        a known surname is someone else ("Jane Pascal" is not Pedro Pascal)."""
+        # A name written all in lowercase ("sequel") is a common word, not a name.
+        names = sorted((n for n in self.names if not self._lowercase_alias(n)),
+                       key=lambda n: (-len(n), n))
+        if not names:
+            return
+        pattern = _names_pattern(tuple(names))
+        seen_full: set[str] = set()
+        for m in pattern.finditer(self.text):
+            entity_id = self.lookup(m.group(0))
+            if entity_id is None or self._other_person(m.start(), m.group(0), entity_id):
+                continue
+            self.out.mentions.append(Mention(entity_id, m.group(0), m.start(), "known-name"))
+            seen_full.add(entity_id)
+            if self.type_of(entity_id) in WORK_TYPES and len(m.group(0)) >= 3 and \
+                    not m.group(0).islower():
+                self.add_work_span(m.start(), m.end(), entity_id)
+        taken = {(mn.start, mn.start + len(mn.text)) for mn in self.out.mentions}
+        for entity_id in sorted(seen_full):
+            entity = self.known[entity_id]
+            if not is_a(entity.type, "Person") or " " not in entity.name:
+                continue
+            surname = entity.name.rsplit(" ", 1)[1]
+            first = min(mn.start for mn in self.out.mentions if mn.entity == entity_id)
+            for at in word_at(self.text, surname):
+                text = surname + (self.text[at + len(surname):at + len(surname) + 2]
+                                  if re.match(r"[’']s\b", self.text[at + len(surname):])
+                                  else "")
+                if at > first and not any(a <= at < b for a, b in taken) \
+                        and not self._other_person(at, text, entity_id):
+                    self.out.mentions.append(Mention(entity_id, text, at,
+                                                     "surname-after-full-name"))
+            self.names.setdefault(surname.lower(), entity_id)
+        self.out.mentions.sort(key=lambda mn: mn.start)
+
+    def _lowercase_alias(self, key: str) -> bool:
+        entity = self.known.get(self.names[key])
+        return entity is not None and any(n.lower() == key and n == n.lower()
+                                          for n in (entity.name, *entity.aliases))
+
+    def _other_person(self, start: int, text: str, entity_id: str) -> bool:
+        """"Jane Pascal" when the graph knows Pedro Pascal as "Pascal": another person."""
+        if not is_a(self.type_of(entity_id), "Person") or " " in text.strip():
+            return False
+        before = re.search(r"([A-Z][\w’'-]*\.?) $", self.text[max(0, start - 30):start])
+        return before is not None and before.group(1) not in STOP and not \
+            before.group(1).endswith(("’s", "'s"))
+
+    def _owned_by_person(self, a: int) -> bool:
+        """"Kate Bush's “Running Up That Hill”": someone's work named in passing."""
+        m = re.search(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)+)[’']s [“\"‘]$", self.text[max(0, a - 40):a])
+        return m is not None and guess_type(m.group(1)) == "Person"
+
+    def pick_main_film(self) -> None:
+        counts: Counter[str] = Counter(
+            w for a, b, w in self.work_spans if self.type_of(w) in WORK_TYPES
+            and self._scoping(a, b, w, False) and not self._owned_by_person(a))
+        opening = self.paragraphs[0].end if self.paragraphs else 0
+        for a, _b, w in self.work_spans:
+            if a < opening and w in counts:
+                counts[w] += 1
+            if any(x.start == a or x.start == a - 1 for x in self.sentences[:2]) and \
+                    w in counts:
+                counts[w] += 2  # the subject of the opening sentence
+        for w in list(counts):
+            if self.name_of(w).lower() in self.article.title.lower():
+                counts[w] += 2
+        if counts:
+            best = max(counts.values())
+            first = {w: a for a, _b, w in reversed(self.work_spans)}
+            self.main_film = min((w for w, n in counts.items() if n == best),
+                                 key=lambda w: first[w])
+            return
+        titles = Counter(m.group("t") for m in re.finditer(TITLE, self.text)
+                         if is_title_case(m.group("t")) and len(m.group("t").split()) <= 8
+                         and guess_type(m.group("t")) == "Person")
+        if titles:
+            title = titles.most_common(1)[0][0]
+            self.main_film = self.entity(title, "Movie", "quoted-title", title, 0.5)
+
+    def covered(self) -> bytearray:
+        """One byte per character: 1 where a known entity or a work is named."""
+        key = (len(self.out.mentions), tuple(self.work_spans))
+        if self._mask is not None and self._mask[0] == key:
+            return self._mask[1]
+        mask = bytearray(len(self.text) + 1)
+        for mn in self.out.mentions:
+            mask[mn.start:mn.start + len(mn.text)] = b"\x01" * len(mn.text)
+        for a, b, _w in self.work_spans:
+            mask[a:b] = b"\x01" * (b - a)
+        self._mask = (key, mask)
+        return mask
+
+    def names_in(self, text: str) -> list[str]:
+        return re.findall(NAME, text)

@@ -1,0 +1,162 @@
+"""Gazetteers and the type a new name gets: studios and streaming services are
+organizations, "Vanity Fair" is a publication, "Instagram" a platform."""
+
+from __future__ import annotations
+
+import re
+
+from ._text import MONTHS, STOP, WEEKDAYS
+
+__all__ = ["KNOWN_NAMES", "NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS", "PUBLICATIONS", "STREAMERS",
+           "STUDIOS", "guess_type", "is_noise", "is_place_or_award"]
+
+STREAMERS = {"netflix", "hulu", "disney+", "disney plus", "prime video", "amazon prime video",
+             "amazon prime", "hbo max", "max", "peacock", "paramount+", "paramount plus",
+             "apple tv+", "apple tv plus", "apple tv", "starz", "amazon", "showtime", "crunchyroll",
+             "tubi", "roku", "shudder", "mubi", "britbox", "acorn tv", "bbc iplayer",
+             "youtube premium", "fubotv", "sling", "amc+", "discovery+", "espn+", "freevee",
+             "pluto tv", "the roku channel", "stan", "binge", "crave", "now", "sky go"}
+NETWORKS = {"hbo", "fx", "amc", "nbc", "cbs", "abc", "fox", "the cw", "cw", "bbc", "itv",
+            "channel 4", "cartoon network", "nickelodeon", "disney channel", "syfy", "usa",
+            "tnt", "tbs", "bravo", "a&e", "lifetime", "hallmark", "pbs", "mtv", "comedy central",
+            "adult swim", "fxx", "freeform", "epix", "mgm+", "bbc one", "bbc two", "sky",
+            "sky atlantic", "cinemax", "sky1", "sky one", "e4", "channel 5", "hgtv", "tlc", "the wb"}
+STUDIOS = {"warner bros.", "warner bros", "universal", "universal pictures", "sony",
+           "sony pictures", "columbia pictures", "paramount", "paramount pictures", "lionsgate",
+           "a24", "neon", "focus features", "searchlight", "searchlight pictures", "disney",
+           "walt disney", "pixar", "marvel", "marvel studios", "lucasfilm", "dreamworks",
+           "legendary", "legendary pictures", "blumhouse", "mgm", "amazon mgm studios",
+           "amazon studios", "netflix studios", "new line cinema", "miramax", "dimension films",
+           "troublemaker studios", "skydance", "bad robot", "plan b", "annapurna",
+           "20th century studios", "20th century fox", "touchstone", "illumination",
+           "shondaland", "imagine entertainment", "amblin", "amblin entertainment", "hbo films",
+           "apple original films", "blumhouse productions", "entertainment one", "eone",
+           "sony pictures television", "warner bros. television", "universal television",
+           "20th television", "abc signature", "fremantle", "banijay", "bbc studios",
+           "studiocanal", "gaumont", "pathé", "toho", "aniplex", "mappa", "a24 films",
+           "anonymous content", "left bank pictures", "wiip", "fifth season", "endeavor content",
+           "mrc", "village roadshow", "working title", "heyday films", "eon productions",
+           "hello sunshine", "appian way", "plan b entertainment", "lucasfilm ltd.",
+           "participant", "orion pictures", "screen gems", "tristar pictures", "fox 2000",
+           "20th century fox television", "abc studios", "cbs studios", "hbo", "showtime"}
+PUBLICATIONS = {"variety", "the hollywood reporter", "hollywood reporter", "deadline",
+                "deadline hollywood", "vanity fair", "entertainment weekly", "ew", "people",
+                "people magazine", "empire", "collider", "indiewire", "rolling stone",
+                "the new york times", "new york times", "the guardian", "gq", "vogue",
+                "esquire", "total film", "thewrap", "the wrap", "screen rant", "forbes",
+                "comicbook.com", "ign", "polygon", "vulture", "time", "the atlantic",
+                "los angeles times", "la times", "usa today", "the washington post",
+                "washington post", "bbc news", "cnn", "associated press", "the associated press",
+                "ap", "reuters", "bloomberg", "the independent", "digital spy", "radio times",
+                "den of geek", "slashfilm", "/film", "gamesradar", "the verge", "wired",
+                "elle", "harper's bazaar", "glamour", "cosmopolitan", "w magazine", "interview",
+                "interview magazine", "access hollywood", "extra", "et", "entertainment tonight",
+                "good morning america", "today", "the today show", "the tonight show",
+                "jimmy kimmel live", "the late show", "e! news", "e!", "tudum", "what's on netflix",
+                "flixpatrol", "nielsen", "box office mojo", "rotten tomatoes", "letterboxd",
+                "imdb", "the new yorker", "new yorker", "slate", "salon", "insider",
+                "business insider", "the daily beast", "nme", "cinemablend", "gizmodo",
+                "io9", "the ringer", "decider", "tvline", "tv line", "tvinsider", "tv guide",
+                "the a.v. club", "av club", "uproxx", "mashable", "buzzfeed", "huffpost"}
+PLATFORMS = {"instagram", "twitter", "x", "tiktok", "facebook", "youtube", "threads",
+             "snapchat", "reddit", "bluesky", "weibo", "tumblr", "linkedin"}
+PRONOUNS = {"i", "me", "my", "mine", "you", "your", "he", "him", "his", "she", "her", "hers",
+            "it", "its", "we", "us", "our", "they", "them", "their", "this", "that", "these",
+            "those", "who", "whom", "whose", "which", "what", "someone", "everyone", "anyone"}
+_ORG_WORDS = re.compile(
+    r"\b(?:Studios?|Pictures|Entertainment|Films?|Productions?|Media|Network|Networks|Inc\.?|"
+    r"Company|Co\.|Corp\.?|Group|Records|Television|TV|Channel|Animation|Cinema|Features|"
+    r"Releasing|Distribution|Studio|Industries|Labs?|Partners|Agency|Academy|Festival|"
+    r"Association|Guild|Foundation|University|College|Institute|Society|Council|Magazine|"
+    r"News|Times|Post|Journal|Daily|Weekly|Reporter|Press|Tribune|Herald|Games|Comics|"
+    r"Publishing|Books|Capital|Ventures|Holdings|Brothers|Bros\.?|Team|Club|League|Awards?|"
+    r"Committee|Department|Office|Service|Services|Agency)\b")
+_PUBLICATION_WORDS = re.compile(r"\b(?:Magazine|News|Times|Post|Journal|Daily|Weekly|Reporter|"
+                                r"Press|Tribune|Herald)\b")
+
+
+PLACES = {
+    "united states", "u.s.", "us", "america", "north america", "south america", "latin america",
+    "canada", "mexico", "brazil", "argentina", "united kingdom", "uk", "u.k.", "britain",
+    "great britain", "england", "scotland", "wales", "ireland", "northern ireland", "france",
+    "germany", "spain", "italy", "portugal", "netherlands", "belgium", "sweden", "norway",
+    "denmark", "finland", "poland", "russia", "ukraine", "turkey", "greece", "israel", "egypt",
+    "india", "china", "japan", "south korea", "korea", "north korea", "australia",
+    "new zealand", "south africa", "nigeria", "kenya", "bahrain", "jordan", "lebanon",
+    "saudi arabia", "qatar", "united arab emirates", "iran", "iraq", "pakistan", "indonesia",
+    "philippines", "thailand", "vietnam", "singapore", "malaysia", "europe", "asia", "africa",
+    "middle east", "the middle east", "new york", "new york city", "los angeles", "hollywood",
+    "london", "paris", "berlin", "rome", "madrid", "tokyo", "toronto", "vancouver", "atlanta",
+    "chicago", "boston", "miami", "san francisco", "seattle", "austin", "texas", "california",
+    "florida", "georgia", "new mexico", "new jersey", "louisiana", "new orleans",
+    "north carolina", "south carolina", "virginia", "washington", "washington d.c.",
+    "las vegas", "nevada", "arizona", "colorado", "utah", "oregon", "ohio", "michigan",
+    "pennsylvania", "philadelphia", "detroit", "brooklyn", "manhattan", "queens", "bronx",
+    "silicon valley", "sydney", "melbourne", "dublin", "belfast", "edinburgh", "glasgow",
+    "manchester", "liverpool", "hawaii", "alaska", "montana", "tennessee", "nashville",
+    "kentucky", "alabama", "mississippi", "oklahoma", "kansas", "missouri", "iowa",
+    "minnesota", "wisconsin", "illinois", "indiana", "maryland", "baltimore", "massachusetts",
+    "connecticut", "vermont", "maine", "budapest", "prague", "vienna", "amsterdam",
+    "copenhagen", "stockholm", "oslo", "helsinki", "moscow", "beijing", "shanghai",
+    "hong kong", "seoul", "mumbai", "delhi", "cairo", "dubai", "rio de janeiro", "sao paulo",
+    "buenos aires", "mexico city", "cannes", "venice", "sundance", "toronto international"}
+_PLACE_WORDS = re.compile(r"\b(?:City|County|Island|Islands|Valley|Beach|Street|Avenue|Park|"
+                          r"Mountains?|River|Lake|Bay|Coast|Kingdom|Republic|State|States|"
+                          r"Province|Region|Desert|Ocean|Sea|Square|Heights|Hills)$")
+_AWARD_WORDS = re.compile(r"^(?:Best|Outstanding)\b|\b(?:Award|Awards|Prize|Globe|Globes|Emmy|"
+                          r"Emmys|Oscar|Oscars|Bafta|BAFTA|Grammy|Grammys|Tony|Tonys)\b")
+
+
+def is_place_or_award(name: str) -> bool:
+    """"North Carolina", "San Francisco", "Best Actress", "Golden Globe": not a person
+    or an organization a curator adds from film news."""
+    key = name.lower().strip()
+    return key in PLACES or bool(_PLACE_WORDS.search(name)) or bool(_AWARD_WORDS.search(name))
+
+
+def guess_type(name: str) -> str:
+    """The type a new name gets when nothing else says: Organization subtypes for the
+    gazetteers and company words, Person otherwise."""
+    key = name.lower().strip()
+    if key in PLATFORMS:
+        return "SocialMediaPlatform"
+    if key in STREAMERS:
+        return "StreamingService"
+    if key in PUBLICATIONS or _PUBLICATION_WORDS.search(name):
+        return "NewsMediaOrganization"
+    if key in STUDIOS or key in NETWORKS:
+        return "ProductionCompany" if key in STUDIOS else "Organization"
+    if _ORG_WORDS.search(name):
+        if re.search(r"Studios?|Pictures|Productions?|Films|Entertainment|Animation", name):
+            return "ProductionCompany"
+        return "Organization"
+    if name.isupper() and len(name) <= 6:
+        return "Organization"
+    first = key.split(" ", 1)[0]
+    if " " in key and (first in STREAMERS or first in STUDIOS or first in NETWORKS or
+                       first in PLATFORMS or first in ("amazon", "apple", "google", "microsoft",
+                                                       "warner", "disney", "sony", "comcast")):
+        return "Organization"  # "Amazon Music Unlimited"
+    return "Person"
+
+
+#: Every organization name the gazetteers hold.
+KNOWN_NAMES = STREAMERS | NETWORKS | STUDIOS | PUBLICATIONS | PLATFORMS
+
+
+def is_noise(name: str) -> bool:
+    """Names no curator would keep: a pronoun, a month or weekday, a contraction, a
+    sentence-initial function word, a lowercase fragment."""
+    words = name.split()
+    if not words:
+        return True
+    if len(words) == 1 and (words[0] in STOP or words[0].lower() in PRONOUNS):
+        return True
+    low = name.lower()
+    if low in MONTHS or low in WEEKDAYS or low in PRONOUNS:
+        return True
+    if re.search(r"[’'](?:s|t|re|ve|ll|d|m)\b", name) and len(words) == 1:
+        return True
+    if any(w.lower() in PRONOUNS and not w.isupper() for w in words) and len(words) <= 2:
+        return True
+    return not name[0].isupper() and not name[0].isdigit()

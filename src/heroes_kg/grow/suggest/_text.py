@@ -1,0 +1,223 @@
+"""The text layer: sentences, names, titles, dates and numbers in news prose.
+
+Everything here is pure functions over strings; :mod:`._doc` builds on it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = [
+    "MONTHS",
+    "NAME",
+    "NUMBER_WORDS",
+    "POSSESSOR",
+    "SCALE",
+    "STOP",
+    "TITLE",
+    "TITLE_WORDS",
+    "WEEKDAYS",
+    "Sentence",
+    "is_title_case",
+    "number",
+    "resolve_date",
+    "sentences",
+    "slug",
+    "strip_possessive",
+    "word_at",
+]
+
+_WORD = r"(?:(?:[A-Z]\.){2,3}(?=\s[A-Z])|(?:Bros|Ltd|Inc|Corp|Jr|Sr|[A-Z][a-z]{0,2})\.(?=\s[A-Z])|[A-Z][\w’'-]*\w\+?|[A-Z]\.?(?=\s[A-Z])|[A-Z])"
+#: A capitalized name: "Pedro Pascal", "JJ Dashnaw", "Ms. Granada", "J. J. Abrams",
+#: "Tech-No".
+NAME = rf"{_WORD}(?:\s{_WORD})*"
+#: Whose something is: "Dick Wolf’s", "Lifetime's", "NBC’s".
+POSSESSOR = r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)*[’']s"
+#: A quoted title, with the closing quote possibly after a comma or full stop.
+TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?[\"”'’]"
+#: A title in running text: capitalized words, small words inside, a colon and a
+#: subtitle, numbers ("The Adventures of Sharkboy and Lavagirl", "Alita: Battle Angel",
+#: "Bad Boys 4", "Spy Kids 2: Island of Lost Dreams").
+_TW = r"(?:[A-Z0-9][\w’'&.-]*[\w’'&+]|[A-Z0-9]\+?|[IVX]+)"
+_SMALL = r"(?:of|the|a|an|and|in|on|to|for|at|with|from|by|vs\.?|&|de|la|or)"
+TITLE_WORDS = (rf"{_TW}(?:(?:\s{_SMALL})*\s{_TW})*"
+               rf"(?::\s(?:{_SMALL}\s)?{_TW}(?:(?:\s{_SMALL})*\s{_TW})*)?")
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+_MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+                "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+         "k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
+#: Words that start sentences or stand for someone: never a name on their own, and
+#: never the first word of one.
+STOP = {"The", "A", "An", "And", "But", "Or", "It", "Its", "It's", "He", "She", "They",
+        "We", "I", "In", "On", "At", "As", "For", "From", "To", "Of", "By", "With", "This",
+        "That", "These", "Those", "Not", "Both", "Aside", "According", "You", "Read", "Why",
+        "So", "Screen", "Shot", "Photo", "Below", "Whip-smart", "His", "Her", "Their", "Our",
+        "My", "Your", "Christmas", "Day", "Dec", "Jan", "Top", "Stories", "Heroics",
+        "Headquarters", "If", "When", "While", "After", "Before", "Also", "Then", "There",
+        "Here", "What", "Who", "How", "Ms", "Mr", "Mrs", "Sequel", "Where", "Which", "Now",
+        "Yet", "Still", "Though", "Although", "Just", "Even", "Only", "All", "Some", "Every",
+        "Each", "Many", "More", "Most", "Other", "Another", "One", "Two", "Three", "Like",
+        "Meanwhile", "However", "Plus", "Over", "Under", "Since", "During", "Despite",
+        "Per", "Via", "Through", "Into", "About", "Upon", "Against", "Among", "Without",
+        "Within", "Because", "Until", "Once", "Last", "Next", "New", "Earlier", "Later",
+        "Today", "Tonight", "Tomorrow", "Yesterday", "Season", "Episode", "Part", "Chapter",
+        "Netflix's", "Don't", "Can't", "I'm", "I’m", "It’s", "He's", "She's", "They're",
+        "We're", "You're", "That's", "There's", "Here's", "What's", "Let's", "Ah", "Oh",
+        "Yes", "No", "Well", "Hey", "Mr.", "Ms.", "Mrs.", "Dr.", "Sr.", "Jr.", "Is", "Are",
+        "Was", "Were", "Will", "Would", "Can", "Could", "Should", "Did", "Does", "Do", "Has",
+        "Have", "Had", "Be", "See", "Watch", "Check", "Get", "Let", "Make", "Take", "Find",
+        "Look", "Stay", "Sign", "Click", "Follow", "Subscribe", "Advertisement", "Related",
+        "Image", "Credit", "Courtesy", "Source", "Sources", "Update", "Updated", "Exclusive",
+        "Unlike", "Following", "Including", "Starring", "Directed", "Written", "Produced",
+        "Either", "Neither", "Whether", "Such", "Than", "Amid", "Ahead", "Beyond",
+        "Altogether", "Overall", "Indeed", "Instead", "Again", "Already", "Previously",
+        "Currently", "Recently", "Originally", "Finally", "Ultimately", "Interestingly",
+        "Fans", "Film", "Movie", "Series", "Show", "Reboot", "Trailer", "Teaser",
+        "Viewers", "Audiences", "Critics", "Variety", *(w.capitalize() for w in WEEKDAYS),
+        *(m.capitalize() for m in MONTHS)} - {"Variety"}
+
+_ABBREVIATIONS = re.compile(
+    r"(?:Ms|Mr|Mrs|Dr|Jr|Sr|St|Mt|vs|Inc|Co|Corp|Ltd|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sept?|Oct|Nov|Dec|U\.S|U\.K|D\.C|L\.A|(?:[A-Z]\.){0,3}[A-Z])\.")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def sentences(text: str) -> Iterator[Sentence]:
+    """Sentences (or lines, for text without full stops) with their offsets.
+
+    Initials and abbreviations do not end a sentence: "J. J. Abrams", "Ms. Granada",
+    "Dec. 31", "U.S. box office".
+    """
+    for para in re.finditer(r"[^\n]+", text):
+        chunk, base = para.group(0), para.start()
+        last = 0
+        for cut in re.finditer(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘(#@0-9])", chunk):
+            before = chunk[last:cut.start()].rsplit(" ", 1)[-1].lstrip("(\"“")
+            if _ABBREVIATIONS.fullmatch(before):
+                continue
+            end = cut.end()
+            piece = chunk[last:end].rstrip()
+            if piece.strip():
+                yield Sentence(piece, base + last)
+            last = end
+        if chunk[last:].strip():
+            yield Sentence(chunk[last:].rstrip(), base + last)
+
+
+def word_at(text: str, word: str, before: str = "", after: str = "") -> list[int]:
+    """Offsets where ``word`` occurs in ``text`` as a whole word: no letter or digit (nor
+    any character of ``before`` / ``after``) right before or after it. Plain string search:
+    a regular expression per name would be compiled again for every name."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        left = text[at - 1] if at else ""
+        right = text[end] if end < len(text) else ""
+        if not (left.isalnum() or left == "_" or (left and left in before)) and \
+                not (right.isalnum() or right == "_" or (right and right in after)):
+            found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def slug(text: str) -> str:
+    """"Stellan Skarsgård" -> "stellan-skarsgard", "Paramount+" -> "paramount-plus"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("'s ", "s ").replace("+", " plus ")
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-") or "entity"
+
+
+def strip_possessive(name: str) -> str:
+    return re.sub(r"(?<=\w)[’']s?$", "", name.strip()).strip()
+
+
+_SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "from",
+                "by", "vs", "vs.", "&", "de", "la", "or", "is", "my", "me", "be", "it", "as"}
+
+
+def is_title_case(text: str) -> bool:
+    """"The Adventures of Sharkboy and Lavagirl" yes; "This year sucks" no."""
+    words = re.findall(r"[\w’'&+-]+", text)
+    if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def number(text: str) -> int | None:
+    """"44 million", "2.5 billion", "three", "1,200" as an integer."""
+    text = text.strip().lower().replace(",", "")
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|[kmb])?", text)
+    if m:
+        return round(float(m.group(1)) * SCALE.get(m.group(2) or "", 1))
+    return NUMBER_WORDS.get(text)
+
+
+def resolve_date(text: str, base: _dt.date | None) -> str | None:
+    """An ISO date for "January 4, 2021", "Jan. 4", "Christmas Day 2020", "Monday",
+    "April 2024" (a month: 2024-04), "2002" (a year), resolved against ``base``, the
+    article's date; None when it cannot be resolved or is no real day."""
+    try:
+        return _resolve(text.strip().rstrip(",."), base)
+    except ValueError:  # "Dec. 44", "February 30, 2021"
+        return None
+
+
+def _month(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    if word in MONTHS:
+        return MONTHS[word]
+    return _MONTH_ABBR.get(word) if len(word) in (3, 4) else None
+
+
+def _resolve(text: str, base: _dt.date | None) -> str | None:
+    m = re.fullmatch(r"([A-Za-z]+)\.? ?(\d{1,2})(?:st|nd|rd|th)?,? (\d{4})", text)
+    if m and _month(m.group(1)):
+        return _dt.date(int(m.group(3)), _month(m.group(1)) or 0, int(m.group(2))).isoformat()
+    m = re.fullmatch(r"Christmas Day,? (\d{4})", text, re.IGNORECASE)
+    if m:
+        return f"{m.group(1)}-12-25"
+    m = re.fullmatch(r"([A-Za-z]+)\.?,? (?:of )?(\d{4})", text)
+    if m and _month(m.group(1)):
+        return f"{m.group(2)}-{_month(m.group(1)):02d}"
+    if re.fullmatch(r"(?:19|20)\d\d", text):
+        return text
+    if base is None:
+        return None
+    m = re.fullmatch(r"([A-Za-z]+)\.? ?(\d{1,2})(?:st|nd|rd|th)?", text)
+    if m and _month(m.group(1)):
+        month = _month(m.group(1)) or 0
+        # Within a few months either side of the article's date.
+        candidates = [_dt.date(y, month, int(m.group(2))) for y in
+                      (base.year - 1, base.year, base.year + 1)]
+        return min(candidates, key=lambda d: abs((d - base).days)).isoformat()
+    if text.lower() in WEEKDAYS:
+        back = (base.weekday() - WEEKDAYS.index(text.lower())) % 7
+        return (base - _dt.timedelta(days=back or 7)).isoformat()
+    if text.lower() in ("today", "this morning"):
+        return base.isoformat()
+    if text.lower() == "yesterday":
+        return (base - _dt.timedelta(days=1)).isoformat()
+    return None

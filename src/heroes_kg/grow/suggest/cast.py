@@ -1,0 +1,474 @@
+"""Cast: who plays whom, in which work, and the cast without a named character.
+
+Phrasings: "A as B" (also in lists: "(L-R) A as B, C as D", "and A as B"), "A (Earlier
+Credit) as B", "A stars as B", "A plays / portrays B", "A plays the role of B",
+"A reprised her role as B", "A replaced C as B", "B (A)" and "A (B)"; "starring A, B and
+C", "the cast includes A and B", "A also stars" for cast membership.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import WORK_TYPES, Doc
+from ._terms import is_a
+from ._text import NAME, POSSESSOR, STOP, Sentence, strip_possessive
+
+__all__ = ["DOC_RULES", "RULES"]
+
+_PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother": "parent",
+                 "mum": "parent"}
+_ROLE = rf"(?:the (?:[a-z-]+ ){{1,3}})?(?:{NAME}[’']s \w+ )?{NAME}"
+_PLAYS = (r"(?:also )?(?:will )?(?:stars|starred|star|starring|plays|played|play|playing|"
+          r"portrays|portrayed|portray|voices|voiced|voice)(?: in the (?:movie|film|series))?")
+_PLAYS_ROLE = (r"(?:also )?(?:will )?(?:play|plays|played|playing|portray|portrays|portrayed|"
+               r"take on|takes on|took on|taking on|step into|steps into|stepped into) "
+               r"the (?:role|part) of")
+
+
+def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
+    """The character of "as Y"; handles "Missy's dad Marcus Moreno" and "the mutant
+    mercenary Domino"."""
+    raw = re.sub(r"^the (?:[a-z-]+ )+", "", raw)
+    m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?P<rel>\w+) (?P<name>{NAME})", raw)
+    if m and m.group("rel").lower() in _PARENT_WORDS:
+        child = doc.entity(m.group("child"), "FictionalCharacter", "cast-as", quote)
+        parent = doc.entity(m.group("name"), "FictionalCharacter", "cast-as", quote)
+        clause = m.group(0)
+        doc.add(parent, "parentOf", clause[clause.index(m.group("child")):], start,
+                "possessive-parent", 0.8, obj=child)
+        return parent
+    raw = strip_possessive(raw)
+    if re.fullmatch(NAME, raw) and raw.split()[0] not in STOP:
+        found = doc.lookup(raw)
+        if found is not None and doc.type_of(found) != "FictionalCharacter" and \
+                not doc.is_guess(found):
+            return None
+        return doc.entity(raw, "FictionalCharacter", "cast-as", quote)
+    return None
+
+
+def _cast(doc: Doc, actor_name: str, role: str, quote: str, start: int, rule: str,
+          confidence: float, s: Sentence) -> str | None:
+    film = doc.work_at(start, s)
+    actor_name = doc.trim(actor_name)
+    if film is None or not doc.is_person(actor_name):
+        return None
+    actor = doc.entity(actor_name, "Actor", rule, quote)
+    if not is_a(doc.type_of(actor), "Person"):
+        return None
+    character = _role(doc, role, start, quote)
+    if character is None:
+        return None
+    doc.add(actor, "plays", quote, start, rule, confidence, obj=character, **{"in": film})
+    _describe(doc, character, role, quote, start)
+    return actor
+
+
+def _describe(doc: Doc, character: str, role: str, quote: str, start: int) -> None:
+    """What the text says the character is: "as the mutant mercenary Domino", "as Blind
+    Al, Deadpool’s roommate"."""
+    desc = re.match(r"the (?P<d>(?:[a-z][\w-]* ){1,3})[A-Z]", role)
+    if desc:
+        doc.add(character, "description", quote, start, "character-described", 0.55,
+                value=desc.group("d").strip())
+    at = doc.text.find(quote, start)
+    after = re.match(r", (?:the |a |an )?(?P<d>(?:[A-Z][\w.’'-]*[’']s )?[a-z][\w -]{2,40}?)(?=[.;]|,|$)",
+                     doc.text[at + len(quote):] if at >= 0 else "")
+    if after and not re.match(r"(?:and|who|which|while|but|with|as)\b", after.group("d")):
+        end = at + len(quote) + after.end()
+        doc.add(character, "description", doc.text[at:end], at, "character-described", 0.5,
+                value=after.group("d").strip())
+
+
+def rule_stars_as(doc: Doc, s: Sentence) -> None:
+    """"Christian Slater also stars in the movie as Tech-No", "Taylor Dooley, who
+    reprised her role as Lavagirl", "JJ Dashnaw who replaced Taylor Lautner as Sharkboy"."""
+    for m in re.finditer(
+            rf"(?P<a>{NAME}),? (?:who )?(?P<verb>{_PLAYS}|reprised (?:her|his|their) role|"
+            rf"(?:will |is set to |is going to )?reprise (?:her|his|their) role|"
+            rf"reprises (?:her|his|their) role|replaced (?P<old>{NAME})|replaces "
+            rf"(?P<old2>{NAME})|(?:will |is set to |is going to )?(?:return|returns|returning)|"
+            rf"(?:has )?signed on|(?:is|was) cast|has been cast|comes back|is back|"
+            rf"cast (?:[“\"][^”\"]+[”\"] )?(?:breakout |star |alum )?)"
+            rf" as (?P<r>{_ROLE})", s.text):
+        start = s.start + m.start()
+        quote = m.group(0)
+        actor = _cast(doc, m.group("a"), m.group("r"), quote, start, "stars-as", 0.85, s)
+        if actor is None:
+            continue
+        doc.consumed.append((start, s.start + m.end()))
+        film = doc.work_at(start, s)
+        character = doc.lookup(strip_possessive(re.split(r"[’']s ", m.group("r"))[-1]))
+        if re.match(r"(?:will |is set to |is going to )?(?:reprise|return)|comes back|is back",
+                    m.group("verb")) and character and film:
+            doc.add(actor, "reprisedRole", quote, start, "reprised-role", 0.8,
+                    obj=character, **{"in": film})
+        old = m.group("old") or m.group("old2")
+        if old and character and film:
+            old_id = doc.entity(old, "Actor", "replaced-as", quote)
+            doc.add(actor, "replaced", quote, start, "replaced-as", 0.85, obj=old_id,
+                    **{"in": film, "as": character})
+
+
+def rule_cast_x_as(doc: Doc, s: Sentence) -> None:
+    """"The superhero sequel has also cast “Atlanta” breakout Zazie Beetz as the mutant
+    mercenary Domino"."""
+    for m in re.finditer(rf"\b(?:cast|casts|casting|tapped|taps|hired|stars|starring|features|"
+                         rf"featuring|co-stars) (?:[“\"][^”\"]+[”\"] )?"
+                         rf"(?:(?:breakout|star|alum|alumna|newcomer|veteran|actor|actress) )?"
+                         rf"(?P<a>{NAME}) as (?P<r>{_ROLE})", s.text):
+        start = s.start + m.start("a")
+        quote = m.group(0)
+        _cast(doc, m.group("a"), m.group("r"), quote, s.start + m.start(), "cast-as", 0.75, s)
+        doc.consumed.append((start, s.start + m.end()))
+
+
+def rule_cast_list(doc: Doc, s: Sentence) -> None:
+    """"(L-R) Adriana Barraza as Grandma Moreno, and Pedro Pascal as Marcus Moreno"; a
+    parenthesised earlier credit is skipped: "Lena Ortiz (Spy Kids) as Captain Comet"."""
+    for m in re.finditer(rf"(?:^|, (?:and )?|\band |\) |: )(?P<a>{NAME})"
+                         rf"(?P<credit> \([^()]{{2,60}}\))? as (?P<r>{_ROLE})", s.text):
+        start = s.start + m.start("a")
+        if any(a <= start < b for a, b in doc.consumed):
+            continue
+        quote = s.text[m.start("a"):m.end()]
+        rule = "credit-as" if m.group("credit") else "name-as-name"
+        _cast(doc, m.group("a"), m.group("r"), quote, start, rule, 0.7, s)
+
+
+def rule_plays(doc: Doc, s: Sentence) -> None:
+    """"Pascal plays Marcus Moreno", "Chopra portrays Ms. Granada", "Lena Ortiz will
+    play the role of Captain Comet"."""
+    for m in re.finditer(rf"(?P<a>{NAME}),? (?:who )?(?:(?P<long>{_PLAYS_ROLE})|"
+                         r"(?:also )?(?:will )?(?:plays|played|portrays|portrayed|play|"
+                         r"(?:would|will) be playing|is playing|was playing|"
+                         rf"portray|voices|voiced)) (?P<r>{_ROLE})", s.text):
+        start = s.start + m.start()
+        if any(a <= start < b for a, b in doc.consumed):
+            continue
+        role = m.group("r")
+        if re.match(r"(?:the|a|an|his|her|their)\b", role, re.IGNORECASE):
+            continue
+        rule = "plays-the-role-of" if m.group("long") else "plays"
+        _cast(doc, m.group("a"), role, m.group(0), start, rule, 0.75, s)
+
+
+def rule_parenthetical(doc: Doc, s: Sentence) -> None:
+    """"YaYa Gosselin (Missy Moreno)" or "Missy Moreno (YaYa Gosselin)"."""
+    for m in re.finditer(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)", s.text):
+        a, b = doc.trim(m.group("a")), m.group("b")
+        if a.split()[0] in STOP and len(a.split()) == 1:
+            continue
+        if doc.type_of(doc.lookup(b)) in WORK_TYPES or doc.type_of(doc.lookup(a)) in \
+                WORK_TYPES:
+            continue
+        if doc.is_character(a) or (doc.is_person(b, strict=True)
+                                   and not doc.is_person(a, strict=True)):
+            a, b = b, a
+        if doc.is_character(a) or not doc.is_person(a):
+            continue
+        if not (doc.is_character(b) or len(doc.works_in(s.start, s.end)) or doc.main_film):
+            continue
+        _cast(doc, a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s)
+
+
+def rule_parent(doc: Doc, s: Sentence) -> None:
+    """"Missy's dad Marcus Moreno"."""
+    for m in re.finditer(rf"(?P<child>{NAME})[’']s (?P<rel>dad|father|mom|mother|mum) "
+                         rf"(?P<p>{NAME})", s.text):
+        if not (doc.is_character(m.group("child")) or doc.is_character(m.group("p")) or
+                re.search(r"\bas\s*$", s.text[:m.start()])):
+            continue
+        child = doc.entity(m.group("child"), "FictionalCharacter", "possessive-parent",
+                           m.group(0))
+        parent = doc.entity(m.group("p"), "FictionalCharacter", "possessive-parent",
+                            m.group(0))
+        doc.add(parent, "parentOf", m.group(0), s.start + m.start(),
+                "possessive-parent", 0.8, obj=child)
+
+
+def rule_daughter_of(doc: Doc, s: Sentence) -> None:
+    """"play the daughter of iconic characters, Sharkboy and Lavagirl"."""
+    m = re.search(rf"play(?:s|ed|ing)? the (?:daughter|son|child|kid) of (?:[\w ]+?, )?"
+                  rf"(?P<p1>{NAME})(?: and (?P<p2>{NAME}))?", s.text)
+    if not m:
+        return
+    child = None
+    for name in re.findall(NAME, s.text[:m.start()]):
+        person = doc.lookup(doc.trim(name))
+        roles = [c.object for c in doc.found.values()
+                 if c.subject == person and c.property == "plays"]
+        if roles:
+            child = roles[0]
+            break
+    if child is None:
+        return
+    for group in ("p1", "p2"):
+        if m.group(group):
+            parent = doc.entity(m.group(group), "FictionalCharacter", "daughter-of",
+                                m.group(0))
+            doc.add(parent, "parentOf", m.group(0), s.start + m.start(), "daughter-of",
+                    0.6, obj=child)
+
+
+def rule_run_by(doc: Doc, s: Sentence) -> None:
+    """"their secret government safe house run by Ms. Granada"."""
+    for m in re.finditer(r"\b(?:their|the|a|an) (?P<place>(?:(?!(?:the|their|a|an|as|"
+                         r"they) )[a-z-]+ ){1,4})(?:run|led) by "
+                         rf"(?P<who>{NAME})", s.text):
+        if not doc.is_character(m.group("who")):
+            continue
+        place_type = ("FictionalPlace" if re.search(r"house|base|school|lab|city|planet",
+                                                    m.group("place").strip())
+                      else "FictionalOrganization")
+        place = doc.entity(m.group("place").strip(), place_type, "run-by", m.group(0), 0.4)
+        who = doc.lookup(m.group("who"))
+        if who:
+            doc.add(who, "leads", m.group(0), s.start + m.start(), "run-by", 0.5, obj=place)
+
+
+_LIST = rf"(?P<list>{NAME}(?:(?:,| and|, and) {NAME}){{0,12}})"
+
+
+def _people(doc: Doc, text: str) -> list[str]:
+    names = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
+    # "Gossip Girl's Penn Badgley": the person after the credit.
+    return [doc.trim(re.split(r"[’']s ", n.strip())[-1]) for n in names if n.strip()]
+
+
+def rule_cast_members(doc: Doc, s: Sentence) -> None:
+    """"starring Pedro Pascal, Priyanka Chopra and Christian Slater", "the cast includes
+    A and B", "also stars A": cast membership with no character named."""
+    for m in re.finditer(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|featuring|"
+                         rf"(?:headlined|toplined|fronted|led) by|(?:the )?cast "
+                         rf"(?:also )?includes?|star(?:s|red)? alongside|starred opposite|"
+                         rf"stars opposite|(?<=, )alongside) {_LIST}", s.text):
+        pos = s.start + m.start()
+        work = doc.work_at(pos, s)
+        if re.search(r"\b(?:sequel|follow-up|follow up) to the (?:[\w-]+ ){0,3}(?:film|movie|"
+                     r"series|show)\s*$", s.text[:m.start()]) and work is not None:
+            # "a follow-up to the incredible 2015 film featuring …": the earlier work.
+            work = doc.predecessor(work) or work
+        elif re.search(r"\b(?:previously|originally|first|once) (?:adapted|made|turned) into "
+                       r"(?:the|a|an) [^,.]*?(?:film|movie|series|show)\s*$|\b(?:the|an?) "
+                       r"(?:original |earlier |previous )?(?:19|20)\d\d (?:[\w-]+ )?(?:film|movie|"
+                       r"series|show|version|adaptation)\s*$", s.text[:m.start()]) and work:
+            # "previously adapted into the 1987 film starring …": an earlier work.
+            work = doc.predecessor(work)
+        if work is None:
+            continue
+        if m.group(0).startswith("alongside") and not re.search(
+                r"\b(?:as|stars?|starring|plays|returns)\b", s.text[:m.start()]):
+            continue  # "executive producer alongside …" is no cast
+        follows = s.text[m.end():m.end() + 12]
+        if re.match(r",? (?:as|who plays|who portrays)\b", follows):
+            continue  # "stars Julia Roberts as a caseworker": a role, not bare membership
+        for name in _people(doc, m.group("list")):
+            if not doc.is_person(name) or (doc.lookup(name) in doc.known and not is_a(
+                    doc.type_of(doc.lookup(name)), "Person")):
+                continue
+            at = s.text.find(name, m.start())
+            quote = s.text[m.start():at + len(name)]
+            person = doc.entity(name, "Actor", "starring", quote)
+            doc.add(work, "castMember", quote, pos, "starring", 0.7, obj=person)
+    for m in re.finditer(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,2}}?(?:will )?(?:stars?|starred|co-stars?|"
+                         rf"(?:is|was|has been|have been) cast in|(?:has |have )?(?:joined|boarded)) "
+                         rf"(?:in )?(?:{POSSESSOR} )?[“\"‘]?", s.text):
+        name = doc.trim(m.group("a"))
+        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        if not spans or not doc.is_person(name):
+            continue
+        _a, end, work = spans[0]
+        quote = doc.text[s.start + m.start():end]
+        person = doc.entity(name, "Actor", "stars-in", quote)
+        doc.add(work, "castMember", quote, s.start + m.start(), "stars-in", 0.6, obj=person)
+
+
+_CREDIT_ROLES = {"director": "director", "co-director": "director", "writer": "screenwriter",
+                 "writers": "screenwriter", "creator": "creator", "co-creator": "creator",
+                 "producer": "producer", "showrunner": "creator"}
+_CREDIT = re.compile(rf"^(?:[’']s)?[”\"’]?(?:[’']s)? (?:(?P<role>co-director|director|writers?|"
+                     rf"co-creator|creator|producer|showrunner|star|stars|breakout|alum|alumna|"
+                     rf"actor|actress|veteran|newcomer) )?(?P<p>{NAME})")
+
+
+def rule_credits(doc: Doc, s: Sentence) -> None:
+    """"“The Walking Dead’s” Andrew Lincoln", "“Atlanta” breakout Zazie Beetz", "Gossip
+    Girl's Penn Badgley", "Jack Kesy of “The Strain”", "“John Wick” co-director David
+    Leitch", "Stapleton now stars on NBC’s “Blindspot”", "his starring role in Dick
+    Wolf’s “Chicago Justice”": a person credited with a work."""
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        if doc.type_of(work) not in ("Movie", "TVSeries", "MovieSeries", "TVSeason"):
+            continue
+        m = _CREDIT.match(doc.text[b:s.end])
+        if m and (m.group("role") or re.match(r"[’']s", doc.text[b:b + 2]) or
+                  re.match(r"[”\"’][’']s", doc.text[b:b + 3])):
+            name = doc.trim(m.group("p"))
+            if doc.is_person(name) and (doc.lookup(name) is None or
+                                        is_a(doc.type_of(doc.lookup(name)), "Person")):
+                role = (m.group("role") or "").lower()
+                prop = _CREDIT_ROLES.get(role, "castMember")
+                person = doc.entity(name, "Filmmaker" if prop != "castMember" else "Actor",
+                                    "credit", doc.text[a:b + m.end()])
+                quote = doc.text[a - (1 if doc.text[a - 1:a] in "“\"‘" else 0):
+                                 b + m.start("p") + len(name)]
+                doc.add(work, prop, quote, a, "credit", 0.65, obj=person)
+                back = re.match(rf"(?: and {NAME})? (?:returning|are returning|return|will "
+                                rf"return|is returning)\b", doc.text[b + m.end():])
+                coming = doc.main_film
+                if back and coming and coming != work and doc.predecessor(coming) == work:
+                    # "“Deadpool” writers Rhett Reese and Paul Wernick returning": the sequel's
+                    doc.add(coming, prop, quote, a, "credit-returning", 0.6, obj=person)
+        before = doc.text[s.start:a]
+        m = re.search(rf"(?P<p>{NAME}) of [“\"‘]?$", before)
+        if m and doc.is_person(doc.trim(m.group("p"))):
+            person = doc.entity(doc.trim(m.group("p")), "Actor", "credit", m.group(0))
+            doc.add(work, "castMember", doc.text[s.start + m.start():b + 1], s.start + m.start(),
+                    "person-of-work", 0.6, obj=person)
+        m = re.search(rf"(?P<p>{NAME})(?: now| also| currently)? (?:stars|starred|starring) "
+                      rf"(?:on|in) (?:{POSSESSOR} )?[“\"‘]?$|(?P<p2>{NAME})[\w ,]{{0,40}}? "
+                      rf"(?:his|her|their) (?:starring |lead |recurring |breakout )?role in "
+                      rf"(?:{POSSESSOR} )?[“\"‘]?$", before)
+        if m:
+            name = doc.trim(m.group("p") or m.group("p2"))
+            if doc.is_person(name):
+                person = doc.entity(name, "Actor", "stars-on", m.group(0))
+                doc.add(work, "castMember", doc.text[s.start + m.start():b + 1],
+                        s.start + m.start(), "stars-on", 0.6, obj=person)
+
+
+_MEMBERS = re.compile(
+    rf"\b(?:returning |new |other )?(?:cast members|castmates|co-stars|stars|the cast) "
+    rf"(?:also )?(?:include|includes|are|will include) {_LIST}|"
+    rf"(?P<list2>{NAME}(?:(?:,| and|, and) {NAME})+) (?:are set to|will|also|are to|are "
+    rf"expected to) (?:co-)?star\b")
+
+
+def rule_members_listed(doc: Doc, s: Sentence) -> None:
+    """"Returning cast members include A, B and C", "A and B are set to star": cast
+    membership of the work in scope."""
+    for m in _MEMBERS.finditer(s.text):
+        pos = s.start + m.start()
+        work = doc.work_at(pos, s)
+        if work is None:
+            continue
+        for name in _people(doc, m.group("list") or m.group("list2")):
+            if doc.is_person(name) and (doc.lookup(name) is None or
+                                        is_a(doc.type_of(doc.lookup(name)), "Person")):
+                person = doc.entity(name, "Actor", "members", m.group(0))
+                doc.add(work, "castMember", m.group(0), pos, "members", 0.65, obj=person)
+
+
+def character_in_title(doc: Doc) -> None:
+    """A character named in a film's title appears in that film."""
+    characters = [c.object for c in doc.found.values() if c.property in ("plays", "parentOf")]
+    characters += [c.subject for c in doc.found.values() if c.property == "parentOf"]
+    works = {mn.entity for mn in doc.out.mentions} | set(doc.new)
+    for character in dict.fromkeys(x for x in characters if x):
+        cname = doc.name_of(character)
+        for work in sorted(works):
+            if doc.type_of(work) != "Movie":
+                continue
+            wname = doc.name_of(work)
+            if re.search(rf"(?<!\w){re.escape(cname)}(?!\w)", wname) and wname != cname:
+                pos = doc.text.find(cname)
+                if pos >= 0:
+                    doc.add(character, "appearsIn", cname, pos, "character-in-title", 0.5,
+                            obj=work)
+
+
+def rule_version_of(doc: Doc, s: Sentence) -> None:
+    """"Jackie, a version of Dianne Wiest’s character Lucy in the original 1987 film",
+    "Jason Patric’s Michael character", "Kiefer Sutherland’s David": who played the
+    character in the original work."""
+    for m in re.finditer(rf"\bversion of (?P<a>{NAME})[’']s (?:character )?(?P<r>{NAME})"
+                         r"(?: character)?", s.text):
+        actor = doc.trim(m.group("a"))
+        if not doc.is_person(actor):
+            continue
+        main = doc.main_film
+        original = next((c.object for c in doc.found.values() if c.subject == main and
+                         c.property in ("basedOn", "sequelOf")), None)
+        work = original if original and "original" in s.text else doc.work_at(
+            s.start + m.start(), s)
+        if work is None:
+            continue
+        person = doc.entity(actor, "Actor", "version-of", m.group(0))
+        character = doc.entity(m.group("r"), "FictionalCharacter", "version-of", m.group(0))
+        doc.add(person, "plays", m.group(0)[len("version of "):], s.start + m.start() + 11,
+                "version-of", 0.6, obj=character, **{"in": work})
+
+
+def rule_return_as(doc: Doc, s: Sentence) -> None:
+    """"Dolph Lundgren is set to appear in Creed 2, making his return as the infamous Ivan
+    Drago": the role played again."""
+    m = re.search(rf"^(?P<a>{NAME})\b[^.;]*?\b(?:making|marks?|marking) (?:his|her|their) "
+                  rf"return as (?P<r>{_ROLE})", s.text)
+    if not m or not doc.is_person(doc.trim(m.group("a"))):
+        return
+    work = doc.work_at(s.start + m.start("r"), s)
+    if work is None:
+        return
+    actor = doc.entity(doc.trim(m.group("a")), "Actor", "return-as", m.group(0))
+    character = _role(doc, m.group("r"), s.start + m.start(), m.group(0))
+    if character:
+        doc.add(actor, "plays", m.group(0), s.start + m.start(), "return-as", 0.65,
+                obj=character, **{"in": work})
+        doc.add(actor, "reprisedRole", m.group(0), s.start + m.start(), "return-as", 0.6,
+                obj=character, **{"in": work})
+
+
+def rule_joins(doc: Doc, s: Sentence) -> None:
+    """"Thandiwe Newton has joined the cast of Wednesday season 2", "Newton is set to star
+    alongside newly added cast member Steve Buscemi", "starred opposite Chris Pine in the
+    spy thriller All the Old Knives", "Jenna Ortega's performance", "Jack Kesy of “The
+    Strain” stars in an unspecified villain role"."""
+    for m in re.finditer(rf"(?P<a>{NAME}) (?:has |have |had )?(?:joined|joins) the (?:main )?"
+                         rf"cast of ", s.text):
+        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        name = doc.trim(m.group("a"))
+        if spans and doc.is_person(name):
+            person = doc.entity(name, "Actor", "joins-cast", m.group(0))
+            doc.add(spans[0][2], "castMember", doc.text[s.start + m.start():spans[0][1]],
+                    s.start + m.start(), "joins-cast", 0.75, obj=person)
+    for m in re.finditer(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,3}}?(?:(?:is set|set|is going|will) to "
+                         rf"star|starred|stars|co-starred|co-stars) (?:opposite|alongside|with) "
+                         rf"(?:(?:newly added |fellow )?(?:cast member|co-star) )?"
+                         rf"(?P<b>{NAME})(?P<in> in (?:the (?:[a-z-]+ ){{0,3}})?)?", s.text):
+        if m.group("in"):
+            spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+            work = spans[0][2] if spans else None
+            end = spans[0][1] if spans else s.start + m.end()
+        else:
+            work = doc.work_at(s.start + m.start(), s)
+            end = s.start + m.end("b")
+        if work is None:
+            continue
+        quote = doc.text[s.start + m.start():end]
+        for name in (m.group("a"), m.group("b")):
+            name = doc.trim(name)
+            if doc.is_person(name):
+                person = doc.entity(name, "Actor", "star-opposite", quote)
+                doc.add(work, "castMember", quote, s.start + m.start(), "star-opposite", 0.65,
+                        obj=person)
+    for m in re.finditer(rf"(?P<a>{NAME})[’']s (?:performance|portrayal|turn)\b", s.text):
+        name = doc.trim(m.group("a"))
+        work = doc.work_at(s.start + m.start(), s)
+        if work and doc.is_person(name):
+            person = doc.entity(name, "Actor", "performance", m.group(0))
+            doc.add(work, "castMember", m.group(0), s.start + m.start(), "performance", 0.55,
+                    obj=person)
+    for m in re.finditer(rf"^(?P<a>{NAME})(?: of [“\"‘][^”\"’]+[”\"’])? (?:stars|will star|co-stars|"
+                         rf"appears) in an? (?:[\w-]+ ){{0,3}}role\b", s.text):
+        name = doc.trim(m.group("a"))
+        work = doc.work_before(s.start + m.start(), s)
+        if work and doc.is_person(name):
+            person = doc.entity(name, "Actor", "stars-in-role", m.group(0))
+            doc.add(work, "castMember", m.group(0), s.start + m.start(), "stars-in-role",
+                    0.6, obj=person)
+
+
+RULES = [rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
+         rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits]
+DOC_RULES = [character_in_title]

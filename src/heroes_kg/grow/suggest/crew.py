@@ -1,0 +1,387 @@
+"""Crew: who directed, wrote, produced or created a work, bound to the work the clause
+is about (the last work named before it in the sentence, else the work in scope)."""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import Doc
+from ._terms import is_a
+from ._text import NAME, TITLE, Sentence
+
+__all__ = ["RULES"]
+
+#: The words before "by", and the properties they give.
+_ROLES = {
+    "directed": ("director",),
+    "written": ("screenwriter",),
+    "co-written": ("screenwriter",),
+    "penned": ("screenwriter",),
+    "scripted": ("screenwriter",),
+    "produced": ("producer",),
+    "co-produced": ("producer",),
+    "executive produced": ("executiveProducer",),
+    "executive-produced": ("executiveProducer",),
+    "created": ("creator",),
+    "co-created": ("creator",),
+    "a script": ("screenwriter",),
+    "the script": ("screenwriter",),
+    "script": ("screenwriter",),
+    "a screenplay": ("screenwriter",),
+    "screenplay": ("screenwriter",),
+    "teleplay": ("screenwriter",),
+}
+_ROLE_WORDS = "|".join(sorted((re.escape(k) for k in _ROLES), key=len, reverse=True))
+#: "co-written and directed by", "written, directed and produced by".
+_BY = re.compile(rf"\b(?P<roles>(?i:(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_ROLE_WORDS}))*)) by "
+                 rf"(?P<people>{NAME}(?:(?:,| and|, and) {NAME})*)")
+#: "writer-director Robert Rodriguez", "director Robert Rodriguez", "producer X".
+_TITLE_BEFORE = re.compile(
+    rf"\b(?P<role>writer-director|writer/director|director|filmmaker|screenwriter|writer|"
+    rf"executive producer|producer|showrunner|creator|co-creator)s? (?P<people>{NAME}"
+    rf"(?:(?:,| and|, and) {NAME})*)")
+_TITLE_ROLES = {"writer-director": ("director", "screenwriter"),
+                "writer/director": ("director", "screenwriter"), "director": ("director",),
+                "filmmaker": ("director",), "screenwriter": ("screenwriter",),
+                "writer": ("screenwriter",), "executive producer": ("executiveProducer",),
+                "producer": ("producer",), "showrunner": ("creator",),
+                "creator": ("creator",), "co-creator": ("creator",)}
+
+
+def _names(text: str) -> list[str]:
+    return [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if n.strip()]
+
+
+def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
+    if re.search(r"\b(?:will|would|is set to|are set to)\b", doc.text[pos:pos + 40]) and \
+            not [w for a, _b, w in doc.work_spans if s.start <= a < pos]:
+        # "Ayer will continue on as producer": the coming work in scope.
+        coming = doc.upcoming(pos, s)
+        if coming is not None:
+            return coming
+    if pos == s.start and re.match(r"(?:Directed|Written|Co-written|Produced|Executive produced|"
+                                   r"Created|Starring|Based)\b", s.text):
+        # "Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was …": the work
+        # named after the clause, not the one in parentheses.
+        depth, later = 0, []
+        for a, _b, w in doc.work_spans:
+            if s.start <= a < s.end:
+                depth = doc.text[s.start:a].count("(") - doc.text[s.start:a].count(")")
+                if depth == 0:
+                    later.append(w)
+        if later:
+            return later[0]
+    works = [(b, w) for a, b, w in doc.work_spans if s.start <= a < pos]
+    if works:
+        end, work = works[-1]
+        if re.search(r"\bsequel\b", doc.text[end:pos], re.IGNORECASE) and \
+                doc.type_of(work) == "Movie":
+            return doc.sequel_of(work, s)
+        return work
+    if re.search(r"\bsequel\b", s.text, re.IGNORECASE) and doc.main_film:
+        return doc.sequel_of(doc.main_film, s)
+    return doc.work_at(pos, s)
+
+
+def _person(doc: Doc, name: str, rule: str, quote: str) -> str | None:
+    name = doc.trim(name)
+    if not doc.is_person(name):
+        found = doc.lookup(name)
+        if found is None or not is_a(doc.type_of(found), "Organization"):
+            return None
+        return found
+    person = doc.entity(name, "Filmmaker", rule, quote)
+    return person
+
+
+def rule_by(doc: Doc, s: Sentence) -> None:
+    """"The film was directed by Robert Rodriguez", "co-written and directed by
+    Rodriguez", "executive produced by Shonda Rhimes"."""
+    for m in _BY.finditer(s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is None:
+            continue
+        roles = re.findall(_ROLE_WORDS, m.group("roles").lower())
+        for name in _names(m.group("people")):
+            end = s.text.find(name, m.start("people")) + len(name)
+            quote = s.text[m.start():end]
+            who = _person(doc, name, "crew-by", quote)
+            if who is None:
+                continue
+            for role in roles:
+                for prop in _ROLES[role]:
+                    if prop == "producer" and is_a(doc.type_of(who), "Organization"):
+                        prop = "productionCompany"  # "produced by Paramount Television"
+                    doc.add(work, prop, quote, pos, f"{role.replace(' ', '-')}-by", 0.75,
+                            obj=who)
+
+
+def rule_role_before_name(doc: Doc, s: Sentence) -> None:
+    """"a sequel is in development from writer-director Robert Rodriguez", "director
+    Robert Rodriguez"."""
+    for m in _TITLE_BEFORE.finditer(s.text):
+        before = s.text[max(0, m.start() - 12):m.start()]
+        if re.search(r"\b(?:former|casting|music|art|photography)\s*$", before):
+            continue
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is None:
+            continue
+        role = m.group("role")
+        for name in _names(m.group("people")):
+            end = s.text.find(name, m.start("people")) + len(name)
+            quote = s.text[m.start():end]
+            who = _person(doc, name, "role-name", quote)
+            if who is None or not is_a(doc.type_of(who), "Person"):
+                continue
+            for prop in _TITLE_ROLES[role]:
+                rule = "writer-director" if role.startswith("writer") and \
+                    "director" in role else "role-name"
+                doc.add(work, prop, quote, pos, rule, 0.7, obj=who)
+
+
+def rule_directed(doc: Doc, s: Sentence) -> None:
+    """"Rodriguez also directed other films including "Machete," "Sin City" and its
+    sequel "Sin City: A Dame to Kill For."", "Aside from "We Can Be Heroes,"
+    Rodriguez also directed …"."""
+    for m in re.finditer(rf"(?P<d>{NAME}),? (?:who )?(?:also |previously |has |had )?"
+                         rf"(?P<verb>directed|helmed|created|co-created|wrote|co-wrote|"
+                         rf"produced)\b(?P<rest>.*)", s.text):
+        if not doc.is_person(doc.trim(m.group("d"))):
+            continue
+        director = doc.entity(doc.trim(m.group("d")), "Filmmaker", "directed", m.group(0))
+        prop = {"directed": "director", "helmed": "director", "created": "creator",
+                "co-created": "creator", "wrote": "screenwriter", "co-wrote": "screenwriter",
+                "produced": "producer"}[m.group("verb")]
+        rule = "directed" if prop == "director" else f"{m.group('verb')}-work"
+        rest_start = m.start("rest")
+        rest = m.group("rest")
+        previous: str | None = None
+        for a, b, work in doc.work_spans:
+            if not (s.start + rest_start <= a and b <= s.end):
+                continue
+            ra, rb = a - s.start - rest_start, b - s.start - rest_start
+            if re.search(r"\b(?:by|with|starring|and (?:starring|written))\b", rest[:ra]) \
+                    and not re.search(r"(?:including|like|such as)", rest[:ra]):
+                break
+            end = rb + (1 if rest[rb:rb + 1] in "\"”’,." else 0)
+            end += 1 if rest[end:end + 1] in "\"”’" else 0
+            quote = s.text[m.start():rest_start + end]
+            doc.add(work, prop, quote, s.start + m.start(), rule, 0.75, obj=director)
+            gap = rest[max(0, ra - 20):ra]
+            if previous and re.search(r"\bsequel\b", gap):
+                q = rest[max(0, ra - 20):end].strip(" ,")
+                doc.add(work, "sequelOf", q, s.start + rest_start + ra - 20, "its-sequel",
+                        0.8, obj=previous)
+            previous = work
+        aside = re.match(rf"Aside from {TITLE}", s.text)
+        if aside and prop == "director":
+            work = doc.lookup(aside.group("t")) or doc.entity(aside.group("t"), "Movie",
+                                                              "directed", aside.group(0))
+            doc.add(work, "director", s.text[:m.end("d") + 14], s.start,
+                    "aside-from-directed", 0.7, obj=director)
+
+
+def rule_return_as(doc: Doc, s: Sentence) -> None:
+    """"Robert Rodriguez set to return as director and screenwriter"."""
+    for m in re.finditer(rf"(?P<d>{NAME}) (?:is )?set to return as (?P<roles>director"
+                         r"(?: and (?:screenwriter|writer))?)", s.text):
+        target = doc.work_for(s)
+        if target is None or not doc.is_person(m.group("d")):
+            continue
+        person = doc.entity(m.group("d"), "Filmmaker", "return-as", m.group(0))
+        doc.add(target, "director", m.group(0), s.start + m.start(), "return-as", 0.75,
+                obj=person)
+        if "writer" in m.group("roles"):
+            doc.add(target, "screenwriter", m.group(0), s.start + m.start(), "return-as",
+                    0.75, obj=person)
+
+
+def rule_behind(doc: Doc, s: Sentence) -> None:
+    """"Rodriguez, who is behind "Spy Kids" and "Sharkboy and Lavagirl""."""
+    m = re.search(rf"(?P<c>{NAME}),? who (?:is|was) behind (?P<rest>[^.!?]*)", s.text)
+    if not m or not doc.is_person(m.group("c")):
+        return
+    creator = doc.entity(m.group("c"), "Filmmaker", "who-is-behind", m.group(0))
+    for title in re.finditer(TITLE, m.group("rest")):
+        work = doc.lookup(title.group("t")) or doc.entity(title.group("t"), "Movie",
+                                                          "who-is-behind", title.group("t"))
+        quote = s.text[m.start():m.start("rest") + title.end()]
+        doc.add(work, "creator", quote, s.start + m.start(), "who-is-behind", 0.7,
+                obj=creator)
+
+
+_JOB = (r"(?P<job>co-executive producer|executive producer|co-producer|producer|director|"
+        r"co-director|writer|screenwriter|co-writer|creator|co-creator|showrunner)s?")
+_JOB_PROPS = {"co-executive producer": "producer", "executive producer": "executiveProducer",
+              "co-producer": "producer", "producer": "producer", "director": "director",
+              "co-director": "director", "writer": "screenwriter", "screenwriter": "screenwriter",
+              "co-writer": "screenwriter", "creator": "creator", "co-creator": "creator",
+              "showrunner": ""}
+_PEOPLE = rf"{NAME}(?:(?:,| and|, and) {NAME})*"
+#: "Ayer will continue on as producer", "Nick Stern serves as co-executive producer",
+#: "Morten Tyldum, who also serves as executive producer alongside Evans, Rosalie
+#: Swedlin and Adam Shulman", "Jack Lothian is the writer and showrunner", "Reynolds is
+#: also a producer on the films".
+_SERVES = re.compile(
+    rf"(?P<p>{NAME}),? (?:who )?(?:(?:who|which) [^,]{{3,50}}, )?(?:also )?(?:will |would )?"
+    rf"(?:continue on|continues on|stay on|"
+    rf"stays on|remain|remains|return|returns|serve|serves|served|is set to serve|signed on|"
+    rf"(?:is|was|will be)(?: also)?(?: the| a| an)?) as (?:the |a |an )?{_JOB}"
+    rf"(?: and (?:the |a |an )?(?P<job3>executive producer|producer|director|writer|creator))?"
+    rf"(?: alongside (?P<others>{_PEOPLE}))?|(?P<p2>{NAME}) (?:is|was|will be) (?:also )?"
+    rf"(?:the|a|an) {_JOB.replace('?P<job>', '?P<job2>')}\b(?: (?:and|on)\b)?")
+#: "episode directors include Chris Long, Michael Dinner, Susanna Fogel and Sylvain White".
+_INCLUDE = re.compile(rf"\b(?:episode |episodic )?{_JOB} (?:include|includes|are|were) "
+                      rf"(?P<list>{_PEOPLE})")
+#: "wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S. Nowlin".
+_SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b(?:wrote|penned|co-wrote|rewrote) (?:a draft of )?"
+                     rf"(?:the )?(?:script|screenplay)(?: with (?P<with>{_PEOPLE}))?"
+                     rf"(?:,? with a rewrite by (?P<rewrite>{_PEOPLE}))?")
+_LEAD = re.compile(rf"(?P<p>{NAME}) (?:came on board|signed on|was tapped|was hired|has been tapped|"
+                   rf"is set|will return|returns) to (?:direct|helm|lead) [“\"‘]?")
+#: "with Jane Doe set to direct", "Jane Doe will direct" (not "in talks to direct").
+_TO_DIRECT = re.compile(rf"(?P<p>{NAME}),? (?:is |was )?(?:set to|will|is going to|has signed on to|"
+                        rf"signed on to|has been tapped to|was tapped to|is attached to) "
+                        rf"(?P<job>direct|write|produce|executive produce)\b")
+
+
+def _add_people(doc: Doc, work: str, prop: str, names: list[str], quote: str, pos: int,
+                rule: str, confidence: float) -> None:
+    for name in names:
+        who = _person(doc, name, rule, quote)
+        if who is None or not is_a(doc.type_of(who), "Person"):
+            continue
+        doc.add(work, prop, quote, pos, rule, confidence, obj=who)
+
+
+def rule_serves_as(doc: Doc, s: Sentence) -> None:
+    """"Ayer will continue on as producer", "Nick Stern serves as co-executive
+    producer", "who also serves as executive producer alongside Evans, Rosalie Swedlin
+    and Adam Shulman", "Jack Lothian is the writer and showrunner"."""
+    if not re.search(r" as | (?:is|was|will be) (?:also )?(?:the|a|an) ", s.text):
+        return
+    for m in _SERVES.finditer(s.text):
+        job = m.group("job") or m.group("job2")
+        name = m.group("p") or m.group("p2")
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is None:
+            continue
+        names = [name] + _names(m.group("others") or "")
+        end = m.end()
+        if m.group("others") is None and s.text[end:end + 1] == ".":
+            end += 1
+        works = [work]
+        if re.match(r" (?:the|both) (?:films|movies|series|shows)\b", s.text[m.end():]):
+            # "Reynolds is also a producer on the films": the work and the one it follows.
+            works += [w for w in (doc.predecessor(work),) if w]
+        for one in (job, m.group("job3")):
+            if one and _JOB_PROPS[one.lower()]:
+                for each in works:
+                    _add_people(doc, each, _JOB_PROPS[one.lower()], names,
+                                s.text[m.start():end], pos, "serves-as", 0.7)
+    for m in re.finditer(rf"(?P<p>{NAME}), who (?:also )?(?P<v>created|co-created|directed|wrote|"
+                         rf"produced|developed) the (?:series|show|film|movie)\b", s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is not None:
+            prop = {"created": "creator", "co-created": "creator", "developed": "creator",
+                    "directed": "director", "wrote": "screenwriter",
+                    "produced": "producer"}[m.group("v")]
+            _add_people(doc, work, prop, [m.group("p")], m.group(0), pos, "who-made", 0.7)
+
+
+def rule_include(doc: Doc, s: Sentence) -> None:
+    """"episode directors include Chris Long, Michael Dinner, Susanna Fogel and Sylvain
+    White"."""
+    for m in _INCLUDE.finditer(s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is None:
+            continue
+        if _JOB_PROPS[m.group("job").lower()]:
+            _add_people(doc, work, _JOB_PROPS[m.group("job").lower()], _names(m.group("list")),
+                        s.text[m.start():m.end()], pos, "crew-include", 0.7)
+
+
+def rule_script(doc: Doc, s: Sentence) -> None:
+    """"Ayer … wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S.
+    Nowlin": who wrote the work in scope."""
+    if not re.search(r"\b(?:wrote|penned|co-wrote|rewrote)\b", s.text):
+        return
+    for m in _SCRIPT.finditer(s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is None:
+            continue
+        names = _names(m.group("with") or "") + _names(m.group("rewrite") or "")
+        if m.group("p"):
+            names.insert(0, m.group("p"))
+        _add_people(doc, work, "screenwriter", names, s.text[m.start():m.end()], pos,
+                    "wrote-script", 0.65)
+
+
+def rule_lead(doc: Doc, s: Sentence) -> None:
+    """"David Leitch came on board to lead “Deadpool 2”": its director (not "entered
+    negotiations to direct", which is no fact yet)."""
+    for m in _LEAD.finditer(s.text):
+        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        if not spans:
+            continue
+        _a, b, work = spans[0]
+        _add_people(doc, work, "director", [m.group("p")], doc.text[s.start + m.start():b],
+                    s.start + m.start(), "to-direct", 0.7)
+
+
+_DOING = re.compile(rf"(?P<p>{NAME}) (?:is|are|will be) (?:also )?(?P<job>producing|directing|"
+                    rf"writing|executive producing)\b(?:[^.;]*? alongside (?P<others>{_PEOPLE}))?")
+
+
+def rule_doing(doc: Doc, s: Sentence) -> None:
+    """"Simon Kinberg is producing via his Genre Films banner alongside Nira Park"."""
+    for m in _DOING.finditer(s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is None:
+            continue
+        prop = {"producing": "producer", "directing": "director", "writing": "screenwriter",
+                "executive producing": "executiveProducer"}[m.group("job")]
+        names = [m.group("p"), *_names(m.group("others") or "")]
+        _add_people(doc, work, prop, names, m.group(0), pos, "is-doing", 0.65)
+
+
+def rule_set_to_direct(doc: Doc, s: Sentence) -> None:
+    """"Focus Features has landed the thriller Midnight Run, with Jane Doe set to direct":
+    the crew of the work in scope."""
+    for m in _TO_DIRECT.finditer(s.text):
+        if re.search(r"\b(?:talks|negotiations|eyed|eyeing|considered)\b", s.text[m.start():m.end()]):
+            continue
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is None:
+            continue
+        prop = {"direct": "director", "write": "screenwriter", "produce": "producer",
+                "executive produce": "executiveProducer"}[m.group("job")]
+        _add_people(doc, work, prop, [m.group("p")], m.group(0), pos, "set-to-direct", 0.65)
+
+
+def rule_parenthesised_credit(doc: Doc, s: Sentence) -> None:
+    """"Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was …": the work
+    named after, and the earlier credit in parentheses."""
+    m = re.match(rf"(?P<role>Directed|Written|Produced|Created) by (?P<p>{NAME}) \([“\"]?",
+                 s.text)
+    if not m:
+        return
+    credit = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+    prop = _ROLES[m.group("role").lower()][0]
+    if credit:
+        _a, b, work = credit[0]
+        _add_people(doc, work, prop, [m.group("p")], doc.text[s.start:b + 2], s.start,
+                    "parenthesised-credit", 0.6)
+
+
+RULES = [rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
+         rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
+         rule_parenthesised_credit]

@@ -1,0 +1,230 @@
+"""Dates and releases: premieres, release dates and months, where a work streams,
+resolved against the article's date ("on Tuesday", "April 12", "in April 2024")."""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import Doc
+from ._names import guess_type
+from ._terms import is_a
+from ._text import MONTHS, NAME, STOP, WEEKDAYS, Sentence
+
+__all__ = ["DOC_RULES", "RULES"]
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+#: "January 4, 2021", "Dec. 31", "April 2024", "Christmas Day 2020", "Friday", "2002".
+DATE = (rf"(?:Christmas Day,? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|"
+        rf"{_MONTH},? (?:of )?\d{{4}}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        rf"(?:,? {_MONTH} \d{{1,2}}(?:,? \d{{4}})?)?)")
+
+
+def _date(doc: Doc, text: str) -> str | None:
+    m = re.fullmatch(rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? "
+                     rf"(?P<d>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?)", text)
+    return doc.date(m.group("d") if m else text)
+
+
+def rule_premiere(doc: Doc, s: Sentence) -> None:
+    """"We Can Be Heroes premiered on Christmas Day 2020": a premiere event with its
+    date."""
+    m = re.search(rf"\b(?:premiered|premieres|will premiere) "
+                  rf"(?:on (?P<o>{NAME}) )?on (?P<d>{DATE})", s.text)
+    if not m:
+        return
+    film = doc.work_at(s.start + m.start(), s)
+    if film is None:
+        return
+    date = _date(doc, m.group("d"))
+    event = doc.derived(f"{film}-premiere", "Premiere", f"Premiere of {doc.name_of(film)}",
+                        "premiered-on", m.group(0))
+    doc.add(event, "workFeatured", s.text, s.start, "premiered-on", 0.7, obj=film)
+    if date:
+        doc.add(event, "startDate", m.group(0), s.start + m.start(), "premiered-on",
+                0.8, value=date)
+
+
+_OUT = (r"(?:debut|debuts|debuted|launch|launches|launched|premiere|premieres|premiered|"
+        r"drop|drops|dropped|arrive|arrives|arrived|hits|hitting|open|opens|opened|"
+        r"release|released|releases|bow|bows|come out|comes out|came out|air|airs|aired)")
+_RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|while)\b)"
+                      rf"[\w’'-]+){{0,6}}?) (?:on |in |of )?(?P<d>{DATE}|(?:19|20)\d\d)\b")
+_ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
+                 rf"available)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'-]+){{0,5}}?)"
+                 rf" (?:on|to|from) (?:the )?(?:(?:[A-Z]\.){{2,}}[’']s )?(?P<o>{NAME})")
+
+
+def rule_release(doc: Doc, s: Sentence) -> None:
+    """"“Home” will launch on April 17", "the show is set to debut its first on Lifetime
+    September 9", "debuted in November of 2022", "when the show drops on Amazon
+    November 2": the work's release date (a day, a month, or a year)."""
+    for m in _RELEASE.finditer(s.text):
+        if m.group(0).startswith("premiered on"):
+            continue  # a past premiere is an event of its own: rule_premiere
+        if re.search(r"\b(?:season|episode)s?\b", m.group("mid")) and \
+                not re.search(r"\bfirst\b", m.group("mid")):
+            continue
+        work = doc.work_at(s.start + m.start(), s)
+        date = _date(doc, m.group("d"))
+        if work is None or date is None:
+            continue
+        doc.add(work, "datePublished", m.group(0), s.start + m.start(), "released-on", 0.65,
+                value=date)
+
+
+def rule_streaming(doc: Doc, s: Sentence) -> None:
+    """"We Can Be Heroes is now streaming on Netflix", "concluded in July 2015 on
+    Cinemax", "making a move from Cinemax to HBO Max": where a work streams (a streaming
+    service) or airs (a network publishes it)."""
+    for m in _ON.finditer(s.text):
+        _airs(doc, s, m, m.group("o"))
+        onward = re.match(rf" to (?:the )?(?P<o>{NAME})", s.text[m.end():])
+        if onward and " from " in m.group(0):
+            # "making a move from Cinemax to HBO Max"
+            _airs(doc, s, m, onward.group("o"), s.text[m.start():m.end() + onward.end()])
+
+
+_SOLD = re.compile(rf"\b(?:sold|licensed) to (?P<o>{NAME})|\b(?:week|weekend|days|month|series|"
+                   rf"show|shows|film|films|movie|movies|title|titles|original) on (?P<o2>{NAME})")
+_THE_STREAMER = re.compile(r"\b[Tt]he (?:streamer|streaming service|streaming giant|platform)\b")
+
+
+def rule_sold_to(doc: Doc, s: Sentence) -> None:
+    """"“Hidden Strike” was produced independently and sold to Netflix", "11.1 million
+    views worldwide in its first full week on Netflix": the streaming service a work is
+    on."""
+    for m in _SOLD.finditer(s.text):
+        name = m.group("o") or m.group("o2")
+        found = doc.lookup(name)
+        if not is_a(doc.type_of(found) if found else guess_type(name), "StreamingService"):
+            continue
+        work = doc.work_at(s.start + m.start(), s)
+        if work is None:
+            continue
+        org = found or doc.entity(name, "StreamingService", "sold-to", m.group(0))
+        doc.add(doc.series_of(work) or work, "streamingOn", m.group(0), s.start + m.start(),
+                "sold-to", 0.55, obj=org)
+
+
+def rule_the_streamer(doc: Doc, s: Sentence) -> None:
+    """"The streaming service's first dip into big-budget movies was Bright", "The most
+    recent blockbuster for the streamer has been Extraction": the work named with "the
+    streamer" streams on the streaming service named last."""
+    m = _THE_STREAMER.search(s.text)
+    if not m:
+        return
+    works = [w for a, b, w in doc.works_in_spans(s.start, s.end) if doc._scoping(a, b, w)]
+    if len(works) != 1:
+        return
+    streamers = [mn.entity for mn in doc.out.mentions if mn.start < s.start + m.start()
+                 and is_a(doc.type_of(mn.entity), "StreamingService")]
+    streamers += [e for e in doc.new if is_a(doc.type_of(e), "StreamingService") and
+                  0 <= doc.text.find(doc.name_of(e)) < s.start + m.start()]
+    if not streamers:
+        return
+    doc.add(doc.series_of(works[0]) or works[0], "streamingOn", s.text, s.start,
+            "the-streamer", 0.5, obj=streamers[-1])
+
+
+def slate(doc: Doc) -> None:
+    """"Apple TV Plus has announced premiere dates for a slew of its upcoming series" over
+    a section per series: each series streams on that service."""
+    if not doc.headings or not doc.sentences:
+        return
+    first = doc.sentences[0]
+    m = re.search(rf"^(?P<o>{NAME}) (?:has |have )?(?:announced|revealed|unveiled|set|dated)\b"
+                  rf"[^.]*?\b(?:its|their) (?:[\w-]+ ){{0,2}}(?:series|shows|films|movies|"
+                  rf"slate|lineup|titles)\b", first.text)
+    if not m:
+        return
+    found = doc.lookup(m.group("o"))
+    if not is_a(doc.type_of(found) if found else guess_type(m.group("o")), "StreamingService"):
+        return
+    org = found or doc.entity(m.group("o"), "StreamingService", "slate", m.group(0))
+    for _at, work in doc.headings:
+        doc.add(work, "streamingOn", m.group(0), first.start, "slate", 0.5, obj=org)
+
+
+DOC_RULES = [slate]
+
+
+def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") -> None:
+    """One place a work airs or streams: a network publishes it, a streaming service
+    streams it."""
+    words = name.split()
+    while len(words) > 1 and (words[-1].lower().rstrip(".") in WEEKDAYS or
+                              words[-1].lower().rstrip(".") in MONTHS):
+        words.pop()  # "on Lifetime September 9"
+    name = " ".join(words)
+    if name.lower() in WEEKDAYS or name.split()[0] in STOP or len(name) < 3:
+        return
+    found = doc.lookup(name)
+    kind = doc.type_of(found) if found else guess_type(name)
+    if kind is None or not is_a(kind, "Organization") or \
+            is_a(kind, "NewsMediaOrganization") or is_a(kind, "SocialMediaPlatform"):
+        return
+    work = doc.work_at(s.start + m.start(), s)
+    if work is None:
+        return
+    if doc.type_of(work) == "TVSeason" and re.search(r"\bfrom\b", m.group(0)):
+        return
+    streamer = is_a(kind, "StreamingService")
+    org = doc.entity(name, "StreamingService" if streamer else "Organization",
+                     "streaming-on", m.group(0))
+    prop = "streamingOn" if streamer else "publisher"
+    quote = s.text if prop == "streamingOn" and len(s.text) < 160 else (phrase or m.group(0))
+    # A sentence whose subject is the work itself says it best.
+    subject = re.match(r"(?:[Tt]he (?:series|show|film|movie)|[“\"]?[A-Z])", s.text) and \
+        (doc.works_in(s.start, s.start + 40)[:1] == [work] or
+         re.match(r"[Tt]he (?:series|show|film|movie)\b", s.text))
+    doc.add(work, prop, quote, s.start + (0 if quote == s.text else m.start()),
+            "streaming-on" if streamer else "airs-on", 0.65 if subject else 0.6, obj=org)
+
+
+_ORDERED = re.compile(rf"(?P<o>{NAME}|[Tt]he (?:streamer|network|studio|service|channel)) "
+                      rf"(?:has |have |had |officially |quickly )?(?:ordered|greenlit|green-lit|"
+                      rf"renewed|picked up|authorized|commissioned|gave|gives|deciding to pick up|"
+                      rf"decided to pick up|to pick up|greenlighted)\b")
+
+
+def rule_ordered(doc: Doc, s: Sentence) -> None:
+    """"Cinemax has ordered a reboot of the military action series", "The streamer ordered
+    a second season in January 2023", "Amazon gave Homecoming a two-season order": who
+    greenlit the work (the reboot, the season) named next."""
+    for m in _ORDERED.finditer(s.text):
+        name = m.group("o")
+        if name.lower().startswith("the "):
+            kinds = ("StreamingService",) if "streamer" in name.lower() or \
+                "service" in name.lower() else ("Organization",)
+            orgs = [mn.entity for mn in doc.out.mentions if mn.start < s.start + m.start()
+                    and doc.type_of(mn.entity) in kinds]
+            orgs += [e for e in doc.new if doc.type_of(e) in kinds and
+                     doc.text.find(doc.name_of(e)) < s.start + m.start()]
+            if not orgs:
+                continue
+            org = orgs[-1]
+        else:
+            found = doc.lookup(name)
+            kind = doc.type_of(found) if found else guess_type(name)
+            if kind is None or not is_a(kind, "Organization") or \
+                    is_a(kind, "NewsMediaOrganization"):
+                continue
+            org = found or doc.entity(name, kind, "ordered", m.group(0))
+        after = s.start + m.end()
+        nxt = [(a, b, w) for a, b, w in doc.work_spans if after <= a <= after + 40]
+        work: str | None
+        if nxt:
+            work, end = nxt[0][2], nxt[0][1]
+        else:
+            clause = re.match(r"[^,;.]*", s.text[m.end():])
+            end = after + (clause.end() if clause else 0)
+            work = doc.work_before(end, s)
+        if work is None:
+            continue
+        quote = doc.text[s.start + m.start():end]
+        doc.add(work, "greenlitBy", quote, s.start + m.start(), "ordered", 0.6, obj=org)
+
+
+RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
+         rule_ordered]

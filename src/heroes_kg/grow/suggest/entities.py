@@ -1,0 +1,127 @@
+"""New people and organizations the graph does not know yet, typed from gazetteers and
+company words; never a sentence-initial word, pronoun, weekday, month or contraction."""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import Doc
+from ._model import EntityCandidate
+from ._names import KNOWN_NAMES, guess_type, is_noise, is_place_or_award
+from ._text import NAME, STOP, Sentence, slug, strip_possessive, word_at
+
+__all__ = ["RULES"]
+
+_ROLE_WORD = re.compile(r"(?:Co-)?(?:[Cc]reators?|[Dd]irectors?|[Pp]roducers?|[Ss]howrunners?|"
+                        r"[Ww]riters?|[Ss]tars?|[Aa]ctors?|[Aa]ctress(?:es)?|[Ee]xecutives?|"
+                        r"[Cc]o-stars?|[Hh]osts?|CEO|Chairman|Chairwoman|President|Filmmakers?)")
+_GENERIC = re.compile(r"(?:Studios?|Pictures|Entertainment|Films?|Productions?|Media|Network|"
+                      r"Television|Channel|Animation|Cinema|Festival|Group|Company|News)")
+_SKIP = {"New Year", "Christmas Day", "Christmas Eve", "Top", "Oscar", "Oscars", "Emmy",
+         "Emmys", "Golden Globe", "Golden Globes", "Academy Award", "Academy Awards"}
+
+
+_NAME = re.compile(rf"(?<![\w@#/.]){NAME}")
+
+
+_BEFORE = re.compile(r"\b(?:by|with|alongside|opposite|star|stars|starring|actor|actress|director|"
+                     r"co-director|producer|writer|writers|creator|showrunner|filmmaker|co-star|"
+                     r"breakout|alum|alumna|veteran|newcomer|and|include|includes|including|"
+                     r"from|told|host|singer|rapper|comedian|author|novelist|CEO|chief|"
+                     r"president|executive|head|chairman|chairwoman|boss|member|partner|wife|"
+                     r"husband|son|daughter|brother|sister|father|mother|dad|mom)\W*$")
+_AFTER = re.compile(r"^(?:[’']s\s+[“\"‘]|[’']s\s+(?:performance|character|role|portrayal|turn|film|movie|"
+                    r"series|show|debut|career|team|company|book|novel|podcast)\b|,? who\b|"
+                    r"\s+(?:said|says|told|tells|explained|added|stars|starred|plays|played|"
+                    r"portrays|will|would|is|was|has|had|revealed|wrote|posted|shared|joined|"
+                    r"joins|signed|directed|wrote|created|produced|returns|returned|serves|"
+                    r"served|also|previously|recently|most|now|came|entered|spoke|speaks|talked|"
+                    r"talks|appeared|appears|won|wins|stepped|steps|left|leaves)\b|\s+\((?!@))")
+
+
+_LISTED = re.compile(rf"{NAME}(?:, {NAME})+,? and (?:the late )?{NAME}")
+
+
+def _lists(doc: Doc) -> list[re.Match[str]]:
+    """Lists of three names or more in the article (read once per article)."""
+    if "name-lists" not in doc.memo:
+        doc.memo["name-lists"] = list(_LISTED.finditer(doc.text)) if ", " in doc.text else []
+    cached: list[re.Match[str]] = doc.memo["name-lists"]  # type: ignore[assignment]
+    return cached
+
+
+def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
+    """Something in the text says the name is someone's: the surname used alone
+    elsewhere, a role or verb next to it ("director X", "X said", "X, who")."""
+    surname, first = name.split()[-1], name.split()[-2]
+    if any(not doc.text[max(0, at - len(first) - 2):at].rstrip().endswith(first)
+           and not doc.work_span_at(at, at + len(surname))
+           for at in word_at(doc.text, surname, before="’'-", after="-")):
+        return True  # the surname alone (not inside a title: "3 Body Problem")
+    if any(name in re.split(r",? and (?:the late )?|, ", x.group(0)) for x in _lists(doc)):
+        return True  # "Dylan O'Brien, Victoria Pedretti, Josh Holloway and …"
+    for at in word_at(doc.text, name):
+        if _BEFORE.search(doc.text[max(0, at - 25):at]) or \
+                _AFTER.match(doc.text[at + len(name):at + len(name) + 20]):
+            return True
+    return False
+
+
+def rule_new_names(doc: Doc, s: Sentence) -> None:
+    """"Critics at Rotten Tomatoes praised Lena Ortiz": Lena Ortiz, a Person."""
+    mask = doc.covered()[s.start:s.end]
+    for m in _NAME.finditer(s.text):
+        if any(mask[m.start():m.end()]) or re.search(r"\d", m.group(0)) or \
+                re.search(r"\bTop \d+ $", s.text[max(0, m.start() - 8):m.start()]):
+            continue  # "Top 10 English TV list": a chart's name
+        if s.text[m.end():m.end() + 1] in ("/", ".") and "." not in m.group(0) and \
+                s.text[m.end() + 1:m.end() + 2].isalpha():
+            continue  # part of a web address or handle
+        raw = m.group(0)
+        inner = re.search(r"[’']s\b", raw)
+        if inner and inner.end() < len(raw) and guess_type(raw) == "Person":
+            raw = raw[:inner.start()]  # "Jami Gertz’s Star": Jami Gertz
+            if re.match(rf"[’']s {NAME}", s.text[m.start() + len(raw):]) and \
+                    len(s.text[m.start() + len(raw):].split(" ", 3)) > 2 and \
+                    re.match(r"[’']s [A-Z]\w+ [A-Z]", s.text[m.start() + len(raw):]):
+                continue  # "Gossip Girl's Penn Badgley": a credit, not a person
+        name = strip_possessive(raw)
+        if is_place_or_award(name):
+            continue
+        words = name.split()
+        while words and (words[0] in STOP or words[0].rstrip(".") in STOP or
+                         _ROLE_WORD.fullmatch(words[0])):
+            words.pop(0)  # "Co-creators Craig Mazin", "Director Jane Roe"
+        if words and re.fullmatch(r"[A-Z][a-z]+-language|English|French|British|American|"
+                                  r"Korean|Spanish|German|Italian|Japanese|Indian|Chinese|"
+                                  r"Canadian|Australian|Irish|Scottish|Mexican", words[0]):
+            continue  # "English-language TV": an adjective, not a name
+        if not words or any(w in STOP for w in words):
+            continue
+        name = " ".join(words)
+        if name in _SKIP or is_noise(name) or is_place_or_award(name):
+            continue
+        if len(words[-1]) == 1:
+            continue  # "Gen Z"
+        if doc.lookup(name) is not None or name.isupper() or len(name) < 3 \
+                or slug(name) in doc.new:
+            continue
+        type_ = guess_type(name)
+        if (type_ == "Person" and not 2 <= len(words) <= 3) or len(words) > 4:
+            continue
+        if len(words) == 1 and name.lower() not in KNOWN_NAMES and (
+                m.start() == 0 or _GENERIC.fullmatch(name)):
+            continue  # "Production begins in March": a sentence-initial common word
+        if type_ == "Person" and not _person_evidence(doc, name, s.start + m.start(),
+                                                      s.start + m.start() + len(raw)):
+            continue  # a capitalized phrase with nothing saying it is someone
+        if len(words) == 1 and type_ == "Person":
+            continue
+        doc.new[slug(name)] = EntityCandidate(slug(name), type_, name, 0.3,
+                                              "capitalized-name", m.group(0))
+        doc.names.setdefault(name.lower(), slug(name))
+        if type_ == "Person":
+            doc.names.setdefault(words[-1].lower(), slug(name))
+
+
+RULES = [rule_new_names]

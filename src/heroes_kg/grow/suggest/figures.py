@@ -1,0 +1,136 @@
+"""Audience figures: households, views and hours viewed, with the period they cover
+("in the first 28 days", "in its first three days", "for the week of April 8"); a
+figure for another period than one the graph has is a new figure."""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import Doc
+from ._text import NAME, NUMBER_WORDS, SCALE, Sentence
+
+__all__ = ["RULES"]
+
+_AMOUNT = r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|(?P<abbr>[MBK])\b)?"
+_KINDS = {"households": "households", "household": "households", "views": "views",
+          "plays": "views", "streams": "views", "viewers": "views",
+          "hours viewed": "hoursViewed", "hours": "hoursViewed", "viewing hours": "hoursViewed",
+          "streaming hours": "hoursViewed", "watch hours": "hoursViewed"}
+_FIGURE = re.compile(rf"\b{_AMOUNT} (?P<kind>households?|views|viewers|plays|streams|hours viewed|viewing hours|"
+                     r"streaming hours|watch hours|hours)\b")
+_PERIOD = re.compile(r"\b(?:first|opening|initial) (?P<n>\d+|\w+) (?P<u>days?|weeks?)\b|"
+                     r"\b(?P<one>first|opening) (?P<u1>week|weekend)\b")
+
+
+def _count(m: re.Match[str]) -> int:
+    n = float(m.group("n").replace(",", ""))
+    scale = m.group("scale") or (m.group("abbr") or "").lower()
+    return round(n * SCALE.get(scale, 1))
+
+
+def _figure_id(doc: Doc, film: str, prop: str, count: int, period: int | None) -> str:
+    """The figure's id: the work's figure, unless the graph or this article already has
+    one for the work with another value or period (then a new one)."""
+    base = f"{film}-viewership"
+    for n in range(1, 20):
+        figure_id = base if n == 1 else f"{base}-{n}"
+        if figure_id == base and any(subj == base for subj, _p, _v in doc.curated):
+            values = {(p, v) for subj, p, v in doc.curated if subj == base}
+            if any(p == prop and v != str(count) for p, v in values) or any(
+                    p == "periodDays" and period is not None and v != str(period)
+                    for p, v in values):
+                # The graph has another figure for that work: this one is new.
+                base = f"{base}-{doc.article.id}"
+                figure_id = base
+            else:
+                return figure_id
+        mine = {(c.property, str(c.value)) for c in doc.found.values()
+                if c.subject == figure_id}
+        if not mine:
+            return figure_id
+        if any(p == prop and v != str(count) for p, v in mine) or any(
+                p == "periodDays" and period is not None and v != str(period)
+                for p, v in mine):
+            continue
+        return figure_id
+    return f"{base}-{doc.article.id}"
+
+
+_WATCHED_FOR = re.compile(rf"\b(?:watched|viewed|streamed) for {_AMOUNT} hours\b")
+
+
+def rule_watched_for(doc: Doc, s: Sentence) -> None:
+    """"It was watched for 81.9 million hours in that time": hours viewed."""
+    for m in _WATCHED_FOR.finditer(s.text):
+        film = doc.work_at(s.start + m.start(), s)
+        if film is None:
+            continue
+        count = _count(m)
+        figure = doc.derived(_figure_id(doc, film, "hoursViewed", count, None), "ViewershipFigure",
+                             f"Viewership of {doc.name_of(film)}", "hoursViewed", m.group(0))
+        doc.add(figure, "about", s.text, s.start, "figure-about", 0.65, obj=film)
+        doc.add(figure, "hoursViewed", m.group(0), s.start + m.start(), "hoursViewed", 0.75,
+                value=count)
+
+
+def rule_figures(doc: Doc, s: Sentence) -> None:
+    """"44 million households viewed the movie in the first 28 days", "racked up 15.2
+    million views and 98.4 million hours viewed in its first three days"."""
+    seen: dict[str, str] = {}
+    figures = list(_FIGURE.finditer(s.text))
+    paired: dict[int, str] = {}
+    if re.search(r"\brespectively\b", s.text):
+        # "“Happiness for Beginners” … and “Missing: …,” with 9.3 million views and 7.6
+        # million views for fourth and fifth place, respectively": in order, or not at all.
+        works = doc.respective(s, s.start + figures[0].start()) if figures else []
+        if len(works) != len(figures):
+            return
+        paired = {m.start(): w for m, w in zip(figures, works)}
+    for m in figures:
+        if m.group("kind") == "hours" and not re.search(r"\b(?:viewed|watched|of viewing)\b",
+                                                         s.text[m.end():m.end() + 20]):
+            continue
+        prop = _KINDS[m.group("kind")]
+        pos = s.start + m.start()
+        rest = s.text[m.end():]
+        clause = re.split(r";|\. ", rest, maxsplit=1)[0]
+        at = s.start + m.end()
+        after = doc.works_in(at, at + len(clause))
+        film = paired.get(m.start()) or (after[0] if after else doc.work_before(pos, s))
+        if film is None:
+            continue
+        count = _count(m)
+        days = _PERIOD.search(s.text)
+        period = None
+        if days:
+            if days.group("one"):
+                period = 7 if days.group("u1") == "week" else 3
+            else:
+                n = days.group("n")
+                units = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
+                if units:
+                    period = units * (7 if days.group("u").startswith("week") else 1)
+        figure_id = seen.get(film)
+        if figure_id is None or any(c.subject == figure_id and c.property == prop and
+                                    c.value != count for c in doc.found.values()):
+            # "drew 4.7 million viewers …, and has since grown to 22 million": two figures.
+            figure_id = _figure_id(doc, film, prop, count, period)
+        seen[film] = figure_id
+        figure = doc.derived(figure_id, "ViewershipFigure",
+                             f"Viewership of {doc.name_of(film)}", prop, m.group(0))
+        quote = (m.group(0) + clause.rstrip(" ,.")) if len(clause) < 120 else m.group(0)
+        doc.add(figure, "about", s.text, s.start, "figure-about", 0.7, obj=film)
+        doc.add(figure, prop, quote, pos, prop, 0.8, value=count)
+        if period and days:
+            doc.add(figure, "periodDays", days.group(0), s.start + days.start(),
+                    "first-n-days", 0.7, value=period)
+        if re.search(r"\bprojected\b|\bprojection\b", s.text):
+            doc.add(figure, "projected", s.text, s.start, "projected", 0.6, value=True)
+        said = re.search(rf"(?:As|according to|According to) (?P<o>{NAME})", s.text)
+        if said:
+            org = doc.entity(said.group("o"), "Organization", "as-x-stated", said.group(0))
+            doc.add(figure, "reportedBy", said.group(0), s.start + said.start(),
+                    "as-x-stated", 0.6, obj=org)
+
+
+RULES = [rule_figures, rule_watched_for]

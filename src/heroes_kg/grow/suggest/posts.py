@@ -1,0 +1,273 @@
+"""Social media posts: embedded posts ("… pic.twitter.com/… — Name (@handle) January 4,
+2021") and posts described in prose ("Rodriguez wrote on Twitter", "shared a photo on
+Instagram", "took to Instagram", "said in a Twitter post on Monday")."""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import Doc
+from ._names import KNOWN_NAMES, guess_type
+from ._terms import is_a
+from ._text import NAME, WEEKDAYS, Sentence
+
+__all__ = ["DOC_RULES", "RULES"]
+
+_PLATFORM = r"(?P<p>Twitter|Instagram|TikTok|Facebook|YouTube|Threads|X|Bluesky)"
+
+
+def _platform(doc: Doc, name: str, rule: str) -> str:
+    return doc.lookup(name) or doc.entity(name, "SocialMediaPlatform", rule, name)
+
+
+def _post(doc: Doc, author: str, platform: str, text: str, s: Sentence,
+          date: str | None = None) -> str:
+    kind = "tweet" if platform in ("twitter", "x") else f"{platform}-post"
+    if platform == "instagram" and "stor" in s.text.lower():
+        kind = "instagram-story"
+    topic = "sequel-" if "sequel" in text.lower() else ""
+    post_id = f"{doc.short(author)}-{topic}{kind}"
+    known_dates = {v for subj, prop, v in doc.curated
+                   if subj == post_id and prop == "datePublished"}
+    if post_id in doc.known and date is not None and known_dates \
+            and date not in known_dates:
+        # The graph has a post of that name from another day: this one is another.
+        post_id += f"-{date}"
+    return doc.derived(post_id, "SocialMediaPosting",
+                       f"{doc.name_of(author)} post on {platform.capitalize()}", "post",
+                       s.text)
+
+
+def _signer(doc: Doc, name: str, quote: str) -> str | None:
+    """The author a post's signature names when the graph does not know them: a person
+    ("Jane Doe") or a company the gazetteers know ("Netflix Film")."""
+    name = name.strip()
+    words = name.split()
+    kind = guess_type(name)
+    if any(doc.name_of(w).lower().startswith(name.lower()) for _a, _b, w in doc.work_spans):
+        return None  # "— Stranger Things (@Stranger_Things)": a show's own account
+    if kind == "Person" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return doc.entity(name, "Person", "post-signature", quote)
+    if (kind != "Person" and kind != "NewsMediaOrganization") or name.lower() in KNOWN_NAMES:
+        return doc.entity(name, kind, "post-signature", quote)
+    return None
+
+
+def _author_in(doc: Doc, text: str) -> str | None:
+    for name in re.findall(NAME, text):
+        found = doc.lookup(doc.trim(name))
+        if found and (is_a(doc.type_of(found), "Person") or
+                      is_a(doc.type_of(found), "Organization")):
+            return found
+    return None
+
+
+def rule_post_on_weekday(doc: Doc, s: Sentence) -> None:
+    """"Netflix said in a Twitter post on Monday": the day resolved against the article
+    date."""
+    m = re.search(rf"{_PLATFORM} post on (?P<d>{'|'.join(WEEKDAYS)})", s.text, re.IGNORECASE)
+    if not m:
+        return
+    date = doc.date(m.group("d"))
+    author = _author_in(doc, s.text[:m.start()])
+    if author is None or date is None:
+        return
+    platform_name = m.group("p").capitalize()
+    platform = _platform(doc, platform_name, "post-on-weekday")
+    post = _post(doc, author, platform_name.lower(), s.text, s, date)
+    doc.add(post, "author", s.text, s.start, "post-on-weekday", 0.6, obj=author)
+    doc.add(post, "platform", m.group(0), s.start + m.start(), "post-on-weekday", 0.7,
+            obj=platform)
+    doc.add(post, "datePublished", m.group(0), s.start + m.start(), "post-on-weekday",
+            0.6, value=date)
+
+
+def rule_prose_post(doc: Doc, s: Sentence) -> None:
+    """"Rodriguez wrote on Twitter", "Pascal shared a photo on Instagram", "Chopra took to
+    Instagram to celebrate", "the studio tweeted"."""
+    if re.search(r"\bpost on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
+                 s.text, re.IGNORECASE) or re.search(r"Instagram Stor", s.text):
+        return
+    m = re.search(rf"(?P<who>{NAME})(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
+                  rf"(?:also |recently |later )?(?:wrote|posted|shared|"
+                  rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
+                  rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
+                  rf"(?P<who2>{NAME}) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+                  rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b", s.text)
+    if not m:
+        return
+    who = m.group("who") or m.group("who2") or m.group("who3")
+    name = doc.trim(who)
+    author = doc.lookup(name)
+    if author is None:
+        if not doc.is_person(name):
+            return
+        author = doc.entity(name, None, "post-in-prose", m.group(0))
+    if not (is_a(doc.type_of(author), "Person") or is_a(doc.type_of(author), "Organization")):
+        return
+    platform_name = m.group("p") or m.group("p2") or "Twitter"
+    platform = _platform(doc, platform_name, "post-in-prose")
+    day = re.search(r"\b[Oo]n (?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+                    s.text)
+    date = doc.date(day.group("d")) if day else None
+    post = _post(doc, author, platform_name.lower(), s.text, s, date)
+    quote = m.group(0)
+    doc.add(post, "author", quote, s.start + m.start(), "post-in-prose", 0.6, obj=author)
+    doc.add(post, "platform", quote, s.start + m.start(), "post-in-prose", 0.6, obj=platform)
+    if date and day:
+        doc.add(post, "datePublished", s.text[day.start():m.end()], s.start + day.start(),
+                "post-in-prose", 0.55, value=date)
+
+
+def rule_stories(doc: Doc, s: Sentence) -> None:
+    """"Priyanka Chopra shared the info to her Instagram Stories which was then shared
+    by Pedro Pascal"."""
+    if "Instagram Stor" not in s.text:
+        return
+    m = re.search(r"(?P<who>.*?)\b(?:have |has )?shared (?:the [\w ]+ )?(?:to|in) "
+                  r"(?:her|his|their) Instagram Stor(?:y|ies)", s.text)
+    if not m:
+        return
+    platform = _platform(doc, "Instagram", "instagram-story")
+    authors = [found for name in re.findall(NAME, m.group("who"))
+               if (found := doc.lookup(doc.trim(name))) is not None
+               and is_a(doc.type_of(found), "Person")]
+    first: str | None = None
+    for author in dict.fromkeys(authors):
+        post = _post(doc, author, "instagram", "", s)
+        first = first or post
+        doc.add(post, "author", m.group(0), s.start + m.start(), "instagram-story", 0.7,
+                obj=author)
+        doc.add(post, "platform", m.group(0), s.start + m.start(), "instagram-story",
+                0.7, obj=platform)
+    by = re.search(rf"which was then shared by (?P<p>{NAME})", s.text)
+    sharer = doc.lookup(by.group("p")) if by else None
+    if by and first and sharer:
+        post = _post(doc, sharer, "instagram", "", s)
+        doc.add(post, "author", by.group(0), s.start + by.start(), "shared-by", 0.6,
+                obj=sharer)
+        doc.add(post, "platform", s.text, s.start, "shared-by", 0.5, obj=platform)
+        doc.add(post, "shares", by.group(0), s.start + by.start(), "shared-by", 0.6,
+                obj=first)
+
+
+def tweet_embed(doc: Doc) -> None:
+    """An embedded tweet: "text pic.twitter.com/… — Name (@handle) January 4, 2021".
+
+    Without the "— Name (@handle)" signature the author is the first person the
+    paragraph before names (lower confidence)."""
+    for index, s in enumerate(doc.paragraphs):
+        before = doc.paragraphs[index - 1] if index else None
+        m = re.search(r"^(?P<text>.+?)\s+(?:pic\.twitter\.com/\S+|https?://t\.co/\S+)\s+"
+                      r"(?:— (?P<who>[^(\n]+?) \((?P<h>@\w+)\) |(?P<junk>[^—\n]*?))"
+                      r"(?P<d>[A-Z][a-z]+ \d{1,2}, \d{4})$", s.text)
+        if not m:
+            continue
+        if m.group("h"):
+            author = doc.lookup(m.group("h")) or doc.lookup(m.group("who")) or \
+                _signer(doc, m.group("who"), s.text)
+            confidence = 0.8
+        else:
+            author, confidence = None, 0.5
+            if before is not None:
+                for name in re.findall(NAME, before.text):
+                    found = doc.lookup(doc.trim(name))
+                    if found and is_a(doc.type_of(found), "Person"):
+                        author = found
+                        break
+        if author is None:
+            continue
+        platform = _platform(doc, "Twitter", "tweet-embed")
+        text = m.group("text")
+        post = _post(doc, author, "twitter", text, s, doc.date(m.group("d")))
+        tail_at = m.start("who") - 2 if m.group("h") else m.start("d")
+        tail = s.text[tail_at:m.end()]
+        start = s.start + tail_at
+        doc.add(post, "author", tail, start, "tweet-embed", confidence, obj=author)
+        if m.group("h"):
+            doc.add(post, "platform", tail, start, "tweet-embed", 0.6, obj=platform)
+            doc.add(author, "accountHandle", tail, start, "tweet-handle", 0.7,
+                    value=m.group("h"))
+        date = doc.date(m.group("d"))
+        if date:
+            doc.add(post, "datePublished", tail, start, "tweet-embed", confidence + 0.05,
+                    value=date)
+        doc.add(post, "text", text, s.start, "tweet-embed", 0.7, value=text)
+        if "sequel" in text.lower() and doc.main_film:
+            sequel = doc.sequel_of(doc.main_film, s)
+            doc.add(post, "confirms", text, s.start, "tweet-sequel", 0.5, obj=sequel)
+            if is_a(doc.type_of(author), "Organization"):
+                # A company's post about its own coming film is its announcement.
+                doc.add(post, "announces", text, s.start, "tweet-sequel", 0.4, obj=sequel)
+
+
+_CAPTION = re.compile(
+    rf"(?:[Tt]aking to|[Ii]n an?|[Oo]n|[Vv]ia) {_PLATFORM}(?: post| story)?,? "
+    rf"(?P<who>the (?:[\w-]+ ){{0,3}}?(?:actor|actress|star|director|filmmaker|producer|singer|"
+    rf"comedian)|he|she|they|{NAME})\b[^“\"]*?\bcaption:? [“\"](?P<text>[^”\"]+)[”\"]")
+
+
+def captions(doc: Doc) -> None:
+    """"Taking to Instagram, the veteran Rocky actor posted an image of himself and Jordan
+    with the caption: “Getting stronger !!! …”": the post, its author and its text."""
+    for p in doc.paragraphs:
+        for m in _CAPTION.finditer(p.text):
+            who = m.group("who")
+            author = doc.lookup(who) if who[0].isupper() and not who.startswith("The ") \
+                else doc.last_person(p.start + m.start())
+            if author is None or not is_a(doc.type_of(author), "Person"):
+                continue
+            platform_name = m.group("p")
+            platform = _platform(doc, platform_name, "caption")
+            post = doc.derived(f"{doc.short(author)}-{platform_name.lower()}-post",
+                               "SocialMediaPosting",
+                               f"{doc.name_of(author)} post on {platform_name}", "caption",
+                               p.text)
+            start = p.start + m.start()
+            doc.add(post, "author", m.group(0), start, "caption", 0.6, obj=author)
+            doc.add(post, "platform", m.group(0), start, "caption", 0.65, obj=platform)
+            text = m.group("text").strip()
+            doc.add(post, "text", text, p.start + m.start("text"), "caption", 0.75,
+                    value=text)
+
+
+def instagram_embed(doc: Doc) -> None:
+    """An embedded Instagram post: "Getting stronger !!! 2018 #Creed 2 A post shared by
+    Sly Stallone (@officialslystallone) on Sep 1, 2017 at 3:28pm PDT"."""
+    for p in doc.paragraphs:
+        m = re.search(r"^(?P<text>.+?)\s*A post shared by (?P<who>[^(\n]+?) \((?P<h>@[\w.]+)\)"
+                      r"(?: on (?P<d>[A-Z][a-z]+\.? \d{1,2}, \d{4}))?", p.text)
+        if not m:
+            continue
+        who = m.group("who").strip()
+        author = doc.lookup(m.group("h")) or doc.lookup(who)
+        by_surname = doc.lookup(who.split()[-1])
+        if (author is None or doc.is_guess(author)) and by_surname not in (None, author):
+            # "Sly Stallone" for Sylvester Stallone: the surname, in a signature.
+            if author is not None and doc.is_guess(author):
+                del doc.new[author]
+            author = by_surname
+        if author is None:
+            author = _signer(doc, who, p.text)
+        if author is None or not is_a(doc.type_of(author), "Person"):
+            continue
+        platform = _platform(doc, "Instagram", "instagram-embed")
+        date = doc.date(m.group("d")) if m.group("d") else None
+        post = doc.derived(f"{doc.short(author)}-instagram-post", "SocialMediaPosting",
+                           f"{doc.name_of(author)} post on Instagram", "instagram-embed",
+                           p.text)
+        tail_at = m.start("who") - len("A post shared by ")
+        tail = p.text[tail_at:m.end()]
+        start = p.start + tail_at
+        doc.add(post, "author", tail, start, "instagram-embed", 0.8, obj=author)
+        doc.add(post, "platform", tail, start, "instagram-embed", 0.7, obj=platform)
+        doc.add(author, "accountHandle", tail, start, "instagram-handle", 0.7,
+                value=m.group("h"))
+        if date:
+            doc.add(post, "datePublished", tail, start, "instagram-embed", 0.8, value=date)
+        text = m.group("text").strip()
+        doc.add(post, "text", text, p.start, "instagram-embed", 0.7, value=text)
+
+
+RULES = [rule_post_on_weekday, rule_prose_post, rule_stories]
+DOC_RULES = [tweet_embed, captions, instagram_embed]

@@ -1,0 +1,232 @@
+"""Chart rankings: "ranked first place on the Top 10 kids list in 88 out of 93
+countries", "landed in the Top 10 for all films", "No. 1 on Netflix's Top 10"."""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import Doc
+from ._text import NAME, NUMBER_WORDS, Sentence
+from .dates import DATE
+
+__all__ = ["RULES"]
+
+
+def _ranking(doc: Doc, film: str, word: str, rule: str, quote: str) -> str:
+    return doc.derived(f"{film}{word}-ranking", "ChartRanking",
+                       f"Ranking of {doc.name_of(film)}", rule, quote)
+
+
+def rule_top_for_all(doc: Doc, s: Sentence) -> None:
+    """"landed in the Top 10 for all films globally"."""
+    landed = re.search(r"(?:landed|ranked|made) (?:in )?(?:the )?(?P<c>Top \d+ for all "
+                       r"(?P<w>films|movies|shows|series))", s.text)
+    if not landed:
+        return
+    film = doc.work_at(s.start + landed.start(), s)
+    if not film:
+        return
+    ranking = _ranking(doc, film, f"-{landed.group('w')}", "top-n-for-all", s.text)
+    doc.add(ranking, "about", s.text, s.start, "top-n-for-all", 0.6, obj=film)
+    doc.add(ranking, "chart", s.text, s.start, "top-n-for-all", 0.6, value=landed.group("c"))
+    if re.search(r"\bglobally\b|\bworldwide\b", s.text):
+        doc.add(ranking, "scope", s.text, s.start, "top-n-for-all", 0.6, value="global")
+
+
+def rule_countries(doc: Doc, s: Sentence) -> None:
+    """"ranked first place on the Top 10 kids overall list on Netflix in 88 out of 93
+    countries between Dec.25 and Dec. 31"."""
+    m = re.search(r"\bin (?P<a>\d+) (?:out )?of (?:the )?(?P<b>\d+) countries", s.text)
+    if not m:
+        return
+    film = doc.work_at(s.start + m.start(), s)
+    if film is None:
+        return
+    chart = re.search(r"Top \d+ (?P<w>[a-z]+)?", s.text)
+    word = f"-{chart.group('w')}" if chart and chart.group("w") not in (None, "for",
+                                                                           "list") else ""
+    ranking = _ranking(doc, film, word, "countries-ranked", m.group(0))
+    start = s.start + m.start()
+    doc.add(ranking, "about", s.text, s.start, "countries-ranked", 0.6, obj=film)
+    doc.add(ranking, "countriesRanked", m.group(0), start, "countries-ranked", 0.85,
+            value=int(m.group("a")))
+    doc.add(ranking, "countriesTotal", m.group(0), start, "countries-ranked", 0.85,
+            value=int(m.group("b")))
+    named = re.search(rf"(?P<c>Top \d+ [\w ]+? list on (?P<o>{NAME}))", s.text)
+    if named:
+        doc.add(ranking, "chart", named.group(0), s.start + named.start(), "chart-list",
+                0.6, value=named.group("c"))
+        org = doc.entity(named.group("o"), "StreamingService", "chart-list", named.group(0))
+        doc.add(ranking, "platform", named.group(0), s.start + named.start(),
+                "chart-list", 0.6, obj=org)
+    if re.search(r"ranked (?:first|#1|number one|No\. 1)", s.text):
+        doc.add(ranking, "rank", s.text, s.start, "ranked-first", 0.7, value=1)
+    between = re.search(r"between (?P<x>[A-Z][a-z]+\.? ?\d{1,2}) and (?P<y>[A-Z][a-z]+\.? ?"
+                        r"\d{1,2})", s.text)
+    if between:
+        for group, prop in (("x", "startDate"), ("y", "endDate")):
+            date = doc.date(between.group(group))
+            if date:
+                doc.add(ranking, prop, between.group(0), s.start + between.start(),
+                        "between-dates", 0.7, value=date)
+    said = re.search(rf"According to (?P<o>{NAME})", s.text)
+    if said:
+        org = doc.entity(said.group("o"), "NewsMediaOrganization", "according-to",
+                         said.group(0))
+        doc.add(ranking, "reportedBy", said.group(0), s.start + said.start(),
+                "according-to", 0.7, obj=org)
+
+
+def rule_number_one(doc: Doc, s: Sentence) -> None:
+    """"debuted at No. 1 on Netflix's Top 10 English TV list", "ranked No. 3"."""
+    m = re.search(r"\b(?:at|hit|reached|ranked|climbed to|is|was|became the) "
+                  r"(?:No\. ?|number |#)(?P<r>\d+|one|two|three)\b(?P<rest>[^.;]{0,80})",
+                  s.text)
+    if not m or re.search(r"\bcountries\b", s.text):
+        return
+    film = doc.work_at(s.start + m.start(), s)
+    if film is None:
+        return
+    rank = int(m.group("r")) if m.group("r").isdigit() else NUMBER_WORDS[m.group("r")]
+    ranking = _ranking(doc, film, "", "rank", m.group(0))
+    doc.add(ranking, "about", s.text, s.start, "rank", 0.6, obj=film)
+    doc.add(ranking, "rank", m.group(0), s.start + m.start(), "rank", 0.7, value=rank)
+    chart = re.search(r"(?P<c>Top \d+[\w ()-]*?(?:list|chart)?)(?=[,.;]|$| (?:for|in|on|with|"
+                      r"after|this|last)\b)", m.group("rest"))
+    if chart:
+        doc.add(ranking, "chart", m.group(0), s.start + m.start(), "rank", 0.5,
+                value=chart.group("c").strip())
+
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+        "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "top": 1}
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_CHART = re.compile(rf"\b[Tt]he (?P<c>Top \d+ [\w -]*?chart)(?: for the week of (?P<d>{DATE}))?")
+_PLACE = re.compile(rf"\b(?P<o>{_ORDINAL}) place(?P<for> for (?:TV|films|movies|series|shows))?"
+                    rf"(?: in the (?P<c>[\w -]*?chart) was (?P<after>[“\"‘]?))?", re.IGNORECASE)
+_TERRITORIES = re.compile(r"\bthe #(?P<n>\d+) (?:most[- ])?(?:watched |streamed |viewed )?"
+                          r"(?:movie|film|show|series|title) in (?:roughly |about |nearly |around |"
+                          r"more than |over )?(?P<c>\d+) (?:territories|countries)")
+_TOP_IN = re.compile(r"\bmade the (?P<chart>Top \d+) in (?P<c>\d+) (?:territories|countries)")
+_RANK_IN = re.compile(r"\b(?:was|is|ranked|hit) #(?P<n>\d+) in (?P<c>\w+) (?:territories|"
+                      rf"countries)(?:: (?P<scope>{NAME}(?:(?:,| and|, and) {NAME})*))?")
+
+
+def _chart_context(doc: Doc) -> tuple[str, str, int] | None:
+    """The chart the article reports on: "the Top 10 English film chart for the week of
+    July 24" (name, start date, where)."""
+    m = _CHART.search(doc.text)
+    if not m:
+        return None
+    date = doc.date(m.group("d")) if m.group("d") else ""
+    return m.group("c"), date or "", m.start("c")
+
+
+def _new_ranking(doc: Doc, film: str, key: str, quote: str) -> str:
+    for n in range(1, 10):
+        rid = f"{film}{key}-ranking" + ("" if n == 1 else f"-{n}")
+        if not any(c.subject == rid for c in doc.found.values()):
+            return doc.derived(rid, "ChartRanking", f"Ranking of {doc.name_of(film)}", "rank",
+                               quote)
+    return doc.derived(f"{film}{key}-ranking-x", "ChartRanking",
+                       f"Ranking of {doc.name_of(film)}", "rank", quote)
+
+
+def rule_place(doc: Doc, s: Sentence) -> None:
+    """"“The Witcher” returned to first place for TV", "Second place in the English film
+    chart was “Miraculous: …”", "which received 11.1 million views …, enough for third
+    place": the work's rank, on the chart the article reports on."""
+    context = _chart_context(doc)
+    if re.search(r"\bin \d+ (?:out )?of (?:the )?\d+ countries", s.text):
+        return  # rule_countries
+    for m in _PLACE.finditer(s.text):
+        if re.match(r",? respectively", s.text[m.end():]):
+            continue  # rule_respective_places
+        rank = _ORD[m.group("o").lower()]
+        pos = s.start + m.start()
+        if m.group("after") is not None:
+            spans = [(a, w) for a, _b, w in doc.work_spans if a == s.start + m.end()]
+            film = spans[0][1] if spans else None
+        else:
+            film = doc.work_at(pos, s)
+        if film is None:
+            continue
+        ranking = _new_ranking(doc, film, "", m.group(0))
+        quote = s.text[m.start():m.end()] if m.group("after") is None else s.text[
+            m.start():m.end()].rstrip("“\"‘ ")
+        doc.add(ranking, "about", s.text, s.start, "place", 0.6, obj=film)
+        doc.add(ranking, "rank", quote, pos, "place", 0.7, value=rank)
+        if m.group("for"):
+            doc.add(ranking, "chart", quote, pos, "place", 0.6,
+                    value=m.group("for").split()[-1])
+        else:
+            named = re.search(r"\b(?:[Ii]n|[Oo]n|entered) the [\w -]*?chart", s.text)
+            _chart(doc, ranking, s, named, context)
+
+
+def rule_respective_places(doc: Doc, s: Sentence) -> None:
+    """"… for fourth and fifth place, respectively": each work named before its place."""
+    m = re.search(rf"\b(?P<a>{_ORDINAL}) and (?P<b>{_ORDINAL}) place,? respectively", s.text,
+                  re.IGNORECASE)
+    if not m:
+        return
+    works = doc.respective(s, s.start + m.start())
+    if len(works) != 2:
+        return
+    context = _chart_context(doc)
+    for film, group in zip(works, ("a", "b")):
+        ranking = _new_ranking(doc, film, "", m.group(0))
+        doc.add(ranking, "about", s.text, s.start, "place", 0.6, obj=film)
+        doc.add(ranking, "rank", m.group(0), s.start + m.start(), "respective-place", 0.65,
+                value=_ORD[m.group(group).lower()])
+        named = re.search(r"\b(?:[Ii]n|[Oo]n|entered) the [\w -]*?chart", s.text)
+        _chart(doc, ranking, s, named, context)
+
+
+def _chart(doc: Doc, ranking: str, s: Sentence, named: re.Match[str] | None,
+           context: tuple[str, str, int] | None) -> None:
+    """The chart of a ranking: the one the article reports on (and its week)."""
+    if context is None:
+        return
+    chart, date, at = context
+    if named is not None:
+        doc.add(ranking, "chart", named.group(0), s.start + named.start(), "chart-named", 0.55,
+                value=chart)
+    else:
+        near = doc.text[at - 4:at + len(chart)]
+        doc.add(ranking, "chart", near.strip(), at - 4, "chart-context", 0.5, value=chart)
+    if date:
+        where = doc.text.find("the week of", at)
+        doc.add(ranking, "startDate", doc.text[at - 4:where + 30].split(" had")[0], at - 4,
+                "chart-context", 0.5, value=date)
+
+
+def rule_territories(doc: Doc, s: Sentence) -> None:
+    """"It was the #1 watched movie in roughly 50 territories worldwide, and made the Top
+    10 in 73 countries", "was #1 in three countries: Bahrain, Jordan and Lebanon"."""
+    for pattern in (_TERRITORIES, _TOP_IN, _RANK_IN):
+        for m in pattern.finditer(s.text):
+            film = doc.work_at(s.start + m.start(), s)
+            count = NUMBER_WORDS.get(m.group("c").lower()) if not m.group("c").isdigit() \
+                else int(m.group("c"))
+            if film is None or not count:
+                continue
+            key = "-top-countries" if pattern is _TOP_IN else "-countries"
+            ranking = _new_ranking(doc, film, key, m.group(0))
+            pos = s.start + m.start()
+            doc.add(ranking, "about", s.text, s.start, "territories", 0.6, obj=film)
+            doc.add(ranking, "countriesRanked", m.group(0), pos, "territories", 0.7,
+                    value=count)
+            if pattern is _TOP_IN:
+                doc.add(ranking, "chart", m.group(0), pos, "territories", 0.6,
+                        value=m.group("chart"))
+            else:
+                doc.add(ranking, "rank", m.group(0), pos, "territories", 0.7,
+                        value=int(m.group("n")))
+            if pattern is _RANK_IN and m.group("scope"):
+                doc.add(ranking, "scope", m.group(0), pos, "territories", 0.6,
+                        value=m.group("scope"))
+
+
+RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_respective_places,
+         rule_territories]

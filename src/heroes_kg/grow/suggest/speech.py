@@ -1,0 +1,194 @@
+"""Quoted speech with its speaker: "“…,” Pascal said", "“…,” she told Vanity Fair",
+"Rodriguez said: “…”", "“…,” said director Robert Rodriguez"."""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import Doc
+from ._names import PRONOUNS, guess_type
+from ._terms import is_a
+from ._text import NAME, Sentence
+
+__all__ = ["DOC_RULES"]
+
+_SAY = (r"(?:said|says|explained|explains|added|adds|told|tells|noted|notes|recalled|"
+        r"responded saying|responded|replied|commented|said in a statement|"
+        r"recalls|shared|continued|continues|revealed|reveals|joked|jokes|wrote|writes|"
+        r"admitted|admits|stated|states|teased|teases|remarked|insisted|insists|"
+        r"confirmed|confirms)")
+_OPEN, _CLOSE = "\"“", "\"”"
+_QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]"
+_AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}|"
+                    rf"{_SAY} (?:(?:director|star|actor|actress|producer|creator|showrunner|"
+                    rf"writer|filmmaker|co-star) )?(?P<who2>{NAME}))"
+                    rf"(?P<tail>(?: (?!(?:that|when|in|at|on|of|about)\b)[^\s.,;]+){{0,4}}?)?"
+                    rf"(?: (?:to|in) (?:an? )?(?:interview with )?)?(?P<to>{NAME})?")
+_BEFORE = re.compile(rf"(?P<who>{NAME}) {_SAY}(?: (?P<to>{NAME}))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
+                     rf"[:,] {_QUOTED}")
+_TOLD = re.compile(rf"\b(?:told|tells|in an interview with|speaking to|speaking with|to) "
+                   rf"(?P<to>{NAME})")
+
+
+def _speaker(doc: Doc, who: str, last: str | None, quote: str) -> str | None:
+    if who.lower() == "they":
+        return None  # which of them?
+    if who.lower() in PRONOUNS:
+        return last
+    name = doc.trim(who)
+    found = doc.lookup(name)
+    if found is not None:
+        return found if (is_a(doc.type_of(found), "Person") or
+                         is_a(doc.type_of(found), "Organization")) else None
+    if not doc.is_person(name):
+        return None
+    return doc.entity(name, "Person", "speech", quote)
+
+
+def quotations(doc: Doc) -> None:
+    """Each quoted passage attributed in its sentence becomes a Quotation with its
+    text and speaker, and the publication it was told to."""
+    last: str | None = None
+    counts: dict[str, int] = {}
+    previous: Sentence | None = None
+    for s in doc.sentences:
+        attributed = False
+        for pattern in (_AFTER, _BEFORE):
+            for m in pattern.finditer(s.text):
+                who = m.groupdict().get("who") or m.groupdict().get("who2")
+                if not who:
+                    continue
+                text = m.group("q").strip().rstrip(",")
+                if len(text.split()) < 2:
+                    continue
+                speaker = _speaker(doc, who, last or doc.last_person(s.start + m.start()),
+                                   m.group(0))
+                if speaker is None:
+                    continue
+                last, attributed = speaker, True
+                n = counts.get(speaker, 0) + 1
+                counts[speaker] = n
+                qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                                  f"{doc.name_of(speaker)}, quoted", "speech", m.group(0))
+                start = s.start + m.start()
+                doc.add(qid, "text", m.group("q"), s.start + m.start("q"), "speech", 0.7,
+                        value=text)
+                attribution = m.group(0)
+                doc.add(qid, "spokenBy", attribution, start, "speech", 0.75, obj=speaker)
+                told = _TOLD.search(s.text[m.end("q"):]) if pattern is _AFTER else \
+                    _TOLD.search(m.group(0))
+                if told:
+                    to = told.group("to")
+                    found = doc.lookup(to)
+                    if found is None and guess_type(to) not in ("NewsMediaOrganization",
+                                                                "Organization"):
+                        continue
+                    org = found or doc.entity(to, "NewsMediaOrganization", "told", told.group(0))
+                    if is_a(doc.type_of(org), "Organization"):
+                        end = s.start + m.end("q") + told.end() if pattern is _AFTER else \
+                            start + told.end()
+                        doc.add(qid, "reportedBy", doc.text[start:end], start, "told", 0.6,
+                                obj=org)
+        cont = re.fullmatch(r"[\"“](?P<q>[^\"“”]{12,})[\"”]", s.text.strip())
+        if not attributed and cont and last and previous is not None and \
+                _same_paragraph(doc, previous, s) and _quoted_speech(previous.text):
+            # "“Think of The Godfather 2. …”" right after an attributed quote: the same
+            # speaker goes on.
+            n = counts.get(last, 0) + 1
+            counts[last] = n
+            qid = doc.derived(f"{doc.short(last)}-quote-{n}", "Quotation",
+                              f"{doc.name_of(last)}, quoted", "speech-continued", s.text)
+            doc.add(qid, "text", cont.group("q"), s.start + cont.start("q"),
+                    "speech-continued", 0.6, value=cont.group("q").strip().rstrip(","))
+            doc.add(qid, "spokenBy", s.text.strip(), s.start, "speech-continued", 0.5,
+                    obj=last)
+        elif not attributed and not _same_paragraph(doc, previous, s):
+            last = None if not re.search(r"[\"“]", s.text) else last
+        previous = s
+
+
+def _same_paragraph(doc: Doc, a: Sentence | None, b: Sentence) -> bool:
+    return a is not None and "\n" not in doc.text[a.end:b.start]
+
+
+def _quoted_speech(text: str) -> bool:
+    return bool(re.search(rf"[\"”],? (?:{NAME}|he|she|they) {_SAY}|{_SAY}[:,] [\"“]", text))
+
+
+_INTRO = re.compile(rf"^(?P<who>{NAME}) (?:also )?(?:said|revealed|shared|explained|added|told "
+                    rf"(?P<to0>{NAME})|wrote|noted)(?: the following)?(?: about (?P<about>[^:]+?))?"
+                    rf"(?:,? (?:per|to|in an interview with|according to|speaking (?:to|with)) "
+                    rf"(?P<to>{NAME}))?:$")
+
+
+def block_quotes(doc: Doc) -> None:
+    """"Lin revealed the following about the viewer numbers, per GQ:" and the quoted
+    paragraph after it: a Quotation with its speaker and the publication."""
+    counts: dict[str, int] = {}
+    for index, p in enumerate(doc.paragraphs[:-1]):
+        m = _INTRO.match(p.text.strip())
+        nxt = doc.paragraphs[index + 1]
+        quoted = re.fullmatch(r"\s*[“\"](?P<q>.+)[”\"]\s*", nxt.text)
+        if not m or not quoted:
+            continue
+        speaker = _speaker(doc, m.group("who"), None, p.text)
+        if speaker is None:
+            continue
+        n = counts.get(speaker, 0) + 1
+        existing = {c.subject for c in doc.found.values() if c.property == "spokenBy"
+                    and c.object == speaker}
+        while f"{doc.short(speaker)}-quote-{n}" in existing:
+            n += 1
+        counts[speaker] = n
+        qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                          f"{doc.name_of(speaker)}, quoted", "block-quote", p.text)
+        intro = p.text.strip()
+        start = p.start + p.text.index(intro)
+        doc.add(qid, "spokenBy", intro, start, "block-quote", 0.7, obj=speaker)
+        text = quoted.group("q").strip()
+        doc.add(qid, "text", text, nxt.start + quoted.start("q"), "block-quote", 0.7,
+                value=text)
+        to = m.group("to") or m.group("to0")
+        if to:
+            found = doc.lookup(to)
+            org = found or (doc.entity(to, "NewsMediaOrganization", "told", intro)
+                            if guess_type(to) == "NewsMediaOrganization" else None)
+            if org and is_a(doc.type_of(org), "Organization"):
+                doc.add(qid, "reportedBy", intro, start, "block-quote", 0.6, obj=org)
+        if m.group("about"):
+            work = doc.work_at(start + len(intro), Sentence(intro, start))
+            if work:
+                doc.add(qid, "about", intro, start, "block-quote", 0.5, obj=work)
+
+
+_GOES_ON = re.compile(rf"[”\"],? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}|{_SAY} "
+                      rf"(?P<who2>{NAME})(?:, [^.“”\"]+)?)\.\s+"
+                      rf"[“\"](?P<q>[^“”\"]{{12,}})[”\"]\s*$")
+
+
+def quotes_going_on(doc: Doc) -> None:
+    """"“Ryan (Coogler) has some ideas …,” Stallone said. “Think of The Godfather 2. That’s
+    what he was thinking of.”": the quote after the attribution is the same speaker's."""
+    for p in doc.paragraphs:
+        m = _GOES_ON.search(p.text)
+        if not m:
+            continue
+        speaker = _speaker(doc, m.group("who") or m.group("who2"),
+                           doc.last_person(p.start + m.start()), m.group(0))
+        if speaker is None:
+            continue
+        text = m.group("q").strip()
+        if any(c.property == "text" and c.value == text.rstrip(",") for c in doc.found.values()):
+            continue
+        n = 1 + sum(1 for c in doc.found.values() if c.property == "spokenBy"
+                    and c.object == speaker)
+        qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                          f"{doc.name_of(speaker)}, quoted", "speech-continued", p.text)
+        quote = p.text[m.start("q") - 1:m.end("q") + 1]
+        doc.add(qid, "text", m.group("q"), p.start + m.start("q"), "speech-continued", 0.6,
+                value=text.rstrip(","))
+        doc.add(qid, "spokenBy", quote, p.start + m.start("q") - 1, "speech-continued", 0.55,
+                obj=speaker)
+
+
+DOC_RULES = [quotations, quotes_going_on, block_quotes]

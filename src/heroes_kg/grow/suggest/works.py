@@ -1,0 +1,848 @@
+"""Works: titles named in the text, quoted or not, and what a sentence says about a work
+as a whole (sequel, development, genre, synopsis, year, company).
+
+:func:`find_titles` runs over the whole article before the other rules, so that every
+rule can ask which work a clause is about (:meth:`Doc.work_before`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import WORK_TYPES, Doc
+from ._names import KNOWN_NAMES, NETWORKS, STREAMERS, guess_type
+from ._terms import is_a
+from ._text import (
+    MONTHS,
+    NAME,
+    NUMBER_WORDS,
+    POSSESSOR,
+    STOP,
+    TITLE,
+    TITLE_WORDS,
+    WEEKDAYS,
+    Sentence,
+    is_title_case,
+    word_at,
+)
+
+__all__ = ["RULES", "find_titles"]
+
+_GENRES = ("superhero", "horror", "comedy", "action", "animated", "fantasy", "science fiction",
+           "sci-fi", "family", "musical", "thriller", "drama", "documentary", "romantic",
+           "action comedy", "romantic comedy", "crime drama", "psychological thriller",
+           "heist", "western", "war", "spy", "mystery", "adventure", "biopic", "teen")
+_MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|feature|comedy|"
+               r"thriller|drama|documentary|adaptation|blockbuster|flick|musical|horror film|"
+               r"picture|biopic|original|follow-up|installment|instalment|entry|chapter")
+_SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
+_CUE = re.compile(
+    rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|{POSSESSOR})\s"
+    rf"(?:[a-z-]+\s){{0,3}}?"
+    rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s[“\"‘]?(?P<t>{TITLE_WORDS})")
+_STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appear|role|"
+                          rf"return|returns|returning|reprise \w+ role) in "
+                          rf"(?:(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s )?"
+                          rf"(?P<t>{TITLE_WORDS})")
+#: "a sequel to Creed", "the reboot of The Lost Boys", "a follow-up to Bright".
+_DERIVED_OF = re.compile(rf"\b(?P<kind>sequel|follow-up|follow up|reboot|remake|prequel|"
+                         rf"spinoff|spin-off|adaptation) (?:to|of) [‘'\"“]?(?P<t>{TITLE_WORDS})")
+#: "a Dirty Dozen reboot", "a Bright sequel".
+_TITLE_DERIVED = re.compile(rf"\b(?:a|an|the|its|their|his|her|{NAME}[’']s) "
+                            rf"(?P<t>{TITLE_WORDS}) (?P<kind>sequel|reboot|remake|prequel|"
+                            rf"spinoff|spin-off)\b")
+#: "his movies The Incredible Hulk and Now You See Me".
+_TITLE_LIST = re.compile(rf"\b(?:movies|films|series|shows|credits|titles) (?:such as |like |"
+                         rf"including )?(?P<t>{TITLE_WORDS})(?P<more>(?:, {TITLE_WORDS})*,? "
+                         rf"and {TITLE_WORDS})")
+_YEAR_PAREN = re.compile(rf"(?P<t>{TITLE_WORDS}) \((?P<y>(?:19|20)\d\d)\)")
+_YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORDS})")
+#: "Warner Bros. Pictures' Superman", "Netflix's The Long Road": a company's title.
+_OWNED = re.compile(rf"(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s? "
+                    rf"(?P<t>{TITLE_WORDS})")
+#: "Based on the 2012 novel of the same name, Defending Jacob will premiere …".
+_AFTER_SOURCE = re.compile(rf"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) [^,]{{3,80}}, "
+                           rf"(?P<t>{TITLE_WORDS})")
+#: "Stranger Things 4 Volume 2 is officially the most-watched English-language TV season".
+_IS_THE = re.compile(rf"^(?P<t>{TITLE_WORDS}(?: \d+(?: (?:Volume|Part|Vol\.) \d+)?)?) (?:is|was|has become|"
+                     rf"became) (?:officially |now |already )?(?:the|a|an|[A-Z]\w+[’']s) "
+                     rf"(?:[\w-]+ ){{0,4}}(?:film|movie|series|show|season|sequel|title|"
+                     rf"documentary|comedy|drama|thriller)\b")
+#: "Wednesday season 2", "the cast of Wednesday", "Extraction, which managed 90 million
+#: plays".
+_SEASON_TITLE = re.compile(rf"(?P<t>{TITLE_WORDS}) (?i:season) (?:\d|one|two|three|four|five)")
+_CAST_OF = re.compile(rf"\b(?:the cast of|the set of|production on|the premiere of|the finale "
+                      rf"of|the trailer for|a reboot of|an adaptation of|season \d+ of) "
+                      rf"(?P<t>{TITLE_WORDS})")
+_ORDER = re.compile(rf"(?P<t>{TITLE_WORDS})(?:, [^,]{{3,60}},)? (?:has |have |had )?(?:received|got|"
+                    rf"landed|earned|scored) an? (?:[\w]+[ -])?(?:season|series) (?:order|renewal)|"
+                    rf"\b(?:gave|gives|given|handed) (?P<t2>{TITLE_WORDS}) an? (?:[\w]+[ -])?"
+                    rf"(?:season|series) order")
+_RENEWED = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:was|has been|had been|is being|got|gets) "
+                      rf"(?:officially )?(?:renewed|cancell?ed|picked up)\b|\b(?:renewed|cancell?ed) "
+                      rf"(?P<t2>{TITLE_WORDS}) for")
+_WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is set to )?)?"
+                    rf"(?:managed|racked up|drew|earned|reached|scored|premiered|premieres|"
+                    rf"debuted|debuts|was released|release|releases|released|opens|hit|hits|"
+                    rf"topped|stars|starred|arrives)\b")
+#: "Bright, the 2017 fantasy/sci-fi/detective/action thriller".
+_APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |acclaimed |hit |"
+                         rf"new |upcoming )?(?:(?:19|20)\d\d )?(?:[\w/-]+ ){{0,3}}?(?:film|movie|"
+                         rf"thriller|comedy|drama|series|show|documentary|feature|sequel|prequel|"
+                         rf"follow-up|spinoff|spin-off|reboot|remake)\b")
+_TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
+
+
+def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
+    """The title without what follows it by accident ("Heroes on Netflix" -> "Heroes"),
+    None when it is not a title at all."""
+    title = title.strip().rstrip(":,")
+    words = title.split()
+    for i in range(1, len(words)):
+        if words[i].lower() in ("on", "in", "at", "for", "with", "from", "by", "to", "and",
+                                "vs", "vs."):
+            rest = " ".join(words[i + 1:])
+            found = doc.lookup(rest)
+            rest_word = words[i + 1].lower().rstrip(",.") if i + 1 < len(words) else ""
+            agent = found is not None and doc.type_of(found) not in (
+                "Movie", "TVSeries", "MovieSeries", "TVSeason", "FictionalCharacter",
+                "FictionalOrganization", "FictionalPlace")
+            if agent or rest_word in MONTHS or rest_word in WEEKDAYS or \
+                    (rest and words[i] != "and" and guess_type(rest) != "Person") or \
+                    re.match(r"\d", rest_word):
+                title = " ".join(words[:i])
+                break
+    while _TRAILING.search(title):
+        title = _TRAILING.sub("", title)
+    words = title.split()
+    if not words or (len(words) == 1 and ((words[0] in STOP and not weekdays) or
+                                          len(words[0]) < 2)):
+        return None
+    if words[0] in ("The", "A", "An") and len(words) == 1:
+        return None
+    low = title.lower()
+    if low in MONTHS or (low in WEEKDAYS and not weekdays) or re.fullmatch(r"[\d\s,.]+", title):
+        return None
+    found = doc.lookup(title)
+    if found is not None and doc.type_of(found) not in ("Movie", "TVSeries", "MovieSeries",
+                                                        "TVSeason", None):
+        return None
+    return title
+
+
+_CUE_WORDS = re.compile(rf"\b(?:{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\b")
+#: Title patterns, their rule names, and words a sentence must have for them to match.
+_TITLE_PATTERNS = [
+    (_CUE, "cue-title", _CUE_WORDS),
+    (_YEAR_POSSESSIVE, "year-title", re.compile(r"\d\d[’']s")),
+    (_YEAR_PAREN, "title-year", re.compile(r"\(\d{4}\)")),
+    (_STARRING_IN, "starring-in", re.compile(r"\b(?:star|appear|role|return|reprise)")),
+    (_DERIVED_OF, "derived-of", re.compile(r"\b(?:sequel|follow|reboot|remake|prequel|spin|"
+                                           r"adaptation)")),
+    (_TITLE_DERIVED, "title-derived", re.compile(r"\b(?:sequel|reboot|remake|prequel|spin)")),
+    (_APPOSITION, "apposition", re.compile(r", the ")),
+    (_SEASON_TITLE, "season-title", re.compile(r"(?i)\bseason \w")),
+    (_CAST_OF, "cast-of", re.compile(r"\b(?:cast|set|production|premiere|finale|trailer|"
+                                     r"reboot|adaptation|season) (?:of|on|for)\b")),
+    (_WHICH, "which-clause", re.compile(r", which ")),
+    (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
+    (_ORDER, "order", re.compile(r"\b(?:order|renewal)\b")),
+    (_OWNED, "owned-title", re.compile(r"[’']")),
+    (_IS_THE, "is-the", re.compile(r" (?:is|was|has become|became) ")),
+    (_AFTER_SOURCE, "after-source", re.compile(r"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) ")),
+]
+
+
+def _network_before(before: str) -> bool:
+    """"NBC’s “Blindspot”": a network's show."""
+    m = re.search(r"([A-Z][\w&+]*(?: [A-Z][\w&+]*)*)[’']s\s*$", before)
+    return m is not None and m.group(1).lower() in NETWORKS
+
+
+def _register(doc: Doc, title: str, start: int, type_: str, rule: str, quote: str,
+              confidence: float) -> str:
+    covering = doc.work_span_at(start, start + len(title))
+    if covering is not None:
+        return covering[2]
+    work = doc.entity(title, type_, rule, quote, confidence)
+    doc.add_work_span(start, start + len(title), work)
+    return work
+
+
+def _headings(doc: Doc) -> None:
+    """Section headings that name a work ("Defending Jacob" on a line of its own before
+    the paragraphs about it), when the article has several."""
+    heads = []
+    for i, p in enumerate(doc.paragraphs[1:], start=1):
+        text = p.text.strip()
+        if len(text.split()) <= 8 and is_title_case(text) and not re.search(r"[.!?:,\"“”]$",
+                                                                          text):
+            found = doc.lookup(text)
+            if found is None and guess_type(text) != "Person":
+                continue
+            if found is not None and doc.type_of(found) not in ("Movie", "TVSeries",
+                                                                "MovieSeries"):
+                continue
+            heads.append((i, p, found))
+    if len(heads) < 2:
+        return
+    for i, p, found in heads:
+        text = p.text.strip()
+        following = doc.paragraphs[i + 1].text if i + 1 < len(doc.paragraphs) else ""
+        type_ = "TVSeries" if re.search(r"\bseries\b|\bseason\b|\bepisodes?\b", following) \
+            else "Movie"
+        work = found or _register(doc, text, p.start + p.text.index(text), type_, "heading",
+                                  text, 0.6)
+        doc.add_work_span(p.start + p.text.index(text), p.start + p.text.index(text)
+                          + len(text), work)
+        doc.headings.append((p.start, work))
+
+
+def _other_occurrences(doc: Doc) -> None:
+    """A new title found once is a mention wherever else it is written the same way."""
+    for work in [w for _a, _b, w in doc.work_spans if w in doc.new]:
+        name = doc.name_of(work)
+        if len(name) < 3:
+            continue
+        for at in word_at(doc.text, name, before="@#", after="’'"):
+            doc.add_work_span(at, at + len(name), work)
+
+
+def find_titles(doc: Doc) -> None:
+    """Every work title in the article.
+
+    * quoted: ``"We Can Be Heroes" sequel`` (title case only: a quoted sentence or a
+      quoted phrase is not a title);
+    * after a cue word: ``the action comedy Bad Boys: Ride or Die``, ``the reboot
+      Heroes``, ``the Netflix series Bridgerton``;
+    * with a year: ``2005's The Adventures of Sharkboy and Lavagirl``,
+      ``Machete (2010)``;
+    * ``starring in Spy Kids``.
+
+    The longest title wins: a known series name inside a longer title is not a mention
+    of the series.
+    """
+    _headings(doc)
+    for s in doc.sentences:
+        for m in re.finditer(TITLE, s.text):
+            title = m.group("t").strip().rstrip(",.")
+            if len(title) <= 2 or title.upper() == title or not is_title_case(title) or \
+                    len(title.split()) > 10:
+                continue
+            if title.split()[0] in ("I", "I'm", "I’m") and " " in title:
+                continue
+            if s.text[m.end():m.end() + 1].isalpha() and not re.match(
+                    r"s[”\"]", s.text[m.end():m.end() + 2]):
+                continue  # an apostrophe inside a word, not the closing quote
+            after = s.text[m.end():m.end() + 14]
+            type_ = "MovieSeries" if after.startswith(" franchise") else "Movie"
+            before = s.text[max(0, m.start() - 30):m.start()]
+            if re.search(r"\b(series|show|season)\b", after) or \
+                    re.search(rf"\b(?:{_SERIES_CUES})\s*$", before) or \
+                    _network_before(before):
+                type_ = "TVSeries"
+            found = doc.lookup(title)
+            if found is not None:
+                if doc.type_of(found) in ("Movie", "TVSeries", "MovieSeries", "TVSeason"):
+                    doc.add_work_span(s.start + m.start("t"), s.start + m.start("t")
+                                      + len(title), found)
+                continue
+            if guess_type(title) not in ("Person",):
+                continue
+            _register(doc, title, s.start + m.start("t"), type_, "quoted-title", m.group(0),
+                      0.5)
+        for m in _TITLE_LIST.finditer(s.text):
+            cue = s.text[m.start():m.start("t")]
+            type_ = "TVSeries" if re.match(r"series|shows", cue) else "Movie"
+            titles = [m.group("t")] + re.split(r",\s*(?:and\s+)?|,?\s+and\s+",
+                                               m.group("more").lstrip(", ").removeprefix("and "))
+            for raw in titles:
+                title = _clean_title(doc, raw)
+                if title is None or (guess_type(title) != "Person" and doc.lookup(title) is None):
+                    continue
+                at = s.text.find(title, m.start())
+                if doc.lookup(title) is not None:
+                    doc.add_work_span(s.start + at, s.start + at + len(title),
+                                      doc.lookup(title) or "")
+                else:
+                    _register(doc, title, s.start + at, type_, "title-list", m.group(0), 0.5)
+        for pattern, rule, needs in _TITLE_PATTERNS:
+            if not needs.search(s.text):
+                continue  # a cheap look for the pattern's words first
+            for m in pattern.finditer(s.text):
+                group = "t" if m.group("t") or "t2" not in m.groupdict() else "t2"
+                title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
+                if title is None:
+                    continue
+                if rule in ("title-year", "apposition", "season-title", "which-clause",
+                            "renewed", "order", "after-source", "is-the"):
+                    title = _strip_lead(title)
+                    if title is None:
+                        continue
+                cue = m.groupdict().get("cue") or ""
+                type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) or \
+                    _network_before(s.text[m.start():m.start() + 30].split(" ", 1)[0] + " ") or \
+                    rule in ("season-title", "renewed", "order") or (
+                        rule == "is-the" and re.search(r"\b(?:series|show|season|TV)\b",
+                                                       m.group(0))) or (
+                        rule == "after-source" and re.search(r"\b(?:episodes?|season|series)\b",
+                                                             s.text)) else (
+                        "MovieSeries" if cue == "franchise" else "Movie")
+                found = doc.lookup(title)
+                owner = (m.groupdict().get("own") or "").lower().removesuffix(".")
+                if rule == "owned-title" and owner not in KNOWN_NAMES and not (
+                        doc.lookup(owner) and is_a(doc.type_of(doc.lookup(owner)),
+                                                   "Organization")) and \
+                        guess_type(m.group("own")) in ("Person", "NewsMediaOrganization"):
+                    continue  # only a company's title, not "Dick Wolf’s" or "Variety's"
+                if found is None and rule in ("starring-in", "title-derived") and not \
+                        _repeated(doc, title) and owner not in KNOWN_NAMES:
+                    continue
+                if found is None and guess_type(title) != "Person" and not (
+                        title.isupper() and rule != "apposition"):
+                    continue  # "YOU" after a cue word is a title, "Netflix" is not
+                at = s.text.find(title, m.start(group))
+                quote = s.text[m.start():at + len(title)]
+                if found is not None:
+                    doc.add_work_span(s.start + at, s.start + at + len(title), found)
+                else:
+                    _register(doc, title, s.start + at, type_, rule, quote, 0.5)
+    _numbered(doc)
+    _other_occurrences(doc)
+    _seasons(doc)
+    for s in doc.sentences:
+        rule_derived_work(doc, s)
+    _owned_remakes(doc)
+
+
+def _owned_remakes(doc: Doc) -> None:
+    """"The CW’s Lost Boys" in an article about the CW's reboot of The Lost Boys: a
+    company's name before the original's title stands for its remake."""
+    for a, b, work in list(doc.work_spans):
+        remade = [w for w in doc.new if re.fullmatch(re.escape(work) + r"-(?:reboot|remake|"
+                                                                       r"revival)", w)]
+        if remade and re.search(rf"{POSSESSOR} $", doc.text[max(0, a - 40):a]):
+            doc.work_spans.remove((a, b, work))
+            doc.work_spans.append((a, b, remade[0]))
+            doc.work_spans.sort()
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "final": 0, "new": 0,
+             "next": 0, "last": 0, "latest": 0}
+_NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+
+def _season_number(text: str) -> int | None:
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    return _ORDINALS.get(text) or NUMBER_WORDS.get(text) or None
+
+
+def season_of(doc: Doc, series: str, n: int, quote: str) -> str:
+    """The TVSeason "<Series> season N" (or the season of that number the article has
+    already named: "Strike Back: Origins")."""
+    numbered = {c.subject for c in doc.found.values()
+                if c.property == "seasonNumber" and c.value == n}
+    named = [c.subject for c in doc.found.values() if c.property == "partOfSeries"
+             and c.object == series and c.subject in numbered]
+    if named:
+        return named[0]
+    return doc.derived(f"{series}-season-{n}", "TVSeason", f"{doc.name_of(series)} season {n}",
+                       "season", quote)
+
+
+def _seasons(doc: Doc) -> None:
+    """"Wednesday season 2", "season 2 of You", "the first season of the British
+    “Strike Back”", "a second season" (of the series in scope): each a TVSeason of its
+    series, with its number."""
+    for s in doc.sentences:
+        for m in re.finditer(rf"(?i:season) {_NUM}\b|\b(?i:the|a|its|their) (?P<o>first|second|"
+                             rf"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) season\b",
+                             s.text):
+            n = _season_number(m.group("n") or m.group("o"))
+            if not n:
+                continue
+            if m.group("o") and re.search(r"\b(?:marks?|mark|be|is|was|as) $|\band $",
+                                          s.text[:m.start()].rstrip("the ").rstrip() + " "):
+                continue  # "will mark the fifth season …": which season it is, not another
+            # "the first season" alone is less sure: which work's, and is it news?
+            sure = not m.group("o") or bool(
+                re.match(r" of\b", s.text[m.end():]) or
+                re.search(r"\b(?:renew\w*|order\w*|pick(?:ed|s)? up|greenl\w+|commission\w*)\b",
+                          s.text) or re.search(r"\bepisodes of $", s.text[:m.start()]))
+            a = s.start + m.start()
+            before = [(x, y, w) for x, y, w in doc.work_spans if y in (a - 1, a - 4, a - 3)
+                      and doc.type_of(w) in ("TVSeries", "Movie") and
+                      re.fullmatch(r"[’'\u201d]?(?:[’']s)?[’'\u201d]? ?", doc.text[y:a])]
+            after = re.match(r" of (?:the )?(?:[A-Z][\w.’']* )?[\"“‘]?", s.text[m.end():])
+            series = None
+            end = s.start + m.end()
+            if before:
+                series, start = before[-1][2], before[-1][0]
+            else:
+                start = a
+                if after:
+                    at = s.start + m.end() + after.end()
+                    later = [(x, y, w) for x, y, w in doc.work_spans if x == at]
+                    if later:
+                        series, end = later[0][2], later[0][1]
+                if series is None:
+                    series = doc.work_before(a, s)
+                    if series and doc.type_of(series) == "TVSeason":
+                        series = next((c.object for c in doc.found.values() if c.subject ==
+                                       series and c.property == "partOfSeries"), None)
+                    if series in doc.new and doc.type_of(series) == "Movie" and \
+                            doc.new[series].rule in ("quoted-title", "capitalized-name"):
+                        doc.new[series].type = "TVSeries"  # a title with seasons is a series
+                    if series is None or doc.type_of(series) != "TVSeries":
+                        continue
+            if doc.type_of(series) == "Movie" and series in doc.new:
+                doc.new[series].type = "TVSeries"
+            named = re.match(r"(?: of (?:the )?[\w ]{1,30}?)?, [“\"‘]?", doc.text[end:])
+            titled = [(x, y, w) for x, y, w in doc.work_spans
+                      if named and x == end + named.end() and w in doc.new and w != series]
+            if titled:
+                # "the first season of the franchise, “Strike Back: Origins,”": its title.
+                season, end = titled[0][2], titled[0][1]
+                doc.new[season].type = "TVSeason"
+            else:
+                season = season_of(doc, series, n, doc.text[start:end])
+            quote = doc.text[min(start, a):max(end, s.start + m.end())]
+            confidence = 0.75 if sure or titled else 0.45
+            doc.add(season, "partOfSeries", quote, min(start, a), "season", confidence,
+                    obj=series)
+            doc.add(season, "seasonNumber", quote, min(start, a), "season", confidence,
+                    value=n)
+            doc.add_work_span(min(start, a), max(end, s.start + m.end()), season)
+
+
+def _numbered(doc: Doc) -> None:
+    """"Creed 2" where "Creed" is a work: the numbered title is a work of its own."""
+    for work in {w for _a, _b, w in doc.work_spans}:
+        name = doc.name_of(work)
+        if doc.type_of(work) not in ("Movie", "MovieSeries") or len(name) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w#]){re.escape(name)} (?:[2-9]|II|III|IV)(?![\w’'])",
+                             doc.text):
+            _register(doc, m.group(0), m.start(), "Movie", "numbered-title", m.group(0), 0.6)
+
+
+def _repeated(doc: Doc, title: str) -> bool:
+    """A title named again elsewhere in the text, or in the headline."""
+    return len(word_at(doc.text, title)) > 1 or \
+        title in doc.article.title
+
+
+def _strip_lead(title: str) -> str | None:
+    words = title.split()
+    while len(words) > 1 and words[0] in STOP and words[0] not in ("The", "A", "An"):
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def rule_sequel(doc: Doc, s: Sentence) -> None:
+    """"Netflix has already greenlit a sequel": the sequel of the work in scope."""
+    for m in re.finditer(rf"(?:{TITLE} sequel|\ba sequel\b|\bthe sequel\b)", s.text,
+                         re.IGNORECASE):
+        if re.match(r" (?:to|of)\b", s.text[m.end():]):
+            continue  # "the sequel to Creed": rule_derived_work
+        gap = len(s.text[m.end():]) - len(s.text[m.end():].lstrip(" ,“\"‘"))
+        if not m.group("t") and any(a == s.start + m.end() + gap for a, _b, _w in doc.work_spans):
+            continue  # "The sequel “Beetlejuice Beetlejuice”": the title is the sequel
+        film = m.group("t") and doc.lookup(m.group("t"))
+        in_sentence = [w for a, _b, w in doc.work_spans if s.start <= a < s.start + m.start()]
+        if not film and m.group(0).lower() == "the sequel" and doc.main_film:
+            film = doc.main_film  # "the sequel": the one the article is about
+        film = film or (in_sentence[-1] if in_sentence else doc.main_film)
+        numbered = film and re.fullmatch(r"(?P<b>.+?):? (?:[2-9]|II|III|IV)", doc.name_of(film))
+        if numbered and m.group(0).lower() == "the sequel":
+            # "Deadpool 2 … Reynolds will return in the sequel": the work is the sequel.
+            base = doc.lookup(numbered.group("b"))
+            if film and base and base != film:
+                doc.add(film, "sequelOf", s.text, s.start, "the-sequel", 0.65, obj=base)
+            continue
+        if film is None or (doc.type_of(film) or "") != "Movie" or film.endswith("-sequel") \
+                or numbered:
+            continue
+        sequel = doc.sequel_of(film, s)
+        named = film in doc.works_in(s.start, s.end)
+        doc.add(sequel, "sequelOf", s.text, s.start, "sequel", 0.7 if named else 0.5, obj=film)
+        g = re.search(rf"(?P<o>{NAME}) (?:has )?(?:already )?greenlit (?:a|the) sequel",
+                      s.text)
+        if g:
+            org = doc.entity(g.group("o"), "Organization", "greenlit", g.group(0))
+            doc.add(sequel, "greenlitBy", g.group(0), s.start + g.start(), "greenlit",
+                    0.8, obj=org)
+
+
+_STATUS = [
+    (re.compile(r"\b(?:has|have) (?:already )?been commissioned\b|\bwas commissioned\b"),
+     "commissioned"),
+    (re.compile(r"\b(?:(?:is|are|was) (?:still )?(?:actively )?working on|(?:continuing|continue) to "
+                r"work on developing|(?:is|are) developing|(?:is|are) in (?:active )?development "
+                r"(?:on|of))\b"), "in development"),
+]
+
+
+def rule_status(doc: Doc, s: Sentence) -> None:
+    """"a sequel has already been commissioned", "Netflix are still actively working on a
+    sequel": the development status of the sequel in scope."""
+    if not re.search(r"\bsequel|\breboot|\bfollow-up", s.text):
+        return
+    for pattern, status in _STATUS:
+        m = pattern.search(s.text)
+        if not m:
+            continue
+        derived = [w for a, _b, w in doc.work_spans if s.start <= a < s.end
+                   and (re.search(r"-(?:sequel|reboot)$", w) or any(
+                       c.subject == w and c.property in ("sequelOf", "basedOn")
+                       for c in doc.found.values()))]
+        target = derived[0] if derived else None
+        if target is None:
+            base = doc.work_before(s.start + m.start(), s)
+            if base is None or doc.type_of(base) != "Movie":
+                continue
+            target = doc.sequel_of(base, s)
+        clause = re.search(r"[^,;“”\"]*" + re.escape(m.group(0)) + r"[^,;.“”\"]*", s.text)
+        quote = clause.group(0).strip() if clause else m.group(0)
+        doc.add(target, "developmentStatus", quote, s.start + s.text.find(quote),
+                "status", 0.6, value=status)
+        producer = re.match(rf"(?P<o>{NAME}) (?:is|are)\b", quote)
+        org = doc.lookup(producer.group("o")) if producer else None
+        if org and is_a(doc.type_of(org), "Organization"):
+            doc.add(target, "productionCompany", quote, s.start + s.text.find(quote),
+                    "status", 0.55, obj=org)
+
+
+def rule_development(doc: Doc, s: Sentence) -> None:
+    """"the sequel is in "full development" at Netflix"."""
+    m = re.search(r"sequel (?:is|was) in [\"“]?(?:full )?development(?:[\"”]? at "
+                  rf"(?P<o>{NAME}))?", s.text, re.IGNORECASE)
+    if not m or doc.main_film is None:
+        return
+    sequel = doc.sequel_of(doc.main_film, s)
+    doc.add(sequel, "developmentStatus", m.group(0), s.start + m.start(),
+            "in-development", 0.8, value="in development")
+    if m.group("o"):
+        org = doc.entity(m.group("o"), "Organization", "development-at", m.group(0))
+        doc.add(sequel, "productionCompany", m.group(0), s.start + m.start(),
+                "development-at", 0.6, obj=org)
+
+
+_GENRE_WORDS = {
+    "action", "comedy", "action-comedy", "rom-com", "romantic", "romance", "drama", "thriller",
+    "horror", "sci-fi", "science", "fiction", "fantasy", "superhero", "spy", "crime", "true",
+    "doc", "documentary", "docuseries", "historical", "military", "supernatural", "stalker",
+    "animated", "musical", "mystery", "western", "war", "detective", "teen", "family", "heist",
+    "psychological", "dystopian", "period", "legal", "medical", "political", "procedural",
+    "sitcom", "anthology", "biopic", "adventure", "slasher", "zombie", "vampire",
+    "coming-of-age", "satirical", "dark", "black", "dramedy", "noir", "disaster", "monster",
+    "martial", "arts", "sports", "dance", "crime-drama", "kids", "children's", "reality"}
+_WORK_NOUNS = r"film|movie|series|show|sequel|reboot|feature|franchise|flick|prequel|remake"
+_DETERMINER = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{POSSESSOR}) ")
+_GENRE = re.compile(r"(?:\d{4} )?(?P<g>[a-z][\w/'-]*(?: [a-z][\w/'-]*){0,3})(?=[ ,.;:”\"]|$)")
+
+
+def rule_genre(doc: Doc, s: Sentence) -> None:
+    """"the action-comedy “Hidden Strike,”", "the spy thriller All the Old Knives", "The
+    supernatural show", "Bright, the 2017 fantasy/sci-fi/detective/action thriller": the
+    genre of the work named next to it, else of the work in scope."""
+    for det in _DETERMINER.finditer(s.text):
+        m = _GENRE.match(s.text, det.end())
+        if m is None:
+            continue
+        phrase = m.group("g").split()
+        while len(phrase) > 1 and phrase[-1] not in _GENRE_WORDS and not re.fullmatch(
+                _WORK_NOUNS, phrase[-1]):
+            phrase.pop()  # "the spy thriller set in …"
+        noun = phrase.pop() if len(phrase) > 1 and re.fullmatch(_WORK_NOUNS, phrase[-1]) \
+            else None
+        genre = " ".join(phrase)
+        words = re.split(r"[ /]", genre)
+        if not all(w in _GENRE_WORDS for w in words) or words == ["true"]:
+            continue
+        end = s.start + m.start("g") + len(" ".join(phrase + ([noun] if noun else [])))
+        if noun is None and words[-1] not in (
+                "comedy", "drama", "thriller", "doc", "documentary", "action-comedy",
+                "rom-com", "dramedy", "docuseries", "sitcom", "horror", "biopic", "western",
+                "musical", "romance", "mystery", "procedural", "anthology", "noir"):
+            continue
+        after = re.match(r"[ “\"‘]*", doc.text[end:])
+        at = end + (after.end() if after else 0)
+        named = [w for x, _y, w in doc.work_spans if x == at]
+        at0 = s.start + det.start()
+        gap = re.search(r"[”\"’]?, $", doc.text[max(0, at0 - 3):at0])
+        before = [w for _x, y, w in doc.work_spans if gap and y == at0 - len(gap.group(0))]
+        work: str | None
+        if named:
+            work = named[0]
+        elif before:
+            work = before[-1]
+        elif noun or (det.group(0)[:3].lower() == "the" and (
+                len(words) > 1 or re.match(r" (?:set|created|from|that|which|starring|about|"
+                                           r"based)\b", doc.text[end:]))):
+            # "The supernatural show created by …", "the historical drama set in …".
+            work = doc.work_before(end, s)
+        else:
+            continue
+        if work is None:
+            continue
+        inside = [w for x, y, w in doc.work_spans if x < s.start + det.start() and end <= y
+                  and w == work]
+        if inside and re.search(r"\bof $", doc.text[:s.start + det.start()]):
+            # "a reboot of the military action series": the genre of what is rebooted.
+            work = next((c.object for c in doc.found.values() if c.subject == work and
+                         c.property in ("basedOn", "sequelOf") and c.object), work)
+        quote_end = next((y for x, y, w in doc.work_spans if x == at), end)
+        start = s.start + det.start()
+        if before and not named:
+            start = next(x for x, y, w in doc.work_spans if w == before[-1] and y <= start)
+        doc.add(work, "genre", doc.text[start:quote_end + 1 if doc.text[quote_end:quote_end + 1]
+                                       in "”\"’" else quote_end],
+                start, "genre", 0.6, value=genre)
+
+
+_PLOT = (r"(?:follows|tells the (?:story|tale) of|tells|is about|centers (?:on|around)|"
+         r"centres (?:on|around)|revolves around|focuses on|chronicles)")
+
+
+def rule_description(doc: Doc, s: Sentence) -> None:
+    """"The movie follows the children of …", "“Strike Back’s” reboot, which will film in
+    2017, centers around the Section program …": the synopsis of the work it is about."""
+    if re.match(rf"The (?:movie|film|series|show|sequel|story) {_PLOT}\b", s.text):
+        work = doc.work_before(s.start, s)
+        if work:
+            doc.add(work, "description", s.text, s.start, "synopsis", 0.6, value=s.text)
+        return
+    m = re.search(rf"(?:[”\"’]|\b(?:reboot|sequel|series|show|film|movie)),? (?:[^,]{{3,60}}, )?"
+                  rf"(?P<plot>{_PLOT}\b.*)$", s.text)
+    if m and s.start + m.start() < s.start + 120:
+        work = doc.work_at(s.start + m.start(), s)
+        if work:
+            plot = m.group("plot").rstrip(". ")
+            doc.add(work, "description", m.group("plot"), s.start + m.start("plot"),
+                    "synopsis", 0.55, value=plot)
+
+
+def rule_possessive_title(doc: Doc, s: Sentence) -> None:
+    """"Shondaland's 'Bridgerton'", "Netflix's The Long Road": a company's work (a
+    network's show, a streaming service's film, a studio's production)."""
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        m = re.search(rf"(?P<o>{NAME}) ?[’'](?:s )?[“\"‘]?$", doc.text[s.start:a])
+        if not m or (m.group("o").lower() not in KNOWN_NAMES and doc.lookup(m.group("o")) is None):
+            continue
+        if re.search(TITLE, doc.text[s.start + m.start():b + 2]):
+            continue  # a quoted title: below
+        key = m.group("o").lower()
+        owner = doc.lookup(m.group("o"))
+        kind = doc.type_of(owner) if owner else None
+        if owner is not None and not is_a(kind, "Organization"):
+            continue
+        prop = "publisher" if key in NETWORKS else (
+            "streamingOn" if key in STREAMERS or is_a(kind, "StreamingService") else
+            "productionCompany")
+        org = owner or doc.entity(m.group("o"), None, "company-title", m.group(0), 0.4)
+        doc.add(work, prop, doc.text[s.start + m.start():b], s.start + m.start(),
+                "company-title", 0.5, obj=org)
+    for m in re.finditer(rf"(?P<o>{NAME})[’']s {TITLE}", s.text):
+        owner = doc.lookup(m.group("o"))
+        if owner is not None and not is_a(doc.type_of(owner), "Organization"):
+            continue
+        if owner is None and (" " in m.group("o") or m.group("o") in STOP):
+            continue
+        key = m.group("o").lower()
+        prop, org_type = ("publisher", "Organization") if key in NETWORKS else (
+            ("streamingOn", "StreamingService") if key in STREAMERS else
+            ("productionCompany", "ProductionCompany"))
+        org = doc.entity(m.group("o"), org_type, "company-title", m.group(0), 0.4)
+        after = s.text[m.end():m.end() + 12]
+        type_ = "TVSeries" if after.startswith((" series", " show")) or \
+            prop == "publisher" else "Movie"
+        work = doc.entity(m.group("t"), type_, "company-title", m.group(0), 0.4)
+        doc.add(work, prop, m.group(0), s.start + m.start(), "company-title", 0.5, obj=org)
+
+
+def rule_year_title(doc: Doc, s: Sentence) -> None:
+    """"2005's The Adventures of Sharkboy and Lavagirl", "Machete (2010)": the year the
+    work came out."""
+    for pattern in (_YEAR_POSSESSIVE, _YEAR_PAREN):
+        for m in pattern.finditer(s.text):
+            works = doc.works_in(s.start + m.start(), s.start + m.end())
+            if not works:
+                continue
+            doc.add(works[-1], "datePublished", m.group(0), s.start + m.start(), "year-title",
+                    0.8, value=m.group("y"))
+
+
+_KIND = {"follow-up": "sequel", "follow up": "sequel", "spin-off": "spinoff"}
+
+
+_DERIVED_OF_SCOPE = re.compile(r"\b(?P<kind>reboot|remake|revival) of the (?:[\w-]+ ){0,3}?"
+                               r"(?:series|show|film|movie|franchise)\b")
+
+
+def rule_derived_work(doc: Doc, s: Sentence) -> None:
+    """"a sequel to Creed", "The CW’s reboot of The Lost Boys", "a Dirty Dozen reboot",
+    "a sequel has already been commissioned" (after Extraction): the new work, named
+    "<Work> sequel" (or reboot, remake...), and what it comes from."""
+    for pattern in (_DERIVED_OF, _TITLE_DERIVED):
+        for m in pattern.finditer(s.text):
+            works = doc.works_in(s.start + m.start("t"), s.start + m.end("t") + 1)
+            if not works:
+                continue
+            kind = _KIND.get(m.group("kind"), m.group("kind"))
+            base = works[0]
+            if doc.type_of(base) not in ("Movie", "TVSeries", "MovieSeries"):
+                continue
+            appositive = re.search(r", (?:the|a|its) (?:[\w-]+ ){0,3}$",
+                                   s.text[:m.start()])
+            named = [w for _a, b, w in doc.work_spans
+                     if appositive and b == s.start + appositive.start()]
+            if named and named[0] != base and pattern is _DERIVED_OF:
+                # "Hidden Bodies, the highly-anticipated sequel to YOU".
+                prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
+                first = next(a for a, _b, w in doc.work_spans if w == named[0])
+                doc.add(named[0], prop, doc.text[first:s.start + m.end()],
+                        s.start + m.start(), "derived-apposition", 0.7, obj=base)
+                continue
+            new = doc.sequel_of(base, s, kind)
+            prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
+            doc.add(new, prop, m.group(0), s.start + m.start(), "derived-work", 0.75, obj=base)
+            doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        owned = re.match(r"[’']s[”\"]? (?P<kind>reboot|remake|revival|sequel)\b", doc.text[b:])
+        if owned and doc.type_of(work) in ("Movie", "TVSeries", "MovieSeries"):
+            # "“Strike Back’s” reboot"
+            new = doc.sequel_of(work, s, owned.group("kind"))
+            if new != work:
+                doc.add_work_span(a, b + owned.end(), new)
+    for m in _DERIVED_OF_SCOPE.finditer(s.text):
+        scope = doc.work_before(s.start + m.start(), s)
+        if scope is None:
+            continue
+        base = scope
+        if base is None or doc.type_of(base) not in ("Movie", "TVSeries", "MovieSeries"):
+            continue
+        new = doc.sequel_of(base, s, m.group("kind"))
+        doc.add(new, "basedOn", m.group(0), s.start + m.start(), "derived-work", 0.6, obj=base)
+        doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
+
+
+def rule_numbered_sequel(doc: Doc, s: Sentence) -> None:
+    """"Creed 2" when the text also names "Creed": the sequel of that work."""
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        name = doc.name_of(work)
+        m = re.fullmatch(r"(?P<base>.+?):? (?P<n>[2-9]|II|III|IV|Part (?:2|II|Two))", name)
+        if not m:
+            continue
+        base = doc.lookup(m.group("base"))
+        if base is None or base == work or doc.type_of(base) not in ("Movie", "MovieSeries"):
+            continue
+        doc.add(work, "sequelOf", doc.text[a:b], a, "numbered-sequel", 0.6, obj=base)
+
+
+def rule_year_of_predecessor(doc: Doc, s: Sentence) -> None:
+    """"Creed 2 will begin shooting next year as a follow-up to the incredible 2015 film":
+    the year of the work it follows."""
+    for m in re.finditer(r"\b(?:sequel|follow-up|follow up) to the (?:[\w-]+ ){0,2}?"
+                         r"(?P<y>(?:19|20)\d\d) (?:film|movie|series|show)\b", s.text):
+        work = doc.work_at(s.start + m.start(), s)
+        before = doc.predecessor(work) if work else None
+        if before:
+            doc.add(before, "datePublished", m.group(0)[m.group(0).index("the "):],
+                    s.start + m.start() + m.group(0).index("the "), "year-of-predecessor",
+                    0.6, value=m.group("y"))
+
+
+def rule_year_apposition(doc: Doc, s: Sentence) -> None:
+    """"Bright, the 2017 fantasy/sci-fi/detective/action thriller": the year (and genre)
+    of the work just named."""
+    for m in re.finditer(r", the (?:original |incredible |acclaimed |hit )?(?P<y>(?:19|20)\d\d) "
+                         r"(?P<g>[\w/-]+(?: [\w/-]+)*? )?(?:film|movie|thriller|comedy|drama|"
+                         r"series|show|feature)\b", s.text):
+        works = [w for _a, b, w in doc.work_spans if b == s.start + m.start()]
+        if not works:
+            continue
+        begin = next(a for a, b, _w in doc.work_spans if b == s.start + m.start())
+        quote = doc.text[begin:s.start + m.end()]
+        doc.add(works[0], "datePublished", quote, s.start + m.start(), "year-apposition", 0.75,
+                value=m.group("y"))
+
+
+_SOURCE_KINDS = (r"graphic novel|novel|book series|book|comic book|comics?|memoir|podcast|play|"
+                 r"video game|game|manga|short story|musical|true story|article|novella|"
+                 r"animated series|anthology series|TV series|series|show|film|movie")
+_BASED = re.compile(
+    rf"\b[Bb]ased on (?:the |a |an )?(?:(?P<author>{NAME})[’']s? )?(?:(?P<y>(?:19|20)\d\d) )?"
+    rf"(?P<adj>(?:[\w-]+ ){{0,3}}?)(?P<kind>{_SOURCE_KINDS})\b"
+    rf"(?P<same> of the same (?:name|title))?(?: [“\"‘]?(?P<title>{TITLE_WORDS})[”\"’]?)?"
+    rf"(?: by (?P<author2>{NAME}))?")
+
+
+_REIMAGINING = re.compile(r"\b(?:a |the )?(?:reimagining|re-imagining|remake|reboot|update|"
+                          r"revival) of the (?P<name>original (?:[\w-]+ ){0,2}?(?:series|show|"
+                          r"film|movie))\b")
+
+
+def rule_based_on(doc: Doc, s: Sentence) -> None:
+    """"Based on the 2012 novel of the same name, Defending Jacob will premiere …", "which is
+    based on Caroline Kepnes' novel of the same name", "Based on the popular fictional
+    podcast": the source work, its year and its author."""
+    for m in _BASED.finditer(s.text):
+        pos = s.start + m.start()
+        if m.start() == 0 or re.match(r"\s*[,(]", s.text[:m.start()][-2:] or ""):
+            later = [w for a, _b, w in doc.work_spans if a >= s.start + m.end()
+                     and a < s.end]
+            work = later[0] if later else doc.work_at(pos, s)
+        else:
+            work = doc.work_at(pos, s)
+        if work is None or doc.type_of(work) not in ("Movie", "TVSeries", "TVSeason",
+                                                      "MovieSeries"):
+            continue
+        work = work[:work.index("-season-")] if "-season-" in work else work
+        kind = m.group("kind")
+        root = work
+        while root.endswith(("-remake", "-reboot", "-sequel")) and doc.predecessor(root) not in (
+                None, root):
+            root = doc.predecessor(root) or root
+        adj = m.group("adj").strip()
+        name = doc.name_of(root) if m.group("same") or not adj else f"{adj} {kind}"
+        type_ = "TVSeries" if re.search(r"series|show", kind) else (
+            "Movie" if kind in ("film", "movie") else "CreativeWork")
+        title = m.group("title")
+        if title and not m.group("same") and is_title_case(title) and title != "By":
+            # "based on Liu Cixin's best-selling novel The Three-Body Problem".
+            source = doc.entity(title, type_, "based-on", m.group(0))
+        else:
+            source = doc.derived(f"{root}-{kind.replace(' ', '-')}", type_, name, "based-on",
+                                 m.group(0))
+        doc.add(work, "basedOn", m.group(0), pos, "based-on", 0.7, obj=source)
+        if m.group("y"):
+            doc.add(source, "datePublished", m.group(0)[m.group(0).find(m.group("y")) - 4:],
+                    pos, "based-on", 0.65, value=m.group("y"))
+        author = m.group("author") or m.group("author2")
+        if author and doc.type_of(doc.lookup(author)) in WORK_TYPES:
+            author = None
+        if author and doc.is_person(doc.trim(author)):
+            person = doc.entity(doc.trim(author), "Person", "based-on", m.group(0))
+            doc.add(source, "author", m.group(0), pos, "based-on", 0.65, obj=person)
+
+
+def rule_reimagining(doc: Doc, s: Sentence) -> None:
+    """"Steven Spielberg's "Amazing Stories" is the first, a reimagining of the original
+    anthology series": the original the work is based on."""
+    for m in _REIMAGINING.finditer(s.text):
+        work = doc.work_at(s.start + m.start(), s)
+        if work is None or work.endswith(("-reboot", "-remake")):
+            continue
+        type_ = "TVSeries" if re.search(r"series|show", m.group("name")) else "Movie"
+        source = doc.derived(f"{work}-original", type_, m.group("name"), "reimagining",
+                             m.group(0))
+        doc.add(work, "basedOn", m.group(0), s.start + m.start(), "reimagining", 0.6,
+                obj=source)
+
+
+RULES = [rule_based_on, rule_reimagining, rule_numbered_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_possessive_title, rule_year_title,
+         rule_description]

@@ -1,0 +1,636 @@
+"""One test per suggest rule, on phrasings from real film and TV news."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from heroes_kg.curation import Article, Entity
+
+from heroes_kg.grow.suggest import suggest
+from heroes_kg.grow.suggest._text import resolve_date, sentences
+
+KNOWN = [
+    Entity("netflix", "StreamingService", "Netflix"),
+    Entity("pedro-pascal", "Actor", "Pedro Pascal", ("Pascal",)),
+    Entity("spy-kids", "MovieSeries", "Spy Kids"),
+]
+
+
+def run(text: str, date: str | None = "2020-05-06", known: list[Entity] | None = None):  # type: ignore[no-untyped-def]
+    return suggest(Article("a", "T", "a.txt", text, date=date), KNOWN if known is None else known)
+
+
+def facts(text: str, **kw: object) -> set[tuple[str, str, str]]:
+    return {c.key() for c in run(text, **kw).statements}  # type: ignore[arg-type]
+
+
+def types(text: str) -> dict[str, str]:
+    return {e.name: e.type for e in run(text).entities}
+
+
+# --------------------------------------------------------------------------- text layer
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    text = "The film stars Michael B. Jordan. Rewrites came from T.S. Nowlin and J. J. Abrams."
+    assert [s.text for s in sentences(text)] == [
+        "The film stars Michael B. Jordan.",
+        "Rewrites came from T.S. Nowlin and J. J. Abrams."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tuesday", "2020-05-05"), ("April 12", "2020-04-12"), ("April 2024", "2024-04"),
+    ("2002", "2002"), ("Sep 1, 2017", "2017-09-01"), ("February 30, 2021", None)])
+def test_dates_resolved_against_the_article_date(text: str, expected: str | None) -> None:
+    assert resolve_date(text, dt.date(2020, 5, 6)) == expected  # a Wednesday
+
+
+# --------------------------------------------------------------------------- works
+
+
+def test_unquoted_title_after_a_cue_word_with_colon_and_subtitle() -> None:
+    result = run("Netflix released the action comedy Bad Boys: Ride or Die in June.")
+    assert ("Bad Boys: Ride or Die", "Movie") in {(e.name, e.type) for e in result.entities}
+
+
+def test_known_series_never_matches_inside_a_longer_title() -> None:
+    text = 'The reboot "Spy Kids: Armageddon" arrives on Netflix.'
+    result = run(text)
+    assert "Spy Kids: Armageddon" in {e.name for e in result.entities}
+    assert not any(m.entity == "spy-kids" and m.start == text.index("Spy Kids")
+                   and ("spy-kids", "streamingOn", "netflix") in facts(text)
+                   for m in result.mentions)
+
+
+def test_quoted_sentence_or_phrase_is_not_a_title() -> None:
+    names = set(types('"I think it was really special," she said of the "really big" day.'))
+    assert not names
+
+
+def test_year_in_apposition_and_title_with_year() -> None:
+    got = facts("Bright, the 2017 fantasy thriller, was a hit. He starred in 2005's "
+                "The Adventures of Sharkboy and Lavagirl.")
+    assert ("bright", "datePublished", "2017") in got
+    assert ("the-adventures-of-sharkboy-and-lavagirl", "datePublished", "2005") in got
+
+
+def test_derived_and_numbered_sequels() -> None:
+    got = facts("MGM is developing the sequel to Creed. Creed 2 will begin shooting next "
+                "year. The CW’s reboot of The Lost Boys is picking up steam.")
+    # "the sequel to Creed" is Creed 2, which the text names.
+    assert ("creed-2", "sequelOf", "creed") in got
+    assert ("creed-2", "developmentStatus", "in development") in got
+    assert not any(s == "creed-sequel" for s, _p, _o in got)
+    assert ("the-lost-boys-reboot", "basedOn", "the-lost-boys") in got
+
+
+def test_section_headings_scope_the_paragraphs_below() -> None:
+    text = ("Apple TV Plus has dates for its series.\n\nHome\n\nThe series is directed by "
+            "Jane Roe.\n\nDefending Jacob\n\nThe series is directed by Morten Tyldum.\n")
+    got = facts(text)
+    assert ("home", "director", "jane-roe") in got
+    assert ("defending-jacob", "director", "morten-tyldum") in got
+
+
+# --------------------------------------------------------------------------- cast
+
+
+@pytest.mark.parametrize("text, actor, character", [
+    ("In Heroes, (L-R) Lena Ortiz as Captain Comet, Sam Reyes as Major Nova.", "sam-reyes",
+     "major-nova"),
+    ("In Heroes, Lena Ortiz (Spy Kids) as Captain Comet.", "lena-ortiz", "captain-comet"),
+    ("In Heroes, Lena Ortiz portrays Captain Comet.", "lena-ortiz", "captain-comet"),
+    ("In Heroes, Lena Ortiz plays the role of Captain Comet.", "lena-ortiz", "captain-comet"),
+    ("In Heroes, Branden Cook would be playing Garrett.", "branden-cook", "garrett"),
+])
+def test_cast_phrasings(text: str, actor: str, character: str) -> None:
+    result = run(text.replace("In Heroes", 'In the film "Heroes"'))
+    plays = {(c.subject, c.object, c.qualifiers.get("in")) for c in result.statements
+             if c.property == "plays"}
+    assert (actor, character, "heroes") in plays
+    assert "spy-kids" not in {c.object for c in result.statements}
+
+
+def test_cast_membership_without_a_character() -> None:
+    got = facts('The series "Defending Jacob" stars Chris Evans, Michelle Dockery and '
+                "Cherry Jones.")
+    assert {("defending-jacob", "castMember", p) for p in
+            ("chris-evans", "michelle-dockery", "cherry-jones")} <= got
+
+
+# --------------------------------------------------------------------------- crew
+
+
+def test_crew_is_bound_to_the_work_its_clause_is_about() -> None:
+    text = ('Netflix announced the film "Heroes". Its writer once made the short film '
+            '"Tiny", which was co-written and directed by Ana Ruiz.')
+    got = facts(text)
+    assert ("tiny", "director", "ana-ruiz") in got and ("tiny", "screenwriter", "ana-ruiz") in got
+    assert not any(s == "heroes" and o == "ana-ruiz" for s, _p, o in got)
+
+
+def test_executive_producer_and_producer() -> None:
+    got = facts('The series "Home" is executive produced by Joe Poulin and Matt Weaver. '
+                'The film "Tiny" was produced by Paramount Television Studios.')
+    assert ("home", "executiveProducer", "joe-poulin") in got
+    assert ("home", "executiveProducer", "matt-weaver") in got
+    # A company that produced a work is its production company.
+    assert ("tiny", "productionCompany", "paramount-television-studios") in got
+    assert types('The film "Tiny" was produced by Paramount Television Studios.')[
+        "Paramount Television Studios"] == "ProductionCompany"
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def test_new_entities_are_typed_and_never_noise() -> None:
+    found = types("On Tuesday, Lena Ortiz spoke to Vanity Fair. She said Warner Bros. "
+                  "Pictures and Hulu agreed. It's March. They're happy.")
+    assert found.get("Lena Ortiz") == "Person"
+    assert found.get("Vanity Fair") == "NewsMediaOrganization"
+    assert found.get("Hulu") == "StreamingService"
+    assert not {"Tuesday", "She", "It's", "March", "They're", "On Tuesday"} & set(found)
+
+
+def test_a_different_first_name_before_a_known_surname_is_someone_else() -> None:
+    result = run("Pedro Pascal met Jane Pascal. Later Pascal left.")
+    assert [m.text for m in result.mentions if m.entity == "pedro-pascal"] == [
+        "Pedro Pascal", "Pascal"]
+    assert "Jane Pascal" in {e.name for e in result.entities}
+
+
+# --------------------------------------------------------------------------- speech, posts
+
+
+def test_quoted_speech_with_speaker_and_publication() -> None:
+    text = ('“I never got specific viewership information,” Justin Lin told GQ. '
+            '“It did well.”')
+    result = run(text)
+    got = {c.key() for c in result.statements}
+    assert ("lin-quote-1", "spokenBy", "justin-lin") in got
+    assert ("lin-quote-1", "reportedBy", "gq") in got
+    assert ("lin-quote-1", "text", "i never got specific viewership information") in got
+    assert ("lin-quote-2", "spokenBy", "justin-lin") in got
+
+
+def test_posts_described_in_prose() -> None:
+    got = facts('Pedro Pascal shared a photo on Instagram of the film "Heroes".')
+    assert ("pascal-instagram-post", "author", "pedro-pascal") in got
+    assert ("pascal-instagram-post", "platform", "instagram") in got
+
+
+def test_embedded_instagram_post() -> None:
+    text = ("Sylvester Stallone trains.\n\nGetting stronger !!! 2018 #Creed 2 A post shared "
+            "by Sly Stallone (@officialslystallone) on Sep 1, 2017 at 3:28pm PDT")
+    got = facts(text)
+    assert ("stallone-instagram-post", "datePublished", "2017-09-01") in got
+    assert ("stallone-instagram-post", "author", "sylvester-stallone") in got
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def test_figures_with_their_period_and_a_new_figure_for_another_period() -> None:
+    text = ('The film "Bright" racked up 60 million plays within its first month. '
+            'It reached 11 million views in its first three days.')
+    values = {(c.subject, c.property, c.value) for c in run(text).statements}
+    assert ("bright-viewership", "views", 60_000_000) in values
+    assert ("bright-viewership-2", "views", 11_000_000) in values
+    assert ("bright-viewership-2", "periodDays", 3) in values
+
+
+# --------------------------------------------------------------------------- seasons, genre
+
+
+def test_seasons_of_a_series() -> None:
+    got = facts("Thandiwe Newton has joined the cast of Wednesday season 2. The streamer "
+                "ordered a third season in January 2023.")
+    assert {("wednesday-season-2", "partOfSeries", "wednesday"),
+            ("wednesday-season-2", "seasonNumber", "2"),
+            ("wednesday-season-2", "castMember", "thandiwe-newton")} <= got
+
+
+@pytest.mark.parametrize("text, work, genre", [
+    ("the Top 10 had a new entry in the action-comedy “Hidden Strike,” starring Jackie Chan.",
+     "hidden-strike", "action-comedy"),
+    ("Newton most recently starred opposite Chris Pine in the spy thriller All the Old Knives.",
+     "all-the-old-knives", "spy thriller"),
+    ('The first film was "Bright", the 2017 fantasy/sci-fi/detective/action thriller.',
+     "bright", "fantasy/sci-fi/detective/action thriller"),
+])
+def test_genre_next_to_a_title(text: str, work: str, genre: str) -> None:
+    assert (work, "genre", genre) in facts(text)
+
+
+def test_a_genre_word_alone_is_no_genre() -> None:
+    got = facts('"Wednesday" is back. "We want to lean into the horror more," Ortega said.')
+    assert not any(p == "genre" for _s, p, _o in got)
+
+
+# --------------------------------------------------------------------------- sequels, status
+
+
+def test_development_status_of_the_sequel_in_scope() -> None:
+    got = facts("The most recent blockbuster for the streamer has been Extraction, which "
+                "managed 90 million plays within just a few days, and a sequel has already "
+                "been commissioned.")
+    assert ("extraction-sequel", "sequelOf", "extraction") in got
+    assert ("extraction-sequel", "developmentStatus", "commissioned") in got
+    assert ("extraction-viewership", "views", "90000000") in got
+
+
+def test_report_by_a_publication() -> None:
+    got = facts("The streaming service's biggest film was the movie Bright. Deadline has "
+                "confirmed that Netflix are still actively working on a sequel.")
+    assert ("deadline-bright-sequel-report", "publisher", "deadline") in got
+    assert ("deadline-bright-sequel-report", "about", "bright-sequel") in got
+    assert ("bright-sequel", "developmentStatus", "in development") in got
+
+
+# --------------------------------------------------------------------------- where and when
+
+
+def test_network_streamer_and_studio_possessives() -> None:
+    got = facts("Stapleton now stars on NBC’s “Blindspot”. Lifetime's stalker drama YOU "
+                "returns. Shondaland's 'Bridgerton' is a hit.")
+    assert ("blindspot", "publisher", "nbc") in got
+    assert ("you", "genre", "stalker drama") in got
+    assert ("bridgerton", "productionCompany", "shondaland") in got
+    assert types("Stapleton now stars on NBC’s “Blindspot”.")["Blindspot"] == "TVSeries"
+
+
+@pytest.mark.parametrize("text, work, date", [
+    ('Another series, "Home" offers a look inside homes. "Home" will launch on April 17.',
+     "home", "2020-04-17"),
+    ("The supernatural show “Wednesday” debuted in November of 2022.", "wednesday", "2022-11"),
+    ("The show “Homecoming” is set to debut its first on Amazon September 9.", "homecoming",
+     "2020-09-09"),
+])
+def test_release_dates(text: str, work: str, date: str) -> None:
+    assert (work, "datePublished", date) in facts(text)
+
+
+def test_aired_on_a_network_and_moving_to_a_streamer() -> None:
+    got = facts("“Warrior” was renewed. The series is making a move from Cinemax to HBO Max "
+                "when season three premieres.")
+    assert ("warrior", "publisher", "cinemax") in got
+    assert ("warrior", "streamingOn", "hbo-max") in got
+
+
+def test_who_ordered_a_work() -> None:
+    got = facts("“Strike Back” is coming back. Cinemax has ordered a reboot of the military "
+                "action series with an entirely new cast. Amazon gave Homecoming a "
+                "two-season order in 2017.")
+    assert ("strike-back-reboot", "greenlitBy", "cinemax") in got
+    assert ("strike-back-reboot", "basedOn", "strike-back") in got
+    assert ("homecoming", "greenlitBy", "amazon") in got
+
+
+# --------------------------------------------------------------------------- more cast, crew
+
+
+@pytest.mark.parametrize("text, work, person", [
+    ("The superhero sequel has also cast “Atlanta” breakout Zazie Beetz as Domino.",
+     "atlanta", "zazie-beetz"),
+    ("Jack Kesy of “The Strain” stars in an unspecified villain role.", "the-strain",
+     "jack-kesy"),
+    ("It starred “The Walking Dead’s” Andrew Lincoln and Richard Armitage.",
+     "the-walking-dead", "andrew-lincoln"),
+    (("Philip Winchester is gearing up for his starring role in Dick Wolf’s “Chicago "
+     "Justice.”"), "chicago-justice", "philip-winchester"),
+])
+def test_credits_next_to_a_title(text: str, work: str, person: str) -> None:
+    assert (work, "castMember", person) in facts(text)
+
+
+def test_cast_with_a_returning_role_and_a_described_character() -> None:
+    text = ('Ryan Reynolds is back in “Deadpool 2”. The superhero sequel has also cast '
+            '“Atlanta” breakout Zazie Beetz as the mutant mercenary Domino. Leslie Uggams '
+            'will return as Blind Al, Deadpool’s roommate.')
+    result = run(text)
+    plays = {(c.subject, c.property, c.object, c.qualifiers.get("in"))
+             for c in result.statements}
+    assert ("zazie-beetz", "plays", "domino", "deadpool-2") in plays
+    assert ("leslie-uggams", "plays", "blind-al", "deadpool-2") in plays
+    assert ("leslie-uggams", "reprisedRole", "blind-al", "deadpool-2") in plays
+
+
+def test_version_of_an_earlier_character() -> None:
+    text = ("The CW’s reboot of The Lost Boys is picking up steam: Rochelle Aytes as Jackie, "
+            "a version of Dianne Wiest’s character Lucy in the original 1987 film.")
+    result = run(text)
+    plays = {(c.subject, c.object, c.qualifiers.get("in")) for c in result.statements
+             if c.property == "plays"}
+    assert ("rochelle-aytes", "jackie", "the-lost-boys-reboot") in plays
+    assert ("dianne-wiest", "lucy", "the-lost-boys") in plays
+
+
+def test_cast_joining_and_starring_opposite() -> None:
+    got = facts('Thandiwe Newton has joined the cast of the series "Wednesday". Newton is set to '
+                "star alongside newly added cast member Steve Buscemi. Newton most recently "
+                "starred opposite Chris Pine in the spy thriller All the Old Knives.")
+    assert ("wednesday", "castMember", "thandiwe-newton") in got
+    assert ("wednesday", "castMember", "steve-buscemi") in got
+    assert ("all-the-old-knives", "castMember", "chris-pine") in got
+    assert ("all-the-old-knives", "castMember", "thandiwe-newton") in got
+
+
+@pytest.mark.parametrize("text, fact", [
+    (('The film "Bright" is a hit. David Ayer, who helmed the first Bright, was attached to '
+     'the sequel. Ayer will continue on as producer.'), ("bright-sequel", "producer",
+                                                         "david-ayer")),
+    ('The series "Home" is new. Nick Stern serves as co-executive producer.',
+     ("home", "producer", "nick-stern")),
+    (('"Defending Jacob" is directed by Morten Tyldum, who also serves as executive producer '
+     "alongside Evans, Rosalie Swedlin and Adam Shulman."),
+     ("defending-jacob", "executiveProducer", "rosalie-swedlin")),
+    (('The series "Amazing Stories" is back, and episode directors include Chris Long, '
+     "Michael Dinner and Sylvain White."), ("amazing-stories", "director", "michael-dinner")),
+    ('“Strike Back” returns. Jack Lothian is the writer and showrunner.',
+     ("strike-back", "screenwriter", "jack-lothian")),
+    ("“John Wick” co-director David Leitch came on board to lead “Deadpool 2” last fall.",
+     ("deadpool-2", "director", "david-leitch")),
+    ("“John Wick” co-director David Leitch came on board to lead “Deadpool 2” last fall.",
+     ("john-wick", "director", "david-leitch")),
+    (("Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was produced "
+     "independently."), ("hidden-strike", "director", "scott-waugh")),
+    (("Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was produced "
+     "independently."), ("need-for-speed", "director", "scott-waugh")),
+])
+def test_crew_phrasings(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+# --------------------------------------------------------------------------- rankings
+
+
+def test_chart_places_territories_and_respectively() -> None:
+    text = ("The Top 10 English film chart for the week of July 24 had a new entry in “Hidden "
+            "Strike.” Meanwhile, “The Witcher” returned to first place for TV. It was the #1 "
+            "watched movie in roughly 50 territories worldwide, and made the Top 10 in 73 "
+            "countries. Second place in the English film chart was “Miraculous,” which was #1 "
+            "in three countries: Bahrain, Jordan and Lebanon. Other movies entered the chart, "
+            "including “Happiness for Beginners” and “Missing,” with 9.3 million views and "
+            "7.6 million views for fourth and fifth place, respectively.")
+    values = {(c.subject, c.property, str(c.value if c.value is not None else c.object))
+              for c in run(text, date="2023-08-01").statements}
+    assert ("the-witcher-ranking", "rank", "1") in values
+    assert ("the-witcher-ranking", "chart", "TV") in values
+    assert ("miraculous-ranking", "rank", "2") in values
+    assert ("miraculous-ranking", "chart", "Top 10 English film chart") in values
+    assert ("miraculous-ranking", "startDate", "2023-07-24") in values
+    assert ("miraculous-countries-ranking", "scope", "Bahrain, Jordan and Lebanon") in values
+    assert ("happiness-for-beginners-ranking", "rank", "4") in values
+    assert ("missing-ranking", "rank", "5") in values
+    assert ("happiness-for-beginners-viewership", "views", "9300000") in values
+    assert ("missing-viewership", "views", "7600000") in values
+
+
+# --------------------------------------------------------------------------- block quotes
+
+
+def test_block_quote_after_an_introduction() -> None:
+    text = ("“Warrior” was renewed. Executive producer Justin Lin spoke about it.\n\n"
+            "Lin revealed the following about the viewer numbers, per GQ:\n\n"
+            "“I never got specific viewership information, but I was told that it did well.”\n")
+    got = facts(text)
+    assert ("lin-quote-1", "spokenBy", "justin-lin") in got
+    assert ("lin-quote-1", "reportedBy", "gq") in got
+    assert ("lin-quote-1", "about", "warrior") in got
+
+
+def test_trade_press_announcement() -> None:
+    text = ("Focus Features has landed the thriller Midnight Run, with Jane Doe set to direct "
+            "from a script by Tom Lee. The film stars Anna Smith, Ben Cole and Maria Garcia. "
+            "Production begins in March.\n\nSmith most recently starred in Netflix's The Long "
+            "Road.\n\nMeanwhile, Paramount+ has renewed Tulsa King for a third season. The "
+            "drama drew 2.5 million viewers in its first week.")
+    result = run(text, date="2024-05-10")
+    got = {c.key() for c in result.statements}
+    assert {("midnight-run", "director", "jane-doe"),
+            ("midnight-run", "screenwriter", "tom-lee"),
+            ("midnight-run", "genre", "thriller"),
+            ("the-long-road", "streamingOn", "netflix"),
+            ("the-long-road", "castMember", "anna-smith"),
+            ("tulsa-king", "greenlitBy", "paramount-plus"),
+            ("tulsa-king-season-3", "seasonNumber", "3"),
+            ("tulsa-king-viewership", "views", "2500000"),
+            ("tulsa-king-viewership", "periodDays", "7")} <= got
+    names = {e.name: e.type for e in result.entities}
+    assert names["Paramount+"] == "StreamingService"
+    assert "Production" not in names and "March" not in names
+
+
+def test_in_talks_to_direct_is_no_fact_yet() -> None:
+    got = facts('Netflix is working on a sequel to "Bright", and Louis Leterrier has entered '
+                "negotiations to direct.")
+    assert not any(p == "director" for _s, p, _o in got)
+
+
+def test_a_new_topic_is_not_bound_to_the_main_work() -> None:
+    text = ("Disney+ has set a premiere date for Andor season 2. Diego Luna returns as Cassian "
+            "Andor, alongside Stellan Skarsgård and Adria Arjona. Tony Gilroy, who created the "
+            "series, serves as showrunner and executive producer.\n\n"
+            "In other news, Warner Bros. Pictures' Superman, written and directed by James "
+            "Gunn, opens July 11. David Corenswet plays Clark Kent.\n\n"
+            "Elsewhere, Jane Roe directed the documentary short.")
+    result = run(text, date="2024-05-15")
+    got = {c.key() for c in result.statements}
+    assert {("andor", "creator", "tony-gilroy"), ("andor", "executiveProducer", "tony-gilroy"),
+            ("andor", "castMember", "stellan-skarsgard"),
+            ("superman", "director", "james-gunn"),
+            ("superman", "datePublished", "2024-07-11")} <= got
+    plays = {(c.subject, c.qualifiers.get("in")) for c in result.statements
+             if c.property == "plays"}
+    assert ("david-corenswet", "superman") in plays
+    assert not any(s.startswith("andor") and o in ("james-gunn", "jane-roe")
+                   for s, _p, o in got)
+
+
+@pytest.mark.parametrize("text, fact", [
+    (("Based on the 2012 novel of the same name, Defending Jacob will premiere its first "
+     "three episodes exclusively on April 24."),
+     ("defending-jacob", "basedOn", "defending-jacob-novel")),
+    (("Based on the 2012 novel of the same name, Defending Jacob will premiere its first "
+     "three episodes exclusively on April 24."),
+     ("defending-jacob-novel", "datePublished", "2012")),
+    (('The series "YOU" is back. The second season of the series, which is based on Caroline '
+     "Kepnes' novel of the same name, will follow her next book."),
+     ("you-novel", "author", "caroline-kepnes")),
+    (("Second place went to “Miraculous: Ladybug & Cat Noir, the Movie,” a feature film based on "
+     "the popular French animated series."),
+     ("miraculous-ladybug-cat-noir-the-movie", "basedOn",
+      "miraculous-ladybug-cat-noir-the-movie-animated-series")),
+    (("Steven Spielberg's \"Amazing Stories\" is the first, a reimagining of the original "
+     "anthology series."), ("amazing-stories", "basedOn", "amazing-stories-original")),
+])
+def test_based_on_a_source(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in facts(text, date="2020-01-19")
+
+
+def test_renewal_story_with_quotes_credits_and_two_figures() -> None:
+    text = ('It\'s official: "The Last of Us" is coming back. HBO renewed the drama for a second '
+            "season on Friday. The series, based on the 2013 video game, stars Pedro Pascal as "
+            'Joel and Bella Ramsey as Ellie.\n\n"We\'re thrilled," said Francesca Orsi, '
+            'executive vice president of HBO Programming. "Craig and Neil have done something '
+            'remarkable."\n\nCo-creators Craig Mazin and Neil Druckmann will return. Mazin '
+            'previously created "Chernobyl." According to HBO, the premiere drew 4.7 million '
+            "viewers across platforms on its first night, and the show's audience has since "
+            "grown to 22 million viewers in the U.S.")
+    result = run(text, date="2023-01-30", known=[KNOWN[1]])
+    got = {c.key() for c in result.statements}
+    plays = {(c.subject, c.object, c.qualifiers.get("in")) for c in result.statements
+             if c.property == "plays"}
+    assert ("pedro-pascal", "joel", "the-last-of-us") in plays
+    assert {("the-last-of-us-season-2", "greenlitBy", "hbo"),
+            ("the-last-of-us", "basedOn", "the-last-of-us-video-game"),
+            ("the-last-of-us", "creator", "craig-mazin"),
+            ("chernobyl", "creator", "craig-mazin"),
+            ("orsi-quote-1", "spokenBy", "francesca-orsi"),
+            ("orsi-quote-2", "spokenBy", "francesca-orsi"),
+            ("the-last-of-us-viewership", "views", "4700000"),
+            ("the-last-of-us-viewership-2", "views", "22000000")} <= got
+    assert not any(s.startswith("chernobyl-") for s, _p, _o in got)
+    assert "Co-creators Craig Mazin" not in {e.name for e in result.entities}
+
+
+def test_sequel_cast_story() -> None:
+    text = ('The sequel "Beetlejuice Beetlejuice" is coming. Michael Keaton will reprise his '
+            "role as Beetlejuice. Returning cast members include Winona Ryder and Catherine "
+            "O'Hara. Jenna Ortega and Justin Theroux are set to star. Monica Bellucci has been "
+            'cast in "Beetlejuice Beetlejuice" too. “It was a joy,” she told Vogue.')
+    got = facts(text)
+    assert {("michael-keaton", "reprisedRole", "beetlejuice"),
+            ("beetlejuice-beetlejuice", "castMember", "winona-ryder"),
+            ("beetlejuice-beetlejuice", "castMember", "catherine-o-hara"),
+            ("beetlejuice-beetlejuice", "castMember", "justin-theroux"),
+            ("beetlejuice-beetlejuice", "castMember", "monica-bellucci"),
+            ("bellucci-quote-1", "spokenBy", "monica-bellucci"),
+            ("bellucci-quote-1", "reportedBy", "vogue")} <= got
+    # "The sequel “X”" names the sequel; it is not a sequel of X.
+    assert not any(s.endswith("-sequel") for s, _p, _o in got)
+
+
+def test_season_premiere_story() -> None:
+    text = ('Netflix has revealed the premiere date for season 2 of "3 Body Problem." The '
+            'sci-fi drama from "Game of Thrones" creators David Benioff and D.B. Weiss will '
+            "return on March 21, 2025.\n\nThe first season debuted on March 21, 2024, and "
+            "spent three weeks at No. 1 on Netflix's Top 10 English TV list, racking up 15.9 "
+            "million views in its first four days. It was watched for 81.9 million hours in "
+            "that time.\n\nThe show is based on Liu Cixin's best-selling novel The Three-Body "
+            "Problem. Rosalind Chao and Benedict Wong also star.")
+    result = run(text, date="2024-02-20")
+    got = {c.key() for c in result.statements}
+    assert {("3-body-problem-season-2", "partOfSeries", "3-body-problem"),
+            ("game-of-thrones", "creator", "d-b-weiss"),
+            ("3-body-problem-season-1", "datePublished", "2024-03-21"),
+            ("3-body-problem-season-1-viewership", "views", "15900000"),
+            ("3-body-problem-season-1-viewership", "periodDays", "4"),
+            ("3-body-problem", "basedOn", "the-three-body-problem"),
+            ("the-three-body-problem", "author", "liu-cixin"),
+            ("3-body-problem", "genre", "sci-fi drama")} <= got
+    assert not any(s.startswith("game-of-thrones-") for s, _p, _o in got)
+    names = {e.name: e.type for e in result.entities}
+    assert names["The Three-Body Problem"] == "CreativeWork" and "English TV" not in names
+
+
+def test_first_season_named_by_its_title() -> None:
+    got = facts("“Strike Back” is coming back. Before the four original seasons aired on "
+                "Cinemax, the first season of the franchise, “Strike Back: Origins,” aired on "
+                "the U.K.’s Sky1.")
+    assert ("strike-back-origins", "partOfSeries", "strike-back") in got
+    assert ("strike-back-origins", "seasonNumber", "1") in got
+    assert ("strike-back-origins", "publisher", "sky1") in got
+    assert ("strike-back", "publisher", "cinemax") in got
+
+
+def test_the_main_work_is_not_a_song_named_in_passing() -> None:
+    text = ("Stranger Things 4 Volume 2 is officially the most-watched English-language TV "
+            "season in Netflix history.\n\nMillie Bobby Brown, who plays Eleven, posted a "
+            "video on Instagram to celebrate. Meanwhile, Kate Bush's \"Running Up That Hill\" "
+            "returned to the charts.\n\nWhat a season! pic.twitter.com/abc123 — Stranger "
+            "Things (@Stranger_Things) June 28, 2022")
+    result = run(text, date="2022-06-28")
+    plays = {(c.subject, c.object, c.qualifiers.get("in")) for c in result.statements
+             if c.property == "plays"}
+    assert plays == {("millie-bobby-brown", "eleven", "stranger-things-4-volume-2")}
+    got = {c.key() for c in result.statements}
+    assert ("brown-instagram-post", "author", "millie-bobby-brown") in got
+    names = {e.name: e.type for e in result.entities}
+    assert "Stranger Things" not in names and "English-language TV" not in names
+
+
+def test_characters_described_and_crew_of_both_films() -> None:
+    text = ("Ryan Reynolds has posted a first look on the first day of “Deadpool 2” with a "
+            "photo on his Instagram account.\n\nReynolds is also a producer on the films with "
+            "“Deadpool” writers Rhett Reese and Paul Wernick returning. The superhero sequel "
+            "has also cast “Atlanta” breakout Zazie Beetz as the mutant mercenary Domino. Leslie "
+            "Uggams will return as Blind Al, Deadpool’s roommate.")
+    got = facts(text, date="2017-06-27")
+    assert {("deadpool-2", "producer", "ryan-reynolds"), ("deadpool", "producer", "ryan-reynolds"),
+            ("deadpool", "screenwriter", "rhett-reese"),
+            ("deadpool-2", "screenwriter", "rhett-reese"),
+            ("domino", "description", "mutant mercenary"),
+            ("blind-al", "description", "deadpool’s roommate"),
+            ("reynolds-instagram-post", "author", "ryan-reynolds")} <= got
+
+
+def test_synopsis_of_the_work_it_is_about() -> None:
+    got = facts("“Strike Back” is coming back. “Strike Back’s” reboot, which will film in 2017, "
+                "centers around the Section program that is restored.")
+    assert ("strike-back-reboot", "description",
+            "centers around the section program that is restored") in got
+
+
+def test_posts_signed_by_someone_the_graph_does_not_know() -> None:
+    text = ('The film "Tiny Heroes" is a hit.\n\nSo proud of this cast! pic.twitter.com/xyz — '
+            "Jane Doe (@janedoe) January 4, 2021\n\nDay one. A post shared by Ryan Reynolds "
+            "(@vancityreynolds) on Jun 26, 2017 at 5:01pm PDT")
+    got = facts(text, date="2021-01-05", known=[])
+    assert {("doe-tweet", "author", "jane-doe"), ("doe-tweet", "datePublished", "2021-01-04"),
+            ("jane-doe", "accountHandle", "@janedoe"),
+            ("reynolds-instagram-post", "author", "ryan-reynolds"),
+            ("reynolds-instagram-post", "datePublished", "2017-06-26")} <= got
+
+
+def test_remake_casting_story() -> None:
+    text = ("EXCLUSIVE: Glen Powell is in talks to star in Edgar Wright's remake of The Running "
+            "Man for Paramount Pictures, sources tell Deadline.\n\nWright will direct from a "
+            "script he co-wrote with Michael Bacall. Simon Kinberg is producing via his Genre "
+            "Films banner alongside Nira Park. The film is based on the 1982 novel by Stephen "
+            "King, which was previously adapted into the 1987 film starring Arnold "
+            "Schwarzenegger.\n\nPowell, who broke out in Top Gun: Maverick, next stars in "
+            "Twisters, which Universal will release July 19.")
+    got = facts(text, date="2024-03-12", known=[])
+    assert {("the-running-man-remake", "basedOn", "the-running-man"),
+            ("the-running-man-remake", "director", "edgar-wright"),
+            ("the-running-man-remake", "producer", "simon-kinberg"),
+            ("the-running-man-remake", "producer", "nira-park"),
+            ("the-running-man-remake", "basedOn", "the-running-man-novel"),
+            ("the-running-man-novel", "author", "stephen-king"),
+            ("the-running-man", "castMember", "arnold-schwarzenegger"),
+            ("twisters", "datePublished", "2024-07-19")} <= got
+    # "in talks to star" is no fact yet.
+    assert not any(o == "glen-powell" for _s, _p, o in got)
+
+
+@pytest.mark.parametrize("text, work", [
+    (("Directed by Scott Waugh, “Hidden Strike” was produced independently and sold to Netflix "
+     "for worldwide streaming rights."), "hidden-strike"),
+    ("“They Cloned Tyrone” received 11.1 million views in its first full week on Netflix.",
+     "they-cloned-tyrone"),
+    (("Netflix has become a blockbuster powerhouse. The streaming service's first dip into "
+     'big-budget movies was the film "Bright".'), "bright"),
+])
+def test_the_streaming_service_a_work_is_on(text: str, work: str) -> None:
+    assert (work, "streamingOn", "netflix") in facts(text)
+
+
+def test_a_slate_of_series_streams_on_its_service() -> None:
+    text = ("Apple TV Plus has announced premiere dates for a slew of its upcoming series.\n\n"
+            "Home\n\nThe series is directed by Jane Roe.\n\nDefending Jacob\n\nThe series "
+            "stars Chris Evans.\n")
+    got = facts(text, known=[Entity("apple-tv-plus", "StreamingService", "Apple TV Plus")])
+    assert ("home", "streamingOn", "apple-tv-plus") in got
+    assert ("defending-jacob", "streamingOn", "apple-tv-plus") in got
