@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from heroes_kg._yaml import load_yaml
-from heroes_kg.curation import Article, load_corpus
+from heroes_kg.corpus._yaml import load_yaml
+from heroes_kg.corpus.curation import Article, load_corpus
 
 from heroes_kg.grow.suggest import (
     ArticleScore,

@@ -30,7 +30,7 @@ def main() -> None:
     parser.add_argument("--half", type=Path, default=ROOT / "benchmarks" / "suggest_eval" / "dev")
     args = parser.parse_args()
     began = time.perf_counter()
-    from heroes_kg.curation import Article, load_corpus
+    from heroes_kg.corpus.curation import Article, load_corpus
 
     from heroes_kg.grow.suggest import suggest
     from heroes_kg.project import find_project

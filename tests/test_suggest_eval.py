@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from heroes_kg.curation import Article
+from heroes_kg.corpus.curation import Article
 
 from heroes_kg.grow.suggest import suggest
 
