@@ -29,12 +29,14 @@ from typing import Any
 import pyoxigraph as ox
 
 from .. import vocab
+from ..corpus.curation import paused_gc
 from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
 from ..errors import HeroesKGError
 from ..project import Project
 from ..rdf.store import KnowledgeGraph
+from ._phrases import phrases
 
-__all__ = ["GROUPS", "LARGE", "View", "Written", "load_query", "page", "view", "view_from_triples",
+__all__ = ["GROUPS", "LARGE", "OVERVIEW", "View", "Written", "load_query", "page", "view", "view_from_triples",
            "write_page"]
 
 #: Node groups: id -> (legend label, colour, vis shape). Order is the legend's order.
@@ -61,6 +63,10 @@ _CLASS_GROUP = {
 
 #: Graphs with more nodes than this get straight edges and hide edges while dragging.
 LARGE = 400
+#: Graphs with more nodes than this open on an overview of groups, drawn with WebGL.
+OVERVIEW = 2000
+#: The smallest community that is a group of its own in the overview.
+MIN_GROUP = 12
 #: The layout's random seed: fixed, so the same graph gives the same page.
 SEED = 7
 
@@ -154,9 +160,9 @@ class _Lookup:
             own = headlines.get(iri, []) + names.get(iri, [])
             self.names[iri] = own + [a for a in aliases.get(iri, []) if a not in own]
         self.types: dict[str, list[str]] = defaultdict(list)
-        for quad in kg.store.quads_for_pattern(None, ox.NamedNode(_TYPE), None, None):
-            if quad.graph_name != kg.names.ontology:
-                self.types[quad.subject.value].append(quad.object.value)
+        # The curated facts only: provenance records are known by their IRIs.
+        for quad in kg.store.quads_for_pattern(None, ox.NamedNode(_TYPE), None, facts):
+            self.types[quad.subject.value].append(quad.object.value)
         self.articles: dict[str, tuple[str, str]] = {}
         for row in _rows(kg, """SELECT ?a ?t ?d WHERE { ?a a schema:NewsArticle ;
                 schema:headline ?t OPTIONAL { ?a schema:datePublished ?d } }"""):
@@ -166,27 +172,51 @@ class _Lookup:
         self._statements()
 
     def _statements(self) -> None:
-        found: dict[str, dict[str, Any]] = {}
-        for row in _rows(self.kg, """SELECT ?st ?s ?p ?o ?q ?qv ?a ?exact ?start WHERE {
-                ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-                OPTIONAL { ?st ?q ?qv FILTER(?q IN (heroes:inWork, heroes:asCharacter)) }
-                OPTIONAL { ?st prov:wasDerivedFrom ?ev . ?ev oa:hasSource ?a ;
-                  oa:hasSelector ?sel, ?pos . ?sel oa:exact ?exact . ?pos oa:start ?start }
-                }"""):
-            st = found.setdefault(row["st"].value, {
-                "key": (row["s"].value, row["p"].value, _term_key(row["o"])),
-                "qualifiers": set(), "quotes": set()})
-            if row["q"] is not None:
-                st["qualifiers"].add((_QUALIFIERS.get(row["q"].value, row["q"].value),
-                                      row["qv"].value))
-            if row["a"] is not None:
-                st["quotes"].add((row["a"].value, int(row["start"].value), row["exact"].value))
-        for iri in sorted(found):
-            st = found[iri]
-            self.facts.setdefault(st["key"], []).append({
+        # Pattern scans joined here, not one SPARQL query: ten times faster on a
+        # persisted store of a million triples (40 s there).
+        store = self.kg.store
+
+        def scan(predicate: str) -> Iterable[ox.Quad]:
+            return store.quads_for_pattern(None, ox.NamedNode(predicate), None, None)
+
+        def one(predicate: str) -> dict[str, Any]:
+            return {q.subject.value: q.object for q in scan(predicate)}
+
+        def many(predicate: str) -> dict[str, list[str]]:
+            found: dict[str, list[str]] = defaultdict(list)
+            for q in scan(predicate):
+                found[q.subject.value].append(q.object.value)
+            return found
+
+        subjects, objects = one(RDF + "subject"), one(RDF + "object")
+        predicates = one(RDF + "predicate")
+        qualifiers: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for iri in (HEROES + "inWork", HEROES + "asCharacter"):
+            key = _QUALIFIERS.get(iri, iri)
+            for q in scan(iri):
+                qualifiers[q.subject.value].add((key, q.object.value))
+        derived, sources, selectors = (many(PROV + "wasDerivedFrom"), one(OA + "hasSource"),
+                                       many(OA + "hasSelector"))
+        exact, start = one(OA + "exact"), one(OA + "start")
+        statements = {q.subject.value for q in store.quads_for_pattern(
+            None, ox.NamedNode(_TYPE), ox.NamedNode(RDF + "Statement"), None)}
+        for iri in sorted(statements):
+            if iri not in subjects or iri not in predicates or iri not in objects:
+                continue
+            quotes = set()
+            for evidence in derived.get(iri, ()):
+                source = sources.get(evidence)
+                if source is None:
+                    continue
+                chosen = selectors.get(evidence, ())
+                texts = [exact[s].value for s in chosen if s in exact]
+                starts = [int(start[s].value) for s in chosen if s in start]
+                quotes |= {(source.value, at, text) for text in texts for at in starts}
+            key = (subjects[iri].value, predicates[iri].value, _term_key(objects[iri]))
+            self.facts.setdefault(key, []).append({
                 "statement": iri,
-                "qualifiers": sorted(st["qualifiers"], key=_qualifier_order),
-                "quotes": sorted(st["quotes"]),
+                "qualifiers": sorted(qualifiers.get(iri, ()), key=_qualifier_order),
+                "quotes": sorted(quotes),
             })
 
     def name(self, iri: str) -> str:
@@ -277,8 +307,13 @@ def view_from_triples(kg: KnowledgeGraph, triples: Iterable[ox.Triple], *,
                 and isinstance(t.object, ox.Literal):
             own_names[t.subject.value].append(t.object.value)
 
+    known: dict[str, set[str]] = {}
+
     def types(iri: str) -> set[str]:
-        return own_types.get(iri, set()) | set(lookup.types.get(iri, ()))
+        found = known.get(iri)
+        if found is None:
+            found = known[iri] = own_types.get(iri, set()) | set(lookup.types.get(iri, ()))
+        return found
 
     def hidden(iri: str) -> bool:
         return bool(types(iri) & _PROVENANCE_TYPES) or \
@@ -413,10 +448,15 @@ def view(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 1,
          query: str | None = None) -> View:
     """What to draw: the whole graph, the result of the CONSTRUCT ``query`` (a file or a
     named query), and/or the neighbourhood of the entity ``focus`` (id, name or alias)."""
-    from ..query.inspect import find_entity
-
     if depth < 0:
         raise HeroesKGError(f"--depth must be 0 or more, not {depth}")
+    with paused_gc():
+        return _view(kg, focus=focus, depth=depth, query=query)
+
+
+def _view(kg: KnowledgeGraph, *, focus: str | None, depth: int, query: str | None) -> View:
+    from ..query.inspect import find_entity
+
     lookup = _Lookup(kg)
     if query is not None:
         name, text = load_query(kg, query)
@@ -522,9 +562,17 @@ def _large_layout(n: int, edges: list[tuple[tuple[int, int], float]],
 def _data(v: View) -> dict[str, Any]:
     order = sorted(v.nodes, key=lambda iri: (v.nodes[iri].group, v.nodes[iri].name, iri))
     index = {iri: i for i, iri in enumerate(order)}
-    # "mentions" links barely pull: articles mention nearly everything.
-    positions = _layout(order, [((index[e.source], index[e.target]),
-                                 0.05 if e.predicate == _MENTIONS else 1.0) for e in v.edges])
+    overview = len(order) > OVERVIEW
+    links = [(index[e.source], index[e.target], 0.05 if e.predicate == _MENTIONS else 1.0)
+             for e in v.edges]
+    if overview:
+        # Members are placed by the page when their group is opened.
+        positions = [(0, 0)] * len(order)
+        clusters, cluster_links, member_of = _overview(v, order, links)
+    else:
+        # "mentions" links barely pull: articles mention nearly everything.
+        positions = _layout(order, [((a, b), w) for a, b, w in links])
+        clusters, cluster_links, member_of = [], [], []
     article_ids = sorted({a for facts in v.facts.values() for f in facts
                           for a, _start, _text in f["quotes"]})
     article_index = {a: i for i, a in enumerate(article_ids)}
@@ -537,22 +585,94 @@ def _data(v: View) -> dict[str, Any]:
     nodes = []
     for i, iri in enumerate(order):
         n = v.nodes[iri]
-        nodes.append({"id": i, "name": n.name, "type": n.type, "group": n.group,
-                      "iri": iri, "aliases": n.aliases, "x": positions[i][0],
-                      "y": positions[i][1],
-                      "values": [[label, shown, facts(key)] for label, shown, key in n.values]})
+        node = {"id": i, "name": n.name, "type": n.type, "group": n.group,
+                "iri": iri, "aliases": n.aliases,
+                "values": [[label, shown, facts(key)] for label, shown, key in n.values]}
+        if overview:
+            node["c"] = member_of[i]
+        else:
+            node["x"], node["y"] = positions[i]
+        nodes.append(node)
+    properties: dict[str, int] = {}
+    property_rows: list[dict[str, str]] = []
     edges = []
     for i, e in enumerate(v.edges):
+        if e.predicate not in properties:
+            properties[e.predicate] = len(property_rows)
+            forward, backward = phrases(e.predicate, e.label)
+            property_rows.append({"label": e.label, "fw": forward, "bw": backward})
         edges.append({"id": i, "from": index[e.source], "to": index[e.target],
-                      "label": e.label, "note": e.note,
+                      "p": properties[e.predicate], "note": e.note,
                       "mentions": e.predicate == _MENTIONS, "facts": facts(e.key)})
     groups = [{"id": g, "label": label, "color": color, "shape": shape}
               for g, (label, color, shape) in GROUPS.items()
               if any(n["group"] == g for n in nodes)]
     return {"title": v.title, "summary": v.summary, "large": len(nodes) >= LARGE,
-            "groups": groups, "nodes": nodes, "edges": edges,
+            "groups": groups, "nodes": nodes, "edges": edges, "properties": property_rows,
+            "clusters": clusters, "links": cluster_links,
             "articles": [[*v.articles.get(a, (a.rsplit("/", 1)[-1], ""))]
                          for a in article_ids]}
+
+
+def _overview(v: View, order: list[str], links: list[tuple[int, int, float]]
+              ) -> tuple[list[dict[str, Any]], list[list[int]], list[int]]:
+    """(groups, links between groups, group of each node) of a large view's overview.
+
+    A group is one community (Louvain over the fact links, where an article joins the
+    community it mentions most) of at least :data:`MIN_GROUP` members; the members of
+    smaller communities are pooled by class ("People in small groups"). The strongest
+    links between groups are kept: each group's three strongest, and the strongest
+    overall up to three per group."""
+    from ._community import communities
+
+    community = communities(len(order), links)
+    size: dict[int, int] = defaultdict(int)
+    for c in community:
+        size[c] += 1
+    key_of: dict[tuple[str, Any], int] = {}
+    keys: list[tuple[str, Any]] = []
+    member_of = []
+    for i, iri in enumerate(order):
+        c = community[i]
+        key = ("community", c) if size[c] >= MIN_GROUP else ("pool", v.nodes[iri].group)
+        if key not in key_of:
+            key_of[key] = len(keys)
+            keys.append(key)
+        member_of.append(key_of[key])
+    k = len(keys)
+    degree = [0] * len(order)
+    between: dict[tuple[int, int], int] = defaultdict(int)
+    for a, b, w in links:
+        if w == 1.0:
+            degree[a] += 1
+            degree[b] += 1
+        ga, gb = member_of[a], member_of[b]
+        if ga != gb:
+            between[(min(ga, gb), max(ga, gb))] += 1
+    members: list[list[int]] = [[] for _ in range(k)]
+    for i, g in enumerate(member_of):
+        members[g].append(i)
+    strongest = sorted(between.items(), key=lambda item: (-item[1], item[0]))
+    kept: set[tuple[int, int]] = set(pair for pair, _n in strongest[:3 * k])
+    per_group: dict[int, int] = defaultdict(int)
+    for pair, _n in strongest:
+        if per_group[pair[0]] < 3 or per_group[pair[1]] < 3:
+            kept.add(pair)
+            per_group[pair[0]] += 1
+            per_group[pair[1]] += 1
+    kept_links = [[a, b, between[(a, b)]] for a, b in sorted(kept)]
+    positions = _layout([str(g) for g in range(k)],
+                        [((a, b), 1.0 + math.log(n)) for a, b, n in kept_links])
+    clusters = []
+    for g, (kind, _value) in enumerate(keys):
+        top = max(members[g], key=lambda i: (degree[i], -i))
+        classes: dict[str, int] = defaultdict(int)
+        for i in members[g]:
+            classes[v.nodes[order[i]].group] += 1
+        group = max(classes, key=lambda c: (classes[c], c))
+        clusters.append({"id": g, "kind": kind, "group": group, "size": len(members[g]),
+                         "top": top, "x": positions[g][0], "y": positions[g][1]})
+    return clusters, kept_links, member_of
 
 
 def _script_json(data: Any) -> str:
@@ -577,6 +697,16 @@ def _vis_script() -> str:
                         "heroes-kg with its dependencies")
 
 
+def _sigma_script() -> str:
+    """sigma.js and graphology, bundled by js/build.sh into the package."""
+    path = Path(__file__).parent / "vendor" / "sigma-graphology.min.js"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        raise HeroesKGError(f"cannot read {path}, the WebGL renderer of large pages; "
+                            "reinstall heroes-kg") from None
+
+
 def _script_hash(script: str) -> str:
     import base64
     import hashlib
@@ -594,18 +724,33 @@ def page(v: View) -> bytes:
     import jinja2
     from markupsafe import Markup
 
-    vis = _vis_script()
+    with paused_gc():
+        data = _data(v)
+    # A graph a person reads at once: vis-network (shapes, edge labels, settling);
+    # an overview of a large one: sigma.js, which draws with WebGL.
+    renderer = _sigma_script() if data["clusters"] else _vis_script()
     env = jinja2.Environment(loader=jinja2.PackageLoader("heroes_kg.outputs", "templates"),
                              autoescape=True, keep_trailing_newline=True)
     app = env.loader.get_source(env, "graph.js")[0]  # type: ignore[union-attr]
-    for name, script in (("vis-network", vis), ("graph.js", app)):
+    for name, script in (("renderer", renderer), ("graph.js", app)):
         if "</script" in script.lower() or "<!--" in script:
             raise HeroesKGError(f"the {name} script cannot be inlined: it contains "
                                 "'</script' or '<!--'")
+    text = _script_json(data)
+    encoding = "json"
+    if data["clusters"]:
+        # A large graph's JSON shrinks about six times; the page inflates it with the
+        # browser's own DecompressionStream.
+        import base64
+        import gzip
+
+        text = base64.b64encode(gzip.compress(text.encode("utf-8"), compresslevel=6,
+                                              mtime=0)).decode("ascii")
+        encoding = "gzip-base64"
     html = env.get_template("graph.html").render(
-        title=v.title, summary=v.summary, data=Markup(_script_json(_data(v))),
-        vis=Markup(vis), app=Markup(app),
-        script_hashes=Markup(" ".join(_script_hash(s) for s in (vis, app))))
+        title=v.title, summary=v.summary, data=Markup(text), encoding=encoding,
+        renderer=Markup(renderer), app=Markup(app),
+        script_hashes=Markup(" ".join(_script_hash(s) for s in (renderer, app))))
     return html.encode("utf-8")
 
 
