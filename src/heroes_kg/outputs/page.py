@@ -466,9 +466,11 @@ def _view(kg: KnowledgeGraph, *, focus: str | None, depth: int, query: str | Non
         title, summary = f"Query: {name}", f"{len(triples)} triples from the query {name}"
     else:
         triples = kg.triples((kg.names.facts,))
-        title = "The knowledge graph"
+        title = ""
         summary = _summary(lookup)
     result = view_from_triples(kg, triples, title=title, summary=summary, lookup=lookup)
+    if not title:
+        result.title = _corpus_title(result, len(lookup.articles))
     if focus is not None:
         iri = find_entity(kg, focus)
         result = _neighbourhood(result, iri, depth)
@@ -480,6 +482,23 @@ def _view(kg: KnowledgeGraph, *, focus: str | None, depth: int, query: str | Non
         # The whole graph of a new, empty project is drawn as an empty page.
         raise HeroesKGError("nothing to draw: the result has no entities")
     return result
+
+
+def _corpus_title(v: View, articles: int) -> str:
+    """A title that says what this corpus is about: its three most connected entities."""
+    degree: dict[str, int] = defaultdict(int)
+    for e in v.edges:
+        if e.predicate != _MENTIONS:
+            degree[e.source] += 1
+            degree[e.target] += 1
+    top = sorted((iri for iri in degree if v.nodes[iri].group != "article"),
+                 key=lambda iri: (-degree[iri], v.nodes[iri].name, iri))[:3]
+    names = [v.nodes[iri].name for iri in top]
+    if not names:
+        return "An empty knowledge graph"
+    about = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return (f"{about}: a knowledge graph from {articles} news article"
+            f"{'s' if articles != 1 else ''}")
 
 
 def _summary(lookup: _Lookup) -> str:
