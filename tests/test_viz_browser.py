@@ -1,6 +1,9 @@
-"""The network page in real headless Chromium, opened from disk with the network refused:
-it draws every node and edge it embeds, search and clicks show the facts with their quotes,
-and text from articles is shown as text, never run."""
+"""The network page in real headless Chromium, opened from disk with the network refused,
+on a 1440x900 screen: the seed graph is readable at first sight (legible labels, the
+screen filled, mentions behind a toggle), search works as you type, clicks zoom and show
+the facts with their quotes in their natural direction, filters keep positions, and text
+from articles is shown as text, never run. A large graph opens on an overview of groups
+drawn with WebGL (sigma.js); a click opens a group, search opens a neighbourhood."""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from heroes_kg.project import find_project
 
 from .browser import CHROMIUM, chromium, open_offline, wait_until
 from .conftest import copy_project
-from .test_render import embedded
+from .test_render import embedded, label
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,8 +42,12 @@ def playwright() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def browser(playwright: Any) -> Iterator[Any]:
-    with chromium(playwright) as context:
+    with chromium(playwright, 1440, 900) as context:
         yield context
+
+
+TITLE = ("We Can Be Heroes, Robert Rodriguez and Netflix: a knowledge graph from 2 news "
+         "articles")
 
 
 def node_id(data: dict[str, Any], name: str) -> int:
@@ -74,9 +81,12 @@ def test_page_draws_offline_every_node_and_edge(browser: Any, built_project: Pat
     assert opened.refused == []
     assert opened.errors == []
     assert page.locator("#network canvas").count() == 1
-    assert page.evaluate(COUNTS) == [len(data["nodes"]), len(data["edges"])] == [62, 142]
-    assert page.inner_text("#count") == "62 nodes, 142 edges"
-    assert page.inner_text("h1") == "The knowledge graph"
+    # Everything but the articles' "mentions" links, which a toggle shows.
+    facts = [e for e in data["edges"] if not e["mentions"]]
+    assert page.evaluate(COUNTS) == [len(data["nodes"]), len(facts)] == [62, 90]
+    assert page.inner_text("#count") == "62 nodes, 90 edges shown (of 62, 142)"
+    assert page.inner_text("h1") == TITLE
+    assert page.title() == TITLE
     legend = page.inner_text("#legend")
     for label in ("Film or series", "Person", "Fictional character", "Organization",
                   "News article", "Post or quotation", "Event", "Figure or ranking"):
@@ -95,7 +105,7 @@ def test_search_shows_the_facts_with_quotes(browser: Any, built_project: Path,
     page.wait_for_selector("#panel:not([hidden])")
     text = page.evaluate(PANEL)
     assert text.startswith("Pedro Pascal\nactor · also Pascal\n")
-    assert "plays → Marcus Moreno (in We Can Be Heroes)" in text
+    assert "plays Marcus Moreno (in We Can Be Heroes)" in text
     assert "“Pedro Pascal as Missy's dad Marcus Moreno”" in text
     assert ('— Netflix confirms a "We Can Be Heroes" sequel from Robert Rodriguez, '
             "2021-01-05") in text
@@ -134,16 +144,18 @@ def test_clicks_show_the_facts_with_quotes(browser: Any, built_project: Path) ->
     assert "“44 million households viewed the movie in the first 28 days of its release.”" \
            in text
 
-    # A click on an edge: the fact and its quote.
+    # A click on an edge: the fact and its quote (after zooming out again: the click on
+    # the figure zoomed to it).
+    wait_until(page, f"document.body.dataset.focused === '{figure}'")
     page.click("#panel .close")
+    page.evaluate("heroesView.network.fit({ animation: false })")
     names = {n["id"]: n["name"] for n in data["nodes"]}
     [edge] = [e["id"] for e in data["edges"] if names[e["from"]] == "JJ Dashnaw"
-              and e["label"] == "replaced performer"]
+              and label(data, e) == "replaced performer"]
     click(page, screen_point(page, f"view.body.edges[{edge}].edgeType.getPoint(0.5)"))
     wait_until(page, f"{PANEL}.startsWith('replaced performer')")
     text = page.evaluate(PANEL)
-    assert "JJ Dashnaw → replaced performer → Taylor Lautner (in We Can Be Heroes, as " \
-           "Sharkboy)" in text
+    assert "JJ Dashnaw replaced Taylor Lautner (in We Can Be Heroes, as Sharkboy)" in text
     assert "“" in text and "— " in text
     assert opened.errors == []
     page.close()
@@ -153,15 +165,27 @@ def test_class_filters_hide_and_show(browser: Any, built_project: Path) -> None:
     path = built_project / "exports" / "heroes.html"
     data = embedded(path.read_text(encoding="utf-8"))
     page = open_offline(browser, path).page
-    articles = {n["id"] for n in data["nodes"] if n["group"] == "article"}
-    kept_edges = [e for e in data["edges"] if e["from"] not in articles
-                  and e["to"] not in articles]
-    page.uncheck("#legend input[data-group=article]")
-    assert page.evaluate(COUNTS) == [len(data["nodes"]) - len(articles), len(kept_edges)]
-    assert page.inner_text("#count") == (f"{62 - len(articles)} nodes, {len(kept_edges)} "
+    people = {n["id"] for n in data["nodes"] if n["group"] == "person"}
+    kept_edges = [e for e in data["edges"] if e["from"] not in people
+                  and e["to"] not in people and not e["mentions"]]
+    before = page.evaluate("heroesView.network.getPositions()")
+    page.uncheck("#legend input[data-group=person]")
+    assert page.evaluate(COUNTS) == [len(data["nodes"]) - len(people), len(kept_edges)]
+    assert page.inner_text("#count") == (f"{62 - len(people)} nodes, {len(kept_edges)} "
                                          "edges shown (of 62, 142)")
-    page.check("#legend input[data-group=article]")
+    page.check("#legend input[data-group=person]")
+    assert page.evaluate(COUNTS) == [62, 90]
+    # Shown again where they were, not dropped on top of the others.
+    after = page.evaluate("heroesView.network.getPositions()")
+    assert after.keys() == before.keys()
+    for key, p in before.items():
+        assert abs(after[key]["x"] - p["x"]) < 0.5 and abs(after[key]["y"] - p["y"]) < 0.5
+    # Mentions are behind their own toggle.
+    page.check("#legend input[data-mentions]")
     assert page.evaluate(COUNTS) == [62, 142]
+    assert page.inner_text("#count") == "62 nodes, 142 edges"
+    page.uncheck("#legend input[data-mentions]")
+    assert page.evaluate(COUNTS) == [62, 90]
     page.fill("#search", "no such name")
     page.press("#search", "Enter")
     assert page.inner_text("#search-status") == "no match for “no such name”"
@@ -217,7 +241,7 @@ def check_evil_page(browser: Any, path: Path, name: str, sentence: str) -> None:
     assert page.inner_text("#panel h2") == name
     text = page.evaluate(PANEL)
     assert f"description: {PAYLOAD}\n“{sentence}”" in text
-    assert f"parent of → Marcus Moreno\n“{sentence}”" in text
+    assert f"parent of Marcus Moreno\n“{sentence}”" in text
     # The tooltip is a plain string, which vis-network shows with innerText.
     evil = page.evaluate("heroesView.data.nodes.find(n => n.name.startsWith('<script>')).id")
     title = page.evaluate(f"heroesView.nodes.get({evil}).title")
@@ -226,4 +250,108 @@ def check_evil_page(browser: Any, path: Path, name: str, sentence: str) -> None:
     assert page.evaluate("document.querySelectorAll('img').length") == 0
     assert page.evaluate("document.scripts.length") == 3
     assert opened.refused == []
+    page.close()
+
+
+# --------------------------------------------------------------------------- first sight
+
+NODE_BOXES = """(() => {
+    const net = heroesView.network, box = document.getElementById('network').getBoundingClientRect();
+    const ids = heroesView.nodeView.getIds();
+    const points = ids.map(id => net.canvasToDOM(net.getPosition(id)));
+    const fonts = ids.map(id => net.body.nodes[id].options.font.size * net.getScale());
+    return { width: box.width, height: box.height, fonts,
+             xs: points.map(p => p.x), ys: points.map(p => p.y) }; })()"""
+
+
+def test_first_sight_fills_the_screen_with_legible_labels(browser: Any,
+                                                          built_project: Path) -> None:
+    page = open_offline(browser, built_project / "exports" / "heroes.html").page
+    wait_until(page, "heroesView.fontScale !== undefined")
+    seen = page.evaluate(NODE_BOXES)
+    # Labels at least 13 px on screen without zooming (they were about 8 px) ...
+    assert min(seen["fonts"]) >= 12.9
+    # ... and the drawing uses the width of the screen, not a round blob in its middle.
+    assert max(seen["xs"]) - min(seen["xs"]) >= 0.8 * seen["width"]
+    assert max(seen["ys"]) - min(seen["ys"]) >= 0.7 * seen["height"]
+    assert min(seen["xs"]) >= 0 and max(seen["xs"]) <= seen["width"]
+    # No dashed "mentions" line is drawn until asked for.
+    assert page.evaluate("heroesView.edgeView.get().filter(e => e.dashes).length") == 0
+    page.close()
+
+
+def test_search_as_you_type_without_enter(browser: Any, built_project: Path) -> None:
+    page = open_offline(browser, built_project / "exports" / "heroes.html").page
+    page.locator("#search").press_sequentially("rodrig", delay=40)
+    wait_until(page, "!document.getElementById('panel').hidden")
+    assert page.inner_text("#panel h2") == "Robert Rodriguez"
+    # The box keeps the focus, so typing can go on.
+    assert page.evaluate("document.activeElement.id") == "search"
+    page.locator("#search").press_sequentially("uez x", delay=40)
+    wait_until(page, "document.getElementById('search-status').textContent !== ''")
+    assert page.inner_text("#search-status") == "no match for “rodriguez x”"
+    page.close()
+
+
+def test_facts_read_in_their_natural_direction(browser: Any, built_project: Path) -> None:
+    page = open_offline(browser, built_project / "exports" / "heroes.html").page
+    page.fill("#search", "Alita: Battle Angel")
+    page.press("#search", "Enter")
+    wait_until(page, f"{PANEL}.startsWith('Alita: Battle Angel')")
+    text = page.evaluate(PANEL)
+    assert "directed by Robert Rodriguez" in text
+    assert "→" not in text
+    page.click("#panel a:text('Robert Rodriguez')")
+    wait_until(page, f"{PANEL}.startsWith('Robert Rodriguez')")
+    text = page.evaluate(PANEL)
+    assert "director of Alita: Battle Angel" in text
+    assert "Alita: Battle Angel → director" not in text and "→" not in text
+    page.close()
+
+
+def test_a_click_on_a_node_zooms_to_it(browser: Any, built_project: Path) -> None:
+    path = built_project / "exports" / "heroes.html"
+    data = embedded(path.read_text(encoding="utf-8"))
+    page = open_offline(browser, path).page
+    wait_until(page, "heroesView.fontScale !== undefined")
+    before = page.evaluate("heroesView.network.getScale()")
+    netflix = node_id(data, "Netflix")
+    click(page, screen_point(page, f"view.getPosition({netflix})"))
+    wait_until(page, f"document.body.dataset.focused === '{netflix}'")
+    assert page.evaluate("heroesView.network.getScale()") > 1.5 * before
+    x, y = screen_point(page, f"view.getPosition({netflix})")
+    box = page.evaluate("(() => { const b = document.getElementById('network')"
+                        ".getBoundingClientRect(); return [b.left + b.width / 2, "
+                        "b.top + b.height / 2]; })()")
+    assert abs(x - box[0]) < 5 and abs(y - box[1]) < 5
+    assert page.inner_text("#panel h2") == "Netflix"
+    page.close()
+
+
+def test_an_edge_is_hit_near_its_line(browser: Any, built_project: Path) -> None:
+    path = built_project / "exports" / "heroes.html"
+    data = embedded(path.read_text(encoding="utf-8"))
+    page = open_offline(browser, path).page
+    wait_until(page, "heroesView.fontScale !== undefined")
+    names = {n["id"]: n["name"] for n in data["nodes"]}
+    [edge] = [e["id"] for e in data["edges"] if names[e["from"]] == "Christian Slater"]
+    # 6 px beside the middle of the line, across it.
+    x, y = screen_point(page, f"view.body.edges[{edge}].edgeType.getPoint(0.5)")
+    x2, y2 = screen_point(page, f"view.body.edges[{edge}].edgeType.getPoint(0.55)")
+    length = max(1e-9, ((x2 - x) ** 2 + (y2 - y) ** 2) ** 0.5)
+    click(page, (x - 6 * (y2 - y) / length, y + 6 * (x2 - x) / length))
+    wait_until(page, f"{PANEL}.startsWith('plays')")
+    assert "Christian Slater plays Tech-No (in We Can Be Heroes)" in page.evaluate(PANEL)
+    page.close()
+
+
+def test_the_legend_collapses(browser: Any, built_project: Path) -> None:
+    page = open_offline(browser, built_project / "exports" / "heroes.html").page
+    assert page.is_visible("#legend input[data-group=person]")
+    page.click("#legend summary")
+    assert not page.is_visible("#legend input[data-group=person]")
+    height = page.evaluate("document.getElementById('legend').offsetHeight")
+    assert height < 40
+    page.click("#legend summary")
+    assert page.is_visible("#legend input[data-group=person]")
     page.close()

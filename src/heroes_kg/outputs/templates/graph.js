@@ -236,7 +236,7 @@
           shape: g.shape, color: { background: g.color, border: g.color,
             highlight: { background: g.color, border: "#1f2328" }, hover: { background: g.color, border: "#1f2328" } },
           size: n.group === "other" ? 8 : 13,
-          font: g.shape === "ellipse" ? { color: "#fff", size: 12 } : { color: "#1f2328", strokeWidth: 3, strokeColor: "#f6f7f9" },
+          font: g.shape === "ellipse" ? { color: "#fff", size: 13 } : { color: "#1f2328", strokeWidth: 3, strokeColor: "#f6f7f9" },
           widthConstraint: { maximum: g.shape === "ellipse" ? 110 : 150 },
         };
       }));
@@ -300,7 +300,7 @@
         }
         network.fit({ animation: false });
         const scale = network.getScale(), grow = Math.min(3, Math.max(1, 1 / scale));
-        nodes.update(nodes.get().map(n => ({ id: n.id, font: { size: (n.shape === "ellipse" ? 12 : 14) * grow }, size: n.size * Math.sqrt(grow),
+        nodes.update(nodes.get().map(n => ({ id: n.id, font: { size: (n.shape === "ellipse" ? 13 : 14) * grow }, size: n.size * Math.sqrt(grow),
           widthConstraint: { maximum: (n.shape === "ellipse" ? 110 : 150) * grow } })));
         edges.update(edges.get().map(e => ({ id: e.id, width: data.edges[e.id].mentions ? 0.7 * grow : 1.2 * grow, font: { size: 11 * grow } })));
         view.fontScale = scale;
