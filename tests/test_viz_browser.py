@@ -355,3 +355,110 @@ def test_the_legend_collapses(browser: Any, built_project: Path) -> None:
     page.click("#legend summary")
     assert page.is_visible("#legend input[data-group=person]")
     page.close()
+
+
+# --------------------------------------------------------------------------- large graphs
+
+GRAPH_POINT = """(key => {
+    const s = heroesView.sigma, p = s.graphToViewport(heroesView.graph.getNodeAttributes(key));
+    const box = document.getElementById('network').getBoundingClientRect();
+    return [box.left + p.x, box.top + p.y]; })"""
+
+
+@pytest.fixture(scope="module")
+def large_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The page of a synthetic graph above the overview threshold (2,400 entities)."""
+    import importlib.util
+
+    from heroes_kg.outputs.page import OVERVIEW, page, view
+
+    from .conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" /
+                                                  "viz_draw.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    drawn = view(bench.synthetic_graph(2400, 4800))
+    assert len(drawn.nodes) > OVERVIEW
+    path = tmp_path_factory.mktemp("large") / "large.html"
+    path.write_bytes(page(drawn))
+    return path
+
+
+def test_a_large_graph_opens_on_an_overview_of_groups(browser: Any, large_page: Path) -> None:
+    data = embedded(large_page.read_text(encoding="utf-8"))
+    opened = open_offline(browser, large_page)
+    page = opened.page
+    assert opened.refused == [] and opened.errors == []
+    # WebGL (sigma.js), not vis-network; one overview node per group, sized by members.
+    assert page.evaluate("typeof vis === 'undefined' && !!window.HeroesGraph")
+    clusters = data["clusters"]
+    assert 10 <= len(clusters) < len(data["nodes"]) / 5
+    assert sum(c["size"] for c in clusters) == len(data["nodes"]) == 2401
+    assert page.evaluate("heroesView.graph.order") == len(clusters)
+    assert page.evaluate("heroesView.graph.size") == len(data["links"])
+    sizes = page.evaluate("heroesView.graph.mapNodes((k, a) => [a.cluster, a.size])")
+    by_members = sorted(sizes, key=lambda cs: clusters[cs[0]]["size"])
+    assert by_members[0][1] <= by_members[-1][1] and by_members[0][1] < by_members[-1][1]
+    assert page.inner_text("#count") == (f"{len(clusters)} groups and 0 entities shown, of "
+                                         f"{len(data['nodes']):,} entities and "
+                                         f"{len(data['edges']):,} links")
+
+    # A click on a group opens it: its members, and the facts between them.
+    def on_canvas(key: str) -> bool:
+        x, y = page.evaluate(f"{GRAPH_POINT}('{key}')")
+        return bool(page.evaluate(f"document.elementFromPoint({x}, {y}).tagName === 'CANVAS'"))
+
+    biggest = max((c for c in clusters if on_canvas(f"g{c['id']}")),
+                  key=lambda c: (c["kind"] == "community", c["size"]))
+    click(page, page.evaluate(f"{GRAPH_POINT}('g{biggest['id']}')"))
+    wait_until(page, "heroesView.opened().length === 1")
+    # (Groups may overlap on the screen: the one on top opens.)
+    [opened_group] = page.evaluate("heroesView.opened()")
+    members = [n["id"] for n in data["nodes"] if n["c"] == opened_group]
+    shown = page.evaluate("heroesView.graph.filterNodes((k, a) => a.entity !== undefined)"
+                          ".map(k => Number(k.slice(1)))")
+    assert sorted(shown) == sorted(members) and len(members) > 1
+    assert not page.evaluate(f"heroesView.graph.hasNode('g{opened_group}')")
+    assert page.is_visible("#back")
+
+    # A click on a member shows its facts with their quotes.
+    wait_until(page, "!heroesView.sigma.getCamera().isAnimated()")
+    hub = max(members, key=lambda i: sum(1 for e in data["edges"] if i in (e["from"], e["to"])))
+    click(page, page.evaluate(f"{GRAPH_POINT}('n{hub}')"))
+    wait_until(page, "!document.getElementById('panel').hidden")
+    assert page.inner_text("#panel h2") == data["nodes"][hub]["name"]
+    assert "“quote number " in page.evaluate(PANEL)
+
+    page.click("#back")
+    assert page.evaluate("heroesView.graph.order") == len(clusters)
+    assert not page.is_visible("#back")
+    assert opened.errors == []
+    page.close()
+
+
+def test_search_in_a_large_graph_opens_the_neighbourhood(browser: Any,
+                                                          large_page: Path) -> None:
+    data = embedded(large_page.read_text(encoding="utf-8"))
+    opened = open_offline(browser, large_page)
+    page = opened.page
+    target = next(n for n in data["nodes"] if n["name"] == "Entity 1234")
+    linked = {e["to"] if e["from"] == target["id"] else e["from"] for e in data["edges"]
+              if target["id"] in (e["from"], e["to"]) and not e["mentions"]}
+    assert linked
+    page.locator("#search").press_sequentially("entity 1234", delay=30)
+    wait_until(page, f"document.body.dataset.focused === '{target['id']}'")
+    shown = page.evaluate("heroesView.graph.mapNodes((k, a) => a.entity)")
+    assert sorted(shown) == sorted(linked | {target["id"]})
+    text = page.evaluate(PANEL)
+    assert text.startswith("Entity 1234\n")
+    assert "“quote number " in text and "— A synthetic article" in text
+    assert page.inner_text("#count").startswith(f"around Entity 1234: {len(linked)} linked")
+    # A link in the panel moves to that entity's neighbourhood.
+    other = data["nodes"][min(linked)]
+    page.click(f"#panel a:text-is('{other['name']}')")
+    wait_until(page, f"document.body.dataset.focused === '{other['id']}'")
+    assert page.inner_text("#panel h2") == other["name"]
+    assert opened.errors == []
+    page.close()

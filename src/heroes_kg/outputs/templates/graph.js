@@ -473,6 +473,7 @@
         updateCount();
       }
       view.openGroup = cid => new Promise(resolve => openGroup(cid, resolve));
+      view.opened = () => Array.from(open);
 
       function neighbourhood(id, done) {
         // An entity in the middle, what it is linked to around it (mentions too when shown).
