@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from heroes_kg.outputs.page import page, view
 from heroes_kg.pipeline import build
 from heroes_kg.project import find_project
-from heroes_kg.outputs.page import page, view
 from heroes_kg.rdf.store import open_graph
 
 from .conftest import ROOT, copy_project

@@ -88,9 +88,9 @@ def test_page_draws_offline_every_node_and_edge(browser: Any, built_project: Pat
     assert page.inner_text("h1") == TITLE
     assert page.title() == TITLE
     legend = page.inner_text("#legend")
-    for label in ("Film or series", "Person", "Fictional character", "Organization",
-                  "News article", "Post or quotation", "Event", "Figure or ranking"):
-        assert label in legend
+    for kind in ("Film or series", "Person", "Fictional character", "Organization",
+                 "News article", "Post or quotation", "Event", "Figure or ranking"):
+        assert kind in legend
     page.close()
 
 

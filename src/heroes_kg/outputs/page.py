@@ -30,14 +30,14 @@ import pyoxigraph as ox
 
 from .. import vocab
 from ..corpus.curation import paused_gc
-from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
 from ..errors import HeroesKGError
 from ..project import Project
 from ..rdf.store import KnowledgeGraph
+from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
 from ._phrases import phrases
 
-__all__ = ["GROUPS", "LARGE", "OVERVIEW", "View", "Written", "load_query", "page", "view", "view_from_triples",
-           "write_page"]
+__all__ = ["GROUPS", "LARGE", "OVERVIEW", "View", "Written", "load_query", "page", "view",
+           "view_from_triples", "write_page"]
 
 #: Node groups: id -> (legend label, colour, vis shape). Order is the legend's order.
 GROUPS: dict[str, tuple[str, str, str]] = {
@@ -192,9 +192,9 @@ class _Lookup:
         predicates = one(RDF + "predicate")
         qualifiers: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for iri in (HEROES + "inWork", HEROES + "asCharacter"):
-            key = _QUALIFIERS.get(iri, iri)
+            name = _QUALIFIERS.get(iri, iri)
             for q in scan(iri):
-                qualifiers[q.subject.value].add((key, q.object.value))
+                qualifiers[q.subject.value].add((name, q.object.value))
         derived, sources, selectors = (many(PROV + "wasDerivedFrom"), one(OA + "hasSource"),
                                        many(OA + "hasSelector"))
         exact, start = one(OA + "exact"), one(OA + "start")
@@ -672,7 +672,7 @@ def _overview(v: View, order: list[str], links: list[tuple[int, int, float]]
     for i, g in enumerate(member_of):
         members[g].append(i)
     strongest = sorted(between.items(), key=lambda item: (-item[1], item[0]))
-    kept: set[tuple[int, int]] = set(pair for pair, _n in strongest[:3 * k])
+    kept: set[tuple[int, int]] = {pair for pair, _n in strongest[:3 * k]}
     per_group: dict[int, int] = defaultdict(int)
     for pair, _n in strongest:
         if per_group[pair[0]] < 3 or per_group[pair[1]] < 3:
