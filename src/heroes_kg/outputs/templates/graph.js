@@ -349,7 +349,9 @@
         select(id, done) {
           network.selectNodes([id]);
           network.once("animationFinished", done);
-          network.focus(id, { scale: Math.max(network.getScale() * 1.6, 1.2), locked: false, animation: { duration: 400 } });
+          // Labels are sized for the whole graph's scale: 1.7 times that reads well.
+          const target = Math.max(network.getScale(), (view.fontScale || 1) * 1.7);
+          network.focus(id, { scale: target, locked: false, animation: { duration: 400 } });
         },
         unselect() { network.unselectAll(); },
       };
@@ -358,7 +360,15 @@
     // ------------------------------------------------------------------ sigma.js overview
     function sigmaRenderer() {
       const { Graph, Sigma } = window.HeroesGraph;
-      const graph = new Graph({ multi: true, type: "directed" });
+      // Each change is made on a new graph that is then given to sigma at once: adding a
+      // thousand nodes one by one to the graph sigma draws reprocesses it a thousand times.
+      let graph = null, sigma = null;
+      function change(fresh, edit) {
+        graph = fresh ? new Graph({ multi: true, type: "directed" }) : graph.copy();
+        edit();
+        if (sigma) sigma.setGraph(graph);
+        view.graph = graph;
+      }
       const container = document.getElementById("network");
       const back = document.getElementById("back");
       const members = data.clusters.map(() => []);
@@ -409,17 +419,18 @@
         });
       }
       function showOverview() {
-        graph.clear();
         open.clear();
         focus = null;
-        for (const c of data.clusters) addCluster(c);
-        for (const [a, b, w] of data.links) graph.addEdgeWithKey("l" + a + "-" + b, "g" + a, "g" + b, { size: Math.min(6, 0.6 + Math.log(w)), color: "#c9d0d8", type: "line" });
+        change(true, () => {
+          for (const c of data.clusters) addCluster(c);
+          for (const [a, b, w] of data.links) graph.addEdgeWithKey("l" + a + "-" + b, "g" + a, "g" + b, { size: Math.min(6, 0.6 + Math.log(w)), color: "#c9d0d8", type: "line" });
+        });
         back.hidden = true;
       }
       showOverview();
 
       function visible(attrs) { return shown[attrs.group] !== false; }
-      const sigma = new Sigma(graph, container, {
+      sigma = new Sigma(graph, container, {
         renderEdgeLabels: false, enableEdgeEvents: true, defaultEdgeType: "line",
         labelFont: "system-ui, sans-serif", labelSize: 13, labelWeight: "500", labelColor: { color: "#1f2328" },
         labelRenderedSizeThreshold: 6, labelDensity: 0.5, zIndex: true, stagePadding: 40,
@@ -428,7 +439,7 @@
           if (!visible(attrs)) out.hidden = true;
           if (key === selected) { out.highlighted = true; out.zIndex = 2; }
           if (focus !== null || open.size) {
-            if (attrs.cluster !== undefined) { out.color = "#d9dde2"; out.label = open.size ? out.label : ""; }
+            if (attrs.cluster !== undefined) { out.color = "#d9dde2"; out.label = ""; }
             else out.zIndex = 1;
           }
           return out;
@@ -442,7 +453,7 @@
       });
       const bbox = sigma.getBBox();
       sigma.setCustomBBox(bbox);
-      Object.assign(view, { sigma, graph });
+      Object.assign(view, { sigma });
       requestAnimationFrame(() => { view.drawnAt = performance.now(); document.body.dataset.drawn = "1"; });
 
       function frame(keys, done) {
@@ -463,9 +474,11 @@
         if (!open.has(cid)) {
           const c = data.clusters[cid];
           open.add(cid);
-          graph.dropNode("g" + cid);
-          for (const [id, x, y] of place(members[cid], c.x, -c.y, spread)) addEntity(id, x, y, 4 + Math.min(6, degree[id] / 3));
-          linkEntities();
+          change(false, () => {
+            graph.dropNode("g" + cid);
+            for (const [id, x, y] of place(members[cid], c.x, -c.y, spread)) addEntity(id, x, y, 4 + Math.min(6, degree[id] / 3));
+            linkEntities();
+          });
           back.hidden = false;
         }
         sigma.refresh();
@@ -477,7 +490,6 @@
 
       function neighbourhood(id, done) {
         // An entity in the middle, what it is linked to around it (mentions too when shown).
-        graph.clear();
         open.clear();
         focus = id;
         sigma.setCustomBBox(null);
@@ -488,16 +500,18 @@
           const other = e.from === id ? e.to : e.from;
           if (!seen.has(other)) { seen.add(other); around.push(other); }
         }
-        addEntity(id, 0, 0, 12);
         const positions = around.length <= 40
           ? around.map((other, i) => [other, 100 * Math.cos(2 * Math.PI * i / around.length), 100 * Math.sin(2 * Math.PI * i / around.length)])
           : place(around, 0, 0, 16).map(([other, x, y]) => [other, x + Math.sign(x) * 30, y + Math.sign(y) * 30]);
-        for (const [other, x, y] of positions) addEntity(other, x, y, 7);
-        linkEntities();
+        change(true, () => {
+          addEntity(id, 0, 0, 12);
+          for (const [other, x, y] of positions) addEntity(other, x, y, 7);
+          linkEntities();
+        });
         back.hidden = false;
         sigma.refresh();
         // The panel covers the right of the screen: the neighbourhood sits left of it.
-        const right = panel.offsetWidth / Math.max(1, container.clientWidth);
+        const right = Math.min(380, 0.9 * window.innerWidth) / Math.max(1, container.clientWidth);
         sigma.getCamera().setState({ x: 0.5 + 0.6 * right, y: 0.5, ratio: 1.2, angle: 0 });
         requestAnimationFrame(() => { if (done) done(); });
         updateCount();
