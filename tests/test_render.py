@@ -258,3 +258,47 @@ def test_viz_open_hands_the_page_to_the_browser(built_project: Path, run, tmp_pa
     result = run("viz", "--project", str(built_project), "-o", str(out), "--open")
     assert result.exit_code == 0, result.output
     assert opened == [out.as_uri()]
+
+
+def test_a_large_graph_is_an_overview_of_groups_in_a_compressed_page() -> None:
+    import importlib.util
+
+    from heroes_kg.outputs.page import MIN_GROUP, OVERVIEW
+
+    spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" /
+                                                  "viz_draw.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    kg = bench.synthetic_graph(OVERVIEW + 100, 2 * OVERVIEW)
+    html = page(view(kg))
+    assert html == page(view(kg))
+    text = html.decode("utf-8")
+    assert 'data-encoding="gzip-base64"' in text
+    assert "visjs.github.io" not in text and "/*! sigma 3.0.2" in text
+    data = embedded(text)
+    nodes, clusters = data["nodes"], data["clusters"]
+    # No node positions: members are placed when their group is opened.
+    assert all("x" not in n and "c" in n for n in nodes)
+    assert [c["id"] for c in clusters] == list(range(len(clusters)))
+    sizes = {c["id"]: 0 for c in clusters}
+    for n in nodes:
+        sizes[n["c"]] += 1
+    assert sizes == {c["id"]: c["size"] for c in clusters}
+    for c in clusters:
+        assert c["kind"] in ("community", "pool")
+        assert c["size"] >= MIN_GROUP or c["kind"] == "pool"
+        assert nodes[c["top"]]["c"] == c["id"]
+    # A pool holds one class; a link joins two groups and counts the facts between them.
+    for c in clusters:
+        if c["kind"] == "pool":
+            assert {n["group"] for n in nodes if n["c"] == c["id"]} == {c["group"]}
+    between: dict[tuple[int, int], int] = {}
+    for e in data["edges"]:
+        a, b = sorted((nodes[e["from"]]["c"], nodes[e["to"]]["c"]))
+        if a != b:
+            between[(a, b)] = between.get((a, b), 0) + 1
+    assert data["links"]
+    for a, b, n in data["links"]:
+        assert a < b and between[(a, b)] == n
+    assert len(data["links"]) <= 6 * len(clusters)

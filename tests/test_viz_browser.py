@@ -7,8 +7,6 @@ drawn with WebGL (sigma.js); a click opens a group, search opens a neighbourhood
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -94,8 +92,7 @@ def test_page_draws_offline_every_node_and_edge(browser: Any, built_project: Pat
     page.close()
 
 
-def test_search_shows_the_facts_with_quotes(browser: Any, built_project: Path,
-                                                      tmp_path: Path) -> None:
+def test_search_shows_the_facts_with_quotes(browser: Any, built_project: Path) -> None:
     path = built_project / "exports" / "heroes.html"
     data = embedded(path.read_text(encoding="utf-8"))
     opened = open_offline(browser, path)
@@ -112,11 +109,6 @@ def test_search_shows_the_facts_with_quotes(browser: Any, built_project: Path,
     assert page.evaluate("heroesView.network.getSelectedNodes()") == \
         [node_id(data, "Pedro Pascal")]
     wait_until(page, f"document.body.dataset.focused === '{node_id(data, 'Pedro Pascal')}'")
-    shot = tmp_path / "heroes.png"
-    page.screenshot(path=str(shot))
-    if os.environ.get("HEROES_KG_SCREENSHOTS"):
-        shutil.copy(shot, Path(os.environ["HEROES_KG_SCREENSHOTS"]) / "heroes.png")
-
     assert opened.errors == []
     page.close()
 

@@ -27,9 +27,10 @@ def _one_level(n: int, links: list[dict[int, float]], self_loops: list[float],
         moved, rounds = 0, rounds + 1
         for i in range(n):
             own = community[i]
-            towards: dict[int, float] = defaultdict(float)
+            towards: dict[int, float] = {}
             for j, w in links[i].items():
-                towards[community[j]] += w
+                c = community[j]
+                towards[c] = towards.get(c, 0.0) + w
             weight_of[own] -= degree[i]
             ki = degree[i]
             best, best_gain = own, towards.get(own, 0.0) - weight_of[own] * ki / m2

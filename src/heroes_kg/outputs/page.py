@@ -296,7 +296,7 @@ def view_from_triples(kg: KnowledgeGraph, triples: Iterable[ox.Triple], *,
                       lookup: _Lookup | None = None) -> View:
     """The readable view of ``triples``, with names, classes and quotes from ``kg``."""
     lookup = lookup or _Lookup(kg)
-    triples = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate),
+    triples = sorted(set(triples), key=lambda t: (t.subject.value, t.predicate.value,
                                                   str(t.object)))
     own_types: dict[str, set[str]] = defaultdict(set)
     own_names: dict[str, list[str]] = defaultdict(list)
