@@ -269,11 +269,22 @@ def _shown_value(literal: ox.Literal) -> str:
 
 def view_from_triples(kg: KnowledgeGraph, triples: Iterable[ox.Triple], *,
                       title: str, summary: str = "",
-                      lookup: _Lookup | None = None) -> View:
-    """The readable view of ``triples``, with names, classes and quotes from ``kg``."""
+                      lookup: _Lookup | None = None, ordered: bool = False) -> View:
+    """The readable view of ``triples``, with names, classes and quotes from ``kg``.
+
+    ``ordered``: the triples are distinct and in a reproducible order already (as
+    :meth:`KnowledgeGraph.triples` gives them), so sorting them again is not needed."""
     lookup = lookup or _Lookup(kg)
-    triples = sorted(set(triples), key=lambda t: (t.subject.value, t.predicate.value,
-                                                  str(t.object)))
+    if not ordered:
+        triples = sorted(set(triples), key=lambda t: (t.subject.value, t.predicate.value,
+                                                      str(t.object)))
+    readable: dict[str, str] = {}
+
+    def label(predicate: str) -> str:
+        found = readable.get(predicate)
+        if found is None:
+            found = readable[predicate] = _readable(predicate, lookup.labels)
+        return found
     own_types: dict[str, set[str]] = defaultdict(set)
     own_names: dict[str, list[str]] = defaultdict(list)
     for t in triples:
@@ -322,7 +333,7 @@ def view_from_triples(kg: KnowledgeGraph, triples: Iterable[ox.Triple], *,
                      for k, v in fact["qualifiers"]]
             if parts and ", ".join(parts) not in notes:
                 notes.append(", ".join(parts))
-        edges[key] = Edge(s, o, p, _readable(p, lookup.labels), "; ".join(notes), key)
+        edges[key] = Edge(s, o, p, label(p), "; ".join(notes), key)
 
     roles: set[str] = set()
     for t in triples:
@@ -341,7 +352,7 @@ def view_from_triples(kg: KnowledgeGraph, triples: Iterable[ox.Triple], *,
         if isinstance(o, ox.Literal) or p in _ADDRESSES or isinstance(o, ox.BlankNode):
             shown = _shown_value(o) if isinstance(o, ox.Literal) else o.value
             key = (s.value, p, _term_key(o))
-            node(s.value).values.append((_readable(p, lookup.labels), shown, key))
+            node(s.value).values.append((label(p), shown, key))
             continue
         if hidden(o.value):
             continue
@@ -444,7 +455,8 @@ def _view(kg: KnowledgeGraph, *, focus: str | None, depth: int, query: str | Non
         triples = kg.triples((kg.names.facts,))
         title = ""
         summary = _summary(lookup)
-    result = view_from_triples(kg, triples, title=title, summary=summary, lookup=lookup)
+    result = view_from_triples(kg, triples, title=title, summary=summary, lookup=lookup,
+                               ordered=query is None)
     if not title:
         result.title = _corpus_title(result, len(lookup.articles))
     if focus is not None:
