@@ -302,3 +302,17 @@ def test_a_large_graph_is_an_overview_of_groups_in_a_compressed_page() -> None:
     for a, b, n in data["links"]:
         assert a < b and between[(a, b)] == n
     assert len(data["links"]) <= 6 * len(clusters)
+
+
+def test_the_bundled_renderer_is_the_one_package_json_pins() -> None:
+    package = json.loads((ROOT / "js" / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "js" / "package-lock.json").read_text(encoding="utf-8"))
+    bundle = (ROOT / "src" / "heroes_kg" / "outputs" / "vendor" /
+              "sigma-graphology.min.js").read_text(encoding="utf-8")
+    first = bundle.splitlines()[0]
+    for name in ("sigma", "graphology"):
+        version = package["dependencies"][name]
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version
+        assert f"{name} {version} (MIT" in first, \
+            f"the bundle is not {name} {version}: run js/build.sh and commit its output"
+    assert "</script" not in bundle.lower() and "<!--" not in bundle

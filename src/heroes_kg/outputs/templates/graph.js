@@ -14,7 +14,12 @@
     return JSON.parse(await new Response(stream).text());
   }
 
-  load().then(start);
+  load().then(start).catch(error => {
+    // Say so on the page rather than leave it blank (e.g. a browser without
+    // DecompressionStream: Chrome 80, Firefox 113 and Safari 16.4 have it).
+    document.getElementById("count").textContent = "This browser cannot draw this page: " + error;
+    throw error;
+  });
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
