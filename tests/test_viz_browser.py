@@ -454,3 +454,27 @@ def test_search_in_a_large_graph_opens_the_neighbourhood(browser: Any,
     assert page.inner_text("#panel h2") == other["name"]
     assert opened.errors == []
     page.close()
+
+
+def test_a_large_graph_can_be_grouped_by_class(browser: Any, large_page: Path) -> None:
+    data = embedded(large_page.read_text(encoding="utf-8"))
+    opened = open_offline(browser, large_page)
+    page = opened.page
+    page.select_option("#grouping", "class")
+    classes = [g["id"] for g in data["groups"]]
+    wait_until(page, f"heroesView.graph.order === {len(classes)}")
+    labels = sorted(page.evaluate("heroesView.graph.mapNodes((k, a) => a.label)"))
+    people = sum(1 for n in data["nodes"] if n["group"] == "person")
+    assert f"Person: {people:,}" in labels
+    # Links between classes count the facts between their members.
+    assert page.evaluate("heroesView.graph.size") > 0
+    index = classes.index("person")
+    page.evaluate(f"heroesView.openGroup({index})")
+    wait_until(page, "heroesView.opened().length === 1")
+    shown = page.evaluate("heroesView.graph.filterNodes((k, a) => a.entity !== undefined)"
+                          ".length")
+    assert shown == people
+    page.select_option("#grouping", "community")
+    wait_until(page, f"heroesView.graph.order === {len(data['clusters'])}")
+    assert opened.errors == []
+    page.close()

@@ -376,16 +376,41 @@
       }
       const container = document.getElementById("network");
       const back = document.getElementById("back");
-      const members = data.clusters.map(() => []);
-      for (const n of data.nodes) members[n.c].push(n.id);
       const degree = data.nodes.map(n => incident[n.id].length);
-      for (const list of members) list.sort((a, b) => degree[b] - degree[a] || a - b);
+      // Two groupings: the communities computed when the page was written, and classes.
+      const byMembers = (a, b) => degree[b] - degree[a] || a - b;
+      const communities = { clusters: data.clusters, links: data.links, of: data.nodes.map(n => n.c) };
+      communities.members = data.clusters.map(() => []);
+      for (const n of data.nodes) communities.members[n.c].push(n.id);
+      for (const list of communities.members) list.sort(byMembers);
+      const byClass = { of: [], members: data.groups.map(() => []) };
+      {
+        const index = {};
+        data.groups.forEach((g, i) => { index[g.id] = i; });
+        for (const n of data.nodes) { byClass.of.push(index[n.group]); byClass.members[index[n.group]].push(n.id); }
+        for (const list of byClass.members) list.sort(byMembers);
+        // Placed on a circle as wide as the communities' overview.
+        let extent = 1;
+        for (const c of data.clusters) extent = Math.max(extent, Math.abs(c.x), Math.abs(c.y));
+        byClass.clusters = data.groups.map((g, i) => ({ id: i, kind: "class", group: g.id, size: byClass.members[i].length,
+          top: byClass.members[i][0], x: Math.round(0.6 * extent * Math.cos(2 * Math.PI * i / data.groups.length)),
+          y: Math.round(0.6 * extent * Math.sin(2 * Math.PI * i / data.groups.length)) }));
+        const between = new Map();
+        for (const e of data.edges) {
+          if (e.mentions) continue;
+          const a = Math.min(byClass.of[e.from], byClass.of[e.to]), b = Math.max(byClass.of[e.from], byClass.of[e.to]);
+          if (a !== b) between.set(a + " " + b, (between.get(a + " " + b) || 0) + 1);
+        }
+        byClass.links = Array.from(between, ([key, n]) => key.split(" ").map(Number).concat([n]));
+      }
+      let grouping = communities;
       const open = new Set();
       let focus = null;  // the entity whose neighbourhood is shown, or null
       let selected = null;
 
       function clusterLabel(c) {
         if (c.kind === "pool") return groups[c.group].label + ": " + number(c.size) + " in small groups";
+        if (c.kind === "class") return groups[c.group].label + ": " + number(c.size);
         return short(byId[c.top].name, 32) + " and " + number(c.size - 1) + " more";
       }
       function addCluster(c) {
@@ -407,7 +432,7 @@
       }
       function linkEntities() {
         // Facts between the entities shown; a fact to a closed group goes to the group.
-        const where = id => graph.hasNode("n" + id) ? "n" + id : (focus === null && !open.has(byId[id].c) ? "g" + byId[id].c : null);
+        const where = id => graph.hasNode("n" + id) ? "n" + id : (focus === null && !open.has(grouping.of[id]) ? "g" + grouping.of[id] : null);
         const seen = new Set();
         graph.forEachNode((key, attrs) => {
           if (attrs.entity === undefined) return;
@@ -427,8 +452,8 @@
         open.clear();
         focus = null;
         change(true, () => {
-          for (const c of data.clusters) addCluster(c);
-          for (const [a, b, w] of data.links) graph.addEdgeWithKey("l" + a + "-" + b, "g" + a, "g" + b, { size: Math.min(6, 0.6 + Math.log(w)), color: "#c9d0d8", type: "line" });
+          for (const c of grouping.clusters) addCluster(c);
+          for (const [a, b, w] of grouping.links) graph.addEdgeWithKey("l" + a + "-" + b, "g" + a, "g" + b, { size: Math.min(6, 0.6 + Math.log(w)), color: "#c9d0d8", type: "line" });
         });
         back.hidden = true;
       }
@@ -477,21 +502,36 @@
       function openGroup(cid, done) {
         if (focus !== null) showOverview();
         if (!open.has(cid)) {
-          const c = data.clusters[cid];
+          const c = grouping.clusters[cid];
           open.add(cid);
           change(false, () => {
             graph.dropNode("g" + cid);
-            for (const [id, x, y] of place(members[cid], c.x, -c.y, spread)) addEntity(id, x, y, 4 + Math.min(6, degree[id] / 3));
+            for (const [id, x, y] of place(grouping.members[cid], c.x, -c.y, spread)) addEntity(id, x, y, 4 + Math.min(6, degree[id] / 3));
             linkEntities();
           });
           back.hidden = false;
         }
         sigma.refresh();
-        frame(members[cid].map(id => "n" + id), done);
+        frame(grouping.members[cid].map(id => "n" + id), done);
         updateCount();
       }
       view.openGroup = cid => new Promise(resolve => openGroup(cid, resolve));
       view.opened = () => Array.from(open);
+      // The legend's choice of grouping.
+      const choice = el("label");
+      const menu = el("select");
+      menu.id = "grouping";
+      for (const [value, text] of [["community", "communities"], ["class", "classes"]]) {
+        const option = el("option", "", text);
+        option.value = value;
+        menu.appendChild(option);
+      }
+      menu.addEventListener("change", () => {
+        grouping = menu.value === "class" ? byClass : communities;
+        back.click();
+      });
+      choice.append(el("span", "", "Group by"), menu);
+      document.getElementById("classes").prepend(choice, el("div", "sep"));
 
       function neighbourhood(id, done) {
         // An entity in the middle, what it is linked to around it (mentions too when shown).
@@ -552,7 +592,7 @@
         filter() { sigma.refresh(); },
         count() {
           let n = 0, e = 0;
-          graph.forEachNode((k, a) => { if (visible(a)) n += a.cluster !== undefined ? data.clusters[a.cluster].size : 1; });
+          graph.forEachNode((k, a) => { if (visible(a)) n += a.cluster !== undefined ? grouping.clusters[a.cluster].size : 1; });
           graph.forEachEdge((k, a) => { if (!a.mentions || state.mentions) e += 1; });
           const groupsShown = graph.filterNodes((k, a) => a.cluster !== undefined).length;
           if (focus !== null) return "around " + byId[focus].name + ": " + number(graph.order - 1) + " linked, of " + number(data.nodes.length) + " entities";
