@@ -668,8 +668,14 @@ def _overview(v: View, order: list[str], links: list[tuple[int, int, float]]
             per_group[pair[0]] += 1
             per_group[pair[1]] += 1
     kept_links = [[a, b, between[(a, b)]] for a, b in sorted(kept)]
-    positions = _layout([str(g) for g in range(k)],
-                        [((a, b), 1.0 + math.log(n)) for a, b, n in kept_links])
+    # Fruchterman-Reingold with gravity: groups without links stay near the others
+    # instead of drifting to the edge and squeezing the rest into the middle.
+    if k > 1:
+        xs, ys = _large_layout(k, [((a, b), 1.0 + math.log(n)) for a, b, n in kept_links])
+        scale = 30 * math.sqrt(k) / max(1e-9, float(max(abs(xs).max(), abs(ys).max())))
+        positions = [(round(float(x) * scale), round(float(y) * scale)) for x, y in zip(xs, ys)]
+    else:
+        positions = [(0, 0)] * k
     clusters = []
     for g, (kind, _value) in enumerate(keys):
         top = max(members[g], key=lambda i: (degree[i], -i))
