@@ -31,7 +31,6 @@ def main() -> None:
     args = parser.parse_args()
     began = time.perf_counter()
     from heroes_kg.corpus.curation import Article, load_corpus
-
     from heroes_kg.grow.suggest import suggest
     from heroes_kg.project import find_project
 

@@ -20,11 +20,17 @@ R = "https://w3id.org/heroes-kg/resource/"
 
 
 def embedded(html: str) -> dict[str, Any]:
-    """The graph data a page embeds."""
-    found = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html,
-                      re.DOTALL)
+    """The graph data a page embeds (plain JSON, or gzip in base64 for a large graph)."""
+    found = re.search(r'<script type="application/json" id="graph-data" '
+                      r'data-encoding="([\w-]+)">(.*?)</script>', html, re.DOTALL)
     assert found, "the page has no graph data"
-    return json.loads(found.group(1))  # type: ignore[no-any-return]
+    text = found.group(2)
+    if found.group(1) == "gzip-base64":
+        import base64
+        import gzip
+
+        text = gzip.decompress(base64.b64decode(text)).decode("utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
 
 
 def by_name(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -33,7 +39,12 @@ def by_name(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def edges_named(data: dict[str, Any]) -> set[tuple[str, str, str, str]]:
     names = {n["id"]: n["name"] for n in data["nodes"]}
-    return {(names[e["from"]], e["label"], names[e["to"]], e["note"]) for e in data["edges"]}
+    return {(names[e["from"]], label(data, e), names[e["to"]], e["note"]) for e in data["edges"]}
+
+
+def label(data: dict[str, Any], edge: dict[str, Any]) -> str:
+    """The readable label of an edge's property."""
+    return data["properties"][edge["p"]]["label"]  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")
@@ -113,13 +124,13 @@ def test_edges_carry_their_quotes(seeds_page: str) -> None:
     data = embedded(seeds_page)
     names = {n["id"]: n["name"] for n in data["nodes"]}
     [plays] = [e for e in data["edges"] if names[e["from"]] == "Pedro Pascal"
-               and e["label"] == "plays"]
+               and label(data, e) == "plays"]
     quotes = [q for f in plays["facts"] for _a, q in f["quotes"]]
     assert "Pedro Pascal as Missy's dad Marcus Moreno" in quotes
 
 
 def test_data_block_cannot_close_its_script(seeds_page: str) -> None:
-    block = seeds_page.split('id="graph-data">', 1)[1].split("</script>", 1)[0]
+    block = seeds_page.split('id="graph-data" data-encoding="json">', 1)[1].split("</script>", 1)[0]
     assert not set("<>&") & set(block)
 
 
@@ -246,3 +257,61 @@ def test_viz_open_hands_the_page_to_the_browser(built_project: Path, run, tmp_pa
     result = run("viz", "--project", str(built_project), "-o", str(out), "--open")
     assert result.exit_code == 0, result.output
     assert opened == [out.as_uri()]
+
+
+def test_a_large_graph_is_an_overview_of_groups_in_a_compressed_page() -> None:
+    import importlib.util
+
+    from heroes_kg.outputs.page import MIN_GROUP, OVERVIEW
+
+    spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" /
+                                                  "viz_draw.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    kg = bench.synthetic_graph(OVERVIEW + 100, 2 * OVERVIEW)
+    html = page(view(kg))
+    assert html == page(view(kg))
+    text = html.decode("utf-8")
+    assert 'data-encoding="gzip-base64"' in text
+    assert "visjs.github.io" not in text and "/*! sigma 3.0.2" in text
+    data = embedded(text)
+    nodes, clusters = data["nodes"], data["clusters"]
+    # No node positions: members are placed when their group is opened.
+    assert all("x" not in n and "c" in n for n in nodes)
+    assert [c["id"] for c in clusters] == list(range(len(clusters)))
+    sizes = {c["id"]: 0 for c in clusters}
+    for n in nodes:
+        sizes[n["c"]] += 1
+    assert sizes == {c["id"]: c["size"] for c in clusters}
+    for c in clusters:
+        assert c["kind"] in ("community", "pool")
+        assert c["size"] >= MIN_GROUP or c["kind"] == "pool"
+        assert nodes[c["top"]]["c"] == c["id"]
+    # A pool holds one class; a link joins two groups and counts the facts between them.
+    for c in clusters:
+        if c["kind"] == "pool":
+            assert {n["group"] for n in nodes if n["c"] == c["id"]} == {c["group"]}
+    between: dict[tuple[int, int], int] = {}
+    for e in data["edges"]:
+        a, b = sorted((nodes[e["from"]]["c"], nodes[e["to"]]["c"]))
+        if a != b:
+            between[(a, b)] = between.get((a, b), 0) + 1
+    assert data["links"]
+    for a, b, n in data["links"]:
+        assert a < b and between[(a, b)] == n
+    assert len(data["links"]) <= 6 * len(clusters)
+
+
+def test_the_bundled_renderer_is_the_one_package_json_pins() -> None:
+    package = json.loads((ROOT / "js" / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "js" / "package-lock.json").read_text(encoding="utf-8"))
+    bundle = (ROOT / "src" / "heroes_kg" / "outputs" / "vendor" /
+              "sigma-graphology.min.js").read_text(encoding="utf-8")
+    first = bundle.splitlines()[0]
+    for name in ("sigma", "graphology"):
+        version = package["dependencies"][name]
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version
+        assert f"{name} {version} (MIT" in first, \
+            f"the bundle is not {name} {version}: run js/build.sh and commit its output"
+    assert "</script" not in bundle.lower() and "<!--" not in bundle

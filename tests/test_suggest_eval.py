@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from heroes_kg.corpus.curation import Article
 
+from heroes_kg.corpus.curation import Article
 from heroes_kg.grow.suggest import suggest
 
 from .conftest import ROOT

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from heroes_kg.corpus.curation import Article, Entity
 
+from heroes_kg.corpus.curation import Article, Entity
 from heroes_kg.grow.suggest import suggest
 from heroes_kg.grow.suggest._text import resolve_date, sentences
 

@@ -30,13 +30,16 @@ import pyoxigraph as ox
 
 from .. import vocab
 from .._io import atomic_write
+from ..corpus.curation import paused_gc
 from ..errors import HeroesKGError, OutputError, QueryError
 from ..query import list_queries, named_query
-from ..rdf.read import find_entity, statements
+from ..rdf.read import find_entity
 from ..rdf.store import Graph
 from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
+from ._phrases import phrases
 
-__all__ = ["GROUPS", "LARGE", "View", "Written", "load_query", "lookup", "page", "view",
+__all__ = ["GROUPS", "LARGE", "OVERVIEW", "View", "Written", "load_query", "lookup", "page",
+           "view",
            "view_from_triples", "write_page"]
 
 #: Node groups: id -> (legend label, colour, vis shape). Order is the legend's order.
@@ -63,6 +66,10 @@ _CLASS_GROUP = {
 
 #: Graphs with more nodes than this get straight edges and hide edges while dragging.
 LARGE = 400
+#: Graphs with more nodes than this open on an overview of groups, drawn with WebGL.
+OVERVIEW = 2000
+#: The smallest community that is a group of its own in the overview.
+MIN_GROUP = 12
 #: The layout's random seed: fixed, so the same graph gives the same page.
 SEED = 7
 
@@ -155,9 +162,9 @@ class _Lookup:
             own = headlines.get(iri, []) + names.get(iri, [])
             self.names[iri] = own + [a for a in aliases.get(iri, []) if a not in own]
         self.types: dict[str, list[str]] = defaultdict(list)
-        for quad in kg.store.quads_for_pattern(None, ox.NamedNode(_TYPE), None, None):
-            if quad.graph_name != kg.names.ontology:
-                self.types[quad.subject.value].append(quad.object.value)
+        # The curated facts only: provenance records are known by their IRIs.
+        for quad in kg.store.quads_for_pattern(None, ox.NamedNode(_TYPE), None, facts):
+            self.types[quad.subject.value].append(quad.object.value)
         self.articles: dict[str, tuple[str, str]] = {}
         for row in _rows(kg, """SELECT ?a ?t ?d WHERE { ?a a schema:NewsArticle ;
                 schema:headline ?t OPTIONAL { ?a schema:datePublished ?d } }"""):
@@ -167,12 +174,27 @@ class _Lookup:
         self._statements()
 
     def _statements(self) -> None:
-        for st in statements(self.kg):
-            key = (st.subject.value, st.predicate, _term_key(st.object))
-            self.facts.setdefault(key, []).append({
-                "statement": st.iri,
-                "qualifiers": sorted(st.qualifiers, key=_qualifier_order),
-                "quotes": sorted({(e.article, e.start, e.exact) for e in st.evidence}),
+        # Two plain joins and a scan, not one query with OPTIONALs: ten times faster on a
+        # persisted store of a million triples (40 s there), three times in memory.
+        qualifiers: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for iri in (HEROES + "inWork", HEROES + "asCharacter"):
+            name = _QUALIFIERS.get(iri, iri)
+            for q in self.kg.store.quads_for_pattern(None, ox.NamedNode(iri), None, None):
+                qualifiers[q.subject.value].add((name, q.object.value))
+        quotes: dict[str, set[tuple[str, int, str]]] = defaultdict(set)
+        for row in _rows(self.kg, """SELECT ?st ?a ?exact ?start WHERE {
+                ?st prov:wasDerivedFrom ?ev . ?ev oa:hasSource ?a ; oa:hasSelector ?sel, ?pos .
+                ?sel oa:exact ?exact . ?pos oa:start ?start }"""):
+            quotes[row[0].value].add((row[1].value, int(row[3].value), row[2].value))
+        statements = {row[0].value: (row[1].value, row[2].value, _term_key(row[3]))
+                      for row in _rows(self.kg, """SELECT ?st ?s ?p ?o WHERE {
+                        ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ;
+                            rdf:object ?o }""")}
+        for iri in sorted(statements):
+            self.facts.setdefault(statements[iri], []).append({
+                "statement": iri,
+                "qualifiers": sorted(qualifiers.get(iri, ()), key=_qualifier_order),
+                "quotes": sorted(quotes.get(iri, ())),
             })
 
     def name(self, iri: str) -> str:
@@ -218,6 +240,10 @@ class _Lookup:
         return person, predicate, character, work
 
 
+#: Qualifier IRIs and their curated keys (in, as).
+_QUALIFIERS = {iri: key for key, (iri, _types) in vocab.QUALIFIERS.items()}
+
+
 def _qualifier_order(qualifier: tuple[str, str]) -> tuple[int, str, str]:
     order = list(vocab.QUALIFIERS)
     key = qualifier[0]
@@ -255,11 +281,22 @@ def lookup(kg: Graph) -> _Lookup:
 
 def view_from_triples(kg: Graph, triples: Iterable[ox.Triple], *,
                       title: str, summary: str = "",
-                      lookup: _Lookup | None = None) -> View:
-    """The readable view of ``triples``, with names, classes and quotes from ``kg``."""
+                      lookup: _Lookup | None = None, ordered: bool = False) -> View:
+    """The readable view of ``triples``, with names, classes and quotes from ``kg``.
+
+    ``ordered``: the triples are distinct and in a reproducible order already (as
+    :meth:`KnowledgeGraph.triples` gives them), so sorting them again is not needed."""
     lookup = lookup or _Lookup(kg)
-    triples = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate),
-                                                  str(t.object)))
+    if not ordered:
+        triples = sorted(set(triples), key=lambda t: (t.subject.value, t.predicate.value,
+                                                      str(t.object)))
+    readable: dict[str, str] = {}
+
+    def label(predicate: str) -> str:
+        found = readable.get(predicate)
+        if found is None:
+            found = readable[predicate] = _readable(predicate, lookup.labels)
+        return found
     own_types: dict[str, set[str]] = defaultdict(set)
     own_names: dict[str, list[str]] = defaultdict(list)
     for t in triples:
@@ -269,8 +306,13 @@ def view_from_triples(kg: Graph, triples: Iterable[ox.Triple], *,
                 and isinstance(t.object, ox.Literal):
             own_names[t.subject.value].append(t.object.value)
 
+    known: dict[str, set[str]] = {}
+
     def types(iri: str) -> set[str]:
-        return own_types.get(iri, set()) | set(lookup.types.get(iri, ()))
+        found = known.get(iri)
+        if found is None:
+            found = known[iri] = own_types.get(iri, set()) | set(lookup.types.get(iri, ()))
+        return found
 
     def hidden(iri: str) -> bool:
         return bool(types(iri) & _PROVENANCE_TYPES) or \
@@ -303,7 +345,7 @@ def view_from_triples(kg: Graph, triples: Iterable[ox.Triple], *,
                      for k, v in fact["qualifiers"]]
             if parts and ", ".join(parts) not in notes:
                 notes.append(", ".join(parts))
-        edges[key] = Edge(s, o, p, _readable(p, lookup.labels), "; ".join(notes), key)
+        edges[key] = Edge(s, o, p, label(p), "; ".join(notes), key)
 
     roles: set[str] = set()
     for t in triples:
@@ -322,7 +364,7 @@ def view_from_triples(kg: Graph, triples: Iterable[ox.Triple], *,
         if isinstance(o, ox.Literal) or p in _ADDRESSES or isinstance(o, ox.BlankNode):
             shown = _shown_value(o) if isinstance(o, ox.Literal) else o.value
             key = (s.value, p, _term_key(o))
-            node(s.value).values.append((_readable(p, lookup.labels), shown, key))
+            node(s.value).values.append((label(p), shown, key))
             continue
         if hidden(o.value):
             continue
@@ -403,6 +445,11 @@ def view(kg: Graph, *, focus: str | None = None, depth: int = 1,
     named query), and/or the neighbourhood of the entity ``focus`` (id, name or alias)."""
     if depth < 0:
         raise HeroesKGError(f"{{--depth}} must be 0 or more, not {depth}")
+    with paused_gc():
+        return _view(kg, focus=focus, depth=depth, query=query)
+
+
+def _view(kg: Graph, *, focus: str | None, depth: int, query: str | None) -> View:
     lookup = _Lookup(kg)
     if query is not None:
         name, text = load_query(kg, query)
@@ -412,9 +459,12 @@ def view(kg: Graph, *, focus: str | None = None, depth: int = 1,
         title, summary = f"Query: {name}", f"{len(triples)} triples from the query {name}"
     else:
         triples = kg.triples((kg.names.facts,))
-        title = "The knowledge graph"
+        title = ""
         summary = _summary(lookup)
-    result = view_from_triples(kg, triples, title=title, summary=summary, lookup=lookup)
+    result = view_from_triples(kg, triples, title=title, summary=summary, lookup=lookup,
+                               ordered=query is None)
+    if not title:
+        result.title = _corpus_title(result, len(lookup.articles))
     if focus is not None:
         iri = find_entity(kg, focus)
         result = _neighbourhood(result, iri, depth)
@@ -426,6 +476,23 @@ def view(kg: Graph, *, focus: str | None = None, depth: int = 1,
         # The whole graph of a new, empty project is drawn as an empty page.
         raise OutputError("nothing to draw: the result has no entities")
     return result
+
+
+def _corpus_title(v: View, articles: int) -> str:
+    """A title that says what this corpus is about: its three most connected entities."""
+    degree: dict[str, int] = defaultdict(int)
+    for e in v.edges:
+        if e.predicate != _MENTIONS:
+            degree[e.source] += 1
+            degree[e.target] += 1
+    top = sorted((iri for iri in degree if v.nodes[iri].group != "article"),
+                 key=lambda iri: (-degree[iri], v.nodes[iri].name, iri))[:3]
+    names = [v.nodes[iri].name for iri in top]
+    if not names:
+        return "An empty knowledge graph"
+    about = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return (f"{about}: a knowledge graph from {articles} news article"
+            f"{'s' if articles != 1 else ''}")
 
 
 def _summary(lookup: _Lookup) -> str:
@@ -508,9 +575,17 @@ def _large_layout(n: int, edges: list[tuple[tuple[int, int], float]],
 def _data(v: View) -> dict[str, Any]:
     order = sorted(v.nodes, key=lambda iri: (v.nodes[iri].group, v.nodes[iri].name, iri))
     index = {iri: i for i, iri in enumerate(order)}
-    # "mentions" links barely pull: articles mention nearly everything.
-    positions = _layout(order, [((index[e.source], index[e.target]),
-                                 0.05 if e.predicate == _MENTIONS else 1.0) for e in v.edges])
+    overview = len(order) > OVERVIEW
+    links = [(index[e.source], index[e.target], 0.05 if e.predicate == _MENTIONS else 1.0)
+             for e in v.edges]
+    if overview:
+        # Members are placed by the page when their group is opened.
+        positions = [(0, 0)] * len(order)
+        clusters, cluster_links, member_of = _overview(v, order, links)
+    else:
+        # "mentions" links barely pull: articles mention nearly everything.
+        positions = _layout(order, [((a, b), w) for a, b, w in links])
+        clusters, cluster_links, member_of = [], [], []
     article_ids = sorted({a for facts in v.facts.values() for f in facts
                           for a, _start, _text in f["quotes"]})
     article_index = {a: i for i, a in enumerate(article_ids)}
@@ -523,22 +598,100 @@ def _data(v: View) -> dict[str, Any]:
     nodes = []
     for i, iri in enumerate(order):
         n = v.nodes[iri]
-        nodes.append({"id": i, "name": n.name, "type": n.type, "group": n.group,
-                      "iri": iri, "aliases": n.aliases, "x": positions[i][0],
-                      "y": positions[i][1],
-                      "values": [[label, shown, facts(key)] for label, shown, key in n.values]})
+        node = {"id": i, "name": n.name, "type": n.type, "group": n.group,
+                "iri": iri, "aliases": n.aliases,
+                "values": [[label, shown, facts(key)] for label, shown, key in n.values]}
+        if overview:
+            node["c"] = member_of[i]
+        else:
+            node["x"], node["y"] = positions[i]
+        nodes.append(node)
+    properties: dict[str, int] = {}
+    property_rows: list[dict[str, str]] = []
     edges = []
     for i, e in enumerate(v.edges):
+        if e.predicate not in properties:
+            properties[e.predicate] = len(property_rows)
+            forward, backward = phrases(e.predicate, e.label)
+            property_rows.append({"label": e.label, "fw": forward, "bw": backward})
         edges.append({"id": i, "from": index[e.source], "to": index[e.target],
-                      "label": e.label, "note": e.note,
+                      "p": properties[e.predicate], "note": e.note,
                       "mentions": e.predicate == _MENTIONS, "facts": facts(e.key)})
     groups = [{"id": g, "label": label, "color": color, "shape": shape}
               for g, (label, color, shape) in GROUPS.items()
               if any(n["group"] == g for n in nodes)]
     return {"title": v.title, "summary": v.summary, "large": len(nodes) >= LARGE,
-            "groups": groups, "nodes": nodes, "edges": edges,
+            "groups": groups, "nodes": nodes, "edges": edges, "properties": property_rows,
+            "clusters": clusters, "links": cluster_links,
             "articles": [[*v.articles.get(a, (a.rsplit("/", 1)[-1], ""))]
                          for a in article_ids]}
+
+
+def _overview(v: View, order: list[str], links: list[tuple[int, int, float]]
+              ) -> tuple[list[dict[str, Any]], list[list[int]], list[int]]:
+    """(groups, links between groups, group of each node) of a large view's overview.
+
+    A group is one community (Louvain over the fact links, where an article joins the
+    community it mentions most) of at least :data:`MIN_GROUP` members; the members of
+    smaller communities are pooled by class ("People in small groups"). The strongest
+    links between groups are kept: each group's three strongest, and the strongest
+    overall up to three per group."""
+    from ._community import communities
+
+    community = communities(len(order), links)
+    size: dict[int, int] = defaultdict(int)
+    for c in community:
+        size[c] += 1
+    key_of: dict[tuple[str, Any], int] = {}
+    keys: list[tuple[str, Any]] = []
+    member_of = []
+    for i, iri in enumerate(order):
+        c = community[i]
+        key = ("community", c) if size[c] >= MIN_GROUP else ("pool", v.nodes[iri].group)
+        if key not in key_of:
+            key_of[key] = len(keys)
+            keys.append(key)
+        member_of.append(key_of[key])
+    k = len(keys)
+    degree = [0] * len(order)
+    between: dict[tuple[int, int], int] = defaultdict(int)
+    for a, b, w in links:
+        if w == 1.0:
+            degree[a] += 1
+            degree[b] += 1
+        ga, gb = member_of[a], member_of[b]
+        if ga != gb:
+            between[(min(ga, gb), max(ga, gb))] += 1
+    members: list[list[int]] = [[] for _ in range(k)]
+    for i, g in enumerate(member_of):
+        members[g].append(i)
+    strongest = sorted(between.items(), key=lambda item: (-item[1], item[0]))
+    kept: set[tuple[int, int]] = {pair for pair, _n in strongest[:3 * k]}
+    per_group: dict[int, int] = defaultdict(int)
+    for pair, _n in strongest:
+        if per_group[pair[0]] < 3 or per_group[pair[1]] < 3:
+            kept.add(pair)
+            per_group[pair[0]] += 1
+            per_group[pair[1]] += 1
+    kept_links = [[a, b, between[(a, b)]] for a, b in sorted(kept)]
+    # Fruchterman-Reingold with gravity: groups without links stay near the others
+    # instead of drifting to the edge and squeezing the rest into the middle.
+    if k > 1:
+        xs, ys = _large_layout(k, [((a, b), 1.0 + math.log(n)) for a, b, n in kept_links])
+        scale = 30 * math.sqrt(k) / max(1e-9, float(max(abs(xs).max(), abs(ys).max())))
+        positions = [(round(float(x) * scale), round(float(y) * scale)) for x, y in zip(xs, ys)]
+    else:
+        positions = [(0, 0)] * k
+    clusters = []
+    for g, (kind, _value) in enumerate(keys):
+        top = max(members[g], key=lambda i: (degree[i], -i))
+        classes: dict[str, int] = defaultdict(int)
+        for i in members[g]:
+            classes[v.nodes[order[i]].group] += 1
+        group = max(classes, key=lambda c: (classes[c], c))
+        clusters.append({"id": g, "kind": kind, "group": group, "size": len(members[g]),
+                         "top": top, "x": positions[g][0], "y": positions[g][1]})
+    return clusters, kept_links, member_of
 
 
 def _script_json(data: Any) -> str:
@@ -563,6 +716,16 @@ def _vis_script() -> str:
                         "heroes-kg with its dependencies")
 
 
+def _sigma_script() -> str:
+    """sigma.js and graphology, bundled by js/build.sh into the package."""
+    path = Path(__file__).parent / "vendor" / "sigma-graphology.min.js"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        raise HeroesKGError(f"cannot read {path}, the WebGL renderer of large pages; "
+                            "reinstall heroes-kg") from None
+
+
 def _script_hash(script: str) -> str:
     import base64
     import hashlib
@@ -580,18 +743,33 @@ def page(v: View) -> bytes:
     import jinja2
     from markupsafe import Markup
 
-    vis = _vis_script()
+    with paused_gc():
+        data = _data(v)
+    # A graph a person reads at once: vis-network (shapes, edge labels, settling);
+    # an overview of a large one: sigma.js, which draws with WebGL.
+    renderer = _sigma_script() if data["clusters"] else _vis_script()
     env = jinja2.Environment(loader=jinja2.PackageLoader("heroes_kg.outputs", "templates"),
                              autoescape=True, keep_trailing_newline=True)
     app = env.loader.get_source(env, "graph.js")[0]
-    for name, script in (("vis-network", vis), ("graph.js", app)):
+    for name, script in (("renderer", renderer), ("graph.js", app)):
         if "</script" in script.lower() or "<!--" in script:
             raise OutputError(f"the {name} script cannot be inlined: it contains "
                                 "'</script' or '<!--'")
+    text = _script_json(data)
+    encoding = "json"
+    if data["clusters"]:
+        # A large graph's JSON shrinks about six times; the page inflates it with the
+        # browser's own DecompressionStream.
+        import base64
+        import gzip
+
+        text = base64.b64encode(gzip.compress(text.encode("utf-8"), compresslevel=6,
+                                              mtime=0)).decode("ascii")
+        encoding = "gzip-base64"
     html = env.get_template("graph.html").render(
-        title=v.title, summary=v.summary, data=Markup(_script_json(_data(v))),
-        vis=Markup(vis), app=Markup(app),
-        script_hashes=Markup(" ".join(_script_hash(s) for s in (vis, app))))
+        title=v.title, summary=v.summary, data=Markup(text), encoding=encoding,
+        renderer=Markup(renderer), app=Markup(app),
+        script_hashes=Markup(" ".join(_script_hash(s) for s in (renderer, app))))
     return html.encode("utf-8")
 
 

@@ -4,7 +4,7 @@ Run from the project folder; it works on a throwaway copy of the project (with t
 article tests/data/articles/sequel-casting.txt added and its facts suggested), so
 nothing here changes:
 
-    python docs/screenshots.py        # writes docs/workbench.png and docs/review.png
+    python docs/screenshots_workbench.py      # writes docs/workbench.png and docs/review.png
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     from playwright.sync_api import sync_playwright
-
-    from heroes_kg.pipeline import build
-    from heroes_kg.grow import add_article, write_suggestions
-    from heroes_kg.project import find_project
-    from heroes_kg.serve import Server
     from tests.browser import chromium, wait_until
     from tests.conftest import copy_project
+
+    from heroes_kg.grow import add_article, write_suggestions
+    from heroes_kg.pipeline import build
+    from heroes_kg.project import find_project
+    from heroes_kg.serve import Server
 
     with tempfile.TemporaryDirectory(prefix="heroes-kg-shots-") as tmp:
         root = copy_project(Path(tmp) / "project")
