@@ -541,11 +541,9 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
         raise HeroesKGError("give a query (SPARQL, a .rq path or a name) or -f FILE, "
                             "not both and not neither")
     if query_file is not None:
-        try:
-            query = query_file.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise HeroesKGError(f"cannot read query file {query_file}: "
-                                f"{exc.strerror}") from None
+        from .query import read_query_file
+
+        query = read_query_file(query_file)
         if not query.strip():
             raise HeroesKGError(f"query file {query_file} is empty")
     assert query is not None

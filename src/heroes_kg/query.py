@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import math
 import re
 import threading
 from collections.abc import Iterator, Mapping
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from . import _vocab
+from ._guard import check_query
 from .errors import HeroesKGError, relpath
 
 if TYPE_CHECKING:
@@ -119,6 +121,21 @@ def _question(text: str) -> str:
     return " ".join(lines)
 
 
+def read_query_file(path: Path, shown: str | None = None) -> str:
+    """The text of the query file ``path``, or one clear error (missing, unreadable, not
+    UTF-8)."""
+    shown = shown or str(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise HeroesKGError(f"query file {shown} is not UTF-8 text (byte "
+                            f"0x{exc.object[exc.start]:02x} at offset {exc.start}); save "
+                            "it as UTF-8") from None
+    except OSError as exc:
+        raise HeroesKGError(f"cannot read query file {shown}: "
+                            f"{exc.strerror or exc}") from None
+
+
 def list_queries(project: Project) -> list[NamedQuery]:
     """The named queries in the project's queries/ folder, by name."""
     folder = project.queries_dir
@@ -126,7 +143,7 @@ def list_queries(project: Project) -> list[NamedQuery]:
         return []
     found = []
     for path in sorted(folder.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
+        text = read_query_file(path, relpath(path, project.root))
         found.append(NamedQuery(path.stem, path, _question(text), text))
     return found
 
@@ -134,7 +151,7 @@ def list_queries(project: Project) -> list[NamedQuery]:
 def _named(project: Project, name: str) -> NamedQuery:
     path = project.queries_dir / f"{name}.rq"
     if path.is_file():
-        text = path.read_text(encoding="utf-8")
+        text = read_query_file(path, relpath(path, project.root))
         return NamedQuery(name, path, _question(text), text)
     names = [q.name for q in list_queries(project)]
     close = difflib.get_close_matches(name, names, n=4, cutoff=0.5)
@@ -152,7 +169,7 @@ def resolve_query(project: Project | None, query: str) -> tuple[str, str]:
         path = Path(stripped)
         if not path.is_file():
             raise HeroesKGError(f"no query file {stripped}")
-        return path.read_text(encoding="utf-8"), stripped
+        return read_query_file(path, stripped), stripped
     if re.match(_NAME, stripped):
         if project is None:
             raise HeroesKGError(f"cannot look up named query {stripped!r}: the graph was "
@@ -519,6 +536,17 @@ def _ox_term(term: Any) -> Term:
     return ox.Literal(str(term))
 
 
+#: Stack of the thread that runs a query (the guard keeps its use far below this).
+_QUERY_STACK = 64 << 20
+_STACK_LOCK = threading.Lock()
+
+
+def check_timeout(timeout: float | None, what: str = "timeout") -> None:
+    """Refuse a time limit that is not a finite positive number of seconds."""
+    if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
+        raise HeroesKGError(f"{what} must be a positive number of seconds, not {timeout:g}")
+
+
 def run_query(kg: KnowledgeGraph, query: str,
               bindings: Mapping[str, Any] | None = None, *, infer: bool = False,
               timeout: float | None = None, endpoint: str | None = None,
@@ -585,12 +613,19 @@ def run_query(kg: KnowledgeGraph, query: str,
         except BaseException as exc:  # handed to the calling thread
             outcome["error"] = exc
 
-    if timeout is not None and timeout <= 0:
-        raise HeroesKGError(f"timeout must be a positive number of seconds, not {timeout}")
+    check_timeout(timeout)
+    # Before the parser: it recurses, and a native stack overflow cannot be caught.
+    check_query(text_to_run, label)
     # Oxigraph cannot be interrupted mid-evaluation, so it runs in a daemon thread: the
     # caller regains control at the time limit (or on Ctrl-C) and the process can exit.
+    # The thread gets a stack of its own size, whatever the platform's default is.
     worker = threading.Thread(target=work, name="heroes-kg-query", daemon=True)
-    worker.start()
+    with _STACK_LOCK:
+        previous = threading.stack_size(_QUERY_STACK)
+        try:
+            worker.start()
+        finally:
+            threading.stack_size(previous)
     worker.join(timeout)
     if worker.is_alive():
         raise QueryTimeout(f"{label} did not finish within {timeout:g} s and was "
