@@ -396,14 +396,20 @@ def accept(file: Path, target: str | None, skip_failing: bool,
               help="Port to listen on (0: any free port).")
 @click.option("--timeout", default=30.0, show_default=True, type=float, metavar="S",
               help="Stop a query after S seconds (the client gets HTTP 503).")
+@click.option("--allow-service", is_flag=True,
+              help="Let queries call other endpoints with SERVICE. Off by default: the "
+                   "server would make HTTP requests wherever a client's query says (into "
+                   "this host's network too); only for trusted local use.")
 @reports_errors
-def serve(project_dir: Path | None, host: str, port: int, timeout: float) -> None:
+def serve(project_dir: Path | None, host: str, port: int, timeout: float,
+          allow_service: bool) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 endpoint, until Ctrl-C.
 
     Runs the Oxigraph server (the 'oxigraph' package) on a snapshot of the
     graph, behind a page that also offers the network view (exports/), the
     named queries (queries/) and refuses every update. The default graph is
-    the facts and provenance together.
+    the facts and provenance together. Queries that call other endpoints
+    (SERVICE) or nest too deep are refused with HTTP 400.
 
     \b
     Example:
@@ -421,7 +427,8 @@ def serve(project_dir: Path | None, host: str, port: int, timeout: float) -> Non
     # Ctrl-C and SIGTERM stop it cleanly, even where a shell started it ignoring SIGINT.
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        with run_serve(_project(project_dir), host, port, timeout) as server:
+        with run_serve(_project(project_dir), host, port, timeout,
+                       allow_service=allow_service) as server:
             urls = server.urls
             click.echo(f"Serving the graph at {urls['page']}")
             click.echo(f"  SPARQL endpoint: {urls['sparql']}")
