@@ -15,12 +15,13 @@ The lexer needs no recursion of its own, so no input can make it overflow either
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from .errors import HeroesKGError
 
-__all__ = ["MAX_DEPTH", "MAX_STRUCTURE", "QueryRefused", "check_query"]
+__all__ = ["MAX_DEPTH", "MAX_STRUCTURE", "QueryRefused", "check_query", "check_timeout"]
 
 #: Brackets ({ ( [) open at once, at most. Real queries stay under 15.
 MAX_DEPTH = 64
@@ -127,3 +128,10 @@ def check_query(text: str, label: str = "the query", *, max_chars: int | None = 
                 f"{label} calls another endpoint with SERVICE (at line {line}, column "
                 f"{column}); this endpoint never makes requests for a client: run the "
                 "query where both graphs are, or on your own machine")
+
+
+def check_timeout(timeout: float | None, what: str = "timeout") -> None:
+    """Refuse a time limit that is not a finite positive number of seconds (NaN never
+    expires, infinity overflows the clock, 0 makes a socket non-blocking)."""
+    if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
+        raise HeroesKGError(f"{what} must be a positive number of seconds, not {timeout:g}")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-import math
 import re
 import threading
 from collections.abc import Iterator, Mapping
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from . import _vocab
-from ._guard import check_query
+from ._guard import check_query, check_timeout
 from .errors import HeroesKGError, relpath
 
 if TYPE_CHECKING:
@@ -539,12 +538,6 @@ def _ox_term(term: Any) -> Term:
 #: Stack of the thread that runs a query (the guard keeps its use far below this).
 _QUERY_STACK = 64 << 20
 _STACK_LOCK = threading.Lock()
-
-
-def check_timeout(timeout: float | None, what: str = "timeout") -> None:
-    """Refuse a time limit that is not a finite positive number of seconds."""
-    if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
-        raise HeroesKGError(f"{what} must be a positive number of seconds, not {timeout:g}")
 
 
 def run_query(kg: KnowledgeGraph, query: str,
