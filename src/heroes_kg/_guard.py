@@ -78,7 +78,9 @@ def _scan(text: str) -> _Scan:
             depth += 1
             structure += 1
             if depth > deepest:
-                deepest, deepest_at = depth, match.start()
+                deepest = depth
+                if depth == MAX_DEPTH + 1:  # where the limit is first passed
+                    deepest_at = match.start()
         elif kind == "close":
             depth = max(0, depth - 1)
         elif kind == "operator":
@@ -116,8 +118,9 @@ def check_query(text: str, label: str = "the query", *, max_chars: int | None = 
         if scan.depth > MAX_DEPTH:
             line, column = scan.depth_at
             raise QueryRefused(
-                f"{label} nests brackets {scan.depth} deep (at line {line}, column "
-                f"{column}), more than the {MAX_DEPTH} allowed; flatten it")
+                f"{label} nests brackets {scan.depth} deep (deeper than {MAX_DEPTH} from "
+                f"line {line}, column {column}), more than the {MAX_DEPTH} allowed; "
+                "flatten it")
         if scan.structure > MAX_STRUCTURE:
             raise QueryRefused(
                 f"{label} has {scan.structure:,} operators, brackets and pattern keywords, "

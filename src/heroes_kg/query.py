@@ -604,6 +604,9 @@ def run_query(kg: KnowledgeGraph, query: str,
                 outcome["result"] = _evaluate_remote(kg, text_to_run, known, endpoint,
                                                      auth_env, timeout)
         except BaseException as exc:  # handed to the calling thread
+            # without its frames: they hold Oxigraph objects that must be dropped on
+            # this thread (pyo3 "unsendable"), not on the caller's
+            exc.__traceback__ = exc.__context__ = exc.__cause__ = None
             outcome["error"] = exc
 
     check_timeout(timeout)
