@@ -7,6 +7,7 @@ stderr and exit code 1; no traceback reaches the user for a mistake in the input
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import sys
 import textwrap
@@ -40,20 +41,102 @@ def _fail(exc: HeroesKGError) -> None:
     sys.exit(1)
 
 
+def _interrupted(exc: BaseException | None) -> bool:
+    """Whether ``exc`` is, or arose while handling, a Ctrl-C (an import cut short by
+    Ctrl-C fails again later with ImportError, for one)."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def _exit_interrupted() -> None:
+    """Exit with 130 (128 + SIGINT) now. The library's clean-up has run as the interrupt
+    unwound it; exiting at once keeps a late interrupt in Python's own shut-down from
+    turning the code into a signal death."""
+    click.echo("Interrupted.", err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(130)
+
+
 def reports_errors(func: F) -> F:
-    """Turn heroes-kg's own errors into one clear message and exit code 1."""
+    """Turn heroes-kg's own errors into one clear message and exit code 1, and Ctrl-C
+    into "Interrupted." and exit code 130."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        pressed = []
+
+        def on_sigint(signum: int, frame: object) -> None:
+            # Remembered as well as raised: Python drops an exception raised where it
+            # cannot propagate (a weakref callback during an import), and the command
+            # would then go on to exit 0.
+            pressed.append(signum)
+            raise KeyboardInterrupt
+
+        previous = _set_sigint(on_sigint)
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
         except HeroesKGError as exc:
+            if pressed or _interrupted(exc):
+                _exit_interrupted()
             _fail(exc)
         except KeyboardInterrupt:
-            click.echo("Interrupted.", err=True)
-            sys.exit(130)
+            _exit_interrupted()
+        except Exception as exc:
+            if pressed or _interrupted(exc):
+                _exit_interrupted()
+            raise
+        finally:
+            # Run as the heroes-kg program, a Ctrl-C from here on (the command has
+            # finished, only printing and exiting are left) is noted, not raised: the
+            # exit code stays that of the finished command.
+            if previous is not None:
+                _set_sigint(_noted if _as_program() else previous)
+        if pressed:
+            _exit_interrupted()
+        if _as_program() and previous is not None:
+            # Done: exit now, so that a Ctrl-C during Python's own shut-down (which puts
+            # the default handler back) cannot turn a finished command into a signal
+            # death with its output lost.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
+        return result
 
     return wrapper  # type: ignore[return-value]
+
+
+def _noted(signum: int, frame: object) -> None:
+    """A Ctrl-C after the command finished: nothing left to stop."""
+
+
+def _as_program() -> bool:
+    """Whether this process is the heroes-kg program (not a test or another program
+    calling the CLI)."""
+    here = Path(sys.argv[0] if sys.argv else "")
+    return here.name == "heroes-kg" or (here.name == "__main__.py"
+                                        and here.parent.name == "heroes_kg")
+
+
+def _set_sigint(handler: Any) -> Any:
+    """Install ``handler`` for SIGINT in the main thread (elsewhere: nothing); the one it
+    replaces."""
+    import signal
+    import threading
+
+    if handler is None or threading.current_thread() is not threading.main_thread():
+        return None
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        return None  # started ignoring Ctrl-C (in the background): keep it so
+    try:
+        return signal.signal(signal.SIGINT, handler)
+    except (ValueError, OSError):
+        return None
 
 
 project_option = click.option(
@@ -478,10 +561,9 @@ def push(endpoint: str, query_url: str | None, graph_iri: str | None,
           --endpoint http://localhost:3030/heroes/data
     """
     from .remote import push as run_push
-    from .store import open_graph
 
     started = time.perf_counter()
-    report = run_push(open_graph(_project(project_dir)), endpoint, graph_iri, auth_env,
+    report = run_push(_open_graph(project_dir), endpoint, graph_iri, auth_env,
                       dry_run, query_url=query_url, timeout=timeout)
     elapsed = time.perf_counter() - started
     if report.dry_run:
@@ -542,7 +624,6 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
         heroes-kg query cast --endpoint http://127.0.0.1:7878/query
     """
     from .query import run_query
-    from .store import open_graph
 
     if (query is None) == (query_file is None):
         raise HeroesKGError("give a query (SPARQL, a .rq path or a name) or -f FILE, "
@@ -561,7 +642,7 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
             raise HeroesKGError(f"--bind {bind!r}: write it as NAME=VALUE, "
                                 "e.g. --bind entity=pedro-pascal")
         bindings[name.strip()] = value
-    result = run_query(open_graph(_project(project_dir)), query, bindings, infer=infer,
+    result = run_query(_open_graph(project_dir), query, bindings, infer=infer,
                        timeout=timeout, endpoint=endpoint, auth_env=auth_env)
     if result.kind == "ask" and fmt in (None, "table"):
         click.echo("true" if result.boolean else "false")
