@@ -221,3 +221,29 @@ def test_a_shape_with_an_invalid_pattern(run: Callable[..., Result], project: Pa
         "is not a valid regular expression (missing ), unterminated subpattern at position "
         "0); fix the pattern\n")
     assert not (project / "exports").exists()
+
+
+@pytest.mark.parametrize(("text", "line", "column", "near"), [
+    ("# Who?\nSELECT ?x WHERE {\n  ?x schema:name \"Pédro Pascàl 🦸\" . ?x ?y\n}\n", 3, 37,
+     "?x ?y"),
+    ("SELECT ?x WHERE {\n\t?x schema:name \"a\" ; ?y\n}\n", 2, 23, "?y"),
+    ("SELECT ?x WHERE { ?x schema:name \"é\" FILTER(?x = ) }\n", 1, 38, "FILTER(?x = ) }"),
+])
+def test_a_syntax_error_in_a_query_file_points_at_its_column(
+        run: Callable[..., Result], built_project: Path, tmp_path: Path, text: str, line: int,
+        column: int, near: str) -> None:
+    path = tmp_path / "question.rq"
+    path.write_text(text, encoding="utf-8")
+    result = run("query", str(path), "--project", str(built_project))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: SPARQL syntax error in {path} at line {line}, "
+                                    f'column {column} (near "{near}"): expected '), result.stderr
+
+
+def test_a_missing_closing_brace_is_at_the_end(run: Callable[..., Result],
+                                               built_project: Path, tmp_path: Path) -> None:
+    path = tmp_path / "open.rq"
+    path.write_text("SELECT ?x WHERE {\n  ?x ?y ?z .\n", encoding="utf-8")
+    result = run("query", str(path), "--project", str(built_project))
+    assert result.stderr.startswith(f"Error: SPARQL syntax error in {path} at line 3, column "
+                                    "1 (at the end of the query): ")

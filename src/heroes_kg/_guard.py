@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from .errors import HeroesKGError
 
-__all__ = ["MAX_DEPTH", "MAX_STRUCTURE", "QueryRefused", "check_query", "check_timeout"]
+__all__ = ["MAX_DEPTH", "MAX_STRUCTURE", "QueryRefused", "balanced", "check_query",
+           "check_timeout"]
 
 #: Brackets ({ ( [) open at once, at most. Real queries stay under 15.
 MAX_DEPTH = 64
@@ -93,6 +94,20 @@ def _scan(text: str) -> _Scan:
                     service_at = match.start()
     return _Scan(deepest, _position(text, deepest_at), structure,
                  None if service_at is None else _position(text, service_at))
+
+
+def balanced(text: str) -> bool:
+    """Whether every bracket of ``text`` (outside strings, IRIs, comments) is closed, and
+    none is closed before it opens."""
+    depth = 0
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup == "open":
+            depth += 1
+        elif match.lastgroup == "close":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def _unescaped(text: str) -> str:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from . import _vocab
-from ._guard import check_query, check_timeout
+from ._guard import balanced, check_query, check_timeout
 from .errors import HeroesKGError, relpath
 
 if TYPE_CHECKING:
@@ -460,9 +460,20 @@ def _syntax_error(exc: SyntaxError, text: str, label: str, shift: tuple[int, int
     if line == inject_line and column > inject_col:
         column = max(inject_col, column - inject_len)
     lines = text.splitlines() or [""]
+    breaks = None
+    if _at_end(text, lines, line, column) and balanced(text):
+        # Oxigraph places most syntax errors at the end of the query; a second parser
+        # (loaded only now, on the error path) tells where the query stops making sense
+        # (unless a bracket is left open: then the end is the place).
+        breaks = _where_it_breaks(text)
+    if breaks is not None:
+        line, column = breaks
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     end = max(1, min(column - 1, len(source)))
-    offending = " ".join(source[max(0, end - 30):end].split())
+    if breaks is not None:  # the broken construct starts here: show it
+        offending = " ".join(source[column - 1:column + 29].split())
+    else:
+        offending = " ".join(source[max(0, end - 30):end].split())
     if len(detail) > 120:
         detail = detail[:119] + "…"
     if offending:
@@ -473,6 +484,32 @@ def _syntax_error(exc: SyntaxError, text: str, label: str, shift: tuple[int, int
         where = "at the start of the line"
     return HeroesKGError(f"SPARQL syntax error in {label} at line {line}, column {column} "
                          f"({where}): {detail}")
+
+
+def _at_end(text: str, lines: list[str], line: int, column: int) -> bool:
+    """Whether (line, column) is past everything but spaces and comments."""
+    if line > len(lines):
+        return True
+    rest = "\n".join([lines[line - 1][column - 1:], *lines[line:]])
+    return not re.sub(r"#[^\n]*", "", rest).strip()
+
+
+def _where_it_breaks(text: str) -> tuple[int, int] | None:
+    """(line, column) where rdflib's SPARQL parser stops, if it stops before the end."""
+    try:
+        from pyparsing import ParseBaseException
+        from rdflib.plugins.sparql.parser import parseQuery
+    except ImportError:
+        return None
+    try:
+        parseQuery(text.replace("\t", " "))  # pyparsing would count a tab as 8 columns
+    except ParseBaseException as exc:
+        lines = text.splitlines() or [""]
+        if not _at_end(text, lines, exc.lineno, exc.col):
+            return exc.lineno, exc.col
+    except Exception:  # noqa: BLE001 - a second opinion only: any failure means none
+        return None
+    return None
 
 
 def _inferred_store(kg: KnowledgeGraph) -> ox.Store:
