@@ -312,7 +312,7 @@ class _Worker:
             if self.proc.wait() != 0:
                 return None
             answers = pickle.loads(data)  # our own child's output (the caller pauses gc)
-        except (OSError, pickle.UnpicklingError, EOFError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             self.proc.kill()
             self.proc.wait()
             return None
@@ -338,4 +338,8 @@ def _serve() -> None:
 
 
 if __name__ == "__main__":
-    _serve()
+    # Run the module's own copy, not this __main__ one: what it pickles (the loaded
+    # lists) must name heroes_kg._yaml's classes for the parent to read them back.
+    from heroes_kg._yaml import _serve as serve_here
+
+    serve_here()

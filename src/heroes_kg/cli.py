@@ -57,9 +57,12 @@ def _exit_interrupted() -> None:
     """Exit with 130 (128 + SIGINT) now. The library's clean-up has run as the interrupt
     unwound it; exiting at once keeps a late interrupt in Python's own shut-down from
     turning the code into a signal death."""
-    click.echo("Interrupted.", err=True)
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        click.echo("Interrupted.", err=True)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        pass
     os._exit(130)
 
 
@@ -103,8 +106,11 @@ def reports_errors(func: F) -> F:
             # Done: exit now, so that a Ctrl-C during Python's own shut-down (which puts
             # the default handler back) cannot turn a finished command into a signal
             # death with its output lost.
-            sys.stdout.flush()
-            sys.stderr.flush()
+            try:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            except OSError:  # a reader that went away (| head): nothing more to say
+                pass
             os._exit(0)
         return result
 

@@ -89,7 +89,8 @@ def _check_patterns(triples: list[ox.Triple], path: Path) -> None:
     import re
 
     for triple in triples:
-        if triple.predicate.value != _SH + "pattern":
+        if triple.predicate.value != _SH + "pattern" or not isinstance(triple.object,
+                                                                      ox.Literal):
             continue
         pattern = triple.object.value
         try:
