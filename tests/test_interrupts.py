@@ -176,3 +176,15 @@ def test_store_repairs_are_said_on_stderr(run: Callable[..., Result], built_proj
     assert result.stderr.startswith(note)
     assert result.stderr.rstrip().endswith("rebuilt it from the seeds")
     assert run(*command, "--project", str(project)).stderr == ""
+
+
+def test_serve_says_what_it_repaired(built_project: Path, tmp_path: Path) -> None:
+    from heroes_kg.serve import serve
+
+    project = tmp_path / "p"
+    shutil.copytree(built_project, project)
+    (project / ".heroes-kg" / "store" / "CURRENT").write_text("garbage\n")
+    with serve(find_project(project), port=0) as server:
+        assert len(server.notes) == 1
+        assert server.notes[0].startswith("the store in .heroes-kg/store/ is damaged (")
+        assert server.notes[0].endswith("rebuilt it from the seeds")

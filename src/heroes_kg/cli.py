@@ -518,6 +518,8 @@ def serve(project_dir: Path | None, host: str, port: int, timeout: float,
     try:
         with run_serve(_project(project_dir), host, port, timeout,
                        allow_service=allow_service) as server:
+            for note in server.notes:
+                click.echo(f"Note: {note}", err=True)
             urls = server.urls
             click.echo(f"Serving the graph at {urls['page']}")
             click.echo(f"  SPARQL endpoint: {urls['sparql']}")

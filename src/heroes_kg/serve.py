@@ -84,13 +84,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _snapshot(project: Project, folder: Path) -> None:
+def _snapshot(project: Project, folder: Path) -> list[str]:
     """Copy the built graph into a new store at ``folder``: the named graphs as they are,
     and facts + provenance again as the default graph.
 
     The copy goes through one N-Quads dump and Oxigraph's bulk loader, in slices: no
     Python object per quad, and little memory (a million triples: about 30 s, 0.5 GB;
-    a Python list of the quads took 2.8 GB)."""
+    a Python list of the quads took 2.8 GB). Returns what had to be repaired to open the
+    built graph (see ``KnowledgeGraph.notes``)."""
     from .store import BULK_SLICE, _slices, open_graph
 
     with open_graph(project) as kg, tempfile.TemporaryDirectory(prefix="heroes-kg-") as tmp:
@@ -111,6 +112,7 @@ def _snapshot(project: Project, folder: Path) -> None:
                 store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
         store.flush()
         del store
+        return list(kg.notes)
 
 
 def _parent_death_signal() -> Callable[[], None] | None:
@@ -195,6 +197,8 @@ class Server:
         self.host = host
         self.port = int(self._httpd.server_address[1])
         self.backend_port = 0
+        #: What had to be repaired to open the built graph, for the user to hear.
+        self.notes: list[str] = []
         try:
             self._start_backend()
         except BaseException:
@@ -207,7 +211,7 @@ class Server:
         self._program = find_oxigraph()
         _remove_stale_snapshots()
         self._folder = Path(tempfile.mkdtemp(prefix=f"{_SNAPSHOT_PREFIX}{os.getpid()}-"))
-        _snapshot(self.project, self._folder / "store")
+        self.notes = _snapshot(self.project, self._folder / "store")
         self._launch()
 
     def _launch(self) -> None:
