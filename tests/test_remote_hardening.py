@@ -4,6 +4,7 @@ elsewhere, trickling answers, HTML error pages, impossible time limits."""
 from __future__ import annotations
 
 import http.server
+import os
 import socket
 import threading
 import time
@@ -274,3 +275,88 @@ def test_an_html_error_page_is_shown_by_its_useful_line(built_project: Path) -> 
         assert "DOCTYPE" not in message and "\n" not in message
     finally:
         server.close()
+
+
+class DigestGate:
+    """A server that wants HTTP Digest authentication (RFC 7616) with ``algorithm``,
+    checks the response itself, and issues a fresh nonce per challenge (stale after one
+    use when ``one_use``)."""
+
+    def __init__(self, user: str, password: str, algorithm: str, one_use: bool) -> None:
+        import hashlib
+        import re as _re
+
+        self.nonces: dict[str, int] = {}
+        self.accepted = 0
+        self.refused = 0
+        owner = self
+        digest = hashlib.sha256 if algorithm.startswith("SHA-256") else hashlib.md5
+
+        def h(text: str) -> str:
+            return digest(text.encode()).hexdigest()
+
+        def challenge(handler: http.server.BaseHTTPRequestHandler, stale: bool) -> None:
+            nonce = os.urandom(8).hex()
+            owner.nonces[nonce] = 0
+            _answer(handler, 401, b"", headers={"WWW-Authenticate": (
+                f'Digest realm="store", qop="auth", nonce="{nonce}", opaque="xyz", '
+                f'algorithm={algorithm}' + (", stale=true" if stale else ""))})
+
+        def check(handler: http.server.BaseHTTPRequestHandler) -> None:
+            header = handler.headers.get("Authorization") or ""
+            if not header.startswith("Digest "):
+                owner.refused += 1
+                challenge(handler, False)
+                return
+            fields = dict((k, a or b) for k, a, b in _re.findall(
+                r'(\w+)=(?:"([^"]*)"|([^\s,]*))', header))
+            nonce = fields.get("nonce", "")
+            if nonce not in owner.nonces or (one_use and owner.nonces[nonce] > 0):
+                owner.refused += 1
+                challenge(handler, True)
+                return
+            owner.nonces[nonce] += 1
+            ha1 = h(f"{user}:store:{password}")
+            if algorithm.endswith("-sess"):
+                ha1 = h(f"{ha1}:{nonce}:{fields['cnonce']}")
+            ha2 = h(f"{handler.command}:{fields['uri']}")
+            expected = h(f"{ha1}:{nonce}:{fields['nc']}:{fields['cnonce']}:auth:{ha2}")
+            if fields.get("response") != expected or fields.get("username") != user \
+                    or fields.get("uri") != handler.path:
+                owner.refused += 1
+                _answer(handler, 401, b"wrong user or password\n")
+                return
+            owner.accepted += 1
+            _answer(handler, 201 if handler.command == "PUT" else 200, ASK_TRUE,
+                    "application/sparql-results+json")
+
+        self.server = Scripted()
+        self.server.routes["/store"] = check
+        self.server.routes["/query"] = check
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def close(self) -> None:
+        self.server.close()
+
+
+@pytest.mark.parametrize("algorithm", ["MD5", "MD5-sess", "SHA-256", "SHA-256-sess"])
+@pytest.mark.parametrize("one_use", [False, True])
+def test_digest_authentication(algorithm: str, one_use: bool) -> None:
+    gate = DigestGate("curator", "s3cret-pa55", algorithm, one_use)
+    try:
+        session = Session(Credentials("curator", "s3cret-pa55"))
+        for _ in range(3):
+            response = session.request("PUT", f"{gate.url}/store?graph=urn%3Ag",
+                                       body=b"<urn:a> <urn:b> <urn:c> .\n", timeout=5)
+            assert response.status == 201
+        assert gate.accepted == 3
+        # one challenge for the session; a one-use nonce costs a round trip each time
+        assert gate.refused == (3 if one_use else 1)
+        wrong = Session(Credentials("curator", "wrong"))
+        assert wrong.request("POST", f"{gate.url}/query", body=b"query=ASK%7B%7D",
+                             timeout=5).status == 401
+    finally:
+        gate.close()
