@@ -150,8 +150,10 @@ def test_other_files_in_the_output_folder_are_kept(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("damage", ["damaged", "foreign"])
-@pytest.mark.parametrize("command", [["query", "cast"], ["push", "--dry-run", "--endpoint",
-                                                          "http://127.0.0.1:9/store"]])
+@pytest.mark.parametrize("command", [["query", "cast"],
+                                     ["push", "--dry-run", "--endpoint", "http://127.0.0.1:9/store"],
+                                     ["export", "--format", "ntriples"],
+                                     ["viz", "-o", "{tmp}/view.html"]])
 def test_store_repairs_are_said_on_stderr(run: Callable[..., Result], built_project: Path,
                                           tmp_path: Path, damage: str,
                                           command: list[str]) -> None:
@@ -171,6 +173,7 @@ def test_store_repairs_are_said_on_stderr(run: Callable[..., Result], built_proj
         del foreign
         note = ("Note: the store in .heroes-kg/store/ does not hold this project's graph; "
                 "rebuilt it from the seeds")
+    command = [arg.replace("{tmp}", str(tmp_path)) for arg in command]
     result = run(*command, "--project", str(project))
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith(note)

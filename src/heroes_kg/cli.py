@@ -378,6 +378,8 @@ def export(fmt: str, out: Path | None, with_ontology: bool | None, facts_only: b
     """
     from .export import export_to
 
+    with _open_graph(project_dir):  # says what had to be repaired, if anything
+        pass
     data = export_to(_project(project_dir), fmt, out, facts_only=facts_only,
                      with_ontology=with_ontology)
     if out is None:
@@ -713,6 +715,8 @@ def viz(project_dir: Path | None, out: Path, focus: str | None, depth: int,
     """
     from .render import write_page
 
+    with _open_graph(project_dir):  # says what had to be repaired, if anything
+        pass
     written = write_page(_project(project_dir), out, focus=focus, depth=depth, query=query)
     click.echo(f"Drew {written.nodes} nodes and {written.edges} edges: wrote {out}")
     if open_page:
