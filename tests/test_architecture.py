@@ -27,7 +27,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("corpus", ("heroes_kg.corpus",)),
     ("rdf", ("heroes_kg.rdf",)),
     ("validate", ("heroes_kg.validate",)),
-    ("query", ("heroes_kg.query", "heroes_kg.remote")),
+    ("query", ("heroes_kg.query", "heroes_kg._http", "heroes_kg.remote")),
     ("outputs", ("heroes_kg.outputs", "heroes_kg.export")),
     ("pipeline", ("heroes_kg.pipeline",)),
     ("applications", ("heroes_kg.serve", "heroes_kg.grow",

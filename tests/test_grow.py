@@ -186,15 +186,17 @@ def test_accept_refuses_failing_candidates_with_their_lines(added: Path, run) ->
                         "the film", 1)
     path.write_text(text, encoding="utf-8")
     lines = text.splitlines()
-    item = next(n for n, line in enumerate(lines, 1) if "subject: lena-ortiz" in line)
+    # each problem at the line of the mistake: the object's key, the evidence item
+    wrong = next(n for n, line in enumerate(lines, 1) if "object: captain-komet" in line)
+    quote = next(n for n, line in enumerate(lines, 1) if "stars in the film" in line)
     before = listing(added / "seeds" / "facts")
     result = run("accept", str(path), "--project", str(added))
     assert result.exit_code == 1
     err = result.stderr.splitlines()
     assert err[0] == f"Error: {path}: refused, nothing was written:"
-    assert err[1].startswith(f"  {path}:{item}: unknown entity id 'captain-komet' in "
+    assert err[1].startswith(f"  {path}:{wrong}: unknown entity id 'captain-komet' in "
                              "'object' (did you mean 'captain-comet'?)")
-    assert err[2].startswith(f"  {path}:{item}: quote not found in article 'sequel-casting'")
+    assert err[2].startswith(f"  {path}:{quote}: quote not found in article 'sequel-casting'")
     assert listing(added / "seeds" / "facts") == before
 
 
@@ -212,11 +214,11 @@ def test_accept_can_skip_the_failing_candidates(added: Path, run) -> None:  # ty
     text = path.read_text(encoding="utf-8").replace("object: captain-comet",
                                                      "object: captain-komet", 1)
     path.write_text(text, encoding="utf-8")
-    item = next(n for n, line in enumerate(text.splitlines(), 1)
-                if "subject: lena-ortiz" in line)
+    wrong = next(n for n, line in enumerate(text.splitlines(), 1)
+                 if "object: captain-komet" in line)
     result = run("accept", str(path), "--skip-failing", "--project", str(added))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith(f"Refused {path}:{item}: unknown entity id "
+    assert result.stderr.startswith(f"Refused {path}:{wrong}: unknown entity id "
                                     "'captain-komet' in 'object'")
     assert len(result.stderr.splitlines()) == 1
     assert result.stdout == ("Accepted 8 statements and 6 entities into "

@@ -95,7 +95,7 @@ def virtuoso(built_project: Path, tmp_path_factory: pytest.TempPathFactory) -> I
 
     import heroes_kg
 
-    from .virtuoso_server import VirtuosoServer
+    from .virtuoso_loader import VirtuosoServer
 
     kg = heroes_kg.load(built_project)
     data = b"".join(ox.serialize([q.triple for q in kg.store.quads_for_pattern(

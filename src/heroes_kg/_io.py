@@ -1,11 +1,14 @@
-"""Atomic file writing: a temporary name in the same folder, then a rename."""
+"""Atomic writing: a file under a temporary name in the same folder, then a rename; a
+folder of files staged beside it, then swapped in with one directory entry."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from pathlib import Path
 
-__all__ = ["atomic_write", "temp_path", "write_temp"]
+__all__ = ["atomic_write", "exchange", "replace_folder", "temp_path", "write_temp"]
 
 
 def temp_path(path: Path) -> Path:
@@ -36,3 +39,37 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap the directory entries ``a`` and ``b`` in one step (Linux's renameat2 with
+    RENAME_EXCHANGE): every reader sees one or the other, never neither. False where
+    the system or the file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return bool(done == 0)
+
+
+def replace_folder(staged: Path, target: Path) -> None:
+    """Put the folder ``staged`` in the place of ``target`` (same file system), so that
+    at any instant ``target`` holds the complete old set of files or the complete new
+    one. ``staged`` is gone afterwards. Where entries cannot be exchanged in one step,
+    the files are renamed one by one (each whole, the set not)."""
+    if not target.exists():
+        os.rename(staged, target)
+        return
+    if exchange(staged, target):
+        shutil.rmtree(staged, ignore_errors=True)  # the old set, now at the staged name
+        return
+    for path in sorted(staged.iterdir()):
+        if path.is_file():
+            os.replace(path, target / path.name)
+    shutil.rmtree(staged, ignore_errors=True)

@@ -7,6 +7,7 @@ stderr and exit code 1; no traceback reaches the user for a mistake in the input
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import sys
 import textwrap
@@ -66,20 +67,108 @@ def _fail(exc: HeroesKGError) -> None:
     sys.exit(1)
 
 
+def _interrupted(exc: BaseException | None) -> bool:
+    """Whether ``exc`` is, or arose while handling, a Ctrl-C (an import cut short by
+    Ctrl-C fails again later with ImportError, for one)."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def _exit_interrupted() -> None:
+    """Exit with 130 (128 + SIGINT) now. The library's clean-up has run as the interrupt
+    unwound it; exiting at once keeps a late interrupt in Python's own shut-down from
+    turning the code into a signal death."""
+    try:
+        click.echo("Interrupted.", err=True)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        pass
+    os._exit(130)
+
+
 def reports_errors(func: F) -> F:
-    """Turn heroes-kg's own errors into one clear message and exit code 1."""
+    """Turn heroes-kg's own errors into one clear message and exit code 1, and Ctrl-C
+    into "Interrupted." and exit code 130."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        pressed = []
+
+        def on_sigint(signum: int, frame: object) -> None:
+            # Remembered as well as raised: Python drops an exception raised where it
+            # cannot propagate (a weakref callback during an import), and the command
+            # would then go on to exit 0.
+            pressed.append(signum)
+            raise KeyboardInterrupt
+
+        previous = _set_sigint(on_sigint)
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
         except HeroesKGError as exc:
+            if pressed or _interrupted(exc):
+                _exit_interrupted()
             _fail(exc)
         except KeyboardInterrupt:
-            click.echo("Interrupted.", err=True)
-            sys.exit(130)
+            _exit_interrupted()
+        except Exception as exc:
+            if pressed or _interrupted(exc):
+                _exit_interrupted()
+            raise
+        finally:
+            # Run as the heroes-kg program, a Ctrl-C from here on (the command has
+            # finished, only printing and exiting are left) is noted, not raised: the
+            # exit code stays that of the finished command.
+            if previous is not None:
+                _set_sigint(_noted if _as_program() else previous)
+        if pressed:
+            _exit_interrupted()
+        if _as_program() and previous is not None:
+            # Done: exit now, so that a Ctrl-C during Python's own shut-down (which puts
+            # the default handler back) cannot turn a finished command into a signal
+            # death with its output lost.
+            try:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            except OSError:  # a reader that went away (| head): nothing more to say
+                pass
+            os._exit(0)
+        return result
 
     return wrapper  # type: ignore[return-value]
+
+
+def _noted(signum: int, frame: object) -> None:
+    """A Ctrl-C after the command finished: nothing left to stop."""
+
+
+def _as_program() -> bool:
+    """Whether this process is the heroes-kg program (not a test or another program
+    calling the CLI)."""
+    here = Path(sys.argv[0] if sys.argv else "")
+    return here.name == "heroes-kg" or (here.name == "__main__.py"
+                                        and here.parent.name == "heroes_kg")
+
+
+def _set_sigint(handler: Any) -> Any:
+    """Install ``handler`` for SIGINT in the main thread (elsewhere: nothing); the one it
+    replaces."""
+    import signal
+    import threading
+
+    if handler is None or threading.current_thread() is not threading.main_thread():
+        return None
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        return None  # started ignoring Ctrl-C (in the background): keep it so
+    try:
+        return signal.signal(signal.SIGINT, handler)
+    except (ValueError, OSError):
+        return None
 
 
 project_option = click.option(
@@ -316,10 +405,8 @@ def export(fmt: str, out: Path | None, with_ontology: bool | None, facts_only: b
         heroes-kg export -f csv-nodes -o nodes.csv && heroes-kg export -f csv-edges -o edges.csv
     """
     from .outputs.formats import export_to
-    from .pipeline import open_graph
 
-    project = _project(project_dir)
-    data = export_to(lambda: open_graph(project), fmt, out, facts_only=facts_only,
+    data = export_to(lambda: _open_graph(project_dir), fmt, out, facts_only=facts_only,
                      with_ontology=with_ontology)
     if out is None:
         click.echo(data, nl=False)
@@ -459,9 +546,13 @@ def accept(file: Path, target: str | None, skip_failing: bool,
 @click.option("--curate", is_flag=True,
               help="Add the review screen for candidates/ (it writes seeds/facts/): "
                    "127.0.0.1 only, behind a random token in the printed URL.")
+@click.option("--allow-service", is_flag=True,
+              help="Let queries call other endpoints with SERVICE. Off by default: the "
+                   "server would make HTTP requests wherever a client's query says (into "
+                   "this host's network too); only for trusted local use.")
 @reports_errors
 def serve(project_dir: Path | None, host: str, port: int, timeout: float,
-          cors: str | None, curate: bool) -> None:
+          cors: str | None, curate: bool, allow_service: bool) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 endpoint and a workbench in
     the browser, until Ctrl-C.
 
@@ -470,7 +561,8 @@ def serve(project_dir: Path | None, host: str, port: int, timeout: float,
     /resource/ID shows an entity (HTML, or Turtle / JSON-LD to RDF clients);
     the network view and exports/ are served too. Every update is refused.
     The default graph is the facts and provenance together. With --curate,
-    /curate reviews suggested facts and writes the accepted ones.
+    /curate reviews suggested facts and writes the accepted ones. Queries that
+    call other endpoints (SERVICE) or nest too deep are refused with HTTP 400.
 
     \b
     Example:
@@ -490,7 +582,9 @@ def serve(project_dir: Path | None, host: str, port: int, timeout: float,
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         with run_serve(_project(project_dir), host, port, timeout, cors=cors,
-                       curate=curate) as server:
+                       curate=curate, allow_service=allow_service) as server:
+            for note in server.notes:
+                click.echo(f"Note: {note}", err=True)
             urls = server.urls
             click.echo(f"Serving the graph at {urls['page']}")
             click.echo(f"  SPARQL endpoint: {urls['sparql']}")
@@ -541,11 +635,10 @@ def push(endpoint: str, query_url: str | None, graph_iri: str | None,
         STORE_AUTH=admin:secret heroes-kg push --auth-env STORE_AUTH \\
           --endpoint http://localhost:3030/heroes/data
     """
-    from .pipeline import open_graph
     from .remote import push as run_push
 
     started = time.perf_counter()
-    with open_graph(_project(project_dir)) as kg:
+    with _open_graph(project_dir) as kg:
         report = run_push(kg, endpoint, graph_iri, auth_env, dry_run, query_url=query_url,
                           timeout=timeout)
     elapsed = time.perf_counter() - started
@@ -606,18 +699,15 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
         heroes-kg query -f my-question.rq --format json
         heroes-kg query cast --endpoint http://127.0.0.1:7878/query
     """
-    from .pipeline import open_graph
     from .query import run_query
 
     if (query is None) == (query_file is None):
         raise HeroesKGError("give a query (SPARQL, a .rq path or a name) or -f FILE, "
                             "not both and not neither")
     if query_file is not None:
-        try:
-            query = query_file.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise HeroesKGError(f"cannot read query file {query_file}: "
-                                f"{exc.strerror}") from None
+        from .query.engine import read_query_file
+
+        query = read_query_file(query_file)
         if not query.strip():
             raise HeroesKGError(f"query file {query_file} is empty")
     assert query is not None
@@ -628,7 +718,7 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
             raise HeroesKGError(f"--bind {bind!r}: write it as NAME=VALUE, "
                                 "e.g. --bind entity=pedro-pascal")
         bindings[name.strip()] = value
-    with open_graph(_project(project_dir)) as kg:
+    with _open_graph(project_dir) as kg:
         result = run_query(kg, query, bindings, infer=infer, timeout=timeout,
                            endpoint=endpoint, auth_env=auth_env)
     if result.kind == "ask" and fmt in (None, "table"):
@@ -691,10 +781,9 @@ def viz(project_dir: Path | None, out: Path, focus: str | None, depth: int,
         heroes-kg viz --query cast -o cast.html
     """
     from .outputs.page import write_page
-    from .pipeline import open_graph
 
-    project = _project(project_dir)
-    written = write_page(lambda: open_graph(project), out, focus=focus, depth=depth, query=query)
+    written = write_page(lambda: _open_graph(project_dir), out, focus=focus, depth=depth,
+                         query=query)
     click.echo(f"Drew {written.nodes} nodes and {written.edges} edges: wrote {out}")
     if open_page:
         import webbrowser

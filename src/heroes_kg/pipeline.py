@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from ._io import write_temp
+from ._io import replace_folder, write_temp
 from .errors import OutputError, ProjectError, StoreError
 from .project import Project
 from .query import KnowledgeGraph
@@ -303,6 +303,42 @@ def _check_outdir(outdir: Path) -> None:
         raise OutputError(f"cannot write to {outdir}: permission denied")
 
 
+def _stage(outdir: Path) -> Path:
+    """A new, empty staging folder beside ``outdir``, with its permissions."""
+    staging = outdir.parent / f".{outdir.name}.{os.getpid()}.staging"
+    try:
+        staging.mkdir()
+        os.chmod(staging, outdir.stat().st_mode & 0o7777)
+    except OSError as exc:
+        raise OutputError(f"cannot write to {outdir.parent} (the new exports are staged "
+                            f"there, beside {outdir.name}/): "
+                            f"{exc.strerror or exc}") from None
+    return staging
+
+
+def _link_others(outdir: Path, staging: Path, names: list[str]) -> None:
+    """Everything in ``outdir`` this build does not write, into ``staging`` (hard links
+    where the file system allows, else copies); not the temporary files of a build."""
+    for path in outdir.iterdir():
+        if path.name in names or (path.name.startswith(".") and path.name.endswith(".tmp")):
+            continue
+        target = staging / path.name
+        if path.is_dir() and not path.is_symlink():
+            shutil.copytree(path, target, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(path, target)
+
+
+def _link_or_copy(source: str | Path, target: str | Path) -> None:
+    if os.path.islink(source):
+        os.symlink(os.readlink(source), target)
+        return
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 class _StoreWriter:
     """Writes the persisted store in a background thread from the N-Quads the model
     stage spools as it makes them.
@@ -401,25 +437,30 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
             # Temporary files of a build that was killed mid-write (we hold the lock).
             for leftover in outdir.glob(f".{name}.*.tmp"):
                 leftover.unlink(missing_ok=True)
-        # Each export goes to a temporary file as it is made and all are renamed at
-        # the end: a failure leaves the previous exports whole and unchanged, and no
-        # more than one export is held in memory at a time.
+        for leftover in outdir.parent.glob(f".{outdir.name}.*.staging"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        # The exports are made one at a time into a staging folder beside the output
+        # folder (no more than one export in memory), the other files of the folder
+        # linked in beside them, and the staging folder then takes the output folder's
+        # place in one step: after a failure or a kill at any instant the folder holds
+        # the complete old set of exports or the complete new one.
+        staging = _stage(outdir)
+        staged.append((staging, outdir))
         for name in names:
             say(f"making {name}")
-            target = outdir / name
-            staged.append((write_temp(target, standard_exports[name](kg)), target))
+            write_temp(staging / name, standard_exports[name](kg)).replace(staging / name)
         report.triples = len(kg)  # from the sorted N-Triples when an export made them
         kg.memo.clear()  # views shared by the exports: not needed while the store waits
-        for tmp, target in staged:
-            os.replace(tmp, target)
-        written = [target for _, target in staged]
+        _link_others(outdir, staging, names)
+        replace_folder(staging, outdir)
+        written = [outdir / name for name in names]
         staged.clear()
         clock.lap("export")
         say("writing the store")
         writer.finish()
     except BaseException:
         for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+            shutil.rmtree(tmp, ignore_errors=True)
         writer.abandon()
         raise
     complete = set(names) == set(standard_exports)

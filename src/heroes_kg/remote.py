@@ -6,29 +6,31 @@ changes nothing; then it counts the triples the server holds in each graph with 
 query and compares them with the local graph. :func:`query_endpoint` and
 :func:`run_remote_query` speak the SPARQL 1.1 Protocol.
 
-Only the standard library (urllib) and pyoxigraph are used. Credentials for HTTP basic
-authentication come from an environment variable (``user:password``) and never appear in
-a message.
+Only the standard library and pyoxigraph are used; requests go through
+:mod:`heroes_kg._http` (one deadline per request, redirects within the same origin only,
+Basic or Digest authentication as the server asks). Credentials come from an environment
+variable (``user:password``), are sent only to the origin they were given for, and never
+appear in a message.
 """
 
 from __future__ import annotations
 
-import base64
 import http.client
 import json
 import os
 import re
 import socket
-import urllib.error
+import ssl
 import urllib.parse
-import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from ._http import Credentials, Session, useful_line
 from .errors import RemoteError
+from .query._guard import check_timeout
 from .vocab import SPARQL_UPDATE_KEYWORDS
 
 if TYPE_CHECKING:
@@ -117,10 +119,10 @@ def _shown(url: str) -> str:
                                     parts.fragment))
 
 
-def _credentials(auth_env: str | None) -> str | None:
-    """The ``Authorization`` header value for basic auth from the variable ``auth_env``."""
+def _credentials(auth_env: str | None) -> Session:
+    """A session with the ``user:password`` of the variable ``auth_env``, if any."""
     if not auth_env:
-        return None
+        return Session()
     value = os.environ.get(auth_env)
     if value is None:
         raise RemoteError(f"environment variable {auth_env} is not set; set it to "
@@ -128,7 +130,8 @@ def _credentials(auth_env: str | None) -> str | None:
     if ":" not in value:
         raise RemoteError(f"environment variable {auth_env} must hold 'user:password' "
                             "(it has no ':')")
-    return "Basic " + base64.b64encode(value.encode("utf-8")).decode("ascii")
+    user, _, password = value.partition(":")
+    return Session(Credentials(user, password))
 
 
 def _check_url(url: str, what: str) -> None:
@@ -137,43 +140,32 @@ def _check_url(url: str, what: str) -> None:
         raise RemoteError(f"{what} {url!r} is not an http:// or https:// URL")
 
 
-def _first_line(data: bytes) -> str:
-    text = data.decode("utf-8", "replace").strip()
-    line = text.splitlines()[0].strip() if text else ""
-    return line[:200] + ("…" if len(line) > 200 else "")
-
-
 def _request(method: str, url: str, *, body: bytes | None = None,
-             headers: Mapping[str, str] | None = None, auth: str | None = None,
+             headers: Mapping[str, str] | None = None, session: Session | None = None,
              timeout: float = DEFAULT_TIMEOUT, doing: str = "") -> tuple[int, str, bytes]:
     """Send one request; return (status, content type, body) of a 2xx answer, and raise
     a one-line :class:`RemoteError` for anything else."""
-    request = urllib.request.Request(url, data=body, method=method, headers=dict(headers or {}))
-    if auth:
-        request.add_header("Authorization", auth)
+    check_timeout(timeout, "{--timeout}")
+    auth = session is not None and session.credentials is not None
     where = f"{method} {_shown(url)}"
     doing = f" while {doing}" if doing else ""
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read()
-            return response.status, response.headers.get("Content-Type", ""), data
-    except urllib.error.HTTPError as exc:
-        try:
-            with exc:  # the error is the response: close its connection
-                detail = _first_line(exc.read())
-        except (OSError, http.client.HTTPException):
-            detail = ""
-        hint = ""
-        if exc.code in (401, 403):
-            hint = ("; check the credentials ({--auth_env}) and that this account may "
-                    "write" if method in ("PUT", "DELETE") else
-                    "; check the credentials ({--auth_env})")
-        raise RemoteError(f"{where} failed: HTTP {exc.code} {exc.reason}"
-                            + (f": {detail}" if detail else "") + hint) from None
-    except urllib.error.URLError as exc:
-        raise _network_error(exc.reason, where, doing, timeout) from None
+        response = (session or Session()).request(method, url, body=body, headers=headers,
+                                                  timeout=timeout)
     except (OSError, http.client.HTTPException) as exc:
         raise _network_error(exc, where, doing, timeout) from None
+    if 200 <= response.status < 300:
+        return response.status, response.content_type, response.body
+    detail = useful_line(response.body, response.content_type,
+                         (response.reason, f"{response.status} {response.reason}"))
+    hint = ""
+    if response.status in (401, 403):
+        hint = "; check the credentials ({--auth_env})" if auth or response.status == 401 \
+            else "; this store needs credentials ({--auth_env}) or a grant to write"
+        if auth and method in ("PUT", "DELETE"):
+            hint += " and that this account may write"
+    raise RemoteError(f"{where} failed: HTTP {response.status} {response.reason}"
+                        + (f": {detail}" if detail else "") + hint)
 
 
 def _network_error(reason: object, where: str, doing: str, timeout: float) -> RemoteError:
@@ -183,6 +175,8 @@ def _network_error(reason: object, where: str, doing: str, timeout: float) -> Re
     if isinstance(reason, (TimeoutError, socket.timeout)):
         return RemoteError(f"{where} failed: no answer within {timeout:g} s{doing}; "
                              "raise {--timeout} or check the server")
+    if isinstance(reason, ssl.SSLError):
+        return RemoteError(f"{where} failed: TLS error: {reason.reason or reason}")
     if isinstance(reason, socket.gaierror):
         return RemoteError(f"{where} failed: cannot resolve the host name; check the URL")
     if isinstance(reason, (ConnectionError, http.client.RemoteDisconnected,
@@ -224,7 +218,7 @@ def query_endpoint(url: str, sparql: str, accept: str = _RESULTS_JSON, *,
 
 
 def _query(url: str, sparql: str, accept: str, default_graphs: Sequence[str],
-           named_graphs: Sequence[str], auth: str | None,
+           named_graphs: Sequence[str], session: Session,
            timeout: float) -> tuple[str, bytes]:
     _check_url(url, "SPARQL endpoint")
     form = [("query", sparql)] + [("default-graph-uri", g) for g in default_graphs] \
@@ -232,7 +226,7 @@ def _query(url: str, sparql: str, accept: str, default_graphs: Sequence[str],
     _, content_type, data = _request(
         "POST", url, body=urllib.parse.urlencode(form).encode("utf-8"),
         headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
-        auth=auth, timeout=timeout, doing="running the query")
+        session=session, timeout=timeout, doing="running the query")
     return content_type, data
 
 
@@ -323,12 +317,12 @@ def graph_counts(query_url: str, graphs: Sequence[str], *, auth_env: str | None 
     return _counts(query_url, graphs, _credentials(auth_env), timeout)
 
 
-def _counts(query_url: str, graphs: Sequence[str], auth: str | None,
+def _counts(query_url: str, graphs: Sequence[str], session: Session,
             timeout: float) -> dict[str, int]:
     values = " ".join(f"<{g}>" for g in graphs)
     sparql = (f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
               "GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-    _, data = _query(query_url, sparql, _RESULTS_JSON, (), (), auth, timeout)
+    _, data = _query(query_url, sparql, _RESULTS_JSON, (), (), session, timeout)
     counts = dict.fromkeys(graphs, 0)
     try:
         for row in json.loads(data)["results"]["bindings"]:
@@ -352,7 +346,8 @@ def push(kg: Graph, endpoint: str, graph_iri: str | None = None,
     store_url, query_url = endpoints(endpoint, query_url)
     if graph_iri is not None:
         _check_iri(graph_iri)
-    auth = _credentials(auth_env)
+    check_timeout(timeout, "{--timeout}")
+    session = _credentials(auth_env)
     report = PushReport(_shown(store_url), _shown(query_url), dry_run=dry_run)
     bodies = []
     for iri, triples in _bodies(kg, graph_iri):
@@ -365,10 +360,10 @@ def push(kg: Graph, endpoint: str, graph_iri: str | None = None,
     for iri, n, body in bodies:
         status, _, _ = _request(
             "PUT", _graph_url(store_url, iri), body=body,
-            headers={"Content-Type": _NTRIPLES}, auth=auth, timeout=timeout,
+            headers={"Content-Type": _NTRIPLES}, session=session, timeout=timeout,
             doing=f"sending graph <{iri}> ({n} triples)")
         statuses[iri] = status
-    remote = _counts(query_url, [iri for iri, _, _ in bodies], auth, timeout)
+    remote = _counts(query_url, [iri for iri, _, _ in bodies], session, timeout)
     report.graphs = [GraphPush(iri, n, len(body), statuses[iri], remote[iri])
                      for iri, n, body in bodies]
     for graph in report.graphs:

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["LINE", "LINES", "YamlError", "key_line", "load_many", "load_yaml"]
+__all__ = ["LINE", "LINES", "YamlError", "item_lines", "key_line", "load_many", "load_yaml"]
 
 #: Key under which each loaded mapping records its 1-based line in the file.
 LINE = "__line__"
@@ -19,6 +19,24 @@ _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+
+
+class _Items(list):  # type: ignore[type-arg]
+    """A loaded YAML list that remembers the 1-based line of each item."""
+
+    lines: list[int]
+
+
+def item_lines(items: list[Any]) -> list[int] | None:
+    """The line of each item of a loaded list, if the loader recorded them."""
+    lines = getattr(items, "lines", None)
+    return lines if isinstance(lines, list) and len(lines) == len(items) else None
+
+
+def _duplicate(key_node: Any, first_line: int) -> yaml.MarkedYAMLError:
+    return yaml.constructor.ConstructorError(
+        None, None, f"duplicate key {key_node.value!r} (first on line {first_line}); keep "
+        "one of them", key_node.start_mark)
 
 
 class _LineLoader(_Base):  # type: ignore[misc]
@@ -37,16 +55,19 @@ class _LineLoader(_Base):  # type: ignore[misc]
             if all(k.tag == _STR and type(k) is yaml.ScalarNode for k, _v in pairs):
                 mapping: dict[Any, Any] = {}
                 self.constructed_objects[node] = mapping
-                lines = {}
+                lines: dict[str, int] = {}
                 for key_node, value_node in pairs:
+                    if key_node.value in lines:
+                        raise _duplicate(key_node, lines[key_node.value])
                     mapping[key_node.value] = self.construct_object(value_node)
                     lines[key_node.value] = key_node.start_mark.line + 1
                 mapping[LINE] = node.start_mark.line + 1
                 mapping[LINES] = lines
                 return mapping
         elif tag == _SEQ and type(node) is yaml.SequenceNode:
-            items: list[Any] = []
+            items = _Items()
             self.constructed_objects[node] = items
+            items.lines = [child.start_mark.line + 1 for child in node.value]
             items.extend(self.construct_object(child) for child in node.value)
             return items
         return super().construct_object(node, deep=deep)
@@ -68,7 +89,23 @@ class _LineLoader(_Base):  # type: ignore[misc]
         if self.yaml_path_resolvers:
             super().ascend_resolver()
 
+    def construct_yaml_int(self, node: Any) -> int:
+        try:
+            return int(super().construct_yaml_int(node))
+        except ValueError:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the number {node.value[:12]}… has {len(node.value):,} "
+                "characters, too many for a whole number", node.start_mark) from None
+
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _value in node.value:
+            key = getattr(key_node, "value", None)
+            if not isinstance(key, str):
+                continue
+            if key in seen:
+                raise _duplicate(key_node, seen[key])
+            seen[key] = key_node.start_mark.line + 1
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1
         mapping[LINES] = {
@@ -81,6 +118,8 @@ def key_line(mapping: dict[str, Any], key: str) -> int | None:
     lines = mapping.get(LINES, {})
     return lines.get(key, mapping.get(LINE)) if isinstance(lines, dict) else mapping.get(LINE)
 
+
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_yaml_int)
 
 # Timestamps stay strings: dates are checked and typed by the curation stage.
 _LineLoader.yaml_implicit_resolvers = {
@@ -132,6 +171,10 @@ def load_yaml(text: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
+        unclosed = _unclosed_quote(text, line)
+        if unclosed is not None:
+            raise YamlError(unclosed[0], f"YAML syntax error: the {unclosed[1]} opened on "
+                                         "this line is not closed") from None
         what = " ".join((exc.problem or exc.context or "invalid YAML").split())
         return_msg = f"YAML syntax error: {what}"
         if exc.context and exc.problem:
@@ -145,6 +188,30 @@ def load_yaml(text: str) -> Any:
         raise YamlError(None, "YAML error: " + " ".join(str(exc).split())) from None
     except RecursionError:
         raise YamlError(None, "YAML nesting is too deep") from None
+
+
+_OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)*(?:[^\s#'"][^#'"]*?:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, error_line: int | None) -> tuple[int, str] | None:
+    """(line, "quote …") of the first value before ``error_line`` that opens a quote and
+    does not close it on its line: YAML lets a quoted value run on over later lines, so
+    the parser stumbles far below the missing quote."""
+    if error_line is None:
+        return None
+    for number, raw in enumerate(text.splitlines()[:error_line], start=1):
+        match = _OPENS_QUOTE.match(raw)
+        if not match:
+            continue
+        quote, rest = match.group(1), match.group(2)
+        if quote == '"':
+            closed = re.match(r'(?:[^"\\]|\\.)*"', rest) is not None
+        else:
+            closed = re.match(r"(?:[^']|'')*'(?!')", rest) is not None
+        if not closed and number < error_line:
+            mark = "double quote (\")" if quote == '"' else "single quote (')"
+            return number, mark
+    return None
 
 
 #: Below this many bytes of YAML, parsing in a second process costs more than it saves.
@@ -245,7 +312,7 @@ class _Worker:
             if self.proc.wait() != 0:
                 return None
             answers = pickle.loads(data)  # our own child's output (the caller pauses gc)
-        except (OSError, pickle.UnpicklingError, EOFError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             self.proc.kill()
             self.proc.wait()
             return None
@@ -271,4 +338,8 @@ def _serve() -> None:
 
 
 if __name__ == "__main__":
-    _serve()
+    # Run the module's own copy, not this __main__ one: what it pickles (the loaded
+    # lists) must name heroes_kg.corpus._yaml's classes for the parent to read them back.
+    from heroes_kg.corpus._yaml import _serve as serve_here
+
+    serve_here()

@@ -20,7 +20,7 @@ from typing import Any
 from .. import vocab as _vocab
 from ..errors import CurationError, Problem, relpath
 from ..project import Project, is_absolute_iri
-from ._yaml import LINE, LINES, YamlError, key_line, load_many
+from ._yaml import LINE, LINES, YamlError, item_lines, key_line, load_many
 
 __all__ = [
     "Article",
@@ -328,6 +328,12 @@ def _load_articles(project: Project, out: _Collector, corpus: Corpus) -> None:
         if date is not None and (not isinstance(date, str) or not _valid_date(date)):
             out.add(path, line, f"malformed date {_brief(date)}; write it as YYYY-MM-DD")
             continue
+        publisher = data.get("publisher")
+        if publisher is not None and (not isinstance(publisher, str) or not publisher):
+            out.add(path, key_line(data, "publisher"),
+                    f"publisher must be one Organization entity id (text), not "
+                    f"{_kind(publisher)}")
+            publisher = None  # reported: the rest of the record is still checked
         url = data.get("url")
         if url is not None and not is_absolute_iri(url):
             out.add(path, key_line(data, "url"), f"url {_brief(url)} is not an absolute "
@@ -348,7 +354,7 @@ def _load_articles(project: Project, out: _Collector, corpus: Corpus) -> None:
         corpus.articles[article_id] = Article(
             id=article_id, title=data["title"].strip(), file=data["file"], text=text,
             date=None if date is None else str(date),
-            publisher=data.get("publisher"), url=url,
+            publisher=publisher, url=url,
             title_is_editorial=bool(data.get("title_is_editorial", False)),
             path=relpath(path, out.root), line=line)
     for text_path in sorted(folder.glob("*.txt")):
@@ -400,10 +406,12 @@ def _load_facts(project: Project, out: _Collector, corpus: Corpus
                 out.add(path, data[LINE], f"'{section}:' must be a list of mappings "
                                           f"('- key: value' items), not {_kind(items)}")
                 continue
-            for item in items:
+            lines = item_lines(items)
+            for index, item in enumerate(items):
                 if not isinstance(item, dict):
-                    out.add(path, data[LINE], f"each item of '{section}:' must be a mapping, "
-                                              f"not {_kind(item)}")
+                    line = lines[index] if lines else key_line(data, section)
+                    out.add(path, line, f"each item of '{section}:' must be a mapping, "
+                                        f"not {_kind(item)}")
                 elif section == "entities":
                     _add_entity(path, item, out, corpus)
                 else:

@@ -11,9 +11,9 @@ import json
 import re
 from typing import Any
 
-from ._yaml import LINE, LINES
+from ._yaml import LINE, LINES, item_lines, key_line
 
-__all__ = ["block", "inline", "scalar"]
+__all__ = ["block", "block_lines", "inline", "scalar"]
 
 _PLAIN = re.compile(r"^[A-Za-z][\w .()/-]*[\w.)]$")
 _YAML_WORDS = {"yes", "no", "true", "false", "on", "off", "null", "y", "n", "~"}
@@ -37,26 +37,36 @@ def scalar(value: str | bool | float, *, quoted: bool = False) -> str:
 def block(value: Any, indent: int = 0) -> list[str]:
     """Block YAML lines for loaded or built data (mappings, lists, scalars); the line
     numbers the loader records are left out."""
+    return [text for text, _source in block_lines(value, indent)]
+
+
+def block_lines(value: Any, indent: int = 0, source: int = 0) -> list[tuple[str, int]]:
+    """:func:`block`'s lines, each with the line of the loaded file it comes from (as the
+    loader recorded it; ``source`` where none is known), so that a problem found in the
+    written text can be pointed back at the file a person edited."""
     pad = " " * indent
-    lines: list[str] = []
+    lines: list[tuple[str, int]] = []
     if isinstance(value, dict):
+        source = value.get(LINE, source)
         for key, item in value.items():
             if key in (LINE, LINES):
                 continue
+            at = key_line(value, key) or source
             if isinstance(item, (dict, list)) and item:
-                lines.append(f"{pad}{key}:")
-                lines += block(item, indent + 2)
+                lines.append((f"{pad}{key}:", at))
+                lines += block_lines(item, indent + 2, at)
             else:
-                lines.append(f"{pad}{key}: {inline(item)}")
+                lines.append((f"{pad}{key}: {inline(item)}", at))
     elif isinstance(value, list):
-        for item in value:
-            inner = block(item, indent + 2) if isinstance(item, (dict, list)) else [
-                f"{pad}  {inline(item)}"]
+        item_at = item_lines(value) or [source] * len(value)
+        for item, at in zip(value, item_at):
+            inner = (block_lines(item, indent + 2, at) if isinstance(item, (dict, list))
+                     else [(f"{pad}  {inline(item)}", at)])
             if inner:
-                inner[0] = f"{pad}- {inner[0][indent + 2:]}"
+                inner[0] = (f"{pad}- {inner[0][0][indent + 2:]}", inner[0][1])
             lines += inner
     else:
-        lines.append(f"{pad}{scalar(value)}")
+        lines.append((f"{pad}{scalar(value)}", source))
     return lines
 
 

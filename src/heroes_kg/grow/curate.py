@@ -21,9 +21,9 @@ from typing import Any
 
 from .._io import atomic_write
 from ..corpus._yaml import LINE, YamlError, load_yaml
-from ..corpus.writer import block, inline, scalar
+from ..corpus.writer import block, block_lines, inline, scalar
 from ..errors import HeroesKGError, Problem, relpath
-from ..project import Project
+from ..project import Project, is_absolute_iri
 
 __all__ = ["AcceptReport", "accept", "add_article", "candidates_path", "render_candidates",
            "write_suggestions"]
@@ -79,6 +79,9 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
     except OSError as exc:
         raise HeroesKGError(f"cannot read {source}: {exc.strerror}") from None
     text = _decode(data, str(source))
+    if url is not None and not is_absolute_iri(url):
+        raise HeroesKGError(f"--url {url!r} is not an absolute IRI; write it as https://… "
+                            "with no spaces")
     if date is not None:
         try:
             ok = bool(_DATE.match(date)) and _dt.date.fromisoformat(date) is not None
@@ -213,10 +216,11 @@ def accept(project: Project, file: Path, target: str | None = None,
     refused: list[Problem] = []
     while True:
         text, origin = _render_facts(article_id, kept)
-        problems = _check_with(project, check, dest.name, text, str(file), origin)
-        if not problems:
+        found = _check_with(project, check, dest.name, text, str(file), origin)
+        if not found:
             break
-        failing = {p.line for p in problems if p.path == str(file) and p.line is not None}
+        problems = [p for p, _ in found]
+        failing = {item for p, item in found if p.path == str(file) and item is not None}
         if not skip_failing or not failing or any(p.path != str(file) for p in problems):
             raise HeroesKGError(f"{file}: refused, nothing was written", refused + problems)
         refused += problems
@@ -229,20 +233,35 @@ def accept(project: Project, file: Path, target: str | None = None,
                         sum(1 for s, _ in kept if s == "statements"), refused)
 
 
+@dataclass(frozen=True)
+class _Origin:
+    """Where the lines of a rendered facts file come from in the candidates file."""
+
+    items: list[tuple[int, int]]   # (first output line, the item's source line)
+    lines: dict[int, int]          # output line -> source line
+
+    def item(self, line: int | None) -> int | None:
+        return next((src for first, src in reversed(self.items)
+                     if line is not None and first <= line), None)
+
+
 def _render_facts(article_id: str, kept: list[tuple[str, dict[str, Any]]]
-                  ) -> tuple[str, list[tuple[int, int]]]:
-    """The facts file for ``kept`` items, and (first output line, source line) per item."""
+                  ) -> tuple[str, _Origin]:
+    """The facts file for ``kept`` items, and where each of its lines comes from."""
     lines = [f"# Facts accepted from the reviewed candidates for article {article_id!r}."]
-    origin: list[tuple[int, int]] = []
+    items: list[tuple[int, int]] = []
+    sources: dict[int, int] = {}
     for section in ("entities", "statements"):
-        items = [item for s, item in kept if s == section]
-        if not items:
+        chosen = [item for s, item in kept if s == section]
+        if not chosen:
             continue
         lines += ["", f"{section}:"]
-        for item in items:
-            origin.append((len(lines) + 1, item.get(LINE, 0)))
-            lines += block([item], 2)
-    return "\n".join(lines) + "\n", origin
+        for item in chosen:
+            items.append((len(lines) + 1, item.get(LINE, 0)))
+            for text, source in block_lines([item], 2, item.get(LINE, 0)):
+                lines.append(text)
+                sources[len(lines)] = source
+    return "\n".join(lines) + "\n", _Origin(items, sources)
 
 
 def render_candidates(article_id: str, items: list[tuple[str, dict[str, Any]]]
@@ -264,7 +283,7 @@ def render_candidates(article_id: str, items: list[tuple[str, dict[str, Any]]]
 
 
 def _check_with(project: Project, check: Any, name: str, text: str, source: str,
-                origin: list[tuple[int, int]]) -> list[Problem]:
+                origin: _Origin) -> list[tuple[Problem, int | None]]:
     """Every problem ``heroes-kg build`` finds in the project plus the facts file ``name``
     holding ``text``, pointed back at the candidates file."""
     with tempfile.TemporaryDirectory(prefix="heroes-kg-accept-") as tmp:
@@ -281,15 +300,16 @@ def _check_with(project: Project, check: Any, name: str, text: str, source: str,
 
 
 def _map_problems(exc: HeroesKGError, written: str, source: str,
-                  origin: list[tuple[int, int]]) -> list[Problem]:
-    """Problems in the would-be facts file, pointed back at the candidates file's lines."""
+                  origin: _Origin) -> list[tuple[Problem, int | None]]:
+    """Problems in the would-be facts file, pointed back at the candidates file's lines,
+    each with the line of the candidate item it concerns."""
     problems = exc.problems or [Problem(source, None, exc.message)]
-    mapped = []
+    mapped: list[tuple[Problem, int | None]] = []
     for p in problems:
         if p.path == written:
-            line = next((src for first, src in reversed(origin)
-                         if p.line is not None and first <= p.line), None)
-            mapped.append(Problem(source, line, p.message))
+            item = origin.item(p.line)
+            line = origin.lines.get(p.line, item) if p.line is not None else None
+            mapped.append((Problem(source, line, p.message), item))
         else:
-            mapped.append(p)
+            mapped.append((p, None))
     return mapped

@@ -28,6 +28,7 @@ from ..errors import HeroesKGError, QueryError, QueryTimeout, relpath
 from ..rdf.read import find_entity
 from ..rdf.store import Graph, read_state
 from ..vocab import prefixes
+from ._guard import balanced, check_query, check_timeout
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -112,6 +113,21 @@ def _question(text: str) -> str:
     return " ".join(lines)
 
 
+def read_query_file(path: Path, shown: str | None = None) -> str:
+    """The text of the query file ``path``, or one clear error (missing, unreadable, not
+    UTF-8)."""
+    shown = shown or str(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"query file {shown} is not UTF-8 text (byte "
+                            f"0x{exc.object[exc.start]:02x} at offset {exc.start}); save "
+                            "it as UTF-8") from None
+    except OSError as exc:
+        raise QueryError(f"cannot read query file {shown}: "
+                            f"{exc.strerror or exc}") from None
+
+
 def list_queries(project: Project) -> list[NamedQuery]:
     """The named queries in the project's queries/ folder, by name."""
     folder = project.queries_dir
@@ -119,7 +135,7 @@ def list_queries(project: Project) -> list[NamedQuery]:
         return []
     found = []
     for path in sorted(folder.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
+        text = read_query_file(path, relpath(path, project.root))
         found.append(NamedQuery(path.stem, path, _question(text), text))
     return found
 
@@ -129,10 +145,7 @@ def named_query(project: Project, name: str) -> NamedQuery | None:
     path = project.queries_dir / f"{name}.rq"
     if not path.is_file():
         return None
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise QueryError(f"cannot read the query {path}: {exc}") from None
+    text = read_query_file(path, relpath(path, project.root))
     return NamedQuery(name, path, _question(text), text)
 
 
@@ -156,7 +169,7 @@ def resolve_query(project: Project | None, query: str) -> tuple[str, str]:
         path = Path(stripped)
         if not path.is_file():
             raise QueryError(f"no query file {stripped}")
-        return path.read_text(encoding="utf-8"), stripped
+        return read_query_file(path, stripped), stripped
     if re.match(_NAME, stripped):
         if project is None:
             raise QueryError(f"cannot look up named query {stripped!r}: the graph was "
@@ -450,9 +463,20 @@ def _syntax_error(exc: SyntaxError, text: str, label: str, shift: tuple[int, int
     if line == inject_line and column > inject_col:
         column = max(inject_col, column - inject_len)
     lines = text.splitlines() or [""]
+    breaks = None
+    if _at_end(text, lines, line, column) and balanced(text):
+        # Oxigraph places most syntax errors at the end of the query; a second parser
+        # (loaded only now, on the error path) tells where the query stops making sense
+        # (unless a bracket is left open: then the end is the place).
+        breaks = _where_it_breaks(text)
+    if breaks is not None:
+        line, column = breaks
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     end = max(1, min(column - 1, len(source)))
-    offending = " ".join(source[max(0, end - 30):end].split())
+    if breaks is not None:  # the broken construct starts here: show it
+        offending = " ".join(source[column - 1:column + 29].split())
+    else:
+        offending = " ".join(source[max(0, end - 30):end].split())
     if len(detail) > 120:
         detail = detail[:119] + "…"
     if offending:
@@ -463,6 +487,32 @@ def _syntax_error(exc: SyntaxError, text: str, label: str, shift: tuple[int, int
         where = "at the start of the line"
     return QueryError(f"SPARQL syntax error in {label} at line {line}, column {column} "
                          f"({where}): {detail}")
+
+
+def _at_end(text: str, lines: list[str], line: int, column: int) -> bool:
+    """Whether (line, column) is past everything but spaces and comments."""
+    if line > len(lines):
+        return True
+    rest = "\n".join([lines[line - 1][column - 1:], *lines[line:]])
+    return not re.sub(r"#[^\n]*", "", rest).strip()
+
+
+def _where_it_breaks(text: str) -> tuple[int, int] | None:
+    """(line, column) where rdflib's SPARQL parser stops, if it stops before the end."""
+    try:
+        from pyparsing import ParseBaseException
+        from rdflib.plugins.sparql.parser import parseQuery
+    except ImportError:
+        return None
+    try:
+        parseQuery(text.replace("\t", " "))  # pyparsing would count a tab as 8 columns
+    except ParseBaseException as exc:
+        lines = text.splitlines() or [""]
+        if not _at_end(text, lines, exc.lineno, exc.col):
+            return exc.lineno, exc.col
+    except Exception:
+        return None
+    return None
 
 
 def _inferred_store(kg: Graph) -> ox.Store:
@@ -523,6 +573,11 @@ def _ox_term(term: Any) -> Term:
     return ox.Literal(str(term))
 
 
+#: Stack of the thread that runs a query (the guard keeps its use far below this).
+_QUERY_STACK = 64 << 20
+_STACK_LOCK = threading.Lock()
+
+
 def run_query(kg: Graph, query: str,
               bindings: Mapping[str, Any] | None = None, *, infer: bool = False,
               timeout: float | None = None, endpoint: str | None = None,
@@ -560,14 +615,24 @@ def run_query(kg: Graph, query: str,
                 outcome["result"] = _evaluate_remote(kg, text_to_run, known, endpoint,
                                                      auth_env, timeout)
         except BaseException as exc:  # handed to the calling thread
+            # without its frames: they hold Oxigraph objects that must be dropped on
+            # this thread (pyo3 "unsendable"), not on the caller's
+            exc.__traceback__ = exc.__context__ = exc.__cause__ = None
             outcome["error"] = exc
 
-    if timeout is not None and timeout <= 0:
-        raise QueryError(f"timeout must be a positive number of seconds, not {timeout}")
+    check_timeout(timeout)
+    # Before the parser: it recurses, and a native stack overflow cannot be caught.
+    check_query(text_to_run, label)
     # Oxigraph cannot be interrupted mid-evaluation, so it runs in a daemon thread: the
     # caller regains control at the time limit (or on Ctrl-C) and the process can exit.
+    # The thread gets a stack of its own size, whatever the platform's default is.
     worker = threading.Thread(target=work, name="heroes-kg-query", daemon=True)
-    worker.start()
+    with _STACK_LOCK:
+        previous = threading.stack_size(_QUERY_STACK)
+        try:
+            worker.start()
+        finally:
+            threading.stack_size(previous)
     worker.join(timeout)
     if worker.is_alive():
         raise QueryTimeout(f"{label} did not finish within {timeout:g} s and was "

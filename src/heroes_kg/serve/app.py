@@ -9,16 +9,25 @@ forwards SPARQL queries to Oxigraph, refuses every update with 403, and stops qu
 run past the time limit. The proxy also opens the snapshot itself, read-only, for what the
 pages draw from the graph (names, quotes, the network view).
 
+The endpoint is public, so the proxy reads every query before Oxigraph does
+(:mod:`heroes_kg._guard`): a query nested too deep or too large for the parser is refused
+with 400, and so is ``SERVICE`` (Oxigraph would send HTTP requests wherever a client asks,
+into the host's private network too) unless the server was started with
+``allow_service=True``. Malformed requests get 400, a client that hangs up or stalls is
+dropped quietly, and a backend that died is started again for the next request.
+
 In the served store the default graph is the facts and provenance graphs together (what
 ``heroes-kg query`` sees); the named graphs facts, provenance and ontology are there too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import http.server
 import math
 import mimetypes
+import os
 import re
 import secrets
 import shutil
@@ -36,8 +45,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..errors import HeroesKGError, ServeError
+from ..errors import ServeError
 from ..project import Project
+from ..query._guard import QueryRefused, check_query
 from ..query.engine import KnowledgeGraph
 from ..vocab import Names
 from . import _workbench
@@ -47,6 +57,17 @@ __all__ = ["Server", "find_oxigraph", "serve"]
 #: Oxigraph writes this after the partial answer of a query it stopped.
 _CANCELLED = b"The SPARQL operation has been cancelled"
 _UPDATE_TYPES = ("application/sparql-update",)
+_QUERY_TYPES = ("application/sparql-query", "application/x-www-form-urlencoded")
+#: The longest query text the endpoint accepts, in characters, and request body, in bytes.
+MAX_QUERY_CHARS = 100_000
+MAX_BODY_BYTES = 1 << 20
+#: Seconds a client may take to send its request (or keep an idle connection open).
+CLIENT_TIMEOUT = 30.0
+#: A kept-alive connection to Oxigraph idle longer than this (or half Oxigraph's
+#: --timeout-s, which it also applies to reading a request) is not reused: Oxigraph has
+#: given up on it, and answers the next query on it with HTTP 500 (os error 11).
+_IDLE_REUSE = 2.0
+_SNAPSHOT_PREFIX = "heroes-kg-serve-"
 _MEDIA_TYPES = {".rq": "text/plain", ".ttl": "text/turtle",
                 ".nt": "application/n-triples", ".nq": "application/n-quads",
                 ".trig": "application/trig", ".jsonld": "application/ld+json",
@@ -58,7 +79,7 @@ def find_oxigraph() -> str:
     beside = Path(sys.executable).with_name("oxigraph")
     found = shutil.which("oxigraph") or (str(beside) if beside.is_file() else None)
     if not found:
-        raise HeroesKGError("the 'oxigraph' server program is not installed; install it "
+        raise ServeError("the 'oxigraph' server program is not installed; install it "
                             "with: python3 -m pip install 'heroes-kg[server]'")
     return found
 
@@ -69,13 +90,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _snapshot(project: Project, folder: Path) -> None:
+def _snapshot(project: Project, folder: Path) -> list[str]:
     """Copy the built graph into a new store at ``folder``: the named graphs as they are,
     and facts + provenance again as the default graph.
 
     The copy goes through one N-Quads dump and Oxigraph's bulk loader, in slices: no
     Python object per quad, and little memory (a million triples: about 30 s, 0.5 GB;
-    a Python list of the quads took 2.8 GB)."""
+    a Python list of the quads took 2.8 GB). Returns what had to be repaired to open the
+    built graph (see ``Graph.notes``)."""
     from ..pipeline import open_graph
     from ..rdf.store import BULK_SLICE, read_slices
 
@@ -97,6 +119,7 @@ def _snapshot(project: Project, folder: Path) -> None:
                 store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
         store.flush()
         del store
+        return list(kg.notes)
 
 
 def _parent_death_signal() -> Callable[[], None] | None:
@@ -142,7 +165,7 @@ def _spawn(args: list[str], log_path: Path) -> subprocess.Popen[bytes]:
     threading.Thread(target=keeper, name="heroes-kg-oxigraph", daemon=True).start()
     started.wait()
     if "error" in box:
-        raise HeroesKGError(f"cannot start the Oxigraph server: {box['error']}")
+        raise ServeError(f"cannot start the Oxigraph server: {box['error']}")
     child: subprocess.Popen[bytes] = box["child"]
     return child
 
@@ -156,8 +179,8 @@ class Server:
 
     def __init__(self, project: Project, host: str = "127.0.0.1", port: int = 7878,
                  timeout: float = 30.0, *, cors: str | None = None,
-                 curate: bool = False) -> None:
-        if timeout <= 0:
+                 curate: bool = False, allow_service: bool = False) -> None:
+        if not (math.isfinite(timeout) and timeout > 0):
             raise ServeError(f"{{--timeout}} must be a positive number of seconds, "
                                 f"not {timeout:g}")
         if curate and host != "127.0.0.1":
@@ -173,13 +196,16 @@ class Server:
         self.token = secrets.token_urlsafe(18) if curate else None
         #: The snapshot the backend serves, opened read-only for the pages.
         self.graph: KnowledgeGraph | None = None
+        self.allow_service = allow_service
+        self._backend_timeout = max(1, math.ceil(timeout))
+        self._idle_reuse = min(_IDLE_REUSE, self._backend_timeout / 2)
         self._child: subprocess.Popen[bytes] | None = None
         self._folder: Path | None = None
         self._thread: threading.Thread | None = None
         self._program = ""
         self._lock = threading.Lock()
         self._generation = 0
-        self._pool: list[http.client.HTTPConnection] = []
+        self._pool: list[tuple[float, http.client.HTTPConnection]] = []
         try:
             self._httpd = _ProxyServer((host, port), _Handler)
         except OSError as exc:
@@ -190,6 +216,8 @@ class Server:
         self.host = host
         self.port = int(self._httpd.server_address[1])
         self.backend_port = 0
+        #: What had to be repaired to open the built graph, for the user to hear.
+        self.notes: list[str] = []
         try:
             self._start_backend()
         except BaseException:
@@ -200,8 +228,9 @@ class Server:
 
     def _start_backend(self) -> None:
         self._program = find_oxigraph()
-        self._folder = Path(tempfile.mkdtemp(prefix="heroes-kg-serve-"))
-        _snapshot(self.project, self._folder / "store")
+        _remove_stale_snapshots()
+        self._folder = Path(tempfile.mkdtemp(prefix=f"{_SNAPSHOT_PREFIX}{os.getpid()}-"))
+        self.notes = _snapshot(self.project, self._folder / "store")
         self.graph = _open_snapshot(self.project, self._folder / "store")
         self._launch()
 
@@ -231,7 +260,7 @@ class Server:
         child = _spawn([self._program, "serve-read-only",
                         "--location", str(self._folder / "store"),
                         "--bind", f"127.0.0.1:{self.backend_port}",
-                        "--timeout-s", str(max(1, math.ceil(self.timeout)))],
+                        "--timeout-s", str(self._backend_timeout)],
                        self._folder / "oxigraph.log")
         self._child = child
         deadline = time.monotonic() + 15
@@ -239,13 +268,13 @@ class Server:
             if child.poll() is not None:
                 text = (self._folder / "oxigraph.log").read_text("utf-8", "replace").strip()
                 last = text.splitlines()[-1] if text else f"exit code {child.returncode}"
-                raise HeroesKGError(f"the Oxigraph server did not start: {last}")
+                raise ServeError(f"the Oxigraph server did not start: {last}")
             try:
                 socket.create_connection(("127.0.0.1", self.backend_port), 0.2).close()
                 return
             except OSError:
                 time.sleep(0.05)
-        raise HeroesKGError("the Oxigraph server did not start within 15 s")
+        raise ServeError("the Oxigraph server did not start within 15 s")
 
     def _stop_child(self) -> None:
         child, self._child = self._child, None
@@ -264,10 +293,15 @@ class Server:
 
     def connection(self, fresh: bool = False) -> tuple[int, http.client.HTTPConnection, bool]:
         """(generation, connection to Oxigraph, whether it was used before): kept-alive
-        connections are reused, which roughly halves the cost of a proxied query."""
+        connections are reused, which roughly halves the cost of a proxied query; those
+        idle for long are closed instead."""
         with self._lock:
-            if self._pool and not fresh:
-                return self._generation, self._pool.pop(), True
+            now = time.monotonic()
+            while self._pool and not fresh:
+                released, connection = self._pool.pop()
+                if now - released < self._idle_reuse:
+                    return self._generation, connection, True
+                connection.close()
             generation, port = self._generation, self.backend_port
         return generation, http.client.HTTPConnection("127.0.0.1", port,
                                                       timeout=self.timeout + 0.5), False
@@ -276,14 +310,32 @@ class Server:
         """Hand back a connection whose answer was read in full."""
         with self._lock:
             if generation == self._generation and len(self._pool) < 32:
-                self._pool.append(connection)
+                self._pool.append((time.monotonic(), connection))
                 return
         connection.close()
 
     def _drop_pool(self) -> None:
-        for connection in self._pool:
+        for _, connection in self._pool:
             connection.close()
         self._pool.clear()
+
+    def revive(self, generation: int, wait: float = 0.0) -> bool:
+        """Start Oxigraph again if it died (a request may have crashed it), waiting up
+        to ``wait`` seconds to see it end; True if it had died."""
+        with self._lock:
+            child = self._child
+            if generation != self._generation or self._folder is None or child is None:
+                return False
+            if wait:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    child.wait(wait)
+            if child.poll() is None:
+                return False
+            self._drop_pool()
+            self._stop_child()
+            self._launch()
+            self._generation += 1
+            return True
 
     def stop_runaway(self, generation: int) -> None:
         """Restart Oxigraph: the one way to stop a query it keeps computing past its own
@@ -362,16 +414,54 @@ class Server:
                       and not p.name.startswith(".")) if folder.is_dir() else []
 
 
+def _remove_stale_snapshots() -> None:
+    """Remove the snapshots of endpoints whose process is gone (killed outright, no
+    clean-up ran)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_SNAPSHOT_PREFIX}*-*"):
+        pid = folder.name[len(_SNAPSHOT_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass
+
+
+class _BadRequest(Exception):
+    """A request the endpoint answers with ``status`` and ``message``."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
 class _ProxyServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     app: Server
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up or stalls is no news: nothing is printed. Anything else
+        is one line on stderr, not a traceback."""
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):
+            return
+        print(f"heroes-kg serve: request from {client_address[0]} failed: "
+              f"{type(error).__name__}: {error}", file=sys.stderr)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     server: _ProxyServer
     protocol_version = "HTTP/1.1"
     server_version = "heroes-kg"
+    timeout = CLIENT_TIMEOUT
+    # An unreadable request line is answered with a status line too (not as HTTP/0.9).
+    default_request_version = "HTTP/1.0"
+    error_content_type = "text/plain; charset=utf-8"
+    error_message_format = "%(code)d %(message)s: %(explain)s\n"
 
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: the library does not print."""
@@ -438,6 +528,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _route(self) -> None:
         app = self.server.app
         parts = urllib.parse.urlsplit(self.path)
+        if (self.headers.get("Content-Length") or self.headers.get("Transfer-Encoding")) \
+                and parts.path != "/query":
+            self.close_connection = True  # a body left unread must not become a request
         path = urllib.parse.unquote(parts.path)
         if self.command == "OPTIONS":
             self._options(path)
@@ -466,25 +559,83 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._send(404, b"Not found. The SPARQL endpoint is /query.\n")
 
     def _query(self, query_string: str) -> None:
-        body = b""
-        if self.command == "POST":
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length else b""
-            media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            if media in _UPDATE_TYPES:
+        try:
+            body = self._body()
+            self._check(query_string, body)
+        except _BadRequest as bad:
+            if bad.status == 403:
                 self._refuse()
-                return
-            if media == "application/x-www-form-urlencoded" and "update" in \
-                    urllib.parse.parse_qs(body.decode("utf-8", "replace")):
-                self._refuse()
-                return
-        elif self.command not in ("GET", "HEAD"):
-            self._send(405, b"SPARQL queries use GET or POST.\n", extra={"Allow": "GET, POST"})
-            return
-        if "update" in urllib.parse.parse_qs(query_string):
-            self._refuse()
+            else:
+                self.close_connection = self.close_connection or bad.status in (411, 413)
+                self._send(bad.status, (bad.message + "\n").encode("utf-8"),
+                           extra={"Allow": "GET, POST"} if bad.status == 405 else None)
             return
         self._forward("/query", query_string, body)
+
+    def _body(self) -> bytes:
+        """The request's body, read in full; malformed framing is a 400."""
+        if self.headers.get("Transfer-Encoding"):
+            self.close_connection = True
+            raise _BadRequest(411, "Send the body with a Content-Length, not "
+                                   "Transfer-Encoding.")
+        values = self.headers.get_all("Content-Length") or []
+        if not values:
+            return b""
+        if len(set(values)) != 1 or not values[0].strip().isdigit():
+            self.close_connection = True  # the body's end is unknown: drop the connection
+            raise _BadRequest(400, f"Bad Content-Length {', '.join(values)!r}: it must be "
+                                   "one whole number of bytes.")
+        length = int(values[0])
+        if length > MAX_BODY_BYTES:
+            raise _BadRequest(413, f"The request body is {length} bytes, more than the "
+                                   f"{MAX_BODY_BYTES} this endpoint accepts.")
+        body = self.rfile.read(length) if length else b""
+        if len(body) < length:
+            self.close_connection = True
+            raise ConnectionResetError("the client sent less than its Content-Length")
+        return body
+
+    def _check(self, query_string: str, body: bytes) -> None:
+        """Refuse updates, malformed requests and queries the guard refuses."""
+        app = self.server.app
+        texts: list[str] = []
+        try:
+            url_params = urllib.parse.parse_qs(query_string, keep_blank_values=True,
+                                               errors="strict")
+        except (UnicodeDecodeError, ValueError):
+            raise _BadRequest(400, "The URL's parameters are not valid UTF-8.") from None
+        if "update" in url_params:
+            raise _BadRequest(403, "")
+        texts += url_params.get("query", [])
+        if self.command == "POST":
+            media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            if media in _UPDATE_TYPES:
+                raise _BadRequest(403, "")
+            if media not in _QUERY_TYPES:
+                raise _BadRequest(415, "POST a query as application/sparql-query or as the "
+                                       "form field query= (application/x-www-form-"
+                                       "urlencoded).")
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise _BadRequest(400, "The request body is not valid UTF-8.") from None
+            if media == "application/sparql-query":
+                texts.append(text)
+            else:
+                form = urllib.parse.parse_qs(text, keep_blank_values=True)
+                if "update" in form:
+                    raise _BadRequest(403, "")
+                texts += form.get("query", [])
+        elif self.command not in ("GET", "HEAD"):
+            raise _BadRequest(405, "SPARQL queries use GET or POST.")
+        if len(texts) != 1:
+            raise _BadRequest(400, "Send exactly one query (the parameter query=, or a "
+                                   f"body of type application/sparql-query), not {len(texts)}.")
+        try:
+            check_query(texts[0], max_chars=MAX_QUERY_CHARS, allow_service=app.allow_service)
+        except QueryRefused as refused:
+            message = refused.message[0].upper() + refused.message[1:]
+            raise _BadRequest(400, message + ".") from None
 
     def _forward(self, path: str, query_string: str, body: bytes) -> None:
         app = self.server.app
@@ -493,23 +644,33 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         headers = {name: value for name in ("Accept", "Content-Type")
                    if (value := self.headers.get(name))}
         deadline = time.monotonic() + app.timeout
+        app.revive(app.backend()[0])  # it died since the last request
         generation, connection, reused = app.connection()
         chunks: list[bytes] = []
+
+        def ask(connection: http.client.HTTPConnection) -> http.client.HTTPResponse:
+            connection.request(method, target, body=body or None, headers=headers)
+            return connection.getresponse()
+
         try:
             try:
-                connection.request(method, target, body=body or None, headers=headers)
-                response = connection.getresponse()
+                response = ask(connection)
             except (ConnectionError, http.client.RemoteDisconnected):
                 if not reused:
                     raise
                 connection.close()  # Oxigraph closed an idle kept-alive connection
-                generation, connection, _ = app.connection(fresh=True)
-                connection.request(method, target, body=body or None, headers=headers)
-                response = connection.getresponse()
+                generation, connection, reused = app.connection(fresh=True)
+                response = ask(connection)
             while chunk := response.read(1 << 16):
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
                     raise TimeoutError
+            if reused and response.status == 500 and b"os error 11" in b"".join(chunks):
+                # Oxigraph timed out waiting on this kept-alive connection: ask afresh.
+                connection.close()
+                generation, connection, reused = app.connection(fresh=True)
+                response = ask(connection)
+                chunks = [response.read()]
         except TimeoutError:
             connection.close()
             app.stop_runaway(generation)
@@ -517,7 +678,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         except (OSError, http.client.HTTPException):
             connection.close()
-            if app.backend()[0] != generation:
+            if app.revive(generation, wait=1.0):
+                self._send(502, b"The SPARQL backend (Oxigraph) failed on this request and "
+                                b"was started again; later requests are served.\n")
+            elif app.backend()[0] != generation:
                 self._send(503, b"The SPARQL backend was restarted to stop a runaway query; "
                                 b"send the query again.\n")
             else:
@@ -577,11 +741,17 @@ def _plain_name(name: str) -> bool:
 
 
 def serve(project: Project, host: str = "127.0.0.1", port: int = 7878,
-          timeout: float = 30.0, *, cors: str | None = None, curate: bool = False) -> Server:
+          timeout: float = 30.0, *, cors: str | None = None, curate: bool = False,
+          allow_service: bool = False) -> Server:
     """Start a read-only SPARQL endpoint and the workbench over ``project``'s built graph
     (rebuilt first if the seeds changed). ``cors`` lets pages from that origin (or '*')
     query it; ``curate`` adds the review screen, the one part that writes (to
     seeds/facts/), behind a random token, on 127.0.0.1 only. Call ``serve_forever()`` or
     ``start()`` on the result, and ``close()`` (or use it in a ``with`` block) to stop
-    it."""
-    return Server(project, host, port, timeout, cors=cors, curate=curate)
+    it.
+
+    ``allow_service`` lets queries call other endpoints with SERVICE: the server then
+    makes HTTP requests wherever a client's query says, so keep it for trusted local
+    use."""
+    return Server(project, host, port, timeout, cors=cors, curate=curate,
+                  allow_service=allow_service)

@@ -60,6 +60,8 @@ def validate_graph(kg: Graph, corpus: Corpus, shapes: Path, ontology: Path, *,
     if engine not in ENGINES:
         raise HeroesKGError(f"unknown SHACL engine {engine!r}; use one of "
                             f"{', '.join(ENGINES)}")
+    shape_triples = _parse_turtle(shapes)
+    _check_patterns(shape_triples, shapes)
     problems = _whole_graph_checks(kg, corpus)
     results: set[tuple[str, str | None, str]] | None = None
     if engine == "oxigraph":
@@ -69,7 +71,7 @@ def validate_graph(kg: Graph, corpus: Corpus, shapes: Path, ontology: Path, *,
         ontology_triples = [q.triple for q in kg.store.quads_for_pattern(
             None, None, None, kg.names.ontology)] or _parse_turtle(ontology)
         try:
-            compiled = ShapesEngine(_parse_turtle(shapes), ontology_triples)
+            compiled = ShapesEngine(shape_triples, ontology_triples)
         except UnsupportedShapes:
             compiled = None
         if compiled is not None:
@@ -81,6 +83,28 @@ def validate_graph(kg: Graph, corpus: Corpus, shapes: Path, ontology: Path, *,
     if problems:
         raise ValidationError(sorted(set(problems), key=lambda p: (p.path, p.line or 0,
                                                                     p.message)))
+
+
+def _check_patterns(triples: list[ox.Triple], path: Path) -> None:
+    """Refuse an sh:pattern that is not a regular expression: SPARQL's REGEX and pySHACL
+    would treat it as matching nothing, or everything, and the build would pass."""
+    import re
+
+    for triple in triples:
+        if (triple.predicate.value != vocab.SH + "pattern"
+                or not isinstance(triple.object, ox.Literal)):
+            continue
+        pattern = triple.object.value
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            line = next((n for n, text in enumerate(
+                path.read_text("utf-8", "replace").splitlines(), start=1)
+                if "pattern" in text and (pattern in text
+                                          or pattern.replace("\\", "\\\\") in text)), None)
+            where = f"{path}:{line}" if line else str(path)
+            raise ProjectError(f"{where}: sh:pattern {pattern!r} is not a valid regular "
+                                f"expression ({exc}); fix the pattern") from None
 
 
 def _parse_turtle(path: Path) -> list[ox.Triple]:

@@ -1,0 +1,193 @@
+"""Kills and Ctrl-C at any instant of a build: exports/ holds the complete old set or the
+complete new set, the exit code says what happened, and store repairs are said."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from heroes_kg.builder import build
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from heroes_kg.project import find_project
+
+from .conftest import ROOT, copy_project
+
+pytestmark = pytest.mark.slow
+
+
+def _rename(root: Path, old: str, new: str) -> None:
+    facts = root / "seeds" / "facts" / "cast.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(f"name: {old}\n",
+                                                                f"name: {new}\n"),
+                     encoding="utf-8")
+
+
+def _exports(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+class Versions(dict):  # type: ignore[type-arg]
+    """The complete export set of each version of the seeds (a short repr for
+    hypothesis' reports)."""
+
+    def __repr__(self) -> str:
+        return f"<export sets of {', '.join(self)}>"
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes]]:
+    """The complete export set for each of two versions of the seeds."""
+    found = Versions()
+    for name in ("Tech-No", "Tech-Yes"):
+        scratch = copy_project(tmp_path_factory.mktemp("version") / "p")
+        _rename(scratch, "Tech-No", name)
+        build(find_project(scratch))
+        found[name] = _exports(scratch / "exports")
+    assert found["Tech-No"].keys() == found["Tech-Yes"].keys()
+    return found
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("killed") / "p")
+    build(find_project(project))
+    return project
+
+
+def _start_build(root: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "heroes_kg", "build", "--force", "--project", str(root)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+
+
+def _flip(root: Path) -> None:
+    text = (root / "seeds" / "facts" / "cast.yaml").read_text(encoding="utf-8")
+    if "name: Tech-No\n" in text:
+        _rename(root, "Tech-No", "Tech-Yes")
+    else:
+        _rename(root, "Tech-Yes", "Tech-No")
+
+
+def _one_whole_set(root: Path, versions: dict[str, dict[str, bytes]]) -> str:
+    seen = _exports(root / "exports")
+    matching = [name for name, files in versions.items() if files == seen]
+    assert len(matching) == 1, sorted(
+        (name, [f for f in files if seen.get(f) != files[f]]) for name, files in
+        versions.items())
+    return matching[0]
+
+
+@settings(max_examples=10, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(instant=st.floats(0.3, 2.5))
+def test_sigkill_at_any_instant_leaves_the_old_set_or_the_new_set(
+        root: Path, versions: dict[str, dict[str, bytes]], instant: float) -> None:
+    _flip(root)
+    process = _start_build(root)
+    time.sleep(instant)
+    process.kill()
+    process.wait()
+    _one_whole_set(root, versions)
+
+
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(instant=st.floats(0.25, 2.5))
+def test_ctrl_c_at_any_instant_exits_130_or_finishes(
+        root: Path, versions: dict[str, dict[str, bytes]], instant: float) -> None:
+    _flip(root)
+    process = _start_build(root)
+    time.sleep(instant)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    if process.returncode == 130:
+        assert err.endswith("Interrupted.\n") and "Traceback" not in err, err
+    else:  # it had finished before the signal
+        assert process.returncode == 0 and err == "", err
+        assert out.startswith("Built ")
+    _one_whole_set(root, versions)
+
+
+def test_the_next_build_after_a_kill_is_whole_and_leaves_nothing_behind(
+        root: Path, versions: dict[str, dict[str, bytes]]) -> None:
+    _flip(root)
+    process = _start_build(root)
+    time.sleep(1.0)
+    process.kill()
+    process.wait()
+    report = build(find_project(root))
+    current = "Tech-Yes" if "name: Tech-Yes\n" in (
+        root / "seeds" / "facts" / "cast.yaml").read_text(encoding="utf-8") else "Tech-No"
+    assert report.triples > 2000
+    assert _exports(root / "exports") == versions[current]
+    assert not list(root.glob(".exports.*"))
+    assert not [p for p in (root / "exports").iterdir() if p.name.startswith(".")]
+
+
+def test_other_files_in_the_output_folder_are_kept(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    out = project / "exports"
+    out.mkdir()
+    (out / "README.txt").write_text("mine\n", encoding="utf-8")
+    (out / "notes").mkdir()
+    (out / "notes" / "a.md").write_text("# a\n", encoding="utf-8")
+    build(find_project(project), force=True, only=["heroes.ttl"])
+    build(find_project(project), force=True)
+    assert (out / "README.txt").read_text(encoding="utf-8") == "mine\n"
+    assert (out / "notes" / "a.md").read_text(encoding="utf-8") == "# a\n"
+    assert (out / "heroes.ttl").is_file() and (out / "heroes.html").is_file()
+
+
+@pytest.mark.parametrize("damage", ["damaged", "foreign"])
+@pytest.mark.parametrize("command", [["query", "cast"],
+                                     ["push", "--dry-run", "--endpoint", "http://127.0.0.1:9/store"],
+                                     ["export", "--format", "ntriples"],
+                                     ["viz", "-o", "{tmp}/view.html"]])
+def test_store_repairs_are_said_on_stderr(run: Callable[..., Result], built_project: Path,
+                                          tmp_path: Path, damage: str,
+                                          command: list[str]) -> None:
+    import pyoxigraph as ox
+
+    project = tmp_path / "p"
+    shutil.copytree(built_project, project)
+    store = project / ".heroes-kg" / "store"
+    if damage == "damaged":
+        (store / "CURRENT").write_text("garbage\n")
+        note = "Note: the store in .heroes-kg/store/ is damaged ("
+    else:
+        shutil.rmtree(store)
+        foreign = ox.Store(str(store))
+        foreign.add(ox.Quad(ox.NamedNode("http://example.com/a"),
+                            ox.NamedNode("http://example.com/b"), ox.Literal("c")))
+        del foreign
+        note = ("Note: the store in .heroes-kg/store/ does not hold this project's graph; "
+                "rebuilt it from the seeds")
+    command = [arg.replace("{tmp}", str(tmp_path)) for arg in command]
+    result = run(*command, "--project", str(project))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(note)
+    assert result.stderr.rstrip().endswith("rebuilt it from the seeds")
+    assert run(*command, "--project", str(project)).stderr == ""
+
+
+def test_serve_says_what_it_repaired(built_project: Path, tmp_path: Path) -> None:
+    from heroes_kg.serve import serve
+
+    project = tmp_path / "p"
+    shutil.copytree(built_project, project)
+    (project / ".heroes-kg" / "store" / "CURRENT").write_text("garbage\n")
+    with serve(find_project(project), port=0) as server:
+        assert len(server.notes) == 1
+        assert server.notes[0].startswith("the store in .heroes-kg/store/ is damaged (")
+        assert server.notes[0].endswith("rebuilt it from the seeds")
