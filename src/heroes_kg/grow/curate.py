@@ -80,7 +80,7 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
         raise HeroesKGError(f"cannot read {source}: {exc.strerror}") from None
     text = _decode(data, str(source))
     if url is not None and not is_absolute_iri(url):
-        raise HeroesKGError(f"--url {url!r} is not an absolute IRI; write it as https://… "
+        raise HeroesKGError(f"{{--url}} {url!r} is not an absolute IRI; write it as https://… "
                             "with no spaces")
     if date is not None:
         try:
