@@ -33,7 +33,8 @@ from ..vocab import RDF, Names
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ["BULK_SLICE", "STALE", "Graph", "Spool", "StoreWriteStopped", "fingerprint", "lock",
+__all__ = ["BULK_SLICE", "STALE", "Graph", "Spool", "StoreWriteStopped", "begin_change",
+           "end_change", "fingerprint", "in_change", "lock",
            "open_store", "read_slices", "read_state", "replace_store", "select", "store_dir",
            "swap_store", "triple_key", "write_state", "write_store"]
 
@@ -422,6 +423,26 @@ def _whole_lines(blocks: Iterable[bytes]) -> Iterator[bytes]:
         yield rest
 
 
+def _change_marker(project: Project) -> Path:
+    return project.state_dir / "changing"
+
+
+def begin_change(project: Project) -> None:
+    """Mark the store, its state and its parts as being changed (call with the lock held):
+    until :func:`end_change`, the store counts as stale and the next build redoes
+    everything, so a build killed half-way is never taken for a finished one."""
+    atomic_write(_change_marker(project), b"")
+
+
+def end_change(project: Project) -> None:
+    _change_marker(project).unlink(missing_ok=True)
+
+
+def in_change(project: Project) -> bool:
+    """Whether a change of the store was begun and not ended (a build was killed)."""
+    return _change_marker(project).exists()
+
+
 def swap_store(project: Project, fresh: Path) -> None:
     """Put the store written by :func:`write_store` in place of the current one."""
     target = store_dir(project)
@@ -473,7 +494,8 @@ STALE = "the store is missing or older than the seeds"
 
 def _check_store(project: Project, path: Path, names: Names) -> ox.Store | str:
     """The opened store, or why it cannot be used."""
-    if read_state(project).get("fingerprint") != fingerprint(project) or not path.is_dir():
+    if (read_state(project).get("fingerprint") != fingerprint(project) or not path.is_dir()
+            or in_change(project)):
         return STALE
     try:
         store = ox.Store.read_only(str(path))
