@@ -165,6 +165,16 @@ class IncrementalMachine(RuleBasedStateMachine):
             sorted(e for e, v in by_id.items() if v["type"] == kind)))
 
     @rule(data=st.data())
+    def change_number(self, data: st.DataObject) -> None:
+        """Change a whole-number value (a rank beyond the countries total breaks a
+        shape: the incremental build must report it as a full one does)."""
+        numbered = [(n, i) for n, i in self.seeds.statements()
+                    if isinstance(self.seeds.facts[n]["statements"][i].get("value"), int)]
+        if numbered:
+            name, i = data.draw(st.sampled_from(numbered))
+            self.seeds.facts[name]["statements"][i]["value"] = data.draw(st.integers(0, 120))
+
+    @rule(data=st.data())
     def change_quote(self, data: st.DataObject) -> None:
         """Give an evidence a longer quote: its text and the next character."""
         name, i = data.draw(st.sampled_from(self.seeds.statements()))
