@@ -11,7 +11,6 @@ are imported when a build runs: opening the graph for a query loads none of them
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
 import shutil
@@ -30,7 +29,7 @@ from ._version import __version__
 from .errors import HeroesKGError, StoreError
 from .project import Project
 from .query import KnowledgeGraph
-from .rdf.delta import MAX_LINES, Delta, diff, drop_parts, ontology_digest, write_parts
+from .rdf.delta import MAX_LINES, diff, drop_parts, ontology_digest, write_parts
 from .rdf.delta import apply as apply_delta
 from .rdf.store import (
     STALE,
@@ -176,21 +175,14 @@ MODEL_CHUNK = 50_000
 
 
 def _validate(corpus: Corpus, kg: KnowledgeGraph, shacl: str,
-              timings: dict[str, float] | None = None, progress: Progress = _quiet,
-              delta: Delta | None = None) -> None:
-    """Validate ``kg``; with the ``delta`` from a graph that passed, only the shapes'
-    focus nodes the change can affect (the whole-graph checks run in full)."""
+              timings: dict[str, float] | None = None, progress: Progress = _quiet) -> None:
     from .validate import validate_graph
 
     clock = _Clock(timings)
     assert kg.project is not None
-    if delta is None:
-        progress(f"validating {len(kg.store)} quads against the ontology and shapes")
-    else:
-        progress(f"validating the {len(delta)} changed triples' neighbourhood against "
-                 "the ontology and shapes")
+    progress(f"validating {len(kg.store)} quads against the ontology and shapes")
     validate_graph(kg, corpus, kg.project.shapes_file, kg.project.ontology_file,
-                   engine=shacl, changed=None if delta is None else delta.terms())
+                   engine=shacl)
     clock.lap("validate")
 
 
@@ -268,7 +260,7 @@ def build_store(project: Project) -> tuple[Corpus, KnowledgeGraph]:
         write_parts(project, kg)  # the next build applies its difference to this store
         kg.memo.clear()
         state = read_state(project)
-        state.update(_store_state(project, current, _report(corpus, kg)), validated=True)
+        state.update(_store_state(project, current, _report(corpus, kg)))
         if state.get("exports_fingerprint") != current:
             state.pop("exports", None)
         write_state(project, state)
@@ -415,13 +407,8 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     staged: list[tuple[Path, Path]] = []
     try:
         corpus, kg = _model(project, timings, say, writer.spool if writer else None)
-        delta = _delta(project, kg, timings) if incremental else None
         if validate:
-            # The shapes held on the graph the delta starts from (it was built): check
-            # them where the change can matter. The shapes file itself may have changed.
-            local = (delta is not None and state.get("validated") is True
-                     and state.get("shapes") == _shapes_digest(project))
-            _validate(corpus, kg, shacl, timings, say, delta if local else None)
+            _validate(corpus, kg, shacl, timings, say)
         clock = _Clock(timings)
         report = BuildReport(len(corpus.articles), len(corpus.entities),
                              len(corpus.statements), 0)
@@ -446,6 +433,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
             del data
         report.triples = len(kg)  # from the sorted N-Triples when an export made them
         clock.lap("export")
+        delta = diff(project, kg) if incremental else None
         begin_change(project)
         keep_parts = _has_sorted_lines(kg)
         if keep_parts:
@@ -459,7 +447,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         say("writing the store")
         if writer is not None:
             writer.finish()
-        elif delta is not None:
+        elif delta is not None and len(delta) <= MAX_LINES:
             apply_delta(project, delta)
         else:
             replace_store(project, kg.store)
@@ -472,7 +460,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         raise
     complete = set(names) == set(standard_exports)
     write_state(project, {
-        **_store_state(project, current, report), "validated": validate,
+        **_store_state(project, current, report),
         **({"exports_fingerprint": current,
             "exports": {str(p): _stamp(p) for p in written}} if complete else {}),
     })
@@ -482,25 +470,11 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     return report, kg
 
 
-def _delta(project: Project, kg: KnowledgeGraph, timings: dict[str, float]) -> Delta | None:
-    """The difference from the graph of the previous build, when it is small enough to
-    apply (else the store is written whole and the graph validated in full)."""
-    clock = _Clock(timings)
-    found = diff(project, kg)
-    clock.lap("diff")
-    return found if found is not None and len(found) <= MAX_LINES else None
-
-
-def _shapes_digest(project: Project) -> str:
-    return hashlib.sha256(project.shapes_file.read_bytes()).hexdigest()
-
-
 def _store_state(project: Project, current: str, report: BuildReport) -> dict[str, Any]:
     """What the state file says about the store: the inputs it was built from, its
     counts, and what a later build checks before applying a difference to it."""
     return {"fingerprint": current, "counts": _counts(report),
-            "ontology": ontology_digest(project), "shapes": _shapes_digest(project),
-            "base_iri": project.base_iri,
+            "ontology": ontology_digest(project), "base_iri": project.base_iri,
             "version": __version__}
 
 

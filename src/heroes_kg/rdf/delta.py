@@ -79,17 +79,6 @@ class Delta:
     def __len__(self) -> int:
         return sum(map(len, self.removed.values())) + sum(map(len, self.added.values()))
 
-    def terms(self) -> set[ox.NamedNode | ox.Literal]:
-        """The subjects and objects of the changed triples."""
-        lines = [line for part in (self.removed, self.added) for ls in part.values()
-                 for line in ls]
-        found: set[ox.NamedNode | ox.Literal] = set()
-        for triple in ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES):
-            for term in (triple.subject, triple.object):
-                if isinstance(term, (ox.NamedNode, ox.Literal)):
-                    found.add(term)
-        return found
-
     def update(self) -> str:
         """One SPARQL update: DELETE DATA then INSERT DATA, graph by graph."""
         ops = []

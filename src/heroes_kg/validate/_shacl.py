@@ -113,11 +113,7 @@ class ShapesEngine:
                 self.subclasses[ancestor].add(cls)
         self._shapes: dict[Term, _Shape] = {}
         self.targeted = [self.shape(node) for node in self._target_nodes()]
-        self._only: str | None = None
         self.queries = list(self._compile())
-        #: How many links away from a focus node its shapes look (property paths, and
-        #: the shapes and classes of the values they reach).
-        self.reach = 1 + max((self._depth(shape) for shape in self.targeted), default=0)
 
     # -- reading the shapes graph -----------------------------------------------------
 
@@ -195,33 +191,7 @@ class ShapesEngine:
         if shape.objects_of:
             preds = " ".join(f"<{p}>" for p in shape.objects_of)
             parts.append(f"{{ VALUES ?_q {{ {preds} }} ?_s ?_q ?f }}")
-        only = f"VALUES ?f {{ {self._only} }} " if self._only is not None else ""
-        return ("{ SELECT DISTINCT ?f WHERE { " + only + " UNION ".join(parts) + " } }")
-
-    def _depth(self, shape: _Shape, seen: frozenset[int] = frozenset()) -> int:
-        """Links from a focus node to the farthest node its tests read."""
-        if id(shape) in seen:
-            raise UnsupportedShapes("recursive shapes")
-        seen = seen | {id(shape)}
-        deepest = 0
-        for constraint in shape.constraints:
-            deepest = max(deepest, self._constraint_depth(constraint, seen))
-        for prop in shape.properties:
-            deepest = max(deepest, 1 + max((self._constraint_depth(c, seen)
-                                            for c in prop.constraints), default=0))
-        if shape.path is not None:
-            deepest += 1
-        return deepest
-
-    def _constraint_depth(self, constraint: _Constraint, seen: frozenset[int]) -> int:
-        """Links beyond its own node that a constraint reads (a value's class is one)."""
-        if isinstance(constraint, Class):
-            return 1
-        shapes = constraint.arg if isinstance(constraint, Or) else [constraint.arg]
-        if isinstance(constraint, (Or, Node)):
-            return max((self._depth(s, seen) for s in shapes if isinstance(s, _Shape)),
-                       default=0)
-        return 0
+        return "{ SELECT DISTINCT ?f WHERE { " + " UNION ".join(parts) + " } }"
 
     def conforms(self, shape: _Shape, x: str, depth: int) -> str:
         """A SPARQL expression, true when node ``x`` conforms to ``shape``."""
@@ -311,19 +281,10 @@ class ShapesEngine:
 
     # -- running -----------------------------------------------------------------------
 
-    def validate(self, store: ox.Store, graphs: list[ox.NamedNode],
-                 only: Iterable[Term] | None = None) -> set[Result]:
-        """Every violation in the union of ``graphs`` of ``store``; with ``only``, those
-        of these focus nodes alone."""
-        queries = self.queries
-        if only is not None:
-            self._only = " ".join(sorted(map(str, only)))
-            try:
-                queries = list(self._compile())
-            finally:
-                self._only = None
+    def validate(self, store: ox.Store, graphs: list[ox.NamedNode]) -> set[Result]:
+        """Every violation in the union of ``graphs`` of ``store``."""
         found: set[Result] = set()
-        for sparql, path, message in queries:
+        for sparql, path, message in self.queries:
             rows = store.query(sparql, default_graph=list(graphs))
             assert isinstance(rows, ox.QuerySolutions)
             for row in rows:

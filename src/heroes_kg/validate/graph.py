@@ -10,7 +10,6 @@ about, so a curator sees file:line rather than an IRI.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -51,17 +50,13 @@ def _load_turtle(path: Path):  # type: ignore[no-untyped-def]
 
 
 def validate_graph(kg: Graph, corpus: Corpus, shapes: Path, ontology: Path, *,
-                   engine: str = "oxigraph",
-                   changed: Collection[ox.NamedNode | ox.Literal] | None = None) -> None:
+                   engine: str = "oxigraph") -> None:
     """Raise ValidationError unless the graph conforms to the shapes and to the checks
     that no shape can express (each quote really is at its recorded offsets, each
     provenance record describes an asserted fact).
 
     ``engine`` is "oxigraph" (the shapes compiled to SPARQL; falls back to pySHACL when
-    the shapes use a feature it does not compile) or "pyshacl". ``changed`` says that
-    the graph conformed before triples with these subjects and objects were added or
-    removed: the shapes are then checked only on the focus nodes near enough to them
-    for their tests to read a changed triple (Oxigraph engine; pySHACL checks all)."""
+    the shapes use a feature it does not compile) or "pyshacl"."""
     if engine not in ENGINES:
         raise HeroesKGError(f"unknown SHACL engine {engine!r}; use one of "
                             f"{', '.join(ENGINES)}")
@@ -78,34 +73,14 @@ def validate_graph(kg: Graph, corpus: Corpus, shapes: Path, ontology: Path, *,
         except UnsupportedShapes:
             compiled = None
         if compiled is not None:
-            only = None if changed is None else _near(kg, changed, compiled.reach - 1)
             results = {(r.focus, r.path, r.message)
-                       for r in compiled.validate(kg.store, list(kg.data_graphs), only)}
+                       for r in compiled.validate(kg.store, list(kg.data_graphs))}
     if results is None:
         results = _pyshacl_results(kg, shapes, ontology)
     problems.extend(_problems(results, corpus, kg.names))
     if problems:
         raise ValidationError(sorted(set(problems), key=lambda p: (p.path, p.line or 0,
                                                                     p.message)))
-
-
-def _near(kg: Graph, start: Collection[ox.NamedNode | ox.Literal], hops: int
-          ) -> set[ox.NamedNode | ox.Literal]:
-    """``start`` and every term within ``hops`` links of it, either way, in the data."""
-    found = set(start)
-    frontier = {t for t in found if isinstance(t, ox.NamedNode)}
-    for _ in range(hops):
-        if not frontier:
-            break
-        values = " ".join(sorted(str(t) for t in frontier))
-        rows = kg.store.query(
-            f"SELECT DISTINCT ?x WHERE {{ VALUES ?n {{ {values} }} "
-            "{ ?x ?p ?n } UNION { ?n ?p ?x } }", default_graph=list(kg.data_graphs))
-        assert isinstance(rows, ox.QuerySolutions)
-        fresh = {row["x"] for row in rows} - found
-        found |= fresh
-        frontier = {t for t in fresh if isinstance(t, ox.NamedNode)}
-    return found
 
 
 def _parse_turtle(path: Path) -> list[ox.Triple]:
