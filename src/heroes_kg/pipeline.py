@@ -239,7 +239,7 @@ def open_graph(project: Project, *, rebuild: bool = True, hold_lock: bool = True
         opened = open_store(project, names, hold_lock=hold_lock)
         if isinstance(opened, Graph):
             kg = KnowledgeGraph(opened.store, names, project)
-            kg.notes = notes
+            kg.notes, kg.parts = notes, opened.parts
             kg._lock, opened._lock = opened._lock, None
             return kg
         if not rebuild or attempt == 1:

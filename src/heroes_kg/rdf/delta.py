@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from .._io import atomic_write
 from ..project import Project
-from .store import Graph, store_dir
+from .store import Graph, part_file, store_dir
 
 __all__ = ["MAX_LINES", "Delta", "apply", "diff", "drop_parts", "ontology_digest", "parts_dir",
            "read_part", "write_parts"]
@@ -39,9 +39,7 @@ def parts_dir(project: Project) -> Path:
     return project.state_dir / "parts"
 
 
-def _part(project: Project, graph: ox.NamedNode) -> Path:
-    name = graph.value.rstrip("/").rsplit("/", 1)[-1]
-    return parts_dir(project) / f"{name}.nt"
+_part = part_file
 
 
 def ontology_digest(project: Project) -> str:

@@ -33,10 +33,29 @@ from ..vocab import RDF, Names
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ["BULK_SLICE", "STALE", "Graph", "Spool", "StoreWriteStopped", "begin_change",
-           "end_change", "fingerprint", "in_change", "lock",
-           "open_store", "read_slices", "read_state", "replace_store", "select", "store_dir",
-           "swap_store", "triple_key", "write_state", "write_store"]
+__all__ = [
+    "BULK_SLICE",
+    "STALE",
+    "Graph",
+    "Spool",
+    "StoreWriteStopped",
+    "begin_change",
+    "end_change",
+    "fingerprint",
+    "in_change",
+    "lock",
+    "open_store",
+    "part_file",
+    "read_slices",
+    "read_state",
+    "replace_store",
+    "select",
+    "store_dir",
+    "swap_store",
+    "triple_key",
+    "write_state",
+    "write_store",
+]
 
 _T = TypeVar("_T")
 _G = TypeVar("_G", bound="Graph")
@@ -61,6 +80,9 @@ class Graph:
         #: Derived views of the (unchanging) graph, kept while it is open, e.g. the
         #: property graph that four export formats share.
         self.memo: dict[object, Any] = {}
+        #: For a persisted store: each data graph's sorted N-Triples, kept beside the
+        #: store by the build, from which the graph can be loaded into memory.
+        self.parts: dict[ox.NamedNode, Path] | None = None
 
     def close(self) -> None:
         """Release the shared lock taken by :func:`open_store`."""
@@ -423,6 +445,12 @@ def _whole_lines(blocks: Iterable[bytes]) -> Iterator[bytes]:
         yield rest
 
 
+def part_file(project: Project, graph: ox.NamedNode) -> Path:
+    """Where a build keeps the sorted N-Triples of one data graph of the store."""
+    name = graph.value.rstrip("/").rsplit("/", 1)[-1]
+    return project.state_dir / "parts" / f"{name}.nt"
+
+
 def _change_marker(project: Project) -> Path:
     return project.state_dir / "changing"
 
@@ -477,6 +505,9 @@ def open_store(project: Project, names: Names, *, hold_lock: bool = True
         handle.close()
         return problem
     graph = Graph(problem, names, project)
+    parts = {g: part_file(project, g) for g in graph.data_graphs}
+    if all(path.is_file() for path in parts.values()):
+        graph.parts = parts
     if hold_lock:
         graph._lock = handle
     else:
