@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from .._io import atomic_write
 from .._version import __version__
-from ..errors import HeroesKGError
+from ..errors import ProjectError
 from ..project import Project
 from ..vocab import RDF, Names
 
@@ -285,7 +285,7 @@ def _acquire(project: Project, shared: bool) -> IO[str]:
         project.state_dir.mkdir(exist_ok=True)
         handle = open(project.state_dir / "lock", "a")  # noqa: SIM115 - held by the caller
     except OSError as exc:
-        raise HeroesKGError(f"cannot use the state folder {project.state_dir}: "
+        raise ProjectError(f"cannot use the state folder {project.state_dir}: "
                             f"{exc.strerror}") from None
     fcntl.flock(handle, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
     return handle
