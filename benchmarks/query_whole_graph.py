@@ -2,11 +2,11 @@
 
 Both run as fresh processes on the same persisted store (the project is built first if
 needed), one after the other for each query, so the machine's load hits both alike;
-`oxigraph query` reads the union of the store's graphs (`--union-default-graph`), as the
-issue's reference does. Queries whose header says they take a binding run with it (``--bind NAME=VALUE``,
-default ``entity=`` the first entity of the project's first facts file), and with
-``--unbound`` also without it. Each run is
-stopped after ``--timeout`` seconds and shown as "> T". Prints a table with the ratio
+`oxigraph query` reads the union of the store's graphs (`--union-default-graph`), the
+reference the targets name. Queries whose header says they take a binding run with it
+(``--bind NAME=VALUE``, default ``entity=`` the first entity of the project's first facts
+file), and with ``--unbound`` also without it. Each run is stopped after ``--timeout``
+seconds and shown as "> T". Prints a table with the ratio
 heroes-kg / oxigraph per query.
 
     python benchmarks/query_whole_graph.py --project /tmp/kg-1m
