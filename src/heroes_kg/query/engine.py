@@ -632,8 +632,10 @@ def _result(answer: Any, known: dict[str, str]) -> QueryResult:
 
 
 #: Seconds a question on the persisted store runs alone before the graph is also loaded
-#: into memory to answer it there, whichever answers first.
-IN_MEMORY_AFTER = 0.3
+#: into memory to answer it there, whichever answers first. Loading a million triples
+#: takes a core for seconds: a question the store answers within about this long is
+#: better left alone.
+IN_MEMORY_AFTER = 1.0
 
 
 def _answer(store: ox.Store, kg: Graph, text: str, known: dict[str, str]) -> QueryResult:
@@ -671,9 +673,10 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str]) -> QueryR
         if done.wait(IN_MEMORY_AFTER):
             return
         try:
+            # One thread (the bulk loader would take every core from the store's side).
             store = ox.Store()
             for graph, path in parts.items():
-                store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+                store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
         except (OSError, SyntaxError, ValueError):
             return  # a part that cannot be read: the store answers
         kg.memo["in_memory"] = store
