@@ -242,9 +242,11 @@ def fingerprint(project: Project) -> str:
         cache = {}
     fresh: dict[str, list[object]] = {}
     digest = hashlib.sha256(f"{__version__}\0{STORE_FORMAT}\0{project.base_iri}\0".encode())
+    skip = len(str(project.root)) + 1
     for path in project.input_files():
-        rel = path.relative_to(project.root).as_posix()
-        st = path.stat()
+        name = str(path)
+        rel = name[skip:].replace(os.sep, "/")  # relative to the project, as posix
+        st = os.stat(name)
         cached = cache.get(rel)
         if (isinstance(cached, list) and len(cached) == 3
                 and cached[:2] == [st.st_size, st.st_mtime_ns]):
