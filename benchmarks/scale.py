@@ -729,7 +729,10 @@ def main(argv: list[str] | None = None) -> int:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         for size in sizes:
-            rows.append(run_size(size, workdir, args, progress))
+            row = run_size(size, workdir, args, progress)
+            if "pipeline" in row:
+                row["summary"] = summarise(row)
+            rows.append(row)
     import pyoxigraph
     import pyshacl
     import rdflib
