@@ -28,6 +28,7 @@ figures as JSON. Progress goes to stderr when it is a terminal.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import platform
@@ -167,6 +168,111 @@ def child_build(project: Path, work: Path, report: Path) -> None:
     _write(report, {"stages": result.timings,
                     "exports": {n: end - made[n] for n, end in zip(names, ends)},
                     "seconds": time.perf_counter() - started})
+
+
+def child_build_incremental(project: Path, work: Path, report: Path) -> None:
+    """``heroes-kg build`` after an edit of the seeds (no ``--force``): every standard
+    export, into the folder the full build wrote."""
+    from heroes_kg.pipeline import build
+    from heroes_kg.project import find_project
+
+    started = time.perf_counter()
+    result = build(find_project(project), outdir=work / "all-exports")
+    _write(report, {"stages": result.timings, "up_to_date": result.up_to_date,
+                    "triples": result.triples, "seconds": time.perf_counter() - started})
+
+
+# --- The edits of the incremental cases ----------------------------------------------------
+
+def _facts_file_of(project: Path, article_id: str) -> Path:
+    prefix = article_id.split("-")[0] + "-"
+    for path in sorted((project / "seeds" / "facts").glob("*.yaml")):
+        if f"id: {prefix}" in path.read_text(encoding="utf-8"):
+            return path
+    raise SystemExit(f"no facts file declares the entities of {article_id}")
+
+
+def _yaml_rewrite(path: Path, data: Any) -> None:
+    import yaml
+
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000),
+                    encoding="utf-8")
+
+
+class Edits:
+    """The three edits of the incremental cases on a synthetic project: the last article
+    removed (with its entities and statements), added back, and one statement edited.
+
+    The facts file they touch is rewritten once by the YAML dumper before the full
+    build, so that each edit changes only the lines it is about."""
+
+    def __init__(self, project: Path) -> None:
+        import yaml
+
+        self.project = project
+        articles = sorted((project / "seeds" / "articles").glob("*.yaml"))
+        self.meta = articles[-1]
+        record = yaml.safe_load(self.meta.read_text(encoding="utf-8"))
+        self.article = record["id"]
+        self.text = self.meta.parent / record["file"]
+        self.facts = _facts_file_of(project, self.article)
+        self.data = yaml.safe_load(self.facts.read_text(encoding="utf-8"))
+        _yaml_rewrite(self.facts, self.data)
+        self.saved = (self.meta.read_bytes(), self.text.read_bytes(), self.facts.read_bytes())
+        prefix = self.article.split("-")[0] + "-"
+        self.statements = sum(
+            1 for st in self.data["statements"]
+            if any(ev["article"] == self.article for ev in st["evidence"]))
+        self.entities = sum(1 for e in self.data["entities"] if e["id"].startswith(prefix))
+        self.prefix = prefix
+
+    def remove_article(self) -> None:
+        prefix = self.prefix
+        data = {"entities": [e for e in self.data["entities"] if not e["id"].startswith(prefix)],
+                "statements": [st for st in self.data["statements"]
+                               if not any(ev["article"] == self.article
+                                          for ev in st["evidence"])
+                               and not any(str(st.get(k, "")).startswith(prefix)
+                                           for k in ("subject", "object", "in", "as"))]}
+        _yaml_rewrite(self.facts, data)
+        self.meta.unlink()
+        self.text.unlink()
+
+    def add_article(self) -> None:
+        meta, text, facts = self.saved
+        self.meta.write_bytes(meta)
+        self.text.write_bytes(text)
+        self.facts.write_bytes(facts)
+
+    def edit_statement(self) -> None:
+        """Change one figure: a statement's whole-number value, by one."""
+        data = copy.deepcopy(self.data)
+        for st in data["statements"]:
+            if isinstance(st.get("value"), int) and st["property"] == "households":
+                st["value"] += 1
+                break
+        else:
+            raise SystemExit(f"no households figure in {self.facts.name}")
+        _yaml_rewrite(self.facts, data)
+
+
+def run_incremental(project: Path, out: Path, tag: str, progress: Progress
+                    ) -> dict[str, Any]:
+    """A full build with every export, then one article removed, added back, one
+    statement edited and nothing changed, each an incremental build (its own process)."""
+    edits = Edits(project)
+    cases: dict[str, Any] = {"statements_in_article": edits.statements,
+                             "entities_in_article": edits.entities}
+    cases["full"] = measure("build", [str(project), str(out)],
+                            f"{tag} heroes-kg build --force, every export", progress)
+    for name, edit in (("article_removed", edits.remove_article),
+                       ("article_added", edits.add_article),
+                       ("statement_edited", edits.edit_statement),
+                       ("nothing_changed", lambda: None)):
+        edit()
+        cases[name] = measure("build-incremental", [str(project), str(out)],
+                              f"{tag} heroes-kg build, {name.replace('_', ' ')}", progress)
+    return cases
 
 
 def child_dump(project: Path, nt: Path, report: Path) -> None:
@@ -363,6 +469,14 @@ def run_size(size: int, workdir: Path, args: argparse.Namespace,
     out = workdir / f"out-{label(size)}"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir()
+    if args.builds_only:
+        cases = run_incremental(project, out, tag, progress)
+        if not args.keep:
+            shutil.rmtree(project, ignore_errors=True)
+            shutil.rmtree(out, ignore_errors=True)
+        return {"size": size, "articles": synth.articles, "statements": synth.statements,
+                "triples": cases["full"].get("triples"), "generate_s": generated,
+                "incremental": cases}
     pipeline = measure("pipeline", [str(project), str(out)], f"{tag} pipeline", progress)
     stored = measure("store-queries", [str(project)],
                      f"{tag} queries on the persisted store", progress)
@@ -381,16 +495,18 @@ def run_size(size: int, workdir: Path, args: argparse.Namespace,
     rdf = measure("rdflib", [str(project), str(out)], f"{tag} rdflib Memory", progress,
                   timeout=args.rdflib_timeout)
     full = None
+    cases = None
     if args.full_build:
-        full = measure("build", [str(project), str(out)],
-                       f"{tag} heroes-kg build, every export", progress)
+        cases = run_incremental(project, out, tag, progress)
+        full = cases["full"]
     if not args.keep:
         shutil.rmtree(project, ignore_errors=True)
         shutil.rmtree(out, ignore_errors=True)
     return {"size": size, "articles": synth.articles, "statements": synth.statements,
             "triples": pipeline.get("triples"), "generate_s": generated,
             "pipeline": pipeline, "pipeline_without_validation": noval, "raw": raw,
-            "store_queries": stored, "rdflib": rdf, "full_build": full}
+            "store_queries": stored, "rdflib": rdf, "full_build": full,
+            "incremental": cases}
 
 
 def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -440,6 +556,39 @@ def summarise(row: dict[str, Any]) -> dict[str, Any]:
         "full_build_s": full["wall_s"] if full else None,
         "full_build_peak_mb": full["peak_mb"] if full else None,
     }
+
+
+def incremental_table(rows: list[dict[str, Any]]) -> str:
+    """Full build against the incremental cases: wall, CPU and peak, and the ratio."""
+    lines = ["Builds with every standard export: the full build (--force) and incremental "
+             "builds after one edit (wall s / CPU s / peak MB; ratio of wall to the full "
+             "build's in the same run)"]
+    for row in rows:
+        cases = row.get("incremental")
+        if not cases:
+            continue
+        full = cases["full"]
+        page = full.get("exports", {}).get("heroes.html")
+        lines.append(f"  {label(row['size']):>5} full: {full['wall_s']:.1f} / "
+                     f"{full['cpu_s']:.1f} / {full['peak_mb']:.0f}"
+                     + (f" (of which the HTML page {page:.1f} s; without it "
+                        f"{full['wall_s'] - page:.1f} s)" if page else ""))
+        for name in ("article_removed", "article_added", "statement_edited",
+                     "nothing_changed"):
+            case = cases[name]
+            stages = " ".join(f"{k}={v:.1f}" for k, v in case.get("stages", {}).items())
+            lines.append(f"  {label(row['size']):>5} {name.replace('_', ' '):<17} "
+                         f"{case['wall_s']:.1f} / {case['cpu_s']:.1f} / "
+                         f"{case['peak_mb']:.0f}  {case['wall_s'] / full['wall_s']:.2f}×"
+                         + (f"  [{stages}]" if stages else ""))
+        lines.append(f"        (the article: {cases['statements_in_article']} statements, "
+                     f"{cases['entities_in_article']} entities)")
+        if full.get("exports"):
+            shown = " ".join(f"{k}={v:.1f}" for k, v in full["exports"].items())
+            lines.append(f"        full build, s per export: {shown}")
+            lines.append("        full build, s per stage: " + " ".join(
+                f"{k}={v:.1f}" for k, v in full.get("stages", {}).items()))
+    return "\n".join(lines)
 
 
 def table(rows: list[dict[str, Any]]) -> str:
@@ -518,6 +667,19 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _tables(rows: list[dict[str, Any]]) -> str:
+    """The comparison table (when the pipeline was measured) and the builds table."""
+    shown = []
+    compared = [row for row in rows if "pipeline" in row]
+    for row in compared:
+        row["summary"] = summarise(row)
+    if compared:
+        shown.append(table(compared))
+    if any(row.get("incremental") for row in rows):
+        shown.append(incremental_table(rows))
+    return "\n\n".join(shown)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10k,100k,1M",
@@ -537,6 +699,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep corpora and outputs")
     parser.add_argument("--no-full-build", dest="full_build", action="store_false",
                         help="skip timing a full 'heroes-kg build' (every export) per size")
+    parser.add_argument("--builds-only", action="store_true",
+                        help="time only the full build and the incremental builds after "
+                             "one article removed, added back and one statement edited")
     parser.add_argument("--table", type=Path, metavar="JSON",
                         help="print the table of an earlier results file and exit")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -548,14 +713,13 @@ def main(argv: list[str] | None = None) -> int:
         children = {"pipeline": child_pipeline, "dump": child_dump, "raw": child_raw,
                     "rdflib": child_rdflib, "build": child_build,
                     "pipeline-noval": child_pipeline_without_validation,
-                    "store-queries": child_store_queries}
+                    "store-queries": child_store_queries,
+                    "build-incremental": child_build_incremental}
         children[kind](*map(Path, rest))
         return 0
     if args.table:
         rows = json.loads(args.table.read_text(encoding="utf-8"))["sizes"]
-        for row in rows:
-            row["summary"] = summarise(row)
-        print(table(rows))
+        print(_tables(rows))
         return 0
     sys.path.insert(0, str(ROOT / "src"))
     sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
@@ -566,7 +730,8 @@ def main(argv: list[str] | None = None) -> int:
         workdir.mkdir(parents=True, exist_ok=True)
         for size in sizes:
             row = run_size(size, workdir, args, progress)
-            row["summary"] = summarise(row)
+            if "pipeline" in row:
+                row["summary"] = summarise(row)
             rows.append(row)
     import pyoxigraph
     import pyshacl
@@ -581,7 +746,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print(table(rows))
+    print(_tables(rows))
     print(f"\nwrote {args.out}")
     return 0
 

@@ -429,3 +429,33 @@ def test_jsonld_round_trips_unusual_terms() -> None:
     movie = next(n for n in doc["@graph"] if n["@id"] == "res:a")
     assert movie["schema:article"] == "clashes with the article: prefix"
     assert movie["big"] == -12 and movie["count"] == 7 and movie["flag"] is True
+
+
+def test_graphml_is_what_networkx_writes() -> None:
+    """The GraphML writer gives networkx's bytes for the same property graph, with text
+    that needs escaping, characters outside ASCII and line breaks of every kind."""
+    import networkx as nx
+
+    from heroes_kg.outputs.formats import FORMATS, PropertyGraph, _networkx
+
+    odd = 'a & b < c > d "e" \r f\n g\t h \x0b i \u2028 j \x85 k é 😀'
+    pg = PropertyGraph(kinds={"households": "long", "name": "string", "projected": "boolean"})
+    pg.nodes = {
+        "http://example.org/a?x=1&y=\"2\"": {"label": odd, "class": "Movie",
+                                             "category": "CreativeWork", "households": 7,
+                                             "projected": True, "name": "x\ty"},
+        "http://example.org/b": {"label": "b", "class": "Person", "category": "Person"},
+    }
+    pg.edges = [("http://example.org/a?x=1&y=\"2\"", "http://example.org/b",
+                 {"label": "director", "property": "https://schema.org/director",
+                  "evidence": odd}),
+                ("http://example.org/b", "http://example.org/b",
+                 {"label": "knows", "property": "https://schema.org/knows"})]
+    expected = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                + "\n".join(nx.generate_graphml(_networkx(pg), encoding="utf-8")).encode()
+                + b"\n")
+    assert FORMATS["graphml"].write(pg) == expected  # type: ignore[attr-defined]
+    empty = PropertyGraph()
+    assert FORMATS["graphml"].write(empty) == (  # type: ignore[attr-defined]
+        b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        + "\n".join(nx.generate_graphml(_networkx(empty), encoding="utf-8")).encode() + b"\n")

@@ -211,6 +211,12 @@ def test_benchmark_runs_at_the_smallest_size(tmp_path: Path) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     [row] = data["sizes"]
     assert row["triples"] == row["summary"]["triples"] > 1000
+    cases = row["incremental"]
+    assert cases["full"] == row["full_build"]
+    assert cases["nothing_changed"]["up_to_date"]
+    for name in ("article_removed", "article_added", "statement_edited"):
+        assert not cases[name]["up_to_date"] and cases[name]["stages"]["store"] >= 0
+    assert "article removed" in result.stdout
     for kind in ("pipeline", "pipeline_without_validation", "store_queries", "raw", "rdflib"):
         assert row[kind]["wall_s"] > 0 and row[kind]["peak_mb"] > 10
         assert not row[kind]["timed_out"]

@@ -20,24 +20,31 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from ._io import replace_folder, write_temp
+from ._version import __version__
 from .errors import OutputError, ProjectError, StoreError
 from .project import Project
 from .query import KnowledgeGraph
+from .rdf.delta import MAX_LINES, diff, drop_parts, ontology_digest, write_parts
+from .rdf.delta import apply as apply_delta
 from .rdf.store import (
     STALE,
     Graph,
     Spool,
     StoreWriteStopped,
+    begin_change,
+    end_change,
     fingerprint,
+    in_change,
     lock,
     open_store,
     read_state,
     replace_store,
+    store_dir,
     swap_store,
     write_state,
     write_store,
@@ -232,7 +239,7 @@ def open_graph(project: Project, *, rebuild: bool = True, hold_lock: bool = True
         opened = open_store(project, names, hold_lock=hold_lock)
         if isinstance(opened, Graph):
             kg = KnowledgeGraph(opened.store, names, project)
-            kg.notes = notes
+            kg.notes, kg.parts = notes, opened.parts
             kg._lock, opened._lock = opened._lock, None
             return kg
         if not rebuild or attempt == 1:
@@ -248,12 +255,16 @@ def build_store(project: Project) -> tuple[Corpus, KnowledgeGraph]:
     with lock(project):
         current = fingerprint(project)
         corpus, kg = _assemble(project)
+        begin_change(project)
         replace_store(project, kg.store)
+        write_parts(project, kg)  # the next build applies its difference to this store
+        kg.memo.clear()
         state = read_state(project)
-        state.update(fingerprint=current, counts=_counts(_report(corpus, kg)))
+        state.update(_store_state(project, current, _report(corpus, kg)))
         if state.get("exports_fingerprint") != current:
             state.pop("exports", None)
         write_state(project, state)
+        end_change(project)
     return corpus, kg
 
 
@@ -409,7 +420,12 @@ def build(project: Project, *, outdir: Path | None = None, force: bool = False,
 
 def _build_locked(project: Project, outdir: Path, names: list[str], force: bool, shacl: str,
                   say: Progress, validate: bool) -> tuple[BuildReport, KnowledgeGraph | None]:
-    """:func:`build` with the project locked; also returns the graph it made, if any."""
+    """:func:`build` with the project locked; also returns the graph it made, if any.
+
+    After a finished build the persisted store is brought up to date by the difference
+    (:mod:`heroes_kg.rdf.delta`) instead of being written again; ``force``, a changed
+    ontology or base IRI, and a build that was killed half-way make it write the store
+    whole. Exports whose bytes did not change are left as they are."""
     current = fingerprint(project)
     state = read_state(project)
     if (not force and state.get("fingerprint") == current
@@ -420,12 +436,13 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
                            counts.get("statements", 0), counts.get("triples", 0),
                            [outdir / name for name in names], up_to_date=True), None
     timings: dict[str, float] = {}
-    # The store is written while the graph is modelled, validated and exported; it
-    # replaces the current one only once all of that has succeeded.
-    writer = _StoreWriter(project)
+    incremental = not force and _store_can_take_delta(project, state)
+    # A full build writes the store while the graph is modelled, validated and
+    # exported; it replaces the current one only once all of that has succeeded.
+    writer = None if incremental else _StoreWriter(project)
     staged: list[tuple[Path, Path]] = []
     try:
-        corpus, kg = _model(project, timings, say, writer.spool)
+        corpus, kg = _model(project, timings, say, writer.spool if writer else None)
         if validate:
             _validate(corpus, kg, shacl, timings, say)
         clock = _Clock(timings)
@@ -443,33 +460,85 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         # folder (no more than one export in memory), the other files of the folder
         # linked in beside them, and the staging folder then takes the output folder's
         # place in one step: after a failure or a kill at any instant the folder holds
-        # the complete old set of exports or the complete new one.
+        # the complete old set of exports or the complete new one. An export whose bytes
+        # are those of the file already there is linked, not written again.
         staging = _stage(outdir)
         staged.append((staging, outdir))
+        written = []
         for name in names:
             say(f"making {name}")
-            write_temp(staging / name, standard_exports[name](kg)).replace(staging / name)
+            target = outdir / name
+            data = standard_exports[name](kg)
+            written.append(target)
+            if _same_bytes(target, data):
+                _link_or_copy(target, staging / name)
+            else:
+                write_temp(staging / name, data).replace(staging / name)
+            del data
         report.triples = len(kg)  # from the sorted N-Triples when an export made them
+        clock.lap("export")
+        delta = diff(project, kg) if incremental else None
+        begin_change(project)
+        keep_parts = _has_sorted_lines(kg)
+        if keep_parts:
+            write_parts(project, kg)
+        else:
+            drop_parts(project)
         kg.memo.clear()  # views shared by the exports: not needed while the store waits
         _link_others(outdir, staging, names)
         replace_folder(staging, outdir)
-        written = [outdir / name for name in names]
         staged.clear()
-        clock.lap("export")
         say("writing the store")
-        writer.finish()
+        if writer is not None:
+            writer.finish()
+        elif delta is not None and len(delta) <= MAX_LINES:
+            apply_delta(project, delta)
+        else:
+            replace_store(project, kg.store)
+        clock.lap("store")
     except BaseException:
         for tmp, _ in staged:
             shutil.rmtree(tmp, ignore_errors=True)
-        writer.abandon()
+        if writer is not None:
+            writer.abandon()
         raise
     complete = set(names) == set(standard_exports)
     write_state(project, {
-        "fingerprint": current, "counts": _counts(report),
+        **_store_state(project, current, report),
         **({"exports_fingerprint": current,
             "exports": {str(p): _stamp(p) for p in written}} if complete else {}),
     })
-    clock.lap("store")
+    end_change(project)
     report.written = written
     report.timings = timings
     return report, kg
+
+
+def _store_state(project: Project, current: str, report: BuildReport) -> dict[str, Any]:
+    """What the state file says about the store: the inputs it was built from, its
+    counts, and what a later build checks before applying a difference to it."""
+    return {"fingerprint": current, "counts": _counts(report),
+            "ontology": ontology_digest(project), "base_iri": project.base_iri,
+            "version": __version__}
+
+
+def _store_can_take_delta(project: Project, state: dict[str, Any]) -> bool:
+    """Whether the persisted store is the finished result of an earlier build of the
+    same ontology and base IRI, so that the difference can be applied to it."""
+    return (not in_change(project) and store_dir(project).is_dir()
+            and state.get("base_iri") == project.base_iri
+            and state.get("version") == __version__
+            and state.get("ontology") == ontology_digest(project))
+
+
+def _has_sorted_lines(kg: KnowledgeGraph) -> bool:
+    return all(("sorted_ntriples", g.value) in kg.memo for g in kg.data_graphs)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False

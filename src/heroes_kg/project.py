@@ -61,9 +61,14 @@ class Project:
         files: list[Path] = []
         for folder in (self.articles_dir, self.facts_dir):
             if folder.is_dir():
-                files.extend(p for p in folder.iterdir() if p.is_file())
+                # scandir knows file types without a stat per file (a large corpus has
+                # thousands, and every command checks them).
+                with os.scandir(folder) as entries:
+                    files.extend(folder / e.name for e in entries if e.is_file())
         files.extend(p for p in (self.ontology_file, self.shapes_file) if p.is_file())
-        return sorted(files)
+        # By the text of the path (in these folders, the order of the Paths themselves,
+        # which compare part by part in Python, 10x slower on thousands of files).
+        return sorted(files, key=str)
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")

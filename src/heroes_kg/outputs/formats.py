@@ -218,65 +218,116 @@ class _JsonLd(RdfFormat):
     ``"director"``) and our namespaces are prefixes.
 
     Oxigraph's JSON-LD writer emits expanded JSON-LD without a context, and rdflib's
-    compaction follows its store's iteration order, so the compaction is done here.
+    compaction follows its store's iteration order, so the compaction is done here. The
+    text is what ``json.dumps(..., indent=1, ensure_ascii=False)`` writes, made one node
+    at a time from the sorted triples (the standard encoder is pure Python with an
+    indent, and the slowest part at a million triples).
     """
 
-    def write(self, quads: list[ox.Quad], base: str) -> bytes:
-        context: dict[str, str] = {"@vocab": SCHEMA}
-        context.update(sorted(prefixes(base).items()))
-        namespaces = sorted(((iri, p) for p, iri in prefixes(base).items()),
-                            key=lambda item: -len(item[0]))
+    def serialize(self, kg: Graph, *, facts_only: bool = False,
+                  with_ontology: bool | None = None) -> bytes:
+        if with_ontology:
+            return super().serialize(kg, facts_only=facts_only, with_ontology=with_ontology)
+        # The data graphs have no blank nodes: stream them from the sorted N-Triples (the
+        # order of _distinct_triples).
+        graphs = tuple(_graphs(kg, facts_only, False))
+        return _jsonld(itertools.chain.from_iterable(
+            ox.parse(part, format=ox.RdfFormat.N_TRIPLES)
+            for part in kg.sorted_ntriples_parts(graphs)), kg.names.base)
 
-        def iri_ref(iri: str) -> str:
+    def write(self, quads: list[ox.Quad], base: str) -> bytes:
+        return _jsonld(_distinct_triples(quads), base)
+
+
+_json_string = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _jsonld(triples: Iterable[ox.Triple], base: str) -> bytes:
+    """Compact JSON-LD of ``triples``, which come sorted as :func:`triple_key` sorts."""
+    context: dict[str, str] = {"@vocab": SCHEMA}
+    context.update(sorted(prefixes(base).items()))
+    namespaces = sorted(((iri, p) for p, iri in prefixes(base).items()),
+                        key=lambda item: -len(item[0]))
+    refs: dict[str, str] = {}
+    vocab_refs: dict[str, str] = {}
+
+    def iri_ref(iri: str) -> str:
+        ref = refs.get(iri)
+        if ref is None:
+            ref = iri
             for ns, prefix in namespaces:
                 if iri.startswith(ns) and _SUFFIX.match(iri[len(ns):]):
-                    return f"{prefix}:{iri[len(ns):]}"
-            return iri
+                    ref = f"{prefix}:{iri[len(ns):]}"
+                    break
+            refs[iri] = ref
+        return ref
 
-        def vocab_ref(iri: str) -> str:
+    def vocab_ref(iri: str) -> str:
+        ref = vocab_refs.get(iri)
+        if ref is None:
             local = iri[len(SCHEMA):]
             if iri.startswith(SCHEMA) and _SIMPLE_TERM.match(local) and local not in context:
-                return local
-            return iri_ref(iri)
-
-        def node_ref(term: ox.NamedNode | ox.BlankNode) -> str:
-            return f"_:{term.value}" if isinstance(term, ox.BlankNode) else iri_ref(term.value)
-
-        def value(term: Any) -> Any:
-            if not isinstance(term, ox.Literal):
-                return {"@id": node_ref(term)}
-            if term.language:
-                return {"@value": term.value, "@language": term.language}
-            datatype = term.datatype.value
-            if datatype == XSD + "string":
-                return term.value
-            if datatype == XSD + "integer" and re.fullmatch(r"-?[1-9][0-9]*|0", term.value):
-                return int(term.value)
-            if datatype == XSD + "boolean" and term.value in ("true", "false"):
-                return term.value == "true"
-            return {"@value": term.value, "@type": vocab_ref(datatype)}
-
-        nodes: dict[str, dict[str, list[Any]]] = {}
-        for triple in _distinct_triples(quads):
-            node = nodes.setdefault(node_ref(triple.subject), {})  # type: ignore[arg-type]
-            if triple.predicate.value == RDF + "type" and isinstance(triple.object,
-                                                                      ox.NamedNode):
-                node.setdefault("@type", []).append(vocab_ref(_text(triple.object)))
+                ref = local
             else:
-                node.setdefault(vocab_ref(triple.predicate.value), []).append(
-                    value(triple.object))
-        graph = []
-        for node_id in sorted(nodes):
-            props = nodes[node_id]
-            obj: dict[str, Any] = {"@id": node_id}
-            for key in (["@type"] if "@type" in props else []) + sorted(
-                    k for k in props if k != "@type"):
-                values = props[key]
-                obj[key] = values[0] if len(values) == 1 else values
-            graph.append(obj)
-        text = json.dumps({"@context": context, "@graph": graph}, indent=1,
-                          ensure_ascii=False)
-        return (text + "\n").encode("utf-8")
+                ref = iri_ref(iri)
+            vocab_refs[iri] = ref
+        return ref
+
+    def node_ref(term: Any) -> str:
+        return f"_:{term.value}" if isinstance(term, ox.BlankNode) else iri_ref(term.value)
+
+    def value(term: Any, pad: str) -> str:
+        """One value as json.dumps writes it inside an object or list at ``pad``."""
+        if not isinstance(term, ox.Literal):
+            return f'{{\n{pad} "@id": {_json_string(node_ref(term))}\n{pad}}}'
+        if term.language:
+            return (f'{{\n{pad} "@value": {_json_string(term.value)},\n'
+                    f'{pad} "@language": {_json_string(term.language)}\n{pad}}}')
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return _json_string(term.value)
+        if datatype == _XSD_INTEGER and _INTEGER.fullmatch(term.value):
+            return str(int(term.value))
+        if datatype == _XSD_BOOLEAN and term.value in ("true", "false"):
+            return term.value
+        return (f'{{\n{pad} "@value": {_json_string(term.value)},\n'
+                f'{pad} "@type": {_json_string(vocab_ref(datatype))}\n{pad}}}')
+
+    nodes: list[tuple[str, str]] = []
+    for subject, group in itertools.groupby(triples, key=lambda t: t.subject):
+        props: dict[str, list[ox.Triple]] = {}
+        for triple in group:
+            if triple.predicate.value == _RDF_TYPE and isinstance(triple.object, ox.NamedNode):
+                props.setdefault("@type", []).append(triple)
+            else:
+                props.setdefault(vocab_ref(triple.predicate.value), []).append(triple)
+        node_id = node_ref(subject)
+        lines = [f'  {{\n   "@id": {_json_string(node_id)}']
+        for key in (["@type"] if "@type" in props else []) + sorted(
+                k for k in props if k != "@type"):
+            found = props[key]
+            if key == "@type":
+                shown = [_json_string(vocab_ref(t.object.value)) for t in found]
+            else:
+                shown = [value(t.object, "    " if len(found) > 1 else "   ")
+                         for t in found]
+            if len(shown) == 1:
+                lines.append(f'   {_json_string(key)}: {shown[0]}')
+            else:
+                lines.append(f'   {_json_string(key)}: [\n    '
+                             + ",\n    ".join(shown) + "\n   ]")
+        nodes.append((node_id, ",\n".join(lines) + "\n  }"))
+    nodes.sort(key=lambda item: item[0])
+    head = json.dumps({"@context": context}, indent=1, ensure_ascii=False)[:-2]
+    graph = ",\n".join(text for _, text in nodes)
+    del nodes
+    body = f',\n "@graph": [\n{graph}\n ]\n}}\n' if graph else ',\n "@graph": []\n}\n'
+    return (head + body).encode("utf-8")
+
+
+_RDF_TYPE = RDF + "type"
+_XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = XSD + "string", XSD + "integer", XSD + "boolean"
+_INTEGER = re.compile(r"-?[1-9][0-9]*|0")
 
 
 # --- Property-graph formats --------------------------------------------------------------
@@ -474,11 +525,69 @@ def _networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
 
 @dataclass(frozen=True)
 class _GraphML(PropertyGraphFormat):
-    def write(self, pg: PropertyGraph) -> bytes:
-        import networkx as nx
+    """GraphML in the bytes networkx's writer gives for the same property graph (a test
+    keeps the two in step), written as text: networkx builds an element tree of every
+    node, edge and value first, the slowest export at a million triples."""
 
-        lines = nx.generate_graphml(_networkx(pg), encoding="utf-8")
-        return _XML_DECLARATION + "\n".join(lines).encode("utf-8") + b"\n"
+    def write(self, pg: PropertyGraph) -> bytes:
+        keys: dict[tuple[str, str, str], str] = {}
+
+        def key(name: str, value: Any, scope: str) -> str:
+            found = (name, _GRAPHML_TYPES[type(value)], scope)
+            if found not in keys:
+                keys[found] = f"d{len(keys)}"
+            return keys[found]
+
+        def element(start: str, scope: str, attrs: dict[str, Any]) -> str:
+            if not attrs:
+                return f"    <{start} />"
+            data = "".join(f'\n      <data key="{key(name, value, scope)}">'
+                           f"{_xml_text(str(value))}</data>" for name, value in attrs.items())
+            return f"    <{start}>{data}\n    </{scope}>"
+
+        body = [element(f'node id="{_xml_attr(node)}"', "node", attrs)
+                for node, attrs in pg.nodes.items()]
+        body.extend(element(f'edge source="{_xml_attr(source)}" target="{_xml_attr(target)}" '
+                            f'id="e{n}"', "edge", attrs)
+                    for n, (source, target, attrs) in enumerate(pg.edges))
+        declared = [f'  <key id="{kid}" for="{scope}" attr.name="{_xml_attr(name)}" '
+                    f'attr.type="{kind}" />' for (name, kind, scope), kid in keys.items()]
+        graph = ('  <graph edgedefault="directed">\n' + "\n".join(body) + "\n  </graph>"
+                 if body else '  <graph edgedefault="directed" />')
+        text = "\n".join([_GRAPHML_OPEN, *reversed(declared), graph, "</graphml>"])
+        del body
+        # As networkx writes it: ASCII with character references, its lines split at
+        # every line boundary str.splitlines knows and joined with line feeds.
+        text = text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+        return _XML_DECLARATION + "\n".join(text.splitlines()).encode("ascii") + b"\n"
+
+
+_GRAPHML_OPEN = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+                 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                 'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+                 'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">')
+#: GraphML attribute types of the Python values a property graph holds (networkx's).
+_GRAPHML_TYPES = {str: "string", int: "long", bool: "boolean", float: "double"}
+
+
+def _xml_text(text: str) -> str:
+    """Text content escaped as xml.etree escapes it."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _xml_attr(text: str) -> str:
+    """An attribute value escaped as xml.etree escapes it."""
+    text = _xml_text(text)
+    for char, ref in (('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;")):
+        if char in text:
+            text = text.replace(char, ref)
+    return text
 
 
 @dataclass(frozen=True)

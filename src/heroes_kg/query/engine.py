@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import queue
 import re
 import threading
 from collections.abc import Iterator, Mapping
@@ -710,9 +711,12 @@ def _evaluate(kg: Graph, text: str, known: dict[str, str], infer: bool) -> Query
             raise QueryError(f"OWL-RL inference over the graph failed: {exc}") from None
         answer = store.query(text, prefixes=known)
     else:
-        graphs: list[ox.NamedNode | ox.BlankNode] = list(kg.data_graphs)
-        answer = kg.store.query(text, prefixes=known, default_graph=list(graphs),
-                                named_graphs=graphs)
+        return _on_disk_or_in_memory(kg, text, known)
+    return _result(answer, known)
+
+
+def _result(answer: Any, known: dict[str, str]) -> QueryResult:
+    """A query's answer, read in full."""
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer), prefixes=known)
     if isinstance(answer, ox.QuerySolutions):
@@ -720,6 +724,69 @@ def _evaluate(kg: Graph, text: str, known: dict[str, str], infer: bool) -> Query
         data = answer.serialize(format=ox.QueryResultsFormat.JSON) or b""
         return QueryResult("select", variables=variables, solutions=data, prefixes=known)
     return QueryResult("graph", triples=list(answer), prefixes=known)
+
+
+#: Seconds a question on the persisted store runs alone before the graph is also loaded
+#: into memory to answer it there, whichever answers first. Loading a million triples
+#: takes a core for seconds: a question the store answers within about this long is
+#: better left alone.
+IN_MEMORY_AFTER = 1.0
+
+
+def _answer(store: ox.Store, kg: Graph, text: str, known: dict[str, str]) -> QueryResult:
+    graphs: list[ox.NamedNode | ox.BlankNode] = list(kg.data_graphs)
+    return _result(store.query(text, prefixes=known, default_graph=list(graphs),
+                               named_graphs=graphs), known)
+
+
+def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str]) -> QueryResult:
+    """Answer on the store; on a persisted store (RocksDB), a question that is still
+    running after :data:`IN_MEMORY_AFTER` seconds is also answered on the graph loaded
+    into memory from the sorted N-Triples the build kept, and the first answer wins.
+
+    Questions that walk the whole graph run 10-20x faster in memory than on RocksDB,
+    and loading it takes seconds even at a million triples; questions about one entity
+    answer on RocksDB in milliseconds, before any loading starts. Once loaded, the
+    graph in memory answers every later question of this process. Oxigraph cannot stop
+    a running query: the slower side runs on in the background until it ends."""
+    memory = kg.memo.get("in_memory")
+    if memory is not None:
+        return _answer(memory, kg, text, known)
+    parts = kg.parts
+    if parts is None:
+        return _answer(kg.store, kg, text, known)
+    answers: queue.Queue[tuple[QueryResult | None, BaseException | None]] = queue.Queue()
+    done = threading.Event()
+
+    def answer_on(store: ox.Store) -> None:
+        try:
+            answers.put((_answer(store, kg, text, known), None))
+        except BaseException as exc:  # handed to the calling thread
+            answers.put((None, exc))
+
+    def in_memory() -> None:
+        if done.wait(IN_MEMORY_AFTER):
+            return
+        try:
+            # One thread (the bulk loader would take every core from the store's side).
+            store = ox.Store()
+            for graph, path in parts.items():
+                store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        except (OSError, SyntaxError, ValueError):
+            return  # a part that cannot be read: the store answers
+        kg.memo["in_memory"] = store
+        if not done.is_set():
+            answer_on(store)
+
+    for target, name in ((lambda: answer_on(kg.store), "heroes-kg-query-store"),
+                         (in_memory, "heroes-kg-query-memory")):
+        threading.Thread(target=target, name=name, daemon=True).start()
+    result, error = answers.get()
+    done.set()
+    if error is not None:
+        raise error
+    assert result is not None
+    return result
 
 
 class KnowledgeGraph(Graph):

@@ -33,9 +33,29 @@ from ..vocab import RDF, Names
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ["BULK_SLICE", "STALE", "Graph", "Spool", "StoreWriteStopped", "fingerprint", "lock",
-           "open_store", "read_slices", "read_state", "replace_store", "select", "store_dir",
-           "swap_store", "triple_key", "write_state", "write_store"]
+__all__ = [
+    "BULK_SLICE",
+    "STALE",
+    "Graph",
+    "Spool",
+    "StoreWriteStopped",
+    "begin_change",
+    "end_change",
+    "fingerprint",
+    "in_change",
+    "lock",
+    "open_store",
+    "part_file",
+    "read_slices",
+    "read_state",
+    "replace_store",
+    "select",
+    "store_dir",
+    "swap_store",
+    "triple_key",
+    "write_state",
+    "write_store",
+]
 
 _T = TypeVar("_T")
 _G = TypeVar("_G", bound="Graph")
@@ -60,6 +80,9 @@ class Graph:
         #: Derived views of the (unchanging) graph, kept while it is open, e.g. the
         #: property graph that four export formats share.
         self.memo: dict[object, Any] = {}
+        #: For a persisted store: each data graph's sorted N-Triples, kept beside the
+        #: store by the build, from which the graph can be loaded into memory.
+        self.parts: dict[ox.NamedNode, Path] | None = None
 
     def close(self) -> None:
         """Release the shared lock taken by :func:`open_store`."""
@@ -219,9 +242,11 @@ def fingerprint(project: Project) -> str:
         cache = {}
     fresh: dict[str, list[object]] = {}
     digest = hashlib.sha256(f"{__version__}\0{STORE_FORMAT}\0{project.base_iri}\0".encode())
+    skip = len(str(project.root)) + 1
     for path in project.input_files():
-        rel = path.relative_to(project.root).as_posix()
-        st = path.stat()
+        name = str(path)
+        rel = name[skip:].replace(os.sep, "/")  # relative to the project, as posix
+        st = os.stat(name)
         cached = cache.get(rel)
         if (isinstance(cached, list) and len(cached) == 3
                 and cached[:2] == [st.st_size, st.st_mtime_ns]):
@@ -422,6 +447,32 @@ def _whole_lines(blocks: Iterable[bytes]) -> Iterator[bytes]:
         yield rest
 
 
+def part_file(project: Project, graph: ox.NamedNode) -> Path:
+    """Where a build keeps the sorted N-Triples of one data graph of the store."""
+    name = graph.value.rstrip("/").rsplit("/", 1)[-1]
+    return project.state_dir / "parts" / f"{name}.nt"
+
+
+def _change_marker(project: Project) -> Path:
+    return project.state_dir / "changing"
+
+
+def begin_change(project: Project) -> None:
+    """Mark the store, its state and its parts as being changed (call with the lock held):
+    until :func:`end_change`, the store counts as stale and the next build redoes
+    everything, so a build killed half-way is never taken for a finished one."""
+    atomic_write(_change_marker(project), b"")
+
+
+def end_change(project: Project) -> None:
+    _change_marker(project).unlink(missing_ok=True)
+
+
+def in_change(project: Project) -> bool:
+    """Whether a change of the store was begun and not ended (a build was killed)."""
+    return _change_marker(project).exists()
+
+
 def swap_store(project: Project, fresh: Path) -> None:
     """Put the store written by :func:`write_store` in place of the current one."""
     target = store_dir(project)
@@ -456,6 +507,9 @@ def open_store(project: Project, names: Names, *, hold_lock: bool = True
         handle.close()
         return problem
     graph = Graph(problem, names, project)
+    parts = {g: part_file(project, g) for g in graph.data_graphs}
+    if all(path.is_file() for path in parts.values()):
+        graph.parts = parts
     if hold_lock:
         graph._lock = handle
     else:
@@ -473,7 +527,8 @@ STALE = "the store is missing or older than the seeds"
 
 def _check_store(project: Project, path: Path, names: Names) -> ox.Store | str:
     """The opened store, or why it cannot be used."""
-    if read_state(project).get("fingerprint") != fingerprint(project) or not path.is_dir():
+    if (read_state(project).get("fingerprint") != fingerprint(project) or not path.is_dir()
+            or in_change(project)):
         return STALE
     try:
         store = ox.Store.read_only(str(path))

@@ -1,0 +1,128 @@
+"""Delta: the persisted store brought up to date by the difference, not rewritten.
+
+A build keeps, beside the store, the sorted N-Triples of each data graph it put there
+(``.heroes-kg/parts/<graph>.nt``, the same bytes the exports are made from). The next
+build compares its own sorted lines with them and applies what was removed and added to
+the store in one SPARQL update, which Oxigraph runs as a single transaction: the store
+holds the old graph or the new one, never a mix.
+
+The store, the parts and the state file cannot change in one step, so a change is
+bracketed by a marker file (:func:`~heroes_kg.rdf.store.begin_change` ...
+:func:`~heroes_kg.rdf.store.end_change`). While the marker exists the
+store counts as stale (:func:`heroes_kg.rdf.store.open_store` rebuilds it) and the next
+build rebuilds everything: a kill at any point leaves the previous state or, after a
+rebuild, the new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .._io import atomic_write
+from ..project import Project
+from .store import Graph, part_file, store_dir
+
+__all__ = ["MAX_LINES", "Delta", "apply", "diff", "drop_parts", "ontology_digest", "parts_dir",
+           "read_part", "write_parts"]
+
+#: Above this many changed lines the store is rewritten whole instead (a bulk load is
+#: faster than one huge update).
+MAX_LINES = 200_000
+
+
+def parts_dir(project: Project) -> Path:
+    return project.state_dir / "parts"
+
+
+_part = part_file
+
+
+def ontology_digest(project: Project) -> str:
+    """What the ontology graph of the store was made from (it has blank nodes, so it is
+    replaced whole, never diffed)."""
+    return hashlib.sha256(project.ontology_file.read_bytes()).hexdigest()
+
+
+def read_part(project: Project, graph: ox.NamedNode) -> bytes | None:
+    try:
+        return _part(project, graph).read_bytes()
+    except OSError:
+        return None
+
+
+def write_parts(project: Project, kg: Graph) -> None:
+    """Keep the sorted N-Triples of each data graph of ``kg`` for the next build's diff."""
+    folder = parts_dir(project)
+    folder.mkdir(exist_ok=True)
+    for graph in kg.data_graphs:
+        atomic_write(_part(project, graph), kg.sorted_ntriples((graph,)))
+
+
+def drop_parts(project: Project) -> None:
+    shutil.rmtree(parts_dir(project), ignore_errors=True)
+
+
+@dataclass
+class Delta:
+    """Lines of N-Triples to remove from and add to each data graph."""
+
+    removed: dict[ox.NamedNode, list[bytes]]
+    added: dict[ox.NamedNode, list[bytes]]
+
+    def __len__(self) -> int:
+        return sum(map(len, self.removed.values())) + sum(map(len, self.added.values()))
+
+    def update(self) -> str:
+        """One SPARQL update: DELETE DATA then INSERT DATA, graph by graph."""
+        ops = []
+        for verb, lines in (("DELETE", self.removed), ("INSERT", self.added)):
+            blocks = [f"GRAPH <{g.value}> {{\n" + b"\n".join(ls).decode("utf-8") + "\n}"
+                      for g, ls in lines.items() if ls]
+            if blocks:
+                ops.append(f"{verb} DATA {{\n" + "\n".join(blocks) + "\n}")
+        return " ;\n".join(ops)
+
+
+def diff(project: Project, kg: Graph) -> Delta | None:
+    """What changed in the data graphs since the parts were written, or None when a
+    part is missing."""
+    removed: dict[ox.NamedNode, list[bytes]] = {}
+    added: dict[ox.NamedNode, list[bytes]] = {}
+    for graph in kg.data_graphs:
+        old = read_part(project, graph)
+        if old is None:
+            return None
+        new = kg.sorted_ntriples((graph,))
+        if old == new:
+            removed[graph], added[graph] = [], []
+            continue
+        before, after = _lines(old), _lines(new)
+        removed[graph] = sorted(before - after)
+        added[graph] = sorted(after - before)
+    return Delta(removed, added)
+
+
+def _lines(data: bytes) -> set[bytes]:
+    lines = set(data.split(b"\n"))
+    lines.discard(b"")
+    return lines
+
+
+def apply(project: Project, delta: Delta) -> None:
+    """Apply ``delta`` to the persisted store in one transaction (call with the lock
+    held, between :func:`~heroes_kg.rdf.store.begin_change` and
+    :func:`~heroes_kg.rdf.store.end_change`)."""
+    if not len(delta):
+        return
+    store = ox.Store(str(store_dir(project)))
+    try:
+        store.update(delta.update())
+        store.flush()
+    finally:
+        del store
+

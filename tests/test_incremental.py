@@ -1,0 +1,366 @@
+"""Incremental builds: after random edits of the seeds, a build that applies the difference
+to the previous one gives what a full ``--force`` build gives, the store's contents and
+every export byte for byte; a build stopped half-way is never taken for a finished one."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+import yaml
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from heroes_kg.errors import HeroesKGError
+from heroes_kg.pipeline import build, open_graph
+from heroes_kg.project import find_project
+from heroes_kg.rdf import delta as delta_module
+from heroes_kg.rdf.store import in_change, read_state
+
+from .conftest import copy_project
+
+
+def _store_contents(root: Path) -> dict[str, Any]:
+    """The data graphs as sorted N-Triples, and the ontology graph canonicalized (it has
+    blank nodes)."""
+    store = ox.Store.read_only(str(root / ".heroes-kg" / "store"))
+    graphs: dict[str, Any] = {}
+    for graph in sorted(store.named_graphs(), key=str):
+        dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
+        if graph.value.endswith("/ontology"):
+            dataset = ox.Dataset(ox.Quad(t.subject, t.predicate, t.object, graph)
+                                 for t in ox.parse(dumped, format=ox.RdfFormat.N_TRIPLES))
+            dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+            graphs[graph.value] = sorted(str(q) for q in dataset)
+        else:
+            graphs[graph.value] = sorted(dumped.splitlines())
+    del store
+    return graphs
+
+
+def _exports(root: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((root / "exports").iterdir())
+            if not p.name.startswith(".")}
+
+
+def _state(root: Path) -> dict[str, Any]:
+    return {"store": _store_contents(root), "exports": _exports(root)}
+
+
+def _build(root: Path, *, force: bool = False) -> str | None:
+    """Build; the error's text if the build failed."""
+    try:
+        build(find_project(root), force=force)
+    except HeroesKGError as exc:
+        return str(exc)
+    return None
+
+
+class Seeds:
+    """The curated input as plain data, written back as YAML."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.facts = {p.name: yaml.safe_load(p.read_text(encoding="utf-8"))
+                      for p in sorted((root / "seeds" / "facts").glob("*.yaml"))}
+        self.articles = {}
+        for meta in sorted((root / "seeds" / "articles").glob("*.yaml")):
+            record = yaml.safe_load(meta.read_text(encoding="utf-8"))
+            text = (meta.parent / record["file"]).read_text(encoding="utf-8")
+            self.articles[meta.stem] = (record, text)
+
+    def write(self) -> None:
+        folder = self.root / "seeds"
+        for path in (folder / "facts").glob("*.yaml"):
+            path.unlink()
+        for path in (folder / "articles").iterdir():
+            path.unlink()
+        for name, data in self.facts.items():
+            (folder / "facts" / name).write_text(
+                yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        for stem, (record, text) in self.articles.items():
+            (folder / "articles" / f"{stem}.yaml").write_text(
+                yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8")
+            (folder / "articles" / record["file"]).write_text(text, encoding="utf-8")
+
+    def snapshot(self) -> tuple[Any, Any]:
+        return copy.deepcopy((self.facts, self.articles))
+
+    def restore(self, saved: tuple[Any, Any]) -> None:
+        self.facts, self.articles = copy.deepcopy(saved)
+
+    # --- views -----------------------------------------------------------------------
+
+    def statements(self) -> list[tuple[str, int]]:
+        return [(name, i) for name, data in self.facts.items()
+                for i in range(len(data.get("statements") or []))]
+
+    def entities(self) -> list[dict[str, Any]]:
+        return [e for data in self.facts.values() for e in data.get("entities") or []]
+
+    def article_ids(self) -> list[str]:
+        return [record["id"] for record, _ in self.articles.values()]
+
+
+def _refs(statement: dict[str, Any]) -> set[str]:
+    return {statement.get(k) for k in ("subject", "object", "in", "as")} - {None}
+
+
+class IncrementalMachine(RuleBasedStateMachine):
+    """Edits the seeds of one project step by step; after each, builds it incrementally
+    and checks the result against a full build of a fresh copy of the same seeds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.base = Path(_TMP.mktemp("incremental"))
+        self.removed: list[tuple[str, dict[str, Any]]] = []
+        self.counter = 0
+
+    @initialize()
+    def first_build(self) -> None:
+        self.root = copy_project(self.base / "project")
+        self.seeds = Seeds(self.root)
+        self.seeds.write()  # as the machine writes them, so every later edit is its own
+        assert _build(self.root) is None
+        self.saved = self.seeds.snapshot()
+        self.last = _state(self.root)
+
+    def _fresh(self) -> str:
+        self.counter += 1
+        return f"n{self.counter}"
+
+    # --- edits -------------------------------------------------------------------------
+
+    @rule(data=st.data())
+    def remove_statement(self, data: st.DataObject) -> None:
+        name, i = data.draw(st.sampled_from(self.seeds.statements()))
+        self.removed.append((name, self.seeds.facts[name]["statements"].pop(i)))
+
+    @rule(data=st.data())
+    def restore_statement(self, data: st.DataObject) -> None:
+        if not self.removed:
+            return
+        name, statement = self.removed.pop(data.draw(st.integers(0, len(self.removed) - 1)))
+        known = {e["id"] for e in self.seeds.entities()}
+        articles = set(self.seeds.article_ids())
+        if _refs(statement) <= known and all(ev["article"] in articles
+                                             for ev in statement["evidence"]):
+            self.seeds.facts[name].setdefault("statements", []).append(statement)
+
+    @rule(data=st.data())
+    def change_statement_object(self, data: st.DataObject) -> None:
+        """Point a statement at another entity of the same type as its object."""
+        by_id = {e["id"]: e for e in self.seeds.entities()}
+        linked = [(n, i) for n, i in self.seeds.statements()
+                  if "object" in self.seeds.facts[n]["statements"][i]]
+        name, i = data.draw(st.sampled_from(linked))
+        statement = self.seeds.facts[name]["statements"][i]
+        kind = by_id[statement["object"]]["type"]
+        statement["object"] = data.draw(st.sampled_from(
+            sorted(e for e, v in by_id.items() if v["type"] == kind)))
+
+    @rule(data=st.data())
+    def change_number(self, data: st.DataObject) -> None:
+        """Change a whole-number value (a rank beyond the countries total breaks a
+        shape: the incremental build must report it as a full one does)."""
+        numbered = [(n, i) for n, i in self.seeds.statements()
+                    if isinstance(self.seeds.facts[n]["statements"][i].get("value"), int)]
+        if numbered:
+            name, i = data.draw(st.sampled_from(numbered))
+            self.seeds.facts[name]["statements"][i]["value"] = data.draw(st.integers(0, 120))
+
+    @rule(data=st.data())
+    def change_quote(self, data: st.DataObject) -> None:
+        """Give an evidence a longer quote: its text and the next character."""
+        name, i = data.draw(st.sampled_from(self.seeds.statements()))
+        evidence = self.seeds.facts[name]["statements"][i]["evidence"][0]
+        text = next(t for r, t in self.seeds.articles.values()
+                    if r["id"] == evidence["article"])
+        start = text.find(evidence["quote"])
+        end = start + len(evidence["quote"]) + 1
+        if start >= 0 and end <= len(text) and text[end - 1].isalnum():
+            evidence["quote"] = text[start:end]
+
+    @rule(person=st.sampled_from(["Ada Quill", "Pedro Pascal", "Netflix"]))
+    def add_article(self, person: str) -> None:
+        """A new article, a new entity and a statement quoting it (the name may be an
+        entity's already, which adds mentions)."""
+        tag = self._fresh()
+        aid, eid = f"article-{tag}", f"person-{tag}"
+        text = (f"Report {tag}.\n{person} spoke today. Jo Rivera {tag} posts as "
+                f"@jo{tag} and met Robert Rodriguez.\n")
+        self.seeds.articles[f"9{tag}"] = (
+            {"id": aid, "file": f"9{tag}.txt", "title": f"Report {tag}"}, text)
+        facts = self.seeds.facts.setdefault(f"z-{tag}.yaml", {})
+        facts["entities"] = [{"id": eid, "type": "Person", "name": f"Jo Rivera {tag}"}]
+        facts["statements"] = [{"subject": eid, "property": "accountHandle",
+                                "value": f"@jo{tag}",
+                                "evidence": [{"article": aid, "quote": f"posts as @jo{tag}"}]}]
+
+    @rule(data=st.data())
+    def remove_article(self, data: st.DataObject) -> None:
+        if len(self.seeds.articles) < 2:
+            return
+        stem = data.draw(st.sampled_from(sorted(self.seeds.articles)))
+        aid = self.seeds.articles.pop(stem)[0]["id"]
+        for facts in self.seeds.facts.values():
+            kept = []
+            for statement in facts.get("statements") or []:
+                statement["evidence"] = [e for e in statement["evidence"]
+                                         if e["article"] != aid]
+                if statement["evidence"]:
+                    kept.append(statement)
+            facts["statements"] = kept
+
+    @rule(name=st.sampled_from(["Austin", "Sharkboy", "Mira Vale"]))
+    def add_entity(self, name: str) -> None:
+        tag = self._fresh()
+        facts = next(iter(self.seeds.facts.values()))
+        facts.setdefault("entities", []).append(
+            {"id": f"org-{tag}", "type": "Organization", "name": name})
+
+    @rule(data=st.data())
+    def remove_entity(self, data: st.DataObject) -> None:
+        """Remove an entity and everything that refers to it."""
+        gone = data.draw(st.sampled_from(sorted(e["id"] for e in self.seeds.entities())))
+        for facts in self.seeds.facts.values():
+            facts["entities"] = [e for e in facts.get("entities") or [] if e["id"] != gone]
+            facts["statements"] = [s for s in facts.get("statements") or []
+                                   if gone not in _refs(s)]
+        for record, _ in self.seeds.articles.values():
+            if record.get("publisher") == gone:
+                del record["publisher"]
+
+    @rule(data=st.data())
+    def rename_id(self, data: st.DataObject) -> None:
+        old = data.draw(st.sampled_from(sorted(e["id"] for e in self.seeds.entities())))
+        new = f"{old}-{self._fresh()}"
+        for facts in self.seeds.facts.values():
+            for entity in facts.get("entities") or []:
+                if entity["id"] == old:
+                    entity["id"] = new
+            for statement in facts.get("statements") or []:
+                for key in ("subject", "object", "in", "as"):
+                    if statement.get(key) == old:
+                        statement[key] = new
+        for record, _ in self.seeds.articles.values():
+            if record.get("publisher") == old:
+                record["publisher"] = new
+
+    # --- the check ---------------------------------------------------------------------
+
+    @invariant()
+    def incremental_equals_full(self) -> None:
+        if not hasattr(self, "seeds"):
+            return
+        self.seeds.write()
+        store = self.root / ".heroes-kg" / "store"
+        inode = store.stat().st_ino
+        error = _build(self.root)
+        assert store.stat().st_ino == inode  # changed in place, by the difference
+        self.counter += 1
+        full = copy_project(self.base / f"full-{self.counter}")
+        shutil.rmtree(full / "seeds")
+        shutil.copytree(self.root / "seeds", full / "seeds")
+        assert _build(full, force=True) == error
+        if error is None:
+            assert not in_change(find_project(self.root))
+            now = _state(self.root)
+            expected = _state(full)
+            assert now["store"] == expected["store"]
+            for name, data in expected["exports"].items():
+                assert now["exports"][name] == data, f"{name} differs from a full build"
+            assert set(now["exports"]) == set(expected["exports"])
+            self.saved, self.last = self.seeds.snapshot(), now
+        else:  # a failed build changes nothing; go back to the seeds of the last one
+            assert _state(self.root) == self.last
+            self.seeds.restore(self.saved)
+            self.seeds.write()
+        shutil.rmtree(full)
+
+
+_TMP: pytest.TempPathFactory
+
+
+@pytest.mark.slow
+def test_incremental_builds_equal_full_builds(tmp_path_factory: pytest.TempPathFactory
+                                              ) -> None:
+    global _TMP
+    _TMP = tmp_path_factory
+    machine = IncrementalMachine.TestCase
+    machine.settings = settings(max_examples=2, stateful_step_count=6, deadline=None,
+                                database=None, derandomize=True,
+                                suppress_health_check=list(HealthCheck))
+    machine().runTest()
+
+
+def test_an_edit_updates_the_store_in_place(project: Path) -> None:
+    """After an edit the store is the same folder, changed by the difference only."""
+    built = find_project(project)
+    build(built)
+    inode = (project / ".heroes-kg" / "store").stat().st_ino
+    cast = project / "seeds" / "facts" / "cast.yaml"
+    cast.write_text(cast.read_text(encoding="utf-8").replace(
+        "    aliases: [Pascal]\n", "    aliases: [Pascal, Pedro]\n"), encoding="utf-8")
+    build(built)
+    assert (project / ".heroes-kg" / "store").stat().st_ino == inode
+    with open_graph(built) as kg:
+        rows = kg.query('SELECT ?a WHERE { ?p schema:alternateName ?a . '
+                        'FILTER(?p = <https://w3id.org/heroes-kg/resource/pedro-pascal>) }')
+        assert sorted(r["a"] for r in rows.rows) == ["Pascal", "Pedro"]
+
+
+@pytest.mark.parametrize("stage", ["write_parts", "apply"])
+def test_a_build_stopped_half_way_is_never_taken_for_a_finished_one(
+        project: Path, monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
+    """Stopped after it began changing the store: queries do not read that store (it is
+    rebuilt), and the next build redoes everything and matches a full build."""
+    built = find_project(project)
+    build(built)
+    cast = project / "seeds" / "facts" / "cast.yaml"
+    cast.write_text(cast.read_text(encoding="utf-8").replace(
+        "    aliases: [Pascal]\n", "    aliases: [Pascal, Pedro]\n"), encoding="utf-8")
+
+    def stop(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    import heroes_kg.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "apply_delta" if stage == "apply" else stage, stop)
+    with pytest.raises(KeyboardInterrupt):
+        build(built)
+    monkeypatch.undo()
+    assert in_change(built)
+    with open_graph(built) as kg:  # rebuilt from the seeds, not the half-changed store
+        assert any(r["a"] == "Pedro" for r in kg.query(
+            "SELECT ?a WHERE { ?p schema:alternateName ?a }").rows)
+    build(built)
+    assert not in_change(built)
+    full = copy_project(project.parent / "full")
+    shutil.rmtree(full / "seeds")
+    shutil.copytree(project / "seeds", full / "seeds")
+    build(find_project(full), force=True)
+    assert _state(project) == _state(full)
+    assert read_state(built)["fingerprint"] == read_state(find_project(full))["fingerprint"]
+
+
+def test_the_delta_is_the_changed_lines_only(project: Path) -> None:
+    built = find_project(project)
+    build(built)
+    cast = project / "seeds" / "facts" / "cast.yaml"
+    cast.write_text(cast.read_text(encoding="utf-8").replace(
+        "    aliases: [Pascal]\n", "    aliases: [Pascal, Pedro]\n"), encoding="utf-8")
+    from heroes_kg.pipeline import _model
+
+    _, kg = _model(built)
+    found = delta_module.diff(built, kg)
+    assert found is not None
+    assert [len(v) for v in found.removed.values()] == [0, 0]
+    assert [line for v in found.added.values() for line in v] == [
+        b'<https://w3id.org/heroes-kg/resource/pedro-pascal> '
+        b'<https://schema.org/alternateName> "Pedro" .']
