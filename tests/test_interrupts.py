@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from heroes_kg.builder import build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from heroes_kg.pipeline import build
 from heroes_kg.project import find_project
 
 from .conftest import ROOT, copy_project

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from heroes_kg.store import open_graph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from heroes_kg._http import MAX_REDIRECTS, Credentials, Session, useful_line
 from heroes_kg.errors import HeroesKGError
+from heroes_kg.pipeline import open_graph
 from heroes_kg.project import find_project
 from heroes_kg.remote import push, run_remote_query
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from heroes_kg.store import KnowledgeGraph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import heroes_kg
 from heroes_kg.errors import HeroesKGError
+from heroes_kg.query import KnowledgeGraph
 from heroes_kg.query._guard import MAX_DEPTH, MAX_STRUCTURE
 
 NEWS = "seeds/facts/news.yaml"

@@ -11,11 +11,11 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 from click.testing import Result
-from heroes_kg.store import KnowledgeGraph, open_graph
 from rdflib.compare import isomorphic
 
+from heroes_kg.pipeline import open_graph
 from heroes_kg.project import find_project
-from heroes_kg.query import run_query
+from heroes_kg.query import KnowledgeGraph, run_query
 from heroes_kg.remote import graph_counts, run_remote_query
 
 from .virtuoso_server import VirtuosoServer, virtuoso_installed
