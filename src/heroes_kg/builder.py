@@ -370,6 +370,10 @@ def build(project: Project, *, outdir: Path | None = None, force: bool = False,
 def _build_locked(project: Project, outdir: Path, names: list[str], force: bool, shacl: str,
                   say: Progress, validate: bool) -> tuple[BuildReport, KnowledgeGraph | None]:
     """:func:`build` with the project locked; also returns the graph it made, if any."""
+    # What a build killed mid-way left beside the exports (we hold the lock), even when
+    # there is nothing to rebuild.
+    for leftover in outdir.parent.glob(f".{outdir.name}.*.staging"):
+        shutil.rmtree(leftover, ignore_errors=True)
     current = fingerprint(project)
     state = read_state(project)
     if (not force and state.get("fingerprint") == current
@@ -397,8 +401,6 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
             # Temporary files of a build that was killed mid-write (we hold the lock).
             for leftover in outdir.glob(f".{name}.*.tmp"):
                 leftover.unlink(missing_ok=True)
-        for leftover in outdir.parent.glob(f".{outdir.name}.*.staging"):
-            shutil.rmtree(leftover, ignore_errors=True)
         # The exports are made one at a time into a staging folder beside the output
         # folder (no more than one export in memory), the other files of the folder
         # linked in beside them, and the staging folder then takes the output folder's
