@@ -197,6 +197,7 @@ def test_a_staging_folder_left_by_a_killed_build_goes_even_when_nothing_changed(
         built_project: Path, tmp_path: Path) -> None:
     project = tmp_path / "p"
     shutil.copytree(built_project, project)
+    build(find_project(project))  # the copy's own exports and state
     leftover = project / ".exports.999999.staging"
     leftover.mkdir()
     (leftover / "heroes.ttl").write_text("half", encoding="utf-8")
