@@ -191,3 +191,15 @@ def test_serve_says_what_it_repaired(built_project: Path, tmp_path: Path) -> Non
         assert len(server.notes) == 1
         assert server.notes[0].startswith("the store in .heroes-kg/store/ is damaged (")
         assert server.notes[0].endswith("rebuilt it from the seeds")
+
+
+def test_a_staging_folder_left_by_a_killed_build_goes_even_when_nothing_changed(
+        built_project: Path, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(built_project, project)
+    build(find_project(project))  # the copy's own exports and state
+    leftover = project / ".exports.999999.staging"
+    leftover.mkdir()
+    (leftover / "heroes.ttl").write_text("half", encoding="utf-8")
+    assert build(find_project(project)).up_to_date
+    assert not leftover.exists()

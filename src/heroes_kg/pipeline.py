@@ -426,6 +426,10 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     (:mod:`heroes_kg.rdf.delta`) instead of being written again; ``force``, a changed
     ontology or base IRI, and a build that was killed half-way make it write the store
     whole. Exports whose bytes did not change are left as they are."""
+    # What a build killed mid-way left beside the exports (we hold the lock), even when
+    # there is nothing to rebuild.
+    for leftover in outdir.parent.glob(f".{outdir.name}.*.staging"):
+        shutil.rmtree(leftover, ignore_errors=True)
     current = fingerprint(project)
     state = read_state(project)
     if (not force and state.get("fingerprint") == current
@@ -454,8 +458,6 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
             # Temporary files of a build that was killed mid-write (we hold the lock).
             for leftover in outdir.glob(f".{name}.*.tmp"):
                 leftover.unlink(missing_ok=True)
-        for leftover in outdir.parent.glob(f".{outdir.name}.*.staging"):
-            shutil.rmtree(leftover, ignore_errors=True)
         # The exports are made one at a time into a staging folder beside the output
         # folder (no more than one export in memory), the other files of the folder
         # linked in beside them, and the staging folder then takes the output folder's
