@@ -97,7 +97,7 @@ def test_sigkill_at_any_instant_leaves_the_old_set_or_the_new_set(
     process = _start_build(root)
     time.sleep(instant)
     process.kill()
-    process.wait()
+    process.communicate()  # reaps it and closes its pipes
     _one_whole_set(root, versions)
 
 
@@ -125,7 +125,7 @@ def test_the_next_build_after_a_kill_is_whole_and_leaves_nothing_behind(
     process = _start_build(root)
     time.sleep(1.0)
     process.kill()
-    process.wait()
+    process.communicate()  # reaps it and closes its pipes
     report = build(find_project(root))
     current = "Tech-Yes" if "name: Tech-Yes\n" in (
         root / "seeds" / "facts" / "cast.yaml").read_text(encoding="utf-8") else "Tech-No"
