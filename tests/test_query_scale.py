@@ -117,8 +117,8 @@ ABOUT_THE_SEEDS = {"cast", "rankings", "rodriguez-works", "sequel-director", "se
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
     root = tmp_path_factory.mktemp("scale") / "synthetic"
-    report = write_corpus(root, 20_000, ontology=ROOT / "ontology")
-    assert 19_000 <= report.estimated_triples <= 21_000
+    report = write_corpus(root, 24_000, ontology=ROOT / "ontology")
+    assert 23_000 <= report.estimated_triples <= 25_000
     with heroes_kg.load(root) as kg:
         yield kg
 

@@ -122,8 +122,9 @@ def test_a_redirect_to_another_scheme_is_refused(location: str, built_project: P
     first = Scripted()
     first.routes["/store"] = _redirect(location.replace("{port}", str(first.port)))
     try:
-        with pytest.raises(HeroesKGError, match="another origin"):
-            push(open_graph(find_project(built_project)), first.url, timeout=5)
+        with pytest.raises(HeroesKGError, match="another origin"), \
+                open_graph(find_project(built_project)) as kg:
+            push(kg, first.url, timeout=5)
     finally:
         first.close()
 
@@ -209,9 +210,9 @@ def test_a_trickling_server_cannot_stretch_the_deadline(headers_first: bool,
     try:
         started = time.monotonic()
         with pytest.raises(HeroesKGError, match=r"no answer within 1\.5 s while sending "
-                                                r"graph <"):
-            push(open_graph(find_project(built_project)),
-                 f"http://127.0.0.1:{trickler.port}", timeout=1.5)
+                                                r"graph <"), \
+                open_graph(find_project(built_project)) as kg:
+            push(kg, f"http://127.0.0.1:{trickler.port}", timeout=1.5)
         assert time.monotonic() - started < 4
         started = time.monotonic()
         with pytest.raises(HeroesKGError, match=r"no answer within 1 s while running"):
@@ -266,12 +267,13 @@ def test_the_useful_line_of_an_error_page(body: bytes, media: str, line: str) ->
 def test_an_html_error_page_is_shown_by_its_useful_line(built_project: Path) -> None:
     server = Scripted({"/store": lambda h: _answer(h, 403, VIRTUOSO_403, "text/html")})
     try:
-        with pytest.raises(HeroesKGError) as caught:
-            push(open_graph(find_project(built_project)), server.url, timeout=5)
+        with pytest.raises(HeroesKGError) as caught, \
+                open_graph(find_project(built_project)) as kg:
+            push(kg, server.url, timeout=5)
         message = str(caught.value)
         assert message.endswith(
             "failed: HTTP 403 Forbidden: SQ110:SECURITY: Permission denied for delete from "
-            "DB.DBA.RDF_QUAD (user ID = 107); this store needs credentials (--auth-env) or "
+            "DB.DBA.RDF_QUAD (user ID = 107); this store needs credentials ('auth_env') or "
             "a grant to write")
         assert "DOCTYPE" not in message and "\n" not in message
     finally:

@@ -23,8 +23,9 @@ NEWS = "seeds/facts/news.yaml"
 
 
 @pytest.fixture(scope="module")
-def kg(built_project: Path) -> KnowledgeGraph:
-    return heroes_kg.load(built_project)
+def kg(built_project: Path) -> Iterator[KnowledgeGraph]:
+    with heroes_kg.load(built_project) as graph:
+        yield graph
 
 
 def _edit(project: Path, rel: str, old: str, new: str) -> int:
@@ -150,7 +151,7 @@ def test_a_query_timeout_that_is_not_a_number_of_seconds(
         run: Callable[..., Result], built_project: Path, value: str) -> None:
     result = run("query", "cast", "--timeout", value, "--project", str(built_project))
     assert (result.exit_code, result.stderr) == (
-        1, f"Error: timeout must be a positive number of seconds, not {value}\n")
+        1, f"Error: --timeout must be a positive number of seconds, not {value}\n")
 
 
 # --- the curated input ----------------------------------------------------------------

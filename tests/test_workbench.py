@@ -59,7 +59,8 @@ def test_named_query_runs_unchanged_everywhere(path: Path, server: Server,
                            headers={"Accept": "application/sparql-results+json"})
     assert served.status_code == 200, served.text
     rows = served.json()["results"]["bindings"]
-    local = heroes_kg.load(built_project).query(path.stem)
+    with heroes_kg.load(built_project) as kg:
+        local = kg.query(path.stem)
     assert len(rows) == len(local.rows)
     graph = _rdflib_graph(built_project)
     assert len(list(graph.query(text))) == len(rows)
@@ -97,10 +98,10 @@ def virtuoso(built_project: Path, tmp_path_factory: pytest.TempPathFactory) -> I
 
     from .virtuoso_loader import VirtuosoServer
 
-    kg = heroes_kg.load(built_project)
-    data = b"".join(ox.serialize([q.triple for q in kg.store.quads_for_pattern(
-        None, None, None, graph)], format=ox.RdfFormat.N_TRIPLES) or b""
-        for graph in kg.data_graphs)
+    with heroes_kg.load(built_project) as kg:
+        data = b"".join(ox.serialize([q.triple for q in kg.store.quads_for_pattern(
+            None, None, None, graph)], format=ox.RdfFormat.N_TRIPLES) or b""
+            for graph in kg.data_graphs)
     with VirtuosoServer(tmp_path_factory.mktemp("virtuoso")) as server:
         server.load(data, "urn:x-heroes-kg:default")
         yield server.sparql_url + "?" + urllib.parse.urlencode(
@@ -116,7 +117,8 @@ def test_named_query_runs_unchanged_in_virtuoso(path: Path, virtuoso: str,
                            headers={"Accept": "application/sparql-results+json"}, timeout=60)
     assert answer.status_code == 200, answer.text[:300]
     rows = answer.json()["results"]["bindings"]
-    assert len(rows) == len(heroes_kg.load(built_project).query(path.stem).rows)
+    with heroes_kg.load(built_project) as kg:
+        assert len(rows) == len(kg.query(path.stem).rows)
 
 
 def test_named_queries_map_res_to_another_base_iri(tmp_path: Path, run: Callable[..., Result],

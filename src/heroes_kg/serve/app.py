@@ -628,6 +628,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 texts += form.get("query", [])
         elif self.command not in ("GET", "HEAD"):
             raise _BadRequest(405, "SPARQL queries use GET or POST.")
+        if not texts and self.command in ("GET", "HEAD"):
+            return  # no query: the service description
         if len(texts) != 1:
             raise _BadRequest(400, "Send exactly one query (the parameter query=, or a "
                                    f"body of type application/sparql-query), not {len(texts)}.")
