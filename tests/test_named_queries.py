@@ -246,3 +246,23 @@ def test_mentions_per_article(kg: KnowledgeGraph) -> None:
     assert {"jj-dashnaw", "taylor-lautner", "variety", "shondaland", "spy-kids"} <= set(
         mentioned["sequel-confirmed"])
     assert ("cast-celebrates", "res:forbes", "Forbes", "NewsMediaOrganization") in rows
+
+
+def test_roles_of_marks_a_reprise_only_in_its_own_work(project: Path) -> None:
+    # Taylor Dooley reprised Lavagirl in "We Can Be Heroes"; playing her in the 2005 film
+    # as well must not make that earlier role a reprise.
+    with (project / "seeds" / "facts" / "cast.yaml").open("a", encoding="utf-8") as f:
+        f.write("""\
+  - subject: taylor-dooley
+    property: plays
+    object: lavagirl
+    in: sharkboy-and-lavagirl
+    evidence:
+      - article: sequel-confirmed
+        quote: Taylor Dooley, who reprised her role as Lavagirl
+""")
+    with heroes_kg.load(project) as kg:
+        assert answer(kg, "roles-of", person="taylor-dooley") == [
+            ("res:taylor-dooley", "Lavagirl", "The Adventures of Sharkboy and Lavagirl", False),
+            ("res:taylor-dooley", "Lavagirl", "We Can Be Heroes", True),
+        ]
