@@ -341,11 +341,26 @@ def test_facts_only_property_graph_has_no_evidence(built_project: Path, run) -> 
 
 
 def test_unknown_format_lists_the_known_ones(built_project: Path, run) -> None:  # type: ignore[no-untyped-def]
-    result = run("export", "-f", "xml", "--project", str(built_project))
+    result = run("export", "-f", "turtel", "--project", str(built_project))
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == ("Error: unknown export format 'xml'; known formats: "
-                             + ", ".join(FORMATS) + "\n")
+    assert result.stderr == ("Error: unknown export format 'turtel' (did you mean turtle?); "
+                             "known formats: turtle (ttl), ntriples (nt, n-triples), rdfxml "
+                             "(rdf, xml), jsonld (json-ld), trig, nquads (nq, n-quads), "
+                             "graphml, gexf, csv-nodes, csv-edges\n")
+
+
+@pytest.mark.parametrize("names", [("turtle", "ttl"), ("ntriples", "nt", "n-triples"),
+                                   ("rdfxml", "rdf", "xml"), ("jsonld", "json-ld"),
+                                   ("nquads", "nq", "n-quads"), ("trig",)])
+def test_every_format_name_is_accepted(built_project: Path, run,  # type: ignore[no-untyped-def]
+                                       names: tuple[str, ...]) -> None:
+    outputs = set()
+    for name in names:
+        result = run("export", "-f", name, "--project", str(built_project))
+        assert result.exit_code == 0, result.stderr
+        outputs.add(result.stdout_bytes)
+    assert len(outputs) == 1
 
 
 def test_ontology_with_a_property_graph_is_refused(built_project: Path, run) -> None:  # type: ignore[no-untyped-def]

@@ -89,6 +89,34 @@ def test_select_as_w3c_xml(query: Callable[..., Result]) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "xml"])
+def test_every_result_format_ends_with_a_newline(query: Callable[..., Result],
+                                                 fmt: str) -> None:
+    assert query(HOUSEHOLDS, "--format", fmt).stdout_bytes.endswith(b"\n")
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "tsv"])
+def test_ask_result_formats_end_with_a_newline(query: Callable[..., Result], fmt: str) -> None:
+    assert query("ASK { ?s ?p ?o }", "--format", fmt).stdout_bytes.endswith(b"\n")
+
+
+@pytest.mark.parametrize("names,rdf_format", [
+    (("ttl", "turtle"), ox.RdfFormat.TURTLE),
+    (("nt", "ntriples", "n-triples"), ox.RdfFormat.N_TRIPLES),
+    (("jsonld", "json-ld"), ox.RdfFormat.JSON_LD),
+    (("rdf", "xml", "rdfxml"), ox.RdfFormat.RDF_XML),
+    (("trig",), ox.RdfFormat.TRIG),
+    (("nq", "nquads"), ox.RdfFormat.N_QUADS),
+])
+def test_construct_takes_every_format_name(query: Callable[..., Result], names: tuple[str, ...],
+                                           rdf_format: ox.RdfFormat) -> None:
+    outputs = {query(CONSTRUCT, "--format", name).stdout_bytes for name in names}
+    assert len(outputs) == 1
+    data = outputs.pop()
+    assert data.endswith(b"\n")
+    assert len(list(ox.parse(data, format=rdf_format))) == 1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "xml"])
 def test_other_tools_read_the_result_formats(query: Callable[..., Result], fmt: str) -> None:
     from rdflib.query import Result as RdflibResult
 
@@ -106,7 +134,7 @@ def test_ask_prints_true_or_false(query: Callable[..., Result]) -> None:
     assert query("ASK { res:pedro-pascal a heroes:Actor }").stdout == "true\n"
     assert query("ASK { res:pedro-pascal a heroes:Filmmaker }").stdout == "false\n"
     assert query("ASK { res:pedro-pascal a heroes:Actor }", "--format", "json").stdout == (
-        '{"head":{},"boolean":true}')
+        '{"head":{},"boolean":true}\n')
     xml = query("ASK { res:pedro-pascal a heroes:Actor }", "--format", "xml").stdout
     assert "<boolean>true</boolean>" in xml
 

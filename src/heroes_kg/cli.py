@@ -19,6 +19,7 @@ import click
 
 from ._version import __version__
 from .errors import HeroesKGError, StoreError
+from .vocab import RDF_FORMAT_NAMES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -290,8 +291,8 @@ def stats(project_dir: Path | None) -> None:
 
 @main.command()
 @click.option("-f", "--format", "fmt", required=True, metavar="FORMAT",
-              help="turtle, ntriples, rdfxml, jsonld, trig, nquads, graphml, gexf, "
-                   "csv-nodes or csv-edges.")
+              help="turtle (ttl), ntriples (nt), rdfxml (rdf, xml), jsonld (json-ld), trig, "
+                   "nquads (nq), graphml, gexf, csv-nodes or csv-edges.")
 @click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (atomically) instead of standard output.")
 @click.option("--with-ontology/--without-ontology", default=None,
@@ -527,9 +528,11 @@ def push(endpoint: str, query_url: str | None, graph_iri: str | None,
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Read the query from FILE.")
 @click.option("--format", "fmt", default=None,
-              type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]),
+              type=click.Choice(["table", "csv", "tsv", "json", "xml",
+                                 *(n for n in RDF_FORMAT_NAMES if n != "xml")]),
               help="SELECT/ASK: table (default), csv, tsv, json, xml (W3C SPARQL results). "
-                   "CONSTRUCT/DESCRIBE: ttl (default), nt, jsonld.")
+                   "CONSTRUCT/DESCRIBE: turtle/ttl (default), ntriples/nt, rdfxml/rdf/xml, "
+                   "jsonld/json-ld, trig, nquads/nq.")
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME before evaluation: an entity id or name, <IRI>, prefix:name, "
                    "'\"text\"', '\"2021-01-04\"^^xsd:date', a number, a date. Repeatable.")
@@ -595,9 +598,8 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
     elif result.kind == "select" and fmt in (None, "table"):
         click.echo(result.table(), nl=False)
     else:
-        data = result.serialize(fmt or ("ttl" if result.kind == "graph" else "json"))
-        # the W3C formats' bytes go out unchanged; a terminal also gets a final newline
-        click.echo(data, nl=not data.endswith(b"\n") and sys.stdout.isatty())
+        click.echo(result.serialize(fmt or ("turtle" if result.kind == "graph" else "json")),
+                   nl=False)
 
 
 @main.command()

@@ -57,12 +57,17 @@ RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
 }
-#: CONSTRUCT/DESCRIBE output formats -> pyoxigraph RDF format.
+#: CONSTRUCT/DESCRIBE output formats -> pyoxigraph RDF format; each also goes by the other
+#: names in :data:`heroes_kg.vocab.RDF_FORMAT_NAMES` (ttl, nt, rdf, xml, json-ld, nq).
 GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
     "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
 }
+_PREFIXED_FORMATS = {"turtle", "trig", "rdfxml", "jsonld"}
 
 _UPDATE_KEYWORDS = vocab.SPARQL_UPDATE_KEYWORDS
 _QUERY_KEYWORDS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
@@ -372,15 +377,18 @@ class QueryResult:
         return f"<QueryResult {self.kind}, {len(self)} {unit}>"
 
     def serialize(self, format: str) -> bytes:
-        """The result in ``format``: csv, tsv, json, xml for SELECT and ASK (W3C SPARQL
-        1.1 results; CSV cannot express ASK), ttl, nt, jsonld for CONSTRUCT/DESCRIBE."""
+        """The result in ``format``, ending with a newline: csv, tsv, json, xml for SELECT
+        and ASK (W3C SPARQL 1.1 results; CSV cannot express ASK); turtle (ttl), ntriples
+        (nt), rdfxml (rdf, xml), jsonld (json-ld), trig or nquads (nq) for
+        CONSTRUCT/DESCRIBE."""
         if self.kind == "graph":
-            if format not in GRAPH_FORMATS:
+            name = vocab.RDF_FORMAT_NAMES.get(format.lower(), "")
+            if name not in GRAPH_FORMATS:
                 raise QueryError(f"a CONSTRUCT or DESCRIBE result cannot be written as "
                                     f"{format!r}; use one of {', '.join(GRAPH_FORMATS)}")
-            prefixes = self.prefixes if format == "ttl" else None
-            return ox.serialize(self.triples, format=GRAPH_FORMATS[format],
-                                prefixes=prefixes) or b""
+            prefixes = self.prefixes if name in _PREFIXED_FORMATS else None
+            return _ended(ox.serialize(self.triples, format=GRAPH_FORMATS[name],
+                                       prefixes=prefixes) or b"")
         if format not in RESULT_FORMATS:
             raise QueryError(f"a {self.kind.upper()} result cannot be written as "
                                 f"{format!r}; use one of {', '.join(RESULT_FORMATS)}")
@@ -393,7 +401,7 @@ class QueryResult:
                 ox.QueryResultsFormat.JSON)
         else:
             parsed = ox.parse_query_results(self._solutions, ox.QueryResultsFormat.JSON)
-        return parsed.serialize(format=RESULT_FORMATS[format]) or b""
+        return _ended(parsed.serialize(format=RESULT_FORMATS[format]) or b"")
 
     def table(self, max_width: int = 80) -> str:
         """SELECT rows as an aligned text table, IRIs shortened with the known prefixes."""
@@ -406,6 +414,12 @@ class QueryResult:
         n = len(body)
         lines.append(f"({n} row{'s' if n != 1 else ''})")
         return "\n".join(lines) + "\n"
+
+
+def _ended(data: bytes) -> bytes:
+    """``data`` ending with a line end, as text output should (Oxigraph's JSON and XML
+    writers end without one)."""
+    return data if not data or data.endswith(b"\n") else data + b"\n"
 
 
 def _cell(term: Term | None, known: Mapping[str, str], max_width: int) -> str:

@@ -20,6 +20,7 @@ __all__ = [
     "PREFIXES",
     "PROPERTIES",
     "QUALIFIERS",
+    "RDF_FORMAT_NAMES",
     "SCHEMA",
     "SPARQL_PREFIXES",
     "SPARQL_UPDATE_KEYWORDS",
@@ -58,6 +59,17 @@ PREFIXES: dict[str, str] = {
 
 #: The same prefixes as a SPARQL prologue, for the queries heroes-kg runs itself.
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+#: Every name an RDF format goes by, the same on every command (export, query, build's
+#: --only by file extension): each accepted name -> the format's own name.
+RDF_FORMAT_NAMES: dict[str, str] = {
+    "turtle": "turtle", "ttl": "turtle",
+    "ntriples": "ntriples", "nt": "ntriples", "n-triples": "ntriples",
+    "rdfxml": "rdfxml", "rdf": "rdfxml", "xml": "rdfxml",
+    "jsonld": "jsonld", "json-ld": "jsonld",
+    "trig": "trig",
+    "nquads": "nquads", "nq": "nquads", "n-quads": "nquads",
+}
 
 #: The words that start a SPARQL 1.1 update (which heroes-kg never sends or runs).
 SPARQL_UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP",
