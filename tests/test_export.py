@@ -22,6 +22,8 @@ from heroes_kg.project import find_project
 from heroes_kg.query import KnowledgeGraph
 from heroes_kg.vocab import Names
 
+from .conftest import ROOT
+
 SCHEMA = "https://schema.org/"
 R = "https://w3id.org/heroes-kg/resource/"
 NAMES = Names("https://w3id.org/heroes-kg/")
@@ -444,3 +446,13 @@ def test_jsonld_round_trips_unusual_terms() -> None:
     movie = next(n for n in doc["@graph"] if n["@id"] == "res:a")
     assert movie["schema:article"] == "clashes with the article: prefix"
     assert movie["big"] == -12 and movie["count"] == 7 and movie["flag"] is True
+
+
+@pytest.mark.parametrize("name", ["heroes.ttl", "heroes.trig"])
+def test_statement_iris_are_written_with_a_prefix(name: str) -> None:
+    # the provenance reads as well as the facts: statement:…, not 100-character IRIs
+    text = (ROOT / "exports" / name).read_text("utf-8")
+    assert "@prefix statement: <https://w3id.org/heroes-kg/statement/> ." in text
+    body = text.replace("@prefix statement: <https://w3id.org/heroes-kg/statement/> .", "")
+    assert "<https://w3id.org/heroes-kg/statement/" not in body
+    assert sum(len(line) > 200 for line in text.splitlines()) < 40

@@ -556,8 +556,9 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
 
     QUERY is SPARQL text, a path ending in .rq, or the name of a query in
     queries/ ('heroes-kg queries' lists them). The prefixes heroes:, schema:,
-    rdf:, rdfs:, xsd:, owl:, prov:, oa:, skos:, res: (resources) and article:
-    are predeclared. Queries see the facts and the provenance graphs.
+    rdf:, rdfs:, xsd:, owl:, prov:, oa:, skos:, res: (resources), article:,
+    role: and statement: are predeclared. Queries see the facts and the
+    provenance graphs.
 
     \b
     Example:

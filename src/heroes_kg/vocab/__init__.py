@@ -236,9 +236,9 @@ QUALIFIERS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 def prefixes(base: str) -> dict[str, str]:
     """The prefixes written into serializations and predeclared in every query:
-    :data:`PREFIXES`, and res:, article:, role: under the base IRI ``base``."""
+    :data:`PREFIXES`, and res:, article:, role:, statement: under the base IRI ``base``."""
     return {**PREFIXES, "res": base + "resource/", "article": base + "article/",
-            "role": base + "role/"}
+            "role": base + "role/", "statement": base + "statement/"}
 
 
 _LOCAL_NAME = re.compile(r"^[\w.-]*$")
