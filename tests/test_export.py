@@ -16,7 +16,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from heroes_kg.outputs.formats import FORMATS, property_graph
+from heroes_kg.outputs.formats import property_graph
 from heroes_kg.pipeline import open_graph, standard_exports
 from heroes_kg.project import find_project
 from heroes_kg.query import KnowledgeGraph

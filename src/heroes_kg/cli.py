@@ -64,6 +64,8 @@ def _fail(exc: HeroesKGError) -> None:
     else:
         for line in lines:
             click.echo(f"Error: {line}", err=True)
+        for line in exc.context:
+            click.echo(line, err=True)
     sys.exit(1)
 
 
@@ -594,6 +596,8 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
     with open_graph(_project(project_dir)) as kg:
         result = run_query(kg, query, bindings, infer=infer, timeout=timeout,
                            endpoint=endpoint, auth_env=auth_env)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     if result.kind == "ask" and fmt in (None, "table"):
         click.echo("true" if result.boolean else "false")
     elif result.kind == "select" and fmt in (None, "table"):

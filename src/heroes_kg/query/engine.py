@@ -28,6 +28,7 @@ from ..errors import HeroesKGError, QueryError, QueryTimeout, relpath
 from ..rdf.read import find_entity
 from ..rdf.store import Graph, read_state
 from ..vocab import prefixes
+from ._diagnose import syntax_error, unknown_terms
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -87,6 +88,20 @@ _TOKEN = r"""
   | (?P<brace>\{)
   | (?P<other>\S)
 """
+
+
+#: The terms a query's class or property names are compared with, for warnings.
+_VOCABULARY = [
+    *(t.iri for t in vocab.CLASSES.values()), *(p.iri for p in vocab.PROPERTIES.values()),
+    *(iri for iri, _ in vocab.QUALIFIERS.values()),
+    *(vocab.SCHEMA + t for t in ("name", "alternateName", "headline", "mentions", "actor",
+                                 "characterName", "PerformanceRole", "url")),
+    vocab.HEROES + "character", vocab.HEROES + "fileName",
+    *(vocab.PROV + t for t in ("wasDerivedFrom", "Entity")),
+    *(vocab.OA + t for t in ("hasSource", "hasSelector", "exact", "prefix", "suffix", "start",
+                             "end", "TextQuoteSelector", "TextPositionSelector",
+                             "SpecificResource")),
+]
 
 
 # --- Named queries ---------------------------------------------------------------------
@@ -338,6 +353,8 @@ class QueryResult:
         self.triples = triples or []
         self.prefixes = prefixes or {}
         self._solutions = solutions
+        #: Notes on the query for its author: terms it names that are in no graph.
+        self.warnings: list[str] = []
         self._terms: list[tuple[Term | None, ...]] | None = None
 
     @property
@@ -437,32 +454,6 @@ def _cell(term: Term | None, known: Mapping[str, str], max_width: int) -> str:
 
 # --- Running ---------------------------------------------------------------------------
 
-def _syntax_error(exc: SyntaxError, text: str, label: str, shift: tuple[int, int, int]) -> \
-        QueryError:
-    message = str(exc)
-    match = re.match(r"^error at (\d+):(\d+): (.*)$", message, re.DOTALL)
-    if not match:
-        return QueryError(f"SPARQL syntax error in {label}: {message}")
-    line, column, detail = int(match[1]), int(match[2]), " ".join(match[3].split())
-    inject_line, inject_col, inject_len = shift
-    if line == inject_line and column > inject_col:
-        column = max(inject_col, column - inject_len)
-    lines = text.splitlines() or [""]
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    end = max(1, min(column - 1, len(source)))
-    offending = " ".join(source[max(0, end - 30):end].split())
-    if len(detail) > 120:
-        detail = detail[:119] + "…"
-    if offending:
-        where = f'near "{offending}"'
-    elif line > len(lines) or (line == len(lines) and not source.strip()):
-        where = "at the end of the query"
-    else:
-        where = "at the start of the line"
-    return QueryError(f"SPARQL syntax error in {label} at line {line}, column {column} "
-                         f"({where}): {detail}")
-
-
 def _inferred_store(kg: Graph) -> ox.Store:
     """A fresh in-memory store with the OWL-RL closure of facts, provenance and ontology.
 
@@ -540,6 +531,8 @@ def run_query(kg: Graph, query: str,
         raise QueryError("{--infer} works on the local graph only; the endpoint answers "
                             "with its own entailment regime")
     text, label = resolve_query(kg.project, query)
+    named_label = (None if kg.project is None or not re.match(_NAME, query.strip())
+                   else label)
     shape = _shape(text)
     if shape.keyword in _UPDATE_KEYWORDS:
         raise QueryError(
@@ -600,12 +593,15 @@ def run_query(kg: Graph, query: str,
                            "or raise {--timeout}")
     error = outcome.get("error")
     if isinstance(error, SyntaxError):
-        raise _syntax_error(error, text, label, shift) from None
+        raise syntax_error(error, text, label, known, shift) from None
     if isinstance(error, (RuntimeError, OSError, ValueError)):
         raise QueryError(f"{label} failed: {error}") from None
     if error is not None:
         raise error
     result: QueryResult = outcome["result"]
+    if endpoint is None and label != named_label:
+        result.warnings = unknown_terms(kg.store, text, known, _VOCABULARY,
+                                        (vocab.HEROES, vocab.SCHEMA, vocab.PROV, vocab.OA))
     return result
 
 
