@@ -586,13 +586,7 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
         if not query.strip():
             raise HeroesKGError(f"query file {query_file} is empty")
     assert query is not None
-    bindings: dict[str, str] = {}
-    for bind in binds:
-        name, sep, value = bind.partition("=")
-        if not sep or not name.strip():
-            raise HeroesKGError(f"--bind {bind!r}: write it as NAME=VALUE, "
-                                "e.g. --bind entity=pedro-pascal")
-        bindings[name.strip()] = value
+    bindings = _bindings(binds)
     with open_graph(_project(project_dir)) as kg:
         result = run_query(kg, query, bindings, infer=infer, timeout=timeout,
                            endpoint=endpoint, auth_env=auth_env)
@@ -605,6 +599,17 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
     else:
         click.echo(result.serialize(fmt or ("turtle" if result.kind == "graph" else "json")),
                    nl=False)
+
+
+def _bindings(binds: tuple[str, ...]) -> dict[str, str]:
+    bindings: dict[str, str] = {}
+    for bind in binds:
+        name, sep, value = bind.partition("=")
+        if not sep or not name.strip():
+            raise HeroesKGError(f"--bind {bind!r}: write it as NAME=VALUE, "
+                                "e.g. --bind entity=pedro-pascal")
+        bindings[name.strip()] = value
+    return bindings
 
 
 @main.command()
@@ -638,13 +643,16 @@ def queries(project_dir: Path | None) -> None:
               help="Draw only the neighbourhood of ENTITY (id, name or alias).")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
               help="With --focus: how many links away from ENTITY to draw.")
-@click.option("--query", metavar="FILE|NAME",
-              help="Draw the triples of a CONSTRUCT query: a .rq file, or NAME for "
-                   "queries/NAME.rq.")
+@click.option("--query", metavar="SPARQL|FILE|NAME",
+              help="Draw the triples of a CONSTRUCT (or DESCRIBE) query: SPARQL itself, a "
+                   ".rq file, or NAME for queries/NAME.rq.")
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="With --query: bind ?NAME before evaluation, as 'heroes-kg query "
+                   "--bind' does. Repeatable.")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the browser.")
 @reports_errors
 def viz(project_dir: Path | None, out: Path, focus: str | None, depth: int,
-        query: str | None, open_page: bool) -> None:
+        query: str | None, binds: tuple[str, ...], open_page: bool) -> None:
     """Draw the graph, or part of it, as one interactive HTML page.
 
     The page works offline: search by name or alias, filter by class, click a
@@ -654,13 +662,18 @@ def viz(project_dir: Path | None, out: Path, focus: str | None, depth: int,
     Example:
         heroes-kg viz -o heroes.html --open
         heroes-kg viz --focus "Pedro Pascal" --depth 2 -o pascal.html
-        heroes-kg viz --query cast -o cast.html
+        heroes-kg viz --query cast-graph -o cast.html
+        heroes-kg viz --query neighbourhood --bind entity="Pedro Pascal" -o pascal.html
+        heroes-kg viz --query 'CONSTRUCT WHERE { ?film schema:director ?who }' -o d.html
     """
     from .outputs.page import write_page
     from .pipeline import open_graph
 
+    if binds and query is None:
+        raise HeroesKGError("--bind needs --query: it gives values to the query's variables")
     project = _project(project_dir)
-    written = write_page(lambda: open_graph(project), out, focus=focus, depth=depth, query=query)
+    written = write_page(lambda: open_graph(project), out, focus=focus, depth=depth, query=query,
+                         bindings=_bindings(binds) or None)
     click.echo(f"Drew {written.nodes} nodes and {written.edges} edges: wrote {out}")
     if open_page:
         import webbrowser

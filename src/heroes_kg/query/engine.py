@@ -515,7 +515,7 @@ def _ox_term(term: Any) -> Term:
 def run_query(kg: Graph, query: str,
               bindings: Mapping[str, Any] | None = None, *, infer: bool = False,
               timeout: float | None = None, endpoint: str | None = None,
-              auth_env: str | None = None) -> QueryResult:
+              auth_env: str | None = None, label: str | None = None) -> QueryResult:
     """Run ``query`` (SPARQL, a path ending in .rq, or the name of a query in queries/)
     over the graph.
 
@@ -525,14 +525,16 @@ def run_query(kg: Graph, query: str,
     RDFS/OWL-RL entailments of the ontology; ``timeout`` (seconds) bounds the whole run.
     With ``endpoint`` the query (named queries and bindings resolved here, as for a local
     run) is sent to that SPARQL 1.1 endpoint instead, asking for our facts and provenance
-    graphs as its default graph.
+    graphs as its default graph. ``label`` names the query in messages (by default its
+    file, or "the query").
     """
     if endpoint is not None and infer:
         raise QueryError("{--infer} works on the local graph only; the endpoint answers "
                             "with its own entailment regime")
-    text, label = resolve_query(kg.project, query)
+    text, found = resolve_query(kg.project, query)
+    label = label or found
     named_label = (None if kg.project is None or not re.match(_NAME, query.strip())
-                   else label)
+                   else found)
     shape = _shape(text)
     if shape.keyword in _UPDATE_KEYWORDS:
         raise QueryError(
@@ -599,7 +601,7 @@ def run_query(kg: Graph, query: str,
     if error is not None:
         raise error
     result: QueryResult = outcome["result"]
-    if endpoint is None and label != named_label:
+    if endpoint is None and found != named_label:
         result.warnings = unknown_terms(kg.store, text, known, _VOCABULARY,
                                         (vocab.HEROES, vocab.SCHEMA, vocab.PROV, vocab.OA))
     return result
