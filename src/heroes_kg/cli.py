@@ -385,7 +385,7 @@ def suggest(article_id: str, output: Path | None, force: bool,
     click.echo(f"Wrote {len(result.statements)} candidate statements, "
                f"{len(result.entities)} new entity candidates and "
                f"{len({m.entity for m in result.mentions})} known entities mentioned "
-               f"to {path}")
+               f"to {_display(path, project.root)}")
 
 
 @main.command()
