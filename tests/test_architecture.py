@@ -176,3 +176,23 @@ def test_only_the_cli_speaks_of_flags(module: str) -> None:
         MODULES[module].read_text())) for flag in FLAG.findall(text)
         if flag not in FOREIGN.get(module, set())]
     assert not said, f"{module} speaks of command-line options: {said}"
+
+
+def test_what_holds_a_lock_a_store_or_a_server_is_a_context_manager() -> None:
+    from heroes_kg.query import KnowledgeGraph
+    from heroes_kg.rdf.store import Graph, Spool
+    from heroes_kg.serve import Server
+
+    for holder in (Graph, KnowledgeGraph, Spool, Server):
+        assert hasattr(holder, "__enter__") and hasattr(holder, "__exit__"), holder
+
+
+def test_the_documented_python_api_is_where_the_readme_says() -> None:
+    import heroes_kg
+    from heroes_kg.errors import HeroesKGError, QueryError
+    from heroes_kg.export import export
+    from heroes_kg.query import KnowledgeGraph, QueryResult, QueryTimeout, run_query
+
+    assert callable(heroes_kg.load) and callable(heroes_kg.build) and callable(export)
+    assert callable(run_query) and callable(KnowledgeGraph.query) and QueryResult
+    assert issubclass(QueryTimeout, QueryError) and issubclass(QueryError, HeroesKGError)

@@ -412,7 +412,7 @@ def test_jsonld_round_trips_unusual_terms() -> None:
     context's prefixes and IRIs no prefix covers all come back as they went in."""
     from pyld import jsonld
 
-    from heroes_kg.outputs.formats import export
+    from heroes_kg.export import export  # the path the README documents
 
     names = Names("http://example.org/")
     res, xsd = "http://example.org/resource/", "http://www.w3.org/2001/XMLSchema#"

@@ -73,7 +73,8 @@ class HeroesKGError(Exception):
 
 
 class ProjectError(HeroesKGError):
-    """No project where one was looked for, or its settings (base IRI) are wrong."""
+    """No project where one was looked for, its settings (base IRI) are wrong, or a file
+    it must have (the ontology, the shapes, its state folder) is missing or unreadable."""
 
 
 class CurationError(HeroesKGError):

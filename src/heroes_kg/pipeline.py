@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from ._io import write_temp
-from .errors import HeroesKGError, StoreError
+from .errors import OutputError, ProjectError, StoreError
 from .project import Project
 from .query import KnowledgeGraph
 from .rdf.store import (
@@ -113,12 +113,12 @@ standard_exports: dict[str, Callable[[Graph], bytes]] = {
 def _load_ontology(store: ox.Store, project: Project, names: Names) -> None:
     path = project.ontology_file
     if not path.is_file():
-        raise HeroesKGError(f"{path.relative_to(project.root)} is missing; the build needs "
+        raise ProjectError(f"{path.relative_to(project.root)} is missing; the build needs "
                             "the ontology")
     try:
         store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=names.ontology)
     except SyntaxError as exc:
-        raise HeroesKGError(f"{path.relative_to(project.root)}: not valid Turtle: "
+        raise ProjectError(f"{path.relative_to(project.root)}: not valid Turtle: "
                             f"{exc}") from None
 
 
@@ -288,19 +288,19 @@ def _selected(only: Iterable[str] | None) -> list[str]:
     chosen = list(dict.fromkeys(only))
     unknown = [name for name in chosen if name not in standard_exports]
     if unknown:
-        raise HeroesKGError(f"unknown export {unknown[0]!r}; the build writes "
+        raise OutputError(f"unknown export {unknown[0]!r}; the build writes "
                             + ", ".join(standard_exports))
     return [name for name in standard_exports if name in chosen]
 
 
 def _check_outdir(outdir: Path) -> None:
     if outdir.exists() and not outdir.is_dir():
-        raise HeroesKGError(f"{outdir} exists and is not a folder")
+        raise OutputError(f"{outdir} exists and is not a folder")
     if not outdir.parent.is_dir():
-        raise HeroesKGError(f"cannot write to {outdir}: {outdir.parent} does not exist")
+        raise OutputError(f"cannot write to {outdir}: {outdir.parent} does not exist")
     outdir.mkdir(exist_ok=True)
     if not os.access(outdir, os.W_OK):
-        raise HeroesKGError(f"cannot write to {outdir}: permission denied")
+        raise OutputError(f"cannot write to {outdir}: permission denied")
 
 
 class _StoreWriter:

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import vocab
+from . import vocab as _vocab
 from .corpus.curation import Article, Corpus, Entity, Statement
 
 __all__ = [
@@ -198,8 +198,8 @@ class _Engine:
         found = self.lookup(name)
         if found is not None:
             return found
-        if (" " not in name and vocab.is_subtype(type_, "FictionalCharacter")) or \
-                (" " not in name and vocab.is_subtype(type_, "Person")):
+        if " " not in name and _vocab.is_subtype(type_, "FictionalCharacter") or \
+                " " not in name and _vocab.is_subtype(type_, "Person"):
             # "Missy" for "Missy Moreno": a first name alone, when only one entity has it.
             firsts = {entity_id for key, entity_id in self.names.items()
                       if key.split(" ", 1)[0] == name.lower() and " " in key
@@ -213,7 +213,7 @@ class _Engine:
             self.new[entity_id] = EntityCandidate(entity_id, type_, name, confidence, rule,
                                                   quote)
             self.names.setdefault(name.lower(), entity_id)
-            if vocab.is_subtype(type_, "Person") and " " in name:
+            if _vocab.is_subtype(type_, "Person") and " " in name:
                 self.names.setdefault(name.rsplit(" ", 1)[1].lower(), entity_id)
         return entity_id
 
@@ -227,7 +227,7 @@ class _Engine:
         found = self.lookup(name)
         if found is not None:
             t = self.type_of(found)
-            return t is not None and vocab.is_subtype(t, "Person")
+            return t is not None and _vocab.is_subtype(t, "Person")
         words = name.split()
         return not strict and 2 <= len(words) <= 4 and words[0] not in _STOP
 
@@ -249,7 +249,7 @@ class _Engine:
     def short(self, entity_id: str) -> str:
         """"robert-rodriguez" -> "rodriguez": the id part used in derived ids."""
         t = self.type_of(entity_id) or ""
-        if vocab.is_subtype(t, "Person"):
+        if _vocab.is_subtype(t, "Person"):
             return entity_id.rsplit("-", 1)[-1]
         return entity_id
 
@@ -258,12 +258,12 @@ class _Engine:
     def add(self, subject: str, prop: str, quote: str, start: int, rule: str,
             confidence: float, *, obj: str | None = None,
             value: str | int | bool | None = None, **qualifiers: str) -> None:
-        spec = vocab.PROPERTIES[prop]
+        spec = _vocab.PROPERTIES[prop]
         subject_type = self.type_of(subject)
-        if subject_type and not any(vocab.is_subtype(subject_type, d) for d in spec.domain):
+        if subject_type and not any(_vocab.is_subtype(subject_type, d) for d in spec.domain):
             return
         object_type = self.type_of(obj) if obj else None
-        if object_type and not any(vocab.is_subtype(object_type, r) for r in spec.range):
+        if object_type and not any(_vocab.is_subtype(object_type, r) for r in spec.range):
             return
         quote = quote.strip()
         starts = [m.start() for m in re.finditer(re.escape(quote), self.text)]
@@ -284,7 +284,7 @@ class _Engine:
         hits: list[tuple[int, str]] = []
         for name, entity_id in self.names.items():
             t = self.type_of(entity_id)
-            if t is None or not vocab.is_subtype(t, "CreativeWork") or len(name) < 4:
+            if t is None or not _vocab.is_subtype(t, "CreativeWork") or len(name) < 4:
                 continue
             if t not in ("Movie", "TVSeries", "MovieSeries"):
                 continue
@@ -338,7 +338,7 @@ class _Engine:
         taken = {(mn.start, mn.start + len(mn.text)) for mn in self.out.mentions}
         for entity_id in sorted(seen_full):
             entity = self.known[entity_id]
-            if not vocab.is_subtype(entity.type, "Person") or " " not in entity.name:
+            if not _vocab.is_subtype(entity.type, "Person") or " " not in entity.name:
                 continue
             surname = entity.name.rsplit(" ", 1)[1]
             first = min(mn.start for mn in self.out.mentions if mn.entity == entity_id)
@@ -629,14 +629,14 @@ class _Engine:
         if film is None:
             return
         org = self.entity(m.group("o"), "StreamingService", "streaming-on", m.group(0))
-        if vocab.is_subtype(self.type_of(org) or "", "Organization"):
+        if _vocab.is_subtype(self.type_of(org) or "", "Organization"):
             self.add(film, "streamingOn", s.text, s.start, "streaming-on", 0.7, obj=org)
 
     def rule_possessive_title(self, s: _Sentence) -> None:
         """"Shondaland's 'Bridgerton'": a company's work."""
         for m in re.finditer(rf"(?P<o>{NAME})[’']s {TITLE}", s.text):
             owner = self.lookup(m.group("o"))
-            if owner is not None and not vocab.is_subtype(self.type_of(owner) or "",
+            if owner is not None and not _vocab.is_subtype(self.type_of(owner) or "",
                                                            "Organization"):
                 continue
             if owner is None and " " in m.group("o"):
@@ -727,8 +727,8 @@ class _Engine:
         author = None
         for name in re.findall(NAME, s.text[:m.start()]):
             found = self.lookup(self.trim(name))
-            if found and (vocab.is_subtype(self.type_of(found) or "", "Person")
-                          or vocab.is_subtype(self.type_of(found) or "", "Organization")):
+            if found and (_vocab.is_subtype(self.type_of(found) or "", "Person")
+                          or _vocab.is_subtype(self.type_of(found) or "", "Organization")):
                 author = found
                 break
         if author is None or date is None:
@@ -761,7 +761,7 @@ class _Engine:
             if before is not None:
                 for name in re.findall(NAME, before.text):
                     found = self.lookup(self.trim(name))
-                    if found and vocab.is_subtype(self.type_of(found) or "", "Person"):
+                    if found and _vocab.is_subtype(self.type_of(found) or "", "Person"):
                         author = found
                         break
         if author is None:
@@ -786,7 +786,7 @@ class _Engine:
         if "sequel" in text.lower() and self.main_film:
             sequel = self.sequel_of(self.main_film, s)
             self.add(post, "confirms", text, s.start, "tweet-sequel", 0.5, obj=sequel)
-            if vocab.is_subtype(self.type_of(author) or "", "Organization"):
+            if _vocab.is_subtype(self.type_of(author) or "", "Organization"):
                 # A company's post about its own coming film is its announcement.
                 self.add(post, "announces", text, s.start, "tweet-sequel", 0.4, obj=sequel)
 
@@ -807,7 +807,7 @@ class _Engine:
             "Instagram", "SocialMediaPlatform", "instagram-story", "Instagram")
         authors = [found for name in re.findall(NAME, m.group("who"))
                    if (found := self.lookup(self.trim(name))) is not None
-                   and vocab.is_subtype(self.type_of(found) or "", "Person")]
+                   and _vocab.is_subtype(self.type_of(found) or "", "Person")]
         first: str | None = None
         for author in dict.fromkeys(authors):
             post = self._post(author, "instagram", "", s)

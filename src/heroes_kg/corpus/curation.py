@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import vocab
-from ..corpus._yaml import LINE, LINES, YamlError, key_line, load_many
+from .. import vocab as _vocab
 from ..errors import CurationError, Problem, relpath
 from ..project import Project, is_absolute_iri
+from ._yaml import LINE, LINES, YamlError, key_line, load_many
 
 __all__ = [
     "Article",
@@ -366,7 +366,7 @@ def _valid_date(text: str) -> bool:
     return True
 
 
-_STATEMENT_KEYS = {"subject", "property", "object", "value", "evidence", *vocab.QUALIFIERS}
+_STATEMENT_KEYS = {"subject", "property", "object", "value", "evidence", *_vocab.QUALIFIERS}
 
 
 def _load_facts(project: Project, out: _Collector, corpus: Corpus
@@ -424,10 +424,10 @@ def _add_entity(path: Path, item: dict[str, Any], out: _Collector, corpus: Corpu
         out.add(path, line, f"duplicate entity id {_brief(entity_id)} (first defined in "
                             f"{first.path}:{first.line}); give each entity one id")
         return
-    if not isinstance(type_, str) or type_ not in vocab.CLASSES:
+    if not isinstance(type_, str) or type_ not in _vocab.CLASSES:
         out.add(path, line, f"unknown entity type {_brief(type_)} for {_brief(entity_id)}"
-                            f"{_suggest(type_, vocab.CLASSES)}; known types: "
-                            f"{', '.join(sorted(vocab.CLASSES))}")
+                            f"{_suggest(type_, _vocab.CLASSES)}; known types: "
+                            f"{', '.join(sorted(_vocab.CLASSES))}")
         return
     if not isinstance(name, str) or not name.strip():
         out.add(path, line, f"entity {_brief(entity_id)} needs a 'name' (text)")
@@ -442,7 +442,7 @@ def _add_entity(path: Path, item: dict[str, Any], out: _Collector, corpus: Corpu
                                         out.rel(path), line)
 
 
-def _coerce(prop: vocab.Property, raw: Any) -> Value | str:
+def _coerce(prop: _vocab.Property, raw: Any) -> Value | str:
     """The typed value of ``raw`` for ``prop``, or a message saying what is wrong."""
     types = prop.datatype
     if isinstance(raw, (dict, list)) or raw is None:
@@ -574,24 +574,24 @@ def _check_statement(path: Path, item: dict[str, Any], out: _Collector,
     problems_before = len(out.problems)
     for key in sorted(set(item) - {LINE, LINES} - _STATEMENT_KEYS, key=str):
         out.add(path, line, f"unknown key {_brief(key)} in statement (known: subject, property, "
-                            f"object, value, {', '.join(vocab.QUALIFIERS)}, evidence)")
+                            f"object, value, {', '.join(_vocab.QUALIFIERS)}, evidence)")
     subject, prop_name = item.get("subject"), item.get("property")
 
     def at(key: str) -> int | None:
         return key_line(item, key)
 
-    if not isinstance(prop_name, str) or prop_name not in vocab.PROPERTIES:
+    if not isinstance(prop_name, str) or prop_name not in _vocab.PROPERTIES:
         out.add(path, at("property"), f"unknown property {_brief(prop_name)}"
-                                      f"{_suggest(prop_name, vocab.PROPERTIES)}; "
+                                      f"{_suggest(prop_name, _vocab.PROPERTIES)}; "
                                       "see the property list in the README")
         return None
-    prop = vocab.PROPERTIES[prop_name]
+    prop = _vocab.PROPERTIES[prop_name]
     entity = corpus.entities.get(subject) if isinstance(subject, str) else None
     if entity is None:
         out.add(path, at("subject"), f"unknown entity id {_brief(subject)} in 'subject'"
                                      f"{_suggest(subject, corpus.entities)}; declare it under "
                                      "'entities:' or fix the id")
-    elif not any(vocab.is_subtype(entity.type, d) for d in prop.domain):
+    elif not any(_vocab.is_subtype(entity.type, d) for d in prop.domain):
         out.add(path, at("subject"), f"{_brief(prop_name)} does not apply to {_brief(subject)}, "
                                      f"a {entity.type}; its subject must be a "
                                      f"{' or '.join(prop.domain)}")
@@ -619,7 +619,7 @@ def _check_statement(path: Path, item: dict[str, Any], out: _Collector,
         obj = _check_ref(path, at("object"), "object", item["object"], prop.range, out, corpus,
                          prop_name)
     qualifiers: list[tuple[str, str]] = []
-    for key, (_iri, allowed) in vocab.QUALIFIERS.items():
+    for key, (_iri, allowed) in _vocab.QUALIFIERS.items():
         if key not in item:
             if key in prop.requires:
                 out.add(path, line, f"{_brief(prop_name)} needs '{key}: <entity id>' (a "
@@ -653,7 +653,7 @@ def _check_ref(path: Path, line: int | None, key: str, ref: Any, allowed: tuple[
             out.add(path, line, f"'{key}' of {_brief(prop_name)} must be an entity id (a "
                                 f"{' or '.join(allowed)}), not {_kind(ref)}")
         return None
-    if not any(vocab.is_subtype(target.type, t) for t in allowed):
+    if not any(_vocab.is_subtype(target.type, t) for t in allowed):
         out.add(path, line, f"'{key}' of {_brief(prop_name)} must be a {' or '.join(allowed)}, but "
                             f"{_brief(ref)} is a {target.type}")
         return None
@@ -737,7 +737,7 @@ def _load_corpus(project: Project) -> Corpus:
     for article in corpus.articles.values():
         if article.publisher is not None:
             publisher = corpus.entities.get(article.publisher)
-            if publisher is None or not vocab.is_subtype(publisher.type, "Organization"):
+            if publisher is None or not _vocab.is_subtype(publisher.type, "Organization"):
                 out.add(article.path, article.line,
                         f"publisher {_brief(article.publisher)} is not an Organization entity"
                         f"{_suggest(article.publisher, corpus.entities)}")

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import pyoxigraph as ox
 
 from .._io import atomic_write
-from ..errors import HeroesKGError, OutputError
+from ..errors import OutputError
 from ..rdf.read import statements
 from ..rdf.store import Graph, triple_key
 from ..vocab import CLASSES, PREFIXES, RDF, RDF_FORMAT_NAMES, RDFS, SCHEMA, XSD, prefixes
@@ -171,13 +171,13 @@ def _check_xml_predicates(triples: list[ox.Triple]) -> None:
     write a file no XML parser reads."""
     for predicate in sorted({t.predicate.value for t in triples}):
         if not _XML_LOCAL_NAME.search(predicate):
-            raise HeroesKGError(f"RDF/XML cannot express the property <{predicate}>: its IRI "
+            raise OutputError(f"RDF/XML cannot express the property <{predicate}>: its IRI "
                                 "does not end in an XML name; export Turtle or N-Triples "
                                 "instead")
     for triple in triples:
         obj = triple.object
         if isinstance(obj, ox.Literal) and _XML_ILLEGAL.search(obj.value):
-            raise HeroesKGError(f"RDF/XML cannot express a text of <{triple.subject.value}>: "
+            raise OutputError(f"RDF/XML cannot express a text of <{triple.subject.value}>: "
                                 "it holds a control character XML 1.0 forbids; remove it from "
                                 "the seeds, or export Turtle or N-Triples instead")
 
@@ -595,7 +595,7 @@ def _known_formats() -> str:
 
 def get_format(name: str) -> Format:
     """The format called ``name`` (or one of its other names, ``ttl`` for ``turtle``);
-    a :class:`HeroesKGError` naming the known ones if none."""
+    an :class:`OutputError` naming the known ones if none."""
     key = name.lower()
     found = FORMATS.get(RDF_FORMAT_NAMES.get(key, key))
     if found is not None:
@@ -604,8 +604,8 @@ def get_format(name: str) -> Format:
 
     close = difflib.get_close_matches(key, [*FORMATS, *RDF_FORMAT_NAMES], n=1)
     hint = f" (did you mean {RDF_FORMAT_NAMES.get(close[0], close[0])}?)" if close else ""
-    raise HeroesKGError(f"unknown export format '{name}'{hint}; known formats: "
-                        f"{_known_formats()}")
+    raise OutputError(f"unknown export format '{name}'{hint}; known formats: "
+                      f"{_known_formats()}")
 
 
 def export(kg: Graph, fmt: str, *, facts_only: bool = False,
@@ -623,14 +623,14 @@ def export(kg: Graph, fmt: str, *, facts_only: bool = False,
 def _check_writable(path: Path) -> None:
     folder = path.parent
     if path.is_dir():
-        raise HeroesKGError(f"cannot write {path}: it is a folder; give a file name")
+        raise OutputError(f"cannot write {path}: it is a folder; give a file name")
     if not folder.exists():
-        raise HeroesKGError(f"cannot write {path}: the folder {folder} does not exist; "
+        raise OutputError(f"cannot write {path}: the folder {folder} does not exist; "
                             "create it first")
     if not folder.is_dir():
-        raise HeroesKGError(f"cannot write {path}: {folder} is not a folder")
+        raise OutputError(f"cannot write {path}: {folder} is not a folder")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise HeroesKGError(f"cannot write {path}: permission denied in {folder}")
+        raise OutputError(f"cannot write {path}: permission denied in {folder}")
 
 
 def export_to(graph: Callable[[], Graph], fmt: str, out: Path | None = None, *,
@@ -648,6 +648,6 @@ def export_to(graph: Callable[[], Graph], fmt: str, out: Path | None = None, *,
         try:
             atomic_write(out, data)
         except OSError as exc:
-            raise HeroesKGError(f"cannot write {out}: creating a file in {out.parent} "
+            raise OutputError(f"cannot write {out}: creating a file in {out.parent} "
                                 f"failed ({exc.strerror or exc})") from None
     return data

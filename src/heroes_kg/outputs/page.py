@@ -30,7 +30,7 @@ import pyoxigraph as ox
 
 from .. import vocab
 from .._io import atomic_write
-from ..errors import HeroesKGError, OutputError
+from ..errors import HeroesKGError, OutputError, QueryError
 from ..query import list_queries, named_query, run_query
 from ..rdf.read import find_entity, statements
 from ..rdf.store import Graph
@@ -340,7 +340,7 @@ def _neighbourhood(v: View, focus: str, depth: int) -> View:
     are not followed (they would reach almost everything), but the articles that mention
     the entity are kept."""
     if focus not in v.nodes:
-        raise HeroesKGError(f"{focus} is not among the drawn nodes; draw the whole graph "
+        raise OutputError(f"{focus} is not among the drawn nodes; draw the whole graph "
                             "or a query that includes it")
     links: dict[str, set[str]] = defaultdict(set)
     for e in v.edges:
@@ -369,7 +369,7 @@ def load_query(kg: Graph, query: str) -> tuple[str, str]:
         try:
             return path.stem, path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise HeroesKGError(f"cannot read the query {path}: {exc}") from None
+            raise QueryError(f"cannot read the query {path}: {exc}") from None
     project = kg.project
     if not re.fullmatch(r"[\w-]+", query) and re.search(r"[\s{]", query):
         return "inline SPARQL", query
@@ -377,7 +377,7 @@ def load_query(kg: Graph, query: str) -> tuple[str, str]:
     if named is None:
         known = [q.name for q in list_queries(project)] if project is not None else []
         hint = f"; named queries: {', '.join(known)}" if known else ""
-        raise HeroesKGError(f"no query file {query!r} and no named query "
+        raise QueryError(f"no query file {query!r} and no named query "
                             f"queries/{query}.rq{hint}")
     return named.name, named.text
 
@@ -386,11 +386,11 @@ def _construct(kg: Graph, name: str, text: str,
                bindings: Mapping[str, str] | None = None) -> list[ox.Triple]:
     result = run_query(kg, text, bindings, label=f"query {name!r}")
     if result.kind != "graph":
-        raise HeroesKGError(f"query {name!r} is not a CONSTRUCT or DESCRIBE query; viz "
+        raise QueryError(f"query {name!r} is not a CONSTRUCT or DESCRIBE query; viz "
                             "draws the triples a CONSTRUCT query returns")
     if not result.triples:
         why = "".join(f"; {w}" for w in result.warnings)
-        raise HeroesKGError(f"query {name!r} returned no triples; nothing to draw{why}")
+        raise OutputError(f"query {name!r} returned no triples; nothing to draw{why}")
     return result.triples
 
 
@@ -419,7 +419,7 @@ def view(kg: Graph, *, focus: str | None = None, depth: int = 1,
         result.summary = (f"Everything within {depth} link{'s' if depth != 1 else ''} of "
                           f"{name}, and the articles that mention it")
     if not result.nodes:
-        raise HeroesKGError("nothing to draw: the result has no entities")
+        raise OutputError("nothing to draw: the result has no entities")
     return result
 
 
@@ -553,7 +553,7 @@ def _vis_script() -> str:
         path = Path(folder) / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
         if path.is_file():
             return path.read_text(encoding="utf-8")
-    raise HeroesKGError("cannot find the vis-network script that pyvis ships "
+    raise OutputError("cannot find the vis-network script that pyvis ships "
                         "(pyvis/templates/lib/vis-9.1.2/vis-network.min.js); reinstall "
                         "heroes-kg with its dependencies")
 
@@ -581,7 +581,7 @@ def page(v: View) -> bytes:
     app = env.loader.get_source(env, "graph.js")[0]
     for name, script in (("vis-network", vis), ("graph.js", app)):
         if "</script" in script.lower() or "<!--" in script:
-            raise HeroesKGError(f"the {name} script cannot be inlined: it contains "
+            raise OutputError(f"the {name} script cannot be inlined: it contains "
                                 "'</script' or '<!--'")
     html = env.get_template("graph.html").render(
         title=v.title, summary=v.summary, data=Markup(_script_json(_data(v))),
@@ -608,11 +608,11 @@ def write_page(graph: Callable[[], Graph], out: Path, *, focus: str | None = Non
         raise OutputError(f"{out} is a folder; give {{--out}} the name of the HTML file to "
                           "write")
     if not out.parent.is_dir():
-        raise HeroesKGError(f"cannot write {out}: {out.parent} does not exist")
+        raise OutputError(f"cannot write {out}: {out.parent} does not exist")
     with graph() as kg:
         drawn = view(kg, focus=focus, depth=depth, query=query, bindings=bindings)
     try:
         atomic_write(out, page(drawn))
     except OSError as exc:
-        raise HeroesKGError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from None
     return Written(out, len(drawn.nodes), len(drawn.edges))

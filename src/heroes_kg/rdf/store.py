@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from .._io import atomic_write
 from .._version import __version__
-from ..errors import HeroesKGError
+from ..errors import ProjectError
 from ..project import Project
 from ..vocab import RDF, Names
 
@@ -262,7 +262,7 @@ def _acquire(project: Project, shared: bool) -> IO[str]:
         project.state_dir.mkdir(exist_ok=True)
         handle = open(project.state_dir / "lock", "a")  # noqa: SIM115 - held by the caller
     except OSError as exc:
-        raise HeroesKGError(f"cannot use the state folder {project.state_dir}: "
+        raise ProjectError(f"cannot use the state folder {project.state_dir}: "
                             f"{exc.strerror}") from None
     fcntl.flock(handle, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
     return handle
@@ -361,6 +361,12 @@ class Spool:
         self.close()
         self.path.unlink(missing_ok=True)
 
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
     def slices(self, size: int) -> Iterator[bytes]:
         """What is written, as it comes, in pieces of about ``size`` bytes that end at the
         end of a line."""
@@ -429,11 +435,8 @@ def swap_store(project: Project, fresh: Path) -> None:
 def replace_store(project: Project, store: ox.Store) -> None:
     """Write every quad of the in-memory ``store`` into a fresh persisted store and swap
     it in for the current one (call with the lock held)."""
-    spool = Spool.of(project, store)
-    try:
+    with Spool.of(project, store) as spool:
         swap_store(project, write_store(project, spool))
-    finally:
-        spool.discard()
 
 
 def open_store(project: Project, names: Names, *, hold_lock: bool = True

@@ -33,7 +33,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .. import vocab
+from .. import vocab as _vocab
 from ..errors import HeroesKGError, ServeError
 from ..project import Project
 
@@ -341,7 +341,7 @@ class Server:
         e = html.escape
         endpoint = self.endpoint_url
         example = urllib.parse.quote(
-            f"SELECT ?name WHERE {{ ?p a <{vocab.HEROES}Actor> ; <{vocab.SCHEMA}name> ?name }}"
+            f"SELECT ?name WHERE {{ ?p a <{_vocab.HEROES}Actor> ; <{_vocab.SCHEMA}name> ?name }}"
             " ORDER BY ?name")
         items = []
         if "view" in self.urls:

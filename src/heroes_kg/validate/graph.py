@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from .. import vocab
 from ..corpus.curation import Corpus
-from ..errors import HeroesKGError, Problem, ValidationError
+from ..errors import HeroesKGError, Problem, ProjectError, ValidationError
 from ..rdf.store import Graph, select
 from ..vocab import Names
 
@@ -43,9 +43,9 @@ def _load_turtle(path: Path):  # type: ignore[no-untyped-def]
     try:
         graph.parse(path, format="turtle")
     except FileNotFoundError:
-        raise HeroesKGError(f"{path.name} is missing from {path.parent}") from None
+        raise ProjectError(f"{path.name} is missing from {path.parent}") from None
     except Exception as exc:  # rdflib raises many types for bad Turtle
-        raise HeroesKGError(f"{path}: not valid Turtle: {exc}") from None
+        raise ProjectError(f"{path}: not valid Turtle: {exc}") from None
     return graph
 
 
@@ -87,9 +87,9 @@ def _parse_turtle(path: Path) -> list[ox.Triple]:
     try:
         return list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
     except FileNotFoundError:
-        raise HeroesKGError(f"{path.name} is missing from {path.parent}") from None
+        raise ProjectError(f"{path.name} is missing from {path.parent}") from None
     except (SyntaxError, OSError) as exc:
-        raise HeroesKGError(f"{path}: not valid Turtle: {exc}") from None
+        raise ProjectError(f"{path}: not valid Turtle: {exc}") from None
 
 
 def _pyshacl_results(kg: Graph, shapes: Path, ontology: Path

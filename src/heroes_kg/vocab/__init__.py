@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pyoxigraph import NamedNode
+if TYPE_CHECKING:
+    from pyoxigraph import NamedNode
 
 __all__ = [
     "CLASSES",
@@ -262,19 +264,24 @@ class Names:
     and parsed here only."""
 
     def __init__(self, base: str) -> None:
+        # Imported here, not with the module: reading and drafting facts use the
+        # vocabulary without ever making an RDF term.
+        from pyoxigraph import NamedNode
+
+        self._node = NamedNode
         self.base = base
         self.facts = NamedNode(base + "graph/facts")
         self.provenance = NamedNode(base + "graph/provenance")
         self.ontology = NamedNode(base + "graph/ontology")
 
     def resource(self, entity_id: str) -> NamedNode:
-        return NamedNode(f"{self.base}resource/{entity_id}")
+        return self._node(f"{self.base}resource/{entity_id}")
 
     def article(self, article_id: str) -> NamedNode:
-        return NamedNode(f"{self.base}article/{article_id}")
+        return self._node(f"{self.base}article/{article_id}")
 
     def statement(self, statement_id: str) -> NamedNode:
-        return NamedNode(f"{self.base}statement/{statement_id}")
+        return self._node(f"{self.base}statement/{statement_id}")
 
     def entity_id(self, iri: str) -> str | None:
         """The curated id of a resource IRI, or None if it is not one."""
