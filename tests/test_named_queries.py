@@ -291,6 +291,7 @@ def test_neighbourhood_of_an_entity(kg: KnowledgeGraph) -> None:
     assert facts(kg, "neighbourhood", entity="guppy") == {
         ("res:guppy", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
          "heroes:FictionalCharacter"),
+        ("res:guppy", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "schema:Thing"),
         ("res:guppy", "schema:name", "Guppy"),
         ("res:guppy", "http://www.w3.org/2000/01/rdf-schema#label", "Guppy"),
         ("res:sharkboy", "heroes:parentOf", "res:guppy"),

@@ -82,6 +82,10 @@ SELECT ?article ?entity ?name ?type WHERE {
   ?a a schema:NewsArticle ; schema:mentions ?entity .
   ?entity schema:name ?name ; a ?t .
   BIND(STRAFTER(STR(?a), "/article/") AS ?article)
+  # its curated class, not the schema.org classes asserted above it
+  FILTER(?t NOT IN (schema:Person, schema:Organization, schema:CreativeWork, schema:Event,
+                    schema:Intangible, schema:Thing)
+         || NOT EXISTS { ?entity a ?other FILTER(?other != ?t) })
   BIND(REPLACE(STR(?t), "^.*[/#]", "") AS ?type)
 }
 ORDER BY ?article ?name
@@ -99,6 +103,9 @@ SELECT ?date ?kind ?name WHERE {
     ?thing schema:endDate ?date . BIND("ranking period ends" AS ?kind)
   } UNION {
     ?thing schema:datePublished ?date ; a ?class .
+    # its curated class, not the schema.org classes asserted above it
+    FILTER(?class NOT IN (schema:CreativeWork, schema:Thing)
+           || NOT EXISTS { ?thing a ?other FILTER(?other != ?class) })
     BIND(IF(?class = schema:SocialMediaPosting, "post",
          IF(?class = schema:NewsArticle, "article", "release")) AS ?kind)
   }

@@ -35,7 +35,17 @@ from .._io import atomic_write
 from ..errors import OutputError
 from ..rdf.read import statements
 from ..rdf.store import Graph, triple_key
-from ..vocab import CLASSES, PREFIXES, RDF, RDF_FORMAT_NAMES, RDFS, SCHEMA, XSD, prefixes
+from ..vocab import (
+    CLASSES,
+    PREFIXES,
+    RDF,
+    RDF_FORMAT_NAMES,
+    RDFS,
+    SCHEMA,
+    XSD,
+    most_specific,
+    prefixes,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -402,7 +412,8 @@ def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
     for s in sorted(subjects):
         attrs = raw[s]
         named = attrs.get("name") or attrs.get("characterName")
-        chain = _class_chain(min(types[s])) if types[s] else ["Resource"]
+        chain = (_class_chain(most_specific(types[s]) or min(types[s])) if types[s]
+                 else ["Resource"])
         node: dict[str, Any] = {
             "label": labels.get(s) or (named[0][1] if named else _local(s)),
             "class": chain[0], "category": chain[-1]}
