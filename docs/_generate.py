@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import cog
-from click.testing import CliRunner
 from rdflib import OWL, RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
@@ -171,12 +170,17 @@ def cli_reference() -> None:
     _this_checkout()
     from heroes_kg.cli import main
 
-    runner = CliRunner()
+    import click
 
     def helptext(*args: str) -> str:
-        result = runner.invoke(main, [*args, "--help"], terminal_width=88)
-        assert result.exit_code == 0, result.output
-        return result.output.replace("Usage: main", "Usage: heroes-kg")
+        # a fixed width, whatever the terminal or the process that runs this
+        settings = {"terminal_width": 88, "max_content_width": 88}
+        with click.Context(main, info_name="heroes-kg", **settings) as top:
+            if not args:
+                return main.get_help(top) + "\n"
+            command = main.commands[args[0]]
+            with click.Context(command, info_name=args[0], parent=top, **settings) as ctx:
+                return command.get_help(ctx) + "\n"
 
     cog.outl("```text")
     cog.out(helptext())
