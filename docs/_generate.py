@@ -168,13 +168,13 @@ def named_queries() -> None:
 def cli_reference() -> None:
     """``heroes-kg --help`` and each command's ``--help``, as they are now."""
     _this_checkout()
-    from heroes_kg.cli import main
-
     import click
+
+    from heroes_kg.cli import main
 
     def helptext(*args: str) -> str:
         # a fixed width, whatever the terminal or the process that runs this
-        settings = {"terminal_width": 88, "max_content_width": 88}
+        settings = {**main.context_settings, "terminal_width": 88, "max_content_width": 88}
         with click.Context(main, info_name="heroes-kg", **settings) as top:
             if not args:
                 return main.get_help(top) + "\n"
