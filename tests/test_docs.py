@@ -22,7 +22,7 @@ COMMANDS = sorted(main.commands)
 @pytest.mark.parametrize("name", COMMANDS)
 def test_command_help_has_an_example(name: str) -> None:
     command = main.commands[name]
-    with click.Context(command, info_name=name) as ctx:
+    with click.Context(command, info_name=name, **main.context_settings) as ctx:
         text = command.get_help(ctx)
     assert command.help and "Example:" in text, f"'heroes-kg {name} --help' has no example"
 
