@@ -202,3 +202,31 @@ def test_example_runs_as_shown(example: Example, workdir: dict[str, Path],
         actual = (done.stdout + done.stderr).splitlines()
         assert _matches(example.output, actual), (
             f"{example}: `{example.command}` printed:\n" + "\n".join(actual))
+
+
+def _python_blocks(path: Path) -> list[tuple[str, str, str | None]]:
+    """(where, code, reason not run or None) of each ```python block of a page."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = []
+    for i, line in enumerate(lines):
+        if line.strip() == "```python":
+            end = next(j for j in range(i + 1, len(lines)) if lines[j].strip() == "```")
+            skip = _NOT_RUN.search(lines[i - 1]) if i else None
+            found.append((f"{path.relative_to(ROOT).as_posix()}:{i + 1}",
+                          "\n".join(lines[i + 1:end]), skip["why"] if skip else None))
+    return found
+
+
+PYTHON = [b for page in PAGES for b in _python_blocks(page)]
+
+
+@pytest.mark.parametrize("where, code, skip", PYTHON, ids=[b[0] for b in PYTHON])
+def test_python_example_runs(where: str, code: str, skip: str | None, tmp_path: Path) -> None:
+    if skip:
+        pytest.skip(skip)
+    root = copy_project(tmp_path / "project")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HEROES_KG_")}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, f"{where}: the example failed:\n{done.stderr}"
