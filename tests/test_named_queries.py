@@ -175,7 +175,8 @@ EXPECTED: dict[str, list[tuple[Any, ...]]] = {
 }
 
 #: Queries whose answer is too long to spell out; each has its own test below.
-CHECKED_BELOW = {"facts-about", "facts-in-one-article", "mentions"}
+CHECKED_BELOW = {"facts-about", "facts-in-one-article", "mentions", "cast-graph",
+                 "neighbourhood", "article-supports"}
 
 
 def test_there_are_at_least_15_named_queries_each_with_a_question() -> None:
@@ -246,3 +247,64 @@ def test_mentions_per_article(kg: KnowledgeGraph) -> None:
     assert {"jj-dashnaw", "taylor-lautner", "variety", "shondaland", "spy-kids"} <= set(
         mentioned["sequel-confirmed"])
     assert ("cast-celebrates", "res:forbes", "Forbes", "NewsMediaOrganization") in rows
+
+
+def test_roles_of_marks_a_reprise_only_in_its_own_work(project: Path) -> None:
+    # Taylor Dooley reprised Lavagirl in "We Can Be Heroes"; playing her in the 2005 film
+    # as well must not make that earlier role a reprise.
+    with (project / "seeds" / "facts" / "cast.yaml").open("a", encoding="utf-8") as f:
+        f.write("""\
+  - subject: taylor-dooley
+    property: plays
+    object: lavagirl
+    in: sharkboy-and-lavagirl
+    evidence:
+      - article: sequel-confirmed
+        quote: Taylor Dooley, who reprised her role as Lavagirl
+""")
+    with heroes_kg.load(project) as kg:
+        assert answer(kg, "roles-of", person="taylor-dooley") == [
+            ("res:taylor-dooley", "Lavagirl", "The Adventures of Sharkboy and Lavagirl", False),
+            ("res:taylor-dooley", "Lavagirl", "We Can Be Heroes", True),
+        ]
+
+
+def facts(kg: KnowledgeGraph, name: str, **bindings: str) -> set[tuple[str, str, str]]:
+    result = kg.query(name, bindings)
+    assert result.kind == "graph"
+    return {(compact(t.subject.value), compact(t.predicate.value), compact(t.object.value))
+            for t in result.triples}
+
+
+def test_cast_graph_is_the_cast_as_triples(kg: KnowledgeGraph) -> None:
+    triples = facts(kg, "cast-graph")
+    plays = {(s, o) for s, p, o in triples if p == "heroes:plays"}
+    assert {(person, character) for person, _, character in EXPECTED["cast"]} == {
+        (s, kg.query("SELECT ?n { ?c schema:name ?n }", {"c": o}).rows[0]["n"])
+        for s, o in plays}
+    assert ("res:we-can-be-heroes", "schema:actor",
+            "https://w3id.org/heroes-kg/role/we-can-be-heroes--pedro-pascal--marcus-moreno"
+            ) in triples
+
+
+def test_neighbourhood_of_an_entity(kg: KnowledgeGraph) -> None:
+    assert facts(kg, "neighbourhood", entity="guppy") == {
+        ("res:guppy", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+         "heroes:FictionalCharacter"),
+        ("res:guppy", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "schema:Thing"),
+        ("res:guppy", "schema:name", "Guppy"),
+        ("res:guppy", "http://www.w3.org/2000/01/rdf-schema#label", "Guppy"),
+        ("res:sharkboy", "heroes:parentOf", "res:guppy"),
+        ("res:lavagirl", "heroes:parentOf", "res:guppy"),
+        ("res:vivien-lyra-blair", "heroes:plays", "res:guppy"),
+        ("https://w3id.org/heroes-kg/role/we-can-be-heroes--vivien-lyra-blair--guppy",
+         "heroes:character", "res:guppy"),
+    }
+
+
+def test_article_supports_only_its_own_facts(kg: KnowledgeGraph) -> None:
+    one = facts(kg, "article-supports", article="article:cast-celebrates")
+    other = facts(kg, "article-supports", article="article:sequel-confirmed")
+    assert ("res:pedro-pascal", "heroes:plays", "res:marcus-moreno") in other - one
+    # every fact (124 distinct triples) is supported by one article or the other
+    assert len(one) == 51 and len(one | other) == len(facts(kg, "article-supports")) == 124

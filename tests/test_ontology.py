@@ -178,3 +178,14 @@ def test_invalid_graph_fails_with_its_message(
     results = _results(report)
     assert {p for p, _ in results} == {expected_path}, results
     assert any(message.startswith(expected_message) for _, message in results), results
+
+
+@pytest.mark.parametrize("name", [n for n, t in _vocab.CLASSES.items()
+                                  if t.iri.startswith(_vocab.HEROES)])
+def test_materialised_schema_type_is_the_ontologys_superclass(ontology: Graph,
+                                                              name: str) -> None:
+    # each entity of a heroes: class is also typed with the schema.org class the
+    # ontology makes it a subclass of, so no reasoner is needed to find it as one
+    supers = {str(o) for o in ontology.objects(URIRef(_vocab.CLASSES[name].iri),
+                                               RDFS.subClassOf)}
+    assert _vocab.schema_types(name)[0] in supers

@@ -194,9 +194,13 @@ def test_viz_draws_a_query_file(built_project: Path, run, tmp_path: Path) -> Non
 @pytest.mark.parametrize("query, message", [
     ("SELECT * WHERE { ?s ?p ?o }", ("Error: query 'q' is not a CONSTRUCT or DESCRIBE query; "
                                      "viz draws the triples a CONSTRUCT query returns\n")),
-    ("CONSTRUCT { ?s ?p", "Error: query 'q' is not valid SPARQL: error at 1:"),
+    ("CONSTRUCT { ?s ?p", "Error: SPARQL syntax error in query 'q' at line 1, column 11: "
+     "this '{' is never closed"),
     ("CONSTRUCT { ?s ?p ?o } WHERE { ?s <urn:none> ?o }",
      "Error: query 'q' returned no triples; nothing to draw\n"),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s schema:directr ?o }",
+     "Error: query 'q' returned no triples; nothing to draw; schema:directr is in no graph, "
+     "so the patterns that use it match nothing; closest terms: schema:director\n"),
 ])
 def test_viz_rejects_bad_queries(built_project: Path, run, tmp_path: Path, query: str,  # type: ignore[no-untyped-def]
                                  message: str) -> None:
@@ -208,6 +212,35 @@ def test_viz_rejects_bad_queries(built_project: Path, run, tmp_path: Path, query
     assert result.stderr.startswith(message)
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_viz_draws_inline_sparql(built_project: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "d.html"
+    result = run("viz", "--project", str(built_project), "--query",
+                 "CONSTRUCT WHERE { ?film schema:director ?who }", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Drew 7 nodes and 6 edges: wrote ")
+    assert embedded(out.read_text(encoding="utf-8"))["title"] == "Query: inline SPARQL"
+
+
+def test_viz_draws_a_bound_named_construct_query(built_project: Path, run,  # type: ignore[no-untyped-def]
+                                                 tmp_path: Path) -> None:
+    out = tmp_path / "n.html"
+    result = run("viz", "--project", str(built_project), "--query", "neighbourhood",
+                 "--bind", "entity=guppy", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    edges = edges_named(embedded(out.read_text(encoding="utf-8")))
+    assert any(e[:3] == ("Sharkboy", "parent of", "Guppy") for e in edges)
+    assert run("viz", "--project", str(built_project), "--bind", "entity=guppy").stderr == (
+        "Error: --bind needs --query: it gives values to the query's variables\n")
+
+
+def test_viz_draws_the_cast_graph(built_project: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "c.html"
+    result = run("viz", "--project", str(built_project), "--query", "cast-graph", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    edges = edges_named(embedded(out.read_text(encoding="utf-8")))
+    assert ("Pedro Pascal", "plays", "Marcus Moreno", "in We Can Be Heroes") in edges
 
 
 def test_viz_unknown_query_lists_the_named_ones(project: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -319,7 +319,7 @@ def test_streamed_store_matches_the_in_memory_graph(tmp_path: Path) -> None:
     memory = made.graph.store
     with open_graph(proj) as kg:
         persisted = kg.store
-        assert len(persisted) == len(memory) > 20_000
+        assert len(persisted) == len(memory) > 19_000
         for graph in (kg.names.facts, kg.names.provenance):
             assert (sorted(persisted.dump(format=ox.RdfFormat.N_TRIPLES,
                                           from_graph=graph).splitlines())

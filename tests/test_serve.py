@@ -288,3 +288,14 @@ def test_load_8_clients_2000_queries_no_errors(built_project: Path,
           f"{direct['per_second']:.0f}/s to Oxigraph directly "
           f"(ratio {result['proxy_vs_direct']:.2f})")
     assert result["proxy_vs_direct"] > 0.1
+
+
+def test_the_server_comes_with_the_plain_install() -> None:
+    # `python3 -m pip install .` (the README's first command) must be enough for serve.
+    import tomllib
+
+    from .conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert any(d.split(">")[0].split("=")[0].strip() == "oxigraph"
+               for d in project["dependencies"])

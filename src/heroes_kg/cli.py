@@ -20,6 +20,7 @@ import click
 
 from ._version import __version__
 from .errors import HeroesKGError, StoreError
+from .vocab import RDF_FORMAT_NAMES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,6 +65,8 @@ def _fail(exc: HeroesKGError) -> None:
     else:
         for line in lines:
             click.echo(f"Error: {line}", err=True)
+        for line in exc.context:
+            click.echo(line, err=True)
     sys.exit(1)
 
 
@@ -379,8 +382,8 @@ def stats(project_dir: Path | None) -> None:
 
 @main.command()
 @click.option("-f", "--format", "fmt", required=True, metavar="FORMAT",
-              help="turtle, ntriples, rdfxml, jsonld, trig, nquads, graphml, gexf, "
-                   "csv-nodes or csv-edges.")
+              help="turtle (ttl), ntriples (nt), rdfxml (rdf, xml), jsonld (json-ld), trig, "
+                   "nquads (nq), graphml, gexf, csv-nodes or csv-edges.")
 @click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (atomically) instead of standard output.")
 @click.option("--with-ontology/--without-ontology", default=None,
@@ -496,7 +499,7 @@ def suggest(article_id: str, output: Path | None, force: bool,
     click.echo(f"Wrote {len(result.statements)} candidate statements, "
                f"{len(result.entities)} new entity candidates and "
                f"{len({m.entity for m in result.mentions})} known entities mentioned "
-               f"to {path}")
+               f"to {_display(path, project.root)}")
 
 
 @main.command()
@@ -661,9 +664,11 @@ def push(endpoint: str, query_url: str | None, graph_iri: str | None,
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Read the query from FILE.")
 @click.option("--format", "fmt", default=None,
-              type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]),
+              type=click.Choice(["table", "csv", "tsv", "json", "xml",
+                                 *(n for n in RDF_FORMAT_NAMES if n != "xml")]),
               help="SELECT/ASK: table (default), csv, tsv, json, xml (W3C SPARQL results). "
-                   "CONSTRUCT/DESCRIBE: ttl (default), nt, jsonld.")
+                   "CONSTRUCT/DESCRIBE: turtle/ttl (default), ntriples/nt, rdfxml/rdf/xml, "
+                   "jsonld/json-ld, trig, nquads/nq.")
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME before evaluation: an entity id or name, <IRI>, prefix:name, "
                    "'\"text\"', '\"2021-01-04\"^^xsd:date', a number, a date. Repeatable.")
@@ -687,8 +692,9 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
 
     QUERY is SPARQL text, a path ending in .rq, or the name of a query in
     queries/ ('heroes-kg queries' lists them). The prefixes heroes:, schema:,
-    rdf:, rdfs:, xsd:, owl:, prov:, oa:, skos:, res: (resources) and article:
-    are predeclared. Queries see the facts and the provenance graphs.
+    rdf:, rdfs:, xsd:, owl:, prov:, oa:, skos:, res: (resources), article:,
+    role: and statement: are predeclared. Queries see the facts and the
+    provenance graphs.
 
     \b
     Example:
@@ -711,6 +717,22 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
         if not query.strip():
             raise HeroesKGError(f"query file {query_file} is empty")
     assert query is not None
+    bindings = _bindings(binds)
+    with _open_graph(project_dir) as kg:
+        result = run_query(kg, query, bindings, infer=infer, timeout=timeout,
+                           endpoint=endpoint, auth_env=auth_env)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    if result.kind == "ask" and fmt in (None, "table"):
+        click.echo("true" if result.boolean else "false")
+    elif result.kind == "select" and fmt in (None, "table"):
+        click.echo(result.table(), nl=False)
+    else:
+        click.echo(result.serialize(fmt or ("turtle" if result.kind == "graph" else "json")),
+                   nl=False)
+
+
+def _bindings(binds: tuple[str, ...]) -> dict[str, str]:
     bindings: dict[str, str] = {}
     for bind in binds:
         name, sep, value = bind.partition("=")
@@ -718,17 +740,7 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
             raise HeroesKGError(f"--bind {bind!r}: write it as NAME=VALUE, "
                                 "e.g. --bind entity=pedro-pascal")
         bindings[name.strip()] = value
-    with _open_graph(project_dir) as kg:
-        result = run_query(kg, query, bindings, infer=infer, timeout=timeout,
-                           endpoint=endpoint, auth_env=auth_env)
-    if result.kind == "ask" and fmt in (None, "table"):
-        click.echo("true" if result.boolean else "false")
-    elif result.kind == "select" and fmt in (None, "table"):
-        click.echo(result.table(), nl=False)
-    else:
-        data = result.serialize(fmt or ("ttl" if result.kind == "graph" else "json"))
-        # the W3C formats' bytes go out unchanged; a terminal also gets a final newline
-        click.echo(data, nl=not data.endswith(b"\n") and sys.stdout.isatty())
+    return bindings
 
 
 @main.command()
@@ -762,13 +774,16 @@ def queries(project_dir: Path | None) -> None:
               help="Draw only the neighbourhood of ENTITY (id, name or alias).")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
               help="With --focus: how many links away from ENTITY to draw.")
-@click.option("--query", metavar="FILE|NAME",
-              help="Draw the triples of a CONSTRUCT query: a .rq file, or NAME for "
-                   "queries/NAME.rq.")
+@click.option("--query", metavar="SPARQL|FILE|NAME",
+              help="Draw the triples of a CONSTRUCT (or DESCRIBE) query: SPARQL itself, a "
+                   ".rq file, or NAME for queries/NAME.rq.")
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="With --query: bind ?NAME before evaluation, as 'heroes-kg query "
+                   "--bind' does. Repeatable.")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the browser.")
 @reports_errors
 def viz(project_dir: Path | None, out: Path, focus: str | None, depth: int,
-        query: str | None, open_page: bool) -> None:
+        query: str | None, binds: tuple[str, ...], open_page: bool) -> None:
     """Draw the graph, or part of it, as one interactive HTML page.
 
     The page works offline: search by name or alias, filter by class, click a
@@ -778,12 +793,16 @@ def viz(project_dir: Path | None, out: Path, focus: str | None, depth: int,
     Example:
         heroes-kg viz -o heroes.html --open
         heroes-kg viz --focus "Pedro Pascal" --depth 2 -o pascal.html
-        heroes-kg viz --query cast -o cast.html
+        heroes-kg viz --query cast-graph -o cast.html
+        heroes-kg viz --query neighbourhood --bind entity="Pedro Pascal" -o pascal.html
+        heroes-kg viz --query 'CONSTRUCT WHERE { ?film schema:director ?who }' -o d.html
     """
     from .outputs.page import write_page
 
+    if binds and query is None:
+        raise HeroesKGError("--bind needs --query: it gives values to the query's variables")
     written = write_page(lambda: _open_graph(project_dir), out, focus=focus, depth=depth,
-                         query=query)
+                         query=query, bindings=_bindings(binds) or None)
     click.echo(f"Drew {written.nodes} nodes and {written.edges} edges: wrote {out}")
     if open_page:
         import webbrowser

@@ -52,10 +52,14 @@ def _parameter(name: str) -> str:
 class HeroesKGError(Exception):
     """Base class of every error heroes-kg reports to its user."""
 
-    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+    def __init__(self, message: str, problems: list[Problem] | None = None, *,
+                 context: list[str] | None = None) -> None:
         self.message = message
         self.problems = problems or []
-        super().__init__(self.render())
+        #: Lines to show under the message as they are, such as the line of a query
+        #: with a caret under the mistake.
+        self.context = context or []
+        super().__init__("\n".join([self.render(), *self.context]))
 
     def render(self, parameter: Callable[[str], str] = _parameter) -> str:
         """The message with each ``{--name}`` worded by ``parameter(name)``."""

@@ -35,7 +35,17 @@ from .._io import atomic_write
 from ..errors import OutputError
 from ..rdf.read import statements
 from ..rdf.store import Graph, triple_key
-from ..vocab import CLASSES, PREFIXES, RDF, RDFS, SCHEMA, XSD, prefixes
+from ..vocab import (
+    CLASSES,
+    PREFIXES,
+    RDF,
+    RDF_FORMAT_NAMES,
+    RDFS,
+    SCHEMA,
+    XSD,
+    most_specific,
+    prefixes,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -453,7 +463,8 @@ def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
     for s in sorted(subjects):
         attrs = raw[s]
         named = attrs.get("name") or attrs.get("characterName")
-        chain = _class_chain(min(types[s])) if types[s] else ["Resource"]
+        chain = (_class_chain(most_specific(types[s]) or min(types[s])) if types[s]
+                 else ["Resource"])
         node: dict[str, Any] = {
             "label": labels.get(s) or (named[0][1] if named else _local(s)),
             "class": chain[0], "category": chain[-1]}
@@ -694,18 +705,33 @@ FORMATS: dict[str, Format] = {
 }
 
 
+def _known_formats() -> str:
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for alias, canonical in RDF_FORMAT_NAMES.items():
+        if alias != canonical:
+            aliases[canonical].append(alias)
+    return ", ".join(f"{n} ({', '.join(aliases[n])})" if aliases[n] else n for n in FORMATS)
+
+
 def get_format(name: str) -> Format:
-    """The format called ``name``; an :class:`OutputError` naming the known ones if none."""
-    try:
-        return FORMATS[name.lower()]
-    except KeyError:
-        raise OutputError(f"unknown export format '{name}'; known formats: "
-                            f"{', '.join(FORMATS)}") from None
+    """The format called ``name`` (or one of its other names, ``ttl`` for ``turtle``);
+    an :class:`OutputError` naming the known ones if none."""
+    key = name.lower()
+    found = FORMATS.get(RDF_FORMAT_NAMES.get(key, key))
+    if found is not None:
+        return found
+    import difflib
+
+    close = difflib.get_close_matches(key, [*FORMATS, *RDF_FORMAT_NAMES], n=1)
+    hint = f" (did you mean {RDF_FORMAT_NAMES.get(close[0], close[0])}?)" if close else ""
+    raise OutputError(f"unknown export format '{name}'{hint}; known formats: "
+                      f"{_known_formats()}")
 
 
 def export(kg: Graph, fmt: str, *, facts_only: bool = False,
            with_ontology: bool | None = None) -> bytes:
-    """The graph serialized in format ``fmt`` (a key of :data:`FORMATS`).
+    """The graph serialized in format ``fmt`` (a key of :data:`FORMATS`, or another name
+    of an RDF format: ttl, nt, rdf, xml, json-ld, nq).
 
     ``facts_only`` leaves the provenance out (RDF: the provenance graph; property
     graphs: the evidence attributes). ``with_ontology`` adds the ontology (RDF only);

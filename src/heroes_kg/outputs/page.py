@@ -21,7 +21,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ from .. import vocab
 from .._io import atomic_write
 from ..corpus.curation import paused_gc
 from ..errors import HeroesKGError, OutputError, QueryError
-from ..query import list_queries, named_query
+from ..query import list_queries, named_query, run_query
 from ..rdf.read import find_entity
 from ..rdf.store import Graph
 from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
@@ -407,16 +407,21 @@ def _neighbourhood(v: View, focus: str, depth: int) -> View:
 
 
 def load_query(kg: Graph, query: str) -> tuple[str, str]:
-    """(name, text) of the query ``query`` names: a file, or NAME for queries/NAME.rq."""
-    path = Path(query)
-    if path.is_file():
+    """(name, text) of ``query``: a file, NAME for queries/NAME.rq, or SPARQL itself."""
+    try:
+        path = Path(query)
+        is_file = path.is_file()
+    except (OSError, ValueError):  # SPARQL too long or odd to be a file name
+        is_file = False
+    if is_file:
         try:
             return path.stem, path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"cannot read the query {path}: {exc}") from None
     project = kg.project
-    named = (named_query(project, query)
-             if project is not None and re.fullmatch(r"[\w-]+", query) else None)
+    if not re.fullmatch(r"[\w-]+", query) and re.search(r"[\s{]", query):
+        return "inline SPARQL", query
+    named = named_query(project, query) if project is not None else None
     if named is None:
         known = [q.name for q in list_queries(project)] if project is not None else []
         hint = f"; named queries: {', '.join(known)}" if known else ""
@@ -425,37 +430,35 @@ def load_query(kg: Graph, query: str) -> tuple[str, str]:
     return named.name, named.text
 
 
-def _construct(kg: Graph, name: str, text: str) -> list[ox.Triple]:
-    try:
-        result = kg.store.query(text, use_default_graph_as_union=True,
-                                prefixes=vocab.prefixes(kg.names.base))
-    except SyntaxError as exc:
-        message = str(exc).splitlines()[0]
-        message = message if len(message) <= 100 else message[:99] + "…"
-        raise QueryError(f"query {name!r} is not valid SPARQL: {message}") from None
-    if not isinstance(result, ox.QueryTriples):
+def _construct(kg: Graph, name: str, text: str,
+               bindings: Mapping[str, str] | None = None) -> list[ox.Triple]:
+    result = run_query(kg, text, bindings, label=f"query {name!r}")
+    if result.kind != "graph":
         raise QueryError(f"query {name!r} is not a CONSTRUCT or DESCRIBE query; viz "
                             "draws the triples a CONSTRUCT query returns")
-    return list(result)
+    if not result.triples:
+        why = "".join(f"; {w}" for w in result.warnings)
+        raise OutputError(f"query {name!r} returned no triples; nothing to draw{why}")
+    return result.triples
 
 
 def view(kg: Graph, *, focus: str | None = None, depth: int = 1,
-         query: str | None = None) -> View:
-    """What to draw: the whole graph, the result of the CONSTRUCT ``query`` (a file or a
-    named query), and/or the neighbourhood of the entity ``focus`` (id, name or alias)."""
+         query: str | None = None, bindings: Mapping[str, str] | None = None) -> View:
+    """What to draw: the whole graph, the result of the CONSTRUCT ``query`` (SPARQL, a
+    file or a named query, with ``bindings`` for its variables), and/or the neighbourhood
+    of the entity ``focus`` (id, name or alias)."""
     if depth < 0:
         raise HeroesKGError(f"{{--depth}} must be 0 or more, not {depth}")
     with paused_gc():
-        return _view(kg, focus=focus, depth=depth, query=query)
+        return _view(kg, focus=focus, depth=depth, query=query, bindings=bindings)
 
 
-def _view(kg: Graph, *, focus: str | None, depth: int, query: str | None) -> View:
+def _view(kg: Graph, *, focus: str | None, depth: int, query: str | None,
+          bindings: Mapping[str, str] | None) -> View:
     lookup = _Lookup(kg)
     if query is not None:
         name, text = load_query(kg, query)
-        triples = _construct(kg, name, text)
-        if not triples:
-            raise OutputError(f"query {name!r} returned no triples; nothing to draw")
+        triples = _construct(kg, name, text, bindings)
         title, summary = f"Query: {name}", f"{len(triples)} triples from the query {name}"
     else:
         triples = kg.triples((kg.names.facts,))
@@ -781,7 +784,8 @@ class Written:
 
 
 def write_page(graph: Callable[[], Graph], out: Path, *, focus: str | None = None,
-               depth: int = 1, query: str | None = None) -> Written:
+               depth: int = 1, query: str | None = None,
+               bindings: Mapping[str, str] | None = None) -> Written:
     """Draw the graph that ``graph()`` opens (see :func:`view`) into the HTML file
     ``out``; the file name is checked before the graph is opened."""
 
@@ -792,7 +796,7 @@ def write_page(graph: Callable[[], Graph], out: Path, *, focus: str | None = Non
     if not out.parent.is_dir():
         raise OutputError(f"cannot write {out}: {out.parent} does not exist")
     with graph() as kg:
-        drawn = view(kg, focus=focus, depth=depth, query=query)
+        drawn = view(kg, focus=focus, depth=depth, query=query, bindings=bindings)
     try:
         atomic_write(out, page(drawn))
     except OSError as exc:

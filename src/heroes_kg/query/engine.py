@@ -29,6 +29,7 @@ from ..errors import HeroesKGError, QueryError, QueryTimeout, relpath
 from ..rdf.read import find_entity
 from ..rdf.store import Graph, read_state
 from ..vocab import prefixes
+from ._diagnose import syntax_error, unknown_terms
 from ._guard import balanced, check_query, check_timeout
 
 if TYPE_CHECKING:
@@ -61,12 +62,17 @@ RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
 }
-#: CONSTRUCT/DESCRIBE output formats -> pyoxigraph RDF format.
+#: CONSTRUCT/DESCRIBE output formats -> pyoxigraph RDF format; each also goes by the other
+#: names in :data:`heroes_kg.vocab.RDF_FORMAT_NAMES` (ttl, nt, rdf, xml, json-ld, nq).
 GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
     "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
 }
+_PREFIXED_FORMATS = {"turtle", "trig", "rdfxml", "jsonld"}
 
 _UPDATE_KEYWORDS = vocab.SPARQL_UPDATE_KEYWORDS
 _QUERY_KEYWORDS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
@@ -86,6 +92,20 @@ _TOKEN = r"""
   | (?P<brace>\{)
   | (?P<other>\S)
 """
+
+
+#: The terms a query's class or property names are compared with, for warnings.
+_VOCABULARY = [
+    *(t.iri for t in vocab.CLASSES.values()), *(p.iri for p in vocab.PROPERTIES.values()),
+    *(iri for iri, _ in vocab.QUALIFIERS.values()),
+    *(vocab.SCHEMA + t for t in ("name", "alternateName", "headline", "mentions", "actor",
+                                 "characterName", "PerformanceRole", "url")),
+    vocab.HEROES + "character", vocab.HEROES + "fileName",
+    *(vocab.PROV + t for t in ("wasDerivedFrom", "Entity")),
+    *(vocab.OA + t for t in ("hasSource", "hasSelector", "exact", "prefix", "suffix", "start",
+                             "end", "TextQuoteSelector", "TextPositionSelector",
+                             "SpecificResource")),
+]
 
 
 # --- Named queries ---------------------------------------------------------------------
@@ -363,6 +383,8 @@ class QueryResult:
         self.triples = triples or []
         self.prefixes = prefixes or {}
         self._solutions = solutions
+        #: Notes on the query for its author: terms it names that are in no graph.
+        self.warnings: list[str] = []
         self._terms: list[tuple[Term | None, ...]] | None = None
 
     @property
@@ -402,15 +424,18 @@ class QueryResult:
         return f"<QueryResult {self.kind}, {len(self)} {unit}>"
 
     def serialize(self, format: str) -> bytes:
-        """The result in ``format``: csv, tsv, json, xml for SELECT and ASK (W3C SPARQL
-        1.1 results; CSV cannot express ASK), ttl, nt, jsonld for CONSTRUCT/DESCRIBE."""
+        """The result in ``format``, ending with a newline: csv, tsv, json, xml for SELECT
+        and ASK (W3C SPARQL 1.1 results; CSV cannot express ASK); turtle (ttl), ntriples
+        (nt), rdfxml (rdf, xml), jsonld (json-ld), trig or nquads (nq) for
+        CONSTRUCT/DESCRIBE."""
         if self.kind == "graph":
-            if format not in GRAPH_FORMATS:
+            name = vocab.RDF_FORMAT_NAMES.get(format.lower(), "")
+            if name not in GRAPH_FORMATS:
                 raise QueryError(f"a CONSTRUCT or DESCRIBE result cannot be written as "
                                     f"{format!r}; use one of {', '.join(GRAPH_FORMATS)}")
-            prefixes = self.prefixes if format == "ttl" else None
-            return ox.serialize(self.triples, format=GRAPH_FORMATS[format],
-                                prefixes=prefixes) or b""
+            prefixes = self.prefixes if name in _PREFIXED_FORMATS else None
+            return _ended(ox.serialize(self.triples, format=GRAPH_FORMATS[name],
+                                       prefixes=prefixes) or b"")
         if format not in RESULT_FORMATS:
             raise QueryError(f"a {self.kind.upper()} result cannot be written as "
                                 f"{format!r}; use one of {', '.join(RESULT_FORMATS)}")
@@ -423,7 +448,7 @@ class QueryResult:
                 ox.QueryResultsFormat.JSON)
         else:
             parsed = ox.parse_query_results(self._solutions, ox.QueryResultsFormat.JSON)
-        return parsed.serialize(format=RESULT_FORMATS[format]) or b""
+        return _ended(parsed.serialize(format=RESULT_FORMATS[format]) or b"")
 
     def table(self, max_width: int = 80) -> str:
         """SELECT rows as an aligned text table, IRIs shortened with the known prefixes."""
@@ -436,6 +461,12 @@ class QueryResult:
         n = len(body)
         lines.append(f"({n} row{'s' if n != 1 else ''})")
         return "\n".join(lines) + "\n"
+
+
+def _ended(data: bytes) -> bytes:
+    """``data`` ending with a line end, as text output should (Oxigraph's JSON and XML
+    writers end without one)."""
+    return data if not data or data.endswith(b"\n") else data + b"\n"
 
 
 def _cell(term: Term | None, known: Mapping[str, str], max_width: int) -> str:
@@ -452,43 +483,6 @@ def _cell(term: Term | None, known: Mapping[str, str], max_width: int) -> str:
 
 
 # --- Running ---------------------------------------------------------------------------
-
-def _syntax_error(exc: SyntaxError, text: str, label: str, shift: tuple[int, int, int]) -> \
-        QueryError:
-    message = str(exc)
-    match = re.match(r"^error at (\d+):(\d+): (.*)$", message, re.DOTALL)
-    if not match:
-        return QueryError(f"SPARQL syntax error in {label}: {message}")
-    line, column, detail = int(match[1]), int(match[2]), " ".join(match[3].split())
-    inject_line, inject_col, inject_len = shift
-    if line == inject_line and column > inject_col:
-        column = max(inject_col, column - inject_len)
-    lines = text.splitlines() or [""]
-    breaks = None
-    if _at_end(text, lines, line, column) and balanced(text):
-        # Oxigraph places most syntax errors at the end of the query; a second parser
-        # (loaded only now, on the error path) tells where the query stops making sense
-        # (unless a bracket is left open: then the end is the place).
-        breaks = _where_it_breaks(text)
-    if breaks is not None:
-        line, column = breaks
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    end = max(1, min(column - 1, len(source)))
-    if breaks is not None:  # the broken construct starts here: show it
-        offending = " ".join(source[column - 1:column + 29].split())
-    else:
-        offending = " ".join(source[max(0, end - 30):end].split())
-    if len(detail) > 120:
-        detail = detail[:119] + "…"
-    if offending:
-        where = f'near "{offending}"'
-    elif line > len(lines) or (line == len(lines) and not source.strip()):
-        where = "at the end of the query"
-    else:
-        where = "at the start of the line"
-    return QueryError(f"SPARQL syntax error in {label} at line {line}, column {column} "
-                         f"({where}): {detail}")
-
 
 def _at_end(text: str, lines: list[str], line: int, column: int) -> bool:
     """Whether (line, column) is past everything but spaces and comments."""
@@ -582,7 +576,7 @@ _STACK_LOCK = threading.Lock()
 def run_query(kg: Graph, query: str,
               bindings: Mapping[str, Any] | None = None, *, infer: bool = False,
               timeout: float | None = None, endpoint: str | None = None,
-              auth_env: str | None = None) -> QueryResult:
+              auth_env: str | None = None, label: str | None = None) -> QueryResult:
     """Run ``query`` (SPARQL, a path ending in .rq, or the name of a query in queries/)
     over the graph.
 
@@ -592,12 +586,16 @@ def run_query(kg: Graph, query: str,
     RDFS/OWL-RL entailments of the ontology; ``timeout`` (seconds) bounds the whole run.
     With ``endpoint`` the query (named queries and bindings resolved here, as for a local
     run) is sent to that SPARQL 1.1 endpoint instead, asking for our facts and provenance
-    graphs as its default graph.
+    graphs as its default graph. ``label`` names the query in messages (by default its
+    file, or "the query").
     """
     if endpoint is not None and infer:
         raise QueryError("{--infer} works on the local graph only; the endpoint answers "
                             "with its own entailment regime")
-    text, label = resolve_query(kg.project, query)
+    text, found = resolve_query(kg.project, query)
+    label = label or found
+    named_label = (None if kg.project is None or not re.match(_NAME, query.strip())
+                   else found)
     shape = _shape(text)
     if shape.keyword in _UPDATE_KEYWORDS:
         raise QueryError(
@@ -641,12 +639,16 @@ def run_query(kg: Graph, query: str,
                            "or raise {--timeout}")
     error = outcome.get("error")
     if isinstance(error, SyntaxError):
-        raise _syntax_error(error, text, label, shift) from None
+        raise syntax_error(error, text, label, known, shift,
+                           lambda t: _where_it_breaks(t) if balanced(t) else None) from None
     if isinstance(error, (RuntimeError, OSError, ValueError)):
         raise QueryError(f"{label} failed: {error}") from None
     if error is not None:
         raise error
     result: QueryResult = outcome["result"]
+    if endpoint is None and found != named_label:
+        result.warnings = unknown_terms(kg.store, text, known, _VOCABULARY,
+                                        (vocab.HEROES, vocab.SCHEMA, vocab.PROV, vocab.OA))
     return result
 
 

@@ -71,7 +71,8 @@ def show(kg: Graph, key: str) -> EntityView:
     name_of = {e: n[0] for e, n in names.items()}
     types = [_value(q.object) for q in kg.store.quads_for_pattern(
         node, ox.NamedNode(vocab.RDF + "type"), None, kg.names.facts)]
-    type_name = next((_CLASS_NAMES.get(t, t) for t in types), "")
+    specific = vocab.most_specific(types) or (types[0] if types else "")
+    type_name = _CLASS_NAMES.get(specific, specific)
     own = names.get(iri, [kg.names.entity_id(iri) or iri])
     articles = _articles(kg)
     facts: list[Fact] = []

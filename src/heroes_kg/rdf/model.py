@@ -81,6 +81,10 @@ def nquads(corpus: Corpus, base: str) -> Iterator[str]:
         node = f"{res}{entity.id}>"
         text = _text(entity.name)
         yield f"{node} {a_type} <{vocab.CLASSES[entity.type].iri}>{facts}"
+        # the schema.org classes above it too, so that no reasoner is needed to find an
+        # actor as a schema:Person (the ontology is unchanged)
+        for iri in vocab.schema_types(entity.type):
+            yield f"{node} {a_type} <{iri}>{facts}"
         yield f"{node} {name} {text}{facts}"
         yield f"{node} {label} {text}{facts}"
         for alias in entity.aliases:

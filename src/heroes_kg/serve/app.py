@@ -79,8 +79,9 @@ def find_oxigraph() -> str:
     beside = Path(sys.executable).with_name("oxigraph")
     found = shutil.which("oxigraph") or (str(beside) if beside.is_file() else None)
     if not found:
-        raise ServeError("the 'oxigraph' server program is not installed; install it "
-                            "with: python3 -m pip install 'heroes-kg[server]'")
+        raise ServeError("the 'oxigraph' server program is not installed (it is a "
+                         "dependency of heroes-kg); install it with: "
+                         "python3 -m pip install oxigraph")
     return found
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "PREFIXES",
     "PROPERTIES",
     "QUALIFIERS",
+    "RDF_FORMAT_NAMES",
     "SCHEMA",
     "SPARQL_PREFIXES",
     "SPARQL_UPDATE_KEYWORDS",
@@ -30,7 +31,9 @@ __all__ = [
     "Property",
     "compact",
     "is_subtype",
+    "most_specific",
     "prefixes",
+    "schema_types",
 ]
 
 SCHEMA = "https://schema.org/"
@@ -60,6 +63,17 @@ PREFIXES: dict[str, str] = {
 
 #: The same prefixes as a SPARQL prologue, for the queries heroes-kg runs itself.
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+#: Every name an RDF format goes by, the same on every command (export, query, build's
+#: --only by file extension): each accepted name -> the format's own name.
+RDF_FORMAT_NAMES: dict[str, str] = {
+    "turtle": "turtle", "ttl": "turtle",
+    "ntriples": "ntriples", "nt": "ntriples", "n-triples": "ntriples",
+    "rdfxml": "rdfxml", "rdf": "rdfxml", "xml": "rdfxml",
+    "jsonld": "jsonld", "json-ld": "jsonld",
+    "trig": "trig",
+    "nquads": "nquads", "nq": "nquads", "n-quads": "nquads",
+}
 
 #: The words that start a SPARQL 1.1 update (which heroes-kg never sends or runs).
 SPARQL_UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP",
@@ -118,6 +132,51 @@ def is_subtype(name: str, ancestor: str) -> bool:
             return True
         current = CLASSES[current].parent
     return False
+
+
+#: The schema.org class ontology/heroes.ttl makes a heroes: class a subclass of, where it
+#: is not the parent recorded above (a test keeps both in step with the ontology).
+_SCHEMA_PARENT = {"ViewershipFigure": SCHEMA + "Intangible",
+                  "ChartRanking": SCHEMA + "Intangible"}
+
+
+def schema_types(name: str) -> tuple[str, ...]:
+    """The schema.org classes an entity of curated type ``name`` is also typed with, so
+    that the graph needs no reasoner for them: the schema.org classes above it, nearest
+    first, short of schema:Thing (which a heroes: class with no other schema.org class
+    above it gets instead). ``Actor`` -> (schema:Person,); ``Movie`` ->
+    (schema:CreativeWork,); ``Person`` -> ()."""
+    found: list[str] = []
+    if name in _SCHEMA_PARENT:
+        found.append(_SCHEMA_PARENT[name])
+    parent = CLASSES[name].parent
+    while parent is not None and parent != "Thing":
+        if CLASSES[parent].iri.startswith(SCHEMA):
+            found.append(CLASSES[parent].iri)
+        parent = CLASSES[parent].parent
+    if not found and not CLASSES[name].iri.startswith(SCHEMA):
+        found.append(SCHEMA + "Thing")
+    return tuple(found)
+
+
+_BY_IRI = {t.iri: t.name for t in CLASSES.values()}
+
+
+def _depth(name: str) -> int:
+    depth, parent = 0, CLASSES[name].parent
+    while parent is not None:
+        depth, parent = depth + 1, CLASSES[parent].parent
+    return depth
+
+
+def most_specific(iris: list[str]) -> str | None:
+    """Of the class IRIs an entity is typed with, the curated one furthest down the
+    hierarchy (heroes:Actor rather than the schema:Person it also carries); None if
+    there is none."""
+    known = [_BY_IRI[i] for i in iris if i in _BY_IRI]
+    if not known:
+        return None
+    return CLASSES[max(sorted(known), key=_depth)].iri
 
 
 @dataclass(frozen=True)
@@ -238,9 +297,9 @@ QUALIFIERS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 def prefixes(base: str) -> dict[str, str]:
     """The prefixes written into serializations and predeclared in every query:
-    :data:`PREFIXES`, and res:, article:, role: under the base IRI ``base``."""
+    :data:`PREFIXES`, and res:, article:, role:, statement: under the base IRI ``base``."""
     return {**PREFIXES, "res": base + "resource/", "article": base + "article/",
-            "role": base + "role/"}
+            "role": base + "role/", "statement": base + "statement/"}
 
 
 _LOCAL_NAME = re.compile(r"^[\w.-]*$")
