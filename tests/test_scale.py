@@ -51,7 +51,7 @@ def test_synth_command(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-
                  "--project", str(ROOT))
     assert result.exit_code == 0, result.output
     assert result.stdout == (f"Wrote 2 articles, 64 entities and 166 statements to "
-                             f"{tmp_path / 'p'} (about 3305 triples when built).\n")
+                             f"{tmp_path / 'p'} (about 3357 triples when built).\n")
     assert (tmp_path / "p" / "ontology" / "shapes.ttl").is_file()
     again = run("synth", "--triples", "3000", "-o", str(tmp_path / "p"), "--project", str(ROOT))
     assert again.exit_code == 1
