@@ -88,6 +88,22 @@ class VirtuosoServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.http_port}"
 
+    @property
+    def sparql_url(self) -> str:
+        return f"{self.url}/sparql"
+
+    def load(self, ntriples: bytes, graph: str) -> None:
+        """Load N-Triples into ``graph`` with Virtuoso's own loader."""
+        path = self.folder / "data.nt"
+        path.write_bytes(ntriples)
+        self.sql(f"DB.DBA.TTLP_MT(file_to_string_output('{path}'), '', '{graph}', 0);\n")
+
+    def __enter__(self) -> VirtuosoServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
     def start(self, wait: float = 120) -> VirtuosoServer:
         self.folder.mkdir(parents=True, exist_ok=True)
         ini = self.folder / "virtuoso.ini"
