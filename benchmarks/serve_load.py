@@ -130,6 +130,8 @@ def measure(project: Path, clients: int = 8, total: int = 2000) -> dict[str, Any
     finally:
         process.terminate()
         process.wait(15)
+        if process.stdout is not None:
+            process.stdout.close()
     return {"clients": clients, "distinct_queries": len(queries), "proxy": proxy,
             "direct": direct, "proxy_vs_direct": proxy["per_second"] / direct["per_second"]}
 

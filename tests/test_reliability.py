@@ -48,7 +48,7 @@ def test_sigkill_during_build_leaves_old_or_new_exports(tmp_path: Path) -> None:
         proc = cli(root, "build")
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
-        proc.communicate()  # waits, and closes its pipes
+        proc.communicate()  # reaps it and closes its pipes
         # Every visible file is whole; a hidden .NAME.PID.tmp may remain until the next build.
         assert (root / "exports" / "heroes.ttl").read_bytes() in versions.values()
         with open_graph(find_project(root)) as kg:  # opens, rebuilding if it must
