@@ -571,8 +571,9 @@ def run_query(kg: Graph, query: str,
             else:
                 outcome["result"] = _evaluate_remote(kg, text_to_run, known, endpoint,
                                                      auth_env, timeout)
-        except BaseException as exc:  # handed to the calling thread
-            outcome["error"] = exc
+        except BaseException as exc:  # handed to the calling thread, without the frames
+            # that hold this thread's query objects (Oxigraph's must be freed here)
+            outcome["error"] = exc.with_traceback(None)
 
     if timeout is not None and timeout <= 0:
         raise QueryError(f"timeout must be a positive number of seconds, not {timeout}")
@@ -666,8 +667,9 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str]) -> QueryR
     def answer_on(store: ox.Store) -> None:
         try:
             answers.put((_answer(store, kg, text, known), None))
-        except BaseException as exc:  # handed to the calling thread
-            answers.put((None, exc))
+        except BaseException as exc:  # handed to the calling thread, without the frames
+            # that hold this thread's query objects (Oxigraph's must be freed here)
+            answers.put((None, exc.with_traceback(None)))
 
     def in_memory() -> None:
         if done.wait(IN_MEMORY_AFTER):
