@@ -763,8 +763,9 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str]) -> QueryR
     def answer_on(store: ox.Store) -> None:
         try:
             answers.put((_answer(store, kg, text, known), None))
-        except BaseException as exc:  # handed to the calling thread
-            answers.put((None, exc))
+        except BaseException as exc:  # handed to the calling thread, without the frames
+            # that hold this thread's query objects (Oxigraph's must be freed here)
+            answers.put((None, exc.with_traceback(None)))
 
     def in_memory() -> None:
         if done.wait(IN_MEMORY_AFTER):
