@@ -367,3 +367,11 @@ def test_query_endpoint_down_is_one_clear_line(run: Callable[..., Result],
     assert result.exit_code == 1
     assert result.stderr == (f"Error: POST {url} failed: connection refused; is the server "
                              "running and the URL right?\n")
+
+
+def test_the_query_form_is_read_past_prefixes_whose_iri_has_a_hash() -> None:
+    # a '#' inside <…> is not a comment: rdf:'s IRI once hid CONSTRUCT behind "PREFIX"
+    from heroes_kg.remote import _keyword
+
+    assert _keyword("# a CONSTRUCT\nPREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+                    "CONSTRUCT { ?s ?p ?o } WHERE { ?s rdf:type ?o }") == "CONSTRUCT"

@@ -171,7 +171,7 @@ def test_a_syntax_error_is_shown_at_its_line_and_column(tab: Tab) -> None:
     error = page.inner_text("#error")
     assert error.startswith("Unknown prefix heroes: at line 1, column 27\n")
     assert "Known prefixes: article, heroes, oa, owl, prov, rdf, rdfs, res, role, schema, " \
-           "skos, xsd. Declare it first: PREFIX heroes: <…>" in error
+           "skos, statement, xsd. Declare it first: PREFIX heroes: <…>" in error
     page.click("#add-prefix")
     tab.state("error")
     assert page.inner_text("#error").startswith("Unknown prefix schema:")
@@ -286,7 +286,7 @@ def test_review_a_candidates_file(browser: Any, curating: tuple[Server, Path]) -
     tab.state("refused")
     failed = page.locator(".candidate.failed")
     assert failed.count() == 1
-    assert "major-nova —fatherOf→ comet" in failed.inner_text()
+    assert "major-nova —fatherOf→ captain-comet" in failed.inner_text()
     assert "unknown property 'fatherOf'" in failed.locator(".problem").inner_text()
     assert page.inner_text("#review-status").startswith("Not saved")
     assert sorted(p.name for p in facts.iterdir()) == before  # nothing written

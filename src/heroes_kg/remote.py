@@ -192,8 +192,10 @@ def _network_error(reason: object, where: str, doing: str, timeout: float) -> Re
 
 def _keyword(sparql: str) -> str:
     """The query form (SELECT, ASK, ...) or update keyword of ``sparql``."""
-    text = re.sub(r"#[^\n]*", " ", sparql)
-    text = re.sub(r"(?is)\b(PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s+<[^>]*>)", " ", text)
+    # IRIs first: a '#' inside one (…/22-rdf-syntax-ns#) does not start a comment
+    text = re.sub(r"<[^<>\s]*>", " <> ", sparql)
+    text = re.sub(r"#[^\n]*", " ", text)
+    text = re.sub(r"(?is)\b(PREFIX\s+[\w.-]*:\s*<>|BASE\s+<>)", " ", text)
     match = re.search(r"[A-Za-z]+", text)
     return match.group(0).upper() if match else ""
 
