@@ -228,7 +228,8 @@ def test_a_shape_with_an_invalid_pattern(run: Callable[..., Result], project: Pa
     ("# Who?\nSELECT ?x WHERE {\n  ?x schema:name \"Pédro Pascàl 🦸\" . ?x ?y\n}\n", 3, 37,
      "?x ?y"),
     ("SELECT ?x WHERE {\n\t?x schema:name \"a\" ; ?y\n}\n", 2, 23, "?y"),
-    ("SELECT ?x WHERE { ?x schema:name \"é\" FILTER(?x = ) }\n", 1, 48, "FILTER(?x = ) }"),  # the "=" with nothing after it
+    # the "=" with nothing after it
+    ("SELECT ?x WHERE { ?x schema:name \"é\" FILTER(?x = ) }\n", 1, 48, "FILTER(?x = ) }"),
 ])
 def test_a_syntax_error_in_a_query_file_points_at_its_column(
         run: Callable[..., Result], built_project: Path, tmp_path: Path, text: str, line: int,
