@@ -175,10 +175,11 @@ class _Lookup:
 
     def _statements(self) -> None:
         # Two plain joins and a scan, not one query with OPTIONALs: ten times faster on a
-        # persisted store of a million triples (40 s there), three times in memory.
+        # persisted store of a million triples (40 s there), three times in memory. Unlike
+        # rdf.read.statements it reads the union of the graphs, as the page's callers hand
+        # it graphs whose provenance is not in the provenance graph.
         qualifiers: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        for iri in (HEROES + "inWork", HEROES + "asCharacter"):
-            name = _QUALIFIERS.get(iri, iri)
+        for iri, name in vocab.QUALIFIER_KEYS.items():
             for q in self.kg.store.quads_for_pattern(None, ox.NamedNode(iri), None, None):
                 qualifiers[q.subject.value].add((name, q.object.value))
         quotes: dict[str, set[tuple[str, int, str]]] = defaultdict(set)
@@ -238,10 +239,6 @@ class _Lookup:
                 if ("in", work) in fact["qualifiers"]:
                     predicate = candidate
         return person, predicate, character, work
-
-
-#: Qualifier IRIs and their curated keys (in, as).
-_QUALIFIERS = {iri: key for key, (iri, _types) in vocab.QUALIFIERS.items()}
 
 
 def _qualifier_order(qualifier: tuple[str, str]) -> tuple[int, str, str]:

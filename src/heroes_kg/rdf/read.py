@@ -17,7 +17,6 @@ from .store import Graph, select
 __all__ = ["Evidence", "StatementRecord", "entity_names", "find_entity", "statements"]
 
 #: Qualifier IRI -> its curated key ("in", "as").
-_QUALIFIER_KEYS = {iri: key for key, (iri, _types) in vocab.QUALIFIERS.items()}
 
 
 @dataclass(frozen=True)
@@ -65,13 +64,13 @@ def statements(kg: Graph, *, about: str | None = None) -> list[StatementRecord]:
         if isinstance(subject, ox.NamedNode) and isinstance(obj, (ox.NamedNode, ox.Literal)):
             found[row["st"].value] = StatementRecord(row["st"].value, subject,
                                                      row["p"].value, obj)
-    qualifiers = ", ".join(f"<{iri}>" for iri in _QUALIFIER_KEYS)
+    qualifiers = ", ".join(f"<{iri}>" for iri in vocab.QUALIFIER_KEYS)
     for row in select(kg.store, vocab.SPARQL_PREFIXES + f"""
             SELECT ?st ?q ?qv WHERE {{ GRAPH <{prov}> {{ {which}
               ?st ?q ?qv FILTER(?q IN ({qualifiers})) }} }}"""):
         record = found.get(row["st"].value)
         if record is not None:
-            record.qualifiers.append((_QUALIFIER_KEYS[row["q"].value], row["qv"].value))
+            record.qualifiers.append((vocab.QUALIFIER_KEYS[row["q"].value], row["qv"].value))
     for row in select(kg.store, vocab.SPARQL_PREFIXES + f"""
             SELECT ?st ?ev ?a ?exact ?start ?end WHERE {{ GRAPH <{prov}> {{ {which}
               ?st prov:wasDerivedFrom ?ev . ?ev oa:hasSource ?a ; oa:hasSelector ?q, ?pos .

@@ -195,6 +195,7 @@ def _review_page(handler: Any, name: str) -> None:
 <div class="review"><article class="article" id="article"></article>
 <section class="candidates" id="candidates"></section></div>
 <script type="application/json" id="config">{script_json(config)}</script>
+<script src="/static/dom.js"></script>
 <script src="/static/review.js"></script></body></html>
 """)
 

@@ -38,7 +38,8 @@ __all__ = ["STATIC", "answer", "assets"]
 
 STATIC = Path(__file__).with_name("static")
 #: The files the pages load, and their media types.
-_ASSETS = {"editor.js": "text/javascript", "workbench.js": "text/javascript",
+_ASSETS = {"editor.js": "text/javascript", "dom.js": "text/javascript",
+           "workbench.js": "text/javascript",
            "review.js": "text/javascript", "workbench.css": "text/css"}
 _BIND = re.compile(r"\(bind\s+((?:\?\w+(?:\s*(?:,|and|or)\s*)?)+)", re.IGNORECASE)
 
@@ -214,6 +215,7 @@ def _index(handler: Any, params: dict[str, list[str]]) -> None:
 </main></div>
 <script type="application/json" id="config">{script_json(config(handler))}</script>
 <script src="/static/editor.js"></script>
+<script src="/static/dom.js"></script>
 <script src="/static/workbench.js"></script>
 </body></html>
 """

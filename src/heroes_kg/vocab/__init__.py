@@ -22,6 +22,7 @@ __all__ = [
     "PREFIXES",
     "PROPERTIES",
     "QUALIFIERS",
+    "QUALIFIER_KEYS",
     "RDF_FORMAT_NAMES",
     "SCHEMA",
     "SPARQL_PREFIXES",
@@ -293,6 +294,9 @@ QUALIFIERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "in": (HEROES + "inWork", _WORK),
     "as": (HEROES + "asCharacter", ("FictionalCharacter",)),
 }
+
+#: The curated key of each qualifier IRI (the reverse of :data:`QUALIFIERS`).
+QUALIFIER_KEYS: dict[str, str] = {iri: key for key, (iri, _types) in QUALIFIERS.items()}
 
 
 def prefixes(base: str) -> dict[str, str]:

@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import re
-
 from ...corpus.curation import Article
+from ...corpus.writer import scalar as yaml_scalar
 from ._model import Suggestions
 
 __all__ = ["render", "yaml_scalar"]
-
-_PLAIN = re.compile(r"^[A-Za-z][\w .()/-]*[\w.)]$")
-_YAML_WORDS = {"yes", "no", "true", "false", "on", "off", "null", "y", "n", "~"}
-#: Characters YAML does not allow in a stream, or reads as line breaks inside quotes.
-_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-
-
-def yaml_scalar(value: str | bool | float) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    if _PLAIN.match(value) and value.lower() not in _YAML_WORDS and ": " not in value \
-            and " #" not in value:
-        return value
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}",
-                       json.dumps(value, ensure_ascii=False))
-
 
 def _occurrence(text: str, quote: str, start: int) -> int | None:
     """The 1-based occurrence of ``quote`` at ``start``, when it occurs more than once."""

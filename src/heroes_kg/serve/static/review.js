@@ -10,18 +10,6 @@
   const FIELDS = {entities: ["id", "type", "name"],
                   statements: ["subject", "property", "object", "value", "in", "as"]};
 
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === "class") node.className = v;
-      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-      else node.setAttribute(k, v);
-    }
-    for (const c of children) {
-      if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
-    }
-    return node;
-  }
   const setState = (s) => { document.body.dataset.state = s; };
 
   // --- the candidates -----------------------------------------------------------------

@@ -15,18 +15,6 @@
   const prefixes = config.prefixes;
   let current = null; // {kind, vars, rows, sort: [col, dir], page}
 
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === "class") node.className = v;
-      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-      else node.setAttribute(k, v);
-    }
-    for (const c of children) {
-      if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
-    }
-    return node;
-  }
 
   function setState(state) { document.body.dataset.state = state; }
 
