@@ -1,6 +1,7 @@
 """Every named query, unchanged, in two more SPARQL engines: Apache Jena's ARQ (Debian's
-libapache-jena-java, its `sparql` command) and Comunica (`comunica-sparql-file` from npm),
-each answer compared with Oxigraph's, row by row and term by term.
+libapache-jena-java, its `sparql` command: class arq.sparql) and Comunica
+(`comunica-sparql-file` from npm), each answer compared with Oxigraph's, row by row and
+term by term.
 
 The data is ``exports/heroes.ttl``: the facts and provenance triples, which is what
 Oxigraph's default graph holds when heroes-kg queries it (the union of those two named
@@ -74,7 +75,7 @@ def jena(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     # Debian's jena-core 4.5.0 moves the Xerces classes it embeds to the package `xerces`
     # but leaves the regex messages at their old path; without them Jena fails to start
     # ("internal error" building the XSD types). Putting the file where the classes look
-    # for it is all the fix needs; a Jena from jena.apache.org runs without it.
+    # for it, in a folder on the class path, is all the fix needs.
     fixes = tmp_path_factory.mktemp("jena-resources")
     old = "org/apache/jena/ext/xerces/impl/xpath/regex/"
     with zipfile.ZipFile(JAVA_LIB / "jena-core.jar") as jar:
