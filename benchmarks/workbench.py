@@ -41,8 +41,8 @@ _CLICK = """async (name) => {
 
 
 def asset_sizes() -> dict[str, int]:
-    from heroes_kg import _workbench
     from heroes_kg.outputs.page import _vis_script
+    from heroes_kg.serve import _workbench
 
     sizes = {name: path.stat().st_size for name, path in _workbench.assets().items()}
     sizes["vis-network (inlined in the network view)"] = len(_vis_script().encode("utf-8"))

@@ -18,12 +18,9 @@ from heroes_kg.project import find_project
 from heroes_kg.query import KnowledgeGraph, run_query
 from heroes_kg.remote import graph_counts, run_remote_query
 
-from .virtuoso_server import VirtuosoServer, virtuoso_installed
+from .virtuoso_server import VirtuosoServer
 
-pytestmark = [pytest.mark.server,
-              pytest.mark.skipif(not virtuoso_installed(),
-                                 reason="virtuoso-opensource is not installed (apt-get "
-                                        "install virtuoso-opensource)")]
+pytestmark = pytest.mark.server
 
 USER, PASSWORD = "curator", "s3cret-pa55"
 #: Named queries that need a binding to say anything.

@@ -363,6 +363,23 @@ def test_pages_load_nothing_from_elsewhere(server: Server) -> None:
     assert requests.get(server.url + "static/../serve.py", timeout=10).status_code == 404
 
 
+def test_vendored_assets_stay_within_2_mb() -> None:
+    """The size target of benchmarks/workbench.py, by the measure it prints: every file
+    the workbench pages load from the package, and the network view's vis-network."""
+    import importlib.util
+
+    from heroes_kg.serve._workbench import STATIC
+
+    spec = importlib.util.spec_from_file_location("workbench_benchmark",
+                                                  ROOT / "benchmarks" / "workbench.py")
+    assert spec is not None and spec.loader is not None
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    sizes = benchmark.asset_sizes()
+    assert {path.name for path in STATIC.iterdir()} <= set(sizes)
+    assert sum(sizes.values()) <= 2_000_000, sizes
+
+
 # --------------------------------------------------------------------------- review guards
 
 

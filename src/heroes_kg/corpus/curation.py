@@ -595,7 +595,7 @@ def _check_statement(path: Path, item: dict[str, Any], out: _Collector,
     if not isinstance(prop_name, str) or prop_name not in _vocab.PROPERTIES:
         out.add(path, at("property"), f"unknown property {_brief(prop_name)}"
                                       f"{_suggest(prop_name, _vocab.PROPERTIES)}; "
-                                      "see the property list in the README")
+                                      "use one of the properties listed in docs/curation.md")
         return None
     prop = _vocab.PROPERTIES[prop_name]
     entity = corpus.entities.get(subject) if isinstance(subject, str) else None
