@@ -13,11 +13,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CHROMIUM", "Offline", "chromium", "open_offline", "wait_until"]
+__all__ = ["CHROMIUM", "Offline", "chromium", "open_offline", "require_chromium", "wait_until"]
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
+
+
+def require_chromium() -> None:
+    """Fail (never skip) with the install step when Debian's Chromium is missing."""
+    if not Path(CHROMIUM).exists():
+        import pytest
+
+        pytest.fail(f"Debian's Chromium is missing ({CHROMIUM}); install it with "
+                    "'apt-get install -y chromium' (the README's test command does)")
 
 
 @contextmanager
@@ -28,6 +37,7 @@ def chromium(playwright: Any, width: int = 1400, height: int = 900, *,
 
     ``bypass_csp`` ignores the page's Content-Security-Policy, to test what the page
     does without that safety net."""
+    require_chromium()
     profile = tempfile.mkdtemp(prefix="heroes-kg-chromium-")
     try:
         context = playwright.chromium.launch_persistent_context(

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 
 import pytest
 
-from .browser import CHROMIUM
+from .browser import require_chromium
 from .conftest import ROOT
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
 def test_viz_draw_benchmark_runs_at_a_tiny_size(capsys: pytest.CaptureFixture[str]) -> None:
+    require_chromium()
     spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" / "viz_draw.py")
     assert spec and spec.loader
     bench = importlib.util.module_from_spec(spec)
@@ -26,9 +25,9 @@ def test_viz_draw_benchmark_runs_at_a_tiny_size(capsys: pytest.CaptureFixture[st
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
 def test_viz_draw_benchmark_times_the_overview_interactions(
         capsys: pytest.CaptureFixture[str]) -> None:
+    require_chromium()
     spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" / "viz_draw.py")
     assert spec and spec.loader
     bench = importlib.util.module_from_spec(spec)

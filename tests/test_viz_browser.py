@@ -16,14 +16,11 @@ import pytest
 from heroes_kg.pipeline import build
 from heroes_kg.project import find_project
 
-from .browser import CHROMIUM, chromium, open_offline, wait_until
+from .browser import chromium, open_offline, wait_until
 from .conftest import copy_project
 from .test_render import embedded, label
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
-]
+pytestmark = [pytest.mark.browser]
 
 COUNTS = """[heroesView.network.body.nodeIndices.length,
              heroesView.network.body.edgeIndices.length]"""
