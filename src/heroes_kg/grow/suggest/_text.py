@@ -108,7 +108,8 @@ def sentences(text: str) -> Iterator[Sentence]:
     """Sentences (or lines, for text without full stops) with their offsets.
 
     Initials and abbreviations do not end a sentence: "J. J. Abrams", "Ms. Granada",
-    "Dec. 31", "U.S. box office".
+    "Dec. 31", "U.S. box office"; nor does a full stop inside a quotation that closes
+    later in the paragraph.
     """
     for para in re.finditer(r"[^\n]+", text):
         chunk, base = para.group(0), para.start()
@@ -117,6 +118,9 @@ def sentences(text: str) -> Iterator[Sentence]:
             before = chunk[last:cut.start()].rsplit(" ", 1)[-1].lstrip("(\"“")
             if _ABBREVIATIONS.fullmatch(before):
                 continue
+            piece = chunk[last:cut.start() + 1]
+            if piece.count("“") > piece.count("”") and "”" in chunk[cut.end():]:
+                continue  # inside a quotation: “… in a row now. I must stop, …”
             end = cut.end()
             piece = chunk[last:end].rstrip()
             if piece.strip():

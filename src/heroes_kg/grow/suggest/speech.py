@@ -16,7 +16,8 @@ _SAY = (r"(?:said|says|explained|explains|added|adds|told|tells|noted|notes|reca
         r"responded saying|responded|replied|commented|said in a statement|"
         r"recalls|shared|continued|continues|revealed|reveals|joked|jokes|wrote|writes|"
         r"admitted|admits|stated|states|teased|teases|remarked|insisted|insists|"
-        r"confirmed|confirms)")
+        r"confirmed|confirms|remembered|remembers|reflected|reflects|laughed|laughs|"
+        r"explained|recounted|recounts|quipped|quips|mused|muses|admitted)")
 _OPEN, _CLOSE = "\"“", "\"”"
 _QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]"
 _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}|"
@@ -24,7 +25,7 @@ _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_
                     rf"writer|filmmaker|co-star) )?(?P<who2>{NAME}))"
                     rf"(?P<tail>(?: (?!(?:that|when|in|at|on|of|about)\b)[^\s.,;]+){{0,4}}?)?"
                     rf"(?: (?:to|in) (?:an? )?(?:interview with )?)?(?P<to>{NAME})?")
-_BEFORE = re.compile(rf"(?P<who>{NAME}) {_SAY}(?: (?P<to>{NAME}))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
+_BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he) {_SAY}(?: (?P<to>{NAME}))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
                      rf"[:,] {_QUOTED}")
 _TOLD = re.compile(rf"\b(?:told|tells|in an interview with|speaking to|speaking with|to) "
                    rf"(?P<to>{NAME})")
@@ -51,6 +52,7 @@ def quotations(doc: Doc) -> None:
     last: str | None = None
     counts: dict[str, int] = {}
     previous: Sentence | None = None
+    previous_attributed = False
     for s in doc.sentences:
         attributed = False
         for pattern in (_AFTER, _BEFORE):
@@ -59,7 +61,7 @@ def quotations(doc: Doc) -> None:
                 if not who:
                     continue
                 text = m.group("q").strip().rstrip(",")
-                if len(text.split()) < 2:
+                if len(text.split()) < 2 or _posted(doc, text):
                     continue
                 speaker = _speaker(doc, who, last or doc.last_person(s.start + m.start()),
                                    m.group(0))
@@ -90,8 +92,9 @@ def quotations(doc: Doc) -> None:
                         doc.add(qid, "reportedBy", doc.text[start:end], start, "told", 0.6,
                                 obj=org)
         cont = re.fullmatch(r"[\"“](?P<q>[^\"“”]{12,})[\"”]", s.text.strip())
-        if not attributed and cont and last and previous is not None and \
-                _same_paragraph(doc, previous, s) and _quoted_speech(previous.text):
+        if not attributed and cont and last and previous is not None and (
+                (_same_paragraph(doc, previous, s) and _quoted_speech(previous.text)) or
+                (previous_attributed and _whole_paragraph(doc, s))):
             # "“Think of The Godfather 2. …”" right after an attributed quote: the same
             # speaker goes on.
             n = counts.get(last, 0) + 1
@@ -104,11 +107,30 @@ def quotations(doc: Doc) -> None:
                     obj=last)
         elif not attributed and not _same_paragraph(doc, previous, s):
             last = None if not re.search(r"[\"“]", s.text) else last
-        previous = s
+        previous, previous_attributed = s, attributed
+
 
 
 def _same_paragraph(doc: Doc, a: Sentence | None, b: Sentence) -> bool:
     return a is not None and "\n" not in doc.text[a.end:b.start]
+
+
+def _posted(doc: Doc, text: str) -> bool:
+    """Words already drafted as a social post's text: “The sun sets on day 1. …,”
+    Reynolds said, of the caption the article quotes in full."""
+    key = re.sub(r"\W+", " ", text).strip().lower()
+    if any(re.sub(r"\W+", " ", p.text).strip().lower() == key for p in doc.paragraphs):
+        return True  # the embedded post itself, as its own paragraph
+    return any(c.property == "text" and doc.type_of(c.subject) == "SocialMediaPosting"
+               and re.sub(r"\W+", " ", str(c.value)).strip().lower() == key
+               for c in doc.found.values())
+
+
+def _whole_paragraph(doc: Doc, s: Sentence) -> bool:
+    """A quoted paragraph on its own: "“I knew I was going to throw everything at it,
+    …”" after "“When you take risks, …,” Anderson said." goes on with her words."""
+    return doc.text[:s.start].rstrip(" ").endswith("\n") and \
+        doc.text[s.end:].lstrip(" ").startswith("\n")
 
 
 def _quoted_speech(text: str) -> bool:

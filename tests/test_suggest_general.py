@@ -1,0 +1,51 @@
+"""Rules that carry suggest beyond the articles it was first written from: each test
+uses a phrasing from a real film or TV news article."""
+
+from __future__ import annotations
+
+from heroes_kg.corpus.curation import Article, Entity
+from heroes_kg.grow.suggest import suggest
+from heroes_kg.grow.suggest._text import sentences
+
+KNOWN = [Entity("netflix", "StreamingService", "Netflix"),
+         Entity("vanity-fair", "NewsMediaOrganization", "Vanity Fair")]
+
+
+def run(text: str, date: str | None = "2021-05-21"):  # type: ignore[no-untyped-def]
+    return suggest(Article("a", "T", "a.txt", text, date=date), KNOWN)
+
+
+def facts(text: str, **kw: object) -> set[tuple[str, str, str]]:
+    return {c.key() for c in run(text, **kw).statements}  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- speech
+
+
+def test_a_full_stop_inside_a_quotation_does_not_end_the_sentence() -> None:
+    text = ("Reflecting on his roles, he added, “It’s been about six baddies in a row now. "
+            "I must stop, but good people revolt me slightly.” Then he left.")
+    assert [s.text for s in sentences(text)] == [
+        "Reflecting on his roles, he added, “It’s been about six baddies in a row now. "
+        "I must stop, but good people revolt me slightly.”", "Then he left."]
+
+
+def test_quoted_paragraph_after_an_attributed_one_and_pronoun_before_a_quote() -> None:
+    text = ("Gillian Anderson spoke to Vanity Fair.\n"
+            "“When you take risks, you may fall flat on your face,” Anderson said.\n"
+            "“I knew I was going to throw everything at it.”\n"
+            "“There were definitely a couple of scenes,” she remembered.\n"
+            "Hugh Grant also talked. Reflecting on his roles, he added, “It’s been about six "
+            "baddies in a row now. I must stop.”\n")
+    got = facts(text)
+    assert ("anderson-quote-2", "spokenBy", "gillian-anderson") in got
+    assert ("anderson-quote-2", "text", "i knew i was going to throw everything at it.") in got
+    assert ("anderson-quote-3", "spokenBy", "gillian-anderson") in got
+    assert ("grant-quote-1", "spokenBy", "hugh-grant") in got
+
+
+def test_quoted_words_that_are_an_embedded_post_are_not_a_quotation() -> None:
+    text = ("“The sun sets on day 1. Feels good to be back,” Reynolds said.\n"
+            "Ryan Reynolds posted on Instagram.\n"
+            "The sun sets on day 1. Feels good to be back.\n")
+    assert not any(p == "spokenBy" for _s, p, _o in facts(text))
