@@ -49,3 +49,20 @@ def test_quoted_words_that_are_an_embedded_post_are_not_a_quotation() -> None:
             "Ryan Reynolds posted on Instagram.\n"
             "The sun sets on day 1. Feels good to be back.\n")
     assert not any(p == "spokenBy" for _s, p, _o in facts(text))
+
+
+# --------------------------------------------------------------------------- untitled works
+
+
+def test_a_filmmakers_next_film_is_a_work_the_rest_of_the_article_is_about() -> None:
+    text = ("Actress Lupita Nyong’o has joined the ensemble cast of filmmaker Christopher "
+            "Nolan’s next film.\n\nThe film also stars Matt Damon, Tom Holland, Zendaya and "
+            "Anne Hathaway.\n\nNolan is writing and directing the movie for Universal "
+            "Pictures, the studio behind the filmmaker’s historical epic ‘Oppenheimer’.\n")
+    got = facts(text)
+    work = "christopher-nolan-next-film"
+    assert (work, "director", "christopher-nolan") in got
+    assert {(work, "castMember", p) for p in ("matt-damon", "tom-holland", "zendaya",
+                                              "anne-hathaway")} <= got
+    assert (work, "screenwriter", "christopher-nolan") in got
+    assert ("oppenheimer", "screenwriter", "christopher-nolan") not in got

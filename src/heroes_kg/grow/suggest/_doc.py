@@ -467,6 +467,14 @@ class Doc:
         pointed = self.anaphor(pos, s) or self._definite(pos, s)
         if pointed is not None:
             return pointed
+        ahead = re.match(r"[^.;,“\"]{0,40}?\b[Tt]he (?:film|movie|series|show)\b",
+                         self.text[pos:s.end])
+        if ahead:
+            # "Nolan is writing and directing the movie for Universal": the work "the
+            # movie" points back to, not a title named later in the sentence.
+            pointed = self._definite(pos + ahead.end(), s)
+            if pointed is not None:
+                return pointed
         after = [w for a, b, w in self.work_spans if pos <= a < s.end
                  and self._scoping(a, b, w)]
         return after[0] if after else self.work_before(pos, s)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
+from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
 from ._text import NAME, POSSESSOR, STOP, Sentence, strip_possessive
 
@@ -237,6 +238,15 @@ def _people(doc: Doc, text: str) -> list[str]:
     return [doc.trim(re.split(r"[’']s ", n.strip())[-1]) for n in names if n.strip()]
 
 
+def _mononym(doc: Doc, name: str) -> bool:
+    """"Zendaya" among "Matt Damon, Tom Holland, Zendaya and Anne Hathaway": one
+    capitalized word listed with people is a person known by one name."""
+    return " " not in name and name[:1].isupper() and name[1:].islower() and \
+        len(name) > 3 and name not in STOP and not is_noise(name) and \
+        guess_type(name) == "Person" and doc.lookup(name) is None and \
+        not is_place_or_award(name)
+
+
 def rule_cast_members(doc: Doc, s: Sentence) -> None:
     """"starring Pedro Pascal, Priyanka Chopra and Christian Slater", "the cast includes
     A and B", "also stars A": cast membership with no character named."""
@@ -264,9 +274,12 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
         follows = s.text[m.end():m.end() + 12]
         if re.match(r",? (?:as|who plays|who portrays)\b", follows):
             continue  # "stars Julia Roberts as a caseworker": a role, not bare membership
-        for name in _people(doc, m.group("list")):
-            if not doc.is_person(name) or (doc.lookup(name) in doc.known and not is_a(
-                    doc.type_of(doc.lookup(name)), "Person")):
+        people = _people(doc, m.group("list"))
+        listed = sum(1 for name in people if doc.is_person(name))
+        for name in people:
+            if not (doc.is_person(name) or (listed >= 2 and _mononym(doc, name))) or (
+                    doc.lookup(name) in doc.known and not is_a(
+                        doc.type_of(doc.lookup(name)), "Person")):
                 continue
             at = s.text.find(name, m.start())
             quote = s.text[m.start():at + len(name)]

@@ -336,11 +336,12 @@ def rule_lead(doc: Doc, s: Sentence) -> None:
 
 
 _DOING = re.compile(rf"(?P<p>{NAME}) (?:is|are|will be) (?:also )?(?P<job>producing|directing|"
-                    rf"writing|executive producing)\b(?:[^.;]*? alongside (?P<others>{_PEOPLE}))?")
+                    rf"writing|executive producing)(?: and (?P<job2>producing|directing|writing))?\b(?:[^.;]*? alongside (?P<others>{_PEOPLE}))?")
 
 
 def rule_doing(doc: Doc, s: Sentence) -> None:
-    """"Simon Kinberg is producing via his Genre Films banner alongside Nira Park"."""
+    """"Simon Kinberg is producing via his Genre Films banner alongside Nira Park", "Nolan
+    is writing and directing the movie for Universal Pictures"."""
     for m in _DOING.finditer(s.text):
         pos = s.start + m.start()
         work = _target(doc, pos, s)
@@ -350,6 +351,11 @@ def rule_doing(doc: Doc, s: Sentence) -> None:
                 "executive producing": "executiveProducer"}[m.group("job")]
         names = [m.group("p"), *_names(m.group("others") or "")]
         _add_people(doc, work, prop, names, m.group(0), pos, "is-doing", 0.65)
+        if m.group("job2"):
+            # "Nolan is writing and directing the movie"
+            prop2 = {"producing": "producer", "directing": "director",
+                     "writing": "screenwriter"}[m.group("job2")]
+            _add_people(doc, work, prop2, names, m.group(0), pos, "is-doing", 0.65)
 
 
 def rule_set_to_direct(doc: Doc, s: Sentence) -> None:

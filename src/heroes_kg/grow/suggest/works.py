@@ -23,6 +23,7 @@ from ._text import (
     WEEKDAYS,
     Sentence,
     is_title_case,
+    slug,
     word_at,
 )
 
@@ -223,6 +224,7 @@ def find_titles(doc: Doc) -> None:
     of the series.
     """
     _headings(doc)
+    _untitled(doc)
     for s in doc.sentences:
         for m in re.finditer(TITLE, s.text):
             title = m.group("t").strip().rstrip(",.")
@@ -313,6 +315,34 @@ def find_titles(doc: Doc) -> None:
     for s in doc.sentences:
         rule_derived_work(doc, s)
     _owned_remakes(doc)
+
+
+_UNTITLED = re.compile(
+    rf"(?:\b(?P<cue>filmmaker|director|writer-director|auteur|showrunner|creator) )?"
+    rf"(?P<p>{NAME})[’']s? (?P<adj>next|new|upcoming|untitled|latest)(?: [a-z-]+)? "
+    rf"(?P<k>film|movie|feature|series|show)\b")
+
+
+def _untitled(doc: Doc) -> None:
+    """"filmmaker Christopher Nolan’s next film", "David O. Russell’s untitled film": a
+    work the article speaks of before it has a title; its maker directs it when the text
+    says they are a filmmaker."""
+    for m in _UNTITLED.finditer(doc.text):
+        name = doc.trim(m.group("p"))
+        if not doc.is_person(name) or doc.work_span_at(m.start("p"), m.end("p")):
+            continue
+        series = m.group("k") in ("series", "show")
+        kind = "series" if series else "film"
+        person = doc.entity(name, "Filmmaker" if m.group("cue") else None, "untitled-work",
+                            m.group(0))
+        work = doc.derived(f"{slug(name)}-{m.group('adj')}-{kind}",
+                           "TVSeries" if series else "Movie",
+                           f"{doc.name_of(person)}’s {m.group('adj')} {kind}", "untitled-work",
+                           m.group(0))
+        doc.add_work_span(m.start("adj"), m.end("k"), work)
+        if m.group("cue") or doc.type_of(person) == "Filmmaker":
+            doc.add(work, "creator" if series else "director", m.group(0), m.start(),
+                    "untitled-work", 0.6, obj=person)
 
 
 def _owned_remakes(doc: Doc) -> None:
