@@ -66,3 +66,33 @@ def test_a_filmmakers_next_film_is_a_work_the_rest_of_the_article_is_about() -> 
                                               "anne-hathaway")} <= got
     assert (work, "screenwriter", "christopher-nolan") in got
     assert ("oppenheimer", "screenwriter", "christopher-nolan") not in got
+
+
+# --------------------------------------------------------------------------- credits
+
+
+def test_star_in_parentheses_after_a_title() -> None:
+    got = facts("Action movie “The Old Guard” (Charlize Theron) led the way with 78 million "
+                "member households.")
+    assert ("the-old-guard", "castMember", "charlize-theron") in got
+
+
+def test_filmography_of_an_actor_and_of_a_filmmaker() -> None:
+    text = ("Lupita Nyong’o joins filmmaker Christopher Nolan’s next film. Lupita Nyong’o is an Oscar winner, "
+            "and is known for ‘12 Years a Slave’. This marks her first project with Nolan. "
+            "Nolan’s other blockbusters include ‘Inception’ and ‘Dunkirk’. The 41-year-old "
+            "actor’s expansive resume includes Marvel’s ‘Black Panther’ and Jordan Peele’s "
+            "horror thriller ‘Us’.")
+    got = facts(text)
+    assert ("12-years-a-slave", "castMember", "lupita-nyong-o") in got
+    assert {("inception", "director", "christopher-nolan"),
+            ("dunkirk", "director", "christopher-nolan")} <= got
+    assert {("black-panther", "castMember", "lupita-nyong-o"),
+            ("us", "castMember", "lupita-nyong-o")} <= got
+    assert ("us", "director", "jordan-peele") in got
+    assert ("black-panther", "director", "christopher-nolan") not in got
+
+
+def test_co_star_credit_after_a_title() -> None:
+    got = facts("The play was written by her future ‘Black Panther’ co-star Danai Gurira.")
+    assert ("black-panther", "castMember", "danai-gurira") in got

@@ -435,14 +435,16 @@ class Doc:
         m = re.fullmatch(r"(?P<b>.+?):? (?:[2-9]|II|III|IV)", self.name_of(work))
         return self.lookup(m.group("b")) if m else None
 
-    def last_person(self, pos: int) -> str | None:
-        """The person named last before ``pos``: who "the actor" or "she" is."""
+    def last_person(self, pos: int, but: str | None = None) -> str | None:
+        """The person named last before ``pos``: who "the actor" or "she" is (``but``:
+        not one of this type, "the actor" is no filmmaker)."""
         best: tuple[int, str] | None = None
         for mn in self.out.mentions:
-            if mn.start < pos and is_a(self.type_of(mn.entity), "Person"):
+            if mn.start < pos and is_a(self.type_of(mn.entity), "Person") and \
+                    (but is None or self.type_of(mn.entity) != but):
                 best = max(best or (mn.start, mn.entity), (mn.start, mn.entity))
         for entity_id, e in self.new.items():
-            if not is_a(e.type, "Person"):
+            if not is_a(e.type, "Person") or (but is not None and e.type == but):
                 continue
             for name in (e.name, e.name.split()[-1]):
                 places = [at for at in word_at(self.text, name) if at < pos]

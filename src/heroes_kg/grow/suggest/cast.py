@@ -302,7 +302,7 @@ _CREDIT_ROLES = {"director": "director", "co-director": "director", "writer": "s
                  "writers": "screenwriter", "creator": "creator", "co-creator": "creator",
                  "producer": "producer", "showrunner": "creator"}
 _CREDIT = re.compile(rf"^(?:[’']s)?[”\"’]?(?:[’']s)? (?:(?P<role>co-director|director|writers?|"
-                     rf"co-creator|creator|producer|showrunner|star|stars|breakout|alum|alumna|"
+                     rf"co-creator|creator|producer|showrunner|co-stars?|star|stars|breakout|alum|alumna|"
                      rf"actor|actress|veteran|newcomer) )?(?P<p>{NAME})")
 
 
@@ -349,6 +349,71 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
                 person = doc.entity(name, "Actor", "stars-on", m.group(0))
                 doc.add(work, "castMember", doc.text[s.start + m.start():b + 1],
                         s.start + m.start(), "stars-on", 0.6, obj=person)
+
+
+def rule_title_then_actor(doc: Doc, s: Sentence) -> None:
+    """"Action movie “The Old Guard” (Charlize Theron) led the way": the star named in
+    parentheses after a title."""
+    for _a, b, work in doc.works_in_spans(s.start, s.end):
+        m = re.match(rf"[”\"’]?\s?\((?P<p>{NAME})\)", doc.text[b:s.end])
+        if not m or doc.type_of(work) not in WORK_TYPES:
+            continue
+        name = m.group("p")
+        if not doc.is_person(name, strict=doc.lookup(name) is not None) or \
+                doc.is_character(name):
+            continue
+        person = doc.entity(name, "Actor", "title-then-actor", m.group(0))
+        quote = doc.text[_a - (1 if doc.text[_a - 1:_a] in "“\"‘" else 0):b + m.end()]
+        doc.add(work, "castMember", quote, _a, "title-then-actor", 0.6, obj=person)
+
+
+_FILMOGRAPHY = re.compile(
+    r"(?:\bis (?:best |also |perhaps )?known for|\b(?:resume|résumé|filmography|credits) "
+    r"(?:also )?(?:includes?|spans?)|(?:[’']s|\b(?:his|her|their)) (?:other |previous |past "
+    r"|earlier )?(?:films|movies|blockbusters|hits|credits|works|projects) (?:also )?"
+    r"(?:includes?|are|were))\b")
+
+
+def rule_filmography(doc: Doc, s: Sentence) -> None:
+    """"Lupita Nyong’o … is known for ‘12 Years a Slave’", "The 41-year-old actor’s
+    expansive resume includes Marvel’s ‘Black Panther’ and the sequel …", "Nolan’s other
+    blockbusters include ‘Inception’ and ‘Dunkirk’": the works a person is credited
+    with (directed, for a filmmaker; acted in, otherwise)."""
+    m = _FILMOGRAPHY.search(s.text)
+    if not m:
+        return
+    head = s.text[:m.start() + 2]
+    names = [n for n in re.finditer(rf"(?<![\w’']){NAME}", head)
+             if doc.is_person(doc.trim(strip_possessive(n.group(0))))]
+    begin = s.start + m.start()
+    pointer = re.match(r"(?:The|This) (?:[\w-]+ ){0,3}(?P<k>actor|actress|star|filmmaker|"
+                       r"director)(?:[’']s)?\b|(?:She|He)\b", s.text)
+    if names:
+        name = doc.trim(strip_possessive(names[-1].group(0)))
+        person = doc.lookup(name) or doc.entity(name, None, "filmography", s.text)
+        begin = s.start + names[-1].start()
+    elif pointer:
+        person = doc.last_person(s.start, but="Filmmaker" if pointer.group("k") and pointer.group(
+            "k").startswith(("act", "star")) else None)
+        begin = s.start
+    else:
+        return
+    if person is None or not is_a(doc.type_of(person), "Person"):
+        return
+    prop = "director" if doc.type_of(person) == "Filmmaker" else "castMember"
+    for a, b, work in doc.works_in_spans(s.start + m.end(), s.end):
+        if doc.type_of(work) not in WORK_TYPES:
+            continue
+        gap = doc.text[s.start + m.end():a]
+        if gap.count("(") > gap.count(")"):
+            continue
+        quote = doc.text[begin:b + (1 if doc.text[b:b + 1] in "”\"’" else 0)]
+        if len(quote) > 120:
+            quote = doc.text[a - (1 if doc.text[a - 1:a] in "“\"‘" else 0):b + 1].strip()
+        if prop == "director":
+            doc.add(work, "director", quote, a, "filmography", 0.55, obj=person)
+        else:
+            doc.add(work, "castMember", quote, a, "filmography", 0.55, obj=person)
 
 
 _MEMBERS = re.compile(
@@ -483,5 +548,6 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
 
 
 RULES = [rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
-         rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits]
+         rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
+         rule_title_then_actor, rule_filmography]
 DOC_RULES = [character_in_title]

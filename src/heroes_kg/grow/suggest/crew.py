@@ -388,6 +388,34 @@ def rule_parenthesised_credit(doc: Doc, s: Sentence) -> None:
                     "parenthesised-credit", 0.6)
 
 
-RULES = [rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
+_MAKER_NOUNS = re.compile(
+    r"\b(?:film|movie|feature|series|show|drama|thriller|comedy|horror|epic|blockbuster|"
+    r"documentary|docuseries|adaptation|miniseries|sitcom|biopic|musical|western|"
+    r"sci-fi|mystery|satire|romance|fantasy|noir)s?$")
+
+
+def rule_maker_possessive(doc: Doc, s: Sentence) -> None:
+    """"Jordan Peele’s horror thriller ‘Us’", "filmmaker’s best picture-winning historical
+    epic ‘Oppenheimer’": a person's film named with what kind of film it is is the work
+    they directed (a person's series, the one they created)."""
+    for a, _b, work in doc.works_in_spans(s.start, s.end):
+        before = doc.text[s.start:a]
+        m = re.search(rf"(?P<p>{NAME})[’'](?:s)? (?P<mid>(?:[a-z][\w-]*,? ){{1,4}})[“\"‘]?$",
+                      before)
+        if not m or not _MAKER_NOUNS.search(m.group("mid").strip().rstrip(",")):
+            continue
+        name = doc.trim(m.group("p"))
+        found = doc.lookup(name)
+        if not doc.is_person(name) or (found is not None and doc.type_of(found) not in (
+                "Person", "Filmmaker")):
+            continue
+        series = doc.type_of(work) in ("TVSeries", "TVSeason")
+        person = doc.entity(name, "Filmmaker", "maker-possessive", m.group(0))
+        quote = doc.text[s.start + m.start():a + len(doc.name_of(work)) + 1]
+        doc.add(work, "creator" if series else "director", quote, s.start + m.start(),
+                "maker-possessive", 0.55, obj=person)
+
+
+RULES = [rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit]

@@ -237,7 +237,8 @@ def find_titles(doc: Doc) -> None:
                     r"s[”\"]", s.text[m.end():m.end() + 2]):
                 continue  # an apostrophe inside a word, not the closing quote
             after = s.text[m.end():m.end() + 14]
-            type_ = "MovieSeries" if after.startswith(" franchise") else "Movie"
+            type_ = "MovieSeries" if after.startswith((" franchise", " trilogy", " saga")) \
+                else "Movie"
             before = s.text[max(0, m.start() - 30):m.start()]
             if re.search(r"\b(series|show|season)\b", after) or \
                     re.search(rf"\b(?:{_SERIES_CUES})\s*$", before) or \
