@@ -96,3 +96,28 @@ def test_filmography_of_an_actor_and_of_a_filmmaker() -> None:
 def test_co_star_credit_after_a_title() -> None:
     got = facts("The play was written by her future ‘Black Panther’ co-star Danai Gurira.")
     assert ("black-panther", "castMember", "danai-gurira") in got
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def test_figures_with_a_word_before_the_unit_bare_numbers_and_projections() -> None:
+    text = ("Action movie “The Old Guard” led the way with 78 million member households "
+            "watching in the first four weeks. Recently released “Enola Holmes” is expected "
+            "to see 76 million, while “Project Power” saw 75 million. Netflix saw its two "
+            "most watched documentaries, “American Murder” (52 million) and “The Social "
+            "Dilemma” (38 million) in their first 28 days.")
+    got = facts(text, date="2020-10-20")
+    assert {("the-old-guard-viewership", "households", "78000000"),
+            ("the-old-guard-viewership", "periodDays", "28"),
+            ("enola-holmes-viewership", "households", "76000000"),
+            ("enola-holmes-viewership", "projected", "true"),
+            ("project-power-viewership", "households", "75000000"),
+            ("american-murder-viewership", "households", "52000000"),
+            ("the-social-dilemma-viewership", "households", "38000000")} <= got
+    assert ("project-power-viewership", "projected", "true") not in got
+
+
+def test_a_bare_number_needs_a_unit_said_before() -> None:
+    got = facts("Recently released “Enola Holmes” is expected to see 76 million.")
+    assert not any(p == "households" or p == "views" for _s, p, _o in got)
