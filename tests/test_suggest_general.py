@@ -121,3 +121,38 @@ def test_figures_with_a_word_before_the_unit_bare_numbers_and_projections() -> N
 def test_a_bare_number_needs_a_unit_said_before() -> None:
     got = facts("Recently released “Enola Holmes” is expected to see 76 million.")
     assert not any(p == "households" or p == "views" for _s, p, _o in got)
+
+
+# --------------------------------------------------------------------------- premiere lists
+
+SLATE = """Disney+ has set premiere dates for new series Turner & Hooch, The Mysterious Benedict Society and Chip ‘N Dale: Park Life and the second season of High School Musical: The Musical: The Series.
+
+High School Musical: The Musical: The Series: Season 2 (Friday, May 14)
+
+In Season 2, the Wildcats face off against rival school North High. The season also features new solos written by Olivia Rodrigo and Joshua Bassett.
+
+The series stars Olivia Rodrigo, Joshua Bassett and Sofia Wylie. Guest-starring this season are Derek Hough and Asher Angel. High School Musical: The Musical: The Series is executive-produced by its creator Tim Federle.
+
+The Mysterious Benedict Society (Friday, June 25)
+
+A group of orphans must foil a nefarious plot.
+"""
+
+
+def test_a_list_of_premiere_dates_with_dated_headings() -> None:
+    got = facts(SLATE, date="2021-02-24")
+    hsm = "high-school-musical-the-musical-the-series"
+    season = f"{hsm}-season-2"
+    assert {(season, "partOfSeries", hsm), (season, "seasonNumber", "2"),
+            (f"{season}-premiere", "workFeatured", season),
+            (f"{season}-premiere", "startDate", "2021-05-14"),
+            (f"{season}-premiere", "platform", "disney-plus"),
+            ("the-mysterious-benedict-society-premiere", "startDate", "2021-06-25")} <= got
+    assert {(w, "streamingOn", "disney-plus") for w in (
+        "turner-hooch", "the-mysterious-benedict-society", "chip-n-dale-park-life",
+        hsm)} <= got
+    assert {(hsm, "castMember", "olivia-rodrigo"), (season, "castMember", "derek-hough"),
+            (hsm, "creator", "tim-federle"), (hsm, "executiveProducer", "tim-federle")} <= got
+    assert not any(p == "screenwriter" for _s, p, _o in got)  # solos are no screenplay
+    names = {e.name for e in run(SLATE, date="2021-02-24").entities}
+    assert "In" not in names

@@ -92,6 +92,9 @@ class Doc:
         self.main_film: str | None = None
         #: (offset, work) of each section heading that names a work.
         self.headings: list[tuple[int, str]] = []
+        #: (offset, title, date, line) of each heading that gives a date: "The Mysterious
+        #: Benedict Society (Friday, June 25)".
+        self.heading_dates: list[tuple[int, str, str, str]] = []
         self._mask: tuple[object, bytearray] | None = None
         #: What a rule reads once per article and keeps.
         self.memo: dict[str, object] = {}

@@ -249,13 +249,17 @@ def _mononym(doc: Doc, name: str) -> bool:
 
 def rule_cast_members(doc: Doc, s: Sentence) -> None:
     """"starring Pedro Pascal, Priyanka Chopra and Christian Slater", "the cast includes
-    A and B", "also stars A": cast membership with no character named."""
+    A and B", "also stars A", "Guest-starring this season are Derek Hough, …": cast
+    membership with no character named."""
     for m in re.finditer(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|featuring|"
                          rf"(?:headlined|toplined|fronted|led) by|(?:the )?cast "
                          rf"(?:also )?includes?|star(?:s|red)? alongside|starred opposite|"
-                         rf"stars opposite|(?<=, )alongside) {_LIST}", s.text):
+                         rf"stars opposite|(?<=, )alongside|[Gg]uest[- ]starring(?: this season)? "
+                         rf"(?:are|is)) {_LIST}", s.text):
         pos = s.start + m.start()
         work = doc.work_at(pos, s)
+        if "this season" in m.group(0) and doc.type_of(work) != "TVSeason":
+            continue  # which season?
         if re.search(r"\b(?:sequel|follow-up|follow up) to the (?:[\w-]+ ){0,3}(?:film|movie|"
                      r"series|show)\s*$", s.text[:m.start()]) and work is not None:
             # "a follow-up to the incredible 2015 film featuring …": the earlier work.

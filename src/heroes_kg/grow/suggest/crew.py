@@ -34,7 +34,13 @@ _ROLES = {
 _ROLE_WORDS = "|".join(sorted((re.escape(k) for k in _ROLES), key=len, reverse=True))
 #: "co-written and directed by", "written, directed and produced by".
 _BY = re.compile(rf"\b(?P<roles>(?i:(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_ROLE_WORDS}))*)) by "
+                 rf"(?:(?:its|their|the series[’']|the show[’']s|the film[’']s) (?P<also>creator|"
+                 rf"co-creator|director|showrunner|writer)s? )?"
                  rf"(?P<people>{NAME}(?:(?:,| and|, and) {NAME})*)")
+#: What is written or produced that is not a work: "new solos written by Olivia Rodrigo".
+_NOT_WORK = re.compile(r"\b(?:songs?|solos?|music|lyrics|score|books?|novels?|letters?|essays?|"
+                       r"posts?|statements?|articles?|memoirs?|poems?|plays?|tweets?|op-eds?|"
+                       r"columns?|albums?|singles?)(?: \w+)?\s$")
 #: "writer-director Robert Rodriguez", "director Robert Rodriguez", "producer X".
 _TITLE_BEFORE = re.compile(
     rf"\b(?P<role>writer-director|writer/director|director|filmmaker|screenwriter|writer|"
@@ -96,13 +102,20 @@ def _person(doc: Doc, name: str, rule: str, quote: str) -> str | None:
 
 def rule_by(doc: Doc, s: Sentence) -> None:
     """"The film was directed by Robert Rodriguez", "co-written and directed by
-    Rodriguez", "executive produced by Shonda Rhimes"."""
+    Rodriguez", "executive produced by Shonda Rhimes", "is executive-produced by its
+    creator Tim Federle"; not "new solos written by Olivia Rodrigo"."""
     for m in _BY.finditer(s.text):
         pos = s.start + m.start()
+        if _NOT_WORK.search(s.text[:m.start()]):
+            continue
         work = _target(doc, pos, s)
         if work is None:
             continue
         roles = re.findall(_ROLE_WORDS, m.group("roles").lower())
+        if m.group("also"):
+            # "executive-produced by its creator Tim Federle"
+            roles.append({"creator": "created", "co-creator": "created", "director": "directed",
+                          "showrunner": "created", "writer": "written"}[m.group("also")])
         for name in _names(m.group("people")):
             end = s.text.find(name, m.start("people")) + len(name)
             quote = s.text[m.start():end]

@@ -129,24 +129,55 @@ def rule_the_streamer(doc: Doc, s: Sentence) -> None:
 
 def slate(doc: Doc) -> None:
     """"Apple TV Plus has announced premiere dates for a slew of its upcoming series" over
-    a section per series: each series streams on that service."""
+    a section per series, "Disney+ has set spring and summer premiere dates for … new
+    series Turner & Hooch, …": each series streams on that service."""
     if not doc.headings or not doc.sentences:
         return
     first = doc.sentences[0]
     m = re.search(rf"^(?P<o>{NAME}) (?:has |have )?(?:announced|revealed|unveiled|set|dated)\b"
-                  rf"[^.]*?\b(?:its|their) (?:[\w-]+ ){{0,2}}(?:series|shows|films|movies|"
-                  rf"slate|lineup|titles)\b", first.text)
+                  rf"[^.]*?\b(?:(?:its|their) (?:[\w-]+ ){{0,2}}(?:series|shows|films|movies|"
+                  rf"slate|lineup|titles)|premiere dates for)\b", first.text)
     if not m:
         return
     found = doc.lookup(m.group("o"))
     if not is_a(doc.type_of(found) if found else guess_type(m.group("o")), "StreamingService"):
         return
     org = found or doc.entity(m.group("o"), "StreamingService", "slate", m.group(0))
-    for _at, work in doc.headings:
-        doc.add(work, "streamingOn", m.group(0), first.start, "slate", 0.5, obj=org)
+    listed = doc.works_in(first.start + m.start(), first.end) if m.group(0).endswith(
+        "premiere dates for") else []
+    for work in dict.fromkeys([*(w for _at, w in doc.headings), *listed]):
+        series = doc.series_of(work) or work
+        if work in listed:
+            at = doc.text.find(doc.name_of(series), first.start)
+            quote = doc.text[first.start:at + len(doc.name_of(series))] if 0 <= at < \
+                first.end else m.group(0)
+        else:
+            quote = m.group(0)
+        doc.add(series, "streamingOn", quote, first.start, "slate", 0.5, obj=org)
 
 
-DOC_RULES = [slate]
+def dated_headings(doc: Doc) -> None:
+    """"The Mysterious Benedict Society (Friday, June 25)" as a section heading in a list
+    of premiere dates: the work's premiere on that date, on the service the article
+    opens with."""
+    if not doc.heading_dates or not re.search(r"\bpremiere dates?\b", doc.text):
+        return
+    streamer = next((c.object for c in doc.found.values() if c.rule == "slate"), None)
+    for at, _title, when, line in doc.heading_dates:
+        work = next((w for pos, w in doc.headings if pos == at), None)
+        date = _date(doc, when)
+        if work is None or date is None:
+            continue
+        start = at + doc.text[at:].index(line)
+        event = doc.derived(f"{work}-premiere", "Premiere", f"Premiere of {doc.name_of(work)}",
+                            "dated-heading", line)
+        doc.add(event, "workFeatured", line, start, "dated-heading", 0.65, obj=work)
+        doc.add(event, "startDate", line, start, "dated-heading", 0.7, value=date)
+        if streamer:
+            doc.add(event, "platform", line, start, "dated-heading", 0.5, obj=streamer)
+
+
+DOC_RULES = [slate, dated_headings]
 
 
 def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") -> None:

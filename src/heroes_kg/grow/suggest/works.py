@@ -116,8 +116,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     while _TRAILING.search(title):
         title = _TRAILING.sub("", title)
     words = title.split()
-    if not words or (len(words) == 1 and ((words[0] in STOP and not weekdays) or
-                                          len(words[0]) < 2)):
+    if not words or (len(words) == 1 and ((words[0] in STOP and not (
+            weekdays and words[0].lower() in WEEKDAYS)) or len(words[0]) < 2)):
         return None
     if words[0] in ("The", "A", "An") and len(words) == 1:
         return None
@@ -176,32 +176,61 @@ def _headings(doc: Doc) -> None:
     heads = []
     for i, p in enumerate(doc.paragraphs[1:], start=1):
         text = p.text.strip()
-        if len(text.split()) <= 8 and is_title_case(text) and not re.search(r"[.!?:,\"“”]$",
-                                                                          text):
+        dated = _DATED_HEADING.fullmatch(text)
+        if dated:
+            # "The Mysterious Benedict Society (Friday, June 25)": the date it premieres.
+            text = dated.group("t")
+            doc.heading_dates.append((p.start, text, dated.group("d"), p.text.strip()))
+        season = re.fullmatch(rf"(?P<t>.+?):? (?i:season) {_NUM}", text)
+        if season and dated:
+            text = season.group("t")
+        if len(text.split()) <= 8 and is_title_case(text) and not re.search(
+                r"[.!?:,\"“”]$", text) and re.match(r"[\w“\"‘]", text):
             found = doc.lookup(text)
-            if found is None and guess_type(text) != "Person":
+            if found is None and guess_type(text) != "Person" and not dated:
                 continue
             if found is not None and doc.type_of(found) not in ("Movie", "TVSeries",
                                                                 "MovieSeries"):
                 continue
-            heads.append((i, p, found))
+            heads.append((i, p, found, text))
     if len(heads) < 2:
         return
-    for i, p, found in heads:
-        text = p.text.strip()
+    for i, p, found, text in heads:
         following = doc.paragraphs[i + 1].text if i + 1 < len(doc.paragraphs) else ""
         type_ = "TVSeries" if re.search(r"\bseries\b|\bseason\b|\bepisodes?\b", following) \
             else "Movie"
+        full = p.text.strip()
+        season = re.fullmatch(rf"(?P<t>.+?):? (?i:season) {_NUM}(?: \(.*\))?", full)
+        if season and text == season.group("t"):
+            type_ = "TVSeries"
         work = found or _register(doc, text, p.start + p.text.index(text), type_, "heading",
                                   text, 0.6)
         doc.add_work_span(p.start + p.text.index(text), p.start + p.text.index(text)
                           + len(text), work)
+        n = _season_number(season.group("n")) if season and text == season.group("t") else None
+        if n:
+            # "High School Musical: The Musical: The Series: Season 2 (Friday, May 14)"
+            if doc.type_of(work) == "Movie" and work in doc.new:
+                doc.new[work].type = "TVSeries"
+            quote = full.split(" (")[0]
+            start = p.start + p.text.index(quote)
+            series, work = work, season_of(doc, work, n, quote)
+            doc.add(work, "partOfSeries", quote, start, "season-heading", 0.7, obj=series)
+            doc.add(work, "seasonNumber", quote, start, "season-heading", 0.7, value=n)
+            doc.add_work_span(start, start + len(quote), work)
         doc.headings.append((p.start, work))
+
+
+_DATED_HEADING = re.compile(
+    r"(?P<t>[^()]{3,120}?) \((?P<d>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:,? \d{4})?)\)")
 
 
 def _other_occurrences(doc: Doc) -> None:
     """A new title found once is a mention wherever else it is written the same way."""
-    for work in [w for _a, _b, w in doc.work_spans if w in doc.new]:
+    for work in dict.fromkeys([*(w for _a, _b, w in doc.work_spans if w in doc.new),
+                               *(w for w, e in doc.new.items() if e.type in WORK_TYPES
+                                 and e.rule != "untitled-work")]):
         name = doc.name_of(work)
         if len(name) < 3:
             continue
