@@ -156,3 +156,25 @@ def test_a_list_of_premiere_dates_with_dated_headings() -> None:
     assert not any(p == "screenwriter" for _s, p, _o in got)  # solos are no screenplay
     names = {e.name for e in run(SLATE, date="2021-02-24").entities}
     assert "In" not in names
+
+
+# --------------------------------------------------------------------------- series
+
+
+def test_titles_named_only_with_tv_words_are_series() -> None:
+    kinds = {e.name: e.type for e in run(
+        "Vanity Fair sat down with Hugh Grant to discuss some of the most popular shows of "
+        "the last year, including “The Undoing” and “Lovecraft Country”. Elsewhere, the film "
+        "“Dunkirk” was shown.").entities}
+    assert kinds["The Undoing"] == "TVSeries" and kinds["Lovecraft Country"] == "TVSeries"
+    assert kinds["Dunkirk"] == "Movie"
+
+
+def test_new_seasons_with_a_respectively_list_of_households() -> None:
+    text = ("“Ratched” saw 48 million viewing households. New seasons of “The Umbrella "
+            "Academy” and “Lucifer”, saw 42 and 38 million viewers respectively.")
+    got = facts(text, date="2020-10-20")
+    assert {("the-umbrella-academy-new-season", "partOfSeries", "the-umbrella-academy"),
+            ("lucifer-new-season", "partOfSeries", "lucifer"),
+            ("the-umbrella-academy-new-season-viewership", "households", "42000000"),
+            ("lucifer-new-season-viewership", "households", "38000000")} <= got

@@ -261,6 +261,12 @@ class Doc:
             i += 1
         bisect.insort(spans, (start, end, work))
 
+    def replace_span(self, start: int, end: int, work: str) -> None:
+        """The work named at [start, end) is ``work`` after all ("New seasons of “Lucifer”":
+        the new season, not the series)."""
+        self.work_spans[:] = [(a, b, work if (a, b) == (start, end) else w)
+                              for a, b, w in self.work_spans]
+
     def _near(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Spans that start in [start, end)."""
         spans = self.work_spans

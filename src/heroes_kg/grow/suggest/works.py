@@ -154,6 +154,11 @@ _TITLE_PATTERNS = [
 ]
 
 
+#: Words right before a quoted title that say it is a work, whatever words it holds.
+_WORK_BEFORE = re.compile(r"\b(?:seasons? (?:\w+ )?of|series|show|film|movie|documentary|"
+                          r"sitcom|drama|comedy|thriller|sequel|starring in|stars? in)\s*$")
+
+
 def _network_before(before: str) -> bool:
     """"NBC’s “Blindspot”": a network's show."""
     m = re.search(r"([A-Z][\w&+]*(?: [A-Z][\w&+]*)*)[’']s\s*$", before)
@@ -279,8 +284,9 @@ def find_titles(doc: Doc) -> None:
                     doc.add_work_span(s.start + m.start("t"), s.start + m.start("t")
                                       + len(title), found)
                 continue
-            if guess_type(title) not in ("Person",):
-                continue
+            if guess_type(title) not in ("Person",) and (
+                    title.lower() in KNOWN_NAMES or not _WORK_BEFORE.search(before)):
+                continue  # "“Vanity Fair”" is no title; "seasons of “The Umbrella Academy”" is
             _register(doc, title, s.start + m.start("t"), type_, "quoted-title", m.group(0),
                       0.5)
         for m in _TITLE_LIST.finditer(s.text):
@@ -341,7 +347,9 @@ def find_titles(doc: Doc) -> None:
                     _register(doc, title, s.start + at, type_, rule, quote, 0.5)
     _numbered(doc)
     _other_occurrences(doc)
+    _series_by_context(doc)
     _seasons(doc)
+    _new_seasons(doc)
     for s in doc.sentences:
         rule_derived_work(doc, s)
     _owned_remakes(doc)
@@ -373,6 +381,36 @@ def _untitled(doc: Doc) -> None:
         if m.group("cue") or doc.type_of(person) == "Filmmaker":
             doc.add(work, "creator" if series else "director", m.group(0), m.start(),
                     "untitled-work", 0.6, obj=person)
+
+
+_TV_WORDS = re.compile(r"\b(?:series|shows?|seasons?|episodes?|TV|television|sitcom|"
+                       r"showrunner|miniseries|docuseries|binge-watch\w*)\b")
+_FILM_WORDS = re.compile(r"\b(?:films?|movies?|box office|theaters?|theatres?|cinemas?|"
+                         r"feature|blockbusters?|trilogy|sequel|prequel|filmmaker|Oscars?)\b")
+
+
+def _series_by_context(doc: Doc) -> None:
+    """A new title taken for a film is a TV series when the sentences that name it speak
+    of TV and never of film: "New seasons of “The Umbrella Academy” and “Lucifer”",
+    "the most popular shows of the last year, including “Bridgerton”, “The Undoing” and
+    “Lovecraft Country”", "“Cobra Kai” … saw 50 million member households watch the
+    show"."""
+    votes: dict[str, list[int]] = {}
+    for s in doc.sentences:
+        works = set(doc.works_in(s.start, s.end))
+        if not works:
+            continue
+        tv, film = len(_TV_WORDS.findall(s.text)), len(_FILM_WORDS.findall(s.text))
+        for w in works:
+            v = votes.setdefault(w, [0, 0])
+            v[0] += tv
+            v[1] += film
+    for w, (tv, film) in votes.items():
+        e = doc.new.get(w)
+        if e is not None and e.type == "Movie" and tv and not film and \
+                e.rule not in ("untitled-work", "derived-work") and not re.search(
+                    r"-(?:sequel|reboot|remake|prequel)$", w):
+            e.type = "TVSeries"
 
 
 def _owned_remakes(doc: Doc) -> None:
@@ -476,6 +514,29 @@ def _seasons(doc: Doc) -> None:
             doc.add(season, "seasonNumber", quote, min(start, a), "season", confidence,
                     value=n)
             doc.add_work_span(min(start, a), max(end, s.start + m.end()), season)
+
+
+def _new_seasons(doc: Doc) -> None:
+    """"New seasons of “The Umbrella Academy” and “Lucifer”": the new season of each
+    series, which what follows in the sentence is about."""
+    for m in re.finditer(r"\b[Nn]ew seasons? of\b", doc.text):
+        sentence = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+        if sentence is None:
+            continue
+        listed = re.match(r"(?:[^,.;]|,(?= (?:and )?[“\"‘]?[A-Z]))*",
+                          doc.text[m.end():sentence.end])
+        end = m.end() + (listed.end() if listed else 0)
+        for a, b, work in doc.works_in_spans(m.end(), end):
+            if doc.type_of(work) not in ("TVSeries", "Movie"):
+                continue
+            if doc.type_of(work) == "Movie" and work in doc.new:
+                doc.new[work].type = "TVSeries"
+            season = doc.derived(f"{work}-new-season", "TVSeason",
+                                 f"{doc.name_of(work)}, new season", "new-season",
+                                 doc.text[m.start():b + 1])
+            quote = doc.text[m.start():b + (1 if doc.text[b:b + 1] in "”\"’" else 0)]
+            doc.add(season, "partOfSeries", quote, m.start(), "new-season", 0.6, obj=work)
+            doc.replace_span(a, b, season)
 
 
 def _numbered(doc: Doc) -> None:
