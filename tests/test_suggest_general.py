@@ -178,3 +178,26 @@ def test_new_seasons_with_a_respectively_list_of_households() -> None:
             ("lucifer-new-season", "partOfSeries", "lucifer"),
             ("the-umbrella-academy-new-season-viewership", "households", "42000000"),
             ("lucifer-new-season-viewership", "households", "38000000")} <= got
+
+
+# --------------------------------------------------------------------------- joining a cast
+
+
+def test_joining_a_cast_in_several_phrasings() -> None:
+    assert {("atlas", "castMember", "simu-liu"), ("atlas", "castMember", "jennifer-lopez")} <= \
+        facts("Simu Liu has joined Jennifer Lopez in the upcoming Netflix movie Atlas.")
+    assert ("david-o-russell-new-film", "castMember", "taylor-swift") in \
+        facts("Taylor Swift has been cast in David O. Russell’s new film.")
+    assert ("extraction-2", "castMember", "chris-hemsworth") in \
+        facts("“Extraction 2” is coming. Chris Hemsworth is returning for “Extraction 2,” "
+              "Netflix confirmed on Tuesday.")
+    assert ("atlas", "castMember", "sterling-k-brown") in \
+        facts("The film “Atlas” is coming. Sterling K. Brown is set to star in the film.")
+    got = facts("Actress Lupita Nyong’o has joined the ensemble cast of filmmaker "
+                "Christopher Nolan’s next film.")
+    assert ("christopher-nolan-next-film", "castMember", "lupita-nyong-o") in got
+
+
+def test_a_quoted_title_before_said_is_no_quotation() -> None:
+    got = facts("Chris Hemsworth is returning for “Extraction 2,” Netflix confirmed.")
+    assert not any(p in ("spokenBy", "text") for _s, p, _o in got)

@@ -35,6 +35,11 @@ from ._text import (
 __all__ = ["WORK_TYPES", "Doc", "statement_key"]
 
 _Q = "\"“”'‘’"
+#: Words for what someone does that open a sentence before their name: "Actress Lupita
+#: Nyong’o has joined …".
+_ROLE_NOUNS = {"actress", "actor", "star", "filmmaker", "director", "producer", "writer",
+               "showrunner", "creator", "singer", "rapper", "comedian", "host", "author",
+               "screenwriter", "musician", "model", "co-star", "newcomer", "veteran"}
 #: Types that are works a fact can be about.
 WORK_TYPES = ("Movie", "TVSeries", "MovieSeries", "TVSeason")
 
@@ -190,7 +195,8 @@ class Doc:
         """"Whip-smart Missy Moreno" -> "Missy Moreno": the name without leading
         function words and adjectives; a known name's tail only after those."""
         words = name.split()
-        while len(words) > 1 and (words[0] in STOP or "-" in words[0]):
+        while len(words) > 1 and (words[0] in STOP or "-" in words[0] or
+                                  words[0].lower() in _ROLE_NOUNS):
             words.pop(0)
         return " ".join(words)
 

@@ -551,7 +551,57 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
                     0.6, obj=person)
 
 
+_JOINED = re.compile(
+    rf"(?P<a>{NAME}),? (?:(?:has|have|had|is|was|will|officially|also|now|just|reportedly|"
+    rf"been) ){{0,3}}(?P<v>joined|joins|joining|boarded|boards|signed on (?:to|for)|set to "
+    rf"(?:star|appear) in|star in|appear in|returning for|return for|returns for|back for|"
+    rf"cast in|landed a role in|lands a role in|(?:will |set to )?reprise \w+ role in)"
+    rf"(?: (?P<b>{NAME})(?![\w’']))?(?: in| on)?(?: the (?:[\w-]+ ){{0,3}}cast of)?")
+#: What may stand between the verb and the title: "the upcoming Netflix movie",
+#: "filmmaker Christopher Nolan’s".
+_LEAD_IN = re.compile(r"\s*(?:(?:the|an?|[a-z-]+|[A-Z][\w+&.’'-]*)\s+){0,6}[“\"‘]?")
+_THE_WORK = re.compile(r"\s*(?:the|this|that|its|his|her|their) (?:[a-z-]+ ){0,3}?(?:film|movie|"
+                       r"series|show|project|feature|sequel|thriller|drama|comedy)\b")
+
+
+def rule_joined(doc: Doc, s: Sentence) -> None:
+    """"Simu Liu has joined Jennifer Lopez in the upcoming Netflix movie Atlas", "Lupita
+    Nyong’o has joined the ensemble cast of …", "Chris Hemsworth is returning for
+    “Extraction 2”", "Taylor Swift has been cast in …": cast membership of the work
+    named next (or the one "the film" points back to)."""
+    for m in _JOINED.finditer(s.text):
+        name = doc.trim(m.group("a"))
+        if not doc.is_person(name) or doc.is_character(name):
+            continue
+        at = s.start + m.end()
+        other = m.group("b") or ""
+        if re.search(r"[’']s?$", other):
+            # "cast in David O. Russell’s new film": whose film, not a co-star
+            at, other = s.start + m.start("b"), ""
+        work: str | None = None
+        end = at
+        for a, b, w in doc.works_in_spans(at, min(s.end, at + 80)):
+            if _LEAD_IN.fullmatch(doc.text[at:a]) and doc.type_of(w) in WORK_TYPES:
+                work, end = w, b
+                break
+        if work is None:
+            lead = _THE_WORK.match(doc.text, at)
+            if lead:
+                end = lead.end()
+                work = doc.work_at(end, s)
+        if work is None:
+            continue
+        quote = doc.text[s.start + m.start():end].rstrip(" “\"‘")
+        if doc.text[end:end + 1] in "”\"’" and quote.count("“") > quote.count("”"):
+            quote += doc.text[end]
+        for who in (name, doc.trim(other)):
+            if who and doc.is_person(who) and not doc.is_character(who):
+                person = doc.entity(who, "Actor", "joined", quote)
+                doc.add(work, "castMember", quote, s.start + m.start(), "joined", 0.65,
+                        obj=person)
+
+
 RULES = [rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
-         rule_title_then_actor, rule_filmography]
+         rule_title_then_actor, rule_filmography, rule_joined]
 DOC_RULES = [character_in_title]

@@ -8,7 +8,7 @@ import re
 from ._doc import Doc
 from ._names import PRONOUNS, guess_type
 from ._terms import is_a
-from ._text import NAME, Sentence
+from ._text import NAME, Sentence, is_title_case
 
 __all__ = ["DOC_RULES"]
 
@@ -61,8 +61,8 @@ def quotations(doc: Doc) -> None:
                 if not who:
                     continue
                 text = m.group("q").strip().rstrip(",")
-                if len(text.split()) < 2 or _posted(doc, text):
-                    continue
+                if len(text.split()) < 2 or _posted(doc, text) or is_title_case(text):
+                    continue  # "“Extraction 2,” Netflix confirmed": a title, not words said
                 speaker = _speaker(doc, who, last or doc.last_person(s.start + m.start()),
                                    m.group(0))
                 if speaker is None:
