@@ -201,3 +201,29 @@ def test_joining_a_cast_in_several_phrasings() -> None:
 def test_a_quoted_title_before_said_is_no_quotation() -> None:
     got = facts("Chris Hemsworth is returning for “Extraction 2,” Netflix confirmed.")
     assert not any(p in ("spokenBy", "text") for _s, p, _o in got)
+
+
+# --------------------------------------------------------------------------- unquoted titles
+
+
+def test_unquoted_titles_from_credits_numbers_and_returning_seasons() -> None:
+    got = facts("The latest reboot stars Jane the Virgin actress Gina Rodriguez.")
+    assert ("jane-the-virgin", "castMember", "gina-rodriguez") in got
+    kinds = types("Pose will return for a third and final season on FX.")
+    assert kinds.get("Pose") == "TVSeries"
+    names = types("Netflix is betting on sequels: Enola Holmes 2 is out Friday, and "
+                  "Extraction 2 is in the works. Season 2 arrives May 14.")
+    assert {"Enola Holmes 2", "Extraction 2"} <= set(names)
+    assert not any(n.startswith(("Season", "May")) for n in names)
+
+
+def test_a_title_known_only_from_a_credit_is_not_what_the_article_is_about() -> None:
+    text = ("Netflix has added talent in the form of Stranger Things star Finn Wolfhard.\n"
+            "Netflix has ordered 20 episodes.\n")
+    got = facts(text)
+    assert ("stranger-things", "castMember", "finn-wolfhard") in got
+    assert ("stranger-things", "greenlitBy", "netflix") not in got
+
+
+def types(text: str) -> dict[str, str]:
+    return {e.name: e.type for e in run(text).entities}

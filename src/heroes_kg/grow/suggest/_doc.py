@@ -95,6 +95,8 @@ class Doc:
         #: (start, end, work id) of every work named in the text, known or new.
         self.work_spans: list[tuple[int, int, str]] = []
         self.main_film: str | None = None
+        #: Whether the main work has been chosen (it may be None).
+        self.picked = False
         #: (offset, work) of each section heading that names a work.
         self.headings: list[tuple[int, str]] = []
         #: (offset, title, date, line) of each heading that gives a date: "The Mysterious
@@ -327,9 +329,12 @@ class Doc:
         if sections:
             return sections[-1]
         if self.main_film is None:
-            # While the titles are still being read: the last work named before.
+            # While the titles are still being read: the last work named before (once
+            # they are read, an article with no main work has none to fall back on).
             earlier = [w for a, b, w in self.work_spans if a < pos
-                       and self._scoping(a, b, w, exclude_sequels)]
+                       and self._scoping(a, b, w, exclude_sequels)
+                       and not (self.picked and w in self.new
+                                and self.new[w].rule == "credit-title")]
             return earlier[-1] if earlier else None
         if para is not None and not self._about_main(para, pos):
             return None
@@ -380,7 +385,7 @@ class Doc:
         if exclude_sequels and w.endswith("-sequel"):
             return False
         after = self.text[b:b + 30]
-        if re.match(r"[”\"’]?[’']s[”\"’]? [A-Z]|[”\"’] stars? [A-Z]|[”\"’]? (?:breakout|alum|"
+        if re.match(r"[”\"’]?[’']s?[”\"’]? [A-Z]|[”\"’] stars? [A-Z]|[”\"’]? (?:co-)?star [A-Z]|[”\"’]? (?:breakout|alum|"
                     r"alumna|actor|actress|co-directors?|directors?|writers?|co-creators?|"
                     r"creators?|producers?|showrunners?|veteran) [A-Z]", after):
             return False  # a credit: "“Atlanta” breakout Zazie Beetz"
@@ -587,9 +592,11 @@ class Doc:
         return m is not None and guess_type(m.group(1)) == "Person"
 
     def pick_main_film(self) -> None:
+        self.picked = True
         counts: Counter[str] = Counter(
             w for a, b, w in self.work_spans if self.type_of(w) in WORK_TYPES
-            and self._scoping(a, b, w, False) and not self._owned_by_person(a))
+            and self._scoping(a, b, w, False) and not self._owned_by_person(a)
+            and not (w in self.new and self.new[w].rule == "credit-title"))
         opening = self.paragraphs[0].end if self.paragraphs else 0
         for a, _b, w in self.work_spans:
             if a < opening and w in counts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
-from ._names import KNOWN_NAMES, NETWORKS, STREAMERS, guess_type
+from ._names import KNOWN_NAMES, NETWORKS, STREAMERS, guess_type, is_place_or_award
 from ._terms import is_a
 from ._text import (
     MONTHS,
@@ -29,6 +29,7 @@ from ._text import (
 
 __all__ = ["RULES", "find_titles"]
 
+_TITLE_HEAD = r"(?:[A-Z][\w’'&-]*[\w&]|[A-Z])"
 _GENRES = ("superhero", "horror", "comedy", "action", "animated", "fantasy", "science fiction",
            "sci-fi", "family", "musical", "thriller", "drama", "documentary", "romantic",
            "action comedy", "romantic comedy", "crime drama", "psychological thriller",
@@ -82,6 +83,22 @@ _ORDER = re.compile(rf"(?P<t>{TITLE_WORDS})(?:, [^,]{{3,60}},)? (?:has |have |ha
 _RENEWED = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:was|has been|had been|is being|got|gets) "
                       rf"(?:officially )?(?:renewed|cancell?ed|picked up)\b|\b(?:renewed|cancell?ed) "
                       rf"(?P<t2>{TITLE_WORDS}) for")
+#: "Pose will return for a third and final season": a series with seasons.
+_RETURNS = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:will return|returns|is returning|will be back|"
+                      rf"is coming back|comes back|is back) for (?:a|its|their) (?:[\w-]+ )?"
+                      rf"(?:and (?:final|last) )?season")
+#: "Stranger Things star Finn Wolfhard", "Jane the Virgin actress Gina Rodriguez": a work
+#: named by the credit of the person after it.
+_CREDIT_OF = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS})(?:[’'](?:s)?)? (?:star|actress|actor|alum|"
+                        rf"alumna|breakout|co-star|creator|showrunner|director) (?={NAME})")
+#: "Enola Holmes 2", "The Gray Man 2": a numbered title.
+_NUMBERED = re.compile(rf"(?<![\w’'#@])(?P<t>{_TITLE_HEAD}(?:\s{_TITLE_HEAD}){{0,4}} (?:[2-9]|II|III|"
+                       rf"IV))(?![\w’'.,]\d|\s?(?:%|percent|million|billion|thousand|episodes?|"
+                       rf"seasons?|hours?|days?|weeks?|years?|months?|minutes?)\b)")
+_NOT_NUMBERED = {"Season", "Part", "Episode", "Chapter", "Volume", "Vol", "Top", "Phase",
+                 "Day", "Week", "Act", "Book", "Issue", "No", "Number", "Level", "Round",
+                 "Game", "Stage", "Series", "Title", "Section", "Article", "Page", "Figure",
+                 "Covid", "COVID", "Category", "Class", "Grade", "Channel"}
 _WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is set to )?)?"
                     rf"(?:managed|racked up|drew|earned|reached|scored|premiered|premieres|"
                     rf"debuted|debuts|was released|release|releases|released|opens|hit|hits|"
@@ -147,6 +164,7 @@ _TITLE_PATTERNS = [
                                      r"reboot|adaptation|season) (?:of|on|for)\b")),
     (_WHICH, "which-clause", re.compile(r", which ")),
     (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
+    (_RETURNS, "renewed", re.compile(r"\b(?:return|returns|returning|back) for\b")),
     (_ORDER, "order", re.compile(r"\b(?:order|renewal)\b")),
     (_OWNED, "owned-title", re.compile(r"[’']")),
     (_IS_THE, "is-the", re.compile(r" (?:is|was|has become|became) ")),
@@ -346,6 +364,8 @@ def find_titles(doc: Doc) -> None:
                 else:
                     _register(doc, title, s.start + at, type_, rule, quote, 0.5)
     _numbered(doc)
+    _credit_titles(doc)
+    _numbered_titles(doc)
     _other_occurrences(doc)
     _series_by_context(doc)
     _seasons(doc)
@@ -548,6 +568,63 @@ def _numbered(doc: Doc) -> None:
         for m in re.finditer(rf"(?<![\w#]){re.escape(name)} (?:[2-9]|II|III|IV)(?![\w’'])",
                              doc.text):
             _register(doc, m.group(0), m.start(), "Movie", "numbered-title", m.group(0), 0.6)
+
+
+_NATIONALITY = re.compile(r"(?:ish|ian|ese|can|ian-born|ic|i)$")
+
+
+def _credit_titles(doc: Doc) -> None:
+    """"Stranger Things star Finn Wolfhard", "Jane the Virgin actress Gina Rodriguez": an
+    unquoted title known by the credit of the person named after it. Not "Disney star",
+    "Hollywood actress", "British actor", "Oscar winner"."""
+    for s in doc.sentences:
+        if not re.search(r" (?:star|actress|actor|alum|alumna|breakout|co-star|creator|"
+                         r"showrunner|director) [A-Z]", s.text):
+            continue
+        for m in _CREDIT_OF.finditer(s.text):
+            title = _strip_lead(m.group("t").strip())
+            if title is None:
+                continue
+            title = title.removesuffix("’").removesuffix("'")
+            words = title.split()
+            at = s.start + s.text.index(title, m.start())
+            if not words or words[0] in STOP or title.lower() in KNOWN_NAMES or \
+                    is_place_or_award(title) or _NATIONALITY.search(words[-1]) and \
+                    len(words) == 1 or doc.work_span_at(at, at + len(title)):
+                continue
+            found = doc.lookup(title)
+            if found is not None:
+                if doc.type_of(found) in WORK_TYPES:
+                    doc.add_work_span(at, at + len(title), found)
+                continue
+            if guess_type(title) != "Person" or re.search(r"-(?:winning|nominated)\b", title):
+                continue
+            if len(words) == 1 and at == s.start and not _repeated(doc, title):
+                continue  # a single word opening the sentence: too little to go on
+            _register(doc, title, at, "Movie", "credit-title", m.group(0), 0.45)
+
+
+def _numbered_titles(doc: Doc) -> None:
+    """"Enola Holmes 2 is out Friday, and Extraction 2 and The Gray Man 2 are in the
+    works": capitalized words and a sequel number make a title (not "Season 2", "Part 2",
+    "May 14", "Top 10")."""
+    for m in _NUMBERED.finditer(doc.text):
+        title = _strip_lead(m.group("t"))
+        if title is None:
+            continue
+        words = title.split()
+        if len(words) < 2 or words[0] in STOP or any(w in _NOT_NUMBERED for w in words) or \
+                words[-2].lower() in MONTHS or words[-2].lower()[:3] in {
+                    mo[:3] for mo in MONTHS} or guess_type(" ".join(words[:-1])) != "Person":
+            continue
+        at = m.start() + m.group("t").index(title)
+        if doc.work_span_at(at, at + len(title)):
+            continue
+        found = doc.lookup(title)
+        if found is not None:
+            doc.add_work_span(at, at + len(title), found)
+            continue
+        _register(doc, title, at, "Movie", "numbered-title", title, 0.5)
 
 
 def _repeated(doc: Doc, title: str) -> bool:
