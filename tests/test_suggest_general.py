@@ -227,3 +227,28 @@ def test_a_title_known_only_from_a_credit_is_not_what_the_article_is_about() -> 
 
 def types(text: str) -> dict[str, str]:
     return {e.name: e.type for e in run(text).entities}
+
+
+# --------------------------------------------------------------------------- crew verbs
+
+
+def test_crew_in_the_future_tense_and_a_shared_surname() -> None:
+    got = facts("Netflix has released the first trailer for The Gray Man 2. Ryan Gosling "
+                "returns as Court Gentry, and Anthony and Joe Russo are back to direct.")
+    assert {("the-gray-man-2", "director", "anthony-russo"),
+            ("the-gray-man-2", "director", "joe-russo")} <= got
+    got = facts("“Carmen Sandiego” is coming. Duane Capizzi will co-executive produce and "
+                "serve as showrunner. CJ Kettler will executive produce.")
+    assert {("carmen-sandiego", "producer", "duane-capizzi"),
+            ("carmen-sandiego", "executiveProducer", "cj-kettler")} <= got
+    got = facts("Stranger Things will return for a fourth season. The hit series, created by "
+                "Matt and Ross Duffer, stars Winona Ryder.")
+    assert {("stranger-things", "creator", "matt-duffer"),
+            ("stranger-things", "creator", "ross-duffer")} <= got
+
+
+def test_a_title_after_a_role() -> None:
+    got = facts("Jennifer Lopez stars as Atlas Shepherd in Atlas, which is directed by Brad "
+                "Peyton.")
+    assert {("jennifer-lopez", "plays", "atlas-shepherd"), ("atlas", "director", "brad-peyton")} \
+        <= got

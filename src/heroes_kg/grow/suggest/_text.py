@@ -27,6 +27,7 @@ __all__ = [
     "resolve_date",
     "sentences",
     "slug",
+    "shared_surname",
     "strip_possessive",
     "word_at",
 ]
@@ -226,3 +227,15 @@ def _resolve(text: str, base: _dt.date | None) -> str | None:
     if text.lower() == "yesterday":
         return (base - _dt.timedelta(days=1)).isoformat()
     return None
+
+
+def shared_surname(names: list[str]) -> list[str]:
+    """"Matt", "Ross Duffer" -> "Matt Duffer", "Ross Duffer": in a list of people, first
+    names alone right before a full name share its surname ("Anthony and Joe Russo")."""
+    out = list(names)
+    for i in range(len(out) - 2, -1, -1):
+        nxt = out[i + 1].split()
+        if len(out[i].split()) == 1 and out[i][:1].isupper() and len(nxt) == 2 and \
+                out[i] not in STOP:
+            out[i] = f"{out[i]} {nxt[-1]}"
+    return out

@@ -7,7 +7,7 @@ import re
 
 from ._doc import Doc
 from ._terms import is_a
-from ._text import NAME, TITLE, Sentence
+from ._text import NAME, TITLE, Sentence, shared_surname
 
 __all__ = ["RULES"]
 
@@ -55,7 +55,18 @@ _TITLE_ROLES = {"writer-director": ("director", "screenwriter"),
 
 
 def _names(text: str) -> list[str]:
-    return [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if n.strip()]
+    """"Matt and Ross Duffer" -> Matt Duffer, Ross Duffer: a first name alone before a
+    full name shares its surname."""
+    parts = re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", text)
+    names, seps = [p.strip() for p in parts[0::2]], parts[1::2]
+    out = []
+    for i, name in enumerate(names):
+        if i < len(seps) and seps[i].strip() == "and":
+            # only "X and Y Z" shares a surname, not "Evans, Swedlin"
+            name = shared_surname([name, names[i + 1]])[0]
+        if name:
+            out.append(name)
+    return out
 
 
 def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
@@ -117,7 +128,8 @@ def rule_by(doc: Doc, s: Sentence) -> None:
             roles.append({"creator": "created", "co-creator": "created", "director": "directed",
                           "showrunner": "created", "writer": "written"}[m.group("also")])
         for name in _names(m.group("people")):
-            end = s.text.find(name, m.start("people")) + len(name)
+            end = m.end("people") if s.text.find(name, m.start("people")) < 0 else \
+                s.text.find(name, m.start("people")) + len(name)
             quote = s.text[m.start():end]
             who = _person(doc, name, "crew-by", quote)
             if who is None:
@@ -255,9 +267,15 @@ _SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b(?:wrote|penned|co-wrote|
 _LEAD = re.compile(rf"(?P<p>{NAME}) (?:came on board|signed on|was tapped|was hired|has been tapped|"
                    rf"is set|will return|returns) to (?:direct|helm|lead) [“\"‘]?")
 #: "with Jane Doe set to direct", "Jane Doe will direct" (not "in talks to direct").
-_TO_DIRECT = re.compile(rf"(?P<p>{NAME}),? (?:is |was )?(?:set to|will|is going to|has signed on to|"
-                        rf"signed on to|has been tapped to|was tapped to|is attached to) "
-                        rf"(?P<job>direct|write|produce|executive produce)\b")
+_TO_DIRECT = re.compile(
+    rf"(?P<p>{NAME}(?:(?:,| and|, and) {NAME})*),? (?:(?:is|are|was|were|will|would|also|has|"
+    rf"have|been) ){{0,3}}(?:(?:set|slated|expected|tapped|attached|back|returning|going|"
+    rf"signed on|on board|returns|return) to )?"
+    rf"(?P<job>co-executive produce|executive produce|co-produce|produce|co-direct|direct|"
+    rf"co-write|write)(?: and (?P<job2>direct|write|produce|executive produce))?\b")
+_JOB_OF = {"direct": "director", "co-direct": "director", "write": "screenwriter",
+           "co-write": "screenwriter", "produce": "producer", "co-produce": "producer",
+           "co-executive produce": "producer", "executive produce": "executiveProducer"}
 
 
 def _add_people(doc: Doc, work: str, prop: str, names: list[str], quote: str, pos: int,
@@ -372,18 +390,23 @@ def rule_doing(doc: Doc, s: Sentence) -> None:
 
 
 def rule_set_to_direct(doc: Doc, s: Sentence) -> None:
-    """"Focus Features has landed the thriller Midnight Run, with Jane Doe set to direct":
-    the crew of the work in scope."""
+    """"Focus Features has landed the thriller Midnight Run, with Jane Doe set to direct",
+    "Anthony and Joe Russo are back to direct", "CJ Kettler will executive produce", "Duane
+    Capizzi will co-executive produce": the crew of the work in scope."""
     for m in _TO_DIRECT.finditer(s.text):
         if re.search(r"\b(?:talks|negotiations|eyed|eyeing|considered)\b", s.text[m.start():m.end()]):
             continue
+        if not re.search(r"\b(?:is|are|was|were|will|would|to|has|have)\b",
+                         s.text[m.end("p"):m.start("job")]):
+            continue  # "… produce" with no verb before it is no crew credit
         pos = s.start + m.start()
         work = _target(doc, pos, s)
         if work is None:
             continue
-        prop = {"direct": "director", "write": "screenwriter", "produce": "producer",
-                "executive produce": "executiveProducer"}[m.group("job")]
-        _add_people(doc, work, prop, [m.group("p")], m.group(0), pos, "set-to-direct", 0.65)
+        for job in (m.group("job"), m.group("job2")):
+            if job:
+                _add_people(doc, work, _JOB_OF[job], _names(m.group("p")), m.group(0), pos,
+                            "set-to-direct", 0.65)
 
 
 def rule_parenthesised_credit(doc: Doc, s: Sentence) -> None:

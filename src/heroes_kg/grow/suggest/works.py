@@ -83,6 +83,11 @@ _ORDER = re.compile(rf"(?P<t>{TITLE_WORDS})(?:, [^,]{{3,60}},)? (?:has |have |ha
 _RENEWED = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:was|has been|had been|is being|got|gets) "
                       rf"(?:officially )?(?:renewed|cancell?ed|picked up)\b|\b(?:renewed|cancell?ed) "
                       rf"(?P<t2>{TITLE_WORDS}) for")
+#: "Jennifer Lopez stars as Atlas Shepherd in Atlas", "plays Eleven in Stranger Things": the
+#: title after the role.
+_ROLE_IN = re.compile(rf"\b(?:stars?|starring|starred|plays?|playing|played|portrays?|"
+                      rf"portraying|voices?|voicing|returns?|reprises?) (?:as )?{NAME} in "
+                      rf"(?P<t>{TITLE_WORDS})")
 #: "Pose will return for a third and final season": a series with seasons.
 _RETURNS = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:will return|returns|is returning|will be back|"
                       rf"is coming back|comes back|is back) for (?:a|its|their) (?:[\w-]+ )?"
@@ -165,6 +170,7 @@ _TITLE_PATTERNS = [
     (_WHICH, "which-clause", re.compile(r", which ")),
     (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
     (_RETURNS, "renewed", re.compile(r"\b(?:return|returns|returning|back) for\b")),
+    (_ROLE_IN, "role-in", re.compile(r"\b(?:star|play|portray|voic|return|repris)")),
     (_ORDER, "order", re.compile(r"\b(?:order|renewal)\b")),
     (_OWNED, "owned-title", re.compile(r"[’']")),
     (_IS_THE, "is-the", re.compile(r" (?:is|was|has become|became) ")),
@@ -613,7 +619,9 @@ def _numbered_titles(doc: Doc) -> None:
         if title is None:
             continue
         words = title.split()
-        if len(words) < 2 or words[0] in STOP or any(w in _NOT_NUMBERED for w in words) or \
+        if len(words) < 2 or (words[0] in STOP and words[0] not in ("The", "A", "An")) or \
+                len(words) < (3 if words[0] in ("The", "A", "An") else 2) or \
+                any(w in _NOT_NUMBERED for w in words) or \
                 words[-2].lower() in MONTHS or words[-2].lower()[:3] in {
                     mo[:3] for mo in MONTHS} or guess_type(" ".join(words[:-1])) != "Person":
             continue
