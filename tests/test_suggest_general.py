@@ -252,3 +252,25 @@ def test_a_title_after_a_role() -> None:
                 "Peyton.")
     assert {("jennifer-lopez", "plays", "atlas-shepherd"), ("atlas", "director", "brad-peyton")} \
         <= got
+
+
+# --------------------------------------------------------------------------- posts, lists
+
+
+def test_post_in_prose_with_its_words_and_what_it_confirms() -> None:
+    got = facts("“Atlas” is coming. Simu Liu shared the news on Twitter, writing: \"So excited "
+                "to be joining this amazing cast!\"")
+    assert ("liu-tweet", "text", "so excited to be joining this amazing cast!") in got
+    got = facts("“Atlas” is coming with Finn Wolfhard. He posted the following to Instagram, "
+                "confirming the casting news.")
+    assert {("wolfhard-instagram-post", "author", "finn-wolfhard"),
+            ("wolfhard-instagram-post", "confirms", "atlas")} <= got
+
+
+def test_a_list_of_people_who_will_star_and_a_distributor() -> None:
+    got = facts("“Atlas” is coming. Margot Robbie, Christian Bale and Rami Malek will also star "
+                "in the film. The film will be released by Disney's 20th Century Studios.")
+    assert {("atlas", "castMember", p) for p in ("margot-robbie", "christian-bale",
+                                                 "rami-malek")} <= got
+    assert ("atlas", "publisher", "20th-century-studios") in got
+    assert not any(s.startswith("disney") for s, _p, _o in got)

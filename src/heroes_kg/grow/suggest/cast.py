@@ -552,7 +552,7 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
 
 
 _JOINED = re.compile(
-    rf"(?P<a>{NAME}),? (?:(?:has|have|had|is|was|will|officially|also|now|just|reportedly|"
+    rf"(?:(?P<others>(?:{NAME}, )*{NAME},? and) )?(?P<a>{NAME}),? (?:(?:has|have|had|is|was|will|officially|also|now|just|reportedly|"
     rf"been) ){{0,3}}(?P<v>joined|joins|joining|boarded|boards|signed on (?:to|for)|set to "
     rf"(?:star|appear) in|star in|appear in|returning for|return for|returns for|back for|"
     rf"cast in|landed a role in|lands a role in|(?:will |set to )?reprise \w+ role in)"
@@ -594,7 +594,8 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
         quote = doc.text[s.start + m.start():end].rstrip(" “\"‘")
         if doc.text[end:end + 1] in "”\"’" and quote.count("“") > quote.count("”"):
             quote += doc.text[end]
-        for who in (name, doc.trim(other)):
+        listed = re.split(r",\s*(?:and\s+)?|\s+and\b", m.group("others") or "")
+        for who in (*(doc.trim(x.strip()) for x in listed), name, doc.trim(other)):
             if who and doc.is_person(who) and not doc.is_character(who):
                 person = doc.entity(who, "Actor", "joined", quote)
                 doc.add(work, "castMember", quote, s.start + m.start(), "joined", 0.65,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
+from ._names import guess_type
 from ._terms import is_a
 from ._text import NAME, TITLE, Sentence, shared_surname
 
@@ -30,6 +31,8 @@ _ROLES = {
     "a screenplay": ("screenwriter",),
     "screenplay": ("screenwriter",),
     "teleplay": ("screenwriter",),
+    "released": ("publisher",),
+    "distributed": ("publisher",),
 }
 _ROLE_WORDS = "|".join(sorted((re.escape(k) for k in _ROLES), key=len, reverse=True))
 #: "co-written and directed by", "written, directed and produced by".
@@ -131,6 +134,14 @@ def rule_by(doc: Doc, s: Sentence) -> None:
             end = m.end("people") if s.text.find(name, m.start("people")) < 0 else \
                 s.text.find(name, m.start("people")) + len(name)
             quote = s.text[m.start():end]
+            if any(r in ("released", "distributed") for r in roles):
+                # "will be released by Disney’s 20th Century Studios": the company
+                org_name = re.split(r"[’']s ", name)[-1]
+                kind = doc.type_of(doc.lookup(org_name)) or guess_type(org_name)
+                if is_a(kind, "Organization") and not is_a(kind, "NewsMediaOrganization"):
+                    org = doc.entity(org_name, kind, "released-by", quote)
+                    doc.add(work, "publisher", quote, pos, "released-by", 0.6, obj=org)
+                continue
             who = _person(doc, name, "crew-by", quote)
             if who is None:
                 continue

@@ -82,9 +82,14 @@ def rule_post_on_weekday(doc: Doc, s: Sentence) -> None:
             0.6, value=date)
 
 
+_POST_TEXT = re.compile(r"[^“\".]{0,60}?(?:,? (?:writing|captioning (?:it|the (?:post|photo|"
+                        r"video))|adding|saying))?[:,]?\s*[“\"](?P<t>[^”\"]{8,})[”\"]")
+
+
 def rule_prose_post(doc: Doc, s: Sentence) -> None:
     """"Rodriguez wrote on Twitter", "Pascal shared a photo on Instagram", "Chopra took to
-    Instagram to celebrate", "the studio tweeted"."""
+    Instagram to celebrate", "the studio tweeted", "He posted the following to Instagram,
+    confirming the casting news"; the words posted when the sentence quotes them."""
     if re.search(r"\bpost on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
                  s.text, re.IGNORECASE) or re.search(r"Instagram Stor", s.text):
         return
@@ -99,6 +104,8 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
     who = m.group("who") or m.group("who2") or m.group("who3")
     name = doc.trim(who)
     author = doc.lookup(name)
+    if author is None and name in ("He", "She"):
+        author = doc.last_person(s.start + m.start())  # "He posted the following to Instagram"
     if author is None:
         if not doc.is_person(name):
             return
@@ -117,6 +124,21 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
     if date and day:
         doc.add(post, "datePublished", s.text[day.start():m.end()], s.start + day.start(),
                 "post-in-prose", 0.55, value=date)
+    said = _POST_TEXT.match(s.text, m.end())
+    if said:
+        # "Simu Liu shared the news on Twitter, writing: “So excited to be joining …”"
+        text = said.group("t").strip().rstrip(",")
+        doc.add(post, "text", said.group("t"), s.start + said.start("t"), "post-in-prose",
+                0.6, value=text)
+    news = re.search(r"\b(?P<v>confirming|announcing) (?:the|his|her|their) (?:[\w-]+ )?"
+                     r"(?:news|casting|role|return)\b", s.text[m.end():])
+    if news:
+        # "He posted the following to Instagram, confirming the casting news"
+        work = doc.work_before(s.start + m.start(), s)
+        if work is not None:
+            prop = "confirms" if news.group("v") == "confirming" else "announces"
+            quote = s.text[m.start():m.end() + news.end()]
+            doc.add(post, prop, quote, s.start + m.start(), "post-in-prose", 0.5, obj=work)
 
 
 def rule_stories(doc: Doc, s: Sentence) -> None:

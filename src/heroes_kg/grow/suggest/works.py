@@ -98,7 +98,7 @@ _CREDIT_OF = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS})(?:[’'](?:s)?)? (?
                         rf"alumna|breakout|co-star|creator|showrunner|director) (?={NAME})")
 #: "Enola Holmes 2", "The Gray Man 2": a numbered title.
 _NUMBERED = re.compile(rf"(?<![\w’'#@])(?P<t>{_TITLE_HEAD}(?:\s{_TITLE_HEAD}){{0,4}} (?:[2-9]|II|III|"
-                       rf"IV))(?![\w’'.,]\d|\s?(?:%|percent|million|billion|thousand|episodes?|"
+                       rf"IV))(?![\w’']|[.,]\d|\s?(?:%|percent|million|billion|thousand|episodes?|"
                        rf"seasons?|hours?|days?|weeks?|years?|months?|minutes?)\b)")
 _NOT_NUMBERED = {"Season", "Part", "Episode", "Chapter", "Volume", "Vol", "Top", "Phase",
                  "Day", "Week", "Act", "Book", "Issue", "No", "Number", "Level", "Round",
