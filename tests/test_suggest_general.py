@@ -274,3 +274,18 @@ def test_a_list_of_people_who_will_star_and_a_distributor() -> None:
                                                  "rami-malek")} <= got
     assert ("atlas", "publisher", "20th-century-studios") in got
     assert not any(s.startswith("disney") for s, _p, _o in got)
+
+
+def test_the_show_after_a_title_makes_it_a_series_and_co_creators() -> None:
+    assert types("Netflix announced Friday that “Stranger Things” will return. The show "
+                 "stars Winona Ryder.")["Stranger Things"] == "TVSeries"
+    got = facts("Ryan Murphy teased the third season of “Pose” on Friday. Murphy co-created "
+                "the series with Brad Falchuk and Steven Canals.")
+    assert {("pose", "creator", p) for p in ("ryan-murphy", "brad-falchuk", "steven-canals")} \
+        <= got
+
+
+def test_title_stars_a_as_b_is_a_role_not_a_bare_credit() -> None:
+    got = facts("“Pose” stars Mj Rodriguez as Blanca and Billy Porter as Pray Tell.")
+    assert ("mj-rodriguez", "plays", "blanca") in got
+    assert ("pose", "castMember", "mj-rodriguez") not in got

@@ -319,6 +319,9 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
         if doc.type_of(work) not in ("Movie", "TVSeries", "MovieSeries", "TVSeason"):
             continue
         m = _CREDIT.match(doc.text[b:s.end])
+        if m and (m.group("role") or "").lower() == "stars" and \
+                re.match(r",? as\b", doc.text[b + m.end():b + m.end() + 4]):
+            m = None  # "“Pose” stars Mj Rodriguez as Blanca": a role, said elsewhere
         if m and (m.group("role") or re.match(r"[’']s", doc.text[b:b + 2]) or
                   re.match(r"[”\"’][’']s", doc.text[b:b + 3])):
             name = doc.trim(m.group("p"))

@@ -180,7 +180,8 @@ def rule_role_before_name(doc: Doc, s: Sentence) -> None:
 def rule_directed(doc: Doc, s: Sentence) -> None:
     """"Rodriguez also directed other films including "Machete," "Sin City" and its
     sequel "Sin City: A Dame to Kill For."", "Aside from "We Can Be Heroes,"
-    Rodriguez also directed …"."""
+    Rodriguez also directed …", "Murphy co-created the series with Brad Falchuk and
+    Steven Canals"."""
     for m in re.finditer(rf"(?P<d>{NAME}),? (?:who )?(?:also |previously |has |had )?"
                          rf"(?P<verb>directed|helmed|created|co-created|wrote|co-wrote|"
                          rf"produced)\b(?P<rest>.*)", s.text):
@@ -211,6 +212,16 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
                 doc.add(work, "sequelOf", q, s.start + rest_start + ra - 20, "its-sequel",
                         0.8, obj=previous)
             previous = work
+        the = re.match(rf"\s+the (?:[a-z-]+ )?(?P<k>series|show|film|movie|sequel|reboot)\b"
+                       rf"(?: with (?P<others>{NAME}(?:(?:,| and|, and) {NAME})*))?", rest)
+        if the:
+            # "Murphy co-created the series with Brad Falchuk and Steven Canals"
+            work = doc.work_at(s.start + rest_start + the.end("k"), s)
+            if work is not None:
+                quote = s.text[m.start():rest_start + the.end()]
+                names = [doc.trim(m.group("d")), *_names(the.group("others") or "")]
+                _add_people(doc, work, prop, names, quote, s.start + m.start(),
+                            f"{m.group('verb')}-the-work", 0.65)
         aside = re.match(rf"Aside from {TITLE}", s.text)
         if aside and prop == "director":
             work = doc.lookup(aside.group("t")) or doc.entity(aside.group("t"), "Movie",

@@ -422,10 +422,18 @@ def _series_by_context(doc: Doc) -> None:
     “Lovecraft Country”", "“Cobra Kai” … saw 50 million member households watch the
     show"."""
     votes: dict[str, list[int]] = {}
+    last: str | None = None
     for s in doc.sentences:
         works = set(doc.works_in(s.start, s.end))
         if not works:
+            pointer = re.match(r"(?:The|This|That) (?:[a-z-]+ ){0,2}?(?P<k>show|series|film|movie)\b",
+                               s.text)
+            if pointer and last is not None:
+                # "“Stranger Things” will return. The show stars …": what "the show" is
+                v = votes.setdefault(last, [0, 0])
+                v[0 if pointer.group("k") in ("show", "series") else 1] += 1
             continue
+        last = next(iter(works)) if len(works) == 1 else None
         tv, film = len(_TV_WORDS.findall(s.text)), len(_FILM_WORDS.findall(s.text))
         for w in works:
             v = votes.setdefault(w, [0, 0])
