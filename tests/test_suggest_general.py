@@ -289,3 +289,35 @@ def test_title_stars_a_as_b_is_a_role_not_a_bare_credit() -> None:
     got = facts("“Pose” stars Mj Rodriguez as Blanca and Billy Porter as Pray Tell.")
     assert ("mj-rodriguez", "plays", "blanca") in got
     assert ("pose", "castMember", "mj-rodriguez") not in got
+
+
+# --------------------------------------------------------------------------- genre, years, roles
+
+
+def test_the_kind_of_work_named_before_a_title_is_its_genre() -> None:
+    got = facts("Action movie “The Old Guard” led the way. Their hit reality series “Indian "
+                "Matchmaking” was popular. Netflix saw its two most watched documentaries, "
+                "“American Murder” and “The Social Dilemma”.")
+    assert {("the-old-guard", "genre", "action"), ("indian-matchmaking", "genre", "reality"),
+            ("american-murder", "genre", "documentary"),
+            ("the-social-dilemma", "genre", "documentary")} <= got
+
+
+def test_a_year_before_the_kind_of_work_and_its_title() -> None:
+    got = facts("She scored a Tony nomination for the 2009 Broadway play ‘Eclipsed’.")
+    assert ("eclipsed", "datePublished", "2009") in got
+
+
+def test_playing_and_voicing_a_character() -> None:
+    got = facts("Gillian Anderson is looking back on playing Margaret Thatcher in Season 4 of "
+                "“The Crown”.")
+    assert ("gillian-anderson", "plays", "margaret-thatcher") in got
+    got = facts("“Carmen Sandiego” is coming. Finn Wolfhard will provide the voice of Player, "
+                "Carmen’s chief accomplice and friend.")
+    assert ("finn-wolfhard", "plays", "player") in got
+
+
+def test_a_publication_reporting_at_the_end_of_a_sentence() -> None:
+    got = facts("“Atlas” is coming. Simu Liu is set to join the cast, Variety reports.")
+    assert {("variety-atlas-report", "publisher", "variety"),
+            ("variety-atlas-report", "about", "atlas")} <= got

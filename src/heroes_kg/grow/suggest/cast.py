@@ -140,10 +140,15 @@ def rule_cast_list(doc: Doc, s: Sentence) -> None:
 
 def rule_plays(doc: Doc, s: Sentence) -> None:
     """"Pascal plays Marcus Moreno", "Chopra portrays Ms. Granada", "Lena Ortiz will
-    play the role of Captain Comet"."""
+    play the role of Captain Comet", "Finn Wolfhard will provide the voice of Player",
+    "Gillian Anderson is looking back on playing Margaret Thatcher in Season 4 of “The
+    Crown”"."""
     for m in re.finditer(rf"(?P<a>{NAME}),? (?:who )?(?:(?P<long>{_PLAYS_ROLE})|"
                          r"(?:also )?(?:will )?(?:plays|played|portrays|portrayed|play|"
                          r"(?:would|will) be playing|is playing|was playing|"
+                         r"(?:will |to )?(?:provide|provides|provided|lend|lends|lent) "
+                         r"(?:the |her |his |their )?voices? (?:of|to)|"
+                         r"(?:is|was|has been) (?:[a-z]+ ){1,4}?(?:playing|portraying)|"
                          rf"portray|voices|voiced)) (?P<r>{_ROLE})", s.text):
         start = s.start + m.start()
         if any(a <= start < b for a, b in doc.consumed):

@@ -753,7 +753,8 @@ _GENRE_WORDS = {
     "psychological", "dystopian", "period", "legal", "medical", "political", "procedural",
     "sitcom", "anthology", "biopic", "adventure", "slasher", "zombie", "vampire",
     "coming-of-age", "satirical", "dark", "black", "dramedy", "noir", "disaster", "monster",
-    "martial", "arts", "sports", "dance", "crime-drama", "kids", "children's", "reality"}
+    "martial", "arts", "sports", "dance", "crime-drama", "kids", "children's", "reality",
+    "epic", "post-apocalyptic", "apocalyptic", "sci-fi"}
 _WORK_NOUNS = r"film|movie|series|show|sequel|reboot|feature|franchise|flick|prequel|remake"
 _DETERMINER = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{POSSESSOR}) ")
 _GENRE = re.compile(r"(?:\d{4} )?(?P<g>[a-z][\w/'-]*(?: [a-z][\w/'-]*){0,3})(?=[ ,.;:”\"]|$)")
@@ -818,6 +819,56 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
                 start, "genre", 0.6, value=genre)
 
 
+_KIND_BEFORE = re.compile(
+    r"(?:^|(?<=\s))(?P<g>(?:[A-Za-z][\w-]* ){0,2}?)(?P<noun>movies?|films?|series|shows?|"
+    r"documentar(?:y|ies)|docuseries|thrillers?|comed(?:y|ies)|dramas?|epics?|adventures?|"
+    r"sitcoms?)(?: such as| like| including)?,? [“\"‘]?$")
+_NOUN_GENRE = {"documentary": "documentary", "documentaries": "documentary",
+               "docuseries": "docuseries", "thriller": "thriller", "thrillers": "thriller",
+               "comedy": "comedy", "comedies": "comedy", "drama": "drama", "dramas": "drama",
+               "sitcom": "sitcom", "sitcoms": "sitcom", "epic": "epic", "epics": "epic",
+               "adventure": "adventure", "adventures": "adventure"}
+
+
+def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
+    """"Action movie “The Old Guard”", "Their hit reality series “Indian Matchmaking”",
+    "their two most watched documentaries, “American Murder” and “The Social Dilemma”",
+    "the filmmaker’s best picture-winning historical epic ‘Oppenheimer’": the genre the
+    words right before a title give it (and the titles listed with it)."""
+    last: tuple[int, str] | None = None
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        before = doc.text[s.start:a]
+        listed = re.search(r"[”\"’],? (?:and )?[“\"‘]$|[”\"’]? and [“\"‘]?$", before)
+        if last is not None and listed and last[0] >= len(before) - 8 - len(listed.group(0)):
+            genre = last[1]
+        else:
+            m = _KIND_BEFORE.search(before[-60:])
+            if not m:
+                last = None
+                continue
+            words = [w.lower() for w in m.group("g").split()]
+            while words and words[0] not in _GENRE_WORDS:
+                words.pop(0)  # "hit", "two most watched"
+            if any(w not in _GENRE_WORDS for w in words):
+                last = None
+                continue
+            noun = m.group("noun").lower()
+            genre = " ".join(words) if words else _NOUN_GENRE.get(noun, "")
+            if words and noun in _NOUN_GENRE and noun not in ("epic", "epics"):
+                genre = f"{genre} {_NOUN_GENRE[noun]}"
+            elif words and noun in ("epic", "epics"):
+                genre = f"{genre} epic"
+            if not genre:
+                last = None
+                continue
+        phrase = re.search(rf"(?i)(?:{re.escape(genre.split()[0])})[^“\"‘]*?[“\"‘]?$", before)
+        start = s.start + phrase.start() if phrase else a
+        end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
+        doc.add(work, "genre", doc.text[start:end], start, "kind-before-title", 0.55,
+                value=genre)
+        last = (len(doc.text[s.start:b]), genre)
+
+
 _PLOT = (r"(?:follows|tells the (?:story|tale) of|tells|is about|centers (?:on|around)|"
          r"centres (?:on|around)|revolves around|focuses on|chronicles)")
 
@@ -878,9 +929,22 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
         doc.add(work, prop, m.group(0), s.start + m.start(), "company-title", 0.5, obj=org)
 
 
+#: "the 2009 Broadway play ‘Eclipsed’", "the 2013 film ‘12 Years a Slave’".
+_YEAR_KIND = re.compile(r"\b(?:the|a|an|his|her|their|its) (?P<y>(?:19|20)\d\d) (?:[A-Za-z-]+ ){0,3}?"
+                        r"(?:film|movie|series|show|play|musical|documentary|novel|book|sitcom|"
+                        r"drama|comedy|thriller|feature|adaptation|miniseries)s?,? [“\"‘]?")
+
+
 def rule_year_title(doc: Doc, s: Sentence) -> None:
-    """"2005's The Adventures of Sharkboy and Lavagirl", "Machete (2010)": the year the
-    work came out."""
+    """"2005's The Adventures of Sharkboy and Lavagirl", "Machete (2010)", "the 2009
+    Broadway play ‘Eclipsed’": the year the work came out."""
+    for m in _YEAR_KIND.finditer(s.text):
+        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        if spans:
+            a, b, work = spans[0]
+            end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
+            doc.add(work, "datePublished", doc.text[s.start + m.start():end],
+                    s.start + m.start(), "year-kind-title", 0.7, value=m.group("y"))
     for pattern in (_YEAR_POSSESSIVE, _YEAR_PAREN):
         for m in pattern.finditer(s.text):
             works = doc.works_in(s.start + m.start(), s.start + m.end())
@@ -1058,5 +1122,5 @@ def rule_reimagining(doc: Doc, s: Sentence) -> None:
                 obj=source)
 
 
-RULES = [rule_based_on, rule_reimagining, rule_numbered_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_possessive_title, rule_year_title,
+RULES = [rule_based_on, rule_reimagining, rule_numbered_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_kind_before_title, rule_possessive_title, rule_year_title,
          rule_description]
