@@ -321,3 +321,15 @@ def test_a_publication_reporting_at_the_end_of_a_sentence() -> None:
     got = facts("“Atlas” is coming. Simu Liu is set to join the cast, Variety reports.")
     assert {("variety-atlas-report", "publisher", "variety"),
             ("variety-atlas-report", "about", "atlas")} <= got
+
+
+def test_quotations_reported_by_the_publication_of_the_interview_and_said_of() -> None:
+    text = ("In a new digital cover story for Vanity Fair, Gillian Anderson explained her "
+            "work.\n“When you take risks, you may fall flat,” Anderson said.\n"
+            "Vanity Fair additionally sat down with Hugh Grant.\n"
+            "“I called his inner monster John Boy,” Grant said of his devilish character in "
+            "“The Undoing”.\n")
+    got = facts(text)
+    assert {("anderson-quote-1", "reportedBy", "vanity-fair"),
+            ("grant-quote-1", "reportedBy", "vanity-fair"),
+            ("grant-quote-1", "about", "the-undoing")} <= got

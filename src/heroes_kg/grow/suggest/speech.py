@@ -77,6 +77,8 @@ def quotations(doc: Doc) -> None:
                         value=text)
                 attribution = m.group(0)
                 doc.add(qid, "spokenBy", attribution, start, "speech", 0.75, obj=speaker)
+                if pattern is _AFTER:
+                    _said_of(doc, qid, s, s.start + m.end("q"))
                 told = _TOLD.search(s.text[m.end("q"):]) if pattern is _AFTER else \
                     _TOLD.search(m.group(0))
                 if told:
@@ -113,6 +115,22 @@ def quotations(doc: Doc) -> None:
 
 def _same_paragraph(doc: Doc, a: Sentence | None, b: Sentence) -> bool:
     return a is not None and "\n" not in doc.text[a.end:b.start]
+
+
+def _said_of(doc: Doc, qid: str, s: Sentence, after: int) -> None:
+    """"“I called his inner monster John Boy,” Grant said of his devilish character in
+    “The Undoing”": what the quotation is about."""
+    m = re.search(r"\b(?:said|says|spoke|speaks|talked|talks|wrote|writes) (?:of|about)\b",
+                  doc.text[after:s.end])
+    if not m:
+        return
+    works = doc.works_in_spans(after + m.end(), s.end)
+    if works:
+        a, b, work = works[0]
+        end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
+        quote_start = after + m.start()
+        doc.add(qid, "about", doc.text[quote_start:end], quote_start, "said-of", 0.55,
+                obj=work)
 
 
 def _posted(doc: Doc, text: str) -> bool:
@@ -213,4 +231,40 @@ def quotes_going_on(doc: Doc) -> None:
                 obj=speaker)
 
 
-DOC_RULES = [quotations, quotes_going_on, block_quotes]
+_VENUE = re.compile(
+    rf"\b(?:cover story|interview|conversation|profile|sit-down|Q&A|podcast|feature) "
+    rf"(?:for|with|on|in|published by) (?:the )?(?P<o>{NAME})|"
+    rf"\b(?:speaking|spoke|talking|talked) (?:to|with) (?P<o2>{NAME})|"
+    rf"\b(?:told|tells) (?P<o3>{NAME})|"
+    rf"(?P<o4>{NAME}) (?:additionally |also )?(?:sat down with|spoke (?:to|with)|interviewed)\b")
+
+
+def interview_source(doc: Doc) -> None:
+    """"In a new digital cover story for Vanity Fair, the actress explained …": when the
+    article names one publication its interviews were given to, the quotations it does
+    not attribute otherwise were reported by that publication."""
+    venues: dict[str, list[tuple[str, int]]] = {}
+    for s in doc.sentences:
+        for m in _VENUE.finditer(s.text):
+            name = m.group("o") or m.group("o2") or m.group("o3") or m.group("o4")
+            found = doc.lookup(name)
+            kind = doc.type_of(found) if found else guess_type(name)
+            if not is_a(kind, "NewsMediaOrganization"):
+                continue
+            org = found or doc.entity(name, "NewsMediaOrganization", "interview-source",
+                                      s.text)
+            venues.setdefault(org, []).append((s.text, s.start))
+    if len(venues) != 1:
+        return
+    (org, places), = venues.items()
+    said = {c.subject: c.start for c in doc.found.values() if c.property == "spokenBy"}
+    reported = {c.subject for c in doc.found.values() if c.property == "reportedBy"}
+    for q, at in sorted(said.items()):
+        if q in reported:
+            continue
+        # the publication named last before the quotation says it best
+        quote, start = ([p for p in places if p[1] <= at] or places)[-1]
+        doc.add(q, "reportedBy", quote, start, "interview-source", 0.45, obj=org)
+
+
+DOC_RULES = [quotations, quotes_going_on, block_quotes, interview_source]
