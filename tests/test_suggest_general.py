@@ -333,3 +333,16 @@ def test_quotations_reported_by_the_publication_of_the_interview_and_said_of() -
     assert {("anderson-quote-1", "reportedBy", "vanity-fair"),
             ("grant-quote-1", "reportedBy", "vanity-fair"),
             ("grant-quote-1", "about", "the-undoing")} <= got
+
+
+def test_based_on_a_title_the_sequel_after_a_title_and_this_falls_film() -> None:
+    got = facts("Ryan Murphy’s “Ratched”, based on One Flew Over the Cuckoo’s Nest, saw 48 "
+                "million viewing households.")
+    assert ("ratched", "basedOn", "one-flew-over-the-cuckoos-nest") in got
+    got = facts("Her resume includes Marvel’s ‘Black Panther’ and the sequel ‘Black Panther: "
+                "Wakanda Forever’.")
+    assert ("black-panther-wakanda-forever", "sequelOf", "black-panther") in got
+    got = facts("She collaborated with Universal on this fall’s box office triumph ‘The Wild "
+                "Robot’, an animated adventure.", date="2024-11-13")
+    assert {("the-wild-robot", "datePublished", "2024"),
+            ("the-wild-robot", "genre", "animated adventure")} <= got

@@ -782,7 +782,8 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
         if noun is None and words[-1] not in (
                 "comedy", "drama", "thriller", "doc", "documentary", "action-comedy",
                 "rom-com", "dramedy", "docuseries", "sitcom", "horror", "biopic", "western",
-                "musical", "romance", "mystery", "procedural", "anthology", "noir"):
+                "musical", "romance", "mystery", "procedural", "anthology", "noir",
+                "adventure", "epic"):
             continue
         after = re.match(r"[ “\"‘]*", doc.text[end:])
         at = end + (after.end() if after else 0)
@@ -935,6 +936,10 @@ _YEAR_KIND = re.compile(r"\b(?:the|a|an|his|her|their|its) (?P<y>(?:19|20)\d\d) 
                         r"drama|comedy|thriller|feature|adaptation|miniseries)s?,? [“\"‘]?")
 
 
+#: "this fall’s unexpected box office triumph ‘The Wild Robot’": out in the article's year.
+_THIS_SEASON = re.compile(r"\b[Tt]his (?:year|fall|summer|spring|winter|autumn)[’']s ")
+
+
 def rule_year_title(doc: Doc, s: Sentence) -> None:
     """"2005's The Adventures of Sharkboy and Lavagirl", "Machete (2010)", "the 2009
     Broadway play ‘Eclipsed’": the year the work came out."""
@@ -945,6 +950,16 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
             end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
             doc.add(work, "datePublished", doc.text[s.start + m.start():end],
                     s.start + m.start(), "year-kind-title", 0.7, value=m.group("y"))
+    for m in _THIS_SEASON.finditer(s.text):
+        at = s.start + m.start()
+        spans = [(a, b, w) for a, b, w in doc.works_in_spans(at, min(s.end, at + 80))
+                 if re.fullmatch(r"(?:[\w-]+ ){0,4}[“\"‘]?", doc.text[s.start + m.end():a])]
+        if spans and doc.base_date is not None:
+            a, b, work = spans[0]
+            end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
+            doc.add(work, "datePublished", doc.text[s.start + m.start():end],
+                    s.start + m.start(), "this-year-title", 0.6,
+                    value=str(doc.base_date.year))
     for pattern in (_YEAR_POSSESSIVE, _YEAR_PAREN):
         for m in pattern.finditer(s.text):
             works = doc.works_in(s.start + m.start(), s.start + m.end())
@@ -1008,6 +1023,23 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
         doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
 
 
+def rule_and_the_sequel(doc: Doc, s: Sentence) -> None:
+    """"Marvel’s ‘Black Panther’ and the sequel ‘Black Panther: Wakanda Forever’": the
+    sequel named right after the work it follows."""
+    spans = doc.works_in_spans(s.start, s.end)
+    for (a0, b0, first), (a, b, work) in zip(spans, spans[1:]):
+        between = doc.text[b0:a]
+        if first != work and re.fullmatch(r"[”\"’]?,? and (?:its|the|a) (?:[\w-]+ )?"
+                                          r"(?:sequel|follow-up|prequel)(?: series| film)?,? [“\"‘]?",
+                                          between):
+            prop = "sequelOf"
+            if "prequel" in between:
+                continue
+            end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
+            doc.add(work, prop, doc.text[a0:end].lstrip("“\"‘"), a0, "and-the-sequel", 0.65,
+                    obj=first)
+
+
 def rule_numbered_sequel(doc: Doc, s: Sentence) -> None:
     """"Creed 2" when the text also names "Creed": the sequel of that work."""
     for a, b, work in doc.works_in_spans(s.start, s.end):
@@ -1062,6 +1094,31 @@ _BASED = re.compile(
 _REIMAGINING = re.compile(r"\b(?:a |the )?(?:reimagining|re-imagining|remake|reboot|update|"
                           r"revival) of the (?P<name>original (?:[\w-]+ ){0,2}?(?:series|show|"
                           r"film|movie))\b")
+
+
+_BASED_ON_TITLE = re.compile(rf"\b[Bb]ased on [“\"‘]?(?P<title>{TITLE_WORDS})[”\"’]?(?=[,.;)]|$)")
+
+
+def rule_based_on_title(doc: Doc, s: Sentence) -> None:
+    """"Ryan Murphy’s “Ratched”, based on One Flew Over the Cuckoo’s Nest, saw …": the
+    work a title is based on, named by its own title."""
+    for m in _BASED_ON_TITLE.finditer(s.text):
+        title = m.group("title")
+        if not is_title_case(title) or title.split()[0] in (
+                "This", "That", "It", "Its", "His", "Her", "Their", "What", "True") or \
+                doc.is_person(title, strict=True):
+            continue
+        pos = s.start + m.start()
+        work = doc.work_at(pos, s)
+        if work is None or doc.type_of(work) not in WORK_TYPES:
+            continue
+        found = doc.lookup(title)
+        source = found if found is not None and doc.type_of(found) in (
+            *WORK_TYPES, "CreativeWork", "Book") else doc.entity(title, "CreativeWork",
+                                                                 "based-on-title", m.group(0))
+        if source == work:
+            continue
+        doc.add(work, "basedOn", m.group(0), pos, "based-on-title", 0.6, obj=source)
 
 
 def rule_based_on(doc: Doc, s: Sentence) -> None:
@@ -1122,5 +1179,5 @@ def rule_reimagining(doc: Doc, s: Sentence) -> None:
                 obj=source)
 
 
-RULES = [rule_based_on, rule_reimagining, rule_numbered_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_kind_before_title, rule_possessive_title, rule_year_title,
+RULES = [rule_based_on, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_kind_before_title, rule_possessive_title, rule_year_title,
          rule_description]
