@@ -346,3 +346,14 @@ def test_based_on_a_title_the_sequel_after_a_title_and_this_falls_film() -> None
                 "Robot’, an animated adventure.", date="2024-11-13")
     assert {("the-wild-robot", "datePublished", "2024"),
             ("the-wild-robot", "genre", "animated adventure")} <= got
+
+
+def test_the_studio_a_work_is_made_for_or_behind() -> None:
+    text = ("Filmmaker Christopher Nolan is making his next film. Nolan is writing and "
+            "directing the movie for Universal Pictures, the studio behind the filmmaker’s "
+            "historical epic ‘Oppenheimer’. She collaborated with Universal on ‘The Wild "
+            "Robot’.")
+    got = facts(text)
+    assert {("christopher-nolan-next-film", "productionCompany", "universal-pictures"),
+            ("oppenheimer", "productionCompany", "universal-pictures"),
+            ("the-wild-robot", "productionCompany", "universal")} <= got

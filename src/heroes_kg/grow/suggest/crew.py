@@ -474,6 +474,46 @@ def rule_maker_possessive(doc: Doc, s: Sentence) -> None:
                 "maker-possessive", 0.55, obj=person)
 
 
-RULES = [rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
+_STUDIO = [re.compile(p) for p in (
+    rf"\b(?:directing|making|producing|writing|developing|shooting) the (?:film|movie|series|"
+    rf"show|project|feature) for (?P<o>{NAME})",
+    rf"(?P<o2>{NAME}),? the (?:studio|company|production company) behind\b",
+    rf"\bcollaborated with (?P<o3>{NAME}) on\b",
+    rf"(?P<o4>{NAME}) (?:serving|serves|will serve|is serving) as the (?:animation |production )?"
+    rf"(?:studio|company)\b")]
+
+
+def rule_studio(doc: Doc, s: Sentence) -> None:
+    """"Nolan is writing and directing the movie for Universal Pictures, the studio behind
+    the filmmaker’s … ‘Oppenheimer’", "collaborated with Universal on … ‘The Wild Robot’",
+    "with DHX Media serving as the animation studio": the company that makes a work."""
+    for m in (m for pattern in _STUDIO for m in pattern.finditer(s.text)):
+        groups = m.groupdict()
+        name = next(v for v in groups.values() if v)
+        found = doc.lookup(name)
+        kind = doc.type_of(found) if found else guess_type(name)
+        if not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization") or \
+                is_a(kind, "SocialMediaPlatform"):
+            continue
+        org = found or doc.entity(name, "ProductionCompany" if kind == "Organization" else kind,
+                                  "studio", m.group(0))
+        pos = s.start + m.start()
+        if groups.get("o"):
+            work = doc.work_at(s.start + m.start(), s)
+            end = s.start + m.end()
+        else:
+            later = doc.works_in_spans(s.start + m.end(), min(s.end, s.start + m.end() + 120))
+            if groups.get("o4") or not later:
+                work, end = doc.work_before(pos, s), s.start + m.end()
+            else:
+                _a, end, work = later[0]
+                end += 1 if doc.text[end:end + 1] in "”\"’" else 0
+        if work is None or doc.type_of(work) not in ("Movie", "TVSeries", "MovieSeries",
+                                                     "TVSeason"):
+            continue
+        doc.add(work, "productionCompany", doc.text[pos:end], pos, "studio", 0.55, obj=org)
+
+
+RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit]
