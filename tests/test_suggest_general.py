@@ -349,7 +349,7 @@ def test_based_on_a_title_the_sequel_after_a_title_and_this_falls_film() -> None
 
 
 def test_the_studio_a_work_is_made_for_or_behind() -> None:
-    text = ("Filmmaker Christopher Nolan is making his next film. Nolan is writing and "
+    text = ("Lupita Nyong’o joins filmmaker Christopher Nolan’s next film. Nolan is writing and "
             "directing the movie for Universal Pictures, the studio behind the filmmaker’s "
             "historical epic ‘Oppenheimer’. She collaborated with Universal on ‘The Wild "
             "Robot’.")
