@@ -357,3 +357,16 @@ def test_the_studio_a_work_is_made_for_or_behind() -> None:
     assert {("christopher-nolan-next-film", "productionCompany", "universal-pictures"),
             ("oppenheimer", "productionCompany", "universal-pictures"),
             ("the-wild-robot", "productionCompany", "universal")} <= got
+
+
+def test_known_for_a_role_a_return_after_an_adverb_and_will_as_a_first_name() -> None:
+    got = facts("“Wednesday” adds Thandiwe Newton. Newton is perhaps best known for starring "
+                "as Maeve Millay on Westworld, with the role earning her nominations.")
+    assert ("thandiwe-newton", "plays", "maeve-millay") in got
+    got = facts("“Creed 2” is coming. Meanwhile, Dolph Lundgren is set to appear in Creed 2, "
+                "making his return as the infamous Ivan Drago.")
+    assert ("dolph-lundgren", "reprisedRole", "ivan-drago") in got
+    got = facts("Netflix's first big movie was Bright, the 2017 fantasy thriller that was "
+                "headlined by Will Smith and Joel Edgerton.")
+    assert {("bright", "castMember", "will-smith"), ("bright", "castMember", "joel-edgerton")} \
+        <= got

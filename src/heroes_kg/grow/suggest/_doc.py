@@ -40,6 +40,9 @@ _Q = "\"“”'‘’"
 _ROLE_NOUNS = {"actress", "actor", "star", "filmmaker", "director", "producer", "writer",
                "showrunner", "creator", "singer", "rapper", "comedian", "host", "author",
                "screenwriter", "musician", "model", "co-star", "newcomer", "veteran"}
+#: First names that are also words a sentence can start with: "Will Smith", "June Diane
+#: Raphael", "May Calamawy".
+_FIRST_NAMES = {"Will", "May", "June", "April", "August", "Grace", "Hope", "Drew"}
 #: Types that are works a fact can be about.
 WORK_TYPES = ("Movie", "TVSeries", "MovieSeries", "TVSeason")
 
@@ -186,7 +189,8 @@ class Doc:
         if found is not None:
             return is_a(self.type_of(found), "Person")
         words = name.split()
-        return (not strict and 2 <= len(words) <= 4 and words[0] not in STOP
+        return (not strict and 2 <= len(words) <= 4 and (
+            words[0] not in STOP or (words[0] in _FIRST_NAMES and words[1] not in STOP))
                 and not is_noise(name) and guess_type(name) == "Person")
 
     def is_character(self, name: str) -> bool:
@@ -198,7 +202,8 @@ class Doc:
         function words and adjectives; a known name's tail only after those."""
         words = name.split()
         while len(words) > 1 and (words[0] in STOP or "-" in words[0] or
-                                  words[0].lower() in _ROLE_NOUNS):
+                                  words[0].lower() in _ROLE_NOUNS) and not (
+                words[0] in _FIRST_NAMES and len(words) == 2 and words[1] not in STOP):
             words.pop(0)
         return " ".join(words)
 

@@ -363,6 +363,29 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
                         s.start + m.start(), "stars-on", 0.6, obj=person)
 
 
+def rule_known_for_role(doc: Doc, s: Sentence) -> None:
+    """"Newton is perhaps best known for starring as Maeve Millay on Westworld": a role
+    in an earlier work of the person the sentence is about."""
+    m = re.search(rf"^(?P<a>{NAME}) (?:is|was) (?:[a-z]+ ){{0,2}}?known for (?:starring|playing|"
+                  rf"her role|his role|their role)(?: as)? (?P<r>{_ROLE}) (?:on|in) [“\"‘]?", s.text)
+    if not m:
+        return
+    name = doc.trim(m.group("a"))
+    person = doc.lookup(name)
+    if person is None and not doc.is_person(name):
+        return
+    spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+    if not spans or doc.type_of(spans[0][2]) not in WORK_TYPES:
+        return
+    a, b, work = spans[0]
+    quote = doc.text[s.start + m.start():b + (1 if doc.text[b:b + 1] in "”\"’" else 0)]
+    actor = person or doc.entity(name, "Actor", "known-for-role", quote)
+    character = _role(doc, m.group("r"), s.start + m.start(), quote)
+    if character and is_a(doc.type_of(actor), "Person"):
+        doc.add(actor, "plays", quote, s.start + m.start(), "known-for-role", 0.65,
+                obj=character, **{"in": work})
+
+
 def rule_title_then_actor(doc: Doc, s: Sentence) -> None:
     """"Action movie “The Old Guard” (Charlize Theron) led the way": the star named in
     parentheses after a title."""
@@ -493,7 +516,7 @@ def rule_version_of(doc: Doc, s: Sentence) -> None:
 def rule_return_as(doc: Doc, s: Sentence) -> None:
     """"Dolph Lundgren is set to appear in Creed 2, making his return as the infamous Ivan
     Drago": the role played again."""
-    m = re.search(rf"^(?P<a>{NAME})\b[^.;]*?\b(?:making|marks?|marking) (?:his|her|their) "
+    m = re.search(rf"^(?:[A-Z][a-z]+, )?(?P<a>{NAME})\b[^.;]*?\b(?:making|marks?|marking) (?:his|her|their) "
                   rf"return as (?P<r>{_ROLE})", s.text)
     if not m or not doc.is_person(doc.trim(m.group("a"))):
         return
@@ -612,5 +635,5 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
 
 RULES = [rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
-         rule_title_then_actor, rule_filmography, rule_joined]
+         rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role]
 DOC_RULES = [character_in_title]

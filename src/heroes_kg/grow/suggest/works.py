@@ -86,7 +86,7 @@ _RENEWED = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:was|has been|had been|is being|
 #: "Jennifer Lopez stars as Atlas Shepherd in Atlas", "plays Eleven in Stranger Things": the
 #: title after the role.
 _ROLE_IN = re.compile(rf"\b(?:stars?|starring|starred|plays?|playing|played|portrays?|"
-                      rf"portraying|voices?|voicing|returns?|reprises?) (?:as )?{NAME} in "
+                      rf"portraying|voices?|voicing|returns?|reprises?) (?:as )?{NAME} (?:in|on) "
                       rf"(?P<t>{TITLE_WORDS})")
 #: "Pose will return for a third and final season": a series with seasons.
 _RETURNS = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:will return|returns|is returning|will be back|"
