@@ -370,3 +370,8 @@ def test_known_for_a_role_a_return_after_an_adverb_and_will_as_a_first_name() ->
                 "headlined by Will Smith and Joel Edgerton.")
     assert {("bright", "castMember", "will-smith"), ("bright", "castMember", "joel-edgerton")} \
         <= got
+
+
+def test_a_title_that_is_out_on_a_date() -> None:
+    assert ("enola-holmes-2", "datePublished", "2022-11-04") in facts(
+        "Enola Holmes 2 is out on Nov. 4.", date="2022-10-20")

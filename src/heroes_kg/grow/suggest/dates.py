@@ -47,7 +47,8 @@ def rule_premiere(doc: Doc, s: Sentence) -> None:
 
 _OUT = (r"(?:debut|debuts|debuted|launch|launches|launched|premiere|premieres|premiered|"
         r"drop|drops|dropped|arrive|arrives|arrived|hits|hitting|open|opens|opened|"
-        r"release|released|releases|bow|bows|come out|comes out|came out|air|airs|aired)")
+        r"release|released|releases|bow|bows|come out|comes out|came out|air|airs|aired|"
+        r"(?:is|are|will be) out)")
 _RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|while)\b)"
                       rf"[\w’'-]+){{0,6}}?) (?:on |in |of )?(?P<d>{DATE}|(?:19|20)\d\d)\b")
 _ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
