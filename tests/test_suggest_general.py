@@ -375,3 +375,25 @@ def test_known_for_a_role_a_return_after_an_adverb_and_will_as_a_first_name() ->
 def test_a_title_that_is_out_on_a_date() -> None:
     assert ("enola-holmes-2", "datePublished", "2022-11-04") in facts(
         "Enola Holmes 2 is out on Nov. 4.", date="2022-10-20")
+
+
+def test_a_post_described_then_quoted_and_the_subject_as_he() -> None:
+    got = facts("Simu Liu is thrilled to join Jennifer Lopez in the upcoming Netflix movie "
+                "Atlas. The Shang-Chi star took to Twitter on Thursday to share the news. \"So "
+                "excited to be a part of this,\" he wrote.", date="2022-08-26")
+    assert {("atlas", "castMember", "simu-liu"), ("liu-tweet", "author", "simu-liu"),
+            ("liu-tweet", "text", "so excited to be a part of this"),
+            ("liu-tweet", "datePublished", "2022-08-25")} <= got
+    assert not any(p == "spokenBy" for _s, p, _o in got)
+
+
+def test_unquoted_lists_of_earlier_work_but_not_of_people() -> None:
+    got = facts("Taylor Swift has joined the cast of David O. Russell’s upcoming film. "
+                "Russell, who directed American Hustle and Silver Linings Playbook, wrote the "
+                "script. Swift previously appeared in Cats and The Giver.")
+    assert {("american-hustle", "director", "david-o-russell"),
+            ("cats", "castMember", "taylor-swift"),
+            ("the-giver", "castMember", "taylor-swift")} <= got
+    assert not any(o == "american-hustle" for _s, p, o in got if p == "screenwriter")
+    kinds = types("Nora Ephron directed Tom Hanks and Meg Ryan twice.")
+    assert "Tom Hanks" not in kinds or kinds["Tom Hanks"] != "Movie"

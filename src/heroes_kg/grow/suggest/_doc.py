@@ -477,6 +477,22 @@ class Doc:
                     best = max(best or (places[-1], entity_id), (places[-1], entity_id))
         return best[1] if best else None
 
+    def subject_person(self, pos: int) -> str | None:
+        """Who "he" or "the Shang-Chi star" at ``pos`` most likely is: the person a
+        sentence before it opens with ("Simu Liu is thrilled to join Jennifer Lopez …"),
+        else the person named last."""
+        index = next((i for i, x in enumerate(self.sentences) if x.start <= pos < x.end + 1),
+                     None)
+        if index is not None:
+            for s in reversed(self.sentences[max(0, index - 2):index]):
+                m = re.match(rf"(?:[A-Z][a-z]+, )?(?P<n>{NAME})", s.text)
+                if m:
+                    name = self.trim(strip_possessive(m.group("n")))
+                    found = self.lookup(name)
+                    if found is not None and is_a(self.type_of(found), "Person"):
+                        return found
+        return self.last_person(pos)
+
     def respective(self, s: Sentence, pos: int) -> list[str]:
         """The works a "respectively" list pairs with, in order: those named before
         ``pos`` in the sentence that a clause can be about."""

@@ -406,7 +406,8 @@ _FILMOGRAPHY = re.compile(
     r"(?:\bis (?:best |also |perhaps )?known for|\b(?:resume|résumé|filmography|credits) "
     r"(?:also )?(?:includes?|spans?)|(?:[’']s|\b(?:his|her|their)) (?:other |previous |past "
     r"|earlier )?(?:films|movies|blockbusters|hits|credits|works|projects) (?:also )?"
-    r"(?:includes?|are|were))\b")
+    r"(?:includes?|are|were)|\b(?:previously|also|has|have|had|once) (?:appeared|starred|"
+    r"co-starred) in)\b")
 
 
 def rule_filmography(doc: Doc, s: Sentence) -> None:
@@ -584,7 +585,7 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
 
 _JOINED = re.compile(
     rf"(?:(?P<others>(?:{NAME}, )*{NAME},? and) )?(?P<a>{NAME}),? (?:(?:has|have|had|is|was|will|officially|also|now|just|reportedly|"
-    rf"been) ){{0,3}}(?P<v>joined|joins|joining|boarded|boards|signed on (?:to|for)|set to "
+    rf"been|thrilled|excited|happy|set|to) ){{0,4}}(?P<v>joined|joins|joining|join|boarded|boards|signed on (?:to|for)|set to "
     rf"(?:star|appear) in|star in|appear in|returning for|return for|returns for|back for|"
     rf"cast in|landed a role in|lands a role in|(?:will |set to )?reprise \w+ role in)"
     rf"(?: (?P<b>{NAME})(?![\w’']))?(?: in| on)?(?: the (?:[\w-]+ ){{0,3}}cast of)?")

@@ -97,15 +97,17 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
                   rf"(?:also |recently |later )?(?:wrote|posted|shared|"
                   rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
                   rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
-                  rf"(?P<who2>{NAME}) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+                  rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
+                  rf"filmmaker|singer|producer)) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
                   rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b", s.text)
     if not m:
         return
     who = m.group("who") or m.group("who2") or m.group("who3")
     name = doc.trim(who)
     author = doc.lookup(name)
-    if author is None and name in ("He", "She"):
-        author = doc.last_person(s.start + m.start())  # "He posted the following to Instagram"
+    if author is None and (name in ("He", "She") or who.lower().startswith("the ")):
+        # "He posted the following to Instagram", "The Shang-Chi star took to Twitter"
+        author = doc.subject_person(s.start + m.start())
     if author is None:
         if not doc.is_person(name):
             return
@@ -122,8 +124,9 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
     doc.add(post, "author", quote, s.start + m.start(), "post-in-prose", 0.6, obj=author)
     doc.add(post, "platform", quote, s.start + m.start(), "post-in-prose", 0.6, obj=platform)
     if date and day:
-        doc.add(post, "datePublished", s.text[day.start():m.end()], s.start + day.start(),
-                "post-in-prose", 0.55, value=date)
+        a, b = min(day.start(), m.start()), max(day.end(), m.end())
+        doc.add(post, "datePublished", s.text[a:b], s.start + a, "post-in-prose", 0.55,
+                value=date)
     said = _POST_TEXT.match(s.text, m.end())
     if said:
         # "Simu Liu shared the news on Twitter, writing: “So excited to be joining …”"

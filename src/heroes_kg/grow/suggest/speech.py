@@ -63,9 +63,12 @@ def quotations(doc: Doc) -> None:
                 text = m.group("q").strip().rstrip(",")
                 if len(text.split()) < 2 or _posted(doc, text) or is_title_case(text):
                     continue  # "“Extraction 2,” Netflix confirmed": a title, not words said
-                speaker = _speaker(doc, who, last or doc.last_person(s.start + m.start()),
+                speaker = _speaker(doc, who, last or doc.subject_person(s.start + m.start()),
                                    m.group(0))
                 if speaker is None:
+                    continue
+                if _post_words(doc, s, m, speaker, text):
+                    attributed = True
                     continue
                 last, attributed = speaker, True
                 n = counts.get(speaker, 0) + 1
@@ -115,6 +118,24 @@ def quotations(doc: Doc) -> None:
 
 def _same_paragraph(doc: Doc, a: Sentence | None, b: Sentence) -> bool:
     return a is not None and "\n" not in doc.text[a.end:b.start]
+
+
+def _post_words(doc: Doc, s: Sentence, m: re.Match[str], speaker: str, text: str) -> bool:
+    """"The Shang-Chi star took to Twitter on Thursday to share the news. “So excited to
+    be a part of this,” he wrote.": the words of the post just described, not a
+    quotation."""
+    if not re.search(r"\b(?:wrote|writes|tweeted|captioned|posted)\b", m.group(0)):
+        return False
+    index = next((i for i, x in enumerate(doc.sentences) if x.start == s.start), 0)
+    lower = doc.sentences[max(0, index - 1)].start
+    posts = [c.subject for c in doc.found.values() if c.property == "author"
+             and c.object == speaker and lower <= c.start <= s.end
+             and doc.type_of(c.subject) == "SocialMediaPosting"]
+    if not posts:
+        return False
+    doc.add(posts[-1], "text", m.group("q"), s.start + m.start("q"), "post-words", 0.6,
+            value=text)
+    return True
 
 
 def _said_of(doc: Doc, qid: str, s: Sentence, after: int) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
-from ._names import KNOWN_NAMES, NETWORKS, STREAMERS, guess_type, is_place_or_award
+from ._names import FIRST_NAMES, KNOWN_NAMES, NETWORKS, STREAMERS, guess_type, is_place_or_award
 from ._terms import is_a
 from ._text import (
     MONTHS,
@@ -371,6 +371,7 @@ def find_titles(doc: Doc) -> None:
                     _register(doc, title, s.start + at, type_, rule, quote, 0.5)
     _numbered(doc)
     _credit_titles(doc)
+    _credit_lists(doc)
     _numbered_titles(doc)
     _other_occurrences(doc)
     _series_by_context(doc)
@@ -582,6 +583,46 @@ def _numbered(doc: Doc) -> None:
         for m in re.finditer(rf"(?<![\w#]){re.escape(name)} (?:[2-9]|II|III|IV)(?![\w’'])",
                              doc.text):
             _register(doc, m.group(0), m.start(), "Movie", "numbered-title", m.group(0), 0.6)
+
+
+#: "who directed American Hustle and Silver Linings Playbook", "previously appeared in
+#: Cats and The Giver": a list of earlier works.
+_CREDIT_LIST = re.compile(rf"\b(?:directed|helmed|co-directed|created|co-created|wrote|co-wrote|"
+                          rf"starred in|appeared in|produced|voiced roles in) (?P<t>{TITLE_WORDS})"
+                          rf"(?P<more>(?:, {TITLE_WORDS})*,? and {TITLE_WORDS})")
+
+
+def _credit_lists(doc: Doc) -> None:
+    """Unquoted titles listed as someone's earlier work: "Russell, who directed American
+    Hustle and Silver Linings Playbook"; not people ("directed Tom Hanks and Meg Ryan")."""
+    for s in doc.sentences:
+        for m in _CREDIT_LIST.finditer(s.text):
+            raw = [m.group("t"), *re.split(r",\s*(?:and\s+)?|,?\s+and\s+",
+                                           m.group("more").lstrip(", ").removeprefix("and "))]
+            titles = [_clean_title(doc, t) for t in raw]
+            if any(t is None or _looks_like_person(doc, t) for t in titles):
+                continue
+            for title in titles:
+                assert title is not None
+                at = s.start + s.text.find(title, m.start())
+                if doc.work_span_at(at, at + len(title)):
+                    continue
+                found = doc.lookup(title)
+                if found is not None:
+                    if doc.type_of(found) in WORK_TYPES:
+                        doc.add_work_span(at, at + len(title), found)
+                    continue
+                if guess_type(title) != "Person":
+                    continue
+                _register(doc, title, at, "Movie", "credit-list", m.group(0), 0.5)
+
+
+def _looks_like_person(doc: Doc, name: str) -> bool:
+    words = name.split()
+    found = doc.lookup(name)
+    if found is not None:
+        return is_a(doc.type_of(found), "Person")
+    return 2 <= len(words) <= 3 and words[0].lower() in FIRST_NAMES
 
 
 _NATIONALITY = re.compile(r"(?:ish|ian|ese|can|ian-born|ic|i)$")
