@@ -78,8 +78,9 @@ def test_star_in_parentheses_after_a_title() -> None:
 
 
 def test_filmography_of_an_actor_and_of_a_filmmaker() -> None:
-    text = ("Lupita Nyong’o joins filmmaker Christopher Nolan’s next film. Lupita Nyong’o is an Oscar winner, "
-            "and is known for ‘12 Years a Slave’. This marks her first project with Nolan. "
+    text = ("Lupita Nyong’o joins filmmaker Christopher Nolan’s next film. Lupita Nyong’o "
+            "is an Oscar winner, and is known for ‘12 Years a Slave’. This marks her first "
+            "project with Nolan. "
             "Nolan’s other blockbusters include ‘Inception’ and ‘Dunkirk’. The 41-year-old "
             "actor’s expansive resume includes Marvel’s ‘Black Panther’ and Jordan Peele’s "
             "horror thriller ‘Us’.")
@@ -125,18 +126,23 @@ def test_a_bare_number_needs_a_unit_said_before() -> None:
 
 # --------------------------------------------------------------------------- premiere lists
 
-SLATE = """Disney+ has set premiere dates for new series Turner & Hooch, The Mysterious Benedict Society and Chip ‘N Dale: Park Life and the second season of High School Musical: The Musical: The Series.
-
-High School Musical: The Musical: The Series: Season 2 (Friday, May 14)
-
-In Season 2, the Wildcats face off against rival school North High. The season also features new solos written by Olivia Rodrigo and Joshua Bassett.
-
-The series stars Olivia Rodrigo, Joshua Bassett and Sofia Wylie. Guest-starring this season are Derek Hough and Asher Angel. High School Musical: The Musical: The Series is executive-produced by its creator Tim Federle.
-
-The Mysterious Benedict Society (Friday, June 25)
-
-A group of orphans must foil a nefarious plot.
-"""
+SLATE = ("Disney+ has set premiere dates for new series Turner & Hooch, The Mysterious "
+         "Benedict Society and Chip ‘N Dale: Park Life and the second season of High "
+         "School Musical: The Musical: The Series.\n"
+         "\n"
+         "High School Musical: The Musical: The Series: Season 2 (Friday, May 14)\n"
+         "\n"
+         "In Season 2, the Wildcats face off against rival school North High. The season "
+         "also features new solos written by Olivia Rodrigo and Joshua Bassett.\n"
+         "\n"
+         "The series stars Olivia Rodrigo, Joshua Bassett and Sofia Wylie. "
+         "Guest-starring this season are Derek Hough and Asher Angel. High School "
+         "Musical: The Musical: The Series is executive-produced by its creator Tim "
+         "Federle.\n"
+         "\n"
+         "The Mysterious Benedict Society (Friday, June 25)\n"
+         "\n"
+         "A group of orphans must foil a nefarious plot.\n")
 
 
 def test_a_list_of_premiere_dates_with_dated_headings() -> None:

@@ -26,8 +26,8 @@ __all__ = [
     "number",
     "resolve_date",
     "sentences",
-    "slug",
     "shared_surname",
+    "slug",
     "strip_possessive",
     "word_at",
 ]

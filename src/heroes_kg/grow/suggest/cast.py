@@ -377,7 +377,7 @@ def rule_known_for_role(doc: Doc, s: Sentence) -> None:
     spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
     if not spans or doc.type_of(spans[0][2]) not in WORK_TYPES:
         return
-    a, b, work = spans[0]
+    _a, b, work = spans[0]
     quote = doc.text[s.start + m.start():b + (1 if doc.text[b:b + 1] in "”\"’" else 0)]
     actor = person or doc.entity(name, "Actor", "known-for-role", quote)
     character = _role(doc, m.group("r"), s.start + m.start(), quote)
@@ -426,7 +426,7 @@ def rule_filmography(doc: Doc, s: Sentence) -> None:
                        r"director)(?:[’']s)?\b|(?:She|He)\b", s.text)
     if names:
         name = doc.trim(strip_possessive(names[-1].group(0)))
-        person = doc.lookup(name) or doc.entity(name, None, "filmography", s.text)
+        person: str | None = doc.lookup(name) or doc.entity(name, None, "filmography", s.text)
         begin = s.start + names[-1].start()
     elif pointer:
         person = doc.last_person(s.start, but="Filmmaker" if pointer.group("k") and pointer.group(

@@ -216,11 +216,11 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
                        rf"(?: with (?P<others>{NAME}(?:(?:,| and|, and) {NAME})*))?", rest)
         if the:
             # "Murphy co-created the series with Brad Falchuk and Steven Canals"
-            work = doc.work_at(s.start + rest_start + the.end("k"), s)
-            if work is not None:
+            pointed = doc.work_at(s.start + rest_start + the.end("k"), s)
+            if pointed is not None:
                 quote = s.text[m.start():rest_start + the.end()]
                 names = [doc.trim(m.group("d")), *_names(the.group("others") or "")]
-                _add_people(doc, work, prop, names, quote, s.start + m.start(),
+                _add_people(doc, pointed, prop, names, quote, s.start + m.start(),
                             f"{m.group('verb')}-the-work", 0.65)
         aside = re.match(rf"Aside from {TITLE}", s.text)
         if aside and prop == "director":

@@ -134,25 +134,25 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         works = doc.respective(s, s.start + figures[0].start) if figures else []
         if len(works) != len(figures):
             return
-        paired = {m.start: w for m, w in zip(figures, works)}
-    for m in figures:
-        if m.kind == "hours" and not re.search(r"\b(?:viewed|watched|of viewing)\b",
-                                               s.text[m.end:m.end + 20]):
+        paired = {f.start: w for f, w in zip(figures, works, strict=False)}
+    for f in figures:
+        if f.kind == "hours" and not re.search(r"\b(?:viewed|watched|of viewing)\b",
+                                               s.text[f.end:f.end + 20]):
             continue
-        prop = _KINDS[m.kind]
-        if m.kind == "viewers" and re.search(r"\bhouseholds\b", doc.text):
+        prop = _KINDS[f.kind]
+        if f.kind == "viewers" and re.search(r"\bhouseholds\b", doc.text):
             # Netflix counts "viewers" as the member households that watched: an article
             # that speaks of households uses the two words for one count.
             prop = "households"
-        pos = s.start + m.start
-        rest = s.text[m.end:]
+        pos = s.start + f.start
+        rest = s.text[f.end:]
         clause = re.split(r";|\. |,? while\b|,? and [“\"]", rest, maxsplit=1)[0]
-        at = s.start + m.end
-        after = [] if m.bare else doc.works_in(at, at + len(clause))
-        film = paired.get(m.start) or (after[0] if after else doc.work_before(pos, s))
+        at = s.start + f.end
+        after = [] if f.bare else doc.works_in(at, at + len(clause))
+        film = paired.get(f.start) or (after[0] if after else doc.work_before(pos, s))
         if film is None:
             continue
-        count = m.count
+        count = f.count
         days = _PERIOD.search(s.text)
         period = None
         if days:
@@ -170,17 +170,17 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
             figure_id = _figure_id(doc, film, prop, count, period)
         seen[film] = figure_id
         figure = doc.derived(figure_id, "ViewershipFigure",
-                             f"Viewership of {doc.name_of(film)}", prop, m.text)
-        quote = (m.text + clause.rstrip(" ,.")) if len(clause) < 120 and not m.bare \
-            else m.text
+                             f"Viewership of {doc.name_of(film)}", prop, f.text)
+        quote = (f.text + clause.rstrip(" ,.")) if len(clause) < 120 and not f.bare \
+            else f.text
         doc.add(figure, "about", s.text, s.start, "figure-about", 0.7, obj=film)
-        doc.add(figure, prop, quote, pos, prop, 0.7 if m.bare else 0.8, value=count)
+        doc.add(figure, prop, quote, pos, prop, 0.7 if f.bare else 0.8, value=count)
         if period and days:
             doc.add(figure, "periodDays", days.group(0), s.start + days.start(),
                     "first-n-days", 0.7, value=period)
         if re.search(r"\bprojected\b|\bprojection\b", s.text) or re.search(
                 r"\b(?:is|are) expected to (?:see|draw|reach)\b",
-                re.split(r",? while\b|;|, and\b", s.text[:m.end])[-1]):
+                re.split(r",? while\b|;|, and\b", s.text[:f.end])[-1]):
             doc.add(figure, "projected", s.text, s.start, "projected", 0.6, value=True)
         said = re.search(rf"(?:As|according to|According to) (?P<o>{NAME})", s.text)
         if said:

@@ -147,7 +147,7 @@ def _said_of(doc: Doc, qid: str, s: Sentence, after: int) -> None:
         return
     works = doc.works_in_spans(after + m.end(), s.end)
     if works:
-        a, b, work = works[0]
+        _a, b, work = works[0]
         end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
         quote_start = after + m.start()
         doc.add(qid, "about", doc.text[quote_start:end], quote_start, "said-of", 0.55,

@@ -7,6 +7,7 @@ rule can ask which work a clause is about (:meth:`Doc.work_before`).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ._doc import WORK_TYPES, Doc
@@ -644,8 +645,9 @@ def _credit_titles(doc: Doc) -> None:
             words = title.split()
             at = s.start + s.text.index(title, m.start())
             if not words or words[0] in STOP or title.lower() in KNOWN_NAMES or \
-                    is_place_or_award(title) or _NATIONALITY.search(words[-1]) and \
-                    len(words) == 1 or doc.work_span_at(at, at + len(title)):
+                    is_place_or_award(title) or (_NATIONALITY.search(words[-1]) and
+                                                 len(words) == 1) or \
+                    doc.work_span_at(at, at + len(title)):
                 continue
             found = doc.lookup(title)
             if found is not None:
@@ -795,7 +797,7 @@ _GENRE_WORDS = {
     "sitcom", "anthology", "biopic", "adventure", "slasher", "zombie", "vampire",
     "coming-of-age", "satirical", "dark", "black", "dramedy", "noir", "disaster", "monster",
     "martial", "arts", "sports", "dance", "crime-drama", "kids", "children's", "reality",
-    "epic", "post-apocalyptic", "apocalyptic", "sci-fi"}
+    "epic", "post-apocalyptic", "apocalyptic"}
 _WORK_NOUNS = r"film|movie|series|show|sequel|reboot|feature|franchise|flick|prequel|remake"
 _DETERMINER = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{POSSESSOR}) ")
 _GENRE = re.compile(r"(?:\d{4} )?(?P<g>[a-z][\w/'-]*(?: [a-z][\w/'-]*){0,3})(?=[ ,.;:”\"]|$)")
@@ -987,7 +989,7 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
     for m in _YEAR_KIND.finditer(s.text):
         spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
         if spans:
-            a, b, work = spans[0]
+            _a, b, work = spans[0]
             end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
             doc.add(work, "datePublished", doc.text[s.start + m.start():end],
                     s.start + m.start(), "year-kind-title", 0.7, value=m.group("y"))
@@ -996,7 +998,7 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
         spans = [(a, b, w) for a, b, w in doc.works_in_spans(at, min(s.end, at + 80))
                  if re.fullmatch(r"(?:[\w-]+ ){0,4}[“\"‘]?", doc.text[s.start + m.end():a])]
         if spans and doc.base_date is not None:
-            a, b, work = spans[0]
+            _a, b, work = spans[0]
             end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
             doc.add(work, "datePublished", doc.text[s.start + m.start():end],
                     s.start + m.start(), "this-year-title", 0.6,
@@ -1068,7 +1070,7 @@ def rule_and_the_sequel(doc: Doc, s: Sentence) -> None:
     """"Marvel’s ‘Black Panther’ and the sequel ‘Black Panther: Wakanda Forever’": the
     sequel named right after the work it follows."""
     spans = doc.works_in_spans(s.start, s.end)
-    for (a0, b0, first), (a, b, work) in zip(spans, spans[1:]):
+    for (a0, b0, first), (a, b, work) in itertools.pairwise(spans):
         between = doc.text[b0:a]
         if first != work and re.fullmatch(r"[”\"’]?,? and (?:its|the|a) (?:[\w-]+ )?"
                                           r"(?:sequel|follow-up|prequel)(?: series| film)?,? [“\"‘]?",
