@@ -292,6 +292,15 @@ class Doc:
         return next(((a, b, w) for a, b, w in self._near(start - _SPAN_REACH, start + 1)
                      if a <= start and end <= b), None)
 
+    def span_starting(self, pos: int) -> list[tuple[int, int, str]]:
+        """The work spans that start exactly at ``pos`` (a title right after a phrase)."""
+        return [(a, b, w) for a, b, w in self._near(pos, pos + 1) if a == pos]
+
+    def past_quote(self, end: int) -> int:
+        """``end`` moved past a closing quotation mark right after it: a title's quote
+        ends with its quotation mark."""
+        return end + (1 if self.text[end:end + 1] in "”\"’" else 0)
+
     def works_in_spans(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(a, b, w) for a, b, w in self._near(start, end) if b <= end]
 

@@ -298,7 +298,7 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
                          rf"(?:is|was|has been|have been) cast in|(?:has |have )?(?:joined|boarded)) "
                          rf"(?:in )?(?:{POSSESSOR} )?[“\"‘]?", s.text):
         name = doc.trim(m.group("a"))
-        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        spans = doc.span_starting(s.start + m.end())
         if not spans or not doc.is_person(name):
             continue
         _a, end, work = spans[0]
@@ -374,11 +374,11 @@ def rule_known_for_role(doc: Doc, s: Sentence) -> None:
     person = doc.lookup(name)
     if person is None and not doc.is_person(name):
         return
-    spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+    spans = doc.span_starting(s.start + m.end())
     if not spans or doc.type_of(spans[0][2]) not in WORK_TYPES:
         return
     _a, b, work = spans[0]
-    quote = doc.text[s.start + m.start():b + (1 if doc.text[b:b + 1] in "”\"’" else 0)]
+    quote = doc.text[s.start + m.start():doc.past_quote(b)]
     actor = person or doc.entity(name, "Actor", "known-for-role", quote)
     character = _role(doc, m.group("r"), s.start + m.start(), quote)
     if character and is_a(doc.type_of(actor), "Person"):
@@ -443,7 +443,7 @@ def rule_filmography(doc: Doc, s: Sentence) -> None:
         gap = doc.text[s.start + m.end():a]
         if gap.count("(") > gap.count(")"):
             continue
-        quote = doc.text[begin:b + (1 if doc.text[b:b + 1] in "”\"’" else 0)]
+        quote = doc.text[begin:doc.past_quote(b)]
         if len(quote) > 120:
             quote = doc.text[a - (1 if doc.text[a - 1:a] in "“\"‘" else 0):b + 1].strip()
         if prop == "director":
@@ -540,7 +540,7 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
     Strain” stars in an unspecified villain role"."""
     for m in re.finditer(rf"(?P<a>{NAME}) (?:has |have |had )?(?:joined|joins) the (?:main )?"
                          rf"cast of ", s.text):
-        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        spans = doc.span_starting(s.start + m.end())
         name = doc.trim(m.group("a"))
         if spans and doc.is_person(name):
             person = doc.entity(name, "Actor", "joins-cast", m.group(0))
@@ -551,7 +551,7 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
                          rf"(?:(?:newly added |fellow )?(?:cast member|co-star) )?"
                          rf"(?P<b>{NAME})(?P<in> in (?:the (?:[a-z-]+ ){{0,3}})?)?", s.text):
         if m.group("in"):
-            spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+            spans = doc.span_starting(s.start + m.end())
             work = spans[0][2] if spans else None
             end = spans[0][1] if spans else s.start + m.end()
         else:

@@ -380,7 +380,7 @@ def rule_lead(doc: Doc, s: Sentence) -> None:
     """"David Leitch came on board to lead “Deadpool 2”": its director (not "entered
     negotiations to direct", which is no fact yet)."""
     for m in _LEAD.finditer(s.text):
-        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        spans = doc.span_starting(s.start + m.end())
         if not spans:
             continue
         _a, b, work = spans[0]
@@ -438,7 +438,7 @@ def rule_parenthesised_credit(doc: Doc, s: Sentence) -> None:
                  s.text)
     if not m:
         return
-    credit = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+    credit = doc.span_starting(s.start + m.end())
     prop = _ROLES[m.group("role").lower()][0]
     if credit:
         _a, b, work = credit[0]

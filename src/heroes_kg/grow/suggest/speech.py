@@ -148,7 +148,7 @@ def _said_of(doc: Doc, qid: str, s: Sentence, after: int) -> None:
     works = doc.works_in_spans(after + m.end(), s.end)
     if works:
         _a, b, work = works[0]
-        end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
+        end = doc.past_quote(b)
         quote_start = after + m.start()
         doc.add(qid, "about", doc.text[quote_start:end], quote_start, "said-of", 0.55,
                 obj=work)

@@ -570,7 +570,7 @@ def _new_seasons(doc: Doc) -> None:
             season = doc.derived(f"{work}-new-season", "TVSeason",
                                  f"{doc.name_of(work)}, new season", "new-season",
                                  doc.text[m.start():b + 1])
-            quote = doc.text[m.start():b + (1 if doc.text[b:b + 1] in "”\"’" else 0)]
+            quote = doc.text[m.start():doc.past_quote(b)]
             doc.add(season, "partOfSeries", quote, m.start(), "new-season", 0.6, obj=work)
             doc.replace_span(a, b, season)
 
@@ -907,7 +907,7 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
                 continue
         phrase = re.search(rf"(?i)(?:{re.escape(genre.split()[0])})[^“\"‘]*?[“\"‘]?$", before)
         start = s.start + phrase.start() if phrase else a
-        end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
+        end = doc.past_quote(b)
         doc.add(work, "genre", doc.text[start:end], start, "kind-before-title", 0.55,
                 value=genre)
         last = (len(doc.text[s.start:b]), genre)
@@ -987,10 +987,10 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
     """"2005's The Adventures of Sharkboy and Lavagirl", "Machete (2010)", "the 2009
     Broadway play ‘Eclipsed’": the year the work came out."""
     for m in _YEAR_KIND.finditer(s.text):
-        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        spans = doc.span_starting(s.start + m.end())
         if spans:
             _a, b, work = spans[0]
-            end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
+            end = doc.past_quote(b)
             doc.add(work, "datePublished", doc.text[s.start + m.start():end],
                     s.start + m.start(), "year-kind-title", 0.7, value=m.group("y"))
     for m in _THIS_SEASON.finditer(s.text):
@@ -999,7 +999,7 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
                  if re.fullmatch(r"(?:[\w-]+ ){0,4}[“\"‘]?", doc.text[s.start + m.end():a])]
         if spans and doc.base_date is not None:
             _a, b, work = spans[0]
-            end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
+            end = doc.past_quote(b)
             doc.add(work, "datePublished", doc.text[s.start + m.start():end],
                     s.start + m.start(), "this-year-title", 0.6,
                     value=str(doc.base_date.year))
@@ -1078,7 +1078,7 @@ def rule_and_the_sequel(doc: Doc, s: Sentence) -> None:
             prop = "sequelOf"
             if "prequel" in between:
                 continue
-            end = b + (1 if doc.text[b:b + 1] in "”\"’" else 0)
+            end = doc.past_quote(b)
             doc.add(work, prop, doc.text[a0:end].lstrip("“\"‘"), a0, "and-the-sequel", 0.65,
                     obj=first)
 
