@@ -403,3 +403,8 @@ def test_unquoted_lists_of_earlier_work_but_not_of_people() -> None:
     assert not any(o == "american-hustle" for _s, p, o in got if p == "screenwriter")
     kinds = types("Nora Ephron directed Tom Hanks and Meg Ryan twice.")
     assert "Tom Hanks" not in kinds or kinds["Tom Hanks"] != "Movie"
+
+
+def test_a_service_named_as_the_kind_of_work() -> None:
+    assert ("atlas", "streamingOn", "netflix") in facts(
+        "Simu Liu is thrilled to join Jennifer Lopez in the upcoming Netflix movie Atlas.")

@@ -983,6 +983,39 @@ _YEAR_KIND = re.compile(r"\b(?:the|a|an|his|her|their|its) (?P<y>(?:19|20)\d\d) 
 _THIS_SEASON = re.compile(r"\b[Tt]his (?:year|fall|summer|spring|winter|autumn)[’']s ")
 
 
+_SERVICE_KIND = re.compile(r"\b(?P<o>[A-Z][\w+&]*(?: [A-Z][\w+&]*)?) (?:original )?(?:[a-z-]+ )?"
+                           r"(?:movie|film|series|show|documentary|docuseries|drama|comedy|"
+                           r"thriller|miniseries|special)s? [“\"‘]?")
+
+
+def rule_service_kind(doc: Doc, s: Sentence) -> None:
+    """"the upcoming Netflix movie Atlas", "the HBO Max series “Warrior”": the streaming
+    service (or network) named as the kind of work it is."""
+    for m in _SERVICE_KIND.finditer(s.text):
+        name = m.group("o")
+        found = doc.lookup(name)
+        key = name.lower()
+        if found is not None:
+            kind = doc.type_of(found)
+        elif key in STREAMERS:
+            kind = "StreamingService"
+        elif key in NETWORKS:
+            kind = "Organization"
+        else:
+            continue
+        if not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization"):
+            continue
+        spans = doc.span_starting(s.start + m.end())
+        if not spans or doc.type_of(spans[0][2]) not in WORK_TYPES:
+            continue
+        _a, b, work = spans[0]
+        streamer = is_a(kind, "StreamingService")
+        org = found or doc.entity(name, kind, "service-kind", m.group(0))
+        doc.add(doc.series_of(work) or work, "streamingOn" if streamer else "publisher",
+                doc.text[s.start + m.start():doc.past_quote(b)], s.start + m.start(),
+                "service-kind", 0.6, obj=org)
+
+
 def rule_year_title(doc: Doc, s: Sentence) -> None:
     """"2005's The Adventures of Sharkboy and Lavagirl", "Machete (2010)", "the 2009
     Broadway play ‘Eclipsed’": the year the work came out."""
@@ -1222,5 +1255,5 @@ def rule_reimagining(doc: Doc, s: Sentence) -> None:
                 obj=source)
 
 
-RULES = [rule_based_on, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_kind_before_title, rule_possessive_title, rule_year_title,
+RULES = [rule_based_on, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_kind_before_title, rule_possessive_title, rule_service_kind, rule_year_title,
          rule_description]
