@@ -408,3 +408,17 @@ def test_unquoted_lists_of_earlier_work_but_not_of_people() -> None:
 def test_a_service_named_as_the_kind_of_work() -> None:
     assert ("atlas", "streamingOn", "netflix") in facts(
         "Simu Liu is thrilled to join Jennifer Lopez in the upcoming Netflix movie Atlas.")
+
+
+def test_a_month_alone_by_tense_renewal_by_a_streamer_and_co_created_with() -> None:
+    got = facts("Netflix has officially renewed “Stranger Things” for a third season. "
+                "Season 2 came out in October.", date="2017-12-01")
+    assert {("stranger-things", "greenlitBy", "netflix"),
+            ("stranger-things-season-2", "datePublished", "2017-10")} <= got
+    assert ("atlas", "datePublished", "2023-05") in facts("“Atlas” will premiere in May.",
+                                                          date="2022-08-26")
+    got = facts("“Pose” will end with its third season. The FX drama, which Murphy "
+                "co-created with Brad Falchuk and Steven Canals, premiered in 2018. Ryan "
+                "Murphy said so.")
+    assert {("pose", "creator", "brad-falchuk"), ("pose", "creator", "steven-canals"),
+            ("pose", "datePublished", "2018")} <= got

@@ -219,6 +219,13 @@ def _resolve(text: str, base: _dt.date | None) -> str | None:
         candidates = [_dt.date(y, month, int(m.group(2))) for y in
                       (base.year - 1, base.year, base.year + 1)]
         return min(candidates, key=lambda d: abs((d - base).days)).isoformat()
+    alone = MONTHS.get(text.lower())
+    if alone:
+        # "Season 2 came out in October" (in an article of December 2017): 2017-10, the
+        # nearest such month.
+        months = [(y, alone) for y in (base.year - 1, base.year, base.year + 1)]
+        y, mo = min(months, key=lambda ym: abs((ym[0] - base.year) * 12 + ym[1] - base.month))
+        return f"{y}-{mo:02d}"
     if text.lower() in WEEKDAYS:
         back = (base.weekday() - WEEKDAYS.index(text.lower())) % 7
         return (base - _dt.timedelta(days=back or 7)).isoformat()

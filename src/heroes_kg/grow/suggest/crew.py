@@ -214,6 +214,15 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
             previous = work
         the = re.match(rf"\s+the (?:[a-z-]+ )?(?P<k>series|show|film|movie|sequel|reboot)\b"
                        rf"(?: with (?P<others>{NAME}(?:(?:,| and|, and) {NAME})*))?", rest)
+        with_others = re.match(rf"\s+with (?P<others>{NAME}(?:(?:,| and|, and) {NAME})*)", rest)
+        if with_others and m.group("verb") in ("created", "co-created", "wrote", "co-wrote"):
+            # "The FX drama, which Murphy co-created with Brad Falchuk and Steven Canals"
+            scope = doc.work_at(s.start + m.start(), s)
+            if scope is not None:
+                quote = s.text[m.start():rest_start + with_others.end()]
+                names = [doc.trim(m.group("d")), *_names(with_others.group("others"))]
+                _add_people(doc, scope, prop, names, quote, s.start + m.start(),
+                            f"{m.group('verb')}-with", 0.65)
         if the:
             # "Murphy co-created the series with Brad Falchuk and Steven Canals"
             pointed = doc.work_at(s.start + rest_start + the.end("k"), s)

@@ -3,6 +3,7 @@ resolved against the article's date ("on Tuesday", "April 12", "in April 2024").
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from ._doc import Doc
@@ -50,7 +51,9 @@ _OUT = (r"(?:debut|debuts|debuted|launch|launches|launched|premiere|premieres|pr
         r"release|released|releases|bow|bows|come out|comes out|came out|air|airs|aired|"
         r"(?:is|are|will be) out)")
 _RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|while)\b)"
-                      rf"[\w’'-]+){{0,6}}?) (?:on |in |of )?(?P<d>{DATE}|(?:19|20)\d\d)\b")
+                      rf"[\w’'-]+){{0,6}}?) (?:on |in |of )?(?P<d>{DATE}|(?:19|20)\d\d|"
+                      rf"(?<=in )(?:January|February|March|April|May|June|July|August|September|"
+                      rf"October|November|December)(?!,? \d))\b")
 _ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
                  rf"available)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'-]+){{0,5}}?)"
                  rf" (?:on|to|from) (?:the )?(?:(?:[A-Z]\.){{2,}}[’']s )?(?P<o>{NAME})")
@@ -70,8 +73,24 @@ def rule_release(doc: Doc, s: Sentence) -> None:
         date = _date(doc, m.group("d"))
         if work is None or date is None:
             continue
+        if m.group("d").lower() in MONTHS and doc.base_date is not None:
+            date = _month_by_tense(date, m.group(0), s.text[:m.start()], doc.base_date)
         doc.add(work, "datePublished", m.group(0), s.start + m.start(), "released-on", 0.65,
                 value=date)
+
+
+def _month_by_tense(date: str, phrase: str, before: str, base: _dt.date) -> str:
+    """"came out in October" is the last October, "will debut in October" the next."""
+    year, month = int(date[:4]), int(date[5:7])
+    past = re.match(r"(?:came out|debuted|premiered|released|aired|launched|dropped|arrived|"
+                    r"opened|bowed)\b", phrase) and not re.search(r"\bwill\b", before[-30:])
+    future = re.search(r"\b(?:will|is set to|are set to|is slated to|is expected to)\s*$",
+                       before) or phrase.startswith(("debuts", "premieres", "launches", "arrives"))
+    if past and (year, month) > (base.year, base.month):
+        year -= 1
+    elif future and (year, month) < (base.year, base.month):
+        year += 1
+    return f"{year}-{month:02d}"
 
 
 def rule_streaming(doc: Doc, s: Sentence) -> None:
@@ -215,7 +234,7 @@ def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") 
 
 
 _ORDERED = re.compile(rf"(?P<o>{NAME}|[Tt]he (?:streamer|network|studio|service|channel)) "
-                      rf"(?:has |have |had |officially |quickly )?(?:ordered|greenlit|green-lit|"
+                      rf"(?:(?:has|have|had|officially|quickly|also) ){{0,2}}(?:ordered|greenlit|green-lit|"
                       rf"renewed|picked up|authorized|commissioned|gave|gives|deciding to pick up|"
                       rf"decided to pick up|to pick up|greenlighted)\b")
 
