@@ -160,6 +160,8 @@ def test_a_list_of_premiere_dates_with_dated_headings() -> None:
     assert {(hsm, "castMember", "olivia-rodrigo"), (season, "castMember", "derek-hough"),
             (hsm, "creator", "tim-federle"), (hsm, "executiveProducer", "tim-federle")} <= got
     assert not any(p == "screenwriter" for _s, p, _o in got)  # solos are no screenplay
+    assert (season, "description", "in season 2, the wildcats face off against rival school "
+            "north high") in got
     names = {e.name for e in run(SLATE, date="2021-02-24").entities}
     assert "In" not in names
 

@@ -179,7 +179,7 @@ def slate(doc: Doc) -> None:
 def dated_headings(doc: Doc) -> None:
     """"The Mysterious Benedict Society (Friday, June 25)" as a section heading in a list
     of premiere dates: the work's premiere on that date, on the service the article
-    opens with."""
+    opens with, and the first sentence under it as the work's description."""
     if not doc.heading_dates or not re.search(r"\bpremiere dates?\b", doc.text):
         return
     streamer = next((c.object for c in doc.found.values() if c.rule == "slate"), None)
@@ -195,6 +195,14 @@ def dated_headings(doc: Doc) -> None:
         doc.add(event, "startDate", line, start, "dated-heading", 0.7, value=date)
         if streamer:
             doc.add(event, "platform", line, start, "dated-heading", 0.5, obj=streamer)
+        # The first sentence under the heading is the work's logline.
+        first = next((x for x in doc.sentences if x.start > start + len(line)), None)
+        if first is not None and not re.search(r"[“\"]", first.text) and \
+                len(first.text.split()) >= 8 and doc.headings and \
+                not any(start < pos <= first.start for pos, _w in doc.headings if pos != at):
+            text = first.text.rstrip()
+            doc.add(work, "description", text, first.start, "dated-heading", 0.45,
+                    value=text.rstrip("."))
 
 
 DOC_RULES = [slate, dated_headings]
