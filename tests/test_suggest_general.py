@@ -424,3 +424,16 @@ def test_a_month_alone_by_tense_renewal_by_a_streamer_and_co_created_with() -> N
                 "Murphy said so.")
     assert {("pose", "creator", "brad-falchuk"), ("pose", "creator", "steven-canals"),
             ("pose", "datePublished", "2018")} <= got
+
+
+def test_sequels_to_a_list_a_dateline_and_a_coming_weekday() -> None:
+    got = facts("NEW YORK (AP) — Netflix is betting on sequels. “Enola Holmes 2” debuts "
+                "Friday on the streaming service. Netflix is also developing sequels to “The "
+                "Gray Man,” “Extraction” and “Bird Box,” and “Knives Out” director Rian "
+                "Johnson is back.", date="2022-11-01")
+    assert {("the-gray-man-sequel", "sequelOf", "the-gray-man"),
+            ("extraction-sequel", "sequelOf", "extraction"),
+            ("bird-box-sequel", "sequelOf", "bird-box"),
+            ("enola-holmes-2", "datePublished", "2022-11-04")} <= got
+    assert ("knives-out-sequel", "sequelOf", "knives-out") not in got
+    assert not any(p == "plays" for _s, p, _o in got)

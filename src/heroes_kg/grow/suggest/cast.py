@@ -166,6 +166,8 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
         a, b = doc.trim(m.group("a")), m.group("b")
         if a.split()[0] in STOP and len(a.split()) == 1:
             continue
+        if a.isupper() or b.isupper() or is_place_or_award(a):
+            continue  # "NEW YORK (AP)": a dateline
         if doc.type_of(doc.lookup(b)) in WORK_TYPES or doc.type_of(doc.lookup(a)) in \
                 WORK_TYPES:
             continue

@@ -75,6 +75,13 @@ def rule_release(doc: Doc, s: Sentence) -> None:
             continue
         if m.group("d").lower() in MONTHS and doc.base_date is not None:
             date = _month_by_tense(date, m.group(0), s.text[:m.start()], doc.base_date)
+        if m.group("d").lower() in WEEKDAYS and doc.base_date is not None and (
+                re.match(r"(?:debuts|premieres|launches|arrives|drops|opens|hits|airs|"
+                         r"(?:is|are|will be) out)\b", m.group(0)) or
+                re.search(r"\bwill\s*$", s.text[:m.start()])):
+            # "“Enola Holmes 2” debuts Friday": the coming Friday
+            ahead = (WEEKDAYS.index(m.group("d").lower()) - doc.base_date.weekday()) % 7
+            date = (doc.base_date + _dt.timedelta(days=ahead)).isoformat()
         doc.add(work, "datePublished", m.group(0), s.start + m.start(), "released-on", 0.65,
                 value=date)
 

@@ -1080,6 +1080,23 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
             prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
             doc.add(new, prop, m.group(0), s.start + m.start(), "derived-work", 0.75, obj=base)
             doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
+    for m in re.finditer(r"\b(?P<kind>sequels|follow-ups|reboots|remakes|prequels) (?:to|of) ",
+                         s.text):
+        # "Netflix is also developing sequels to “The Gray Man,” “Extraction” and “Bird Box”"
+        at = s.start + m.end()
+        kind = m.group("kind")[:-1]
+        previous, last = at, False
+        for a, b, base in doc.works_in_spans(at, s.end):
+            gap = doc.text[previous:a]
+            if last or not re.fullmatch(r",?[”\"’]?,? ?(?:and )?[“\"‘]?", gap):
+                break  # the list ends after the item "and" brings
+            last, previous = " and " in f" {gap} ", b
+            if doc.type_of(base) not in ("Movie", "TVSeries", "MovieSeries"):
+                continue
+            new = doc.sequel_of(base, s, kind)
+            prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
+            doc.add(new, prop, doc.text[s.start + m.start():doc.past_quote(b)],
+                    s.start + m.start(), "derived-list", 0.6, obj=base)
     for a, b, work in doc.works_in_spans(s.start, s.end):
         owned = re.match(r"[’']s[”\"]? (?P<kind>reboot|remake|revival|sequel)\b", doc.text[b:])
         if owned and doc.type_of(work) in ("Movie", "TVSeries", "MovieSeries"):
