@@ -437,3 +437,14 @@ def test_sequels_to_a_list_a_dateline_and_a_coming_weekday() -> None:
             ("enola-holmes-2", "datePublished", "2022-11-04")} <= got
     assert ("knives-out-sequel", "sequelOf", "knives-out") not in got
     assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_a_caption_a_day_of_a_season_and_nationalities_are_no_titles() -> None:
+    got = facts("Ryan Murphy has news for fans of Pose. The prolific producer took to "
+                "Instagram on Friday to share a video from the set of the FX drama. \"Day 1 of "
+                "Pose season 3,\" Murphy captioned the clip.")
+    assert {("pose-season-3", "partOfSeries", "pose"), ("pose", "publisher", "fx"),
+            ("murphy-instagram-post", "text", "day 1 of pose season 3")} <= got
+    names = types("Oscar winner Jennifer Hudson, Disney star Zendaya and British actor Idris "
+                  "Elba were also spotted.")
+    assert not any(kind == "Movie" for kind in names.values())

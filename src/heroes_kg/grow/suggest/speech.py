@@ -17,7 +17,7 @@ _SAY = (r"(?:said|says|explained|explains|added|adds|told|tells|noted|notes|reca
         r"recalls|shared|continued|continues|revealed|reveals|joked|jokes|wrote|writes|"
         r"admitted|admits|stated|states|teased|teases|remarked|insisted|insists|"
         r"confirmed|confirms|remembered|remembers|reflected|reflects|laughed|laughs|"
-        r"explained|recounted|recounts|quipped|quips|mused|muses|admitted)")
+        r"explained|recounted|recounts|quipped|quips|mused|muses|admitted|captioned)")
 _OPEN, _CLOSE = "\"“", "\"”"
 _QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]"
 _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}|"

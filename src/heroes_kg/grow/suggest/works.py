@@ -627,6 +627,12 @@ def _looks_like_person(doc: Doc, name: str) -> bool:
 
 
 _NATIONALITY = re.compile(r"(?:ish|ian|ese|can|ian-born|ic|i)$")
+#: Words for where someone is from: "British actor Idris Elba" names no work.
+_NATIONALITIES = {"British", "American", "Canadian", "Australian", "Irish", "English",
+                  "Scottish", "Welsh", "French", "German", "Italian", "Spanish", "Mexican",
+                  "Japanese", "Korean", "Chinese", "Indian", "Nigerian", "Swedish", "Danish",
+                  "Dutch", "Brazilian", "Argentine", "Polish", "Russian", "Israeli",
+                  "Kenyan", "South", "African", "Hollywood", "Bollywood", "Broadway"}
 
 
 def _credit_titles(doc: Doc) -> None:
@@ -645,6 +651,7 @@ def _credit_titles(doc: Doc) -> None:
             words = title.split()
             at = s.start + s.text.index(title, m.start())
             if not words or words[0] in STOP or title.lower() in KNOWN_NAMES or \
+                    any(w in _NATIONALITIES for w in words) or \
                     is_place_or_award(title) or (_NATIONALITY.search(words[-1]) and
                                                  len(words) == 1) or \
                     doc.work_span_at(at, at + len(title)):
@@ -696,6 +703,8 @@ def _strip_lead(title: str) -> str | None:
     words = title.split()
     while len(words) > 1 and words[0] in STOP and words[0] not in ("The", "A", "An"):
         words.pop(0)
+    if len(words) > 2 and words[0].isdigit() and words[1] == "of":
+        words = words[2:]  # "Day 1 of Pose season 3": the series is Pose
     return " ".join(words) or None
 
 
@@ -985,12 +994,13 @@ _THIS_SEASON = re.compile(r"\b[Tt]his (?:year|fall|summer|spring|winter|autumn)[
 
 _SERVICE_KIND = re.compile(r"\b(?P<o>[A-Z][\w+&]*(?: [A-Z][\w+&]*)?) (?:original )?(?:[a-z-]+ )?"
                            r"(?:movie|film|series|show|documentary|docuseries|drama|comedy|"
-                           r"thriller|miniseries|special)s? [“\"‘]?")
+                           r"thriller|miniseries|special)s?\b")
 
 
 def rule_service_kind(doc: Doc, s: Sentence) -> None:
-    """"the upcoming Netflix movie Atlas", "the HBO Max series “Warrior”": the streaming
-    service (or network) named as the kind of work it is."""
+    """"the upcoming Netflix movie Atlas", "the HBO Max series “Warrior”", "the set of the
+    FX drama" (the series in scope): the streaming service (or network) named as the kind
+    of work it is."""
     for m in _SERVICE_KIND.finditer(s.text):
         name = m.group("o")
         found = doc.lookup(name)
@@ -1005,10 +1015,19 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
             continue
         if not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization"):
             continue
-        spans = doc.span_starting(s.start + m.end())
-        if not spans or doc.type_of(spans[0][2]) not in WORK_TYPES:
+        lead = re.match(r" [“\"‘]?", s.text[m.end():])
+        spans = doc.span_starting(s.start + m.end() + lead.end()) if lead else []
+        if spans and doc.type_of(spans[0][2]) in WORK_TYPES:
+            _a, b, work = spans[0]
+        elif re.search(r"\bthe $", s.text[max(0, m.start() - 4):m.start()]) and \
+                not (lead and lead.group(0).strip()):
+            # "a video from the set of the FX drama": the series in scope
+            scope = doc.work_before(s.start + m.start(), s)
+            if scope is None or doc.type_of(scope) not in WORK_TYPES:
+                continue
+            work, b = scope, s.start + m.end()
+        else:
             continue
-        _a, b, work = spans[0]
         streamer = is_a(kind, "StreamingService")
         org = found or doc.entity(name, kind, "service-kind", m.group(0))
         doc.add(doc.series_of(work) or work, "streamingOn" if streamer else "publisher",
