@@ -448,3 +448,16 @@ def test_a_caption_a_day_of_a_season_and_nationalities_are_no_titles() -> None:
     names = types("Oscar winner Jennifer Hudson, Disney star Zendaya and British actor Idris "
                   "Elba were also spotted.")
     assert not any(kind == "Movie" for kind in names.values())
+
+
+def test_an_ensemble_that_includes_and_wrote_and_directed_the_film() -> None:
+    got = facts("Taylor Swift has been cast in David O. Russell’s new film, joining a "
+                "star-studded ensemble that includes Christian Bale, Margot Robbie and Zoe "
+                "Saldana. Russell wrote and directed the film, which is his first since 2015’s "
+                "Joy.")
+    work = "david-o-russell-new-film"
+    assert {(work, "castMember", p) for p in ("taylor-swift", "christian-bale",
+                                              "margot-robbie", "zoe-saldana")} <= got
+    assert {(work, "director", "david-o-russell"), (work, "screenwriter", "david-o-russell"),
+            ("joy", "datePublished", "2015")} <= got
+    assert ("joy", "screenwriter", "david-o-russell") not in got

@@ -260,7 +260,8 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
     membership with no character named."""
     for m in re.finditer(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|featuring|"
                          rf"(?:headlined|toplined|fronted|led) by|(?:the )?cast "
-                         rf"(?:also )?includes?|star(?:s|red)? alongside|starred opposite|"
+                         rf"(?:also )?includes?|(?:ensemble|cast|lineup) (?:that|which) (?:also )?"
+                         rf"includes?|star(?:s|red)? alongside|starred opposite|"
                          rf"stars opposite|(?<=, )alongside|[Gg]uest[- ]starring(?: this season)? "
                          rf"(?:are|is)) {_LIST}", s.text):
         pos = s.start + m.start()
@@ -407,7 +408,7 @@ def rule_title_then_actor(doc: Doc, s: Sentence) -> None:
 _FILMOGRAPHY = re.compile(
     r"(?:\bis (?:best |also |perhaps )?known for|\b(?:resume|résumé|filmography|credits) "
     r"(?:also )?(?:includes?|spans?)|(?:[’']s|\b(?:his|her|their)) (?:other |previous |past "
-    r"|earlier )?(?:films|movies|blockbusters|hits|credits|works|projects) (?:also )?"
+    r"|earlier )?(?:[a-z]+ )?(?:films|movies|blockbusters|hits|credits|works|projects) (?:also )?"
     r"(?:includes?|are|were)|\b(?:previously|also|has|have|had|once) (?:appeared|starred|"
     r"co-starred) in)\b")
 

@@ -195,7 +195,9 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
         rest_start = m.start("rest")
         rest = m.group("rest")
         previous: str | None = None
-        for a, b, work in doc.work_spans:
+        pointing = re.match(r"\s+(?:and (?:co-)?\w+ )?the (?:[a-z-]+ )?(?:series|show|film|movie)\b",
+                            rest)
+        for a, b, work in ([] if pointing else doc.work_spans):
             if not (s.start + rest_start <= a and b <= s.end):
                 continue
             ra, rb = a - s.start - rest_start, b - s.start - rest_start
@@ -212,7 +214,9 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
                 doc.add(work, "sequelOf", q, s.start + rest_start + ra - 20, "its-sequel",
                         0.8, obj=previous)
             previous = work
-        the = re.match(rf"\s+the (?:[a-z-]+ )?(?P<k>series|show|film|movie|sequel|reboot)\b"
+        also = re.match(r"\s+and (?P<v2>directed|wrote|produced|co-wrote|created)\b", rest)
+        the = re.match(rf"\s+(?:and (?:co-)?\w+ )?the (?:[a-z-]+ )?(?P<k>series|show|film|movie|"
+                       rf"sequel|reboot)\b"
                        rf"(?: with (?P<others>{NAME}(?:(?:,| and|, and) {NAME})*))?", rest)
         with_others = re.match(rf"\s+with (?P<others>{NAME}(?:(?:,| and|, and) {NAME})*)", rest)
         if with_others and m.group("verb") in ("created", "co-created", "wrote", "co-wrote"):
@@ -231,6 +235,13 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
                 names = [doc.trim(m.group("d")), *_names(the.group("others") or "")]
                 _add_people(doc, pointed, prop, names, quote, s.start + m.start(),
                             f"{m.group('verb')}-the-work", 0.65)
+                if also:
+                    # "Russell wrote and directed the film"
+                    prop2 = {"directed": "director", "wrote": "screenwriter",
+                             "co-wrote": "screenwriter", "produced": "producer",
+                             "created": "creator"}[also.group("v2")]
+                    _add_people(doc, pointed, prop2, names, quote, s.start + m.start(),
+                                f"{also.group('v2')}-the-work", 0.65)
         aside = re.match(rf"Aside from {TITLE}", s.text)
         if aside and prop == "director":
             work = doc.lookup(aside.group("t")) or doc.entity(aside.group("t"), "Movie",

@@ -56,7 +56,7 @@ _TITLE_DERIVED = re.compile(rf"\b(?:a|an|the|its|their|his|her|{NAME}[’']s) "
                             rf"spinoff|spin-off)\b")
 #: "his movies The Incredible Hulk and Now You See Me".
 _TITLE_LIST = re.compile(rf"\b(?:movies|films|series|shows|credits|titles) (?:such as |like |"
-                         rf"including )?(?P<t>{TITLE_WORDS})(?P<more>(?:, {TITLE_WORDS})*,? "
+                         rf"including |include |includes )?(?P<t>{TITLE_WORDS})(?P<more>(?:, {TITLE_WORDS})*,? "
                          rf"and {TITLE_WORDS})")
 _YEAR_PAREN = re.compile(rf"(?P<t>{TITLE_WORDS}) \((?P<y>(?:19|20)\d\d)\)")
 _YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORDS})")
