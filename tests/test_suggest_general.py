@@ -461,3 +461,16 @@ def test_an_ensemble_that_includes_and_wrote_and_directed_the_film() -> None:
     assert {(work, "director", "david-o-russell"), (work, "screenwriter", "david-o-russell"),
             ("joy", "datePublished", "2015")} <= got
     assert ("joy", "screenwriter", "david-o-russell") not in got
+
+
+def test_created_by_opening_a_sentence_is_no_title_and_people_as_a_unit() -> None:
+    text = ("Netflix has renewed “Stranger Things” for a third season. The second season was "
+            "watched by 15.8 million people in its first three days, according to Nielsen. "
+            "Created by the Duffer Brothers, the show stars Winona Ryder. Millie Bobby Brown, "
+            "who plays Eleven, was nominated for an Emmy.")
+    got = facts(text)
+    assert {("stranger-things-season-2-viewership", "views", "15800000"),
+            ("stranger-things", "castMember", "winona-ryder"),
+            ("millie-bobby-brown", "plays", "eleven")} <= got
+    assert "Created" not in types(text)
+    assert not any(p == "description" for _s, p, _o in got)

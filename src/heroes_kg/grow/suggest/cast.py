@@ -76,7 +76,9 @@ def _describe(doc: Doc, character: str, role: str, quote: str, start: int) -> No
     at = doc.text.find(quote, start)
     after = re.match(r", (?:the |a |an )?(?P<d>(?:[A-Z][\w.’'-]*[’']s )?[a-z][\w -]{2,40}?)(?=[.;]|,|$)",
                      doc.text[at + len(quote):] if at >= 0 else "")
-    if after and not re.match(r"(?:and|who|which|while|but|with|as)\b", after.group("d")):
+    if after and not re.match(r"(?:and|who|which|while|but|with|as|was|is|has|had|will|"
+                              r"were|are|won|earned|received|got|said|says|told)\b",
+                              after.group("d")):
         end = at + len(quote) + after.end()
         doc.add(character, "description", doc.text[at:end], at, "character-described", 0.5,
                 value=after.group("d").strip())

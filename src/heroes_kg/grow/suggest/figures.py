@@ -14,10 +14,10 @@ __all__ = ["RULES"]
 
 _AMOUNT = r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|(?P<abbr>[MBK])\b)?"
 _KINDS = {"households": "households", "household": "households", "views": "views",
-          "plays": "views", "streams": "views", "viewers": "views",
+          "plays": "views", "streams": "views", "viewers": "views", "people": "views",
           "hours viewed": "hoursViewed", "hours": "hoursViewed", "viewing hours": "hoursViewed",
           "streaming hours": "hoursViewed", "watch hours": "hoursViewed"}
-_KIND_WORDS = (r"households?|views|viewers|plays|streams|hours viewed|viewing hours|"
+_KIND_WORDS = (r"households?|views|viewers|people|plays|streams|hours viewed|viewing hours|"
                r"streaming hours|watch hours|hours")
 _FIGURE = re.compile(rf"\b{_AMOUNT} (?:(?:member|viewing|viewer|unique|global|total) )?"
                      rf"(?P<kind>{_KIND_WORDS})\b")
