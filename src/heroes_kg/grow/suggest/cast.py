@@ -594,6 +594,8 @@ _JOINED = re.compile(
     rf"(?:star|appear) in|star in|appear in|returning for|return for|returns for|back for|"
     rf"cast in|landed a role in|lands a role in|(?:will |set to )?reprise \w+ role in)"
     rf"(?: (?P<b>{NAME})(?![\w’']))?(?: in| on)?(?: the (?:[\w-]+ ){{0,3}}cast of)?")
+_JOINED_WORDS = re.compile(r"\b(?:join|board|cast in|return|back for|star in|appear in|"
+                           r"signed on|land|reprise)")
 #: What may stand between the verb and the title: "the upcoming Netflix movie",
 #: "filmmaker Christopher Nolan’s".
 _LEAD_IN = re.compile(r"\s*(?:(?:the|an?|[a-z-]+|[A-Z][\w+&.’'-]*)\s+){0,6}[“\"‘]?")
@@ -606,6 +608,8 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
     Nyong’o has joined the ensemble cast of …", "Chris Hemsworth is returning for
     “Extraction 2”", "Taylor Swift has been cast in …": cast membership of the work
     named next (or the one "the film" points back to)."""
+    if not _JOINED_WORDS.search(s.text):
+        return  # a cheap look for the verbs first
     for m in _JOINED.finditer(s.text):
         name = doc.trim(m.group("a"))
         if not doc.is_person(name) or doc.is_character(name):

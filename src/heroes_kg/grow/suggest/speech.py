@@ -265,6 +265,8 @@ def interview_source(doc: Doc) -> None:
     article names one publication its interviews were given to, the quotations it does
     not attribute otherwise were reported by that publication."""
     venues: dict[str, list[tuple[str, int]]] = {}
+    if not any(c.property == "spokenBy" for c in doc.found.values()):
+        return
     for s in doc.sentences:
         for m in _VENUE.finditer(s.text):
             name = m.group("o") or m.group("o2") or m.group("o3") or m.group("o4")
