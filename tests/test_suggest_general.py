@@ -474,3 +474,16 @@ def test_created_by_opening_a_sentence_is_no_title_and_people_as_a_unit() -> Non
             ("millie-bobby-brown", "plays", "eleven")} <= got
     assert "Created" not in types(text)
     assert not any(p == "description" for _s, p, _o in got)
+
+
+def test_unnamed_characters_and_a_character_whom_an_actor_portrays() -> None:
+    got = facts("“Homecoming” is coming. Based on the podcast, the show stars Julia Roberts as "
+                "a caseworker at a secret government facility.")
+    assert ("julia-roberts", "plays", "homecoming-caseworker") in got
+    got = facts("Lupita Nyong’o starred in ‘The Wild Robot’, an animated adventure in which "
+                "she voices the main character.")
+    assert ("lupita-nyong-o", "plays", "the-wild-robot-main-character") in got
+    got = facts("“Bones” is back. What happened to Beck, the NYC-based grad student whom "
+                "Elizabeth Lail portrays on the series?")
+    assert {("elizabeth-lail", "plays", "beck"),
+            ("beck", "description", "nyc-based grad student")} <= got

@@ -391,6 +391,69 @@ def rule_known_for_role(doc: Doc, s: Sentence) -> None:
                 obj=character, **{"in": work})
 
 
+_UNNAMED = [
+    re.compile(rf"\b(?:stars|starring|features|co-stars) (?P<a>{NAME}) as an? "
+               rf"(?P<n>(?:[a-z][\w-]* ){{0,2}}?[a-z][\w-]*)(?= (?:at|in|of|who|with|on|for|"
+               rf"from|and|whose)\b|[,.;]|$)"),
+    re.compile(rf"(?P<a>{NAME}) (?:also )?(?:stars|star|starring|plays|will play|portrays) as an? "
+               rf"(?P<n>(?:[a-z][\w-]* ){{0,2}}?[a-z][\w-]*)(?= (?:at|in|of|who|with|on|for|"
+               rf"from|and|whose)\b|[,.;]|$)"),
+    re.compile(rf"(?P<a>{NAME}|\b[Ss]he|\b[Hh]e) (?:voices|plays|will voice|will play|portrays) "
+               rf"the (?P<n>main|lead|title|titular) character\b"),
+    re.compile(rf"(?P<a>{NAME}) (?:stars |appears |will star |is )?in the (?P<n>titular|title|"
+               rf"lead|leading) role\b"),
+]
+
+
+_WHOM = re.compile(rf"(?P<r>{NAME}), (?:the |a |an )?(?P<d>[a-zA-Z][\w -]{{2,50}}?) (?:whom|who|that) "
+                   rf"(?P<a>{NAME}) (?:portrays|plays|played|portrayed|voices|will play)\b")
+
+
+def rule_whom_plays(doc: Doc, s: Sentence) -> None:
+    """"Beck, the NYC-based grad student whom Elizabeth Lail portrays on the series": the
+    character, what it is, and who plays it."""
+    for m in _WHOM.finditer(s.text):
+        name = doc.trim(m.group("a"))
+        role = doc.trim(m.group("r"))
+        if not doc.is_person(name) or doc.is_person(role) or \
+                doc.type_of(doc.lookup(role)) in WORK_TYPES:
+            continue
+        _cast(doc, name, role, m.group(0), s.start + m.start(), "whom-plays", 0.65, s)
+        character = doc.lookup(role)
+        if character is not None and doc.type_of(character) == "FictionalCharacter":
+            doc.add(character, "description", m.group(0), s.start + m.start(),
+                    "whom-plays", 0.5, value=m.group("d").strip())
+
+
+def rule_unnamed_role(doc: Doc, s: Sentence) -> None:
+    """"the show stars Julia Roberts as a caseworker at a secret government facility", "an
+    animated adventure in which she voices the main character", "stars Emmy winner Tony
+    Hale in the titular role": a character the text describes but does not name, as
+    ``WORK-caseworker``, ``WORK-main-character``, ``WORK-title-character``."""
+    for pattern in _UNNAMED:
+        for m in pattern.finditer(s.text):
+            who = m.group("a")
+            actor = doc.subject_person(s.start + m.start()) if who.lower() in ("she", "he") \
+                else (doc.lookup(doc.trim(who)) or (doc.entity(doc.trim(who), "Actor",
+                                                               "unnamed-role", m.group(0))
+                                                    if doc.is_person(doc.trim(who)) else None))
+            if actor is None or not is_a(doc.type_of(actor), "Person"):
+                continue
+            work = doc.work_at(s.start + m.start(), s)
+            if work is None or doc.type_of(work) not in WORK_TYPES:
+                continue
+            noun = m.group("n")
+            if noun in ("main", "lead", "title", "titular", "leading"):
+                noun = "title" if noun in ("title", "titular") else "main"
+                slug_, name = f"{noun}-character", f"the {noun} character"
+            else:
+                slug_, name = noun.replace(" ", "-"), f"the {noun}"
+            character = doc.derived(f"{doc.series_of(work) or work}-{slug_}", "FictionalCharacter",
+                                    f"{doc.name_of(work)}: {name}", "unnamed-role", m.group(0))
+            doc.add(actor, "plays", m.group(0), s.start + m.start(), "unnamed-role", 0.55,
+                    obj=character, **{"in": work})
+
+
 def rule_title_then_actor(doc: Doc, s: Sentence) -> None:
     """"Action movie “The Old Guard” (Charlize Theron) led the way": the star named in
     parentheses after a title."""
@@ -645,5 +708,6 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
 
 RULES = [rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
-         rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role]
+         rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
+         rule_unnamed_role, rule_whom_plays]
 DOC_RULES = [character_in_title]
