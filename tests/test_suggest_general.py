@@ -487,3 +487,9 @@ def test_unnamed_characters_and_a_character_whom_an_actor_portrays() -> None:
                 "Elizabeth Lail portrays on the series?")
     assert {("elizabeth-lail", "plays", "beck"),
             ("beck", "description", "nyc-based grad student")} <= got
+
+
+def test_a_company_statement_is_a_quotation_of_the_company() -> None:
+    got = facts("Variety asked about the date, to which MGM responded saying: “We are "
+                "continuing to work on developing the sequel.”")
+    assert ("mgm-quote-1", "spokenBy", "mgm") in got

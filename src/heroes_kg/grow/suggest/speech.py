@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
-from ._names import PRONOUNS, guess_type
+from ._names import KNOWN_NAMES, PRONOUNS, guess_type
 from ._terms import is_a
 from ._text import NAME, Sentence, is_title_case
 
@@ -42,6 +42,11 @@ def _speaker(doc: Doc, who: str, last: str | None, quote: str) -> str | None:
         return found if (is_a(doc.type_of(found), "Person") or
                          is_a(doc.type_of(found), "Organization")) else None
     if not doc.is_person(name):
+        kind = guess_type(name)
+        if name.lower() in KNOWN_NAMES and is_a(kind, "Organization") and \
+                not is_a(kind, "NewsMediaOrganization"):
+            # "MGM responded saying: “We are continuing to work on …”": a company's statement
+            return doc.entity(name, kind, "speech", quote)
         return None
     return doc.entity(name, "Person", "speech", quote)
 
