@@ -493,3 +493,9 @@ def test_a_company_statement_is_a_quotation_of_the_company() -> None:
     got = facts("Variety asked about the date, to which MGM responded saying: “We are "
                 "continuing to work on developing the sequel.”")
     assert ("mgm-quote-1", "spokenBy", "mgm") in got
+
+
+def test_an_actors_possessive_before_a_first_name_is_their_character() -> None:
+    got = facts("“YOU”, starring Penn Badgley, returns. The sequel to “YOU” follows Badgley's "
+                "Joe after he has made the leap to Los Angeles.")
+    assert ("penn-badgley", "plays", "joe") in got

@@ -425,6 +425,24 @@ def rule_whom_plays(doc: Doc, s: Sentence) -> None:
                     "whom-plays", 0.5, value=m.group("d").strip())
 
 
+def rule_actors_character(doc: Doc, s: Sentence) -> None:
+    """"Hidden Bodies … follows Badgley's Joe after he has made the leap": a cast member's
+    possessive before a first name is the character they play."""
+    for m in re.finditer(rf"(?P<a>{NAME})[’'] ?s? (?P<c>[A-Z][a-z]{{2,}})\b(?! [A-Z]|[’'])",
+                         s.text):
+        actor = doc.lookup(doc.trim(m.group("a")))
+        if actor is None or doc.type_of(actor) != "Actor":
+            continue
+        name = m.group("c")
+        if name in STOP or (doc.lookup(name) is not None and not doc.is_character(name)) or \
+                is_noise(name) or guess_type(name) != "Person" or is_place_or_award(name):
+            continue
+        if doc.work_span_at(s.start + m.start("c"), s.start + m.end("c")):
+            continue
+        _cast(doc, doc.name_of(actor), name, m.group(0), s.start + m.start(),
+              "actors-character", 0.55, s)
+
+
 def rule_unnamed_role(doc: Doc, s: Sentence) -> None:
     """"the show stars Julia Roberts as a caseworker at a secret government facility", "an
     animated adventure in which she voices the main character", "stars Emmy winner Tony
@@ -709,5 +727,5 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
 RULES = [rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays]
+         rule_unnamed_role, rule_whom_plays, rule_actors_character]
 DOC_RULES = [character_in_title]
