@@ -1,8 +1,8 @@
 """Suggestion quality on real film/TV news that suggest was not written from.
 
-    python benchmarks/suggest_eval.py benchmarks/suggest_eval/dev [--json FILE] [--misses]
+    python benchmarks/suggest_eval.py benchmarks/suggest_eval/dev [dev-2 …] [--json FILE] [--misses]
 
-HALF is a folder with ``articles/`` (each article's text as ID.txt, exactly as
+Each SET is a folder with ``articles/`` (each article's text as ID.txt, exactly as
 published, and its metadata as ID.yaml: id, title, date, url, publisher_name) and
 ``gold/`` (ID.yaml: the facts a careful curator would add, in the facts format). Entities
 a gold file uses without declaring come from the project's seeds (Netflix, Twitter...).
@@ -12,7 +12,8 @@ suggest runs on each article knowing the seeds' entities only. Scoring (see
 name or alias, and helper nodes (figures, quotations, posts...) by the facts they share;
 a candidate is right when subject, property, object or value and qualifiers agree and
 its quote overlaps a gold quote of that fact. Printed per article and for the half:
-recall, precision, new entities correctly typed, noise entities, time per article.
+recall, precision, new entities correctly typed, noise entities, time per article,
+then the totals of each set and, for several sets, of all of them.
 """
 
 from __future__ import annotations
@@ -115,40 +116,63 @@ def totals(scores: list[ArticleScore]) -> dict[str, float]:
     }
 
 
+def _row(label: str, t: dict[str, float]) -> str:
+    return (f"{label:<40} {t['gold']:>5} {t['candidates']:>5} {t['found']:>5} "
+            f"{t['correct']:>5} {t['recall']:>6.2f} {t['precision']:>5.2f} "
+            f"{t['typed']:>7.2f} {t['noise']:>5} {t['seconds_per_article'] * 1000:>6.1f}")
+
+
+def _articles(scores: list[ArticleScore]) -> list[dict[str, object]]:
+    return [{"article": s.article, "gold": s.gold, "candidates": s.candidates,
+             "found": s.found, "correct": s.correct, "recall": s.recall,
+             "precision": s.precision, "new_entities": s.new_entities,
+             "aligned_new_entities": s.aligned_new, "typed": s.typed,
+             "noise": s.noise, "seconds": s.seconds} for s in scores]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("half", type=Path, help="benchmarks/suggest_eval/dev or .../heldout")
+    parser.add_argument("sets", type=Path, nargs="+", metavar="SET",
+                        help="one or more set folders: benchmarks/suggest_eval/dev dev-2 …")
     parser.add_argument("--project", default=str(Path(__file__).resolve().parent.parent))
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--misses", action="store_true",
                         help="list the gold facts missed, the wrong candidates, mistyped "
                              "and noise entities")
     args = parser.parse_args()
-    scores = evaluate(args.half, Path(args.project))
+    for folder in args.sets:
+        if not (folder / "articles").is_dir() or not (folder / "gold").is_dir():
+            parser.error(f"{folder} is not an evaluation set: it needs articles/ and gold/ "
+                         "folders (see benchmarks/suggest_eval/dev)")
     print(f"{'article':<40} {'gold':>5} {'cands':>5} {'found':>5} {'right':>5} "
           f"{'recall':>6} {'prec':>5} {'typed':>7} {'noise':>5} {'ms':>6}")
-    for s in scores:
-        print(f"{s.article[:40]:<40} {s.gold:>5} {s.candidates:>5} {s.found:>5} "
-              f"{s.correct:>5} {s.recall:>6.2f} {s.precision:>5.2f} "
-              f"{s.typed:>3}/{s.aligned_new:<3} {len(s.noise):>5} {s.seconds * 1000:>6.1f}")
-        if args.misses:
-            for label, items in (("missed", s.missed), ("wrong", s.wrong),
-                                 ("mistyped", s.mistyped), ("noise", s.noise)):
-                for item in items:
-                    print(f"    {label}: {item[:150]}")
-    t = totals(scores)
-    print(f"{'ALL (' + args.half.name + ')':<40} {t['gold']:>5} {t['candidates']:>5} "
-          f"{t['found']:>5} {t['correct']:>5} {t['recall']:>6.2f} {t['precision']:>5.2f} "
-          f"{t['typed']:>7.2f} {t['noise']:>5} {t['seconds_per_article'] * 1000:>6.1f}")
+    per_set: list[tuple[str, list[ArticleScore]]] = []
+    for folder in args.sets:
+        scores = evaluate(folder, Path(args.project))
+        per_set.append((folder.name, scores))
+        for s in scores:
+            print(f"{s.article[:40]:<40} {s.gold:>5} {s.candidates:>5} {s.found:>5} "
+                  f"{s.correct:>5} {s.recall:>6.2f} {s.precision:>5.2f} "
+                  f"{s.typed:>3}/{s.aligned_new:<3} {len(s.noise):>5} {s.seconds * 1000:>6.1f}")
+            if args.misses:
+                for label, items in (("missed", s.missed), ("wrong", s.wrong),
+                                     ("mistyped", s.mistyped), ("noise", s.noise)):
+                    for item in items:
+                        print(f"    {label}: {item[:150]}")
+        print(_row(f"ALL ({folder.name})", totals(scores)))
+    everything = [s for _name, scores in per_set for s in scores]
+    if len(per_set) > 1:
+        print(_row("ALL (" + " + ".join(name for name, _s in per_set) + ")", totals(everything)))
     if args.json:
-        args.json.write_text(json.dumps({
-            "half": args.half.name, "totals": t,
-            "articles": [{"article": s.article, "gold": s.gold, "candidates": s.candidates,
-                          "found": s.found, "correct": s.correct, "recall": s.recall,
-                          "precision": s.precision, "new_entities": s.new_entities,
-                          "aligned_new_entities": s.aligned_new, "typed": s.typed,
-                          "noise": s.noise, "seconds": s.seconds} for s in scores]},
-            indent=2) + "\n", encoding="utf-8")
+        if len(per_set) == 1:
+            name, scores = per_set[0]
+            data: dict[str, object] = {"half": name, "totals": totals(scores),
+                                       "articles": _articles(scores)}
+        else:
+            data = {"sets": [{"set": name, "totals": totals(scores),
+                              "articles": _articles(scores)} for name, scores in per_set],
+                    "totals": totals(everything)}
+        args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""Suggest on real news it was not written from: the development half of the evaluation
-set must stay above its floors, and bad articles get a clear message, never a traceback."""
+"""Suggest on real news it was not written from: the two development sets of the evaluation
+set must stay above their floors, and bad articles get a clear message, never a traceback."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from heroes_kg.grow.suggest import suggest
 
 from .conftest import ROOT
 
-DEV = ROOT / "benchmarks" / "suggest_eval" / "dev"
+SETS = ROOT / "benchmarks" / "suggest_eval"
 
-#: A little under what suggest reaches on the development half (see README, Growing the
-#: graph); a regression in any rule shows here.
-FLOORS = {"recall": 0.65, "precision": 0.9, "typed": 0.92}
+#: A little under what suggest reaches on each development set (docs/grow.md, Measured);
+#: a regression in any rule shows here.
+FLOORS = {"dev": {"recall": 0.70, "precision": 0.93, "typed": 0.94},
+          "dev-2": {"recall": 0.47, "precision": 0.85, "typed": 0.94}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
@@ -31,15 +32,19 @@ def _benchmark():  # type: ignore[no-untyped-def]
     return module
 
 
-@pytest.mark.skipif(not (DEV / "gold").is_dir(), reason="no development half here")
-def test_development_half_stays_above_its_floors() -> None:
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_development_sets_stay_above_their_floors(name: str) -> None:
+    folder = SETS / name
+    if not (folder / "gold").is_dir():
+        pytest.skip(f"no {name} set here")
     bench = _benchmark()
-    scores = bench.evaluate(DEV, ROOT)
+    scores = bench.evaluate(folder, ROOT)
     assert len(scores) >= 8
     totals = bench.totals(scores)
-    assert totals["recall"] >= FLOORS["recall"], totals
-    assert totals["precision"] >= FLOORS["precision"], totals
-    assert totals["typed"] >= FLOORS["typed"], totals
+    floors = FLOORS[name]
+    assert totals["recall"] >= floors["recall"], totals
+    assert totals["precision"] >= floors["precision"], totals
+    assert totals["typed"] >= floors["typed"], totals
     assert totals["noise"] == 0, [s.noise for s in scores]
     for s in scores:
         # Every candidate carries a confidence, a rule and a verbatim quote.

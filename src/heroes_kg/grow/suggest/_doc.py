@@ -35,6 +35,14 @@ from ._text import (
 __all__ = ["WORK_TYPES", "Doc", "statement_key"]
 
 _Q = "\"“”'‘’"
+#: Words for what someone does that open a sentence before their name: "Actress Lupita
+#: Nyong’o has joined …".
+_ROLE_NOUNS = {"actress", "actor", "star", "filmmaker", "director", "producer", "writer",
+               "showrunner", "creator", "singer", "rapper", "comedian", "host", "author",
+               "screenwriter", "musician", "model", "co-star", "newcomer", "veteran"}
+#: First names that are also words a sentence can start with: "Will Smith", "June Diane
+#: Raphael", "May Calamawy".
+_FIRST_NAMES = {"Will", "May", "June", "April", "August", "Grace", "Hope", "Drew"}
 #: Types that are works a fact can be about.
 WORK_TYPES = ("Movie", "TVSeries", "MovieSeries", "TVSeason")
 
@@ -90,8 +98,13 @@ class Doc:
         #: (start, end, work id) of every work named in the text, known or new.
         self.work_spans: list[tuple[int, int, str]] = []
         self.main_film: str | None = None
+        #: Whether the main work has been chosen (it may be None).
+        self.picked = False
         #: (offset, work) of each section heading that names a work.
         self.headings: list[tuple[int, str]] = []
+        #: (offset, title, date, line) of each heading that gives a date: "The Mysterious
+        #: Benedict Society (Friday, June 25)".
+        self.heading_dates: list[tuple[int, str, str, str]] = []
         self._mask: tuple[object, bytearray] | None = None
         #: What a rule reads once per article and keeps.
         self.memo: dict[str, object] = {}
@@ -176,7 +189,8 @@ class Doc:
         if found is not None:
             return is_a(self.type_of(found), "Person")
         words = name.split()
-        return (not strict and 2 <= len(words) <= 4 and words[0] not in STOP
+        return (not strict and 2 <= len(words) <= 4 and (
+            words[0] not in STOP or (words[0] in _FIRST_NAMES and words[1] not in STOP))
                 and not is_noise(name) and guess_type(name) == "Person")
 
     def is_character(self, name: str) -> bool:
@@ -187,7 +201,9 @@ class Doc:
         """"Whip-smart Missy Moreno" -> "Missy Moreno": the name without leading
         function words and adjectives; a known name's tail only after those."""
         words = name.split()
-        while len(words) > 1 and (words[0] in STOP or "-" in words[0]):
+        while len(words) > 1 and (words[0] in STOP or "-" in words[0] or
+                                  words[0].lower() in _ROLE_NOUNS) and not (
+                words[0] in _FIRST_NAMES and len(words) == 2 and words[1] not in STOP):
             words.pop(0)
         return " ".join(words)
 
@@ -258,6 +274,12 @@ class Doc:
             i += 1
         bisect.insort(spans, (start, end, work))
 
+    def replace_span(self, start: int, end: int, work: str) -> None:
+        """The work named at [start, end) is ``work`` after all ("New seasons of “Lucifer”":
+        the new season, not the series)."""
+        self.work_spans[:] = [(a, b, work if (a, b) == (start, end) else w)
+                              for a, b, w in self.work_spans]
+
     def _near(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Spans that start in [start, end)."""
         spans = self.work_spans
@@ -269,6 +291,15 @@ class Doc:
         """The work span that already covers [start, end), if any."""
         return next(((a, b, w) for a, b, w in self._near(start - _SPAN_REACH, start + 1)
                      if a <= start and end <= b), None)
+
+    def span_starting(self, pos: int) -> list[tuple[int, int, str]]:
+        """The work spans that start exactly at ``pos`` (a title right after a phrase)."""
+        return [(a, b, w) for a, b, w in self._near(pos, pos + 1) if a == pos]
+
+    def past_quote(self, end: int) -> int:
+        """``end`` moved past a closing quotation mark right after it: a title's quote
+        ends with its quotation mark."""
+        return end + (1 if self.text[end:end + 1] in "”\"’" else 0)
 
     def works_in_spans(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(a, b, w) for a, b, w in self._near(start, end) if b <= end]
@@ -312,9 +343,12 @@ class Doc:
         if sections:
             return sections[-1]
         if self.main_film is None:
-            # While the titles are still being read: the last work named before.
+            # While the titles are still being read: the last work named before (once
+            # they are read, an article with no main work has none to fall back on).
             earlier = [w for a, b, w in self.work_spans if a < pos
-                       and self._scoping(a, b, w, exclude_sequels)]
+                       and self._scoping(a, b, w, exclude_sequels)
+                       and not (self.picked and w in self.new
+                                and self.new[w].rule == "credit-title")]
             return earlier[-1] if earlier else None
         if para is not None and not self._about_main(para, pos):
             return None
@@ -365,7 +399,7 @@ class Doc:
         if exclude_sequels and w.endswith("-sequel"):
             return False
         after = self.text[b:b + 30]
-        if re.match(r"[”\"’]?[’']s[”\"’]? [A-Z]|[”\"’] stars? [A-Z]|[”\"’]? (?:breakout|alum|"
+        if re.match(r"[”\"’]?[’']s?[”\"’]? [A-Z]|[”\"’] stars? [A-Z]|[”\"’]? (?:co-)?star [A-Z]|[”\"’]? (?:breakout|alum|"
                     r"alumna|actor|actress|co-directors?|directors?|writers?|co-creators?|"
                     r"creators?|producers?|showrunners?|veteran) [A-Z]", after):
             return False  # a credit: "“Atlanta” breakout Zazie Beetz"
@@ -435,20 +469,38 @@ class Doc:
         m = re.fullmatch(r"(?P<b>.+?):? (?:[2-9]|II|III|IV)", self.name_of(work))
         return self.lookup(m.group("b")) if m else None
 
-    def last_person(self, pos: int) -> str | None:
-        """The person named last before ``pos``: who "the actor" or "she" is."""
+    def last_person(self, pos: int, but: str | None = None) -> str | None:
+        """The person named last before ``pos``: who "the actor" or "she" is (``but``:
+        not one of this type, "the actor" is no filmmaker)."""
         best: tuple[int, str] | None = None
         for mn in self.out.mentions:
-            if mn.start < pos and is_a(self.type_of(mn.entity), "Person"):
+            if mn.start < pos and is_a(self.type_of(mn.entity), "Person") and \
+                    (but is None or self.type_of(mn.entity) != but):
                 best = max(best or (mn.start, mn.entity), (mn.start, mn.entity))
         for entity_id, e in self.new.items():
-            if not is_a(e.type, "Person"):
+            if not is_a(e.type, "Person") or (but is not None and e.type == but):
                 continue
             for name in (e.name, e.name.split()[-1]):
                 places = [at for at in word_at(self.text, name) if at < pos]
                 if places:
                     best = max(best or (places[-1], entity_id), (places[-1], entity_id))
         return best[1] if best else None
+
+    def subject_person(self, pos: int) -> str | None:
+        """Who "he" or "the Shang-Chi star" at ``pos`` most likely is: the person a
+        sentence before it opens with ("Simu Liu is thrilled to join Jennifer Lopez …"),
+        else the person named last."""
+        index = next((i for i, x in enumerate(self.sentences) if x.start <= pos < x.end + 1),
+                     None)
+        if index is not None:
+            for s in reversed(self.sentences[max(0, index - 2):index]):
+                m = re.match(rf"(?:[A-Z][a-z]+, )?(?P<n>{NAME})", s.text)
+                if m:
+                    name = self.trim(strip_possessive(m.group("n")))
+                    found = self.lookup(name)
+                    if found is not None and is_a(self.type_of(found), "Person"):
+                        return found
+        return self.last_person(pos)
 
     def respective(self, s: Sentence, pos: int) -> list[str]:
         """The works a "respectively" list pairs with, in order: those named before
@@ -467,6 +519,14 @@ class Doc:
         pointed = self.anaphor(pos, s) or self._definite(pos, s)
         if pointed is not None:
             return pointed
+        ahead = re.match(r"[^.;,“\"]{0,40}?\b[Tt]he (?:film|movie|series|show)\b",
+                         self.text[pos:s.end])
+        if ahead:
+            # "Nolan is writing and directing the movie for Universal": the work "the
+            # movie" points back to, not a title named later in the sentence.
+            pointed = self._definite(pos + ahead.end(), s)
+            if pointed is not None:
+                return pointed
         after = [w for a, b, w in self.work_spans if pos <= a < s.end
                  and self._scoping(a, b, w)]
         return after[0] if after else self.work_before(pos, s)
@@ -562,9 +622,11 @@ class Doc:
         return m is not None and guess_type(m.group(1)) == "Person"
 
     def pick_main_film(self) -> None:
+        self.picked = True
         counts: Counter[str] = Counter(
             w for a, b, w in self.work_spans if self.type_of(w) in WORK_TYPES
-            and self._scoping(a, b, w, False) and not self._owned_by_person(a))
+            and self._scoping(a, b, w, False) and not self._owned_by_person(a)
+            and not (w in self.new and self.new[w].rule == "credit-title"))
         opening = self.paragraphs[0].end if self.paragraphs else 0
         for a, _b, w in self.work_spans:
             if a < opening and w in counts:

@@ -7,7 +7,7 @@ import re
 
 from ._text import MONTHS, STOP, WEEKDAYS
 
-__all__ = ["KNOWN_NAMES", "NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS", "PUBLICATIONS", "STREAMERS",
+__all__ = ["FIRST_NAMES", "KNOWN_NAMES", "NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS", "PUBLICATIONS", "STREAMERS",
            "STUDIOS", "guess_type", "is_noise", "is_place_or_award"]
 
 STREAMERS = {"netflix", "hulu", "disney+", "disney plus", "prime video", "amazon prime video",
@@ -160,3 +160,9 @@ def is_noise(name: str) -> bool:
     if any(w.lower() in PRONOUNS and not w.isupper() for w in words) and len(words) <= 2:
         return True
     return not name[0].isupper() and not name[0].isdigit()
+
+
+#: Common first names (written for this module from everyday English usage): a two-word
+#: name that starts with one is a person's, not a title ("Tom Hanks", not "American
+#: Hustle").
+FIRST_NAMES = frozenset(["#", "noqa:", "SIM905", "(a", "word", "list", "reads", "best", "as", "text)", "aaron", "adam", "adrian", "alan", "albert", "alex", "alexander", "alexandra", "alice", "alicia", "alison", "amanda", "amber", "amy", "andrea", "andrew", "angela", "angelina", "ann", "anna", "anne", "anthony", "antonio", "april", "ashley", "austin", "barbara", "ben", "benjamin", "beth", "betty", "bill", "billy", "blake", "bob", "bobby", "brad", "bradley", "brandon", "brian", "bridget", "brittany", "bruce", "bryan", "caleb", "cameron", "carl", "carlos", "carol", "caroline", "carrie", "catherine", "charles", "charlie", "charlotte", "chloe", "chris", "christian", "christina", "christine", "christopher", "claire", "colin", "connor", "courtney", "craig", "dakota", "dan", "daniel", "danielle", "david", "dennis", "diana", "diane", "dominic", "donald", "donna", "dorothy", "drew", "dwayne", "dylan", "edward", "eleanor", "elizabeth", "ella", "ellen", "emily", "emma", "eric", "erica", "ethan", "eva", "evan", "frank", "gary", "george", "gillian", "gina", "grace", "greg", "gregory", "hannah", "harrison", "harry", "heather", "helen", "henry", "hugh", "ian", "isaac", "isabella", "jack", "jackson", "jacob", "jake", "james", "jamie", "jane", "janet", "jason", "jay", "jean", "jeff", "jeffrey", "jennifer", "jenna", "jeremy", "jerry", "jessica", "jill", "jim", "jimmy", "joan", "joe", "joel", "john", "johnny", "jon", "jonathan", "jordan", "jose", "joseph", "joshua", "josh", "judy", "julia", "julie", "justin", "karen", "kate", "katherine", "kathy", "katie", "keanu", "keith", "kelly", "ken", "kevin", "kim", "kristen", "kyle", "larry", "laura", "lauren", "leonardo", "lily", "linda", "lisa", "liz", "louis", "lucas", "lucy", "luke", "lupita", "maggie", "margaret", "margot", "maria", "mark", "martin", "mary", "matt", "matthew", "megan", "melissa", "meryl", "michael", "michelle", "mike", "millie", "molly", "morgan", "nancy", "natalie", "nathan", "nicholas", "nick", "nicole", "noah", "olivia", "oscar", "owen", "pamela", "patricia", "patrick", "paul", "pedro", "peter", "philip", "rachel", "ralph", "rami", "rebecca", "richard", "rick", "robert", "robin", "ron", "ronald", "rose", "ruth", "ryan", "sally", "sam", "samantha", "samuel", "sandra", "sara", "sarah", "scott", "sean", "sebastian", "seth", "sharon", "simon", "sofia", "sophia", "sophie", "stephanie", "stephen", "steve", "steven", "susan", "sydney", "taylor", "teresa", "thomas", "tim", "timothy", "tina", "todd", "tom", "tony", "tyler", "uma", "victoria", "vincent", "walter", "wendy", "will", "william", "winona", "zach", "zachary", "zoe"])

@@ -26,14 +26,15 @@ __all__ = [
     "number",
     "resolve_date",
     "sentences",
+    "shared_surname",
     "slug",
     "strip_possessive",
     "word_at",
 ]
 
-_WORD = r"(?:(?:[A-Z]\.){2,3}(?=\s[A-Z])|(?:Bros|Ltd|Inc|Corp|Jr|Sr|[A-Z][a-z]{0,2})\.(?=\s[A-Z])|[A-Z][\w’'-]*\w\+?|[A-Z]\.?(?=\s[A-Z])|[A-Z])"
+_WORD = r"(?:(?:[A-Z]\.){2,3}(?=\s[A-Z])|\d{1,3}(?:st|nd|rd|th)(?=\s[A-Z][a-z])|(?:Bros|Ltd|Inc|Corp|Jr|Sr|[A-Z][a-z]{0,2})\.(?=\s[A-Z])|[A-Z][\w’'-]*\w\+?|[A-Z]\.?(?=\s[A-Z])|[A-Z])"
 #: A capitalized name: "Pedro Pascal", "JJ Dashnaw", "Ms. Granada", "J. J. Abrams",
-#: "Tech-No".
+#: "Tech-No", "20th Century Studios".
 NAME = rf"{_WORD}(?:\s{_WORD})*"
 #: Whose something is: "Dick Wolf’s", "Lifetime's", "NBC’s".
 POSSESSOR = r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)*[’']s"
@@ -41,11 +42,12 @@ POSSESSOR = r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)*[’']s"
 TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?[\"”'’]"
 #: A title in running text: capitalized words, small words inside, a colon and a
 #: subtitle, numbers ("The Adventures of Sharkboy and Lavagirl", "Alita: Battle Angel",
-#: "Bad Boys 4", "Spy Kids 2: Island of Lost Dreams").
-_TW = r"(?:[A-Z0-9][\w’'&.-]*[\w’'&+]|[A-Z0-9]\+?|[IVX]+)"
+#: "Bad Boys 4", "Spy Kids 2: Island of Lost Dreams", "High School Musical: The Musical:
+#: The Series", "Chip ‘N Dale: Park Life").
+_TW = r"(?:[A-Z0-9][\w’'&.-]*[\w’'&+]|[A-Z0-9]\+?|[IVX]+|[‘’'][A-Z](?=\s))"
 _SMALL = r"(?:of|the|a|an|and|in|on|to|for|at|with|from|by|vs\.?|&|de|la|or)"
 TITLE_WORDS = (rf"{_TW}(?:(?:\s{_SMALL})*\s{_TW})*"
-               rf"(?::\s(?:{_SMALL}\s)?{_TW}(?:(?:\s{_SMALL})*\s{_TW})*)?")
+               rf"(?::\s(?:{_SMALL}\s)?{_TW}(?:(?:\s{_SMALL})*\s{_TW})*){{0,2}}")
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -82,6 +84,7 @@ STOP = {"The", "A", "An", "And", "But", "Or", "It", "Its", "It's", "He", "She", 
         "Look", "Stay", "Sign", "Click", "Follow", "Subscribe", "Advertisement", "Related",
         "Image", "Credit", "Courtesy", "Source", "Sources", "Update", "Updated", "Exclusive",
         "Unlike", "Following", "Including", "Starring", "Directed", "Written", "Produced",
+        "Created", "Co-created", "Based", "Adapted", "Inspired", "Filmed",
         "Either", "Neither", "Whether", "Such", "Than", "Amid", "Ahead", "Beyond",
         "Altogether", "Overall", "Indeed", "Instead", "Again", "Already", "Previously",
         "Currently", "Recently", "Originally", "Finally", "Ultimately", "Interestingly",
@@ -108,7 +111,8 @@ def sentences(text: str) -> Iterator[Sentence]:
     """Sentences (or lines, for text without full stops) with their offsets.
 
     Initials and abbreviations do not end a sentence: "J. J. Abrams", "Ms. Granada",
-    "Dec. 31", "U.S. box office".
+    "Dec. 31", "U.S. box office"; nor does a full stop inside a quotation that closes
+    later in the paragraph.
     """
     for para in re.finditer(r"[^\n]+", text):
         chunk, base = para.group(0), para.start()
@@ -117,6 +121,9 @@ def sentences(text: str) -> Iterator[Sentence]:
             before = chunk[last:cut.start()].rsplit(" ", 1)[-1].lstrip("(\"“")
             if _ABBREVIATIONS.fullmatch(before):
                 continue
+            piece = chunk[last:cut.start() + 1]
+            if piece.count("“") > piece.count("”") and "”" in chunk[cut.end():]:
+                continue  # inside a quotation: “… in a row now. I must stop, …”
             end = cut.end()
             piece = chunk[last:end].rstrip()
             if piece.strip():
@@ -213,6 +220,13 @@ def _resolve(text: str, base: _dt.date | None) -> str | None:
         candidates = [_dt.date(y, month, int(m.group(2))) for y in
                       (base.year - 1, base.year, base.year + 1)]
         return min(candidates, key=lambda d: abs((d - base).days)).isoformat()
+    alone = MONTHS.get(text.lower())
+    if alone:
+        # "Season 2 came out in October" (in an article of December 2017): 2017-10, the
+        # nearest such month.
+        months = [(y, alone) for y in (base.year - 1, base.year, base.year + 1)]
+        y, mo = min(months, key=lambda ym: abs((ym[0] - base.year) * 12 + ym[1] - base.month))
+        return f"{y}-{mo:02d}"
     if text.lower() in WEEKDAYS:
         back = (base.weekday() - WEEKDAYS.index(text.lower())) % 7
         return (base - _dt.timedelta(days=back or 7)).isoformat()
@@ -221,3 +235,15 @@ def _resolve(text: str, base: _dt.date | None) -> str | None:
     if text.lower() == "yesterday":
         return (base - _dt.timedelta(days=1)).isoformat()
     return None
+
+
+def shared_surname(names: list[str]) -> list[str]:
+    """"Matt", "Ross Duffer" -> "Matt Duffer", "Ross Duffer": in a list of people, first
+    names alone right before a full name share its surname ("Anthony and Joe Russo")."""
+    out = list(names)
+    for i in range(len(out) - 2, -1, -1):
+        nxt = out[i + 1].split()
+        if len(out[i].split()) == 1 and out[i][:1].isupper() and len(nxt) == 2 and \
+                out[i] not in STOP:
+            out[i] = f"{out[i]} {nxt[-1]}"
+    return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
+from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
 from ._text import NAME, POSSESSOR, STOP, Sentence, strip_possessive
 
@@ -75,7 +76,9 @@ def _describe(doc: Doc, character: str, role: str, quote: str, start: int) -> No
     at = doc.text.find(quote, start)
     after = re.match(r", (?:the |a |an )?(?P<d>(?:[A-Z][\w.’'-]*[’']s )?[a-z][\w -]{2,40}?)(?=[.;]|,|$)",
                      doc.text[at + len(quote):] if at >= 0 else "")
-    if after and not re.match(r"(?:and|who|which|while|but|with|as)\b", after.group("d")):
+    if after and not re.match(r"(?:and|who|which|while|but|with|as|was|is|has|had|will|"
+                              r"were|are|won|earned|received|got|said|says|told)\b",
+                              after.group("d")):
         end = at + len(quote) + after.end()
         doc.add(character, "description", doc.text[at:end], at, "character-described", 0.5,
                 value=after.group("d").strip())
@@ -139,10 +142,15 @@ def rule_cast_list(doc: Doc, s: Sentence) -> None:
 
 def rule_plays(doc: Doc, s: Sentence) -> None:
     """"Pascal plays Marcus Moreno", "Chopra portrays Ms. Granada", "Lena Ortiz will
-    play the role of Captain Comet"."""
+    play the role of Captain Comet", "Finn Wolfhard will provide the voice of Player",
+    "Gillian Anderson is looking back on playing Margaret Thatcher in Season 4 of “The
+    Crown”"."""
     for m in re.finditer(rf"(?P<a>{NAME}),? (?:who )?(?:(?P<long>{_PLAYS_ROLE})|"
                          r"(?:also )?(?:will )?(?:plays|played|portrays|portrayed|play|"
                          r"(?:would|will) be playing|is playing|was playing|"
+                         r"(?:will |to )?(?:provide|provides|provided|lend|lends|lent) "
+                         r"(?:the |her |his |their )?voices? (?:of|to)|"
+                         r"(?:is|was|has been) (?:[a-z]+ ){1,4}?(?:playing|portraying)|"
                          rf"portray|voices|voiced)) (?P<r>{_ROLE})", s.text):
         start = s.start + m.start()
         if any(a <= start < b for a, b in doc.consumed):
@@ -160,6 +168,8 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
         a, b = doc.trim(m.group("a")), m.group("b")
         if a.split()[0] in STOP and len(a.split()) == 1:
             continue
+        if a.isupper() or b.isupper() or is_place_or_award(a):
+            continue  # "NEW YORK (AP)": a dateline
         if doc.type_of(doc.lookup(b)) in WORK_TYPES or doc.type_of(doc.lookup(a)) in \
                 WORK_TYPES:
             continue
@@ -237,15 +247,29 @@ def _people(doc: Doc, text: str) -> list[str]:
     return [doc.trim(re.split(r"[’']s ", n.strip())[-1]) for n in names if n.strip()]
 
 
+def _mononym(doc: Doc, name: str) -> bool:
+    """"Zendaya" among "Matt Damon, Tom Holland, Zendaya and Anne Hathaway": one
+    capitalized word listed with people is a person known by one name."""
+    return " " not in name and name[:1].isupper() and name[1:].islower() and \
+        len(name) > 3 and name not in STOP and not is_noise(name) and \
+        guess_type(name) == "Person" and doc.lookup(name) is None and \
+        not is_place_or_award(name)
+
+
 def rule_cast_members(doc: Doc, s: Sentence) -> None:
     """"starring Pedro Pascal, Priyanka Chopra and Christian Slater", "the cast includes
-    A and B", "also stars A": cast membership with no character named."""
+    A and B", "also stars A", "Guest-starring this season are Derek Hough, …": cast
+    membership with no character named."""
     for m in re.finditer(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|featuring|"
                          rf"(?:headlined|toplined|fronted|led) by|(?:the )?cast "
-                         rf"(?:also )?includes?|star(?:s|red)? alongside|starred opposite|"
-                         rf"stars opposite|(?<=, )alongside) {_LIST}", s.text):
+                         rf"(?:also )?includes?|(?:ensemble|cast|lineup) (?:that|which) (?:also )?"
+                         rf"includes?|star(?:s|red)? alongside|starred opposite|"
+                         rf"stars opposite|(?<=, )alongside|[Gg]uest[- ]starring(?: this season)? "
+                         rf"(?:are|is)) {_LIST}", s.text):
         pos = s.start + m.start()
         work = doc.work_at(pos, s)
+        if "this season" in m.group(0) and doc.type_of(work) != "TVSeason":
+            continue  # which season?
         if re.search(r"\b(?:sequel|follow-up|follow up) to the (?:[\w-]+ ){0,3}(?:film|movie|"
                      r"series|show)\s*$", s.text[:m.start()]) and work is not None:
             # "a follow-up to the incredible 2015 film featuring …": the earlier work.
@@ -264,9 +288,12 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
         follows = s.text[m.end():m.end() + 12]
         if re.match(r",? (?:as|who plays|who portrays)\b", follows):
             continue  # "stars Julia Roberts as a caseworker": a role, not bare membership
-        for name in _people(doc, m.group("list")):
-            if not doc.is_person(name) or (doc.lookup(name) in doc.known and not is_a(
-                    doc.type_of(doc.lookup(name)), "Person")):
+        people = _people(doc, m.group("list"))
+        listed = sum(1 for name in people if doc.is_person(name))
+        for name in people:
+            if not (doc.is_person(name) or (listed >= 2 and _mononym(doc, name))) or (
+                    doc.lookup(name) in doc.known and not is_a(
+                        doc.type_of(doc.lookup(name)), "Person")):
                 continue
             at = s.text.find(name, m.start())
             quote = s.text[m.start():at + len(name)]
@@ -276,7 +303,7 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
                          rf"(?:is|was|has been|have been) cast in|(?:has |have )?(?:joined|boarded)) "
                          rf"(?:in )?(?:{POSSESSOR} )?[“\"‘]?", s.text):
         name = doc.trim(m.group("a"))
-        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        spans = doc.span_starting(s.start + m.end())
         if not spans or not doc.is_person(name):
             continue
         _a, end, work = spans[0]
@@ -289,7 +316,7 @@ _CREDIT_ROLES = {"director": "director", "co-director": "director", "writer": "s
                  "writers": "screenwriter", "creator": "creator", "co-creator": "creator",
                  "producer": "producer", "showrunner": "creator"}
 _CREDIT = re.compile(rf"^(?:[’']s)?[”\"’]?(?:[’']s)? (?:(?P<role>co-director|director|writers?|"
-                     rf"co-creator|creator|producer|showrunner|star|stars|breakout|alum|alumna|"
+                     rf"co-creator|creator|producer|showrunner|co-stars?|star|stars|breakout|alum|alumna|"
                      rf"actor|actress|veteran|newcomer) )?(?P<p>{NAME})")
 
 
@@ -302,6 +329,9 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
         if doc.type_of(work) not in ("Movie", "TVSeries", "MovieSeries", "TVSeason"):
             continue
         m = _CREDIT.match(doc.text[b:s.end])
+        if m and (m.group("role") or "").lower() == "stars" and \
+                re.match(r",? as\b", doc.text[b + m.end():b + m.end() + 4]):
+            m = None  # "“Pose” stars Mj Rodriguez as Blanca": a role, said elsewhere
         if m and (m.group("role") or re.match(r"[’']s", doc.text[b:b + 2]) or
                   re.match(r"[”\"’][’']s", doc.text[b:b + 3])):
             name = doc.trim(m.group("p"))
@@ -336,6 +366,176 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
                 person = doc.entity(name, "Actor", "stars-on", m.group(0))
                 doc.add(work, "castMember", doc.text[s.start + m.start():b + 1],
                         s.start + m.start(), "stars-on", 0.6, obj=person)
+
+
+def rule_known_for_role(doc: Doc, s: Sentence) -> None:
+    """"Newton is perhaps best known for starring as Maeve Millay on Westworld": a role
+    in an earlier work of the person the sentence is about."""
+    m = re.search(rf"^(?P<a>{NAME}) (?:is|was) (?:[a-z]+ ){{0,2}}?known for (?:starring|playing|"
+                  rf"her role|his role|their role)(?: as)? (?P<r>{_ROLE}) (?:on|in) [“\"‘]?", s.text)
+    if not m:
+        return
+    name = doc.trim(m.group("a"))
+    person = doc.lookup(name)
+    if person is None and not doc.is_person(name):
+        return
+    spans = doc.span_starting(s.start + m.end())
+    if not spans or doc.type_of(spans[0][2]) not in WORK_TYPES:
+        return
+    _a, b, work = spans[0]
+    quote = doc.text[s.start + m.start():doc.past_quote(b)]
+    actor = person or doc.entity(name, "Actor", "known-for-role", quote)
+    character = _role(doc, m.group("r"), s.start + m.start(), quote)
+    if character and is_a(doc.type_of(actor), "Person"):
+        doc.add(actor, "plays", quote, s.start + m.start(), "known-for-role", 0.65,
+                obj=character, **{"in": work})
+
+
+_UNNAMED = [
+    re.compile(rf"\b(?:stars|starring|features|co-stars) (?P<a>{NAME}) as an? "
+               rf"(?P<n>(?:[a-z][\w-]* ){{0,2}}?[a-z][\w-]*)(?= (?:at|in|of|who|with|on|for|"
+               rf"from|and|whose)\b|[,.;]|$)"),
+    re.compile(rf"(?P<a>{NAME}) (?:also )?(?:stars|star|starring|plays|will play|portrays) as an? "
+               rf"(?P<n>(?:[a-z][\w-]* ){{0,2}}?[a-z][\w-]*)(?= (?:at|in|of|who|with|on|for|"
+               rf"from|and|whose)\b|[,.;]|$)"),
+    re.compile(rf"(?P<a>{NAME}|\b[Ss]he|\b[Hh]e) (?:voices|plays|will voice|will play|portrays) "
+               rf"the (?P<n>main|lead|title|titular) character\b"),
+    re.compile(rf"(?P<a>{NAME}) (?:stars |appears |will star |is )?in the (?P<n>titular|title|"
+               rf"lead|leading) role\b"),
+]
+
+
+_WHOM = re.compile(rf"(?P<r>{NAME}), (?:the |a |an )?(?P<d>[a-zA-Z][\w -]{{2,50}}?) (?:whom|who|that) "
+                   rf"(?P<a>{NAME}) (?:portrays|plays|played|portrayed|voices|will play)\b")
+
+
+def rule_whom_plays(doc: Doc, s: Sentence) -> None:
+    """"Beck, the NYC-based grad student whom Elizabeth Lail portrays on the series": the
+    character, what it is, and who plays it."""
+    for m in _WHOM.finditer(s.text):
+        name = doc.trim(m.group("a"))
+        role = doc.trim(m.group("r"))
+        if not doc.is_person(name) or doc.is_person(role) or \
+                doc.type_of(doc.lookup(role)) in WORK_TYPES:
+            continue
+        _cast(doc, name, role, m.group(0), s.start + m.start(), "whom-plays", 0.65, s)
+        character = doc.lookup(role)
+        if character is not None and doc.type_of(character) == "FictionalCharacter":
+            doc.add(character, "description", m.group(0), s.start + m.start(),
+                    "whom-plays", 0.5, value=m.group("d").strip())
+
+
+def rule_actors_character(doc: Doc, s: Sentence) -> None:
+    """"Hidden Bodies … follows Badgley's Joe after he has made the leap": a cast member's
+    possessive before a first name is the character they play."""
+    for m in re.finditer(rf"(?P<a>{NAME})[’'] ?s? (?P<c>[A-Z][a-z]{{2,}})\b(?! [A-Z]|[’'])",
+                         s.text):
+        actor = doc.lookup(doc.trim(m.group("a")))
+        if actor is None or doc.type_of(actor) != "Actor":
+            continue
+        name = m.group("c")
+        if name in STOP or (doc.lookup(name) is not None and not doc.is_character(name)) or \
+                is_noise(name) or guess_type(name) != "Person" or is_place_or_award(name):
+            continue
+        if doc.work_span_at(s.start + m.start("c"), s.start + m.end("c")):
+            continue
+        _cast(doc, doc.name_of(actor), name, m.group(0), s.start + m.start(),
+              "actors-character", 0.55, s)
+
+
+def rule_unnamed_role(doc: Doc, s: Sentence) -> None:
+    """"the show stars Julia Roberts as a caseworker at a secret government facility", "an
+    animated adventure in which she voices the main character", "stars Emmy winner Tony
+    Hale in the titular role": a character the text describes but does not name, as
+    ``WORK-caseworker``, ``WORK-main-character``, ``WORK-title-character``."""
+    for pattern in _UNNAMED:
+        for m in pattern.finditer(s.text):
+            who = m.group("a")
+            actor = doc.subject_person(s.start + m.start()) if who.lower() in ("she", "he") \
+                else (doc.lookup(doc.trim(who)) or (doc.entity(doc.trim(who), "Actor",
+                                                               "unnamed-role", m.group(0))
+                                                    if doc.is_person(doc.trim(who)) else None))
+            if actor is None or not is_a(doc.type_of(actor), "Person"):
+                continue
+            work = doc.work_at(s.start + m.start(), s)
+            if work is None or doc.type_of(work) not in WORK_TYPES:
+                continue
+            noun = m.group("n")
+            if noun in ("main", "lead", "title", "titular", "leading"):
+                noun = "title" if noun in ("title", "titular") else "main"
+                slug_, name = f"{noun}-character", f"the {noun} character"
+            else:
+                slug_, name = noun.replace(" ", "-"), f"the {noun}"
+            character = doc.derived(f"{doc.series_of(work) or work}-{slug_}", "FictionalCharacter",
+                                    f"{doc.name_of(work)}: {name}", "unnamed-role", m.group(0))
+            doc.add(actor, "plays", m.group(0), s.start + m.start(), "unnamed-role", 0.55,
+                    obj=character, **{"in": work})
+
+
+def rule_title_then_actor(doc: Doc, s: Sentence) -> None:
+    """"Action movie “The Old Guard” (Charlize Theron) led the way": the star named in
+    parentheses after a title."""
+    for _a, b, work in doc.works_in_spans(s.start, s.end):
+        m = re.match(rf"[”\"’]?\s?\((?P<p>{NAME})\)", doc.text[b:s.end])
+        if not m or doc.type_of(work) not in WORK_TYPES:
+            continue
+        name = m.group("p")
+        if not doc.is_person(name, strict=doc.lookup(name) is not None) or \
+                doc.is_character(name):
+            continue
+        person = doc.entity(name, "Actor", "title-then-actor", m.group(0))
+        quote = doc.text[_a - (1 if doc.text[_a - 1:_a] in "“\"‘" else 0):b + m.end()]
+        doc.add(work, "castMember", quote, _a, "title-then-actor", 0.6, obj=person)
+
+
+_FILMOGRAPHY = re.compile(
+    r"(?:\bis (?:best |also |perhaps )?known for|\b(?:resume|résumé|filmography|credits) "
+    r"(?:also )?(?:includes?|spans?)|(?:[’']s|\b(?:his|her|their)) (?:other |previous |past "
+    r"|earlier )?(?:[a-z]+ )?(?:films|movies|blockbusters|hits|credits|works|projects) (?:also )?"
+    r"(?:includes?|are|were)|\b(?:previously|also|has|have|had|once) (?:appeared|starred|"
+    r"co-starred) in)\b")
+
+
+def rule_filmography(doc: Doc, s: Sentence) -> None:
+    """"Lupita Nyong’o … is known for ‘12 Years a Slave’", "The 41-year-old actor’s
+    expansive resume includes Marvel’s ‘Black Panther’ and the sequel …", "Nolan’s other
+    blockbusters include ‘Inception’ and ‘Dunkirk’": the works a person is credited
+    with (directed, for a filmmaker; acted in, otherwise)."""
+    m = _FILMOGRAPHY.search(s.text)
+    if not m:
+        return
+    head = s.text[:m.start() + 2]
+    names = [n for n in re.finditer(rf"(?<![\w’']){NAME}", head)
+             if doc.is_person(doc.trim(strip_possessive(n.group(0))))]
+    begin = s.start + m.start()
+    pointer = re.match(r"(?:The|This) (?:[\w-]+ ){0,3}(?P<k>actor|actress|star|filmmaker|"
+                       r"director)(?:[’']s)?\b|(?:She|He)\b", s.text)
+    if names:
+        name = doc.trim(strip_possessive(names[-1].group(0)))
+        person: str | None = doc.lookup(name) or doc.entity(name, None, "filmography", s.text)
+        begin = s.start + names[-1].start()
+    elif pointer:
+        person = doc.last_person(s.start, but="Filmmaker" if pointer.group("k") and pointer.group(
+            "k").startswith(("act", "star")) else None)
+        begin = s.start
+    else:
+        return
+    if person is None or not is_a(doc.type_of(person), "Person"):
+        return
+    prop = "director" if doc.type_of(person) == "Filmmaker" else "castMember"
+    for a, b, work in doc.works_in_spans(s.start + m.end(), s.end):
+        if doc.type_of(work) not in WORK_TYPES:
+            continue
+        gap = doc.text[s.start + m.end():a]
+        if gap.count("(") > gap.count(")"):
+            continue
+        quote = doc.text[begin:doc.past_quote(b)]
+        if len(quote) > 120:
+            quote = doc.text[a - (1 if doc.text[a - 1:a] in "“\"‘" else 0):b + 1].strip()
+        if prop == "director":
+            doc.add(work, "director", quote, a, "filmography", 0.55, obj=person)
+        else:
+            doc.add(work, "castMember", quote, a, "filmography", 0.55, obj=person)
 
 
 _MEMBERS = re.compile(
@@ -403,7 +603,7 @@ def rule_version_of(doc: Doc, s: Sentence) -> None:
 def rule_return_as(doc: Doc, s: Sentence) -> None:
     """"Dolph Lundgren is set to appear in Creed 2, making his return as the infamous Ivan
     Drago": the role played again."""
-    m = re.search(rf"^(?P<a>{NAME})\b[^.;]*?\b(?:making|marks?|marking) (?:his|her|their) "
+    m = re.search(rf"^(?:[A-Z][a-z]+, )?(?P<a>{NAME})\b[^.;]*?\b(?:making|marks?|marking) (?:his|her|their) "
                   rf"return as (?P<r>{_ROLE})", s.text)
     if not m or not doc.is_person(doc.trim(m.group("a"))):
         return
@@ -426,7 +626,7 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
     Strain” stars in an unspecified villain role"."""
     for m in re.finditer(rf"(?P<a>{NAME}) (?:has |have |had )?(?:joined|joins) the (?:main )?"
                          rf"cast of ", s.text):
-        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        spans = doc.span_starting(s.start + m.end())
         name = doc.trim(m.group("a"))
         if spans and doc.is_person(name):
             person = doc.entity(name, "Actor", "joins-cast", m.group(0))
@@ -437,7 +637,7 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
                          rf"(?:(?:newly added |fellow )?(?:cast member|co-star) )?"
                          rf"(?P<b>{NAME})(?P<in> in (?:the (?:[a-z-]+ ){{0,3}})?)?", s.text):
         if m.group("in"):
-            spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+            spans = doc.span_starting(s.start + m.end())
             work = spans[0][2] if spans else None
             end = spans[0][1] if spans else s.start + m.end()
         else:
@@ -469,6 +669,63 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
                     0.6, obj=person)
 
 
+_JOINED = re.compile(
+    rf"(?:(?P<others>(?:{NAME}, )*{NAME},? and) )?(?P<a>{NAME}),? (?:(?:has|have|had|is|was|will|officially|also|now|just|reportedly|"
+    rf"been|thrilled|excited|happy|set|to) ){{0,4}}(?P<v>joined|joins|joining|join|boarded|boards|signed on (?:to|for)|set to "
+    rf"(?:star|appear) in|star in|appear in|returning for|return for|returns for|back for|"
+    rf"cast in|landed a role in|lands a role in|(?:will |set to )?reprise \w+ role in)"
+    rf"(?: (?P<b>{NAME})(?![\w’']))?(?: in| on)?(?: the (?:[\w-]+ ){{0,3}}cast of)?")
+_JOINED_WORDS = re.compile(r"\b(?:join|board|cast in|return|back for|star in|appear in|"
+                           r"signed on|land|reprise)")
+#: What may stand between the verb and the title: "the upcoming Netflix movie",
+#: "filmmaker Christopher Nolan’s".
+_LEAD_IN = re.compile(r"\s*(?:(?:the|an?|[a-z-]+|[A-Z][\w+&.’'-]*)\s+){0,6}[“\"‘]?")
+_THE_WORK = re.compile(r"\s*(?:the|this|that|its|his|her|their) (?:[a-z-]+ ){0,3}?(?:film|movie|"
+                       r"series|show|project|feature|sequel|thriller|drama|comedy)\b")
+
+
+def rule_joined(doc: Doc, s: Sentence) -> None:
+    """"Simu Liu has joined Jennifer Lopez in the upcoming Netflix movie Atlas", "Lupita
+    Nyong’o has joined the ensemble cast of …", "Chris Hemsworth is returning for
+    “Extraction 2”", "Taylor Swift has been cast in …": cast membership of the work
+    named next (or the one "the film" points back to)."""
+    if not _JOINED_WORDS.search(s.text):
+        return  # a cheap look for the verbs first
+    for m in _JOINED.finditer(s.text):
+        name = doc.trim(m.group("a"))
+        if not doc.is_person(name) or doc.is_character(name):
+            continue
+        at = s.start + m.end()
+        other = m.group("b") or ""
+        if re.search(r"[’']s?$", other):
+            # "cast in David O. Russell’s new film": whose film, not a co-star
+            at, other = s.start + m.start("b"), ""
+        work: str | None = None
+        end = at
+        for a, b, w in doc.works_in_spans(at, min(s.end, at + 80)):
+            if _LEAD_IN.fullmatch(doc.text[at:a]) and doc.type_of(w) in WORK_TYPES:
+                work, end = w, b
+                break
+        if work is None:
+            lead = _THE_WORK.match(doc.text, at)
+            if lead:
+                end = lead.end()
+                work = doc.work_at(end, s)
+        if work is None:
+            continue
+        quote = doc.text[s.start + m.start():end].rstrip(" “\"‘")
+        if doc.text[end:end + 1] in "”\"’" and quote.count("“") > quote.count("”"):
+            quote += doc.text[end]
+        listed = re.split(r",\s*(?:and\s+)?|\s+and\b", m.group("others") or "")
+        for who in (*(doc.trim(x.strip()) for x in listed), name, doc.trim(other)):
+            if who and doc.is_person(who) and not doc.is_character(who):
+                person = doc.entity(who, "Actor", "joined", quote)
+                doc.add(work, "castMember", quote, s.start + m.start(), "joined", 0.65,
+                        obj=person)
+
+
 RULES = [rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
-         rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits]
+         rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
+         rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
+         rule_unnamed_role, rule_whom_plays, rule_actors_character]
 DOC_RULES = [character_in_title]

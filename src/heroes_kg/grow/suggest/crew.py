@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
+from ._names import guess_type
 from ._terms import is_a
-from ._text import NAME, TITLE, Sentence
+from ._text import NAME, TITLE, Sentence, shared_surname
 
 __all__ = ["RULES"]
 
@@ -30,11 +31,19 @@ _ROLES = {
     "a screenplay": ("screenwriter",),
     "screenplay": ("screenwriter",),
     "teleplay": ("screenwriter",),
+    "released": ("publisher",),
+    "distributed": ("publisher",),
 }
 _ROLE_WORDS = "|".join(sorted((re.escape(k) for k in _ROLES), key=len, reverse=True))
 #: "co-written and directed by", "written, directed and produced by".
 _BY = re.compile(rf"\b(?P<roles>(?i:(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_ROLE_WORDS}))*)) by "
+                 rf"(?:(?:its|their|the series[’']|the show[’']s|the film[’']s) (?P<also>creator|"
+                 rf"co-creator|director|showrunner|writer)s? )?"
                  rf"(?P<people>{NAME}(?:(?:,| and|, and) {NAME})*)")
+#: What is written or produced that is not a work: "new solos written by Olivia Rodrigo".
+_NOT_WORK = re.compile(r"\b(?:songs?|solos?|music|lyrics|score|books?|novels?|letters?|essays?|"
+                       r"posts?|statements?|articles?|memoirs?|poems?|plays?|tweets?|op-eds?|"
+                       r"columns?|albums?|singles?)(?: \w+)?\s$")
 #: "writer-director Robert Rodriguez", "director Robert Rodriguez", "producer X".
 _TITLE_BEFORE = re.compile(
     rf"\b(?P<role>writer-director|writer/director|director|filmmaker|screenwriter|writer|"
@@ -49,7 +58,18 @@ _TITLE_ROLES = {"writer-director": ("director", "screenwriter"),
 
 
 def _names(text: str) -> list[str]:
-    return [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if n.strip()]
+    """"Matt and Ross Duffer" -> Matt Duffer, Ross Duffer: a first name alone before a
+    full name shares its surname."""
+    parts = re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", text)
+    names, seps = [p.strip() for p in parts[0::2]], parts[1::2]
+    out = []
+    for i, name in enumerate(names):
+        if i < len(seps) and seps[i].strip() == "and":
+            # only "X and Y Z" shares a surname, not "Evans, Swedlin"
+            name = shared_surname([name, names[i + 1]])[0]
+        if name:
+            out.append(name)
+    return out
 
 
 def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
@@ -96,16 +116,32 @@ def _person(doc: Doc, name: str, rule: str, quote: str) -> str | None:
 
 def rule_by(doc: Doc, s: Sentence) -> None:
     """"The film was directed by Robert Rodriguez", "co-written and directed by
-    Rodriguez", "executive produced by Shonda Rhimes"."""
+    Rodriguez", "executive produced by Shonda Rhimes", "is executive-produced by its
+    creator Tim Federle"; not "new solos written by Olivia Rodrigo"."""
     for m in _BY.finditer(s.text):
         pos = s.start + m.start()
+        if _NOT_WORK.search(s.text[:m.start()]):
+            continue
         work = _target(doc, pos, s)
         if work is None:
             continue
         roles = re.findall(_ROLE_WORDS, m.group("roles").lower())
+        if m.group("also"):
+            # "executive-produced by its creator Tim Federle"
+            roles.append({"creator": "created", "co-creator": "created", "director": "directed",
+                          "showrunner": "created", "writer": "written"}[m.group("also")])
         for name in _names(m.group("people")):
-            end = s.text.find(name, m.start("people")) + len(name)
+            end = m.end("people") if s.text.find(name, m.start("people")) < 0 else \
+                s.text.find(name, m.start("people")) + len(name)
             quote = s.text[m.start():end]
+            if any(r in ("released", "distributed") for r in roles):
+                # "will be released by Disney’s 20th Century Studios": the company
+                org_name = re.split(r"[’']s ", name)[-1]
+                kind = doc.type_of(doc.lookup(org_name)) or guess_type(org_name)
+                if is_a(kind, "Organization") and not is_a(kind, "NewsMediaOrganization"):
+                    org = doc.entity(org_name, kind, "released-by", quote)
+                    doc.add(work, "publisher", quote, pos, "released-by", 0.6, obj=org)
+                continue
             who = _person(doc, name, "crew-by", quote)
             if who is None:
                 continue
@@ -144,7 +180,8 @@ def rule_role_before_name(doc: Doc, s: Sentence) -> None:
 def rule_directed(doc: Doc, s: Sentence) -> None:
     """"Rodriguez also directed other films including "Machete," "Sin City" and its
     sequel "Sin City: A Dame to Kill For."", "Aside from "We Can Be Heroes,"
-    Rodriguez also directed …"."""
+    Rodriguez also directed …", "Murphy co-created the series with Brad Falchuk and
+    Steven Canals"."""
     for m in re.finditer(rf"(?P<d>{NAME}),? (?:who )?(?:also |previously |has |had )?"
                          rf"(?P<verb>directed|helmed|created|co-created|wrote|co-wrote|"
                          rf"produced)\b(?P<rest>.*)", s.text):
@@ -158,7 +195,9 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
         rest_start = m.start("rest")
         rest = m.group("rest")
         previous: str | None = None
-        for a, b, work in doc.work_spans:
+        pointing = re.match(r"\s+(?:and (?:co-)?\w+ )?the (?:[a-z-]+ )?(?:series|show|film|movie)\b",
+                            rest)
+        for a, b, work in ([] if pointing else doc.work_spans):
             if not (s.start + rest_start <= a and b <= s.end):
                 continue
             ra, rb = a - s.start - rest_start, b - s.start - rest_start
@@ -175,6 +214,34 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
                 doc.add(work, "sequelOf", q, s.start + rest_start + ra - 20, "its-sequel",
                         0.8, obj=previous)
             previous = work
+        also = re.match(r"\s+and (?P<v2>directed|wrote|produced|co-wrote|created)\b", rest)
+        the = re.match(rf"\s+(?:and (?:co-)?\w+ )?the (?:[a-z-]+ )?(?P<k>series|show|film|movie|"
+                       rf"sequel|reboot)\b"
+                       rf"(?: with (?P<others>{NAME}(?:(?:,| and|, and) {NAME})*))?", rest)
+        with_others = re.match(rf"\s+with (?P<others>{NAME}(?:(?:,| and|, and) {NAME})*)", rest)
+        if with_others and m.group("verb") in ("created", "co-created", "wrote", "co-wrote"):
+            # "The FX drama, which Murphy co-created with Brad Falchuk and Steven Canals"
+            scope = doc.work_at(s.start + m.start(), s)
+            if scope is not None:
+                quote = s.text[m.start():rest_start + with_others.end()]
+                names = [doc.trim(m.group("d")), *_names(with_others.group("others"))]
+                _add_people(doc, scope, prop, names, quote, s.start + m.start(),
+                            f"{m.group('verb')}-with", 0.65)
+        if the:
+            # "Murphy co-created the series with Brad Falchuk and Steven Canals"
+            pointed = doc.work_at(s.start + rest_start + the.end("k"), s)
+            if pointed is not None:
+                quote = s.text[m.start():rest_start + the.end()]
+                names = [doc.trim(m.group("d")), *_names(the.group("others") or "")]
+                _add_people(doc, pointed, prop, names, quote, s.start + m.start(),
+                            f"{m.group('verb')}-the-work", 0.65)
+                if also:
+                    # "Russell wrote and directed the film"
+                    prop2 = {"directed": "director", "wrote": "screenwriter",
+                             "co-wrote": "screenwriter", "produced": "producer",
+                             "created": "creator"}[also.group("v2")]
+                    _add_people(doc, pointed, prop2, names, quote, s.start + m.start(),
+                                f"{also.group('v2')}-the-work", 0.65)
         aside = re.match(rf"Aside from {TITLE}", s.text)
         if aside and prop == "director":
             work = doc.lookup(aside.group("t")) or doc.entity(aside.group("t"), "Movie",
@@ -242,9 +309,15 @@ _SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b(?:wrote|penned|co-wrote|
 _LEAD = re.compile(rf"(?P<p>{NAME}) (?:came on board|signed on|was tapped|was hired|has been tapped|"
                    rf"is set|will return|returns) to (?:direct|helm|lead) [“\"‘]?")
 #: "with Jane Doe set to direct", "Jane Doe will direct" (not "in talks to direct").
-_TO_DIRECT = re.compile(rf"(?P<p>{NAME}),? (?:is |was )?(?:set to|will|is going to|has signed on to|"
-                        rf"signed on to|has been tapped to|was tapped to|is attached to) "
-                        rf"(?P<job>direct|write|produce|executive produce)\b")
+_TO_DIRECT = re.compile(
+    rf"(?P<p>{NAME}(?:(?:,| and|, and) {NAME})*),? (?:(?:is|are|was|were|will|would|also|has|"
+    rf"have|been) ){{0,3}}(?:(?:set|slated|expected|tapped|attached|back|returning|going|"
+    rf"signed on|on board|returns|return) to )?"
+    rf"(?P<job>co-executive produce|executive produce|co-produce|produce|co-direct|direct|"
+    rf"co-write|write)(?: and (?P<job2>direct|write|produce|executive produce))?\b")
+_JOB_OF = {"direct": "director", "co-direct": "director", "write": "screenwriter",
+           "co-write": "screenwriter", "produce": "producer", "co-produce": "producer",
+           "co-executive produce": "producer", "executive produce": "executiveProducer"}
 
 
 def _add_people(doc: Doc, work: str, prop: str, names: list[str], quote: str, pos: int,
@@ -327,7 +400,7 @@ def rule_lead(doc: Doc, s: Sentence) -> None:
     """"David Leitch came on board to lead “Deadpool 2”": its director (not "entered
     negotiations to direct", which is no fact yet)."""
     for m in _LEAD.finditer(s.text):
-        spans = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+        spans = doc.span_starting(s.start + m.end())
         if not spans:
             continue
         _a, b, work = spans[0]
@@ -336,11 +409,12 @@ def rule_lead(doc: Doc, s: Sentence) -> None:
 
 
 _DOING = re.compile(rf"(?P<p>{NAME}) (?:is|are|will be) (?:also )?(?P<job>producing|directing|"
-                    rf"writing|executive producing)\b(?:[^.;]*? alongside (?P<others>{_PEOPLE}))?")
+                    rf"writing|executive producing)(?: and (?P<job2>producing|directing|writing))?\b(?:[^.;]*? alongside (?P<others>{_PEOPLE}))?")
 
 
 def rule_doing(doc: Doc, s: Sentence) -> None:
-    """"Simon Kinberg is producing via his Genre Films banner alongside Nira Park"."""
+    """"Simon Kinberg is producing via his Genre Films banner alongside Nira Park", "Nolan
+    is writing and directing the movie for Universal Pictures"."""
     for m in _DOING.finditer(s.text):
         pos = s.start + m.start()
         work = _target(doc, pos, s)
@@ -350,21 +424,31 @@ def rule_doing(doc: Doc, s: Sentence) -> None:
                 "executive producing": "executiveProducer"}[m.group("job")]
         names = [m.group("p"), *_names(m.group("others") or "")]
         _add_people(doc, work, prop, names, m.group(0), pos, "is-doing", 0.65)
+        if m.group("job2"):
+            # "Nolan is writing and directing the movie"
+            prop2 = {"producing": "producer", "directing": "director",
+                     "writing": "screenwriter"}[m.group("job2")]
+            _add_people(doc, work, prop2, names, m.group(0), pos, "is-doing", 0.65)
 
 
 def rule_set_to_direct(doc: Doc, s: Sentence) -> None:
-    """"Focus Features has landed the thriller Midnight Run, with Jane Doe set to direct":
-    the crew of the work in scope."""
+    """"Focus Features has landed the thriller Midnight Run, with Jane Doe set to direct",
+    "Anthony and Joe Russo are back to direct", "CJ Kettler will executive produce", "Duane
+    Capizzi will co-executive produce": the crew of the work in scope."""
     for m in _TO_DIRECT.finditer(s.text):
         if re.search(r"\b(?:talks|negotiations|eyed|eyeing|considered)\b", s.text[m.start():m.end()]):
             continue
+        if not re.search(r"\b(?:is|are|was|were|will|would|to|has|have)\b",
+                         s.text[m.end("p"):m.start("job")]):
+            continue  # "… produce" with no verb before it is no crew credit
         pos = s.start + m.start()
         work = _target(doc, pos, s)
         if work is None:
             continue
-        prop = {"direct": "director", "write": "screenwriter", "produce": "producer",
-                "executive produce": "executiveProducer"}[m.group("job")]
-        _add_people(doc, work, prop, [m.group("p")], m.group(0), pos, "set-to-direct", 0.65)
+        for job in (m.group("job"), m.group("job2")):
+            if job:
+                _add_people(doc, work, _JOB_OF[job], _names(m.group("p")), m.group(0), pos,
+                            "set-to-direct", 0.65)
 
 
 def rule_parenthesised_credit(doc: Doc, s: Sentence) -> None:
@@ -374,7 +458,7 @@ def rule_parenthesised_credit(doc: Doc, s: Sentence) -> None:
                  s.text)
     if not m:
         return
-    credit = [(a, b, w) for a, b, w in doc.work_spans if a == s.start + m.end()]
+    credit = doc.span_starting(s.start + m.end())
     prop = _ROLES[m.group("role").lower()][0]
     if credit:
         _a, b, work = credit[0]
@@ -382,6 +466,74 @@ def rule_parenthesised_credit(doc: Doc, s: Sentence) -> None:
                     "parenthesised-credit", 0.6)
 
 
-RULES = [rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
+_MAKER_NOUNS = re.compile(
+    r"\b(?:film|movie|feature|series|show|drama|thriller|comedy|horror|epic|blockbuster|"
+    r"documentary|docuseries|adaptation|miniseries|sitcom|biopic|musical|western|"
+    r"sci-fi|mystery|satire|romance|fantasy|noir)s?$")
+
+
+def rule_maker_possessive(doc: Doc, s: Sentence) -> None:
+    """"Jordan Peele’s horror thriller ‘Us’", "filmmaker’s best picture-winning historical
+    epic ‘Oppenheimer’": a person's film named with what kind of film it is is the work
+    they directed (a person's series, the one they created)."""
+    for a, _b, work in doc.works_in_spans(s.start, s.end):
+        before = doc.text[s.start:a]
+        m = re.search(rf"(?P<p>{NAME})[’'](?:s)? (?P<mid>(?:[a-z][\w-]*,? ){{1,4}})[“\"‘]?$",
+                      before)
+        if not m or not _MAKER_NOUNS.search(m.group("mid").strip().rstrip(",")):
+            continue
+        name = doc.trim(m.group("p"))
+        found = doc.lookup(name)
+        if not doc.is_person(name) or (found is not None and doc.type_of(found) not in (
+                "Person", "Filmmaker")):
+            continue
+        series = doc.type_of(work) in ("TVSeries", "TVSeason")
+        person = doc.entity(name, "Filmmaker", "maker-possessive", m.group(0))
+        quote = doc.text[s.start + m.start():a + len(doc.name_of(work)) + 1]
+        doc.add(work, "creator" if series else "director", quote, s.start + m.start(),
+                "maker-possessive", 0.55, obj=person)
+
+
+_STUDIO = [re.compile(p) for p in (
+    rf"\b(?:directing|making|producing|writing|developing|shooting) the (?:film|movie|series|"
+    rf"show|project|feature) for (?P<o>{NAME})",
+    rf"(?P<o2>{NAME}),? the (?:studio|company|production company) behind\b",
+    rf"\bcollaborated with (?P<o3>{NAME}) on\b",
+    rf"(?P<o4>{NAME}) (?:serving|serves|will serve|is serving) as the (?:animation |production )?"
+    rf"(?:studio|company)\b")]
+
+
+def rule_studio(doc: Doc, s: Sentence) -> None:
+    """"Nolan is writing and directing the movie for Universal Pictures, the studio behind
+    the filmmaker’s … ‘Oppenheimer’", "collaborated with Universal on … ‘The Wild Robot’",
+    "with DHX Media serving as the animation studio": the company that makes a work."""
+    for m in (m for pattern in _STUDIO for m in pattern.finditer(s.text)):
+        groups = m.groupdict()
+        name = next(v for v in groups.values() if v)
+        found = doc.lookup(name)
+        kind = doc.type_of(found) if found else guess_type(name)
+        if not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization") or \
+                is_a(kind, "SocialMediaPlatform"):
+            continue
+        org = found or doc.entity(name, "ProductionCompany" if kind == "Organization" else kind,
+                                  "studio", m.group(0))
+        pos = s.start + m.start()
+        if groups.get("o"):
+            work = doc.work_at(s.start + m.start(), s)
+            end = s.start + m.end()
+        else:
+            later = doc.works_in_spans(s.start + m.end(), min(s.end, s.start + m.end() + 120))
+            if groups.get("o4") or not later:
+                work, end = doc.work_before(pos, s), s.start + m.end()
+            else:
+                _a, end, work = later[0]
+                end += 1 if doc.text[end:end + 1] in "”\"’" else 0
+        if work is None or doc.type_of(work) not in ("Movie", "TVSeries", "MovieSeries",
+                                                     "TVSeason"):
+            continue
+        doc.add(work, "productionCompany", doc.text[pos:end], pos, "studio", 0.55, obj=org)
+
+
+RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit]

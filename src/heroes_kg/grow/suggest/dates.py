@@ -3,6 +3,7 @@ resolved against the article's date ("on Tuesday", "April 12", "in April 2024").
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from ._doc import Doc
@@ -47,9 +48,12 @@ def rule_premiere(doc: Doc, s: Sentence) -> None:
 
 _OUT = (r"(?:debut|debuts|debuted|launch|launches|launched|premiere|premieres|premiered|"
         r"drop|drops|dropped|arrive|arrives|arrived|hits|hitting|open|opens|opened|"
-        r"release|released|releases|bow|bows|come out|comes out|came out|air|airs|aired)")
+        r"release|released|releases|bow|bows|come out|comes out|came out|air|airs|aired|"
+        r"(?:is|are|will be) out)")
 _RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|while)\b)"
-                      rf"[\w’'-]+){{0,6}}?) (?:on |in |of )?(?P<d>{DATE}|(?:19|20)\d\d)\b")
+                      rf"[\w’'-]+){{0,6}}?) (?:on |in |of )?(?P<d>{DATE}|(?:19|20)\d\d|"
+                      rf"(?<=in )(?:January|February|March|April|May|June|July|August|September|"
+                      rf"October|November|December)(?!,? \d))\b")
 _ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
                  rf"available)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'-]+){{0,5}}?)"
                  rf" (?:on|to|from) (?:the )?(?:(?:[A-Z]\.){{2,}}[’']s )?(?P<o>{NAME})")
@@ -69,8 +73,31 @@ def rule_release(doc: Doc, s: Sentence) -> None:
         date = _date(doc, m.group("d"))
         if work is None or date is None:
             continue
+        if m.group("d").lower() in MONTHS and doc.base_date is not None:
+            date = _month_by_tense(date, m.group(0), s.text[:m.start()], doc.base_date)
+        if m.group("d").lower() in WEEKDAYS and doc.base_date is not None and (
+                re.match(r"(?:debuts|premieres|launches|arrives|drops|opens|hits|airs|"
+                         r"(?:is|are|will be) out)\b", m.group(0)) or
+                re.search(r"\bwill\s*$", s.text[:m.start()])):
+            # "“Enola Holmes 2” debuts Friday": the coming Friday
+            ahead = (WEEKDAYS.index(m.group("d").lower()) - doc.base_date.weekday()) % 7
+            date = (doc.base_date + _dt.timedelta(days=ahead)).isoformat()
         doc.add(work, "datePublished", m.group(0), s.start + m.start(), "released-on", 0.65,
                 value=date)
+
+
+def _month_by_tense(date: str, phrase: str, before: str, base: _dt.date) -> str:
+    """"came out in October" is the last October, "will debut in October" the next."""
+    year, month = int(date[:4]), int(date[5:7])
+    past = re.match(r"(?:came out|debuted|premiered|released|aired|launched|dropped|arrived|"
+                    r"opened|bowed)\b", phrase) and not re.search(r"\bwill\b", before[-30:])
+    future = re.search(r"\b(?:will|is set to|are set to|is slated to|is expected to)\s*$",
+                       before) or phrase.startswith(("debuts", "premieres", "launches", "arrives"))
+    if past and (year, month) > (base.year, base.month):
+        year -= 1
+    elif future and (year, month) < (base.year, base.month):
+        year += 1
+    return f"{year}-{month:02d}"
 
 
 def rule_streaming(doc: Doc, s: Sentence) -> None:
@@ -129,24 +156,63 @@ def rule_the_streamer(doc: Doc, s: Sentence) -> None:
 
 def slate(doc: Doc) -> None:
     """"Apple TV Plus has announced premiere dates for a slew of its upcoming series" over
-    a section per series: each series streams on that service."""
+    a section per series, "Disney+ has set spring and summer premiere dates for … new
+    series Turner & Hooch, …": each series streams on that service."""
     if not doc.headings or not doc.sentences:
         return
     first = doc.sentences[0]
     m = re.search(rf"^(?P<o>{NAME}) (?:has |have )?(?:announced|revealed|unveiled|set|dated)\b"
-                  rf"[^.]*?\b(?:its|their) (?:[\w-]+ ){{0,2}}(?:series|shows|films|movies|"
-                  rf"slate|lineup|titles)\b", first.text)
+                  rf"[^.]*?\b(?:(?:its|their) (?:[\w-]+ ){{0,2}}(?:series|shows|films|movies|"
+                  rf"slate|lineup|titles)|premiere dates for)\b", first.text)
     if not m:
         return
     found = doc.lookup(m.group("o"))
     if not is_a(doc.type_of(found) if found else guess_type(m.group("o")), "StreamingService"):
         return
     org = found or doc.entity(m.group("o"), "StreamingService", "slate", m.group(0))
-    for _at, work in doc.headings:
-        doc.add(work, "streamingOn", m.group(0), first.start, "slate", 0.5, obj=org)
+    listed = doc.works_in(first.start + m.start(), first.end) if m.group(0).endswith(
+        "premiere dates for") else []
+    for work in dict.fromkeys([*(w for _at, w in doc.headings), *listed]):
+        series = doc.series_of(work) or work
+        if work in listed:
+            at = doc.text.find(doc.name_of(series), first.start)
+            quote = doc.text[first.start:at + len(doc.name_of(series))] if 0 <= at < \
+                first.end else m.group(0)
+        else:
+            quote = m.group(0)
+        doc.add(series, "streamingOn", quote, first.start, "slate", 0.5, obj=org)
 
 
-DOC_RULES = [slate]
+def dated_headings(doc: Doc) -> None:
+    """"The Mysterious Benedict Society (Friday, June 25)" as a section heading in a list
+    of premiere dates: the work's premiere on that date, on the service the article
+    opens with, and the first sentence under it as the work's description."""
+    if not doc.heading_dates or not re.search(r"\bpremiere dates?\b", doc.text):
+        return
+    streamer = next((c.object for c in doc.found.values() if c.rule == "slate"), None)
+    for at, _title, when, line in doc.heading_dates:
+        work = next((w for pos, w in doc.headings if pos == at), None)
+        date = _date(doc, when)
+        if work is None or date is None:
+            continue
+        start = at + doc.text[at:].index(line)
+        event = doc.derived(f"{work}-premiere", "Premiere", f"Premiere of {doc.name_of(work)}",
+                            "dated-heading", line)
+        doc.add(event, "workFeatured", line, start, "dated-heading", 0.65, obj=work)
+        doc.add(event, "startDate", line, start, "dated-heading", 0.7, value=date)
+        if streamer:
+            doc.add(event, "platform", line, start, "dated-heading", 0.5, obj=streamer)
+        # The first sentence under the heading is the work's logline.
+        first = next((x for x in doc.sentences if x.start > start + len(line)), None)
+        if first is not None and not re.search(r"[“\"]", first.text) and \
+                len(first.text.split()) >= 8 and doc.headings and \
+                not any(start < pos <= first.start for pos, _w in doc.headings if pos != at):
+            text = first.text.rstrip()
+            doc.add(work, "description", text, first.start, "dated-heading", 0.45,
+                    value=text.rstrip("."))
+
+
+DOC_RULES = [slate, dated_headings]
 
 
 def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") -> None:
@@ -183,7 +249,7 @@ def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") 
 
 
 _ORDERED = re.compile(rf"(?P<o>{NAME}|[Tt]he (?:streamer|network|studio|service|channel)) "
-                      rf"(?:has |have |had |officially |quickly )?(?:ordered|greenlit|green-lit|"
+                      rf"(?:(?:has|have|had|officially|quickly|also) ){{0,2}}(?:ordered|greenlit|green-lit|"
                       rf"renewed|picked up|authorized|commissioned|gave|gives|deciding to pick up|"
                       rf"decided to pick up|to pick up|greenlighted)\b")
 

@@ -5,6 +5,7 @@ figure for another period than one the graph has is a new figure."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ._doc import Doc
 from ._text import NAME, NUMBER_WORDS, SCALE, Sentence
@@ -13,13 +14,47 @@ __all__ = ["RULES"]
 
 _AMOUNT = r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|(?P<abbr>[MBK])\b)?"
 _KINDS = {"households": "households", "household": "households", "views": "views",
-          "plays": "views", "streams": "views", "viewers": "views",
+          "plays": "views", "streams": "views", "viewers": "views", "people": "views",
           "hours viewed": "hoursViewed", "hours": "hoursViewed", "viewing hours": "hoursViewed",
           "streaming hours": "hoursViewed", "watch hours": "hoursViewed"}
-_FIGURE = re.compile(rf"\b{_AMOUNT} (?P<kind>households?|views|viewers|plays|streams|hours viewed|viewing hours|"
-                     r"streaming hours|watch hours|hours)\b")
+_KIND_WORDS = (r"households?|views|viewers|people|plays|streams|hours viewed|viewing hours|"
+               r"streaming hours|watch hours|hours")
+_FIGURE = re.compile(rf"\b{_AMOUNT} (?:(?:member|viewing|viewer|unique|global|total) )?"
+                     rf"(?P<kind>{_KIND_WORDS})\b")
+#: A number with no unit where the article has said what it counts: "is expected to see
+#: 76 million", "“The Social Dilemma” (38 million)".
+_BARE = [re.compile(rf"\b(?:saw|see|seeing|drew|draw|reached|racked up|pulled in|notched) "
+                    rf"{_AMOUNT}(?!\.?\d|[\w ]*?(?:{_KIND_WORDS}|subscribers|members|dollars|"
+                    rf"copies|tickets)\b)"),
+         re.compile(rf"(?<=[”\"] )\({_AMOUNT}\)")]
+#: "42 and 38 million viewers": the first number takes the second's scale.
+_PAIR = re.compile(rf"\b(?P<n0>\d[\d,]*(?:\.\d+)?) and {_AMOUNT} (?:(?:member|viewing) )?"
+                   rf"(?P<kind>{_KIND_WORDS})\b")
 _PERIOD = re.compile(r"\b(?:first|opening|initial) (?P<n>\d+|\w+) (?P<u>days?|weeks?)\b|"
                      r"\b(?P<one>first|opening) (?P<u1>week|weekend)\b")
+
+
+@dataclass
+class _Found:
+    """A number of views, households or hours in a sentence, found one way or another."""
+
+    start: int
+    end: int
+    text: str
+    count: int
+    kind: str
+    bare: bool = False
+
+
+def _last_kind(doc: Doc, pos: int) -> str | None:
+    """What the article last counted before ``pos`` ("member households"), so that a bare
+    "saw 75 million" after it counts the same."""
+    kinds = doc.memo.get("figure-kinds")
+    if not isinstance(kinds, list):
+        kinds = [(m.start(), m.group("kind")) for m in _FIGURE.finditer(doc.text)]
+        doc.memo["figure-kinds"] = kinds
+    before = [k for at, k in kinds if at < pos + 400]
+    return before[0] if before else None
 
 
 def _count(m: re.Match[str]) -> int:
@@ -77,29 +112,47 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
     """"44 million households viewed the movie in the first 28 days", "racked up 15.2
     million views and 98.4 million hours viewed in its first three days"."""
     seen: dict[str, str] = {}
-    figures = list(_FIGURE.finditer(s.text))
+    figures: list[_Found] = [_Found(m.start(), m.end(), m.group(0), _count(m), m.group("kind"))
+                             for m in _FIGURE.finditer(s.text)]
+    for m in _PAIR.finditer(s.text):
+        scale = SCALE.get(m.group("scale") or (m.group("abbr") or "").lower(), 1)
+        figures.append(_Found(m.start(), m.end("n0"), m.group("n0"),
+                              round(float(m.group("n0").replace(",", "")) * scale),
+                              m.group("kind")))
+    kind = _last_kind(doc, s.start)
+    if kind:
+        for m in (m for bare in _BARE for m in bare.finditer(s.text)):
+            if not any(f.start <= m.start() < f.end or m.start() <= f.start < m.end()
+                       for f in figures):
+                figures.append(_Found(m.start(), m.end(), m.group(0), _count(m), kind,
+                                      bare=True))
+    figures.sort(key=lambda f: f.start)
     paired: dict[int, str] = {}
     if re.search(r"\brespectively\b", s.text):
         # "“Happiness for Beginners” … and “Missing: …,” with 9.3 million views and 7.6
         # million views for fourth and fifth place, respectively": in order, or not at all.
-        works = doc.respective(s, s.start + figures[0].start()) if figures else []
+        works = doc.respective(s, s.start + figures[0].start) if figures else []
         if len(works) != len(figures):
             return
-        paired = {m.start(): w for m, w in zip(figures, works)}
-    for m in figures:
-        if m.group("kind") == "hours" and not re.search(r"\b(?:viewed|watched|of viewing)\b",
-                                                         s.text[m.end():m.end() + 20]):
+        paired = {f.start: w for f, w in zip(figures, works, strict=False)}
+    for f in figures:
+        if f.kind == "hours" and not re.search(r"\b(?:viewed|watched|of viewing)\b",
+                                               s.text[f.end:f.end + 20]):
             continue
-        prop = _KINDS[m.group("kind")]
-        pos = s.start + m.start()
-        rest = s.text[m.end():]
-        clause = re.split(r";|\. ", rest, maxsplit=1)[0]
-        at = s.start + m.end()
-        after = doc.works_in(at, at + len(clause))
-        film = paired.get(m.start()) or (after[0] if after else doc.work_before(pos, s))
+        prop = _KINDS[f.kind]
+        if f.kind == "viewers" and re.search(r"\bhouseholds\b", doc.text):
+            # Netflix counts "viewers" as the member households that watched: an article
+            # that speaks of households uses the two words for one count.
+            prop = "households"
+        pos = s.start + f.start
+        rest = s.text[f.end:]
+        clause = re.split(r";|\. |,? while\b|,? and [“\"]", rest, maxsplit=1)[0]
+        at = s.start + f.end
+        after = [] if f.bare else doc.works_in(at, at + len(clause))
+        film = paired.get(f.start) or (after[0] if after else doc.work_before(pos, s))
         if film is None:
             continue
-        count = _count(m)
+        count = f.count
         days = _PERIOD.search(s.text)
         period = None
         if days:
@@ -117,14 +170,17 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
             figure_id = _figure_id(doc, film, prop, count, period)
         seen[film] = figure_id
         figure = doc.derived(figure_id, "ViewershipFigure",
-                             f"Viewership of {doc.name_of(film)}", prop, m.group(0))
-        quote = (m.group(0) + clause.rstrip(" ,.")) if len(clause) < 120 else m.group(0)
+                             f"Viewership of {doc.name_of(film)}", prop, f.text)
+        quote = (f.text + clause.rstrip(" ,.")) if len(clause) < 120 and not f.bare \
+            else f.text
         doc.add(figure, "about", s.text, s.start, "figure-about", 0.7, obj=film)
-        doc.add(figure, prop, quote, pos, prop, 0.8, value=count)
+        doc.add(figure, prop, quote, pos, prop, 0.7 if f.bare else 0.8, value=count)
         if period and days:
             doc.add(figure, "periodDays", days.group(0), s.start + days.start(),
                     "first-n-days", 0.7, value=period)
-        if re.search(r"\bprojected\b|\bprojection\b", s.text):
+        if re.search(r"\bprojected\b|\bprojection\b", s.text) or re.search(
+                r"\b(?:is|are) expected to (?:see|draw|reach)\b",
+                re.split(r",? while\b|;|, and\b", s.text[:f.end])[-1]):
             doc.add(figure, "projected", s.text, s.start, "projected", 0.6, value=True)
         said = re.search(rf"(?:As|according to|According to) (?P<o>{NAME})", s.text)
         if said:

@@ -15,14 +15,18 @@ __all__ = ["RULES"]
 _REPORT = re.compile(
     rf"(?:\b(?:[Aa]s (?:first )?reported by|[Aa] report (?:from|by)) (?P<p1>{NAME})|"
     rf"(?P<p2>{NAME}) (?:has |have |first |exclusively )?"
-    rf"(?:confirmed|reports|reported|revealed|broke the news|has learned) that)")
+    rf"(?:(?:confirmed|revealed|broke the news) that|(?:reports|reported|has learned)"
+    rf"(?: that)?(?= [a-z]))|"
+    rf",\s(?P<p3>{NAME}) (?:reports|reported)\.?$|"
+    rf",\s(?:reports|reported) [‘“\"]?(?P<p4>{NAME})[’”\"]?\.?$)")
 
 
 def rule_report(doc: Doc, s: Sentence) -> None:
     """"Deadline has confirmed that Netflix are still actively working on a sequel":
-    a report by Deadline about the Bright sequel."""
+    a report by Deadline about the Bright sequel; "Deadline reports the network has cast
+    …", "…, Variety reports.", "…, reports ‘Variety’"."""
     for m in _REPORT.finditer(s.text):
-        name = m.group("p1") or m.group("p2")
+        name = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p4")
         found = doc.lookup(name)
         if found is not None and not is_a(doc.type_of(found), "NewsMediaOrganization"):
             continue

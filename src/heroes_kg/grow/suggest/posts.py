@@ -82,9 +82,14 @@ def rule_post_on_weekday(doc: Doc, s: Sentence) -> None:
             0.6, value=date)
 
 
+_POST_TEXT = re.compile(r"[^“\".]{0,60}?(?:,? (?:writing|captioning (?:it|the (?:post|photo|"
+                        r"video))|adding|saying))?[:,]?\s*[“\"](?P<t>[^”\"]{8,})[”\"]")
+
+
 def rule_prose_post(doc: Doc, s: Sentence) -> None:
     """"Rodriguez wrote on Twitter", "Pascal shared a photo on Instagram", "Chopra took to
-    Instagram to celebrate", "the studio tweeted"."""
+    Instagram to celebrate", "the studio tweeted", "He posted the following to Instagram,
+    confirming the casting news"; the words posted when the sentence quotes them."""
     if re.search(r"\bpost on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
                  s.text, re.IGNORECASE) or re.search(r"Instagram Stor", s.text):
         return
@@ -92,13 +97,17 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
                   rf"(?:also |recently |later )?(?:wrote|posted|shared|"
                   rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
                   rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
-                  rf"(?P<who2>{NAME}) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+                  rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
+                  rf"filmmaker|singer|producer)) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
                   rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b", s.text)
     if not m:
         return
     who = m.group("who") or m.group("who2") or m.group("who3")
     name = doc.trim(who)
     author = doc.lookup(name)
+    if author is None and (name in ("He", "She") or who.lower().startswith("the ")):
+        # "He posted the following to Instagram", "The Shang-Chi star took to Twitter"
+        author = doc.subject_person(s.start + m.start())
     if author is None:
         if not doc.is_person(name):
             return
@@ -115,8 +124,24 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
     doc.add(post, "author", quote, s.start + m.start(), "post-in-prose", 0.6, obj=author)
     doc.add(post, "platform", quote, s.start + m.start(), "post-in-prose", 0.6, obj=platform)
     if date and day:
-        doc.add(post, "datePublished", s.text[day.start():m.end()], s.start + day.start(),
-                "post-in-prose", 0.55, value=date)
+        a, b = min(day.start(), m.start()), max(day.end(), m.end())
+        doc.add(post, "datePublished", s.text[a:b], s.start + a, "post-in-prose", 0.55,
+                value=date)
+    said = _POST_TEXT.match(s.text, m.end())
+    if said:
+        # "Simu Liu shared the news on Twitter, writing: “So excited to be joining …”"
+        text = said.group("t").strip().rstrip(",")
+        doc.add(post, "text", said.group("t"), s.start + said.start("t"), "post-in-prose",
+                0.6, value=text)
+    news = re.search(r"\b(?P<v>confirming|announcing) (?:the|his|her|their) (?:[\w-]+ )?"
+                     r"(?:news|casting|role|return)\b", s.text[m.end():])
+    if news:
+        # "He posted the following to Instagram, confirming the casting news"
+        work = doc.work_before(s.start + m.start(), s)
+        if work is not None:
+            prop = "confirms" if news.group("v") == "confirming" else "announces"
+            quote = s.text[m.start():m.end() + news.end()]
+            doc.add(post, prop, quote, s.start + m.start(), "post-in-prose", 0.5, obj=work)
 
 
 def rule_stories(doc: Doc, s: Sentence) -> None:

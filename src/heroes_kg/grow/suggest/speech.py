@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
-from ._names import PRONOUNS, guess_type
+from ._names import KNOWN_NAMES, PRONOUNS, guess_type
 from ._terms import is_a
-from ._text import NAME, Sentence
+from ._text import NAME, Sentence, is_title_case
 
 __all__ = ["DOC_RULES"]
 
@@ -16,7 +16,8 @@ _SAY = (r"(?:said|says|explained|explains|added|adds|told|tells|noted|notes|reca
         r"responded saying|responded|replied|commented|said in a statement|"
         r"recalls|shared|continued|continues|revealed|reveals|joked|jokes|wrote|writes|"
         r"admitted|admits|stated|states|teased|teases|remarked|insisted|insists|"
-        r"confirmed|confirms)")
+        r"confirmed|confirms|remembered|remembers|reflected|reflects|laughed|laughs|"
+        r"explained|recounted|recounts|quipped|quips|mused|muses|admitted|captioned)")
 _OPEN, _CLOSE = "\"“", "\"”"
 _QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]"
 _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}|"
@@ -24,7 +25,7 @@ _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_
                     rf"writer|filmmaker|co-star) )?(?P<who2>{NAME}))"
                     rf"(?P<tail>(?: (?!(?:that|when|in|at|on|of|about)\b)[^\s.,;]+){{0,4}}?)?"
                     rf"(?: (?:to|in) (?:an? )?(?:interview with )?)?(?P<to>{NAME})?")
-_BEFORE = re.compile(rf"(?P<who>{NAME}) {_SAY}(?: (?P<to>{NAME}))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
+_BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he) {_SAY}(?: (?P<to>{NAME}))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
                      rf"[:,] {_QUOTED}")
 _TOLD = re.compile(rf"\b(?:told|tells|in an interview with|speaking to|speaking with|to) "
                    rf"(?P<to>{NAME})")
@@ -41,6 +42,11 @@ def _speaker(doc: Doc, who: str, last: str | None, quote: str) -> str | None:
         return found if (is_a(doc.type_of(found), "Person") or
                          is_a(doc.type_of(found), "Organization")) else None
     if not doc.is_person(name):
+        kind = guess_type(name)
+        if name.lower() in KNOWN_NAMES and is_a(kind, "Organization") and \
+                not is_a(kind, "NewsMediaOrganization"):
+            # "MGM responded saying: “We are continuing to work on …”": a company's statement
+            return doc.entity(name, kind, "speech", quote)
         return None
     return doc.entity(name, "Person", "speech", quote)
 
@@ -51,6 +57,7 @@ def quotations(doc: Doc) -> None:
     last: str | None = None
     counts: dict[str, int] = {}
     previous: Sentence | None = None
+    previous_attributed = False
     for s in doc.sentences:
         attributed = False
         for pattern in (_AFTER, _BEFORE):
@@ -59,11 +66,14 @@ def quotations(doc: Doc) -> None:
                 if not who:
                     continue
                 text = m.group("q").strip().rstrip(",")
-                if len(text.split()) < 2:
-                    continue
-                speaker = _speaker(doc, who, last or doc.last_person(s.start + m.start()),
+                if len(text.split()) < 2 or _posted(doc, text) or is_title_case(text):
+                    continue  # "“Extraction 2,” Netflix confirmed": a title, not words said
+                speaker = _speaker(doc, who, last or doc.subject_person(s.start + m.start()),
                                    m.group(0))
                 if speaker is None:
+                    continue
+                if _post_words(doc, s, m, speaker, text):
+                    attributed = True
                     continue
                 last, attributed = speaker, True
                 n = counts.get(speaker, 0) + 1
@@ -75,6 +85,8 @@ def quotations(doc: Doc) -> None:
                         value=text)
                 attribution = m.group(0)
                 doc.add(qid, "spokenBy", attribution, start, "speech", 0.75, obj=speaker)
+                if pattern is _AFTER:
+                    _said_of(doc, qid, s, s.start + m.end("q"))
                 told = _TOLD.search(s.text[m.end("q"):]) if pattern is _AFTER else \
                     _TOLD.search(m.group(0))
                 if told:
@@ -90,8 +102,9 @@ def quotations(doc: Doc) -> None:
                         doc.add(qid, "reportedBy", doc.text[start:end], start, "told", 0.6,
                                 obj=org)
         cont = re.fullmatch(r"[\"“](?P<q>[^\"“”]{12,})[\"”]", s.text.strip())
-        if not attributed and cont and last and previous is not None and \
-                _same_paragraph(doc, previous, s) and _quoted_speech(previous.text):
+        if not attributed and cont and last and previous is not None and (
+                (_same_paragraph(doc, previous, s) and _quoted_speech(previous.text)) or
+                (previous_attributed and _whole_paragraph(doc, s))):
             # "“Think of The Godfather 2. …”" right after an attributed quote: the same
             # speaker goes on.
             n = counts.get(last, 0) + 1
@@ -104,11 +117,64 @@ def quotations(doc: Doc) -> None:
                     obj=last)
         elif not attributed and not _same_paragraph(doc, previous, s):
             last = None if not re.search(r"[\"“]", s.text) else last
-        previous = s
+        previous, previous_attributed = s, attributed
+
 
 
 def _same_paragraph(doc: Doc, a: Sentence | None, b: Sentence) -> bool:
     return a is not None and "\n" not in doc.text[a.end:b.start]
+
+
+def _post_words(doc: Doc, s: Sentence, m: re.Match[str], speaker: str, text: str) -> bool:
+    """"The Shang-Chi star took to Twitter on Thursday to share the news. “So excited to
+    be a part of this,” he wrote.": the words of the post just described, not a
+    quotation."""
+    if not re.search(r"\b(?:wrote|writes|tweeted|captioned|posted)\b", m.group(0)):
+        return False
+    index = next((i for i, x in enumerate(doc.sentences) if x.start == s.start), 0)
+    lower = doc.sentences[max(0, index - 1)].start
+    posts = [c.subject for c in doc.found.values() if c.property == "author"
+             and c.object == speaker and lower <= c.start <= s.end
+             and doc.type_of(c.subject) == "SocialMediaPosting"]
+    if not posts:
+        return False
+    doc.add(posts[-1], "text", m.group("q"), s.start + m.start("q"), "post-words", 0.6,
+            value=text)
+    return True
+
+
+def _said_of(doc: Doc, qid: str, s: Sentence, after: int) -> None:
+    """"“I called his inner monster John Boy,” Grant said of his devilish character in
+    “The Undoing”": what the quotation is about."""
+    m = re.search(r"\b(?:said|says|spoke|speaks|talked|talks|wrote|writes) (?:of|about)\b",
+                  doc.text[after:s.end])
+    if not m:
+        return
+    works = doc.works_in_spans(after + m.end(), s.end)
+    if works:
+        _a, b, work = works[0]
+        end = doc.past_quote(b)
+        quote_start = after + m.start()
+        doc.add(qid, "about", doc.text[quote_start:end], quote_start, "said-of", 0.55,
+                obj=work)
+
+
+def _posted(doc: Doc, text: str) -> bool:
+    """Words already drafted as a social post's text: “The sun sets on day 1. …,”
+    Reynolds said, of the caption the article quotes in full."""
+    key = re.sub(r"\W+", " ", text).strip().lower()
+    if any(re.sub(r"\W+", " ", p.text).strip().lower() == key for p in doc.paragraphs):
+        return True  # the embedded post itself, as its own paragraph
+    return any(c.property == "text" and doc.type_of(c.subject) == "SocialMediaPosting"
+               and re.sub(r"\W+", " ", str(c.value)).strip().lower() == key
+               for c in doc.found.values())
+
+
+def _whole_paragraph(doc: Doc, s: Sentence) -> bool:
+    """A quoted paragraph on its own: "“I knew I was going to throw everything at it,
+    …”" after "“When you take risks, …,” Anderson said." goes on with her words."""
+    return doc.text[:s.start].rstrip(" ").endswith("\n") and \
+        doc.text[s.end:].lstrip(" ").startswith("\n")
 
 
 def _quoted_speech(text: str) -> bool:
@@ -191,4 +257,42 @@ def quotes_going_on(doc: Doc) -> None:
                 obj=speaker)
 
 
-DOC_RULES = [quotations, quotes_going_on, block_quotes]
+_VENUE = re.compile(
+    rf"\b(?:cover story|interview|conversation|profile|sit-down|Q&A|podcast|feature) "
+    rf"(?:for|with|on|in|published by) (?:the )?(?P<o>{NAME})|"
+    rf"\b(?:speaking|spoke|talking|talked) (?:to|with) (?P<o2>{NAME})|"
+    rf"\b(?:told|tells) (?P<o3>{NAME})|"
+    rf"(?P<o4>{NAME}) (?:additionally |also )?(?:sat down with|spoke (?:to|with)|interviewed)\b")
+
+
+def interview_source(doc: Doc) -> None:
+    """"In a new digital cover story for Vanity Fair, the actress explained …": when the
+    article names one publication its interviews were given to, the quotations it does
+    not attribute otherwise were reported by that publication."""
+    venues: dict[str, list[tuple[str, int]]] = {}
+    if not any(c.property == "spokenBy" for c in doc.found.values()):
+        return
+    for s in doc.sentences:
+        for m in _VENUE.finditer(s.text):
+            name = m.group("o") or m.group("o2") or m.group("o3") or m.group("o4")
+            found = doc.lookup(name)
+            kind = doc.type_of(found) if found else guess_type(name)
+            if not is_a(kind, "NewsMediaOrganization"):
+                continue
+            org = found or doc.entity(name, "NewsMediaOrganization", "interview-source",
+                                      s.text)
+            venues.setdefault(org, []).append((s.text, s.start))
+    if len(venues) != 1:
+        return
+    (org, places), = venues.items()
+    said = {c.subject: c.start for c in doc.found.values() if c.property == "spokenBy"}
+    reported = {c.subject for c in doc.found.values() if c.property == "reportedBy"}
+    for q, at in sorted(said.items()):
+        if q in reported:
+            continue
+        # the publication named last before the quotation says it best
+        quote, start = ([p for p in places if p[1] <= at] or places)[-1]
+        doc.add(q, "reportedBy", quote, start, "interview-source", 0.45, obj=org)
+
+
+DOC_RULES = [quotations, quotes_going_on, block_quotes, interview_source]

@@ -7,10 +7,11 @@ rule can ask which work a clause is about (:meth:`Doc.work_before`).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ._doc import WORK_TYPES, Doc
-from ._names import KNOWN_NAMES, NETWORKS, STREAMERS, guess_type
+from ._names import FIRST_NAMES, KNOWN_NAMES, NETWORKS, STREAMERS, guess_type, is_place_or_award
 from ._terms import is_a
 from ._text import (
     MONTHS,
@@ -23,11 +24,13 @@ from ._text import (
     WEEKDAYS,
     Sentence,
     is_title_case,
+    slug,
     word_at,
 )
 
 __all__ = ["RULES", "find_titles"]
 
+_TITLE_HEAD = r"(?:[A-Z][\w’'&-]*[\w&]|[A-Z])"
 _GENRES = ("superhero", "horror", "comedy", "action", "animated", "fantasy", "science fiction",
            "sci-fi", "family", "musical", "thriller", "drama", "documentary", "romantic",
            "action comedy", "romantic comedy", "crime drama", "psychological thriller",
@@ -38,7 +41,7 @@ _MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|featur
 _SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
 _CUE = re.compile(
     rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|{POSSESSOR})\s"
-    rf"(?:[a-z-]+\s){{0,3}}?"
+    rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,3}}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s[“\"‘]?(?P<t>{TITLE_WORDS})")
 _STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appear|role|"
                           rf"return|returns|returning|reprise \w+ role) in "
@@ -53,7 +56,7 @@ _TITLE_DERIVED = re.compile(rf"\b(?:a|an|the|its|their|his|her|{NAME}[’']s) "
                             rf"spinoff|spin-off)\b")
 #: "his movies The Incredible Hulk and Now You See Me".
 _TITLE_LIST = re.compile(rf"\b(?:movies|films|series|shows|credits|titles) (?:such as |like |"
-                         rf"including )?(?P<t>{TITLE_WORDS})(?P<more>(?:, {TITLE_WORDS})*,? "
+                         rf"including |include |includes )?(?P<t>{TITLE_WORDS})(?P<more>(?:, {TITLE_WORDS})*,? "
                          rf"and {TITLE_WORDS})")
 _YEAR_PAREN = re.compile(rf"(?P<t>{TITLE_WORDS}) \((?P<y>(?:19|20)\d\d)\)")
 _YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORDS})")
@@ -81,6 +84,27 @@ _ORDER = re.compile(rf"(?P<t>{TITLE_WORDS})(?:, [^,]{{3,60}},)? (?:has |have |ha
 _RENEWED = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:was|has been|had been|is being|got|gets) "
                       rf"(?:officially )?(?:renewed|cancell?ed|picked up)\b|\b(?:renewed|cancell?ed) "
                       rf"(?P<t2>{TITLE_WORDS}) for")
+#: "Jennifer Lopez stars as Atlas Shepherd in Atlas", "plays Eleven in Stranger Things": the
+#: title after the role.
+_ROLE_IN = re.compile(rf"\b(?:stars?|starring|starred|plays?|playing|played|portrays?|"
+                      rf"portraying|voices?|voicing|returns?|reprises?) (?:as )?{NAME} (?:in|on) "
+                      rf"(?P<t>{TITLE_WORDS})")
+#: "Pose will return for a third and final season": a series with seasons.
+_RETURNS = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:will return|returns|is returning|will be back|"
+                      rf"is coming back|comes back|is back) for (?:a|its|their) (?:[\w-]+ )?"
+                      rf"(?:and (?:final|last) )?season")
+#: "Stranger Things star Finn Wolfhard", "Jane the Virgin actress Gina Rodriguez": a work
+#: named by the credit of the person after it.
+_CREDIT_OF = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS})(?:[’'](?:s)?)? (?:star|actress|actor|alum|"
+                        rf"alumna|breakout|co-star|creator|showrunner|director) (?={NAME})")
+#: "Enola Holmes 2", "The Gray Man 2": a numbered title.
+_NUMBERED = re.compile(rf"(?<![\w’'#@])(?P<t>{_TITLE_HEAD}(?:\s{_TITLE_HEAD}){{0,4}} (?:[2-9]|II|III|"
+                       rf"IV))(?![\w’']|[.,]\d|\s?(?:%|percent|million|billion|thousand|episodes?|"
+                       rf"seasons?|hours?|days?|weeks?|years?|months?|minutes?)\b)")
+_NOT_NUMBERED = {"Season", "Part", "Episode", "Chapter", "Volume", "Vol", "Top", "Phase",
+                 "Day", "Week", "Act", "Book", "Issue", "No", "Number", "Level", "Round",
+                 "Game", "Stage", "Series", "Title", "Section", "Article", "Page", "Figure",
+                 "Covid", "COVID", "Category", "Class", "Grade", "Channel"}
 _WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is set to )?)?"
                     rf"(?:managed|racked up|drew|earned|reached|scored|premiered|premieres|"
                     rf"debuted|debuts|was released|release|releases|released|opens|hit|hits|"
@@ -115,8 +139,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     while _TRAILING.search(title):
         title = _TRAILING.sub("", title)
     words = title.split()
-    if not words or (len(words) == 1 and ((words[0] in STOP and not weekdays) or
-                                          len(words[0]) < 2)):
+    if not words or (len(words) == 1 and ((words[0] in STOP and not (
+            weekdays and words[0].lower() in WEEKDAYS)) or len(words[0]) < 2)):
         return None
     if words[0] in ("The", "A", "An") and len(words) == 1:
         return None
@@ -146,11 +170,18 @@ _TITLE_PATTERNS = [
                                      r"reboot|adaptation|season) (?:of|on|for)\b")),
     (_WHICH, "which-clause", re.compile(r", which ")),
     (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
+    (_RETURNS, "renewed", re.compile(r"\b(?:return|returns|returning|back) for\b")),
+    (_ROLE_IN, "role-in", re.compile(r"\b(?:star|play|portray|voic|return|repris)")),
     (_ORDER, "order", re.compile(r"\b(?:order|renewal)\b")),
     (_OWNED, "owned-title", re.compile(r"[’']")),
     (_IS_THE, "is-the", re.compile(r" (?:is|was|has become|became) ")),
     (_AFTER_SOURCE, "after-source", re.compile(r"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) ")),
 ]
+
+
+#: Words right before a quoted title that say it is a work, whatever words it holds.
+_WORK_BEFORE = re.compile(r"\b(?:seasons? (?:\w+ )?of|series|show|film|movie|documentary|"
+                          r"sitcom|drama|comedy|thriller|sequel|starring in|stars? in)\s*$")
 
 
 def _network_before(before: str) -> bool:
@@ -175,32 +206,61 @@ def _headings(doc: Doc) -> None:
     heads = []
     for i, p in enumerate(doc.paragraphs[1:], start=1):
         text = p.text.strip()
-        if len(text.split()) <= 8 and is_title_case(text) and not re.search(r"[.!?:,\"“”]$",
-                                                                          text):
+        dated = _DATED_HEADING.fullmatch(text)
+        if dated:
+            # "The Mysterious Benedict Society (Friday, June 25)": the date it premieres.
+            text = dated.group("t")
+            doc.heading_dates.append((p.start, text, dated.group("d"), p.text.strip()))
+        season = re.fullmatch(rf"(?P<t>.+?):? (?i:season) {_NUM}", text)
+        if season and dated:
+            text = season.group("t")
+        if len(text.split()) <= 8 and is_title_case(text) and not re.search(
+                r"[.!?:,\"“”]$", text) and re.match(r"[\w“\"‘]", text):
             found = doc.lookup(text)
-            if found is None and guess_type(text) != "Person":
+            if found is None and guess_type(text) != "Person" and not dated:
                 continue
             if found is not None and doc.type_of(found) not in ("Movie", "TVSeries",
                                                                 "MovieSeries"):
                 continue
-            heads.append((i, p, found))
+            heads.append((i, p, found, text))
     if len(heads) < 2:
         return
-    for i, p, found in heads:
-        text = p.text.strip()
+    for i, p, found, text in heads:
         following = doc.paragraphs[i + 1].text if i + 1 < len(doc.paragraphs) else ""
         type_ = "TVSeries" if re.search(r"\bseries\b|\bseason\b|\bepisodes?\b", following) \
             else "Movie"
+        full = p.text.strip()
+        season = re.fullmatch(rf"(?P<t>.+?):? (?i:season) {_NUM}(?: \(.*\))?", full)
+        if season and text == season.group("t"):
+            type_ = "TVSeries"
         work = found or _register(doc, text, p.start + p.text.index(text), type_, "heading",
                                   text, 0.6)
         doc.add_work_span(p.start + p.text.index(text), p.start + p.text.index(text)
                           + len(text), work)
+        n = _season_number(season.group("n")) if season and text == season.group("t") else None
+        if n:
+            # "High School Musical: The Musical: The Series: Season 2 (Friday, May 14)"
+            if doc.type_of(work) == "Movie" and work in doc.new:
+                doc.new[work].type = "TVSeries"
+            quote = full.split(" (")[0]
+            start = p.start + p.text.index(quote)
+            series, work = work, season_of(doc, work, n, quote)
+            doc.add(work, "partOfSeries", quote, start, "season-heading", 0.7, obj=series)
+            doc.add(work, "seasonNumber", quote, start, "season-heading", 0.7, value=n)
+            doc.add_work_span(start, start + len(quote), work)
         doc.headings.append((p.start, work))
+
+
+_DATED_HEADING = re.compile(
+    r"(?P<t>[^()]{3,120}?) \((?P<d>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:,? \d{4})?)\)")
 
 
 def _other_occurrences(doc: Doc) -> None:
     """A new title found once is a mention wherever else it is written the same way."""
-    for work in [w for _a, _b, w in doc.work_spans if w in doc.new]:
+    for work in dict.fromkeys([*(w for _a, _b, w in doc.work_spans if w in doc.new),
+                               *(w for w, e in doc.new.items() if e.type in WORK_TYPES
+                                 and e.rule != "untitled-work")]):
         name = doc.name_of(work)
         if len(name) < 3:
             continue
@@ -223,6 +283,7 @@ def find_titles(doc: Doc) -> None:
     of the series.
     """
     _headings(doc)
+    _untitled(doc)
     for s in doc.sentences:
         for m in re.finditer(TITLE, s.text):
             title = m.group("t").strip().rstrip(",.")
@@ -235,7 +296,8 @@ def find_titles(doc: Doc) -> None:
                     r"s[”\"]", s.text[m.end():m.end() + 2]):
                 continue  # an apostrophe inside a word, not the closing quote
             after = s.text[m.end():m.end() + 14]
-            type_ = "MovieSeries" if after.startswith(" franchise") else "Movie"
+            type_ = "MovieSeries" if after.startswith((" franchise", " trilogy", " saga")) \
+                else "Movie"
             before = s.text[max(0, m.start() - 30):m.start()]
             if re.search(r"\b(series|show|season)\b", after) or \
                     re.search(rf"\b(?:{_SERIES_CUES})\s*$", before) or \
@@ -247,8 +309,9 @@ def find_titles(doc: Doc) -> None:
                     doc.add_work_span(s.start + m.start("t"), s.start + m.start("t")
                                       + len(title), found)
                 continue
-            if guess_type(title) not in ("Person",):
-                continue
+            if guess_type(title) not in ("Person",) and (
+                    title.lower() in KNOWN_NAMES or not _WORK_BEFORE.search(before)):
+                continue  # "“Vanity Fair”" is no title; "seasons of “The Umbrella Academy”" is
             _register(doc, title, s.start + m.start("t"), type_, "quoted-title", m.group(0),
                       0.5)
         for m in _TITLE_LIST.finditer(s.text):
@@ -308,11 +371,82 @@ def find_titles(doc: Doc) -> None:
                 else:
                     _register(doc, title, s.start + at, type_, rule, quote, 0.5)
     _numbered(doc)
+    _credit_titles(doc)
+    _credit_lists(doc)
+    _numbered_titles(doc)
     _other_occurrences(doc)
+    _series_by_context(doc)
     _seasons(doc)
+    _new_seasons(doc)
     for s in doc.sentences:
         rule_derived_work(doc, s)
     _owned_remakes(doc)
+
+
+_UNTITLED = re.compile(
+    rf"(?:\b(?P<cue>filmmaker|director|writer-director|auteur|showrunner|creator) )?"
+    rf"(?P<p>{NAME})[’']s? (?P<adj>next|new|upcoming|untitled|latest)(?: [a-z-]+)? "
+    rf"(?P<k>film|movie|feature|series|show)\b")
+
+
+def _untitled(doc: Doc) -> None:
+    """"filmmaker Christopher Nolan’s next film", "David O. Russell’s untitled film": a
+    work the article speaks of before it has a title; its maker directs it when the text
+    says they are a filmmaker."""
+    for m in _UNTITLED.finditer(doc.text):
+        name = doc.trim(m.group("p"))
+        if not doc.is_person(name) or doc.work_span_at(m.start("p"), m.end("p")):
+            continue
+        series = m.group("k") in ("series", "show")
+        kind = "series" if series else "film"
+        person = doc.entity(name, "Filmmaker" if m.group("cue") else None, "untitled-work",
+                            m.group(0))
+        work = doc.derived(f"{slug(name)}-{m.group('adj')}-{kind}",
+                           "TVSeries" if series else "Movie",
+                           f"{doc.name_of(person)}’s {m.group('adj')} {kind}", "untitled-work",
+                           m.group(0))
+        doc.add_work_span(m.start("adj"), m.end("k"), work)
+        if m.group("cue") or doc.type_of(person) == "Filmmaker":
+            doc.add(work, "creator" if series else "director", m.group(0), m.start(),
+                    "untitled-work", 0.6, obj=person)
+
+
+_TV_WORDS = re.compile(r"\b(?:series|shows?|seasons?|episodes?|TV|television|sitcom|"
+                       r"showrunner|miniseries|docuseries|binge-watch\w*)\b")
+_FILM_WORDS = re.compile(r"\b(?:films?|movies?|box office|theaters?|theatres?|cinemas?|"
+                         r"feature|blockbusters?|trilogy|sequel|prequel|filmmaker|Oscars?)\b")
+
+
+def _series_by_context(doc: Doc) -> None:
+    """A new title taken for a film is a TV series when the sentences that name it speak
+    of TV and never of film: "New seasons of “The Umbrella Academy” and “Lucifer”",
+    "the most popular shows of the last year, including “Bridgerton”, “The Undoing” and
+    “Lovecraft Country”", "“Cobra Kai” … saw 50 million member households watch the
+    show"."""
+    votes: dict[str, list[int]] = {}
+    last: str | None = None
+    for s in doc.sentences:
+        works = set(doc.works_in(s.start, s.end))
+        if not works:
+            pointer = re.match(r"(?:The|This|That) (?:[a-z-]+ ){0,2}?(?P<k>show|series|film|movie)\b",
+                               s.text)
+            if pointer and last is not None:
+                # "“Stranger Things” will return. The show stars …": what "the show" is
+                v = votes.setdefault(last, [0, 0])
+                v[0 if pointer.group("k") in ("show", "series") else 1] += 1
+            continue
+        last = next(iter(works)) if len(works) == 1 else None
+        tv, film = len(_TV_WORDS.findall(s.text)), len(_FILM_WORDS.findall(s.text))
+        for w in works:
+            v = votes.setdefault(w, [0, 0])
+            v[0] += tv
+            v[1] += film
+    for w, (tv, film) in votes.items():
+        e = doc.new.get(w)
+        if e is not None and e.type == "Movie" and tv and not film and \
+                e.rule not in ("untitled-work", "derived-work") and not re.search(
+                    r"-(?:sequel|reboot|remake|prequel)$", w):
+            e.type = "TVSeries"
 
 
 def _owned_remakes(doc: Doc) -> None:
@@ -418,6 +552,29 @@ def _seasons(doc: Doc) -> None:
             doc.add_work_span(min(start, a), max(end, s.start + m.end()), season)
 
 
+def _new_seasons(doc: Doc) -> None:
+    """"New seasons of “The Umbrella Academy” and “Lucifer”": the new season of each
+    series, which what follows in the sentence is about."""
+    for m in re.finditer(r"\b[Nn]ew seasons? of\b", doc.text):
+        sentence = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+        if sentence is None:
+            continue
+        listed = re.match(r"(?:[^,.;]|,(?= (?:and )?[“\"‘]?[A-Z]))*",
+                          doc.text[m.end():sentence.end])
+        end = m.end() + (listed.end() if listed else 0)
+        for a, b, work in doc.works_in_spans(m.end(), end):
+            if doc.type_of(work) not in ("TVSeries", "Movie"):
+                continue
+            if doc.type_of(work) == "Movie" and work in doc.new:
+                doc.new[work].type = "TVSeries"
+            season = doc.derived(f"{work}-new-season", "TVSeason",
+                                 f"{doc.name_of(work)}, new season", "new-season",
+                                 doc.text[m.start():b + 1])
+            quote = doc.text[m.start():doc.past_quote(b)]
+            doc.add(season, "partOfSeries", quote, m.start(), "new-season", 0.6, obj=work)
+            doc.replace_span(a, b, season)
+
+
 def _numbered(doc: Doc) -> None:
     """"Creed 2" where "Creed" is a work: the numbered title is a work of its own."""
     for work in {w for _a, _b, w in doc.work_spans}:
@@ -427,6 +584,113 @@ def _numbered(doc: Doc) -> None:
         for m in re.finditer(rf"(?<![\w#]){re.escape(name)} (?:[2-9]|II|III|IV)(?![\w’'])",
                              doc.text):
             _register(doc, m.group(0), m.start(), "Movie", "numbered-title", m.group(0), 0.6)
+
+
+#: "who directed American Hustle and Silver Linings Playbook", "previously appeared in
+#: Cats and The Giver": a list of earlier works.
+_CREDIT_LIST = re.compile(rf"\b(?:directed|helmed|co-directed|created|co-created|wrote|co-wrote|"
+                          rf"starred in|appeared in|produced|voiced roles in) (?P<t>{TITLE_WORDS})"
+                          rf"(?P<more>(?:, {TITLE_WORDS})*,? and {TITLE_WORDS})")
+
+
+def _credit_lists(doc: Doc) -> None:
+    """Unquoted titles listed as someone's earlier work: "Russell, who directed American
+    Hustle and Silver Linings Playbook"; not people ("directed Tom Hanks and Meg Ryan")."""
+    for s in doc.sentences:
+        for m in _CREDIT_LIST.finditer(s.text):
+            raw = [m.group("t"), *re.split(r",\s*(?:and\s+)?|,?\s+and\s+",
+                                           m.group("more").lstrip(", ").removeprefix("and "))]
+            titles = [_clean_title(doc, t) for t in raw]
+            if any(t is None or _looks_like_person(doc, t) for t in titles):
+                continue
+            for title in titles:
+                assert title is not None
+                at = s.start + s.text.find(title, m.start())
+                if doc.work_span_at(at, at + len(title)):
+                    continue
+                found = doc.lookup(title)
+                if found is not None:
+                    if doc.type_of(found) in WORK_TYPES:
+                        doc.add_work_span(at, at + len(title), found)
+                    continue
+                if guess_type(title) != "Person":
+                    continue
+                _register(doc, title, at, "Movie", "credit-list", m.group(0), 0.5)
+
+
+def _looks_like_person(doc: Doc, name: str) -> bool:
+    words = name.split()
+    found = doc.lookup(name)
+    if found is not None:
+        return is_a(doc.type_of(found), "Person")
+    return 2 <= len(words) <= 3 and words[0].lower() in FIRST_NAMES
+
+
+_NATIONALITY = re.compile(r"(?:ish|ian|ese|can|ian-born|ic|i)$")
+#: Words for where someone is from: "British actor Idris Elba" names no work.
+_NATIONALITIES = {"British", "American", "Canadian", "Australian", "Irish", "English",
+                  "Scottish", "Welsh", "French", "German", "Italian", "Spanish", "Mexican",
+                  "Japanese", "Korean", "Chinese", "Indian", "Nigerian", "Swedish", "Danish",
+                  "Dutch", "Brazilian", "Argentine", "Polish", "Russian", "Israeli",
+                  "Kenyan", "South", "African", "Hollywood", "Bollywood", "Broadway"}
+
+
+def _credit_titles(doc: Doc) -> None:
+    """"Stranger Things star Finn Wolfhard", "Jane the Virgin actress Gina Rodriguez": an
+    unquoted title known by the credit of the person named after it. Not "Disney star",
+    "Hollywood actress", "British actor", "Oscar winner"."""
+    for s in doc.sentences:
+        if not re.search(r" (?:star|actress|actor|alum|alumna|breakout|co-star|creator|"
+                         r"showrunner|director) [A-Z]", s.text):
+            continue
+        for m in _CREDIT_OF.finditer(s.text):
+            title = _strip_lead(m.group("t").strip())
+            if title is None:
+                continue
+            title = title.removesuffix("’").removesuffix("'")
+            words = title.split()
+            at = s.start + s.text.index(title, m.start())
+            if not words or words[0] in STOP or title.lower() in KNOWN_NAMES or \
+                    any(w in _NATIONALITIES for w in words) or \
+                    is_place_or_award(title) or (_NATIONALITY.search(words[-1]) and
+                                                 len(words) == 1) or \
+                    doc.work_span_at(at, at + len(title)):
+                continue
+            found = doc.lookup(title)
+            if found is not None:
+                if doc.type_of(found) in WORK_TYPES:
+                    doc.add_work_span(at, at + len(title), found)
+                continue
+            if guess_type(title) != "Person" or re.search(r"-(?:winning|nominated)\b", title):
+                continue
+            if len(words) == 1 and at == s.start and not _repeated(doc, title):
+                continue  # a single word opening the sentence: too little to go on
+            _register(doc, title, at, "Movie", "credit-title", m.group(0), 0.45)
+
+
+def _numbered_titles(doc: Doc) -> None:
+    """"Enola Holmes 2 is out Friday, and Extraction 2 and The Gray Man 2 are in the
+    works": capitalized words and a sequel number make a title (not "Season 2", "Part 2",
+    "May 14", "Top 10")."""
+    for m in _NUMBERED.finditer(doc.text):
+        title = _strip_lead(m.group("t"))
+        if title is None:
+            continue
+        words = title.split()
+        if len(words) < 2 or (words[0] in STOP and words[0] not in ("The", "A", "An")) or \
+                len(words) < (3 if words[0] in ("The", "A", "An") else 2) or \
+                any(w in _NOT_NUMBERED for w in words) or \
+                words[-2].lower() in MONTHS or words[-2].lower()[:3] in {
+                    mo[:3] for mo in MONTHS} or guess_type(" ".join(words[:-1])) != "Person":
+            continue
+        at = m.start() + m.group("t").index(title)
+        if doc.work_span_at(at, at + len(title)):
+            continue
+        found = doc.lookup(title)
+        if found is not None:
+            doc.add_work_span(at, at + len(title), found)
+            continue
+        _register(doc, title, at, "Movie", "numbered-title", title, 0.5)
 
 
 def _repeated(doc: Doc, title: str) -> bool:
@@ -439,6 +703,8 @@ def _strip_lead(title: str) -> str | None:
     words = title.split()
     while len(words) > 1 and words[0] in STOP and words[0] not in ("The", "A", "An"):
         words.pop(0)
+    if len(words) > 2 and words[0].isdigit() and words[1] == "of":
+        words = words[2:]  # "Day 1 of Pose season 3": the series is Pose
     return " ".join(words) or None
 
 
@@ -539,7 +805,8 @@ _GENRE_WORDS = {
     "psychological", "dystopian", "period", "legal", "medical", "political", "procedural",
     "sitcom", "anthology", "biopic", "adventure", "slasher", "zombie", "vampire",
     "coming-of-age", "satirical", "dark", "black", "dramedy", "noir", "disaster", "monster",
-    "martial", "arts", "sports", "dance", "crime-drama", "kids", "children's", "reality"}
+    "martial", "arts", "sports", "dance", "crime-drama", "kids", "children's", "reality",
+    "epic", "post-apocalyptic", "apocalyptic"}
 _WORK_NOUNS = r"film|movie|series|show|sequel|reboot|feature|franchise|flick|prequel|remake"
 _DETERMINER = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{POSSESSOR}) ")
 _GENRE = re.compile(r"(?:\d{4} )?(?P<g>[a-z][\w/'-]*(?: [a-z][\w/'-]*){0,3})(?=[ ,.;:”\"]|$)")
@@ -567,7 +834,8 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
         if noun is None and words[-1] not in (
                 "comedy", "drama", "thriller", "doc", "documentary", "action-comedy",
                 "rom-com", "dramedy", "docuseries", "sitcom", "horror", "biopic", "western",
-                "musical", "romance", "mystery", "procedural", "anthology", "noir"):
+                "musical", "romance", "mystery", "procedural", "anthology", "noir",
+                "adventure", "epic"):
             continue
         after = re.match(r"[ “\"‘]*", doc.text[end:])
         at = end + (after.end() if after else 0)
@@ -602,6 +870,56 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
         doc.add(work, "genre", doc.text[start:quote_end + 1 if doc.text[quote_end:quote_end + 1]
                                        in "”\"’" else quote_end],
                 start, "genre", 0.6, value=genre)
+
+
+_KIND_BEFORE = re.compile(
+    r"(?:^|(?<=\s))(?P<g>(?:[A-Za-z][\w-]* ){0,2}?)(?P<noun>movies?|films?|series|shows?|"
+    r"documentar(?:y|ies)|docuseries|thrillers?|comed(?:y|ies)|dramas?|epics?|adventures?|"
+    r"sitcoms?)(?: such as| like| including)?,? [“\"‘]?$")
+_NOUN_GENRE = {"documentary": "documentary", "documentaries": "documentary",
+               "docuseries": "docuseries", "thriller": "thriller", "thrillers": "thriller",
+               "comedy": "comedy", "comedies": "comedy", "drama": "drama", "dramas": "drama",
+               "sitcom": "sitcom", "sitcoms": "sitcom", "epic": "epic", "epics": "epic",
+               "adventure": "adventure", "adventures": "adventure"}
+
+
+def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
+    """"Action movie “The Old Guard”", "Their hit reality series “Indian Matchmaking”",
+    "their two most watched documentaries, “American Murder” and “The Social Dilemma”",
+    "the filmmaker’s best picture-winning historical epic ‘Oppenheimer’": the genre the
+    words right before a title give it (and the titles listed with it)."""
+    last: tuple[int, str] | None = None
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        before = doc.text[s.start:a]
+        listed = re.search(r"[”\"’],? (?:and )?[“\"‘]$|[”\"’]? and [“\"‘]?$", before)
+        if last is not None and listed and last[0] >= len(before) - 8 - len(listed.group(0)):
+            genre = last[1]
+        else:
+            m = _KIND_BEFORE.search(before[-60:])
+            if not m:
+                last = None
+                continue
+            words = [w.lower() for w in m.group("g").split()]
+            while words and words[0] not in _GENRE_WORDS:
+                words.pop(0)  # "hit", "two most watched"
+            if any(w not in _GENRE_WORDS for w in words):
+                last = None
+                continue
+            noun = m.group("noun").lower()
+            genre = " ".join(words) if words else _NOUN_GENRE.get(noun, "")
+            if words and noun in _NOUN_GENRE and noun not in ("epic", "epics"):
+                genre = f"{genre} {_NOUN_GENRE[noun]}"
+            elif words and noun in ("epic", "epics"):
+                genre = f"{genre} epic"
+            if not genre:
+                last = None
+                continue
+        phrase = re.search(rf"(?i)(?:{re.escape(genre.split()[0])})[^“\"‘]*?[“\"‘]?$", before)
+        start = s.start + phrase.start() if phrase else a
+        end = doc.past_quote(b)
+        doc.add(work, "genre", doc.text[start:end], start, "kind-before-title", 0.55,
+                value=genre)
+        last = (len(doc.text[s.start:b]), genre)
 
 
 _PLOT = (r"(?:follows|tells the (?:story|tale) of|tells|is about|centers (?:on|around)|"
@@ -664,9 +982,79 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
         doc.add(work, prop, m.group(0), s.start + m.start(), "company-title", 0.5, obj=org)
 
 
+#: "the 2009 Broadway play ‘Eclipsed’", "the 2013 film ‘12 Years a Slave’".
+_YEAR_KIND = re.compile(r"\b(?:the|a|an|his|her|their|its) (?P<y>(?:19|20)\d\d) (?:[A-Za-z-]+ ){0,3}?"
+                        r"(?:film|movie|series|show|play|musical|documentary|novel|book|sitcom|"
+                        r"drama|comedy|thriller|feature|adaptation|miniseries)s?,? [“\"‘]?")
+
+
+#: "this fall’s unexpected box office triumph ‘The Wild Robot’": out in the article's year.
+_THIS_SEASON = re.compile(r"\b[Tt]his (?:year|fall|summer|spring|winter|autumn)[’']s ")
+
+
+_SERVICE_KIND = re.compile(r"\b(?P<o>[A-Z][\w+&]*(?: [A-Z][\w+&]*)?) (?:original )?(?:[a-z-]+ )?"
+                           r"(?:movie|film|series|show|documentary|docuseries|drama|comedy|"
+                           r"thriller|miniseries|special)s?\b")
+
+
+def rule_service_kind(doc: Doc, s: Sentence) -> None:
+    """"the upcoming Netflix movie Atlas", "the HBO Max series “Warrior”", "the set of the
+    FX drama" (the series in scope): the streaming service (or network) named as the kind
+    of work it is."""
+    for m in _SERVICE_KIND.finditer(s.text):
+        name = m.group("o")
+        found = doc.lookup(name)
+        key = name.lower()
+        if found is not None:
+            kind = doc.type_of(found)
+        elif key in STREAMERS:
+            kind = "StreamingService"
+        elif key in NETWORKS:
+            kind = "Organization"
+        else:
+            continue
+        if not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization"):
+            continue
+        lead = re.match(r" [“\"‘]?", s.text[m.end():])
+        spans = doc.span_starting(s.start + m.end() + lead.end()) if lead else []
+        if spans and doc.type_of(spans[0][2]) in WORK_TYPES:
+            _a, b, work = spans[0]
+        elif re.search(r"\bthe $", s.text[max(0, m.start() - 4):m.start()]) and \
+                not (lead and lead.group(0).strip()):
+            # "a video from the set of the FX drama": the series in scope
+            scope = doc.work_before(s.start + m.start(), s)
+            if scope is None or doc.type_of(scope) not in WORK_TYPES:
+                continue
+            work, b = scope, s.start + m.end()
+        else:
+            continue
+        streamer = is_a(kind, "StreamingService")
+        org = found or doc.entity(name, kind, "service-kind", m.group(0))
+        doc.add(doc.series_of(work) or work, "streamingOn" if streamer else "publisher",
+                doc.text[s.start + m.start():doc.past_quote(b)], s.start + m.start(),
+                "service-kind", 0.6, obj=org)
+
+
 def rule_year_title(doc: Doc, s: Sentence) -> None:
-    """"2005's The Adventures of Sharkboy and Lavagirl", "Machete (2010)": the year the
-    work came out."""
+    """"2005's The Adventures of Sharkboy and Lavagirl", "Machete (2010)", "the 2009
+    Broadway play ‘Eclipsed’": the year the work came out."""
+    for m in _YEAR_KIND.finditer(s.text):
+        spans = doc.span_starting(s.start + m.end())
+        if spans:
+            _a, b, work = spans[0]
+            end = doc.past_quote(b)
+            doc.add(work, "datePublished", doc.text[s.start + m.start():end],
+                    s.start + m.start(), "year-kind-title", 0.7, value=m.group("y"))
+    for m in _THIS_SEASON.finditer(s.text):
+        at = s.start + m.start()
+        spans = [(a, b, w) for a, b, w in doc.works_in_spans(at, min(s.end, at + 80))
+                 if re.fullmatch(r"(?:[\w-]+ ){0,4}[“\"‘]?", doc.text[s.start + m.end():a])]
+        if spans and doc.base_date is not None:
+            _a, b, work = spans[0]
+            end = doc.past_quote(b)
+            doc.add(work, "datePublished", doc.text[s.start + m.start():end],
+                    s.start + m.start(), "this-year-title", 0.6,
+                    value=str(doc.base_date.year))
     for pattern in (_YEAR_POSSESSIVE, _YEAR_PAREN):
         for m in pattern.finditer(s.text):
             works = doc.works_in(s.start + m.start(), s.start + m.end())
@@ -711,6 +1099,23 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
             prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
             doc.add(new, prop, m.group(0), s.start + m.start(), "derived-work", 0.75, obj=base)
             doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
+    for m in re.finditer(r"\b(?P<kind>sequels|follow-ups|reboots|remakes|prequels) (?:to|of) ",
+                         s.text):
+        # "Netflix is also developing sequels to “The Gray Man,” “Extraction” and “Bird Box”"
+        at = s.start + m.end()
+        kind = m.group("kind")[:-1]
+        previous, last = at, False
+        for a, b, base in doc.works_in_spans(at, s.end):
+            gap = doc.text[previous:a]
+            if last or not re.fullmatch(r",?[”\"’]?,? ?(?:and )?[“\"‘]?", gap):
+                break  # the list ends after the item "and" brings
+            last, previous = " and " in f" {gap} ", b
+            if doc.type_of(base) not in ("Movie", "TVSeries", "MovieSeries"):
+                continue
+            new = doc.sequel_of(base, s, kind)
+            prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
+            doc.add(new, prop, doc.text[s.start + m.start():doc.past_quote(b)],
+                    s.start + m.start(), "derived-list", 0.6, obj=base)
     for a, b, work in doc.works_in_spans(s.start, s.end):
         owned = re.match(r"[’']s[”\"]? (?P<kind>reboot|remake|revival|sequel)\b", doc.text[b:])
         if owned and doc.type_of(work) in ("Movie", "TVSeries", "MovieSeries"):
@@ -728,6 +1133,23 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
         new = doc.sequel_of(base, s, m.group("kind"))
         doc.add(new, "basedOn", m.group(0), s.start + m.start(), "derived-work", 0.6, obj=base)
         doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
+
+
+def rule_and_the_sequel(doc: Doc, s: Sentence) -> None:
+    """"Marvel’s ‘Black Panther’ and the sequel ‘Black Panther: Wakanda Forever’": the
+    sequel named right after the work it follows."""
+    spans = doc.works_in_spans(s.start, s.end)
+    for (a0, b0, first), (a, b, work) in itertools.pairwise(spans):
+        between = doc.text[b0:a]
+        if first != work and re.fullmatch(r"[”\"’]?,? and (?:its|the|a) (?:[\w-]+ )?"
+                                          r"(?:sequel|follow-up|prequel)(?: series| film)?,? [“\"‘]?",
+                                          between):
+            prop = "sequelOf"
+            if "prequel" in between:
+                continue
+            end = doc.past_quote(b)
+            doc.add(work, prop, doc.text[a0:end].lstrip("“\"‘"), a0, "and-the-sequel", 0.65,
+                    obj=first)
 
 
 def rule_numbered_sequel(doc: Doc, s: Sentence) -> None:
@@ -784,6 +1206,31 @@ _BASED = re.compile(
 _REIMAGINING = re.compile(r"\b(?:a |the )?(?:reimagining|re-imagining|remake|reboot|update|"
                           r"revival) of the (?P<name>original (?:[\w-]+ ){0,2}?(?:series|show|"
                           r"film|movie))\b")
+
+
+_BASED_ON_TITLE = re.compile(rf"\b[Bb]ased on [“\"‘]?(?P<title>{TITLE_WORDS})[”\"’]?(?=[,.;)]|$)")
+
+
+def rule_based_on_title(doc: Doc, s: Sentence) -> None:
+    """"Ryan Murphy’s “Ratched”, based on One Flew Over the Cuckoo’s Nest, saw …": the
+    work a title is based on, named by its own title."""
+    for m in _BASED_ON_TITLE.finditer(s.text):
+        title = m.group("title")
+        if not is_title_case(title) or title.split()[0] in (
+                "This", "That", "It", "Its", "His", "Her", "Their", "What", "True") or \
+                doc.is_person(title, strict=True):
+            continue
+        pos = s.start + m.start()
+        work = doc.work_at(pos, s)
+        if work is None or doc.type_of(work) not in WORK_TYPES:
+            continue
+        found = doc.lookup(title)
+        source = found if found is not None and doc.type_of(found) in (
+            *WORK_TYPES, "CreativeWork", "Book") else doc.entity(title, "CreativeWork",
+                                                                 "based-on-title", m.group(0))
+        if source == work:
+            continue
+        doc.add(work, "basedOn", m.group(0), pos, "based-on-title", 0.6, obj=source)
 
 
 def rule_based_on(doc: Doc, s: Sentence) -> None:
@@ -844,5 +1291,5 @@ def rule_reimagining(doc: Doc, s: Sentence) -> None:
                 obj=source)
 
 
-RULES = [rule_based_on, rule_reimagining, rule_numbered_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_possessive_title, rule_year_title,
+RULES = [rule_based_on, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_kind_before_title, rule_possessive_title, rule_service_kind, rule_year_title,
          rule_description]
