@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from ._io import replace_folder, write_temp
 from ._version import __version__
 from .errors import OutputError, ProjectError, StoreError
+from .outputs._reuse import Reuse, drop_reuse, open_reuse, save_reuse
 from .project import Project
 from .query import KnowledgeGraph
 from .rdf.delta import MAX_LINES, diff, drop_parts, ontology_digest, write_parts
@@ -83,25 +84,31 @@ def _quiet(message: str) -> None:
     pass
 
 
-def _export(fmt: str, *, facts_only: bool = False) -> Callable[[Graph], bytes]:
+#: Makes one export from the graph; a producer may take the blocks of its previous
+#: export from ``reuse`` (see :mod:`heroes_kg.outputs._reuse`), with the same bytes.
+Producer = Callable[..., bytes]
+
+
+def _export(fmt: str, *, facts_only: bool = False) -> Producer:
     """A producer of ``fmt`` with its default options (see :func:`export.export`)."""
 
-    def produce(kg: Graph) -> bytes:
+    def produce(kg: Graph, reuse: Reuse | None = None) -> bytes:
         from .outputs.formats import export
 
-        return export(kg, fmt, facts_only=facts_only)
+        return export(kg, fmt, facts_only=facts_only, reuse=reuse)
 
     return produce
 
 
-def _exports_html(kg: Graph) -> bytes:
+def _exports_html(kg: Graph, reuse: Reuse | None = None) -> bytes:
     from .outputs.page import page, view
 
     return page(view(kg))
 
 
-#: The files ``heroes-kg build`` writes into exports/: file name -> producer.
-standard_exports: dict[str, Callable[[Graph], bytes]] = {
+#: The files ``heroes-kg build`` writes into exports/: file name -> producer
+#: (``producer(graph)`` gives the bytes).
+standard_exports: dict[str, Producer] = {
     "heroes.ttl": _export("turtle"),
     "heroes-facts.ttl": _export("turtle", facts_only=True),
     "heroes.nt": _export("ntriples"),
@@ -467,10 +474,20 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         staging = _stage(outdir)
         staged.append((staging, outdir))
         written = []
+        # Each export's blocks that did not change are copied from the file the last
+        # build wrote (not with force); where they lie in the new file is kept for the
+        # next build once the new files are in place.
+        reused: dict[str, Reuse] = {}
         for name in names:
             say(f"making {name}")
             target = outdir / name
-            data = standard_exports[name](kg)
+            reuse = Reuse() if force else open_reuse(project.state_dir, target,
+                                                     project.base_iri)
+            try:
+                data = standard_exports[name](kg, reuse)
+            finally:
+                reuse.close()
+            reused[name] = reuse
             written.append(target)
             if _same_bytes(target, data):
                 _link_or_copy(target, staging / name)
@@ -490,6 +507,12 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         _link_others(outdir, staging, names)
         replace_folder(staging, outdir)
         staged.clear()
+        for name, reuse in reused.items():
+            if reuse.new:
+                save_reuse(project.state_dir, outdir / name, project.base_iri, reuse)
+            else:
+                drop_reuse(project.state_dir, name)
+        del reused
         say("writing the store")
         if writer is not None:
             writer.finish()
