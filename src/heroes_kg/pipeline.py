@@ -74,6 +74,9 @@ class BuildReport:
     #: this build made it (the fastest to query in the same process), else the
     #: persisted store opened as :func:`heroes_kg.load` opens it. Close it when done.
     graph: KnowledgeGraph | None = None
+    #: Per export assembled from blocks: how many of its blocks were copied from the
+    #: previous export, and how many it has.
+    reused: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 #: Called with a short description as each stage of a build starts.
@@ -509,6 +512,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         staged.clear()
         for name, reuse in reused.items():
             if reuse.new:
+                report.reused[name] = (reuse.reused, len(reuse.new))
                 save_reuse(project.state_dir, outdir / name, project.base_iri, reuse)
             else:
                 drop_reuse(project.state_dir, name)
