@@ -14,12 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from heroes_kg.errors import OutputError
-from heroes_kg.outputs import _reuse
-from heroes_kg.outputs._reuse import Reuse, cut_blocks, open_reuse
+from heroes_kg.outputs._reuse import Reuse, open_reuse
 from heroes_kg.outputs.formats import export
 from heroes_kg.pipeline import build, open_graph
 from heroes_kg.project import find_project
 from heroes_kg.query import KnowledgeGraph
+from heroes_kg.rdf import store as store_module
+from heroes_kg.rdf.store import cut_blocks
 from heroes_kg.synth import write_corpus
 from heroes_kg.vocab import Names
 
@@ -116,8 +117,8 @@ def test_random_graphs_assembled_from_blocks_as_whole(quads: list[ox.Quad]) -> N
     store = ox.Store()
     store.extend(quads)
     kg = KnowledgeGraph(store, Names(BASE))
-    saved = _reuse._CUT_MASK
-    _reuse._CUT_MASK = 1
+    saved = store_module._CUT_MASK
+    store_module._CUT_MASK = 1
     try:
         for fmt, facts_only in ASSEMBLED:
             try:
@@ -134,7 +135,7 @@ def test_random_graphs_assembled_from_blocks_as_whole(quads: list[ox.Quad]) -> N
                 second = Reuse(assembled, first.new)
                 assert export(kg, fmt, facts_only=facts_only, reuse=second) == whole
     finally:
-        _reuse._CUT_MASK = saved
+        store_module._CUT_MASK = saved
 
 
 def test_index_used_only_for_the_file_it_describes(project: Path) -> None:

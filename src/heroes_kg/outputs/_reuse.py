@@ -2,9 +2,8 @@
 previous build wrote when the block's triples did not change.
 
 The sorted N-Triples of a data graph are cut into blocks of whole subjects at points
-chosen by their content (a block ends after a subject whose checksum ends in four zero
-bits), so an edit of the seeds changes only the blocks of the subjects it touches and
-leaves every other cut where it was. A format that supports it (Turtle, RDF/XML, TriG,
+chosen by their content (:func:`heroes_kg.rdf.store.cut_blocks`), so an edit of the seeds
+changes only the blocks of the subjects it touches. A format that supports it (Turtle, RDF/XML, TriG,
 JSON-LD) serializes each block on its own and writes the file as a head, the blocks'
 texts and a tail: the same bytes as serializing everything at once (a test compares the
 two). :class:`Reuse` remembers where each block's text lies in the file it made; the
@@ -20,49 +19,16 @@ are serialized again, never that stale text is copied.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import mmap
 import os
-import zlib
 from pathlib import Path
 from typing import Any
 
 from .._io import atomic_write
 from .._version import __version__
 
-__all__ = ["Reuse", "cut_blocks", "drop_reuse", "index_dir", "open_reuse", "save_reuse"]
-
-#: A block ends after a subject whose CRC-32 has these bits clear: 16 subjects a block
-#: on average.
-_CUT_MASK = 15
-
-
-def cut_blocks(data: bytes) -> list[tuple[bytes, bytes]]:
-    """Sorted N-Triples ``data`` cut into blocks of whole subjects: (key, lines) each, the
-    key a digest of the lines."""
-    if not data:
-        return []
-    lines = data.split(b"\n")
-    lines.pop()  # after the last line's newline
-    crc = zlib.crc32
-    blocks: list[tuple[bytes, bytes]] = []
-    start = 0
-    previous = lines[0][:lines[0].find(b" ")]
-    for i, line in enumerate(lines):
-        subject = line[:line.find(b" ")]
-        if subject != previous:
-            if not crc(previous) & _CUT_MASK:
-                blocks.append(_keyed(b"\n".join(lines[start:i]) + b"\n"))
-                start = i
-            previous = subject
-    blocks.append(_keyed(b"\n".join(lines[start:]) + b"\n"))
-    return blocks
-
-
-def _keyed(block: bytes) -> tuple[bytes, bytes]:
-    return hashlib.blake2b(block, digest_size=16).digest(), block
-
+__all__ = ["Reuse", "drop_reuse", "index_dir", "open_reuse", "save_reuse"]
 
 class Reuse:
     """The export a previous build wrote and where each block's text lies in it

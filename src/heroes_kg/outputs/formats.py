@@ -34,8 +34,8 @@ import pyoxigraph as ox
 from .._io import atomic_write
 from ..errors import OutputError
 from ..rdf.read import statements
-from ._reuse import Reuse, cut_blocks
-from ..rdf.store import Graph, triple_key
+from ._reuse import Reuse
+from ..rdf.store import Block, Graph, cut_blocks, triple_key
 from ..vocab import (
     CLASSES,
     PREFIXES,
@@ -181,15 +181,14 @@ class _OxTriples(RdfFormat):
         return b"".join(out)
 
 
-def _blocks(kg: Graph, graphs: tuple[ox.NamedNode, ...]) -> list[tuple[bytes, bytes]]:
+def _blocks(kg: Graph, graphs: tuple[ox.NamedNode, ...]) -> list[Block]:
     """The sorted N-Triples of ``graphs`` cut into blocks of subjects (each graph's blocks
     made once while the graph is open)."""
     own = [g for g in graphs if kg.sorted_ntriples((g,))]
     parts = kg.sorted_ntriples_parts(graphs)
     if len(parts) == len(own) and all(
             part is kg.sorted_ntriples((g,)) for part, g in zip(parts, own)):
-        return [block for g in own for block in kg.memoized(
-            ("blocks", g.value), lambda g=g: cut_blocks(kg.sorted_ntriples((g,))))]
+        return [block for g in own for block in kg.sorted_blocks(g)]
     # Graphs whose subjects interleave: their merged lines, cut.
     return kg.memoized(("blocks", tuple(g.value for g in graphs)),
                        lambda: cut_blocks(b"".join(parts)))
