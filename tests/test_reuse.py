@@ -69,7 +69,8 @@ def test_blocks_are_whole_subjects_cut_by_content() -> None:
     data = b"".join(lines)
     blocks = cut_blocks(data)
     assert b"".join(block for _, block in blocks) == data
-    subjects = [{line.split(b" ")[0] for line in block.splitlines()} for _, block in blocks]
+    subjects = [{line.split(b" ")[0] for line in bytes(block).splitlines()}
+                for _, block in blocks]
     assert all(not a & b for a, b in zip(subjects, subjects[1:]))
     # Another subject in the middle changes one block; the cuts elsewhere stay.
     edited = cut_blocks(b"".join(lines[:300]) + b'<urn:s099x> <urn:p> "new" .\n'

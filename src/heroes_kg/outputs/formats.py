@@ -169,7 +169,8 @@ class _OxTriples(RdfFormat):
         for key, block in blocks:
             text = reuse.span(key)
             if text is None:
-                triples: Iterable[ox.Triple] = ox.parse(block, format=ox.RdfFormat.N_TRIPLES)
+                triples: Iterable[ox.Triple] = ox.parse(bytes(block),
+                                                        format=ox.RdfFormat.N_TRIPLES)
                 if self.rdf_format == ox.RdfFormat.RDF_XML:
                     triples = _xml_checked(triples)
                 text = _body(_serialize(triples, self.rdf_format, kg.names.base),
@@ -328,7 +329,7 @@ class _OxQuads(_OxTriples):
             for key, block in blocks:
                 text = reuse.span(key)
                 if text is None:
-                    quads = block.replace(b" .\n", in_graph)
+                    quads = bytes(block).replace(b" .\n", in_graph)
                     text = _body(_serialize(ox.parse(quads, format=ox.RdfFormat.N_QUADS),
                                             self.rdf_format, base), head, opening, closing)
                 reuse.new[key] = (at, len(text))
@@ -391,7 +392,7 @@ class _JsonLd(RdfFormat):
                 made = [(found[i], reuse.text(found[i + 1], found[i + 2]))
                         for i in range(0, len(found), 3)]
             else:
-                made = writer.nodes(ox.parse(block, format=ox.RdfFormat.N_TRIPLES))
+                made = writer.nodes(ox.parse(bytes(block), format=ox.RdfFormat.N_TRIPLES))
             ids[key] = [node_id for node_id, _ in made]
             nodes.extend(made)
         placed: dict[str, tuple[int, int]] = {}
