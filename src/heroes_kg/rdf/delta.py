@@ -70,23 +70,31 @@ def write_parts(project: Project, kg: Graph) -> None:
         for key, block in kg.sorted_blocks(graph):
             index[key] = (at, len(block))
             at += len(block)
-        atomic_write(_blocks_file(project, graph),
-                     marshal.dumps({"size": len(data), "blocks": index}))
         atomic_write(_part(project, graph), data)
+        # Written after the part, with the part's size, time and inode: an index left
+        # from before describes another file and is not used.
+        atomic_write(_blocks_file(project, graph),
+                     marshal.dumps({"stamp": _stamp(_part(project, graph)), "blocks": index}))
 
 
 def _blocks_file(project: Project, graph: ox.NamedNode) -> Path:
     return _part(project, graph).with_suffix(".blocks")
 
 
-def _read_blocks(project: Project, graph: ox.NamedNode, size: int
+def _stamp(path: Path) -> tuple[int, int, int]:
+    st = path.stat()
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _read_blocks(project: Project, graph: ox.NamedNode, stamp: tuple[int, int, int]
                  ) -> dict[bytes, tuple[int, int]] | None:
-    """Where each block of the part of ``graph`` (``size`` bytes) lies in it, if known."""
+    """Where each block of the part of ``graph`` lies in it, if the index describes the
+    part as it was read (``stamp``)."""
     try:
         record = marshal.loads(_blocks_file(project, graph).read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    if not isinstance(record, dict) or record.get("size") != size:
+    if not isinstance(record, dict) or tuple(record.get("stamp", ())) != stamp:
         return None
     blocks = record.get("blocks")
     return blocks if isinstance(blocks, dict) else None
@@ -123,6 +131,10 @@ def diff(project: Project, kg: Graph) -> Delta | None:
     removed: dict[ox.NamedNode, list[bytes]] = {}
     added: dict[ox.NamedNode, list[bytes]] = {}
     for graph in kg.data_graphs:
+        try:
+            stamp = _stamp(_part(project, graph))
+        except OSError:
+            return None
         old = read_part(project, graph)
         if old is None:
             return None
@@ -130,7 +142,7 @@ def diff(project: Project, kg: Graph) -> Delta | None:
         if old == new:
             removed[graph], added[graph] = [], []
             continue
-        where = _read_blocks(project, graph, len(old))
+        where = _read_blocks(project, graph, stamp)
         if where is not None:
             # The lines of unchanged blocks are in both: compare only the others.
             blocks = kg.sorted_blocks(graph)
