@@ -180,10 +180,8 @@ def child_build(project: Path, work: Path, report: Path) -> None:
 def child_build_incremental(project: Path, work: Path, report: Path) -> None:
     """``heroes-kg build`` after an edit of the seeds (no ``--force``): every standard
     export, into the folder the full build wrote."""
-    from heroes_kg.pipeline import build
+    from heroes_kg.pipeline import build, standard_exports
     from heroes_kg.project import find_project
-
-    from heroes_kg.pipeline import standard_exports
 
     started = time.perf_counter()
     timings: dict[str, float] = {}

@@ -5,6 +5,7 @@ index describes."""
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def test_blocks_are_whole_subjects_cut_by_content() -> None:
     assert b"".join(block for _, block in blocks) == data
     subjects = [{line.split(b" ")[0] for line in bytes(block).splitlines()}
                 for _, block in blocks]
-    assert all(not a & b for a, b in zip(subjects, subjects[1:]))
+    assert all(not a & b for a, b in itertools.pairwise(subjects))
     # Another subject in the middle changes one block; the cuts elsewhere stay.
     edited = cut_blocks(b"".join(lines[:300]) + b'<urn:s099x> <urn:p> "new" .\n'
                         + b"".join(lines[300:]))

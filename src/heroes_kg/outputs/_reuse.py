@@ -3,8 +3,8 @@ previous build wrote when the block's triples did not change.
 
 The sorted N-Triples of a data graph are cut into blocks of whole subjects at points
 chosen by their content (:func:`heroes_kg.rdf.store.cut_blocks`), so an edit of the seeds
-changes only the blocks of the subjects it touches. A format that supports it (Turtle, RDF/XML, TriG,
-JSON-LD) serializes each block on its own and writes the file as a head, the blocks'
+changes only the blocks of the subjects it touches. A format that supports it (Turtle,
+RDF/XML, TriG, JSON-LD) serializes each block on its own and writes the file as a head, the blocks'
 texts and a tail: the same bytes as serializing everything at once (a test compares the
 two). :class:`Reuse` remembers where each block's text lies in the file it made; the
 build keeps that index beside the store (``.heroes-kg/exports/<file>.index``) and the next
@@ -19,6 +19,7 @@ are serialized again, never that stale text is copied.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import mmap
 import os
@@ -103,7 +104,6 @@ def save_reuse(state_dir: Path, target: Path, base: str, reuse: Reuse) -> None:
 
 
 def drop_reuse(state_dir: Path, name: str) -> None:
-    try:
+    """Forget the index of export ``name`` (the build wrote it without blocks)."""
+    with contextlib.suppress(OSError):
         os.unlink(_index_file(state_dir, name))
-    except OSError:
-        pass

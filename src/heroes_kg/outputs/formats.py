@@ -34,7 +34,6 @@ import pyoxigraph as ox
 from .._io import atomic_write
 from ..errors import OutputError
 from ..rdf.read import statements
-from ._reuse import Reuse
 from ..rdf.store import Block, Graph, cut_blocks, triple_key
 from ..vocab import (
     CLASSES,
@@ -47,6 +46,7 @@ from ..vocab import (
     most_specific,
     prefixes,
 )
+from ._reuse import Reuse
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -289,8 +289,8 @@ class _OxQuads(_OxTriples):
             with_ontology = self.ontology_by_default
         if reuse is not None and self.rdf_format != ox.RdfFormat.N_QUADS:
             try:
-                return self._assembled(kg, _graphs(kg, facts_only, False), with_ontology,
-                                       reuse)
+                return self._assembled_quads(kg, _graphs(kg, facts_only, False),
+                                             with_ontology, reuse)
             except _NotFramed:  # not seen: a writer that frames blocks otherwise
                 reuse.new.clear()
         # The data graphs (no blank nodes) stream from their sorted N-Triples, each line
@@ -307,8 +307,8 @@ class _OxQuads(_OxTriples):
     def write(self, quads: Iterable[ox.Quad], base: str) -> bytes:
         return _serialize(quads, self.rdf_format, base)
 
-    def _assembled(self, kg: Graph, graphs: list[ox.NamedNode], with_ontology: bool,
-                   reuse: Reuse) -> bytes:
+    def _assembled_quads(self, kg: Graph, graphs: list[ox.NamedNode], with_ontology: bool,
+                         reuse: Reuse) -> bytes:
         """As :meth:`_OxTriples._assembled`, graph by graph; the small ontology graph (it
         has blank nodes to canonicalize) is serialized whole each time."""
         base = kg.names.base
@@ -842,8 +842,9 @@ class _Gexf(PropertyGraphFormat):
             rest = [*((k, v) for k, v in attrs.items() if k != "label"),
                     ("networkx_key", f"e{n}")]
             shown = values("edge", rest, "        ")
-            body.append(f"{start}>\n        <attvalues>\n{shown}\n"
-                        "        </attvalues>\n      </edge>" if shown else f"{start}>\n        <attvalues />\n      </edge>")
+            body.append(f"{start}>\n        <attvalues>\n{shown}\n        </attvalues>\n"
+                        "      </edge>" if shown
+                        else f"{start}>\n        <attvalues />\n      </edge>")
         edges = ("    <edges>\n" + "\n".join(body) + "\n    </edges>" if body
                  else "    <edges />")
         del body

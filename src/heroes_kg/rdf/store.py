@@ -36,13 +36,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BULK_SLICE",
-    "Block",
-    "cut_blocks",
     "STALE",
+    "Block",
     "Graph",
     "Spool",
     "StoreWriteStopped",
     "begin_change",
+    "cut_blocks",
     "end_change",
     "fingerprint",
     "in_change",
