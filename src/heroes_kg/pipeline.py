@@ -27,7 +27,6 @@ import pyoxigraph as ox
 from ._io import replace_folder, write_temp
 from ._version import __version__
 from .errors import OutputError, ProjectError, StoreError
-from .outputs._reuse import Reuse, drop_reuse, open_reuse, save_reuse
 from .project import Project
 from .query import KnowledgeGraph
 from .rdf.delta import MAX_LINES, diff, drop_parts, ontology_digest, write_parts
@@ -54,6 +53,7 @@ from .vocab import Names
 
 if TYPE_CHECKING:
     from .corpus.curation import Corpus
+    from .outputs._reuse import Reuse
 
 __all__ = ["BuildReport", "build", "build_store", "check", "open_graph", "standard_exports"]
 
@@ -480,6 +480,8 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         # Each export's blocks that did not change are copied from the file the last
         # build wrote (not with force); where they lie in the new file is kept for the
         # next build once the new files are in place.
+        from .outputs._reuse import Reuse, drop_reuse, open_reuse, save_reuse
+
         reused: dict[str, Reuse] = {}
         for name in names:
             say(f"making {name}")
