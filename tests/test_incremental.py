@@ -329,9 +329,11 @@ def test_a_build_stopped_half_way_is_never_taken_for_a_finished_one(
     def stop(*args: object) -> None:
         raise KeyboardInterrupt
 
+    import heroes_kg.outputs._reuse as reuse
     import heroes_kg.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline, "apply_delta" if stage == "apply" else stage, stop)
+    where = reuse if stage == "save_reuse" else pipeline
+    monkeypatch.setattr(where, "apply_delta" if stage == "apply" else stage, stop)
     with pytest.raises(KeyboardInterrupt):
         build(built)
     monkeypatch.undo()
