@@ -180,12 +180,23 @@ def child_build(project: Path, work: Path, report: Path) -> None:
 def child_build_incremental(project: Path, work: Path, report: Path) -> None:
     """``heroes-kg build`` after an edit of the seeds (no ``--force``): every standard
     export, into the folder the full build wrote."""
-    from heroes_kg.pipeline import build
+    from heroes_kg.pipeline import build, standard_exports
     from heroes_kg.project import find_project
 
     started = time.perf_counter()
-    result = build(find_project(project), outdir=work / "all-exports")
+    timings: dict[str, float] = {}
+
+    def progress(message: str) -> None:
+        timings[message] = time.perf_counter() - started
+
+    result = build(find_project(project), outdir=work / "all-exports", progress=progress)
+    made = {m.removeprefix("making "): t for m, t in timings.items()
+            if m.removeprefix("making ") in standard_exports}
+    names = list(made)
+    ends = [*(made[n] for n in names[1:]), timings.get("writing the store", 0.0)]
     _write(report, {"stages": result.timings, "up_to_date": result.up_to_date,
+                    "exports": {n: end - made[n] for n, end in zip(names, ends)},
+                    "reused_blocks": result.reused,
                     "triples": result.triples, "seconds": time.perf_counter() - started})
 
 
@@ -588,6 +599,9 @@ def incremental_table(rows: list[dict[str, Any]]) -> str:
                          f"{case['wall_s']:.1f} / {case['cpu_s']:.1f} / "
                          f"{case['peak_mb']:.0f}  {case['wall_s'] / full['wall_s']:.2f}×"
                          + (f"  [{stages}]" if stages else ""))
+            if case.get("exports"):
+                lines.append("          s per export: " + " ".join(
+                    f"{k}={v:.1f}" for k, v in case["exports"].items()))
         lines.append(f"        (the article: {cases['statements_in_article']} statements, "
                      f"{cases['entities_in_article']} entities)")
         if full.get("exports"):

@@ -480,6 +480,36 @@ def test_graphml_is_what_networkx_writes() -> None:
         + "\n".join(nx.generate_graphml(_networkx(empty), encoding="utf-8")).encode() + b"\n")
 
 
+def test_gexf_is_what_networkx_writes(built_project: Path) -> None:
+    """The GEXF writer gives networkx's bytes for the same property graph: the seeds, and
+    text that needs escaping, characters outside ASCII, line breaks of every kind, a node
+    without attributes, an edge without evidence, and no nodes at all."""
+    from heroes_kg.outputs.formats import FORMATS, PropertyGraph, _gexf_networkx
+
+    with _kg(built_project) as kg:
+        pg = property_graph(kg)
+        assert FORMATS["gexf"].write(pg) == _gexf_networkx(pg)  # type: ignore[attr-defined]
+    odd = 'a & b < c > d "e" \r f\n g\t h \x0b i \u2028 j \x85 k é 😀'
+    pg = PropertyGraph(kinds={"households": "long", "name": "string", "projected": "boolean"})
+    pg.nodes = {
+        "http://example.org/a?x=1&y=\"2\"": {"label": odd, "class": "Movie",
+                                             "category": "CreativeWork", "households": 7,
+                                             "projected": True, "name": "x\ty"},
+        "http://example.org/b": {"label": "b", "class": "Person", "category": "Person",
+                                 "projected": False},
+        "http://example.org/c": {},
+    }
+    pg.edges = [("http://example.org/a?x=1&y=\"2\"", "http://example.org/b",
+                 {"label": "director", "property": "https://schema.org/director",
+                  "evidence": odd}),
+                ("http://example.org/b", "http://example.org/b",
+                 {"label": "knows", "property": "https://schema.org/knows"}),
+                ("http://example.org/c", "http://example.org/b", {})]
+    for graph in (pg, PropertyGraph(), PropertyGraph(nodes={"x": {}}),
+                  PropertyGraph(nodes={"x": {}}, edges=[("x", "x", {})])):
+        assert FORMATS["gexf"].write(graph) == _gexf_networkx(graph)  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("name", ["heroes.ttl", "heroes.trig"])
 def test_statement_iris_are_written_with_a_prefix(name: str) -> None:
     # the provenance reads as well as the facts: statement:…, not 100-character IRIs

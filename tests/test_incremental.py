@@ -315,7 +315,7 @@ def test_an_edit_updates_the_store_in_place(project: Path) -> None:
         assert sorted(r["a"] for r in rows.rows) == ["Pascal", "Pedro"]
 
 
-@pytest.mark.parametrize("stage", ["write_parts", "apply"])
+@pytest.mark.parametrize("stage", ["write_parts", "apply", "save_reuse"])
 def test_a_build_stopped_half_way_is_never_taken_for_a_finished_one(
         project: Path, monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
     """Stopped after it began changing the store: queries do not read that store (it is
@@ -329,9 +329,11 @@ def test_a_build_stopped_half_way_is_never_taken_for_a_finished_one(
     def stop(*args: object) -> None:
         raise KeyboardInterrupt
 
+    import heroes_kg.outputs._reuse as reuse
     import heroes_kg.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline, "apply_delta" if stage == "apply" else stage, stop)
+    where = reuse if stage == "save_reuse" else pipeline
+    monkeypatch.setattr(where, "apply_delta" if stage == "apply" else stage, stop)
     with pytest.raises(KeyboardInterrupt):
         build(built)
     monkeypatch.undo()
@@ -364,3 +366,31 @@ def test_the_delta_is_the_changed_lines_only(project: Path) -> None:
     assert [line for v in found.added.values() for line in v] == [
         b'<https://w3id.org/heroes-kg/resource/pedro-pascal> '
         b'<https://schema.org/alternateName> "Pedro" .']
+
+
+def test_the_delta_from_changed_blocks_is_the_delta_of_every_line(project: Path) -> None:
+    """The difference looked for in the changed blocks only (with the parts' block
+    index) is the difference of all lines (without it); an index left from an earlier
+    part is not used."""
+    from heroes_kg.pipeline import _model
+
+    built = find_project(project)
+    build(built)
+    parts = project / ".heroes-kg" / "parts"
+    earlier = {p.name: p.read_bytes() for p in parts.glob("*.blocks")}
+    cast = project / "seeds" / "facts" / "cast.yaml"
+    text = cast.read_text(encoding="utf-8")
+    cast.write_text(text.replace("    aliases: [Pascal]\n", "    aliases: [Pascal, Pedro]\n"),
+                    encoding="utf-8")
+    build(built)
+    cast.write_text(text.replace("    aliases: [Pascal]\n", "    aliases: [Pascal, Pedro P]\n"),
+                    encoding="utf-8")
+    _, kg = _model(built)
+    with_index = delta_module.diff(built, kg)
+    assert with_index is not None and len(with_index) == 2
+    for name, data in earlier.items():  # the index of the first build's parts
+        (parts / name).write_bytes(data)
+    assert delta_module.diff(built, kg) == with_index
+    for name in earlier:
+        (parts / name).unlink()
+    assert delta_module.diff(built, kg) == with_index

@@ -53,6 +53,7 @@ from .vocab import Names
 
 if TYPE_CHECKING:
     from .corpus.curation import Corpus
+    from .outputs._reuse import Reuse
 
 __all__ = ["BuildReport", "build", "build_store", "check", "open_graph", "standard_exports"]
 
@@ -73,6 +74,9 @@ class BuildReport:
     #: this build made it (the fastest to query in the same process), else the
     #: persisted store opened as :func:`heroes_kg.load` opens it. Close it when done.
     graph: KnowledgeGraph | None = None
+    #: Per export assembled from blocks: how many of its blocks were copied from the
+    #: previous export, and how many it has.
+    reused: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 #: Called with a short description as each stage of a build starts.
@@ -83,25 +87,31 @@ def _quiet(message: str) -> None:
     pass
 
 
-def _export(fmt: str, *, facts_only: bool = False) -> Callable[[Graph], bytes]:
+#: Makes one export from the graph; a producer may take the blocks of its previous
+#: export from ``reuse`` (see :mod:`heroes_kg.outputs._reuse`), with the same bytes.
+Producer = Callable[..., bytes]
+
+
+def _export(fmt: str, *, facts_only: bool = False) -> Producer:
     """A producer of ``fmt`` with its default options (see :func:`export.export`)."""
 
-    def produce(kg: Graph) -> bytes:
+    def produce(kg: Graph, reuse: Reuse | None = None) -> bytes:
         from .outputs.formats import export
 
-        return export(kg, fmt, facts_only=facts_only)
+        return export(kg, fmt, facts_only=facts_only, reuse=reuse)
 
     return produce
 
 
-def _exports_html(kg: Graph) -> bytes:
+def _exports_html(kg: Graph, reuse: Reuse | None = None) -> bytes:
     from .outputs.page import page, view
 
     return page(view(kg))
 
 
-#: The files ``heroes-kg build`` writes into exports/: file name -> producer.
-standard_exports: dict[str, Callable[[Graph], bytes]] = {
+#: The files ``heroes-kg build`` writes into exports/: file name -> producer
+#: (``producer(graph)`` gives the bytes).
+standard_exports: dict[str, Producer] = {
     "heroes.ttl": _export("turtle"),
     "heroes-facts.ttl": _export("turtle", facts_only=True),
     "heroes.nt": _export("ntriples"),
@@ -467,10 +477,22 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         staging = _stage(outdir)
         staged.append((staging, outdir))
         written = []
+        # Each export's blocks that did not change are copied from the file the last
+        # build wrote (not with force); where they lie in the new file is kept for the
+        # next build once the new files are in place.
+        from .outputs._reuse import Reuse, drop_reuse, open_reuse, save_reuse
+
+        reused: dict[str, Reuse] = {}
         for name in names:
             say(f"making {name}")
             target = outdir / name
-            data = standard_exports[name](kg)
+            reuse = Reuse() if force else open_reuse(project.state_dir, target,
+                                                     project.base_iri)
+            try:
+                data = standard_exports[name](kg, reuse)
+            finally:
+                reuse.close()
+            reused[name] = reuse
             written.append(target)
             if _same_bytes(target, data):
                 _link_or_copy(target, staging / name)
@@ -490,6 +512,13 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         _link_others(outdir, staging, names)
         replace_folder(staging, outdir)
         staged.clear()
+        for name, reuse in reused.items():
+            if reuse.new:
+                report.reused[name] = (reuse.reused, len(reuse.new))
+                save_reuse(project.state_dir, outdir / name, project.base_iri, reuse)
+            else:
+                drop_reuse(project.state_dir, name)
+        del reused
         say("writing the store")
         if writer is not None:
             writer.finish()
@@ -538,9 +567,19 @@ def _has_sorted_lines(kg: KnowledgeGraph) -> bool:
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
+    """Whether the file at ``path`` holds ``data`` (read a slice at a time: an export of
+    a million triples is not held twice)."""
     try:
         if path.stat().st_size != len(data):
             return False
-        return path.read_bytes() == data
+        view = memoryview(data)
+        with open(path, "rb") as handle:
+            for at in range(0, len(data), _COMPARED):
+                if handle.read(_COMPARED) != view[at:at + _COMPARED]:
+                    return False
+        return True
     except OSError:
         return False
+
+
+_COMPARED = 1 << 22

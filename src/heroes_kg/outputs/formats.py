@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from .._io import atomic_write
 from ..errors import OutputError
 from ..rdf.read import statements
-from ..rdf.store import Graph, triple_key
+from ..rdf.store import Block, Graph, cut_blocks, triple_key
 from ..vocab import (
     CLASSES,
     PREFIXES,
@@ -46,6 +46,7 @@ from ..vocab import (
     most_specific,
     prefixes,
 )
+from ._reuse import Reuse
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -76,7 +77,11 @@ class Format:
     ontology_by_default: ClassVar[bool] = False
 
     def serialize(self, kg: Graph, *, facts_only: bool = False,
-                  with_ontology: bool | None = None) -> bytes:
+                  with_ontology: bool | None = None, reuse: Reuse | None = None) -> bytes:
+        """The graph in this format. With ``reuse`` a format that is assembled from
+        blocks (see :mod:`heroes_kg.outputs._reuse`) copies the text of unchanged blocks
+        from the previous export and records where each block lies in the new one; the
+        bytes are the same either way."""
         raise NotImplementedError
 
 
@@ -105,7 +110,7 @@ class RdfFormat(Format):
     """An RDF serialization of the chosen named graphs."""
 
     def serialize(self, kg: Graph, *, facts_only: bool = False,
-                  with_ontology: bool | None = None) -> bytes:
+                  with_ontology: bool | None = None, reuse: Reuse | None = None) -> bytes:
         if with_ontology is None:
             with_ontology = self.ontology_by_default
         return self.write(_quads(kg, _graphs(kg, facts_only, with_ontology)),
@@ -126,7 +131,7 @@ class _OxTriples(RdfFormat):
     rdf_format: ox.RdfFormat = ox.RdfFormat.TURTLE
 
     def serialize(self, kg: Graph, *, facts_only: bool = False,
-                  with_ontology: bool | None = None) -> bytes:
+                  with_ontology: bool | None = None, reuse: Reuse | None = None) -> bytes:
         if with_ontology:
             return super().serialize(kg, facts_only=facts_only, with_ontology=with_ontology)
         # The data graphs have no blank nodes: stream them from the sorted N-Triples, with
@@ -134,6 +139,11 @@ class _OxTriples(RdfFormat):
         graphs = tuple(_graphs(kg, facts_only, False))
         if self.rdf_format == ox.RdfFormat.N_TRIPLES:
             return kg.sorted_ntriples(graphs)  # what Oxigraph's writer would write again
+        if reuse is not None:
+            try:
+                return self._assembled(kg, graphs, reuse)
+            except _NotFramed:  # not seen: a writer that frames blocks otherwise
+                reuse.new.clear()
         triples: Iterable[ox.Triple] = itertools.chain.from_iterable(
             ox.parse(part, format=ox.RdfFormat.N_TRIPLES)
             for part in kg.sorted_ntriples_parts(graphs))
@@ -146,6 +156,81 @@ class _OxTriples(RdfFormat):
         if self.rdf_format == ox.RdfFormat.RDF_XML:
             _check_xml_predicates(triples)
         return _serialize(triples, self.rdf_format, base)
+
+    def _assembled(self, kg: Graph, graphs: tuple[ox.NamedNode, ...], reuse: Reuse) -> bytes:
+        """The serialization made block by block: the head, each block's text (from the
+        previous export where the block did not change), the tail."""
+        blocks = _blocks(kg, graphs)
+        if not blocks:
+            return _serialize([], self.rdf_format, kg.names.base)
+        head, _, tail = _frame(self.rdf_format, kg.names.base)
+        out = [head]
+        at = len(head)
+        for key, block in blocks:
+            text = reuse.span(key)
+            if text is None:
+                triples: Iterable[ox.Triple] = ox.parse(bytes(block),
+                                                        format=ox.RdfFormat.N_TRIPLES)
+                if self.rdf_format == ox.RdfFormat.RDF_XML:
+                    triples = _xml_checked(triples)
+                text = _body(_serialize(triples, self.rdf_format, kg.names.base),
+                             head, b"", tail)
+            reuse.new[key] = (at, len(text))
+            out.append(text)
+            at += len(text)
+        out.append(tail)
+        return b"".join(out)
+
+
+def _blocks(kg: Graph, graphs: tuple[ox.NamedNode, ...]) -> list[Block]:
+    """The sorted N-Triples of ``graphs`` cut into blocks of subjects (each graph's blocks
+    made once while the graph is open)."""
+    own = [g for g in graphs if kg.sorted_ntriples((g,))]
+    parts = kg.sorted_ntriples_parts(graphs)
+    if len(parts) == len(own) and all(
+            part is kg.sorted_ntriples((g,)) for part, g in zip(parts, own)):
+        return [block for g in own for block in kg.sorted_blocks(g)]
+    # Graphs whose subjects interleave: their merged lines, cut.
+    return kg.memoized(("blocks", tuple(g.value for g in graphs)),
+                       lambda: cut_blocks(b"".join(parts)))
+
+
+_PROBE = ox.Triple(ox.NamedNode("urn:x"), ox.NamedNode("urn:y"), ox.NamedNode("urn:z"))
+
+
+def _frame(fmt: ox.RdfFormat, base: str, graph: ox.NamedNode | None = None
+           ) -> tuple[bytes, bytes, bytes]:
+    """What Oxigraph's writer puts around the statements of ``fmt``: the head (the
+    prefixes), for quad formats the line that opens ``graph`` (its closing line is the
+    tail), and the tail."""
+    if fmt == ox.RdfFormat.RDF_XML:
+        empty = _serialize([], fmt, base)
+        cut = empty.rfind(b"\n") + 1
+        return empty[:cut], b"", empty[cut:]
+    probe: Any = _PROBE if graph is None else ox.Quad(
+        _PROBE.subject, _PROBE.predicate, _PROBE.object, graph)
+    lines = _serialize([probe], fmt, base).splitlines(keepends=True)
+    n = 0
+    while n < len(lines) and lines[n].startswith(b"@prefix "):
+        n += 1
+    head = b"".join(lines[:n])
+    if graph is None:
+        return head, b"", b""
+    return head, lines[n], lines[-1]
+
+
+class _NotFramed(Exception):
+    pass
+
+
+def _body(text: bytes, head: bytes, opening: bytes, tail: bytes) -> bytes:
+    """``text`` less the head, the graph's opening and closing lines (quad formats) and
+    the tail."""
+    start = len(head) + len(opening)
+    if not (text.startswith(head) and text.startswith(opening, len(head))
+            and text.endswith(tail) and len(text) >= start + len(tail)):
+        raise _NotFramed(text[:200])
+    return text[start:len(text) - len(tail)]
 
 
 def _serialize(items: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: ox.RdfFormat,
@@ -199,9 +284,15 @@ class _OxQuads(_OxTriples):
     ontology_by_default: ClassVar[bool] = True
 
     def serialize(self, kg: Graph, *, facts_only: bool = False,
-                  with_ontology: bool | None = None) -> bytes:
+                  with_ontology: bool | None = None, reuse: Reuse | None = None) -> bytes:
         if with_ontology is None:
             with_ontology = self.ontology_by_default
+        if reuse is not None and self.rdf_format != ox.RdfFormat.N_QUADS:
+            try:
+                return self._assembled_quads(kg, _graphs(kg, facts_only, False),
+                                             with_ontology, reuse)
+            except _NotFramed:  # not seen: a writer that frames blocks otherwise
+                reuse.new.clear()
         # The data graphs (no blank nodes) stream from their sorted N-Triples, each line
         # given its graph name; only the small ontology goes through _quads.
         nquads = b"".join(
@@ -215,6 +306,43 @@ class _OxQuads(_OxTriples):
 
     def write(self, quads: Iterable[ox.Quad], base: str) -> bytes:
         return _serialize(quads, self.rdf_format, base)
+
+    def _assembled_quads(self, kg: Graph, graphs: list[ox.NamedNode], with_ontology: bool,
+                         reuse: Reuse) -> bytes:
+        """As :meth:`_OxTriples._assembled`, graph by graph; the small ontology graph (it
+        has blank nodes to canonicalize) is serialized whole each time."""
+        base = kg.names.base
+        out: list[bytes] = []
+        at = 0
+        head = b""
+        for graph in graphs:
+            blocks = _blocks(kg, (graph,))
+            if not blocks:
+                continue
+            head, opening, closing = _frame(self.rdf_format, base, graph)
+            in_graph = f" <{graph.value}> .\n".encode()
+            if not out:
+                out.append(head)
+                at = len(head)
+            out.append(opening)
+            at += len(opening)
+            for key, block in blocks:
+                text = reuse.span(key)
+                if text is None:
+                    quads = bytes(block).replace(b" .\n", in_graph)
+                    text = _body(_serialize(ox.parse(quads, format=ox.RdfFormat.N_QUADS),
+                                            self.rdf_format, base), head, opening, closing)
+                reuse.new[key] = (at, len(text))
+                out.append(text)
+                at += len(text)
+            out.append(closing)
+            at += len(closing)
+        if with_ontology:
+            ontology = self.write(_quads(kg, [kg.names.ontology]), base)
+            if out and ontology:
+                ontology = _body(ontology, head, b"", b"")
+            out.append(ontology)
+        return b"".join(out) if out else self.write([], base)
 
 
 _SIMPLE_TERM = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -235,12 +363,14 @@ class _JsonLd(RdfFormat):
     """
 
     def serialize(self, kg: Graph, *, facts_only: bool = False,
-                  with_ontology: bool | None = None) -> bytes:
+                  with_ontology: bool | None = None, reuse: Reuse | None = None) -> bytes:
         if with_ontology:
             return super().serialize(kg, facts_only=facts_only, with_ontology=with_ontology)
         # The data graphs have no blank nodes: stream them from the sorted N-Triples (the
         # order of _distinct_triples).
         graphs = tuple(_graphs(kg, facts_only, False))
+        if reuse is not None:
+            return self._assembled(kg, graphs, reuse)
         return _jsonld(itertools.chain.from_iterable(
             ox.parse(part, format=ox.RdfFormat.N_TRIPLES)
             for part in kg.sorted_ntriples_parts(graphs)), kg.names.base)
@@ -248,48 +378,81 @@ class _JsonLd(RdfFormat):
     def write(self, quads: list[ox.Quad], base: str) -> bytes:
         return _jsonld(_distinct_triples(quads), base)
 
+    def _assembled(self, kg: Graph, graphs: tuple[ox.NamedNode, ...], reuse: Reuse) -> bytes:
+        """The document made from the node objects of each block: taken from the previous
+        export where the block did not change, else written. The index keeps, per block,
+        the id, offset and length of each of its nodes."""
+        writer = _JsonLdWriter(kg.names.base)
+        nodes: list[tuple[str, bytes]] = []
+        ids: dict[bytes, list[str]] = {}
+        for key, block in _blocks(kg, graphs):
+            found = reuse.old.get(key)
+            if found is not None:
+                reuse.reused += 1
+                made = [(found[i], reuse.text(found[i + 1], found[i + 2]))
+                        for i in range(0, len(found), 3)]
+            else:
+                made = writer.nodes(ox.parse(bytes(block), format=ox.RdfFormat.N_TRIPLES))
+            ids[key] = [node_id for node_id, _ in made]
+            nodes.extend(made)
+        placed: dict[str, tuple[int, int]] = {}
+        data = writer.document(nodes, placed)
+        for key, node_ids in ids.items():
+            reuse.new[key] = tuple(x for node_id in node_ids
+                                   for x in (node_id, *placed[node_id]))
+        return data
+
 
 _json_string = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _jsonld(triples: Iterable[ox.Triple], base: str) -> bytes:
     """Compact JSON-LD of ``triples``, which come sorted as :func:`triple_key` sorts."""
-    context: dict[str, str] = {"@vocab": SCHEMA}
-    context.update(sorted(prefixes(base).items()))
-    namespaces = sorted(((iri, p) for p, iri in prefixes(base).items()),
-                        key=lambda item: -len(item[0]))
-    refs: dict[str, str] = {}
-    vocab_refs: dict[str, str] = {}
+    writer = _JsonLdWriter(base)
+    return writer.document(writer.nodes(triples))
 
-    def iri_ref(iri: str) -> str:
-        ref = refs.get(iri)
+
+class _JsonLdWriter:
+    """The text of compact JSON-LD node objects, and the document around them."""
+
+    def __init__(self, base: str) -> None:
+        self.context: dict[str, str] = {"@vocab": SCHEMA}
+        self.context.update(sorted(prefixes(base).items()))
+        self.namespaces = sorted(((iri, p) for p, iri in prefixes(base).items()),
+                                 key=lambda item: -len(item[0]))
+        self.refs: dict[str, str] = {}
+        self.vocab_refs: dict[str, str] = {}
+
+    def iri_ref(self, iri: str) -> str:
+        ref = self.refs.get(iri)
         if ref is None:
             ref = iri
-            for ns, prefix in namespaces:
+            for ns, prefix in self.namespaces:
                 if iri.startswith(ns) and _SUFFIX.match(iri[len(ns):]):
                     ref = f"{prefix}:{iri[len(ns):]}"
                     break
-            refs[iri] = ref
+            self.refs[iri] = ref
         return ref
 
-    def vocab_ref(iri: str) -> str:
-        ref = vocab_refs.get(iri)
+    def vocab_ref(self, iri: str) -> str:
+        ref = self.vocab_refs.get(iri)
         if ref is None:
             local = iri[len(SCHEMA):]
-            if iri.startswith(SCHEMA) and _SIMPLE_TERM.match(local) and local not in context:
+            if (iri.startswith(SCHEMA) and _SIMPLE_TERM.match(local)
+                    and local not in self.context):
                 ref = local
             else:
-                ref = iri_ref(iri)
-            vocab_refs[iri] = ref
+                ref = self.iri_ref(iri)
+            self.vocab_refs[iri] = ref
         return ref
 
-    def node_ref(term: Any) -> str:
-        return f"_:{term.value}" if isinstance(term, ox.BlankNode) else iri_ref(term.value)
+    def node_ref(self, term: Any) -> str:
+        return f"_:{term.value}" if isinstance(term, ox.BlankNode) else self.iri_ref(term.value)
 
-    def value(term: Any, pad: str) -> str:
+    def value(self, term: Any, pad: str) -> str:
         """One value as json.dumps writes it inside an object or list at ``pad``."""
         if not isinstance(term, ox.Literal):
-            return f'{{\n{pad} "@id": {_json_string(node_ref(term))}\n{pad}}}'
+            return f'{{\n{pad} "@id": {_json_string(self.node_ref(term))}\n{pad}}}'
         if term.language:
             return (f'{{\n{pad} "@value": {_json_string(term.value)},\n'
                     f'{pad} "@language": {_json_string(term.language)}\n{pad}}}')
@@ -301,38 +464,64 @@ def _jsonld(triples: Iterable[ox.Triple], base: str) -> bytes:
         if datatype == _XSD_BOOLEAN and term.value in ("true", "false"):
             return term.value
         return (f'{{\n{pad} "@value": {_json_string(term.value)},\n'
-                f'{pad} "@type": {_json_string(vocab_ref(datatype))}\n{pad}}}')
+                f'{pad} "@type": {_json_string(self.vocab_ref(datatype))}\n{pad}}}')
 
-    nodes: list[tuple[str, str]] = []
-    for subject, group in itertools.groupby(triples, key=lambda t: t.subject):
-        props: dict[str, list[ox.Triple]] = {}
-        for triple in group:
-            if triple.predicate.value == _RDF_TYPE and isinstance(triple.object, ox.NamedNode):
-                props.setdefault("@type", []).append(triple)
-            else:
-                props.setdefault(vocab_ref(triple.predicate.value), []).append(triple)
-        node_id = node_ref(subject)
-        lines = [f'  {{\n   "@id": {_json_string(node_id)}']
-        for key in (["@type"] if "@type" in props else []) + sorted(
-                k for k in props if k != "@type"):
-            found = props[key]
-            if key == "@type":
-                shown = [_json_string(vocab_ref(t.object.value)) for t in found]
-            else:
-                shown = [value(t.object, "    " if len(found) > 1 else "   ")
-                         for t in found]
-            if len(shown) == 1:
-                lines.append(f'   {_json_string(key)}: {shown[0]}')
-            else:
-                lines.append(f'   {_json_string(key)}: [\n    '
-                             + ",\n    ".join(shown) + "\n   ]")
-        nodes.append((node_id, ",\n".join(lines) + "\n  }"))
-    nodes.sort(key=lambda item: item[0])
-    head = json.dumps({"@context": context}, indent=1, ensure_ascii=False)[:-2]
-    graph = ",\n".join(text for _, text in nodes)
-    del nodes
-    body = f',\n "@graph": [\n{graph}\n ]\n}}\n' if graph else ',\n "@graph": []\n}\n'
-    return (head + body).encode("utf-8")
+    def nodes(self, triples: Iterable[ox.Triple]) -> list[tuple[str, bytes]]:
+        """(id, text) of the node object of each subject of ``triples`` (sorted)."""
+        nodes: list[tuple[str, bytes]] = []
+        vocab_ref, value = self.vocab_ref, self.value
+        for subject, group in itertools.groupby(triples, key=lambda t: t.subject):
+            props: dict[str, list[ox.Triple]] = {}
+            for triple in group:
+                if (triple.predicate.value == _RDF_TYPE
+                        and isinstance(triple.object, ox.NamedNode)):
+                    props.setdefault("@type", []).append(triple)
+                else:
+                    props.setdefault(vocab_ref(triple.predicate.value), []).append(triple)
+            node_id = self.node_ref(subject)
+            lines = [f'  {{\n   "@id": {_json_string(node_id)}']
+            for key in (["@type"] if "@type" in props else []) + sorted(
+                    k for k in props if k != "@type"):
+                found = props[key]
+                if key == "@type":
+                    shown = [_json_string(vocab_ref(t.object.value)) for t in found]
+                else:
+                    shown = [value(t.object, "    " if len(found) > 1 else "   ")
+                             for t in found]
+                if len(shown) == 1:
+                    lines.append(f'   {_json_string(key)}: {shown[0]}')
+                else:
+                    lines.append(f'   {_json_string(key)}: [\n    '
+                                 + ",\n    ".join(shown) + "\n   ]")
+            nodes.append((node_id, (",\n".join(lines) + "\n  }").encode("utf-8")))
+        return nodes
+
+    def head(self) -> bytes:
+        return json.dumps({"@context": self.context}, indent=1,
+                          ensure_ascii=False)[:-2].encode("utf-8")
+
+    def document(self, nodes: list[tuple[str, bytes]],
+                 placed: dict[str, tuple[int, int]] | None = None) -> bytes:
+        """The document of ``nodes`` (sorted here by id); with ``placed``, where each
+        node's text lies in it is recorded there."""
+        nodes.sort(key=lambda item: item[0])
+        head = self.head()
+        if not nodes:
+            return head + b',\n "@graph": []\n}\n'
+        out = [head, b',\n "@graph": [\n']
+        at = len(head) + len(out[1])
+        separator = b",\n"
+        for i, (node_id, text) in enumerate(nodes):
+            if i:
+                out.append(separator)
+                at += len(separator)
+            if placed is not None:
+                placed[node_id] = (at, len(text))
+            out.append(text)
+            at += len(text)
+        del nodes
+        out.append(b"\n ]\n}\n")
+        return b"".join(out)
 
 
 _RDF_TYPE = RDF + "type"
@@ -510,7 +699,7 @@ class PropertyGraphFormat(Format):
     """A property-graph serialization of the facts (see :func:`property_graph`)."""
 
     def serialize(self, kg: Graph, *, facts_only: bool = False,
-                  with_ontology: bool | None = None) -> bytes:
+                  with_ontology: bool | None = None, reuse: Reuse | None = None) -> bytes:
         if with_ontology:
             raise OutputError(f"{{--with_ontology}} applies to RDF formats only, not to "
                                 f"{self.name}; the ontology is in ontology/heroes.ttl")
@@ -603,23 +792,102 @@ def _xml_attr(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Gexf(PropertyGraphFormat):
-    def write(self, pg: PropertyGraph) -> bytes:
-        from networkx.readwrite.gexf import GEXFWriter
+    """GEXF 1.2 in the bytes networkx's writer gives for the same property graph (a test
+    keeps the two in step), written as text: networkx builds an element tree of every
+    node, edge and value first (the slowest export at a million triples after the page).
+    """
 
-        graph = _networkx(pg)
-        for _, _, key, attrs in graph.edges(keys=True, data=True):
-            attrs["id"] = key
-        writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
-        # The writer stamps today's date and its own version: keep the bytes reproducible.
-        meta = writer.xml.find("meta")
-        assert meta is not None
-        meta.attrib.pop("lastmodifieddate", None)
-        creator = meta.find("creator")
-        assert creator is not None
-        creator.text = "heroes-kg"
-        writer.add_graph(graph)
-        _drop_edge_attribute(writer.xml, "networkx_key")  # the writer's copy of the edge id
-        return _XML_DECLARATION + str(writer).strip().encode("utf-8") + b"\n"
+    def write(self, pg: PropertyGraph) -> bytes:
+        ids: dict[tuple[str, str], str] = {}
+        declared: dict[str, list[str]] = {"node": [], "edge": []}
+
+        def attr_id(scope: str, name: str, value: Any) -> str:
+            found = ids.get((scope, name))
+            if found is None:
+                found = ids[(scope, name)] = str(len(ids))
+                if name != "networkx_key":  # the writer's copy of the edge id, dropped
+                    declared[scope].append(
+                        f'      <attribute id="{found}" title="{_xml_attr(name)}" '
+                        f'type="{_GEXF_TYPES[type(value)]}" />')
+            return found
+
+        def values(scope: str, attrs: Iterable[tuple[str, Any]], pad: str) -> str:
+            out = []
+            for name, value in attrs:
+                key = attr_id(scope, name, value)
+                if name == "networkx_key":
+                    continue
+                shown = ("true" if value else "false") if isinstance(value, bool) else str(value)
+                out.append(f'{pad}  <attvalue for="{key}" value="{_xml_attr(shown)}" />')
+            return "\n".join(out)
+
+        body: list[str] = []
+        for node, attrs in pg.nodes.items():
+            rest = [(k, v) for k, v in attrs.items() if k != "label"]
+            start = (f'      <node id="{_xml_attr(node)}" '
+                     f'label="{_xml_attr(str(attrs.get("label", node)))}"')
+            if rest:
+                body.append(f"{start}>\n        <attvalues>\n"
+                            f"{values('node', rest, '        ')}\n"
+                            "        </attvalues>\n      </node>")
+            else:
+                body.append(f"{start} />")
+        nodes = ("    <nodes>\n" + "\n".join(body) + "\n    </nodes>" if body
+                 else "    <nodes />")
+        body = []
+        for n, (source, target, attrs) in enumerate(pg.edges):
+            label = attrs.get("label")
+            start = (f'      <edge source="{_xml_attr(source)}" target="{_xml_attr(target)}" '
+                     f'id="e{n}"' + ("" if label is None else f' label="{_xml_attr(str(label))}"'))
+            rest = [*((k, v) for k, v in attrs.items() if k != "label"),
+                    ("networkx_key", f"e{n}")]
+            shown = values("edge", rest, "        ")
+            body.append(f"{start}>\n        <attvalues>\n{shown}\n        </attvalues>\n"
+                        "      </edge>" if shown
+                        else f"{start}>\n        <attvalues />\n      </edge>")
+        edges = ("    <edges>\n" + "\n".join(body) + "\n    </edges>" if body
+                 else "    <edges />")
+        del body
+        sections = []
+        for scope in ("edge", "node"):  # each new class is inserted before the others
+            if any(s == scope for s, _ in ids):
+                lines = declared[scope]
+                sections.append(f'    <attributes mode="static" class="{scope}">\n'
+                                + "\n".join(lines) + "\n    </attributes>" if lines else
+                                f'    <attributes mode="static" class="{scope}" />')
+        text = "\n".join([_GEXF_OPEN, "  <meta>", "    <creator>heroes-kg</creator>",
+                          "  </meta>",
+                          '  <graph defaultedgetype="directed" mode="static" name="">',
+                          *sections, nodes, edges, "  </graph>", "</gexf>"])
+        return _XML_DECLARATION + text.encode("ascii", "xmlcharrefreplace") + b"\n"
+
+
+_GEXF_OPEN = ('<gexf xmlns="http://www.gexf.net/1.2draft" '
+              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+              'xsi:schemaLocation="http://www.gexf.net/1.2draft '
+              'http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">')
+#: GEXF attribute types of the Python values a property graph holds (networkx's).
+_GEXF_TYPES = {str: "string", int: "long", bool: "boolean", float: "double"}
+
+
+def _gexf_networkx(pg: PropertyGraph) -> bytes:
+    """GEXF as networkx writes it (what :class:`_Gexf` writes, slowly; for the tests)."""
+    from networkx.readwrite.gexf import GEXFWriter
+
+    graph = _networkx(pg)
+    for _, _, key, attrs in graph.edges(keys=True, data=True):
+        attrs["id"] = key
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    # The writer stamps today's date and its own version: keep the bytes reproducible.
+    meta = writer.xml.find("meta")
+    assert meta is not None
+    meta.attrib.pop("lastmodifieddate", None)
+    creator = meta.find("creator")
+    assert creator is not None
+    creator.text = "heroes-kg"
+    writer.add_graph(graph)
+    _drop_edge_attribute(writer.xml, "networkx_key")  # the writer's copy of the edge id
+    return _XML_DECLARATION + str(writer).strip().encode("utf-8") + b"\n"
 
 
 def _drop_edge_attribute(root: Any, title: str) -> None:
@@ -729,15 +997,17 @@ def get_format(name: str) -> Format:
 
 
 def export(kg: Graph, fmt: str, *, facts_only: bool = False,
-           with_ontology: bool | None = None) -> bytes:
+           with_ontology: bool | None = None, reuse: Reuse | None = None) -> bytes:
     """The graph serialized in format ``fmt`` (a key of :data:`FORMATS`, or another name
     of an RDF format: ttl, nt, rdf, xml, json-ld, nq).
 
     ``facts_only`` leaves the provenance out (RDF: the provenance graph; property
     graphs: the evidence attributes). ``with_ontology`` adds the ontology (RDF only);
     by default quad formats include it in its own named graph, triple formats do not.
+    ``reuse`` lends the blocks of the previous export (see :class:`Format.serialize`).
     """
-    return get_format(fmt).serialize(kg, facts_only=facts_only, with_ontology=with_ontology)
+    return get_format(fmt).serialize(kg, facts_only=facts_only, with_ontology=with_ontology,
+                                     reuse=reuse)
 
 
 def _check_writable(path: Path) -> None:

@@ -296,12 +296,16 @@ def view_from_triples(kg: Graph, triples: Iterable[ox.Triple], *,
         return found
     own_types: dict[str, set[str]] = defaultdict(set)
     own_names: dict[str, list[str]] = defaultdict(list)
+    # Each term read from its Triple once: every attribute access makes a new object.
+    rows: list[tuple[Any, str, Any]] = []
+    naming = (_NAME, RDFS + "label", _HEADLINE)
     for t in triples:
-        if t.predicate.value == _TYPE:
-            own_types[t.subject.value].add(t.object.value)
-        elif t.predicate.value in (_NAME, RDFS + "label", _HEADLINE) \
-                and isinstance(t.object, ox.Literal):
-            own_names[t.subject.value].append(t.object.value)
+        subject, p, o = t.subject, t.predicate.value, t.object
+        rows.append((subject, p, o))
+        if p == _TYPE:
+            own_types[subject.value].add(o.value)
+        elif p in naming and isinstance(o, ox.Literal):
+            own_names[subject.value].append(o.value)
 
     known: dict[str, set[str]] = {}
 
@@ -311,9 +315,15 @@ def view_from_triples(kg: Graph, triples: Iterable[ox.Triple], *,
             found = known[iri] = own_types.get(iri, set()) | set(lookup.types.get(iri, ()))
         return found
 
+    statement_iris = kg.names.base + "statement/"
+    hidden_ones: dict[str, bool] = {}
+
     def hidden(iri: str) -> bool:
-        return bool(types(iri) & _PROVENANCE_TYPES) or \
-            iri.startswith(kg.names.base + "statement/")
+        found = hidden_ones.get(iri)
+        if found is None:
+            found = hidden_ones[iri] = (bool(types(iri) & _PROVENANCE_TYPES)
+                                        or iri.startswith(statement_iris))
+        return found
 
     def is_role(iri: str) -> bool:
         return _ROLE in types(iri)
@@ -345,27 +355,33 @@ def view_from_triples(kg: Graph, triples: Iterable[ox.Triple], *,
         edges[key] = Edge(s, o, p, label(p), "; ".join(notes), key)
 
     roles: set[str] = set()
-    for t in triples:
-        s, p, o = t.subject, t.predicate.value, t.object
-        if not isinstance(s, ox.NamedNode) or hidden(s.value):
+    for subject, p, o in rows:
+        if not isinstance(subject, ox.NamedNode):
             continue
-        if is_role(s.value):
-            roles.add(s.value)
+        s = subject.value
+        if hidden(s):
             continue
-        if isinstance(o, ox.NamedNode) and is_role(o.value):
-            roles.add(o.value)  # the work is named on the folded "plays" edge
+        if is_role(s):
+            roles.add(s)
             continue
+        named = isinstance(o, ox.NamedNode)
+        if named:
+            o_value = o.value
+            if is_role(o_value):
+                roles.add(o_value)  # the work is named on the folded "plays" edge
+                continue
         if p in _NAMING:
-            node(s.value)
+            node(s)
             continue
-        if isinstance(o, ox.Literal) or p in _ADDRESSES or isinstance(o, ox.BlankNode):
+        if not named or p in _ADDRESSES:
             shown = _shown_value(o) if isinstance(o, ox.Literal) else o.value
-            key = (s.value, p, _term_key(o))
-            node(s.value).values.append((label(p), shown, key))
+            key = (s, p, _term_key(o))
+            node(s).values.append((label(p), shown, key))
             continue
-        if hidden(o.value):
+        if hidden(o_value):
             continue
-        edge(s.value, p, o.value)
+        edge(s, p, o_value)
+    del rows
     for iri in sorted(roles):
         found = lookup.role(iri)
         if found is not None:

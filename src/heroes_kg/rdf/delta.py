@@ -1,9 +1,11 @@
 """Delta: the persisted store brought up to date by the difference, not rewritten.
 
 A build keeps, beside the store, the sorted N-Triples of each data graph it put there
-(``.heroes-kg/parts/<graph>.nt``, the same bytes the exports are made from). The next
-build compares its own sorted lines with them and applies what was removed and added to
-the store in one SPARQL update, which Oxigraph runs as a single transaction: the store
+(``.heroes-kg/parts/<graph>.nt``, the same bytes the exports are made from) and where each
+of their blocks of subjects lies in them (``<graph>.blocks``; see
+:func:`~heroes_kg.rdf.store.cut_blocks`). The next build compares its own blocks with
+them, looks for the lines removed and added only in the blocks that changed, and applies
+them to the store in one SPARQL update, which Oxigraph runs as a single transaction: the store
 holds the old graph or the new one, never a mix.
 
 The store, the parts and the state file cannot change in one step, so a change is
@@ -17,6 +19,7 @@ rebuild, the new one.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,11 +59,45 @@ def read_part(project: Project, graph: ox.NamedNode) -> bytes | None:
 
 
 def write_parts(project: Project, kg: Graph) -> None:
-    """Keep the sorted N-Triples of each data graph of ``kg`` for the next build's diff."""
+    """Keep the sorted N-Triples of each data graph of ``kg``, and where each of its
+    blocks lies in them, for the next build's diff."""
     folder = parts_dir(project)
     folder.mkdir(exist_ok=True)
     for graph in kg.data_graphs:
-        atomic_write(_part(project, graph), kg.sorted_ntriples((graph,)))
+        data = kg.sorted_ntriples((graph,))
+        index: dict[bytes, tuple[int, int]] = {}
+        at = 0
+        for key, block in kg.sorted_blocks(graph):
+            index[key] = (at, len(block))
+            at += len(block)
+        atomic_write(_part(project, graph), data)
+        # Written after the part, with the part's size, time and inode: an index left
+        # from before describes another file and is not used.
+        atomic_write(_blocks_file(project, graph),
+                     marshal.dumps({"stamp": _stamp(_part(project, graph)), "blocks": index}))
+
+
+def _blocks_file(project: Project, graph: ox.NamedNode) -> Path:
+    return _part(project, graph).with_suffix(".blocks")
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    st = path.stat()
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _read_blocks(project: Project, graph: ox.NamedNode, stamp: tuple[int, int, int]
+                 ) -> dict[bytes, tuple[int, int]] | None:
+    """Where each block of the part of ``graph`` lies in it, if the index describes the
+    part as it was read (``stamp``)."""
+    try:
+        record = marshal.loads(_blocks_file(project, graph).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(record, dict) or tuple(record.get("stamp", ())) != stamp:
+        return None
+    blocks = record.get("blocks")
+    return blocks if isinstance(blocks, dict) else None
 
 
 def drop_parts(project: Project) -> None:
@@ -94,6 +131,10 @@ def diff(project: Project, kg: Graph) -> Delta | None:
     removed: dict[ox.NamedNode, list[bytes]] = {}
     added: dict[ox.NamedNode, list[bytes]] = {}
     for graph in kg.data_graphs:
+        try:
+            stamp = _stamp(_part(project, graph))
+        except OSError:
+            return None
         old = read_part(project, graph)
         if old is None:
             return None
@@ -101,6 +142,14 @@ def diff(project: Project, kg: Graph) -> Delta | None:
         if old == new:
             removed[graph], added[graph] = [], []
             continue
+        where = _read_blocks(project, graph, stamp)
+        if where is not None:
+            # The lines of unchanged blocks are in both: compare only the others.
+            blocks = kg.sorted_blocks(graph)
+            keys = {key for key, _ in blocks}
+            old = b"".join(old[at:at + n] for key, (at, n) in sorted(
+                where.items(), key=lambda item: item[1][0]) if key not in keys)
+            new = b"".join(block for key, block in blocks if key not in where)
         before, after = _lines(old), _lines(new)
         removed[graph] = sorted(before - after)
         added[graph] = sorted(after - before)

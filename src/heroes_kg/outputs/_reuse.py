@@ -1,0 +1,109 @@
+"""Exports assembled from blocks of subjects, each block's text reused from the export the
+previous build wrote when the block's triples did not change.
+
+The sorted N-Triples of a data graph are cut into blocks of whole subjects at points
+chosen by their content (:func:`heroes_kg.rdf.store.cut_blocks`), so an edit of the seeds
+changes only the blocks of the subjects it touches. A format that supports it (Turtle,
+RDF/XML, TriG, JSON-LD) serializes each block on its own and writes the file as a head, the blocks'
+texts and a tail: the same bytes as serializing everything at once (a test compares the
+two). :class:`Reuse` remembers where each block's text lies in the file it made; the
+build keeps that index beside the store (``.heroes-kg/exports/<file>.index``) and the next
+build copies the text of every block it finds there out of the previous file instead of
+serializing the block again.
+
+An index is used only for the very file it describes (its path, size, modification time
+and inode), made by this version from the same base IRI: a file changed by hand, an index
+left by a build killed before it could write its own, or any other doubt means the blocks
+are serialized again, never that stale text is copied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import mmap
+import os
+from pathlib import Path
+from typing import Any
+
+from .._io import atomic_write
+from .._version import __version__
+
+__all__ = ["Reuse", "drop_reuse", "index_dir", "open_reuse", "save_reuse"]
+
+class Reuse:
+    """The export a previous build wrote and where each block's text lies in it
+    (:attr:`old`), and the same for the export being made (:attr:`new`, filled by the
+    format as it assembles the file)."""
+
+    def __init__(self, previous: mmap.mmap | bytes | None = None,
+                 old: dict[bytes, Any] | None = None) -> None:
+        self._previous = previous
+        self.old: dict[bytes, Any] = old if previous is not None and old else {}
+        self.new: dict[bytes, Any] = {}
+        self.reused = 0
+
+    def text(self, offset: int, length: int) -> bytes:
+        """Bytes of the previous file."""
+        assert self._previous is not None
+        return self._previous[offset:offset + length]
+
+    def span(self, key: bytes) -> bytes | None:
+        """The text of block ``key`` in the previous file, for an index entry
+        ``(offset, length)``; None when the previous file has no such block."""
+        found = self.old.get(key)
+        if found is None:
+            return None
+        self.reused += 1
+        return self.text(*found)
+
+    def close(self) -> None:
+        if isinstance(self._previous, mmap.mmap):
+            self._previous.close()
+        self._previous = None
+
+
+def index_dir(state_dir: Path) -> Path:
+    return state_dir / "exports"
+
+
+def _index_file(state_dir: Path, name: str) -> Path:
+    return index_dir(state_dir) / f"{name}.index"
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    st = path.stat()
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def open_reuse(state_dir: Path, target: Path, base: str) -> Reuse:
+    """What the export at ``target`` (written by an earlier build) can lend to the next
+    one; nothing when its index is missing or does not describe exactly that file."""
+    try:
+        record = marshal.loads(_index_file(state_dir, target.name).read_bytes())
+        if (not isinstance(record, dict) or record.get("version") != __version__
+                or record.get("base") != base or record.get("path") != str(target)
+                or tuple(record.get("stamp", ())) != _stamp(target)):
+            return Reuse()
+        with open(target, "rb") as handle:
+            if not record["stamp"][0]:
+                return Reuse()
+            previous = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        return Reuse(previous, record["blocks"])
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        return Reuse()
+
+
+def save_reuse(state_dir: Path, target: Path, base: str, reuse: Reuse) -> None:
+    """Keep the index of the export just written to ``target`` for the next build."""
+    folder = index_dir(state_dir)
+    folder.mkdir(exist_ok=True)
+    record = {"version": __version__, "base": base, "path": str(target),
+              "stamp": _stamp(target), "blocks": reuse.new}
+    atomic_write(_index_file(state_dir, target.name), marshal.dumps(record))
+
+
+def drop_reuse(state_dir: Path, name: str) -> None:
+    """Forget the index of export ``name`` (the build wrote it without blocks)."""
+    with contextlib.suppress(OSError):
+        os.unlink(_index_file(state_dir, name))

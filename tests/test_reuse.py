@@ -1,0 +1,189 @@
+"""Exports assembled from blocks (heroes_kg.outputs._reuse): the same bytes as serializing
+the graph at once, for the seeds, a synthetic corpus and random graphs with awkward
+text; blocks are copied from the previous export only when it is exactly the file the
+index describes."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from heroes_kg.errors import OutputError
+from heroes_kg.outputs._reuse import Reuse, open_reuse
+from heroes_kg.outputs.formats import export
+from heroes_kg.pipeline import build, open_graph
+from heroes_kg.project import find_project
+from heroes_kg.query import KnowledgeGraph
+from heroes_kg.rdf import store as store_module
+from heroes_kg.rdf.store import cut_blocks
+from heroes_kg.synth import write_corpus
+from heroes_kg.vocab import Names
+
+from .conftest import ROOT
+
+#: The formats assembled from blocks, with facts_only.
+ASSEMBLED = [("turtle", False), ("turtle", True), ("rdfxml", False), ("trig", False),
+             ("jsonld", False)]
+BASE = "https://w3id.org/heroes-kg/"
+
+
+def _same_as_whole(kg: KnowledgeGraph) -> None:
+    """Every assembled format: block by block gives the bytes of the whole serialization,
+    and again with the first result to reuse, copying every block."""
+    for fmt, facts_only in ASSEMBLED:
+        whole = export(kg, fmt, facts_only=facts_only)
+        first = Reuse()
+        assembled = export(kg, fmt, facts_only=facts_only, reuse=first)
+        assert assembled == whole, (fmt, facts_only)
+        second = Reuse(assembled, first.new)
+        assert export(kg, fmt, facts_only=facts_only, reuse=second) == whole
+        assert second.reused == len(first.new) > 0
+        assert second.new == first.new
+
+
+def test_seeds_assembled_from_blocks_as_whole(built_project: Path) -> None:
+    with open_graph(find_project(built_project), hold_lock=False) as kg:
+        _same_as_whole(kg)
+
+
+def test_synthetic_corpus_assembled_from_blocks_as_whole(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "p", 6000, ontology=ROOT / "ontology")
+    build(find_project(tmp_path / "p"), only=["heroes.nt"])
+    with open_graph(find_project(tmp_path / "p"), hold_lock=False) as kg:
+        assert len(_blocks_of(kg)) > 10
+        _same_as_whole(kg)
+
+
+def _blocks_of(kg: KnowledgeGraph) -> list[tuple[bytes, bytes]]:
+    return cut_blocks(kg.sorted_ntriples())
+
+
+def test_blocks_are_whole_subjects_cut_by_content() -> None:
+    lines = [f"<urn:s{i:03d}> <urn:p> \"{j}\" .\n".encode() for i in range(200)
+             for j in range(3)]
+    data = b"".join(lines)
+    blocks = cut_blocks(data)
+    assert b"".join(block for _, block in blocks) == data
+    subjects = [{line.split(b" ")[0] for line in bytes(block).splitlines()}
+                for _, block in blocks]
+    assert all(not a & b for a, b in itertools.pairwise(subjects))
+    # Another subject in the middle changes one block; the cuts elsewhere stay.
+    edited = cut_blocks(b"".join(lines[:300]) + b'<urn:s099x> <urn:p> "new" .\n'
+                        + b"".join(lines[300:]))
+    assert len({key for key, _ in edited} - {key for key, _ in blocks}) == 1
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+IRI = st.sampled_from([BASE + "resource/a", BASE + "resource/b-1", BASE + "statement/x",
+                       "http://example.org/other#thing", BASE + "resource/z"])
+
+
+@st.composite
+def _graphs(draw: st.DrawFn) -> list[ox.Quad]:
+    names = Names(BASE)
+    quads = []
+    for i in range(draw(st.integers(1, 40))):
+        subject = ox.NamedNode(draw(IRI) + f"{i % 17}")
+        for _ in range(draw(st.integers(1, 4))):
+            predicate = ox.NamedNode(draw(st.sampled_from(
+                ["https://schema.org/name", "https://schema.org/about",
+                 BASE + "ontology#households", "http://www.w3.org/2000/01/rdf-schema#label",
+                 "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"])))
+            obj = draw(st.one_of(
+                IRI.map(ox.NamedNode),
+                TEXT.map(ox.Literal),
+                st.tuples(TEXT, st.sampled_from(["en", "de-CH"])).map(
+                    lambda t: ox.Literal(t[0], language=t[1])),
+                st.integers(-10**12, 10**12).map(
+                    lambda n: ox.Literal(str(n), datatype=ox.NamedNode(
+                        "http://www.w3.org/2001/XMLSchema#integer"))),
+                st.sampled_from(["2021-01-01", "true", "x y"]).map(
+                    lambda v: ox.Literal(v, datatype=ox.NamedNode(
+                        "http://www.w3.org/2001/XMLSchema#date")))))
+            graph = draw(st.sampled_from([names.facts, names.provenance]))
+            quads.append(ox.Quad(subject, predicate, obj, graph))
+    return quads
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_graphs())
+def test_random_graphs_assembled_from_blocks_as_whole(quads: list[ox.Quad]) -> None:
+    """Text with quotes, newlines, control characters and any script; subjects in both
+    data graphs (their lines interleave); blocks cut after nearly every subject."""
+    store = ox.Store()
+    store.extend(quads)
+    kg = KnowledgeGraph(store, Names(BASE))
+    saved = store_module._CUT_MASK
+    store_module._CUT_MASK = 1
+    try:
+        for fmt, facts_only in ASSEMBLED:
+            try:
+                whole: bytes | str = export(kg, fmt, facts_only=facts_only)
+            except OutputError as exc:
+                whole = str(exc)
+            first = Reuse()
+            try:
+                assembled: bytes | str = export(kg, fmt, facts_only=facts_only, reuse=first)
+            except OutputError as exc:
+                assembled = str(exc)
+            assert assembled == whole, (fmt, facts_only)
+            if isinstance(assembled, bytes):
+                second = Reuse(assembled, first.new)
+                assert export(kg, fmt, facts_only=facts_only, reuse=second) == whole
+    finally:
+        store_module._CUT_MASK = saved
+
+
+def test_index_used_only_for_the_file_it_describes(project: Path) -> None:
+    """An export changed by hand after the build, or an index of another file, lends
+    nothing: the next build serializes its blocks again (and equals a full build)."""
+    p = find_project(project)
+    build(p)
+    facts = project / "seeds" / "facts"
+    target = project / "exports" / "heroes.ttl"
+    reused = open_reuse(p.state_dir, target, p.base_iri)
+    assert reused.old
+    reused.close()
+    # Same size, other bytes, as a hand edit that keeps the length would leave them.
+    data = bytearray(target.read_bytes())
+    data[-3:-2] = b"X"
+    target.write_bytes(bytes(data))
+    assert not open_reuse(p.state_dir, target, p.base_iri).old
+    assert not open_reuse(p.state_dir, target, "https://example.org/").old
+    path = sorted(facts.glob("*.yaml"))[0]
+    path.write_text(path.read_text(encoding="utf-8").replace("Pedro Pascal", "Pedro  Pascal",
+                                                                1), encoding="utf-8")
+    report = build(p)
+    assert report.reused["heroes.ttl"][0] == 0
+    assert report.reused["heroes.rdf"][0] > 0  # its file was left alone
+    incremental = {n: (project / "exports" / n).read_bytes() for n in os.listdir(
+        project / "exports")}
+    build(p, force=True)
+    assert incremental == {n: (project / "exports" / n).read_bytes()
+                           for n in os.listdir(project / "exports")}
+
+
+@pytest.mark.parametrize("edit", ["statement", "nothing-in-exports"])
+def test_incremental_build_copies_unchanged_blocks(project: Path, edit: str) -> None:
+    p = find_project(project)
+    first = build(p)
+    assert all(reused == 0 for reused, _ in first.reused.values())
+    path = sorted((project / "seeds" / "facts").glob("*.yaml"))[0]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + ("\n# a comment\n" if edit == "nothing-in-exports" else ""),
+                    encoding="utf-8")
+    if edit == "statement":
+        path.write_text(text.replace("Pedro Pascal", "Pedro  Pascal", 1), encoding="utf-8")
+    report = build(p)
+    for name in ("heroes.ttl", "heroes.rdf", "heroes.trig", "heroes.jsonld"):
+        reused, blocks = report.reused[name]
+        if edit == "statement":
+            assert 0 < reused < blocks, name
+        else:
+            assert reused == blocks, name
