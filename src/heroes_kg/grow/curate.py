@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .._io import atomic_write
-from ..corpus._yaml import LINE, YamlError, load_yaml
+from ..corpus._yaml import YamlError, YamlMap, line_of, load_yaml
 from ..corpus.writer import block, block_lines, inline, scalar
 from ..errors import HeroesKGError, Problem, relpath
 from ..project import Project, is_absolute_iri
@@ -206,10 +206,9 @@ def accept(project: Project, file: Path, target: str | None = None,
     sections: dict[str, list[dict[str, Any]]] = {}
     for section in ("entities", "statements"):
         items = data.get(section) or []
-        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        if not isinstance(items, list) or not all(isinstance(i, YamlMap) for i in items):
             raise HeroesKGError(f"{file}: '{section}:' must be a list of mappings")
-        sections[section] = [{k: v for k, v in item.items() if k not in CANDIDATE_KEYS}
-                             for item in items]
+        sections[section] = [item.without(CANDIDATE_KEYS) for item in items]
     if not sections["entities"] and not sections["statements"]:
         raise HeroesKGError(f"{file} has no entities or statements left to accept")
     kept = [(section, item) for section, items in sections.items() for item in items]
@@ -224,7 +223,7 @@ def accept(project: Project, file: Path, target: str | None = None,
         if not skip_failing or not failing or any(p.path != str(file) for p in problems):
             raise HeroesKGError(f"{file}: refused, nothing was written", refused + problems)
         refused += problems
-        kept = [(section, item) for section, item in kept if item.get(LINE) not in failing]
+        kept = [(section, item) for section, item in kept if line_of(item) not in failing]
         if not kept:
             raise HeroesKGError(f"{file}: every candidate failed, nothing was written",
                                 refused)
@@ -257,8 +256,8 @@ def _render_facts(article_id: str, kept: list[tuple[str, dict[str, Any]]]
             continue
         lines += ["", f"{section}:"]
         for item in chosen:
-            items.append((len(lines) + 1, item.get(LINE, 0)))
-            for text, source in block_lines([item], 2, item.get(LINE, 0)):
+            items.append((len(lines) + 1, line_of(item, 0) or 0))
+            for text, source in block_lines([item], 2, line_of(item, 0) or 0):
                 lines.append(text)
                 sources[len(lines)] = source
     return "\n".join(lines) + "\n", _Origin(items, sources)
