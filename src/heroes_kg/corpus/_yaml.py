@@ -322,9 +322,11 @@ class _Worker:
         payload = pickle.dumps(texts, protocol=pickle.HIGHEST_PROTOCOL)
 
         def feed() -> None:  # a thread, so a full pipe never blocks the parsing here
+            # The pipe is closed even when the worker has gone (a broken pipe): closing
+            # flushes, which fails again, but the handle is released all the same.
             try:
-                self.proc.stdin.write(payload)
-                self.proc.stdin.close()
+                with self.proc.stdin:
+                    self.proc.stdin.write(payload)
             except OSError:
                 pass
 
@@ -338,8 +340,8 @@ class _Worker:
         if self.proc is None:
             return None
         try:
-            data = self.proc.stdout.read()
-            self.proc.stdout.close()
+            with self.proc.stdout:
+                data = self.proc.stdout.read()
             self.feeder.join()
             if self.proc.wait() != 0:
                 return None
