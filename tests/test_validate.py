@@ -11,7 +11,6 @@ import pyoxigraph as ox
 from click.testing import Result
 
 import heroes_kg
-
 from heroes_kg.corpus.curation import load_corpus
 from heroes_kg.project import find_project
 from heroes_kg.query import KnowledgeGraph
@@ -21,6 +20,7 @@ from heroes_kg.validate.graph import _whole_graph_checks
 from heroes_kg.vocab import Names
 
 from .conftest import ROOT
+
 
 def _graph() -> tuple[KnowledgeGraph, object]:
     project = find_project(ROOT)
