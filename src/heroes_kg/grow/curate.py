@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .._io import atomic_write
-from ..corpus._yaml import YamlError, YamlMap, line_of, load_yaml
+from ..corpus import YamlError, YamlMap, line_of, load_yaml
 from ..corpus.writer import block, block_lines, inline, scalar
 from ..errors import HeroesKGError, Problem, relpath
 from ..project import Project, is_absolute_iri

@@ -1,6 +1,7 @@
 """SPARQL over the graph: inline, from a file or a named query in queries/, with bindings,
 optional OWL-RL inference and a time limit; results as plain Python values."""
 
+from ._guard import MAX_DEPTH, MAX_STRUCTURE, QueryRefused, check_query, check_timeout
 from .engine import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
@@ -19,12 +20,17 @@ from .engine import (
 
 __all__ = [
     "GRAPH_FORMATS",
+    "MAX_DEPTH",
+    "MAX_STRUCTURE",
     "RESULT_FORMATS",
     "KnowledgeGraph",
     "NamedQuery",
+    "QueryRefused",
     "QueryResult",
     "QueryTimeout",
     "Term",
+    "check_query",
+    "check_timeout",
     "list_queries",
     "named_query",
     "prefixes",

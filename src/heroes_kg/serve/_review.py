@@ -26,7 +26,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from ..corpus._yaml import YamlError, load_yaml
+from ..corpus import YamlError, load_yaml
 from ..errors import HeroesKGError, ServeError, relpath
 
 __all__ = ["answer", "load_candidates"]

@@ -47,7 +47,7 @@ import pyoxigraph as ox
 
 from ..errors import ServeError
 from ..project import Project
-from ..query._guard import QueryRefused, check_query
+from ..query import QueryRefused, check_query
 from ..query.engine import KnowledgeGraph
 from ..vocab import Names
 from . import _workbench
