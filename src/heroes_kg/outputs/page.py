@@ -40,8 +40,7 @@ from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
 from ._phrases import phrases
 
 __all__ = ["GROUPS", "LARGE", "OVERVIEW", "View", "Written", "load_query", "lookup", "page",
-           "view",
-           "view_from_triples", "write_page"]
+           "script_json", "view", "view_from_triples", "write_page"]
 
 #: Node groups: id -> (legend label, colour, vis shape). Order is the legend's order.
 GROUPS: dict[str, tuple[str, str, str]] = {
@@ -681,7 +680,7 @@ def _overview(v: View, order: list[str], links: list[tuple[int, int, float]]
     return clusters, kept_links, member_of
 
 
-def _script_json(data: Any) -> str:
+def script_json(data: Any) -> str:
     """JSON that is safe inside a <script> element: no '<', '>' or '&' survive."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
@@ -742,7 +741,7 @@ def page(v: View) -> bytes:
         if "</script" in script.lower() or "<!--" in script:
             raise OutputError(f"the {name} script cannot be inlined: it contains "
                                 "'</script' or '<!--'")
-    text = _script_json(data)
+    text = script_json(data)
     encoding = "json"
     if data["clusters"]:
         # A large graph's JSON shrinks about six times; the page inflates it with the
