@@ -123,8 +123,8 @@ def _terms(kg: KnowledgeGraph) -> list[dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
 
     def add(iri: str, kind: str, label: str = "", comment: str = "") -> None:
-        short = _compact(iri, vocab_prefixes)
-        if short is None or short in found:
+        short = _vocab.compact(iri, vocab_prefixes)
+        if short is None or short.endswith(":") or short in found:
             return
         found[short] = {"label": short, "type": kind, "detail": label,
                         "info": comment[:300]}
@@ -152,14 +152,6 @@ def _terms(kg: KnowledgeGraph) -> list[dict[str, str]]:
 
 def _value(term: Any) -> str:
     return "" if term is None else str(term.value)
-
-
-def _compact(iri: str, known: dict[str, str]) -> str | None:
-    for prefix, namespace in sorted(known.items(), key=lambda kv: -len(kv[1])):
-        local = iri[len(namespace):]
-        if iri.startswith(namespace) and re.fullmatch(r"[A-Za-z_][\w-]*", local):
-            return f"{prefix}:{local}"
-    return None
 
 
 def _example(known: dict[str, str]) -> str:
