@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from .. import vocab
 from .._io import atomic_write
 from ..corpus.curation import paused_gc
-from ..errors import HeroesKGError, OutputError, QueryError
+from ..errors import OutputError, QueryError
 from ..query import list_queries, named_query, run_query
 from ..rdf.read import find_entity
 from ..rdf.read import statements as read_statements
@@ -431,7 +431,7 @@ def view(kg: Graph, *, focus: str | None = None, depth: int = 1,
     file or a named query, with ``bindings`` for its variables), and/or the neighbourhood
     of the entity ``focus`` (id, name or alias)."""
     if depth < 0:
-        raise HeroesKGError(f"{{--depth}} must be 0 or more, not {depth}")
+        raise OutputError(f"{{--depth}} must be 0 or more, not {depth}")
     with paused_gc():
         return _view(kg, focus=focus, depth=depth, query=query, bindings=bindings)
 
@@ -708,7 +708,7 @@ def _sigma_script() -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
-        raise HeroesKGError(f"cannot read {path}, the WebGL renderer of large pages; "
+        raise OutputError(f"cannot read {path}, the WebGL renderer of large pages; "
                             "reinstall heroes-kg") from None
 
 

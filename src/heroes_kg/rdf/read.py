@@ -12,7 +12,7 @@ from typing import NamedTuple
 import pyoxigraph as ox
 
 from .. import vocab
-from ..errors import HeroesKGError
+from ..errors import QueryError
 from .store import Graph, select
 
 __all__ = ["Evidence", "StatementRecord", "entity_names", "find_entity", "statements"]
@@ -142,11 +142,11 @@ def find_entity(kg: Graph, key: str) -> str:
         return hits[0]
     if len(hits) > 1:
         ids = ", ".join(kg.names.entity_id(h) or h for h in hits)
-        raise HeroesKGError(f"{key!r} names several entities ({ids}); use one of these ids")
+        raise QueryError(f"{key!r} names several entities ({ids}); use one of these ids")
     choices = {n: e for e, names in all_names.items() for n in names}
     choices.update({kg.names.entity_id(e) or e: e for e in all_names})
     close = sorted(c for c in choices if folded in c.casefold())[:4]
     if not close:
         close = difflib.get_close_matches(key, list(choices), n=4, cutoff=0.6)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise HeroesKGError(f"no entity with id or name {key!r}{hint}")
+    raise QueryError(f"no entity with id or name {key!r}{hint}")
