@@ -33,6 +33,7 @@ from .._io import atomic_write
 from ..corpus.curation import paused_gc
 from ..errors import OutputError, QueryError
 from ..query import list_queries, named_query, run_query
+from ..query.engine import for_base
 from ..rdf.read import find_entity
 from ..rdf.read import statements as read_statements
 from ..rdf.store import Graph
@@ -410,7 +411,7 @@ def load_query(kg: Graph, query: str) -> tuple[str, str]:
         hint = f"; named queries: {', '.join(known)}" if known else ""
         raise QueryError(f"no query file {query!r} and no named query "
                             f"queries/{query}.rq{hint}")
-    return named.name, named.text
+    return named.name, for_base(named.text, project.base_iri)
 
 
 def _construct(kg: Graph, name: str, text: str,

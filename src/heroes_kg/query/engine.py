@@ -205,12 +205,16 @@ def for_base(text: str, base_iri: str) -> str:
 
     The files in queries/ are self-contained: they declare their prefixes, those under
     our resource paths (``res:``) with the default base IRI, so that they run unchanged
-    on any SPARQL engine. A project built with another ``--base-iri`` gets its own."""
+    on any SPARQL engine. A project built with another ``--base-iri`` gets its own.
+    The ontology's namespace (``heroes:``) is the same for every project and stays."""
     from ..project import DEFAULT_BASE_IRI
 
     if base_iri == DEFAULT_BASE_IRI:
         return text
-    return re.sub(r"(?im)^(\s*PREFIX\s+[\w.-]*:\s*<)" + re.escape(DEFAULT_BASE_IRI),
+    fixed = ""
+    if vocab.HEROES.startswith(DEFAULT_BASE_IRI):
+        fixed = f"(?!{re.escape(vocab.HEROES[len(DEFAULT_BASE_IRI):])}>)"
+    return re.sub(r"(?im)^(\s*PREFIX\s+[\w.-]*:\s*<)" + re.escape(DEFAULT_BASE_IRI) + fixed,
                   lambda m: m[1] + base_iri, text)
 
 
