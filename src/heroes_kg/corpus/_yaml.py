@@ -18,7 +18,7 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
-class YamlMap(dict):  # type: ignore[type-arg]
+class YamlMap(dict[str, Any]):
     """A loaded YAML mapping: exactly the keys and values the file holds, with the
     1-based line of the mapping (``line``) and of each of its keys (``lines``) on the
     side, so that errors can name file:line without anything added to the data."""
@@ -48,7 +48,7 @@ def line_of(value: Any, default: int | None = None) -> int | None:
     return value.line if isinstance(value, YamlMap) else default
 
 
-class _Items(list):  # type: ignore[type-arg]
+class _Items(list[Any]):
     """A loaded YAML list that remembers the 1-based line of each item."""
 
     lines: list[int]
@@ -66,7 +66,7 @@ def _duplicate(key_node: Any, first_line: int) -> yaml.MarkedYAMLError:
         "one of them", key_node.start_mark)
 
 
-class _LineLoader(_Base):  # type: ignore[misc]
+class _LineLoader(_Base):  # type: ignore[misc]  # _Base is Any: C or Python loader
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         # A fast path for what curated files are made of (text, string-keyed mappings,
         # lists): PyYAML's general constructor costs several times more per node, which

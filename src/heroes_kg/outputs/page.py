@@ -36,7 +36,7 @@ from ..query import list_queries, named_query, run_query
 from ..query.engine import for_base
 from ..rdf.read import find_entity
 from ..rdf.read import statements as read_statements
-from ..rdf.store import Graph
+from ..rdf.store import Graph, select
 from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
 from ._phrases import phrases
 
@@ -128,7 +128,7 @@ class View:
 
 def _rows(kg: Graph, query: str) -> Iterable[ox.QuerySolution]:
     prefixes = vocab.SPARQL_PREFIXES
-    return kg.store.query(prefixes + query, use_default_graph_as_union=True)  # type: ignore[return-value]
+    return select(kg.store, prefixes + query, union=True)
 
 
 def _readable(iri: str, labels: dict[str, str]) -> str:

@@ -537,6 +537,7 @@ def _inferred_store(kg: Graph) -> ox.Store:
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, rdfs_closure=False,
                            axiomatic_triples=False, datatype_axioms=False).expand(closure)
     # OWL-RL also derives generalized triples (literal subjects); RDF stores cannot hold them
+    # The filter below keeps subjects and predicates that a Quad takes; mypy cannot see it.
     store.bulk_extend(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o))  # type: ignore[arg-type]
                       for s, p, o in closure if not isinstance(s, rdflib.Literal)
                       and isinstance(p, rdflib.URIRef))

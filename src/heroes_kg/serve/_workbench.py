@@ -29,6 +29,7 @@ import pyoxigraph as ox
 
 from .. import vocab as _vocab
 from ..errors import HeroesKGError, ServeError
+from ..rdf.store import select
 from ._html import html_page, page_head, script_json
 
 if TYPE_CHECKING:
@@ -130,21 +131,19 @@ def _terms(kg: KnowledgeGraph) -> list[dict[str, str]]:
                         "info": comment[:300]}
 
     ontology = kg.names.ontology.value
-    for row in kg.store.query(_vocab.SPARQL_PREFIXES + f"""
+    for row in select(kg.store, _vocab.SPARQL_PREFIXES + f"""
             SELECT ?x ?kind (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?comment) WHERE {{
               GRAPH <{ontology}> {{
                 ?x a ?kind FILTER(?kind IN (owl:Class, rdfs:Class, owl:ObjectProperty,
                                              owl:DatatypeProperty, rdf:Property))
                 OPTIONAL {{ ?x rdfs:label ?l }} OPTIONAL {{ ?x rdfs:comment ?c }} }}
-            }} GROUP BY ?x ?kind ORDER BY ?x"""):  # type: ignore[union-attr]
+            }} GROUP BY ?x ?kind ORDER BY ?x"""):
         if isinstance(row["x"], ox.NamedNode):
             kind = "class" if row["kind"].value.endswith("Class") else "property"
             add(row["x"].value, kind, _value(row["label"]), _value(row["comment"]))
-    for row in kg.store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o }",  # type: ignore[union-attr]
-                              use_default_graph_as_union=True):
+    for row in select(kg.store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o }", union=True):
         add(row["p"].value, "property")
-    for row in kg.store.query("SELECT DISTINCT ?c WHERE { ?s a ?c }",  # type: ignore[union-attr]
-                              use_default_graph_as_union=True):
+    for row in select(kg.store, "SELECT DISTINCT ?c WHERE { ?s a ?c }", union=True):
         if isinstance(row["c"], ox.NamedNode):
             add(row["c"].value, "class")
     return sorted(found.values(), key=lambda t: t["label"])

@@ -11,6 +11,7 @@ about, so a curator sees file:line rather than an IRI.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -20,6 +21,9 @@ from ..errors import HeroesKGError, Problem, ProjectError, ValidationError
 from ..rdf.store import Graph, select
 from ..vocab import Names
 
+if TYPE_CHECKING:  # rdflib is imported where pySHACL is used, never with this module
+    import rdflib
+
 __all__ = ["ENGINES", "validate_graph"]
 
 #: The SHACL engines :func:`validate_graph` can use; the first is the default.
@@ -27,7 +31,7 @@ ENGINES = ("oxigraph", "pyshacl")
 
 
 
-def _rdflib_graph(triples: list[ox.Triple]):  # type: ignore[no-untyped-def]
+def _rdflib_graph(triples: list[ox.Triple]) -> rdflib.Graph:
     import rdflib
 
     graph = rdflib.Graph()
@@ -36,7 +40,7 @@ def _rdflib_graph(triples: list[ox.Triple]):  # type: ignore[no-untyped-def]
     return graph
 
 
-def _load_turtle(path: Path):  # type: ignore[no-untyped-def]
+def _load_turtle(path: Path) -> rdflib.Graph:
     import rdflib
 
     graph = rdflib.Graph()
@@ -132,7 +136,7 @@ def _pyshacl_results(kg: Graph, shapes: Path, ontology: Path
     return shacl_report_results(report)
 
 
-def shacl_report_results(report) -> set[tuple[str, str | None, str]]:  # type: ignore[no-untyped-def]
+def shacl_report_results(report: rdflib.Graph) -> set[tuple[str, str | None, str]]:
     """The (focus, path, message) of each sh:Violation in a pySHACL report graph."""
     import rdflib
 
