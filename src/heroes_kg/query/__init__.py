@@ -1,7 +1,6 @@
 """SPARQL over the graph: inline, from a file or a named query in queries/, with bindings,
 optional OWL-RL inference and a time limit; results as plain Python values."""
 
-from ._guard import MAX_DEPTH, MAX_STRUCTURE, QueryRefused, check_query, check_timeout
 from .engine import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
@@ -17,6 +16,7 @@ from .engine import (
     run_query,
     to_python,
 )
+from .guard import MAX_DEPTH, MAX_STRUCTURE, QueryRefused, check_query, check_timeout
 
 __all__ = [
     "GRAPH_FORMATS",

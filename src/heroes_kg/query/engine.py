@@ -30,7 +30,7 @@ from ..rdf.read import find_entity
 from ..rdf.store import Graph, read_state
 from ..vocab import prefixes
 from ._diagnose import syntax_error, unknown_terms
-from ._guard import balanced, check_query, check_timeout
+from .guard import balanced, check_query, check_timeout
 
 if TYPE_CHECKING:
     from ..project import Project
