@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from heroes_kg.corpus._yaml import load_yaml
+from heroes_kg.corpus import load_yaml
 from heroes_kg.corpus.curation import Article, load_corpus
 from heroes_kg.grow.suggest import (
     ArticleScore,

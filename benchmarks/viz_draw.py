@@ -95,7 +95,10 @@ def synthetic_graph(nodes: int, edges: int, seed: int = 1) -> Any:
                           prov),
                   ox.Quad(sel, ox.NamedNode(oa + "start"),
                           ox.Literal(str(n), datatype=ox.NamedNode(_vocab.XSD + "integer")),
-                          prov)]
+                          prov),
+                  ox.Quad(sel, ox.NamedNode(oa + "end"),
+                          ox.Literal(str(n + len(f"quote number {n}")),
+                                     datatype=ox.NamedNode(_vocab.XSD + "integer")), prov)]
     store = ox.Store()
     store.bulk_extend(quads)
     store.load(path=str(ROOT / "ontology" / "heroes.ttl"), format=ox.RdfFormat.TURTLE,

@@ -132,6 +132,51 @@ def test_no_import_cycles() -> None:
     assert not cycles, "\n".join(cycles)
 
 
+def _private_imports(module: str, tree: ast.AST) -> Iterator[tuple[int, str]]:
+    """(line, what) of each private module or private name ``module`` imports from
+    outside its own package."""
+    package = module if MODULES[module].name == "__init__.py" else module.rpartition(".")[0]
+
+    def outside(owner: str) -> bool:
+        return not (package + ".").startswith(owner + ".")
+
+    for line, target in _imports(module, tree):
+        parts = target.split(".")
+        for depth, part in enumerate(parts[1:], start=1):
+            if part.startswith("_") and not part.startswith("__"):
+                if outside(".".join(parts[:depth])):
+                    yield line, target
+                break
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if not alias.name.startswith("_") or alias.name.startswith("__"):
+                    continue
+                sources = [t for n, t in _imports(module, ast.Module(body=[node],
+                                                                     type_ignores=[]))]
+                owner = sources[0] if sources else ""
+                if owner in MODULES and not owner.endswith(alias.name) and outside(
+                        owner if MODULES[owner].name == "__init__.py"
+                        else owner.rpartition(".")[0]):
+                    yield node.lineno, f"{owner}.{alias.name}"
+
+
+def test_private_names_stay_in_their_package() -> None:
+    """A module or name starting with ``_`` is used only inside its own package; other
+    stages import what the package offers (e.g. :mod:`heroes_kg.corpus`'s loader names)."""
+    wrong = [f"{MODULES[m].relative_to(SRC)}:{line}: {m} imports {what}"
+             for m in MODULES for line, what in _private_imports(
+                 m, ast.parse(MODULES[m].read_text()))]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_privacy_rule_catches_a_private_import() -> None:
+    tree = ast.parse("from ..corpus._yaml import load_yaml\nfrom ..rdf.store import _count\n"
+                     "from ._html import page_head\n")
+    assert list(_private_imports("heroes_kg.serve.app", tree)) == [
+        (1, "heroes_kg.corpus._yaml"), (2, "heroes_kg.rdf.store._count")]
+
+
 def test_the_rule_catches_an_upward_import(tmp_path: Path) -> None:
     """The checks above read real imports: an import of the pipeline from the store (a
     store that builds) would be reported."""

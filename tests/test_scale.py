@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -15,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from heroes_kg import vocab as _vocab
-from heroes_kg.corpus._yaml import LINE, LINES, YamlError, _Base, load_yaml
+from heroes_kg.corpus._yaml import YamlError, YamlMap, _Base, item_lines, load_yaml
 from heroes_kg.corpus.curation import Article, Corpus, Entity, load_corpus
 from heroes_kg.pipeline import build, check, open_graph, standard_exports
 from heroes_kg.project import find_project
@@ -112,13 +113,25 @@ def test_mention_scan_on_the_seeds() -> None:
 
 
 class _GeneralLoader(_Base):  # type: ignore[misc, valid-type]
-    """PyYAML's own constructor with the line keys added: what the fast path replaces."""
+    """PyYAML's own constructor, each mapping paired with its lines: what the fast path
+    replaces."""
 
     def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
         mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE] = node.start_mark.line + 1
-        mapping[LINES] = {k.value: k.start_mark.line + 1 for k, _v in node.value}
-        return mapping
+        lines = {k.value: k.start_mark.line + 1 for k, _v in node.value}
+        return {"data": mapping, "line": node.start_mark.line + 1, "lines": lines}
+
+
+def _with_lines(value: Any) -> Any:
+    """A loaded value with each mapping's lines made part of it, to compare with
+    :class:`_GeneralLoader`'s."""
+    if isinstance(value, dict):
+        assert isinstance(value, YamlMap)
+        return {"data": {k: _with_lines(v) for k, v in value.items()}, "line": value.line,
+                "lines": value.lines}
+    if isinstance(value, list):
+        return [_with_lines(v) for v in value]
+    return value
 
 
 _GeneralLoader.yaml_implicit_resolvers = {
@@ -142,7 +155,17 @@ def test_fast_yaml_construction_matches_pyyaml(text: str) -> None:
         with pytest.raises(YamlError):
             load_yaml(text)
         return
-    assert load_yaml(text) == expected
+    assert _with_lines(load_yaml(text)) == expected
+
+
+def test_loaded_mappings_hold_only_the_files_keys() -> None:
+    data = load_yaml("entities:\n  - id: a\n    name: A\n\n  - id: b\n")
+    assert data == {"entities": [{"id": "a", "name": "A"}, {"id": "b"}]}
+    first, second = data["entities"]
+    assert (data.line, first.line, second.line) == (1, 2, 5)
+    assert first.lines == {"id": 2, "name": 3}
+    assert item_lines(data["entities"]) == [2, 5]
+    assert first.without(["name"]) == {"id": "a"} and first.without(["name"]).lines == {"id": 2}
 
 
 def test_sorted_export_puts_types_first_and_is_distinct(built_project: Path) -> None:

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from heroes_kg.project import find_project
-from heroes_kg.query._guard import MAX_DEPTH, QueryRefused, check_query
+from heroes_kg.query.guard import MAX_DEPTH, QueryRefused, check_query
 from heroes_kg.serve import Server, serve
 
 pytestmark = pytest.mark.server

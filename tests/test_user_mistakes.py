@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import heroes_kg
 from heroes_kg.errors import HeroesKGError
 from heroes_kg.query import KnowledgeGraph
-from heroes_kg.query._guard import MAX_DEPTH, MAX_STRUCTURE
+from heroes_kg.query.guard import MAX_DEPTH, MAX_STRUCTURE
 
 NEWS = "seeds/facts/news.yaml"
 

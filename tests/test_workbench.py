@@ -152,6 +152,19 @@ def test_named_queries_map_res_to_another_base_iri(tmp_path: Path, run: Callable
     result = run("query", "cast", "--format", "csv", "--project", str(root))
     assert result.exit_code == 0, result.stderr
     assert "https://example.org/kg/resource/pedro-pascal" in result.stdout
+    # The ontology's namespace is every project's: heroes: is not moved with res:.
+    family = run("query", "family", "--format", "csv", "--project", str(root))
+    assert family.exit_code == 0, family.stderr
+    assert sorted(family.stdout.splitlines()[1:]) == [
+        "Lavagirl,Guppy", "Marcus Moreno,Missy Moreno", "Sharkboy,Guppy"]
+    # The network view reads a named query the same way.
+    (root / "queries" / "around-pascal.rq").write_text(
+        "PREFIX res: <https://w3id.org/heroes-kg/resource/>\n"
+        "CONSTRUCT { res:pedro-pascal ?p ?o } WHERE { res:pedro-pascal ?p ?o }\n",
+        encoding="utf-8")
+    drawn = run("viz", "--query", "around-pascal", "-o", str(tmp_path / "view.html"),
+                "--project", str(root))
+    assert drawn.exit_code == 0, drawn.stderr
 
 
 def test_rq_files_are_served_as_text(server: Server) -> None:

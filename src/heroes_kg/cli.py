@@ -14,13 +14,17 @@ import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ._version import __version__
 from .errors import HeroesKGError, StoreError
 from .vocab import RDF_FORMAT_NAMES
+
+if TYPE_CHECKING:  # the CLI imports the library where a command needs it
+    from .project import Project
+    from .query import KnowledgeGraph
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -143,7 +147,7 @@ def reports_errors(func: F) -> F:
             os._exit(0)
         return result
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper  # type: ignore[return-value]  # functools.wraps keeps F's signature
 
 
 def _noted(signum: int, frame: object) -> None:
@@ -189,13 +193,13 @@ base_option = click.option(
          "or set HEROES_KG_BASE_IRI).")
 
 
-def _project(project_dir: Path | None, base_iri: str | None = None):  # type: ignore[no-untyped-def]
+def _project(project_dir: Path | None, base_iri: str | None = None) -> Project:
     from .project import find_project
 
     return find_project(project_dir, base_iri)
 
 
-def _open_graph(project_dir: Path | None):  # type: ignore[no-untyped-def]
+def _open_graph(project_dir: Path | None) -> KnowledgeGraph:
     """The built graph, telling the user on stderr what had to be repaired to open it."""
     from .pipeline import open_graph
 

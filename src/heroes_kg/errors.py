@@ -16,6 +16,7 @@ from pathlib import Path
 
 __all__ = [
     "CurationError",
+    "GrowError",
     "HeroesKGError",
     "OutputError",
     "Problem",
@@ -73,8 +74,9 @@ class HeroesKGError(Exception):
 
 
 class ProjectError(HeroesKGError):
-    """No project where one was looked for, its settings (base IRI) are wrong, or a file
-    it must have (the ontology, the shapes, its state folder) is missing or unreadable."""
+    """No project where one was looked for, its settings (base IRI) are wrong, a file
+    it must have (the ontology, the shapes, its state folder) is missing or unreadable,
+    or a new project (``init``, a synthetic one) cannot be made where it was asked for."""
 
 
 class CurationError(HeroesKGError):
@@ -100,7 +102,8 @@ class StoreError(HeroesKGError):
 
 
 class QueryError(HeroesKGError):
-    """A query that does not parse, names an unknown query or variable, or fails."""
+    """A query that does not parse, names an unknown query, variable or entity, or
+    fails."""
 
 
 class QueryTimeout(QueryError):
@@ -113,6 +116,11 @@ class OutputError(HeroesKGError):
 
 class RemoteError(HeroesKGError):
     """Another SPARQL store is unreachable, refuses, or answers with an error."""
+
+
+class GrowError(HeroesKGError):
+    """An article cannot be added, or candidate facts cannot be written or accepted, as
+    asked; nothing was written."""
 
 
 class ServeError(HeroesKGError):

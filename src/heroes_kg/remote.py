@@ -30,7 +30,7 @@ import pyoxigraph as ox
 
 from ._http import Credentials, Session, useful_line
 from .errors import RemoteError
-from .query._guard import check_timeout
+from .query.guard import check_timeout
 from .vocab import SPARQL_UPDATE_KEYWORDS
 
 if TYPE_CHECKING:

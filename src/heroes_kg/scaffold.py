@@ -12,7 +12,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from .errors import HeroesKGError
+from .errors import ProjectError
 
 __all__ = ["init_project", "template_files"]
 
@@ -45,17 +45,17 @@ def init_project(target: str | os.PathLike[str]) -> Path:
     path = Path(target).absolute()
     if path.exists():
         if not path.is_dir():
-            raise HeroesKGError(f"{path} exists and is not a folder")
+            raise ProjectError(f"{path} exists and is not a folder")
         if any(path.iterdir()):
-            raise HeroesKGError(f"{path} is not empty; heroes-kg init starts a project only "
+            raise ProjectError(f"{path} is not empty; heroes-kg init starts a project only "
                                 "in a new or empty folder")
     parent = path.parent
     if not parent.is_dir():
-        raise HeroesKGError(f"{parent} does not exist; create it first")
+        raise ProjectError(f"{parent} does not exist; create it first")
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=parent))
     except OSError as exc:
-        raise HeroesKGError(f"cannot write in {parent}: {exc.strerror}") from None
+        raise ProjectError(f"cannot write in {parent}: {exc.strerror}") from None
     try:
         for rel, data in template_files().items():
             dest = staging / rel
@@ -69,7 +69,7 @@ def init_project(target: str | os.PathLike[str]) -> Path:
         staging.rename(path)
     except OSError as exc:
         _remove(staging)
-        raise HeroesKGError(f"cannot create {path}: {exc.strerror}") from None
+        raise ProjectError(f"cannot create {path}: {exc.strerror}") from None
     return path
 
 

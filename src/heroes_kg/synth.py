@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ._io import atomic_write
 from .corpus.writer import scalar
-from .errors import HeroesKGError
+from .errors import ProjectError
 
 __all__ = ["TRIPLES_PER_ARTICLE", "SynthReport", "write_corpus"]
 
@@ -315,11 +315,11 @@ def write_corpus(dest: Path, triples: int, *, ontology: Path, seed: int = 1) -> 
     (heroes.ttl, shapes.ttl) copied into the new project.
     """
     if triples < 1:
-        raise HeroesKGError(f"{{--triples}} must be at least 1, not {triples}")
+        raise ProjectError(f"{{--triples}} must be at least 1, not {triples}")
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-        raise HeroesKGError(f"{dest} exists and is not an empty folder; choose a new one")
+        raise ProjectError(f"{dest} exists and is not an empty folder; choose a new one")
     if not (ontology / "heroes.ttl").is_file() or not (ontology / "shapes.ttl").is_file():
-        raise HeroesKGError(f"{ontology} has no heroes.ttl and shapes.ttl to copy")
+        raise ProjectError(f"{ontology} has no heroes.ttl and shapes.ttl to copy")
     count = max(1, round((triples - _SHARED_TRIPLES) / TRIPLES_PER_ARTICLE))
     rng = random.Random(seed)
     names = _Names(rng)

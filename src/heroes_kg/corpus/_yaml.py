@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import yaml
 
-__all__ = ["LINE", "LINES", "YamlError", "item_lines", "key_line", "load_many", "load_yaml"]
-
-#: Key under which each loaded mapping records its 1-based line in the file.
-LINE = "__line__"
-#: Key under which each loaded mapping records the line of each of its keys.
-LINES = "__lines__"
+__all__ = ["YamlError", "YamlMap", "item_lines", "key_line", "line_of", "load_many",
+           "load_yaml"]
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -21,7 +18,37 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
-class _Items(list):  # type: ignore[type-arg]
+class YamlMap(dict[str, Any]):
+    """A loaded YAML mapping: exactly the keys and values the file holds, with the
+    1-based line of the mapping (``line``) and of each of its keys (``lines``) on the
+    side, so that errors can name file:line without anything added to the data."""
+
+    __slots__ = ("line", "lines")
+    line: int
+    lines: dict[str, int]
+
+    def without(self, keys: Iterable[str]) -> YamlMap:
+        """A copy without ``keys``, keeping the lines of what is left."""
+        drop = set(keys)
+        copy = YamlMap((k, v) for k, v in self.items() if k not in drop)
+        copy.line = self.line
+        copy.lines = {k: n for k, n in self.lines.items() if k not in drop}
+        return copy
+
+
+def _mapping(node: Any, lines: dict[str, int]) -> YamlMap:
+    mapping = YamlMap()
+    mapping.line = node.start_mark.line + 1
+    mapping.lines = lines
+    return mapping
+
+
+def line_of(value: Any, default: int | None = None) -> int | None:
+    """The line a loaded mapping starts on (``default`` for anything else)."""
+    return value.line if isinstance(value, YamlMap) else default
+
+
+class _Items(list[Any]):
     """A loaded YAML list that remembers the 1-based line of each item."""
 
     lines: list[int]
@@ -39,7 +66,7 @@ def _duplicate(key_node: Any, first_line: int) -> yaml.MarkedYAMLError:
         "one of them", key_node.start_mark)
 
 
-class _LineLoader(_Base):  # type: ignore[misc]
+class _LineLoader(_Base):  # type: ignore[misc]  # _Base is Any: C or Python loader
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         # A fast path for what curated files are made of (text, string-keyed mappings,
         # lists): PyYAML's general constructor costs several times more per node, which
@@ -53,16 +80,14 @@ class _LineLoader(_Base):  # type: ignore[misc]
         if tag == _MAP and type(node) is yaml.MappingNode:
             pairs = node.value
             if all(k.tag == _STR and type(k) is yaml.ScalarNode for k, _v in pairs):
-                mapping: dict[Any, Any] = {}
-                self.constructed_objects[node] = mapping
                 lines: dict[str, int] = {}
+                mapping = _mapping(node, lines)
+                self.constructed_objects[node] = mapping
                 for key_node, value_node in pairs:
                     if key_node.value in lines:
                         raise _duplicate(key_node, lines[key_node.value])
                     mapping[key_node.value] = self.construct_object(value_node)
                     lines[key_node.value] = key_node.start_mark.line + 1
-                mapping[LINE] = node.start_mark.line + 1
-                mapping[LINES] = lines
                 return mapping
         elif tag == _SEQ and type(node) is yaml.SequenceNode:
             items = _Items()
@@ -107,19 +132,26 @@ class _LineLoader(_Base):  # type: ignore[misc]
                 raise _duplicate(key_node, seen[key])
             seen[key] = key_node.start_mark.line + 1
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        mapping[LINE] = node.start_mark.line + 1
-        mapping[LINES] = {
-            k.value: k.start_mark.line + 1 for k, _v in node.value if hasattr(k, "value")}
         return mapping
 
+    def construct_yaml_map(self, node: Any) -> Iterator[YamlMap]:
+        # PyYAML's general path (merge keys, odd keys): the same, into a YamlMap.
+        data = _mapping(node, {})
+        yield data
+        data.update(self.construct_mapping(node))
+        data.lines = {k.value: k.start_mark.line + 1 for k, _v in node.value
+                      if isinstance(k, yaml.ScalarNode)}
 
-def key_line(mapping: dict[str, Any], key: str) -> int | None:
+
+def key_line(mapping: Any, key: str) -> int | None:
     """The line of ``key`` in a loaded mapping (its own line if the key is absent)."""
-    lines = mapping.get(LINES, {})
-    return lines.get(key, mapping.get(LINE)) if isinstance(lines, dict) else mapping.get(LINE)
+    if not isinstance(mapping, YamlMap):
+        return None
+    return mapping.lines.get(key, mapping.line)
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_yaml_int)
+_LineLoader.add_constructor(_MAP, _LineLoader.construct_yaml_map)
 
 # Timestamps stay strings: dates are checked and typed by the curation stage.
 _LineLoader.yaml_implicit_resolvers = {
@@ -290,9 +322,11 @@ class _Worker:
         payload = pickle.dumps(texts, protocol=pickle.HIGHEST_PROTOCOL)
 
         def feed() -> None:  # a thread, so a full pipe never blocks the parsing here
+            # The pipe is closed even when the worker has gone (a broken pipe): closing
+            # flushes, which fails again, but the handle is released all the same.
             try:
-                self.proc.stdin.write(payload)
-                self.proc.stdin.close()
+                with self.proc.stdin:
+                    self.proc.stdin.write(payload)
             except OSError:
                 pass
 
@@ -306,8 +340,8 @@ class _Worker:
         if self.proc is None:
             return None
         try:
-            data = self.proc.stdout.read()
-            self.proc.stdout.close()
+            with self.proc.stdout:
+                data = self.proc.stdout.read()
             self.feeder.join()
             if self.proc.wait() != 0:
                 return None

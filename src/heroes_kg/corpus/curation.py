@@ -20,7 +20,7 @@ from typing import Any
 from .. import vocab as _vocab
 from ..errors import CurationError, Problem, relpath
 from ..project import Project, is_absolute_iri
-from ._yaml import LINE, LINES, YamlError, item_lines, key_line, load_many
+from ._yaml import YamlError, item_lines, key_line, line_of, load_many
 
 __all__ = [
     "Article",
@@ -300,8 +300,8 @@ def _load_articles(project: Project, out: _Collector, corpus: Corpus) -> None:
     for path, data in _load_documents(records, "article metadata", out):
         if data is None:
             continue
-        line = data.get(LINE)
-        unknown = set(data) - {LINE, LINES, "id", "file", "title", "date", "publisher", "url",
+        line = line_of(data)
+        unknown = set(data) - {"id", "file", "title", "date", "publisher", "url",
                                "title_is_editorial"}
         for key in sorted(unknown, key=str):
             out.add(path, line, f"unknown key {_brief(key)} in article metadata "
@@ -391,19 +391,19 @@ def _load_facts(project: Project, out: _Collector, corpus: Corpus
             continue
         if "candidates" in data:
             # Suggested facts are never part of the graph until a curator accepts them.
-            out.add(path, data[LINE], "this is a candidates file from 'heroes-kg suggest', "
+            out.add(path, line_of(data), "this is a candidates file from 'heroes-kg suggest', "
                                       "not curated facts; move it out of seeds/facts/, "
                                       "review it and run 'heroes-kg accept FILE'")
             continue
-        for key in sorted(set(data) - {LINE, LINES, "entities", "statements"}, key=str):
-            out.add(path, data[LINE], f"unknown top-level key {_brief(key)}; a facts file has "
+        for key in sorted(set(data) - {"entities", "statements"}, key=str):
+            out.add(path, line_of(data), f"unknown top-level key {_brief(key)}; a facts file has "
                                       "'entities:' and 'statements:'")
         for section in ("entities", "statements"):
             items = data.get(section)
             if items is None:
                 continue
             if not isinstance(items, list):
-                out.add(path, data[LINE], f"'{section}:' must be a list of mappings "
+                out.add(path, line_of(data), f"'{section}:' must be a list of mappings "
                                           f"('- key: value' items), not {_kind(items)}")
                 continue
             lines = item_lines(items)
@@ -420,8 +420,8 @@ def _load_facts(project: Project, out: _Collector, corpus: Corpus
 
 
 def _add_entity(path: Path, item: dict[str, Any], out: _Collector, corpus: Corpus) -> None:
-    line = item[LINE]
-    for key in sorted(set(item) - {LINE, LINES, "id", "type", "name", "aliases"}, key=str):
+    line = line_of(item)
+    for key in sorted(set(item) - {"id", "type", "name", "aliases"}, key=str):
         out.add(path, line, f"unknown key {_brief(key)} in entity (known: id, type, name, aliases)")
     entity_id, type_, name = item.get("id"), item.get("type"), item.get("name")
     if not isinstance(entity_id, str) or not _ID.match(entity_id):
@@ -582,9 +582,9 @@ def _hint(text: str, quote: str) -> str:
 
 def _check_statement(path: Path, item: dict[str, Any], out: _Collector,
                      corpus: Corpus) -> Statement | None:
-    line = item[LINE]
+    line = line_of(item)
     problems_before = len(out.problems)
-    for key in sorted(set(item) - {LINE, LINES} - _STATEMENT_KEYS, key=str):
+    for key in sorted(set(item) - _STATEMENT_KEYS, key=str):
         out.add(path, line, f"unknown key {_brief(key)} in statement (known: subject, property, "
                             f"object, value, {', '.join(_vocab.QUALIFIERS)}, evidence)")
     subject, prop_name = item.get("subject"), item.get("property")
@@ -672,7 +672,7 @@ def _check_ref(path: Path, line: int | None, key: str, ref: Any, allowed: tuple[
     return target.id
 
 
-def _check_evidence(path: Path, line: int, raw: Any, out: _Collector,
+def _check_evidence(path: Path, line: int | None, raw: Any, out: _Collector,
                     corpus: Corpus) -> list[Evidence]:
     if raw is None:
         out.add(path, line, "statement has no evidence; add 'evidence:' with an article id "
@@ -688,8 +688,8 @@ def _check_evidence(path: Path, line: int, raw: Any, out: _Collector,
             out.add(path, line, f"each evidence item must be a mapping with 'article' and "
                                 f"'quote', not {_kind(item)}")
             continue
-        eline = item.get(LINE, line)
-        for key in sorted(set(item) - {LINE, LINES, "article", "quote", "occurrence"}, key=str):
+        eline = line_of(item, line)
+        for key in sorted(set(item) - {"article", "quote", "occurrence"}, key=str):
             out.add(path, eline, f"unknown key {_brief(key)} in evidence (known: article, quote, "
                                  "occurrence)")
         article_id, quote = item.get("article"), item.get("quote")

@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any
 
-from ._yaml import LINE, LINES, item_lines, key_line
+from ._yaml import item_lines, key_line, line_of
 
 __all__ = ["block", "block_lines", "inline", "scalar"]
 
@@ -36,7 +36,7 @@ def scalar(value: str | bool | float, *, quoted: bool = False) -> str:
 
 def block(value: Any, indent: int = 0) -> list[str]:
     """Block YAML lines for loaded or built data (mappings, lists, scalars); the line
-    numbers the loader records are left out."""
+    numbers the loader records on the side are not part of the data."""
     return [text for text, _source in block_lines(value, indent)]
 
 
@@ -47,10 +47,8 @@ def block_lines(value: Any, indent: int = 0, source: int = 0) -> list[tuple[str,
     pad = " " * indent
     lines: list[tuple[str, int]] = []
     if isinstance(value, dict):
-        source = value.get(LINE, source)
+        source = line_of(value, source) or source
         for key, item in value.items():
-            if key in (LINE, LINES):
-                continue
             at = key_line(value, key) or source
             if isinstance(item, (dict, list)) and item:
                 lines.append((f"{pad}{key}:", at))

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from .._io import atomic_write
-from ..corpus._yaml import LINE, YamlError, load_yaml
+from ..corpus import YamlError, YamlMap, line_of, load_yaml
 from ..corpus.writer import block, block_lines, inline, scalar
-from ..errors import HeroesKGError, Problem, relpath
+from ..errors import GrowError, HeroesKGError, Problem, relpath
 from ..project import Project, is_absolute_iri
 
 __all__ = ["AcceptReport", "accept", "add_article", "candidates_path", "render_candidates",
@@ -38,10 +38,10 @@ def _decode(data: bytes, where: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise HeroesKGError(f"{where} is not UTF-8 text (byte 0x{data[exc.start]:02x} at "
+        raise GrowError(f"{where} is not UTF-8 text (byte 0x{data[exc.start]:02x} at "
                             f"offset {exc.start}); save it as UTF-8 and try again") from None
     if not text.strip():
-        raise HeroesKGError(f"{where} is empty")
+        raise GrowError(f"{where} is empty")
     return text
 
 
@@ -69,18 +69,18 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
     from ..corpus.curation import load_corpus
     folder = project.articles_dir
     if not folder.is_dir():
-        raise HeroesKGError(f"{relpath(folder, project.root)}/ does not exist; "
+        raise GrowError(f"{relpath(folder, project.root)}/ does not exist; "
                             "this project has no articles folder")
     if not _ID.match(article_id):
-        raise HeroesKGError(f"article id {article_id!r} must be lowercase words joined by "
+        raise GrowError(f"article id {article_id!r} must be lowercase words joined by "
                             "'-' (e.g. sequel-confirmed)")
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise HeroesKGError(f"cannot read {source}: {exc.strerror}") from None
+        raise GrowError(f"cannot read {source}: {exc.strerror}") from None
     text = _decode(data, str(source))
     if url is not None and not is_absolute_iri(url):
-        raise HeroesKGError(f"{{--url}} {url!r} is not an absolute IRI; write it as https://… "
+        raise GrowError(f"{{--url}} {url!r} is not an absolute IRI; write it as https://… "
                             "with no spaces")
     if date is not None:
         try:
@@ -88,14 +88,14 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
         except ValueError:
             ok = False
         if not ok:
-            raise HeroesKGError(f"malformed date {date!r}; write it as YYYY-MM-DD")
+            raise GrowError(f"malformed date {date!r}; write it as YYYY-MM-DD")
     for path, record in _existing_records(project):
         if record.get("id") == article_id:
-            raise HeroesKGError(f"article id {article_id!r} is already used by "
+            raise GrowError(f"article id {article_id!r} is already used by "
                                 f"{relpath(path, project.root)}; choose another {{--id}}")
     for existing in sorted(folder.glob("*.txt")):
         if existing.read_bytes() == data:
-            raise HeroesKGError(f"{source} has the same text as "
+            raise GrowError(f"{source} has the same text as "
                                 f"{relpath(existing, project.root)}; it is already in the "
                                 "project")
     if publisher is not None:
@@ -103,7 +103,7 @@ def add_article(project: Project, source: Path, article_id: str, *, title: str |
 
         entity = load_corpus(project).entities.get(publisher)
         if entity is None or not vocab.is_subtype(entity.type, "Organization"):
-            raise HeroesKGError(f"publisher {publisher!r} is not an Organization entity in "
+            raise GrowError(f"publisher {publisher!r} is not an Organization entity in "
                                 "seeds/facts/; declare it first or leave {--publisher} out")
     if title is None or not title.strip():
         title = next(line.strip() for line in text.splitlines() if line.strip())[:200]
@@ -145,15 +145,15 @@ def write_suggestions(project: Project, article_id: str, output: Path | None = N
     corpus = load_corpus(project)
     article = corpus.articles.get(article_id)
     if article is None:
-        raise HeroesKGError(f"no article {article_id!r}; known articles: "
+        raise GrowError(f"no article {article_id!r}; known articles: "
                             f"{', '.join(sorted(corpus.articles)) or 'none'}")
     path = output if output is not None else candidates_path(project, article_id)
     resolved = path.resolve()
     if resolved.is_relative_to(project.seeds.resolve()):
-        raise HeroesKGError(f"{path}: candidates are not written into seeds/; write them "
+        raise GrowError(f"{path}: candidates are not written into seeds/; write them "
                             "elsewhere, review them, then run 'heroes-kg accept FILE'")
     if resolved.exists() and not force:
-        raise HeroesKGError(f"{path} already exists (it may hold your review); pass {{--force}} "
+        raise GrowError(f"{path} already exists (it may hold your review); pass {{--force}} "
                             "to overwrite it or {--out} to write elsewhere")
     result = suggest(article, corpus.entities.values(), corpus.statements)
     resolved.parent.mkdir(parents=True, exist_ok=True)
@@ -183,35 +183,34 @@ def accept(project: Project, file: Path, target: str | None = None,
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise HeroesKGError(f"cannot read {file}: {exc.strerror}") from None
+        raise GrowError(f"cannot read {file}: {exc.strerror}") from None
     try:
         data = load_yaml(_decode(raw, str(file)))
     except YamlError as exc:
         where = f"{file}:{exc.line}" if exc.line else str(file)
-        raise HeroesKGError(f"{where}: {exc.message}; fix the YAML syntax") from None
+        raise GrowError(f"{where}: {exc.message}; fix the YAML syntax") from None
     header = data.get("candidates") if isinstance(data, dict) else None
     if not isinstance(header, dict) or not isinstance(header.get("article"), str):
-        raise HeroesKGError(f"{file} is not a candidates file: it has no 'candidates:' "
+        raise GrowError(f"{file} is not a candidates file: it has no 'candidates:' "
                             "mapping with the article id (write one with 'heroes-kg "
                             "suggest')")
     assert isinstance(data, dict)
     article_id = header["article"]
     name = target or article_id
     if not _ID.match(name):
-        raise HeroesKGError(f"facts file name {name!r} must be lowercase words joined by '-'")
+        raise GrowError(f"facts file name {name!r} must be lowercase words joined by '-'")
     dest = project.facts_dir / f"{name}.yaml"
     if dest.exists():
-        raise HeroesKGError(f"{relpath(dest, project.root)} already exists; pass {{--to}} "
+        raise GrowError(f"{relpath(dest, project.root)} already exists; pass {{--to}} "
                             "to write the accepted facts to another file")
     sections: dict[str, list[dict[str, Any]]] = {}
     for section in ("entities", "statements"):
         items = data.get(section) or []
-        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            raise HeroesKGError(f"{file}: '{section}:' must be a list of mappings")
-        sections[section] = [{k: v for k, v in item.items() if k not in CANDIDATE_KEYS}
-                             for item in items]
+        if not isinstance(items, list) or not all(isinstance(i, YamlMap) for i in items):
+            raise GrowError(f"{file}: '{section}:' must be a list of mappings")
+        sections[section] = [item.without(CANDIDATE_KEYS) for item in items]
     if not sections["entities"] and not sections["statements"]:
-        raise HeroesKGError(f"{file} has no entities or statements left to accept")
+        raise GrowError(f"{file} has no entities or statements left to accept")
     kept = [(section, item) for section, items in sections.items() for item in items]
     refused: list[Problem] = []
     while True:
@@ -222,11 +221,11 @@ def accept(project: Project, file: Path, target: str | None = None,
         problems = [p for p, _ in found]
         failing = {item for p, item in found if p.path == str(file) and item is not None}
         if not skip_failing or not failing or any(p.path != str(file) for p in problems):
-            raise HeroesKGError(f"{file}: refused, nothing was written", refused + problems)
+            raise GrowError(f"{file}: refused, nothing was written", refused + problems)
         refused += problems
-        kept = [(section, item) for section, item in kept if item.get(LINE) not in failing]
+        kept = [(section, item) for section, item in kept if line_of(item) not in failing]
         if not kept:
-            raise HeroesKGError(f"{file}: every candidate failed, nothing was written",
+            raise GrowError(f"{file}: every candidate failed, nothing was written",
                                 refused)
     atomic_write(dest, text.encode("utf-8"))
     return AcceptReport(dest, sum(1 for s, _ in kept if s == "entities"),
@@ -257,8 +256,8 @@ def _render_facts(article_id: str, kept: list[tuple[str, dict[str, Any]]]
             continue
         lines += ["", f"{section}:"]
         for item in chosen:
-            items.append((len(lines) + 1, item.get(LINE, 0)))
-            for text, source in block_lines([item], 2, item.get(LINE, 0)):
+            items.append((len(lines) + 1, line_of(item, 0) or 0))
+            for text, source in block_lines([item], 2, line_of(item, 0) or 0):
                 lines.append(text)
                 sources[len(lines)] = source
     return "\n".join(lines) + "\n", _Origin(items, sources)

@@ -31,16 +31,17 @@ import pyoxigraph as ox
 from .. import vocab
 from .._io import atomic_write
 from ..corpus.curation import paused_gc
-from ..errors import HeroesKGError, OutputError, QueryError
+from ..errors import OutputError, QueryError
 from ..query import list_queries, named_query, run_query
+from ..query.engine import for_base
 from ..rdf.read import find_entity
-from ..rdf.store import Graph
+from ..rdf.read import statements as read_statements
+from ..rdf.store import Graph, select
 from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
 from ._phrases import phrases
 
 __all__ = ["GROUPS", "LARGE", "OVERVIEW", "View", "Written", "load_query", "lookup", "page",
-           "view",
-           "view_from_triples", "write_page"]
+           "script_json", "view", "view_from_triples", "write_page"]
 
 #: Node groups: id -> (legend label, colour, vis shape). Order is the legend's order.
 GROUPS: dict[str, tuple[str, str, str]] = {
@@ -127,7 +128,7 @@ class View:
 
 def _rows(kg: Graph, query: str) -> Iterable[ox.QuerySolution]:
     prefixes = vocab.SPARQL_PREFIXES
-    return kg.store.query(prefixes + query, use_default_graph_as_union=True)  # type: ignore[return-value]
+    return select(kg.store, prefixes + query, union=True)
 
 
 def _readable(iri: str, labels: dict[str, str]) -> str:
@@ -174,28 +175,14 @@ class _Lookup:
         self._statements()
 
     def _statements(self) -> None:
-        # Two plain joins and a scan, not one query with OPTIONALs: ten times faster on a
-        # persisted store of a million triples (40 s there), three times in memory. Unlike
-        # rdf.read.statements it reads the union of the graphs, as the page's callers hand
-        # it graphs whose provenance is not in the provenance graph.
-        qualifiers: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        for iri, name in vocab.QUALIFIER_KEYS.items():
-            for q in self.kg.store.quads_for_pattern(None, ox.NamedNode(iri), None, None):
-                qualifiers[q.subject.value].add((name, q.object.value))
-        quotes: dict[str, set[tuple[str, int, str]]] = defaultdict(set)
-        for row in _rows(self.kg, """SELECT ?st ?a ?exact ?start WHERE {
-                ?st prov:wasDerivedFrom ?ev . ?ev oa:hasSource ?a ; oa:hasSelector ?sel, ?pos .
-                ?sel oa:exact ?exact . ?pos oa:start ?start }"""):
-            quotes[row[0].value].add((row[1].value, int(row[3].value), row[2].value))
-        statements = {row[0].value: (row[1].value, row[2].value, _term_key(row[3]))
-                      for row in _rows(self.kg, """SELECT ?st ?s ?p ?o WHERE {
-                        ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ;
-                            rdf:object ?o }""")}
-        for iri in sorted(statements):
-            self.facts.setdefault(statements[iri], []).append({
-                "statement": iri,
-                "qualifiers": sorted(qualifiers.get(iri, ()), key=_qualifier_order),
-                "quotes": sorted(quotes.get(iri, ())),
+        # The union of the graphs: the page's callers may hand it a graph whose
+        # provenance records are not in the provenance graph.
+        for record in read_statements(self.kg, union=True):
+            key = (record.subject.value, record.predicate, _term_key(record.object))
+            self.facts.setdefault(key, []).append({
+                "statement": record.iri,
+                "qualifiers": sorted(record.qualifiers, key=_qualifier_order),
+                "quotes": sorted({(e.article, e.start, e.exact) for e in record.evidence}),
             })
 
     def name(self, iri: str) -> str:
@@ -440,7 +427,7 @@ def load_query(kg: Graph, query: str) -> tuple[str, str]:
         hint = f"; named queries: {', '.join(known)}" if known else ""
         raise QueryError(f"no query file {query!r} and no named query "
                             f"queries/{query}.rq{hint}")
-    return named.name, named.text
+    return named.name, for_base(named.text, project.base_iri)
 
 
 def _construct(kg: Graph, name: str, text: str,
@@ -461,7 +448,7 @@ def view(kg: Graph, *, focus: str | None = None, depth: int = 1,
     file or a named query, with ``bindings`` for its variables), and/or the neighbourhood
     of the entity ``focus`` (id, name or alias)."""
     if depth < 0:
-        raise HeroesKGError(f"{{--depth}} must be 0 or more, not {depth}")
+        raise OutputError(f"{{--depth}} must be 0 or more, not {depth}")
     with paused_gc():
         return _view(kg, focus=focus, depth=depth, query=query, bindings=bindings)
 
@@ -710,7 +697,7 @@ def _overview(v: View, order: list[str], links: list[tuple[int, int, float]]
     return clusters, kept_links, member_of
 
 
-def _script_json(data: Any) -> str:
+def script_json(data: Any) -> str:
     """JSON that is safe inside a <script> element: no '<', '>' or '&' survive."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
@@ -738,7 +725,7 @@ def _sigma_script() -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
-        raise HeroesKGError(f"cannot read {path}, the WebGL renderer of large pages; "
+        raise OutputError(f"cannot read {path}, the WebGL renderer of large pages; "
                             "reinstall heroes-kg") from None
 
 
@@ -771,7 +758,7 @@ def page(v: View) -> bytes:
         if "</script" in script.lower() or "<!--" in script:
             raise OutputError(f"the {name} script cannot be inlined: it contains "
                                 "'</script' or '<!--'")
-    text = _script_json(data)
+    text = script_json(data)
     encoding = "json"
     if data["clusters"]:
         # A large graph's JSON shrinks about six times; the page inflates it with the

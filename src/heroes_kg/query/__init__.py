@@ -16,15 +16,21 @@ from .engine import (
     run_query,
     to_python,
 )
+from .guard import MAX_DEPTH, MAX_STRUCTURE, QueryRefused, check_query, check_timeout
 
 __all__ = [
     "GRAPH_FORMATS",
+    "MAX_DEPTH",
+    "MAX_STRUCTURE",
     "RESULT_FORMATS",
     "KnowledgeGraph",
     "NamedQuery",
+    "QueryRefused",
     "QueryResult",
     "QueryTimeout",
     "Term",
+    "check_query",
+    "check_timeout",
     "list_queries",
     "named_query",
     "prefixes",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from .. import vocab
 from ..errors import QueryError
 
 __all__ = ["syntax_error", "unknown_terms"]
@@ -242,7 +243,7 @@ def unknown_terms(store: ox.Store, text: str, known: Mapping[str, str],
             continue
         if iri.startswith(spaces) and iri not in seen:
             seen[iri] = written
-    compact = {iri: _compact(iri, prefixes) for iri in vocabulary}
+    compact = {iri: vocab.compact(iri, prefixes) or f"<{iri}>" for iri in vocabulary}
     warnings = []
     for iri, written in seen.items():
         node = ox.NamedNode(iri)
@@ -266,9 +267,3 @@ def _closest_terms(local: str, terms: list[str]) -> list[str]:
                      for t in kind), key=lambda st: -st[0])
     return [t for score, t in scored if score >= 0.75][:3]
 
-
-def _compact(iri: str, prefixes: Mapping[str, str]) -> str:
-    for prefix, namespace in prefixes.items():
-        if iri.startswith(namespace) and re.fullmatch(r"[\w\-]+", iri[len(namespace):]):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return f"<{iri}>"

@@ -30,7 +30,7 @@ from ..rdf.read import find_entity
 from ..rdf.store import Graph, read_state
 from ..vocab import prefixes
 from ._diagnose import syntax_error, unknown_terms
-from ._guard import balanced, check_query, check_timeout
+from .guard import balanced, check_query, check_timeout
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -205,12 +205,16 @@ def for_base(text: str, base_iri: str) -> str:
 
     The files in queries/ are self-contained: they declare their prefixes, those under
     our resource paths (``res:``) with the default base IRI, so that they run unchanged
-    on any SPARQL engine. A project built with another ``--base-iri`` gets its own."""
+    on any SPARQL engine. A project built with another ``--base-iri`` gets its own.
+    The ontology's namespace (``heroes:``) is the same for every project and stays."""
     from ..project import DEFAULT_BASE_IRI
 
     if base_iri == DEFAULT_BASE_IRI:
         return text
-    return re.sub(r"(?im)^(\s*PREFIX\s+[\w.-]*:\s*<)" + re.escape(DEFAULT_BASE_IRI),
+    fixed = ""
+    if vocab.HEROES.startswith(DEFAULT_BASE_IRI):
+        fixed = f"(?!{re.escape(vocab.HEROES[len(DEFAULT_BASE_IRI):])}>)"
+    return re.sub(r"(?im)^(\s*PREFIX\s+[\w.-]*:\s*<)" + re.escape(DEFAULT_BASE_IRI) + fixed,
                   lambda m: m[1] + base_iri, text)
 
 
@@ -533,6 +537,7 @@ def _inferred_store(kg: Graph) -> ox.Store:
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, rdfs_closure=False,
                            axiomatic_triples=False, datatype_axioms=False).expand(closure)
     # OWL-RL also derives generalized triples (literal subjects); RDF stores cannot hold them
+    # The filter below keeps subjects and predicates that a Quad takes; mypy cannot see it.
     store.bulk_extend(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o))  # type: ignore[arg-type]
                       for s, p, o in closure if not isinstance(s, rdflib.Literal)
                       and isinstance(p, rdflib.URIRef))

@@ -16,9 +16,9 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';
 
 def script_json(data: Any) -> str:
     """JSON that is safe inside a <script type="application/json"> element."""
-    from ..outputs.page import _script_json
+    from ..outputs.page import script_json as page_script_json
 
-    return _script_json(data)
+    return page_script_json(data)
 
 
 def page_head(title: str, body_class: str = "") -> str:

@@ -81,7 +81,8 @@ def describe(kg: KnowledgeGraph, iri: str) -> list[ox.Triple]:
     }}"""
     graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(kg.data_graphs)
     result = kg.store.query(query, default_graph=graphs)
-    return sorted(set(result), key=lambda t: (str(t.subject), str(t.predicate),  # type: ignore[arg-type]
+    assert isinstance(result, ox.QueryTriples), "a CONSTRUCT query"
+    return sorted(set(result), key=lambda t: (str(t.subject), str(t.predicate),
                                               str(t.object)))
 
 

@@ -26,7 +26,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from ..corpus._yaml import LINE, LINES, YamlError, load_yaml
+from ..corpus import YamlError, load_yaml
 from ..errors import HeroesKGError, ServeError, relpath
 
 __all__ = ["answer", "load_candidates"]
@@ -86,9 +86,9 @@ def _candidates_file(handler: Any, name: str) -> Path:
 
 
 def _plain(value: Any) -> Any:
-    """A loaded YAML value without the loader's line markers, as JSON can carry it."""
+    """A loaded YAML value as JSON can carry it (string keys, dates as text)."""
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items() if k not in (LINE, LINES)}
+        return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if value is None or isinstance(value, (bool, int, float, str)):

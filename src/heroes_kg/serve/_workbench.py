@@ -29,6 +29,7 @@ import pyoxigraph as ox
 
 from .. import vocab as _vocab
 from ..errors import HeroesKGError, ServeError
+from ..rdf.store import select
 from ._html import html_page, page_head, script_json
 
 if TYPE_CHECKING:
@@ -123,28 +124,26 @@ def _terms(kg: KnowledgeGraph) -> list[dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
 
     def add(iri: str, kind: str, label: str = "", comment: str = "") -> None:
-        short = _compact(iri, vocab_prefixes)
-        if short is None or short in found:
+        short = _vocab.compact(iri, vocab_prefixes)
+        if short is None or short.endswith(":") or short in found:
             return
         found[short] = {"label": short, "type": kind, "detail": label,
                         "info": comment[:300]}
 
     ontology = kg.names.ontology.value
-    for row in kg.store.query(_vocab.SPARQL_PREFIXES + f"""
+    for row in select(kg.store, _vocab.SPARQL_PREFIXES + f"""
             SELECT ?x ?kind (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?comment) WHERE {{
               GRAPH <{ontology}> {{
                 ?x a ?kind FILTER(?kind IN (owl:Class, rdfs:Class, owl:ObjectProperty,
                                              owl:DatatypeProperty, rdf:Property))
                 OPTIONAL {{ ?x rdfs:label ?l }} OPTIONAL {{ ?x rdfs:comment ?c }} }}
-            }} GROUP BY ?x ?kind ORDER BY ?x"""):  # type: ignore[union-attr]
+            }} GROUP BY ?x ?kind ORDER BY ?x"""):
         if isinstance(row["x"], ox.NamedNode):
             kind = "class" if row["kind"].value.endswith("Class") else "property"
             add(row["x"].value, kind, _value(row["label"]), _value(row["comment"]))
-    for row in kg.store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o }",  # type: ignore[union-attr]
-                              use_default_graph_as_union=True):
+    for row in select(kg.store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o }", union=True):
         add(row["p"].value, "property")
-    for row in kg.store.query("SELECT DISTINCT ?c WHERE { ?s a ?c }",  # type: ignore[union-attr]
-                              use_default_graph_as_union=True):
+    for row in select(kg.store, "SELECT DISTINCT ?c WHERE { ?s a ?c }", union=True):
         if isinstance(row["c"], ox.NamedNode):
             add(row["c"].value, "class")
     return sorted(found.values(), key=lambda t: t["label"])
@@ -152,14 +151,6 @@ def _terms(kg: KnowledgeGraph) -> list[dict[str, str]]:
 
 def _value(term: Any) -> str:
     return "" if term is None else str(term.value)
-
-
-def _compact(iri: str, known: dict[str, str]) -> str | None:
-    for prefix, namespace in sorted(known.items(), key=lambda kv: -len(kv[1])):
-        local = iri[len(namespace):]
-        if iri.startswith(namespace) and re.fullmatch(r"[A-Za-z_][\w-]*", local):
-            return f"{prefix}:{local}"
-    return None
 
 
 def _example(known: dict[str, str]) -> str:

@@ -10,7 +10,7 @@ run past the time limit. The proxy also opens the snapshot itself, read-only, fo
 pages draw from the graph (names, quotes, the network view).
 
 The endpoint is public, so the proxy reads every query before Oxigraph does
-(:mod:`heroes_kg._guard`): a query nested too deep or too large for the parser is refused
+(:mod:`heroes_kg.query.guard`): a query nested too deep or too large for the parser is refused
 with 400, and so is ``SERVICE`` (Oxigraph would send HTTP requests wherever a client asks,
 into the host's private network too) unless the server was started with
 ``allow_service=True``. Malformed requests get 400, a client that hangs up or stalls is
@@ -47,7 +47,7 @@ import pyoxigraph as ox
 
 from ..errors import ServeError
 from ..project import Project
-from ..query._guard import QueryRefused, check_query
+from ..query import QueryRefused, check_query
 from ..query.engine import KnowledgeGraph
 from ..vocab import Names
 from . import _workbench

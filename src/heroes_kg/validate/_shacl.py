@@ -74,6 +74,7 @@ class _Graph:
     def __init__(self, triples: Iterable[ox.Triple]) -> None:
         self.out: dict[Term, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
         for t in triples:
+            # No triple terms in our graphs (plain RDF 1.1), which the types allow for.
             self.out[t.subject][t.predicate.value].append(t.object)  # type: ignore[index, arg-type]
 
     def values(self, node: Term, predicate: str) -> list[Term]:
