@@ -329,7 +329,7 @@ def test_a_build_stopped_half_way_is_never_taken_for_a_finished_one(
     def stop(*args: object) -> None:
         raise KeyboardInterrupt
 
-    import heroes_kg.outputs._reuse as reuse
+    import heroes_kg.outputs.reuse as reuse
     import heroes_kg.pipeline as pipeline
 
     where = reuse if stage == "save_reuse" else pipeline

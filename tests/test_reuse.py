@@ -1,4 +1,4 @@
-"""Exports assembled from blocks (heroes_kg.outputs._reuse): the same bytes as serializing
+"""Exports assembled from blocks (heroes_kg.outputs.reuse): the same bytes as serializing
 the graph at once, for the seeds, a synthetic corpus and random graphs with awkward
 text; blocks are copied from the previous export only when it is exactly the file the
 index describes."""
@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from heroes_kg.errors import OutputError
-from heroes_kg.outputs._reuse import Reuse, open_reuse
 from heroes_kg.outputs.formats import export
+from heroes_kg.outputs.reuse import Reuse, open_reuse
 from heroes_kg.pipeline import build, open_graph
 from heroes_kg.project import find_project
 from heroes_kg.query import KnowledgeGraph

@@ -53,7 +53,7 @@ from .vocab import Names
 
 if TYPE_CHECKING:
     from .corpus.curation import Corpus
-    from .outputs._reuse import Reuse
+    from .outputs.reuse import Reuse
 
 __all__ = ["BuildReport", "build", "build_store", "check", "open_graph", "standard_exports"]
 
@@ -88,7 +88,7 @@ def _quiet(message: str) -> None:
 
 
 #: Makes one export from the graph; a producer may take the blocks of its previous
-#: export from ``reuse`` (see :mod:`heroes_kg.outputs._reuse`), with the same bytes.
+#: export from ``reuse`` (see :mod:`heroes_kg.outputs.reuse`), with the same bytes.
 Producer = Callable[..., bytes]
 
 
@@ -480,7 +480,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         # Each export's blocks that did not change are copied from the file the last
         # build wrote (not with force); where they lie in the new file is kept for the
         # next build once the new files are in place.
-        from .outputs._reuse import Reuse, drop_reuse, open_reuse, save_reuse
+        from .outputs.reuse import Reuse, drop_reuse, open_reuse, save_reuse
 
         reused: dict[str, Reuse] = {}
         for name in names:

@@ -46,7 +46,7 @@ from ..vocab import (
     most_specific,
     prefixes,
 )
-from ._reuse import Reuse
+from .reuse import Reuse
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -79,7 +79,7 @@ class Format:
     def serialize(self, kg: Graph, *, facts_only: bool = False,
                   with_ontology: bool | None = None, reuse: Reuse | None = None) -> bytes:
         """The graph in this format. With ``reuse`` a format that is assembled from
-        blocks (see :mod:`heroes_kg.outputs._reuse`) copies the text of unchanged blocks
+        blocks (see :mod:`heroes_kg.outputs.reuse`) copies the text of unchanged blocks
         from the previous export and records where each block lies in the new one; the
         bytes are the same either way."""
         raise NotImplementedError

@@ -198,7 +198,7 @@ def cut_blocks(data: bytes) -> list[Block]:
     """Sorted N-Triples ``data`` cut into blocks of whole subjects, at points chosen by
     their content (a block ends after a subject whose checksum ends in four zero bits):
     an edit changes only the blocks of the subjects it touches and leaves every other cut
-    where it was. Exports are assembled from blocks (:mod:`heroes_kg.outputs._reuse`) and
+    where it was. Exports are assembled from blocks (:mod:`heroes_kg.outputs.reuse`) and
     the difference between two builds is looked for only in the blocks that changed
     (:mod:`heroes_kg.rdf.delta`)."""
     if not data:
