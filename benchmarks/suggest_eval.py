@@ -130,6 +130,19 @@ def _articles(scores: list[ArticleScore]) -> list[dict[str, object]]:
              "noise": s.noise, "seconds": s.seconds} for s in scores]
 
 
+def _by_rule(scores: list[ArticleScore]) -> str:
+    tally: dict[str, list[int]] = {}
+    for s in scores:
+        for rule, (n, right) in s.by_rule.items():
+            t = tally.setdefault(rule, [0, 0])
+            t[0] += n
+            t[1] += right
+    lines = [f"{'rule':<40} {'cands':>5} {'right':>5} {'prec':>5}"]
+    for rule, (n, right) in sorted(tally.items(), key=lambda kv: (kv[1][1] / kv[1][0], kv[0])):
+        lines.append(f"{rule[:40]:<40} {n:>5} {right:>5} {right / n:>5.2f}")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", type=Path, nargs="+", metavar="SET",
@@ -139,6 +152,9 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true",
                         help="list the gold facts missed, the wrong candidates, mistyped "
                              "and noise entities")
+    parser.add_argument("--by-rule", action="store_true",
+                        help="also print, per rule, its candidates, how many are right and "
+                             "precision, over all the sets given")
     args = parser.parse_args()
     for folder in args.sets:
         if not (folder / "articles").is_dir() or not (folder / "gold").is_dir():
@@ -163,6 +179,8 @@ def main() -> None:
     everything = [s for _name, scores in per_set for s in scores]
     if len(per_set) > 1:
         print(_row("ALL (" + " + ".join(name for name, _s in per_set) + ")", totals(everything)))
+    if args.by_rule:
+        print(_by_rule(everything))
     if args.json:
         if len(per_set) == 1:
             name, scores = per_set[0]

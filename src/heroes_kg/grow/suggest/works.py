@@ -370,6 +370,7 @@ def find_titles(doc: Doc) -> None:
                     doc.add_work_span(s.start + at, s.start + at + len(title), found)
                 else:
                     _register(doc, title, s.start + at, type_, rule, quote, 0.5)
+    _headline_titles(doc)
     _numbered(doc)
     _credit_titles(doc)
     _credit_lists(doc)
@@ -381,6 +382,73 @@ def find_titles(doc: Doc) -> None:
     for s in doc.sentences:
         rule_derived_work(doc, s)
     _owned_remakes(doc)
+
+
+_HEADLINE_SERIES = re.compile(r"^\s*(?:season|series|episode|finale|premiere ratings)\b",
+                              re.IGNORECASE)
+
+
+def _headline_titles(doc: Doc) -> None:
+    """A title in the article's headline that the text repeats is a work, even unquoted
+    and without a cue word: headline "Descendants: The Rise of Red sets a Disney+
+    viewership record", text "A new report from Deadline revealed that Descendants: The
+    Rise of Red is now the most-viewed premiere…"; headline "Game of Thrones season 6
+    premiere ratings", text "Game of Thrones premiere ratings are in". The headline is
+    data a curator has for every article; the longest title-cased run of it that the text
+    repeats (twice; three times for one word, never only at sentence starts) and that is
+    not a known non-work, a person's name or a company's name wins."""
+    headline = doc.article.title or ""
+    if not headline:
+        return
+    runs = [m.group(0) for m in re.finditer(TITLE_WORDS, headline)]
+    for run in runs:
+        words = run.split()
+        spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+                        if j - i <= 8), key=lambda ij: ij[0] - ij[1])
+        for i, j in spans:
+            name = " ".join(words[i:j]).rstrip(":,.!?")
+            part = name.split()
+            if not part or part[0] in STOP or part[-1].lower() in (
+                    "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with",
+                    "from", "by", "vs", "&", "de", "la", "or") or \
+                    any(w.endswith(("’s", "'s")) for w in part) or name.isupper() or \
+                    not re.search(r"[a-z]", name) or len(name) < 3:
+                continue
+            if part[0].lower() in FIRST_NAMES and 2 <= len(part) <= 3:
+                continue  # "Bill Skarsgard", "Ryan Reynolds": a person
+            if i > 0 and words[i - 1][:1].isupper() and not words[i - 1].endswith(
+                    ("’s", "'s", ":")):
+                continue  # "Stallone" of "Sylvester Stallone"
+            if guess_type(name) != "Person" or name.lower() in KNOWN_NAMES or \
+                    is_place_or_award(name):
+                continue
+            found = doc.lookup(name)
+            if found is not None and doc.type_of(found) not in WORK_TYPES:
+                continue
+            at = word_at(doc.text, name, before="@#", after="’'")
+            inside = [a for a in at if not any(
+                x.start == a or (x.start < a and not doc.text[x.start:a].strip())
+                for x in doc.sentences)]
+            if len(at) < (3 if len(part) == 1 else 2) or not inside or any(
+                    re.search(r"\b[A-Z][a-z]+\s$", doc.text[max(0, a - 20):a])
+                    and not re.search(r"\b(?:The|In|On|And|But|As|Of)\s$",
+                                      doc.text[max(0, a - 20):a]) for a in at):
+                continue  # a surname: "Gillian Anderson … Anderson"
+            if any(re.match(r" (?!Season|Part|Chapter|Volume)[A-Z][a-z]",
+                            doc.text[a + len(name):a + len(name) + 3]) for a in at):
+                continue  # "Sylvester" of "Sylvester Stallone"
+            if len(part) == 2 and len(word_at(doc.text, part[1])) > len(at):
+                continue  # "Sylvester Stallone … Stallone": a person's surname alone
+            if any(doc.work_span_at(a, a + len(name)) for a in at):
+                break  # already a work: the headline names it
+            after = headline[headline.find(name) + len(name):]
+            type_ = "TVSeries" if _HEADLINE_SERIES.match(after) or any(
+                _HEADLINE_SERIES.match(doc.text[a + len(name):a + len(name) + 20])
+                for a in at) else "Movie"
+            work = found or doc.entity(name, type_, "headline-title", name, 0.5)
+            for a in at:
+                doc.add_work_span(a, a + len(name), work)
+            return
 
 
 _UNTITLED = re.compile(
