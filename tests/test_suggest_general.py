@@ -12,7 +12,7 @@ KNOWN = [Entity("netflix", "StreamingService", "Netflix"),
 
 
 def run(text: str, date: str | None = "2021-05-21"):  # type: ignore[no-untyped-def]
-    return suggest(Article("a", "T", "a.txt", text, date=date), KNOWN)
+    return suggest(Article("a", "T", "a.txt", text, date=date), KNOWN, min_confidence=0.0)
 
 
 def facts(text: str, **kw: object) -> set[tuple[str, str, str]]:
@@ -499,3 +499,67 @@ def test_an_actors_possessive_before_a_first_name_is_their_character() -> None:
     got = facts("“YOU”, starring Penn Badgley, returns. The sequel to “YOU” follows Badgley's "
                 "Joe after he has made the leap to Los Angeles.")
     assert ("penn-badgley", "plays", "joe") in got
+
+
+def test_headline_title_repeated_in_text_is_the_main_work() -> None:
+    # Headline and opening of a real article (Descendants: The Rise of Red, Disney+).
+    text = ("Descendants: The Rise of Red breaks viewership records on Disney+ with 6.7 "
+            "million views in three days.\n\nA new report revealed that Descendants: The "
+            "Rise of Red is now the most-viewed premiere for a DCOM in the platform's "
+            "history.")
+    article = Article("a", "Descendants: The Rise of Red sets a Disney+ viewership record",
+                      "a.txt", text, date="2024-07-20")
+    got = suggest(article, KNOWN, min_confidence=0.0)
+    works = {e.id: e for e in got.entities}
+    assert works["descendants-the-rise-of-red"].rule == "headline-title"
+    assert any(c.property == "about" and c.object == "descendants-the-rise-of-red"
+               for c in got.statements)
+
+
+def test_headline_names_are_not_titles() -> None:
+    text = ("Sylvester Stallone said filming starts next year. Stallone added more. "
+            "Sylvester Stallone also said so.")
+    article = Article("a", "Creed 2 will begin filming next year, reveals Sylvester Stallone",
+                      "a.txt", text)
+    got = suggest(article, KNOWN, min_confidence=0.0)
+    assert not [e for e in got.entities if e.rule == "headline-title"]
+
+
+def test_figure_in_a_sentence_about_another_title_is_doubted() -> None:
+    # A real article: the main work is named, then a comparison with an unknown title.
+    text = ("“Rise of Red” had 6.7 million views in three days.\n\n"
+            "“Rise of Red” broke a record. The Acolyte, for example, while not a DCOM, "
+            "Disney still reported to have 4.8 million views during its first day.")
+    got = suggest(Article("a", "T", "a.txt", text), KNOWN, min_confidence=0.0)
+    figure = next(c.subject for c in got.statements if c.value == 4800000)
+    about = [c for c in got.statements if c.subject == figure and c.property == "about"]
+    assert about and all(c.confidence < 0.45 for c in about)
+    kept = suggest(Article("a", "T", "a.txt", text), KNOWN)
+    assert not [c for c in kept.statements if c.subject == figure and c.property == "about"]
+    assert [c for c in kept.statements if c.value == 4800000]  # the figure itself stays
+    assert [c for c in kept.statements if c.property == "about" and c.subject != figure]
+
+
+def test_confidence_floor_and_rule_caps() -> None:
+    from heroes_kg.grow.suggest import MIN_CONFIDENCE, RULE_CONFIDENCE_CAP
+
+    text = ("The series is produced by Bad Wolf and New Line Cinema. "
+            "“Heroes” stars Ava Lee and Ben Ortiz.")
+    every = suggest(Article("a", "T", "a.txt", text), KNOWN, min_confidence=0.0)
+    assert every.statements
+    for c in every.statements:
+        assert c.confidence <= RULE_CONFIDENCE_CAP.get(c.rule, 1.0)
+    floor = suggest(Article("a", "T", "a.txt", text), KNOWN)
+    assert all(c.confidence >= MIN_CONFIDENCE for c in floor.statements)
+    assert {c.key() for c in floor.statements} == {
+        c.key() for c in every.statements if round(c.confidence, 2) >= MIN_CONFIDENCE}
+    confidences = [round(c.confidence, 2) for c in floor.statements]
+    assert confidences == sorted(confidences, reverse=True)  # best first
+
+
+def test_cli_default_floor_is_suggests() -> None:
+    from heroes_kg.cli import suggest as suggest_command
+    from heroes_kg.grow.suggest import MIN_CONFIDENCE
+
+    option = next(p for p in suggest_command.params if p.name == "min_confidence")
+    assert option.default == MIN_CONFIDENCE

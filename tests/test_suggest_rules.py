@@ -18,7 +18,8 @@ KNOWN = [
 
 
 def run(text: str, date: str | None = "2020-05-06", known: list[Entity] | None = None):  # type: ignore[no-untyped-def]
-    return suggest(Article("a", "T", "a.txt", text, date=date), KNOWN if known is None else known)
+    return suggest(Article("a", "T", "a.txt", text, date=date), KNOWN if known is None else known,
+                   min_confidence=0.0)
 
 
 def facts(text: str, **kw: object) -> set[tuple[str, str, str]]:

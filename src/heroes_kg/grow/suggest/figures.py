@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ._doc import Doc
-from ._text import NAME, NUMBER_WORDS, SCALE, Sentence
+from ._text import NAME, NUMBER_WORDS, SCALE, STOP, TITLE_WORDS, Sentence
 
 __all__ = ["RULES"]
 
@@ -152,6 +152,12 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         film = paired.get(f.start) or (after[0] if after else doc.work_before(pos, s))
         if film is None:
             continue
+        # A figure bound to a work its sentence does not name, in a sentence that names
+        # another title-like thing the article does not know ("The Acolyte, for example,
+        # … reported to have 4.8 million views"), is likely about that other thing: the
+        # figure stays, its link to the work falls below the default floor.
+        doubt = 0.0 if film in doc.works_in(s.start, s.end) or film in paired.values() \
+            else (0.4 if _other_title(doc, s) else 0.0)
         count = f.count
         days = _PERIOD.search(s.text)
         period = None
@@ -173,7 +179,7 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                              f"Viewership of {doc.name_of(film)}", prop, f.text)
         quote = (f.text + clause.rstrip(" ,.")) if len(clause) < 120 and not f.bare \
             else f.text
-        doc.add(figure, "about", s.text, s.start, "figure-about", 0.7, obj=film)
+        doc.add(figure, "about", s.text, s.start, "figure-about", 0.7 - doubt, obj=film)
         doc.add(figure, prop, quote, pos, prop, 0.7 if f.bare else 0.8, value=count)
         if period and days:
             doc.add(figure, "periodDays", days.group(0), s.start + days.start(),
@@ -187,6 +193,20 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
             org = doc.entity(said.group("o"), "Organization", "as-x-stated", said.group(0))
             doc.add(figure, "reportedBy", said.group(0), s.start + said.start(),
                     "as-x-stated", 0.6, obj=org)
+
+
+def _other_title(doc: Doc, s: Sentence) -> bool:
+    """The sentence names, outside every known entity and work, a run of two or more
+    capitalized words ("The Acolyte", "Percy Jackson and the Olympians", "Taylor Swift:
+    The Eras Tour") that is not a person the article has named."""
+    mask = doc.covered()
+    text = "".join(" " if mask[s.start + i] else ch for i, ch in enumerate(s.text))
+    for m in re.finditer(TITLE_WORDS, text):
+        words = m.group(0).split()
+        if len(words) >= 2 and (m.start() > 0 or words[0] == "The") and \
+                words[-1] not in STOP:
+            return True
+    return False
 
 
 RULES = [rule_figures, rule_watched_for]
