@@ -563,3 +563,33 @@ def test_cli_default_floor_is_suggests() -> None:
 
     option = next(p for p in suggest_command.params if p.name == "min_confidence")
     assert option.default == MIN_CONFIDENCE
+
+
+def test_people_listed_before_cast_in() -> None:
+    # His Dark Materials casting news.
+    got = facts("Lin-Manuel Miranda, James McAvoy and Ruth Wilson have all been cast in "
+               "the BBC’s upcoming series “His Dark Materials,” based on the novels.")
+    for person in ("lin-manuel-miranda", "james-mcavoy", "ruth-wilson"):
+        assert ("his-dark-materials", "castMember", person) in got
+
+
+def test_cast_list_after_a_colon_and_rounding_out() -> None:
+    text = ("Steven Spielberg unveiled the trailer for “Disclosure Day”. The cast is "
+            "top-notch: Emily Blunt, Josh O'Connor, Colin Firth and Eve Hewson headline the "
+            "story. Rounding out the cast are Clarke Peters and Georgina Campbell.")
+    got = facts(text)
+    for person in ("emily-blunt", "colin-firth", "eve-hewson", "clarke-peters",
+                   "georgina-campbell"):
+        assert ("disclosure-day", "castMember", person) in got
+
+
+def test_honorific_role_in_brackets_and_credit_in_brackets() -> None:
+    text = ("Dafne Keen and Ruth Wilson have been cast in “His Dark Materials”. "
+            "Tom Hooper (“The King’s Speech”) will direct. Dafne Keen will play Lyra, "
+            "whose adventures bring her into contact with a terrifying woman named "
+            "Mrs. Coulter (Wilson).")
+    result = suggest(Article("a", "T", "a.txt", text), KNOWN, min_confidence=0.0)
+    plays = {(c.subject, c.object, c.qualifiers.get("in")) for c in result.statements
+             if c.property == "plays"}
+    assert ("dafne-keen", "lyra", "his-dark-materials") in plays  # not The King's Speech
+    assert ("ruth-wilson", "mrs-coulter", "his-dark-materials") in plays

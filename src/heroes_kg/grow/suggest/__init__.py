@@ -128,6 +128,11 @@ def suggest(article: Article, entities: Iterable[Entity],
     for doc_rule in DOC_RULES:
         doc_rule(doc)
     out = doc.out
+    playing = {(c.qualifiers.get("in"), c.subject) for c in doc.found.values()
+               if c.property == "plays"}
+    for key, c in list(doc.found.items()):
+        if c.property == "castMember" and (c.subject, c.object) in playing:
+            del doc.found[key]  # "plays Y in X" already says X's cast has the actor
     for c in doc.found.values():
         c.confidence = min(c.confidence, RULE_CONFIDENCE_CAP.get(c.rule, 1.0))
     kept = {k: c for k, c in doc.found.items() if round(c.confidence, 2) >= min_confidence}

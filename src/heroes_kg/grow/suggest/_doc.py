@@ -410,6 +410,9 @@ class Doc:
                      r"[“\"‘]?$|\bstars on (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?[“\"‘]?$",
                      before):
             return False  # an earlier credit: "Mazin previously created “Chernobyl.”"
+        if re.search(r"[A-Za-z.] \([“\"‘]?$", before) and re.match(
+                r"[”\"’]?(?:,? [^()]{0,40})?\)", self.text[b:b + 44]):
+            return False  # a credit in brackets: "Tom Hooper (“The King’s Speech”)"
         return not re.search(r"\b[A-Z]\w+ of [“\"‘]?$", before)
 
     def series_of(self, work: str | None) -> str | None:

@@ -40,7 +40,8 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
                 "possessive-parent", 0.8, obj=child)
         return parent
     raw = strip_possessive(raw)
-    if re.fullmatch(NAME, raw) and raw.split()[0] not in STOP:
+    if (re.fullmatch(NAME, raw) and raw.split()[0] not in STOP) or \
+            re.fullmatch(rf"(?:Mrs|Mr|Ms|Dr)\. {NAME}", raw):
         found = doc.lookup(raw)
         if found is not None and doc.type_of(found) != "FictionalCharacter" and \
                 not doc.is_guess(found):
@@ -178,6 +179,9 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             a, b = b, a
         if doc.is_character(a) or not doc.is_person(a):
             continue
+        if b != m.group("a") and m.group("a").endswith(" " + b) and \
+                re.match(r"(?:Mrs|Mr|Ms|Dr)\. ", m.group("a")):
+            b = m.group("a")  # "a terrifying woman named Mrs. Coulter (Wilson)"
         if not (doc.is_character(b) or len(doc.works_in(s.start, s.end)) or doc.main_film):
             continue
         _cast(doc, a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s)
@@ -265,7 +269,8 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
                          rf"(?:also )?includes?|(?:ensemble|cast|lineup) (?:that|which) (?:also )?"
                          rf"includes?|star(?:s|red)? alongside|starred opposite|"
                          rf"stars opposite|(?<=, )alongside|[Gg]uest[- ]starring(?: this season)? "
-                         rf"(?:are|is)) {_LIST}", s.text):
+                         rf"(?:are|is)|[Tt]he cast (?:is|are) [a-z -]{{1,25}}:|[Rr]ounding out the "
+                         rf"cast (?:are|is)|(?:the )?cast is rounded out by) {_LIST}", s.text):
         pos = s.start + m.start()
         work = doc.work_at(pos, s)
         if "this season" in m.group(0) and doc.type_of(work) != "TVSeason":
@@ -299,6 +304,7 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
             quote = s.text[m.start():at + len(name)]
             person = doc.entity(name, "Actor", "starring", quote)
             doc.add(work, "castMember", quote, pos, "starring", 0.7, obj=person)
+    _listed_subjects(doc, s)
     for m in re.finditer(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,2}}?(?:will )?(?:stars?|starred|co-stars?|"
                          rf"(?:is|was|has been|have been) cast in|(?:has |have )?(?:joined|boarded)) "
                          rf"(?:in )?(?:{POSSESSOR} )?[“\"‘]?", s.text):
@@ -310,6 +316,30 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
         quote = doc.text[s.start + m.start():end]
         person = doc.entity(name, "Actor", "stars-in", quote)
         doc.add(work, "castMember", quote, s.start + m.start(), "stars-in", 0.6, obj=person)
+
+
+_SUBJECT_LIST = re.compile(
+    rf"{_LIST},? (?:have|had|were|are|will) (?:all |also |each )?(?:been |be )?"
+    rf"(?:cast in|joined|join|boarded|signed on (?:to|for)|set to star in)\b")
+
+
+def _listed_subjects(doc: Doc, s: Sentence) -> None:
+    """"Lin-Manuel Miranda, James McAvoy and Ruth Wilson have all been cast in the BBC’s
+    upcoming series “His Dark Materials”": several people, one verb, the work after it
+    (else the work in scope)."""
+    for m in _SUBJECT_LIST.finditer(s.text):
+        people = _people(doc, m.group("list"))
+        if len(people) < 2 or not all(doc.is_person(p) for p in people):
+            continue
+        after = [w for a, _b, w in doc.work_spans if s.start + m.end() <= a < s.end]
+        work = after[0] if after else doc.work_at(s.start + m.start(), s)
+        if work is None:
+            continue
+        for name in people:
+            at = s.text.find(name, m.start())
+            person = doc.entity(name, "Actor", "listed-cast", s.text[at:m.end()])
+            doc.add(work, "castMember", s.text[m.start():m.end()], s.start + m.start(),
+                    "listed-cast", 0.65, obj=person)
 
 
 _CREDIT_ROLES = {"director": "director", "co-director": "director", "writer": "screenwriter",
