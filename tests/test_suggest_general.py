@@ -593,3 +593,14 @@ def test_honorific_role_in_brackets_and_credit_in_brackets() -> None:
              if c.property == "plays"}
     assert ("dafne-keen", "lyra", "his-dark-materials") in plays  # not The King's Speech
     assert ("ruth-wilson", "mrs-coulter", "his-dark-materials") in plays
+
+
+def test_weekday_before_a_season_is_the_day_not_a_series() -> None:
+    # Game of Thrones ratings news; the headline names the series.
+    text = ("Game of Thrones premiere ratings are in, and the results are complex.\n\n"
+            "Game of Thrones was HBO's most popular series. Sunday’s season 6 return of the "
+            "Emmy-winning fantasy drama delivered a record.")
+    article = Article("a", "Game of Thrones season 6 premiere ratings", "a.txt", text)
+    got = {c.key() for c in suggest(article, KNOWN, min_confidence=0.0).statements}
+    assert not [k for k in got if "sunday" in k[0] or "sunday" in k[2]]
+    assert ("game-of-thrones-season-6", "partOfSeries", "game-of-thrones") in got

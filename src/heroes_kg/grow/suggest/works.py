@@ -579,13 +579,25 @@ def _seasons(doc: Doc) -> None:
                       and doc.type_of(w) in ("TVSeries", "Movie") and
                       re.fullmatch(r"[’'\u201d]?(?:[’']s)?[’'\u201d]? ?", doc.text[y:a])]
             after = re.match(r" of (?:the )?(?:[A-Z][\w.’']* )?[\"“‘]?", s.text[m.end():])
-            series = None
+            series: str | None = None
             end = s.start + m.end()
+            if before and before[-1][2] in doc.new and \
+                    doc.name_of(before[-1][2]).lower() in WEEKDAYS:
+                # "Sunday’s season 6 return": the day it aired, when another series is in
+                # scope; "Wednesday season 2" stays the series named so.
+                other = doc.work_before(before[-1][0], s)
+                if other is not None and other != before[-1][2] and \
+                        doc.type_of(other) == "TVSeries":
+                    day = before[-1][2]
+                    doc.work_spans[:] = [sp for sp in doc.work_spans if sp[2] != day]
+                    if not any(day in (c.subject, c.object) for c in doc.found.values()):
+                        del doc.new[day]
+                    before, series = [], other
             if before:
                 series, start = before[-1][2], before[-1][0]
             else:
                 start = a
-                if after:
+                if after and series is None:
                     at = s.start + m.end() + after.end()
                     later = [(x, y, w) for x, y, w in doc.work_spans if x == at]
                     if later:
