@@ -604,3 +604,14 @@ def test_weekday_before_a_season_is_the_day_not_a_series() -> None:
     got = {c.key() for c in suggest(article, KNOWN, min_confidence=0.0).statements}
     assert not [k for k in got if "sunday" in k[0] or "sunday" in k[2]]
     assert ("game-of-thrones-season-6", "partOfSeries", "game-of-thrones") in got
+
+
+def test_streaming_service_after_records_on_and_doubted_days_on() -> None:
+    known = [*KNOWN, Entity("disney-plus", "StreamingService", "Disney+", ("Disney Plus",))]
+    text = ("“Rise of Red” breaks viewership records on Disney+ with 6.7 million views.\n\n"
+            "A good benchmark is Taylor Swift: The Eras Tour movie, which the streamer "
+            "reported to have 4.6 million views in its first three days on Disney+.")
+    every = suggest(Article("a", "T", "a.txt", text), known, min_confidence=0.0)
+    on = [c for c in every.statements if c.key() == ("rise-of-red", "streamingOn", "disney-plus")]
+    assert on and on[0].quote == "records on Disney+"
+    assert on[0].confidence >= 0.45

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ._doc import Doc
-from ._text import NAME, NUMBER_WORDS, SCALE, STOP, TITLE_WORDS, Sentence
+from ._text import NAME, NUMBER_WORDS, SCALE, Sentence
 
 __all__ = ["RULES"]
 
@@ -157,7 +157,7 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         # … reported to have 4.8 million views"), is likely about that other thing: the
         # figure stays, its link to the work falls below the default floor.
         doubt = 0.0 if film in doc.works_in(s.start, s.end) or film in paired.values() \
-            else (0.4 if _other_title(doc, s) else 0.0)
+            else (0.4 if doc.names_other_title(s) else 0.0)
         count = f.count
         days = _PERIOD.search(s.text)
         period = None
@@ -193,20 +193,6 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
             org = doc.entity(said.group("o"), "Organization", "as-x-stated", said.group(0))
             doc.add(figure, "reportedBy", said.group(0), s.start + said.start(),
                     "as-x-stated", 0.6, obj=org)
-
-
-def _other_title(doc: Doc, s: Sentence) -> bool:
-    """The sentence names, outside every known entity and work, a run of two or more
-    capitalized words ("The Acolyte", "Percy Jackson and the Olympians", "Taylor Swift:
-    The Eras Tour") that is not a person the article has named."""
-    mask = doc.covered()
-    text = "".join(" " if mask[s.start + i] else ch for i, ch in enumerate(s.text))
-    for m in re.finditer(TITLE_WORDS, text):
-        words = m.group(0).split()
-        if len(words) >= 2 and (m.start() > 0 or words[0] == "The") and \
-                words[-1] not in STOP:
-            return True
-    return False
 
 
 RULES = [rule_figures, rule_watched_for]
