@@ -615,3 +615,15 @@ def test_streaming_service_after_records_on_and_doubted_days_on() -> None:
     on = [c for c in every.statements if c.key() == ("rise-of-red", "streamingOn", "disney-plus")]
     assert on and on[0].quote == "records on Disney+"
     assert on[0].confidence >= 0.45
+
+
+def test_executive_producers_in_groups_by_company() -> None:
+    # His Dark Materials casting news.
+    got = facts("The BBC series “His Dark Materials” began filming. “His Dark Materials” "
+                "will be executive produced by Jane Tranter, Dan McCulloch, and Julie Gardner "
+                "for Bad Wolf; Deborah Forte and Toby Emmerich for New Line Cinema; and Ben "
+                "Irving and Piers Wenger for BBC One.")
+    for person in ("jane-tranter", "dan-mcculloch", "julie-gardner", "deborah-forte",
+                   "toby-emmerich", "ben-irving", "piers-wenger"):
+        assert ("his-dark-materials", "executiveProducer", person) in got
+    assert not [k for k in got if k[2] in ("bad-wolf", "new-line-cinema", "bbc-one")]

@@ -39,7 +39,8 @@ _ROLE_WORDS = "|".join(sorted((re.escape(k) for k in _ROLES), key=len, reverse=T
 _BY = re.compile(rf"\b(?P<roles>(?i:(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_ROLE_WORDS}))*)) by "
                  rf"(?:(?:its|their|the series[’']|the show[’']s|the film[’']s) (?P<also>creator|"
                  rf"co-creator|director|showrunner|writer)s? )?"
-                 rf"(?P<people>{NAME}(?:(?:,| and|, and) {NAME})*)")
+                 rf"(?P<people>{NAME}(?:(?:,| and|, and) {NAME})*"
+                 rf"(?:(?: for {NAME})?;(?: and)? {NAME}(?:(?:,| and|, and) {NAME})*)*)")
 #: What is written or produced that is not a work: "new solos written by Olivia Rodrigo".
 _NOT_WORK = re.compile(r"\b(?:songs?|solos?|music|lyrics|score|books?|novels?|letters?|essays?|"
                        r"posts?|statements?|articles?|memoirs?|poems?|plays?|tweets?|op-eds?|"
@@ -117,7 +118,8 @@ def _person(doc: Doc, name: str, rule: str, quote: str) -> str | None:
 def rule_by(doc: Doc, s: Sentence) -> None:
     """"The film was directed by Robert Rodriguez", "co-written and directed by
     Rodriguez", "executive produced by Shonda Rhimes", "is executive-produced by its
-    creator Tim Federle"; not "new solos written by Olivia Rodrigo"."""
+    creator Tim Federle", "will be executive produced by Pullman, Thorne, and Hooper;
+    Tranter, Dan McCulloch, and Julie Gardner for Bad Wolf; …"; not "new solos written by Olivia Rodrigo"."""
     for m in _BY.finditer(s.text):
         pos = s.start + m.start()
         if _NOT_WORK.search(s.text[:m.start()]):
@@ -130,7 +132,9 @@ def rule_by(doc: Doc, s: Sentence) -> None:
             # "executive-produced by its creator Tim Federle"
             roles.append({"creator": "created", "co-creator": "created", "director": "directed",
                           "showrunner": "created", "writer": "written"}[m.group("also")])
-        for name in _names(m.group("people")):
+        # "executive produced by A, B, and C; D and E for Bad Wolf; …": every group
+        people = re.sub(rf" for {NAME}", "", m.group("people")).replace("; and ", ", ")
+        for name in _names(people.replace(";", ",")):
             end = m.end("people") if s.text.find(name, m.start("people")) < 0 else \
                 s.text.find(name, m.start("people")) + len(name)
             quote = s.text[m.start():end]
