@@ -627,3 +627,15 @@ def test_executive_producers_in_groups_by_company() -> None:
                    "toby-emmerich", "ben-irving", "piers-wenger"):
         assert ("his-dark-materials", "executiveProducer", person) in got
     assert not [k for k in got if k[2] in ("bad-wolf", "new-line-cinema", "bbc-one")]
+
+
+def test_quotation_with_straight_marks_across_sentences() -> None:
+    # Bill Skarsgard on John Wick: Chapter 4, reported from Collider.
+    text = ('Bill Skarsgard has suggested that he has a "fun role" in the film.\n'
+            'Speaking to website Collider, he said: "I think the movies are very '
+            "entertaining. I've always been a fan of these kinds of over-the-top, "
+            'exploitive action movies."')
+    found = run(text).statements
+    said = [c for c in found if c.property == "text"]
+    assert said and str(said[0].value).startswith("I think the movies are very entertaining. ")
+    assert [c for c in found if c.property == "spokenBy" and c.object == "bill-skarsgard"]

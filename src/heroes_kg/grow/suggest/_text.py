@@ -124,6 +124,8 @@ def sentences(text: str) -> Iterator[Sentence]:
             piece = chunk[last:cut.start() + 1]
             if piece.count("“") > piece.count("”") and "”" in chunk[cut.end():]:
                 continue  # inside a quotation: “… in a row now. I must stop, …”
+            if chunk[:cut.start() + 1].count('"') % 2 and '"' in chunk[cut.end():]:
+                continue  # the same with straight quotation marks
             end = cut.end()
             piece = chunk[last:end].rstrip()
             if piece.strip():
