@@ -639,3 +639,23 @@ def test_quotation_with_straight_marks_across_sentences() -> None:
     said = [c for c in found if c.property == "text"]
     assert said and str(said[0].value).startswith("I think the movies are very entertaining. ")
     assert [c for c in found if c.property == "spokenBy" and c.object == "bill-skarsgard"]
+
+
+def test_title_that_is_a_weekday_from_the_headline() -> None:
+    # Wednesday viewing news: the title is a weekday, named in the headline, and the
+    # text also says on which day it debuted.
+    text = ("Netflix's Wednesday has set a new record. The Addams Family spinoff, starring "
+            "Jenna Ortega as Wednesday Addams, logged 341.2 million hours viewed.\n\n"
+            "Wednesday debuted on Wednesday, Nov. 23. The series was created by Alfred Gough "
+            "and Miles Millar. Catherine Zeta-Jones, who plays Morticia Addams, also stars. "
+            "Wednesday is the most popular series.")
+    article = Article("a", "Wednesday sets Netflix record for most-watched week", "a.txt",
+                      text, date="2022-11-29")
+    got = suggest(article, KNOWN, min_confidence=0.0).statements
+    keys_ = {c.key() for c in got}
+    assert ("wednesday", "creator", "alfred-gough") in keys_
+    assert ("wednesday-viewership", "about", "wednesday") in keys_
+    plays = {(c.subject, c.object, c.qualifiers.get("in")) for c in got if c.property == "plays"}
+    assert ("jenna-ortega", "wednesday-addams", "wednesday") in plays
+    assert ("catherine-zeta-jones", "morticia-addams", "wednesday") in plays
+    assert not [c for c in got if c.property == "description" and "stars" in str(c.value)]

@@ -13,7 +13,7 @@ import re
 from ._doc import WORK_TYPES, Doc
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
-from ._text import NAME, POSSESSOR, STOP, Sentence, strip_possessive
+from ._text import NAME, POSSESSOR, STOP, WEEKDAYS, Sentence, strip_possessive
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -40,7 +40,8 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
                 "possessive-parent", 0.8, obj=child)
         return parent
     raw = strip_possessive(raw)
-    if (re.fullmatch(NAME, raw) and raw.split()[0] not in STOP) or \
+    if (re.fullmatch(NAME, raw) and (raw.split()[0] not in STOP or (
+            len(raw.split()) > 1 and raw.split()[0].lower() in WEEKDAYS))) or \
             re.fullmatch(rf"(?:Mrs|Mr|Ms|Dr)\. {NAME}", raw):
         found = doc.lookup(raw)
         if found is not None and doc.type_of(found) != "FictionalCharacter" and \
@@ -75,11 +76,16 @@ def _describe(doc: Doc, character: str, role: str, quote: str, start: int) -> No
         doc.add(character, "description", quote, start, "character-described", 0.55,
                 value=desc.group("d").strip())
     at = doc.text.find(quote, start)
-    after = re.match(r", (?:the |a |an )?(?P<d>(?:[A-Z][\w.’'-]*[’']s )?[a-z][\w -]{2,40}?)(?=[.;]|,|$)",
+    after = re.match(r", (?P<art>the |a |an )?(?P<d>(?:[A-Z][\w.’'-]*[’']s )?[a-z][\w -]{2,40}?)(?=[.;]|,|$)",
                      doc.text[at + len(quote):] if at >= 0 else "")
     if after and not re.match(r"(?:and|who|which|while|but|with|as|was|is|has|had|will|"
                               r"were|are|won|earned|received|got|said|says|told)\b",
-                              after.group("d")):
+                              after.group("d")) and not (
+                                  not after.group("art") and re.match(
+                                      r"(?:[a-z]+ed|also|now|then|still|stars?|plays?|joins?|"
+                                      r"returns?|leads?|logs?)\b", after.group("d"))):
+        # "who plays Morticia Addams, also stars", "as Mina Addams, logged 341 million
+        # hours": a verb goes on, no description.
         end = at + len(quote) + after.end()
         doc.add(character, "description", doc.text[at:end], at, "character-described", 0.5,
                 value=after.group("d").strip())

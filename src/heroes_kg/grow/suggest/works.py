@@ -408,7 +408,8 @@ def _headline_titles(doc: Doc) -> None:
         for i, j in spans:
             name = " ".join(words[i:j]).rstrip(":,.!?")
             part = name.split()
-            if not part or part[0] in STOP or part[-1].lower() in (
+            if not part or (part[0] in STOP and part[0].lower() not in WEEKDAYS) or \
+                    part[-1].lower() in (
                     "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with",
                     "from", "by", "vs", "&", "de", "la", "or") or \
                     any(w.endswith(("’s", "'s")) for w in part) or name.isupper() or \
@@ -425,19 +426,28 @@ def _headline_titles(doc: Doc) -> None:
             found = doc.lookup(name)
             if found is not None and doc.type_of(found) not in WORK_TYPES:
                 continue
-            at = word_at(doc.text, name, before="@#", after="’'")
+            text = doc.text
+            at = word_at(text, name, before="@#", after="’'")
+            everywhere = len(at)
+            if name.lower() in WEEKDAYS:
+                # "debuted on Wednesday, Nov. 23": the day, not the title
+                at = [a for a in at if not re.search(
+                    r"\b(?:on|last|next|this|by|until|from|since|every)\s$", text[max(0, a - 7):a],
+                    re.IGNORECASE) and not re.match(r",? (?:[A-Z][a-z]{2,8}\.? \d|\d)",
+                                                    text[a + len(name):a + len(name) + 12])]
+            # "Wednesday Addams", "Sylvester Stallone": another, longer name
+            at = [a for a in at if not re.match(r" (?!Season|Part|Chapter|Volume)[A-Z][a-z]",
+                                                text[a + len(name):a + len(name) + 3])]
+            surname = [a for a in at if re.search(r"\b[A-Z][a-z]+\s$", text[max(0, a - 20):a])
+                       and not re.search(r"\b(?:The|In|On|And|But|As|Of)\s$",
+                                         text[max(0, a - 20):a])]
             inside = [a for a in at if not any(
-                x.start == a or (x.start < a and not doc.text[x.start:a].strip())
+                x.start == a or (x.start < a and not text[x.start:a].strip())
                 for x in doc.sentences)]
-            if len(at) < (3 if len(part) == 1 else 2) or not inside or any(
-                    re.search(r"\b[A-Z][a-z]+\s$", doc.text[max(0, a - 20):a])
-                    and not re.search(r"\b(?:The|In|On|And|But|As|Of)\s$",
-                                      doc.text[max(0, a - 20):a]) for a in at):
+            if len(at) < (3 if len(part) == 1 else 2) or not inside or \
+                    2 * len(surname) >= len(at):
                 continue  # a surname: "Gillian Anderson … Anderson"
-            if any(re.match(r" (?!Season|Part|Chapter|Volume)[A-Z][a-z]",
-                            doc.text[a + len(name):a + len(name) + 3]) for a in at):
-                continue  # "Sylvester" of "Sylvester Stallone"
-            if len(part) == 2 and len(word_at(doc.text, part[1])) > len(at):
+            if len(part) == 2 and len(word_at(text, part[1])) > everywhere:
                 continue  # "Sylvester Stallone … Stallone": a person's surname alone
             if any(doc.work_span_at(a, a + len(name)) for a in at):
                 break  # already a work: the headline names it
@@ -447,7 +457,8 @@ def _headline_titles(doc: Doc) -> None:
                 for a in at) else "Movie"
             work = found or doc.entity(name, type_, "headline-title", name, 0.5)
             for a in at:
-                doc.add_work_span(a, a + len(name), work)
+                if a not in surname:
+                    doc.add_work_span(a, a + len(name), work)
             return
 
 
