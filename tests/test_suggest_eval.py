@@ -1,5 +1,6 @@
 """Suggest on real news it was not written from: the three development sets of the
-evaluation set must stay above their floors, and bad articles get a clear message, never a traceback."""
+evaluation set must stay above their floors, and bad articles get a clear message, never a
+traceback."""
 
 from __future__ import annotations
 
