@@ -659,3 +659,14 @@ def test_title_that_is_a_weekday_from_the_headline() -> None:
     assert ("jenna-ortega", "wednesday-addams", "wednesday") in plays
     assert ("catherine-zeta-jones", "morticia-addams", "wednesday") in plays
     assert not [c for c in got if c.property == "description" and "stars" in str(c.value)]
+
+
+def test_person_pointed_back_to_stars_in_the_work_in_scope() -> None:
+    # Bill Skarsgard on John Wick: Chapter 4.
+    text = ('Bill Skarsgard has suggested that he has a "fun role" in "John Wick: Chapter 4".\n'
+            "The 30-year-old actor is set to star in the upcoming movie in the action "
+            'franchise.\nHe said: "I actually just finished a horror film, but I like this."')
+    got = facts(text)
+    assert ("john-wick-chapter-4", "castMember", "bill-skarsgard") in got
+    # "the action franchise" and a film named in a quotation are not this film's genres
+    assert not [k for k in got if k[1] == "genre"]

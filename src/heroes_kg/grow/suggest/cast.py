@@ -348,6 +348,31 @@ def _listed_subjects(doc: Doc, s: Sentence) -> None:
                     "listed-cast", 0.65, obj=person)
 
 
+_POINTED_STAR = re.compile(
+    r"(?:He|She|The (?:\d+-year-old |[\w’'-]+ )?(?:actor|actress|star)) (?:[a-z]+ ){0,2}?"
+    r"(?:is set to star|will star|is to star|stars|is starring|has been cast|was cast|joins|"
+    r"has joined|will appear) in (?:the|this|that) (?:(?:upcoming|new|next|latest|"
+    r"forthcoming|untitled) )?(?P<k>movie|film|series|show|sequel)\b")
+
+
+def rule_pointed_star(doc: Doc, s: Sentence) -> None:
+    """"Bill Skarsgard has suggested that he has a "fun role" in 'John Wick: Chapter 4'.
+    The 30-year-old actor is set to star in the upcoming movie in the action franchise":
+    the person the sentence points back to is in the cast of the work in scope."""
+    m = _POINTED_STAR.match(s.text)
+    if m is None:
+        return
+    named = doc.works_in(s.start, s.end)
+    work = named[0] if named else doc.main_film
+    person = doc.subject_person(s.start)
+    if work is None or person is None or not is_a(doc.type_of(person), "Person") or \
+            doc.type_of(work) not in ("Movie", "TVSeries", "TVSeason"):
+        return
+    if doc.is_guess(person) and doc.new[person].type == "Person":
+        doc.new[person].type = "Actor"
+    doc.add(work, "castMember", m.group(0), s.start, "pointed-star", 0.55, obj=person)
+
+
 _CREDIT_ROLES = {"director": "director", "co-director": "director", "writer": "screenwriter",
                  "writers": "screenwriter", "creator": "creator", "co-creator": "creator",
                  "producer": "producer", "showrunner": "creator"}
@@ -763,5 +788,5 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
 RULES = [rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays, rule_actors_character]
+         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star]
 DOC_RULES = [character_in_title]

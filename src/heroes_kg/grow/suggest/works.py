@@ -948,6 +948,15 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
             continue
         if work is None:
             continue
+        if not named and not before and noun is not None and (
+                re.fullmatch(r"franchises?|sagas?|trilog(?:y|ies)", noun)
+                and doc.type_of(work) != "MovieSeries"):
+            continue  # "the action franchise": not the genre of the film in scope
+        para = next((p for p in doc.paragraphs if p.start <= s.start <= p.end), None)
+        lead = doc.text[para.start if para else s.start:s.start + det.start()]
+        if not named and not before and (lead.count('"') % 2 or
+                                         lead.count("“") > lead.count("”")):
+            continue  # "I actually just finished a horror film", said: another work
         inside = [w for x, y, w in doc.work_spans if x < s.start + det.start() and end <= y
                   and w == work]
         if inside and re.search(r"\bof $", doc.text[:s.start + det.start()]):
