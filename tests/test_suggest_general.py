@@ -670,3 +670,15 @@ def test_person_pointed_back_to_stars_in_the_work_in_scope() -> None:
     assert ("john-wick-chapter-4", "castMember", "bill-skarsgard") in got
     # "the action franchise" and a film named in a quotation are not this film's genres
     assert not [k for k in got if k[1] == "genre"]
+
+
+def test_superlative_is_a_ranking_at_the_top() -> None:
+    # Descendants: The Rise of Red viewing news.
+    got = facts("A new report revealed that “Rise of Red” is now the most-viewed premiere "
+                "for a DCOM in the platform’s history, with more than 6.7 million views.")
+    assert ("rise-of-red-ranking", "about", "rise-of-red") in got
+    assert ("rise-of-red-ranking", "rank", "1") in got
+    assert ("rise-of-red-ranking", "chart",
+            "most-viewed premiere for a dcom in the platform’s history") in got
+    assert not [k for k in facts("The most popular series was never named.") if
+                k[1] == "rank"]
