@@ -682,3 +682,10 @@ def test_superlative_is_a_ranking_at_the_top() -> None:
             "most-viewed premiere for a dcom in the platform’s history") in got
     assert not [k for k in facts("The most popular series was never named.") if
                 k[1] == "rank"]
+
+
+def test_crew_verb_after_a_credit_in_brackets() -> None:
+    # His Dark Materials casting news.
+    got = facts("The BBC series “His Dark Materials” began filming. Oscar-winner Tom Hooper "
+                "(“The King’s Speech”) will direct the adaptation.")
+    assert ("his-dark-materials", "director", "tom-hooper") in got

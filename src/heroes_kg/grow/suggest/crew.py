@@ -312,9 +312,11 @@ _SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b(?:wrote|penned|co-wrote|
                      rf"(?:,? with a rewrite by (?P<rewrite>{_PEOPLE}))?")
 _LEAD = re.compile(rf"(?P<p>{NAME}) (?:came on board|signed on|was tapped|was hired|has been tapped|"
                    rf"is set|will return|returns) to (?:direct|helm|lead) [“\"‘]?")
-#: "with Jane Doe set to direct", "Jane Doe will direct" (not "in talks to direct").
+#: "with Jane Doe set to direct", "Jane Doe will direct" (not "in talks to direct"), "Tom
+#: Hooper (“The King’s Speech”) will direct the adaptation".
 _TO_DIRECT = re.compile(
-    rf"(?P<p>{NAME}(?:(?:,| and|, and) {NAME})*),? (?:(?:is|are|was|were|will|would|also|has|"
+    rf"(?P<p>{NAME}(?:(?:,| and|, and) {NAME})*)(?P<credit> \([“\"‘][^()]{{1,60}}\))?,? "
+    rf"(?:(?:is|are|was|were|will|would|also|has|"
     rf"have|been) ){{0,3}}(?:(?:set|slated|expected|tapped|attached|back|returning|going|"
     rf"signed on|on board|returns|return) to )?"
     rf"(?P<job>co-executive produce|executive produce|co-produce|produce|co-direct|direct|"
@@ -442,8 +444,9 @@ def rule_set_to_direct(doc: Doc, s: Sentence) -> None:
     for m in _TO_DIRECT.finditer(s.text):
         if re.search(r"\b(?:talks|negotiations|eyed|eyeing|considered)\b", s.text[m.start():m.end()]):
             continue
+        verb_from = m.end("credit") if m.group("credit") else m.end("p")
         if not re.search(r"\b(?:is|are|was|were|will|would|to|has|have)\b",
-                         s.text[m.end("p"):m.start("job")]):
+                         s.text[verb_from:m.start("job")]):
             continue  # "… produce" with no verb before it is no crew credit
         pos = s.start + m.start()
         work = _target(doc, pos, s)
