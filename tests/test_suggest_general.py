@@ -689,3 +689,12 @@ def test_crew_verb_after_a_credit_in_brackets() -> None:
     got = facts("The BBC series “His Dark Materials” began filming. Oscar-winner Tom Hooper "
                 "(“The King’s Speech”) will direct the adaptation.")
     assert ("his-dark-materials", "director", "tom-hooper") in got
+
+
+def test_based_on_plural_novels_by_a_described_author() -> None:
+    # His Dark Materials casting news.
+    got = facts("Ruth Wilson has been cast in the upcoming series “His Dark Materials,” based "
+                "on the bestselling fantasy novels by British author Philip Pullman.")
+    assert ("his-dark-materials", "basedOn", "his-dark-materials-novels") in got
+    assert ("his-dark-materials-novels", "author", "philip-pullman") in got
+    assert ("his-dark-materials-novels", "genre", "fantasy") in got

@@ -1293,14 +1293,16 @@ def rule_year_apposition(doc: Doc, s: Sentence) -> None:
                 value=m.group("y"))
 
 
-_SOURCE_KINDS = (r"graphic novel|novel|book series|book|comic book|comics?|memoir|podcast|play|"
+_SOURCE_KINDS = (r"graphic novels?|novels|novel|book series|books|book|comic books?|comics?|memoir|"
+                 r"podcast|play|"
                  r"video game|game|manga|short story|musical|true story|article|novella|"
                  r"animated series|anthology series|TV series|series|show|film|movie")
 _BASED = re.compile(
     rf"\b[Bb]ased on (?:the |a |an )?(?:(?P<author>{NAME})[’']s? )?(?:(?P<y>(?:19|20)\d\d) )?"
     rf"(?P<adj>(?:[\w-]+ ){{0,3}}?)(?P<kind>{_SOURCE_KINDS})\b"
     rf"(?P<same> of the same (?:name|title))?(?: [“\"‘]?(?P<title>{TITLE_WORDS})[”\"’]?)?"
-    rf"(?: by (?P<author2>{NAME}))?")
+    rf"(?: by (?:(?:[A-Z][a-z]+ |best-selling |bestselling )?(?:author|writer|novelist) )?"
+    rf"(?P<author2>{NAME}))?")
 
 
 _REIMAGINING = re.compile(r"\b(?:a |the )?(?:reimagining|re-imagining|remake|reboot|update|"
@@ -1336,7 +1338,8 @@ def rule_based_on_title(doc: Doc, s: Sentence) -> None:
 def rule_based_on(doc: Doc, s: Sentence) -> None:
     """"Based on the 2012 novel of the same name, Defending Jacob will premiere …", "which is
     based on Caroline Kepnes' novel of the same name", "Based on the popular fictional
-    podcast": the source work, its year and its author."""
+    podcast", "based on the bestselling fantasy novels by British author Philip Pullman":
+    the source work, its year and its author."""
     for m in _BASED.finditer(s.text):
         pos = s.start + m.start()
         if m.start() == 0 or re.match(r"\s*[,(]", s.text[:m.start()][-2:] or ""):
@@ -1366,6 +1369,10 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
             source = doc.derived(f"{root}-{kind.replace(' ', '-')}", type_, name, "based-on",
                                  m.group(0))
         doc.add(work, "basedOn", m.group(0), pos, "based-on", 0.7, obj=source)
+        genres = [w for w in adj.split() if w in _GENRE_WORDS]
+        if genres and not title:
+            # "the bestselling fantasy novels": the source's genre
+            doc.add(source, "genre", m.group(0), pos, "based-on", 0.55, value=" ".join(genres))
         if m.group("y"):
             doc.add(source, "datePublished", m.group(0)[m.group(0).find(m.group("y")) - 4:],
                     pos, "based-on", 0.65, value=m.group("y"))
