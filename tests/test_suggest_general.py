@@ -698,3 +698,10 @@ def test_based_on_plural_novels_by_a_described_author() -> None:
     assert ("his-dark-materials", "basedOn", "his-dark-materials-novels") in got
     assert ("his-dark-materials-novels", "author", "philip-pullman") in got
     assert ("his-dark-materials-novels", "genre", "fantasy") in got
+
+
+def test_genre_after_an_award_adjective_is_the_series() -> None:
+    # Game of Thrones ratings news.
+    got = facts("HBO renewed “Game of Thrones” for a sixth season. The season 6 return of "
+                "the Emmy-winning fantasy drama delivered a big ratings record.")
+    assert ("game-of-thrones", "genre", "fantasy drama") in got

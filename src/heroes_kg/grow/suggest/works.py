@@ -900,7 +900,8 @@ _GENRE_WORDS = {
     "epic", "post-apocalyptic", "apocalyptic"}
 _WORK_NOUNS = r"film|movie|series|show|sequel|reboot|feature|franchise|flick|prequel|remake"
 _DETERMINER = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{POSSESSOR}) ")
-_GENRE = re.compile(r"(?:\d{4} )?(?P<g>[a-z][\w/'-]*(?: [a-z][\w/'-]*){0,3})(?=[ ,.;:”\"]|$)")
+_GENRE = re.compile(r"(?:\d{4} )?(?P<g>(?:[A-Z][a-z]+-winning )?[a-z][\w/'-]*(?: [a-z][\w/'-]*){0,3})"
+                    r"(?=[ ,.;:”\"]|$)")
 
 
 def rule_genre(doc: Doc, s: Sentence) -> None:
@@ -912,6 +913,11 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
         if m is None:
             continue
         phrase = m.group("g").split()
+        skipped = 0
+        while len(phrase) > 2 and re.fullmatch(
+                r"[\w-]+-winning|acclaimed|hit|popular|beloved|long-running|upcoming|new|"
+                r"critically-acclaimed|smash|cult", phrase[0]):
+            skipped += len(phrase.pop(0)) + 1  # "the Emmy-winning fantasy drama"
         while len(phrase) > 1 and phrase[-1] not in _GENRE_WORDS and not re.fullmatch(
                 _WORK_NOUNS, phrase[-1]):
             phrase.pop()  # "the spy thriller set in …"
@@ -921,7 +927,7 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
         words = re.split(r"[ /]", genre)
         if not all(w in _GENRE_WORDS for w in words) or words == ["true"]:
             continue
-        end = s.start + m.start("g") + len(" ".join(phrase + ([noun] if noun else [])))
+        end = s.start + m.start("g") + skipped + len(" ".join(phrase + ([noun] if noun else [])))
         if noun is None and words[-1] not in (
                 "comedy", "drama", "thriller", "doc", "documentary", "action-comedy",
                 "rom-com", "dramedy", "docuseries", "sitcom", "horror", "biopic", "western",
@@ -953,9 +959,9 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
                 and doc.type_of(work) != "MovieSeries"):
             continue  # "the action franchise": not the genre of the film in scope
         para = next((p for p in doc.paragraphs if p.start <= s.start <= p.end), None)
-        lead = doc.text[para.start if para else s.start:s.start + det.start()]
-        if not named and not before and (lead.count('"') % 2 or
-                                         lead.count("“") > lead.count("”")):
+        said = doc.text[para.start if para else s.start:s.start + det.start()]
+        if not named and not before and (said.count('"') % 2 or
+                                         said.count("“") > said.count("”")):
             continue  # "I actually just finished a horror film", said: another work
         inside = [w for x, y, w in doc.work_spans if x < s.start + det.start() and end <= y
                   and w == work]
@@ -963,6 +969,8 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
             # "a reboot of the military action series": the genre of what is rebooted.
             work = next((c.object for c in doc.found.values() if c.subject == work and
                          c.property in ("basedOn", "sequelOf") and c.object), work)
+        if doc.type_of(work) == "TVSeason":
+            work = doc.series_of(work) or work  # a genre is the series'
         quote_end = next((y for x, y, w in doc.work_spans if x == at), end)
         start = s.start + det.start()
         if before and not named:
