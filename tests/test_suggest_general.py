@@ -705,3 +705,14 @@ def test_genre_after_an_award_adjective_is_the_series() -> None:
     got = facts("HBO renewed “Game of Thrones” for a sixth season. The season 6 return of "
                 "the Emmy-winning fantasy drama delivered a big ratings record.")
     assert ("game-of-thrones", "genre", "fantasy drama") in got
+
+
+def test_quotation_told_to_a_website_and_by_a_pointer_to_the_speaker() -> None:
+    # Bill Skarsgard on John Wick: Chapter 4, reported from Collider.
+    text = ("Bill Skarsgard has suggested that he has a \"fun role\" in \"John Wick: Chapter 4\".\n"
+            "Speaking to website Collider, he said: \"I think the movies are very "
+            "entertaining. I have always been a fan.\"\n"
+            "The 'It' star continued: \"Chad reached out to me and I met him a few times.\"")
+    got = facts(text)
+    assert ("skarsgard-quote-1", "reportedBy", "collider") in got
+    assert ("skarsgard-quote-2", "spokenBy", "bill-skarsgard") in got
