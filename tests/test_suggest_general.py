@@ -716,3 +716,12 @@ def test_quotation_told_to_a_website_and_by_a_pointer_to_the_speaker() -> None:
     got = facts(text)
     assert ("skarsgard-quote-1", "reportedBy", "collider") in got
     assert ("skarsgard-quote-2", "spokenBy", "bill-skarsgard") in got
+
+
+def test_figure_and_ranking_reported_by_a_report_from() -> None:
+    known = [*KNOWN, Entity("deadline", "NewsMediaOrganization", "Deadline")]
+    text = ("A new report from Deadline revealed that “Rise of Red” is now the most-viewed "
+            "premiere for a DCOM in the platform’s history, with more than 6.7 million views.")
+    got = {c.key() for c in suggest(Article("a", "T", "a.txt", text), known).statements}
+    assert ("rise-of-red-viewership", "reportedBy", "deadline") in got
+    assert ("rise-of-red-ranking", "reportedBy", "deadline") in got

@@ -249,3 +249,9 @@ def shared_surname(names: list[str]) -> list[str]:
                 out[i] not in STOP:
             out[i] = f"{out[i]} {nxt[-1]}"
     return out
+
+
+#: Who reports a figure or a ranking: "according to Nielsen", "As Netflix stated", "A new
+#: report from Deadline revealed that", "Deadline reported that".
+SOURCE = (rf"(?:\b(?:As|according to|According to|[Aa] (?:new )?report (?:from|by)|per) "
+          rf"(?P<o>{NAME})|(?P<o2>{NAME}) (?:revealed|reported|confirmed) that)")

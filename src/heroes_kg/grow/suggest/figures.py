@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ._doc import Doc
-from ._text import NAME, NUMBER_WORDS, SCALE, Sentence
+from ._text import NUMBER_WORDS, SCALE, SOURCE, Sentence
 
 __all__ = ["RULES"]
 
@@ -188,9 +188,13 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                 r"\b(?:is|are) expected to (?:see|draw|reach)\b",
                 re.split(r",? while\b|;|, and\b", s.text[:f.end])[-1]):
             doc.add(figure, "projected", s.text, s.start, "projected", 0.6, value=True)
-        said = re.search(rf"(?:As|according to|According to) (?P<o>{NAME})", s.text)
-        if said:
-            org = doc.entity(said.group("o"), "Organization", "as-x-stated", said.group(0))
+        said = re.search(SOURCE, s.text)
+        if said and doc.type_of(doc.lookup(said.group("o") or said.group("o2"))) in (
+                None, "Organization", "NewsMediaOrganization", "StreamingService",
+                "TelevisionNetwork", "ProductionCompany", "Company"):
+            name = said.group("o") or said.group("o2")
+            org = doc.lookup(name) or doc.entity(name, "Organization", "as-x-stated",
+                                                 said.group(0))
             doc.add(figure, "reportedBy", said.group(0), s.start + said.start(),
                     "as-x-stated", 0.6, obj=org)
 

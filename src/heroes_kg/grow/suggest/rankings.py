@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
-from ._text import NAME, NUMBER_WORDS, Sentence
+from ._terms import is_a
+from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence
 from .dates import DATE
 
 __all__ = ["RULES"]
@@ -252,6 +253,13 @@ def rule_superlative(doc: Doc, s: Sentence) -> None:
         doc.add(ranking, "about", s.text, s.start, "superlative", 0.6, obj=film)
         doc.add(ranking, "rank", quote, first, "superlative", 0.6, value=1)
         doc.add(ranking, "chart", quote, first, "superlative", 0.55, value=chart)
+        said = re.search(SOURCE, s.text[:m.start()])
+        if said:
+            name = said.group("o") or said.group("o2")
+            org = doc.lookup(name)
+            if org is not None and is_a(doc.type_of(org), "Organization"):
+                doc.add(ranking, "reportedBy", said.group(0), s.start + said.start(),
+                        "superlative", 0.55, obj=org)
 
 
 RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_respective_places,
