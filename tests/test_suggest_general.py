@@ -725,3 +725,16 @@ def test_figure_and_ranking_reported_by_a_report_from() -> None:
     got = {c.key() for c in suggest(Article("a", "T", "a.txt", text), known).statements}
     assert ("rise-of-red-viewership", "reportedBy", "deadline") in got
     assert ("rise-of-red-ranking", "reportedBy", "deadline") in got
+
+
+def test_superlative_on_a_streaming_service() -> None:
+    # Disclosure Day trailer news.
+    known = [*KNOWN, Entity("amazon-prime-video", "StreamingService", "Amazon Prime Video")]
+    text = ('The launch coincides with the success of the documentary "The Age of '
+            'Disclosure," which became the most-rented documentary in its first 48 hours on '
+            "Amazon Prime Video.")
+    got = {c.key() for c in suggest(Article("a", "T", "a.txt", text), known).statements}
+    assert ("the-age-of-disclosure-ranking", "chart",
+            "most-rented documentary in its first 48 hours") in got
+    assert ("the-age-of-disclosure-ranking", "platform", "amazon-prime-video") in got
+    assert ("the-age-of-disclosure", "streamingOn", "amazon-prime-video") in got

@@ -233,14 +233,16 @@ _SUPERLATIVE = re.compile(
     rf"\b(?:is|was|became|becomes|has become|remains|ranks as)(?: now| officially| already)? "
     rf"(?:the |(?P<p>{NAME}[’']s ))(?P<c>most[- ](?:viewed|watched|streamed|rented|popular|"
     rf"successful|in-demand|binged)(?: [\w’'-]+){{1,9}}?)(?=,|\.|;|$| with\b| after\b| since\b|"
-    rf" according\b| to date\b)")
+    rf" according\b| to date\b| on [A-Z])(?: on (?P<on>{NAME}))?")
 
 
 def rule_superlative(doc: Doc, s: Sentence) -> None:
     """"A new report from Deadline revealed that Descendants: The Rise of Red is now the
     most-viewed premiere for a DCOM in the platform's history", "HBO's most popular
-    series of all time": a ranking at the top of the chart the superlative names, for the
-    work the clause is about."""
+    series of all time", "“The Age of Disclosure,” which became the most-rented
+    documentary in its first 48 hours on Amazon Prime Video": a ranking at the top of the
+    chart the superlative names, for the work the clause is about (and the streaming
+    service it is on)."""
     for m in _SUPERLATIVE.finditer(s.text):
         named = doc.works_in(s.start, s.start + m.start())
         film = named[-1] if named else None
@@ -253,6 +255,10 @@ def rule_superlative(doc: Doc, s: Sentence) -> None:
         doc.add(ranking, "about", s.text, s.start, "superlative", 0.6, obj=film)
         doc.add(ranking, "rank", quote, first, "superlative", 0.6, value=1)
         doc.add(ranking, "chart", quote, first, "superlative", 0.55, value=chart)
+        platform = doc.lookup(m.group("on")) if m.group("on") else None
+        if platform is not None and is_a(doc.type_of(platform), "StreamingService"):
+            doc.add(ranking, "platform", quote, first, "superlative", 0.55, obj=platform)
+            doc.add(film, "streamingOn", quote, first, "superlative", 0.5, obj=platform)
         said = re.search(SOURCE, s.text[:m.start()])
         if said:
             name = said.group("o") or said.group("o2")
