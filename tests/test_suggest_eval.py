@@ -21,7 +21,7 @@ SETS = ROOT / "benchmarks" / "suggest_eval"
 #: a regression in any rule shows here.
 FLOORS = {"dev": {"recall": 0.70, "precision": 0.93, "typed": 0.94},
           "dev-2": {"recall": 0.48, "precision": 0.87, "typed": 0.94},
-          "dev-3": {"recall": 0.20, "precision": 0.68, "typed": 0.94}}
+          "dev-3": {"recall": 0.22, "precision": 0.70, "typed": 0.94}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
