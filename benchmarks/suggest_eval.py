@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from heroes_kg.corpus import load_yaml
 from heroes_kg.corpus.curation import Article, load_corpus
 from heroes_kg.grow.suggest import (
+    MIN_CONFIDENCE,
     ArticleScore,
     GoldEntity,
     GoldFact,
@@ -84,7 +85,8 @@ def load_half(folder: Path) -> list[tuple[Article, dict[str, GoldEntity], list[G
     return out
 
 
-def evaluate(folder: Path, project: Path) -> list[ArticleScore]:
+def evaluate(folder: Path, project: Path,
+             min_confidence: float = MIN_CONFIDENCE) -> list[ArticleScore]:
     corpus = load_corpus(find_project(project))
     known = list(corpus.entities.values())
     seeds = gold_entities(known)
@@ -92,7 +94,7 @@ def evaluate(folder: Path, project: Path) -> list[ArticleScore]:
     scores = []
     for article, entities, facts in load_half(folder):
         began = time.perf_counter()
-        result = suggest(article, known)
+        result = suggest(article, known, min_confidence=min_confidence)
         seconds = time.perf_counter() - began
         s = score(article.id, article.text, {**seeds, **entities}, facts, result, known_names)
         s.seconds = seconds
@@ -130,6 +132,19 @@ def _articles(scores: list[ArticleScore]) -> list[dict[str, object]]:
              "noise": s.noise, "seconds": s.seconds} for s in scores]
 
 
+def _by_rule(scores: list[ArticleScore]) -> str:
+    tally: dict[str, list[int]] = {}
+    for s in scores:
+        for rule, (n, right) in s.by_rule.items():
+            t = tally.setdefault(rule, [0, 0])
+            t[0] += n
+            t[1] += right
+    lines = [f"{'rule':<40} {'cands':>5} {'right':>5} {'prec':>5}"]
+    for rule, (n, right) in sorted(tally.items(), key=lambda kv: (kv[1][1] / kv[1][0], kv[0])):
+        lines.append(f"{rule[:40]:<40} {n:>5} {right:>5} {right / n:>5.2f}")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", type=Path, nargs="+", metavar="SET",
@@ -139,6 +154,12 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true",
                         help="list the gold facts missed, the wrong candidates, mistyped "
                              "and noise entities")
+    parser.add_argument("--min-confidence", type=float, default=MIN_CONFIDENCE,
+                        help=f"suggest's confidence floor (default {MIN_CONFIDENCE}; 0 scores "
+                             "every candidate, as --by-rule should to measure the rules)")
+    parser.add_argument("--by-rule", action="store_true",
+                        help="also print, per rule, its candidates, how many are right and "
+                             "precision, over all the sets given")
     args = parser.parse_args()
     for folder in args.sets:
         if not (folder / "articles").is_dir() or not (folder / "gold").is_dir():
@@ -148,7 +169,7 @@ def main() -> None:
           f"{'recall':>6} {'prec':>5} {'typed':>7} {'noise':>5} {'ms':>6}")
     per_set: list[tuple[str, list[ArticleScore]]] = []
     for folder in args.sets:
-        scores = evaluate(folder, Path(args.project))
+        scores = evaluate(folder, Path(args.project), args.min_confidence)
         per_set.append((folder.name, scores))
         for s in scores:
             print(f"{s.article[:40]:<40} {s.gold:>5} {s.candidates:>5} {s.found:>5} "
@@ -163,6 +184,8 @@ def main() -> None:
     everything = [s for _name, scores in per_set for s in scores]
     if len(per_set) > 1:
         print(_row("ALL (" + " + ".join(name for name, _s in per_set) + ")", totals(everything)))
+    if args.by_rule:
+        print(_by_rule(everything))
     if args.json:
         if len(per_set) == 1:
             name, scores = per_set[0]

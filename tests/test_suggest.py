@@ -28,7 +28,7 @@ KNOWN = [
 def run(text: str, date: str | None = "2021-01-05",
         known: list[Entity] | None = None):  # type: ignore[no-untyped-def]
     article = Article("test-article", "Test", "test.txt", text, date=date)
-    return suggest(article, KNOWN if known is None else known)
+    return suggest(article, KNOWN if known is None else known, min_confidence=0.0)
 
 
 def keys(text: str, **kwargs: object) -> set[tuple[str, str, str]]:

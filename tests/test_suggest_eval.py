@@ -1,5 +1,6 @@
-"""Suggest on real news it was not written from: the two development sets of the evaluation
-set must stay above their floors, and bad articles get a clear message, never a traceback."""
+"""Suggest on real news it was not written from: the three development sets of the
+evaluation set must stay above their floors, and bad articles get a clear message, never a
+traceback."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ SETS = ROOT / "benchmarks" / "suggest_eval"
 #: A little under what suggest reaches on each development set (docs/grow.md, Measured);
 #: a regression in any rule shows here.
 FLOORS = {"dev": {"recall": 0.70, "precision": 0.93, "typed": 0.94},
-          "dev-2": {"recall": 0.47, "precision": 0.85, "typed": 0.94}}
+          "dev-2": {"recall": 0.48, "precision": 0.87, "typed": 0.94},
+          "dev-3": {"recall": 0.22, "precision": 0.70, "typed": 0.94}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]

@@ -18,7 +18,8 @@ KNOWN = [
 
 
 def run(text: str, date: str | None = "2020-05-06", known: list[Entity] | None = None):  # type: ignore[no-untyped-def]
-    return suggest(Article("a", "T", "a.txt", text, date=date), KNOWN if known is None else known)
+    return suggest(Article("a", "T", "a.txt", text, date=date), KNOWN if known is None else known,
+                   min_confidence=0.0)
 
 
 def facts(text: str, **kw: object) -> set[tuple[str, str, str]]:
@@ -301,7 +302,11 @@ def test_who_ordered_a_work() -> None:
      "Justice.”"), "chicago-justice", "philip-winchester"),
 ])
 def test_credits_next_to_a_title(text: str, work: str, person: str) -> None:
-    assert (work, "castMember", person) in facts(text)
+    # A "plays … in" candidate for the same work already says the work's cast has the
+    # person, so the bare castMember is then left out.
+    plays = {(c.qualifiers.get("in"), c.subject) for c in run(text).statements
+             if c.property == "plays"}
+    assert (work, "castMember", person) in facts(text) or (work, person) in plays
 
 
 def test_cast_with_a_returning_role_and_a_described_character() -> None:

@@ -482,14 +482,18 @@ def add_article(file: Path, article_id: str, title: str | None, publisher: str |
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Candidates file (default: candidates/ARTICLE_ID.yaml).")
 @click.option("--force", is_flag=True, help="Overwrite an existing candidates file.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.45,
+              show_default=True,
+              help="Leave out candidates below this confidence (0 writes them all).")
 @project_option
 @reports_errors
-def suggest(article_id: str, output: Path | None, force: bool,
+def suggest(article_id: str, output: Path | None, force: bool, min_confidence: float,
             project_dir: Path | None) -> None:
     """Write candidate facts for an article, each with its verbatim quote.
 
     Candidates are marked as such (a 'candidates:' header, 'confidence:' and 'rule:' on
     every item), so build refuses them until you review them and run accept.
+    Candidates below --min-confidence (default 0.45) are left out.
 
     \b
     Example:
@@ -499,7 +503,7 @@ def suggest(article_id: str, output: Path | None, force: bool,
     from .grow.curate import write_suggestions
 
     project = _project(project_dir)
-    path, result = write_suggestions(project, article_id, output, force)
+    path, result = write_suggestions(project, article_id, output, force, min_confidence)
     click.echo(f"Wrote {len(result.statements)} candidate statements, "
                f"{len(result.entities)} new entity candidates and "
                f"{len({m.entity for m in result.mentions})} known entities mentioned "

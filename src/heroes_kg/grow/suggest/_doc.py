@@ -23,6 +23,7 @@ from ._text import (
     NAME,
     STOP,
     TITLE,
+    TITLE_WORDS,
     Sentence,
     is_title_case,
     resolve_date,
@@ -410,6 +411,9 @@ class Doc:
                      r"[“\"‘]?$|\bstars on (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?[“\"‘]?$",
                      before):
             return False  # an earlier credit: "Mazin previously created “Chernobyl.”"
+        if re.search(r"[A-Za-z.] \([“\"‘]?$", before) and re.match(
+                r"[”\"’]?(?:,? [^()]{0,40})?\)", self.text[b:b + 44]):
+            return False  # a credit in brackets: "Tom Hooper (“The King’s Speech”)"
         return not re.search(r"\b[A-Z]\w+ of [“\"‘]?$", before)
 
     def series_of(self, work: str | None) -> str | None:
@@ -662,6 +666,19 @@ class Doc:
             mask[a:b] = b"\x01" * (b - a)
         self._mask = (key, mask)
         return mask
+
+    def names_other_title(self, s: Sentence) -> bool:
+        """The sentence names, outside every known entity and work, a run of two or more
+        capitalized words ("The Acolyte", "Percy Jackson and the Olympians", "Taylor Swift:
+        The Eras Tour") that is not a person the article has named."""
+        mask = self.covered()
+        text = "".join(" " if mask[s.start + i] else ch for i, ch in enumerate(s.text))
+        for m in re.finditer(TITLE_WORDS, text):
+            words = m.group(0).split()
+            if len(words) >= 2 and (m.start() > 0 or words[0] == "The") and \
+                    words[-1] not in STOP:
+                return True
+        return False
 
     def names_in(self, text: str) -> list[str]:
         return re.findall(NAME, text)

@@ -80,6 +80,10 @@ class ArticleScore:
     wrong: list[str] = field(default_factory=list)
     mistyped: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: rule -> [candidates, right] for this article.
+    by_rule: dict[str, list[int]] = field(default_factory=dict)
+    #: (rule, confidence, right) of every candidate, in the order given.
+    graded: list[tuple[str, float, bool]] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -171,6 +175,8 @@ def score(article: str, text: str, gold_entities: Mapping[str, GoldEntity],
     found: set[int] = set()
     correct = 0
     wrong: list[str] = []
+    by_rule: dict[str, list[int]] = {}
+    graded: list[tuple[str, float, bool]] = []
     for c in result.statements:
         subj, prop, obj, value, quals = mapped(c.subject, c.property, c.object, c.value,
                                                c.qualifiers)
@@ -187,6 +193,10 @@ def score(article: str, text: str, gold_entities: Mapping[str, GoldEntity],
             if any(_supports(start, quote, g) for quote, start in c.quotes()):
                 hit = i
                 break
+        tally = by_rule.setdefault(c.rule, [0, 0])
+        tally[0] += 1
+        tally[1] += hit is not None
+        graded.append((c.rule, c.confidence, hit is not None))
         if hit is None:
             target = c.object if c.object is not None else repr(c.value)
             wrong.append(f"{c.subject} {c.property} {target} ({c.rule}): {c.quote[:70]!r}")
@@ -211,7 +221,7 @@ def score(article: str, text: str, gold_entities: Mapping[str, GoldEntity],
     return ArticleScore(article, len(facts), len(result.statements), len(found), correct,
                         sum(1 for e in new.values() if not _is_helper(e.type)), aligned_new,
                         typed, noise, [g.label() for i, g in enumerate(facts) if i not in found],
-                        wrong, mistyped)
+                        wrong, mistyped, by_rule=by_rule, graded=graded)
 
 
 def _is_helper(type_: str | None) -> bool:

@@ -124,6 +124,8 @@ def sentences(text: str) -> Iterator[Sentence]:
             piece = chunk[last:cut.start() + 1]
             if piece.count("“") > piece.count("”") and "”" in chunk[cut.end():]:
                 continue  # inside a quotation: “… in a row now. I must stop, …”
+            if chunk[:cut.start() + 1].count('"') % 2 and '"' in chunk[cut.end():]:
+                continue  # the same with straight quotation marks
             end = cut.end()
             piece = chunk[last:end].rstrip()
             if piece.strip():
@@ -247,3 +249,9 @@ def shared_surname(names: list[str]) -> list[str]:
                 out[i] not in STOP:
             out[i] = f"{out[i]} {nxt[-1]}"
     return out
+
+
+#: Who reports a figure or a ranking: "according to Nielsen", "As Netflix stated", "A new
+#: report from Deadline revealed that", "Deadline reported that".
+SOURCE = (rf"(?:\b(?:As|according to|According to|[Aa] (?:new )?report (?:from|by)|per) "
+          rf"(?P<o>{NAME})|(?P<o2>{NAME}) (?:revealed|reported|confirmed) that)")

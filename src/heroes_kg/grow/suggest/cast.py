@@ -13,7 +13,7 @@ import re
 from ._doc import WORK_TYPES, Doc
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
-from ._text import NAME, POSSESSOR, STOP, Sentence, strip_possessive
+from ._text import NAME, POSSESSOR, STOP, WEEKDAYS, Sentence, strip_possessive
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -40,7 +40,9 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
                 "possessive-parent", 0.8, obj=child)
         return parent
     raw = strip_possessive(raw)
-    if re.fullmatch(NAME, raw) and raw.split()[0] not in STOP:
+    if (re.fullmatch(NAME, raw) and (raw.split()[0] not in STOP or (
+            len(raw.split()) > 1 and raw.split()[0].lower() in WEEKDAYS))) or \
+            re.fullmatch(rf"(?:Mrs|Mr|Ms|Dr)\. {NAME}", raw):
         found = doc.lookup(raw)
         if found is not None and doc.type_of(found) != "FictionalCharacter" and \
                 not doc.is_guess(found):
@@ -74,11 +76,16 @@ def _describe(doc: Doc, character: str, role: str, quote: str, start: int) -> No
         doc.add(character, "description", quote, start, "character-described", 0.55,
                 value=desc.group("d").strip())
     at = doc.text.find(quote, start)
-    after = re.match(r", (?:the |a |an )?(?P<d>(?:[A-Z][\w.’'-]*[’']s )?[a-z][\w -]{2,40}?)(?=[.;]|,|$)",
+    after = re.match(r", (?P<art>the |a |an )?(?P<d>(?:[A-Z][\w.’'-]*[’']s )?[a-z][\w -]{2,40}?)(?=[.;]|,|$)",
                      doc.text[at + len(quote):] if at >= 0 else "")
     if after and not re.match(r"(?:and|who|which|while|but|with|as|was|is|has|had|will|"
                               r"were|are|won|earned|received|got|said|says|told)\b",
-                              after.group("d")):
+                              after.group("d")) and not (
+                                  not after.group("art") and re.match(
+                                      r"(?:[a-z]+ed|also|now|then|still|stars?|plays?|joins?|"
+                                      r"returns?|leads?|logs?)\b", after.group("d"))):
+        # "who plays Morticia Addams, also stars", "as Mina Addams, logged 341 million
+        # hours": a verb goes on, no description.
         end = at + len(quote) + after.end()
         doc.add(character, "description", doc.text[at:end], at, "character-described", 0.5,
                 value=after.group("d").strip())
@@ -178,6 +185,9 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             a, b = b, a
         if doc.is_character(a) or not doc.is_person(a):
             continue
+        if b != m.group("a") and m.group("a").endswith(" " + b) and \
+                re.match(r"(?:Mrs|Mr|Ms|Dr)\. ", m.group("a")):
+            b = m.group("a")  # "a terrifying woman named Mrs. Coulter (Wilson)"
         if not (doc.is_character(b) or len(doc.works_in(s.start, s.end)) or doc.main_film):
             continue
         _cast(doc, a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s)
@@ -265,7 +275,8 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
                          rf"(?:also )?includes?|(?:ensemble|cast|lineup) (?:that|which) (?:also )?"
                          rf"includes?|star(?:s|red)? alongside|starred opposite|"
                          rf"stars opposite|(?<=, )alongside|[Gg]uest[- ]starring(?: this season)? "
-                         rf"(?:are|is)) {_LIST}", s.text):
+                         rf"(?:are|is)|[Tt]he cast (?:is|are) [a-z -]{{1,25}}:|[Rr]ounding out the "
+                         rf"cast (?:are|is)|(?:the )?cast is rounded out by) {_LIST}", s.text):
         pos = s.start + m.start()
         work = doc.work_at(pos, s)
         if "this season" in m.group(0) and doc.type_of(work) != "TVSeason":
@@ -299,6 +310,7 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
             quote = s.text[m.start():at + len(name)]
             person = doc.entity(name, "Actor", "starring", quote)
             doc.add(work, "castMember", quote, pos, "starring", 0.7, obj=person)
+    _listed_subjects(doc, s)
     for m in re.finditer(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,2}}?(?:will )?(?:stars?|starred|co-stars?|"
                          rf"(?:is|was|has been|have been) cast in|(?:has |have )?(?:joined|boarded)) "
                          rf"(?:in )?(?:{POSSESSOR} )?[“\"‘]?", s.text):
@@ -310,6 +322,55 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
         quote = doc.text[s.start + m.start():end]
         person = doc.entity(name, "Actor", "stars-in", quote)
         doc.add(work, "castMember", quote, s.start + m.start(), "stars-in", 0.6, obj=person)
+
+
+_SUBJECT_LIST = re.compile(
+    rf"{_LIST},? (?:have|had|were|are|will) (?:all |also |each )?(?:been |be )?"
+    rf"(?:cast in|joined|join|boarded|signed on (?:to|for)|set to star in)\b")
+
+
+def _listed_subjects(doc: Doc, s: Sentence) -> None:
+    """"Lin-Manuel Miranda, James McAvoy and Ruth Wilson have all been cast in the BBC’s
+    upcoming series “His Dark Materials”": several people, one verb, the work after it
+    (else the work in scope)."""
+    for m in _SUBJECT_LIST.finditer(s.text):
+        people = _people(doc, m.group("list"))
+        if len(people) < 2 or not all(doc.is_person(p) for p in people):
+            continue
+        after = [w for a, _b, w in doc.work_spans if s.start + m.end() <= a < s.end]
+        work = after[0] if after else doc.work_at(s.start + m.start(), s)
+        if work is None:
+            continue
+        for name in people:
+            at = s.text.find(name, m.start())
+            person = doc.entity(name, "Actor", "listed-cast", s.text[at:m.end()])
+            doc.add(work, "castMember", s.text[m.start():m.end()], s.start + m.start(),
+                    "listed-cast", 0.65, obj=person)
+
+
+_POINTED_STAR = re.compile(
+    r"(?:He|She|The (?:\d+-year-old |[\w’'-]+ )?(?:actor|actress|star)) (?:[a-z]+ ){0,2}?"
+    r"(?:is set to star|will star|is to star|stars|is starring|has been cast|was cast|joins|"
+    r"has joined|will appear) in (?:the|this|that) (?:(?:upcoming|new|next|latest|"
+    r"forthcoming|untitled) )?(?P<k>movie|film|series|show|sequel)\b")
+
+
+def rule_pointed_star(doc: Doc, s: Sentence) -> None:
+    """"Bill Skarsgard has suggested that he has a "fun role" in 'John Wick: Chapter 4'.
+    The 30-year-old actor is set to star in the upcoming movie in the action franchise":
+    the person the sentence points back to is in the cast of the work in scope."""
+    m = _POINTED_STAR.match(s.text)
+    if m is None:
+        return
+    named = doc.works_in(s.start, s.end)
+    work = named[0] if named else doc.main_film
+    person = doc.subject_person(s.start)
+    if work is None or person is None or not is_a(doc.type_of(person), "Person") or \
+            doc.type_of(work) not in ("Movie", "TVSeries", "TVSeason"):
+        return
+    if doc.is_guess(person) and doc.new[person].type == "Person":
+        doc.new[person].type = "Actor"
+    doc.add(work, "castMember", m.group(0), s.start, "pointed-star", 0.55, obj=person)
 
 
 _CREDIT_ROLES = {"director": "director", "co-director": "director", "writer": "screenwriter",
@@ -727,5 +788,5 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
 RULES = [rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays, rule_actors_character]
+         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star]
 DOC_RULES = [character_in_title]

@@ -39,7 +39,8 @@ _ROLE_WORDS = "|".join(sorted((re.escape(k) for k in _ROLES), key=len, reverse=T
 _BY = re.compile(rf"\b(?P<roles>(?i:(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_ROLE_WORDS}))*)) by "
                  rf"(?:(?:its|their|the series[’']|the show[’']s|the film[’']s) (?P<also>creator|"
                  rf"co-creator|director|showrunner|writer)s? )?"
-                 rf"(?P<people>{NAME}(?:(?:,| and|, and) {NAME})*)")
+                 rf"(?P<people>{NAME}(?:(?:,| and|, and) {NAME})*"
+                 rf"(?:(?: for {NAME})?;(?: and)? {NAME}(?:(?:,| and|, and) {NAME})*)*)")
 #: What is written or produced that is not a work: "new solos written by Olivia Rodrigo".
 _NOT_WORK = re.compile(r"\b(?:songs?|solos?|music|lyrics|score|books?|novels?|letters?|essays?|"
                        r"posts?|statements?|articles?|memoirs?|poems?|plays?|tweets?|op-eds?|"
@@ -117,7 +118,8 @@ def _person(doc: Doc, name: str, rule: str, quote: str) -> str | None:
 def rule_by(doc: Doc, s: Sentence) -> None:
     """"The film was directed by Robert Rodriguez", "co-written and directed by
     Rodriguez", "executive produced by Shonda Rhimes", "is executive-produced by its
-    creator Tim Federle"; not "new solos written by Olivia Rodrigo"."""
+    creator Tim Federle", "will be executive produced by Pullman, Thorne, and Hooper;
+    Tranter, Dan McCulloch, and Julie Gardner for Bad Wolf; …"; not "new solos written by Olivia Rodrigo"."""
     for m in _BY.finditer(s.text):
         pos = s.start + m.start()
         if _NOT_WORK.search(s.text[:m.start()]):
@@ -130,7 +132,9 @@ def rule_by(doc: Doc, s: Sentence) -> None:
             # "executive-produced by its creator Tim Federle"
             roles.append({"creator": "created", "co-creator": "created", "director": "directed",
                           "showrunner": "created", "writer": "written"}[m.group("also")])
-        for name in _names(m.group("people")):
+        # "executive produced by A, B, and C; D and E for Bad Wolf; …": every group
+        people = re.sub(rf" for {NAME}", "", m.group("people")).replace("; and ", ", ")
+        for name in _names(people.replace(";", ",")):
             end = m.end("people") if s.text.find(name, m.start("people")) < 0 else \
                 s.text.find(name, m.start("people")) + len(name)
             quote = s.text[m.start():end]
@@ -308,9 +312,11 @@ _SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b(?:wrote|penned|co-wrote|
                      rf"(?:,? with a rewrite by (?P<rewrite>{_PEOPLE}))?")
 _LEAD = re.compile(rf"(?P<p>{NAME}) (?:came on board|signed on|was tapped|was hired|has been tapped|"
                    rf"is set|will return|returns) to (?:direct|helm|lead) [“\"‘]?")
-#: "with Jane Doe set to direct", "Jane Doe will direct" (not "in talks to direct").
+#: "with Jane Doe set to direct", "Jane Doe will direct" (not "in talks to direct"), "Tom
+#: Hooper (“The King’s Speech”) will direct the adaptation".
 _TO_DIRECT = re.compile(
-    rf"(?P<p>{NAME}(?:(?:,| and|, and) {NAME})*),? (?:(?:is|are|was|were|will|would|also|has|"
+    rf"(?P<p>{NAME}(?:(?:,| and|, and) {NAME})*)(?P<credit> \([“\"‘][^()]{{1,60}}\))?,? "
+    rf"(?:(?:is|are|was|were|will|would|also|has|"
     rf"have|been) ){{0,3}}(?:(?:set|slated|expected|tapped|attached|back|returning|going|"
     rf"signed on|on board|returns|return) to )?"
     rf"(?P<job>co-executive produce|executive produce|co-produce|produce|co-direct|direct|"
@@ -438,8 +444,9 @@ def rule_set_to_direct(doc: Doc, s: Sentence) -> None:
     for m in _TO_DIRECT.finditer(s.text):
         if re.search(r"\b(?:talks|negotiations|eyed|eyeing|considered)\b", s.text[m.start():m.end()]):
             continue
+        verb_from = m.end("credit") if m.group("credit") else m.end("p")
         if not re.search(r"\b(?:is|are|was|were|will|would|to|has|have)\b",
-                         s.text[m.end("p"):m.start("job")]):
+                         s.text[verb_from:m.start("job")]):
             continue  # "… produce" with no verb before it is no crew credit
         pos = s.start + m.start()
         work = _target(doc, pos, s)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ._doc import Doc
-from ._text import NAME, NUMBER_WORDS, SCALE, Sentence
+from ._text import NUMBER_WORDS, SCALE, SOURCE, Sentence
 
 __all__ = ["RULES"]
 
@@ -152,6 +152,12 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         film = paired.get(f.start) or (after[0] if after else doc.work_before(pos, s))
         if film is None:
             continue
+        # A figure bound to a work its sentence does not name, in a sentence that names
+        # another title-like thing the article does not know ("The Acolyte, for example,
+        # … reported to have 4.8 million views"), is likely about that other thing: the
+        # figure stays, its link to the work falls below the default floor.
+        doubt = 0.0 if film in doc.works_in(s.start, s.end) or film in paired.values() \
+            else (0.4 if doc.names_other_title(s) else 0.0)
         count = f.count
         days = _PERIOD.search(s.text)
         period = None
@@ -173,7 +179,7 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                              f"Viewership of {doc.name_of(film)}", prop, f.text)
         quote = (f.text + clause.rstrip(" ,.")) if len(clause) < 120 and not f.bare \
             else f.text
-        doc.add(figure, "about", s.text, s.start, "figure-about", 0.7, obj=film)
+        doc.add(figure, "about", s.text, s.start, "figure-about", 0.7 - doubt, obj=film)
         doc.add(figure, prop, quote, pos, prop, 0.7 if f.bare else 0.8, value=count)
         if period and days:
             doc.add(figure, "periodDays", days.group(0), s.start + days.start(),
@@ -182,9 +188,13 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                 r"\b(?:is|are) expected to (?:see|draw|reach)\b",
                 re.split(r",? while\b|;|, and\b", s.text[:f.end])[-1]):
             doc.add(figure, "projected", s.text, s.start, "projected", 0.6, value=True)
-        said = re.search(rf"(?:As|according to|According to) (?P<o>{NAME})", s.text)
-        if said:
-            org = doc.entity(said.group("o"), "Organization", "as-x-stated", said.group(0))
+        said = re.search(SOURCE, s.text)
+        if said and doc.type_of(doc.lookup(said.group("o") or said.group("o2"))) in (
+                None, "Organization", "NewsMediaOrganization", "StreamingService",
+                "TelevisionNetwork", "ProductionCompany", "Company"):
+            name = said.group("o") or said.group("o2")
+            org = doc.lookup(name) or doc.entity(name, "Organization", "as-x-stated",
+                                                 said.group(0))
             doc.add(figure, "reportedBy", said.group(0), s.start + said.start(),
                     "as-x-stated", 0.6, obj=org)
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
-from ._text import NAME, NUMBER_WORDS, Sentence
+from ._terms import is_a
+from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence
 from .dates import DATE
 
 __all__ = ["RULES"]
@@ -228,5 +229,44 @@ def rule_territories(doc: Doc, s: Sentence) -> None:
                         value=m.group("scope"))
 
 
+_SUPERLATIVE = re.compile(
+    rf"\b(?:is|was|became|becomes|has become|remains|ranks as)(?: now| officially| already)? "
+    rf"(?:the |(?P<p>{NAME}[’']s ))(?P<c>most[- ](?:viewed|watched|streamed|rented|popular|"
+    rf"successful|in-demand|binged)(?: [\w’'-]+){{1,9}}?)(?=,|\.|;|$| with\b| after\b| since\b|"
+    rf" according\b| to date\b| on [A-Z])(?: on (?P<on>{NAME}))?")
+
+
+def rule_superlative(doc: Doc, s: Sentence) -> None:
+    """"A new report from Deadline revealed that Descendants: The Rise of Red is now the
+    most-viewed premiere for a DCOM in the platform's history", "HBO's most popular
+    series of all time", "“The Age of Disclosure,” which became the most-rented
+    documentary in its first 48 hours on Amazon Prime Video": a ranking at the top of the
+    chart the superlative names, for the work the clause is about (and the streaming
+    service it is on)."""
+    for m in _SUPERLATIVE.finditer(s.text):
+        named = doc.works_in(s.start, s.start + m.start())
+        film = named[-1] if named else None
+        if film is None:
+            continue
+        first = min(a for a, _b, w in doc.work_spans if w == film and a >= s.start)
+        chart = ((m.group("p") or "") + m.group("c")).strip()
+        quote = doc.text[first:s.start + m.end()]
+        ranking = _ranking(doc, film, "", "superlative", quote)
+        doc.add(ranking, "about", s.text, s.start, "superlative", 0.6, obj=film)
+        doc.add(ranking, "rank", quote, first, "superlative", 0.6, value=1)
+        doc.add(ranking, "chart", quote, first, "superlative", 0.55, value=chart)
+        platform = doc.lookup(m.group("on")) if m.group("on") else None
+        if platform is not None and is_a(doc.type_of(platform), "StreamingService"):
+            doc.add(ranking, "platform", quote, first, "superlative", 0.55, obj=platform)
+            doc.add(film, "streamingOn", quote, first, "superlative", 0.5, obj=platform)
+        said = re.search(SOURCE, s.text[:m.start()])
+        if said:
+            name = said.group("o") or said.group("o2")
+            org = doc.lookup(name)
+            if org is not None and is_a(doc.type_of(org), "Organization"):
+                doc.add(ranking, "reportedBy", said.group(0), s.start + said.start(),
+                        "superlative", 0.55, obj=org)
+
+
 RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_respective_places,
-         rule_territories]
+         rule_territories, rule_superlative]

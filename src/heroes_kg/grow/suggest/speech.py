@@ -25,17 +25,20 @@ _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_
                     rf"writer|filmmaker|co-star) )?(?P<who2>{NAME}))"
                     rf"(?P<tail>(?: (?!(?:that|when|in|at|on|of|about)\b)[^\s.,;]+){{0,4}}?)?"
                     rf"(?: (?:to|in) (?:an? )?(?:interview with )?)?(?P<to>{NAME})?")
-_BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he) {_SAY}(?: (?P<to>{NAME}))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
+_POINTER = (r"\bThe (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|filmmaker|producer|"
+            r"creator|showrunner|writer)")
+_BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER}) {_SAY}(?: (?P<to>{NAME}))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
                      rf"[:,] {_QUOTED}")
-_TOLD = re.compile(rf"\b(?:told|tells|in an interview with|speaking to|speaking with|to) "
+_TOLD = re.compile(rf"\b(?:told|tells|in an interview with|[Ss]peaking to|[Ss]peaking with|to) "
+                   rf"(?:(?:the )?(?:website|outlet|magazine|newspaper|site|podcast) )?"
                    rf"(?P<to>{NAME})")
 
 
 def _speaker(doc: Doc, who: str, last: str | None, quote: str) -> str | None:
     if who.lower() == "they":
         return None  # which of them?
-    if who.lower() in PRONOUNS:
-        return last
+    if who.lower() in PRONOUNS or re.fullmatch(_POINTER, who):
+        return last  # "he", "The 'It' star": the person spoken of
     name = doc.trim(who)
     found = doc.lookup(name)
     if found is not None:
@@ -89,6 +92,22 @@ def quotations(doc: Doc) -> None:
                     _said_of(doc, qid, s, s.start + m.end("q"))
                 told = _TOLD.search(s.text[m.end("q"):]) if pattern is _AFTER else \
                     _TOLD.search(m.group(0))
+                lead_in = None
+                if told is None and pattern is _BEFORE:
+                    # "Speaking to website Collider, he said: “…”"
+                    lead_in = re.match(rf"{_TOLD.pattern},? $", s.text[:m.start()])
+                if lead_in is not None:
+                    found = doc.lookup(lead_in.group("to"))
+                    org = found if found is not None else (
+                        doc.entity(lead_in.group("to"), "NewsMediaOrganization", "told",
+                                   lead_in.group(0))
+                        if guess_type(lead_in.group("to")) in ("NewsMediaOrganization",
+                                                               "Organization") or
+                        re.search(r"website|outlet|magazine|newspaper|site|podcast",
+                                  lead_in.group(0)) else None)
+                    if org is not None and is_a(doc.type_of(org), "Organization"):
+                        doc.add(qid, "reportedBy", s.text[:m.end("q") + 1].rstrip(),
+                                s.start, "told", 0.6, obj=org)
                 if told:
                     to = told.group("to")
                     found = doc.lookup(to)
@@ -260,13 +279,15 @@ def quotes_going_on(doc: Doc) -> None:
 _VENUE = re.compile(
     rf"\b(?:cover story|interview|conversation|profile|sit-down|Q&A|podcast|feature) "
     rf"(?:for|with|on|in|published by) (?:the )?(?P<o>{NAME})|"
-    rf"\b(?:speaking|spoke|talking|talked) (?:to|with) (?P<o2>{NAME})|"
+    rf"\b(?:[Ss]peaking|spoke|[Tt]alking|talked) (?:to|with) "
+    rf"(?:the )?(?P<desc>(?:website|outlet|magazine|newspaper|site|podcast) )?(?P<o2>{NAME})|"
     rf"\b(?:told|tells) (?P<o3>{NAME})|"
     rf"(?P<o4>{NAME}) (?:additionally |also )?(?:sat down with|spoke (?:to|with)|interviewed)\b")
 
 
 def interview_source(doc: Doc) -> None:
-    """"In a new digital cover story for Vanity Fair, the actress explained …": when the
+    """"In a new digital cover story for Vanity Fair, the actress explained …", "Speaking
+    to website Collider, he said: …": when the
     article names one publication its interviews were given to, the quotations it does
     not attribute otherwise were reported by that publication."""
     venues: dict[str, list[tuple[str, int]]] = {}
@@ -276,7 +297,8 @@ def interview_source(doc: Doc) -> None:
         for m in _VENUE.finditer(s.text):
             name = m.group("o") or m.group("o2") or m.group("o3") or m.group("o4")
             found = doc.lookup(name)
-            kind = doc.type_of(found) if found else guess_type(name)
+            kind = doc.type_of(found) if found else (
+                "NewsMediaOrganization" if m.group("desc") else guess_type(name))
             if not is_a(kind, "NewsMediaOrganization"):
                 continue
             org = found or doc.entity(name, "NewsMediaOrganization", "interview-source",

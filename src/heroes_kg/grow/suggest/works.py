@@ -370,6 +370,7 @@ def find_titles(doc: Doc) -> None:
                     doc.add_work_span(s.start + at, s.start + at + len(title), found)
                 else:
                     _register(doc, title, s.start + at, type_, rule, quote, 0.5)
+    _headline_titles(doc)
     _numbered(doc)
     _credit_titles(doc)
     _credit_lists(doc)
@@ -381,6 +382,84 @@ def find_titles(doc: Doc) -> None:
     for s in doc.sentences:
         rule_derived_work(doc, s)
     _owned_remakes(doc)
+
+
+_HEADLINE_SERIES = re.compile(r"^\s*(?:season|series|episode|finale|premiere ratings)\b",
+                              re.IGNORECASE)
+
+
+def _headline_titles(doc: Doc) -> None:
+    """A title in the article's headline that the text repeats is a work, even unquoted
+    and without a cue word: headline "Descendants: The Rise of Red sets a Disney+
+    viewership record", text "A new report from Deadline revealed that Descendants: The
+    Rise of Red is now the most-viewed premiere…"; headline "Game of Thrones season 6
+    premiere ratings", text "Game of Thrones premiere ratings are in". The headline is
+    data a curator has for every article; the longest title-cased run of it that the text
+    repeats (twice; three times for one word, never only at sentence starts) and that is
+    not a known non-work, a person's name or a company's name wins."""
+    headline = doc.article.title or ""
+    if not headline:
+        return
+    runs = [m.group(0) for m in re.finditer(TITLE_WORDS, headline)]
+    for run in runs:
+        words = run.split()
+        spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+                        if j - i <= 8), key=lambda ij: ij[0] - ij[1])
+        for i, j in spans:
+            name = " ".join(words[i:j]).rstrip(":,.!?")
+            part = name.split()
+            if not part or (part[0] in STOP and part[0].lower() not in WEEKDAYS) or \
+                    part[-1].lower() in (
+                    "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with",
+                    "from", "by", "vs", "&", "de", "la", "or") or \
+                    any(w.endswith(("’s", "'s")) for w in part) or name.isupper() or \
+                    not re.search(r"[a-z]", name) or len(name) < 3:
+                continue
+            if part[0].lower() in FIRST_NAMES and 2 <= len(part) <= 3:
+                continue  # "Bill Skarsgard", "Ryan Reynolds": a person
+            if i > 0 and words[i - 1][:1].isupper() and not words[i - 1].endswith(
+                    ("’s", "'s", ":")):
+                continue  # "Stallone" of "Sylvester Stallone"
+            if guess_type(name) != "Person" or name.lower() in KNOWN_NAMES or \
+                    is_place_or_award(name):
+                continue
+            found = doc.lookup(name)
+            if found is not None and doc.type_of(found) not in WORK_TYPES:
+                continue
+            text = doc.text
+            at = word_at(text, name, before="@#", after="’'")
+            everywhere = len(at)
+            if name.lower() in WEEKDAYS:
+                # "debuted on Wednesday, Nov. 23": the day, not the title
+                at = [a for a in at if not re.search(
+                    r"\b(?:on|last|next|this|by|until|from|since|every)\s$", text[max(0, a - 7):a],
+                    re.IGNORECASE) and not re.match(r",? (?:[A-Z][a-z]{2,8}\.? \d|\d)",
+                                                    text[a + len(name):a + len(name) + 12])]
+            # "Wednesday Addams", "Sylvester Stallone": another, longer name
+            at = [a for a in at if not re.match(r" (?!Season|Part|Chapter|Volume)[A-Z][a-z]",
+                                                text[a + len(name):a + len(name) + 3])]
+            surname = [a for a in at if re.search(r"\b[A-Z][a-z]+\s$", text[max(0, a - 20):a])
+                       and not re.search(r"\b(?:The|In|On|And|But|As|Of)\s$",
+                                         text[max(0, a - 20):a])]
+            inside = [a for a in at if not any(
+                x.start == a or (x.start < a and not text[x.start:a].strip())
+                for x in doc.sentences)]
+            if len(at) < (3 if len(part) == 1 else 2) or not inside or \
+                    2 * len(surname) >= len(at):
+                continue  # a surname: "Gillian Anderson … Anderson"
+            if len(part) == 2 and len(word_at(text, part[1])) > everywhere:
+                continue  # "Sylvester Stallone … Stallone": a person's surname alone
+            if any(doc.work_span_at(a, a + len(name)) for a in at):
+                break  # already a work: the headline names it
+            after = headline[headline.find(name) + len(name):]
+            type_ = "TVSeries" if _HEADLINE_SERIES.match(after) or any(
+                _HEADLINE_SERIES.match(doc.text[a + len(name):a + len(name) + 20])
+                for a in at) else "Movie"
+            work = found or doc.entity(name, type_, "headline-title", name, 0.5)
+            for a in at:
+                if a not in surname:
+                    doc.add_work_span(a, a + len(name), work)
+            return
 
 
 _UNTITLED = re.compile(
@@ -511,13 +590,25 @@ def _seasons(doc: Doc) -> None:
                       and doc.type_of(w) in ("TVSeries", "Movie") and
                       re.fullmatch(r"[’'\u201d]?(?:[’']s)?[’'\u201d]? ?", doc.text[y:a])]
             after = re.match(r" of (?:the )?(?:[A-Z][\w.’']* )?[\"“‘]?", s.text[m.end():])
-            series = None
+            series: str | None = None
             end = s.start + m.end()
+            if before and before[-1][2] in doc.new and \
+                    doc.name_of(before[-1][2]).lower() in WEEKDAYS:
+                # "Sunday’s season 6 return": the day it aired, when another series is in
+                # scope; "Wednesday season 2" stays the series named so.
+                other = doc.work_before(before[-1][0], s)
+                if other is not None and other != before[-1][2] and \
+                        doc.type_of(other) == "TVSeries":
+                    day = before[-1][2]
+                    doc.work_spans[:] = [sp for sp in doc.work_spans if sp[2] != day]
+                    if not any(day in (c.subject, c.object) for c in doc.found.values()):
+                        del doc.new[day]
+                    before, series = [], other
             if before:
                 series, start = before[-1][2], before[-1][0]
             else:
                 start = a
-                if after:
+                if after and series is None:
                     at = s.start + m.end() + after.end()
                     later = [(x, y, w) for x, y, w in doc.work_spans if x == at]
                     if later:
@@ -809,7 +900,8 @@ _GENRE_WORDS = {
     "epic", "post-apocalyptic", "apocalyptic"}
 _WORK_NOUNS = r"film|movie|series|show|sequel|reboot|feature|franchise|flick|prequel|remake"
 _DETERMINER = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{POSSESSOR}) ")
-_GENRE = re.compile(r"(?:\d{4} )?(?P<g>[a-z][\w/'-]*(?: [a-z][\w/'-]*){0,3})(?=[ ,.;:”\"]|$)")
+_GENRE = re.compile(r"(?:\d{4} )?(?P<g>(?:[A-Z][a-z]+-winning )?[a-z][\w/'-]*(?: [a-z][\w/'-]*){0,3})"
+                    r"(?=[ ,.;:”\"]|$)")
 
 
 def rule_genre(doc: Doc, s: Sentence) -> None:
@@ -821,6 +913,11 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
         if m is None:
             continue
         phrase = m.group("g").split()
+        skipped = 0
+        while len(phrase) > 2 and re.fullmatch(
+                r"[\w-]+-winning|acclaimed|hit|popular|beloved|long-running|upcoming|new|"
+                r"critically-acclaimed|smash|cult", phrase[0]):
+            skipped += len(phrase.pop(0)) + 1  # "the Emmy-winning fantasy drama"
         while len(phrase) > 1 and phrase[-1] not in _GENRE_WORDS and not re.fullmatch(
                 _WORK_NOUNS, phrase[-1]):
             phrase.pop()  # "the spy thriller set in …"
@@ -830,7 +927,7 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
         words = re.split(r"[ /]", genre)
         if not all(w in _GENRE_WORDS for w in words) or words == ["true"]:
             continue
-        end = s.start + m.start("g") + len(" ".join(phrase + ([noun] if noun else [])))
+        end = s.start + m.start("g") + skipped + len(" ".join(phrase + ([noun] if noun else [])))
         if noun is None and words[-1] not in (
                 "comedy", "drama", "thriller", "doc", "documentary", "action-comedy",
                 "rom-com", "dramedy", "docuseries", "sitcom", "horror", "biopic", "western",
@@ -857,12 +954,23 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
             continue
         if work is None:
             continue
+        if not named and not before and noun is not None and (
+                re.fullmatch(r"franchises?|sagas?|trilog(?:y|ies)", noun)
+                and doc.type_of(work) != "MovieSeries"):
+            continue  # "the action franchise": not the genre of the film in scope
+        para = next((p for p in doc.paragraphs if p.start <= s.start <= p.end), None)
+        said = doc.text[para.start if para else s.start:s.start + det.start()]
+        if not named and not before and (said.count('"') % 2 or
+                                         said.count("“") > said.count("”")):
+            continue  # "I actually just finished a horror film", said: another work
         inside = [w for x, y, w in doc.work_spans if x < s.start + det.start() and end <= y
                   and w == work]
         if inside and re.search(r"\bof $", doc.text[:s.start + det.start()]):
             # "a reboot of the military action series": the genre of what is rebooted.
             work = next((c.object for c in doc.found.values() if c.subject == work and
                          c.property in ("basedOn", "sequelOf") and c.object), work)
+        if doc.type_of(work) == "TVSeason":
+            work = doc.series_of(work) or work  # a genre is the series'
         quote_end = next((y for x, y, w in doc.work_spans if x == at), end)
         start = s.start + det.start()
         if before and not named:
@@ -1193,14 +1301,16 @@ def rule_year_apposition(doc: Doc, s: Sentence) -> None:
                 value=m.group("y"))
 
 
-_SOURCE_KINDS = (r"graphic novel|novel|book series|book|comic book|comics?|memoir|podcast|play|"
+_SOURCE_KINDS = (r"graphic novels?|novels|novel|book series|books|book|comic books?|comics?|memoir|"
+                 r"podcast|play|"
                  r"video game|game|manga|short story|musical|true story|article|novella|"
                  r"animated series|anthology series|TV series|series|show|film|movie")
 _BASED = re.compile(
     rf"\b[Bb]ased on (?:the |a |an )?(?:(?P<author>{NAME})[’']s? )?(?:(?P<y>(?:19|20)\d\d) )?"
     rf"(?P<adj>(?:[\w-]+ ){{0,3}}?)(?P<kind>{_SOURCE_KINDS})\b"
     rf"(?P<same> of the same (?:name|title))?(?: [“\"‘]?(?P<title>{TITLE_WORDS})[”\"’]?)?"
-    rf"(?: by (?P<author2>{NAME}))?")
+    rf"(?: by (?:(?:[A-Z][a-z]+ |best-selling |bestselling )?(?:author|writer|novelist) )?"
+    rf"(?P<author2>{NAME}))?")
 
 
 _REIMAGINING = re.compile(r"\b(?:a |the )?(?:reimagining|re-imagining|remake|reboot|update|"
@@ -1236,7 +1346,8 @@ def rule_based_on_title(doc: Doc, s: Sentence) -> None:
 def rule_based_on(doc: Doc, s: Sentence) -> None:
     """"Based on the 2012 novel of the same name, Defending Jacob will premiere …", "which is
     based on Caroline Kepnes' novel of the same name", "Based on the popular fictional
-    podcast": the source work, its year and its author."""
+    podcast", "based on the bestselling fantasy novels by British author Philip Pullman":
+    the source work, its year and its author."""
     for m in _BASED.finditer(s.text):
         pos = s.start + m.start()
         if m.start() == 0 or re.match(r"\s*[,(]", s.text[:m.start()][-2:] or ""):
@@ -1266,6 +1377,10 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
             source = doc.derived(f"{root}-{kind.replace(' ', '-')}", type_, name, "based-on",
                                  m.group(0))
         doc.add(work, "basedOn", m.group(0), pos, "based-on", 0.7, obj=source)
+        genres = [w for w in adj.split() if w in _GENRE_WORDS]
+        if genres and not title:
+            # "the bestselling fantasy novels": the source's genre
+            doc.add(source, "genre", m.group(0), pos, "based-on", 0.55, value=" ".join(genres))
         if m.group("y"):
             doc.add(source, "datePublished", m.group(0)[m.group(0).find(m.group("y")) - 4:],
                     pos, "based-on", 0.65, value=m.group("y"))
