@@ -241,3 +241,25 @@ def test_the_documented_python_api_is_where_the_readme_says() -> None:
     assert callable(heroes_kg.load) and callable(heroes_kg.build) and callable(export)
     assert callable(run_query) and callable(KnowledgeGraph.query) and QueryResult
     assert issubclass(QueryTimeout, QueryError) and issubclass(QueryError, HeroesKGError)
+
+
+def test_the_development_guide_lists_every_module_in_its_stage() -> None:
+    """docs/development.md shows the package one line per module under its stage; the
+    list must hold every module, and each under the stage this test enforces."""
+    text = (SRC.parent / "docs" / "development.md").read_text(encoding="utf-8")
+    section = text.split("## Architecture", 1)[1].split("```text", 1)[1].split("```", 1)[0]
+    stage_names = [name for name, _ in STAGES]
+    listed: dict[str, str] = {}
+    stage = ""
+    for line in section.splitlines():
+        if line and not line.startswith(" "):
+            stage = line.split(":", 1)[0]
+            assert stage in stage_names, f"unknown stage {stage!r} in the guide"
+        elif line.strip():
+            path = line.split()[0]
+            listed[_module_name(PACKAGE / path)] = stage
+    missing, gone = sorted(set(MODULES) - set(listed)), sorted(set(listed) - set(MODULES))
+    assert not missing and not gone, f"not in the guide: {missing}; no such module: {gone}"
+    wrong = {m: (s, STAGES[_stage(m)][0]) for m, s in listed.items()
+             if s != STAGES[_stage(m)][0]}
+    assert not wrong, f"module: (stage in the guide, stage in STAGES): {wrong}"

@@ -46,3 +46,21 @@ def test_init_in_a_folder_that_is_not_empty_is_a_project_error(tmp_path: Path) -
     (tmp_path / "something").write_text("", encoding="utf-8")
     with pytest.raises(ProjectError, match="is not empty"):
         init_project(tmp_path)
+
+
+def test_an_article_suggest_cannot_read_is_a_grow_error() -> None:
+    from heroes_kg.corpus.curation import Article
+    from heroes_kg.grow.suggest import suggest
+
+    binary = Article("image", "Image", "image.txt", "PK\x03\x04\x00" * 100)
+    with pytest.raises(GrowError, match="article 'image' looks like binary data"):
+        suggest(binary, [])
+
+
+def test_an_unknown_shacl_engine_is_a_project_error(project: Path, tmp_path: Path) -> None:
+    from heroes_kg.pipeline import build
+
+    with pytest.raises(ProjectError) as caught:
+        build(find_project(project), outdir=tmp_path / "out", shacl="jena")
+    assert str(caught.value) == "unknown SHACL engine 'jena'; use one of oxigraph, pyshacl"
+    assert not (tmp_path / "out").exists()

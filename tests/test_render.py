@@ -249,9 +249,36 @@ def test_viz_unknown_query_lists_the_named_ones(project: Path, run, tmp_path: Pa
     result = run("viz", "--project", str(project), "--query", "casts", "-o",
                  str(tmp_path / "x.html"))
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: no query file 'casts' and no named query "
-                                    "queries/casts.rq; named queries: ")
-    assert "cast-roles" in result.stderr
+    assert result.stderr == ("Error: no named query 'casts' in queries/; did you mean "
+                             "cast, cast-roles, cast-graph?\n")
+
+
+@pytest.mark.parametrize("name", ["sequel-directr", "nope.rq", "nope.sparql"])
+def test_viz_and_query_resolve_a_query_argument_by_one_rule(  # type: ignore[no-untyped-def]
+        built_project: Path, run, tmp_path: Path, name: str) -> None:
+    argument = name if name.startswith("sequel") else str(tmp_path / name)
+    drawn = run("viz", "--project", str(built_project), "--query", argument, "-o",
+                str(tmp_path / "x.html"))
+    asked = run("query", "--project", str(built_project), argument)
+    assert drawn.exit_code == asked.exit_code == 1
+    assert drawn.stderr == asked.stderr
+    assert asked.stderr.startswith(("Error: no named query 'sequel-directr' in queries/; "
+                                    "did you mean sequel-director", "Error: no query file "))
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_viz_and_query_read_a_sparql_file(built_project: Path, run,  # type: ignore[no-untyped-def]
+                                          tmp_path: Path) -> None:
+    query = tmp_path / "directors.sparql"
+    query.write_text("CONSTRUCT { ?f schema:director ?p } WHERE { ?f schema:director ?p }",
+                     encoding="utf-8")
+    out = tmp_path / "d.html"
+    result = run("viz", "--project", str(built_project), "--query", str(query), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert embedded(out.read_text(encoding="utf-8"))["title"] == "Query: directors"
+    result = run("query", "--project", str(built_project), "--format", "nt", str(query))
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 6
 
 
 def test_viz_unknown_entity_and_bad_output(built_project: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@ ones (mention scan, YAML construction, sorted export), and the benchmark at its 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import subprocess
@@ -45,6 +46,21 @@ def test_synth_is_deterministic_and_valid(tmp_path: Path) -> None:
     for statement in corpus.statements:
         for ev in statement.evidence:
             assert corpus.articles[ev.article].text.count(ev.quote) == 1
+
+
+def test_synth_writes_the_same_bytes_as_ever(tmp_path: Path) -> None:
+    """The corpus for a seed is pinned: benchmarks compare runs over the same files."""
+    write_corpus(tmp_path / "p", 3000, ontology=ROOT / "ontology", seed=7)
+    digest = hashlib.sha256()
+    for name, data in _tree(tmp_path / "p").items():
+        if not name.startswith("ontology/"):
+            digest.update(name.encode() + b"\0" + data + b"\0")
+    assert digest.hexdigest() == ("8a83179d6220336f40c1b41fed9b6a46"
+                                  "71a737d093fd9c12ebb855dc9ba4f92b")
+    assert (tmp_path / "p" / "seeds" / "articles" / "a00000.yaml").read_text(
+        encoding="utf-8").splitlines()[2:4] == [
+        'title: "The Venmar Lomijun: Rafiis Chronicles announced as The Daily Reel reports '
+        'the numbers"', 'date: "2021-05-20"']
 
 
 def test_synth_command(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
@@ -447,3 +463,14 @@ def test_yaml_batches_parsed_in_a_second_process_give_the_same_results(
         monkeypatch.setattr(sys, "executable", "/bin/false")
     assert _outcomes(_yaml.load_many(texts)) == expected
     assert used == [worker_runs]
+
+
+def test_writer_quotes_the_strings_of_the_keys_it_is_given() -> None:
+    from heroes_kg.corpus.writer import block
+
+    data = {"id": "a-film", "name": "Plain Words", "n": 3,
+            "items": [{"quote": "a quote", "tags": ["xy", "no"]}]}
+    lines = block(data, quoted={"name", "quote"})
+    assert lines == ["id: a-film", 'name: "Plain Words"', "n: 3", "items:",
+                     '  - quote: "a quote"', "    tags:", "      - xy", '      - "no"']
+    assert yaml.safe_load("\n".join(lines)) == data

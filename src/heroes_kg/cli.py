@@ -698,8 +698,8 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
           endpoint: str | None, auth_env: str | None) -> None:
     """Run a SPARQL query over the graph: inline, from a file, or by name.
 
-    QUERY is SPARQL text, a path ending in .rq, or the name of a query in
-    queries/ ('heroes-kg queries' lists them). The prefixes heroes:, schema:,
+    QUERY is SPARQL text, a path ending in .rq or .sparql, or the name of a
+    query in queries/ ('heroes-kg queries' lists them). The prefixes heroes:, schema:,
     rdf:, rdfs:, xsd:, owl:, prov:, oa:, skos:, res: (resources), article:,
     role: and statement: are predeclared. Queries see the facts and the
     provenance graphs.
@@ -784,7 +784,7 @@ def queries(project_dir: Path | None) -> None:
               help="With --focus: how many links away from ENTITY to draw.")
 @click.option("--query", metavar="SPARQL|FILE|NAME",
               help="Draw the triples of a CONSTRUCT (or DESCRIBE) query: SPARQL itself, a "
-                   ".rq file, or NAME for queries/NAME.rq.")
+                   ".rq or .sparql file, or NAME for queries/NAME.rq (as for 'heroes-kg query').")
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="With --query: bind ?NAME before evaluation, as 'heroes-kg query "
                    "--bind' does. Repeatable.")

@@ -74,9 +74,10 @@ class HeroesKGError(Exception):
 
 
 class ProjectError(HeroesKGError):
-    """No project where one was looked for, its settings (base IRI) are wrong, a file
-    it must have (the ontology, the shapes, its state folder) is missing or unreadable,
-    or a new project (``init``, a synthetic one) cannot be made where it was asked for."""
+    """No project where one was looked for, its settings (base IRI, SHACL engine) are
+    wrong, a file it must have (the ontology, the shapes, its state folder) is missing or
+    unreadable, or a new project (``init``, a synthetic one) cannot be made where it was
+    asked for."""
 
 
 class CurationError(HeroesKGError):

@@ -288,7 +288,7 @@ def _stamp(path: Path) -> list[int]:
     return [st.st_size, st.st_mtime_ns]
 
 
-def _exports_current(state: dict, current: str, outdir: Path,  # type: ignore[type-arg]
+def _exports_current(state: dict[str, Any], current: str, outdir: Path,
                      names: list[str]) -> bool:
     exports = state.get("exports")
     if state.get("exports_fingerprint") != current or not isinstance(exports, dict):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._io import atomic_write
-from .corpus.writer import scalar
+from .corpus.writer import block
 from .errors import ProjectError
 
 __all__ = ["TRIPLES_PER_ARTICLE", "SynthReport", "write_corpus"]
@@ -287,25 +287,29 @@ def _article(i: int, rng: random.Random, names: _Names,
     return meta, entities, st, text
 
 
+#: Keys whose strings synth always quotes: names, values and quotes are generated words.
+_QUOTED = frozenset({"name", "value", "quote", "title", "date"})
+
+
 def _facts_yaml(entities: list[tuple[str, str, str]], statements: list[_Statement],
                 articles: dict[str, str], header: str) -> str:
-    out = [f"# {header}", "entities:"]
-    for eid, type_, name in entities:
-        out += [f"  - id: {eid}", f"    type: {type_}",
-                f"    name: {scalar(name, quoted=True)}"]
+    facts: dict[str, object] = {
+        "entities": [{"id": eid, "type": type_, "name": name} for eid, type_, name in entities]}
     if statements:
-        out.append("statements:")
-    for s in statements:
-        out += [f"  - subject: {s.subject}", f"    property: {s.property}"]
-        if s.object is not None:
-            out.append(f"    object: {s.object}")
-        else:
-            assert s.value is not None, "a statement has an object or a value"
-            out.append(f"    value: {scalar(s.value, quoted=True)}")
-        out += [f"    {k}: {v}" for k, v in s.qualifiers.items()]
-        out += ["    evidence:", f"      - article: {articles[s.quote]}",
-                f"        quote: {scalar(s.quote, quoted=True)}"]
-    return "\n".join(out) + "\n"
+        facts["statements"] = [_statement(s, articles) for s in statements]
+    return "\n".join([f"# {header}", *block(facts, quoted=_QUOTED)]) + "\n"
+
+
+def _statement(s: _Statement, articles: dict[str, str]) -> dict[str, object]:
+    record: dict[str, object] = {"subject": s.subject, "property": s.property}
+    if s.object is not None:
+        record["object"] = s.object
+    else:
+        assert s.value is not None, "a statement has an object or a value"
+        record["value"] = s.value
+    record.update(s.qualifiers)
+    record["evidence"] = [{"article": articles[s.quote], "quote": s.quote}]
+    return record
 
 
 def write_corpus(dest: Path, triples: int, *, ontology: Path, seed: int = 1) -> SynthReport:
@@ -343,9 +347,8 @@ def write_corpus(dest: Path, triples: int, *, ontology: Path, seed: int = 1) -> 
         meta, entities, statements, text = _article(i, rng, names, previous)
         previous = (f"a{i:05d}-film", entities[0][2])
         atomic_write(articles_dir / str(meta["file"]), text.encode())
-        atomic_write(articles_dir / f"a{i:05d}.yaml", "".join(
-            f"{k}: {scalar(str(v), quoted=True) if k in ('title', 'date') else v}\n"
-            for k, v in meta.items()).encode())
+        atomic_write(articles_dir / f"a{i:05d}.yaml",
+                     "".join(f"{line}\n" for line in block(meta, quoted=_QUOTED)).encode())
         for s in statements:
             quote_article[s.quote] = str(meta["id"])
         chunk_entities += entities

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from typing import Any
 
 from ._yaml import item_lines, key_line, line_of
@@ -34,13 +35,16 @@ def scalar(value: str | bool | float, *, quoted: bool = False) -> str:
                        json.dumps(value, ensure_ascii=False))
 
 
-def block(value: Any, indent: int = 0) -> list[str]:
+def block(value: Any, indent: int = 0, *, quoted: Collection[str] = ()) -> list[str]:
     """Block YAML lines for loaded or built data (mappings, lists, scalars); the line
-    numbers the loader records on the side are not part of the data."""
-    return [text for text, _source in block_lines(value, indent)]
+    numbers the loader records on the side are not part of the data. The strings under
+    the keys in ``quoted`` are always double-quoted, plain or not (names and quotes, so
+    that a file's layout does not depend on the words in it)."""
+    return [text for text, _source in block_lines(value, indent, quoted=quoted)]
 
 
-def block_lines(value: Any, indent: int = 0, source: int = 0) -> list[tuple[str, int]]:
+def block_lines(value: Any, indent: int = 0, source: int = 0, *,
+                quoted: Collection[str] = ()) -> list[tuple[str, int]]:
     """:func:`block`'s lines, each with the line of the loaded file it comes from (as the
     loader recorded it; ``source`` where none is known), so that a problem found in the
     written text can be pointed back at the file a person edited."""
@@ -52,13 +56,16 @@ def block_lines(value: Any, indent: int = 0, source: int = 0) -> list[tuple[str,
             at = key_line(value, key) or source
             if isinstance(item, (dict, list)) and item:
                 lines.append((f"{pad}{key}:", at))
-                lines += block_lines(item, indent + 2, at)
+                lines += block_lines(item, indent + 2, at, quoted=quoted)
+            elif isinstance(item, str) and key in quoted:
+                lines.append((f"{pad}{key}: {scalar(item, quoted=True)}", at))
             else:
                 lines.append((f"{pad}{key}: {inline(item)}", at))
     elif isinstance(value, list):
         item_at = item_lines(value) or [source] * len(value)
         for item, at in zip(value, item_at):
-            inner = (block_lines(item, indent + 2, at) if isinstance(item, (dict, list))
+            inner = (block_lines(item, indent + 2, at, quoted=quoted)
+                     if isinstance(item, (dict, list))
                      else [(f"{pad}  {inline(item)}", at)])
             if inner:
                 inner[0] = (f"{pad}- {inner[0][0][indent + 2:]}", inner[0][1])

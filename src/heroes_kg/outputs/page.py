@@ -32,8 +32,8 @@ from .. import vocab
 from .._io import atomic_write
 from ..corpus.curation import paused_gc
 from ..errors import OutputError, QueryError
-from ..query import list_queries, named_query, run_query
-from ..query.engine import for_base
+from ..query import resolve_query, run_query
+from ..query.engine import INLINE_LABEL
 from ..rdf.read import find_entity
 from ..rdf.read import statements as read_statements
 from ..rdf.store import Graph, select
@@ -407,27 +407,14 @@ def _neighbourhood(v: View, focus: str, depth: int) -> View:
 
 
 def load_query(kg: Graph, query: str) -> tuple[str, str]:
-    """(name, text) of ``query``: a file, NAME for queries/NAME.rq, or SPARQL itself."""
-    try:
-        path = Path(query)
-        is_file = path.is_file()
-    except (OSError, ValueError):  # SPARQL too long or odd to be a file name
-        is_file = False
-    if is_file:
-        try:
-            return path.stem, path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"cannot read the query {path}: {exc}") from None
-    project = kg.project
-    if not re.fullmatch(r"[\w-]+", query) and re.search(r"[\s{]", query):
-        return "inline SPARQL", query
-    named = named_query(project, query) if project is not None else None
-    if named is None:
-        known = [q.name for q in list_queries(project)] if project is not None else []
-        hint = f"; named queries: {', '.join(known)}" if known else ""
-        raise QueryError(f"no query file {query!r} and no named query "
-                            f"queries/{query}.rq{hint}")
-    return named.name, for_base(named.text, project.base_iri)
+    """(name, text) of ``query``, resolved by the rule every command shares
+    (:func:`heroes_kg.query.resolve_query`): a path ending in .rq or .sparql, NAME for
+    queries/NAME.rq, or SPARQL itself. The name titles the page: the file's stem, or
+    "inline SPARQL"."""
+    text, label = resolve_query(kg.project, query)
+    if label == INLINE_LABEL:
+        return "inline SPARQL", text
+    return Path(label).stem, text
 
 
 def _construct(kg: Graph, name: str, text: str,

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GRAPH_FORMATS",
+    "INLINE_LABEL",
     "RESULT_FORMATS",
     "KnowledgeGraph",
     "NamedQuery",
@@ -77,6 +78,10 @@ _PREFIXED_FORMATS = {"turtle", "trig", "rdfxml", "jsonld"}
 _UPDATE_KEYWORDS = vocab.SPARQL_UPDATE_KEYWORDS
 _QUERY_KEYWORDS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
 _NAME = r"^[a-z0-9][a-z0-9_-]*$"
+#: How messages name a query given as SPARQL text rather than a file or a name.
+INLINE_LABEL = "the query"
+#: A one-line query argument ending in one of these is the path of a query file.
+_FILE_SUFFIXES = (".rq", ".sparql")
 _XSD = vocab.XSD
 _INTEGER_TYPES = {_XSD + t for t in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
@@ -183,10 +188,12 @@ def _named(project: Project, name: str) -> NamedQuery:
 
 
 def resolve_query(project: Project | None, query: str) -> tuple[str, str]:
-    """``query`` as (SPARQL text, label for messages): a path ending in .rq, a named
-    query from queries/, or SPARQL itself."""
+    """``query`` as (SPARQL text, label for messages): a path ending in .rq or .sparql,
+    a named query from queries/, or SPARQL itself.
+
+    This is the one rule for every command that takes a query (``query``, ``viz``)."""
     stripped = query.strip()
-    if stripped.endswith(".rq") and "\n" not in stripped:
+    if stripped.endswith(_FILE_SUFFIXES) and "\n" not in stripped:
         path = Path(stripped)
         if not path.is_file():
             raise QueryError(f"no query file {stripped}")
@@ -197,7 +204,7 @@ def resolve_query(project: Project | None, query: str) -> tuple[str, str]:
                                 "opened without a project")
         named = _named(project, stripped)
         return for_base(named.text, project.base_iri), relpath(named.path, project.root)
-    return query, "the query"
+    return query, INLINE_LABEL
 
 
 def for_base(text: str, base_iri: str) -> str:
@@ -582,8 +589,8 @@ def run_query(kg: Graph, query: str,
               bindings: Mapping[str, Any] | None = None, *, infer: bool = False,
               timeout: float | None = None, endpoint: str | None = None,
               auth_env: str | None = None, label: str | None = None) -> QueryResult:
-    """Run ``query`` (SPARQL, a path ending in .rq, or the name of a query in queries/)
-    over the graph.
+    """Run ``query`` (SPARQL, a path ending in .rq or .sparql, or the name of a query in
+    queries/) over the graph.
 
     ``bindings`` maps variable names to values: pyoxigraph terms, Python values, or
     strings (an entity id or name, an IRI as <…> or prefix:name, a quoted literal with
@@ -659,7 +666,7 @@ def run_query(kg: Graph, query: str,
 
 def bind_query(kg: Graph, query: str, bindings: Mapping[str, Any]) -> str:
     """The SPARQL text ``run_query(kg, query, bindings)`` evaluates: the query (text, a
-    path ending in .rq or a named query) with a ``VALUES`` block for each binding."""
+    path ending in .rq or .sparql, or a named query) with a ``VALUES`` block for each binding."""
     text, label = resolve_query(kg.project, query)
     return _bind(kg, text, _shape(text), bindings, label, prefixes(kg.names.base))[0]
 
@@ -805,10 +812,10 @@ class KnowledgeGraph(Graph):
               infer: bool = False, timeout: float | None = None) -> QueryResult:
         """Run a SPARQL query over the facts and provenance graphs.
 
-        ``query`` is SPARQL, a path ending in .rq, or the name of a query in queries/
-        (``kg.query("sequel-director")``). ``bindings`` gives variables values before
-        evaluation: ``{"entity": "pedro-pascal"}`` (ids, names, IRIs, literals, numbers,
-        dates). ``infer=True`` adds RDFS/OWL-RL entailments of the ontology;
+        ``query`` is SPARQL, a path ending in .rq or .sparql, or the name of a query in
+        queries/ (``kg.query("sequel-director")``). ``bindings`` gives variables values
+        before evaluation: ``{"entity": "pedro-pascal"}`` (ids, names, IRIs, literals,
+        numbers, dates). ``infer=True`` adds RDFS/OWL-RL entailments of the ontology;
         ``timeout`` stops the query after that many seconds. SELECT results iterate as
         dicts of plain Python values; see :class:`QueryResult`.
         """

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from .. import vocab
 from ..errors import HeroesKGError
 
 if TYPE_CHECKING:
@@ -66,10 +67,7 @@ def negotiate(accept: str | None) -> str | None:
 def describe(kg: KnowledgeGraph, iri: str) -> list[ox.Triple]:
     """The entity's triples (as subject and as object) and the provenance of its curated
     statements: each rdf:Statement, its evidence, the evidence's selectors."""
-    query = f"""
-    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-    PREFIX prov: <http://www.w3.org/ns/prov#>
-    PREFIX oa: <http://www.w3.org/ns/oa#>
+    query = vocab.SPARQL_PREFIXES + f"""
     CONSTRUCT {{ ?s ?p ?o }} WHERE {{
       VALUES ?e {{ <{iri}> }}
       {{ ?e ?p ?o BIND(?e AS ?s) }}

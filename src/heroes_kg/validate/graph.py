@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from .. import vocab
 from ..corpus.curation import Corpus
-from ..errors import HeroesKGError, Problem, ProjectError, ValidationError
+from ..errors import Problem, ProjectError, ValidationError
 from ..rdf.store import Graph, select
 from ..vocab import Names
 
@@ -65,8 +65,8 @@ def validate_graph(kg: Graph, corpus: Corpus, shapes: Path, ontology: Path, *,
     ``engine`` is "oxigraph" (the shapes compiled to SPARQL; falls back to pySHACL when
     the shapes use a feature it does not compile) or "pyshacl"."""
     if engine not in ENGINES:
-        raise HeroesKGError(f"unknown SHACL engine {engine!r}; use one of "
-                            f"{', '.join(ENGINES)}")
+        raise ProjectError(f"unknown SHACL engine {engine!r}; use one of "
+                           f"{', '.join(ENGINES)}")
     shape_triples = _parse_turtle(shapes)
     _check_patterns(shape_triples, shapes)
     problems = _whole_graph_checks(kg, corpus)

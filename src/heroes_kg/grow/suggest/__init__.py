@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ...corpus.curation import Article, Corpus, Entity, Statement
-from ...errors import HeroesKGError
+from ...errors import GrowError
 from . import cast, crew, dates, figures, news, posts, rankings, speech, works
 from . import entities as new_names
 from ._doc import Doc
@@ -97,13 +97,13 @@ DOC_RULES: list[DocRule] = [*posts.DOC_RULES, *speech.DOC_RULES, *cast.DOC_RULES
 def _check_text(article: Article) -> None:
     text = article.text
     if len(text) > MAX_CHARS:
-        raise HeroesKGError(f"article {article.id!r} is {len(text):,} characters long; "
-                            f"suggest reads articles up to {MAX_CHARS:,}: split it into "
-                            "several articles")
+        raise GrowError(f"article {article.id!r} is {len(text):,} characters long; "
+                        f"suggest reads articles up to {MAX_CHARS:,}: split it into "
+                        "several articles")
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if "\x00" in text or controls > len(text[:65536]) // 100 + 2:
-        raise HeroesKGError(f"article {article.id!r} looks like binary data, not text "
-                            f"({article.file or 'its text'}); add the article's text instead")
+        raise GrowError(f"article {article.id!r} looks like binary data, not text "
+                        f"({article.file or 'its text'}); add the article's text instead")
 
 
 def suggest(article: Article, entities: Iterable[Entity],
@@ -114,7 +114,7 @@ def suggest(article: Article, entities: Iterable[Entity],
     candidates below ``min_confidence`` (after the caps of :data:`RULE_CONFIDENCE_CAP`).
     Statements come best first.
 
-    Raises :class:`~heroes_kg.errors.HeroesKGError` for an article too long to read or
+    Raises :class:`~heroes_kg.errors.GrowError` for an article too long to read or
     that is not text."""
     _check_text(article)
     doc = Doc(article, entities, curated)

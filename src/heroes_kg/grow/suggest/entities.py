@@ -44,9 +44,10 @@ _LISTED = re.compile(rf"{NAME}(?:, {NAME})+,? and (?:the late )?{NAME}")
 
 def _lists(doc: Doc) -> list[re.Match[str]]:
     """Lists of three names or more in the article (read once per article)."""
-    if "name-lists" not in doc.memo:
-        doc.memo["name-lists"] = list(_LISTED.finditer(doc.text)) if ", " in doc.text else []
-    cached: list[re.Match[str]] = doc.memo["name-lists"]  # type: ignore[assignment]
+    cached = doc.memo.get("name-lists")
+    if not isinstance(cached, list):
+        cached = list(_LISTED.finditer(doc.text)) if ", " in doc.text else []
+        doc.memo["name-lists"] = cached
     return cached
 
 
