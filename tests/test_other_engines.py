@@ -1,7 +1,8 @@
-"""Every named query, unchanged, in two more SPARQL engines: Apache Jena's ARQ (Debian's
-libapache-jena-java, its `sparql` command: class arq.sparql) and Comunica
-(`comunica-sparql-file` from npm), each answer compared with Oxigraph's, row by row and
-term by term.
+"""Every named query, unchanged, in other SPARQL engines and clients: Apache Jena's ARQ
+(Debian's libapache-jena-java, its `sparql` command: class arq.sparql), Comunica
+(`comunica-sparql-file` from npm), rdflib's own SPARQL engine, and the endpoint
+`heroes-kg serve` runs (over HTTP, as any SPARQL client sends a query), each answer compared
+with what `heroes-kg query` gives, row by row and term by term.
 
 The data is ``exports/heroes.ttl``: the facts and provenance triples, which is what
 Oxigraph's default graph holds when heroes-kg queries it (the union of those two named
@@ -28,10 +29,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+import requests
 from rdflib.compare import isomorphic
 
 import heroes_kg
+from heroes_kg.project import find_project
 from heroes_kg.query import KnowledgeGraph, QueryResult
+from heroes_kg.serve import Server
 
 from .conftest import ROOT
 
@@ -109,13 +113,35 @@ def _run_comunica(command: list[str], data: Path, query: Path, graph: bool) -> b
                            else "application/sparql-results+json"], "Comunica")
 
 
-RUNNERS = {"jena": _run_jena, "comunica": _run_comunica}
+def _run_rdflib(graph: rdflib.Graph, data: Path, query: Path, is_graph: bool) -> bytes:
+    result = graph.query(query.read_text(encoding="utf-8"))
+    if is_graph:
+        assert result.graph is not None
+        return result.graph.serialize(format="nt", encoding="utf-8")
+    return result.serialize(format="json")
+
+
+def _run_endpoint(server: Server, data: Path, query: Path, is_graph: bool) -> bytes:
+    answer = requests.post(server.endpoint_url, data={"query": query.read_text("utf-8")},
+                           timeout=60, headers={"Accept": "application/n-triples" if is_graph
+                                                else "application/sparql-results+json"})
+    assert answer.status_code == 200, answer.text[:500]
+    return answer.content
+
+
+RUNNERS = {"jena": _run_jena, "comunica": _run_comunica, "rdflib_engine": _run_rdflib,
+           "endpoint": _run_endpoint}
 #: Whether the engine orders an answer as SPARQL says (ORDER BY compares strings by code
 #: point, then key by key). Comunica 4.5.0 returns the same rows in another order: it
 #: compares strings by locale ("leader" before "Missy") and does not apply the keys after
 #: the first one reliably ("ORDER BY ?article ?name" puts Sharkboy before Netflix), so
 #: its rows are compared as a multiset.
-ORDERS = {"jena": True, "comunica": False}
+ORDERS = {"jena": True, "comunica": False, "rdflib_engine": True, "endpoint": True}
+#: Answers an engine is known to get wrong, each checked to stay wrong (a strict xfail: the
+#: day the engine is fixed, the test says so). rdflib 7 joins the sub-SELECTs inside
+#: `articles`' OPTIONAL without the outer ?a, so it counts every article's statements for
+#: each article (Jena, Comunica and Oxigraph agree on the SPARQL answer).
+KNOWN_WRONG = {("rdflib_engine", "articles"): "rdflib joins sub-SELECTs in OPTIONAL wrongly"}
 
 
 def _run(argv: list[str], engine: str) -> bytes:
@@ -123,6 +149,19 @@ def _run(argv: list[str], engine: str) -> bytes:
     assert done.returncode == 0, (f"{engine} failed (exit {done.returncode}):\n"
                                   + done.stderr.decode("utf-8", "replace")[-2000:])
     return done.stdout
+
+
+@pytest.fixture(scope="module")
+def rdflib_engine(data: Path) -> rdflib.Graph:
+    """rdflib's own SPARQL engine over the same data."""
+    return rdflib.Graph().parse(data, format="turtle")
+
+
+@pytest.fixture(scope="module")
+def endpoint(built_project: Path) -> Iterator[Server]:
+    """The read-only endpoint of `heroes-kg serve` (the Oxigraph server behind it)."""
+    with Server(find_project(built_project), port=0, timeout=30) as running:
+        yield running.start()
 
 
 # --------------------------------------------------------------------------- the data
@@ -201,6 +240,8 @@ def _oxigraph(kg: KnowledgeGraph, name: str, bound: bool) -> QueryResult:
 def test_named_query_runs_unchanged_and_answers_as_oxigraph(
         engine: str, name: str, bound: bool, request: pytest.FixtureRequest,
         graph: KnowledgeGraph, data: Path, tmp_path: Path) -> None:
+    if (engine, name) in KNOWN_WRONG:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[engine, name]))
     text = original = (ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8")
     if bound:
         variable, iri = BINDINGS[name]
