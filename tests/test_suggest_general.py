@@ -415,7 +415,8 @@ def test_a_service_named_as_the_kind_of_work() -> None:
 def test_a_month_alone_by_tense_renewal_by_a_streamer_and_co_created_with() -> None:
     got = facts("Netflix has officially renewed “Stranger Things” for a third season. "
                 "Season 2 came out in October.", date="2017-12-01")
-    assert {("stranger-things", "greenlitBy", "netflix"),
+    # The renewal greenlights the season named, not the series.
+    assert {("stranger-things-season-3", "greenlitBy", "netflix"),
             ("stranger-things-season-2", "datePublished", "2017-10")} <= got
     assert ("atlas", "datePublished", "2023-05") in facts("“Atlas” will premiere in May.",
                                                           date="2022-08-26")
@@ -738,3 +739,28 @@ def test_superlative_on_a_streaming_service() -> None:
             "most-rented documentary in its first 48 hours") in got
     assert ("the-age-of-disclosure-ranking", "platform", "amazon-prime-video") in got
     assert ("the-age-of-disclosure", "streamingOn", "amazon-prime-video") in got
+
+
+# --------------------------------------------------------------------------- renewals
+
+
+def test_a_series_renewed_for_a_numbered_season_by_its_streamer() -> None:
+    known = [Entity("disney-plus", "StreamingService", "Disney+")]
+    text = ("Disney+ has renewed its post-apocalyptic political thriller Paradise for a "
+            "second series.")
+    got = {c.key() for c in suggest(Article("a", "T", "a.txt", text, date="2025-02-21"),
+                                    known, min_confidence=0.0).statements}
+    assert {("paradise-season-2", "partOfSeries", "paradise"),
+            ("paradise-season-2", "seasonNumber", "2"),
+            ("paradise-season-2", "developmentStatus", "renewed"),
+            ("paradise-season-2", "greenlitBy", "disney-plus")} <= got
+    assert ("paradise", "greenlitBy", "disney-plus") not in got
+
+
+def test_a_passive_renewal_and_a_british_series_of_films() -> None:
+    got = facts("Studio executives confirm Killing Eve has been renewed for a third season.")
+    assert ("killing-eve-season-3", "developmentStatus", "renewed") in got
+    assert not any(p == "developmentStatus" for _s, p, _o in facts(
+        "Netflix has not renewed the show Glow for a fourth season."))
+    assert not any(p == "seasonNumber" for _s, p, _o in facts(
+        "The studio made The Conjuring, the first series of films in its universe."))

@@ -418,7 +418,7 @@ def test_trade_press_announcement() -> None:
             ("midnight-run", "genre", "thriller"),
             ("the-long-road", "streamingOn", "netflix"),
             ("the-long-road", "castMember", "anna-smith"),
-            ("tulsa-king", "greenlitBy", "paramount-plus"),
+            ("tulsa-king-season-3", "greenlitBy", "paramount-plus"),
             ("tulsa-king-season-3", "seasonNumber", "3"),
             ("tulsa-king-viewership", "views", "2500000"),
             ("tulsa-king-viewership", "periodDays", "7")} <= got

@@ -291,6 +291,14 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
             work = doc.work_before(end, s)
         if work is None:
             continue
+        # "Netflix renewed “Stranger Things” for a third season": the season, not the series.
+        clause = re.match(r"[^,;.]*", s.text[m.end():])
+        reach = after + (clause.end() if clause else 0)
+        season = [(a, b, w) for a, b, w in doc.work_spans if after <= a and b <= reach + 2
+                  and doc.type_of(w) == "TVSeason" and doc.type_of(work) != "TVSeason"]
+        if season and re.search(r"\bfor (?:an?|its|their|[Ss]eason)\b",
+                                doc.text[after:season[0][0] + 8]):
+            work, end = season[0][2], max(end, season[0][1])
         quote = doc.text[s.start + m.start():end]
         doc.add(work, "greenlitBy", quote, s.start + m.start(), "ordered", 0.6, obj=org)
 

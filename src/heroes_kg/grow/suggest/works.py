@@ -572,11 +572,14 @@ def _seasons(doc: Doc) -> None:
     series, with its number."""
     for s in doc.sentences:
         for m in re.finditer(rf"(?i:season) {_NUM}\b|\b(?i:the|a|its|their) (?P<o>first|second|"
-                             rf"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) season\b",
-                             s.text):
+                             rf"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) "
+                             rf"(?:season|(?P<uk>series))\b", s.text):
             n = _season_number(m.group("n") or m.group("o"))
             if not n:
                 continue
+            if m.group("uk") and re.match(r" (?:of|about|with|from|in which)\b",
+                                          s.text[m.end():]):
+                continue  # "the first series of films": not a British season
             if m.group("o") and re.search(r"\b(?:marks?|mark|be|is|was|as) $|\band $",
                                           s.text[:m.start()].rstrip("the ").rstrip() + " "):
                 continue  # "will mark the fifth season …": which season it is, not another
@@ -1406,5 +1409,28 @@ def rule_reimagining(doc: Doc, s: Sentence) -> None:
                 obj=source)
 
 
-RULES = [rule_based_on, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_kind_before_title, rule_possessive_title, rule_service_kind, rule_year_title,
+_RENEWAL = re.compile(r"\b(?:renew(?:ed|s|ing)|picked up|brought back)\b(?P<mid>[^.;!?]{0,90}?)"
+                      r"\bfor (?:an?|its|their) (?:[\w-]+ )?(?:and (?:final|last) )?"
+                      r"(?:season|series)\b|\brenewed (?:\w+ ){0,8}?for (?i:season) \d{1,2}\b")
+
+
+def rule_renewed(doc: Doc, s: Sentence) -> None:
+    """"Disney+ has renewed its post-apocalyptic political thriller Paradise for a second
+    series", "Killing Eve has been renewed for a third season", "The Morning Show … had been
+    renewed for Season 2": the season named is renewed (its series and number come from
+    the season itself)."""
+    if not re.search(r"\b(?:renew|picked up|brought back)", s.text):
+        return
+    for m in _RENEWAL.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        seasons = [w for x, y, w in doc.work_spans if a <= x and y <= b + 2
+                   and doc.type_of(w) == "TVSeason"]
+        if not seasons or re.search(r"\bnot\b|n[’']t\b", s.text[:m.start()]):
+            continue
+        start = s.start if b - s.start <= 200 else a
+        doc.add(seasons[-1], "developmentStatus", doc.text[start:b], start, "renewed", 0.7,
+                value="renewed")
+
+
+RULES = [rule_based_on, rule_renewed, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_kind_before_title, rule_possessive_title, rule_service_kind, rule_year_title,
          rule_description]
