@@ -764,3 +764,28 @@ def test_a_passive_renewal_and_a_british_series_of_films() -> None:
         "Netflix has not renewed the show Glow for a fourth season."))
     assert not any(p == "seasonNumber" for _s, p, _o in facts(
         "The studio made The Conjuring, the first series of films in its universe."))
+
+
+# --------------------------------------------------------------------------- noise, scope
+
+
+def test_a_sentence_adverb_or_a_weekday_before_an_apposition_is_no_title() -> None:
+    result = run("“The Equalizer 3” racked up $12.1 million. Globally, the action sequel "
+                 "crossed $100 million. On Friday, the Hulu drama series' official account "
+                 "posted. Bruce Miller, the show's showrunner, spoke.")
+    names = {e.name for e in result.entities}
+    assert not names & {"Globally", "Friday", "On Friday", "Bruce Miller"} or \
+        all(e.type not in ("Movie", "TVSeries") for e in result.entities
+            if e.name in ("Globally", "Friday", "On Friday", "Bruce Miller"))
+    assert not any(c.subject in ("globally", "friday") for c in result.statements)
+
+
+def test_a_possessive_inside_a_headline_title() -> None:
+    text = ("The Handmaid's Tale has kicked off filming. The season five finale of The "
+            "Handmaid's Tale premiered back on November 9, 2022. Fans of The Handmaid's "
+            "Tale cheered.")
+    result = suggest(Article("a", "The Handmaid's Tale production begins", "a.txt", text,
+                             date="2024-09-07"), KNOWN, min_confidence=0.0)
+    assert "the-handmaids-tale" in {e.id for e in result.entities}
+    # A finale's premiere is not the series' release date.
+    assert not any(c.property == "datePublished" for c in result.statements)

@@ -8,7 +8,7 @@ import re
 from ._text import MONTHS, STOP, WEEKDAYS
 
 __all__ = ["FIRST_NAMES", "KNOWN_NAMES", "NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS", "PUBLICATIONS", "STREAMERS",
-           "STUDIOS", "guess_type", "is_noise", "is_place_or_award"]
+           "STUDIOS", "guess_type", "is_adverb", "is_noise", "is_place_or_award"]
 
 STREAMERS = {"netflix", "hulu", "disney+", "disney plus", "prime video", "amazon prime video",
              "amazon prime", "hbo max", "max", "peacock", "paramount+", "paramount plus",
@@ -144,11 +144,31 @@ def guess_type(name: str) -> str:
 KNOWN_NAMES = STREAMERS | NETWORKS | STUDIOS | PUBLICATIONS | PLATFORMS
 
 
+#: Sentence adverbs and connectives that open a sentence capitalized ("Globally, the
+#: action sequel crossed …"): common English words, never a name.
+_ADVERBS = frozenset(["meanwhile", "however", "overall", "elsewhere", "still", "plus",
+                      "instead", "indeed", "moreover", "furthermore", "nevertheless",
+                      "nonetheless", "otherwise", "likewise", "thus", "hence", "besides",
+                      "already", "together", "altogether", "later", "earlier", "today",
+                      "tonight", "tomorrow", "yesterday", "domestically", "abroad", "worldwide",
+                      "overseas", "internationally", "first", "next", "last", "finally",
+                      "again", "sadly", "luckily", "thankfully", "hopefully", "ultimately"])
+_ADVERB_ENDING = re.compile(r"[A-Z][a-z]{2,}(?:ally|ately|ously|ently|ively|edly|ingly|antly|"
+                            r"arly|ably|ibly|essly|fully)")
+
+
+def is_adverb(word: str) -> bool:
+    """A capitalized common adverb: "Globally", "Meanwhile", "Reportedly"."""
+    return word.lower() in _ADVERBS or _ADVERB_ENDING.fullmatch(word) is not None
+
+
 def is_noise(name: str) -> bool:
     """Names no curator would keep: a pronoun, a month or weekday, a contraction, a
-    sentence-initial function word, a lowercase fragment."""
+    sentence-initial function word or adverb, a lowercase fragment."""
     words = name.split()
     if not words:
+        return True
+    if len(words) == 1 and is_adverb(words[0]):
         return True
     if len(words) == 1 and (words[0] in STOP or words[0].lower() in PRONOUNS):
         return True
@@ -165,4 +185,4 @@ def is_noise(name: str) -> bool:
 #: Common first names (written for this module from everyday English usage): a two-word
 #: name that starts with one is a person's, not a title ("Tom Hanks", not "American
 #: Hustle").
-FIRST_NAMES = frozenset(["#", "noqa:", "SIM905", "(a", "word", "list", "reads", "best", "as", "text)", "aaron", "adam", "adrian", "alan", "albert", "alex", "alexander", "alexandra", "alice", "alicia", "alison", "amanda", "amber", "amy", "andrea", "andrew", "angela", "angelina", "ann", "anna", "anne", "anthony", "antonio", "april", "ashley", "austin", "barbara", "ben", "benjamin", "beth", "betty", "bill", "billy", "blake", "bob", "bobby", "brad", "bradley", "brandon", "brian", "bridget", "brittany", "bruce", "bryan", "caleb", "cameron", "carl", "carlos", "carol", "caroline", "carrie", "catherine", "charles", "charlie", "charlotte", "chloe", "chris", "christian", "christina", "christine", "christopher", "claire", "colin", "connor", "courtney", "craig", "dakota", "dan", "daniel", "danielle", "david", "dennis", "diana", "diane", "dominic", "donald", "donna", "dorothy", "drew", "dwayne", "dylan", "edward", "eleanor", "elizabeth", "ella", "ellen", "emily", "emma", "eric", "erica", "ethan", "eva", "evan", "frank", "gary", "george", "gillian", "gina", "grace", "greg", "gregory", "hannah", "harrison", "harry", "heather", "helen", "henry", "hugh", "ian", "isaac", "isabella", "jack", "jackson", "jacob", "jake", "james", "jamie", "jane", "janet", "jason", "jay", "jean", "jeff", "jeffrey", "jennifer", "jenna", "jeremy", "jerry", "jessica", "jill", "jim", "jimmy", "joan", "joe", "joel", "john", "johnny", "jon", "jonathan", "jordan", "jose", "joseph", "joshua", "josh", "judy", "julia", "julie", "justin", "karen", "kate", "katherine", "kathy", "katie", "keanu", "keith", "kelly", "ken", "kevin", "kim", "kristen", "kyle", "larry", "laura", "lauren", "leonardo", "lily", "linda", "lisa", "liz", "louis", "lucas", "lucy", "luke", "lupita", "maggie", "margaret", "margot", "maria", "mark", "martin", "mary", "matt", "matthew", "megan", "melissa", "meryl", "michael", "michelle", "mike", "millie", "molly", "morgan", "nancy", "natalie", "nathan", "nicholas", "nick", "nicole", "noah", "olivia", "oscar", "owen", "pamela", "patricia", "patrick", "paul", "pedro", "peter", "philip", "rachel", "ralph", "rami", "rebecca", "richard", "rick", "robert", "robin", "ron", "ronald", "rose", "ruth", "ryan", "sally", "sam", "samantha", "samuel", "sandra", "sara", "sarah", "scott", "sean", "sebastian", "seth", "sharon", "simon", "sofia", "sophia", "sophie", "stephanie", "stephen", "steve", "steven", "susan", "sydney", "taylor", "teresa", "thomas", "tim", "timothy", "tina", "todd", "tom", "tony", "tyler", "uma", "victoria", "vincent", "walter", "wendy", "will", "william", "winona", "zach", "zachary", "zoe"])
+FIRST_NAMES = frozenset(["aaron", "adam", "adrian", "alan", "albert", "alex", "alexander", "alexandra", "alice", "alicia", "alison", "amanda", "amber", "amy", "andrea", "andrew", "angela", "angelina", "ann", "anna", "anne", "anthony", "antonio", "april", "ashley", "austin", "barbara", "ben", "benjamin", "beth", "betty", "bill", "billy", "blake", "bob", "bobby", "brad", "bradley", "brandon", "brian", "bridget", "brittany", "bruce", "bryan", "caleb", "cameron", "carl", "carlos", "carol", "caroline", "carrie", "catherine", "charles", "charlie", "charlotte", "chloe", "chris", "christian", "christina", "christine", "christopher", "claire", "colin", "connor", "courtney", "craig", "dakota", "dan", "daniel", "danielle", "david", "dennis", "diana", "diane", "dominic", "donald", "donna", "dorothy", "drew", "dwayne", "dylan", "edward", "eleanor", "elizabeth", "ella", "ellen", "emily", "emma", "eric", "erica", "ethan", "eva", "evan", "frank", "gary", "george", "gillian", "gina", "grace", "greg", "gregory", "hannah", "harrison", "harry", "heather", "helen", "henry", "hugh", "ian", "isaac", "isabella", "jack", "jackson", "jacob", "jake", "james", "jamie", "jane", "janet", "jason", "jay", "jean", "jeff", "jeffrey", "jennifer", "jenna", "jeremy", "jerry", "jessica", "jill", "jim", "jimmy", "joan", "joe", "joel", "john", "johnny", "jon", "jonathan", "jordan", "jose", "joseph", "joshua", "josh", "judy", "julia", "julie", "justin", "karen", "kate", "katherine", "kathy", "katie", "keanu", "keith", "kelly", "ken", "kevin", "kim", "kristen", "kyle", "larry", "laura", "lauren", "leonardo", "lily", "linda", "lisa", "liz", "louis", "lucas", "lucy", "luke", "lupita", "maggie", "margaret", "margot", "maria", "mark", "martin", "mary", "matt", "matthew", "megan", "melissa", "meryl", "michael", "michelle", "mike", "millie", "molly", "morgan", "nancy", "natalie", "nathan", "nicholas", "nick", "nicole", "noah", "olivia", "oscar", "owen", "pamela", "patricia", "patrick", "paul", "pedro", "peter", "philip", "rachel", "ralph", "rami", "rebecca", "richard", "rick", "robert", "robin", "ron", "ronald", "rose", "ruth", "ryan", "sally", "sam", "samantha", "samuel", "sandra", "sara", "sarah", "scott", "sean", "sebastian", "seth", "sharon", "simon", "sofia", "sophia", "sophie", "stephanie", "stephen", "steve", "steven", "susan", "sydney", "taylor", "teresa", "thomas", "tim", "timothy", "tina", "todd", "tom", "tony", "tyler", "uma", "victoria", "vincent", "walter", "wendy", "will", "william", "winona", "zach", "zachary", "zoe"])

@@ -69,6 +69,12 @@ def rule_release(doc: Doc, s: Sentence) -> None:
         if re.search(r"\b(?:season|episode)s?\b", m.group("mid")) and \
                 not re.search(r"\bfirst\b", m.group("mid")):
             continue
+        if re.search(r"\b(?:trailer|teaser|promo|clip|poster|photo|image|first look)s?\b",
+                     m.group("mid")) or re.search(
+                r"\b(?:finale|episode|trailer|teaser|promo|clip|poster)s?\b(?: of [^,;]{0,60})?"
+                r"\s*$", s.text[:m.start()]):
+            continue  # "released the official trailer Thursday", "The season five finale
+            # of The Handmaid’s Tale premiered back on …": not the work's own release
         work = doc.work_at(s.start + m.start(), s)
         date = _date(doc, m.group("d"))
         if work is None or date is None:

@@ -11,7 +11,15 @@ import itertools
 import re
 
 from ._doc import WORK_TYPES, Doc
-from ._names import FIRST_NAMES, KNOWN_NAMES, NETWORKS, STREAMERS, guess_type, is_place_or_award
+from ._names import (
+    FIRST_NAMES,
+    KNOWN_NAMES,
+    NETWORKS,
+    STREAMERS,
+    guess_type,
+    is_adverb,
+    is_place_or_award,
+)
 from ._terms import is_a
 from ._text import (
     MONTHS,
@@ -113,7 +121,7 @@ _WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is se
 _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |acclaimed |hit |"
                          rf"new |upcoming )?(?:(?:19|20)\d\d )?(?:[\w/-]+ ){{0,3}}?(?:film|movie|"
                          rf"thriller|comedy|drama|series|show|documentary|feature|sequel|prequel|"
-                         rf"follow-up|spinoff|spin-off|reboot|remake)\b")
+                         rf"follow-up|spinoff|spin-off|reboot|remake)\b(?![’']|s[’'])")
 _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
 
 
@@ -139,13 +147,17 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     while _TRAILING.search(title):
         title = _TRAILING.sub("", title)
     words = title.split()
+    if len(words) == 1 and is_adverb(words[0]):
+        return None  # "Globally, the action sequel crossed …"
     if not words or (len(words) == 1 and ((words[0] in STOP and not (
             weekdays and words[0].lower() in WEEKDAYS)) or len(words[0]) < 2)):
         return None
     if words[0] in ("The", "A", "An") and len(words) == 1:
         return None
     low = title.lower()
-    if low in MONTHS or (low in WEEKDAYS and not weekdays) or re.fullmatch(r"[\d\s,.]+", title):
+    bare = re.sub(r"^(?:on|in|at|by|since|until|last|next|this) ", "", low)
+    if bare in MONTHS or (bare in WEEKDAYS and not (weekdays and bare == low)) or \
+            re.fullmatch(r"[\d\s,.]+", title):
         return None
     found = doc.lookup(title)
     if found is not None and doc.type_of(found) not in ("Movie", "TVSeries", "MovieSeries",
@@ -408,11 +420,17 @@ def _headline_titles(doc: Doc) -> None:
         for i, j in spans:
             name = " ".join(words[i:j]).rstrip(":,.!?")
             part = name.split()
-            if not part or (part[0] in STOP and part[0].lower() not in WEEKDAYS) or \
+            # "The Handmaid's Tale", "The Queen's Gambit": a possessive inside a title.
+            inner = len(part) >= 3 and part[0] == "The" and re.fullmatch(
+                r"[A-Z][a-z]+[’']s", part[1]) is not None and not any(
+                w.endswith(("’s", "'s")) for w in part[2:])
+            if not part or (part[0] in STOP and part[0].lower() not in WEEKDAYS
+                            and not inner) or \
                     part[-1].lower() in (
                     "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with",
                     "from", "by", "vs", "&", "de", "la", "or") or \
-                    any(w.endswith(("’s", "'s")) for w in part) or name.isupper() or \
+                    (any(w.endswith(("’s", "'s")) for w in part) and not inner) or \
+                    name.isupper() or \
                     not re.search(r"[a-z]", name) or len(name) < 3:
                 continue
             if part[0].lower() in FIRST_NAMES and 2 <= len(part) <= 3:
