@@ -103,6 +103,8 @@ def rule_stars_as(doc: Doc, s: Sentence) -> None:
             rf"cast (?:[“\"][^”\"]+[”\"] )?(?:breakout |star |alum )?)"
             rf" as (?P<r>{_ROLE})", s.text):
         start = s.start + m.start()
+        if any(a <= start < b for a, b in doc.consumed):
+            continue  # paired already: "A and B return as X and Y, respectively"
         quote = m.group(0)
         actor = _cast(doc, m.group("a"), m.group("r"), quote, start, "stars-as", 0.85, s)
         if actor is None:
@@ -119,6 +121,33 @@ def rule_stars_as(doc: Doc, s: Sentence) -> None:
             old_id = doc.entity(old, "Actor", "replaced-as", quote)
             doc.add(actor, "replaced", quote, start, "replaced-as", 0.85, obj=old_id,
                     **{"in": film, "as": character})
+
+
+_ACTORS = rf"(?P<a>{NAME}(?:, {NAME})*,? and {NAME})"
+_ROLES = rf"(?P<r>{_ROLE}(?:, {_ROLE})*,? and {_ROLE})"
+
+
+def rule_respectively_as(doc: Doc, s: Sentence) -> None:
+    """"The film sees Taissa Farmiga and Bonnie Aarons return as Sister Irene and the
+    titular Nun, respectively": actors and roles paired in order."""
+    if "respectively" not in s.text:
+        return
+    for m in re.finditer(rf"{_ACTORS} (?:\w+ ){{0,3}}?as {_ROLES},? respectively", s.text):
+        actors = re.split(r",? and |, ", m.group("a"))
+        roles = re.split(r",? and |, ", m.group("r"))
+        if len(actors) != len(roles):
+            continue
+        start = s.start + m.start()
+        reprise = re.search(r"\b(?:return|returns|returning|reprise|reprises|reprising|"
+                            r"come back|comes back)\s+as\b", m.group(0))
+        for actor_name, role in zip(actors, roles, strict=True):
+            actor = _cast(doc, actor_name, role, m.group(0), start, "respectively-as", 0.8, s)
+            character = _role(doc, role, start, m.group(0)) if actor else None
+            film = doc.work_at(start, s)
+            if actor and character and film and reprise:
+                doc.add(actor, "reprisedRole", m.group(0), start, "respectively-as", 0.75,
+                        obj=character, **{"in": film})
+        doc.consumed.append((start, s.start + m.end()))
 
 
 def rule_cast_x_as(doc: Doc, s: Sentence) -> None:
@@ -785,7 +814,7 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
                         obj=person)
 
 
-RULES = [rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
+RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
          rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star]

@@ -122,6 +122,10 @@ _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |a
                          rf"new |upcoming )?(?:(?:19|20)\d\d )?(?:[\w/-]+ ){{0,3}}?(?:film|movie|"
                          rf"thriller|comedy|drama|series|show|documentary|feature|sequel|prequel|"
                          rf"follow-up|spinoff|spin-off|reboot|remake)\b(?![’']|s[’'])")
+#: "Truth Be Told, starring Octavia Spencer and Aaron Paul, will launch in December",
+#: "See, an epic drama starring Jason Momoa": a title before who stars in it.
+_TITLE_STARRING = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?P<app>an? (?:[\w-]+ ){{0,3}}?)?"
+                             rf"(?:starring|featuring) (?={NAME})")
 _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
 
 
@@ -181,6 +185,7 @@ _TITLE_PATTERNS = [
     (_CAST_OF, "cast-of", re.compile(r"\b(?:cast|set|production|premiere|finale|trailer|"
                                      r"reboot|adaptation|season) (?:of|on|for)\b")),
     (_WHICH, "which-clause", re.compile(r", which ")),
+    (_TITLE_STARRING, "title-starring", re.compile(r", (?:an? [^,]{0,40})?(?:starring|featuring) ")),
     (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
     (_RETURNS, "renewed", re.compile(r"\b(?:return|returns|returning|back) for\b")),
     (_ROLE_IN, "role-in", re.compile(r"\b(?:star|play|portray|voic|return|repris)")),
@@ -349,8 +354,11 @@ def find_titles(doc: Doc) -> None:
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
                 if title is None:
                     continue
+                if rule == "title-starring" and (len(title.split()) < 2 and not m.group("app")
+                                                 or title.split()[0].lower() in FIRST_NAMES):
+                    continue  # one word alone needs "an epic drama" after it; no person
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
-                            "renewed", "order", "after-source", "is-the"):
+                            "renewed", "order", "after-source", "is-the", "title-starring"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
@@ -414,6 +422,10 @@ def _headline_titles(doc: Doc) -> None:
         return
     runs = [m.group(0) for m in re.finditer(TITLE_WORDS, headline)]
     for run in runs:
+        whole = doc.lookup(run.rstrip(":,.!?"))
+        if (whole is not None and doc.type_of(whole) not in WORK_TYPES) or \
+                run.rstrip(":,.!?").lower() in KNOWN_NAMES:
+            continue  # "Apple TV+ renews …": not "Apple" as a title
         words = run.split()
         spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
                         if j - i <= 8), key=lambda ij: ij[0] - ij[1])
