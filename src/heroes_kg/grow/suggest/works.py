@@ -354,7 +354,7 @@ def find_titles(doc: Doc) -> None:
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
                 if title is None:
                     continue
-                if rule == "title-starring" and (len(title.split()) < 2 and not m.group("app")
+                if rule == "title-starring" and ((len(title.split()) < 2 and not m.group("app"))
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
