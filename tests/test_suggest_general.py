@@ -818,3 +818,24 @@ def test_an_unquoted_title_before_who_stars_in_it() -> None:
     # A person before "starring" is no title.
     assert not any(s == "tom-hanks" for s, _p, _o in facts(
         "The premiere drew Tom Hanks, starring Meg Ryan in a cameo."))
+
+
+# --------------------------------------------------------------------------- posts
+
+
+def test_a_tribute_posted_on_instagram_and_its_words_quoted_later() -> None:
+    text = ("As ABC bids farewell to its supernatural drama Forever, series star Ioan "
+            "Gruffudd thanked fans.\n\nIn the touching tribute posted on Instagram, Gruffudd "
+            "wrote that he wasn’t expecting the cancellation.\n\n“This time the cards "
+            "weren’t dealt in our favor. Show business is like that,” Gruffudd wrote. "
+            "“Hell, life is like that. You ride to the top of the wave.”\n\nGruffudd added "
+            "that he couldn’t believe the response.\n\n“Slowly I began to focus on what we "
+            "had gained,” Gruffudd wrote.")
+    got = facts(text, date="2015-05-08")
+    post = "gruffudd-instagram-post"
+    assert {(post, "author", "ioan-gruffudd"), (post, "platform", "instagram"),
+            (post, "text", "this time the cards weren’t dealt in our favor. show business is "
+                           "like that"),
+            (post, "text", "hell, life is like that. you ride to the top of the wave."),
+            (post, "text", "slowly i began to focus on what we had gained")} <= got
+    assert not any(p == "spokenBy" for _s, p, _o in got)

@@ -99,10 +99,14 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
                   rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
                   rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
                   rf"filmmaker|singer|producer)) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
-                  rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b", s.text)
+                  rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b|"
+                  rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
+                  rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
+                  rf"published) (?:on|to|via) {_PLATFORM.replace('?P<p>', '?P<p3>')},? "
+                  rf"(?P<who4>{NAME}) (?:wrote|said|shared|added|explained)\b", s.text)
     if not m:
         return
-    who = m.group("who") or m.group("who2") or m.group("who3")
+    who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4")
     name = doc.trim(who)
     author = doc.lookup(name)
     if author is None and (name in ("He", "She") or who.lower().startswith("the ")):
@@ -114,7 +118,7 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
         author = doc.entity(name, None, "post-in-prose", m.group(0))
     if not (is_a(doc.type_of(author), "Person") or is_a(doc.type_of(author), "Organization")):
         return
-    platform_name = m.group("p") or m.group("p2") or "Twitter"
+    platform_name = m.group("p") or m.group("p2") or m.group("p3") or "Twitter"
     platform = _platform(doc, platform_name, "post-in-prose")
     day = re.search(r"\b[Oo]n (?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
                     s.text)

@@ -61,6 +61,7 @@ def quotations(doc: Doc) -> None:
     counts: dict[str, int] = {}
     previous: Sentence | None = None
     previous_attributed = False
+    last_post: str | None = None
     for s in doc.sentences:
         attributed = False
         for pattern in (_AFTER, _BEFORE):
@@ -76,8 +77,9 @@ def quotations(doc: Doc) -> None:
                 if speaker is None:
                     continue
                 if _post_words(doc, s, m, speaker, text):
-                    attributed = True
+                    attributed, last_post = True, _post_of(doc, s, m, speaker)
                     continue
+                last_post = None
                 last, attributed = speaker, True
                 n = counts.get(speaker, 0) + 1
                 counts[speaker] = n
@@ -121,7 +123,12 @@ def quotations(doc: Doc) -> None:
                         doc.add(qid, "reportedBy", doc.text[start:end], start, "told", 0.6,
                                 obj=org)
         cont = re.fullmatch(r"[\"“](?P<q>[^\"“”]{12,})[\"”]", s.text.strip())
-        if not attributed and cont and last and previous is not None and (
+        if not attributed and cont and last_post and _same_paragraph(doc, previous, s):
+            # the post's words go on: “Hell, life is like that. …”
+            doc.add(last_post, "text", cont.group("q"), s.start + cont.start("q"),
+                    "post-words", 0.55, value=cont.group("q").strip().rstrip(","))
+            attributed = True
+        elif not attributed and cont and last and previous is not None and (
                 (_same_paragraph(doc, previous, s) and _quoted_speech(previous.text)) or
                 (previous_attributed and _whole_paragraph(doc, s))):
             # "“Think of The Godfather 2. …”" right after an attributed quote: the same
@@ -148,18 +155,27 @@ def _post_words(doc: Doc, s: Sentence, m: re.Match[str], speaker: str, text: str
     """"The Shang-Chi star took to Twitter on Thursday to share the news. “So excited to
     be a part of this,” he wrote.": the words of the post just described, not a
     quotation."""
-    if not re.search(r"\b(?:wrote|writes|tweeted|captioned|posted)\b", m.group(0)):
+    post = _post_of(doc, s, m, speaker)
+    if post is None:
         return False
+    doc.add(post, "text", m.group("q"), s.start + m.start("q"), "post-words", 0.6,
+            value=text)
+    return True
+
+
+def _post_of(doc: Doc, s: Sentence, m: re.Match[str], speaker: str) -> str | None:
+    """The post whose words an attributed quotation gives: one by the speaker described
+    in the sentence before, or, for "he wrote", a few sentences before ("In the touching
+    tribute posted on Instagram, Gruffudd wrote … “This time …,” Gruffudd wrote.")."""
+    if not re.search(r"\b(?:wrote|writes|tweeted|captioned|posted)\b", m.group(0)):
+        return None
     index = next((i for i, x in enumerate(doc.sentences) if x.start == s.start), 0)
-    lower = doc.sentences[max(0, index - 1)].start
+    reach = 6 if re.search(r"\b(?:wrote|writes)\b", m.group(0)) else 1
+    lower = doc.sentences[max(0, index - reach)].start
     posts = [c.subject for c in doc.found.values() if c.property == "author"
              and c.object == speaker and lower <= c.start <= s.end
              and doc.type_of(c.subject) == "SocialMediaPosting"]
-    if not posts:
-        return False
-    doc.add(posts[-1], "text", m.group("q"), s.start + m.start("q"), "post-words", 0.6,
-            value=text)
-    return True
+    return posts[-1] if posts else None
 
 
 def _said_of(doc: Doc, qid: str, s: Sentence, after: int) -> None:
