@@ -839,3 +839,14 @@ def test_a_tribute_posted_on_instagram_and_its_words_quoted_later() -> None:
             (post, "text", "hell, life is like that. you ride to the top of the wave."),
             (post, "text", "slowly i began to focus on what we had gained")} <= got
     assert not any(p == "spokenBy" for _s, p, _o in got)
+
+
+def test_based_on_an_authors_quoted_book() -> None:
+    result = run("HBO released the first trailer for House of the Dragon. The series—which is "
+                 "based on George R.R. Martin's \"Fire & Blood\"— is set 200 years before the "
+                 "events of Game of Thrones. The series stars Paddy Considine as King Viserys.")
+    got = {c.key() for c in result.statements}
+    assert ("fire-blood", "author", "george-r-r-martin") in got
+    types = {e.id: e.type for e in result.entities}
+    assert types["fire-blood"] == "CreativeWork"
+    assert not any(c.qualifiers.get("in") == "fire-blood" for c in result.statements)

@@ -397,6 +397,7 @@ def find_titles(doc: Doc) -> None:
     _numbered_titles(doc)
     _other_occurrences(doc)
     _series_by_context(doc)
+    _sources(doc)
     _seasons(doc)
     _new_seasons(doc)
     for s in doc.sentences:
@@ -1354,10 +1355,45 @@ _REIMAGINING = re.compile(r"\b(?:a |the )?(?:reimagining|re-imagining|remake|reb
 _BASED_ON_TITLE = re.compile(rf"\b[Bb]ased on [“\"‘]?(?P<title>{TITLE_WORDS})[”\"’]?(?=[,.;)]|$)")
 
 
+_BASED_ON_OWNED = re.compile(rf"\b[Bb]ased on (?P<author>{NAME})[’']s? [“\"‘](?P<title>[^”\"’]{{2,80}})[”\"’]")
+
+
+def _sources(doc: Doc) -> None:
+    """"based on George R.R. Martin's "Fire & Blood"": the quoted title is the book a work
+    is based on, not a work the sentences after it are about."""
+    for m in _BASED_ON_OWNED.finditer(doc.text):
+        found = doc.lookup(m.group("title").strip().rstrip(",."))
+        if found in doc.new and doc.new[found].rule == "quoted-title" and \
+                doc.is_person(doc.trim(m.group("author"))):
+            doc.new[found].type = "CreativeWork"
+            doc.work_spans[:] = [sp for sp in doc.work_spans if sp[2] != found]
+
+
 def rule_based_on_title(doc: Doc, s: Sentence) -> None:
     """"Ryan Murphy’s “Ratched”, based on One Flew Over the Cuckoo’s Nest, saw …": the
-    work a title is based on, named by its own title."""
+    work a title is based on, named by its own title; "The series—which is based on George
+    R.R. Martin's "Fire & Blood"— is set 200 years before …": the source and its author."""
+    owned = []
+    for m in _BASED_ON_OWNED.finditer(s.text):
+        author, title = doc.trim(m.group("author")), m.group("title").strip().rstrip(",.")
+        if not is_title_case(title) or not doc.is_person(author):
+            continue
+        owned.append((m.start(), m.end()))
+        at = s.start + m.start("title")
+        found = doc.lookup(title)
+        source = found if found is not None and doc.type_of(found) in (
+            *WORK_TYPES, "CreativeWork", "Book") else doc.entity(
+                title, "CreativeWork", "based-on-title", m.group(0))
+        work = doc.work_at(s.start + m.start(), s)
+        if work is not None and doc.type_of(work) in WORK_TYPES and work != source:
+            doc.add(work, "basedOn", m.group(0), s.start + m.start(), "based-on-title", 0.6,
+                    obj=source)
+        person = doc.entity(author, "Person", "based-on", m.group(0))
+        doc.add(source, "author", doc.text[s.start + m.start("author"):at + len(title) + 1],
+                s.start + m.start("author"), "based-on", 0.65, obj=person)
     for m in _BASED_ON_TITLE.finditer(s.text):
+        if any(a <= m.start() < b for a, b in owned):
+            continue
         title = m.group("title")
         if not is_title_case(title) or title.split()[0] in (
                 "This", "That", "It", "Its", "His", "Her", "Their", "What", "True") or \
