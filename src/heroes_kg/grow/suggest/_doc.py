@@ -649,7 +649,8 @@ class Doc:
             return
         titles = Counter(m.group("t") for m in re.finditer(TITLE, self.text)
                          if is_title_case(m.group("t")) and len(m.group("t").split()) <= 8
-                         and guess_type(m.group("t")) == "Person")
+                         and guess_type(m.group("t")) == "Person"
+                         and self.type_of(self.lookup(m.group("t"))) in (None, *WORK_TYPES))
         if titles:
             title = titles.most_common(1)[0][0]
             self.main_film = self.entity(title, "Movie", "quoted-title", title, 0.5)
