@@ -850,3 +850,15 @@ def test_based_on_an_authors_quoted_book() -> None:
     types = {e.id: e.type for e in result.entities}
     assert types["fire-blood"] == "CreativeWork"
     assert not any(c.qualifiers.get("in") == "fire-blood" for c in result.statements)
+
+
+def test_a_name_in_the_headline_that_the_text_stars_is_a_person_and_month_named_roles() -> None:
+    text = ("The upcoming Amazon series \"Forever,\" starring Maya Rudolph and Fred Armisen, "
+            "is coming.\n\nJune (Maya Rudolph) and Oscar (Fred Armisen) live a comfortable "
+            "but very predictable wedded life.\n\nMaya Rudolph is great.")
+    result = suggest(Article("a", "Forever: Maya Rudolph and Fred Armisen in the trailer",
+                             "a.txt", text, date="2018-08-02"), KNOWN, min_confidence=0.0)
+    types = {e.id: e.type for e in result.entities}
+    assert types["maya-rudolph"] == "Actor"
+    got = {c.key() for c in result.statements}
+    assert {("maya-rudolph", "plays", "june"), ("fred-armisen", "plays", "oscar")} <= got

@@ -13,7 +13,7 @@ import re
 from ._doc import WORK_TYPES, Doc
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
-from ._text import NAME, POSSESSOR, STOP, WEEKDAYS, Sentence, strip_possessive
+from ._text import MONTHS, NAME, POSSESSOR, STOP, WEEKDAYS, Sentence, strip_possessive
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -40,7 +40,7 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
                 "possessive-parent", 0.8, obj=child)
         return parent
     raw = strip_possessive(raw)
-    if (re.fullmatch(NAME, raw) and (raw.split()[0] not in STOP or (
+    if (re.fullmatch(NAME, raw) and (raw.split()[0] not in STOP or raw.lower() in MONTHS or (
             len(raw.split()) > 1 and raw.split()[0].lower() in WEEKDAYS))) or \
             re.fullmatch(rf"(?:Mrs|Mr|Ms|Dr)\. {NAME}", raw):
         found = doc.lookup(raw)
@@ -202,9 +202,13 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
     """"YaYa Gosselin (Missy Moreno)" or "Missy Moreno (YaYa Gosselin)"."""
     for m in re.finditer(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)", s.text):
         a, b = doc.trim(m.group("a")), m.group("b")
-        if a.split()[0] in STOP and len(a.split()) == 1:
+        # "June (Maya Rudolph) and Oscar (Fred Armisen)": a character's first name before
+        # a known actor's, even one that is also a month or an award.
+        named = len(a.split()) == 1 and (a.lower() in MONTHS or a in ("Oscar", "Emmy", "Tony")) \
+            and is_a(doc.type_of(doc.lookup(b)), "Person")
+        if a.split()[0] in STOP and len(a.split()) == 1 and not named:
             continue
-        if a.isupper() or b.isupper() or is_place_or_award(a):
+        if a.isupper() or b.isupper() or (is_place_or_award(a) and not named):
             continue  # "NEW YORK (AP)": a dateline
         if doc.type_of(doc.lookup(b)) in WORK_TYPES or doc.type_of(doc.lookup(a)) in \
                 WORK_TYPES:

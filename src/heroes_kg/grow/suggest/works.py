@@ -409,6 +409,25 @@ _HEADLINE_SERIES = re.compile(r"^\s*(?:season|series|episode|finale|premiere rat
                               re.IGNORECASE)
 
 
+_PERSON_BEFORE = re.compile(r"(?:\bstarring|\bstars|\bco-stars?|\bactor|\bactress|\bdirector|"
+                            r"\bfilmmaker|\bproducer|\bwriter|\bcreator|\bshowrunner|"
+                            r"\b[Mm]r\.|\b[Mm]s\.|\b[Mm]rs\.|\b[Dd]r\.|[A-Z][a-z]+ \() ?$")
+_PERSON_AFTER = re.compile(r"(?:\)|’s? (?:role|character)| (?:as [A-Z]|plays\b|portrays\b|"
+                           r"stars\b|said\b|says\b|told\b|directed\b|wrote\b))")
+
+
+def _person_context(text: str, name: str) -> bool:
+    """The text names ``name`` where only a person can stand: "starring Maya Rudolph",
+    "June (Maya Rudolph)", "Maya Rudolph as June"."""
+    for at in word_at(text, name):
+        before, after = text[max(0, at - 16):at], text[at + len(name):at + len(name) + 14]
+        if _PERSON_BEFORE.search(before) and (not before.endswith("(") or after.startswith(")")):
+            return True
+        if _PERSON_AFTER.match(after) and not after.startswith(")"):
+            return True
+    return False
+
+
 def _headline_titles(doc: Doc) -> None:
     """A title in the article's headline that the text repeats is a work, even unquoted
     and without a cue word: headline "Descendants: The Rise of Red sets a Disney+
@@ -454,6 +473,8 @@ def _headline_titles(doc: Doc) -> None:
             if guess_type(name) != "Person" or name.lower() in KNOWN_NAMES or \
                     is_place_or_award(name):
                 continue
+            if len(part) >= 2 and _person_context(doc.text, name):
+                continue  # "starring Maya Rudolph", "June (Maya Rudolph)": a person
             found = doc.lookup(name)
             if found is not None and doc.type_of(found) not in WORK_TYPES:
                 continue
