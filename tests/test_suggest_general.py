@@ -862,3 +862,16 @@ def test_a_name_in_the_headline_that_the_text_stars_is_a_person_and_month_named_
     assert types["maya-rudolph"] == "Actor"
     got = {c.key() for c in result.statements}
     assert {("maya-rudolph", "plays", "june"), ("fred-armisen", "plays", "oscar")} <= got
+
+
+def test_people_listed_before_rounding_out_the_ensemble_and_a_possessive_after_featuring() -> None:
+    got = facts("“The Nun II” opened big. The film sees Taissa Farmiga return, with newcomers to "
+                "the franchise, Jonas Bloquet, Storm Reid and Anna Popplewell, rounding out "
+                "the ensemble.")
+    assert {("the-nun-ii", "castMember", "jonas-bloquet"),
+            ("the-nun-ii", "castMember", "storm-reid"),
+            ("the-nun-ii", "castMember", "anna-popplewell")} <= got
+    got = facts("Disney+ features Forky Asks a Question, featuring Tony Hale’s breakout star "
+                "from Toy Story 4. Game of Thrones veteran Pedro Pascal stars in it.")
+    assert not any(o == "tony-hale" and p == "castMember" for _s, p, o in got)
+    assert ("game-of-thrones", "castMember", "pedro-pascal") in got

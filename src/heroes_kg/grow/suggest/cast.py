@@ -299,6 +299,27 @@ def _mononym(doc: Doc, name: str) -> bool:
         not is_place_or_award(name)
 
 
+def _rounding_out(doc: Doc, s: Sentence) -> None:
+    """"with newcomers to the franchise, Jonas Bloquet, Storm Reid and Anna Popplewell,
+    rounding out the ensemble": the people listed before "rounding out the cast"."""
+    m = re.search(rf"{_LIST},? (?:round(?:ing|s|ed)? out|complet(?:ing|es?|ed)) the "
+                  rf"(?:[\w-]+ ){{0,2}}?(?:cast|ensemble|line-?up)\b", s.text)
+    if not m:
+        return
+    pos = s.start + m.start()
+    work = doc.work_at(pos, s)
+    if work is None:
+        return
+    people = [n for n in _people(doc, m.group("list")) if doc.is_person(n)]
+    if len(people) < 2:
+        return
+    for name in people:
+        at = s.text.find(name, m.start())
+        person = doc.entity(name, "Actor", "rounding-out", m.group(0))
+        doc.add(work, "castMember", s.text[at:m.end()], s.start + at, "rounding-out", 0.65,
+                obj=person)
+
+
 def rule_cast_members(doc: Doc, s: Sentence) -> None:
     """"starring Pedro Pascal, Priyanka Chopra and Christian Slater", "the cast includes
     A and B", "also stars A", "Guest-starring this season are Derek Hough, …": cast
@@ -340,9 +361,16 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
                         doc.type_of(doc.lookup(name)), "Person")):
                 continue
             at = s.text.find(name, m.start())
+            if re.search(r"[’']s?$", name) or re.match(r"[’']s? [a-z]",
+                                                     s.text[at + len(name):at + len(name) + 4]):
+                # "featuring Tony Hale’s breakout star": his character, told apart; he is
+                # someone the article speaks of all the same
+                doc.entity(strip_possessive(name), "Actor", "starring", m.group(0))
+                continue
             quote = s.text[m.start():at + len(name)]
             person = doc.entity(name, "Actor", "starring", quote)
             doc.add(work, "castMember", quote, pos, "starring", 0.7, obj=person)
+    _rounding_out(doc, s)
     _listed_subjects(doc, s)
     for m in re.finditer(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,2}}?(?:will )?(?:stars?|starred|co-stars?|"
                          rf"(?:is|was|has been|have been) cast in|(?:has |have )?(?:joined|boarded)) "

@@ -104,7 +104,7 @@ _RETURNS = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:will return|returns|is returnin
 #: "Stranger Things star Finn Wolfhard", "Jane the Virgin actress Gina Rodriguez": a work
 #: named by the credit of the person after it.
 _CREDIT_OF = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS})(?:[’'](?:s)?)? (?:star|actress|actor|alum|"
-                        rf"alumna|breakout|co-star|creator|showrunner|director) (?={NAME})")
+                        rf"alumna|breakout|co-star|veteran|creator|showrunner|director) (?={NAME})")
 #: "Enola Holmes 2", "The Gray Man 2": a numbered title.
 _NUMBERED = re.compile(rf"(?<![\w’'#@])(?P<t>{_TITLE_HEAD}(?:\s{_TITLE_HEAD}){{0,4}} (?:[2-9]|II|III|"
                        rf"IV))(?![\w’']|[.,]\d|\s?(?:%|percent|million|billion|thousand|episodes?|"
@@ -786,8 +786,8 @@ def _credit_titles(doc: Doc) -> None:
     unquoted title known by the credit of the person named after it. Not "Disney star",
     "Hollywood actress", "British actor", "Oscar winner"."""
     for s in doc.sentences:
-        if not re.search(r" (?:star|actress|actor|alum|alumna|breakout|co-star|creator|"
-                         r"showrunner|director) [A-Z]", s.text):
+        if not re.search(r" (?:star|actress|actor|alum|alumna|breakout|co-star|veteran|"
+                         r"creator|showrunner|director) [A-Z]", s.text):
             continue
         for m in _CREDIT_OF.finditer(s.text):
             title = _strip_lead(m.group("t").strip())
