@@ -875,3 +875,12 @@ def test_people_listed_before_rounding_out_the_ensemble_and_a_possessive_after_f
                 "from Toy Story 4. Game of Thrones veteran Pedro Pascal stars in it.")
     assert not any(o == "tony-hale" and p == "castMember" for _s, p, o in got)
     assert ("game-of-thrones", "castMember", "pedro-pascal") in got
+
+
+def test_a_weekday_that_is_a_title_is_no_release_day() -> None:
+    text = ("Wednesday is now Netflix’s most-watched show. Netflix’s most-watched released "
+            "series Wednesday drew 5 million views. Wednesday season 2 is coming.")
+    result = suggest(Article("a", "Wednesday is Netflix's most-watched show", "a.txt", text,
+                             date="2023-06-21"), KNOWN, min_confidence=0.0)
+    assert not any(c.property == "datePublished" and c.subject == "wednesday"
+                   for c in result.statements)

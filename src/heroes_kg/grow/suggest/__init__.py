@@ -78,7 +78,11 @@ RULE_CONFIDENCE_CAP: dict[str, float] = {
     "synopsis": 0.4,              # 1 of 2
     "character-described": 0.45,  # 2 of 3
     "company-title": 0.45,        # 2 of 3
-    "derived-work": 0.45,         # 2 of 3
+    "derived-work": 0.45,         # 2 of 5
+    "premiered-on": 0.4,          # 0 of 2: a premiere the curator did not record
+    "released-by": 0.4,           # 0 of 1: "released by Disney’s 20th Century Studios"
+    "rank": 0.4,                  # 1 of 2
+    "sold-to": 0.45,              # 3 of 5: "series on Netflix"
 }
 
 SentenceRule = Callable[[Doc, Sentence], None]

@@ -75,6 +75,8 @@ def rule_release(doc: Doc, s: Sentence) -> None:
                 r"\s*$", s.text[:m.start()]):
             continue  # "released the official trailer Thursday", "The season five finale
             # of The Handmaid’s Tale premiered back on …": not the work's own release
+        if doc.work_span_at(s.start + m.start("d"), s.start + m.end("d")):
+            continue  # "Netflix’s most-watched released series Wednesday": a title
         work = doc.work_at(s.start + m.start(), s)
         date = _date(doc, m.group("d"))
         if work is None or date is None:

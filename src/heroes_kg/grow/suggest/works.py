@@ -661,6 +661,8 @@ def _seasons(doc: Doc) -> None:
                     before, series = [], other
             if before:
                 series, start = before[-1][2], before[-1][0]
+                if doc.type_of(series) == "TVSeason":
+                    continue  # "Stranger Things 4 … SEASON 4": that season itself
             else:
                 start = a
                 if after and series is None:
