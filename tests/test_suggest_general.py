@@ -884,3 +884,21 @@ def test_a_weekday_that_is_a_title_is_no_release_day() -> None:
                              date="2023-06-21"), KNOWN, min_confidence=0.0)
     assert not any(c.property == "datePublished" and c.subject == "wednesday"
                    for c in result.statements)
+
+
+def test_casting_notes_latest_to_join_and_lead_opposite() -> None:
+    text = ("The cast of the highly anticipated Star Wars series The Acolyte keeps on "
+            "growing.\n\nAccording to Deadline, Squid Game star Lee Jung-Jae Lands is the "
+            "latest actor to join the series. He’ll be the show’s male lead opposite the "
+            "previously announced Amandla Stenberg.\n\nLeslye Headland (Russian Doll) will "
+            "write, executive produce, and serve as the series’ showrunner.")
+    result = suggest(Article("a", "Squid Game star Lee Jung-jae to lead Lucasfilm's The "
+                             "Acolyte at Disney", "a.txt", text, date="2022-09-08"),
+                     KNOWN, min_confidence=0.0)
+    got = {c.key() for c in result.statements}
+    assert {("the-acolyte", "castMember", "lee-jung-jae"),
+            ("squid-game", "castMember", "lee-jung-jae"),
+            ("the-acolyte", "castMember", "amandla-stenberg")} <= got
+    assert "lee-jung-jae-lands" not in {e.id for e in result.entities}
+    # A credit in brackets before a crew verb is no role.
+    assert not any(p == "plays" for _s, p, _o in got)

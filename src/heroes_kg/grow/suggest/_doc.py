@@ -147,6 +147,8 @@ class Doc:
         """The id of the entity called ``name``: a known one, or a new candidate of
         ``type_`` (None: guessed from the name)."""
         name = strip_possessive(name.strip().strip(_Q + ",.").strip())
+        if (type_ is None or is_a(type_, "Person")) and name.count(" ") >= 2:
+            name = self.headline_name(name)
         found = self.lookup(name)
         if found is not None:
             guess = self.new.get(found)
@@ -174,6 +176,17 @@ class Doc:
             if is_a(type_, "Person") and " " in name:
                 self.names.setdefault(name.rsplit(" ", 1)[1].lower(), entity_id)
         return entity_id
+
+    def headline_name(self, name: str) -> str:
+        """"Lee Jung-Jae Lands is the latest actor …" under the headline "Squid Game star
+        Lee Jung-jae to lead …": the name the headline gives, without the word the title
+        case of the text ran into."""
+        headline = self.article.title.lower()
+        short = name.rsplit(" ", 1)[0]
+        if name.lower() not in headline and re.search(
+                rf"(?<!\w){re.escape(short.lower())}(?!\w)", headline):
+            return short
+        return name
 
     def is_guess(self, entity_id: str | None) -> bool:
         """A new entity typed from its bare name only, which a rule may retype."""

@@ -210,6 +210,11 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             continue
         if a.isupper() or b.isupper() or (is_place_or_award(a) and not named):
             continue  # "NEW YORK (AP)": a dateline
+        if re.match(r",? (?:(?:will|is set to|has|also|who) )?(?:write|wrote|written|writes|"
+                    r"direct|directed|directs|produce|produced|produces|executive produce|"
+                    r"co-write|co-wrote|create|created|creates|serve|serves|showrun)\b",
+                    s.text[m.end():m.end() + 40]):
+            continue  # "Leslye Headland (Russian Doll) will write": an earlier credit
         if doc.type_of(doc.lookup(b)) in WORK_TYPES or doc.type_of(doc.lookup(a)) in \
                 WORK_TYPES:
             continue
@@ -774,6 +779,28 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
                 person = doc.entity(name, "Actor", "star-opposite", quote)
                 doc.add(work, "castMember", quote, s.start + m.start(), "star-opposite", 0.65,
                         obj=person)
+    for m in re.finditer(rf"(?P<a>{NAME}) (?:is|was|becomes|became) the (?:latest|newest|first|"
+                         rf"second|third|fourth|next|last|final) (?:[\w-]+ )?(?:actor|actress|"
+                         rf"star|cast member|addition|name|performer) to (?:join|board) "
+                         rf"(?:the |its )?(?:[\w-]+ )?(?:series|show|film|movie|cast|project|"
+                         rf"ensemble)\b", s.text):
+        # "Squid Game star Lee Jung-Jae is the latest actor to join the series"
+        name, work = doc.trim(m.group("a")), doc.work_at(s.start + m.start(), s)
+        if work and doc.is_person(name):
+            person = doc.entity(name, "Actor", "latest-to-join", m.group(0))
+            doc.add(work, "castMember", m.group(0), s.start + m.start(), "latest-to-join", 0.7,
+                    obj=person)
+    for m in re.finditer(rf"\b(?:lead|leads|star|stars|co-stars?|role|roles) opposite (?:the "
+                         rf"(?:previously |recently |already )?(?:announced|cast|confirmed) )?"
+                         rf"(?P<b>{NAME})", s.text):
+        # "He’ll be the show’s male lead opposite the previously announced Amandla Stenberg"
+        name, work = doc.trim(m.group("b")), doc.work_at(s.start + m.start(), s)
+        if work and doc.is_person(name) and not any(
+                c.object == doc.lookup(name) and c.property == "castMember"
+                for c in doc.found.values()):
+            person = doc.entity(name, "Actor", "opposite", m.group(0))
+            doc.add(work, "castMember", m.group(0), s.start + m.start(), "opposite", 0.6,
+                    obj=person)
     for m in re.finditer(rf"(?P<a>{NAME})[’']s (?:performance|portrayal|turn)\b", s.text):
         name = doc.trim(m.group("a"))
         work = doc.work_at(s.start + m.start(), s)

@@ -108,6 +108,11 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
                 or slug(name) in doc.new:
             continue
         type_ = guess_type(name)
+        if type_ == "Person" and len(words) >= 3:
+            name = doc.headline_name(name)  # "Lee Jung-Jae Lands is …" under the headline's
+            words = name.split()            # "Lee Jung-jae"
+            if doc.lookup(name) is not None or slug(name) in doc.new:
+                continue
         if (type_ == "Person" and not 2 <= len(words) <= 3) or len(words) > 4:
             continue
         if len(words) == 1 and name.lower() not in KNOWN_NAMES and (
