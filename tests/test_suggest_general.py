@@ -902,3 +902,17 @@ def test_casting_notes_latest_to_join_and_lead_opposite() -> None:
     assert "lee-jung-jae-lands" not in {e.id for e in result.entities}
     # A credit in brackets before a crew verb is no role.
     assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_a_services_originals_listed_after_including() -> None:
+    known = [Entity("disney-plus", "StreamingService", "Disney+")]
+    text = ("In addition, Disney+ features a number of original shows spun from Disney "
+            "properties, including Star Wars’ The Mandalorian, High School Musical: The "
+            "Musical: The Series, and Forky Asks a Question, featuring Tony Hale’s breakout "
+            "star from Toy Story 4.")
+    got = {c.key() for c in suggest(Article("a", "T", "a.txt", text, date="2019-11-12"),
+                                    known, min_confidence=0.0).statements}
+    assert {("the-mandalorian", "streamingOn", "disney-plus"),
+            ("high-school-musical-the-musical-the-series", "streamingOn", "disney-plus"),
+            ("forky-asks-a-question", "streamingOn", "disney-plus")} <= got
+    assert ("toy-story-4", "streamingOn", "disney-plus") not in got

@@ -165,6 +165,32 @@ def rule_the_streamer(doc: Doc, s: Sentence) -> None:
             "the-streamer", 0.5, obj=streamers[-1])
 
 
+_FEATURES = re.compile(rf"^(?:[A-Z][\w ]{{2,20}}, )?(?P<o>{NAME}) (?:also |now )?(?:features|offers|"
+                       rf"has|boasts|includes|will offer|will feature|launches|launched|"
+                       rf"debuts|debuted) (?:[^.;]{{0,80}}?)\b(?:original|exclusive)s? "
+                       rf"(?:[\w-]+ )?(?:shows|series|films|movies|titles|programs|content)?"
+                       rf"(?:[^.;]{{0,60}}?),? (?:including|such as|like)\b")
+
+
+def rule_service_originals(doc: Doc, s: Sentence) -> None:
+    """"In addition, Disney+ features a number of original shows spun from Disney
+    properties, including Star Wars’ The Mandalorian, High School Musical: The Musical:
+    The Series, and Forky Asks a Question": each original listed streams on the service."""
+    m = _FEATURES.search(s.text)
+    if not m:
+        return
+    service = doc.lookup(m.group("o"))
+    if service is None or not is_a(doc.type_of(service), "StreamingService"):
+        return
+    listed = re.match(r"(?:[^,;]|,(?= (?:and )?[“\"‘]?[A-Z]))*", s.text[m.end():])
+    end = s.start + m.end() + (listed.end() if listed else 0)
+    for _a, b, work in doc.works_in_spans(s.start + m.end(), end):
+        if doc.type_of(work) not in ("TVSeries", "Movie", "MovieSeries"):
+            continue
+        doc.add(work, "streamingOn", doc.text[s.start + m.start("o"):doc.past_quote(b)],
+                s.start + m.start("o"), "service-originals", 0.6, obj=service)
+
+
 def slate(doc: Doc) -> None:
     """"Apple TV Plus has announced premiere dates for a slew of its upcoming series" over
     a section per series, "Disney+ has set spring and summer premiere dates for … new
@@ -312,4 +338,4 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
 
 
 RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
-         rule_ordered]
+         rule_ordered, rule_service_originals]

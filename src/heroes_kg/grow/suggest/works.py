@@ -63,8 +63,10 @@ _TITLE_DERIVED = re.compile(rf"\b(?:a|an|the|its|their|his|her|{NAME}[’']s) "
                             rf"(?P<t>{TITLE_WORDS}) (?P<kind>sequel|reboot|remake|prequel|"
                             rf"spinoff|spin-off)\b")
 #: "his movies The Incredible Hulk and Now You See Me".
-_TITLE_LIST = re.compile(rf"\b(?:movies|films|series|shows|credits|titles) (?:such as |like |"
-                         rf"including |include |includes )?(?P<t>{TITLE_WORDS})(?P<more>(?:, {TITLE_WORDS})*,? "
+_TITLE_LIST = re.compile(rf"\b(?:movies|films|series|shows|credits|titles|originals|programs|"
+                         rf"programmes)(?: (?:such as |like |including |include |includes )?|"
+                         rf"(?: [a-z][^,.;:]{{0,50}}?)?,? (?:such as|like|including) )"
+                         rf"(?P<t>{TITLE_WORDS})(?P<more>(?:, {TITLE_WORDS})*,? "
                          rf"and {TITLE_WORDS})")
 _YEAR_PAREN = re.compile(rf"(?P<t>{TITLE_WORDS}) \((?P<y>(?:19|20)\d\d)\)")
 _YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORDS})")
@@ -337,6 +339,8 @@ def find_titles(doc: Doc) -> None:
             titles = [m.group("t")] + re.split(r",\s*(?:and\s+)?|,?\s+and\s+",
                                                m.group("more").lstrip(", ").removeprefix("and "))
             for raw in titles:
+                # "Star Wars’ The Mandalorian": the title after its franchise's possessive
+                raw = re.split(r"[’']s? (?=[A-Z])", raw)[-1]
                 title = _clean_title(doc, raw)
                 if title is None or (guess_type(title) != "Person" and doc.lookup(title) is None):
                     continue
