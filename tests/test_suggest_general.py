@@ -916,3 +916,19 @@ def test_a_services_originals_listed_after_including() -> None:
             ("high-school-musical-the-musical-the-series", "streamingOn", "disney-plus"),
             ("forky-asks-a-question", "streamingOn", "disney-plus")} <= got
     assert ("toy-story-4", "streamingOn", "disney-plus") not in got
+
+
+# --------------------------------------------------------------------------- crew
+
+
+def test_companies_a_work_is_produced_by() -> None:
+    got = facts("Disney+ has renewed its political thriller Paradise for a second series. "
+                "The series is produced by Rhode Island Avenue "
+                "Productions and 20th Television.")
+    assert {("paradise", "productionCompany", "rhode-island-avenue-productions"),
+            ("paradise", "productionCompany", "20th-television")} <= got
+    got = facts("“His Dark Materials” is produced by Bad Wolf and New Line Cinema.")
+    assert {("his-dark-materials", "productionCompany", "bad-wolf"),
+            ("his-dark-materials", "productionCompany", "new-line-cinema")} <= got
+    assert ("paradise", "producer", "jane-doe") in facts(
+        "The series Paradise is produced by Jane Doe.")

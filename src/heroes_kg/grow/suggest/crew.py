@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
-from ._names import guess_type
+from ._names import FIRST_NAMES, guess_type
 from ._terms import is_a
 from ._text import NAME, TITLE, Sentence, shared_surname
 
@@ -104,7 +104,17 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
     return doc.work_at(pos, s)
 
 
-def _person(doc: Doc, name: str, rule: str, quote: str) -> str | None:
+def _person(doc: Doc, name: str, rule: str, quote: str, companies: bool = False) -> str | None:
+    """Who ``name`` is: a person, or a company the words of its name say is one ("New
+    Line Cinema", "20th Television"); with ``companies`` (it is listed with one), any
+    name that does not open with a first name ("Bad Wolf and New Line Cinema")."""
+    kind = guess_type(name.strip())
+    if (doc.lookup(name) is None or doc.is_guess(doc.lookup(name))) and (
+            (is_a(kind, "Organization") and not is_a(kind, "NewsMediaOrganization")) or (
+            companies and name.split()[0].lower() not in FIRST_NAMES
+            and 2 <= len(name.split()) <= 4)):
+        org_kind = kind if is_a(kind, "Organization") else "ProductionCompany"
+        return doc.entity(name.strip(), org_kind, rule, quote)
     name = doc.trim(name)
     if not doc.is_person(name):
         found = doc.lookup(name)
@@ -134,7 +144,11 @@ def rule_by(doc: Doc, s: Sentence) -> None:
                           "showrunner": "created", "writer": "written"}[m.group("also")])
         # "executive produced by A, B, and C; D and E for Bad Wolf; …": every group
         people = re.sub(rf" for {NAME}", "", m.group("people")).replace("; and ", ", ")
-        for name in _names(people.replace(";", ",")):
+        listed = _names(people.replace(";", ","))
+        companies = len(listed) > 1 and any(
+            is_a(guess_type(n), "Organization") and not is_a(guess_type(n), "NewsMediaOrganization")
+            for n in listed)
+        for name in listed:
             end = m.end("people") if s.text.find(name, m.start("people")) < 0 else \
                 s.text.find(name, m.start("people")) + len(name)
             quote = s.text[m.start():end]
@@ -146,7 +160,8 @@ def rule_by(doc: Doc, s: Sentence) -> None:
                     org = doc.entity(org_name, kind, "released-by", quote)
                     doc.add(work, "publisher", quote, pos, "released-by", 0.6, obj=org)
                 continue
-            who = _person(doc, name, "crew-by", quote)
+            who = _person(doc, name, "crew-by", quote, companies and any(
+                r in ("produced", "co-produced") for r in roles))
             if who is None:
                 continue
             for role in roles:
