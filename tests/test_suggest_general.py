@@ -932,3 +932,12 @@ def test_companies_a_work_is_produced_by() -> None:
             ("his-dark-materials", "productionCompany", "new-line-cinema")} <= got
     assert ("paradise", "producer", "jane-doe") in facts(
         "The series Paradise is produced by Jane Doe.")
+
+
+def test_people_who_exec_produce_a_work_alongside_others() -> None:
+    text = ("Disney+ has renewed its political thriller Paradise for a second series. It is "
+            "written and created by Dan Fogelman. Both Fogelman and Jane Brown exec produce "
+            "Paradise, alongside John Requa, Glenn Ficarra, and Steve Beers.")
+    got = facts(text, date="2025-02-21")
+    assert {("paradise", "executiveProducer", who) for who in (
+        "dan-fogelman", "jane-brown", "john-requa", "glenn-ficarra", "steve-beers")} <= got

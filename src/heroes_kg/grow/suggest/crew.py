@@ -350,6 +350,40 @@ def _add_people(doc: Doc, work: str, prop: str, names: list[str], quote: str, po
         doc.add(work, prop, quote, pos, rule, confidence, obj=who)
 
 
+_PEOPLE = rf"{NAME}(?:(?:,| and|, and) {NAME})*"
+_EXEC_PRODUCE = re.compile(
+    rf"(?:[Bb]oth |[Aa]ll )?(?P<a>{_PEOPLE}) (?:will |also |both |all |will also )?"
+    rf"(?P<v>(?:co-)?exec(?:utive)?[- ]produces?|co-produces?)\b"
+    rf"(?: (?:the (?:[a-z-]+ )?(?:series|show|film|movie)|[“\"‘]?(?P<t>[A-Z][^,.;]{{0,60}}?)))?"
+    rf"(?:,? (?:alongside|with|along with) (?P<others>{_PEOPLE}))?(?=[,.;]|$)")
+
+
+def rule_exec_produce(doc: Doc, s: Sentence) -> None:
+    """"Both Fogelman and Brown exec produce Paradise, alongside John Requa, Glenn Ficarra,
+    John Hoberg, Jess Rosenthal, and Steve Beers": everyone named produces the work."""
+    if not re.search(r"\b(?:exec|executive|co-)[- ]?produce", s.text):
+        return
+    for m in _EXEC_PRODUCE.finditer(s.text):
+        prop = "producer" if m.group("v").startswith("co-produce") else "executiveProducer"
+        pos = s.start + m.start()
+        spans = doc.span_starting(s.start + m.start("t")) if m.group("t") else []
+        work = spans[0][2] if spans else doc.work_at(pos, s)
+        if work is None:
+            continue
+        names = [n for n in re.split(r",\s*(?:and\s+)?|\s+and\s+",
+                                     f"{m.group('a')}, {m.group('others') or ''}") if n.strip()]
+        for name in names:
+            if " " not in name.strip() and doc.lookup(name) is None:
+                continue  # a first name alone, or a word
+            who = _person(doc, name, "exec-produce", m.group(0))
+            if who is None or not is_a(doc.type_of(who), "Person"):
+                continue
+            at = s.text.find(name, m.start())
+            end = max(at + len(name), m.end("v") if at < m.start("v") else 0)
+            quote = s.text[m.start():end] if at >= m.start() else m.group(0)
+            doc.add(work, prop, quote, pos, "exec-produce", 0.7, obj=who)
+
+
 def rule_serves_as(doc: Doc, s: Sentence) -> None:
     """"Ayer will continue on as producer", "Nick Stern serves as co-executive
     producer", "who also serves as executive producer alongside Evans, Rosalie Swedlin
@@ -558,4 +592,4 @@ def rule_studio(doc: Doc, s: Sentence) -> None:
 
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
-         rule_parenthesised_credit]
+         rule_parenthesised_credit, rule_exec_produce]
