@@ -941,3 +941,14 @@ def test_people_who_exec_produce_a_work_alongside_others() -> None:
     got = facts(text, date="2025-02-21")
     assert {("paradise", "executiveProducer", who) for who in (
         "dan-fogelman", "jane-brown", "john-requa", "glenn-ficarra", "steve-beers")} <= got
+
+
+def test_a_work_named_after_a_crew_verb_and_no_scope_past_a_relative_clause() -> None:
+    text = ("Disney+ has renewed its political thriller Paradise for a second series.\n\n"
+            "The series is written and created by Dan Fogelman, who also created family "
+            "drama This Is Us, which also starred Brown.")
+    got = facts(text, date="2025-02-21")
+    assert {("paradise", "creator", "dan-fogelman"), ("paradise", "screenwriter", "dan-fogelman"),
+            ("this-is-us", "creator", "dan-fogelman"),
+            ("this-is-us", "genre", "family drama")} <= got
+    assert ("this-is-us", "screenwriter", "dan-fogelman") not in got

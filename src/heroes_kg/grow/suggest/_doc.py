@@ -544,7 +544,11 @@ class Doc:
             pointed = self._definite(pos + ahead.end(), s)
             if pointed is not None:
                 return pointed
-        after = [w for a, b, w in self.work_spans if pos <= a < s.end
+        # not past a relative clause: "It is written and created by Dan Fogelman, who also
+        # created family drama This Is Us" is about the work before, not This Is Us
+        relative = re.search(r", (?:who|whose|which)\b", self.text[pos:s.end])
+        until = pos + relative.start() if relative else s.end
+        after = [w for a, b, w in self.work_spans if pos <= a < until
                  and self._scoping(a, b, w)]
         return after[0] if after else self.work_before(pos, s)
 

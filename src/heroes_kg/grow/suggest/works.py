@@ -48,7 +48,8 @@ _MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|featur
                r"picture|biopic|original|follow-up|installment|instalment|entry|chapter")
 _SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
 _CUE = re.compile(
-    rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|{POSSESSOR})\s"
+    rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|{POSSESSOR}|"
+    rf"(?<=\w )(?:created|co-created|directed|wrote|co-wrote|produced))\s"
     rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s[“\"‘]?(?P<t>{TITLE_WORDS})")
 _STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appear|role|"
