@@ -952,3 +952,18 @@ def test_a_work_named_after_a_crew_verb_and_no_scope_past_a_relative_clause() ->
             ("this-is-us", "creator", "dan-fogelman"),
             ("this-is-us", "genre", "family drama")} <= got
     assert ("this-is-us", "screenwriter", "dan-fogelman") not in got
+
+
+def test_a_title_after_a_comma_in_an_earlier_credit_is_not_in_scope() -> None:
+    text = ("The Handmaid's Tale has kicked off filming for the sixth and final season.\n\n"
+            "In the snapshot, the actress — "
+            "who last starred in Hulu's new thriller series, The Veil — was seen grinning.\n\n"
+            "This comes nearly two years after season five was released.\n\nFans of The "
+            "Handmaid's Tale cheered.")
+    result = suggest(Article("a", "The Handmaid's Tale production begins", "a.txt", text,
+                             date="2024-09-07"), KNOWN, min_confidence=0.0)
+    got = {c.key() for c in result.statements}
+    assert ("the-veil", "genre", "thriller") in got
+    assert ("the-handmaids-tale", "genre", "thriller") not in got
+    assert ("the-handmaids-tale-season-5", "partOfSeries", "the-handmaids-tale") in got
+    assert not any(s.startswith("the-veil-season") for s, _p, _o in got)

@@ -417,9 +417,10 @@ class Doc:
                     r"alumna|actor|actress|co-directors?|directors?|writers?|co-creators?|"
                     r"creators?|producers?|showrunners?|veteran) [A-Z]", after):
             return False  # a credit: "“Atlanta” breakout Zazie Beetz"
-        before = self.text[max(0, a - 40):a]
+        before = self.text[max(0, a - 80):a]
         if re.search(r"\b(?:previously|also|once|earlier|last) (?:created|co-created|directed|"
-                     r"wrote|co-wrote|produced|starred in|appeared in)\s*[“\"‘]?$|\b(?:starring |"
+                     r"wrote|co-wrote|produced|starred in|appeared in)\s*(?:[A-Z][\w+.-]*[’']s )?"
+                     r"(?:[a-z-]+,? ){0,4}?[“\"‘]?$|\b(?:starring |"
                      r"lead |recurring |breakout )?role in (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?"
                      r"[“\"‘]?$|\bstars on (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?[“\"‘]?$",
                      before):

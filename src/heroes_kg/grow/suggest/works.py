@@ -52,6 +52,13 @@ _CUE = re.compile(
     rf"(?<=\w )(?:created|co-created|directed|wrote|co-wrote|produced))\s"
     rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s[“\"‘]?(?P<t>{TITLE_WORDS})")
+#: "Hulu's new thriller series, The Veil — was seen": the title after a comma, closing its
+#: clause.
+_CUE_COMMA = re.compile(
+    rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{POSSESSOR})\s"
+    rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,4}}?"
+    rf"(?P<cue>{_SERIES_CUES}|film|movie|documentary|comedy|thriller|drama),\s[“\"‘]?"
+    rf"(?P<t>{TITLE_WORDS})[”\"’]?(?=\s?[—–]|[.;)]|,? (?:which|who|is|was|will|has)\b)")
 _STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appear|role|"
                           rf"return|returns|returning|reprise \w+ role) in "
                           rf"(?:(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s )?"
@@ -177,6 +184,8 @@ _CUE_WORDS = re.compile(rf"\b(?:{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\b")
 #: Title patterns, their rule names, and words a sentence must have for them to match.
 _TITLE_PATTERNS = [
     (_CUE, "cue-title", _CUE_WORDS),
+    (_CUE_COMMA, "cue-title", re.compile(r"\b(?:series|show|film|movie|documentary|comedy|"
+                                         r"thriller|drama|docuseries|miniseries|sitcom), [A-Z“\"‘]")),
     (_YEAR_POSSESSIVE, "year-title", re.compile(r"\d\d[’']s")),
     (_YEAR_PAREN, "title-year", re.compile(r"\(\d{4}\)")),
     (_STARRING_IN, "starring-in", re.compile(r"\b(?:star|appear|role|return|reprise)")),
@@ -996,7 +1005,7 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
                 "musical", "romance", "mystery", "procedural", "anthology", "noir",
                 "adventure", "epic"):
             continue
-        after = re.match(r"[ “\"‘]*", doc.text[end:])
+        after = re.match(r",?[ “\"‘]*", doc.text[end:])  # "thriller series, The Veil"
         at = end + (after.end() if after else 0)
         named = [w for x, _y, w in doc.work_spans if x == at]
         at0 = s.start + det.start()
