@@ -967,3 +967,17 @@ def test_a_title_after_a_comma_in_an_earlier_credit_is_not_in_scope() -> None:
     assert ("the-handmaids-tale", "genre", "thriller") not in got
     assert ("the-handmaids-tale-season-5", "partOfSeries", "the-handmaids-tale") in got
     assert not any(s.startswith("the-veil-season") for s, _p, _o in got)
+
+
+def test_a_predecessor_with_its_year_and_an_article_about_tv_types_its_titles() -> None:
+    text = ("Though impressive, “The Nun II,” which is the ninth chapter in Warner Bros.’ "
+            "ongoing “Conjuring” series, couldn’t match the high-water mark set by its 2018 "
+            "predecessor “The Nun,” which opened with $53.8 million. The film sees Taissa "
+            "Farmiga return as Sister Irene.")
+    got = facts(text, date="2023-09-11")
+    assert {("the-nun-ii", "sequelOf", "the-nun"), ("the-nun", "datePublished", "2018"),
+            ("taissa-farmiga", "plays", "sister-irene")} <= got
+    result = run("The show has been renewed. All four shows have new seasons and episodes. "
+                 "The Morning Show, which stars Jennifer Aniston, is one. Truth Be Told, "
+                 "starring Octavia Spencer, will launch in December.", date="2019-11-07")
+    assert {e.id: e.type for e in result.entities}["truth-be-told"] == "TVSeries"

@@ -425,6 +425,8 @@ class Doc:
                      r"[“\"‘]?$|\bstars on (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?[“\"‘]?$",
                      before):
             return False  # an earlier credit: "Mazin previously created “Chernobyl.”"
+        if re.search(r"\b(?:predecessor|forerunner)\s*[“\"‘]?$", before):
+            return False  # "its 2018 predecessor “The Nun,”": an earlier work
         if re.search(r"[A-Za-z.] \([“\"‘]?$", before) and re.match(
                 r"[”\"’]?(?:,? [^()]{0,40})?\)", self.text[b:b + 44]):
             return False  # a credit in brackets: "Tom Hooper (“The King’s Speech”)"

@@ -582,13 +582,19 @@ def _series_by_context(doc: Doc) -> None:
             continue
         last = next(iter(works)) if len(works) == 1 else None
         tv, film = len(_TV_WORDS.findall(s.text)), len(_FILM_WORDS.findall(s.text))
+        # "Warner Bros.’ ongoing “Conjuring” series": a franchise of films, not TV
+        tv -= len(re.findall(r"[”\"’] series\b", s.text))
         for w in works:
             v = votes.setdefault(w, [0, 0])
             v[0] += tv
             v[1] += film
+    # An article about TV ("series", "season", "episodes" and never "film" or "movie"):
+    # a title its own sentences say nothing of is a series too.
+    tv_article = len(_TV_WORDS.findall(doc.text)) >= 3 and not _FILM_WORDS.search(doc.text)
     for w, (tv, film) in votes.items():
         e = doc.new.get(w)
-        if e is not None and e.type == "Movie" and tv and not film and \
+        if e is not None and e.type == "Movie" and ((tv and not film) or (
+                tv_article and not film)) and \
                 e.rule not in ("untitled-work", "derived-work") and not re.search(
                     r"-(?:sequel|reboot|remake|prequel)$", w):
             e.type = "TVSeries"
@@ -1314,6 +1320,28 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
         doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
 
 
+def rule_predecessor(doc: Doc, s: Sentence) -> None:
+    """"“The Nun II” … couldn’t match the high-water mark set by its 2018 predecessor
+    “The Nun,”": the work in scope follows the one named, which came out that year."""
+    for m in re.finditer(r"\b(?:its|their|the) (?:(?P<y>(?:19|20)\d\d) )?(?:[\w-]+ )?"
+                         r"(?:predecessor|forerunner)\s*[“\"‘]?", s.text):
+        spans = doc.span_starting(s.start + m.end())
+        if not spans:
+            continue
+        _a, b, earlier = spans[0]
+        # "its": the sentence's subject, the first work it names
+        named = [w for x, y, w in doc.work_spans if s.start <= x < s.start + m.start()
+                 and doc._scoping(x, y, w) and doc.type_of(w) in WORK_TYPES]
+        work = named[0] if named else doc.work_before(s.start + m.start(), s)
+        if work is None or work == earlier or doc.type_of(earlier) not in WORK_TYPES:
+            continue
+        quote = doc.text[s.start + m.start():doc.past_quote(b)]
+        doc.add(work, "sequelOf", quote, s.start + m.start(), "predecessor", 0.7, obj=earlier)
+        if m.group("y"):
+            doc.add(earlier, "datePublished", quote, s.start + m.start(), "predecessor", 0.65,
+                    value=m.group("y"))
+
+
 def rule_and_the_sequel(doc: Doc, s: Sentence) -> None:
     """"Marvel’s ‘Black Panther’ and the sequel ‘Black Panther: Wakanda Forever’": the
     sequel named right after the work it follows."""
@@ -1535,5 +1563,5 @@ def rule_renewed(doc: Doc, s: Sentence) -> None:
                 value="renewed")
 
 
-RULES = [rule_based_on, rule_renewed, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_kind_before_title, rule_possessive_title, rule_service_kind, rule_year_title,
+RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_kind_before_title, rule_possessive_title, rule_service_kind, rule_year_title,
          rule_description]
