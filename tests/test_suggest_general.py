@@ -981,3 +981,18 @@ def test_a_predecessor_with_its_year_and_an_article_about_tv_types_its_titles() 
                  "The Morning Show, which stars Jennifer Aniston, is one. Truth Be Told, "
                  "starring Octavia Spencer, will launch in December.", date="2019-11-07")
     assert {e.id: e.type for e in result.entities}["truth-be-told"] == "TVSeries"
+
+
+# --------------------------------------------------------------------------- box office
+
+
+def test_box_office_ranks_and_a_past_rank() -> None:
+    got = facts("The dramatic comedy “The Upside” opened its first weekend with $19.6 million, "
+                "topping No. 2 Warner Bros. superhero blockbuster “Aquaman,” Comscore Inc. "
+                "estimated Sunday.", date="2019-01-13")
+    assert {("aquaman-ranking", "rank", "2"), ("aquaman-ranking", "about", "aquaman")} <= got
+    got = facts("“The Nun II” topped the box office charts. That was enough to topple Sony’s "
+                "“The Equalizer 3,” from the first place perch it held last weekend.",
+                date="2023-09-11")
+    assert ("the-nun-ii-ranking", "rank", "1") in got
+    assert ("the-equalizer-3-ranking", "rank", "1") not in got

@@ -143,6 +143,9 @@ def rule_place(doc: Doc, s: Sentence) -> None:
     for m in _PLACE.finditer(s.text):
         if re.match(r",? respectively", s.text[m.end():]):
             continue  # rule_respective_places
+        if re.search(r"\b(?:last|previous|prior) (?:weekend|week)\b",
+                     s.text[m.end():m.end() + 40]):
+            continue  # "from the first place perch it held last weekend": a past rank
         rank = _ORD[m.group("o").lower()]
         pos = s.start + m.start()
         if m.group("after") is not None:
@@ -163,6 +166,48 @@ def rule_place(doc: Doc, s: Sentence) -> None:
         else:
             named = re.search(r"\b(?:[Ii]n|[Oo]n|entered) the [\w -]*?chart", s.text)
             _chart(doc, ranking, s, named, context)
+
+
+_TOPPED = re.compile(r"\b(?:topped|tops|led|leads|ruled|rules|dominated|dominates|"
+                     r"(?:took|takes|claimed|claims) (?:the )?(?:top spot|No\. 1 spot|first place) "
+                     r"(?:at|on)) the (?:(?:weekend|domestic|North American|U\.S\.|global|"
+                     r"worldwide|international) ){0,2}box[- ]office\b")
+_OVER = re.compile(r"\b(?:topping|beating|edging out|edging|dethroning|ahead of) "
+                   r"(?:the )?No\. ?(?P<n>\d{1,2}) ")
+
+
+def rule_box_office(doc: Doc, s: Sentence) -> None:
+    """"“The Nun II” topped the box office charts, earning a scary good $32.6 million this
+    weekend", "topping No. 2 Warner Bros. superhero blockbuster “Aquaman,”": a weekend's
+    box-office rank."""
+    if "box" not in s.text and "No." not in s.text:
+        return
+    for m in _TOPPED.finditer(s.text):
+        before = [w for a, b, w in doc.work_spans if s.start <= a < s.start + m.start()
+                  and doc._scoping(a, b, w)]
+        if not before or re.search(r"\b(?:last|previous|prior) (?:weekend|week)\b",
+                                   s.text[m.end():m.end() + 40]):
+            continue
+        film = before[-1]
+        ranking = _new_ranking(doc, film, "", m.group(0))
+        quote = doc.text[next(a for a, _b, w in reversed(doc.work_spans) if w == film
+                              and a < s.start + m.start()):s.start + m.end()]
+        doc.add(ranking, "about", quote, s.start + s.text.find(quote), "topped-box-office",
+                0.6, obj=film)
+        doc.add(ranking, "rank", quote, s.start + s.text.find(quote), "topped-box-office",
+                0.65, value=1)
+    for m in _OVER.finditer(s.text):
+        gap = re.match(r"(?:[^,;.“\"‘]|\.(?= [a-z])){0,50}[“\"‘]?", s.text[m.end():])
+        reach = s.start + m.end() + (gap.end() if gap else 0)
+        spans = [(a, b, w) for a, b, w in doc.work_spans if s.start + m.end() <= a <= reach]
+        if not spans:
+            continue
+        _a, b, film = spans[0]
+        ranking = _new_ranking(doc, film, "", m.group(0))
+        quote = doc.text[s.start + m.start():doc.past_quote(b)]
+        doc.add(ranking, "about", quote, s.start + m.start(), "box-office", 0.6, obj=film)
+        doc.add(ranking, "rank", quote, s.start + m.start(), "box-office", 0.65,
+                value=int(m.group("n")))
 
 
 def rule_respective_places(doc: Doc, s: Sentence) -> None:
@@ -268,5 +313,5 @@ def rule_superlative(doc: Doc, s: Sentence) -> None:
                         "superlative", 0.55, obj=org)
 
 
-RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_respective_places,
+RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_box_office, rule_respective_places,
          rule_territories, rule_superlative]
