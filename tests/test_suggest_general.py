@@ -996,3 +996,22 @@ def test_box_office_ranks_and_a_past_rank() -> None:
                 date="2023-09-11")
     assert ("the-nun-ii-ranking", "rank", "1") in got
     assert ("the-equalizer-3-ranking", "rank", "1") not in got
+
+
+def test_quotations_in_single_quotation_marks_and_a_role_in_apposition() -> None:
+    text = ("The Handmaid's Tale is back. Fans of The Handmaid's Tale cheered.\n\n"
+            "After the final episode aired, Bruce Miller, the show's showrunner and executive "
+            "producer, reassured fans that Moss' character will be OK.\n\n"
+            "'The show exists because June survived,' he told The Hollywood Reporter.\n\n"
+            "'The only reason the show is recorded history is because she recorded it. So, "
+            "she has to survive because it's de facto what made this exist.'")
+    result = suggest(Article("a", "The Handmaid's Tale production begins", "a.txt", text,
+                             date="2024-09-07"), KNOWN, min_confidence=0.0)
+    got = {c.key() for c in result.statements}
+    assert {("the-handmaids-tale", "executiveProducer", "bruce-miller"),
+            ("miller-quote-1", "spokenBy", "bruce-miller"),
+            ("miller-quote-1", "text", "the show exists because june survived"),
+            ("miller-quote-1", "reportedBy", "hollywood-reporter"),
+            ("miller-quote-2", "spokenBy", "bruce-miller")} <= got
+    assert not any(o == "elisabeth-moss" for _s, _p, o in got)
+    assert ("the-handmaids-tale", "creator", "bruce-miller") not in got  # a showrunner

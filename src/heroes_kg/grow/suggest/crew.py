@@ -384,6 +384,33 @@ def rule_exec_produce(doc: Doc, s: Sentence) -> None:
             doc.add(work, prop, quote, pos, "exec-produce", 0.7, obj=who)
 
 
+_APPOSED_ROLE = re.compile(
+    rf"(?P<p>{NAME}), (?:the|its) (?:show|series|film|movie)[’']s?(?: [a-z-]+)?? "
+    rf"(?P<roles>(?:(?:co-)?creator|showrunner|(?:co-)?executive producer|producer|director|"
+    rf"writer|screenwriter)(?:(?:,| and|, and) (?:(?:co-)?creator|showrunner|"
+    rf"(?:co-)?executive producer|producer|director|writer|screenwriter))*)\b")
+_APPOSED = {"creator": "creator", "co-creator": "creator", "executive producer":
+            "executiveProducer", "co-executive producer": "executiveProducer",
+            "producer": "producer", "director": "director", "writer": "screenwriter",
+            "screenwriter": "screenwriter"}
+
+
+def rule_role_apposition(doc: Doc, s: Sentence) -> None:
+    """"Bruce Miller, the show's showrunner and executive producer, reassured fans": the
+    person's roles on the work in scope (a showrunner is no term of its own)."""
+    for m in _APPOSED_ROLE.finditer(s.text):
+        work = doc.work_at(s.start + m.start(), s)
+        name = doc.trim(m.group("p"))
+        if work is None or not doc.is_person(name):
+            continue
+        person = doc.entity(name, "Filmmaker", "role-apposition", m.group(0))
+        for role in re.split(r",? and |, ", m.group("roles")):
+            prop = _APPOSED.get(role.strip())
+            if prop:
+                doc.add(work, prop, m.group(0), s.start + m.start(), "role-apposition", 0.7,
+                        obj=person)
+
+
 def rule_serves_as(doc: Doc, s: Sentence) -> None:
     """"Ayer will continue on as producer", "Nick Stern serves as co-executive
     producer", "who also serves as executive producer alongside Evans, Rosalie Swedlin
@@ -592,4 +619,4 @@ def rule_studio(doc: Doc, s: Sentence) -> None:
 
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
-         rule_parenthesised_credit, rule_exec_produce]
+         rule_parenthesised_credit, rule_exec_produce, rule_role_apposition]

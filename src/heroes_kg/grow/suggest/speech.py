@@ -333,4 +333,85 @@ def interview_source(doc: Doc) -> None:
         doc.add(q, "reportedBy", quote, start, "interview-source", 0.45, obj=org)
 
 
-DOC_RULES = [quotations, quotes_going_on, block_quotes, interview_source]
+#: A quotation in single quotation marks, as British papers print them: an apostrophe
+#: inside a word ("it's") does not close it.
+_SINGLE = r"(?<![\w'‘’])['‘](?P<q>[A-Z](?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w)){11,}?)['’](?![\w'’])"
+_SINGLE_AFTER = re.compile(rf"{_SINGLE},? (?P<who>{NAME}|he|she) {_SAY}\b(?: (?P<to>{NAME}))?")
+_SINGLE_ALONE = re.compile(rf"^{_SINGLE}$")
+
+
+def _subject_before(doc: Doc, pos: int) -> str | None:
+    """Who "he" at ``pos`` is: the first person the sentence before names other than in a
+    possessive ("Bruce Miller, the show's showrunner, reassured fans that Moss' character
+    will be OK"), else the person named last."""
+    before = [x for x in doc.sentences if x.end <= pos]
+    if before:
+        s = before[-1]
+        people = [e for e in doc.new if is_a(doc.type_of(e), "Person")] + [
+            mn.entity for mn in doc.out.mentions if is_a(doc.type_of(mn.entity), "Person")]
+        best: tuple[int, str] | None = None
+        for person in dict.fromkeys(people):
+            name = doc.name_of(person)
+            for word in (name, name.split()[-1]):
+                at = s.text.find(word)
+                if at >= 0 and not re.match(r"[’']", s.text[at + len(word):at + len(word) + 1]):
+                    best = min(best or (at, person), (at, person))
+                    break
+        if best is not None:
+            return best[1]
+    return doc.last_person(pos)
+
+
+def single_quotes(doc: Doc) -> None:
+    """"'The show exists because June survived,' he told The Hollywood Reporter." and the
+    paragraph of his words in single quotation marks after it: quotations printed the
+    British way, where the text has no double quotation marks around them."""
+    counts: dict[str, int] = {}
+    last: tuple[str, str | None, str, int] | None = None
+    for para in doc.paragraphs:
+        text = para.text.strip()
+        if '"' in text or "“" in text:
+            last = None
+            continue
+        m = _SINGLE_AFTER.match(text)
+        alone = _SINGLE_ALONE.match(text) if m is None else None
+        if m is None and (alone is None or last is None):
+            last = None
+            continue
+        start = para.start + (len(para.text) - len(para.text.lstrip()))
+        if m is not None:
+            who = m.group("who")
+            speaker = _subject_before(doc, start) if who.lower() in ("he", "she") else \
+                _speaker(doc, who, None, m.group(0))
+            if speaker is None or _posted(doc, m.group("q")):
+                last = None
+                continue
+            to = m.group("to")
+            org = doc.lookup(to) if to else None
+            if to and org is None and guess_type(to) in ("NewsMediaOrganization",
+                                                         "Organization"):
+                org = doc.entity(to, "NewsMediaOrganization", "told", m.group(0))
+            last = (speaker, org if org and is_a(doc.type_of(org), "Organization") else None,
+                    m.group(0), start)
+            words, rule = m.group("q"), "single-quote"
+            q_at = start + m.start("q")
+        else:
+            assert alone is not None and last is not None
+            words, rule = alone.group("q"), "single-quote-continued"
+            q_at = start + alone.start("q")
+        # the words go on: who said them and to whom is in the attribution before
+        speaker, org, quote, at = last
+        n = counts.get(speaker, 0) + 1
+        while f"{doc.short(speaker)}-quote-{n}" in doc.new:
+            n += 1
+        counts[speaker] = n
+        qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                          f"{doc.name_of(speaker)}, quoted", rule, quote)
+        doc.add(qid, "text", words, q_at, rule, 0.65, value=words.strip().rstrip(","))
+        doc.add(qid, "spokenBy", quote, at, rule, 0.7 if m is not None else 0.55,
+                obj=speaker)
+        if org is not None:
+            doc.add(qid, "reportedBy", quote, at, rule, 0.6 if m is not None else 0.5, obj=org)
+
+
+DOC_RULES = [quotations, quotes_going_on, block_quotes, interview_source, single_quotes]
