@@ -1015,3 +1015,12 @@ def test_quotations_in_single_quotation_marks_and_a_role_in_apposition() -> None
             ("miller-quote-2", "spokenBy", "bruce-miller")} <= got
     assert not any(o == "elisabeth-moss" for _s, _p, o in got)
     assert ("the-handmaids-tale", "creator", "bruce-miller") not in got  # a showrunner
+
+
+def test_figures_with_british_abbreviations() -> None:
+    got = facts("Disney+ has renewed its political thriller Paradise for a second series. The "
+                "first episode captured 7m viewers in its first week.", date="2025-02-21")
+    assert {("paradise-viewership", "views", "7000000"),
+            ("paradise-viewership", "periodDays", "7")} <= got
+    assert ("stranger-things-viewership", "hoursViewed", "1200000000") in facts(
+        "The series Stranger Things drew 1.2bn hours viewed.")

@@ -12,7 +12,9 @@ from ._text import NUMBER_WORDS, SCALE, SOURCE, Sentence
 
 __all__ = ["RULES"]
 
-_AMOUNT = r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|(?P<abbr>[MBK])\b)?"
+#: "7m viewers", "1.2bn hours" (British abbreviations) as well as "44 million", "1.2B".
+_AMOUNT = (r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|"
+           r"(?P<abbr>[MBK]|m|k|bn)\b)?")
 _KINDS = {"households": "households", "household": "households", "views": "views",
           "plays": "views", "streams": "views", "viewers": "views", "people": "views",
           "hours viewed": "hoursViewed", "hours": "hoursViewed", "viewing hours": "hoursViewed",
@@ -59,7 +61,7 @@ def _last_kind(doc: Doc, pos: int) -> str | None:
 
 def _count(m: re.Match[str]) -> int:
     n = float(m.group("n").replace(",", ""))
-    scale = m.group("scale") or (m.group("abbr") or "").lower()
+    scale = m.group("scale") or (m.group("abbr") or "").lower().removesuffix("n")
     return round(n * SCALE.get(scale, 1))
 
 
