@@ -1024,3 +1024,14 @@ def test_figures_with_british_abbreviations() -> None:
             ("paradise-viewership", "periodDays", "7")} <= got
     assert ("stranger-things-viewership", "hoursViewed", "1200000000") in facts(
         "The series Stranger Things drew 1.2bn hours viewed.")
+
+
+def test_names_listed_with_a_known_work_are_works() -> None:
+    text = ("Dickinson, The Morning Show, See, and For All Mankind were the highly-touted Day 1 "
+            "projects on Apple TV+. The Morning Show, which stars Jennifer Aniston, had been "
+            "renewed for Season 2.")
+    types = {e.id: e.type for e in run(text, date="2019-11-07").entities}
+    assert types.get("dickinson") == types.get("for-all-mankind") == "TVSeries"
+    people = run("Jennifer Aniston, Reese Witherspoon, and Steve Carell star in the show "
+                 "Dickinson.").entities
+    assert not any(e.type in ("Movie", "TVSeries") and e.id != "dickinson" for e in people)

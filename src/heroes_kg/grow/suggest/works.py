@@ -410,6 +410,7 @@ def find_titles(doc: Doc) -> None:
     _credit_lists(doc)
     _numbered_titles(doc)
     _other_occurrences(doc)
+    _listed_with_works(doc)
     _series_by_context(doc)
     _sources(doc)
     _seasons(doc)
@@ -440,6 +441,43 @@ def _person_context(text: str, name: str) -> bool:
         if _PERSON_AFTER.match(after) and not after.startswith(")"):
             return True
     return False
+
+
+_LISTED = re.compile(rf"(?:^|(?<=, )|(?<=including )|(?<=like ))(?P<list>{TITLE_WORDS}(?:, "
+                     rf"{TITLE_WORDS}){{1,8}},? and {TITLE_WORDS})(?=[,.;:]| (?:were|are|have|"
+                     rf"had|all|will)\b)")
+
+
+def _listed_with_works(doc: Doc) -> None:
+    """"Dickinson, The Morning Show, See, and For All Mankind were the highly-touted Day 1
+    projects": names listed with a work the article names elsewhere are works of that
+    kind too."""
+    for s in doc.sentences:
+        if s.text.count(",") < 2:
+            continue
+        for m in _LISTED.finditer(s.text):
+            items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list"))
+            base = s.start + m.start("list")
+            at, places = 0, []
+            for item in items:
+                at = m.group("list").find(item, at)
+                # "Star Wars’ The Mandalorian": the title after its franchise's possessive
+                own = re.match(r".*[’']s? (?=[A-Z])", item)
+                skip = own.end() if own else 0
+                places.append((base + at + skip, item[skip:]))
+                at += len(item)
+            known = [doc.work_span_at(a, a + len(t)) for a, t in places]
+            kinds = {doc.type_of(k[2]) for k in known if k is not None}
+            if not kinds or len(kinds) > 1 or not kinds <= {"Movie", "TVSeries"}:
+                continue
+            kind = kinds.pop()
+            if any(t.split()[0].lower() in FIRST_NAMES or t.lower() in KNOWN_NAMES or
+                   is_place_or_award(t) or (doc.lookup(t) is not None and doc.type_of(
+                       doc.lookup(t)) not in WORK_TYPES) for _a, t in places):
+                continue  # a list of people, places or companies
+            for (a, t), k in zip(places, known, strict=True):
+                if k is None and _clean_title(doc, t) == t:
+                    _register(doc, t, a, kind or "Movie", "listed-with-work", m.group(0), 0.5)
 
 
 def _headline_titles(doc: Doc) -> None:
