@@ -1,4 +1,4 @@
-"""Suggest on real news it was not written from: the three development sets of the
+"""Suggest on real news it was not written from: the four development sets of the
 evaluation set must stay above their floors, and bad articles get a clear message, never a
 traceback."""
 
@@ -19,9 +19,11 @@ SETS = ROOT / "benchmarks" / "suggest_eval"
 
 #: A little under what suggest reaches on each development set (docs/grow.md, Measured);
 #: a regression in any rule shows here.
-FLOORS = {"dev": {"recall": 0.70, "precision": 0.93, "typed": 0.94},
-          "dev-2": {"recall": 0.48, "precision": 0.87, "typed": 0.94},
-          "dev-3": {"recall": 0.22, "precision": 0.70, "typed": 0.94}}
+FLOORS = {"dev": {"recall": 0.70, "precision": 0.93, "typed": 0.94, "noise": 0},
+          "dev-2": {"recall": 0.50, "precision": 0.89, "typed": 0.94, "noise": 0},
+          "dev-3": {"recall": 0.24, "precision": 0.74, "typed": 0.94, "noise": 0},
+          # half of it tuned on, half (its nine last articles) only ever scored
+          "dev-4": {"recall": 0.26, "precision": 0.68, "typed": 0.88, "noise": 1}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
@@ -47,7 +49,7 @@ def test_development_sets_stay_above_their_floors(name: str) -> None:
     assert totals["recall"] >= floors["recall"], totals
     assert totals["precision"] >= floors["precision"], totals
     assert totals["typed"] >= floors["typed"], totals
-    assert totals["noise"] == 0, [s.noise for s in scores]
+    assert totals["noise"] <= floors["noise"], [s.noise for s in scores]
     for s in scores:
         # Every candidate carries a confidence, a rule and a verbatim quote.
         assert s.candidates == 0 or s.correct <= s.candidates
