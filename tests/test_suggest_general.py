@@ -1035,3 +1035,13 @@ def test_names_listed_with_a_known_work_are_works() -> None:
     people = run("Jennifer Aniston, Reese Witherspoon, and Steve Carell star in the show "
                  "Dickinson.").entities
     assert not any(e.type in ("Movie", "TVSeries") and e.id != "dickinson" for e in people)
+
+
+def test_a_heading_naming_a_season_in_brackets() -> None:
+    text = ("Netflix has a new most-watched show.\n\nWEDNESDAY\n\nThe eight-episode series "
+            "premiered on November 23, 2022.\n\nSTRANGER THINGS (SEASON 4)\n\nWhile Stranger "
+            "Things season 4 was released in May, the series drew 286.8 million hours.")
+    got = facts(text, date="2023-06-21")
+    assert {("stranger-things-season-4", "partOfSeries", "stranger-things"),
+            ("stranger-things-season-4", "seasonNumber", "4")} <= got
+    assert not any("season-4-season-4" in subject for subject, _p, _o in got)

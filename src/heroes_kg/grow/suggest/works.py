@@ -243,6 +243,9 @@ def _headings(doc: Doc) -> None:
         season = re.fullmatch(rf"(?P<t>.+?):? (?i:season) {_NUM}", text)
         if season and dated:
             text = season.group("t")
+        bracket = re.fullmatch(rf"(?P<t>.+?) \((?i:season) {_NUM}\)", text)
+        if bracket:
+            text = bracket.group("t")  # "STRANGER THINGS (SEASON 4)" in a ranked list
         if len(text.split()) <= 8 and is_title_case(text) and not re.search(
                 r"[.!?:,\"“”]$", text) and re.match(r"[\w“\"‘]", text):
             found = doc.lookup(text)
@@ -259,7 +262,8 @@ def _headings(doc: Doc) -> None:
         type_ = "TVSeries" if re.search(r"\bseries\b|\bseason\b|\bepisodes?\b", following) \
             else "Movie"
         full = p.text.strip()
-        season = re.fullmatch(rf"(?P<t>.+?):? (?i:season) {_NUM}(?: \(.*\))?", full)
+        season = re.fullmatch(rf"(?P<t>.+?):? (?i:season) {_NUM}(?: \(.*\))?", full) or \
+            re.fullmatch(rf"(?P<t>.+?) \((?i:season) {_NUM}\)", full)
         if season and text == season.group("t"):
             type_ = "TVSeries"
         work = found or _register(doc, text, p.start + p.text.index(text), type_, "heading",
@@ -738,6 +742,9 @@ def _seasons(doc: Doc) -> None:
                         doc.new[series].type = "TVSeries"  # a title with seasons is a series
                     if series is None or doc.type_of(series) != "TVSeries":
                         continue
+            if doc.type_of(series) == "TVSeason" or re.search(
+                    rf"[ (](?:(?:season|series) )?{n}\)?$", doc.name_of(series), re.IGNORECASE):
+                continue  # "STRANGER THINGS (SEASON 4)": the season itself, named again
             if doc.type_of(series) == "Movie" and series in doc.new:
                 doc.new[series].type = "TVSeries"
             named = re.match(r"(?: of (?:the )?[\w ]{1,30}?)?, [“\"‘]?", doc.text[end:])
