@@ -1045,3 +1045,19 @@ def test_a_heading_naming_a_season_in_brackets() -> None:
     assert {("stranger-things-season-4", "partOfSeries", "stranger-things"),
             ("stranger-things-season-4", "seasonNumber", "4")} <= got
     assert not any("season-4-season-4" in subject for subject, _p, _o in got)
+
+
+# --------------------------------------------------------------------------- trailers
+
+
+def test_a_trailer_who_released_it_and_when() -> None:
+    got = facts("The upcoming Amazon series \"Forever,\" starring Maya Rudolph, is coming.\n\n"
+                "Amazon released the official trailer Thursday, and it's an interesting look.",
+                date="2018-08-02")
+    assert {("forever-trailer", "about", "forever"), ("forever-trailer", "publisher", "amazon"),
+            ("forever-trailer", "datePublished", "2018-08-02")} <= got
+    got = facts("The first trailer for Steven Spielberg's highly anticipated UFO movie, titled "
+                "\"Disclosure Day,\" is here.", date="2025-12-17")
+    assert ("disclosure-day-trailer", "about", "disclosure-day") in got
+    assert not any(s.endswith("-trailer") for s, _p, _o in facts(
+        "“Atlas” is coming. Watch the trailer below."))

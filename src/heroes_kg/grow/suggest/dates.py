@@ -191,6 +191,59 @@ def rule_service_originals(doc: Doc, s: Sentence) -> None:
                 s.start + m.start("o"), "service-originals", 0.6, obj=service)
 
 
+_TRAILER = re.compile(
+    rf"(?:(?P<o>{NAME}|[Tt]he (?:streamer|network|studio)) (?:has |have |just |officially )*"
+    rf"(?:released|dropped|debuted|unveiled|shared|revealed|launched) (?:the |a |an |its |their )?"
+    rf"|\b[Tt]he )(?P<k>(?:(?:official|first|new|final|full|latest|main|debut) )*"
+    rf"(?:trailer|teaser(?: trailer)?))\b(?: for (?:the )?)?")
+_TRAILER_DAY = re.compile(rf"^[^.;]{{0,60}}?\b(?:on )?(?P<d>{DATE}|(?:Mon|Tues|Wednes|Thurs|Fri|"
+                          rf"Satur|Sun)day)\b")
+
+
+def rule_trailer(doc: Doc, s: Sentence) -> None:
+    """"Amazon released the official trailer Thursday", "HBO released the first trailer
+    for the Game of Thrones prequel series on May 5", "The first trailer for Steven
+    Spielberg's highly anticipated UFO movie, titled "Disclosure Day," is here": the
+    trailer of the work (a CreativeWork, ``WORK-trailer``), who released it and when."""
+    if "trailer" not in s.text and "teaser" not in s.text:
+        return
+    for m in _TRAILER.finditer(s.text):
+        if m.group("o") is None and not re.match(r" for\b", s.text[m.end("k"):]):
+            continue  # "the trailer" alone: which work's?
+        after = [w for a, _b, w in doc.work_spans if s.start + m.end() <= a < s.end and
+                 doc.type_of(w) in ("Movie", "TVSeries", "TVSeason")]
+        work = after[0] if after and m.group(0).endswith(("for ", "for the ")) else \
+            doc.work_at(s.start + m.start(), s)
+        if work is None or doc.type_of(work) not in ("Movie", "TVSeries", "TVSeason"):
+            continue
+        work = doc.series_of(work) or work
+        trailer = doc.derived(f"{work}-trailer", "CreativeWork",
+                              f"{doc.name_of(work)} trailer", "trailer", s.text)
+        clause = re.match(r"[^.;]*", s.text[m.start():])
+        quote = (clause.group(0) if clause else m.group(0)).strip()
+        doc.add(trailer, "about", quote, s.start + m.start(), "trailer", 0.6, obj=work)
+        name = m.group("o")
+        org = None
+        if name and not name.lower().startswith("the "):
+            org = doc.lookup(name) or (doc.entity(name, guess_type(name), "trailer", quote)
+                                       if is_a(guess_type(name), "Organization") else None)
+        if org is not None and is_a(doc.type_of(org), "Organization"):
+            doc.add(trailer, "publisher", m.group(0).strip(), s.start + m.start(), "trailer",
+                    0.6, obj=org)
+        day = _TRAILER_DAY.match(s.text[m.end("k"):])
+        if day and name and doc.base_date is not None:
+            d = day.group("d")
+            if d.lower() in WEEKDAYS:
+                back = (doc.base_date.weekday() - WEEKDAYS.index(d.lower())) % 7
+                date: str | None = (doc.base_date - _dt.timedelta(days=back)).isoformat()
+            else:
+                date = _date(doc, d)
+            if date:
+                end = s.start + m.end("k") + day.end()
+                doc.add(trailer, "datePublished", doc.text[s.start + m.start():end],
+                        s.start + m.start(), "trailer", 0.6, value=date)
+
+
 def slate(doc: Doc) -> None:
     """"Apple TV Plus has announced premiere dates for a slew of its upcoming series" over
     a section per series, "Disney+ has set spring and summer premiere dates for … new
@@ -338,4 +391,4 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
 
 
 RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
-         rule_ordered, rule_service_originals]
+         rule_ordered, rule_service_originals, rule_trailer]
