@@ -83,6 +83,7 @@ RULE_CONFIDENCE_CAP: dict[str, float] = {
     "rank": 0.4,                  # 1 of 2
     "sold-to": 0.45,              # 3 of 5: "series on Netflix"
     "topped-box-office": 0.4,     # 0 of 2: a curator who records no box-office ranks
+    "trailer": 0.45,              # 4 of 7: right when the work in scope is
 }
 
 SentenceRule = Callable[[Doc, Sentence], None]
