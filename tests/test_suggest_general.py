@@ -1061,3 +1061,17 @@ def test_a_trailer_who_released_it_and_when() -> None:
     assert ("disclosure-day-trailer", "about", "disclosure-day") in got
     assert not any(s.endswith("-trailer") for s, _p, _o in facts(
         "“Atlas” is coming. Watch the trailer below."))
+
+
+def test_a_premiere_day_from_available_starting_and_ahead_of_its_premiere() -> None:
+    known = [Entity("prime-video", "StreamingService", "Prime Video")]
+    text = ("The upcoming Amazon series \"Forever\" is coming.\n\n\"Forever\" Season 1 will be "
+            "available via Prime Video starting Sept. 14.")
+    got = {c.key() for c in suggest(Article("a", "T", "a.txt", text, date="2018-08-02"),
+                                    known, min_confidence=0.0).statements}
+    assert {("forever-season-1-premiere", "workFeatured", "forever-season-1"),
+            ("forever-season-1-premiere", "startDate", "2018-09-14"),
+            ("forever-season-1-premiere", "platform", "prime-video")} <= got
+    got = facts("Ahead of its August 21 premiere, HBO released the first trailer for the "
+                "drama series “House of the Dragon”.", date="2022-05-05")
+    assert ("house-of-the-dragon-premiere", "startDate", "2022-08-21") in got

@@ -27,9 +27,40 @@ def _date(doc: Doc, text: str) -> str | None:
     return doc.date(m.group("d") if m else text)
 
 
+_AVAILABLE = re.compile(rf"\b(?:will be |is |are )?(?:available|streaming) (?:to stream )?(?:via|on) "
+                        rf"(?P<o>{NAME}) (?:starting|from|beginning|on) (?P<d>{DATE})")
+_AHEAD = re.compile(rf"\b(?:[Aa]head of|[Bb]efore) (?:its|their|the (?:show|series|film|movie)[’']s) "
+                    rf"(?P<d>{DATE}) (?:series |season |world |streaming )?premiere\b")
+
+
+def _premiere_elsewhere(doc: Doc, s: Sentence) -> None:
+    """"“Forever” Season 1 will be available via Prime Video starting Sept. 14", "Ahead of
+    its August 21 premiere": the premiere, its day and where."""
+    for m in (*_AVAILABLE.finditer(s.text), *_AHEAD.finditer(s.text)):
+        work = doc.work_at(s.start + m.start(), s)
+        date = _date(doc, m.group("d"))
+        if work is None or date is None:
+            continue
+        event = doc.derived(f"{work}-premiere", "Premiere", f"Premiere of {doc.name_of(work)}",
+                            "premiere-day", m.group(0))
+        quote = s.text if len(s.text) < 160 else m.group(0)
+        doc.add(event, "workFeatured", quote, s.start, "premiere-day", 0.6, obj=work)
+        doc.add(event, "startDate", m.group(0), s.start + m.start(), "premiere-day", 0.65,
+                value=date)
+        if "o" in m.groupdict() and m.group("o"):
+            platform = doc.lookup(m.group("o"))
+            kind = doc.type_of(platform) if platform else guess_type(m.group("o"))
+            if is_a(kind, "StreamingService"):
+                platform = platform or doc.entity(m.group("o"), kind, "premiere-day",
+                                                  m.group(0))
+                doc.add(event, "platform", m.group(0), s.start + m.start(), "premiere-day",
+                        0.6, obj=platform)
+
+
 def rule_premiere(doc: Doc, s: Sentence) -> None:
     """"We Can Be Heroes premiered on Christmas Day 2020": a premiere event with its
     date."""
+    _premiere_elsewhere(doc, s)
     m = re.search(rf"\b(?:premiered|premieres|will premiere) "
                   rf"(?:on (?P<o>{NAME}) )?on (?P<d>{DATE})", s.text)
     if not m:
