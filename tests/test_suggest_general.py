@@ -1075,3 +1075,12 @@ def test_a_premiere_day_from_available_starting_and_ahead_of_its_premiere() -> N
     got = facts("Ahead of its August 21 premiere, HBO released the first trailer for the "
                 "drama series “House of the Dragon”.", date="2022-05-05")
     assert ("house-of-the-dragon-premiere", "startDate", "2022-08-21") in got
+
+
+def test_a_services_possessive_before_the_kind_of_work_and_its_title() -> None:
+    known = [Entity("hulu", "StreamingService", "Hulu")]
+    text = ("The actress — who last starred in Hulu's new thriller series, The Veil — was "
+            "seen grinning.")
+    got = {c.key() for c in suggest(Article("a", "T", "a.txt", text, date="2024-09-07"),
+                                    known, min_confidence=0.0).statements}
+    assert ("the-veil", "streamingOn", "hulu") in got

@@ -1178,7 +1178,10 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
     """"Shondaland's 'Bridgerton'", "Netflix's The Long Road": a company's work (a
     network's show, a streaming service's film, a studio's production)."""
     for a, b, work in doc.works_in_spans(s.start, s.end):
-        m = re.search(rf"(?P<o>{NAME}) ?[’'](?:s )?[“\"‘]?$", doc.text[s.start:a])
+        # "Netflix's The Long Road", "Hulu's new thriller series, The Veil"
+        m = re.search(rf"(?P<o>{NAME}) ?[’'](?:s )?(?:(?:[a-z-]+ ){{0,3}}(?:series|show|film|"
+                      rf"movie|drama|comedy|thriller|documentary|docuseries),? )?[“\"‘]?$",
+                      doc.text[s.start:a])
         if not m or (m.group("o").lower() not in KNOWN_NAMES and doc.lookup(m.group("o")) is None):
             continue
         if re.search(TITLE, doc.text[s.start + m.start():b + 2]):
