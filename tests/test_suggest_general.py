@@ -1084,3 +1084,14 @@ def test_a_services_possessive_before_the_kind_of_work_and_its_title() -> None:
     got = {c.key() for c in suggest(Article("a", "T", "a.txt", text, date="2024-09-07"),
                                     known, min_confidence=0.0).statements}
     assert ("the-veil", "streamingOn", "hulu") in got
+
+
+def test_a_role_after_a_hyphenated_descriptor_and_she_says_of_the_show() -> None:
+    text = ("Pedro Pascal stars in the series “The Mandalorian”. Pascal tells ABC News, “You "
+            "know, I'm the man with no face.”\n\nIn the show, former MMA fighter Gina Carano "
+            "plays ex-soldier Cara Dune. She says of the show, “the passion behind it is just "
+            "incredible.”")
+    got = facts(text, date="2019-11-12")
+    assert ("gina-carano", "plays", "cara-dune") in got
+    assert ("carano-quote-1", "spokenBy", "gina-carano") in got
+    assert not any(s.startswith("pascal-quote-2") for s, _p, _o in got)

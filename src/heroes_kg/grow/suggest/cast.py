@@ -19,7 +19,7 @@ __all__ = ["DOC_RULES", "RULES"]
 
 _PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother": "parent",
                  "mum": "parent"}
-_ROLE = rf"(?:the (?:[a-z-]+ ){{1,3}})?(?:{NAME}[’']s \w+ )?{NAME}"
+_ROLE = rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}})?(?:{NAME}[’']s \w+ )?{NAME}"
 _PLAYS = (r"(?:also )?(?:will )?(?:stars|starred|star|starring|plays|played|play|playing|"
           r"portrays|portrayed|portray|voices|voiced|voice)(?: in the (?:movie|film|series))?")
 _PLAYS_ROLE = (r"(?:also )?(?:will )?(?:play|plays|played|playing|portray|portrays|portrayed|"
@@ -30,7 +30,7 @@ _PLAYS_ROLE = (r"(?:also )?(?:will )?(?:play|plays|played|playing|portray|portra
 def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
     """The character of "as Y"; handles "Missy's dad Marcus Moreno" and "the mutant
     mercenary Domino"."""
-    raw = re.sub(r"^the (?:[a-z-]+ )+", "", raw)
+    raw = re.sub(r"^(?:the (?:[a-z-]+ )+|(?:[a-z]+-[a-z]+ )+)", "", raw)  # "ex-soldier Cara Dune"
     m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?P<rel>\w+) (?P<name>{NAME})", raw)
     if m and m.group("rel").lower() in _PARENT_WORDS:
         child = doc.entity(m.group("child"), "FictionalCharacter", "cast-as", quote)

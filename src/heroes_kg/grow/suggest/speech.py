@@ -28,7 +28,8 @@ _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_
 _POINTER = (r"\bThe (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|filmmaker|producer|"
             r"creator|showrunner|writer)")
 _BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER}) {_SAY}(?: (?P<to>{NAME}))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
-                     rf"[:,] {_QUOTED}")
+                     rf"(?: (?:of|about) (?:the|this|that|her|his|their) (?:[a-z-]+ )?(?:show|series|film|movie|"
+                     rf"role|character|project))?[:,] {_QUOTED}")
 _TOLD = re.compile(rf"\b(?:told|tells|in an interview with|[Ss]peaking to|[Ss]peaking with|to) "
                    rf"(?:(?:the )?(?:website|outlet|magazine|newspaper|site|podcast) )?"
                    rf"(?P<to>{NAME})")
@@ -72,8 +73,12 @@ def quotations(doc: Doc) -> None:
                 text = m.group("q").strip().rstrip(",")
                 if len(text.split()) < 2 or _posted(doc, text) or is_title_case(text):
                     continue  # "“Extraction 2,” Netflix confirmed": a title, not words said
-                speaker = _speaker(doc, who, last or doc.subject_person(s.start + m.start()),
-                                   m.group(0))
+                # "In the show, … Gina Carano plays … She says of the show, “…”": the
+                # person the paragraph just spoke of before the last speaker
+                here = _subject_in_paragraph(doc, s) if who in ("He", "She", "he", "she") \
+                    else None
+                speaker = _speaker(doc, who, here or last or doc.subject_person(
+                    s.start + m.start()), m.group(0))
                 if speaker is None:
                     continue
                 if _post_words(doc, s, m, speaker, text):
@@ -338,6 +343,17 @@ def interview_source(doc: Doc) -> None:
 _SINGLE = r"(?<![\w'‘’])['‘](?P<q>[A-Z](?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w)){11,}?)['’](?![\w'’])"
 _SINGLE_AFTER = re.compile(rf"{_SINGLE},? (?P<who>{NAME}|he|she) {_SAY}\b(?: (?P<to>{NAME}))?")
 _SINGLE_ALONE = re.compile(rf"^{_SINGLE}$")
+
+
+def _subject_in_paragraph(doc: Doc, s: Sentence) -> str | None:
+    """The person the sentence before ``s``, in its paragraph, is about, if any."""
+    before = [x for x in doc.sentences if x.end <= s.start]
+    if not before or not _same_paragraph(doc, before[-1], s):
+        return None
+    found = _subject_before(doc, s.start)
+    name = doc.name_of(found) if found else ""
+    return found if name and (name in before[-1].text or name.split()[-1] in before[-1].text) \
+        else None
 
 
 def _subject_before(doc: Doc, pos: int) -> str | None:
