@@ -21,9 +21,9 @@ SETS = ROOT / "benchmarks" / "suggest_eval"
 #: a regression in any rule shows here.
 FLOORS = {"dev": {"recall": 0.70, "precision": 0.93, "typed": 0.94, "noise": 0},
           "dev-2": {"recall": 0.50, "precision": 0.89, "typed": 0.94, "noise": 0},
-          "dev-3": {"recall": 0.24, "precision": 0.74, "typed": 0.94, "noise": 0},
+          "dev-3": {"recall": 0.26, "precision": 0.78, "typed": 0.94, "noise": 0},
           # half of it tuned on, half (its nine last articles) only ever scored
-          "dev-4": {"recall": 0.26, "precision": 0.68, "typed": 0.88, "noise": 1}}
+          "dev-4": {"recall": 0.28, "precision": 0.66, "typed": 0.88, "noise": 1}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]

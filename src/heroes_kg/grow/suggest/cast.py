@@ -127,12 +127,15 @@ _ACTORS = rf"(?P<a>{NAME}(?:, {NAME})*,? and {NAME})"
 _ROLES = rf"(?P<r>{_ROLE}(?:, {_ROLE})*,? and {_ROLE})"
 
 
+_RESPECTIVELY = re.compile(rf"{_ACTORS} (?:\w+ ){{0,3}}?as {_ROLES},? respectively")
+
+
 def rule_respectively_as(doc: Doc, s: Sentence) -> None:
     """"The film sees Taissa Farmiga and Bonnie Aarons return as Sister Irene and the
     titular Nun, respectively": actors and roles paired in order."""
     if "respectively" not in s.text:
         return
-    for m in re.finditer(rf"{_ACTORS} (?:\w+ ){{0,3}}?as {_ROLES},? respectively", s.text):
+    for m in _RESPECTIVELY.finditer(s.text):
         actors = re.split(r",? and |, ", m.group("a"))
         roles = re.split(r",? and |, ", m.group("r"))
         if len(actors) != len(roles):
@@ -304,11 +307,16 @@ def _mononym(doc: Doc, name: str) -> bool:
         not is_place_or_award(name)
 
 
+_ROUNDING_OUT = re.compile(rf"{_LIST},? (?:round(?:ing|s|ed)? out|complet(?:ing|es?|ed)) the "
+                          rf"(?:[\w-]+ ){{0,2}}?(?:cast|ensemble|line-?up)\b")
+
+
 def _rounding_out(doc: Doc, s: Sentence) -> None:
     """"with newcomers to the franchise, Jonas Bloquet, Storm Reid and Anna Popplewell,
     rounding out the ensemble": the people listed before "rounding out the cast"."""
-    m = re.search(rf"{_LIST},? (?:round(?:ing|s|ed)? out|complet(?:ing|es?|ed)) the "
-                  rf"(?:[\w-]+ ){{0,2}}?(?:cast|ensemble|line-?up)\b", s.text)
+    if "out the" not in s.text and "complet" not in s.text:
+        return
+    m = _ROUNDING_OUT.search(s.text)
     if not m:
         return
     pos = s.start + m.start()
@@ -746,6 +754,16 @@ def rule_return_as(doc: Doc, s: Sentence) -> None:
                 obj=character, **{"in": work})
 
 
+_LATEST = re.compile(rf"(?P<a>{NAME}) (?:is|was|becomes|became) the (?:latest|newest|first|"
+                     rf"second|third|fourth|next|last|final) (?:[\w-]+ )?(?:actor|actress|"
+                     rf"star|cast member|addition|name|performer) to (?:join|board) "
+                     rf"(?:the |its )?(?:[\w-]+ )?(?:series|show|film|movie|cast|project|"
+                     rf"ensemble)\b")
+_OPPOSITE = re.compile(rf"\b(?:lead|leads|star|stars|co-stars?|role|roles) opposite (?:the "
+                       rf"(?:previously |recently |already )?(?:announced|cast|confirmed) )?"
+                       rf"(?P<b>{NAME})")
+
+
 def rule_joins(doc: Doc, s: Sentence) -> None:
     """"Thandiwe Newton has joined the cast of Wednesday season 2", "Newton is set to star
     alongside newly added cast member Steve Buscemi", "starred opposite Chris Pine in the
@@ -779,20 +797,15 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
                 person = doc.entity(name, "Actor", "star-opposite", quote)
                 doc.add(work, "castMember", quote, s.start + m.start(), "star-opposite", 0.65,
                         obj=person)
-    for m in re.finditer(rf"(?P<a>{NAME}) (?:is|was|becomes|became) the (?:latest|newest|first|"
-                         rf"second|third|fourth|next|last|final) (?:[\w-]+ )?(?:actor|actress|"
-                         rf"star|cast member|addition|name|performer) to (?:join|board) "
-                         rf"(?:the |its )?(?:[\w-]+ )?(?:series|show|film|movie|cast|project|"
-                         rf"ensemble)\b", s.text):
+    for m in (_LATEST.finditer(s.text) if " to join" in s.text or " to board" in s.text
+              else ()):
         # "Squid Game star Lee Jung-Jae is the latest actor to join the series"
         name, work = doc.trim(m.group("a")), doc.work_at(s.start + m.start(), s)
         if work and doc.is_person(name):
             person = doc.entity(name, "Actor", "latest-to-join", m.group(0))
             doc.add(work, "castMember", m.group(0), s.start + m.start(), "latest-to-join", 0.7,
                     obj=person)
-    for m in re.finditer(rf"\b(?:lead|leads|star|stars|co-stars?|role|roles) opposite (?:the "
-                         rf"(?:previously |recently |already )?(?:announced|cast|confirmed) )?"
-                         rf"(?P<b>{NAME})", s.text):
+    for m in (_OPPOSITE.finditer(s.text) if " opposite " in s.text else ()):
         # "He’ll be the show’s male lead opposite the previously announced Amandla Stenberg"
         name, work = doc.trim(m.group("b")), doc.work_at(s.start + m.start(), s)
         if work and doc.is_person(name) and not any(
