@@ -30,8 +30,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from suggest_eval import load_half, totals  # noqa: E402
-
 from heroes_kg.corpus.curation import load_corpus  # noqa: E402
 from heroes_kg.grow.suggest import (  # noqa: E402
     MIN_CONFIDENCE,
@@ -46,6 +44,7 @@ from heroes_kg.grow.suggest import (  # noqa: E402
 from heroes_kg.grow.suggest import learned as layer  # noqa: E402
 from heroes_kg.grow.suggest._doc import Doc  # noqa: E402
 from heroes_kg.project import find_project  # noqa: E402
+from suggest_eval import load_half, totals  # noqa: E402
 
 SETS = ROOT / "benchmarks" / "suggest_eval"
 DEFAULT_SETS = ("dev", "dev-2", "dev-3", "dev-4")
@@ -75,6 +74,7 @@ def read_sets(folders: list[Path]) -> tuple[list[Read], dict[str, tuple[str, tup
             found = layer.pairs(doc)
             names = {k: n for k, (_t, n) in known_names.items()}
             names.update({e.id: (e.name,) for e in doc.new.values()})
+            names.update({i: (n,) for p in found for i, n, _t in p.new})
             gold = {**seeds, **entities}
             labels = layer.label_pairs(
                 found, names, {k: g.names for k, g in gold.items()},
