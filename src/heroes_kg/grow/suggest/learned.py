@@ -350,6 +350,26 @@ def _features(doc: Doc, s: Sentence, first: _Mention, second: _Mention,
     return f
 
 
+def _cue(doc: Doc, s: Sentence, m: _Mention, tp: str) -> list[str]:
+    """The trigger groups nearest to a person or organization mention on each side, within
+    its sentence: "executive produced by A, B, C" gives C the cue PRODUCE however long the
+    list, "A, B and C star in" gives A the cue CAST on its right."""
+    out = []
+    left = _words(doc.text[s.start:m.start])
+    for n, w in enumerate(reversed(left)):
+        group = _trigger(w) if w.lower() != "as" else None
+        if group:
+            out += [f"cue-l:{group}|{tp}", f"cue-l:{group}:{_bucket(n)}"]
+            break
+    right = _words(doc.text[m.end:s.end])
+    for n, w in enumerate(right):
+        group = _trigger(w) if w.lower() != "as" else None
+        if group:
+            out += [f"cue-r:{group}|{tp}", f"cue-r:{group}:{_bucket(n)}"]
+            break
+    return out
+
+
 def _nearest(mentions: Sequence[_Mention], kind: set[str], target: _Mention) -> _Mention | None:
     best = None
     for m in mentions:
@@ -458,6 +478,8 @@ def pairs(doc: Doc) -> list[Pair]:
                     inside = [m for m in here if x.end <= m.start and m.end <= y.start]
                     f = _features(doc, s, x, y, inside, subj is x, tp) + extra
                     f.append(f"pos={position}")
+                    if subj.kind in works or subj.kind.startswith("Span"):
+                        f += _cue(doc, s, obj, tp)
                     if subj.kind in works and subj.entity == doc.main_film:
                         f.append(f"subj-main|{tp}")
                     if obj.kind in works and obj.entity == doc.main_film:
@@ -527,6 +549,7 @@ def _implicit(doc: Doc, s: Sentence, x: _Mention, work: str, tags: list[str],
         f.append("definite-work")
     f.append(f"others={min(others - 1, 4)}")
     f += [f"{t}|{tp}" for t in tags]
+    f += _cue(doc, s, x, tp)
     quote, start = _clause(doc.text, s, x.start, x.end)
     return Pair(work, x.entity, quote, start, f, allowed, None, s)
 
