@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -139,3 +140,18 @@ def test_learned_off_is_the_default() -> None:
     article = _the_first()
     assert [c.key() for c in suggest(article, []).statements] == [
         c.key() for c in suggest(article, [], learned="off").statements]
+
+
+def test_the_cli_drafts_learned_candidates_only_when_asked(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    assert run("add-article", str(THE_FIRST), "--id", "the-first", "--date", "2018-08-28",
+               "--project", str(project)).exit_code == 0
+    plain = run("suggest", "the-first", "--project", str(project))
+    assert plain.exit_code == 0, plain.output
+    written = (project / "candidates" / "the-first.yaml").read_text(encoding="utf-8")
+    assert "rule: learned:" not in written
+    result = run("suggest", "the-first", "--learned", "--force", "--project", str(project))
+    assert result.exit_code == 0, result.output
+    written = (project / "candidates" / "the-first.yaml").read_text(encoding="utf-8")
+    assert "rule: learned:streamingOn" in written
+    # Still candidates: the facts loader refuses the file until it is accepted.
+    assert written.startswith("candidates:") or "\ncandidates:" in written

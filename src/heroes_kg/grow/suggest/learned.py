@@ -42,6 +42,7 @@ wrong ones. ``suggest`` therefore leaves it off unless asked (``learned="merge"`
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import itertools
@@ -56,6 +57,7 @@ from typing import Any
 from ._doc import WORK_TYPES, Doc
 from ._model import Candidate, EntityCandidate
 from ._names import FIRST_NAMES, guess_type, is_noise, is_place_or_award
+from ._score import norm_name
 from ._terms import accepts, is_a
 from ._text import MONTHS, STOP, TITLE_WORDS, WEEKDAYS, Sentence, slug, strip_possessive, word_at
 
@@ -432,7 +434,6 @@ def pairs(doc: Doc) -> list[Pair]:
     mentions = _mentions(doc)
     out: list[Pair] = []
     starts = [m.start for m in mentions]
-    import bisect
 
     works = {"Work", "Season"}
     for index, s in enumerate(doc.sentences):
@@ -649,12 +650,6 @@ def add_candidates(doc: Doc, model: Model, replace: bool = False,
 # -- training ----------------------------------------------------------------------------
 
 
-def _norm(name: str) -> str:
-    from ._score import norm_name
-
-    return norm_name(name)
-
-
 def label_pairs(found: Sequence[Pair], names: Mapping[str, Sequence[str]],
                 gold_names: Mapping[str, Sequence[str]],
                 gold_facts: Iterable[tuple[str, str, str, str | None,
@@ -667,14 +662,14 @@ def label_pairs(found: Sequence[Pair], names: Mapping[str, Sequence[str]],
     by_name: dict[str, set[str]] = {}
     for gid, ns in gold_names.items():
         for n in ns:
-            by_name.setdefault(_norm(n), set()).add(gid)
+            by_name.setdefault(norm_name(n), set()).add(gid)
 
     def align(cid: str | None) -> str | None:
         if cid is None:
             return None
         if cid in gold_names:
             return cid
-        hits = set().union(*(by_name.get(_norm(n), set()) for n in names.get(cid, ())))
+        hits = set().union(*(by_name.get(norm_name(n), set()) for n in names.get(cid, ())))
         return hits.pop() if len(hits) == 1 else None
 
     index: dict[tuple[str, str], list[tuple[str, str | None, Sequence[tuple[int, int]]]]] = {}
