@@ -3,16 +3,19 @@ allows, scored by a small classifier trained on the gold facts of the evaluation
 
 The hand-written rules know a few phrasings each; this layer knows none. It reads the
 shared mention layer (known entities, the works in scope, the new names the rules
-proposed) and, for each sentence, makes one candidate pair for every two mentions whose
+proposed, and capitalized runs no rule took, tried as a work or a person) and, for each
+sentence, makes one candidate pair for every two mentions whose
 types some property accepts: a work and a person (castMember, director, screenwriter,
 executiveProducer, producer, creator), a work and an organization (productionCompany,
 streamingOn, greenlitBy, publisher), two works (sequelOf, basedOn, partOfSeries), a person
-and a character (plays, with the work the clause is about). A person named in a sentence
-that names no work is paired with the work the clause is about ("the film", the article's
-main work). Each pair is described by general features only (no names, no titles): the
+and a character (plays, with each work the clause may be about). A person named in a
+sentence that names no work is paired with the works the clause may be about (the one the
+shared layer resolves, the article's main work, the one named last, one in the headline).
+Each pair is described by general features only (no names, no titles): the
 words between and around the two mentions, trigger words from a small lexicon, the
 mentions' types, their order and distance, the punctuation between them, whether the work
-is the article's main work or the one nearest the other mention, and the like.
+is the article's main work or the one nearest the other mention, the trigger words
+nearest a person on each side (the cue of a whole list), and the like.
 
 A multinomial logistic regression (:class:`Model`, numpy only while training; plain
 Python when drafting) predicts the property, or none, and its probability is the
@@ -26,9 +29,10 @@ From a real article (Deadline, 2018-08-28, about the Hulu series "The First")::
     the streaming platform’s usual strategy of releasing one episode per week, such as
     The Handmaid’s Tale and Castle Rock.
 
-gives, among others, the pair (The First, Hulu) with features such as ``b:releas``
-(a stem between the two), ``order=of|Work>Streamer`` (the object comes first) and
-``dist=2|Work>Streamer``, and the model drafts ``the-first streamingOn hulu`` with rule
+gives, among others, the pair (The First, Hulu) with features such as ``b:release`` and
+``b:episode`` (stems between the two), ``order=of|Work>Streamer`` (the object comes
+first), ``dist=3-4|Work>Streamer`` and ``subj-main|Work>Streamer`` (the article's main
+work), and the model drafts ``the-first streamingOn hulu`` with rule
 ``learned:streamingOn`` and the sentence as its quote, a fact no hand-written rule finds
 there.
 
