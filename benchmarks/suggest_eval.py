@@ -86,7 +86,7 @@ def load_half(folder: Path) -> list[tuple[Article, dict[str, GoldEntity], list[G
 
 
 def evaluate(folder: Path, project: Path,
-             min_confidence: float = MIN_CONFIDENCE) -> list[ArticleScore]:
+             min_confidence: float = MIN_CONFIDENCE, learned: str = "off") -> list[ArticleScore]:
     corpus = load_corpus(find_project(project))
     known = list(corpus.entities.values())
     seeds = gold_entities(known)
@@ -94,7 +94,7 @@ def evaluate(folder: Path, project: Path,
     scores = []
     for article, entities, facts in load_half(folder):
         began = time.perf_counter()
-        result = suggest(article, known, min_confidence=min_confidence)
+        result = suggest(article, known, min_confidence=min_confidence, learned=learned)
         seconds = time.perf_counter() - began
         s = score(article.id, article.text, {**seeds, **entities}, facts, result, known_names)
         s.seconds = seconds
@@ -157,6 +157,12 @@ def main() -> None:
     parser.add_argument("--min-confidence", type=float, default=MIN_CONFIDENCE,
                         help=f"suggest's confidence floor (default {MIN_CONFIDENCE}; 0 scores "
                              "every candidate, as --by-rule should to measure the rules)")
+    parser.add_argument("--learned", choices=("off", "merge", "only"), default="off",
+                        help="the learned relation layer: off (the rules alone, the "
+                             "default), merge (the rules, then the layer's candidates), "
+                             "only (the layer alone); its weights are trained on the four "
+                             "development sets, so only benchmarks/train_suggest_model.py "
+                             "--leave-one-set-out measures it fairly")
     parser.add_argument("--by-rule", action="store_true",
                         help="also print, per rule, its candidates, how many are right and "
                              "precision, over all the sets given")
@@ -169,7 +175,7 @@ def main() -> None:
           f"{'recall':>6} {'prec':>5} {'typed':>7} {'noise':>5} {'ms':>6}")
     per_set: list[tuple[str, list[ArticleScore]]] = []
     for folder in args.sets:
-        scores = evaluate(folder, Path(args.project), args.min_confidence)
+        scores = evaluate(folder, Path(args.project), args.min_confidence, args.learned)
         per_set.append((folder.name, scores))
         for s in scores:
             print(f"{s.article[:40]:<40} {s.gold:>5} {s.candidates:>5} {s.found:>5} "

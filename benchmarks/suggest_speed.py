@@ -28,6 +28,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--half", type=Path, default=ROOT / "benchmarks" / "suggest_eval" / "dev")
+    parser.add_argument("--learned", choices=("off", "merge"), default="off",
+                        help="time suggest with the learned relation layer too (merge)")
     args = parser.parse_args()
     began = time.perf_counter()
     from heroes_kg.corpus.curation import Article, load_corpus
@@ -39,7 +41,8 @@ def main() -> None:
     loaded = time.perf_counter() - began
     # The first call compiles the rules' regular expressions once for the process.
     t0 = time.perf_counter()
-    suggest(Article("warm-up", "", "", "The film stars Pedro Pascal."), known)
+    suggest(Article("warm-up", "", "", "The film stars Pedro Pascal."), known,
+            learned=args.learned)
     first = time.perf_counter() - t0
     startup = time.perf_counter() - began
     texts = [Article(p.stem, p.stem, p.name, p.read_text(encoding="utf-8"), date="2021-01-05")
@@ -51,7 +54,7 @@ def main() -> None:
     began, cpu_began = time.perf_counter(), time.process_time()
     for article in itertools.islice(itertools.cycle(texts), args.articles):
         t0, c0 = time.perf_counter(), time.process_time()
-        suggest(article, known, corpus.statements)
+        suggest(article, known, corpus.statements, learned=args.learned)
         seconds, _cpu = time.perf_counter() - t0, time.process_time() - c0
         n = len(article.text.split())
         words += n
@@ -62,7 +65,7 @@ def main() -> None:
         runs = []
         for _ in range(3):
             c0 = time.process_time()
-            suggest(article, known, corpus.statements)
+            suggest(article, known, corpus.statements, learned=args.learned)
             runs.append(time.process_time() - c0)
         cpu_per_kword.append(min(runs) / max(len(article.text.split()), 1) * 1000)
     print(f"start-up: {startup:.2f} s (imports and seeds {loaded:.2f} s, first call compiling "

@@ -485,10 +485,14 @@ def add_article(file: Path, article_id: str, title: str | None, publisher: str |
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.45,
               show_default=True,
               help="Leave out candidates below this confidence (0 writes them all).")
+@click.option("--learned", is_flag=True,
+              help="Also draft the learned relation layer's candidates (rule "
+                   "'learned:PROPERTY') where no rule found the same fact; experimental, "
+                   "see the grow guide.")
 @project_option
 @reports_errors
 def suggest(article_id: str, output: Path | None, force: bool, min_confidence: float,
-            project_dir: Path | None) -> None:
+            learned: bool, project_dir: Path | None) -> None:
     """Write candidate facts for an article, each with its verbatim quote.
 
     Candidates are marked as such (a 'candidates:' header, 'confidence:' and 'rule:' on
@@ -499,11 +503,13 @@ def suggest(article_id: str, output: Path | None, force: bool, min_confidence: f
     Example:
         heroes-kg suggest sequel-news
         heroes-kg suggest sequel-news -o review.yaml
+        heroes-kg suggest sequel-news --learned
     """
     from .grow.curate import write_suggestions
 
     project = _project(project_dir)
-    path, result = write_suggestions(project, article_id, output, force, min_confidence)
+    path, result = write_suggestions(project, article_id, output, force, min_confidence,
+                                     learned)
     click.echo(f"Wrote {len(result.statements)} candidate statements, "
                f"{len(result.entities)} new entity candidates and "
                f"{len({m.entity for m in result.mentions})} known entities mentioned "

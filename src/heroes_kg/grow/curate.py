@@ -137,10 +137,11 @@ def candidates_path(project: Project, article_id: str) -> Path:
 
 
 def write_suggestions(project: Project, article_id: str, output: Path | None = None,
-                      force: bool = False, min_confidence: float | None = None
-                      ) -> tuple[Path, Any]:
+                      force: bool = False, min_confidence: float | None = None,
+                      learned: bool = False) -> tuple[Path, Any]:
     """Suggest candidate facts for one article and write them; returns (path, suggestions).
-    Candidates below ``min_confidence`` (default: suggest's floor) are left out."""
+    Candidates below ``min_confidence`` (default: suggest's floor) are left out;
+    ``learned`` adds the learned relation layer's candidates to the rules'."""
     from ..corpus.curation import load_corpus
     from .suggest import MIN_CONFIDENCE, render, suggest
 
@@ -158,7 +159,8 @@ def write_suggestions(project: Project, article_id: str, output: Path | None = N
         raise GrowError(f"{path} already exists (it may hold your review); pass {{--force}} "
                             "to overwrite it or {--out} to write elsewhere")
     result = suggest(article, corpus.entities.values(), corpus.statements,
-                     MIN_CONFIDENCE if min_confidence is None else min_confidence)
+                     MIN_CONFIDENCE if min_confidence is None else min_confidence,
+                     learned="merge" if learned else "off")
     resolved.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(resolved, render(result, article).encode("utf-8"))
     return path, result

@@ -27,6 +27,7 @@ from ...corpus.curation import Article, Corpus, Entity, Statement
 from ...errors import GrowError
 from . import cast, crew, dates, figures, news, posts, rankings, speech, works
 from . import entities as new_names
+from . import learned as learned_layer
 from ._doc import Doc
 from ._model import Candidate, EntityCandidate, Mention, Suggestions
 from ._render import render, yaml_scalar
@@ -34,6 +35,7 @@ from ._score import ArticleScore, GoldEntity, GoldFact, score
 from ._text import Sentence
 
 __all__ = [
+    "LEARNED",
     "MAX_CHARS",
     "MIN_CONFIDENCE",
     "RULE_CONFIDENCE_CAP",
@@ -45,8 +47,10 @@ __all__ = [
     "Mention",
     "Score",
     "Suggestions",
+    "finish",
     "gold_entities",
     "leave_one_out",
+    "read",
     "render",
     "score",
     "suggest",
@@ -86,6 +90,10 @@ RULE_CONFIDENCE_CAP: dict[str, float] = {
     "trailer": 0.45,              # 4 of 7: right when the work in scope is
 }
 
+#: Whether suggest adds the learned layer's candidates by default: "merge" or "off"
+#: (see :func:`suggest`).
+LEARNED = "off"
+
 SentenceRule = Callable[[Doc, Sentence], None]
 DocRule = Callable[[Doc], None]
 
@@ -111,16 +119,10 @@ def _check_text(article: Article) -> None:
                         f"({article.file or 'its text'}); add the article's text instead")
 
 
-def suggest(article: Article, entities: Iterable[Entity],
-            curated: Iterable[Statement] = (),
-            min_confidence: float = MIN_CONFIDENCE) -> Suggestions:
-    """Candidate mentions, entities and statements for ``article``, given the entities
-    the graph already knows; statements already ``curated`` are left out, and so are
-    candidates below ``min_confidence`` (after the caps of :data:`RULE_CONFIDENCE_CAP`).
-    Statements come best first.
-
-    Raises :class:`~heroes_kg.errors.GrowError` for an article too long to read or
-    that is not text."""
+def read(article: Article, entities: Iterable[Entity],
+         curated: Iterable[Statement] = ()) -> Doc:
+    """The article read by every rule: the shared :class:`~._doc.Doc` with the rules'
+    candidates in ``doc.found`` (confidence caps applied, no floor yet)."""
     _check_text(article)
     doc = Doc(article, entities, curated)
     doc.find_mentions()
@@ -134,7 +136,6 @@ def suggest(article: Article, entities: Iterable[Entity],
             rule(doc, sentence)
     for doc_rule in DOC_RULES:
         doc_rule(doc)
-    out = doc.out
     playing = {(c.qualifiers.get("in"), c.subject) for c in doc.found.values()
                if c.property == "plays"}
     for key, c in list(doc.found.items()):
@@ -142,16 +143,45 @@ def suggest(article: Article, entities: Iterable[Entity],
             del doc.found[key]  # "plays Y in X" already says X's cast has the actor
     for c in doc.found.values():
         c.confidence = min(c.confidence, RULE_CONFIDENCE_CAP.get(c.rule, 1.0))
-    kept = {k: c for k, c in doc.found.items() if round(c.confidence, 2) >= min_confidence}
-    doc.found = kept
-    used = {c.subject for c in doc.found.values()} | {
-        c.object for c in doc.found.values() if c.object} | {
-        q for c in doc.found.values() for q in c.qualifiers.values()} | {
+    return doc
+
+
+def suggest(article: Article, entities: Iterable[Entity],
+            curated: Iterable[Statement] = (),
+            min_confidence: float = MIN_CONFIDENCE,
+            learned: str = LEARNED) -> Suggestions:
+    """Candidate mentions, entities and statements for ``article``, given the entities
+    the graph already knows; statements already ``curated`` are left out, and so are
+    candidates below ``min_confidence`` (after the caps of :data:`RULE_CONFIDENCE_CAP`).
+    Statements come best first. ``learned``: "off" (the rules only), "merge" (the rules,
+    then the learned layer's candidates where no rule found the same fact, see
+    :mod:`.learned`) or "only" (the learned layer alone, to measure it).
+
+    Raises :class:`~heroes_kg.errors.GrowError` for an article too long to read or
+    that is not text."""
+    doc = read(article, entities, curated)
+    found = doc.found
+    if learned != "off":
+        model = learned_layer.load_model()
+        if model is not None:
+            found = learned_layer.add_candidates(doc, model, replace=learned == "only")
+    return finish(doc, found, min_confidence)
+
+
+def finish(doc: Doc, found: dict[tuple[str, str, str], Candidate],
+           min_confidence: float = MIN_CONFIDENCE) -> Suggestions:
+    """The suggestions for an article :func:`read` has read, from the candidates
+    ``found``: those at or above ``min_confidence``, best first, and the new entities
+    they use."""
+    kept = [c for c in found.values() if round(c.confidence, 2) >= min_confidence]
+    used = {c.subject for c in kept} | {c.object for c in kept if c.object} | {
+        q for c in kept for q in c.qualifiers.values()} | {
         w for _a, _b, w in doc.work_spans}
+    out = Suggestions(doc.out.article, list(doc.out.mentions))
     out.entities = sorted((e for e in doc.new.values()
                            if e.id in used or e.rule == "capitalized-name"),
                           key=lambda e: e.id)
-    out.statements = sorted((c for c in doc.found.values() if c.key() not in doc.curated),
+    out.statements = sorted((c for c in kept if c.key() not in doc.curated),
                             key=lambda c: (-round(c.confidence, 2), c.start, c.key()))
     return out
 

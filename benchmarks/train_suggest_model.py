@@ -1,0 +1,149 @@
+"""Train suggest's learned relation layer on evaluation sets, and measure how it transfers.
+
+    python benchmarks/train_suggest_model.py [SET ...] [--out FILE]
+    python benchmarks/train_suggest_model.py --leave-one-set-out [SET ...]
+
+Without options: reads every article of the named sets (default: dev, dev-2, dev-3 and
+dev-4 under benchmarks/suggest_eval), lets the rules read it (knowing the seeds' entities
+only, as the evaluation does), makes the learned layer's candidate pairs, labels each pair
+from the set's gold facts (a pair is positive for a property when a gold statement joins
+its two entities with that property and one of its quotes overlaps the pair's clause) and
+fits the model (``heroes_kg.grow.suggest.learned.train``). The weights are written to
+src/heroes_kg/grow/suggest/learned.json with the sets' names and a fingerprint of the
+training examples; the same sets always give the same file.
+
+``--leave-one-set-out``: for each set, trains on the others and scores that set three
+ways: (a) the rules alone, (b) the learned layer alone (the shared mention layer and the
+entities the rules propose, none of the rules' statements), (c) both merged (rules first,
+learned candidates where no rule found the same fact), all at suggest's confidence floor.
+This is the figure that says whether the layer transfers to news it was not trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from heroes_kg.corpus.curation import load_corpus  # noqa: E402
+from heroes_kg.grow.suggest import (  # noqa: E402
+    MIN_CONFIDENCE,
+    ArticleScore,
+    GoldEntity,
+    GoldFact,
+    finish,
+    gold_entities,
+    read,
+    score,
+)
+from heroes_kg.grow.suggest import learned as layer  # noqa: E402
+from heroes_kg.grow.suggest._doc import Doc  # noqa: E402
+from heroes_kg.project import find_project  # noqa: E402
+from suggest_eval import load_half, totals  # noqa: E402
+
+SETS = ROOT / "benchmarks" / "suggest_eval"
+DEFAULT_SETS = ("dev", "dev-2", "dev-3", "dev-4")
+
+
+@dataclass
+class Read:
+    """One article read: the rules' doc, its pairs with their labels, and its gold."""
+
+    set: str
+    doc: Doc
+    pairs: list[layer.Pair]
+    labels: list[str]
+    gold: dict[str, GoldEntity]
+    facts: list[GoldFact]
+
+
+def read_sets(folders: list[Path]) -> tuple[list[Read], dict[str, tuple[str, tuple[str, ...]]]]:
+    corpus = load_corpus(find_project(ROOT))
+    known = list(corpus.entities.values())
+    seeds = gold_entities(known)
+    known_names = {e.id: (e.type, (e.name, *e.aliases)) for e in known}
+    out = []
+    for folder in folders:
+        for article, entities, facts in load_half(folder):
+            doc = read(article, known)
+            found = layer.pairs(doc)
+            names = {k: n for k, (_t, n) in known_names.items()}
+            names.update({e.id: (e.name,) for e in doc.new.values()})
+            names.update({i: (n,) for p in found for i, n, _t in p.new})
+            gold = {**seeds, **entities}
+            labels = layer.label_pairs(
+                found, names, {k: g.names for k, g in gold.items()},
+                [(g.subject, g.property, g.object or "", dict(g.qualifiers).get("in"),
+                  g.spans) for g in facts])
+            out.append(Read(folder.name, doc, found, labels, gold, facts))
+    return out, known_names
+
+
+def examples(reads: list[Read]) -> list[tuple[list[str], str]]:
+    return [(p.features, label) for r in reads
+            for p, label in zip(r.pairs, r.labels, strict=True) if label != layer.IGNORE]
+
+
+def fit(reads: list[Read], names: list[str]) -> layer.Model:
+    return layer.train(examples(reads), meta={"trained_on": names})
+
+
+def scored(reads: list[Read], known: dict[str, tuple[str, tuple[str, ...]]],
+           model: layer.Model | None, mode: str) -> list[ArticleScore]:
+    scores = []
+    for r in reads:
+        found = r.doc.found if model is None else layer.add_candidates(
+            r.doc, model, replace=mode == "only", found=r.pairs)
+        result = finish(r.doc, found, MIN_CONFIDENCE)
+        scores.append(score(r.doc.article.id, r.doc.text, r.gold, r.facts, result, known))
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="*", default=list(DEFAULT_SETS), metavar="SET",
+                        help="set names under benchmarks/suggest_eval, or folders")
+    parser.add_argument("--out", type=Path, default=layer.WEIGHTS)
+    parser.add_argument("--leave-one-set-out", action="store_true")
+    args = parser.parse_args()
+    folders = [Path(s) if Path(s).is_dir() and "/" in s else SETS / s for s in args.sets]
+    for folder in folders:
+        if not (folder / "gold").is_dir():
+            parser.error(f"{folder} is not an evaluation set: it needs articles/ and gold/")
+    names = [f.name for f in folders]
+    reads, known = read_sets(folders)
+    if not args.leave_one_set_out:
+        model = fit(reads, names)
+        positives = sum(1 for r in reads for x in r.labels if x != layer.NONE)
+        args.out.write_text(model.to_json(), encoding="utf-8")
+        print(f"trained on {', '.join(names)}: {model.meta['examples']} pairs "
+              f"({positives} positive), {model.meta['features']} features -> {args.out}")
+        return
+    print(f"{'held out':<10} {'trained on':<22} {'mode':<8} {'gold':>5} {'cands':>5} "
+          f"{'found':>5} {'right':>5} {'recall':>6} {'prec':>5}")
+    rows: dict[str, list[ArticleScore]] = {"rules": [], "learned": [], "merged": []}
+    for held in names:
+        train_on = [n for n in names if n != held]
+        model = fit([r for r in reads if r.set != held], train_on)
+        test = [r for r in reads if r.set == held]
+        for mode, m in (("rules", None), ("learned", model), ("merged", model)):
+            s = scored(test, known, m, "only" if mode == "learned" else "merge")
+            rows[mode] += s
+            t = totals(s)
+            print(f"{held:<10} {'+'.join(train_on):<22} {mode:<8} {t['gold']:>5} "
+                  f"{t['candidates']:>5} {t['found']:>5} {t['correct']:>5} "
+                  f"{t['recall']:>6.2f} {t['precision']:>5.2f}")
+    for mode, s in rows.items():
+        t = totals(s)
+        print(f"{'ALL':<10} {'(each held out once)':<22} {mode:<8} {t['gold']:>5} "
+              f"{t['candidates']:>5} {t['found']:>5} {t['correct']:>5} "
+              f"{t['recall']:>6.2f} {t['precision']:>5.2f}")
+
+
+if __name__ == "__main__":
+    main()
