@@ -128,3 +128,33 @@ def test_text_without_sentences_gives_no_candidates() -> None:
     for text in ("", "   ", "\n\n\n", "!!!", "#1 @x https://t.co/x", "a" * 5000):
         result = suggest(Article("a", "T", "a.txt", text, date="2021-01-05"), [])
         assert result.statements == []
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SETS.iterdir() if (p / "gold").is_dir()))
+def test_every_evaluation_article_is_real_and_every_gold_quote_is_in_it(name: str) -> None:
+    """Every set, the held-out half included (checked, never scored here): each article has
+    its address, publisher and date, its text is there, and every gold quote occurs in it
+    verbatim."""
+    import datetime
+
+    import yaml
+
+    folder = SETS / name
+    metas = sorted((folder / "articles").glob("*.yaml"))
+    assert len(metas) >= 10
+    golds = {p.stem for p in (folder / "gold").glob("*.yaml")}
+    assert golds == {p.stem for p in metas}
+    for meta_path in metas:
+        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+        where = f"{name}/{meta_path.name}"
+        assert str(meta["url"]).startswith(("http://", "https://")), where
+        assert meta["publisher_name"].strip(), where
+        assert isinstance(meta["date"], datetime.date), where
+        text = (folder / "articles" / meta["file"]).read_text(encoding="utf-8")
+        assert len(text) > 300, where
+        gold_path = folder / "gold" / f"{meta_path.stem}.yaml"
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        assert gold["statements"], where
+        for statement in gold["statements"]:
+            for evidence in statement["evidence"]:
+                assert evidence["quote"] in text, (where, evidence["quote"])
