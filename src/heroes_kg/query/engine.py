@@ -818,10 +818,26 @@ def _result(answer: Any, known: dict[str, str], output: Output, side: object) ->
 
 
 #: Seconds a question on the persisted store runs alone before the graph is also loaded
-#: into memory to answer it there, whichever answers first. Loading a million triples
-#: takes a core for seconds: a question the store answers within about this long is
-#: better left alone.
-IN_MEMORY_AFTER = 1.0
+#: into memory to answer it there, whichever answers first; None: about as long as the
+#: loading itself would take (at least a second). Loading a million triples takes a
+#: core for 5-10 s, which a question the store answers within that time only loses (on a
+#: busy 2-core machine `mentions` took 9-12 s with the loading started after one second,
+#: 5.4 s without); waiting as long as the loading takes, as one waits to buy skis for
+#: as long as renting would cost, keeps a question within about twice the better side.
+IN_MEMORY_AFTER: float | None = None
+#: About how many bytes of N-Triples one thread loads into memory a second (35 MB/s of
+#: CPU time measured at a million triples).
+_LOAD_RATE = 30e6
+
+
+def _in_memory_after(parts: Mapping[ox.NamedNode, Path]) -> float:
+    if IN_MEMORY_AFTER is not None:
+        return IN_MEMORY_AFTER
+    try:
+        size = sum(path.stat().st_size for path in parts.values())
+    except OSError:
+        return 1.0
+    return max(1.0, size / _LOAD_RATE)
 
 
 def _answer(store: ox.Store, kg: Graph, text: str, known: dict[str, str],
@@ -834,8 +850,9 @@ def _answer(store: ox.Store, kg: Graph, text: str, known: dict[str, str],
 def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
                           output: Output) -> QueryResult:
     """Answer on the store; on a persisted store (RocksDB), a question that is still
-    running after :data:`IN_MEMORY_AFTER` seconds is also answered on the graph loaded
-    into memory from the sorted N-Triples the build kept, and the first answer wins.
+    running after about as long as loading the graph into memory would take
+    (:data:`IN_MEMORY_AFTER`) is also answered on the graph loaded into memory from the
+    sorted N-Triples the build kept, and the first answer wins.
 
     Questions that walk the whole graph run 10-20x faster in memory than on RocksDB,
     and loading it takes seconds even at a million triples; questions about one entity
@@ -860,7 +877,7 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
             answers.put((None, exc.with_traceback(None)))
 
     def in_memory() -> None:
-        if done.wait(IN_MEMORY_AFTER):
+        if done.wait(_in_memory_after(parts)):
             return
         try:
             # One thread (the bulk loader would take every core from the store's side).
