@@ -43,14 +43,17 @@ def test_every_named_query_streams_the_bytes_of_its_whole_answer(kg: KnowledgeGr
     for named in list_queries(kg.project):  # type: ignore[arg-type]
         for bindings in ({}, _bindings(named.text)):
             whole = kg.query(named.name, bindings)
-            if whole.kind != "select":
-                continue
-            for fmt in FORMATS:
+            for fmt in FORMATS if whole.kind == "select" else ("ntriples", "nt", "nquads"):
                 out = io.BytesIO()
                 streamed = run_query(kg, named.name, bindings, out=out, out_format=fmt)
                 assert out.getvalue() == whole.serialize(fmt), (named.name, fmt)
                 assert streamed.streamed == len(whole), (named.name, fmt)
                 assert streamed.variables == whole.variables
+            if whole.kind == "graph":  # formats with prefixes are written when complete
+                out = io.BytesIO()
+                kept = run_query(kg, named.name, bindings, out=out, out_format="turtle")
+                assert out.getvalue() == b"" and kept.streamed is None
+                assert kept.serialize("turtle") == whole.serialize("turtle")
 
 
 @pytest.fixture(scope="module")
@@ -214,15 +217,33 @@ def test_a_reader_that_goes_away_ends_the_question_quietly(built_project: Path) 
         assert done.stderr.read() == b""
 
 
-def test_the_cli_writes_what_the_library_serializes(built_project: Path,
-                                                    kg: KnowledgeGraph) -> None:
+@pytest.mark.parametrize("name, fmt", [
+    *(("mentions", fmt) for fmt in (*FORMATS, "table")), ("cast-graph", "nt"),
+    ("cast-graph", "nq"), ("cast-graph", "ttl"), ("cast-graph", "xml")])
+def test_the_cli_writes_what_it_wrote_when_answers_came_whole(
+        built_project: Path, kg: KnowledgeGraph, name: str, fmt: str) -> None:
     from heroes_kg.cli import main
 
-    for fmt in FORMATS:
-        result = CliRunner().invoke(main, ["query", "mentions", "--format", fmt,
+    result = CliRunner().invoke(main, ["query", name, "--format", fmt,
+                                       "--project", str(built_project)])
+    assert result.exit_code == 0, result.output
+    whole = kg.query(name)
+    expected = whole.table().encode() if fmt == "table" else whole.serialize(fmt)
+    assert result.stdout_bytes == expected
+
+
+def test_a_format_of_the_other_kind_is_the_same_error_as_before(
+        built_project: Path) -> None:
+    from heroes_kg.cli import main
+
+    for name, fmt, said in (
+            ("mentions", "nt", "Error: a SELECT result cannot be written as 'nt'"),
+            ("cast-graph", "csv",
+             "Error: a CONSTRUCT or DESCRIBE result cannot be written as 'csv'")):
+        result = CliRunner().invoke(main, ["query", name, "--format", fmt,
                                            "--project", str(built_project)])
-        assert result.exit_code == 0, result.output
-        assert result.stdout_bytes == kg.query("mentions").serialize(fmt)
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr.startswith(said)
 
 
 def test_a_streamed_answer_is_the_same_from_the_store_or_memory(

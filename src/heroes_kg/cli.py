@@ -726,9 +726,11 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
             raise HeroesKGError(f"query file {query_file} is empty")
     assert query is not None
     bindings = _bindings(binds)
-    # A SELECT answer in a W3C results format is written as it comes; a table needs
-    # every row for its column widths, so it is printed when complete.
-    streamed = endpoint is None and fmt in ("csv", "tsv", "json", "xml")
+    # A SELECT answer in a W3C results format, or a CONSTRUCT in N-Triples or N-Quads,
+    # is written as it comes; a table needs every row for its column widths, and the
+    # other RDF formats their prefixes, so those are printed when complete.
+    streamed = endpoint is None and fmt in ("csv", "tsv", "json", "xml", "nt", "ntriples",
+                                            "nq", "nquads")
     progress = _Progress() if sys.stderr.isatty() else None
     try:
         with _open_graph(project_dir) as kg:

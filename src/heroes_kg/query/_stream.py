@@ -1,6 +1,7 @@
-"""Stream: a SELECT answer written as Oxigraph's writers make it, while it is evaluated.
+"""Stream: an answer written as Oxigraph's writers make it, while it is evaluated.
 
-Oxigraph evaluates a SELECT lazily and its result writers take the solutions one by one,
+Oxigraph evaluates a query lazily and its writers take the solutions (or the triples of a
+CONSTRUCT in N-Triples or N-Quads) one by one,
 writing to any object with ``write``: given a :class:`Output`, the rows of a large answer
 reach the caller's stream in slices of 8 KiB as they come, byte for byte what writing
 the whole answer at once gives. The output also counts the rows written so far (for a
@@ -16,7 +17,13 @@ from typing import IO, cast
 
 import pyoxigraph as ox
 
-__all__ = ["Lost", "Output", "Stopped", "count_rows"]
+__all__ = ["SOLUTION_FORMATS", "TRIPLE_FORMATS", "Lost", "Output", "Stopped", "count_rows"]
+
+#: The formats a SELECT answer is written in as it comes.
+SOLUTION_FORMATS = ("csv", "tsv", "json", "xml")
+#: The formats a CONSTRUCT or DESCRIBE answer is written in as it comes (those without
+#: prefixes, which a writer could only know at the end).
+TRIPLE_FORMATS = ("ntriples", "nquads")
 
 
 class Lost(Exception):
@@ -30,9 +37,10 @@ class Stopped(Exception):
 class Output:
     """Where a question's answer goes, shared by the evaluations that race for it.
 
-    ``target`` is the caller's binary stream and ``format`` one of csv, tsv, json, xml;
-    with ``target`` None the answer is kept (as JSON, for a table or the Python API)
-    and only counted."""
+    ``target`` is the caller's binary stream and ``format`` one of
+    :data:`SOLUTION_FORMATS` or :data:`TRIPLE_FORMATS`; an answer of the other kind, or
+    any answer with ``target`` None, is kept (a SELECT as JSON, for a table or the
+    Python API) and only counted."""
 
     def __init__(self, target: IO[bytes] | None, format: str = "json") -> None:
         self.target = target
@@ -64,49 +72,65 @@ class Output:
         """Whether any bytes of the answer reached the target."""
         return bool(self._last)
 
-    def write_solutions(self, solutions: ox.QuerySolutions, side: object) -> bytes | None:
-        """Write ``solutions`` in the output's format: to the target (the first slice
-        claims it for ``side``), or into memory, claimed once complete. Returns the
-        bytes kept in memory (None when written to the target)."""
-        fmt = _FORMATS[self.format if self.target is not None else "json"]
-        writer = _Writer(self, side, count_rows(fmt))
-        # Oxigraph writes to any object with write(); typed, it asks for a file.
-        solutions.serialize(cast(IO[bytes], writer), fmt)
+    def streams(self, answer: object) -> bool:
+        """Whether ``answer`` (solutions or triples) goes to the target as it comes."""
         if self.target is None:
+            return False
+        if isinstance(answer, ox.QuerySolutions):
+            return self.format in SOLUTION_FORMATS
+        return isinstance(answer, ox.QueryTriples) and self.format in TRIPLE_FORMATS
+
+    def write(self, answer: ox.QuerySolutions | ox.QueryTriples, side: object
+              ) -> bytes | None:
+        """Write ``answer``: to the target in the output's format if it
+        :meth:`streams` (the first slice claims it for ``side``), else (solutions only)
+        as JSON into memory, claimed once complete. Returns the bytes kept in memory
+        (None when written to the target)."""
+        streamed = self.streams(answer)
+        fmt = _FORMATS[self.format] if streamed else ox.QueryResultsFormat.JSON
+        writer = _Writer(self, side, count_rows(fmt), streamed)
+        # Oxigraph writes to any object with write(); typed, it asks for a file.
+        answer.serialize(cast(IO[bytes], writer), fmt)  # type: ignore[arg-type]
+        if not streamed:
             self.claim(side)
             self.rows = writer.rows
             return b"".join(writer.kept)
         writer.emit(writer.pending)
-        if not self._last.endswith(b"\n"):  # JSON and XML end without a line end
+        if self._last and not self._last.endswith(b"\n"):  # JSON, XML end without one
             writer.emit(b"\n")
         return None
 
 
-_FORMATS = {
+_FORMATS: dict[str, ox.QueryResultsFormat | ox.RdfFormat] = {
     "csv": ox.QueryResultsFormat.CSV,
     "tsv": ox.QueryResultsFormat.TSV,
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
 }
 
 
 class _Writer:
-    """What Oxigraph's result writer writes to: one per evaluation. CSV and TSV reach
-    the target in whole lines, so that an answer stopped halfway ends with a whole row."""
+    """What Oxigraph's result writer writes to: one per evaluation. Line-based formats
+    reach the target in whole lines, so that an answer stopped halfway ends with a whole
+    row (or triple)."""
 
-    def __init__(self, output: Output, side: object, counter: _Counter) -> None:
+    def __init__(self, output: Output, side: object, counter: _Counter,
+                 streamed: bool) -> None:
         self.output = output
         self.side = side
         self.counter = counter
+        self.streamed = streamed
         self.kept: list[bytes] = []
         self.rows = 0
-        self.lines = output.format in ("csv", "tsv")
+        self.lines = streamed and output.format not in ("json", "xml")
         self.pending = b""
 
     def write(self, data: bytes) -> int:
         output = self.output
         data = bytes(data)
-        if output.target is None:
+        if not self.streamed:
             if output.stopped:
                 raise Stopped
             self.kept.append(data)
@@ -146,13 +170,17 @@ class _Counter:
 
 
 class _Lines(_Counter):
-    """TSV: a line per row after the header (line breaks in values are escaped)."""
+    """TSV: a line per row after the header; N-Triples and N-Quads: a line per triple
+    (line breaks in values are escaped)."""
 
     lines = 0
 
+    def __init__(self, header: int) -> None:
+        self.header = header
+
     def feed(self, data: bytes) -> int:
         self.lines += data.count(b"\n")
-        self.rows = max(0, self.lines - 1)
+        self.rows = max(0, self.lines - self.header)
         return self.rows
 
 
@@ -189,12 +217,14 @@ class _Marks(_Counter):
         return self.rows
 
 
-def count_rows(fmt: ox.QueryResultsFormat) -> _Counter:
-    """A row counter for results written in ``fmt``."""
+def count_rows(fmt: ox.QueryResultsFormat | ox.RdfFormat) -> _Counter:
+    """A row (or triple) counter for answers written in ``fmt``."""
+    if isinstance(fmt, ox.RdfFormat):
+        return _Lines(header=0)
     if fmt == ox.QueryResultsFormat.CSV:
         return _CsvLines()
     if fmt == ox.QueryResultsFormat.TSV:
-        return _Lines()
+        return _Lines(header=1)
     if fmt == ox.QueryResultsFormat.XML:
         return _Marks(b"<result>")
     return _Marks(b'[{"', b'},{"')

@@ -399,8 +399,8 @@ class QueryResult:
         self._solutions = solutions
         #: Notes on the query for its author: terms it names that are in no graph.
         self.warnings: list[str] = []
-        #: For a SELECT written to a stream as it came (its rows are not kept here): how
-        #: many rows were written.
+        #: For an answer written to a stream as it came (its rows or triples are not
+        #: kept here): how many were written.
         self.streamed: int | None = None
         self._terms: list[tuple[Term | None, ...]] | None = None
 
@@ -612,12 +612,14 @@ def run_query(kg: Graph, query: str,
     file, or "the query").
 
     With ``out`` (a binary stream) a SELECT answer on the local graph is written there
-    in ``out_format`` (csv, tsv, json or xml) as it is evaluated, the bytes
+    in ``out_format`` if it is csv, tsv, json or xml (a CONSTRUCT or DESCRIBE answer if
+    it is ntriples or nquads) as it is evaluated, the bytes
     ``result.serialize(out_format)`` would give, and the result returned holds no rows
-    (``result.streamed`` is how many were written). ASK and CONSTRUCT answers are
-    returned as usual. ``progress`` is called about twice a second, from the first
-    second on, with the rows written or read so far and the seconds elapsed. A question
-    stopped at ``timeout`` after some rows were written has written only those.
+    (``result.streamed`` is how many were written). Other answers (and any answer in
+    another format) are returned as usual, to be serialized. ``progress`` is called
+    about twice a second, from the first second on, with the rows written or read so
+    far and the seconds elapsed. A question stopped at ``timeout`` after some rows were
+    written has written only those.
     """
     if endpoint is not None and infer:
         raise QueryError("{--infer} works on the local graph only; the endpoint answers "
@@ -635,9 +637,8 @@ def run_query(kg: Graph, query: str,
     known = prefixes(kg.names.base)
     text_to_run, shift = _bind(kg, text, shape, bindings, label, known)
     outcome: dict[str, Any] = {}
-    if out is not None and out_format not in RESULT_FORMATS:
-        raise QueryError(f"cannot write answers as {out_format!r} as they come; use one "
-                         f"of {', '.join(RESULT_FORMATS)}")
+    if out_format not in RESULT_FORMATS:
+        out_format = vocab.RDF_FORMAT_NAMES.get(out_format.lower(), out_format)
     output = Output(out, out_format)
 
     def work() -> None:
@@ -808,11 +809,16 @@ def _result(answer: Any, known: dict[str, str], output: Output, side: object) ->
         return QueryResult("ask", boolean=bool(answer), prefixes=known)
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
-        data = output.write_solutions(answer, side)
+        data = output.write(answer, side)
         result = QueryResult("select", variables=variables, solutions=data or b"",
                              prefixes=known)
         if data is None:
             result.streamed = output.rows
+        return result
+    if output.streams(answer):
+        output.write(answer, side)
+        result = QueryResult("graph", prefixes=known)
+        result.streamed = output.rows
         return result
     return QueryResult("graph", triples=list(answer), prefixes=known)
 
