@@ -684,7 +684,8 @@ def push(endpoint: str, query_url: str | None, graph_iri: str | None,
               help="Query the RDFS/OWL-RL closure of the graph and the ontology "
                    "(a question for schema:Person finds heroes:Actor people).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
-              metavar="SECONDS", help="Stop the query after SECONDS.")
+              metavar="SECONDS",
+              help="Stop the query after SECONDS (rows already written stay written).")
 @click.option("--endpoint", default=None, metavar="URL",
               help="Send the query to this SPARQL 1.1 endpoint (e.g. one 'heroes-kg push' "
                    "published to) instead of the local graph.")
@@ -702,7 +703,8 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
     query in queries/ ('heroes-kg queries' lists them). The prefixes heroes:, schema:,
     rdf:, rdfs:, xsd:, owl:, prov:, oa:, skos:, res: (resources), article:,
     role: and statement: are predeclared. Queries see the facts and the
-    provenance graphs.
+    provenance graphs. Answers in csv, tsv, json or xml (CONSTRUCT: nt, nq) are
+    written as they come, with a progress line on a terminal.
 
     \b
     Example:
