@@ -4,19 +4,33 @@ Both run as fresh processes on the same persisted store (the project is built fi
 needed), one after the other for each query, so the machine's load hits both alike;
 `oxigraph query` reads the union of the store's graphs (`--union-default-graph`), the
 reference the targets name. Queries whose header says they take a binding run with it
-(``--bind NAME=VALUE``, default ``entity=`` the first entity of the project's first facts
-file), and with ``--unbound`` also without it. Each run is stopped after ``--timeout``
+(``--bind NAME=VALUE``; by default ``entity=`` the first entity of the project's first
+facts file, ``person=`` its first actor and ``article=`` its first article), and with
+``--unbound`` also without it. Each run is stopped after ``--timeout``
 seconds and shown as "> T". Prints a table with the ratio
 heroes-kg / oxigraph per query.
 
+With ``--before SRC`` the same questions are also asked, in the same run, of the
+heroes-kg whose package is under SRC (an earlier checkout's src/), on a copy of the project
+(``--before-project``, made if missing) so that the two versions' caches of the seeds'
+digests do not undo each other. With ``--in-memory`` each question is also answered in
+this process on the graph loaded into memory from the build's sorted N-Triples (the
+load timed once, apart), the reference for whole-graph questions.
+
+Each process writes its answer as CSV to /dev/null and is timed to its end (its last
+row), a heroes-kg that writes rows as they come as well as one that writes them at once.
+
     python benchmarks/query_whole_graph.py --project /tmp/kg-1m
     python benchmarks/query_whole_graph.py --project /tmp/kg-1m --only facts-about,mentions
+    python benchmarks/query_whole_graph.py --project /tmp/kg-1m --in-memory \
+        --before /tmp/old/src
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,14 +55,38 @@ def _time(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) -> flo
     return time.perf_counter() - started
 
 
-def _first_entity(project: Path) -> str:
+def _cell(seconds: float | None, timeout: float) -> str:
+    return f"{seconds:.2f}" if seconds is not None else f"> {timeout:.0f}"
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    return f"{a / b:.2f}×" if a is not None and b is not None else "-"
+
+
+def _iri(value: str, known: dict[str, str]) -> str:
+    """The IRI of a binding's value: prefix:name, or an entity id."""
+    prefix, sep, local = value.partition(":")
+    return known[prefix] + local if sep else known["res"] + value
+
+
+def _default_bindings(project: Path) -> dict[str, str]:
+    """entity= the first entity, person= the first actor, article= the first article."""
     import yaml
 
+    found: dict[str, str] = {}
     for path in sorted((project / "seeds" / "facts").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for entity in data.get("entities") or []:
-            return str(entity["id"])
-    sys.exit("the project declares no entity")
+            found.setdefault("entity", str(entity["id"]))
+            if entity.get("type") == "Actor":
+                found.setdefault("person", str(entity["id"]))
+    for path in sorted((project / "seeds" / "articles").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        found["article"] = f"article:{data['id']}"
+        break
+    if "entity" not in found:
+        sys.exit("the project declares no entity")
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,6 +99,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="also run the queries that take a binding without it")
     parser.add_argument("--timeout", type=float, default=300.0, metavar="S",
                         help="stop each run after S seconds (default 300)")
+    parser.add_argument("--before", default=None, metavar="SRC",
+                        help="also time the heroes-kg package under SRC (same run)")
+    parser.add_argument("--before-project", default=None, metavar="DIR",
+                        help="the copy of the project it runs on (default: DIR-before)")
+    parser.add_argument("--in-memory", action="store_true",
+                        help="also time each question on the graph loaded into memory")
     args = parser.parse_args(argv)
 
     project = find_project(args.project)
@@ -68,15 +112,40 @@ def main(argv: list[str] | None = None) -> int:
     oxigraph = shutil.which("oxigraph")
     if oxigraph is None:
         sys.exit("the oxigraph CLI is not installed (pip install oxigraph)")
-    bindings = dict(b.split("=", 1) for b in args.bind) or {
-        "entity": _first_entity(project.root)}
-    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes(project.base_iri).items())
+    bindings = dict(b.split("=", 1) for b in args.bind) or _default_bindings(project.root)
+    known = prefixes(project.base_iri)
+    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in known.items())
     env = {**os.environ, "PYTHONPATH": str(Path(heroes_kg.__file__).resolve().parents[1])
            + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    before_env = before_root = None
+    if args.before:
+        before_env = {**os.environ, "PYTHONPATH": str(Path(args.before).resolve())}
+        before_root = Path(args.before_project or f"{project.root}-before")
+        if not before_root.exists():
+            shutil.copytree(project.root, before_root, symlinks=True)
+    memory = None
+    if args.in_memory:
+        import pyoxigraph as ox
+
+        with heroes_kg.load(project.root) as kg:
+            assert kg.parts is not None, "the build kept no sorted N-Triples"
+            started = time.perf_counter()
+            memory = ox.Store()
+            for graph, path in kg.parts.items():
+                memory.load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            loaded = time.perf_counter() - started
+            graphs = list(kg.data_graphs)
+        print(f"graph loaded into memory in {loaded:.2f} s (one thread)", flush=True)
     wanted = set(args.only.split(",")) if args.only else None
+    bytecode = "off" if sys.dont_write_bytecode else "on"
     print(f"cold runs on {store_dir(project)}, load average {os.getloadavg()[0]:.1f} on "
-          f"{os.cpu_count()} cores; seconds, '> T' = stopped")
-    print(f"{'query':<34} {'heroes-kg':>10} {'oxigraph':>10} {'ratio':>7}")
+          f"{os.cpu_count()} cores, bytecode cache {bytecode}; seconds, '> T' = stopped")
+    head = f"{'query':<34} {'heroes-kg':>10} {'oxigraph':>10} {'ratio':>7}"
+    if args.before:
+        head += f" {'before':>10} {'ratio':>7}"
+    if memory is not None:
+        head += f" {'in memory':>10} {'hkg/mem':>8}"
+    print(head)
     runs = []
     for named in list_queries(project):
         if wanted is not None and named.name not in wanted:
@@ -88,25 +157,42 @@ def main(argv: list[str] | None = None) -> int:
             runs.append((named, {}))
     for named, bound in runs:
         text = named.text
+        graph = re.search(r"(?im)^\s*(CONSTRUCT|DESCRIBE)\b", text) is not None
         ours = [sys.executable, "-c", "from heroes_kg.cli import main; main()", "query",
-                "--project", str(project.root), named.name, "--format", "csv"]
+                "--project", str(project.root), named.name,
+                "--format", "nt" if graph else "csv"]
         shown = named.name
         if bound:
-            values = " ".join(
-                f"VALUES ?{k} {{ <{project.base_iri}resource/{v}> }}" for k, v in bound.items())
+            values = " ".join(f"VALUES ?{k} {{ <{_iri(v, known)}> }}" for k, v in bound.items())
             at = text.index("{", text.upper().index("WHERE")) + 1
             text = text[:at] + f" {values} " + text[at:]
             for k, v in bound.items():
                 ours += ["--bind", f"{k}={v}"]
             shown += " " + " ".join(f"{k}={v}" for k, v in bound.items())
         theirs = [oxigraph, "query", "--location", str(store_dir(project)),
-                  "--union-default-graph", "--results-format", "csv",
+                  "--union-default-graph",
+                  "--results-format", "nt" if graph else "csv",
                   "--query", declared + text]
         a = _time(ours, project.root, env, args.timeout)
         b = _time(theirs, project.root, env, args.timeout)
-        cells = [f"{t:.2f}" if t is not None else f"> {args.timeout:.0f}" for t in (a, b)]
-        ratio = f"{a / b:.2f}×" if a is not None and b is not None else "-"
-        print(f"{shown:<34} {cells[0]:>10} {cells[1]:>10} {ratio:>7}", flush=True)
+        line = f"{shown:<34} {_cell(a, args.timeout):>10} {_cell(b, args.timeout):>10} " \
+               f"{_ratio(a, b):>7}"
+        if before_env is not None and before_root is not None:
+            old = ours[:ours.index("--project") + 1] + [str(before_root)] + \
+                ours[ours.index("--project") + 2:]
+            c = _time(old, before_root, before_env, args.timeout)
+            line += f" {_cell(c, args.timeout):>10} {_ratio(c, b):>7}"
+        if memory is not None:
+            started = time.perf_counter()
+            answer = memory.query(declared + text, default_graph=graphs,
+                                  named_graphs=graphs)
+            if isinstance(answer, ox.QueryTriples):
+                answer.serialize(format=ox.RdfFormat.N_TRIPLES)
+            else:
+                answer.serialize(format=ox.QueryResultsFormat.CSV)
+            m = time.perf_counter() - started
+            line += f" {m:>10.2f} {_ratio(a, m):>8}"
+        print(line, flush=True)
     return 0
 
 

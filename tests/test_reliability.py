@@ -122,6 +122,30 @@ def test_any_input_edit_makes_the_next_command_rebuild(built_copy: Path, rel: st
     assert not build(project).up_to_date
 
 
+def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(
+        built_copy: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """The freshness check reads again only the files whose status changed; an edit of
+    the same length whose modification time is set back (or falls within the clock's
+    resolution) still changes the file's change time, so the query answers from the
+    edited seeds."""
+    project = find_project(built_copy)
+    question = "SELECT ?n { res:tech-no schema:name ?n }"
+    assert "Tech-No" in run("query", question, "--format", "csv",
+                            "--project", str(built_copy)).stdout
+    path = built_copy / "seeds" / "facts" / "cast.yaml"
+    before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Tech-No\n",
+                                                             "name: Tech-Na\n", 1),
+                    encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    answer = run("query", question, "--format", "csv", "--project", str(built_copy))
+    assert answer.exit_code == 0, answer.stderr
+    assert answer.stdout.splitlines()[1:] == ["Tech-Na"]
+    assert not build(project).up_to_date
+
+
 @pytest.fixture
 def built_copy(tmp_path: Path) -> Path:
     root = copy_project(tmp_path / "p")

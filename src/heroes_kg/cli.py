@@ -690,7 +690,8 @@ def push(endpoint: str, query_url: str | None, graph_iri: str | None,
               help="Query the RDFS/OWL-RL closure of the graph and the ontology "
                    "(a question for schema:Person finds heroes:Actor people).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
-              metavar="SECONDS", help="Stop the query after SECONDS.")
+              metavar="SECONDS",
+              help="Stop the query after SECONDS (rows already written stay written).")
 @click.option("--endpoint", default=None, metavar="URL",
               help="Send the query to this SPARQL 1.1 endpoint (e.g. one 'heroes-kg push' "
                    "published to) instead of the local graph.")
@@ -708,7 +709,8 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
     query in queries/ ('heroes-kg queries' lists them). The prefixes heroes:, schema:,
     rdf:, rdfs:, xsd:, owl:, prov:, oa:, skos:, res: (resources), article:,
     role: and statement: are predeclared. Queries see the facts and the
-    provenance graphs.
+    provenance graphs. Answers in csv, tsv, json or xml (CONSTRUCT: nt, nq) are
+    written as they come, with a progress line on a terminal.
 
     \b
     Example:
@@ -732,11 +734,29 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
             raise HeroesKGError(f"query file {query_file} is empty")
     assert query is not None
     bindings = _bindings(binds)
-    with _open_graph(project_dir) as kg:
-        result = run_query(kg, query, bindings, infer=infer, timeout=timeout,
-                           endpoint=endpoint, auth_env=auth_env)
+    # A SELECT answer in a W3C results format, or a CONSTRUCT in N-Triples or N-Quads,
+    # is written as it comes; a table needs every row for its column widths, and the
+    # other RDF formats their prefixes, so those are printed when complete.
+    streamed = endpoint is None and fmt in ("csv", "tsv", "json", "xml", "nt", "ntriples",
+                                            "nq", "nquads")
+    progress = _Progress() if sys.stderr.isatty() else None
+    try:
+        with _open_graph(project_dir) as kg:
+            result = run_query(kg, query, bindings, infer=infer, timeout=timeout,
+                               endpoint=endpoint, auth_env=auth_env,
+                               out=click.get_binary_stream("stdout") if streamed else None,
+                               out_format=fmt if streamed and fmt else "json",
+                               progress=progress)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as others do
+        _quiet_stdout()
+        sys.exit(1)
+    finally:
+        if progress is not None:
+            progress.clear()
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    if result.streamed is not None:
+        return
     if result.kind == "ask" and fmt in (None, "table"):
         click.echo("true" if result.boolean else "false")
     elif result.kind == "select" and fmt in (None, "table"):
@@ -744,6 +764,31 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
     else:
         click.echo(result.serialize(fmt or ("turtle" if result.kind == "graph" else "json")),
                    nl=False)
+
+
+class _Progress:
+    """The progress line of a long question on a terminal: rows so far, time so far."""
+
+    shown = False
+
+    def __call__(self, rows: int, elapsed: float) -> None:
+        click.echo(f"\r{rows:,} row{'s' if rows != 1 else ''} so far, {elapsed:.0f} s",
+                   err=True, nl=False)
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            click.echo("\r\033[K", err=True, nl=False)
+            self.shown = False
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that nothing more fails on a closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _bindings(binds: tuple[str, ...]) -> dict[str, str]:

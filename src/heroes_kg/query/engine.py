@@ -16,11 +16,12 @@ import difflib
 import queue
 import re
 import threading
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -29,7 +30,7 @@ from ..errors import HeroesKGError, QueryError, QueryTimeout, relpath
 from ..rdf.read import find_entity
 from ..rdf.store import Graph, read_state
 from ..vocab import prefixes
-from ._diagnose import syntax_error, unknown_terms
+from ._stream import Lost, Output
 from .guard import balanced, check_query, check_timeout
 
 if TYPE_CHECKING:
@@ -87,12 +88,14 @@ _INTEGER_TYPES = {_XSD + t for t in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
     "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort",
     "unsignedByte")}
+#: (Characters from U+00C0 to U+FFFF as a negated class: Python compiles the range
+#: itself in 10 ms, at every start.)
 _TOKEN = r"""
     (?P<comment>\#[^\n]*)
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
       |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
   | (?P<iri><[^<>"{}|^`\\\s]*>)
-  | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
+  | (?P<var>[?$](?:[A-Za-z0-9_\u00b7]|[^\x00-\xbf\U00010000-\U0010ffff])+)
   | (?P<word>[A-Za-z_][A-Za-z0-9_.\-]*(?::[^\s{}()\[\];,]*)?)
   | (?P<brace>\{)
   | (?P<other>\S)
@@ -396,6 +399,9 @@ class QueryResult:
         self._solutions = solutions
         #: Notes on the query for its author: terms it names that are in no graph.
         self.warnings: list[str] = []
+        #: For an answer written to a stream as it came (its rows or triples are not
+        #: kept here): how many were written.
+        self.streamed: int | None = None
         self._terms: list[tuple[Term | None, ...]] | None = None
 
     @property
@@ -403,7 +409,7 @@ class QueryResult:
         """SELECT rows as tuples of RDF terms (None when unbound), in ``variables`` order."""
         if self._terms is None:
             self._terms = []
-            if self.kind == "select":
+            if self.kind == "select" and self.streamed is None:
                 parsed = ox.parse_query_results(self._solutions, ox.QueryResultsFormat.JSON)
                 assert isinstance(parsed, ox.QuerySolutions)
                 self._terms = [tuple(s[v] for v in self.variables) for s in parsed]
@@ -419,6 +425,8 @@ class QueryResult:
         return iter(self.rows)
 
     def __len__(self) -> int:
+        if self.streamed is not None:
+            return self.streamed
         if self.kind == "graph":
             return len(self.triples)
         if self.kind == "ask":
@@ -588,7 +596,9 @@ _STACK_LOCK = threading.Lock()
 def run_query(kg: Graph, query: str,
               bindings: Mapping[str, Any] | None = None, *, infer: bool = False,
               timeout: float | None = None, endpoint: str | None = None,
-              auth_env: str | None = None, label: str | None = None) -> QueryResult:
+              auth_env: str | None = None, label: str | None = None,
+              out: IO[bytes] | None = None, out_format: str = "json",
+              progress: Callable[[int, float], None] | None = None) -> QueryResult:
     """Run ``query`` (SPARQL, a path ending in .rq or .sparql, or the name of a query in
     queries/) over the graph.
 
@@ -600,6 +610,16 @@ def run_query(kg: Graph, query: str,
     run) is sent to that SPARQL 1.1 endpoint instead, asking for our facts and provenance
     graphs as its default graph. ``label`` names the query in messages (by default its
     file, or "the query").
+
+    With ``out`` (a binary stream) a SELECT answer on the local graph is written there
+    in ``out_format`` if it is csv, tsv, json or xml (a CONSTRUCT or DESCRIBE answer if
+    it is ntriples or nquads) as it is evaluated, the bytes
+    ``result.serialize(out_format)`` would give, and the result returned holds no rows
+    (``result.streamed`` is how many were written). Other answers (and any answer in
+    another format) are returned as usual, to be serialized. ``progress`` is called
+    about twice a second, from the first second on, with the rows written or read so
+    far and the seconds elapsed. A question stopped at ``timeout`` after some rows were
+    written has written only those.
     """
     if endpoint is not None and infer:
         raise QueryError("{--infer} works on the local graph only; the endpoint answers "
@@ -617,11 +637,14 @@ def run_query(kg: Graph, query: str,
     known = prefixes(kg.names.base)
     text_to_run, shift = _bind(kg, text, shape, bindings, label, known)
     outcome: dict[str, Any] = {}
+    if out_format not in RESULT_FORMATS:
+        out_format = vocab.RDF_FORMAT_NAMES.get(out_format.lower(), out_format)
+    output = Output(out, out_format)
 
     def work() -> None:
         try:
             if endpoint is None:
-                outcome["result"] = _evaluate(kg, text_to_run, known, infer)
+                outcome["result"] = _evaluate(kg, text_to_run, known, infer, output)
             else:
                 outcome["result"] = _evaluate_remote(kg, text_to_run, known, endpoint,
                                                      auth_env, timeout)
@@ -644,24 +667,73 @@ def run_query(kg: Graph, query: str,
             worker.start()
         finally:
             threading.stack_size(previous)
-    worker.join(timeout)
+    _wait(worker, timeout, output, progress)
     if worker.is_alive():
-        raise QueryTimeout(f"{label} did not finish within {timeout:g} s and was "
-                           "stopped; narrow it (add a LIMIT or more specific patterns) "
-                           "or raise {--timeout}")
+        raise QueryTimeout(_stopped(label, text, timeout, output, bindings))
     error = outcome.get("error")
     if isinstance(error, SyntaxError):
+        from ._diagnose import syntax_error  # only for a query that does not parse
+
         raise syntax_error(error, text, label, known, shift,
                            lambda t: _where_it_breaks(t) if balanced(t) else None) from None
+    if isinstance(error, BrokenPipeError):
+        raise error  # the reader of the answer went away (| head): nothing to say
     if isinstance(error, (RuntimeError, OSError, ValueError)):
         raise QueryError(f"{label} failed: {error}") from None
     if error is not None:
         raise error
     result: QueryResult = outcome["result"]
     if endpoint is None and found != named_label:
+        from ._diagnose import unknown_terms
+
         result.warnings = unknown_terms(kg.store, text, known, _VOCABULARY,
                                         (vocab.HEROES, vocab.SCHEMA, vocab.PROV, vocab.OA))
     return result
+
+
+#: Seconds before the first call of a question's ``progress``, and between calls.
+PROGRESS_AFTER = 1.0
+_PROGRESS_EVERY = 0.5
+
+
+def _wait(worker: threading.Thread, timeout: float | None, output: Output,
+          progress: Callable[[int, float], None] | None) -> None:
+    """Wait for ``worker`` until ``timeout``, calling ``progress`` as it goes; stop the
+    writing of the answer if it is still running when the wait ends (time limit,
+    Ctrl-C)."""
+    started = time.monotonic()
+    deadline = None if timeout is None else started + timeout
+    shown = started + PROGRESS_AFTER
+    try:
+        while worker.is_alive():
+            now = time.monotonic()
+            if deadline is not None and now >= deadline:
+                break
+            wake = shown if progress is not None else (deadline or now + 3600)
+            worker.join(max(0.0, min(wake, deadline or wake) - now))
+            now = time.monotonic()
+            if progress is not None and now >= shown and worker.is_alive():
+                progress(output.rows, now - started)
+                shown = now + _PROGRESS_EVERY
+    finally:
+        if worker.is_alive():
+            output.stop()
+
+
+def _stopped(label: str, text: str, timeout: float | None,
+             output: Output, bindings: Mapping[str, Any] | None) -> str:
+    """What to say of a question stopped at its time limit, and what to do instead."""
+    written = (f" after writing {output.rows:,} row{'s' if output.rows != 1 else ''} "
+               "(the answer is incomplete)" if output.wrote else "")
+    hinted = re.search(r"#[^\n]*\bbind \?(\w+)", text, re.IGNORECASE)
+    if hinted and not bindings:  # a named query meant for one entity, asked of all
+        advice = f"ask about one {hinted[1]} ({{--bind}} {hinted[1]}=…)"
+    elif re.search(r"(?im)^[^#\n]*\bLIMIT\s+\d", text):
+        advice = "narrow it (more specific patterns)"
+    else:
+        advice = "narrow it (add a LIMIT or more specific patterns)"
+    return (f"{label} did not finish within {timeout:g} s and was stopped{written}; "
+            f"{advice} or raise {{--timeout}}")
 
 
 def bind_query(kg: Graph, query: str, bindings: Mapping[str, Any]) -> str:
@@ -717,7 +789,8 @@ def _evaluate_remote(kg: Graph, text: str, known: dict[str, str], endpoint: str,
                        boolean=answer.boolean, triples=answer.triples, prefixes=known)
 
 
-def _evaluate(kg: Graph, text: str, known: dict[str, str], infer: bool) -> QueryResult:
+def _evaluate(kg: Graph, text: str, known: dict[str, str], infer: bool,
+              output: Output) -> QueryResult:
     if infer:
         try:
             store = _inferred_store(kg)
@@ -725,62 +798,92 @@ def _evaluate(kg: Graph, text: str, known: dict[str, str], infer: bool) -> Query
             raise QueryError(f"OWL-RL inference over the graph failed: {exc}") from None
         answer = store.query(text, prefixes=known)
     else:
-        return _on_disk_or_in_memory(kg, text, known)
-    return _result(answer, known)
+        return _on_disk_or_in_memory(kg, text, known, output)
+    return _result(answer, known, output, store)
 
 
-def _result(answer: Any, known: dict[str, str]) -> QueryResult:
-    """A query's answer, read in full."""
+def _result(answer: Any, known: dict[str, str], output: Output, side: object) -> QueryResult:
+    """A query's answer: a SELECT's rows written to the output (or kept in it) as they
+    come, as the evaluation on ``side``; the rest read in full."""
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer), prefixes=known)
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
-        data = answer.serialize(format=ox.QueryResultsFormat.JSON) or b""
-        return QueryResult("select", variables=variables, solutions=data, prefixes=known)
+        data = output.write(answer, side)
+        result = QueryResult("select", variables=variables, solutions=data or b"",
+                             prefixes=known)
+        if data is None:
+            result.streamed = output.rows
+        return result
+    if output.streams(answer):
+        output.write(answer, side)
+        result = QueryResult("graph", prefixes=known)
+        result.streamed = output.rows
+        return result
     return QueryResult("graph", triples=list(answer), prefixes=known)
 
 
 #: Seconds a question on the persisted store runs alone before the graph is also loaded
-#: into memory to answer it there, whichever answers first. Loading a million triples
-#: takes a core for seconds: a question the store answers within about this long is
-#: better left alone.
-IN_MEMORY_AFTER = 1.0
+#: into memory to answer it there, whichever answers first; None: about as long as the
+#: loading itself would take (at least a second). Loading a million triples takes a
+#: core for 5-10 s, which a question the store answers within that time only loses (on a
+#: busy 2-core machine `mentions` took 9-12 s with the loading started after one second,
+#: 5.4 s without); waiting as long as the loading takes, as one waits to buy skis for
+#: as long as renting would cost, keeps a question within about twice the better side.
+IN_MEMORY_AFTER: float | None = None
+#: About how many bytes of N-Triples one thread loads into memory a second (35 MB/s of
+#: CPU time measured at a million triples).
+_LOAD_RATE = 30e6
 
 
-def _answer(store: ox.Store, kg: Graph, text: str, known: dict[str, str]) -> QueryResult:
+def _in_memory_after(parts: Mapping[ox.NamedNode, Path]) -> float:
+    if IN_MEMORY_AFTER is not None:
+        return IN_MEMORY_AFTER
+    try:
+        size = sum(path.stat().st_size for path in parts.values())
+    except OSError:
+        return 1.0
+    return max(1.0, size / _LOAD_RATE)
+
+
+def _answer(store: ox.Store, kg: Graph, text: str, known: dict[str, str],
+            output: Output) -> QueryResult:
     graphs: list[ox.NamedNode | ox.BlankNode] = list(kg.data_graphs)
     return _result(store.query(text, prefixes=known, default_graph=list(graphs),
-                               named_graphs=graphs), known)
+                               named_graphs=graphs), known, output, store)
 
 
-def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str]) -> QueryResult:
+def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
+                          output: Output) -> QueryResult:
     """Answer on the store; on a persisted store (RocksDB), a question that is still
-    running after :data:`IN_MEMORY_AFTER` seconds is also answered on the graph loaded
-    into memory from the sorted N-Triples the build kept, and the first answer wins.
+    running after about as long as loading the graph into memory would take
+    (:data:`IN_MEMORY_AFTER`) is also answered on the graph loaded into memory from the
+    sorted N-Triples the build kept, and the first answer wins.
 
     Questions that walk the whole graph run 10-20x faster in memory than on RocksDB,
     and loading it takes seconds even at a million triples; questions about one entity
     answer on RocksDB in milliseconds, before any loading starts. Once loaded, the
     graph in memory answers every later question of this process. Oxigraph cannot stop
-    a running query: the slower side runs on in the background until it ends."""
+    a running query: the slower side runs on in the background until it ends, or until
+    it writes its first rows (the side that writes first writes the whole answer)."""
     memory = kg.memo.get("in_memory")
     if memory is not None:
-        return _answer(memory, kg, text, known)
+        return _answer(memory, kg, text, known, output)
     parts = kg.parts
     if parts is None:
-        return _answer(kg.store, kg, text, known)
+        return _answer(kg.store, kg, text, known, output)
     answers: queue.Queue[tuple[QueryResult | None, BaseException | None]] = queue.Queue()
     done = threading.Event()
 
     def answer_on(store: ox.Store) -> None:
         try:
-            answers.put((_answer(store, kg, text, known), None))
+            answers.put((_answer(store, kg, text, known, output), None))
         except BaseException as exc:  # handed to the calling thread, without the frames
             # that hold this thread's query objects (Oxigraph's must be freed here)
             answers.put((None, exc.with_traceback(None)))
 
     def in_memory() -> None:
-        if done.wait(IN_MEMORY_AFTER):
+        if done.wait(_in_memory_after(parts)):
             return
         try:
             # One thread (the bulk loader would take every core from the store's side).
@@ -796,7 +899,10 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str]) -> QueryR
     for target, name in ((lambda: answer_on(kg.store), "heroes-kg-query-store"),
                          (in_memory, "heroes-kg-query-memory")):
         threading.Thread(target=target, name=name, daemon=True).start()
-    result, error = answers.get()
+    while True:
+        result, error = answers.get()
+        if not isinstance(error, Lost):  # the other side is writing: its answer comes
+            break
     done.set()
     if error is not None:
         raise error

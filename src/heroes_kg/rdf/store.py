@@ -277,9 +277,12 @@ def fingerprint(project: Project) -> str:
     """A digest of everything the built graph depends on: the inputs' bytes, the base
     IRI, the heroes-kg version and the store format.
 
-    Each file's own digest is remembered in .heroes-kg/hashes.json with its size and
-    modification time, so a command on a large corpus re-reads only the files that
-    changed, not every byte of the seeds."""
+    Each file's own digest is remembered in .heroes-kg/hashes.json with the file's size,
+    modification time, change time and inode, so a command on a large corpus re-reads
+    only the files whose status changed, not every byte of the seeds. The change time
+    is set by the system at every write and cannot be set back, so an edit that keeps
+    the size and restores the modification time (or falls within its resolution) is
+    still read again."""
     cache_path = project.state_dir / "hashes.json"
     try:
         cache = json.loads(cache_path.read_text(encoding="utf-8"))
@@ -290,17 +293,17 @@ def fingerprint(project: Project) -> str:
     fresh: dict[str, list[object]] = {}
     digest = hashlib.sha256(f"{__version__}\0{STORE_FORMAT}\0{project.base_iri}\0".encode())
     skip = len(str(project.root)) + 1
-    for path in project.input_files():
-        name = str(path)
+    for name in project.input_paths():
         rel = name[skip:].replace(os.sep, "/")  # relative to the project, as posix
         st = os.stat(name)
+        status: list[object] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
         cached = cache.get(rel)
-        if (isinstance(cached, list) and len(cached) == 3
-                and cached[:2] == [st.st_size, st.st_mtime_ns]):
-            file_digest = str(cached[2])
+        if isinstance(cached, list) and len(cached) == 5 and cached[:4] == status:
+            file_digest = str(cached[4])
         else:
-            file_digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        fresh[rel] = [st.st_size, st.st_mtime_ns, file_digest]
+            with open(name, "rb") as file:
+                file_digest = hashlib.file_digest(file, "sha256").hexdigest()
+        fresh[rel] = [*status, file_digest]
         digest.update(rel.encode() + b"\0" + file_digest.encode())
     if fresh != cache and project.state_dir.is_dir():
         # A cache only: a read-only state folder just means no cache.
