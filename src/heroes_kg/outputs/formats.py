@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from .._io import atomic_write
 from ..errors import OutputError
-from ..rdf.read import statements
+from ..rdf.read import StatementRecord, statements
 from ..rdf.store import Block, Graph, cut_blocks, triple_key
 from ..vocab import (
     CLASSES,
@@ -61,6 +61,7 @@ __all__ = [
     "export_to",
     "get_format",
     "property_graph",
+    "statement_records",
 ]
 
 
@@ -673,13 +674,20 @@ def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
     return pg
 
 
+def statement_records(kg: Graph) -> list[StatementRecord]:
+    """The curated statements of ``kg`` read back from every graph
+    (:func:`heroes_kg.rdf.read.statements` with ``union``), read once while the graph is
+    open: the property graph and the page both need them."""
+    return kg.memoized(("statements", "union"), lambda: statements(kg, union=True))
+
+
 def _evidence(kg: Graph, pg: PropertyGraph) -> dict[tuple[str, str, str],
                                                             dict[str, str]]:
     """Per fact triple (s, p, o) that curated statements assert: their quotes, source
     articles, qualifiers and IRIs, each joined with " | "."""
     collected: dict[tuple[str, str, str], dict[str, list[str]]] = defaultdict(
         lambda: defaultdict(list))
-    for st in statements(kg):
+    for st in statement_records(kg):
         record = collected[(st.subject.value, st.predicate, st.object.value)]
         for name in ("in", "as"):
             for key, ref in st.qualifiers:

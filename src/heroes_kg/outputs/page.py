@@ -35,10 +35,10 @@ from ..errors import OutputError, QueryError
 from ..query import resolve_query, run_query
 from ..query.engine import INLINE_LABEL
 from ..rdf.read import find_entity
-from ..rdf.read import statements as read_statements
 from ..rdf.store import Graph, select
 from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
 from ._phrases import phrases
+from .formats import statement_records
 
 __all__ = ["GROUPS", "LARGE", "OVERVIEW", "View", "Written", "load_query", "lookup", "page",
            "script_json", "view", "view_from_triples", "write_page"]
@@ -177,7 +177,7 @@ class _Lookup:
     def _statements(self) -> None:
         # The union of the graphs: the page's callers may hand it a graph whose
         # provenance records are not in the provenance graph.
-        for record in read_statements(self.kg, union=True):
+        for record in statement_records(self.kg):
             key = (record.subject.value, record.predicate, _term_key(record.object))
             self.facts.setdefault(key, []).append({
                 "statement": record.iri,
