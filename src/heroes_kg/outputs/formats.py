@@ -648,8 +648,10 @@ def property_graph(kg: Graph, *, evidence: bool = True) -> PropertyGraph:
 def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
     facts = kg.triples((kg.names.facts,))
     subjects = {_text(t.subject) for t in facts if isinstance(t.subject, ox.NamedNode)}
+    # rdfs:label is named too: a label that is not a literal is an attribute or an edge
+    # (its local name is reserved, so naming it renames nothing else).
     names = _attribute_names(t.predicate.value for t in facts
-                             if t.predicate.value not in (RDF + "type", RDFS + "label"))
+                             if t.predicate.value != RDF + "type")
     types: dict[str, list[str]] = defaultdict(list)
     labels: dict[str, str] = {}
     raw: dict[str, dict[str, list[tuple[str, Any]]]] = defaultdict(lambda: defaultdict(list))
