@@ -106,7 +106,7 @@ def _export(fmt: str, *, facts_only: bool = False) -> Producer:
 def _exports_html(kg: Graph, reuse: Reuse | None = None) -> bytes:
     from .outputs.page import page, view
 
-    return page(view(kg))
+    return page(view(kg), reuse)
 
 
 #: The files ``heroes-kg build`` writes into exports/: file name -> producer
