@@ -59,6 +59,7 @@ __all__ = [
     "RdfFormat",
     "export",
     "export_to",
+    "fact_triples",
     "get_format",
     "property_graph",
     "statement_records",
@@ -646,7 +647,7 @@ def property_graph(kg: Graph, *, evidence: bool = True) -> PropertyGraph:
 
 
 def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
-    facts = kg.triples((kg.names.facts,))
+    facts = fact_triples(kg)
     subjects = {_text(t.subject) for t in facts if isinstance(t.subject, ox.NamedNode)}
     # rdfs:label is named too: a label that is not a literal is an attribute or an edge
     # (its local name is reserved, so naming it renames nothing else).
@@ -696,6 +697,13 @@ def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
         edge.update(support.get((source, prop, target), {}))
         pg.edges.append((source, target, edge))
     return pg
+
+
+def fact_triples(kg: Graph) -> list[ox.Triple]:
+    """The triples of the facts graph, sorted (:meth:`Graph.triples`), read once while
+    the graph is open: the property graph and the page both walk them."""
+    return kg.memoized(("triples", kg.names.facts.value),
+                       lambda: kg.triples((kg.names.facts,)))
 
 
 def statement_records(kg: Graph) -> list[StatementRecord]:

@@ -38,7 +38,7 @@ from ..rdf.read import find_entity
 from ..rdf.store import Graph, select
 from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
 from ._phrases import phrases
-from .formats import statement_records
+from .formats import fact_triples, statement_records
 from .reuse import Reuse
 
 __all__ = ["GROUPS", "LARGE", "OVERVIEW", "View", "Written", "load_query", "lookup", "page",
@@ -449,7 +449,7 @@ def _view(kg: Graph, *, focus: str | None, depth: int, query: str | None,
         triples = _construct(kg, name, text, bindings)
         title, summary = f"Query: {name}", f"{len(triples)} triples from the query {name}"
     else:
-        triples = kg.triples((kg.names.facts,))
+        triples = fact_triples(kg)
         title = ""
         summary = _summary(lookup)
     result = view_from_triples(kg, triples, title=title, summary=summary, lookup=lookup,
