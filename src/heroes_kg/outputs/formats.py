@@ -190,11 +190,24 @@ def _blocks(kg: Graph, graphs: tuple[ox.NamedNode, ...]) -> list[Block]:
     own = [g for g in graphs if kg.sorted_ntriples((g,))]
     parts = kg.sorted_ntriples_parts(graphs)
     if len(parts) == len(own) and all(
-            part is kg.sorted_ntriples((g,)) for part, g in zip(parts, own)):
+            part is kg.sorted_ntriples((g,)) for part, g in zip(parts, own)) and all(
+            _subject(_last(before)) != _subject(after)
+            for before, after in itertools.pairwise(parts)):
         return [block for g in own for block in kg.sorted_blocks(g)]
-    # Graphs whose subjects interleave: their merged lines, cut.
+    # Graphs whose subjects interleave, or one subject in two graphs (its lines must be
+    # in one block): their merged lines, cut.
     return kg.memoized(("blocks", tuple(g.value for g in graphs)),
                        lambda: cut_blocks(b"".join(parts)))
+
+
+def _last(lines: bytes) -> bytes:
+    """The last of N-Triples ``lines`` (which end with a newline)."""
+    return lines[lines.rfind(b"\n", 0, len(lines) - 1) + 1:]
+
+
+def _subject(lines: bytes) -> bytes:
+    """The subject of the first of N-Triples ``lines``."""
+    return lines[:lines.find(b" ")]
 
 
 _PROBE = ox.Triple(ox.NamedNode("urn:x"), ox.NamedNode("urn:y"), ox.NamedNode("urn:z"))
