@@ -363,6 +363,48 @@ def test_a_large_graph_is_an_overview_of_groups_in_a_compressed_page() -> None:
     assert len(data["links"]) <= 6 * len(clusters)
 
 
+def test_an_overview_is_taken_from_the_previous_page_only_when_its_links_are_the_same(
+        ) -> None:
+    """The page of a large graph keeps its overview (communities, groups, their layout)
+    for the next build; that build takes it when no link and no class changed (an edited
+    figure or quote) and makes it again otherwise, with the bytes of a page made afresh."""
+    import importlib.util
+
+    import pyoxigraph as ox
+
+    from heroes_kg.outputs.page import OVERVIEW
+    from heroes_kg.outputs.reuse import Reuse
+    from heroes_kg.vocab import SCHEMA, XSD
+
+    spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" /
+                                                  "viz_draw.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    kg = bench.synthetic_graph(OVERVIEW + 100, 2 * OVERVIEW)
+    first = Reuse()
+    html = page(view(kg), first)
+    assert html == page(view(kg)) and b"overview" in first.new
+    # A date edited: the same links, the overview copied. (A name decides where its
+    # node is in the page's order, which the communities depend on.)
+    node = kg.names.resource("e8")
+    date, xsd_date = ox.NamedNode(SCHEMA + "startDate"), ox.NamedNode(XSD + "date")
+    kg.store.remove(ox.Quad(node, date, ox.Literal("2021-01-05", datatype=xsd_date),
+                            kg.names.facts))
+    kg.store.add(ox.Quad(node, date, ox.Literal("2021-01-06", datatype=xsd_date),
+                         kg.names.facts))
+    kg.memo.clear()
+    second = Reuse(html, first.new)
+    edited = page(view(kg), second)
+    assert second.reused == 1 and edited != html
+    assert edited == page(view(kg))
+    # Other links: the overview made again, as a page made afresh has it.
+    other = bench.synthetic_graph(OVERVIEW + 100, 2 * OVERVIEW, seed=2)
+    third = Reuse(edited, second.new)
+    assert page(view(other), third) == page(view(other))
+    assert third.reused == 0 and third.new[b"overview"] != second.new[b"overview"]
+
+
 def test_the_bundled_renderer_is_the_one_package_json_pins() -> None:
     package = json.loads((ROOT / "js" / "package.json").read_text(encoding="utf-8"))
     lock = json.loads((ROOT / "js" / "package-lock.json").read_text(encoding="utf-8"))

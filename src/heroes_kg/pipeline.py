@@ -106,7 +106,7 @@ def _export(fmt: str, *, facts_only: bool = False) -> Producer:
 def _exports_html(kg: Graph, reuse: Reuse | None = None) -> bytes:
     from .outputs.page import page, view
 
-    return page(view(kg))
+    return page(view(kg), reuse)
 
 
 #: The files ``heroes-kg build`` writes into exports/: file name -> producer
@@ -480,25 +480,29 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         # Each export's blocks that did not change are copied from the file the last
         # build wrote (not with force); where they lie in the new file is kept for the
         # next build once the new files are in place.
+        from .corpus.curation import paused_gc
         from .outputs.reuse import Reuse, drop_reuse, open_reuse, save_reuse
 
         reused: dict[str, Reuse] = {}
-        for name in names:
-            say(f"making {name}")
-            target = outdir / name
-            reuse = Reuse() if force else open_reuse(project.state_dir, target,
-                                                     project.base_iri)
-            try:
-                data = standard_exports[name](kg, reuse)
-            finally:
-                reuse.close()
-            reused[name] = reuse
-            written.append(target)
-            if _same_bytes(target, data):
-                _link_or_copy(target, staging / name)
-            else:
-                write_temp(staging / name, data).replace(staging / name)
-            del data
+        # The exports make millions of objects and hardly a cycle: the cyclic collector
+        # would walk every object of the graph again and again.
+        with paused_gc():
+            for name in names:
+                say(f"making {name}")
+                target = outdir / name
+                reuse = Reuse() if force else open_reuse(project.state_dir, target,
+                                                         project.base_iri)
+                try:
+                    data = standard_exports[name](kg, reuse)
+                finally:
+                    reuse.close()
+                reused[name] = reuse
+                written.append(target)
+                if _same_bytes(target, data):
+                    _link_or_copy(target, staging / name)
+                else:
+                    write_temp(staging / name, data).replace(staging / name)
+                del data
         report.triples = len(kg)  # from the sorted N-Triples when an export made them
         clock.lap("export")
         delta = diff(project, kg) if incremental else None

@@ -18,7 +18,7 @@ is imported by the formats that need it.
 from __future__ import annotations
 
 import csv
-import io
+import hashlib
 import itertools
 import json
 import os
@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from .._io import atomic_write
 from ..errors import OutputError
-from ..rdf.read import statements
+from ..rdf.read import StatementRecord, statements
 from ..rdf.store import Block, Graph, cut_blocks, triple_key
 from ..vocab import (
     CLASSES,
@@ -59,8 +59,10 @@ __all__ = [
     "RdfFormat",
     "export",
     "export_to",
+    "fact_triples",
     "get_format",
     "property_graph",
+    "statement_records",
 ]
 
 
@@ -188,11 +190,24 @@ def _blocks(kg: Graph, graphs: tuple[ox.NamedNode, ...]) -> list[Block]:
     own = [g for g in graphs if kg.sorted_ntriples((g,))]
     parts = kg.sorted_ntriples_parts(graphs)
     if len(parts) == len(own) and all(
-            part is kg.sorted_ntriples((g,)) for part, g in zip(parts, own)):
+            part is kg.sorted_ntriples((g,)) for part, g in zip(parts, own)) and all(
+            _subject(_last(before)) != _subject(after)
+            for before, after in itertools.pairwise(parts)):
         return [block for g in own for block in kg.sorted_blocks(g)]
-    # Graphs whose subjects interleave: their merged lines, cut.
+    # Graphs whose subjects interleave, or one subject in two graphs (its lines must be
+    # in one block): their merged lines, cut.
     return kg.memoized(("blocks", tuple(g.value for g in graphs)),
                        lambda: cut_blocks(b"".join(parts)))
+
+
+def _last(lines: bytes) -> bytes:
+    """The last of N-Triples ``lines`` (which end with a newline)."""
+    return lines[lines.rfind(b"\n", 0, len(lines) - 1) + 1:]
+
+
+def _subject(lines: bytes) -> bytes:
+    """The subject of the first of N-Triples ``lines``."""
+    return lines[:lines.find(b" ")]
 
 
 _PROBE = ox.Triple(ox.NamedNode("urn:x"), ox.NamedNode("urn:y"), ox.NamedNode("urn:z"))
@@ -552,6 +567,27 @@ class PropertyGraph:
     #: Edge attributes that come from the provenance records, in column order.
     EVIDENCE: ClassVar[tuple[str, ...]] = ("evidence", "sources", "in", "as", "statement")
 
+    _digests: tuple[list[bytes], list[bytes]] | None = field(default=None, repr=False,
+                                                              compare=False)
+
+    def digests(self, reuse: Reuse | None = None
+                ) -> tuple[Iterable[bytes], Iterable[bytes]]:
+        """A digest of each node (its IRI, class chain and attributes) and of each edge
+        (its ends and attributes), in order: what names an element of an export made
+        from blocks (:class:`_Elements`). Made once; not made (empty digests) when
+        there is no ``reuse``, as in a full build."""
+        if reuse is None:
+            return itertools.repeat(b""), itertools.repeat(b"")
+        if self._digests is None:
+            blake2b = hashlib.blake2b
+            self._digests = (
+                [blake2b(repr((node, self.labels.get(node), attrs)).encode(
+                    "utf-8", "surrogatepass"), digest_size=16).digest()
+                 for node, attrs in self.nodes.items()],
+                [blake2b(repr(edge).encode("utf-8", "surrogatepass"),
+                         digest_size=16).digest() for edge in self.edges])
+        return self._digests
+
 
 #: Node attribute names that the property-graph formats reserve for themselves.
 _RESERVED = {"id", "label", "class", "category", "start", "end", "pid", "viz", "spells",
@@ -567,7 +603,8 @@ def _text(term: Any) -> str:
 
 
 def _local(iri: str) -> str:
-    return re.split(r"[#/]", iri)[-1]
+    """What follows the last '#' or '/' of ``iri`` (all of it when neither occurs)."""
+    return iri[max(iri.rfind("#"), iri.rfind("/")) + 1:]
 
 
 def _class_chain(iri: str) -> list[str]:
@@ -623,10 +660,12 @@ def property_graph(kg: Graph, *, evidence: bool = True) -> PropertyGraph:
 
 
 def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
-    facts = kg.triples((kg.names.facts,))
+    facts = fact_triples(kg)
     subjects = {_text(t.subject) for t in facts if isinstance(t.subject, ox.NamedNode)}
+    # rdfs:label is named too: a label that is not a literal is an attribute or an edge
+    # (its local name is reserved, so naming it renames nothing else).
     names = _attribute_names(t.predicate.value for t in facts
-                             if t.predicate.value not in (RDF + "type", RDFS + "label"))
+                             if t.predicate.value != RDF + "type")
     types: dict[str, list[str]] = defaultdict(list)
     labels: dict[str, str] = {}
     raw: dict[str, dict[str, list[tuple[str, Any]]]] = defaultdict(lambda: defaultdict(list))
@@ -673,13 +712,27 @@ def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
     return pg
 
 
+def fact_triples(kg: Graph) -> list[ox.Triple]:
+    """The triples of the facts graph, sorted (:meth:`Graph.triples`), read once while
+    the graph is open: the property graph and the page both walk them."""
+    return kg.memoized(("triples", kg.names.facts.value),
+                       lambda: kg.triples((kg.names.facts,)))
+
+
+def statement_records(kg: Graph) -> list[StatementRecord]:
+    """The curated statements of ``kg`` read back from every graph
+    (:func:`heroes_kg.rdf.read.statements` with ``union``), read once while the graph is
+    open: the property graph and the page both need them."""
+    return kg.memoized(("statements", "union"), lambda: statements(kg, union=True))
+
+
 def _evidence(kg: Graph, pg: PropertyGraph) -> dict[tuple[str, str, str],
                                                             dict[str, str]]:
     """Per fact triple (s, p, o) that curated statements assert: their quotes, source
     articles, qualifiers and IRIs, each joined with " | "."""
     collected: dict[tuple[str, str, str], dict[str, list[str]]] = defaultdict(
         lambda: defaultdict(list))
-    for st in statements(kg):
+    for st in statement_records(kg):
         record = collected[(st.subject.value, st.predicate, st.object.value)]
         for name in ("in", "as"):
             for key, ref in st.qualifiers:
@@ -696,20 +749,84 @@ def _evidence(kg: Graph, pg: PropertyGraph) -> dict[tuple[str, str, str],
 
 @dataclass(frozen=True)
 class PropertyGraphFormat(Format):
-    """A property-graph serialization of the facts (see :func:`property_graph`)."""
+    """A property-graph serialization of the facts (see :func:`property_graph`).
+
+    The file is a head, one text per node and per edge, and a tail. With ``reuse`` the
+    text of every element whose node or edge is the same as in the previous export (and
+    whose head declares the same attributes) is copied from it instead of written again
+    (see :class:`_Elements`); the bytes are the same either way."""
 
     def serialize(self, kg: Graph, *, facts_only: bool = False,
                   with_ontology: bool | None = None, reuse: Reuse | None = None) -> bytes:
         if with_ontology:
             raise OutputError(f"{{--with_ontology}} applies to RDF formats only, not to "
                                 f"{self.name}; the ontology is in ontology/heroes.ttl")
-        return self.write(property_graph(kg, evidence=not facts_only))
+        return self.write(property_graph(kg, evidence=not facts_only), reuse)
 
-    def write(self, pg: PropertyGraph) -> bytes:
+    def write(self, pg: PropertyGraph, reuse: Reuse | None = None) -> bytes:
         raise NotImplementedError
 
 
 _XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+class _Elements:
+    """The elements (nodes, edges, rows) of a property-graph export, each element's text
+    taken from the previous export when the same element was written there under the
+    same head, else made.
+
+    An element is known by a digest of what its text is made from (its node or edge
+    and attributes); the previous export's index maps each digest to where the text
+    lies, after the head. The head (the attribute declarations, the columns) is kept in
+    the index too: when it changed every element is written again. Edges are numbered in
+    order (``e0``, ``e1``, …): an edge's text is kept with where its number lies, and the
+    number is replaced when the text is copied to another place."""
+
+    def __init__(self, reuse: Reuse | None, head: bytes) -> None:
+        self.reuse = reuse
+        old = reuse.old if reuse is not None else {}
+        self.old = old if old.get(b"@head") == head else {}
+        self.head = head
+        self.parts: list[bytes] = [head]
+        self.at = 0
+        self.new: dict[bytes, Any] = {}
+
+    def add(self, key: bytes, make: Callable[..., bytes], *args: Any,
+            number: int | None = None) -> None:
+        """The text of the element whose digest is ``key`` (see
+        :meth:`PropertyGraph.digests`), made by ``make(*args)`` when not found;
+        ``number`` is the edge's number in its id."""
+        found = self.old.get(key)
+        if found is not None and self.reuse is not None:
+            text = self.reuse.text(len(self.head) + found[0], found[1])
+            cut = found[2]
+            if number is not None and cut >= 0:
+                end = text.index(b'"', cut)
+                if text[cut:end] != str(number).encode():
+                    text = text[:cut] + str(number).encode() + text[end:]
+            self.reuse.reused += 1
+        else:
+            text = make(*args)
+            cut = text.find(b'" id="e') + 7 if number is not None else -1
+        if self.reuse is not None:
+            self.new[key] = (self.at, len(text), cut)
+        self.parts.append(text)
+        self.at += len(text)
+
+    def plain(self, text: bytes) -> None:
+        """Text between elements (the same in every export with this head)."""
+        self.parts.append(text)
+        self.at += len(text)
+
+    def text(self, tail: bytes) -> bytes:
+        """The export: the head, the elements and ``tail``; the index of where each
+        element lies is left in the reuse for the next build."""
+        if self.reuse is not None:
+            self.reuse.new = {b"@head": self.head, **self.new}
+        self.parts.append(tail)
+        data = b"".join(self.parts)
+        self.parts = []
+        return data
 
 
 def _networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
@@ -723,43 +840,62 @@ def _networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
     return graph
 
 
+def _graphml_lines(text: str) -> bytes:
+    """As networkx writes GraphML: ASCII with character references, its lines split at
+    every line boundary str.splitlines knows and joined with line feeds."""
+    text = text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return "\n".join(text.splitlines()).encode("ascii")
+
+
 @dataclass(frozen=True)
 class _GraphML(PropertyGraphFormat):
     """GraphML in the bytes networkx's writer gives for the same property graph (a test
     keeps the two in step), written as text: networkx builds an element tree of every
     node, edge and value first, the slowest export at a million triples."""
 
-    def write(self, pg: PropertyGraph) -> bytes:
+    def write(self, pg: PropertyGraph, reuse: Reuse | None = None) -> bytes:
+        # The keys are numbered in the order networkx meets them: all nodes' attributes,
+        # then all edges'.
         keys: dict[tuple[str, str, str], str] = {}
-
-        def key(name: str, value: Any, scope: str) -> str:
-            found = (name, _GRAPHML_TYPES[type(value)], scope)
-            if found not in keys:
-                keys[found] = f"d{len(keys)}"
-            return keys[found]
-
-        def element(start: str, scope: str, attrs: dict[str, Any]) -> str:
-            if not attrs:
-                return f"    <{start} />"
-            data = "".join(f'\n      <data key="{key(name, value, scope)}">'
-                           f"{_xml_text(str(value))}</data>" for name, value in attrs.items())
-            return f"    <{start}>{data}\n    </{scope}>"
-
-        body = [element(f'node id="{_xml_attr(node)}"', "node", attrs)
-                for node, attrs in pg.nodes.items()]
-        body.extend(element(f'edge source="{_xml_attr(source)}" target="{_xml_attr(target)}" '
-                            f'id="e{n}"', "edge", attrs)
-                    for n, (source, target, attrs) in enumerate(pg.edges))
+        for scope, items in (("node", pg.nodes.values()),
+                             ("edge", (attrs for _, _, attrs in pg.edges))):
+            for attrs in items:
+                for name, value in attrs.items():
+                    found = (name, _GRAPHML_TYPES[type(value)], scope)
+                    if found not in keys:
+                        keys[found] = f"d{len(keys)}"
         declared = [f'  <key id="{kid}" for="{scope}" attr.name="{_xml_attr(name)}" '
                     f'attr.type="{kind}" />' for (name, kind, scope), kid in keys.items()]
-        graph = ('  <graph edgedefault="directed">\n' + "\n".join(body) + "\n  </graph>"
-                 if body else '  <graph edgedefault="directed" />')
-        text = "\n".join([_GRAPHML_OPEN, *reversed(declared), graph, "</graphml>"])
-        del body
-        # As networkx writes it: ASCII with character references, its lines split at
-        # every line boundary str.splitlines knows and joined with line feeds.
-        text = text.encode("ascii", "xmlcharrefreplace").decode("ascii")
-        return _XML_DECLARATION + "\n".join(text.splitlines()).encode("ascii") + b"\n"
+        if not pg.nodes and not pg.edges:
+            text = "\n".join([_GRAPHML_OPEN, *reversed(declared),
+                              '  <graph edgedefault="directed" />', "</graphml>"])
+            return _XML_DECLARATION + _graphml_lines(text) + b"\n"
+        head = _XML_DECLARATION + _graphml_lines("\n".join(
+            [_GRAPHML_OPEN, *reversed(declared), '  <graph edgedefault="directed">'])) + b"\n"
+
+        kinds = _GRAPHML_TYPES
+
+        def element(start: str, scope: str, attrs: dict[str, Any]) -> bytes:
+            if not attrs:
+                return _graphml_lines(f"    <{start} />") + b"\n"
+            data = "".join(f'\n      <data key="{keys[(name, kinds[type(value)], scope)]}">'
+                           f"{_xml_text(str(value))}</data>" for name, value in attrs.items())
+            return _graphml_lines(f"    <{start}>{data}\n    </{scope}>") + b"\n"
+
+        def node_text(node: str, attrs: dict[str, Any]) -> bytes:
+            return element(f'node id="{_xml_attr(node)}"', "node", attrs)
+
+        def edge_text(n: int, source: str, target: str, attrs: dict[str, Any]) -> bytes:
+            return element(f'edge source="{_xml_attr(source)}" target="{_xml_attr(target)}" '
+                           f'id="e{n}"', "edge", attrs)
+
+        elements = _Elements(reuse, head)
+        node_keys, edge_keys = pg.digests(reuse)
+        for key, (node, attrs) in zip(node_keys, pg.nodes.items()):
+            elements.add(key, node_text, node, attrs)
+        for n, (key, (source, target, attrs)) in enumerate(zip(edge_keys, pg.edges)):
+            elements.add(key, edge_text, n, source, target, attrs, number=n)
+        return elements.text(b"  </graph>\n</graphml>\n")
 
 
 _GRAPHML_OPEN = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -797,57 +933,29 @@ class _Gexf(PropertyGraphFormat):
     node, edge and value first (the slowest export at a million triples after the page).
     """
 
-    def write(self, pg: PropertyGraph) -> bytes:
+    def write(self, pg: PropertyGraph, reuse: Reuse | None = None) -> bytes:
+        # Attribute ids are numbered in the order networkx meets them: every node's
+        # attributes, then every edge's and its copy of the edge id (never written).
         ids: dict[tuple[str, str], str] = {}
         declared: dict[str, list[str]] = {"node": [], "edge": []}
 
-        def attr_id(scope: str, name: str, value: Any) -> str:
-            found = ids.get((scope, name))
-            if found is None:
+        def declare(scope: str, name: str, value: Any) -> None:
+            if (scope, name) not in ids:
                 found = ids[(scope, name)] = str(len(ids))
                 if name != "networkx_key":  # the writer's copy of the edge id, dropped
                     declared[scope].append(
                         f'      <attribute id="{found}" title="{_xml_attr(name)}" '
                         f'type="{_GEXF_TYPES[type(value)]}" />')
-            return found
 
-        def values(scope: str, attrs: Iterable[tuple[str, Any]], pad: str) -> str:
-            out = []
-            for name, value in attrs:
-                key = attr_id(scope, name, value)
-                if name == "networkx_key":
-                    continue
-                shown = ("true" if value else "false") if isinstance(value, bool) else str(value)
-                out.append(f'{pad}  <attvalue for="{key}" value="{_xml_attr(shown)}" />')
-            return "\n".join(out)
-
-        body: list[str] = []
-        for node, attrs in pg.nodes.items():
-            rest = [(k, v) for k, v in attrs.items() if k != "label"]
-            start = (f'      <node id="{_xml_attr(node)}" '
-                     f'label="{_xml_attr(str(attrs.get("label", node)))}"')
-            if rest:
-                body.append(f"{start}>\n        <attvalues>\n"
-                            f"{values('node', rest, '        ')}\n"
-                            "        </attvalues>\n      </node>")
-            else:
-                body.append(f"{start} />")
-        nodes = ("    <nodes>\n" + "\n".join(body) + "\n    </nodes>" if body
-                 else "    <nodes />")
-        body = []
-        for n, (source, target, attrs) in enumerate(pg.edges):
-            label = attrs.get("label")
-            start = (f'      <edge source="{_xml_attr(source)}" target="{_xml_attr(target)}" '
-                     f'id="e{n}"' + ("" if label is None else f' label="{_xml_attr(str(label))}"'))
-            rest = [*((k, v) for k, v in attrs.items() if k != "label"),
-                    ("networkx_key", f"e{n}")]
-            shown = values("edge", rest, "        ")
-            body.append(f"{start}>\n        <attvalues>\n{shown}\n        </attvalues>\n"
-                        "      </edge>" if shown
-                        else f"{start}>\n        <attvalues />\n      </edge>")
-        edges = ("    <edges>\n" + "\n".join(body) + "\n    </edges>" if body
-                 else "    <edges />")
-        del body
+        for attrs in pg.nodes.values():
+            for name, value in attrs.items():
+                if name != "label":
+                    declare("node", name, value)
+        for _, _, attrs in pg.edges:
+            for name, value in attrs.items():
+                if name != "label":
+                    declare("edge", name, value)
+            declare("edge", "networkx_key", "")
         sections = []
         for scope in ("edge", "node"):  # each new class is inserted before the others
             if any(s == scope for s, _ in ids):
@@ -855,11 +963,49 @@ class _Gexf(PropertyGraphFormat):
                 sections.append(f'    <attributes mode="static" class="{scope}">\n'
                                 + "\n".join(lines) + "\n    </attributes>" if lines else
                                 f'    <attributes mode="static" class="{scope}" />')
-        text = "\n".join([_GEXF_OPEN, "  <meta>", "    <creator>heroes-kg</creator>",
-                          "  </meta>",
-                          '  <graph defaultedgetype="directed" mode="static" name="">',
-                          *sections, nodes, edges, "  </graph>", "</gexf>"])
-        return _XML_DECLARATION + text.encode("ascii", "xmlcharrefreplace") + b"\n"
+        head = _XML_DECLARATION + "\n".join(
+            [_GEXF_OPEN, "  <meta>", "    <creator>heroes-kg</creator>", "  </meta>",
+             '  <graph defaultedgetype="directed" mode="static" name="">', *sections,
+             "    <nodes>" if pg.nodes else "    <nodes />", ""]).encode("ascii",
+                                                                   "xmlcharrefreplace")
+
+        def values(scope: str, attrs: Iterable[tuple[str, Any]], pad: str) -> str:
+            out = []
+            for name, value in attrs:
+                shown = ("true" if value else "false") if isinstance(value, bool) else str(value)
+                out.append(f'{pad}  <attvalue for="{ids[(scope, name)]}" '
+                           f'value="{_xml_attr(shown)}" />')
+            return "\n".join(out)
+
+        def node_text(node: str, attrs: dict[str, Any]) -> bytes:
+            rest = [(k, v) for k, v in attrs.items() if k != "label"]
+            start = (f'      <node id="{_xml_attr(node)}" '
+                     f'label="{_xml_attr(str(attrs.get("label", node)))}"')
+            text = (f"{start}>\n        <attvalues>\n{values('node', rest, '        ')}\n"
+                    "        </attvalues>\n      </node>\n" if rest else f"{start} />\n")
+            return text.encode("ascii", "xmlcharrefreplace")
+
+        def edge_text(n: int, source: str, target: str, attrs: dict[str, Any]) -> bytes:
+            label = attrs.get("label")
+            start = (f'      <edge source="{_xml_attr(source)}" target="{_xml_attr(target)}" '
+                     f'id="e{n}"' + ("" if label is None else f' label="{_xml_attr(str(label))}"'))
+            shown = values("edge", ((k, v) for k, v in attrs.items() if k != "label"),
+                           "        ")
+            text = (f"{start}>\n        <attvalues>\n{shown}\n        </attvalues>\n"
+                    "      </edge>\n" if shown
+                    else f"{start}>\n        <attvalues />\n      </edge>\n")
+            return text.encode("ascii", "xmlcharrefreplace")
+
+        elements = _Elements(reuse, head)
+        node_keys, edge_keys = pg.digests(reuse)
+        for key, (node, attrs) in zip(node_keys, pg.nodes.items()):
+            elements.add(key, node_text, node, attrs)
+        elements.plain((b"    </nodes>\n" if pg.nodes else b"")
+                       + (b"    <edges>\n" if pg.edges else b"    <edges />\n"))
+        for n, (key, (source, target, attrs)) in enumerate(zip(edge_keys, pg.edges)):
+            elements.add(key, edge_text, n, source, target, attrs, number=n)
+        return elements.text((b"    </edges>\n" if pg.edges else b"")
+                             + b"  </graph>\n</gexf>\n")
 
 
 _GEXF_OPEN = ('<gexf xmlns="http://www.gexf.net/1.2draft" '
@@ -911,26 +1057,44 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _csv(header: list[str], rows: Iterable[list[Any]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+class _Lines(list[str]):
+    """What a csv writer writes, one row a time (the writer writes each row at once)."""
+
+    write = list.append
+
+
+def _csv(header: list[str], items: Iterable[tuple[bytes, Any]],
+         cells: Callable[[Any], list[Any]], reuse: Reuse | None) -> bytes:
+    """A CSV file of ``header`` and a row of ``cells(item)`` for each (digest, item) of
+    ``items`` (see :class:`_Elements`)."""
+    lines = _Lines()
+    writer = csv.writer(lines, lineterminator="\n")
     writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(v) for v in row])
-    return out.getvalue().encode("utf-8")
+    elements = _Elements(reuse, lines.pop().encode("utf-8"))
+
+    def row(item: Any) -> bytes:
+        writer.writerow([_cell(v) for v in cells(item)])
+        return lines.pop().encode("utf-8")
+
+    for key, item in items:
+        elements.add(key, row, item)
+    return elements.text(b"")
 
 
 @dataclass(frozen=True)
 class _Neo4jNodes(PropertyGraphFormat):
     """nodes.csv for ``neo4j-admin database import`` (or ``LOAD CSV WITH HEADERS``)."""
 
-    def write(self, pg: PropertyGraph) -> bytes:
+    def write(self, pg: PropertyGraph, reuse: Reuse | None = None) -> bytes:
         keys = ["label", "class", "category", *pg.kinds]
         header = ["id:ID", ":LABEL", "label", "class", "category"] + [
             key + _NEO4J_TYPES[kind] for key, kind in pg.kinds.items()]
-        return _csv(header, ([node_id, ";".join(pg.labels[node_id])]
-                             + [attrs.get(k) for k in keys]
-                             for node_id, attrs in pg.nodes.items()))
+
+        def cells(node: tuple[str, dict[str, Any]]) -> list[Any]:
+            node_id, attrs = node
+            return [node_id, ";".join(pg.labels[node_id])] + [attrs.get(k) for k in keys]
+
+        return _csv(header, zip(pg.digests(reuse)[0], pg.nodes.items()), cells, reuse)
 
 
 def _relationship_type(label: str) -> str:
@@ -941,12 +1105,17 @@ def _relationship_type(label: str) -> str:
 class _Neo4jEdges(PropertyGraphFormat):
     """relationships.csv for ``neo4j-admin database import`` (or ``LOAD CSV``)."""
 
-    def write(self, pg: PropertyGraph) -> bytes:
+    def write(self, pg: PropertyGraph, reuse: Reuse | None = None) -> bytes:
         columns = [c for c in PropertyGraph.EVIDENCE
                    if any(c in attrs for _, _, attrs in pg.edges)]
         header = [":START_ID", ":END_ID", ":TYPE", "property", *columns]
-        return _csv(header, ([s, o, _relationship_type(a["label"]), a["property"]]
-                             + [a.get(c) for c in columns] for s, o, a in pg.edges))
+
+        def cells(edge: tuple[str, str, dict[str, Any]]) -> list[Any]:
+            s, o, a = edge
+            return ([s, o, _relationship_type(a["label"]), a["property"]]
+                    + [a.get(c) for c in columns])
+
+        return _csv(header, zip(pg.digests(reuse)[1], pg.edges), cells, reuse)
 
 
 FORMATS: dict[str, Format] = {

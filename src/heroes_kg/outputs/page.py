@@ -35,10 +35,11 @@ from ..errors import OutputError, QueryError
 from ..query import resolve_query, run_query
 from ..query.engine import INLINE_LABEL
 from ..rdf.read import find_entity
-from ..rdf.read import statements as read_statements
 from ..rdf.store import Graph, select
 from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
 from ._phrases import phrases
+from .formats import fact_triples, statement_records
+from .reuse import Reuse
 
 __all__ = ["GROUPS", "LARGE", "OVERVIEW", "View", "Written", "load_query", "lookup", "page",
            "script_json", "view", "view_from_triples", "write_page"]
@@ -177,7 +178,7 @@ class _Lookup:
     def _statements(self) -> None:
         # The union of the graphs: the page's callers may hand it a graph whose
         # provenance records are not in the provenance graph.
-        for record in read_statements(self.kg, union=True):
+        for record in statement_records(self.kg):
             key = (record.subject.value, record.predicate, _term_key(record.object))
             self.facts.setdefault(key, []).append({
                 "statement": record.iri,
@@ -448,7 +449,7 @@ def _view(kg: Graph, *, focus: str | None, depth: int, query: str | None,
         triples = _construct(kg, name, text, bindings)
         title, summary = f"Query: {name}", f"{len(triples)} triples from the query {name}"
     else:
-        triples = kg.triples((kg.names.facts,))
+        triples = fact_triples(kg)
         title = ""
         summary = _summary(lookup)
     result = view_from_triples(kg, triples, title=title, summary=summary, lookup=lookup,
@@ -562,7 +563,7 @@ def _large_layout(n: int, edges: list[tuple[tuple[int, int], float]],
     return x, y
 
 
-def _data(v: View) -> dict[str, Any]:
+def _data(v: View, reuse: Reuse | None = None) -> dict[str, Any]:
     order = sorted(v.nodes, key=lambda iri: (v.nodes[iri].group, v.nodes[iri].name, iri))
     index = {iri: i for i, iri in enumerate(order)}
     overview = len(order) > OVERVIEW
@@ -571,7 +572,7 @@ def _data(v: View) -> dict[str, Any]:
     if overview:
         # Members are placed by the page when their group is opened.
         positions = [(0, 0)] * len(order)
-        clusters, cluster_links, member_of = _overview(v, order, links)
+        clusters, cluster_links, member_of = _overview(v, order, links, reuse)
     else:
         # "mentions" links barely pull: articles mention nearly everything.
         positions = _layout(order, [((a, b), w) for a, b, w in links])
@@ -617,7 +618,8 @@ def _data(v: View) -> dict[str, Any]:
                          for a in article_ids]}
 
 
-def _overview(v: View, order: list[str], links: list[tuple[int, int, float]]
+def _overview(v: View, order: list[str], links: list[tuple[int, int, float]],
+              reuse: Reuse | None = None
               ) -> tuple[list[dict[str, Any]], list[list[int]], list[int]]:
     """(groups, links between groups, group of each node) of a large view's overview.
 
@@ -625,7 +627,31 @@ def _overview(v: View, order: list[str], links: list[tuple[int, int, float]]
     community it mentions most) of at least :data:`MIN_GROUP` members; the members of
     smaller communities are pooled by class ("People in small groups"). The strongest
     links between groups are kept: each group's three strongest, and the strongest
-    overall up to three per group."""
+    overall up to three per group.
+
+    The overview is a function of the links and of each node's class group alone (not
+    of names, values or quotes). With ``reuse``, the overview the previous page was made
+    with is taken again when both are the same (an edit that changed no link, such as a
+    figure or a quote), and made afresh otherwise: the same result either way."""
+    import hashlib
+
+    groups = [v.nodes[iri].group for iri in order]
+    digest = hashlib.blake2b(repr((groups, links)).encode("utf-8"),
+                             digest_size=16).digest()
+    if reuse is not None:
+        found = reuse.old.get(b"overview")
+        if isinstance(found, tuple) and len(found) == 4 and found[0] == digest:
+            reuse.reused += 1
+            made = (found[1], found[2], found[3])
+        else:
+            made = _make_overview(v, order, links)
+        reuse.new[b"overview"] = (digest, *made)
+        return made
+    return _make_overview(v, order, links)
+
+
+def _make_overview(v: View, order: list[str], links: list[tuple[int, int, float]]
+                   ) -> tuple[list[dict[str, Any]], list[list[int]], list[int]]:
     from ._community import communities
 
     community = communities(len(order), links)
@@ -724,17 +750,18 @@ def _script_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def page(v: View) -> bytes:
+def page(v: View, reuse: Reuse | None = None) -> bytes:
     """The HTML page of ``v``: one file, no network access, the same bytes every time.
 
     Its Content-Security-Policy lets only its own two scripts run (by hash) and loads
-    nothing from anywhere.
+    nothing from anywhere. With ``reuse`` (the previous page's), the overview of a large
+    graph is taken from it when its links are the same (see :func:`_overview`).
     """
     import jinja2
     from markupsafe import Markup
 
     with paused_gc():
-        data = _data(v)
+        data = _data(v, reuse)
     # A graph a person reads at once: vis-network (shapes, edge labels, settling);
     # an overview of a large one: sigma.js, which draws with WebGL.
     renderer = _sigma_script() if data["clusters"] else _vis_script()

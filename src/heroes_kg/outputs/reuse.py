@@ -11,6 +11,10 @@ build keeps that index beside the store (``.heroes-kg/exports/<file>.index``) an
 build copies the text of every block it finds there out of the previous file instead of
 serializing the block again.
 
+The property-graph formats (GraphML, GEXF, the CSV files) keep the same kind of index
+with one entry per node and per edge (see ``formats._Elements``), and the page keeps
+its overview of a large graph there (see ``page._overview``).
+
 An index is used only for the very file it describes (its path, size, modification time
 and inode), made by this version from the same base IRI: a file changed by hand, an index
 left by a build killed before it could write its own, or any other doubt means the blocks
