@@ -12,7 +12,7 @@ import difflib
 import gc
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ __all__ = [
     "Corpus",
     "Entity",
     "Evidence",
+    "FactsFile",
     "Statement",
     "Value",
     "load_corpus",
@@ -97,11 +98,31 @@ class Statement:
     line: int | None = None
 
 
+@dataclass(frozen=True)
+class FactsFile:
+    """One facts file as checked: what it declares and states, and what of the rest of
+    the corpus its checks read, so that a later build can take it as it is while its
+    bytes and what it read are unchanged (see :func:`load_corpus`)."""
+
+    #: Where it is, relative to the project (as messages show it), and the SHA-256 of
+    #: its bytes.
+    path: str
+    digest: str
+    entities: tuple[Entity, ...]
+    statements: tuple[Statement, ...]
+    #: Entity id -> (type, name) of every entity its statements refer to.
+    uses: tuple[tuple[str, str, str], ...]
+    #: Article id -> SHA-256 of the text of every article its evidence quotes.
+    quotes: tuple[tuple[str, str], ...]
+
+
 @dataclass
 class Corpus:
     articles: dict[str, Article] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
+    #: Each facts file as checked, in the order read (see :class:`FactsFile`).
+    files: list[FactsFile] = field(default_factory=list, repr=False, compare=False)
     _by_id: dict[str, Statement] = field(default_factory=dict, repr=False, compare=False)
 
     def statement(self, statement_id: str) -> Statement | None:
@@ -376,47 +397,58 @@ def _valid_date(text: str) -> bool:
 _STATEMENT_KEYS = {"subject", "property", "object", "value", "evidence", *_vocab.QUALIFIERS}
 
 
-def _load_facts(project: Project, out: _Collector, corpus: Corpus
-                ) -> list[tuple[Path, dict[str, Any]]]:
+def _facts_files(project: Project, out: _Collector) -> list[Path]:
     folder = project.facts_dir
-    raw: list[tuple[Path, dict[str, Any]]] = []
     if not folder.is_dir():
         out.add(folder, None, "facts folder is missing; create seeds/facts/")
-        return raw
+        return []
     files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
     if not files:
         out.add(folder, None, "no facts files (*.yaml) in seeds/facts/")
-    for path, data in _load_documents(files, "facts file", out):
-        if data is None:
-            continue
-        if "candidates" in data:
-            # Suggested facts are never part of the graph until a curator accepts them.
-            out.add(path, line_of(data), "this is a candidates file from 'heroes-kg suggest', "
-                                      "not curated facts; move it out of seeds/facts/, "
-                                      "review it and run 'heroes-kg accept FILE'")
-            continue
-        for key in sorted(set(data) - {"entities", "statements"}, key=str):
-            out.add(path, line_of(data), f"unknown top-level key {_brief(key)}; a facts file has "
-                                      "'entities:' and 'statements:'")
-        for section in ("entities", "statements"):
-            items = data.get(section)
-            if items is None:
-                continue
-            if not isinstance(items, list):
-                out.add(path, line_of(data), f"'{section}:' must be a list of mappings "
-                                          f"('- key: value' items), not {_kind(items)}")
-                continue
-            lines = item_lines(items)
-            for index, item in enumerate(items):
-                if not isinstance(item, dict):
-                    line = lines[index] if lines else key_line(data, section)
-                    out.add(path, line, f"each item of '{section}:' must be a mapping, "
-                                        f"not {_kind(item)}")
-                elif section == "entities":
-                    _add_entity(path, item, out, corpus)
-                else:
-                    raw.append((path, item))
+    return files
+
+
+def _load_facts(project: Project, out: _Collector, corpus: Corpus
+                ) -> list[tuple[Path, dict[str, Any]]]:
+    raw: list[tuple[Path, dict[str, Any]]] = []
+    for path, data in _load_documents(_facts_files(project, out), "facts file", out):
+        if data is not None:
+            _facts_document(path, data, out, corpus, raw)
     return raw
+
+
+def _facts_document(path: Path, data: dict[str, Any], out: _Collector, corpus: Corpus,
+                    raw: list[tuple[Path, dict[str, Any]]], *, entities: bool = True) -> None:
+    """Check the structure of one parsed facts file, declare its entities (unless
+    ``entities`` is false) and append its statements to ``raw``, unchecked."""
+    if "candidates" in data:
+        # Suggested facts are never part of the graph until a curator accepts them.
+        out.add(path, line_of(data), "this is a candidates file from 'heroes-kg suggest', "
+                                  "not curated facts; move it out of seeds/facts/, "
+                                  "review it and run 'heroes-kg accept FILE'")
+        return
+    for key in sorted(set(data) - {"entities", "statements"}, key=str):
+        out.add(path, line_of(data), f"unknown top-level key {_brief(key)}; a facts file has "
+                                  "'entities:' and 'statements:'")
+    for section in ("entities", "statements"):
+        items = data.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            out.add(path, line_of(data), f"'{section}:' must be a list of mappings "
+                                      f"('- key: value' items), not {_kind(items)}")
+            continue
+        lines = item_lines(items)
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                line = lines[index] if lines else key_line(data, section)
+                out.add(path, line, f"each item of '{section}:' must be a mapping, "
+                                    f"not {_kind(item)}")
+            elif section == "entities":
+                if entities:
+                    _add_entity(path, item, out, corpus)
+            else:
+                raw.append((path, item))
 
 
 def _add_entity(path: Path, item: dict[str, Any], out: _Collector, corpus: Corpus) -> None:
@@ -717,10 +749,27 @@ def _check_evidence(path: Path, line: int | None, raw: Any, out: _Collector,
     return found
 
 
-def load_corpus(project: Project) -> Corpus:
-    """Read and check the articles and curated facts of ``project``."""
+#: A lookup of a facts file checked by an earlier build: (path as shown, SHA-256 of its
+#: bytes) -> that file's :class:`FactsFile`, or None.
+Reuse = Callable[[str, str], "FactsFile | None"]
+
+
+def load_corpus(project: Project, reuse: Reuse | None = None) -> Corpus:
+    """Read and check the articles and curated facts of ``project``.
+
+    With ``reuse``, a facts file whose bytes an earlier build checked is not parsed nor
+    checked again when every entity and article its checks read is as it was then
+    (entity references are still checked against the whole corpus); the result is the
+    corpus a load without ``reuse`` gives. Any problem makes it load everything again
+    without ``reuse``, so errors are reported exactly as a full load reports them."""
     with paused_gc():
-        return _load_corpus(project)
+        if reuse is not None:
+            corpus = _load_corpus_reusing(project, reuse)
+            if corpus is not None:
+                return corpus
+        corpus = _load_corpus(project)
+        corpus.files = _checked_files(project, corpus, {})
+        return corpus
 
 
 @contextlib.contextmanager
@@ -771,4 +820,133 @@ def _load_corpus(project: Project) -> Corpus:
         corpus.statements.append(statement)
     if out.problems:
         raise CurationError(out.problems)
+    return corpus
+
+
+def _text_digests(corpus: Corpus) -> Callable[[str], str | None]:
+    """Article id -> SHA-256 of its text (each computed once), or None if unknown."""
+    known: dict[str, str] = {}
+
+    def digest(article_id: str) -> str | None:
+        found = known.get(article_id)
+        if found is None:
+            article = corpus.articles.get(article_id)
+            if article is None:
+                return None
+            found = known[article_id] = hashlib.sha256(article.text.encode()).hexdigest()
+        return found
+
+    return digest
+
+
+def _checked_files(project: Project, corpus: Corpus, digests: dict[str, str],
+                   reused: dict[str, FactsFile] | None = None) -> list[FactsFile]:
+    """Each facts file of the (checked) corpus, in order, as a :class:`FactsFile`; the
+    ``reused`` ones as they are. ``digests`` gives the files' SHA-256 where known."""
+    entities: dict[str, list[Entity]] = {}
+    statements: dict[str, list[Statement]] = {}
+    for entity in corpus.entities.values():
+        entities.setdefault(entity.path, []).append(entity)
+    for statement in corpus.statements:
+        statements.setdefault(statement.path, []).append(statement)
+    text_digest = _text_digests(corpus)
+    out = _Collector(project.root)
+    files: list[FactsFile] = []
+    for path in _facts_files(project, out):
+        shown = out.rel(path)
+        if reused and shown in reused:
+            files.append(reused[shown])
+            continue
+        digest = digests.get(shown) or hashlib.sha256(path.read_bytes()).hexdigest()
+        mine = statements.get(shown, [])
+        ids = sorted({ref for st in mine
+                      for ref in (st.subject, st.object, *(v for _, v in st.qualifiers))
+                      if ref is not None})
+        uses = tuple((i, corpus.entities[i].type, corpus.entities[i].name) for i in ids)
+        quoted = sorted({ev.article for st in mine for ev in st.evidence})
+        quotes = tuple((a, text_digest(a) or "") for a in quoted)
+        files.append(FactsFile(shown, digest, tuple(entities.get(shown, ())), tuple(mine),
+                               uses, quotes))
+    return files
+
+
+def _load_corpus_reusing(project: Project, reuse: Reuse) -> Corpus | None:
+    """:func:`_load_corpus` taking what it can from ``reuse``; None on any problem (the
+    caller then loads everything again, which reports it)."""
+    out = _Collector(project.root)
+    corpus = Corpus()
+    _load_articles(project, out, corpus)
+    files = _facts_files(project, out)
+    if out.problems:
+        return None
+    reused: dict[str, FactsFile] = {}
+    fresh: list[Path] = []
+    digests: dict[str, str] = {}
+    for path in files:
+        shown = out.rel(path)
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        digests[shown] = digest
+        earlier = reuse(shown, digest)
+        if earlier is None:
+            fresh.append(path)
+        else:
+            reused[shown] = earlier
+    parsed = dict(_load_documents(fresh, "facts file", out))
+    raw: list[tuple[Path, dict[str, Any]]] = []
+    order: list[tuple[str, Path]] = []
+    for path in files:  # entities in the order a full load declares them
+        shown = out.rel(path)
+        if shown in reused:
+            for entity in reused[shown].entities:
+                if entity.id in corpus.entities:
+                    return None
+                corpus.entities[entity.id] = entity
+            order.append((shown, path))
+            continue
+        data = parsed.get(path)
+        if data is None:
+            return None
+        _facts_document(path, data, out, corpus, raw)
+        order.append((shown, path))
+    if out.problems:
+        return None
+    text_digest = _text_digests(corpus)
+    for shown, earlier in list(reused.items()):
+        entities = corpus.entities
+        if all((e := entities.get(i)) is not None and e.type == t and e.name == n
+               for i, t, n in earlier.uses) and all(text_digest(a) == d
+                                                    for a, d in earlier.quotes):
+            continue
+        # What its checks read changed: check its statements again.
+        del reused[shown]
+        path = next(p for s, p in order if s == shown)
+        document = next(iter(_load_documents([path], "facts file", out)))[1]
+        if document is None:
+            return None
+        _facts_document(path, document, out, corpus, raw, entities=False)
+    for article in corpus.articles.values():
+        if article.publisher is not None:
+            publisher = corpus.entities.get(article.publisher)
+            if publisher is None or not _vocab.is_subtype(publisher.type, "Organization"):
+                return None
+    checked: dict[str, list[Statement]] = {}
+    for path, item in raw:
+        statement = _check_statement(path, item, out, corpus)
+        if statement is None:
+            return None
+        checked.setdefault(statement.path, []).append(statement)
+    seen: set[str] = set()
+    for shown, _path in order:
+        statements = reused[shown].statements if shown in reused else checked.get(shown, ())
+        for statement in statements:
+            if statement.id in seen:
+                return None
+            seen.add(statement.id)
+            corpus.statements.append(statement)
+    if out.problems:
+        return None
+    corpus.files = _checked_files(project, corpus, digests, reused)
     return corpus
