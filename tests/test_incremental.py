@@ -53,11 +53,11 @@ def _state(root: Path) -> dict[str, Any]:
 
 
 def _build(root: Path, *, force: bool = False) -> str | None:
-    """Build; the error's text if the build failed."""
+    """Build; the error's text, every problem with its file:line, if the build failed."""
     try:
         build(find_project(root), force=force)
     except HeroesKGError as exc:
-        return str(exc)
+        return "\n".join([str(exc), *exc.lines()])
     return None
 
 

@@ -203,7 +203,9 @@ def _unit_pieces(corpus: Corpus, base: str, units: Units) -> Iterator[bytes]:
     del articles
     for file in corpus.files:
         key = units.key(file.path, file.digest)
-        data = units.lines(key) if key in units.served else None
+        # The very result handed out, not one checked again since (it read an entity or
+        # article that changed): then its lines are made again.
+        data = units.lines(key) if units.served.get(key) is file else None
         if data is None:
             data = "".join(file_lines(file, corpus, base)).encode("utf-8")
             units.put(file, data)

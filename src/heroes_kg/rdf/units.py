@@ -58,8 +58,9 @@ class Units:
         #: This build's manifest: path of each facts file (and "" for the articles) ->
         #: the key of its entry.
         self.current: dict[str, str] = {}
-        #: Keys of the entries :meth:`get` handed out (their lines are read from them).
-        self.served: set[str] = set()
+        #: The results :meth:`get` handed out, by key: where the load took one as it was,
+        #: its lines are read from the entry too.
+        self.served: dict[str, FactsFile] = {}
         self._removed: set[bytes] = set()
         self._added: set[bytes] = set()
         self._comparable = previous is not None
@@ -82,7 +83,7 @@ class Units:
                 or not isinstance(record[2], FactsFile) or record[2].path != path
                 or record[2].digest != digest):
             return None
-        self.served.add(key)
+        self.served[key] = record[2]
         self._lines_digest[key] = record[1]
         return record[2]
 
