@@ -28,6 +28,7 @@ __all__ = [
     "Entity",
     "Evidence",
     "FactsFile",
+    "Mentions",
     "Statement",
     "Value",
     "load_corpus",
@@ -116,6 +117,16 @@ class FactsFile:
     quotes: tuple[tuple[str, str], ...]
 
 
+@dataclass(frozen=True)
+class Mentions:
+    """What :meth:`Corpus.mentions` found, and from what: each name with the ids of
+    the entities it names, and each article's text digest (SHA-256)."""
+
+    names: dict[str, set[str]]
+    texts: dict[str, str]
+    found: dict[str, set[str]]
+
+
 @dataclass
 class Corpus:
     articles: dict[str, Article] = field(default_factory=dict)
@@ -124,6 +135,8 @@ class Corpus:
     #: Each facts file as checked, in the order read (see :class:`FactsFile`).
     files: list[FactsFile] = field(default_factory=list, repr=False, compare=False)
     _by_id: dict[str, Statement] = field(default_factory=dict, repr=False, compare=False)
+    #: What the last call of :meth:`mentions` found, for a later corpus to start from.
+    mentions_found: Mentions | None = field(default=None, repr=False, compare=False)
 
     def statement(self, statement_id: str) -> Statement | None:
         """The statement with this id, or None (an index built on first use)."""
@@ -131,24 +144,42 @@ class Corpus:
             self._by_id = {st.id: st for st in self.statements}
         return self._by_id.get(statement_id)
 
-    def mentions(self) -> dict[str, set[str]]:
+    def mentions(self, earlier: Mentions | None = None) -> dict[str, set[str]]:
         """Article id -> ids of the entities whose name or an alias occurs in its text
         (as whole words: not preceded or followed by a word character).
 
         The scan is leftmost-longest and non-overlapping, like a regex alternation of
         every name, longest first; but instead of trying every name at every position
         (slow with thousands of names), it looks names up by their first characters at
-        each position where a name may start."""
+        each position where a name may start.
+
+        With ``earlier`` (the :attr:`mentions_found` of an earlier corpus), an article
+        whose text is unchanged and in which no name whose entities changed occurs
+        keeps its earlier mentions: the scan would find the same."""
         by_name: dict[str, set[str]] = {}
         for entity in self.entities.values():
             for name in (entity.name, *entity.aliases):
                 by_name.setdefault(name, set()).add(entity.id)
+        texts = {a.id: hashlib.sha256(a.text.encode()).hexdigest()
+                 for a in self.articles.values()}
         found: dict[str, set[str]] = {a: set() for a in self.articles}
-        if not by_name:
-            return found
-        # Names by their first _KEY characters (shorter names by all of theirs),
-        # longest first; a crowded group ("The ...", "Captain ...") is split again by
-        # the first _SUBKEY characters, so each position checks a handful of names.
+        todo = list(self.articles.values())
+        if earlier is not None:
+            changed = [n for n in by_name.keys() | earlier.names.keys()
+                       if by_name.get(n) != earlier.names.get(n)]
+            if len(changed) <= _CHANGED_NAMES:
+                todo = [a for a in todo if earlier.texts.get(a.id) != texts[a.id]
+                        or any(n in a.text for n in changed)]
+                for article in self.articles.values():
+                    if article.id in earlier.found:
+                        found[article.id] = set(earlier.found[article.id])
+        self.mentions_found = Mentions(by_name, texts, found)
+        if by_name and todo:
+            self._scan(by_name, todo, found)
+        return found
+
+    def _scan(self, by_name: dict[str, set[str]], articles: list[Article],
+              found: dict[str, set[str]]) -> None:
         groups: dict[str, list[str]] = {}
         for name in sorted(by_name, key=lambda n: (-len(n), n)):
             groups.setdefault(name[:_KEY], []).append(name)
@@ -163,8 +194,9 @@ class Corpus:
                     sub.setdefault(name[:_SUBKEY], []).append(name)
             by_key[key] = ([n for n in group if len(n) < _SUBKEY], sub)
         key_lengths = sorted({len(k) for k in by_key}, reverse=True)
-        for article in self.articles.values():
-            text, hits, end = article.text, found[article.id], 0
+        for article in articles:
+            found[article.id] = hits = set()
+            text, end = article.text, 0
             for start in (m.start() for m in _NAME_START.finditer(text)):
                 if start < end:
                     continue
@@ -172,9 +204,10 @@ class Corpus:
                 if match is not None:
                     hits |= by_name[match]
                     end = start + len(match)
-        return found
 
 
+#: Above this many names whose entities changed, every article is scanned again.
+_CHANGED_NAMES = 500
 #: Characters of a name used to look it up; a position where a name may start.
 _KEY = 3
 #: Names sharing their first _KEY characters beyond this many are grouped again by

@@ -22,7 +22,7 @@ from .. import vocab
 from ..vocab import HEROES, OA, PROV, RDF, RDFS, SCHEMA, XSD
 
 if TYPE_CHECKING:  # curation (and PyYAML) load only when quads are made, not for Names
-    from ..corpus.curation import Corpus, Entity, FactsFile, Statement
+    from ..corpus.curation import Corpus, Entity, FactsFile, Mentions, Statement
 
 __all__ = ["article_lines", "file_lines", "nquads", "to_quads"]
 
@@ -64,13 +64,15 @@ def nquads(corpus: Corpus, base: str) -> Iterator[str]:
         yield from _statement_lines(statement, corpus, base)
 
 
-def article_lines(corpus: Corpus, base: str) -> Iterator[str]:
-    """The quads of the articles (with the entities each mentions)."""
+def article_lines(corpus: Corpus, base: str, earlier: Mentions | None = None
+                  ) -> Iterator[str]:
+    """The quads of the articles (with the entities each mentions; ``earlier``: see
+    :meth:`~heroes_kg.corpus.curation.Corpus.mentions`)."""
     facts = f" <{base}graph/facts> .\n"
     res, art = f"<{base}resource/", f"<{base}article/"
     a_type = f"<{RDF}type>"
     label = f"<{RDFS}label>"
-    mentions = corpus.mentions()
+    mentions = corpus.mentions(earlier)
     for article in corpus.articles.values():
         node = f"{art}{article.id}>"
         title = _text(article.title)

@@ -33,15 +33,16 @@ from .._version import __version__
 from ..project import Project
 
 if TYPE_CHECKING:
-    from ..corpus.curation import FactsFile
+    from ..corpus.curation import FactsFile, Mentions
 
 __all__ = ["FORMAT", "Units"]
 
 #: Bumped whenever what an entry holds, or how it is made, changes.
 FORMAT = 1
 _MAGIC = b"heroes-kg units %d\n" % FORMAT
-#: The manifest's name for the articles' lines.
+#: The manifest's names for the articles' lines and for the mentions found in them.
 _ARTICLES = ""
+_MENTIONS = "#mentions"
 
 
 class Units:
@@ -51,10 +52,11 @@ class Units:
     None when the lines of that build cannot be told from it (then :meth:`changes` is
     None)."""
 
-    def __init__(self, project: Project, previous: dict[str, str] | None = None) -> None:
+    def __init__(self, project: Project, previous: dict[str, str] | None = None, *,
+                 comparable: bool = True) -> None:
         self.folder = project.state_dir / "units"
         self.base = project.base_iri
-        self.previous = previous
+        self.previous = previous if isinstance(previous, dict) else None
         #: This build's manifest: path of each facts file (and "" for the articles) ->
         #: the key of its entry.
         self.current: dict[str, str] = {}
@@ -63,7 +65,7 @@ class Units:
         self.served: dict[str, FactsFile] = {}
         self._removed: set[bytes] = set()
         self._added: set[bytes] = set()
-        self._comparable = previous is not None
+        self._comparable = comparable and self.previous is not None
         self._lines_digest: dict[str, str] = {}
 
     def key(self, path: str, digest: str) -> str:
@@ -127,6 +129,27 @@ class Units:
         except Exception:  # intact by its digest, yet unreadable: made again
             return None
 
+    def earlier_mentions(self) -> Mentions | None:
+        """The mentions the last finished build found, if its entry is intact."""
+        from ..corpus.curation import Mentions
+
+        key = (self.previous or {}).get(_MENTIONS)
+        record = None if key is None else self._read(self.folder / f"{key}.mentions")
+        if (not isinstance(record, tuple) or len(record) != 2 or record[0] != key
+                or not isinstance(record[1], Mentions)):
+            return None
+        return record[1]
+
+    def keep_mentions(self, mentions: Mentions) -> None:
+        body = pickle.dumps(mentions, protocol=pickle.HIGHEST_PROTOCOL)
+        key = "mentions-" + hashlib.sha256(body).hexdigest()
+        path = self.folder / f"{key}.mentions"
+        if not path.is_file():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            body = pickle.dumps((key, mentions), protocol=pickle.HIGHEST_PROTOCOL)
+            _write(path, _MAGIC + hashlib.sha256(body).digest() + body)
+        self.current[_MENTIONS] = key
+
     # --- what changed since the last finished build --------------------------------------
 
     def track(self, path: str, key: str, lines: bytes | None) -> None:
@@ -175,7 +198,7 @@ class Units:
         damaged). Call after every file was tracked."""
         if not self._comparable or self.previous is None:
             return None
-        for path in set(self.previous) - set(self.current):  # files removed since
+        for path in set(self.previous) - set(self.current) - {_MENTIONS}:  # files removed
             old = self._old_lines(self.previous[path])
             if old is None:
                 return None
