@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # rdflib is imported where pySHACL is used, never with this m
 
 __all__ = ["ENGINES", "validate_graph"]
 
+#: Above this many triples to read around a change, the whole graph is validated instead
+#: (reading them costs about what validating a million triples does).
+AROUND_LIMIT = 250_000
 #: The SHACL engines :func:`validate_graph` can use; the first is the default.
 ENGINES = ("oxigraph", "pyshacl")
 
@@ -90,7 +93,7 @@ def validate_graph(kg: Graph, corpus: Corpus, shapes: Path, ontology: Path, *,
             found = None
             if changed is not None:
                 found = validate_around(compiled, kg.store, graphs, changed,
-                                        limit=len(kg.store) // 4)
+                                        limit=AROUND_LIMIT)
             if found is None:
                 found = compiled.validate(kg.store, graphs)
             results = {(r.focus, r.path, r.message) for r in found}
