@@ -1,6 +1,7 @@
-"""Incremental builds: after random edits of the seeds, a build that applies the difference
-to the previous one gives what a full ``--force`` build gives, the store's contents and
-every export byte for byte; a build stopped half-way is never taken for a finished one."""
+"""Incremental builds: after random edits of the seeds (and damage to what the last build
+kept of each file), a build that applies the difference to the previous one gives what a
+full ``--force`` build gives, the store's contents and every export byte for byte; a
+build stopped half-way is never taken for a finished one."""
 
 from __future__ import annotations
 
@@ -251,6 +252,25 @@ class IncrementalMachine(RuleBasedStateMachine):
         for record, _ in self.seeds.articles.values():
             if record.get("publisher") == old:
                 record["publisher"] = new
+
+    @rule(data=st.data())
+    def damage_an_entry(self, data: st.DataObject) -> None:
+        """Damage what the last build kept of a facts file, its articles or its mentions
+        (.heroes-kg/units/): the next build must notice and make it again."""
+        folder = self.root / ".heroes-kg" / "units"
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
+        if not entries:
+            return
+        path = data.draw(st.sampled_from(entries))
+        how = data.draw(st.sampled_from(["flip", "truncate", "remove"]))
+        content = path.read_bytes()
+        if how == "remove" or not content:
+            path.unlink()
+        elif how == "truncate":
+            path.write_bytes(content[:len(content) // 2])
+        else:
+            at = data.draw(st.integers(0, len(content) - 1))
+            path.write_bytes(content[:at] + bytes([content[at] ^ 1]) + content[at + 1:])
 
     # --- the check ---------------------------------------------------------------------
 
