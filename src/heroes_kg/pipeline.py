@@ -217,6 +217,8 @@ def _unit_pieces(corpus: Corpus, base: str, units: Units) -> Iterator[tuple[byte
             units.put(file, data)
         units.track(file.path, key, data)
         yield data, taken
+    # Held no longer: the statements are dropped once validated, before the exports.
+    units.served.clear()
 
 
 #: N-Quads lines made and loaded at a time: small enough to hold, large enough that
