@@ -16,6 +16,7 @@ from heroes_kg.corpus import curation
 from heroes_kg.errors import CurationError
 from heroes_kg.pipeline import build
 from heroes_kg.project import find_project
+from heroes_kg.rdf.store import read_state
 from heroes_kg.rdf.units import Units
 
 from .conftest import copy_project
@@ -81,12 +82,15 @@ def test_a_name_changed_in_another_file_remakes_what_reads_it(
     people = _split_marcus(project)
     built = find_project(project)
     build(built)
+    before = read_state(built)["units"]["seeds/facts/cast.yaml"]
     people.write_text(people.read_text(encoding="utf-8").replace(
         "name: Marcus Moreno", "name: Marcus Moreno Sr"), encoding="utf-8")
     parsed = _parsed(monkeypatch)
     build(built)
     assert sorted(parsed) == ["cast.yaml", "people.yaml"]
     assert b'"Marcus Moreno Sr"' in (project / "exports" / "heroes.nt").read_bytes()
+    # cast.yaml's bytes are unchanged, but its quads are not: the change is told by them.
+    assert read_state(built)["units"]["seeds/facts/cast.yaml"] != before
     assert _state(project) == _state(_full(project))
 
 
@@ -129,13 +133,12 @@ DAMAGE = {
 
 
 def _rotate(folder: Path) -> None:
-    """Each entry's files replaced by the next entry's (intact, but foreign)."""
-    keys = sorted(p.stem for p in folder.glob("*.facts"))
-    saved = {k: ((folder / f"{k}.facts").read_bytes(), (folder / f"{k}.nq").read_bytes())
-             for k in keys}
-    for key, other in zip(keys, keys[1:] + keys[:1]):
-        (folder / f"{key}.facts").write_bytes(saved[other][0])
-        (folder / f"{key}.nq").write_bytes(saved[other][1])
+    """Each file replaced by the next one of its kind (intact, but foreign)."""
+    for kind in ("*.facts", "*.nq"):
+        paths = sorted(folder.glob(kind))
+        saved = [p.read_bytes() for p in paths]
+        for path, data in zip(paths, saved[1:] + saved[:1]):
+            path.write_bytes(data)
 
 
 @pytest.mark.parametrize("damage", DAMAGE)
@@ -212,7 +215,8 @@ def test_entries_no_build_uses_are_removed(project: Path) -> None:
                           hashlib.sha256(p.read_bytes()).hexdigest())
                 for p in sorted((project / "seeds" / "facts").glob("*.yaml"))}
     assert {p.stem for p in folder.glob("*.facts")} == expected
-    assert {p.stem for p in folder.glob("*.nq")} - expected == {
-        p.stem for p in folder.glob("articles-*.nq")}
-    assert len(list(folder.glob("articles-*.nq"))) == 1
+    named = {units.lines(key) is not None and units._lines_digest[key] for key in expected}
+    quads = {p.stem.removeprefix("quads-") for p in folder.glob("quads-*.nq")}
+    assert named < quads and len(quads - named) == 1  # and the articles'
+    assert len(list(folder.glob("*.mentions"))) == 1
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]

@@ -2,7 +2,8 @@
 
 A build keeps, under ``.heroes-kg/units/``, one entry per facts file it read: the file's
 :class:`~heroes_kg.corpus.curation.FactsFile` (``<key>.facts``) and the N-Quads lines
-of its entities and statements (``<key>.nq``). The key is a digest of heroes-kg's
+of its entities and statements (``quads-<their SHA-256>.nq``, named by the entry). The
+key is a digest of heroes-kg's
 version, this format, the base IRI, the file's path and the SHA-256 of its bytes, so an
 entry describes one content of one file and nothing else; the next build parses,
 checks and models only the files whose entry it cannot use (see
@@ -43,6 +44,7 @@ _MAGIC = b"heroes-kg units %d\n" % FORMAT
 #: The manifest's names for the articles' lines and for the mentions found in them.
 _ARTICLES = ""
 _MENTIONS = "#mentions"
+_QUADS = "quads-"
 
 
 class Units:
@@ -58,8 +60,11 @@ class Units:
         self.base = project.base_iri
         self.previous = previous if isinstance(previous, dict) else None
         #: This build's manifest: path of each facts file (and "" for the articles) ->
-        #: the key of its entry.
+        #: the name of its quads file (by their digest, so an entry checked again with
+        #: the same bytes keeps the quads of the last build to compare with).
         self.current: dict[str, str] = {}
+        #: Keys of the entries of this build's facts files.
+        self.keys: set[str] = set()
         #: The results :meth:`get` handed out, by key: where the load took one as it was,
         #: its lines are read from the entry too.
         self.served: dict[str, FactsFile] = {}
@@ -97,22 +102,34 @@ class Units:
             if not isinstance(record, tuple) or len(record) != 3 or record[0] != key:
                 return None
             expected = record[1]
+        if not isinstance(expected, str):
+            return None
+        self._lines_digest[key] = expected
+        return self._quads(_QUADS + expected)
+
+    def _quads(self, name: str) -> bytes | None:
+        """The quads file ``name``, if it holds what its name says."""
         try:
-            data = (self.folder / f"{key}.nq").read_bytes()
+            data = (self.folder / f"{name}.nq").read_bytes()
         except OSError:
             return None
-        return data if hashlib.sha256(data).hexdigest() == expected else None
+        return data if _QUADS + hashlib.sha256(data).hexdigest() == name else None
+
+    def _keep_quads(self, lines: bytes) -> str:
+        digest = hashlib.sha256(lines).hexdigest()
+        if self._quads(_QUADS + digest) is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _write(self.folder / f"{_QUADS}{digest}.nq", lines)
+        return digest
 
     def put(self, file: FactsFile, lines: bytes) -> str:
         """Keep ``file`` and its N-Quads ``lines``; returns the entry's key."""
         key = self.key(file.path, file.digest)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        _write(self.folder / f"{key}.nq", lines)
-        body = pickle.dumps((key, hashlib.sha256(lines).hexdigest(), file),
-                            protocol=pickle.HIGHEST_PROTOCOL)
+        digest = self._keep_quads(lines)
+        body = pickle.dumps((key, digest, file), protocol=pickle.HIGHEST_PROTOCOL)
         # Written after the lines it names: a kill in between leaves lines no entry uses.
         _write(self.folder / f"{key}.facts", _MAGIC + hashlib.sha256(body).digest() + body)
-        self._lines_digest[key] = hashlib.sha256(lines).hexdigest()
+        self._lines_digest[key] = digest
         return key
 
     def _read(self, path: Path) -> Any:
@@ -152,39 +169,28 @@ class Units:
 
     # --- what changed since the last finished build --------------------------------------
 
-    def track(self, path: str, key: str, lines: bytes | None) -> None:
-        """Record that this build's facts file ``path`` (or the articles, ``""``) has the
-        entry ``key``; ``lines`` are its N-Quads, needed only when the entry is not the
-        one of the last finished build."""
-        self.current[path] = key
-        if not self._comparable or self.previous is None:
-            return
-        before = self.previous.get(path)
-        if before == key:
-            return
-        old = self._old_lines(before) if before is not None else b""
-        if old is None or lines is None:
-            self._comparable = False
-            return
-        self._compare(old, lines)
+    def track(self, path: str, key: str, lines: bytes) -> None:
+        """Record that this build's facts file ``path`` has the entry ``key`` (taken or
+        put) and the N-Quads ``lines``."""
+        self.keys.add(key)
+        self._track(path, _QUADS + self._lines_digest[key], lines)
 
     def track_articles(self, lines: bytes) -> None:
         """The articles' lines of this build, kept by their digest."""
-        key = "articles-" + hashlib.sha256(lines).hexdigest()
-        path = self.folder / f"{key}.nq"
-        if not path.is_file():
-            self.folder.mkdir(parents=True, exist_ok=True)
-            _write(path, lines)
-        self.track(_ARTICLES, key, lines)
+        self._track(_ARTICLES, _QUADS + self._keep_quads(lines), lines)
 
-    def _old_lines(self, key: str) -> bytes | None:
-        if key.startswith("articles-"):
-            try:
-                data = (self.folder / f"{key}.nq").read_bytes()
-            except OSError:
-                return None
-            return data if "articles-" + hashlib.sha256(data).hexdigest() == key else None
-        return self.lines(key)
+    def _track(self, path: str, name: str, lines: bytes) -> None:
+        self.current[path] = name
+        if not self._comparable or self.previous is None:
+            return
+        before = self.previous.get(path)
+        if before == name:
+            return
+        old = self._quads(before) if before is not None else b""
+        if old is None:
+            self._comparable = False
+            return
+        self._compare(old, lines)
 
     def _compare(self, old: bytes, new: bytes) -> None:
         before, after = set(old.split(b"\n")), set(new.split(b"\n"))
@@ -199,7 +205,7 @@ class Units:
         if not self._comparable or self.previous is None:
             return None
         for path in set(self.previous) - set(self.current) - {_MENTIONS}:  # files removed
-            old = self._old_lines(self.previous[path])
+            old = self._quads(self.previous[path])
             if old is None:
                 return None
             self._removed |= set(old.split(b"\n"))
@@ -217,7 +223,7 @@ class Units:
     def prune(self) -> None:
         """Remove every entry that this build's manifest does not name (call once the
         build has finished)."""
-        keep = set(self.current.values())
+        keep = set(self.current.values()) | self.keys
         try:
             entries = list(os.scandir(self.folder))
         except OSError:
