@@ -313,7 +313,7 @@ def test_incremental_builds_equal_full_builds(tmp_path_factory: pytest.TempPathF
     global _TMP
     _TMP = tmp_path_factory
     machine = IncrementalMachine.TestCase
-    machine.settings = settings(max_examples=2, stateful_step_count=6, deadline=None,
+    machine.settings = settings(max_examples=3, stateful_step_count=8, deadline=None,
                                 database=None, derandomize=True,
                                 suppress_health_check=list(HealthCheck))
     machine().runTest()
