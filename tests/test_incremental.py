@@ -1,6 +1,7 @@
-"""Incremental builds: after random edits of the seeds, a build that applies the difference
-to the previous one gives what a full ``--force`` build gives, the store's contents and
-every export byte for byte; a build stopped half-way is never taken for a finished one."""
+"""Incremental builds: after random edits of the seeds (and damage to what the last build
+kept of each file), a build that applies the difference to the previous one gives what a
+full ``--force`` build gives, the store's contents and every export byte for byte; a
+build stopped half-way is never taken for a finished one."""
 
 from __future__ import annotations
 
@@ -53,11 +54,11 @@ def _state(root: Path) -> dict[str, Any]:
 
 
 def _build(root: Path, *, force: bool = False) -> str | None:
-    """Build; the error's text if the build failed."""
+    """Build; the error's text, every problem with its file:line, if the build failed."""
     try:
         build(find_project(root), force=force)
     except HeroesKGError as exc:
-        return str(exc)
+        return "\n".join([str(exc), *exc.lines()])
     return None
 
 
@@ -252,6 +253,25 @@ class IncrementalMachine(RuleBasedStateMachine):
             if record.get("publisher") == old:
                 record["publisher"] = new
 
+    @rule(data=st.data())
+    def damage_an_entry(self, data: st.DataObject) -> None:
+        """Damage what the last build kept of a facts file, its articles or its mentions
+        (.heroes-kg/units/): the next build must notice and make it again."""
+        folder = self.root / ".heroes-kg" / "units"
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
+        if not entries:
+            return
+        path = data.draw(st.sampled_from(entries))
+        how = data.draw(st.sampled_from(["flip", "truncate", "remove"]))
+        content = path.read_bytes()
+        if how == "remove" or not content:
+            path.unlink()
+        elif how == "truncate":
+            path.write_bytes(content[:len(content) // 2])
+        else:
+            at = data.draw(st.integers(0, len(content) - 1))
+            path.write_bytes(content[:at] + bytes([content[at] ^ 1]) + content[at + 1:])
+
     # --- the check ---------------------------------------------------------------------
 
     @invariant()
@@ -293,7 +313,7 @@ def test_incremental_builds_equal_full_builds(tmp_path_factory: pytest.TempPathF
     global _TMP
     _TMP = tmp_path_factory
     machine = IncrementalMachine.TestCase
-    machine.settings = settings(max_examples=2, stateful_step_count=6, deadline=None,
+    machine.settings = settings(max_examples=3, stateful_step_count=8, deadline=None,
                                 database=None, derandomize=True,
                                 suppress_health_check=list(HealthCheck))
     machine().runTest()

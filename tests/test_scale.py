@@ -123,6 +123,36 @@ def test_mention_scan_with_crowded_prefixes(tails: list[str], picks: list[int],
     assert corpus.mentions() == _mentions_by_regex(corpus)
 
 
+@settings(max_examples=300, deadline=None)
+@given(before=st.lists(st.text(_ALPHABET, min_size=1, max_size=5).map(str.strip).filter(bool),
+                       min_size=1, max_size=8),
+       after=st.lists(st.text(_ALPHABET, min_size=1, max_size=5).map(str.strip).filter(bool),
+                      min_size=1, max_size=8),
+       texts=st.lists(st.text(_ALPHABET, max_size=40), min_size=3, max_size=3),
+       edited=st.sets(st.integers(0, 2)))
+def test_mentions_from_an_earlier_scan_are_those_of_a_new_scan(
+        before: list[str], after: list[str], texts: list[str], edited: set[int]) -> None:
+    """Names added, removed or moved to another entity, texts edited, articles added
+    and removed: starting from the earlier scan finds what a new scan finds."""
+    def corpus(names: list[str], texts: dict[str, str]) -> Corpus:
+        owned: dict[str, list[str]] = {}  # three entities, each a name and aliases
+        for i, name in enumerate(names):
+            owned.setdefault(f"e{i % 3}", []).append(name)
+        return Corpus(articles={a: Article(a, "t", f"{a}.txt", t) for a, t in texts.items()},
+                      entities={e: Entity(e, "Thing", ns[0], tuple(ns[1:]))
+                                for e, ns in owned.items()})
+
+    first = corpus(before, {"a": texts[0], "b": texts[1]})
+    first.mentions()
+    earlier = first.mentions_found
+    changed = {"a": texts[0] + (" x" if 0 in edited else ""), "c": texts[2]}
+    if 1 not in edited:
+        changed["b"] = texts[1]
+    second = corpus(after, changed)
+    fresh = corpus(after, changed).mentions()
+    assert second.mentions(earlier) == fresh == _mentions_by_regex(second)
+
+
 def test_mention_scan_on_the_seeds() -> None:
     corpus = load_corpus(find_project(ROOT))
     assert corpus.mentions() == _mentions_by_regex(corpus)

@@ -12,7 +12,7 @@ import pyshacl
 import pytest
 import rdflib
 
-from heroes_kg.validate._shacl import ShapesEngine, UnsupportedShapes
+from heroes_kg.validate._shacl import ShapesEngine, UnsupportedShapes, validate_around
 from heroes_kg.validate.graph import shacl_report_results
 
 from .conftest import ROOT
@@ -113,6 +113,41 @@ def test_same_results_on_damaged_graphs(seed: int, engine: ShapesEngine,
                  and t.object.value in ILL_TYPED}
     for focus, _path, message in found - expected:
         assert message in COMPARISON_MESSAGES and focus in ill_typed
+
+
+def _around(before: list[ox.Triple], after: list[ox.Triple], engine: ShapesEngine
+            ) -> tuple[set[object], set[object] | None]:
+    """(every violation of ``after``, those found by validating around its difference
+    from ``before``)."""
+    store = ox.Store()
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, GRAPH) for t in after)
+    changed = [ox.Quad(t.subject, t.predicate, t.object, GRAPH)
+               for t in set(before) ^ set(after)]
+    found = validate_around(engine, store, [GRAPH], changed, limit=10**9)
+    return set(engine.validate(store, [GRAPH])), None if found is None else set(found)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_validating_around_a_change_finds_every_violation(seed: int, engine: ShapesEngine
+                                                          ) -> None:
+    """Validating only what a change can affect finds what validating the whole graph
+    finds, when the graph conformed before the change."""
+    base = list(ox.parse(path=str(ROOT / "exports" / "heroes.ttl")))
+    damaged = _mutate(base, random.Random(1000 + seed))
+    everything, around = _around(base, damaged, engine)
+    assert around == everything
+
+
+def test_a_change_that_breaks_an_unchanged_neighbour_is_caught(engine: ShapesEngine) -> None:
+    """Pedro Pascal loses his types: the violations are at the role, the film and the
+    provenance that point at him, none of which changed."""
+    base = list(ox.parse(path=str(ROOT / "exports" / "heroes.ttl")))
+    pedro = "https://w3id.org/heroes-kg/resource/pedro-pascal"
+    edited = [t for t in base if not (t.subject.value == pedro
+                                      and t.predicate.value.endswith("#type"))]
+    everything, around = _around(base, edited, engine)
+    assert around == everything
+    assert {r.focus for r in everything} - {pedro}  # type: ignore[attr-defined]
 
 
 def test_unsupported_features_are_refused() -> None:

@@ -11,12 +11,13 @@ are imported when a build runs: opening the graph for a query loads none of them
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,7 @@ from .rdf.store import (
     write_state,
     write_store,
 )
+from .rdf.units import Units
 from .vocab import Names
 
 if TYPE_CHECKING:
@@ -140,16 +142,21 @@ def _load_ontology(store: ox.Store, project: Project, names: Names) -> None:
 
 
 def _model(project: Project, timings: dict[str, float] | None = None,
-           progress: Progress = _quiet, spool: Spool | None = None
+           progress: Progress = _quiet, spool: Spool | None = None,
+           units: Units | None = None, reuse: bool = False
            ) -> tuple[Corpus, KnowledgeGraph]:
     """Load and check the curated files and make the graph in an in-memory store; with a
-    ``spool``, every quad is also written to it as it is made."""
+    ``spool``, every quad is also written to it as it is made.
+
+    With ``units`` each facts file's checked result and quads are kept in the build
+    state, and with ``reuse`` those an earlier build kept are used where they still
+    hold (see :mod:`heroes_kg.rdf.units`)."""
     from .corpus.curation import load_corpus, paused_gc
     from .rdf.model import nquads
 
     clock = _Clock(timings)
     progress("reading and checking the curated files")
-    corpus = load_corpus(project)
+    corpus = load_corpus(project, units.get if units is not None and reuse else None)
     clock.lap("load")
     progress(f"modelling {len(corpus.statements)} statements as RDF")
     names = Names(project.base_iri)
@@ -157,16 +164,24 @@ def _model(project: Project, timings: dict[str, float] | None = None,
     # Oxigraph parses and inserts each chunk in a second thread (it releases the GIL)
     # while this one writes the next.
     with paused_gc(), ThreadPoolExecutor(1, thread_name_prefix="heroes-kg-model") as loader:
-        lines = nquads(corpus, project.base_iri)
+        if units is None:
+            lines = nquads(corpus, project.base_iri)
+            pieces: Iterable[tuple[bytes, bool]] = (
+                ("".join(chunk).encode("utf-8"), False)
+                for chunk in iter(lambda: list(itertools.islice(lines, MODEL_CHUNK)), []))
+        else:
+            pieces = _unit_pieces(corpus, project.base_iri, units)
         loading: Future[None] | None = None
-        while chunk := list(itertools.islice(lines, MODEL_CHUNK)):
-            data = "".join(chunk).encode("utf-8")
-            del chunk
+        for data, checked in pieces:
             if spool is not None:
                 spool.write(data)
             if loading is not None:
                 loading.result()
-            loading = loader.submit(store.load, data, format=ox.RdfFormat.N_QUADS)
+            # Lines from entries are those a build made and loaded before (their
+            # digests hold): Oxigraph need not check each IRI again, a quarter faster.
+            loading = loader.submit(store.load, data, format=ox.RdfFormat.N_QUADS,
+                                    lenient=checked)
+            del data
         if loading is not None:
             loading.result()
     _load_ontology(store, project, names)
@@ -179,20 +194,54 @@ def _model(project: Project, timings: dict[str, float] | None = None,
     return corpus, kg
 
 
+def _unit_pieces(corpus: Corpus, base: str, units: Units) -> Iterator[tuple[bytes, bool]]:
+    """The graph's N-Quads, the articles' then each facts file's, each with whether it
+    was taken from an entry: from the file's entry where :meth:`Units.get` handed it out
+    and the entry's lines are intact, else made (and kept)."""
+    from .rdf.model import article_lines, file_lines
+
+    articles = "".join(article_lines(corpus, base, units.earlier_mentions())).encode("utf-8")
+    if corpus.mentions_found is not None:
+        units.keep_mentions(corpus.mentions_found)
+    units.track_articles(articles)
+    yield articles, False
+    del articles
+    for file in corpus.files:
+        key = units.key(file.path, file.digest)
+        # The very result handed out, not one checked again since (it read an entity or
+        # article that changed): then its lines are made again.
+        data = units.lines(key) if units.served.get(key) is file else None
+        taken = data is not None
+        if data is None:
+            data = "".join(file_lines(file, corpus, base)).encode("utf-8")
+            units.put(file, data)
+        units.track(file.path, key, data)
+        yield data, taken
+    # Held no longer: the statements are dropped once validated, before the exports.
+    units.served.clear()
+
+
 #: N-Quads lines made and loaded at a time: small enough to hold, large enough that
 #: Oxigraph's parser does most of the work.
 MODEL_CHUNK = 50_000
 
 
 def _validate(corpus: Corpus, kg: KnowledgeGraph, shacl: str,
-              timings: dict[str, float] | None = None, progress: Progress = _quiet) -> None:
+              timings: dict[str, float] | None = None, progress: Progress = _quiet,
+              changed: list[ox.Quad] | None = None) -> None:
+    """Validate the graph; ``changed``: the quads an edit of a graph that passed may
+    have added or removed (see :func:`~heroes_kg.validate.graph.validate_graph`)."""
     from .validate import validate_graph
 
     clock = _Clock(timings)
     assert kg.project is not None
-    progress(f"validating {len(kg.store)} quads against the ontology and shapes")
+    if changed is None:
+        progress(f"validating {len(kg.store)} quads against the ontology and shapes")
+    else:
+        progress(f"validating around {len(changed)} changed quads against the ontology "
+                 "and shapes")
     validate_graph(kg, corpus, kg.project.shapes_file, kg.project.ontology_file,
-                   engine=shacl)
+                   engine=shacl, changed=changed)
     clock.lap("validate")
 
 
@@ -271,6 +320,7 @@ def build_store(project: Project) -> tuple[Corpus, KnowledgeGraph]:
         kg.memo.clear()
         state = read_state(project)
         state.update(_store_state(project, current, _report(corpus, kg)))
+        state.pop("units", None)  # they describe another graph than this store's
         if state.get("exports_fingerprint") != current:
             state.pop("exports", None)
         write_state(project, state)
@@ -451,14 +501,23 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
                            [outdir / name for name in names], up_to_date=True), None
     timings: dict[str, float] = {}
     incremental = not force and _store_can_take_delta(project, state)
+    # Each facts file's checked result and quads are kept for the next build (never read
+    # with force); the quads of the last build tell what changed since, which is all
+    # that needs validating when that build passed with the same shapes.
+    shapes = _shapes_digest(project)
+    units = Units(project, None if force else state.get("units"),
+                  comparable=(incremental and state.get("validated") is True
+                              and shapes is not None and state.get("shapes") == shapes
+                              and shacl == "oxigraph"))
     # A full build writes the store while the graph is modelled, validated and
     # exported; it replaces the current one only once all of that has succeeded.
     writer = None if incremental else _StoreWriter(project)
     staged: list[tuple[Path, Path]] = []
     try:
-        corpus, kg = _model(project, timings, say, writer.spool if writer else None)
+        corpus, kg = _model(project, timings, say, writer.spool if writer else None,
+                            units, reuse=not force)
         if validate:
-            _validate(corpus, kg, shacl, timings, say)
+            _validate(corpus, kg, shacl, timings, say, units.changes())
         clock = _Clock(timings)
         report = BuildReport(len(corpus.articles), len(corpus.entities),
                              len(corpus.statements), 0)
@@ -542,8 +601,10 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         **_store_state(project, current, report),
         **({"exports_fingerprint": current,
             "exports": {str(p): _stamp(p) for p in written}} if complete else {}),
+        "units": units.manifest(), "validated": validate, "shapes": shapes,
     })
     end_change(project)
+    units.prune()
     report.written = written
     report.timings = timings
     return report, kg
@@ -564,6 +625,13 @@ def _store_can_take_delta(project: Project, state: dict[str, Any]) -> bool:
             and state.get("base_iri") == project.base_iri
             and state.get("version") == __version__
             and state.get("ontology") == ontology_digest(project))
+
+
+def _shapes_digest(project: Project) -> str | None:
+    try:
+        return hashlib.sha256(project.shapes_file.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _has_sorted_lines(kg: KnowledgeGraph) -> bool:

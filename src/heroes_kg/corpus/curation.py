@@ -12,7 +12,7 @@ import difflib
 import gc
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,8 @@ __all__ = [
     "Corpus",
     "Entity",
     "Evidence",
+    "FactsFile",
+    "Mentions",
     "Statement",
     "Value",
     "load_corpus",
@@ -97,12 +99,44 @@ class Statement:
     line: int | None = None
 
 
+@dataclass(frozen=True)
+class FactsFile:
+    """One facts file as checked: what it declares and states, and what of the rest of
+    the corpus its checks read, so that a later build can take it as it is while its
+    bytes and what it read are unchanged (see :func:`load_corpus`)."""
+
+    #: Where it is, relative to the project (as messages show it), and the SHA-256 of
+    #: its bytes.
+    path: str
+    digest: str
+    entities: tuple[Entity, ...]
+    statements: tuple[Statement, ...]
+    #: Entity id -> (type, name) of every entity its statements refer to.
+    uses: tuple[tuple[str, str, str], ...]
+    #: Article id -> SHA-256 of the text of every article its evidence quotes.
+    quotes: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """What :meth:`Corpus.mentions` found, and from what: each name with the ids of
+    the entities it names, and each article's text digest (SHA-256)."""
+
+    names: dict[str, set[str]]
+    texts: dict[str, str]
+    found: dict[str, set[str]]
+
+
 @dataclass
 class Corpus:
     articles: dict[str, Article] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
+    #: Each facts file as checked, in the order read (see :class:`FactsFile`).
+    files: list[FactsFile] = field(default_factory=list, repr=False, compare=False)
     _by_id: dict[str, Statement] = field(default_factory=dict, repr=False, compare=False)
+    #: What the last call of :meth:`mentions` found, for a later corpus to start from.
+    mentions_found: Mentions | None = field(default=None, repr=False, compare=False)
 
     def statement(self, statement_id: str) -> Statement | None:
         """The statement with this id, or None (an index built on first use)."""
@@ -110,24 +144,42 @@ class Corpus:
             self._by_id = {st.id: st for st in self.statements}
         return self._by_id.get(statement_id)
 
-    def mentions(self) -> dict[str, set[str]]:
+    def mentions(self, earlier: Mentions | None = None) -> dict[str, set[str]]:
         """Article id -> ids of the entities whose name or an alias occurs in its text
         (as whole words: not preceded or followed by a word character).
 
         The scan is leftmost-longest and non-overlapping, like a regex alternation of
         every name, longest first; but instead of trying every name at every position
         (slow with thousands of names), it looks names up by their first characters at
-        each position where a name may start."""
+        each position where a name may start.
+
+        With ``earlier`` (the :attr:`mentions_found` of an earlier corpus), an article
+        whose text is unchanged and in which no name whose entities changed occurs
+        keeps its earlier mentions: the scan would find the same."""
         by_name: dict[str, set[str]] = {}
         for entity in self.entities.values():
             for name in (entity.name, *entity.aliases):
                 by_name.setdefault(name, set()).add(entity.id)
+        texts = {a.id: hashlib.sha256(a.text.encode()).hexdigest()
+                 for a in self.articles.values()}
         found: dict[str, set[str]] = {a: set() for a in self.articles}
-        if not by_name:
-            return found
-        # Names by their first _KEY characters (shorter names by all of theirs),
-        # longest first; a crowded group ("The ...", "Captain ...") is split again by
-        # the first _SUBKEY characters, so each position checks a handful of names.
+        todo = list(self.articles.values())
+        if earlier is not None:
+            changed = [n for n in by_name.keys() | earlier.names.keys()
+                       if by_name.get(n) != earlier.names.get(n)]
+            if len(changed) <= _CHANGED_NAMES:
+                todo = [a for a in todo if earlier.texts.get(a.id) != texts[a.id]
+                        or any(n in a.text for n in changed)]
+                for article in self.articles.values():
+                    if article.id in earlier.found:
+                        found[article.id] = set(earlier.found[article.id])
+        self.mentions_found = Mentions(by_name, texts, found)
+        if by_name and todo:
+            self._scan(by_name, todo, found)
+        return found
+
+    def _scan(self, by_name: dict[str, set[str]], articles: list[Article],
+              found: dict[str, set[str]]) -> None:
         groups: dict[str, list[str]] = {}
         for name in sorted(by_name, key=lambda n: (-len(n), n)):
             groups.setdefault(name[:_KEY], []).append(name)
@@ -142,8 +194,9 @@ class Corpus:
                     sub.setdefault(name[:_SUBKEY], []).append(name)
             by_key[key] = ([n for n in group if len(n) < _SUBKEY], sub)
         key_lengths = sorted({len(k) for k in by_key}, reverse=True)
-        for article in self.articles.values():
-            text, hits, end = article.text, found[article.id], 0
+        for article in articles:
+            found[article.id] = hits = set()
+            text, end = article.text, 0
             for start in (m.start() for m in _NAME_START.finditer(text)):
                 if start < end:
                     continue
@@ -151,9 +204,10 @@ class Corpus:
                 if match is not None:
                     hits |= by_name[match]
                     end = start + len(match)
-        return found
 
 
+#: Above this many names whose entities changed, every article is scanned again.
+_CHANGED_NAMES = 500
 #: Characters of a name used to look it up; a position where a name may start.
 _KEY = 3
 #: Names sharing their first _KEY characters beyond this many are grouped again by
@@ -376,47 +430,58 @@ def _valid_date(text: str) -> bool:
 _STATEMENT_KEYS = {"subject", "property", "object", "value", "evidence", *_vocab.QUALIFIERS}
 
 
-def _load_facts(project: Project, out: _Collector, corpus: Corpus
-                ) -> list[tuple[Path, dict[str, Any]]]:
+def _facts_files(project: Project, out: _Collector) -> list[Path]:
     folder = project.facts_dir
-    raw: list[tuple[Path, dict[str, Any]]] = []
     if not folder.is_dir():
         out.add(folder, None, "facts folder is missing; create seeds/facts/")
-        return raw
+        return []
     files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
     if not files:
         out.add(folder, None, "no facts files (*.yaml) in seeds/facts/")
-    for path, data in _load_documents(files, "facts file", out):
-        if data is None:
-            continue
-        if "candidates" in data:
-            # Suggested facts are never part of the graph until a curator accepts them.
-            out.add(path, line_of(data), "this is a candidates file from 'heroes-kg suggest', "
-                                      "not curated facts; move it out of seeds/facts/, "
-                                      "review it and run 'heroes-kg accept FILE'")
-            continue
-        for key in sorted(set(data) - {"entities", "statements"}, key=str):
-            out.add(path, line_of(data), f"unknown top-level key {_brief(key)}; a facts file has "
-                                      "'entities:' and 'statements:'")
-        for section in ("entities", "statements"):
-            items = data.get(section)
-            if items is None:
-                continue
-            if not isinstance(items, list):
-                out.add(path, line_of(data), f"'{section}:' must be a list of mappings "
-                                          f"('- key: value' items), not {_kind(items)}")
-                continue
-            lines = item_lines(items)
-            for index, item in enumerate(items):
-                if not isinstance(item, dict):
-                    line = lines[index] if lines else key_line(data, section)
-                    out.add(path, line, f"each item of '{section}:' must be a mapping, "
-                                        f"not {_kind(item)}")
-                elif section == "entities":
-                    _add_entity(path, item, out, corpus)
-                else:
-                    raw.append((path, item))
+    return files
+
+
+def _load_facts(project: Project, out: _Collector, corpus: Corpus
+                ) -> list[tuple[Path, dict[str, Any]]]:
+    raw: list[tuple[Path, dict[str, Any]]] = []
+    for path, data in _load_documents(_facts_files(project, out), "facts file", out):
+        if data is not None:
+            _facts_document(path, data, out, corpus, raw)
     return raw
+
+
+def _facts_document(path: Path, data: dict[str, Any], out: _Collector, corpus: Corpus,
+                    raw: list[tuple[Path, dict[str, Any]]], *, entities: bool = True) -> None:
+    """Check the structure of one parsed facts file, declare its entities (unless
+    ``entities`` is false) and append its statements to ``raw``, unchecked."""
+    if "candidates" in data:
+        # Suggested facts are never part of the graph until a curator accepts them.
+        out.add(path, line_of(data), "this is a candidates file from 'heroes-kg suggest', "
+                                  "not curated facts; move it out of seeds/facts/, "
+                                  "review it and run 'heroes-kg accept FILE'")
+        return
+    for key in sorted(set(data) - {"entities", "statements"}, key=str):
+        out.add(path, line_of(data), f"unknown top-level key {_brief(key)}; a facts file has "
+                                  "'entities:' and 'statements:'")
+    for section in ("entities", "statements"):
+        items = data.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            out.add(path, line_of(data), f"'{section}:' must be a list of mappings "
+                                      f"('- key: value' items), not {_kind(items)}")
+            continue
+        lines = item_lines(items)
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                line = lines[index] if lines else key_line(data, section)
+                out.add(path, line, f"each item of '{section}:' must be a mapping, "
+                                    f"not {_kind(item)}")
+            elif section == "entities":
+                if entities:
+                    _add_entity(path, item, out, corpus)
+            else:
+                raw.append((path, item))
 
 
 def _add_entity(path: Path, item: dict[str, Any], out: _Collector, corpus: Corpus) -> None:
@@ -717,10 +782,27 @@ def _check_evidence(path: Path, line: int | None, raw: Any, out: _Collector,
     return found
 
 
-def load_corpus(project: Project) -> Corpus:
-    """Read and check the articles and curated facts of ``project``."""
+#: A lookup of a facts file checked by an earlier build: (path as shown, SHA-256 of its
+#: bytes) -> that file's :class:`FactsFile`, or None.
+Reuse = Callable[[str, str], "FactsFile | None"]
+
+
+def load_corpus(project: Project, reuse: Reuse | None = None) -> Corpus:
+    """Read and check the articles and curated facts of ``project``.
+
+    With ``reuse``, a facts file whose bytes an earlier build checked is not parsed nor
+    checked again when every entity and article its checks read is as it was then
+    (entity references are still checked against the whole corpus); the result is the
+    corpus a load without ``reuse`` gives. Any problem makes it load everything again
+    without ``reuse``, so errors are reported exactly as a full load reports them."""
     with paused_gc():
-        return _load_corpus(project)
+        if reuse is not None:
+            corpus = _load_corpus_reusing(project, reuse)
+            if corpus is not None:
+                return corpus
+        corpus = _load_corpus(project)
+        corpus.files = _checked_files(project, corpus, {})
+        return corpus
 
 
 @contextlib.contextmanager
@@ -771,4 +853,133 @@ def _load_corpus(project: Project) -> Corpus:
         corpus.statements.append(statement)
     if out.problems:
         raise CurationError(out.problems)
+    return corpus
+
+
+def _text_digests(corpus: Corpus) -> Callable[[str], str | None]:
+    """Article id -> SHA-256 of its text (each computed once), or None if unknown."""
+    known: dict[str, str] = {}
+
+    def digest(article_id: str) -> str | None:
+        found = known.get(article_id)
+        if found is None:
+            article = corpus.articles.get(article_id)
+            if article is None:
+                return None
+            found = known[article_id] = hashlib.sha256(article.text.encode()).hexdigest()
+        return found
+
+    return digest
+
+
+def _checked_files(project: Project, corpus: Corpus, digests: dict[str, str],
+                   reused: dict[str, FactsFile] | None = None) -> list[FactsFile]:
+    """Each facts file of the (checked) corpus, in order, as a :class:`FactsFile`; the
+    ``reused`` ones as they are. ``digests`` gives the files' SHA-256 where known."""
+    entities: dict[str, list[Entity]] = {}
+    statements: dict[str, list[Statement]] = {}
+    for entity in corpus.entities.values():
+        entities.setdefault(entity.path, []).append(entity)
+    for statement in corpus.statements:
+        statements.setdefault(statement.path, []).append(statement)
+    text_digest = _text_digests(corpus)
+    out = _Collector(project.root)
+    files: list[FactsFile] = []
+    for path in _facts_files(project, out):
+        shown = out.rel(path)
+        if reused and shown in reused:
+            files.append(reused[shown])
+            continue
+        digest = digests.get(shown) or hashlib.sha256(path.read_bytes()).hexdigest()
+        mine = statements.get(shown, [])
+        ids = sorted({ref for st in mine
+                      for ref in (st.subject, st.object, *(v for _, v in st.qualifiers))
+                      if ref is not None})
+        uses = tuple((i, corpus.entities[i].type, corpus.entities[i].name) for i in ids)
+        quoted = sorted({ev.article for st in mine for ev in st.evidence})
+        quotes = tuple((a, text_digest(a) or "") for a in quoted)
+        files.append(FactsFile(shown, digest, tuple(entities.get(shown, ())), tuple(mine),
+                               uses, quotes))
+    return files
+
+
+def _load_corpus_reusing(project: Project, reuse: Reuse) -> Corpus | None:
+    """:func:`_load_corpus` taking what it can from ``reuse``; None on any problem (the
+    caller then loads everything again, which reports it)."""
+    out = _Collector(project.root)
+    corpus = Corpus()
+    _load_articles(project, out, corpus)
+    files = _facts_files(project, out)
+    if out.problems:
+        return None
+    reused: dict[str, FactsFile] = {}
+    fresh: list[Path] = []
+    digests: dict[str, str] = {}
+    for path in files:
+        shown = out.rel(path)
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        digests[shown] = digest
+        earlier = reuse(shown, digest)
+        if earlier is None:
+            fresh.append(path)
+        else:
+            reused[shown] = earlier
+    parsed = dict(_load_documents(fresh, "facts file", out))
+    raw: list[tuple[Path, dict[str, Any]]] = []
+    order: list[tuple[str, Path]] = []
+    for path in files:  # entities in the order a full load declares them
+        shown = out.rel(path)
+        if shown in reused:
+            for entity in reused[shown].entities:
+                if entity.id in corpus.entities:
+                    return None
+                corpus.entities[entity.id] = entity
+            order.append((shown, path))
+            continue
+        data = parsed.get(path)
+        if data is None:
+            return None
+        _facts_document(path, data, out, corpus, raw)
+        order.append((shown, path))
+    if out.problems:
+        return None
+    text_digest = _text_digests(corpus)
+    for shown, earlier in list(reused.items()):
+        entities = corpus.entities
+        if all((e := entities.get(i)) is not None and e.type == t and e.name == n
+               for i, t, n in earlier.uses) and all(text_digest(a) == d
+                                                    for a, d in earlier.quotes):
+            continue
+        # What its checks read changed: check its statements again.
+        del reused[shown]
+        path = next(p for s, p in order if s == shown)
+        document = next(iter(_load_documents([path], "facts file", out)))[1]
+        if document is None:
+            return None
+        _facts_document(path, document, out, corpus, raw, entities=False)
+    for article in corpus.articles.values():
+        if article.publisher is not None:
+            publisher = corpus.entities.get(article.publisher)
+            if publisher is None or not _vocab.is_subtype(publisher.type, "Organization"):
+                return None
+    checked: dict[str, list[Statement]] = {}
+    for path, item in raw:
+        statement = _check_statement(path, item, out, corpus)
+        if statement is None:
+            return None
+        checked.setdefault(statement.path, []).append(statement)
+    seen: set[str] = set()
+    for shown, _path in order:
+        statements = reused[shown].statements if shown in reused else checked.get(shown, ())
+        for statement in statements:
+            if statement.id in seen:
+                return None
+            seen.add(statement.id)
+            corpus.statements.append(statement)
+    if out.problems:
+        return None
+    corpus.files = _checked_files(project, corpus, digests, reused)
     return corpus

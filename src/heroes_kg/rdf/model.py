@@ -22,9 +22,9 @@ from .. import vocab
 from ..vocab import HEROES, OA, PROV, RDF, RDFS, SCHEMA, XSD
 
 if TYPE_CHECKING:  # curation (and PyYAML) load only when quads are made, not for Names
-    from ..corpus.curation import Corpus, Statement
+    from ..corpus.curation import Corpus, Entity, FactsFile, Mentions, Statement
 
-__all__ = ["nquads", "to_quads"]
+__all__ = ["article_lines", "file_lines", "nquads", "to_quads"]
 
 _ROLE_PROPERTIES = {"plays", "reprisedRole"}
 
@@ -57,11 +57,22 @@ def to_quads(corpus: Corpus, base: str) -> Iterator[ox.Quad]:
 def nquads(corpus: Corpus, base: str) -> Iterator[str]:
     """Every quad of the built graph except the ontology: one N-Quads line (ending in a
     newline) at a time."""
+    yield from article_lines(corpus, base)
+    for entity in corpus.entities.values():
+        yield from _entity_lines(entity, base)
+    for statement in corpus.statements:
+        yield from _statement_lines(statement, corpus, base)
+
+
+def article_lines(corpus: Corpus, base: str, earlier: Mentions | None = None
+                  ) -> Iterator[str]:
+    """The quads of the articles (with the entities each mentions; ``earlier``: see
+    :meth:`~heroes_kg.corpus.curation.Corpus.mentions`)."""
     facts = f" <{base}graph/facts> .\n"
     res, art = f"<{base}resource/", f"<{base}article/"
     a_type = f"<{RDF}type>"
-    name, label = f"<{SCHEMA}name>", f"<{RDFS}label>"
-    mentions = corpus.mentions()
+    label = f"<{RDFS}label>"
+    mentions = corpus.mentions(earlier)
     for article in corpus.articles.values():
         node = f"{art}{article.id}>"
         title = _text(article.title)
@@ -77,20 +88,31 @@ def nquads(corpus: Corpus, base: str) -> Iterator[str]:
             yield f"{node} <{SCHEMA}url> <{article.url}>{facts}"
         for entity_id in sorted(mentions[article.id]):
             yield f"{node} <{SCHEMA}mentions> {res}{entity_id}>{facts}"
-    for entity in corpus.entities.values():
-        node = f"{res}{entity.id}>"
-        text = _text(entity.name)
-        yield f"{node} {a_type} <{vocab.CLASSES[entity.type].iri}>{facts}"
-        # the schema.org classes above it too, so that no reasoner is needed to find an
-        # actor as a schema:Person (the ontology is unchanged)
-        for iri in vocab.schema_types(entity.type):
-            yield f"{node} {a_type} <{iri}>{facts}"
-        yield f"{node} {name} {text}{facts}"
-        yield f"{node} {label} {text}{facts}"
-        for alias in entity.aliases:
-            yield f"{node} <{SCHEMA}alternateName> {_text(alias)}{facts}"
-    for statement in corpus.statements:
+
+
+def file_lines(file: FactsFile, corpus: Corpus, base: str) -> Iterator[str]:
+    """The quads of one facts file's entities and statements (``corpus`` gives the
+    articles quoted and the characters' names)."""
+    for entity in file.entities:
+        yield from _entity_lines(entity, base)
+    for statement in file.statements:
         yield from _statement_lines(statement, corpus, base)
+
+
+def _entity_lines(entity: Entity, base: str) -> Iterator[str]:
+    facts = f" <{base}graph/facts> .\n"
+    node = f"<{base}resource/{entity.id}>"
+    a_type = f"<{RDF}type>"
+    text = _text(entity.name)
+    yield f"{node} {a_type} <{vocab.CLASSES[entity.type].iri}>{facts}"
+    # the schema.org classes above it too, so that no reasoner is needed to find an
+    # actor as a schema:Person (the ontology is unchanged)
+    for iri in vocab.schema_types(entity.type):
+        yield f"{node} {a_type} <{iri}>{facts}"
+    yield f"{node} <{SCHEMA}name> {text}{facts}"
+    yield f"{node} <{RDFS}label> {text}{facts}"
+    for alias in entity.aliases:
+        yield f"{node} <{SCHEMA}alternateName> {_text(alias)}{facts}"
 
 
 def _statement_lines(st: Statement, corpus: Corpus, base: str) -> Iterator[str]:

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from ..vocab import OWL, RDF, RDFS, SH, XSD
 
-__all__ = ["Result", "ShapesEngine", "UnsupportedShapes"]
+__all__ = ["Reach", "Result", "ShapesEngine", "UnsupportedShapes", "validate_around"]
 
 
 #: Keys a shape may have without adding a constraint.
@@ -530,3 +530,149 @@ def _join(tests: list[str], op: str) -> str:
 def _default_message(name: str) -> str:
     """Used only where a shape has no sh:message (ontology/shapes.ttl gives one each)."""
     return f"sh:{name} constraint violated"
+
+
+# --- Validating around a change ----------------------------------------------------------
+
+class _NotLocal(Exception):
+    """The shapes use a component whose reach :class:`Reach` does not know."""
+
+
+#: Components that test the value node itself and read nothing beyond it.
+_AT_THE_NODE = (Datatype, NodeKind, MinLength, Pattern, MinInclusive, MinCount, MaxCount)
+
+
+@dataclass
+class Reach:
+    """What the compiled shapes read around a focus node: the predicates each path step
+    follows (``forward`` and ``inverse``), with how many more hops are read beyond the
+    node such a step reaches, whether rdf:type is read at the nodes reached, and how
+    many hops from the focus node the furthest triple read lies (``depth``)."""
+
+    forward: dict[str, int] = field(default_factory=dict)
+    inverse: dict[str, int] = field(default_factory=dict)
+    depth: int = 0
+
+    @classmethod
+    def of(cls, engine: ShapesEngine) -> Reach:
+        reach = cls()
+        for shape in engine.targeted:
+            hops = reach._shape(shape, 0)
+            if shape.classes:
+                reach._step(RDF + "type", False, 0)
+                hops = max(hops, 1)
+            for predicate in shape.subjects_of:
+                reach._step(predicate, False, 0)
+                hops = max(hops, 1)
+            for predicate in shape.objects_of:
+                reach._step(predicate, True, 0)
+                hops = max(hops, 1)
+            reach.depth = max(reach.depth, hops)
+        return reach
+
+    def _step(self, predicate: str, inverse: bool, beyond: int) -> None:
+        table = self.inverse if inverse else self.forward
+        table[predicate] = max(table.get(predicate, 0), beyond)
+
+    def _shape(self, shape: _Shape, nesting: int) -> int:
+        """Hops read from the node ``shape`` is tested on."""
+        if nesting > 16:
+            raise _NotLocal("shapes nest too deep")
+        if shape.path is not None:
+            beyond = max((self._component(c, nesting) for c in shape.constraints), default=0)
+            self._step(shape.path[0], shape.path[1], beyond)
+            return 1 + beyond
+        hops = max((self._component(c, nesting) for c in shape.constraints), default=0)
+        for prop in shape.properties:
+            hops = max(hops, self._shape(prop, nesting + 1))
+        return hops
+
+    def _component(self, constraint: _Constraint, nesting: int) -> int:
+        """Hops read beyond the node ``constraint`` tests."""
+        if isinstance(constraint, Class):
+            self._step(RDF + "type", False, 0)
+            return 1
+        if isinstance(constraint, Or):
+            return max((self._shape(s, nesting + 1) for s in constraint.arg), default=0)
+        if isinstance(constraint, Node):
+            return self._shape(constraint.arg, nesting + 1)
+        if isinstance(constraint, QualifiedValueShape):
+            return self._shape(constraint.arg[0], nesting + 1)
+        if isinstance(constraint, LessThan):  # the focus node's other property
+            self._step(str(constraint.arg), False, 0)
+            return 0
+        if isinstance(constraint, _AT_THE_NODE):
+            return 0
+        raise _NotLocal(f"sh:{constraint.name}")
+
+
+def validate_around(engine: ShapesEngine, store: ox.Store, graphs: list[ox.NamedNode],
+                    changed: Iterable[ox.Quad], limit: int) -> set[Result] | None:
+    """The violations whose focus node is one the ``changed`` quads (added or removed
+    since a graph that conformed) can affect, or None when that cannot be told cheaply
+    (more than ``limit`` triples to read: then validate the whole graph).
+
+    The focus nodes are those from which the shapes' paths reach the start of a changed
+    triple, followed backwards in the new graph as far as the shapes read; their checks
+    are then run, unchanged, on a small store holding every triple the shapes read from
+    them, and only their results are kept. The graph conformed before the change, so
+    every violation of the new graph is at one of them."""
+    try:
+        reach = Reach.of(engine)
+    except _NotLocal:
+        return None
+    in_graphs = set(graphs)
+    rdf_type = RDF + "type"
+    focus: set[Term] = set()
+    for quad in changed:
+        if quad.graph_name not in in_graphs:
+            continue
+        predicate = quad.predicate.value
+        if predicate in reach.forward:
+            focus.add(quad.subject)  # type: ignore[arg-type]
+        if predicate in reach.inverse:
+            focus.add(quad.object)  # type: ignore[arg-type]
+    frontier = set(focus)
+    for level in range(1, reach.depth):
+        # Nodes one step before the frontier, by a step beyond which at least ``level``
+        # more hops are read.
+        before: set[Term] = set()
+        for node in frontier:
+            if isinstance(node, ox.Literal):
+                continue
+            for quad in store.quads_for_pattern(None, None, node):
+                if (quad.graph_name in in_graphs
+                        and reach.forward.get(quad.predicate.value, -1) >= level):
+                    before.add(quad.subject)  # type: ignore[arg-type]
+            for quad in store.quads_for_pattern(node, None, None):
+                if (quad.graph_name in in_graphs
+                        and reach.inverse.get(quad.predicate.value, -1) >= level):
+                    before.add(quad.object)  # type: ignore[arg-type]
+        frontier = before - focus
+        focus |= frontier
+    # Every triple the shapes read from the focus nodes.
+    read: set[ox.Quad] = set()
+    seen, frontier = set(focus), set(focus)
+    for _ in range(reach.depth):
+        after: set[Term] = set()
+        for node in frontier:
+            if isinstance(node, ox.Literal):
+                continue
+            for quad in store.quads_for_pattern(node, None, None):
+                p = quad.predicate.value
+                if quad.graph_name in in_graphs and p in reach.forward:
+                    read.add(quad)
+                    if p != rdf_type or reach.forward[p] > 0:
+                        after.add(quad.object)  # type: ignore[arg-type]
+            for quad in store.quads_for_pattern(None, None, node):
+                if quad.graph_name in in_graphs and quad.predicate.value in reach.inverse:
+                    read.add(quad)
+                    after.add(quad.subject)  # type: ignore[arg-type]
+            if len(read) > limit:
+                return None
+        frontier = after - seen
+        seen |= frontier
+    small = ox.Store()
+    small.extend(read)
+    shown = {str(f) if isinstance(f, ox.BlankNode) else f.value for f in focus}
+    return {r for r in engine.validate(small, graphs) if r.focus in shown}

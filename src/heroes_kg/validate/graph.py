@@ -10,6 +10,7 @@ about, so a curator sees file:line rather than an IRI.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,9 @@ if TYPE_CHECKING:  # rdflib is imported where pySHACL is used, never with this m
 
 __all__ = ["ENGINES", "validate_graph"]
 
+#: Above this many triples to read around a change, the whole graph is validated instead
+#: (reading them costs about what validating a million triples does).
+AROUND_LIMIT = 250_000
 #: The SHACL engines :func:`validate_graph` can use; the first is the default.
 ENGINES = ("oxigraph", "pyshacl")
 
@@ -54,7 +58,8 @@ def _load_turtle(path: Path) -> rdflib.Graph:
 
 
 def validate_graph(kg: Graph, corpus: Corpus, shapes: Path, ontology: Path, *,
-                   engine: str = "oxigraph") -> None:
+                   engine: str = "oxigraph", changed: Sequence[ox.Quad] | None = None
+                   ) -> None:
     """Raise ValidationError unless the graph conforms to the shapes and to the check
     that no shape can express (each provenance record describes an asserted fact).
 
@@ -69,7 +74,7 @@ def validate_graph(kg: Graph, corpus: Corpus, shapes: Path, ontology: Path, *,
                            f"{', '.join(ENGINES)}")
     shape_triples = _parse_turtle(shapes)
     _check_patterns(shape_triples, shapes)
-    problems = _whole_graph_checks(kg, corpus)
+    problems = _whole_graph_checks(kg, corpus, changed)
     results: set[tuple[str, str | None, str]] | None = None
     if engine == "oxigraph":
         from ._shacl import ShapesEngine, UnsupportedShapes
@@ -82,8 +87,16 @@ def validate_graph(kg: Graph, corpus: Corpus, shapes: Path, ontology: Path, *,
         except UnsupportedShapes:
             compiled = None
         if compiled is not None:
-            results = {(r.focus, r.path, r.message)
-                       for r in compiled.validate(kg.store, list(kg.data_graphs))}
+            from ._shacl import validate_around
+
+            graphs = list(kg.data_graphs)
+            found = None
+            if changed is not None:
+                found = validate_around(compiled, kg.store, graphs, changed,
+                                        limit=AROUND_LIMIT)
+            if found is None:
+                found = compiled.validate(kg.store, graphs)
+            results = {(r.focus, r.path, r.message) for r in found}
     if results is None:
         results = _pyshacl_results(kg, shapes, ontology)
     problems.extend(_problems(results, corpus, kg.names))
@@ -162,13 +175,22 @@ def shacl_report_results(report: rdflib.Graph) -> set[tuple[str, str | None, str
 _PREFIXES = vocab.SPARQL_PREFIXES
 
 
-def _whole_graph_checks(kg: Graph, corpus: Corpus) -> list[Problem]:
-    """The check no shape expresses, as one SPARQL query over the whole store."""
+def _whole_graph_checks(kg: Graph, corpus: Corpus,
+                        changed: Sequence[ox.Quad] | None = None) -> list[Problem]:
+    """The check no shape expresses, as one SPARQL query over the whole store; with
+    ``changed`` (see :func:`validate_graph`), over the provenance records the change
+    can affect: those changed, and those that describe a changed fact."""
     names = kg.names
     found: list[Problem] = []
     facts, prov = names.facts.value, names.provenance.value
+    only = ""
+    if changed is not None:
+        records = _records_around(kg, changed)
+        if not records:
+            return found
+        only = "VALUES ?st { " + " ".join(str(r) for r in sorted(records, key=str)) + " }"
     for row in select(kg.store, _PREFIXES + f"""
-        SELECT ?st ?s ?p ?o WHERE {{
+        SELECT ?st ?s ?p ?o WHERE {{ {only}
           GRAPH <{prov}> {{ ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ;
                                 rdf:object ?o }}
           FILTER NOT EXISTS {{ GRAPH <{facts}> {{ ?s ?p ?o }} }} }}"""):
@@ -176,6 +198,28 @@ def _whole_graph_checks(kg: Graph, corpus: Corpus) -> list[Problem]:
         found.append(Problem(path, line, "the fact this provenance record describes is not "
                                          f"in the graph (at <{row['st'].value}>)"))
     return found
+
+
+def _records_around(kg: Graph, changed: Sequence[ox.Quad]) -> set[ox.NamedNode]:
+    """The provenance records a change can affect: the subjects of its changed
+    provenance quads, and the records (in the new graph) of its changed facts."""
+    names = kg.names
+    subject, predicate, obj = (ox.NamedNode(vocab.RDF + k)
+                               for k in ("subject", "predicate", "object"))
+    records: set[ox.NamedNode] = set()
+    store = kg.store
+    for quad in changed:
+        if quad.graph_name == names.provenance:
+            if isinstance(quad.subject, ox.NamedNode):
+                records.add(quad.subject)
+        elif quad.graph_name == names.facts:
+            for record in store.quads_for_pattern(None, obj, quad.object, names.provenance):
+                st = record.subject
+                if (isinstance(st, ox.NamedNode)
+                        and ox.Quad(st, subject, quad.subject, names.provenance) in store
+                        and ox.Quad(st, predicate, quad.predicate, names.provenance) in store):
+                    records.add(st)
+    return records
 
 
 def _problems(results: set[tuple[str, str | None, str]], corpus: Corpus,
