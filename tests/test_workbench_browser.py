@@ -212,8 +212,9 @@ def test_open_an_entity_page_from_a_result(tab: Tab) -> None:
     assert "“Pedro Pascal as Missy's dad Marcus Moreno”" in page.inner_text("#facts")
     frame = page.frame_locator("iframe.neighbourhood")
     frame.locator("#network canvas").wait_for()
-    wait_until(page, "document.querySelector('iframe.neighbourhood').contentDocument"
-                     ".body.dataset.drawn === '1'")
+    # ?. : while the frame is (re)loading its document has no body yet
+    wait_until(page, "document.querySelector('iframe.neighbourhood')?.contentDocument"
+                     "?.body?.dataset.drawn === '1'")
     assert "Around Pedro Pascal" in frame.locator("h1").inner_text()
     page.click("#facts a >> text=Marcus Moreno")
     page.wait_for_url("**/resource/marcus-moreno")
@@ -228,8 +229,8 @@ def test_draw_a_construct(tab: Tab) -> None:
     tab.state("done")
     rows = int(re.match(r"(\d+) triples", page.inner_text("#status"))[1])
     assert rows >= 5 and len(_cells(tab, 2)) == rows
-    wait_until(page, "document.getElementById('network').contentDocument.body"
-                     ".dataset.drawn === '1'")
+    wait_until(page, "document.getElementById('network')?.contentDocument?.body"
+                     "?.dataset.drawn === '1'")
     count = page.frame_locator("#network").locator("#count").inner_text()
     assert re.match(r"\d+ nodes, \d+ edges", count)
     downloads = page.eval_on_selector_all("button.download", "b => b.map(x => x.textContent)")
