@@ -17,10 +17,28 @@ from typing import IO, cast
 
 import pyoxigraph as ox
 
-__all__ = ["SOLUTION_FORMATS", "TRIPLE_FORMATS", "Lost", "Output", "Stopped", "count_rows"]
+__all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "SOLUTION_FORMATS", "TRIPLE_FORMATS", "Lost",
+           "Output", "Stopped", "count_rows"]
 
-#: The formats a SELECT answer is written in as it comes.
-SOLUTION_FORMATS = ("csv", "tsv", "json", "xml")
+#: SELECT/ASK output formats (W3C SPARQL 1.1 results) -> pyoxigraph format.
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+}
+#: CONSTRUCT/DESCRIBE output formats -> pyoxigraph RDF format; each also goes by the other
+#: names in :data:`heroes_kg.vocab.RDF_FORMAT_NAMES` (ttl, nt, rdf, xml, json-ld, nq).
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+}
+#: The formats a SELECT answer is written in as it comes: all of them.
+SOLUTION_FORMATS = tuple(RESULT_FORMATS)
 #: The formats a CONSTRUCT or DESCRIBE answer is written in as it comes (those without
 #: prefixes, which a writer could only know at the end).
 TRIPLE_FORMATS = ("ntriples", "nquads")
@@ -102,13 +120,7 @@ class Output:
 
 
 _FORMATS: dict[str, ox.QueryResultsFormat | ox.RdfFormat] = {
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-}
+    **RESULT_FORMATS, **{name: GRAPH_FORMATS[name] for name in TRIPLE_FORMATS}}
 
 
 class _Writer:

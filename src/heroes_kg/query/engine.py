@@ -30,7 +30,7 @@ from ..errors import HeroesKGError, QueryError, QueryTimeout, relpath
 from ..rdf.read import find_entity
 from ..rdf.store import Graph, read_state
 from ..vocab import prefixes
-from ._stream import Lost, Output
+from ._stream import GRAPH_FORMATS, RESULT_FORMATS, Lost, Output
 from .guard import balanced, check_query, check_timeout
 
 if TYPE_CHECKING:
@@ -57,23 +57,6 @@ __all__ = [
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
-#: SELECT/ASK output formats (W3C SPARQL 1.1 results) -> pyoxigraph format.
-RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-}
-#: CONSTRUCT/DESCRIBE output formats -> pyoxigraph RDF format; each also goes by the other
-#: names in :data:`heroes_kg.vocab.RDF_FORMAT_NAMES` (ttl, nt, rdf, xml, json-ld, nq).
-GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-}
 _PREFIXED_FORMATS = {"turtle", "trig", "rdfxml", "jsonld"}
 
 _UPDATE_KEYWORDS = vocab.SPARQL_UPDATE_KEYWORDS
