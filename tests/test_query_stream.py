@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 import heroes_kg
 from heroes_kg.errors import QueryTimeout
-from heroes_kg.query import KnowledgeGraph, engine, run_query
+from heroes_kg.query import KnowledgeGraph, _table, engine, run_query
 from heroes_kg.query.engine import list_queries
 from heroes_kg.vocab import Names
 
@@ -95,9 +95,53 @@ def test_awkward_values_stream_byte_for_byte_and_are_counted(awkward: KnowledgeG
         assert streamed.streamed == len(whole), fmt
 
 
-def test_rows_reach_the_output_before_the_answer_is_complete(awkward: KnowledgeGraph) -> None:
+@pytest.mark.parametrize("query", [
+    "SELECT ?s ?name ?url { ?s schema:name ?name OPTIONAL { ?s schema:url ?url } } "
+    "ORDER BY ?s",
+    "SELECT ?x { ?s schema:name ?name FILTER(false) }",
+    "SELECT * { ?s schema:url ?url } LIMIT 1"])
+def test_a_table_that_fits_its_head_is_the_whole_table(
+        awkward: KnowledgeGraph, query: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_table, "HEAD_ROWS", 10_000)
+    monkeypatch.setattr(_table, "HEAD_SECONDS", 3600.0)
+    out = io.BytesIO()
+    streamed = run_query(awkward, query, out=out, out_format="table")
+    whole = awkward.query(query)
+    assert out.getvalue() == whole.table().encode()
+    assert streamed.streamed == len(whole)
+
+
+@pytest.mark.parametrize("order", ["DESC", "ASC"])
+def test_a_long_table_takes_its_column_widths_from_its_first_rows(
+        awkward: KnowledgeGraph, order: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the head, every row is written with the head's widths; a wider value later
+    pushes its line right but is never cut shorter than in the whole table."""
+    monkeypatch.setattr(_table, "HEAD_ROWS", 50)
+    query = (f"SELECT ?s ?name {{ ?s schema:name ?name }} "
+             f"ORDER BY {order}(STRLEN(?name)) ?s")
+    whole = awkward.query(query)
+    header = list(whole.variables)
+    body = [[_table.cell(t, whole.prefixes) for t in row] for row in whole.terms]
+    widths = [max([len(h)] + [len(r[i]) for r in body[:50]]) for i, h in enumerate(header)]
+    expected = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
+                for r in [header, ["-" * w for w in widths], *body]]
+    expected.append("(3000 rows)")
+    out = io.BytesIO()
+    streamed = run_query(awkward, query, out=out, out_format="table")
+    assert out.getvalue().decode().split("\n")[:-1] == expected
+    assert streamed.streamed == 3000
+    if order == "ASC":  # the widest values come last, and stick out whole
+        assert max(map(len, expected[2:-1])) > len(expected[1])
+
+
+@pytest.mark.parametrize("fmt, end", [("csv", b"back\\slash\\ 2999\r\n"),
+                                      ("table", b"(3000 rows)\n")])
+def test_rows_reach_the_output_before_the_answer_is_complete(
+        awkward: KnowledgeGraph, fmt: str, end: bytes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """The first slice of rows is written while the question is still being answered:
     the output holds it up, and the question cannot have finished meanwhile."""
+    monkeypatch.setattr(_table, "HEAD_ROWS", 10)
     first_write = threading.Event()
     release = threading.Event()
 
@@ -111,7 +155,7 @@ def test_rows_reach_the_output_before_the_answer_is_complete(awkward: KnowledgeG
     finished: list[object] = []
     asking = threading.Thread(target=lambda: finished.append(run_query(
         awkward, "SELECT ?s ?name { ?s schema:name ?name } ORDER BY ?s", out=out,
-        out_format="csv")))
+        out_format=fmt)))
     asking.start()
     try:
         assert first_write.wait(30)
@@ -121,7 +165,7 @@ def test_rows_reach_the_output_before_the_answer_is_complete(awkward: KnowledgeG
         release.set()
         asking.join(30)
     assert len(finished) == 1 and len(finished[0]) == 3000  # type: ignore[arg-type]
-    assert out.getvalue().endswith(b"back\\slash\\ 2999\r\n")
+    assert out.getvalue().endswith(end)
 
 
 def test_progress_is_reported_while_rows_are_written(
@@ -182,6 +226,25 @@ def test_the_cli_stops_a_streaming_question_with_one_line_of_advice(
         f"Error: the query did not finish within 4 s and was stopped after writing "
         f"{rows:,} rows (the answer is incomplete); narrow it (add a LIMIT or more "
         "specific patterns) or raise --timeout\n")  # no progress line: not a terminal
+
+
+def test_the_cli_table_streams_and_stops_on_a_whole_row(built_project: Path) -> None:
+    """The default output, a table, is written as the rows come too: a question stopped
+    at its time limit has printed its header and whole rows, as many as it says."""
+    done = _cli(built_project, ENDLESS, "--timeout", "4", stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE)
+    out, err = done.communicate(timeout=120)
+    assert done.returncode == 1
+    lines = out.decode().split("\n")
+    assert lines[0].split() == ["a", "b", "c", "d", "e", "f"]
+    assert set(lines[1].replace(" ", "")) == {"-"} and lines[-1] == ""
+    rows = len(lines) - 3
+    assert rows >= 1000  # past the head, which fixes the widths
+    assert all(line.strip() for line in lines[2:-1])
+    assert all(len(line) <= len(lines[1]) for line in lines[2:1002])  # the head fits
+    assert err.decode().startswith(
+        f"Error: the query did not finish within 4 s and was stopped after writing "
+        f"{rows:,} rows (the answer is incomplete)")
 
 
 def test_the_cli_prints_a_progress_line_on_a_terminal_only(built_project: Path) -> None:

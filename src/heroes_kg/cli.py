@@ -709,8 +709,8 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
     query in queries/ ('heroes-kg queries' lists them). The prefixes heroes:, schema:,
     rdf:, rdfs:, xsd:, owl:, prov:, oa:, skos:, res: (resources), article:,
     role: and statement: are predeclared. Queries see the facts and the
-    provenance graphs. Answers in csv, tsv, json or xml (CONSTRUCT: nt, nq) are
-    written as they come, with a progress line on a terminal.
+    provenance graphs. Answers as a table (the default), csv, tsv, json or xml
+    (CONSTRUCT: nt, nq) are written as they come, with a progress line on a terminal.
 
     \b
     Example:
@@ -734,18 +734,18 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
             raise HeroesKGError(f"query file {query_file} is empty")
     assert query is not None
     bindings = _bindings(binds)
-    # A SELECT answer in a W3C results format, or a CONSTRUCT in N-Triples or N-Quads,
-    # is written as it comes; a table needs every row for its column widths, and the
-    # other RDF formats their prefixes, so those are printed when complete.
-    streamed = endpoint is None and fmt in ("csv", "tsv", "json", "xml", "nt", "ntriples",
-                                            "nq", "nquads")
+    # A SELECT answer as a table or in a W3C results format, or a CONSTRUCT in N-Triples
+    # or N-Quads, is written as it comes; the other RDF formats need their prefixes, so
+    # those are printed when complete.
+    streamed = endpoint is None and fmt in (None, "table", "csv", "tsv", "json", "xml",
+                                            "nt", "ntriples", "nq", "nquads")
     progress = _Progress() if sys.stderr.isatty() else None
     try:
         with _open_graph(project_dir) as kg:
             result = run_query(kg, query, bindings, infer=infer, timeout=timeout,
                                endpoint=endpoint, auth_env=auth_env,
                                out=click.get_binary_stream("stdout") if streamed else None,
-                               out_format=fmt if streamed and fmt else "json",
+                               out_format=fmt or "table",
                                progress=progress)
     except BrokenPipeError:  # the reader went away (| head): stop quietly, as others do
         _quiet_stdout()

@@ -17,6 +17,8 @@ from typing import IO, cast
 
 import pyoxigraph as ox
 
+from ._table import TableStream
+
 __all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "SOLUTION_FORMATS", "TRIPLE_FORMATS", "Lost",
            "Output", "Stopped", "count_rows"]
 
@@ -37,8 +39,9 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
     "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS,
 }
-#: The formats a SELECT answer is written in as it comes: all of them.
-SOLUTION_FORMATS = tuple(RESULT_FORMATS)
+#: The formats a SELECT answer is written in as it comes: all of them, and the text table
+#: (its column widths set from the first rows, :mod:`._table`).
+SOLUTION_FORMATS = (*RESULT_FORMATS, "table")
 #: The formats a CONSTRUCT or DESCRIBE answer is written in as it comes (those without
 #: prefixes, which a writer could only know at the end).
 TRIPLE_FORMATS = ("ntriples", "nquads")
@@ -57,12 +60,14 @@ class Output:
 
     ``target`` is the caller's binary stream and ``format`` one of
     :data:`SOLUTION_FORMATS` or :data:`TRIPLE_FORMATS`; an answer of the other kind, or
-    any answer with ``target`` None, is kept (a SELECT as JSON, for a table or the
-    Python API) and only counted."""
+    any answer with ``target`` None, is kept (a SELECT as JSON, for the Python API) and
+    only counted. ``known`` (prefix -> namespace) shortens IRIs in a table."""
 
-    def __init__(self, target: IO[bytes] | None, format: str = "json") -> None:
+    def __init__(self, target: IO[bytes] | None, format: str = "json",
+                 known: dict[str, str] | None = None) -> None:
         self.target = target
         self.format = format
+        self.known = known or {}
         self.rows = 0
         self.stopped = False
         self._owner: object = None
@@ -73,12 +78,15 @@ class Output:
         """Let ``side`` write; raise :class:`Lost` when the other side already does,
         :class:`Stopped` when the question was stopped."""
         with self._lock:
-            if self.stopped:
-                raise Stopped
-            if self._owner is None:
-                self._owner = side
-            elif self._owner is not side:
-                raise Lost
+            self._claim(side)
+
+    def _claim(self, side: object) -> None:  # with the lock held
+        if self.stopped:
+            raise Stopped
+        if self._owner is None:
+            self._owner = side
+        elif self._owner is not side:
+            raise Lost
 
     def stop(self) -> None:
         """No more writing: every writer raises :class:`Stopped` at its next slice."""
@@ -107,12 +115,18 @@ class Output:
         streamed = self.streams(answer)
         fmt = _FORMATS[self.format] if streamed else ox.QueryResultsFormat.JSON
         writer = _Writer(self, side, count_rows(fmt), streamed)
+        if streamed and self.format == "table":
+            writer.table = TableStream(self.known, writer.emit)
         # Oxigraph writes to any object with write(); typed, it asks for a file.
         answer.serialize(cast(IO[bytes], writer), fmt)  # type: ignore[arg-type]
         if not streamed:
             self.claim(side)
             self.rows = writer.rows
             return b"".join(writer.kept)
+        if writer.table is not None:
+            writer.table.feed(writer.pending)
+            writer.table.close()
+            return None
         writer.emit(writer.pending)
         if self._last and not self._last.endswith(b"\n"):  # JSON, XML end without one
             writer.emit(b"\n")
@@ -120,13 +134,16 @@ class Output:
 
 
 _FORMATS: dict[str, ox.QueryResultsFormat | ox.RdfFormat] = {
-    **RESULT_FORMATS, **{name: GRAPH_FORMATS[name] for name in TRIPLE_FORMATS}}
+    **RESULT_FORMATS, "table": ox.QueryResultsFormat.TSV,
+    **{name: GRAPH_FORMATS[name] for name in TRIPLE_FORMATS}}
 
 
 class _Writer:
     """What Oxigraph's result writer writes to: one per evaluation. Line-based formats
     reach the target in whole lines, so that an answer stopped halfway ends with a whole
-    row (or triple)."""
+    row (or triple); a table (read as TSV) gets its lines as it can lay them out."""
+
+    table: TableStream | None = None
 
     def __init__(self, output: Output, side: object, counter: _Counter,
                  streamed: bool) -> None:
@@ -154,19 +171,28 @@ class _Writer:
             data = self.pending + data
             cut = data.rfind(b"\n") + 1
             data, self.pending = data[:cut], data[cut:]
-        self.emit(data)
+        if self.table is not None:
+            if output.stopped:
+                raise Stopped
+            self.table.feed(data)
+            output.rows = self.table.rows
+        else:
+            self.emit(data)
         return size
 
     def emit(self, data: bytes) -> None:
         output = self.output
         assert output.target is not None
-        output.claim(self.side)
-        if not data:
-            return
-        output.target.write(data)
-        output.target.flush()
-        output._last = data[-1:]
-        output.rows = self.counter.feed(data)
+        # Under the lock, so that once the caller has stopped the output no slice is
+        # half-counted: the rows a stopped answer reports are the rows it wrote.
+        with output._lock:
+            output._claim(self.side)
+            if not data:
+                return
+            output.target.write(data)
+            output.target.flush()
+            output._last = data[-1:]
+            output.rows = self.table.rows if self.table else self.counter.feed(data)
 
     def flush(self) -> None:
         pass

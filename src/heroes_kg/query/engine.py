@@ -31,6 +31,7 @@ from ..rdf.read import find_entity
 from ..rdf.store import Graph, read_state
 from ..vocab import prefixes
 from ._stream import GRAPH_FORMATS, RESULT_FORMATS, Lost, Output
+from ._table import MAX_WIDTH, cell, render
 from .guard import balanced, check_query, check_timeout
 
 if TYPE_CHECKING:
@@ -452,36 +453,16 @@ class QueryResult:
             parsed = ox.parse_query_results(self._solutions, ox.QueryResultsFormat.JSON)
         return _ended(parsed.serialize(format=RESULT_FORMATS[format]) or b"")
 
-    def table(self, max_width: int = 80) -> str:
+    def table(self, max_width: int = MAX_WIDTH) -> str:
         """SELECT rows as an aligned text table, IRIs shortened with the known prefixes."""
-        header = list(self.variables)
-        body = [[_cell(t, self.prefixes, max_width) for t in row] for row in self.terms]
-        widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
-        lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(),
-                 "  ".join("-" * w for w in widths)]
-        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in body]
-        n = len(body)
-        lines.append(f"({n} row{'s' if n != 1 else ''})")
-        return "\n".join(lines) + "\n"
+        body = [[cell(t, self.prefixes, max_width) for t in row] for row in self.terms]
+        return render(list(self.variables), body)
 
 
 def _ended(data: bytes) -> bytes:
     """``data`` ending with a line end, as text output should (Oxigraph's JSON and XML
     writers end without one)."""
     return data if not data or data.endswith(b"\n") else data + b"\n"
-
-
-def _cell(term: Term | None, known: Mapping[str, str], max_width: int) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.NamedNode):
-        text = vocab.compact(term.value, known) or f"<{term.value}>"
-    elif isinstance(term, ox.Literal):
-        text = term.value
-    else:
-        text = str(term)
-    text = text.replace("\r", "").replace("\n", " ↵ ").replace("\t", " ")
-    return text if len(text) <= max_width else text[:max_width - 1] + "…"
 
 
 # --- Running ---------------------------------------------------------------------------
@@ -595,10 +576,12 @@ def run_query(kg: Graph, query: str,
     file, or "the query").
 
     With ``out`` (a binary stream) a SELECT answer on the local graph is written there
-    in ``out_format`` if it is csv, tsv, json or xml (a CONSTRUCT or DESCRIBE answer if
-    it is ntriples or nquads) as it is evaluated, the bytes
-    ``result.serialize(out_format)`` would give, and the result returned holds no rows
-    (``result.streamed`` is how many were written). Other answers (and any answer in
+    in ``out_format`` if it is csv, tsv, json, xml or table (a CONSTRUCT or DESCRIBE
+    answer if it is ntriples or nquads) as it is evaluated, the bytes
+    ``result.serialize(out_format)`` (or ``result.table()``) would give (a table longer
+    than :data:`~._table.HEAD_ROWS` rows takes its column widths from its first rows),
+    and the result returned holds no rows (``result.streamed`` is how many were
+    written). Other answers (and any answer in
     another format) are returned as usual, to be serialized. ``progress`` is called
     about twice a second, from the first second on, with the rows written or read so
     far and the seconds elapsed. A question stopped at ``timeout`` after some rows were
@@ -622,7 +605,7 @@ def run_query(kg: Graph, query: str,
     outcome: dict[str, Any] = {}
     if out_format not in RESULT_FORMATS:
         out_format = vocab.RDF_FORMAT_NAMES.get(out_format.lower(), out_format)
-    output = Output(out, out_format)
+    output = Output(out, out_format, known)
 
     def work() -> None:
         try:
