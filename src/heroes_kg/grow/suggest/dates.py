@@ -83,8 +83,12 @@ _OUT = (r"(?:debut|debuts|debuted|launch|launches|launched|premiere|premieres|pr
         r"(?:is|are|will be) out)")
 _RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|while)\b)"
                       rf"[\w’'-]+){{0,6}}?) (?:on |in |of )?(?P<d>{DATE}|(?:19|20)\d\d|"
-                      rf"(?<=in )(?:January|February|March|April|May|June|July|August|September|"
-                      rf"October|November|December)(?!,? \d))\b")
+                      rf"(?:(?<=in )|(?<=early )|(?<=late )|(?<=mid-))(?:January|February|March|"
+                      rf"April|May|June|July|August|September|October|November|December)(?!,? \d))\b")
+#: "Leave the World Behind, a December 2023 release", "a 2019 release": the release named
+#: as a noun, with its month or year.
+_RELEASE_NOUN = re.compile(rf"\b(?:an?|its|their) (?:[\w-]+ )??(?P<d>{_MONTH},? (?:of )?\d{{4}}|"
+                           rf"(?:19|20)\d\d) (?:theatrical |streaming |digital |cinema )?release\b")
 _ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
                  rf"available)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'-]+){{0,5}}?)"
                  rf" (?:on|to|from) (?:the )?(?:(?:[A-Z]\.){{2,}}[’']s )?(?P<o>{NAME})")
@@ -94,9 +98,18 @@ def rule_release(doc: Doc, s: Sentence) -> None:
     """"“Home” will launch on April 17", "the show is set to debut its first on Lifetime
     September 9", "debuted in November of 2022", "when the show drops on Amazon
     November 2": the work's release date (a day, a month, or a year)."""
+    for m in _RELEASE_NOUN.finditer(s.text):
+        work = doc.work_at(s.start + m.start(), s)
+        date = _date(doc, m.group("d"))
+        if work is not None and date is not None:
+            doc.add(work, "datePublished", s.text[:m.end()] if m.start() < 60 else m.group(0),
+                    s.start + (0 if m.start() < 60 else m.start()), "release-noun", 0.6,
+                    value=date)
     for m in _RELEASE.finditer(s.text):
         if m.group(0).startswith("premiered on"):
             continue  # a past premiere is an event of its own: rule_premiere
+        if re.match(r"releases? of\b", m.group(0)):
+            continue  # "a Netflix movie release of 2024": the releases of a year
         if re.search(r"\b(?:season|episode)s?\b", m.group("mid")) and \
                 not re.search(r"\bfirst\b", m.group("mid")):
             continue

@@ -49,8 +49,9 @@ _MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|featur
 _SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
 _CUE = re.compile(
     rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|{POSSESSOR}|"
-    rf"(?<=\w )(?:created|co-created|directed|wrote|co-wrote|produced))\s"
-    rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,4}}?"
+    rf"(?<=\w )(?:created|co-created|directed|wrote|co-wrote|produced|renewed|cancell?ed|"
+    rf"axed|ordered|greenlit|picked up))\s"
+    rf"(?:(?:[a-z-]+|[A-Z][\w+&]*|(?:19|20)\d\d)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s[“\"‘]?(?P<t>{TITLE_WORDS})")
 #: "Hulu's new thriller series, The Veil — was seen": the title after a comma, closing its
 #: clause.
@@ -85,10 +86,21 @@ _OWNED = re.compile(rf"(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s? "
 _AFTER_SOURCE = re.compile(rf"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) [^,]{{3,80}}, "
                            rf"(?P<t>{TITLE_WORDS})")
 #: "Stranger Things 4 Volume 2 is officially the most-watched English-language TV season".
-_IS_THE = re.compile(rf"^(?P<t>{TITLE_WORDS}(?: \d+(?: (?:Volume|Part|Vol\.) \d+)?)?) (?:is|was|has become|"
-                     rf"became) (?:officially |now |already )?(?:the|a|an|[A-Z]\w+[’']s) "
-                     rf"(?:[\w-]+ ){{0,4}}(?:film|movie|series|show|season|sequel|title|"
-                     rf"documentary|comedy|drama|thriller)\b")
+#: "According to today’s Flixpatrol stats, Damsel is also still the number one Netflix
+#: movie in 90 countries": after an opening clause too, with adverbs before the noun.
+_IS_THE = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS}(?: \d+(?: (?:Volume|Part|Vol\.) \d+)?)?) "
+                     rf"(?:is|was|has become|became) (?:(?:officially|now|already|also|still|"
+                     rf"currently|easily|arguably|reportedly) ){{0,3}}(?:the|a|an|[A-Z]\w+[’']s) "
+                     rf"(?:(?!(?:of|in|for|with|about|from|by|to|on|at)\b)[\w-]+ ){{0,4}}"
+                     rf"(?:film|movie|series|show|season|sequel|title|documentary|comedy|drama|"
+                     rf"thriller)\b(?! (?:fan|critic|buff|star|maker|producer|director|"
+                     rf"executive|studio|festival|industry|business|world)s?\b)")
+#: "The only close rival is Lift, released in early January", "Leave the World Behind, a
+#: December 2023 release": a title with its release in apposition.
+_RELEASED_APPOS = re.compile(
+    rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?:(?:which was |that was |first )?released (?:in|on|"
+    rf"back in) |an? (?:[\w-]+ )?(?:(?:Jan|Febr)uary |March |April |May |June |July |"
+    rf"August |(?:Sept|Nov|Dec)ember |October )?(?:19|20)\d\d (?:[\w-]+ )?release\b)")
 #: "Wednesday season 2", "the cast of Wednesday", "Extraction, which managed 90 million
 #: plays".
 _SEASON_TITLE = re.compile(rf"(?P<t>{TITLE_WORDS}) (?i:season) (?:\d|one|two|three|four|five)")
@@ -204,6 +216,8 @@ _TITLE_PATTERNS = [
     (_ORDER, "order", re.compile(r"\b(?:order|renewal)\b")),
     (_OWNED, "owned-title", re.compile(r"[’']")),
     (_IS_THE, "is-the", re.compile(r" (?:is|was|has become|became) ")),
+    (_RELEASED_APPOS, "released-apposition", re.compile(r", (?:which |that |first )?(?:was )?"
+                                                       r"(?:released|an? )")),
     (_AFTER_SOURCE, "after-source", re.compile(r"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) ")),
 ]
 
@@ -376,7 +390,8 @@ def find_titles(doc: Doc) -> None:
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
-                            "renewed", "order", "after-source", "is-the", "title-starring"):
+                            "renewed", "order", "after-source", "is-the", "title-starring",
+                            "released-apposition"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
@@ -1216,7 +1231,7 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
 
 
 #: "the 2009 Broadway play ‘Eclipsed’", "the 2013 film ‘12 Years a Slave’".
-_YEAR_KIND = re.compile(r"\b(?:the|a|an|his|her|their|its) (?P<y>(?:19|20)\d\d) (?:[A-Za-z-]+ ){0,3}?"
+_YEAR_KIND = re.compile(rf"(?:\b(?:the|a|an|his|her|their|its)|{POSSESSOR}) (?P<y>(?:19|20)\d\d) (?:[A-Za-z][\w+-]* ){{0,3}}?"
                         r"(?:film|movie|series|show|play|musical|documentary|novel|book|sitcom|"
                         r"drama|comedy|thriller|feature|adaptation|miniseries)s?,? [“\"‘]?")
 
@@ -1250,8 +1265,11 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
             continue
         lead = re.match(r" [“\"‘]?", s.text[m.end():])
         spans = doc.span_starting(s.start + m.end() + lead.end()) if lead else []
+        rule = "service-kind"
         if spans and doc.type_of(spans[0][2]) in WORK_TYPES:
+            # "the 2020 Apple TV+ miniseries Defending Jacob": the title right after
             _a, b, work = spans[0]
+            rule = "service-kind-title" if is_a(kind, "StreamingService") else "service-kind"
         elif re.search(r"\bthe $", s.text[max(0, m.start() - 4):m.start()]) and \
                 not (lead and lead.group(0).strip()):
             # "a video from the set of the FX drama": the series in scope
@@ -1262,10 +1280,10 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
         else:
             continue
         streamer = is_a(kind, "StreamingService")
-        org = found or doc.entity(name, kind, "service-kind", m.group(0))
+        org = found or doc.entity(name, kind, rule, m.group(0))
         doc.add(doc.series_of(work) or work, "streamingOn" if streamer else "publisher",
                 doc.text[s.start + m.start():doc.past_quote(b)], s.start + m.start(),
-                "service-kind", 0.6, obj=org)
+                rule, 0.6, obj=org)
 
 
 def rule_year_title(doc: Doc, s: Sentence) -> None:
