@@ -461,7 +461,29 @@ class Doc:
                    and self.type_of(w) in kinds and self._scoping(a, b, w)]
         if not earlier:
             return None
+        main = self.main_film
+        if m.start() == 0 and main is not None and main != earlier[-1] and \
+                self.type_of(main) in kinds and main in earlier and not self.headings and \
+                self._about_main_before(s):
+            # "The thriller is now the most viewed French show …, and surpasses …
+            # ‘Bridgerton’ and ‘The Queen’s Gambit’. … The Omar Sy-led series debuted on
+            # January 8": the sentence before was about the article's work too, the
+            # others were only compared with it.
+            return main
         return self.series_of(earlier[-1])
+
+    def _about_main_before(self, s: Sentence) -> bool:
+        """Whether the sentence before ``s`` opens with the article's main work or with a
+        phrase pointing back to it ("The thriller", "The show")."""
+        at = bisect.bisect_left([x.start for x in self.sentences], s.start)
+        if at == 0:
+            return False
+        prev = self.sentences[at - 1]
+        opening = self.span_starting(prev.start) or self.span_starting(prev.start + 1)
+        if opening:
+            return opening[0][2] == self.main_film
+        return re.match(r"(?:The|This) (?:[\w-]+ ){0,2}?(?:show|series|film|movie|thriller|"
+                        r"comedy|drama|documentary|sitcom|miniseries)\b", prev.text) is not None
 
     def upcoming(self, pos: int, s: Sentence) -> str | None:
         """The coming work (a sequel, a reboot, a new season) named in this sentence or

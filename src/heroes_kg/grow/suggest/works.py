@@ -423,6 +423,7 @@ def find_titles(doc: Doc) -> None:
                     doc.add_work_span(s.start + at, s.start + at + len(title), found)
                 else:
                     _register(doc, title, s.start + at, type_, rule, quote, 0.5)
+    _quoted_lists(doc)
     _headline_titles(doc)
     _numbered(doc)
     _credit_titles(doc)
@@ -437,6 +438,35 @@ def find_titles(doc: Doc) -> None:
     for s in doc.sentences:
         rule_derived_work(doc, s)
     _owned_remakes(doc)
+
+
+_QUOTED = r"[“\"‘](?:[A-Z0-9][^\"“”‘’\n]{0,60}?)[,.]?[”\"’]"
+_QUOTED_LIST = re.compile(rf"{_QUOTED}(?:,? {_QUOTED})*,? (?:and|or) {_QUOTED}")
+
+
+def _quoted_lists(doc: Doc) -> None:
+    """"“The Chair Company,” “I Love LA,” and “Task” have all received stellar reviews":
+    quoted titles listed with a work are works of that kind too."""
+    for m in _QUOTED_LIST.finditer(doc.text):
+        items = [(m.start() + q.start("t"), q.group("t").strip().rstrip(",."))
+                 for q in re.finditer(TITLE, m.group(0))]
+        if len(items) < 2:
+            continue
+        known = [doc.work_span_at(a, a + len(t)) for a, t in items]
+        kinds = {doc.type_of(k[2]) for k in known if k is not None}
+        if len(kinds) != 1 or not kinds <= {"Movie", "TVSeries"}:
+            continue
+        kind = kinds.pop() or "Movie"
+        for (a, t), k in zip(items, known, strict=True):
+            found = doc.lookup(t)
+            if k is not None or not is_title_case(t) or len(t.split()) > 8 or \
+                    t.lower() in KNOWN_NAMES or is_place_or_award(t) or (
+                        found is not None and doc.type_of(found) not in WORK_TYPES):
+                continue
+            if found is not None:
+                doc.add_work_span(a, a + len(t), found)
+            else:
+                _register(doc, t, a, kind, "quoted-list", m.group(0), 0.5)
 
 
 _HEADLINE_SERIES = re.compile(r"^\s*(?:season|series|episode|finale|premiere ratings)\b",
@@ -1167,6 +1197,34 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
         last = (len(doc.text[s.start:b]), genre)
 
 
+#: "The thriller is now the most viewed French show": a sentence whose subject is a
+#: genre noun that points back to the work in scope.
+_GENRE_SUBJECT = re.compile(
+    r"^The (?P<g>(?:(?:[a-z-]+) )?(?:thriller|comedy|drama|documentary|docuseries|sitcom|"
+    r"dramedy|biopic|musical|western|rom-com|horror film|animated film|anime))(?:,| (?:is|was|"
+    r"has|had|will|follows|stars|tells|sees|became|earned|scored|drew|debuted|premiered|"
+    r"currently|also|now|went)\b)")
+
+
+def rule_genre_subject(doc: Doc, s: Sentence) -> None:
+    """"The thriller is now the most viewed French show on the streaming platform" (after
+    "new French series ‘Lupin’"): the genre of the work the sentence goes on about."""
+    m = _GENRE_SUBJECT.match(s.text)
+    if not m:
+        return
+    words = m.group("g").split()
+    if len(words) > 1 and words[0] not in _GENRE_WORDS:
+        words = words[1:]  # "The new thriller": the genre is "thriller"
+    genre = " ".join(words)
+    if genre in ("horror film", "animated film"):
+        genre = genre.split()[0]
+    work = doc.work_before(s.start, s)
+    if work is None:
+        return
+    quote = s.text if len(s.text) < 160 else m.group(0)
+    doc.add(work, "genre", quote, s.start, "genre-subject", 0.5, value=genre)
+
+
 _PLOT = (r"(?:follows|tells the (?:story|tale) of|tells|is about|centers (?:on|around)|"
          r"centres (?:on|around)|revolves around|focuses on|chronicles)")
 
@@ -1629,5 +1687,5 @@ def rule_renewed(doc: Doc, s: Sentence) -> None:
                 value="renewed")
 
 
-RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_kind_before_title, rule_possessive_title, rule_service_kind, rule_year_title,
+RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_kind_before_title, rule_possessive_title, rule_service_kind, rule_year_title,
          rule_description]
