@@ -451,12 +451,17 @@ class Doc:
         """"the show", "the series", "the film": the last work of that kind named
         before."""
         m = None
-        for m in re.finditer(r"\b[Tt]he (?:[\w-]+ ){0,2}?(?P<k>show|series|film|movie)\b",  # noqa: B007 (the last match is wanted)
-                             self.text[s.start:pos]):
+        for m in re.finditer(r"\b[Tt]he (?:[\w-]+ ){0,2}?(?P<k>show|series|film|movie|sitcom|"  # noqa: B007 (the last match is wanted)
+                             r"miniseries|docuseries|anime|documentary|thriller|comedy|"
+                             r"drama)\b(?![’'-])", self.text[s.start:pos]):
             pass
         if m is None:
             return None
-        kinds = ("TVSeries", "TVSeason") if m.group("k") in ("show", "series") else ("Movie",)
+        # "The anime has sold more than 2 million tickets": a genre noun points back to
+        # a work of either kind.
+        kinds = ("TVSeries", "TVSeason") if m.group("k") in (
+            "show", "series", "sitcom", "miniseries", "docuseries") else ("Movie",) if \
+            m.group("k") in ("film", "movie") else ("Movie", "TVSeries", "TVSeason")
         earlier = [w for a, b, w in self.work_spans if a < s.start + m.start()
                    and self.type_of(w) in kinds and self._scoping(a, b, w)]
         if not earlier:

@@ -78,7 +78,7 @@ def rule_premiere(doc: Doc, s: Sentence) -> None:
 
 
 _OUT = (r"(?:debut|debuts|debuted|launch|launches|launched|premiere|premieres|premiered|"
-        r"drop|drops|dropped|arrive|arrives|arrived|hits|hitting|open|opens|opened|"
+        r"drop|drops|dropped|arrive|arrives|arrived|hits|hitting|open|opens|opened|opening|"
         r"release|released|releases|bow|bows|come out|comes out|came out|air|airs|aired|"
         r"(?:is|are|will be) out)")
 _RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|while)\b)"
@@ -90,7 +90,7 @@ _RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|w
 _RELEASE_NOUN = re.compile(rf"\b(?:an?|its|their) (?:[\w-]+ )??(?P<d>{_MONTH},? (?:of )?\d{{4}}|"
                            rf"(?:19|20)\d\d) (?:theatrical |streaming |digital |cinema )?release\b")
 _ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
-                 rf"available)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'-]+){{0,5}}?)"
+                 rf"available|coming|comes|heads|heading|headed)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'-]+){{0,5}}?)"
                  rf" (?:on|to|from) (?:the )?(?:(?:[A-Z]\.){{2,}}[’']s )?(?P<o>{NAME})")
 
 
@@ -152,10 +152,17 @@ def _month_by_tense(date: str, phrase: str, before: str, base: _dt.date) -> str:
     return f"{year}-{month:02d}"
 
 
+#: "Ghosted is being created for Apple TV+".
+_MADE_FOR = re.compile(rf"\b(?:is being|being|was|were|is|will be) (?:created|made|developed|"
+                       rf"produced) (?:exclusively )?for (?P<o>{NAME})")
+
+
 def rule_streaming(doc: Doc, s: Sentence) -> None:
     """"We Can Be Heroes is now streaming on Netflix", "concluded in July 2015 on
-    Cinemax", "making a move from Cinemax to HBO Max": where a work streams (a streaming
-    service) or airs (a network publishes it)."""
+    Cinemax", "making a move from Cinemax to HBO Max", "Ghosted is being created for Apple
+    TV+": where a work streams (a streaming service) or airs (a network publishes it)."""
+    for m in _MADE_FOR.finditer(s.text):
+        _airs(doc, s, m, m.group("o"))
     for m in _ON.finditer(s.text):
         _airs(doc, s, m, m.group("o"))
         onward = re.match(rf" to (?:the )?(?P<o>{NAME})", s.text[m.end():])
@@ -207,6 +214,39 @@ def rule_the_streamer(doc: Doc, s: Sentence) -> None:
         return
     doc.add(doc.series_of(works[0]) or works[0], "streamingOn", s.text, s.start,
             "the-streamer", 0.5, obj=streamers[-1])
+
+
+_STREAMER_KIND = re.compile(
+    rf"(?P<o>{NAME})(?:[’']s? (?:[\w-]+ ){{0,4}}?| (?:[a-z][\w-]* ){{0,2}}?)"
+    rf"(?P<k>originals?|movies?|films?|shows?|series|documentar(?:y|ies)|docuseries)\b")
+
+
+def rule_streamer_kind(doc: Doc, s: Sentence) -> None:
+    """"Damsel is also still the number one Netflix movie in 90 countries", "Wednesday has
+    taken over from Stranger Things as Netflix’s most-watched show", "two of Netflix’s most
+    popular recent English shows — namely ‘Bridgerton’ and ‘The Queen’s Gambit’": a
+    streaming service named as what kind of title the works of the sentence are."""
+    for m in _STREAMER_KIND.finditer(s.text):
+        name = m.group("o")
+        words = name.split()
+        while len(words) > 1 and words[0] in STOP:
+            words.pop(0)  # "The Netflix original"
+        name = " ".join(words)
+        found = doc.lookup(name)
+        kind = doc.type_of(found) if found else guess_type(name)
+        if not is_a(kind, "StreamingService"):
+            continue
+        for a, b, work in doc.works_in_spans(s.start, s.end):
+            if s.start + m.start() <= a < s.start + m.end() or not doc._scoping(a, b, work):
+                continue
+            before = doc.text[max(s.start, a - 30):a]
+            if re.search(rf"(?:{NAME}[’']s?|\b[A-Z][\w+]* (?:series|show|film|movie|drama)) "
+                         rf"[“\"‘]?$", before) and not re.search(
+                    rf"{re.escape(m.group(0))},? (?:[a-z-]+ )?[“\"‘]?$", before):
+                continue  # "HBO’s Game of Thrones": another company's work
+            org = found or doc.entity(name, "StreamingService", "streamer-kind", m.group(0))
+            doc.add(doc.series_of(work) or work, "streamingOn", s.text, s.start,
+                    "streamer-kind", 0.5, obj=org)
 
 
 _FEATURES = re.compile(rf"^(?:[A-Z][\w ]{{2,20}}, )?(?P<o>{NAME}) (?:also |now )?(?:features|offers|"
@@ -435,4 +475,5 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
 
 
 RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
+         rule_streamer_kind,
          rule_ordered, rule_service_originals, rule_trailer]

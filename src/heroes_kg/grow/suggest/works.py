@@ -134,7 +134,7 @@ _NUMBERED = re.compile(rf"(?<![\w’'#@])(?P<t>{_TITLE_HEAD}(?:\s{_TITLE_HEAD}){
 _NOT_NUMBERED = {"Season", "Part", "Episode", "Chapter", "Volume", "Vol", "Top", "Phase",
                  "Day", "Week", "Act", "Book", "Issue", "No", "Number", "Level", "Round",
                  "Game", "Stage", "Series", "Title", "Section", "Article", "Page", "Figure",
-                 "Covid", "COVID", "Category", "Class", "Grade", "Channel"}
+                 "Covid", "COVID", "Category", "Class", "Grade", "Channel", "War"}
 _WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is set to )?)?"
                     rf"(?:managed|racked up|drew|earned|reached|scored|premiered|premieres|"
                     rf"debuted|debuts|was released|release|releases|released|opens|hit|hits|"
@@ -311,8 +311,12 @@ def _other_occurrences(doc: Doc) -> None:
         name = doc.name_of(work)
         if len(name) < 3:
             continue
-        for at in word_at(doc.text, name, before="@#", after="’'"):
-            doc.add_work_span(at, at + len(name), work)
+        # "IN THIS CORNER OF THE WORLD" for In This Corner of the World: a title of
+        # several words in capitals is the same title.
+        spellings = (name, name.upper()) if " " in name and name.upper() != name else (name,)
+        for spelling in spellings:
+            for at in word_at(doc.text, spelling, before="@#", after="’'"):
+                doc.add_work_span(at, at + len(name), work)
 
 
 def find_titles(doc: Doc) -> None:
