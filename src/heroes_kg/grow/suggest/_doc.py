@@ -470,25 +470,21 @@ class Doc:
         if m.start() == 0 and main is not None and main != earlier[-1] and \
                 self.type_of(main) in kinds and main in earlier and not self.headings and \
                 self._about_main_before(s):
-            # "The thriller is now the most viewed French show …, and surpasses …
-            # ‘Bridgerton’ and ‘The Queen’s Gambit’. … The Omar Sy-led series debuted on
-            # January 8": the sentence before was about the article's work too, the
-            # others were only compared with it.
+            # "The Netflix original with the most views remains ‘The Witcher’. The Omar
+            # Sy-led series debuted on January 8": the sentence before was not about
+            # another work, which it only named, so "the series" is the article's.
             return main
         return self.series_of(earlier[-1])
 
     def _about_main_before(self, s: Sentence) -> bool:
-        """Whether the sentence before ``s`` opens with the article's main work or with a
-        phrase pointing back to it ("The thriller", "The show")."""
+        """Whether the sentence before ``s`` does not open with a work other than the
+        article's main work (a work named later in it was only compared with it)."""
         at = bisect.bisect_left([x.start for x in self.sentences], s.start)
         if at == 0:
             return False
         prev = self.sentences[at - 1]
         opening = self.span_starting(prev.start) or self.span_starting(prev.start + 1)
-        if opening:
-            return opening[0][2] == self.main_film
-        return re.match(r"(?:The|This) (?:[\w-]+ ){0,2}?(?:show|series|film|movie|thriller|"
-                        r"comedy|drama|documentary|sitcom|miniseries)\b", prev.text) is not None
+        return not opening or opening[0][2] == self.main_film
 
     def upcoming(self, pos: int, s: Sentence) -> str | None:
         """The coming work (a sequel, a reboot, a new season) named in this sentence or

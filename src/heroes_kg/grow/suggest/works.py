@@ -436,6 +436,7 @@ def find_titles(doc: Doc) -> None:
     _other_occurrences(doc)
     _listed_with_works(doc)
     _series_by_context(doc)
+    _same_kind_as_listed(doc)
     _sources(doc)
     _seasons(doc)
     _new_seasons(doc)
@@ -461,6 +462,9 @@ def _quoted_lists(doc: Doc) -> None:
         if len(kinds) != 1 or not kinds <= {"Movie", "TVSeries"}:
             continue
         kind = kinds.pop() or "Movie"
+        anchor = next(k[2] for k in known if k is not None)
+        listed = doc.memo.setdefault("quoted-list", [])
+        assert isinstance(listed, list)
         for (a, t), k in zip(items, known, strict=True):
             found = doc.lookup(t)
             if k is not None or not is_title_case(t) or len(t.split()) > 8 or \
@@ -470,7 +474,17 @@ def _quoted_lists(doc: Doc) -> None:
             if found is not None:
                 doc.add_work_span(a, a + len(t), found)
             else:
-                _register(doc, t, a, kind, "quoted-list", m.group(0), 0.5)
+                listed.append((anchor, _register(doc, t, a, kind, "quoted-list", m.group(0),
+                                                 0.5)))
+
+
+def _same_kind_as_listed(doc: Doc) -> None:
+    """A title listed with a work is of the kind that work turned out to be."""
+    listed = doc.memo.get("quoted-list") or []
+    assert isinstance(listed, list)
+    for anchor, work in listed:
+        if work in doc.new and doc.type_of(anchor) in ("Movie", "TVSeries"):
+            doc.new[work].type = str(doc.type_of(anchor))
 
 
 _HEADLINE_SERIES = re.compile(r"^\s*(?:season|series|episode|finale|premiere ratings)\b",

@@ -1,0 +1,134 @@
+"""Works and their scope: unquoted titles, the work a clause is about, where a work streams
+and when it came out. Each test uses a phrasing from a real film or TV news article."""
+
+from __future__ import annotations
+
+from heroes_kg.corpus.curation import Article, Entity
+from heroes_kg.grow.suggest import read, suggest
+
+KNOWN = [Entity("netflix", "StreamingService", "Netflix"),
+         Entity("hbo", "Organization", "HBO")]
+
+
+def run(text: str, title: str = "T", date: str | None = "2024-03-15"):  # type: ignore[no-untyped-def]
+    return suggest(Article("a", title, "a.txt", text, date=date), KNOWN, min_confidence=0.0)
+
+
+def facts(text: str, **kw: str) -> set[tuple[str, str, str]]:
+    return {c.key() for c in run(text, **kw).statements}
+
+
+def works(text: str, title: str = "T") -> dict[str, str]:
+    """The works named in the text: name -> type."""
+    doc = read(Article("a", title, "a.txt", text, date="2024-03-15"), KNOWN)
+    return {doc.name_of(w): str(doc.type_of(w)) for _a, _b, w in doc.work_spans}
+
+
+# --------------------------------------------------------------------------- titles
+
+
+def test_a_year_and_a_service_before_the_kind_word_leave_the_title_after_it() -> None:
+    text = ("Evans previously worked on the 2020 Apple TV+ miniseries Defending Jacob. The two "
+            "also co-starred in Rian Johnson's 2019 film Knives Out, where they both played "
+            "off one another very well.")
+    found = works(text)
+    assert found.get("Defending Jacob") == "TVSeries"
+    assert found.get("Knives Out") == "Movie"
+    got = facts(text)
+    assert ("defending-jacob", "datePublished", "2020") in got
+    assert ("knives-out", "datePublished", "2019") in got
+    assert ("defending-jacob", "streamingOn", "apple-tv-plus") in got
+
+
+def test_a_kind_word_right_after_renewed_needs_no_article() -> None:
+    assert works("HBO has renewed drama Succession for a third season.").get(
+        "Succession") == "TVSeries"
+
+
+def test_a_title_that_is_the_film_an_opening_clause_speaks_of_is_a_work_everywhere() -> None:
+    text = ("Damsel may not have had many critics swooning, but it sure is drawing in the "
+            "public’s eyeballs.\n\nAccording to today’s Flixpatrol stats, Damsel is also still "
+            "the number one Netflix movie in 90 countries.\n\nSo what is Damsel?")
+    assert works(text) == {"Damsel": "Movie"}
+    assert ("damsel", "streamingOn", "netflix") in facts(text)
+
+
+def test_the_director_of_the_film_is_no_title() -> None:
+    text = "In 2019, Smith was the director of the film and a big film fan."
+    assert "Smith" not in works(text)
+
+
+def test_a_title_with_its_release_in_apposition_and_the_month_or_year_of_it() -> None:
+    text = ("The only close rival is Lift, released in early January, which racked-up 58.5 "
+            "million hours in week one. To find a more successful film we have to head back "
+            "to Leave the World Behind, a December 2023 release.")
+    assert works(text) == {"Lift": "Movie", "Leave the World Behind": "Movie"}
+    got = facts(text)
+    assert ("lift", "datePublished", "2024-01") in got
+    assert ("leave-the-world-behind", "datePublished", "2023-12") in got
+
+
+def test_the_releases_of_a_year_are_no_release_date() -> None:
+    text = ("Damsel is the number one Netflix movie this week. This makes it the most "
+            "successful first week for a Netflix movie release of 2024 so far.")
+    assert not any(p == "datePublished" for _s, p, _o in facts(text))
+
+
+def test_quoted_titles_listed_with_a_work_are_works_of_that_kind() -> None:
+    text = ("“The Chair Company,” “I Love LA,” and “Task” have all received stellar reviews. "
+            "HBO’s press release did not include viewership averages for the series “Task”.")
+    assert works(text) == {"The Chair Company": "TVSeries", "I Love LA": "TVSeries",
+                           "Task": "TVSeries"}
+
+
+def test_a_title_in_capitals_is_the_same_title() -> None:
+    text = ("Netflix will add MAPPA's In This Corner of the World film to its catalog. The "
+            "award-winning story of IN THIS CORNER OF THE WORLD follows a young lady named "
+            "Suzu Urano.")
+    doc = read(Article("a", "T", "a.txt", text, date="2018-03-01"), KNOWN)
+    assert [doc.text[a:b] for a, b, _w in doc.work_spans] == [
+        "In This Corner of the World", "IN THIS CORNER OF THE WORLD"]
+
+
+# --------------------------------------------------------------------------- scope
+
+
+def test_a_sentence_opening_with_the_series_after_one_about_the_articles_series() -> None:
+    text = ("Netflix viewers are loving new French series ‘Lupin’, with viewership projected "
+            "to hit 70 million households.\nThe thriller is now the most viewed French show on "
+            "the streaming platform, and surpasses two of Netflix’s most popular recent "
+            "English shows — namely ‘Bridgerton’ and ‘The Queen’s Gambit’. The Netflix "
+            "original with the most views remains ‘The Witcher’.\nThe Omar Sy-led series "
+            "debuted on January 8 and has topped Netflix’s Top 10 list.")
+    got = facts(text, date="2021-01-20")
+    assert ("lupin", "datePublished", "2021-01-08") in got
+    assert ("the-witcher", "datePublished", "2021-01-08") not in got
+    assert ("lupin", "genre", "thriller") in got
+    # the streaming service named as the kind of the works compared
+    assert {("bridgerton", "streamingOn", "netflix"), ("the-queens-gambit", "streamingOn",
+                                                       "netflix"),
+            ("the-witcher", "streamingOn", "netflix")} <= got
+
+
+def test_another_companys_work_beside_a_streamers_kind_word_is_not_the_streamers() -> None:
+    text = "Netflix’s most-watched show Wednesday beat HBO’s Game of Thrones in its first week."
+    got = facts(text)
+    assert ("game-of-thrones", "streamingOn", "netflix") not in got
+
+
+def test_a_genre_noun_points_back_to_the_work() -> None:
+    text = ("Netflix will add MAPPA's In This Corner of the World film to its catalog on "
+            "March 15.\n"
+            "The anime has sold more than 2 million tickets in Japan since opening in "
+            "November 2016.")
+    got = facts(text, date="2018-03-01")
+    assert ("in-this-corner-of-the-world", "datePublished", "2016-11") in got
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+def test_a_work_made_for_a_streaming_service_streams_there() -> None:
+    text = ("Filming for the upcoming romantic comedy Ghosted has wrapped.\n\nGhosted is being "
+            "created for Apple TV+ as a part of the streaming app's growing catalog.")
+    assert ("ghosted", "streamingOn", "apple-tv-plus") in facts(text)
