@@ -400,7 +400,8 @@ class Doc:
             if self.main_film is None:
                 return None
             if self.main_film.endswith("-sequel") or re.search(
-                    r" (?:[2-9]|II|III|IV)$", self.name_of(self.main_film)):
+                    r" (?:[2-9]|II|III|IV)$", self.name_of(self.main_film)) or \
+                    self.predecessor(self.main_film) is not None:
                 return self.main_film  # the article is about the sequel itself
             return self.sequel_of(self.main_film, s)
         derived = [w for a, _b, w in self.work_spans if a < s.start + m.start()
@@ -681,9 +682,13 @@ class Doc:
             if any(x.start == a or x.start == a - 1 for x in self.sentences[:2]) and \
                     w in counts:
                 counts[w] += 2  # the subject of the opening sentence
+        headline = self.article.title.lower()
         for w in list(counts):
-            if self.name_of(w).lower() in self.article.title.lower():
-                counts[w] += 2
+            name = self.name_of(w).lower()
+            if name in headline and not any(
+                    self.name_of(o).lower() in headline and name in self.name_of(o).lower()
+                    and o != w for o in counts):
+                counts[w] += 2  # not "Jurassic World" for "Jurassic World: Fallen Kingdom"
         if counts:
             best = max(counts.values())
             first = {w: a for a, _b, w in reversed(self.work_spans)}

@@ -66,7 +66,8 @@ _STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appe
                           rf"(?P<t>{TITLE_WORDS})")
 #: "a sequel to Creed", "the reboot of The Lost Boys", "a follow-up to Bright".
 _DERIVED_OF = re.compile(rf"\b(?P<kind>sequel|follow-up|follow up|reboot|remake|prequel|"
-                         rf"spinoff|spin-off|adaptation) (?:to|of) [‘'\"“]?(?P<t>{TITLE_WORDS})")
+                         rf"spinoff|spin-off|adaptation) (?:to|of) (?:the (?:[^\sA-Z]\S* ){{1,5}}?)?"
+                         rf"[‘'\"“]?(?P<t>{TITLE_WORDS})")
 #: "a Dirty Dozen reboot", "a Bright sequel".
 _TITLE_DERIVED = re.compile(rf"\b(?:a|an|the|its|their|his|her|{NAME}[’']s) "
                             rf"(?P<t>{TITLE_WORDS}) (?P<kind>sequel|reboot|remake|prequel|"
@@ -126,7 +127,8 @@ _RETURNS = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:will return|returns|is returnin
 #: "Stranger Things star Finn Wolfhard", "Jane the Virgin actress Gina Rodriguez": a work
 #: named by the credit of the person after it.
 _CREDIT_OF = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS})(?:[’'](?:s)?)? (?:star|actress|actor|alum|"
-                        rf"alumna|breakout|co-star|veteran|creator|showrunner|director) (?={NAME})")
+                        rf"alumna|breakout|co-star|veteran|creator|co-creator|showrunner|director|helmer|"
+                        rf"co-writer|writer) (?={NAME})")
 #: "Enola Holmes 2", "The Gray Man 2": a numbered title.
 _NUMBERED = re.compile(rf"(?<![\w’'#@])(?P<t>{_TITLE_HEAD}(?:\s{_TITLE_HEAD}){{0,4}} (?:[2-9]|II|III|"
                        rf"IV))(?![\w’']|[.,]\d|\s?(?:%|percent|million|billion|thousand|episodes?|"
@@ -917,7 +919,8 @@ def _credit_titles(doc: Doc) -> None:
     "Hollywood actress", "British actor", "Oscar winner"."""
     for s in doc.sentences:
         if not re.search(r" (?:star|actress|actor|alum|alumna|breakout|co-star|veteran|"
-                         r"creator|showrunner|director) [A-Z]", s.text):
+                         r"creator|co-creator|showrunner|director|helmer|co-writer|writer) "
+                         r"[A-Z]", s.text):
             continue
         for m in _CREDIT_OF.finditer(s.text):
             title = _strip_lead(m.group("t").strip())
@@ -1008,6 +1011,9 @@ def rule_sequel(doc: Doc, s: Sentence) -> None:
         if film is None or (doc.type_of(film) or "") != "Movie" or film.endswith("-sequel") \
                 or numbered:
             continue
+        if m.group(0).lower() == "the sequel" and film == doc.main_film and \
+                doc.predecessor(film) is not None:
+            continue  # "Jurassic World: Fallen Kingdom, the sequel to …": it is one
         sequel = doc.sequel_of(film, s)
         named = film in doc.works_in(s.start, s.end)
         doc.add(sequel, "sequelOf", s.text, s.start, "sequel", 0.7 if named else 0.5, obj=film)
