@@ -132,3 +132,35 @@ def test_a_work_made_for_a_streaming_service_streams_there() -> None:
     text = ("Filming for the upcoming romantic comedy Ghosted has wrapped.\n\nGhosted is being "
             "created for Apple TV+ as a part of the streaming app's growing catalog.")
     assert ("ghosted", "streamingOn", "apple-tv-plus") in facts(text)
+
+
+def test_titles_in_brackets_after_a_filmmaker_are_earlier_works_not_in_scope() -> None:
+    text = ("Casey Affleck will star in Stoner. The film will be directed by Joe Wright (Pride & "
+            "Prejudice, Atonement) and produced by Blumhouse Productions. Odin (Ian McShane) "
+            "returns.")
+    found = works(text)
+    assert found.get("Pride & Prejudice") == "Movie" and found.get("Atonement") == "Movie"
+    assert "Ian McShane" not in found
+    got = facts(text)
+    assert ("atonement", "director", "joe-wright") not in got
+
+
+def test_a_title_after_a_comma_cue_closed_by_a_comma() -> None:
+    text = ("Netflix releases the first season of its newest original series, The Society, at "
+            "midnight on May 10.")
+    assert works(text).get("The Society") == "TVSeries"
+
+
+def test_the_role_before_in_is_not_part_of_the_title() -> None:
+    text = ("She also plays Lucy Stephens in Pokemon Detective Pikachu, which opens in theaters "
+            "the same day. She played Angela in the Oscar-nominated film Three Billboards.")
+    found = works(text)
+    assert "Pokemon Detective Pikachu" in found and "Three Billboards" in found
+    assert not any(name.startswith("Lucy") for name in found)
+
+
+def test_a_heading_of_an_actor_and_a_role_is_no_title() -> None:
+    text = ("Meet the cast of the new Netflix series The Society.\n\nKathryn Newton (Allie)\n\n"
+            "Newton plays Allie.\n\nAlex Fitzalan (Harry)\n\nFitzalan plays Harry.")
+    found = works(text)
+    assert not any("(" in name or "Newton" in name for name in found)

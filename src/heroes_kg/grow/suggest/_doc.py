@@ -428,9 +428,11 @@ class Doc:
             return False  # an earlier credit: "Mazin previously created “Chernobyl.”"
         if re.search(r"\b(?:predecessor|forerunner)\s*[“\"‘]?$", before):
             return False  # "its 2018 predecessor “The Nun,”": an earlier work
-        if re.search(r"[A-Za-z.] \([“\"‘]?$", before) and re.match(
+        if re.search(r"[A-Za-z.] \((?:[^()]{0,60}, )?[“\"‘]?$", before) and re.match(
                 r"[”\"’]?(?:,? [^()]{0,40})?\)", self.text[b:b + 44]):
-            return False  # a credit in brackets: "Tom Hooper (“The King’s Speech”)"
+            # a credit in brackets: "Tom Hooper (“The King’s Speech”)", "Joe Wright (Pride &
+            # Prejudice, Atonement)"
+            return False
         return not re.search(r"\b[A-Z]\w+ of [“\"‘]?$", before)
 
     def series_of(self, work: str | None) -> str | None:

@@ -51,7 +51,7 @@ _CUE = re.compile(
     rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|{POSSESSOR}|"
     rf"(?<=\w )(?:created|co-created|directed|wrote|co-wrote|produced|renewed|cancell?ed|"
     rf"axed|ordered|greenlit|picked up))\s"
-    rf"(?:(?:[a-z-]+|[A-Z][\w+&]*|(?:19|20)\d\d)\s){{0,4}}?"
+    rf"(?:(?:[a-z-]+|[A-Z][\w+&-]*|(?:19|20)\d\d)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s[“\"‘]?(?P<t>{TITLE_WORDS})")
 #: "Hulu's new thriller series, The Veil — was seen": the title after a comma, closing its
 #: clause.
@@ -59,7 +59,7 @@ _CUE_COMMA = re.compile(
     rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{POSSESSOR})\s"
     rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|film|movie|documentary|comedy|thriller|drama),\s[“\"‘]?"
-    rf"(?P<t>{TITLE_WORDS})[”\"’]?(?=\s?[—–]|[.;)]|,? (?:which|who|is|was|will|has)\b)")
+    rf"(?P<t>{TITLE_WORDS})[”\"’]?(?=\s?[—–]|[.;,)]|,? (?:which|who|is|was|will|has)\b)")
 _STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appear|role|"
                           rf"return|returns|returning|reprise \w+ role) in "
                           rf"(?:(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s )?"
@@ -262,6 +262,8 @@ def _headings(doc: Doc) -> None:
         bracket = re.fullmatch(rf"(?P<t>.+?) \((?i:season) {_NUM}\)", text)
         if bracket:
             text = bracket.group("t")  # "STRANGER THINGS (SEASON 4)" in a ranked list
+        elif "(" in text:
+            continue  # "Kathryn Newton (Allie)": an actor and the role
         if len(text.split()) <= 8 and is_title_case(text) and not re.search(
                 r"[.!?:,\"“”]$", text) and re.match(r"[\w“\"‘]", text):
             found = doc.lookup(text)
@@ -401,6 +403,10 @@ def find_titles(doc: Doc) -> None:
                     title = _strip_lead(title)
                     if title is None:
                         continue
+                lead = s.text[max(0, m.start(group) - 12):m.start(group)]
+                if " in " in title and re.search(r"\b(?:plays?|played|playing|portrays?|"
+                                                 r"voices?|as)\s$", lead):
+                    title = title.split(" in ", 1)[1]  # the role, then the title
                 cue = m.groupdict().get("cue") or ""
                 type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) or \
                     _network_before(s.text[m.start():m.start() + 30].split(" ", 1)[0] + " ") or \
@@ -421,8 +427,12 @@ def find_titles(doc: Doc) -> None:
                         _repeated(doc, title) and owner not in KNOWN_NAMES:
                     continue
                 if found is None and guess_type(title) != "Person" and not (
-                        title.isupper() and rule != "apposition"):
-                    continue  # "YOU" after a cue word is a title, "Netflix" is not
+                        title.isupper() and rule != "apposition") and not (
+                        rule == "cue-title" and title.lower() not in KNOWN_NAMES
+                        and guess_type(title) in ("Organization", "ProductionCompany")
+                        and title.split()[0] == "The"):
+                    continue  # "YOU" after a cue word is a title, "Netflix" is not; "the
+                    # series, The Society," is
                 at = s.text.find(title, m.start(group))
                 quote = s.text[m.start():at + len(title)]
                 if found is not None:
@@ -434,6 +444,7 @@ def find_titles(doc: Doc) -> None:
     _numbered(doc)
     _credit_titles(doc)
     _credit_lists(doc)
+    _bracketed_credits(doc)
     _numbered_titles(doc)
     _other_occurrences(doc)
     _listed_with_works(doc)
@@ -867,7 +878,9 @@ def _numbered(doc: Doc) -> None:
 #: "who directed American Hustle and Silver Linings Playbook", "previously appeared in
 #: Cats and The Giver": a list of earlier works.
 _CREDIT_LIST = re.compile(rf"\b(?:directed|helmed|co-directed|created|co-created|wrote|co-wrote|"
-                          rf"starred in|appeared in|produced|voiced roles in) (?P<t>{TITLE_WORDS})"
+                          rf"starred in|appeared in|produced|voiced roles in|the (?:director|"
+                          rf"creator|writer|star|co-creator|filmmaker) (?:behind|of)) "
+                          rf"(?P<t>{TITLE_WORDS})"
                           rf"(?P<more>(?:, {TITLE_WORDS})*,? and {TITLE_WORDS})")
 
 
@@ -894,6 +907,36 @@ def _credit_lists(doc: Doc) -> None:
                 if guess_type(title) != "Person":
                     continue
                 _register(doc, title, at, "Movie", "credit-list", m.group(0), 0.5)
+
+
+#: "Joe Wright (Pride & Prejudice, Atonement)", "Filmmaker J.A. Bayona (A Monster Calls,
+#: The Impossible)": someone's earlier works in brackets after their name.
+_PAREN_CREDITS = re.compile(rf"(?P<p>{NAME}) \((?P<list>{TITLE_WORDS}(?:, {TITLE_WORDS})+)\)")
+
+
+def _bracketed_credits(doc: Doc) -> None:
+    """Two or more titles in brackets after a person's name are that person's earlier
+    works (one alone may be the character they play: "Odin (Ian McShane)")."""
+    for m in _PAREN_CREDITS.finditer(doc.text):
+        person = doc.trim(m.group("p"))
+        if not doc.is_person(person) or doc.is_character(person):
+            continue
+        items = m.group("list").split(", ")
+        titles = [_clean_title(doc, t) for t in items]
+        if any(t is None or t != raw or _looks_like_person(doc, t) or is_place_or_award(t)
+               or t.lower() in KNOWN_NAMES for t, raw in zip(titles, items, strict=True)):
+            continue
+        at = m.start("list")
+        for title in titles:
+            assert title is not None
+            at = doc.text.find(title, at)
+            found = doc.lookup(title)
+            if found is not None:
+                if doc.type_of(found) in WORK_TYPES:
+                    doc.add_work_span(at, at + len(title), found)
+            elif not doc.work_span_at(at, at + len(title)):
+                _register(doc, title, at, "Movie", "bracketed-credits", m.group(0), 0.5)
+            at += len(title)
 
 
 def _looks_like_person(doc: Doc, name: str) -> bool:
