@@ -164,3 +164,44 @@ def test_a_heading_of_an_actor_and_a_role_is_no_title() -> None:
             "Newton plays Allie.\n\nAlex Fitzalan (Harry)\n\nFitzalan plays Harry.")
     found = works(text)
     assert not any("(" in name or "Newton" in name for name in found)
+
+
+def test_this_weekends_new_releases_are_works_out_this_month_and_none_is_the_main_one() -> None:
+    text = ("View a guide to this weekend's new theatrical releases including Fantastic Four, "
+            "The Gift, Ricki and the Flash, and more.\n\nDeadpool\n\nDeadpool (Ryan Reynolds) "
+            "introduced himself in a teaser. Deadpool opens on February 12, 2016.")
+    doc = read(Article("a", "Film Friday", "a.txt", text, date="2015-08-07"), KNOWN)
+    names = {doc.name_of(w) for _a, _b, w in doc.work_spans}
+    assert {"Fantastic Four", "The Gift", "Ricki and the Flash"} <= names
+    assert "the Flash" not in names and doc.main_film != "fantastic-four"
+    got = facts(text, date="2015-08-07")
+    assert ("the-gift", "datePublished", "2015-08") in got
+
+
+def test_the_debut_of_a_title_and_a_title_with_its_maker_in_apposition() -> None:
+    text = ("The film had the estimated $124 million debut of Top Gun: Maverick. Among the "
+            "documentaries is Slay the Dragon, directed and produced alongside Chris Durrance.")
+    found = works(text)
+    assert "Top Gun: Maverick" in found and "Slay the Dragon" in found
+
+
+def test_a_possessive_after_a_final_s_before_the_kind_word() -> None:
+    text = ("Tribeca will open with Roger Ross Williams’ previously announced feature-length "
+            "documentary The Apollo from HBO Documentary Films.")
+    assert "The Apollo" in works(text)
+
+
+def test_a_subtitled_title_continues_the_title_before_its_colon() -> None:
+    text = ("Top Gun: Maverick soared at the box office, 36 years after 1986’s Top Gun. It had "
+            "the best debut of Top Gun: Maverick's star. The sequel also stars Miles Teller and "
+            "Jennifer Connelly.")
+    got = facts(text, date="2022-05-30")
+    assert not any(s.endswith("-sequel") for s, _p, _o in got)
+    assert ("top-gun-maverick", "castMember", "miles-teller") in got
+    assert ("top-gun", "datePublished", "1986") in got
+
+
+def test_the_year_of_a_novel_is_not_the_year_of_the_film_of_it() -> None:
+    text = ("Casey Affleck will star in Stoner, an adaptation of John Williams’ 1965 novel, "
+            "Stoner. The film will be directed by Joe Wright.")
+    assert not any(p == "datePublished" for _s, p, _o in facts(text))

@@ -44,6 +44,10 @@ _ROLE_NOUNS = {"actress", "actor", "star", "filmmaker", "director", "producer", 
 #: First names that are also words a sentence can start with: "Will Smith", "June Diane
 #: Raphael", "May Calamawy".
 _FIRST_NAMES = {"Will", "May", "June", "April", "August", "Grace", "Hope", "Drew"}
+#: Rules that find titles in lists: "new theatrical releases including Fantastic Four, The
+#: Gift, Ricki and the Flash, and more".
+_LISTED_RULES = ("title-list", "listed-with-work", "quoted-list", "bracketed-credits",
+                 "credit-list")
 #: Types that are works a fact can be about.
 WORK_TYPES = ("Movie", "TVSeries", "MovieSeries", "TVSeason")
 
@@ -513,7 +517,12 @@ class Doc:
         if found:
             return found
         m = re.fullmatch(r"(?P<b>.+?):? (?:[2-9]|II|III|IV)", self.name_of(work))
-        return self.lookup(m.group("b")) if m else None
+        if m:
+            return self.lookup(m.group("b"))
+        # "Top Gun: Maverick" when the article names "Top Gun": the work it continues
+        m = re.fullmatch(r"(?P<b>[^:]{3,}): .+", self.name_of(work))
+        base = self.lookup(m.group("b")) if m else None
+        return base if base != work and self.type_of(base) in WORK_TYPES else None
 
     def last_person(self, pos: int, but: str | None = None) -> str | None:
         """The person named last before ``pos``: who "the actor" or "she" is (``but``:
@@ -604,6 +613,11 @@ class Doc:
                 self.new[w].name.lower())]
             if numbered:
                 return numbered[0]
+            # "Top Gun: Maverick … The sequel to 1986’s Top Gun": the subtitled title
+            subtitled = [w for w in self.new if self.new[w].type == "Movie" and
+                         self.new[w].name.lower().startswith(self.name_of(film).lower() + ": ")]
+            if len(subtitled) == 1:
+                return subtitled[0]
         bare = re.sub(r"^the ", "", name.lower())
         for entity_id, candidate in self.new.items():
             if re.sub(r"^the ", "", candidate.name.lower()) == bare:
@@ -677,6 +691,9 @@ class Doc:
             w for a, b, w in self.work_spans if self.type_of(w) in WORK_TYPES
             and self._scoping(a, b, w, False) and not self._owned_by_person(a)
             and not (w in self.new and self.new[w].rule == "credit-title"))
+        for w, n in list(counts.items()):
+            if n == 1 and w in self.new and self.new[w].rule in _LISTED_RULES:
+                del counts[w]  # named once, in a list of titles: not what the article is about
         opening = self.paragraphs[0].end if self.paragraphs else 0
         for a, _b, w in self.work_spans:
             if a < opening and w in counts:

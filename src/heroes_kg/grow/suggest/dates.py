@@ -138,6 +138,31 @@ def rule_release(doc: Doc, s: Sentence) -> None:
                 value=date)
 
 
+#: "this weekend's new theatrical releases including Fantastic Four, The Gift, …",
+#: "“My Big Fat Greek Wedding 3,” the weekend’s other new wide release": out this month.
+_NEW_RELEASES = re.compile(r"\b(?:[Tt]his|[Tt]he) (?:weekend|week)[’']s (?:other )?(?:new )?"
+                           r"(?:[\w-]+ )?releases?\b")
+
+
+def rule_new_releases(doc: Doc, s: Sentence) -> None:
+    """The works a sentence calls this weekend's new releases came out in the article's
+    month."""
+    base = doc.base_date
+    if base is None:
+        return
+    for m in _NEW_RELEASES.finditer(s.text):
+        at = s.start + m.start()
+        before = re.search(r"[”\"’]?,? $", s.text[:m.start()])
+        listed = [(a, b, w) for a, b, w in doc.works_in_spans(s.start + m.end(), s.end)]
+        named = [(a, b, w) for a, b, w in doc.works_in_spans(s.start, at)
+                 if before and doc.past_quote(b) + 2 >= at]
+        for a, b, work in named[-1:] or listed:
+            start = min(a, at)
+            end = max(doc.past_quote(b), s.start + m.end())
+            doc.add(work, "datePublished", doc.text[start:end], start, "new-release", 0.5,
+                    value=f"{base.year}-{base.month:02d}")
+
+
 def _month_by_tense(date: str, phrase: str, before: str, base: _dt.date) -> str:
     """"came out in October" is the last October, "will debut in October" the next."""
     year, month = int(date[:4]), int(date[5:7])
@@ -475,5 +500,5 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
 
 
 RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
-         rule_streamer_kind,
+         rule_streamer_kind, rule_new_releases,
          rule_ordered, rule_service_originals, rule_trailer]

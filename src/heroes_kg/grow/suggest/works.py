@@ -56,9 +56,9 @@ _CUE = re.compile(
 #: "Hulu's new thriller series, The Veil — was seen": the title after a comma, closing its
 #: clause.
 _CUE_COMMA = re.compile(
-    rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{POSSESSOR})\s"
+    rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]nother|{POSSESSOR})\s"
     rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,4}}?"
-    rf"(?P<cue>{_SERIES_CUES}|film|movie|documentary|comedy|thriller|drama),\s[“\"‘]?"
+    rf"(?P<cue>{_SERIES_CUES}|film|movie|documentary|comedy|thriller|drama|release),\s[“\"‘]?"
     rf"(?P<t>{TITLE_WORDS})[”\"’]?(?=\s?[—–]|[.;,)]|,? (?:which|who|is|was|will|has)\b)")
 _STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appear|role|"
                           rf"return|returns|returning|reprise \w+ role) in "
@@ -73,11 +73,13 @@ _TITLE_DERIVED = re.compile(rf"\b(?:a|an|the|its|their|his|her|{NAME}[’']s) "
                             rf"(?P<t>{TITLE_WORDS}) (?P<kind>sequel|reboot|remake|prequel|"
                             rf"spinoff|spin-off)\b")
 #: "his movies The Incredible Hulk and Now You See Me".
+#: "this weekend's new theatrical releases including Fantastic Four, The Gift, Ricki and
+#: the Flash, and more".
 _TITLE_LIST = re.compile(rf"\b(?:movies|films|series|shows|credits|titles|originals|programs|"
-                         rf"programmes)(?: (?:such as |like |including |include |includes )?|"
+                         rf"programmes|releases)(?: (?:such as |like |including |include |includes )?|"
                          rf"(?: [a-z][^,.;:]{{0,50}}?)?,? (?:such as|like|including) )"
                          rf"(?P<t>{TITLE_WORDS})(?P<more>(?:, {TITLE_WORDS})*,? "
-                         rf"and {TITLE_WORDS})")
+                         rf"and (?:more\b|{TITLE_WORDS}))")
 _YEAR_PAREN = re.compile(rf"(?P<t>{TITLE_WORDS}) \((?P<y>(?:19|20)\d\d)\)")
 _YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORDS})")
 #: "Warner Bros. Pictures' Superman", "Netflix's The Long Road": a company's title.
@@ -86,6 +88,11 @@ _OWNED = re.compile(rf"(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s? "
 #: "Based on the 2012 novel of the same name, Defending Jacob will premiere …".
 _AFTER_SOURCE = re.compile(rf"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) [^,]{{3,80}}, "
                            rf"(?P<t>{TITLE_WORDS})")
+#: "Slay the Dragon, directed and produced alongside …": a title with its maker in
+#: apposition.
+_DIRECTED_APPOS = re.compile(
+    rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?:directed|written|produced|created|co-directed)"
+    rf"(?: and (?:directed|written|produced|co-written))?(?: alongside| by)\b")
 #: "Stranger Things 4 Volume 2 is officially the most-watched English-language TV season".
 #: "According to today’s Flixpatrol stats, Damsel is also still the number one Netflix
 #: movie in 90 countries": after an opening clause too, with adverbs before the noun.
@@ -106,7 +113,8 @@ _RELEASED_APPOS = re.compile(
 #: plays".
 _SEASON_TITLE = re.compile(rf"(?P<t>{TITLE_WORDS}) (?i:season) (?:\d|one|two|three|four|five)")
 _CAST_OF = re.compile(rf"\b(?:the cast of|the set of|production on|the premiere of|the finale "
-                      rf"of|the trailer for|a reboot of|an adaptation of|season \d+ of) "
+                      rf"of|the trailer for|a reboot of|an adaptation of|season \d+ of|"
+                      rf"(?:the |an? )(?:[\w$.-]+ ){{0,3}}?(?:debut|opening) of) "
                       rf"(?P<t>{TITLE_WORDS})")
 _ORDER = re.compile(rf"(?P<t>{TITLE_WORDS})(?:, [^,]{{3,60}},)? (?:has |have |had )?(?:received|got|"
                     rf"landed|earned|scored) an? (?:[\w]+[ -])?(?:season|series) (?:order|renewal)|"
@@ -157,6 +165,7 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     """The title without what follows it by accident ("Heroes on Netflix" -> "Heroes"),
     None when it is not a title at all."""
     title = title.strip().rstrip(":,")
+    title = re.sub(r"^(?:19|20)\d\d[’']s ", "", title)  # "1986’s Top Gun": the year is no part
     words = title.split()
     for i in range(1, len(words)):
         if words[i].lower() in ("on", "in", "at", "for", "with", "from", "by", "to", "and",
@@ -199,7 +208,10 @@ _CUE_WORDS = re.compile(rf"\b(?:{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\b")
 _TITLE_PATTERNS = [
     (_CUE, "cue-title", _CUE_WORDS),
     (_CUE_COMMA, "cue-title", re.compile(r"\b(?:series|show|film|movie|documentary|comedy|"
-                                         r"thriller|drama|docuseries|miniseries|sitcom), [A-Z“\"‘]")),
+                                         r"thriller|drama|docuseries|miniseries|sitcom|release), "
+                                         r"[A-Z“\"‘]")),
+    (_DIRECTED_APPOS, "directed-apposition", re.compile(r", (?:directed|written|produced|"
+                                                       r"created|co-directed) ")),
     (_YEAR_POSSESSIVE, "year-title", re.compile(r"\d\d[’']s")),
     (_YEAR_PAREN, "title-year", re.compile(r"\(\d{4}\)")),
     (_STARRING_IN, "starring-in", re.compile(r"\b(?:star|appear|role|return|reprise)")),
@@ -209,7 +221,7 @@ _TITLE_PATTERNS = [
     (_APPOSITION, "apposition", re.compile(r", the ")),
     (_SEASON_TITLE, "season-title", re.compile(r"(?i)\bseason \w")),
     (_CAST_OF, "cast-of", re.compile(r"\b(?:cast|set|production|premiere|finale|trailer|"
-                                     r"reboot|adaptation|season) (?:of|on|for)\b")),
+                                     r"reboot|adaptation|season|debut|opening) (?:of|on|for)\b")),
     (_WHICH, "which-clause", re.compile(r", which ")),
     (_TITLE_STARRING, "title-starring", re.compile(r", (?:an? [^,]{0,40})?(?:starring|featuring) ")),
     (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
@@ -320,6 +332,8 @@ def _other_occurrences(doc: Doc) -> None:
         spellings = (name, name.upper()) if " " in name and name.upper() != name else (name,)
         for spelling in spellings:
             for at in word_at(doc.text, spelling, before="@#", after="’'"):
+                if re.match(r": [A-Z0-9]", doc.text[at + len(name):at + len(name) + 3]):
+                    continue  # "Top Gun: Maverick": a longer title, not "Top Gun"
                 doc.add_work_span(at, at + len(name), work)
 
 
@@ -372,8 +386,9 @@ def find_titles(doc: Doc) -> None:
         for m in _TITLE_LIST.finditer(s.text):
             cue = s.text[m.start():m.start("t")]
             type_ = "TVSeries" if re.match(r"series|shows", cue) else "Movie"
-            titles = [m.group("t")] + re.split(r",\s*(?:and\s+)?|,?\s+and\s+",
+            titles = [m.group("t")] + re.split(r",\s*(?:and\s+)?|,?\s+and\s+(?=[A-Z“\"‘])",
                                                m.group("more").lstrip(", ").removeprefix("and "))
+            titles = [t for t in titles if t and t != "more"]
             for raw in titles:
                 # "Star Wars’ The Mandalorian": the title after its franchise's possessive
                 raw = re.split(r"[’']s? (?=[A-Z])", raw)[-1]
@@ -399,7 +414,7 @@ def find_titles(doc: Doc) -> None:
                     continue  # one word alone needs "an epic drama" after it; no person
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
                             "renewed", "order", "after-source", "is-the", "title-starring",
-                            "released-apposition"):
+                            "released-apposition", "directed-apposition"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
@@ -536,7 +551,7 @@ def _listed_with_works(doc: Doc) -> None:
         if s.text.count(",") < 2:
             continue
         for m in _LISTED.finditer(s.text):
-            items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list"))
+            items = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z“\"‘])", m.group("list"))
             base = s.start + m.start("list")
             at, places = 0, []
             for item in items:
@@ -889,7 +904,7 @@ def _credit_lists(doc: Doc) -> None:
     Hustle and Silver Linings Playbook"; not people ("directed Tom Hanks and Meg Ryan")."""
     for s in doc.sentences:
         for m in _CREDIT_LIST.finditer(s.text):
-            raw = [m.group("t"), *re.split(r",\s*(?:and\s+)?|,?\s+and\s+",
+            raw = [m.group("t"), *re.split(r",\s*(?:and\s+)?|,?\s+and\s+(?=[A-Z“\"‘])",
                                            m.group("more").lstrip(", ").removeprefix("and "))]
             titles = [_clean_title(doc, t) for t in raw]
             if any(t is None or _looks_like_person(doc, t) for t in titles):
@@ -1416,6 +1431,9 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
     Broadway play ‘Eclipsed’": the year the work came out."""
     for m in _YEAR_KIND.finditer(s.text):
         spans = doc.span_starting(s.start + m.end())
+        if spans and re.search(r"\b(?:novel|book)s?\b", m.group(0)) and \
+                doc.type_of(spans[0][2]) in WORK_TYPES:
+            continue  # "John Williams’ 1965 novel, Stoner": the book's year, not the film's
         if spans:
             _a, b, work = spans[0]
             end = doc.past_quote(b)
