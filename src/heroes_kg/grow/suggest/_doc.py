@@ -419,7 +419,8 @@ class Doc:
             return False
         after = self.text[b:b + 30]
         if re.match(r"[”\"’]?[’']s?[”\"’]? [A-Z]|[”\"’] stars? [A-Z]|[”\"’]? (?:co-)?star [A-Z]|[”\"’]? (?:breakout|alum|"
-                    r"alumna|actor|actress|co-directors?|directors?|writers?|co-creators?|"
+                    r"alumna|actor|actress|co-directors?|directors?|writers?|co-writers?|"
+                    r"helmers?|co-creators?|"
                     r"creators?|producers?|showrunners?|veteran) [A-Z]", after):
             return False  # a credit: "“Atlanta” breakout Zazie Beetz"
         before = self.text[max(0, a - 80):a]

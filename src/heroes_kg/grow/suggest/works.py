@@ -942,15 +942,29 @@ def _bracketed_credits(doc: Doc) -> None:
                or t.lower() in KNOWN_NAMES for t, raw in zip(titles, items, strict=True)):
             continue
         at = m.start("list")
+        # "directed by Joe Wright (Pride & Prejudice, Atonement)", "Filmmaker J.A. Bayona
+        # (A Monster Calls, The Impossible)": a director's films
+        cue = re.search(r"(?:\b(?:directed|helmed) by |\b[Ff]ilmmaker |\b[Dd]irector )$",
+                        doc.text[max(0, m.start() - 14):m.start() + len(m.group("p"))
+                                 - len(person)])
+        director = doc.entity(person, "Filmmaker", "bracketed-credits", m.group(0)) \
+            if cue else None
+        quote_start = m.start() + len(m.group("p")) - len(person) - (
+            len(cue.group(0)) if cue else 0)
         for title in titles:
             assert title is not None
             at = doc.text.find(title, at)
             found = doc.lookup(title)
+            work = None
             if found is not None:
                 if doc.type_of(found) in WORK_TYPES:
                     doc.add_work_span(at, at + len(title), found)
+                    work = found
             elif not doc.work_span_at(at, at + len(title)):
-                _register(doc, title, at, "Movie", "bracketed-credits", m.group(0), 0.5)
+                work = _register(doc, title, at, "Movie", "bracketed-credits", m.group(0), 0.5)
+            if work is not None and director is not None:
+                doc.add(work, "director", doc.text[quote_start:m.end()], quote_start,
+                        "bracketed-credits", 0.6, obj=director)
             at += len(title)
 
 
@@ -1578,6 +1592,10 @@ def rule_numbered_sequel(doc: Doc, s: Sentence) -> None:
         base = doc.lookup(m.group("base"))
         if base is None or base == work or doc.type_of(base) not in ("Movie", "MovieSeries"):
             continue
+        if m.group("n") in ("2", "II") and any(
+                doc.name_of(w).lower().startswith(doc.name_of(base).lower() + ": ")
+                for w in doc.new if w != work):
+            continue  # "Jurassic World 2" for "Jurassic World: Fallen Kingdom": another name
         doc.add(work, "sequelOf", doc.text[a:b], a, "numbered-sequel", 0.6, obj=base)
 
 
