@@ -207,3 +207,21 @@ def test_the_year_of_a_novel_is_not_the_year_of_the_film_of_it() -> None:
     text = ("Casey Affleck will star in Stoner, an adaptation of John Williams’ 1965 novel, "
             "Stoner. The film will be directed by Joe Wright.")
     assert not any(p == "datePublished" for _s, p, _o in facts(text))
+
+
+def test_the_items_of_a_ranked_list_are_titles_and_a_weekday_title_is_found_again() -> None:
+    text = ("Wednesday has taken over from Stranger Things as Netflix’s most-watched show.\n"
+            "The eight-part series, which was released last November, is a coming-of-age "
+            "story. It debuted on Wednesday, Nov. 23.\n"
+            "- Squid Game\n- Hours watched: 2.2 billion\n- Total Views: 265,200,000\n"
+            "2. Wednesday\n- Hours watched: 1.7 billion\n- Total Views: 252,100,000\n"
+            "6. The Queen’s Gambit\n- Hours watched: 746,400,000\n")
+    doc = read(Article("a", "T", "a.txt", text, date="2023-06-01"), KNOWN)
+    spans = [(doc.text[a:b], w) for a, b, w in doc.work_spans]
+    assert ("Squid Game", "squid-game") in spans and ("The Queen’s Gambit",
+                                                      "the-queens-gambit") in spans
+    assert not any(name[0].isdigit() or "Views" in name for name, _w in spans)
+    days = [a for a, _b, w in doc.work_spans if w == "wednesday"]
+    assert text.index("on Wednesday, Nov.") + 3 not in days and 0 in days
+    assert doc.main_film == "wednesday"
+    assert ("wednesday", "datePublished", "2022-11") in facts(text, date="2023-06-01")

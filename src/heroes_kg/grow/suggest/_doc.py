@@ -476,7 +476,8 @@ class Doc:
             return None
         main = self.main_film
         if m.start() == 0 and main is not None and main != earlier[-1] and \
-                self.type_of(main) in kinds and main in earlier and not self.headings and \
+                self.type_of(main) in kinds and main in earlier and \
+                not any(at <= s.start for at, _w in self.headings) and \
                 self._about_main_before(s):
             # "The Netflix original with the most views remains ‘The Witcher’. The Omar
             # Sy-led series debuted on January 8": the sentence before was not about

@@ -83,7 +83,7 @@ _OUT = (r"(?:debut|debuts|debuted|launch|launches|launched|premiere|premieres|pr
         r"(?:is|are|will be) out)")
 _RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|while)\b)"
                       rf"[\w’'-]+){{0,6}}?) (?:on |in |of )?(?P<d>{DATE}|(?:19|20)\d\d|"
-                      rf"(?:(?<=in )|(?<=early )|(?<=late )|(?<=mid-))(?:January|February|March|"
+                      rf"(?:(?<=in )|(?<=early )|(?<=late )|(?<=mid-)|(?<=last ))(?:January|February|March|"
                       rf"April|May|June|July|August|September|October|November|December)(?!,? \d))\b")
 #: "Leave the World Behind, a December 2023 release", "a 2019 release": the release named
 #: as a noun, with its month or year.

@@ -262,7 +262,8 @@ def _headings(doc: Doc) -> None:
     the paragraphs about it), when the article has several."""
     heads = []
     for i, p in enumerate(doc.paragraphs[1:], start=1):
-        text = p.text.strip()
+        # "6. The Queen’s Gambit", "- Squid Game": an item of a ranked list
+        text = re.sub(r"^(?:\d{1,2}[.)]|[-–•*])\s+", "", p.text.strip())
         dated = _DATED_HEADING.fullmatch(text)
         if dated:
             # "The Mysterious Benedict Society (Friday, June 25)": the date it premieres.
@@ -276,6 +277,8 @@ def _headings(doc: Doc) -> None:
             text = bracket.group("t")  # "STRANGER THINGS (SEASON 4)" in a ranked list
         elif "(" in text:
             continue  # "Kathryn Newton (Allie)": an actor and the role
+        if re.search(r":\s*[\d$£€]", text):
+            continue  # "Total Views: 140,700,000": a figure
         if len(text.split()) <= 8 and is_title_case(text) and not re.search(
                 r"[.!?:,\"“”]$", text) and re.match(r"[\w“\"‘]", text):
             found = doc.lookup(text)
@@ -334,7 +337,16 @@ def _other_occurrences(doc: Doc) -> None:
             for at in word_at(doc.text, spelling, before="@#", after="’'"):
                 if re.match(r": [A-Z0-9]", doc.text[at + len(name):at + len(name) + 3]):
                     continue  # "Top Gun: Maverick": a longer title, not "Top Gun"
+                if name.lower() in WEEKDAYS and _the_day(doc.text, at, name):
+                    continue  # "debuted on Wednesday, Nov. 23": the day
                 doc.add_work_span(at, at + len(name), work)
+
+
+def _the_day(text: str, at: int, name: str) -> bool:
+    """Whether the weekday's name at ``at`` is the day, not a title of that name."""
+    return bool(re.search(r"\b(?:on|last|next|this|by|until|from|since|every)\s$",
+                          text[max(0, at - 7):at], re.IGNORECASE) or re.match(
+        r",? (?:[A-Z][a-z]{2,8}\.? \d|\d)", text[at + len(name):at + len(name) + 12]))
 
 
 def find_titles(doc: Doc) -> None:
