@@ -71,7 +71,9 @@ def test_a_title_with_its_release_in_apposition_and_the_month_or_year_of_it() ->
 def test_the_releases_of_a_year_are_no_release_date() -> None:
     text = ("Damsel is the number one Netflix movie this week. This makes it the most "
             "successful first week for a Netflix movie release of 2024 so far.")
-    assert not any(p == "datePublished" for _s, p, _o in facts(text))
+    got = facts(text)
+    assert not any(s == "stoner" and p == "datePublished" for s, p, _o in got)
+    assert ("stoner-novel", "datePublished", "1965") in got
 
 
 def test_quoted_titles_listed_with_a_work_are_works_of_that_kind() -> None:
@@ -195,7 +197,7 @@ def test_a_possessive_after_a_final_s_before_the_kind_word() -> None:
 
 def test_a_subtitled_title_continues_the_title_before_its_colon() -> None:
     text = ("Top Gun: Maverick soared at the box office, 36 years after 1986’s Top Gun. It had "
-            "the best debut of Top Gun: Maverick's star. The sequel also stars Miles Teller and "
+            "the best debut of Top Gun: Maverick, over the weekend. The sequel also stars Miles Teller and "
             "Jennifer Connelly.")
     got = facts(text, date="2022-05-30")
     assert not any(s.endswith("-sequel") for s, _p, _o in got)
@@ -206,7 +208,9 @@ def test_a_subtitled_title_continues_the_title_before_its_colon() -> None:
 def test_the_year_of_a_novel_is_not_the_year_of_the_film_of_it() -> None:
     text = ("Casey Affleck will star in Stoner, an adaptation of John Williams’ 1965 novel, "
             "Stoner. The film will be directed by Joe Wright.")
-    assert not any(p == "datePublished" for _s, p, _o in facts(text))
+    got = facts(text)
+    assert not any(s == "stoner" and p == "datePublished" for s, p, _o in got)
+    assert ("stoner-novel", "datePublished", "1965") in got
 
 
 def test_the_items_of_a_ranked_list_are_titles_and_a_weekday_title_is_found_again() -> None:
@@ -225,3 +229,20 @@ def test_the_items_of_a_ranked_list_are_titles_and_a_weekday_title_is_found_agai
     assert text.index("on Wednesday, Nov.") + 3 not in days and 0 in days
     assert doc.main_film == "wednesday"
     assert ("wednesday", "datePublished", "2022-11") in facts(text, date="2023-06-01")
+
+
+def test_an_adaptation_of_someones_novel_is_based_on_that_novel_by_them() -> None:
+    text = ("“American Gods” Season 2 is moving forward. Alexander takes over the Starz "
+            "adaptation of Neil Gaiman’s acclaimed novel from Bryan Fuller.")
+    got = facts(text)
+    assert ("american-gods", "basedOn", "american-gods-novel") in got
+    assert ("american-gods-novel", "author", "neil-gaiman") in got
+    assert "Neil Gaiman" not in works(text)
+
+
+def test_a_title_with_its_adaptation_in_apposition() -> None:
+    text = ("This marks Swift’s first film role since Cats, the 2019 adaptation of Andrew "
+            "Lloyd-Webber’s musical.")
+    got = facts(text)
+    assert ("cats", "datePublished", "2019") in got
+    assert ("cats", "basedOn", "cats-musical") in got

@@ -153,7 +153,7 @@ _WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is se
 _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |acclaimed |hit |"
                          rf"new |upcoming )?(?:(?:19|20)\d\d )?(?:[\w/-]+ ){{0,3}}?(?:film|movie|"
                          rf"thriller|comedy|drama|series|show|documentary|feature|sequel|prequel|"
-                         rf"follow-up|spinoff|spin-off|reboot|remake)\b(?![’']|s[’'])")
+                         rf"follow-up|spinoff|spin-off|reboot|remake|adaptation)\b(?![’']|s[’'])")
 #: "Truth Be Told, starring Octavia Spencer and Aaron Paul, will launch in December",
 #: "See, an epic drama starring Jason Momoa": a title before who stars in it.
 _TITLE_STARRING = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?P<app>an? (?:[\w-]+ ){{0,3}}?)?"
@@ -184,6 +184,11 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     while _TRAILING.search(title):
         title = _TRAILING.sub("", title)
     words = title.split()
+    if (re.search(r"\w[’']s?$", title) and not re.search(r"[’']s?$", words[0])) or \
+            any(re.search(r"s[’']$", w) for w in words[:-1]):
+        # "an adaptation of Neil Gaiman’s acclaimed novel", "John Williams’ 1965 novel":
+        # whose, not a title
+        return None
     if len(words) == 1 and is_adverb(words[0]):
         return None  # "Globally, the action sequel crossed …"
     if not words or (len(words) == 1 and ((words[0] in STOP and not (
@@ -1629,7 +1634,7 @@ def rule_year_apposition(doc: Doc, s: Sentence) -> None:
     of the work just named."""
     for m in re.finditer(r", the (?:original |incredible |acclaimed |hit )?(?P<y>(?:19|20)\d\d) "
                          r"(?P<g>[\w/-]+(?: [\w/-]+)*? )?(?:film|movie|thriller|comedy|drama|"
-                         r"series|show|feature)\b", s.text):
+                         r"series|show|feature|adaptation)\b", s.text):
         works = [w for _a, b, w in doc.work_spans if b == s.start + m.start()]
         if not works:
             continue
@@ -1644,7 +1649,8 @@ _SOURCE_KINDS = (r"graphic novels?|novels|novel|book series|books|book|comic boo
                  r"video game|game|manga|short story|musical|true story|article|novella|"
                  r"animated series|anthology series|TV series|series|show|film|movie")
 _BASED = re.compile(
-    rf"\b[Bb]ased on (?:the |a |an )?(?:(?P<author>{NAME})[’']s? )?(?:(?P<y>(?:19|20)\d\d) )?"
+    rf"\b(?:[Bb]ased on|adaptation of|[Aa]dapted from) (?:the |a |an )?"
+    rf"(?:(?P<author>{NAME})[’']s? )?(?:(?P<y>(?:19|20)\d\d) )?"
     rf"(?P<adj>(?:[\w-]+ ){{0,3}}?)(?P<kind>{_SOURCE_KINDS})\b"
     rf"(?P<same> of the same (?:name|title))?(?: [“\"‘]?(?P<title>{TITLE_WORDS})[”\"’]?)?"
     rf"(?: by (?:(?:[A-Z][a-z]+ |best-selling |bestselling )?(?:author|writer|novelist) )?"
@@ -1718,7 +1724,8 @@ def rule_based_on_title(doc: Doc, s: Sentence) -> None:
 
 def rule_based_on(doc: Doc, s: Sentence) -> None:
     """"Based on the 2012 novel of the same name, Defending Jacob will premiere …", "which is
-    based on Caroline Kepnes' novel of the same name", "Based on the popular fictional
+    based on Caroline Kepnes' novel of the same name", "the Starz adaptation of Neil
+    Gaiman’s acclaimed novel", "Based on the popular fictional
     podcast", "based on the bestselling fantasy novels by British author Philip Pullman":
     the source work, its year and its author."""
     for m in _BASED.finditer(s.text):
