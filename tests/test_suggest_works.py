@@ -71,9 +71,7 @@ def test_a_title_with_its_release_in_apposition_and_the_month_or_year_of_it() ->
 def test_the_releases_of_a_year_are_no_release_date() -> None:
     text = ("Damsel is the number one Netflix movie this week. This makes it the most "
             "successful first week for a Netflix movie release of 2024 so far.")
-    got = facts(text)
-    assert not any(s == "stoner" and p == "datePublished" for s, p, _o in got)
-    assert ("stoner-novel", "datePublished", "1965") in got
+    assert not any(p == "datePublished" for _s, p, _o in facts(text))
 
 
 def test_quoted_titles_listed_with_a_work_are_works_of_that_kind() -> None:
@@ -197,8 +195,8 @@ def test_a_possessive_after_a_final_s_before_the_kind_word() -> None:
 
 def test_a_subtitled_title_continues_the_title_before_its_colon() -> None:
     text = ("Top Gun: Maverick soared at the box office, 36 years after 1986’s Top Gun. It had "
-            "the best debut of Top Gun: Maverick, over the weekend. The sequel also stars Miles Teller and "
-            "Jennifer Connelly.")
+            "the best debut of Top Gun: Maverick, over the weekend. The sequel also stars Miles "
+            "Teller and Jennifer Connelly.")
     got = facts(text, date="2022-05-30")
     assert not any(s.endswith("-sequel") for s, _p, _o in got)
     assert ("top-gun-maverick", "castMember", "miles-teller") in got
