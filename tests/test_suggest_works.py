@@ -244,3 +244,14 @@ def test_a_title_with_its_adaptation_in_apposition() -> None:
     got = facts(text)
     assert ("cats", "datePublished", "2019") in got
     assert ("cats", "basedOn", "cats-musical") in got
+
+
+def test_a_title_before_others_of_its_kind_and_after_the_season_of_its_release() -> None:
+    text = ("The Acolyte and other shows also had high numbers. Affleck is set to appear in "
+            "this year’s The Old Man and the Gun. He skipped this year’s Sundance Film "
+            "Festival. Other numbers include Percy Jackson and the Olympians, which reeled in "
+            "13.3 million views.")
+    found = works(text)
+    assert found.get("The Acolyte") == "TVSeries"
+    assert "The Old Man and the Gun" in found and "Percy Jackson and the Olympians" in found
+    assert not any("Festival" in name for name in found)

@@ -93,6 +93,15 @@ _AFTER_SOURCE = re.compile(rf"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) [^
 _DIRECTED_APPOS = re.compile(
     rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?:directed|written|produced|created|co-directed)"
     rf"(?: and (?:directed|written|produced|co-written))?(?: alongside| by)\b")
+#: "The Acolyte and other shows also had high numbers": a title listed before others of
+#: its kind.
+_AND_OTHER = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}),? and (?:several |many |a few |some )?"
+                        rf"other (?:[\w-]+ )?(?P<cue>shows|series|films|movies|documentaries|"
+                        rf"titles|originals|sequels)\b")
+#: "Affleck is set to appear in this year’s The Old Man and the Gun": a title after the
+#: season of its release.
+_SEASONS_TITLE = re.compile(rf"\b(?:[Tt]his|[Ll]ast|[Nn]ext) (?:year|fall|summer|spring|winter|"
+                            rf"autumn)[’']s (?P<t>{TITLE_WORDS})")
 #: "Stranger Things 4 Volume 2 is officially the most-watched English-language TV season".
 #: "According to today’s Flixpatrol stats, Damsel is also still the number one Netflix
 #: movie in 90 countries": after an opening clause too, with adverbs before the noun.
@@ -147,6 +156,7 @@ _NOT_NUMBERED = {"Season", "Part", "Episode", "Chapter", "Volume", "Vol", "Top",
                  "Covid", "COVID", "Category", "Class", "Grade", "Channel", "War"}
 _WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is set to )?)?"
                     rf"(?:managed|racked up|drew|earned|reached|scored|premiered|premieres|"
+                    rf"reeled in|pulled in|brought in|garnered|amassed|notched|logged|tallied|"
                     rf"debuted|debuts|was released|release|releases|released|opens|hit|hits|"
                     rf"topped|stars|starred|arrives)\b")
 #: "Bright, the 2017 fantasy/sci-fi/detective/action thriller".
@@ -215,6 +225,9 @@ _TITLE_PATTERNS = [
     (_CUE_COMMA, "cue-title", re.compile(r"\b(?:series|show|film|movie|documentary|comedy|"
                                          r"thriller|drama|docuseries|miniseries|sitcom|release), "
                                          r"[A-Z“\"‘]")),
+    (_AND_OTHER, "and-other", re.compile(r" and (?:[a-z]+ )?other ")),
+    (_SEASONS_TITLE, "season-title-of-year", re.compile(r"(?:year|fall|summer|spring|winter|"
+                                                       r"autumn)[’']s [A-Z]")),
     (_DIRECTED_APPOS, "directed-apposition", re.compile(r", (?:directed|written|produced|"
                                                        r"created|co-directed) ")),
     (_YEAR_POSSESSIVE, "year-title", re.compile(r"\d\d[’']s")),
@@ -431,7 +444,7 @@ def find_titles(doc: Doc) -> None:
                     continue  # one word alone needs "an epic drama" after it; no person
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
                             "renewed", "order", "after-source", "is-the", "title-starring",
-                            "released-apposition", "directed-apposition"):
+                            "released-apposition", "directed-apposition", "and-other"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
@@ -440,7 +453,11 @@ def find_titles(doc: Doc) -> None:
                                                  r"voices?|as)\s$", lead):
                     title = title.split(" in ", 1)[1]  # the role, then the title
                 cue = m.groupdict().get("cue") or ""
-                type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) or \
+                if rule == "season-title-of-year" and (is_place_or_award(title) or re.search(
+                        r"\b(?:Festival|Awards?|Oscars|Emmys|Globes|Games|Olympics|Bowl|Con|"
+                        r"Season|Summer|Tour|Week)\b", title)):
+                    continue  # "this year’s Sundance Film Festival": an event
+                type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) or cue == "shows" or \
                     _network_before(s.text[m.start():m.start() + 30].split(" ", 1)[0] + " ") or \
                     rule in ("season-title", "renewed", "order") or (
                         rule == "is-the" and re.search(r"\b(?:series|show|season|TV)\b",
