@@ -206,6 +206,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
         return None
     if words[0] in ("The", "A", "An") and len(words) == 1:
         return None
+    if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day) \d+", title):
+        return None  # "Netflix’s Top 10": a chart, not a title
     low = title.lower()
     bare = re.sub(r"^(?:on|in|at|by|since|until|last|next|this) ", "", low)
     if bare in MONTHS or (bare in WEEKDAYS and not (weekdays and bare == low)) or \
@@ -1033,6 +1035,10 @@ def _credit_titles(doc: Doc) -> None:
             if title is None:
                 continue
             title = title.removesuffix("’").removesuffix("'")
+            if " in " in title and title.split()[0].lower() in FIRST_NAMES:
+                # "Melanie Lynskey and Elijah Wood in Blue Ruin star Macon Blair": the people
+                # in it, then the title
+                title = title.rsplit(" in ", 1)[1]
             words = title.split()
             at = s.start + s.text.index(title, m.start())
             if not words or words[0] in STOP or title.lower() in KNOWN_NAMES or \
