@@ -255,3 +255,11 @@ def test_a_title_before_others_of_its_kind_and_after_the_season_of_its_release()
     assert found.get("The Acolyte") == "TVSeries"
     assert "The Old Man and the Gun" in found and "Percy Jackson and the Olympians" in found
     assert not any("Festival" in name for name in found)
+
+
+def test_a_streaming_service_that_releases_a_work_streams_it() -> None:
+    text = ("Netflix releases the first season of its newest original series, The Society, at "
+            "midnight on May 10. Netflix released the first trailer for Stranger Things.")
+    got = facts(text, date="2019-05-09")
+    assert ("the-society", "streamingOn", "netflix") in got
+    assert ("stranger-things", "streamingOn", "netflix") not in got

@@ -274,6 +274,37 @@ def rule_streamer_kind(doc: Doc, s: Sentence) -> None:
                     "streamer-kind", 0.5, obj=org)
 
 
+_STREAMER_RELEASES = re.compile(
+    rf"(?P<o>{NAME}) (?:has |have |will |just |is |are )?(?:releases?|released|releasing|drops?|"
+    rf"dropped|dropping|premieres?|premiered|debuts?|debuted|launch(?:es)?|launched|adds|added|"
+    rf"adding)\b")
+
+
+def rule_streamer_releases(doc: Doc, s: Sentence) -> None:
+    """"Netflix releases the first season of its newest original series, The Society",
+    "Hulu releases all episodes of The First on Friday": a streaming service that
+    releases a work streams it."""
+    for m in _STREAMER_RELEASES.finditer(s.text):
+        found = doc.lookup(m.group("o"))
+        kind = doc.type_of(found) if found else guess_type(m.group("o"))
+        if not is_a(kind, "StreamingService"):
+            continue
+        clause = re.match(r"[^;.]{0,90}", s.text[m.end():])
+        end = s.start + m.end() + (clause.end() if clause else 0)
+        spans = [(a, b, w) for a, b, w in doc.works_in_spans(s.start + m.end(), end)
+                 if doc._scoping(a, b, w)]
+        if not spans or re.search(r"\b(?:trailer|teaser|clip|poster|image|photo|first look|"
+                                  r"statement|report|data|figures|numbers)\b",
+                                  doc.text[s.start + m.end():spans[0][0]]):
+            continue
+        _a, b, work = spans[0]
+        org = found or doc.entity(m.group("o"), "StreamingService", "streamer-releases",
+                                  m.group(0))
+        doc.add(doc.series_of(work) or work, "streamingOn",
+                doc.text[s.start + m.start():doc.past_quote(b)], s.start + m.start(),
+                "streamer-releases", 0.55, obj=org)
+
+
 _FEATURES = re.compile(rf"^(?:[A-Z][\w ]{{2,20}}, )?(?P<o>{NAME}) (?:also |now )?(?:features|offers|"
                        rf"has|boasts|includes|will offer|will feature|launches|launched|"
                        rf"debuts|debuted) (?:[^.;]{{0,80}}?)\b(?:original|exclusive)s? "
@@ -500,5 +531,5 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
 
 
 RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
-         rule_streamer_kind, rule_new_releases,
+         rule_streamer_kind, rule_new_releases, rule_streamer_releases,
          rule_ordered, rule_service_originals, rule_trailer]
