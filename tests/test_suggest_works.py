@@ -263,3 +263,12 @@ def test_a_streaming_service_that_releases_a_work_streams_it() -> None:
     got = facts(text, date="2019-05-09")
     assert ("the-society", "streamingOn", "netflix") in got
     assert ("stranger-things", "streamingOn", "netflix") not in got
+
+
+def test_people_listed_after_a_kind_word_are_no_titles() -> None:
+    text = ("Netflix has become a blockbuster powerhouse, releasing big-budget movies from "
+            "writers and directors such as Michael Bay, Martin Scorsese, and Joe Russo. It "
+            "premieres Melanie Lynskey and Elijah Wood in Blue Ruin star Macon Blair’s debut.")
+    found = works(text)
+    assert not any(name in found for name in ("Michael Bay", "Martin Scorsese", "Joe Russo"))
+    assert "Blue Ruin" in found and not any("Lynskey" in name for name in found)

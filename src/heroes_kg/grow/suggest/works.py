@@ -421,6 +421,10 @@ def find_titles(doc: Doc) -> None:
             titles = [m.group("t")] + re.split(r",\s*(?:and\s+)?|,?\s+and\s+(?=[A-Z“\"‘])",
                                                m.group("more").lstrip(", ").removeprefix("and "))
             titles = [t for t in titles if t and t != "more"]
+            if re.search(r"\b(?:writers|directors|actors|actresses|stars|filmmakers|creators|"
+                         r"talents?|people|names|producers)\b", cue) or any(
+                    _looks_like_person(doc, t) for t in titles):
+                continue  # "movies from writers and directors such as Michael Bay, …"
             for raw in titles:
                 # "Star Wars’ The Mandalorian": the title after its franchise's possessive
                 raw = re.split(r"[’']s? (?=[A-Z])", raw)[-1]
@@ -1035,7 +1039,8 @@ def _credit_titles(doc: Doc) -> None:
             if title is None:
                 continue
             title = title.removesuffix("’").removesuffix("'")
-            if " in " in title and title.split()[0].lower() in FIRST_NAMES:
+            if " in " in title and (title.split()[0].lower() in FIRST_NAMES or doc.is_person(
+                    title.split(" in ")[0].split(" and ")[0])):
                 # "Melanie Lynskey and Elijah Wood in Blue Ruin star Macon Blair": the people
                 # in it, then the title
                 title = title.rsplit(" in ", 1)[1]
