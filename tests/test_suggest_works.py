@@ -272,3 +272,10 @@ def test_people_listed_after_a_kind_word_are_no_titles() -> None:
     found = works(text)
     assert not any(name in found for name in ("Michael Bay", "Martin Scorsese", "Joe Russo"))
     assert "Blue Ruin" in found and not any("Lynskey" in name for name in found)
+
+
+def test_a_title_closing_a_described_kind_word_before_its_verb() -> None:
+    text = ("As for Wright, his Winston Churchill film starring Gary Oldman, Darkest Hour, is "
+            "scheduled to arrive this fall.")
+    assert works(text).get("Darkest Hour") == "Movie"
+    assert ("darkest-hour", "castMember", "gary-oldman") in facts(text, date="2017-03-01")

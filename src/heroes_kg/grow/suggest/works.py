@@ -60,6 +60,13 @@ _CUE_COMMA = re.compile(
     rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|film|movie|documentary|comedy|thriller|drama|release),\s[“\"‘]?"
     rf"(?P<t>{TITLE_WORDS})[”\"’]?(?=\s?[—–]|[.;,)]|,? (?:which|who|is|was|will|has)\b)")
+#: "his Winston Churchill film starring Gary Oldman, Darkest Hour, is scheduled to arrive
+#: this fall": the title closing a described kind word, before the verb.
+_CUE_DESCRIBED = re.compile(
+    rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{POSSESSOR})\s"
+    rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,4}}?(?P<cue>film|movie|series|show|documentary|"
+    rf"drama|comedy|thriller) (?:starring|with|about|from|by) [^,;.]{{3,50}}, [“\"‘]?"
+    rf"(?P<t>{TITLE_WORDS})[”\"’]?,? (?=(?:is|was|will|has|had|arrives|hits|opens)\b)")
 _STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appear|role|"
                           rf"return|returns|returning|reprise \w+ role) in "
                           rf"(?:(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s )?"
@@ -227,6 +234,8 @@ _TITLE_PATTERNS = [
     (_CUE_COMMA, "cue-title", re.compile(r"\b(?:series|show|film|movie|documentary|comedy|"
                                          r"thriller|drama|docuseries|miniseries|sitcom|release), "
                                          r"[A-Z“\"‘]")),
+    (_CUE_DESCRIBED, "cue-title", re.compile(r"\b(?:film|movie|series|show|documentary|drama|"
+                                             r"comedy|thriller) (?:starring|with|about|from|by) ")),
     (_AND_OTHER, "and-other", re.compile(r" and (?:[a-z]+ )?other ")),
     (_SEASONS_TITLE, "season-title-of-year", re.compile(r"(?:year|fall|summer|spring|winter|"
                                                        r"autumn)[’']s [A-Z]")),
