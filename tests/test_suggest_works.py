@@ -101,6 +101,7 @@ def test_a_sentence_opening_with_the_series_after_one_about_the_articles_series(
             "original with the most views remains ‘The Witcher’.\nThe Omar Sy-led series "
             "debuted on January 8 and has topped Netflix’s Top 10 list.")
     got = facts(text, date="2021-01-20")
+    assert ("lupin", "streamingOn", "netflix") in got  # its viewers watch it there
     assert ("lupin", "datePublished", "2021-01-08") in got
     assert ("the-witcher", "datePublished", "2021-01-08") not in got
     assert ("lupin", "genre", "thriller") in got

@@ -243,16 +243,19 @@ def rule_the_streamer(doc: Doc, s: Sentence) -> None:
 
 _STREAMER_KIND = re.compile(
     rf"(?P<o>{NAME})(?:[’']s? (?:[\w-]+ ){{0,4}}?| (?:[a-z][\w-]* ){{0,2}}?)"
-    rf"(?P<k>originals?|movies?|films?|shows?|series|documentar(?:y|ies)|docuseries)\b")
+    rf"(?P<k>originals?|movies?|films?|shows?|series|documentar(?:y|ies)|docuseries)\b|"
+    rf"(?P<o2>{NAME}) (?P<who>viewers|subscribers|members|users|audiences) (?:are|were|have|"
+    rf"can|will)\b")
 
 
 def rule_streamer_kind(doc: Doc, s: Sentence) -> None:
     """"Damsel is also still the number one Netflix movie in 90 countries", "Wednesday has
     taken over from Stranger Things as Netflix’s most-watched show", "two of Netflix’s most
     popular recent English shows — namely ‘Bridgerton’ and ‘The Queen’s Gambit’": a
-    streaming service named as what kind of title the works of the sentence are."""
+    streaming service named as what kind of title the works of the sentence are, or whose
+    viewers watch them ("Netflix viewers are loving new French series ‘Lupin’")."""
     for m in _STREAMER_KIND.finditer(s.text):
-        name = m.group("o")
+        name = m.group("o") or m.group("o2")
         words = name.split()
         while len(words) > 1 and words[0] in STOP:
             words.pop(0)  # "The Netflix original"
@@ -261,13 +264,18 @@ def rule_streamer_kind(doc: Doc, s: Sentence) -> None:
         kind = doc.type_of(found) if found else guess_type(name)
         if not is_a(kind, "StreamingService"):
             continue
-        for a, b, work in doc.works_in_spans(s.start, s.end):
+        # "Netflix viewers are loving new French series ‘Lupin’": what they watch there
+        lower = s.start + m.end() if m.group("who") else s.start
+        for a, b, work in doc.works_in_spans(lower, s.end):
             if s.start + m.start() <= a < s.start + m.end() or not doc._scoping(a, b, work):
                 continue
             before = doc.text[max(s.start, a - 30):a]
-            if re.search(rf"(?:{NAME}[’']s?|\b[A-Z][\w+]* (?:series|show|film|movie|drama)) "
-                         rf"[“\"‘]?$", before) and not re.search(
-                    rf"{re.escape(m.group(0))},? (?:[a-z-]+ )?[“\"‘]?$", before):
+            other = re.search(rf"(?P<x>{NAME})(?:[’']s?| (?:series|show|film|movie|drama)) "
+                              rf"[“\"‘]?$", before)
+            if other and other.group("x") != name and not re.search(
+                    rf"{re.escape(m.group(0))},? (?:[a-z-]+ )?[“\"‘]?$", before) and is_a(
+                    doc.type_of(doc.lookup(other.group("x"))) or guess_type(other.group("x")),
+                    "Organization"):
                 continue  # "HBO’s Game of Thrones": another company's work
             org = found or doc.entity(name, "StreamingService", "streamer-kind", m.group(0))
             doc.add(doc.series_of(work) or work, "streamingOn", s.text, s.start,
