@@ -183,6 +183,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     None when it is not a title at all."""
     title = title.strip().rstrip(":,")
     title = re.sub(r"^(?:19|20)\d\d[’']s ", "", title)  # "1986’s Top Gun": the year is no part
+    if re.search(r"[^s][’']$", title):
+        title = title[:-1]  # "series ‘Lupin’,": the closing quotation mark
     words = title.split()
     for i in range(1, len(words)):
         if words[i].lower() in ("on", "in", "at", "for", "with", "from", "by", "to", "and",
