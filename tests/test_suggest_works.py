@@ -280,3 +280,13 @@ def test_a_title_closing_a_described_kind_word_before_its_verb() -> None:
             "scheduled to arrive this fall.")
     assert works(text).get("Darkest Hour") == "Movie"
     assert ("darkest-hour", "castMember", "gary-oldman") in facts(text, date="2017-03-01")
+
+
+def test_a_found_title_is_not_matched_inside_another_name_or_as_an_opening_verb() -> None:
+    text = ("Netflix released the heist film Lift, starring Kevin Hart.\n"
+            "Lift your spirits with the trailer below. Lift is back in August. The show is "
+            "based on the character Wednesday Addams, not on the series Wednesday.")
+    doc = read(Article("a", "T", "a.txt", text, date="2019-11-01"), KNOWN)
+    lift = [a for a, _b, w in doc.work_spans if w == "lift"]
+    assert text.index("Lift your") not in lift and text.index("Lift is back") in lift
+    assert text.index("Wednesday Addams") not in [a for a, _b, _w in doc.work_spans]

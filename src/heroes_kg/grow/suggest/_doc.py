@@ -696,6 +696,9 @@ class Doc:
         for w, n in list(counts.items()):
             if n == 1 and w in self.new and self.new[w].rule in _LISTED_RULES:
                 del counts[w]  # named once, in a list of titles: not what the article is about
+            series = self.series_of(w)
+            if series is not None and series != w and series in counts:
+                counts[series] += n  # "Reacher Season 3" speaks of Reacher too
         opening = self.paragraphs[0].end if self.paragraphs else 0
         for a, _b, w in self.work_spans:
             if a < opening and w in counts:

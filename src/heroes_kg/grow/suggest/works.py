@@ -370,7 +370,28 @@ def _other_occurrences(doc: Doc) -> None:
                     continue  # "Top Gun: Maverick": a longer title, not "Top Gun"
                 if name.lower() in WEEKDAYS and _the_day(doc.text, at, name):
                     continue  # "debuted on Wednesday, Nov. 23": the day
+                if _inside_other_name(doc, at, name):
+                    continue
                 doc.add_work_span(at, at + len(name), work)
+
+
+_IMPERATIVE_OBJECT = re.compile(r" (?:the|a|an|your|our|my|his|her|their|it|this|that|these|"
+                                r"those|more|all|out|up|how|what|why|below|above)\b")
+
+
+def _inside_other_name(doc: Doc, at: int, name: str) -> bool:
+    """Whether ``name`` at ``at`` is part of another name ("Wednesday Addams", "Apollo
+    Creed") or, for a one-word title, the verb opening a sentence ("See the trailer
+    below")."""
+    after = doc.text[at + len(name):at + len(name) + 12]
+    if re.match(r" (?!Season|Part|Chapter|Volume|Vol)[A-Z][a-z]", after):
+        return True
+    before = re.search(r"(?:^|\s)([A-Z][\w.-]*) $", doc.text[max(0, at - 24):at])
+    if before and before.group(1) not in STOP and not doc.text[:at].rstrip().endswith(
+            (".", "!", "?", ":")):
+        return True
+    return " " not in name and _IMPERATIVE_OBJECT.match(after) is not None and (
+        at == 0 or doc.text[at - 1] == "\n" or doc.text[:at].rstrip()[-1:] in ".!?")
 
 
 def _the_day(text: str, at: int, name: str) -> bool:
