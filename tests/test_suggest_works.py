@@ -290,3 +290,13 @@ def test_a_found_title_is_not_matched_inside_another_name_or_as_an_opening_verb(
     lift = [a for a, _b, w in doc.work_spans if w == "lift"]
     assert text.index("Lift your") not in lift and text.index("Lift is back") in lift
     assert text.index("Wednesday Addams") not in [a for a, _b, _w in doc.work_spans]
+
+
+def test_a_title_one_plays_on_or_has_a_creator_or_seasons_is_a_show() -> None:
+    text = ("She played Angela in the Oscar-nominated film Three Billboards, and plays Abigail "
+            "Carlson on “Big Little Lies.” The First stars Sean Penn, from “House of Cards” "
+            "creator Beau Willimon.")
+    found = works(text)
+    assert found.get("Big Little Lies") == "TVSeries"
+    assert found.get("House of Cards") == "TVSeries"
+    assert found.get("Three Billboards") == "Movie"

@@ -793,13 +793,25 @@ def _series_by_context(doc: Doc) -> None:
             v = votes.setdefault(w, [0, 0])
             v[0] += tv
             v[1] += film
+    shows: set[str] = set()
+    for a, b, w in doc.work_spans:
+        before, after = doc.text[max(0, a - 60):a], doc.text[b:b + 16]
+        if re.search(r"\b(?:plays?|playing|played|starring|stars?|starred|role|recurring|"
+                     r"appears?|appeared)\b[^.;]{0,40}\bon (?:[A-Z][\w.-]*[’']s )?[“\"‘]?$",
+                     before) or re.match(r"[”\"’]?,? (?:creator|showrunner|co-creator)s?\b",
+                                         after) or re.search(r"\bseasons? (?:\w+ )?of [“\"‘]?$",
+                                                             before):
+            # "starring as Maeve Millay on Westworld", "House of Cards creator Beau
+            # Willimon", "the fifth season of “House of Cards”": a show, whatever films the
+            # sentence names besides
+            shows.add(w)
     # An article about TV ("series", "season", "episodes" and never "film" or "movie"):
     # a title its own sentences say nothing of is a series too.
     tv_article = len(_TV_WORDS.findall(doc.text)) >= 3 and not _FILM_WORDS.search(doc.text)
     for w, (tv, film) in votes.items():
         e = doc.new.get(w)
         if e is not None and e.type == "Movie" and ((tv and not film) or (
-                tv_article and not film)) and \
+                tv_article and not film) or w in shows) and \
                 e.rule not in ("untitled-work", "derived-work") and not re.search(
                     r"-(?:sequel|reboot|remake|prequel)$", w):
             e.type = "TVSeries"
