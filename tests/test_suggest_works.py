@@ -300,3 +300,18 @@ def test_a_title_one_plays_on_or_has_a_creator_or_seasons_is_a_show() -> None:
     assert found.get("Big Little Lies") == "TVSeries"
     assert found.get("House of Cards") == "TVSeries"
     assert found.get("Three Billboards") == "Movie"
+
+
+def test_what_kind_of_work_a_title_is_and_which_company_it_comes_from() -> None:
+    text = ("It topped “A Dog’s Way Home,” a Sony Pictures family movie about a lost dog, and "
+            "“Replicas,” a sci-fi from Entertainment Studios. “On the Basis of Sex,” from "
+            "Universal’s Focus Features, opened wide. “Glass,” a Universal Pictures mystery "
+            "by M. Night Shyamalan, opens next weekend.")
+    got = facts(text, date="2019-01-13")
+    assert {("a-dogs-way-home", "productionCompany", "sony-pictures"),
+            ("replicas", "genre", "sci-fi"),
+            ("replicas", "productionCompany", "entertainment-studios"),
+            ("on-the-basis-of-sex", "productionCompany", "focus-features"),
+            ("glass", "genre", "mystery"),
+            ("glass", "productionCompany", "universal-pictures")} <= got
+    assert ("on-the-basis-of-sex", "productionCompany", "universal") not in got

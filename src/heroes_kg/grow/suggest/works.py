@@ -1343,6 +1343,68 @@ _NOUN_GENRE = {"documentary": "documentary", "documentaries": "documentary",
                "adventure": "adventure", "adventures": "adventure"}
 
 
+#: What follows a title in apposition: "“A Dog’s Way Home,” a Sony Pictures family movie
+#: about a lost dog", "“Replicas,” a sci-fi from Entertainment Studios", "“Glass,” a
+#: Universal Pictures mystery by M. Night Shyamalan", "See, an epic drama starring …".
+_KIND_AFTER = re.compile(
+    rf"^(?:[”\"’],?|,[”\"’]?) an? (?:(?P<org>[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){{0,3}}) )?"
+    rf"(?P<g>(?:[a-z][\w-]* ){{0,3}}?)(?P<noun>movie|film|feature|series|show|mystery|sci-fi|"
+    rf"thriller|comedy|drama|documentary|docuseries|horror|western|musical|biopic|dramedy|"
+    rf"rom-com|sitcom|animated film|epic)\b(?:,? (?:from|by) (?P<org2>{NAME}))?")
+#: "“On the Basis of Sex,” from Universal’s Focus Features", "The Apollo from HBO
+#: Documentary Films": the company a title comes from.
+_FROM_COMPANY = re.compile(rf"^(?:[”\"’],?|,[”\"’]?)? from (?:(?P<parent>{NAME})[’']s? )?"
+                           rf"(?P<org>{NAME})")
+_GENRE_NOUNS = {"mystery", "sci-fi", "thriller", "comedy", "drama", "documentary",
+                "docuseries", "horror", "western", "musical", "biopic", "dramedy", "rom-com",
+                "sitcom", "epic"}
+
+
+def rule_kind_after_title(doc: Doc, s: Sentence) -> None:
+    """A title, then what kind of work it is, from which company: its genre and its
+    production company (a streaming service's: where it streams); a title "from" a
+    company: its production company."""
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        if doc.type_of(work) not in ("Movie", "TVSeries"):
+            continue
+        source = _FROM_COMPANY.match(doc.text[b:min(s.end, b + 120)])
+        if source:
+            name = source.group("org")
+            found = doc.lookup(name)
+            kind = doc.type_of(found) if found else guess_type(name)
+            if is_a(kind, "Organization") and not is_a(kind, "NewsMediaOrganization") and \
+                    name.lower() not in NETWORKS and name.lower() not in STREAMERS:
+                org = found or doc.entity(name, kind, "title-from", source.group(0))
+                doc.add(work, "productionCompany", doc.text[a:b + source.end()], a,
+                        "title-from", 0.55, obj=org)
+        m = _KIND_AFTER.match(doc.text[b:min(s.end, b + 120)])
+        if not m:
+            continue
+        words = [w for w in m.group("g").split() if w in _GENRE_WORDS]
+        if len(words) != len(m.group("g").split()) and words:
+            words = words[-1:]  # "a lost family movie": only the genre words next to it
+        noun = m.group("noun")
+        genre = " ".join([*words, noun] if noun in _GENRE_NOUNS else words)
+        quote = doc.text[a:b + m.end()]
+        if genre:
+            doc.add(work, "genre", quote, a, "kind-after-title", 0.55, value=genre)
+        for name in (m.group("org"), m.group("org2")):
+            if not name:
+                continue
+            name = name.rstrip(".,") if not name.endswith("Bros.") else name
+            found = doc.lookup(name)
+            kind = doc.type_of(found) if found else guess_type(name)
+            if not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization") or \
+                    is_a(kind, "SocialMediaPlatform"):
+                continue
+            key = name.lower()
+            prop = "publisher" if key in NETWORKS else (
+                "streamingOn" if key in STREAMERS or is_a(kind, "StreamingService") else
+                "productionCompany")
+            org = found or doc.entity(name, kind, "kind-after-title", quote)
+            doc.add(work, prop, quote, a, "kind-after-title", 0.55, obj=org)
+
+
 def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
     """"Action movie “The Old Guard”", "Their hit reality series “Indian Matchmaking”",
     "their two most watched documentaries, “American Murder” and “The Social Dilemma”",
@@ -1881,5 +1943,5 @@ def rule_renewed(doc: Doc, s: Sentence) -> None:
                 value="renewed")
 
 
-RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_kind_before_title, rule_possessive_title, rule_service_kind, rule_year_title,
+RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_kind_before_title, rule_kind_after_title, rule_possessive_title, rule_service_kind, rule_year_title,
          rule_description]
