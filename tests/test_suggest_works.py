@@ -315,3 +315,16 @@ def test_what_kind_of_work_a_title_is_and_which_company_it_comes_from() -> None:
             ("glass", "genre", "mystery"),
             ("glass", "productionCompany", "universal-pictures")} <= got
     assert ("on-the-basis-of-sex", "productionCompany", "universal") not in got
+
+
+def test_genres_of_several_words_and_more_kind_nouns_before_a_title() -> None:
+    text = ("Whether it was the gripping science-fiction thriller Dark or something else, "
+            "Netflix grew. Listed in the shorts section is the Western “Strange Way of Life” "
+            "from Pedro Almodóvar. Next year brings action pics “Extraction 2” and more.")
+    got = facts(text, date="2019-05-01")
+    assert {("dark", "genre", "science-fiction thriller"),
+            ("strange-way-of-life", "genre", "western"),
+            ("extraction-2", "genre", "action")} <= got
+    text = ("Netflix releases its newest original series, The Society, on May 10. The young "
+            "adult drama features an ensemble cast.")
+    assert ("the-society", "genre", "young adult drama") in facts(text, date="2019-05-01")

@@ -1249,7 +1249,8 @@ _GENRE_WORDS = {
     "sitcom", "anthology", "biopic", "adventure", "slasher", "zombie", "vampire",
     "coming-of-age", "satirical", "dark", "black", "dramedy", "noir", "disaster", "monster",
     "martial", "arts", "sports", "dance", "crime-drama", "kids", "children's", "reality",
-    "epic", "post-apocalyptic", "apocalyptic"}
+    "epic", "post-apocalyptic", "apocalyptic", "young", "adult", "cgi-animated",
+    "science-fiction"}
 _WORK_NOUNS = r"film|movie|series|show|sequel|reboot|feature|franchise|flick|prequel|remake"
 _DETERMINER = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{POSSESSOR}) ")
 _GENRE = re.compile(r"(?:\d{4} )?(?P<g>(?:[A-Z][a-z]+-winning )?[a-z][\w/'-]*(?: [a-z][\w/'-]*){0,3})"
@@ -1335,12 +1336,15 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
 _KIND_BEFORE = re.compile(
     r"(?:^|(?<=\s))(?P<g>(?:[A-Za-z][\w-]* ){0,2}?)(?P<noun>movies?|films?|series|shows?|"
     r"documentar(?:y|ies)|docuseries|thrillers?|comed(?:y|ies)|dramas?|epics?|adventures?|"
-    r"sitcoms?)(?: such as| like| including)?,? [“\"‘]?$")
+    r"sitcoms?|[Ww]esterns?|musicals?|pics|flicks?|stories|anime)(?: such as| like| including)?,? "
+    r"[“\"‘]?$")
 _NOUN_GENRE = {"documentary": "documentary", "documentaries": "documentary",
                "docuseries": "docuseries", "thriller": "thriller", "thrillers": "thriller",
                "comedy": "comedy", "comedies": "comedy", "drama": "drama", "dramas": "drama",
                "sitcom": "sitcom", "sitcoms": "sitcom", "epic": "epic", "epics": "epic",
-               "adventure": "adventure", "adventures": "adventure"}
+               "adventure": "adventure", "adventures": "adventure", "western": "western",
+               "westerns": "western", "musical": "musical", "musicals": "musical",
+               "anime": "anime"}
 
 
 #: What follows a title in apposition: "“A Dog’s Way Home,” a Sony Pictures family movie
@@ -1405,6 +1409,12 @@ def rule_kind_after_title(doc: Doc, s: Sentence) -> None:
             doc.add(work, prop, quote, a, "kind-after-title", 0.55, obj=org)
 
 
+def _genre_word(word: str) -> bool:
+    """"thriller", "science-fiction" (each part a genre word), "CGI-animated"."""
+    return word in _GENRE_WORDS or ("-" in word and all(
+        part in _GENRE_WORDS or part == "cgi" for part in word.split("-")))
+
+
 def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
     """"Action movie “The Old Guard”", "Their hit reality series “Indian Matchmaking”",
     "their two most watched documentaries, “American Murder” and “The Social Dilemma”",
@@ -1422,12 +1432,15 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
                 last = None
                 continue
             words = [w.lower() for w in m.group("g").split()]
-            while words and words[0] not in _GENRE_WORDS:
+            while words and not _genre_word(words[0]):
                 words.pop(0)  # "hit", "two most watched"
-            if any(w not in _GENRE_WORDS for w in words):
+            if any(not _genre_word(w) for w in words):
                 last = None
                 continue
             noun = m.group("noun").lower()
+            if noun in ("pics", "flicks", "flick", "stories") and not words:
+                last = None
+                continue  # "action pics": a genre word is needed
             genre = " ".join(words) if words else _NOUN_GENRE.get(noun, "")
             if words and noun in _NOUN_GENRE and noun not in ("epic", "epics"):
                 genre = f"{genre} {_NOUN_GENRE[noun]}"
@@ -1447,7 +1460,7 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
 #: "The thriller is now the most viewed French show": a sentence whose subject is a
 #: genre noun that points back to the work in scope.
 _GENRE_SUBJECT = re.compile(
-    r"^The (?P<g>(?:(?:[a-z-]+) )?(?:thriller|comedy|drama|documentary|docuseries|sitcom|"
+    r"^The (?P<g>(?:(?:[a-z-]+) ){0,2}(?:thriller|comedy|drama|documentary|docuseries|sitcom|"
     r"dramedy|biopic|musical|western|rom-com|horror film|animated film|anime))(?:,| (?:is|was|"
     r"has|had|will|follows|stars|tells|sees|became|earned|scored|drew|debuted|premiered|"
     r"currently|also|now|went)\b)")
@@ -1460,7 +1473,7 @@ def rule_genre_subject(doc: Doc, s: Sentence) -> None:
     if not m:
         return
     words = m.group("g").split()
-    if len(words) > 1 and words[0] not in _GENRE_WORDS:
+    while len(words) > 1 and not _genre_word(words[0]):
         words = words[1:]  # "The new thriller": the genre is "thriller"
     genre = " ".join(words)
     if genre in ("horror film", "animated film"):
