@@ -328,3 +328,12 @@ def test_genres_of_several_words_and_more_kind_nouns_before_a_title() -> None:
     text = ("Netflix releases its newest original series, The Society, on May 10. The young "
             "adult drama features an ensemble cast.")
     assert ("the-society", "genre", "young adult drama") in facts(text, date="2019-05-01")
+
+
+def test_a_studio_named_as_the_kind_of_work_produced_it() -> None:
+    text = ("It took the No. 1 spot from Warner Bros. superhero blockbuster “Aquaman,” which "
+            "fell to second. Sam Levinson’s HBO series “The Idol” will debut.")
+    got = facts(text, date="2019-01-13")
+    assert ("aquaman", "productionCompany", "warner-bros") in got
+    assert ("aquaman", "genre", "superhero") in got
+    assert ("the-idol", "productionCompany", "hbo") not in got

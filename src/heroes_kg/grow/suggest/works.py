@@ -16,6 +16,7 @@ from ._names import (
     KNOWN_NAMES,
     NETWORKS,
     STREAMERS,
+    STUDIOS,
     guess_type,
     is_adverb,
     is_place_or_award,
@@ -1336,7 +1337,7 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
 _KIND_BEFORE = re.compile(
     r"(?:^|(?<=\s))(?P<g>(?:[A-Za-z][\w-]* ){0,2}?)(?P<noun>movies?|films?|series|shows?|"
     r"documentar(?:y|ies)|docuseries|thrillers?|comed(?:y|ies)|dramas?|epics?|adventures?|"
-    r"sitcoms?|[Ww]esterns?|musicals?|pics|flicks?|stories|anime)(?: such as| like| including)?,? "
+    r"sitcoms?|[Ww]esterns?|musicals?|pics|flicks?|stories|anime|blockbusters?)(?: such as| like| including)?,? "
     r"[“\"‘]?$")
 _NOUN_GENRE = {"documentary": "documentary", "documentaries": "documentary",
                "docuseries": "docuseries", "thriller": "thriller", "thrillers": "thriller",
@@ -1438,7 +1439,8 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
                 last = None
                 continue
             noun = m.group("noun").lower()
-            if noun in ("pics", "flicks", "flick", "stories") and not words:
+            if noun in ("pics", "flicks", "flick", "stories", "blockbuster",
+                        "blockbusters") and not words:
                 last = None
                 continue  # "action pics": a genre word is needed
             genre = " ".join(words) if words else _NOUN_GENRE.get(noun, "")
@@ -1558,9 +1560,10 @@ _YEAR_KIND = re.compile(rf"(?:\b(?:the|a|an|his|her|their|its)|{POSSESSOR}) (?P<
 _THIS_SEASON = re.compile(r"\b[Tt]his (?:year|fall|summer|spring|winter|autumn)[’']s ")
 
 
-_SERVICE_KIND = re.compile(r"\b(?P<o>[A-Z][\w+&]*(?: [A-Z][\w+&]*)?) (?:original )?(?:[a-z-]+ )?"
+_SERVICE_KIND = re.compile(r"\b(?P<o>[A-Z][\w+&]*(?: [A-Z][\w+&]*)?(?<=Bros)\.?|[A-Z][\w+&]*"
+                           r"(?: [A-Z][\w+&]*)?) (?:original )?(?:[a-z-]+ ){0,2}?"
                            r"(?:movie|film|series|show|documentary|docuseries|drama|comedy|"
-                           r"thriller|miniseries|special)s?\b")
+                           r"thriller|miniseries|special|blockbuster)s?\b")
 
 
 def rule_service_kind(doc: Doc, s: Sentence) -> None:
@@ -1577,6 +1580,8 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
             kind = "StreamingService"
         elif key in NETWORKS:
             kind = "Organization"
+        elif key in STUDIOS:
+            kind = "ProductionCompany"  # "Warner Bros. superhero blockbuster “Aquaman,”"
         else:
             continue
         if not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization"):
@@ -1584,6 +1589,9 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
         lead = re.match(r" [“\"‘]?", s.text[m.end():])
         spans = doc.span_starting(s.start + m.end() + lead.end()) if lead else []
         rule = "service-kind"
+        studio = key in STUDIOS and key not in NETWORKS and key not in STREAMERS
+        if studio and not (spans and doc.type_of(spans[0][2]) in WORK_TYPES):
+            continue
         if spans and doc.type_of(spans[0][2]) in WORK_TYPES:
             # "the 2020 Apple TV+ miniseries Defending Jacob": the title right after
             _a, b, work = spans[0]
@@ -1599,6 +1607,12 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
             continue
         streamer = is_a(kind, "StreamingService")
         org = found or doc.entity(name, kind, rule, m.group(0))
+        if studio or (is_a(kind, "ProductionCompany") and key not in NETWORKS
+                      and key not in STREAMERS):
+            if rule == "service-kind-title" or spans:
+                doc.add(work, "productionCompany", doc.text[s.start + m.start():doc.past_quote(b)],
+                        s.start + m.start(), "studio-kind-title", 0.6, obj=org)
+            continue
         doc.add(doc.series_of(work) or work, "streamingOn" if streamer else "publisher",
                 doc.text[s.start + m.start():doc.past_quote(b)], s.start + m.start(),
                 rule, 0.6, obj=org)
