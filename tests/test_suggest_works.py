@@ -337,3 +337,15 @@ def test_a_studio_named_as_the_kind_of_work_produced_it() -> None:
     assert ("aquaman", "productionCompany", "warner-bros") in got
     assert ("aquaman", "genre", "superhero") in got
     assert ("the-idol", "productionCompany", "hbo") not in got
+
+
+def test_what_a_title_just_named_is_about() -> None:
+    text = ("“If Beale Street Could Talk” is about a pregnant Harlem woman trying to prove her "
+            "husband’s innocence. “On the Basis of Sex,” from Universal’s Focus Features, looks "
+            "at the early life of Supreme Court Justice Ruth Bader Ginsburg. Hidden Bodies, the "
+            "sequel to YOU, follows Joe after he has made the leap to Los Angeles.")
+    got = facts(text, date="2019-01-13")
+    assert ("if-beale-street-could-talk", "description",
+            "about a pregnant harlem woman trying to prove her husband’s innocence") in got
+    assert any(s == "on-the-basis-of-sex" and p == "description" for s, p, _o in got)
+    assert not any(s == "you" and p == "description" for s, p, _o in got)

@@ -1491,6 +1491,35 @@ _PLOT = (r"(?:follows|tells the (?:story|tale) of|tells|is about|centers (?:on|a
          r"centres (?:on|around)|revolves around|focuses on|chronicles)")
 
 
+_TITLE_PLOT = re.compile(rf"^(?:[”\"’],?|,[”\"’]?)? (?:which |that |is a [\w -]{{3,40}}? that )?"
+                         rf"(?P<plot>(?:is about|{_PLOT}|looks at|explores|examines|revisits|"
+                         rf"takes an in-depth look at)\b[^.;]{{10,200}})")
+
+
+def rule_title_synopsis(doc: Doc, s: Sentence) -> None:
+    """"Wednesday follows the protagonist in a bid to solve a monster mystery at school",
+    "“If Beale Street Could Talk” is about a pregnant Harlem woman …", "The Apollo from
+    HBO Documentary Films, which chronicles the history and legacy of the historic
+    theater": what the work just named is about."""
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        rest = doc.text[b:s.end]
+        company = re.match(rf"(?:[”\"’],?|,[”\"’]?)? from (?:{NAME}[’']s? )?{NAME}(?=,)", rest)
+        skip = company.end() if company else 0  # "“…,” from Universal’s Focus Features, looks at"
+        m = _TITLE_PLOT.match(rest[skip:])
+        if not m or not doc._scoping(a, b, work) or doc.type_of(work) not in (
+                "Movie", "TVSeries", "TVSeason"):
+            continue
+        if re.search(r", (?:the|a|an) [^,]{0,60}$", doc.text[s.start:a]):
+            continue  # "Hidden Bodies, the highly-anticipated sequel to YOU, follows …"
+        para = doc.text[:s.start].rstrip(" ")
+        if para.endswith(":\n") or para.endswith(":"):
+            continue  # "Funimation describes the film:" and the quoted description
+        plot = m.group("plot").rstrip(". ")
+        start = b + skip + m.start("plot")
+        doc.add(work, "description", doc.text[a:start + len(plot)], a, "title-synopsis", 0.55,
+                value=re.sub(r"^is ", "", plot))
+
+
 def rule_description(doc: Doc, s: Sentence) -> None:
     """"The movie follows the children of …", "“Strike Back’s” reboot, which will film in
     2017, centers around the Section program …": the synopsis of the work it is about."""
@@ -1970,5 +1999,5 @@ def rule_renewed(doc: Doc, s: Sentence) -> None:
                 value="renewed")
 
 
-RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_kind_before_title, rule_kind_after_title, rule_possessive_title, rule_service_kind, rule_year_title,
+RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_title_synopsis, rule_kind_before_title, rule_kind_after_title, rule_possessive_title, rule_service_kind, rule_year_title,
          rule_description]
