@@ -349,3 +349,13 @@ def test_what_a_title_just_named_is_about() -> None:
             "about a pregnant harlem woman trying to prove her husband’s innocence") in got
     assert any(s == "on-the-basis-of-sex" and p == "description" for s, p, _o in got)
     assert not any(s == "you" and p == "description" for s, p, _o in got)
+
+
+def test_the_streaming_service_their_stands_for_streams_the_works_named() -> None:
+    text = ("Netflix saw their two most watched documentaries, “American Murder: The Family "
+            "Next Door” (52 million) and “The Social Dilemma” (38 million) in their first 28 "
+            "days. Their hit reality series “Indian Matchmaking” was viewed by many.")
+    got = facts(text, date="2020-10-20")
+    assert {("american-murder-the-family-next-door", "streamingOn", "netflix"),
+            ("the-social-dilemma", "streamingOn", "netflix"),
+            ("indian-matchmaking", "streamingOn", "netflix")} <= got

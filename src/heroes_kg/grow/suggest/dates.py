@@ -248,6 +248,34 @@ _STREAMER_KIND = re.compile(
     rf"can|will)\b")
 
 
+_THEIR_KIND = re.compile(r"\b(?:[Tt]heir|[Ii]ts) (?:[\w-]+ ){0,4}?(?:movies|films|shows|series|"
+                         r"documentaries|originals)\b")
+
+
+def rule_their_kind(doc: Doc, s: Sentence) -> None:
+    """"Netflix saw their two most watched documentaries, “American Murder: …” and “The
+    Social Dilemma”", "Their hit reality series “Indian Matchmaking”" (after a sentence
+    about Netflix): the streaming service "their" stands for streams the works named."""
+    m = _THEIR_KIND.search(s.text)
+    if not m:
+        return
+    at = s.start + m.start()
+    index = next((i for i, x in enumerate(doc.sentences) if x.start == s.start), 0)
+    lower = doc.sentences[max(0, index - 1)].start
+    streamers = [mn for mn in doc.out.mentions if lower <= mn.start < at
+                 and is_a(doc.type_of(mn.entity), "StreamingService")]
+    others = [mn for mn in doc.out.mentions if lower <= mn.start < at
+              and is_a(doc.type_of(mn.entity), "Organization")
+              and not is_a(doc.type_of(mn.entity), "StreamingService")
+              and not is_a(doc.type_of(mn.entity), "NewsMediaOrganization")]
+    if not streamers or (others and others[-1].start > streamers[-1].start):
+        return
+    for a, b, work in doc.works_in_spans(s.start + m.end(), s.end):
+        if doc._scoping(a, b, work):
+            doc.add(doc.series_of(work) or work, "streamingOn", s.text, s.start, "their-kind",
+                    0.5, obj=streamers[-1].entity)
+
+
 def rule_streamer_kind(doc: Doc, s: Sentence) -> None:
     """"Damsel is also still the number one Netflix movie in 90 countries", "Wednesday has
     taken over from Stranger Things as Netflix’s most-watched show", "two of Netflix’s most
@@ -539,5 +567,5 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
 
 
 RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
-         rule_streamer_kind, rule_new_releases, rule_streamer_releases,
+         rule_streamer_kind, rule_new_releases, rule_streamer_releases, rule_their_kind,
          rule_ordered, rule_service_originals, rule_trailer]
