@@ -359,3 +359,15 @@ def test_the_streaming_service_their_stands_for_streams_the_works_named() -> Non
     assert {("american-murder-the-family-next-door", "streamingOn", "netflix"),
             ("the-social-dilemma", "streamingOn", "netflix"),
             ("indian-matchmaking", "streamingOn", "netflix")} <= got
+
+
+def test_an_upcoming_film_by_a_director_and_titles_after_a_bare_year() -> None:
+    text = ("Taylor Swift has joined the cast of an upcoming film by David O. Russell, the "
+            "director of Silver Linings Playbook and American Hustle. She lent her voice to "
+            "2012 CGI-animated film The Lorax and appeared in 2014 dystopian sci-fi film The "
+            "Giver.")
+    got = facts(text, date="2021-01-15")
+    assert ("david-o-russell-upcoming-film", "castMember", "taylor-swift") in got
+    assert ("david-o-russell-upcoming-film", "director", "david-o-russell") in got
+    assert {("the-lorax", "datePublished", "2012"), ("the-giver", "datePublished", "2014"),
+            ("the-giver", "genre", "dystopian sci-fi")} <= got

@@ -50,6 +50,7 @@ _MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|featur
 _SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
 _CUE = re.compile(
     rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|{POSSESSOR}|"
+    rf"(?<=\b(?:in|to) )(?:19|20)\d\d|"
     rf"(?<=\w )(?:created|co-created|directed|wrote|co-wrote|produced|renewed|cancell?ed|"
     rf"axed|ordered|greenlit|picked up))\s"
     rf"(?:(?:[a-z-]+|[A-Z][\w+&-]*|(?:19|20)\d\d)\s){{0,4}}?"
@@ -740,24 +741,32 @@ _UNTITLED = re.compile(
     rf"(?P<k>film|movie|feature|series|show)\b")
 
 
+#: "an upcoming film by David O. Russell": the same, the maker after the work.
+_UNTITLED_BY = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?P<adj>next|new|upcoming|untitled|latest)"
+    rf"(?: [a-z-]+)? (?P<k>film|movie|feature|series|show) (?:by|from) (?P<p>{NAME})")
+
+
 def _untitled(doc: Doc) -> None:
-    """"filmmaker Christopher Nolan’s next film", "David O. Russell’s untitled film": a
-    work the article speaks of before it has a title; its maker directs it when the text
+    """"filmmaker Christopher Nolan’s next film", "David O. Russell’s untitled film", "an
+    upcoming film by David O. Russell": a work the article speaks of before it has a title; its maker directs it when the text
     says they are a filmmaker."""
-    for m in _UNTITLED.finditer(doc.text):
+    for m in [*_UNTITLED.finditer(doc.text), *_UNTITLED_BY.finditer(doc.text)]:
         name = doc.trim(m.group("p"))
         if not doc.is_person(name) or doc.work_span_at(m.start("p"), m.end("p")):
             continue
         series = m.group("k") in ("series", "show")
         kind = "series" if series else "film"
-        person = doc.entity(name, "Filmmaker" if m.group("cue") else None, "untitled-work",
-                            m.group(0))
+        # "an upcoming film by David O. Russell, the director of …": a filmmaker
+        cue = m.groupdict().get("cue") or re.match(
+            r",? (?:the )?(?:director|filmmaker|writer-director)\b", doc.text[m.end():])
+        person = doc.entity(name, "Filmmaker" if cue else None, "untitled-work", m.group(0))
         work = doc.derived(f"{slug(name)}-{m.group('adj')}-{kind}",
                            "TVSeries" if series else "Movie",
                            f"{doc.name_of(person)}’s {m.group('adj')} {kind}", "untitled-work",
                            m.group(0))
         doc.add_work_span(m.start("adj"), m.end("k"), work)
-        if m.group("cue") or doc.type_of(person) == "Filmmaker":
+        if cue or doc.type_of(person) == "Filmmaker":
             doc.add(work, "creator" if series else "director", m.group(0), m.start(),
                     "untitled-work", 0.6, obj=person)
 
@@ -1580,7 +1589,7 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
 
 
 #: "the 2009 Broadway play ‘Eclipsed’", "the 2013 film ‘12 Years a Slave’".
-_YEAR_KIND = re.compile(rf"(?:\b(?:the|a|an|his|her|their|its)|{POSSESSOR}) (?P<y>(?:19|20)\d\d) (?:[A-Za-z][\w+-]* ){{0,3}}?"
+_YEAR_KIND = re.compile(rf"(?:\b(?:the|a|an|his|her|their|its|in|to|and)|{POSSESSOR}) (?P<y>(?:19|20)\d\d) (?:[A-Za-z][\w+-]* ){{0,3}}?"
                         r"(?:film|movie|series|show|play|musical|documentary|novel|book|sitcom|"
                         r"drama|comedy|thriller|feature|adaptation|miniseries)s?,? [“\"‘]?")
 
