@@ -371,3 +371,14 @@ def test_an_upcoming_film_by_a_director_and_titles_after_a_bare_year() -> None:
     assert ("david-o-russell-upcoming-film", "director", "david-o-russell") in got
     assert {("the-lorax", "datePublished", "2012"), ("the-giver", "datePublished", "2014"),
             ("the-giver", "genre", "dystopian sci-fi")} <= got
+
+
+def test_works_listed_as_coming_this_year_or_next() -> None:
+    text = ("The streaming service is leaning into sequels, with detective stories like “Enola "
+            "Holmes 2” and “Glass Onion: A Knives Out Story” this year. Next year brings more "
+            "sequels with action pics “Extraction 2,” “The Old Guard 2” and more.")
+    got = facts(text, date="2022-11-04")
+    assert {("enola-holmes-2", "datePublished", "2022"),
+            ("glass-onion-a-knives-out-story", "datePublished", "2022"),
+            ("extraction-2", "datePublished", "2023"),
+            ("the-old-guard-2", "datePublished", "2023")} <= got

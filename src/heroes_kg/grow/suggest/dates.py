@@ -163,6 +163,29 @@ def rule_new_releases(doc: Doc, s: Sentence) -> None:
                     value=f"{base.year}-{base.month:02d}")
 
 
+#: "Next year brings more sequels with action pics “Extraction 2,” …", "detective stories
+#: like “Enola Holmes 2” and “Glass Onion: A Knives Out Story” this year.": the year the
+#: works listed come out.
+_YEAR_BRINGS = re.compile(r"^(?P<rel>Next|This|Last) year (?:brings|will bring|brought|sees|"
+                          r"will see|saw)\b")
+_LISTED_THIS_YEAR = re.compile(r"\b(?:like|such as|including) [“\"‘]?[A-Z].*\b(?P<rel>this|next) "
+                               r"year\.?$")
+
+
+def rule_year_of_releases(doc: Doc, s: Sentence) -> None:
+    """The works a sentence lists as coming out this year or next."""
+    base = doc.base_date
+    m = _YEAR_BRINGS.match(s.text) or _LISTED_THIS_YEAR.search(s.text)
+    if base is None or not m:
+        return
+    year = base.year + {"next": 1, "this": 0, "last": -1}[m.group("rel").lower()]
+    lower = s.start if m.start() == 0 else s.start + m.start()
+    for a, b, work in doc.works_in_spans(lower, s.end):
+        if doc.type_of(work) in ("Movie", "TVSeries", "TVSeason") and doc._scoping(a, b, work):
+            doc.add(work, "datePublished", s.text, s.start, "year-of-releases", 0.5,
+                    value=str(year))
+
+
 def _month_by_tense(date: str, phrase: str, before: str, base: _dt.date) -> str:
     """"came out in October" is the last October, "will debut in October" the next."""
     year, month = int(date[:4]), int(date[5:7])
@@ -568,4 +591,5 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
 
 RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
          rule_streamer_kind, rule_new_releases, rule_streamer_releases, rule_their_kind,
+         rule_year_of_releases,
          rule_ordered, rule_service_originals, rule_trailer]
