@@ -382,3 +382,12 @@ def test_works_listed_as_coming_this_year_or_next() -> None:
             ("glass-onion-a-knives-out-story", "datePublished", "2022"),
             ("extraction-2", "datePublished", "2023"),
             ("the-old-guard-2", "datePublished", "2023")} <= got
+
+
+def test_a_film_out_this_fall_and_all_episodes_released_on_a_day() -> None:
+    text = ("As for Wright, his Winston Churchill film starring Gary Oldman, Darkest Hour, is "
+            "scheduled to arrive this fall.")
+    assert ("darkest-hour", "datePublished", "2017") in facts(text, date="2017-03-01")
+    text = ("Hulu has released the trailer for its upcoming drama series The First. Hulu "
+            "releases all episodes of The First on Friday, September 14.")
+    assert ("the-first", "datePublished", "2018-09-14") in facts(text, date="2018-08-28")

@@ -85,6 +85,10 @@ _RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|w
                       rf"[\w’'-]+){{0,6}}?) (?:on |in |of )?(?P<d>{DATE}|(?:19|20)\d\d|"
                       rf"(?:(?<=in )|(?<=early )|(?<=late )|(?<=mid-)|(?<=last ))(?:January|February|March|"
                       rf"April|May|June|July|August|September|October|November|December)(?!,? \d))\b")
+#: "Darkest Hour, is scheduled to arrive this fall": the article's year.
+_THIS_SEASON_OUT = re.compile(rf"\b{_OUT}\b(?: (?!(?:and|but|after|before|when|while)\b)"
+                              rf"[\w’'-]+){{0,3}}? this (?:fall|summer|spring|autumn|winter|year)"
+                              rf"\b(?![’'])")
 #: "Leave the World Behind, a December 2023 release", "a 2019 release": the release named
 #: as a noun, with its month or year.
 _RELEASE_NOUN = re.compile(rf"\b(?:an?|its|their) (?:[\w-]+ )??(?P<d>{_MONTH},? (?:of )?\d{{4}}|"
@@ -98,6 +102,13 @@ def rule_release(doc: Doc, s: Sentence) -> None:
     """"“Home” will launch on April 17", "the show is set to debut its first on Lifetime
     September 9", "debuted in November of 2022", "when the show drops on Amazon
     November 2": the work's release date (a day, a month, or a year)."""
+    for m in _THIS_SEASON_OUT.finditer(s.text):
+        work = doc.work_at(s.start + m.start(), s)
+        if work is None or doc.base_date is None or doc.type_of(work) != "Movie" or \
+                re.search(r"\b(?:season|episode|trailer|teaser|finale)s?\b", m.group(0)):
+            continue
+        doc.add(work, "datePublished", m.group(0), s.start + m.start(), "released-on", 0.6,
+                value=str(doc.base_date.year))
     for m in _RELEASE_NOUN.finditer(s.text):
         work = doc.work_at(s.start + m.start(), s)
         date = _date(doc, m.group("d"))
@@ -111,8 +122,8 @@ def rule_release(doc: Doc, s: Sentence) -> None:
         if re.match(r"releases? of\b", m.group(0)):
             continue  # "a Netflix movie release of 2024": the releases of a year
         if re.search(r"\b(?:season|episode)s?\b", m.group("mid")) and \
-                not re.search(r"\bfirst\b", m.group("mid")):
-            continue
+                not re.search(r"\bfirst\b|\ball (?:\w+ )?episodes\b", m.group("mid")):
+            continue  # not a season's or an episode's date; "all episodes of The First" is
         if re.search(r"\b(?:trailer|teaser|promo|clip|poster|photo|image|first look)s?\b",
                      m.group("mid")) or re.search(
                 r"\b(?:finale|episode|trailer|teaser|promo|clip|poster)s?\b(?: of [^,;]{0,60})?"
