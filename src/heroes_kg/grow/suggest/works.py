@@ -1720,6 +1720,9 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
                         s.start + m.start(), "derived-apposition", 0.7, obj=base)
                 continue
             new = doc.sequel_of(base, s, kind)
+            if new in doc.new and doc.new[new].type == "Movie" and re.match(
+                    r" (?:series|show|drama series)\b", s.text[m.end():]):
+                doc.new[new].type = "TVSeries"  # "the Game of Thrones prequel series"
             prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
             doc.add(new, prop, m.group(0), s.start + m.start(), "derived-work", 0.75, obj=base)
             doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
