@@ -19,11 +19,13 @@ SETS = ROOT / "benchmarks" / "suggest_eval"
 
 #: A little under what suggest reaches on each development set (docs/grow.md, Measured);
 #: a regression in any rule shows here.
-FLOORS = {"dev": {"recall": 0.70, "precision": 0.93, "typed": 0.94, "noise": 0},
-          "dev-2": {"recall": 0.50, "precision": 0.89, "typed": 0.94, "noise": 0},
-          "dev-3": {"recall": 0.26, "precision": 0.78, "typed": 0.94, "noise": 0},
+FLOORS = {"dev": {"recall": 0.71, "precision": 0.93, "typed": 0.94, "noise": 0},
+          "dev-2": {"recall": 0.56, "precision": 0.90, "typed": 0.94, "noise": 0},
+          "dev-3": {"recall": 0.32, "precision": 0.82, "typed": 0.94, "noise": 0},
           # half of it tuned on, half (its nine last articles) only ever scored
-          "dev-4": {"recall": 0.28, "precision": 0.66, "typed": 0.88, "noise": 1}}
+          "dev-4": {"recall": 0.32, "precision": 0.70, "typed": 0.90, "noise": 1},
+          # the same: tuned on its nine first articles, its nine last only scored
+          "dev-5": {"recall": 0.25, "precision": 0.66, "typed": 0.92, "noise": 1}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]

@@ -124,7 +124,8 @@ def test_suggest_merges_learned_candidates_after_the_rules() -> None:
     assert all(c.rule == f"learned:{c.property}" for c in alone.statements)
     added = [c for c in merged.statements if c.rule.startswith("learned:")]
     assert added, "the layer drafts something on this article"
-    assert ("the-first", "streamingOn", "hulu") in {c.key() for c in added}
+    # found by a rule now ("Hulu releases all episodes of The First"), else by the layer
+    assert ("the-first", "streamingOn", "hulu") in {c.key() for c in merged.statements}
     rule_keys = {c.key() for c in rules.statements}
     for c in added:
         assert c.key() not in rule_keys  # rules first: no duplicate of a rule's fact
@@ -154,6 +155,6 @@ def test_the_cli_drafts_learned_candidates_only_when_asked(project: Path, run) -
     result = run("suggest", "the-first", "--learned", "--force", "--project", str(project))
     assert result.exit_code == 0, result.output
     written = (project / "candidates" / "the-first.yaml").read_text(encoding="utf-8")
-    assert "rule: learned:streamingOn" in written
+    assert "rule: learned:" in written
     # Still candidates: the facts loader refuses the file until it is accepted.
     assert written.startswith("candidates:") or "\ncandidates:" in written

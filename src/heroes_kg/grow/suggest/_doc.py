@@ -44,6 +44,10 @@ _ROLE_NOUNS = {"actress", "actor", "star", "filmmaker", "director", "producer", 
 #: First names that are also words a sentence can start with: "Will Smith", "June Diane
 #: Raphael", "May Calamawy".
 _FIRST_NAMES = {"Will", "May", "June", "April", "August", "Grace", "Hope", "Drew"}
+#: Rules that find titles in lists: "new theatrical releases including Fantastic Four, The
+#: Gift, Ricki and the Flash, and more".
+_LISTED_RULES = ("title-list", "listed-with-work", "quoted-list", "bracketed-credits",
+                 "credit-list")
 #: Types that are works a fact can be about.
 WORK_TYPES = ("Movie", "TVSeries", "MovieSeries", "TVSeason")
 
@@ -400,7 +404,8 @@ class Doc:
             if self.main_film is None:
                 return None
             if self.main_film.endswith("-sequel") or re.search(
-                    r" (?:[2-9]|II|III|IV)$", self.name_of(self.main_film)):
+                    r" (?:[2-9]|II|III|IV)$", self.name_of(self.main_film)) or \
+                    self.predecessor(self.main_film) is not None:
                 return self.main_film  # the article is about the sequel itself
             return self.sequel_of(self.main_film, s)
         derived = [w for a, _b, w in self.work_spans if a < s.start + m.start()
@@ -414,7 +419,8 @@ class Doc:
             return False
         after = self.text[b:b + 30]
         if re.match(r"[”\"’]?[’']s?[”\"’]? [A-Z]|[”\"’] stars? [A-Z]|[”\"’]? (?:co-)?star [A-Z]|[”\"’]? (?:breakout|alum|"
-                    r"alumna|actor|actress|co-directors?|directors?|writers?|co-creators?|"
+                    r"alumna|actor|actress|co-directors?|directors?|writers?|co-writers?|"
+                    r"helmers?|co-creators?|"
                     r"creators?|producers?|showrunners?|veteran) [A-Z]", after):
             return False  # a credit: "“Atlanta” breakout Zazie Beetz"
         before = self.text[max(0, a - 80):a]
@@ -427,9 +433,11 @@ class Doc:
             return False  # an earlier credit: "Mazin previously created “Chernobyl.”"
         if re.search(r"\b(?:predecessor|forerunner)\s*[“\"‘]?$", before):
             return False  # "its 2018 predecessor “The Nun,”": an earlier work
-        if re.search(r"[A-Za-z.] \([“\"‘]?$", before) and re.match(
+        if re.search(r"[A-Za-z.] \((?:[^()]{0,60}, )?[“\"‘]?$", before) and re.match(
                 r"[”\"’]?(?:,? [^()]{0,40})?\)", self.text[b:b + 44]):
-            return False  # a credit in brackets: "Tom Hooper (“The King’s Speech”)"
+            # a credit in brackets: "Tom Hooper (“The King’s Speech”)", "Joe Wright (Pride &
+            # Prejudice, Atonement)"
+            return False
         return not re.search(r"\b[A-Z]\w+ of [“\"‘]?$", before)
 
     def series_of(self, work: str | None) -> str | None:
@@ -451,17 +459,41 @@ class Doc:
         """"the show", "the series", "the film": the last work of that kind named
         before."""
         m = None
-        for m in re.finditer(r"\b[Tt]he (?:[\w-]+ ){0,2}?(?P<k>show|series|film|movie)\b",  # noqa: B007 (the last match is wanted)
-                             self.text[s.start:pos]):
+        for m in re.finditer(r"\b[Tt]he (?:[\w-]+ ){0,2}?(?P<k>show|series|film|movie|sitcom|"  # noqa: B007 (the last match is wanted)
+                             r"miniseries|docuseries|anime|documentary|thriller|comedy|"
+                             r"drama)\b(?![’'-])", self.text[s.start:pos]):
             pass
         if m is None:
             return None
-        kinds = ("TVSeries", "TVSeason") if m.group("k") in ("show", "series") else ("Movie",)
+        # "The anime has sold more than 2 million tickets": a genre noun points back to
+        # a work of either kind.
+        kinds = ("TVSeries", "TVSeason") if m.group("k") in (
+            "show", "series", "sitcom", "miniseries", "docuseries") else ("Movie",) if \
+            m.group("k") in ("film", "movie") else ("Movie", "TVSeries", "TVSeason")
         earlier = [w for a, b, w in self.work_spans if a < s.start + m.start()
                    and self.type_of(w) in kinds and self._scoping(a, b, w)]
         if not earlier:
             return None
+        main = self.main_film
+        if m.start() == 0 and main is not None and main != earlier[-1] and \
+                self.type_of(main) in kinds and main in earlier and \
+                not any(at <= s.start for at, _w in self.headings) and \
+                self._about_main_before(s):
+            # "The Netflix original with the most views remains ‘The Witcher’. The Omar
+            # Sy-led series debuted on January 8": the sentence before was not about
+            # another work, which it only named, so "the series" is the article's.
+            return main
         return self.series_of(earlier[-1])
+
+    def _about_main_before(self, s: Sentence) -> bool:
+        """Whether the sentence before ``s`` does not open with a work other than the
+        article's main work (a work named later in it was only compared with it)."""
+        at = bisect.bisect_left([x.start for x in self.sentences], s.start)
+        if at == 0:
+            return False
+        prev = self.sentences[at - 1]
+        opening = self.span_starting(prev.start) or self.span_starting(prev.start + 1)
+        return not opening or opening[0][2] == self.main_film
 
     def upcoming(self, pos: int, s: Sentence) -> str | None:
         """The coming work (a sequel, a reboot, a new season) named in this sentence or
@@ -487,7 +519,12 @@ class Doc:
         if found:
             return found
         m = re.fullmatch(r"(?P<b>.+?):? (?:[2-9]|II|III|IV)", self.name_of(work))
-        return self.lookup(m.group("b")) if m else None
+        if m:
+            return self.lookup(m.group("b"))
+        # "Top Gun: Maverick" when the article names "Top Gun": the work it continues
+        m = re.fullmatch(r"(?P<b>[^:]{3,}): .+", self.name_of(work))
+        base = self.lookup(m.group("b")) if m else None
+        return base if base != work and self.type_of(base) in WORK_TYPES else None
 
     def last_person(self, pos: int, but: str | None = None) -> str | None:
         """The person named last before ``pos``: who "the actor" or "she" is (``but``:
@@ -578,6 +615,11 @@ class Doc:
                 self.new[w].name.lower())]
             if numbered:
                 return numbered[0]
+            # "Top Gun: Maverick … The sequel to 1986’s Top Gun": the subtitled title
+            subtitled = [w for w in self.new if self.new[w].type == "Movie" and
+                         self.new[w].name.lower().startswith(self.name_of(film).lower() + ": ")]
+            if len(subtitled) == 1:
+                return subtitled[0]
         bare = re.sub(r"^the ", "", name.lower())
         for entity_id, candidate in self.new.items():
             if re.sub(r"^the ", "", candidate.name.lower()) == bare:
@@ -651,6 +693,12 @@ class Doc:
             w for a, b, w in self.work_spans if self.type_of(w) in WORK_TYPES
             and self._scoping(a, b, w, False) and not self._owned_by_person(a)
             and not (w in self.new and self.new[w].rule == "credit-title"))
+        for w, n in list(counts.items()):
+            if n == 1 and w in self.new and self.new[w].rule in _LISTED_RULES:
+                del counts[w]  # named once, in a list of titles: not what the article is about
+            series = self.series_of(w)
+            if series is not None and series != w and series in counts:
+                counts[series] += n  # "Reacher Season 3" speaks of Reacher too
         opening = self.paragraphs[0].end if self.paragraphs else 0
         for a, _b, w in self.work_spans:
             if a < opening and w in counts:
@@ -658,9 +706,13 @@ class Doc:
             if any(x.start == a or x.start == a - 1 for x in self.sentences[:2]) and \
                     w in counts:
                 counts[w] += 2  # the subject of the opening sentence
+        headline = self.article.title.lower()
         for w in list(counts):
-            if self.name_of(w).lower() in self.article.title.lower():
-                counts[w] += 2
+            name = self.name_of(w).lower()
+            if name in headline and not any(
+                    self.name_of(o).lower() in headline and name in self.name_of(o).lower()
+                    and o != w for o in counts):
+                counts[w] += 2  # not "Jurassic World" for "Jurassic World: Fallen Kingdom"
         if counts:
             best = max(counts.values())
             first = {w: a for a, _b, w in reversed(self.work_spans)}

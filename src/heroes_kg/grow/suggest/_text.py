@@ -36,10 +36,12 @@ _WORD = r"(?:(?:[A-Z]\.){2,3}(?=\s[A-Z])|\d{1,3}(?:st|nd|rd|th)(?=\s[A-Z][a-z])|
 #: A capitalized name: "Pedro Pascal", "JJ Dashnaw", "Ms. Granada", "J. J. Abrams",
 #: "Tech-No", "20th Century Studios".
 NAME = rf"{_WORD}(?:\s{_WORD})*"
-#: Whose something is: "Dick Wolf’s", "Lifetime's", "NBC’s".
-POSSESSOR = r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)*[’']s"
-#: A quoted title, with the closing quote possibly after a comma or full stop.
-TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?[\"”'’]"
+#: Whose something is: "Dick Wolf’s", "Lifetime's", "NBC’s", "Williams’".
+POSSESSOR = r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)*(?:[’']s|(?<=s)[’'](?=\s))"
+#: A quoted title, with the closing quote possibly after a comma or full stop; an
+#: apostrophe inside a word does not close it (‘The Queen’s Gambit’), one before the
+#: possessive's closing quotation mark does (“The Walking Dead’s”).
+TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?[\"”'’](?!(?!s[”\"])[^\W\d_])"
 #: A title in running text: capitalized words, small words inside, a colon and a
 #: subtitle, numbers ("The Adventures of Sharkboy and Lavagirl", "Alita: Battle Angel",
 #: "Bad Boys 4", "Spy Kids 2: Island of Lost Dreams", "High School Musical: The Musical:

@@ -78,15 +78,23 @@ def rule_premiere(doc: Doc, s: Sentence) -> None:
 
 
 _OUT = (r"(?:debut|debuts|debuted|launch|launches|launched|premiere|premieres|premiered|"
-        r"drop|drops|dropped|arrive|arrives|arrived|hits|hitting|open|opens|opened|"
+        r"drop|drops|dropped|arrive|arrives|arrived|hits|hitting|open|opens|opened|opening|"
         r"release|released|releases|bow|bows|come out|comes out|came out|air|airs|aired|"
         r"(?:is|are|will be) out)")
 _RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|while)\b)"
                       rf"[\w’'-]+){{0,6}}?) (?:on |in |of )?(?P<d>{DATE}|(?:19|20)\d\d|"
-                      rf"(?<=in )(?:January|February|March|April|May|June|July|August|September|"
-                      rf"October|November|December)(?!,? \d))\b")
+                      rf"(?:(?<=in )|(?<=early )|(?<=late )|(?<=mid-)|(?<=last ))(?:January|February|March|"
+                      rf"April|May|June|July|August|September|October|November|December)(?!,? \d))\b")
+#: "Darkest Hour, is scheduled to arrive this fall": the article's year.
+_THIS_SEASON_OUT = re.compile(rf"\b{_OUT}\b(?: (?!(?:and|but|after|before|when|while)\b)"
+                              rf"[\w’'-]+){{0,3}}? this (?:fall|summer|spring|autumn|winter|year)"
+                              rf"\b(?![’'])")
+#: "Leave the World Behind, a December 2023 release", "a 2019 release": the release named
+#: as a noun, with its month or year.
+_RELEASE_NOUN = re.compile(rf"\b(?:an?|its|their) (?:[\w-]+ )??(?P<d>{_MONTH},? (?:of )?\d{{4}}|"
+                           rf"(?:19|20)\d\d) (?:theatrical |streaming |digital |cinema )?release\b")
 _ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
-                 rf"available)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'-]+){{0,5}}?)"
+                 rf"available|coming|comes|heads|heading|headed)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'-]+){{0,5}}?)"
                  rf" (?:on|to|from) (?:the )?(?:(?:[A-Z]\.){{2,}}[’']s )?(?P<o>{NAME})")
 
 
@@ -94,12 +102,28 @@ def rule_release(doc: Doc, s: Sentence) -> None:
     """"“Home” will launch on April 17", "the show is set to debut its first on Lifetime
     September 9", "debuted in November of 2022", "when the show drops on Amazon
     November 2": the work's release date (a day, a month, or a year)."""
+    for m in _THIS_SEASON_OUT.finditer(s.text):
+        work = doc.work_at(s.start + m.start(), s)
+        if work is None or doc.base_date is None or doc.type_of(work) != "Movie" or \
+                re.search(r"\b(?:season|episode|trailer|teaser|finale)s?\b", m.group(0)):
+            continue
+        doc.add(work, "datePublished", m.group(0), s.start + m.start(), "released-on", 0.6,
+                value=str(doc.base_date.year))
+    for m in _RELEASE_NOUN.finditer(s.text):
+        work = doc.work_at(s.start + m.start(), s)
+        date = _date(doc, m.group("d"))
+        if work is not None and date is not None:
+            doc.add(work, "datePublished", s.text[:m.end()] if m.start() < 60 else m.group(0),
+                    s.start + (0 if m.start() < 60 else m.start()), "release-noun", 0.6,
+                    value=date)
     for m in _RELEASE.finditer(s.text):
         if m.group(0).startswith("premiered on"):
             continue  # a past premiere is an event of its own: rule_premiere
+        if re.match(r"releases? of\b", m.group(0)):
+            continue  # "a Netflix movie release of 2024": the releases of a year
         if re.search(r"\b(?:season|episode)s?\b", m.group("mid")) and \
-                not re.search(r"\bfirst\b", m.group("mid")):
-            continue
+                not re.search(r"\bfirst\b|\ball (?:\w+ )?episodes\b", m.group("mid")):
+            continue  # not a season's or an episode's date; "all episodes of The First" is
         if re.search(r"\b(?:trailer|teaser|promo|clip|poster|photo|image|first look)s?\b",
                      m.group("mid")) or re.search(
                 r"\b(?:finale|episode|trailer|teaser|promo|clip|poster)s?\b(?: of [^,;]{0,60})?"
@@ -125,6 +149,54 @@ def rule_release(doc: Doc, s: Sentence) -> None:
                 value=date)
 
 
+#: "this weekend's new theatrical releases including Fantastic Four, The Gift, …",
+#: "“My Big Fat Greek Wedding 3,” the weekend’s other new wide release": out this month.
+_NEW_RELEASES = re.compile(r"\b(?:[Tt]his|[Tt]he) (?:weekend|week)[’']s (?:other )?(?:new )?"
+                           r"(?:[\w-]+ )?releases?\b")
+
+
+def rule_new_releases(doc: Doc, s: Sentence) -> None:
+    """The works a sentence calls this weekend's new releases came out in the article's
+    month."""
+    base = doc.base_date
+    if base is None:
+        return
+    for m in _NEW_RELEASES.finditer(s.text):
+        at = s.start + m.start()
+        before = re.search(r"[”\"’]?,? $", s.text[:m.start()])
+        listed = [(a, b, w) for a, b, w in doc.works_in_spans(s.start + m.end(), s.end)]
+        named = [(a, b, w) for a, b, w in doc.works_in_spans(s.start, at)
+                 if before and doc.past_quote(b) + 2 >= at]
+        for a, b, work in named[-1:] or listed:
+            start = min(a, at)
+            end = max(doc.past_quote(b), s.start + m.end())
+            doc.add(work, "datePublished", doc.text[start:end], start, "new-release", 0.5,
+                    value=f"{base.year}-{base.month:02d}")
+
+
+#: "Next year brings more sequels with action pics “Extraction 2,” …", "detective stories
+#: like “Enola Holmes 2” and “Glass Onion: A Knives Out Story” this year.": the year the
+#: works listed come out.
+_YEAR_BRINGS = re.compile(r"^(?P<rel>Next|This|Last) year (?:brings|will bring|brought|sees|"
+                          r"will see|saw)\b")
+_LISTED_THIS_YEAR = re.compile(r"\b(?:like|such as|including) [“\"‘]?[A-Z].*\b(?P<rel>this|next) "
+                               r"year\.?$")
+
+
+def rule_year_of_releases(doc: Doc, s: Sentence) -> None:
+    """The works a sentence lists as coming out this year or next."""
+    base = doc.base_date
+    m = _YEAR_BRINGS.match(s.text) or _LISTED_THIS_YEAR.search(s.text)
+    if base is None or not m:
+        return
+    year = base.year + {"next": 1, "this": 0, "last": -1}[m.group("rel").lower()]
+    lower = s.start if m.start() == 0 else s.start + m.start()
+    for a, b, work in doc.works_in_spans(lower, s.end):
+        if doc.type_of(work) in ("Movie", "TVSeries", "TVSeason") and doc._scoping(a, b, work):
+            doc.add(work, "datePublished", s.text, s.start, "year-of-releases", 0.5,
+                    value=str(year))
+
+
 def _month_by_tense(date: str, phrase: str, before: str, base: _dt.date) -> str:
     """"came out in October" is the last October, "will debut in October" the next."""
     year, month = int(date[:4]), int(date[5:7])
@@ -139,10 +211,17 @@ def _month_by_tense(date: str, phrase: str, before: str, base: _dt.date) -> str:
     return f"{year}-{month:02d}"
 
 
+#: "Ghosted is being created for Apple TV+".
+_MADE_FOR = re.compile(rf"\b(?:is being|being|was|were|is|will be) (?:created|made|developed|"
+                       rf"produced) (?:exclusively )?for (?P<o>{NAME})")
+
+
 def rule_streaming(doc: Doc, s: Sentence) -> None:
     """"We Can Be Heroes is now streaming on Netflix", "concluded in July 2015 on
-    Cinemax", "making a move from Cinemax to HBO Max": where a work streams (a streaming
-    service) or airs (a network publishes it)."""
+    Cinemax", "making a move from Cinemax to HBO Max", "Ghosted is being created for Apple
+    TV+": where a work streams (a streaming service) or airs (a network publishes it)."""
+    for m in _MADE_FOR.finditer(s.text):
+        _airs(doc, s, m, m.group("o"))
     for m in _ON.finditer(s.text):
         _airs(doc, s, m, m.group("o"))
         onward = re.match(rf" to (?:the )?(?P<o>{NAME})", s.text[m.end():])
@@ -194,6 +273,106 @@ def rule_the_streamer(doc: Doc, s: Sentence) -> None:
         return
     doc.add(doc.series_of(works[0]) or works[0], "streamingOn", s.text, s.start,
             "the-streamer", 0.5, obj=streamers[-1])
+
+
+_STREAMER_KIND = re.compile(
+    rf"(?P<o>{NAME})(?:[’']s? (?:[\w-]+ ){{0,4}}?| (?:[a-z][\w-]* ){{0,2}}?)"
+    rf"(?P<k>originals?|movies?|films?|shows?|series|documentar(?:y|ies)|docuseries)\b|"
+    rf"(?P<o2>{NAME}) (?P<who>viewers|subscribers|members|users|audiences) (?:are|were|have|"
+    rf"can|will)\b")
+
+
+_THEIR_KIND = re.compile(r"\b(?:[Tt]heir|[Ii]ts) (?:[\w-]+ ){0,4}?(?:movies|films|shows|series|"
+                         r"documentaries|originals)\b")
+
+
+def rule_their_kind(doc: Doc, s: Sentence) -> None:
+    """"Netflix saw their two most watched documentaries, “American Murder: …” and “The
+    Social Dilemma”", "Their hit reality series “Indian Matchmaking”" (after a sentence
+    about Netflix): the streaming service "their" stands for streams the works named."""
+    m = _THEIR_KIND.search(s.text)
+    if not m:
+        return
+    at = s.start + m.start()
+    index = next((i for i, x in enumerate(doc.sentences) if x.start == s.start), 0)
+    lower = doc.sentences[max(0, index - 1)].start
+    streamers = [mn for mn in doc.out.mentions if lower <= mn.start < at
+                 and is_a(doc.type_of(mn.entity), "StreamingService")]
+    others = [mn for mn in doc.out.mentions if lower <= mn.start < at
+              and is_a(doc.type_of(mn.entity), "Organization")
+              and not is_a(doc.type_of(mn.entity), "StreamingService")
+              and not is_a(doc.type_of(mn.entity), "NewsMediaOrganization")]
+    if not streamers or (others and others[-1].start > streamers[-1].start):
+        return
+    for a, b, work in doc.works_in_spans(s.start + m.end(), s.end):
+        if doc._scoping(a, b, work):
+            doc.add(doc.series_of(work) or work, "streamingOn", s.text, s.start, "their-kind",
+                    0.5, obj=streamers[-1].entity)
+
+
+def rule_streamer_kind(doc: Doc, s: Sentence) -> None:
+    """"Damsel is also still the number one Netflix movie in 90 countries", "Wednesday has
+    taken over from Stranger Things as Netflix’s most-watched show", "two of Netflix’s most
+    popular recent English shows — namely ‘Bridgerton’ and ‘The Queen’s Gambit’": a
+    streaming service named as what kind of title the works of the sentence are, or whose
+    viewers watch them ("Netflix viewers are loving new French series ‘Lupin’")."""
+    for m in _STREAMER_KIND.finditer(s.text):
+        name = m.group("o") or m.group("o2")
+        words = name.split()
+        while len(words) > 1 and words[0] in STOP:
+            words.pop(0)  # "The Netflix original"
+        name = " ".join(words)
+        found = doc.lookup(name)
+        kind = doc.type_of(found) if found else guess_type(name)
+        if not is_a(kind, "StreamingService"):
+            continue
+        # "Netflix viewers are loving new French series ‘Lupin’": what they watch there
+        lower = s.start + m.end() if m.group("who") else s.start
+        for a, b, work in doc.works_in_spans(lower, s.end):
+            if s.start + m.start() <= a < s.start + m.end() or not doc._scoping(a, b, work):
+                continue
+            before = doc.text[max(s.start, a - 30):a]
+            other = re.search(rf"(?P<x>{NAME})(?:[’']s?| (?:series|show|film|movie|drama)) "
+                              rf"[“\"‘]?$", before)
+            if other and other.group("x") != name and not re.search(
+                    rf"{re.escape(m.group(0))},? (?:[a-z-]+ )?[“\"‘]?$", before) and is_a(
+                    doc.type_of(doc.lookup(other.group("x"))) or guess_type(other.group("x")),
+                    "Organization"):
+                continue  # "HBO’s Game of Thrones": another company's work
+            org = found or doc.entity(name, "StreamingService", "streamer-kind", m.group(0))
+            doc.add(doc.series_of(work) or work, "streamingOn", s.text, s.start,
+                    "streamer-kind", 0.5, obj=org)
+
+
+_STREAMER_RELEASES = re.compile(
+    rf"(?P<o>{NAME}) (?:has |have |will |just |is |are )?(?:releases?|released|releasing|drops?|"
+    rf"dropped|dropping|premieres?|premiered|debuts?|debuted|launch(?:es)?|launched|adds|added|"
+    rf"adding)\b")
+
+
+def rule_streamer_releases(doc: Doc, s: Sentence) -> None:
+    """"Netflix releases the first season of its newest original series, The Society",
+    "Hulu releases all episodes of The First on Friday": a streaming service that
+    releases a work streams it."""
+    for m in _STREAMER_RELEASES.finditer(s.text):
+        found = doc.lookup(m.group("o"))
+        kind = doc.type_of(found) if found else guess_type(m.group("o"))
+        if not is_a(kind, "StreamingService"):
+            continue
+        clause = re.match(r"[^;.]{0,90}", s.text[m.end():])
+        end = s.start + m.end() + (clause.end() if clause else 0)
+        spans = [(a, b, w) for a, b, w in doc.works_in_spans(s.start + m.end(), end)
+                 if doc._scoping(a, b, w)]
+        if not spans or re.search(r"\b(?:trailer|teaser|clip|poster|image|photo|first look|"
+                                  r"statement|report|data|figures|numbers)\b",
+                                  doc.text[s.start + m.end():spans[0][0]]):
+            continue
+        _a, b, work = spans[0]
+        org = found or doc.entity(m.group("o"), "StreamingService", "streamer-releases",
+                                  m.group(0))
+        doc.add(doc.series_of(work) or work, "streamingOn",
+                doc.text[s.start + m.start():doc.past_quote(b)], s.start + m.start(),
+                "streamer-releases", 0.55, obj=org)
 
 
 _FEATURES = re.compile(rf"^(?:[A-Z][\w ]{{2,20}}, )?(?P<o>{NAME}) (?:also |now )?(?:features|offers|"
@@ -422,4 +601,6 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
 
 
 RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
+         rule_streamer_kind, rule_new_releases, rule_streamer_releases, rule_their_kind,
+         rule_year_of_releases,
          rule_ordered, rule_service_originals, rule_trailer]

@@ -16,6 +16,7 @@ from ._names import (
     KNOWN_NAMES,
     NETWORKS,
     STREAMERS,
+    STUDIOS,
     guess_type,
     is_adverb,
     is_place_or_award,
@@ -49,33 +50,45 @@ _MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|featur
 _SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
 _CUE = re.compile(
     rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|{POSSESSOR}|"
-    rf"(?<=\w )(?:created|co-created|directed|wrote|co-wrote|produced))\s"
-    rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,4}}?"
+    rf"(?<=\b(?:in|to) )(?:19|20)\d\d|"
+    rf"(?<=\w )(?:created|co-created|directed|wrote|co-wrote|produced|renewed|cancell?ed|"
+    rf"axed|ordered|greenlit|picked up))\s"
+    rf"(?:(?:[a-z-]+|[A-Z][\w+&-]*|(?:19|20)\d\d)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s[“\"‘]?(?P<t>{TITLE_WORDS})")
 #: "Hulu's new thriller series, The Veil — was seen": the title after a comma, closing its
 #: clause.
 _CUE_COMMA = re.compile(
-    rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{POSSESSOR})\s"
+    rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]nother|{POSSESSOR})\s"
     rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,4}}?"
-    rf"(?P<cue>{_SERIES_CUES}|film|movie|documentary|comedy|thriller|drama),\s[“\"‘]?"
-    rf"(?P<t>{TITLE_WORDS})[”\"’]?(?=\s?[—–]|[.;)]|,? (?:which|who|is|was|will|has)\b)")
+    rf"(?P<cue>{_SERIES_CUES}|film|movie|documentary|comedy|thriller|drama|release),\s[“\"‘]?"
+    rf"(?P<t>{TITLE_WORDS})[”\"’]?(?=\s?[—–]|[.;,)]|,? (?:which|who|is|was|will|has)\b)")
+#: "his Winston Churchill film starring Gary Oldman, Darkest Hour, is scheduled to arrive
+#: this fall": the title closing a described kind word, before the verb.
+_CUE_DESCRIBED = re.compile(
+    rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|{POSSESSOR})\s"
+    rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,4}}?(?P<cue>film|movie|series|show|documentary|"
+    rf"drama|comedy|thriller) (?:starring|with|about|from|by) [^,;.]{{3,50}}, [“\"‘]?"
+    rf"(?P<t>{TITLE_WORDS})[”\"’]?,? (?=(?:is|was|will|has|had|arrives|hits|opens)\b)")
 _STARRING_IN = re.compile(rf"\b(?:stars?|starred|starring|appears?|appeared|appear|role|"
                           rf"return|returns|returning|reprise \w+ role) in "
                           rf"(?:(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s )?"
                           rf"(?P<t>{TITLE_WORDS})")
 #: "a sequel to Creed", "the reboot of The Lost Boys", "a follow-up to Bright".
 _DERIVED_OF = re.compile(rf"\b(?P<kind>sequel|follow-up|follow up|reboot|remake|prequel|"
-                         rf"spinoff|spin-off|adaptation) (?:to|of) [‘'\"“]?(?P<t>{TITLE_WORDS})")
+                         rf"spinoff|spin-off|adaptation) (?:to|of) (?:the (?:[^\sA-Z]\S* ){{1,5}}?)?"
+                         rf"[‘'\"“]?(?P<t>{TITLE_WORDS})")
 #: "a Dirty Dozen reboot", "a Bright sequel".
 _TITLE_DERIVED = re.compile(rf"\b(?:a|an|the|its|their|his|her|{NAME}[’']s) "
                             rf"(?P<t>{TITLE_WORDS}) (?P<kind>sequel|reboot|remake|prequel|"
                             rf"spinoff|spin-off)\b")
 #: "his movies The Incredible Hulk and Now You See Me".
+#: "this weekend's new theatrical releases including Fantastic Four, The Gift, Ricki and
+#: the Flash, and more".
 _TITLE_LIST = re.compile(rf"\b(?:movies|films|series|shows|credits|titles|originals|programs|"
-                         rf"programmes)(?: (?:such as |like |including |include |includes )?|"
+                         rf"programmes|releases)(?: (?:such as |like |including |include |includes )?|"
                          rf"(?: [a-z][^,.;:]{{0,50}}?)?,? (?:such as|like|including) )"
                          rf"(?P<t>{TITLE_WORDS})(?P<more>(?:, {TITLE_WORDS})*,? "
-                         rf"and {TITLE_WORDS})")
+                         rf"and (?:more\b|{TITLE_WORDS}))")
 _YEAR_PAREN = re.compile(rf"(?P<t>{TITLE_WORDS}) \((?P<y>(?:19|20)\d\d)\)")
 _YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORDS})")
 #: "Warner Bros. Pictures' Superman", "Netflix's The Long Road": a company's title.
@@ -84,16 +97,42 @@ _OWNED = re.compile(rf"(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s? "
 #: "Based on the 2012 novel of the same name, Defending Jacob will premiere …".
 _AFTER_SOURCE = re.compile(rf"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) [^,]{{3,80}}, "
                            rf"(?P<t>{TITLE_WORDS})")
+#: "Slay the Dragon, directed and produced alongside …": a title with its maker in
+#: apposition.
+_DIRECTED_APPOS = re.compile(
+    rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?:directed|written|produced|created|co-directed)"
+    rf"(?: and (?:directed|written|produced|co-written))?(?: alongside| by)\b")
+#: "The Acolyte and other shows also had high numbers": a title listed before others of
+#: its kind.
+_AND_OTHER = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}),? and (?:several |many |a few |some )?"
+                        rf"other (?:[\w-]+ )?(?P<cue>shows|series|films|movies|documentaries|"
+                        rf"titles|originals|sequels)\b")
+#: "Affleck is set to appear in this year’s The Old Man and the Gun": a title after the
+#: season of its release.
+_SEASONS_TITLE = re.compile(rf"\b(?:[Tt]his|[Ll]ast|[Nn]ext) (?:year|fall|summer|spring|winter|"
+                            rf"autumn)[’']s (?P<t>{TITLE_WORDS})")
 #: "Stranger Things 4 Volume 2 is officially the most-watched English-language TV season".
-_IS_THE = re.compile(rf"^(?P<t>{TITLE_WORDS}(?: \d+(?: (?:Volume|Part|Vol\.) \d+)?)?) (?:is|was|has become|"
-                     rf"became) (?:officially |now |already )?(?:the|a|an|[A-Z]\w+[’']s) "
-                     rf"(?:[\w-]+ ){{0,4}}(?:film|movie|series|show|season|sequel|title|"
-                     rf"documentary|comedy|drama|thriller)\b")
+#: "According to today’s Flixpatrol stats, Damsel is also still the number one Netflix
+#: movie in 90 countries": after an opening clause too, with adverbs before the noun.
+_IS_THE = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS}(?: \d+(?: (?:Volume|Part|Vol\.) \d+)?)?) "
+                     rf"(?:is|was|has become|became) (?:(?:officially|now|already|also|still|"
+                     rf"currently|easily|arguably|reportedly) ){{0,3}}(?:the|a|an|[A-Z]\w+[’']s) "
+                     rf"(?:(?!(?:of|in|for|with|about|from|by|to|on|at)\b)[\w-]+ ){{0,4}}"
+                     rf"(?:film|movie|series|show|season|sequel|title|documentary|comedy|drama|"
+                     rf"thriller)\b(?! (?:fan|critic|buff|star|maker|producer|director|"
+                     rf"executive|studio|festival|industry|business|world)s?\b)")
+#: "The only close rival is Lift, released in early January", "Leave the World Behind, a
+#: December 2023 release": a title with its release in apposition.
+_RELEASED_APPOS = re.compile(
+    rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?:(?:which was |that was |first )?released (?:in|on|"
+    rf"back in) |an? (?:[\w-]+ )?(?:(?:Jan|Febr)uary |March |April |May |June |July |"
+    rf"August |(?:Sept|Nov|Dec)ember |October )?(?:19|20)\d\d (?:[\w-]+ )?release\b)")
 #: "Wednesday season 2", "the cast of Wednesday", "Extraction, which managed 90 million
 #: plays".
 _SEASON_TITLE = re.compile(rf"(?P<t>{TITLE_WORDS}) (?i:season) (?:\d|one|two|three|four|five)")
 _CAST_OF = re.compile(rf"\b(?:the cast of|the set of|production on|the premiere of|the finale "
-                      rf"of|the trailer for|a reboot of|an adaptation of|season \d+ of) "
+                      rf"of|the trailer for|a reboot of|an adaptation of|season \d+ of|"
+                      rf"(?:the |an? )(?:[\w$.-]+ ){{0,3}}?(?:debut|opening) of) "
                       rf"(?P<t>{TITLE_WORDS})")
 _ORDER = re.compile(rf"(?P<t>{TITLE_WORDS})(?:, [^,]{{3,60}},)? (?:has |have |had )?(?:received|got|"
                     rf"landed|earned|scored) an? (?:[\w]+[ -])?(?:season|series) (?:order|renewal)|"
@@ -114,7 +153,8 @@ _RETURNS = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:will return|returns|is returnin
 #: "Stranger Things star Finn Wolfhard", "Jane the Virgin actress Gina Rodriguez": a work
 #: named by the credit of the person after it.
 _CREDIT_OF = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS})(?:[’'](?:s)?)? (?:star|actress|actor|alum|"
-                        rf"alumna|breakout|co-star|veteran|creator|showrunner|director) (?={NAME})")
+                        rf"alumna|breakout|co-star|veteran|creator|co-creator|showrunner|director|helmer|"
+                        rf"co-writer|writer) (?={NAME})")
 #: "Enola Holmes 2", "The Gray Man 2": a numbered title.
 _NUMBERED = re.compile(rf"(?<![\w’'#@])(?P<t>{_TITLE_HEAD}(?:\s{_TITLE_HEAD}){{0,4}} (?:[2-9]|II|III|"
                        rf"IV))(?![\w’']|[.,]\d|\s?(?:%|percent|million|billion|thousand|episodes?|"
@@ -122,16 +162,17 @@ _NUMBERED = re.compile(rf"(?<![\w’'#@])(?P<t>{_TITLE_HEAD}(?:\s{_TITLE_HEAD}){
 _NOT_NUMBERED = {"Season", "Part", "Episode", "Chapter", "Volume", "Vol", "Top", "Phase",
                  "Day", "Week", "Act", "Book", "Issue", "No", "Number", "Level", "Round",
                  "Game", "Stage", "Series", "Title", "Section", "Article", "Page", "Figure",
-                 "Covid", "COVID", "Category", "Class", "Grade", "Channel"}
+                 "Covid", "COVID", "Category", "Class", "Grade", "Channel", "War"}
 _WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is set to )?)?"
                     rf"(?:managed|racked up|drew|earned|reached|scored|premiered|premieres|"
+                    rf"reeled in|pulled in|brought in|garnered|amassed|notched|logged|tallied|"
                     rf"debuted|debuts|was released|release|releases|released|opens|hit|hits|"
                     rf"topped|stars|starred|arrives)\b")
 #: "Bright, the 2017 fantasy/sci-fi/detective/action thriller".
 _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |acclaimed |hit |"
                          rf"new |upcoming )?(?:(?:19|20)\d\d )?(?:[\w/-]+ ){{0,3}}?(?:film|movie|"
                          rf"thriller|comedy|drama|series|show|documentary|feature|sequel|prequel|"
-                         rf"follow-up|spinoff|spin-off|reboot|remake)\b(?![’']|s[’'])")
+                         rf"follow-up|spinoff|spin-off|reboot|remake|adaptation)\b(?![’']|s[’'])")
 #: "Truth Be Told, starring Octavia Spencer and Aaron Paul, will launch in December",
 #: "See, an epic drama starring Jason Momoa": a title before who stars in it.
 _TITLE_STARRING = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?P<app>an? (?:[\w-]+ ){{0,3}}?)?"
@@ -143,6 +184,9 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     """The title without what follows it by accident ("Heroes on Netflix" -> "Heroes"),
     None when it is not a title at all."""
     title = title.strip().rstrip(":,")
+    title = re.sub(r"^(?:19|20)\d\d[’']s ", "", title)  # "1986’s Top Gun": the year is no part
+    if re.search(r"[^s][’']$", title):
+        title = title[:-1]  # "series ‘Lupin’,": the closing quotation mark
     words = title.split()
     for i in range(1, len(words)):
         if words[i].lower() in ("on", "in", "at", "for", "with", "from", "by", "to", "and",
@@ -161,6 +205,11 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     while _TRAILING.search(title):
         title = _TRAILING.sub("", title)
     words = title.split()
+    if (re.search(r"\w[’']s?$", title) and not re.search(r"[’']s?$", words[0])) or \
+            any(re.search(r"s[’']$", w) for w in words[:-1]):
+        # "an adaptation of Neil Gaiman’s acclaimed novel", "John Williams’ 1965 novel":
+        # whose, not a title
+        return None
     if len(words) == 1 and is_adverb(words[0]):
         return None  # "Globally, the action sequel crossed …"
     if not words or (len(words) == 1 and ((words[0] in STOP and not (
@@ -168,6 +217,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
         return None
     if words[0] in ("The", "A", "An") and len(words) == 1:
         return None
+    if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day) \d+", title):
+        return None  # "Netflix’s Top 10": a chart, not a title
     low = title.lower()
     bare = re.sub(r"^(?:on|in|at|by|since|until|last|next|this) ", "", low)
     if bare in MONTHS or (bare in WEEKDAYS and not (weekdays and bare == low)) or \
@@ -185,7 +236,15 @@ _CUE_WORDS = re.compile(rf"\b(?:{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\b")
 _TITLE_PATTERNS = [
     (_CUE, "cue-title", _CUE_WORDS),
     (_CUE_COMMA, "cue-title", re.compile(r"\b(?:series|show|film|movie|documentary|comedy|"
-                                         r"thriller|drama|docuseries|miniseries|sitcom), [A-Z“\"‘]")),
+                                         r"thriller|drama|docuseries|miniseries|sitcom|release), "
+                                         r"[A-Z“\"‘]")),
+    (_CUE_DESCRIBED, "cue-title", re.compile(r"\b(?:film|movie|series|show|documentary|drama|"
+                                             r"comedy|thriller) (?:starring|with|about|from|by) ")),
+    (_AND_OTHER, "and-other", re.compile(r" and (?:[a-z]+ )?other ")),
+    (_SEASONS_TITLE, "season-title-of-year", re.compile(r"(?:year|fall|summer|spring|winter|"
+                                                       r"autumn)[’']s [A-Z]")),
+    (_DIRECTED_APPOS, "directed-apposition", re.compile(r", (?:directed|written|produced|"
+                                                       r"created|co-directed) ")),
     (_YEAR_POSSESSIVE, "year-title", re.compile(r"\d\d[’']s")),
     (_YEAR_PAREN, "title-year", re.compile(r"\(\d{4}\)")),
     (_STARRING_IN, "starring-in", re.compile(r"\b(?:star|appear|role|return|reprise)")),
@@ -195,7 +254,7 @@ _TITLE_PATTERNS = [
     (_APPOSITION, "apposition", re.compile(r", the ")),
     (_SEASON_TITLE, "season-title", re.compile(r"(?i)\bseason \w")),
     (_CAST_OF, "cast-of", re.compile(r"\b(?:cast|set|production|premiere|finale|trailer|"
-                                     r"reboot|adaptation|season) (?:of|on|for)\b")),
+                                     r"reboot|adaptation|season|debut|opening) (?:of|on|for)\b")),
     (_WHICH, "which-clause", re.compile(r", which ")),
     (_TITLE_STARRING, "title-starring", re.compile(r", (?:an? [^,]{0,40})?(?:starring|featuring) ")),
     (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
@@ -204,6 +263,8 @@ _TITLE_PATTERNS = [
     (_ORDER, "order", re.compile(r"\b(?:order|renewal)\b")),
     (_OWNED, "owned-title", re.compile(r"[’']")),
     (_IS_THE, "is-the", re.compile(r" (?:is|was|has become|became) ")),
+    (_RELEASED_APPOS, "released-apposition", re.compile(r", (?:which |that |first )?(?:was )?"
+                                                       r"(?:released|an? )")),
     (_AFTER_SOURCE, "after-source", re.compile(r"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) ")),
 ]
 
@@ -234,7 +295,8 @@ def _headings(doc: Doc) -> None:
     the paragraphs about it), when the article has several."""
     heads = []
     for i, p in enumerate(doc.paragraphs[1:], start=1):
-        text = p.text.strip()
+        # "6. The Queen’s Gambit", "- Squid Game": an item of a ranked list
+        text = re.sub(r"^(?:\d{1,2}[.)]|[-–•*])\s+", "", p.text.strip())
         dated = _DATED_HEADING.fullmatch(text)
         if dated:
             # "The Mysterious Benedict Society (Friday, June 25)": the date it premieres.
@@ -246,6 +308,10 @@ def _headings(doc: Doc) -> None:
         bracket = re.fullmatch(rf"(?P<t>.+?) \((?i:season) {_NUM}\)", text)
         if bracket:
             text = bracket.group("t")  # "STRANGER THINGS (SEASON 4)" in a ranked list
+        elif "(" in text:
+            continue  # "Kathryn Newton (Allie)": an actor and the role
+        if re.search(r":\s*[\d$£€]", text):
+            continue  # "Total Views: 140,700,000": a figure
         if len(text.split()) <= 8 and is_title_case(text) and not re.search(
                 r"[.!?:,\"“”]$", text) and re.match(r"[\w“\"‘]", text):
             found = doc.lookup(text)
@@ -297,8 +363,44 @@ def _other_occurrences(doc: Doc) -> None:
         name = doc.name_of(work)
         if len(name) < 3:
             continue
-        for at in word_at(doc.text, name, before="@#", after="’'"):
-            doc.add_work_span(at, at + len(name), work)
+        # "IN THIS CORNER OF THE WORLD" for In This Corner of the World: a title of
+        # several words in capitals is the same title.
+        spellings = (name, name.upper()) if " " in name and name.upper() != name else (name,)
+        for spelling in spellings:
+            for at in word_at(doc.text, spelling, before="@#", after="’'"):
+                if re.match(r": [A-Z0-9]", doc.text[at + len(name):at + len(name) + 3]):
+                    continue  # "Top Gun: Maverick": a longer title, not "Top Gun"
+                if name.lower() in WEEKDAYS and _the_day(doc.text, at, name):
+                    continue  # "debuted on Wednesday, Nov. 23": the day
+                if _inside_other_name(doc, at, name):
+                    continue
+                doc.add_work_span(at, at + len(name), work)
+
+
+_IMPERATIVE_OBJECT = re.compile(r" (?:the|a|an|your|our|my|his|her|their|it|this|that|these|"
+                                r"those|more|all|out|up|how|what|why|below|above)\b")
+
+
+def _inside_other_name(doc: Doc, at: int, name: str) -> bool:
+    """Whether ``name`` at ``at`` is part of another name ("Wednesday Addams", "Apollo
+    Creed") or, for a one-word title, the verb opening a sentence ("See the trailer
+    below")."""
+    after = doc.text[at + len(name):at + len(name) + 12]
+    if re.match(r" (?!Season|Part|Chapter|Volume|Vol)[A-Z][a-z]", after):
+        return True
+    before = re.search(r"(?:^|\s)([A-Z][\w.-]*) $", doc.text[max(0, at - 24):at])
+    if before and before.group(1) not in STOP and not doc.text[:at].rstrip().endswith(
+            (".", "!", "?", ":")):
+        return True
+    return " " not in name and _IMPERATIVE_OBJECT.match(after) is not None and (
+        at == 0 or doc.text[at - 1] == "\n" or doc.text[:at].rstrip()[-1:] in ".!?")
+
+
+def _the_day(text: str, at: int, name: str) -> bool:
+    """Whether the weekday's name at ``at`` is the day, not a title of that name."""
+    return bool(re.search(r"\b(?:on|last|next|this|by|until|from|since|every)\s$",
+                          text[max(0, at - 7):at], re.IGNORECASE) or re.match(
+        r",? (?:[A-Z][a-z]{2,8}\.? \d|\d)", text[at + len(name):at + len(name) + 12]))
 
 
 def find_titles(doc: Doc) -> None:
@@ -350,8 +452,13 @@ def find_titles(doc: Doc) -> None:
         for m in _TITLE_LIST.finditer(s.text):
             cue = s.text[m.start():m.start("t")]
             type_ = "TVSeries" if re.match(r"series|shows", cue) else "Movie"
-            titles = [m.group("t")] + re.split(r",\s*(?:and\s+)?|,?\s+and\s+",
+            titles = [m.group("t")] + re.split(r",\s*(?:and\s+)?|,?\s+and\s+(?=[A-Z“\"‘])",
                                                m.group("more").lstrip(", ").removeprefix("and "))
+            titles = [t for t in titles if t and t != "more"]
+            if re.search(r"\b(?:writers|directors|actors|actresses|stars|filmmakers|creators|"
+                         r"talents?|people|names|producers)\b", cue) or any(
+                    _looks_like_person(doc, t) for t in titles):
+                continue  # "movies from writers and directors such as Michael Bay, …"
             for raw in titles:
                 # "Star Wars’ The Mandalorian": the title after its franchise's possessive
                 raw = re.split(r"[’']s? (?=[A-Z])", raw)[-1]
@@ -376,12 +483,21 @@ def find_titles(doc: Doc) -> None:
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
-                            "renewed", "order", "after-source", "is-the", "title-starring"):
+                            "renewed", "order", "after-source", "is-the", "title-starring",
+                            "released-apposition", "directed-apposition", "and-other"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
+                lead = s.text[max(0, m.start(group) - 12):m.start(group)]
+                if " in " in title and re.search(r"\b(?:plays?|played|playing|portrays?|"
+                                                 r"voices?|as)\s$", lead):
+                    title = title.split(" in ", 1)[1]  # the role, then the title
                 cue = m.groupdict().get("cue") or ""
-                type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) or \
+                if rule == "season-title-of-year" and (is_place_or_award(title) or re.search(
+                        r"\b(?:Festival|Awards?|Oscars|Emmys|Globes|Games|Olympics|Bowl|Con|"
+                        r"Season|Summer|Tour|Week)\b", title)):
+                    continue  # "this year’s Sundance Film Festival": an event
+                type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) or cue == "shows" or \
                     _network_before(s.text[m.start():m.start() + 30].split(" ", 1)[0] + " ") or \
                     rule in ("season-title", "renewed", "order") or (
                         rule == "is-the" and re.search(r"\b(?:series|show|season|TV)\b",
@@ -400,28 +516,77 @@ def find_titles(doc: Doc) -> None:
                         _repeated(doc, title) and owner not in KNOWN_NAMES:
                     continue
                 if found is None and guess_type(title) != "Person" and not (
-                        title.isupper() and rule != "apposition"):
-                    continue  # "YOU" after a cue word is a title, "Netflix" is not
+                        title.isupper() and rule != "apposition") and not (
+                        rule == "cue-title" and title.lower() not in KNOWN_NAMES
+                        and guess_type(title) in ("Organization", "ProductionCompany")
+                        and title.split()[0] == "The"):
+                    continue  # "YOU" after a cue word is a title, "Netflix" is not; "the
+                    # series, The Society," is
                 at = s.text.find(title, m.start(group))
                 quote = s.text[m.start():at + len(title)]
                 if found is not None:
                     doc.add_work_span(s.start + at, s.start + at + len(title), found)
                 else:
                     _register(doc, title, s.start + at, type_, rule, quote, 0.5)
+    _quoted_lists(doc)
     _headline_titles(doc)
     _numbered(doc)
     _credit_titles(doc)
     _credit_lists(doc)
+    _bracketed_credits(doc)
     _numbered_titles(doc)
     _other_occurrences(doc)
     _listed_with_works(doc)
     _series_by_context(doc)
+    _same_kind_as_listed(doc)
     _sources(doc)
     _seasons(doc)
     _new_seasons(doc)
     for s in doc.sentences:
         rule_derived_work(doc, s)
     _owned_remakes(doc)
+
+
+_QUOTED = r"[“\"‘](?:[A-Z0-9][^\"“”‘’\n]{0,60}?)[,.]?[”\"’]"
+_QUOTED_LIST = re.compile(rf"{_QUOTED}(?:,? {_QUOTED})*,? (?:and|or) {_QUOTED}")
+
+
+def _quoted_lists(doc: Doc) -> None:
+    """"“The Chair Company,” “I Love LA,” and “Task” have all received stellar reviews":
+    quoted titles listed with a work are works of that kind too."""
+    for m in _QUOTED_LIST.finditer(doc.text):
+        items = [(m.start() + q.start("t"), q.group("t").strip().rstrip(",."))
+                 for q in re.finditer(TITLE, m.group(0))]
+        if len(items) < 2:
+            continue
+        known = [doc.work_span_at(a, a + len(t)) for a, t in items]
+        kinds = {doc.type_of(k[2]) for k in known if k is not None}
+        if len(kinds) != 1 or not kinds <= {"Movie", "TVSeries"}:
+            continue
+        kind = kinds.pop() or "Movie"
+        anchor = next(k[2] for k in known if k is not None)
+        listed = doc.memo.setdefault("quoted-list", [])
+        assert isinstance(listed, list)
+        for (a, t), k in zip(items, known, strict=True):
+            found = doc.lookup(t)
+            if k is not None or not is_title_case(t) or len(t.split()) > 8 or \
+                    t.lower() in KNOWN_NAMES or is_place_or_award(t) or (
+                        found is not None and doc.type_of(found) not in WORK_TYPES):
+                continue
+            if found is not None:
+                doc.add_work_span(a, a + len(t), found)
+            else:
+                listed.append((anchor, _register(doc, t, a, kind, "quoted-list", m.group(0),
+                                                 0.5)))
+
+
+def _same_kind_as_listed(doc: Doc) -> None:
+    """A title listed with a work is of the kind that work turned out to be."""
+    listed = doc.memo.get("quoted-list") or []
+    assert isinstance(listed, list)
+    for anchor, work in listed:
+        if work in doc.new and doc.type_of(anchor) in ("Movie", "TVSeries"):
+            doc.new[work].type = str(doc.type_of(anchor))
 
 
 _HEADLINE_SERIES = re.compile(r"^\s*(?:season|series|episode|finale|premiere ratings)\b",
@@ -460,7 +625,7 @@ def _listed_with_works(doc: Doc) -> None:
         if s.text.count(",") < 2:
             continue
         for m in _LISTED.finditer(s.text):
-            items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list"))
+            items = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z“\"‘])", m.group("list"))
             base = s.start + m.start("list")
             at, places = 0, []
             for item in items:
@@ -576,24 +741,32 @@ _UNTITLED = re.compile(
     rf"(?P<k>film|movie|feature|series|show)\b")
 
 
+#: "an upcoming film by David O. Russell": the same, the maker after the work.
+_UNTITLED_BY = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?P<adj>next|new|upcoming|untitled|latest)"
+    rf"(?: [a-z-]+)? (?P<k>film|movie|feature|series|show) (?:by|from) (?P<p>{NAME})")
+
+
 def _untitled(doc: Doc) -> None:
-    """"filmmaker Christopher Nolan’s next film", "David O. Russell’s untitled film": a
-    work the article speaks of before it has a title; its maker directs it when the text
+    """"filmmaker Christopher Nolan’s next film", "David O. Russell’s untitled film", "an
+    upcoming film by David O. Russell": a work the article speaks of before it has a title; its maker directs it when the text
     says they are a filmmaker."""
-    for m in _UNTITLED.finditer(doc.text):
+    for m in [*_UNTITLED.finditer(doc.text), *_UNTITLED_BY.finditer(doc.text)]:
         name = doc.trim(m.group("p"))
         if not doc.is_person(name) or doc.work_span_at(m.start("p"), m.end("p")):
             continue
         series = m.group("k") in ("series", "show")
         kind = "series" if series else "film"
-        person = doc.entity(name, "Filmmaker" if m.group("cue") else None, "untitled-work",
-                            m.group(0))
+        # "an upcoming film by David O. Russell, the director of …": a filmmaker
+        cue = m.groupdict().get("cue") or re.match(
+            r",? (?:the )?(?:director|filmmaker|writer-director)\b", doc.text[m.end():])
+        person = doc.entity(name, "Filmmaker" if cue else None, "untitled-work", m.group(0))
         work = doc.derived(f"{slug(name)}-{m.group('adj')}-{kind}",
                            "TVSeries" if series else "Movie",
                            f"{doc.name_of(person)}’s {m.group('adj')} {kind}", "untitled-work",
                            m.group(0))
         doc.add_work_span(m.start("adj"), m.end("k"), work)
-        if m.group("cue") or doc.type_of(person) == "Filmmaker":
+        if cue or doc.type_of(person) == "Filmmaker":
             doc.add(work, "creator" if series else "director", m.group(0), m.start(),
                     "untitled-work", 0.6, obj=person)
 
@@ -630,13 +803,25 @@ def _series_by_context(doc: Doc) -> None:
             v = votes.setdefault(w, [0, 0])
             v[0] += tv
             v[1] += film
+    shows: set[str] = set()
+    for a, b, w in doc.work_spans:
+        before, after = doc.text[max(0, a - 60):a], doc.text[b:b + 16]
+        if re.search(r"\b(?:plays?|playing|played|starring|stars?|starred|role|recurring|"
+                     r"appears?|appeared)\b[^.;]{0,40}\bon (?:[A-Z][\w.-]*[’']s )?[“\"‘]?$",
+                     before) or re.match(r"[”\"’]?,? (?:creator|showrunner|co-creator)s?\b",
+                                         after) or re.search(r"\bseasons? (?:\w+ )?of [“\"‘]?$",
+                                                             before):
+            # "starring as Maeve Millay on Westworld", "House of Cards creator Beau
+            # Willimon", "the fifth season of “House of Cards”": a show, whatever films the
+            # sentence names besides
+            shows.add(w)
     # An article about TV ("series", "season", "episodes" and never "film" or "movie"):
     # a title its own sentences say nothing of is a series too.
     tv_article = len(_TV_WORDS.findall(doc.text)) >= 3 and not _FILM_WORDS.search(doc.text)
     for w, (tv, film) in votes.items():
         e = doc.new.get(w)
         if e is not None and e.type == "Movie" and ((tv and not film) or (
-                tv_article and not film)) and \
+                tv_article and not film) or w in shows) and \
                 e.rule not in ("untitled-work", "derived-work") and not re.search(
                     r"-(?:sequel|reboot|remake|prequel)$", w):
             e.type = "TVSeries"
@@ -802,7 +987,9 @@ def _numbered(doc: Doc) -> None:
 #: "who directed American Hustle and Silver Linings Playbook", "previously appeared in
 #: Cats and The Giver": a list of earlier works.
 _CREDIT_LIST = re.compile(rf"\b(?:directed|helmed|co-directed|created|co-created|wrote|co-wrote|"
-                          rf"starred in|appeared in|produced|voiced roles in) (?P<t>{TITLE_WORDS})"
+                          rf"starred in|appeared in|produced|voiced roles in|the (?:director|"
+                          rf"creator|writer|star|co-creator|filmmaker) (?:behind|of)) "
+                          rf"(?P<t>{TITLE_WORDS})"
                           rf"(?P<more>(?:, {TITLE_WORDS})*,? and {TITLE_WORDS})")
 
 
@@ -811,7 +998,7 @@ def _credit_lists(doc: Doc) -> None:
     Hustle and Silver Linings Playbook"; not people ("directed Tom Hanks and Meg Ryan")."""
     for s in doc.sentences:
         for m in _CREDIT_LIST.finditer(s.text):
-            raw = [m.group("t"), *re.split(r",\s*(?:and\s+)?|,?\s+and\s+",
+            raw = [m.group("t"), *re.split(r",\s*(?:and\s+)?|,?\s+and\s+(?=[A-Z“\"‘])",
                                            m.group("more").lstrip(", ").removeprefix("and "))]
             titles = [_clean_title(doc, t) for t in raw]
             if any(t is None or _looks_like_person(doc, t) for t in titles):
@@ -829,6 +1016,50 @@ def _credit_lists(doc: Doc) -> None:
                 if guess_type(title) != "Person":
                     continue
                 _register(doc, title, at, "Movie", "credit-list", m.group(0), 0.5)
+
+
+#: "Joe Wright (Pride & Prejudice, Atonement)", "Filmmaker J.A. Bayona (A Monster Calls,
+#: The Impossible)": someone's earlier works in brackets after their name.
+_PAREN_CREDITS = re.compile(rf"(?P<p>{NAME}) \((?P<list>{TITLE_WORDS}(?:, {TITLE_WORDS})+)\)")
+
+
+def _bracketed_credits(doc: Doc) -> None:
+    """Two or more titles in brackets after a person's name are that person's earlier
+    works (one alone may be the character they play: "Odin (Ian McShane)")."""
+    for m in _PAREN_CREDITS.finditer(doc.text):
+        person = doc.trim(m.group("p"))
+        if not doc.is_person(person) or doc.is_character(person):
+            continue
+        items = m.group("list").split(", ")
+        titles = [_clean_title(doc, t) for t in items]
+        if any(t is None or t != raw or _looks_like_person(doc, t) or is_place_or_award(t)
+               or t.lower() in KNOWN_NAMES for t, raw in zip(titles, items, strict=True)):
+            continue
+        at = m.start("list")
+        # "directed by Joe Wright (Pride & Prejudice, Atonement)", "Filmmaker J.A. Bayona
+        # (A Monster Calls, The Impossible)": a director's films
+        cue = re.search(r"(?:\b(?:directed|helmed) by |\b[Ff]ilmmaker |\b[Dd]irector )$",
+                        doc.text[max(0, m.start() - 14):m.start() + len(m.group("p"))
+                                 - len(person)])
+        director = doc.entity(person, "Filmmaker", "bracketed-credits", m.group(0)) \
+            if cue else None
+        quote_start = m.start() + len(m.group("p")) - len(person) - (
+            len(cue.group(0)) if cue else 0)
+        for title in titles:
+            assert title is not None
+            at = doc.text.find(title, at)
+            found = doc.lookup(title)
+            work = None
+            if found is not None:
+                if doc.type_of(found) in WORK_TYPES:
+                    doc.add_work_span(at, at + len(title), found)
+                    work = found
+            elif not doc.work_span_at(at, at + len(title)):
+                work = _register(doc, title, at, "Movie", "bracketed-credits", m.group(0), 0.5)
+            if work is not None and director is not None:
+                doc.add(work, "director", doc.text[quote_start:m.end()], quote_start,
+                        "bracketed-credits", 0.6, obj=director)
+            at += len(title)
 
 
 def _looks_like_person(doc: Doc, name: str) -> bool:
@@ -854,13 +1085,19 @@ def _credit_titles(doc: Doc) -> None:
     "Hollywood actress", "British actor", "Oscar winner"."""
     for s in doc.sentences:
         if not re.search(r" (?:star|actress|actor|alum|alumna|breakout|co-star|veteran|"
-                         r"creator|showrunner|director) [A-Z]", s.text):
+                         r"creator|co-creator|showrunner|director|helmer|co-writer|writer) "
+                         r"[A-Z]", s.text):
             continue
         for m in _CREDIT_OF.finditer(s.text):
             title = _strip_lead(m.group("t").strip())
             if title is None:
                 continue
             title = title.removesuffix("’").removesuffix("'")
+            if " in " in title and (title.split()[0].lower() in FIRST_NAMES or doc.is_person(
+                    title.split(" in ")[0].split(" and ")[0])):
+                # "Melanie Lynskey and Elijah Wood in Blue Ruin star Macon Blair": the people
+                # in it, then the title
+                title = title.rsplit(" in ", 1)[1]
             words = title.split()
             at = s.start + s.text.index(title, m.start())
             if not words or words[0] in STOP or title.lower() in KNOWN_NAMES or \
@@ -945,6 +1182,9 @@ def rule_sequel(doc: Doc, s: Sentence) -> None:
         if film is None or (doc.type_of(film) or "") != "Movie" or film.endswith("-sequel") \
                 or numbered:
             continue
+        if m.group(0).lower() == "the sequel" and film == doc.main_film and \
+                doc.predecessor(film) is not None:
+            continue  # "Jurassic World: Fallen Kingdom, the sequel to …": it is one
         sequel = doc.sequel_of(film, s)
         named = film in doc.works_in(s.start, s.end)
         doc.add(sequel, "sequelOf", s.text, s.start, "sequel", 0.7 if named else 0.5, obj=film)
@@ -1019,7 +1259,8 @@ _GENRE_WORDS = {
     "sitcom", "anthology", "biopic", "adventure", "slasher", "zombie", "vampire",
     "coming-of-age", "satirical", "dark", "black", "dramedy", "noir", "disaster", "monster",
     "martial", "arts", "sports", "dance", "crime-drama", "kids", "children's", "reality",
-    "epic", "post-apocalyptic", "apocalyptic"}
+    "epic", "post-apocalyptic", "apocalyptic", "young", "adult", "cgi-animated",
+    "science-fiction"}
 _WORK_NOUNS = r"film|movie|series|show|sequel|reboot|feature|franchise|flick|prequel|remake"
 _DETERMINER = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{POSSESSOR}) ")
 _GENRE = re.compile(r"(?:\d{4} )?(?P<g>(?:[A-Z][a-z]+-winning )?[a-z][\w/'-]*(?: [a-z][\w/'-]*){0,3})"
@@ -1105,12 +1346,83 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
 _KIND_BEFORE = re.compile(
     r"(?:^|(?<=\s))(?P<g>(?:[A-Za-z][\w-]* ){0,2}?)(?P<noun>movies?|films?|series|shows?|"
     r"documentar(?:y|ies)|docuseries|thrillers?|comed(?:y|ies)|dramas?|epics?|adventures?|"
-    r"sitcoms?)(?: such as| like| including)?,? [“\"‘]?$")
+    r"sitcoms?|[Ww]esterns?|musicals?|pics|flicks?|stories|anime|blockbusters?)(?: such as| like| including)?,? "
+    r"[“\"‘]?$")
 _NOUN_GENRE = {"documentary": "documentary", "documentaries": "documentary",
                "docuseries": "docuseries", "thriller": "thriller", "thrillers": "thriller",
                "comedy": "comedy", "comedies": "comedy", "drama": "drama", "dramas": "drama",
                "sitcom": "sitcom", "sitcoms": "sitcom", "epic": "epic", "epics": "epic",
-               "adventure": "adventure", "adventures": "adventure"}
+               "adventure": "adventure", "adventures": "adventure", "western": "western",
+               "westerns": "western", "musical": "musical", "musicals": "musical",
+               "anime": "anime"}
+
+
+#: What follows a title in apposition: "“A Dog’s Way Home,” a Sony Pictures family movie
+#: about a lost dog", "“Replicas,” a sci-fi from Entertainment Studios", "“Glass,” a
+#: Universal Pictures mystery by M. Night Shyamalan", "See, an epic drama starring …".
+_KIND_AFTER = re.compile(
+    rf"^(?:[”\"’],?|,[”\"’]?) an? (?:(?P<org>[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){{0,3}}) )?"
+    rf"(?P<g>(?:[a-z][\w-]* ){{0,3}}?)(?P<noun>movie|film|feature|series|show|mystery|sci-fi|"
+    rf"thriller|comedy|drama|documentary|docuseries|horror|western|musical|biopic|dramedy|"
+    rf"rom-com|sitcom|animated film|epic)\b(?:,? (?:from|by) (?P<org2>{NAME}))?")
+#: "“On the Basis of Sex,” from Universal’s Focus Features", "The Apollo from HBO
+#: Documentary Films": the company a title comes from.
+_FROM_COMPANY = re.compile(rf"^(?:[”\"’],?|,[”\"’]?)? from (?:(?P<parent>{NAME})[’']s? )?"
+                           rf"(?P<org>{NAME})")
+_GENRE_NOUNS = {"mystery", "sci-fi", "thriller", "comedy", "drama", "documentary",
+                "docuseries", "horror", "western", "musical", "biopic", "dramedy", "rom-com",
+                "sitcom", "epic"}
+
+
+def rule_kind_after_title(doc: Doc, s: Sentence) -> None:
+    """A title, then what kind of work it is, from which company: its genre and its
+    production company (a streaming service's: where it streams); a title "from" a
+    company: its production company."""
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        if doc.type_of(work) not in ("Movie", "TVSeries"):
+            continue
+        source = _FROM_COMPANY.match(doc.text[b:min(s.end, b + 120)])
+        if source:
+            name = source.group("org")
+            found = doc.lookup(name)
+            kind = doc.type_of(found) if found else guess_type(name)
+            if is_a(kind, "Organization") and not is_a(kind, "NewsMediaOrganization") and \
+                    name.lower() not in NETWORKS and name.lower() not in STREAMERS:
+                org = found or doc.entity(name, kind, "title-from", source.group(0))
+                doc.add(work, "productionCompany", doc.text[a:b + source.end()], a,
+                        "title-from", 0.55, obj=org)
+        m = _KIND_AFTER.match(doc.text[b:min(s.end, b + 120)])
+        if not m:
+            continue
+        words = [w for w in m.group("g").split() if w in _GENRE_WORDS]
+        if len(words) != len(m.group("g").split()) and words:
+            words = words[-1:]  # "a lost family movie": only the genre words next to it
+        noun = m.group("noun")
+        genre = " ".join([*words, noun] if noun in _GENRE_NOUNS else words)
+        quote = doc.text[a:b + m.end()]
+        if genre:
+            doc.add(work, "genre", quote, a, "kind-after-title", 0.55, value=genre)
+        for name in (m.group("org"), m.group("org2")):
+            if not name:
+                continue
+            name = name.rstrip(".,") if not name.endswith("Bros.") else name
+            found = doc.lookup(name)
+            kind = doc.type_of(found) if found else guess_type(name)
+            if not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization") or \
+                    is_a(kind, "SocialMediaPlatform"):
+                continue
+            key = name.lower()
+            prop = "publisher" if key in NETWORKS else (
+                "streamingOn" if key in STREAMERS or is_a(kind, "StreamingService") else
+                "productionCompany")
+            org = found or doc.entity(name, kind, "kind-after-title", quote)
+            doc.add(work, prop, quote, a, "kind-after-title", 0.55, obj=org)
+
+
+def _genre_word(word: str) -> bool:
+    """"thriller", "science-fiction" (each part a genre word), "CGI-animated"."""
+    return word in _GENRE_WORDS or ("-" in word and all(
+        part in _GENRE_WORDS or part == "cgi" for part in word.split("-")))
 
 
 def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
@@ -1130,12 +1442,16 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
                 last = None
                 continue
             words = [w.lower() for w in m.group("g").split()]
-            while words and words[0] not in _GENRE_WORDS:
+            while words and not _genre_word(words[0]):
                 words.pop(0)  # "hit", "two most watched"
-            if any(w not in _GENRE_WORDS for w in words):
+            if any(not _genre_word(w) for w in words):
                 last = None
                 continue
             noun = m.group("noun").lower()
+            if noun in ("pics", "flicks", "flick", "stories", "blockbuster",
+                        "blockbusters") and not words:
+                last = None
+                continue  # "action pics": a genre word is needed
             genre = " ".join(words) if words else _NOUN_GENRE.get(noun, "")
             if words and noun in _NOUN_GENRE and noun not in ("epic", "epics"):
                 genre = f"{genre} {_NOUN_GENRE[noun]}"
@@ -1152,8 +1468,65 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
         last = (len(doc.text[s.start:b]), genre)
 
 
+#: "The thriller is now the most viewed French show": a sentence whose subject is a
+#: genre noun that points back to the work in scope.
+_GENRE_SUBJECT = re.compile(
+    r"^The (?P<g>(?:(?:[a-z-]+) ){0,2}(?:thriller|comedy|drama|documentary|docuseries|sitcom|"
+    r"dramedy|biopic|musical|western|rom-com|horror film|animated film|anime))(?:,| (?:is|was|"
+    r"has|had|will|follows|stars|tells|sees|became|earned|scored|drew|debuted|premiered|"
+    r"currently|also|now|went)\b)")
+
+
+def rule_genre_subject(doc: Doc, s: Sentence) -> None:
+    """"The thriller is now the most viewed French show on the streaming platform" (after
+    "new French series ‘Lupin’"): the genre of the work the sentence goes on about."""
+    m = _GENRE_SUBJECT.match(s.text)
+    if not m:
+        return
+    words = m.group("g").split()
+    while len(words) > 1 and not _genre_word(words[0]):
+        words = words[1:]  # "The new thriller": the genre is "thriller"
+    genre = " ".join(words)
+    if genre in ("horror film", "animated film"):
+        genre = genre.split()[0]
+    work = doc.work_before(s.start, s)
+    if work is None:
+        return
+    quote = s.text if len(s.text) < 160 else m.group(0)
+    doc.add(work, "genre", quote, s.start, "genre-subject", 0.5, value=genre)
+
+
 _PLOT = (r"(?:follows|tells the (?:story|tale) of|tells|is about|centers (?:on|around)|"
          r"centres (?:on|around)|revolves around|focuses on|chronicles)")
+
+
+_TITLE_PLOT = re.compile(rf"^(?:[”\"’],?|,[”\"’]?)? (?:which |that |is a [\w -]{{3,40}}? that )?"
+                         rf"(?P<plot>(?:is about|{_PLOT}|looks at|explores|examines|revisits|"
+                         rf"takes an in-depth look at)\b[^.;]{{10,200}})")
+
+
+def rule_title_synopsis(doc: Doc, s: Sentence) -> None:
+    """"Wednesday follows the protagonist in a bid to solve a monster mystery at school",
+    "“If Beale Street Could Talk” is about a pregnant Harlem woman …", "The Apollo from
+    HBO Documentary Films, which chronicles the history and legacy of the historic
+    theater": what the work just named is about."""
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        rest = doc.text[b:s.end]
+        company = re.match(rf"(?:[”\"’],?|,[”\"’]?)? from (?:{NAME}[’']s? )?{NAME}(?=,)", rest)
+        skip = company.end() if company else 0  # "“…,” from Universal’s Focus Features, looks at"
+        m = _TITLE_PLOT.match(rest[skip:])
+        if not m or not doc._scoping(a, b, work) or doc.type_of(work) not in (
+                "Movie", "TVSeries", "TVSeason"):
+            continue
+        if re.search(r", (?:the|a|an) [^,]{0,60}$", doc.text[s.start:a]):
+            continue  # "Hidden Bodies, the highly-anticipated sequel to YOU, follows …"
+        para = doc.text[:s.start].rstrip(" ")
+        if para.endswith(":\n") or para.endswith(":"):
+            continue  # "Funimation describes the film:" and the quoted description
+        plot = m.group("plot").rstrip(". ")
+        start = b + skip + m.start("plot")
+        doc.add(work, "description", doc.text[a:start + len(plot)], a, "title-synopsis", 0.55,
+                value=re.sub(r"^is ", "", plot))
 
 
 def rule_description(doc: Doc, s: Sentence) -> None:
@@ -1216,7 +1589,7 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
 
 
 #: "the 2009 Broadway play ‘Eclipsed’", "the 2013 film ‘12 Years a Slave’".
-_YEAR_KIND = re.compile(r"\b(?:the|a|an|his|her|their|its) (?P<y>(?:19|20)\d\d) (?:[A-Za-z-]+ ){0,3}?"
+_YEAR_KIND = re.compile(rf"(?:\b(?:the|a|an|his|her|their|its|in|to|and)|{POSSESSOR}) (?P<y>(?:19|20)\d\d) (?:[A-Za-z][\w+-]* ){{0,3}}?"
                         r"(?:film|movie|series|show|play|musical|documentary|novel|book|sitcom|"
                         r"drama|comedy|thriller|feature|adaptation|miniseries)s?,? [“\"‘]?")
 
@@ -1225,9 +1598,10 @@ _YEAR_KIND = re.compile(r"\b(?:the|a|an|his|her|their|its) (?P<y>(?:19|20)\d\d) 
 _THIS_SEASON = re.compile(r"\b[Tt]his (?:year|fall|summer|spring|winter|autumn)[’']s ")
 
 
-_SERVICE_KIND = re.compile(r"\b(?P<o>[A-Z][\w+&]*(?: [A-Z][\w+&]*)?) (?:original )?(?:[a-z-]+ )?"
+_SERVICE_KIND = re.compile(r"\b(?P<o>[A-Z][\w+&]*(?: [A-Z][\w+&]*)?(?<=Bros)\.?|[A-Z][\w+&]*"
+                           r"(?: [A-Z][\w+&]*)?) (?:original )?(?:[a-z-]+ ){0,2}?"
                            r"(?:movie|film|series|show|documentary|docuseries|drama|comedy|"
-                           r"thriller|miniseries|special)s?\b")
+                           r"thriller|miniseries|special|blockbuster)s?\b")
 
 
 def rule_service_kind(doc: Doc, s: Sentence) -> None:
@@ -1244,14 +1618,22 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
             kind = "StreamingService"
         elif key in NETWORKS:
             kind = "Organization"
+        elif key in STUDIOS:
+            kind = "ProductionCompany"  # "Warner Bros. superhero blockbuster “Aquaman,”"
         else:
             continue
         if not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization"):
             continue
         lead = re.match(r" [“\"‘]?", s.text[m.end():])
         spans = doc.span_starting(s.start + m.end() + lead.end()) if lead else []
+        rule = "service-kind"
+        studio = key in STUDIOS and key not in NETWORKS and key not in STREAMERS
+        if studio and not (spans and doc.type_of(spans[0][2]) in WORK_TYPES):
+            continue
         if spans and doc.type_of(spans[0][2]) in WORK_TYPES:
+            # "the 2020 Apple TV+ miniseries Defending Jacob": the title right after
             _a, b, work = spans[0]
+            rule = "service-kind-title" if is_a(kind, "StreamingService") else "service-kind"
         elif re.search(r"\bthe $", s.text[max(0, m.start() - 4):m.start()]) and \
                 not (lead and lead.group(0).strip()):
             # "a video from the set of the FX drama": the series in scope
@@ -1262,10 +1644,16 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
         else:
             continue
         streamer = is_a(kind, "StreamingService")
-        org = found or doc.entity(name, kind, "service-kind", m.group(0))
+        org = found or doc.entity(name, kind, rule, m.group(0))
+        if studio or (is_a(kind, "ProductionCompany") and key not in NETWORKS
+                      and key not in STREAMERS):
+            if rule == "service-kind-title" or spans:
+                doc.add(work, "productionCompany", doc.text[s.start + m.start():doc.past_quote(b)],
+                        s.start + m.start(), "studio-kind-title", 0.6, obj=org)
+            continue
         doc.add(doc.series_of(work) or work, "streamingOn" if streamer else "publisher",
                 doc.text[s.start + m.start():doc.past_quote(b)], s.start + m.start(),
-                "service-kind", 0.6, obj=org)
+                rule, 0.6, obj=org)
 
 
 def rule_year_title(doc: Doc, s: Sentence) -> None:
@@ -1273,6 +1661,9 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
     Broadway play ‘Eclipsed’": the year the work came out."""
     for m in _YEAR_KIND.finditer(s.text):
         spans = doc.span_starting(s.start + m.end())
+        if spans and re.search(r"\b(?:novel|book)s?\b", m.group(0)) and \
+                doc.type_of(spans[0][2]) in WORK_TYPES:
+            continue  # "John Williams’ 1965 novel, Stoner": the book's year, not the film's
         if spans:
             _a, b, work = spans[0]
             end = doc.past_quote(b)
@@ -1329,6 +1720,9 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
                         s.start + m.start(), "derived-apposition", 0.7, obj=base)
                 continue
             new = doc.sequel_of(base, s, kind)
+            if new in doc.new and doc.new[new].type == "Movie" and re.match(
+                    r" (?:series|show|drama series)\b", s.text[m.end():]):
+                doc.new[new].type = "TVSeries"  # "the Game of Thrones prequel series"
             prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
             doc.add(new, prop, m.group(0), s.start + m.start(), "derived-work", 0.75, obj=base)
             doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
@@ -1417,6 +1811,10 @@ def rule_numbered_sequel(doc: Doc, s: Sentence) -> None:
         base = doc.lookup(m.group("base"))
         if base is None or base == work or doc.type_of(base) not in ("Movie", "MovieSeries"):
             continue
+        if m.group("n") in ("2", "II") and any(
+                doc.name_of(w).lower().startswith(doc.name_of(base).lower() + ": ")
+                for w in doc.new if w != work):
+            continue  # "Jurassic World 2" for "Jurassic World: Fallen Kingdom": another name
         doc.add(work, "sequelOf", doc.text[a:b], a, "numbered-sequel", 0.6, obj=base)
 
 
@@ -1438,7 +1836,7 @@ def rule_year_apposition(doc: Doc, s: Sentence) -> None:
     of the work just named."""
     for m in re.finditer(r", the (?:original |incredible |acclaimed |hit )?(?P<y>(?:19|20)\d\d) "
                          r"(?P<g>[\w/-]+(?: [\w/-]+)*? )?(?:film|movie|thriller|comedy|drama|"
-                         r"series|show|feature)\b", s.text):
+                         r"series|show|feature|adaptation)\b", s.text):
         works = [w for _a, b, w in doc.work_spans if b == s.start + m.start()]
         if not works:
             continue
@@ -1453,7 +1851,8 @@ _SOURCE_KINDS = (r"graphic novels?|novels|novel|book series|books|book|comic boo
                  r"video game|game|manga|short story|musical|true story|article|novella|"
                  r"animated series|anthology series|TV series|series|show|film|movie")
 _BASED = re.compile(
-    rf"\b[Bb]ased on (?:the |a |an )?(?:(?P<author>{NAME})[’']s? )?(?:(?P<y>(?:19|20)\d\d) )?"
+    rf"\b(?:[Bb]ased on|adaptation of|[Aa]dapted from) (?:the |a |an )?"
+    rf"(?:(?P<author>{NAME})[’']s? )?(?:(?P<y>(?:19|20)\d\d) )?"
     rf"(?P<adj>(?:[\w-]+ ){{0,3}}?)(?P<kind>{_SOURCE_KINDS})\b"
     rf"(?P<same> of the same (?:name|title))?(?: [“\"‘]?(?P<title>{TITLE_WORDS})[”\"’]?)?"
     rf"(?: by (?:(?:[A-Z][a-z]+ |best-selling |bestselling )?(?:author|writer|novelist) )?"
@@ -1527,7 +1926,8 @@ def rule_based_on_title(doc: Doc, s: Sentence) -> None:
 
 def rule_based_on(doc: Doc, s: Sentence) -> None:
     """"Based on the 2012 novel of the same name, Defending Jacob will premiere …", "which is
-    based on Caroline Kepnes' novel of the same name", "Based on the popular fictional
+    based on Caroline Kepnes' novel of the same name", "the Starz adaptation of Neil
+    Gaiman’s acclaimed novel", "Based on the popular fictional
     podcast", "based on the bestselling fantasy novels by British author Philip Pullman":
     the source work, its year and its author."""
     for m in _BASED.finditer(s.text):
@@ -1611,5 +2011,5 @@ def rule_renewed(doc: Doc, s: Sentence) -> None:
                 value="renewed")
 
 
-RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_kind_before_title, rule_possessive_title, rule_service_kind, rule_year_title,
+RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_title_synopsis, rule_kind_before_title, rule_kind_after_title, rule_possessive_title, rule_service_kind, rule_year_title,
          rule_description]

@@ -1,0 +1,393 @@
+"""Works and their scope: unquoted titles, the work a clause is about, where a work streams
+and when it came out. Each test uses a phrasing from a real film or TV news article."""
+
+from __future__ import annotations
+
+from heroes_kg.corpus.curation import Article, Entity
+from heroes_kg.grow.suggest import read, suggest
+
+KNOWN = [Entity("netflix", "StreamingService", "Netflix"),
+         Entity("hbo", "Organization", "HBO")]
+
+
+def run(text: str, title: str = "T", date: str | None = "2024-03-15"):  # type: ignore[no-untyped-def]
+    return suggest(Article("a", title, "a.txt", text, date=date), KNOWN, min_confidence=0.0)
+
+
+def facts(text: str, **kw: str) -> set[tuple[str, str, str]]:
+    return {c.key() for c in run(text, **kw).statements}
+
+
+def works(text: str, title: str = "T") -> dict[str, str]:
+    """The works named in the text: name -> type."""
+    doc = read(Article("a", title, "a.txt", text, date="2024-03-15"), KNOWN)
+    return {doc.name_of(w): str(doc.type_of(w)) for _a, _b, w in doc.work_spans}
+
+
+# --------------------------------------------------------------------------- titles
+
+
+def test_a_year_and_a_service_before_the_kind_word_leave_the_title_after_it() -> None:
+    text = ("Evans previously worked on the 2020 Apple TV+ miniseries Defending Jacob. The two "
+            "also co-starred in Rian Johnson's 2019 film Knives Out, where they both played "
+            "off one another very well.")
+    found = works(text)
+    assert found.get("Defending Jacob") == "TVSeries"
+    assert found.get("Knives Out") == "Movie"
+    got = facts(text)
+    assert ("defending-jacob", "datePublished", "2020") in got
+    assert ("knives-out", "datePublished", "2019") in got
+    assert ("defending-jacob", "streamingOn", "apple-tv-plus") in got
+
+
+def test_a_kind_word_right_after_renewed_needs_no_article() -> None:
+    assert works("HBO has renewed drama Succession for a third season.").get(
+        "Succession") == "TVSeries"
+
+
+def test_a_title_that_is_the_film_an_opening_clause_speaks_of_is_a_work_everywhere() -> None:
+    text = ("Damsel may not have had many critics swooning, but it sure is drawing in the "
+            "public’s eyeballs.\n\nAccording to today’s Flixpatrol stats, Damsel is also still "
+            "the number one Netflix movie in 90 countries.\n\nSo what is Damsel?")
+    assert works(text) == {"Damsel": "Movie"}
+    assert ("damsel", "streamingOn", "netflix") in facts(text)
+
+
+def test_the_director_of_the_film_is_no_title() -> None:
+    text = "In 2019, Smith was the director of the film and a big film fan."
+    assert "Smith" not in works(text)
+
+
+def test_a_title_with_its_release_in_apposition_and_the_month_or_year_of_it() -> None:
+    text = ("The only close rival is Lift, released in early January, which racked-up 58.5 "
+            "million hours in week one. To find a more successful film we have to head back "
+            "to Leave the World Behind, a December 2023 release.")
+    assert works(text) == {"Lift": "Movie", "Leave the World Behind": "Movie"}
+    got = facts(text)
+    assert ("lift", "datePublished", "2024-01") in got
+    assert ("leave-the-world-behind", "datePublished", "2023-12") in got
+
+
+def test_the_releases_of_a_year_are_no_release_date() -> None:
+    text = ("Damsel is the number one Netflix movie this week. This makes it the most "
+            "successful first week for a Netflix movie release of 2024 so far.")
+    assert not any(p == "datePublished" for _s, p, _o in facts(text))
+
+
+def test_quoted_titles_listed_with_a_work_are_works_of_that_kind() -> None:
+    text = ("“The Chair Company,” “I Love LA,” and “Task” have all received stellar reviews. "
+            "HBO’s press release did not include viewership averages for the series “Task”.")
+    assert works(text) == {"The Chair Company": "TVSeries", "I Love LA": "TVSeries",
+                           "Task": "TVSeries"}
+
+
+def test_a_title_in_capitals_is_the_same_title() -> None:
+    text = ("Netflix will add MAPPA's In This Corner of the World film to its catalog. The "
+            "award-winning story of IN THIS CORNER OF THE WORLD follows a young lady named "
+            "Suzu Urano.")
+    doc = read(Article("a", "T", "a.txt", text, date="2018-03-01"), KNOWN)
+    assert [doc.text[a:b] for a, b, _w in doc.work_spans] == [
+        "In This Corner of the World", "IN THIS CORNER OF THE WORLD"]
+
+
+# --------------------------------------------------------------------------- scope
+
+
+def test_a_sentence_opening_with_the_series_after_one_about_the_articles_series() -> None:
+    text = ("Netflix viewers are loving new French series ‘Lupin’, with viewership projected "
+            "to hit 70 million households.\nThe thriller is now the most viewed French show on "
+            "the streaming platform, and surpasses two of Netflix’s most popular recent "
+            "English shows — namely ‘Bridgerton’ and ‘The Queen’s Gambit’. The Netflix "
+            "original with the most views remains ‘The Witcher’.\nThe Omar Sy-led series "
+            "debuted on January 8 and has topped Netflix’s Top 10 list.")
+    got = facts(text, date="2021-01-20")
+    assert ("lupin", "streamingOn", "netflix") in got  # its viewers watch it there
+    assert ("lupin", "datePublished", "2021-01-08") in got
+    assert ("the-witcher", "datePublished", "2021-01-08") not in got
+    assert ("lupin", "genre", "thriller") in got
+    # the streaming service named as the kind of the works compared
+    assert {("bridgerton", "streamingOn", "netflix"), ("the-queens-gambit", "streamingOn",
+                                                       "netflix"),
+            ("the-witcher", "streamingOn", "netflix")} <= got
+
+
+def test_another_companys_work_beside_a_streamers_kind_word_is_not_the_streamers() -> None:
+    text = "Netflix’s most-watched show Wednesday beat HBO’s Game of Thrones in its first week."
+    got = facts(text)
+    assert ("game-of-thrones", "streamingOn", "netflix") not in got
+
+
+def test_a_genre_noun_points_back_to_the_work() -> None:
+    text = ("Netflix will add MAPPA's In This Corner of the World film to its catalog on "
+            "March 15.\n"
+            "The anime has sold more than 2 million tickets in Japan since opening in "
+            "November 2016.")
+    got = facts(text, date="2018-03-01")
+    assert ("in-this-corner-of-the-world", "datePublished", "2016-11") in got
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+def test_a_work_made_for_a_streaming_service_streams_there() -> None:
+    text = ("Filming for the upcoming romantic comedy Ghosted has wrapped.\n\nGhosted is being "
+            "created for Apple TV+ as a part of the streaming app's growing catalog.")
+    assert ("ghosted", "streamingOn", "apple-tv-plus") in facts(text)
+
+
+def test_titles_in_brackets_after_a_filmmaker_are_the_filmmakers_earlier_works() -> None:
+    text = ("Casey Affleck will star in Stoner. The film will be directed by Joe Wright (Pride & "
+            "Prejudice, Atonement) and produced by Blumhouse Productions. Odin (Ian McShane) "
+            "returns.")
+    found = works(text)
+    assert found.get("Pride & Prejudice") == "Movie" and found.get("Atonement") == "Movie"
+    assert "Ian McShane" not in found
+    got = facts(text)
+    # the films in brackets are the director's
+    assert {("atonement", "director", "joe-wright"),
+            ("pride-prejudice", "director", "joe-wright")} <= got
+
+
+def test_a_title_after_a_comma_cue_closed_by_a_comma() -> None:
+    text = ("Netflix releases the first season of its newest original series, The Society, at "
+            "midnight on May 10.")
+    assert works(text).get("The Society") == "TVSeries"
+
+
+def test_the_role_before_in_is_not_part_of_the_title() -> None:
+    text = ("She also plays Lucy Stephens in Pokemon Detective Pikachu, which opens in theaters "
+            "the same day. She played Angela in the Oscar-nominated film Three Billboards.")
+    found = works(text)
+    assert "Pokemon Detective Pikachu" in found and "Three Billboards" in found
+    assert not any(name.startswith("Lucy") for name in found)
+
+
+def test_a_heading_of_an_actor_and_a_role_is_no_title() -> None:
+    text = ("Meet the cast of the new Netflix series The Society.\n\nKathryn Newton (Allie)\n\n"
+            "Newton plays Allie.\n\nAlex Fitzalan (Harry)\n\nFitzalan plays Harry.")
+    found = works(text)
+    assert not any("(" in name or "Newton" in name for name in found)
+
+
+def test_this_weekends_new_releases_are_works_out_this_month_and_none_is_the_main_one() -> None:
+    text = ("View a guide to this weekend's new theatrical releases including Fantastic Four, "
+            "The Gift, Ricki and the Flash, and more.\n\nDeadpool\n\nDeadpool (Ryan Reynolds) "
+            "introduced himself in a teaser. Deadpool opens on February 12, 2016.")
+    doc = read(Article("a", "Film Friday", "a.txt", text, date="2015-08-07"), KNOWN)
+    names = {doc.name_of(w) for _a, _b, w in doc.work_spans}
+    assert {"Fantastic Four", "The Gift", "Ricki and the Flash"} <= names
+    assert "the Flash" not in names and doc.main_film != "fantastic-four"
+    got = facts(text, date="2015-08-07")
+    assert ("the-gift", "datePublished", "2015-08") in got
+
+
+def test_the_debut_of_a_title_and_a_title_with_its_maker_in_apposition() -> None:
+    text = ("The film had the estimated $124 million debut of Top Gun: Maverick. Among the "
+            "documentaries is Slay the Dragon, directed and produced alongside Chris Durrance.")
+    found = works(text)
+    assert "Top Gun: Maverick" in found and "Slay the Dragon" in found
+
+
+def test_a_possessive_after_a_final_s_before_the_kind_word() -> None:
+    text = ("Tribeca will open with Roger Ross Williams’ previously announced feature-length "
+            "documentary The Apollo from HBO Documentary Films.")
+    assert "The Apollo" in works(text)
+
+
+def test_a_subtitled_title_continues_the_title_before_its_colon() -> None:
+    text = ("Top Gun: Maverick soared at the box office, 36 years after 1986’s Top Gun. It had "
+            "the best debut of Top Gun: Maverick, over the weekend. The sequel also stars Miles "
+            "Teller and Jennifer Connelly.")
+    got = facts(text, date="2022-05-30")
+    assert not any(s.endswith("-sequel") for s, _p, _o in got)
+    assert ("top-gun-maverick", "castMember", "miles-teller") in got
+    assert ("top-gun", "datePublished", "1986") in got
+
+
+def test_the_year_of_a_novel_is_not_the_year_of_the_film_of_it() -> None:
+    text = ("Casey Affleck will star in Stoner, an adaptation of John Williams’ 1965 novel, "
+            "Stoner. The film will be directed by Joe Wright.")
+    got = facts(text)
+    assert not any(s == "stoner" and p == "datePublished" for s, p, _o in got)
+    assert ("stoner-novel", "datePublished", "1965") in got
+
+
+def test_the_items_of_a_ranked_list_are_titles_and_a_weekday_title_is_found_again() -> None:
+    text = ("Wednesday has taken over from Stranger Things as Netflix’s most-watched show.\n"
+            "The eight-part series, which was released last November, is a coming-of-age "
+            "story. It debuted on Wednesday, Nov. 23.\n"
+            "- Squid Game\n- Hours watched: 2.2 billion\n- Total Views: 265,200,000\n"
+            "2. Wednesday\n- Hours watched: 1.7 billion\n- Total Views: 252,100,000\n"
+            "6. The Queen’s Gambit\n- Hours watched: 746,400,000\n")
+    doc = read(Article("a", "T", "a.txt", text, date="2023-06-01"), KNOWN)
+    spans = [(doc.text[a:b], w) for a, b, w in doc.work_spans]
+    assert ("Squid Game", "squid-game") in spans and ("The Queen’s Gambit",
+                                                      "the-queens-gambit") in spans
+    assert not any(name[0].isdigit() or "Views" in name for name, _w in spans)
+    days = [a for a, _b, w in doc.work_spans if w == "wednesday"]
+    assert text.index("on Wednesday, Nov.") + 3 not in days and 0 in days
+    assert doc.main_film == "wednesday"
+    assert ("wednesday", "datePublished", "2022-11") in facts(text, date="2023-06-01")
+
+
+def test_an_adaptation_of_someones_novel_is_based_on_that_novel_by_them() -> None:
+    text = ("“American Gods” Season 2 is moving forward. Alexander takes over the Starz "
+            "adaptation of Neil Gaiman’s acclaimed novel from Bryan Fuller.")
+    got = facts(text)
+    assert ("american-gods", "basedOn", "american-gods-novel") in got
+    assert ("american-gods-novel", "author", "neil-gaiman") in got
+    assert "Neil Gaiman" not in works(text)
+
+
+def test_a_title_with_its_adaptation_in_apposition() -> None:
+    text = ("This marks Swift’s first film role since Cats, the 2019 adaptation of Andrew "
+            "Lloyd-Webber’s musical.")
+    got = facts(text)
+    assert ("cats", "datePublished", "2019") in got
+    assert ("cats", "basedOn", "cats-musical") in got
+
+
+def test_a_title_before_others_of_its_kind_and_after_the_season_of_its_release() -> None:
+    text = ("The Acolyte and other shows also had high numbers. Affleck is set to appear in "
+            "this year’s The Old Man and the Gun. He skipped this year’s Sundance Film "
+            "Festival. Other numbers include Percy Jackson and the Olympians, which reeled in "
+            "13.3 million views.")
+    found = works(text)
+    assert found.get("The Acolyte") == "TVSeries"
+    assert "The Old Man and the Gun" in found and "Percy Jackson and the Olympians" in found
+    assert not any("Festival" in name for name in found)
+
+
+def test_a_streaming_service_that_releases_a_work_streams_it() -> None:
+    text = ("Netflix releases the first season of its newest original series, The Society, at "
+            "midnight on May 10. Netflix released the first trailer for Stranger Things.")
+    got = facts(text, date="2019-05-09")
+    assert ("the-society", "streamingOn", "netflix") in got
+    assert ("stranger-things", "streamingOn", "netflix") not in got
+
+
+def test_people_listed_after_a_kind_word_are_no_titles() -> None:
+    text = ("Netflix has become a blockbuster powerhouse, releasing big-budget movies from "
+            "writers and directors such as Michael Bay, Martin Scorsese, and Joe Russo. It "
+            "premieres Melanie Lynskey and Elijah Wood in Blue Ruin star Macon Blair’s debut.")
+    found = works(text)
+    assert not any(name in found for name in ("Michael Bay", "Martin Scorsese", "Joe Russo"))
+    assert "Blue Ruin" in found and not any("Lynskey" in name for name in found)
+
+
+def test_a_title_closing_a_described_kind_word_before_its_verb() -> None:
+    text = ("As for Wright, his Winston Churchill film starring Gary Oldman, Darkest Hour, is "
+            "scheduled to arrive this fall.")
+    assert works(text).get("Darkest Hour") == "Movie"
+    assert ("darkest-hour", "castMember", "gary-oldman") in facts(text, date="2017-03-01")
+
+
+def test_a_found_title_is_not_matched_inside_another_name_or_as_an_opening_verb() -> None:
+    text = ("Netflix released the heist film Lift, starring Kevin Hart.\n"
+            "Lift your spirits with the trailer below. Lift is back in August. The show is "
+            "based on the character Wednesday Addams, not on the series Wednesday.")
+    doc = read(Article("a", "T", "a.txt", text, date="2019-11-01"), KNOWN)
+    lift = [a for a, _b, w in doc.work_spans if w == "lift"]
+    assert text.index("Lift your") not in lift and text.index("Lift is back") in lift
+    assert text.index("Wednesday Addams") not in [a for a, _b, _w in doc.work_spans]
+
+
+def test_a_title_one_plays_on_or_has_a_creator_or_seasons_is_a_show() -> None:
+    text = ("She played Angela in the Oscar-nominated film Three Billboards, and plays Abigail "
+            "Carlson on “Big Little Lies.” The First stars Sean Penn, from “House of Cards” "
+            "creator Beau Willimon.")
+    found = works(text)
+    assert found.get("Big Little Lies") == "TVSeries"
+    assert found.get("House of Cards") == "TVSeries"
+    assert found.get("Three Billboards") == "Movie"
+
+
+def test_what_kind_of_work_a_title_is_and_which_company_it_comes_from() -> None:
+    text = ("It topped “A Dog’s Way Home,” a Sony Pictures family movie about a lost dog, and "
+            "“Replicas,” a sci-fi from Entertainment Studios. “On the Basis of Sex,” from "
+            "Universal’s Focus Features, opened wide. “Glass,” a Universal Pictures mystery "
+            "by M. Night Shyamalan, opens next weekend.")
+    got = facts(text, date="2019-01-13")
+    assert {("a-dogs-way-home", "productionCompany", "sony-pictures"),
+            ("replicas", "genre", "sci-fi"),
+            ("replicas", "productionCompany", "entertainment-studios"),
+            ("on-the-basis-of-sex", "productionCompany", "focus-features"),
+            ("glass", "genre", "mystery"),
+            ("glass", "productionCompany", "universal-pictures")} <= got
+    assert ("on-the-basis-of-sex", "productionCompany", "universal") not in got
+
+
+def test_genres_of_several_words_and_more_kind_nouns_before_a_title() -> None:
+    text = ("Whether it was the gripping science-fiction thriller Dark or something else, "
+            "Netflix grew. Listed in the shorts section is the Western “Strange Way of Life” "
+            "from Pedro Almodóvar. Next year brings action pics “Extraction 2” and more.")
+    got = facts(text, date="2019-05-01")
+    assert {("dark", "genre", "science-fiction thriller"),
+            ("strange-way-of-life", "genre", "western"),
+            ("extraction-2", "genre", "action")} <= got
+    text = ("Netflix releases its newest original series, The Society, on May 10. The young "
+            "adult drama features an ensemble cast.")
+    assert ("the-society", "genre", "young adult drama") in facts(text, date="2019-05-01")
+
+
+def test_a_studio_named_as_the_kind_of_work_produced_it() -> None:
+    text = ("It took the No. 1 spot from Warner Bros. superhero blockbuster “Aquaman,” which "
+            "fell to second. Sam Levinson’s HBO series “The Idol” will debut.")
+    got = facts(text, date="2019-01-13")
+    assert ("aquaman", "productionCompany", "warner-bros") in got
+    assert ("aquaman", "genre", "superhero") in got
+    assert ("the-idol", "productionCompany", "hbo") not in got
+
+
+def test_what_a_title_just_named_is_about() -> None:
+    text = ("“If Beale Street Could Talk” is about a pregnant Harlem woman trying to prove her "
+            "husband’s innocence. “On the Basis of Sex,” from Universal’s Focus Features, looks "
+            "at the early life of Supreme Court Justice Ruth Bader Ginsburg. Hidden Bodies, the "
+            "sequel to YOU, follows Joe after he has made the leap to Los Angeles.")
+    got = facts(text, date="2019-01-13")
+    assert ("if-beale-street-could-talk", "description",
+            "about a pregnant harlem woman trying to prove her husband’s innocence") in got
+    assert any(s == "on-the-basis-of-sex" and p == "description" for s, p, _o in got)
+    assert not any(s == "you" and p == "description" for s, p, _o in got)
+
+
+def test_the_streaming_service_their_stands_for_streams_the_works_named() -> None:
+    text = ("Netflix saw their two most watched documentaries, “American Murder: The Family "
+            "Next Door” (52 million) and “The Social Dilemma” (38 million) in their first 28 "
+            "days. Their hit reality series “Indian Matchmaking” was viewed by many.")
+    got = facts(text, date="2020-10-20")
+    assert {("american-murder-the-family-next-door", "streamingOn", "netflix"),
+            ("the-social-dilemma", "streamingOn", "netflix"),
+            ("indian-matchmaking", "streamingOn", "netflix")} <= got
+
+
+def test_an_upcoming_film_by_a_director_and_titles_after_a_bare_year() -> None:
+    text = ("Taylor Swift has joined the cast of an upcoming film by David O. Russell, the "
+            "director of Silver Linings Playbook and American Hustle. She lent her voice to "
+            "2012 CGI-animated film The Lorax and appeared in 2014 dystopian sci-fi film The "
+            "Giver.")
+    got = facts(text, date="2021-01-15")
+    assert ("david-o-russell-upcoming-film", "castMember", "taylor-swift") in got
+    assert ("david-o-russell-upcoming-film", "director", "david-o-russell") in got
+    assert {("the-lorax", "datePublished", "2012"), ("the-giver", "datePublished", "2014"),
+            ("the-giver", "genre", "dystopian sci-fi")} <= got
+
+
+def test_works_listed_as_coming_this_year_or_next() -> None:
+    text = ("The streaming service is leaning into sequels, with detective stories like “Enola "
+            "Holmes 2” and “Glass Onion: A Knives Out Story” this year. Next year brings more "
+            "sequels with action pics “Extraction 2,” “The Old Guard 2” and more.")
+    got = facts(text, date="2022-11-04")
+    assert {("enola-holmes-2", "datePublished", "2022"),
+            ("glass-onion-a-knives-out-story", "datePublished", "2022"),
+            ("extraction-2", "datePublished", "2023"),
+            ("the-old-guard-2", "datePublished", "2023")} <= got
+
+
+def test_a_film_out_this_fall_and_all_episodes_released_on_a_day() -> None:
+    text = ("As for Wright, his Winston Churchill film starring Gary Oldman, Darkest Hour, is "
+            "scheduled to arrive this fall.")
+    assert ("darkest-hour", "datePublished", "2017") in facts(text, date="2017-03-01")
+    text = ("Hulu has released the trailer for its upcoming drama series The First. Hulu "
+            "releases all episodes of The First on Friday, September 14.")
+    assert ("the-first", "datePublished", "2018-09-14") in facts(text, date="2018-08-28")
