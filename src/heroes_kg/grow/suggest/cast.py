@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
+from ._lists import listed_work, read_people
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
 from ._text import MONTHS, NAME, POSSESSOR, STOP, WEEKDAYS, Sentence, strip_possessive
@@ -222,8 +223,11 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
                 WORK_TYPES:
             continue
         if doc.is_character(a) or (doc.is_person(b, strict=True)
-                                   and not doc.is_person(a, strict=True)):
-            a, b = b, a
+                                   and not doc.is_person(a, strict=True)) or (
+                " " not in a and doc.lookup(a) is None and doc.is_person(b) and
+                not re.search(r"[’']s\b", b) and not any(
+                    x <= s.start + m.start("a") < y for x, y, _w in doc.work_spans)):
+            a, b = b, a  # "Odin (Ian McShane)": a one-word character, then the actor
         if doc.is_character(a) or not doc.is_person(a):
             continue
         if b != m.group("a") and m.group("a").endswith(" " + b) and \
@@ -658,6 +662,11 @@ def rule_filmography(doc: Doc, s: Sentence) -> None:
     if person is None or not is_a(doc.type_of(person), "Person"):
         return
     prop = "director" if doc.type_of(person) == "Filmmaker" else "castMember"
+    if prop == "castMember" and doc.type_of(person) != "Actor" and not pointer and \
+            re.search(r"\b(?:credits|works|projects|resume|résumé)\b", m.group(0)):
+        # "Alexander’s other credits include “Lost,” “Alias”": a showrunner's credits
+        # are no cast membership; only an actor's are.
+        return
     for a, b, work in doc.works_in_spans(s.start + m.end(), s.end):
         if doc.type_of(work) not in WORK_TYPES:
             continue
@@ -886,8 +895,125 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
                         obj=person)
 
 
+_PLAYED_BY = re.compile(rf"(?P<r>{NAME}), (?:who (?:is|was|will be) )?(?:played|portrayed|"
+                        rf"voiced) by (?P<a>{NAME})")
+
+
+def rule_played_by(doc: Doc, s: Sentence) -> None:
+    """"Media, played by Gillian Anderson": the character, then who plays it."""
+    for m in _PLAYED_BY.finditer(s.text):
+        role = doc.trim(m.group("r"))
+        if doc.is_person(role) or doc.type_of(doc.lookup(role)) in WORK_TYPES or \
+                role.split()[0] in STOP:
+            continue
+        _cast(doc, m.group("a"), role, s.text[m.start("r"):m.end()],
+              s.start + m.start("r"), "played-by", 0.7, s)
+
+
+#: What follows a list of people that makes them cast: "… and Jennifer Aniston star in",
+#: "… were previously announced as cast members", "… are also expected to make
+#: appearances".
+_LIST_CAST = re.compile(
+    r",? (?:(?:all|also|both|each|will|would) )?(?:star|co-star|appear|feature) in\b|"
+    r",? (?:are|were|have been|had been|was|is) (?:(?:all|also|both|previously|already|"
+    r"officially) ){0,2}(?:announced|confirmed|revealed|named|cast|listed) as (?:the )?"
+    r"(?:cast members|members of the cast|part of the cast|co-stars)\b|"
+    r",? (?:are|were|is) (?:(?:all|also|both) ){0,2}(?:expected|set|slated|due|going) to "
+    r"(?:make (?:an )?appearances?|appear|star|co-star)\b")
+#: Words that open a list of the cast: "starring", "headlined by", "the cast includes".
+_CAST_OPENS = re.compile(
+    r"\b(?:starring|co-starring|stars|(?:headlined|toplined|fronted|led) by|"
+    r"(?:the )?cast (?:also )?includes?|features|featuring) ")
+
+
+def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
+    """"Tye Sheridan, Jack Huston, Alden Ehrenreich, Jason Patric, Toni Collette and
+    Jennifer Aniston star in Alexandre Moors’ The Yellow Birds", "Christian Bale, Margot
+    Robbie, … and Michael Shannon were previously announced as cast members", "it is
+    headlined by Jenna Ortega as the lead along with Catherine Zeta-Jones, Luis Guzmán …":
+    a list read with its "along with" and "as well as" parts, each person in the cast of
+    the work named after the verb, else of the work in scope; one with a character after
+    "as" or in parentheses plays that character."""
+    done = s.start
+    for m in re.finditer(NAME, s.text):
+        at = s.start + m.start()
+        if at < done:
+            continue
+        opened = _CAST_OPENS.search(s.text, max(0, m.start() - 30), m.start())
+        opens = opened is not None and opened.end() == m.start()
+        people = read_people(doc, at, s.end)
+        if not people:
+            continue
+        done = people[-1].end
+        verb = _LIST_CAST.match(doc.text, done) if not opens else None
+        if not opens and verb is None:
+            continue
+        if opens and not (re.match(r" as (?:the |a |an )[a-z ]{1,25}? (?:along with|"
+                                   r"alongside|as well as)", doc.text[done:s.end]) or
+                          re.search(r"\b(?:along with|as well as)\b", doc.text[at:done])):
+            continue  # a plain "starring A, B and C" is rule_cast_members'
+        if opens:
+            lead = re.match(r" as (?:the |a |an )[a-z ]{1,25}? (?:along with|alongside|as "
+                            r"well as) ", doc.text[done:s.end])
+            if lead:
+                people += read_people(doc, done + lead.end(), s.end)
+        end = people[-1].end if opens else verb.end()  # type: ignore[union-attr]
+        later = [w for a, _b, w in doc.work_spans if end <= a < min(s.end, end + 60)]
+        if verb is not None and verb.group(0).endswith(" in"):
+            # "… star in Alexandre Moors’ The Yellow Birds": the work named next, or none
+            work = later[0] if later else None
+        else:
+            work = listed_work(doc, at, s)
+            named = [w for x, y, w in doc.work_spans if s.start <= x < s.end and not any(
+                p.start <= x < p.end for p in people)]  # not "Joy" in "Anya Taylor-Joy"
+            if verb is not None and work not in named:
+                continue  # "… were previously announced as cast members": of what?
+        if work is None or doc.type_of(work) not in WORK_TYPES:
+            continue
+        first = s.start + (opened.start() if opens and opened else m.start())
+        for one in people:
+            person = doc.entity(one.name, "Actor", "cast-list-read", doc.text[first:end])
+            if not is_a(doc.type_of(person), "Person"):
+                continue
+            quote = doc.text[first:max(end, one.end)] if opens else doc.text[one.start:end]
+            qstart = first if opens else one.start
+            if not one.character:  # who plays whom is the "A as B" rules'
+                doc.add(work, "castMember", quote, qstart, "cast-list-read", 0.7, obj=person)
+        done = end
+
+
+_WORK_ROLE = re.compile(
+    rf"\b(?:the (?:film|movie|series|show)[’']s|(?:his|her|their)) (?P<role>star|lead|co-star|"
+    rf"director|writer|screenwriter|creator),? (?P<p>{NAME})")
+_WORK_ROLE_PROPS = {"star": "castMember", "lead": "castMember", "co-star": "castMember",
+                    "director": "director", "writer": "screenwriter",
+                    "screenwriter": "screenwriter", "creator": "creator"}
+
+
+def rule_work_role(doc: Doc, s: Sentence) -> None:
+    """"a cheeky Instagram post from the film's star, Chris Evans", "his co-star Ana de
+    Armas", "with the film's director, Dexter Fletcher": the person's part in the work in
+    scope."""
+    for m in _WORK_ROLE.finditer(s.text):
+        role = m.group("role")
+        if m.group(0).startswith(("his", "her", "their")) and role != "co-star":
+            continue  # "her director": whose, and of what?
+        name = doc.trim(m.group("p"))
+        if not doc.is_person(name):
+            continue
+        pos = s.start + m.start()
+        work = doc.work_at(pos, s)
+        if work is None or doc.type_of(work) not in WORK_TYPES:
+            continue
+        prop = _WORK_ROLE_PROPS[role]
+        person = doc.entity(name, "Actor" if prop == "castMember" else "Filmmaker",
+                            "work-role", m.group(0))
+        if is_a(doc.type_of(person), "Person"):
+            doc.add(work, prop, m.group(0), pos, "work-role", 0.65, obj=person)
+
+
 RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star]
+         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role]
 DOC_RULES = [character_in_title]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
+from ._lists import listed_work, read_people
 from ._names import FIRST_NAMES, guess_type
 from ._terms import is_a
 from ._text import NAME, TITLE, Sentence, shared_surname
@@ -617,6 +618,68 @@ def rule_studio(doc: Doc, s: Sentence) -> None:
         doc.add(work, "productionCompany", doc.text[pos:end], pos, "studio", 0.55, obj=org)
 
 
+_LIST_ROLE = (r"(?:co-executive producers?|executive producers?|co-creators?|creators?|"
+              r"producers?|directors?|co-directors?|writers?|screenwriters?|showrunners?)")
+#: What follows a list of people that gives their roles: "… are also executive producers",
+#: ", who were the creators and executive producers on the series".
+_LIST_ROLES = re.compile(
+    rf",? (?:who )?(?:are|were|is|was|will be|serve as|served as|serves as) (?:also |both |all )?"
+    rf"(?:the |an? |its )?(?:(?:series|show|film|movie)[’']s? )?"
+    rf"(?P<roles>{_LIST_ROLE}(?:(?:,| and|, and) {_LIST_ROLE})*)\b"
+    rf"(?! (?:of|on|for|at) (?!(?:the|this|its) (?:series|show|film|movie)\b))")
+_LIST_PROPS = {"executive producer": "executiveProducer", "creator": "creator",
+               "co-creator": "creator", "producer": "producer", "director": "director",
+               "co-director": "director", "writer": "screenwriter",
+               "screenwriter": "screenwriter", "co-executive producer": "producer"}
+
+
+def rule_listed_roles(doc: Doc, s: Sentence) -> None:
+    """"Fuller and Green, who were the creators and executive producers on the series",
+    "In addition to Fuller and Green, Craig Cegielski and Stefanie Berk are also executive
+    producers along with David Slade, Adam Kane, and Gaiman": everyone listed (with a
+    surname alone for the person named so before) holds the roles on the work in scope."""
+    if not re.search(_LIST_ROLE, s.text):
+        return
+    done = s.start
+    for m in re.finditer(NAME, s.text):
+        at = s.start + m.start()
+        if at < done:
+            continue
+        people = read_people(doc, at, s.end)
+        if not people:
+            continue
+        done = people[-1].end
+        roles = _LIST_ROLES.match(doc.text, done)
+        if roles is None:
+            continue
+        props = [_LIST_PROPS[r.rstrip("s")] for r in re.split(r",? and |, ", roles.group("roles"))
+                 if r.rstrip("s") in _LIST_PROPS]
+        if not props:
+            continue
+        work = listed_work(doc, at, s)
+        if work is None:
+            continue
+        if doc.type_of(work) == "TVSeason":
+            work = doc.series_of(work) or work
+        end = roles.end()
+        listed = list(people)
+        more = re.match(r",? (?:along with|alongside|with|as well as) ", doc.text[end:s.end])
+        if more:
+            others = read_people(doc, end + more.end(), s.end)
+            listed += others
+            if others:
+                end = others[-1].end
+        for one in listed:
+            who = _person(doc, one.name, "listed-roles", doc.text[at:end])
+            if who is None or not is_a(doc.type_of(who), "Person"):
+                continue
+            first = min(one.start, at)
+            quote = doc.text[first:max(end, one.end)]
+            for prop in props:
+                doc.add(work, prop, quote, first, "listed-roles", 0.7, obj=who)
+        done = end
+
+
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
-         rule_parenthesised_credit, rule_exec_produce, rule_role_apposition]
+         rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles]
