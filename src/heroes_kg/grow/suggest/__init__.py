@@ -8,6 +8,7 @@ fact runs its rules over it, in this order:
 * :mod:`.cast` — who plays whom, cast membership;
 * :mod:`.crew` — directors, writers, producers, creators;
 * :mod:`.dates` — premieres, releases, where a work streams;
+* :mod:`.seasons` — renewals: the season, its series and number, who greenlit it;
 * :mod:`.figures` and :mod:`.rankings` — audience figures and charts;
 * :mod:`.posts` and :mod:`.speech` — social posts and quoted speech;
 * :mod:`.news` — reports by other publications;
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 
 from ...corpus.curation import Article, Corpus, Entity, Statement
 from ...errors import GrowError
-from . import cast, crew, dates, figures, news, posts, rankings, speech, works
+from . import cast, crew, dates, figures, news, posts, rankings, seasons, speech, works
 from . import entities as new_names
 from . import learned as learned_layer
 from ._doc import Doc
@@ -99,8 +100,8 @@ DocRule = Callable[[Doc], None]
 
 #: Rules run over every sentence, in this order.
 SENTENCE_RULES: list[SentenceRule] = [
-    *cast.RULES, *works.RULES, *crew.RULES, *dates.RULES, *posts.RULES, *figures.RULES,
-    *rankings.RULES, *news.RULES,
+    *cast.RULES, *works.RULES, *crew.RULES, *dates.RULES, *seasons.RULES, *posts.RULES,
+    *figures.RULES, *rankings.RULES, *news.RULES,
 ]
 #: Rules run once over the whole article, after the sentence rules.
 DOC_RULES: list[DocRule] = [*posts.DOC_RULES, *speech.DOC_RULES, *cast.DOC_RULES,
