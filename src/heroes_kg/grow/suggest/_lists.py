@@ -16,10 +16,13 @@ from ._doc import WORK_TYPES, Doc
 from ._terms import is_a
 from ._text import NAME, STOP, Sentence
 
-__all__ = ["Listed", "listed_work", "read_people"]
+__all__ = ["PERSON", "Listed", "listed_work", "read_people"]
 
+#: A person's name, with the lowercase particles some have: "Ana de Armas", "Dick Van
+#: Dyke", "Ludwig van Beethoven".
+PERSON = rf"{NAME}(?: (?:de|da|di|del|della|van|von|der|den|la|le|du|dos|das|bin|al) {NAME})?"
 _SEP = re.compile(r"(?:,? (?:and|as well as|along with|plus|alongside)|,) (?:the late )?")
-_ITEM = re.compile(rf"(?:the late )?(?P<n>{NAME})(?: as (?P<r>{NAME})| \((?P<p>{NAME})\))?")
+_ITEM = re.compile(rf"(?:the late )?(?P<n>{PERSON})(?: as (?P<r>{NAME})| \((?P<p>{NAME})\))?")
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
-from ._lists import listed_work, read_people
+from ._lists import PERSON, listed_work, read_people
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
 from ._text import MONTHS, NAME, POSSESSOR, STOP, WEEKDAYS, Sentence, strip_possessive
@@ -984,7 +984,7 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
 
 _WORK_ROLE = re.compile(
     rf"\b(?:the (?:film|movie|series|show)[’']s|(?:his|her|their)) (?P<role>star|lead|co-star|"
-    rf"director|writer|screenwriter|creator),? (?P<p>{NAME})")
+    rf"director|writer|screenwriter|creator),? (?P<p>{PERSON})")
 _WORK_ROLE_PROPS = {"star": "castMember", "lead": "castMember", "co-star": "castMember",
                     "director": "director", "writer": "screenwriter",
                     "screenwriter": "screenwriter", "creator": "creator"}

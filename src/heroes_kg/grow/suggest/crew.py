@@ -48,12 +48,13 @@ _NOT_WORK = re.compile(r"\b(?:songs?|solos?|music|lyrics|score|books?|novels?|le
                        r"columns?|albums?|singles?)(?: \w+)?\s$")
 #: "writer-director Robert Rodriguez", "director Robert Rodriguez", "producer X".
 _TITLE_BEFORE = re.compile(
-    rf"\b(?P<role>writer-director|writer/director|director|filmmaker|screenwriter|writer|"
+    rf"\b(?P<role>writer-director|writer/director|director|filmmaker|helmer|screenwriter|writer|"
     rf"executive producer|producer|showrunner|creator|co-creator)s? (?P<people>{NAME}"
     rf"(?:(?:,| and|, and) {NAME})*)")
 _TITLE_ROLES = {"writer-director": ("director", "screenwriter"),
                 "writer/director": ("director", "screenwriter"), "director": ("director",),
-                "filmmaker": ("director",), "screenwriter": ("screenwriter",),
+                "filmmaker": ("director",), "helmer": ("director",),
+                "screenwriter": ("screenwriter",),
                 "writer": ("screenwriter",), "executive producer": ("executiveProducer",),
                 "producer": ("producer",), "showrunner": ("creator",),
                 "creator": ("creator",), "co-creator": ("creator",)}
@@ -191,9 +192,12 @@ def rule_role_before_name(doc: Doc, s: Sentence) -> None:
             who = _person(doc, name, "role-name", quote)
             if who is None or not is_a(doc.type_of(who), "Person"):
                 continue
+            # "Jurassic World co-writer Derek Connolly": sure when the work is named
+            # right before the role; else the work in scope, a guess (RULE_CONFIDENCE_CAP).
+            named = any(0 <= pos - b <= 4 for _a, b, w in doc.work_spans if w == work)
             for prop in _TITLE_ROLES[role]:
                 rule = "writer-director" if role.startswith("writer") and \
-                    "director" in role else "role-name"
+                    "director" in role else "title-role-name" if named else "role-name"
                 doc.add(work, prop, quote, pos, rule, 0.7, obj=who)
 
 
@@ -680,6 +684,24 @@ def rule_listed_roles(doc: Doc, s: Sentence) -> None:
         done = end
 
 
+_CHAIR = re.compile(rf"(?P<p>{NAME})(?: \([^()]{{1,80}}\))? (?:(?:will|is set to|is to|has) )?"
+                    rf"(?:steps|stepped|step|takes|took|take|taken) (?:into|over) the "
+                    rf"director[’']s chair\b")
+
+
+def rule_directors_chair(doc: Doc, s: Sentence) -> None:
+    """"Filmmaker J.A. Bayona (A Monster Calls, The Impossible) steps into the director’s
+    chair this time around": the director of the work in scope."""
+    for m in _CHAIR.finditer(s.text):
+        pos = s.start + m.start()
+        work = doc.work_at(pos, s)
+        if work is None:
+            continue
+        _add_people(doc, work, "director", [doc.trim(m.group("p"))], m.group(0), pos,
+                    "directors-chair", 0.7)
+
+
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
-         rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles]
+         rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
+         rule_directors_chair]
