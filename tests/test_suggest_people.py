@@ -1,0 +1,122 @@
+"""Who did what, in lists: the shared reader of people lists and the cast, crew and
+renewal rules built on it. Each test uses a phrasing from a real film or TV news article."""
+
+from __future__ import annotations
+
+from heroes_kg.corpus.curation import Article, Entity
+from heroes_kg.grow.suggest import read, suggest
+from heroes_kg.grow.suggest._lists import read_people
+
+KNOWN = [Entity("netflix", "StreamingService", "Netflix"),
+         Entity("starz", "Organization", "Starz"),
+         Entity("hbo", "Organization", "HBO")]
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    found = suggest(Article("a", "T", "a.txt", text, date="2018-02-03"), KNOWN,
+                    min_confidence=0.0)
+    return {c.key() for c in found.statements}
+
+
+def test_a_list_of_people_reads_oxford_commas_along_with_and_surnames() -> None:
+    text = ("Bryan Fuller wrote it. Craig Cegielski and Stefanie Berk, along with David "
+            "Slade, Adam Kane, and Fuller, work on it.")
+    doc = read(Article("a", "T", "a.txt", text), KNOWN)
+    at = text.index("Craig")
+    names = [p.name for p in read_people(doc, at, len(text))]
+    assert names == ["Craig Cegielski", "Stefanie Berk", "David Slade", "Adam Kane", "Fuller"]
+    assert doc.lookup("Fuller") == "bryan-fuller"
+
+
+def test_a_list_stops_at_a_credit_in_parentheses_that_is_a_work() -> None:
+    text = "“Brigsby Bear” is new. It stars Greg Kinnear (Brigsby Bear) and Ann Lee."
+    doc = read(Article("a", "T", "a.txt", text), KNOWN)
+    listed = read_people(doc, text.index("Greg"), len(text))
+    assert listed[0].name == "Greg Kinnear" and listed[0].character is None
+
+
+def test_listed_people_with_their_crew_roles_on_the_series() -> None:
+    text = ("“American Gods” Season 2 is moving forward, Variety has confirmed.\n\n"
+            "Alexander takes over the series from Bryan Fuller and Michael Green. Fuller and "
+            "Green, who were the creators and executive producers on the series, left.\n\n"
+            "In addition to Fuller and Green, Craig Cegielski and Stefanie Berk are also "
+            "executive producers along with David Slade and Adam Kane.")
+    got = facts(text)
+    for person in ("bryan-fuller", "michael-green"):
+        assert ("american-gods", "creator", person) in got
+        assert ("american-gods", "executiveProducer", person) in got
+    for person in ("craig-cegielski", "stefanie-berk", "david-slade", "adam-kane"):
+        assert ("american-gods", "executiveProducer", person) in got
+
+
+def test_a_list_that_stars_in_a_named_work() -> None:
+    text = ("Tye Sheridan, Jack Huston, Toni Collette and Jennifer Aniston star in "
+            "“The Yellow Birds,” a war drama.")
+    got = facts(text)
+    for person in ("tye-sheridan", "jack-huston", "toni-collette", "jennifer-aniston"):
+        assert ("the-yellow-birds", "castMember", person) in got
+
+
+def test_a_list_announced_as_cast_members_of_no_named_work_is_left_alone() -> None:
+    text = ("Taylor Swift joins a sprawling ensemble – Christian Bale, Margot Robbie, Anya "
+            "Taylor-Joy and Chris Rock were previously announced as cast members.")
+    assert not any(p == "castMember" for _s, p, _o in facts(text))
+
+
+def test_the_lead_along_with_the_rest_of_the_cast() -> None:
+    text = ("“Wednesday” is a Netflix series. It is headlined by Jenna Ortega as the lead "
+            "along with Catherine Zeta-Jones, Luis Guzmán, and Christina Ricci.")
+    got = facts(text)
+    for person in ("jenna-ortega", "catherine-zeta-jones", "luis-guzman", "christina-ricci"):
+        assert ("wednesday", "castMember", person) in got
+
+
+def test_a_character_played_by_and_a_one_word_character_before_its_actor() -> None:
+    text = ("“American Gods” tells the story of a conflict. The series stars Ricky Whittle "
+            "as Shadow Moon, caught between old gods like Odin (Ian McShane) and Media, "
+            "played by Gillian Anderson.")
+    got = facts(text)
+    assert ("ian-mcshane", "plays", "odin") in got
+    assert ("gillian-anderson", "plays", "media") in got
+
+
+def test_the_films_star_director_and_co_star() -> None:
+    text = ("Filming for the romantic comedy “Ghosted” has wrapped, according to a post from "
+            "the film's star, Chris Evans. It shows Evans and his co-star Ana de Armas, with "
+            "the film's director, Dexter Fletcher, in the backseat.")
+    got = facts(text)
+    assert ("ghosted", "castMember", "chris-evans") in got
+    assert ("ghosted", "castMember", "ana-de-armas") in got
+    assert ("ghosted", "director", "dexter-fletcher") in got
+
+
+def test_stepping_into_the_directors_chair() -> None:
+    text = ("Universal has released the teaser for “Jurassic World: Fallen Kingdom”. "
+            "Filmmaker J.A. Bayona (A Monster Calls, The Impossible) steps into the "
+            "director’s chair this time around.")
+    assert ("jurassic-world-fallen-kingdom", "director", "j-a-bayona") in facts(text)
+
+
+def test_a_showrunners_other_credits_are_no_cast_membership() -> None:
+    text = ("“American Gods” Season 2 is moving forward with Jesse Alexander set to take "
+            "over as showrunner. Alexander’s other credits include “Lost,” “Alias,” and "
+            "“Heroes.”")
+    assert not any(p == "castMember" for _s, p, _o in facts(text))
+
+
+def test_renewed_by_a_company_for_a_numbered_season() -> None:
+    text = ("“American Gods” is a Starz series. The series was renewed by Starz for a "
+            "second season in May.")
+    got = facts(text)
+    assert ("american-gods-season-2", "greenlitBy", "starz") in got
+    assert ("american-gods-season-2", "partOfSeries", "american-gods") in got
+    assert ("american-gods-season-2", "seasonNumber", "2") in got
+
+
+def test_several_series_renewed_at_once() -> None:
+    text = ("The series “Task” and the series “Industry” have received stellar reviews.\n\n"
+            "HBO confirmed that the two shows will receive second seasons on HBO.")
+    got = facts(text)
+    for series in ("task", "industry"):
+        assert (f"{series}-season-2", "partOfSeries", series) in got
+        assert (f"{series}-season-2", "greenlitBy", "hbo") in got
