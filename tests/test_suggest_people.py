@@ -120,3 +120,12 @@ def test_several_series_renewed_at_once() -> None:
     for series in ("task", "industry"):
         assert (f"{series}-season-2", "partOfSeries", series) in got
         assert (f"{series}-season-2", "greenlitBy", "hbo") in got
+
+
+def test_a_renewal_of_all_the_shows_of_a_list_of_titles() -> None:
+    text = ("Apple TV+ debuted with the series “Dickinson,” “The Morning Show,” See, and "
+            "“For All Mankind.” All four shows have been renewed for second seasons.")
+    got = facts(text)
+    for series in ("dickinson", "the-morning-show", "see", "for-all-mankind"):
+        assert (f"{series}-season-2", "partOfSeries", series) in got
+        assert (f"{series}-season-2", "developmentStatus", "renewed") in got

@@ -8,7 +8,7 @@ import re
 from ._doc import Doc
 from ._names import guess_type
 from ._terms import is_a
-from ._text import NAME, NUMBER_WORDS, Sentence
+from ._text import NAME, NUMBER_WORDS, TITLE_WORDS, Sentence, slug
 from .works import season_of
 
 __all__ = ["RULES"]
@@ -58,26 +58,66 @@ def rule_renewed_by(doc: Doc, s: Sentence) -> None:
 
 
 _SEASONS = re.compile(
-    rf"\b(?:the (?P<k>two|three|four|five|both) (?:shows|series)|both (?:shows|series)) "
-    rf"(?:(?:will|would|have|has|had|all|also|each) ){{0,2}}(?:receive|received|get|got|"
-    rf"earn|earned|be renewed for|been renewed for) (?P<n>{_ORDINALS}) seasons\b"
-    rf"(?: (?:on|from|at) (?P<o>{NAME}))?")
+    rf"\b(?:(?i:the|all) (?P<k>two|three|four|five|six|both) (?:[a-z]+ )?(?:shows|series)|"
+    rf"(?i:both) (?:shows|series)) "
+    rf"(?:(?:will|would|have|has|had|all|also|each|been|be|were|are) ){{0,3}}(?:receive|"
+    rf"received|get|got|earn|earned|(?P<renewed>renewed) for) (?P<n>{_ORDINALS}) seasons\b"
+    rf"(?: (?:on|from|at|by) (?P<o>{NAME}))?")
+
+
+_TITLE_ITEM = rf"[“\"‘]?(?P<t>{TITLE_WORDS})(?:,?[”\"’])?"
+_TITLE_SEP = r"(?:,? and |, |(?<=[”\"’]) (?:and )?)"
+_TITLE_LIST = re.compile(rf"{_TITLE_ITEM.replace('?P<t>', '?:')}(?:{_TITLE_SEP}"
+                         rf"{_TITLE_ITEM.replace('?P<t>', '?:')})+")
+
+
+def _listed_series(doc: Doc, before: int, count: int) -> list[str]:
+    """The ``count`` series of the last list of titles before ``before`` that names a
+    series already found: "“The Chair Company,” “I Love LA,” and “Task” have all received
+    stellar reviews" (a title of the list not yet known as a work becomes a series)."""
+    spans = [sp for sp in doc.work_spans if sp[0] < before and doc.type_of(sp[2]) == "TVSeries"]
+    if not spans:
+        return []
+    a = spans[-1][0]
+    para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
+    if para is None:
+        return []
+    for m in _TITLE_LIST.finditer(para.text):
+        if not para.start + m.start() <= a < para.start + m.end():
+            continue
+        items = [(para.start + m.start() + i.start("t"), i.group("t"))
+                 for i in re.finditer(_TITLE_ITEM, m.group(0))]
+        if len(items) != count:
+            return []
+        out = []
+        for at, title in items:
+            work = next((w for x, _y, w in doc.work_spans if x == at), None)
+            if work is None or doc.type_of(work) != "TVSeries":
+                work = doc.derived(slug(title), "TVSeries", title, "plural-renewal", m.group(0))
+                if doc.type_of(work) != "TVSeries":
+                    return []
+                doc.add_work_span(at, at + len(title), work)
+            out.append(work)
+        return out
+    return []
 
 
 def rule_plural_renewal(doc: Doc, s: Sentence) -> None:
-    """"the three shows will receive second seasons on HBO and HBO MAX": a season of that
-    number for each of the series named last, greenlit by the company named."""
+    """"the three shows will receive second seasons on HBO and HBO MAX", "All four shows
+    have been renewed for second seasons": a season of that number for each of the series
+    named last, greenlit by the company named."""
     m = _SEASONS.search(s.text)
     if m is None:
         return
-    count = 2 if m.group(0).startswith("both") or m.group("k") == "both" else \
+    count = 2 if m.group(0).lower().startswith("both") or m.group("k") == "both" else \
         NUMBER_WORDS[m.group("k")]
-    series: list[str] = []
-    for _a, _b, w in reversed([sp for sp in doc.work_spans if sp[0] < s.start + m.start()]):
-        if doc.type_of(w) == "TVSeries" and w not in series:
-            series.append(w)
-        if len(series) == count:
-            break
+    series = list(reversed(_listed_series(doc, s.start + m.start(), count)))
+    if not series:
+        for _a, _b, w in reversed([sp for sp in doc.work_spans if sp[0] < s.start + m.start()]):
+            if doc.type_of(w) == "TVSeries" and w not in series:
+                series.append(w)
+            if len(series) == count:
+                break
     if len(series) != count:
         return  # which shows, if not all of them are named?
     n = _ORDINAL[m.group("n")]
@@ -88,6 +128,9 @@ def rule_plural_renewal(doc: Doc, s: Sentence) -> None:
         doc.add(season, "seasonNumber", s.text, s.start, "plural-renewal", 0.65, value=n)
         if org:
             doc.add(season, "greenlitBy", s.text, s.start, "plural-renewal", 0.65, obj=org)
+        if m.group("renewed"):
+            doc.add(season, "developmentStatus", s.text, s.start, "plural-renewal", 0.65,
+                    value="renewed")
 
 
 RULES = [rule_renewed_by, rule_plural_renewal]
