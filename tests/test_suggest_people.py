@@ -129,3 +129,13 @@ def test_a_renewal_of_all_the_shows_of_a_list_of_titles() -> None:
     for series in ("dickinson", "the-morning-show", "see", "for-all-mankind"):
         assert (f"{series}-season-2", "partOfSeries", series) in got
         assert (f"{series}-season-2", "developmentStatus", "renewed") in got
+
+
+def test_the_sequel_is_the_articles_own_work_when_the_text_calls_it_a_sequel() -> None:
+    text = ("Universal has released the teaser for “Jurassic World: Fallen Kingdom,” the "
+            "sequel to the $1.6 billion grossing “rebootquel” “Jurassic World.”\n\n"
+            "The sequel also stars James Cromwell, Ted Levine, and Jeff Goldblum.")
+    got = facts(text)
+    for person in ("james-cromwell", "ted-levine", "jeff-goldblum"):
+        assert ("jurassic-world-fallen-kingdom", "castMember", person) in got
+    assert not any(s.endswith("-sequel") and p == "castMember" for s, p, _o in got)

@@ -16,7 +16,7 @@ from ._doc import WORK_TYPES, Doc
 from ._terms import is_a
 from ._text import NAME, STOP, Sentence
 
-__all__ = ["PERSON", "Listed", "listed_work", "read_people"]
+__all__ = ["PERSON", "Listed", "listed_work", "read_people", "the_sequel"]
 
 #: A person's name, with the lowercase particles some have: "Ana de Armas", "Dick Van
 #: Dyke", "Ludwig van Beethoven".
@@ -82,3 +82,24 @@ def listed_work(doc: Doc, pos: int, s: Sentence) -> str | None:
     if doc.main_film and re.search(r"\b(?:the|this) (?:series|show|film|movie)\b", s.text):
         return doc.main_film
     return None
+
+
+def the_sequel(doc: Doc, work: str | None) -> str | None:
+    """The work named in the text for "the sequel" the rules derived: "Top Gun: Maverick"
+    for the sequel of "Top Gun"; the article's own work where the text calls it a sequel
+    ("Jurassic World: Fallen Kingdom, the sequel to … Jurassic World", then "The sequel
+    also stars …"). Any other work unchanged."""
+    main = doc.main_film
+    if work is None or not work.endswith("-sequel") or work not in doc.new:
+        return work
+    base = work[:-len("-sequel")]
+    titled = {w for _a, _b, w in doc.work_spans if doc.type_of(base) is not None and
+              doc.name_of(w).lower().startswith(doc.name_of(base).lower() + ":")}
+    if len(titled) == 1:
+        return titled.pop()  # "Top Gun: Maverick", the sequel of "Top Gun" the text names
+    if main is not None and base == main:
+        named = re.escape(doc.name_of(main))
+        if re.search(rf"{named},?[”\"’]?,? (?:is )?(?:the|a) (?:[\w$.“”\"-]+ ){{0,6}}?sequel to\b",
+                     doc.text):
+            return main
+    return work

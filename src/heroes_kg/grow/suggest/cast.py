@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
-from ._lists import PERSON, listed_work, read_people
+from ._lists import PERSON, listed_work, read_people, the_sequel
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
 from ._text import MONTHS, NAME, POSSESSOR, STOP, WEEKDAYS, Sentence, strip_possessive
@@ -349,7 +349,7 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
                          rf"(?:are|is)|[Tt]he cast (?:is|are) [a-z -]{{1,25}}:|[Rr]ounding out the "
                          rf"cast (?:are|is)|(?:the )?cast is rounded out by) {_LIST}", s.text):
         pos = s.start + m.start()
-        work = doc.work_at(pos, s)
+        work = the_sequel(doc, doc.work_at(pos, s))
         if "this season" in m.group(0) and doc.type_of(work) != "TVSeason":
             continue  # which season?
         if re.search(r"\b(?:sequel|follow-up|follow up) to the (?:[\w-]+ ){0,3}(?:film|movie|"
