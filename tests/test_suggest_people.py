@@ -139,3 +139,24 @@ def test_the_sequel_is_the_articles_own_work_when_the_text_calls_it_a_sequel() -
     for person in ("james-cromwell", "ted-levine", "jeff-goldblum"):
         assert ("jurassic-world-fallen-kingdom", "castMember", person) in got
     assert not any(s.endswith("-sequel") and p == "castMember" for s, p, _o in got)
+
+
+def test_a_long_cast_list_with_nicknames_suffixes_and_hyphenated_first_names() -> None:
+    text = ("“The Underground Railroad” is a limited series. The limited series also stars "
+            "Chase W. Dillon, Mychal-Bella Bowman, Marcus “MJ” Gladney, Jr., Will Poulter, "
+            "and Peter Mullan.")
+    got = facts(text)
+    for person in ("chase-w-dillon", "mychal-bella-bowman", "marcus-mj-gladney-jr",
+                   "will-poulter", "peter-mullan"):
+        assert ("the-underground-railroad", "castMember", person) in got
+    assert ("the-underground-railroad", "castMember", "marcus") not in got
+    assert ("the-underground-railroad", "castMember", "bowman") not in got
+
+
+def test_a_list_opening_its_sentence_expected_to_appear_in_the_articles_work() -> None:
+    text = ("Apple TV+ has set the premiere of “Amazing Stories” for March 6.\n\n"
+            "Dylan O'Brien, Victoria Pedretti, Josh Holloway and the late Robert Forster "
+            "are also expected to make appearances.")
+    got = facts(text)
+    for person in ("dylan-o-brien", "victoria-pedretti", "josh-holloway", "robert-forster"):
+        assert ("amazing-stories", "castMember", person) in got

@@ -16,11 +16,13 @@ from ._doc import WORK_TYPES, Doc
 from ._terms import is_a
 from ._text import NAME, STOP, Sentence
 
-__all__ = ["PERSON", "Listed", "listed_work", "read_people", "the_sequel"]
+__all__ = ["PERSON", "Listed", "listed_work", "read_people", "the_sequel", "trim_name"]
 
 #: A person's name, with the lowercase particles some have: "Ana de Armas", "Dick Van
 #: Dyke", "Ludwig van Beethoven".
-PERSON = rf"{NAME}(?: (?:de|da|di|del|della|van|von|der|den|la|le|du|dos|das|bin|al) {NAME})?"
+PERSON = (rf"{NAME}(?: [“\"][A-Z][\w.]*[”\"] {NAME})?"
+          rf"(?: (?:de|da|di|del|della|van|von|der|den|la|le|du|dos|das|bin|al) {NAME})?"
+          rf"(?:,? (?:Jr|Sr)\.|,? (?:II|III|IV)\b)?")
 _SEP = re.compile(r"(?:,? (?:and|as well as|along with|plus|alongside)|,) (?:the late )?")
 _ITEM = re.compile(rf"(?:the late )?(?P<n>{PERSON})(?: as (?P<r>{NAME})| \((?P<p>{NAME})\))?")
 
@@ -43,6 +45,14 @@ def _person_name(doc: Doc, name: str) -> bool:
     return doc.is_person(name)
 
 
+def trim_name(doc: Doc, name: str) -> str:
+    """The name without the words before it (:meth:`Doc.trim`), but a hyphenated first
+    name kept whole: "Mychal-Bella Bowman", not "Bowman"."""
+    if re.match(r"[A-Z][a-z]+-[A-Z][a-z]+ [A-Z]", name):
+        return name
+    return doc.trim(name)
+
+
 def read_people(doc: Doc, start: int, end: int) -> list[Listed]:
     """The people listed from ``start`` (an offset in the article) on, up to ``end`` at
     most: the list stops at the first item that is not a person's name, or at anything
@@ -54,8 +64,9 @@ def read_people(doc: Doc, start: int, end: int) -> list[Listed]:
         m = _ITEM.match(text, pos)
         if m is None:
             break
-        name = doc.trim(m.group("n"))
-        if name.split()[0] in STOP or not _person_name(doc, name):
+        name = trim_name(doc, m.group("n"))
+        if (name.split()[0] in STOP and (len(name.split()) == 1 or name.split()[1] in STOP)) \
+                or not _person_name(doc, name):  # "Will Poulter" is a name, "The Film" not
             break
         character = m.group("r") or m.group("p")
         if character and (doc.type_of(doc.lookup(character)) in WORK_TYPES or any(

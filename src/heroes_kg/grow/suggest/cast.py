@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
-from ._lists import PERSON, listed_work, read_people, the_sequel
+from ._lists import PERSON, listed_work, read_people, the_sequel, trim_name
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
 from ._text import MONTHS, NAME, POSSESSOR, STOP, WEEKDAYS, Sentence, strip_possessive
@@ -299,7 +299,7 @@ _LIST = rf"(?P<list>{NAME}(?:(?:,| and|, and) {NAME}){{0,12}})"
 def _people(doc: Doc, text: str) -> list[str]:
     names = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
     # "Gossip Girl's Penn Badgley": the person after the credit.
-    return [doc.trim(re.split(r"[’']s ", n.strip())[-1]) for n in names if n.strip()]
+    return [trim_name(doc, re.split(r"[’']s ", n.strip())[-1]) for n in names if n.strip()]
 
 
 def _mononym(doc: Doc, name: str) -> bool:
@@ -378,6 +378,8 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
                         doc.type_of(doc.lookup(name)), "Person")):
                 continue
             at = s.text.find(name, m.start())
+            if " " not in name and re.match(r" [“\"]", s.text[at + len(name):]):
+                continue  # "Marcus “MJ” Gladney, Jr.": a first name cut off at a nickname
             if re.search(r"[’']s?$", name) or re.match(r"[’']s? [a-z]",
                                                      s.text[at + len(name):at + len(name) + 4]):
                 # "featuring Tony Hale’s breakout star": his character, told apart; he is
@@ -948,10 +950,13 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
         verb = _LIST_CAST.match(doc.text, done) if not opens else None
         if not opens and verb is None:
             continue
+        if opens and any(p.character for p in people):
+            continue  # "stars A as X, B as Y": who plays whom is the "A as B" rules'
         if opens and not (re.match(r" as (?:the |a |an )[a-z ]{1,25}? (?:along with|"
                                    r"alongside|as well as)", doc.text[done:s.end]) or
-                          re.search(r"\b(?:along with|as well as)\b", doc.text[at:done])):
-            continue  # a plain "starring A, B and C" is rule_cast_members'
+                          re.search(r"\b(?:along with|as well as)\b", doc.text[at:done])
+                          or len(people) >= 3):
+            continue  # a plain "starring A and B" is rule_cast_members'
         if opens:
             lead = re.match(r" as (?:the |a |an )[a-z ]{1,25}? (?:along with|alongside|as "
                             r"well as) ", doc.text[done:s.end])
@@ -963,11 +968,18 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
             # "… star in Alexandre Moors’ The Yellow Birds": the work named next, or none
             work = later[0] if later else None
         else:
-            work = listed_work(doc, at, s)
+            ids = {doc.lookup(p.name) for p in people}
+            # the work rule_cast_members bound the first names of the list to, if any
+            bound = [c.subject for c in doc.found.values() if c.property == "castMember"
+                     and c.rule == "starring" and c.object in ids and s.start <= c.start < s.end]
+            work = bound[0] if opens and bound else listed_work(doc, at, s)
             named = [w for x, y, w in doc.work_spans if s.start <= x < s.end and not any(
                 p.start <= x < p.end for p in people)]  # not "Joy" in "Anya Taylor-Joy"
-            if verb is not None and work not in named:
-                continue  # "… were previously announced as cast members": of what?
+            if verb is not None and work not in named and not (
+                    work == doc.main_film and at == s.start):
+                # "Swift joins a sprawling ensemble – A, B … were previously announced as
+                # cast members": of what? A list opening its sentence is the main work's.
+                continue
         if work is None or doc.type_of(work) not in WORK_TYPES:
             continue
         first = s.start + (opened.start() if opens and opened else m.start())
