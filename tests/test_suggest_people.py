@@ -74,10 +74,11 @@ def test_the_lead_along_with_the_rest_of_the_cast() -> None:
 def test_a_character_played_by_and_a_one_word_character_before_its_actor() -> None:
     text = ("“American Gods” tells the story of a conflict. The series stars Ricky Whittle "
             "as Shadow Moon, caught between old gods like Odin (Ian McShane) and Media, "
-            "played by Gillian Anderson.")
+            "played by Gillian Anderson. (Laura Moon is played by Emily Browning.)")
     got = facts(text)
     assert ("ian-mcshane", "plays", "odin") in got
     assert ("gillian-anderson", "plays", "media") in got
+    assert ("emily-browning", "plays", "laura-moon") in got
 
 
 def test_the_films_star_director_and_co_star() -> None:

@@ -53,8 +53,8 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
 
 
 def _cast(doc: Doc, actor_name: str, role: str, quote: str, start: int, rule: str,
-          confidence: float, s: Sentence) -> str | None:
-    film = doc.work_at(start, s)
+          confidence: float, s: Sentence, film: str | None = None) -> str | None:
+    film = film or doc.work_at(start, s)
     actor_name = doc.trim(actor_name)
     if film is None or not doc.is_person(actor_name):
         return None
@@ -235,7 +235,14 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             b = m.group("a")  # "a terrifying woman named Mrs. Coulter (Wilson)"
         if not (doc.is_character(b) or len(doc.works_in(s.start, s.end)) or doc.main_film):
             continue
-        _cast(doc, a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s)
+        film = None
+        if any(x <= s.start + m.start() < y for x, y, _w in doc.work_spans):
+            # "Kathryn Newton (Allie)" as a section heading read as a title: the cast of
+            # the article's work, not of the heading
+            film = doc.main_film
+            if film is None:
+                continue
+        _cast(doc, a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s, film)
 
 
 def rule_parent(doc: Doc, s: Sentence) -> None:
@@ -897,12 +904,13 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
                         obj=person)
 
 
-_PLAYED_BY = re.compile(rf"(?P<r>{NAME}), (?:who (?:is|was|will be) )?(?:played|portrayed|"
-                        rf"voiced) by (?P<a>{NAME})")
+_PLAYED_BY = re.compile(rf"(?P<r>{NAME})(?:, (?:who (?:is|was|will be) )?| (?:is|was|will be) )"
+                        rf"(?:played|portrayed|voiced) by (?P<a>{PERSON})")
 
 
 def rule_played_by(doc: Doc, s: Sentence) -> None:
-    """"Media, played by Gillian Anderson": the character, then who plays it."""
+    """"Media, played by Gillian Anderson", "(Cassandra is played by Rachel Keller)": the
+    character, then who plays it."""
     for m in _PLAYED_BY.finditer(s.text):
         role = doc.trim(m.group("r"))
         if doc.is_person(role) or doc.type_of(doc.lookup(role)) in WORK_TYPES or \
