@@ -913,8 +913,9 @@ def rule_played_by(doc: Doc, s: Sentence) -> None:
     character, then who plays it."""
     for m in _PLAYED_BY.finditer(s.text):
         role = doc.trim(m.group("r"))
-        if doc.is_person(role) or doc.type_of(doc.lookup(role)) in WORK_TYPES or \
-                role.split()[0] in STOP:
+        known = doc.lookup(role)
+        if (doc.is_person(role, strict=True) and not doc.is_guess(known)) or \
+                doc.type_of(known) in WORK_TYPES or role.split()[0] in STOP:
             continue
         _cast(doc, m.group("a"), role, s.text[m.start("r"):m.end()],
               s.start + m.start("r"), "played-by", 0.7, s)
