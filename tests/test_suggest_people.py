@@ -161,3 +161,20 @@ def test_a_list_opening_its_sentence_expected_to_appear_in_the_articles_work() -
     got = facts(text)
     for person in ("dylan-o-brien", "victoria-pedretti", "josh-holloway", "robert-forster"):
         assert ("amazing-stories", "castMember", person) in got
+
+
+def test_a_directors_earlier_films_in_parentheses() -> None:
+    text = ("Universal has released the teaser for “Jurassic World: Fallen Kingdom”. "
+            "Filmmaker J.A. Bayona (A Monster Calls, The Impossible) steps into the "
+            "director’s chair this time around.")
+    got = facts(text)
+    assert ("a-monster-calls", "director", "j-a-bayona") in got
+    assert ("the-impossible", "director", "j-a-bayona") in got
+
+
+def test_credits_in_parentheses_between_a_name_and_wrote_and_directed() -> None:
+    text = ("Netflix will add “In This Corner of the World” on March 15. Sunao Katabuchi "
+            "(Black Lagoon, Mai Mai Miracle) wrote and directed the film.")
+    got = facts(text)
+    assert ("in-this-corner-of-the-world", "director", "sunao-katabuchi") in got
+    assert ("in-this-corner-of-the-world", "screenwriter", "sunao-katabuchi") in got

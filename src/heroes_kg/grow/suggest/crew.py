@@ -9,7 +9,7 @@ from ._doc import Doc
 from ._lists import listed_work, read_people
 from ._names import FIRST_NAMES, guess_type
 from ._terms import is_a
-from ._text import NAME, TITLE, Sentence, shared_surname
+from ._text import NAME, TITLE, TITLE_WORDS, Sentence, shared_surname
 
 __all__ = ["RULES"]
 
@@ -206,7 +206,7 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
     sequel "Sin City: A Dame to Kill For."", "Aside from "We Can Be Heroes,"
     Rodriguez also directed …", "Murphy co-created the series with Brad Falchuk and
     Steven Canals"."""
-    for m in re.finditer(rf"(?P<d>{NAME}),? (?:who )?(?:also |previously |has |had )?"
+    for m in re.finditer(rf"(?P<d>{NAME})(?: \([^()]{{1,80}}\))?,? (?:who )?(?:also |previously |has |had )?"
                          rf"(?P<verb>directed|helmed|created|co-created|wrote|co-wrote|"
                          rf"produced)\b(?P<rest>.*)", s.text):
         if not doc.is_person(doc.trim(m.group("d"))):
@@ -701,7 +701,41 @@ def rule_directors_chair(doc: Doc, s: Sentence) -> None:
                     "directors-chair", 0.7)
 
 
+_CREDITS_THEN_DIRECTS = re.compile(
+    rf"(?P<p>{NAME}) \((?P<c>[^()]{{2,100}})\),? (?:who )?(?:(?:will|is set to|is to|has been "
+    rf"tapped to|was tapped to|signed on to|returns to|also) )?(?:direct|helm|directed|helmed|"
+    rf"(?:steps|stepped|takes|took) (?:into|over) the director[’']s chair)\b")
+
+
+def rule_director_credits(doc: Doc, s: Sentence) -> None:
+    """"Filmmaker J.A. Bayona (A Monster Calls, The Impossible) steps into the director’s
+    chair", "Tom Hooper (“The King’s Speech”) will direct": the works in parentheses
+    are the director's earlier films."""
+    for m in _CREDITS_THEN_DIRECTS.finditer(s.text):
+        name = doc.trim(m.group("p"))
+        if not doc.is_person(name):
+            continue
+        a, b = s.start + m.start("c"), s.start + m.end("c")
+        quote = doc.text[s.start + m.start():b + 1]
+        works = [w for x, y, w in doc.work_spans if a <= x and y <= b]
+        items = [i.strip(" “”\"‘’") for i in re.split(r",? and |, ", m.group("c"))]
+        if not works and all(re.fullmatch(TITLE_WORDS, i) for i in items):
+            # "(A Monster Calls, The Impossible)": titles, each the credit of a director
+            for item in items:
+                at = a + m.group("c").find(item)
+                found = doc.lookup(item)
+                work = found if found and doc.type_of(found) in ("Movie", "TVSeries") else \
+                    None if found else doc.entity(item, "Movie", "director-credits", quote)
+                if work is not None:
+                    doc.add_work_span(at, at + len(item), work)
+                    works.append(work)
+        for work in works:
+            if doc.type_of(work) in ("Movie", "TVSeries"):
+                _add_people(doc, work, "director", [name], quote, s.start + m.start(),
+                            "director-credits", 0.6)
+
+
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
-         rule_directors_chair]
+         rule_directors_chair, rule_director_credits]
