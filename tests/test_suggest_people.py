@@ -178,3 +178,15 @@ def test_credits_in_parentheses_between_a_name_and_wrote_and_directed() -> None:
     got = facts(text)
     assert ("in-this-corner-of-the-world", "director", "sunao-katabuchi") in got
     assert ("in-this-corner-of-the-world", "screenwriter", "sunao-katabuchi") in got
+
+
+def test_he_co_wrote_the_screenplay_with_a_co_writer_and_served_as_executive_producer() -> None:
+    text = ("Universal has released the teaser for “Jurassic World: Fallen Kingdom”. "
+            "Colin Trevorrow moved on. Trevorrow is still mighty involved here, though, as he "
+            "co-wrote the screenplay with Jurassic World co-writer Derek Connolly and served "
+            "as an executive producer.")
+    got = facts(text)
+    assert ("jurassic-world-fallen-kingdom", "screenwriter", "colin-trevorrow") in got
+    assert ("jurassic-world-fallen-kingdom", "screenwriter", "derek-connolly") in got
+    assert ("jurassic-world-fallen-kingdom", "executiveProducer", "colin-trevorrow") in got
+    assert not any(o == "jurassic-world" and p == "screenwriter" for _s, p, o in got)

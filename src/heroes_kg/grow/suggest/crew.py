@@ -48,14 +48,15 @@ _NOT_WORK = re.compile(r"\b(?:songs?|solos?|music|lyrics|score|books?|novels?|le
                        r"columns?|albums?|singles?)(?: \w+)?\s$")
 #: "writer-director Robert Rodriguez", "director Robert Rodriguez", "producer X".
 _TITLE_BEFORE = re.compile(
-    rf"\b(?P<role>writer-director|writer/director|director|filmmaker|helmer|screenwriter|writer|"
+    rf"\b(?P<role>writer-director|writer/director|director|filmmaker|helmer|screenwriter|co-writer|writer|"
     rf"executive producer|producer|showrunner|creator|co-creator)s? (?P<people>{NAME}"
     rf"(?:(?:,| and|, and) {NAME})*)")
 _TITLE_ROLES = {"writer-director": ("director", "screenwriter"),
                 "writer/director": ("director", "screenwriter"), "director": ("director",),
                 "filmmaker": ("director",), "helmer": ("director",),
                 "screenwriter": ("screenwriter",),
-                "writer": ("screenwriter",), "executive producer": ("executiveProducer",),
+                "writer": ("screenwriter",), "co-writer": ("screenwriter",),
+                "executive producer": ("executiveProducer",),
                 "producer": ("producer",), "showrunner": ("creator",),
                 "creator": ("creator",), "co-creator": ("creator",)}
 
@@ -328,8 +329,10 @@ _INCLUDE = re.compile(rf"\b(?:episode |episodic )?{_JOB} (?:include|includes|are
                       rf"(?P<list>{_PEOPLE})")
 #: "wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S. Nowlin".
 _SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b(?:wrote|penned|co-wrote|rewrote) (?:a draft of )?"
-                     rf"(?:the )?(?:script|screenplay)(?: with (?P<with>{_PEOPLE}))?"
-                     rf"(?:,? with a rewrite by (?P<rewrite>{_PEOPLE}))?")
+                     rf"(?:the )?(?:script|screenplay)(?: with (?:{NAME} (?:co-writer|writer|"
+                     rf"co-screenwriter|screenwriter|collaborator) )?(?P<with>{_PEOPLE}))?"
+                     rf"(?:,? with a rewrite by (?P<rewrite>{_PEOPLE}))?"
+                     rf"(?P<ep> and (?:also )?served as (?:an? )?executive producer)?")
 _LEAD = re.compile(rf"(?P<p>{NAME}) (?:came on board|signed on|was tapped|was hired|has been tapped|"
                    rf"is set|will return|returns) to (?:direct|helm|lead) [“\"‘]?")
 #: "with Jane Doe set to direct", "Jane Doe will direct" (not "in talks to direct"), "Tom
@@ -477,10 +480,24 @@ def rule_script(doc: Doc, s: Sentence) -> None:
         if work is None:
             continue
         names = _names(m.group("with") or "") + _names(m.group("rewrite") or "")
-        if m.group("p"):
-            names.insert(0, m.group("p"))
+        writer = m.group("p")
+        pronoun = re.search(r"\b(?:he|she) (?:also |then )?(?:wrote|penned|co-wrote|rewrote)\b",
+                            m.group(0))
+        if pronoun and (not writer or not doc.is_person(doc.trim(writer))):
+            # "Trevorrow is still mighty involved here, though, as he co-wrote the
+            # screenplay": the person the sentence opens with, else the last one named
+            opening = re.match(NAME, s.text)
+            found = doc.lookup(doc.trim(opening.group(0))) if opening else None
+            who = found if found and is_a(doc.type_of(found), "Person") else \
+                doc.subject_person(s.start)
+            writer = doc.name_of(who) if who else None
+        if writer:
+            names.insert(0, writer)
         _add_people(doc, work, "screenwriter", names, s.text[m.start():m.end()], pos,
                     "wrote-script", 0.65)
+        if m.group("ep") and writer:
+            _add_people(doc, work, "executiveProducer", [writer], s.text[m.start():m.end()],
+                        pos, "wrote-script", 0.65)
 
 
 def rule_lead(doc: Doc, s: Sentence) -> None:
