@@ -190,3 +190,16 @@ def test_he_co_wrote_the_screenplay_with_a_co_writer_and_served_as_executive_pro
     assert ("jurassic-world-fallen-kingdom", "screenwriter", "derek-connolly") in got
     assert ("jurassic-world-fallen-kingdom", "executiveProducer", "colin-trevorrow") in got
     assert not any(o == "jurassic-world" and p == "screenwriter" for _s, p, o in got)
+
+
+def test_the_lead_of_a_series_and_a_role_in_an_earlier_work() -> None:
+    text = ("Netflix viewers are loving new French series ‘Lupin’.\n"
+            "The Omar Sy-led series debuted on January 8 and has topped Netflix’s Top 10 list.\n"
+            "Lead star Sy, known for his role in ‘The Intouchables’, tweeted about his awe at "
+            "the show’s success.\n"
+            "“70 millions, that’s insane!! So proud of Lupin,” he wrote.\n")
+    got = facts(text)
+    assert ("lupin", "castMember", "omar-sy") in got
+    assert ("the-intouchables", "castMember", "omar-sy") in got
+    assert ("sy-tweet", "author", "omar-sy") in got
+    assert not any(p == "spokenBy" for _s, p, _o in got)

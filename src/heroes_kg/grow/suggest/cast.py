@@ -1033,8 +1033,58 @@ def rule_work_role(doc: Doc, s: Sentence) -> None:
             doc.add(work, prop, m.group(0), pos, "work-role", 0.65, obj=person)
 
 
+_LED = re.compile(r"(?P<p>(?:[A-Z][\w’'.]*\s){1,3}[A-Z][\w’'.]*)-(?:led|starring|fronted|"
+                  r"headlined)\s(?:[a-z-]+\s)?(?:series|show|film|movie|drama|comedy|thriller)\b")
+_LEAD_STAR = re.compile(rf"\b(?:[Ll]ead|[Ll]eading|[Tt]itle|[Tt]itular) (?:star|actor|actress) "
+                        rf"(?P<p>{PERSON})")
+_KNOWN_FOR_ROLE_IN = re.compile(rf"(?P<p>{PERSON}), (?:who is )?(?:best |perhaps best |also )?"
+                                rf"known for (?:his|her|their) (?:role|roles|part|turn) in [“\"‘]?")
+
+
+def rule_led(doc: Doc, s: Sentence) -> None:
+    """"The Omar Sy-led series", "Lead star Sy, known for his role in ‘The Intouchables’":
+    the lead of the work in scope; a role in a work named, that work's cast."""
+    for m in _LED.finditer(s.text):
+        name = doc.trim(m.group("p"))
+        pos = s.start + m.start()
+        # "The Omar Sy-led series debuted … and has topped Netflix’s Top 10": the series
+        # spoken of before, not a title named later in the sentence
+        work = doc.work_before(pos, s)
+        if work is None or doc.type_of(work) not in WORK_TYPES or not doc.is_person(name):
+            continue
+        person = doc.entity(name, "Actor", "led", m.group(0))
+        if is_a(doc.type_of(person), "Person"):
+            doc.add(work, "castMember", s.text[m.start("p"):m.end()], s.start + m.start("p"),
+                    "led", 0.65, obj=person)
+    for m in _LEAD_STAR.finditer(s.text):
+        name = doc.trim(m.group("p"))
+        found = doc.lookup(name)
+        if (found is None and not doc.is_person(name)) or (
+                found is not None and not is_a(doc.type_of(found), "Person")):
+            continue
+        work = doc.work_at(s.start + m.start(), s)
+        if work is None or doc.type_of(work) not in WORK_TYPES:
+            continue
+        person = found or doc.entity(name, "Actor", "lead-star", m.group(0))
+        doc.add(work, "castMember", m.group(0), s.start + m.start(), "lead-star", 0.6,
+                obj=person)
+    for m in _KNOWN_FOR_ROLE_IN.finditer(s.text):
+        spans = doc.span_starting(s.start + m.end())
+        name = doc.trim(m.group("p"))
+        found = doc.lookup(name)
+        if not spans or doc.type_of(spans[0][2]) not in WORK_TYPES or (
+                found is None and not doc.is_person(name)) or (
+                found is not None and not is_a(doc.type_of(found), "Person")):
+            continue
+        _a, b, work = spans[0]
+        person = found or doc.entity(name, "Actor", "known-for-role-in", m.group(0))
+        at = s.start + m.start("p")
+        doc.add(work, "castMember", doc.text[at:doc.past_quote(b)], at, "known-for-role-in",
+                0.6, obj=person)
+
+
 RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role]
+         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led]
 DOC_RULES = [character_in_title]

@@ -99,7 +99,7 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
                   rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
                   rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
                   rf"filmmaker|singer|producer)) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
-                  rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b|"
+                  rf"(?P<who3>{NAME})(?:, [^,“”\"]{{3,80}},)? (?:tweeted|retweeted)\b|"
                   rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
                   rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
                   rf"published) (?:on|to|via) {_PLATFORM.replace('?P<p>', '?P<p3>')},? "
