@@ -203,3 +203,28 @@ def test_the_lead_of_a_series_and_a_role_in_an_earlier_work() -> None:
     assert ("the-intouchables", "castMember", "omar-sy") in got
     assert ("sy-tweet", "author", "omar-sy") in got
     assert not any(p == "spokenBy" for _s, p, _o in got)
+
+
+def test_played_by_after_a_dash_or_a_newcomer_and_a_described_character_in_parentheses() -> None:
+    text = ("“The Underground Railroad” follows the young slave Cora Randall, played by "
+            "newcomer Thuso Mbedu, and a bounty hunter, Ridgeway—played by Joel Edgerton. "
+            "The series also features visionary aerospace magnate Laz Ingram (Natascha "
+            "McElhone).")
+    got = facts(text)
+    assert ("thuso-mbedu", "plays", "cora-randall") in got
+    assert ("joel-edgerton", "plays", "ridgeway") in got
+    assert ("natascha-mcelhone", "plays", "laz-ingram") in got
+    assert ("laz-ingram", "plays", "natascha-mcelhone") not in got
+
+
+def test_a_role_in_the_work_named_after_it() -> None:
+    text = ("“Wednesday” adds a star. Newton most recently starred opposite Chris Pine in "
+            "“All the Old Knives,” and lent her voice to Ginger in “Chicken Run: Dawn of the "
+            "Nugget.” Kathryn Newton plays Abigail Carlson on “Big Little Lies.”")
+    found = suggest(Article("a", "T", "a.txt", text, date="2023-05-01"), KNOWN,
+                    min_confidence=0.0)
+    roles = {(c.subject, c.object, c.qualifiers.get("in")) for c in found.statements
+             if c.property == "plays"}
+    assert ("kathryn-newton", "abigail-carlson", "big-little-lies") in roles
+    assert ("thandiwe-newton", "ginger", "chicken-run-dawn-of-the-nugget") in roles or any(
+        o == "ginger" and w == "chicken-run-dawn-of-the-nugget" for _s, o, w in roles)

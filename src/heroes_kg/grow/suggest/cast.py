@@ -199,7 +199,35 @@ def rule_plays(doc: Doc, s: Sentence) -> None:
         if re.match(r"(?:the|a|an|his|her|their)\b", role, re.IGNORECASE):
             continue
         rule = "plays-the-role-of" if m.group("long") else "plays"
-        _cast(doc, m.group("a"), role, m.group(0), start, rule, 0.75, s)
+        film, quote = _work_named_after(doc, s, m.end())
+        _cast(doc, m.group("a"), role, s.text[m.start():quote] if film else m.group(0), start,
+              rule, 0.75, s, film)
+    opening = re.match(NAME, s.text)
+    for m in re.finditer(rf",? and (?:also )?(?:played|portrayed|voiced|lent (?:her|his|their) "
+                         rf"voice to) (?P<r>{NAME})", s.text):
+        # "Newton most recently starred opposite Chris Pine in …, and lent her voice to
+        # Ginger in Chicken Run: Dawn of the Nugget": the sentence's subject, in the work
+        # named after the role
+        film, quote = _work_named_after(doc, s, m.end())
+        if film is None or opening is None or opening.end() > m.start():
+            continue
+        actor = doc.trim(opening.group(0))
+        if doc.lookup(actor) is None or not is_a(doc.type_of(doc.lookup(actor)), "Person"):
+            continue
+        start = s.start + m.start()
+        _cast(doc, actor, m.group("r"), s.text[m.start():quote].lstrip(", "), start,
+              "and-played", 0.65, s, film)
+
+
+def _work_named_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]:
+    """The work named right after a role, "… in the Oscar-nominated film Three
+    Billboards …", "… on Big Little Lies", and where its name ends (in the sentence)."""
+    for a, b, work in doc.work_spans:
+        if s.start + end < a <= s.start + end + 60 and doc.type_of(work) in WORK_TYPES and \
+                re.fullmatch(r" (?:in|on) [^,.;:“”\"()]{0,45}?[“\"‘]?",
+                             doc.text[s.start + end:a]):
+            return work, doc.past_quote(b) - s.start
+    return None, end
 
 
 def rule_parenthetical(doc: Doc, s: Sentence) -> None:
@@ -222,8 +250,13 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
         if doc.type_of(doc.lookup(b)) in WORK_TYPES or doc.type_of(doc.lookup(a)) in \
                 WORK_TYPES:
             continue
+        described = re.search(r"\b[a-z][a-z-]+ $", s.text[:m.start("a")]) and not re.search(
+            r"\b(?:and|or|with|by|from|to|of|star|stars|starring|actor|actress)\s$",
+            s.text[:m.start("a")])
         if doc.is_character(a) or (doc.is_person(b, strict=True)
                                    and not doc.is_person(a, strict=True)) or (
+                described and doc.is_person(b) and (doc.lookup(a) is None or doc.is_guess(
+                    doc.lookup(a)))) or (
                 " " not in a and doc.lookup(a) is None and doc.is_person(b) and
                 not re.search(r"[’']s\b", b) and not any(
                     x <= s.start + m.start("a") < y for x, y, _w in doc.work_spans)):
@@ -904,13 +937,15 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
                         obj=person)
 
 
-_PLAYED_BY = re.compile(rf"(?P<r>{NAME})(?:, (?:who (?:is|was|will be) )?| (?:is|was|will be) )"
-                        rf"(?:played|portrayed|voiced) by (?P<a>{PERSON})")
+_PLAYED_BY = re.compile(rf"(?P<r>{NAME})(?:, (?:who (?:is|was|will be) )?| (?:is|was|will be) |"
+                        rf" ?[—–] ?)(?:played|portrayed|voiced) by (?:(?:newcomer|actor|actress|"
+                        rf"star|veteran|comedian) )?(?P<a>{PERSON})")
 
 
 def rule_played_by(doc: Doc, s: Sentence) -> None:
-    """"Media, played by Gillian Anderson", "(Cassandra is played by Rachel Keller)": the
-    character, then who plays it."""
+    """"Media, played by Gillian Anderson", "(Cassandra is played by Rachel Keller)", "the
+    young slave Cora Randall, played by newcomer Thuso Mbedu", "a bounty hunter,
+    Ridgeway—played by Joel Edgerton": the character, then who plays it."""
     for m in _PLAYED_BY.finditer(s.text):
         role = doc.trim(m.group("r"))
         known = doc.lookup(role)
