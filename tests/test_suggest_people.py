@@ -228,3 +228,15 @@ def test_a_role_in_the_work_named_after_it() -> None:
     assert ("kathryn-newton", "abigail-carlson", "big-little-lies") in roles
     assert ("thandiwe-newton", "ginger", "chicken-run-dawn-of-the-nugget") in roles or any(
         o == "ginger" and w == "chicken-run-dawn-of-the-nugget" for _s, o, w in roles)
+
+
+def test_starred_in_a_work_named_after_a_description_and_the_two_of_them() -> None:
+    text = ("Casey Affleck recently starred in the excellent supernatural drama, “A Ghost "
+            "Story.” Chris Evans posted a picture of Evans and his co-star Ana de Armas in a "
+            "van. This isn't the first time "
+            "de Armas and Evans are working together. The two also co-starred in Rian "
+            "Johnson's 2019 film “Knives Out.”")
+    got = facts(text)
+    assert ("a-ghost-story", "castMember", "casey-affleck") in got
+    assert ("knives-out", "castMember", "ana-de-armas") in got
+    assert ("knives-out", "castMember", "chris-evans") in got

@@ -1118,8 +1118,57 @@ def rule_led(doc: Doc, s: Sentence) -> None:
                 0.6, obj=person)
 
 
+_STARRED_IN = re.compile(
+    rf"(?P<a>{PERSON}|[Tt]he (?P<two>two|pair|duo))(?: (?:also|recently|previously|most recently|"
+    rf"last|once|then|both|will|would|is set to|is to|was set to|has|had|have))* "
+    rf"(?:stars?|starred|starring|co-stars?|co-starred|appear|appears|appeared|(?:is|was|has "
+    rf"been|have been) cast) (?:together )?in\b")
+
+
+def _work_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]:
+    """The work named after "starred in": "the excellent supernatural drama, A Ghost
+    Story", "this year’s The Old Man and the Gun", "Rian Johnson's 2019 film Knives Out"."""
+    for a, b, work in doc.work_spans:
+        if s.start + end < a <= s.start + end + 70 and doc.type_of(work) in WORK_TYPES and \
+                re.fullmatch(r" (?:[^,.;:“”\"()]{0,55}?,? )?[“\"‘]?", doc.text[s.start + end:a]):
+            return work, doc.past_quote(b) - s.start
+    return None, end
+
+
+def rule_starred_in(doc: Doc, s: Sentence) -> None:
+    """"Casey Affleck recently starred in the excellent supernatural drama, A Ghost Story",
+    "Affleck is set to appear in this year’s The Old Man and the Gun", "The two also
+    co-starred in Rian Johnson's 2019 film Knives Out" (the two people named last)."""
+    for m in _STARRED_IN.finditer(s.text):
+        work, end = _work_after(doc, s, m.end())
+        if work is None:
+            continue
+        start = s.start + m.start()
+        if m.group("two"):
+            # "This isn't the first time de Armas and Evans are working together. The two
+            # also co-starred in …": the two people the sentence before names
+            before = [x for x in doc.sentences if x.end <= s.start]
+            people: list[str] = []
+            for n in re.findall(PERSON, before[-1].text if before else ""):
+                found = doc.lookup(doc.trim(n))
+                if found and is_a(doc.type_of(found), "Person") and found not in people:
+                    people.append(found)
+            if len(people) != 2:
+                continue
+        else:
+            name = doc.trim(m.group("a"))
+            found = doc.lookup(name)
+            if (found is None and not doc.is_person(name)) or (
+                    found is not None and not is_a(doc.type_of(found), "Person")):
+                continue
+            people = [found or doc.entity(name, "Actor", "starred-in", m.group(0))]
+        for person in people:
+            doc.add(work, "castMember", s.text[m.start():end], start, "starred-in", 0.65,
+                    obj=person)
+
+
 RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led]
+         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in]
 DOC_RULES = [character_in_title]
