@@ -77,8 +77,8 @@ RULE_CONFIDENCE_CAP: dict[str, float] = {
     "derived-apposition": 0.4,    # 0 of 1
     "listed-cast": 0.4,           # 0 of 2: the curator wrote who plays whom instead
     "set-to-direct": 0.4,         # 1 of 3: "will co-executive produce" bound to another work
-    "role-name": 0.4,             # 2 of 11: "director Alex Ross Perry" of another work
-    "title-role-name": 0.45,      # 4 of 9: "Jurassic World helmer Colin Trevorrow"
+    "role-name": 0.4,             # 4 of 13: "director Alex Ross Perry" of another work
+    "title-role-name": 0.45,      # 4 of 6: "Jurassic World helmer Colin Trevorrow"
     "report": 0.4,                # 4 of 8: "Deadline revealed that"
     "service-kind": 0.4,          # 0 of 1: "AMC drama" in an article about HBO
     "synopsis": 0.4,              # 1 of 2

@@ -187,8 +187,13 @@ def rule_role_before_name(doc: Doc, s: Sentence) -> None:
         if work is None:
             continue
         role = m.group("role")
-        for name in _names(m.group("people")):
+        names = _names(m.group("people"))
+        if not s.text[m.end("role"):].startswith("s "):
+            names = names[:1]  # "director Marina Zenovich, Jiu-liang Wang’s …": one director
+        for name in names:
             end = s.text.find(name, m.start("people")) + len(name)
+            if re.match(r"[’']s\b", s.text[end:]) or re.search(r"[’']s ", name):
+                continue  # "director Matthew Heineman’s ISIS": a possessive, not a name
             quote = s.text[m.start():end]
             who = _person(doc, name, "role-name", quote)
             if who is None or not is_a(doc.type_of(who), "Person"):
