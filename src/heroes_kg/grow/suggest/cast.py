@@ -972,6 +972,10 @@ _CAST_OPENS = re.compile(
     r"(?:the )?cast (?:also )?includes?|features|featuring) ")
 
 
+_CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|appear|appearances|"
+                         r"features?|featuring|headlined|toplined|fronted|led by)\b")
+
+
 def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
     """"Tye Sheridan, Jack Huston, Alden Ehrenreich, Jason Patric, Toni Collette and
     Jennifer Aniston star in Alexandre Moors’ The Yellow Birds", "Christian Bale, Margot
@@ -980,6 +984,8 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
     a list read with its "along with" and "as well as" parts, each person in the cast of
     the work named after the verb, else of the work in scope; one with a character after
     "as" or in parentheses plays that character."""
+    if not _CAST_WORDS.search(s.text):
+        return
     done = s.start
     for m in re.finditer(NAME, s.text):
         at = s.start + m.start()
@@ -1079,6 +1085,9 @@ _KNOWN_FOR_ROLE_IN = re.compile(rf"(?P<p>{PERSON}), (?:who is )?(?:best |perhaps
 def rule_led(doc: Doc, s: Sentence) -> None:
     """"The Omar Sy-led series", "Lead star Sy, known for his role in ‘The Intouchables’":
     the lead of the work in scope; a role in a work named, that work's cast."""
+    if not re.search(r"-(?:led|starring|fronted|headlined)\b|\b(?:star|actor|actress|known)\b",
+                     s.text):
+        return
     for m in _LED.finditer(s.text):
         name = doc.trim(m.group("p"))
         pos = s.start + m.start()
@@ -1139,6 +1148,8 @@ def rule_starred_in(doc: Doc, s: Sentence) -> None:
     """"Casey Affleck recently starred in the excellent supernatural drama, A Ghost Story",
     "Affleck is set to appear in this year’s The Old Man and the Gun", "The two also
     co-starred in Rian Johnson's 2019 film Knives Out" (the two people named last)."""
+    if not re.search(r"\b(?:star\w*|co-star\w*|appear\w*|cast) (?:together )?in\b", s.text):
+        return
     for m in _STARRED_IN.finditer(s.text):
         work, end = _work_after(doc, s, m.end())
         if work is None:
