@@ -240,3 +240,16 @@ def test_starred_in_a_work_named_after_a_description_and_the_two_of_them() -> No
     assert ("a-ghost-story", "castMember", "casey-affleck") in got
     assert ("knives-out", "castMember", "ana-de-armas") in got
     assert ("knives-out", "castMember", "chris-evans") in got
+
+
+def test_a_role_word_guess_gives_way_to_a_surer_rule_and_a_credit_stops_at_a_possessive() -> None:
+    text = ("Netflix picked up “Sundance Docs.” The lineup includes “Cartel Land” director "
+            "Matthew Heineman’s ISIS drama. Universal has released the teaser for “Jurassic "
+            "World: Fallen Kingdom”. Colin Trevorrow moved on. Trevorrow is still mighty "
+            "involved here, though, as he co-wrote the screenplay with co-writer Derek "
+            "Connolly.")
+    found = suggest(Article("a", "T", "a.txt", text, date="2018-02-03"), KNOWN)
+    got = {c.key(): c.rule for c in found.statements}
+    assert ("cartel-land", "director", "matthew-heineman") in got
+    assert got.get(("jurassic-world-fallen-kingdom", "screenwriter", "derek-connolly")) == \
+        "wrote-script"

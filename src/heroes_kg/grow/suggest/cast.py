@@ -515,7 +515,8 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
             m = None  # "“Pose” stars Mj Rodriguez as Blanca": a role, said elsewhere
         if m and (m.group("role") or re.match(r"[’']s", doc.text[b:b + 2]) or
                   re.match(r"[”\"’][’']s", doc.text[b:b + 3])):
-            name = doc.trim(m.group("p"))
+            # "Cartel Land director Matthew Heineman’s ISIS": the person, not their work
+            name = doc.trim(re.split(r"[’']s ", m.group("p"))[0])
             if doc.is_person(name) and (doc.lookup(name) is None or
                                         is_a(doc.type_of(doc.lookup(name)), "Person")):
                 role = (m.group("role") or "").lower()

@@ -204,7 +204,9 @@ def rule_role_before_name(doc: Doc, s: Sentence) -> None:
             for prop in _TITLE_ROLES[role]:
                 rule = "writer-director" if role.startswith("writer") and \
                     "director" in role else "title-role-name" if named else "role-name"
-                doc.add(work, prop, quote, pos, rule, 0.7, obj=who)
+                # a guess drafts low, so that a surer rule finding the same fact wins
+                doc.add(work, prop, quote, pos, rule, 0.4 if rule == "role-name" else 0.7,
+                        obj=who)
 
 
 def rule_directed(doc: Doc, s: Sentence) -> None:
@@ -334,7 +336,7 @@ _INCLUDE = re.compile(rf"\b(?:episode |episodic )?{_JOB} (?:include|includes|are
                       rf"(?P<list>{_PEOPLE})")
 #: "wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S. Nowlin".
 _SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b(?:wrote|penned|co-wrote|rewrote) (?:a draft of )?"
-                     rf"(?:the )?(?:script|screenplay)(?: with (?:{NAME} (?:co-writer|writer|"
+                     rf"(?:the )?(?:script|screenplay)(?: with (?:(?:{NAME} )?(?:co-writer|writer|"
                      rf"co-screenwriter|screenwriter|collaborator) )?(?P<with>{_PEOPLE}))?"
                      rf"(?:,? with a rewrite by (?P<rewrite>{_PEOPLE}))?"
                      rf"(?P<ep> and (?:also )?served as (?:an? )?executive producer)?")
