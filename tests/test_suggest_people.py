@@ -253,3 +253,15 @@ def test_a_role_word_guess_gives_way_to_a_surer_rule_and_a_credit_stops_at_a_pos
     assert ("cartel-land", "director", "matthew-heineman") in got
     assert got.get(("jurassic-world-fallen-kingdom", "screenwriter", "derek-connolly")) == \
         "wrote-script"
+
+
+def test_the_characters_of_two_people_and_a_work_which_starred_someone() -> None:
+    text = ("Universal has released the teaser for “Jurassic World: Fallen Kingdom”.\n\n"
+            "The story finds Chris Pratt and Bryce Dallas Howard’s characters returning to "
+            "the fold. Sterling K. Brown joins. Fogelman created “This Is Us,” which also "
+            "starred Brown. The film plays a version of Dianne Wiest’s character.")
+    got = facts(text)
+    assert ("jurassic-world-fallen-kingdom", "castMember", "chris-pratt") in got
+    assert ("jurassic-world-fallen-kingdom", "castMember", "bryce-dallas-howard") in got
+    assert ("this-is-us", "castMember", "sterling-k-brown") in got
+    assert not any(o == "dianne-wiest" for _s, _p, o in got)

@@ -1179,8 +1179,50 @@ def rule_starred_in(doc: Doc, s: Sentence) -> None:
                     obj=person)
 
 
+_CHARACTERS_OF = re.compile(rf"(?P<list>{PERSON}(?:(?:,| and|, and) {PERSON})+)[’']s? "
+                            rf"(?:characters|roles)\b")
+_WHICH_STARRED = re.compile(rf"^[”\"’]?,[”\"’]? (?:which|an? [^,;.]{{3,60}}? (?:that|which)) "
+                            rf"(?:also )?(?:starred|stars|starring|features|featured|co-starred) "
+                            rf"(?P<p>{PERSON})")
+
+
+def rule_characters_of(doc: Doc, s: Sentence) -> None:
+    """"The story finds Chris Pratt and Bryce Dallas Howard’s characters returning to the
+    fold": the people whose characters the work has are its cast (one person's character
+    is too often compared: "a version of Dianne Wiest’s character"); "This Is Us, which also
+    starred Brown", "“Replicas,” a sci-fi from Entertainment Studios that features Keanu
+    Reeves": the person in the work just named."""
+    if "characters" in s.text or " roles" in s.text:
+        for m in _CHARACTERS_OF.finditer(s.text):
+            work = listed_work(doc, s.start + m.start(), s)
+            if work is None or doc.type_of(work) not in WORK_TYPES:
+                continue
+            people = read_people(doc, s.start + m.start(), s.start + m.end())
+            for one in people:
+                name = strip_possessive(one.name)
+                found = doc.lookup(name)
+                if found is None and not doc.is_person(name):
+                    continue
+                person = found or doc.entity(name, "Actor", "characters-of", m.group(0))
+                if is_a(doc.type_of(person), "Person"):
+                    doc.add(work, "castMember", doc.text[one.start:s.start + m.end()],
+                            one.start, "characters-of", 0.6, obj=person)
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        m = _WHICH_STARRED.match(doc.text[b:s.end])
+        if m is None or doc.type_of(work) not in WORK_TYPES:
+            continue
+        name = doc.trim(m.group("p"))
+        found = doc.lookup(name)
+        if (found is None and not doc.is_person(name)) or (
+                found is not None and not is_a(doc.type_of(found), "Person")):
+            continue
+        person = found or doc.entity(name, "Actor", "which-starred", m.group(0))
+        doc.add(work, "castMember", doc.text[a:b + m.end()], a, "which-starred", 0.65,
+                obj=person)
+
+
 RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in]
+         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of]
 DOC_RULES = [character_in_title]
