@@ -1208,16 +1208,16 @@ def rule_characters_of(doc: Doc, s: Sentence) -> None:
                     doc.add(work, "castMember", doc.text[one.start:s.start + m.end()],
                             one.start, "characters-of", 0.6, obj=person)
     for a, b, work in doc.works_in_spans(s.start, s.end):
-        m = _WHICH_STARRED.match(doc.text[b:s.end])
-        if m is None or doc.type_of(work) not in WORK_TYPES:
+        w = _WHICH_STARRED.match(doc.text[b:s.end])
+        if w is None or doc.type_of(work) not in WORK_TYPES:
             continue
-        name = doc.trim(m.group("p"))
+        name = doc.trim(w.group("p"))
         found = doc.lookup(name)
         if (found is None and not doc.is_person(name)) or (
                 found is not None and not is_a(doc.type_of(found), "Person")):
             continue
-        person = found or doc.entity(name, "Actor", "which-starred", m.group(0))
-        doc.add(work, "castMember", doc.text[a:b + m.end()], a, "which-starred", 0.65,
+        person = found or doc.entity(name, "Actor", "which-starred", w.group(0))
+        doc.add(work, "castMember", doc.text[a:b + w.end()], a, "which-starred", 0.65,
                 obj=person)
 
 
