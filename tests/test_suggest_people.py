@@ -115,12 +115,14 @@ def test_renewed_by_a_company_for_a_numbered_season() -> None:
 
 
 def test_several_series_renewed_at_once() -> None:
-    text = ("The series “Task” and the series “Industry” have received stellar reviews.\n\n"
+    text = ("The series “Task” and the series “Industry” have received stellar reviews. "
+            "That interest has officially fueled renewals from HBO.\n\n"
             "HBO confirmed that the two shows will receive second seasons on HBO.")
     got = facts(text)
     for series in ("task", "industry"):
         assert (f"{series}-season-2", "partOfSeries", series) in got
         assert (f"{series}-season-2", "greenlitBy", "hbo") in got
+        assert (f"{series}-season-2", "developmentStatus", "renewed") in got
 
 
 def test_a_renewal_of_all_the_shows_of_a_list_of_titles() -> None:

@@ -105,7 +105,8 @@ def _listed_series(doc: Doc, before: int, count: int) -> list[str]:
 def rule_plural_renewal(doc: Doc, s: Sentence) -> None:
     """"the three shows will receive second seasons on HBO and HBO MAX", "All four shows
     have been renewed for second seasons": a season of that number for each of the series
-    named last, greenlit by the company named."""
+    named last, greenlit by the company named, renewed where the sentence or one just
+    before says so ("That interest has officially fueled renewals from HBO.")."""
     m = _SEASONS.search(s.text)
     if m is None:
         return
@@ -122,6 +123,10 @@ def rule_plural_renewal(doc: Doc, s: Sentence) -> None:
         return  # which shows, if not all of them are named?
     n = _ORDINAL[m.group("n")]
     org = _organization(doc, m.group("o"), "plural-renewal", s.text) if m.group("o") else None
+    # "That interest has officially fueled renewals from HBO. Indeed, … the three shows will
+    # receive second seasons": the renewal said just before
+    before = [x for x in doc.sentences if x.end <= s.start][-3:]
+    said = next((x for x in reversed(before) if re.search(r"\brenewals?\b", x.text)), None)
     for one in reversed(series):
         season = season_of(doc, one, n, s.text)
         doc.add(season, "partOfSeries", s.text, s.start, "plural-renewal", 0.65, obj=one)
@@ -131,6 +136,9 @@ def rule_plural_renewal(doc: Doc, s: Sentence) -> None:
         if m.group("renewed"):
             doc.add(season, "developmentStatus", s.text, s.start, "plural-renewal", 0.65,
                     value="renewed")
+        elif said is not None:
+            doc.add(season, "developmentStatus", said.text, said.start, "plural-renewal",
+                    0.6, value="renewed")
 
 
 RULES = [rule_renewed_by, rule_plural_renewal]
