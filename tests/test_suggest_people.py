@@ -267,3 +267,27 @@ def test_the_characters_of_two_people_and_a_work_which_starred_someone() -> None
     assert ("jurassic-world-fallen-kingdom", "castMember", "bryce-dallas-howard") in got
     assert ("this-is-us", "castMember", "sterling-k-brown") in got
     assert not any(o == "dianne-wiest" for _s, _p, o in got)
+
+
+def test_behind_the_camera_directed_by_with_credits_and_listed_writers() -> None:
+    text = ("“The Nun II” tops the box office. Michael Chaves, who directed “The Curse of La "
+            "Llorona” and “The Conjuring: The Devil Made Me Do It,” slid behind the camera for "
+            "this installment. “Stoner” will be directed by Joe Wright (Pride & Prejudice, "
+            "Atonement).")
+    got = facts(text)
+    assert ("the-nun-ii", "director", "michael-chaves") in got
+    assert ("atonement", "director", "joe-wright") in got
+    assert ("pride-prejudice", "director", "joe-wright") in got or \
+        ("pride-and-prejudice", "director", "joe-wright") in got
+
+
+def test_writers_listed_after_a_title_and_producers_alongside_the_subject() -> None:
+    text = ("Barry Jenkins made “The Underground Railroad.” Jenkins wrote it. He also "
+            "executive produced the series alongside Colson Whitehead, Brad Pitt, Adele "
+            "Romanski, among others. “Deadpool” writers Rhett Reese and Paul Wernick wrote "
+            "the first film.")
+    got = facts(text)
+    for person in ("barry-jenkins", "colson-whitehead", "brad-pitt", "adele-romanski"):
+        assert ("the-underground-railroad", "executiveProducer", person) in got
+    assert ("deadpool", "screenwriter", "rhett-reese") in got
+    assert ("deadpool", "screenwriter", "paul-wernick") in got

@@ -526,12 +526,27 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
                 quote = doc.text[a - (1 if doc.text[a - 1:a] in "“\"‘" else 0):
                                  b + m.start("p") + len(name)]
                 doc.add(work, prop, quote, a, "credit", 0.65, obj=person)
+                others = []
+                if role.endswith("s") and role != "alumna":
+                    # "“Deadpool” writers Rhett Reese and Paul Wernick": everyone listed
+                    listed = read_people(doc, b + m.start("p"), s.end)
+                    others = [doc.entity(one.name, "Filmmaker" if prop != "castMember" else
+                                         "Actor", "credit", doc.text[a:one.end])
+                              for one in listed[1:]]
+                    for one, who in zip(listed[1:], others, strict=True):
+                        if is_a(doc.type_of(who), "Person"):
+                            doc.add(work, prop, doc.text[a:one.end].lstrip("“\"‘"), a,
+                                    "credit", 0.65, obj=who)
                 back = re.match(rf"(?: and {NAME})? (?:returning|are returning|return|will "
                                 rf"return|is returning)\b", doc.text[b + m.end():])
                 coming = doc.main_film
                 if back and coming and coming != work and doc.predecessor(coming) == work:
                     # "“Deadpool” writers Rhett Reese and Paul Wernick returning": the sequel's
                     doc.add(coming, prop, quote, a, "credit-returning", 0.6, obj=person)
+                    for who in others:
+                        if is_a(doc.type_of(who), "Person"):
+                            doc.add(coming, prop, doc.text[a:b + m.end() + back.end()], a,
+                                    "credit-returning", 0.6, obj=who)
         before = doc.text[s.start:a]
         m = re.search(rf"(?P<p>{NAME}) of [“\"‘]?$", before)
         if m and doc.is_person(doc.trim(m.group("p"))):

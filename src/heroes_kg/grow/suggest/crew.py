@@ -708,17 +708,21 @@ def rule_listed_roles(doc: Doc, s: Sentence) -> None:
         done = end
 
 
-_CHAIR = re.compile(rf"(?P<p>{NAME})(?: \([^()]{{1,80}}\))? (?:(?:will|is set to|is to|has) )?"
-                    rf"(?:steps|stepped|step|takes|took|take|taken) (?:into|over) the "
-                    rf"director[’']s chair\b")
+_CHAIR = re.compile(rf"(?P<p>{NAME})(?: \([^()]{{1,80}}\)|, who [^;.]{{3,120}}?,[”\"’]?)? "
+                    rf"(?:(?:will|is set to|is to|has) )?"
+                    rf"(?:(?:steps|stepped|step|takes|took|take|taken) (?:into|over) the "
+                    rf"director[’']s chair|(?:slid|slides|slips|slipped|stepped|steps|is|was|"
+                    rf"gets|got) behind the camera)\b")
 
 
 def rule_directors_chair(doc: Doc, s: Sentence) -> None:
     """"Filmmaker J.A. Bayona (A Monster Calls, The Impossible) steps into the director’s
-    chair this time around": the director of the work in scope."""
+    chair this time around", "Michael Chaves, who directed “The Curse of La Llorona” …,
+    slid behind the camera for this installment": the director of the work in scope."""
     for m in _CHAIR.finditer(s.text):
         pos = s.start + m.start()
-        work = doc.work_at(pos, s)
+        # not a work named in "who directed “The Curse of La Llorona”": the article's
+        work = doc.main_film if ", who " in m.group(0) else doc.work_at(pos, s)
         if work is None:
             continue
         _add_people(doc, work, "director", [doc.trim(m.group("p"))], m.group(0), pos,
@@ -728,25 +732,27 @@ def rule_directors_chair(doc: Doc, s: Sentence) -> None:
 _CREDITS_THEN_DIRECTS = re.compile(
     rf"(?P<p>{NAME}) \((?P<c>[^()]{{2,100}})\),? (?:who )?(?:(?:will|is set to|is to|has been "
     rf"tapped to|was tapped to|signed on to|returns to|also) )?(?:direct|helm|directed|helmed|"
-    rf"(?:steps|stepped|takes|took) (?:into|over) the director[’']s chair)\b")
+    rf"(?:steps|stepped|takes|took) (?:into|over) the director[’']s chair)\b|"
+    rf"\b(?:[Dd]irected|[Hh]elmed) by (?P<p2>{NAME}) \((?P<c2>[^()]{{2,100}})\)")
 
 
 def rule_director_credits(doc: Doc, s: Sentence) -> None:
     """"Filmmaker J.A. Bayona (A Monster Calls, The Impossible) steps into the director’s
-    chair", "Tom Hooper (“The King’s Speech”) will direct": the works in parentheses
-    are the director's earlier films."""
+    chair", "Tom Hooper (“The King’s Speech”) will direct", "directed by Joe Wright (Pride &
+    Prejudice, Atonement)": the works in parentheses are the director's earlier films."""
     for m in _CREDITS_THEN_DIRECTS.finditer(s.text):
-        name = doc.trim(m.group("p"))
+        c = "c" if m.group("c") else "c2"
+        name = doc.trim(m.group("p") or m.group("p2"))
         if not doc.is_person(name):
             continue
-        a, b = s.start + m.start("c"), s.start + m.end("c")
-        quote = doc.text[s.start + m.start():b + 1]
+        a, b = s.start + m.start(c), s.start + m.end(c)
+        quote = doc.text[s.start + m.start():max(b + 1, s.start + m.end())]
         works = [w for x, y, w in doc.work_spans if a <= x and y <= b]
-        items = [i.strip(" “”\"‘’") for i in re.split(r",? and |, ", m.group("c"))]
+        items = [i.strip(" “”\"‘’") for i in re.split(r",? and |, ", m.group(c))]
         if not works and all(re.fullmatch(TITLE_WORDS, i) for i in items):
             # "(A Monster Calls, The Impossible)": titles, each the credit of a director
             for item in items:
-                at = a + m.group("c").find(item)
+                at = a + m.group(c).find(item)
                 found = doc.lookup(item)
                 work = found if found and doc.type_of(found) in ("Movie", "TVSeries") else \
                     None if found else doc.entity(item, "Movie", "director-credits", quote)
@@ -759,7 +765,43 @@ def rule_director_credits(doc: Doc, s: Sentence) -> None:
                             "director-credits", 0.6)
 
 
+_MADE_ALONGSIDE = re.compile(
+    rf"^(?P<p>{NAME}|He|She) (?:also |has |had |will |then )?(?P<v>executive[- ]produced|"
+    rf"co-produced|produced|directed|co-wrote|wrote|created|co-created) the (?:[a-z-]+ )?"
+    rf"(?:series|show|film|movie|documentary|sequel)(?: alongside| along with| with) ")
+_MADE_PROPS = {"executive produced": "executiveProducer", "executive-produced":
+               "executiveProducer", "co-produced": "producer", "produced": "producer",
+               "directed": "director", "co-wrote": "screenwriter", "wrote": "screenwriter",
+               "created": "creator", "co-created": "creator"}
+
+
+def rule_made_alongside(doc: Doc, s: Sentence) -> None:
+    """"He also executive produced the series alongside Whitehead, Brad Pitt, Adele
+    Romanski, among others": the sentence's subject (the person the text spoke of, for
+    "He") and everyone listed hold the role on the work in scope."""
+    m = _MADE_ALONGSIDE.match(s.text)
+    if m is None:
+        return
+    if m.group("p") in ("He", "She"):
+        who = doc.subject_person(s.start)
+        if who is None or not is_a(doc.type_of(who), "Person"):
+            return
+        first = doc.name_of(who)
+    else:
+        first = doc.trim(m.group("p"))
+    work = doc.work_at(s.start + m.start("v"), s)
+    if work is None:
+        return
+    listed = read_people(doc, s.start + m.end(), s.end)
+    if not listed:
+        return
+    end = listed[-1].end
+    _add_people(doc, work, _MADE_PROPS[m.group("v")], [first] + [p.name for p in listed],
+                doc.text[s.start:end], s.start, "made-alongside", 0.65)
+
+
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
-         rule_directors_chair, rule_director_credits]
+         rule_directors_chair, rule_director_credits,
+         rule_made_alongside]
