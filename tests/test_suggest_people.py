@@ -291,3 +291,12 @@ def test_writers_listed_after_a_title_and_producers_alongside_the_subject() -> N
         assert ("the-underground-railroad", "executiveProducer", person) in got
     assert ("deadpool", "screenwriter", "rhett-reese") in got
     assert ("deadpool", "screenwriter", "paul-wernick") in got
+
+
+def test_a_title_in_apposition_after_starring_and_a_festival_section_are_no_cast() -> None:
+    text = ("“Stoner” is a new film. As for Wright, his Winston Churchill film starring Gary "
+            "Oldman, Darkest Hour, is scheduled to arrive this fall. The lineup of “Tribeca "
+            "Docs” includes Muhammad Ali (Spotlight Documentary).")
+    got = facts(text)
+    assert ("stoner", "castMember", "gary-oldman") not in got
+    assert not any(p == "plays" for _s, p, _o in got)

@@ -242,6 +242,9 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             continue
         if a.isupper() or b.isupper() or (is_place_or_award(a) and not named):
             continue  # "NEW YORK (AP)": a dateline
+        if re.search(r"\b(?:Documentary|Film|Movie|Series|Short|Special|Premiere|Competition)$",
+                     b):
+            continue  # "Muhammad Ali (Spotlight Documentary)": a festival section
         if re.match(r",? (?:(?:will|is set to|has|also|who) )?(?:write|wrote|written|writes|"
                     r"direct|directed|directs|produce|produced|produces|executive produce|"
                     r"co-write|co-wrote|create|created|creates|serve|serves|showrun)\b",
@@ -411,6 +414,9 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
         if re.match(r",? (?:as|who plays|who portrays)\b", follows):
             continue  # "stars Julia Roberts as a caseworker": a role, not bare membership
         people = _people(doc, m.group("list"))
+        if len(people) == 2 and " and " not in m.group("list") and re.match(
+                r", (?:is|was|will|has|had|opens|arrives|hits)\b", s.text[m.end():]):
+            continue  # "his film starring Gary Oldman, Darkest Hour, is scheduled": a title
         listed = sum(1 for name in people if doc.is_person(name))
         for name in people:
             if not (doc.is_person(name) or (listed >= 2 and _mononym(doc, name))) or (
