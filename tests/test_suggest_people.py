@@ -300,3 +300,9 @@ def test_a_title_in_apposition_after_starring_and_a_festival_section_are_no_cast
     got = facts(text)
     assert ("stoner", "castMember", "gary-oldman") not in got
     assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_a_quoted_title_right_after_stars_in_is_a_work() -> None:
+    text = ("The festival line-up was announced. Johnny Depp stars in “Jeanne du Barry,” which "
+            "will open the festival.")
+    assert ("jeanne-du-barry", "castMember", "johnny-depp") in facts(text)

@@ -1163,6 +1163,15 @@ def _work_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]:
         if s.start + end < a <= s.start + end + 70 and doc.type_of(work) in WORK_TYPES and \
                 re.fullmatch(r" (?:[^,.;:“”\"()]{0,55}?,? )?[“\"‘]?", doc.text[s.start + end:a]):
             return work, doc.past_quote(b) - s.start
+    quoted = re.match(r" [“\"](?P<t>[A-Z][^”\"]{1,60}?)[,.]?[”\"]", s.text[end:])
+    if quoted and not doc.lookup(quoted.group("t")):
+        # "Johnny Depp stars in “Jeanne du Barry,”": a quoted title right after is a work
+        title = quoted.group("t")
+        kind = "TVSeries" if re.search(r"\b(?:series|show|season)\b", s.text) else "Movie"
+        work = doc.entity(title, kind, "starred-in", s.text[:end + quoted.end()])
+        at = s.start + end + quoted.start("t")
+        doc.add_work_span(at, at + len(title), work)
+        return work, end + quoted.end()
     return None, end
 
 
