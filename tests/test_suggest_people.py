@@ -306,3 +306,11 @@ def test_a_quoted_title_right_after_stars_in_is_a_work() -> None:
     text = ("The festival line-up was announced. Johnny Depp stars in “Jeanne du Barry,” which "
             "will open the festival.")
     assert ("jeanne-du-barry", "castMember", "johnny-depp") in facts(text)
+
+
+def test_a_list_that_stars_in_a_filmmakers_unquoted_title() -> None:
+    text = ("Sundance has its first wave. Tye Sheridan, Jack Huston and Jennifer Aniston star "
+            "in Alexandre Moors’ The Yellow Birds, marking the director’s return to Sundance.")
+    got = facts(text)
+    for person in ("tye-sheridan", "jack-huston", "jennifer-aniston"):
+        assert ("the-yellow-birds", "castMember", person) in got

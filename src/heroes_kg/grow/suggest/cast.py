@@ -14,7 +14,7 @@ from ._doc import WORK_TYPES, Doc
 from ._lists import PERSON, listed_work, read_people, the_sequel, trim_name
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
-from ._text import MONTHS, NAME, POSSESSOR, STOP, WEEKDAYS, Sentence, strip_possessive
+from ._text import MONTHS, NAME, POSSESSOR, STOP, TITLE_WORDS, WEEKDAYS, Sentence, strip_possessive
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -1035,10 +1035,9 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
             if lead:
                 people += read_people(doc, done + lead.end(), s.end)
         end = people[-1].end if opens else verb.end()  # type: ignore[union-attr]
-        later = [w for a, _b, w in doc.work_spans if end <= a < min(s.end, end + 60)]
         if verb is not None and verb.group(0).endswith(" in"):
             # "… star in Alexandre Moors’ The Yellow Birds": the work named next, or none
-            work = later[0] if later else None
+            work, _end = _work_after(doc, s, end - s.start)
         else:
             ids = {doc.lookup(p.name) for p in people}
             # the work rule_cast_members bound the first names of the list to, if any
@@ -1172,6 +1171,15 @@ def _work_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]:
         at = s.start + end + quoted.start("t")
         doc.add_work_span(at, at + len(title), work)
         return work, end + quoted.end()
+    owned = re.match(rf" (?:{POSSESSOR}|[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']) (?P<t>{TITLE_WORDS})"
+                     rf"(?=[,.;]| (?:and|marking|which|with|from)\b)", s.text[end:])
+    if owned and not doc.lookup(owned.group("t")) and not doc.is_person(owned.group("t")):
+        # "… star in Alexandre Moors’ The Yellow Birds, marking …": a filmmaker's title
+        title = owned.group("t")
+        work = doc.entity(title, "Movie", "starred-in", s.text[:end + owned.end()])
+        at = s.start + end + owned.start("t")
+        doc.add_work_span(at, at + len(title), work)
+        return work, end + owned.end()
     return None, end
 
 
