@@ -314,3 +314,12 @@ def test_a_list_that_stars_in_a_filmmakers_unquoted_title() -> None:
     got = facts(text)
     for person in ("tye-sheridan", "jack-huston", "jennifer-aniston"):
         assert ("the-yellow-birds", "castMember", person) in got
+
+
+def test_someone_the_story_follows_is_a_character_of_the_work() -> None:
+    text = ("Netflix viewers love ‘Lupin’. ‘Lupin’ sees professional thief Assane Diop seek "
+            "revenge for his father. “If Beale Street Could Talk” is about a pregnant Harlem "
+            "woman.")
+    got = facts(text)
+    assert ("assane-diop", "appearsIn", "lupin") in got
+    assert not any(s == "harlem" for s, _p, _o in got)

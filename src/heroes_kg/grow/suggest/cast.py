@@ -1259,8 +1259,42 @@ def rule_characters_of(doc: Doc, s: Sentence) -> None:
                 obj=person)
 
 
+_STORY_OF = re.compile(
+    rf"\b(?:sees|follows|centers on|centres on|revolves around|is about) (?:the |an? )?"
+    rf"(?P<d>(?:[a-z][\w-]* ){{1,4}}?)(?:named |called )?(?P<c>{NAME})")
+
+
+def rule_story_character(doc: Doc, s: Sentence) -> None:
+    """"‘Lupin’ sees professional thief Assane Diop seek revenge", "The award-winning story
+    of IN THIS CORNER OF THE WORLD follows a young lady named Suzu Urano": someone the
+    story follows, described first, is a character of the work."""
+    for m in _STORY_OF.finditer(s.text):
+        name = m.group("c")
+        at = s.start + m.start("c")
+        if m.group("d").split()[0] in ("and", "or", "the", "to", "in", "on", "up") or \
+                any(a <= at < b for a, b, _w in doc.work_spans):
+            continue
+        found = doc.lookup(name)
+        if found is not None and not doc.is_guess(found) and \
+                doc.type_of(found) != "FictionalCharacter":
+            continue  # "sees Tom Cruise return": a known person is no character
+        if len(name.split()) > 3 or name.split()[0] in STOP or is_place_or_award(name) or (
+                " " not in name and not re.search(r"(?:named|called) $", m.group(0)[:m.start(
+                    "c") - m.start()])):
+            continue  # "is about a pregnant Harlem woman": a one-word name is no one's
+        works = [w for a, _b, w in doc.work_spans if s.start <= a < s.start + m.start()]
+        work = works[-1] if works else None
+        if work is None or doc.type_of(work) not in WORK_TYPES:
+            continue
+        character = doc.entity(name, "FictionalCharacter", "story-character", m.group(0))
+        if doc.type_of(character) == "FictionalCharacter":
+            doc.add(character, "appearsIn", s.text[:m.end()] if m.end() < 160 else m.group(0),
+                    s.start if m.end() < 160 else s.start + m.start(), "story-character",
+                    0.6, obj=work)
+
+
 RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of]
+         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_story_character]
 DOC_RULES = [character_in_title]
