@@ -202,6 +202,8 @@ def rule_plays(doc: Doc, s: Sentence) -> None:
         film, quote = _work_named_after(doc, s, m.end())
         _cast(doc, m.group("a"), role, s.text[m.start():quote] if film else m.group(0), start,
               rule, 0.75, s, film)
+    if not re.search(r" and (?:also )?(?:played|portrayed|voiced|lent) ", s.text):
+        return
     opening = re.match(NAME, s.text)
     for m in re.finditer(rf",? and (?:also )?(?:played|portrayed|voiced|lent (?:her|his|their) "
                          rf"voice to) (?P<r>{NAME})", s.text):
