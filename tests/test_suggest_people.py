@@ -323,3 +323,13 @@ def test_someone_the_story_follows_is_a_character_of_the_work() -> None:
     got = facts(text)
     assert ("assane-diop", "appearsIn", "lupin") in got
     assert not any(s == "harlem" for s, _p, _o in got)
+
+
+def test_a_season_order_greenlit_by_the_company_whose_series_it_is() -> None:
+    text = ("According to Deadline, Lifetime's stalker drama “YOU,” starring Penn Badgley, has "
+            "received a second season order.")
+    known = [*KNOWN, Entity("lifetime", "Organization", "Lifetime")]
+    got = {c.key() for c in suggest(Article("a", "T", "a.txt", text), known,
+                                    min_confidence=0.0).statements}
+    assert ("you-season-2", "greenlitBy", "lifetime") in got
+    assert ("you-season-2", "partOfSeries", "you") in got

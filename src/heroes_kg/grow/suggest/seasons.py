@@ -141,4 +141,33 @@ def rule_plural_renewal(doc: Doc, s: Sentence) -> None:
                     0.6, value="renewed")
 
 
-RULES = [rule_renewed_by, rule_plural_renewal]
+_SEASON_ORDER = re.compile(rf"\b(?:has |have |had )?(?:received|earned|got|gets|landed|scored) an? "
+                           rf"(?P<n>{_ORDINALS}) (?:season|series) (?:order|renewal|pickup)\b")
+
+
+def rule_season_order(doc: Doc, s: Sentence) -> None:
+    """"Lifetime's stalker drama YOU, starring Gossip Girl's Penn Badgley, has received a
+    second season order": the season, greenlit by the company whose series it is."""
+    m = _SEASON_ORDER.search(s.text)
+    if m is None:
+        return
+    for a, _b, series in doc.work_spans:
+        if not s.start <= a < s.start + m.start() or doc.type_of(series) != "TVSeries":
+            continue
+        owner = re.search(rf"(?P<o>{NAME})[’']s (?:[a-z-]+ ){{0,3}}$", doc.text[s.start:a])
+        if owner is None:
+            continue
+        org = _organization(doc, owner.group("o"), "season-order", s.text)
+        if org is None:
+            continue
+        n = _ORDINAL[m.group("n")]
+        season = season_of(doc, series, n, s.text)
+        start = s.start + owner.start()
+        quote = doc.text[start:s.start + m.end()]
+        doc.add(season, "partOfSeries", quote, start, "season-order", 0.65, obj=series)
+        doc.add(season, "seasonNumber", quote, start, "season-order", 0.65, value=n)
+        doc.add(season, "greenlitBy", quote, start, "season-order", 0.65, obj=org)
+        return
+
+
+RULES = [rule_renewed_by, rule_plural_renewal, rule_season_order]
