@@ -154,7 +154,7 @@ def rule_season_order(doc: Doc, s: Sentence) -> None:
     for a, _b, series in doc.work_spans:
         if not s.start <= a < s.start + m.start() or doc.type_of(series) != "TVSeries":
             continue
-        owner = re.search(rf"(?P<o>{NAME})[’']s (?:[a-z-]+ ){{0,3}}$", doc.text[s.start:a])
+        owner = re.search(rf"(?P<o>{NAME})[’']s (?:[a-z-]+ ){{0,3}}[“\"‘]?$", doc.text[s.start:a])
         if owner is None:
             continue
         org = _organization(doc, owner.group("o"), "season-order", s.text)
