@@ -333,3 +333,9 @@ def test_a_season_order_greenlit_by_the_company_whose_series_it_is() -> None:
                                     min_confidence=0.0).statements}
     assert ("you-season-2", "greenlitBy", "lifetime") in got
     assert ("you-season-2", "partOfSeries", "you") in got
+
+
+def test_starring_a_person_after_their_credit() -> None:
+    text = ("Netflix has ordered “Carmen Sandiego,” an animated series this time starring Jane "
+            "the Virgin actress Gina Rodriguez.")
+    assert ("carmen-sandiego", "castMember", "gina-rodriguez") in facts(text)

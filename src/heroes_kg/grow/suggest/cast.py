@@ -1295,8 +1295,35 @@ def rule_story_character(doc: Doc, s: Sentence) -> None:
                     0.6, obj=work)
 
 
+_STARRING_CREDITED = re.compile(
+    rf"\b(?:starring|co-starring|featuring|stars|will star) (?:[“\"‘]?(?P<credit>{TITLE_WORDS})"
+    rf"[”\"’]?(?:[’']s)? )(?:actress|actor|star|alum|alumna|veteran|breakout|newcomer) "
+    rf"(?P<p>{PERSON})")
+
+
+def rule_starring_credited(doc: Doc, s: Sentence) -> None:
+    """"a reboot of the … game show — this time starring Jane the Virgin actress Gina
+    Rodriguez": the person after their credit is in the cast of the work in scope."""
+    if "actress" not in s.text and "actor" not in s.text and " star " not in s.text and \
+            "alum" not in s.text and "veteran" not in s.text and "breakout" not in s.text:
+        return
+    for m in _STARRING_CREDITED.finditer(s.text):
+        name = doc.trim(m.group("p"))
+        found = doc.lookup(name)
+        if (found is None and not doc.is_person(name)) or (
+                found is not None and not is_a(doc.type_of(found), "Person")):
+            continue
+        pos = s.start + m.start()
+        work = the_sequel(doc, doc.work_at(pos, s))
+        if work is None or doc.type_of(work) not in WORK_TYPES or \
+                doc.name_of(work) == m.group("credit"):
+            continue
+        person = found or doc.entity(name, "Actor", "starring-credited", m.group(0))
+        doc.add(work, "castMember", m.group(0), pos, "starring-credited", 0.65, obj=person)
+
+
 RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_story_character]
+         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_story_character, rule_starring_credited]
 DOC_RULES = [character_in_title]
