@@ -970,6 +970,8 @@ def rule_played_by(doc: Doc, s: Sentence) -> None:
     """"Media, played by Gillian Anderson", "(Cassandra is played by Rachel Keller)", "the
     young slave Cora Randall, played by newcomer Thuso Mbedu", "a bounty hunter,
     Ridgeway—played by Joel Edgerton": the character, then who plays it."""
+    if " by " not in s.text:
+        return
     for m in _PLAYED_BY.finditer(s.text):
         role = doc.trim(m.group("r"))
         known = doc.lookup(role)
@@ -1079,6 +1081,9 @@ def rule_work_role(doc: Doc, s: Sentence) -> None:
     """"a cheeky Instagram post from the film's star, Chris Evans", "his co-star Ana de
     Armas", "with the film's director, Dexter Fletcher": the person's part in the work in
     scope."""
+    if not re.search(r"[’']s (?:star|lead|co-star|director|writer|screenwriter|creator)\b|"
+                     r"\b(?:his|her|their) co-star", s.text):
+        return
     for m in _WORK_ROLE.finditer(s.text):
         role = m.group("role")
         if m.group(0).startswith(("his", "her", "their")) and role != "co-star":
@@ -1270,6 +1275,8 @@ def rule_story_character(doc: Doc, s: Sentence) -> None:
     """"‘Lupin’ sees professional thief Assane Diop seek revenge", "The award-winning story
     of IN THIS CORNER OF THE WORLD follows a young lady named Suzu Urano": someone the
     story follows, described first, is a character of the work."""
+    if not re.search(r"\b(?:sees|follows|centers|centres|revolves|is about)\b", s.text):
+        return
     for m in _STORY_OF.finditer(s.text):
         name = m.group("c")
         at = s.start + m.start("c")

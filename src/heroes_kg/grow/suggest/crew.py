@@ -719,6 +719,8 @@ def rule_directors_chair(doc: Doc, s: Sentence) -> None:
     """"Filmmaker J.A. Bayona (A Monster Calls, The Impossible) steps into the director’s
     chair this time around", "Michael Chaves, who directed “The Curse of La Llorona” …,
     slid behind the camera for this installment": the director of the work in scope."""
+    if "director" not in s.text and "camera" not in s.text:
+        return
     for m in _CHAIR.finditer(s.text):
         pos = s.start + m.start()
         # not a work named in "who directed “The Curse of La Llorona”": the article's
@@ -740,6 +742,8 @@ def rule_director_credits(doc: Doc, s: Sentence) -> None:
     """"Filmmaker J.A. Bayona (A Monster Calls, The Impossible) steps into the director’s
     chair", "Tom Hooper (“The King’s Speech”) will direct", "directed by Joe Wright (Pride &
     Prejudice, Atonement)": the works in parentheses are the director's earlier films."""
+    if not re.search(r"\b(?:[Dd]irect|[Hh]elm)", s.text):
+        return
     for m in _CREDITS_THEN_DIRECTS.finditer(s.text):
         c = "c" if m.group("c") else "c2"
         name = doc.trim(m.group("p") or m.group("p2"))

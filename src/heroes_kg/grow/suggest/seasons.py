@@ -36,6 +36,8 @@ _RENEWED_BY = re.compile(
 def rule_renewed_by(doc: Doc, s: Sentence) -> None:
     """"The series was renewed by Starz for a second season in May": the season (else
     the series) is greenlit by the company named."""
+    if " by " not in s.text:
+        return
     for m in _RENEWED_BY.finditer(s.text):
         pos = s.start + m.start()
         org = _organization(doc, m.group("o"), "renewed-by", m.group(0))
@@ -107,7 +109,7 @@ def rule_plural_renewal(doc: Doc, s: Sentence) -> None:
     have been renewed for second seasons": a season of that number for each of the series
     named last, greenlit by the company named, renewed where the sentence or one just
     before says so ("That interest has officially fueled renewals from HBO.")."""
-    m = _SEASONS.search(s.text)
+    m = _SEASONS.search(s.text) if "seasons" in s.text else None
     if m is None:
         return
     count = 2 if m.group(0).lower().startswith("both") or m.group("k") == "both" else \
@@ -148,7 +150,7 @@ _SEASON_ORDER = re.compile(rf"\b(?:has |have |had )?(?:received|earned|got|gets|
 def rule_season_order(doc: Doc, s: Sentence) -> None:
     """"Lifetime's stalker drama YOU, starring Gossip Girl's Penn Badgley, has received a
     second season order": the season, greenlit by the company whose series it is."""
-    m = _SEASON_ORDER.search(s.text)
+    m = _SEASON_ORDER.search(s.text) if re.search(r"order|renewal|pickup", s.text) else None
     if m is None:
         return
     for a, _b, series in doc.work_spans:
