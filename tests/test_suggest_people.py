@@ -339,3 +339,10 @@ def test_starring_a_person_after_their_credit() -> None:
     text = ("Netflix has ordered “Carmen Sandiego,” an animated series this time starring Jane "
             "the Virgin actress Gina Rodriguez.")
     assert ("carmen-sandiego", "castMember", "gina-rodriguez") in facts(text)
+
+
+def test_renewed_for_a_numbered_season_by_a_company() -> None:
+    text = "“Dark” is a German series. “Dark” has been renewed for a third season by Netflix."
+    got = facts(text)
+    assert ("dark-season-3", "greenlitBy", "netflix") in got
+    assert ("dark-season-3", "developmentStatus", "renewed") in got

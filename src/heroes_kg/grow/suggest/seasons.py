@@ -28,25 +28,28 @@ def _organization(doc: Doc, name: str, rule: str, quote: str) -> str | None:
 
 _RENEWED_BY = re.compile(
     rf"\b(?:was|were|has been|have been|had been|is|are|got|been) (?:officially |quickly )?"
-    rf"(?:renewed|ordered|greenlit|green-lit|picked up|commissioned|brought back) by "
-    rf"(?P<o>{NAME})(?P<rest>[^.;]{{0,40}}?\bfor (?:an?|its|their) (?P<n>{_ORDINALS}) "
-    rf"(?:season|series)\b)?")
+    rf"(?:renewed|ordered|greenlit|green-lit|picked up|commissioned|brought back) "
+    rf"(?:by (?P<o>{NAME})(?P<rest>[^.;]{{0,40}}?\bfor (?:an?|its|their) (?P<n>{_ORDINALS}) "
+    rf"(?:season|series)\b)?|for (?:an?|its|their) (?P<n2>{_ORDINALS}) (?:season|series) by "
+    rf"(?P<o2>{NAME}))")
 
 
 def rule_renewed_by(doc: Doc, s: Sentence) -> None:
-    """"The series was renewed by Starz for a second season in May": the season (else
-    the series) is greenlit by the company named."""
+    """"The series was renewed by Starz for a second season in May", "has been renewed for
+    a third season by Netflix": the season (else the series) is greenlit by the company
+    named."""
     if " by " not in s.text:
         return
     for m in _RENEWED_BY.finditer(s.text):
         pos = s.start + m.start()
-        org = _organization(doc, m.group("o"), "renewed-by", m.group(0))
+        org = _organization(doc, m.group("o") or m.group("o2"), "renewed-by", m.group(0))
         work = doc.work_at(pos, s)
         if org is None or work is None:
             continue
         series = doc.series_of(work)
-        if m.group("n") and series and doc.type_of(series) == "TVSeries":
-            n = _ORDINAL[m.group("n")]
+        number = m.group("n") or m.group("n2")
+        if number and series and doc.type_of(series) == "TVSeries":
+            n = _ORDINAL[number]
             quote = s.text[:m.end()] if m.end() <= 160 else m.group(0)
             start = s.start if m.end() <= 160 else pos
             work = season_of(doc, series, n, quote)
