@@ -8,6 +8,7 @@ fact runs its rules over it, in this order:
 * :mod:`.cast` — who plays whom, cast membership;
 * :mod:`.crew` — directors, writers, producers, creators;
 * :mod:`.dates` — premieres, releases, where a work streams;
+* :mod:`.seasons` — renewals: the season, its series and number, who greenlit it;
 * :mod:`.figures` and :mod:`.rankings` — audience figures and charts;
 * :mod:`.posts` and :mod:`.speech` — social posts and quoted speech;
 * :mod:`.news` — reports by other publications;
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 
 from ...corpus.curation import Article, Corpus, Entity, Statement
 from ...errors import GrowError
-from . import cast, crew, dates, figures, news, posts, rankings, speech, works
+from . import cast, crew, dates, figures, news, posts, rankings, seasons, speech, works
 from . import entities as new_names
 from . import learned as learned_layer
 from ._doc import Doc
@@ -74,8 +75,12 @@ MIN_CONFIDENCE = 0.45
 RULE_CONFIDENCE_CAP: dict[str, float] = {
     "actor-parenthesis": 0.5,     # 6 of 8 right: "Mrs. Coulter (Wilson)", "June (Maya Rudolph)"
     "derived-apposition": 0.4,    # 0 of 1
+    "lead-star": 0.4,             # 0 of 1: "leading star Elisabeth Moss" who plays a role
+    "maker-possessive": 0.4,      # 1 of 4: "Randeep Hooda's forthcoming film" (an actor)
     "listed-cast": 0.4,           # 0 of 2: the curator wrote who plays whom instead
     "set-to-direct": 0.4,         # 1 of 3: "will co-executive produce" bound to another work
+    "role-name": 0.4,             # 4 of 13: "director Alex Ross Perry" of another work
+    "title-role-name": 0.45,      # 4 of 6: "Jurassic World helmer Colin Trevorrow"
     "report": 0.4,                # 4 of 8: "Deadline revealed that"
     "service-kind": 0.4,          # 0 of 1: "AMC drama" in an article about HBO
     "synopsis": 0.4,              # 1 of 2
@@ -99,8 +104,8 @@ DocRule = Callable[[Doc], None]
 
 #: Rules run over every sentence, in this order.
 SENTENCE_RULES: list[SentenceRule] = [
-    *cast.RULES, *works.RULES, *crew.RULES, *dates.RULES, *posts.RULES, *figures.RULES,
-    *rankings.RULES, *news.RULES,
+    *cast.RULES, *works.RULES, *crew.RULES, *dates.RULES, *seasons.RULES, *posts.RULES,
+    *figures.RULES, *rankings.RULES, *news.RULES,
 ]
 #: Rules run once over the whole article, after the sentence rules.
 DOC_RULES: list[DocRule] = [*posts.DOC_RULES, *speech.DOC_RULES, *cast.DOC_RULES,

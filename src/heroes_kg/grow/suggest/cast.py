@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
+from ._lists import PERSON, listed_work, read_people, the_sequel, trim_name
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
-from ._text import MONTHS, NAME, POSSESSOR, STOP, WEEKDAYS, Sentence, strip_possessive
+from ._text import MONTHS, NAME, POSSESSOR, STOP, TITLE_WORDS, WEEKDAYS, Sentence, strip_possessive
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -52,8 +53,8 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
 
 
 def _cast(doc: Doc, actor_name: str, role: str, quote: str, start: int, rule: str,
-          confidence: float, s: Sentence) -> str | None:
-    film = doc.work_at(start, s)
+          confidence: float, s: Sentence, film: str | None = None) -> str | None:
+    film = film or doc.work_at(start, s)
     actor_name = doc.trim(actor_name)
     if film is None or not doc.is_person(actor_name):
         return None
@@ -198,7 +199,37 @@ def rule_plays(doc: Doc, s: Sentence) -> None:
         if re.match(r"(?:the|a|an|his|her|their)\b", role, re.IGNORECASE):
             continue
         rule = "plays-the-role-of" if m.group("long") else "plays"
-        _cast(doc, m.group("a"), role, m.group(0), start, rule, 0.75, s)
+        film, quote = _work_named_after(doc, s, m.end())
+        _cast(doc, m.group("a"), role, s.text[m.start():quote] if film else m.group(0), start,
+              rule, 0.75, s, film)
+    if not re.search(r" and (?:also )?(?:played|portrayed|voiced|lent) ", s.text):
+        return
+    opening = re.match(NAME, s.text)
+    for m in re.finditer(rf",? and (?:also )?(?:played|portrayed|voiced|lent (?:her|his|their) "
+                         rf"voice to) (?P<r>{NAME})", s.text):
+        # "Newton most recently starred opposite Chris Pine in …, and lent her voice to
+        # Ginger in Chicken Run: Dawn of the Nugget": the sentence's subject, in the work
+        # named after the role
+        film, quote = _work_named_after(doc, s, m.end())
+        if film is None or opening is None or opening.end() > m.start():
+            continue
+        actor = doc.trim(opening.group(0))
+        if doc.lookup(actor) is None or not is_a(doc.type_of(doc.lookup(actor)), "Person"):
+            continue
+        start = s.start + m.start()
+        _cast(doc, actor, m.group("r"), s.text[m.start():quote].lstrip(", "), start,
+              "and-played", 0.65, s, film)
+
+
+def _work_named_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]:
+    """The work named right after a role, "… in the Oscar-nominated film Three
+    Billboards …", "… on Big Little Lies", and where its name ends (in the sentence)."""
+    for a, b, work in doc.work_spans:
+        if s.start + end < a <= s.start + end + 60 and doc.type_of(work) in WORK_TYPES and \
+                re.fullmatch(r" (?:in|on) [^,.;:“”\"()]{0,45}?[“\"‘]?",
+                             doc.text[s.start + end:a]):
+            return work, doc.past_quote(b) - s.start
+    return None, end
 
 
 def rule_parenthetical(doc: Doc, s: Sentence) -> None:
@@ -213,6 +244,9 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             continue
         if a.isupper() or b.isupper() or (is_place_or_award(a) and not named):
             continue  # "NEW YORK (AP)": a dateline
+        if re.search(r"\b(?:Documentary|Film|Movie|Series|Short|Special|Premiere|Competition)$",
+                     b):
+            continue  # "Muhammad Ali (Spotlight Documentary)": a festival section
         if re.match(r",? (?:(?:will|is set to|has|also|who) )?(?:write|wrote|written|writes|"
                     r"direct|directed|directs|produce|produced|produces|executive produce|"
                     r"co-write|co-wrote|create|created|creates|serve|serves|showrun)\b",
@@ -221,9 +255,17 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
         if doc.type_of(doc.lookup(b)) in WORK_TYPES or doc.type_of(doc.lookup(a)) in \
                 WORK_TYPES:
             continue
+        described = re.search(r"\b[a-z][a-z-]+ $", s.text[:m.start("a")]) and not re.search(
+            r"\b(?:and|or|with|by|from|to|of|star|stars|starring|actor|actress)\s$",
+            s.text[:m.start("a")])
         if doc.is_character(a) or (doc.is_person(b, strict=True)
-                                   and not doc.is_person(a, strict=True)):
-            a, b = b, a
+                                   and not doc.is_person(a, strict=True)) or (
+                described and doc.is_person(b) and (doc.lookup(a) is None or doc.is_guess(
+                    doc.lookup(a)))) or (
+                " " not in a and doc.lookup(a) is None and doc.is_person(b) and
+                not re.search(r"[’']s\b", b) and not any(
+                    x <= s.start + m.start("a") < y for x, y, _w in doc.work_spans)):
+            a, b = b, a  # "Odin (Ian McShane)": a one-word character, then the actor
         if doc.is_character(a) or not doc.is_person(a):
             continue
         if b != m.group("a") and m.group("a").endswith(" " + b) and \
@@ -231,7 +273,14 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             b = m.group("a")  # "a terrifying woman named Mrs. Coulter (Wilson)"
         if not (doc.is_character(b) or len(doc.works_in(s.start, s.end)) or doc.main_film):
             continue
-        _cast(doc, a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s)
+        film = None
+        if any(x <= s.start + m.start() < y for x, y, _w in doc.work_spans):
+            # "Kathryn Newton (Allie)" as a section heading read as a title: the cast of
+            # the article's work, not of the heading
+            film = doc.main_film
+            if film is None:
+                continue
+        _cast(doc, a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s, film)
 
 
 def rule_parent(doc: Doc, s: Sentence) -> None:
@@ -295,7 +344,7 @@ _LIST = rf"(?P<list>{NAME}(?:(?:,| and|, and) {NAME}){{0,12}})"
 def _people(doc: Doc, text: str) -> list[str]:
     names = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
     # "Gossip Girl's Penn Badgley": the person after the credit.
-    return [doc.trim(re.split(r"[’']s ", n.strip())[-1]) for n in names if n.strip()]
+    return [trim_name(doc, re.split(r"[’']s ", n.strip())[-1]) for n in names if n.strip()]
 
 
 def _mononym(doc: Doc, name: str) -> bool:
@@ -345,7 +394,7 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
                          rf"(?:are|is)|[Tt]he cast (?:is|are) [a-z -]{{1,25}}:|[Rr]ounding out the "
                          rf"cast (?:are|is)|(?:the )?cast is rounded out by) {_LIST}", s.text):
         pos = s.start + m.start()
-        work = doc.work_at(pos, s)
+        work = the_sequel(doc, doc.work_at(pos, s))
         if "this season" in m.group(0) and doc.type_of(work) != "TVSeason":
             continue  # which season?
         if re.search(r"\b(?:sequel|follow-up|follow up) to the (?:[\w-]+ ){0,3}(?:film|movie|"
@@ -367,6 +416,9 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
         if re.match(r",? (?:as|who plays|who portrays)\b", follows):
             continue  # "stars Julia Roberts as a caseworker": a role, not bare membership
         people = _people(doc, m.group("list"))
+        if len(people) == 2 and " and " not in m.group("list") and re.match(
+                r", (?:is|was|will|has|had|opens|arrives|hits)\b", s.text[m.end():]):
+            continue  # "his film starring Gary Oldman, Darkest Hour, is scheduled": a title
         listed = sum(1 for name in people if doc.is_person(name))
         for name in people:
             if not (doc.is_person(name) or (listed >= 2 and _mononym(doc, name))) or (
@@ -374,6 +426,8 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
                         doc.type_of(doc.lookup(name)), "Person")):
                 continue
             at = s.text.find(name, m.start())
+            if " " not in name and re.match(r" [“\"]", s.text[at + len(name):]):
+                continue  # "Marcus “MJ” Gladney, Jr.": a first name cut off at a nickname
             if re.search(r"[’']s?$", name) or re.match(r"[’']s? [a-z]",
                                                      s.text[at + len(name):at + len(name) + 4]):
                 # "featuring Tony Hale’s breakout star": his character, told apart; he is
@@ -469,7 +523,8 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
             m = None  # "“Pose” stars Mj Rodriguez as Blanca": a role, said elsewhere
         if m and (m.group("role") or re.match(r"[’']s", doc.text[b:b + 2]) or
                   re.match(r"[”\"’][’']s", doc.text[b:b + 3])):
-            name = doc.trim(m.group("p"))
+            # "Cartel Land director Matthew Heineman’s ISIS": the person, not their work
+            name = doc.trim(re.split(r"[’']s ", m.group("p"))[0])
             if doc.is_person(name) and (doc.lookup(name) is None or
                                         is_a(doc.type_of(doc.lookup(name)), "Person")):
                 role = (m.group("role") or "").lower()
@@ -479,12 +534,27 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
                 quote = doc.text[a - (1 if doc.text[a - 1:a] in "“\"‘" else 0):
                                  b + m.start("p") + len(name)]
                 doc.add(work, prop, quote, a, "credit", 0.65, obj=person)
+                others = []
+                if role.endswith("s") and role != "alumna":
+                    # "“Deadpool” writers Rhett Reese and Paul Wernick": everyone listed
+                    listed = read_people(doc, b + m.start("p"), s.end)
+                    others = [doc.entity(one.name, "Filmmaker" if prop != "castMember" else
+                                         "Actor", "credit", doc.text[a:one.end])
+                              for one in listed[1:]]
+                    for one, who in zip(listed[1:], others, strict=True):
+                        if is_a(doc.type_of(who), "Person"):
+                            doc.add(work, prop, doc.text[a:one.end].lstrip("“\"‘"), a,
+                                    "credit", 0.65, obj=who)
                 back = re.match(rf"(?: and {NAME})? (?:returning|are returning|return|will "
                                 rf"return|is returning)\b", doc.text[b + m.end():])
                 coming = doc.main_film
                 if back and coming and coming != work and doc.predecessor(coming) == work:
                     # "“Deadpool” writers Rhett Reese and Paul Wernick returning": the sequel's
                     doc.add(coming, prop, quote, a, "credit-returning", 0.6, obj=person)
+                    for who in others:
+                        if is_a(doc.type_of(who), "Person"):
+                            doc.add(coming, prop, doc.text[a:b + m.end() + back.end()], a,
+                                    "credit-returning", 0.6, obj=who)
         before = doc.text[s.start:a]
         m = re.search(rf"(?P<p>{NAME}) of [“\"‘]?$", before)
         if m and doc.is_person(doc.trim(m.group("p"))):
@@ -658,6 +728,11 @@ def rule_filmography(doc: Doc, s: Sentence) -> None:
     if person is None or not is_a(doc.type_of(person), "Person"):
         return
     prop = "director" if doc.type_of(person) == "Filmmaker" else "castMember"
+    if prop == "castMember" and doc.type_of(person) != "Actor" and not pointer and \
+            re.search(r"\b(?:credits|works|projects|resume|résumé)\b", m.group(0)):
+        # "Alexander’s other credits include “Lost,” “Alias”": a showrunner's credits
+        # are no cast membership; only an actor's are.
+        return
     for a, b, work in doc.works_in_spans(s.start + m.end(), s.end):
         if doc.type_of(work) not in WORK_TYPES:
             continue
@@ -886,8 +961,376 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
                         obj=person)
 
 
+_PLAYED_BY = re.compile(rf"(?P<r>{NAME})(?:, (?:who (?:is|was|will be) )?| (?:is|was|will be) |"
+                        rf" ?[—–] ?)(?:played|portrayed|voiced) by (?:(?:newcomer|actor|actress|"
+                        rf"star|veteran|comedian) )?(?P<a>{PERSON})")
+
+
+def rule_played_by(doc: Doc, s: Sentence) -> None:
+    """"Media, played by Gillian Anderson", "(Cassandra is played by Rachel Keller)", "the
+    young slave Cora Randall, played by newcomer Thuso Mbedu", "a bounty hunter,
+    Ridgeway—played by Joel Edgerton": the character, then who plays it."""
+    if " by " not in s.text:
+        return
+    for m in _PLAYED_BY.finditer(s.text):
+        role = doc.trim(m.group("r"))
+        known = doc.lookup(role)
+        if (doc.is_person(role, strict=True) and not doc.is_guess(known)) or \
+                doc.type_of(known) in WORK_TYPES or role.split()[0] in STOP:
+            continue
+        _cast(doc, m.group("a"), role, s.text[m.start("r"):m.end()],
+              s.start + m.start("r"), "played-by", 0.7, s)
+
+
+#: What follows a list of people that makes them cast: "… and Jennifer Aniston star in",
+#: "… were previously announced as cast members", "… are also expected to make
+#: appearances".
+_LIST_CAST = re.compile(
+    r",? (?:(?:all|also|both|each|will|would) )?(?:star|co-star|appear|feature) in\b|"
+    r",? (?:are|were|have been|had been|was|is) (?:(?:all|also|both|previously|already|"
+    r"officially) ){0,2}(?:announced|confirmed|revealed|named|cast|listed) as (?:the )?"
+    r"(?:cast members|members of the cast|part of the cast|co-stars)\b|"
+    r",? (?:are|were|is) (?:(?:all|also|both) ){0,2}(?:expected|set|slated|due|going) to "
+    r"(?:make (?:an )?appearances?|appear|star|co-star)\b")
+#: Words that open a list of the cast: "starring", "headlined by", "the cast includes".
+_CAST_OPENS = re.compile(
+    r"\b(?:starring|co-starring|stars|(?:headlined|toplined|fronted|led) by|"
+    r"(?:the )?cast (?:also )?includes?|features|featuring) ")
+
+
+_CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|appear|appearances|"
+                         r"features?|featuring|headlined|toplined|fronted|led by)\b")
+
+
+def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
+    """"Tye Sheridan, Jack Huston, Alden Ehrenreich, Jason Patric, Toni Collette and
+    Jennifer Aniston star in Alexandre Moors’ The Yellow Birds", "Christian Bale, Margot
+    Robbie, … and Michael Shannon were previously announced as cast members", "it is
+    headlined by Jenna Ortega as the lead along with Catherine Zeta-Jones, Luis Guzmán …":
+    a list read with its "along with" and "as well as" parts, each person in the cast of
+    the work named after the verb, else of the work in scope; one with a character after
+    "as" or in parentheses plays that character."""
+    if not _CAST_WORDS.search(s.text):
+        return
+    done = s.start
+    for m in re.finditer(NAME, s.text):
+        at = s.start + m.start()
+        if at < done:
+            continue
+        opened = _CAST_OPENS.search(s.text, max(0, m.start() - 30), m.start())
+        opens = opened is not None and opened.end() == m.start()
+        people = read_people(doc, at, s.end)
+        if not people:
+            continue
+        done = people[-1].end
+        verb = _LIST_CAST.match(doc.text, done) if not opens else None
+        if not opens and verb is None:
+            continue
+        if opens and any(p.character for p in people):
+            continue  # "stars A as X, B as Y": who plays whom is the "A as B" rules'
+        if opens and not (re.match(r" as (?:the |a |an )[a-z ]{1,25}? (?:along with|"
+                                   r"alongside|as well as)", doc.text[done:s.end]) or
+                          re.search(r"\b(?:along with|as well as)\b", doc.text[at:done])
+                          or len(people) >= 3):
+            continue  # a plain "starring A and B" is rule_cast_members'
+        if opens:
+            lead = re.match(r" as (?:the |a |an )[a-z ]{1,25}? (?:along with|alongside|as "
+                            r"well as) ", doc.text[done:s.end])
+            if lead:
+                people += read_people(doc, done + lead.end(), s.end)
+        end = people[-1].end if opens else verb.end()  # type: ignore[union-attr]
+        if verb is not None and verb.group(0).endswith(" in"):
+            # "… star in Alexandre Moors’ The Yellow Birds": the work named next, or none
+            work, _end = _work_after(doc, s, end - s.start)
+        else:
+            ids = {doc.lookup(p.name) for p in people}
+            # the work rule_cast_members bound the first names of the list to, if any
+            bound = [c.subject for c in doc.found.values() if c.property == "castMember"
+                     and c.rule == "starring" and c.object in ids and s.start <= c.start < s.end]
+            work = bound[0] if opens and bound else listed_work(doc, at, s)
+            named = [w for x, y, w in doc.work_spans if s.start <= x < s.end and not any(
+                p.start <= x < p.end for p in people)]  # not "Joy" in "Anya Taylor-Joy"
+            if verb is not None and work not in named and not (
+                    work == doc.main_film and at == s.start):
+                # "Swift joins a sprawling ensemble – A, B … were previously announced as
+                # cast members": of what? A list opening its sentence is the main work's.
+                continue
+        if work is None or doc.type_of(work) not in WORK_TYPES:
+            continue
+        first = s.start + (opened.start() if opens and opened else m.start())
+        for one in people:
+            person = doc.entity(one.name, "Actor", "cast-list-read", doc.text[first:end])
+            if not is_a(doc.type_of(person), "Person"):
+                continue
+            quote = doc.text[first:max(end, one.end)] if opens else doc.text[one.start:end]
+            qstart = first if opens else one.start
+            if not one.character:  # who plays whom is the "A as B" rules'
+                doc.add(work, "castMember", quote, qstart, "cast-list-read", 0.7, obj=person)
+        done = end
+
+
+_WORK_ROLE = re.compile(
+    rf"\b(?:the (?:film|movie|series|show)[’']s|(?:his|her|their)) (?P<role>star|lead|co-star|"
+    rf"director|writer|screenwriter|creator),? (?P<p>{PERSON})")
+_WORK_ROLE_PROPS = {"star": "castMember", "lead": "castMember", "co-star": "castMember",
+                    "director": "director", "writer": "screenwriter",
+                    "screenwriter": "screenwriter", "creator": "creator"}
+
+
+def rule_work_role(doc: Doc, s: Sentence) -> None:
+    """"a cheeky Instagram post from the film's star, Chris Evans", "his co-star Ana de
+    Armas", "with the film's director, Dexter Fletcher": the person's part in the work in
+    scope."""
+    if not re.search(r"[’']s (?:star|lead|co-star|director|writer|screenwriter|creator)\b|"
+                     r"\b(?:his|her|their) co-star", s.text):
+        return
+    for m in _WORK_ROLE.finditer(s.text):
+        role = m.group("role")
+        if m.group(0).startswith(("his", "her", "their")) and role != "co-star":
+            continue  # "her director": whose, and of what?
+        name = doc.trim(m.group("p"))
+        if not doc.is_person(name):
+            continue
+        pos = s.start + m.start()
+        work = doc.work_at(pos, s)
+        if work is None or doc.type_of(work) not in WORK_TYPES:
+            continue
+        prop = _WORK_ROLE_PROPS[role]
+        person = doc.entity(name, "Actor" if prop == "castMember" else "Filmmaker",
+                            "work-role", m.group(0))
+        if is_a(doc.type_of(person), "Person"):
+            doc.add(work, prop, m.group(0), pos, "work-role", 0.65, obj=person)
+
+
+_LED = re.compile(r"(?P<p>(?:[A-Z][\w’'.]*\s){1,3}[A-Z][\w’'.]*)-(?:led|starring|fronted|"
+                  r"headlined)\s(?:[a-z-]+\s)?(?:series|show|film|movie|drama|comedy|thriller)\b")
+_LEAD_STAR = re.compile(rf"\b(?:[Ll]ead|[Ll]eading|[Tt]itle|[Tt]itular) (?:star|actor|actress) "
+                        rf"(?P<p>{PERSON})")
+_KNOWN_FOR_ROLE_IN = re.compile(rf"(?P<p>{PERSON}), (?:who is )?(?:best |perhaps best |also )?"
+                                rf"known for (?:his|her|their) (?:role|roles|part|turn) in [“\"‘]?")
+
+
+def rule_led(doc: Doc, s: Sentence) -> None:
+    """"The Omar Sy-led series", "Lead star Sy, known for his role in ‘The Intouchables’":
+    the lead of the work in scope; a role in a work named, that work's cast."""
+    if not re.search(r"-(?:led|starring|fronted|headlined)\b|\b(?:star|actor|actress|known)\b",
+                     s.text):
+        return
+    for m in _LED.finditer(s.text):
+        name = doc.trim(m.group("p"))
+        pos = s.start + m.start()
+        # "The Omar Sy-led series debuted … and has topped Netflix’s Top 10": the series
+        # spoken of before, not a title named later in the sentence
+        work = doc.work_before(pos, s)
+        if work is None or doc.type_of(work) not in WORK_TYPES or not doc.is_person(name):
+            continue
+        person = doc.entity(name, "Actor", "led", m.group(0))
+        if is_a(doc.type_of(person), "Person"):
+            doc.add(work, "castMember", s.text[m.start("p"):m.end()], s.start + m.start("p"),
+                    "led", 0.65, obj=person)
+    for m in _LEAD_STAR.finditer(s.text):
+        name = doc.trim(m.group("p"))
+        found = doc.lookup(name)
+        if (found is None and not doc.is_person(name)) or (
+                found is not None and not is_a(doc.type_of(found), "Person")):
+            continue
+        work = doc.work_at(s.start + m.start(), s)
+        if work is None or doc.type_of(work) not in WORK_TYPES:
+            continue
+        person = found or doc.entity(name, "Actor", "lead-star", m.group(0))
+        doc.add(work, "castMember", m.group(0), s.start + m.start(), "lead-star", 0.6,
+                obj=person)
+    for m in _KNOWN_FOR_ROLE_IN.finditer(s.text):
+        spans = doc.span_starting(s.start + m.end())
+        name = doc.trim(m.group("p"))
+        found = doc.lookup(name)
+        if not spans or doc.type_of(spans[0][2]) not in WORK_TYPES or (
+                found is None and not doc.is_person(name)) or (
+                found is not None and not is_a(doc.type_of(found), "Person")):
+            continue
+        _a, b, work = spans[0]
+        person = found or doc.entity(name, "Actor", "known-for-role-in", m.group(0))
+        at = s.start + m.start("p")
+        doc.add(work, "castMember", doc.text[at:doc.past_quote(b)], at, "known-for-role-in",
+                0.6, obj=person)
+
+
+_STARRED_IN = re.compile(
+    rf"(?P<a>{PERSON}|[Tt]he (?P<two>two|pair|duo))(?: (?:also|recently|previously|most recently|"
+    rf"last|once|then|both|will|would|is set to|is to|was set to|has|had|have))* "
+    rf"(?:stars?|starred|starring|co-stars?|co-starred|appear|appears|appeared|(?:is|was|has "
+    rf"been|have been) cast) (?:together )?in\b")
+
+
+def _work_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]:
+    """The work named after "starred in": "the excellent supernatural drama, A Ghost
+    Story", "this year’s The Old Man and the Gun", "Rian Johnson's 2019 film Knives Out"."""
+    for a, b, work in doc.work_spans:
+        if s.start + end < a <= s.start + end + 70 and doc.type_of(work) in WORK_TYPES and \
+                re.fullmatch(r" (?:[^,.;:“”\"()]{0,55}?,? )?[“\"‘]?", doc.text[s.start + end:a]):
+            return work, doc.past_quote(b) - s.start
+    quoted = re.match(r" [“\"](?P<t>[A-Z][^”\"]{1,60}?)[,.]?[”\"]", s.text[end:])
+    if quoted and not doc.lookup(quoted.group("t")):
+        # "Johnny Depp stars in “Jeanne du Barry,”": a quoted title right after is a work
+        title = quoted.group("t")
+        kind = "TVSeries" if re.search(r"\b(?:series|show|season)\b", s.text) else "Movie"
+        work = doc.entity(title, kind, "starred-in", s.text[:end + quoted.end()])
+        at = s.start + end + quoted.start("t")
+        doc.add_work_span(at, at + len(title), work)
+        return work, end + quoted.end()
+    owned = re.match(rf" (?:{POSSESSOR}|[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']) (?P<t>{TITLE_WORDS})"
+                     rf"(?=[,.;]| (?:and|marking|which|with|from)\b)", s.text[end:])
+    if owned and not doc.lookup(owned.group("t")) and not doc.is_person(owned.group("t")):
+        # "… star in Alexandre Moors’ The Yellow Birds, marking …": a filmmaker's title
+        title = owned.group("t")
+        work = doc.entity(title, "Movie", "starred-in", s.text[:end + owned.end()])
+        at = s.start + end + owned.start("t")
+        doc.add_work_span(at, at + len(title), work)
+        return work, end + owned.end()
+    return None, end
+
+
+def rule_starred_in(doc: Doc, s: Sentence) -> None:
+    """"Casey Affleck recently starred in the excellent supernatural drama, A Ghost Story",
+    "Affleck is set to appear in this year’s The Old Man and the Gun", "The two also
+    co-starred in Rian Johnson's 2019 film Knives Out" (the two people named last)."""
+    if not re.search(r"\b(?:star\w*|co-star\w*|appear\w*|cast) (?:together )?in\b", s.text):
+        return
+    for m in _STARRED_IN.finditer(s.text):
+        work, end = _work_after(doc, s, m.end())
+        if work is None:
+            continue
+        start = s.start + m.start()
+        if m.group("two"):
+            # "This isn't the first time de Armas and Evans are working together. The two
+            # also co-starred in …": the two people the sentence before names
+            before = [x for x in doc.sentences if x.end <= s.start]
+            people: list[str] = []
+            for n in re.findall(PERSON, before[-1].text if before else ""):
+                found = doc.lookup(doc.trim(n))
+                if found and is_a(doc.type_of(found), "Person") and found not in people:
+                    people.append(found)
+            if len(people) != 2:
+                continue
+        else:
+            name = doc.trim(m.group("a"))
+            found = doc.lookup(name)
+            if (found is None and not doc.is_person(name)) or (
+                    found is not None and not is_a(doc.type_of(found), "Person")):
+                continue
+            people = [found or doc.entity(name, "Actor", "starred-in", m.group(0))]
+        for person in people:
+            doc.add(work, "castMember", s.text[m.start():end], start, "starred-in", 0.65,
+                    obj=person)
+
+
+_CHARACTERS_OF = re.compile(rf"(?P<list>{PERSON}(?:(?:,| and|, and) {PERSON})+)[’']s? "
+                            rf"(?:characters|roles)\b")
+_WHICH_STARRED = re.compile(rf"^[”\"’]?,[”\"’]? (?:which|an? [^,;.]{{3,60}}? (?:that|which)) "
+                            rf"(?:also )?(?:starred|stars|starring|features|featured|co-starred) "
+                            rf"(?P<p>{PERSON})")
+
+
+def rule_characters_of(doc: Doc, s: Sentence) -> None:
+    """"The story finds Chris Pratt and Bryce Dallas Howard’s characters returning to the
+    fold": the people whose characters the work has are its cast (one person's character
+    is too often compared: "a version of Dianne Wiest’s character"); "This Is Us, which also
+    starred Brown", "“Replicas,” a sci-fi from Entertainment Studios that features Keanu
+    Reeves": the person in the work just named."""
+    if "characters" in s.text or " roles" in s.text:
+        for m in _CHARACTERS_OF.finditer(s.text):
+            work = listed_work(doc, s.start + m.start(), s)
+            if work is None or doc.type_of(work) not in WORK_TYPES:
+                continue
+            people = read_people(doc, s.start + m.start(), s.start + m.end())
+            for one in people:
+                name = strip_possessive(one.name)
+                found = doc.lookup(name)
+                if found is None and not doc.is_person(name):
+                    continue
+                person = found or doc.entity(name, "Actor", "characters-of", m.group(0))
+                if is_a(doc.type_of(person), "Person"):
+                    doc.add(work, "castMember", doc.text[one.start:s.start + m.end()],
+                            one.start, "characters-of", 0.6, obj=person)
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        w = _WHICH_STARRED.match(doc.text[b:s.end])
+        if w is None or doc.type_of(work) not in WORK_TYPES:
+            continue
+        name = doc.trim(w.group("p"))
+        found = doc.lookup(name)
+        if (found is None and not doc.is_person(name)) or (
+                found is not None and not is_a(doc.type_of(found), "Person")):
+            continue
+        person = found or doc.entity(name, "Actor", "which-starred", w.group(0))
+        doc.add(work, "castMember", doc.text[a:b + w.end()], a, "which-starred", 0.65,
+                obj=person)
+
+
+_STORY_OF = re.compile(
+    rf"\b(?:sees|follows|centers on|centres on|revolves around|is about) (?:the |an? )?"
+    rf"(?P<d>(?:[a-z][\w-]* ){{1,4}}?)(?:named |called )?(?P<c>{NAME})")
+
+
+def rule_story_character(doc: Doc, s: Sentence) -> None:
+    """"‘Lupin’ sees professional thief Assane Diop seek revenge", "The award-winning story
+    of IN THIS CORNER OF THE WORLD follows a young lady named Suzu Urano": someone the
+    story follows, described first, is a character of the work."""
+    if not re.search(r"\b(?:sees|follows|centers|centres|revolves|is about)\b", s.text):
+        return
+    for m in _STORY_OF.finditer(s.text):
+        name = m.group("c")
+        at = s.start + m.start("c")
+        if m.group("d").split()[0] in ("and", "or", "the", "to", "in", "on", "up") or \
+                any(a <= at < b for a, b, _w in doc.work_spans):
+            continue
+        found = doc.lookup(name)
+        if found is not None and not doc.is_guess(found) and \
+                doc.type_of(found) != "FictionalCharacter":
+            continue  # "sees Tom Cruise return": a known person is no character
+        if len(name.split()) > 3 or name.split()[0] in STOP or is_place_or_award(name) or (
+                " " not in name and not re.search(r"(?:named|called) $", m.group(0)[:m.start(
+                    "c") - m.start()])):
+            continue  # "is about a pregnant Harlem woman": a one-word name is no one's
+        works = [w for a, _b, w in doc.work_spans if s.start <= a < s.start + m.start()]
+        work = works[-1] if works else None
+        if work is None or doc.type_of(work) not in WORK_TYPES:
+            continue
+        character = doc.entity(name, "FictionalCharacter", "story-character", m.group(0))
+        if doc.type_of(character) == "FictionalCharacter":
+            doc.add(character, "appearsIn", s.text[:m.end()] if m.end() < 160 else m.group(0),
+                    s.start if m.end() < 160 else s.start + m.start(), "story-character",
+                    0.6, obj=work)
+
+
+_STARRING_CREDITED = re.compile(
+    rf"\b(?:starring|co-starring|featuring|stars|will star) (?:[“\"‘]?(?P<credit>{TITLE_WORDS})"
+    rf"[”\"’]?(?:[’']s)? )(?:actress|actor|star|alum|alumna|veteran|breakout|newcomer) "
+    rf"(?P<p>{PERSON})")
+
+
+def rule_starring_credited(doc: Doc, s: Sentence) -> None:
+    """"a reboot of the … game show — this time starring Jane the Virgin actress Gina
+    Rodriguez": the person after their credit is in the cast of the work in scope."""
+    if "actress" not in s.text and "actor" not in s.text and " star " not in s.text and \
+            "alum" not in s.text and "veteran" not in s.text and "breakout" not in s.text:
+        return
+    for m in _STARRING_CREDITED.finditer(s.text):
+        name = doc.trim(m.group("p"))
+        found = doc.lookup(name)
+        if (found is None and not doc.is_person(name)) or (
+                found is not None and not is_a(doc.type_of(found), "Person")):
+            continue
+        pos = s.start + m.start()
+        work = the_sequel(doc, doc.work_at(pos, s))
+        if work is None or doc.type_of(work) not in WORK_TYPES or \
+                doc.name_of(work) == m.group("credit"):
+            continue
+        person = found or doc.entity(name, "Actor", "starring-credited", m.group(0))
+        doc.add(work, "castMember", m.group(0), pos, "starring-credited", 0.65, obj=person)
+
+
 RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star]
+         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_story_character, rule_starring_credited]
 DOC_RULES = [character_in_title]

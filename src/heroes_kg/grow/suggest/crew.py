@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
+from ._lists import listed_work, read_people
 from ._names import FIRST_NAMES, guess_type
 from ._terms import is_a
-from ._text import NAME, TITLE, Sentence, shared_surname
+from ._text import NAME, TITLE, TITLE_WORDS, Sentence, shared_surname
 
 __all__ = ["RULES"]
 
@@ -47,13 +48,15 @@ _NOT_WORK = re.compile(r"\b(?:songs?|solos?|music|lyrics|score|books?|novels?|le
                        r"columns?|albums?|singles?)(?: \w+)?\s$")
 #: "writer-director Robert Rodriguez", "director Robert Rodriguez", "producer X".
 _TITLE_BEFORE = re.compile(
-    rf"\b(?P<role>writer-director|writer/director|director|filmmaker|screenwriter|writer|"
+    rf"\b(?P<role>writer-director|writer/director|director|filmmaker|helmer|screenwriter|co-writer|writer|"
     rf"executive producer|producer|showrunner|creator|co-creator)s? (?P<people>{NAME}"
     rf"(?:(?:,| and|, and) {NAME})*)")
 _TITLE_ROLES = {"writer-director": ("director", "screenwriter"),
                 "writer/director": ("director", "screenwriter"), "director": ("director",),
-                "filmmaker": ("director",), "screenwriter": ("screenwriter",),
-                "writer": ("screenwriter",), "executive producer": ("executiveProducer",),
+                "filmmaker": ("director",), "helmer": ("director",),
+                "screenwriter": ("screenwriter",),
+                "writer": ("screenwriter",), "co-writer": ("screenwriter",),
+                "executive producer": ("executiveProducer",),
                 "producer": ("producer",), "showrunner": ("creator",),
                 "creator": ("creator",), "co-creator": ("creator",)}
 
@@ -184,16 +187,26 @@ def rule_role_before_name(doc: Doc, s: Sentence) -> None:
         if work is None:
             continue
         role = m.group("role")
-        for name in _names(m.group("people")):
+        names = _names(m.group("people"))
+        if not s.text[m.end("role"):].startswith("s "):
+            names = names[:1]  # "director Marina Zenovich, Jiu-liang Wang’s …": one director
+        for name in names:
             end = s.text.find(name, m.start("people")) + len(name)
+            if re.match(r"[’']s\b", s.text[end:]) or re.search(r"[’']s ", name):
+                continue  # "director Matthew Heineman’s ISIS": a possessive, not a name
             quote = s.text[m.start():end]
             who = _person(doc, name, "role-name", quote)
             if who is None or not is_a(doc.type_of(who), "Person"):
                 continue
+            # "Jurassic World co-writer Derek Connolly": sure when the work is named
+            # right before the role; else the work in scope, a guess (RULE_CONFIDENCE_CAP).
+            named = any(0 <= pos - b <= 4 for _a, b, w in doc.work_spans if w == work)
             for prop in _TITLE_ROLES[role]:
                 rule = "writer-director" if role.startswith("writer") and \
-                    "director" in role else "role-name"
-                doc.add(work, prop, quote, pos, rule, 0.7, obj=who)
+                    "director" in role else "title-role-name" if named else "role-name"
+                # a guess drafts low, so that a surer rule finding the same fact wins
+                doc.add(work, prop, quote, pos, rule, 0.4 if rule == "role-name" else 0.7,
+                        obj=who)
 
 
 def rule_directed(doc: Doc, s: Sentence) -> None:
@@ -201,7 +214,7 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
     sequel "Sin City: A Dame to Kill For."", "Aside from "We Can Be Heroes,"
     Rodriguez also directed …", "Murphy co-created the series with Brad Falchuk and
     Steven Canals"."""
-    for m in re.finditer(rf"(?P<d>{NAME}),? (?:who )?(?:also |previously |has |had )?"
+    for m in re.finditer(rf"(?P<d>{NAME})(?: \([^()]{{1,80}}\))?,? (?:who )?(?:also |previously |has |had )?"
                          rf"(?P<verb>directed|helmed|created|co-created|wrote|co-wrote|"
                          rf"produced)\b(?P<rest>.*)", s.text):
         if not doc.is_person(doc.trim(m.group("d"))):
@@ -323,8 +336,10 @@ _INCLUDE = re.compile(rf"\b(?:episode |episodic )?{_JOB} (?:include|includes|are
                       rf"(?P<list>{_PEOPLE})")
 #: "wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S. Nowlin".
 _SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b(?:wrote|penned|co-wrote|rewrote) (?:a draft of )?"
-                     rf"(?:the )?(?:script|screenplay)(?: with (?P<with>{_PEOPLE}))?"
-                     rf"(?:,? with a rewrite by (?P<rewrite>{_PEOPLE}))?")
+                     rf"(?:the )?(?:script|screenplay)(?: with (?:(?:{NAME} )?(?:co-writer|writer|"
+                     rf"co-screenwriter|screenwriter|collaborator) )?(?P<with>{_PEOPLE}))?"
+                     rf"(?:,? with a rewrite by (?P<rewrite>{_PEOPLE}))?"
+                     rf"(?P<ep> and (?:also )?served as (?:an? )?executive producer)?")
 _LEAD = re.compile(rf"(?P<p>{NAME}) (?:came on board|signed on|was tapped|was hired|has been tapped|"
                    rf"is set|will return|returns) to (?:direct|helm|lead) [“\"‘]?")
 #: "with Jane Doe set to direct", "Jane Doe will direct" (not "in talks to direct"), "Tom
@@ -472,10 +487,24 @@ def rule_script(doc: Doc, s: Sentence) -> None:
         if work is None:
             continue
         names = _names(m.group("with") or "") + _names(m.group("rewrite") or "")
-        if m.group("p"):
-            names.insert(0, m.group("p"))
+        writer = m.group("p")
+        pronoun = re.search(r"\b(?:he|she) (?:also |then )?(?:wrote|penned|co-wrote|rewrote)\b",
+                            m.group(0))
+        if pronoun and (not writer or not doc.is_person(doc.trim(writer))):
+            # "Trevorrow is still mighty involved here, though, as he co-wrote the
+            # screenplay": the person the sentence opens with, else the last one named
+            opening = re.match(NAME, s.text)
+            found = doc.lookup(doc.trim(opening.group(0))) if opening else None
+            who = found if found and is_a(doc.type_of(found), "Person") else \
+                doc.subject_person(s.start)
+            writer = doc.name_of(who) if who else None
+        if writer:
+            names.insert(0, writer)
         _add_people(doc, work, "screenwriter", names, s.text[m.start():m.end()], pos,
                     "wrote-script", 0.65)
+        if m.group("ep") and writer:
+            _add_people(doc, work, "executiveProducer", [writer], s.text[m.start():m.end()],
+                        pos, "wrote-script", 0.65)
 
 
 def rule_lead(doc: Doc, s: Sentence) -> None:
@@ -617,6 +646,166 @@ def rule_studio(doc: Doc, s: Sentence) -> None:
         doc.add(work, "productionCompany", doc.text[pos:end], pos, "studio", 0.55, obj=org)
 
 
+_LIST_ROLE = (r"(?:co-executive producers?|executive producers?|co-creators?|creators?|"
+              r"producers?|directors?|co-directors?|writers?|screenwriters?|showrunners?)")
+#: What follows a list of people that gives their roles: "… are also executive producers",
+#: ", who were the creators and executive producers on the series".
+_LIST_ROLES = re.compile(
+    rf",? (?:who )?(?:are|were|is|was|will be|serve as|served as|serves as) (?:also |both |all )?"
+    rf"(?:the |an? |its )?(?:(?:series|show|film|movie)[’']s? )?"
+    rf"(?P<roles>{_LIST_ROLE}(?:(?:,| and|, and) {_LIST_ROLE})*)\b"
+    rf"(?! (?:of|on|for|at) (?!(?:the|this|its) (?:series|show|film|movie)\b))")
+_LIST_PROPS = {"executive producer": "executiveProducer", "creator": "creator",
+               "co-creator": "creator", "producer": "producer", "director": "director",
+               "co-director": "director", "writer": "screenwriter",
+               "screenwriter": "screenwriter", "co-executive producer": "producer"}
+
+
+def rule_listed_roles(doc: Doc, s: Sentence) -> None:
+    """"Fuller and Green, who were the creators and executive producers on the series",
+    "In addition to Fuller and Green, Craig Cegielski and Stefanie Berk are also executive
+    producers along with David Slade, Adam Kane, and Gaiman": everyone listed (with a
+    surname alone for the person named so before) holds the roles on the work in scope."""
+    if not re.search(_LIST_ROLE, s.text):
+        return
+    done = s.start
+    for m in re.finditer(NAME, s.text):
+        at = s.start + m.start()
+        if at < done:
+            continue
+        people = read_people(doc, at, s.end)
+        if not people:
+            continue
+        done = people[-1].end
+        roles = _LIST_ROLES.match(doc.text, done)
+        if roles is None:
+            continue
+        props = [_LIST_PROPS[r.rstrip("s")] for r in re.split(r",? and |, ", roles.group("roles"))
+                 if r.rstrip("s") in _LIST_PROPS]
+        if not props:
+            continue
+        work = listed_work(doc, at, s)
+        if work is None:
+            continue
+        if doc.type_of(work) == "TVSeason":
+            work = doc.series_of(work) or work
+        end = roles.end()
+        listed = list(people)
+        more = re.match(r",? (?:along with|alongside|with|as well as) ", doc.text[end:s.end])
+        if more:
+            others = read_people(doc, end + more.end(), s.end)
+            listed += others
+            if others:
+                end = others[-1].end
+        for one in listed:
+            who = _person(doc, one.name, "listed-roles", doc.text[at:end])
+            if who is None or not is_a(doc.type_of(who), "Person"):
+                continue
+            first = min(one.start, at)
+            quote = doc.text[first:max(end, one.end)]
+            for prop in props:
+                doc.add(work, prop, quote, first, "listed-roles", 0.7, obj=who)
+        done = end
+
+
+_CHAIR = re.compile(rf"(?P<p>{NAME})(?: \([^()]{{1,80}}\)|, who [^;.]{{3,120}}?,[”\"’]?)? "
+                    rf"(?:(?:will|is set to|is to|has) )?"
+                    rf"(?:(?:steps|stepped|step|takes|took|take|taken) (?:into|over) the "
+                    rf"director[’']s chair|(?:slid|slides|slips|slipped|stepped|steps|is|was|"
+                    rf"gets|got) behind the camera)\b")
+
+
+def rule_directors_chair(doc: Doc, s: Sentence) -> None:
+    """"Filmmaker J.A. Bayona (A Monster Calls, The Impossible) steps into the director’s
+    chair this time around", "Michael Chaves, who directed “The Curse of La Llorona” …,
+    slid behind the camera for this installment": the director of the work in scope."""
+    if "director" not in s.text and "camera" not in s.text:
+        return
+    for m in _CHAIR.finditer(s.text):
+        pos = s.start + m.start()
+        # not a work named in "who directed “The Curse of La Llorona”": the article's
+        work = doc.main_film if ", who " in m.group(0) else doc.work_at(pos, s)
+        if work is None:
+            continue
+        _add_people(doc, work, "director", [doc.trim(m.group("p"))], m.group(0), pos,
+                    "directors-chair", 0.7)
+
+
+_CREDITS_THEN_DIRECTS = re.compile(
+    rf"(?P<p>{NAME}) \((?P<c>[^()]{{2,100}})\),? (?:who )?(?:(?:will|is set to|is to|has been "
+    rf"tapped to|was tapped to|signed on to|returns to|also) )?(?:direct|helm|directed|helmed|"
+    rf"(?:steps|stepped|takes|took) (?:into|over) the director[’']s chair)\b|"
+    rf"\b(?:[Dd]irected|[Hh]elmed) by (?P<p2>{NAME}) \((?P<c2>[^()]{{2,100}})\)")
+
+
+def rule_director_credits(doc: Doc, s: Sentence) -> None:
+    """"Filmmaker J.A. Bayona (A Monster Calls, The Impossible) steps into the director’s
+    chair", "Tom Hooper (“The King’s Speech”) will direct", "directed by Joe Wright (Pride &
+    Prejudice, Atonement)": the works in parentheses are the director's earlier films."""
+    if not re.search(r"\b(?:[Dd]irect|[Hh]elm)", s.text):
+        return
+    for m in _CREDITS_THEN_DIRECTS.finditer(s.text):
+        c = "c" if m.group("c") else "c2"
+        name = doc.trim(m.group("p") or m.group("p2"))
+        if not doc.is_person(name):
+            continue
+        a, b = s.start + m.start(c), s.start + m.end(c)
+        quote = doc.text[s.start + m.start():max(b + 1, s.start + m.end())]
+        works = [w for x, y, w in doc.work_spans if a <= x and y <= b]
+        items = [i.strip(" “”\"‘’") for i in re.split(r",? and |, ", m.group(c))]
+        if not works and all(re.fullmatch(TITLE_WORDS, i) for i in items):
+            # "(A Monster Calls, The Impossible)": titles, each the credit of a director
+            for item in items:
+                at = a + m.group(c).find(item)
+                found = doc.lookup(item)
+                work = found if found and doc.type_of(found) in ("Movie", "TVSeries") else \
+                    None if found else doc.entity(item, "Movie", "director-credits", quote)
+                if work is not None:
+                    doc.add_work_span(at, at + len(item), work)
+                    works.append(work)
+        for work in works:
+            if doc.type_of(work) in ("Movie", "TVSeries"):
+                _add_people(doc, work, "director", [name], quote, s.start + m.start(),
+                            "director-credits", 0.6)
+
+
+_MADE_ALONGSIDE = re.compile(
+    rf"^(?P<p>{NAME}|He|She) (?:also |has |had |will |then )?(?P<v>executive[- ]produced|"
+    rf"co-produced|produced|directed|co-wrote|wrote|created|co-created) the (?:[a-z-]+ )?"
+    rf"(?:series|show|film|movie|documentary|sequel)(?: alongside| along with| with) ")
+_MADE_PROPS = {"executive produced": "executiveProducer", "executive-produced":
+               "executiveProducer", "co-produced": "producer", "produced": "producer",
+               "directed": "director", "co-wrote": "screenwriter", "wrote": "screenwriter",
+               "created": "creator", "co-created": "creator"}
+
+
+def rule_made_alongside(doc: Doc, s: Sentence) -> None:
+    """"He also executive produced the series alongside Whitehead, Brad Pitt, Adele
+    Romanski, among others": the sentence's subject (the person the text spoke of, for
+    "He") and everyone listed hold the role on the work in scope."""
+    m = _MADE_ALONGSIDE.match(s.text)
+    if m is None:
+        return
+    if m.group("p") in ("He", "She"):
+        who = doc.subject_person(s.start)
+        if who is None or not is_a(doc.type_of(who), "Person"):
+            return
+        first = doc.name_of(who)
+    else:
+        first = doc.trim(m.group("p"))
+    work = doc.work_at(s.start + m.start("v"), s)
+    if work is None:
+        return
+    listed = read_people(doc, s.start + m.end(), s.end)
+    if not listed:
+        return
+    end = listed[-1].end
+    _add_people(doc, work, _MADE_PROPS[m.group("v")], [first] + [p.name for p in listed],
+                doc.text[s.start:end], s.start, "made-alongside", 0.65)
+
+
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
-         rule_parenthesised_credit, rule_exec_produce, rule_role_apposition]
+         rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
+         rule_directors_chair, rule_director_credits,
+         rule_made_alongside]

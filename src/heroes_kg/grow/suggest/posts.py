@@ -86,6 +86,32 @@ _POST_TEXT = re.compile(r"[^“\".]{0,60}?(?:,? (?:writing|captioning (?:it|the 
                         r"video))|adding|saying))?[:,]?\s*[“\"](?P<t>[^”\"]{8,})[”\"]")
 
 
+_PROSE_POST = re.compile(
+    rf"(?P<who>{NAME})(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
+    rf"(?:also |recently |later )?(?:wrote|posted|shared|"
+    rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
+    rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
+    rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
+    rf"filmmaker|singer|producer)) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+    rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b|"
+    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
+    rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
+    rf"published) (?:on|to|via) {_PLATFORM.replace('?P<p>', '?P<p3>')},? "
+    rf"(?P<who4>{NAME}) (?:wrote|said|shared|added|explained)\b")
+_PROSE_POST_APPOSED = re.compile(
+    rf"(?P<who>{NAME})(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
+    rf"(?:also |recently |later )?(?:wrote|posted|shared|"
+    rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
+    rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
+    rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
+    rf"filmmaker|singer|producer)) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+    rf"(?P<who3>{NAME})(?:, [^,“”\"]{{3,80}},)? (?:tweeted|retweeted)\b|"
+    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
+    rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
+    rf"published) (?:on|to|via) {_PLATFORM.replace('?P<p>', '?P<p3>')},? "
+    rf"(?P<who4>{NAME}) (?:wrote|said|shared|added|explained)\b")
+
+
 def rule_prose_post(doc: Doc, s: Sentence) -> None:
     """"Rodriguez wrote on Twitter", "Pascal shared a photo on Instagram", "Chopra took to
     Instagram to celebrate", "the studio tweeted", "He posted the following to Instagram,
@@ -93,17 +119,10 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
     if re.search(r"\bpost on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
                  s.text, re.IGNORECASE) or re.search(r"Instagram Stor", s.text):
         return
-    m = re.search(rf"(?P<who>{NAME})(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
-                  rf"(?:also |recently |later )?(?:wrote|posted|shared|"
-                  rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
-                  rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
-                  rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
-                  rf"filmmaker|singer|producer)) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
-                  rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b|"
-                  rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
-                  rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
-                  rf"published) (?:on|to|via) {_PLATFORM.replace('?P<p>', '?P<p3>')},? "
-                  rf"(?P<who4>{NAME}) (?:wrote|said|shared|added|explained)\b", s.text)
+    # the apposition ("Lead star Sy, known for his role in …, tweeted") is tried only
+    # where something was tweeted: it is costly to try at every name
+    pattern = _PROSE_POST_APPOSED if "tweet" in s.text else _PROSE_POST
+    m = pattern.search(s.text)
     if not m:
         return
     who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4")

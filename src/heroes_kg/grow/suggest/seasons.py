@@ -1,0 +1,178 @@
+"""Seasons and renewals: who renewed a series for which season, as the facts model it
+(a TVSeason with partOfSeries, seasonNumber, greenlitBy and developmentStatus)."""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import Doc
+from ._names import guess_type
+from ._terms import is_a
+from ._text import NAME, NUMBER_WORDS, TITLE_WORDS, Sentence, slug
+from .works import season_of
+
+__all__ = ["RULES"]
+
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINALS = "|".join(_ORDINAL)
+
+
+def _organization(doc: Doc, name: str, rule: str, quote: str) -> str | None:
+    found = doc.lookup(name)
+    kind = doc.type_of(found) if found else guess_type(name)
+    if kind is None or not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization"):
+        return None
+    return found or doc.entity(name, kind, rule, quote)
+
+
+_RENEWED_BY = re.compile(
+    rf"\b(?:was|were|has been|have been|had been|is|are|got|been) (?:officially |quickly )?"
+    rf"(?:renewed|ordered|greenlit|green-lit|picked up|commissioned|brought back) "
+    rf"(?:by (?P<o>{NAME})(?P<rest>[^.;]{{0,40}}?\bfor (?:an?|its|their) (?P<n>{_ORDINALS}) "
+    rf"(?:season|series)\b)?|for (?:an?|its|their) (?P<n2>{_ORDINALS}) (?:season|series) by "
+    rf"(?P<o2>{NAME}))")
+
+
+def rule_renewed_by(doc: Doc, s: Sentence) -> None:
+    """"The series was renewed by Starz for a second season in May", "has been renewed for
+    a third season by Netflix": the season (else the series) is greenlit by the company
+    named."""
+    if " by " not in s.text:
+        return
+    for m in _RENEWED_BY.finditer(s.text):
+        pos = s.start + m.start()
+        org = _organization(doc, m.group("o") or m.group("o2"), "renewed-by", m.group(0))
+        work = doc.work_at(pos, s)
+        if org is None or work is None:
+            continue
+        series = doc.series_of(work)
+        number = m.group("n") or m.group("n2")
+        if number and series and doc.type_of(series) == "TVSeries":
+            n = _ORDINAL[number]
+            quote = s.text[:m.end()] if m.end() <= 160 else m.group(0)
+            start = s.start if m.end() <= 160 else pos
+            work = season_of(doc, series, n, quote)
+            doc.add(work, "partOfSeries", quote, start, "renewed-by", 0.7, obj=series)
+            doc.add(work, "seasonNumber", quote, start, "renewed-by", 0.7, value=n)
+            doc.add(work, "developmentStatus", quote, start, "renewed-by", 0.7,
+                    value="renewed")
+            doc.add(work, "greenlitBy", quote, start, "renewed-by", 0.7, obj=org)
+        elif doc.type_of(work) in ("TVSeries", "TVSeason"):
+            doc.add(work, "greenlitBy", m.group(0), pos, "renewed-by", 0.6, obj=org)
+
+
+_SEASONS = re.compile(
+    rf"\b(?:(?i:the|all) (?P<k>two|three|four|five|six|both) (?:[a-z]+ )?(?:shows|series)|"
+    rf"(?i:both) (?:shows|series)) "
+    rf"(?:(?:will|would|have|has|had|all|also|each|been|be|were|are) ){{0,3}}(?:receive|"
+    rf"received|get|got|earn|earned|(?P<renewed>renewed) for) (?P<n>{_ORDINALS}) seasons\b"
+    rf"(?: (?:on|from|at|by) (?P<o>{NAME}))?")
+
+
+_TITLE_ITEM = rf"[“\"‘]?(?P<t>{TITLE_WORDS})(?:,?[”\"’])?"
+_TITLE_SEP = r"(?:,? and |, |(?<=[”\"’]) (?:and )?)"
+_TITLE_LIST = re.compile(rf"{_TITLE_ITEM.replace('?P<t>', '?:')}(?:{_TITLE_SEP}"
+                         rf"{_TITLE_ITEM.replace('?P<t>', '?:')})+")
+
+
+def _listed_series(doc: Doc, before: int, count: int) -> list[str]:
+    """The ``count`` series of the last list of titles before ``before`` that names a
+    series already found: "“The Chair Company,” “I Love LA,” and “Task” have all received
+    stellar reviews" (a title of the list not yet known as a work becomes a series)."""
+    spans = [sp for sp in doc.work_spans if sp[0] < before and doc.type_of(sp[2]) == "TVSeries"]
+    if not spans:
+        return []
+    a = spans[-1][0]
+    para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
+    if para is None:
+        return []
+    for m in _TITLE_LIST.finditer(para.text):
+        if not para.start + m.start() <= a < para.start + m.end():
+            continue
+        items = [(para.start + m.start() + i.start("t"), i.group("t"))
+                 for i in re.finditer(_TITLE_ITEM, m.group(0))]
+        if len(items) != count:
+            return []
+        out = []
+        for at, title in items:
+            work = next((w for x, _y, w in doc.work_spans if x == at), None)
+            if work is None or doc.type_of(work) != "TVSeries":
+                work = doc.derived(slug(title), "TVSeries", title, "plural-renewal", m.group(0))
+                if doc.type_of(work) != "TVSeries":
+                    return []
+                doc.add_work_span(at, at + len(title), work)
+            out.append(work)
+        return out
+    return []
+
+
+def rule_plural_renewal(doc: Doc, s: Sentence) -> None:
+    """"the three shows will receive second seasons on HBO and HBO MAX", "All four shows
+    have been renewed for second seasons": a season of that number for each of the series
+    named last, greenlit by the company named, renewed where the sentence or one just
+    before says so ("That interest has officially fueled renewals from HBO.")."""
+    m = _SEASONS.search(s.text) if "seasons" in s.text else None
+    if m is None:
+        return
+    count = 2 if m.group(0).lower().startswith("both") or m.group("k") == "both" else \
+        NUMBER_WORDS[m.group("k")]
+    series = list(reversed(_listed_series(doc, s.start + m.start(), count)))
+    if not series:
+        for _a, _b, w in reversed([sp for sp in doc.work_spans if sp[0] < s.start + m.start()]):
+            if doc.type_of(w) == "TVSeries" and w not in series:
+                series.append(w)
+            if len(series) == count:
+                break
+    if len(series) != count:
+        return  # which shows, if not all of them are named?
+    n = _ORDINAL[m.group("n")]
+    org = _organization(doc, m.group("o"), "plural-renewal", s.text) if m.group("o") else None
+    # "That interest has officially fueled renewals from HBO. Indeed, … the three shows will
+    # receive second seasons": the renewal said just before
+    before = [x for x in doc.sentences if x.end <= s.start][-3:]
+    said = next((x for x in reversed(before) if re.search(r"\brenewals?\b", x.text)), None)
+    for one in reversed(series):
+        season = season_of(doc, one, n, s.text)
+        doc.add(season, "partOfSeries", s.text, s.start, "plural-renewal", 0.65, obj=one)
+        doc.add(season, "seasonNumber", s.text, s.start, "plural-renewal", 0.65, value=n)
+        if org:
+            doc.add(season, "greenlitBy", s.text, s.start, "plural-renewal", 0.65, obj=org)
+        if m.group("renewed"):
+            doc.add(season, "developmentStatus", s.text, s.start, "plural-renewal", 0.65,
+                    value="renewed")
+        elif said is not None:
+            doc.add(season, "developmentStatus", said.text, said.start, "plural-renewal",
+                    0.6, value="renewed")
+
+
+_SEASON_ORDER = re.compile(rf"\b(?:has |have |had )?(?:received|earned|got|gets|landed|scored) an? "
+                           rf"(?P<n>{_ORDINALS}) (?:season|series) (?:order|renewal|pickup)\b")
+
+
+def rule_season_order(doc: Doc, s: Sentence) -> None:
+    """"Lifetime's stalker drama YOU, starring Gossip Girl's Penn Badgley, has received a
+    second season order": the season, greenlit by the company whose series it is."""
+    m = _SEASON_ORDER.search(s.text) if re.search(r"order|renewal|pickup", s.text) else None
+    if m is None:
+        return
+    for a, _b, series in doc.work_spans:
+        if not s.start <= a < s.start + m.start() or doc.type_of(series) != "TVSeries":
+            continue
+        owner = re.search(rf"(?P<o>{NAME})[’']s (?:[a-z-]+ ){{0,3}}[“\"‘]?$", doc.text[s.start:a])
+        if owner is None:
+            continue
+        org = _organization(doc, owner.group("o"), "season-order", s.text)
+        if org is None:
+            continue
+        n = _ORDINAL[m.group("n")]
+        season = season_of(doc, series, n, s.text)
+        start = s.start + owner.start()
+        quote = doc.text[start:s.start + m.end()]
+        doc.add(season, "partOfSeries", quote, start, "season-order", 0.65, obj=series)
+        doc.add(season, "seasonNumber", quote, start, "season-order", 0.65, value=n)
+        doc.add(season, "greenlitBy", quote, start, "season-order", 0.65, obj=org)
+        return
+
+
+RULES = [rule_renewed_by, rule_plural_renewal, rule_season_order]

@@ -1,0 +1,348 @@
+"""Who did what, in lists: the shared reader of people lists and the cast, crew and
+renewal rules built on it. Each test uses a phrasing from a real film or TV news article."""
+
+from __future__ import annotations
+
+from heroes_kg.corpus.curation import Article, Entity
+from heroes_kg.grow.suggest import read, suggest
+from heroes_kg.grow.suggest._lists import read_people
+
+KNOWN = [Entity("netflix", "StreamingService", "Netflix"),
+         Entity("starz", "Organization", "Starz"),
+         Entity("hbo", "Organization", "HBO")]
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    found = suggest(Article("a", "T", "a.txt", text, date="2018-02-03"), KNOWN,
+                    min_confidence=0.0)
+    return {c.key() for c in found.statements}
+
+
+def test_a_list_of_people_reads_oxford_commas_along_with_and_surnames() -> None:
+    text = ("Bryan Fuller wrote it. Craig Cegielski and Stefanie Berk, along with David "
+            "Slade, Adam Kane, and Fuller, work on it.")
+    doc = read(Article("a", "T", "a.txt", text), KNOWN)
+    at = text.index("Craig")
+    names = [p.name for p in read_people(doc, at, len(text))]
+    assert names == ["Craig Cegielski", "Stefanie Berk", "David Slade", "Adam Kane", "Fuller"]
+    assert doc.lookup("Fuller") == "bryan-fuller"
+
+
+def test_a_list_stops_at_a_credit_in_parentheses_that_is_a_work() -> None:
+    text = "“Brigsby Bear” is new. It stars Greg Kinnear (Brigsby Bear) and Ann Lee."
+    doc = read(Article("a", "T", "a.txt", text), KNOWN)
+    listed = read_people(doc, text.index("Greg"), len(text))
+    assert listed[0].name == "Greg Kinnear" and listed[0].character is None
+
+
+def test_listed_people_with_their_crew_roles_on_the_series() -> None:
+    text = ("“American Gods” Season 2 is moving forward, Variety has confirmed.\n\n"
+            "Alexander takes over the series from Bryan Fuller and Michael Green. Fuller and "
+            "Green, who were the creators and executive producers on the series, left.\n\n"
+            "In addition to Fuller and Green, Craig Cegielski and Stefanie Berk are also "
+            "executive producers along with David Slade and Adam Kane.")
+    got = facts(text)
+    for person in ("bryan-fuller", "michael-green"):
+        assert ("american-gods", "creator", person) in got
+        assert ("american-gods", "executiveProducer", person) in got
+    for person in ("craig-cegielski", "stefanie-berk", "david-slade", "adam-kane"):
+        assert ("american-gods", "executiveProducer", person) in got
+
+
+def test_a_list_that_stars_in_a_named_work() -> None:
+    text = ("Tye Sheridan, Jack Huston, Toni Collette and Jennifer Aniston star in "
+            "“The Yellow Birds,” a war drama.")
+    got = facts(text)
+    for person in ("tye-sheridan", "jack-huston", "toni-collette", "jennifer-aniston"):
+        assert ("the-yellow-birds", "castMember", person) in got
+
+
+def test_a_list_announced_as_cast_members_of_no_named_work_is_left_alone() -> None:
+    text = ("Taylor Swift joins a sprawling ensemble – Christian Bale, Margot Robbie, Anya "
+            "Taylor-Joy and Chris Rock were previously announced as cast members.")
+    assert not any(p == "castMember" for _s, p, _o in facts(text))
+
+
+def test_the_lead_along_with_the_rest_of_the_cast() -> None:
+    text = ("“Wednesday” is a Netflix series. It is headlined by Jenna Ortega as the lead "
+            "along with Catherine Zeta-Jones, Luis Guzmán, and Christina Ricci.")
+    got = facts(text)
+    for person in ("jenna-ortega", "catherine-zeta-jones", "luis-guzman", "christina-ricci"):
+        assert ("wednesday", "castMember", person) in got
+
+
+def test_a_character_played_by_and_a_one_word_character_before_its_actor() -> None:
+    text = ("“American Gods” tells the story of a conflict. The series stars Ricky Whittle "
+            "as Shadow Moon, caught between old gods like Odin (Ian McShane) and Media, "
+            "played by Gillian Anderson. (Laura Moon is played by Emily Browning.)")
+    got = facts(text)
+    assert ("ian-mcshane", "plays", "odin") in got
+    assert ("gillian-anderson", "plays", "media") in got
+    assert ("emily-browning", "plays", "laura-moon") in got
+
+
+def test_the_films_star_director_and_co_star() -> None:
+    text = ("Filming for the romantic comedy “Ghosted” has wrapped, according to a post from "
+            "the film's star, Chris Evans. It shows Evans and his co-star Ana de Armas, with "
+            "the film's director, Dexter Fletcher, in the backseat.")
+    got = facts(text)
+    assert ("ghosted", "castMember", "chris-evans") in got
+    assert ("ghosted", "castMember", "ana-de-armas") in got
+    assert ("ghosted", "director", "dexter-fletcher") in got
+
+
+def test_stepping_into_the_directors_chair() -> None:
+    text = ("Universal has released the teaser for “Jurassic World: Fallen Kingdom”. "
+            "Filmmaker J.A. Bayona (A Monster Calls, The Impossible) steps into the "
+            "director’s chair this time around.")
+    assert ("jurassic-world-fallen-kingdom", "director", "j-a-bayona") in facts(text)
+
+
+def test_a_showrunners_other_credits_are_no_cast_membership() -> None:
+    text = ("“American Gods” Season 2 is moving forward with Jesse Alexander set to take "
+            "over as showrunner. Alexander’s other credits include “Lost,” “Alias,” and "
+            "“Heroes.”")
+    assert not any(p == "castMember" for _s, p, _o in facts(text))
+
+
+def test_renewed_by_a_company_for_a_numbered_season() -> None:
+    text = ("“American Gods” is a Starz series. The series was renewed by Starz for a "
+            "second season in May.")
+    got = facts(text)
+    assert ("american-gods-season-2", "greenlitBy", "starz") in got
+    assert ("american-gods-season-2", "partOfSeries", "american-gods") in got
+    assert ("american-gods-season-2", "seasonNumber", "2") in got
+
+
+def test_several_series_renewed_at_once() -> None:
+    text = ("The series “Task” and the series “Industry” have received stellar reviews. "
+            "That interest has officially fueled renewals from HBO.\n\n"
+            "HBO confirmed that the two shows will receive second seasons on HBO.")
+    got = facts(text)
+    for series in ("task", "industry"):
+        assert (f"{series}-season-2", "partOfSeries", series) in got
+        assert (f"{series}-season-2", "greenlitBy", "hbo") in got
+        assert (f"{series}-season-2", "developmentStatus", "renewed") in got
+
+
+def test_a_renewal_of_all_the_shows_of_a_list_of_titles() -> None:
+    text = ("Apple TV+ debuted with the series “Dickinson,” “The Morning Show,” See, and "
+            "“For All Mankind.” All four shows have been renewed for second seasons.")
+    got = facts(text)
+    for series in ("dickinson", "the-morning-show", "see", "for-all-mankind"):
+        assert (f"{series}-season-2", "partOfSeries", series) in got
+        assert (f"{series}-season-2", "developmentStatus", "renewed") in got
+
+
+def test_the_sequel_is_the_articles_own_work_when_the_text_calls_it_a_sequel() -> None:
+    text = ("Universal has released the teaser for “Jurassic World: Fallen Kingdom,” the "
+            "sequel to the $1.6 billion grossing “rebootquel” “Jurassic World.”\n\n"
+            "The sequel also stars James Cromwell, Ted Levine, and Jeff Goldblum.")
+    got = facts(text)
+    for person in ("james-cromwell", "ted-levine", "jeff-goldblum"):
+        assert ("jurassic-world-fallen-kingdom", "castMember", person) in got
+    assert not any(s.endswith("-sequel") and p == "castMember" for s, p, _o in got)
+
+
+def test_a_long_cast_list_with_nicknames_suffixes_and_hyphenated_first_names() -> None:
+    text = ("“The Underground Railroad” is a limited series. The limited series also stars "
+            "Chase W. Dillon, Mychal-Bella Bowman, Marcus “MJ” Gladney, Jr., Will Poulter, "
+            "and Peter Mullan.")
+    got = facts(text)
+    for person in ("chase-w-dillon", "mychal-bella-bowman", "marcus-mj-gladney-jr",
+                   "will-poulter", "peter-mullan"):
+        assert ("the-underground-railroad", "castMember", person) in got
+    assert ("the-underground-railroad", "castMember", "marcus") not in got
+    assert ("the-underground-railroad", "castMember", "bowman") not in got
+
+
+def test_a_list_opening_its_sentence_expected_to_appear_in_the_articles_work() -> None:
+    text = ("Apple TV+ has set the premiere of “Amazing Stories” for March 6.\n\n"
+            "Dylan O'Brien, Victoria Pedretti, Josh Holloway and the late Robert Forster "
+            "are also expected to make appearances.")
+    got = facts(text)
+    for person in ("dylan-o-brien", "victoria-pedretti", "josh-holloway", "robert-forster"):
+        assert ("amazing-stories", "castMember", person) in got
+
+
+def test_a_directors_earlier_films_in_parentheses() -> None:
+    text = ("Universal has released the teaser for “Jurassic World: Fallen Kingdom”. "
+            "Filmmaker J.A. Bayona (A Monster Calls, The Impossible) steps into the "
+            "director’s chair this time around.")
+    got = facts(text)
+    assert ("a-monster-calls", "director", "j-a-bayona") in got
+    assert ("the-impossible", "director", "j-a-bayona") in got
+
+
+def test_credits_in_parentheses_between_a_name_and_wrote_and_directed() -> None:
+    text = ("Netflix will add “In This Corner of the World” on March 15. Sunao Katabuchi "
+            "(Black Lagoon, Mai Mai Miracle) wrote and directed the film.")
+    got = facts(text)
+    assert ("in-this-corner-of-the-world", "director", "sunao-katabuchi") in got
+    assert ("in-this-corner-of-the-world", "screenwriter", "sunao-katabuchi") in got
+
+
+def test_he_co_wrote_the_screenplay_with_a_co_writer_and_served_as_executive_producer() -> None:
+    text = ("Universal has released the teaser for “Jurassic World: Fallen Kingdom”. "
+            "Colin Trevorrow moved on. Trevorrow is still mighty involved here, though, as he "
+            "co-wrote the screenplay with Jurassic World co-writer Derek Connolly and served "
+            "as an executive producer.")
+    got = facts(text)
+    assert ("jurassic-world-fallen-kingdom", "screenwriter", "colin-trevorrow") in got
+    assert ("jurassic-world-fallen-kingdom", "screenwriter", "derek-connolly") in got
+    assert ("jurassic-world-fallen-kingdom", "executiveProducer", "colin-trevorrow") in got
+    assert not any(o == "jurassic-world" and p == "screenwriter" for _s, p, o in got)
+
+
+def test_the_lead_of_a_series_and_a_role_in_an_earlier_work() -> None:
+    text = ("Netflix viewers are loving new French series ‘Lupin’.\n"
+            "The Omar Sy-led series debuted on January 8 and has topped Netflix’s Top 10 list.\n"
+            "Lead star Sy, known for his role in ‘The Intouchables’, tweeted about his awe at "
+            "the show’s success.\n"
+            "“70 millions, that’s insane!! So proud of Lupin,” he wrote.\n")
+    got = facts(text)
+    assert ("lupin", "castMember", "omar-sy") in got
+    assert ("the-intouchables", "castMember", "omar-sy") in got
+    assert ("sy-tweet", "author", "omar-sy") in got
+    assert not any(p == "spokenBy" for _s, p, _o in got)
+
+
+def test_played_by_after_a_dash_or_a_newcomer_and_a_described_character_in_parentheses() -> None:
+    text = ("“The Underground Railroad” follows the young slave Cora Randall, played by "
+            "newcomer Thuso Mbedu, and a bounty hunter, Ridgeway—played by Joel Edgerton. "
+            "The series also features visionary aerospace magnate Laz Ingram (Natascha "
+            "McElhone).")
+    got = facts(text)
+    assert ("thuso-mbedu", "plays", "cora-randall") in got
+    assert ("joel-edgerton", "plays", "ridgeway") in got
+    assert ("natascha-mcelhone", "plays", "laz-ingram") in got
+    assert ("laz-ingram", "plays", "natascha-mcelhone") not in got
+
+
+def test_a_role_in_the_work_named_after_it() -> None:
+    text = ("“Wednesday” adds a star. Newton most recently starred opposite Chris Pine in "
+            "“All the Old Knives,” and lent her voice to Ginger in “Chicken Run: Dawn of the "
+            "Nugget.” Kathryn Newton plays Abigail Carlson on “Big Little Lies.”")
+    found = suggest(Article("a", "T", "a.txt", text, date="2023-05-01"), KNOWN,
+                    min_confidence=0.0)
+    roles = {(c.subject, c.object, c.qualifiers.get("in")) for c in found.statements
+             if c.property == "plays"}
+    assert ("kathryn-newton", "abigail-carlson", "big-little-lies") in roles
+    assert ("thandiwe-newton", "ginger", "chicken-run-dawn-of-the-nugget") in roles or any(
+        o == "ginger" and w == "chicken-run-dawn-of-the-nugget" for _s, o, w in roles)
+
+
+def test_starred_in_a_work_named_after_a_description_and_the_two_of_them() -> None:
+    text = ("Casey Affleck recently starred in the excellent supernatural drama, “A Ghost "
+            "Story.” Chris Evans posted a picture of Evans and his co-star Ana de Armas in a "
+            "van. This isn't the first time "
+            "de Armas and Evans are working together. The two also co-starred in Rian "
+            "Johnson's 2019 film “Knives Out.”")
+    got = facts(text)
+    assert ("a-ghost-story", "castMember", "casey-affleck") in got
+    assert ("knives-out", "castMember", "ana-de-armas") in got
+    assert ("knives-out", "castMember", "chris-evans") in got
+
+
+def test_a_role_word_guess_gives_way_to_a_surer_rule_and_a_credit_stops_at_a_possessive() -> None:
+    text = ("Netflix picked up “Sundance Docs.” The lineup includes “Cartel Land” director "
+            "Matthew Heineman’s ISIS drama. Universal has released the teaser for “Jurassic "
+            "World: Fallen Kingdom”. Colin Trevorrow moved on. Trevorrow is still mighty "
+            "involved here, though, as he co-wrote the screenplay with co-writer Derek "
+            "Connolly.")
+    found = suggest(Article("a", "T", "a.txt", text, date="2018-02-03"), KNOWN)
+    got = {c.key(): c.rule for c in found.statements}
+    assert ("cartel-land", "director", "matthew-heineman") in got
+    assert got.get(("jurassic-world-fallen-kingdom", "screenwriter", "derek-connolly")) == \
+        "wrote-script"
+
+
+def test_the_characters_of_two_people_and_a_work_which_starred_someone() -> None:
+    text = ("Universal has released the teaser for “Jurassic World: Fallen Kingdom”.\n\n"
+            "The story finds Chris Pratt and Bryce Dallas Howard’s characters returning to "
+            "the fold. Sterling K. Brown joins. Fogelman created “This Is Us,” which also "
+            "starred Brown. The film plays a version of Dianne Wiest’s character.")
+    got = facts(text)
+    assert ("jurassic-world-fallen-kingdom", "castMember", "chris-pratt") in got
+    assert ("jurassic-world-fallen-kingdom", "castMember", "bryce-dallas-howard") in got
+    assert ("this-is-us", "castMember", "sterling-k-brown") in got
+    assert not any(o == "dianne-wiest" for _s, _p, o in got)
+
+
+def test_behind_the_camera_directed_by_with_credits_and_listed_writers() -> None:
+    text = ("“The Nun II” tops the box office. Michael Chaves, who directed “The Curse of La "
+            "Llorona” and “The Conjuring: The Devil Made Me Do It,” slid behind the camera for "
+            "this installment. “Stoner” will be directed by Joe Wright (Pride & Prejudice, "
+            "Atonement).")
+    got = facts(text)
+    assert ("the-nun-ii", "director", "michael-chaves") in got
+    assert ("atonement", "director", "joe-wright") in got
+    assert ("pride-prejudice", "director", "joe-wright") in got or \
+        ("pride-and-prejudice", "director", "joe-wright") in got
+
+
+def test_writers_listed_after_a_title_and_producers_alongside_the_subject() -> None:
+    text = ("Barry Jenkins made “The Underground Railroad.” Jenkins wrote it. He also "
+            "executive produced the series alongside Colson Whitehead, Brad Pitt, Adele "
+            "Romanski, among others. “Deadpool” writers Rhett Reese and Paul Wernick wrote "
+            "the first film.")
+    got = facts(text)
+    for person in ("barry-jenkins", "colson-whitehead", "brad-pitt", "adele-romanski"):
+        assert ("the-underground-railroad", "executiveProducer", person) in got
+    assert ("deadpool", "screenwriter", "rhett-reese") in got
+    assert ("deadpool", "screenwriter", "paul-wernick") in got
+
+
+def test_a_title_in_apposition_after_starring_and_a_festival_section_are_no_cast() -> None:
+    text = ("“Stoner” is a new film. As for Wright, his Winston Churchill film starring Gary "
+            "Oldman, Darkest Hour, is scheduled to arrive this fall. The lineup of “Tribeca "
+            "Docs” includes Muhammad Ali (Spotlight Documentary).")
+    got = facts(text)
+    assert ("stoner", "castMember", "gary-oldman") not in got
+    assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_a_quoted_title_right_after_stars_in_is_a_work() -> None:
+    text = ("The festival line-up was announced. Johnny Depp stars in “Jeanne du Barry,” which "
+            "will open the festival.")
+    assert ("jeanne-du-barry", "castMember", "johnny-depp") in facts(text)
+
+
+def test_a_list_that_stars_in_a_filmmakers_unquoted_title() -> None:
+    text = ("Sundance has its first wave. Tye Sheridan, Jack Huston and Jennifer Aniston star "
+            "in Alexandre Moors’ The Yellow Birds, marking the director’s return to Sundance.")
+    got = facts(text)
+    for person in ("tye-sheridan", "jack-huston", "jennifer-aniston"):
+        assert ("the-yellow-birds", "castMember", person) in got
+
+
+def test_someone_the_story_follows_is_a_character_of_the_work() -> None:
+    text = ("Netflix viewers love ‘Lupin’. ‘Lupin’ sees professional thief Assane Diop seek "
+            "revenge for his father. “If Beale Street Could Talk” is about a pregnant Harlem "
+            "woman.")
+    got = facts(text)
+    assert ("assane-diop", "appearsIn", "lupin") in got
+    assert not any(s == "harlem" for s, _p, _o in got)
+
+
+def test_a_season_order_greenlit_by_the_company_whose_series_it_is() -> None:
+    text = ("According to Deadline, Lifetime's stalker drama “YOU,” starring Penn Badgley, has "
+            "received a second season order.")
+    known = [*KNOWN, Entity("lifetime", "Organization", "Lifetime")]
+    got = {c.key() for c in suggest(Article("a", "T", "a.txt", text), known,
+                                    min_confidence=0.0).statements}
+    assert ("you-season-2", "greenlitBy", "lifetime") in got
+    assert ("you-season-2", "partOfSeries", "you") in got
+
+
+def test_starring_a_person_after_their_credit() -> None:
+    text = ("Netflix has ordered “Carmen Sandiego,” an animated series this time starring Jane "
+            "the Virgin actress Gina Rodriguez.")
+    assert ("carmen-sandiego", "castMember", "gina-rodriguez") in facts(text)
+
+
+def test_renewed_for_a_numbered_season_by_a_company() -> None:
+    text = "“Dark” is a German series. “Dark” has been renewed for a third season by Netflix."
+    got = facts(text)
+    assert ("dark-season-3", "greenlitBy", "netflix") in got
+    assert ("dark-season-3", "developmentStatus", "renewed") in got
