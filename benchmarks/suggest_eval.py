@@ -160,7 +160,7 @@ def main() -> None:
     parser.add_argument("--learned", choices=("off", "merge", "only"), default="off",
                         help="the learned relation layer: off (the rules alone, the "
                              "default), merge (the rules, then the layer's candidates), "
-                             "only (the layer alone); its weights are trained on the four "
+                             "only (the layer alone); its weights are trained on the "
                              "development sets, so only benchmarks/train_suggest_model.py "
                              "--leave-one-set-out measures it fairly")
     parser.add_argument("--by-rule", action="store_true",
