@@ -18,9 +18,12 @@ rebuild, the new one.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import marshal
 import shutil
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,10 +31,10 @@ import pyoxigraph as ox
 
 from .._io import atomic_write
 from ..project import Project
-from .store import Graph, part_file, store_dir
+from .store import _CUT_MASK, Block, Graph, _sort_lines, cut_blocks, part_file, store_dir
 
 __all__ = ["MAX_LINES", "Delta", "apply", "diff", "drop_parts", "ontology_digest", "parts_dir",
-           "read_part", "write_parts"]
+           "read_part", "splice", "write_parts"]
 
 #: Above this many changed lines the store is rewritten whole instead (a bulk load is
 #: faster than one huge update).
@@ -70,6 +73,9 @@ def write_parts(project: Project, kg: Graph) -> None:
         for key, block in kg.sorted_blocks(graph):
             index[key] = (at, len(block))
             at += len(block)
+        if read_part(project, graph) == data and _read_blocks(
+                project, graph, _stamp(_part(project, graph))) == index:
+            continue  # the part and its index as they are: not written again
         atomic_write(_part(project, graph), data)
         # Written after the part, with the part's size, time and inode: an index left
         # from before describes another file and is not used.
@@ -98,6 +104,113 @@ def _read_blocks(project: Project, graph: ox.NamedNode, stamp: tuple[int, int, i
         return None
     blocks = record.get("blocks")
     return blocks if isinstance(blocks, dict) else None
+
+
+def splice(project: Project, kg: Graph, changed: Iterable[ox.Quad]) -> bool:
+    """Give ``kg`` the sorted N-Triples of each data graph, and their blocks, from the
+    parts the last finished build kept and the subjects of the ``changed`` quads (every
+    quad added or removed since): only the blocks holding those subjects are made again,
+    from the subjects' triples in ``kg``, and cut again where their cuts moved; every other
+    block is the last build's, as it was. The same bytes and blocks as sorting the whole
+    graph (:meth:`~heroes_kg.rdf.store.Graph.sorted_blocks`). False, having given
+    nothing, when a part or its index is missing or does not describe the other, or a
+    changed subject is a blank node: then the graph is sorted whole."""
+    subjects: set[ox.NamedNode] = set()
+    for quad in changed:
+        if not isinstance(quad.subject, ox.NamedNode):
+            return False
+        subjects.add(quad.subject)
+    made = {}
+    for graph in kg.data_graphs:
+        try:
+            stamp = _stamp(_part(project, graph))
+            old = _part(project, graph).read_bytes()
+        except OSError:
+            return False
+        where = _read_blocks(project, graph, stamp)
+        if where is None or len(old) != stamp[0]:
+            return False
+        spliced = _splice_graph(kg, graph, old, where, subjects)
+        if spliced is None:
+            return False
+        made[graph] = spliced
+    for graph, (data, blocks) in made.items():
+        kg.adopt_sorted(graph, data, blocks)
+    return True
+
+
+def _splice_graph(kg: Graph, graph: ox.NamedNode, old: bytes,
+                  where: dict[bytes, tuple[int, int]], subjects: set[ox.NamedNode]
+                  ) -> tuple[bytes, list[Block]] | None:
+    order = sorted(where.items(), key=lambda item: item[1][0])
+    at = 0
+    for _, (start, n) in order:  # the blocks cover the part, one after the other
+        if start != at or n <= 0:
+            return None
+        at += n
+    if at != len(old) or not order:
+        return None
+    # A subject's lines are consecutive and within one block: the block holding them
+    # (or where they would go) is the last whose first subject sorts before. Each
+    # block's first subject (with the space after it, so that the order of these
+    # strings is that of the lines).
+    firsts = [old[start:old.index(b" ", start) + 1] for _, (start, _) in order]
+    mine: dict[int, list[bytes]] = {}
+    tokens: set[bytes] = set()
+    store = kg.store
+    for subject in subjects:
+        token = str(subject).encode("utf-8") + b" "
+        tokens.add(token)
+        lines = ox.serialize([q.triple for q in store.quads_for_pattern(
+            subject, None, None, graph)], format=ox.RdfFormat.N_TRIPLES) or b""
+        if lines and not lines.startswith(token):
+            return None
+        k = max(bisect.bisect_right(firsts, token) - 1, 0)
+        mine.setdefault(k, []).append(lines)
+    before = memoryview(old)
+    pieces: list[bytes | memoryview] = []
+    blocks: list[tuple[bytes, int, int]] = []  # digest, start, length in the new bytes
+    size = 0
+    i = 0
+    count = len(order)
+    while i < count:
+        if i not in mine:
+            key, (start, n) = order[i]
+            pieces.append(before[start:start + n])
+            blocks.append((key, size, n))
+            size += n
+            i += 1
+            continue
+        # A run of blocks made again, extended until it ends after a subject that ends
+        # a block (or at the end of the graph), so that every later cut is where it was.
+        j = i
+        while True:
+            start = order[i][1][0]
+            end = order[j][1][0] + order[j][1][1]
+            kept = [line for line in old[start:end].split(b"\n")[:-1]
+                    if line[:line.find(b" ") + 1] not in tokens]
+            added = [lines for k in range(i, j + 1) for lines in mine.get(k, ())]
+            region = _sort_lines(b"".join(line + b"\n" for line in kept) + b"".join(added),
+                                 distinct=True)
+            last = _last_subject(region)
+            if j + 1 >= count or last is None or not zlib.crc32(last) & _CUT_MASK:
+                break
+            j += 1
+        pieces.append(region)
+        for digest, block in cut_blocks(region):
+            blocks.append((digest, size, len(block)))
+            size += len(block)
+        i = j + 1
+    data = b"".join(pieces)
+    view = memoryview(data)
+    return data, [(digest, view[start:start + n]) for digest, start, n in blocks]
+
+
+def _last_subject(data: bytes) -> bytes | None:
+    if not data:
+        return None
+    line = data[data.rfind(b"\n", 0, len(data) - 1) + 1:]
+    return line[:line.find(b" ")]
 
 
 def drop_parts(project: Project) -> None:
