@@ -335,7 +335,7 @@ def test_an_edit_updates_the_store_in_place(project: Path) -> None:
         assert sorted(r["a"] for r in rows.rows) == ["Pascal", "Pedro"]
 
 
-@pytest.mark.parametrize("stage", ["write_parts", "apply", "save_reuse"])
+@pytest.mark.parametrize("stage", ["commit_parts", "apply", "save_reuse"])
 def test_a_build_stopped_half_way_is_never_taken_for_a_finished_one(
         project: Path, monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
     """Stopped after it began changing the store: queries do not read that store (it is

@@ -11,6 +11,7 @@ are imported when a build runs: opening the graph for a query loads none of them
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import os
@@ -30,7 +31,18 @@ from ._version import __version__
 from .errors import OutputError, ProjectError, StoreError
 from .project import Project
 from .query import KnowledgeGraph
-from .rdf.delta import MAX_LINES, diff, drop_parts, ontology_digest, splice, write_parts
+from .rdf.delta import (
+    MAX_LINES,
+    Staged,
+    commit_parts,
+    diff,
+    discard_parts,
+    drop_parts,
+    ontology_digest,
+    splice,
+    stage_parts,
+    write_parts,
+)
 from .rdf.delta import apply as apply_delta
 from .rdf.store import (
     STALE,
@@ -513,6 +525,8 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     # exported; it replaces the current one only once all of that has succeeded.
     writer = None if incremental else _StoreWriter(project)
     staged: list[tuple[Path, Path]] = []
+    parts: Future[Staged] | None = None
+    background = ThreadPoolExecutor(1, thread_name_prefix="heroes-kg-parts")
     try:
         corpus, kg = _model(project, timings, say, writer.spool if writer else None,
                             units, reuse=not force)
@@ -524,7 +538,10 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
             # Each data graph's sorted lines: the last build's, with the blocks of the
             # changed subjects made again (instead of sorting the whole graph).
             say(f"sorting the triples of {len(changed)} changed quads into the graph")
-            splice(project, kg, changed)
+            if splice(project, kg, changed):
+                # The parts kept beside the store are written (under temporary names,
+                # synced) on the other core while the exports are made.
+                parts = background.submit(stage_parts, project, kg)
             del changed
             clock.lap("sort")
         report = BuildReport(len(corpus.articles), len(corpus.entities),
@@ -574,8 +591,10 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         clock.lap("export")
         delta = diff(project, kg) if incremental else None
         begin_change(project)
-        keep_parts = _has_sorted_lines(kg)
-        if keep_parts:
+        if parts is not None:
+            commit_parts(project, parts.result())
+            parts = None
+        elif _has_sorted_lines(kg):
             write_parts(project, kg)
         else:
             drop_parts(project)
@@ -603,7 +622,12 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
             shutil.rmtree(tmp, ignore_errors=True)
         if writer is not None:
             writer.abandon()
+        if parts is not None:
+            with contextlib.suppress(BaseException):
+                discard_parts(parts.result())
         raise
+    finally:
+        background.shutdown()
     complete = set(names) == set(standard_exports)
     write_state(project, {
         **_store_state(project, current, report),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import marshal
+import os
 import shutil
 import zlib
 from collections.abc import Iterable
@@ -29,12 +30,26 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .._io import atomic_write
+from .._io import atomic_write, write_temp
 from ..project import Project
 from .store import _CUT_MASK, Block, Graph, _sort_lines, cut_blocks, part_file, store_dir
 
-__all__ = ["MAX_LINES", "Delta", "apply", "diff", "drop_parts", "ontology_digest", "parts_dir",
-           "read_part", "splice", "write_parts"]
+__all__ = [
+    "MAX_LINES",
+    "Delta",
+    "Staged",
+    "apply",
+    "commit_parts",
+    "diff",
+    "discard_parts",
+    "drop_parts",
+    "ontology_digest",
+    "parts_dir",
+    "read_part",
+    "splice",
+    "stage_parts",
+    "write_parts",
+]
 
 #: Above this many changed lines the store is rewritten whole instead (a bulk load is
 #: faster than one huge update).
@@ -64,23 +79,57 @@ def read_part(project: Project, graph: ox.NamedNode) -> bytes | None:
 def write_parts(project: Project, kg: Graph) -> None:
     """Keep the sorted N-Triples of each data graph of ``kg``, and where each of its
     blocks lies in them, for the next build's diff."""
+    commit_parts(project, stage_parts(project, kg))
+
+
+#: A part written under its temporary name: (that name, the part, its blocks' index).
+Staged = list[tuple[Path, Path, dict[bytes, tuple[int, int]]]]
+
+
+def stage_parts(project: Project, kg: Graph) -> Staged:
+    """The first half of :func:`write_parts`, which changes nothing a reader sees: each
+    part whose bytes or blocks changed written in full (and synced) under its temporary
+    name. It may run in another thread while the build goes on (it only reads ``kg``'s
+    sorted lines, made already); :func:`commit_parts` puts them in place, or
+    :func:`discard_parts` removes them."""
     folder = parts_dir(project)
     folder.mkdir(exist_ok=True)
-    for graph in kg.data_graphs:
-        data = kg.sorted_ntriples((graph,))
-        index: dict[bytes, tuple[int, int]] = {}
-        at = 0
-        for key, block in kg.sorted_blocks(graph):
-            index[key] = (at, len(block))
-            at += len(block)
-        if read_part(project, graph) == data and _read_blocks(
-                project, graph, _stamp(_part(project, graph))) == index:
-            continue  # the part and its index as they are: not written again
-        atomic_write(_part(project, graph), data)
+    staged: Staged = []
+    try:
+        for graph in kg.data_graphs:
+            data = kg.sorted_ntriples((graph,))
+            index: dict[bytes, tuple[int, int]] = {}
+            at = 0
+            for key, block in kg.sorted_blocks(graph):
+                index[key] = (at, len(block))
+                at += len(block)
+            path = _part(project, graph)
+            try:
+                same = read_part(project, graph) == data and _read_blocks(
+                    project, graph, _stamp(path)) == index
+            except OSError:
+                same = False
+            if not same:  # else the part and its index stay as they are
+                staged.append((write_temp(path, data), path, index))
+    except BaseException:
+        discard_parts(staged)
+        raise
+    return staged
+
+
+def commit_parts(project: Project, staged: Staged) -> None:
+    """Put the parts :func:`stage_parts` wrote in place, each with its blocks' index."""
+    for tmp, path, index in staged:
+        os.replace(tmp, path)
         # Written after the part, with the part's size, time and inode: an index left
         # from before describes another file and is not used.
-        atomic_write(_blocks_file(project, graph),
-                     marshal.dumps({"stamp": _stamp(_part(project, graph)), "blocks": index}))
+        atomic_write(path.with_suffix(".blocks"),
+                     marshal.dumps({"stamp": _stamp(path), "blocks": index}))
+
+
+def discard_parts(staged: Staged) -> None:
+    for tmp, _, _ in staged:
+        tmp.unlink(missing_ok=True)
 
 
 def _blocks_file(project: Project, graph: ox.NamedNode) -> Path:
