@@ -13,7 +13,7 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 import yaml
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
@@ -414,3 +414,56 @@ def test_the_delta_from_changed_blocks_is_the_delta_of_every_line(project: Path)
     for name in earlier:
         (parts / name).unlink()
     assert delta_module.diff(built, kg) == with_index
+
+
+@pytest.fixture(scope="module")
+def built_parts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("parts") / "project")
+    build(find_project(root))
+    return root
+
+
+_SUBJECTS = st.sampled_from([
+    "a", "a-b", "a/b", "pedro-pascal", "pedro-pascal-2", "zz", "m", "ab", "b", "c"])
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(removed=st.lists(st.integers(0, 10_000), max_size=12),
+       added=st.lists(st.tuples(_SUBJECTS, st.integers(0, 3), st.booleans()), max_size=12))
+def test_spliced_lines_are_the_whole_graph_sorted(built_parts: Path, removed: list[int],
+                                                  added: list[tuple[str, int, bool]]) -> None:
+    """The sorted lines and blocks spliced from the last build's parts and the changed
+    subjects are those of sorting the whole graph: subjects removed whole or in part,
+    added before the first, after the last and between others, in either graph (so that
+    cuts appear, vanish and move)."""
+    from heroes_kg.rdf.store import Graph, cut_blocks, part_file
+    from heroes_kg.vocab import Names
+
+    built = find_project(built_parts)
+    names = Names(built.base_iri)
+    store = ox.Store()
+    for graph in (names.facts, names.provenance):
+        store.load(path=str(part_file(built, graph)), format=ox.RdfFormat.N_TRIPLES,
+                   to_graph=graph)
+    quads = sorted(store, key=str)
+    changed: list[ox.Quad] = []
+    for at in removed:
+        quad = quads[at % len(quads)]
+        if quad in store:
+            store.remove(quad)
+            changed.append(quad)
+    for i, (local, n, facts) in enumerate(added):
+        subject = names.resource(local) if facts else ox.NamedNode(
+            names.base + "statement/" + local)
+        quad = ox.Quad(subject, ox.NamedNode("https://schema.org/name"),
+                       ox.Literal(f"n{n} {i}"), names.facts if facts else names.provenance)
+        store.add(quad)
+        changed.append(quad)
+    spliced = Graph(store, names)
+    assert delta_module.splice(built, spliced, changed)
+    whole = Graph(store, names)
+    for graph in whole.data_graphs:
+        assert spliced.sorted_ntriples((graph,)) == whole.sorted_ntriples((graph,))
+        assert [(k, bytes(b)) for k, b in spliced.sorted_blocks(graph)] == [
+            (k, bytes(b)) for k, b in cut_blocks(whole.sorted_ntriples((graph,)))]

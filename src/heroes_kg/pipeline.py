@@ -570,6 +570,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         reused: dict[str, Reuse] = {}
         # The exports make millions of objects and hardly a cycle: the cyclic collector
         # would walk every object of the graph again and again.
+        writing: Future[None] | None = None
         with paused_gc():
             for name in names:
                 say(f"making {name}")
@@ -582,11 +583,18 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
                     reuse.close()
                 reused[name] = reuse
                 written.append(target)
-                if _same_bytes(target, data):
-                    _link_or_copy(target, staging / name)
+                if writing is not None:
+                    writing.result()  # no more than one export waits to be written
+                    writing = None
+                if incremental:
+                    # Written (and synced) on the other core while the next is made: a
+                    # full build keeps that core for the store, and its memory.
+                    writing = background.submit(_put, target, staging / name, data)
                 else:
-                    write_temp(staging / name, data).replace(staging / name)
+                    _put(target, staging / name, data)
                 del data
+            if writing is not None:
+                writing.result()
         report.triples = len(kg)  # from the sorted N-Triples when an export made them
         clock.lap("export")
         delta = diff(project, kg) if incremental else None
@@ -668,6 +676,14 @@ def _shapes_digest(project: Project) -> str | None:
 
 def _has_sorted_lines(kg: KnowledgeGraph) -> bool:
     return all(("sorted_ntriples", g.value) in kg.memo for g in kg.data_graphs)
+
+
+def _put(old: Path, path: Path, data: bytes) -> None:
+    """``data`` into ``path``: a link to ``old`` when it holds those bytes, else written."""
+    if _same_bytes(old, data):
+        _link_or_copy(old, path)
+    else:
+        write_temp(path, data).replace(path)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
