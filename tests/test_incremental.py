@@ -467,3 +467,67 @@ def test_spliced_lines_are_the_whole_graph_sorted(built_parts: Path, removed: li
         assert spliced.sorted_ntriples((graph,)) == whole.sorted_ntriples((graph,))
         assert [(k, bytes(b)) for k, b in spliced.sorted_blocks(graph)] == [
             (k, bytes(b)) for k, b in cut_blocks(whole.sorted_ntriples((graph,)))]
+
+
+@pytest.mark.parametrize("what", ["selector", "evidence", "statement", "removed", "added"])
+def test_statement_records_read_again_only_where_changed(built_parts: Path, what: str) -> None:
+    """The statement records of an earlier graph, with those of the statements whose
+    node, evidence or selector changed read again, are those read from the whole graph."""
+    from heroes_kg.rdf.read import (
+        pack_statements,
+        statements,
+        unpack_statements,
+        updated_statements,
+    )
+    from heroes_kg.rdf.store import Graph, part_file
+    from heroes_kg.vocab import OA, PROV, Names
+
+    built = find_project(built_parts)
+    names = Names(built.base_iri)
+    store = ox.Store()
+    for graph in (names.facts, names.provenance):
+        store.load(path=str(part_file(built, graph)), format=ox.RdfFormat.N_TRIPLES,
+                   to_graph=graph)
+    earlier = statements(Graph(store, names), union=True)
+    assert unpack_statements(pack_statements(earlier)) == earlier
+    record = earlier[len(earlier) // 2]
+    ev = ox.NamedNode(record.evidence[0].iri)
+    prov = names.provenance
+    changed: list[ox.Quad] = []
+
+    def replace(old: ox.Quad, new: ox.Quad | None) -> None:
+        store.remove(old)
+        changed.append(old)
+        if new is not None:
+            store.add(new)
+            changed.append(new)
+
+    if what == "selector":
+        selector = next(q.object for q in store.quads_for_pattern(
+            ev, ox.NamedNode(OA + "hasSelector"), None, prov)
+            if any(store.quads_for_pattern(q.object, ox.NamedNode(OA + "exact"), None,
+                                           prov)))
+        old = next(iter(store.quads_for_pattern(selector, ox.NamedNode(OA + "exact"), None,
+                                                prov)))
+        replace(old, ox.Quad(old.subject, old.predicate, ox.Literal("changed"), prov))
+    elif what == "evidence":
+        old = next(iter(store.quads_for_pattern(ev, ox.NamedNode(OA + "hasSource"), None,
+                                                prov)))
+        replace(old, ox.Quad(ev, old.predicate, names.resource("elsewhere"), prov))
+    elif what == "statement":
+        old = next(iter(store.quads_for_pattern(ox.NamedNode(record.iri), ox.NamedNode(
+            PROV + "wasDerivedFrom"), None, prov)))
+        replace(old, None)
+    else:
+        for quad in list(store.quads_for_pattern(ox.NamedNode(record.iri), None, None)):
+            replace(quad, None)
+        if what == "added":
+            for quad in changed[::]:
+                new = ox.Quad(ox.NamedNode(record.iri + "-2"), quad.predicate, quad.object,
+                              quad.graph_name)
+                store.add(new)
+                changed.append(new)
+    kg = Graph(store, names)
+    subjects = {q.subject.value for q in changed if isinstance(q.subject, ox.NamedNode)}
+    assert updated_statements(kg, earlier, subjects) == statements(kg, union=True)
+    assert statements(kg, union=True) != earlier

@@ -38,7 +38,9 @@ from .rdf.delta import (
     diff,
     discard_parts,
     drop_parts,
+    keep_beside_parts,
     ontology_digest,
+    read_beside_parts,
     splice,
     stage_parts,
     write_parts,
@@ -542,6 +544,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
                 # The parts kept beside the store are written (under temporary names,
                 # synced) on the other core while the exports are made.
                 parts = background.submit(stage_parts, project, kg)
+                _lend_statements(project, kg, changed)
             del changed
             clock.lap("sort")
         report = BuildReport(len(corpus.articles), len(corpus.entities),
@@ -602,8 +605,10 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         if parts is not None:
             commit_parts(project, parts.result())
             parts = None
+            _keep_statements(project, kg)
         elif _has_sorted_lines(kg):
             write_parts(project, kg)
+            _keep_statements(project, kg)
         else:
             drop_parts(project)
         kg.memo.clear()  # views shared by the exports: not needed while the store waits
@@ -648,6 +653,34 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     report.written = written
     report.timings = timings
     return report, kg
+
+
+def _lend_statements(project: Project, kg: KnowledgeGraph, changed: list[ox.Quad]) -> None:
+    """The statement records the last build read (kept beside its parts), for the
+    exports to read only those of the statements that changed."""
+    from .outputs.formats import EARLIER_STATEMENTS
+    from .rdf.read import unpack_statements
+
+    data = read_beside_parts(project, kg, "statements")
+    if data is None:
+        return
+    try:
+        earlier = unpack_statements(data)
+    except ValueError:
+        return
+    kg.memo[EARLIER_STATEMENTS] = (earlier, {q.subject.value for q in changed
+                                             if isinstance(q.subject, ox.NamedNode)})
+
+
+def _keep_statements(project: Project, kg: KnowledgeGraph) -> None:
+    """The statement records the exports read, beside the parts just written, for the
+    next build (none when no export read them)."""
+    from .outputs.formats import STATEMENTS
+    from .rdf.read import pack_statements
+
+    records = kg.memo.get(STATEMENTS)
+    keep_beside_parts(project, kg, "statements",
+                      None if records is None else pack_statements(records))
 
 
 def _store_state(project: Project, current: str, report: BuildReport) -> dict[str, Any]:

@@ -43,8 +43,10 @@ __all__ = [
     "diff",
     "discard_parts",
     "drop_parts",
+    "keep_beside_parts",
     "ontology_digest",
     "parts_dir",
+    "read_beside_parts",
     "read_part",
     "splice",
     "stage_parts",
@@ -260,6 +262,35 @@ def _last_subject(data: bytes) -> bytes | None:
         return None
     line = data[data.rfind(b"\n", 0, len(data) - 1) + 1:]
     return line[:line.find(b" ")]
+
+
+def keep_beside_parts(project: Project, kg: Graph, name: str, data: bytes | None) -> None:
+    """Keep ``data``, derived from the data graphs of ``kg``, beside the parts just
+    written (None removes what was kept): :func:`read_beside_parts` gives it back while
+    the parts are those same files. Call between the change markers, after the parts."""
+    path = parts_dir(project) / f"{name}.kept"
+    if data is None:
+        path.unlink(missing_ok=True)
+        return
+    stamps = [list(_stamp(_part(project, graph))) for graph in kg.data_graphs]
+    atomic_write(path, marshal.dumps(
+        {"stamps": stamps, "digest": hashlib.sha256(data).digest(), "data": data}))
+
+
+def read_beside_parts(project: Project, kg: Graph, name: str) -> bytes | None:
+    """What :func:`keep_beside_parts` kept, if it is intact and the parts are the files
+    it was kept with (so it describes the graph they hold)."""
+    try:
+        record = marshal.loads((parts_dir(project) / f"{name}.kept").read_bytes())
+        stamps = [list(_stamp(_part(project, graph))) for graph in kg.data_graphs]
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(record, dict) or record.get("stamps") != stamps:
+        return None
+    data = record.get("data")
+    if not isinstance(data, bytes) or hashlib.sha256(data).digest() != record.get("digest"):
+        return None
+    return data
 
 
 def drop_parts(project: Project) -> None:
