@@ -434,7 +434,8 @@ _SUBJECTS = st.sampled_from([
 def test_spliced_lines_are_the_whole_graph_sorted(built_parts: Path, removed: list[int],
                                                   added: list[tuple[str, int, bool]]) -> None:
     """The sorted lines and blocks spliced from the last build's parts and the changed
-    subjects are those of sorting the whole graph: subjects removed whole or in part,
+    subjects are those of sorting the whole graph, and the difference found on the way
+    is the one found from them: subjects removed whole or in part,
     added before the first, after the last and between others, in either graph (so that
     cuts appear, vanish and move)."""
     from heroes_kg.rdf.store import Graph, cut_blocks, part_file
@@ -461,8 +462,9 @@ def test_spliced_lines_are_the_whole_graph_sorted(built_parts: Path, removed: li
         store.add(quad)
         changed.append(quad)
     spliced = Graph(store, names)
-    assert delta_module.splice(built, spliced, changed)
+    delta = delta_module.splice(built, spliced, changed)
     whole = Graph(store, names)
+    assert delta == delta_module.diff(built, whole)
     for graph in whole.data_graphs:
         assert spliced.sorted_ntriples((graph,)) == whole.sorted_ntriples((graph,))
         assert [(k, bytes(b)) for k, b in spliced.sorted_blocks(graph)] == [

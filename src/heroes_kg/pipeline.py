@@ -33,6 +33,7 @@ from .project import Project
 from .query import KnowledgeGraph
 from .rdf.delta import (
     MAX_LINES,
+    Delta,
     Staged,
     commit_parts,
     diff,
@@ -528,6 +529,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     writer = None if incremental else _StoreWriter(project)
     staged: list[tuple[Path, Path]] = []
     parts: Future[Staged] | None = None
+    spliced: Delta | None = None
     background = ThreadPoolExecutor(1, thread_name_prefix="heroes-kg-parts")
     try:
         corpus, kg = _model(project, timings, say, writer.spool if writer else None,
@@ -540,7 +542,8 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
             # Each data graph's sorted lines: the last build's, with the blocks of the
             # changed subjects made again (instead of sorting the whole graph).
             say(f"sorting the triples of {len(changed)} changed quads into the graph")
-            if splice(project, kg, changed):
+            spliced = splice(project, kg, changed)
+            if spliced is not None:
                 # The parts kept beside the store are written (under temporary names,
                 # synced) on the other core while the exports are made.
                 parts = background.submit(stage_parts, project, kg)
@@ -600,7 +603,8 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
                 writing.result()
         report.triples = len(kg)  # from the sorted N-Triples when an export made them
         clock.lap("export")
-        delta = diff(project, kg) if incremental else None
+        delta = (spliced if spliced is not None else diff(project, kg)) if incremental \
+            else None
         begin_change(project)
         if parts is not None:
             commit_parts(project, parts.result())

@@ -157,42 +157,46 @@ def _read_blocks(project: Project, graph: ox.NamedNode, stamp: tuple[int, int, i
     return blocks if isinstance(blocks, dict) else None
 
 
-def splice(project: Project, kg: Graph, changed: Iterable[ox.Quad]) -> bool:
+def splice(project: Project, kg: Graph, changed: Iterable[ox.Quad]) -> Delta | None:
     """Give ``kg`` the sorted N-Triples of each data graph, and their blocks, from the
     parts the last finished build kept and the subjects of the ``changed`` quads (every
     quad added or removed since): only the blocks holding those subjects are made again,
     from the subjects' triples in ``kg``, and cut again where their cuts moved; every other
     block is the last build's, as it was. The same bytes and blocks as sorting the whole
-    graph (:meth:`~heroes_kg.rdf.store.Graph.sorted_blocks`). False, having given
-    nothing, when a part or its index is missing or does not describe the other, or a
-    changed subject is a blank node: then the graph is sorted whole."""
+    graph (:meth:`~heroes_kg.rdf.store.Graph.sorted_blocks`). Returns the difference
+    from the parts (what :func:`diff` would find), or None, having given nothing, when a
+    part or its index is missing or does not describe the other, or a changed subject is
+    a blank node: then the graph is sorted whole."""
     subjects: set[ox.NamedNode] = set()
     for quad in changed:
         if not isinstance(quad.subject, ox.NamedNode):
-            return False
+            return None
         subjects.add(quad.subject)
     made = {}
+    removed: dict[ox.NamedNode, list[bytes]] = {}
+    added: dict[ox.NamedNode, list[bytes]] = {}
     for graph in kg.data_graphs:
         try:
             stamp = _stamp(_part(project, graph))
             old = _part(project, graph).read_bytes()
         except OSError:
-            return False
+            return None
         where = _read_blocks(project, graph, stamp)
         if where is None or len(old) != stamp[0]:
-            return False
+            return None
         spliced = _splice_graph(kg, graph, old, where, subjects)
         if spliced is None:
-            return False
-        made[graph] = spliced
+            return None
+        made[graph] = spliced[:2]
+        removed[graph], added[graph] = spliced[2:]
     for graph, (data, blocks) in made.items():
         kg.adopt_sorted(graph, data, blocks)
-    return True
+    return Delta(removed, added)
 
 
 def _splice_graph(kg: Graph, graph: ox.NamedNode, old: bytes,
                   where: dict[bytes, tuple[int, int]], subjects: set[ox.NamedNode]
-                  ) -> tuple[bytes, list[Block]] | None:
+                  ) -> tuple[bytes, list[Block], list[bytes], list[bytes]] | None:
     order = sorted(where.items(), key=lambda item: item[1][0])
     at = 0
     for _, (start, n) in order:  # the blocks cover the part, one after the other
@@ -221,6 +225,8 @@ def _splice_graph(kg: Graph, graph: ox.NamedNode, old: bytes,
     before = memoryview(old)
     pieces: list[bytes | memoryview] = []
     blocks: list[tuple[bytes, int, int]] = []  # digest, start, length in the new bytes
+    before_lines: set[bytes] = set()  # of the blocks made again, before and after
+    after_lines: set[bytes] = set()
     size = 0
     i = 0
     count = len(order)
@@ -248,13 +254,16 @@ def _splice_graph(kg: Graph, graph: ox.NamedNode, old: bytes,
                 break
             j += 1
         pieces.append(region)
+        before_lines |= _lines(old[start:end])
+        after_lines |= _lines(region)
         for digest, block in cut_blocks(region):
             blocks.append((digest, size, len(block)))
             size += len(block)
         i = j + 1
     data = b"".join(pieces)
     view = memoryview(data)
-    return data, [(digest, view[start:start + n]) for digest, start, n in blocks]
+    return (data, [(digest, view[start:start + n]) for digest, start, n in blocks],
+            sorted(before_lines - after_lines), sorted(after_lines - before_lines))
 
 
 def _last_subject(data: bytes) -> bytes | None:
