@@ -660,31 +660,27 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
 
 
 def _lend_statements(project: Project, kg: KnowledgeGraph, changed: list[ox.Quad]) -> None:
-    """The statement records the last build read (kept beside its parts), for the
-    exports to read only those of the statements that changed."""
+    """The statement records the last build read (kept beside its parts, still packed),
+    for the exports to read only those of the statements that changed."""
     from .outputs.formats import EARLIER_STATEMENTS
-    from .rdf.read import unpack_statements
 
     data = read_beside_parts(project, kg, "statements")
-    if data is None:
-        return
-    try:
-        earlier = unpack_statements(data)
-    except ValueError:
-        return
-    kg.memo[EARLIER_STATEMENTS] = (earlier, {q.subject.value for q in changed
-                                             if isinstance(q.subject, ox.NamedNode)})
+    if data is not None:
+        kg.memo[EARLIER_STATEMENTS] = (data, {q.subject.value for q in changed
+                                              if isinstance(q.subject, ox.NamedNode)})
 
 
 def _keep_statements(project: Project, kg: KnowledgeGraph) -> None:
     """The statement records the exports read, beside the parts just written, for the
     next build (none when no export read them)."""
+    from .corpus.curation import paused_gc
     from .outputs.formats import STATEMENTS
     from .rdf.read import pack_statements
 
     records = kg.memo.get(STATEMENTS)
-    keep_beside_parts(project, kg, "statements",
-                      None if records is None else pack_statements(records))
+    with paused_gc():  # hundreds of thousands of tuples, and millions of objects alive
+        data = None if records is None else pack_statements(records)
+    keep_beside_parts(project, kg, "statements", data)
 
 
 def _store_state(project: Project, current: str, report: BuildReport) -> dict[str, Any]:

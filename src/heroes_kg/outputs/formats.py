@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from .._io import atomic_write
 from ..errors import OutputError
-from ..rdf.read import StatementRecord, statements, updated_statements
+from ..rdf.read import StatementRecord, statements, unpack_statements, updated_statements
 from ..rdf.store import Block, Graph, cut_blocks, triple_key
 from ..vocab import (
     CLASSES,
@@ -722,8 +722,10 @@ def fact_triples(kg: Graph) -> list[ox.Triple]:
 
 
 #: Where ``kg.memo`` holds the statement records of :func:`statement_records`, and where
-#: a build may leave those of the previous graph with the IRIs of the subjects whose
-#: triples changed since (see :func:`heroes_kg.rdf.read.updated_statements`).
+#: a build may leave those of the previous graph (packed,
+#: :func:`~heroes_kg.rdf.read.pack_statements`) with
+#: the IRIs of the subjects whose triples changed since (see
+#: :func:`heroes_kg.rdf.read.updated_statements`).
 STATEMENTS = ("statements", "union")
 EARLIER_STATEMENTS = ("statements", "earlier")
 
@@ -737,7 +739,12 @@ def statement_records(kg: Graph) -> list[StatementRecord]:
     def make() -> list[StatementRecord]:
         earlier = kg.memo.pop(EARLIER_STATEMENTS, None)
         if earlier is not None:
-            return updated_statements(kg, *earlier)
+            packed, changed = earlier
+            try:
+                records = unpack_statements(packed)
+            except ValueError:  # intact by its digest, yet unreadable: read afresh
+                return statements(kg, union=True)
+            return updated_statements(kg, records, changed)
         return statements(kg, union=True)
 
     return kg.memoized(STATEMENTS, make)
