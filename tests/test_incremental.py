@@ -533,3 +533,29 @@ def test_statement_records_read_again_only_where_changed(built_parts: Path, what
     subjects = {q.subject.value for q in changed if isinstance(q.subject, ox.NamedNode)}
     assert updated_statements(kg, earlier, subjects) == statements(kg, union=True)
     assert statements(kg, union=True) != earlier
+
+
+def test_a_part_that_cannot_be_written_leaves_the_previous_state(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parts are written in the background while the exports are made: when one
+    cannot be, the build fails before it changes anything, and leaves no temporary file."""
+    built = find_project(project)
+    build(built)
+    before = _state(project)
+    cast = project / "seeds" / "facts" / "cast.yaml"
+    cast.write_text(cast.read_text(encoding="utf-8").replace(
+        "    aliases: [Pascal]\n", "    aliases: [Pascal, Pedro]\n"), encoding="utf-8")
+
+    def full_disk(path: Path, data: bytes) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(delta_module, "write_temp", full_disk)
+    with pytest.raises(OSError):
+        build(built)
+    monkeypatch.undo()
+    assert not in_change(built)
+    assert _state(project) == before
+    assert not list((project / ".heroes-kg" / "parts").glob(".*.tmp"))
+    build(built)
+    assert not in_change(built)
+    assert any(b"Pedro" in line for line in _exports(project)["heroes.nt"].splitlines())

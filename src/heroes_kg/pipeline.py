@@ -605,9 +605,12 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         clock.lap("export")
         delta = (spliced if spliced is not None else diff(project, kg)) if incremental \
             else None
+        # Waited for before anything changes: a part that could not be written fails
+        # the build with the previous state intact.
+        new_parts = parts.result() if parts is not None else None
         begin_change(project)
-        if parts is not None:
-            commit_parts(project, parts.result())
+        if new_parts is not None:
+            commit_parts(project, new_parts)
             parts = None
             _keep_statements(project, kg)
         elif _has_sorted_lines(kg):
@@ -635,6 +638,8 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
             replace_store(project, kg.store)
         clock.lap("store")
     except BaseException:
+        # Nothing more is written in the background (what is under way finishes).
+        background.shutdown(cancel_futures=True)
         for tmp, _ in staged:
             shutil.rmtree(tmp, ignore_errors=True)
         if writer is not None:
