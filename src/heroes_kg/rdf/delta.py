@@ -96,6 +96,8 @@ def stage_parts(project: Project, kg: Graph) -> Staged:
     :func:`discard_parts` removes them."""
     folder = parts_dir(project)
     folder.mkdir(exist_ok=True)
+    for leftover in folder.glob(".*.tmp"):  # of a build that was killed (we hold the lock)
+        leftover.unlink(missing_ok=True)
     staged: Staged = []
     try:
         for graph in kg.data_graphs:
