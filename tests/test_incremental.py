@@ -13,7 +13,7 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 import yaml
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
@@ -335,7 +335,7 @@ def test_an_edit_updates_the_store_in_place(project: Path) -> None:
         assert sorted(r["a"] for r in rows.rows) == ["Pascal", "Pedro"]
 
 
-@pytest.mark.parametrize("stage", ["write_parts", "apply", "save_reuse"])
+@pytest.mark.parametrize("stage", ["commit_parts", "apply", "save_reuse"])
 def test_a_build_stopped_half_way_is_never_taken_for_a_finished_one(
         project: Path, monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
     """Stopped after it began changing the store: queries do not read that store (it is
@@ -414,3 +414,148 @@ def test_the_delta_from_changed_blocks_is_the_delta_of_every_line(project: Path)
     for name in earlier:
         (parts / name).unlink()
     assert delta_module.diff(built, kg) == with_index
+
+
+@pytest.fixture(scope="module")
+def built_parts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("parts") / "project")
+    build(find_project(root))
+    return root
+
+
+_SUBJECTS = st.sampled_from([
+    "a", "a-b", "a/b", "pedro-pascal", "pedro-pascal-2", "zz", "m", "ab", "b", "c"])
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(removed=st.lists(st.integers(0, 10_000), max_size=12),
+       added=st.lists(st.tuples(_SUBJECTS, st.integers(0, 3), st.booleans()), max_size=12))
+def test_spliced_lines_are_the_whole_graph_sorted(built_parts: Path, removed: list[int],
+                                                  added: list[tuple[str, int, bool]]) -> None:
+    """The sorted lines and blocks spliced from the last build's parts and the changed
+    subjects are those of sorting the whole graph, and the difference found on the way
+    is the one found from them: subjects removed whole or in part,
+    added before the first, after the last and between others, in either graph (so that
+    cuts appear, vanish and move)."""
+    from heroes_kg.rdf.store import Graph, cut_blocks, part_file
+    from heroes_kg.vocab import Names
+
+    built = find_project(built_parts)
+    names = Names(built.base_iri)
+    store = ox.Store()
+    for graph in (names.facts, names.provenance):
+        store.load(path=str(part_file(built, graph)), format=ox.RdfFormat.N_TRIPLES,
+                   to_graph=graph)
+    quads = sorted(store, key=str)
+    changed: list[ox.Quad] = []
+    for at in removed:
+        quad = quads[at % len(quads)]
+        if quad in store:
+            store.remove(quad)
+            changed.append(quad)
+    for i, (local, n, facts) in enumerate(added):
+        subject = names.resource(local) if facts else ox.NamedNode(
+            names.base + "statement/" + local)
+        quad = ox.Quad(subject, ox.NamedNode("https://schema.org/name"),
+                       ox.Literal(f"n{n} {i}"), names.facts if facts else names.provenance)
+        store.add(quad)
+        changed.append(quad)
+    spliced = Graph(store, names)
+    delta = delta_module.splice(built, spliced, changed)
+    whole = Graph(store, names)
+    assert delta == delta_module.diff(built, whole)
+    for graph in whole.data_graphs:
+        assert spliced.sorted_ntriples((graph,)) == whole.sorted_ntriples((graph,))
+        assert [(k, bytes(b)) for k, b in spliced.sorted_blocks(graph)] == [
+            (k, bytes(b)) for k, b in cut_blocks(whole.sorted_ntriples((graph,)))]
+
+
+@pytest.mark.parametrize("what", ["selector", "evidence", "statement", "removed", "added"])
+def test_statement_records_read_again_only_where_changed(built_parts: Path, what: str) -> None:
+    """The statement records of an earlier graph, with those of the statements whose
+    node, evidence or selector changed read again, are those read from the whole graph."""
+    from heroes_kg.rdf.read import (
+        pack_statements,
+        statements,
+        unpack_statements,
+        updated_statements,
+    )
+    from heroes_kg.rdf.store import Graph, part_file
+    from heroes_kg.vocab import OA, PROV, Names
+
+    built = find_project(built_parts)
+    names = Names(built.base_iri)
+    store = ox.Store()
+    for graph in (names.facts, names.provenance):
+        store.load(path=str(part_file(built, graph)), format=ox.RdfFormat.N_TRIPLES,
+                   to_graph=graph)
+    earlier = statements(Graph(store, names), union=True)
+    assert unpack_statements(pack_statements(earlier)) == earlier
+    record = earlier[len(earlier) // 2]
+    ev = ox.NamedNode(record.evidence[0].iri)
+    prov = names.provenance
+    changed: list[ox.Quad] = []
+
+    def replace(old: ox.Quad, new: ox.Quad | None) -> None:
+        store.remove(old)
+        changed.append(old)
+        if new is not None:
+            store.add(new)
+            changed.append(new)
+
+    if what == "selector":
+        selector = next(q.object for q in store.quads_for_pattern(
+            ev, ox.NamedNode(OA + "hasSelector"), None, prov)
+            if any(store.quads_for_pattern(q.object, ox.NamedNode(OA + "exact"), None,
+                                           prov)))
+        old = next(iter(store.quads_for_pattern(selector, ox.NamedNode(OA + "exact"), None,
+                                                prov)))
+        replace(old, ox.Quad(old.subject, old.predicate, ox.Literal("changed"), prov))
+    elif what == "evidence":
+        old = next(iter(store.quads_for_pattern(ev, ox.NamedNode(OA + "hasSource"), None,
+                                                prov)))
+        replace(old, ox.Quad(ev, old.predicate, names.resource("elsewhere"), prov))
+    elif what == "statement":
+        old = next(iter(store.quads_for_pattern(ox.NamedNode(record.iri), ox.NamedNode(
+            PROV + "wasDerivedFrom"), None, prov)))
+        replace(old, None)
+    else:
+        for quad in list(store.quads_for_pattern(ox.NamedNode(record.iri), None, None)):
+            replace(quad, None)
+        if what == "added":
+            for quad in changed[::]:
+                new = ox.Quad(ox.NamedNode(record.iri + "-2"), quad.predicate, quad.object,
+                              quad.graph_name)
+                store.add(new)
+                changed.append(new)
+    kg = Graph(store, names)
+    subjects = {q.subject.value for q in changed if isinstance(q.subject, ox.NamedNode)}
+    assert updated_statements(kg, earlier, subjects) == statements(kg, union=True)
+    assert statements(kg, union=True) != earlier
+
+
+def test_a_part_that_cannot_be_written_leaves_the_previous_state(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parts are written in the background while the exports are made: when one
+    cannot be, the build fails before it changes anything, and leaves no temporary file."""
+    built = find_project(project)
+    build(built)
+    before = _state(project)
+    cast = project / "seeds" / "facts" / "cast.yaml"
+    cast.write_text(cast.read_text(encoding="utf-8").replace(
+        "    aliases: [Pascal]\n", "    aliases: [Pascal, Pedro]\n"), encoding="utf-8")
+
+    def full_disk(path: Path, data: bytes) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(delta_module, "write_temp", full_disk)
+    with pytest.raises(OSError):
+        build(built)
+    monkeypatch.undo()
+    assert not in_change(built)
+    assert _state(project) == before
+    assert not list((project / ".heroes-kg" / "parts").glob(".*.tmp"))
+    build(built)
+    assert not in_change(built)
+    assert any(b"Pedro" in line for line in _exports(project)["heroes.nt"].splitlines())

@@ -11,6 +11,7 @@ are imported when a build runs: opening the graph for a query loads none of them
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import os
@@ -30,7 +31,21 @@ from ._version import __version__
 from .errors import OutputError, ProjectError, StoreError
 from .project import Project
 from .query import KnowledgeGraph
-from .rdf.delta import MAX_LINES, diff, drop_parts, ontology_digest, write_parts
+from .rdf.delta import (
+    MAX_LINES,
+    Delta,
+    Staged,
+    commit_parts,
+    diff,
+    discard_parts,
+    drop_parts,
+    keep_beside_parts,
+    ontology_digest,
+    read_beside_parts,
+    splice,
+    stage_parts,
+    write_parts,
+)
 from .rdf.delta import apply as apply_delta
 from .rdf.store import (
     STALE,
@@ -513,12 +528,28 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     # exported; it replaces the current one only once all of that has succeeded.
     writer = None if incremental else _StoreWriter(project)
     staged: list[tuple[Path, Path]] = []
+    parts: Future[Staged] | None = None
+    spliced: Delta | None = None
+    background = ThreadPoolExecutor(1, thread_name_prefix="heroes-kg-parts")
     try:
         corpus, kg = _model(project, timings, say, writer.spool if writer else None,
                             units, reuse=not force)
         if validate:
             _validate(corpus, kg, shacl, timings, say, units.changes())
         clock = _Clock(timings)
+        changed = units.changed() if incremental else None
+        if changed is not None:
+            # Each data graph's sorted lines: the last build's, with the blocks of the
+            # changed subjects made again (instead of sorting the whole graph).
+            say(f"sorting the triples of {len(changed)} changed quads into the graph")
+            spliced = splice(project, kg, changed)
+            if spliced is not None:
+                # The parts kept beside the store are written (under temporary names,
+                # synced) on the other core while the exports are made.
+                parts = background.submit(stage_parts, project, kg)
+                _lend_statements(project, kg, changed)
+            del changed
+            clock.lap("sort")
         report = BuildReport(len(corpus.articles), len(corpus.entities),
                              len(corpus.statements), 0)
         del corpus  # the exports need only the graph: free the curated objects
@@ -545,6 +576,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         reused: dict[str, Reuse] = {}
         # The exports make millions of objects and hardly a cycle: the cyclic collector
         # would walk every object of the graph again and again.
+        writing: Future[None] | None = None
         with paused_gc():
             for name in names:
                 say(f"making {name}")
@@ -557,18 +589,33 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
                     reuse.close()
                 reused[name] = reuse
                 written.append(target)
-                if _same_bytes(target, data):
-                    _link_or_copy(target, staging / name)
+                if writing is not None:
+                    writing.result()  # no more than one export waits to be written
+                    writing = None
+                if incremental:
+                    # Written (and synced) on the other core while the next is made: a
+                    # full build keeps that core for the store, and its memory.
+                    writing = background.submit(_put, target, staging / name, data)
                 else:
-                    write_temp(staging / name, data).replace(staging / name)
+                    _put(target, staging / name, data)
                 del data
+            if writing is not None:
+                writing.result()
         report.triples = len(kg)  # from the sorted N-Triples when an export made them
         clock.lap("export")
-        delta = diff(project, kg) if incremental else None
+        delta = (spliced if spliced is not None else diff(project, kg)) if incremental \
+            else None
+        # Waited for before anything changes: a part that could not be written fails
+        # the build with the previous state intact.
+        new_parts = parts.result() if parts is not None else None
         begin_change(project)
-        keep_parts = _has_sorted_lines(kg)
-        if keep_parts:
+        if new_parts is not None:
+            commit_parts(project, new_parts)
+            parts = None
+            _keep_statements(project, kg)
+        elif _has_sorted_lines(kg):
             write_parts(project, kg)
+            _keep_statements(project, kg)
         else:
             drop_parts(project)
         kg.memo.clear()  # views shared by the exports: not needed while the store waits
@@ -591,11 +638,18 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
             replace_store(project, kg.store)
         clock.lap("store")
     except BaseException:
+        # Nothing more is written in the background (what is under way finishes).
+        background.shutdown(cancel_futures=True)
         for tmp, _ in staged:
             shutil.rmtree(tmp, ignore_errors=True)
         if writer is not None:
             writer.abandon()
+        if parts is not None:
+            with contextlib.suppress(BaseException):
+                discard_parts(parts.result())
         raise
+    finally:
+        background.shutdown()
     complete = set(names) == set(standard_exports)
     write_state(project, {
         **_store_state(project, current, report),
@@ -608,6 +662,30 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     report.written = written
     report.timings = timings
     return report, kg
+
+
+def _lend_statements(project: Project, kg: KnowledgeGraph, changed: list[ox.Quad]) -> None:
+    """The statement records the last build read (kept beside its parts, still packed),
+    for the exports to read only those of the statements that changed."""
+    from .outputs.formats import EARLIER_STATEMENTS
+
+    data = read_beside_parts(project, kg, "statements")
+    if data is not None:
+        kg.memo[EARLIER_STATEMENTS] = (data, {q.subject.value for q in changed
+                                              if isinstance(q.subject, ox.NamedNode)})
+
+
+def _keep_statements(project: Project, kg: KnowledgeGraph) -> None:
+    """The statement records the exports read, beside the parts just written, for the
+    next build (none when no export read them)."""
+    from .corpus.curation import paused_gc
+    from .outputs.formats import STATEMENTS
+    from .rdf.read import pack_statements
+
+    records = kg.memo.get(STATEMENTS)
+    with paused_gc():  # hundreds of thousands of tuples, and millions of objects alive
+        data = None if records is None else pack_statements(records)
+    keep_beside_parts(project, kg, "statements", data)
 
 
 def _store_state(project: Project, current: str, report: BuildReport) -> dict[str, Any]:
@@ -636,6 +714,14 @@ def _shapes_digest(project: Project) -> str | None:
 
 def _has_sorted_lines(kg: KnowledgeGraph) -> bool:
     return all(("sorted_ntriples", g.value) in kg.memo for g in kg.data_graphs)
+
+
+def _put(old: Path, path: Path, data: bytes) -> None:
+    """``data`` into ``path``: a link to ``old`` when it holds those bytes, else written."""
+    if _same_bytes(old, data):
+        _link_or_copy(old, path)
+    else:
+        write_temp(path, data).replace(path)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from .._io import atomic_write
 from ..errors import OutputError
-from ..rdf.read import StatementRecord, statements
+from ..rdf.read import StatementRecord, statements, unpack_statements, updated_statements
 from ..rdf.store import Block, Graph, cut_blocks, triple_key
 from ..vocab import (
     CLASSES,
@@ -52,7 +52,9 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "EARLIER_STATEMENTS",
     "FORMATS",
+    "STATEMENTS",
     "Format",
     "PropertyGraph",
     "PropertyGraphFormat",
@@ -719,11 +721,33 @@ def fact_triples(kg: Graph) -> list[ox.Triple]:
                        lambda: kg.triples((kg.names.facts,)))
 
 
+#: Where ``kg.memo`` holds the statement records of :func:`statement_records`, and where
+#: a build may leave those of the previous graph (packed,
+#: :func:`~heroes_kg.rdf.read.pack_statements`) with
+#: the IRIs of the subjects whose triples changed since (see
+#: :func:`heroes_kg.rdf.read.updated_statements`).
+STATEMENTS = ("statements", "union")
+EARLIER_STATEMENTS = ("statements", "earlier")
+
+
 def statement_records(kg: Graph) -> list[StatementRecord]:
     """The curated statements of ``kg`` read back from every graph
     (:func:`heroes_kg.rdf.read.statements` with ``union``), read once while the graph is
-    open: the property graph and the page both need them."""
-    return kg.memoized(("statements", "union"), lambda: statements(kg, union=True))
+    open: the property graph and the page both need them. Where the records of an earlier
+    graph were left in :data:`EARLIER_STATEMENTS`, only those of the changed statements
+    are read."""
+    def make() -> list[StatementRecord]:
+        earlier = kg.memo.pop(EARLIER_STATEMENTS, None)
+        if earlier is not None:
+            packed, changed = earlier
+            try:
+                records = unpack_statements(packed)
+            except ValueError:  # intact by its digest, yet unreadable: read afresh
+                return statements(kg, union=True)
+            return updated_statements(kg, records, changed)
+        return statements(kg, union=True)
+
+    return kg.memoized(STATEMENTS, make)
 
 
 def _evidence(kg: Graph, pg: PropertyGraph) -> dict[tuple[str, str, str],

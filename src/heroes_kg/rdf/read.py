@@ -5,7 +5,9 @@ of entities, and which entity a name, an id or an IRI means."""
 from __future__ import annotations
 
 import difflib
+import marshal
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -15,7 +17,8 @@ from .. import vocab
 from ..errors import QueryError
 from .store import Graph, select
 
-__all__ = ["Evidence", "StatementRecord", "entity_names", "find_entity", "statements"]
+__all__ = ["Evidence", "StatementRecord", "entity_names", "find_entity", "pack_statements",
+           "statements", "unpack_statements", "updated_statements"]
 
 
 class Evidence(NamedTuple):
@@ -45,12 +48,13 @@ class StatementRecord:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-def statements(kg: Graph, *, about: str | None = None,
-               union: bool = False) -> list[StatementRecord]:
+def statements(kg: Graph, *, about: str | None = None, union: bool = False,
+               nodes: list[str] | None = None) -> list[StatementRecord]:
     """The curated statements of the graph, sorted by IRI; with ``about`` (an IRI), only
-    those whose subject or object it is. They are read from the provenance graph, or with
-    ``union`` from every graph of the store (for a graph whose provenance records were
-    loaded elsewhere, e.g. into the default graph).
+    those whose subject or object it is; with ``nodes``, only those whose IRI is one of
+    them. They are read from the provenance graph, or with ``union`` from every graph of
+    the store (for a graph whose provenance records were loaded elsewhere, e.g. into the
+    default graph).
 
     Plain queries (statements, evidence) and a scan of each qualifier, joined here: a
     single query with OPTIONALs multiplies the qualifiers by the quotes of every
@@ -62,6 +66,9 @@ def statements(kg: Graph, *, about: str | None = None,
         # first needs no such restriction: its rows are joined to them here).
         if about is not None:
             which = f"{{ ?st rdf:subject <{about}> }} UNION {{ ?st rdf:object <{about}> }}"
+        elif nodes is not None:
+            which = ("VALUES ?st { " + " ".join(f"<{n}>" for n in nodes) + " } "
+                     + ("?st a rdf:Statement ." if typed else ""))
         else:
             which = "?st a rdf:Statement ." if typed else ""
         where = f"{which} {pattern}"
@@ -71,19 +78,21 @@ def statements(kg: Graph, *, about: str | None = None,
                       union=union)
 
     found: dict[str, StatementRecord] = {}
-    nodes: list[ox.NamedNode | ox.BlankNode] = []
+    if nodes is not None and not nodes:
+        return []
+    read: list[ox.NamedNode | ox.BlankNode] = []
     # Rows are read by position: several times faster than by name on large graphs.
     for node, subject, predicate, obj in rows(
             "?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o", "?st ?s ?p ?o"):
         if isinstance(subject, ox.NamedNode) and isinstance(obj, (ox.NamedNode, ox.Literal)):
             found[node.value] = StatementRecord(node.value, subject, predicate.value, obj)
-            nodes.append(node)
+            read.append(node)
     for iri, key in vocab.QUALIFIER_KEYS.items():
         qualifier = ox.NamedNode(iri)
-        if about is None:  # one scan of the qualifier's triples
+        if about is None and nodes is None:  # one scan of the qualifier's triples
             quads = kg.store.quads_for_pattern(None, qualifier, None, graph)
         else:  # a look-up per statement
-            quads = (q for node in nodes
+            quads = (q for node in read
                      for q in kg.store.quads_for_pattern(node, qualifier, None, graph))
         for quad in quads:
             subject, value = quad.subject, quad.object
@@ -105,6 +114,73 @@ def statements(kg: Graph, *, about: str | None = None,
         record.evidence = sorted(set(record.evidence), key=lambda e: (e.iri, e.article,
                                                                      e.start, e.exact))
     return records
+
+
+def updated_statements(kg: Graph, earlier: list[StatementRecord],
+                       changed: Iterable[str]) -> list[StatementRecord]:
+    """``statements(kg, union=True)``, from the records an earlier read gave of a graph
+    that differs from ``kg`` only in triples whose subjects are ``changed``: the records
+    of the statements those subjects are, or are the evidence or a selector of (in
+    ``kg``), are read again and the others kept. A statement removed is a changed
+    subject itself (its triples went), and so is an evidence node or a selector whose
+    link to its statement changed."""
+    subjects = set(changed)
+    again = set(subjects)
+    store = kg.store
+    derived = ox.NamedNode(vocab.PROV + "wasDerivedFrom")
+    selector = ox.NamedNode(vocab.OA + "hasSelector")
+    evidence: set[str] = set(subjects)
+    for iri in subjects:
+        for quad in store.quads_for_pattern(None, selector, ox.NamedNode(iri), None):
+            if isinstance(quad.subject, ox.NamedNode):
+                evidence.add(quad.subject.value)
+            else:  # not a record this model makes: read everything again
+                return statements(kg, union=True)
+    for iri in evidence:
+        for quad in store.quads_for_pattern(None, derived, ox.NamedNode(iri), None):
+            if isinstance(quad.subject, ox.NamedNode):
+                again.add(quad.subject.value)
+            else:
+                return statements(kg, union=True)
+    fresh = statements(kg, union=True, nodes=sorted(again))
+    kept = [record for record in earlier if record.iri not in again]
+    return sorted([*kept, *fresh], key=lambda record: record.iri)
+
+
+def pack_statements(records: list[StatementRecord]) -> bytes:
+    """``records`` as plain data (a few times faster to read back than a pickle of the
+    terms)."""
+    return marshal.dumps([
+        (r.iri, r.subject.value, r.predicate, _packed_term(r.object), r.qualifiers,
+         [tuple(e) for e in r.evidence]) for r in records])
+
+
+def unpack_statements(data: bytes) -> list[StatementRecord]:
+    """The records :func:`pack_statements` gave ``data`` of (ValueError if damaged)."""
+    try:
+        rows = marshal.loads(data)
+        return [StatementRecord(iri, ox.NamedNode(subject), predicate, _unpacked_term(obj),
+                                [tuple(q) for q in qualifiers],
+                                [Evidence(*e) for e in evidence])
+                for iri, subject, predicate, obj, qualifiers, evidence in rows]
+    except (EOFError, TypeError, ValueError) as exc:
+        raise ValueError(f"not packed statements: {exc}") from None
+
+
+def _packed_term(term: ox.NamedNode | ox.Literal) -> tuple[str, ...]:
+    if isinstance(term, ox.NamedNode):
+        return (term.value,)
+    if term.language:
+        return (term.value, "", term.language)
+    return (term.value, term.datatype.value)
+
+
+def _unpacked_term(packed: tuple[str, ...]) -> ox.NamedNode | ox.Literal:
+    if len(packed) == 1:
+        return ox.NamedNode(packed[0])
+    if len(packed) == 3:
+        return ox.Literal(packed[0], language=packed[2])
+    return ox.Literal(packed[0], datatype=ox.NamedNode(packed[1]))
 
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -145,6 +145,12 @@ class Graph:
         return self.memoized(("blocks", graph.value),
                              lambda: cut_blocks(self._sorted_graph(graph)))
 
+    def adopt_sorted(self, graph: ox.NamedNode, data: bytes, blocks: list[Block]) -> None:
+        """Take ``data`` as the sorted N-Triples of ``graph`` and ``blocks`` as their
+        blocks (made otherwise than by sorting the graph, with the same bytes)."""
+        self.memo[("sorted_ntriples", graph.value)] = data
+        self.memo[("blocks", graph.value)] = blocks
+
     def _sorted_graph(self, graph: ox.NamedNode) -> bytes:
         return self.memoized(("sorted_ntriples", graph.value), lambda: _sort_lines(
             self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b"",

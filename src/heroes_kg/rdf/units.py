@@ -70,8 +70,13 @@ class Units:
         self.served: dict[str, FactsFile] = {}
         self._removed: set[bytes] = set()
         self._added: set[bytes] = set()
-        self._comparable = comparable and self.previous is not None
+        #: Whether the lines changed since the last finished build are still known
+        #: (every entry of that build intact); ``comparable``: whether they may also be
+        #: handed out for validating around them (:meth:`changes`).
+        self._tracking = self.previous is not None
+        self._comparable = comparable
         self._lines_digest: dict[str, str] = {}
+        self._gone: set[bytes] | None = None
 
     def key(self, path: str, digest: str) -> str:
         return hashlib.sha256(f"{FORMAT}\0{__version__}\0{self.base}\0{path}\0{digest}"
@@ -181,14 +186,14 @@ class Units:
 
     def _track(self, path: str, name: str, lines: bytes) -> None:
         self.current[path] = name
-        if not self._comparable or self.previous is None:
+        if not self._tracking or self.previous is None:
             return
         before = self.previous.get(path)
         if before == name:
             return
         old = self._quads(before) if before is not None else b""
         if old is None:
-            self._comparable = False
+            self._tracking = False
             return
         self._compare(old, lines)
 
@@ -202,14 +207,23 @@ class Units:
         (a superset: a line moved from one file to another is in it), or None when that
         cannot be told (no manifest, or an entry of the last build is missing or
         damaged). Call after every file was tracked."""
-        if not self._comparable or self.previous is None:
+        return self.changed() if self._comparable else None
+
+    def changed(self) -> list[ox.Quad] | None:
+        """Every quad that may have been added or removed since the last finished build,
+        whether or not that build validated (see :meth:`changes`); None when that cannot
+        be told."""
+        if not self._tracking or self.previous is None:
             return None
-        for path in set(self.previous) - set(self.current) - {_MENTIONS}:  # files removed
-            old = self._quads(self.previous[path])
-            if old is None:
-                return None
-            self._removed |= set(old.split(b"\n"))
-        lines = (self._removed | self._added) - {b""}
+        if self._gone is None:
+            self._gone = set()
+            for path in set(self.previous) - set(self.current) - {_MENTIONS}:  # removed
+                old = self._quads(self.previous[path])
+                if old is None:
+                    self._tracking = False
+                    return None
+                self._gone |= set(old.split(b"\n"))
+        lines = (self._removed | self._added | self._gone) - {b""}
         data = b"\n".join(sorted(lines)) + b"\n"
         try:
             return list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
