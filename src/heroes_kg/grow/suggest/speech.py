@@ -338,6 +338,90 @@ def interview_source(doc: Doc) -> None:
         doc.add(q, "reportedBy", quote, start, "interview-source", 0.45, obj=org)
 
 
+#: "… he said: “I think …" with no closing mark: speech that goes on in the paragraphs
+#: after it.
+_OPENS = re.compile(rf"(?:^|[.!?] |, )(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER}) "
+                    rf"(?:also )?{_SAY}(?: (?:of|about) [^:,“\"]{{3,40}})?[:,] "
+                    rf"[\"“](?P<q>[^\"“”]{{12,}})$")
+_GOES_ON_OPEN = re.compile(r"[\"“](?P<q>[^\"“”]{12,})(?P<close>[\"”])?")
+
+
+def open_quotes(doc: Doc) -> None:
+    """"The 'It' star continued: "Chad (Stahelski) reached out to me … a fun world." and
+    the paragraphs after it that open with a quotation mark: speech that goes on over
+    several paragraphs, closing only at the last one. Each paragraph becomes a
+    Quotation by the same speaker, told to the publication their earlier words were."""
+    paragraphs = doc.paragraphs
+    index = 0
+    while index < len(paragraphs):
+        p = paragraphs[index]
+        index += 1
+        text = p.text.rstrip()
+        m = _OPENS.search(text)
+        if m is None:
+            continue
+        who = m.group("who")
+        pos = p.start + m.start("who")
+        last = (_last_speaker(doc, pos) or doc.subject_person(pos)) \
+            if who.lower() in PRONOUNS or re.fullmatch(_POINTER, who) else None
+        speaker = _speaker(doc, who, last, m.group(0))
+        if speaker is None:
+            continue
+        told = _told_before(doc, speaker, pos)
+        passages = [(p.start + m.start("q"), m.group("q"), pos,
+                     text[m.start("who"):m.start("q") + 12])]
+        while index < len(paragraphs):
+            nxt = paragraphs[index]
+            more = _GOES_ON_OPEN.fullmatch(nxt.text.strip())
+            if more is None:
+                break
+            index += 1
+            at = nxt.start + nxt.text.index(more.group(0))
+            passages.append((at + 1, more.group("q"), passages[0][2], passages[0][3]))
+            if more.group("close"):
+                break
+        for start, words, quote_start, attribution in passages:
+            words = words.strip()
+            if len(words.split()) < 4 or any(
+                    c.property == "text" and str(c.value).rstrip(",") == words.rstrip(",")
+                    for c in doc.found.values()):
+                continue
+            n = 1 + sum(1 for c in doc.found.values() if c.property == "spokenBy"
+                        and c.object == speaker)
+            qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                              f"{doc.name_of(speaker)}, quoted", "open-quote", attribution)
+            doc.add(qid, "text", words, start, "open-quote", 0.6, value=words.rstrip(","))
+            doc.add(qid, "spokenBy", attribution, quote_start, "open-quote", 0.55,
+                    obj=speaker)
+            if told is not None:
+                doc.add(qid, "reportedBy", told[1], told[2], "open-quote", 0.5, obj=told[0])
+
+
+def _last_speaker(doc: Doc, pos: int) -> str | None:
+    """Who spoke the last quotation before ``pos`` within a few sentences: whom "he
+    explained" goes on with."""
+    lower = max([x.start for x in doc.sentences if x.start < pos][-4:-3] or [0])
+    speakers = {c.subject: c.object for c in doc.found.values()
+                if c.property == "spokenBy" and c.object is not None}
+    said = [c for c in doc.found.values() if c.property == "text"
+            and c.subject in speakers and lower <= c.start < pos]
+    return speakers[max(said, key=lambda c: c.start).subject] if said else None
+
+
+def _told_before(doc: Doc, speaker: str, pos: int) -> tuple[str, str, int] | None:
+    """The publication the speaker's last quotation before ``pos`` was told to, with
+    that finding's quote and place."""
+    spoken = {c.subject for c in doc.found.values() if c.property == "spokenBy"
+              and c.object == speaker and c.start < pos}
+    told = [c for c in doc.found.values() if c.property == "reportedBy"
+            and c.subject in spoken and c.object is not None]
+    if not told:
+        return None
+    best = max(told, key=lambda c: c.start)
+    assert best.object is not None
+    return best.object, best.quote, best.start
+
+
 #: A quotation in single quotation marks, as British papers print them: an apostrophe
 #: inside a word ("it's") does not close it.
 _SINGLE = r"(?<![\w'‘’])['‘](?P<q>[A-Z](?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w)){11,}?)['’](?![\w'’])"
@@ -430,4 +514,5 @@ def single_quotes(doc: Doc) -> None:
             doc.add(qid, "reportedBy", quote, at, rule, 0.6 if m is not None else 0.5, obj=org)
 
 
-DOC_RULES = [quotations, quotes_going_on, block_quotes, interview_source, single_quotes]
+DOC_RULES = [quotations, quotes_going_on, block_quotes, interview_source, single_quotes,
+             open_quotes]

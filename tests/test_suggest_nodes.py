@@ -1,0 +1,41 @@
+"""Helper nodes a story hangs on its works (quotations, posts, figures, rankings,
+trailers): each test uses a phrasing from a real film or TV news article."""
+
+from __future__ import annotations
+
+from heroes_kg.corpus.curation import Article, Entity
+from heroes_kg.grow.suggest import suggest
+
+KNOWN = [Entity("netflix", "StreamingService", "Netflix"),
+         Entity("collider", "NewsMediaOrganization", "Collider")]
+
+
+def facts(text: str, date: str | None = "2021-07-21") -> set[tuple[str, str, str]]:
+    result = suggest(Article("a", "T", "a.txt", text, date=date), KNOWN, min_confidence=0.0)
+    return {c.key() for c in result.statements}
+
+
+def test_speech_going_on_over_paragraphs_without_closing_marks() -> None:
+    text = ("Bill Skarsgard has a fun role in the movie.\n"
+            "Speaking to website Collider, he said: \"I think the movies are very "
+            "entertaining.\"\n"
+            "The 'It' star continued: \"Chad reached out to me and I met him a few times.\n"
+            "\"I like the movies. I think they're entertaining.\n"
+            "\"So, I'm really looking forward to it.\"\n"
+            "Keanu Reeves plays the lead.\n")
+    got = facts(text)
+    for n, words in ((2, "chad reached out to me and i met him a few times."),
+                     (3, "i like the movies. i think they're entertaining."),
+                     (4, "so, i'm really looking forward to it.")):
+        assert (f"skarsgard-quote-{n}", "text", words) in got
+        assert (f"skarsgard-quote-{n}", "spokenBy", "bill-skarsgard") in got
+        assert (f"skarsgard-quote-{n}", "reportedBy", "collider") in got
+    assert not any(s == "keanu-reeves" or o == "keanu-reeves"
+                   for s, p, o in got if p == "spokenBy")
+
+
+def test_a_closed_quotation_is_not_read_as_going_on() -> None:
+    text = ("Bill Skarsgard said: \"I think the movies are very entertaining.\"\n"
+            "\"Another paragraph in quotes that nobody said.\n")
+    got = facts(text)
+    assert not any(p == "text" and o.startswith("another") for s, p, o in got)
