@@ -39,3 +39,30 @@ def test_a_closed_quotation_is_not_read_as_going_on() -> None:
             "\"Another paragraph in quotes that nobody said.\n")
     got = facts(text)
     assert not any(p == "text" and o.startswith("another") for s, p, o in got)
+
+
+def test_superlative_rankings_with_an_ordinal_a_record_and_a_source_after() -> None:
+    got = facts("The Netflix series “Wednesday” premiered in November.\n"
+                "The supernatural show quickly became the second most-watched "
+                "English-language series on Netflix.\n")
+    assert ("wednesday-ranking", "rank", "2") in got
+    assert ("wednesday-ranking", "about", "wednesday") in got
+    got = facts("Recently released series “Wednesday” has set a new record for the most hours "
+                "viewed in a single week for any TV series on Netflix ever, according to "
+                "Flixpatrol.\n")
+    assert ("wednesday-ranking", "rank", "1") in got
+    assert ("wednesday-ranking", "chart",
+            "most hours viewed in a single week for any tv series") in got
+
+
+def test_topped_the_charts_of_a_quoted_superlative() -> None:
+    got = facts("Netflix made “Squid Game”. The Korean show “Squid Game” had topped the charts "
+                "of ‘most-viewed’ show of all time.\n")
+    assert ("squid-game-ranking", "chart", "most-viewed show of all time") in got
+
+
+def test_debuted_at_number_one_in_a_number_of_countries() -> None:
+    got = facts("“Wednesday” is a series on Netflix.\n"
+                "It debuted on the streaming platform at number one in 83 countries.\n")
+    assert ("wednesday-countries-ranking", "rank", "1") in got
+    assert ("wednesday-countries-ranking", "countriesRanked", "83") in got

@@ -109,7 +109,8 @@ _TERRITORIES = re.compile(r"\bthe #(?P<n>\d+) (?:most[- ])?(?:watched |streamed 
                           r"(?:movie|film|show|series|title) in (?:roughly |about |nearly |around |"
                           r"more than |over )?(?P<c>\d+) (?:territories|countries)")
 _TOP_IN = re.compile(r"\bmade the (?P<chart>Top \d+) in (?P<c>\d+) (?:territories|countries)")
-_RANK_IN = re.compile(r"\b(?:was|is|ranked|hit) #(?P<n>\d+) in (?P<c>\w+) (?:territories|"
+_RANK_IN = re.compile(r"\b(?:was|is|ranked|hit|(?:debuted|landed|premiered)(?: on [\w ]{3,30}?)? at) "
+                      r"(?:#|No\. ?|number )(?P<n>\d+|one) in (?P<c>\w+) (?:territories|"
                       rf"countries)(?:: (?P<scope>{NAME}(?:(?:,| and|, and) {NAME})*))?")
 
 
@@ -268,17 +269,22 @@ def rule_territories(doc: Doc, s: Sentence) -> None:
                         value=m.group("chart"))
             else:
                 doc.add(ranking, "rank", m.group(0), pos, "territories", 0.7,
-                        value=int(m.group("n")))
+                        value=int(m.group("n")) if m.group("n").isdigit() else 1)
             if pattern is _RANK_IN and m.group("scope"):
                 doc.add(ranking, "scope", m.group(0), pos, "territories", 0.6,
                         value=m.group("scope"))
 
 
 _SUPERLATIVE = re.compile(
-    rf"\b(?:is|was|became|becomes|has become|remains|ranks as)(?: now| officially| already)? "
-    rf"(?:the |(?P<p>{NAME}[’']s ))(?P<c>most[- ](?:viewed|watched|streamed|rented|popular|"
-    rf"successful|in-demand|binged)(?: [\w’'-]+){{1,9}}?)(?=,|\.|;|$| with\b| after\b| since\b|"
-    rf" according\b| to date\b| on [A-Z])(?: on (?P<on>{NAME}))?")
+    rf"\b(?:is|was|became|becomes|becoming|has become|remains|ranks as|(?P<it>making it|made it)|"
+    rf"(?:had |has )?topped the charts? (?:of|for|as)|(?:has )?set a (?:new )?record for)"
+    rf"(?: now| officially| already)? "
+    rf"(?:the |(?P<p>{NAME}[’']s )|(?=[‘']))(?:(?P<nth>second|third|fourth|fifth) )?[‘']?"
+    rf"(?P<c>(?:most[- ](?:viewed|watched|streamed|rented|popular|successful|in-demand|"
+    rf"binged)|most hours viewed|top-grossing|highest-grossing)[’']?(?: [\w’'-]+){{1,12}}?)"
+    rf"(?=,|\.|;|$| with\b| after\b| since\b| according\b| to date\b| ever\b| on [A-Z])"
+    rf"(?: on (?P<on>{NAME}))?")
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
 def rule_superlative(doc: Doc, s: Sentence) -> None:
@@ -291,26 +297,39 @@ def rule_superlative(doc: Doc, s: Sentence) -> None:
     for m in _SUPERLATIVE.finditer(s.text):
         named = doc.works_in(s.start, s.start + m.start())
         film = named[-1] if named else None
+        if film is None and m.group("it"):
+            # "… in its first 19 days, making it the most-watched returning season"
+            film = doc.work_at(s.start + m.start(), s)
+        pointed = film is None and re.match(r"(?:[\w-]+ ){0,3}?[Tt]he (?:[\w-]+ ){0,2}"
+                                            r"(?:show|series|film|movie)\b", s.text)
+        if pointed:
+            # "The supernatural show … quickly became the second most-watched …"
+            film = doc.work_at(s.start + pointed.end(), s)
         if film is None:
             continue
-        first = min(a for a, _b, w in doc.work_spans if w == film and a >= s.start)
-        chart = ((m.group("p") or "") + m.group("c")).strip()
+        spans = [a for a, _b, w in doc.work_spans if w == film and s.start <= a < s.end]
+        first = min(spans) if spans else s.start
+        # "topped the charts of ‘most-viewed’ show of all time": without the marks
+        chart = ((m.group("p") or "") +
+                 re.sub(r"^([\w -]+?)[’'](?= )", r"\1", m.group("c"))).strip()
         quote = doc.text[first:s.start + m.end()]
         ranking = _ranking(doc, film, "", "superlative", quote)
         doc.add(ranking, "about", s.text, s.start, "superlative", 0.6, obj=film)
-        doc.add(ranking, "rank", quote, first, "superlative", 0.6, value=1)
+        doc.add(ranking, "rank", quote, first, "superlative", 0.6,
+                value=_ORDINALS.get(m.group("nth") or "", 1))
         doc.add(ranking, "chart", quote, first, "superlative", 0.55, value=chart)
         platform = doc.lookup(m.group("on")) if m.group("on") else None
         if platform is not None and is_a(doc.type_of(platform), "StreamingService"):
             doc.add(ranking, "platform", quote, first, "superlative", 0.55, obj=platform)
             doc.add(film, "streamingOn", quote, first, "superlative", 0.5, obj=platform)
-        said = re.search(SOURCE, s.text[:m.start()])
+        said = re.search(SOURCE, s.text[:m.start()]) or re.search(
+            SOURCE, s.text[m.end():m.end() + 40])
         if said:
             name = said.group("o") or said.group("o2")
             org = doc.lookup(name)
             if org is not None and is_a(doc.type_of(org), "Organization"):
-                doc.add(ranking, "reportedBy", said.group(0), s.start + said.start(),
-                        "superlative", 0.55, obj=org)
+                doc.add(ranking, "reportedBy", said.group(0), s.start, "superlative", 0.55,
+                        obj=org)
 
 
 RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_box_office, rule_respective_places,

@@ -422,6 +422,27 @@ def _told_before(doc: Doc, speaker: str, pos: int) -> tuple[str, str, int] | Non
     return best.object, best.quote, best.start
 
 
+def quotation_about(doc: Doc) -> None:
+    """"Speaking to website Collider, he said: "I think the movies are very entertaining."",
+    in an article about John Wick: Chapter 4: a quotation with no other subject is about
+    the work named in its words, else the work in scope where it is said."""
+    texts = {c.subject: c for c in doc.found.values() if c.property == "text"
+             and doc.type_of(c.subject) == "Quotation"}
+    has_about = {c.subject for c in doc.found.values() if c.property == "about"}
+    for qid, c in texts.items():
+        if qid in has_about:
+            continue
+        inside = doc.works_in_spans(c.start, c.start + len(c.quote))
+        s = next((x for x in doc.sentences if x.start <= c.start < x.end + 1), None)
+        if s is None:
+            continue
+        work = inside[0][2] if inside else doc.work_at(c.start, s)
+        if work is None:
+            continue
+        doc.add(qid, "about", c.quote, c.start, "quotation-about",
+                0.4 if inside else 0.3, obj=work)
+
+
 #: A quotation in single quotation marks, as British papers print them: an apostrophe
 #: inside a word ("it's") does not close it.
 _SINGLE = r"(?<![\w'‘’])['‘](?P<q>[A-Z](?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w)){11,}?)['’](?![\w'’])"
@@ -515,4 +536,4 @@ def single_quotes(doc: Doc) -> None:
 
 
 DOC_RULES = [quotations, quotes_going_on, block_quotes, interview_source, single_quotes,
-             open_quotes]
+             open_quotes, quotation_about]
