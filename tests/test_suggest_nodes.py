@@ -66,3 +66,23 @@ def test_debuted_at_number_one_in_a_number_of_countries() -> None:
                 "It debuted on the streaming platform at number one in 83 countries.\n")
     assert ("wednesday-countries-ranking", "rank", "1") in got
     assert ("wednesday-countries-ranking", "countriesRanked", "83") in got
+
+
+def test_posts_described_by_followers_and_in_the_passive() -> None:
+    got = facts("Writer and producer Ryan Murphy just released a major tease for the hit show "
+                "Pose, sharing with his 739,000 Instagram followers that season 3 was "
+                "“officially in production”.\n")
+    assert ("murphy-instagram-post", "author", "ryan-murphy") in got
+    assert ("murphy-instagram-post", "platform", "instagram") in got
+    got = facts("The announcement the show would have a third season was announced on Twitter "
+                "by Netflix.\n")
+    assert ("netflix-tweet", "author", "netflix") in got
+    assert ("netflix-tweet", "platform", "twitter") in got
+
+
+def test_periods_of_a_first_full_week_a_first_day_and_by_the_third_day() -> None:
+    for words, days in (("in its first full week on Netflix", "7"),
+                        ("during its first day on the platform", "1"),
+                        ("by the third day of release", "3")):
+        got = facts(f"“Hidden Strike” received 11.1 million views {words}.\n")
+        assert ("hidden-strike-viewership", "periodDays", days) in got, words

@@ -32,8 +32,10 @@ _BARE = [re.compile(rf"\b(?:saw|see|seeing|drew|draw|reached|racked up|pulled in
 #: "42 and 38 million viewers": the first number takes the second's scale.
 _PAIR = re.compile(rf"\b(?P<n0>\d[\d,]*(?:\.\d+)?) and {_AMOUNT} (?:(?:member|viewing) )?"
                    rf"(?P<kind>{_KIND_WORDS})\b")
-_PERIOD = re.compile(r"\b(?:first|opening|initial) (?P<n>\d+|\w+) (?P<u>days?|weeks?)\b|"
-                     r"\b(?P<one>first|opening) (?P<u1>week|weekend)\b")
+_PERIOD = re.compile(r"\b(?P<one>first|opening) (?:full )?(?P<u1>week|weekend|day)\b|"
+                     r"\b(?:first|opening|initial) (?P<n>\d+|\w+) (?P<u>days?|weeks?)\b|"
+                     r"\bby the (?P<nth>second|third|fourth|fifth|sixth|seventh) day\b")
+_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 
 
 @dataclass
@@ -164,8 +166,10 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         days = _PERIOD.search(s.text)
         period = None
         if days:
-            if days.group("one"):
-                period = 7 if days.group("u1") == "week" else 3
+            if days.group("nth"):
+                period = _NTH[days.group("nth")]  # "by the third day of release"
+            elif days.group("one"):
+                period = {"week": 7, "day": 1}.get(days.group("u1"), 3)
             else:
                 n = days.group("n")
                 units = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())

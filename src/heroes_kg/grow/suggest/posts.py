@@ -317,5 +317,47 @@ def instagram_embed(doc: Doc) -> None:
         doc.add(post, "text", text, p.start, "instagram-embed", 0.7, value=text)
 
 
-RULES = [rule_post_on_weekday, rule_prose_post, rule_stories]
+_FOLLOWERS = re.compile(
+    rf"[^.;“”\"]{{0,140}}?\bsharing (?:it |this |the [\w ]{{1,20}} )?with "
+    rf"(?:his|her|their|its) (?:[\d,.]+(?: million| thousand|[MmKk])? )?{_PLATFORM} "
+    rf"(?:followers|fans)\b")
+_POSTED_BY = re.compile(
+    rf"\b(?:announced|revealed|confirmed|shared|posted|teased) (?:on|via) {_PLATFORM} "
+    rf"by (?P<who>{NAME})")
+
+
+def rule_post_by_description(doc: Doc, s: Sentence) -> None:
+    """"Ryan Murphy just released a major tease for the hit show Pose, sharing with his
+    739,000 Instagram followers …", "The announcement the show would have a third season
+    was announced on Twitter by Netflix.": a post, its author and platform, described
+    without saying "posted on"."""
+    if not ("followers" in s.text or "fans" in s.text or " by " in s.text):
+        return
+    m = _FOLLOWERS.match(s.text) or _POSTED_BY.search(s.text)
+    if not m:
+        return
+    if "who" not in m.groupdict():
+        # the person the sentence opens with: "Writer and producer Ryan Murphy just …"
+        author = _author_in(doc, s.text[:m.start() + m.group(0).find(" sharing")])
+        if author is None:
+            return
+        name = doc.name_of(author)
+    else:
+        name = doc.trim(m.group("who"))
+        author = doc.lookup(name)
+    if author is None:
+        if not doc.is_person(name):
+            return
+        author = doc.entity(name, "Person", "post-described", m.group(0))
+    if not (is_a(doc.type_of(author), "Person") or is_a(doc.type_of(author), "Organization")):
+        return
+    platform = _platform(doc, m.group("p"), "post-described")
+    post = _post(doc, author, m.group("p").lower(), s.text, s)
+    quote = m.group(0)
+    doc.add(post, "author", quote, s.start + m.start(), "post-described", 0.55, obj=author)
+    doc.add(post, "platform", quote, s.start + m.start(), "post-described", 0.55,
+            obj=platform)
+
+
+RULES = [rule_post_on_weekday, rule_prose_post, rule_stories, rule_post_by_description]
 DOC_RULES = [tweet_embed, captions, instagram_embed]
