@@ -86,3 +86,28 @@ def test_periods_of_a_first_full_week_a_first_day_and_by_the_third_day() -> None
                         ("by the third day of release", "3")):
         got = facts(f"“Hidden Strike” received 11.1 million views {words}.\n")
         assert ("hidden-strike-viewership", "periodDays", days) in got, words
+
+
+def test_words_quoted_inside_a_sentence_by_a_person_or_a_publication() -> None:
+    got = facts("Colman Domingo and Josh O'Connor star in the film. The story, according to "
+                "Domingo, is \"one of the most beautiful scripts about our humanity.\" Josh "
+                "O'Connor described the film as \"old-school Spielberg\" and more.\n")
+    assert ("domingo-quote-1", "spokenBy", "colman-domingo") in got
+    assert ("domingo-quote-1", "text", "one of the most beautiful scripts about our humanity.") \
+        in got
+    assert ("connor-quote-1", "spokenBy", "josh-o-connor") in got
+    got = facts("The show has seen promising reviews, with TV Guide calling it “Netflix’s "
+                "best YA drama yet,” and more.\n")
+    assert ("tv-guide-quote-1", "spokenBy", "tv-guide") in got
+    got = facts("The series, according to Deadline, follows “a mother and her two sons who "
+                "move to a new town”.\n")
+    assert not any(p == "spokenBy" for _s, p, _o in got)
+
+
+def test_a_speaker_after_a_title_and_a_statement_introduced_by_a_title() -> None:
+    got = facts("“The films in this year’s festival show the human sides of issues,” said "
+                "festival director John Cooper.\n"
+                "AMC Network president Sarah Barnett said in a statement:\n"
+                "\"We can sleep soundly, knowing these characters are safe.”\n")
+    assert ("cooper-quote-1", "spokenBy", "john-cooper") in got
+    assert ("barnett-quote-1", "spokenBy", "sarah-barnett") in got

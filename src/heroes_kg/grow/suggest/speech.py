@@ -21,8 +21,9 @@ _SAY = (r"(?:said|says|explained|explains|added|adds|told|tells|noted|notes|reca
 _OPEN, _CLOSE = "\"“", "\"”"
 _QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]"
 _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}|"
-                    rf"{_SAY} (?:(?:director|star|actor|actress|producer|creator|showrunner|"
-                    rf"writer|filmmaker|co-star) )?(?P<who2>{NAME}))"
+                    rf"{_SAY} (?:(?:{NAME} )?(?:[a-z-]+ ){{0,3}}?(?:director|star|actor|actress|producer|"
+                    rf"creator|showrunner|writer|filmmaker|co-star|president|founder|chief|"
+                    rf"chairman|chairwoman|head) )?(?P<who2>{NAME}))"
                     rf"(?P<tail>(?: (?!(?:that|when|in|at|on|of|about)\b)[^\s.,;]+){{0,4}}?)?"
                     rf"(?: (?:to|in) (?:an? )?(?:interview with )?)?(?P<to>{NAME})?")
 _POINTER = (r"\bThe (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|filmmaker|producer|"
@@ -221,8 +222,10 @@ def _quoted_speech(text: str) -> bool:
     return bool(re.search(rf"[\"”],? (?:{NAME}|he|she|they) {_SAY}|{_SAY}[:,] [\"“]", text))
 
 
-_INTRO = re.compile(rf"^(?P<who>{NAME}) (?:also )?(?:said|revealed|shared|explained|added|told "
-                    rf"(?P<to0>{NAME})|wrote|noted)(?: the following)?(?: about (?P<about>[^:]+?))?"
+_INTRO = re.compile(rf"^(?:{NAME} (?:[a-z-]+ ){{0,3}}?(?:president|founder|chief|chairman|"
+                    rf"chairwoman|head|director|producer|executive) )?"
+                    rf"(?P<who>{NAME}) (?:also )?(?:said|revealed|shared|explained|added|told "
+                    rf"(?P<to0>{NAME})|wrote|noted)(?: in a statement)?(?: the following)?(?: about (?P<about>[^:]+?))?"
                     rf"(?:,? (?:per|to|in an interview with|according to|speaking (?:to|with)) "
                     rf"(?P<to>{NAME}))?:$")
 
@@ -443,6 +446,54 @@ def quotation_about(doc: Doc) -> None:
                 0.4 if inside else 0.3, obj=work)
 
 
+#: Words quoted inside a sentence that says whose they are.
+_WORDS_OF = [
+    re.compile(rf"\baccording to (?P<who>{NAME}), [^“\".;]{{0,60}}?[\"“](?P<q>[^\"“”]{{8,}}?)[\"”]"),
+    re.compile(rf"(?P<who>{NAME}) (?:described|describes|called|calls|dubbed|dubs) "
+               rf"(?:the (?:[\w-]+ )?(?:film|movie|series|show|project|script)|it) (?:as )?"
+               rf"[\"“](?P<q>[^\"“”]{{8,}}?)[\"”]"),
+    re.compile(rf"\b(?:with|and) (?P<who>{NAME}) (?:calling|dubbing|describing) "
+               rf"(?:it|the (?:[\w-]+ )?(?:film|movie|series|show)) (?:as )?"
+               rf"[\"“](?P<q>[^\"“”]{{8,}}?)[\"”]"),
+]
+
+
+def words_of(doc: Doc) -> None:
+    """"a tale that, according to Domingo, is "one of the most beautiful scripts about our
+    humanity."", "Josh O'Connor described the film as "old-school Spielberg"", "with TV
+    Guide calling it “Netflix’s best YA drama yet,”": a Quotation of the words, by the
+    person or publication the sentence names."""
+    for s in doc.sentences:
+        if not re.search(r"[\"“]", s.text):
+            continue
+        for pattern in _WORDS_OF:
+            for m in pattern.finditer(s.text):
+                words = m.group("q").strip()
+                if is_title_case(words.rstrip(",.")) or any(
+                        c.property == "text" and str(c.value).rstrip(",") == words.rstrip(",")
+                        for c in doc.found.values()):
+                    continue
+                name = doc.trim(m.group("who"))
+                speaker = _speaker(doc, m.group("who"), None, m.group(0))
+                if pattern is _WORDS_OF[0] and speaker is not None and \
+                        not is_a(doc.type_of(speaker), "Person"):
+                    continue  # "according to Deadline, follows “…”": a report, not words said
+                if speaker is None and pattern is not _WORDS_OF[0] and \
+                        guess_type(name) == "NewsMediaOrganization":
+                    speaker = doc.lookup(name) or doc.entity(
+                        name, "NewsMediaOrganization", "words-of", m.group(0))
+                if speaker is None:
+                    continue
+                n = 1 + sum(1 for c in doc.found.values() if c.property == "spokenBy"
+                            and c.object == speaker)
+                qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                                  f"{doc.name_of(speaker)}, quoted", "words-of", m.group(0))
+                doc.add(qid, "text", m.group("q"), s.start + m.start("q"), "words-of", 0.55,
+                        value=words.rstrip(","))
+                doc.add(qid, "spokenBy", m.group(0), s.start + m.start(), "words-of", 0.5,
+                        obj=speaker)
+
+
 #: A quotation in single quotation marks, as British papers print them: an apostrophe
 #: inside a word ("it's") does not close it.
 _SINGLE = r"(?<![\w'‘’])['‘](?P<q>[A-Z](?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w)){11,}?)['’](?![\w'’])"
@@ -536,4 +587,4 @@ def single_quotes(doc: Doc) -> None:
 
 
 DOC_RULES = [quotations, quotes_going_on, block_quotes, interview_source, single_quotes,
-             open_quotes, quotation_about]
+             open_quotes, words_of, quotation_about]
