@@ -111,3 +111,17 @@ def test_a_speaker_after_a_title_and_a_statement_introduced_by_a_title() -> None
                 "\"We can sleep soundly, knowing these characters are safe.”\n")
     assert ("cooper-quote-1", "spokenBy", "john-cooper") in got
     assert ("barnett-quote-1", "spokenBy", "sarah-barnett") in got
+
+
+def test_places_on_the_box_office_chart() -> None:
+    text = ("“Top Gun: Maverick” topped the box office this weekend.\n"
+            "Coming in third was the week’s other new major release, “Bob’s Burgers,” "
+            "opening with an estimated $12.6 million.\n"
+            "“Downton Abbey: A New Era” came in fourth with an estimated $5.9 million.\n"
+            "Rounding out the top five was “The Bad Guys” with $4.6 million.\n")
+    got = facts(text)
+    assert ("bobs-burgers-box-office-ranking", "rank", "3") in got
+    assert ("downton-abbey-a-new-era-box-office-ranking", "rank", "4") in got
+    assert ("the-bad-guys-box-office-ranking", "rank", "5") in got
+    assert not any(s.startswith("top-gun") and o in ("3", "4", "5") for s, p, o in got
+                   if p == "rank")

@@ -332,5 +332,45 @@ def rule_superlative(doc: Doc, s: Sentence) -> None:
                         obj=org)
 
 
+_CAME_IN = re.compile(rf"\b(?:[Cc]oming|[Ll]anding|[Ff]inishing|came|landed|finished|"
+                      rf"placed)(?: in)? (?P<o>{_ORDINAL})\b(?! place| (?:weekend|week|day|"
+                      rf"season|film|movie|time)s?\b)|"
+                      rf"\b[Rr]ounding out the top (?P<n>three|five|ten|\d+) (?:was|is)\b")
+
+
+def rule_came_in(doc: Doc, s: Sentence) -> None:
+    """"Coming in third was the week’s other new major release, Bob’s Burgers", "Downton
+    Abbey: A New Era came in fourth with an estimated $5.9 million", "Rounding out the top
+    five was Universal’s The Bad Guys": a place on the weekend's box-office chart, in an
+    article about the box office."""
+    if not re.search(r"\b(?:came|[Cc]oming|[Rr]ounding|[Ll]anding|landed|finished|"
+                     r"[Ff]inishing|placed)\b", s.text) or \
+            not re.search(r"\bbox[- ]office\b", doc.text, re.IGNORECASE):
+        return
+    for m in _CAME_IN.finditer(s.text):
+        if re.search(r"\b(?:last|previous|prior) (?:weekend|week)\b",
+                     s.text[m.end():m.end() + 40]):
+            continue
+        if m.group("n"):
+            rank = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(
+                m.group("n").lower(), 0)
+        else:
+            rank = _ORD[m.group("o").lower()]
+        if not rank:
+            continue
+        pos = s.start + m.start()
+        film = doc.work_at(pos, s)
+        if film is None:
+            continue
+        spans = [(a, b) for a, b, w in doc.work_spans if w == film and s.start <= a < s.end]
+        if not spans:
+            continue  # the work placed is one the sentence names
+        a, b = min(spans[0][0], pos), max(doc.past_quote(spans[0][1]), s.start + m.end())
+        quote = doc.text[a:b]
+        ranking = _new_ranking(doc, film, "-box-office", quote)
+        doc.add(ranking, "about", quote, a, "came-in", 0.6, obj=film)
+        doc.add(ranking, "rank", quote, a, "came-in", 0.65, value=rank)
+
+
 RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_box_office, rule_respective_places,
-         rule_territories, rule_superlative]
+         rule_territories, rule_superlative, rule_came_in]
