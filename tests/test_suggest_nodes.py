@@ -125,3 +125,22 @@ def test_places_on_the_box_office_chart() -> None:
     assert ("the-bad-guys-box-office-ranking", "rank", "5") in got
     assert not any(s.startswith("top-gun") and o in ("3", "4", "5") for s, p, o in got
                    if p == "rank")
+
+
+def test_hours_in_week_one_number_one_in_countries_and_a_sites_owner() -> None:
+    got = facts("The only close rival is “Lift”, which racked-up 58.5 million hours in week "
+                "one.\n")
+    assert ("lift-viewership", "hoursViewed", "58500000") in got
+    assert ("lift-viewership", "periodDays", "7") in got
+    got = facts("According to Flixpatrol stats, “Damsel” is also still the number one Netflix "
+                "movie in 90 countries.\n")
+    assert ("damsel-countries-ranking", "countriesRanked", "90") in got
+    got = facts("“Damsel” drew 35.3 million views in its first week, according to Netflix’s "
+                "Tudum.\n")
+    assert ("damsel-viewership", "reportedBy", "netflix") in got
+
+
+def test_a_superlative_for_the_thriller_ends_before_on_the_platform() -> None:
+    got = facts("“Lupin” is a French series on Netflix.\n"
+                "The thriller is now the most viewed French show on the streaming platform.\n")
+    assert ("lupin-ranking", "chart", "most viewed french show") in got

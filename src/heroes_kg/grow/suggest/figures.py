@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ._doc import Doc
+from ._terms import is_a
 from ._text import NUMBER_WORDS, SCALE, SOURCE, Sentence
 
 __all__ = ["RULES"]
@@ -34,7 +35,8 @@ _PAIR = re.compile(rf"\b(?P<n0>\d[\d,]*(?:\.\d+)?) and {_AMOUNT} (?:(?:member|vi
                    rf"(?P<kind>{_KIND_WORDS})\b")
 _PERIOD = re.compile(r"\b(?P<one>first|opening) (?:full )?(?P<u1>week|weekend|day)\b|"
                      r"\b(?:first|opening|initial) (?P<n>\d+|\w+) (?P<u>days?|weeks?)\b|"
-                     r"\bby the (?P<nth>second|third|fourth|fifth|sixth|seventh) day\b")
+                     r"\bby the (?P<nth>second|third|fourth|fifth|sixth|seventh) day\b|"
+                     r"\bin (?P<wk>week one)\b")
 _NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 
 
@@ -140,7 +142,8 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
             return
         paired = {f.start: w for f, w in zip(figures, works, strict=False)}
     for f in figures:
-        if f.kind == "hours" and not re.search(r"\b(?:viewed|watched|of viewing)\b",
+        if f.kind == "hours" and not re.search(r"\b(?:viewed|watched|of viewing)\b|"
+                                               r"^ in (?:week one|its first week)\b",
                                                s.text[f.end:f.end + 20]):
             continue
         prop = _KINDS[f.kind]
@@ -166,7 +169,9 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         days = _PERIOD.search(s.text)
         period = None
         if days:
-            if days.group("nth"):
+            if days.group("wk"):
+                period = 7  # "racked-up 58.5 million hours in week one"
+            elif days.group("nth"):
                 period = _NTH[days.group("nth")]  # "by the third day of release"
             elif days.group("one"):
                 period = {"week": 7, "day": 1}.get(days.group("u1"), 3)
@@ -195,7 +200,16 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                 re.split(r",? while\b|;|, and\b", s.text[:f.end])[-1]):
             doc.add(figure, "projected", s.text, s.start, "projected", 0.6, value=True)
         said = re.search(SOURCE, s.text)
-        if said and doc.type_of(doc.lookup(said.group("o") or said.group("o2"))) in (
+        owner = re.match(r"(?P<o>.+?)[’']s [A-Z]\w+$", said.group("o") or "") if said \
+            else None
+        if said and owner and is_a(doc.type_of(doc.lookup(owner.group("o"))),
+                                   "Organization"):
+            # "according to Netflix’s Tudum": the company that runs the site
+            org = doc.lookup(owner.group("o"))
+            assert org is not None
+            doc.add(figure, "reportedBy", said.group(0), s.start + said.start(),
+                    "as-x-stated", 0.6, obj=org)
+        elif said and doc.type_of(doc.lookup(said.group("o") or said.group("o2"))) in (
                 None, "Organization", "NewsMediaOrganization", "StreamingService",
                 "TelevisionNetwork", "ProductionCompany", "Company"):
             name = said.group("o") or said.group("o2")

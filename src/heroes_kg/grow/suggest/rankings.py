@@ -105,7 +105,8 @@ _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
 _CHART = re.compile(rf"\b[Tt]he (?P<c>Top \d+ [\w -]*?chart)(?: for the week of (?P<d>{DATE}))?")
 _PLACE = re.compile(rf"\b(?P<o>{_ORDINAL}) place(?P<for> for (?:TV|films|movies|series|shows))?"
                     rf"(?: in the (?P<c>[\w -]*?chart) was (?P<after>[“\"‘]?))?", re.IGNORECASE)
-_TERRITORIES = re.compile(r"\bthe #(?P<n>\d+) (?:most[- ])?(?:watched |streamed |viewed )?"
+_TERRITORIES = re.compile(r"\bthe (?:#|[Nn]umber |No\. ?)(?P<n>\d+|one) (?:Netflix |most[- ])?"
+                          r"(?:watched |streamed |viewed )?"
                           r"(?:movie|film|show|series|title) in (?:roughly |about |nearly |around |"
                           r"more than |over )?(?P<c>\d+) (?:territories|countries)")
 _TOP_IN = re.compile(r"\bmade the (?P<chart>Top \d+) in (?P<c>\d+) (?:territories|countries)")
@@ -282,7 +283,8 @@ _SUPERLATIVE = re.compile(
     rf"(?:the |(?P<p>{NAME}[’']s )|(?=[‘']))(?:(?P<nth>second|third|fourth|fifth) )?[‘']?"
     rf"(?P<c>(?:most[- ](?:viewed|watched|streamed|rented|popular|successful|in-demand|"
     rf"binged)|most hours viewed|top-grossing|highest-grossing)[’']?(?: [\w’'-]+){{1,12}}?)"
-    rf"(?=,|\.|;|$| with\b| after\b| since\b| according\b| to date\b| ever\b| on [A-Z])"
+    rf"(?=,|\.|;|$| with\b| after\b| since\b| according\b| to date\b| ever\b| on [A-Z]|"
+    rf" on the (?:streaming )?(?:platform|service|streamer)\b)"
     rf"(?: on (?P<on>{NAME}))?")
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
@@ -301,7 +303,8 @@ def rule_superlative(doc: Doc, s: Sentence) -> None:
             # "… in its first 19 days, making it the most-watched returning season"
             film = doc.work_at(s.start + m.start(), s)
         pointed = film is None and re.match(r"(?:[\w-]+ ){0,3}?[Tt]he (?:[\w-]+ ){0,2}"
-                                            r"(?:show|series|film|movie)\b", s.text)
+                                            r"(?:show|series|film|movie|thriller|drama|"
+                                            r"comedy|documentary|sequel)\b", s.text)
         if pointed:
             # "The supernatural show … quickly became the second most-watched …"
             film = doc.work_at(s.start + pointed.end(), s)
