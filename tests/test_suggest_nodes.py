@@ -144,3 +144,14 @@ def test_a_superlative_for_the_thriller_ends_before_on_the_platform() -> None:
     got = facts("“Lupin” is a French series on Netflix.\n"
                 "The thriller is now the most viewed French show on the streaming platform.\n")
     assert ("lupin-ranking", "chart", "most viewed french show") in got
+
+
+def test_topped_a_services_top_10_list_in_places() -> None:
+    got = facts("“Lupin” is a French series.\n"
+                "The Omar Sy-led series debuted on January 8 and has topped Netflix’s Top 10 "
+                "list in France, the US, Brazil and numerous other countries.\n")
+    assert ("lupin-top-list-ranking", "rank", "1") in got
+    assert ("lupin-top-list-ranking", "chart", "top 10") in got
+    assert ("lupin-top-list-ranking", "platform", "netflix") in got
+    assert ("lupin-top-list-ranking", "scope",
+            "france, the us, brazil and numerous other countries") in got

@@ -375,5 +375,36 @@ def rule_came_in(doc: Doc, s: Sentence) -> None:
         doc.add(ranking, "rank", quote, a, "came-in", 0.65, value=rank)
 
 
+_TOPPED_LIST = re.compile(
+    rf"\b(?:has |have |had )?(?:topped|tops|topping) (?:(?P<o>{NAME})[’']s |the )?"
+    rf"(?P<c>Top \d+)(?: (?:list|chart))?(?: in (?P<scope>[^.;:]+?))?(?=[.;]|$| (?:for|with|"
+    rf"after|since)\b)")
+
+
+def rule_topped_list(doc: Doc, s: Sentence) -> None:
+    """"The Omar Sy-led series debuted on January 8 and has topped Netflix’s Top 10 list in
+    France, the US, Brazil, the Philippines and numerous other countries": rank 1 on that
+    list, the service that keeps it and where."""
+    if "Top " not in s.text:
+        return
+    for m in _TOPPED_LIST.finditer(s.text):
+        pos = s.start + m.start()
+        film = doc.work_at(pos, s)
+        if film is None:
+            continue
+        quote = m.group(0)
+        ranking = _new_ranking(doc, film, "-top-list", quote)
+        doc.add(ranking, "about", s.text, s.start, "topped-list", 0.6, obj=film)
+        doc.add(ranking, "rank", quote, pos, "topped-list", 0.65, value=1)
+        doc.add(ranking, "chart", quote, pos, "topped-list", 0.6, value=m.group("c"))
+        owner = doc.lookup(m.group("o")) if m.group("o") else None
+        if owner is not None and is_a(doc.type_of(owner), "StreamingService"):
+            doc.add(ranking, "platform", quote, pos, "topped-list", 0.6, obj=owner)
+        if m.group("scope"):
+            doc.add(ranking, "scope", quote, pos, "topped-list", 0.55,
+                    value=m.group("scope").strip())
+
+
 RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_box_office, rule_respective_places,
-         rule_territories, rule_superlative, rule_came_in]
+         rule_territories, rule_superlative, rule_came_in,
+         rule_topped_list]
