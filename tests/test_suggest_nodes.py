@@ -155,3 +155,19 @@ def test_topped_a_services_top_10_list_in_places() -> None:
     assert ("lupin-top-list-ranking", "platform", "netflix") in got
     assert ("lupin-top-list-ranking", "scope",
             "france, the us, brazil and numerous other countries") in got
+
+
+def test_a_ranked_list_of_titles_with_their_figures_on_the_lines_after() -> None:
+    text = ("Netflix keeps a list of its most popular series.\n"
+            "1. Squid Game\n- Hours watched: 2.2 billion\n- Total views: 265,200,000\n"
+            "2. DAHMER – Monster: The Jeffrey Dahmer Story\n- Hours watched: 1 billion\n"
+            "10. The Night Agent\n- Hours watched: 803,700,000\n- Total Views: 98,200,000\n"
+            "The list is updated twice a year.\n")
+    got = facts(text)
+    assert ("squid-game-viewership", "about", "squid-game") in got
+    assert ("squid-game-viewership", "hoursViewed", "2200000000") in got
+    assert ("squid-game-viewership", "views", "265200000") in got
+    assert ("the-night-agent-viewership", "views", "98200000") in got
+    assert ("dahmer-monster-the-jeffrey-dahmer-story-viewership", "hoursViewed",
+            "1000000000") in got
+    assert not any("list-is-updated" in s for s, _p, _o in got)

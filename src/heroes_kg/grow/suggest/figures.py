@@ -11,7 +11,7 @@ from ._doc import Doc
 from ._terms import is_a
 from ._text import NUMBER_WORDS, SCALE, SOURCE, Sentence
 
-__all__ = ["RULES"]
+__all__ = ["DOC_RULES", "RULES"]
 
 #: "7m viewers", "1.2bn hours" (British abbreviations) as well as "44 million", "1.2B".
 _AMOUNT = (r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|"
@@ -219,4 +219,61 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                     "as-x-stated", 0.6, obj=org)
 
 
+_LIST_TITLE = re.compile(r"^(?:\d{1,2}\.|[-•*])?[ \t]*(?P<t>[^\n]{2,80}?)[ \t]*$")
+_LIST_FIGURE = re.compile(
+    rf"^[-•*]?[ \t]*(?P<k>[Hh]ours (?:watched|viewed)|(?:[Tt]otal )?[Vv]iews|[Hh]ouseholds|"
+    rf"(?:[Tt]otal )?[Vv]iewers)[ \t]*:[ \t]*{_AMOUNT}[ \t]*$")
+
+
+def figure_list(doc: Doc) -> None:
+    """A ranked list of titles, each with its figures on the lines after it:
+    "10. The Night Agent / - Hours watched: 803,700,000 / - Total Views: 98,200,000": one
+    figure for each title, about the work of that name (a new one when the graph does
+    not know it)."""
+    if ":" not in doc.text or not re.search(r"(?im)^[-•*]?[ \t]*(?:hours (?:watched|viewed)|"
+                                            r"(?:total )?views)[ \t]*:", doc.text):
+        return
+    lines: list[tuple[int, str]] = []
+    at = 0
+    for line in doc.text.split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
+    series = len(re.findall(r"\b(?:series|shows?|seasons?)\b", doc.text, re.IGNORECASE)) >= \
+        len(re.findall(r"\b(?:films?|movies?)\b", doc.text, re.IGNORECASE))
+    index = 0
+    while index < len(lines):
+        start, line = lines[index]
+        index += 1
+        title = _LIST_TITLE.match(line)
+        if title is None or _LIST_FIGURE.match(line) or index >= len(lines) or \
+                not _LIST_FIGURE.match(lines[index][1]):
+            continue
+        name = title.group("t").strip()
+        if len(name.split()) > 10 or name.endswith((".", "?", "!")):
+            continue
+        kind = "TVSeason" if re.search(r"\b(?:season|part) \d+$", name, re.IGNORECASE) \
+            else ("TVSeries" if series else "Movie")
+        work = doc.lookup(name) or doc.entity(name, kind, "figure-list", line.strip())
+        if doc.type_of(work) not in ("Movie", "TVSeries", "TVSeason", "MovieSeries"):
+            continue
+        figure: str | None = None
+        while index < len(lines) and (m := _LIST_FIGURE.match(lines[index][1])):
+            end = lines[index][0] + len(lines[index][1])
+            key = m.group("k").lower()
+            prop = "hoursViewed" if key.startswith("hours") else (
+                "households" if key.startswith("house") else "views")
+            count = _count(m)
+            if figure is None:
+                figure = doc.derived(_figure_id(doc, work, prop, count, None),
+                                     "ViewershipFigure",
+                                     f"Viewership of {doc.name_of(work)}", "figure-list",
+                                     doc.text[start:end])
+                doc.add(figure, "about", doc.text[start:end], start, "figure-list", 0.6,
+                        obj=work)
+            doc.add(figure, prop, doc.text[start:end], start, "figure-list", 0.65,
+                    value=count)
+            index += 1
+
+
 RULES = [rule_figures, rule_watched_for]
+DOC_RULES = [figure_list]
