@@ -171,3 +171,12 @@ def test_a_ranked_list_of_titles_with_their_figures_on_the_lines_after() -> None
     assert ("dahmer-monster-the-jeffrey-dahmer-story-viewership", "hoursViewed",
             "1000000000") in got
     assert not any("list-is-updated" in s for s, _p, _o in got)
+
+
+def test_viewers_with_qualifiers_and_a_bare_number_after_garnering() -> None:
+    got = facts("The HBO series “Industry” is currently averaging 3.3 million L+3 "
+                "multi-platform viewers.\n")
+    assert ("industry-viewership", "views", "3300000") in got
+    got = facts("“Reacher” had 3.3 million viewers. Season 2 did well, drawing 50% more "
+                "viewers than expected.\n")
+    assert not any(o == "50" for _s, _p, o in got)

@@ -22,12 +22,16 @@ _KINDS = {"households": "households", "household": "households", "views": "views
           "streaming hours": "hoursViewed", "watch hours": "hoursViewed"}
 _KIND_WORDS = (r"households?|views|viewers|people|plays|streams|hours viewed|viewing hours|"
                r"streaming hours|watch hours|hours")
-_FIGURE = re.compile(rf"\b{_AMOUNT} (?:(?:member|viewing|viewer|unique|global|total) )?"
+#: "3.3 million L+3 multi-platform viewers", "1.1 million live plus same-day viewers"
+_QUALIFIER = (r"(?:member|viewing|viewer|unique|global|total|average|L\+\d+|live|same-day|"
+              r"(?:multi|cross)-platform|U\.S\.|domestic|linear|plus)")
+_FIGURE = re.compile(rf"\b{_AMOUNT} (?:{_QUALIFIER} ){{0,4}}"
                      rf"(?P<kind>{_KIND_WORDS})\b")
 #: A number with no unit where the article has said what it counts: "is expected to see
 #: 76 million", "“The Social Dilemma” (38 million)".
-_BARE = [re.compile(rf"\b(?:saw|see|seeing|drew|draw|reached|racked up|pulled in|notched) "
-                    rf"{_AMOUNT}(?!\.?\d|[\w ]*?(?:{_KIND_WORDS}|subscribers|members|dollars|"
+_BARE = [re.compile(rf"\b(?:saw|see|seeing|drew|draw|reached|racked up|pulled in|notched|"
+                    rf"garnering|garnered|averaging|averaged|drawing) "
+                    rf"{_AMOUNT}(?!\.?\d|%| percent|[\w ]*?(?:{_KIND_WORDS}|subscribers|members|dollars|"
                     rf"copies|tickets)\b)"),
          re.compile(rf"(?<=[”\"] )\({_AMOUNT}\)")]
 #: "42 and 38 million viewers": the first number takes the second's scale.
