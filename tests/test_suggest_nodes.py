@@ -180,3 +180,12 @@ def test_viewers_with_qualifiers_and_a_bare_number_after_garnering() -> None:
     got = facts("“Reacher” had 3.3 million viewers. Season 2 did well, drawing 50% more "
                 "viewers than expected.\n")
     assert not any(o == "50" for _s, _p, o in got)
+
+
+def test_a_ranking_said_of_the_streaming_platform_is_on_its_charts() -> None:
+    got = facts("“Wednesday” is a series on Netflix.\n"
+                "It debuted on the streaming platform at number one in 83 countries.\n")
+    assert ("wednesday-countries-ranking", "platform", "netflix") in got
+    got = facts("“Barbie” is on Netflix now. “Barbie” topped the weekend box office with "
+                "$162 million, becoming the top-grossing film of the year.\n")
+    assert not any(p == "platform" for s, p, _o in got if "ranking" in s)

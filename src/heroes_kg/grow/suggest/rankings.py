@@ -10,7 +10,7 @@ from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence
 from .dates import DATE
 
-__all__ = ["RULES"]
+__all__ = ["DOC_RULES", "RULES"]
 
 
 def _ranking(doc: Doc, film: str, word: str, rule: str, quote: str) -> str:
@@ -405,6 +405,41 @@ def rule_topped_list(doc: Doc, s: Sentence) -> None:
                     value=m.group("scope").strip())
 
 
+_ON_SERVICE = re.compile(r"\b(?:on|to) the (?:streaming )?(?:platform|service|streamer)\b|"
+                         r"\bthe (?:platform|service|streamer)[’']s\b|"
+                         r"\bstreaming (?:platform|service|giant)\b")
+
+
+def ranking_platform(doc: Doc) -> None:
+    """"It debuted on the streaming platform at number one in 83 countries", "Damsel is
+    also still the number one Netflix movie in 90 countries": a ranking said in a
+    sentence that names a streaming service, or speaks of "the streaming platform", is
+    on that service's charts (the one named, else the one the article names most)."""
+    services = [mn.entity for mn in doc.out.mentions
+                if is_a(doc.type_of(mn.entity), "StreamingService")]
+    if not services:
+        return
+    main = max(set(services), key=services.count)
+    has = {c.subject for c in doc.found.values() if c.property == "platform"}
+    for c in list(doc.found.values()):
+        if c.property != "rank" or c.subject in has or \
+                doc.type_of(c.subject) != "ChartRanking":
+            continue
+        s = next((x for x in doc.sentences if x.start <= c.start < x.end + 1), None)
+        if s is None or re.search(r"\bbox[- ]office\b", s.text, re.IGNORECASE):
+            continue
+        named = [mn.entity for mn in doc.out.mentions if s.start <= mn.start < s.end
+                 and is_a(doc.type_of(mn.entity), "StreamingService")]
+        pointed = _ON_SERVICE.search(s.text)
+        if not named and not pointed:
+            continue
+        platform = named[0] if named else main
+        quote = s.text
+        doc.add(c.subject, "platform", quote, s.start, "ranking-platform", 0.5, obj=platform)
+        has.add(c.subject)
+
+
 RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_box_office, rule_respective_places,
          rule_territories, rule_superlative, rule_came_in,
          rule_topped_list]
+DOC_RULES = [ranking_platform]
