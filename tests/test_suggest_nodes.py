@@ -189,3 +189,13 @@ def test_a_ranking_said_of_the_streaming_platform_is_on_its_charts() -> None:
     got = facts("“Barbie” is on Netflix now. “Barbie” topped the weekend box office with "
                 "$162 million, becoming the top-grossing film of the year.\n")
     assert not any(p == "platform" for s, p, _o in got if "ranking" in s)
+
+
+def test_the_words_of_a_post_next_to_its_description() -> None:
+    got = facts("\"Excited to be joining this phenomenal cast of humans,\" Simu Liu tweeted "
+                "alongside a link to a Deadline article.\n")
+    assert ("liu-tweet", "text", "excited to be joining this phenomenal cast of humans") in got
+    got = facts("Actor James McAvoy posted a photo to Instagram on Wednesday to mark the "
+                "occasion. In the photo, he's holding a block of cheese, with the caption "
+                "\"Day 1 on IT 2. Glad you got the memo guys.\"\n")
+    assert ("mcavoy-instagram-post", "text", "day 1 on it 2. glad you got the memo guys.") in got

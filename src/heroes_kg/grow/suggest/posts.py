@@ -360,4 +360,43 @@ def rule_post_by_description(doc: Doc, s: Sentence) -> None:
 
 
 RULES = [rule_post_on_weekday, rule_prose_post, rule_stories, rule_post_by_description]
-DOC_RULES = [tweet_embed, captions, instagram_embed]
+_CAPTIONED = re.compile(r"\b(?:with the caption|(?:included|includes|added|adds) the following "
+                        r"caption|captioned (?:it|the (?:post|photo|video)))[:,]? "
+                        r"[“\"](?P<t>[^”\"]{8,})[”\"]")
+_QUOTE_FIRST = re.compile(r"^[“\"](?P<t>[^”\"]{8,})[”\"],? ")
+
+
+def post_text_nearby(doc: Doc) -> None:
+    """The words of a post described in prose, found next to the description:
+    "“Excited to be joining this phenomenal cast …,” Liu tweeted", "Actor James McAvoy
+    posted a photo to Instagram on Wednesday … In the photo, he's holding a block of
+    cheese …, with the caption “Day 1 on IT 2. …”"."""
+    with_text = {c.subject for c in doc.found.values() if c.property == "text"}
+    for c in list(doc.found.values()):
+        if c.property != "author" or c.subject in with_text or \
+                doc.type_of(c.subject) != "SocialMediaPosting":
+            continue
+        index = next((i for i, x in enumerate(doc.sentences)
+                      if x.start <= c.start < x.end + 1), None)
+        if index is None:
+            continue
+        s = doc.sentences[index]
+        first = _QUOTE_FIRST.match(s.text)
+        if first and re.search(r"\b(?:tweeted|posted|wrote|captioned)\b",
+                               s.text[first.end():first.end() + 60]):
+            text = first.group("t").strip().rstrip(",")
+            doc.add(c.subject, "text", first.group("t"), s.start + first.start("t"),
+                    "post-text-nearby", 0.55, value=text)
+            with_text.add(c.subject)
+            continue
+        for near in doc.sentences[index:index + 3]:
+            m = _CAPTIONED.search(near.text)
+            if m:
+                text = m.group("t").strip().rstrip(",")
+                doc.add(c.subject, "text", m.group("t"), near.start + m.start("t"),
+                        "post-text-nearby", 0.55, value=text)
+                with_text.add(c.subject)
+                break
+
+
+DOC_RULES = [tweet_embed, captions, instagram_embed, post_text_nearby]
