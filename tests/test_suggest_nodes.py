@@ -199,3 +199,9 @@ def test_the_words_of_a_post_next_to_its_description() -> None:
                 "occasion. In the photo, he's holding a block of cheese, with the caption "
                 "\"Day 1 on IT 2. Glad you got the memo guys.\"\n")
     assert ("mcavoy-instagram-post", "text", "day 1 on it 2. glad you got the memo guys.") in got
+
+
+def test_hour_views_are_hours_viewed() -> None:
+    got = facts("The latest season of “Stranger Things” arrived on May 27, 2022 and garnered "
+                "286.8 million hour views.\n")
+    assert ("stranger-things-viewership", "hoursViewed", "286800000") in got

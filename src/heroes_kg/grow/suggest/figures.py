@@ -19,9 +19,10 @@ _AMOUNT = (r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|"
 _KINDS = {"households": "households", "household": "households", "views": "views",
           "plays": "views", "streams": "views", "viewers": "views", "people": "views",
           "hours viewed": "hoursViewed", "hours": "hoursViewed", "viewing hours": "hoursViewed",
-          "streaming hours": "hoursViewed", "watch hours": "hoursViewed"}
+          "streaming hours": "hoursViewed", "watch hours": "hoursViewed",
+          "hour views": "hoursViewed", "hours of viewing": "hoursViewed"}
 _KIND_WORDS = (r"households?|views|viewers|people|plays|streams|hours viewed|viewing hours|"
-               r"streaming hours|watch hours|hours")
+               r"streaming hours|watch hours|hour views|hours of viewing|hours")
 #: "3.3 million L+3 multi-platform viewers", "1.1 million live plus same-day viewers"
 _QUALIFIER = (r"(?:member|viewing|viewer|unique|global|total|average|L\+\d+|live|same-day|"
               r"(?:multi|cross)-platform|U\.S\.|domestic|linear|plus)")
