@@ -20,12 +20,12 @@ SETS = ROOT / "benchmarks" / "suggest_eval"
 #: A little under what suggest reaches on each development set (docs/grow.md, Measured);
 #: a regression in any rule shows here.
 FLOORS = {"dev": {"recall": 0.71, "precision": 0.93, "typed": 0.94, "noise": 0},
-          "dev-2": {"recall": 0.56, "precision": 0.90, "typed": 0.94, "noise": 0},
-          "dev-3": {"recall": 0.34, "precision": 0.84, "typed": 0.94, "noise": 0},
+          "dev-2": {"recall": 0.58, "precision": 0.90, "typed": 0.94, "noise": 0},
+          "dev-3": {"recall": 0.46, "precision": 0.86, "typed": 0.94, "noise": 0},
           # half of it tuned on, half (its nine last articles) only ever scored
-          "dev-4": {"recall": 0.38, "precision": 0.79, "typed": 0.90, "noise": 1},
+          "dev-4": {"recall": 0.46, "precision": 0.81, "typed": 0.90, "noise": 1},
           # the same: tuned on its nine first articles, its nine last only scored
-          "dev-5": {"recall": 0.34, "precision": 0.71, "typed": 0.92, "noise": 1}}
+          "dev-5": {"recall": 0.39, "precision": 0.72, "typed": 0.92, "noise": 1}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]

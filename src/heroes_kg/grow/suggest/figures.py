@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass
 
 from ._doc import Doc
+from ._terms import is_a
 from ._text import NUMBER_WORDS, SCALE, SOURCE, Sentence
 
-__all__ = ["RULES"]
+__all__ = ["DOC_RULES", "RULES"]
 
 #: "7m viewers", "1.2bn hours" (British abbreviations) as well as "44 million", "1.2B".
 _AMOUNT = (r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|"
@@ -18,22 +19,30 @@ _AMOUNT = (r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|"
 _KINDS = {"households": "households", "household": "households", "views": "views",
           "plays": "views", "streams": "views", "viewers": "views", "people": "views",
           "hours viewed": "hoursViewed", "hours": "hoursViewed", "viewing hours": "hoursViewed",
-          "streaming hours": "hoursViewed", "watch hours": "hoursViewed"}
+          "streaming hours": "hoursViewed", "watch hours": "hoursViewed",
+          "hour views": "hoursViewed", "hours of viewing": "hoursViewed"}
 _KIND_WORDS = (r"households?|views|viewers|people|plays|streams|hours viewed|viewing hours|"
-               r"streaming hours|watch hours|hours")
-_FIGURE = re.compile(rf"\b{_AMOUNT} (?:(?:member|viewing|viewer|unique|global|total) )?"
+               r"streaming hours|watch hours|hour views|hours of viewing|hours")
+#: "3.3 million L+3 multi-platform viewers", "1.1 million live plus same-day viewers"
+_QUALIFIER = (r"(?:member|viewing|viewer|unique|global|total|average|L\+\d+|live|same-day|"
+              r"(?:multi|cross)-platform|U\.S\.|domestic|linear|plus)")
+_FIGURE = re.compile(rf"\b{_AMOUNT} (?:{_QUALIFIER} ){{0,4}}"
                      rf"(?P<kind>{_KIND_WORDS})\b")
 #: A number with no unit where the article has said what it counts: "is expected to see
 #: 76 million", "“The Social Dilemma” (38 million)".
-_BARE = [re.compile(rf"\b(?:saw|see|seeing|drew|draw|reached|racked up|pulled in|notched) "
-                    rf"{_AMOUNT}(?!\.?\d|[\w ]*?(?:{_KIND_WORDS}|subscribers|members|dollars|"
+_BARE = [re.compile(rf"\b(?:saw|see|seeing|drew|draw|reached|racked up|pulled in|notched|"
+                    rf"garnering|garnered|averaging|averaged|drawing) "
+                    rf"{_AMOUNT}(?!\.?\d|%| percent|[\w ]*?(?:{_KIND_WORDS}|subscribers|members|dollars|"
                     rf"copies|tickets)\b)"),
          re.compile(rf"(?<=[”\"] )\({_AMOUNT}\)")]
 #: "42 and 38 million viewers": the first number takes the second's scale.
 _PAIR = re.compile(rf"\b(?P<n0>\d[\d,]*(?:\.\d+)?) and {_AMOUNT} (?:(?:member|viewing) )?"
                    rf"(?P<kind>{_KIND_WORDS})\b")
-_PERIOD = re.compile(r"\b(?:first|opening|initial) (?P<n>\d+|\w+) (?P<u>days?|weeks?)\b|"
-                     r"\b(?P<one>first|opening) (?P<u1>week|weekend)\b")
+_PERIOD = re.compile(r"\b(?P<one>first|opening) (?:full )?(?P<u1>week|weekend|day)\b|"
+                     r"\b(?:first|opening|initial) (?P<n>\d+|\w+) (?P<u>days?|weeks?)\b|"
+                     r"\bby the (?P<nth>second|third|fourth|fifth|sixth|seventh) day\b|"
+                     r"\bin (?P<wk>week one)\b")
+_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 
 
 @dataclass
@@ -138,7 +147,8 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
             return
         paired = {f.start: w for f, w in zip(figures, works, strict=False)}
     for f in figures:
-        if f.kind == "hours" and not re.search(r"\b(?:viewed|watched|of viewing)\b",
+        if f.kind == "hours" and not re.search(r"\b(?:viewed|watched|of viewing)\b|"
+                                               r"^ in (?:week one|its first week)\b",
                                                s.text[f.end:f.end + 20]):
             continue
         prop = _KINDS[f.kind]
@@ -164,8 +174,12 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         days = _PERIOD.search(s.text)
         period = None
         if days:
-            if days.group("one"):
-                period = 7 if days.group("u1") == "week" else 3
+            if days.group("wk"):
+                period = 7  # "racked-up 58.5 million hours in week one"
+            elif days.group("nth"):
+                period = _NTH[days.group("nth")]  # "by the third day of release"
+            elif days.group("one"):
+                period = {"week": 7, "day": 1}.get(days.group("u1"), 3)
             else:
                 n = days.group("n")
                 units = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
@@ -191,7 +205,16 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                 re.split(r",? while\b|;|, and\b", s.text[:f.end])[-1]):
             doc.add(figure, "projected", s.text, s.start, "projected", 0.6, value=True)
         said = re.search(SOURCE, s.text)
-        if said and doc.type_of(doc.lookup(said.group("o") or said.group("o2"))) in (
+        owner = re.match(r"(?P<o>.+?)[’']s [A-Z]\w+$", said.group("o") or "") if said \
+            else None
+        if said and owner and is_a(doc.type_of(doc.lookup(owner.group("o"))),
+                                   "Organization"):
+            # "according to Netflix’s Tudum": the company that runs the site
+            org = doc.lookup(owner.group("o"))
+            assert org is not None
+            doc.add(figure, "reportedBy", said.group(0), s.start + said.start(),
+                    "as-x-stated", 0.6, obj=org)
+        elif said and doc.type_of(doc.lookup(said.group("o") or said.group("o2"))) in (
                 None, "Organization", "NewsMediaOrganization", "StreamingService",
                 "TelevisionNetwork", "ProductionCompany", "Company"):
             name = said.group("o") or said.group("o2")
@@ -201,4 +224,61 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                     "as-x-stated", 0.6, obj=org)
 
 
+_LIST_TITLE = re.compile(r"^(?:\d{1,2}\.|[-•*])?[ \t]*(?P<t>[^\n]{2,80}?)[ \t]*$")
+_LIST_FIGURE = re.compile(
+    rf"^[-•*]?[ \t]*(?P<k>[Hh]ours (?:watched|viewed)|(?:[Tt]otal )?[Vv]iews|[Hh]ouseholds|"
+    rf"(?:[Tt]otal )?[Vv]iewers)[ \t]*:[ \t]*{_AMOUNT}[ \t]*$")
+
+
+def figure_list(doc: Doc) -> None:
+    """A ranked list of titles, each with its figures on the lines after it:
+    "10. The Night Agent / - Hours watched: 803,700,000 / - Total Views: 98,200,000": one
+    figure for each title, about the work of that name (a new one when the graph does
+    not know it)."""
+    if ":" not in doc.text or not re.search(r"(?im)^[-•*]?[ \t]*(?:hours (?:watched|viewed)|"
+                                            r"(?:total )?views)[ \t]*:", doc.text):
+        return
+    lines: list[tuple[int, str]] = []
+    at = 0
+    for line in doc.text.split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
+    series = len(re.findall(r"\b(?:series|shows?|seasons?)\b", doc.text, re.IGNORECASE)) >= \
+        len(re.findall(r"\b(?:films?|movies?)\b", doc.text, re.IGNORECASE))
+    index = 0
+    while index < len(lines):
+        start, line = lines[index]
+        index += 1
+        title = _LIST_TITLE.match(line)
+        if title is None or _LIST_FIGURE.match(line) or index >= len(lines) or \
+                not _LIST_FIGURE.match(lines[index][1]):
+            continue
+        name = title.group("t").strip()
+        if len(name.split()) > 10 or name.endswith((".", "?", "!")):
+            continue
+        kind = "TVSeason" if re.search(r"\b(?:season|part) \d+$", name, re.IGNORECASE) \
+            else ("TVSeries" if series else "Movie")
+        work = doc.lookup(name) or doc.entity(name, kind, "figure-list", line.strip())
+        if doc.type_of(work) not in ("Movie", "TVSeries", "TVSeason", "MovieSeries"):
+            continue
+        figure: str | None = None
+        while index < len(lines) and (m := _LIST_FIGURE.match(lines[index][1])):
+            end = lines[index][0] + len(lines[index][1])
+            key = m.group("k").lower()
+            prop = "hoursViewed" if key.startswith("hours") else (
+                "households" if key.startswith("house") else "views")
+            count = _count(m)
+            if figure is None:
+                figure = doc.derived(_figure_id(doc, work, prop, count, None),
+                                     "ViewershipFigure",
+                                     f"Viewership of {doc.name_of(work)}", "figure-list",
+                                     doc.text[start:end])
+                doc.add(figure, "about", doc.text[start:end], start, "figure-list", 0.6,
+                        obj=work)
+            doc.add(figure, prop, doc.text[start:end], start, "figure-list", 0.65,
+                    value=count)
+            index += 1
+
+
 RULES = [rule_figures, rule_watched_for]
+DOC_RULES = [figure_list]

@@ -317,5 +317,86 @@ def instagram_embed(doc: Doc) -> None:
         doc.add(post, "text", text, p.start, "instagram-embed", 0.7, value=text)
 
 
-RULES = [rule_post_on_weekday, rule_prose_post, rule_stories]
-DOC_RULES = [tweet_embed, captions, instagram_embed]
+_FOLLOWERS = re.compile(
+    rf"[^.;“”\"]{{0,140}}?\bsharing (?:it |this |the [\w ]{{1,20}} )?with "
+    rf"(?:his|her|their|its) (?:[\d,.]+(?: million| thousand|[MmKk])? )?{_PLATFORM} "
+    rf"(?:followers|fans)\b")
+_POSTED_BY = re.compile(
+    rf"\b(?:announced|revealed|confirmed|shared|posted|teased) (?:on|via) {_PLATFORM} "
+    rf"by (?P<who>{NAME})")
+
+
+def rule_post_by_description(doc: Doc, s: Sentence) -> None:
+    """"Ryan Murphy just released a major tease for the hit show Pose, sharing with his
+    739,000 Instagram followers …", "The announcement the show would have a third season
+    was announced on Twitter by Netflix.": a post, its author and platform, described
+    without saying "posted on"."""
+    if not ("followers" in s.text or "fans" in s.text or " by " in s.text):
+        return
+    m = _FOLLOWERS.match(s.text) or _POSTED_BY.search(s.text)
+    if not m:
+        return
+    if "who" not in m.groupdict():
+        # the person the sentence opens with: "Writer and producer Ryan Murphy just …"
+        author = _author_in(doc, s.text[:m.start() + m.group(0).find(" sharing")])
+        if author is None:
+            return
+        name = doc.name_of(author)
+    else:
+        name = doc.trim(m.group("who"))
+        author = doc.lookup(name)
+    if author is None:
+        if not doc.is_person(name):
+            return
+        author = doc.entity(name, "Person", "post-described", m.group(0))
+    if not (is_a(doc.type_of(author), "Person") or is_a(doc.type_of(author), "Organization")):
+        return
+    platform = _platform(doc, m.group("p"), "post-described")
+    post = _post(doc, author, m.group("p").lower(), s.text, s)
+    quote = m.group(0)
+    doc.add(post, "author", quote, s.start + m.start(), "post-described", 0.55, obj=author)
+    doc.add(post, "platform", quote, s.start + m.start(), "post-described", 0.55,
+            obj=platform)
+
+
+RULES = [rule_post_on_weekday, rule_prose_post, rule_stories, rule_post_by_description]
+_CAPTIONED = re.compile(r"\b(?:with the caption|(?:included|includes|added|adds) the following "
+                        r"caption|captioned (?:it|the (?:post|photo|video)))[:,]? "
+                        r"[“\"](?P<t>[^”\"]{8,})[”\"]")
+_QUOTE_FIRST = re.compile(r"^[“\"](?P<t>[^”\"]{8,})[”\"],? ")
+
+
+def post_text_nearby(doc: Doc) -> None:
+    """The words of a post described in prose, found next to the description:
+    "“Excited to be joining this phenomenal cast …,” Liu tweeted", "Actor James McAvoy
+    posted a photo to Instagram on Wednesday … In the photo, he's holding a block of
+    cheese …, with the caption “Day 1 on IT 2. …”"."""
+    with_text = {c.subject for c in doc.found.values() if c.property == "text"}
+    for c in list(doc.found.values()):
+        if c.property != "author" or c.subject in with_text or \
+                doc.type_of(c.subject) != "SocialMediaPosting":
+            continue
+        index = next((i for i, x in enumerate(doc.sentences)
+                      if x.start <= c.start < x.end + 1), None)
+        if index is None:
+            continue
+        s = doc.sentences[index]
+        first = _QUOTE_FIRST.match(s.text)
+        if first and re.search(r"\b(?:tweeted|posted|wrote|captioned)\b",
+                               s.text[first.end():first.end() + 60]):
+            text = first.group("t").strip().rstrip(",")
+            doc.add(c.subject, "text", first.group("t"), s.start + first.start("t"),
+                    "post-text-nearby", 0.55, value=text)
+            with_text.add(c.subject)
+            continue
+        for near in doc.sentences[index:index + 3]:
+            m = _CAPTIONED.search(near.text)
+            if m:
+                text = m.group("t").strip().rstrip(",")
+                doc.add(c.subject, "text", m.group("t"), near.start + m.start("t"),
+                        "post-text-nearby", 0.55, value=text)
+                with_text.add(c.subject)
+                break
+
+
+DOC_RULES = [tweet_embed, captions, instagram_embed, post_text_nearby]

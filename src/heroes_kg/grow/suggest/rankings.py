@@ -10,7 +10,7 @@ from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence
 from .dates import DATE
 
-__all__ = ["RULES"]
+__all__ = ["DOC_RULES", "RULES"]
 
 
 def _ranking(doc: Doc, film: str, word: str, rule: str, quote: str) -> str:
@@ -105,11 +105,13 @@ _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
 _CHART = re.compile(rf"\b[Tt]he (?P<c>Top \d+ [\w -]*?chart)(?: for the week of (?P<d>{DATE}))?")
 _PLACE = re.compile(rf"\b(?P<o>{_ORDINAL}) place(?P<for> for (?:TV|films|movies|series|shows))?"
                     rf"(?: in the (?P<c>[\w -]*?chart) was (?P<after>[“\"‘]?))?", re.IGNORECASE)
-_TERRITORIES = re.compile(r"\bthe #(?P<n>\d+) (?:most[- ])?(?:watched |streamed |viewed )?"
+_TERRITORIES = re.compile(r"\bthe (?:#|[Nn]umber |No\. ?)(?P<n>\d+|one) (?:Netflix |most[- ])?"
+                          r"(?:watched |streamed |viewed )?"
                           r"(?:movie|film|show|series|title) in (?:roughly |about |nearly |around |"
                           r"more than |over )?(?P<c>\d+) (?:territories|countries)")
 _TOP_IN = re.compile(r"\bmade the (?P<chart>Top \d+) in (?P<c>\d+) (?:territories|countries)")
-_RANK_IN = re.compile(r"\b(?:was|is|ranked|hit) #(?P<n>\d+) in (?P<c>\w+) (?:territories|"
+_RANK_IN = re.compile(r"\b(?:was|is|ranked|hit|(?:debuted|landed|premiered)(?: on [\w ]{3,30}?)? at) "
+                      r"(?:#|No\. ?|number )(?P<n>\d+|one) in (?P<c>\w+) (?:territories|"
                       rf"countries)(?:: (?P<scope>{NAME}(?:(?:,| and|, and) {NAME})*))?")
 
 
@@ -268,17 +270,23 @@ def rule_territories(doc: Doc, s: Sentence) -> None:
                         value=m.group("chart"))
             else:
                 doc.add(ranking, "rank", m.group(0), pos, "territories", 0.7,
-                        value=int(m.group("n")))
+                        value=int(m.group("n")) if m.group("n").isdigit() else 1)
             if pattern is _RANK_IN and m.group("scope"):
                 doc.add(ranking, "scope", m.group(0), pos, "territories", 0.6,
                         value=m.group("scope"))
 
 
 _SUPERLATIVE = re.compile(
-    rf"\b(?:is|was|became|becomes|has become|remains|ranks as)(?: now| officially| already)? "
-    rf"(?:the |(?P<p>{NAME}[’']s ))(?P<c>most[- ](?:viewed|watched|streamed|rented|popular|"
-    rf"successful|in-demand|binged)(?: [\w’'-]+){{1,9}}?)(?=,|\.|;|$| with\b| after\b| since\b|"
-    rf" according\b| to date\b| on [A-Z])(?: on (?P<on>{NAME}))?")
+    rf"\b(?:is|was|became|becomes|becoming|has become|remains|ranks as|(?P<it>making it|made it)|"
+    rf"(?:had |has )?topped the charts? (?:of|for|as)|(?:has )?set a (?:new )?record for)"
+    rf"(?: now| officially| already)? "
+    rf"(?:the |(?P<p>{NAME}[’']s )|(?=[‘']))(?:(?P<nth>second|third|fourth|fifth) )?[‘']?"
+    rf"(?P<c>(?:most[- ](?:viewed|watched|streamed|rented|popular|successful|in-demand|"
+    rf"binged)|most hours viewed|top-grossing|highest-grossing)[’']?(?: [\w’'-]+){{1,12}}?)"
+    rf"(?=,|\.|;|$| with\b| after\b| since\b| according\b| to date\b| ever\b| on [A-Z]|"
+    rf" on the (?:streaming )?(?:platform|service|streamer)\b)"
+    rf"(?: on (?P<on>{NAME}))?")
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
 def rule_superlative(doc: Doc, s: Sentence) -> None:
@@ -291,27 +299,147 @@ def rule_superlative(doc: Doc, s: Sentence) -> None:
     for m in _SUPERLATIVE.finditer(s.text):
         named = doc.works_in(s.start, s.start + m.start())
         film = named[-1] if named else None
+        if film is None and m.group("it"):
+            # "… in its first 19 days, making it the most-watched returning season"
+            film = doc.work_at(s.start + m.start(), s)
+        pointed = film is None and re.match(r"(?:[\w-]+ ){0,3}?[Tt]he (?:[\w-]+ ){0,2}"
+                                            r"(?:show|series|film|movie|thriller|drama|"
+                                            r"comedy|documentary|sequel)\b", s.text)
+        if pointed:
+            # "The supernatural show … quickly became the second most-watched …"
+            film = doc.work_at(s.start + pointed.end(), s)
         if film is None:
             continue
-        first = min(a for a, _b, w in doc.work_spans if w == film and a >= s.start)
-        chart = ((m.group("p") or "") + m.group("c")).strip()
+        spans = [a for a, _b, w in doc.work_spans if w == film and s.start <= a < s.end]
+        first = min(spans) if spans else s.start
+        # "topped the charts of ‘most-viewed’ show of all time": without the marks
+        chart = ((m.group("p") or "") +
+                 re.sub(r"^([\w -]+?)[’'](?= )", r"\1", m.group("c"))).strip()
         quote = doc.text[first:s.start + m.end()]
         ranking = _ranking(doc, film, "", "superlative", quote)
         doc.add(ranking, "about", s.text, s.start, "superlative", 0.6, obj=film)
-        doc.add(ranking, "rank", quote, first, "superlative", 0.6, value=1)
+        doc.add(ranking, "rank", quote, first, "superlative", 0.6,
+                value=_ORDINALS.get(m.group("nth") or "", 1))
         doc.add(ranking, "chart", quote, first, "superlative", 0.55, value=chart)
         platform = doc.lookup(m.group("on")) if m.group("on") else None
         if platform is not None and is_a(doc.type_of(platform), "StreamingService"):
             doc.add(ranking, "platform", quote, first, "superlative", 0.55, obj=platform)
             doc.add(film, "streamingOn", quote, first, "superlative", 0.5, obj=platform)
-        said = re.search(SOURCE, s.text[:m.start()])
+        said = re.search(SOURCE, s.text[:m.start()]) or re.search(
+            SOURCE, s.text[m.end():m.end() + 40])
         if said:
             name = said.group("o") or said.group("o2")
             org = doc.lookup(name)
             if org is not None and is_a(doc.type_of(org), "Organization"):
-                doc.add(ranking, "reportedBy", said.group(0), s.start + said.start(),
-                        "superlative", 0.55, obj=org)
+                doc.add(ranking, "reportedBy", said.group(0), s.start, "superlative", 0.55,
+                        obj=org)
+
+
+_CAME_IN = re.compile(rf"\b(?:[Cc]oming|[Ll]anding|[Ff]inishing|came|landed|finished|"
+                      rf"placed)(?: in)? (?P<o>{_ORDINAL})\b(?! place| (?:weekend|week|day|"
+                      rf"season|film|movie|time)s?\b)|"
+                      rf"\b[Rr]ounding out the top (?P<n>three|five|ten|\d+) (?:was|is)\b")
+
+
+def rule_came_in(doc: Doc, s: Sentence) -> None:
+    """"Coming in third was the week’s other new major release, Bob’s Burgers", "Downton
+    Abbey: A New Era came in fourth with an estimated $5.9 million", "Rounding out the top
+    five was Universal’s The Bad Guys": a place on the weekend's box-office chart, in an
+    article about the box office."""
+    if not re.search(r"\b(?:came|[Cc]oming|[Rr]ounding|[Ll]anding|landed|finished|"
+                     r"[Ff]inishing|placed)\b", s.text) or \
+            not re.search(r"\bbox[- ]office\b", doc.text, re.IGNORECASE):
+        return
+    for m in _CAME_IN.finditer(s.text):
+        if re.search(r"\b(?:last|previous|prior) (?:weekend|week)\b",
+                     s.text[m.end():m.end() + 40]):
+            continue
+        if m.group("n"):
+            rank = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(
+                m.group("n").lower(), 0)
+        else:
+            rank = _ORD[m.group("o").lower()]
+        if not rank:
+            continue
+        pos = s.start + m.start()
+        film = doc.work_at(pos, s)
+        if film is None:
+            continue
+        spans = [(a, b) for a, b, w in doc.work_spans if w == film and s.start <= a < s.end]
+        if not spans:
+            continue  # the work placed is one the sentence names
+        a, b = min(spans[0][0], pos), max(doc.past_quote(spans[0][1]), s.start + m.end())
+        quote = doc.text[a:b]
+        ranking = _new_ranking(doc, film, "-box-office", quote)
+        doc.add(ranking, "about", quote, a, "came-in", 0.6, obj=film)
+        doc.add(ranking, "rank", quote, a, "came-in", 0.65, value=rank)
+
+
+_TOPPED_LIST = re.compile(
+    rf"\b(?:has |have |had )?(?:topped|tops|topping) (?:(?P<o>{NAME})[’']s |the )?"
+    rf"(?P<c>Top \d+)(?: (?:list|chart))?(?: in (?P<scope>[^.;:]+?))?(?=[.;]|$| (?:for|with|"
+    rf"after|since)\b)")
+
+
+def rule_topped_list(doc: Doc, s: Sentence) -> None:
+    """"The Omar Sy-led series debuted on January 8 and has topped Netflix’s Top 10 list in
+    France, the US, Brazil, the Philippines and numerous other countries": rank 1 on that
+    list, the service that keeps it and where."""
+    if "Top " not in s.text:
+        return
+    for m in _TOPPED_LIST.finditer(s.text):
+        pos = s.start + m.start()
+        film = doc.work_at(pos, s)
+        if film is None:
+            continue
+        quote = m.group(0)
+        ranking = _new_ranking(doc, film, "-top-list", quote)
+        doc.add(ranking, "about", s.text, s.start, "topped-list", 0.6, obj=film)
+        doc.add(ranking, "rank", quote, pos, "topped-list", 0.65, value=1)
+        doc.add(ranking, "chart", quote, pos, "topped-list", 0.6, value=m.group("c"))
+        owner = doc.lookup(m.group("o")) if m.group("o") else None
+        if owner is not None and is_a(doc.type_of(owner), "StreamingService"):
+            doc.add(ranking, "platform", quote, pos, "topped-list", 0.6, obj=owner)
+        if m.group("scope"):
+            doc.add(ranking, "scope", quote, pos, "topped-list", 0.55,
+                    value=m.group("scope").strip())
+
+
+_ON_SERVICE = re.compile(r"\b(?:on|to) the (?:streaming )?(?:platform|service|streamer)\b|"
+                         r"\bthe (?:platform|service|streamer)[’']s\b|"
+                         r"\bstreaming (?:platform|service|giant)\b")
+
+
+def ranking_platform(doc: Doc) -> None:
+    """"It debuted on the streaming platform at number one in 83 countries", "Damsel is
+    also still the number one Netflix movie in 90 countries": a ranking said in a
+    sentence that names a streaming service, or speaks of "the streaming platform", is
+    on that service's charts (the one named, else the one the article names most)."""
+    services = [mn.entity for mn in doc.out.mentions
+                if is_a(doc.type_of(mn.entity), "StreamingService")]
+    if not services:
+        return
+    main = max(set(services), key=services.count)
+    has = {c.subject for c in doc.found.values() if c.property == "platform"}
+    for c in list(doc.found.values()):
+        if c.property != "rank" or c.subject in has or \
+                doc.type_of(c.subject) != "ChartRanking":
+            continue
+        s = next((x for x in doc.sentences if x.start <= c.start < x.end + 1), None)
+        if s is None or re.search(r"\bbox[- ]office\b", s.text, re.IGNORECASE):
+            continue
+        named = [mn.entity for mn in doc.out.mentions if s.start <= mn.start < s.end
+                 and is_a(doc.type_of(mn.entity), "StreamingService")]
+        pointed = _ON_SERVICE.search(s.text)
+        if not named and not pointed:
+            continue
+        platform = named[0] if named else main
+        quote = s.text
+        doc.add(c.subject, "platform", quote, s.start, "ranking-platform", 0.5, obj=platform)
+        has.add(c.subject)
 
 
 RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_box_office, rule_respective_places,
-         rule_territories, rule_superlative]
+         rule_territories, rule_superlative, rule_came_in,
+         rule_topped_list]
+DOC_RULES = [ranking_platform]

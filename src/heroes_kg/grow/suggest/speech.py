@@ -21,8 +21,9 @@ _SAY = (r"(?:said|says|explained|explains|added|adds|told|tells|noted|notes|reca
 _OPEN, _CLOSE = "\"“", "\"”"
 _QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]"
 _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}|"
-                    rf"{_SAY} (?:(?:director|star|actor|actress|producer|creator|showrunner|"
-                    rf"writer|filmmaker|co-star) )?(?P<who2>{NAME}))"
+                    rf"{_SAY} (?:(?:{NAME} )?(?:[a-z-]+ ){{0,3}}?(?:director|star|actor|actress|producer|"
+                    rf"creator|showrunner|writer|filmmaker|co-star|president|founder|chief|"
+                    rf"chairman|chairwoman|head) )?(?P<who2>{NAME}))"
                     rf"(?P<tail>(?: (?!(?:that|when|in|at|on|of|about)\b)[^\s.,;]+){{0,4}}?)?"
                     rf"(?: (?:to|in) (?:an? )?(?:interview with )?)?(?P<to>{NAME})?")
 _POINTER = (r"\bThe (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|filmmaker|producer|"
@@ -221,8 +222,10 @@ def _quoted_speech(text: str) -> bool:
     return bool(re.search(rf"[\"”],? (?:{NAME}|he|she|they) {_SAY}|{_SAY}[:,] [\"“]", text))
 
 
-_INTRO = re.compile(rf"^(?P<who>{NAME}) (?:also )?(?:said|revealed|shared|explained|added|told "
-                    rf"(?P<to0>{NAME})|wrote|noted)(?: the following)?(?: about (?P<about>[^:]+?))?"
+_INTRO = re.compile(rf"^(?:{NAME} (?:[a-z-]+ ){{0,3}}?(?:president|founder|chief|chairman|"
+                    rf"chairwoman|head|director|producer|executive) )?"
+                    rf"(?P<who>{NAME}) (?:also )?(?:said|revealed|shared|explained|added|told "
+                    rf"(?P<to0>{NAME})|wrote|noted)(?: in a statement)?(?: the following)?(?: about (?P<about>[^:]+?))?"
                     rf"(?:,? (?:per|to|in an interview with|according to|speaking (?:to|with)) "
                     rf"(?P<to>{NAME}))?:$")
 
@@ -338,6 +341,159 @@ def interview_source(doc: Doc) -> None:
         doc.add(q, "reportedBy", quote, start, "interview-source", 0.45, obj=org)
 
 
+#: "… he said: “I think …" with no closing mark: speech that goes on in the paragraphs
+#: after it.
+_OPENS = re.compile(rf"(?:^|[.!?] |, )(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER}) "
+                    rf"(?:also )?{_SAY}(?: (?:of|about) [^:,“\"]{{3,40}})?[:,] "
+                    rf"[\"“](?P<q>[^\"“”]{{12,}})$")
+_GOES_ON_OPEN = re.compile(r"[\"“](?P<q>[^\"“”]{12,})(?P<close>[\"”])?")
+
+
+def open_quotes(doc: Doc) -> None:
+    """"The 'It' star continued: "Chad (Stahelski) reached out to me … a fun world." and
+    the paragraphs after it that open with a quotation mark: speech that goes on over
+    several paragraphs, closing only at the last one. Each paragraph becomes a
+    Quotation by the same speaker, told to the publication their earlier words were."""
+    paragraphs = doc.paragraphs
+    index = 0
+    while index < len(paragraphs):
+        p = paragraphs[index]
+        index += 1
+        text = p.text.rstrip()
+        m = _OPENS.search(text)
+        if m is None:
+            continue
+        who = m.group("who")
+        pos = p.start + m.start("who")
+        last = (_last_speaker(doc, pos) or doc.subject_person(pos)) \
+            if who.lower() in PRONOUNS or re.fullmatch(_POINTER, who) else None
+        speaker = _speaker(doc, who, last, m.group(0))
+        if speaker is None:
+            continue
+        told = _told_before(doc, speaker, pos)
+        passages = [(p.start + m.start("q"), m.group("q"), pos,
+                     text[m.start("who"):m.start("q") + 12])]
+        while index < len(paragraphs):
+            nxt = paragraphs[index]
+            more = _GOES_ON_OPEN.fullmatch(nxt.text.strip())
+            if more is None:
+                break
+            index += 1
+            at = nxt.start + nxt.text.index(more.group(0))
+            passages.append((at + 1, more.group("q"), passages[0][2], passages[0][3]))
+            if more.group("close"):
+                break
+        for start, words, quote_start, attribution in passages:
+            words = words.strip()
+            if len(words.split()) < 4 or any(
+                    c.property == "text" and str(c.value).rstrip(",") == words.rstrip(",")
+                    for c in doc.found.values()):
+                continue
+            n = 1 + sum(1 for c in doc.found.values() if c.property == "spokenBy"
+                        and c.object == speaker)
+            qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                              f"{doc.name_of(speaker)}, quoted", "open-quote", attribution)
+            doc.add(qid, "text", words, start, "open-quote", 0.6, value=words.rstrip(","))
+            doc.add(qid, "spokenBy", attribution, quote_start, "open-quote", 0.55,
+                    obj=speaker)
+            if told is not None:
+                doc.add(qid, "reportedBy", told[1], told[2], "open-quote", 0.5, obj=told[0])
+
+
+def _last_speaker(doc: Doc, pos: int) -> str | None:
+    """Who spoke the last quotation before ``pos`` within a few sentences: whom "he
+    explained" goes on with."""
+    lower = max([x.start for x in doc.sentences if x.start < pos][-4:-3] or [0])
+    speakers = {c.subject: c.object for c in doc.found.values()
+                if c.property == "spokenBy" and c.object is not None}
+    said = [c for c in doc.found.values() if c.property == "text"
+            and c.subject in speakers and lower <= c.start < pos]
+    return speakers[max(said, key=lambda c: c.start).subject] if said else None
+
+
+def _told_before(doc: Doc, speaker: str, pos: int) -> tuple[str, str, int] | None:
+    """The publication the speaker's last quotation before ``pos`` was told to, with
+    that finding's quote and place."""
+    spoken = {c.subject for c in doc.found.values() if c.property == "spokenBy"
+              and c.object == speaker and c.start < pos}
+    told = [c for c in doc.found.values() if c.property == "reportedBy"
+            and c.subject in spoken and c.object is not None]
+    if not told:
+        return None
+    best = max(told, key=lambda c: c.start)
+    assert best.object is not None
+    return best.object, best.quote, best.start
+
+
+def quotation_about(doc: Doc) -> None:
+    """"Speaking to website Collider, he said: "I think the movies are very entertaining."",
+    in an article about John Wick: Chapter 4: a quotation with no other subject is about
+    the work named in its words, else the work in scope where it is said."""
+    texts = {c.subject: c for c in doc.found.values() if c.property == "text"
+             and doc.type_of(c.subject) == "Quotation"}
+    has_about = {c.subject for c in doc.found.values() if c.property == "about"}
+    for qid, c in texts.items():
+        if qid in has_about:
+            continue
+        inside = doc.works_in_spans(c.start, c.start + len(c.quote))
+        s = next((x for x in doc.sentences if x.start <= c.start < x.end + 1), None)
+        if s is None:
+            continue
+        work = inside[0][2] if inside else doc.work_at(c.start, s)
+        if work is None:
+            continue
+        doc.add(qid, "about", c.quote, c.start, "quotation-about",
+                0.4 if inside else 0.3, obj=work)
+
+
+#: Words quoted inside a sentence that says whose they are.
+_WORDS_OF = [
+    re.compile(rf"\baccording to (?P<who>{NAME}), [^“\".;]{{0,60}}?[\"“](?P<q>[^\"“”]{{8,}}?)[\"”]"),
+    re.compile(rf"(?P<who>{NAME}) (?:described|describes|called|calls|dubbed|dubs) "
+               rf"(?:the (?:[\w-]+ )?(?:film|movie|series|show|project|script)|it) (?:as )?"
+               rf"[\"“](?P<q>[^\"“”]{{8,}}?)[\"”]"),
+    re.compile(rf"\b(?:with|and) (?P<who>{NAME}) (?:calling|dubbing|describing) "
+               rf"(?:it|the (?:[\w-]+ )?(?:film|movie|series|show)) (?:as )?"
+               rf"[\"“](?P<q>[^\"“”]{{8,}}?)[\"”]"),
+]
+
+
+def words_of(doc: Doc) -> None:
+    """"a tale that, according to Domingo, is "one of the most beautiful scripts about our
+    humanity."", "Josh O'Connor described the film as "old-school Spielberg"", "with TV
+    Guide calling it “Netflix’s best YA drama yet,”": a Quotation of the words, by the
+    person or publication the sentence names."""
+    for s in doc.sentences:
+        if not re.search(r"[\"“]", s.text):
+            continue
+        for pattern in _WORDS_OF:
+            for m in pattern.finditer(s.text):
+                words = m.group("q").strip()
+                if is_title_case(words.rstrip(",.")) or any(
+                        c.property == "text" and str(c.value).rstrip(",") == words.rstrip(",")
+                        for c in doc.found.values()):
+                    continue
+                name = doc.trim(m.group("who"))
+                speaker = _speaker(doc, m.group("who"), None, m.group(0))
+                if pattern is _WORDS_OF[0] and speaker is not None and \
+                        not is_a(doc.type_of(speaker), "Person"):
+                    continue  # "according to Deadline, follows “…”": a report, not words said
+                if speaker is None and pattern is not _WORDS_OF[0] and \
+                        guess_type(name) == "NewsMediaOrganization":
+                    speaker = doc.lookup(name) or doc.entity(
+                        name, "NewsMediaOrganization", "words-of", m.group(0))
+                if speaker is None:
+                    continue
+                n = 1 + sum(1 for c in doc.found.values() if c.property == "spokenBy"
+                            and c.object == speaker)
+                qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                                  f"{doc.name_of(speaker)}, quoted", "words-of", m.group(0))
+                doc.add(qid, "text", m.group("q"), s.start + m.start("q"), "words-of", 0.55,
+                        value=words.rstrip(","))
+                doc.add(qid, "spokenBy", m.group(0), s.start + m.start(), "words-of", 0.5,
+                        obj=speaker)
+
+
 #: A quotation in single quotation marks, as British papers print them: an apostrophe
 #: inside a word ("it's") does not close it.
 _SINGLE = r"(?<![\w'‘’])['‘](?P<q>[A-Z](?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w)){11,}?)['’](?![\w'’])"
@@ -430,4 +586,5 @@ def single_quotes(doc: Doc) -> None:
             doc.add(qid, "reportedBy", quote, at, rule, 0.6 if m is not None else 0.5, obj=org)
 
 
-DOC_RULES = [quotations, quotes_going_on, block_quotes, interview_source, single_quotes]
+DOC_RULES = [quotations, quotes_going_on, block_quotes, interview_source, single_quotes,
+             open_quotes, words_of, quotation_about]
