@@ -1,0 +1,112 @@
+"""Festivals and their line-ups: the festival as an Event with its dates, each work it
+shows (``workFeatured``) and the premieres it holds."""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import Doc
+from ._text import Sentence
+
+__all__ = ["DOC_RULES"]
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_YEAR = r"(?:19|20)\d\d"
+_CAP = r"[A-Z][\w’'&.-]*"
+#: "the 2023 Cannes Film Festival", "Toronto International Film Festival 2024".
+_FESTIVAL = re.compile(rf"(?:(?P<y1>{_YEAR}) )?(?P<n>(?:{_CAP} ){{1,4}}?(?:International )?"
+                       rf"(?:Film |Television |TV |Documentary )?Festival)(?: (?P<y2>{_YEAR}))?")
+#: "Sundance 2017 unveils … selections" (a headline): a one-word festival with its year.
+_NAME_YEAR = re.compile(rf"^(?P<n>{_CAP}) (?P<y>{_YEAR})\b")
+#: Words that say the article is about what a festival will show.
+_LINEUP = re.compile(r"\b(?:line-?up|selections?|entries|will (?:world )?premiere|"
+                     r"(?:set )?to (?:world )?premiere|world[- ]premier(?:e|es|ing)|"
+                     r"(?:will|to) screen|in competition|sidebar)\b", re.IGNORECASE)
+#: A sentence about an earlier edition or a prize, not the line-up.
+_ELSEWHERE = re.compile(r"\b(?:[Ll]ast year|previous(?:ly)? (?:edition|year)|took home|won|"
+                        r"wins?|winner|awarded)\b")
+#: "Blue Ruin star Macon Blair", "Cartel Land director Matthew Heineman", "Hacksaw
+#: Ridge’s Teresa Palmer": a title that stands for a person's earlier work.
+_CREDIT_AFTER = re.compile(r"[”\"’']?(?:[’']s [A-Z]| (?:star|director|helmer|actress|actor|"
+                           r"filmmaker|creator|co-star|writer|producer)s?\b)")
+_CUE = re.compile(r"\b(?:festival|premier\w*|screen\w*|debut\w*|list|lineup|line-up|"
+                  r"selections?|entries|competition|sections?|categor(?:y|ies)|"
+                  r"documentar(?:y|ies)|films?|features?)\b", re.IGNORECASE)
+_PREMIERE = re.compile(r"\b(?:premier\w*|debut\w*)\b", re.IGNORECASE)
+_DATES = re.compile(rf"\b(?:takes? place|runs?|will run|running|will take place|kicks? off|"
+                    rf"is set for|unspools?)(?: from| on)? (?P<m1>{_MONTH}) (?P<d1>\d{{1,2}})"
+                    rf"(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|and)\s*(?:(?P<m2>{_MONTH}) )?"
+                    rf"(?P<d2>\d{{1,2}})\b")
+
+
+def _festival(doc: Doc) -> tuple[str, str, str | None] | None:
+    """The festival a line-up article is about: (name, quote, year), the first written in the text, else the one the headline opens with."""
+    for m in _FESTIVAL.finditer(doc.text):
+        name = m.group(0)
+        if _LINEUP.search(doc.text) and not _ELSEWHERE.search(
+                _sentence_at(doc, m.start()).text):
+            return name, name, m.group("y1") or m.group("y2")
+    head = _NAME_YEAR.match(doc.article.title)
+    if head and re.search(r"\bfestival\b", doc.text) and (
+            _LINEUP.search(doc.article.title) or _LINEUP.search(doc.text)):
+        return head.group(0), head.group(0), head.group("y")
+    return None
+
+
+def _sentence_at(doc: Doc, pos: int) -> Sentence:
+    return next((s for s in doc.sentences if s.start <= pos < s.start + len(s.text)),
+                Sentence("", pos))
+
+
+def festival_lineup(doc: Doc) -> None:
+    """"Some films scheduled to premiere at the French event are Martin Scorsese’s
+    “Killers of the Flower Moon” …", "The 2023 Cannes Film Festival takes place May
+    16-27.": in an article about a festival's line-up, the festival (an Event) with its
+    dates, and each work the article names as shown there (not one named only as a
+    person's earlier credit, "Blue Ruin star Macon Blair", nor one of a sentence about
+    an earlier edition or a prize); a work said to premiere or debut also gets its
+    premiere."""
+    found = _festival(doc)
+    if found is None:
+        return
+    name, quote, year = found
+    event = doc.entity(name, "Event", "festival", quote, 0.6)
+    if doc.type_of(event) != "Event":
+        return
+    for s in doc.sentences:
+        m = _DATES.search(s.text)
+        if m and year and (name.lower() in s.text.lower() or "festival" in s.text.lower()):
+            first = doc.date(f"{m.group('m1')} {m.group('d1')}, {year}")
+            last = doc.date(f"{m.group('m2') or m.group('m1')} {m.group('d2')}, {year}")
+            if first and last and first <= last:
+                doc.add(event, "startDate", s.text, s.start, "festival-dates", 0.65,
+                        value=first)
+                doc.add(event, "endDate", s.text, s.start, "festival-dates", 0.65,
+                        value=last)
+    # "marking the director’s return to Sundance": the festival's own name is a cue.
+    own = next((w for w in name.split() if not w.isdigit()), name)
+    for s in doc.sentences:
+        if _ELSEWHERE.search(s.text) or not (_CUE.search(s.text) or own in s.text):
+            continue
+        end = s.start + len(s.text)
+        for a, b, work in doc.works_in_spans(s.start, end):
+            if _CREDIT_AFTER.match(doc.text, b) or re.search(
+                    r"\b(?:after|since|from)\s+[“\"‘']?$", doc.text[max(s.start, a - 8):a]):
+                continue
+            close = b + 2 if doc.text[b:b + 1] in ",." and doc.text[b + 1:b + 2] in "”\"’" \
+                else b + 1 if doc.text[b:b + 1] in "”\"’" else b
+            quote = doc.text[s.start:close]
+            confidence = 0.6 if _LINEUP.search(s.text) or "festival" in s.text.lower() \
+                else 0.5
+            doc.add(event, "workFeatured", quote, s.start, "festival-lineup", confidence,
+                    obj=work)
+            if _PREMIERE.search(s.text):
+                premiere = doc.derived(f"{work}-premiere", "Premiere",
+                                       f"Premiere of {doc.name_of(work)} at {name}",
+                                       "festival-premiere", quote)
+                doc.add(premiere, "workFeatured", quote, s.start, "festival-premiere", 0.5,
+                        obj=work)
+
+
+DOC_RULES = [festival_lineup]

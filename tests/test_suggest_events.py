@@ -1,0 +1,57 @@
+"""Festivals and their line-ups: the festival as an event with its dates, the works it
+shows and the premieres it holds. Each test uses a phrasing from a real festival article."""
+
+from __future__ import annotations
+
+from heroes_kg.corpus.curation import Article, Entity
+from heroes_kg.grow.suggest import suggest
+
+KNOWN = [Entity("hbo", "Organization", "HBO")]
+
+LINEUP = ("The lineup for the 2023 Cannes Film Festival has been announced.\n\n"
+          "Some films scheduled to premiere at the French event are Martin Scorsese’s "
+          "“Killers of the Flower Moon” and the highly anticipated blockbuster, “Indiana Jones "
+          "and the Dial of Destiny.” Johnny Depp stars in “Jeanne du Barry,” which will open "
+          "the festival.\n\n"
+          "Also on the list are Wes Anderson’s “Asteroid City,” and Todd Haynes’ “May "
+          "December.”\n\n"
+          "Last year “Triangle of Sadness,” took home the top prize.\n\n"
+          "The 2023 Cannes Film Festival takes place May 16-27.")
+
+
+def facts(text: str, title: str = "T", date: str = "2023-04-13") -> set[tuple[str, str, str]]:
+    result = suggest(Article("a", title, "a.txt", text, date=date), KNOWN, min_confidence=0.0)
+    return {c.key() for c in result.statements}
+
+
+def test_a_festival_line_up_features_each_work_it_names_with_the_festival_dates() -> None:
+    got = facts(LINEUP)
+    festival = "2023-cannes-film-festival"
+    for work in ("killers-of-the-flower-moon", "indiana-jones-and-the-dial-of-destiny",
+                 "jeanne-du-barry", "asteroid-city"):
+        assert (festival, "workFeatured", work) in got
+    assert (festival, "startDate", "2023-05-16") in got
+    assert (festival, "endDate", "2023-05-27") in got
+    # A prize at an earlier edition is not this year's line-up.
+    assert (festival, "workFeatured", "triangle-of-sadness") not in got
+    # "scheduled to premiere at the French event": each of those works premieres there.
+    assert ("killers-of-the-flower-moon-premiere", "workFeatured",
+            "killers-of-the-flower-moon") in got
+
+
+def test_a_title_named_as_a_person_s_earlier_credit_is_not_in_the_line_up() -> None:
+    text = ("Plenty of familiar faces populate the first wave of features announced by "
+            "festival brass on Wednesday.\n\n"
+            "Documentaries include Cartel Land director Matthew Heineman’s protest film "
+            "“City Of Ghosts”.")
+    got = facts(text, title="Sundance 2017 unveils US, World competitions, NEXT selections",
+                date="2016-11-30")
+    assert ("sundance-2017", "workFeatured", "city-of-ghosts") in got
+    assert ("sundance-2017", "workFeatured", "cartel-land") not in got
+
+
+def test_no_festival_event_without_a_line_up() -> None:
+    text = ("The film went on to win the Audience Award at the 2016 Hiroshima Film Festival. "
+            "“Lost Rivers” is now streaming.")
+    assert not any(p == "workFeatured" and s.endswith("festival")
+                   for s, p, _o in facts(text))
