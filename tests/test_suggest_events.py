@@ -55,3 +55,20 @@ def test_no_festival_event_without_a_line_up() -> None:
             "“Lost Rivers” is now streaming.")
     assert not any(p == "workFeatured" and s.endswith("festival")
                    for s, p, _o in facts(text))
+
+
+def test_unquoted_titles_of_a_line_up_after_a_filmmaker_s_possessive_or_before_from() -> None:
+    text = ("Plenty of familiar faces populate the first wave of features announced by "
+            "festival brass on Wednesday.\n\n"
+            "World Cinema entries includes Australian Cate Shortland’s Berlin Syndrome with "
+            "Hacksaw Ridge’s Teresa Palmer, and Francis Lee’s UK entry, God’s Own Country.\n\n"
+            "Documentaries from the US and world categories include Jiu-liang Wang’s Plastic "
+            "China, and Last Men In Aleppo from Feras Fayyad and Steen Johannessen.")
+    got = facts(text, title="Sundance 2017 unveils US, World competitions, NEXT selections",
+                date="2016-11-30")
+    for work in ("berlin-syndrome", "gods-own-country", "plastic-china", "last-men-in-aleppo"):
+        assert ("sundance-2017", "workFeatured", work) in got
+    assert ("sundance-2017", "workFeatured", "teresa-palmer") not in got
+    # "Documentaries … include A and B": each listed work is a documentary.
+    assert ("plastic-china", "genre", "documentary") in got
+    assert ("last-men-in-aleppo", "genre", "documentary") in got

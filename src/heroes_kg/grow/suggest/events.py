@@ -6,9 +6,15 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
+from ._names import FIRST_NAMES, guess_type
 from ._text import Sentence
 
-__all__ = ["DOC_RULES"]
+__all__ = ["CREDIT_AFTER", "DOC_RULES", "lineup_titles"]
+
+#: "Cartel Land director Matthew Heineman", "Hacksaw Ridge’s Teresa Palmer": a title that
+#: stands for a person's earlier work.
+CREDIT_AFTER = re.compile(r"[”\"’']?(?:[’']s [A-Z]| (?:star|director|helmer|actress|actor|"
+                          r"filmmaker|creator|co-star|writer|producer)s?\b)")
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -26,14 +32,12 @@ _LINEUP = re.compile(r"\b(?:line-?up|selections?|entries|will (?:world )?premier
 #: A sentence about an earlier edition or a prize, not the line-up.
 _ELSEWHERE = re.compile(r"\b(?:[Ll]ast year|previous(?:ly)? (?:edition|year)|took home|won|"
                         r"wins?|winner|awarded)\b")
-#: "Blue Ruin star Macon Blair", "Cartel Land director Matthew Heineman", "Hacksaw
-#: Ridge’s Teresa Palmer": a title that stands for a person's earlier work.
-_CREDIT_AFTER = re.compile(r"[”\"’']?(?:[’']s [A-Z]| (?:star|director|helmer|actress|actor|"
-                           r"filmmaker|creator|co-star|writer|producer)s?\b)")
 _CUE = re.compile(r"\b(?:festival|premier\w*|screen\w*|debut\w*|list|lineup|line-up|"
                   r"selections?|entries|competition|sections?|categor(?:y|ies)|"
                   r"documentar(?:y|ies)|films?|features?)\b", re.IGNORECASE)
-_PREMIERE = re.compile(r"\b(?:premier\w*|debut\w*)\b", re.IGNORECASE)
+#: A work said to premiere or debut (not "a directorial debut": a first film).
+_PREMIERE = re.compile(r"\b(?:premier\w*|(?<!directorial )(?<!feature )debut\w*)\b",
+                       re.IGNORECASE)
 _DATES = re.compile(rf"\b(?:takes? place|runs?|will run|running|will take place|kicks? off|"
                     rf"is set for|unspools?)(?: from| on)? (?P<m1>{_MONTH}) (?P<d1>\d{{1,2}})"
                     rf"(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|and)\s*(?:(?P<m2>{_MONTH}) )?"
@@ -52,6 +56,56 @@ def _festival(doc: Doc) -> tuple[str, str, str | None] | None:
             _LINEUP.search(doc.article.title) or _LINEUP.search(doc.text)):
         return head.group(0), head.group(0), head.group("y")
     return None
+
+
+#: A title in title case: capitalized words and the small words between them.
+_TITLE_WORDS = (r"(?:[A-Z][\w’'&-]*|\d+)(?:(?: (?:of|the|a|an|in|at|to|and|on|for|&|de|du|la|"
+                r"le))* (?:[A-Z][\w’'&-]*|\d+)){0,7}")
+#: "Alexandre Moors’ The Yellow Birds,", "Jiu-liang Wang’s Plastic China,": a filmmaker's
+#: film, up to the punctuation or the word that ends it.
+_PERSON_TITLE = re.compile(rf"(?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+){{1,2}})[’'](?:s)? "
+                           rf"(?:(?:[a-zA-Z]+ )?entry, )?(?P<t>{_TITLE_WORDS})"
+                           rf"(?=[,.;]| with\b| from\b| and\b| starring\b| \()")
+#: "Last Men In Aleppo from Feras Fayyad and Steen Johannessen", "Ingrid Goes West
+#: (pictured)": a title listed with its makers or a picture note.
+_TITLE_FROM = re.compile(rf"(?:^|, |\band |\bin )(?P<t>{_TITLE_WORDS})(?= from [A-Z][\w-]+ "
+                         rf"[A-Z][\w-]+(?: and [A-Z]| [–-]|[,.])| \(pictured\))")
+
+
+def lineup_titles(doc: Doc) -> None:
+    """In a festival line-up article, the titles it lists without quotes or cue words:
+    "Alexandre Moors’ The Yellow Birds", "Cate Shortland’s Berlin Syndrome with …",
+    "Last Men In Aleppo from Feras Fayyad and Steen Johannessen", "Ingrid Goes West
+    (pictured)" (not a person's name: "Hacksaw Ridge’s Teresa Palmer")."""
+    if _festival(doc) is None:
+        return
+    for s in doc.sentences:
+        if not _CUE.search(s.text) and "’" not in s.text and "(pictured)" not in s.text:
+            continue
+        for pattern in (_PERSON_TITLE, _TITLE_FROM):
+            for m in pattern.finditer(s.text):
+                title = m.group("t")
+                if pattern is _TITLE_FROM:
+                    # ", Aubrey Plaza and Elizabeth Olsen in Ingrid Goes West"
+                    title = re.split(r" (?:in|and) ", title)[-1]
+                elif guess_type(m.group("p")) != "Person":
+                    continue
+                words = title.split()
+                if len(title) < 3 or (words[0].lower() in FIRST_NAMES and len(words) <= 3) or (
+                        doc.lookup(title) and doc.is_person(title)):
+                    continue  # "Hacksaw Ridge’s Teresa Palmer": a person
+                if re.search(r"\b(?:Festival|Competition|Awards?|Prize|Cinema|Section|NEXT|"
+                             r"US|UK)\b", title):
+                    continue
+                found = doc.lookup(title)
+                at = s.start + m.start("t") + m.group("t").rfind(title)
+                if found is not None:
+                    if doc.type_of(found) in ("Movie", "TVSeries"):
+                        doc.add_work_span(at, at + len(title), found)
+                    continue
+                if doc.work_span_at(at, at + len(title)) is None:
+                    work = doc.entity(title, "Movie", "lineup-title", m.group(0), 0.5)
+                    doc.add_work_span(at, at + len(title), work)
 
 
 def _sentence_at(doc: Doc, pos: int) -> Sentence:
@@ -91,7 +145,7 @@ def festival_lineup(doc: Doc) -> None:
             continue
         end = s.start + len(s.text)
         for a, b, work in doc.works_in_spans(s.start, end):
-            if _CREDIT_AFTER.match(doc.text, b) or re.search(
+            if CREDIT_AFTER.match(doc.text, b) or re.search(
                     r"\b(?:after|since|from)\s+[“\"‘']?$", doc.text[max(s.start, a - 8):a]):
                 continue
             close = b + 2 if doc.text[b:b + 1] in ",." and doc.text[b + 1:b + 2] in "”\"’" \
