@@ -72,3 +72,21 @@ def test_unquoted_titles_of_a_line_up_after_a_filmmaker_s_possessive_or_before_f
     # "Documentaries … include A and B": each listed work is a documentary.
     assert ("plastic-china", "genre", "documentary") in got
     assert ("last-men-in-aleppo", "genre", "documentary") in got
+
+
+def test_a_title_read_too_long_across_an_earlier_credit_is_split_in_a_line_up() -> None:
+    text = ("Plenty of familiar faces populate the first wave of features announced by "
+            "festival brass on Wednesday.\n\n"
+            "There is new work starring Chloë Sevigny (Golden Exits, from Sundance 2016 Joshy "
+            "director Alex Ross Perry).\n\n"
+            "Documentaries include Plastic China, Water & Power: A California Heist from Roman "
+            "Polanski: Wanted And Desired director Marina Zenovich, and Lemon.")
+    result = suggest(Article("a", "Sundance 2017 unveils US, World competitions, NEXT "
+                             "selections", "a.txt", text, date="2016-11-30"), KNOWN,
+                     min_confidence=0.0)
+    names = {e.name for e in result.entities}
+    assert {"Joshy", "Water & Power: A California Heist",
+            "Roman Polanski: Wanted And Desired"} <= names
+    got = {c.key() for c in result.statements}
+    assert ("sundance-2017", "workFeatured", "water-power-a-california-heist") in got
+    assert ("sundance-2017", "workFeatured", "roman-polanski-wanted-and-desired") not in got

@@ -60,7 +60,7 @@ def _festival(doc: Doc) -> tuple[str, str, str | None] | None:
 
 #: A title in title case: capitalized words and the small words between them.
 _TITLE_WORDS = (r"(?:[A-Z][\w’'&-]*|\d+)(?:(?: (?:of|the|a|an|in|at|to|and|on|for|&|de|du|la|"
-                r"le))* (?:[A-Z][\w’'&-]*|\d+)){0,7}")
+                r"le))* (?:[A-Z][\w’'&-]*:?|\d+)){0,7}")
 #: "Alexandre Moors’ The Yellow Birds,", "Jiu-liang Wang’s Plastic China,": a filmmaker's
 #: film, up to the punctuation or the word that ends it.
 _PERSON_TITLE = re.compile(rf"(?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+){{1,2}})[’'](?:s)? "
@@ -69,7 +69,14 @@ _PERSON_TITLE = re.compile(rf"(?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+){{1,2}})[’'](?:
 #: "Last Men In Aleppo from Feras Fayyad and Steen Johannessen", "Ingrid Goes West
 #: (pictured)": a title listed with its makers or a picture note.
 _TITLE_FROM = re.compile(rf"(?:^|, |\band |\bin )(?P<t>{_TITLE_WORDS})(?= from [A-Z][\w-]+ "
-                         rf"[A-Z][\w-]+(?: and [A-Z]| [–-]|[,.])| \(pictured\))")
+                         rf"[A-Z][\w-]+(?: and [A-Z]| [–-]|[,.])| \(pictured\)|"
+                         rf" from [^.;]{{3,60}}? (?:director|star|creator|helmer) [A-Z])")
+#: "from Roman Polanski: Wanted And Desired director Marina Zenovich": a maker's earlier
+#: film.
+_FROM_CREDIT = re.compile(rf"\bfrom (?P<t>{_TITLE_WORDS}) (?:director|star|creator|helmer) [A-Z]")
+#: "from Sundance 2016 Joshy director Alex Ross Perry": an earlier edition's film.
+_EDITION_CREDIT = (r"\b{own} (?:19|20)\d\d (?P<t>" + _TITLE_WORDS +
+                   r")(?= (?:director|star|creator|helmer|filmmaker)s? [A-Z])")
 
 
 def lineup_titles(doc: Doc) -> None:
@@ -77,19 +84,25 @@ def lineup_titles(doc: Doc) -> None:
     "Alexandre Moors’ The Yellow Birds", "Cate Shortland’s Berlin Syndrome with …",
     "Last Men In Aleppo from Feras Fayyad and Steen Johannessen", "Ingrid Goes West
     (pictured)" (not a person's name: "Hacksaw Ridge’s Teresa Palmer")."""
-    if _festival(doc) is None:
+    festival = _festival(doc)
+    if festival is None:
         return
+    own = next((w for w in festival[0].split() if not w.isdigit()), festival[0])
+    edition = re.compile(_EDITION_CREDIT.replace("{own}", re.escape(own)))
     for s in doc.sentences:
-        if not _CUE.search(s.text) and "’" not in s.text and "(pictured)" not in s.text:
+        if not _CUE.search(s.text) and "’" not in s.text and "(pictured)" not in s.text \
+                and own not in s.text:
             continue
-        for pattern in (_PERSON_TITLE, _TITLE_FROM):
+        for pattern in (_PERSON_TITLE, _TITLE_FROM, edition, _FROM_CREDIT):
             for m in pattern.finditer(s.text):
                 title = m.group("t")
-                if pattern is _TITLE_FROM:
+                if pattern is _TITLE_FROM and " from " not in m.group(0):
                     # ", Aubrey Plaza and Elizabeth Olsen in Ingrid Goes West"
                     title = re.split(r" (?:in|and) ", title)[-1]
-                elif guess_type(m.group("p")) != "Person":
+                elif pattern is _PERSON_TITLE and guess_type(m.group("p")) != "Person":
                     continue
+                if pattern is _FROM_CREDIT and re.search(r"\b(?:19|20)\d\d\b", title):
+                    continue  # "from Sundance 2016 Joshy director …": the edition's pattern
                 words = title.split()
                 if len(title) < 3 or (words[0].lower() in FIRST_NAMES and len(words) <= 3) or (
                         doc.lookup(title) and doc.is_person(title)):
@@ -103,9 +116,27 @@ def lineup_titles(doc: Doc) -> None:
                     if doc.type_of(found) in ("Movie", "TVSeries"):
                         doc.add_work_span(at, at + len(title), found)
                     continue
-                if doc.work_span_at(at, at + len(title)) is None:
+                if at == s.start and " " not in title:
+                    continue  # "Documentaries from the US …": a sentence's first word
+                covering = doc.work_span_at(at, at + len(title))
+                if covering is not None and covering[2] in doc.new and \
+                        covering[:2] != (at, at + len(title)):
+                    # "Sundance 2016 Joshy", "Water & Power: A California Heist from Roman
+                    # Polanski: Wanted And Desired": a title read too long
+                    _drop(doc, covering)
+                    covering = None
+                if covering is None:
                     work = doc.entity(title, "Movie", "lineup-title", m.group(0), 0.5)
                     doc.add_work_span(at, at + len(title), work)
+
+
+def _drop(doc: Doc, span: tuple[int, int, str]) -> None:
+    """Forget a new title read too long (before any rule used it)."""
+    doc.work_spans.remove(span)
+    if not any(w == span[2] for _a, _b, w in doc.work_spans):
+        entity = doc.new.pop(span[2])
+        if doc.names.get(entity.name.lower()) == span[2]:
+            del doc.names[entity.name.lower()]
 
 
 def _sentence_at(doc: Doc, pos: int) -> Sentence:
