@@ -90,3 +90,24 @@ def test_a_title_read_too_long_across_an_earlier_credit_is_split_in_a_line_up() 
     got = {c.key() for c in result.statements}
     assert ("sundance-2017", "workFeatured", "water-power-a-california-heist") in got
     assert ("sundance-2017", "workFeatured", "roman-polanski-wanted-and-desired") not in got
+
+
+def test_a_pictured_title_a_piped_title_and_a_synopsis_after_a_crew_clause() -> None:
+    text = ("The 2019 Tribeca Film Festival (TFF) has revealed the complete feature film "
+            "lineup for its 18th annual event.\n\n"
+            "They are Woodstock: Three Days That Defined a Generation (pictured), which "
+            "revisits the 1969 Woodstock music festival from the point of view of those who "
+            "were on the ground, and Slay the Dragon, directed and produced alongside Chris "
+            "Durrance, which takes an in-depth look at how gerrymandering has become a "
+            "hot-button political topic.\n\n"
+            "Antoine Fuqua will world premiere the HBO Sports documentary What’s My Name | "
+            "Muhammad Ali.")
+    got = facts(text, date="2019-03-05")
+    festival = "2019-tribeca-film-festival"
+    for work in ("woodstock-three-days-that-defined-a-generation", "slay-the-dragon",
+                 "whats-my-name-muhammad-ali"):
+        assert (festival, "workFeatured", work) in got
+    assert ("slay-the-dragon", "description", "takes an in-depth look at how gerrymandering "
+            "has become a hot-button political topic") in got
+    assert any(s == "woodstock-three-days-that-defined-a-generation" and p == "description"
+               and v.startswith("revisits the 1969 Woodstock") for s, p, v in got)

@@ -59,7 +59,7 @@ def _festival(doc: Doc) -> tuple[str, str, str | None] | None:
 
 
 #: A title in title case: capitalized words and the small words between them.
-_TITLE_WORDS = (r"(?:[A-Z][\w’'&-]*|\d+)(?:(?: (?:of|the|a|an|in|at|to|and|on|for|&|de|du|la|"
+_TITLE_WORDS = (r"(?:[A-Z][\w’'&-]*:?|\d+)(?:(?: (?:of|the|a|an|in|at|to|and|on|for|&|de|du|la|"
                 r"le))* (?:[A-Z][\w’'&-]*:?|\d+)){0,7}")
 #: "Alexandre Moors’ The Yellow Birds,", "Jiu-liang Wang’s Plastic China,": a filmmaker's
 #: film, up to the punctuation or the word that ends it.
@@ -71,6 +71,11 @@ _PERSON_TITLE = re.compile(rf"(?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+){{1,2}})[’'](?:
 _TITLE_FROM = re.compile(rf"(?:^|, |\band |\bin )(?P<t>{_TITLE_WORDS})(?= from [A-Z][\w-]+ "
                          rf"[A-Z][\w-]+(?: and [A-Z]| [–-]|[,.])| \(pictured\)|"
                          rf" from [^.;]{{3,60}}? (?:director|star|creator|helmer) [A-Z])")
+#: "They are Woodstock: Three Days That Defined a Generation (pictured)": a title with its
+#: picture note.
+_PICTURED = re.compile(rf"(?P<t>{_TITLE_WORDS}) \(pictured\)")
+#: "What’s My Name | Muhammad Ali": a title in two parts.
+_PIPED = re.compile(rf"(?P<t>{_TITLE_WORDS} \| {_TITLE_WORDS})")
 #: "from Roman Polanski: Wanted And Desired director Marina Zenovich": a maker's earlier
 #: film.
 _FROM_CREDIT = re.compile(rf"\bfrom (?P<t>{_TITLE_WORDS}) (?:director|star|creator|helmer) [A-Z]")
@@ -93,7 +98,8 @@ def lineup_titles(doc: Doc) -> None:
         if not _CUE.search(s.text) and "’" not in s.text and "(pictured)" not in s.text \
                 and own not in s.text:
             continue
-        for pattern in (_PERSON_TITLE, _TITLE_FROM, edition, _FROM_CREDIT):
+        for pattern in (_PERSON_TITLE, _TITLE_FROM, edition, _FROM_CREDIT, _PICTURED,
+                        _PIPED):
             for m in pattern.finditer(s.text):
                 title = m.group("t")
                 if pattern is _TITLE_FROM and " from " not in m.group(0):

@@ -1527,7 +1527,12 @@ _PLOT = (r"(?:follows|tells the (?:story|tale) of|tells|is about|centers (?:on|a
          r"centres (?:on|around)|revolves around|focuses on|chronicles)")
 
 
-_TITLE_PLOT = re.compile(rf"^(?:[”\"’],?|,[”\"’]?)? (?:which |that |is a [\w -]{{3,40}}? that )?"
+#: "Woodstock: Three Days That Defined a Generation (pictured), which revisits …", "Slay the
+#: Dragon, directed and produced alongside Chris Durrance, which takes an in-depth look at":
+#: a picture note or a crew clause may stand between the title and its synopsis.
+_TITLE_PLOT = re.compile(rf"^[”\"’]?(?: \([^()]{{1,30}}\))?(?:, (?:directed|produced|written|"
+                         rf"co-directed|co-written)\b[^,.;()]{{0,60}})?,?[”\"’]? "
+                         rf"(?:which |that |is a [\w -]{{3,40}}? that )?"
                          rf"(?P<plot>(?:is about|{_PLOT}|looks at|explores|examines|revisits|"
                          rf"takes an in-depth look at)\b[^.;]{{10,200}})")
 
