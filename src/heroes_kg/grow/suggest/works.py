@@ -1557,6 +1557,10 @@ def rule_title_synopsis(doc: Doc, s: Sentence) -> None:
             continue  # "Funimation describes the film:" and the quoted description
         plot = m.group("plot").rstrip(". ")
         start = b + skip + m.start("plot")
+        nxt = [x for x, _y, _w in doc.works_in_spans(start, start + len(plot) + 1)]
+        cut = re.search(r",? and [“\"‘]?$", doc.text[start:nxt[0]]) if nxt else None
+        if cut:  # "…, which revisits …, and Slay the Dragon, …": the next title's own
+            plot = doc.text[start:start + cut.start()]
         doc.add(work, "description", doc.text[a:start + len(plot)], a, "title-synopsis", 0.55,
                 value=re.sub(r"^is ", "", plot))
 
