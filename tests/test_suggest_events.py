@@ -113,3 +113,16 @@ def test_a_pictured_title_a_piped_title_and_a_synopsis_after_a_crew_clause() -> 
     assert ("woodstock-three-days-that-defined-a-generation", "description",
             "revisits the 1969 woodstock music festival from the point of view of those who "
             "were on the ground") in got
+
+
+def test_a_star_in_a_line_up_film_names_the_film_but_not_a_year() -> None:
+    text = ("Plenty of familiar faces populate the first wave of features announced by "
+            "festival brass on Wednesday.\n\n"
+            "NEXT boasts star wattage including Casey Affleck opposite Rooney Mara in A Ghost "
+            "Story, and the late Anton Yelchin in Thoroughbred.\n\n"
+            "It marks the director’s return to the festival after Blue Caprice in 2013.")
+    got = facts(text, title="Sundance 2017 unveils US, World competitions, NEXT selections",
+                date="2016-11-30")
+    assert ("sundance-2017", "workFeatured", "a-ghost-story") in got
+    assert ("sundance-2017", "workFeatured", "thoroughbred") in got
+    assert not any(o == "2013" for _s, p, o in got if p == "workFeatured")

@@ -74,6 +74,9 @@ _TITLE_FROM = re.compile(rf"(?:^|, |\band |\bin )(?P<t>{_TITLE_WORDS})(?= from [
 #: "They are Woodstock: Three Days That Defined a Generation (pictured)": a title with its
 #: picture note.
 _PICTURED = re.compile(rf"(?P<t>{_TITLE_WORDS}) \(pictured\)")
+#: "Rooney Mara in A Ghost Story,", "the late Anton Yelchin in Thoroughbred.": a star in a
+#: film of the line-up.
+_STAR_IN = re.compile(rf"\b[A-Z][\w-]+ [A-Z][\w-]+ in (?P<t>{_TITLE_WORDS})(?=[,.;]| \(|$)")
 #: "What’s My Name | Muhammad Ali": a title in two parts.
 _PIPED = re.compile(rf"(?P<t>{_TITLE_WORDS} \| {_TITLE_WORDS})")
 #: "from Roman Polanski: Wanted And Desired director Marina Zenovich": a maker's earlier
@@ -95,20 +98,20 @@ def lineup_titles(doc: Doc) -> None:
     own = next((w for w in festival[0].split() if not w.isdigit()), festival[0])
     edition = re.compile(_EDITION_CREDIT.replace("{own}", re.escape(own)))
     for s in doc.sentences:
-        if not _CUE.search(s.text) and "’" not in s.text and "(pictured)" not in s.text \
-                and own not in s.text:
-            continue
         for pattern in (_PERSON_TITLE, _TITLE_FROM, edition, _FROM_CREDIT, _PICTURED,
-                        _PIPED):
+                        _PIPED, _STAR_IN):
             for m in pattern.finditer(s.text):
                 title = m.group("t")
-                if pattern is _TITLE_FROM and " from " not in m.group(0):
+                if (pattern is _TITLE_FROM and " from " not in m.group(0)) or \
+                        pattern is _PICTURED:
                     # ", Aubrey Plaza and Elizabeth Olsen in Ingrid Goes West"
                     title = re.split(r" (?:in|and) ", title)[-1]
                 elif pattern is _PERSON_TITLE and guess_type(m.group("p")) != "Person":
                     continue
                 if pattern is _FROM_CREDIT and re.search(r"\b(?:19|20)\d\d\b", title):
                     continue  # "from Sundance 2016 Joshy director …": the edition's pattern
+                if not re.search(r"[A-Za-z]", title):
+                    continue  # "Blue Caprice in 2013": a year
                 words = title.split()
                 if len(title) < 3 or (words[0].lower() in FIRST_NAMES and len(words) <= 3) or (
                         doc.lookup(title) and doc.is_person(title)):
@@ -178,8 +181,9 @@ def festival_lineup(doc: Doc) -> None:
     # "marking the director’s return to Sundance": the festival's own name is a cue.
     own = next((w for w in name.split() if not w.isdigit()), name)
     for s in doc.sentences:
-        if _ELSEWHERE.search(s.text) or not (_CUE.search(s.text) or own in s.text):
+        if _ELSEWHERE.search(s.text):
             continue
+        cued = bool(_CUE.search(s.text) or own in s.text)
         end = s.start + len(s.text)
         for a, b, work in doc.works_in_spans(s.start, end):
             if CREDIT_AFTER.match(doc.text, b) or re.search(
@@ -189,7 +193,7 @@ def festival_lineup(doc: Doc) -> None:
                 else b + 1 if doc.text[b:b + 1] in "”\"’" else b
             quote = doc.text[s.start:close]
             confidence = 0.6 if _LINEUP.search(s.text) or "festival" in s.text.lower() \
-                else 0.5
+                else 0.5 if cued else 0.45
             doc.add(event, "workFeatured", quote, s.start, "festival-lineup", confidence,
                     obj=work)
             if _PREMIERE.search(s.text):
