@@ -45,7 +45,17 @@ _DATES = re.compile(rf"\b(?:takes? place|runs?|will run|running|will take place|
 
 
 def _festival(doc: Doc) -> tuple[str, str, str | None] | None:
-    """The festival a line-up article is about: (name, quote, year), the first written in the text, else the one the headline opens with."""
+    """The festival a line-up article is about: (name, quote, year), the first written in
+    the text, else the one the headline opens with; none in an article without the word
+    "festival"."""
+    if "_festival" in doc.memo:
+        return doc.memo["_festival"]  # type: ignore[return-value]
+    found = _find_festival(doc) if "festival" in doc.text.lower() else None
+    doc.memo["_festival"] = found
+    return found
+
+
+def _find_festival(doc: Doc) -> tuple[str, str, str | None] | None:
     for m in _FESTIVAL.finditer(doc.text):
         name = m.group(0)
         if _LINEUP.search(doc.text) and not _ELSEWHERE.search(
