@@ -126,3 +126,13 @@ def test_a_star_in_a_line_up_film_names_the_film_but_not_a_year() -> None:
     assert ("sundance-2017", "workFeatured", "a-ghost-story") in got
     assert ("sundance-2017", "workFeatured", "thoroughbred") in got
     assert not any(o == "2013" for _s, p, o in got if p == "workFeatured")
+
+
+def test_a_line_up_pattern_does_not_cut_a_title_already_found() -> None:
+    text = ("Netflix will world premiere five documentaries at the 2024 Sundance Film "
+            "Festival.\n\n"
+            "The lineup includes the documentary “The Greatest Night in Pop”, which chronicles "
+            "the recording of a charity single.")
+    got = facts(text, date="2023-12-06")
+    assert ("2024-sundance-film-festival", "workFeatured", "the-greatest-night-in-pop") in got
+    assert ("2024-sundance-film-festival", "workFeatured", "pop") not in got

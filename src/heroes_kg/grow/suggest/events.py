@@ -112,8 +112,10 @@ def lineup_titles(doc: Doc) -> None:
                         _PIPED, _STAR_IN):
             for m in pattern.finditer(s.text):
                 title = m.group("t")
-                if (pattern is _TITLE_FROM and " from " not in m.group(0)) or \
-                        pattern is _PICTURED:
+                from_credit = pattern is _TITLE_FROM and re.match(
+                    r" from [^.;]{3,60}? (?:director|star|creator|helmer) [A-Z]",
+                    s.text[m.end():]) is not None
+                if (pattern is _TITLE_FROM and not from_credit) or pattern is _PICTURED:
                     # ", Aubrey Plaza and Elizabeth Olsen in Ingrid Goes West"
                     title = re.split(r" (?:in|and) ", title)[-1]
                 elif pattern is _PERSON_TITLE and guess_type(m.group("p")) != "Person":
@@ -138,7 +140,8 @@ def lineup_titles(doc: Doc) -> None:
                 if at == s.start and " " not in title:
                     continue  # "Documentaries from the US …": a sentence's first word
                 covering = doc.work_span_at(at, at + len(title))
-                if covering is not None and covering[2] in doc.new and \
+                splits = pattern in (edition, _FROM_CREDIT) or from_credit
+                if splits and covering is not None and covering[2] in doc.new and \
                         covering[:2] != (at, at + len(title)):
                     # "Sundance 2016 Joshy", "Water & Power: A California Heist from Roman
                     # Polanski: Wanted And Desired": a title read too long
