@@ -418,7 +418,8 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
         people = _people(doc, m.group("list"))
         if len(people) == 2 and " and " not in m.group("list") and re.match(
                 r", (?:is|was|will|has|had|opens|arrives|hits)\b", s.text[m.end():]):
-            continue  # "his film starring Gary Oldman, Darkest Hour, is scheduled": a title
+            people = people[:1]  # "his film starring Gary Oldman, Darkest Hour, is
+            # scheduled": the second name is the title
         listed = sum(1 for name in people if doc.is_person(name))
         for name in people:
             if not (doc.is_person(name) or (listed >= 2 and _mononym(doc, name))) or (
