@@ -136,3 +136,11 @@ def test_a_line_up_pattern_does_not_cut_a_title_already_found() -> None:
     got = facts(text, date="2023-12-06")
     assert ("2024-sundance-film-festival", "workFeatured", "the-greatest-night-in-pop") in got
     assert ("2024-sundance-film-festival", "workFeatured", "pop") not in got
+
+
+def test_festival_dates_without_a_year_in_its_name_take_the_article_s_year() -> None:
+    text = ("The Sundance Film Festival has unveiled its lineup of 82 features.\n\n"
+            "The festival will be held Jan. 18-28 in Park City, Utah.")
+    got = facts(text, date="2023-12-06")
+    assert ("sundance-film-festival", "startDate", "2024-01-18") in got
+    assert ("sundance-film-festival", "endDate", "2024-01-28") in got

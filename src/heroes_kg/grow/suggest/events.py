@@ -39,7 +39,7 @@ _CUE = re.compile(r"\b(?:festival|premier\w*|screen\w*|debut\w*|list|lineup|line
 _PREMIERE = re.compile(r"\b(?:premier\w*|(?<!directorial )(?<!feature )debut\w*)\b",
                        re.IGNORECASE)
 _DATES = re.compile(rf"\b(?:takes? place|runs?|will run|running|will take place|kicks? off|"
-                    rf"is set for|unspools?)(?: from| on)? (?P<m1>{_MONTH}) (?P<d1>\d{{1,2}})"
+                    rf"is set for|unspools?|(?:is|will be) held|held)(?: from| on| between)? (?P<m1>{_MONTH}) (?P<d1>\d{{1,2}})"
                     rf"(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|and)\s*(?:(?P<m2>{_MONTH}) )?"
                     rf"(?P<d2>\d{{1,2}})\b")
 
@@ -57,7 +57,7 @@ def _festival(doc: Doc) -> tuple[str, str, str | None] | None:
 
 def _find_festival(doc: Doc) -> tuple[str, str, str | None] | None:
     for m in _FESTIVAL.finditer(doc.text):
-        name = m.group(0)
+        name = re.sub(r"^(?:The|This|Next|Last|At|In) ", "", m.group(0))  # "The Sundance …"
         if _LINEUP.search(doc.text) and not _ELSEWHERE.search(
                 _sentence_at(doc, m.start()).text):
             return name, name, m.group("y1") or m.group("y2")
@@ -183,8 +183,10 @@ def festival_lineup(doc: Doc) -> None:
         return
     for s in doc.sentences:
         m = _DATES.search(s.text)
-        if m and year and (name.lower() in s.text.lower() or "festival" in s.text.lower()):
-            first = doc.date(f"{m.group('m1')} {m.group('d1')}, {year}")
+        if m and (name.lower() in s.text.lower() or "festival" in s.text.lower()):
+            # The festival's year, else the one the article's date gives the first day.
+            first = doc.date(f"{m.group('m1')} {m.group('d1')}" + (f", {year}" if year else ""))
+            year = year or (first[:4] if first else None)
             last = doc.date(f"{m.group('m2') or m.group('m1')} {m.group('d2')}, {year}")
             if first and last and first <= last:
                 doc.add(event, "startDate", s.text, s.start, "festival-dates", 0.65,
