@@ -391,3 +391,10 @@ def test_a_film_out_this_fall_and_all_episodes_released_on_a_day() -> None:
     text = ("Hulu has released the trailer for its upcoming drama series The First. Hulu "
             "releases all episodes of The First on Friday, September 14.")
     assert ("the-first", "datePublished", "2018-09-14") in facts(text, date="2018-08-28")
+
+
+def test_a_crew_clause_is_not_bound_to_an_earlier_credit_in_brackets() -> None:
+    got = facts("In “Hidden Strike”, Chan plays a former special forces operative, and Cena "
+                "(“Peacemaker”), produced by Jackie Chan, is his partner.")
+    assert ("hidden-strike", "producer", "jackie-chan") in got
+    assert ("peacemaker", "producer", "jackie-chan") not in got

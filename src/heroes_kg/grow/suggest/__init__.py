@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ...corpus.curation import Article, Corpus, Entity, Statement
 from ...errors import GrowError
-from . import cast, crew, dates, figures, news, posts, rankings, seasons, speech, works
+from . import cast, crew, dates, events, figures, news, posts, rankings, seasons, speech, works
 from . import entities as new_names
 from . import learned as learned_layer
 from ._doc import Doc
@@ -110,7 +110,7 @@ SENTENCE_RULES: list[SentenceRule] = [
 #: Rules run once over the whole article, after the sentence rules.
 DOC_RULES: list[DocRule] = [*posts.DOC_RULES, *speech.DOC_RULES, *cast.DOC_RULES,
                             *dates.DOC_RULES, *figures.DOC_RULES,
-                            *rankings.DOC_RULES]
+                            *rankings.DOC_RULES, *events.DOC_RULES]
 
 
 def _check_text(article: Article) -> None:

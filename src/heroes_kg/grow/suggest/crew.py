@@ -95,7 +95,9 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
                     later.append(w)
         if later:
             return later[0]
-    works = [(b, w) for a, b, w in doc.work_spans if s.start <= a < pos]
+    # Not a title in brackets that close before the clause: "Scott Waugh (Need for Speed)".
+    works = [(b, w) for a, b, w in doc.work_spans if s.start <= a < pos
+             and doc.text[a:pos].count(")") <= doc.text[a:pos].count("(")]
     if works:
         end, work = works[-1]
         if re.search(r"\bsequel\b", doc.text[end:pos], re.IGNORECASE) and \

@@ -36,6 +36,7 @@ from ._text import (
     slug,
     word_at,
 )
+from .events import CREDIT_AFTER, lineup_titles
 
 __all__ = ["RULES", "find_titles"]
 
@@ -534,6 +535,7 @@ def find_titles(doc: Doc) -> None:
     _credit_titles(doc)
     _credit_lists(doc)
     _bracketed_credits(doc)
+    lineup_titles(doc)
     _numbered_titles(doc)
     _other_occurrences(doc)
     _listed_with_works(doc)
@@ -1433,7 +1435,9 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
     last: tuple[int, str] | None = None
     for a, b, work in doc.works_in_spans(s.start, s.end):
         before = doc.text[s.start:a]
-        listed = re.search(r"[”\"’],? (?:and )?[“\"‘]$|[”\"’]? and [“\"‘]?$", before)
+        # "“American Murder: The Family Next Door” (52 million) and “The Social Dilemma”"
+        listed = re.search(r"[”\"’](?: \([^()]{0,40}\))?,? (?:and )?[“\"‘]$|[”\"’]? and [“\"‘]?$",
+                           before)
         if last is not None and listed and last[0] >= len(before) - 8 - len(listed.group(0)):
             genre = last[1]
         else:
@@ -1468,6 +1472,29 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
         last = (len(doc.text[s.start:b]), genre)
 
 
+#: "Documentaries from the US and world categories include …": a sentence that opens with
+#: a plural genre noun and lists works.
+_GENRE_LIST = re.compile(r"^(?:The |Its |Their )?(?P<noun>[Dd]ocumentaries|[Cc]omedies|[Tt]hrillers|"
+                         r"[Dd]ramas|[Ww]esterns|[Mm]usicals|[Ss]itcoms)\b[^.;:]{0,60}?\b"
+                         r"(?:include|includes|included|including|are)\b")
+
+
+def rule_genre_list(doc: Doc, s: Sentence) -> None:
+    """"Documentaries from the US and world categories include Cartel Land director Matthew
+    Heineman’s ISIS protest film City Of Ghosts, …, Jiu-liang Wang’s Plastic China, and Last
+    Men In Aleppo": each work listed is of that genre (not a title named as a person's
+    earlier credit)."""
+    m = _GENRE_LIST.match(s.text)
+    if not m:
+        return
+    genre = _NOUN_GENRE[m.group("noun").lower()]
+    for _a, b, work in doc.works_in_spans(s.start + m.end(), s.end):
+        if doc.type_of(work) not in ("Movie", "TVSeries") or CREDIT_AFTER.match(doc.text, b):
+            continue
+        doc.add(work, "genre", doc.text[s.start:doc.past_quote(b)], s.start, "genre-list", 0.5,
+                value=genre)
+
+
 #: "The thriller is now the most viewed French show": a sentence whose subject is a
 #: genre noun that points back to the work in scope.
 _GENRE_SUBJECT = re.compile(
@@ -1500,7 +1527,12 @@ _PLOT = (r"(?:follows|tells the (?:story|tale) of|tells|is about|centers (?:on|a
          r"centres (?:on|around)|revolves around|focuses on|chronicles)")
 
 
-_TITLE_PLOT = re.compile(rf"^(?:[”\"’],?|,[”\"’]?)? (?:which |that |is a [\w -]{{3,40}}? that )?"
+#: "Woodstock: Three Days That Defined a Generation (pictured), which revisits …", "Slay the
+#: Dragon, directed and produced alongside Chris Durrance, which takes an in-depth look at":
+#: a picture note or a crew clause may stand between the title and its synopsis.
+_TITLE_PLOT = re.compile(rf"^[”\"’]?(?: \([^()]{{1,30}}\))?(?:, (?:directed|produced|written|"
+                         rf"co-directed|co-written)\b[^,.;()]{{0,60}})?,?[”\"’]? "
+                         rf"(?:which |that |is a [\w -]{{3,40}}? that )?"
                          rf"(?P<plot>(?:is about|{_PLOT}|looks at|explores|examines|revisits|"
                          rf"takes an in-depth look at)\b[^.;]{{10,200}})")
 
@@ -1525,6 +1557,10 @@ def rule_title_synopsis(doc: Doc, s: Sentence) -> None:
             continue  # "Funimation describes the film:" and the quoted description
         plot = m.group("plot").rstrip(". ")
         start = b + skip + m.start("plot")
+        nxt = [x for x, _y, _w in doc.works_in_spans(start, start + len(plot) + 1)]
+        cut = re.search(r",? and [“\"‘]?$", doc.text[start:nxt[0]]) if nxt else None
+        if cut:  # "…, which revisits …, and Slay the Dragon, …": the next title's own
+            plot = doc.text[start:start + cut.start()]
         doc.add(work, "description", doc.text[a:start + len(plot)], a, "title-synopsis", 0.55,
                 value=re.sub(r"^is ", "", plot))
 
@@ -2011,5 +2047,5 @@ def rule_renewed(doc: Doc, s: Sentence) -> None:
                 value="renewed")
 
 
-RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_title_synopsis, rule_kind_before_title, rule_kind_after_title, rule_possessive_title, rule_service_kind, rule_year_title,
+RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_title_synopsis, rule_kind_before_title, rule_genre_list, rule_kind_after_title, rule_possessive_title, rule_service_kind, rule_year_title,
          rule_description]

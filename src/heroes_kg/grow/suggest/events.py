@@ -1,0 +1,222 @@
+"""Festivals and their line-ups: the festival as an Event with its dates, each work it
+shows (``workFeatured``) and the premieres it holds."""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import Doc
+from ._names import FIRST_NAMES, guess_type
+from ._text import Sentence
+
+__all__ = ["CREDIT_AFTER", "DOC_RULES", "lineup_titles"]
+
+#: "Cartel Land director Matthew Heineman", "Hacksaw Ridge’s Teresa Palmer": a title that
+#: stands for a person's earlier work.
+CREDIT_AFTER = re.compile(r"[”\"’']?(?:[’']s [A-Z]| (?:star|director|helmer|actress|actor|"
+                          r"filmmaker|creator|co-star|writer|producer)s?\b)")
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_YEAR = r"(?:19|20)\d\d"
+_CAP = r"[A-Z][\w’'&.-]*"
+#: "the 2023 Cannes Film Festival", "Toronto International Film Festival 2024".
+_FESTIVAL = re.compile(rf"(?:(?P<y1>{_YEAR}) )?(?P<n>(?:{_CAP} ){{1,4}}?(?:International )?"
+                       rf"(?:Film |Television |TV |Documentary )?Festival)(?: (?P<y2>{_YEAR}))?")
+#: "Sundance 2017 unveils … selections" (a headline): a one-word festival with its year.
+_NAME_YEAR = re.compile(rf"^(?P<n>{_CAP}) (?P<y>{_YEAR})\b")
+#: Words that say the article is about what a festival will show.
+_LINEUP = re.compile(r"\b(?:line-?up|selections?|entries|will (?:world )?premiere|"
+                     r"(?:set )?to (?:world )?premiere|world[- ]premier(?:e|es|ing)|"
+                     r"(?:will|to) screen|in competition|sidebar)\b", re.IGNORECASE)
+#: A sentence about an earlier edition or a prize, not the line-up.
+_ELSEWHERE = re.compile(r"\b(?:[Ll]ast year|previous(?:ly)? (?:edition|year)|took home|won|"
+                        r"wins?|winner|awarded)\b")
+_CUE = re.compile(r"\b(?:festival|premier\w*|screen\w*|debut\w*|list|lineup|line-up|"
+                  r"selections?|entries|competition|sections?|categor(?:y|ies)|"
+                  r"documentar(?:y|ies)|films?|features?)\b", re.IGNORECASE)
+#: A work said to premiere or debut (not "a directorial debut": a first film).
+_PREMIERE = re.compile(r"\b(?:premier\w*|(?<!directorial )(?<!feature )debut\w*)\b",
+                       re.IGNORECASE)
+_DATES = re.compile(rf"\b(?:takes? place|runs?|will run|running|will take place|kicks? off|"
+                    rf"is set for|unspools?|(?:is|will be) held|held)(?: from| on| between)? (?P<m1>{_MONTH}) (?P<d1>\d{{1,2}})"
+                    rf"(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|and)\s*(?:(?P<m2>{_MONTH}) )?"
+                    rf"(?P<d2>\d{{1,2}})\b")
+
+
+def _festival(doc: Doc) -> tuple[str, str, str | None] | None:
+    """The festival a line-up article is about: (name, quote, year), the first written in
+    the text, else the one the headline opens with; none in an article without the word
+    "festival"."""
+    if "_festival" in doc.memo:
+        return doc.memo["_festival"]  # type: ignore[return-value]
+    found = _find_festival(doc) if "festival" in doc.text.lower() else None
+    doc.memo["_festival"] = found
+    return found
+
+
+def _find_festival(doc: Doc) -> tuple[str, str, str | None] | None:
+    for m in _FESTIVAL.finditer(doc.text):
+        name = re.sub(r"^(?:The|This|Next|Last|At|In) ", "", m.group(0))  # "The Sundance …"
+        if _LINEUP.search(doc.text) and not _ELSEWHERE.search(
+                _sentence_at(doc, m.start()).text):
+            return name, name, m.group("y1") or m.group("y2")
+    head = _NAME_YEAR.match(doc.article.title)
+    if head and re.search(r"\bfestival\b", doc.text) and (
+            _LINEUP.search(doc.article.title) or _LINEUP.search(doc.text)):
+        return head.group(0), head.group(0), head.group("y")
+    return None
+
+
+#: A title in title case: capitalized words and the small words between them.
+_TITLE_WORDS = (r"(?:[A-Z][\w’'&-]*:?|\d+)(?:(?: (?:of|the|a|an|in|at|to|and|on|for|&|de|du|la|"
+                r"le))* (?:[A-Z][\w’'&-]*:?|\d+)){0,7}")
+#: "Alexandre Moors’ The Yellow Birds,", "Jiu-liang Wang’s Plastic China,": a filmmaker's
+#: film, up to the punctuation or the word that ends it.
+_PERSON_TITLE = re.compile(rf"(?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+){{1,2}})[’'](?:s)? "
+                           rf"(?:(?:[a-zA-Z]+ )?entry, )?(?P<t>{_TITLE_WORDS})"
+                           rf"(?=[,.;]| with\b| from\b| and\b| starring\b| \()")
+#: "Last Men In Aleppo from Feras Fayyad and Steen Johannessen", "Ingrid Goes West
+#: (pictured)": a title listed with its makers or a picture note.
+_TITLE_FROM = re.compile(rf"(?:^|, |\band |\bin )(?P<t>{_TITLE_WORDS})(?= from [A-Z][\w-]+ "
+                         rf"[A-Z][\w-]+(?: and [A-Z]| [–-]|[,.])| \(pictured\)|"
+                         rf" from [^.;]{{3,60}}? (?:director|star|creator|helmer) [A-Z])")
+#: "They are Woodstock: Three Days That Defined a Generation (pictured)": a title with its
+#: picture note.
+_PICTURED = re.compile(rf"(?P<t>{_TITLE_WORDS}) \(pictured\)")
+#: "Rooney Mara in A Ghost Story,", "the late Anton Yelchin in Thoroughbred.": a star in a
+#: film of the line-up.
+_STAR_IN = re.compile(rf"\b[A-Z][\w-]+ [A-Z][\w-]+ in (?P<t>{_TITLE_WORDS})(?=[,.;]| \(|$)")
+#: "What’s My Name | Muhammad Ali": a title in two parts.
+_PIPED = re.compile(rf"(?P<t>{_TITLE_WORDS} \| {_TITLE_WORDS})")
+#: "from Roman Polanski: Wanted And Desired director Marina Zenovich": a maker's earlier
+#: film.
+_FROM_CREDIT = re.compile(rf"\bfrom (?P<t>{_TITLE_WORDS}) (?:director|star|creator|helmer) [A-Z]")
+#: "from Sundance 2016 Joshy director Alex Ross Perry": an earlier edition's film.
+_EDITION_CREDIT = (r"\b{own} (?:19|20)\d\d (?P<t>" + _TITLE_WORDS +
+                   r")(?= (?:director|star|creator|helmer|filmmaker)s? [A-Z])")
+
+
+def lineup_titles(doc: Doc) -> None:
+    """In a festival line-up article, the titles it lists without quotes or cue words:
+    "Alexandre Moors’ The Yellow Birds", "Cate Shortland’s Berlin Syndrome with …",
+    "Last Men In Aleppo from Feras Fayyad and Steen Johannessen", "Ingrid Goes West
+    (pictured)" (not a person's name: "Hacksaw Ridge’s Teresa Palmer")."""
+    festival = _festival(doc)
+    if festival is None:
+        return
+    own = next((w for w in festival[0].split() if not w.isdigit()), festival[0])
+    edition = re.compile(_EDITION_CREDIT.replace("{own}", re.escape(own)))
+    for s in doc.sentences:
+        for pattern in (_PERSON_TITLE, _TITLE_FROM, edition, _FROM_CREDIT, _PICTURED,
+                        _PIPED, _STAR_IN):
+            for m in pattern.finditer(s.text):
+                title = m.group("t")
+                from_credit = pattern is _TITLE_FROM and re.match(
+                    r" from [^.;]{3,60}? (?:director|star|creator|helmer) [A-Z]",
+                    s.text[m.end():]) is not None
+                if (pattern is _TITLE_FROM and not from_credit) or pattern is _PICTURED:
+                    # ", Aubrey Plaza and Elizabeth Olsen in Ingrid Goes West"
+                    title = re.split(r" (?:in|and) ", title)[-1]
+                elif pattern is _PERSON_TITLE and guess_type(m.group("p")) != "Person":
+                    continue
+                if pattern is _FROM_CREDIT and re.search(r"\b(?:19|20)\d\d\b", title):
+                    continue  # "from Sundance 2016 Joshy director …": the edition's pattern
+                if not re.search(r"[A-Za-z]", title):
+                    continue  # "Blue Caprice in 2013": a year
+                words = title.split()
+                if len(title) < 3 or (words[0].lower() in FIRST_NAMES and len(words) <= 3) or (
+                        doc.lookup(title) and doc.is_person(title)):
+                    continue  # "Hacksaw Ridge’s Teresa Palmer": a person
+                if re.search(r"\b(?:Festival|Competition|Awards?|Prize|Cinema|Section|NEXT|"
+                             r"US|UK)\b", title):
+                    continue
+                found = doc.lookup(title)
+                at = s.start + m.start("t") + m.group("t").rfind(title)
+                if found is not None:
+                    if doc.type_of(found) in ("Movie", "TVSeries"):
+                        doc.add_work_span(at, at + len(title), found)
+                    continue
+                if at == s.start and " " not in title:
+                    continue  # "Documentaries from the US …": a sentence's first word
+                covering = doc.work_span_at(at, at + len(title))
+                splits = pattern in (edition, _FROM_CREDIT) or from_credit
+                if splits and covering is not None and covering[2] in doc.new and \
+                        covering[:2] != (at, at + len(title)):
+                    # "Sundance 2016 Joshy", "Water & Power: A California Heist from Roman
+                    # Polanski: Wanted And Desired": a title read too long
+                    _drop(doc, covering)
+                    covering = None
+                if covering is None:
+                    work = doc.entity(title, "Movie", "lineup-title", m.group(0), 0.5)
+                    doc.add_work_span(at, at + len(title), work)
+
+
+def _drop(doc: Doc, span: tuple[int, int, str]) -> None:
+    """Forget a new title read too long (before any rule used it)."""
+    doc.work_spans.remove(span)
+    if not any(w == span[2] for _a, _b, w in doc.work_spans):
+        entity = doc.new.pop(span[2])
+        if doc.names.get(entity.name.lower()) == span[2]:
+            del doc.names[entity.name.lower()]
+
+
+def _sentence_at(doc: Doc, pos: int) -> Sentence:
+    return next((s for s in doc.sentences if s.start <= pos < s.start + len(s.text)),
+                Sentence("", pos))
+
+
+def festival_lineup(doc: Doc) -> None:
+    """"Some films scheduled to premiere at the French event are Martin Scorsese’s
+    “Killers of the Flower Moon” …", "The 2023 Cannes Film Festival takes place May
+    16-27.": in an article about a festival's line-up, the festival (an Event) with its
+    dates, and each work the article names as shown there (not one named only as a
+    person's earlier credit, "Blue Ruin star Macon Blair", nor one of a sentence about
+    an earlier edition or a prize); a work said to premiere or debut also gets its
+    premiere."""
+    found = _festival(doc)
+    if found is None:
+        return
+    name, quote, year = found
+    event = doc.entity(name, "Event", "festival", quote, 0.6)
+    if doc.type_of(event) != "Event":
+        return
+    for s in doc.sentences:
+        m = _DATES.search(s.text)
+        if m and (name.lower() in s.text.lower() or "festival" in s.text.lower()):
+            # The festival's year, else the one the article's date gives the first day.
+            first = doc.date(f"{m.group('m1')} {m.group('d1')}" + (f", {year}" if year else ""))
+            year = year or (first[:4] if first else None)
+            last = doc.date(f"{m.group('m2') or m.group('m1')} {m.group('d2')}, {year}")
+            if first and last and first <= last:
+                doc.add(event, "startDate", s.text, s.start, "festival-dates", 0.65,
+                        value=first)
+                doc.add(event, "endDate", s.text, s.start, "festival-dates", 0.65,
+                        value=last)
+    # "marking the director’s return to Sundance": the festival's own name is a cue.
+    own = next((w for w in name.split() if not w.isdigit()), name)
+    for s in doc.sentences:
+        if _ELSEWHERE.search(s.text):
+            continue
+        cued = bool(_CUE.search(s.text) or own in s.text)
+        end = s.start + len(s.text)
+        for a, b, work in doc.works_in_spans(s.start, end):
+            if CREDIT_AFTER.match(doc.text, b) or re.search(
+                    r"\b(?:after|since|from)\s+[“\"‘']?$", doc.text[max(s.start, a - 8):a]):
+                continue
+            close = b + 2 if doc.text[b:b + 1] in ",." and doc.text[b + 1:b + 2] in "”\"’" \
+                else b + 1 if doc.text[b:b + 1] in "”\"’" else b
+            quote = doc.text[s.start:close]
+            confidence = 0.6 if _LINEUP.search(s.text) or "festival" in s.text.lower() \
+                else 0.5 if cued else 0.45
+            doc.add(event, "workFeatured", quote, s.start, "festival-lineup", confidence,
+                    obj=work)
+            if _PREMIERE.search(s.text):
+                premiere = doc.derived(f"{work}-premiere", "Premiere",
+                                       f"Premiere of {doc.name_of(work)} at {name}",
+                                       "festival-premiere", quote)
+                doc.add(premiere, "workFeatured", quote, s.start, "festival-premiere", 0.5,
+                        obj=work)
+
+
+DOC_RULES = [festival_lineup]

@@ -1,0 +1,146 @@
+"""Festivals and their line-ups: the festival as an event with its dates, the works it
+shows and the premieres it holds. Each test uses a phrasing from a real festival article."""
+
+from __future__ import annotations
+
+from heroes_kg.corpus.curation import Article, Entity
+from heroes_kg.grow.suggest import suggest
+
+KNOWN = [Entity("hbo", "Organization", "HBO")]
+
+LINEUP = ("The lineup for the 2023 Cannes Film Festival has been announced.\n\n"
+          "Some films scheduled to premiere at the French event are Martin Scorsese’s "
+          "“Killers of the Flower Moon” and the highly anticipated blockbuster, “Indiana Jones "
+          "and the Dial of Destiny.” Johnny Depp stars in “Jeanne du Barry,” which will open "
+          "the festival.\n\n"
+          "Also on the list are Wes Anderson’s “Asteroid City,” and Todd Haynes’ “May "
+          "December.”\n\n"
+          "Last year “Triangle of Sadness,” took home the top prize.\n\n"
+          "The 2023 Cannes Film Festival takes place May 16-27.")
+
+
+def facts(text: str, title: str = "T", date: str = "2023-04-13") -> set[tuple[str, str, str]]:
+    result = suggest(Article("a", title, "a.txt", text, date=date), KNOWN, min_confidence=0.0)
+    return {c.key() for c in result.statements}
+
+
+def test_a_festival_line_up_features_each_work_it_names_with_the_festival_dates() -> None:
+    got = facts(LINEUP)
+    festival = "2023-cannes-film-festival"
+    for work in ("killers-of-the-flower-moon", "indiana-jones-and-the-dial-of-destiny",
+                 "jeanne-du-barry", "asteroid-city"):
+        assert (festival, "workFeatured", work) in got
+    assert (festival, "startDate", "2023-05-16") in got
+    assert (festival, "endDate", "2023-05-27") in got
+    # A prize at an earlier edition is not this year's line-up.
+    assert (festival, "workFeatured", "triangle-of-sadness") not in got
+    # "scheduled to premiere at the French event": each of those works premieres there.
+    assert ("killers-of-the-flower-moon-premiere", "workFeatured",
+            "killers-of-the-flower-moon") in got
+
+
+def test_a_title_named_as_a_person_s_earlier_credit_is_not_in_the_line_up() -> None:
+    text = ("Plenty of familiar faces populate the first wave of features announced by "
+            "festival brass on Wednesday.\n\n"
+            "Documentaries include Cartel Land director Matthew Heineman’s protest film "
+            "“City Of Ghosts”.")
+    got = facts(text, title="Sundance 2017 unveils US, World competitions, NEXT selections",
+                date="2016-11-30")
+    assert ("sundance-2017", "workFeatured", "city-of-ghosts") in got
+    assert ("sundance-2017", "workFeatured", "cartel-land") not in got
+
+
+def test_no_festival_event_without_a_line_up() -> None:
+    text = ("The film went on to win the Audience Award at the 2016 Hiroshima Film Festival. "
+            "“Lost Rivers” is now streaming.")
+    assert not any(p == "workFeatured" and s.endswith("festival")
+                   for s, p, _o in facts(text))
+
+
+def test_unquoted_titles_of_a_line_up_after_a_filmmaker_s_possessive_or_before_from() -> None:
+    text = ("Plenty of familiar faces populate the first wave of features announced by "
+            "festival brass on Wednesday.\n\n"
+            "World Cinema entries includes Australian Cate Shortland’s Berlin Syndrome with "
+            "Hacksaw Ridge’s Teresa Palmer, and Francis Lee’s UK entry, God’s Own Country.\n\n"
+            "Documentaries from the US and world categories include Jiu-liang Wang’s Plastic "
+            "China, and Last Men In Aleppo from Feras Fayyad and Steen Johannessen.")
+    got = facts(text, title="Sundance 2017 unveils US, World competitions, NEXT selections",
+                date="2016-11-30")
+    for work in ("berlin-syndrome", "gods-own-country", "plastic-china", "last-men-in-aleppo"):
+        assert ("sundance-2017", "workFeatured", work) in got
+    assert ("sundance-2017", "workFeatured", "teresa-palmer") not in got
+    # "Documentaries … include A and B": each listed work is a documentary.
+    assert ("plastic-china", "genre", "documentary") in got
+    assert ("last-men-in-aleppo", "genre", "documentary") in got
+
+
+def test_a_title_read_too_long_across_an_earlier_credit_is_split_in_a_line_up() -> None:
+    text = ("Plenty of familiar faces populate the first wave of features announced by "
+            "festival brass on Wednesday.\n\n"
+            "There is new work starring Chloë Sevigny (Golden Exits, from Sundance 2016 Joshy "
+            "director Alex Ross Perry).\n\n"
+            "Documentaries include Plastic China, Water & Power: A California Heist from Roman "
+            "Polanski: Wanted And Desired director Marina Zenovich, and Lemon.")
+    result = suggest(Article("a", "Sundance 2017 unveils US, World competitions, NEXT "
+                             "selections", "a.txt", text, date="2016-11-30"), KNOWN,
+                     min_confidence=0.0)
+    names = {e.name for e in result.entities}
+    assert {"Joshy", "Water & Power: A California Heist",
+            "Roman Polanski: Wanted And Desired"} <= names
+    got = {c.key() for c in result.statements}
+    assert ("sundance-2017", "workFeatured", "water-power-a-california-heist") in got
+    assert ("sundance-2017", "workFeatured", "roman-polanski-wanted-and-desired") not in got
+
+
+def test_a_pictured_title_a_piped_title_and_a_synopsis_after_a_crew_clause() -> None:
+    text = ("The 2019 Tribeca Film Festival (TFF) has revealed the complete feature film "
+            "lineup for its 18th annual event.\n\n"
+            "They are Woodstock: Three Days That Defined a Generation (pictured), which "
+            "revisits the 1969 Woodstock music festival from the point of view of those who "
+            "were on the ground, and Slay the Dragon, directed and produced alongside Chris "
+            "Durrance, which takes an in-depth look at how gerrymandering has become a "
+            "hot-button political topic.\n\n"
+            "Antoine Fuqua will world premiere the HBO Sports documentary What’s My Name | "
+            "Muhammad Ali.")
+    got = facts(text, date="2019-03-05")
+    festival = "2019-tribeca-film-festival"
+    for work in ("woodstock-three-days-that-defined-a-generation", "slay-the-dragon",
+                 "whats-my-name-muhammad-ali"):
+        assert (festival, "workFeatured", work) in got
+    assert ("slay-the-dragon", "description", "takes an in-depth look at how gerrymandering "
+            "has become a hot-button political topic") in got
+    # The synopsis stops where the next title's begins.
+    assert ("woodstock-three-days-that-defined-a-generation", "description",
+            "revisits the 1969 woodstock music festival from the point of view of those who "
+            "were on the ground") in got
+
+
+def test_a_star_in_a_line_up_film_names_the_film_but_not_a_year() -> None:
+    text = ("Plenty of familiar faces populate the first wave of features announced by "
+            "festival brass on Wednesday.\n\n"
+            "NEXT boasts star wattage including Casey Affleck opposite Rooney Mara in A Ghost "
+            "Story, and the late Anton Yelchin in Thoroughbred.\n\n"
+            "It marks the director’s return to the festival after Blue Caprice in 2013.")
+    got = facts(text, title="Sundance 2017 unveils US, World competitions, NEXT selections",
+                date="2016-11-30")
+    assert ("sundance-2017", "workFeatured", "a-ghost-story") in got
+    assert ("sundance-2017", "workFeatured", "thoroughbred") in got
+    assert not any(o == "2013" for _s, p, o in got if p == "workFeatured")
+
+
+def test_a_line_up_pattern_does_not_cut_a_title_already_found() -> None:
+    text = ("Netflix will world premiere five documentaries at the 2024 Sundance Film "
+            "Festival.\n\n"
+            "The lineup includes the documentary “The Greatest Night in Pop”, which chronicles "
+            "the recording of a charity single.")
+    got = facts(text, date="2023-12-06")
+    assert ("2024-sundance-film-festival", "workFeatured", "the-greatest-night-in-pop") in got
+    assert ("2024-sundance-film-festival", "workFeatured", "pop") not in got
+
+
+def test_festival_dates_without_a_year_in_its_name_take_the_article_s_year() -> None:
+    text = ("The Sundance Film Festival has unveiled its lineup of 82 features.\n\n"
+            "The festival will be held Jan. 18-28 in Park City, Utah.")
+    got = facts(text, date="2023-12-06")
+    assert ("sundance-film-festival", "startDate", "2024-01-18") in got
+    assert ("sundance-film-festival", "endDate", "2024-01-28") in got
