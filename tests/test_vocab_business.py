@@ -5,6 +5,7 @@ message that says what a right one looks like."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -167,3 +168,46 @@ def test_a_wrong_business_fact_is_refused_with_a_message(
     assert "seeds/facts/business.yaml:" in result.output
     assert message in result.output, result.output
     assert "Traceback" not in result.output
+
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT / "benchmarks" / "suggest_eval"
+#: The entities the guide's examples refer to without declaring them.
+_GUIDE_ENTITIES = ["  - {id: the-wheel-of-time, type: TVSeries, name: The Wheel of Time}",
+                   "  - {id: rafe-judkins, type: Filmmaker, name: Rafe Judkins}",
+                   "  - {id: wednesday, type: TVSeries, name: Wednesday}",
+                   "  - {id: the-nun-ii, type: Movie, name: The Nun II}"]
+
+
+def test_the_guides_examples_validate_against_their_articles(
+        tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    # the examples in docs/curation.md quote real evaluation articles: each quote is
+    # found there and every statement passes validation
+    guide = (ROOT / "docs" / "curation.md").read_text(encoding="utf-8")
+    section = guide[guide.index("### Networks, cancellations"):guide.index("## Validation")]
+    entities: list[str] = []
+    statements: list[str] = []
+    for block in re.findall(r"```yaml\n(.*?)```", section, re.S):
+        into = statements
+        for line in block.splitlines():
+            if line in ("entities:", "statements:"):
+                into = entities if line == "entities:" else statements
+            else:
+                into.append(line)
+    project = tmp_path / "kg"
+    assert run("init", str(project)).exit_code == 0
+    articles = set(re.findall(r"article: ([\w-]+)", section))
+    for article in sorted(articles):
+        text = next(EVAL.glob(f"dev*/articles/{article}.txt"))
+        date = re.search(r"^date: (\S+)", text.with_suffix(".yaml").read_text(
+            encoding="utf-8"), re.M)
+        assert date is not None
+        added = run("add-article", str(text), "--id", article, "--date", date.group(1),
+                    "--project", str(project))
+        assert added.exit_code == 0, added.output
+    (project / "seeds" / "facts" / "guide.yaml").write_text(
+        "entities:\n" + "\n".join(entities + _GUIDE_ENTITIES) + "\nstatements:\n"
+        + "\n".join(statements) + "\n", encoding="utf-8")
+    result = run("validate", "--project", str(project))
+    assert result.exit_code == 0, result.output
+    assert f"{len(articles)} articles" in result.output
