@@ -1,5 +1,6 @@
 """Vocabulary for the business side of film and TV news: box-office figures, television
-networks and what airs on them, cancellations, showrunners, episode and season counts.
+networks and what airs on them, cancellations, showrunners, episode and season counts,
+awards.
 Each term builds and validates as a curator writes it, and a wrong value is refused with a
 message that says what a right one looks like."""
 
@@ -34,6 +35,9 @@ entities:
   - id: heroes-opening-weekend
     type: BoxOfficeFigure
     name: We Can Be Heroes opening weekend
+  - id: emmy
+    type: Award
+    name: Emmy
 statements:
   - subject: heroes-tv
     property: airsOn
@@ -95,6 +99,14 @@ statements:
     property: reportedBy
     object: netflix
     {EVIDENCE}
+  - subject: heroes-tv
+    property: awardReceived
+    object: emmy
+    {EVIDENCE}
+  - subject: pedro-pascal
+    property: nominatedFor
+    object: emmy
+    evidence: [{{article: sequel-confirmed, quote: Pedro Pascal}}]
 """
 
 
@@ -114,13 +126,17 @@ def test_business_terms_build_validate_and_carry_their_types(project: Path) -> N
     store = ox.Store()
     store.load(path=str(project / "exports" / "heroes.ttl"), format=ox.RdfFormat.TURTLE)
     hbo = ox.NamedNode(BASE + "resource/hbo")
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     assert {(HEROES + "airsOn", hbo), (HEROES + "cancelledBy", hbo),
             (HEROES + "showrunner", ox.NamedNode(BASE + "resource/robert-rodriguez")),
-            (SCHEMA + "numberOfSeasons", _literal("2", "integer"))} <= _facts_of(
+            (SCHEMA + "numberOfSeasons", _literal("2", "integer")),
+            (HEROES + "awardReceived", ox.NamedNode(BASE + "resource/emmy"))} <= _facts_of(
                 store, "heroes-tv")
+    assert (HEROES + "nominatedFor", ox.NamedNode(BASE + "resource/emmy")) in _facts_of(
+        store, "pedro-pascal")
+    assert (rdf_type, ox.NamedNode(SCHEMA + "Intangible")) in _facts_of(store, "emmy")
     assert (SCHEMA + "numberOfEpisodes", _literal("8", "integer")) in _facts_of(
         store, "heroes-tv-season-2")
-    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     # the schema.org class above each new class is materialised: no reasoner needed
     assert {(rdf_type, ox.NamedNode(HEROES + "TelevisionNetwork")),
             (rdf_type, ox.NamedNode(SCHEMA + "Organization"))} <= _facts_of(store, "hbo")
@@ -155,9 +171,12 @@ def test_business_terms_build_validate_and_carry_their_types(project: Path) -> N
     ("  - subject: heroes-tv-season-2\n    property: numberOfEpisodes\n",
      "  - subject: we-can-be-heroes\n    property: numberOfEpisodes\n", "'numberOfEpisodes'"),
     ("value: 44500000\n", "value: 44.5 million\n", "'gross'"),
+    ("property: awardReceived\n    object: emmy\n",
+     "property: awardReceived\n    object: netflix\n",
+     "'object' of 'awardReceived' must be an Award, but 'netflix' is a StreamingService"),
 ], ids=["currency-symbol", "currency-missing", "box-office-about-person", "airs-on-person",
         "cancelled-by-person", "showrunner-organization", "episodes-on-film",
-        "gross-as-text"])
+        "gross-as-text", "award-is-organization"])
 def test_a_wrong_business_fact_is_refused_with_a_message(
         project: Path, run, old: str, new: str, message: str) -> None:  # type: ignore[no-untyped-def]
     assert old in FACTS

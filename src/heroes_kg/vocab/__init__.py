@@ -123,6 +123,7 @@ CLASSES: dict[str, EntityType] = {
         _t("ViewershipFigure", HEROES + "ViewershipFigure"),
         _t("ChartRanking", HEROES + "ChartRanking"),
         _t("BoxOfficeFigure", HEROES + "BoxOfficeFigure"),
+        _t("Award", HEROES + "Award"),
     ]
 }
 
@@ -141,7 +142,8 @@ def is_subtype(name: str, ancestor: str) -> bool:
 #: is not the parent recorded above (a test keeps both in step with the ontology).
 _SCHEMA_PARENT = {"ViewershipFigure": SCHEMA + "Intangible",
                   "ChartRanking": SCHEMA + "Intangible",
-                  "BoxOfficeFigure": SCHEMA + "Intangible"}
+                  "BoxOfficeFigure": SCHEMA + "Intangible",
+                  "Award": SCHEMA + "Intangible"}
 
 
 def schema_types(name: str) -> tuple[str, ...]:
@@ -243,6 +245,8 @@ PROPERTIES: dict[str, Property] = {
         _p("showrunner", HEROES + "showrunner", _TV, to=("Person",)),
         _p("numberOfEpisodes", SCHEMA + "numberOfEpisodes", _TV, dt=("integer",)),
         _p("numberOfSeasons", SCHEMA + "numberOfSeasons", ("TVSeries",), dt=("integer",)),
+        _p("awardReceived", HEROES + "awardReceived", ("CreativeWork", "Person"), to=("Award",)),
+        _p("nominatedFor", HEROES + "nominatedFor", ("CreativeWork", "Person"), to=("Award",)),
         _p("genre", SCHEMA + "genre", _WORK, dt=("string",)),
         _p("description", SCHEMA + "description", ("Thing",), dt=("string",)),
         _p("datePublished", SCHEMA + "datePublished", _WORK, dt=_DATES),
