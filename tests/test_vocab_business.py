@@ -1,7 +1,6 @@
 """Vocabulary for the business side of film and TV news: box-office figures, television
-networks and what airs on them, cancellations, showrunners, episode and season counts,
-awards.
-Each term builds and validates as a curator writes it, and a wrong value is refused with a
+networks and what airs on them, cancellations, showrunners, episode and season counts and
+awards. Each term builds and validates as a curator writes it, and a wrong value is refused with a
 message that says what a right one looks like."""
 
 from __future__ import annotations
