@@ -92,14 +92,16 @@ def properties() -> None:
     found = set()
     for kind in (OWL.ObjectProperty, OWL.DatatypeProperty):
         found |= {p for p in graph.subjects(RDF.type, kind) if isinstance(p, URIRef)}
-    cog.outl("| property | label | domain → range | sub-property of | what it says |")
-    cog.outl("| --- | --- | --- | --- | --- |")
+    cog.outl("| property | label | domain → range | sub-property of | what it says | mapped to |")
+    cog.outl("| --- | --- | --- | --- | --- | --- |")
     for prop in sorted(found, key=str):
         domain = _joined(graph, prop, RDFS.domain) or "—"
         range_ = _joined(graph, prop, RDFS.range) or "—"
+        maps = ", ".join(filter(None, (_joined(graph, prop, p) for p in (
+            SKOS.exactMatch, SKOS.closeMatch, SKOS.relatedMatch))))
         cog.outl(f"| `{_short(prop)}` | {_cell(str(graph.value(prop, RDFS.label) or ''))} | "
                  f"{domain} → {range_} | {_joined(graph, prop, RDFS.subPropertyOf)} | "
-                 f"{_cell(str(graph.value(prop, RDFS.comment) or ''))} |")
+                 f"{_cell(str(graph.value(prop, RDFS.comment) or ''))} | {maps} |")
 
 
 def _constraint(graph: Graph, shape: object) -> str:

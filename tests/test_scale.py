@@ -55,8 +55,8 @@ def test_synth_writes_the_same_bytes_as_ever(tmp_path: Path) -> None:
     for name, data in _tree(tmp_path / "p").items():
         if not name.startswith("ontology/"):
             digest.update(name.encode() + b"\0" + data + b"\0")
-    assert digest.hexdigest() == ("8a83179d6220336f40c1b41fed9b6a46"
-                                  "71a737d093fd9c12ebb855dc9ba4f92b")
+    assert digest.hexdigest() == ("07d9c436ca5091a1f2b74f9cdf27a8a6"
+                                  "752cee44a232ec37c9dce2e3f654e3b5")
     assert (tmp_path / "p" / "seeds" / "articles" / "a00000.yaml").read_text(
         encoding="utf-8").splitlines()[2:4] == [
         'title: "The Venmar Lomijun: Rafiis Chronicles announced as The Daily Reel reports '
@@ -67,8 +67,8 @@ def test_synth_command(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-
     result = run("synth", "--triples", "3000", "-o", str(tmp_path / "p"),
                  "--project", str(ROOT))
     assert result.exit_code == 0, result.output
-    assert result.stdout == (f"Wrote 2 articles, 64 entities and 166 statements to "
-                             f"{tmp_path / 'p'} (about 3357 triples when built).\n")
+    assert result.stdout == (f"Wrote 2 articles, 70 entities and 194 statements to "
+                             f"{tmp_path / 'p'} (about 3889 triples when built).\n")
     assert (tmp_path / "p" / "ontology" / "shapes.ttl").is_file()
     again = run("synth", "--triples", "3000", "-o", str(tmp_path / "p"), "--project", str(ROOT))
     assert again.exit_code == 1

@@ -22,7 +22,7 @@ from .errors import ProjectError
 __all__ = ["TRIPLES_PER_ARTICLE", "SynthReport", "write_corpus"]
 
 #: Built triples (facts and provenance) one generated article contributes, measured.
-TRIPLES_PER_ARTICLE = 1667
+TRIPLES_PER_ARTICLE = 1933
 #: Built triples of the shared entities (streaming service, platforms, publishers).
 _SHARED_TRIPLES = 23
 #: Articles per facts file.
@@ -95,7 +95,8 @@ def _article(i: int, rng: random.Random, names: _Names,
         "film", "series", "saga", "director", "writer", "actor-1", "actor-2", "actor-3",
         "actor-4", "character-1", "character-2", "character-3", "team", "realm", "studio",
         "guild", "post", "report", "quote", "soundtrack", "prop", "premiere", "interview",
-        "festival", "chart-event", "viewership", "ranking", "person", "season")}
+        "festival", "chart-event", "viewership", "ranking", "person", "season", "network",
+        "box-office", "award")}
     n: dict[str, str] = {}
     n["film"] = names.title()
     n["series"] = names.unique(lambda: f"{names.word()} Chronicles")
@@ -130,8 +131,8 @@ def _article(i: int, rng: random.Random, names: _Names,
              "post": "SocialMediaPosting", "report": "NewsArticle", "quote": "Quotation",
              "soundtrack": "CreativeWork", "prop": "Thing", "premiere": "Premiere",
              "interview": "Interview", "festival": "Event", "chart-event": "ChartEvent",
-             "viewership": "ViewershipFigure", "ranking": "ChartRanking", "season": "TVSeason"}
-    entities = [(ids[k], types[k], n[k]) for k in ids]
+             "viewership": "ViewershipFigure", "ranking": "ChartRanking", "season": "TVSeason",
+             "network": "TelevisionNetwork", "box-office": "BoxOfficeFigure", "award": "Award"}
     date = _date(rng)
     d1, d2 = sorted((_date(rng), _date(rng)))
     genre, status = rng.choice(_GENRES), rng.choice(_STATUSES)
@@ -274,6 +275,33 @@ def _article(i: int, rng: random.Random, names: _Names,
         S(ids["viewership"], "views", "", value=views * 1_000_000),
         S(ids["viewership"], "hoursViewed", "", value=hours * 1_000_000),
         S(ids["quote"], "reportedBy", "", pub_id))
+    # drawn after everything above, so that the rest of an article is what it always was
+    n["network"] = names.unique(lambda: f"{names.word()} Network")
+    n["award"] = names.unique(lambda: f"{names.word()} Award")
+    n["box-office"] = f"{f} opening weekend"
+    seasons, episodes = rng.randint(2, 6), rng.randint(6, 13)
+    gross, place = rng.randint(5, 150), rng.randint(1, 10)
+    add(f"{n['network']} airs {tv} and cancelled it after {seasons} seasons and "
+        f"{episodes * seasons} episodes",
+        S(ids["series"], "airsOn", "", ids["network"]),
+        S(ids["series"], "cancelledBy", "", ids["network"]),
+        S(ids["series"], "numberOfSeasons", "", value=seasons),
+        S(ids["series"], "numberOfEpisodes", "", value=episodes * seasons))
+    add(f"{n['writer']} is the showrunner of the second season of {tv}",
+        S(ids["season"], "showrunner", "", ids["writer"]))
+    add(f"{f} opened at #{place} in North America with ${gross} million over the weekend "
+        f"of {d1}",
+        S(ids["box-office"], "about", "", ids["film"]),
+        S(ids["box-office"], "gross", "", value=gross * 1_000_000),
+        S(ids["box-office"], "currency", "", value="USD"),
+        S(ids["box-office"], "startDate", "", value=d1),
+        S(ids["box-office"], "periodDays", "", value=3),
+        S(ids["box-office"], "scope", "", value="North America"),
+        S(ids["box-office"], "rank", "", value=place))
+    add(f"{f} won the {n['award']}, for which {n['actor-3']} was nominated",
+        S(ids["film"], "awardReceived", "", ids["award"]),
+        S(ids["actor-3"], "nominatedFor", "", ids["award"]))
+    entities = [(ids[k], types[k], n[k]) for k in ids]
     sentences = list(dict.fromkeys(s.quote for s in st))
     rng.shuffle(sentences)
     title = f"{f}: {tv} announced as {pub} reports the numbers"

@@ -319,6 +319,11 @@ def _document(path: Path, what: str, data: Any, out: _Collector) -> dict[str, An
     return data
 
 
+def _a(type_name: str) -> str:
+    """A type name with its indefinite article: "an Award", "a Person"."""
+    return ("an " if type_name[:1] in "AEIOU" else "a ") + type_name
+
+
 def _brief(value: Any) -> str:
     """A short, safe rendering of a value from the input for a message."""
     if isinstance(value, str):
@@ -670,8 +675,8 @@ def _check_statement(path: Path, item: dict[str, Any], out: _Collector,
                                      "'entities:' or fix the id")
     elif not any(_vocab.is_subtype(entity.type, d) for d in prop.domain):
         out.add(path, at("subject"), f"{_brief(prop_name)} does not apply to {_brief(subject)}, "
-                                     f"a {entity.type}; its subject must be a "
-                                     f"{' or '.join(prop.domain)}")
+                                     f"{_a(entity.type)}; its subject must be "
+                                     f"{_a(' or '.join(prop.domain))}")
     obj: str | None = None
     value: Value | None = None
     if prop.is_literal:
@@ -727,12 +732,13 @@ def _check_ref(path: Path, line: int | None, key: str, ref: Any, allowed: tuple[
                                 f"{_suggest(ref, corpus.entities)}; declare it under "
                                 "'entities:' or fix the id")
         else:
-            out.add(path, line, f"'{key}' of {_brief(prop_name)} must be an entity id (a "
-                                f"{' or '.join(allowed)}), not {_kind(ref)}")
+            out.add(path, line, f"'{key}' of {_brief(prop_name)} must be an entity id "
+                                f"({_a(' or '.join(allowed))}), not {_kind(ref)}")
         return None
     if not any(_vocab.is_subtype(target.type, t) for t in allowed):
-        out.add(path, line, f"'{key}' of {_brief(prop_name)} must be a {' or '.join(allowed)}, but "
-                            f"{_brief(ref)} is a {target.type}")
+        out.add(path, line, f"'{key}' of {_brief(prop_name)} must be "
+                            f"{_a(' or '.join(allowed))}, but {_brief(ref)} is "
+                            f"{_a(target.type)}")
         return None
     return target.id
 

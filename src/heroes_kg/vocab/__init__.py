@@ -112,6 +112,7 @@ CLASSES: dict[str, EntityType] = {
         _t("ProductionCompany", HEROES + "ProductionCompany", "Organization"),
         _t("NewsMediaOrganization", SCHEMA + "NewsMediaOrganization", "Organization"),
         _t("SocialMediaPlatform", HEROES + "SocialMediaPlatform", "Organization"),
+        _t("TelevisionNetwork", HEROES + "TelevisionNetwork", "Organization"),
         _t("FictionalCharacter", HEROES + "FictionalCharacter"),
         _t("FictionalOrganization", HEROES + "FictionalOrganization"),
         _t("FictionalPlace", HEROES + "FictionalPlace"),
@@ -121,6 +122,8 @@ CLASSES: dict[str, EntityType] = {
         _t("Interview", HEROES + "Interview", "Event"),
         _t("ViewershipFigure", HEROES + "ViewershipFigure"),
         _t("ChartRanking", HEROES + "ChartRanking"),
+        _t("BoxOfficeFigure", HEROES + "BoxOfficeFigure"),
+        _t("Award", HEROES + "Award"),
     ]
 }
 
@@ -138,7 +141,9 @@ def is_subtype(name: str, ancestor: str) -> bool:
 #: The schema.org class ontology/heroes.ttl makes a heroes: class a subclass of, where it
 #: is not the parent recorded above (a test keeps both in step with the ontology).
 _SCHEMA_PARENT = {"ViewershipFigure": SCHEMA + "Intangible",
-                  "ChartRanking": SCHEMA + "Intangible"}
+                  "ChartRanking": SCHEMA + "Intangible",
+                  "BoxOfficeFigure": SCHEMA + "Intangible",
+                  "Award": SCHEMA + "Intangible"}
 
 
 def schema_types(name: str) -> tuple[str, ...]:
@@ -206,6 +211,8 @@ _WORK = ("CreativeWork",)
 _AGENT = ("Person", "Organization")
 _PERFORMER_QUALIFIERS = ("in",)
 _DATES = ("date", "gYearMonth", "gYear")
+_FIGURES = ("ViewershipFigure", "BoxOfficeFigure")
+_TV = ("TVSeries", "TVSeason")
 
 
 def _p(name: str, iri: str, domain: tuple[str, ...], *, to: tuple[str, ...] = (),
@@ -233,11 +240,18 @@ PROPERTIES: dict[str, Property] = {
         _p("developmentStatus", HEROES + "developmentStatus", _WORK, dt=("string",)),
         _p("greenlitBy", HEROES + "greenlitBy", _WORK, to=("Organization",)),
         _p("streamingOn", HEROES + "streamingOn", _WORK, to=("Organization",)),
+        _p("airsOn", HEROES + "airsOn", _WORK, to=("Organization",)),
+        _p("cancelledBy", HEROES + "cancelledBy", _WORK, to=("Organization",)),
+        _p("showrunner", HEROES + "showrunner", _TV, to=("Person",)),
+        _p("numberOfEpisodes", SCHEMA + "numberOfEpisodes", _TV, dt=("integer",)),
+        _p("numberOfSeasons", SCHEMA + "numberOfSeasons", ("TVSeries",), dt=("integer",)),
+        _p("awardReceived", HEROES + "awardReceived", ("CreativeWork", "Person"), to=("Award",)),
+        _p("nominatedFor", HEROES + "nominatedFor", ("CreativeWork", "Person"), to=("Award",)),
         _p("genre", SCHEMA + "genre", _WORK, dt=("string",)),
         _p("description", SCHEMA + "description", ("Thing",), dt=("string",)),
         _p("datePublished", SCHEMA + "datePublished", _WORK, dt=_DATES),
         _p("text", SCHEMA + "text", _WORK, dt=("string",)),
-        _p("about", SCHEMA + "about", ("CreativeWork", "ViewershipFigure", "ChartRanking"),
+        _p("about", SCHEMA + "about", ("CreativeWork", *_FIGURES, "ChartRanking"),
            to=("Thing",)),
         # Cast and characters
         _p("castMember", HEROES + "castMember", _WORK, to=("Person",)),
@@ -261,13 +275,13 @@ PROPERTIES: dict[str, Property] = {
         _p("confirms", HEROES + "confirms", ("SocialMediaPosting",), to=_WORK),
         _p("shares", HEROES + "shares", ("SocialMediaPosting",), to=_WORK),
         _p("reportedBy", HEROES + "reportedBy",
-           ("ViewershipFigure", "ChartRanking", "Event", "Quotation"),
+           (*_FIGURES, "ChartRanking", "Event", "Quotation"),
            to=("Person", "Organization", "CreativeWork")),
         # Events
         _p("workFeatured", SCHEMA + "workFeatured", ("Event",), to=_WORK),
-        _p("startDate", SCHEMA + "startDate", ("Event", "ChartRanking", "ViewershipFigure"),
+        _p("startDate", SCHEMA + "startDate", ("Event", "ChartRanking", *_FIGURES),
            dt=_DATES),
-        _p("endDate", SCHEMA + "endDate", ("Event", "ChartRanking", "ViewershipFigure"),
+        _p("endDate", SCHEMA + "endDate", ("Event", "ChartRanking", *_FIGURES),
            dt=_DATES),
         _p("knockedOutBy", HEROES + "knockedOutBy", ("ChartEvent",), to=_WORK),
         _p("organizer", SCHEMA + "organizer", ("Event",), to=_AGENT),
@@ -276,11 +290,15 @@ PROPERTIES: dict[str, Property] = {
         _p("households", HEROES + "households", ("ViewershipFigure",), dt=("integer",)),
         _p("views", HEROES + "views", ("ViewershipFigure",), dt=("integer",)),
         _p("hoursViewed", HEROES + "hoursViewed", ("ViewershipFigure",), dt=("integer",)),
-        _p("periodDays", HEROES + "periodDays", ("ViewershipFigure",), dt=("integer",)),
-        _p("projected", HEROES + "projected", ("ViewershipFigure",), dt=("boolean",)),
-        _p("rank", HEROES + "rank", ("ChartRanking", "ChartEvent"), dt=("integer",)),
-        _p("chart", HEROES + "chart", ("ChartRanking", "ChartEvent"), dt=("string",)),
-        _p("scope", HEROES + "scope", ("ChartRanking",), dt=("string",)),
+        _p("periodDays", HEROES + "periodDays", _FIGURES, dt=("integer",)),
+        _p("projected", HEROES + "projected", _FIGURES, dt=("boolean",)),
+        _p("gross", HEROES + "gross", ("BoxOfficeFigure",), dt=("integer",)),
+        _p("currency", SCHEMA + "currency", ("BoxOfficeFigure",), dt=("string",)),
+        _p("rank", HEROES + "rank", ("ChartRanking", "ChartEvent", "BoxOfficeFigure"),
+           dt=("integer",)),
+        _p("chart", HEROES + "chart", ("ChartRanking", "ChartEvent", "BoxOfficeFigure"),
+           dt=("string",)),
+        _p("scope", HEROES + "scope", ("ChartRanking", "BoxOfficeFigure"), dt=("string",)),
         _p("countriesRanked", HEROES + "countriesRanked", ("ChartRanking",), dt=("integer",)),
         _p("countriesTotal", HEROES + "countriesTotal", ("ChartRanking",), dt=("integer",)),
         # Quotations
