@@ -1095,3 +1095,48 @@ def test_a_role_after_a_hyphenated_descriptor_and_she_says_of_the_show() -> None
     assert ("gina-carano", "plays", "cara-dune") in got
     assert ("carano-quote-1", "spokenBy", "gina-carano") in got
     assert not any(s.startswith("pascal-quote-2") for s, _p, _o in got)
+
+
+# --------------------------------------------------------------------------- new names: typing and noise
+
+
+def new_types(text: str) -> dict[str, str]:
+    return {e.name: e.type for e in run(text).entities}
+
+
+def test_words_before_a_name_say_it_is_a_character() -> None:
+    got = new_types("The teaser also reveals a new character, Astrid Deetz, played by "
+                    "Wednesday star Jenna Ortega. Catherine O'Hara also returns as Lydia's "
+                    "stepmother Delia Deetz. Ben Stiller is back as dim fashion model Derek "
+                    "Zoolander, and Owen Wilson returns. Zoolander is lost.")
+    assert got.get("Astrid Deetz") == "FictionalCharacter"
+    assert got.get("Delia Deetz") == "FictionalCharacter"
+    assert got.get("Derek Zoolander") == "FictionalCharacter"
+
+
+def test_played_by_and_with_before_a_name_still_say_a_person() -> None:
+    got = new_types("His son is played by Jaeden Martell, who is new. Reynolds returns as the "
+                    "foul-mouthed superhero with Josh Brolin, who said it was fun.")
+    assert got.get("Jaeden Martell") != "FictionalCharacter"
+    assert got.get("Josh Brolin") != "FictionalCharacter"
+
+
+def test_a_renewed_name_is_a_series_and_a_possessed_one_no_person() -> None:
+    got = new_types("We may not even have a release date yet, but Jack Ryan has already been "
+                    "renewed for season three at Amazon. The film was promoted by director "
+                    "James Cameron on his Sina Weibo as he forwarded it.")
+    assert got.get("Jack Ryan") == "TVSeries"
+    assert "Sina Weibo" not in got
+
+
+def test_a_title_after_titled_is_no_person() -> None:
+    got = new_types("Beetlejuice 2, officially titled Beetlejuice Beetlejuice, will hit "
+                    "theaters in September. In a teaser trailer for Beetlejuice Beetlejuice, "
+                    "Jenna Ortega can be seen.")
+    assert got.get("Beetlejuice Beetlejuice") != "Person"
+
+
+def test_a_word_only_ever_starting_a_sentence_is_not_drafted() -> None:
+    got = new_types("The show is back. Nielsen is expected to release data on it soon. "
+                    "Deadline has confirmed that the series will return.")
+    assert "Nielsen" not in got and "Deadline" not in got
