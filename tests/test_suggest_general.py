@@ -1097,7 +1097,7 @@ def test_a_role_after_a_hyphenated_descriptor_and_she_says_of_the_show() -> None
     assert not any(s.startswith("pascal-quote-2") for s, _p, _o in got)
 
 
-# --------------------------------------------------------------------------- new names: typing and noise
+# ------------------------------------------------------------------ new names: typing, noise
 
 
 def new_types(text: str) -> dict[str, str]:
