@@ -4,7 +4,7 @@ uses a phrasing from a real film or TV news article."""
 from __future__ import annotations
 
 from heroes_kg.corpus.curation import Article, Entity
-from heroes_kg.grow.suggest import suggest
+from heroes_kg.grow.suggest import MIN_CONFIDENCE, RULE_CONFIDENCE_CAP, suggest
 from heroes_kg.grow.suggest._text import sentences
 
 KNOWN = [Entity("netflix", "StreamingService", "Netflix"),
@@ -1140,3 +1140,21 @@ def test_a_word_only_ever_starting_a_sentence_is_not_drafted() -> None:
     got = new_types("The show is back. Nielsen is expected to release data on it soon. "
                     "Deadline has confirmed that the series will return.")
     assert "Nielsen" not in got and "Deadline" not in got
+
+
+# ------------------------------------------------------------------ release dates, caps
+
+
+def test_someone_elses_release_and_a_bare_weekday_are_not_drafted_at_the_floor() -> None:
+    got = run("The first teaser for “Beetlejuice 2” was released by Entertainment Weekly on "
+              "March 20. “Power” will premiere Thursday on the service.", date="2024-01-16")
+    dated = {c.subject: c.confidence for c in got.statements if c.property == "datePublished"}
+    assert "beetlejuice-2" not in dated
+    assert all(conf < MIN_CONFIDENCE for conf in dated.values())
+
+
+def test_rules_right_half_of_the_time_draft_below_the_default_floor() -> None:
+    assert all(RULE_CONFIDENCE_CAP[r] < MIN_CONFIDENCE for r in (
+        "trailer", "derived-work", "wrote-script", "joined", "box-office"))
+    assert all(RULE_CONFIDENCE_CAP[r] == MIN_CONFIDENCE for r in (
+        "name-as-name", "the-streamer", "streaming-on"))
