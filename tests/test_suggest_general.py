@@ -1158,3 +1158,15 @@ def test_rules_right_half_of_the_time_draft_below_the_default_floor() -> None:
         "trailer", "derived-work", "wrote-script", "joined", "box-office"))
     assert all(RULE_CONFIDENCE_CAP[r] == MIN_CONFIDENCE for r in (
         "name-as-name", "the-streamer", "streaming-on"))
+
+
+def test_a_quoted_nickname_between_two_names_is_no_title() -> None:
+    got = new_types("Filming of “Don’t Look Up” wrapped. Jumanji star Dwayne ‘The Rock’ "
+                    "Johnson was not in the movie.")
+    assert "The Rock" not in got
+
+
+def test_a_film_adapted_again_keeps_its_title_not_its_description() -> None:
+    got = run("Apple TV+ has decided not to renew “Time Bandits”, the series adaptation of "
+              "Terry Gilliam's 1981 cult classic movie, for a second season.")
+    assert not any(e.name == "cult classic movie" for e in got.entities)

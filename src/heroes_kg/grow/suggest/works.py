@@ -448,6 +448,10 @@ def find_titles(doc: Doc) -> None:
             if guess_type(title) not in ("Person",) and (
                     title.lower() in KNOWN_NAMES or not _WORK_BEFORE.search(before)):
                 continue  # "“Vanity Fair”" is no title; "seasons of “The Umbrella Academy”" is
+            first = re.search(r"\b([A-Z][a-z]+) $", s.text[:m.start()])
+            if first and first.group(1).lower() in FIRST_NAMES and \
+                    re.match(r" [A-Z][a-z]", s.text[m.end():]):
+                continue  # "Dwayne ‘The Rock’ Johnson": a nickname between two names
             _register(doc, title, s.start + m.start("t"), type_, "quoted-title", m.group(0),
                       0.5)
         for m in _TITLE_LIST.finditer(s.text):
@@ -1984,7 +1988,11 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
                 None, root):
             root = doc.predecessor(root) or root
         adj = m.group("adj").strip()
-        name = doc.name_of(root) if m.group("same") or not adj else f"{adj} {kind}"
+        screen = re.fullmatch(r"film|movie|(?:TV |television )?(?:series|show)", kind)
+        # "an adaptation of Terry Gilliam's 1981 cult classic movie": a film or series
+        # adapted again carries its title, not "cult classic movie"
+        name = doc.name_of(root) if m.group("same") or not adj or (
+            screen and not [w for w in adj.split() if w in _GENRE_WORDS]) else f"{adj} {kind}"
         type_ = "TVSeries" if re.search(r"series|show", kind) else (
             "Movie" if kind in ("film", "movie") else "CreativeWork")
         title = m.group("title")
