@@ -1170,3 +1170,4 @@ def test_a_film_adapted_again_keeps_its_title_not_its_description() -> None:
     got = run("Apple TV+ has decided not to renew “Time Bandits”, the series adaptation of "
               "Terry Gilliam's 1981 cult classic movie, for a second season.")
     assert not any(e.name == "cult classic movie" for e in got.entities)
+    assert "Time Bandits (1981 movie)" in {e.name for e in got.entities}

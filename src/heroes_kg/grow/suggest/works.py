@@ -1990,9 +1990,11 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
         adj = m.group("adj").strip()
         screen = re.fullmatch(r"film|movie|(?:TV |television )?(?:series|show)", kind)
         # "an adaptation of Terry Gilliam's 1981 cult classic movie": a film or series
-        # adapted again carries its title, not "cult classic movie"
-        name = doc.name_of(root) if m.group("same") or not adj or (
-            screen and not [w for w in adj.split() if w in _GENRE_WORDS]) else f"{adj} {kind}"
+        # adapted again carries its title ("Time Bandits (1981 movie)"), not "cult classic movie"
+        name = doc.name_of(root) if m.group("same") or not adj else f"{adj} {kind}"
+        if adj and not m.group("same") and screen and not any(
+                w in _GENRE_WORDS for w in adj.split()):
+            name = f"{doc.name_of(root)} ({' '.join(x for x in (m.group('y'), kind) if x)})"
         type_ = "TVSeries" if re.search(r"series|show", kind) else (
             "Movie" if kind in ("film", "movie") else "CreativeWork")
         title = m.group("title")
