@@ -1171,3 +1171,11 @@ def test_a_film_adapted_again_keeps_its_title_not_its_description() -> None:
               "Terry Gilliam's 1981 cult classic movie, for a second season.")
     assert not any(e.name == "cult classic movie" for e in got.entities)
     assert "Time Bandits (1981 movie)" in {e.name for e in got.entities}
+
+
+def test_and_before_a_name_says_a_person_only_after_a_person() -> None:
+    got = new_types("Hulu releases one episode per week, as with The Handmaid’s Tale and "
+                    "Castle Rock. The cast includes Sean Penn and Natascha McElhone, who said "
+                    "it was fun.")
+    assert got.get("Castle Rock") != "Person"
+    assert got.get("Sean Penn") is not None

@@ -26,10 +26,11 @@ _NAME = re.compile(rf"(?<![\w@#/.]){NAME}")
 
 _BEFORE = re.compile(r"\b(?:by|with|alongside|opposite|star|stars|starring|actor|actress|director|"
                      r"co-director|producer|writer|writers|creator|showrunner|filmmaker|co-star|"
-                     r"breakout|alum|alumna|veteran|newcomer|and|include|includes|including|"
+                     r"breakout|alum|alumna|veteran|newcomer|include|includes|including|"
                      r"from|told|host|singer|rapper|comedian|author|novelist|CEO|chief|"
                      r"president|executive|head|chairman|chairwoman|boss|member|partner|wife|"
                      r"husband|son|daughter|brother|sister|father|mother|dad|mom)\W*$")
+_AND_BEFORE = re.compile(rf"({NAME}),? and $")
 _AFTER = re.compile(r"^(?:[’']s\s+[“\"‘]|[’']s\s+(?:performance|character|role|portrayal|turn|film|movie|"
                     r"series|show|debut|career|team|company|book|novel|podcast)\b|,? who\b|"
                     r"\s+(?:said|says|told|tells|explained|added|stars|starred|plays|played|"
@@ -121,6 +122,9 @@ def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
     if any(name in re.split(r",? and (?:the late )?|, ", x.group(0)) for x in _lists(doc)):
         return True  # "Dylan O'Brien, Victoria Pedretti, Josh Holloway and …"
     for at in word_at(doc.text, name):
+        pair = _AND_BEFORE.search(doc.text[max(0, at - 40):at])
+        if pair and doc.is_person(pair.group(1)):
+            return True  # "Jennifer Lee and Chris Buck", not "The Handmaid’s Tale and Castle Rock"
         if _BEFORE.search(doc.text[max(0, at - 25):at]) or \
                 _AFTER.match(doc.text[at + len(name):at + len(name) + 20]):
             return True
