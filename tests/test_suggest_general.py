@@ -1179,3 +1179,22 @@ def test_and_before_a_name_says_a_person_only_after_a_person() -> None:
                     "it was fun.")
     assert got.get("Castle Rock") != "Person"
     assert got.get("Sean Penn") is not None
+
+
+def test_a_clause_opening_and_a_headline_first_name_are_no_titles() -> None:
+    text = ("Rajkummar Rao and Bhumi Pednekar shared the poster. Rajkummar plays a cop and "
+            "Bhumi a teacher. Apart from Rajkummar and Bhumi, the film will also feature "
+            "Seema Pahwa, Sheeba Chadha and Lovleen Mishra in prominent roles.")
+    got = suggest(Article("a", "Badhaai Do: Rajkummar Rao and Bhumi Pednekar unveil the "
+                          "trailer date", "a.txt", text, date="2022-01-24"), KNOWN,
+                  min_confidence=0.0)
+    names = {e.name: e.type for e in got.entities}
+    assert not any(n.startswith("Apart") for n in names)
+    assert names.get("Rajkummar") is None and names.get("Bhumi") is None
+    assert names.get("Seema Pahwa") != "Movie"
+
+
+def test_will_also_feature_opens_a_cast_list() -> None:
+    got = facts("Filming of “Badhaai Do” wrapped. The film will also feature Seema Pahwa, "
+                "Sheeba Chadha and Lovleen Mishra in prominent roles.")
+    assert ("badhaai-do", "castMember", "seema-pahwa") in got
