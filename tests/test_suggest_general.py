@@ -4,7 +4,7 @@ uses a phrasing from a real film or TV news article."""
 from __future__ import annotations
 
 from heroes_kg.corpus.curation import Article, Entity
-from heroes_kg.grow.suggest import suggest
+from heroes_kg.grow.suggest import MIN_CONFIDENCE, RULE_CONFIDENCE_CAP, suggest
 from heroes_kg.grow.suggest._text import sentences
 
 KNOWN = [Entity("netflix", "StreamingService", "Netflix"),
@@ -1095,3 +1095,106 @@ def test_a_role_after_a_hyphenated_descriptor_and_she_says_of_the_show() -> None
     assert ("gina-carano", "plays", "cara-dune") in got
     assert ("carano-quote-1", "spokenBy", "gina-carano") in got
     assert not any(s.startswith("pascal-quote-2") for s, _p, _o in got)
+
+
+# ------------------------------------------------------------------ new names: typing, noise
+
+
+def new_types(text: str) -> dict[str, str]:
+    return {e.name: e.type for e in run(text).entities}
+
+
+def test_words_before_a_name_say_it_is_a_character() -> None:
+    got = new_types("The teaser also reveals a new character, Astrid Deetz, played by "
+                    "Wednesday star Jenna Ortega. Catherine O'Hara also returns as Lydia's "
+                    "stepmother Delia Deetz. Ben Stiller is back as dim fashion model Derek "
+                    "Zoolander, and Owen Wilson returns. Zoolander is lost.")
+    assert got.get("Astrid Deetz") == "FictionalCharacter"
+    assert got.get("Delia Deetz") == "FictionalCharacter"
+    assert got.get("Derek Zoolander") == "FictionalCharacter"
+
+
+def test_played_by_and_with_before_a_name_still_say_a_person() -> None:
+    got = new_types("His son is played by Jaeden Martell, who is new. Reynolds returns as the "
+                    "foul-mouthed superhero with Josh Brolin, who said it was fun.")
+    assert got.get("Jaeden Martell") != "FictionalCharacter"
+    assert got.get("Josh Brolin") != "FictionalCharacter"
+
+
+def test_a_renewed_name_is_a_series_and_a_possessed_one_no_person() -> None:
+    got = new_types("We may not even have a release date yet, but Jack Ryan has already been "
+                    "renewed for season three at Amazon. The film was promoted by director "
+                    "James Cameron on his Sina Weibo as he forwarded it.")
+    assert got.get("Jack Ryan") == "TVSeries"
+    assert "Sina Weibo" not in got
+
+
+def test_a_title_after_titled_is_no_person() -> None:
+    got = new_types("Beetlejuice 2, officially titled Beetlejuice Beetlejuice, will hit "
+                    "theaters in September. In a teaser trailer for Beetlejuice Beetlejuice, "
+                    "Jenna Ortega can be seen.")
+    assert got.get("Beetlejuice Beetlejuice") != "Person"
+
+
+def test_a_word_only_ever_starting_a_sentence_is_not_drafted() -> None:
+    got = new_types("The show is back. Nielsen is expected to release data on it soon. "
+                    "Deadline has confirmed that the series will return.")
+    assert "Nielsen" not in got and "Deadline" not in got
+
+
+# ------------------------------------------------------------------ release dates, caps
+
+
+def test_someone_elses_release_and_a_bare_weekday_are_not_drafted_at_the_floor() -> None:
+    got = run("The first teaser for “Beetlejuice 2” was released by Entertainment Weekly on "
+              "March 20. “Power” will premiere Thursday on the service.", date="2024-01-16")
+    dated = {c.subject: c.confidence for c in got.statements if c.property == "datePublished"}
+    assert "beetlejuice-2" not in dated
+    assert all(conf < MIN_CONFIDENCE for conf in dated.values())
+
+
+def test_rules_right_half_of_the_time_draft_below_the_default_floor() -> None:
+    assert all(RULE_CONFIDENCE_CAP[r] < MIN_CONFIDENCE for r in (
+        "trailer", "derived-work", "wrote-script", "joined", "box-office"))
+    assert all(RULE_CONFIDENCE_CAP[r] == MIN_CONFIDENCE for r in (
+        "name-as-name", "the-streamer", "streaming-on"))
+
+
+def test_a_quoted_nickname_between_two_names_is_no_title() -> None:
+    got = new_types("Filming of “Don’t Look Up” wrapped. Jumanji star Dwayne ‘The Rock’ "
+                    "Johnson was not in the movie.")
+    assert "The Rock" not in got
+
+
+def test_a_film_adapted_again_keeps_its_title_not_its_description() -> None:
+    got = run("Apple TV+ has decided not to renew “Time Bandits”, the series adaptation of "
+              "Terry Gilliam's 1981 cult classic movie, for a second season.")
+    assert not any(e.name == "cult classic movie" for e in got.entities)
+    assert "Time Bandits (1981 movie)" in {e.name for e in got.entities}
+
+
+def test_and_before_a_name_says_a_person_only_after_a_person() -> None:
+    got = new_types("Hulu releases one episode per week, as with The Handmaid’s Tale and "
+                    "Castle Rock. The cast includes Sean Penn and Natascha McElhone, who said "
+                    "it was fun.")
+    assert got.get("Castle Rock") != "Person"
+    assert got.get("Sean Penn") is not None
+
+
+def test_a_clause_opening_and_a_headline_first_name_are_no_titles() -> None:
+    text = ("Rajkummar Rao and Bhumi Pednekar shared the poster. Rajkummar plays a cop and "
+            "Bhumi a teacher. Apart from Rajkummar and Bhumi, the film will also feature "
+            "Seema Pahwa, Sheeba Chadha and Lovleen Mishra in prominent roles.")
+    got = suggest(Article("a", "Badhaai Do: Rajkummar Rao and Bhumi Pednekar unveil the "
+                          "trailer date", "a.txt", text, date="2022-01-24"), KNOWN,
+                  min_confidence=0.0)
+    names = {e.name: e.type for e in got.entities}
+    assert not any(n.startswith("Apart") for n in names)
+    assert names.get("Rajkummar") is None and names.get("Bhumi") is None
+    assert names.get("Seema Pahwa") != "Movie"
+
+
+def test_will_also_feature_opens_a_cast_list() -> None:
+    got = facts("Filming of “Badhaai Do” wrapped. The film will also feature Seema Pahwa, "
+                "Sheeba Chadha and Lovleen Mishra in prominent roles.")
+    assert ("badhaai-do", "castMember", "seema-pahwa") in got

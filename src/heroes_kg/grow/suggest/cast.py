@@ -997,7 +997,7 @@ _LIST_CAST = re.compile(
 #: Words that open a list of the cast: "starring", "headlined by", "the cast includes".
 _CAST_OPENS = re.compile(
     r"\b(?:starring|co-starring|stars|(?:headlined|toplined|fronted|led) by|"
-    r"(?:the )?cast (?:also )?includes?|features|featuring) ")
+    r"(?:the )?cast (?:also )?includes?|features|featuring|will (?:also )?feature) ")
 
 
 _CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|appear|appearances|"

@@ -26,10 +26,11 @@ _NAME = re.compile(rf"(?<![\w@#/.]){NAME}")
 
 _BEFORE = re.compile(r"\b(?:by|with|alongside|opposite|star|stars|starring|actor|actress|director|"
                      r"co-director|producer|writer|writers|creator|showrunner|filmmaker|co-star|"
-                     r"breakout|alum|alumna|veteran|newcomer|and|include|includes|including|"
+                     r"breakout|alum|alumna|veteran|newcomer|include|includes|including|"
                      r"from|told|host|singer|rapper|comedian|author|novelist|CEO|chief|"
                      r"president|executive|head|chairman|chairwoman|boss|member|partner|wife|"
                      r"husband|son|daughter|brother|sister|father|mother|dad|mom)\W*$")
+_AND_BEFORE = re.compile(rf"({NAME}),? and $")
 _AFTER = re.compile(r"^(?:[’']s\s+[“\"‘]|[’']s\s+(?:performance|character|role|portrayal|turn|film|movie|"
                     r"series|show|debut|career|team|company|book|novel|podcast)\b|,? who\b|"
                     r"\s+(?:said|says|told|tells|explained|added|stars|starred|plays|played|"
@@ -37,6 +38,65 @@ _AFTER = re.compile(r"^(?:[’']s\s+[“\"‘]|[’']s\s+(?:performance|characte
                     r"joins|signed|directed|wrote|created|produced|returns|returned|serves|"
                     r"served|also|previously|recently|most|now|came|entered|spoke|speaks|talked|"
                     r"talks|appeared|appears|won|wins|stepped|steps|left|leaves)\b|\s+\((?!@))")
+
+
+#: Words before a name that say it is a character's: "a new character, Astrid Deetz",
+#: "returns as Lydia's stepmother Delia Deetz", "plays dim fashion model Derek Zoolander".
+_CHARACTER_BEFORE = re.compile(
+    r"(?:\b(?:character|role of),? |(?:(?<!such )(?<!well )\bas|\bplays|\bplayed|\bplaying|"
+    r"\bportrays|\bportrayed)(?: the| a| an)?(?P<between>(?: [a-z][\w-]*| [A-Z]\w+[’']s){1,4}) )$")
+#: Words after a name that say it is a series: "Jack Ryan has already been renewed for
+#: season three", "Castle Rock season 2".
+_SERIES_AFTER = re.compile(r"^(?:[’']s)? (?:has (?:already |just |officially )?been |was |is )?"
+                           r"(?:renewed|cancell?ed|canceled|[Ss]eason (?:\d|one|two|three|four|"
+                           r"five)\w*)\b")
+#: Words before a name that say it is a title: "officially titled Beetlejuice Beetlejuice",
+#: "a teaser trailer for Beetlejuice Beetlejuice".
+_TITLE_BEFORE = re.compile(r"\b(?:titled|title|(?:trailer|teaser) for|sequel to|"
+                           r"prequel to)\s$")
+#: A possessive before a name: "promoted by James Cameron on his Sina Weibo" (a person is
+#: not anybody's).
+_OWNED_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s$", re.IGNORECASE)
+
+
+#: Words that end a character's description before a name: "played by Jaeden Martell",
+#: "as the foul-mouthed superhero with Josh Brolin", "as a quadriplegic and Kevin Hart".
+_NOT_A_DESCRIPTION = frozenset(["by", "with", "and", "or", "alongside", "opposite", "who", "in",
+                                "on", "at", "to", "of", "for", "from", "is", "was", "will",
+                                "newcomer", "activist", "actor", "actress", "star", "stars",
+                                "singer", "rapper", "comedian", "author", "novelist", "alum",
+                                "veteran", "breakout", "musician", "that", "which", "himself", "herself",
+                                "themselves", "well", "such"])
+
+
+def _kind_from_context(doc: Doc, name: str) -> str | None:
+    """What the words around a name say it is, where a bare name would be guessed a
+    person's: a character, a series, a film, or nothing ("")."""
+    places = list(word_at(doc.text, name))
+    for at in places:
+        after = doc.text[at + len(name):at + len(name) + 50]
+        if _SERIES_AFTER.match(after):
+            return "TVSeries"
+    for at in places:
+        before = doc.text[max(0, at - 60):at]
+        if _TITLE_BEFORE.search(before) and not re.match(r"[’']s\b", doc.text[at + len(name):]):
+            return "Movie"
+        if _OWNED_BEFORE.search(before[-8:]):
+            return ""
+        cue = _CHARACTER_BEFORE.search(before)
+        between = (cue.group("between") or "").split() if cue else []
+        if cue and not any(_ROLE_WORD.fullmatch(w) or w in _NOT_A_DESCRIPTION
+                           for w in between):
+            return "FictionalCharacter"
+    return None
+
+
+def _sentence_initial_only(text: str, word: str) -> bool:
+    """A single word the article only writes at the start of its sentences ("Deadline has
+    confirmed …", "Nielsen is expected …"): no evidence it is a name worth drafting."""
+    places = list(word_at(text, word))
+    return bool(places) and all(re.search(r"(?:^|[.!?\"”:]\s+|\n)$", text[max(0, p - 3):p])
+                                for p in places)
 
 
 _LISTED = re.compile(rf"{NAME}(?:, {NAME})+,? and (?:the late )?{NAME}")
@@ -62,6 +122,9 @@ def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
     if any(name in re.split(r",? and (?:the late )?|, ", x.group(0)) for x in _lists(doc)):
         return True  # "Dylan O'Brien, Victoria Pedretti, Josh Holloway and …"
     for at in word_at(doc.text, name):
+        pair = _AND_BEFORE.search(doc.text[max(0, at - 40):at])
+        if pair and doc.is_person(pair.group(1)):
+            return True  # "Jennifer Lee and Chris Buck", not "The Handmaid’s Tale and Castle Rock"
         if _BEFORE.search(doc.text[max(0, at - 25):at]) or \
                 _AFTER.match(doc.text[at + len(name):at + len(name) + 20]):
             return True
@@ -123,6 +186,15 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
             continue  # a capitalized phrase with nothing saying it is someone
         if len(words) == 1 and type_ == "Person":
             continue
+        if len(words) == 1 and _sentence_initial_only(doc.text, name):
+            continue  # "Deadline has confirmed …", and nowhere else
+        if re.search(r"[’']s ", name) and type_ != "Person":
+            continue  # "Zack Snyder’s Justice League": a credit and a title, not a company
+        if type_ == "Person":
+            kind = _kind_from_context(doc, name)
+            if kind == "":
+                continue  # "on his Sina Weibo"
+            type_ = kind or type_
         doc.new[slug(name)] = EntityCandidate(slug(name), type_, name, 0.3,
                                               "capitalized-name", m.group(0))
         doc.names.setdefault(name.lower(), slug(name))

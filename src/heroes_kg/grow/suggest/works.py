@@ -45,7 +45,8 @@ _GENRES = ("superhero", "horror", "comedy", "action", "animated", "fantasy", "sc
            "sci-fi", "family", "musical", "thriller", "drama", "documentary", "romantic",
            "action comedy", "romantic comedy", "crime drama", "psychological thriller",
            "heist", "western", "war", "spy", "mystery", "adventure", "biopic", "teen")
-_MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|feature|comedy|"
+_MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|"
+               r"(?<!\bwill )(?<!\balso )(?<!\bto )feature|comedy|"
                r"thriller|drama|documentary|adaptation|blockbuster|flick|musical|horror film|"
                r"picture|biopic|original|follow-up|installment|instalment|entry|chapter")
 _SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
@@ -179,6 +180,13 @@ _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |a
 _TITLE_STARRING = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?P<app>an? (?:[\w-]+ ){{0,3}}?)?"
                              rf"(?:starring|featuring) (?={NAME})")
 _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
+
+
+#: Openings of a clause that are no part of a title, before the apposition "…, the film":
+#: "Apart from Rajkummar and Bhumi, the film will also feature …".
+_NOT_A_TITLE_LEAD = re.compile(r"(?:Apart from|Aside from|According to|Along with|"
+                               r"Together with|In addition to|Besides|Despite|Unlike|"
+                               r"Except for) ")
 
 
 def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
@@ -448,6 +456,10 @@ def find_titles(doc: Doc) -> None:
             if guess_type(title) not in ("Person",) and (
                     title.lower() in KNOWN_NAMES or not _WORK_BEFORE.search(before)):
                 continue  # "“Vanity Fair”" is no title; "seasons of “The Umbrella Academy”" is
+            first = re.search(r"\b([A-Z][a-z]+) $", s.text[:m.start()])
+            if first and first.group(1).lower() in FIRST_NAMES and \
+                    re.match(r" [A-Z][a-z]", s.text[m.end():]):
+                continue  # "Dwayne ‘The Rock’ Johnson": a nickname between two names
             _register(doc, title, s.start + m.start("t"), type_, "quoted-title", m.group(0),
                       0.5)
         for m in _TITLE_LIST.finditer(s.text):
@@ -477,6 +489,8 @@ def find_titles(doc: Doc) -> None:
                 continue  # a cheap look for the pattern's words first
             for m in pattern.finditer(s.text):
                 group = "t" if m.group("t") or "t2" not in m.groupdict() else "t2"
+                if _NOT_A_TITLE_LEAD.match(m.group(group)):
+                    continue  # "Apart from Rajkummar and Bhumi, the film will also feature …"
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
                 if title is None:
                     continue
@@ -727,6 +741,11 @@ def _headline_titles(doc: Doc) -> None:
             if any(doc.work_span_at(a, a + len(name)) for a in at):
                 break  # already a work: the headline names it
             after = headline[headline.find(name) + len(name):]
+            if " " not in name and re.match(r" (?!Season|Part|Chapter|Volume)[A-Z][a-z]+ "
+                                            r"(?:and|unveil|unveils|share|shares|reveal|"
+                                            r"reveals|join|joins|to|in|star|stars)\b", after):
+                continue  # "Badhaai Do: Rajkummar Rao and Bhumi Pednekar unveil …": a first
+                # name the article also uses alone, not a title
             type_ = "TVSeries" if _HEADLINE_SERIES.match(after) or any(
                 _HEADLINE_SERIES.match(doc.text[a + len(name):a + len(name) + 20])
                 for a in at) else "Movie"
@@ -1984,7 +2003,13 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
                 None, root):
             root = doc.predecessor(root) or root
         adj = m.group("adj").strip()
+        screen = re.fullmatch(r"film|movie|(?:TV |television )?(?:series|show)", kind)
+        # "an adaptation of Terry Gilliam's 1981 cult classic movie": a film or series
+        # adapted again carries its title ("Time Bandits (1981 movie)"), not "cult classic movie"
         name = doc.name_of(root) if m.group("same") or not adj else f"{adj} {kind}"
+        if adj and not m.group("same") and screen and not any(
+                w in _GENRE_WORDS for w in adj.split()):
+            name = f"{doc.name_of(root)} ({' '.join(x for x in (m.group('y'), kind) if x)})"
         type_ = "TVSeries" if re.search(r"series|show", kind) else (
             "Movie" if kind in ("film", "movie") else "CreativeWork")
         title = m.group("title")
