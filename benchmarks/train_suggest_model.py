@@ -3,8 +3,8 @@
     python benchmarks/train_suggest_model.py [SET ...] [--out FILE]
     python benchmarks/train_suggest_model.py --leave-one-set-out [SET ...]
 
-Without options: reads every article of the named sets (default: dev, dev-2, dev-3, dev-4
-and dev-5 under benchmarks/suggest_eval), lets the rules read it (knowing the seeds' entities
+Without options: reads every article of the named sets (default: dev to dev-6
+under benchmarks/suggest_eval), lets the rules read it (knowing the seeds' entities
 only, as the evaluation does), makes the learned layer's candidate pairs, labels each pair
 from the set's gold facts (a pair is positive for a property when a gold statement joins
 its two entities with that property and one of its quotes overlaps the pair's clause) and
@@ -47,7 +47,7 @@ from heroes_kg.project import find_project  # noqa: E402
 from suggest_eval import load_half, totals  # noqa: E402
 
 SETS = ROOT / "benchmarks" / "suggest_eval"
-DEFAULT_SETS = ("dev", "dev-2", "dev-3", "dev-4", "dev-5")
+DEFAULT_SETS = ("dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6")
 
 
 @dataclass
