@@ -225,6 +225,15 @@ class IncrementalMachine(RuleBasedStateMachine):
         facts.setdefault("entities", []).append(
             {"id": f"org-{tag}", "type": "Organization", "name": name})
 
+    @rule(data=st.data(), name=st.sampled_from(["Austin", "Ada Quill", "Sharkboy"]))
+    def rename_entity(self, data: st.DataObject, name: str) -> None:
+        """Give an entity another name: the label of its node, and of every edge whose
+        statement names it as a qualifier, while the nodes and edges that point to it
+        keep theirs."""
+        entity = data.draw(st.sampled_from(sorted(self.seeds.entities(),
+                                                  key=lambda e: e["id"])))
+        entity["name"] = f"{name} {self._fresh()}"
+
     @rule(data=st.data())
     def remove_entity(self, data: st.DataObject) -> None:
         """Remove an entity and everything that refers to it."""
@@ -256,9 +265,12 @@ class IncrementalMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def damage_an_entry(self, data: st.DataObject) -> None:
         """Damage what the last build kept of a facts file, its articles or its mentions
-        (.heroes-kg/units/): the next build must notice and make it again."""
+        (.heroes-kg/units/), or beside its parts (the statement records and the property
+        graph's nodes): the next build must notice and make it again."""
         folder = self.root / ".heroes-kg" / "units"
         entries = sorted(folder.iterdir()) if folder.is_dir() else []
+        # What the last build kept beside its parts (its statements and property graph).
+        entries += sorted((self.root / ".heroes-kg" / "parts").glob("*.kept"))
         if not entries:
             return
         path = data.draw(st.sampled_from(entries))
