@@ -35,7 +35,7 @@ from .._io import atomic_write
 from .._version import __version__
 from ..errors import OutputError
 from ..rdf.read import StatementRecord, statements, unpack_statements, updated_statements
-from ..rdf.store import Block, Graph, _sort_lines, cut_blocks, triple_key
+from ..rdf.store import Block, Graph, cut_blocks, triple_key
 from ..vocab import (
     CLASSES,
     PREFIXES,
@@ -908,9 +908,7 @@ def _subject_entry(kg: Graph, s: str) -> Entry | bool | None:
     if not quads:
         return None
 
-    lines = _sort_lines(ox.serialize([q.triple for q in quads],
-                                     format=ox.RdfFormat.N_TRIPLES) or b"")
-    entries = _entries(ox.parse(lines, format=ox.RdfFormat.N_TRIPLES))
+    entries = _entries(sorted((q.triple for q in quads), key=triple_key))
     if entries is None:
         return False
     return entries.get(s)
