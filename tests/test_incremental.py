@@ -225,6 +225,15 @@ class IncrementalMachine(RuleBasedStateMachine):
         facts.setdefault("entities", []).append(
             {"id": f"org-{tag}", "type": "Organization", "name": name})
 
+    @rule(data=st.data(), name=st.sampled_from(["Austin", "Ada Quill", "Sharkboy"]))
+    def rename_entity(self, data: st.DataObject, name: str) -> None:
+        """Give an entity another name: the label of its node, and of every edge whose
+        statement names it as a qualifier, while the nodes and edges that point to it
+        keep theirs."""
+        entity = data.draw(st.sampled_from(sorted(self.seeds.entities(),
+                                                  key=lambda e: e["id"])))
+        entity["name"] = f"{name} {self._fresh()}"
+
     @rule(data=st.data())
     def remove_entity(self, data: st.DataObject) -> None:
         """Remove an entity and everything that refers to it."""
@@ -256,9 +265,12 @@ class IncrementalMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def damage_an_entry(self, data: st.DataObject) -> None:
         """Damage what the last build kept of a facts file, its articles or its mentions
-        (.heroes-kg/units/): the next build must notice and make it again."""
+        (.heroes-kg/units/), or beside its parts (the statement records and the property
+        graph's nodes): the next build must notice and make it again."""
         folder = self.root / ".heroes-kg" / "units"
         entries = sorted(folder.iterdir()) if folder.is_dir() else []
+        # What the last build kept beside its parts (its statements and property graph).
+        entries += sorted((self.root / ".heroes-kg" / "parts").glob("*.kept"))
         if not entries:
             return
         path = data.draw(st.sampled_from(entries))
@@ -559,3 +571,76 @@ def test_a_part_that_cannot_be_written_leaves_the_previous_state(
     build(built)
     assert not in_change(built)
     assert any(b"Pedro" in line for line in _exports(project)["heroes.nt"].splitlines())
+
+
+_POOL = [f"https://example.org/s{i}" for i in range(6)]
+_PROPS = ["https://example.org/p#knows", "https://schema.org/name",
+          "https://example.org/q#knows", "https://example.org/p#age"]
+
+
+@st.composite
+def _subject_entries(draw: st.DrawFn, subjects: st.SearchStrategy[list[str]] | None = None
+                     ) -> dict[str, Any]:
+    value = st.one_of(
+        st.tuples(st.just("long"), st.integers(-3, 3), st.just(False)),
+        st.tuples(st.just("string"), st.sampled_from(["a", "b", "3"]), st.just(False)),
+        st.tuples(st.just("boolean"), st.booleans(), st.just(False)),
+        st.tuples(st.just("string"), st.sampled_from([*_POOL, "https://example.org/x"]),
+                  st.just(True)))
+    entries = {}
+    for s in draw(subjects if subjects is not None
+                  else st.lists(st.sampled_from(_POOL), unique=True)):
+        types = draw(st.lists(st.sampled_from(["https://schema.org/Person",
+                                               "https://schema.org/Organization"]),
+                              max_size=2, unique=True))
+        items = [(p, kind, v, iri) for p, (kind, v, iri) in draw(
+            st.lists(st.tuples(st.sampled_from(_PROPS), value), max_size=4))]
+        entries[s] = (True, types, draw(st.none() | st.sampled_from(["", "L"])), items)
+    return entries
+
+
+@given(before=_subject_entries(), data=st.data(), extra=st.sets(st.sampled_from(_POOL)))
+@settings(max_examples=400, deadline=None, database=None, derandomize=True)
+def test_property_graph_nodes_made_again_only_where_changed(
+        before: dict[str, Any], data: st.DataObject, extra: set[str]) -> None:
+    """The property graph's nodes made from the last build's (only the changed subjects'
+    entries made again) are those made from every entry: also where a subject became or
+    stopped being a node (the IRI values that point to it are attributes or edges) and
+    where an attribute's kind or name changed for the whole graph."""
+    import marshal
+
+    from heroes_kg.outputs.formats import _earlier_state, _node_state
+
+    # A few subjects edited, added or removed; the others as they were.
+    edited = data.draw(st.lists(st.sampled_from(_POOL), unique=True, max_size=2))
+    after = {s: e for s, e in before.items() if s not in edited}
+    after.update(data.draw(_subject_entries(st.lists(st.sampled_from(edited), unique=True)
+                                            if edited else st.just([]))))
+    changed = {s for s in set(before) | set(after) if before.get(s) != after.get(s)} | extra
+    earlier = _earlier_state(marshal.dumps(_node_state(before, None)))
+    entries = dict(earlier["entries"])
+    for s in changed:
+        entries.pop(s, None)
+        if s in after:
+            entries[s] = after[s]
+    made = _node_state(entries, earlier, changed)
+    whole = _node_state(after, None)
+    for key in ("nodes", "kinds", "names", "edges"):
+        assert made[key] == whole[key]
+    assert list(made["nodes"]) == list(whole["nodes"])
+    assert [list(node[0]) for node in made["nodes"].values()] == [
+        list(node[0]) for node in whole["nodes"].values()]
+
+
+def test_a_damaged_or_foreign_property_graph_state_is_not_read() -> None:
+    import marshal
+
+    from heroes_kg.outputs.formats import _earlier_state, _node_state
+
+    state = _node_state({_POOL[0]: (True, [], "L", [])}, None)
+    data = marshal.dumps(state)
+    assert _earlier_state(data)["nodes"] == state["nodes"]
+    for bad in (marshal.dumps({**state, "version": "0"}), marshal.dumps([1, 2]),
+                data[:len(data) // 2]):
+        with pytest.raises((ValueError, EOFError, TypeError, KeyError)):
+            _earlier_state(bad)

@@ -667,25 +667,33 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
 def _lend_statements(project: Project, kg: KnowledgeGraph, changed: list[ox.Quad]) -> None:
     """The statement records the last build read (kept beside its parts, still packed),
     for the exports to read only those of the statements that changed."""
-    from .outputs.formats import EARLIER_STATEMENTS
+    from .outputs.formats import EARLIER_PROPERTY_GRAPH, EARLIER_STATEMENTS
 
+    subjects = {q.subject.value for q in changed if isinstance(q.subject, ox.NamedNode)}
     data = read_beside_parts(project, kg, "statements")
     if data is not None:
-        kg.memo[EARLIER_STATEMENTS] = (data, {q.subject.value for q in changed
-                                              if isinstance(q.subject, ox.NamedNode)})
+        kg.memo[EARLIER_STATEMENTS] = (data, subjects)
+    # The property graph's nodes, for only those of the changed subjects to be made.
+    if any(not isinstance(q.subject, ox.NamedNode) for q in changed):
+        return  # a blank node's id does not name the same node from build to build
+    data = read_beside_parts(project, kg, "property-graph")
+    if data is not None:
+        kg.memo[EARLIER_PROPERTY_GRAPH] = (data, subjects)
 
 
 def _keep_statements(project: Project, kg: KnowledgeGraph) -> None:
-    """The statement records the exports read, beside the parts just written, for the
-    next build (none when no export read them)."""
+    """The statement records the exports read, and the property graph's nodes they made,
+    beside the parts just written, for the next build (none when no export made them)."""
     from .corpus.curation import paused_gc
-    from .outputs.formats import STATEMENTS
+    from .outputs.formats import STATEMENTS, kept_property_graph
     from .rdf.read import pack_statements
 
     records = kg.memo.get(STATEMENTS)
     with paused_gc():  # hundreds of thousands of tuples, and millions of objects alive
         data = None if records is None else pack_statements(records)
+        nodes = kept_property_graph(kg)
     keep_beside_parts(project, kg, "statements", data)
+    keep_beside_parts(project, kg, "property-graph", nodes)
 
 
 def _store_state(project: Project, current: str, report: BuildReport) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import pyoxigraph as ox
 
 from .._io import atomic_write
+from .._version import __version__
 from ..errors import OutputError
 from ..rdf.read import StatementRecord, statements, unpack_statements, updated_statements
 from ..rdf.store import Block, Graph, cut_blocks, triple_key
@@ -571,6 +572,7 @@ class PropertyGraph:
 
     _digests: tuple[list[bytes], list[bytes]] | None = field(default=None, repr=False,
                                                               compare=False)
+    _node_digests: list[bytes] | None = field(default=None, repr=False, compare=False)
 
     def digests(self, reuse: Reuse | None = None
                 ) -> tuple[Iterable[bytes], Iterable[bytes]]:
@@ -583,6 +585,7 @@ class PropertyGraph:
         if self._digests is None:
             blake2b = hashlib.blake2b
             self._digests = (
+                self._node_digests if self._node_digests is not None else
                 [blake2b(repr((node, self.labels.get(node), attrs)).encode(
                     "utf-8", "surrogatepass"), digest_size=16).digest()
                  for node, attrs in self.nodes.items()],
@@ -662,6 +665,24 @@ def property_graph(kg: Graph, *, evidence: bool = True) -> PropertyGraph:
 
 
 def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
+    state = kg.memoized(PROPERTY_GRAPH_STATE, lambda: _nodes(kg))
+    if state is None:  # a facts graph with blank nodes or quoted triples: not kept
+        return _whole_property_graph(kg, evidence)
+    pg = PropertyGraph(kinds=state["kinds"])
+    for s, (node, chain, _digest) in state["nodes"].items():
+        pg.nodes[s] = node
+        pg.labels[s] = chain
+    support = _evidence(kg, pg) if evidence else {}
+    for source, target, prop in state["edges"]:
+        edge = {"label": _local(prop), "property": prop}
+        edge.update(support.get((source, prop, target), {}))
+        pg.edges.append((source, target, edge))
+    # Each node's digest was made with it (a node taken from the last build keeps its).
+    pg._node_digests = [digest for _node, _chain, digest in state["nodes"].values()]
+    return pg
+
+
+def _whole_property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
     facts = fact_triples(kg)
     subjects = {_text(t.subject) for t in facts if isinstance(t.subject, ox.NamedNode)}
     # rdfs:label is named too: a label that is not a literal is an attribute or an edge
@@ -712,6 +733,185 @@ def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
         edge.update(support.get((source, prop, target), {}))
         pg.edges.append((source, target, edge))
     return pg
+
+
+#: Where ``kg.memo`` holds the property graph's nodes as made from the facts graph (one
+#: entry per subject, see :func:`_nodes`), which a build keeps for the next, and where a
+#: build may leave those of the previous graph (marshalled) with the IRIs of the
+#: subjects whose triples changed since.
+PROPERTY_GRAPH_STATE = ("property_graph", "nodes")
+EARLIER_PROPERTY_GRAPH = ("property_graph", "earlier")
+#: Changes whenever what is kept changes shape: a kept state of another shape is not read.
+_STATE_VERSION = f"1 {__version__}"
+
+#: One subject's part of the property graph, from its facts triples alone (in the order
+#: of the sorted lines): whether it is an IRI, its classes, its first literal label, and
+#: every other (property, kind, value, whether the value is an IRI).
+Entry = tuple[bool, list[str], "str | None", list[tuple[str, str, Any, bool]]]
+
+
+def _entries(facts: Iterable[ox.Triple]) -> dict[str, Entry] | None:
+    """The entry of each subject of ``facts`` (sorted triples); None when a blank node
+    or a quoted triple occurs (whose ids are not stable from build to build)."""
+    entries: dict[str, Entry] = {}
+    for t in facts:
+        subject, o = t.subject, t.object
+        if not isinstance(subject, ox.NamedNode):
+            return None
+        s, p = subject.value, t.predicate.value
+        entry = entries.get(s)
+        if entry is None:
+            entry = entries[s] = (True, [], None, [])
+        if p == _RDF_TYPE:
+            if not isinstance(o, (ox.NamedNode, ox.Literal)):
+                return None
+            entry[1].append(o.value)
+        elif p == RDFS + "label" and isinstance(o, ox.Literal):
+            if entry[2] is None:
+                entries[s] = entry = (True, entry[1], o.value, entry[3])
+        elif isinstance(o, ox.NamedNode):
+            entry[3].append((p, "string", o.value, True))
+        elif isinstance(o, ox.Literal):
+            kind, value = _python_value(o)
+            entry[3].append((p, kind, value, False))
+        else:
+            return None
+    return entries
+
+
+def _node_state(entries: dict[str, Entry], earlier: dict[str, Any] | None,
+                changed: set[str] | None = None) -> dict[str, Any]:
+    """The property graph's nodes, kinds and bare edges made from ``entries``; with the
+    ``earlier`` state and the ``changed`` subjects, each other subject's node (and its
+    digest) is taken from the earlier state when the attribute names and kinds of the
+    whole graph are the same as there and none of its IRI values became or stopped
+    being a node."""
+    subjects = set(entries)
+    predicates = {p for entry in entries.values() for p, *_ in entry[3]}
+    if any(entry[2] is not None for entry in entries.values()):
+        predicates.add(RDFS + "label")
+    names = _attribute_names(predicates)
+    raw: dict[str, dict[str, list[tuple[str, Any]]]] = {}
+    edges: list[tuple[str, str, str]] = []
+    kinds: dict[str, str] = {}
+    for s, (_named, _types, _label, items) in entries.items():
+        attrs: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+        for p, kind, value, iri in items:
+            if iri and value in subjects:
+                edges.append((s, value, p))
+            else:
+                attrs[names[p]].append((kind, value))
+        raw[s] = attrs
+        for name, values in attrs.items():
+            kind = values[0][0] if len(values) == 1 else "string"
+            kinds[name] = kind if kinds.get(name, kind) == kind else "string"
+    kinds = dict(sorted(kinds.items()))
+    names_list = sorted(names.items())
+    old_nodes: dict[str, Any] = {}
+    if (earlier is not None and changed is not None and earlier["kinds"] == kinds
+            and earlier["names"] == names_list):
+        old_nodes = earlier["nodes"]
+        flipped = {s for s in changed if (s in subjects) != (s in old_nodes)}
+        if flipped:
+            old_nodes = {s: made for s, made in old_nodes.items()
+                         if not any(iri and value in flipped
+                                    for _p, _k, value, iri in entries.get(s, (0, 0, 0, ()))[3])}
+    blake2b = hashlib.blake2b
+    nodes: dict[str, tuple[dict[str, Any], list[str], bytes]] = {}
+    for s in sorted(subjects):
+        if changed is not None and s not in changed and s in old_nodes:
+            nodes[s] = old_nodes[s]
+            continue
+        _named, types, label, _items = entries[s]
+        attrs = raw[s]
+        named = attrs.get("name") or attrs.get("characterName")
+        chain = (_class_chain(most_specific(types) or min(types)) if types
+                 else ["Resource"])
+        node: dict[str, Any] = {
+            "label": label or (named[0][1] if named else _local(s)),
+            "class": chain[0], "category": chain[-1]}
+        for key in sorted(attrs):
+            values = attrs[key]
+            if kinds[key] == "string":
+                node[key] = _JOIN.join(str(v) for _, v in values)
+            else:
+                node[key] = values[0][1]
+        digest = blake2b(repr((s, chain, node)).encode("utf-8", "surrogatepass"),
+                         digest_size=16).digest()
+        nodes[s] = (node, chain, digest)
+    edges.sort()
+    return {"version": _STATE_VERSION, "entries": entries, "nodes": nodes,
+            "kinds": kinds, "names": names_list, "edges": edges}
+
+
+def _nodes(kg: Graph) -> dict[str, Any] | None:
+    """The node state of the facts graph of ``kg`` (see :func:`_node_state`): from the
+    earlier state left in :data:`EARLIER_PROPERTY_GRAPH`, only the entries of the changed
+    subjects read from the graph, else every entry from the facts triples. None where
+    the facts graph has blank nodes or quoted triples."""
+    earlier = kg.memo.pop(EARLIER_PROPERTY_GRAPH, None)
+    if earlier is not None:
+        data, changed = earlier
+        try:
+            state = _earlier_state(data)
+            entries = dict(state["entries"])
+            for s in changed:
+                entry = _subject_entry(kg, s)
+                if entry is None:
+                    entries.pop(s, None)
+                elif entry is False:
+                    raise ValueError("not kept")
+                else:
+                    entries[s] = entry
+            return _node_state(entries, state, set(changed))
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError):
+            pass  # damaged or of another shape: made afresh below, never trusted
+    made = _entries(fact_triples(kg))
+    return None if made is None else _node_state(made, None)
+
+
+def _earlier_state(data: bytes) -> dict[str, Any]:
+    import marshal
+
+    state = marshal.loads(data)
+    if not isinstance(state, dict) or state.get("version") != _STATE_VERSION:
+        raise ValueError("another shape")
+    entries = {s: (bool(named), list(types), label,
+                   [(p, kind, value, bool(iri)) for p, kind, value, iri in items])
+               for s, (named, types, label, items) in state["entries"].items()}
+    nodes = {s: (dict(node), list(chain), bytes(digest))
+             for s, (node, chain, digest) in state["nodes"].items()}
+    if set(nodes) - set(entries):
+        raise ValueError("inconsistent")
+    return {"entries": entries, "nodes": nodes, "kinds": dict(state["kinds"]),
+            "names": [tuple(pair) for pair in state["names"]]}
+
+
+def kept_property_graph(kg: Graph) -> bytes | None:
+    """The node state the exports made (see :func:`_nodes`), marshalled for the next
+    build; None when none was made."""
+    import marshal
+
+    state = kg.memo.get(PROPERTY_GRAPH_STATE)
+    if state is None:
+        return None
+    return marshal.dumps({"version": _STATE_VERSION,
+                          "entries": state["entries"],
+                          "nodes": state["nodes"], "kinds": state["kinds"],
+                          "names": state["names"]})
+
+
+def _subject_entry(kg: Graph, s: str) -> Entry | bool | None:
+    """The entry of subject ``s`` read from the facts graph of ``kg`` (None when it has
+    no triples there; False when it cannot be kept)."""
+    quads = list(kg.store.quads_for_pattern(ox.NamedNode(s), None, None, kg.names.facts))
+    if not quads:
+        return None
+
+    entries = _entries(sorted((q.triple for q in quads), key=triple_key))
+    if entries is None:
+        return False
+    return entries.get(s)
 
 
 def fact_triples(kg: Graph) -> list[ox.Triple]:
