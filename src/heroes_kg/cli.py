@@ -721,7 +721,7 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
         heroes-kg query -f my-question.rq --format json
         heroes-kg query cast --endpoint http://127.0.0.1:7878/query
     """
-    from .query import run_query
+    from .query import run_query, streamable
 
     if (query is None) == (query_file is None):
         raise HeroesKGError("give a query (SPARQL, a .rq path or a name) or -f FILE, "
@@ -737,8 +737,7 @@ def query(query: str | None, query_file: Path | None, fmt: str | None, binds: tu
     # A SELECT answer as a table or in a W3C results format, or a CONSTRUCT in N-Triples
     # or N-Quads, is written as it comes; the other RDF formats need their prefixes, so
     # those are printed when complete.
-    streamed = endpoint is None and fmt in (None, "table", "csv", "tsv", "json", "xml",
-                                            "nt", "ntriples", "nq", "nquads")
+    streamed = endpoint is None and streamable(fmt or "table")
     progress = _Progress() if sys.stderr.isatty() else None
     try:
         with _open_graph(project_dir) as kg:

@@ -1,6 +1,7 @@
 """SPARQL over the graph: inline, from a file or a named query in queries/, with bindings,
 optional OWL-RL inference and a time limit; results as plain Python values."""
 
+from ._stream import streamable
 from .engine import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
@@ -36,5 +37,6 @@ __all__ = [
     "prefixes",
     "resolve_query",
     "run_query",
+    "streamable",
     "to_python",
 ]

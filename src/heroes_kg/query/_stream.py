@@ -17,10 +17,11 @@ from typing import IO, cast
 
 import pyoxigraph as ox
 
+from ..vocab import RDF_FORMAT_NAMES
 from ._table import TableStream
 
 __all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "SOLUTION_FORMATS", "TRIPLE_FORMATS", "Lost",
-           "Output", "Stopped", "count_rows"]
+           "Output", "Stopped", "count_rows", "streamable"]
 
 #: SELECT/ASK output formats (W3C SPARQL 1.1 results) -> pyoxigraph format.
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
@@ -45,6 +46,13 @@ SOLUTION_FORMATS = (*RESULT_FORMATS, "table")
 #: The formats a CONSTRUCT or DESCRIBE answer is written in as it comes (those without
 #: prefixes, which a writer could only know at the end).
 TRIPLE_FORMATS = ("ntriples", "nquads")
+
+
+def streamable(format: str) -> bool:
+    """Whether an answer in ``format`` (any of its names: nt, n-triples, …) is written as
+    it comes, if it is of the kind the format is for."""
+    return (format in SOLUTION_FORMATS
+            or RDF_FORMAT_NAMES.get(format.lower(), format) in TRIPLE_FORMATS)
 
 
 class Lost(Exception):
