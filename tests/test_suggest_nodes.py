@@ -205,3 +205,42 @@ def test_hour_views_are_hours_viewed() -> None:
     got = facts("The latest season of “Stranger Things” arrived on May 27, 2022 and garnered "
                 "286.8 million hour views.\n")
     assert ("stranger-things-viewership", "hoursViewed", "286800000") in got
+
+
+def test_speakers_by_family_name_after_said_and_saying() -> None:
+    # Korean names put the family name first: "Hwang added:" is Hwang Dong-hyuk.
+    got = facts("\"We are in talks for season two,\" Hwang Dong-hyuk said in an interview on "
+                "Monday.\n"
+                "Referring to the protagonist, Hwang added: \"He will come back and do "
+                "something about this world.\"\n"
+                "\"It feels so surreal,\" Hwang said of his creation's impact. \"It's almost "
+                "like I myself am living in a fantastical world.\"\n")
+    assert ("hyuk-quote-2", "spokenBy", "hwang-dong-hyuk") in got
+    assert ("hyuk-quote-2", "text", "he will come back and do something about this world.") in got
+    assert ("hyuk-quote-4", "text",
+            "it's almost like i myself am living in a fantastical world.") in got
+    # "has said “…”" with no comma, and "… the rumors saying “…”"
+    got = facts("Hints of cancellation have continued, despite the fact that series star "
+                "Brian J Smith has said “there’s definitely more story to tell after season "
+                "two”. He has tried to downplay the cancellation rumors saying “that all rests "
+                "with Netflix and also the fans, too”.\n")
+    assert ("smith-quote-1", "spokenBy", "brian-j-smith") in got
+    assert ("smith-quote-2", "spokenBy", "brian-j-smith") in got
+    assert ("smith-quote-2", "text", "that all rests with netflix and also the fans, too") in got
+    # a company's question answered "saying" is not the company's words
+    got = facts("Variety inquired to what this date referred to to which MGM responded "
+                "saying: “We are continuing to work on the sequel.”\n")
+    assert not any(o == "variety" for _s, p, o in got if p == "spokenBy")
+
+
+def test_a_quotation_broken_by_its_attribution_and_she_had_said() -> None:
+    got = facts("“Ultimately,” says Matt Groening, “Disenchantment will be about life and "
+                "death, love and sex.”\n")
+    assert ("groening-quote-1", "spokenBy", "matt-groening") in got
+    assert ("groening-quote-1", "text",
+            "disenchantment will be about life and death, love and sex.") in got
+    got = facts("Anushka Sharma produced the series.\n"
+                "Anushka was last seen in a film in 2018. Speaking about her break from "
+                "acting, she had said in an interview: “I was on auto pilot, and it got "
+                "exhausting.”\n")
+    assert ("sharma-quote-1", "spokenBy", "anushka-sharma") in got
