@@ -76,6 +76,37 @@ def test_scoring_aligns_by_name_and_content_and_checks_the_quote() -> None:
     assert s.typed == s.aligned_new == 2 and not s.noise
 
 
+def test_a_season_named_only_as_an_object_aligns_by_its_id_or_name() -> None:
+    from heroes_kg.grow.suggest import GoldEntity, GoldFact, score
+    from heroes_kg.grow.suggest._model import Candidate, EntityCandidate, Suggestions
+
+    text = "7. Money Heist part 4\n- Hours watched: 710,200,000"
+    gold = {"money-heist": GoldEntity("money-heist", "TVSeries", ("Money Heist",)),
+            "money-heist-part-4": GoldEntity("money-heist-part-4", "TVSeason",
+                                             ("Money Heist part 4",)),
+            "mh4-views": GoldEntity("mh4-views", "ViewershipFigure", ("views",))}
+    facts = [GoldFact("mh4-views", "hoursViewed", None, "710200000", (), ((0, len(text)),)),
+             GoldFact("mh4-views", "about", "money-heist-part-4", None, (), ((0, 21),)),
+             GoldFact("money-heist-part-4", "partOfSeries", "money-heist", None, (),
+                      ((3, 21),))]
+    for season_id in ("money-heist-part-4", "mh-part-4"):
+        result = Suggestions("a", entities=[
+            EntityCandidate(season_id, "TVSeason", "Money Heist part 4", 0.5, "season"),
+            EntityCandidate("money-heist-part-4-viewership", "ViewershipFigure", "views", 0.5,
+                            "figure-list")], statements=[
+            Candidate("money-heist-part-4-viewership", "hoursViewed", value=710200000,
+                      quote=text, start=0, rule="figure-list"),
+            Candidate("money-heist-part-4-viewership", "about", season_id, quote=text[:21],
+                      start=0, rule="figure-list")])
+        s = score("a", text, gold, facts, result, {})
+        # the season has no fact of its own to align by, yet it is the gold season
+        assert (s.found, s.correct) == (2, 2), s.wrong
+    # a season of another name and id stays unaligned
+    result.entities[0].name = "Money Heist part 5"
+    result.statements[1].object = result.entities[0].id = "mh-part-5"
+    assert score("a", text, gold, facts, result, {}).correct == 1
+
+
 # --------------------------------------------------------------------------- bad input
 
 
