@@ -244,3 +244,33 @@ def test_a_quotation_broken_by_its_attribution_and_she_had_said() -> None:
                 "acting, she had said in an interview: “I was on auto pilot, and it got "
                 "exhausting.”\n")
     assert ("sharma-quote-1", "spokenBy", "anushka-sharma") in got
+
+
+def test_a_list_of_top_shows_ranks_each_in_its_week_and_scope() -> None:
+    got = facts("For the week of Nov. 8 through Nov. 14, the top shows in the U.S. were "
+                "Narcos: Mexico season 3, Big Mouth season 5 and You season 3.\n"
+                "The top films in the U.S. were Red Notice, Love Hard and The Harder They "
+                "Fall.\n", date="2021-11-16")
+    assert {("narcos-mexico-season-3-top-list-ranking", "about", "narcos-mexico-season-3"),
+            ("narcos-mexico-season-3-top-list-ranking", "rank", "1"),
+            ("narcos-mexico-season-3-top-list-ranking", "chart", "top shows"),
+            ("narcos-mexico-season-3-top-list-ranking", "scope", "u.s."),
+            ("narcos-mexico-season-3-top-list-ranking", "startDate", "2021-11-08"),
+            ("you-season-3-top-list-ranking", "rank", "3"),
+            ("love-hard-top-list-ranking", "rank", "2"),
+            ("love-hard-top-list-ranking", "chart", "top films"),
+            ("the-harder-they-fall-top-list-ranking", "endDate", "2021-11-14")} <= got
+    # words that are no titles make no ranking
+    got = facts("The top shows in the U.S. were mostly dramas and comedies.\n")
+    assert not any(p == "rank" for _s, p, _o in got)
+
+
+def test_series_at_the_top_of_a_named_list_as_of_a_weekday() -> None:
+    got = facts("Meanwhile, five Korean original series sit at the top of the Netflix Global "
+                "Top 10 list as of Wednesday: \"Karma,\" \"Kian's B&B,\" \"Weak Hero\" and "
+                "\"President Playbook.\"\n", date="2025-04-16")
+    assert {("karma-top-list-ranking", "about", "karma"),
+            ("karma-top-list-ranking", "chart", "netflix global top 10"),
+            ("karma-top-list-ranking", "startDate", "2025-04-16"),
+            ("president-playbook-top-list-ranking", "about", "president-playbook")} <= got
+    assert not any(p == "rank" for _s, p, _o in got)

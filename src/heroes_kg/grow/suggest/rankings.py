@@ -7,7 +7,7 @@ import re
 
 from ._doc import Doc
 from ._terms import is_a
-from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence
+from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence, is_title_case
 from .dates import DATE
 
 __all__ = ["DOC_RULES", "RULES"]
@@ -439,7 +439,108 @@ def ranking_platform(doc: Doc) -> None:
         has.add(c.subject)
 
 
+_TOP_ARE = re.compile(
+    r"\b(?:[Tt]he )?top (?P<kind>shows|series|films|movies|titles)(?: (?:in|on) (?:the )?"
+    r"(?P<scope>U\.S\.|US|UK|U\.K\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?))? (?:were|are) "
+    r"(?P<list>[^.;]+(?:\.(?!\s|$)[^.;]*)*)")
+_AT_TOP = re.compile(
+    r"\b(?:sit|sits|are|were|is|was) at the top of (?:the )?(?P<c>[A-Z][\w+]*(?: [A-Z][\w+]*)* "
+    r"Top \d+)(?: list| chart)?(?: as of (?P<d>[A-Z][a-z]+(?: \d{1,2})?))?: (?P<list>.+)$")
+_WEEK = re.compile(rf"\b[Ff]or the week of (?P<a>{DATE}) (?:through|to|-|–) (?P<b>{DATE})")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed_works(doc: Doc, text: str, kind: str, quote: str) -> list[tuple[int, str]]:
+    """The works of a list "Narcos: Mexico season 3, Big Mouth season 5 and You season 3",
+    with their places: each a known work, a season of its series, or a new work of the
+    kind the list names (an item known as something else is left out, its place kept);
+    none if an item is no title."""
+    out = []
+    items = _LIST_SPLIT.split(text.strip())
+    titles = [item.strip(" “”\"‘’,.") for item in items]
+    seasons = [re.fullmatch(r"(?P<t>.+?),? [Ss]eason (?P<n>\d{1,2})", t) for t in titles]
+    names = [m.group("t") if m else t for m, t in zip(seasons, titles)]
+    if not all(name and is_title_case(name) for name in names):
+        return []
+    for place, (season, name) in enumerate(zip(seasons, names), start=1):
+        type_ = "Movie" if kind in ("films", "movies") and not season else "TVSeries"
+        found = doc.entity(name, type_, "top-list", quote)
+        if not is_a(doc.type_of(found) or "", "CreativeWork"):
+            continue
+        if season:
+            if doc.type_of(found) != "TVSeries":
+                continue
+            # the season by its own name: "Narcos: Mexico season 3"
+            found = doc.derived(f"{found}-season-{season.group('n')}", "TVSeason",
+                                f"{doc.name_of(found)} season {season.group('n')}",
+                                "top-list", quote)
+            if doc.type_of(found) != "TVSeason":
+                continue
+        out.append((place, found))
+    return out
+
+
+def _as_of(doc: Doc, text: str) -> str | None:
+    """"as of Wednesday" in an article of a Wednesday is that day."""
+    base = doc.base_date
+    if base is not None and text.lower() == base.strftime("%A").lower():
+        return base.isoformat()
+    return doc.date(text)
+
+
+def top_lists(doc: Doc) -> None:
+    """"For the week of Nov. 8 through Nov. 14, the top shows in the U.S. were Narcos:
+    Mexico season 3, Big Mouth season 5 and You season 3.": a ranking of each, ranked in
+    the order given, on the chart "top shows", in that scope and week (a list in the
+    sentence right after keeps the week); "five Korean original series sit at the top of
+    the Netflix Global Top 10 list as of Wednesday: “Karma,” …": the chart of each, no
+    rank."""
+    week: tuple[str, str, int, str] | None = None
+    for s in doc.sentences:
+        if "top " not in s.text.lower():
+            week = None
+            continue
+        m = _TOP_ARE.search(s.text)
+        if m is not None:
+            said = _WEEK.search(s.text)
+            if said is not None:
+                a, b = doc.date(said.group("a")), doc.date(said.group("b"))
+                week = (a, b, s.start, s.text) if a and b else None
+            quote = s.text
+            works = _listed_works(doc, m.group("list"), m.group("kind"), quote)
+            chart = f"top {m.group('kind')}"
+            for rank, work in works:
+                ranking = _new_ranking(doc, work, "-top-list", quote)
+                doc.add(ranking, "about", quote, s.start, "top-list", 0.6, obj=work)
+                doc.add(ranking, "rank", quote, s.start, "top-list", 0.6, value=rank)
+                doc.add(ranking, "chart", quote, s.start, "top-list", 0.55, value=chart)
+                if m.group("scope"):
+                    doc.add(ranking, "scope", quote, s.start, "top-list", 0.55,
+                            value=m.group("scope"))
+                if week is not None:
+                    doc.add(ranking, "startDate", week[3], week[2], "top-list", 0.5,
+                            value=week[0])
+                    doc.add(ranking, "endDate", week[3], week[2], "top-list", 0.5,
+                            value=week[1])
+            continue
+        week = None
+        m = _AT_TOP.search(s.text)
+        if m is None:
+            continue
+        quote = s.text
+        works = _listed_works(doc, m.group("list"), "series", quote)
+        if len(works) < 2:
+            continue
+        day = _as_of(doc, m.group("d")) if m.group("d") else None
+        for _place, work in works:
+            ranking = _new_ranking(doc, work, "-top-list", quote)
+            doc.add(ranking, "about", quote, s.start, "top-list", 0.55, obj=work)
+            doc.add(ranking, "chart", quote, s.start, "top-list", 0.55, value=m.group("c"))
+            if day:
+                doc.add(ranking, "startDate", quote, s.start, "top-list", 0.5, value=day)
+
+
 RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_box_office, rule_respective_places,
          rule_territories, rule_superlative, rule_came_in,
          rule_topped_list]
-DOC_RULES = [ranking_platform]
+DOC_RULES = [top_lists, ranking_platform]
