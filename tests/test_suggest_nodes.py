@@ -274,3 +274,15 @@ def test_series_at_the_top_of_a_named_list_as_of_a_weekday() -> None:
             ("karma-top-list-ranking", "startDate", "2025-04-16"),
             ("president-playbook-top-list-ranking", "about", "president-playbook")} <= got
     assert not any(p == "rank" for _s, p, _o in got)
+
+
+def test_posts_by_she_and_by_a_name_set_off_by_commas() -> None:
+    got = facts("Actor Anushka Sharma has shared a glimpse of her new production. The series "
+                "was created by Sudip Sharma; Anushka is not acting in the show.\n"
+                "Sharing it, she wrote on Instagram: “Everything is about to change.”\n")
+    assert ("sharma-instagram-post", "author", "anushka-sharma") in got
+    assert ("sharma-instagram-post", "platform", "instagram") in got
+    got = facts("The Irish actor, Barry Keoghan, recently took to Twitter to share the news "
+                "of the currently untitled movie.\n")
+    assert ("keoghan-tweet", "author", "barry-keoghan") in got
+    assert ("keoghan-tweet", "platform", "twitter") in got
