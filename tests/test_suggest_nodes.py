@@ -286,3 +286,22 @@ def test_posts_by_she_and_by_a_name_set_off_by_commas() -> None:
                 "of the currently untitled movie.\n")
     assert ("keoghan-tweet", "author", "barry-keoghan") in got
     assert ("keoghan-tweet", "platform", "twitter") in got
+
+
+def test_speakers_after_a_title_pointed_at_inverted_and_with_a_clause() -> None:
+    got = facts("“This chart-topping series beautifully weaves together sci-fi and horror,” "
+                "HBO Max original content chief Sarah Aubrey said in a statement.\n")
+    assert ("aubrey-quote-1", "spokenBy", "sarah-aubrey") in got
+    got = facts("Evan Rachel Wood will portray Queen Iduna.\n"
+                "\"This is a dream come true. I can't believe I'm a part of this,\" the actor, "
+                "who was present at the event, said.\n")
+    assert ("wood-quote-1", "spokenBy", "evan-rachel-wood") in got
+    got = facts("Ridley Scott directed the pilot.\n"
+                "Added Scott, “Being a dyed-in-the-wool advertising man, I was knocked out.”\n")
+    assert ("scott-quote-1", "spokenBy", "ridley-scott") in got
+    got = facts("Jimmy McGovern, who is famed for creating the ITV drama Cracker, said: \"This "
+                "is the best cast I have ever seen.\"\n"
+                "Amy Schumer previously told the outlet, \"There are some elements that are "
+                "obviously exaggerated.\"\n")
+    assert ("mcgovern-quote-1", "spokenBy", "jimmy-mcgovern") in got
+    assert ("schumer-quote-1", "spokenBy", "amy-schumer") in got

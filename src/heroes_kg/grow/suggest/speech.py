@@ -26,16 +26,30 @@ _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_
                     rf"chairman|chairwoman|head) )?(?P<who2>{NAME}))"
                     rf"(?P<tail>(?: (?!(?:that|when|in|at|on|of|about)\b)[^\s.,;]+){{0,4}}?)?"
                     rf"(?: (?:to|in) (?:an? )?(?:interview with )?)?(?P<to>{NAME})?")
-_POINTER = (r"\bThe (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|filmmaker|producer|"
+_POINTER = (r"\b[Tt]he (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|filmmaker|producer|"
             r"creator|showrunner|writer)")
-_BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER}) (?:(?:has|had|have|once) )?"
-                     rf"{_SAY}(?: (?P<to>{NAME}))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
+_BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER})(?:, who [^,“”\"]{{3,80}},)? "
+                     rf"(?:(?:has|had|have|once|previously|also|later|recently) ){{0,2}}"
+                     rf"{_SAY}(?: (?P<to>{NAME})| the (?:outlet|publication|magazine|site|"
+                     rf"website|newspaper|paper))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
                      rf"(?: (?:of|about) (?:the|this|that|her|his|their) (?:[a-z-]+ )?(?:show|series|film|movie|"
                      rf"role|character|project))?(?:[:,]|(?<=\bsaid)|(?<=\bsays)) {_QUOTED}")
 #: "“Ultimately,” says Matt Groening, “Disenchantment will be about …”": a quotation broken
 #: by its attribution; the words after it.
 _SPLIT = re.compile(rf"[\"“][^\"“”]{{1,40}}?,[\"”] (?:{_SAY} (?P<who2>{NAME})|"
                     rf"(?P<who>{NAME}|he|she) {_SAY}), {_QUOTED}")
+#: "“…,” HBO Max original content chief Sarah Aubrey said in a statement", "“…,” the
+#: actor, who was present at the event, said.": a speaker named after a title, or pointed
+#: at.
+_AFTER_TITLED = re.compile(
+    rf"{_QUOTED},? (?:(?:[A-Z][\w+&.’']*|[a-z-]+) ){{0,6}}?(?:chief|president|head|director|"
+    rf"executive|officer|chair|chairman|chairwoman|producer|creator|co-creator|showrunner|"
+    rf"star|actor|actress|writer|founder|boss|CEO|VP|filmmaker) (?P<who>{NAME}) "
+    rf"(?:also )?{_SAY}\b")
+_AFTER_POINTER = re.compile(rf"{_QUOTED},? (?P<who>{_POINTER})(?:, [^,“”\"]{{3,80}},)? {_SAY}\b")
+#: "Added Scott, “Being a dyed-in-the-wool advertising man, …”"
+_INVERTED = re.compile(rf"^(?:Added|Adds|Says|Said|Continued|Explained) (?P<who>{NAME})[,:] "
+                       rf"{_QUOTED}")
 #: "He has tried to downplay the cancellation rumors saying “that all rests with Netflix
 #: …”": the words the sentence's subject said.
 _SAYING = re.compile(rf"^(?P<who>{NAME}|He|She) (?:has |had |have )?(?:[a-z][\w’'-]* ){{1,8}}"
@@ -88,7 +102,8 @@ def quotations(doc: Doc) -> None:
     said_at: tuple[str, int] | None = None
     for s in doc.sentences:
         attributed = False
-        for pattern in (_AFTER, _BEFORE, _SPLIT, _SAYING):
+        for pattern in (_AFTER, _BEFORE, _SPLIT, _SAYING, _AFTER_TITLED, _AFTER_POINTER,
+                        _INVERTED):
             for m in pattern.finditer(s.text):
                 who = m.groupdict().get("who") or m.groupdict().get("who2")
                 if not who:
