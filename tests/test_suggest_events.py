@@ -144,3 +144,13 @@ def test_festival_dates_without_a_year_in_its_name_take_the_article_s_year() -> 
     got = facts(text, date="2023-12-06")
     assert ("sundance-film-festival", "startDate", "2024-01-18") in got
     assert ("sundance-film-festival", "endDate", "2024-01-28") in got
+
+
+def test_a_festival_section_named_like_a_title_is_no_work_featured() -> None:
+    got = facts("The lineup for the 2024 Sundance Film Festival has been announced.\n\n"
+                "UK filmmaker Rose Glass will present A24’s “Midnight” selection “Love Lies "
+                "Bleeding” at the festival, where it will premiere.\n",
+                date="2023-12-06")
+    assert not any(o == "midnight" or s.startswith("midnight-premiere")
+                   for s, p, o in got if p == "workFeatured")
+    assert any(p == "workFeatured" and o == "love-lies-bleeding" for _s, p, o in got)

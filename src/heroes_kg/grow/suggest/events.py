@@ -201,6 +201,8 @@ def festival_lineup(doc: Doc) -> None:
         cued = bool(_CUE.search(s.text) or own in s.text)
         end = s.start + len(s.text)
         for a, b, work in doc.works_in_spans(s.start, end):
+            if doc.name_of(work).lower() in _SECTIONS:
+                continue  # "Rose Glass will present A24’s Midnight selection": a section
             if CREDIT_AFTER.match(doc.text, b) or re.search(
                     r"\b(?:after|since|from)\s+[“\"‘']?$", doc.text[max(s.start, a - 8):a]):
                 continue
@@ -218,5 +220,10 @@ def festival_lineup(doc: Doc) -> None:
                 doc.add(premiere, "workFeatured", quote, s.start, "festival-premiere", 0.5,
                         obj=work)
 
+
+#: The names festivals give their sections, which read like titles.
+_SECTIONS = {"premieres", "midnight", "spotlight", "next", "competition", "panorama",
+             "gala", "galas", "showcase", "special presentations", "world cinema",
+             "documentary premieres", "out of competition", "horizons", "discovery"}
 
 DOC_RULES = [festival_lineup]

@@ -435,7 +435,8 @@ def ranking_platform(doc: Doc) -> None:
             continue
         platform = named[0] if named else main
         quote = s.text
-        doc.add(c.subject, "platform", quote, s.start, "ranking-platform", 0.5, obj=platform)
+        # right 6 times in 10 over the development sets: below the default floor
+        doc.add(c.subject, "platform", quote, s.start, "ranking-platform", 0.4, obj=platform)
         has.add(c.subject)
 
 
