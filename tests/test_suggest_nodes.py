@@ -305,3 +305,16 @@ def test_speakers_after_a_title_pointed_at_inverted_and_with_a_clause() -> None:
                 "obviously exaggerated.\"\n")
     assert ("mcgovern-quote-1", "spokenBy", "jimmy-mcgovern") in got
     assert ("schumer-quote-1", "spokenBy", "amy-schumer") in got
+
+
+def test_a_place_secured_landed_in_or_ranked_on_a_named_list() -> None:
+    got = facts("Part 1 of “The Crown” Season 6 secured the second position on the "
+                "English-language list, attracting 8.8 million views.\n"
+                "Among the new entrants, “Scott Pilgrim Takes Off” landed in 7th place with 2 "
+                "million views.\n")
+    assert {("the-crown-season-6-ranking", "rank", "2"),
+            ("the-crown-season-6-ranking", "chart", "english-language list"),
+            ("scott-pilgrim-takes-off-ranking", "rank", "7")} <= got
+    # a place held last weekend is a past rank
+    got = facts("“Barbie” fell from the first spot it took last weekend.\n")
+    assert not any(p == "rank" for _s, p, _o in got)

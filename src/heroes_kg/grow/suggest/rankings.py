@@ -541,7 +541,61 @@ def top_lists(doc: Doc) -> None:
                 doc.add(ranking, "startDate", quote, s.start, "top-list", 0.5, value=day)
 
 
+_NTH = r"(?:\d{1,2}(?:st|nd|rd|th))"
+_SPOT = re.compile(
+    rf"\b(?:secured|secures|claimed|claims|captured|captures|took|takes|grabbed|grabs|"
+    rf"landed in|lands in|landed at|came in at|coming in at|finished in|placed|held|holds|"
+    rf"maintained|maintains|retained|retains) (?:the |its |a )?"
+    rf"(?P<o>{_ORDINAL}|{_NTH})(?:-place)? (?:position|spot|place spot|place)\b|"
+    rf"\b(?:ranked|ranks|ranking) (?P<o2>{_ORDINAL}|{_NTH})\b|"
+    rf"\b(?:coming in|came in|comes in|held strong [\w ]{{0,30}}?|remained|stayed|sits|sat) "
+    rf"at No\. ?(?P<n>\d{{1,2}})\b", re.IGNORECASE)
+_LIST_NAMED = re.compile(r"\b(?:on|in|onto|to) the (?P<c>(?:[\w-]+ ){0,2}(?:list|chart))\b")
+
+
+def rule_spot(doc: Doc, s: Sentence) -> None:
+    """"Part 1 of The Crown Season 6 secured the second position on the English-language
+    list", "Scott Pilgrim Takes Off landed in 7th place with 2 million views", "The
+    Christmas Chronicles ranked seventh", "coming in at No. 4 with 3.3 million views": the
+    work's place, on the list the sentence names, else the chart the article reports on."""
+    if not re.search(r"\b(?:position|spot|place|ranked|ranks|ranking|No\.)", s.text):
+        return
+    if re.search(r"\bin \d+ (?:out )?of (?:the )?\d+ countries", s.text):
+        return  # rule_countries
+    context = _chart_context(doc)
+    for m in _SPOT.finditer(s.text):
+        if _PLACE.match(s.text, m.start("o") if m.group("o") else m.end()):
+            continue  # rule_place: "in sixth place"
+        if re.match(r",? respectively", s.text[m.end():]) or re.search(
+                r"\b(?:last|previous|prior) (?:weekend|week)\b", s.text[m.end():m.end() + 40]):
+            continue  # another rule's, or a past rank
+        word = (m.group("o") or m.group("o2") or "").lower()
+        rank = int(m.group("n")) if m.group("n") else _ORD.get(word) or int(word[:-2])
+        if not 1 <= rank <= 100:
+            continue
+        pos = s.start + m.start()
+        film = doc.work_at(pos, s)
+        if film is None:
+            continue
+        spans = [(a, b) for a, b, w in doc.work_spans if w == film and s.start <= a < pos]
+        if not spans:
+            continue  # the work placed is one the sentence names before its place
+        a = spans[-1][0]
+        quote = doc.text[a:s.start + m.end()]
+        ranking = _new_ranking(doc, film, "", quote)
+        doc.add(ranking, "about", quote, a, "spot", 0.6, obj=film)
+        doc.add(ranking, "rank", quote, a, "spot", 0.6, value=rank)
+        named = _LIST_NAMED.search(s.text, m.end())
+        if named is not None and named.start() - m.end() < 30:
+            doc.add(ranking, "chart", doc.text[a:s.start + named.end()], a, "spot", 0.55,
+                    value=named.group("c"))
+        elif re.search(r"\bbox[- ]office\b", s.text, re.IGNORECASE):
+            doc.add(ranking, "chart", s.text, s.start, "spot", 0.5, value="box office")
+        else:
+            _chart(doc, ranking, s, None, context)
+
+
 RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_box_office, rule_respective_places,
          rule_territories, rule_superlative, rule_came_in,
-         rule_topped_list]
+         rule_topped_list, rule_spot]
 DOC_RULES = [top_lists, ranking_platform]
