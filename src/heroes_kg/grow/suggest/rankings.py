@@ -533,12 +533,18 @@ def top_lists(doc: Doc) -> None:
         if len(works) < 2:
             continue
         day = _as_of(doc, m.group("d")) if m.group("d") else None
+        # "the Netflix Global Top 10": the service that keeps the list
+        keeper = doc.lookup(m.group("c").split()[0])
+        if keeper is not None and not is_a(doc.type_of(keeper), "StreamingService"):
+            keeper = None
         for _place, work in works:
             ranking = _new_ranking(doc, work, "-top-list", quote)
             doc.add(ranking, "about", quote, s.start, "top-list", 0.55, obj=work)
             doc.add(ranking, "chart", quote, s.start, "top-list", 0.55, value=m.group("c"))
             if day:
                 doc.add(ranking, "startDate", quote, s.start, "top-list", 0.5, value=day)
+            if keeper is not None:
+                doc.add(ranking, "platform", quote, s.start, "top-list", 0.5, obj=keeper)
 
 
 _NTH = r"(?:\d{1,2}(?:st|nd|rd|th))"
