@@ -154,3 +154,22 @@ def test_a_festival_section_named_like_a_title_is_no_work_featured() -> None:
     assert not any(o == "midnight" or s.startswith("midnight-premiere")
                    for s, p, o in got if p == "workFeatured")
     assert any(p == "workFeatured" and o == "love-lies-bleeding" for _s, p, o in got)
+
+
+def test_only_the_clause_about_an_earlier_edition_is_left_out() -> None:
+    got = facts("The Venice International Film Festival is more relevant than ever.\n\n"
+                "Among the high-profile films debuting in competition for the prestigious "
+                "Golden Lion Award, which last year went to Alfonso Cuarón's “Roma”, include: "
+                "James Gray's space epic “Ad Astra”, starring Brad Pitt, and Noah Baumbach's "
+                "divorce drama “Marriage Story”.\n", date="2019-08-28")
+    featured = {o for s, p, o in got if p == "workFeatured"
+                and s == "venice-international-film-festival"}
+    assert {"ad-astra", "marriage-story"} <= featured
+    assert "roma" not in featured
+
+
+def test_a_festival_named_in_lowercase_after_its_name() -> None:
+    got = facts("Doug Liman’s series “Captive” will see its world premiere at the DOC NYC "
+                "film festival next month.\n\n"
+                "DOC NYC will screen the episode “Cola Kidnap”.\n", date="2016-10-13")
+    assert ("doc-nyc-film-festival", "workFeatured", "cola-kidnap") in got
