@@ -257,6 +257,8 @@ def test_a_list_of_top_shows_ranks_each_in_its_week_and_scope() -> None:
             ("narcos-mexico-season-3-top-list-ranking", "scope", "u.s."),
             ("narcos-mexico-season-3-top-list-ranking", "startDate", "2021-11-08"),
             ("you-season-3-top-list-ranking", "rank", "3"),
+            ("narcos-mexico-season-3", "partOfSeries", "narcos-mexico"),
+            ("narcos-mexico-season-3", "seasonNumber", "3"),
             ("love-hard-top-list-ranking", "rank", "2"),
             ("love-hard-top-list-ranking", "chart", "top films"),
             ("the-harder-they-fall-top-list-ranking", "endDate", "2021-11-14")} <= got

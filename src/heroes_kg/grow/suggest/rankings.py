@@ -472,11 +472,15 @@ def _listed_works(doc: Doc, text: str, kind: str, quote: str) -> list[tuple[int,
             if doc.type_of(found) != "TVSeries":
                 continue
             # the season by its own name: "Narcos: Mexico season 3"
-            found = doc.derived(f"{found}-season-{season.group('n')}", "TVSeason",
-                                f"{doc.name_of(found)} season {season.group('n')}",
-                                "top-list", quote)
+            series, n = found, int(season.group("n"))
+            found = doc.derived(f"{series}-season-{n}", "TVSeason",
+                                f"{doc.name_of(series)} season {n}", "top-list", quote)
             if doc.type_of(found) != "TVSeason":
                 continue
+            doc.add(found, "partOfSeries", quote, doc.text.find(quote), "top-list", 0.55,
+                    obj=series)
+            doc.add(found, "seasonNumber", quote, doc.text.find(quote), "top-list", 0.55,
+                    value=n)
         out.append((place, found))
     return out
 
