@@ -109,6 +109,40 @@ def test_a_season_named_only_as_an_object_aligns_by_its_id_or_name() -> None:
     assert score("a", text, gold, facts, result, {}).correct == 1
 
 
+def test_among_helpers_sharing_as_many_facts_the_one_of_the_same_id_aligns() -> None:
+    from heroes_kg.grow.suggest import GoldEntity, GoldFact, score
+    from heroes_kg.grow.suggest._model import Candidate, EntityCandidate, Suggestions
+
+    text = "the top shows were Narcos: Mexico season 3, Big Mouth season 5"
+    gold = {"narcos-mexico": GoldEntity("narcos-mexico", "TVSeries", ("Narcos: Mexico",)),
+            "narcos-mexico-season-3": GoldEntity("narcos-mexico-season-3", "TVSeason",
+                                                 ("Narcos: Mexico season 3",)),
+            "nm3-ranking": GoldEntity("nm3-ranking", "ChartRanking", ("ranking",))}
+    span = ((0, len(text)),)
+    facts = [GoldFact("narcos-mexico-season-3", "partOfSeries", "narcos-mexico", None, (),
+                      span),
+             GoldFact("narcos-mexico-season-3", "seasonNumber", None, "3", (), span),
+             GoldFact("nm3-ranking", "about", "narcos-mexico-season-3", None, (), span),
+             GoldFact("nm3-ranking", "rank", None, "1", (), span)]
+    # a second season node, misnamed, shares as many facts and sorts first
+    statements = [Candidate(season, prop, "narcos-mexico" if prop == "partOfSeries" else None,
+                            3 if prop == "seasonNumber" else None, quote=text, start=0,
+                            rule="r")
+                  for season in ("big-mouth", "narcos-mexico-season-3")
+                  for prop in ("partOfSeries", "seasonNumber")]
+    statements += [Candidate("r1", "about", "narcos-mexico-season-3", quote=text, start=0,
+                             rule="r"),
+                   Candidate("r1", "rank", value=1, quote=text, start=0, rule="r")]
+    result = Suggestions("a", entities=[
+        EntityCandidate("big-mouth", "TVSeason", "Big Mouth", 0.5, "r"),
+        EntityCandidate("narcos-mexico-season-3", "TVSeason", "Narcos: Mexico season 3", 0.5,
+                        "r"),
+        EntityCandidate("r1", "ChartRanking", "ranking", 0.5, "r")], statements=statements)
+    s = score("a", text, gold, facts, result, {"narcos-mexico": ("TVSeries",
+                                                                  ("Narcos: Mexico",))})
+    assert s.found == 4, s.missed
+
+
 # --------------------------------------------------------------------------- bad input
 
 

@@ -9,7 +9,7 @@ Candidate ids rarely equal gold ids by chance, so entities are aligned first:
 3. helper nodes without a proper name (figures, rankings, quotations, posts, events,
    articles) by content: a candidate helper aligns with the gold helper of a compatible
    type that shares the most facts with it (same property and same aligned object or
-   value), at least one; a season (TVSeason) none aligns so, by its id or name as in 1
+   value), at least one (among equals, the one of the same id); a season (TVSeason) none aligns so, by its id or name as in 1
    and 2: "Money Heist part 4" is a name, and a season named only as the object of
    another fact ("… viewership about money-heist-part-4") is still that season.
 
@@ -269,8 +269,9 @@ def _align_helpers(mapping: dict[str, str], result: Suggestions, facts: list[Gol
                 shared = sum(1 for p, t in sig if any(
                     p == gp and (t == gt or _same_value(t, gt)) for gp, gt in gsig))
                 if shared:
-                    pairs.append((-shared, cid, gid))
-        for _neg, cid, gid in sorted(pairs):
+                    # among equals, the one of the same id first
+                    pairs.append((-shared, cid != gid, cid, gid))
+        for _neg, _other, cid, gid in sorted(pairs):
             if cid not in mapping and gid not in set(mapping.values()):
                 mapping[cid] = gid
 
