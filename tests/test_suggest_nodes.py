@@ -321,3 +321,9 @@ def test_a_place_secured_landed_in_or_ranked_on_a_named_list() -> None:
     # a place held last weekend is a past rank
     got = facts("“Barbie” fell from the first spot it took last weekend.\n")
     assert not any(p == "rank" for _s, p, _o in got)
+
+
+def test_a_speaker_after_an_abbreviated_nationality() -> None:
+    got = facts("\"Creating cinema is always different, I would compare it to falling in "
+                "love,\" said U.S. director Ana Lily Amirpour.\n")
+    assert ("amirpour-quote-1", "spokenBy", "ana-lily-amirpour") in got

@@ -21,7 +21,7 @@ _SAY = (r"(?:said|says|explained|explains|added|adds|told|tells|noted|notes|reca
 _OPEN, _CLOSE = "\"“", "\"”"
 _QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]"
 _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}|"
-                    rf"{_SAY} (?:(?:{NAME} )?(?:[a-z-]+ ){{0,3}}?(?:director|star|actor|actress|producer|"
+                    rf"{_SAY} (?:(?:{NAME} |[A-Z]\.[A-Z]\. )?(?:[a-z-]+ ){{0,3}}?(?:director|star|actor|actress|producer|"
                     rf"creator|showrunner|writer|filmmaker|co-star|president|founder|chief|"
                     rf"chairman|chairwoman|head) )?(?P<who2>{NAME}))"
                     rf"(?P<tail>(?: (?!(?:that|when|in|at|on|of|about)\b)[^\s.,;]+){{0,4}}?)?"
