@@ -327,3 +327,15 @@ def test_a_speaker_after_an_abbreviated_nationality() -> None:
     got = facts("\"Creating cinema is always different, I would compare it to falling in "
                 "love,\" said U.S. director Ana Lily Amirpour.\n")
     assert ("amirpour-quote-1", "spokenBy", "ana-lily-amirpour") in got
+
+
+def test_posts_from_a_star_a_possessive_post_and_took_to_his_instagram() -> None:
+    got = facts("Filming for the romantic comedy “Ghosted” has wrapped, according to a cheeky "
+                "Instagram post from the film's star, Chris Evans.\n")
+    assert ("evans-instagram-post", "author", "chris-evans") in got
+    got = facts("Dwayne Johnson will return.\n“The JUMANJI SEQUEL is officially underway,” "
+                "Johnson’s Instagram post said.\n")
+    assert ("johnson-sequel-instagram-post", "author", "dwayne-johnson") in got
+    got = facts("Jensen Ackles will soon be seen in “The Boys”. The actor took to his "
+                "Instagram and shared a picture from the sets of the show.\n")
+    assert ("ackles-instagram-post", "author", "jensen-ackles") in got

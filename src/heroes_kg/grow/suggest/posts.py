@@ -114,7 +114,10 @@ _PROSE_POST = re.compile(
     rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
     rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
     rf"filmmaker|singer|producer)),? (?:also |recently |later )?took to "
-    rf"{_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+    rf"(?:(?:his|her|their|its) )?{_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+    rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?{_PLATFORM.replace('?P<p>', '?P<p4>')} post "
+    rf"(?:from|by) (?:[^,.“”\"]{{0,40}}, )?(?P<who5>{NAME})|"
+    rf"(?P<who6>{NAME})[’']s {_PLATFORM.replace('?P<p>', '?P<p5>')} post\b|"
     rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b|"
     rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
     rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
@@ -127,7 +130,10 @@ _PROSE_POST_APPOSED = re.compile(
     rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
     rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
     rf"filmmaker|singer|producer)),? (?:also |recently |later )?took to "
-    rf"{_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+    rf"(?:(?:his|her|their|its) )?{_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+    rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?{_PLATFORM.replace('?P<p>', '?P<p4>')} post "
+    rf"(?:from|by) (?:[^,.“”\"]{{0,40}}, )?(?P<who5>{NAME})|"
+    rf"(?P<who6>{NAME})[’']s {_PLATFORM.replace('?P<p>', '?P<p5>')} post\b|"
     rf"(?P<who3>{NAME})(?:, [^,“”\"]{{3,80}},)? (?:tweeted|retweeted)\b|"
     rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
     rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
@@ -148,7 +154,8 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
     m = pattern.search(s.text)
     if not m:
         return
-    who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4")
+    who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or \
+        m.group("who5") or m.group("who6")
     name = doc.trim(who)
     author = doc.lookup(name)
     if author is None and (name.lower() in ("he", "she") or who.lower().startswith("the ")):
@@ -161,7 +168,8 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
         author = doc.entity(name, None, "post-in-prose", m.group(0))
     if not (is_a(doc.type_of(author), "Person") or is_a(doc.type_of(author), "Organization")):
         return
-    platform_name = m.group("p") or m.group("p2") or m.group("p3") or "Twitter"
+    platform_name = m.group("p") or m.group("p2") or m.group("p3") or m.group("p4") or \
+        m.group("p5") or "Twitter"
     platform = _platform(doc, platform_name, "post-in-prose")
     day = re.search(r"\b[Oo]n (?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
                     s.text)
