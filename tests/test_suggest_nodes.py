@@ -339,3 +339,12 @@ def test_posts_from_a_star_a_possessive_post_and_took_to_his_instagram() -> None
     got = facts("Jensen Ackles will soon be seen in “The Boys”. The actor took to his "
                 "Instagram and shared a picture from the sets of the show.\n")
     assert ("ackles-instagram-post", "author", "jensen-ackles") in got
+
+
+def test_a_figure_or_a_ranking_stated_by_the_organization_its_sentence_names() -> None:
+    got = facts("Samba TV announced earlier in the day that roughly 1.7 million households "
+                "watched “The Falcon and the Winter Soldier”.\n")
+    assert any(p == "reportedBy" and o == "samba-tv" for _s, p, o in got)
+    # "On the TV said," (a typo for "side") names no source
+    got = facts("On the TV said, “Ratched” saw 48 million viewing households.\n")
+    assert not any(p == "reportedBy" for _s, p, _o in got)
