@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from ._doc import Doc
-from ._terms import is_a
 from ._names import guess_type
+from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, Sentence
 
 __all__ = ["DOC_RULES", "RULES"]
