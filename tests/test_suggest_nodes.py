@@ -348,3 +348,21 @@ def test_a_figure_or_a_ranking_stated_by_the_organization_its_sentence_names() -
     # "On the TV said," (a typo for "side") names no source
     got = facts("On the TV said, “Ratched” saw 48 million viewing households.\n")
     assert not any(p == "reportedBy" for _s, p, _o in got)
+
+
+def test_box_office_places_led_was_fourth_followed_by_and_rounding_out() -> None:
+    got = facts("“Scream VI” opened with $44.5 million this weekend to lead all films in North "
+                "America.\n"
+                "“Ant-Man and the Wasp: Quantumania” was fourth with $7 million in its fourth "
+                "week, followed by “Cocaine Bear,” which grossed another $6.2 million.\n"
+                "Rounding out the top 10 domestic releases were “Jesus Revolution” ($5.17 "
+                "million) and “Champions” ($5.1 million).\n"
+                "The overall box office haul was estimated at $117.7 million.\n")
+    assert {("scream-vi-box-office-ranking", "rank", "1"),
+            ("ant-man-and-the-wasp-quantumania-box-office-ranking", "rank", "4"),
+            ("cocaine-bear-box-office-ranking", "rank", "5"),
+            ("jesus-revolution-box-office-ranking", "rank", "9"),
+            ("champions-box-office-ranking", "rank", "10")} <= got
+    # outside a box-office article "was fourth" is no chart place
+    got = facts("“Cocaine Bear” was fourth, with the critics, among the year's comedies.\n")
+    assert not any(p == "rank" for _s, p, _o in got)

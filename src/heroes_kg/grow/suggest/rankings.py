@@ -605,7 +605,66 @@ def rule_spot(doc: Doc, s: Sentence) -> None:
             _chart(doc, ranking, s, None, context)
 
 
+_LEADS = re.compile(
+    r"\b(?:to (?:lead|top)|led|leads|topped|tops) (?:all (?:films|movies)(?= in\b| at\b|[,.])|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[’']s box[- ]office\b)")
+_WAS_NTH = re.compile(rf"\b(?:was|were|is|finished|placed) (?P<o>{_ORDINAL})(?= with\b|, | at\b)")
+_FOLLOWED = re.compile(r"^[^.;]*?,? followed by ")
+_ROUNDING = re.compile(r"\b[Rr]ounding out the top (?P<n>\d+|five|ten)\b[^.;]*? (?:were|are) ")
+
+
+def _ranked(doc: Doc, s: Sentence, film: str, rank: int, a: int, b: int) -> None:
+    quote = doc.text[a:b]
+    ranking = _new_ranking(doc, film, "-box-office", quote)
+    doc.add(ranking, "about", quote, a, "box-office-place", 0.55, obj=film)
+    doc.add(ranking, "rank", quote, a, "box-office-place", 0.55, value=rank)
+    if re.search(r"\bbox[- ]office\b", s.text, re.IGNORECASE):
+        doc.add(ranking, "chart", s.text, s.start, "box-office-place", 0.5, value="box office")
+
+
+def rule_box_office_places(doc: Doc, s: Sentence) -> None:
+    """In a box-office article: "“Scream VI” opened with $44.5 million this weekend to lead
+    all films in North America" (first), "“Ant-Man and the Wasp: Quantumania” was fourth
+    with $7 million …, followed by “Cocaine Bear,”" (fourth, then fifth), "Rounding out
+    the top 10 domestic releases … were “Jesus Revolution” ($5.17 million), …, and “Puss
+    in Boots: The Last Wish” ($1.65 million)" (the last five places of the ten)."""
+    if not re.search(r"\bbox[- ]office\b", doc.text, re.IGNORECASE):
+        return
+    named = [(a, b, w) for a, b, w in doc.work_spans if s.start <= a < s.end]
+    if not named:
+        return
+    found: list[tuple[int, int]] = []  # (rank, end of its match)
+    for pattern in (_LEADS, _WAS_NTH):
+        for m in pattern.finditer(s.text):
+            if re.search(r"\b(?:last|previous|prior) (?:weekend|week)\b",
+                         s.text[m.end():m.end() + 40]):
+                continue
+            before = [(a, b, w) for a, b, w in named if b <= s.start + m.start()]
+            if not before:
+                continue
+            a, _b, film = before[-1]
+            rank = 1 if pattern is _LEADS else _ORD[m.group("o")]
+            _ranked(doc, s, film, rank, a, s.start + m.end())
+            found.append((rank, s.start + m.end()))
+    for rank, end in found:
+        follow = _FOLLOWED.match(doc.text[end:s.end])
+        after = [(a, b, w) for a, b, w in named if follow is not None
+                 and a >= end + follow.end() and a <= end + follow.end() + 2]
+        if after:
+            a, b, film = after[0]
+            _ranked(doc, s, film, rank + 1, end + follow.start(), doc.past_quote(b))
+    m = _ROUNDING.search(s.text)
+    if m is not None:
+        top = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n")]
+        listed = [(a, b, w) for a, b, w in named if a >= s.start + m.end()]
+        quoted = re.findall(r"[“\"][^”\"]+[”\"]", s.text[m.end():])
+        if 0 < len(listed) < top and len(quoted) in (0, len(listed)):
+            # each title of the list a work found, or the places would be wrong
+            for place, (_a, b, film) in enumerate(listed, start=top - len(listed) + 1):
+                _ranked(doc, s, film, place, s.start + m.start(), doc.past_quote(b))
+
+
 RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_box_office, rule_respective_places,
          rule_territories, rule_superlative, rule_came_in,
-         rule_topped_list, rule_spot]
+         rule_topped_list, rule_spot, rule_box_office_places]
 DOC_RULES = [top_lists, ranking_platform]
