@@ -648,13 +648,16 @@ def rule_box_office_places(doc: Doc, s: Sentence) -> None:
             found.append((rank, s.start + m.end()))
     for rank, end in found:
         follow = _FOLLOWED.match(doc.text[end:s.end])
-        after = [(a, b, w) for a, b, w in named if follow is not None
-                 and a >= end + follow.end() and a <= end + follow.end() + 2]
+        if follow is None:
+            continue
+        after = [(a, b, w) for a, b, w in named
+                 if end + follow.end() <= a <= end + follow.end() + 2]
         if after:
             a, b, film = after[0]
             _ranked(doc, s, film, rank + 1, end + follow.start(), doc.past_quote(b))
-    m = _ROUNDING.search(s.text)
-    if m is not None:
+    rounding = _ROUNDING.search(s.text)
+    if rounding is not None:
+        m = rounding
         top = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n")]
         listed = [(a, b, w) for a, b, w in named if a >= s.start + m.end()]
         quoted = re.findall(r"[“\"][^”\"]+[”\"]", s.text[m.end():])
