@@ -144,3 +144,32 @@ def test_festival_dates_without_a_year_in_its_name_take_the_article_s_year() -> 
     got = facts(text, date="2023-12-06")
     assert ("sundance-film-festival", "startDate", "2024-01-18") in got
     assert ("sundance-film-festival", "endDate", "2024-01-28") in got
+
+
+def test_a_festival_section_named_like_a_title_is_no_work_featured() -> None:
+    got = facts("The lineup for the 2024 Sundance Film Festival has been announced.\n\n"
+                "UK filmmaker Rose Glass will present A24’s “Midnight” selection “Love Lies "
+                "Bleeding” at the festival, where it will premiere.\n",
+                date="2023-12-06")
+    assert not any(o == "midnight" or s.startswith("midnight-premiere")
+                   for s, p, o in got if p == "workFeatured")
+    assert any(p == "workFeatured" and o == "love-lies-bleeding" for _s, p, o in got)
+
+
+def test_only_the_clause_about_an_earlier_edition_is_left_out() -> None:
+    got = facts("The Venice International Film Festival is more relevant than ever.\n\n"
+                "Among the high-profile films debuting in competition for the prestigious "
+                "Golden Lion Award, which last year went to Alfonso Cuarón's “Roma”, include: "
+                "James Gray's space epic “Ad Astra”, starring Brad Pitt, and Noah Baumbach's "
+                "divorce drama “Marriage Story”.\n", date="2019-08-28")
+    featured = {o for s, p, o in got if p == "workFeatured"
+                and s == "venice-international-film-festival"}
+    assert {"ad-astra", "marriage-story"} <= featured
+    assert "roma" not in featured
+
+
+def test_a_festival_named_in_lowercase_after_its_name() -> None:
+    got = facts("Doug Liman’s series “Captive” will see its world premiere at the DOC NYC "
+                "film festival next month.\n\n"
+                "DOC NYC will screen the episode “Cola Kidnap”.\n", date="2016-10-13")
+    assert ("doc-nyc-film-festival", "workFeatured", "cola-kidnap") in got

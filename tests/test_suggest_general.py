@@ -1198,3 +1198,39 @@ def test_will_also_feature_opens_a_cast_list() -> None:
     got = facts("Filming of “Badhaai Do” wrapped. The film will also feature Seema Pahwa, "
                 "Sheeba Chadha and Lovleen Mishra in prominent roles.")
     assert ("badhaai-do", "castMember", "seema-pahwa") in got
+
+
+# --------------------------------------------------------------------------- renewals
+
+
+def test_a_company_renews_two_series_for_seasons_respectively() -> None:
+    got = facts("Hulu has decided to renew two of its biggest and most popular genre series, "
+                "Marvel's Runaways and The Handmaid's Tale, for a third and fourth season "
+                "respectively, the streaming platform confirmed today.")
+    assert {("marvels-runaways-season-3", "partOfSeries", "marvels-runaways"),
+            ("marvels-runaways-season-3", "seasonNumber", "3"),
+            ("marvels-runaways-season-3", "greenlitBy", "hulu"),
+            ("the-handmaids-tale-season-4", "partOfSeries", "the-handmaids-tale"),
+            ("the-handmaids-tale-season-4", "seasonNumber", "4"),
+            ("the-handmaids-tale-season-4", "developmentStatus", "renewed")} <= got
+    # two numbers for three titles: which goes with which is not said
+    got = facts("Hulu renewed Alpha, Beta and Gamma for a third and fourth season "
+                "respectively.")
+    assert not any(p == "seasonNumber" for _s, p, _o in got)
+
+
+def test_a_series_returns_for_a_second_season_after_announced_renewals() -> None:
+    got = facts("Netflix announced two renewals today: paranormal series The OA will be "
+                "returning for a second season, and time travel entry Travelers will also "
+                "return for a second year.")
+    for series in ("the-oa", "travelers"):
+        assert {(f"{series}-season-2", "partOfSeries", series),
+                (f"{series}-season-2", "seasonNumber", "2"),
+                (f"{series}-season-2", "greenlitBy", "netflix"),
+                (f"{series}-season-2", "developmentStatus", "renewed")} <= got
+    # a pronoun is no series, and without announced renewals nothing is greenlit
+    got = facts("It will return for a second season. Dark Winds will be back for a "
+                "third season.")
+    assert not any(s.startswith("it-") for s, _p, _o in got)
+    assert ("dark-winds-season-3", "seasonNumber", "3") in got
+    assert not any(p == "greenlitBy" for _s, p, _o in got)

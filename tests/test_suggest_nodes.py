@@ -205,3 +205,164 @@ def test_hour_views_are_hours_viewed() -> None:
     got = facts("The latest season of “Stranger Things” arrived on May 27, 2022 and garnered "
                 "286.8 million hour views.\n")
     assert ("stranger-things-viewership", "hoursViewed", "286800000") in got
+
+
+def test_speakers_by_family_name_after_said_and_saying() -> None:
+    # Korean names put the family name first: "Hwang added:" is Hwang Dong-hyuk.
+    got = facts("\"We are in talks for season two,\" Hwang Dong-hyuk said in an interview on "
+                "Monday.\n"
+                "Referring to the protagonist, Hwang added: \"He will come back and do "
+                "something about this world.\"\n"
+                "\"It feels so surreal,\" Hwang said of his creation's impact. \"It's almost "
+                "like I myself am living in a fantastical world.\"\n")
+    assert ("hyuk-quote-2", "spokenBy", "hwang-dong-hyuk") in got
+    assert ("hyuk-quote-2", "text", "he will come back and do something about this world.") in got
+    assert ("hyuk-quote-4", "text",
+            "it's almost like i myself am living in a fantastical world.") in got
+    # "has said “…”" with no comma, and "… the rumors saying “…”"
+    got = facts("Hints of cancellation have continued, despite the fact that series star "
+                "Brian J Smith has said “there’s definitely more story to tell after season "
+                "two”. He has tried to downplay the cancellation rumors saying “that all rests "
+                "with Netflix and also the fans, too”.\n")
+    assert ("smith-quote-1", "spokenBy", "brian-j-smith") in got
+    assert ("smith-quote-2", "spokenBy", "brian-j-smith") in got
+    assert ("smith-quote-2", "text", "that all rests with netflix and also the fans, too") in got
+    # a company's question answered "saying" is not the company's words
+    got = facts("Variety inquired to what this date referred to to which MGM responded "
+                "saying: “We are continuing to work on the sequel.”\n")
+    assert not any(o == "variety" for _s, p, o in got if p == "spokenBy")
+
+
+def test_a_quotation_broken_by_its_attribution_and_she_had_said() -> None:
+    got = facts("“Ultimately,” says Matt Groening, “Disenchantment will be about life and "
+                "death, love and sex.”\n")
+    assert ("groening-quote-1", "spokenBy", "matt-groening") in got
+    assert ("groening-quote-1", "text",
+            "disenchantment will be about life and death, love and sex.") in got
+    got = facts("Anushka Sharma produced the series.\n"
+                "Anushka was last seen in a film in 2018. Speaking about her break from "
+                "acting, she had said in an interview: “I was on auto pilot, and it got "
+                "exhausting.”\n")
+    assert ("sharma-quote-1", "spokenBy", "anushka-sharma") in got
+
+
+def test_a_list_of_top_shows_ranks_each_in_its_week_and_scope() -> None:
+    got = facts("For the week of Nov. 8 through Nov. 14, the top shows in the U.S. were "
+                "Narcos: Mexico season 3, Big Mouth season 5 and You season 3.\n"
+                "The top films in the U.S. were Red Notice, Love Hard and The Harder They "
+                "Fall.\n", date="2021-11-16")
+    assert {("narcos-mexico-season-3-top-list-ranking", "about", "narcos-mexico-season-3"),
+            ("narcos-mexico-season-3-top-list-ranking", "rank", "1"),
+            ("narcos-mexico-season-3-top-list-ranking", "chart", "top shows"),
+            ("narcos-mexico-season-3-top-list-ranking", "scope", "u.s."),
+            ("narcos-mexico-season-3-top-list-ranking", "startDate", "2021-11-08"),
+            ("you-season-3-top-list-ranking", "rank", "3"),
+            ("narcos-mexico-season-3", "partOfSeries", "narcos-mexico"),
+            ("narcos-mexico-season-3", "seasonNumber", "3"),
+            ("love-hard-top-list-ranking", "rank", "2"),
+            ("love-hard-top-list-ranking", "chart", "top films"),
+            ("the-harder-they-fall-top-list-ranking", "endDate", "2021-11-14")} <= got
+    # words that are no titles make no ranking
+    got = facts("The top shows in the U.S. were mostly dramas and comedies.\n")
+    assert not any(p == "rank" for _s, p, _o in got)
+
+
+def test_series_at_the_top_of_a_named_list_as_of_a_weekday() -> None:
+    got = facts("Meanwhile, five Korean original series sit at the top of the Netflix Global "
+                "Top 10 list as of Wednesday: \"Karma,\" \"Kian's B&B,\" \"Weak Hero\" and "
+                "\"President Playbook.\"\n", date="2025-04-16")
+    assert {("karma-top-list-ranking", "about", "karma"),
+            ("karma-top-list-ranking", "chart", "netflix global top 10"),
+            ("karma-top-list-ranking", "startDate", "2025-04-16"),
+            ("karma-top-list-ranking", "platform", "netflix"),
+            ("president-playbook-top-list-ranking", "about", "president-playbook")} <= got
+    assert not any(p == "rank" for _s, p, _o in got)
+
+
+def test_posts_by_she_and_by_a_name_set_off_by_commas() -> None:
+    got = facts("Actor Anushka Sharma has shared a glimpse of her new production. The series "
+                "was created by Sudip Sharma; Anushka is not acting in the show.\n"
+                "Sharing it, she wrote on Instagram: “Everything is about to change.”\n")
+    assert ("sharma-instagram-post", "author", "anushka-sharma") in got
+    assert ("sharma-instagram-post", "platform", "instagram") in got
+    got = facts("The Irish actor, Barry Keoghan, recently took to Twitter to share the news "
+                "of the currently untitled movie.\n")
+    assert ("keoghan-tweet", "author", "barry-keoghan") in got
+    assert ("keoghan-tweet", "platform", "twitter") in got
+
+
+def test_speakers_after_a_title_pointed_at_inverted_and_with_a_clause() -> None:
+    got = facts("“This chart-topping series beautifully weaves together sci-fi and horror,” "
+                "HBO Max original content chief Sarah Aubrey said in a statement.\n")
+    assert ("aubrey-quote-1", "spokenBy", "sarah-aubrey") in got
+    got = facts("Evan Rachel Wood will portray Queen Iduna.\n"
+                "\"This is a dream come true. I can't believe I'm a part of this,\" the actor, "
+                "who was present at the event, said.\n")
+    assert ("wood-quote-1", "spokenBy", "evan-rachel-wood") in got
+    got = facts("Ridley Scott directed the pilot.\n"
+                "Added Scott, “Being a dyed-in-the-wool advertising man, I was knocked out.”\n")
+    assert ("scott-quote-1", "spokenBy", "ridley-scott") in got
+    got = facts("Jimmy McGovern, who is famed for creating the ITV drama Cracker, said: \"This "
+                "is the best cast I have ever seen.\"\n"
+                "Amy Schumer previously told the outlet, \"There are some elements that are "
+                "obviously exaggerated.\"\n")
+    assert ("mcgovern-quote-1", "spokenBy", "jimmy-mcgovern") in got
+    assert ("schumer-quote-1", "spokenBy", "amy-schumer") in got
+
+
+def test_a_place_secured_landed_in_or_ranked_on_a_named_list() -> None:
+    got = facts("Part 1 of “The Crown” Season 6 secured the second position on the "
+                "English-language list, attracting 8.8 million views.\n"
+                "Among the new entrants, “Scott Pilgrim Takes Off” landed in 7th place with 2 "
+                "million views.\n")
+    assert {("the-crown-season-6-ranking", "rank", "2"),
+            ("the-crown-season-6-ranking", "chart", "english-language list"),
+            ("scott-pilgrim-takes-off-ranking", "rank", "7")} <= got
+    # a place held last weekend is a past rank
+    got = facts("“Barbie” fell from the first spot it took last weekend.\n")
+    assert not any(p == "rank" for _s, p, _o in got)
+
+
+def test_a_speaker_after_an_abbreviated_nationality() -> None:
+    got = facts("\"Creating cinema is always different, I would compare it to falling in "
+                "love,\" said U.S. director Ana Lily Amirpour.\n")
+    assert ("amirpour-quote-1", "spokenBy", "ana-lily-amirpour") in got
+
+
+def test_posts_from_a_star_a_possessive_post_and_took_to_his_instagram() -> None:
+    got = facts("Filming for the romantic comedy “Ghosted” has wrapped, according to a cheeky "
+                "Instagram post from the film's star, Chris Evans.\n")
+    assert ("evans-instagram-post", "author", "chris-evans") in got
+    got = facts("Dwayne Johnson will return.\n“The JUMANJI SEQUEL is officially underway,” "
+                "Johnson’s Instagram post said.\n")
+    assert ("johnson-sequel-instagram-post", "author", "dwayne-johnson") in got
+    got = facts("Jensen Ackles will soon be seen in “The Boys”. The actor took to his "
+                "Instagram and shared a picture from the sets of the show.\n")
+    assert ("ackles-instagram-post", "author", "jensen-ackles") in got
+
+
+def test_a_figure_or_a_ranking_stated_by_the_organization_its_sentence_names() -> None:
+    got = facts("Samba TV announced earlier in the day that roughly 1.7 million households "
+                "watched “The Falcon and the Winter Soldier”.\n")
+    assert any(p == "reportedBy" and o == "samba-tv" for _s, p, o in got)
+    # "On the TV said," (a typo for "side") names no source
+    got = facts("On the TV said, “Ratched” saw 48 million viewing households.\n")
+    assert not any(p == "reportedBy" for _s, p, _o in got)
+
+
+def test_box_office_places_led_was_fourth_followed_by_and_rounding_out() -> None:
+    got = facts("“Scream VI” opened with $44.5 million this weekend to lead all films in North "
+                "America.\n"
+                "“Ant-Man and the Wasp: Quantumania” was fourth with $7 million in its fourth "
+                "week, followed by “Cocaine Bear,” which grossed another $6.2 million.\n"
+                "Rounding out the top 10 domestic releases were “Jesus Revolution” ($5.17 "
+                "million) and “Champions” ($5.1 million).\n"
+                "The overall box office haul was estimated at $117.7 million.\n")
+    assert {("scream-vi-box-office-ranking", "rank", "1"),
+            ("ant-man-and-the-wasp-quantumania-box-office-ranking", "rank", "4"),
+            ("cocaine-bear-box-office-ranking", "rank", "5"),
+            ("jesus-revolution-box-office-ranking", "rank", "9"),
+            ("champions-box-office-ranking", "rank", "10")} <= got
+    # outside a box-office article "was fourth" is no chart place
+    got = facts("“Cocaine Bear” was fourth, with the critics, among the year's comedies.\n")
+    assert not any(p == "rank" for _s, p, _o in got)

@@ -9,7 +9,9 @@ Candidate ids rarely equal gold ids by chance, so entities are aligned first:
 3. helper nodes without a proper name (figures, rankings, quotations, posts, events,
    articles) by content: a candidate helper aligns with the gold helper of a compatible
    type that shares the most facts with it (same property and same aligned object or
-   value), at least one.
+   value), at least one (among equals, the one of the same id); a season (TVSeason) none aligns so, by its id or name as in 1
+   and 2: "Money Heist part 4" is a name, and a season named only as the object of
+   another fact ("… viewership about money-heist-part-4") is still that season.
 
 A candidate statement is **right** when, after alignment, its subject, property, object
 or value and qualifiers equal a gold statement's, and its quote supports it: one of its
@@ -163,6 +165,7 @@ def score(article: str, text: str, gold_entities: Mapping[str, GoldEntity],
         if len(hits) == 1:
             mapping[cid] = hits.pop()
     _align_helpers(mapping, result, facts, gold_entities, cand_types)
+    _align_seasons(mapping, mentioned, gold_entities, cand_types, cand_names, by_name)
 
     def mapped(c_subject: str, prop: str, obj: str | None, value: object,
                quals: Mapping[str, str]) -> tuple[str, str, str | None, str | None,
@@ -266,7 +269,27 @@ def _align_helpers(mapping: dict[str, str], result: Suggestions, facts: list[Gol
                 shared = sum(1 for p, t in sig if any(
                     p == gp and (t == gt or _same_value(t, gt)) for gp, gt in gsig))
                 if shared:
-                    pairs.append((-shared, cid, gid))
-        for _neg, cid, gid in sorted(pairs):
+                    # among equals, the one of the same id first
+                    pairs.append((-shared, cid != gid, cid, gid))
+        for _neg, _other, cid, gid in sorted(pairs):
             if cid not in mapping and gid not in set(mapping.values()):
                 mapping[cid] = gid
+
+
+def _align_seasons(mapping: dict[str, str], mentioned: set[str],
+                   gold_entities: Mapping[str, GoldEntity], cand_types: Mapping[str, str],
+                   cand_names: Mapping[str, tuple[str, ...]],
+                   by_name: Mapping[str, set[str]]) -> None:
+    """Seasons no shared fact aligned: by id, else by name, with a gold season not taken
+    (module doc, step 3)."""
+    taken = set(mapping.values())
+    for cid in sorted(mentioned):
+        if cid in mapping or not is_a(cand_types.get(cid) or "", "TVSeason"):
+            continue
+        hits = {cid} if cid in gold_entities else set().union(
+            *(by_name.get(norm_name(n), set()) for n in cand_names.get(cid, ())))
+        hits = {g for g in hits if g not in taken and g in gold_entities
+                and is_a(gold_entities[g].type, "TVSeason")}
+        if len(hits) == 1:
+            mapping[cid] = hits.pop()
+            taken.add(mapping[cid])

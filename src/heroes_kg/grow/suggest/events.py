@@ -22,7 +22,9 @@ _YEAR = r"(?:19|20)\d\d"
 _CAP = r"[A-Z][\w’'&.-]*"
 #: "the 2023 Cannes Film Festival", "Toronto International Film Festival 2024".
 _FESTIVAL = re.compile(rf"(?:(?P<y1>{_YEAR}) )?(?P<n>(?:{_CAP} ){{1,4}}?(?:International )?"
-                       rf"(?:Film |Television |TV |Documentary )?Festival)(?: (?P<y2>{_YEAR}))?")
+                       rf"(?:Film |Television |TV |Documentary )?Festival|"
+                       rf"(?<=the )(?:{_CAP} ){{1,3}}(?:film|documentary) festival)"
+                       rf"(?: (?P<y2>{_YEAR}))?")
 #: "Sundance 2017 unveils … selections" (a headline): a one-word festival with its year.
 _NAME_YEAR = re.compile(rf"^(?P<n>{_CAP}) (?P<y>{_YEAR})\b")
 #: Words that say the article is about what a festival will show.
@@ -196,11 +198,16 @@ def festival_lineup(doc: Doc) -> None:
     # "marking the director’s return to Sundance": the festival's own name is a cue.
     own = next((w for w in name.split() if not w.isdigit()), name)
     for s in doc.sentences:
-        if _ELSEWHERE.search(s.text):
-            continue
         cued = bool(_CUE.search(s.text) or own in s.text)
         end = s.start + len(s.text)
+        # "the Golden Lion Award, which last year went to Alfonso Cuarón's Roma, include: …":
+        # the clause about an earlier edition or a prize, not the sentence, is left out
+        elsewhere = [_clause(s, m) for m in _ELSEWHERE.finditer(s.text)]
         for a, b, work in doc.works_in_spans(s.start, end):
+            if any(x <= a < y for x, y in elsewhere):
+                continue
+            if doc.name_of(work).lower() in _SECTIONS:
+                continue  # "Rose Glass will present A24’s Midnight selection": a section
             if CREDIT_AFTER.match(doc.text, b) or re.search(
                     r"\b(?:after|since|from)\s+[“\"‘']?$", doc.text[max(s.start, a - 8):a]):
                 continue
@@ -218,5 +225,22 @@ def festival_lineup(doc: Doc) -> None:
                 doc.add(premiere, "workFeatured", quote, s.start, "festival-premiere", 0.5,
                         obj=work)
 
+
+def _clause(s: Sentence, m: re.Match[str]) -> tuple[int, int]:
+    """Where the clause around ``m`` lies in the text: between the commas or semicolons
+    around it, a comma inside a quoted title ("“Triangle of Sadness,” took home")
+    included."""
+    before = max(s.text.rfind(",", 0, m.start()), s.text.rfind(";", 0, m.start()))
+    if before > 0 and s.text[before + 1:before + 2] in "”\"’":
+        before = max(s.text.rfind(",", 0, before), s.text.rfind(";", 0, before))
+    after = min((i for i in (s.text.find(",", m.end()), s.text.find(";", m.end())) if i >= 0),
+                default=len(s.text))
+    return s.start + before + 1, s.start + after
+
+
+#: The names festivals give their sections, which read like titles.
+_SECTIONS = {"premieres", "midnight", "spotlight", "next", "competition", "panorama",
+             "gala", "galas", "showcase", "special presentations", "world cinema",
+             "documentary premieres", "out of competition", "horizons", "discovery"}
 
 DOC_RULES = [festival_lineup]

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from ._doc import Doc
+from ._names import guess_type
 from ._terms import is_a
-from ._text import NUMBER_WORDS, SCALE, SOURCE, Sentence
+from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, Sentence
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -280,5 +281,39 @@ def figure_list(doc: Doc) -> None:
             index += 1
 
 
+_STATED = re.compile(
+    rf"\b(?:[Aa]ccording to|[Aa]s estimated by|[Aa]s per|[Pp]er) (?:the )?"
+    rf"(?:(?:figures|data|estimates|stats|numbers) from )?(?:[a-z-]+ ){{0,3}}?(?P<o>{NAME})|"
+    rf"(?<![\w.’'-])(?<![Tt]he )(?P<o2>{NAME})(?: Inc\.)? (?:announced|said|reported|estimated|estimates|confirmed|"
+    rf"revealed)\b")
+
+
+def stated_by(doc: Doc) -> None:
+    """"Samba TV announced earlier in the day that roughly 1.7 million households watched
+    the show", "Rounding out the top 10 domestic releases, as estimated by Comscore, were
+    …", "according to figures from measurement firm ComScore": a figure or a ranking with
+    no source yet is reported by the organization its sentence names as the source."""
+    has = {c.subject for c in doc.found.values() if c.property == "reportedBy"}
+    for c in list(doc.found.values()):
+        if c.subject in has or doc.type_of(c.subject) not in ("ViewershipFigure",
+                                                              "ChartRanking") or \
+                c.property not in ("views", "households", "hoursViewed", "rank"):
+            continue
+        s = next((x for x in doc.sentences if x.start <= c.start < x.end + 1), None)
+        if s is None:
+            continue
+        for m in _STATED.finditer(s.text):
+            name = doc.trim(m.group("o") or m.group("o2"))
+            org = doc.lookup(name)
+            kind = doc.type_of(org) if org else guess_type(name)
+            if kind is None or not is_a(kind, "Organization"):
+                continue
+            org = org or doc.entity(name, kind, "stated-by", m.group(0))
+            doc.add(c.subject, "reportedBy", m.group(0), s.start + m.start(), "stated-by",
+                    0.5, obj=org)
+            has.add(c.subject)
+            break
+
+
 RULES = [rule_figures, rule_watched_for]
-DOC_RULES = [figure_list]
+DOC_RULES = [figure_list, stated_by]

@@ -9,7 +9,7 @@ import re
 from ._doc import Doc
 from ._names import KNOWN_NAMES, guess_type
 from ._terms import is_a
-from ._text import NAME, WEEKDAYS, Sentence
+from ._text import NAME, WEEKDAYS, Sentence, word_at
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -62,6 +62,27 @@ def _author_in(doc: Doc, text: str) -> str | None:
     return None
 
 
+def _named_last(doc: Doc, pos: int) -> str | None:
+    """Who "she" at ``pos`` is: the person named last before it by a name, first name or
+    surname that no other person shares ("Anushka is not acting in the show. Sharing it,
+    she wrote on Instagram", with Sudip Sharma also in the article)."""
+    people = {e for e, c in doc.new.items() if is_a(c.type, "Person")} | {
+        mn.entity for mn in doc.out.mentions if is_a(doc.type_of(mn.entity), "Person")}
+    words: dict[str, set[str]] = {}
+    for person in people:
+        name = doc.name_of(person)
+        for word in {name, name.split()[0], name.split()[-1]}:
+            words.setdefault(word, set()).add(person)
+    best: tuple[int, str] | None = None
+    for word, who in words.items():
+        if len(who) != 1:
+            continue
+        places = [at for at in word_at(doc.text, word) if at < pos]
+        if places:
+            best = max(best or (places[-1], ""), (places[-1], next(iter(who))))
+    return best[1] if best else None
+
+
 def rule_post_on_weekday(doc: Doc, s: Sentence) -> None:
     """"Netflix said in a Twitter post on Monday": the day resolved against the article
     date."""
@@ -87,24 +108,32 @@ _POST_TEXT = re.compile(r"[^“\".]{0,60}?(?:,? (?:writing|captioning (?:it|the 
 
 
 _PROSE_POST = re.compile(
-    rf"(?P<who>{NAME})(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
+    rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he)(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
     rf"(?:also |recently |later )?(?:wrote|posted|shared|"
     rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
     rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
     rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
-    rf"filmmaker|singer|producer)) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+    rf"filmmaker|singer|producer)),? (?:also |recently |later )?took to "
+    rf"(?:(?:his|her|their|its) )?{_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+    rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?{_PLATFORM.replace('?P<p>', '?P<p4>')} post "
+    rf"(?:from|by) (?:[^,.“”\"]{{0,40}}, )?(?P<who5>{NAME})|"
+    rf"(?P<who6>{NAME})[’']s {_PLATFORM.replace('?P<p>', '?P<p5>')} post\b|"
     rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b|"
     rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
     rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
     rf"published) (?:on|to|via) {_PLATFORM.replace('?P<p>', '?P<p3>')},? "
     rf"(?P<who4>{NAME}) (?:wrote|said|shared|added|explained)\b")
 _PROSE_POST_APPOSED = re.compile(
-    rf"(?P<who>{NAME})(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
+    rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he)(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
     rf"(?:also |recently |later )?(?:wrote|posted|shared|"
     rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
     rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
     rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
-    rf"filmmaker|singer|producer)) took to {_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+    rf"filmmaker|singer|producer)),? (?:also |recently |later )?took to "
+    rf"(?:(?:his|her|their|its) )?{_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+    rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?{_PLATFORM.replace('?P<p>', '?P<p4>')} post "
+    rf"(?:from|by) (?:[^,.“”\"]{{0,40}}, )?(?P<who5>{NAME})|"
+    rf"(?P<who6>{NAME})[’']s {_PLATFORM.replace('?P<p>', '?P<p5>')} post\b|"
     rf"(?P<who3>{NAME})(?:, [^,“”\"]{{3,80}},)? (?:tweeted|retweeted)\b|"
     rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
     rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
@@ -125,19 +154,22 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
     m = pattern.search(s.text)
     if not m:
         return
-    who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4")
+    who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or \
+        m.group("who5") or m.group("who6")
     name = doc.trim(who)
     author = doc.lookup(name)
-    if author is None and (name in ("He", "She") or who.lower().startswith("the ")):
+    if author is None and (name.lower() in ("he", "she") or who.lower().startswith("the ")):
         # "He posted the following to Instagram", "The Shang-Chi star took to Twitter"
-        author = doc.subject_person(s.start + m.start())
+        author = (_named_last(doc, s.start + m.start()) if name.lower() in ("he", "she")
+                  else None) or doc.subject_person(s.start + m.start())
     if author is None:
         if not doc.is_person(name):
             return
         author = doc.entity(name, None, "post-in-prose", m.group(0))
     if not (is_a(doc.type_of(author), "Person") or is_a(doc.type_of(author), "Organization")):
         return
-    platform_name = m.group("p") or m.group("p2") or m.group("p3") or "Twitter"
+    platform_name = m.group("p") or m.group("p2") or m.group("p3") or m.group("p4") or \
+        m.group("p5") or "Twitter"
     platform = _platform(doc, platform_name, "post-in-prose")
     day = re.search(r"\b[Oo]n (?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
                     s.text)

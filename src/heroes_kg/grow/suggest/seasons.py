@@ -8,7 +8,7 @@ import re
 from ._doc import Doc
 from ._names import guess_type
 from ._terms import is_a
-from ._text import NAME, NUMBER_WORDS, TITLE_WORDS, Sentence, slug
+from ._text import NAME, NUMBER_WORDS, TITLE_WORDS, Sentence, is_title_case, slug
 from .works import season_of
 
 __all__ = ["RULES"]
@@ -175,4 +175,101 @@ def rule_season_order(doc: Doc, s: Sentence) -> None:
         return
 
 
-RULES = [rule_renewed_by, rule_plural_renewal, rule_season_order]
+_RENEWS = re.compile(
+    rf"(?P<o>{NAME}) (?:has |have |had )?(?:(?:decided|opted|chosen) to )?(?:officially )?"
+    rf"(?:renewed|renews|renew) (?P<what>[^.;:]{{3,140}}?),? for (?:an?|its|their) "
+    rf"(?P<n>{_ORDINALS})(?P<more>(?:,? and (?:an? )?(?:{_ORDINALS}))*) (?:seasons?|years?)\b"
+    rf"(?P<resp>,? respectively)?")
+_PRONOUNS = {"it", "he", "she", "they", "this", "that", "the series", "the show"}
+
+
+def _titles(doc: Doc, what: str, rule: str, quote: str) -> list[str]:
+    """The series a renewal names: "two of its biggest … genre series, Marvel's Runaways
+    and The Handmaid's Tale": each title-case part, a known work or a new series."""
+    out = []
+    for part in re.split(r",\s*|\s+and\s+", what.strip(" ,")):
+        part = part.strip(" “”\"‘’")
+        if not part or not is_title_case(part) or part.lower() in _PRONOUNS or \
+                part.split()[0].lower() in ("it", "he", "she", "they", "its", "their"):
+            continue
+        found = doc.lookup(part)
+        if found is not None and doc.type_of(found) != "TVSeries":
+            return []  # a film, a person: not a series renewed
+        out.append(found or doc.entity(part, "TVSeries", rule, quote))
+    return out
+
+
+def rule_renews(doc: Doc, s: Sentence) -> None:
+    """"Hulu has decided to renew two of its biggest and most popular genre series,
+    Marvel's Runaways and The Handmaid's Tale, for a third and fourth season
+    respectively": a season of each series, renewed and greenlit by the company; two
+    titles and two numbers pair "respectively", one number goes with every title."""
+    if "renew" not in s.text:
+        return
+    for m in _RENEWS.finditer(s.text):
+        org = _organization(doc, m.group("o"), "renews", m.group(0))
+        if org is None:
+            continue
+        numbers = [_ORDINAL[m.group("n")], *(_ORDINAL[x] for x in re.findall(
+            _ORDINALS, m.group("more") or ""))]
+        series = _titles(doc, m.group("what"), "renews", m.group(0))
+        if not series or (len(numbers) > 1 and len(numbers) != len(series)):
+            continue
+        pairs = zip(series, numbers) if len(numbers) > 1 else ((x, numbers[0]) for x in series)
+        start = s.start + m.start()
+        for one, n in pairs:
+            season = season_of(doc, one, n, m.group(0))
+            doc.add(season, "partOfSeries", m.group(0), start, "renews", 0.65, obj=one)
+            doc.add(season, "seasonNumber", m.group(0), start, "renews", 0.65, value=n)
+            doc.add(season, "developmentStatus", m.group(0), start, "renews", 0.6,
+                    value="renewed")
+            doc.add(season, "greenlitBy", m.group(0), start, "renews", 0.6, obj=org)
+
+
+_RETURNS = re.compile(
+    rf"(?<![\w’'])(?P<t>(?:[A-Z0-9][\w’'&:!?.-]*)(?: (?:of|the|and|a|an|in|on|to|for|"
+    rf"[A-Z0-9][\w’'&:!?.-]*))*?) (?:will|is set to|is going to) (?:also )?"
+    rf"(?:be returning|return|be back|come back) for (?:an?|its) (?P<n>{_ORDINALS}) "
+    rf"(?:season|year)\b")
+_ANNOUNCED = re.compile(rf"(?P<o>{NAME}) (?:has |have )?(?:announced|confirmed|revealed) "
+                        rf"(?:(?:two|three|four|both|the|its|their|a|new) )*renewals?\b")
+
+
+def rule_returns_for(doc: Doc, s: Sentence) -> None:
+    """"Netflix announced two renewals today: paranormal series The OA will be returning
+    for a second season, and time travel entry Travelers will also return for a second
+    year": the season of the series named before "will return"; renewed, and greenlit by
+    the company that announced the renewals in the same sentence."""
+    if "return" not in s.text and "back" not in s.text:
+        return
+    announced = _ANNOUNCED.search(s.text)
+    org = _organization(doc, announced.group("o"), "returns-for", s.text) \
+        if announced else None
+    for m in _RETURNS.finditer(s.text):
+        title = m.group("t")
+        if title.split()[0] in ("It", "He", "She", "They", "This", "That", "The") and \
+                " " not in title:
+            continue
+        if title.lower() in _PRONOUNS:
+            continue
+        found = doc.lookup(title)
+        if found is not None and doc.type_of(found) not in ("TVSeries",):
+            continue
+        series = found or doc.entity(title, "TVSeries", "returns-for", m.group(0))
+        if doc.type_of(series) != "TVSeries":
+            continue
+        n = _ORDINAL[m.group("n")]
+        start = s.start + m.start()
+        season = season_of(doc, series, n, m.group(0))
+        doc.add(season, "partOfSeries", m.group(0), start, "returns-for", 0.6, obj=series)
+        doc.add(season, "seasonNumber", m.group(0), start, "returns-for", 0.6, value=n)
+        if org is not None and announced is not None and announced.start() < m.start():
+            quote = s.text[announced.start():m.end()]
+            at = s.start + announced.start()
+            doc.add(season, "developmentStatus", quote, at, "returns-for", 0.55,
+                    value="renewed")
+            doc.add(season, "greenlitBy", quote, at, "returns-for", 0.55, obj=org)
+
+
+RULES = [rule_renewed_by, rule_plural_renewal, rule_season_order, rule_renews,
+         rule_returns_for]

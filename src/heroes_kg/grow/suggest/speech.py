@@ -21,16 +21,39 @@ _SAY = (r"(?:said|says|explained|explains|added|adds|told|tells|noted|notes|reca
 _OPEN, _CLOSE = "\"“", "\"”"
 _QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]"
 _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}|"
-                    rf"{_SAY} (?:(?:{NAME} )?(?:[a-z-]+ ){{0,3}}?(?:director|star|actor|actress|producer|"
+                    rf"{_SAY} (?:(?:{NAME} |[A-Z]\.[A-Z]\. )?(?:[a-z-]+ ){{0,3}}?(?:director|star|actor|actress|producer|"
                     rf"creator|showrunner|writer|filmmaker|co-star|president|founder|chief|"
                     rf"chairman|chairwoman|head) )?(?P<who2>{NAME}))"
                     rf"(?P<tail>(?: (?!(?:that|when|in|at|on|of|about)\b)[^\s.,;]+){{0,4}}?)?"
                     rf"(?: (?:to|in) (?:an? )?(?:interview with )?)?(?P<to>{NAME})?")
-_POINTER = (r"\bThe (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|filmmaker|producer|"
+_POINTER = (r"\b[Tt]he (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|filmmaker|producer|"
             r"creator|showrunner|writer)")
-_BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER}) {_SAY}(?: (?P<to>{NAME}))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
+_BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER})(?:, who [^,“”\"]{{3,80}},)? "
+                     rf"(?:(?:has|had|have|once|previously|also|later|recently) ){{0,2}}"
+                     rf"{_SAY}(?: (?P<to>{NAME})| the (?:outlet|publication|magazine|site|"
+                     rf"website|newspaper|paper))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
                      rf"(?: (?:of|about) (?:the|this|that|her|his|their) (?:[a-z-]+ )?(?:show|series|film|movie|"
-                     rf"role|character|project))?[:,] {_QUOTED}")
+                     rf"role|character|project))?(?:[:,]|(?<=\bsaid)|(?<=\bsays)) {_QUOTED}")
+#: "“Ultimately,” says Matt Groening, “Disenchantment will be about …”": a quotation broken
+#: by its attribution; the words after it.
+_SPLIT = re.compile(rf"[\"“][^\"“”]{{1,40}}?,[\"”] (?:{_SAY} (?P<who2>{NAME})|"
+                    rf"(?P<who>{NAME}|he|she) {_SAY}), {_QUOTED}")
+#: "“…,” HBO Max original content chief Sarah Aubrey said in a statement", "“…,” the
+#: actor, who was present at the event, said.": a speaker named after a title, or pointed
+#: at.
+_AFTER_TITLED = re.compile(
+    rf"{_QUOTED},? (?:(?:[A-Z][\w+&.’']*|[a-z-]+) ){{0,6}}?(?:chief|president|head|director|"
+    rf"executive|officer|chair|chairman|chairwoman|producer|creator|co-creator|showrunner|"
+    rf"star|actor|actress|writer|founder|boss|CEO|VP|filmmaker) (?P<who>{NAME}) "
+    rf"(?:also )?{_SAY}\b")
+_AFTER_POINTER = re.compile(rf"{_QUOTED},? (?P<who>{_POINTER})(?:, [^,“”\"]{{3,80}},)? {_SAY}\b")
+#: "Added Scott, “Being a dyed-in-the-wool advertising man, …”"
+_INVERTED = re.compile(rf"^(?:Added|Adds|Says|Said|Continued|Explained) (?P<who>{NAME})[,:] "
+                       rf"{_QUOTED}")
+#: "He has tried to downplay the cancellation rumors saying “that all rests with Netflix
+#: …”": the words the sentence's subject said.
+_SAYING = re.compile(rf"^(?P<who>{NAME}|He|She) (?:has |had |have )?(?:[a-z][\w’'-]* ){{1,8}}"
+                     rf"saying:? {_QUOTED}")
 _TOLD = re.compile(rf"\b(?:told|tells|in an interview with|[Ss]peaking to|[Ss]peaking with|to) "
                    rf"(?:(?:the )?(?:website|outlet|magazine|newspaper|site|podcast) )?"
                    rf"(?P<to>{NAME})")
@@ -42,7 +65,7 @@ def _speaker(doc: Doc, who: str, last: str | None, quote: str) -> str | None:
     if who.lower() in PRONOUNS or re.fullmatch(_POINTER, who):
         return last  # "he", "The 'It' star": the person spoken of
     name = doc.trim(who)
-    found = doc.lookup(name)
+    found = doc.lookup(name) or _family_name(doc, name)
     if found is not None:
         return found if (is_a(doc.type_of(found), "Person") or
                          is_a(doc.type_of(found), "Organization")) else None
@@ -56,6 +79,18 @@ def _speaker(doc: Doc, who: str, last: str | None, quote: str) -> str | None:
     return doc.entity(name, "Person", "speech", quote)
 
 
+def _family_name(doc: Doc, name: str) -> str | None:
+    """"Hwang added:" after "Hwang Dong-hyuk said": a one-word speaker is the one person
+    named so far whose name begins with it (a family name written first)."""
+    if " " in name or not name[:1].isupper():
+        return None
+    people = {e for e, c in doc.new.items() if is_a(c.type, "Person")
+              and c.name.split()[0] == name and " " in c.name} | {
+        mn.entity for mn in doc.out.mentions if is_a(doc.type_of(mn.entity), "Person")
+        and doc.name_of(mn.entity).split()[0] == name and " " in doc.name_of(mn.entity)}
+    return people.pop() if len(people) == 1 else None
+
+
 def quotations(doc: Doc) -> None:
     """Each quoted passage attributed in its sentence becomes a Quotation with its
     text and speaker, and the publication it was told to."""
@@ -64,9 +99,11 @@ def quotations(doc: Doc) -> None:
     previous: Sentence | None = None
     previous_attributed = False
     last_post: str | None = None
+    said_at: tuple[str, int] | None = None
     for s in doc.sentences:
         attributed = False
-        for pattern in (_AFTER, _BEFORE):
+        for pattern in (_AFTER, _BEFORE, _SPLIT, _SAYING, _AFTER_TITLED, _AFTER_POINTER,
+                        _INVERTED):
             for m in pattern.finditer(s.text):
                 who = m.groupdict().get("who") or m.groupdict().get("who2")
                 if not who:
@@ -87,6 +124,7 @@ def quotations(doc: Doc) -> None:
                     continue
                 last_post = None
                 last, attributed = speaker, True
+                said_at = (m.group(0), s.start + m.start())
                 n = counts.get(speaker, 0) + 1
                 counts[speaker] = n
                 qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
@@ -147,6 +185,10 @@ def quotations(doc: Doc) -> None:
                     "speech-continued", 0.6, value=cont.group("q").strip().rstrip(","))
             doc.add(qid, "spokenBy", s.text.strip(), s.start, "speech-continued", 0.5,
                     obj=last)
+            if said_at is not None:
+                # who says so is in the attribution of the words before
+                doc.add(qid, "spokenBy", said_at[0], said_at[1], "speech-continued", 0.5,
+                        obj=last)
         elif not attributed and not _same_paragraph(doc, previous, s):
             last = None if not re.search(r"[\"“]", s.text) else last
         previous, previous_attributed = s, attributed
@@ -270,7 +312,8 @@ def block_quotes(doc: Doc) -> None:
                 doc.add(qid, "about", intro, start, "block-quote", 0.5, obj=work)
 
 
-_GOES_ON = re.compile(rf"[”\"],? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}|{_SAY} "
+_GOES_ON = re.compile(rf"[”\"],? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}"
+                      rf"(?: (?:of|about|on|in|at) [^.“”\"]{{3,60}})?|{_SAY} "
                       rf"(?P<who2>{NAME})(?:, [^.“”\"]+)?)\.\s+"
                       rf"[“\"](?P<q>[^“”\"]{{12,}})[”\"]\s*$")
 
@@ -298,6 +341,9 @@ def quotes_going_on(doc: Doc) -> None:
                 value=text.rstrip(","))
         doc.add(qid, "spokenBy", quote, p.start + m.start("q") - 1, "speech-continued", 0.55,
                 obj=speaker)
+        attribution = p.text[m.start() + 1:m.start("q") - 1].strip(" ,.")
+        doc.add(qid, "spokenBy", attribution, p.start + m.start() + 1, "speech-continued",
+                0.55, obj=speaker)
 
 
 _VENUE = re.compile(
@@ -508,8 +554,8 @@ def _subject_in_paragraph(doc: Doc, s: Sentence) -> str | None:
         return None
     found = _subject_before(doc, s.start)
     name = doc.name_of(found) if found else ""
-    return found if name and (name in before[-1].text or name.split()[-1] in before[-1].text) \
-        else None
+    return found if name and any(word in before[-1].text for word in (
+        name, name.split()[-1], name.split()[0])) else None
 
 
 def _subject_before(doc: Doc, pos: int) -> str | None:
@@ -524,7 +570,7 @@ def _subject_before(doc: Doc, pos: int) -> str | None:
         best: tuple[int, str] | None = None
         for person in dict.fromkeys(people):
             name = doc.name_of(person)
-            for word in (name, name.split()[-1]):
+            for word in dict.fromkeys((name, name.split()[-1], name.split()[0])):
                 at = s.text.find(word)
                 if at >= 0 and not re.match(r"[’']", s.text[at + len(word):at + len(word) + 1]):
                     best = min(best or (at, person), (at, person))
