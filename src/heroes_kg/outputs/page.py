@@ -173,6 +173,7 @@ class _Lookup:
                 schema:headline ?t OPTIONAL { ?a schema:datePublished ?d } }"""):
             self.articles[row["a"].value] = (row["t"].value,
                                              row["d"].value if row["d"] is not None else "")
+        self._type_of: dict[tuple[str, ...], tuple[str, str]] = {}
         self.facts: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
         #: The fact each statement asserts, by the statement's IRI.
         self.statement_keys: dict[str, tuple[str, str, str]] = {}
@@ -198,10 +199,17 @@ class _Lookup:
 
     def type_of(self, iri: str) -> tuple[str, str]:
         """(readable class, group) of a resource: its most specific curated class."""
-        known = [_CLASS_BY_IRI[t] for t in self.types.get(iri, []) if t in _CLASS_BY_IRI]
+        types = tuple(self.types.get(iri, ()))
+        found = self._type_of.get(types)
+        if found is None:
+            found = self._type_of[types] = self._type_of_types(types)
+        return found
+
+    def _type_of_types(self, types: tuple[str, ...]) -> tuple[str, str]:
+        known = [_CLASS_BY_IRI[t] for t in types if t in _CLASS_BY_IRI]
         known.sort(key=lambda name: (-_depth(name), name))
         if not known:
-            other = sorted(self.types.get(iri, []))
+            other = sorted(types)
             return (_readable(other[0], self.labels) if other else "resource"), "other"
         name = known[0]
         current: str | None = name
@@ -799,28 +807,27 @@ def _document(v: View, reuse: Reuse | None = None, texts: _Texts | None = None
             property_rows.append({"label": e.label, "fw": forward, "bw": backward})
     if texts is None or texts.overview != overview:
         texts = _Texts(v, overview)
-    holes: dict[str, Callable[[Any, int], int]] = {
-        "i": lambda ref, _own: index[ref],
-        "a": lambda ref, _own: article_index[ref],
-        "p": lambda ref, _own: properties[ref],
-        "c": lambda ref, _own: member_of[index[ref]],
-        "x": lambda ref, _own: positions[index[ref]][0],
-        "y": lambda ref, _own: positions[index[ref]][1],
-        "#": lambda _ref, own: own,
-    }
+    # Every hole's number as text, but an element's own ("#"), which is its position.
+    numbers: dict[tuple[str, ...], str] = {("p", p): str(n) for p, n in properties.items()}
+    numbers.update((("a", a), str(n)) for a, n in article_index.items())
+    for i, iri in enumerate(order):
+        numbers["i", iri] = str(i)
+        if overview:
+            numbers["c", iri] = str(member_of[i])
+        else:
+            numbers["x", iri], numbers["y", iri] = map(str, positions[i])
     out: list[str] = []
-    append = out.append
+    extend = out.extend
+    get = numbers.get
 
     def fill(template: Template, own: int) -> None:
-        append("," if own else "")
-        for n, part in enumerate(template):
-            if n % 2:
-                append(str(holes[part[0]](part[1] if len(part) > 1 else None, own)))
-            else:
-                append(part)
+        mine = str(own)
+        extend(["," if own else "", *[part if part.__class__ is str else get(part, mine)
+                                      for part in template]])
     groups_present = {v.nodes[iri].group for iri in order}
     groups = [{"id": g, "label": label, "color": color, "shape": shape}
               for g, (label, color, shape) in GROUPS.items() if g in groups_present]
+    append = out.append
     append('{"articles":' + _js([[*v.articles.get(a, (a.rsplit("/", 1)[-1], ""))]
                                  for a in article_ids])
            + ',"clusters":' + _js(clusters) + ',"edges":[')
