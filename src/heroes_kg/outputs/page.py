@@ -93,7 +93,7 @@ _CLASS_BY_IRI = {t.iri: t.name for t in vocab.CLASSES.values()}
 _XSD = vocab.XSD
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     iri: str
     name: str
@@ -104,7 +104,7 @@ class Node:
     values: list[tuple[str, str, tuple[Any, ...]]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Edge:
     source: str
     target: str
@@ -251,10 +251,11 @@ class _Lookup:
         return person, predicate, character, work
 
 
+_QUALIFIER_ORDER = {key: n for n, key in enumerate(vocab.QUALIFIERS)}
+
+
 def _qualifier_order(qualifier: tuple[str, str]) -> tuple[int, str, str]:
-    order = list(vocab.QUALIFIERS)
-    key = qualifier[0]
-    return (order.index(key) if key in order else len(order), *qualifier)
+    return (_QUALIFIER_ORDER.get(qualifier[0], len(_QUALIFIER_ORDER)), *qualifier)
 
 
 def _depth(class_name: str) -> int:
