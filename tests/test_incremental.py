@@ -266,11 +266,11 @@ class IncrementalMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def damage_an_entry(self, data: st.DataObject) -> None:
         """Damage what the last build kept of a facts file, its articles or its mentions
-        (.heroes-kg/units/), or beside its parts (the statement records and the property
-        graph's nodes): the next build must notice and make it again."""
+        (.heroes-kg/units/), or beside its parts (the statement records, the property
+        graph's nodes, the page's texts): the next build must notice and make it again."""
         folder = self.root / ".heroes-kg" / "units"
         entries = sorted(folder.iterdir()) if folder.is_dir() else []
-        # What the last build kept beside its parts (its statements and property graph).
+        # What the last build kept beside its parts (statements, property graph, page).
         entries += sorted((self.root / ".heroes-kg" / "parts").glob("*.kept"))
         if not entries:
             return

@@ -666,7 +666,9 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
 
 def _lend_statements(project: Project, kg: KnowledgeGraph, changed: list[ox.Quad]) -> None:
     """The statement records the last build read (kept beside its parts, still packed),
-    for the exports to read only those of the statements that changed."""
+    for the exports to read only those of the statements that changed; and the property
+    graph's nodes and the page's texts it made, for only those the change touches to be
+    made again."""
     from .outputs.formats import EARLIER_PROPERTY_GRAPH, EARLIER_STATEMENTS
     from .outputs.page import EARLIER_PAGE
 
@@ -688,8 +690,9 @@ def _lend_statements(project: Project, kg: KnowledgeGraph, changed: list[ox.Quad
 
 
 def _keep_statements(project: Project, kg: KnowledgeGraph) -> None:
-    """The statement records the exports read, and the property graph's nodes they made,
-    beside the parts just written, for the next build (none when no export made them)."""
+    """The statement records the exports read, the property graph's nodes and the page's
+    texts they made, beside the parts just written, for the next build (none when no
+    export made them)."""
     from .corpus.curation import paused_gc
     from .outputs.formats import STATEMENTS, kept_property_graph
     from .outputs.page import kept_page
