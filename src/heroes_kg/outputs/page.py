@@ -13,6 +13,10 @@ The page embeds the vis-network script that pyvis ships and the graph as JSON; e
 from the graph reaches the page as data (escaped JSON, read with textContent), never as
 markup. The same graph always gives the same bytes: the layout is computed here with a
 fixed seed.
+
+The view is made per subject and its JSON per node and edge, with the numbers that
+depend on the whole page filled in last, so that a build can keep both and make again
+only what an edit touched (:func:`graph_page`).
 """
 
 from __future__ import annotations
