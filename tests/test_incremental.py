@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from heroes_kg.errors import HeroesKGError
+from heroes_kg.outputs import page as page_module
 from heroes_kg.pipeline import build, open_graph
 from heroes_kg.project import find_project
 from heroes_kg.rdf import delta as delta_module
@@ -265,11 +266,11 @@ class IncrementalMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def damage_an_entry(self, data: st.DataObject) -> None:
         """Damage what the last build kept of a facts file, its articles or its mentions
-        (.heroes-kg/units/), or beside its parts (the statement records and the property
-        graph's nodes): the next build must notice and make it again."""
+        (.heroes-kg/units/), or beside its parts (the statement records, the property
+        graph's nodes, the page's texts): the next build must notice and make it again."""
         folder = self.root / ".heroes-kg" / "units"
         entries = sorted(folder.iterdir()) if folder.is_dir() else []
-        # What the last build kept beside its parts (its statements and property graph).
+        # What the last build kept beside its parts (statements, property graph, page).
         entries += sorted((self.root / ".heroes-kg" / "parts").glob("*.kept"))
         if not entries:
             return
@@ -320,10 +321,16 @@ _TMP: pytest.TempPathFactory
 
 
 @pytest.mark.slow
-def test_incremental_builds_equal_full_builds(tmp_path_factory: pytest.TempPathFactory
-                                              ) -> None:
+@pytest.mark.parametrize("overview", [None, 8], ids=["page", "overview"])
+def test_incremental_builds_equal_full_builds(tmp_path_factory: pytest.TempPathFactory,
+                                              monkeypatch: pytest.MonkeyPatch,
+                                              overview: int | None) -> None:
+    """Also with the seed graph's page drawn as an overview of groups (as a large graph's
+    is), so that edits move nodes between communities and the groups' numbers shift."""
     global _TMP
     _TMP = tmp_path_factory
+    if overview is not None:
+        monkeypatch.setattr(page_module, "OVERVIEW", overview)
     machine = IncrementalMachine.TestCase
     machine.settings = settings(max_examples=3, stateful_step_count=8, deadline=None,
                                 database=None, derandomize=True,
@@ -644,3 +651,80 @@ def test_a_damaged_or_foreign_property_graph_state_is_not_read() -> None:
                 data[:len(data) // 2]):
         with pytest.raises((ValueError, EOFError, TypeError, KeyError)):
             _earlier_state(bad)
+
+
+def _page_build(root: Path, full: Path) -> tuple[bytes, bytes, int]:
+    """The page an incremental build of ``root`` writes, the page a full build of a copy
+    of its seeds at ``full`` writes, and how many of the page's nodes and edges the
+    incremental build took from the last build's texts."""
+    report = build(find_project(root))
+    copy_project(full)
+    shutil.rmtree(full / "seeds")
+    shutil.copytree(root / "seeds", full / "seeds")
+    build(find_project(full), force=True)
+    pages = ((root / "exports" / "heroes.html").read_bytes(),
+             (full / "exports" / "heroes.html").read_bytes())
+    shutil.rmtree(full)
+    return (*pages, report.reused.get("heroes.html", (0, 0))[0])
+
+
+@pytest.mark.parametrize("overview", [None, 8], ids=["page", "overview"])
+def test_the_page_is_made_from_the_last_builds_texts(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      overview: int | None) -> None:
+    """An incremental build makes again only the page's elements that an edit touches and
+    gives the bytes of a full build: after a figure changed, after an entity that other
+    edges' panels name (as the work a role is played in) was renamed, and after an article
+    was added before the others (every other article's number shifts)."""
+    if overview is not None:
+        monkeypatch.setattr(page_module, "OVERVIEW", overview)
+    root = copy_project(tmp_path / "project")
+    seeds = Seeds(root)
+    seeds.write()
+    build(find_project(root))
+
+    numbered = next(st for data in seeds.facts.values() for st in data.get("statements") or []
+                    if isinstance(st.get("value"), int))
+    numbered["value"] += 1
+    seeds.write()
+    now, full, figure = _page_build(root, tmp_path / "full")
+    assert now == full
+    assert figure > 100  # all but the node with the figure
+
+    qualified = next(st for data in seeds.facts.values() for st in data.get("statements") or []
+                     if st.get("in"))
+    work = next(e for e in seeds.entities() if e["id"] == qualified["in"])
+    work["name"] = "A Renamed Work"
+    seeds.write()
+    now, full, reused = _page_build(root, tmp_path / "full")
+    assert now == full
+    assert 0 < reused < figure
+
+    # An article whose IRI sorts before the others': every quote's article number shifts.
+    text = "Report.\nJo Rivera posts as @jo and met Robert Rodriguez.\n"
+    seeds.articles["0aa"] = ({"id": "aaa-report", "file": "0aa.txt", "title": "Report"}, text)
+    seeds.facts["z-report.yaml"] = {
+        "entities": [{"id": "person-jo", "type": "Person", "name": "Jo Rivera"}],
+        "statements": [{"subject": "person-jo", "property": "accountHandle", "value": "@jo",
+                        "evidence": [{"article": "aaa-report", "quote": "posts as @jo"}]}]}
+    seeds.write()
+    now, full, reused = _page_build(root, tmp_path / "full")
+    assert now == full
+    assert reused >= figure  # the numbers shift, the texts stay
+
+
+def test_a_damaged_or_foreign_page_state_is_not_read(built_parts: Path) -> None:
+    """A page state of another version or shape makes the page afresh (one damaged on
+    disk is not even read: its digest no longer matches, see the stateful test)."""
+    import marshal
+
+    from heroes_kg.outputs.page import EARLIER_PAGE, graph_page, page, view
+
+    with open_graph(find_project(built_parts)) as kg:
+        whole = page(view(kg))
+        some = next(iter(kg.store.quads_for_pattern(None, None, None, kg.names.facts)))
+        for data in (b"not marshalled", marshal.dumps({"version": "0"}),
+                     marshal.dumps({"version": page_module._PAGE_VERSION, "pieces": []}),
+                     marshal.dumps([1, 2])):
+            kg.memo[EARLIER_PAGE] = (data, {some.subject.value}, set())
+            assert graph_page(kg) == whole

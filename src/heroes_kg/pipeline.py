@@ -121,9 +121,9 @@ def _export(fmt: str, *, facts_only: bool = False) -> Producer:
 
 
 def _exports_html(kg: Graph, reuse: Reuse | None = None) -> bytes:
-    from .outputs.page import page, view
+    from .outputs.page import graph_page
 
-    return page(view(kg), reuse)
+    return graph_page(kg, reuse)
 
 
 #: The files ``heroes-kg build`` writes into exports/: file name -> producer
@@ -666,8 +666,11 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
 
 def _lend_statements(project: Project, kg: KnowledgeGraph, changed: list[ox.Quad]) -> None:
     """The statement records the last build read (kept beside its parts, still packed),
-    for the exports to read only those of the statements that changed."""
+    for the exports to read only those of the statements that changed; and the property
+    graph's nodes and the page's texts it made, for only those the change touches to be
+    made again."""
     from .outputs.formats import EARLIER_PROPERTY_GRAPH, EARLIER_STATEMENTS
+    from .outputs.page import EARLIER_PAGE
 
     subjects = {q.subject.value for q in changed if isinstance(q.subject, ox.NamedNode)}
     data = read_beside_parts(project, kg, "statements")
@@ -679,21 +682,30 @@ def _lend_statements(project: Project, kg: KnowledgeGraph, changed: list[ox.Quad
     data = read_beside_parts(project, kg, "property-graph")
     if data is not None:
         kg.memo[EARLIER_PROPERTY_GRAPH] = (data, subjects)
+    # The page's pieces and texts, for only what the changed subjects touch to be made.
+    data = read_beside_parts(project, kg, "page")
+    if data is not None:
+        objects = {q.object.value for q in changed if isinstance(q.object, ox.NamedNode)}
+        kg.memo[EARLIER_PAGE] = (data, subjects, objects)
 
 
 def _keep_statements(project: Project, kg: KnowledgeGraph) -> None:
-    """The statement records the exports read, and the property graph's nodes they made,
-    beside the parts just written, for the next build (none when no export made them)."""
+    """The statement records the exports read, the property graph's nodes and the page's
+    texts they made, beside the parts just written, for the next build (none when no
+    export made them)."""
     from .corpus.curation import paused_gc
     from .outputs.formats import STATEMENTS, kept_property_graph
+    from .outputs.page import kept_page
     from .rdf.read import pack_statements
 
     records = kg.memo.get(STATEMENTS)
     with paused_gc():  # hundreds of thousands of tuples, and millions of objects alive
         data = None if records is None else pack_statements(records)
         nodes = kept_property_graph(kg)
+        page = kept_page(kg)
     keep_beside_parts(project, kg, "statements", data)
     keep_beside_parts(project, kg, "property-graph", nodes)
+    keep_beside_parts(project, kg, "page", page)
 
 
 def _store_state(project: Project, current: str, report: BuildReport) -> dict[str, Any]:

@@ -13,6 +13,10 @@ The page embeds the vis-network script that pyvis ships and the graph as JSON; e
 from the graph reaches the page as data (escaped JSON, read with textContent), never as
 markup. The same graph always gives the same bytes: the layout is computed here with a
 fixed seed.
+
+The view is made per subject and its JSON per node and edge, with the numbers that
+depend on the whole page filled in last, so that a build can keep both and make again
+only what an edit touched (:func:`graph_page`).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,19 +34,21 @@ import pyoxigraph as ox
 
 from .. import vocab
 from .._io import atomic_write
+from .._version import __version__
 from ..corpus.curation import paused_gc
 from ..errors import OutputError, QueryError
 from ..query import resolve_query, run_query
 from ..query.engine import INLINE_LABEL
-from ..rdf.read import find_entity
-from ..rdf.store import Graph, select
+from ..rdf.read import find_entity, restated
+from ..rdf.store import Graph, select, triple_key
 from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
 from ._phrases import phrases
 from .formats import fact_triples, statement_records
 from .reuse import Reuse
 
-__all__ = ["GROUPS", "LARGE", "OVERVIEW", "View", "Written", "load_query", "lookup", "page",
-           "script_json", "view", "view_from_triples", "write_page"]
+__all__ = ["EARLIER_PAGE", "GROUPS", "LARGE", "OVERVIEW", "PAGE_STATE", "View", "Written",
+           "graph_page", "kept_page", "load_query", "lookup", "page", "script_json", "view",
+           "view_from_triples", "write_page"]
 
 #: Node groups: id -> (legend label, colour, vis shape). Order is the legend's order.
 GROUPS: dict[str, tuple[str, str, str]] = {
@@ -91,7 +97,7 @@ _CLASS_BY_IRI = {t.iri: t.name for t in vocab.CLASSES.values()}
 _XSD = vocab.XSD
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     iri: str
     name: str
@@ -102,13 +108,12 @@ class Node:
     values: list[tuple[str, str, tuple[Any, ...]]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Edge:
     source: str
     target: str
     predicate: str
     label: str
-    note: str = ""
     key: tuple[Any, ...] = ()
 
 
@@ -119,7 +124,7 @@ class View:
     title: str
     nodes: dict[str, Node]
     edges: list[Edge]
-    facts: dict[tuple[Any, ...], list[dict[str, Any]]]
+    facts: Mapping[tuple[Any, ...], list[dict[str, Any]]]
     articles: dict[str, tuple[str, str]]
     summary: str = ""
 
@@ -172,7 +177,10 @@ class _Lookup:
                 schema:headline ?t OPTIONAL { ?a schema:datePublished ?d } }"""):
             self.articles[row["a"].value] = (row["t"].value,
                                              row["d"].value if row["d"] is not None else "")
+        self._type_of: dict[tuple[str, ...], tuple[str, str]] = {}
         self.facts: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        #: The fact each statement asserts, by the statement's IRI.
+        self.statement_keys: dict[str, tuple[str, str, str]] = {}
         self._statements()
 
     def _statements(self) -> None:
@@ -180,6 +188,7 @@ class _Lookup:
         # provenance records are not in the provenance graph.
         for record in statement_records(self.kg):
             key = (record.subject.value, record.predicate, _term_key(record.object))
+            self.statement_keys[record.iri] = key
             self.facts.setdefault(key, []).append({
                 "statement": record.iri,
                 "qualifiers": sorted(record.qualifiers, key=_qualifier_order),
@@ -194,10 +203,17 @@ class _Lookup:
 
     def type_of(self, iri: str) -> tuple[str, str]:
         """(readable class, group) of a resource: its most specific curated class."""
-        known = [_CLASS_BY_IRI[t] for t in self.types.get(iri, []) if t in _CLASS_BY_IRI]
+        types = tuple(self.types.get(iri, ()))
+        found = self._type_of.get(types)
+        if found is None:
+            found = self._type_of[types] = self._type_of_types(types)
+        return found
+
+    def _type_of_types(self, types: tuple[str, ...]) -> tuple[str, str]:
+        known = [_CLASS_BY_IRI[t] for t in types if t in _CLASS_BY_IRI]
         known.sort(key=lambda name: (-_depth(name), name))
         if not known:
-            other = sorted(self.types.get(iri, []))
+            other = sorted(types)
             return (_readable(other[0], self.labels) if other else "resource"), "other"
         name = known[0]
         current: str | None = name
@@ -208,6 +224,11 @@ class _Lookup:
 
     def role(self, iri: str) -> tuple[str, str, str, str] | None:
         """(performer, predicate, character, work) of a PerformanceRole, if complete."""
+        return self.role_from(*self.role_parts(iri))
+
+    def role_parts(self, iri: str) -> tuple[str | None, str | None, str | None]:
+        """(performer, character, work) of a PerformanceRole, each None when missing:
+        from the role's own triples and the work's triple that names it."""
         store, facts = self.kg.store, self.kg.names.facts
         role = ox.NamedNode(iri)
 
@@ -216,9 +237,14 @@ class _Lookup:
                 return (quad.object if o is None else quad.subject).value
             return None
 
-        person = one(role, SCHEMA + "actor", None)
-        character = one(role, HEROES + "character", None)
-        work = one(None, SCHEMA + "actor", role)
+        return (one(role, SCHEMA + "actor", None), one(role, HEROES + "character", None),
+                one(None, SCHEMA + "actor", role))
+
+    def role_from(self, person: str | None, character: str | None, work: str | None
+                  ) -> tuple[str, str, str, str] | None:
+        """(performer, predicate, character, work) of a role's parts, if complete: the
+        predicate is the one of the performer's statement about the character in the
+        work ("reprised role" or "plays")."""
         if person is None or character is None or work is None:
             return None
         predicate = _ROLE_PROPERTIES[0]
@@ -229,10 +255,11 @@ class _Lookup:
         return person, predicate, character, work
 
 
+_QUALIFIER_ORDER = {key: n for n, key in enumerate(vocab.QUALIFIERS)}
+
+
 def _qualifier_order(qualifier: tuple[str, str]) -> tuple[int, str, str]:
-    order = list(vocab.QUALIFIERS)
-    key = qualifier[0]
-    return (order.index(key) if key in order else len(order), *qualifier)
+    return (_QUALIFIER_ORDER.get(qualifier[0], len(_QUALIFIER_ORDER)), *qualifier)
 
 
 def _depth(class_name: str) -> int:
@@ -264,6 +291,198 @@ def lookup(kg: Graph) -> _Lookup:
 # --------------------------------------------------------------------------- the view
 
 
+#: Flags of an IRI for the view: a provenance record (never drawn) and a PerformanceRole
+#: (folded into the "plays" edge of its performer).
+_HIDDEN, _IS_ROLE = 1, 2
+
+#: One subject's part of the view, from its own triples alone and the flags of the IRIs
+#: they name: (its flags, its first own name, whether it is drawn, its values as
+#: (property label, shown value, statement key), its edges as (property, object), the
+#: roles it names). A hidden subject or a role has only its flags.
+Piece = tuple[int, "str | None", bool, list[tuple[str, str, tuple[Any, ...]]],
+              list[tuple[str, str]], list[str]]
+
+_NAMED_BY = (_NAME, RDFS + "label", _HEADLINE)
+
+
+def _flags(types: Iterable[str], iri: str, statement_iris: str) -> int:
+    found = set(types)
+    flags = _HIDDEN if found & _PROVENANCE_TYPES or iri.startswith(statement_iris) else 0
+    return flags | (_IS_ROLE if _ROLE in found else 0)
+
+
+def _piece(s: str, rows: Iterable[tuple[str, Any]], flags_of: Callable[[str], int],
+           label: Callable[[str], str]) -> Piece:
+    """The part of the view that subject ``s`` makes from its triples ``rows``
+    ((predicate IRI, object term), in the order of the sorted lines)."""
+    flags = flags_of(s)
+    own: str | None = None
+    if flags:
+        for p, o in rows:
+            if own is None and p in _NAMED_BY and isinstance(o, ox.Literal):
+                own = o.value
+        return (flags, own, False, [], [], [])
+    drawn = False
+    values: list[tuple[str, str, tuple[Any, ...]]] = []
+    edges: list[tuple[str, str]] = []
+    roles: list[str] = []
+    for p, o in rows:
+        named = isinstance(o, ox.NamedNode)
+        if own is None and p in _NAMED_BY and isinstance(o, ox.Literal):
+            own = o.value
+        if named:
+            o_value = o.value
+            o_flags = flags_of(o_value)
+            if o_flags & _IS_ROLE:
+                roles.append(o_value)  # the work is named on the folded "plays" edge
+                continue
+        if p in _NAMING:
+            drawn = True
+            continue
+        if not named or p in _ADDRESSES:
+            shown = _shown_value(o) if isinstance(o, ox.Literal) else o.value
+            values.append((label(p), shown, (s, p, _term_key(o))))
+            drawn = True
+            continue
+        if o_flags & _HIDDEN:
+            continue
+        edges.append((p, o_value))
+        drawn = True
+    return (flags, own, drawn, values, edges, roles)
+
+
+def _labeller(lookup: _Lookup) -> Callable[[str], str]:
+    readable: dict[str, str] = {}
+
+    def label(predicate: str) -> str:
+        found = readable.get(predicate)
+        if found is None:
+            found = readable[predicate] = _readable(predicate, lookup.labels)
+        return found
+    return label
+
+
+def _pieces(kg: Graph, triples: Iterable[ox.Triple], lookup: _Lookup
+            ) -> tuple[dict[str, Piece], bool]:
+    """Every named subject's piece of the view of ``triples`` (sorted by subject), and
+    whether they can be kept for the next build (no blank node or quoted triple, whose
+    ids do not name the same term from build to build)."""
+    # Each term read from its Triple once: every attribute access makes a new object.
+    by_subject: dict[str, list[tuple[str, Any]]] = {}
+    own_types: dict[str, set[str]] = defaultdict(set)
+    keepable = True
+    for t in triples:
+        subject, p, o = t.subject, t.predicate.value, t.object
+        if not isinstance(subject, ox.NamedNode):
+            keepable = False
+            continue
+        s = subject.value
+        rows = by_subject.get(s)
+        if rows is None:
+            rows = by_subject[s] = []
+        rows.append((p, o))
+        if p == _TYPE:
+            own_types[s].add(o.value)
+        if not isinstance(o, (ox.NamedNode, ox.Literal)):
+            keepable = False
+    statement_iris = kg.names.base + "statement/"
+    known: dict[str, int] = {}
+
+    def flags_of(iri: str) -> int:
+        found = known.get(iri)
+        if found is None:
+            found = known[iri] = _flags(own_types.get(iri, set()) | set(
+                lookup.types.get(iri, ())), iri, statement_iris)
+        return found
+    label = _labeller(lookup)
+    return ({s: _piece(s, rows, flags_of, label) for s, rows in by_subject.items()},
+            keepable)
+
+
+class _Facts(Mapping[tuple[Any, ...], list[dict[str, Any]]]):
+    """The quotes and qualifiers of the facts a view draws, by statement key, with each
+    qualifier's entity by name; resolved when first read (a page made from the last
+    build's texts reads only the changed ones)."""
+
+    def __init__(self, lookup: _Lookup, keys: Iterable[tuple[Any, ...]]) -> None:
+        self._lookup = lookup
+        self._keys = [k for k in keys if k in lookup.facts]
+        self._known = set(self._keys)
+        self._made: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+
+    def __getitem__(self, key: tuple[Any, ...]) -> list[dict[str, Any]]:
+        found = self._made.get(key)
+        if found is None:
+            if key not in self._known:
+                raise KeyError(key)
+            name = self._lookup.name
+            found = self._made[key] = [
+                {**f, "qualifiers": [(q, name(iri)) for q, iri in f["qualifiers"]]}
+                for f in self._lookup.facts[key]]
+        return found
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def articles(self) -> list[str]:
+        """The articles the facts quote, sorted (without resolving any qualifier)."""
+        facts = self._lookup.facts
+        return sorted({a for k in self._keys for f in facts[k] for a, _s, _t in f["quotes"]})
+
+
+def _assemble(pieces: Mapping[str, Piece], lookup: _Lookup,
+              role_of: Callable[[str], tuple[str, str, str, str] | None], *,
+              title: str, summary: str) -> View:
+    """The view made of the subjects' ``pieces``: their nodes, the nodes their edges
+    reach, every role folded into its performer's edge (``role_of``)."""
+    label = _labeller(lookup)
+    nodes: dict[str, Node] = {}
+
+    def node(iri: str) -> Node:
+        found = nodes.get(iri)
+        if found is None:
+            kind, group = lookup.type_of(iri)
+            own = pieces[iri][1] if iri in pieces else None
+            name = lookup.name(iri) if iri in lookup.names or own is None else own
+            aliases = [a for a in lookup.names.get(iri, [])[1:] if a != name]
+            found = nodes[iri] = Node(iri, name, kind, group, aliases)
+        return found
+
+    edges: dict[tuple[str, str, str], Edge] = {}
+
+    def edge(s: str, p: str, o: str) -> None:
+        key = (s, p, o)
+        if key not in edges:
+            node(s), node(o)
+            edges[key] = Edge(s, o, p, label(p), key)
+
+    roles: set[str] = set()
+    for s, (flags, _own, drawn, values, out, named_roles) in pieces.items():
+        if flags & _HIDDEN:
+            continue
+        if flags & _IS_ROLE:
+            roles.add(s)
+            continue
+        roles.update(named_roles)
+        if drawn:
+            node(s).values.extend(values)
+        for p, o in out:
+            edge(s, p, o)
+    for iri in sorted(roles):
+        found = role_of(iri)
+        if found is not None:
+            person, predicate, character, _work = found
+            edge(person, predicate, character)
+    for n in nodes.values():
+        n.values.sort(key=lambda v: (v[0], v[1]))
+    used = [e.key for e in edges.values()] + [v[2] for n in nodes.values() for v in n.values]
+    return View(title, nodes, sorted(edges.values(), key=lambda e: e.key),
+                _Facts(lookup, used), lookup.articles, summary)
+
+
 def view_from_triples(kg: Graph, triples: Iterable[ox.Triple], *,
                       title: str, summary: str = "",
                       lookup: _Lookup | None = None, ordered: bool = False) -> View:
@@ -275,113 +494,8 @@ def view_from_triples(kg: Graph, triples: Iterable[ox.Triple], *,
     if not ordered:
         triples = sorted(set(triples), key=lambda t: (t.subject.value, t.predicate.value,
                                                       str(t.object)))
-    readable: dict[str, str] = {}
-
-    def label(predicate: str) -> str:
-        found = readable.get(predicate)
-        if found is None:
-            found = readable[predicate] = _readable(predicate, lookup.labels)
-        return found
-    own_types: dict[str, set[str]] = defaultdict(set)
-    own_names: dict[str, list[str]] = defaultdict(list)
-    # Each term read from its Triple once: every attribute access makes a new object.
-    rows: list[tuple[Any, str, Any]] = []
-    naming = (_NAME, RDFS + "label", _HEADLINE)
-    for t in triples:
-        subject, p, o = t.subject, t.predicate.value, t.object
-        rows.append((subject, p, o))
-        if p == _TYPE:
-            own_types[subject.value].add(o.value)
-        elif p in naming and isinstance(o, ox.Literal):
-            own_names[subject.value].append(o.value)
-
-    known: dict[str, set[str]] = {}
-
-    def types(iri: str) -> set[str]:
-        found = known.get(iri)
-        if found is None:
-            found = known[iri] = own_types.get(iri, set()) | set(lookup.types.get(iri, ()))
-        return found
-
-    statement_iris = kg.names.base + "statement/"
-    hidden_ones: dict[str, bool] = {}
-
-    def hidden(iri: str) -> bool:
-        found = hidden_ones.get(iri)
-        if found is None:
-            found = hidden_ones[iri] = (bool(types(iri) & _PROVENANCE_TYPES)
-                                        or iri.startswith(statement_iris))
-        return found
-
-    def is_role(iri: str) -> bool:
-        return _ROLE in types(iri)
-
-    nodes: dict[str, Node] = {}
-
-    def node(iri: str) -> Node:
-        if iri not in nodes:
-            kind, group = lookup.type_of(iri)
-            name = lookup.name(iri) if iri in lookup.names or iri not in own_names \
-                else own_names[iri][0]
-            aliases = [a for a in lookup.names.get(iri, [])[1:] if a != name]
-            nodes[iri] = Node(iri, name, kind, group, aliases)
-        return nodes[iri]
-
-    edges: dict[tuple[str, str, str], Edge] = {}
-
-    def edge(s: str, p: str, o: str) -> None:
-        key = (s, p, o)
-        if key in edges:
-            return
-        node(s), node(o)
-        notes = []
-        for fact in lookup.facts.get(key, []):
-            parts = [("in " if k == "in" else "as ") + lookup.name(v)
-                     for k, v in fact["qualifiers"]]
-            if parts and ", ".join(parts) not in notes:
-                notes.append(", ".join(parts))
-        edges[key] = Edge(s, o, p, label(p), "; ".join(notes), key)
-
-    roles: set[str] = set()
-    for subject, p, o in rows:
-        if not isinstance(subject, ox.NamedNode):
-            continue
-        s = subject.value
-        if hidden(s):
-            continue
-        if is_role(s):
-            roles.add(s)
-            continue
-        named = isinstance(o, ox.NamedNode)
-        if named:
-            o_value = o.value
-            if is_role(o_value):
-                roles.add(o_value)  # the work is named on the folded "plays" edge
-                continue
-        if p in _NAMING:
-            node(s)
-            continue
-        if not named or p in _ADDRESSES:
-            shown = _shown_value(o) if isinstance(o, ox.Literal) else o.value
-            key = (s, p, _term_key(o))
-            node(s).values.append((label(p), shown, key))
-            continue
-        if hidden(o_value):
-            continue
-        edge(s, p, o_value)
-    del rows
-    for iri in sorted(roles):
-        found = lookup.role(iri)
-        if found is not None:
-            person, predicate, character, _work = found
-            edge(person, predicate, character)
-    for n in nodes.values():
-        n.values.sort(key=lambda v: (v[0], v[1]))
-    used = {e.key for e in edges.values()} | {v[2] for n in nodes.values() for v in n.values}
-    facts = {k: [{**f, "qualifiers": [(q, lookup.name(iri)) for q, iri in f["qualifiers"]]}
-                 for f in lookup.facts[k]] for k in sorted(used) if k in lookup.facts}
-    return View(title, nodes, sorted(edges.values(), key=lambda e: e.key), facts,
-                lookup.articles, summary)
+    pieces, _keepable = _pieces(kg, triples, lookup)
+    return _assemble(pieces, lookup, lookup.role, title=title, summary=summary)
 
 
 def _neighbourhood(v: View, focus: str, depth: int) -> View:
@@ -563,7 +677,115 @@ def _large_layout(n: int, edges: list[tuple[tuple[int, int], float]],
     return x, y
 
 
-def _data(v: View, reuse: Reuse | None = None) -> dict[str, Any]:
+#: An element's JSON text with the numbers that depend on the whole page left open: a
+#: list of text and holes, each hole a tuple (kind, reference): "i" the number of the node
+#: with that IRI, "a" of the article, "p" of the property, "c" the overview group of the
+#: node, "x" / "y" its position, "#" the element's own number.
+Template = list[Any]
+
+
+def _js(value: Any) -> str:
+    return script_json(value)
+
+
+class _Texts:
+    """Each node's and edge's template (:data:`Template`), taken from the last build's
+    page where what it is made from did not change (``old``, ``fresh``) and made
+    otherwise; the templates of this page are kept in :attr:`new`."""
+
+    def __init__(self, v: View, overview: bool, old: dict[str, Any] | None = None,
+                 fresh: Callable[[str, Any], bool] | None = None) -> None:
+        self.v, self.overview = v, overview
+        self.old_nodes: dict[str, Template] = old["nodes"] if old else {}
+        self.old_edges: dict[tuple[Any, ...], Template] = old["edges"] if old else {}
+        self.fresh = fresh
+        self.nodes: dict[str, Template] = {}
+        self.edges: dict[tuple[Any, ...], Template] = {}
+        self.reused = 0
+
+    def _facts(self, out: list[Any], key: tuple[Any, ...]) -> None:
+        out.append("[")
+        for n, f in enumerate(self.v.facts.get(key, [])):
+            out.append(("," if n else "") + '{"quals":'
+                       + _js([[k, name] for k, name in f["qualifiers"]]) + ',"quotes":[')
+            for m, (article, _start, text) in enumerate(f["quotes"]):
+                out.append("," if m else "")
+                out.append("[")
+                out.append(("a", article))
+                out.append("," + _js(text) + "]")
+            out.append("]}")
+        out.append("]")
+
+    def node(self, n: Node) -> Template:
+        iri = n.iri
+        found = self.old_nodes.get(iri)
+        if found is not None and self.fresh is not None and self.fresh("node", iri):
+            self.reused += 1
+        else:
+            out: list[Any] = ['{"aliases":' + _js(n.aliases)]
+            if self.overview:
+                out += [',"c":', ("c", iri)]
+            out += [',"group":' + _js(n.group) + ',"id":', ("i", iri),
+                    ',"iri":' + _js(iri) + ',"name":' + _js(n.name) + ',"type":'
+                    + _js(n.type) + ',"values":[']
+            for m, (label, shown, key) in enumerate(n.values):
+                out.append(("," if m else "") + "[" + _js(label) + "," + _js(shown) + ",")
+                self._facts(out, key)
+                out.append("]")
+            out.append("]")
+            if not self.overview:
+                out += [',"x":', ("x", iri), ',"y":', ("y", iri)]
+            out.append("}")
+            found = _joined(out)
+        self.nodes[iri] = found
+        return found
+
+    def edge(self, e: Edge) -> Template:
+        found = self.old_edges.get(e.key)
+        if found is not None and self.fresh is not None and self.fresh("edge", e.key):
+            self.reused += 1
+        else:
+            out: list[Any] = ['{"facts":']
+            self._facts(out, e.key)
+            out += [',"from":', ("i", e.source), ',"id":', ("#",),
+                    ',"mentions":' + _js(e.predicate == _MENTIONS)
+                    + ',"note":' + _js(_note(self.v.facts.get(e.key, []))) + ',"p":',
+                    ("p", e.predicate), ',"to":', ("i", e.target), "}"]
+            found = _joined(out)
+        self.edges[e.key] = found
+        return found
+
+
+def _joined(parts: list[Any]) -> Template:
+    """``parts`` with neighbouring texts joined."""
+    out: Template = []
+    text: list[str] = []
+    for part in parts:
+        if isinstance(part, str):
+            text.append(part)
+        else:
+            out.append("".join(text))
+            text.clear()
+            out.append(part)
+    out.append("".join(text))
+    return out
+
+
+def _note(facts: list[dict[str, Any]]) -> str:
+    """The qualifiers of an edge's statements, as its label shows them ("in Film, as
+    Character")."""
+    notes: list[str] = []
+    for fact in facts:
+        parts = [("in " if k == "in" else "as ") + name for k, name in fact["qualifiers"]]
+        if parts and ", ".join(parts) not in notes:
+            notes.append(", ".join(parts))
+    return "; ".join(notes)
+
+
+def _document(v: View, reuse: Reuse | None = None, texts: _Texts | None = None
+              ) -> tuple[str, bool]:
+    """The page's data as JSON safe inside a <script> element (:func:`script_json` of it,
+    made from each element's template), and whether it is an overview."""
     order = sorted(v.nodes, key=lambda iri: (v.nodes[iri].group, v.nodes[iri].name, iri))
     index = {iri: i for i, iri in enumerate(order)}
     overview = len(order) > OVERVIEW
@@ -577,45 +799,52 @@ def _data(v: View, reuse: Reuse | None = None) -> dict[str, Any]:
         # "mentions" links barely pull: articles mention nearly everything.
         positions = _layout(order, [((a, b), w) for a, b, w in links])
         clusters, cluster_links, member_of = [], [], []
-    article_ids = sorted({a for facts in v.facts.values() for f in facts
-                          for a, _start, _text in f["quotes"]})
+    facts = v.facts
+    article_ids = (facts.articles() if isinstance(facts, _Facts) else
+                   sorted({a for fs in facts.values() for f in fs for a, _s, _t in f["quotes"]}))
     article_index = {a: i for i, a in enumerate(article_ids)}
-
-    def facts(key: tuple[Any, ...]) -> list[dict[str, Any]]:
-        return [{"quals": [[k, name] for k, name in f["qualifiers"]],
-                 "quotes": [[article_index[a], text] for a, _start, text in f["quotes"]]}
-                for f in v.facts.get(key, [])]
-
-    nodes = []
-    for i, iri in enumerate(order):
-        n = v.nodes[iri]
-        node = {"id": i, "name": n.name, "type": n.type, "group": n.group,
-                "iri": iri, "aliases": n.aliases,
-                "values": [[label, shown, facts(key)] for label, shown, key in n.values]}
-        if overview:
-            node["c"] = member_of[i]
-        else:
-            node["x"], node["y"] = positions[i]
-        nodes.append(node)
     properties: dict[str, int] = {}
     property_rows: list[dict[str, str]] = []
-    edges = []
-    for i, e in enumerate(v.edges):
+    for e in v.edges:
         if e.predicate not in properties:
             properties[e.predicate] = len(property_rows)
             forward, backward = phrases(e.predicate, e.label)
             property_rows.append({"label": e.label, "fw": forward, "bw": backward})
-        edges.append({"id": i, "from": index[e.source], "to": index[e.target],
-                      "p": properties[e.predicate], "note": e.note,
-                      "mentions": e.predicate == _MENTIONS, "facts": facts(e.key)})
+    if texts is None or texts.overview != overview:
+        texts = _Texts(v, overview)
+    # Every hole's number as text, but an element's own ("#"), which is its position.
+    numbers: dict[tuple[str, ...], str] = {("p", p): str(n) for p, n in properties.items()}
+    numbers.update((("a", a), str(n)) for a, n in article_index.items())
+    for i, iri in enumerate(order):
+        numbers["i", iri] = str(i)
+        if overview:
+            numbers["c", iri] = str(member_of[i])
+        else:
+            numbers["x", iri], numbers["y", iri] = map(str, positions[i])
+    out: list[str] = []
+    extend = out.extend
+    get = numbers.get
+
+    def fill(template: Template, own: int) -> None:
+        mine = str(own)
+        extend(["," if own else "", *[part if part.__class__ is str else get(part, mine)
+                                      for part in template]])
+    groups_present = {v.nodes[iri].group for iri in order}
     groups = [{"id": g, "label": label, "color": color, "shape": shape}
-              for g, (label, color, shape) in GROUPS.items()
-              if any(n["group"] == g for n in nodes)]
-    return {"title": v.title, "summary": v.summary, "large": len(nodes) >= LARGE,
-            "groups": groups, "nodes": nodes, "edges": edges, "properties": property_rows,
-            "clusters": clusters, "links": cluster_links,
-            "articles": [[*v.articles.get(a, (a.rsplit("/", 1)[-1], ""))]
-                         for a in article_ids]}
+              for g, (label, color, shape) in GROUPS.items() if g in groups_present]
+    append = out.append
+    append('{"articles":' + _js([[*v.articles.get(a, (a.rsplit("/", 1)[-1], ""))]
+                                 for a in article_ids])
+           + ',"clusters":' + _js(clusters) + ',"edges":[')
+    for i, e in enumerate(v.edges):
+        fill(texts.edge(e), i)
+    append('],"groups":' + _js(groups) + ',"large":' + _js(len(order) >= LARGE)
+           + ',"links":' + _js(cluster_links) + ',"nodes":[')
+    for i, iri in enumerate(order):
+        fill(texts.node(v.nodes[iri]), i)
+    append('],"properties":' + _js(property_rows) + ',"summary":' + _js(v.summary)
+           + ',"title":' + _js(v.title) + "}")
+    return "".join(out), bool(clusters)
 
 
 def _overview(v: View, order: list[str], links: list[tuple[int, int, float]],
@@ -750,7 +979,7 @@ def _script_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def page(v: View, reuse: Reuse | None = None) -> bytes:
+def page(v: View, reuse: Reuse | None = None, texts: _Texts | None = None) -> bytes:
     """The HTML page of ``v``: one file, no network access, the same bytes every time.
 
     Its Content-Security-Policy lets only its own two scripts run (by hash) and loads
@@ -761,10 +990,10 @@ def page(v: View, reuse: Reuse | None = None) -> bytes:
     from markupsafe import Markup
 
     with paused_gc():
-        data = _data(v, reuse)
+        text, overview = _document(v, reuse, texts)
     # A graph a person reads at once: vis-network (shapes, edge labels, settling);
     # an overview of a large one: sigma.js, which draws with WebGL.
-    renderer = _sigma_script() if data["clusters"] else _vis_script()
+    renderer = _sigma_script() if overview else _vis_script()
     env = jinja2.Environment(loader=jinja2.PackageLoader("heroes_kg.outputs", "templates"),
                              autoescape=True, keep_trailing_newline=True)
     app = env.loader.get_source(env, "graph.js")[0]
@@ -772,9 +1001,8 @@ def page(v: View, reuse: Reuse | None = None) -> bytes:
         if "</script" in script.lower() or "<!--" in script:
             raise OutputError(f"the {name} script cannot be inlined: it contains "
                                 "'</script' or '<!--'")
-    text = script_json(data)
     encoding = "json"
-    if data["clusters"]:
+    if overview:
         # A large graph's JSON shrinks about six times; the page inflates it with the
         # browser's own DecompressionStream.
         import base64
@@ -788,6 +1016,145 @@ def page(v: View, reuse: Reuse | None = None) -> bytes:
         renderer=Markup(renderer), app=Markup(app),
         script_hashes=Markup(" ".join(_script_hash(s) for s in (renderer, app))))
     return html.encode("utf-8")
+
+
+# --------------------------------------------------------------------------- kept pages
+
+#: Where ``kg.memo`` holds what the page of the whole graph was made from (each subject's
+#: piece, each role's parts, each element's template), which a build keeps for the next,
+#: and where a build may leave the last build's (marshalled) with the IRIs that are the
+#: subjects and the objects of the quads that changed since.
+PAGE_STATE = ("page", "state")
+EARLIER_PAGE = ("page", "earlier")
+#: Changes whenever what is kept changes shape: a kept state of another shape is not read.
+_PAGE_VERSION = f"1 {__version__}"
+
+
+def graph_page(kg: Graph, reuse: Reuse | None = None) -> bytes:
+    """The page of the whole graph (``page(view(kg))``, as ``heroes-kg build`` writes it).
+
+    Where a build left the last build's page state (:data:`EARLIER_PAGE`), only the
+    subjects that changed (and those whose triples name an IRI that became or stopped
+    being a provenance record or a role) are read from the graph again, only the roles
+    they touch are looked up again, and each node's and edge's text is taken from the
+    last page unless it is made from something that changed: the node's own triples, or
+    the statements (quotes, qualifiers, and the names of the qualifiers' entities) of its
+    values or of the edge. Every number that depends on the whole page (the nodes' order,
+    the articles', the properties', the overview's groups and positions) is filled in
+    when the file is assembled, so it stays valid when others shift. Anything doubtful
+    makes the page afresh; both ways give the same bytes."""
+    with paused_gc():
+        lookup = _Lookup(kg)
+        earlier = kg.memo.pop(EARLIER_PAGE, None)
+        made = None
+        if earlier is not None:
+            try:
+                made = _from_earlier(kg, lookup, *earlier)
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError):
+                made = None  # damaged or of another shape: made afresh, never trusted
+        if made is None:
+            pieces, keepable = _pieces(kg, fact_triples(kg), lookup)
+            roles: dict[str, tuple[str | None, str | None, str | None]] = {}
+            made = (pieces, roles, None, None, keepable)
+        pieces, roles, old, fresh, keepable = made
+
+        def role_of(iri: str) -> tuple[str, str, str, str] | None:
+            parts = roles.get(iri)
+            if parts is None:
+                parts = roles[iri] = lookup.role_parts(iri)
+            return lookup.role_from(*parts)
+
+        v = _assemble(pieces, lookup, role_of, title="", summary=_summary(lookup))
+        v.title = _corpus_title(v, len(lookup.articles))
+        overview = len(v.nodes) > OVERVIEW
+        texts = _Texts(v, overview, old if old and old["overview"] == overview else None,
+                       fresh)
+    data = page(v, reuse, texts)
+    if reuse is not None:  # counted with the exports' blocks (the build's ``reused``)
+        reuse.reused += texts.reused
+        reuse.new[b"elements"] = len(texts.nodes) + len(texts.edges)
+    if keepable:
+        kg.memo[PAGE_STATE] = {
+            "version": _PAGE_VERSION, "pieces": pieces,
+            "roles": {r: roles[r] for r in sorted(roles)},
+            "overview": texts.overview, "nodes": texts.nodes, "edges": texts.edges,
+            "keys": {iri: key for iri, key in lookup.statement_keys.items()}}
+    else:
+        kg.memo.pop(PAGE_STATE, None)
+    return data
+
+
+def _from_earlier(kg: Graph, lookup: _Lookup, data: bytes, subjects: set[str],
+                  objects: set[str]) -> tuple[Any, ...] | None:
+    """(pieces, roles, old templates, whether a template is fresh, keepable) from the
+    last build's page state ``data``, the ``subjects`` and IRI ``objects`` of the quads
+    that changed since; None when the state is not of this shape."""
+    import marshal
+
+    state = marshal.loads(data)
+    if not isinstance(state, dict) or state.get("version") != _PAGE_VERSION:
+        return None
+    statement_iris = kg.names.base + "statement/"
+    old_pieces: dict[str, Piece] = state["pieces"]
+
+    def flags_of(iri: str) -> int:
+        return _flags(lookup.types.get(iri, ()), iri, statement_iris)
+
+    def old_flags(iri: str) -> int:
+        found = old_pieces.get(iri)
+        return found[0] if found is not None else _flags((), iri, statement_iris)
+
+    # A subject's piece depends on its triples and on the flags of the IRIs they name.
+    flipped = {iri for iri in subjects if old_flags(iri) != flags_of(iri)}
+    facts = kg.names.facts
+    again = set(subjects)
+    for iri in flipped:
+        for quad in kg.store.quads_for_pattern(None, None, ox.NamedNode(iri), facts):
+            if not isinstance(quad.subject, ox.NamedNode):
+                return None
+            again.add(quad.subject.value)
+    pieces = dict(old_pieces)
+    label = _labeller(lookup)
+    for s in again:
+        quads = list(kg.store.quads_for_pattern(ox.NamedNode(s), None, None, facts))
+        if not quads:
+            pieces.pop(s, None)
+            continue
+        triples = sorted((q.triple for q in quads), key=triple_key)
+        if any(not isinstance(t.object, (ox.NamedNode, ox.Literal)) for t in triples):
+            return None
+        pieces[s] = _piece(s, [(t.predicate.value, t.object) for t in triples], flags_of,
+                           label)
+    # A role's parts: its own triples, and the work whose triple names it.
+    roles = {r: parts for r, parts in state["roles"].items()
+             if r not in subjects and r not in objects}
+    # A statement's record changes with the statements restated; the text of a fact
+    # with the names of its qualifiers' entities.
+    restated_iris = restated(kg, subjects)
+    if restated_iris is None:
+        return None
+    old_keys: dict[str, tuple[Any, ...]] = state["keys"]
+    keys = {old_keys[iri] for iri in restated_iris if iri in old_keys}
+    new_keys = lookup.statement_keys
+    keys.update(new_keys[iri] for iri in restated_iris if iri in new_keys)
+    for key, fs in lookup.facts.items():
+        if any(iri in subjects for f in fs for _q, iri in f["qualifiers"]):
+            keys.add(key)
+    nodes = again | {key[0] for key in keys}
+
+    def fresh(kind: str, ref: Any) -> bool:
+        return ref not in nodes if kind == "node" else ref not in keys
+    old = {"nodes": state["nodes"], "edges": state["edges"], "overview": state["overview"]}
+    return pieces, roles, old, fresh, True
+
+
+def kept_page(kg: Graph) -> bytes | None:
+    """The page state a build made (see :func:`graph_page`), marshalled for the next
+    build; None when none was made."""
+    import marshal
+
+    state = kg.memo.get(PAGE_STATE)
+    return None if state is None else marshal.dumps(state)
 
 
 @dataclass(frozen=True)

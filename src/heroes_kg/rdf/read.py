@@ -18,7 +18,7 @@ from ..errors import QueryError
 from .store import Graph, select
 
 __all__ = ["Evidence", "StatementRecord", "entity_names", "find_entity", "pack_statements",
-           "statements", "unpack_statements", "updated_statements"]
+           "restated", "statements", "unpack_statements", "updated_statements"]
 
 
 class Evidence(NamedTuple):
@@ -120,10 +120,22 @@ def updated_statements(kg: Graph, earlier: list[StatementRecord],
                        changed: Iterable[str]) -> list[StatementRecord]:
     """``statements(kg, union=True)``, from the records an earlier read gave of a graph
     that differs from ``kg`` only in triples whose subjects are ``changed``: the records
-    of the statements those subjects are, or are the evidence or a selector of (in
-    ``kg``), are read again and the others kept. A statement removed is a changed
-    subject itself (its triples went), and so is an evidence node or a selector whose
-    link to its statement changed."""
+    of the statements :func:`restated` names are read again and the others kept."""
+    again = restated(kg, changed)
+    if again is None:
+        return statements(kg, union=True)
+    fresh = statements(kg, union=True, nodes=sorted(again))
+    kept = [record for record in earlier if record.iri not in again]
+    return sorted([*kept, *fresh], key=lambda record: record.iri)
+
+
+def restated(kg: Graph, changed: Iterable[str]) -> set[str] | None:
+    """The statements whose records may differ between ``kg`` and a graph that differs
+    from it only in triples whose subjects are ``changed``: those subjects, and the
+    statements they are the evidence or a selector of (in ``kg``). A statement removed is
+    a changed subject itself (its triples went), and so is an evidence node or a selector
+    whose link to its statement changed. None when a record is not one this model makes
+    (a blank node links it): then every record may differ."""
     subjects = set(changed)
     again = set(subjects)
     store = kg.store
@@ -134,17 +146,15 @@ def updated_statements(kg: Graph, earlier: list[StatementRecord],
         for quad in store.quads_for_pattern(None, selector, ox.NamedNode(iri), None):
             if isinstance(quad.subject, ox.NamedNode):
                 evidence.add(quad.subject.value)
-            else:  # not a record this model makes: read everything again
-                return statements(kg, union=True)
+            else:
+                return None
     for iri in evidence:
         for quad in store.quads_for_pattern(None, derived, ox.NamedNode(iri), None):
             if isinstance(quad.subject, ox.NamedNode):
                 again.add(quad.subject.value)
             else:
-                return statements(kg, union=True)
-    fresh = statements(kg, union=True, nodes=sorted(again))
-    kept = [record for record in earlier if record.iri not in again]
-    return sorted([*kept, *fresh], key=lambda record: record.iri)
+                return None
+    return again
 
 
 def pack_statements(records: list[StatementRecord]) -> bytes:
