@@ -849,12 +849,17 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
             answers.put((None, exc.with_traceback(None)))
 
     def in_memory() -> None:
-        if done.wait(_in_memory_after(parts)):
+        # An answer the store's side has begun to write is its own to finish (the graph
+        # in memory would repeat its rows): loading it then would only take a core from
+        # that side (at a million triples, a core for 5-10 s).
+        if done.wait(_in_memory_after(parts)) or output.wrote:
             return
         try:
             # One thread (the bulk loader would take every core from the store's side).
             store = ox.Store()
             for graph, path in parts.items():
+                if output.wrote:
+                    return
                 store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
         except (OSError, SyntaxError, ValueError):
             return  # a part that cannot be read: the store answers
