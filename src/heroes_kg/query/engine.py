@@ -852,7 +852,7 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
         # An answer the store's side has begun to write is its own to finish (the graph
         # in memory would repeat its rows): loading it then would only take a core from
         # that side (at a million triples, a core for 5-10 s).
-        if done.wait(_in_memory_after(parts)) or output.wrote:
+        if done.wait(_in_memory_after(parts)):
             return
         try:
             # One thread (the bulk loader would take every core from the store's side).
