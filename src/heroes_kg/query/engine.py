@@ -30,6 +30,7 @@ from ..errors import HeroesKGError, QueryError, QueryTimeout, relpath
 from ..rdf.read import find_entity
 from ..rdf.store import Graph, read_state
 from ..vocab import prefixes
+from ._patterns import triple_patterns
 from ._stream import GRAPH_FORMATS, RESULT_FORMATS, Lost, Output
 from ._table import MAX_WIDTH, cell, render
 from .guard import balanced, check_query, check_timeout
@@ -815,8 +816,36 @@ def _in_memory_after(parts: Mapping[ox.NamedNode, Path]) -> float:
 def _answer(store: ox.Store, kg: Graph, text: str, known: dict[str, str],
             output: Output) -> QueryResult:
     graphs: list[ox.NamedNode | ox.BlankNode] = list(kg.data_graphs)
-    return _result(store.query(text, prefixes=known, default_graph=list(graphs),
-                               named_graphs=graphs), known, output, store)
+    if _union_is_the_same(store, graphs, text, known):
+        answer = store.query(text, prefixes=known, use_default_graph_as_union=True,
+                             named_graphs=graphs)
+    else:
+        answer = store.query(text, prefixes=known, default_graph=list(graphs),
+                             named_graphs=graphs)
+    return _result(answer, known, output, store)
+
+
+def _union_is_the_same(store: ox.Store, graphs: list[ox.NamedNode | ox.BlankNode],
+                       text: str, known: dict[str, str]) -> bool:
+    """Whether ``text`` asked of the union of the store's graphs has the answers it has
+    asked of ``graphs`` (:mod:`._patterns`): no triple pattern of it matches a triple
+    of another graph (the ontology's, on a persisted store), or there is none (the
+    graph loaded into memory). Oxigraph reads the union with one index lookup a
+    pattern, the data graphs with one a graph."""
+    others = [g for g in store.named_graphs() if g not in graphs]
+    if not others:
+        return True
+    patterns = triple_patterns(text, known)
+    if patterns is None:
+        return False
+    for graph in others:
+        for s, p, o in patterns:
+            found = store.quads_for_pattern(
+                None if s is None else ox.NamedNode(s), None if p is None else ox.NamedNode(p),
+                None if o is None else ox.NamedNode(o), graph)
+            if next(iter(found), None) is not None:
+                return False
+    return True
 
 
 def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
