@@ -18,13 +18,61 @@ graphs as before.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
-__all__ = ["Pattern", "triple_patterns"]
+__all__ = ["Group", "Pattern", "read_patterns"]
 
-#: A triple pattern's subject, predicate and object: an IRI, or None for anything else
-#: (a variable, a blank node, a literal, a property path's ends).
-Pattern = tuple[str | None, str | None, str | None]
+
+@dataclass(eq=False)
+class Group:
+    """A group graph pattern. ``joined``: its rows reach its parent's only through joins
+    and unions (a { … } among the others, a UNION branch, a plain ``SELECT *``);
+    otherwise (OPTIONAL, MINUS, EXISTS, a subquery) its rows can take others' place."""
+
+    parent: Group | None
+    joined: bool
+    mandatory: bool  # joined, and not one branch of a UNION: every row of its parent's
+    patterns: list[Pattern] = field(default_factory=list)
+    children: list[Group] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Pattern:
+    """A triple pattern: its subject, predicates and object as IRIs (None where not one:
+    a variable, a blank node, a literal), the names of its variables, and whether its
+    predicate is one IRI or an alternative of IRIs (``simple``) rather than a path
+    (whose IRIs are all in ``predicates``)."""
+
+    subject: str | None
+    predicates: tuple[str, ...] | None  # None: a variable
+    object: str | None
+    variables: tuple[str | None, str | None, str | None]  # subject, predicate, object
+    simple: bool
+    group: Group
+
+    def guards(self) -> Iterator[Pattern]:
+        """The simple patterns every row made with this pattern's matches must also
+        match, with the same values for the variables they share: those of its group,
+        of the groups joined into it and of the groups it is joined into."""
+        top = self.group
+        while top.joined and top.parent is not None:
+            top = top.parent
+        stack = [top]
+        while stack:
+            group = stack.pop()
+            for pattern in group.patterns:
+                if pattern is not self and pattern.simple and pattern.predicates:
+                    yield pattern
+            stack.extend(g for g in group.children if g.mandatory or self._within(g))
+
+    def _within(self, group: Group) -> bool:
+        at: Group | None = self.group
+        while at is not None:
+            if at is group:
+                return True
+            at = at.parent
+        return False
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -58,6 +106,7 @@ class _Reader:
         self.at = 0
         self.prefixes = dict(prefixes)
         self.found: list[Pattern] = []
+        self.scope: Group | None = None
 
     # --- tokens ---
 
@@ -98,16 +147,18 @@ class _Reader:
             raise _Unsure
         return self.prefixes[prefix] + local
 
-    def term(self) -> str | None:
-        """A subject or object: its IRI, or None (variable, blank node, literal);
+    def term(self) -> tuple[str | None, str | None]:
+        """A subject or object as (IRI, variable name), each None where it is not one;
         a blank node property list's patterns are read on the way."""
         kind, text = self.next()
         if kind in ("iri", "pname"):
-            return self.iri(kind, text)
-        if kind in ("var", "bnode", "number"):
-            return None
+            return self.iri(kind, text), None
+        if kind == "var":
+            return None, text[1:]
+        if kind in ("bnode", "number"):
+            return None, None
         if kind == "word" and text in ("true", "false"):
-            return None
+            return None, None
         if kind == "string":
             if self.peek()[0] == "lang":
                 self.next()
@@ -116,28 +167,28 @@ class _Reader:
                 kind, text = self.next()
                 if kind not in ("iri", "pname"):
                     raise _Unsure
-            return None
+            return None, None
         if kind == "punct" and text == "[":
-            if self.is_punct("]"):
-                self.next()
-                return None
-            self.properties(None)
+            if not self.is_punct("]"):
+                self.properties((None, None))
             self.expect("]")
-            return None
+            return None, None
         raise _Unsure  # a collection, RDF-star, or not a term at all
 
     # --- triples ---
 
-    def properties(self, subject: str | None) -> None:
+    def properties(self, subject: tuple[str | None, str | None]) -> None:
         """A predicate-object list (verbs and objects separated by ; and ,)."""
+        assert self.scope is not None
         while True:
-            verb = self.verb()
+            predicates, variable, simple = self.verb()
             while True:
                 obj = self.term()
-                if isinstance(verb, list):
-                    self.found.extend((None, p, None) for p in verb)
-                else:
-                    self.found.append((subject, verb, obj))
+                self.found.append(Pattern(
+                    subject[0] if simple else None, predicates, obj[0] if simple else None,
+                    (subject[1], variable, obj[1]) if simple else (None, None, None),
+                    simple, self.scope))
+                self.scope.patterns.append(self.found[-1])
                 if not self.is_punct(","):
                     break
                 self.next()
@@ -150,24 +201,23 @@ class _Reader:
                     *_GROUP_KEYWORDS) or kind == "end":
                 return
 
-    def verb(self) -> str | list[str] | None:
-        """A variable (None), an IRI, or the IRIs of a property path (a list)."""
-        if self.peek()[0] == "var":
+    def verb(self) -> tuple[tuple[str, ...] | None, str | None, bool]:
+        """(the predicates' IRIs or None, a variable's name, whether it is one IRI or an
+        alternative of IRIs rather than a path)."""
+        kind, text = self.peek()
+        if kind == "var":
             self.next()
-            return None
+            return None, text[1:], True
+        self._was_path = False
         path = self.path()
-        if len(path) == 1 and not self._was_path:
-            return path[0]
-        return path
+        return tuple(path), None, not self._was_path
 
     _was_path = False
 
     def path(self) -> list[str]:
-        self._was_path = False
         found = self.sequence()
         while self.is_punct("|"):
             self.next()
-            self._was_path = True
             found += self.sequence()
         return found
 
@@ -204,11 +254,24 @@ class _Reader:
 
     # --- groups ---
 
-    def group(self) -> None:
+    def group(self, joined: bool = False) -> Group:
         """A group graph pattern, from its { to its }."""
+        parent = self.scope
+        group = Group(parent, joined, joined)
+        if parent is not None:
+            parent.children.append(group)
+        self.scope = group
+        try:
+            self._group_body(group)
+        finally:
+            self.scope = parent
+        return group
+
+    def _group_body(self, group: Group) -> None:
         self.expect("{")
         if self.is_word("SELECT"):
-            self.subquery()
+            if not self.subquery():
+                group.joined = group.mandatory = False
             self.expect("}")
             return
         while True:
@@ -220,10 +283,14 @@ class _Reader:
             if kind == "punct" and text == ".":
                 self.next()
             elif kind == "punct" and text == "{":
-                self.group()
+                first = self.group(joined=True)
+                while self.is_word("UNION"):
+                    first.mandatory = False
+                    self.next()
+                    self.group(joined=True).mandatory = False
             elif kind == "word" and upper in _UNSAFE:
                 raise _Unsure
-            elif kind == "word" and upper in ("OPTIONAL", "MINUS", "UNION"):
+            elif kind == "word" and upper in ("OPTIONAL", "MINUS"):
                 self.next()
                 self.group()
             elif kind == "word" and upper in ("FILTER", "BIND"):
@@ -233,8 +300,9 @@ class _Reader:
                 self.next()
                 self.values()
             else:
+                before = self.at
                 subject = self.term()
-                if subject is None and self.tokens[self.at - 1][1] == "]" and (
+                if self.tokens[self.at - 1][1] == "]" and self.at - before > 2 and (
                         self.is_punct(".") or self.is_punct("}")):
                     continue  # [ p o ] alone
                 self.properties(subject)
@@ -284,13 +352,15 @@ class _Reader:
                 raise _Unsure
         self.next()
 
-    def modifiers(self) -> None:
+    def modifiers(self) -> bool:
         """What follows a WHERE group (GROUP BY, HAVING, ORDER BY, LIMIT, OFFSET, a
-        VALUES block): expressions may hold EXISTS groups."""
+        VALUES block): expressions may hold EXISTS groups. Whether there was none."""
+        plain = True
         while self.peek()[0] != "end":
             kind, text = self.peek()
             if kind == "punct" and text == "}":
-                return  # the end of a subquery
+                return plain  # the end of a subquery
+            plain = False
             if kind == "word" and text.upper() in _UNSAFE:
                 raise _Unsure
             if kind == "word" and text.upper() == "VALUES":
@@ -303,16 +373,20 @@ class _Reader:
                 raise _Unsure
             else:
                 self.next()
+        return plain
 
-    def subquery(self) -> None:
-        """SELECT … WHERE { … } modifiers, up to the } that closes it."""
+    def subquery(self) -> bool:
+        """SELECT … WHERE { … } modifiers, up to the } that closes it; whether it is a
+        plain ``SELECT * { … }``, whose rows are its group's."""
         self.next()  # SELECT
-        self.projection()
-        self.group()
-        self.modifiers()
+        plain = self.projection()
+        self.group(joined=plain)
+        return self.modifiers() and plain
 
-    def projection(self) -> None:
-        """From after SELECT to the WHERE group's {: expressions may hold EXISTS."""
+    def projection(self) -> bool:
+        """From after SELECT to the WHERE group's {: expressions may hold EXISTS.
+        Whether it is ``*`` alone."""
+        start = self.at
         while not self.is_punct("{"):
             kind, text = self.peek()
             if kind == "word" and text.upper() in _UNSAFE:
@@ -322,6 +396,8 @@ class _Reader:
                 self.group()
                 continue
             self.next()
+        words = [t for _, t in self.tokens[start:self.at] if t.upper() != "WHERE"]
+        return words == ["*"]
 
     def query(self) -> None:
         while self.is_word("PREFIX"):
@@ -358,11 +434,10 @@ class _Reader:
                 depth += 1 if text == "{" else -1
 
 
-def triple_patterns(text: str, prefixes: Mapping[str, str]) -> list[Pattern] | None:
+def read_patterns(text: str, prefixes: Mapping[str, str]) -> list[Pattern] | None:
     """The triple patterns of the query ``text`` (prefixes declared in it, or in
-    ``prefixes``), each as (subject, predicate, object) with None where it is not an IRI
-    (a property path gives (None, IRI, None) for each of its IRIs); None when the text
-    holds anything this reading does not follow."""
+    ``prefixes``) with the groups they are in; None when the text holds anything this
+    reading does not follow."""
     tokens: list[tuple[str, str]] = []
     at = 0
     while at < len(text):

@@ -30,7 +30,7 @@ from ..errors import HeroesKGError, QueryError, QueryTimeout, relpath
 from ..rdf.read import find_entity
 from ..rdf.store import Graph, read_state
 from ..vocab import prefixes
-from ._patterns import triple_patterns
+from ._patterns import Pattern, read_patterns
 from ._stream import GRAPH_FORMATS, RESULT_FORMATS, Lost, Output
 from ._table import MAX_WIDTH, cell, render
 from .guard import balanced, check_query, check_timeout
@@ -828,24 +828,67 @@ def _answer(store: ox.Store, kg: Graph, text: str, known: dict[str, str],
 def _union_is_the_same(store: ox.Store, graphs: list[ox.NamedNode | ox.BlankNode],
                        text: str, known: dict[str, str]) -> bool:
     """Whether ``text`` asked of the union of the store's graphs has the answers it has
-    asked of ``graphs`` (:mod:`._patterns`): no triple pattern of it matches a triple
-    of another graph (the ontology's, on a persisted store), or there is none (the
-    graph loaded into memory). Oxigraph reads the union with one index lookup a
-    pattern, the data graphs with one a graph."""
+    asked of ``graphs`` (:mod:`._patterns`): there is no other graph (the graph loaded
+    into memory), or no row can be made from a triple of another graph (the ontology's,
+    on a persisted store): no triple pattern matches one, or every match is joined with
+    a pattern that nothing matches with its values. Oxigraph reads the union with one
+    index lookup a pattern, the data graphs with one a graph."""
     others = [g for g in store.named_graphs() if g not in graphs]
     if not others:
         return True
-    patterns = triple_patterns(text, known)
+    patterns = read_patterns(text, known)
     if patterns is None:
         return False
-    for graph in others:
-        for s, p, o in patterns:
-            found = store.quads_for_pattern(
-                None if s is None else ox.NamedNode(s), None if p is None else ox.NamedNode(p),
-                None if o is None else ox.NamedNode(o), graph)
-            if next(iter(found), None) is not None:
+    return all(_no_row_from(store, pattern, graph)
+               for pattern in patterns for graph in others)
+
+
+#: More matches of one pattern in the other graphs than this: not looked into.
+_MATCHES_LOOKED_INTO = 2000
+
+
+def _no_row_from(store: ox.Store, pattern: Pattern, graph: ox.NamedNode | ox.BlankNode
+                 ) -> bool:
+    """Whether no row of the answer can come from a match of ``pattern`` in ``graph``."""
+    def node(iri: str | None) -> ox.NamedNode | None:
+        return None if iri is None else ox.NamedNode(iri)
+
+    matches = (quad for p in (pattern.predicates or (None,))
+               for quad in store.quads_for_pattern(node(pattern.subject), node(p),
+                                                   node(pattern.object), graph))
+    guards = list(pattern.guards()) if pattern.simple else []
+    for seen, match in enumerate(matches):
+        if not guards or seen >= _MATCHES_LOOKED_INTO:
+            return False
+        values: dict[str, Term] = {}
+        for name, term in zip(pattern.variables,
+                              (match.subject, match.predicate, match.object)):
+            if name is not None and values.setdefault(name, term) != term:
+                break  # ?x ?p ?x, and this match is not one
+        else:
+            if not any(_nothing_matches(store, guard, values) for guard in guards):
                 return False
     return True
+
+
+def _nothing_matches(store: ox.Store, guard: Pattern, values: dict[str, Term]) -> bool:
+    """Whether ``guard`` matches nothing in the store once its variables shared with
+    ``values`` take those values (False when it shares none)."""
+    subject_name, _, object_name = guard.variables
+    subject: Term | None = None if guard.subject is None else ox.NamedNode(guard.subject)
+    obj: Term | None = None if guard.object is None else ox.NamedNode(guard.object)
+    shared = False
+    if subject_name is not None and subject_name in values:
+        subject, shared = values[subject_name], True
+    if object_name is not None and object_name in values:
+        obj, shared = values[object_name], True
+    if not shared:
+        return False
+    if not isinstance(subject, (ox.NamedNode, ox.BlankNode, type(None))):
+        return True  # a literal is no triple's subject
+    assert guard.predicates is not None
+    return all(next(iter(store.quads_for_pattern(subject, ox.NamedNode(p), obj, None)),
+                    None) is None for p in guard.predicates)
 
 
 def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
