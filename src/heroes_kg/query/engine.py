@@ -839,7 +839,8 @@ def _union_is_the_same(store: ox.Store, graphs: list[ox.NamedNode | ox.BlankNode
     patterns = read_patterns(text, known)
     if patterns is None:
         return False
-    return all(_no_row_from(store, pattern, graph)
+    seen: dict[tuple[Term | None, str, Term | None], bool] = {}
+    return all(_no_row_from(store, pattern, graph, seen)
                for pattern in patterns for graph in others)
 
 
@@ -847,9 +848,10 @@ def _union_is_the_same(store: ox.Store, graphs: list[ox.NamedNode | ox.BlankNode
 _MATCHES_LOOKED_INTO = 2000
 
 
-def _no_row_from(store: ox.Store, pattern: Pattern, graph: ox.NamedNode | ox.BlankNode
-                 ) -> bool:
-    """Whether no row of the answer can come from a match of ``pattern`` in ``graph``."""
+def _no_row_from(store: ox.Store, pattern: Pattern, graph: ox.NamedNode | ox.BlankNode,
+                 seen: dict[tuple[Term | None, str, Term | None], bool]) -> bool:
+    """Whether no row of the answer can come from a match of ``pattern`` in ``graph``
+    (``seen``: the lookups made so far, whether each found a triple)."""
     def node(iri: str | None) -> ox.NamedNode | None:
         return None if iri is None else ox.NamedNode(iri)
 
@@ -857,8 +859,8 @@ def _no_row_from(store: ox.Store, pattern: Pattern, graph: ox.NamedNode | ox.Bla
                for quad in store.quads_for_pattern(node(pattern.subject), node(p),
                                                    node(pattern.object), graph))
     guards = list(pattern.guards()) if pattern.simple else []
-    for seen, match in enumerate(matches):
-        if not guards or seen >= _MATCHES_LOOKED_INTO:
+    for count, match in enumerate(matches):
+        if not guards or count >= _MATCHES_LOOKED_INTO:
             return False
         values: dict[str, Term] = {}
         for name, term in zip(pattern.variables,
@@ -866,12 +868,13 @@ def _no_row_from(store: ox.Store, pattern: Pattern, graph: ox.NamedNode | ox.Bla
             if name is not None and values.setdefault(name, term) != term:
                 break  # ?x ?p ?x, and this match is not one
         else:
-            if not any(_nothing_matches(store, guard, values) for guard in guards):
+            if not any(_nothing_matches(store, guard, values, seen) for guard in guards):
                 return False
     return True
 
 
-def _nothing_matches(store: ox.Store, guard: Pattern, values: dict[str, Term]) -> bool:
+def _nothing_matches(store: ox.Store, guard: Pattern, values: dict[str, Term],
+                     seen: dict[tuple[Term | None, str, Term | None], bool]) -> bool:
     """Whether ``guard`` matches nothing in the store once its variables shared with
     ``values`` take those values (False when it shares none)."""
     subject_name, _, object_name = guard.variables
@@ -887,8 +890,14 @@ def _nothing_matches(store: ox.Store, guard: Pattern, values: dict[str, Term]) -
     if not isinstance(subject, (ox.NamedNode, ox.BlankNode, type(None))):
         return True  # a literal is no triple's subject
     assert guard.predicates is not None
-    return all(next(iter(store.quads_for_pattern(subject, ox.NamedNode(p), obj, None)),
-                    None) is None for p in guard.predicates)
+    for p in guard.predicates:
+        key = (subject, p, obj)
+        if key not in seen:
+            seen[key] = next(iter(store.quads_for_pattern(subject, ox.NamedNode(p), obj,
+                                                          None)), None) is not None
+        if seen[key]:
+            return False
+    return True
 
 
 def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
