@@ -214,3 +214,12 @@ def test_a_pattern_is_guarded_only_by_patterns_joined_with_it() -> None:
 ])
 def test_what_the_reading_does_not_follow_gives_nothing(text: str) -> None:
     assert read_patterns(text, KNOWN) is None
+
+
+def test_an_iri_oxigraph_refuses_is_left_to_its_parser(kg: KnowledgeGraph) -> None:
+    from heroes_kg.errors import QueryError
+
+    text = "SELECT * { ?s a ?t ; schema:a%zz ?o }"
+    assert not _same(kg, text)  # no ValueError from the check itself
+    with pytest.raises(QueryError, match="zz"):
+        kg.query(text)

@@ -840,8 +840,11 @@ def _union_is_the_same(store: ox.Store, graphs: list[ox.NamedNode | ox.BlankNode
     if patterns is None:
         return False
     seen: dict[tuple[Term | None, str, Term | None], bool] = {}
-    return all(_no_row_from(store, pattern, graph, seen)
-               for pattern in patterns for graph in others)
+    try:
+        return all(_no_row_from(store, pattern, graph, seen)
+                   for pattern in patterns for graph in others)
+    except ValueError:  # an IRI Oxigraph will say more about when it parses the query
+        return False
 
 
 #: More matches of one pattern in the other graphs than this: not looked into.
