@@ -30,6 +30,7 @@ from ..errors import HeroesKGError, QueryError, QueryTimeout, relpath
 from ..rdf.read import find_entity
 from ..rdf.store import Graph, read_state
 from ..vocab import prefixes
+from ._patterns import Pattern, read_patterns
 from ._stream import GRAPH_FORMATS, RESULT_FORMATS, Lost, Output
 from ._table import MAX_WIDTH, cell, render
 from .guard import balanced, check_query, check_timeout
@@ -815,8 +816,91 @@ def _in_memory_after(parts: Mapping[ox.NamedNode, Path]) -> float:
 def _answer(store: ox.Store, kg: Graph, text: str, known: dict[str, str],
             output: Output) -> QueryResult:
     graphs: list[ox.NamedNode | ox.BlankNode] = list(kg.data_graphs)
-    return _result(store.query(text, prefixes=known, default_graph=list(graphs),
-                               named_graphs=graphs), known, output, store)
+    if _union_is_the_same(store, graphs, text, known):
+        answer = store.query(text, prefixes=known, use_default_graph_as_union=True,
+                             named_graphs=graphs)
+    else:
+        answer = store.query(text, prefixes=known, default_graph=list(graphs),
+                             named_graphs=graphs)
+    return _result(answer, known, output, store)
+
+
+def _union_is_the_same(store: ox.Store, graphs: list[ox.NamedNode | ox.BlankNode],
+                       text: str, known: dict[str, str]) -> bool:
+    """Whether ``text`` asked of the union of the store's graphs has the answers it has
+    asked of ``graphs`` (:mod:`._patterns`): there is no other graph (the graph loaded
+    into memory), or no row can be made from a triple of another graph (the ontology's,
+    on a persisted store): no triple pattern matches one, or every match is joined with
+    a pattern that nothing matches with its values. Oxigraph reads the union with one
+    index lookup a pattern, the data graphs with one a graph."""
+    others = [g for g in store.named_graphs() if g not in graphs]
+    if not others:
+        return True
+    patterns = read_patterns(text, known)
+    if patterns is None:
+        return False
+    seen: dict[tuple[Term | None, str, Term | None], bool] = {}
+    try:
+        return all(_no_row_from(store, pattern, graph, seen)
+                   for pattern in patterns for graph in others)
+    except ValueError:  # an IRI Oxigraph will say more about when it parses the query
+        return False
+
+
+#: More matches of one pattern in the other graphs than this: not looked into.
+_MATCHES_LOOKED_INTO = 2000
+
+
+def _no_row_from(store: ox.Store, pattern: Pattern, graph: ox.NamedNode | ox.BlankNode,
+                 seen: dict[tuple[Term | None, str, Term | None], bool]) -> bool:
+    """Whether no row of the answer can come from a match of ``pattern`` in ``graph``
+    (``seen``: the lookups made so far, whether each found a triple)."""
+    def node(iri: str | None) -> ox.NamedNode | None:
+        return None if iri is None else ox.NamedNode(iri)
+
+    matches = (quad for p in (pattern.predicates or (None,))
+               for quad in store.quads_for_pattern(node(pattern.subject), node(p),
+                                                   node(pattern.object), graph))
+    guards = list(pattern.guards()) if pattern.simple else []
+    for count, match in enumerate(matches):
+        if not guards or count >= _MATCHES_LOOKED_INTO:
+            return False
+        values: dict[str, Term] = {}
+        for name, term in zip(pattern.variables,
+                              (match.subject, match.predicate, match.object)):
+            if name is not None and values.setdefault(name, term) != term:
+                break  # ?x ?p ?x, and this match is not one
+        else:
+            if not any(_nothing_matches(store, guard, values, seen) for guard in guards):
+                return False
+    return True
+
+
+def _nothing_matches(store: ox.Store, guard: Pattern, values: dict[str, Term],
+                     seen: dict[tuple[Term | None, str, Term | None], bool]) -> bool:
+    """Whether ``guard`` matches nothing in the store once its variables shared with
+    ``values`` take those values (False when it shares none)."""
+    subject_name, _, object_name = guard.variables
+    subject: Term | None = None if guard.subject is None else ox.NamedNode(guard.subject)
+    obj: Term | None = None if guard.object is None else ox.NamedNode(guard.object)
+    shared = False
+    if subject_name is not None and subject_name in values:
+        subject, shared = values[subject_name], True
+    if object_name is not None and object_name in values:
+        obj, shared = values[object_name], True
+    if not shared:
+        return False
+    if not isinstance(subject, (ox.NamedNode, ox.BlankNode, type(None))):
+        return True  # a literal is no triple's subject
+    assert guard.predicates is not None
+    for p in guard.predicates:
+        key = (subject, p, obj)
+        if key not in seen:
+            seen[key] = next(iter(store.quads_for_pattern(subject, ox.NamedNode(p), obj,
+                                                          None)), None) is not None
+        if seen[key]:
+            return False
+    return True
 
 
 def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
@@ -849,12 +933,17 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
             answers.put((None, exc.with_traceback(None)))
 
     def in_memory() -> None:
+        # An answer the store's side has begun to write is its own to finish (the graph
+        # in memory would repeat its rows): loading it then would only take a core from
+        # that side (at a million triples, a core for 5-10 s).
         if done.wait(_in_memory_after(parts)):
             return
         try:
             # One thread (the bulk loader would take every core from the store's side).
             store = ox.Store()
             for graph, path in parts.items():
+                if output.wrote:
+                    return
                 store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
         except (OSError, SyntaxError, ValueError):
             return  # a part that cannot be read: the store answers
