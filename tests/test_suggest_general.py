@@ -1198,3 +1198,32 @@ def test_will_also_feature_opens_a_cast_list() -> None:
     got = facts("Filming of “Badhaai Do” wrapped. The film will also feature Seema Pahwa, "
                 "Sheeba Chadha and Lovleen Mishra in prominent roles.")
     assert ("badhaai-do", "castMember", "seema-pahwa") in got
+
+
+# --------------------------------------------------------------------------- subject binding
+
+
+def test_a_quoted_nickname_between_any_first_name_and_surname_is_no_work() -> None:
+    text = ("“The Banshees of Inisherin” actor Barry Keoghan is set to star in a new film "
+            "with Abel “The Weeknd” Tesfaye and Jenna Ortega. The film was directed by "
+            "Trey Edward Shults.")
+    got = run(text)
+    assert "The Weeknd" not in {e.name for e in got.entities}
+    assert not any(c.subject == "the-weeknd" for c in got.statements)
+
+
+def test_a_participle_clause_after_a_title_is_about_that_title() -> None:
+    got = facts("“Masters of the Air” is coming. Keoghan recently won a BAFTA for his role in "
+                "Martin McDonagh's “The Banshees of Inisherin,” starring Colin Farrell and "
+                "Brendan Gleeson.")
+    assert ("the-banshees-of-inisherin", "castMember", "colin-farrell") in got
+    assert ("the-banshees-of-inisherin", "castMember", "brendan-gleeson") in got
+
+
+def test_titles_in_brackets_after_a_name_and_a_cameo_are_earlier_credits() -> None:
+    for credits in ("Trey Edward Shults (“Waves,” “It Comes At Night”)",
+                    "Shults, who had a small cameo as himself in “Uncut Gems,”"):
+        got = run(f"The upcoming film will be directed by {credits}. The film stars Jenna "
+                  "Ortega.")
+        subjects = {c.subject for c in got.statements if c.property == "castMember"}
+        assert not subjects & {"waves", "it-comes-at-night", "uncut-gems"}, credits

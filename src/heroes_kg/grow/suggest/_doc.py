@@ -48,6 +48,10 @@ _FIRST_NAMES = {"Will", "May", "June", "April", "August", "Grace", "Hope", "Drew
 #: Gift, Ricki and the Flash, and more".
 _LISTED_RULES = ("title-list", "listed-with-work", "quoted-list", "bracketed-credits",
                  "credit-list")
+#: A participle clause set beside the title right before it, and what may stand between.
+_APPOSED_CLAUSE = re.compile(r"(?:starring|co-starring|featuring|(?:co-)?(?:directed|written|"
+                             r"produced|created|helmed) by)\b")
+_APPOSED_GAP = re.compile(r"[”\"’]?(?: \((?:19|20)\d\d\))?,[”\"’]? ")
 #: Types that are works a fact can be about.
 WORK_TYPES = ("Movie", "TVSeries", "MovieSeries", "TVSeason")
 
@@ -423,22 +427,28 @@ class Doc:
                     r"helmers?|co-creators?|"
                     r"creators?|producers?|showrunners?|veteran) [A-Z]", after):
             return False  # a credit: "“Atlanta” breakout Zazie Beetz"
+        return not self._earlier_credit(a, b) and not re.search(
+            r"\b[A-Z]\w+ of [“\"‘]?$", self.text[max(0, a - 80):a])
+
+    def _earlier_credit(self, a: int, b: int) -> bool:
+        """The work named at [a, b) is someone's earlier credit: "Mazin previously created
+        “Chernobyl”", "a small cameo as himself in “Uncut Gems”", "Trey Edward Shults
+        ("Waves," "It Comes At Night")"."""
         before = self.text[max(0, a - 80):a]
         if re.search(r"\b(?:previously|also|once|earlier|last) (?:created|co-created|directed|"
                      r"wrote|co-wrote|produced|starred in|appeared in)\s*(?:[A-Z][\w+.-]*[’']s )?"
                      r"(?:[a-z-]+,? ){0,4}?[“\"‘]?$|\b(?:starring |"
-                     r"lead |recurring |breakout )?role in (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?"
+                     r"lead |recurring |breakout )?(?:role|cameo(?: as [\w ]{1,30})?) in "
+                     r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?"
                      r"[“\"‘]?$|\bstars on (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?[“\"‘]?$",
                      before):
-            return False  # an earlier credit: "Mazin previously created “Chernobyl.”"
+            return True
         if re.search(r"\b(?:predecessor|forerunner)\s*[“\"‘]?$", before):
-            return False  # "its 2018 predecessor “The Nun,”": an earlier work
-        if re.search(r"[A-Za-z.] \((?:[^()]{0,60}, )?[“\"‘]?$", before) and re.match(
-                r"[”\"’]?(?:,? [^()]{0,40})?\)", self.text[b:b + 44]):
-            # a credit in brackets: "Tom Hooper (“The King’s Speech”)", "Joe Wright (Pride &
-            # Prejudice, Atonement)"
-            return False
-        return not re.search(r"\b[A-Z]\w+ of [“\"‘]?$", before)
+            return True  # "its 2018 predecessor “The Nun,”": an earlier work
+        # a credit in brackets: "Tom Hooper (“The King’s Speech”)", "Joe Wright (Pride &
+        # Prejudice, Atonement)"
+        return bool(re.search(r"[A-Za-z.] \((?:[^()]{0,60},[”\"’]? )?[“\"‘]?$", before) and
+                    re.match(r"[,.]?[”\"’]?(?:,? [^()]{0,40})?\)", self.text[b:b + 44]))
 
     def series_of(self, work: str | None) -> str | None:
         """The series a season belongs to (the work itself for anything else)."""
@@ -569,6 +579,9 @@ class Doc:
         """The work a clause at ``pos`` is about: the last one named before it in its
         sentence, else a phrase pointing back to one ("the new version"), else the first
         named after it, else :meth:`work_before`."""
+        head = self.apposed(pos, s)
+        if head is not None:
+            return head
         before = [w for a, b, w in self.work_spans if s.start <= a < pos
                   and self._scoping(a, b, w)]
         if before:
@@ -591,6 +604,16 @@ class Doc:
         after = [w for a, b, w in self.work_spans if pos <= a < until
                  and self._scoping(a, b, w)]
         return after[0] if after else self.work_before(pos, s)
+
+    def apposed(self, pos: int, s: Sentence) -> str | None:
+        """The work a clause at ``pos`` is set beside: "his role in Martin McDonagh's “The
+        Banshees of Inisherin,” starring Colin Farrell" is about the work named right
+        before the comma, even one named as an earlier credit."""
+        if not _APPOSED_CLAUSE.match(self.text, pos):
+            return None
+        spans = [(a, b, w) for a, b, w in self._near(max(s.start, pos - _SPAN_REACH), pos)
+                 if b <= pos and _APPOSED_GAP.fullmatch(self.text, b, pos)]
+        return spans[-1][2] if spans else None
 
     def film_for(self, s: Sentence) -> str | None:
         films = [f for f in self.works_in(s.start, s.end) if not f.endswith("-sequel")]
@@ -722,7 +745,8 @@ class Doc:
         titles = Counter(m.group("t") for m in re.finditer(TITLE, self.text)
                          if is_title_case(m.group("t")) and len(m.group("t").split()) <= 8
                          and guess_type(m.group("t")) == "Person"
-                         and self.type_of(self.lookup(m.group("t"))) in (None, *WORK_TYPES))
+                         and self.type_of(self.lookup(m.group("t"))) in (None, *WORK_TYPES)
+                         and not self._earlier_credit(m.start("t"), m.end("t")))
         if titles:
             title = titles.most_common(1)[0][0]
             self.main_film = self.entity(title, "Movie", "quoted-title", title, 0.5)

@@ -405,6 +405,19 @@ def _inside_other_name(doc: Doc, at: int, name: str) -> bool:
         at == 0 or doc.text[at - 1] == "\n" or doc.text[:at].rstrip()[-1:] in ".!?")
 
 
+def _nickname(text: str, start: int, end: int) -> bool:
+    """Whether the quoted words at [start, end) are a nickname between a first name and
+    a surname: "Dwayne ‘The Rock’ Johnson", "Abel “The Weeknd” Tesfaye" (a person,
+    not a work)."""
+    first = re.search(r"(?<![\w’'.])([A-Z][a-z]+) $", text[max(0, start - 30):start])
+    last = re.match(r" ([A-Z][a-z][\w’'-]*)(?![\w’'-]| [A-Z])", text[end:end + 40])
+    if first is None or last is None or first.group(1) in STOP or \
+            last.group(1) in ("Season", "Part", "Chapter", "Volume", "Star", "Actor"):
+        return False
+    return first.group(1).lower() in FIRST_NAMES or \
+        guess_type(f"{first.group(1)} {last.group(1)}") == "Person"
+
+
 def _the_day(text: str, at: int, name: str) -> bool:
     """Whether the weekday's name at ``at`` is the day, not a title of that name."""
     return bool(re.search(r"\b(?:on|last|next|this|by|until|from|since|every)\s$",
@@ -456,9 +469,7 @@ def find_titles(doc: Doc) -> None:
             if guess_type(title) not in ("Person",) and (
                     title.lower() in KNOWN_NAMES or not _WORK_BEFORE.search(before)):
                 continue  # "“Vanity Fair”" is no title; "seasons of “The Umbrella Academy”" is
-            first = re.search(r"\b([A-Z][a-z]+) $", s.text[:m.start()])
-            if first and first.group(1).lower() in FIRST_NAMES and \
-                    re.match(r" [A-Z][a-z]", s.text[m.end():]):
+            if _nickname(s.text, m.start(), m.end()):
                 continue  # "Dwayne ‘The Rock’ Johnson": a nickname between two names
             _register(doc, title, s.start + m.start("t"), type_, "quoted-title", m.group(0),
                       0.5)
