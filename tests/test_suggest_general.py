@@ -1227,3 +1227,36 @@ def test_titles_in_brackets_after_a_name_and_a_cameo_are_earlier_credits() -> No
                   "Ortega.")
         subjects = {c.subject for c in got.statements if c.property == "castMember"}
         assert not subjects & {"waves", "it-comes-at-night", "uncut-gems"}, credits
+
+
+# --------------------------------------------------------------------------- coordinated titles
+
+
+def test_two_titles_joined_by_and_are_two_works() -> None:
+    text = ("Hulu has decided to renew two of its biggest genre series, Runaways and "
+            "The Handmaid's Tale, for a third and fourth season respectively.\n\n"
+            "Season 3 of Runaways will consist of 10 episodes.\n\nWhen it comes to The "
+            "Handmaid's Tale, no date has been set for the premiere of Season 4.")
+    got = run(text)
+    names = {e.name for e in got.entities}
+    assert {"Runaways", "The Handmaid's Tale"} <= names
+    assert not any(" and " in n for n in names)
+    keys = {c.key() for c in got.statements}
+    assert ("runaways-season-3", "partOfSeries", "runaways") in keys
+    assert ("the-handmaids-tale-season-4", "partOfSeries", "the-handmaids-tale") in keys
+    assert not any(n.startswith("Season") for n in names)
+
+
+def test_a_plural_kind_before_and_splits_titles_not_named_elsewhere() -> None:
+    got = run("“The Handmaid's Tale” returns. Hulu gave the green light to two brand-new "
+              "series based on Ghost Rider and Helstrom.")
+    assert not any(c.property == "basedOn" for c in got.statements)
+    assert not any(" and " in e.name for e in got.entities)
+
+
+def test_one_title_with_and_in_it_stays_whole() -> None:
+    for title in ("Pride and Prejudice", "Ricki and the Flash", "The Falcon and the Winter "
+                  "Soldier"):
+        got = new_types(f"The new film {title} was directed by Joe Wright. Critics loved "
+                        f"{title}.")
+        assert title in got, title

@@ -226,8 +226,9 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
         return None
     if words[0] in ("The", "A", "An") and len(words) == 1:
         return None
-    if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day) \d+", title):
-        return None  # "Netflix’s Top 10": a chart, not a title
+    if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day) \d+|(?i:season|part|episode|chapter|"
+                    r"volume) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)", title):
+        return None  # "Netflix’s Top 10": a chart, not a title; "Season 4" a season
     low = title.lower()
     bare = re.sub(r"^(?:on|in|at|by|since|until|last|next|this) ", "", low)
     if bare in MONTHS or (bare in WEEKDAYS and not (weekdays and bare == low)) or \
@@ -289,8 +290,51 @@ def _network_before(before: str) -> bool:
     return m is not None and m.group(1).lower() in NETWORKS
 
 
+#: Several works of a kind before a coordination: "two of its biggest genre series,
+#: Marvel's Runaways and The Handmaid's Tale", "two brand-new series based on Ghost Rider
+#: and Helstrom".
+_PLURAL_CUE = re.compile(r"\b(?:two|three|four|both|several|\d)\b[^.;:!?]{0,60}\b(?:series|shows|"
+                         r"films|movies|titles|dramas|comedies|sitcoms|originals)\b[^.;:!?]{0,30}$")
+
+
+def _alone_elsewhere(doc: Doc, part: str, title: str) -> bool:
+    """``part`` of ``title`` is named on its own somewhere, not at a sentence's start."""
+    whole = [(a, a + len(title)) for a in word_at(doc.text, title)]
+    return any(not any(a <= at < b for a, b in whole) and not re.search(
+        r"(?:^|[.!?]\s+)$", doc.text[max(0, at - 3):at]) for at in word_at(doc.text, part))
+
+
+def coordinated(doc: Doc, title: str, start: int) -> list[tuple[str, int]] | None:
+    """The titles a run of words joined by "and" names when it names several: "Marvel's
+    Runaways and The Handmaid's Tale" (a capitalized "The" after "and", each named
+    alone elsewhere), "Ghost Rider and Helstrom" after "two brand-new series based on",
+    two known titles; None for one title ("Pride and Prejudice", "Ricki and the
+    Flash")."""
+    pieces = title.split(" and ")
+    if len(pieces) != 2 or not all(p.strip() for p in pieces):
+        return None
+    first, second = pieces
+    second_at = start + len(first) + 5
+    end = start + len(title)
+    known = [doc.lookup(p) for p in pieces]
+    rest = doc.text[end:doc.text.find(".", end) if "." in doc.text[end:] else len(doc.text)]
+    if all(k is not None and doc.type_of(k) in WORK_TYPES for k in known) or \
+            _PLURAL_CUE.search(doc.text[max(0, start - 100):start]) or \
+            re.search(r"\brespectively\b", rest) or \
+            (re.match(r"(?:The|A|An) ", second) and any(
+                _alone_elsewhere(doc, p, title) for p in pieces)) or \
+            all(_alone_elsewhere(doc, p, title) for p in pieces):
+        if all(is_title_case(p) and p.split()[-1] not in STOP for p in pieces):
+            return [(first, start), (second, second_at)]
+    return None
+
+
 def _register(doc: Doc, title: str, start: int, type_: str, rule: str, quote: str,
               confidence: float) -> str:
+    parts = coordinated(doc, title, start) if " and " in title else None
+    if parts is not None:
+        return [_register(doc, part, at, type_, rule, quote, confidence)
+                for part, at in parts][0]
     covering = doc.work_span_at(start, start + len(title))
     if covering is not None:
         return covering[2]
@@ -946,7 +990,11 @@ def _seasons(doc: Doc) -> None:
                 start = a
                 if after and series is None:
                     at = s.start + m.end() + after.end()
-                    later = [(x, y, w) for x, y, w in doc.work_spans if x == at]
+                    # "season 3 of Runaways (based on …)": the title right after "of"
+                    bare = s.start + m.end() + (8 if after.group(0).startswith(" of the ")
+                                                else 4)
+                    later = [(x, y, w) for x, y, w in doc.work_spans if x == at] or [
+                        (x, y, w) for x, y, w in doc.work_spans if x == bare]
                     if later:
                         series, end = later[0][2], later[0][1]
                 if series is None:
@@ -1975,8 +2023,9 @@ def rule_based_on_title(doc: Doc, s: Sentence) -> None:
         title = m.group("title")
         if not is_title_case(title) or title.split()[0] in (
                 "This", "That", "It", "Its", "His", "Her", "Their", "What", "True") or \
-                doc.is_person(title, strict=True):
-            continue
+                doc.is_person(title, strict=True) or (
+                    " and " in title and coordinated(doc, title, s.start + m.start("title"))):
+            continue  # "two brand-new series based on Ghost Rider and Helstrom": each its own
         pos = s.start + m.start()
         work = doc.work_at(pos, s)
         if work is None or doc.type_of(work) not in WORK_TYPES:
