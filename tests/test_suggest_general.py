@@ -1260,3 +1260,32 @@ def test_one_title_with_and_in_it_stays_whole() -> None:
         got = new_types(f"The new film {title} was directed by Joe Wright. Critics loved "
                         f"{title}.")
         assert title in got, title
+
+
+# --------------------------------------------------------------------------- who is no work
+
+
+def test_a_headline_name_the_text_says_joins_a_cast_is_a_person_not_a_title() -> None:
+    text = ("Mamoudou Athie is set to join the cast of Searchlight Pictures’ And, a new film "
+            "to be directed by Yorgos Lanthimos.\n- Mamoudou Athie (Jurassic World: Dominion) "
+            "joins Emma Stone in Searchlight Pictures’ And.")
+    got = suggest(Article("a", "Mamoudou Athie Joins Searchlight Pictures' And", "a.txt",
+                          text, date="2022-10-31"), KNOWN, min_confidence=0.0)
+    names = {e.name: e.type for e in got.entities}
+    assert names.get("Mamoudou Athie") != "Movie"
+    assert names.get("And") == "Movie"
+    assert ("and", "director", "yorgos-lanthimos") in {c.key() for c in got.statements}
+
+
+def test_a_company_and_a_film_industry_before_star_are_no_titles() -> None:
+    got = new_types("“Jai Bhim” was a hit. Tamil star Saravanan Sivakumar returns. The script "
+                    "was developed by Element Pictures and Film4. Film4 director Ollie Madden "
+                    "oversees it for Film4, which co-financed the project.")
+    assert got.get("Tamil") is None and got.get("Film4") != "Movie"
+
+
+def test_a_known_surname_before_and_is_not_given_the_next_surname() -> None:
+    got = facts("“And” is a new film directed by Yorgos Lanthimos. The script was penned by "
+                "Lanthimos and Efthimis Filippou.")
+    assert ("and", "screenwriter", "yorgos-lanthimos") in got
+    assert not any(o == "lanthimos-filippou" for _s, _p, o in got)

@@ -61,14 +61,16 @@ _TITLE_ROLES = {"writer-director": ("director", "screenwriter"),
                 "creator": ("creator",), "co-creator": ("creator",)}
 
 
-def _names(text: str) -> list[str]:
+def _names(text: str, doc: Doc | None = None) -> list[str]:
     """"Matt and Ross Duffer" -> Matt Duffer, Ross Duffer: a first name alone before a
-    full name shares its surname."""
+    full name shares its surname, unless it is the surname of someone the article named
+    ("penned by Lanthimos and Efthimis Filippou")."""
     parts = re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", text)
     names, seps = [p.strip() for p in parts[0::2]], parts[1::2]
     out = []
     for i, name in enumerate(names):
-        if i < len(seps) and seps[i].strip() == "and":
+        if i < len(seps) and seps[i].strip() == "and" and not (
+                doc is not None and is_a(doc.type_of(doc.lookup(name)), "Person")):
             # only "X and Y Z" shares a surname, not "Evans, Swedlin"
             name = shared_surname([name, names[i + 1]])[0]
         if name:
@@ -149,7 +151,7 @@ def rule_by(doc: Doc, s: Sentence) -> None:
                           "showrunner": "created", "writer": "written"}[m.group("also")])
         # "executive produced by A, B, and C; D and E for Bad Wolf; …": every group
         people = re.sub(rf" for {NAME}", "", m.group("people")).replace("; and ", ", ")
-        listed = _names(people.replace(";", ","))
+        listed = _names(people.replace(";", ","), doc)
         companies = len(listed) > 1 and any(
             is_a(guess_type(n), "Organization") and not is_a(guess_type(n), "NewsMediaOrganization")
             for n in listed)
@@ -189,7 +191,7 @@ def rule_role_before_name(doc: Doc, s: Sentence) -> None:
         if work is None:
             continue
         role = m.group("role")
-        names = _names(m.group("people"))
+        names = _names(m.group("people"), doc)
         if not s.text[m.end("role"):].startswith("s "):
             names = names[:1]  # "director Marina Zenovich, Jiu-liang Wang’s …": one director
         for name in names:

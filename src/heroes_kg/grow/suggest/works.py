@@ -34,6 +34,7 @@ from ._text import (
     Sentence,
     is_title_case,
     slug,
+    strip_possessive,
     word_at,
 )
 from .events import CREDIT_AFTER, lineup_titles
@@ -485,6 +486,7 @@ def find_titles(doc: Doc) -> None:
     """
     _headings(doc)
     _untitled(doc)
+    _company_one_word(doc)
     for s in doc.sentences:
         for m in re.finditer(TITLE, s.text):
             title = m.group("t").strip().rstrip(",.")
@@ -668,14 +670,15 @@ _PERSON_BEFORE = re.compile(r"(?:\bstarring|\bstars|\bco-stars?|\bactor|\bactres
                             r"\bfilmmaker|\bproducer|\bwriter|\bcreator|\bshowrunner|"
                             r"\b[Mm]r\.|\b[Mm]s\.|\b[Mm]rs\.|\b[Dd]r\.|[A-Z][a-z]+ \() ?$")
 _PERSON_AFTER = re.compile(r"(?:\)|’s? (?:role|character)| (?:as [A-Z]|plays\b|portrays\b|"
-                           r"stars\b|said\b|says\b|told\b|directed\b|wrote\b))")
+                           r"stars\b|said\b|says\b|told\b|directed\b|wrote\b|joins\b|"
+                           r"has joined\b|is set to (?:join|star|direct|play)\b))")
 
 
 def _person_context(text: str, name: str) -> bool:
     """The text names ``name`` where only a person can stand: "starring Maya Rudolph",
-    "June (Maya Rudolph)", "Maya Rudolph as June"."""
+    "June (Maya Rudolph)", "Maya Rudolph as June", "Mamoudou Athie is set to join"."""
     for at in word_at(text, name):
-        before, after = text[max(0, at - 16):at], text[at + len(name):at + len(name) + 14]
+        before, after = text[max(0, at - 16):at], text[at + len(name):at + len(name) + 24]
         if _PERSON_BEFORE.search(before) and (not before.endswith("(") or after.startswith(")")):
             return True
         if _PERSON_AFTER.match(after) and not after.startswith(")"):
@@ -821,6 +824,31 @@ _UNTITLED = re.compile(
 _UNTITLED_BY = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?P<adj>next|new|upcoming|untitled|latest)"
     rf"(?: [a-z-]+)? (?P<k>film|movie|feature|series|show) (?:by|from) (?P<p>{NAME})")
+
+
+#: A company's one-word title set beside "a new film": "Searchlight Pictures’ And, a new
+#: film to be directed by Yorgos Lanthimos".
+_COMPANY_WORD = re.compile(rf"(?P<own>{POSSESSOR}) (?P<t>[A-Z][\w’'-]*), an? (?:[\w-]+ ){{0,2}}?"
+                           rf"(?P<k>film|movie|series|show|feature)\b")
+
+
+def _company_one_word(doc: Doc) -> None:
+    """A one-word title owned by a studio, network or streaming service that an apposition
+    says is a work, even a word that is no name elsewhere ("And"); the same words name it
+    again."""
+    for m in _COMPANY_WORD.finditer(doc.text):
+        owner = strip_possessive(m.group("own")).lower()
+        if owner not in STUDIOS | NETWORKS | STREAMERS or doc.lookup(m.group("t")) is not None:
+            continue
+        type_ = "TVSeries" if m.group("k") in ("series", "show") else "Movie"
+        phrase = doc.text[m.start():m.end("t")]
+        for at in _occurrences(doc.text, phrase):
+            _register(doc, m.group("t"), at + len(phrase) - len(m.group("t")), type_,
+                      "company-title", m.group(0), 0.5)
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(part) + r"(?!\w)", text)]
 
 
 def _untitled(doc: Doc) -> None:
@@ -1156,7 +1184,23 @@ _NATIONALITIES = {"British", "American", "Canadian", "Australian", "Irish", "Eng
                   "Scottish", "Welsh", "French", "German", "Italian", "Spanish", "Mexican",
                   "Japanese", "Korean", "Chinese", "Indian", "Nigerian", "Swedish", "Danish",
                   "Dutch", "Brazilian", "Argentine", "Polish", "Russian", "Israeli",
-                  "Kenyan", "South", "African", "Hollywood", "Bollywood", "Broadway"}
+                  "Kenyan", "South", "African", "Hollywood", "Bollywood", "Broadway",
+                  # languages whose film industries name an actor: "Tamil star Saravanan
+                  # Sivakumar"
+                  "Tamil", "Telugu", "Hindi", "Malayalam", "Kannada", "Marathi", "Punjabi",
+                  "Bengali", "Tollywood", "Kollywood", "Nollywood"}
+#: A company where the text names it: "a script developed by Element Pictures and Film4",
+#: "for Film4, which co-financed the project".
+_COMPANY_AROUND = (re.compile(r"\b(?:Pictures|Films|Studios?|Entertainment|Media|Television|"
+                              r"Productions) and $"),
+                   re.compile(r"^,? which (?:also )?(?:co-)?(?:financed|financing|produced|"
+                              r"distributed|distributes|developed|acquired)\b"))
+
+
+def _company_context(text: str, name: str) -> bool:
+    return any(_COMPANY_AROUND[0].search(text[max(0, at - 30):at]) or
+               _COMPANY_AROUND[1].match(text[at + len(name):at + len(name) + 30])
+               for at in word_at(text, name))
 
 
 def _credit_titles(doc: Doc) -> None:
@@ -1191,7 +1235,8 @@ def _credit_titles(doc: Doc) -> None:
                 if doc.type_of(found) in WORK_TYPES:
                     doc.add_work_span(at, at + len(title), found)
                 continue
-            if guess_type(title) != "Person" or re.search(r"-(?:winning|nominated)\b", title):
+            if guess_type(title) != "Person" or re.search(r"-(?:winning|nominated)\b", title) \
+                    or _company_context(doc.text, title):
                 continue
             if len(words) == 1 and at == s.start and not _repeated(doc, title):
                 continue  # a single word opening the sentence: too little to go on
