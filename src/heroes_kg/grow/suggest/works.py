@@ -319,14 +319,15 @@ def coordinated(doc: Doc, title: str, start: int) -> list[tuple[str, int]] | Non
     end = start + len(title)
     known = [doc.lookup(p) for p in pieces]
     rest = doc.text[end:doc.text.find(".", end) if "." in doc.text[end:] else len(doc.text)]
+    if not all(is_title_case(p) and p.split()[-1] not in STOP for p in pieces):
+        return None
     if all(k is not None and doc.type_of(k) in WORK_TYPES for k in known) or \
             _PLURAL_CUE.search(doc.text[max(0, start - 100):start]) or \
             re.search(r"\brespectively\b", rest) or \
             (re.match(r"(?:The|A|An) ", second) and any(
                 _alone_elsewhere(doc, p, title) for p in pieces)) or \
             all(_alone_elsewhere(doc, p, title) for p in pieces):
-        if all(is_title_case(p) and p.split()[-1] not in STOP for p in pieces):
-            return [(first, start), (second, second_at)]
+        return [(first, start), (second, second_at)]
     return None
 
 
@@ -334,8 +335,9 @@ def _register(doc: Doc, title: str, start: int, type_: str, rule: str, quote: st
               confidence: float) -> str:
     parts = coordinated(doc, title, start) if " and " in title else None
     if parts is not None:
-        return [_register(doc, part, at, type_, rule, quote, confidence)
-                for part, at in parts][0]
+        works = [_register(doc, part, at, type_, rule, quote, confidence)
+                 for part, at in parts]
+        return works[0]
     covering = doc.work_span_at(start, start + len(title))
     if covering is not None:
         return covering[2]
