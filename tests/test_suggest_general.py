@@ -1289,3 +1289,22 @@ def test_a_known_surname_before_and_is_not_given_the_next_surname() -> None:
                 "Lanthimos and Efthimis Filippou.")
     assert ("and", "screenwriter", "yorgos-lanthimos") in got
     assert not any(o == "lanthimos-filippou" for _s, _p, o in got)
+
+
+def test_a_new_film_known_by_its_director_is_the_work_in_scope() -> None:
+    text = ("“The Banshees of Inisherin” actor Barry Keoghan is set to star in a new film with "
+            "Jenna Ortega.\n\nKeoghan shared the news of the currently untitled movie.\n\nThe "
+            "upcoming film will be directed by Trey Edward Shults (“Waves”).\n\nHe is set to "
+            "star as Billy the Kid in a new film directed by Bart Layton and will appear in "
+            "“Masters of the Air”.")
+    got = facts(text)
+    assert ("untitled-trey-edward-shults-film", "director", "trey-edward-shults") in got
+    assert ("untitled-bart-layton-film", "director", "bart-layton") in got
+    assert not any(p == "director" and s in ("masters-of-the-air", "the-banshees-of-inisherin")
+                   for s, p, _o in got)
+
+
+def test_a_new_film_after_a_title_is_that_title() -> None:
+    got = run("Mamoudou Athie is set to join Searchlight Pictures’ And, a new film to be "
+              "directed by Yorgos Lanthimos.")
+    assert not any(e.name.startswith("untitled") for e in got.entities)

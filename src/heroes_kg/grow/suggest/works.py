@@ -615,6 +615,7 @@ def find_titles(doc: Doc) -> None:
     _series_by_context(doc)
     _same_kind_as_listed(doc)
     _sources(doc)
+    _untitled_directed(doc)
     _seasons(doc)
     _new_seasons(doc)
     for s in doc.sentences:
@@ -875,6 +876,52 @@ def _untitled(doc: Doc) -> None:
         if cue or doc.type_of(person) == "Filmmaker":
             doc.add(work, "creator" if series else "director", m.group(0), m.start(),
                     "untitled-work", 0.6, obj=person)
+
+
+#: "a new film directed by Bart Layton", "The upcoming film will be directed by Trey Edward
+#: Shults": a coming work known by its director only.
+_UNTITLED_DIRECTED = re.compile(
+    rf"\b(?P<det>[Aa]n?|[Tt]he) (?:currently )?(?:new|upcoming|untitled) (?:[a-z-]+ )?"
+    rf"(?P<k>film|movie|feature)(?: (?:that |which )?(?:will be|is being|is set to be|is|was)| to "
+    rf"be)? (?:directed|helmed) by (?P<p>{NAME})")
+#: The same coming work named again: "a new film", "the currently untitled movie".
+_UNTITLED_AGAIN = re.compile(r"\b(?:[Aa]n?|[Tt]he) (?:currently )?(?:new|upcoming|untitled) "
+                             r"(?:[a-z-]+ )?(?:film|movie|feature)\b")
+
+
+def _untitled_directed(doc: Doc) -> None:
+    """"He is set to star as Billy the Kid in a new film directed by Bart Layton": an
+    untitled work named by its director, which a later clause can be about; "Barry Keoghan
+    is set to star in a new film with … The upcoming film will be directed by Trey Edward
+    Shults": where nothing else could be the film, "a new film" and "the currently
+    untitled movie" elsewhere name it too."""
+    definite: list[tuple[str, int]] = []
+    for m in _UNTITLED_DIRECTED.finditer(doc.text):
+        name = doc.trim(m.group("p"))
+        if not doc.is_person(name):
+            continue
+        if m.group("det").lower() == "the" and any(
+                a < m.start() and doc._scoping(a, b, w) for a, b, w in doc.work_spans):
+            continue  # "the new film directed by …" after a title: that title's
+        if any(re.fullmatch(r"[”\"’]?, ", doc.text[b:m.start()]) for _a, b, _w in
+               doc.work_spans if m.start() - 4 <= b <= m.start()):
+            continue  # "Searchlight Pictures’ And, a new film to be directed by …": the title
+        if re.search(r"\b(?:is|was|will be|as)\s$", doc.text[max(0, m.start() - 9):m.start()]):
+            continue  # "“And” is a new film directed by …": what the title is
+        person = doc.entity(name, "Filmmaker", "untitled-work", m.group(0))
+        work = doc.derived(f"untitled-{slug(doc.name_of(person))}-film", "Movie",
+                           f"untitled {doc.name_of(person)} film", "untitled-work", m.group(0))
+        end = m.start("k") + len(m.group("k"))
+        doc.add_work_span(m.start(), end, work)
+        if m.group("det").lower() == "the":
+            definite.append((work, m.start()))
+    if len(definite) != 1:
+        return
+    work = definite[0][0]
+    for m in _UNTITLED_AGAIN.finditer(doc.text):
+        if not doc.work_span_at(m.start(), m.end()) and not re.match(
+                r" (?:directed|helmed|written|produced) by\b", doc.text[m.end():]):
+            doc.add_work_span(m.start(), m.end(), work)
 
 
 _TV_WORDS = re.compile(r"\b(?:series|shows?|seasons?|episodes?|TV|television|sitcom|"
