@@ -1308,3 +1308,18 @@ def test_a_new_film_after_a_title_is_that_title() -> None:
     got = run("Mamoudou Athie is set to join Searchlight Pictures’ And, a new film to be "
               "directed by Yorgos Lanthimos.")
     assert not any(e.name.startswith("untitled") for e in got.entities)
+
+
+def test_a_fronted_credit_and_a_title_that_stars_someone_name_the_work() -> None:
+    text = ("On Friday, Hulu announced two new shows. Written by Liz Hannah, The Girl From "
+            "Plainville is inspired by the true story of Michelle Carter. The Girl From "
+            "Plainville stars The Great’s Elle Fanning as Michelle Carter, and will delve "
+            "into her relationship with Conrad Roy III, “and the events that led to his "
+            "death.”")
+    got = run(text)
+    names = {e.name: e.type for e in got.entities}
+    assert "Conrad Roy III" not in names or names["Conrad Roy III"] not in (
+        "Movie", "TVSeries")
+    keys = {c.key() for c in got.statements}
+    assert ("the-girl-from-plainville", "screenwriter", "liz-hannah") in keys
+    assert ("elle-fanning", "plays", "michelle-carter") in keys

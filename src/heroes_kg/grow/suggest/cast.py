@@ -55,7 +55,8 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
 def _cast(doc: Doc, actor_name: str, role: str, quote: str, start: int, rule: str,
           confidence: float, s: Sentence, film: str | None = None) -> str | None:
     film = film or doc.work_at(start, s)
-    actor_name = doc.trim(actor_name)
+    # "stars The Great’s Elle Fanning as Michelle Carter": the actor after the credit
+    actor_name = doc.trim(re.split(r"[’']s (?=[A-Z])", actor_name)[-1])
     if film is None or not doc.is_person(actor_name):
         return None
     actor = doc.entity(actor_name, "Actor", rule, quote)

@@ -180,6 +180,15 @@ _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |a
 #: "See, an epic drama starring Jason Momoa": a title before who stars in it.
 _TITLE_STARRING = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?P<app>an? (?:[\w-]+ ){{0,3}}?)?"
                              rf"(?:starring|featuring) (?={NAME})")
+#: "The Girl From Plainville stars The Great’s Elle Fanning as Michelle Carter": a title
+#: opening with an article, then "stars" and a person.
+_THE_TITLE_STARS = re.compile(rf"(?:^|(?<=, )|(?<=\. ))(?P<t>(?:The|A|An) {TITLE_WORDS}) "
+                              rf"(?:stars|co-stars|will star) (?:{POSSESSOR} )?(?={NAME})")
+#: "Written by Liz Hannah, The Girl From Plainville is inspired by …": the title after a
+#: credit that opens the sentence.
+_FRONTED_CREDIT = re.compile(rf"^(?:Written|Directed|Created|Co-written|Produced|Co-created) "
+                             rf"by {NAME}(?:(?:,| and|, and) {NAME})*, (?P<t>{TITLE_WORDS}) "
+                             rf"(?:is|was|will|has|stars|follows|tells)\b")
 _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
 
 
@@ -268,6 +277,9 @@ _TITLE_PATTERNS = [
                                      r"reboot|adaptation|season|debut|opening) (?:of|on|for)\b")),
     (_WHICH, "which-clause", re.compile(r", which ")),
     (_TITLE_STARRING, "title-starring", re.compile(r", (?:an? [^,]{0,40})?(?:starring|featuring) ")),
+    (_THE_TITLE_STARS, "title-stars", re.compile(r" (?:co-)?stars |will star ")),
+    (_FRONTED_CREDIT, "fronted-credit", re.compile(r"^(?:Written|Directed|Created|Co-written|"
+                                                   r"Produced|Co-created) by ")),
     (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
     (_RETURNS, "renewed", re.compile(r"\b(?:return|returns|returning|back) for\b")),
     (_ROLE_IN, "role-in", re.compile(r"\b(?:star|play|portray|voic|return|repris)")),
@@ -558,7 +570,8 @@ def find_titles(doc: Doc) -> None:
                     continue  # one word alone needs "an epic drama" after it; no person
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
                             "renewed", "order", "after-source", "is-the", "title-starring",
-                            "released-apposition", "directed-apposition", "and-other"):
+                            "released-apposition", "directed-apposition", "and-other",
+                            "fronted-credit"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
@@ -671,7 +684,9 @@ _HEADLINE_SERIES = re.compile(r"^\s*(?:season|series|episode|finale|premiere rat
 
 _PERSON_BEFORE = re.compile(r"(?:\bstarring|\bstars|\bco-stars?|\bactor|\bactress|\bdirector|"
                             r"\bfilmmaker|\bproducer|\bwriter|\bcreator|\bshowrunner|"
-                            r"\b[Mm]r\.|\b[Mm]s\.|\b[Mm]rs\.|\b[Dd]r\.|[A-Z][a-z]+ \() ?$")
+                            r"\b[Mm]r\.|\b[Mm]s\.|\b[Mm]rs\.|\b[Dd]r\.|[A-Z][a-z]+ \(|"
+                            r"\brelationship with|\bmarried to|\b(?:son|daughter|wife|husband) "
+                            r"of) ?$")
 _PERSON_AFTER = re.compile(r"(?:\)|’s? (?:role|character)| (?:as [A-Z]|plays\b|portrays\b|"
                            r"stars\b|said\b|says\b|told\b|directed\b|wrote\b|joins\b|"
                            r"has joined\b|is set to (?:join|star|direct|play)\b))")
@@ -681,7 +696,7 @@ def _person_context(text: str, name: str) -> bool:
     """The text names ``name`` where only a person can stand: "starring Maya Rudolph",
     "June (Maya Rudolph)", "Maya Rudolph as June", "Mamoudou Athie is set to join"."""
     for at in word_at(text, name):
-        before, after = text[max(0, at - 16):at], text[at + len(name):at + len(name) + 24]
+        before, after = text[max(0, at - 24):at], text[at + len(name):at + len(name) + 24]
         if _PERSON_BEFORE.search(before) and (not before.endswith("(") or after.startswith(")")):
             return True
         if _PERSON_AFTER.match(after) and not after.startswith(")"):
@@ -1307,6 +1322,9 @@ def _numbered_titles(doc: Doc) -> None:
                 words[-2].lower() in MONTHS or words[-2].lower()[:3] in {
                     mo[:3] for mo in MONTHS} or guess_type(" ".join(words[:-1])) != "Person":
             continue
+        if len(words) == 3 and words[-1] in ("II", "III", "IV") and (
+                words[0].lower() in FIRST_NAMES or _person_context(doc.text, title)):
+            continue  # "her relationship with Conrad Roy III": a person's name
         at = m.start() + m.group("t").index(title)
         if doc.work_span_at(at, at + len(title)):
             continue
