@@ -1323,3 +1323,15 @@ def test_a_fronted_credit_and_a_title_that_stars_someone_name_the_work() -> None
     keys = {c.key() for c in got.statements}
     assert ("the-girl-from-plainville", "screenwriter", "liz-hannah") in keys
     assert ("elle-fanning", "plays", "michelle-carter") in keys
+
+
+def test_a_heading_line_and_someones_dated_earlier_film_decide_the_work_in_scope() -> None:
+    text = ("The Boy and the Heron\n\nThe film topped the Japanese box office. The film "
+            "earned more than Miyazaki's celebrated Academy Award-winning 2001 film Spirited "
+            "Away in its first four days.\n\nJoe Hisaishi ( Spirited Away , Princess Mononoke "
+            ") composed the music. Studio Ghibli co-founder Toshio Suzuki is the producer.")
+    got = suggest(Article("a", "Hayao Miyazaki's The Boy and the Heron Opens at No.1", "a.txt",
+                          text, date="2023-07-20"), KNOWN, min_confidence=0.0)
+    keys = {c.key() for c in got.statements}
+    assert ("the-boy-and-the-heron", "producer", "toshio-suzuki") in keys
+    assert not any(s == "spirited-away" for s, _p, _o in keys)

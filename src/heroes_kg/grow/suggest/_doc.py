@@ -445,10 +445,15 @@ class Doc:
             return True
         if re.search(r"\b(?:predecessor|forerunner)\s*[“\"‘]?$", before):
             return True  # "its 2018 predecessor “The Nun,”": an earlier work
+        dated = re.search(r"\b(?:his|her|their|[A-Z][\w.-]*[’']s?) (?:[\w-]+ ){0,4}?(?P<y>(?:19|20)"
+                          r"\d\d) (?:[\w-]+ )?(?:film|movie|series|show|documentary)\s*[“\"‘]?$",
+                          before)
+        if dated and self.base_date is not None and int(dated.group("y")) < self.base_date.year:
+            return True  # "Miyazaki's celebrated 2001 film Spirited Away": someone's earlier work
         # a credit in brackets: "Tom Hooper (“The King’s Speech”)", "Joe Wright (Pride &
         # Prejudice, Atonement)"
-        return bool(re.search(r"[A-Za-z.] \((?:[^()]{0,60},[”\"’]? )?[“\"‘]?$", before) and
-                    re.match(r"[,.]?[”\"’]?(?:,? [^()]{0,40})?\)", self.text[b:b + 44]))
+        return bool(re.search(r"[A-Za-z.] \( ?(?:[^()]{0,60},[”\"’]? )?[“\"‘]?$", before) and
+                    re.match(r" ?[,.]?[”\"’]?(?: ?,? [^()]{0,60})?\)", self.text[b:b + 64]))
 
     def series_of(self, work: str | None) -> str | None:
         """The series a season belongs to (the work itself for anything else)."""

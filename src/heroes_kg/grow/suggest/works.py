@@ -769,8 +769,10 @@ def _headline_titles(doc: Doc) -> None:
             inner = len(part) >= 3 and part[0] == "The" and re.fullmatch(
                 r"[A-Z][a-z]+[’']s", part[1]) is not None and not any(
                 w.endswith(("’s", "'s")) for w in part[2:])
+            # the text opening with the title alone on a line, as its heading
+            heading = len(part) >= 2 and any(p.text.strip() == name for p in doc.paragraphs[:2])
             if not part or (part[0] in STOP and part[0].lower() not in WEEKDAYS
-                            and not inner) or \
+                            and not inner and not heading) or \
                     part[-1].lower() in (
                     "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with",
                     "from", "by", "vs", "&", "de", "la", "or") or \
@@ -809,7 +811,8 @@ def _headline_titles(doc: Doc) -> None:
             inside = [a for a in at if not any(
                 x.start == a or (x.start < a and not text[x.start:a].strip())
                 for x in doc.sentences)]
-            if len(at) < (3 if len(part) == 1 else 2) or not inside or \
+            if len(at) < (3 if len(part) == 1 else 1 if heading else 2) or \
+                    (not inside and not heading) or \
                     2 * len(surname) >= len(at):
                 continue  # a surname: "Gillian Anderson … Anderson"
             if len(part) == 2 and len(word_at(text, part[1])) > everywhere:
