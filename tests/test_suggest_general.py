@@ -1335,3 +1335,18 @@ def test_a_heading_line_and_someones_dated_earlier_film_decide_the_work_in_scope
     keys = {c.key() for c in got.statements}
     assert ("the-boy-and-the-heron", "producer", "toshio-suzuki") in keys
     assert not any(s == "spirited-away" for s, _p, _o in keys)
+
+
+def test_titles_that_are_directed_by_or_set_beside_a_debut_or_star_someone() -> None:
+    text = ("Netflix announced its slate. Don’t Look Up is directed by Adam McKay. Passing, "
+            "Rebecca Hall’s directorial debut, features Tessa Thompson. The Harder Road "
+            "stars Jonathan Majors as a gunslinger. The CW’s Lost Boys will be written by "
+            "Heather Mitchell.")
+    got = run(text)
+    names = {e.name: e.type for e in got.entities}
+    assert names.get("Don’t Look Up") == "Movie" and names.get("Passing") == "Movie"
+    assert names.get("The Harder Road") == "Movie"
+    assert names.get("Lost Boys") == "Movie" and "The CW’s Lost Boys" not in names
+    keys = {c.key() for c in got.statements}
+    assert ("don-t-look-up", "director", "adam-mckay") in keys
+    assert ("lost-boys", "screenwriter", "heather-mitchell") in keys

@@ -189,6 +189,13 @@ _THE_TITLE_STARS = re.compile(rf"(?:^|(?<=, )|(?<=\. ))(?P<t>(?:The|A|An) {TITLE
 _FRONTED_CREDIT = re.compile(rf"^(?:Written|Directed|Created|Co-written|Produced|Co-created) "
                              rf"by {NAME}(?:(?:,| and|, and) {NAME})*, (?P<t>{TITLE_WORDS}) "
                              rf"(?:is|was|will|has|stars|follows|tells)\b")
+#: "Don’t Look Up is directed by Adam McKay": a title that is directed, written or made.
+_TITLE_IS_BY = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS}) (?:is|was|will be|has been) "
+                          rf"(?:co-)?(?:directed|written|produced|created|helmed) by (?={NAME})")
+#: "Bruised, Halle Berry’s directorial debut, is set to launch": a title set beside
+#: someone's debut.
+_DEBUT_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=while )|(?<=and ))(?P<t>{TITLE_WORDS}), "
+                          rf"{POSSESSOR} (?:directorial|feature|screenwriting|film) debut\b")
 _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
 
 
@@ -278,6 +285,9 @@ _TITLE_PATTERNS = [
     (_WHICH, "which-clause", re.compile(r", which ")),
     (_TITLE_STARRING, "title-starring", re.compile(r", (?:an? [^,]{0,40})?(?:starring|featuring) ")),
     (_THE_TITLE_STARS, "title-stars", re.compile(r" (?:co-)?stars |will star ")),
+    (_TITLE_IS_BY, "title-is-by", re.compile(r" (?:is|was|be|been) (?:co-)?(?:directed|written|"
+                                             r"produced|created|helmed) by ")),
+    (_DEBUT_APPOS, "debut-apposition", re.compile(r" debut\b")),
     (_FRONTED_CREDIT, "fronted-credit", re.compile(r"^(?:Written|Directed|Created|Co-written|"
                                                    r"Produced|Co-created) by ")),
     (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
@@ -571,10 +581,15 @@ def find_titles(doc: Doc) -> None:
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
                             "renewed", "order", "after-source", "is-the", "title-starring",
                             "released-apposition", "directed-apposition", "and-other",
-                            "fronted-credit"):
+                            "fronted-credit", "title-is-by", "debut-apposition"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
+                owned = re.match(r"(?:The )?(?P<o>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)?)[’']s "
+                                 r"(?=[A-Z])", title)
+                if owned and (owned.group("o").lower() in KNOWN_NAMES or is_a(
+                        doc.type_of(doc.lookup(owned.group("o"))), "Organization")):
+                    title = title[owned.end():]  # "The CW’s Lost Boys": the network's title
                 lead = s.text[max(0, m.start(group) - 12):m.start(group)]
                 if " in " in title and re.search(r"\b(?:plays?|played|playing|portrays?|"
                                                  r"voices?|as)\s$", lead):
@@ -865,7 +880,7 @@ def _company_one_word(doc: Doc) -> None:
         phrase = doc.text[m.start():m.end("t")]
         for at in _occurrences(doc.text, phrase):
             _register(doc, m.group("t"), at + len(phrase) - len(m.group("t")), type_,
-                      "company-title", m.group(0), 0.5)
+                      "company-apposed-title", m.group(0), 0.5)
 
 
 def _occurrences(text: str, part: str) -> list[int]:
