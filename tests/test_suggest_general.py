@@ -1350,3 +1350,14 @@ def test_titles_that_are_directed_by_or_set_beside_a_debut_or_star_someone() -> 
     keys = {c.key() for c in got.statements}
     assert ("don-t-look-up", "director", "adam-mckay") in keys
     assert ("lost-boys", "screenwriter", "heather-mitchell") in keys
+
+
+def test_a_title_beside_its_kind_and_a_quoted_number_after_film_are_works() -> None:
+    got = facts("“Scream VI” topped the box office. The science fiction film “65,” starring "
+                "Adam Driver, opened in third place.")
+    assert ("65", "castMember", "adam-driver") in got
+    assert ("scream-vi", "castMember", "adam-driver") not in got
+    names = new_types("The festival opener is First Man, a biopic of astronaut Neil Armstrong. "
+                      "Directed by Damien Chazelle, it stars Ryan Gosling. Jane Doe, a comedy "
+                      "writer, was there.")
+    assert names.get("First Man") == "Movie" and names.get("Jane Doe") != "Movie"

@@ -196,6 +196,13 @@ _TITLE_IS_BY = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS}) (?:is|was|will be
 #: someone's debut.
 _DEBUT_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=while )|(?<=and ))(?P<t>{TITLE_WORDS}), "
                           rf"{POSSESSOR} (?:directorial|feature|screenwriting|film) debut\b")
+#: "The festival opener is First Man, a biopic of astronaut Neil Armstrong": a title set
+#: beside what kind of work it is (not "Jane Doe, a comedy writer").
+_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<= is )|(?<= was )|(?<=\. ))(?P<t>{TITLE_WORDS}), an? "
+                         rf"(?:[\w-]+ ){{0,3}}?(?:biopic|drama|comedy|thriller|documentary|"
+                         rf"docuseries|miniseries|western|musical|sequel|prequel|remake|"
+                         rf"adaptation)\b(?! (?:writer|director|star|actor|actress|producer|"
+                         rf"veteran|executive|legend|icon|creator))")
 _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
 
 
@@ -285,6 +292,7 @@ _TITLE_PATTERNS = [
     (_WHICH, "which-clause", re.compile(r", which ")),
     (_TITLE_STARRING, "title-starring", re.compile(r", (?:an? [^,]{0,40})?(?:starring|featuring) ")),
     (_THE_TITLE_STARS, "title-stars", re.compile(r" (?:co-)?stars |will star ")),
+    (_KIND_APPOS, "kind-apposition", re.compile(r", an? ")),
     (_TITLE_IS_BY, "title-is-by", re.compile(r" (?:is|was|be|been) (?:co-)?(?:directed|written|"
                                              r"produced|created|helmed) by ")),
     (_DEBUT_APPOS, "debut-apposition", re.compile(r" debut\b")),
@@ -514,9 +522,11 @@ def find_titles(doc: Doc) -> None:
     for s in doc.sentences:
         for m in re.finditer(TITLE, s.text):
             title = m.group("t").strip().rstrip(",.")
-            if len(title) <= 2 or title.upper() == title or not is_title_case(title) or \
-                    len(title.split()) > 10:
-                continue
+            number = title.isdigit() and bool(
+                _WORK_BEFORE.search(s.text[max(0, m.start() - 30):m.start()]))
+            if not number and (len(title) <= 2 or title.upper() == title or
+                               not is_title_case(title) or len(title.split()) > 10):
+                continue  # but "The science fiction film “65,” starring Adam Driver"
             if title.split()[0] in ("I", "I'm", "I’m") and " " in title:
                 continue
             if s.text[m.end():m.end() + 1].isalpha() and not re.match(
@@ -575,13 +585,17 @@ def find_titles(doc: Doc) -> None:
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
                 if title is None:
                     continue
+                if rule == "kind-apposition" and (title.split()[0].lower() in FIRST_NAMES or
+                                                  _person_context(doc.text, title)):
+                    continue  # "Tom Hanks, a comedy veteran": a person
                 if rule == "title-starring" and ((len(title.split()) < 2 and not m.group("app"))
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
                             "renewed", "order", "after-source", "is-the", "title-starring",
                             "released-apposition", "directed-apposition", "and-other",
-                            "fronted-credit", "title-is-by", "debut-apposition"):
+                            "fronted-credit", "title-is-by", "debut-apposition",
+                            "kind-apposition"):
                     title = _strip_lead(title)
                     if title is None:
                         continue
