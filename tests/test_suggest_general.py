@@ -1361,3 +1361,12 @@ def test_a_title_beside_its_kind_and_a_quoted_number_after_film_are_works() -> N
                       "Directed by Damien Chazelle, it stars Ryan Gosling. Jane Doe, a comedy "
                       "writer, was there.")
     assert names.get("First Man") == "Movie" and names.get("Jane Doe") != "Movie"
+
+
+def test_what_the_series_is_called_is_its_title_and_an_events_name_is_none() -> None:
+    text = ("The cancelation was confirmed Saturday at the PGA’s Produced By conference. "
+            "The series, which was none other than Tokyo Vice, had a two-season arc. "
+            "Fans of Tokyo Vice are sad.")
+    names = new_types(text)
+    assert names.get("Tokyo Vice") in ("Movie", "TVSeries")
+    assert "Produced By" not in names

@@ -203,6 +203,14 @@ _KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<= is )|(?<= was )|(?<=\. ))(?P<t>{TI
                          rf"docuseries|miniseries|western|musical|sequel|prequel|remake|"
                          rf"adaptation)\b(?! (?:writer|director|star|actor|actress|producer|"
                          rf"veteran|executive|legend|icon|creator))")
+#: "The series, which was none other than Tokyo Vice, appears to …": what the work in
+#: scope is called.
+_KIND_IS = re.compile(rf"\b(?:[Tt]he|[Tt]his) (?:series|show|film|movie)(?:, which| in question)? "
+                      rf"(?:was|is) (?P<named>none other than |called |titled |named )?"
+                      rf"(?P<t>{TITLE_WORDS})")
+#: What follows an event's name: "the PGA’s Produced By conference".
+_EVENT_AFTER = re.compile(r" (?:conference|convention|festival|summit|panel|ceremony|awards?|"
+                          r"gala|event|expo|market|luncheon|retreat)\b")
 _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
 
 
@@ -293,6 +301,8 @@ _TITLE_PATTERNS = [
     (_TITLE_STARRING, "title-starring", re.compile(r", (?:an? [^,]{0,40})?(?:starring|featuring) ")),
     (_THE_TITLE_STARS, "title-stars", re.compile(r" (?:co-)?stars |will star ")),
     (_KIND_APPOS, "kind-apposition", re.compile(r", an? ")),
+    (_KIND_IS, "kind-is", re.compile(r"\b(?:series|show|film|movie)(?:, which| in question)? "
+                                     r"(?:was|is) ")),
     (_TITLE_IS_BY, "title-is-by", re.compile(r" (?:is|was|be|been) (?:co-)?(?:directed|written|"
                                              r"produced|created|helmed) by ")),
     (_DEBUT_APPOS, "debut-apposition", re.compile(r" debut\b")),
@@ -585,6 +595,10 @@ def find_titles(doc: Doc) -> None:
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
                 if title is None:
                     continue
+                if rule == "kind-is" and not (m.group("named") or _repeated(doc, title)):
+                    continue  # "The film is Oscar-nominated": no title
+                if _EVENT_AFTER.match(s.text, m.end(group)):
+                    continue  # "the PGA’s Produced By conference": an event
                 if rule == "kind-apposition" and (title.split()[0].lower() in FIRST_NAMES or
                                                   _person_context(doc.text, title)):
                     continue  # "Tom Hanks, a comedy veteran": a person
