@@ -1370,3 +1370,19 @@ def test_what_the_series_is_called_is_its_title_and_an_events_name_is_none() -> 
     names = new_types(text)
     assert names.get("Tokyo Vice") in ("Movie", "TVSeries")
     assert "Produced By" not in names
+
+
+def test_page_furniture_abbreviations_and_a_mistyped_possessive_in_titles() -> None:
+    text = ("A teaser for Amazon Prime Video‘s award-winning comedy series The Marvelous Mrs. "
+            "Maisel has been launched.\n\nAdvertisement\n\nNew additions to the cast include stars "
+            "from creator Amy Sherman-Palladino’s earlier show Gilmore Girls.\n\n"
+            "Advertisement\n\nElsewhere, The Godfather was knocked off the top spot by the "
+            "streaming platform’s Indian courtroom drama Jai Bhim. The film, directed by TJ "
+            "Ganavel, was released on November 2.")
+    got = run(text, date="2021-12-01")
+    names = {e.name: e.type for e in got.entities}
+    assert "Advertisement" not in names
+    assert names.get("The Marvelous Mrs. Maisel") in ("Movie", "TVSeries")
+    keys = {c.key() for c in got.statements}
+    assert ("jai-bhim", "director", "tj-ganavel") in keys
+    assert not any(s == "gilmore-girls" and p == "director" for s, p, _o in keys)

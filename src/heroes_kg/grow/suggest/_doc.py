@@ -443,8 +443,9 @@ class Doc:
                      r"[“\"‘]?$|\bstars on (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?[“\"‘]?$",
                      before):
             return True
-        if re.search(r"\b(?:predecessor|forerunner)\s*[“\"‘]?$", before):
-            return True  # "its 2018 predecessor “The Nun,”": an earlier work
+        if re.search(r"\b(?:predecessor|forerunner|(?:earlier|previous|former) (?:show|series|"
+                     r"film|movie|feature|documentary))\s*[“\"‘]?$", before):
+            return True  # "its 2018 predecessor “The Nun,”", "her earlier show Gilmore Girls"
         dated = re.search(r"\b(?:his|her|their|[A-Z][\w.-]*[’']s?) (?:[\w-]+ ){0,4}?(?P<y>(?:19|20)"
                           r"\d\d) (?:[\w-]+ )?(?:film|movie|series|show|documentary)\s*[“\"‘]?$",
                           before)

@@ -36,8 +36,9 @@ _WORD = r"(?:(?:[A-Z]\.){2,3}(?=\s[A-Z])|\d{1,3}(?:st|nd|rd|th)(?=\s[A-Z][a-z])|
 #: A capitalized name: "Pedro Pascal", "JJ Dashnaw", "Ms. Granada", "J. J. Abrams",
 #: "Tech-No", "20th Century Studios".
 NAME = rf"{_WORD}(?:\s{_WORD})*"
-#: Whose something is: "Dick Wolf’s", "Lifetime's", "NBC’s", "Williams’".
-POSSESSOR = r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)*(?:[’']s|(?<=s)[’'](?=\s))"
+#: Whose something is: "Dick Wolf’s", "Lifetime's", "NBC’s", "Williams’" (and "Amazon Prime
+#: Video‘s", the wrong quotation mark).
+POSSESSOR = r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)*(?:[’'‘]s(?=\s)|(?<=s)[’'](?=\s))"
 #: A quoted title, with the closing quote possibly after a comma or full stop; an
 #: apostrophe inside a word does not close it (‘The Queen’s Gambit’), one before the
 #: possessive's closing quotation mark does (“The Walking Dead’s”).
@@ -45,8 +46,9 @@ TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?[\"”'’](?!(?!s[”\"
 #: A title in running text: capitalized words, small words inside, a colon and a
 #: subtitle, numbers ("The Adventures of Sharkboy and Lavagirl", "Alita: Battle Angel",
 #: "Bad Boys 4", "Spy Kids 2: Island of Lost Dreams", "High School Musical: The Musical:
-#: The Series", "Chip ‘N Dale: Park Life").
-_TW = r"(?:[A-Z0-9][\w’'&.-]*[\w’'&+]|[A-Z0-9]\+?|[IVX]+|[‘’'][A-Z](?=\s))"
+#: The Series", "Chip ‘N Dale: Park Life", "The Marvelous Mrs. Maisel").
+_TW = (r"(?:(?:Mrs?|Ms|Dr|St|Jr)\.(?=\s[A-Z])|[A-Z0-9][\w’'&.-]*[\w’'&+]|[A-Z0-9]\+?|[IVX]+|"
+       r"[‘’'][A-Z](?=\s))")
 _SMALL = r"(?:of|the|a|an|and|in|on|to|for|at|with|from|by|vs\.?|&|de|la|or)"
 TITLE_WORDS = (rf"{_TW}(?:(?:\s{_SMALL})*\s{_TW})*"
                rf"(?::\s(?:{_SMALL}\s)?{_TW}(?:(?:\s{_SMALL})*\s{_TW})*){{0,2}}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from ._doc import WORK_TYPES, Doc
 from ._names import (
@@ -56,7 +57,7 @@ _CUE = re.compile(
     rf"(?<=\b(?:in|to) )(?:19|20)\d\d|"
     rf"(?<=\w )(?:created|co-created|directed|wrote|co-wrote|produced|renewed|cancell?ed|"
     rf"axed|ordered|greenlit|picked up))\s"
-    rf"(?:(?:[a-z-]+|[A-Z][\w+&-]*|(?:19|20)\d\d)\s){{0,4}}?"
+    rf"(?:(?:[a-z-]+(?:[’']s)?|[A-Z][\w+&-]*|(?:19|20)\d\d)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s[“\"‘]?(?P<t>{TITLE_WORDS})")
 #: "Hulu's new thriller series, The Veil — was seen": the title after a comma, closing its
 #: clause.
@@ -386,6 +387,11 @@ def _register(doc: Doc, title: str, start: int, type_: str, rule: str, quote: st
     return work
 
 
+#: Lines of a web page between the paragraphs that are no section headings.
+_PAGE_WORDS = {"advertisement", "sponsored", "related", "credit", "read more", "watch",
+               "trending", "video", "photo", "photos", "share", "subscribe", "recommended"}
+
+
 def _headings(doc: Doc) -> None:
     """Section headings that name a work ("Defending Jacob" on a line of its own before
     the paragraphs about it), when the article has several."""
@@ -417,6 +423,10 @@ def _headings(doc: Doc) -> None:
                                                                 "MovieSeries"):
                 continue
             heads.append((i, p, found, text))
+    # "Advertisement" between the paragraphs, again and again: page furniture, not the
+    # sections of an article about several works
+    again = Counter(text for _i, _p, _f, text in heads)
+    heads = [h for h in heads if again[h[3]] == 1 and h[3].lower() not in _PAGE_WORDS]
     if len(heads) < 2:
         return
     for i, p, found, text in heads:
