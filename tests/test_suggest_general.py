@@ -1386,3 +1386,24 @@ def test_page_furniture_abbreviations_and_a_mistyped_possessive_in_titles() -> N
     keys = {c.key() for c in got.statements}
     assert ("jai-bhim", "director", "tj-ganavel") in keys
     assert not any(s == "gilmore-girls" and p == "director" for s, p, _o in keys)
+
+
+# --------------------------------------------------------------------------- cast recall
+
+
+def test_voice_talents_with_characters_in_brackets_play_them() -> None:
+    got = run("“Disenchantment” is coming. The series will feature the voice talents of Abbi "
+              "Jacobson (“Bean”), Nat Faxon (“Elfo”) and Eric Andre (“Luci”), along with "
+              "John DiMaggio and Billy West.")
+    keys = {c.key() for c in got.statements}
+    assert ("abbi-jacobson", "plays", "bean") in keys
+    assert ("disenchantment", "castMember", "billy-west") in keys
+    assert {e.name: e.type for e in got.entities}.get("Bean") == "FictionalCharacter"
+
+
+def test_a_title_then_with_a_person_and_a_title_beside_an_origin_story() -> None:
+    got = facts("Other films include Steven Soderbergh's Panama Papers comedy The Laundromat "
+                "with Meryl Streep and Joker, an unconventional origin story about Batman's "
+                "foe, starring Joaquin Phoenix.")
+    assert ("joker", "castMember", "joaquin-phoenix") in got
+    assert not any("meryl" in s for s, _p, _o in got)

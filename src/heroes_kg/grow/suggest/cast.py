@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
-from ._lists import PERSON, listed_work, read_people, the_sequel, trim_name
+from ._lists import PERSON, Listed, listed_work, read_people, the_sequel, trim_name
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
 from ._text import MONTHS, NAME, POSSESSOR, STOP, TITLE_WORDS, WEEKDAYS, Sentence, strip_possessive
@@ -998,11 +998,30 @@ _LIST_CAST = re.compile(
 #: Words that open a list of the cast: "starring", "headlined by", "the cast includes".
 _CAST_OPENS = re.compile(
     r"\b(?:starring|co-starring|stars|(?:headlined|toplined|fronted|led) by|"
-    r"(?:the )?cast (?:also )?includes?|features|featuring|will (?:also )?feature) ")
+    r"(?:the )?cast (?:also )?includes?|features|featuring|will (?:also )?feature|"
+    r"(?:the )?voice (?:talents|cast) of|(?:the )?voices of) ")
 
 
 _CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|appear|appearances|"
-                         r"features?|featuring|headlined|toplined|fronted|led by)\b")
+                         r"features?|featuring|headlined|toplined|fronted|led by|voices?)\b")
+
+
+def _voiced(doc: Doc, people: list[Listed]) -> None:
+    """"the voice talents of Abbi Jacobson (“Bean”), Nat Faxon (“Elfo”)": in a list of
+    voices, the word in brackets after a name is the character voiced, not an earlier
+    credit (nor a work of that name)."""
+    for one in people:
+        m = re.match(rf" \([“\"‘]?(?P<c>{NAME})[”\"’]?\)", doc.text[one.end:one.end + 60])
+        if m is None:
+            continue
+        a, b = one.end + m.start("c"), one.end + m.end("c")
+        for x, y, w in [sp for sp in doc.work_spans if a <= sp[0] < b]:
+            doc.work_spans.remove((x, y, w))
+            if w in doc.new and doc.new[w].rule == "quoted-title" and not any(
+                    sp[2] == w for sp in doc.work_spans):
+                del doc.new[w]
+                doc.names.pop(m.group("c").lower(), None)
+        one.character, one.bracketed = m.group("c"), True
 
 
 def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
@@ -1029,7 +1048,7 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
         verb = _LIST_CAST.match(doc.text, done) if not opens else None
         if not opens and verb is None:
             continue
-        if opens and any(p.character for p in people):
+        if opens and any(p.character and not p.bracketed for p in people):
             continue  # "stars A as X, B as Y": who plays whom is the "A as B" rules'
         if opens and not (re.match(r" as (?:the |a |an )[a-z ]{1,25}? (?:along with|"
                                    r"alongside|as well as)", doc.text[done:s.end]) or
@@ -1041,6 +1060,8 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
                             r"well as) ", doc.text[done:s.end])
             if lead:
                 people += read_people(doc, done + lead.end(), s.end)
+        if opens and opened is not None and "voice" in opened.group(0):
+            _voiced(doc, people)
         end = people[-1].end if opens else verb.end()  # type: ignore[union-attr]
         if verb is not None and verb.group(0).endswith(" in"):
             # "… star in Alexandre Moors’ The Yellow Birds": the work named next, or none
@@ -1069,6 +1090,12 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
             qstart = first if opens else one.start
             if not one.character:  # who plays whom is the "A as B" rules'
                 doc.add(work, "castMember", quote, qstart, "cast-list-read", 0.7, obj=person)
+            elif one.bracketed and opens:
+                # "the voice talents of Abbi Jacobson (“Bean”), Nat Faxon (“Elfo”) …"
+                character = doc.entity(one.character, "FictionalCharacter", "cast-list-read",
+                                       quote)
+                doc.add(person, "plays", doc.text[one.start:doc.text.find(")", one.end) + 1],
+                        one.start, "cast-list-read", 0.7, obj=character, **{"in": work})
         done = end
 
 

@@ -199,10 +199,10 @@ _DEBUT_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=while )|(?<=and ))(?P<t>{TITLE_WOR
                           rf"{POSSESSOR} (?:directorial|feature|screenwriting|film) debut\b")
 #: "The festival opener is First Man, a biopic of astronaut Neil Armstrong": a title set
 #: beside what kind of work it is (not "Jane Doe, a comedy writer").
-_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<= is )|(?<= was )|(?<=\. ))(?P<t>{TITLE_WORDS}), an? "
+_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<= is )|(?<= was )|(?<=\. )|(?<= and ))(?P<t>{TITLE_WORDS}), an? "
                          rf"(?:[\w-]+ ){{0,3}}?(?:biopic|drama|comedy|thriller|documentary|"
                          rf"docuseries|miniseries|western|musical|sequel|prequel|remake|"
-                         rf"adaptation)\b(?! (?:writer|director|star|actor|actress|producer|"
+                         rf"adaptation|(?:origin|love|coming-of-age|ghost) story)\b(?! (?:writer|director|star|actor|actress|producer|"
                          rf"veteran|executive|legend|icon|creator))")
 #: "The series, which was none other than Tokyo Vice, appears to …": what the work in
 #: scope is called.
@@ -239,6 +239,10 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
             agent = found is not None and doc.type_of(found) not in (
                 "Movie", "TVSeries", "MovieSeries", "TVSeason", "FictionalCharacter",
                 "FictionalOrganization", "FictionalPlace")
+            if words[i] == "with" and rest_word in FIRST_NAMES:
+                # "The Laundromat with Meryl Streep and Joker": the title, then who is in it
+                title = " ".join(words[:i])
+                break
             if agent or rest_word in MONTHS or rest_word in WEEKDAYS or \
                     (rest and words[i] != "and" and guess_type(rest) != "Person") or \
                     re.match(r"\d", rest_word):
