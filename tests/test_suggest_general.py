@@ -1407,3 +1407,20 @@ def test_a_title_then_with_a_person_and_a_title_beside_an_origin_story() -> None
                 "foe, starring Joaquin Phoenix.")
     assert ("joker", "castMember", "joaquin-phoenix") in got
     assert not any("meryl" in s for s, _p, _o in got)
+
+
+def test_who_recently_starred_in_a_spinoff_and_will_next_be_seen_in() -> None:
+    text = ("Barry Keoghan and Jenna Ortega are busy.\n\nOrtega, who recently "
+            "starred in Netflix's hit “Addams Family” spinoff series "
+            "“Wednesday,” will host “Saturday Night Live” and next will be seen in “Scream "
+            "VI.”\n\nThe in-demand Keoghan has many projects. He is set to star in a new film "
+            "directed by Bart Layton and will appear in the war drama miniseries “Masters of "
+            "the Air” on AppleTV+.")
+    got = suggest(Article("a", "T", "a.txt", text, date="2023-03-06"),
+                  [*KNOWN, Entity("jenna-ortega", "Actor", "Jenna Ortega"),
+                   Entity("barry-keoghan", "Actor", "Barry Keoghan")], min_confidence=0.0)
+    keys = {c.key() for c in got.statements}
+    assert ("wednesday", "castMember", "jenna-ortega") in keys
+    assert ("addams-family", "castMember", "jenna-ortega") not in keys
+    assert ("scream-vi", "castMember", "jenna-ortega") in keys
+    assert ("masters-of-the-air", "castMember", "barry-keoghan") in keys

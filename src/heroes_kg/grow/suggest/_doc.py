@@ -561,13 +561,13 @@ class Doc:
 
     def subject_person(self, pos: int) -> str | None:
         """Who "he" or "the Shang-Chi star" at ``pos`` most likely is: the person a
-        sentence before it opens with ("Simu Liu is thrilled to join Jennifer Lopez …"),
-        else the person named last."""
+        sentence before it opens with ("Simu Liu is thrilled to join Jennifer Lopez …",
+        "The in-demand Keoghan has …"), else the person named last."""
         index = next((i for i, x in enumerate(self.sentences) if x.start <= pos < x.end + 1),
                      None)
         if index is not None:
             for s in reversed(self.sentences[max(0, index - 2):index]):
-                m = re.match(rf"(?:[A-Z][a-z]+, )?(?P<n>{NAME})", s.text)
+                m = re.match(rf"(?:[A-Z][a-z]+, |The [a-z][\w-]* )?(?P<n>{NAME})", s.text)
                 if m:
                     name = self.trim(strip_possessive(m.group("n")))
                     found = self.lookup(name)

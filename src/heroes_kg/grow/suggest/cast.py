@@ -1186,10 +1186,11 @@ def rule_led(doc: Doc, s: Sentence) -> None:
 
 
 _STARRED_IN = re.compile(
-    rf"(?P<a>{PERSON}|[Tt]he (?P<two>two|pair|duo))(?: (?:also|recently|previously|most recently|"
-    rf"last|once|then|both|will|would|is set to|is to|was set to|has|had|have))* "
+    rf"(?P<a>{PERSON}|[Tt]he (?P<two>two|pair|duo)|(?P<he>\b(?:He|She|he|she))|(?P<and>\band))"
+    rf"(?:,? who)?(?: (?:also|recently|previously|most recently|"
+    rf"last|once|then|both|will|would|is set to|is to|was set to|has|had|have|next))* "
     rf"(?:stars?|starred|starring|co-stars?|co-starred|appear|appears|appeared|(?:is|was|has "
-    rf"been|have been) cast) (?:together )?in\b")
+    rf"been|have been) cast|be seen) (?:together )?in\b")
 
 
 def _work_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]:
@@ -1198,6 +1199,12 @@ def _work_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]:
     for a, b, work in doc.work_spans:
         if s.start + end < a <= s.start + end + 70 and doc.type_of(work) in WORK_TYPES and \
                 re.fullmatch(r" (?:[^,.;:“”\"()]{0,55}?,? )?[“\"‘]?", doc.text[s.start + end:a]):
+            later = [(x, y, w) for x, y, w in doc.work_spans if y < a + 200 and re.fullmatch(
+                r"[”\"’]? (?:spin-?off|sequel|prequel|reboot|remake)(?: series| film| movie)? "
+                r"[“\"‘]?", doc.text[b:x])]
+            if later:
+                # "Netflix's hit “Addams Family” spinoff series “Wednesday”": the spinoff
+                return later[0][2], doc.past_quote(later[0][1]) - s.start
             return work, doc.past_quote(b) - s.start
     quoted = re.match(r" [“\"](?P<t>[A-Z][^”\"]{1,60}?)[,.]?[”\"]", s.text[end:])
     if quoted and not doc.lookup(quoted.group("t")):
@@ -1242,6 +1249,19 @@ def rule_starred_in(doc: Doc, s: Sentence) -> None:
                     people.append(found)
             if len(people) != 2:
                 continue
+        elif m.group("he") or m.group("and"):
+            # "He is set to star as Billy the Kid in a new film … and will appear in
+            # “Masters of the Air”", "Ortega … will host SNL and next will be seen in
+            # “Scream VI”": who the sentence is about
+            opening = re.match(rf"(?P<n>{PERSON})(?:,| (?:is|was|will|has|had|recently|"
+                               rf"also|who)\b)", s.text)
+            who = doc.lookup(doc.trim(opening.group("n"))) if opening else None
+            if who is None and (m.group("he") or re.match(r"(?:He|She) ", s.text)):
+                who = doc.subject_person(s.start)
+            if who is None or not is_a(doc.type_of(who), "Person") or (
+                    m.group("and") and m.start() < 3):
+                continue
+            people = [who]
         else:
             name = doc.trim(m.group("a"))
             found = doc.lookup(name)
