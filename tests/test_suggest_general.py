@@ -1424,3 +1424,20 @@ def test_who_recently_starred_in_a_spinoff_and_will_next_be_seen_in() -> None:
     assert ("addams-family", "castMember", "jenna-ortega") not in keys
     assert ("scream-vi", "castMember", "jenna-ortega") in keys
     assert ("masters-of-the-air", "castMember", "barry-keoghan") in keys
+
+
+def test_joins_a_list_in_a_work_and_star_in_a_work_with_a_list() -> None:
+    got = facts("“And” is coming. Mamoudou Athie (Jurassic World: Dominion) joins Emma Stone, "
+                "Jesse Plemons and Joe Alwyn in Searchlight Pictures’ “And”.")
+    assert {("and", "castMember", p) for p in ("mamoudou-athie", "emma-stone", "joe-alwyn")} \
+        <= got
+    got = facts("Barry Keoghan is set to star in a new film with Abel “The Weeknd” Tesfaye and "
+                "Jenna Ortega. The upcoming film will be directed by Trey Edward Shults.")
+    assert {("untitled-trey-edward-shults-film", "castMember", p) for p in (
+        "barry-keoghan", "abel-tesfaye", "jenna-ortega")} <= got
+
+
+def test_a_list_that_all_returns_for_a_season_is_its_cast() -> None:
+    got = facts("Hulu renewed “Runaways”. Rhenzy Feliz, Lyrica Okano, and Brittany Ishibashi "
+                "all return for Season 3 of Runaways.")
+    assert ("runaways-season-3", "castMember", "lyrica-okano") in got

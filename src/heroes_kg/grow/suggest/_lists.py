@@ -21,7 +21,7 @@ __all__ = ["PERSON", "Listed", "listed_work", "read_people", "the_sequel", "trim
 
 #: A person's name, with the lowercase particles some have: "Ana de Armas", "Dick Van
 #: Dyke", "Ludwig van Beethoven".
-PERSON = (rf"{NAME}(?: [“\"][A-Z][\w.]*[”\"] {NAME})?"
+PERSON = (rf"{NAME}(?: [“\"][A-Z][\w.]*(?: [A-Z][\w.]*)?[”\"] {NAME})?"
           rf"(?: (?:de|da|di|del|della|van|von|der|den|la|le|du|dos|das|bin|al) {NAME})?"
           rf"(?:,? (?:Jr|Sr)\.|,? (?:II|III|IV)\b)?")
 _SEP = re.compile(r"(?:,? (?:and|as well as|along with|plus|alongside)|,) (?:the late )?")

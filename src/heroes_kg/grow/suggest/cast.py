@@ -842,6 +842,51 @@ _OPPOSITE = re.compile(rf"\b(?:lead|leads|star|stars|co-stars?|role|roles) oppos
                        rf"(?P<b>{NAME})")
 
 
+_JOINS_LIST = re.compile(rf"(?P<a>{PERSON})(?: \([^()]{{1,60}}\))? (?:joins|has joined|will join|"
+                         rf"is set to join) (?=[A-Z])")
+_STAR_IN_WITH = re.compile(rf"(?P<a>{PERSON}) (?:[a-z]+ ){{0,2}}?(?:is set to|will|is to|is going "
+                           rf"to) (?:co-)?star in ")
+
+
+def _joins_list(doc: Doc, s: Sentence) -> None:
+    """"Mamoudou Athie (Jurassic World: Dominion) joins Emma Stone, Jesse Plemons and Joe
+    Alwyn in Searchlight Pictures’ And": everyone named is in the cast of the work after
+    "in"; "Barry Keoghan is set to star in a new film with Abel Tesfaye and Jenna
+    Ortega": the work, then who else stars in it."""
+    for m in _JOINS_LIST.finditer(s.text):
+        people = read_people(doc, s.start + m.end(), s.end)
+        if not people or any(p.character for p in people):
+            continue
+        rest = s.start + (people[-1].end - s.start)
+        if not doc.text.startswith(" in ", rest):
+            continue
+        work, end = _work_after(doc, s, rest - s.start + 3)
+        if work is None:
+            continue
+        quote = doc.text[s.start + m.start():s.start + end]
+        for name in [m.group("a"), *(p.name for p in people)]:
+            name = doc.trim(name)
+            if doc.is_person(name) or is_a(doc.type_of(doc.lookup(name)), "Person"):
+                person = doc.entity(name, "Actor", "joins-list", quote)
+                doc.add(work, "castMember", quote, s.start + m.start(), "joins-list", 0.7,
+                        obj=person)
+    for m in _STAR_IN_WITH.finditer(s.text):
+        spans = doc.span_starting(s.start + m.end())
+        if not spans or not doc.text.startswith(" with ", spans[0][1]):
+            continue
+        people = read_people(doc, spans[0][1] + 6, s.end)
+        if not people:
+            continue
+        quote = doc.text[s.start + m.start():people[-1].end]
+        for name in [m.group("a"), *(p.name for p in people)]:
+            # "Abel “The Weeknd” Tesfaye": the name without the nickname
+            name = doc.trim(re.sub(r" [“\"][^”\"]{1,30}[”\"](?= )", "", name))
+            if doc.is_person(name) or is_a(doc.type_of(doc.lookup(name)), "Person"):
+                person = doc.entity(name, "Actor", "star-in-with", quote)
+                doc.add(spans[0][2], "castMember", quote, s.start + m.start(), "star-in-with",
+                        0.7, obj=person)
+
+
 def rule_joins(doc: Doc, s: Sentence) -> None:
     """"Thandiwe Newton has joined the cast of Wednesday season 2", "Newton is set to star
     alongside newly added cast member Steve Buscemi", "starred opposite Chris Pine in the
@@ -875,6 +920,7 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
                 person = doc.entity(name, "Actor", "star-opposite", quote)
                 doc.add(work, "castMember", quote, s.start + m.start(), "star-opposite", 0.65,
                         obj=person)
+    _joins_list(doc, s)
     for m in (_LATEST.finditer(s.text) if " to join" in s.text or " to board" in s.text
               else ()):
         # "Squid Game star Lee Jung-Jae is the latest actor to join the series"
@@ -994,7 +1040,8 @@ _LIST_CAST = re.compile(
     r"officially) ){0,2}(?:announced|confirmed|revealed|named|cast|listed) as (?:the )?"
     r"(?:cast members|members of the cast|part of the cast|co-stars)\b|"
     r",? (?:are|were|is) (?:(?:all|also|both) ){0,2}(?:expected|set|slated|due|going) to "
-    r"(?:make (?:an )?appearances?|appear|star|co-star)\b")
+    r"(?:make (?:an )?appearances?|appear|star|co-star)\b|"
+    r",? (?:(?:all|also|both|will) ){1,2}(?:return|are returning) for\b")
 #: Words that open a list of the cast: "starring", "headlined by", "the cast includes".
 _CAST_OPENS = re.compile(
     r"\b(?:starring|co-starring|stars|(?:headlined|toplined|fronted|led) by|"
@@ -1002,7 +1049,7 @@ _CAST_OPENS = re.compile(
     r"(?:the )?voice (?:talents|cast) of|(?:the )?voices of) ")
 
 
-_CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|appear|appearances|"
+_CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|appear|appearances|return|"
                          r"features?|featuring|headlined|toplined|fronted|led by|voices?)\b")
 
 
@@ -1063,7 +1110,7 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
         if opens and opened is not None and "voice" in opened.group(0):
             _voiced(doc, people)
         end = people[-1].end if opens else verb.end()  # type: ignore[union-attr]
-        if verb is not None and verb.group(0).endswith(" in"):
+        if verb is not None and verb.group(0).endswith((" in", " for")):
             # "… star in Alexandre Moors’ The Yellow Birds": the work named next, or none
             work, _end = _work_after(doc, s, end - s.start)
         else:
