@@ -1441,3 +1441,11 @@ def test_a_list_that_all_returns_for_a_season_is_its_cast() -> None:
     got = facts("Hulu renewed “Runaways”. Rhenzy Feliz, Lyrica Okano, and Brittany Ishibashi "
                 "all return for Season 3 of Runaways.")
     assert ("runaways-season-3", "castMember", "lyrica-okano") in got
+
+
+def test_the_dates_of_previous_seasons_and_remaining_installments_are_not_the_works() -> None:
+    got = facts("“The Marvelous Mrs. Maisel” will launch on February 18. The previous three "
+                "seasons have premiered in December. There are three installments that have "
+                "yet to debut, the last of which arrives August 14.", date="2021-11-30")
+    dates = {o for s, p, o in got if p == "datePublished"}
+    assert "2022-02-18" in dates and not dates & {"2020-12", "2021-12", "2022-08-14"}

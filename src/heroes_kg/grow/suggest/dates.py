@@ -132,6 +132,11 @@ def rule_release(doc: Doc, s: Sentence) -> None:
             # of The Handmaid’s Tale premiered back on …": not the work's own release
         if doc.work_span_at(s.start + m.start("d"), s.start + m.end("d")):
             continue  # "Netflix’s most-watched released series Wednesday": a title
+        if re.search(r"\b(?:previous|earlier|past|prior|other) (?:\w+ )?(?:seasons|episodes|"
+                     r"installments|films|movies)\b[^.;]{0,30}$|\b(?:installments|episodes|"
+                     r"seasons)\b[^.;]{0,40}\bof which\s*$", s.text[:m.start()]):
+            continue  # "The previous three seasons have premiered in December", "three
+            # installments …, the last of which arrives August 14": other parts' dates
         if re.search(r"\bby\b", m.group("mid")) or m.group(0).startswith("bow out"):
             continue  # "released by Entertainment Weekly on March 20": someone else's
             # release (the trailer's); "bow out on December 13": a departure
