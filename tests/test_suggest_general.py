@@ -1449,3 +1449,16 @@ def test_the_dates_of_previous_seasons_and_remaining_installments_are_not_the_wo
                 "yet to debut, the last of which arrives August 14.", date="2021-11-30")
     dates = {o for s, p, o in got if p == "datePublished"}
     assert "2022-02-18" in dates and not dates & {"2020-12", "2021-12", "2022-08-14"}
+
+
+def test_a_subtitle_keeps_its_small_words_and_a_place_ends_a_title() -> None:
+    names = new_types("They are bringing their HBO-backed film Every Brilliant Thing to New "
+                      "York. It follows the pair’s Mapplethorpe: Look at the Pictures, which "
+                      "debuted at Sundance in January.")
+    assert "Every Brilliant Thing" in names and "Every Brilliant Thing to New York" not in names
+    assert names.get("Mapplethorpe: Look at the Pictures") in ("Movie", "TVSeries")
+
+
+def test_the_company_not_its_owner_produces() -> None:
+    got = facts("The “Captive” series was produced by Simon Chinn’s Lightbox Entertainment.")
+    assert ("captive", "productionCompany", "lightbox-entertainment") in got

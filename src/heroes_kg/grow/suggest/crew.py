@@ -114,7 +114,12 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
 def _person(doc: Doc, name: str, rule: str, quote: str, companies: bool = False) -> str | None:
     """Who ``name`` is: a person, or a company the words of its name say is one ("New
     Line Cinema", "20th Television"); with ``companies`` (it is listed with one), any
-    name that does not open with a first name ("Bad Wolf and New Line Cinema")."""
+    name that does not open with a first name ("Bad Wolf and New Line Cinema"); the
+    company, not its owner, in "Simon Chinn’s Lightbox Entertainment"."""
+    owned = re.split(r"[’']s (?=[A-Z])", name.strip())
+    if len(owned) == 2 and is_a(guess_type(owned[1]), "Organization") and \
+            doc.is_person(owned[0]):
+        name = owned[1]
     kind = guess_type(name.strip())
     if (doc.lookup(name) is None or doc.is_guess(doc.lookup(name))) and (
             (is_a(kind, "Organization") and not is_a(kind, "NewsMediaOrganization")) or (

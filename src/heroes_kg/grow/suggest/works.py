@@ -243,8 +243,11 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
                 # "The Laundromat with Meryl Streep and Joker": the title, then who is in it
                 title = " ".join(words[:i])
                 break
+            # "Mapplethorpe: Look at the Pictures": a subtitle keeps its small words
+            subtitled = any(w.endswith(":") for w in words[:i]) and rest_word == "the"
             if agent or rest_word in MONTHS or rest_word in WEEKDAYS or \
-                    (rest and words[i] != "and" and guess_type(rest) != "Person") or \
+                    (rest and words[i] != "and" and guess_type(rest) != "Person"
+                     and not subtitled) or is_place_or_award(rest) or \
                     re.match(r"\d", rest_word):
                 title = " ".join(words[:i])
                 break
