@@ -1462,3 +1462,11 @@ def test_a_subtitle_keeps_its_small_words_and_a_place_ends_a_title() -> None:
 def test_the_company_not_its_owner_produces() -> None:
     got = facts("The “Captive” series was produced by Simon Chinn’s Lightbox Entertainment.")
     assert ("captive", "productionCompany", "lightbox-entertainment") in got
+
+
+def test_a_numbered_title_in_capitals_and_a_mistyped_closing_quote() -> None:
+    got = run("We’ve always known that ‘IT 2‘ was being planned. Not only has director Andres "
+              "Muschietti confirmed that he’ll be returning to direct the sequel, but he’s "
+              "also shared that it will be his next film.", date="2017-07-24")
+    assert {e.name: e.type for e in got.entities}.get("IT 2") == "Movie"
+    assert not any(c.subject.endswith("-sequel") for c in got.statements)

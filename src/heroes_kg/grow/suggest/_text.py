@@ -41,8 +41,9 @@ NAME = rf"{_WORD}(?:\s{_WORD})*"
 POSSESSOR = r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)*(?:[’'‘]s(?=\s)|(?<=s)[’'](?=\s))"
 #: A quoted title, with the closing quote possibly after a comma or full stop; an
 #: apostrophe inside a word does not close it (‘The Queen’s Gambit’), one before the
-#: possessive's closing quotation mark does (“The Walking Dead’s”).
-TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?[\"”'’](?!(?!s[”\"])[^\W\d_])"
+#: possessive's closing quotation mark does (“The Walking Dead’s”); an opening one typed
+#: where the closing one belongs closes it before a space (‘IT 2‘ was).
+TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?(?:[\"”'’]|‘(?=[\s,.]))(?!(?!s[”\"])[^\W\d_])"
 #: A title in running text: capitalized words, small words inside, a colon and a
 #: subtitle, numbers ("The Adventures of Sharkboy and Lavagirl", "Alita: Battle Angel",
 #: "Bad Boys 4", "Spy Kids 2: Island of Lost Dreams", "High School Musical: The Musical:

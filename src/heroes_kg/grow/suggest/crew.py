@@ -106,8 +106,9 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
                 doc.type_of(work) == "Movie":
             return doc.sequel_of(work, s)
         return work
-    if re.search(r"\bsequel\b", s.text, re.IGNORECASE) and doc.main_film:
-        return doc.sequel_of(doc.main_film, s)
+    if re.search(r"\bsequel\b", s.text, re.IGNORECASE) and doc.main_film and not re.search(
+            r" (?:[2-9]|II|III|IV)$", doc.name_of(doc.main_film)):
+        return doc.sequel_of(doc.main_film, s)  # not of "IT 2", the sequel itself
     return doc.work_at(pos, s)
 
 

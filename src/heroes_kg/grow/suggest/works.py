@@ -551,7 +551,9 @@ def find_titles(doc: Doc) -> None:
             title = m.group("t").strip().rstrip(",.")
             number = title.isdigit() and bool(
                 _WORK_BEFORE.search(s.text[max(0, m.start() - 30):m.start()]))
-            if not number and (len(title) <= 2 or title.upper() == title or
+            sequel = re.fullmatch(r"[A-Z]{2,}(?: [A-Z]{2,})* (?:[2-9]|II|III|IV)", title)
+            capitals = title.upper() == title and not sequel  # but ‘IT 2‘
+            if not number and (len(title) <= 2 or capitals or
                                not is_title_case(title) or len(title.split()) > 10):
                 continue  # but "The science fiction film “65,” starring Adam Driver"
             if title.split()[0] in ("I", "I'm", "I’m") and " " in title:
@@ -573,7 +575,7 @@ def find_titles(doc: Doc) -> None:
                     doc.add_work_span(s.start + m.start("t"), s.start + m.start("t")
                                       + len(title), found)
                 continue
-            if guess_type(title) not in ("Person",) and (
+            if guess_type(title) not in ("Person",) and not sequel and (
                     title.lower() in KNOWN_NAMES or not _WORK_BEFORE.search(before)):
                 continue  # "“Vanity Fair”" is no title; "seasons of “The Umbrella Academy”" is
             if _nickname(s.text, m.start(), m.end()):
