@@ -1470,3 +1470,10 @@ def test_a_numbered_title_in_capitals_and_a_mistyped_closing_quote() -> None:
               "also shared that it will be his next film.", date="2017-07-24")
     assert {e.name: e.type for e in got.entities}.get("IT 2") == "Movie"
     assert not any(c.subject.endswith("-sequel") for c in got.statements)
+
+
+def test_a_role_noun_after_by_include_or_a_company_is_no_crew_of_the_work() -> None:
+    got = facts("“Runaways” returns. Season 3 of Runaways (based on the Marvel comic by writer "
+                "Brian K. Vaughan) has 10 episodes. New additions to the cast include cult "
+                "filmmaker John Waters. Film4 director Ollie Madden will oversee it.")
+    assert not any(p in ("screenwriter", "director") for _s, p, _o in got)

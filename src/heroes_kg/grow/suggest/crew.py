@@ -7,7 +7,7 @@ import re
 
 from ._doc import Doc
 from ._lists import listed_work, read_people
-from ._names import FIRST_NAMES, guess_type
+from ._names import FIRST_NAMES, KNOWN_NAMES, guess_type
 from ._terms import is_a
 from ._text import NAME, TITLE, TITLE_WORDS, Sentence, shared_surname
 
@@ -192,6 +192,17 @@ def rule_role_before_name(doc: Doc, s: Sentence) -> None:
         before = s.text[max(0, m.start() - 12):m.start()]
         if re.search(r"\b(?:former|casting|music|art|photography)\s*$", before):
             continue
+        wider = s.text[max(0, m.start() - 40):m.start()]
+        if re.search(r"\bby\s*$|\b(?:includes?|including|joined by|alongside)\s+(?:[a-z-]+\s+)?$",
+                     wider):
+            continue  # "the iconic Marvel comic by writer Brian K. Vaughan": the source's
+            # author; "additions to the cast include cult filmmaker John Waters": an actor
+        owner = re.search(r"([A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*) $", wider)
+        if owner and (owner.group(1).lower() in KNOWN_NAMES or re.search(
+                r"\d|^[A-Z]{2,}$", owner.group(1)) or is_a(
+                doc.type_of(doc.lookup(owner.group(1))) or guess_type(owner.group(1)),
+                "Organization")):
+            continue  # "Film4 director Madden": the company's, not a work's
         pos = s.start + m.start()
         work = _target(doc, pos, s)
         if work is None:
