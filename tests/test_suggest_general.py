@@ -1477,3 +1477,17 @@ def test_a_role_noun_after_by_include_or_a_company_is_no_crew_of_the_work() -> N
                 "Brian K. Vaughan) has 10 episodes. New additions to the cast include cult "
                 "filmmaker John Waters. Film4 director Ollie Madden will oversee it.")
     assert not any(p in ("screenwriter", "director") for _s, p, _o in got)
+
+
+def test_a_headline_title_keeps_its_leading_number_and_a_first_name_is_no_title() -> None:
+    text = ("One Battle After Another, the new film from Paul Thomas Anderson, has a teaser. "
+            "Leonardo plays a revolutionary. Leonardo is back. Next, we see Leonardo with a "
+            "goatee. Directed by Paul Thomas Anderson, One Battle After Another features "
+            "Leonardo DiCaprio, Regina Hall and Sean Penn.")
+    got = suggest(Article("a", "One Battle After Another teaser: Leonardo DiCaprio returns",
+                          "a.txt", text, date="2025-03-17"), KNOWN, min_confidence=0.0)
+    names = {e.name: e.type for e in got.entities}
+    assert names.get("One Battle After Another") == "Movie"
+    assert "Battle After Another" not in names and names.get("Leonardo") != "Movie"
+    assert ("one-battle-after-another", "director", "paul-thomas-anderson") in {
+        c.key() for c in got.statements}

@@ -164,6 +164,9 @@ def rule_by(doc: Doc, s: Sentence) -> None:
         for name in listed:
             end = m.end("people") if s.text.find(name, m.start("people")) < 0 else \
                 s.text.find(name, m.start("people")) + len(name)
+            if doc.work_span_at(s.start + end - len(name), s.start + end):
+                break  # "Directed by Paul Thomas Anderson, One Battle After Another
+                # features …": the title the clause is set before, and no more people
             quote = s.text[m.start():end]
             if any(r in ("released", "distributed") for r in roles):
                 # "will be released by Disney’s 20th Century Studios": the company

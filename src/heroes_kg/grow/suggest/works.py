@@ -629,7 +629,8 @@ def find_titles(doc: Doc) -> None:
                             "released-apposition", "directed-apposition", "and-other",
                             "fronted-credit", "title-is-by", "debut-apposition",
                             "kind-apposition"):
-                    title = _strip_lead(title)
+                    # "One Battle After Another" as the headline writes it keeps its "One"
+                    title = title if title in doc.article.title else _strip_lead(title)
                     if title is None:
                         continue
                 owned = re.match(r"(?:The )?(?P<o>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)?)[’']s "
@@ -842,8 +843,9 @@ def _headline_titles(doc: Doc) -> None:
                     name.isupper() or \
                     not re.search(r"[a-z]", name) or len(name) < 3:
                 continue
-            if part[0].lower() in FIRST_NAMES and 2 <= len(part) <= 3:
-                continue  # "Bill Skarsgard", "Ryan Reynolds": a person
+            if part[0].lower() in FIRST_NAMES and (2 <= len(part) <= 3 or re.match(
+                    r" [A-Z]", headline[headline.find(name) + len(name):])):
+                continue  # "Bill Skarsgard", "Ryan Reynolds", "Leonardo DiCaprio": a person
             if i > 0 and words[i - 1][:1].isupper() and not words[i - 1].endswith(
                     ("’s", "'s", ":")):
                 continue  # "Stallone" of "Sylvester Stallone"
