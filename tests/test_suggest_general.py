@@ -1491,3 +1491,12 @@ def test_a_headline_title_keeps_its_leading_number_and_a_first_name_is_no_title(
     assert "Battle After Another" not in names and names.get("Leonardo") != "Movie"
     assert ("one-battle-after-another", "director", "paul-thomas-anderson") in {
         c.key() for c in got.statements}
+
+
+def test_cue_words_after_a_colon_or_and_and_a_title_after_as_for() -> None:
+    names = new_types("Netflix announced two renewals today: paranormal series The OA will be "
+                      "returning for a second season, and time travel entry Travelers will "
+                      "also return. As for Sense8, which will have its second season bow on "
+                      "May 5th, that series may be facing the end.")
+    assert names.get("The OA") == "TVSeries" and "Travelers" in names
+    assert "Sense8" in names and "for Sense8" not in names

@@ -53,10 +53,11 @@ _MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|"
                r"picture|biopic|original|follow-up|installment|instalment|entry|chapter")
 _SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
 _CUE = re.compile(
-    rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|{POSSESSOR}|"
+    rf"(?:(?<=\band)|(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|"
+    rf"{POSSESSOR}|(?<=:)|"
     rf"(?<=\b(?:in|to) )(?:19|20)\d\d|"
     rf"(?<=\w )(?:created|co-created|directed|wrote|co-wrote|produced|renewed|cancell?ed|"
-    rf"axed|ordered|greenlit|picked up))\s"
+    rf"axed|ordered|greenlit|picked up)))\s"
     rf"(?:(?:[a-z-]+(?:[’']s)?|[A-Z][\w+&-]*|(?:19|20)\d\d)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s[“\"‘]?(?P<t>{TITLE_WORDS})")
 #: "Hulu's new thriller series, The Veil — was seen": the title after a comma, closing its
@@ -167,11 +168,12 @@ _NOT_NUMBERED = {"Season", "Part", "Episode", "Chapter", "Volume", "Vol", "Top",
                  "Day", "Week", "Act", "Book", "Issue", "No", "Number", "Level", "Round",
                  "Game", "Stage", "Series", "Title", "Section", "Article", "Page", "Figure",
                  "Covid", "COVID", "Category", "Class", "Grade", "Channel", "War"}
-_WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is set to )?)?"
+_WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is set to )?|will have "
+                    rf"its (?:\w+ )?(?:season|series|episode|finale) |will )?"
                     rf"(?:managed|racked up|drew|earned|reached|scored|premiered|premieres|"
                     rf"reeled in|pulled in|brought in|garnered|amassed|notched|logged|tallied|"
                     rf"debuted|debuts|was released|release|releases|released|opens|hit|hits|"
-                    rf"topped|stars|starred|arrives)\b")
+                    rf"topped|stars|starred|arrives|bow|bows)\b")
 #: "Bright, the 2017 fantasy/sci-fi/detective/action thriller".
 _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |acclaimed |hit |"
                          rf"new |upcoming )?(?:(?:19|20)\d\d )?(?:[\w/-]+ ){{0,3}}?(?:film|movie|"
@@ -1410,8 +1412,9 @@ def _repeated(doc: Doc, title: str) -> bool:
 
 def _strip_lead(title: str) -> str | None:
     words = title.split()
-    while len(words) > 1 and words[0] in STOP and words[0] not in ("The", "A", "An"):
-        words.pop(0)
+    while len(words) > 1 and ((words[0] in STOP and words[0] not in ("The", "A", "An")) or
+                               words[0].islower()):
+        words.pop(0)  # "As for Sense8": "Sense8"
     if len(words) > 2 and words[0].isdigit() and words[1] == "of":
         words = words[2:]  # "Day 1 of Pose season 3": the series is Pose
     return " ".join(words) or None
