@@ -1500,3 +1500,13 @@ def test_cue_words_after_a_colon_or_and_and_a_title_after_as_for() -> None:
                       "May 5th, that series may be facing the end.")
     assert names.get("The OA") == "TVSeries" and "Travelers" in names
     assert "Sense8" in names and "for Sense8" not in names
+
+
+def test_a_paragraph_about_a_sequel_named_later_as_a_subject() -> None:
+    text = ("“The Boss” is the week's big trailer.\n\nSequels are all too common now. The "
+            "latest victim of this craze is 2001’s Zoolander. Will Ferrell returns as well, "
+            "and new additions to the cast include Kristen Wiig and Penelope Cruz. Zoolander "
+            "2 will open on February 12, 2016.")
+    got = facts(text, date="2015-08-07")
+    assert ("zoolander-2", "castMember", "kristen-wiig") in got
+    assert ("the-boss", "castMember", "kristen-wiig") not in got

@@ -374,6 +374,18 @@ class Doc:
             return earlier[-1] if earlier else None
         if para is not None and not self._about_main(para, pos):
             return None
+        if para is not None and self.main_film is not None:
+            # "The latest victim of this craze is 2001’s Zoolander. … new additions to the
+            # cast include … Zoolander 2 will open …": a paragraph about one other work,
+            # named later in it as a sentence's subject, and never the main one
+            named = {w for a, b, w in self.work_spans if para.start <= a < para.end}
+            later = {w for a, b, w in self.work_spans if pos <= a < para.end
+                     and self._scoping(a, b, w, False)}
+            opening = {w for a, b, w in self.work_spans if pos <= a < para.end
+                       and re.search(r"(?:^|[.!?]\s+)$", self.text[max(0, a - 3):a])}
+            if len(later) == 1 and later == opening and self.main_film not in named and \
+                    self.series_of(next(iter(later))) != self.main_film:
+                return later.pop()
         return self.main_film
 
     def _about_main(self, para: Sentence, pos: int) -> bool:
@@ -449,8 +461,9 @@ class Doc:
         dated = re.search(r"\b(?:his|her|their|[A-Z][\w.-]*[’']s?) (?:[\w-]+ ){0,4}?(?P<y>(?:19|20)"
                           r"\d\d) (?:[\w-]+ )?(?:film|movie|series|show|documentary)\s*[“\"‘]?$",
                           before)
+        dated = dated or re.search(r"\b(?P<y>(?:19|20)\d\d)[’']s\s*[“\"‘]?$", before)
         if dated and self.base_date is not None and int(dated.group("y")) < self.base_date.year:
-            return True  # "Miyazaki's celebrated 2001 film Spirited Away": someone's earlier work
+            return True  # "Miyazaki's celebrated 2001 film Spirited Away", "2001’s Zoolander"
         # a credit in brackets: "Tom Hooper (“The King’s Speech”)", "Joe Wright (Pride &
         # Prejudice, Atonement)"
         return bool(re.search(r"[A-Za-z.] \( ?(?:[^()]{0,60},[”\"’]? )?[“\"‘]?$", before) and
