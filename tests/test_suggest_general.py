@@ -1510,3 +1510,11 @@ def test_a_paragraph_about_a_sequel_named_later_as_a_subject() -> None:
     got = facts(text, date="2015-08-07")
     assert ("zoolander-2", "castMember", "kristen-wiig") in got
     assert ("the-boss", "castMember", "kristen-wiig") not in got
+
+
+def test_genre_words_before_a_kind_noun_and_entry() -> None:
+    got = facts("Netflix announced two renewals today: paranormal series The OA will be "
+                "returning, and time travel entry Travelers will also return. It was topped "
+                "by the streaming platform’s Indian courtroom drama Jai Bhim.")
+    assert {("the-oa", "genre", "paranormal"), ("travelers", "genre", "time travel"),
+            ("jai-bhim", "genre", "courtroom drama")} <= got

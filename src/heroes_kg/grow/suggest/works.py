@@ -1522,7 +1522,8 @@ _GENRE_WORDS = {
     "coming-of-age", "satirical", "dark", "black", "dramedy", "noir", "disaster", "monster",
     "martial", "arts", "sports", "dance", "crime-drama", "kids", "children's", "reality",
     "epic", "post-apocalyptic", "apocalyptic", "young", "adult", "cgi-animated",
-    "science-fiction"}
+    "science-fiction", "courtroom", "paranormal", "time", "travel", "time-travel", "prison",
+    "investigative", "gangster", "survival", "buddy", "cop", "space"}
 _WORK_NOUNS = r"film|movie|series|show|sequel|reboot|feature|franchise|flick|prequel|remake"
 _DETERMINER = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{POSSESSOR}) ")
 _GENRE = re.compile(r"(?:\d{4} )?(?P<g>(?:[A-Z][a-z]+-winning )?[a-z][\w/'-]*(?: [a-z][\w/'-]*){0,3})"
@@ -1608,7 +1609,8 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
 _KIND_BEFORE = re.compile(
     r"(?:^|(?<=\s))(?P<g>(?:[A-Za-z][\w-]* ){0,2}?)(?P<noun>movies?|films?|series|shows?|"
     r"documentar(?:y|ies)|docuseries|thrillers?|comed(?:y|ies)|dramas?|epics?|adventures?|"
-    r"sitcoms?|[Ww]esterns?|musicals?|pics|flicks?|stories|anime|blockbusters?)(?: such as| like| including)?,? "
+    r"sitcoms?|[Ww]esterns?|musicals?|pics|flicks?|stories|anime|blockbusters?|entry)"
+    r"(?: such as| like| including)?,? "
     r"[“\"‘]?$")
 _NOUN_GENRE = {"documentary": "documentary", "documentaries": "documentary",
                "docuseries": "docuseries", "thriller": "thriller", "thrillers": "thriller",
@@ -1713,7 +1715,7 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
                 continue
             noun = m.group("noun").lower()
             if noun in ("pics", "flicks", "flick", "stories", "blockbuster",
-                        "blockbusters") and not words:
+                        "blockbusters", "entry") and not words:
                 last = None
                 continue  # "action pics": a genre word is needed
             genre = " ".join(words) if words else _NOUN_GENRE.get(noun, "")
