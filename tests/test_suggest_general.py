@@ -1518,3 +1518,10 @@ def test_genre_words_before_a_kind_noun_and_entry() -> None:
                 "by the streaming platform’s Indian courtroom drama Jai Bhim.")
     assert {("the-oa", "genre", "paranormal"), ("travelers", "genre", "time travel"),
             ("jai-bhim", "genre", "courtroom drama")} <= got
+
+
+def test_a_former_release_date_is_left_and_a_coming_one_is_in_the_future() -> None:
+    got = facts("“One Battle After Another” was initially scheduled to release on August 8, "
+                "2025. The film will now release on September 26.", date="2025-03-17")
+    dates = {o for s, p, o in got if p == "datePublished"}
+    assert dates == {"2025-09-26"}
