@@ -1525,3 +1525,13 @@ def test_a_former_release_date_is_left_and_a_coming_one_is_in_the_future() -> No
                 "2025. The film will now release on September 26.", date="2025-03-17")
     dates = {o for s, p, o in got if p == "datePublished"}
     assert dates == {"2025-09-26"}
+
+
+def test_one_lexicon_names_the_verbs_the_rules_read() -> None:
+    from heroes_kg.grow.suggest._text import verbs
+    assert verbs("play", "portray", forms=("s", "ed", "ing")) == \
+        "(?:plays|played|playing|portrays|portrayed)"
+    assert verbs("write", "pen", forms=("past",)) == "(?:wrote|penned)"
+    assert verbs("direct", "write", forms=("pp",)) == "(?:directed|written)"
+    got = facts("“The Old Guard” is out. Charlize Theron plays the role of Andy in it.")
+    assert ("charlize-theron", "plays", "andy") in got

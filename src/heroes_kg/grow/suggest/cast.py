@@ -14,18 +14,28 @@ from ._doc import WORK_TYPES, Doc
 from ._lists import PERSON, Listed, listed_work, read_people, the_sequel, trim_name
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
-from ._text import MONTHS, NAME, POSSESSOR, STOP, TITLE_WORDS, WEEKDAYS, Sentence, strip_possessive
+from ._text import (
+    MONTHS,
+    NAME,
+    POSSESSOR,
+    STOP,
+    TITLE_WORDS,
+    WEEKDAYS,
+    Sentence,
+    strip_possessive,
+    verbs,
+)
 
 __all__ = ["DOC_RULES", "RULES"]
 
 _PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother": "parent",
                  "mum": "parent"}
 _ROLE = rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}})?(?:{NAME}[’']s \w+ )?{NAME}"
-_PLAYS = (r"(?:also )?(?:will )?(?:stars|starred|star|starring|plays|played|play|playing|"
-          r"portrays|portrayed|portray|voices|voiced|voice)(?: in the (?:movie|film|series))?")
-_PLAYS_ROLE = (r"(?:also )?(?:will )?(?:play|plays|played|playing|portray|portrays|portrayed|"
-               r"take on|takes on|took on|taking on|step into|steps into|stepped into) "
-               r"the (?:role|part) of")
+_PLAYS = (rf"(?:also )?(?:will )?{verbs('star', 'play', 'portray', 'voice')}"
+          rf"(?: in the (?:movie|film|series))?")
+_PLAYS_ROLE = (rf"(?:also )?(?:will )?(?:{verbs('play', 'portray', forms=('base', 's', 'ed', 'ing'))}|"
+               rf"{verbs('take', forms=('base', 's', 'past', 'ing'))} on|"
+               rf"{verbs('step', forms=('base', 's', 'ed'))} into) the (?:role|part) of")
 
 
 def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:

@@ -9,7 +9,7 @@ from ._doc import Doc
 from ._lists import listed_work, read_people
 from ._names import FIRST_NAMES, KNOWN_NAMES, guess_type
 from ._terms import is_a
-from ._text import NAME, TITLE, TITLE_WORDS, Sentence, shared_surname
+from ._text import NAME, TITLE, TITLE_WORDS, Sentence, shared_surname, verbs
 
 __all__ = ["RULES"]
 
@@ -359,7 +359,7 @@ _SERVES = re.compile(
 _INCLUDE = re.compile(rf"\b(?:episode |episodic )?{_JOB} (?:include|includes|are|were) "
                       rf"(?P<list>{_PEOPLE})")
 #: "wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S. Nowlin".
-_SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b(?:wrote|penned|co-wrote|rewrote) (?:a draft of )?"
+_SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b{verbs('write', 'pen', 'co-write', 'rewrite', forms=('past',))} (?:a draft of )?"
                      rf"(?:the )?(?:script|screenplay)(?: with (?:(?:{NAME} )?(?:co-writer|writer|"
                      rf"co-screenwriter|screenwriter|collaborator) )?(?P<with>{_PEOPLE}))?"
                      rf"(?:,? with a rewrite by (?P<rewrite>{_PEOPLE}))?"
@@ -734,7 +734,7 @@ def rule_listed_roles(doc: Doc, s: Sentence) -> None:
 
 _CHAIR = re.compile(rf"(?P<p>{NAME})(?: \([^()]{{1,80}}\)|, who [^;.]{{3,120}}?,[”\"’]?)? "
                     rf"(?:(?:will|is set to|is to|has) )?"
-                    rf"(?:(?:steps|stepped|step|takes|took|take|taken) (?:into|over) the "
+                    rf"(?:{verbs('step', 'take', forms=('s', 'ed', 'base'))} (?:into|over) the "
                     rf"director[’']s chair|(?:slid|slides|slips|slipped|stepped|steps|is|was|"
                     rf"gets|got) behind the camera)\b")
 

@@ -36,6 +36,7 @@ from ._text import (
     is_title_case,
     slug,
     strip_possessive,
+    verbs,
     word_at,
 )
 from .events import CREDIT_AFTER, lineup_titles
@@ -105,8 +106,10 @@ _AFTER_SOURCE = re.compile(rf"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) [^
 #: "Slay the Dragon, directed and produced alongside …": a title with its maker in
 #: apposition.
 _DIRECTED_APPOS = re.compile(
-    rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?:directed|written|produced|created|co-directed)"
-    rf"(?: and (?:directed|written|produced|co-written))?(?: alongside| by)\b")
+    rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), "
+    rf"{verbs('direct', 'write', 'produce', 'create', 'co-direct', forms=('pp',))}"
+    rf"(?: and {verbs('direct', 'write', 'produce', 'co-write', forms=('pp',))})?"
+    rf"(?: alongside| by)\b")
 #: "The Acolyte and other shows also had high numbers": a title listed before others of
 #: its kind.
 _AND_OTHER = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}),? and (?:several |many |a few |some )?"
