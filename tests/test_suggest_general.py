@@ -1535,3 +1535,9 @@ def test_one_lexicon_names_the_verbs_the_rules_read() -> None:
     assert verbs("direct", "write", forms=("pp",)) == "(?:directed|written)"
     got = facts("“The Old Guard” is out. Charlize Theron plays the role of Andy in it.")
     assert ("charlize-theron", "plays", "andy") in got
+
+
+def test_an_honorific_is_no_part_of_the_name() -> None:
+    got = facts("The Power Of The Dog, written by Dame Jane Campion and starring Jesse "
+                "Plemons, will stream on Netflix.")
+    assert ("the-power-of-the-dog", "screenwriter", "jane-campion") in got

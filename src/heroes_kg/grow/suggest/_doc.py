@@ -40,7 +40,9 @@ _Q = "\"“”'‘’"
 #: Nyong’o has joined …".
 _ROLE_NOUNS = {"actress", "actor", "star", "filmmaker", "director", "producer", "writer",
                "showrunner", "creator", "singer", "rapper", "comedian", "host", "author",
-               "screenwriter", "musician", "model", "co-star", "newcomer", "veteran"}
+               "screenwriter", "musician", "model", "co-star", "newcomer", "veteran",
+               # honorifics: "written by Dame Jane Campion"
+               "dame", "sir"}
 #: First names that are also words a sentence can start with: "Will Smith", "June Diane
 #: Raphael", "May Calamawy".
 _FIRST_NAMES = {"Will", "May", "June", "April", "August", "Grace", "Hope", "Drew"}
