@@ -1541,3 +1541,10 @@ def test_an_honorific_is_no_part_of_the_name() -> None:
     got = facts("The Power Of The Dog, written by Dame Jane Campion and starring Jesse "
                 "Plemons, will stream on Netflix.")
     assert ("the-power-of-the-dog", "screenwriter", "jane-campion") in got
+
+
+def test_who_also_co_wrote_the_script_with_a_partner() -> None:
+    got = facts("The upcoming film will be directed by Trey Edward Shults (“Waves”), who also "
+                "co-wrote the script with Abel Tesfaye and his producing partner Reza Fahim.")
+    assert {("untitled-trey-edward-shults-film", "screenwriter", p) for p in (
+        "trey-edward-shults", "abel-tesfaye", "reza-fahim")} <= got

@@ -358,10 +358,12 @@ _SERVES = re.compile(
 #: "episode directors include Chris Long, Michael Dinner, Susanna Fogel and Sylvain White".
 _INCLUDE = re.compile(rf"\b(?:episode |episodic )?{_JOB} (?:include|includes|are|were) "
                       rf"(?P<list>{_PEOPLE})")
-#: "wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S. Nowlin".
+#: "wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S. Nowlin",
+#: "co-wrote the script with Tesfaye and his producing partner Reza Fahim".
 _SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b{verbs('write', 'pen', 'co-write', 'rewrite', forms=('past',))} (?:a draft of )?"
                      rf"(?:the )?(?:script|screenplay)(?: with (?:(?:{NAME} )?(?:co-writer|writer|"
-                     rf"co-screenwriter|screenwriter|collaborator) )?(?P<with>{_PEOPLE}))?"
+                     rf"co-screenwriter|screenwriter|collaborator) )?(?P<with>{_PEOPLE}"
+                     rf"(?:,? and (?:his|her|their) (?:[a-z-]+ ){{1,2}}{NAME})?))?"
                      rf"(?:,? with a rewrite by (?P<rewrite>{_PEOPLE}))?"
                      rf"(?P<ep> and (?:also )?served as (?:an? )?executive producer)?")
 _LEAD = re.compile(rf"(?P<p>{NAME}) (?:came on board|signed on|was tapped|was hired|has been tapped|"
@@ -510,8 +512,18 @@ def rule_script(doc: Doc, s: Sentence) -> None:
         work = _target(doc, pos, s)
         if work is None:
             continue
-        names = _names(m.group("with") or "") + _names(m.group("rewrite") or "")
+        partners = re.sub(r"\b(?:his|her|their) (?:[a-z-]+ ){1,2}", "", m.group("with") or "")
+        names = _names(partners, doc) + _names(m.group("rewrite") or "", doc)
         writer = m.group("p")
+        who_clause = re.search(rf"(?P<w>{NAME})(?: \([^()]{{1,80}}\))?, who (?:also |then )?$",
+                               s.text[:m.start()] + (m.group("p") or ""))
+        if who_clause is None:
+            verb = re.search(r"\b(?:wrote|penned|co-wrote|rewrote)\b", m.group(0))
+            who_clause = re.search(rf"(?P<w>{NAME})(?: \([^()]{{1,80}}\))?, who (?:also |then )?$",
+                                   s.text[:m.start() + (verb.start() if verb else 0)])
+        if who_clause and doc.is_person(doc.trim(who_clause.group("w"))):
+            # "directed by Trey Edward Shults ("Waves"), who also co-wrote the script"
+            writer = doc.trim(who_clause.group("w"))
         pronoun = re.search(r"\b(?:he|she) (?:also |then )?(?:wrote|penned|co-wrote|rewrote)\b",
                             m.group(0))
         if pronoun and (not writer or not doc.is_person(doc.trim(writer))):
