@@ -1548,3 +1548,12 @@ def test_who_also_co_wrote_the_script_with_a_partner() -> None:
                 "co-wrote the script with Abel Tesfaye and his producing partner Reza Fahim.")
     assert {("untitled-trey-edward-shults-film", "screenwriter", p) for p in (
         "trey-edward-shults", "abel-tesfaye", "reza-fahim")} <= got
+
+
+def test_from_the_mind_of_and_with_people_serving_as_executive_producers() -> None:
+    got = facts("Netflix has ordered twenty episodes of “Disenchantment”, an adult animated "
+                "comedy fantasy series from the mind of Matt Groening. It is produced by The "
+                "ULULU Company for Netflix, with Matt Groening and Josh Weinstein (The "
+                "Simpsons, Futurama) serving as executive producers.")
+    assert ("disenchantment", "creator", "matt-groening") in got
+    assert ("disenchantment", "executiveProducer", "josh-weinstein") in got

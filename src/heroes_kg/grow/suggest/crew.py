@@ -840,8 +840,42 @@ def rule_made_alongside(doc: Doc, s: Sentence) -> None:
                 doc.text[s.start:end], s.start, "made-alongside", 0.65)
 
 
+#: "a series from the mind of Matt Groening", "the brainchild of X".
+_MIND_OF = re.compile(rf"\b(?:from the (?:[a-z]+ )?minds? of|(?:is |was )?the brainchild of) "
+                      rf"(?P<people>{_PEOPLE})")
+#: "with Matt Groening and Josh Weinstein (The Simpsons, Futurama) serving as executive
+#: producers".
+_WITH_SERVING = re.compile(rf"\bwith (?P<people>{_PEOPLE})(?: \([^()]{{1,80}}\))? (?:serving|"
+                           rf"acting|on board) as (?:the )?(?P<job>executive producers?|"
+                           rf"co-executive producers?|producers?|showrunners?|co-showrunners?|"
+                           rf"writers?|directors?)\b")
+_SERVING_PROPS = {"executive producer": "executiveProducer", "co-executive producer":
+                  "executiveProducer", "producer": "producer", "showrunner": "creator",
+                  "co-showrunner": "creator", "writer": "screenwriter", "director": "director"}
+
+
+def rule_mind_of(doc: Doc, s: Sentence) -> None:
+    """"Disenchantment, an adult animated comedy fantasy series from the mind of Matt
+    Groening": its creator; "… is produced by The ULULU Company for Netflix, with Matt
+    Groening and Josh Weinstein (The Simpsons, Futurama) serving as executive producers":
+    each in that job."""
+    for m in _MIND_OF.finditer(s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is not None:
+            _add_people(doc, work, "creator", _names(m.group("people"), doc),
+                        m.group(0), pos, "mind-of", 0.7)
+    for m in _WITH_SERVING.finditer(s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        prop = _SERVING_PROPS[m.group("job").lower().removesuffix("s")]
+        if work is not None:
+            _add_people(doc, work, prop, _names(m.group("people"), doc), m.group(0), pos,
+                        "with-serving", 0.7)
+
+
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
          rule_directors_chair, rule_director_credits,
-         rule_made_alongside]
+         rule_made_alongside, rule_mind_of]
