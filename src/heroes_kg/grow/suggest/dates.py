@@ -153,8 +153,9 @@ def rule_release(doc: Doc, s: Sentence) -> None:
                 not re.search(r"\d{4}", m.group("d")) and \
                 re.search(r"\b(?:will|is set to|are set to|is slated to|is scheduled to)"
                           r"(?: now)?\s*$", s.text[:m.start()]) and \
-                _dt.date.fromisoformat(date) < doc.base_date:
-            # "The film will now release on September 26" (in March): the coming one
+                (doc.base_date - _dt.date.fromisoformat(date)).days > 90:
+            # "The film will now release on September 26" (in March): the coming one, not
+            # half a year back (a few weeks back may be an article dated late)
             date = date.replace(date[:4], str(int(date[:4]) + 1), 1)
         if m.group("d").lower() in WEEKDAYS and doc.base_date is not None and (
                 re.match(r"(?:debuts|premieres|launches|arrives|drops|opens|hits|airs|"
