@@ -932,13 +932,9 @@ def _company_one_word(doc: Doc) -> None:
             continue
         type_ = "TVSeries" if m.group("k") in ("series", "show") else "Movie"
         phrase = doc.text[m.start():m.end("t")]
-        for at in _occurrences(doc.text, phrase):
+        for at in word_at(doc.text, phrase):
             _register(doc, m.group("t"), at + len(phrase) - len(m.group("t")), type_,
                       "company-apposed-title", m.group(0), 0.5)
-
-
-def _occurrences(text: str, part: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(part) + r"(?!\w)", text)]
 
 
 def _untitled(doc: Doc) -> None:
