@@ -40,7 +40,9 @@ _Q = "\"“”'‘’"
 #: Nyong’o has joined …".
 _ROLE_NOUNS = {"actress", "actor", "star", "filmmaker", "director", "producer", "writer",
                "showrunner", "creator", "singer", "rapper", "comedian", "host", "author",
-               "screenwriter", "musician", "model", "co-star", "newcomer", "veteran"}
+               "screenwriter", "musician", "model", "co-star", "newcomer", "veteran",
+               # honorifics: "written by Dame Jane Campion"
+               "dame", "sir"}
 #: First names that are also words a sentence can start with: "Will Smith", "June Diane
 #: Raphael", "May Calamawy".
 _FIRST_NAMES = {"Will", "May", "June", "April", "August", "Grace", "Hope", "Drew"}
@@ -48,6 +50,10 @@ _FIRST_NAMES = {"Will", "May", "June", "April", "August", "Grace", "Hope", "Drew
 #: Gift, Ricki and the Flash, and more".
 _LISTED_RULES = ("title-list", "listed-with-work", "quoted-list", "bracketed-credits",
                  "credit-list")
+#: A participle clause set beside the title right before it, and what may stand between.
+_APPOSED_CLAUSE = re.compile(r"(?:starring|co-starring|featuring|(?:co-)?(?:directed|written|"
+                             r"produced|created|helmed) by)\b")
+_APPOSED_GAP = re.compile(r"[”\"’]?(?: \((?:19|20)\d\d\))?,[”\"’]? ")
 #: Types that are works a fact can be about.
 WORK_TYPES = ("Movie", "TVSeries", "MovieSeries", "TVSeason")
 
@@ -370,6 +376,18 @@ class Doc:
             return earlier[-1] if earlier else None
         if para is not None and not self._about_main(para, pos):
             return None
+        if para is not None and self.main_film is not None:
+            # "The latest victim of this craze is 2001’s Zoolander. … new additions to the
+            # cast include … Zoolander 2 will open …": a paragraph about one other work,
+            # named later in it as a sentence's subject, and never the main one
+            named = {w for a, b, w in self.work_spans if para.start <= a < para.end}
+            later = {w for a, b, w in self.work_spans if pos <= a < para.end
+                     and self._scoping(a, b, w, False)}
+            opening = {w for a, b, w in self.work_spans if pos <= a < para.end
+                       and re.search(r"(?:^|[.!?]\s+)$", self.text[max(0, a - 3):a])}
+            if len(later) == 1 and later == opening and self.main_film not in named and \
+                    self.series_of(next(iter(later))) != self.main_film:
+                return later.pop()
         return self.main_film
 
     def _about_main(self, para: Sentence, pos: int) -> bool:
@@ -423,22 +441,35 @@ class Doc:
                     r"helmers?|co-creators?|"
                     r"creators?|producers?|showrunners?|veteran) [A-Z]", after):
             return False  # a credit: "“Atlanta” breakout Zazie Beetz"
+        return not self._earlier_credit(a, b) and not re.search(
+            r"\b[A-Z]\w+ of [“\"‘]?$", self.text[max(0, a - 80):a])
+
+    def _earlier_credit(self, a: int, b: int) -> bool:
+        """The work named at [a, b) is someone's earlier credit: "Mazin previously created
+        “Chernobyl”", "a small cameo as himself in “Uncut Gems”", "Trey Edward Shults
+        ("Waves," "It Comes At Night")"."""
         before = self.text[max(0, a - 80):a]
         if re.search(r"\b(?:previously|also|once|earlier|last) (?:created|co-created|directed|"
                      r"wrote|co-wrote|produced|starred in|appeared in)\s*(?:[A-Z][\w+.-]*[’']s )?"
                      r"(?:[a-z-]+,? ){0,4}?[“\"‘]?$|\b(?:starring |"
-                     r"lead |recurring |breakout )?role in (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?"
+                     r"lead |recurring |breakout )?(?:role|cameo(?: as [\w ]{1,30})?) in "
+                     r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?"
                      r"[“\"‘]?$|\bstars on (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?[“\"‘]?$",
                      before):
-            return False  # an earlier credit: "Mazin previously created “Chernobyl.”"
-        if re.search(r"\b(?:predecessor|forerunner)\s*[“\"‘]?$", before):
-            return False  # "its 2018 predecessor “The Nun,”": an earlier work
-        if re.search(r"[A-Za-z.] \((?:[^()]{0,60}, )?[“\"‘]?$", before) and re.match(
-                r"[”\"’]?(?:,? [^()]{0,40})?\)", self.text[b:b + 44]):
-            # a credit in brackets: "Tom Hooper (“The King’s Speech”)", "Joe Wright (Pride &
-            # Prejudice, Atonement)"
-            return False
-        return not re.search(r"\b[A-Z]\w+ of [“\"‘]?$", before)
+            return True
+        if re.search(r"\b(?:predecessor|forerunner|(?:earlier|previous|former) (?:show|series|"
+                     r"film|movie|feature|documentary))\s*[“\"‘]?$", before):
+            return True  # "its 2018 predecessor “The Nun,”", "her earlier show Gilmore Girls"
+        dated = re.search(r"\b(?:his|her|their|[A-Z][\w.-]*[’']s?) (?:[\w-]+ ){0,4}?(?P<y>(?:19|20)"
+                          r"\d\d) (?:[\w-]+ )?(?:film|movie|series|show|documentary)\s*[“\"‘]?$",
+                          before)
+        dated = dated or re.search(r"\b(?P<y>(?:19|20)\d\d)[’']s\s*[“\"‘]?$", before)
+        if dated and self.base_date is not None and int(dated.group("y")) < self.base_date.year:
+            return True  # "Miyazaki's celebrated 2001 film Spirited Away", "2001’s Zoolander"
+        # a credit in brackets: "Tom Hooper (“The King’s Speech”)", "Joe Wright (Pride &
+        # Prejudice, Atonement)"
+        return bool(re.search(r"[A-Za-z.] \( ?(?:[^()]{0,60},[”\"’]? )?[“\"‘]?$", before) and
+                    re.match(r" ?[,.]?[”\"’]?(?: ?,? [^()]{0,60})?\)", self.text[b:b + 64]))
 
     def series_of(self, work: str | None) -> str | None:
         """The series a season belongs to (the work itself for anything else)."""
@@ -545,13 +576,13 @@ class Doc:
 
     def subject_person(self, pos: int) -> str | None:
         """Who "he" or "the Shang-Chi star" at ``pos`` most likely is: the person a
-        sentence before it opens with ("Simu Liu is thrilled to join Jennifer Lopez …"),
-        else the person named last."""
+        sentence before it opens with ("Simu Liu is thrilled to join Jennifer Lopez …",
+        "The in-demand Keoghan has …"), else the person named last."""
         index = next((i for i, x in enumerate(self.sentences) if x.start <= pos < x.end + 1),
                      None)
         if index is not None:
             for s in reversed(self.sentences[max(0, index - 2):index]):
-                m = re.match(rf"(?:[A-Z][a-z]+, )?(?P<n>{NAME})", s.text)
+                m = re.match(rf"(?:[A-Z][a-z]+, |The [a-z][\w-]* )?(?P<n>{NAME})", s.text)
                 if m:
                     name = self.trim(strip_possessive(m.group("n")))
                     found = self.lookup(name)
@@ -569,6 +600,9 @@ class Doc:
         """The work a clause at ``pos`` is about: the last one named before it in its
         sentence, else a phrase pointing back to one ("the new version"), else the first
         named after it, else :meth:`work_before`."""
+        head = self.apposed(pos, s)
+        if head is not None:
+            return head
         before = [w for a, b, w in self.work_spans if s.start <= a < pos
                   and self._scoping(a, b, w)]
         if before:
@@ -591,6 +625,16 @@ class Doc:
         after = [w for a, b, w in self.work_spans if pos <= a < until
                  and self._scoping(a, b, w)]
         return after[0] if after else self.work_before(pos, s)
+
+    def apposed(self, pos: int, s: Sentence) -> str | None:
+        """The work a clause at ``pos`` is set beside: "his role in Martin McDonagh's “The
+        Banshees of Inisherin,” starring Colin Farrell" is about the work named right
+        before the comma, even one named as an earlier credit."""
+        if not _APPOSED_CLAUSE.match(self.text, pos):
+            return None
+        spans = [(a, b, w) for a, b, w in self._near(max(s.start, pos - _SPAN_REACH), pos)
+                 if b <= pos and _APPOSED_GAP.fullmatch(self.text, b, pos)]
+        return spans[-1][2] if spans else None
 
     def film_for(self, s: Sentence) -> str | None:
         films = [f for f in self.works_in(s.start, s.end) if not f.endswith("-sequel")]
@@ -722,7 +766,8 @@ class Doc:
         titles = Counter(m.group("t") for m in re.finditer(TITLE, self.text)
                          if is_title_case(m.group("t")) and len(m.group("t").split()) <= 8
                          and guess_type(m.group("t")) == "Person"
-                         and self.type_of(self.lookup(m.group("t"))) in (None, *WORK_TYPES))
+                         and self.type_of(self.lookup(m.group("t"))) in (None, *WORK_TYPES)
+                         and not self._earlier_credit(m.start("t"), m.end("t")))
         if titles:
             title = titles.most_common(1)[0][0]
             self.main_film = self.entity(title, "Movie", "quoted-title", title, 0.5)

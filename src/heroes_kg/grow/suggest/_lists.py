@@ -3,7 +3,8 @@
 "Brian Cox, Jeremy Strong, … and Rob Yang", "Jenna Ortega as the lead along with Catherine
 Zeta-Jones, Luis Guzmán …", "Odin (Ian McShane) and Media", "David Slade, Adam Kane, and
 Gaiman": names joined by commas, "and", "as well as", "along with" or "plus" (Oxford
-comma or not), each with an optional character ("as Shadow Moon", "(Shadow Moon)"); a
+comma or not), each with an optional character ("as Shadow Moon", "(Shadow Moon)",
+"(“Bean”)"); a
 surname alone stands for the person named so earlier.
 """
 
@@ -20,11 +21,12 @@ __all__ = ["PERSON", "Listed", "listed_work", "read_people", "the_sequel", "trim
 
 #: A person's name, with the lowercase particles some have: "Ana de Armas", "Dick Van
 #: Dyke", "Ludwig van Beethoven".
-PERSON = (rf"{NAME}(?: [“\"][A-Z][\w.]*[”\"] {NAME})?"
+PERSON = (rf"{NAME}(?: [“\"][A-Z][\w.]*(?: [A-Z][\w.]*)?[”\"] {NAME})?"
           rf"(?: (?:de|da|di|del|della|van|von|der|den|la|le|du|dos|das|bin|al) {NAME})?"
           rf"(?:,? (?:Jr|Sr)\.|,? (?:II|III|IV)\b)?")
 _SEP = re.compile(r"(?:,? (?:and|as well as|along with|plus|alongside)|,) (?:the late )?")
-_ITEM = re.compile(rf"(?:the late )?(?P<n>{PERSON})(?: as (?P<r>{NAME})| \((?P<p>{NAME})\))?")
+_ITEM = re.compile(rf"(?:the late )?(?P<n>{PERSON})(?: as (?P<r>{NAME})| \([“\"‘]?(?P<p>{NAME})"
+                   rf"[”\"’]?\))?")
 
 
 @dataclass
@@ -36,6 +38,8 @@ class Listed:
     start: int
     end: int
     character: str | None = None
+    #: The character was given in brackets ("Abbi Jacobson (“Bean”)"), not after "as".
+    bracketed: bool = False
 
 
 def _person_name(doc: Doc, name: str) -> bool:
@@ -74,7 +78,8 @@ def read_people(doc: Doc, start: int, end: int) -> list[Listed]:
                 or _person_name(doc, character)):
             character = None  # "Greg Kinnear (Brigsby Bear)": an earlier credit
         at = m.start("n") + m.group("n").rfind(name)
-        out.append(Listed(name, at, m.end("n"), character))
+        out.append(Listed(name, at, m.end("n"), character,
+                          character is not None and not m.group("r")))
         sep = _SEP.match(text, m.end())
         if sep is None:
             break

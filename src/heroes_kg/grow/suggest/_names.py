@@ -126,7 +126,8 @@ def guess_type(name: str) -> str:
         return "NewsMediaOrganization"
     if key in STUDIOS or key in NETWORKS:
         return "ProductionCompany" if key in STUDIOS else "Organization"
-    if _ORG_WORDS.search(name):
+    if _ORG_WORDS.search(name) and not re.search(r"\w: ", name):
+        # not "Mapplethorpe: Look at the Pictures": a company has no subtitle
         if re.search(r"Studios?|Pictures|Productions?|Films|Entertainment|Animation", name):
             return "ProductionCompany"
         return "Organization"

@@ -20,6 +20,7 @@ __all__ = [
     "STOP",
     "TITLE",
     "TITLE_WORDS",
+    "VERB_FORMS",
     "WEEKDAYS",
     "Sentence",
     "is_title_case",
@@ -29,6 +30,7 @@ __all__ = [
     "shared_surname",
     "slug",
     "strip_possessive",
+    "verbs",
     "word_at",
 ]
 
@@ -36,20 +38,58 @@ _WORD = r"(?:(?:[A-Z]\.){2,3}(?=\s[A-Z])|\d{1,3}(?:st|nd|rd|th)(?=\s[A-Z][a-z])|
 #: A capitalized name: "Pedro Pascal", "JJ Dashnaw", "Ms. Granada", "J. J. Abrams",
 #: "Tech-No", "20th Century Studios".
 NAME = rf"{_WORD}(?:\s{_WORD})*"
-#: Whose something is: "Dick Wolf’s", "Lifetime's", "NBC’s", "Williams’".
-POSSESSOR = r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)*(?:[’']s|(?<=s)[’'](?=\s))"
+#: Whose something is: "Dick Wolf’s", "Lifetime's", "NBC’s", "Williams’" (and "Amazon Prime
+#: Video‘s", the wrong quotation mark).
+POSSESSOR = r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)*(?:[’'‘]s(?=\s)|(?<=s)[’'](?=\s))"
 #: A quoted title, with the closing quote possibly after a comma or full stop; an
 #: apostrophe inside a word does not close it (‘The Queen’s Gambit’), one before the
-#: possessive's closing quotation mark does (“The Walking Dead’s”).
-TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?[\"”'’](?!(?!s[”\"])[^\W\d_])"
+#: possessive's closing quotation mark does (“The Walking Dead’s”); an opening one typed
+#: where the closing one belongs closes it before a space (‘IT 2‘ was).
+TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?(?:[\"”'’]|‘(?=[\s,.]))(?!(?!s[”\"])[^\W\d_])"
 #: A title in running text: capitalized words, small words inside, a colon and a
 #: subtitle, numbers ("The Adventures of Sharkboy and Lavagirl", "Alita: Battle Angel",
 #: "Bad Boys 4", "Spy Kids 2: Island of Lost Dreams", "High School Musical: The Musical:
-#: The Series", "Chip ‘N Dale: Park Life").
-_TW = r"(?:[A-Z0-9][\w’'&.-]*[\w’'&+]|[A-Z0-9]\+?|[IVX]+|[‘’'][A-Z](?=\s))"
+#: The Series", "Chip ‘N Dale: Park Life", "The Marvelous Mrs. Maisel").
+_TW = (r"(?:(?:Mrs?|Ms|Dr|St|Jr)\.(?=\s[A-Z])|[A-Z0-9][\w’'&.-]*[\w’'&+]|[A-Z0-9]\+?|[IVX]+|"
+       r"[‘’'][A-Z](?=\s))")
 _SMALL = r"(?:of|the|a|an|and|in|on|to|for|at|with|from|by|vs\.?|&|de|la|or)"
 TITLE_WORDS = (rf"{_TW}(?:(?:\s{_SMALL})*\s{_TW})*"
                rf"(?::\s(?:{_SMALL}\s)?{_TW}(?:(?:\s{_SMALL})*\s{_TW})*){{0,2}}")
+
+#: The verbs the rules read, each with its forms: "s" (plays), "ed" (played, and the
+#: participle where it differs: "taken"), "base" (play), "ing" (playing). One lexicon, so
+#: that the rules for cast, crew and titles name a verb the same way.
+VERB_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "star": {"s": ("stars",), "ed": ("starred",), "base": ("star",), "ing": ("starring",)},
+    "play": {"s": ("plays",), "ed": ("played",), "base": ("play",), "ing": ("playing",)},
+    "portray": {"s": ("portrays",), "ed": ("portrayed",), "base": ("portray",), "ing": ()},
+    "voice": {"s": ("voices",), "ed": ("voiced",), "base": ("voice",), "ing": ()},
+    "take": {"s": ("takes",), "ed": ("took", "taken"), "base": ("take",), "ing": ("taking",)},
+    "step": {"s": ("steps",), "ed": ("stepped",), "base": ("step",), "ing": ()},
+    "write": {"s": (), "ed": ("wrote", "written"), "base": (), "ing": ()},
+    "co-write": {"s": (), "ed": ("co-wrote", "co-written"), "base": (), "ing": ()},
+    "rewrite": {"s": (), "ed": ("rewrote",), "base": (), "ing": ()},
+    "pen": {"s": (), "ed": ("penned",), "base": (), "ing": ()},
+    "direct": {"s": (), "ed": ("directed",), "base": (), "ing": ()},
+    "co-direct": {"s": (), "ed": ("co-directed",), "base": (), "ing": ()},
+    "produce": {"s": (), "ed": ("produced",), "base": (), "ing": ()},
+    "create": {"s": (), "ed": ("created",), "base": (), "ing": ()},
+}
+
+
+def verbs(*lemmas: str, forms: tuple[str, ...] = ("s", "ed", "base", "ing")) -> str:
+    """One alternation of the ``forms`` of the verbs ``lemmas``, in the order given:
+    ``verbs("play", "portray", forms=("s", "ed", "ing"))`` is
+    ``(?:plays|played|playing|portrays|portrayed)``; the form "past" is the first "ed"
+    form ("wrote"), "pp" the last ("written")."""
+    out: list[str] = []
+    for lemma in lemmas:
+        for form in forms:
+            ed = VERB_FORMS[lemma]["ed"]
+            out.extend(ed[:1] if form == "past" else ed[-1:] if form == "pp" else
+                       VERB_FORMS[lemma][form])
+    return "(?:" + "|".join(out) + ")"
+
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",

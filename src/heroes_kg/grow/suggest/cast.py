@@ -11,21 +11,31 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
-from ._lists import PERSON, listed_work, read_people, the_sequel, trim_name
+from ._lists import PERSON, Listed, listed_work, read_people, the_sequel, trim_name
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
-from ._text import MONTHS, NAME, POSSESSOR, STOP, TITLE_WORDS, WEEKDAYS, Sentence, strip_possessive
+from ._text import (
+    MONTHS,
+    NAME,
+    POSSESSOR,
+    STOP,
+    TITLE_WORDS,
+    WEEKDAYS,
+    Sentence,
+    strip_possessive,
+    verbs,
+)
 
 __all__ = ["DOC_RULES", "RULES"]
 
 _PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother": "parent",
                  "mum": "parent"}
 _ROLE = rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}})?(?:{NAME}[’']s \w+ )?{NAME}"
-_PLAYS = (r"(?:also )?(?:will )?(?:stars|starred|star|starring|plays|played|play|playing|"
-          r"portrays|portrayed|portray|voices|voiced|voice)(?: in the (?:movie|film|series))?")
-_PLAYS_ROLE = (r"(?:also )?(?:will )?(?:play|plays|played|playing|portray|portrays|portrayed|"
-               r"take on|takes on|took on|taking on|step into|steps into|stepped into) "
-               r"the (?:role|part) of")
+_PLAYS = (rf"(?:also )?(?:will )?{verbs('star', 'play', 'portray', 'voice')}"
+          rf"(?: in the (?:movie|film|series))?")
+_PLAYS_ROLE = (rf"(?:also )?(?:will )?(?:{verbs('play', 'portray', forms=('base', 's', 'ed', 'ing'))}|"
+               rf"{verbs('take', forms=('base', 's', 'past', 'ing'))} on|"
+               rf"{verbs('step', forms=('base', 's', 'ed'))} into) the (?:role|part) of")
 
 
 def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
@@ -55,7 +65,8 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
 def _cast(doc: Doc, actor_name: str, role: str, quote: str, start: int, rule: str,
           confidence: float, s: Sentence, film: str | None = None) -> str | None:
     film = film or doc.work_at(start, s)
-    actor_name = doc.trim(actor_name)
+    # "stars The Great’s Elle Fanning as Michelle Carter": the actor after the credit
+    actor_name = doc.trim(re.split(r"[’']s (?=[A-Z])", actor_name)[-1])
     if film is None or not doc.is_person(actor_name):
         return None
     actor = doc.entity(actor_name, "Actor", rule, quote)
@@ -841,6 +852,51 @@ _OPPOSITE = re.compile(rf"\b(?:lead|leads|star|stars|co-stars?|role|roles) oppos
                        rf"(?P<b>{NAME})")
 
 
+_JOINS_LIST = re.compile(rf"(?P<a>{PERSON})(?: \([^()]{{1,60}}\))? (?:joins|has joined|will join|"
+                         rf"is set to join) (?=[A-Z])")
+_STAR_IN_WITH = re.compile(rf"(?P<a>{PERSON}) (?:[a-z]+ ){{0,2}}?(?:is set to|will|is to|is going "
+                           rf"to) (?:co-)?star in ")
+
+
+def _joins_list(doc: Doc, s: Sentence) -> None:
+    """"Mamoudou Athie (Jurassic World: Dominion) joins Emma Stone, Jesse Plemons and Joe
+    Alwyn in Searchlight Pictures’ And": everyone named is in the cast of the work after
+    "in"; "Barry Keoghan is set to star in a new film with Abel Tesfaye and Jenna
+    Ortega": the work, then who else stars in it."""
+    for m in _JOINS_LIST.finditer(s.text):
+        people = read_people(doc, s.start + m.end(), s.end)
+        if not people or any(p.character for p in people):
+            continue
+        rest = s.start + (people[-1].end - s.start)
+        if not doc.text.startswith(" in ", rest):
+            continue
+        work, end = _work_after(doc, s, rest - s.start + 3)
+        if work is None:
+            continue
+        quote = doc.text[s.start + m.start():s.start + end]
+        for name in [m.group("a"), *(p.name for p in people)]:
+            name = doc.trim(name)
+            if doc.is_person(name) or is_a(doc.type_of(doc.lookup(name)), "Person"):
+                person = doc.entity(name, "Actor", "joins-list", quote)
+                doc.add(work, "castMember", quote, s.start + m.start(), "joins-list", 0.7,
+                        obj=person)
+    for m in _STAR_IN_WITH.finditer(s.text):
+        spans = doc.span_starting(s.start + m.end())
+        if not spans or not doc.text.startswith(" with ", spans[0][1]):
+            continue
+        people = read_people(doc, spans[0][1] + 6, s.end)
+        if not people:
+            continue
+        quote = doc.text[s.start + m.start():people[-1].end]
+        for name in [m.group("a"), *(p.name for p in people)]:
+            # "Abel “The Weeknd” Tesfaye": the name without the nickname
+            name = doc.trim(re.sub(r" [“\"][^”\"]{1,30}[”\"](?= )", "", name))
+            if doc.is_person(name) or is_a(doc.type_of(doc.lookup(name)), "Person"):
+                person = doc.entity(name, "Actor", "star-in-with", quote)
+                doc.add(spans[0][2], "castMember", quote, s.start + m.start(), "star-in-with",
+                        0.7, obj=person)
+
+
 def rule_joins(doc: Doc, s: Sentence) -> None:
     """"Thandiwe Newton has joined the cast of Wednesday season 2", "Newton is set to star
     alongside newly added cast member Steve Buscemi", "starred opposite Chris Pine in the
@@ -874,6 +930,7 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
                 person = doc.entity(name, "Actor", "star-opposite", quote)
                 doc.add(work, "castMember", quote, s.start + m.start(), "star-opposite", 0.65,
                         obj=person)
+    _joins_list(doc, s)
     for m in (_LATEST.finditer(s.text) if " to join" in s.text or " to board" in s.text
               else ()):
         # "Squid Game star Lee Jung-Jae is the latest actor to join the series"
@@ -993,15 +1050,35 @@ _LIST_CAST = re.compile(
     r"officially) ){0,2}(?:announced|confirmed|revealed|named|cast|listed) as (?:the )?"
     r"(?:cast members|members of the cast|part of the cast|co-stars)\b|"
     r",? (?:are|were|is) (?:(?:all|also|both) ){0,2}(?:expected|set|slated|due|going) to "
-    r"(?:make (?:an )?appearances?|appear|star|co-star)\b")
+    r"(?:make (?:an )?appearances?|appear|star|co-star)\b|"
+    r",? (?:(?:all|also|both|will) ){1,2}(?:return|are returning) for\b")
 #: Words that open a list of the cast: "starring", "headlined by", "the cast includes".
 _CAST_OPENS = re.compile(
     r"\b(?:starring|co-starring|stars|(?:headlined|toplined|fronted|led) by|"
-    r"(?:the )?cast (?:also )?includes?|features|featuring|will (?:also )?feature) ")
+    r"(?:the )?cast (?:also )?includes?|features|featuring|will (?:also )?feature|"
+    r"(?:the )?voice (?:talents|cast) of|(?:the )?voices of) ")
 
 
-_CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|appear|appearances|"
-                         r"features?|featuring|headlined|toplined|fronted|led by)\b")
+_CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|appear|appearances|return|"
+                         r"features?|featuring|headlined|toplined|fronted|led by|voices?)\b")
+
+
+def _voiced(doc: Doc, people: list[Listed]) -> None:
+    """"the voice talents of Abbi Jacobson (“Bean”), Nat Faxon (“Elfo”)": in a list of
+    voices, the word in brackets after a name is the character voiced, not an earlier
+    credit (nor a work of that name)."""
+    for one in people:
+        m = re.match(rf" \([“\"‘]?(?P<c>{NAME})[”\"’]?\)", doc.text[one.end:one.end + 60])
+        if m is None:
+            continue
+        a, b = one.end + m.start("c"), one.end + m.end("c")
+        for x, y, w in [sp for sp in doc.work_spans if a <= sp[0] < b]:
+            doc.work_spans.remove((x, y, w))
+            if w in doc.new and doc.new[w].rule == "quoted-title" and not any(
+                    sp[2] == w for sp in doc.work_spans):
+                del doc.new[w]
+                doc.names.pop(m.group("c").lower(), None)
+        one.character, one.bracketed = m.group("c"), True
 
 
 def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
@@ -1028,7 +1105,7 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
         verb = _LIST_CAST.match(doc.text, done) if not opens else None
         if not opens and verb is None:
             continue
-        if opens and any(p.character for p in people):
+        if opens and any(p.character and not p.bracketed for p in people):
             continue  # "stars A as X, B as Y": who plays whom is the "A as B" rules'
         if opens and not (re.match(r" as (?:the |a |an )[a-z ]{1,25}? (?:along with|"
                                    r"alongside|as well as)", doc.text[done:s.end]) or
@@ -1040,8 +1117,10 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
                             r"well as) ", doc.text[done:s.end])
             if lead:
                 people += read_people(doc, done + lead.end(), s.end)
+        if opens and opened is not None and "voice" in opened.group(0):
+            _voiced(doc, people)
         end = people[-1].end if opens else verb.end()  # type: ignore[union-attr]
-        if verb is not None and verb.group(0).endswith(" in"):
+        if verb is not None and verb.group(0).endswith((" in", " for")):
             # "… star in Alexandre Moors’ The Yellow Birds": the work named next, or none
             work, _end = _work_after(doc, s, end - s.start)
         else:
@@ -1068,6 +1147,12 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
             qstart = first if opens else one.start
             if not one.character:  # who plays whom is the "A as B" rules'
                 doc.add(work, "castMember", quote, qstart, "cast-list-read", 0.7, obj=person)
+            elif one.bracketed and opens:
+                # "the voice talents of Abbi Jacobson (“Bean”), Nat Faxon (“Elfo”) …"
+                character = doc.entity(one.character, "FictionalCharacter", "cast-list-read",
+                                       quote)
+                doc.add(person, "plays", doc.text[one.start:doc.text.find(")", one.end) + 1],
+                        one.start, "cast-list-read", 0.7, obj=character, **{"in": work})
         done = end
 
 
@@ -1158,10 +1243,11 @@ def rule_led(doc: Doc, s: Sentence) -> None:
 
 
 _STARRED_IN = re.compile(
-    rf"(?P<a>{PERSON}|[Tt]he (?P<two>two|pair|duo))(?: (?:also|recently|previously|most recently|"
-    rf"last|once|then|both|will|would|is set to|is to|was set to|has|had|have))* "
+    rf"(?P<a>{PERSON}|[Tt]he (?P<two>two|pair|duo)|(?P<he>\b(?:He|She|he|she))|(?P<and>\band))"
+    rf"(?:,? who)?(?: (?:also|recently|previously|most recently|"
+    rf"last|once|then|both|will|would|is set to|is to|was set to|has|had|have|next))* "
     rf"(?:stars?|starred|starring|co-stars?|co-starred|appear|appears|appeared|(?:is|was|has "
-    rf"been|have been) cast) (?:together )?in\b")
+    rf"been|have been) cast|be seen) (?:together )?in\b")
 
 
 def _work_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]:
@@ -1170,6 +1256,12 @@ def _work_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]:
     for a, b, work in doc.work_spans:
         if s.start + end < a <= s.start + end + 70 and doc.type_of(work) in WORK_TYPES and \
                 re.fullmatch(r" (?:[^,.;:“”\"()]{0,55}?,? )?[“\"‘]?", doc.text[s.start + end:a]):
+            later = [(x, y, w) for x, y, w in doc.work_spans if y < a + 200 and re.fullmatch(
+                r"[”\"’]? (?:spin-?off|sequel|prequel|reboot|remake)(?: series| film| movie)? "
+                r"[“\"‘]?", doc.text[b:x])]
+            if later:
+                # "Netflix's hit “Addams Family” spinoff series “Wednesday”": the spinoff
+                return later[0][2], doc.past_quote(later[0][1]) - s.start
             return work, doc.past_quote(b) - s.start
     quoted = re.match(r" [“\"](?P<t>[A-Z][^”\"]{1,60}?)[,.]?[”\"]", s.text[end:])
     if quoted and not doc.lookup(quoted.group("t")):
@@ -1214,6 +1306,19 @@ def rule_starred_in(doc: Doc, s: Sentence) -> None:
                     people.append(found)
             if len(people) != 2:
                 continue
+        elif m.group("he") or m.group("and"):
+            # "He is set to star as Billy the Kid in a new film … and will appear in
+            # “Masters of the Air”", "Ortega … will host SNL and next will be seen in
+            # “Scream VI”": who the sentence is about
+            opening = re.match(rf"(?P<n>{PERSON})(?:,| (?:is|was|will|has|had|recently|"
+                               rf"also|who)\b)", s.text)
+            who = doc.lookup(doc.trim(opening.group("n"))) if opening else None
+            if who is None and (m.group("he") or re.match(r"(?:He|She) ", s.text)):
+                who = doc.subject_person(s.start)
+            if who is None or not is_a(doc.type_of(who), "Person") or (
+                    m.group("and") and m.start() < 3):
+                continue
+            people = [who]
         else:
             name = doc.trim(m.group("a"))
             found = doc.lookup(name)

@@ -7,9 +7,9 @@ import re
 
 from ._doc import Doc
 from ._lists import listed_work, read_people
-from ._names import FIRST_NAMES, guess_type
+from ._names import FIRST_NAMES, KNOWN_NAMES, guess_type
 from ._terms import is_a
-from ._text import NAME, TITLE, TITLE_WORDS, Sentence, shared_surname
+from ._text import NAME, TITLE, TITLE_WORDS, Sentence, shared_surname, verbs
 
 __all__ = ["RULES"]
 
@@ -61,14 +61,16 @@ _TITLE_ROLES = {"writer-director": ("director", "screenwriter"),
                 "creator": ("creator",), "co-creator": ("creator",)}
 
 
-def _names(text: str) -> list[str]:
+def _names(text: str, doc: Doc | None = None) -> list[str]:
     """"Matt and Ross Duffer" -> Matt Duffer, Ross Duffer: a first name alone before a
-    full name shares its surname."""
+    full name shares its surname, unless it is the surname of someone the article named
+    ("penned by Lanthimos and Efthimis Filippou")."""
     parts = re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", text)
     names, seps = [p.strip() for p in parts[0::2]], parts[1::2]
     out = []
     for i, name in enumerate(names):
-        if i < len(seps) and seps[i].strip() == "and":
+        if i < len(seps) and seps[i].strip() == "and" and not (
+                doc is not None and is_a(doc.type_of(doc.lookup(name)), "Person")):
             # only "X and Y Z" shares a surname, not "Evans, Swedlin"
             name = shared_surname([name, names[i + 1]])[0]
         if name:
@@ -104,15 +106,21 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
                 doc.type_of(work) == "Movie":
             return doc.sequel_of(work, s)
         return work
-    if re.search(r"\bsequel\b", s.text, re.IGNORECASE) and doc.main_film:
-        return doc.sequel_of(doc.main_film, s)
+    if re.search(r"\bsequel\b", s.text, re.IGNORECASE) and doc.main_film and not re.search(
+            r" (?:[2-9]|II|III|IV)$", doc.name_of(doc.main_film)):
+        return doc.sequel_of(doc.main_film, s)  # not of "IT 2", the sequel itself
     return doc.work_at(pos, s)
 
 
 def _person(doc: Doc, name: str, rule: str, quote: str, companies: bool = False) -> str | None:
     """Who ``name`` is: a person, or a company the words of its name say is one ("New
     Line Cinema", "20th Television"); with ``companies`` (it is listed with one), any
-    name that does not open with a first name ("Bad Wolf and New Line Cinema")."""
+    name that does not open with a first name ("Bad Wolf and New Line Cinema"); the
+    company, not its owner, in "Simon Chinn’s Lightbox Entertainment"."""
+    owned = re.split(r"[’']s (?=[A-Z])", name.strip())
+    if len(owned) == 2 and is_a(guess_type(owned[1]), "Organization") and \
+            doc.is_person(owned[0]):
+        name = owned[1]
     kind = guess_type(name.strip())
     if (doc.lookup(name) is None or doc.is_guess(doc.lookup(name))) and (
             (is_a(kind, "Organization") and not is_a(kind, "NewsMediaOrganization")) or (
@@ -149,13 +157,16 @@ def rule_by(doc: Doc, s: Sentence) -> None:
                           "showrunner": "created", "writer": "written"}[m.group("also")])
         # "executive produced by A, B, and C; D and E for Bad Wolf; …": every group
         people = re.sub(rf" for {NAME}", "", m.group("people")).replace("; and ", ", ")
-        listed = _names(people.replace(";", ","))
+        listed = _names(people.replace(";", ","), doc)
         companies = len(listed) > 1 and any(
             is_a(guess_type(n), "Organization") and not is_a(guess_type(n), "NewsMediaOrganization")
             for n in listed)
         for name in listed:
             end = m.end("people") if s.text.find(name, m.start("people")) < 0 else \
                 s.text.find(name, m.start("people")) + len(name)
+            if doc.work_span_at(s.start + end - len(name), s.start + end):
+                break  # "Directed by Paul Thomas Anderson, One Battle After Another
+                # features …": the title the clause is set before, and no more people
             quote = s.text[m.start():end]
             if any(r in ("released", "distributed") for r in roles):
                 # "will be released by Disney’s 20th Century Studios": the company
@@ -184,12 +195,23 @@ def rule_role_before_name(doc: Doc, s: Sentence) -> None:
         before = s.text[max(0, m.start() - 12):m.start()]
         if re.search(r"\b(?:former|casting|music|art|photography)\s*$", before):
             continue
+        wider = s.text[max(0, m.start() - 40):m.start()]
+        if re.search(r"\bby\s*$|\b(?:includes?|including|joined by|alongside)\s+(?:[a-z-]+\s+)?$",
+                     wider):
+            continue  # "the iconic Marvel comic by writer Brian K. Vaughan": the source's
+            # author; "additions to the cast include cult filmmaker John Waters": an actor
+        owner = re.search(r"([A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*) $", wider)
+        if owner and (owner.group(1).lower() in KNOWN_NAMES or re.search(
+                r"\d|^[A-Z]{2,}$", owner.group(1)) or is_a(
+                doc.type_of(doc.lookup(owner.group(1))) or guess_type(owner.group(1)),
+                "Organization")):
+            continue  # "Film4 director Madden": the company's, not a work's
         pos = s.start + m.start()
         work = _target(doc, pos, s)
         if work is None:
             continue
         role = m.group("role")
-        names = _names(m.group("people"))
+        names = _names(m.group("people"), doc)
         if not s.text[m.end("role"):].startswith("s "):
             names = names[:1]  # "director Marina Zenovich, Jiu-liang Wang’s …": one director
         for name in names:
@@ -336,10 +358,12 @@ _SERVES = re.compile(
 #: "episode directors include Chris Long, Michael Dinner, Susanna Fogel and Sylvain White".
 _INCLUDE = re.compile(rf"\b(?:episode |episodic )?{_JOB} (?:include|includes|are|were) "
                       rf"(?P<list>{_PEOPLE})")
-#: "wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S. Nowlin".
-_SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b(?:wrote|penned|co-wrote|rewrote) (?:a draft of )?"
+#: "wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S. Nowlin",
+#: "co-wrote the script with Tesfaye and his producing partner Reza Fahim".
+_SCRIPT = re.compile(rf"(?P<p>{NAME})?[\w ,]{{0,40}}?\b{verbs('write', 'pen', 'co-write', 'rewrite', forms=('past',))} (?:a draft of )?"
                      rf"(?:the )?(?:script|screenplay)(?: with (?:(?:{NAME} )?(?:co-writer|writer|"
-                     rf"co-screenwriter|screenwriter|collaborator) )?(?P<with>{_PEOPLE}))?"
+                     rf"co-screenwriter|screenwriter|collaborator) )?(?P<with>{_PEOPLE}"
+                     rf"(?:,? and (?:his|her|their) (?:[a-z-]+ ){{1,2}}{NAME})?))?"
                      rf"(?:,? with a rewrite by (?P<rewrite>{_PEOPLE}))?"
                      rf"(?P<ep> and (?:also )?served as (?:an? )?executive producer)?")
 _LEAD = re.compile(rf"(?P<p>{NAME}) (?:came on board|signed on|was tapped|was hired|has been tapped|"
@@ -488,8 +512,18 @@ def rule_script(doc: Doc, s: Sentence) -> None:
         work = _target(doc, pos, s)
         if work is None:
             continue
-        names = _names(m.group("with") or "") + _names(m.group("rewrite") or "")
+        partners = re.sub(r"\b(?:his|her|their) (?:[a-z-]+ ){1,2}", "", m.group("with") or "")
+        names = _names(partners, doc) + _names(m.group("rewrite") or "", doc)
         writer = m.group("p")
+        who_clause = re.search(rf"(?P<w>{NAME})(?: \([^()]{{1,80}}\))?, who (?:also |then )?$",
+                               s.text[:m.start()] + (m.group("p") or ""))
+        if who_clause is None:
+            verb = re.search(r"\b(?:wrote|penned|co-wrote|rewrote)\b", m.group(0))
+            who_clause = re.search(rf"(?P<w>{NAME})(?: \([^()]{{1,80}}\))?, who (?:also |then )?$",
+                                   s.text[:m.start() + (verb.start() if verb else 0)])
+        if who_clause and doc.is_person(doc.trim(who_clause.group("w"))):
+            # "directed by Trey Edward Shults ("Waves"), who also co-wrote the script"
+            writer = doc.trim(who_clause.group("w"))
         pronoun = re.search(r"\b(?:he|she) (?:also |then )?(?:wrote|penned|co-wrote|rewrote)\b",
                             m.group(0))
         if pronoun and (not writer or not doc.is_person(doc.trim(writer))):
@@ -712,7 +746,7 @@ def rule_listed_roles(doc: Doc, s: Sentence) -> None:
 
 _CHAIR = re.compile(rf"(?P<p>{NAME})(?: \([^()]{{1,80}}\)|, who [^;.]{{3,120}}?,[”\"’]?)? "
                     rf"(?:(?:will|is set to|is to|has) )?"
-                    rf"(?:(?:steps|stepped|step|takes|took|take|taken) (?:into|over) the "
+                    rf"(?:{verbs('step', 'take', forms=('s', 'ed', 'base'))} (?:into|over) the "
                     rf"director[’']s chair|(?:slid|slides|slips|slipped|stepped|steps|is|was|"
                     rf"gets|got) behind the camera)\b")
 
@@ -806,8 +840,42 @@ def rule_made_alongside(doc: Doc, s: Sentence) -> None:
                 doc.text[s.start:end], s.start, "made-alongside", 0.65)
 
 
+#: "a series from the mind of Matt Groening", "the brainchild of X".
+_MIND_OF = re.compile(rf"\b(?:from the (?:[a-z]+ )?minds? of|(?:is |was )?the brainchild of) "
+                      rf"(?P<people>{_PEOPLE})")
+#: "with Matt Groening and Josh Weinstein (The Simpsons, Futurama) serving as executive
+#: producers".
+_WITH_SERVING = re.compile(rf"\bwith (?P<people>{_PEOPLE})(?: \([^()]{{1,80}}\))? (?:serving|"
+                           rf"acting|on board) as (?:the )?(?P<job>executive producers?|"
+                           rf"co-executive producers?|producers?|showrunners?|co-showrunners?|"
+                           rf"writers?|directors?)\b")
+_SERVING_PROPS = {"executive producer": "executiveProducer", "co-executive producer":
+                  "executiveProducer", "producer": "producer", "showrunner": "creator",
+                  "co-showrunner": "creator", "writer": "screenwriter", "director": "director"}
+
+
+def rule_mind_of(doc: Doc, s: Sentence) -> None:
+    """"Disenchantment, an adult animated comedy fantasy series from the mind of Matt
+    Groening": its creator; "… is produced by The ULULU Company for Netflix, with Matt
+    Groening and Josh Weinstein (The Simpsons, Futurama) serving as executive producers":
+    each in that job."""
+    for m in _MIND_OF.finditer(s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is not None:
+            _add_people(doc, work, "creator", _names(m.group("people"), doc),
+                        m.group(0), pos, "mind-of", 0.7)
+    for m in _WITH_SERVING.finditer(s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        prop = _SERVING_PROPS[m.group("job").lower().removesuffix("s")]
+        if work is not None:
+            _add_people(doc, work, prop, _names(m.group("people"), doc), m.group(0), pos,
+                        "with-serving", 0.7)
+
+
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
          rule_directors_chair, rule_director_credits,
-         rule_made_alongside]
+         rule_made_alongside, rule_mind_of]

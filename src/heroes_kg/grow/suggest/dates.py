@@ -132,6 +132,14 @@ def rule_release(doc: Doc, s: Sentence) -> None:
             # of The Handmaid’s Tale premiered back on …": not the work's own release
         if doc.work_span_at(s.start + m.start("d"), s.start + m.end("d")):
             continue  # "Netflix’s most-watched released series Wednesday": a title
+        if re.search(r"\b(?:initially|originally|previously|first) (?:been )?(?:scheduled|set|"
+                     r"slated|planned|due|expected) to\s*$", s.text[:m.start()]):
+            continue  # "initially scheduled to release on August 8, 2025": a former date
+        if re.search(r"\b(?:previous|earlier|past|prior|other) (?:\w+ )?(?:seasons|episodes|"
+                     r"installments|films|movies)\b[^.;]{0,30}$|\b(?:installments|episodes|"
+                     r"seasons)\b[^.;]{0,40}\bof which\s*$", s.text[:m.start()]):
+            continue  # "The previous three seasons have premiered in December", "three
+            # installments …, the last of which arrives August 14": other parts' dates
         if re.search(r"\bby\b", m.group("mid")) or m.group(0).startswith("bow out"):
             continue  # "released by Entertainment Weekly on March 20": someone else's
             # release (the trailer's); "bow out on December 13": a departure
@@ -141,6 +149,14 @@ def rule_release(doc: Doc, s: Sentence) -> None:
             continue
         if m.group("d").lower() in MONTHS and doc.base_date is not None:
             date = _month_by_tense(date, m.group(0), s.text[:m.start()], doc.base_date)
+        elif doc.base_date is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", date) and \
+                not re.search(r"\d{4}", m.group("d")) and \
+                re.search(r"\b(?:will|is set to|are set to|is slated to|is scheduled to)"
+                          r"(?: now)?\s*$", s.text[:m.start()]) and \
+                (doc.base_date - _dt.date.fromisoformat(date)).days > 90:
+            # "The film will now release on September 26" (in March): the coming one, not
+            # half a year back (a few weeks back may be an article dated late)
+            date = date.replace(date[:4], str(int(date[:4]) + 1), 1)
         if m.group("d").lower() in WEEKDAYS and doc.base_date is not None and (
                 re.match(r"(?:debuts|premieres|launches|arrives|drops|opens|hits|airs|"
                          r"(?:is|are|will be) out)\b", m.group(0)) or

@@ -8,7 +8,7 @@ import re
 from ._doc import Doc
 from ._model import EntityCandidate
 from ._names import KNOWN_NAMES, guess_type, is_noise, is_place_or_award
-from ._text import NAME, STOP, Sentence, slug, strip_possessive, word_at
+from ._text import NAME, STOP, Sentence, slug, strip_possessive, verbs, word_at
 
 __all__ = ["RULES"]
 
@@ -43,8 +43,9 @@ _AFTER = re.compile(r"^(?:[’']s\s+[“\"‘]|[’']s\s+(?:performance|characte
 #: Words before a name that say it is a character's: "a new character, Astrid Deetz",
 #: "returns as Lydia's stepmother Delia Deetz", "plays dim fashion model Derek Zoolander".
 _CHARACTER_BEFORE = re.compile(
-    r"(?:\b(?:character|role of),? |(?:(?<!such )(?<!well )\bas|\bplays|\bplayed|\bplaying|"
-    r"\bportrays|\bportrayed)(?: the| a| an)?(?P<between>(?: [a-z][\w-]*| [A-Z]\w+[’']s){1,4}) )$")
+    rf"(?:\b(?:character|role of),? |(?:(?<!such )(?<!well )\bas|"
+    rf"\b{verbs('play', 'portray', forms=('s', 'ed', 'ing'))})(?: the| a| an)?"
+    r"(?P<between>(?: [a-z][\w-]*| [A-Z]\w+[’']s){1,4}) )$")
 #: Words after a name that say it is a series: "Jack Ryan has already been renewed for
 #: season three", "Castle Rock season 2".
 _SERIES_AFTER = re.compile(r"^(?:[’']s)? (?:has (?:already |just |officially )?been |was |is )?"

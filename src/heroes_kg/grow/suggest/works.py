@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from ._doc import WORK_TYPES, Doc
 from ._names import (
@@ -34,6 +35,8 @@ from ._text import (
     Sentence,
     is_title_case,
     slug,
+    strip_possessive,
+    verbs,
     word_at,
 )
 from .events import CREDIT_AFTER, lineup_titles
@@ -51,11 +54,12 @@ _MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|"
                r"picture|biopic|original|follow-up|installment|instalment|entry|chapter")
 _SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
 _CUE = re.compile(
-    rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|{POSSESSOR}|"
+    rf"(?:(?<=\band)|(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|"
+    rf"{POSSESSOR}|(?<=:)|"
     rf"(?<=\b(?:in|to) )(?:19|20)\d\d|"
     rf"(?<=\w )(?:created|co-created|directed|wrote|co-wrote|produced|renewed|cancell?ed|"
-    rf"axed|ordered|greenlit|picked up))\s"
-    rf"(?:(?:[a-z-]+|[A-Z][\w+&-]*|(?:19|20)\d\d)\s){{0,4}}?"
+    rf"axed|ordered|greenlit|picked up)))\s"
+    rf"(?:(?:[a-z-]+(?:[’']s)?|[A-Z][\w+&-]*|(?:19|20)\d\d)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s[“\"‘]?(?P<t>{TITLE_WORDS})")
 #: "Hulu's new thriller series, The Veil — was seen": the title after a comma, closing its
 #: clause.
@@ -102,8 +106,10 @@ _AFTER_SOURCE = re.compile(rf"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) [^
 #: "Slay the Dragon, directed and produced alongside …": a title with its maker in
 #: apposition.
 _DIRECTED_APPOS = re.compile(
-    rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?:directed|written|produced|created|co-directed)"
-    rf"(?: and (?:directed|written|produced|co-written))?(?: alongside| by)\b")
+    rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), "
+    rf"{verbs('direct', 'write', 'produce', 'create', 'co-direct', forms=('pp',))}"
+    rf"(?: and {verbs('direct', 'write', 'produce', 'co-write', forms=('pp',))})?"
+    rf"(?: alongside| by)\b")
 #: "The Acolyte and other shows also had high numbers": a title listed before others of
 #: its kind.
 _AND_OTHER = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}),? and (?:several |many |a few |some )?"
@@ -165,11 +171,12 @@ _NOT_NUMBERED = {"Season", "Part", "Episode", "Chapter", "Volume", "Vol", "Top",
                  "Day", "Week", "Act", "Book", "Issue", "No", "Number", "Level", "Round",
                  "Game", "Stage", "Series", "Title", "Section", "Article", "Page", "Figure",
                  "Covid", "COVID", "Category", "Class", "Grade", "Channel", "War"}
-_WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is set to )?)?"
+_WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is set to )?|will have "
+                    rf"its (?:\w+ )?(?:season|series|episode|finale) |will )?"
                     rf"(?:managed|racked up|drew|earned|reached|scored|premiered|premieres|"
                     rf"reeled in|pulled in|brought in|garnered|amassed|notched|logged|tallied|"
                     rf"debuted|debuts|was released|release|releases|released|opens|hit|hits|"
-                    rf"topped|stars|starred|arrives)\b")
+                    rf"topped|stars|starred|arrives|bow|bows)\b")
 #: "Bright, the 2017 fantasy/sci-fi/detective/action thriller".
 _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |acclaimed |hit |"
                          rf"new |upcoming )?(?:(?:19|20)\d\d )?(?:[\w/-]+ ){{0,3}}?(?:film|movie|"
@@ -179,6 +186,37 @@ _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |a
 #: "See, an epic drama starring Jason Momoa": a title before who stars in it.
 _TITLE_STARRING = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?P<app>an? (?:[\w-]+ ){{0,3}}?)?"
                              rf"(?:starring|featuring) (?={NAME})")
+#: "The Girl From Plainville stars The Great’s Elle Fanning as Michelle Carter": a title
+#: opening with an article, then "stars" and a person.
+_THE_TITLE_STARS = re.compile(rf"(?:^|(?<=, )|(?<=\. ))(?P<t>(?:The|A|An) {TITLE_WORDS}) "
+                              rf"(?:stars|co-stars|will star) (?:{POSSESSOR} )?(?={NAME})")
+#: "Written by Liz Hannah, The Girl From Plainville is inspired by …": the title after a
+#: credit that opens the sentence.
+_FRONTED_CREDIT = re.compile(rf"^(?:Written|Directed|Created|Co-written|Produced|Co-created) "
+                             rf"by {NAME}(?:(?:,| and|, and) {NAME})*, (?P<t>{TITLE_WORDS}) "
+                             rf"(?:is|was|will|has|stars|follows|tells)\b")
+#: "Don’t Look Up is directed by Adam McKay": a title that is directed, written or made.
+_TITLE_IS_BY = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS}) (?:is|was|will be|has been) "
+                          rf"(?:co-)?(?:directed|written|produced|created|helmed) by (?={NAME})")
+#: "Bruised, Halle Berry’s directorial debut, is set to launch": a title set beside
+#: someone's debut.
+_DEBUT_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=while )|(?<=and ))(?P<t>{TITLE_WORDS}), "
+                          rf"{POSSESSOR} (?:directorial|feature|screenwriting|film) debut\b")
+#: "The festival opener is First Man, a biopic of astronaut Neil Armstrong": a title set
+#: beside what kind of work it is (not "Jane Doe, a comedy writer").
+_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<= is )|(?<= was )|(?<=\. )|(?<= and ))(?P<t>{TITLE_WORDS}), an? "
+                         rf"(?:[\w-]+ ){{0,3}}?(?:biopic|drama|comedy|thriller|documentary|"
+                         rf"docuseries|miniseries|western|musical|sequel|prequel|remake|"
+                         rf"adaptation|(?:origin|love|coming-of-age|ghost) story)\b(?! (?:writer|director|star|actor|actress|producer|"
+                         rf"veteran|executive|legend|icon|creator))")
+#: "The series, which was none other than Tokyo Vice, appears to …": what the work in
+#: scope is called.
+_KIND_IS = re.compile(rf"\b(?:[Tt]he|[Tt]his) (?:series|show|film|movie)(?:, which| in question)? "
+                      rf"(?:was|is) (?P<named>none other than |called |titled |named )?"
+                      rf"(?P<t>{TITLE_WORDS})")
+#: What follows an event's name: "the PGA’s Produced By conference".
+_EVENT_AFTER = re.compile(r" (?:conference|convention|festival|summit|panel|ceremony|awards?|"
+                          r"gala|event|expo|market|luncheon|retreat)\b")
 _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an|&)$")
 
 
@@ -206,8 +244,15 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
             agent = found is not None and doc.type_of(found) not in (
                 "Movie", "TVSeries", "MovieSeries", "TVSeason", "FictionalCharacter",
                 "FictionalOrganization", "FictionalPlace")
+            if words[i] == "with" and rest_word in FIRST_NAMES:
+                # "The Laundromat with Meryl Streep and Joker": the title, then who is in it
+                title = " ".join(words[:i])
+                break
+            # "Mapplethorpe: Look at the Pictures": a subtitle keeps its small words
+            subtitled = any(w.endswith(":") for w in words[:i]) and rest_word == "the"
             if agent or rest_word in MONTHS or rest_word in WEEKDAYS or \
-                    (rest and words[i] != "and" and guess_type(rest) != "Person") or \
+                    (rest and words[i] != "and" and guess_type(rest) != "Person"
+                     and not subtitled) or is_place_or_award(rest) or \
                     re.match(r"\d", rest_word):
                 title = " ".join(words[:i])
                 break
@@ -226,8 +271,9 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
         return None
     if words[0] in ("The", "A", "An") and len(words) == 1:
         return None
-    if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day) \d+", title):
-        return None  # "Netflix’s Top 10": a chart, not a title
+    if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day) \d+|(?i:season|part|episode|chapter|"
+                    r"volume) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)", title):
+        return None  # "Netflix’s Top 10": a chart, not a title; "Season 4" a season
     low = title.lower()
     bare = re.sub(r"^(?:on|in|at|by|since|until|last|next|this) ", "", low)
     if bare in MONTHS or (bare in WEEKDAYS and not (weekdays and bare == low)) or \
@@ -266,6 +312,15 @@ _TITLE_PATTERNS = [
                                      r"reboot|adaptation|season|debut|opening) (?:of|on|for)\b")),
     (_WHICH, "which-clause", re.compile(r", which ")),
     (_TITLE_STARRING, "title-starring", re.compile(r", (?:an? [^,]{0,40})?(?:starring|featuring) ")),
+    (_THE_TITLE_STARS, "title-stars", re.compile(r" (?:co-)?stars |will star ")),
+    (_KIND_APPOS, "kind-apposition", re.compile(r", an? ")),
+    (_KIND_IS, "kind-is", re.compile(r"\b(?:series|show|film|movie)(?:, which| in question)? "
+                                     r"(?:was|is) ")),
+    (_TITLE_IS_BY, "title-is-by", re.compile(r" (?:is|was|be|been) (?:co-)?(?:directed|written|"
+                                             r"produced|created|helmed) by ")),
+    (_DEBUT_APPOS, "debut-apposition", re.compile(r" debut\b")),
+    (_FRONTED_CREDIT, "fronted-credit", re.compile(r"^(?:Written|Directed|Created|Co-written|"
+                                                   r"Produced|Co-created) by ")),
     (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
     (_RETURNS, "renewed", re.compile(r"\b(?:return|returns|returning|back) for\b")),
     (_ROLE_IN, "role-in", re.compile(r"\b(?:star|play|portray|voic|return|repris)")),
@@ -289,14 +344,64 @@ def _network_before(before: str) -> bool:
     return m is not None and m.group(1).lower() in NETWORKS
 
 
+#: Several works of a kind before a coordination: "two of its biggest genre series,
+#: Marvel's Runaways and The Handmaid's Tale", "two brand-new series based on Ghost Rider
+#: and Helstrom".
+_PLURAL_CUE = re.compile(r"\b(?:two|three|four|both|several|\d)\b[^.;:!?]{0,60}\b(?:series|shows|"
+                         r"films|movies|titles|dramas|comedies|sitcoms|originals)\b[^.;:!?]{0,30}$")
+
+
+def _alone_elsewhere(doc: Doc, part: str, title: str) -> bool:
+    """``part`` of ``title`` is named on its own somewhere, not at a sentence's start."""
+    whole = [(a, a + len(title)) for a in word_at(doc.text, title)]
+    return any(not any(a <= at < b for a, b in whole) and not re.search(
+        r"(?:^|[.!?]\s+)$", doc.text[max(0, at - 3):at]) for at in word_at(doc.text, part))
+
+
+def coordinated(doc: Doc, title: str, start: int) -> list[tuple[str, int]] | None:
+    """The titles a run of words joined by "and" names when it names several: "Marvel's
+    Runaways and The Handmaid's Tale" (a capitalized "The" after "and", each named
+    alone elsewhere), "Ghost Rider and Helstrom" after "two brand-new series based on",
+    two known titles; None for one title ("Pride and Prejudice", "Ricki and the
+    Flash")."""
+    pieces = title.split(" and ")
+    if len(pieces) != 2 or not all(p.strip() for p in pieces):
+        return None
+    first, second = pieces
+    second_at = start + len(first) + 5
+    end = start + len(title)
+    known = [doc.lookup(p) for p in pieces]
+    rest = doc.text[end:doc.text.find(".", end) if "." in doc.text[end:] else len(doc.text)]
+    if not all(is_title_case(p) and p.split()[-1] not in STOP for p in pieces):
+        return None
+    if all(k is not None and doc.type_of(k) in WORK_TYPES for k in known) or \
+            _PLURAL_CUE.search(doc.text[max(0, start - 100):start]) or \
+            re.search(r"\brespectively\b", rest) or \
+            (re.match(r"(?:The|A|An) ", second) and any(
+                _alone_elsewhere(doc, p, title) for p in pieces)) or \
+            all(_alone_elsewhere(doc, p, title) for p in pieces):
+        return [(first, start), (second, second_at)]
+    return None
+
+
 def _register(doc: Doc, title: str, start: int, type_: str, rule: str, quote: str,
               confidence: float) -> str:
+    parts = coordinated(doc, title, start) if " and " in title else None
+    if parts is not None:
+        works = [_register(doc, part, at, type_, rule, quote, confidence)
+                 for part, at in parts]
+        return works[0]
     covering = doc.work_span_at(start, start + len(title))
     if covering is not None:
         return covering[2]
     work = doc.entity(title, type_, rule, quote, confidence)
     doc.add_work_span(start, start + len(title), work)
     return work
+
+
+#: Lines of a web page between the paragraphs that are no section headings.
+_PAGE_WORDS = {"advertisement", "sponsored", "related", "credit", "read more", "watch",
+               "trending", "video", "photo", "photos", "share", "subscribe", "recommended"}
 
 
 def _headings(doc: Doc) -> None:
@@ -330,6 +435,10 @@ def _headings(doc: Doc) -> None:
                                                                 "MovieSeries"):
                 continue
             heads.append((i, p, found, text))
+    # "Advertisement" between the paragraphs, again and again: page furniture, not the
+    # sections of an article about several works
+    again = Counter(text for _i, _p, _f, text in heads)
+    heads = [h for h in heads if again[h[3]] == 1 and h[3].lower() not in _PAGE_WORDS]
     if len(heads) < 2:
         return
     for i, p, found, text in heads:
@@ -405,6 +514,19 @@ def _inside_other_name(doc: Doc, at: int, name: str) -> bool:
         at == 0 or doc.text[at - 1] == "\n" or doc.text[:at].rstrip()[-1:] in ".!?")
 
 
+def _nickname(text: str, start: int, end: int) -> bool:
+    """Whether the quoted words at [start, end) are a nickname between a first name and
+    a surname: "Dwayne ‘The Rock’ Johnson", "Abel “The Weeknd” Tesfaye" (a person,
+    not a work)."""
+    first = re.search(r"(?<![\w’'.])([A-Z][a-z]+) $", text[max(0, start - 30):start])
+    last = re.match(r" ([A-Z][a-z][\w’'-]*)(?![\w’'-]| [A-Z])", text[end:end + 40])
+    if first is None or last is None or first.group(1) in STOP or \
+            last.group(1) in ("Season", "Part", "Chapter", "Volume", "Star", "Actor"):
+        return False
+    return first.group(1).lower() in FIRST_NAMES or \
+        guess_type(f"{first.group(1)} {last.group(1)}") == "Person"
+
+
 def _the_day(text: str, at: int, name: str) -> bool:
     """Whether the weekday's name at ``at`` is the day, not a title of that name."""
     return bool(re.search(r"\b(?:on|last|next|this|by|until|from|since|every)\s$",
@@ -428,12 +550,17 @@ def find_titles(doc: Doc) -> None:
     """
     _headings(doc)
     _untitled(doc)
+    _company_one_word(doc)
     for s in doc.sentences:
         for m in re.finditer(TITLE, s.text):
             title = m.group("t").strip().rstrip(",.")
-            if len(title) <= 2 or title.upper() == title or not is_title_case(title) or \
-                    len(title.split()) > 10:
-                continue
+            number = title.isdigit() and bool(
+                _WORK_BEFORE.search(s.text[max(0, m.start() - 30):m.start()]))
+            sequel = re.fullmatch(r"[A-Z]{2,}(?: [A-Z]{2,})* (?:[2-9]|II|III|IV)", title)
+            capitals = title.upper() == title and not sequel  # but ‘IT 2‘
+            if not number and (len(title) <= 2 or capitals or
+                               not is_title_case(title) or len(title.split()) > 10):
+                continue  # but "The science fiction film “65,” starring Adam Driver"
             if title.split()[0] in ("I", "I'm", "I’m") and " " in title:
                 continue
             if s.text[m.end():m.end() + 1].isalpha() and not re.match(
@@ -453,12 +580,10 @@ def find_titles(doc: Doc) -> None:
                     doc.add_work_span(s.start + m.start("t"), s.start + m.start("t")
                                       + len(title), found)
                 continue
-            if guess_type(title) not in ("Person",) and (
+            if guess_type(title) not in ("Person",) and not sequel and (
                     title.lower() in KNOWN_NAMES or not _WORK_BEFORE.search(before)):
                 continue  # "“Vanity Fair”" is no title; "seasons of “The Umbrella Academy”" is
-            first = re.search(r"\b([A-Z][a-z]+) $", s.text[:m.start()])
-            if first and first.group(1).lower() in FIRST_NAMES and \
-                    re.match(r" [A-Z][a-z]", s.text[m.end():]):
+            if _nickname(s.text, m.start(), m.end()):
                 continue  # "Dwayne ‘The Rock’ Johnson": a nickname between two names
             _register(doc, title, s.start + m.start("t"), type_, "quoted-title", m.group(0),
                       0.5)
@@ -494,15 +619,30 @@ def find_titles(doc: Doc) -> None:
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
                 if title is None:
                     continue
+                if rule == "kind-is" and not (m.group("named") or _repeated(doc, title)):
+                    continue  # "The film is Oscar-nominated": no title
+                if _EVENT_AFTER.match(s.text, m.end(group)):
+                    continue  # "the PGA’s Produced By conference": an event
+                if rule == "kind-apposition" and (title.split()[0].lower() in FIRST_NAMES or
+                                                  _person_context(doc.text, title)):
+                    continue  # "Tom Hanks, a comedy veteran": a person
                 if rule == "title-starring" and ((len(title.split()) < 2 and not m.group("app"))
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
                             "renewed", "order", "after-source", "is-the", "title-starring",
-                            "released-apposition", "directed-apposition", "and-other"):
-                    title = _strip_lead(title)
+                            "released-apposition", "directed-apposition", "and-other",
+                            "fronted-credit", "title-is-by", "debut-apposition",
+                            "kind-apposition"):
+                    # "One Battle After Another" as the headline writes it keeps its "One"
+                    title = title if title in doc.article.title else _strip_lead(title)
                     if title is None:
                         continue
+                owned = re.match(r"(?:The )?(?P<o>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)?)[’']s "
+                                 r"(?=[A-Z])", title)
+                if owned and (owned.group("o").lower() in KNOWN_NAMES or is_a(
+                        doc.type_of(doc.lookup(owned.group("o"))), "Organization")):
+                    title = title[owned.end():]  # "The CW’s Lost Boys": the network's title
                 lead = s.text[max(0, m.start(group) - 12):m.start(group)]
                 if " in " in title and re.search(r"\b(?:plays?|played|playing|portrays?|"
                                                  r"voices?|as)\s$", lead):
@@ -556,6 +696,7 @@ def find_titles(doc: Doc) -> None:
     _series_by_context(doc)
     _same_kind_as_listed(doc)
     _sources(doc)
+    _untitled_directed(doc)
     _seasons(doc)
     _new_seasons(doc)
     for s in doc.sentences:
@@ -611,16 +752,19 @@ _HEADLINE_SERIES = re.compile(r"^\s*(?:season|series|episode|finale|premiere rat
 
 _PERSON_BEFORE = re.compile(r"(?:\bstarring|\bstars|\bco-stars?|\bactor|\bactress|\bdirector|"
                             r"\bfilmmaker|\bproducer|\bwriter|\bcreator|\bshowrunner|"
-                            r"\b[Mm]r\.|\b[Mm]s\.|\b[Mm]rs\.|\b[Dd]r\.|[A-Z][a-z]+ \() ?$")
+                            r"\b[Mm]r\.|\b[Mm]s\.|\b[Mm]rs\.|\b[Dd]r\.|[A-Z][a-z]+ \(|"
+                            r"\brelationship with|\bmarried to|\b(?:son|daughter|wife|husband) "
+                            r"of) ?$")
 _PERSON_AFTER = re.compile(r"(?:\)|’s? (?:role|character)| (?:as [A-Z]|plays\b|portrays\b|"
-                           r"stars\b|said\b|says\b|told\b|directed\b|wrote\b))")
+                           r"stars\b|said\b|says\b|told\b|directed\b|wrote\b|joins\b|"
+                           r"has joined\b|is set to (?:join|star|direct|play)\b))")
 
 
 def _person_context(text: str, name: str) -> bool:
     """The text names ``name`` where only a person can stand: "starring Maya Rudolph",
-    "June (Maya Rudolph)", "Maya Rudolph as June"."""
+    "June (Maya Rudolph)", "Maya Rudolph as June", "Mamoudou Athie is set to join"."""
     for at in word_at(text, name):
-        before, after = text[max(0, at - 16):at], text[at + len(name):at + len(name) + 14]
+        before, after = text[max(0, at - 24):at], text[at + len(name):at + len(name) + 24]
         if _PERSON_BEFORE.search(before) and (not before.endswith("(") or after.startswith(")")):
             return True
         if _PERSON_AFTER.match(after) and not after.startswith(")"):
@@ -693,8 +837,10 @@ def _headline_titles(doc: Doc) -> None:
             inner = len(part) >= 3 and part[0] == "The" and re.fullmatch(
                 r"[A-Z][a-z]+[’']s", part[1]) is not None and not any(
                 w.endswith(("’s", "'s")) for w in part[2:])
+            # the text opening with the title alone on a line, as its heading
+            heading = len(part) >= 2 and any(p.text.strip() == name for p in doc.paragraphs[:2])
             if not part or (part[0] in STOP and part[0].lower() not in WEEKDAYS
-                            and not inner) or \
+                            and not inner and not heading) or \
                     part[-1].lower() in (
                     "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with",
                     "from", "by", "vs", "&", "de", "la", "or") or \
@@ -702,8 +848,9 @@ def _headline_titles(doc: Doc) -> None:
                     name.isupper() or \
                     not re.search(r"[a-z]", name) or len(name) < 3:
                 continue
-            if part[0].lower() in FIRST_NAMES and 2 <= len(part) <= 3:
-                continue  # "Bill Skarsgard", "Ryan Reynolds": a person
+            if part[0].lower() in FIRST_NAMES and (2 <= len(part) <= 3 or re.match(
+                    r" [A-Z]", headline[headline.find(name) + len(name):])):
+                continue  # "Bill Skarsgard", "Ryan Reynolds", "Leonardo DiCaprio": a person
             if i > 0 and words[i - 1][:1].isupper() and not words[i - 1].endswith(
                     ("’s", "'s", ":")):
                 continue  # "Stallone" of "Sylvester Stallone"
@@ -733,7 +880,8 @@ def _headline_titles(doc: Doc) -> None:
             inside = [a for a in at if not any(
                 x.start == a or (x.start < a and not text[x.start:a].strip())
                 for x in doc.sentences)]
-            if len(at) < (3 if len(part) == 1 else 2) or not inside or \
+            if len(at) < (3 if len(part) == 1 else 1 if heading else 2) or \
+                    (not inside and not heading) or \
                     2 * len(surname) >= len(at):
                 continue  # a surname: "Gillian Anderson … Anderson"
             if len(part) == 2 and len(word_at(text, part[1])) > everywhere:
@@ -768,6 +916,27 @@ _UNTITLED_BY = re.compile(
     rf"(?: [a-z-]+)? (?P<k>film|movie|feature|series|show) (?:by|from) (?P<p>{NAME})")
 
 
+#: A company's one-word title set beside "a new film": "Searchlight Pictures’ And, a new
+#: film to be directed by Yorgos Lanthimos".
+_COMPANY_WORD = re.compile(rf"(?P<own>{POSSESSOR}) (?P<t>[A-Z][\w’'-]*), an? (?:[\w-]+ ){{0,2}}?"
+                           rf"(?P<k>film|movie|series|show|feature)\b")
+
+
+def _company_one_word(doc: Doc) -> None:
+    """A one-word title owned by a studio, network or streaming service that an apposition
+    says is a work, even a word that is no name elsewhere ("And"); the same words name it
+    again."""
+    for m in _COMPANY_WORD.finditer(doc.text):
+        owner = strip_possessive(m.group("own")).lower()
+        if owner not in STUDIOS | NETWORKS | STREAMERS or doc.lookup(m.group("t")) is not None:
+            continue
+        type_ = "TVSeries" if m.group("k") in ("series", "show") else "Movie"
+        phrase = doc.text[m.start():m.end("t")]
+        for at in word_at(doc.text, phrase):
+            _register(doc, m.group("t"), at + len(phrase) - len(m.group("t")), type_,
+                      "company-apposed-title", m.group(0), 0.5)
+
+
 def _untitled(doc: Doc) -> None:
     """"filmmaker Christopher Nolan’s next film", "David O. Russell’s untitled film", "an
     upcoming film by David O. Russell": a work the article speaks of before it has a title; its maker directs it when the text
@@ -790,6 +959,52 @@ def _untitled(doc: Doc) -> None:
         if cue or doc.type_of(person) == "Filmmaker":
             doc.add(work, "creator" if series else "director", m.group(0), m.start(),
                     "untitled-work", 0.6, obj=person)
+
+
+#: "a new film directed by Bart Layton", "The upcoming film will be directed by Trey Edward
+#: Shults": a coming work known by its director only.
+_UNTITLED_DIRECTED = re.compile(
+    rf"\b(?P<det>[Aa]n?|[Tt]he) (?:currently )?(?:new|upcoming|untitled) (?:[a-z-]+ )?"
+    rf"(?P<k>film|movie|feature)(?: (?:that |which )?(?:will be|is being|is set to be|is|was)| to "
+    rf"be)? (?:directed|helmed) by (?P<p>{NAME})")
+#: The same coming work named again: "a new film", "the currently untitled movie".
+_UNTITLED_AGAIN = re.compile(r"\b(?:[Aa]n?|[Tt]he) (?:currently )?(?:new|upcoming|untitled) "
+                             r"(?:[a-z-]+ )?(?:film|movie|feature)\b")
+
+
+def _untitled_directed(doc: Doc) -> None:
+    """"He is set to star as Billy the Kid in a new film directed by Bart Layton": an
+    untitled work named by its director, which a later clause can be about; "Barry Keoghan
+    is set to star in a new film with … The upcoming film will be directed by Trey Edward
+    Shults": where nothing else could be the film, "a new film" and "the currently
+    untitled movie" elsewhere name it too."""
+    definite: list[tuple[str, int]] = []
+    for m in _UNTITLED_DIRECTED.finditer(doc.text):
+        name = doc.trim(m.group("p"))
+        if not doc.is_person(name):
+            continue
+        if m.group("det").lower() == "the" and any(
+                a < m.start() and doc._scoping(a, b, w) for a, b, w in doc.work_spans):
+            continue  # "the new film directed by …" after a title: that title's
+        if any(re.fullmatch(r"[”\"’]?, ", doc.text[b:m.start()]) for _a, b, _w in
+               doc.work_spans if m.start() - 4 <= b <= m.start()):
+            continue  # "Searchlight Pictures’ And, a new film to be directed by …": the title
+        if re.search(r"\b(?:is|was|will be|as)\s$", doc.text[max(0, m.start() - 9):m.start()]):
+            continue  # "“And” is a new film directed by …": what the title is
+        person = doc.entity(name, "Filmmaker", "untitled-work", m.group(0))
+        work = doc.derived(f"untitled-{slug(doc.name_of(person))}-film", "Movie",
+                           f"untitled {doc.name_of(person)} film", "untitled-work", m.group(0))
+        end = m.start("k") + len(m.group("k"))
+        doc.add_work_span(m.start(), end, work)
+        if m.group("det").lower() == "the":
+            definite.append((work, m.start()))
+    if len(definite) != 1:
+        return
+    work = definite[0][0]
+    for m in _UNTITLED_AGAIN.finditer(doc.text):
+        if not doc.work_span_at(m.start(), m.end()) and not re.match(
+                r" (?:directed|helmed|written|produced) by\b", doc.text[m.end():]):
+            doc.add_work_span(m.start(), m.end(), work)
 
 
 _TV_WORDS = re.compile(r"\b(?:series|shows?|seasons?|episodes?|TV|television|sitcom|"
@@ -935,7 +1150,11 @@ def _seasons(doc: Doc) -> None:
                 start = a
                 if after and series is None:
                     at = s.start + m.end() + after.end()
-                    later = [(x, y, w) for x, y, w in doc.work_spans if x == at]
+                    # "season 3 of Runaways (based on …)": the title right after "of"
+                    bare = s.start + m.end() + (8 if after.group(0).startswith(" of the ")
+                                                else 4)
+                    later = [(x, y, w) for x, y, w in doc.work_spans if x == at] or [
+                        (x, y, w) for x, y, w in doc.work_spans if x == bare]
                     if later:
                         series, end = later[0][2], later[0][1]
                 if series is None:
@@ -1097,7 +1316,23 @@ _NATIONALITIES = {"British", "American", "Canadian", "Australian", "Irish", "Eng
                   "Scottish", "Welsh", "French", "German", "Italian", "Spanish", "Mexican",
                   "Japanese", "Korean", "Chinese", "Indian", "Nigerian", "Swedish", "Danish",
                   "Dutch", "Brazilian", "Argentine", "Polish", "Russian", "Israeli",
-                  "Kenyan", "South", "African", "Hollywood", "Bollywood", "Broadway"}
+                  "Kenyan", "South", "African", "Hollywood", "Bollywood", "Broadway",
+                  # languages whose film industries name an actor: "Tamil star Saravanan
+                  # Sivakumar"
+                  "Tamil", "Telugu", "Hindi", "Malayalam", "Kannada", "Marathi", "Punjabi",
+                  "Bengali", "Tollywood", "Kollywood", "Nollywood"}
+#: A company where the text names it: "a script developed by Element Pictures and Film4",
+#: "for Film4, which co-financed the project".
+_COMPANY_AROUND = (re.compile(r"\b(?:Pictures|Films|Studios?|Entertainment|Media|Television|"
+                              r"Productions) and $"),
+                   re.compile(r"^,? which (?:also )?(?:co-)?(?:financed|financing|produced|"
+                              r"distributed|distributes|developed|acquired)\b"))
+
+
+def _company_context(text: str, name: str) -> bool:
+    return any(_COMPANY_AROUND[0].search(text[max(0, at - 30):at]) or
+               _COMPANY_AROUND[1].match(text[at + len(name):at + len(name) + 30])
+               for at in word_at(text, name))
 
 
 def _credit_titles(doc: Doc) -> None:
@@ -1132,7 +1367,8 @@ def _credit_titles(doc: Doc) -> None:
                 if doc.type_of(found) in WORK_TYPES:
                     doc.add_work_span(at, at + len(title), found)
                 continue
-            if guess_type(title) != "Person" or re.search(r"-(?:winning|nominated)\b", title):
+            if guess_type(title) != "Person" or re.search(r"-(?:winning|nominated)\b", title) \
+                    or _company_context(doc.text, title):
                 continue
             if len(words) == 1 and at == s.start and not _repeated(doc, title):
                 continue  # a single word opening the sentence: too little to go on
@@ -1154,6 +1390,9 @@ def _numbered_titles(doc: Doc) -> None:
                 words[-2].lower() in MONTHS or words[-2].lower()[:3] in {
                     mo[:3] for mo in MONTHS} or guess_type(" ".join(words[:-1])) != "Person":
             continue
+        if len(words) == 3 and words[-1] in ("II", "III", "IV") and (
+                words[0].lower() in FIRST_NAMES or _person_context(doc.text, title)):
+            continue  # "her relationship with Conrad Roy III": a person's name
         at = m.start() + m.group("t").index(title)
         if doc.work_span_at(at, at + len(title)):
             continue
@@ -1172,8 +1411,9 @@ def _repeated(doc: Doc, title: str) -> bool:
 
 def _strip_lead(title: str) -> str | None:
     words = title.split()
-    while len(words) > 1 and words[0] in STOP and words[0] not in ("The", "A", "An"):
-        words.pop(0)
+    while len(words) > 1 and ((words[0] in STOP and words[0] not in ("The", "A", "An")) or
+                               words[0].islower()):
+        words.pop(0)  # "As for Sense8": "Sense8"
     if len(words) > 2 and words[0].isdigit() and words[1] == "of":
         words = words[2:]  # "Day 1 of Pose season 3": the series is Pose
     return " ".join(words) or None
@@ -1281,7 +1521,8 @@ _GENRE_WORDS = {
     "coming-of-age", "satirical", "dark", "black", "dramedy", "noir", "disaster", "monster",
     "martial", "arts", "sports", "dance", "crime-drama", "kids", "children's", "reality",
     "epic", "post-apocalyptic", "apocalyptic", "young", "adult", "cgi-animated",
-    "science-fiction"}
+    "science-fiction", "courtroom", "paranormal", "time", "travel", "time-travel", "prison",
+    "investigative", "gangster", "survival", "buddy", "cop", "space"}
 _WORK_NOUNS = r"film|movie|series|show|sequel|reboot|feature|franchise|flick|prequel|remake"
 _DETERMINER = re.compile(rf"\b(?:[Tt]he|[Aa]n?|{POSSESSOR}) ")
 _GENRE = re.compile(r"(?:\d{4} )?(?P<g>(?:[A-Z][a-z]+-winning )?[a-z][\w/'-]*(?: [a-z][\w/'-]*){0,3})"
@@ -1367,7 +1608,8 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
 _KIND_BEFORE = re.compile(
     r"(?:^|(?<=\s))(?P<g>(?:[A-Za-z][\w-]* ){0,2}?)(?P<noun>movies?|films?|series|shows?|"
     r"documentar(?:y|ies)|docuseries|thrillers?|comed(?:y|ies)|dramas?|epics?|adventures?|"
-    r"sitcoms?|[Ww]esterns?|musicals?|pics|flicks?|stories|anime|blockbusters?)(?: such as| like| including)?,? "
+    r"sitcoms?|[Ww]esterns?|musicals?|pics|flicks?|stories|anime|blockbusters?|entry)"
+    r"(?: such as| like| including)?,? "
     r"[“\"‘]?$")
 _NOUN_GENRE = {"documentary": "documentary", "documentaries": "documentary",
                "docuseries": "docuseries", "thriller": "thriller", "thrillers": "thriller",
@@ -1472,7 +1714,7 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
                 continue
             noun = m.group("noun").lower()
             if noun in ("pics", "flicks", "flick", "stories", "blockbuster",
-                        "blockbusters") and not words:
+                        "blockbusters", "entry") and not words:
                 last = None
                 continue  # "action pics": a genre word is needed
             genre = " ".join(words) if words else _NOUN_GENRE.get(noun, "")
@@ -1964,8 +2206,9 @@ def rule_based_on_title(doc: Doc, s: Sentence) -> None:
         title = m.group("title")
         if not is_title_case(title) or title.split()[0] in (
                 "This", "That", "It", "Its", "His", "Her", "Their", "What", "True") or \
-                doc.is_person(title, strict=True):
-            continue
+                doc.is_person(title, strict=True) or (
+                    " and " in title and coordinated(doc, title, s.start + m.start("title"))):
+            continue  # "two brand-new series based on Ghost Rider and Helstrom": each its own
         pos = s.start + m.start()
         work = doc.work_at(pos, s)
         if work is None or doc.type_of(work) not in WORK_TYPES:
