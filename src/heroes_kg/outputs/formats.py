@@ -397,28 +397,122 @@ class _JsonLd(RdfFormat):
         return _jsonld(_distinct_triples(quads), base)
 
     def _assembled(self, kg: Graph, graphs: tuple[ox.NamedNode, ...], reuse: Reuse) -> bytes:
-        """The document made from the node objects of each block: taken from the previous
-        export where the block did not change, else written. The index keeps, per block,
-        the id, offset and length of each of its nodes."""
+        """The document made block by block.
+
+        Its node objects are sorted by id, which is not the order of the sorted lines
+        (``res:a1`` sorts before ``res:a10``, whose line sorts first; a full IRI, such
+        as an evidence node's, sorts before every compact one). So each block's nodes
+        are sorted on their own and cut into runs of ids with the same prefix (what
+        precedes the first colon); a run whose ids interleave with no other run's is
+        placed whole, in the order of the runs' first ids, and its text is copied from
+        the previous export in one piece when it lay there whole. Runs whose ids
+        interleave are merged node by node. The index keeps, per block, each of its
+        runs as it lies in the file: where, its length, and the id and length of each
+        of its nodes (a node merged with others is a run of its own)."""
         writer = _JsonLdWriter(kg.names.base)
-        nodes: list[tuple[str, bytes]] = []
-        ids: dict[bytes, list[str]] = {}
-        for key, block in _blocks(kg, graphs):
-            found = reuse.old.get(key)
+        size = reuse.size()
+        # Each run: its ids (sorted), their texts' lengths, their texts when made (else
+        # where the previous export holds them whole), and its block's number. Listed in
+        # the order of the blocks and, within one, of its sorted nodes.
+        runs: list[tuple[tuple[str, ...], tuple[int, ...], list[bytes] | None, int, int,
+                         int]] = []
+        keys: list[bytes] = []
+        for b, (key, block) in enumerate(_blocks(kg, graphs)):
+            found = _jsonld_entry(reuse.old.get(key), size)
             if found is not None:
                 reuse.reused += 1
-                made = [(found[i], reuse.text(found[i + 1], found[i + 2]))
-                        for i in range(0, len(found), 3)]
+                runs.extend((ids, lengths, None, start, total, b)
+                            for start, total, ids, lengths in found)
             else:
-                made = writer.nodes(ox.parse(bytes(block), format=ox.RdfFormat.N_TRIPLES))
-            ids[key] = [node_id for node_id, _ in made]
-            nodes.extend(made)
-        placed: dict[str, tuple[int, int]] = {}
-        data = writer.document(nodes, placed)
-        for key, node_ids in ids.items():
-            reuse.new[key] = tuple(x for node_id in node_ids
-                                   for x in (node_id, *placed[node_id]))
-        return data
+                nodes = writer.nodes(ox.parse(bytes(block), format=ox.RdfFormat.N_TRIPLES))
+                nodes.sort(key=lambda item: item[0])
+                for _, run in itertools.groupby(nodes, key=lambda item: item[0].split(":")[0]):
+                    made = list(run)
+                    runs.append((tuple(node_id for node_id, _ in made),
+                                 tuple(len(text) for _, text in made),
+                                 [text for _, text in made], -1, -1, b))
+            keys.append(key)
+        if not runs:
+            return writer.document([])
+        head = writer.head() + b',\n "@graph": [\n'
+        out = [head]
+        at = len(head)
+        separator = b",\n"
+        placed: list[list[tuple[int, int, tuple[str, ...], tuple[int, ...]]]] = [
+            [] for _ in keys]
+        order = sorted(range(len(runs)), key=lambda r: runs[r][0][0])  # stable: ties in list order
+        n = 0
+        while n < len(order):
+            # Runs whose ids interleave: each next one's first id is not above the
+            # greatest id before it.
+            group = [order[n]]
+            last = runs[order[n]][0][-1]
+            n += 1
+            while n < len(order) and runs[order[n]][0][0] <= last:
+                last = max(last, runs[order[n]][0][-1])
+                group.append(order[n])
+                n += 1
+            if len(out) > 1:
+                out.append(separator)
+                at += len(separator)
+            if len(group) == 1:
+                ids, lengths, texts, start, total, b = runs[group[0]]
+                text = reuse.text(start, total) if texts is None else separator.join(texts)
+                placed[b].append((at, len(text), ids, lengths))
+                out.append(text)
+                at += len(text)
+                continue
+            # Every node of these runs, sorted by id (stable: in the order of the runs,
+            # as sorting every node of the document at once would place them).
+            merged: list[tuple[str, bytes, int]] = []
+            for r in sorted(group):
+                ids, lengths, texts, start, total, b = runs[r]
+                if texts is None:
+                    whole = reuse.text(start, total)
+                    texts = []
+                    offset = 0
+                    for length in lengths:
+                        texts.append(whole[offset:offset + length])
+                        offset += length + len(separator)
+                merged.extend(zip(ids, texts, itertools.repeat(b)))
+            merged.sort(key=lambda item: item[0])
+            for i, (node_id, text, b) in enumerate(merged):
+                if i:
+                    out.append(separator)
+                    at += len(separator)
+                placed[b].append((at, len(text), (node_id,), (len(text),)))
+                out.append(text)
+                at += len(text)
+        out.append(b"\n ]\n}\n")
+        # A block's runs are placed in the order of its sorted nodes: a run before
+        # another of the same block has smaller ids, and equal ids are one group.
+        for key, block_runs in zip(keys, placed):
+            reuse.new[key] = tuple(block_runs)
+        return b"".join(out)
+
+
+def _jsonld_entry(found: Any, size: int
+                  ) -> list[tuple[int, int, tuple[str, ...], tuple[int, ...]]] | None:
+    """A JSON-LD index entry, the runs of one block (see :meth:`_JsonLd._assembled`),
+    when it is of that shape and lies within the previous file of ``size`` bytes; None
+    otherwise (an index of another shape is not read)."""
+    if not isinstance(found, tuple) or not found:
+        return None
+    runs = []
+    for run in found:
+        if not (isinstance(run, tuple) and len(run) == 4):
+            return None
+        start, total, ids, lengths = run
+        if not (isinstance(start, int) and isinstance(total, int) and isinstance(ids, tuple)
+                and isinstance(lengths, tuple) and ids and len(ids) == len(lengths)
+                and start >= 0 and start + total <= size
+                and all(isinstance(x, str) for x in ids)
+                and all(isinstance(x, int) and x >= 0 for x in lengths)
+                and total == sum(lengths) + 2 * (len(lengths) - 1)
+                and list(ids) == sorted(ids)):
+            return None
+        runs.append((start, total, ids, lengths))
+    return runs
 
 
 _json_string = json.JSONEncoder(ensure_ascii=False).encode
