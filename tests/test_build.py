@@ -256,3 +256,21 @@ def test_a_bad_base_iri_is_a_clear_error(project: Path, run, base: str,  # type:
     assert result.stderr.startswith(f"Error: base IRI {base!r} ")
     assert expected in result.stderr
     assert not (project / ".heroes-kg" / "store").exists()
+
+
+def test_an_export_in_pieces_is_compared_with_the_file_slice_by_slice(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export whose pieces hold the file's bytes is not written again, however the
+    pieces and the slices read from the file fall."""
+    from heroes_kg import pipeline
+
+    monkeypatch.setattr(pipeline, "_COMPARED", 3)
+    path = tmp_path / "f"
+    path.write_bytes(b"abcdefghij")
+    same = pipeline._same_bytes
+    assert same(path, [b"abcdefghij"])
+    assert same(path, [b"ab", b"", b"cdefg", b"hij"])
+    assert not same(path, [b"ab", b"cdefg", b"hiX"])
+    assert not same(path, [b"abcdefghi"])
+    assert not same(path, [b"abcdefghij", b"k"])
+    assert not same(tmp_path / "missing", [b""])

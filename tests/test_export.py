@@ -518,3 +518,29 @@ def test_statement_iris_are_written_with_a_prefix(name: str) -> None:
     body = text.replace("@prefix statement: <https://w3id.org/heroes-kg/statement/> .", "")
     assert "<https://w3id.org/heroes-kg/statement/" not in body
     assert sum(len(line) > 200 for line in text.splitlines()) < 40
+
+
+def test_pieces_are_the_export(built_project: Path, monkeypatch: pytest.MonkeyPatch
+                               ) -> None:
+    """What a build writes piece by piece (N-Triples and N-Quads are never joined into
+    one more copy; N-Quads made a piece at a time, here of a few lines) is the export,
+    for every format and option."""
+    from heroes_kg.outputs import formats
+    from heroes_kg.outputs.formats import FORMATS, export, export_pieces
+
+    monkeypatch.setattr(formats, "_NQUADS_PIECE", 500)
+
+    with open_graph(find_project(built_project), hold_lock=False) as kg:
+        for fmt in FORMATS:
+            for facts_only in (False, True):
+                for with_ontology in ((None, True, False) if fmt not in PG_EXPORTS.values()
+                                      else (None,)):
+                    pieces = export_pieces(kg, fmt, facts_only=facts_only,
+                                           with_ontology=with_ontology)
+                    joined = b"".join(pieces)
+                    assert joined == export(kg, fmt, facts_only=facts_only,
+                                            with_ontology=with_ontology), fmt
+                    assert b"".join(pieces) == joined  # made again as often as read
+                    if fmt == "nquads":
+                        assert len(list(pieces)) > 10
+                        assert getattr(pieces, "size", len(joined)) == len(joined)

@@ -266,12 +266,15 @@ class IncrementalMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def damage_an_entry(self, data: st.DataObject) -> None:
         """Damage what the last build kept of a facts file, its articles or its mentions
-        (.heroes-kg/units/), or beside its parts (the statement records, the property
-        graph's nodes, the page's texts): the next build must notice and make it again."""
+        (.heroes-kg/units/), beside its parts (the statement records, the property
+        graph's nodes, the page's texts), or of an export (where its blocks lie): the
+        next build must notice and make it again."""
         folder = self.root / ".heroes-kg" / "units"
         entries = sorted(folder.iterdir()) if folder.is_dir() else []
         # What the last build kept beside its parts (statements, property graph, page).
         entries += sorted((self.root / ".heroes-kg" / "parts").glob("*.kept"))
+        # Where each block, node or edge lies in each export the last build wrote.
+        entries += sorted((self.root / ".heroes-kg" / "exports").glob("*.index"))
         if not entries:
             return
         path = data.draw(st.sampled_from(entries))

@@ -6,22 +6,39 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["atomic_write", "exchange", "replace_folder", "temp_path", "write_temp"]
+__all__ = ["Chunks", "atomic_write", "exchange", "replace_folder", "temp_path", "write_temp"]
 
 
 def temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
-def write_temp(path: Path, data: bytes) -> Path:
-    """Write ``data`` in full to the temporary name of ``path`` and return that name; the
-    caller renames it onto ``path`` (or removes it)."""
+class Chunks:
+    """A file's bytes made a piece at a time each time they are read, so that they are
+    never all in memory at once; ``size`` is their total length."""
+
+    def __init__(self, size: int, make: Callable[[], Iterator[bytes]]) -> None:
+        self.size = size
+        self.make = make
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self.make()
+
+
+def write_temp(path: Path, data: bytes | Iterable[bytes]) -> Path:
+    """Write ``data`` (bytes, or pieces of bytes written in turn) in full to the
+    temporary name of ``path`` and return that name; the caller renames it onto
+    ``path`` (or removes it)."""
     tmp = temp_path(path)
     try:
         with open(tmp, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from ._io import replace_folder, write_temp
+from ._io import Chunks, replace_folder, write_temp
 from ._version import __version__
 from .errors import OutputError, ProjectError, StoreError
 from .project import Project
@@ -104,30 +104,32 @@ def _quiet(message: str) -> None:
     pass
 
 
-#: Makes one export from the graph; a producer may take the blocks of its previous
-#: export from ``reuse`` (see :mod:`heroes_kg.outputs.reuse`), with the same bytes.
-Producer = Callable[..., bytes]
+#: Makes one export from the graph, as pieces whose concatenation is the file (never
+#: joined: N-Triples and N-Quads are hundreds of megabytes at a million triples); a
+#: producer may take the blocks of its previous export from ``reuse`` (see
+#: :mod:`heroes_kg.outputs.reuse`), with the same bytes.
+Producer = Callable[..., Iterable[bytes]]
 
 
 def _export(fmt: str, *, facts_only: bool = False) -> Producer:
     """A producer of ``fmt`` with its default options (see :func:`export.export`)."""
 
-    def produce(kg: Graph, reuse: Reuse | None = None) -> bytes:
-        from .outputs.formats import export
+    def produce(kg: Graph, reuse: Reuse | None = None) -> Iterable[bytes]:
+        from .outputs.formats import export_pieces
 
-        return export(kg, fmt, facts_only=facts_only, reuse=reuse)
+        return export_pieces(kg, fmt, facts_only=facts_only, reuse=reuse)
 
     return produce
 
 
-def _exports_html(kg: Graph, reuse: Reuse | None = None) -> bytes:
+def _exports_html(kg: Graph, reuse: Reuse | None = None) -> list[bytes]:
     from .outputs.page import graph_page
 
-    return graph_page(kg, reuse)
+    return [graph_page(kg, reuse)]
 
 
 #: The files ``heroes-kg build`` writes into exports/: file name -> producer
-#: (``producer(graph)`` gives the bytes).
+#: (``b"".join(producer(graph))`` is the file).
 standard_exports: dict[str, Producer] = {
     "heroes.ttl": _export("turtle"),
     "heroes-facts.ttl": _export("turtle", facts_only=True),
@@ -736,25 +738,29 @@ def _has_sorted_lines(kg: KnowledgeGraph) -> bool:
     return all(("sorted_ntriples", g.value) in kg.memo for g in kg.data_graphs)
 
 
-def _put(old: Path, path: Path, data: bytes) -> None:
-    """``data`` into ``path``: a link to ``old`` when it holds those bytes, else written."""
-    if _same_bytes(old, data):
+def _put(old: Path, path: Path, pieces: Iterable[bytes]) -> None:
+    """The file made of ``pieces`` into ``path``: a link to ``old`` when it holds those
+    bytes, else written."""
+    if _same_bytes(old, pieces):
         _link_or_copy(old, path)
     else:
-        write_temp(path, data).replace(path)
+        write_temp(path, pieces).replace(path)
 
 
-def _same_bytes(path: Path, data: bytes) -> bool:
-    """Whether the file at ``path`` holds ``data`` (read a slice at a time: an export of
-    a million triples is not held twice)."""
+def _same_bytes(path: Path, pieces: Iterable[bytes]) -> bool:
+    """Whether the file at ``path`` holds the concatenation of ``pieces`` (read a slice
+    at a time: an export of a million triples is not held twice)."""
+    size = pieces.size if isinstance(pieces, Chunks) else sum(map(len, pieces))
     try:
-        if path.stat().st_size != len(data):
+        if path.stat().st_size != size:
             return False
-        view = memoryview(data)
         with open(path, "rb") as handle:
-            for at in range(0, len(data), _COMPARED):
-                if handle.read(_COMPARED) != view[at:at + _COMPARED]:
-                    return False
+            for piece in pieces:
+                view = memoryview(piece)
+                for at in range(0, len(piece), _COMPARED):
+                    part = view[at:at + _COMPARED]
+                    if handle.read(len(part)) != part:
+                        return False
         return True
     except OSError:
         return False

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import pyoxigraph as ox
 
-from .._io import atomic_write
+from .._io import Chunks, atomic_write
 from .._version import __version__
 from ..errors import OutputError
 from ..rdf.read import StatementRecord, statements, unpack_statements, updated_statements
@@ -61,6 +61,7 @@ __all__ = [
     "PropertyGraphFormat",
     "RdfFormat",
     "export",
+    "export_pieces",
     "export_to",
     "fact_triples",
     "get_format",
@@ -88,6 +89,15 @@ class Format:
         from the previous export and records where each block lies in the new one; the
         bytes are the same either way."""
         raise NotImplementedError
+
+    def pieces(self, kg: Graph, *, facts_only: bool = False,
+               with_ontology: bool | None = None, reuse: Reuse | None = None
+               ) -> Iterable[bytes]:
+        """:meth:`serialize` as pieces whose concatenation is the file: N-Triples gives
+        the sorted lines already in memory, N-Quads makes them a piece at a time as they
+        are read, neither joined into one more copy of hundreds of megabytes."""
+        return [self.serialize(kg, facts_only=facts_only, with_ontology=with_ontology,
+                               reuse=reuse)]
 
 
 # --- RDF formats -------------------------------------------------------------------------
@@ -155,6 +165,15 @@ class _OxTriples(RdfFormat):
         if self.rdf_format == ox.RdfFormat.RDF_XML:
             triples = _xml_checked(triples)
         return _serialize(triples, self.rdf_format, kg.names.base)
+
+    def pieces(self, kg: Graph, *, facts_only: bool = False,
+               with_ontology: bool | None = None, reuse: Reuse | None = None
+               ) -> Iterable[bytes]:
+        if self.rdf_format == ox.RdfFormat.N_TRIPLES and not with_ontology:
+            # The sorted lines of each graph, as they are (see serialize).
+            return list(kg.sorted_ntriples_parts(tuple(_graphs(kg, facts_only, False))))
+        return super().pieces(kg, facts_only=facts_only, with_ontology=with_ontology,
+                              reuse=reuse)
 
     def write(self, quads: list[ox.Quad], base: str) -> bytes:
         triples = _distinct_triples(quads)
@@ -311,16 +330,24 @@ class _OxQuads(_OxTriples):
                                              with_ontology, reuse)
             except _NotFramed:  # not seen: a writer that frames blocks otherwise
                 reuse.new.clear()
-        # The data graphs (no blank nodes) stream from their sorted N-Triples, each line
-        # given its graph name; only the small ontology goes through _quads.
-        nquads = b"".join(
-            kg.sorted_ntriples((graph,)).replace(b" .\n", f" <{graph.value}> .\n".encode())
-            for graph in _graphs(kg, facts_only, False))
-        ontology = _quads(kg, [kg.names.ontology]) if with_ontology else []
         if self.rdf_format == ox.RdfFormat.N_QUADS:
-            return nquads + self.write(ontology, kg.names.base)
-        quads = itertools.chain(ox.parse(nquads, format=ox.RdfFormat.N_QUADS), ontology)
+            return b"".join(self.pieces(kg, facts_only=facts_only,
+                                        with_ontology=with_ontology))
+        ontology = _quads(kg, [kg.names.ontology]) if with_ontology else []
+        quads = itertools.chain(ox.parse(b"".join(_nquads(kg, facts_only)),
+                                         format=ox.RdfFormat.N_QUADS), ontology)
         return _serialize(quads, self.rdf_format, kg.names.base)
+
+    def pieces(self, kg: Graph, *, facts_only: bool = False,
+               with_ontology: bool | None = None, reuse: Reuse | None = None
+               ) -> Iterable[bytes]:
+        if self.rdf_format != ox.RdfFormat.N_QUADS:
+            return super().pieces(kg, facts_only=facts_only, with_ontology=with_ontology,
+                                  reuse=reuse)
+        if with_ontology is None:
+            with_ontology = self.ontology_by_default
+        ontology = _quads(kg, [kg.names.ontology]) if with_ontology else []
+        return _nquads(kg, facts_only, self.write(ontology, kg.names.base))
 
     def write(self, quads: Iterable[ox.Quad], base: str) -> bytes:
         return _serialize(quads, self.rdf_format, base)
@@ -363,6 +390,30 @@ class _OxQuads(_OxTriples):
         return b"".join(out) if out else self.write([], base)
 
 
+def _nquads(kg: Graph, facts_only: bool, tail: bytes = b"") -> Chunks:
+    """The data graphs of ``kg`` as N-Quads followed by ``tail``, made a piece at a time
+    from their sorted N-Triples as they are read: each line given its graph name (a
+    newline in N-Triples only ends a line). The data graphs have no blank nodes."""
+    graphs = [(kg.sorted_ntriples((graph,)), f" <{graph.value}> .\n".encode())
+              for graph in _graphs(kg, facts_only, False)]
+
+    def make() -> Iterator[bytes]:
+        for lines, end in graphs:
+            start = 0
+            while start < len(lines):
+                cut = lines.find(b"\n", start + _NQUADS_PIECE)
+                cut = len(lines) if cut < 0 else cut + 1
+                yield lines[start:cut].replace(b" .\n", end)
+                start = cut
+        yield tail
+
+    return Chunks(sum(len(lines) + lines.count(b"\n") * (len(end) - 3)
+                      for lines, end in graphs) + len(tail), make)
+
+
+#: N-Quads are made from the sorted lines this many bytes at a time.
+_NQUADS_PIECE = 1 << 22
+
 _SIMPLE_TERM = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _SUFFIX = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*\Z")
 
@@ -397,28 +448,144 @@ class _JsonLd(RdfFormat):
         return _jsonld(_distinct_triples(quads), base)
 
     def _assembled(self, kg: Graph, graphs: tuple[ox.NamedNode, ...], reuse: Reuse) -> bytes:
-        """The document made from the node objects of each block: taken from the previous
-        export where the block did not change, else written. The index keeps, per block,
-        the id, offset and length of each of its nodes."""
+        """The document made block by block.
+
+        Its node objects are sorted by id, which is not the order of the sorted lines
+        (``res:a1`` sorts before ``res:a10``, whose line sorts first; a full IRI, such
+        as an evidence node's, sorts before every compact one). So each block's nodes
+        are sorted on their own and cut into runs of ids with the same prefix (what
+        precedes the first colon); a run whose ids interleave with no other run's is
+        placed whole, in the order of the runs' first ids, and its text is copied from
+        the previous export in one piece when it lay there whole. Runs whose ids
+        interleave are merged node by node. The index keeps, per block, each of its
+        runs as it lies in the file: where, its length, and the id and length of each
+        of its nodes (runs merged with others are cut where they alternate)."""
         writer = _JsonLdWriter(kg.names.base)
-        nodes: list[tuple[str, bytes]] = []
-        ids: dict[bytes, list[str]] = {}
-        for key, block in _blocks(kg, graphs):
-            found = reuse.old.get(key)
+        size = reuse.size()
+        # Each run: its ids (sorted), their texts' lengths, their texts when made (else
+        # where the previous export holds them whole), and its block's number. Listed in
+        # the order of the blocks and, within one, of its sorted nodes.
+        runs: list[tuple[tuple[str, ...], tuple[int, ...], list[bytes] | None, int, int,
+                         int]] = []
+        keys: list[bytes] = []
+        for b, (key, block) in enumerate(_blocks(kg, graphs)):
+            found = _jsonld_entry(reuse.old.get(key), size)
             if found is not None:
                 reuse.reused += 1
-                made = [(found[i], reuse.text(found[i + 1], found[i + 2]))
-                        for i in range(0, len(found), 3)]
+                runs.extend((ids, lengths, None, start, total, b)
+                            for start, total, ids, lengths in found)
             else:
-                made = writer.nodes(ox.parse(bytes(block), format=ox.RdfFormat.N_TRIPLES))
-            ids[key] = [node_id for node_id, _ in made]
-            nodes.extend(made)
-        placed: dict[str, tuple[int, int]] = {}
-        data = writer.document(nodes, placed)
-        for key, node_ids in ids.items():
-            reuse.new[key] = tuple(x for node_id in node_ids
-                                   for x in (node_id, *placed[node_id]))
-        return data
+                nodes = writer.nodes(ox.parse(bytes(block), format=ox.RdfFormat.N_TRIPLES))
+                nodes.sort(key=lambda item: item[0])
+                for _, run in itertools.groupby(nodes, key=lambda item: item[0].split(":")[0]):
+                    made = list(run)
+                    runs.append((tuple(node_id for node_id, _ in made),
+                                 tuple(len(text) for _, text in made),
+                                 [text for _, text in made], -1, -1, b))
+            keys.append(key)
+        if not runs:
+            return writer.document([])
+        head = writer.head() + b',\n "@graph": [\n'
+        out = [head]
+        at = len(head)
+        separator = b",\n"
+        placed: list[list[tuple[int, int, tuple[str, ...], tuple[int, ...]]]] = [
+            [] for _ in keys]
+        # Stable: runs with the same first id stay in the order of the list.
+        order = sorted(range(len(runs)), key=lambda r: runs[r][0][0])
+        n = 0
+        while n < len(order):
+            # Runs whose ids interleave: each next one's first id is not above the
+            # greatest id before it.
+            group = [order[n]]
+            last = runs[order[n]][0][-1]
+            n += 1
+            while n < len(order) and runs[order[n]][0][0] <= last:
+                last = max(last, runs[order[n]][0][-1])
+                group.append(order[n])
+                n += 1
+            if len(out) > 1:
+                out.append(separator)
+                at += len(separator)
+            if len(group) == 1:
+                ids, lengths, texts, start, total, b = runs[group[0]]
+                text = reuse.text(start, total) if texts is None else separator.join(texts)
+                _place(placed[b], at, len(text), ids, lengths)
+                out.append(text)
+                at += len(text)
+                continue
+            # Every node of these runs, sorted by id (stable: in the order of the runs,
+            # as sorting every node of the document at once would place them); the
+            # nodes that end up side by side from one run are a run of the new index.
+            merged: list[tuple[str, bytes, int]] = []
+            for r in sorted(group):
+                ids, lengths, texts, start, total, b = runs[r]
+                if texts is None:
+                    whole = reuse.text(start, total)
+                    texts = []
+                    offset = 0
+                    for length in lengths:
+                        texts.append(whole[offset:offset + length])
+                        offset += length + len(separator)
+                merged.extend(zip(ids, texts, itertools.repeat(r)))
+            merged.sort(key=lambda item: item[0])
+            for i, (r, together) in enumerate(itertools.groupby(merged,
+                                                                key=lambda item: item[2])):
+                if i:
+                    out.append(separator)
+                    at += len(separator)
+                side = list(together)
+                text = separator.join(node_text for _, node_text, _ in side)
+                _place(placed[runs[r][5]], at, len(text),
+                       tuple(node_id for node_id, _, _ in side),
+                       tuple(len(t) for _, t, _ in side))
+                out.append(text)
+                at += len(text)
+        out.append(b"\n ]\n}\n")
+        # A block's runs are placed in the order of its sorted nodes: a run before
+        # another of the same block has smaller ids, and equal ids are one group.
+        for key, block_runs in zip(keys, placed):
+            reuse.new[key] = tuple(block_runs)
+        return b"".join(out)
+
+
+def _place(block_runs: list[tuple[int, int, tuple[str, ...], tuple[int, ...]]], at: int,
+           length: int, ids: tuple[str, ...], lengths: tuple[int, ...]) -> None:
+    """Record that a run of a block's nodes lies at ``at``: one run with the block's run
+    placed just before it (so runs cut apart by an earlier merge join again)."""
+    if block_runs:
+        start, total, before, before_lengths = block_runs[-1]
+        if start + total + 2 == at:
+            block_runs[-1] = (start, total + 2 + length, before + ids, before_lengths + lengths)
+            return
+    block_runs.append((at, length, ids, lengths))
+
+
+def _jsonld_entry(found: Any, size: int
+                  ) -> list[tuple[int, int, tuple[str, ...], tuple[int, ...]]] | None:
+    """A JSON-LD index entry, the runs of one block (see :meth:`_JsonLd._assembled`),
+    when it is of that shape and lies within the previous file of ``size`` bytes; None
+    otherwise (an index of another shape is not read)."""
+    if not isinstance(found, tuple) or not found:
+        return None
+    runs = []
+    for run in found:
+        if not (isinstance(run, tuple) and len(run) == 4):
+            return None
+        start, total, ids, lengths = run
+        # The index is intact by its digest and was written by this version (see
+        # open_reuse): its shape is checked, not each of its 200,000 ids again.
+        if not (type(start) is int and type(total) is int and type(ids) is tuple
+                and type(lengths) is tuple and ids and len(ids) == len(lengths)
+                and start >= 0 and start + total <= size):
+            return None
+        try:
+            if total != sum(lengths) + 2 * (len(lengths) - 1):
+                return None
+        except TypeError:
+            return None
+        runs.append((start, total, ids, lengths))
+    return runs
 
 
 _json_string = json.JSONEncoder(ensure_ascii=False).encode
@@ -1401,6 +1568,15 @@ def export(kg: Graph, fmt: str, *, facts_only: bool = False,
     """
     return get_format(fmt).serialize(kg, facts_only=facts_only, with_ontology=with_ontology,
                                      reuse=reuse)
+
+
+def export_pieces(kg: Graph, fmt: str, *, facts_only: bool = False,
+                  with_ontology: bool | None = None, reuse: Reuse | None = None
+                  ) -> Iterable[bytes]:
+    """:func:`export` as pieces whose concatenation is the file (see
+    :meth:`Format.pieces`), to be written in turn."""
+    return get_format(fmt).pieces(kg, facts_only=facts_only, with_ontology=with_ontology,
+                                  reuse=reuse)
 
 
 def _check_writable(path: Path) -> None:

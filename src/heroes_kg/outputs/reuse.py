@@ -16,14 +16,16 @@ with one entry per node and per edge (see ``formats._Elements``), and the page k
 its overview of a large graph there (see ``page._overview``).
 
 An index is used only for the very file it describes (its path, size, modification time
-and inode), made by this version from the same base IRI: a file changed by hand, an index
-left by a build killed before it could write its own, or any other doubt means the blocks
-are serialized again, never that stale text is copied.
+and inode), made by this version from the same base IRI, and only when it is intact (it
+carries a digest of itself): a file changed by hand, an index left by a build killed
+before it could write its own, a damaged index, or any other doubt means the blocks are
+serialized again, never that stale text is copied.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import marshal
 import mmap
 import os
@@ -51,6 +53,10 @@ class Reuse:
         """Bytes of the previous file."""
         assert self._previous is not None
         return self._previous[offset:offset + length]
+
+    def size(self) -> int:
+        """The size of the previous file (0 when there is none)."""
+        return len(self._previous) if self._previous is not None else 0
 
     def span(self, key: bytes) -> bytes | None:
         """The text of block ``key`` in the previous file, for an index entry
@@ -84,7 +90,12 @@ def open_reuse(state_dir: Path, target: Path, base: str) -> Reuse:
     """What the export at ``target`` (written by an earlier build) can lend to the next
     one; nothing when its index is missing or does not describe exactly that file."""
     try:
-        record = marshal.loads(_index_file(state_dir, target.name).read_bytes())
+        data = _index_file(state_dir, target.name).read_bytes()
+        # The index is its marshalled record after the record's digest: a damaged index
+        # (a flipped offset would copy the wrong text) is not read.
+        if hashlib.blake2b(data[16:], digest_size=16).digest() != data[:16]:
+            return Reuse()
+        record = marshal.loads(data[16:])
         if (not isinstance(record, dict) or record.get("version") != __version__
                 or record.get("base") != base or record.get("path") != str(target)
                 or tuple(record.get("stamp", ())) != _stamp(target)):
@@ -104,7 +115,9 @@ def save_reuse(state_dir: Path, target: Path, base: str, reuse: Reuse) -> None:
     folder.mkdir(exist_ok=True)
     record = {"version": __version__, "base": base, "path": str(target),
               "stamp": _stamp(target), "blocks": reuse.new}
-    atomic_write(_index_file(state_dir, target.name), marshal.dumps(record))
+    data = marshal.dumps(record)
+    atomic_write(_index_file(state_dir, target.name),
+                 hashlib.blake2b(data, digest_size=16).digest() + data)
 
 
 def drop_reuse(state_dir: Path, name: str) -> None:
