@@ -1155,9 +1155,9 @@ def test_someone_elses_release_and_a_bare_weekday_are_not_drafted_at_the_floor()
 
 def test_rules_right_half_of_the_time_draft_below_the_default_floor() -> None:
     assert all(RULE_CONFIDENCE_CAP[r] < MIN_CONFIDENCE for r in (
-        "trailer", "derived-work", "wrote-script", "joined", "box-office"))
+        "trailer", "derived-work", "box-office"))
     assert all(RULE_CONFIDENCE_CAP[r] == MIN_CONFIDENCE for r in (
-        "name-as-name", "the-streamer", "streaming-on"))
+        "name-as-name", "the-streamer", "streaming-on", "wrote-script", "joined"))
 
 
 def test_a_quoted_nickname_between_two_names_is_no_title() -> None:
@@ -1593,3 +1593,37 @@ def test_from_the_mind_of_and_with_people_serving_as_executive_producers() -> No
                 "Simpsons, Futurama) serving as executive producers.")
     assert ("disenchantment", "creator", "matt-groening") in got
     assert ("disenchantment", "executiveProducer", "josh-weinstein") in got
+
+
+# --------------------------------------------------------------------------- sequels
+
+
+def test_cast_and_writers_coming_back_for_the_sequel_of_a_subtitled_film() -> None:
+    text = ("Actor Colin Hanks has confirmed that he will be coming back for the sequel of the "
+            "hit adventure film, \"Jumanji: Welcome to the Jungle\". He replied, \"I'm not "
+            "allowed to discuss anything involving the Jumanji sequel.\" Dwayne Johnson, "
+            "Kevin Hart, Jack Black and Karen Gillan are all coming back for the sequel, which "
+            "will be once again directed by Jake Kasdan. Scott Rosenberg, Kasdan and Jeff "
+            "Pinkner have penned the script of the sequel, which will bow out on December 13.")
+    got = run(text, date="2019-05-08")
+    keys = {c.key() for c in got.statements}
+    sequel = "jumanji-welcome-to-the-jungle-sequel"
+    assert {(sequel, "castMember", p) for p in (
+        "dwayne-johnson", "kevin-hart", "jack-black", "karen-gillan")} <= keys
+    assert {(sequel, "screenwriter", p) for p in ("scott-rosenberg", "jeff-pinkner")} <= keys
+    # "the Jumanji sequel" is the same sequel, and "the sequel" no sequel of it
+    assert not any(e.id in ("jumanji-sequel", f"{sequel}-sequel") for e in got.entities)
+    assert all(c.confidence >= MIN_CONFIDENCE for c in got.statements
+               if c.subject == sequel and c.property == "castMember")
+
+
+def test_directors_returning_for_a_sequel_are_no_cast() -> None:
+    got = facts("Disney shared news of “Frozen 2” at D23. Directors Jennifer Lee and Chris "
+                "Buck return for the sequel.")
+    assert not any(p == "castMember" for _s, p, _o in got)
+
+
+def test_a_makers_next_feature_keeps_its_noun() -> None:
+    got = run("Scarlett Johansson has joined the cast of Wes Anderson’s next feature.")
+    assert ("wes-anderson-next-feature", "castMember", "scarlett-johansson") in {
+        c.key() for c in got.statements}

@@ -966,9 +966,9 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
 
 
 _JOINED = re.compile(
-    rf"(?:(?P<others>(?:{NAME}, )*{NAME},? and) )?(?P<a>{NAME}),? (?:(?:has|have|had|is|was|will|officially|also|now|just|reportedly|"
+    rf"(?:(?P<others>(?:{NAME}, )*{NAME},? and) )?(?P<a>{NAME}),? (?:(?:has|have|had|is|are|was|were|will|officially|also|all|both|now|just|reportedly|"
     rf"been|thrilled|excited|happy|set|to) ){{0,4}}(?P<v>joined|joins|joining|join|boarded|boards|signed on (?:to|for)|set to "
-    rf"(?:star|appear) in|star in|appear in|returning for|return for|returns for|back for|"
+    rf"(?:star|appear) in|star in|appear in|returning for|return for|returns for|(?:coming |comes? )?back for|"
     rf"cast in|landed a role in|lands a role in|(?:will |set to )?reprise \w+ role in)"
     rf"(?: (?P<b>{NAME})(?![\w’']))?(?: in| on)?(?: the (?:[\w-]+ ){{0,3}}cast of)?")
 _JOINED_WORDS = re.compile(r"\b(?:join|board|cast in|return|back for|star in|appear in|"
@@ -989,8 +989,12 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
         return  # a cheap look for the verbs first
     for m in _JOINED.finditer(s.text):
         name = doc.trim(m.group("a"))
-        if not doc.is_person(name) or doc.is_character(name):
-            continue
+        if not doc.is_person(name) or doc.is_character(name) or re.search(
+                r"\b(?:[Dd]irector|[Ww]riter|[Pp]roducer|[Ss]howrunner|[Cc]reator)s? ?$",
+                s.text[max(0, m.start() - 12):m.start()]) or re.match(
+                r"(?:[Dd]irector|[Ww]riter|[Pp]roducer|[Ss]howrunner|[Cc]reator)s? ",
+                m.group(0)):
+            continue  # "Directors Jennifer Lee and Chris Buck return for the sequel": crew
         at = s.start + m.end()
         other = m.group("b") or ""
         if re.search(r"[’']s?$", other):
@@ -1006,7 +1010,10 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
             lead = _THE_WORK.match(doc.text, at)
             if lead:
                 end = lead.end()
-                work = doc.work_at(end, s)
+                # "are all coming back for the sequel": the sequel, not the work before
+                derived = doc.anaphor(end, s) if re.search(
+                    r"(?:sequel|follow-up|reboot|remake)$", lead.group(0)) else None
+                work = derived or doc.work_at(end, s)
         if work is None:
             continue
         quote = doc.text[s.start + m.start():end].rstrip(" “\"‘")

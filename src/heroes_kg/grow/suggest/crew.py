@@ -509,7 +509,11 @@ def rule_script(doc: Doc, s: Sentence) -> None:
         return
     for m in _SCRIPT.finditer(s.text):
         pos = s.start + m.start()
-        work = _target(doc, pos, s)
+        # "Scott Rosenberg, Kasdan and Jeff Pinkner have penned the script of the sequel"
+        of_sequel = re.match(r" (?:of|for) the (?:sequel|follow-up|reboot|remake)\b",
+                             s.text[m.end():])
+        work = (doc.anaphor(s.start + m.end() + of_sequel.end(), s) if of_sequel else None) \
+            or _target(doc, pos, s)
         if work is None:
             continue
         partners = re.sub(r"\b(?:his|her|their) (?:[a-z-]+ ){1,2}", "", m.group("with") or "")
@@ -534,10 +538,17 @@ def rule_script(doc: Doc, s: Sentence) -> None:
             who = found if found and is_a(doc.type_of(found), "Person") else \
                 doc.subject_person(s.start)
             writer = doc.name_of(who) if who else None
+        verb = re.search(r"\b(?:wrote|penned|co-wrote|rewrote)\b", m.group(0))
+        listed = re.search(rf"(?<![\w,] )(?P<l>{NAME}(?:, {NAME})*,? and {NAME}) (?:have |had )?"
+                           rf"(?:also |all )?$", s.text[:m.start() + verb.start()]) \
+            if verb and not pronoun else None
+        if listed:
+            # "Scott Rosenberg, Kasdan and Jeff Pinkner have penned the script"
+            names[:0] = [n for n in _names(listed.group("l"), doc) if n != writer]
         if writer:
             names.insert(0, writer)
-        _add_people(doc, work, "screenwriter", names, s.text[m.start():m.end()], pos,
-                    "wrote-script", 0.65)
+        _add_people(doc, work, "screenwriter", list(dict.fromkeys(names)),
+                    s.text[m.start():m.end()], pos, "wrote-script", 0.65)
         if m.group("ep") and writer:
             _add_people(doc, work, "executiveProducer", [writer], s.text[m.start():m.end()],
                         pos, "wrote-script", 0.65)

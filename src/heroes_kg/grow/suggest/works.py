@@ -946,7 +946,8 @@ def _untitled(doc: Doc) -> None:
         if not doc.is_person(name) or doc.work_span_at(m.start("p"), m.end("p")):
             continue
         series = m.group("k") in ("series", "show")
-        kind = "series" if series else "film"
+        # "Wes Anderson’s next feature" keeps its noun; a show is a series
+        kind = "series" if series else m.group("k")
         # "an upcoming film by David O. Russell, the director of …": a filmmaker
         cue = m.groupdict().get("cue") or re.match(
             r",? (?:the )?(?:director|filmmaker|writer-director)\b", doc.text[m.end():])
