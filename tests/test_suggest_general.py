@@ -1627,3 +1627,16 @@ def test_a_makers_next_feature_keeps_its_noun() -> None:
     got = run("Scarlett Johansson has joined the cast of Wes Anderson’s next feature.")
     assert ("wes-anderson-next-feature", "castMember", "scarlett-johansson") in {
         c.key() for c in got.statements}
+
+
+def test_credits_in_brackets_are_no_characters() -> None:
+    for text in ("Glover joins newcomers Awkwafina (Crazy Rich Asians) and Danny DeVito (It’s "
+                 "Always Sunny) as the latest addition to the cast of “Jumanji 2”.",
+                 "“Echo” will stream on Hulu, with Elle Fanning and Kahan Ward (Echo Lake) "
+                 "executive producing.",
+                 "“Raised by Wolves” hails from creator Aaron Guzikowski (Prisoners).",
+                 "Venice unveiled its lineup, including “Doubles Vies” (France)."):
+        assert not any(c.property == "plays" for c in run(text).statements), text
+    got = facts("“Runaways” returns. The kids search for their friends Chase (Gregg Sulkin) "
+                "and Gert (Ariela Barer).")
+    assert ("ariela-barer", "plays", "gert") in got

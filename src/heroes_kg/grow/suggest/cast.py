@@ -244,9 +244,21 @@ def _work_named_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]
 
 
 def rule_parenthetical(doc: Doc, s: Sentence) -> None:
-    """"YaYa Gosselin (Missy Moreno)" or "Missy Moreno (YaYa Gosselin)"."""
+    """"YaYa Gosselin (Missy Moreno)" or "Missy Moreno (YaYa Gosselin)"; not the credits
+    of "Awkwafina (Crazy Rich Asians) and Danny DeVito (It’s Always Sunny)", "creator Aaron
+    Guzikowski (Prisoners)", "Kahan Ward (Echo Lake) executive producing"."""
+    if " (" not in s.text:
+        return
+    # a sentence whose brackets hold a list or a work names credits, not characters
+    credits = any(", " in g.group(1) or doc.works_in(s.start + g.start(1), s.start + g.end(1))
+                  for g in re.finditer(r"\(([^()]{1,80})\)", s.text))
     for m in re.finditer(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)", s.text):
         a, b = doc.trim(m.group("a")), m.group("b")
+        if credits or is_place_or_award(b) or re.search(
+                r"\b(?:(?:creator|director|filmmaker|writer|showrunner|producer)s?|newcomers|"
+                r"actors|actresses|veterans|alums|alumni|co-stars) $",
+                s.text[max(0, m.start() - 14):m.start()]):
+            continue  # "joins newcomers Awkwafina (Crazy Rich Asians)": their credits
         # "June (Maya Rudolph) and Oscar (Fred Armisen)": a character's first name before
         # a known actor's, even one that is also a month or an award.
         named = len(a.split()) == 1 and (a.lower() in MONTHS or a in ("Oscar", "Emmy", "Tony")) \
@@ -260,7 +272,8 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             continue  # "Muhammad Ali (Spotlight Documentary)": a festival section
         if re.match(r",? (?:(?:will|is set to|has|also|who) )?(?:write|wrote|written|writes|"
                     r"direct|directed|directs|produce|produced|produces|executive produce|"
-                    r"co-write|co-wrote|create|created|creates|serve|serves|showrun)\b",
+                    r"co-write|co-wrote|create|created|creates|serve|serves|showrun|"
+                    r"(?:executive )?producing|directing|writing)\b",
                     s.text[m.end():m.end() + 40]):
             continue  # "Leslye Headland (Russian Doll) will write": an earlier credit
         if doc.type_of(doc.lookup(b)) in WORK_TYPES or doc.type_of(doc.lookup(a)) in \
