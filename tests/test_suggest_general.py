@@ -1640,3 +1640,22 @@ def test_credits_in_brackets_are_no_characters() -> None:
     got = facts("“Runaways” returns. The kids search for their friends Chase (Gregg Sulkin) "
                 "and Gert (Ariela Barer).")
     assert ("ariela-barer", "plays", "gert") in got
+
+
+# --------------------------------------------------------------------------- release dates
+
+
+def test_a_trailers_or_a_seasons_release_is_not_the_works() -> None:
+    for text in ("“Frozen 2” is coming. The trailer, which released in June, showed Elsa.",
+                 "Apple today announced that the second season of drama series “The Morning "
+                 "Show” will premiere September 17 on Apple TV+.",
+                 "As for “Sense8”, which will have its second season bow on May 5th, that "
+                 "series may be ending."):
+        assert not any(c.property == "datePublished" for c in run(text).statements), text
+
+
+def test_a_day_this_year_is_read_once_as_the_day() -> None:
+    got = run("Salman's upcoming film “Bajrangi Bhaijaan” is likely to release on July 18 "
+              "this year.", date="2015-03-01")
+    dated = {c.value for c in got.statements if c.property == "datePublished"}
+    assert dated == {"2015-07-18"}
