@@ -1659,3 +1659,20 @@ def test_a_day_this_year_is_read_once_as_the_day() -> None:
               "this year.", date="2015-03-01")
     dated = {c.value for c in got.statements if c.property == "datePublished"}
     assert dated == {"2015-07-18"}
+
+
+def test_a_services_untitled_original_known_by_its_maker() -> None:
+    text = ("Actor Anushka Sharma has shared a glimpse of her new production. While the clip "
+            "does not mention the title, it is expected to be an Amazon Prime original that "
+            "the actor’s production house Clean Slate Films is making.\n\nCreated by Sudip "
+            "Sharma and produced by Clean Slate Films, this new Indian Prime Original series "
+            "would be an investigative thriller.")
+    got = run(text, date="2019-10-10")
+    work = "clean-slate-films-prime-series"
+    assert next(e.type for e in got.entities if e.id == work) == "TVSeries"
+    keys = {c.key() for c in got.statements}
+    assert (work, "productionCompany", "clean-slate-films") in keys
+    assert (work, "creator", "sudip-sharma") in keys
+    # no maker named: no work
+    assert not any(e.rule == "service-original" for e in run(
+        "It is expected to be an Amazon Prime original.").entities)
