@@ -1676,3 +1676,9 @@ def test_a_services_untitled_original_known_by_its_maker() -> None:
     # no maker named: no work
     assert not any(e.rule == "service-original" for e in run(
         "It is expected to be an Amazon Prime original.").entities)
+
+
+def test_a_directorial_debut_names_the_director() -> None:
+    got = facts("Don’t Look Up will stream from December 24th while “Bruised”, Halle Berry’s "
+                "directorial debut, is set to launch on Netflix on November 24th.")
+    assert ("bruised", "director", "halle-berry") in got

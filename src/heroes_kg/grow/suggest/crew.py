@@ -885,8 +885,34 @@ def rule_mind_of(doc: Doc, s: Sentence) -> None:
                         "with-serving", 0.7)
 
 
+_DEBUT = re.compile(rf"(?P<p>{NAME})[’']s? (?:(?:feature|feature-length|narrative) )?"
+                    rf"directorial (?:feature )?debut\b")
+
+
+def rule_directorial_debut(doc: Doc, s: Sentence) -> None:
+    """"Passing, Rebecca Hall’s directorial debut, features …", "Bradley Cooper's
+    directorial debut A Star is Born": who directs the work named right before or after."""
+    if "directorial" not in s.text:
+        return
+    for m in _DEBUT.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        work = next((w for x, _y, w in doc.work_spans
+                     if re.fullmatch(r",? ?[“\"‘]?", doc.text[b:x]) and x >= b), None)
+        start = a
+        if work is None:
+            before = [(x, w) for x, y, w in doc.work_spans
+                      if y <= a and re.fullmatch(r"[”\"’]?, ", doc.text[y:a])]
+            if before:
+                start, work = before[-1]
+        if work is None or doc.type_of(work) not in ("Movie", "TVSeries"):
+            continue
+        end = doc.past_quote(next(y for x, y, w in doc.work_spans if w == work and x >= start))
+        _add_people(doc, work, "director", [doc.trim(m.group("p"))],
+                    doc.text[start:max(b, end)], start, "directorial-debut", 0.7)
+
+
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
          rule_directors_chair, rule_director_credits,
-         rule_made_alongside, rule_mind_of]
+         rule_made_alongside, rule_mind_of, rule_directorial_debut]
