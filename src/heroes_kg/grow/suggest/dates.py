@@ -89,6 +89,11 @@ _RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|w
 _THIS_SEASON_OUT = re.compile(rf"\b{_OUT}\b(?: (?!(?:and|but|after|before|when|while)\b)"
                               rf"[\w’'-]+){{0,3}}? this (?:fall|summer|spring|autumn|winter|year)"
                               rf"\b(?![’'])")
+#: A season named right before the release verb: "the second season of drama series “The
+#: Morning Show” will premiere", "its second season bow".
+_SEASON_BEFORE = re.compile(
+    r"\b(?:(?:first|second|third|fourth|fifth|sixth|new|next|\d+(?:st|nd|rd|th)) season "
+    r"(?:of [^,;]{0,60}?)?(?:(?:will|is set to|is slated to) )?|season )$")
 #: A day, a weekday or a month inside a phrase: "release on July 18 this year".
 _DAY_OR_MONTH = re.compile(rf"\d|\b(?:{'|'.join([*WEEKDAYS, *MONTHS])})\b", re.IGNORECASE)
 #: "Leave the World Behind, a December 2023 release", "a 2019 release": the release named
@@ -131,10 +136,7 @@ def rule_release(doc: Doc, s: Sentence) -> None:
         if re.search(r"\b(?:trailer|teaser|promo|clip|poster|photo|image|first look)s?\b",
                      m.group("mid")) or re.search(
                 r"\b(?:finale|episode|trailer|teaser|promo|clip|poster)s?\b(?: of [^,;]{0,60})?"
-                r"(?:, (?:which|that))?\s*$", s.text[:m.start()]) or re.search(
-                r"\b(?:(?:first|second|third|fourth|fifth|sixth|new|next|\d+(?:st|nd|rd|th)) "
-                r"season (?:of [^,;]{0,60}?)?(?:(?:will|is set to|is slated to) )?|season )$",
-                s.text[:m.start()]):
+                r"(?:, (?:which|that))?\s*$", s.text[:m.start()]):
             continue  # "released the official trailer Thursday", "The season five finale
             # of The Handmaid’s Tale premiered back on …", "The trailer, which released in
             # June", "the second season of drama series “The Morning Show” will premiere
@@ -156,6 +158,8 @@ def rule_release(doc: Doc, s: Sentence) -> None:
         date = _date(doc, m.group("d"))
         if work is None or date is None:
             continue
+        if doc.type_of(work) != "TVSeason" and _SEASON_BEFORE.search(s.text[:m.start()]):
+            continue  # a season's date, not its series'
         if m.group("d").lower() in MONTHS and doc.base_date is not None:
             date = _month_by_tense(date, m.group(0), s.text[:m.start()], doc.base_date)
         elif doc.base_date is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", date) and \
