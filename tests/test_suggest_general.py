@@ -1683,3 +1683,10 @@ def test_a_directorial_debut_names_the_director() -> None:
     got = facts("Don’t Look Up will stream from December 24th while “Bruised”, Halle Berry’s "
                 "directorial debut, is set to launch on Netflix on November 24th.")
     assert ("bruised", "director", "halle-berry") in got
+
+
+def test_a_director_confirmed_returning_to_direct_the_sequel() -> None:
+    got = facts("We’ve always known that ‘IT 2‘ was being planned. Not only has director Andres "
+                "Muschietti confirmed that he’ll be returning to direct the sequel, but he’s "
+                "also shared that it will be the next film on his plate!", date="2017-07-24")
+    assert ("it-2", "director", "andres-muschietti") in got

@@ -566,6 +566,24 @@ def rule_lead(doc: Doc, s: Sentence) -> None:
                     s.start + m.start(), "to-direct", 0.7)
 
 
+#: "director Andres Muschietti confirmed that he’ll be returning to direct the sequel".
+_THEY_RETURN_TO_DIRECT = re.compile(
+    rf"\b(?:director|filmmaker) (?P<p>{NAME}) (?:has |had )?(?:confirmed|said|revealed|announced)"
+    rf" (?:that )?(?:he|she|they)(?:[’']ll| will| is| are)? (?:be )?(?:returning|coming back|"
+    rf"back|set) to (?:direct|helm) (?P<w>the (?:sequel|follow-up|next (?:film|movie|"
+    rf"installment)))\b")
+
+
+def rule_returning_to_direct(doc: Doc, s: Sentence) -> None:
+    """"Not only has director Andres Muschietti confirmed that he’ll be returning to
+    direct the sequel": the director of the sequel the phrase points to."""
+    for m in _THEY_RETURN_TO_DIRECT.finditer(s.text):
+        work = doc.anaphor(s.start + m.end("w"), s) or doc.upcoming(s.start + m.end(), s)
+        if work is not None:
+            _add_people(doc, work, "director", [doc.trim(m.group("p"))], m.group(0),
+                        s.start + m.start(), "returning-to-direct", 0.65)
+
+
 _DOING = re.compile(rf"(?P<p>{NAME}) (?:is|are|will be) (?:also )?(?P<job>producing|directing|"
                     rf"writing|executive producing)(?: and (?P<job2>producing|directing|writing))?\b(?:[^.;]*? alongside (?P<others>{_PEOPLE}))?")
 
@@ -915,4 +933,4 @@ RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_b
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
          rule_directors_chair, rule_director_credits,
-         rule_made_alongside, rule_mind_of, rule_directorial_debut]
+         rule_made_alongside, rule_mind_of, rule_directorial_debut, rule_returning_to_direct]
