@@ -1690,3 +1690,11 @@ def test_a_director_confirmed_returning_to_direct_the_sequel() -> None:
                 "Muschietti confirmed that he’ll be returning to direct the sequel, but he’s "
                 "also shared that it will be the next film on his plate!", date="2017-07-24")
     assert ("it-2", "director", "andres-muschietti") in got
+
+
+def test_a_cast_that_features_actors_like_a_list() -> None:
+    got = facts("Jensen Ackles joins “The Boys” for season 3. The Boys cast features actors like "
+                "Karl Urban, Jack Quaid, Laz Alonso, Tomer Capon and Karen Fukuhara as the "
+                "titular vigilantes.")
+    assert {("the-boys", "castMember", p) for p in (
+        "karl-urban", "jack-quaid", "laz-alonso", "tomer-capon", "karen-fukuhara")} <= got

@@ -1076,7 +1076,8 @@ _LIST_CAST = re.compile(
 _CAST_OPENS = re.compile(
     r"\b(?:starring|co-starring|stars|(?:headlined|toplined|fronted|led) by|"
     r"(?:the )?cast (?:also )?includes?|features|featuring|will (?:also )?feature|"
-    r"(?:the )?voice (?:talents|cast) of|(?:the )?voices of) ")
+    r"(?:the )?voice (?:talents|cast) of|(?:the )?voices of) "
+    r"(?:(?:actors|actresses|stars|names) (?:like |such as |including )?|the likes of )?")
 
 
 _CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|appear|appearances|return|"
