@@ -102,7 +102,7 @@ RULE_CONFIDENCE_CAP: dict[str, float] = {
     "genre-subject": 0.4,         # 1 of 3
     "numbered-sequel": 0.4,       # 0 of 1
     "the-sequel": 0.4,            # 1 of 2
-    "joined": 0.45,               # 6 of 9: "Directors Jennifer Lee and Chris Buck return"
+    "joined": 0.45,               # 6 of 6 (2 of 4 before "Directors A and B return" was left)
     "led": 0.45,                  # 2 of 3
     "name-as-name": 0.45,         # 20 of 31: "Matt Smith as Prince Daemon Targaryen", the
                                   # work left out
@@ -111,7 +111,7 @@ RULE_CONFIDENCE_CAP: dict[str, float] = {
     "streaming-on": 0.45,         # 6 of 9: "premiered on Disney Plus" of another work
     "the-streamer": 0.45,         # 5 of 8: "the streaming service" bound to the wrong work
     "title-then-actor": 0.45,     # 2 of 3
-    "wrote-script": 0.45,         # 6 of 9: "… have penned the script" of the work before
+    "wrote-script": 0.45,         # 9 of 11: "as he co-wrote the screenplay" of the work before
 }
 
 #: Whether suggest adds the learned layer's candidates by default: "merge" or "off"
