@@ -1155,9 +1155,9 @@ def test_someone_elses_release_and_a_bare_weekday_are_not_drafted_at_the_floor()
 
 def test_rules_right_half_of_the_time_draft_below_the_default_floor() -> None:
     assert all(RULE_CONFIDENCE_CAP[r] < MIN_CONFIDENCE for r in (
-        "trailer", "derived-work", "wrote-script", "joined", "box-office"))
+        "trailer", "derived-work", "box-office"))
     assert all(RULE_CONFIDENCE_CAP[r] == MIN_CONFIDENCE for r in (
-        "name-as-name", "the-streamer", "streaming-on"))
+        "name-as-name", "the-streamer", "streaming-on", "wrote-script", "joined"))
 
 
 def test_a_quoted_nickname_between_two_names_is_no_title() -> None:
@@ -1593,3 +1593,108 @@ def test_from_the_mind_of_and_with_people_serving_as_executive_producers() -> No
                 "Simpsons, Futurama) serving as executive producers.")
     assert ("disenchantment", "creator", "matt-groening") in got
     assert ("disenchantment", "executiveProducer", "josh-weinstein") in got
+
+
+# --------------------------------------------------------------------------- sequels
+
+
+def test_cast_and_writers_coming_back_for_the_sequel_of_a_subtitled_film() -> None:
+    text = ("Actor Colin Hanks has confirmed that he will be coming back for the sequel of the "
+            "hit adventure film, \"Jumanji: Welcome to the Jungle\". He replied, \"I'm not "
+            "allowed to discuss anything involving the Jumanji sequel.\" Dwayne Johnson, "
+            "Kevin Hart, Jack Black and Karen Gillan are all coming back for the sequel, which "
+            "will be once again directed by Jake Kasdan. Scott Rosenberg, Kasdan and Jeff "
+            "Pinkner have penned the script of the sequel, which will bow out on December 13.")
+    got = run(text, date="2019-05-08")
+    keys = {c.key() for c in got.statements}
+    sequel = "jumanji-welcome-to-the-jungle-sequel"
+    assert {(sequel, "castMember", p) for p in (
+        "dwayne-johnson", "kevin-hart", "jack-black", "karen-gillan")} <= keys
+    assert {(sequel, "screenwriter", p) for p in ("scott-rosenberg", "jeff-pinkner")} <= keys
+    # "the Jumanji sequel" is the same sequel, and "the sequel" no sequel of it
+    assert not any(e.id in ("jumanji-sequel", f"{sequel}-sequel") for e in got.entities)
+    assert all(c.confidence >= MIN_CONFIDENCE for c in got.statements
+               if c.subject == sequel and c.property == "castMember")
+
+
+def test_directors_returning_for_a_sequel_are_no_cast() -> None:
+    got = facts("Disney shared news of “Frozen 2” at D23. Directors Jennifer Lee and Chris "
+                "Buck return for the sequel.")
+    assert not any(p == "castMember" for _s, p, _o in got)
+
+
+def test_a_makers_next_feature_keeps_its_noun() -> None:
+    got = run("Scarlett Johansson has joined the cast of Wes Anderson’s next feature.")
+    assert ("wes-anderson-next-feature", "castMember", "scarlett-johansson") in {
+        c.key() for c in got.statements}
+
+
+def test_credits_in_brackets_are_no_characters() -> None:
+    for text in ("Glover joins newcomers Awkwafina (Crazy Rich Asians) and Danny DeVito (It’s "
+                 "Always Sunny) as the latest addition to the cast of “Jumanji 2”.",
+                 "“Echo” will stream on Hulu, with Elle Fanning and Kahan Ward (Echo Lake) "
+                 "executive producing.",
+                 "“Raised by Wolves” hails from creator Aaron Guzikowski (Prisoners).",
+                 "Venice unveiled its lineup, including “Doubles Vies” (France)."):
+        assert not any(c.property == "plays" for c in run(text).statements), text
+    got = facts("“Runaways” returns. The kids search for their friends Chase (Gregg Sulkin) "
+                "and Gert (Ariela Barer).")
+    assert ("ariela-barer", "plays", "gert") in got
+
+
+# --------------------------------------------------------------------------- release dates
+
+
+def test_a_trailers_or_a_seasons_release_is_not_the_works() -> None:
+    for text in ("“Frozen 2” is coming. The trailer, which released in June, showed Elsa.",
+                 "Apple today announced that the second season of drama series “The Morning "
+                 "Show” will premiere September 17 on Apple TV+.",
+                 "As for “Sense8”, which will have its second season bow on May 5th, that "
+                 "series may be ending."):
+        assert not any(c.property == "datePublished" and c.subject in (
+            "frozen-2", "the-morning-show", "sense8") for c in run(text).statements), text
+
+
+def test_a_day_this_year_is_read_once_as_the_day() -> None:
+    got = run("Salman's upcoming film “Bajrangi Bhaijaan” is likely to release on July 18 "
+              "this year.", date="2015-03-01")
+    dated = {c.value for c in got.statements if c.property == "datePublished"}
+    assert dated == {"2015-07-18"}
+
+
+def test_a_services_untitled_original_known_by_its_maker() -> None:
+    text = ("Actor Anushka Sharma has shared a glimpse of her new production. While the clip "
+            "does not mention the title, it is expected to be an Amazon Prime original that "
+            "the actor’s production house Clean Slate Films is making.\n\nCreated by Sudip "
+            "Sharma and produced by Clean Slate Films, this new Indian Prime Original series "
+            "would be an investigative thriller.")
+    got = run(text, date="2019-10-10")
+    work = "clean-slate-films-prime-series"
+    assert next(e.type for e in got.entities if e.id == work) == "TVSeries"
+    keys = {c.key() for c in got.statements}
+    assert (work, "productionCompany", "clean-slate-films") in keys
+    assert (work, "creator", "sudip-sharma") in keys
+    # no maker named: no work
+    assert not any(e.rule == "service-original" for e in run(
+        "It is expected to be an Amazon Prime original.").entities)
+
+
+def test_a_directorial_debut_names_the_director() -> None:
+    got = facts("Don’t Look Up will stream from December 24th while “Bruised”, Halle Berry’s "
+                "directorial debut, is set to launch on Netflix on November 24th.")
+    assert ("bruised", "director", "halle-berry") in got
+
+
+def test_a_director_confirmed_returning_to_direct_the_sequel() -> None:
+    got = facts("We’ve always known that ‘IT 2‘ was being planned. Not only has director Andres "
+                "Muschietti confirmed that he’ll be returning to direct the sequel, but he’s "
+                "also shared that it will be the next film on his plate!", date="2017-07-24")
+    assert ("it-2", "director", "andres-muschietti") in got
+
+
+def test_a_cast_that_features_actors_like_a_list() -> None:
+    got = facts("Jensen Ackles joins “The Boys” for season 3. The Boys cast features actors like "
+                "Karl Urban, Jack Quaid, Laz Alonso, Tomer Capon and Karen Fukuhara as the "
+                "titular vigilantes.")
+    assert {("the-boys", "castMember", p) for p in (
+        "karl-urban", "jack-quaid", "laz-alonso", "tomer-capon", "karen-fukuhara")} <= got

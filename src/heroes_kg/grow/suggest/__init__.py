@@ -73,7 +73,9 @@ MIN_CONFIDENCE = 0.45
 #: the default floor, listed last, when right about two times in three; below it, seen
 #: only with ``--min-confidence 0``, when right half of the time or less.
 RULE_CONFIDENCE_CAP: dict[str, float] = {
-    "actor-parenthesis": 0.5,     # 6 of 8 right: "Mrs. Coulter (Wilson)", "June (Maya Rudolph)"
+    "actor-parenthesis": 0.5,     # 14 of 19 right: "Mrs. Coulter (Wilson)", "June (Maya
+                                  # Rudolph)"; a season for the series, a character the
+                                  # curator left out
     "derived-apposition": 0.4,    # 0 of 1
     "lead-star": 0.4,             # 0 of 1: "leading star Elisabeth Moss" who plays a role
     "maker-possessive": 0.4,      # 1 of 4: "Randeep Hooda's forthcoming film" (an actor)
@@ -98,10 +100,9 @@ RULE_CONFIDENCE_CAP: dict[str, float] = {
     "box-office": 0.4,            # 1 of 2
     "directors-chair": 0.4,       # 1 of 3
     "genre-subject": 0.4,         # 1 of 3
-    "joined": 0.4,                # 2 of 4: "Directors Jennifer Lee and Chris Buck return"
     "numbered-sequel": 0.4,       # 0 of 1
     "the-sequel": 0.4,            # 1 of 2
-    "wrote-script": 0.4,          # 3 of 6
+    "joined": 0.45,               # 6 of 6 (2 of 4 before "Directors A and B return" was left)
     "led": 0.45,                  # 2 of 3
     "name-as-name": 0.45,         # 20 of 31: "Matt Smith as Prince Daemon Targaryen", the
                                   # work left out
@@ -110,6 +111,7 @@ RULE_CONFIDENCE_CAP: dict[str, float] = {
     "streaming-on": 0.45,         # 6 of 9: "premiered on Disney Plus" of another work
     "the-streamer": 0.45,         # 5 of 8: "the streaming service" bound to the wrong work
     "title-then-actor": 0.45,     # 2 of 3
+    "wrote-script": 0.45,         # 9 of 11: "as he co-wrote the screenplay" of the work before
 }
 
 #: Whether suggest adds the learned layer's candidates by default: "merge" or "off"

@@ -653,6 +653,14 @@ class Doc:
         for entity_id, entity in self.known.items():
             if entity_id == f"{film}-{kind}" or entity.name.lower() == name.lower():
                 return entity_id
+        if film.endswith(f"-{kind}") and film in self.new:
+            return film  # "the sequel" in an article about the sequel is that sequel
+        # "the Jumanji sequel" beside "the sequel to Jumanji: Welcome to the Jungle": the
+        # one sequel of the subtitled work that the short name stands for
+        longer = [w for w, e in self.new.items() if w.endswith(f"-{kind}") and
+                  e.name.lower().startswith(self.name_of(film).lower() + ": ")]
+        if len(longer) == 1:
+            return longer[0]
         if kind == "sequel":
             numbered = [w for w in self.new if re.fullmatch(
                 re.escape(self.name_of(film).lower()) + r":? (?:2|ii|part (?:2|ii|two))",

@@ -244,9 +244,21 @@ def _work_named_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]
 
 
 def rule_parenthetical(doc: Doc, s: Sentence) -> None:
-    """"YaYa Gosselin (Missy Moreno)" or "Missy Moreno (YaYa Gosselin)"."""
+    """"YaYa Gosselin (Missy Moreno)" or "Missy Moreno (YaYa Gosselin)"; not the credits
+    of "Awkwafina (Crazy Rich Asians) and Danny DeVito (It’s Always Sunny)", "creator Aaron
+    Guzikowski (Prisoners)", "Kahan Ward (Echo Lake) executive producing"."""
+    if " (" not in s.text:
+        return
+    # a sentence whose brackets hold a list or a work names credits, not characters
+    credits = any(", " in g.group(1) or doc.works_in(s.start + g.start(1), s.start + g.end(1))
+                  for g in re.finditer(r"\(([^()]{1,80})\)", s.text))
     for m in re.finditer(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)", s.text):
         a, b = doc.trim(m.group("a")), m.group("b")
+        if credits or is_place_or_award(b) or re.search(
+                r"\b(?:(?:creator|director|filmmaker|writer|showrunner|producer)s?|newcomers|"
+                r"actors|actresses|veterans|alums|alumni|co-stars) $",
+                s.text[max(0, m.start() - 14):m.start()]):
+            continue  # "joins newcomers Awkwafina (Crazy Rich Asians)": their credits
         # "June (Maya Rudolph) and Oscar (Fred Armisen)": a character's first name before
         # a known actor's, even one that is also a month or an award.
         named = len(a.split()) == 1 and (a.lower() in MONTHS or a in ("Oscar", "Emmy", "Tony")) \
@@ -260,7 +272,8 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             continue  # "Muhammad Ali (Spotlight Documentary)": a festival section
         if re.match(r",? (?:(?:will|is set to|has|also|who) )?(?:write|wrote|written|writes|"
                     r"direct|directed|directs|produce|produced|produces|executive produce|"
-                    r"co-write|co-wrote|create|created|creates|serve|serves|showrun)\b",
+                    r"co-write|co-wrote|create|created|creates|serve|serves|showrun|"
+                    r"(?:executive )?producing|directing|writing)\b",
                     s.text[m.end():m.end() + 40]):
             continue  # "Leslye Headland (Russian Doll) will write": an earlier credit
         if doc.type_of(doc.lookup(b)) in WORK_TYPES or doc.type_of(doc.lookup(a)) in \
@@ -966,9 +979,9 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
 
 
 _JOINED = re.compile(
-    rf"(?:(?P<others>(?:{NAME}, )*{NAME},? and) )?(?P<a>{NAME}),? (?:(?:has|have|had|is|was|will|officially|also|now|just|reportedly|"
+    rf"(?:(?P<others>(?:{NAME}, )*{NAME},? and) )?(?P<a>{NAME}),? (?:(?:has|have|had|is|are|was|were|will|officially|also|all|both|now|just|reportedly|"
     rf"been|thrilled|excited|happy|set|to) ){{0,4}}(?P<v>joined|joins|joining|join|boarded|boards|signed on (?:to|for)|set to "
-    rf"(?:star|appear) in|star in|appear in|returning for|return for|returns for|back for|"
+    rf"(?:star|appear) in|star in|appear in|returning for|return for|returns for|(?:coming |comes? )?back for|"
     rf"cast in|landed a role in|lands a role in|(?:will |set to )?reprise \w+ role in)"
     rf"(?: (?P<b>{NAME})(?![\w’']))?(?: in| on)?(?: the (?:[\w-]+ ){{0,3}}cast of)?")
 _JOINED_WORDS = re.compile(r"\b(?:join|board|cast in|return|back for|star in|appear in|"
@@ -989,8 +1002,12 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
         return  # a cheap look for the verbs first
     for m in _JOINED.finditer(s.text):
         name = doc.trim(m.group("a"))
-        if not doc.is_person(name) or doc.is_character(name):
-            continue
+        if not doc.is_person(name) or doc.is_character(name) or re.search(
+                r"\b(?:[Dd]irector|[Ww]riter|[Pp]roducer|[Ss]howrunner|[Cc]reator)s? ?$",
+                s.text[max(0, m.start() - 12):m.start()]) or re.match(
+                r"(?:[Dd]irector|[Ww]riter|[Pp]roducer|[Ss]howrunner|[Cc]reator)s? ",
+                m.group(0)):
+            continue  # "Directors Jennifer Lee and Chris Buck return for the sequel": crew
         at = s.start + m.end()
         other = m.group("b") or ""
         if re.search(r"[’']s?$", other):
@@ -1006,7 +1023,10 @@ def rule_joined(doc: Doc, s: Sentence) -> None:
             lead = _THE_WORK.match(doc.text, at)
             if lead:
                 end = lead.end()
-                work = doc.work_at(end, s)
+                # "are all coming back for the sequel": the sequel, not the work before
+                derived = doc.anaphor(end, s) if re.search(
+                    r"(?:sequel|follow-up|reboot|remake)$", lead.group(0)) else None
+                work = derived or doc.work_at(end, s)
         if work is None:
             continue
         quote = doc.text[s.start + m.start():end].rstrip(" “\"‘")
@@ -1056,7 +1076,8 @@ _LIST_CAST = re.compile(
 _CAST_OPENS = re.compile(
     r"\b(?:starring|co-starring|stars|(?:headlined|toplined|fronted|led) by|"
     r"(?:the )?cast (?:also )?includes?|features|featuring|will (?:also )?feature|"
-    r"(?:the )?voice (?:talents|cast) of|(?:the )?voices of) ")
+    r"(?:the )?voice (?:talents|cast) of|(?:the )?voices of) "
+    r"(?:(?:actors|actresses|stars|names) (?:like |such as |including )?|the likes of )?")
 
 
 _CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|appear|appearances|return|"

@@ -509,7 +509,11 @@ def rule_script(doc: Doc, s: Sentence) -> None:
         return
     for m in _SCRIPT.finditer(s.text):
         pos = s.start + m.start()
-        work = _target(doc, pos, s)
+        # "Scott Rosenberg, Kasdan and Jeff Pinkner have penned the script of the sequel"
+        of_sequel = re.match(r" (?:of|for) the (?:sequel|follow-up|reboot|remake)\b",
+                             s.text[m.end():])
+        work = (doc.anaphor(s.start + m.end() + of_sequel.end(), s) if of_sequel else None) \
+            or _target(doc, pos, s)
         if work is None:
             continue
         partners = re.sub(r"\b(?:his|her|their) (?:[a-z-]+ ){1,2}", "", m.group("with") or "")
@@ -534,10 +538,17 @@ def rule_script(doc: Doc, s: Sentence) -> None:
             who = found if found and is_a(doc.type_of(found), "Person") else \
                 doc.subject_person(s.start)
             writer = doc.name_of(who) if who else None
+        verb = re.search(r"\b(?:wrote|penned|co-wrote|rewrote)\b", m.group(0))
+        listed = re.search(rf"(?<![\w,] )(?P<l>{NAME}(?:, {NAME})*,? and {NAME}) (?:have |had )?"
+                           rf"(?:also |all )?$", s.text[:m.start() + verb.start()]) \
+            if verb and not pronoun else None
+        if listed:
+            # "Scott Rosenberg, Kasdan and Jeff Pinkner have penned the script"
+            names[:0] = [n for n in _names(listed.group("l"), doc) if n != writer]
         if writer:
             names.insert(0, writer)
-        _add_people(doc, work, "screenwriter", names, s.text[m.start():m.end()], pos,
-                    "wrote-script", 0.65)
+        _add_people(doc, work, "screenwriter", list(dict.fromkeys(names)),
+                    s.text[m.start():m.end()], pos, "wrote-script", 0.65)
         if m.group("ep") and writer:
             _add_people(doc, work, "executiveProducer", [writer], s.text[m.start():m.end()],
                         pos, "wrote-script", 0.65)
@@ -553,6 +564,24 @@ def rule_lead(doc: Doc, s: Sentence) -> None:
         _a, b, work = spans[0]
         _add_people(doc, work, "director", [m.group("p")], doc.text[s.start + m.start():b],
                     s.start + m.start(), "to-direct", 0.7)
+
+
+#: "director Andres Muschietti confirmed that he’ll be returning to direct the sequel".
+_THEY_RETURN_TO_DIRECT = re.compile(
+    rf"\b(?:director|filmmaker) (?P<p>{NAME}) (?:has |had )?(?:confirmed|said|revealed|announced)"
+    rf" (?:that )?(?:he|she|they)(?:[’']ll| will| is| are)? (?:be )?(?:returning|coming back|"
+    rf"back|set) to (?:direct|helm) (?P<w>the (?:sequel|follow-up|next (?:film|movie|"
+    rf"installment)))\b")
+
+
+def rule_returning_to_direct(doc: Doc, s: Sentence) -> None:
+    """"Not only has director Andres Muschietti confirmed that he’ll be returning to
+    direct the sequel": the director of the sequel the phrase points to."""
+    for m in _THEY_RETURN_TO_DIRECT.finditer(s.text):
+        work = doc.anaphor(s.start + m.end("w"), s) or doc.upcoming(s.start + m.end(), s)
+        if work is not None:
+            _add_people(doc, work, "director", [doc.trim(m.group("p"))], m.group(0),
+                        s.start + m.start(), "returning-to-direct", 0.65)
 
 
 _DOING = re.compile(rf"(?P<p>{NAME}) (?:is|are|will be) (?:also )?(?P<job>producing|directing|"
@@ -874,8 +903,34 @@ def rule_mind_of(doc: Doc, s: Sentence) -> None:
                         "with-serving", 0.7)
 
 
+_DEBUT = re.compile(rf"(?P<p>{NAME})[’']s? (?:(?:feature|feature-length|narrative) )?"
+                    rf"directorial (?:feature )?debut\b")
+
+
+def rule_directorial_debut(doc: Doc, s: Sentence) -> None:
+    """"Passing, Rebecca Hall’s directorial debut, features …", "Bradley Cooper's
+    directorial debut A Star is Born": who directs the work named right before or after."""
+    if "directorial" not in s.text:
+        return
+    for m in _DEBUT.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        work = next((w for x, _y, w in doc.work_spans
+                     if re.fullmatch(r",? ?[“\"‘]?", doc.text[b:x]) and x >= b), None)
+        start = a
+        if work is None:
+            before = [(x, w) for x, y, w in doc.work_spans
+                      if y <= a and re.fullmatch(r"[”\"’]?, ", doc.text[y:a])]
+            if before:
+                start, work = before[-1]
+        if work is None or doc.type_of(work) not in ("Movie", "TVSeries"):
+            continue
+        end = doc.past_quote(next(y for x, y, w in doc.work_spans if w == work and x >= start))
+        _add_people(doc, work, "director", [doc.trim(m.group("p"))],
+                    doc.text[start:max(b, end)], start, "directorial-debut", 0.7)
+
+
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
          rule_directors_chair, rule_director_credits,
-         rule_made_alongside, rule_mind_of]
+         rule_made_alongside, rule_mind_of, rule_directorial_debut, rule_returning_to_direct]

@@ -89,6 +89,13 @@ _RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|w
 _THIS_SEASON_OUT = re.compile(rf"\b{_OUT}\b(?: (?!(?:and|but|after|before|when|while)\b)"
                               rf"[\w’'-]+){{0,3}}? this (?:fall|summer|spring|autumn|winter|year)"
                               rf"\b(?![’'])")
+#: A season named right before the release verb: "the second season of drama series “The
+#: Morning Show” will premiere", "its second season bow".
+_SEASON_BEFORE = re.compile(
+    r"\b(?:(?:first|second|third|fourth|fifth|sixth|new|next|\d+(?:st|nd|rd|th)) season "
+    r"(?:of [^,;]{0,60}?)?(?:(?:will|is set to|is slated to) )?|season )$")
+#: A day, a weekday or a month inside a phrase: "release on July 18 this year".
+_DAY_OR_MONTH = re.compile(rf"\d|\b(?:{'|'.join([*WEEKDAYS, *MONTHS])})\b", re.IGNORECASE)
 #: "Leave the World Behind, a December 2023 release", "a 2019 release": the release named
 #: as a noun, with its month or year.
 _RELEASE_NOUN = re.compile(rf"\b(?:an?|its|their) (?:[\w-]+ )??(?P<d>{_MONTH},? (?:of )?\d{{4}}|"
@@ -105,8 +112,10 @@ def rule_release(doc: Doc, s: Sentence) -> None:
     for m in _THIS_SEASON_OUT.finditer(s.text):
         work = doc.work_at(s.start + m.start(), s)
         if work is None or doc.base_date is None or doc.type_of(work) != "Movie" or \
-                re.search(r"\b(?:season|episode|trailer|teaser|finale)s?\b", m.group(0)):
-            continue
+                re.search(r"\b(?:season|episode|trailer|teaser|finale)s?\b", m.group(0)) or \
+                _DAY_OR_MONTH.search(m.group(0)):
+            continue  # "release on July 18 this year": the day's rule reads the date
+
         doc.add(work, "datePublished", m.group(0), s.start + m.start(), "released-on", 0.6,
                 value=str(doc.base_date.year))
     for m in _RELEASE_NOUN.finditer(s.text):
@@ -127,9 +136,11 @@ def rule_release(doc: Doc, s: Sentence) -> None:
         if re.search(r"\b(?:trailer|teaser|promo|clip|poster|photo|image|first look)s?\b",
                      m.group("mid")) or re.search(
                 r"\b(?:finale|episode|trailer|teaser|promo|clip|poster)s?\b(?: of [^,;]{0,60})?"
-                r"\s*$", s.text[:m.start()]):
+                r"(?:, (?:which|that))?\s*$", s.text[:m.start()]):
             continue  # "released the official trailer Thursday", "The season five finale
-            # of The Handmaid’s Tale premiered back on …": not the work's own release
+            # of The Handmaid’s Tale premiered back on …", "The trailer, which released in
+            # June", "the second season of drama series “The Morning Show” will premiere
+            # September 17", "its second season bow on May 5th": not the work's own release
         if doc.work_span_at(s.start + m.start("d"), s.start + m.end("d")):
             continue  # "Netflix’s most-watched released series Wednesday": a title
         if re.search(r"\b(?:initially|originally|previously|first) (?:been )?(?:scheduled|set|"
@@ -147,6 +158,8 @@ def rule_release(doc: Doc, s: Sentence) -> None:
         date = _date(doc, m.group("d"))
         if work is None or date is None:
             continue
+        if doc.type_of(work) != "TVSeason" and _SEASON_BEFORE.search(s.text[:m.start()]):
+            continue  # a season's date, not its series'
         if m.group("d").lower() in MONTHS and doc.base_date is not None:
             date = _month_by_tense(date, m.group(0), s.text[:m.start()], doc.base_date)
         elif doc.base_date is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", date) and \

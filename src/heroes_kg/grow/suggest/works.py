@@ -697,6 +697,7 @@ def find_titles(doc: Doc) -> None:
     _same_kind_as_listed(doc)
     _sources(doc)
     _untitled_directed(doc)
+    _service_originals(doc)
     _seasons(doc)
     _new_seasons(doc)
     for s in doc.sentences:
@@ -946,7 +947,8 @@ def _untitled(doc: Doc) -> None:
         if not doc.is_person(name) or doc.work_span_at(m.start("p"), m.end("p")):
             continue
         series = m.group("k") in ("series", "show")
-        kind = "series" if series else "film"
+        # "Wes Anderson’s next feature" keeps its noun; a show is a series
+        kind = "series" if series else m.group("k")
         # "an upcoming film by David O. Russell, the director of …": a filmmaker
         cue = m.groupdict().get("cue") or re.match(
             r",? (?:the )?(?:director|filmmaker|writer-director)\b", doc.text[m.end():])
@@ -959,6 +961,56 @@ def _untitled(doc: Doc) -> None:
         if cue or doc.type_of(person) == "Filmmaker":
             doc.add(work, "creator" if series else "director", m.group(0), m.start(),
                     "untitled-work", 0.6, obj=person)
+
+
+#: "this new Indian Prime Original series", "an Amazon Prime original": a service's coming
+#: work before it has a title.
+_SERVICE_ORIGINAL = re.compile(
+    r"\b(?:[Aa]n?|[Tt]his|[Tt]he) (?:(?:new|upcoming|untitled|[A-Z][a-z]+) ){0,2}?"
+    r"(?P<svc>[A-Z][\w+]*(?: [A-Z][\w+]*){0,2}) [Oo]riginal(?: (?P<k>series|show|film|movie))?\b")
+#: Who makes it: "produced by Clean Slate Films", "production house Clean Slate Films".
+_SERVICE_MAKER = re.compile(rf"\b(?:produced by|production (?:house|company|banner)) "
+                            rf"(?P<c>{NAME})")
+
+
+def _service_originals(doc: Doc) -> None:
+    """"While the clip does not mention the title, it is expected to be an Amazon Prime
+    original that the actor’s production house Clean Slate Films is making … Created by
+    Sudip Sharma and produced by Clean Slate Films, this new Indian Prime Original series
+    would be an investigative thriller": a coming work known by its maker and its service,
+    named "<maker> <service> series"; every such phrase names it."""
+    found: list[tuple[int, int, str, str | None]] = []
+    maker: str | None = None
+    for m in _SERVICE_ORIGINAL.finditer(doc.text):
+        svc = m.group("svc")
+        # "Indian Prime": the service's words at the end ("Prime" of Amazon Prime Video)
+        words = svc.lower().split()
+        if not any(" ".join(words[i:]) in STREAMERS or " ".join(words[i:]) in s.split()
+                   for i in range(len(words)) for s in STREAMERS) or \
+                doc.work_span_at(m.start(), m.end()):
+            continue
+        s = next((x for x in doc.sentences if x.start <= m.start() < x.end), None)
+        made = _SERVICE_MAKER.search(doc.text, s.start, s.end) if s else None
+        if made and maker is None:
+            maker = doc.trim(made.group("c"))
+        found.append((m.start(), m.end(), svc, m.group("k")))
+    if not found or maker is None or doc.is_person(maker):
+        return
+    series = any(k in ("series", "show") for *_r, k in found) or not any(k for *_r, k in found)
+    kind = "series" if series else "film"
+    service = found[-1][2].split()[-1]
+    company = doc.entity(maker, "ProductionCompany", "service-original", maker)
+    work = doc.derived(f"{slug(maker)}-{slug(service)}-{kind}", "TVSeries" if series else "Movie",
+                       f"Untitled {maker} {service} Original {kind}", "service-original",
+                       doc.text[found[0][0]:found[0][1]])
+    for a, b, _svc, _k in found:
+        doc.add_work_span(a, b, work)
+    a, b, svc, _k = found[-1]
+    doc.add(work, "productionCompany", doc.text[a:b], a, "service-original", 0.6, obj=company)
+    platform = next((doc.lookup(n) for n in (svc, f"Amazon {svc}", f"{svc} Video",
+                                             f"Amazon {svc} Video") if doc.lookup(n)), None)
+    if platform is not None and is_a(doc.type_of(platform), "StreamingService"):
+        doc.add(work, "streamingOn", doc.text[a:b], a, "service-original", 0.6, obj=platform)
 
 
 #: "a new film directed by Bart Layton", "The upcoming film will be directed by Trey Edward
