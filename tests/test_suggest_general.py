@@ -1234,3 +1234,30 @@ def test_a_series_returns_for_a_second_season_after_announced_renewals() -> None
     assert not any(s.startswith("it-") for s, _p, _o in got)
     assert ("dark-winds-season-3", "seasonNumber", "3") in got
     assert not any(p == "greenlitBy" for _s, p, _o in got)
+
+
+# --------------------------------------------------------------------------- season premieres
+
+
+def test_a_season_premiere_is_an_event_of_that_season() -> None:
+    got = facts("Netflix has renewed “The OA” for a second season. “Sense8,” which will have its "
+                "second season bow on May 5th, is also back.", date="2017-02-08")
+    assert ("sense8-season-2-premiere", "workFeatured", "sense8-season-2") in got
+    assert ("sense8-season-2-premiere", "startDate", "2017-05-05") in got
+    assert ("sense8-season-2", "partOfSeries", "sense8") in got
+    # "its second season" with no series named before it in the sentence: whose is unsure
+    assert not any(k[0] == "the-oa-season-2-premiere" for k in facts(
+        "Netflix has renewed “The OA” for a second season. Sense8, which will have its "
+        "second season bow on May 5th, is also back.", date="2017-02-08"))
+    got = facts("Hulu renewed “Runaways” for a third season. Returning to the internet Friday, "
+                "Dec. 13, Season 3 of Runaways will be the last.", date="2019-11-20")
+    assert ("runaways-season-3-premiere", "startDate", "2019-12-13") in got
+    got = facts("Netflix renewed the drama “Maxton Hall” for a second season. Season two "
+                "premieres Nov. 7 on Netflix.", date="2025-06-01")
+    assert ("maxton-hall-season-2-premiere", "startDate", "2025-11-07") in got
+    assert ("maxton-hall-season-2-premiere", "platform", "netflix") in got
+    # a weekday alone is too unsure, and a finale is not the season's premiere
+    assert not any(k[0].endswith("-premiere") for k in facts(
+        "Netflix renewed “Maxton Hall” for a second season. Season two began Sunday."))
+    assert not any(k[1] == "startDate" for k in facts(
+        "Netflix renewed “Maxton Hall” for a second season. Its season two finale airs May 9."))
