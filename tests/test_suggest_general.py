@@ -1261,3 +1261,25 @@ def test_a_season_premiere_is_an_event_of_that_season() -> None:
         "Netflix renewed “Maxton Hall” for a second season. Season two began Sunday."))
     assert not any(k[1] == "startDate" for k in facts(
         "Netflix renewed “Maxton Hall” for a second season. Its season two finale airs May 9."))
+
+
+# --------------------------------------------------------------------------- companies' words
+
+
+def test_words_a_company_said_or_its_report_read() -> None:
+    run_ = run("US streaming giant Netflix announced the date. “The vacation is over. The "
+               "heist returns July 19,” the company said in a statement.")
+    said = {(c.subject, c.property, c.object or c.value) for c in run_.statements}
+    assert ("netflix-quote-1", "spokenBy", "netflix") in said
+    assert ("netflix-quote-1", "text", "The vacation is over. The heist returns July 19") in said
+    got = facts("“The upcoming crime thriller series is produced by Hartswood Films,” the "
+                "British Broadcasting Corporation announced on Wednesday. It added: “The six-part "
+                "thriller will be coming to iPlayer later this year.”")
+    spoken = {s for s, p, o in got if p == "spokenBy" and o == "british-broadcasting-corporation"}
+    assert len(spoken) == 2
+    got = facts("Media content tracker Ampere released an analysis on Tuesday. \"Netflix’s "
+                "success with Korean shows reflects its licensing strategy,\" read the report.")
+    assert ("ampere-quote-1", "spokenBy", "ampere") in got
+    # a person's report, or "the company" with no company named before: no speaker
+    assert not any(p == "spokenBy" for _s, p, _o in facts(
+        "“We will be back with more episodes next year,” the company said in a statement."))

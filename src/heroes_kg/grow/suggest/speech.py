@@ -632,5 +632,97 @@ def single_quotes(doc: Doc) -> None:
             doc.add(qid, "reportedBy", quote, at, rule, 0.6 if m is not None else 0.5, obj=org)
 
 
+_ORG_WORDS = (r"(?:company|studio|network|streamer|broadcaster|channel|platform|"
+              r"streaming (?:service|giant|platform))")
+_PAPERS = r"(?:report|statement|study|analysis|survey|press release|announcement)"
+#: "“…,” the company said in a statement", "“…,” the British Broadcasting Corporation
+#: announced on Wednesday", "“…,” read the report", "“…,” the statement reads", "“…,” it
+#: said."
+_ORG_AFTER = re.compile(
+    rf"{_QUOTED},? (?:the (?P<kind>{_ORG_WORDS}) (?:{_SAY}|announced)|the (?P<who>{NAME}) "
+    rf"(?:{_SAY}|announced)|(?P<named>{NAME}) announced|(?:read|reads) the (?P<paper>{_PAPERS})|"
+    rf"the (?P<paper2>{_PAPERS}) (?:reads?|said|says|states|stated|added|adds)|"
+    rf"(?P<it>it) (?:said|says|added|adds|continued|noted|stated))\b")
+#: "It added: “Written and adapted by Megan Gallagher …”"
+_IT_ADDED = re.compile(rf"^(?:It|The (?:company|report|statement|study|analysis)) "
+                       rf"(?:added|adds|said|says|continued|went on|noted)[:,] {_QUOTED}")
+#: "Media content tracker Ampere released an analysis": the report's author.
+_RELEASED = re.compile(rf"(?P<o>{NAME}) (?:has |have )?(?:released|published|issued|put out) "
+                       rf"(?:an? |its |their )?(?:new |latest )?(?:[a-z-]+ )?{_PAPERS}\b")
+
+#: "Media content tracker Ampere": a company, by the words before its name.
+_FIRM = re.compile(r"\b(?:company|firm|tracker|group|agency|analytics|research|researcher|"
+                   r"studio|network|outfit|service|platform|giant)\s+$")
+
+
+def _organization_at(doc: Doc, name: str, quote: str, cued: bool = False) -> str | None:
+    """The company ``name`` names; ``cued``: the text says it is one ("the British
+    Broadcasting Corporation announced", "Media content tracker Ampere"), whatever the
+    name looks like."""
+    found = doc.lookup(name)
+    kind = doc.type_of(found) if found else guess_type(name)
+    if found is None and cued and (kind is None or is_a(kind, "Person")):
+        kind = "Organization"
+    if kind is None or not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization"):
+        return None
+    return found or doc.entity(name, kind, "stated-by-organization", quote)
+
+
+def _last_organization(doc: Doc, pos: int) -> str | None:
+    """The company named last before ``pos`` (not a publication): who "the company" is."""
+    best: tuple[int, str] | None = None
+    for mn in doc.out.mentions:
+        kind = doc.type_of(mn.entity)
+        if mn.start < pos and is_a(kind, "Organization") and \
+                not is_a(kind, "NewsMediaOrganization"):
+            best = max(best or (mn.start, mn.entity), (mn.start, mn.entity))
+    return best[1] if best else None
+
+
+def organization_statements(doc: Doc) -> None:
+    """"“The vacation is over. 'Money Heist returns July 19,” the company said in a
+    statement.", "“BBC’s upcoming crime thriller series, Wolf, is based on …,” the British
+    Broadcasting Corporation announced", "It added: “…”", "“…,” read the report" (of the
+    company that released it): a Quotation spoken by a company, not by a person."""
+    said = {str(c.value).casefold() for c in doc.found.values()
+            if c.property == "text" and doc.type_of(c.subject) == "Quotation"}
+    last: str | None = None
+    for s in doc.sentences:
+        for m in (*_ORG_AFTER.finditer(s.text), *_IT_ADDED.finditer(s.text)):
+            text = m.group("q").strip().rstrip(",")
+            if len(text.split()) < 3 or text.casefold() in said or _posted(doc, text):
+                continue
+            pos = s.start + m.start()
+            groups = m.groupdict()
+            speaker: str | None = None
+            if groups.get("who") or groups.get("named"):
+                speaker = _organization_at(doc, groups.get("who") or groups["named"],
+                                           m.group(0), cued=bool(groups.get("who")))
+            elif groups.get("kind"):
+                speaker = _last_organization(doc, pos)
+            elif groups.get("paper") or groups.get("paper2"):
+                authors = list(_RELEASED.finditer(doc.text[:pos]))
+                speaker = _organization_at(doc, authors[-1].group("o"), authors[-1].group(0),
+                                           cued=bool(re.search(
+                                               _FIRM, doc.text[:authors[-1].start()]))) \
+                    if authors else None
+            else:  # "it said", "It added:": the company quoted just before
+                speaker = last
+            if speaker is None:
+                continue
+            last = speaker
+            said.add(text.casefold())
+            n = 1
+            while f"{doc.short(speaker)}-quote-{n}" in doc.new:
+                n += 1
+            qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                              f"{doc.name_of(speaker)}, quoted", "organization-statement",
+                              m.group(0))
+            doc.add(qid, "text", m.group("q"), s.start + m.start("q"),
+                    "organization-statement", 0.6, value=text)
+            doc.add(qid, "spokenBy", m.group(0), pos, "organization-statement", 0.6,
+                    obj=speaker)
+
+
 DOC_RULES = [quotations, quotes_going_on, block_quotes, interview_source, single_quotes,
-             open_quotes, words_of, quotation_about]
+             organization_statements, open_quotes, words_of, quotation_about]
