@@ -1283,3 +1283,18 @@ def test_words_a_company_said_or_its_report_read() -> None:
     # a person's report, or "the company" with no company named before: no speaker
     assert not any(p == "spokenBy" for _s, p, _o in facts(
         "“We will be back with more episodes next year,” the company said in a statement."))
+
+
+def test_the_turns_of_an_interview_transcript_are_quotations() -> None:
+    text = ("Not only has director Andres Muschietti confirmed that he will return, he also "
+            "talked to the site.\n\n“Andres: I’m going to do part two before any other "
+            "thing.\n\nCinemaBlend: Oh before any other thing, before Robotech?\n\nAndres: "
+            "Yea, Robotech is a longer shot. We don’t have a script yet.”\n")
+    got = facts(text)
+    spoken = {s for s, p, o in got if p == "spokenBy" and o == "andres-muschietti"}
+    assert len(spoken) == 2
+    assert any(p == "text" and o == "i’m going to do part two before any other thing."
+               for _s, p, o in got)
+    # a single "Name: words" line is no transcript
+    assert not any(p == "spokenBy" for _s, p, _o in facts(
+        "Director Andres Muschietti spoke.\n\nAndres: I’m going to do part two first.\n"))

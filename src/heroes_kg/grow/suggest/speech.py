@@ -724,5 +724,46 @@ def organization_statements(doc: Doc) -> None:
                     obj=speaker)
 
 
-DOC_RULES = [quotations, quotes_going_on, block_quotes, interview_source, single_quotes,
-             organization_statements, open_quotes, words_of, quotation_about]
+#: "Andres: Yea, Robotech is a longer shot." — a turn of an interview transcript.
+_TURN = re.compile(r"^\s*[“\"]?(?P<who>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)?): "
+                   r"(?P<q>[^“”\"]{12,}?)[”\"]?\s*$")
+
+
+def _person_called(doc: Doc, word: str) -> str | None:
+    """The one person named in the article whose name is ``word`` or begins or ends
+    with it ("Andres" for Andres Muschietti)."""
+    people = {e for e, c in doc.new.items() if is_a(c.type, "Person")} | {
+        mn.entity for mn in doc.out.mentions if is_a(doc.type_of(mn.entity), "Person")}
+    hits = {p for p in people if word in (doc.name_of(p), doc.name_of(p).split()[0],
+                                          doc.name_of(p).split()[-1])}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def transcript(doc: Doc) -> None:
+    """"Andres: I’m going to do part two before any other thing. / CinemaBlend: Oh before
+    any other thing, before Robotech? / Andres: Yea, Robotech is a longer shot.": in a
+    transcript (two turns or more), each turn of a person the article names is a
+    Quotation of theirs."""
+    turns = [(p, m) for p in doc.paragraphs if (m := _TURN.match(p.text))]
+    if len(turns) < 2:
+        return
+    said = {str(c.value).casefold() for c in doc.found.values()
+            if c.property == "text" and doc.type_of(c.subject) == "Quotation"}
+    for p, m in turns:
+        speaker = _person_called(doc, m.group("who"))
+        text = m.group("q").strip()
+        if speaker is None or text.casefold() in said or text.endswith("?"):
+            continue
+        n = 1
+        while f"{doc.short(speaker)}-quote-{n}" in doc.new:
+            n += 1
+        qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                          f"{doc.name_of(speaker)}, quoted", "transcript", p.text)
+        line = p.start + m.start("who")
+        doc.add(qid, "text", text, p.start + m.start("q"), "transcript", 0.6, value=text)
+        doc.add(qid, "spokenBy", doc.text[line:p.start + m.end("q")], line, "transcript", 0.6,
+                obj=speaker)
+
+
+DOC_RULES = [quotations, quotes_going_on, block_quotes, transcript, interview_source,
+             single_quotes, organization_statements, open_quotes, words_of, quotation_about]
