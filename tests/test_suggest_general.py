@@ -1298,3 +1298,18 @@ def test_the_turns_of_an_interview_transcript_are_quotations() -> None:
     # a single "Name: words" line is no transcript
     assert not any(p == "spokenBy" for _s, p, _o in facts(
         "Director Andres Muschietti spoke.\n\nAndres: I’m going to do part two first.\n"))
+
+
+def test_a_title_ending_in_season_n_is_a_season_of_its_series() -> None:
+    got = facts("Other numbers include Loki Season 2, which drew 10.9 million views in its "
+                "first three days on Disney+, according to Disney.")
+    assert ("loki-season-2", "partOfSeries", "loki") in got
+    assert ("loki-season-2", "seasonNumber", "2") in got
+    doc = run("Amazon Prime Video's Reacher S3 has reached 54.6 million viewers. "
+              "Reacher is based on the novels.")
+    kinds = {e.id: e.type for e in doc.entities}
+    assert kinds["reacher-s3"] == "TVSeason" and kinds["reacher"] == "TVSeries"
+    assert ("reacher-s3", "seasonNumber", "3") in {c.key() for c in doc.statements}
+    # "Part Two" of a film is no season
+    doc = run("“Dune: Part 2” opened to $81.5 million at the box office.")
+    assert not any(c.property == "seasonNumber" for c in doc.statements)

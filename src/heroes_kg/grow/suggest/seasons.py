@@ -12,7 +12,7 @@ from ._text import NAME, NUMBER_WORDS, TITLE_WORDS, WEEKDAYS, Sentence, is_title
 from .dates import DATE
 from .works import season_of
 
-__all__ = ["RULES"]
+__all__ = ["DOC_RULES", "RULES"]
 
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
@@ -371,3 +371,42 @@ def rule_season_premiere(doc: Doc, s: Sentence) -> None:
 
 RULES = [rule_renewed_by, rule_plural_renewal, rule_season_order, rule_renews,
          rule_returns_for, rule_season_premiere]
+
+#: "Loki Season 2", "Squid Game Season 2", "Reacher S3", "Money Heist part 4": a title
+#: that is the season of the series its first words name.
+_SEASON_TITLE = re.compile(rf"^(?P<x>.+?)[:,]? (?:(?i:season) (?P<n>\d{{1,2}}|{_NUMBERS}|"
+                           rf"{_ORDINALS})|S(?P<s>\d{{1,2}})|(?i:part) (?P<p>\d{{1,2}}))$")
+
+
+def season_titles(doc: Doc) -> None:
+    """"Loki Season 2 dropped with 10.9 million views", "Amazon Prime Video's Reacher S3":
+    a new title ending in "Season N" (or "SN") is a season, not a film or a series: its
+    series (the one named by the title's first words, new if the article names it no
+    other way) and its number, quoted where the title first stands. "part N" only of a
+    title already read as a season ("Money Heist part 4" in a list of seasons; "Dune:
+    Part Two" is a film)."""
+    for eid, e in list(doc.new.items()):
+        m = _SEASON_TITLE.match(e.name)
+        if m is None or e.type not in ("Movie", "TVSeries", "TVSeason"):
+            continue
+        series = doc.lookup(m.group("x"))
+        if m.group("p") and e.type != "TVSeason":
+            continue
+        if series is None:
+            if not is_title_case(m.group("x")):
+                continue
+            series = doc.entity(m.group("x"), "TVSeries", "season-title", e.name)
+        if series is None or doc.type_of(series) != "TVSeries" or series == eid:
+            continue
+        at = doc.text.find(e.name)
+        if at < 0:
+            continue
+        e.type = "TVSeason"
+        word = m.group("n") or m.group("s")
+        n = _season_number(word) if word else None  # a part's number is no season's
+        doc.add(eid, "partOfSeries", e.name, at, "season-title", 0.6, obj=series)
+        if n is not None:
+            doc.add(eid, "seasonNumber", e.name, at, "season-title", 0.6, value=n)
+
+
+DOC_RULES = [season_titles]
