@@ -1313,3 +1313,11 @@ def test_a_title_ending_in_season_n_is_a_season_of_its_series() -> None:
     # "Part Two" of a film is no season
     doc = run("“Dune: Part 2” opened to $81.5 million at the box office.")
     assert not any(c.property == "seasonNumber" for c in doc.statements)
+
+
+def test_a_season_is_quoted_where_its_series_is_named_with_it() -> None:
+    doc = run("Production on Season Two of the Apple TV+ series “Severance” has resumed. "
+              "Apple renewed the show for a second season last year.")
+    quotes = {c.key(): c.quote for c in doc.statements}
+    assert "Severance" in quotes[("severance-season-2", "partOfSeries", "severance")]
+    assert "Severance" in quotes[("severance-season-2", "seasonNumber", "2")]

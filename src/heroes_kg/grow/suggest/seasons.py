@@ -409,4 +409,49 @@ def season_titles(doc: Doc) -> None:
             doc.add(eid, "seasonNumber", e.name, at, "season-title", 0.6, value=n)
 
 
-DOC_RULES = [season_titles]
+_WORDS_OF = {n: w for w, n in NUMBER_WORDS.items() if n <= 10 and w not in _ORDINAL}
+
+
+def _named_together(doc: Doc, series: str, n: int) -> tuple[str, int] | None:
+    """Where the text names season ``n`` with its series: "Season Two of the Apple TV+
+    series “Severance”", "season 3 of the black comedy superhero TV series The Boys",
+    "our first season of Raised by Wolves", "Loki’s second season", "The Boys season 3"."""
+    name = re.escape(doc.name_of(series))
+    number = rf"(?:{n}|(?i:{_WORDS_OF.get(n, str(n))}))"
+    ordinal = next((w for w, k in _ORDINAL.items() if k == n), None)
+    season = rf"(?i:season|series) {number}\b"
+    if ordinal:
+        season = rf"(?:{season}|\b(?i:the|its|their|our|a) {ordinal} (?i:season|series))"
+    pattern = re.compile(
+        rf"{season} (?:of|for) (?:(?:the|its|their|our) )?(?:[\w+’'-]+ ){{0,6}}?[“\"‘]?{name}\b|"
+        rf"(?<![\w’']){name}[”\"’]?(?:[’']s)? {season.replace('(?:the|its|their|our|a) ', '')}",
+        re.IGNORECASE if doc.name_of(series).isupper() else 0)
+    m = pattern.search(doc.text)
+    return (m.group(0), m.start()) if m else None
+
+
+def season_quotes(doc: Doc) -> None:
+    """A season found where the text names only "the second season" or "Season 2" is
+    better quoted where the same text names the season with its series: that quote
+    supports the season's series and number on its own, so it goes first."""
+    series_of = {c.subject: c.object for c in doc.found.values()
+                 if c.property == "partOfSeries" and c.object}
+    for c in list(doc.found.values()):
+        if c.subject not in series_of or c.property not in ("partOfSeries", "seasonNumber"):
+            continue
+        series = series_of[c.subject]
+        name = doc.name_of(series)
+        if any(name.lower() in q.lower() for q, _a in c.quotes()):
+            continue
+        number = next((x.value for x in doc.found.values() if x.subject == c.subject
+                       and x.property == "seasonNumber"), None)
+        if not isinstance(number, int):
+            continue
+        better = _named_together(doc, series, number)
+        if better is not None:
+            c.more.insert(0, (c.quote, c.start))
+            c.quote, c.start = better
+            del c.more[2:]
+
+
+DOC_RULES = [season_titles, season_quotes]
