@@ -401,9 +401,13 @@ def season_titles(doc: Doc) -> None:
         at = doc.text.find(e.name)
         if at < 0:
             continue
-        e.type = "TVSeason"
         word = m.group("n") or m.group("s")
         n = _season_number(word) if word else None  # a part's number is no season's
+        if n is not None and any(
+                c.property == "seasonNumber" and c.value == n and c.subject != eid and
+                doc.found.get((c.subject, "partOfSeries", series)) for c in doc.found.values()):
+            continue  # "Reacher Season 3" is already that season: not a second one
+        e.type = "TVSeason"
         doc.add(eid, "partOfSeries", e.name, at, "season-title", 0.6, obj=series)
         if n is not None:
             doc.add(eid, "seasonNumber", e.name, at, "season-title", 0.6, value=n)
