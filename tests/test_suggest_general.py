@@ -1321,3 +1321,17 @@ def test_a_season_is_quoted_where_its_series_is_named_with_it() -> None:
     quotes = {c.key(): c.quote for c in doc.statements}
     assert "Severance" in quotes[("severance-season-2", "partOfSeries", "severance")]
     assert "Severance" in quotes[("severance-season-2", "seasonNumber", "2")]
+
+
+# --------------------------------------------------------------------------- posts
+
+
+def test_posts_shared_by_someone_a_tweet_from_and_a_first_name_that_tweeted() -> None:
+    got = facts("The announcement was made via a video from Netflix, which was shared by "
+                "Dennis Heaton on Twitter.")
+    assert ("heaton-tweet", "author", "dennis-heaton") in got
+    got = facts("Here is a tweet from Walt Disney Studios about the actors' joining.")
+    assert any(p == "author" and o == "walt-disney-studios" for _s, p, o in got)
+    got = facts("Ranveer Singh and Arjun Kapoor came to support the film. Arjun tweeted: "
+                "“All the best to the team!”")
+    assert ("kapoor-tweet", "author", "arjun-kapoor") in got
