@@ -1335,3 +1335,12 @@ def test_posts_shared_by_someone_a_tweet_from_and_a_first_name_that_tweeted() ->
     got = facts("Ranveer Singh and Arjun Kapoor came to support the film. Arjun tweeted: "
                 "“All the best to the team!”")
     assert ("kapoor-tweet", "author", "arjun-kapoor") in got
+
+
+def test_a_rank_goes_to_a_work_named_before_it_in_the_sentence() -> None:
+    text = ("Leo became the most-watched title of the week on Netflix. Additionally, David "
+            "Fincher’s The Killer held strong for the third week at No. 3 with 8.8 million "
+            "views.")
+    assert not any(s == "leo-ranking" and p == "rank" and o == "3" for s, p, o in facts(text))
+    got = facts("“Leo” debuted at No. 1 on Netflix's Top 10 English Films list.")
+    assert ("leo-ranking", "rank", "1") in got
