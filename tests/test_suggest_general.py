@@ -1344,3 +1344,17 @@ def test_a_rank_goes_to_a_work_named_before_it_in_the_sentence() -> None:
     assert not any(s == "leo-ranking" and p == "rank" and o == "3" for s, p, o in facts(text))
     got = facts("“Leo” debuted at No. 1 on Netflix's Top 10 English Films list.")
     assert ("leo-ranking", "rank", "1") in got
+
+
+def test_a_block_quotation_after_a_role_and_a_name_ending_a_paragraph() -> None:
+    text = ("Season 2 of “Maxton Hall” premieres on November 7. It is worth noting the "
+            "challenges of a fast greenlight, as co-producer and head writer Ceylan Yildirim "
+            "told TV Insider :\n\nWe had to develop the concept and the scripts and get "
+            "everything production-related up and running in a fraction of the time.\n")
+    got = facts(text)
+    assert ("yildirim-quote-1", "spokenBy", "ceylan-yildirim") in got
+    assert any(s == "yildirim-quote-1" and p == "text" for s, p, _o in got)
+    # without a role before the name, an unquoted paragraph is no quotation
+    assert not any(p == "spokenBy" for _s, p, _o in facts(
+        "It is worth noting, as Ceylan Yildirim told TV Insider :\n\nWe had to develop the "
+        "concept and the scripts and get everything up and running in no time.\n"))

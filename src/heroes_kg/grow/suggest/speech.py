@@ -272,14 +272,25 @@ _INTRO = re.compile(rf"^(?:{NAME} (?:[a-z-]+ ){{0,3}}?(?:president|founder|chief
                     rf"(?P<to>{NAME}))?:$")
 
 
+#: "…, as co-producer and head writer Ceylan Yildirim told TV Insider :" at the end of a
+#: paragraph whose next paragraph is the quotation: a speaker named after a role.
+_INTRO_END = re.compile(
+    rf"\b(?:[a-z-]+ ){{0,4}}?(?:president|founder|chief|chairman|chairwoman|head|director|"
+    rf"producer|executive|writer|showrunner|creator|star) (?P<who>{NAME}) "
+    rf"(?:told (?P<to0>{NAME})|said|explained|noted|wrote)\s?:$")
+
+
 def block_quotes(doc: Doc) -> None:
     """"Lin revealed the following about the viewer numbers, per GQ:" and the quoted
     paragraph after it: a Quotation with its speaker and the publication."""
     counts: dict[str, int] = {}
     for index, p in enumerate(doc.paragraphs[:-1]):
-        m = _INTRO.match(p.text.strip())
+        m = _INTRO.match(p.text.strip()) or _INTRO_END.search(p.text.strip())
         nxt = doc.paragraphs[index + 1]
         quoted = re.fullmatch(r"\s*[“\"](?P<q>.+)[”\"]\s*", nxt.text)
+        if m is not None and quoted is None and m.re is _INTRO_END:
+            # a block quotation printed without quotation marks, after "… told TV Insider:"
+            quoted = re.fullmatch(r"\s*(?P<q>[A-Z][^“”\"]{40,}[.!?])\s*", nxt.text)
         if not m or not quoted:
             continue
         speaker = _speaker(doc, m.group("who"), None, p.text)
@@ -293,20 +304,20 @@ def block_quotes(doc: Doc) -> None:
         counts[speaker] = n
         qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
                           f"{doc.name_of(speaker)}, quoted", "block-quote", p.text)
-        intro = p.text.strip()
+        intro = p.text.strip() if m.re is _INTRO else m.group(0)
         start = p.start + p.text.index(intro)
         doc.add(qid, "spokenBy", intro, start, "block-quote", 0.7, obj=speaker)
         text = quoted.group("q").strip()
         doc.add(qid, "text", text, nxt.start + quoted.start("q"), "block-quote", 0.7,
                 value=text)
-        to = m.group("to") or m.group("to0")
+        to = m.groupdict().get("to") or m.group("to0")
         if to:
             found = doc.lookup(to)
             org = found or (doc.entity(to, "NewsMediaOrganization", "told", intro)
                             if guess_type(to) == "NewsMediaOrganization" else None)
             if org and is_a(doc.type_of(org), "Organization"):
                 doc.add(qid, "reportedBy", intro, start, "block-quote", 0.6, obj=org)
-        if m.group("about"):
+        if m.groupdict().get("about"):
             work = doc.work_at(start + len(intro), Sentence(intro, start))
             if work:
                 doc.add(qid, "about", intro, start, "block-quote", 0.5, obj=work)
