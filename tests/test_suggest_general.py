@@ -1358,3 +1358,14 @@ def test_a_block_quotation_after_a_role_and_a_name_ending_a_paragraph() -> None:
     assert not any(p == "spokenBy" for _s, p, _o in facts(
         "It is worth noting, as Ceylan Yildirim told TV Insider :\n\nWe had to develop the "
         "concept and the scripts and get everything up and running in no time.\n"))
+
+
+def test_a_statement_two_people_made_together() -> None:
+    text = ("Creator J.T. Rogers spoke first. Rogers and director and executive producer "
+            "Alan Poul both shared their desire to produce more in the future:\n\n“Over the "
+            "last five years Max has made sure we got to tell our story,” the statement "
+            "reads.\n")
+    got = facts(text)
+    spoken = {(s, o) for s, p, o in got if p == "spokenBy"}
+    assert {o for _s, o in spoken} == {"j-t-rogers", "alan-poul"}
+    assert len({s for s, _o in spoken}) == 1

@@ -690,6 +690,26 @@ def _last_organization(doc: Doc, pos: int) -> str | None:
     return best[1] if best else None
 
 
+_BOTH = re.compile(rf"(?P<a>{NAME}) and (?:[a-z-]+ ){{0,5}}?(?P<b>{NAME}) (?:both|jointly|"
+                   rf"together) (?:[a-z]+ )?(?:shared|said|expressed|issued|released|wrote)\b")
+
+
+def _joint(doc: Doc, s: Sentence) -> list[tuple[str, str, int]]:
+    """The two people the sentence before ``s`` says spoke together ("Rogers and director
+    and executive producer Alan Poul both shared their desire …:"), with that quote."""
+    before = [x for x in doc.sentences if x.end <= s.start][-1:]
+    m = _BOTH.search(before[0].text) if before else None
+    if m is None:
+        return []
+    people = []
+    for name in (m.group("a"), m.group("b")):
+        found = doc.lookup(doc.trim(name)) or _person_called(doc, doc.trim(name))
+        if found is None or not is_a(doc.type_of(found), "Person"):
+            return []
+        people.append((found, m.group(0), before[0].start + m.start()))
+    return people
+
+
 def organization_statements(doc: Doc) -> None:
     """"“The vacation is over. 'Money Heist returns July 19,” the company said in a
     statement.", "“BBC’s upcoming crime thriller series, Wolf, is based on …,” the British
@@ -711,6 +731,23 @@ def organization_statements(doc: Doc) -> None:
                                            m.group(0), cued=bool(groups.get("who")))
             elif groups.get("kind"):
                 speaker = _last_organization(doc, pos)
+            elif (groups.get("paper") or groups.get("paper2")) and _joint(doc, s):
+                # "Rogers and … Alan Poul both shared their desire …: “…,” the statement
+                # reads": a statement of them both
+                joint = _joint(doc, s)
+                said.add(text.casefold())
+                first = joint[0][0]
+                n = 1
+                while f"{doc.short(first)}-quote-{n}" in doc.new:
+                    n += 1
+                qid = doc.derived(f"{doc.short(first)}-quote-{n}", "Quotation",
+                                  f"{doc.name_of(first)}, quoted", "joint-statement",
+                                  m.group(0))
+                doc.add(qid, "text", m.group("q"), s.start + m.start("q"), "joint-statement",
+                        0.55, value=text)
+                for person, quote, at in joint:
+                    doc.add(qid, "spokenBy", quote, at, "joint-statement", 0.55, obj=person)
+                continue
             elif groups.get("paper") or groups.get("paper2"):
                 authors = list(_RELEASED.finditer(doc.text[:pos]))
                 speaker = _organization_at(doc, authors[-1].group("o"), authors[-1].group(0),
