@@ -1369,3 +1369,10 @@ def test_a_statement_two_people_made_together() -> None:
     spoken = {(s, o) for s, p, o in got if p == "spokenBy"}
     assert {o for _s, o in spoken} == {"j-t-rogers", "alan-poul"}
     assert len({s for s, _o in spoken}) == 1
+
+
+def test_a_list_of_seasons_is_no_season_with_its_own_title() -> None:
+    got = facts("For the week of Nov. 8 through Nov. 14, the top shows in the U.S. were "
+                "“Narcos: Mexico” season 3, “Big Mouth” season 5 and “You” season 3.")
+    assert ("big-mouth-season-5", "partOfSeries", "big-mouth") in got
+    assert not any(s == "big-mouth" and p == "partOfSeries" for s, p, _o in got)
