@@ -29,7 +29,7 @@ FLOORS = {"dev": {"recall": 0.71, "precision": 0.95, "typed": 0.96, "noise": 0},
           # tuned on its articles a… to m…, the rest only scored in totals
           "dev-6": {"recall": 0.19, "precision": 0.60, "typed": 0.88, "noise": 2},
           # a held-out half once, scored on its round's final rules; tuned on since
-          "dev-7": {"recall": 0.27, "precision": 0.65, "typed": 0.90, "noise": 3}}
+          "dev-7": {"recall": 0.29, "precision": 0.67, "typed": 0.90, "noise": 3}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
