@@ -1698,3 +1698,145 @@ def test_a_cast_that_features_actors_like_a_list() -> None:
                 "titular vigilantes.")
     assert {("the-boys", "castMember", p) for p in (
         "karl-urban", "jack-quaid", "laz-alonso", "tomer-capon", "karen-fukuhara")} <= got
+
+
+# --------------------------------------------------------------------------- season premieres
+
+
+def test_a_season_premiere_is_an_event_of_that_season() -> None:
+    got = facts("Netflix has renewed “The OA” for a second season. “Sense8,” which will have its "
+                "second season bow on May 5th, is also back.", date="2017-02-08")
+    assert ("sense8-season-2-premiere", "workFeatured", "sense8-season-2") in got
+    assert ("sense8-season-2-premiere", "startDate", "2017-05-05") in got
+    assert ("sense8-season-2", "partOfSeries", "sense8") in got
+    # "its second season" with no series named before it in the sentence: whose is unsure
+    assert not any(k[0] == "the-oa-season-2-premiere" for k in facts(
+        "Netflix has renewed “The OA” for a second season. Sense8, which will have its "
+        "second season bow on May 5th, is also back.", date="2017-02-08"))
+    got = facts("Hulu renewed “Runaways” for a third season. Returning to the internet Friday, "
+                "Dec. 13, Season 3 of Runaways will be the last.", date="2019-11-20")
+    assert ("runaways-season-3-premiere", "startDate", "2019-12-13") in got
+    got = facts("Netflix renewed the drama “Maxton Hall” for a second season. Season two "
+                "premieres Nov. 7 on Netflix.", date="2025-06-01")
+    assert ("maxton-hall-season-2-premiere", "startDate", "2025-11-07") in got
+    assert ("maxton-hall-season-2-premiere", "platform", "netflix") in got
+    # a weekday alone is too unsure, and a finale is not the season's premiere
+    assert not any(k[0].endswith("-premiere") for k in facts(
+        "Netflix renewed “Maxton Hall” for a second season. Season two began Sunday."))
+    assert not any(k[1] == "startDate" for k in facts(
+        "Netflix renewed “Maxton Hall” for a second season. Its season two finale airs May 9."))
+
+
+# --------------------------------------------------------------------------- companies' words
+
+
+def test_words_a_company_said_or_its_report_read() -> None:
+    run_ = run("US streaming giant Netflix announced the date. “The vacation is over. The "
+               "heist returns July 19,” the company said in a statement.")
+    said = {(c.subject, c.property, c.object or c.value) for c in run_.statements}
+    assert ("netflix-quote-1", "spokenBy", "netflix") in said
+    assert ("netflix-quote-1", "text", "The vacation is over. The heist returns July 19") in said
+    got = facts("“The upcoming crime thriller series is produced by Hartswood Films,” the "
+                "British Broadcasting Corporation announced on Wednesday. It added: “The six-part "
+                "thriller will be coming to iPlayer later this year.”")
+    spoken = {s for s, p, o in got if p == "spokenBy" and o == "british-broadcasting-corporation"}
+    assert len(spoken) == 2
+    got = facts("Media content tracker Ampere released an analysis on Tuesday. \"Netflix’s "
+                "success with Korean shows reflects its licensing strategy,\" read the report.")
+    assert ("ampere-quote-1", "spokenBy", "ampere") in got
+    # a person's report, or "the company" with no company named before: no speaker
+    assert not any(p == "spokenBy" for _s, p, _o in facts(
+        "“We will be back with more episodes next year,” the company said in a statement."))
+
+
+def test_the_turns_of_an_interview_transcript_are_quotations() -> None:
+    text = ("Not only has director Andres Muschietti confirmed that he will return, he also "
+            "talked to the site.\n\n“Andres: I’m going to do part two before any other "
+            "thing.\n\nCinemaBlend: Oh before any other thing, before Robotech?\n\nAndres: "
+            "Yea, Robotech is a longer shot. We don’t have a script yet.”\n")
+    got = facts(text)
+    spoken = {s for s, p, o in got if p == "spokenBy" and o == "andres-muschietti"}
+    assert len(spoken) == 2
+    assert any(p == "text" and o == "i’m going to do part two before any other thing."
+               for _s, p, o in got)
+    # a single "Name: words" line is no transcript
+    assert not any(p == "spokenBy" for _s, p, _o in facts(
+        "Director Andres Muschietti spoke.\n\nAndres: I’m going to do part two first.\n"))
+
+
+def test_a_title_ending_in_season_n_is_a_season_of_its_series() -> None:
+    got = facts("Other numbers include Loki Season 2, which drew 10.9 million views in its "
+                "first three days on Disney+, according to Disney.")
+    assert ("loki-season-2", "partOfSeries", "loki") in got
+    assert ("loki-season-2", "seasonNumber", "2") in got
+    doc = run("Amazon Prime Video's Reacher S3 has reached 54.6 million viewers. "
+              "Reacher is based on the novels.")
+    kinds = {e.id: e.type for e in doc.entities}
+    assert kinds["reacher-s3"] == "TVSeason" and kinds["reacher"] == "TVSeries"
+    assert ("reacher-s3", "seasonNumber", "3") in {c.key() for c in doc.statements}
+    # "Part Two" of a film is no season
+    doc = run("“Dune: Part 2” opened to $81.5 million at the box office.")
+    assert not any(c.property == "seasonNumber" for c in doc.statements)
+
+
+def test_a_season_is_quoted_where_its_series_is_named_with_it() -> None:
+    doc = run("Production on Season Two of the Apple TV+ series “Severance” has resumed. "
+              "Apple renewed the show for a second season last year.")
+    quotes = {c.key(): c.quote for c in doc.statements}
+    assert "Severance" in quotes[("severance-season-2", "partOfSeries", "severance")]
+    assert "Severance" in quotes[("severance-season-2", "seasonNumber", "2")]
+
+
+# --------------------------------------------------------------------------- posts
+
+
+def test_posts_shared_by_someone_a_tweet_from_and_a_first_name_that_tweeted() -> None:
+    got = facts("The announcement was made via a video from Netflix, which was shared by "
+                "Dennis Heaton on Twitter.")
+    assert ("heaton-tweet", "author", "dennis-heaton") in got
+    got = facts("Here is a tweet from Walt Disney Studios about the actors' joining.")
+    assert any(p == "author" and o == "walt-disney-studios" for _s, p, o in got)
+    got = facts("Ranveer Singh and Arjun Kapoor came to support the film. Arjun tweeted: "
+                "“All the best to the team!”")
+    assert ("kapoor-tweet", "author", "arjun-kapoor") in got
+
+
+def test_a_rank_goes_to_a_work_named_before_it_in_the_sentence() -> None:
+    text = ("Leo became the most-watched title of the week on Netflix. Additionally, David "
+            "Fincher’s The Killer held strong for the third week at No. 3 with 8.8 million "
+            "views.")
+    assert not any(s == "leo-ranking" and p == "rank" and o == "3" for s, p, o in facts(text))
+    got = facts("“Leo” debuted at No. 1 on Netflix's Top 10 English Films list.")
+    assert ("leo-ranking", "rank", "1") in got
+
+
+def test_a_block_quotation_after_a_role_and_a_name_ending_a_paragraph() -> None:
+    text = ("Season 2 of “Maxton Hall” premieres on November 7. It is worth noting the "
+            "challenges of a fast greenlight, as co-producer and head writer Ceylan Yildirim "
+            "told TV Insider :\n\nWe had to develop the concept and the scripts and get "
+            "everything production-related up and running in a fraction of the time.\n")
+    got = facts(text)
+    assert ("yildirim-quote-1", "spokenBy", "ceylan-yildirim") in got
+    assert any(s == "yildirim-quote-1" and p == "text" for s, p, _o in got)
+    # without a role before the name, an unquoted paragraph is no quotation
+    assert not any(p == "spokenBy" for _s, p, _o in facts(
+        "It is worth noting, as Ceylan Yildirim told TV Insider :\n\nWe had to develop the "
+        "concept and the scripts and get everything up and running in no time.\n"))
+
+
+def test_a_statement_two_people_made_together() -> None:
+    text = ("Creator J.T. Rogers spoke first. Rogers and director and executive producer "
+            "Alan Poul both shared their desire to produce more in the future:\n\n“Over the "
+            "last five years Max has made sure we got to tell our story,” the statement "
+            "reads.\n")
+    got = facts(text)
+    spoken = {(s, o) for s, p, o in got if p == "spokenBy"}
+    assert {o for _s, o in spoken} == {"j-t-rogers", "alan-poul"}
+    assert len({s for s, _o in spoken}) == 1
+
+
+def test_a_list_of_seasons_is_no_season_with_its_own_title() -> None:
+    got = facts("For the week of Nov. 8 through Nov. 14, the top shows in the U.S. were "
+                "“Narcos: Mexico” season 3, “Big Mouth” season 5 and “You” season 3.")
+    assert ("big-mouth-season-5", "partOfSeries", "big-mouth") in got
+    assert not any(s == "big-mouth" and p == "partOfSeries" for s, p, _o in got)

@@ -83,6 +83,18 @@ def _named_last(doc: Doc, pos: int) -> str | None:
     return best[1] if best else None
 
 
+def _called(doc: Doc, word: str) -> str | None:
+    """"Arjun tweeted" after "Ranveer Singh and Arjun Kapoor": the one person named in the
+    article whose first or last name is ``word``."""
+    if " " in word or not word[:1].isupper():
+        return None
+    people = {e for e, c in doc.new.items() if is_a(c.type, "Person")} | {
+        mn.entity for mn in doc.out.mentions if is_a(doc.type_of(mn.entity), "Person")}
+    hits = {p for p in people if " " in doc.name_of(p) and word in (
+        doc.name_of(p).split()[0], doc.name_of(p).split()[-1])}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def rule_post_on_weekday(doc: Doc, s: Sentence) -> None:
     """"Netflix said in a Twitter post on Monday": the day resolved against the article
     date."""
@@ -118,6 +130,9 @@ _PROSE_POST = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?{_PLATFORM.replace('?P<p>', '?P<p4>')} post "
     rf"(?:from|by) (?:[^,.“”\"]{{0,40}}, )?(?P<who5>{NAME})|"
     rf"(?P<who6>{NAME})[’']s {_PLATFORM.replace('?P<p>', '?P<p5>')} post\b|"
+    rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?tweet (?:from|by) (?P<who7>{NAME})|"
+    rf"\b(?:shared|posted|tweeted) by (?P<who8>{NAME}) (?:on|to|via) "
+    rf"{_PLATFORM.replace('?P<p>', '?P<p6>')}\b|"
     rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b|"
     rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
     rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
@@ -134,6 +149,9 @@ _PROSE_POST_APPOSED = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?{_PLATFORM.replace('?P<p>', '?P<p4>')} post "
     rf"(?:from|by) (?:[^,.“”\"]{{0,40}}, )?(?P<who5>{NAME})|"
     rf"(?P<who6>{NAME})[’']s {_PLATFORM.replace('?P<p>', '?P<p5>')} post\b|"
+    rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?tweet (?:from|by) (?P<who7>{NAME})|"
+    rf"\b(?:shared|posted|tweeted) by (?P<who8>{NAME}) (?:on|to|via) "
+    rf"{_PLATFORM.replace('?P<p>', '?P<p6>')}\b|"
     rf"(?P<who3>{NAME})(?:, [^,“”\"]{{3,80}},)? (?:tweeted|retweeted)\b|"
     rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
     rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
@@ -155,9 +173,9 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
     if not m:
         return
     who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or \
-        m.group("who5") or m.group("who6")
+        m.group("who5") or m.group("who6") or m.group("who7") or m.group("who8")
     name = doc.trim(who)
-    author = doc.lookup(name)
+    author = doc.lookup(name) or _called(doc, name)
     if author is None and (name.lower() in ("he", "she") or who.lower().startswith("the ")):
         # "He posted the following to Instagram", "The Shang-Chi star took to Twitter"
         author = (_named_last(doc, s.start + m.start()) if name.lower() in ("he", "she")
@@ -169,7 +187,7 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
     if not (is_a(doc.type_of(author), "Person") or is_a(doc.type_of(author), "Organization")):
         return
     platform_name = m.group("p") or m.group("p2") or m.group("p3") or m.group("p4") or \
-        m.group("p5") or "Twitter"
+        m.group("p5") or m.group("p6") or "Twitter"
     platform = _platform(doc, platform_name, "post-in-prose")
     day = re.search(r"\b[Oo]n (?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
                     s.text)

@@ -88,6 +88,9 @@ def rule_number_one(doc: Doc, s: Sentence) -> None:
     film = doc.work_at(s.start + m.start(), s)
     if film is None:
         return
+    if film not in doc.works_in(s.start, s.start + m.start()) and not re.match(
+            r"(?:It|The (?:show|series|film|movie|season|title))\b", s.text):
+        return  # "David Fincher’s The Killer held strong … at No. 3": a title not read
     rank = int(m.group("r")) if m.group("r").isdigit() else NUMBER_WORDS[m.group("r")]
     ranking = _ranking(doc, film, "", "rank", m.group(0))
     doc.add(ranking, "about", s.text, s.start, "rank", 0.6, obj=film)

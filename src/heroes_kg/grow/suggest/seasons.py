@@ -8,10 +8,11 @@ import re
 from ._doc import Doc
 from ._names import guess_type
 from ._terms import is_a
-from ._text import NAME, NUMBER_WORDS, TITLE_WORDS, Sentence, is_title_case, slug
+from ._text import NAME, NUMBER_WORDS, TITLE_WORDS, WEEKDAYS, Sentence, is_title_case, slug
+from .dates import DATE
 from .works import season_of
 
-__all__ = ["RULES"]
+__all__ = ["DOC_RULES", "RULES"]
 
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
@@ -271,5 +272,194 @@ def rule_returns_for(doc: Doc, s: Sentence) -> None:
             doc.add(season, "greenlitBy", quote, at, "returns-for", 0.55, obj=org)
 
 
+_NUMBERS = "|".join(w for w in NUMBER_WORDS if NUMBER_WORDS[w] <= 10 and w not in _ORDINAL)
+#: "Season 2", "season two", "its second season", "the third season of …".
+_SEASON = (rf"(?:(?<![\w’'])(?i:season) (?P<n>\d{{1,2}}|{_NUMBERS})\b|"
+           rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?P<o>{_ORDINALS}) season\b)")
+_GOES_OUT = (r"(?:premieres?|premiered|debuts?|debuted|bows?|bowed|began|begins|returns?|"
+             r"returned|arrives?|arrived|launche[sd]|drops?|dropped|kicks? off|kicked off)")
+_WHEN = (rf"(?P<d>{DATE}|(?<=this )(?:January|February|March|April|May|June|July|August|"
+         rf"September|October|November|December)\b)(?!\d)")
+#: "Season two began Aug. 11.", "Sense8, which will have its second season bow on May
+#: 5th", "Season 2 of Maxton Hall, which is called …, is slated to premiere on … November
+#: 7", "the second season of drama series “The Morning Show” will premiere September 17".
+_SEASON_OUT = re.compile(
+    rf"{_SEASON}(?P<of> of [^.;]{{1,60}}?)?(?:, [^.;]{{1,60}}?,)? "
+    rf"(?:(?:will|is|was|are|(?:is )?(?:set|slated|scheduled|expected)) ){{0,3}}(?:to )?"
+    rf"{_GOES_OUT}\b(?P<mid>[^.;]{{0,40}}?) (?:on |in |of )?{_WHEN}")
+#: "it premiered its first season in March 2022", "Returning to the internet Friday,
+#: Dec. 13, Season 3 of Runaways": the date before the season.
+_OUT_SEASON = re.compile(
+    rf"\b(?:premiered|debuted|launched|dropped) {_SEASON}(?P<of> of [^.;]{{1,60}}?)? "
+    rf"(?:on |in )?{_WHEN}|\b(?:Returning|Premiering|Debuting|Arriving)\b[^.;]{{0,40}}? "
+    rf"{_WHEN.replace('?P<d>', '?P<d2>')},? {_SEASON.replace('?P<n>', '?P<n2>').replace('?P<o>', '?P<o2>')}"
+    rf"(?P<of2> of (?:[A-Z][\w’'.:-]*)(?: [A-Z][\w’'.:-]*)*)?")
+
+
+def _season_number(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else _ORDINAL.get(word) or NUMBER_WORDS.get(word)
+
+
+def _date_of(doc: Doc, text: str) -> str | None:
+    day = re.fullmatch(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (.+)",
+                       text)
+    if text.lower() in WEEKDAYS:
+        return None  # "began Sunday": which Sunday is too often unsure
+    return doc.date(day.group(1) if day else text)
+
+
+def _series_for(doc: Doc, s: Sentence, m: re.Match[str], of: str | None) -> str | None:
+    """The series whose season a match names: the title after "of", else the title just
+    before "Season N", else the series the clause is about."""
+    if of:
+        at = s.start + m.start(of)
+        titled = [w for _a, _b, w in doc.works_in_spans(at, s.start + m.end(of) + 2)]
+        # "Season 3 of Runaways" may already be one span, the season's
+        covering = doc.work_span_at(at, s.start + m.end(of))
+        if not titled and covering is not None:
+            titled = [covering[2]]
+        titled = [doc.series_of(w) or w for w in titled]
+        return next((w for w in titled if doc.type_of(w) == "TVSeries"), None)
+    work = doc.work_at(s.start + m.start(), s)
+    series = doc.series_of(work) if work else None
+    series = series or work
+    if series is None or doc.type_of(series) != "TVSeries":
+        return None
+    if (m.groupdict().get("o") or m.groupdict().get("o2")) and not any(
+            (doc.series_of(w) or w) == series
+            for w in doc.works_in(s.start, s.start + m.start())) and \
+            doc.name_of(series) not in s.text[:m.start()]:
+        return None  # "its second season": whose, when no series is named before it?
+    return series
+
+
+def rule_season_premiere(doc: Doc, s: Sentence) -> None:
+    """"Sense8, which will have its second season bow on May 5th", "Season two began Aug.
+    11.", "Returning to the internet Friday, Dec. 13, Season 3 of Runaways": the season's
+    premiere as an event (workFeatured the season, startDate the day), the season of the
+    series named after "of", else of the series the clause is about."""
+    if not re.search(r"(?i:season)", s.text):
+        return
+    for m in (*_SEASON_OUT.finditer(s.text), *_OUT_SEASON.finditer(s.text)):
+        mid = m.groupdict().get("mid") or ""
+        if re.search(r"\b(?:finale|episodes?|trailer|teaser|poster|photos?|ratings?)\b", mid) \
+                or re.search(r"\b(?:finale|episode|trailer|teaser)s?\W*$",
+                             s.text[max(0, m.start() - 30):m.start()]):
+            continue
+        word = m.group("n") or m.group("o") or m.group("n2") or m.group("o2")
+        n = _season_number(word) if word else None
+        when = m.group("d") or m.group("d2")
+        date = _date_of(doc, when) if when else None
+        of = "of" if m.group("of") else "of2" if m.groupdict().get("of2") else None
+        series = _series_for(doc, s, m, of)
+        if n is None or date is None or series is None:
+            continue
+        start = s.start + m.start()
+        quote = m.group(0)
+        season = season_of(doc, series, n, quote)
+        event = doc.derived(f"{season}-premiere", "Premiere",
+                            f"Premiere of {doc.name_of(season)}", "season-premiere", quote)
+        doc.add(season, "partOfSeries", quote, start, "season-premiere", 0.6, obj=series)
+        doc.add(season, "seasonNumber", quote, start, "season-premiere", 0.6, value=n)
+        doc.add(event, "workFeatured", quote, start, "season-premiere", 0.6, obj=season)
+        doc.add(event, "startDate", quote, start, "season-premiere", 0.6, value=date)
+        after = re.match(rf"(?: on| via) (?P<o>{NAME})", s.text[m.end():])
+        inside = re.search(rf"\b(?:on|via) (?P<o>{NAME})", m.group(0))
+        name = after.group("o") if after else inside.group("o") if inside else None
+        platform = doc.lookup(name) if name else None
+        if platform is not None and is_a(doc.type_of(platform) or "", "StreamingService"):
+            quote = s.text[m.start():m.end() + (after.end() if after else 0)]
+            doc.add(event, "platform", quote, start, "season-premiere", 0.6, obj=platform)
+
+
 RULES = [rule_renewed_by, rule_plural_renewal, rule_season_order, rule_renews,
-         rule_returns_for]
+         rule_returns_for, rule_season_premiere]
+
+#: "Loki Season 2", "Squid Game Season 2", "Reacher S3", "Money Heist part 4": a title
+#: that is the season of the series its first words name.
+_SEASON_TITLE = re.compile(rf"^(?P<x>.+?)[:,]? (?:(?i:season) (?P<n>\d{{1,2}}|{_NUMBERS}|"
+                           rf"{_ORDINALS})|S(?P<s>\d{{1,2}})|(?i:part) (?P<p>\d{{1,2}}))$")
+
+
+def season_titles(doc: Doc) -> None:
+    """"Loki Season 2 dropped with 10.9 million views", "Amazon Prime Video's Reacher S3":
+    a new title ending in "Season N" (or "SN") is a season, not a film or a series: its
+    series (the one named by the title's first words, new if the article names it no
+    other way) and its number, quoted where the title first stands. "part N" only of a
+    title already read as a season ("Money Heist part 4" in a list of seasons; "Dune:
+    Part Two" is a film)."""
+    for eid, e in list(doc.new.items()):
+        m = _SEASON_TITLE.match(e.name)
+        if m is None or e.type not in ("Movie", "TVSeries", "TVSeason"):
+            continue
+        series = doc.lookup(m.group("x"))
+        if m.group("p") and e.type != "TVSeason":
+            continue
+        if series is None:
+            if not is_title_case(m.group("x")):
+                continue
+            series = doc.entity(m.group("x"), "TVSeries", "season-title", e.name)
+        if series is None or doc.type_of(series) != "TVSeries" or series == eid:
+            continue
+        at = doc.text.find(e.name)
+        if at < 0:
+            continue
+        word = m.group("n") or m.group("s")
+        n = _season_number(word) if word else None  # a part's number is no season's
+        if n is not None and any(
+                c.property == "seasonNumber" and c.value == n and c.subject != eid and
+                doc.found.get((c.subject, "partOfSeries", series)) for c in doc.found.values()):
+            continue  # "Reacher Season 3" is already that season: not a second one
+        e.type = "TVSeason"
+        doc.add(eid, "partOfSeries", e.name, at, "season-title", 0.6, obj=series)
+        if n is not None:
+            doc.add(eid, "seasonNumber", e.name, at, "season-title", 0.6, value=n)
+
+
+_WORDS_OF = {n: w for w, n in NUMBER_WORDS.items() if n <= 10 and w not in _ORDINAL}
+
+
+def _named_together(doc: Doc, series: str, n: int) -> tuple[str, int] | None:
+    """Where the text names season ``n`` with its series: "Season Two of the Apple TV+
+    series “Severance”", "season 3 of the black comedy superhero TV series The Boys",
+    "our first season of Raised by Wolves", "Loki’s second season", "The Boys season 3"."""
+    name = re.escape(doc.name_of(series))
+    number = rf"(?:{n}|(?i:{_WORDS_OF.get(n, str(n))}))"
+    ordinal = next((w for w, k in _ORDINAL.items() if k == n), None)
+    season = rf"(?i:season|series) {number}\b"
+    if ordinal:
+        season = rf"(?:{season}|\b(?i:the|its|their|our|a) {ordinal} (?i:season|series))"
+    pattern = re.compile(
+        rf"{season} (?:of|for) (?:(?:the|its|their|our) )?(?:[\w+’'-]+ ){{0,6}}?[“\"‘]?{name}\b|"
+        rf"(?<![\w’']){name}[”\"’]?(?:[’']s)? {season.replace('(?:the|its|their|our|a) ', '')}",
+        re.IGNORECASE if doc.name_of(series).isupper() else 0)
+    m = pattern.search(doc.text)
+    return (m.group(0), m.start()) if m else None
+
+
+def season_quotes(doc: Doc) -> None:
+    """A season found where the text names only "the second season" or "Season 2" is
+    better quoted where the same text names the season with its series: that quote
+    supports the season's series and number on its own, so it goes first."""
+    series_of = {c.subject: c.object for c in doc.found.values()
+                 if c.property == "partOfSeries" and c.object}
+    for c in list(doc.found.values()):
+        if c.subject not in series_of or c.property not in ("partOfSeries", "seasonNumber"):
+            continue
+        series = series_of[c.subject]
+        name = doc.name_of(series)
+        if any(name.lower() in q.lower() for q, _a in c.quotes()):
+            continue
+        number = next((x.value for x in doc.found.values() if x.subject == c.subject
+                       and x.property == "seasonNumber"), None)
+        if not isinstance(number, int):
+            continue
+        better = _named_together(doc, series, number)
+        if better is not None:
+            c.more.insert(0, (c.quote, c.start))
+            c.quote, c.start = better
+            del c.more[2:]
+
+
+DOC_RULES = [season_titles, season_quotes]

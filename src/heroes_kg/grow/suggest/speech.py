@@ -272,14 +272,25 @@ _INTRO = re.compile(rf"^(?:{NAME} (?:[a-z-]+ ){{0,3}}?(?:president|founder|chief
                     rf"(?P<to>{NAME}))?:$")
 
 
+#: "…, as co-producer and head writer Ceylan Yildirim told TV Insider :" at the end of a
+#: paragraph whose next paragraph is the quotation: a speaker named after a role.
+_INTRO_END = re.compile(
+    rf"\b(?:[a-z-]+ ){{0,4}}?(?:president|founder|chief|chairman|chairwoman|head|director|"
+    rf"producer|executive|writer|showrunner|creator|star) (?P<who>{NAME}) "
+    rf"(?:told (?P<to0>{NAME})|said|explained|noted|wrote)\s?:$")
+
+
 def block_quotes(doc: Doc) -> None:
     """"Lin revealed the following about the viewer numbers, per GQ:" and the quoted
     paragraph after it: a Quotation with its speaker and the publication."""
     counts: dict[str, int] = {}
     for index, p in enumerate(doc.paragraphs[:-1]):
-        m = _INTRO.match(p.text.strip())
+        m = _INTRO.match(p.text.strip()) or _INTRO_END.search(p.text.strip())
         nxt = doc.paragraphs[index + 1]
         quoted = re.fullmatch(r"\s*[“\"](?P<q>.+)[”\"]\s*", nxt.text)
+        if m is not None and quoted is None and m.re is _INTRO_END:
+            # a block quotation printed without quotation marks, after "… told TV Insider:"
+            quoted = re.fullmatch(r"\s*(?P<q>[A-Z][^“”\"]{40,}[.!?])\s*", nxt.text)
         if not m or not quoted:
             continue
         speaker = _speaker(doc, m.group("who"), None, p.text)
@@ -293,20 +304,20 @@ def block_quotes(doc: Doc) -> None:
         counts[speaker] = n
         qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
                           f"{doc.name_of(speaker)}, quoted", "block-quote", p.text)
-        intro = p.text.strip()
+        intro = p.text.strip() if m.re is _INTRO else m.group(0)
         start = p.start + p.text.index(intro)
         doc.add(qid, "spokenBy", intro, start, "block-quote", 0.7, obj=speaker)
         text = quoted.group("q").strip()
         doc.add(qid, "text", text, nxt.start + quoted.start("q"), "block-quote", 0.7,
                 value=text)
-        to = m.group("to") or m.group("to0")
+        to = m.groupdict().get("to") or m.group("to0")
         if to:
             found = doc.lookup(to)
             org = found or (doc.entity(to, "NewsMediaOrganization", "told", intro)
                             if guess_type(to) == "NewsMediaOrganization" else None)
             if org and is_a(doc.type_of(org), "Organization"):
                 doc.add(qid, "reportedBy", intro, start, "block-quote", 0.6, obj=org)
-        if m.group("about"):
+        if m.groupdict().get("about"):
             work = doc.work_at(start + len(intro), Sentence(intro, start))
             if work:
                 doc.add(qid, "about", intro, start, "block-quote", 0.5, obj=work)
@@ -632,5 +643,175 @@ def single_quotes(doc: Doc) -> None:
             doc.add(qid, "reportedBy", quote, at, rule, 0.6 if m is not None else 0.5, obj=org)
 
 
-DOC_RULES = [quotations, quotes_going_on, block_quotes, interview_source, single_quotes,
-             open_quotes, words_of, quotation_about]
+_ORG_WORDS = (r"(?:company|studio|network|streamer|broadcaster|channel|platform|"
+              r"streaming (?:service|giant|platform))")
+_PAPERS = r"(?:report|statement|study|analysis|survey|press release|announcement)"
+#: "“…,” the company said in a statement", "“…,” the British Broadcasting Corporation
+#: announced on Wednesday", "“…,” read the report", "“…,” the statement reads", "“…,” it
+#: said."
+_ORG_AFTER = re.compile(
+    rf"{_QUOTED},? (?:the (?P<kind>{_ORG_WORDS}) (?:{_SAY}|announced)|the (?P<who>{NAME}) "
+    rf"(?:{_SAY}|announced)|(?P<named>{NAME}) announced|(?:read|reads) the (?P<paper>{_PAPERS})|"
+    rf"the (?P<paper2>{_PAPERS}) (?:reads?|said|says|states|stated|added|adds)|"
+    rf"(?P<it>it) (?:said|says|added|adds|continued|noted|stated))\b")
+#: "It added: “Written and adapted by Megan Gallagher …”"
+_IT_ADDED = re.compile(rf"^(?:It|The (?:company|report|statement|study|analysis)) "
+                       rf"(?:added|adds|said|says|continued|went on|noted)[:,] {_QUOTED}")
+#: "Media content tracker Ampere released an analysis": the report's author.
+_RELEASED = re.compile(rf"(?P<o>{NAME}) (?:has |have )?(?:released|published|issued|put out) "
+                       rf"(?:an? |its |their )?(?:new |latest )?(?:[a-z-]+ )?{_PAPERS}\b")
+
+#: "Media content tracker Ampere": a company, by the words before its name.
+_FIRM = re.compile(r"\b(?:company|firm|tracker|group|agency|analytics|research|researcher|"
+                   r"studio|network|outfit|service|platform|giant)\s+$")
+
+
+def _organization_at(doc: Doc, name: str, quote: str, cued: bool = False) -> str | None:
+    """The company ``name`` names; ``cued``: the text says it is one ("the British
+    Broadcasting Corporation announced", "Media content tracker Ampere"), whatever the
+    name looks like."""
+    found = doc.lookup(name)
+    kind = doc.type_of(found) if found else guess_type(name)
+    if found is None and cued and (kind is None or is_a(kind, "Person")):
+        kind = "Organization"
+    if kind is None or not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization"):
+        return None
+    return found or doc.entity(name, kind, "stated-by-organization", quote)
+
+
+def _last_organization(doc: Doc, pos: int) -> str | None:
+    """The company named last before ``pos`` (not a publication): who "the company" is."""
+    best: tuple[int, str] | None = None
+    for mn in doc.out.mentions:
+        kind = doc.type_of(mn.entity)
+        if mn.start < pos and is_a(kind, "Organization") and \
+                not is_a(kind, "NewsMediaOrganization"):
+            best = max(best or (mn.start, mn.entity), (mn.start, mn.entity))
+    return best[1] if best else None
+
+
+_BOTH = re.compile(rf"(?P<a>{NAME}) and (?:[a-z-]+ ){{0,5}}?(?P<b>{NAME}) (?:both|jointly|"
+                   rf"together) (?:[a-z]+ )?(?:shared|said|expressed|issued|released|wrote)\b")
+
+
+def _joint(doc: Doc, s: Sentence) -> list[tuple[str, str, int]]:
+    """The two people the sentence before ``s`` says spoke together ("Rogers and director
+    and executive producer Alan Poul both shared their desire …:"), with that quote."""
+    before = [x for x in doc.sentences if x.end <= s.start][-1:]
+    m = _BOTH.search(before[0].text) if before else None
+    if m is None:
+        return []
+    people = []
+    for name in (m.group("a"), m.group("b")):
+        found = doc.lookup(doc.trim(name)) or _person_called(doc, doc.trim(name))
+        if found is None or not is_a(doc.type_of(found), "Person"):
+            return []
+        people.append((found, m.group(0), before[0].start + m.start()))
+    return people
+
+
+def organization_statements(doc: Doc) -> None:
+    """"“The vacation is over. 'Money Heist returns July 19,” the company said in a
+    statement.", "“BBC’s upcoming crime thriller series, Wolf, is based on …,” the British
+    Broadcasting Corporation announced", "It added: “…”", "“…,” read the report" (of the
+    company that released it): a Quotation spoken by a company, not by a person."""
+    said = {str(c.value).casefold() for c in doc.found.values()
+            if c.property == "text" and doc.type_of(c.subject) == "Quotation"}
+    last: str | None = None
+    for s in doc.sentences:
+        for m in (*_ORG_AFTER.finditer(s.text), *_IT_ADDED.finditer(s.text)):
+            text = m.group("q").strip().rstrip(",")
+            if len(text.split()) < 3 or text.casefold() in said or _posted(doc, text):
+                continue
+            pos = s.start + m.start()
+            groups = m.groupdict()
+            speaker: str | None = None
+            if groups.get("who") or groups.get("named"):
+                speaker = _organization_at(doc, groups.get("who") or groups["named"],
+                                           m.group(0), cued=bool(groups.get("who")))
+            elif groups.get("kind"):
+                speaker = _last_organization(doc, pos)
+            elif (groups.get("paper") or groups.get("paper2")) and _joint(doc, s):
+                # "Rogers and … Alan Poul both shared their desire …: “…,” the statement
+                # reads": a statement of them both
+                joint = _joint(doc, s)
+                said.add(text.casefold())
+                first = joint[0][0]
+                n = 1
+                while f"{doc.short(first)}-quote-{n}" in doc.new:
+                    n += 1
+                qid = doc.derived(f"{doc.short(first)}-quote-{n}", "Quotation",
+                                  f"{doc.name_of(first)}, quoted", "joint-statement",
+                                  m.group(0))
+                doc.add(qid, "text", m.group("q"), s.start + m.start("q"), "joint-statement",
+                        0.55, value=text)
+                for person, quote, at in joint:
+                    doc.add(qid, "spokenBy", quote, at, "joint-statement", 0.55, obj=person)
+                continue
+            elif groups.get("paper") or groups.get("paper2"):
+                authors = list(_RELEASED.finditer(doc.text[:pos]))
+                speaker = _organization_at(doc, authors[-1].group("o"), authors[-1].group(0),
+                                           cued=bool(re.search(
+                                               _FIRM, doc.text[:authors[-1].start()]))) \
+                    if authors else None
+            else:  # "it said", "It added:": the company quoted just before
+                speaker = last
+            if speaker is None:
+                continue
+            last = speaker
+            said.add(text.casefold())
+            n = 1
+            while f"{doc.short(speaker)}-quote-{n}" in doc.new:
+                n += 1
+            qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                              f"{doc.name_of(speaker)}, quoted", "organization-statement",
+                              m.group(0))
+            doc.add(qid, "text", m.group("q"), s.start + m.start("q"),
+                    "organization-statement", 0.6, value=text)
+            doc.add(qid, "spokenBy", m.group(0), pos, "organization-statement", 0.6,
+                    obj=speaker)
+
+
+#: "Andres: Yea, Robotech is a longer shot." — a turn of an interview transcript.
+_TURN = re.compile(r"^\s*[“\"]?(?P<who>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)?): "
+                   r"(?P<q>[^“”\"]{12,}?)[”\"]?\s*$")
+
+
+def _person_called(doc: Doc, word: str) -> str | None:
+    """The one person named in the article whose name is ``word`` or begins or ends
+    with it ("Andres" for Andres Muschietti)."""
+    people = {e for e, c in doc.new.items() if is_a(c.type, "Person")} | {
+        mn.entity for mn in doc.out.mentions if is_a(doc.type_of(mn.entity), "Person")}
+    hits = {p for p in people if word in (doc.name_of(p), doc.name_of(p).split()[0],
+                                          doc.name_of(p).split()[-1])}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def transcript(doc: Doc) -> None:
+    """"Andres: I’m going to do part two before any other thing. / CinemaBlend: Oh before
+    any other thing, before Robotech? / Andres: Yea, Robotech is a longer shot.": in a
+    transcript (two turns or more), each turn of a person the article names is a
+    Quotation of theirs."""
+    turns = [(p, m) for p in doc.paragraphs if (m := _TURN.match(p.text))]
+    if len(turns) < 2:
+        return
+    said = {str(c.value).casefold() for c in doc.found.values()
+            if c.property == "text" and doc.type_of(c.subject) == "Quotation"}
+    for p, m in turns:
+        speaker = _person_called(doc, m.group("who"))
+        text = m.group("q").strip()
+        if speaker is None or text.casefold() in said or text.endswith("?"):
+            continue
+        n = 1
+        while f"{doc.short(speaker)}-quote-{n}" in doc.new:
+            n += 1
+        qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                          f"{doc.name_of(speaker)}, quoted", "transcript", p.text)
+        line = p.start + m.start("who")
+        doc.add(qid, "text", text, p.start + m.start("q"), "transcript", 0.6, value=text)
+        doc.add(qid, "spokenBy", doc.text[line:p.start + m.end("q")], line, "transcript", 0.6,
+                obj=speaker)
+
+
+DOC_RULES = [quotations, quotes_going_on, block_quotes, transcript, interview_source,
+             single_quotes, organization_statements, open_quotes, words_of, quotation_about]

@@ -1226,7 +1226,11 @@ def _seasons(doc: Doc) -> None:
                 doc.new[series].type = "TVSeries"
             named = re.match(r"(?: of (?:the )?[\w ]{1,30}?)?, [“\"‘]?", doc.text[end:])
             titled = [(x, y, w) for x, y, w in doc.work_spans
-                      if named and x == end + named.end() and w in doc.new and w != series]
+                      if named and x == end + named.end() and w in doc.new and w != series
+                      and not re.match(r"[”\"’]?(?:[’']s)? (?i:season|series|part) ",
+                                       doc.text[y:y + 12])]
+            # ("Narcos: Mexico season 3, Big Mouth season 5 and …": a list of seasons,
+            # not the season's own title)
             if titled:
                 # "the first season of the franchise, “Strike Back: Origins,”": its title.
                 season, end = titled[0][2], titled[0][1]
