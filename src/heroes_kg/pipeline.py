@@ -53,6 +53,9 @@ from .rdf.store import (
     Spool,
     StoreWriteStopped,
     begin_change,
+    checkpoint,
+    checkpoint_dir,
+    drop_checkpoint,
     end_change,
     fingerprint,
     in_change,
@@ -158,14 +161,17 @@ def _load_ontology(store: ox.Store, project: Project, names: Names) -> None:
 
 def _model(project: Project, timings: dict[str, float] | None = None,
            progress: Progress = _quiet, spool: Spool | None = None,
-           units: Units | None = None, reuse: bool = False
+           units: Units | None = None, reuse: bool = False, on_store: bool = False
            ) -> tuple[Corpus, KnowledgeGraph]:
     """Load and check the curated files and make the graph in an in-memory store; with a
     ``spool``, every quad is also written to it as it is made.
 
     With ``units`` each facts file's checked result and quads are kept in the build
     state, and with ``reuse`` those an earlier build kept are used where they still
-    hold (see :mod:`heroes_kg.rdf.units`)."""
+    hold (see :mod:`heroes_kg.rdf.units`). With ``on_store`` (and ``units``) the graph
+    is, where the difference from the last finished build can be told, a checkpoint of
+    the persisted store with that difference applied (:func:`checkpoint`) instead of
+    every quad loaded into memory."""
     from .corpus.curation import load_corpus, paused_gc
     from .rdf.model import nquads
 
@@ -175,11 +181,27 @@ def _model(project: Project, timings: dict[str, float] | None = None,
     clock.lap("load")
     progress(f"modelling {len(corpus.statements)} statements as RDF")
     names = Names(project.base_iri)
+    if on_store and units is not None and spool is None:
+        # The lines are made (or taken from the entries) and tracked as for a load, but
+        # the persisted store takes the difference, not a fresh store every line.
+        with paused_gc():
+            made = list(_unit_pieces(corpus, project.base_iri, units))
+        copy = _on_checkpoint(project, names, units, [data for data, _ in made])
+        if copy is not None:
+            del made
+            kg = KnowledgeGraph(copy, names, project)
+            clock.lap("model")
+            return corpus, kg
+        pieces_made: Iterable[tuple[bytes, bool]] | None = made
+    else:
+        pieces_made = None
     store = ox.Store()
     # Oxigraph parses and inserts each chunk in a second thread (it releases the GIL)
     # while this one writes the next.
     with paused_gc(), ThreadPoolExecutor(1, thread_name_prefix="heroes-kg-model") as loader:
-        if units is None:
+        if pieces_made is not None:
+            pieces = pieces_made
+        elif units is None:
             lines = nquads(corpus, project.base_iri)
             pieces: Iterable[tuple[bytes, bool]] = (
                 ("".join(chunk).encode("utf-8"), False)
@@ -207,6 +229,21 @@ def _model(project: Project, timings: dict[str, float] | None = None,
     kg = KnowledgeGraph(store, names, project)
     clock.lap("model")
     return corpus, kg
+
+
+def _on_checkpoint(project: Project, names: Names, units: Units, pieces: list[bytes]
+                   ) -> ox.Store | None:
+    """The persisted store's checkpoint with this build's difference applied, or None
+    (the graph is then loaded whole) when the difference cannot be told, is large, or
+    names a blank node (whose label is not the same node from build to build)."""
+    difference = units.difference(pieces)
+    if difference is None or sum(map(len, difference)) > MAX_LINES:
+        return None
+    removed, added = difference
+    if any(isinstance(term, ox.BlankNode) for quad in itertools.chain(removed, added)
+           for term in (quad.subject, quad.object)):
+        return None
+    return checkpoint(project, names, removed, added)
 
 
 def _unit_pieces(corpus: Corpus, base: str, units: Units) -> Iterator[tuple[bytes, bool]]:
@@ -505,6 +542,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     # there is nothing to rebuild.
     for leftover in outdir.parent.glob(f".{outdir.name}.*.staging"):
         shutil.rmtree(leftover, ignore_errors=True)
+    drop_checkpoint(project)  # the copy of the store a killed build was using
     current = fingerprint(project)
     state = read_state(project)
     if (not force and state.get("fingerprint") == current
@@ -533,7 +571,10 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     background = ThreadPoolExecutor(1, thread_name_prefix="heroes-kg-parts")
     try:
         corpus, kg = _model(project, timings, say, writer.spool if writer else None,
-                            units, reuse=not force)
+                            units, reuse=not force, on_store=incremental)
+        # The graph is the persisted store's checkpoint, changed by the difference (not
+        # the store the user sees, which takes the same difference below).
+        on_checkpoint = checkpoint_dir(project).is_dir()
         if validate:
             _validate(corpus, kg, shacl, timings, say, units.changes())
         clock = _Clock(timings)
@@ -647,6 +688,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         if parts is not None:
             with contextlib.suppress(BaseException):
                 discard_parts(parts.result())
+        drop_checkpoint(project)
         raise
     finally:
         background.shutdown()
@@ -661,6 +703,11 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     units.prune()
     report.written = written
     report.timings = timings
+    if on_checkpoint:  # the persisted store holds the same graph now
+        kg.memo.clear()
+        del kg
+        drop_checkpoint(project)
+        return report, None
     return report, kg
 
 
