@@ -43,6 +43,7 @@ from .rdf.delta import (
     ontology_digest,
     read_beside_parts,
     splice,
+    spliceable,
     stage_parts,
     write_parts,
 )
@@ -199,11 +200,12 @@ def _model(project: Project, timings: dict[str, float] | None = None,
     # Oxigraph parses and inserts each chunk in a second thread (it releases the GIL)
     # while this one writes the next.
     with paused_gc(), ThreadPoolExecutor(1, thread_name_prefix="heroes-kg-model") as loader:
+        pieces: Iterable[tuple[bytes, bool]]
         if pieces_made is not None:
             pieces = pieces_made
         elif units is None:
             lines = nquads(corpus, project.base_iri)
-            pieces: Iterable[tuple[bytes, bool]] = (
+            pieces = (
                 ("".join(chunk).encode("utf-8"), False)
                 for chunk in iter(lambda: list(itertools.islice(lines, MODEL_CHUNK)), []))
         else:
@@ -235,7 +237,11 @@ def _on_checkpoint(project: Project, names: Names, units: Units, pieces: list[by
                    ) -> ox.Store | None:
     """The persisted store's checkpoint with this build's difference applied, or None
     (the graph is then loaded whole) when the difference cannot be told, is large, or
-    names a blank node (whose label is not the same node from build to build)."""
+    names a blank node (whose label is not the same node from build to build), or when
+    the parts kept beside the store cannot be spliced: sorting the whole graph, or
+    reading every statement record, is several times slower on disk than in memory."""
+    if not spliceable(project, (names.facts, names.provenance)):
+        return None
     difference = units.difference(pieces)
     if difference is None or sum(map(len, difference)) > MAX_LINES:
         return None
