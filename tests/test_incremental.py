@@ -614,6 +614,40 @@ def test_an_incremental_build_works_on_a_checkpoint_of_the_store(
     _matches_a_full_build(project)
 
 
+def test_the_checkpoint_takes_the_exact_difference(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A facts file renamed moves its lines: nothing is removed or added; a statement
+    removed takes out its lines only."""
+    import heroes_kg.pipeline as pipeline
+
+    built = find_project(project)
+    build(built)
+    made: list[tuple[list[ox.Quad], list[ox.Quad]]] = []
+    real = pipeline.checkpoint
+
+    def spy(project: Any, names: Any, removed: list[ox.Quad], added: list[ox.Quad]
+            ) -> ox.Store | None:
+        made.append((removed, added))
+        return real(project, names, removed, added)
+
+    monkeypatch.setattr(pipeline, "checkpoint", spy)
+    facts = project / "seeds" / "facts"
+    (facts / "interviews.yaml").rename(facts / "interviews-2.yaml")
+    build(built)
+    assert made == [([], [])]
+    interviews = facts / "interviews-2.yaml"
+    text = interviews.read_text(encoding="utf-8")
+    first = text.index("  - subject: comicbook-interview\n    property: organizer")
+    end = text.index("  - subject:", first + 1)
+    interviews.write_text(text[:first] + text[end:], encoding="utf-8")
+    build(built)
+    removed, added = made[-1]
+    assert not added
+    organizer = [q for q in removed if q.predicate.value == "https://schema.org/organizer"]
+    assert [str(q.subject).rsplit("/", 1)[-1] for q in organizer] == ["comicbook-interview>"]
+    _matches_a_full_build(project)
+
+
 @pytest.mark.parametrize("stage", ["checkpoint", "_validate", "splice"])
 def test_a_build_stopped_while_on_its_checkpoint_leaves_the_previous_state(
         project: Path, monkeypatch: pytest.MonkeyPatch, stage: str) -> None:

@@ -232,15 +232,18 @@ class Units:
             return None
 
     def difference(self, pieces: Iterable[bytes]) -> tuple[list[ox.Quad], list[ox.Quad]] | None:
-        """The quads removed and added since the last finished build, exactly: what turns
-        that build's graph into this one's. ``pieces`` are this build's lines, every
-        file's and the articles' (a line removed from one file may still be in another).
-        None when that cannot be told (see :meth:`changed`)."""
+        """The quads removed and added since the last finished build: what turns that
+        build's graph into this one's. Every quad removed is gone from the graph, every
+        quad added is new to the files that changed (a line moved from one file to
+        another is neither). ``pieces`` are this build's lines, every file's and the
+        articles' (a line removed from one file may still be in another). None when
+        that cannot be told (see :meth:`changed`)."""
         if self.changed() is None:
             return None
         assert self._gone is not None
-        added = self._added - {b""}
-        maybe = (self._removed | self._gone) - added - {b""}
+        before = self._removed | self._gone
+        added = self._added - before - {b""}
+        maybe = before - self._added - {b""}
         kept: set[bytes] = set()
         if maybe:
             for data in pieces:
