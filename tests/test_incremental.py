@@ -22,7 +22,7 @@ from heroes_kg.outputs import page as page_module
 from heroes_kg.pipeline import build, open_graph
 from heroes_kg.project import find_project
 from heroes_kg.rdf import delta as delta_module
-from heroes_kg.rdf.store import in_change, read_state
+from heroes_kg.rdf.store import checkpoint_dir, in_change, read_state
 
 from .conftest import copy_project
 
@@ -581,6 +581,127 @@ def test_a_part_that_cannot_be_written_leaves_the_previous_state(
     build(built)
     assert not in_change(built)
     assert any(b"Pedro" in line for line in _exports(project)["heroes.nt"].splitlines())
+
+
+def _edit_alias(project: Path) -> None:
+    cast = project / "seeds" / "facts" / "cast.yaml"
+    cast.write_text(cast.read_text(encoding="utf-8").replace(
+        "    aliases: [Pascal]\n", "    aliases: [Pascal, Pedro]\n"), encoding="utf-8")
+
+
+def _matches_a_full_build(project: Path) -> None:
+    full = copy_project(project.parent / "full")
+    shutil.rmtree(full / "seeds")
+    shutil.copytree(project / "seeds", full / "seeds")
+    build(find_project(full), force=True)
+    assert _state(project) == _state(full)
+
+
+def test_an_incremental_build_works_on_a_checkpoint_of_the_store(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit is built on a copy of the persisted store changed by the difference (the
+    graph is not loaded whole); --force loads it whole; the copy is gone afterwards."""
+    import heroes_kg.pipeline as pipeline
+
+    built = find_project(project)
+    build(built)
+    made: list[tuple[int, int, bool]] = []
+    real = pipeline.checkpoint
+
+    def spy(project: Any, names: Any, removed: list[ox.Quad], added: list[ox.Quad]
+            ) -> ox.Store | None:
+        store = real(project, names, removed, added)
+        made.append((len(removed), len(added), store is not None))
+        return store
+
+    monkeypatch.setattr(pipeline, "checkpoint", spy)
+    _edit_alias(project)
+    build(built)
+    assert made == [(0, 1, True)]
+    assert not checkpoint_dir(built).exists()
+    build(built, force=True)
+    assert len(made) == 1
+    _matches_a_full_build(project)
+
+
+def test_the_checkpoint_takes_the_exact_difference(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A facts file renamed moves its lines: nothing is removed or added; a statement
+    removed takes out its lines only."""
+    import heroes_kg.pipeline as pipeline
+
+    built = find_project(project)
+    build(built)
+    made: list[tuple[list[ox.Quad], list[ox.Quad]]] = []
+    real = pipeline.checkpoint
+
+    def spy(project: Any, names: Any, removed: list[ox.Quad], added: list[ox.Quad]
+            ) -> ox.Store | None:
+        made.append((removed, added))
+        return real(project, names, removed, added)
+
+    monkeypatch.setattr(pipeline, "checkpoint", spy)
+    facts = project / "seeds" / "facts"
+    (facts / "interviews.yaml").rename(facts / "interviews-2.yaml")
+    build(built)
+    assert made == [([], [])]
+    interviews = facts / "interviews-2.yaml"
+    text = interviews.read_text(encoding="utf-8")
+    first = text.index("  - subject: comicbook-interview\n    property: organizer")
+    end = text.index("  - subject:", first + 1)
+    interviews.write_text(text[:first] + text[end:], encoding="utf-8")
+    build(built)
+    removed, added = made[-1]
+    assert not added
+    organizer = [q for q in removed if q.predicate.value == "https://schema.org/organizer"]
+    assert [str(q.subject).rsplit("/", 1)[-1] for q in organizer] == ["comicbook-interview>"]
+    _matches_a_full_build(project)
+
+
+@pytest.mark.parametrize("stage", ["checkpoint", "_validate", "splice"])
+def test_a_build_stopped_while_on_its_checkpoint_leaves_the_previous_state(
+        project: Path, monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
+    """Stopped once its copy of the store is made and changed (and later, while that
+    copy is its graph): nothing the user sees changed, and the copy is gone."""
+    import heroes_kg.pipeline as pipeline
+
+    built = find_project(project)
+    build(built)
+    before = _state(project)
+    _edit_alias(project)
+    real = pipeline.checkpoint
+
+    def stop(*args: Any, **kwargs: Any) -> None:
+        if stage == "checkpoint":
+            real(*args, **kwargs)
+        assert checkpoint_dir(built).is_dir()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, stage, stop)
+    with pytest.raises(KeyboardInterrupt):
+        build(built)
+    monkeypatch.undo()
+    assert not in_change(built)
+    assert _state(project) == before
+    assert not checkpoint_dir(built).exists()
+    build(built)
+    _matches_a_full_build(project)
+
+
+def test_a_checkpoint_left_by_a_killed_build_is_not_used(project: Path) -> None:
+    """A kill leaves the build's copy of the store behind, changed half-way: the next
+    build removes it and makes its own from the persisted store."""
+    built = find_project(project)
+    build(built)
+    _edit_alias(project)
+    ox.Store.read_only(str(project / ".heroes-kg" / "store")).backup(
+        str(checkpoint_dir(built)))
+    left = ox.Store(str(checkpoint_dir(built)))
+    left.update("DELETE WHERE { GRAPH ?g { ?s <https://schema.org/name> ?o } }")
+    del left
+    build(built)
+    assert not checkpoint_dir(built).exists()
+    _matches_a_full_build(project)
 
 
 _POOL = [f"https://example.org/s{i}" for i in range(6)]

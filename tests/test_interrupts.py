@@ -64,9 +64,10 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-def _start_build(root: Path) -> subprocess.Popen[str]:
+def _start_build(root: Path, *, force: bool = True) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "heroes_kg", "build", "--force", "--project", str(root)],
+        [sys.executable, "-m", "heroes_kg", "build", *(["--force"] if force else []),
+         "--project", str(root)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
 
@@ -99,6 +100,29 @@ def test_sigkill_at_any_instant_leaves_the_old_set_or_the_new_set(
     process.kill()
     process.communicate()  # reaps it and closes its pipes
     _one_whole_set(root, versions)
+
+
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(instant=st.floats(0.3, 2.5))
+def test_sigkill_of_an_incremental_build_leaves_the_old_set_or_the_new_set(
+        root: Path, versions: dict[str, dict[str, bytes]], instant: float) -> None:
+    """An incremental build works on a copy of the store (a checkpoint) that it changes:
+    killed at any instant, exports/ is whole and the next build is right."""
+    _flip(root)
+    process = _start_build(root, force=False)
+    time.sleep(instant)
+    process.kill()
+    process.communicate()
+    _one_whole_set(root, versions)
+    build(find_project(root))
+    assert _one_whole_set(root, versions) == _current(root)
+    assert not (root / ".heroes-kg" / "store.checkpoint").exists()
+
+
+def _current(root: Path) -> str:
+    text = (root / "seeds" / "facts" / "cast.yaml").read_text(encoding="utf-8")
+    return "Tech-Yes" if "name: Tech-Yes\n" in text else "Tech-No"
 
 
 @settings(max_examples=8, deadline=None,

@@ -49,6 +49,7 @@ __all__ = [
     "read_beside_parts",
     "read_part",
     "splice",
+    "spliceable",
     "stage_parts",
     "write_parts",
 ]
@@ -157,6 +158,19 @@ def _read_blocks(project: Project, graph: ox.NamedNode, stamp: tuple[int, int, i
         return None
     blocks = record.get("blocks")
     return blocks if isinstance(blocks, dict) else None
+
+
+def spliceable(project: Project, graphs: Iterable[ox.NamedNode]) -> bool:
+    """Whether the parts of ``graphs`` and their block indexes are there and describe
+    each other, as :func:`splice` needs (it still checks them again)."""
+    for graph in graphs:
+        try:
+            stamp = _stamp(_part(project, graph))
+        except OSError:
+            return False
+        if _read_blocks(project, graph, stamp) is None:
+            return False
+    return True
 
 
 def splice(project: Project, kg: Graph, changed: Iterable[ox.Quad]) -> Delta | None:

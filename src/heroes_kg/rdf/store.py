@@ -42,7 +42,10 @@ __all__ = [
     "Spool",
     "StoreWriteStopped",
     "begin_change",
+    "checkpoint",
+    "checkpoint_dir",
     "cut_blocks",
+    "drop_checkpoint",
     "end_change",
     "fingerprint",
     "in_change",
@@ -537,6 +540,40 @@ def swap_store(project: Project, fresh: Path) -> None:
         os.replace(target, old)
     os.replace(fresh, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def checkpoint_dir(project: Project) -> Path:
+    """Where a build keeps its own copy of the persisted store while it runs."""
+    return project.state_dir / "store.checkpoint"
+
+
+def checkpoint(project: Project, names: Names, removed: Iterable[ox.Quad],
+               added: Iterable[ox.Quad]) -> ox.Store | None:
+    """A copy of the persisted store with ``removed`` taken out and ``added`` put in, for
+    a build to use as its graph (call with the lock held), or None when the store cannot
+    be copied. The copy is a RocksDB checkpoint: its files are hard links to the
+    store's, which it never changes (RocksDB files are immutable once written), so
+    making it takes a moment whatever the store's size. What a kill leaves of it is
+    removed by :func:`drop_checkpoint`; the persisted store is not touched."""
+    path = checkpoint_dir(project)
+    drop_checkpoint(project)
+    try:
+        ox.Store.read_only(str(store_dir(project))).backup(str(path))
+        store = ox.Store(str(path))
+        if not store.contains_named_graph(names.facts):
+            raise OSError("not this project's store")
+        for quad in removed:
+            store.remove(quad)
+        store.extend(added)
+    except (OSError, RuntimeError, ValueError):
+        drop_checkpoint(project)
+        return None
+    return store
+
+
+def drop_checkpoint(project: Project) -> None:
+    """Remove a build's copy of the store (this build's, or one a killed build left)."""
+    shutil.rmtree(checkpoint_dir(project), ignore_errors=True)
 
 
 def replace_store(project: Project, store: ox.Store) -> None:

@@ -25,6 +25,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -230,6 +231,30 @@ class Units:
         except SyntaxError:
             return None
 
+    def difference(self, pieces: Iterable[bytes]) -> tuple[list[ox.Quad], list[ox.Quad]] | None:
+        """The quads removed and added since the last finished build: what turns that
+        build's graph into this one's. Every quad removed is gone from the graph, every
+        quad added is new to the files that changed (a line moved from one file to
+        another is neither). ``pieces`` are this build's lines, every file's and the
+        articles' (a line removed from one file may still be in another). None when
+        that cannot be told (see :meth:`changed`)."""
+        if self.changed() is None:
+            return None
+        assert self._gone is not None
+        before = self._removed | self._gone
+        added = self._added - before - {b""}
+        maybe = before - self._added - {b""}
+        kept: set[bytes] = set()
+        if maybe:
+            for data in pieces:
+                kept |= maybe.intersection(data.split(b"\n"))
+                if len(kept) == len(maybe):
+                    break
+        try:
+            return (_parse(maybe - kept), _parse(added))
+        except SyntaxError:
+            return None
+
     def manifest(self) -> dict[str, str]:
         """What the state file keeps of this build's entries, for the next build."""
         return dict(self.current)
@@ -260,3 +285,9 @@ def _write(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _parse(lines: set[bytes]) -> list[ox.Quad]:
+    if not lines:
+        return []
+    return list(ox.parse(b"\n".join(sorted(lines)) + b"\n", format=ox.RdfFormat.N_QUADS))

@@ -632,18 +632,23 @@ def validate_around(engine: ShapesEngine, store: ox.Store, graphs: list[ox.Named
             focus.add(quad.subject)  # type: ignore[arg-type]
         if predicate in reach.inverse:
             focus.add(quad.object)  # type: ignore[arg-type]
+    # The triples that point at a node are read one predicate the shapes follow at a
+    # time: a node many others point at (by predicates no shape follows back) is not
+    # read whole; on a store on disk each quad read costs.
+    inverse = [ox.NamedNode(p) for p in reach.inverse]
     frontier = set(focus)
     for level in range(1, reach.depth):
         # Nodes one step before the frontier, by a step beyond which at least ``level``
         # more hops are read.
         before: set[Term] = set()
+        forward = [ox.NamedNode(p) for p, beyond in reach.forward.items() if beyond >= level]
         for node in frontier:
             if isinstance(node, ox.Literal):
                 continue
-            for quad in store.quads_for_pattern(None, None, node):
-                if (quad.graph_name in in_graphs
-                        and reach.forward.get(quad.predicate.value, -1) >= level):
-                    before.add(quad.subject)  # type: ignore[arg-type]
+            for step in forward:
+                for quad in store.quads_for_pattern(None, step, node):
+                    if quad.graph_name in in_graphs:
+                        before.add(quad.subject)  # type: ignore[arg-type]
             for quad in store.quads_for_pattern(node, None, None):
                 if (quad.graph_name in in_graphs
                         and reach.inverse.get(quad.predicate.value, -1) >= level):
@@ -664,10 +669,11 @@ def validate_around(engine: ShapesEngine, store: ox.Store, graphs: list[ox.Named
                     read.add(quad)
                     if p != rdf_type or reach.forward[p] > 0:
                         after.add(quad.object)  # type: ignore[arg-type]
-            for quad in store.quads_for_pattern(None, None, node):
-                if quad.graph_name in in_graphs and quad.predicate.value in reach.inverse:
-                    read.add(quad)
-                    after.add(quad.subject)  # type: ignore[arg-type]
+            for step in inverse:
+                for quad in store.quads_for_pattern(None, step, node):
+                    if quad.graph_name in in_graphs:
+                        read.add(quad)
+                        after.add(quad.subject)  # type: ignore[arg-type]
             if len(read) > limit:
                 return None
         frontier = after - seen

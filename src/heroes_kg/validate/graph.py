@@ -208,6 +208,25 @@ def _records_around(kg: Graph, changed: Sequence[ox.Quad]) -> set[ox.NamedNode]:
                                for k in ("subject", "predicate", "object"))
     records: set[ox.NamedNode] = set()
     store = kg.store
+    facts = {q.triple for q in changed if q.graph_name == names.facts}
+    if not any(isinstance(t, ox.BlankNode) for f in facts for t in (f.subject, f.object)):
+        # One query: Oxigraph looks each fact's records up by index, where a loop over
+        # the records of each object reads every record of a much-used object (on a
+        # store on disk, each one costs).
+        records.update(q.subject for q in changed
+                       if q.graph_name == names.provenance
+                       and isinstance(q.subject, ox.NamedNode))
+        ordered = sorted(facts, key=str)
+        for at in range(0, len(ordered), 500):
+            values = " ".join(f"({f.subject} {f.predicate} {f.object})"
+                              for f in ordered[at:at + 500])
+            for row in select(store, _PREFIXES + f"""SELECT DISTINCT ?st WHERE {{
+                    VALUES (?s ?p ?o) {{ {values} }}
+                    GRAPH <{names.provenance.value}> {{ ?st rdf:subject ?s ;
+                        rdf:predicate ?p ; rdf:object ?o }} }}"""):
+                if isinstance(row["st"], ox.NamedNode):
+                    records.add(row["st"])
+        return records
     for quad in changed:
         if quad.graph_name == names.provenance:
             if isinstance(quad.subject, ox.NamedNode):
