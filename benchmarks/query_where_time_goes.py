@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -33,10 +32,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 import heroes_kg
-from heroes_kg.project import find_project
-from heroes_kg.query import named_query, prefixes
+from heroes_kg.query import named_query
 from heroes_kg.query._stream import Output
 from heroes_kg.rdf.store import store_dir
+from query_whole_graph import prepared  # beside this script
 
 
 def _child(cmd: list[str], cwd: Path, env: dict[str, str]) -> str:
@@ -58,15 +57,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated query names")
     args = parser.parse_args(argv)
 
-    project = find_project(args.project)
-    heroes_kg.load(project.root).close()  # build the store first if the seeds changed
-    oxigraph = shutil.which("oxigraph")
-    if oxigraph is None:
-        sys.exit("the oxigraph CLI is not installed (pip install oxigraph)")
-    known = prefixes(project.base_iri)
-    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in known.items())
-    env = {**os.environ, "PYTHONPATH": str(Path(heroes_kg.__file__).resolve().parents[1])
-           + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    project, oxigraph, known, declared, env = prepared(args.project)
     with heroes_kg.load(project.root) as kg:
         graphs: list[ox.NamedNode | ox.BlankNode] = list(kg.data_graphs)
     print(f"{store_dir(project)}, load average {os.getloadavg()[0]:.1f} on "

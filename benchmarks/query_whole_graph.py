@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 import heroes_kg
-from heroes_kg.project import find_project
+from heroes_kg.project import Project, find_project
 from heroes_kg.query import list_queries, prefixes
 from heroes_kg.rdf.store import store_dir
 
@@ -89,6 +89,22 @@ def _default_bindings(project: Path) -> dict[str, str]:
     return found
 
 
+def prepared(folder: str | None) -> tuple[Project, str, dict[str, str], str, dict[str, str]]:
+    """The project (its store built first if the seeds changed), the oxigraph CLI, the
+    prefixes, their PREFIX lines for that CLI, and the environment a child heroes-kg
+    runs in (this package first)."""
+    project = find_project(folder)
+    heroes_kg.load(project.root).close()
+    oxigraph = shutil.which("oxigraph")
+    if oxigraph is None:
+        sys.exit("the oxigraph CLI is not installed (pip install oxigraph)")
+    known = prefixes(project.base_iri)
+    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in known.items())
+    env = {**os.environ, "PYTHONPATH": str(Path(heroes_kg.__file__).resolve().parents[1])
+           + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    return project, oxigraph, known, declared, env
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", default=None, help="project folder (default: here)")
@@ -107,16 +123,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also time each question on the graph loaded into memory")
     args = parser.parse_args(argv)
 
-    project = find_project(args.project)
-    heroes_kg.load(project.root).close()  # build the store first if the seeds changed
-    oxigraph = shutil.which("oxigraph")
-    if oxigraph is None:
-        sys.exit("the oxigraph CLI is not installed (pip install oxigraph)")
+    project, oxigraph, known, declared, env = prepared(args.project)
     bindings = dict(b.split("=", 1) for b in args.bind) or _default_bindings(project.root)
-    known = prefixes(project.base_iri)
-    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in known.items())
-    env = {**os.environ, "PYTHONPATH": str(Path(heroes_kg.__file__).resolve().parents[1])
-           + os.pathsep + os.environ.get("PYTHONPATH", "")}
     before_env = before_root = None
     if args.before:
         before_env = {**os.environ, "PYTHONPATH": str(Path(args.before).resolve())}

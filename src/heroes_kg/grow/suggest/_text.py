@@ -74,6 +74,7 @@ VERB_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     "co-direct": {"s": (), "ed": ("co-directed",), "base": (), "ing": ()},
     "produce": {"s": (), "ed": ("produced",), "base": (), "ing": ()},
     "create": {"s": (), "ed": ("created",), "base": (), "ing": ()},
+    "helm": {"s": (), "ed": ("helmed",), "base": (), "ing": ()},
 }
 
 

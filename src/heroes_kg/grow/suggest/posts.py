@@ -119,44 +119,32 @@ _POST_TEXT = re.compile(r"[^“\".]{0,60}?(?:,? (?:writing|captioning (?:it|the 
                         r"video))|adding|saying))?[:,]?\s*[“\"](?P<t>[^”\"]{8,})[”\"]")
 
 
-_PROSE_POST = re.compile(
-    rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he)(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
-    rf"(?:also |recently |later )?(?:wrote|posted|shared|"
-    rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
-    rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
-    rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
-    rf"filmmaker|singer|producer)),? (?:also |recently |later )?took to "
-    rf"(?:(?:his|her|their|its) )?{_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
-    rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?{_PLATFORM.replace('?P<p>', '?P<p4>')} post "
-    rf"(?:from|by) (?:[^,.“”\"]{{0,40}}, )?(?P<who5>{NAME})|"
-    rf"(?P<who6>{NAME})[’']s {_PLATFORM.replace('?P<p>', '?P<p5>')} post\b|"
-    rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?tweet (?:from|by) (?P<who7>{NAME})|"
-    rf"\b(?:shared|posted|tweeted) by (?P<who8>{NAME}) (?:on|to|via) "
-    rf"{_PLATFORM.replace('?P<p>', '?P<p6>')}\b|"
-    rf"(?P<who3>{NAME}) (?:tweeted|retweeted)\b|"
-    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
-    rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
-    rf"published) (?:on|to|via) {_PLATFORM.replace('?P<p>', '?P<p3>')},? "
-    rf"(?P<who4>{NAME}) (?:wrote|said|shared|added|explained)\b")
-_PROSE_POST_APPOSED = re.compile(
-    rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he)(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
-    rf"(?:also |recently |later )?(?:wrote|posted|shared|"
-    rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
-    rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
-    rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
-    rf"filmmaker|singer|producer)),? (?:also |recently |later )?took to "
-    rf"(?:(?:his|her|their|its) )?{_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
-    rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?{_PLATFORM.replace('?P<p>', '?P<p4>')} post "
-    rf"(?:from|by) (?:[^,.“”\"]{{0,40}}, )?(?P<who5>{NAME})|"
-    rf"(?P<who6>{NAME})[’']s {_PLATFORM.replace('?P<p>', '?P<p5>')} post\b|"
-    rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?tweet (?:from|by) (?P<who7>{NAME})|"
-    rf"\b(?:shared|posted|tweeted) by (?P<who8>{NAME}) (?:on|to|via) "
-    rf"{_PLATFORM.replace('?P<p>', '?P<p6>')}\b|"
-    rf"(?P<who3>{NAME})(?:, [^,“”\"]{{3,80}},)? (?:tweeted|retweeted)\b|"
-    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
-    rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
-    rf"published) (?:on|to|via) {_PLATFORM.replace('?P<p>', '?P<p3>')},? "
-    rf"(?P<who4>{NAME}) (?:wrote|said|shared|added|explained)\b")
+def _prose_post(apposed: str = "") -> re.Pattern[str]:
+    """A post described in prose; ``apposed`` may stand between a name and "tweeted"."""
+    return re.compile(
+        rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he)(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
+        rf"(?:also |recently |later )?(?:wrote|posted|shared|"
+        rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
+        rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
+        rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
+        rf"filmmaker|singer|producer)),? (?:also |recently |later )?took to "
+        rf"(?:(?:his|her|their|its) )?{_PLATFORM.replace('?P<p>', '?P<p2>')}\b|"
+        rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?{_PLATFORM.replace('?P<p>', '?P<p4>')} post "
+        rf"(?:from|by) (?:[^,.“”\"]{{0,40}}, )?(?P<who5>{NAME})|"
+        rf"(?P<who6>{NAME})[’']s {_PLATFORM.replace('?P<p>', '?P<p5>')} post\b|"
+        rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?tweet (?:from|by) (?P<who7>{NAME})|"
+        rf"\b(?:shared|posted|tweeted) by (?P<who8>{NAME}) (?:on|to|via) "
+        rf"{_PLATFORM.replace('?P<p>', '?P<p6>')}\b|"
+        rf"(?P<who3>{NAME}){apposed} (?:tweeted|retweeted)\b|"
+        rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
+        rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
+        rf"published) (?:on|to|via) {_PLATFORM.replace('?P<p>', '?P<p3>')},? "
+        rf"(?P<who4>{NAME}) (?:wrote|said|shared|added|explained)\b")
+
+
+_PROSE_POST = _prose_post()
+#: "Ortega, who stars in Wednesday, tweeted": with an apposition before "tweeted".
+_PROSE_POST_APPOSED = _prose_post(r"(?:, [^,“”\"]{3,80},)?")
 
 
 def rule_prose_post(doc: Doc, s: Sentence) -> None:

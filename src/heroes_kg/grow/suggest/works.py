@@ -197,7 +197,8 @@ _FRONTED_CREDIT = re.compile(rf"^(?:Written|Directed|Created|Co-written|Produced
                              rf"(?:is|was|will|has|stars|follows|tells)\b")
 #: "Don’t Look Up is directed by Adam McKay": a title that is directed, written or made.
 _TITLE_IS_BY = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS}) (?:is|was|will be|has been) "
-                          rf"(?:co-)?(?:directed|written|produced|created|helmed) by (?={NAME})")
+                          rf"(?:co-)?{verbs('direct', 'write', 'produce', 'create', 'helm', forms=('pp',))} "
+                          rf"by (?={NAME})")
 #: "Bruised, Halle Berry’s directorial debut, is set to launch": a title set beside
 #: someone's debut.
 _DEBUT_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=while )|(?<=and ))(?P<t>{TITLE_WORDS}), "
