@@ -29,7 +29,9 @@ FLOORS = {"dev": {"recall": 0.71, "precision": 0.95, "typed": 0.96, "noise": 0},
           # tuned on its articles a… to m…, the rest only scored in totals
           "dev-6": {"recall": 0.23, "precision": 0.71, "typed": 0.90, "noise": 2},
           # scored once as a held-out half, then developed on: its rules not keyed on it
-          "dev-7": {"recall": 0.43, "precision": 0.85, "typed": 0.93, "noise": 1}}
+          "dev-7": {"recall": 0.43, "precision": 0.85, "typed": 0.93, "noise": 1},
+          # the same, scored once as a held-out half before any rule was tuned on it
+          "dev-8": {"recall": 0.16, "precision": 0.55, "typed": 0.88, "noise": 0}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
