@@ -28,11 +28,14 @@ __all__ = ["Group", "Pattern", "read_patterns"]
 class Group:
     """A group graph pattern. ``joined``: its rows reach its parent's only through joins
     and unions (a { … } among the others, a UNION branch, a plain ``SELECT *``);
-    otherwise (OPTIONAL, MINUS, EXISTS, a subquery) its rows can take others' place."""
+    otherwise (OPTIONAL, MINUS, EXISTS, a subquery) its rows can take others' place.
+    ``attached``: an OPTIONAL, a MINUS or an EXISTS inside a group, whose matches count
+    only where they agree with a row of that group."""
 
     parent: Group | None
     joined: bool
     mandatory: bool  # joined, and not one branch of a UNION: every row of its parent's
+    attached: bool = False
     patterns: list[Pattern] = field(default_factory=list)
     children: list[Group] = field(default_factory=list)
 
@@ -54,9 +57,11 @@ class Pattern:
     def guards(self) -> Iterator[Pattern]:
         """The simple patterns every row made with this pattern's matches must also
         match, with the same values for the variables they share: those of its group,
-        of the groups joined into it and of the groups it is joined into."""
+        of the groups joined into it and of the groups it is joined into. A match in an
+        OPTIONAL, a MINUS or an EXISTS changes only the rows of the group around it that
+        agree with it, so that group's patterns guard it too."""
         top = self.group
-        while top.joined and top.parent is not None:
+        while (top.joined or top.attached) and top.parent is not None:
             top = top.parent
         stack = [top]
         while stack:
@@ -254,10 +259,10 @@ class _Reader:
 
     # --- groups ---
 
-    def group(self, joined: bool = False) -> Group:
+    def group(self, joined: bool = False, attached: bool = False) -> Group:
         """A group graph pattern, from its { to its }."""
         parent = self.scope
-        group = Group(parent, joined, joined)
+        group = Group(parent, joined, joined, attached and parent is not None)
         if parent is not None:
             parent.children.append(group)
         self.scope = group
@@ -292,7 +297,7 @@ class _Reader:
                 raise _Unsure
             elif kind == "word" and upper in ("OPTIONAL", "MINUS"):
                 self.next()
-                self.group()
+                self.group(attached=True)
             elif kind == "word" and upper in ("FILTER", "BIND"):
                 self.next()
                 self.constraint()
@@ -313,7 +318,7 @@ class _Reader:
             self.next()
         if self.is_word("EXISTS"):
             self.next()
-            self.group()
+            self.group(attached=True)
             return
         if self.peek()[0] == "word":  # a function call: FILTER regex(…)
             self.next()
@@ -333,7 +338,7 @@ class _Reader:
                 raise _Unsure
             elif kind == "word" and text.upper() == "EXISTS":
                 self.next()
-                self.group()
+                self.group(attached=True)
                 continue
             elif kind == "word" and text.upper() in _UNSAFE:
                 raise _Unsure
