@@ -163,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
             runs.append((named, bound))
         if not bound or args.unbound:
             runs.append((named, {}))
+    if not runs:
+        sys.exit(f"no named query to run: {project.queries_dir} has "
+                 f"{'none of ' + args.only if args.only else 'no .rq file'} (a synthetic "
+                 "project has no queries/: copy this project's queries/ folder there)")
     for named, bound in runs:
         text = named.text
         graph = re.search(r"(?im)^\s*(CONSTRUCT|DESCRIBE)\b", text) is not None
