@@ -398,3 +398,17 @@ def test_a_crew_clause_is_not_bound_to_an_earlier_credit_in_brackets() -> None:
                 "(“Peacemaker”), produced by Jackie Chan, is his partner.")
     assert ("hidden-strike", "producer", "jackie-chan") in got
     assert ("peacemaker", "producer", "jackie-chan") not in got
+
+
+def test_the_first_line_heads_its_section_when_the_article_is_a_list_of_sections() -> None:
+    text = ("The Affair\nThe final season, starring Dominic West and Maura Tierney, begins "
+            "Aug. 25 on Showtime.\nPower\nThe final season, starring Omari Hardwick and Lela "
+            "Loren, begins Aug. 25 on Starz.\nThe Deuce\nThe final season, starring James "
+            "Franco, begins Sept. 9 on HBO.\n")
+    got = facts(text)
+    assert ("the-affair", "castMember", "dominic-west") in got
+    assert ("power", "castMember", "omari-hardwick") in got
+    assert ("power", "castMember", "dominic-west") not in got
+    # a title line over an article that is not a list of sections is its title only
+    assert "The Affair" not in works("The Affair\nThe series, starring Dominic West, ends "
+                                     "on Sunday. It aired on Showtime.\n")

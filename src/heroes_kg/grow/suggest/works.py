@@ -409,7 +409,7 @@ def _headings(doc: Doc) -> None:
     """Section headings that name a work ("Defending Jacob" on a line of its own before
     the paragraphs about it), when the article has several."""
     heads = []
-    for i, p in enumerate(doc.paragraphs[1:], start=1):
+    for i, p in enumerate(doc.paragraphs):
         # "6. The Queen’s Gambit", "- Squid Game": an item of a ranked list
         text = re.sub(r"^(?:\d{1,2}[.)]|[-–•*])\s+", "", p.text.strip())
         dated = _DATED_HEADING.fullmatch(text)
@@ -440,6 +440,10 @@ def _headings(doc: Doc) -> None:
     # sections of an article about several works
     again = Counter(text for _i, _p, _f, text in heads)
     heads = [h for h in heads if again[h[3]] == 1 and h[3].lower() not in _PAGE_WORDS]
+    if heads and heads[0][0] == 0 and (len(heads) < 3 or heads[1][0] == 1):
+        # The first line is the article's own title unless it opens a list of sections
+        # like the rest ("The Affair" over its paragraph, then "Power" over its own).
+        heads = heads[1:]
     if len(heads) < 2:
         return
     for i, p, found, text in heads:
