@@ -347,3 +347,13 @@ def test_renewed_for_a_numbered_season_by_a_company() -> None:
     got = facts(text)
     assert ("dark-season-3", "greenlitBy", "netflix") in got
     assert ("dark-season-3", "developmentStatus", "renewed") in got
+
+
+def test_filmmakers_listed_each_with_a_film_in_brackets_directed_them() -> None:
+    got = facts("Directors Gus Van Sant (The Sea of Trees), Jia Zhang-ke (Mountain May "
+                "Depart), Jacques Audiard (Dheepan) and Hou Hsiao Hsien will be in the "
+                "starting blocks. Audiard's Rust and Bone competed in 2012.")
+    assert ("dheepan", "director", "jacques-audiard") in got
+    assert ("mountain-may-depart", "director", "jia-zhang-ke") in got
+    assert ("the-sea-of-trees", "director", "gus-van-sant") in got
+    assert not any(p == "plays" for _s, p, _o in got)

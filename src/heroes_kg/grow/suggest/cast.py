@@ -243,6 +243,16 @@ def _work_named_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]
     return None, end
 
 
+#: A list of people after the noun that says what they are, each with the bracketed
+#: work they are known for: "Directors Gus Van Sant (The Sea of Trees), Jia Zhang-ke
+#: (Mountain May Depart)": their credits, not the characters they play.
+_CREDIT_LIST = re.compile(
+    rf"\b(?i:(?:co-)?(?:directors?|filmmakers?|helmers?|auteurs?|writers?|creators?|"
+    rf"showrunners?|producers?|newcomers|actors|actresses|veterans|alums|alumni|co-stars))"
+    rf"(?: (?:such as|including|like|are|were|include))?:? "
+    rf"(?:{NAME} \([^()]{{1,80}}\),? (?:and )?)*$")
+
+
 def rule_parenthetical(doc: Doc, s: Sentence) -> None:
     """"YaYa Gosselin (Missy Moreno)" or "Missy Moreno (YaYa Gosselin)"; not the credits
     of "Awkwafina (Crazy Rich Asians) and Danny DeVito (It’s Always Sunny)", "creator Aaron
@@ -254,7 +264,7 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
                   for g in re.finditer(r"\(([^()]{1,80})\)", s.text))
     for m in re.finditer(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)", s.text):
         a, b = doc.trim(m.group("a")), m.group("b")
-        if credits or is_place_or_award(b) or re.search(
+        if credits or is_place_or_award(b) or _CREDIT_LIST.search(s.text[:m.start()]) or re.search(
                 r"\b(?:(?:creator|director|filmmaker|writer|showrunner|producer)s?|newcomers|"
                 r"actors|actresses|veterans|alums|alumni|co-stars) $",
                 s.text[max(0, m.start() - 14):m.start()]):

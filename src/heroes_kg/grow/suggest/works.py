@@ -694,6 +694,7 @@ def find_titles(doc: Doc) -> None:
     _credit_titles(doc)
     _credit_lists(doc)
     _bracketed_credits(doc)
+    _people_with_credits(doc)
     lineup_titles(doc)
     _numbered_titles(doc)
     _other_occurrences(doc)
@@ -1361,6 +1362,43 @@ def _bracketed_credits(doc: Doc) -> None:
                 doc.add(work, "director", doc.text[quote_start:m.end()], quote_start,
                         "bracketed-credits", 0.6, obj=director)
             at += len(title)
+
+
+_CREDIT = r"\([“\"‘]?[^()“”\"‘’]{2,60}[”\"’]?\)"
+#: "Directors Gus Van Sant (The Sea of Trees), Jia Zhang-ke (Mountain May Depart) and
+#: Hou Hsiao Hsien": filmmakers listed each with the one work they bring.
+_FILMMAKER_LIST = re.compile(
+    rf"\b(?P<noun>(?i:(?:co-)?directors|filmmakers|helmers|auteurs))(?: (?:such as|including|"
+    rf"like))?:? (?P<list>{NAME} {_CREDIT}(?:,? (?:and )?{NAME}(?: {_CREDIT})?)+)")
+
+
+def _people_with_credits(doc: Doc) -> None:
+    """Filmmakers listed each with a work in brackets (a festival line-up): each work
+    is a film they directed, not a character they play."""
+    for m in _FILMMAKER_LIST.finditer(doc.text):
+        for item in re.finditer(rf"(?P<p>{NAME}) \((?P<t>[^()]+)\)", m.group("list")):
+            person = doc.trim(item.group("p"))
+            title = _clean_title(doc, item.group("t").strip("“”\"‘’"))
+            if title is None or not doc.is_person(person) or _looks_like_person(doc, title) \
+                    or is_place_or_award(title) or title.lower() in KNOWN_NAMES:
+                continue
+            found = doc.lookup(person)
+            if found is not None and doc.type_of(found) not in ("Person", "Filmmaker"):
+                continue
+            at = doc.text.find(title, m.start("list") + item.start("t"))
+            work = doc.lookup(title)
+            if work is None or doc.type_of(work) not in WORK_TYPES:
+                if work is not None or doc.work_span_at(at, at + len(title)):
+                    continue
+                work = _register(doc, title, at, "Movie", "filmmaker-list", m.group(0), 0.5)
+            else:
+                doc.add_work_span(at, at + len(title), work)
+            director = found or doc.entity(person, "Filmmaker", "filmmaker-list", m.group(0))
+            end = m.start("list") + item.end()
+            # the list from its noun, or the item alone when the list is long
+            start = m.start() if end - m.start() <= 160 else m.start("list") + item.start()
+            doc.add(work, "director", doc.text[start:end], start, "filmmaker-list", 0.6,
+                    obj=director)
 
 
 def _looks_like_person(doc: Doc, name: str) -> bool:
