@@ -357,3 +357,15 @@ def test_filmmakers_listed_each_with_a_film_in_brackets_directed_them() -> None:
     assert ("mountain-may-depart", "director", "jia-zhang-ke") in got
     assert ("the-sea-of-trees", "director", "gus-van-sant") in got
     assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_a_list_that_makes_up_the_cast_and_a_name_ending_in_jr() -> None:
+    got = facts("The first trailer for “Oppenheimer” is out. Kenneth Branagh, Robert Downey "
+                "Jr., Matt Damon, Emily Blunt and more make up the star-studded cast of the "
+                "film.")
+    assert {("oppenheimer", "castMember", p) for p in (
+        "kenneth-branagh", "robert-downey-jr", "matt-damon", "emily-blunt")} <= got
+    doc = read(Article("a", "T", "a.txt", "Robert Downey Jr., Matt Damon and Emily Blunt."),
+               KNOWN)
+    assert [p.name for p in read_people(doc, 0, 60)] == ["Robert Downey Jr.", "Matt Damon",
+                                                         "Emily Blunt"]

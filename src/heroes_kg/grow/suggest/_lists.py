@@ -23,7 +23,7 @@ __all__ = ["PERSON", "Listed", "listed_work", "read_people", "the_sequel", "trim
 #: Dyke", "Ludwig van Beethoven".
 PERSON = (rf"{NAME}(?: [“\"][A-Z][\w.]*(?: [A-Z][\w.]*)?[”\"] {NAME})?"
           rf"(?: (?:de|da|di|del|della|van|von|der|den|la|le|du|dos|das|bin|al) {NAME})?"
-          rf"(?:,? (?:Jr|Sr)\.|,? (?:II|III|IV)\b)?")
+          rf"(?:,? (?:Jr|Sr)\.|,? (?:II|III|IV)\b|(?<=\bJr)\.|(?<=\bSr)\.)?")
 _SEP = re.compile(r"(?:,? (?:and|as well as|along with|plus|alongside)|,) (?:the late )?")
 _ITEM = re.compile(rf"(?:the late )?(?P<n>{PERSON})(?: as (?P<r>{NAME})| \([“\"‘]?(?P<p>{NAME})"
                    rf"[”\"’]?\))?")

@@ -1081,7 +1081,12 @@ _LIST_CAST = re.compile(
     r"(?:cast members|members of the cast|part of the cast|co-stars)\b|"
     r",? (?:are|were|is) (?:(?:all|also|both) ){0,2}(?:expected|set|slated|due|going) to "
     r"(?:make (?:an )?appearances?|appear|star|co-star)\b|"
-    r",? (?:(?:all|also|both|will) ){1,2}(?:return|are returning) for\b")
+    r",? (?:(?:all|also|both|will) ){1,2}(?:return|are returning) for\b|"
+    # "… Jack Quaid, Josh Peck and more make up the star-studded cast of the project",
+    # "… Kevin Spacey, and Sky Ferreira are among the ensemble for that one"
+    r",?(?: and (?:more|others|many more))? (?:(?:also|all|will) )?(?:make up|round out|"
+    r"complete|fill out|are among|were among|are part of|were part of) the "
+    r"(?:[\w-]+ ){0,2}(?:cast|ensemble)\b(?: (?:of|for|in)\b)?")
 #: Words that open a list of the cast: "starring", "headlined by", "the cast includes".
 _CAST_OPENS = re.compile(
     r"\b(?:starring|co-starring|stars|(?:headlined|toplined|fronted|led) by|"
@@ -1090,7 +1095,7 @@ _CAST_OPENS = re.compile(
     r"(?:(?:actors|actresses|stars|names) (?:like |such as |including )?|the likes of )?")
 
 
-_CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|appear|appearances|return|"
+_CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|ensemble|appear|appearances|return|"
                          r"features?|featuring|headlined|toplined|fronted|led by|voices?)\b")
 
 
