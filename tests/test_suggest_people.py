@@ -369,3 +369,10 @@ def test_a_list_that_makes_up_the_cast_and_a_name_ending_in_jr() -> None:
                KNOWN)
     assert [p.name for p in read_people(doc, 0, 60)] == ["Robert Downey Jr.", "Matt Damon",
                                                          "Emily Blunt"]
+
+
+def test_people_before_starrer_are_the_cast_of_the_title_after_it() -> None:
+    got = facts("Bellbottom had the highest opening this year, replacing Janhvi Kapoor and "
+                "Rajkummar Rao starrer Roohi, which had opened in March.")
+    assert ("roohi", "castMember", "janhvi-kapoor") in got
+    assert ("roohi", "castMember", "rajkummar-rao") in got

@@ -1082,6 +1082,7 @@ _LIST_CAST = re.compile(
     r",? (?:are|were|is) (?:(?:all|also|both) ){0,2}(?:expected|set|slated|due|going) to "
     r"(?:make (?:an )?appearances?|appear|star|co-star)\b|"
     r",? (?:(?:all|also|both|will) ){1,2}(?:return|are returning) for\b|"
+    r" starrer\b|"  # "Janhvi Kapoor and Rajkummar Rao starrer Roohi"
     # "… Jack Quaid, Josh Peck and more make up the star-studded cast of the project",
     # "… Kevin Spacey, and Sky Ferreira are among the ensemble for that one"
     r",?(?: and (?:more|others|many more))? (?:(?:also|all|will) )?(?:make up|round out|"
@@ -1095,7 +1096,7 @@ _CAST_OPENS = re.compile(
     r"(?:(?:actors|actresses|stars|names) (?:like |such as |including )?|the likes of )?")
 
 
-_CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|ensemble|appear|appearances|return|"
+_CAST_WORDS = re.compile(r"\b(?:star|stars|starrer|starring|co-star\w*|cast|ensemble|appear|appearances|return|"
                          r"features?|featuring|headlined|toplined|fronted|led by|voices?)\b")
 
 
@@ -1156,9 +1157,20 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
         if opens and opened is not None and "voice" in opened.group(0):
             _voiced(doc, people)
         end = people[-1].end if opens else verb.end()  # type: ignore[union-attr]
-        if verb is not None and verb.group(0).endswith((" in", " for")):
+        if verb is not None and verb.group(0).endswith((" in", " for", "starrer")):
             # "… star in Alexandre Moors’ The Yellow Birds": the work named next, or none
-            work, _end = _work_after(doc, s, end - s.start)
+            work, after = _work_after(doc, s, end - s.start)
+            if verb.group(0).endswith("starrer"):
+                titled = re.match(rf" (?P<t>{TITLE_WORDS})(?=[,.;:]| (?:and|which|to|has|had|"
+                                  rf"is|was|in|on|at)\b)", doc.text[end:s.end])
+                if work is None and titled and not doc.is_person(titled.group("t")) and \
+                        doc.lookup(titled.group("t")) is None:
+                    # "… starrer Roohi": the word says the title after it is a film
+                    work = doc.entity(titled.group("t"), "Movie", "cast-list-read",
+                                      doc.text[at:end + titled.end()])
+                    doc.add_work_span(end + 1, end + titled.end(), work)
+                    after = end + titled.end() - s.start
+                end = s.start + after  # the quote names the work
         else:
             ids = {doc.lookup(p.name) for p in people}
             # the work rule_cast_members bound the first names of the list to, if any
