@@ -412,3 +412,34 @@ def test_the_first_line_heads_its_section_when_the_article_is_a_list_of_sections
     # a title line over an article that is not a list of sections is its title only
     assert "The Affair" not in works("The Affair\nThe series, starring Dominic West, ends "
                                      "on Sunday. It aired on Showtime.\n")
+
+
+def test_a_hard_wrapped_article_is_read_in_sentences_and_quoted_as_published() -> None:
+    text = ("PASADENA, Calif. Jan 7 The historical epic drama series\n"
+            "\"Marco Polo\" will get a second 10-episode season on Netflix, the\n"
+            "online streaming service said on Wednesday, and more is coming.\n"
+            "It said the Tina Fey-created comedy \"Unbreakable Kimmy Schmidt\"\n"
+            "will premiere on March 6 while the superhero series\n"
+            "\"Daredevil,\" starring Charlie Cox and Rosario Dawson, will debut\n"
+            "on April 10 on the same streaming service, the company said.\n")
+    found = run(text, date="2015-01-07")
+    got = {c.key() for c in found.statements}
+    assert ("unbreakable-kimmy-schmidt", "datePublished", "2015-03-06") in got
+    assert ("marco-polo", "datePublished", "2015-03-06") not in got
+    assert ("daredevil", "castMember", "rosario-dawson") in got
+    assert all(c.quote in text for c in found.statements)
+    assert any("\n" in c.quote for c in found.statements)
+    # text that is not hard-wrapped keeps its lines apart
+    short = "Marco Polo\nThe series returns.\n" * 3
+    assert read(Article("a", "T", "a.txt", short), KNOWN).text == short
+
+
+def test_a_season_or_a_noun_gives_no_release_date_of_the_series() -> None:
+    got = facts("Modern Family is ending. The final season, starring Ed O’Neill and Sofia "
+                "Vergara, premieres Sept. 25 on ABC.", date="2019-08-01")
+    assert not any(p == "datePublished" for _s, p, _o in got)
+    got = facts("Shirobako was one of the biggest anime hits of 2014.")
+    assert not any(p == "datePublished" for _s, p, _o in got)
+    got = facts("The action-adventure film Jumanji had previously been on course to release "
+                "in July.", date="2016-11-03")
+    assert not any(p == "datePublished" for _s, p, _o in got)

@@ -199,10 +199,18 @@ def finish(doc: Doc, found: dict[tuple[str, str, str], Candidate],
     ``found``: those at or above ``min_confidence``, best first, and the new entities
     they use."""
     kept = [c for c in found.values() if round(c.confidence, 2) >= min_confidence]
+    published = doc.article.text
+    if doc.text != published:
+        # quotes as published: a hard-wrapped article was read with its lines joined
+        for c in kept:
+            c.quote = published[c.start:c.start + len(c.quote)]
+            c.more = [(published[at:at + len(q)], at) for q, at in c.more]
     used = {c.subject for c in kept} | {c.object for c in kept if c.object} | {
         q for c in kept for q in c.qualifiers.values()} | {
         w for _a, _b, w in doc.work_spans}
-    out = Suggestions(doc.out.article, list(doc.out.mentions))
+    out = Suggestions(doc.out.article, [
+        Mention(m.entity, published[m.start:m.start + len(m.text)], m.start, m.rule)
+        for m in doc.out.mentions])
     out.entities = sorted((e for e in doc.new.values()
                            if e.id in used or e.rule == "capitalized-name"),
                           key=lambda e: e.id)

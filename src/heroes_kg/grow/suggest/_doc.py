@@ -30,6 +30,7 @@ from ._text import (
     sentences,
     slug,
     strip_possessive,
+    unwrap,
     word_at,
 )
 
@@ -92,7 +93,8 @@ class Doc:
     def __init__(self, article: Article, entities: Iterable[Entity],
                  curated: Iterable[Statement] = ()) -> None:
         self.article = article
-        self.text = article.text
+        #: The article's text, a hard-wrapped one with its lines joined (same offsets).
+        self.text = unwrap(article.text)
         self.curated = {statement_key(st) for st in curated}
         self.known: dict[str, Entity] = {e.id: e for e in entities}
         self.names: dict[str, str] = {}

@@ -94,6 +94,11 @@ _THIS_SEASON_OUT = re.compile(rf"\b{_OUT}\b(?: (?!(?:and|but|after|before|when|w
 _SEASON_BEFORE = re.compile(
     r"\b(?:(?:first|second|third|fourth|fifth|sixth|new|next|\d+(?:st|nd|rd|th)) season "
     r"(?:of [^,;]{0,60}?)?(?:(?:will|is set to|is slated to) )?|season )$")
+#: A sentence about a season: "The final season, starring Ed O’Neill, …, premieres Sept.
+#: 25 on ABC" gives the season's date, not the series'.
+_SEASON_SUBJECT = re.compile(r"(?:The|Its|Their|This|Season) (?:(?:final|last|new|next|first|second|"
+                             r"third|fourth|fifth|sixth|seventh|upcoming|\d+(?:st|nd|rd|th)) )?"
+                             r"(?:season|series finale)\b|Season \d+\b")
 #: A day, a weekday or a month inside a phrase: "release on July 18 this year".
 _DAY_OR_MONTH = re.compile(rf"\d|\b(?:{'|'.join([*WEEKDAYS, *MONTHS])})\b", re.IGNORECASE)
 #: "Leave the World Behind, a December 2023 release", "a 2019 release": the release named
@@ -143,9 +148,14 @@ def rule_release(doc: Doc, s: Sentence) -> None:
             # September 17", "its second season bow on May 5th": not the work's own release
         if doc.work_span_at(s.start + m.start("d"), s.start + m.end("d")):
             continue  # "Netflix’s most-watched released series Wednesday": a title
-        if re.search(r"\b(?:initially|originally|previously|first) (?:been )?(?:scheduled|set|"
-                     r"slated|planned|due|expected) to\s*$", s.text[:m.start()]):
-            continue  # "initially scheduled to release on August 8, 2025": a former date
+        if re.search(r"\b(?:initially|originally|previously|first|once|had) (?:had )?(?:been )?"
+                     r"(?:scheduled|set|slated|planned|due|expected|on course|on track) to\s*$",
+                     s.text[:m.start()]):
+            continue  # "initially scheduled to release on August 8, 2025", "had previously
+            # been on course to release in July": a former date
+        if re.match(r"(?:hits|releases|openings?) of\b|opening (?:weekend|day|night|film|"
+                    r"week|collection|number)", m.group(0)):
+            continue  # "one of the biggest anime hits of 2014", "opening weekend …": nouns
         if re.search(r"\b(?:previous|earlier|past|prior|other) (?:\w+ )?(?:seasons|episodes|"
                      r"installments|films|movies)\b[^.;]{0,30}$|\b(?:installments|episodes|"
                      r"seasons)\b[^.;]{0,40}\bof which\s*$", s.text[:m.start()]):
@@ -158,7 +168,8 @@ def rule_release(doc: Doc, s: Sentence) -> None:
         date = _date(doc, m.group("d"))
         if work is None or date is None:
             continue
-        if doc.type_of(work) != "TVSeason" and _SEASON_BEFORE.search(s.text[:m.start()]):
+        if doc.type_of(work) != "TVSeason" and (_SEASON_BEFORE.search(s.text[:m.start()]) or
+                                                _SEASON_SUBJECT.match(s.text)):
             continue  # a season's date, not its series'
         if m.group("d").lower() in MONTHS and doc.base_date is not None:
             date = _month_by_tense(date, m.group(0), s.text[:m.start()], doc.base_date)
