@@ -443,3 +443,16 @@ def test_a_season_or_a_noun_gives_no_release_date_of_the_series() -> None:
     got = facts("The action-adventure film Jumanji had previously been on course to release "
                 "in July.", date="2016-11-03")
     assert not any(p == "datePublished" for _s, p, _o in got)
+
+
+def test_people_listed_in_the_headline_and_a_credit_before_a_name_are_no_titles() -> None:
+    text = ("HBO has ordered some new drama pilots.\n\nThe first pilot: Mogadishu, Minnesota, "
+            "a drama about a Somali family. K'naan Warsame is writing it, with Zero Dark "
+            "Thirty's Kathryn Bigelow producing.\n\nThe second pilot: Succession, a show "
+            "about a dysfunctional family. The Big Short's Adam McKay is executive producing.")
+    found = works(text, title="HBO Orders Pilots from Kathryn Bigelow, Adam McKay")
+    assert "Kathryn Bigelow" not in found
+    assert found.get("Mogadishu, Minnesota") == "Movie" or "Mogadishu, Minnesota" in found
+    assert "Succession" in found
+    got = facts(text, title="HBO Orders Pilots from Kathryn Bigelow, Adam McKay")
+    assert ("succession", "executiveProducer", "adam-mckay") in got

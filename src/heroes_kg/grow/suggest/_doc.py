@@ -159,6 +159,9 @@ class Doc:
         """The id of the entity called ``name``: a known one, or a new candidate of
         ``type_`` (None: guessed from the name)."""
         name = strip_possessive(name.strip().strip(_Q + ",.").strip())
+        if type_ is not None and is_a(type_, "Person") and re.search(r"[’']s [A-Z]", name):
+            # "The Big Short's Adam McKay": the person after the credit
+            name = re.split(r"[’']s (?=[A-Z])", name)[-1]
         if (type_ is None or is_a(type_, "Person")) and name.count(" ") >= 2:
             name = self.headline_name(name)
         found = self.lookup(name)

@@ -205,10 +205,13 @@ _DEBUT_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=while )|(?<=and ))(?P<t>{TITLE_WOR
                           rf"{POSSESSOR} (?:directorial|feature|screenwriting|film) debut\b")
 #: "The festival opener is First Man, a biopic of astronaut Neil Armstrong": a title set
 #: beside what kind of work it is (not "Jane Doe, a comedy writer").
-_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<= is )|(?<= was )|(?<=\. )|(?<= and ))(?P<t>{TITLE_WORDS}), an? "
+_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=: )|(?<= is )|(?<= was )|(?<=\. )|(?<= and ))(?P<t>{TITLE_WORDS}), an? "
                          rf"(?:[\w-]+ ){{0,3}}?(?:biopic|drama|comedy|thriller|documentary|"
                          rf"docuseries|miniseries|western|musical|sequel|prequel|remake|"
-                         rf"adaptation|(?:origin|love|coming-of-age|ghost) story)\b(?! (?:writer|director|star|actor|actress|producer|"
+                         rf"adaptation|(?:origin|love|coming-of-age|ghost) story|"
+                         rf"(?:show|series|film|movie|pilot)(?= (?:about|following|centered|centred|"
+                         rf"set in|that follows|which follows)\b))"
+                         rf"\b(?! (?:writer|director|star|actor|actress|producer|"
                          rf"veteran|executive|legend|icon|creator))")
 #: "The series, which was none other than Tokyo Vice, appears to …": what the work in
 #: scope is called.
@@ -631,6 +634,11 @@ def find_titles(doc: Doc) -> None:
                 if rule == "kind-apposition" and (title.split()[0].lower() in FIRST_NAMES or
                                                   _person_context(doc.text, title)):
                     continue  # "Tom Hanks, a comedy veteran": a person
+                city = re.search(r"(?:^|(?<=[:;] ))(?P<c>[A-Z][\w-]+), $",
+                                 s.text[:m.start(group)])
+                if rule == "kind-apposition" and city and is_place_or_award(title):
+                    # "The first pilot: Mogadishu, Minnesota, a drama": a city and its state
+                    title = f"{city.group('c')}, {title}"
                 if rule == "title-starring" and ((len(title.split()) < 2 and not m.group("app"))
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
@@ -767,6 +775,17 @@ _PERSON_AFTER = re.compile(r"(?:\)|’s? (?:role|character)| (?:as [A-Z]|plays\b
                            r"has joined\b|is set to (?:join|star|direct|play)\b))")
 
 
+def _listed_with_person(headline: str, name: str) -> bool:
+    """Whether the headline lists ``name`` beside a person's name ("Kathryn Bigelow, Adam
+    McKay"): one of the same kind."""
+    named = re.escape(name)
+    for m in re.finditer(rf"{named},? (?:and |& )?(?P<a>[A-Z][a-z]+) [A-Z]|"
+                         rf"(?P<b>[A-Z][a-z]+) [A-Z][\w’'-]+,? (?:and |& )?{named}", headline):
+        if (m.group("a") or m.group("b")).lower() in FIRST_NAMES:
+            return True
+    return False
+
+
 def _person_context(text: str, name: str) -> bool:
     """The text names ``name`` where only a person can stand: "starring Maya Rudolph",
     "June (Maya Rudolph)", "Maya Rudolph as June", "Mamoudou Athie is set to join"."""
@@ -866,6 +885,8 @@ def _headline_titles(doc: Doc) -> None:
                 continue
             if len(part) >= 2 and _person_context(doc.text, name):
                 continue  # "starring Maya Rudolph", "June (Maya Rudolph)": a person
+            if len(part) >= 2 and _listed_with_person(headline, name):
+                continue  # "HBO Orders Pilots from Kathryn Bigelow, Adam McKay": people
             found = doc.lookup(name)
             if found is not None and doc.type_of(found) not in WORK_TYPES:
                 continue
