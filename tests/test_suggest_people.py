@@ -376,3 +376,13 @@ def test_people_before_starrer_are_the_cast_of_the_title_after_it() -> None:
                 "Rajkummar Rao starrer Roohi, which had opened in March.")
     assert ("roohi", "castMember", "janhvi-kapoor") in got
     assert ("roohi", "castMember", "rajkummar-rao") in got
+
+
+def test_a_cast_members_possessive_before_a_full_character_name() -> None:
+    got = facts("Cillian Murphy stars in the film Oppenheimer as the physicist. “We imagine a "
+                "future,” Murphy’s J. Robert Oppenheimer says in a voiceover.")
+    assert ("cillian-murphy", "plays", "j-robert-oppenheimer") in got
+    # a director's possessive before a title is no character
+    got = facts("Christopher Nolan directed Oppenheimer. Nolan’s J. Robert Oppenheimer is a "
+                "hero of science.")
+    assert not any(p == "plays" for _s, p, _o in got)

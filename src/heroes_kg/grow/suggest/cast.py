@@ -669,14 +669,18 @@ def rule_whom_plays(doc: Doc, s: Sentence) -> None:
 def rule_actors_character(doc: Doc, s: Sentence) -> None:
     """"Hidden Bodies … follows Badgley's Joe after he has made the leap": a cast member's
     possessive before a first name is the character they play."""
-    for m in re.finditer(rf"(?P<a>{NAME})[’'] ?s? (?P<c>[A-Z][a-z]{{2,}})\b(?! [A-Z]|[’'])",
-                         s.text):
+    for m in re.finditer(rf"(?P<a>{NAME})[’'] ?s? (?P<c>(?:[A-Z]\. ){{1,2}}[A-Z][a-z]{{2,}} "
+                         rf"[A-Z][a-z]{{2,}}|[A-Z][a-z]{{2,}})\b(?! [A-Z]|[’'])", s.text):
+        # "Murphy’s J. Robert Oppenheimer": a character's full name after initials too
         actor = doc.lookup(doc.trim(m.group("a")))
-        if actor is None or doc.type_of(actor) != "Actor":
-            continue
+        if actor is None or (doc.type_of(actor) != "Actor" and not any(
+                (c.property == "castMember" and c.object == actor) or
+                (c.property == "plays" and c.subject == actor) for c in doc.found.values())):
+            continue  # someone the article has in a cast
         name = m.group("c")
         if name in STOP or (doc.lookup(name) is not None and not doc.is_character(name)) or \
-                is_noise(name) or guess_type(name) != "Person" or is_place_or_award(name):
+                is_noise(name) or (" " not in name and guess_type(name) != "Person") or \
+                is_place_or_award(name):
             continue
         if doc.work_span_at(s.start + m.start("c"), s.start + m.end("c")):
             continue
@@ -1487,5 +1491,6 @@ def rule_starring_credited(doc: Doc, s: Sentence) -> None:
 RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_story_character, rule_starring_credited]
+         rule_unnamed_role, rule_whom_plays, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_story_character, rule_starring_credited,
+         rule_actors_character]  # last: the cast typed as actors in every sentence first
 DOC_RULES = [character_in_title]
