@@ -386,3 +386,11 @@ def test_a_cast_members_possessive_before_a_full_character_name() -> None:
     got = facts("Christopher Nolan directed Oppenheimer. Nolan’s J. Robert Oppenheimer is a "
                 "hero of science.")
     assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_a_character_name_with_a_lowercase_particle_is_read_whole() -> None:
+    got = facts("The cast of the series “The Wheel of Time” also features Rosamund Pike as "
+                "Moiraine Damodred, Zoë Robins as Nynaeve al'Meara and Madeleine Madden as "
+                "Egwene al'Vere.")
+    assert ("zoe-robins", "plays", "nynaeve-al-meara") in got
+    assert ("madeleine-madden", "plays", "egwene-al-vere") in got

@@ -30,7 +30,9 @@ __all__ = ["DOC_RULES", "RULES"]
 
 _PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother": "parent",
                  "mum": "parent"}
-_ROLE = rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}})?(?:{NAME}[’']s \w+ )?{NAME}"
+#: A character's name, with the lowercase particle some have: "Nynaeve al'Meara".
+_CHARACTER = rf"{NAME}(?: (?:al|el|ibn|bin|de|da|di|du|van|von|der|le|la|del)(?:[’']| )[A-Z][\w’'-]*)?"
+_ROLE = rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}})?(?:{NAME}[’']s \w+ )?{_CHARACTER}"
 _PLAYS = (rf"(?:also )?(?:will )?{verbs('star', 'play', 'portray', 'voice')}"
           rf"(?: in the (?:movie|film|series))?")
 _PLAYS_ROLE = (rf"(?:also )?(?:will )?(?:{verbs('play', 'portray', forms=('base', 's', 'ed', 'ing'))}|"
@@ -51,7 +53,7 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
                 "possessive-parent", 0.8, obj=child)
         return parent
     raw = strip_possessive(raw)
-    if (re.fullmatch(NAME, raw) and (raw.split()[0] not in STOP or raw.lower() in MONTHS or (
+    if (re.fullmatch(_CHARACTER, raw) and (raw.split()[0] not in STOP or raw.lower() in MONTHS or (
             len(raw.split()) > 1 and raw.split()[0].lower() in WEEKDAYS))) or \
             re.fullmatch(rf"(?:Mrs|Mr|Ms|Dr)\. {NAME}", raw):
         found = doc.lookup(raw)
