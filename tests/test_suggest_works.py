@@ -456,3 +456,9 @@ def test_people_listed_in_the_headline_and_a_credit_before_a_name_are_no_titles(
     assert "Succession" in found
     got = facts(text, title="HBO Orders Pilots from Kathryn Bigelow, Adam McKay")
     assert ("succession", "executiveProducer", "adam-mckay") in got
+
+
+def test_a_charts_name_after_a_services_possessive_is_no_title() -> None:
+    found = works("“Business Proposal” topped Netflix's Global Non-English Series Top 10 for "
+                  "a third week.")
+    assert not any("Top 10" in name for name in found)

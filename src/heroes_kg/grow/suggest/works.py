@@ -278,6 +278,9 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day) \d+|(?i:season|part|episode|chapter|"
                     r"volume) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)", title):
         return None  # "Netflix’s Top 10": a chart, not a title; "Season 4" a season
+    if re.search(r"\b(?:Series|Films?|Movies?|Shows?|TV|Titles?|English|Non-English|Global) "
+                 r"(?:Top|Chart) (?:\d+|Ten)$|\bTop (?:\d+|Ten) (?:Chart|List)$", title):
+        return None  # "Netflix's Global Non-English Series Top 10": a chart's name
     low = title.lower()
     bare = re.sub(r"^(?:on|in|at|by|since|until|last|next|this) ", "", low)
     if bare in MONTHS or (bare in WEEKDAYS and not (weekdays and bare == low)) or \
