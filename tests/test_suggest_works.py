@@ -462,3 +462,13 @@ def test_a_charts_name_after_a_services_possessive_is_no_title() -> None:
     found = works("“Business Proposal” topped Netflix's Global Non-English Series Top 10 for "
                   "a third week.")
     assert not any("Top 10" in name for name in found)
+
+
+def test_a_studios_sequel_and_the_cast_a_dash_sets_beside_it() -> None:
+    text = ("Sony is moving both Jumanji and Baby Driver.\nFirst up, the studio’s Jumanji "
+            "sequel – one which stars Dwayne Johnson, Kevin Hart, and Karen Gillan – has "
+            "been pushed back to December 22, 2017.")
+    got = facts(text, date="2016-11-03")
+    assert ("jumanji-sequel", "sequelOf", "jumanji") in got
+    assert ("jumanji-sequel", "castMember", "dwayne-johnson") in got
+    assert ("jumanji", "castMember", "dwayne-johnson") not in got

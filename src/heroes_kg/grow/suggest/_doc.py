@@ -54,6 +54,9 @@ _LISTED_RULES = ("title-list", "listed-with-work", "quoted-list", "bracketed-cre
 #: A participle clause set beside the title right before it, and what may stand between.
 _APPOSED_CLAUSE = re.compile(r"(?:starring|co-starring|featuring|(?:co-)?(?:directed|written|"
                              r"produced|created|helmed) by)\b")
+_RELATIVE_CAST = re.compile(r"(?:stars|starred|features|featured|co-stars)\b")
+_WHICH_BEFORE = re.compile(r"(?: [–—-]|,) (?:(?:one|a (?:film|movie|sequel|series|show)) )?(?:which|"
+                           r"that) (?:also )?$")
 _APPOSED_GAP = re.compile(r"[”\"’]?(?: \((?:19|20)\d\d\))?,[”\"’]? ")
 #: Types that are works a fact can be about.
 WORK_TYPES = ("Movie", "TVSeries", "MovieSeries", "TVSeason")
@@ -635,6 +638,15 @@ class Doc:
         """The work a clause at ``pos`` is set beside: "his role in Martin McDonagh's “The
         Banshees of Inisherin,” starring Colin Farrell" is about the work named right
         before the comma, even one named as an earlier credit."""
+        if _RELATIVE_CAST.match(self.text, pos):
+            # "the studio’s Jumanji sequel – one which stars Dwayne Johnson": the work the
+            # dash or comma sets the clause beside
+            which = _WHICH_BEFORE.search(self.text, max(s.start, pos - 40), pos)
+            if which is not None:
+                spans = [(a, b, w) for a, b, w in self._near(max(s.start, pos - _SPAN_REACH),
+                                                             pos)
+                         if re.fullmatch(r"[”\"’]?", self.text[b:which.start()])]
+                return spans[-1][2] if spans else None
         if not _APPOSED_CLAUSE.match(self.text, pos):
             return None
         spans = [(a, b, w) for a, b, w in self._near(max(s.start, pos - _SPAN_REACH), pos)

@@ -84,7 +84,8 @@ _DERIVED_OF = re.compile(rf"\b(?P<kind>sequel|follow-up|follow up|reboot|remake|
                          rf"spinoff|spin-off|adaptation) (?:to|of) (?:the (?:[^\sA-Z]\S* ){{1,5}}?)?"
                          rf"[‘'\"“]?(?P<t>{TITLE_WORDS})")
 #: "a Dirty Dozen reboot", "a Bright sequel".
-_TITLE_DERIVED = re.compile(rf"\b(?:a|an|the|its|their|his|her|{NAME}[’']s) "
+_TITLE_DERIVED = re.compile(rf"\b(?:a|an|the|its|their|his|her|{NAME}[’']s|the (?:studio|network|"
+                            rf"streamer|company|service|filmmaker|director)[’']s) "
                             rf"(?P<t>{TITLE_WORDS}) (?P<kind>sequel|reboot|remake|prequel|"
                             rf"spinoff|spin-off)\b")
 #: "his movies The Incredible Hulk and Now You See Me".
