@@ -6,6 +6,7 @@ Everything here is pure functions over strings; :mod:`._doc` builds on it.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -164,7 +165,7 @@ def unwrap(text: str) -> str:
         return text
     out = list(text)
     at = 0
-    for line, after in zip(lines, lines[1:], strict=False):
+    for line, after in itertools.pairwise(lines):
         at += len(line)
         if line.strip() and after.strip() and not re.search(r"[.!?:;][”\"’')]?\s*$", line):
             out[at] = " "
