@@ -394,3 +394,17 @@ def test_a_character_name_with_a_lowercase_particle_is_read_whole() -> None:
                 "Egwene al'Vere.")
     assert ("zoe-robins", "plays", "nynaeve-al-meara") in got
     assert ("madeleine-madden", "plays", "egwene-al-vere") in got
+
+
+def test_a_role_kept_in_a_renewed_series_and_a_series_with_a_kind_word() -> None:
+    got = facts("Paramount+ renewed Dexter: Resurrection for a second season, keeping Michael "
+                "C. Hall in his iconic role as the serial killer Dexter Morgan.")
+    assert ("michael-c-hall", "plays", "dexter-morgan") in got
+    found = suggest(Article("a", "T", "a.txt", "Josh Brolin returns to “Outer Range.” Brolin "
+                            "stars in the Western series as Royal Abbott, a Wyoming rancher.",
+                            date="2018-02-03"), KNOWN, min_confidence=0.0)
+    plays = [c for c in found.statements if c.property == "plays"]
+    assert [(c.subject, c.object, c.qualifiers.get("in")) for c in plays] == [
+        ("josh-brolin", "royal-abbott", "outer-range")]
+    got = {c.key() for c in found.statements}
+    assert ("josh-brolin", "plays", "royal-abbott") in got

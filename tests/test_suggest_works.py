@@ -472,3 +472,11 @@ def test_a_studios_sequel_and_the_cast_a_dash_sets_beside_it() -> None:
     assert ("jumanji-sequel", "sequelOf", "jumanji") in got
     assert ("jumanji-sequel", "castMember", "dwayne-johnson") in got
     assert ("jumanji", "castMember", "dwayne-johnson") not in got
+
+
+def test_a_streaming_date_with_an_abbreviated_month_before_the_service() -> None:
+    got = facts("The Man in the High Castle\nThe final season, starring Rufus Sewell, drops "
+                "Nov. 15 on Amazon.\nMr. Robot\nThe final season, starring Rami Malek, begins "
+                "this fall on USA.\nHomeland\nThe final season, starring Claire Danes, returns "
+                "Feb. 9 on Showtime.\n")
+    assert ("the-man-in-the-high-castle", "streamingOn", "amazon") in got

@@ -34,7 +34,7 @@ _PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother":
 _CHARACTER = rf"{NAME}(?: (?:al|el|ibn|bin|de|da|di|du|van|von|der|le|la|del)(?:[’']| )[A-Z][\w’'-]*)?"
 _ROLE = rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}})?(?:{NAME}[’']s \w+ )?{_CHARACTER}"
 _PLAYS = (rf"(?:also )?(?:will )?{verbs('star', 'play', 'portray', 'voice')}"
-          rf"(?: in the (?:movie|film|series))?")
+          rf"(?: in the (?:[A-Za-z-]+ ){{0,2}}?(?:movie|film|series|show))?")
 _PLAYS_ROLE = (rf"(?:also )?(?:will )?(?:{verbs('play', 'portray', forms=('base', 's', 'ed', 'ing'))}|"
                rf"{verbs('take', forms=('base', 's', 'past', 'ing'))} on|"
                rf"{verbs('step', forms=('base', 's', 'ed'))} into) the (?:role|part) of")
@@ -67,6 +67,10 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
 def _cast(doc: Doc, actor_name: str, role: str, quote: str, start: int, rule: str,
           confidence: float, s: Sentence, film: str | None = None) -> str | None:
     film = film or doc.work_at(start, s)
+    if not re.search(r"(?i)\bseason\b", quote):
+        # "renewed Dexter: Resurrection for a second season, keeping Michael C. Hall in his
+        # iconic role as …": the series' role, where the clause names no season
+        film = doc.series_of(film)
     # "stars The Great’s Elle Fanning as Michelle Carter": the actor after the credit
     actor_name = doc.trim(re.split(r"[’']s (?=[A-Z])", actor_name)[-1])
     if film is None or not doc.is_person(actor_name):
@@ -109,9 +113,10 @@ def rule_stars_as(doc: Doc, s: Sentence) -> None:
     """"Christian Slater also stars in the movie as Tech-No", "Taylor Dooley, who
     reprised her role as Lavagirl", "JJ Dashnaw who replaced Taylor Lautner as Sharkboy"."""
     for m in re.finditer(
-            rf"(?P<a>{NAME}),? (?:who )?(?P<verb>{_PLAYS}|reprised (?:her|his|their) role|"
-            rf"(?:will |is set to |is going to )?reprise (?:her|his|their) role|"
-            rf"reprises (?:her|his|their) role|replaced (?P<old>{NAME})|replaces "
+            rf"(?P<a>{NAME}),? (?:who )?(?P<verb>{_PLAYS}|reprised (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|"
+            rf"(?:will |is set to |is going to )?reprise (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|"
+            rf"reprises (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|"
+            rf"in (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|replaced (?P<old>{NAME})|replaces "
             rf"(?P<old2>{NAME})|(?:will |is set to |is going to )?(?:return|returns|returning)|"
             rf"(?:has )?signed on|(?:is|was) cast|has been cast|comes back|is back|"
             rf"cast (?:[“\"][^”\"]+[”\"] )?(?:breakout |star |alum )?)"

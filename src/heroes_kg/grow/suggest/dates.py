@@ -106,7 +106,7 @@ _DAY_OR_MONTH = re.compile(rf"\d|\b(?:{'|'.join([*WEEKDAYS, *MONTHS])})\b", re.I
 _RELEASE_NOUN = re.compile(rf"\b(?:an?|its|their) (?:[\w-]+ )??(?P<d>{_MONTH},? (?:of )?\d{{4}}|"
                            rf"(?:19|20)\d\d) (?:theatrical |streaming |digital |cinema )?release\b")
 _ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
-                 rf"available|coming|comes|heads|heading|headed)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'-]+){{0,5}}?)"
+                 rf"available|coming|comes|heads|heading|headed)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'.-]+){{0,5}}?)"
                  rf" (?:on|to|from) (?:the )?(?:(?:[A-Z]\.){{2,}}[’']s )?(?P<o>{NAME})")
 
 
