@@ -480,3 +480,10 @@ def test_a_streaming_date_with_an_abbreviated_month_before_the_service() -> None
                 "this fall on USA.\nHomeland\nThe final season, starring Claire Danes, returns "
                 "Feb. 9 on Showtime.\n")
     assert ("the-man-in-the-high-castle", "streamingOn", "amazon") in got
+
+
+def test_based_on_a_true_story_names_no_source_work() -> None:
+    got = facts("Jai Bhim, a legal drama film, is based on a true story.")
+    assert not any(p == "basedOn" for _s, p, _o in got)
+    got = facts("Defending Jacob, a drama series, is based on the 2012 novel of the same name.")
+    assert ("defending-jacob", "basedOn", "defending-jacob-novel") in got

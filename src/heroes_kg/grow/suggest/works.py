@@ -2365,6 +2365,9 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
             continue
         work = work[:work.index("-season-")] if "-season-" in work else work
         kind = m.group("kind")
+        if re.match(r"(?:a |the )?(?:true|real|real-life) ", m.group(0)[m.group(0).find(
+                " on ") + 4:] if " on " in m.group(0) else "") or kind in ("events", "event"):
+            continue  # "based on a true story": no work it comes from
         root = work
         while root.endswith(("-remake", "-reboot", "-sequel")) and doc.predecessor(root) not in (
                 None, root):
