@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from heroes_kg.corpus.curation import Article, Entity
 from heroes_kg.grow.suggest import read, suggest
-from heroes_kg.grow.suggest._lists import read_people
+from heroes_kg.grow.suggest._lists import PeopleLists, read_people
 
 KNOWN = [Entity("netflix", "StreamingService", "Netflix"),
          Entity("starz", "Organization", "Starz"),
@@ -408,3 +408,14 @@ def test_a_role_kept_in_a_renewed_series_and_a_series_with_a_kind_word() -> None
         ("josh-brolin", "royal-abbott", "outer-range")]
     got = {c.key() for c in found.statements}
     assert ("josh-brolin", "plays", "royal-abbott") in got
+
+
+def test_the_lists_of_people_a_sentence_names_in_order() -> None:
+    text = "Bryan Fuller and Michael Green wrote it, while Craig Cegielski and David Slade direct."
+    doc = read(Article("a", "T", "a.txt", text), KNOWN)
+    lists = PeopleLists(doc, doc.sentences[0])
+    got = []
+    for _m, people in lists:
+        got.append([p.name for p in people])
+        lists.skip = people[-1].end + len(" wrote it, while ")  # a rule read on past it
+    assert got == [["Bryan Fuller", "Michael Green"], ["Craig Cegielski", "David Slade"]]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
-from ._lists import PERSON, Listed, listed_work, read_people, the_sequel, trim_name
+from ._lists import PERSON, Listed, PeopleLists, listed_work, read_people, the_sequel, trim_name
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
 from ._text import (
@@ -1139,16 +1139,11 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
     "as" or in parentheses plays that character."""
     if not _CAST_WORDS.search(s.text):
         return
-    done = s.start
-    for m in re.finditer(NAME, s.text):
+    lists = PeopleLists(doc, s)
+    for m, people in lists:
         at = s.start + m.start()
-        if at < done:
-            continue
         opened = _CAST_OPENS.search(s.text, max(0, m.start() - 30), m.start())
         opens = opened is not None and opened.end() == m.start()
-        people = read_people(doc, at, s.end)
-        if not people:
-            continue
         done = people[-1].end
         verb = _LIST_CAST.match(doc.text, done) if not opens else None
         if not opens and verb is None:
@@ -1212,7 +1207,7 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
                                        quote)
                 doc.add(person, "plays", doc.text[one.start:doc.text.find(")", one.end) + 1],
                         one.start, "cast-list-read", 0.7, obj=character, **{"in": work})
-        done = end
+        lists.skip = end
 
 
 _WORK_ROLE = re.compile(
