@@ -487,3 +487,9 @@ def test_based_on_a_true_story_names_no_source_work() -> None:
     assert not any(p == "basedOn" for _s, p, _o in got)
     got = facts("Defending Jacob, a drama series, is based on the 2012 novel of the same name.")
     assert ("defending-jacob", "basedOn", "defending-jacob-novel") in got
+
+
+def test_the_title_a_kind_of_work_is_dubbed_or_called() -> None:
+    found = works("The movie musical finale, dubbed Transparent: Musicale Finale, will be "
+                  "released Sept. 27 on Amazon.")
+    assert "Transparent: Musicale Finale" in found

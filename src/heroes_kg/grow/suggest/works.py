@@ -61,6 +61,12 @@ _CUE = re.compile(
     rf"axed|ordered|greenlit|picked up)))\s"
     rf"(?:(?:[a-z-]+(?:[’']s)?|[A-Z][\w+&-]*|(?:19|20)\d\d)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s[“\"‘]?(?P<t>{TITLE_WORDS})")
+#: "The movie musical finale, dubbed Transparent: Musicale Finale, will be released": the
+#: title a kind of work is given.
+_NAMED_TITLE = re.compile(
+    rf"\b(?P<cue>film|movie|series|show|finale|special|sequel|prequel|spinoff|spin-off|"
+    rf"documentary|docuseries|miniseries|feature|project),? (?:(?:which is|which was|to be|"
+    rf"now|officially|simply) )?(?:dubbed|titled|entitled|called|named) [“\"‘]?(?P<t>{TITLE_WORDS})")
 #: "Hulu's new thriller series, The Veil — was seen": the title after a comma, closing its
 #: clause.
 _CUE_COMMA = re.compile(
@@ -303,6 +309,7 @@ _TITLE_PATTERNS = [
                                          r"[A-Z“\"‘]")),
     (_CUE_DESCRIBED, "cue-title", re.compile(r"\b(?:film|movie|series|show|documentary|drama|"
                                              r"comedy|thriller) (?:starring|with|about|from|by) ")),
+    (_NAMED_TITLE, "named-title", re.compile(r"\b(?:dubbed|titled|entitled|called|named) ")),
     (_AND_OTHER, "and-other", re.compile(r" and (?:[a-z]+ )?other ")),
     (_SEASONS_TITLE, "season-title-of-year", re.compile(r"(?:year|fall|summer|spring|winter|"
                                                        r"autumn)[’']s [A-Z]")),
