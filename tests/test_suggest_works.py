@@ -493,3 +493,13 @@ def test_the_title_a_kind_of_work_is_dubbed_or_called() -> None:
     found = works("The movie musical finale, dubbed Transparent: Musicale Finale, will be "
                   "released Sept. 27 on Amazon.")
     assert "Transparent: Musicale Finale" in found
+
+
+def test_a_heading_that_is_also_a_magazines_name_in_a_list_of_sections() -> None:
+    text = ("The Affair\nThe final season, starring Dominic West, begins Aug. 25 on Showtime.\n"
+            "Power\nThe final season, starring Omari Hardwick, begins Aug. 25 on Starz.\n"
+            "Empire\nThe final season, starring Taraji P. Henson, begins Sept. 24 on Fox.\n"
+            "The Deuce\nThe final season, starring James Franco, begins Sept. 9 on HBO.\n")
+    got = facts(text)
+    assert ("empire", "castMember", "taraji-p-henson") in got
+    assert ("power", "castMember", "taraji-p-henson") not in got

@@ -423,6 +423,7 @@ def _headings(doc: Doc) -> None:
     """Section headings that name a work ("Defending Jacob" on a line of its own before
     the paragraphs about it), when the article has several."""
     heads = []
+    maybe = []  # a title that is also a company's name ("Empire"): a heading by its layout
     for i, p in enumerate(doc.paragraphs):
         # "6. The Queen’s Gambit", "- Squid Game": an item of a ranked list
         text = re.sub(r"^(?:\d{1,2}[.)]|[-–•*])\s+", "", p.text.strip())
@@ -445,6 +446,7 @@ def _headings(doc: Doc) -> None:
                 r"[.!?:,\"“”]$", text) and re.match(r"[\w“\"‘]", text):
             found = doc.lookup(text)
             if found is None and guess_type(text) != "Person" and not dated:
+                maybe.append((i, p, found, text))
                 continue
             if found is not None and doc.type_of(found) not in ("Movie", "TVSeries",
                                                                 "MovieSeries"):
@@ -454,6 +456,16 @@ def _headings(doc: Doc) -> None:
     # sections of an article about several works
     again = Counter(text for _i, _p, _f, text in heads)
     heads = [h for h in heads if again[h[3]] == 1 and h[3].lower() not in _PAGE_WORDS]
+    def opener(i: int) -> str | None:
+        """How the paragraph under a heading opens: "The final season", "The series"."""
+        if i + 1 >= len(doc.paragraphs):
+            return None
+        m = re.match(r"(?:The|This|Its) (?:[a-z]+ )?(?:season|series|show|film|movie)\b",
+                     doc.paragraphs[i + 1].text)
+        return m.group(0) if m else None
+    layouts = Counter(opener(i) for i, _p, _f, _t in heads)
+    heads = sorted(heads + [h for h in maybe if opener(h[0]) and layouts[opener(h[0])] >= 3],
+                   key=lambda h: h[0])
     if heads and heads[0][0] == 0 and (len(heads) < 3 or heads[1][0] == 1):
         # The first line is the article's own title unless it opens a list of sections
         # like the rest ("The Affair" over its paragraph, then "Power" over its own).
