@@ -503,3 +503,19 @@ def test_a_heading_that_is_also_a_magazines_name_in_a_list_of_sections() -> None
     got = facts(text)
     assert ("empire", "castMember", "taraji-p-henson") in got
     assert ("power", "castMember", "taraji-p-henson") not in got
+
+
+def test_a_work_or_a_season_in_production() -> None:
+    got = facts("Production for “Outer Range” season 2 is officially underway, and Josh Brolin "
+                "is making himself comfortable.")
+    assert ("outer-range-season-2", "developmentStatus", "in production") in got
+    got = facts("Production on Season Two of the Apple TV+ series “Severance” is finally "
+                "underway.")
+    assert ("severance-season-2", "developmentStatus", "in production") in got
+    got = facts("Wes Anderson’s next feature, which is currently in production in Spain, "
+                "stars Tom Hanks.")
+    assert any(p == "developmentStatus" and o == "in production" for _s, p, o in got)
+    # a season named without its number is left to the curator
+    got = facts("The Handmaid’s Tale returns. Production on the final season of the series "
+                "“The Handmaid’s Tale” has officially started.")
+    assert not any(p == "developmentStatus" for _s, p, _o in got)

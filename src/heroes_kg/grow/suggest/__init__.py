@@ -129,7 +129,8 @@ SENTENCE_RULES: list[SentenceRule] = [
 #: Rules run once over the whole article, after the sentence rules.
 DOC_RULES: list[DocRule] = [*posts.DOC_RULES, *speech.DOC_RULES, *cast.DOC_RULES,
                             *dates.DOC_RULES, *figures.DOC_RULES,
-                            *rankings.DOC_RULES, *seasons.DOC_RULES, *events.DOC_RULES]
+                            *rankings.DOC_RULES, *seasons.DOC_RULES, *events.DOC_RULES,
+                            *works.DOC_RULES]
 
 
 def _check_text(article: Article) -> None:

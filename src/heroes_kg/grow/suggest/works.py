@@ -41,7 +41,7 @@ from ._text import (
 )
 from .events import CREDIT_AFTER, lineup_titles
 
-__all__ = ["RULES", "find_titles"]
+__all__ = ["DOC_RULES", "RULES", "find_titles"]
 
 _TITLE_HEAD = r"(?:[A-Z][\w’'&-]*[\w&]|[A-Z])"
 _GENRES = ("superhero", "horror", "comedy", "action", "animated", "fantasy", "science fiction",
@@ -1639,6 +1639,49 @@ def rule_status(doc: Doc, s: Sentence) -> None:
                     "status", 0.55, obj=org)
 
 
+_IN_PRODUCTION = re.compile(
+    r"\b(?:is|are|was|were) (?:(?:now|currently|officially|already|still) )*[“\"]?"
+    r"(?:officially )?in production\b|"
+    r"\b[Pp]roduction (?:on|for) (?P<on>[^,.;]{2,80}?) (?:is|has) (?:(?:now|officially|"
+    r"finally|already) )*"
+    r"(?:underway|under way|begun|started|kicked off)\b|"
+    r"\b(?:has|have) (?:officially )?(?:kicked off|started|begun) (?:filming|shooting|"
+    r"production) (?:for|on) (?P<for>[^,.;]{2,60})")
+
+
+def in_production(doc: Doc) -> None:
+    """"season 3 was “officially in production”", "Production for Outer Range season 2 is
+    officially underway", "The Handmaid's Tale has kicked off filming for the sixth and final
+    season", "Wes Anderson’s next feature, which is currently in production in Spain": the
+    work (or season) being made. Read after every sentence's seasons and works."""
+    for s in doc.sentences:
+        if not re.search(r"(?i)production|filming|shooting", s.text):
+            continue
+        for m in _IN_PRODUCTION.finditer(s.text):
+            inside = m.group("on") and m.start("on") or (m.group("for") and m.start("for"))
+            named = doc.works_in_spans(s.start + inside, s.start + m.end()) if inside else []
+            work = named[-1][2] if named else doc.work_at(s.start + m.start(), s)
+            if work is None or doc.type_of(work) not in WORK_TYPES:
+                continue
+            said = re.search(rf"season {_NUM}\b|\b(?P<o>first|second|third|fourth|fifth|"
+                             rf"sixth|seventh|eighth|ninth|tenth)\b[\w ]{{0,12}}\bseason\b",
+                             m.group("on") or m.group("for") or "", re.IGNORECASE)
+            if said and doc.type_of(work) != "TVSeason":
+                # "Production on Season Two of … “Severance”", "filming for the sixth and
+                # final season": that season of the series
+                n = _season_number(said.group("n") or said.group("o"))
+                if not n:
+                    continue
+                work = season_of(doc, doc.series_of(work) or work, n, m.group(0))
+            elif re.search(r"(?i)\bseason\b", m.group("on") or m.group("for") or "") and \
+                    doc.type_of(work) != "TVSeason":
+                continue  # "Production on the final season": a season without its number
+            clause = re.search(r"[^,;“”\"]*" + re.escape(m.group(0)) + r"[^,;.]*", s.text)
+            quote = (clause.group(0) if clause else m.group(0)).strip()
+            doc.add(work, "developmentStatus", quote, s.start + s.text.find(quote),
+                    "in-production", 0.6, value="in production")
+
+
 def rule_development(doc: Doc, s: Sentence) -> None:
     """"the sequel is in "full development" at Netflix"."""
     m = re.search(r"sequel (?:is|was) in [\"“]?(?:full )?development(?:[\"”]? at "
@@ -2461,5 +2504,6 @@ def rule_renewed(doc: Doc, s: Sentence) -> None:
                 value="renewed")
 
 
+DOC_RULES = [in_production]
 RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_title_synopsis, rule_kind_before_title, rule_genre_list, rule_kind_after_title, rule_possessive_title, rule_service_kind, rule_year_title,
          rule_description]
