@@ -1658,8 +1658,10 @@ def in_production(doc: Doc) -> None:
         if not re.search(r"(?i)production|filming|shooting", s.text):
             continue
         for m in _IN_PRODUCTION.finditer(s.text):
-            inside = m.group("on") and m.start("on") or (m.group("for") and m.start("for"))
-            named = doc.works_in_spans(s.start + inside, s.start + m.end()) if inside else []
+            group = "on" if m.group("on") else "for" if m.group("for") else None
+            inside = m.start(group) if group else None
+            named = doc.works_in_spans(s.start + inside, s.start + m.end()) \
+                if inside is not None else []
             work = named[-1][2] if named else doc.work_at(s.start + m.start(), s)
             if work is None or doc.type_of(work) not in WORK_TYPES:
                 continue
