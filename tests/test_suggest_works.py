@@ -519,3 +519,14 @@ def test_a_work_or_a_season_in_production() -> None:
     got = facts("The Handmaid’s Tale returns. Production on the final season of the series "
                 "“The Handmaid’s Tale” has officially started.")
     assert not any(p == "developmentStatus" for _s, p, _o in got)
+
+
+def test_a_network_a_work_is_coming_to_is_below_the_floor_and_imax_is_no_network() -> None:
+    found = run("Wolf, the crime thriller series, is coming to BBC One later this year.")
+    coming = [c for c in found.statements if c.rule == "airs-on"]
+    assert coming and all(c.confidence < 0.45 for c in coming)
+    got = facts("The anime film “The Boy and the Heron” opened simultaneously on IMAX in Japan.")
+    assert not any(o == "imax" for _s, _p, o in got)
+    got = facts("The first season of the series “The Wheel of Time” will stream for free on "
+                "Amazon Freevee.")
+    assert not any(p == "publisher" for _s, p, _o in got)
