@@ -419,3 +419,15 @@ def test_the_lists_of_people_a_sentence_names_in_order() -> None:
         got.append([p.name for p in people])
         lists.skip = people[-1].end + len(" wrote it, while ")  # a rule read on past it
     assert got == [["Bryan Fuller", "Michael Green"], ["Craig Cegielski", "David Slade"]]
+
+
+def test_a_list_of_roles_whose_sentence_names_no_work_nor_cast_is_left() -> None:
+    text = ("Shirobako is an anime series. The new film will continue its story. They include "
+            "the likes of Juri Kimura as Aoi Miyamori, Haruka Yoshimura as Ema Yasuhara and "
+            "Mai Nakahara as Yuka Okitsu.")
+    assert not any(c.rule == "name-as-name" for c in suggest(
+        Article("a", "T", "a.txt", text, date="2018-02-03"), KNOWN,
+        min_confidence=0.0).statements)
+    got = facts("The series “Stranger Things” returns. The series stars Winona Ryder as Joyce "
+                "Byers, David Harbour as Chief Jim Hopper and Finn Wolfhard as Mike Wheeler.")
+    assert ("david-harbour", "plays", "chief-jim-hopper") in got
