@@ -540,3 +540,10 @@ def test_a_networks_possessive_is_below_the_floor_and_a_title_run_into_a_verb_is
     found_works = works("Lionsgate’s comedy Tyler Perry’s A Madea Family Funeraldebuted in "
                         "fourth place.")
     assert not any(name.endswith("debuted") for name in found_works)
+
+
+def test_a_countrys_drama_series_is_no_genre() -> None:
+    got = facts("For the third straight week, the Korean drama series “Business Proposal” "
+                "topped the list. The British comedy series “Fleabag” returned.")
+    assert not any(s == "business-proposal" and p == "genre" for s, p, _o in got)
+    assert ("fleabag", "genre", "comedy") in got

@@ -285,8 +285,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day) \d+|(?i:season|part|episode|chapter|"
                     r"volume) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)", title):
         return None  # "Netflix’s Top 10": a chart, not a title; "Season 4" a season
-    if re.search(r"[a-z0-9](?:debuted|started|opened|earned|began|grossed|topped|landed|"
-                 r"premiered|dropped)$", words[-1]) and words[-1][0].isupper() or \
+    if (re.search(r"[a-z0-9](?:debuted|started|opened|earned|began|grossed|topped|landed|"
+                  r"premiered|dropped)$", words[-1]) and words[-1][0].isupper()) or \
             re.fullmatch(r"\d+(?:debuted|started|opened|earned|began|grossed|topped)", words[-1]):
         return None  # "A Madea Family Funeraldebuted": a title run into the verb after it
     if re.search(r"\b(?:Series|Films?|Movies?|Shows?|TV|Titles?|English|Non-English|Global) "
@@ -1899,6 +1899,9 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
                 last = None
                 continue
             words = [w.lower() for w in m.group("g").split()]
+            first = next((i for i, w in enumerate(words) if _genre_word(w)), len(words))
+            national = first > 0 and re.search(r"(?:ean|ish|ian|ese)$", words[first - 1]) \
+                is not None
             while words and not _genre_word(words[0]):
                 words.pop(0)  # "hit", "two most watched"
             if any(not _genre_word(w) for w in words):
@@ -1910,6 +1913,9 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
                 last = None
                 continue  # "action pics": a genre word is needed
             genre = " ".join(words) if words else _NOUN_GENRE.get(noun, "")
+            if national and (words == ["drama"] or (not words and noun.startswith("drama"))):
+                last = None
+                continue  # "the Korean drama series": a country's TV drama, no genre
             if words and noun in _NOUN_GENRE and noun not in ("epic", "epics"):
                 genre = f"{genre} {_NOUN_GENRE[noun]}"
             elif words and noun in ("epic", "epics"):
