@@ -431,3 +431,17 @@ def test_a_list_of_roles_whose_sentence_names_no_work_nor_cast_is_left() -> None
     got = facts("The series “Stranger Things” returns. The series stars Winona Ryder as Joyce "
                 "Byers, David Harbour as Chief Jim Hopper and Finn Wolfhard as Mike Wheeler.")
     assert ("david-harbour", "plays", "chief-jim-hopper") in got
+
+
+def test_no_bare_cast_membership_of_a_season_beside_a_role_in_its_series() -> None:
+    text = ("Hulu has renewed Marvel's Runaways for a third season. Rhenzy Feliz plays Alex "
+            "Wilder in the series “Runaways”. Rhenzy Feliz, Lyrica Okano and Virginia Gardner "
+            "all return for Season 3.")
+    found = suggest(Article("a", "T", "a.txt", text, date="2018-02-03"), KNOWN,
+                    min_confidence=0.0)
+    plays = {(c.subject, c.qualifiers.get("in")) for c in found.statements
+             if c.property == "plays"}
+    members = {(c.subject, c.object) for c in found.statements if c.property == "castMember"}
+    for actor, work in plays:
+        assert (work, actor) not in members
+        assert not any(o == actor and s.startswith(f"{work}-season") for s, o in members)

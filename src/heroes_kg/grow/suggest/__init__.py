@@ -168,8 +168,10 @@ def read(article: Article, entities: Iterable[Entity],
     playing = {(c.qualifiers.get("in"), c.subject) for c in doc.found.values()
                if c.property == "plays"}
     for key, c in list(doc.found.items()):
-        if c.property == "castMember" and (c.subject, c.object) in playing:
-            del doc.found[key]  # "plays Y in X" already says X's cast has the actor
+        if c.property == "castMember" and ((c.subject, c.object) in playing or
+                                           (doc.series_of(c.subject), c.object) in playing):
+            del doc.found[key]  # "plays Y in X" already says X's cast (its season's) has
+            # the actor
     for c in doc.found.values():
         c.confidence = min(c.confidence, RULE_CONFIDENCE_CAP.get(c.rule, 1.0))
     return doc
