@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from heroes_kg.corpus.curation import Article, Entity
 from heroes_kg.grow.suggest import read, suggest
-from heroes_kg.grow.suggest._lists import read_people
+from heroes_kg.grow.suggest._lists import PeopleLists, read_people
 
 KNOWN = [Entity("netflix", "StreamingService", "Netflix"),
          Entity("starz", "Organization", "Starz"),
@@ -347,3 +347,101 @@ def test_renewed_for_a_numbered_season_by_a_company() -> None:
     got = facts(text)
     assert ("dark-season-3", "greenlitBy", "netflix") in got
     assert ("dark-season-3", "developmentStatus", "renewed") in got
+
+
+def test_filmmakers_listed_each_with_a_film_in_brackets_directed_them() -> None:
+    got = facts("Directors Gus Van Sant (The Sea of Trees), Jia Zhang-ke (Mountain May "
+                "Depart), Jacques Audiard (Dheepan) and Hou Hsiao Hsien will be in the "
+                "starting blocks. Audiard's Rust and Bone competed in 2012.")
+    assert ("dheepan", "director", "jacques-audiard") in got
+    assert ("mountain-may-depart", "director", "jia-zhang-ke") in got
+    assert ("the-sea-of-trees", "director", "gus-van-sant") in got
+    assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_a_list_that_makes_up_the_cast_and_a_name_ending_in_jr() -> None:
+    got = facts("The first trailer for “Oppenheimer” is out. Kenneth Branagh, Robert Downey "
+                "Jr., Matt Damon, Emily Blunt and more make up the star-studded cast of the "
+                "film.")
+    assert {("oppenheimer", "castMember", p) for p in (
+        "kenneth-branagh", "robert-downey-jr", "matt-damon", "emily-blunt")} <= got
+    doc = read(Article("a", "T", "a.txt", "Robert Downey Jr., Matt Damon and Emily Blunt."),
+               KNOWN)
+    assert [p.name for p in read_people(doc, 0, 60)] == ["Robert Downey Jr.", "Matt Damon",
+                                                         "Emily Blunt"]
+
+
+def test_people_before_starrer_are_the_cast_of_the_title_after_it() -> None:
+    got = facts("Bellbottom had the highest opening this year, replacing Janhvi Kapoor and "
+                "Rajkummar Rao starrer Roohi, which had opened in March.")
+    assert ("roohi", "castMember", "janhvi-kapoor") in got
+    assert ("roohi", "castMember", "rajkummar-rao") in got
+
+
+def test_a_cast_members_possessive_before_a_full_character_name() -> None:
+    got = facts("Cillian Murphy stars in the film Oppenheimer as the physicist. “We imagine a "
+                "future,” Murphy’s J. Robert Oppenheimer says in a voiceover.")
+    assert ("cillian-murphy", "plays", "j-robert-oppenheimer") in got
+    # a director's possessive before a title is no character
+    got = facts("Christopher Nolan directed Oppenheimer. Nolan’s J. Robert Oppenheimer is a "
+                "hero of science.")
+    assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_a_character_name_with_a_lowercase_particle_is_read_whole() -> None:
+    got = facts("The cast of the series “The Wheel of Time” also features Rosamund Pike as "
+                "Moiraine Damodred, Zoë Robins as Nynaeve al'Meara and Madeleine Madden as "
+                "Egwene al'Vere.")
+    assert ("zoe-robins", "plays", "nynaeve-al-meara") in got
+    assert ("madeleine-madden", "plays", "egwene-al-vere") in got
+
+
+def test_a_role_kept_in_a_renewed_series_and_a_series_with_a_kind_word() -> None:
+    got = facts("Paramount+ renewed Dexter: Resurrection for a second season, keeping Michael "
+                "C. Hall in his iconic role as the serial killer Dexter Morgan.")
+    assert ("michael-c-hall", "plays", "dexter-morgan") in got
+    found = suggest(Article("a", "T", "a.txt", "Josh Brolin returns to “Outer Range.” Brolin "
+                            "stars in the Western series as Royal Abbott, a Wyoming rancher.",
+                            date="2018-02-03"), KNOWN, min_confidence=0.0)
+    plays = [c for c in found.statements if c.property == "plays"]
+    assert [(c.subject, c.object, c.qualifiers.get("in")) for c in plays] == [
+        ("josh-brolin", "royal-abbott", "outer-range")]
+    got = {c.key() for c in found.statements}
+    assert ("josh-brolin", "plays", "royal-abbott") in got
+
+
+def test_the_lists_of_people_a_sentence_names_in_order() -> None:
+    text = "Bryan Fuller and Michael Green wrote it, while Craig Cegielski and David Slade direct."
+    doc = read(Article("a", "T", "a.txt", text), KNOWN)
+    lists = PeopleLists(doc, doc.sentences[0])
+    got = []
+    for _m, people in lists:
+        got.append([p.name for p in people])
+        lists.skip = people[-1].end + len(" wrote it, while ")  # a rule read on past it
+    assert got == [["Bryan Fuller", "Michael Green"], ["Craig Cegielski", "David Slade"]]
+
+
+def test_a_list_of_roles_whose_sentence_names_no_work_nor_cast_is_left() -> None:
+    text = ("Shirobako is an anime series. The new film will continue its story. They include "
+            "the likes of Juri Kimura as Aoi Miyamori, Haruka Yoshimura as Ema Yasuhara and "
+            "Mai Nakahara as Yuka Okitsu.")
+    assert not any(c.rule == "name-as-name" for c in suggest(
+        Article("a", "T", "a.txt", text, date="2018-02-03"), KNOWN,
+        min_confidence=0.0).statements)
+    got = facts("The series “Stranger Things” returns. The series stars Winona Ryder as Joyce "
+                "Byers, David Harbour as Chief Jim Hopper and Finn Wolfhard as Mike Wheeler.")
+    assert ("david-harbour", "plays", "chief-jim-hopper") in got
+
+
+def test_no_bare_cast_membership_of_a_season_beside_a_role_in_its_series() -> None:
+    text = ("Hulu has renewed Marvel's Runaways for a third season. Rhenzy Feliz plays Alex "
+            "Wilder in the series “Runaways”. Rhenzy Feliz, Lyrica Okano and Virginia Gardner "
+            "all return for Season 3.")
+    found = suggest(Article("a", "T", "a.txt", text, date="2018-02-03"), KNOWN,
+                    min_confidence=0.0)
+    plays = {(c.subject, c.qualifiers.get("in")) for c in found.statements
+             if c.property == "plays"}
+    members = {(c.subject, c.object) for c in found.statements if c.property == "castMember"}
+    for actor, work in plays:
+        assert (work, actor) not in members
+        assert not any(o == actor and s.startswith(f"{work}-season") for s, o in members)

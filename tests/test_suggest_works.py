@@ -398,3 +398,152 @@ def test_a_crew_clause_is_not_bound_to_an_earlier_credit_in_brackets() -> None:
                 "(“Peacemaker”), produced by Jackie Chan, is his partner.")
     assert ("hidden-strike", "producer", "jackie-chan") in got
     assert ("peacemaker", "producer", "jackie-chan") not in got
+
+
+def test_the_first_line_heads_its_section_when_the_article_is_a_list_of_sections() -> None:
+    text = ("The Affair\nThe final season, starring Dominic West and Maura Tierney, begins "
+            "Aug. 25 on Showtime.\nPower\nThe final season, starring Omari Hardwick and Lela "
+            "Loren, begins Aug. 25 on Starz.\nThe Deuce\nThe final season, starring James "
+            "Franco, begins Sept. 9 on HBO.\n")
+    got = facts(text)
+    assert ("the-affair", "castMember", "dominic-west") in got
+    assert ("power", "castMember", "omari-hardwick") in got
+    assert ("power", "castMember", "dominic-west") not in got
+    # a title line over an article that is not a list of sections is its title only
+    assert "The Affair" not in works("The Affair\nThe series, starring Dominic West, ends "
+                                     "on Sunday. It aired on Showtime.\n")
+
+
+def test_a_hard_wrapped_article_is_read_in_sentences_and_quoted_as_published() -> None:
+    text = ("PASADENA, Calif. Jan 7 The historical epic drama series\n"
+            "\"Marco Polo\" will get a second 10-episode season on Netflix, the\n"
+            "online streaming service said on Wednesday, and more is coming.\n"
+            "It said the Tina Fey-created comedy \"Unbreakable Kimmy Schmidt\"\n"
+            "will premiere on March 6 while the superhero series\n"
+            "\"Daredevil,\" starring Charlie Cox and Rosario Dawson, will debut\n"
+            "on April 10 on the same streaming service, the company said.\n")
+    found = run(text, date="2015-01-07")
+    got = {c.key() for c in found.statements}
+    assert ("unbreakable-kimmy-schmidt", "datePublished", "2015-03-06") in got
+    assert ("marco-polo", "datePublished", "2015-03-06") not in got
+    assert ("daredevil", "castMember", "rosario-dawson") in got
+    assert all(c.quote in text for c in found.statements)
+    assert any("\n" in c.quote for c in found.statements)
+    # text that is not hard-wrapped keeps its lines apart
+    short = "Marco Polo\nThe series returns.\n" * 3
+    assert read(Article("a", "T", "a.txt", short), KNOWN).text == short
+
+
+def test_a_season_or_a_noun_gives_no_release_date_of_the_series() -> None:
+    got = facts("Modern Family is ending. The final season, starring Ed O’Neill and Sofia "
+                "Vergara, premieres Sept. 25 on ABC.", date="2019-08-01")
+    assert not any(p == "datePublished" for _s, p, _o in got)
+    got = facts("Shirobako was one of the biggest anime hits of 2014.")
+    assert not any(p == "datePublished" for _s, p, _o in got)
+    got = facts("The action-adventure film Jumanji had previously been on course to release "
+                "in July.", date="2016-11-03")
+    assert not any(p == "datePublished" for _s, p, _o in got)
+
+
+def test_people_listed_in_the_headline_and_a_credit_before_a_name_are_no_titles() -> None:
+    text = ("HBO has ordered some new drama pilots.\n\nThe first pilot: Mogadishu, Minnesota, "
+            "a drama about a Somali family. K'naan Warsame is writing it, with Zero Dark "
+            "Thirty's Kathryn Bigelow producing.\n\nThe second pilot: Succession, a show "
+            "about a dysfunctional family. The Big Short's Adam McKay is executive producing.")
+    found = works(text, title="HBO Orders Pilots from Kathryn Bigelow, Adam McKay")
+    assert "Kathryn Bigelow" not in found
+    assert found.get("Mogadishu, Minnesota") == "Movie" or "Mogadishu, Minnesota" in found
+    assert "Succession" in found
+    got = facts(text, title="HBO Orders Pilots from Kathryn Bigelow, Adam McKay")
+    assert ("succession", "executiveProducer", "adam-mckay") in got
+
+
+def test_a_charts_name_after_a_services_possessive_is_no_title() -> None:
+    found = works("“Business Proposal” topped Netflix's Global Non-English Series Top 10 for "
+                  "a third week.")
+    assert not any("Top 10" in name for name in found)
+
+
+def test_a_studios_sequel_and_the_cast_a_dash_sets_beside_it() -> None:
+    text = ("Sony is moving both Jumanji and Baby Driver.\nFirst up, the studio’s Jumanji "
+            "sequel – one which stars Dwayne Johnson, Kevin Hart, and Karen Gillan – has "
+            "been pushed back to December 22, 2017.")
+    got = facts(text, date="2016-11-03")
+    assert ("jumanji-sequel", "sequelOf", "jumanji") in got
+    assert ("jumanji-sequel", "castMember", "dwayne-johnson") in got
+    assert ("jumanji", "castMember", "dwayne-johnson") not in got
+
+
+def test_a_streaming_date_with_an_abbreviated_month_before_the_service() -> None:
+    got = facts("The Man in the High Castle\nThe final season, starring Rufus Sewell, drops "
+                "Nov. 15 on Amazon.\nMr. Robot\nThe final season, starring Rami Malek, begins "
+                "this fall on USA.\nHomeland\nThe final season, starring Claire Danes, returns "
+                "Feb. 9 on Showtime.\n")
+    assert ("the-man-in-the-high-castle", "streamingOn", "amazon") in got
+
+
+def test_based_on_a_true_story_names_no_source_work() -> None:
+    got = facts("Jai Bhim, a legal drama film, is based on a true story.")
+    assert not any(p == "basedOn" for _s, p, _o in got)
+    got = facts("Defending Jacob, a drama series, is based on the 2012 novel of the same name.")
+    assert ("defending-jacob", "basedOn", "defending-jacob-novel") in got
+
+
+def test_the_title_a_kind_of_work_is_dubbed_or_called() -> None:
+    found = works("The movie musical finale, dubbed Transparent: Musicale Finale, will be "
+                  "released Sept. 27 on Amazon.")
+    assert "Transparent: Musicale Finale" in found
+
+
+def test_a_heading_that_is_also_a_magazines_name_in_a_list_of_sections() -> None:
+    text = ("The Affair\nThe final season, starring Dominic West, begins Aug. 25 on Showtime.\n"
+            "Power\nThe final season, starring Omari Hardwick, begins Aug. 25 on Starz.\n"
+            "Empire\nThe final season, starring Taraji P. Henson, begins Sept. 24 on Fox.\n"
+            "The Deuce\nThe final season, starring James Franco, begins Sept. 9 on HBO.\n")
+    got = facts(text)
+    assert ("empire", "castMember", "taraji-p-henson") in got
+    assert ("power", "castMember", "taraji-p-henson") not in got
+
+
+def test_a_work_or_a_season_in_production() -> None:
+    got = facts("Production for “Outer Range” season 2 is officially underway, and Josh Brolin "
+                "is making himself comfortable.")
+    assert ("outer-range-season-2", "developmentStatus", "in production") in got
+    got = facts("Production on Season Two of the Apple TV+ series “Severance” is finally "
+                "underway.")
+    assert ("severance-season-2", "developmentStatus", "in production") in got
+    got = facts("Wes Anderson’s next feature, which is currently in production in Spain, "
+                "stars Tom Hanks.")
+    assert any(p == "developmentStatus" and o == "in production" for _s, p, o in got)
+    # a season named without its number is left to the curator
+    got = facts("The Handmaid’s Tale returns. Production on the final season of the series "
+                "“The Handmaid’s Tale” has officially started.")
+    assert not any(p == "developmentStatus" for _s, p, _o in got)
+
+
+def test_a_network_a_work_is_coming_to_is_below_the_floor_and_imax_is_no_network() -> None:
+    found = run("Wolf, the crime thriller series, is coming to BBC One later this year.")
+    coming = [c for c in found.statements if c.rule == "airs-on"]
+    assert coming and all(c.confidence < 0.45 for c in coming)
+    got = facts("The anime film “The Boy and the Heron” opened simultaneously on IMAX in Japan.")
+    assert not any(o == "imax" for _s, _p, o in got)
+    got = facts("The first season of the series “The Wheel of Time” will stream for free on "
+                "Amazon Freevee.")
+    assert not any(p == "publisher" for _s, p, _o in got)
+
+
+def test_a_networks_possessive_is_below_the_floor_and_a_title_run_into_a_verb_is_none() -> None:
+    found = run("The crime drama moved up. HBO's sci-fi western series Westworld returns in "
+                "June.")
+    published = [c for c in found.statements if c.property == "publisher"]
+    assert all(c.confidence < 0.45 for c in published)
+    found_works = works("Lionsgate’s comedy Tyler Perry’s A Madea Family Funeraldebuted in "
+                        "fourth place.")
+    assert not any(name.endswith("debuted") for name in found_works)
+
+
+def test_a_countrys_drama_series_is_no_genre() -> None:
+    got = facts("For the third straight week, the Korean drama series “Business Proposal” "
+                "topped the list. The British comedy series “Fleabag” returned.")
+    assert not any(s == "business-proposal" and p == "genre" for s, p, _o in got)
+    assert ("fleabag", "genre", "comedy") in got

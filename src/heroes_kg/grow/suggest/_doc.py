@@ -30,6 +30,7 @@ from ._text import (
     sentences,
     slug,
     strip_possessive,
+    unwrap,
     word_at,
 )
 
@@ -53,6 +54,9 @@ _LISTED_RULES = ("title-list", "listed-with-work", "quoted-list", "bracketed-cre
 #: A participle clause set beside the title right before it, and what may stand between.
 _APPOSED_CLAUSE = re.compile(r"(?:starring|co-starring|featuring|(?:co-)?(?:directed|written|"
                              r"produced|created|helmed) by)\b")
+_RELATIVE_CAST = re.compile(r"(?:stars|starred|features|featured|co-stars)\b")
+_WHICH_BEFORE = re.compile(r"(?: [–—-]|,) (?:(?:one|a (?:film|movie|sequel|series|show)) )?(?:which|"
+                           r"that) (?:also )?$")
 _APPOSED_GAP = re.compile(r"[”\"’]?(?: \((?:19|20)\d\d\))?,[”\"’]? ")
 #: Types that are works a fact can be about.
 WORK_TYPES = ("Movie", "TVSeries", "MovieSeries", "TVSeason")
@@ -92,7 +96,8 @@ class Doc:
     def __init__(self, article: Article, entities: Iterable[Entity],
                  curated: Iterable[Statement] = ()) -> None:
         self.article = article
-        self.text = article.text
+        #: The article's text, a hard-wrapped one with its lines joined (same offsets).
+        self.text = unwrap(article.text)
         self.curated = {statement_key(st) for st in curated}
         self.known: dict[str, Entity] = {e.id: e for e in entities}
         self.names: dict[str, str] = {}
@@ -157,6 +162,9 @@ class Doc:
         """The id of the entity called ``name``: a known one, or a new candidate of
         ``type_`` (None: guessed from the name)."""
         name = strip_possessive(name.strip().strip(_Q + ",.").strip())
+        if type_ is not None and is_a(type_, "Person") and re.search(r"[’']s [A-Z]", name):
+            # "The Big Short's Adam McKay": the person after the credit
+            name = re.split(r"[’']s (?=[A-Z])", name)[-1]
         if (type_ is None or is_a(type_, "Person")) and name.count(" ") >= 2:
             name = self.headline_name(name)
         found = self.lookup(name)
@@ -630,6 +638,15 @@ class Doc:
         """The work a clause at ``pos`` is set beside: "his role in Martin McDonagh's “The
         Banshees of Inisherin,” starring Colin Farrell" is about the work named right
         before the comma, even one named as an earlier credit."""
+        if _RELATIVE_CAST.match(self.text, pos):
+            # "the studio’s Jumanji sequel – one which stars Dwayne Johnson": the work the
+            # dash or comma sets the clause beside
+            which = _WHICH_BEFORE.search(self.text, max(s.start, pos - 40), pos)
+            if which is not None:
+                spans = [(a, b, w) for a, b, w in self._near(max(s.start, pos - _SPAN_REACH),
+                                                             pos)
+                         if re.fullmatch(r"[”\"’]?", self.text[b:which.start()])]
+                return spans[-1][2] if spans else None
         if not _APPOSED_CLAUSE.match(self.text, pos):
             return None
         spans = [(a, b, w) for a, b, w in self._near(max(s.start, pos - _SPAN_REACH), pos)

@@ -11,19 +11,21 @@ surname alone stands for the person named so earlier.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ._doc import WORK_TYPES, Doc
 from ._terms import is_a
 from ._text import NAME, STOP, Sentence
 
-__all__ = ["PERSON", "Listed", "listed_work", "read_people", "the_sequel", "trim_name"]
+__all__ = ["PERSON", "Listed", "PeopleLists", "listed_work", "read_people", "the_sequel",
+           "trim_name"]
 
 #: A person's name, with the lowercase particles some have: "Ana de Armas", "Dick Van
 #: Dyke", "Ludwig van Beethoven".
 PERSON = (rf"{NAME}(?: [“\"][A-Z][\w.]*(?: [A-Z][\w.]*)?[”\"] {NAME})?"
           rf"(?: (?:de|da|di|del|della|van|von|der|den|la|le|du|dos|das|bin|al) {NAME})?"
-          rf"(?:,? (?:Jr|Sr)\.|,? (?:II|III|IV)\b)?")
+          rf"(?:,? (?:Jr|Sr)\.|,? (?:II|III|IV)\b|(?<=\bJr)\.|(?<=\bSr)\.)?")
 _SEP = re.compile(r"(?:,? (?:and|as well as|along with|plus|alongside)|,) (?:the late )?")
 _ITEM = re.compile(rf"(?:the late )?(?P<n>{PERSON})(?: as (?P<r>{NAME})| \([“\"‘]?(?P<p>{NAME})"
                    rf"[”\"’]?\))?")
@@ -85,6 +87,30 @@ def read_people(doc: Doc, start: int, end: int) -> list[Listed]:
             break
         pos = sep.end()
     return out
+
+
+class PeopleLists:
+    """The lists of people a sentence names, in order, each read from its first name
+    with :func:`read_people`: ``for m, people in PeopleLists(doc, s)`` (``m`` the first
+    name's match in the sentence). A rule that reads on past a list (its verb, the title
+    after it, more people "along with" it) sets ``skip`` to where it stopped, so that no
+    list starts inside what it has read."""
+
+    def __init__(self, doc: Doc, s: Sentence) -> None:
+        self.doc, self.s = doc, s
+        #: No list starts before this offset (in the article).
+        self.skip = s.start
+
+    def __iter__(self) -> Iterator[tuple[re.Match[str], list[Listed]]]:
+        for m in re.finditer(NAME, self.s.text):
+            at = self.s.start + m.start()
+            if at < self.skip:
+                continue
+            people = read_people(self.doc, at, self.s.end)
+            if not people:
+                continue
+            self.skip = people[-1].end
+            yield m, people
 
 
 def listed_work(doc: Doc, pos: int, s: Sentence) -> str | None:

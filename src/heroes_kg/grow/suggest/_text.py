@@ -6,6 +6,7 @@ Everything here is pure functions over strings; :mod:`._doc` builds on it.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ __all__ = [
     "shared_surname",
     "slug",
     "strip_possessive",
+    "unwrap",
     "verbs",
     "word_at",
 ]
@@ -148,6 +150,27 @@ class Sentence:
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+
+def unwrap(text: str) -> str:
+    """The text of a hard-wrapped article (wire copy cut into lines of 40 to 80
+    characters) with the line breaks inside its sentences made spaces, so that "the
+    Tina Fey-created comedy “Unbreakable Kimmy Schmidt”\\nwill premiere on March 6" is one
+    sentence; any other text unchanged. The length is kept, so every offset and quote
+    maps back to the text as published."""
+    lines = text.split("\n")
+    full = [line for line in lines if line.strip()]
+    if len(full) < 5 or max(len(line) for line in full) > 90 or \
+            sum(40 <= len(line) <= 80 for line in full) < 0.6 * len(full):
+        return text
+    out = list(text)
+    at = 0
+    for line, after in itertools.pairwise(lines):
+        at += len(line)
+        if line.strip() and after.strip() and not re.search(r"[.!?:;][”\"’')]?\s*$", line):
+            out[at] = " "
+        at += 1
+    return "".join(out)
 
 
 def sentences(text: str) -> Iterator[Sentence]:

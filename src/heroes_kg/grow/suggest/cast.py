@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._doc import WORK_TYPES, Doc
-from ._lists import PERSON, Listed, listed_work, read_people, the_sequel, trim_name
+from ._lists import PERSON, Listed, PeopleLists, listed_work, read_people, the_sequel, trim_name
 from ._names import guess_type, is_noise, is_place_or_award
 from ._terms import is_a
 from ._text import (
@@ -30,9 +30,11 @@ __all__ = ["DOC_RULES", "RULES"]
 
 _PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother": "parent",
                  "mum": "parent"}
-_ROLE = rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}})?(?:{NAME}[’']s \w+ )?{NAME}"
+#: A character's name, with the lowercase particle some have: "Nynaeve al'Meara".
+_CHARACTER = rf"{NAME}(?: (?:al|el|ibn|bin|de|da|di|du|van|von|der|le|la|del)(?:[’']| )[A-Z][\w’'-]*)?"
+_ROLE = rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}})?(?:{NAME}[’']s \w+ )?{_CHARACTER}"
 _PLAYS = (rf"(?:also )?(?:will )?{verbs('star', 'play', 'portray', 'voice')}"
-          rf"(?: in the (?:movie|film|series))?")
+          rf"(?: in the (?:[A-Za-z-]+ ){{0,2}}?(?:movie|film|series|show))?")
 _PLAYS_ROLE = (rf"(?:also )?(?:will )?(?:{verbs('play', 'portray', forms=('base', 's', 'ed', 'ing'))}|"
                rf"{verbs('take', forms=('base', 's', 'past', 'ing'))} on|"
                rf"{verbs('step', forms=('base', 's', 'ed'))} into) the (?:role|part) of")
@@ -51,7 +53,7 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
                 "possessive-parent", 0.8, obj=child)
         return parent
     raw = strip_possessive(raw)
-    if (re.fullmatch(NAME, raw) and (raw.split()[0] not in STOP or raw.lower() in MONTHS or (
+    if (re.fullmatch(_CHARACTER, raw) and (raw.split()[0] not in STOP or raw.lower() in MONTHS or (
             len(raw.split()) > 1 and raw.split()[0].lower() in WEEKDAYS))) or \
             re.fullmatch(rf"(?:Mrs|Mr|Ms|Dr)\. {NAME}", raw):
         found = doc.lookup(raw)
@@ -65,6 +67,10 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
 def _cast(doc: Doc, actor_name: str, role: str, quote: str, start: int, rule: str,
           confidence: float, s: Sentence, film: str | None = None) -> str | None:
     film = film or doc.work_at(start, s)
+    if not re.search(r"(?i)\bseason\b", quote):
+        # "renewed Dexter: Resurrection for a second season, keeping Michael C. Hall in his
+        # iconic role as …": the series' role, where the clause names no season
+        film = doc.series_of(film)
     # "stars The Great’s Elle Fanning as Michelle Carter": the actor after the credit
     actor_name = doc.trim(re.split(r"[’']s (?=[A-Z])", actor_name)[-1])
     if film is None or not doc.is_person(actor_name):
@@ -107,9 +113,10 @@ def rule_stars_as(doc: Doc, s: Sentence) -> None:
     """"Christian Slater also stars in the movie as Tech-No", "Taylor Dooley, who
     reprised her role as Lavagirl", "JJ Dashnaw who replaced Taylor Lautner as Sharkboy"."""
     for m in re.finditer(
-            rf"(?P<a>{NAME}),? (?:who )?(?P<verb>{_PLAYS}|reprised (?:her|his|their) role|"
-            rf"(?:will |is set to |is going to )?reprise (?:her|his|their) role|"
-            rf"reprises (?:her|his|their) role|replaced (?P<old>{NAME})|replaces "
+            rf"(?P<a>{NAME}),? (?:who )?(?P<verb>{_PLAYS}|reprised (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|"
+            rf"(?:will |is set to |is going to )?reprise (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|"
+            rf"reprises (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|"
+            rf"in (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|replaced (?P<old>{NAME})|replaces "
             rf"(?P<old2>{NAME})|(?:will |is set to |is going to )?(?:return|returns|returning)|"
             rf"(?:has )?signed on|(?:is|was) cast|has been cast|comes back|is back|"
             rf"cast (?:[“\"][^”\"]+[”\"] )?(?:breakout |star |alum )?)"
@@ -178,6 +185,12 @@ def rule_cast_x_as(doc: Doc, s: Sentence) -> None:
         doc.consumed.append((start, s.start + m.end()))
 
 
+#: A sentence that says whose cast it lists: "The series stars …", "The cast also
+#: features …", "join returning cast members … in the film".
+_SPEAKS_OF_CAST = re.compile(r"\b(?:(?:the|this|its|their) (?:series|film|movie|show|sequel)|"
+                             r"cast|ensemble)\b", re.IGNORECASE)
+
+
 def rule_cast_list(doc: Doc, s: Sentence) -> None:
     """"(L-R) Adriana Barraza as Grandma Moreno, and Pedro Pascal as Marcus Moreno"; a
     parenthesised earlier credit is skipped: "Lena Ortiz (Spy Kids) as Captain Comet"."""
@@ -188,6 +201,10 @@ def rule_cast_list(doc: Doc, s: Sentence) -> None:
             continue
         quote = s.text[m.start("a"):m.end()]
         rule = "credit-as" if m.group("credit") else "name-as-name"
+        if rule == "name-as-name" and doc.work_at(start, s) not in doc.works_in(
+                s.start, s.end) and not _SPEAKS_OF_CAST.search(s.text):
+            continue  # "They include the likes of A as X, …": of which work, the text
+            # does not say here (right 22 times in 43 before this, most wrong ones so)
         _cast(doc, m.group("a"), m.group("r"), quote, start, rule, 0.7, s)
 
 
@@ -243,6 +260,16 @@ def _work_named_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]
     return None, end
 
 
+#: A list of people after the noun that says what they are, each with the bracketed
+#: work they are known for: "Directors Gus Van Sant (The Sea of Trees), Jia Zhang-ke
+#: (Mountain May Depart)": their credits, not the characters they play.
+_CREDIT_LIST = re.compile(
+    rf"\b(?i:(?:co-)?(?:directors?|filmmakers?|helmers?|auteurs?|writers?|creators?|"
+    rf"showrunners?|producers?|newcomers|actors|actresses|veterans|alums|alumni|co-stars))"
+    rf"(?: (?:such as|including|like|are|were|include))?:? "
+    rf"(?:{NAME} \([^()]{{1,80}}\),? (?:and )?)*$")
+
+
 def rule_parenthetical(doc: Doc, s: Sentence) -> None:
     """"YaYa Gosselin (Missy Moreno)" or "Missy Moreno (YaYa Gosselin)"; not the credits
     of "Awkwafina (Crazy Rich Asians) and Danny DeVito (It’s Always Sunny)", "creator Aaron
@@ -254,7 +281,7 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
                   for g in re.finditer(r"\(([^()]{1,80})\)", s.text))
     for m in re.finditer(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)", s.text):
         a, b = doc.trim(m.group("a")), m.group("b")
-        if credits or is_place_or_award(b) or re.search(
+        if credits or is_place_or_award(b) or _CREDIT_LIST.search(s.text[:m.start()]) or re.search(
                 r"\b(?:(?:creator|director|filmmaker|writer|showrunner|producer)s?|newcomers|"
                 r"actors|actresses|veterans|alums|alumni|co-stars) $",
                 s.text[max(0, m.start() - 14):m.start()]):
@@ -659,14 +686,18 @@ def rule_whom_plays(doc: Doc, s: Sentence) -> None:
 def rule_actors_character(doc: Doc, s: Sentence) -> None:
     """"Hidden Bodies … follows Badgley's Joe after he has made the leap": a cast member's
     possessive before a first name is the character they play."""
-    for m in re.finditer(rf"(?P<a>{NAME})[’'] ?s? (?P<c>[A-Z][a-z]{{2,}})\b(?! [A-Z]|[’'])",
-                         s.text):
+    for m in re.finditer(rf"(?P<a>{NAME})[’'] ?s? (?P<c>(?:[A-Z]\. ){{1,2}}[A-Z][a-z]{{2,}} "
+                         rf"[A-Z][a-z]{{2,}}|[A-Z][a-z]{{2,}})\b(?! [A-Z]|[’'])", s.text):
+        # "Murphy’s J. Robert Oppenheimer": a character's full name after initials too
         actor = doc.lookup(doc.trim(m.group("a")))
-        if actor is None or doc.type_of(actor) != "Actor":
-            continue
+        if actor is None or (doc.type_of(actor) != "Actor" and not any(
+                (c.property == "castMember" and c.object == actor) or
+                (c.property == "plays" and c.subject == actor) for c in doc.found.values())):
+            continue  # someone the article has in a cast
         name = m.group("c")
         if name in STOP or (doc.lookup(name) is not None and not doc.is_character(name)) or \
-                is_noise(name) or guess_type(name) != "Person" or is_place_or_award(name):
+                is_noise(name) or (" " not in name and guess_type(name) != "Person") or \
+                is_place_or_award(name):
             continue
         if doc.work_span_at(s.start + m.start("c"), s.start + m.end("c")):
             continue
@@ -1071,7 +1102,13 @@ _LIST_CAST = re.compile(
     r"(?:cast members|members of the cast|part of the cast|co-stars)\b|"
     r",? (?:are|were|is) (?:(?:all|also|both) ){0,2}(?:expected|set|slated|due|going) to "
     r"(?:make (?:an )?appearances?|appear|star|co-star)\b|"
-    r",? (?:(?:all|also|both|will) ){1,2}(?:return|are returning) for\b")
+    r",? (?:(?:all|also|both|will) ){1,2}(?:return|are returning) for\b|"
+    r" starrer\b|"  # "Janhvi Kapoor and Rajkummar Rao starrer Roohi"
+    # "… Jack Quaid, Josh Peck and more make up the star-studded cast of the project",
+    # "… Kevin Spacey, and Sky Ferreira are among the ensemble for that one"
+    r",?(?: and (?:more|others|many more))? (?:(?:also|all|will) )?(?:make up|round out|"
+    r"complete|fill out|are among|were among|are part of|were part of) the "
+    r"(?:[\w-]+ ){0,2}(?:cast|ensemble)\b(?: (?:of|for|in)\b)?")
 #: Words that open a list of the cast: "starring", "headlined by", "the cast includes".
 _CAST_OPENS = re.compile(
     r"\b(?:starring|co-starring|stars|(?:headlined|toplined|fronted|led) by|"
@@ -1080,7 +1117,7 @@ _CAST_OPENS = re.compile(
     r"(?:(?:actors|actresses|stars|names) (?:like |such as |including )?|the likes of )?")
 
 
-_CAST_WORDS = re.compile(r"\b(?:star|stars|starring|co-star\w*|cast|appear|appearances|return|"
+_CAST_WORDS = re.compile(r"\b(?:star|stars|starrer|starring|co-star\w*|cast|ensemble|appear|appearances|return|"
                          r"features?|featuring|headlined|toplined|fronted|led by|voices?)\b")
 
 
@@ -1112,16 +1149,11 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
     "as" or in parentheses plays that character."""
     if not _CAST_WORDS.search(s.text):
         return
-    done = s.start
-    for m in re.finditer(NAME, s.text):
+    lists = PeopleLists(doc, s)
+    for m, people in lists:
         at = s.start + m.start()
-        if at < done:
-            continue
         opened = _CAST_OPENS.search(s.text, max(0, m.start() - 30), m.start())
         opens = opened is not None and opened.end() == m.start()
-        people = read_people(doc, at, s.end)
-        if not people:
-            continue
         done = people[-1].end
         verb = _LIST_CAST.match(doc.text, done) if not opens else None
         if not opens and verb is None:
@@ -1141,9 +1173,20 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
         if opens and opened is not None and "voice" in opened.group(0):
             _voiced(doc, people)
         end = people[-1].end if opens else verb.end()  # type: ignore[union-attr]
-        if verb is not None and verb.group(0).endswith((" in", " for")):
+        if verb is not None and verb.group(0).endswith((" in", " for", "starrer")):
             # "… star in Alexandre Moors’ The Yellow Birds": the work named next, or none
-            work, _end = _work_after(doc, s, end - s.start)
+            work, after = _work_after(doc, s, end - s.start)
+            if verb.group(0).endswith("starrer"):
+                titled = re.match(rf" (?P<t>{TITLE_WORDS})(?=[,.;:]| (?:and|which|to|has|had|"
+                                  rf"is|was|in|on|at)\b)", doc.text[end:s.end])
+                if work is None and titled and not doc.is_person(titled.group("t")) and \
+                        doc.lookup(titled.group("t")) is None:
+                    # "… starrer Roohi": the word says the title after it is a film
+                    work = doc.entity(titled.group("t"), "Movie", "cast-list-read",
+                                      doc.text[at:end + titled.end()])
+                    doc.add_work_span(end + 1, end + titled.end(), work)
+                    after = end + titled.end() - s.start
+                end = s.start + after  # the quote names the work
         else:
             ids = {doc.lookup(p.name) for p in people}
             # the work rule_cast_members bound the first names of the list to, if any
@@ -1174,7 +1217,7 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
                                        quote)
                 doc.add(person, "plays", doc.text[one.start:doc.text.find(")", one.end) + 1],
                         one.start, "cast-list-read", 0.7, obj=character, **{"in": work})
-        done = end
+        lists.skip = end
 
 
 _WORK_ROLE = re.compile(
@@ -1460,5 +1503,6 @@ def rule_starring_credited(doc: Doc, s: Sentence) -> None:
 RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays, rule_actors_character, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_story_character, rule_starring_credited]
+         rule_unnamed_role, rule_whom_plays, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_story_character, rule_starring_credited,
+         rule_actors_character]  # last: the cast typed as actors in every sentence first
 DOC_RULES = [character_in_title]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
-from ._lists import listed_work, read_people
+from ._lists import PeopleLists, listed_work, read_people
 from ._names import FIRST_NAMES, KNOWN_NAMES, guess_type
 from ._terms import is_a
 from ._text import NAME, TITLE, TITLE_WORDS, Sentence, shared_surname, verbs
@@ -733,16 +733,10 @@ def rule_listed_roles(doc: Doc, s: Sentence) -> None:
     surname alone for the person named so before) holds the roles on the work in scope."""
     if not re.search(_LIST_ROLE, s.text):
         return
-    done = s.start
-    for m in re.finditer(NAME, s.text):
+    lists = PeopleLists(doc, s)
+    for m, people in lists:
         at = s.start + m.start()
-        if at < done:
-            continue
-        people = read_people(doc, at, s.end)
-        if not people:
-            continue
-        done = people[-1].end
-        roles = _LIST_ROLES.match(doc.text, done)
+        roles = _LIST_ROLES.match(doc.text, people[-1].end)
         if roles is None:
             continue
         props = [_LIST_PROPS[r.rstrip("s")] for r in re.split(r",? and |, ", roles.group("roles"))
@@ -770,7 +764,7 @@ def rule_listed_roles(doc: Doc, s: Sentence) -> None:
             quote = doc.text[first:max(end, one.end)]
             for prop in props:
                 doc.add(work, prop, quote, first, "listed-roles", 0.7, obj=who)
-        done = end
+        lists.skip = end
 
 
 _CHAIR = re.compile(rf"(?P<p>{NAME})(?: \([^()]{{1,80}}\)|, who [^;.]{{3,120}}?,[”\"’]?)? "

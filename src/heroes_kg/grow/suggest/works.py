@@ -41,7 +41,7 @@ from ._text import (
 )
 from .events import CREDIT_AFTER, lineup_titles
 
-__all__ = ["RULES", "find_titles"]
+__all__ = ["DOC_RULES", "RULES", "find_titles"]
 
 _TITLE_HEAD = r"(?:[A-Z][\w’'&-]*[\w&]|[A-Z])"
 _GENRES = ("superhero", "horror", "comedy", "action", "animated", "fantasy", "science fiction",
@@ -61,6 +61,12 @@ _CUE = re.compile(
     rf"axed|ordered|greenlit|picked up)))\s"
     rf"(?:(?:[a-z-]+(?:[’']s)?|[A-Z][\w+&-]*|(?:19|20)\d\d)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\s[“\"‘]?(?P<t>{TITLE_WORDS})")
+#: "The movie musical finale, dubbed Transparent: Musicale Finale, will be released": the
+#: title a kind of work is given.
+_NAMED_TITLE = re.compile(
+    rf"\b(?P<cue>film|movie|series|show|finale|special|sequel|prequel|spinoff|spin-off|"
+    rf"documentary|docuseries|miniseries|feature|project),? (?:(?:which is|which was|to be|"
+    rf"now|officially|simply) )?(?:dubbed|titled|entitled|called|named) [“\"‘]?(?P<t>{TITLE_WORDS})")
 #: "Hulu's new thriller series, The Veil — was seen": the title after a comma, closing its
 #: clause.
 _CUE_COMMA = re.compile(
@@ -84,7 +90,8 @@ _DERIVED_OF = re.compile(rf"\b(?P<kind>sequel|follow-up|follow up|reboot|remake|
                          rf"spinoff|spin-off|adaptation) (?:to|of) (?:the (?:[^\sA-Z]\S* ){{1,5}}?)?"
                          rf"[‘'\"“]?(?P<t>{TITLE_WORDS})")
 #: "a Dirty Dozen reboot", "a Bright sequel".
-_TITLE_DERIVED = re.compile(rf"\b(?:a|an|the|its|their|his|her|{NAME}[’']s) "
+_TITLE_DERIVED = re.compile(rf"\b(?:a|an|the|its|their|his|her|{NAME}[’']s|the (?:studio|network|"
+                            rf"streamer|company|service|filmmaker|director)[’']s) "
                             rf"(?P<t>{TITLE_WORDS}) (?P<kind>sequel|reboot|remake|prequel|"
                             rf"spinoff|spin-off)\b")
 #: "his movies The Incredible Hulk and Now You See Me".
@@ -205,10 +212,13 @@ _DEBUT_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=while )|(?<=and ))(?P<t>{TITLE_WOR
                           rf"{POSSESSOR} (?:directorial|feature|screenwriting|film) debut\b")
 #: "The festival opener is First Man, a biopic of astronaut Neil Armstrong": a title set
 #: beside what kind of work it is (not "Jane Doe, a comedy writer").
-_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<= is )|(?<= was )|(?<=\. )|(?<= and ))(?P<t>{TITLE_WORDS}), an? "
+_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=: )|(?<= is )|(?<= was )|(?<=\. )|(?<= and ))(?P<t>{TITLE_WORDS}), an? "
                          rf"(?:[\w-]+ ){{0,3}}?(?:biopic|drama|comedy|thriller|documentary|"
                          rf"docuseries|miniseries|western|musical|sequel|prequel|remake|"
-                         rf"adaptation|(?:origin|love|coming-of-age|ghost) story)\b(?! (?:writer|director|star|actor|actress|producer|"
+                         rf"adaptation|(?:origin|love|coming-of-age|ghost) story|"
+                         rf"(?:show|series|film|movie|pilot)(?= (?:about|following|centered|centred|"
+                         rf"set in|that follows|which follows)\b))"
+                         rf"\b(?! (?:writer|director|star|actor|actress|producer|"
                          rf"veteran|executive|legend|icon|creator))")
 #: "The series, which was none other than Tokyo Vice, appears to …": what the work in
 #: scope is called.
@@ -275,6 +285,13 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day) \d+|(?i:season|part|episode|chapter|"
                     r"volume) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)", title):
         return None  # "Netflix’s Top 10": a chart, not a title; "Season 4" a season
+    if (re.search(r"[a-z0-9](?:debuted|started|opened|earned|began|grossed|topped|landed|"
+                  r"premiered|dropped)$", words[-1]) and words[-1][0].isupper()) or \
+            re.fullmatch(r"\d+(?:debuted|started|opened|earned|began|grossed|topped)", words[-1]):
+        return None  # "A Madea Family Funeraldebuted": a title run into the verb after it
+    if re.search(r"\b(?:Series|Films?|Movies?|Shows?|TV|Titles?|English|Non-English|Global) "
+                 r"(?:Top|Chart) (?:\d+|Ten)$|\bTop (?:\d+|Ten) (?:Chart|List)$", title):
+        return None  # "Netflix's Global Non-English Series Top 10": a chart's name
     low = title.lower()
     bare = re.sub(r"^(?:on|in|at|by|since|until|last|next|this) ", "", low)
     if bare in MONTHS or (bare in WEEKDAYS and not (weekdays and bare == low)) or \
@@ -296,6 +313,7 @@ _TITLE_PATTERNS = [
                                          r"[A-Z“\"‘]")),
     (_CUE_DESCRIBED, "cue-title", re.compile(r"\b(?:film|movie|series|show|documentary|drama|"
                                              r"comedy|thriller) (?:starring|with|about|from|by) ")),
+    (_NAMED_TITLE, "named-title", re.compile(r"\b(?:dubbed|titled|entitled|called|named) ")),
     (_AND_OTHER, "and-other", re.compile(r" and (?:[a-z]+ )?other ")),
     (_SEASONS_TITLE, "season-title-of-year", re.compile(r"(?:year|fall|summer|spring|winter|"
                                                        r"autumn)[’']s [A-Z]")),
@@ -409,7 +427,8 @@ def _headings(doc: Doc) -> None:
     """Section headings that name a work ("Defending Jacob" on a line of its own before
     the paragraphs about it), when the article has several."""
     heads = []
-    for i, p in enumerate(doc.paragraphs[1:], start=1):
+    maybe = []  # a title that is also a company's name ("Empire"): a heading by its layout
+    for i, p in enumerate(doc.paragraphs):
         # "6. The Queen’s Gambit", "- Squid Game": an item of a ranked list
         text = re.sub(r"^(?:\d{1,2}[.)]|[-–•*])\s+", "", p.text.strip())
         dated = _DATED_HEADING.fullmatch(text)
@@ -431,6 +450,7 @@ def _headings(doc: Doc) -> None:
                 r"[.!?:,\"“”]$", text) and re.match(r"[\w“\"‘]", text):
             found = doc.lookup(text)
             if found is None and guess_type(text) != "Person" and not dated:
+                maybe.append((i, p, found, text))
                 continue
             if found is not None and doc.type_of(found) not in ("Movie", "TVSeries",
                                                                 "MovieSeries"):
@@ -440,6 +460,20 @@ def _headings(doc: Doc) -> None:
     # sections of an article about several works
     again = Counter(text for _i, _p, _f, text in heads)
     heads = [h for h in heads if again[h[3]] == 1 and h[3].lower() not in _PAGE_WORDS]
+    def opener(i: int) -> str | None:
+        """How the paragraph under a heading opens: "The final season", "The series"."""
+        if i + 1 >= len(doc.paragraphs):
+            return None
+        m = re.match(r"(?:The|This|Its) (?:[a-z]+ )?(?:season|series|show|film|movie)\b",
+                     doc.paragraphs[i + 1].text)
+        return m.group(0) if m else None
+    layouts = Counter(opener(i) for i, _p, _f, _t in heads)
+    heads = sorted(heads + [h for h in maybe if opener(h[0]) and layouts[opener(h[0])] >= 3],
+                   key=lambda h: h[0])
+    if heads and heads[0][0] == 0 and (len(heads) < 3 or heads[1][0] == 1):
+        # The first line is the article's own title unless it opens a list of sections
+        # like the rest ("The Affair" over its paragraph, then "Power" over its own).
+        heads = heads[1:]
     if len(heads) < 2:
         return
     for i, p, found, text in heads:
@@ -627,6 +661,11 @@ def find_titles(doc: Doc) -> None:
                 if rule == "kind-apposition" and (title.split()[0].lower() in FIRST_NAMES or
                                                   _person_context(doc.text, title)):
                     continue  # "Tom Hanks, a comedy veteran": a person
+                city = re.search(r"(?:^|(?<=[:;] ))(?P<c>[A-Z][\w-]+), $",
+                                 s.text[:m.start(group)])
+                if rule == "kind-apposition" and city and is_place_or_award(title):
+                    # "The first pilot: Mogadishu, Minnesota, a drama": a city and its state
+                    title = f"{city.group('c')}, {title}"
                 if rule == "title-starring" and ((len(title.split()) < 2 and not m.group("app"))
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
@@ -690,6 +729,7 @@ def find_titles(doc: Doc) -> None:
     _credit_titles(doc)
     _credit_lists(doc)
     _bracketed_credits(doc)
+    _people_with_credits(doc)
     lineup_titles(doc)
     _numbered_titles(doc)
     _other_occurrences(doc)
@@ -760,6 +800,17 @@ _PERSON_BEFORE = re.compile(r"(?:\bstarring|\bstars|\bco-stars?|\bactor|\bactres
 _PERSON_AFTER = re.compile(r"(?:\)|’s? (?:role|character)| (?:as [A-Z]|plays\b|portrays\b|"
                            r"stars\b|said\b|says\b|told\b|directed\b|wrote\b|joins\b|"
                            r"has joined\b|is set to (?:join|star|direct|play)\b))")
+
+
+def _listed_with_person(headline: str, name: str) -> bool:
+    """Whether the headline lists ``name`` beside a person's name ("Kathryn Bigelow, Adam
+    McKay"): one of the same kind."""
+    named = re.escape(name)
+    for m in re.finditer(rf"{named},? (?:and |& )?(?P<a>[A-Z][a-z]+) [A-Z]|"
+                         rf"(?P<b>[A-Z][a-z]+) [A-Z][\w’'-]+,? (?:and |& )?{named}", headline):
+        if (m.group("a") or m.group("b")).lower() in FIRST_NAMES:
+            return True
+    return False
 
 
 def _person_context(text: str, name: str) -> bool:
@@ -861,6 +912,8 @@ def _headline_titles(doc: Doc) -> None:
                 continue
             if len(part) >= 2 and _person_context(doc.text, name):
                 continue  # "starring Maya Rudolph", "June (Maya Rudolph)": a person
+            if len(part) >= 2 and _listed_with_person(headline, name):
+                continue  # "HBO Orders Pilots from Kathryn Bigelow, Adam McKay": people
             found = doc.lookup(name)
             if found is not None and doc.type_of(found) not in WORK_TYPES:
                 continue
@@ -1359,6 +1412,43 @@ def _bracketed_credits(doc: Doc) -> None:
             at += len(title)
 
 
+_CREDIT = r"\([“\"‘]?[^()“”\"‘’]{2,60}[”\"’]?\)"
+#: "Directors Gus Van Sant (The Sea of Trees), Jia Zhang-ke (Mountain May Depart) and
+#: Hou Hsiao Hsien": filmmakers listed each with the one work they bring.
+_FILMMAKER_LIST = re.compile(
+    rf"\b(?P<noun>(?i:(?:co-)?directors|filmmakers|helmers|auteurs))(?: (?:such as|including|"
+    rf"like))?:? (?P<list>{NAME} {_CREDIT}(?:,? (?:and )?{NAME}(?: {_CREDIT})?)+)")
+
+
+def _people_with_credits(doc: Doc) -> None:
+    """Filmmakers listed each with a work in brackets (a festival line-up): each work
+    is a film they directed, not a character they play."""
+    for m in _FILMMAKER_LIST.finditer(doc.text):
+        for item in re.finditer(rf"(?P<p>{NAME}) \((?P<t>[^()]+)\)", m.group("list")):
+            person = doc.trim(item.group("p"))
+            title = _clean_title(doc, item.group("t").strip("“”\"‘’"))
+            if title is None or not doc.is_person(person) or _looks_like_person(doc, title) \
+                    or is_place_or_award(title) or title.lower() in KNOWN_NAMES:
+                continue
+            found = doc.lookup(person)
+            if found is not None and doc.type_of(found) not in ("Person", "Filmmaker"):
+                continue
+            at = doc.text.find(title, m.start("list") + item.start("t"))
+            work = doc.lookup(title)
+            if work is None or doc.type_of(work) not in WORK_TYPES:
+                if work is not None or doc.work_span_at(at, at + len(title)):
+                    continue
+                work = _register(doc, title, at, "Movie", "filmmaker-list", m.group(0), 0.5)
+            else:
+                doc.add_work_span(at, at + len(title), work)
+            director = found or doc.entity(person, "Filmmaker", "filmmaker-list", m.group(0))
+            end = m.start("list") + item.end()
+            # the list from its noun, or the item alone when the list is long
+            start = m.start() if end - m.start() <= 160 else m.start("list") + item.start()
+            doc.add(work, "director", doc.text[start:end], start, "filmmaker-list", 0.6,
+                    obj=director)
+
+
 def _looks_like_person(doc: Doc, name: str) -> bool:
     words = name.split()
     found = doc.lookup(name)
@@ -1551,6 +1641,51 @@ def rule_status(doc: Doc, s: Sentence) -> None:
         if org and is_a(doc.type_of(org), "Organization"):
             doc.add(target, "productionCompany", quote, s.start + s.text.find(quote),
                     "status", 0.55, obj=org)
+
+
+_IN_PRODUCTION = re.compile(
+    r"\b(?:is|are|was|were) (?:(?:now|currently|officially|already|still) )*[“\"]?"
+    r"(?:officially )?in production\b|"
+    r"\b[Pp]roduction (?:on|for) (?P<on>[^,.;]{2,80}?) (?:is|has) (?:(?:now|officially|"
+    r"finally|already) )*"
+    r"(?:underway|under way|begun|started|kicked off)\b|"
+    r"\b(?:has|have) (?:officially )?(?:kicked off|started|begun) (?:filming|shooting|"
+    r"production) (?:for|on) (?P<for>[^,.;]{2,60})")
+
+
+def in_production(doc: Doc) -> None:
+    """"season 3 was “officially in production”", "Production for Outer Range season 2 is
+    officially underway", "The Handmaid's Tale has kicked off filming for the sixth and final
+    season", "Wes Anderson’s next feature, which is currently in production in Spain": the
+    work (or season) being made. Read after every sentence's seasons and works."""
+    for s in doc.sentences:
+        if not re.search(r"(?i)production|filming|shooting", s.text):
+            continue
+        for m in _IN_PRODUCTION.finditer(s.text):
+            group = "on" if m.group("on") else "for" if m.group("for") else None
+            inside = m.start(group) if group else None
+            named = doc.works_in_spans(s.start + inside, s.start + m.end()) \
+                if inside is not None else []
+            work = named[-1][2] if named else doc.work_at(s.start + m.start(), s)
+            if work is None or doc.type_of(work) not in WORK_TYPES:
+                continue
+            said = re.search(rf"season {_NUM}\b|\b(?P<o>first|second|third|fourth|fifth|"
+                             rf"sixth|seventh|eighth|ninth|tenth)\b[\w ]{{0,12}}\bseason\b",
+                             m.group("on") or m.group("for") or "", re.IGNORECASE)
+            if said and doc.type_of(work) != "TVSeason":
+                # "Production on Season Two of … “Severance”", "filming for the sixth and
+                # final season": that season of the series
+                n = _season_number(said.group("n") or said.group("o"))
+                if not n:
+                    continue
+                work = season_of(doc, doc.series_of(work) or work, n, m.group(0))
+            elif re.search(r"(?i)\bseason\b", m.group("on") or m.group("for") or "") and \
+                    doc.type_of(work) != "TVSeason":
+                continue  # "Production on the final season": a season without its number
+            clause = re.search(r"[^,;“”\"]*" + re.escape(m.group(0)) + r"[^,;.]*", s.text)
+            quote = (clause.group(0) if clause else m.group(0)).strip()
+            doc.add(work, "developmentStatus", quote, s.start + s.text.find(quote),
+                    "in-production", 0.6, value="in production")
 
 
 def rule_development(doc: Doc, s: Sentence) -> None:
@@ -1764,6 +1899,9 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
                 last = None
                 continue
             words = [w.lower() for w in m.group("g").split()]
+            first = next((i for i, w in enumerate(words) if _genre_word(w)), len(words))
+            national = first > 0 and re.search(r"(?:ean|ish|ian|ese)$", words[first - 1]) \
+                is not None
             while words and not _genre_word(words[0]):
                 words.pop(0)  # "hit", "two most watched"
             if any(not _genre_word(w) for w in words):
@@ -1775,6 +1913,9 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
                 last = None
                 continue  # "action pics": a genre word is needed
             genre = " ".join(words) if words else _NOUN_GENRE.get(noun, "")
+            if national and (words == ["drama"] or (not words and noun.startswith("drama"))):
+                last = None
+                continue  # "the Korean drama series": a country's TV drama, no genre
             if words and noun in _NOUN_GENRE and noun not in ("epic", "epics"):
                 genre = f"{genre} {_NOUN_GENRE[noun]}"
             elif words and noun in ("epic", "epics"):
@@ -1922,8 +2063,11 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
             "streamingOn" if key in STREAMERS or is_a(kind, "StreamingService") else
             "productionCompany")
         org = owner or doc.entity(m.group("o"), None, "company-title", m.group(0), 0.4)
+        # a network's possessive before an unquoted show: right none of 6 times over the
+        # development sets (the curators record the studio or the service, seldom the
+        # channel); before a quoted title, below, it is kept
         doc.add(work, prop, doc.text[s.start + m.start():b], s.start + m.start(),
-                "company-title", 0.5, obj=org)
+                "company-title", 0.4 if prop == "publisher" else 0.5, obj=org)
     for m in re.finditer(rf"(?P<o>{NAME})[’']s {TITLE}", s.text):
         owner = doc.lookup(m.group("o"))
         if owner is not None and not is_a(doc.type_of(owner), "Organization"):
@@ -2298,6 +2442,9 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
             continue
         work = work[:work.index("-season-")] if "-season-" in work else work
         kind = m.group("kind")
+        if re.match(r"(?:a |the )?(?:true|real|real-life) ", m.group(0)[m.group(0).find(
+                " on ") + 4:] if " on " in m.group(0) else "") or kind in ("events", "event"):
+            continue  # "based on a true story": no work it comes from
         root = work
         while root.endswith(("-remake", "-reboot", "-sequel")) and doc.predecessor(root) not in (
                 None, root):
@@ -2372,5 +2519,6 @@ def rule_renewed(doc: Doc, s: Sentence) -> None:
                 value="renewed")
 
 
+DOC_RULES = [in_production]
 RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_title_synopsis, rule_kind_before_title, rule_genre_list, rule_kind_after_title, rule_possessive_title, rule_service_kind, rule_year_title,
          rule_description]
