@@ -1840,3 +1840,10 @@ def test_a_list_of_seasons_is_no_season_with_its_own_title() -> None:
                 "“Narcos: Mexico” season 3, “Big Mouth” season 5 and “You” season 3.")
     assert ("big-mouth-season-5", "partOfSeries", "big-mouth") in got
     assert not any(s == "big-mouth" and p == "partOfSeries" for s, p, _o in got)
+
+
+def test_no_after_a_bracket_with_no_space_does_not_end_a_sentence() -> None:
+    text = ("The series include “Thirty-Nine”(No. 5), “All Of Us Are Dead” (No. 7), and "
+            "“Juvenile Justice” (No. 8). Next one.")
+    assert [s.text for s in sentences(text)][-1] == "Next one."
+    assert len(list(sentences(text))) == 2

@@ -366,3 +366,58 @@ def test_box_office_places_led_was_fourth_followed_by_and_rounding_out() -> None
     # outside a box-office article "was fourth" is no chart place
     got = facts("“Cocaine Bear” was fourth, with the critics, among the year's comedies.\n")
     assert not any(p == "rank" for _s, p, _o in got)
+
+
+def test_a_weekly_top_10_article_ranks_each_title_on_the_chart_it_named_first() -> None:
+    text = ("For the third straight week, the Korean drama series “Business Proposal” topped "
+            "Netflix's Global Non-English Series Top 10.\n"
+            "“Juvenile Justice” reached No. 1 in the Non-English Series Top 10 this year.\n"
+            "The six Korean series in this week’s Top 10 include “Business Proposal” (No. 1), "
+            "“Twenty Five Twenty One” (No. 2), “Thirty-Nine”(No. 5), and “Juvenile Justice” "
+            "(No. 8).\n"
+            "Meanwhile, “Yo soy Betty, la fea” and “The Queen of Flow” are 6th and 9th, "
+            "respectively. Rounding up the Top 10 is “Pasión de Gavilanes.”\n")
+    got = facts(text)
+    chart = "global non-english series top 10"
+    top = next(s for s, p, o in got if p == "about" and o == "business-proposal")
+    assert {(top, "rank", "1"), (top, "chart", chart), (top, "platform", "netflix")} <= got
+    # "(No. 1)" again is the same ranking, not a second one
+    assert sum(1 for s, p, o in got if p == "about" and o == "business-proposal") == 1
+    for work, rank in (("twenty-five-twenty-one", "2"), ("thirty-nine", "5"),
+                       ("juvenile-justice", "8"), ("yo-soy-betty-la-fea", "6"),
+                       ("the-queen-of-flow", "9"), ("pasion-de-gavilanes", "10")):
+        ids = {s for s, p, o in got if p == "about" and o == work}
+        assert any({(r, "rank", rank), (r, "chart", chart)} <= got for r in ids), work
+
+
+def test_a_figure_or_place_of_a_sentence_about_another_title_is_not_the_main_works() -> None:
+    text = ("Rebel Moon is a film by Zack Snyder on Netflix.\n"
+            "The UK-based crime thriller series managed to retain its number one spot, "
+            "attracting a total of 23.9 million views. Despite a decrease in viewership, the "
+            "series has been able to amass a cumulative 61 million views in its first two "
+            "weeks.\n"
+            "Berlin, for the third week running, topped the non-English TV list with 8.7 "
+            "million views. Meanwhile, Dave Chappelle's comedy special slipped to seventh "
+            "place, securing 2.6 million views.\n")
+    result = suggest(Article("a", "Rebel Moon on Netflix", "a.txt", text, date="2024-01-16"),
+                     KNOWN, min_confidence=0.45)
+    assert not any(c.object == "rebel-moon" and c.property == "about"
+                   for c in result.statements)
+
+
+def test_a_figure_is_not_bound_to_the_work_it_trails() -> None:
+    got = facts("“Business Proposal,” which is based on a popular webtoon, is also the third "
+                "most-watched of all series globally this week with over 32 million watch "
+                "hours, trailing behind the two seasons of “Bridgerton.”\n")
+    assert ("business-proposal-viewership", "about", "business-proposal") in got
+    assert any(s == "business-proposal-viewership" and p == "hoursViewed" for s, p, o in got)
+    assert not any(o == "bridgerton" and p == "about" for s, p, o in got)
+    assert ("business-proposal-ranking", "rank", "3") in got
+    assert ("business-proposal-ranking", "chart", "most-watched of all series globally") in got
+
+
+def test_viewership_hours_are_hours_viewed() -> None:
+    got = facts("“Only Murders in the Building” is a Hulu series. Season 1 accrued a healthy "
+                "23.2 million viewership hours in the U.S. throughout its first four weeks of "
+                "availability.\n")
+    assert any(p == "hoursViewed" and o == "23200000" for s, p, o in got)

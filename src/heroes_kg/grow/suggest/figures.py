@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from ._doc import Doc
 from ._names import guess_type
 from ._terms import is_a
-from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, Sentence
+from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, STOP, TITLE_WORDS, Sentence
 
-__all__ = ["DOC_RULES", "RULES"]
+__all__ = ["DOC_RULES", "RULES", "bound_elsewhere"]
 
 #: "7m viewers", "1.2bn hours" (British abbreviations) as well as "44 million", "1.2B".
 _AMOUNT = (r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|"
@@ -21,9 +21,10 @@ _KINDS = {"households": "households", "household": "households", "views": "views
           "plays": "views", "streams": "views", "viewers": "views", "people": "views",
           "hours viewed": "hoursViewed", "hours": "hoursViewed", "viewing hours": "hoursViewed",
           "streaming hours": "hoursViewed", "watch hours": "hoursViewed",
-          "hour views": "hoursViewed", "hours of viewing": "hoursViewed"}
+          "hour views": "hoursViewed", "hours of viewing": "hoursViewed",
+          "viewership hours": "hoursViewed"}
 _KIND_WORDS = (r"households?|views|viewers|people|plays|streams|hours viewed|viewing hours|"
-               r"streaming hours|watch hours|hour views|hours of viewing|hours")
+               r"streaming hours|watch hours|hour views|hours of viewing|viewership hours|hours")
 #: "3.3 million L+3 multi-platform viewers", "1.1 million live plus same-day viewers"
 _QUALIFIER = (r"(?:member|viewing|viewer|unique|global|total|average|L\+\d+|live|same-day|"
               r"(?:multi|cross)-platform|U\.S\.|domestic|linear|plus)")
@@ -44,6 +45,68 @@ _PERIOD = re.compile(r"\b(?P<one>first|opening) (?:full )?(?P<u1>week|weekend|da
                      r"\bby the (?P<nth>second|third|fourth|fifth|sixth|seventh) day\b|"
                      r"\bin (?P<wk>week one)\b")
 _NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+#: Where the words after a figure stop speaking of the work that drew it: "with over 32
+#: million watch hours, trailing behind the two seasons of “Bridgerton”".
+_CLAUSE_END = re.compile(r";|\. |,? while\b|,? and [“\"]|,? (?:trailing|behind|ahead of|"
+                         r"compared (?:to|with)|than|just (?:behind|ahead)|second only to|"
+                         r"after)\b")
+#: A sentence's opening words before its subject: "In the same period, ", "Meanwhile, ".
+_LEAD_IN = re.compile(r"(?:(?:In|On|For|Over|During|At|By|Across) [^,]{1,40}|Meanwhile|"
+                      r"Elsewhere|Additionally|Also|Separately|Still|Likewise),\s")
+#: The subject a sentence opens with, when it is a title or someone's work: "Berlin, for
+#: the third week running, topped …", "Society of the Snow debuted …", "Dave Chappelle's
+#: comedy special slipped …".
+_OPENING = re.compile(
+    rf"(?P<n>{TITLE_WORDS})(?P<own>[’']s (?:[\w-]+ ){{0,3}}(?:series|show|special|film|movie|"
+    rf"documentary|docuseries|drama|comedy|thriller))?(?=,| [a-z]+(?:ed|s)\b)")
+_BACK = re.compile(r"(?:It|This|That|The (?:show|series|film|movie|title|feat))\b")
+
+
+def _opens_with_other(doc: Doc, s: Sentence, film: str) -> bool:
+    """Whether the sentence's subject is a title or someone's work that is not ``film``."""
+    lead = _LEAD_IN.match(s.text)
+    at = lead.end() if lead else 0
+    m = _OPENING.match(s.text, at)
+    if m is None:
+        return False
+    words = m.group("n").split()
+    if words[0] in STOP and not (words[0] == "The" and len(words) > 1):
+        return False
+    spans = doc.works_in(s.start + at, s.start + m.end("n"))
+    if spans:
+        return film not in spans
+    if m.group("own"):
+        return True  # "Dave Chappelle's comedy special": a work of someone's
+    found = doc.lookup(m.group("n"))
+    if found is not None:
+        return doc.type_of(found) in ("Movie", "TVSeries", "TVSeason") and found != film
+    return not doc.is_person(m.group("n"))
+
+
+def bound_elsewhere(doc: Doc, s: Sentence, film: str) -> bool:
+    """Whether a figure or ranking bound to ``film``, a work its sentence does not name,
+    is more likely about another: the sentence opens with another title ("Berlin, for
+    the third week running, topped the non-English TV list") or someone's work ("Dave
+    Chappelle's comedy special slipped to seventh place"), points back with a word for
+    another kind of work ("the series" when the work is a film), or opens with "It" or
+    "This" after a sentence that does so."""
+    if film in doc.works_in(s.start, s.end):
+        return False
+    if _opens_with_other(doc, s, film):
+        return True
+    kind = doc.type_of(film)
+    said = re.search(r"\b[Tt]he (?:[\w-]+ ){0,2}(?P<k>series|show|film|movie)\b", s.text)
+    if said is not None and kind is not None and (
+            (said.group("k") in ("series", "show") and kind == "Movie") or
+            (said.group("k") in ("film", "movie") and kind in ("TVSeries", "TVSeason"))):
+        return True
+    if _BACK.match(s.text):
+        index = next((i for i, x in enumerate(doc.sentences) if x.start == s.start), 0)
+        before = doc.sentences[index - 1] if index else None
+        if before is not None and "\n" not in doc.text[before.end:s.start] and \
+                film not in doc.works_in(before.start, before.end):
+            return _opens_with_other(doc, before, film)
+    return False
 
 
 @dataclass
@@ -159,7 +222,7 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
             prop = "households"
         pos = s.start + f.start
         rest = s.text[f.end:]
-        clause = re.split(r";|\. |,? while\b|,? and [“\"]", rest, maxsplit=1)[0]
+        clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
         at = s.start + f.end
         after = [] if f.bare else doc.works_in(at, at + len(clause))
         film = paired.get(f.start) or (after[0] if after else doc.work_before(pos, s))
@@ -170,7 +233,7 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         # … reported to have 4.8 million views"), is likely about that other thing: the
         # figure stays, its link to the work falls below the default floor.
         doubt = 0.0 if film in doc.works_in(s.start, s.end) or film in paired.values() \
-            else (0.4 if doc.names_other_title(s) else 0.0)
+            else (0.4 if doc.names_other_title(s) or bound_elsewhere(doc, s, film) else 0.0)
         count = f.count
         days = _PERIOD.search(s.text)
         period = None
