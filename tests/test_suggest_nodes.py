@@ -421,3 +421,31 @@ def test_viewership_hours_are_hours_viewed() -> None:
                 "23.2 million viewership hours in the U.S. throughout its first four weeks of "
                 "availability.\n")
     assert any(p == "hoursViewed" and o == "23200000" for s, p, o in got)
+
+
+def test_a_characters_line_in_a_trailer_is_no_ones_quotation() -> None:
+    got = facts("The first official trailer for Oppenheimer shows Cillian Murphy as a man "
+                "uncertain of the bomb.\n"
+                "“We imagine a future, and our imaginings horrify us,” Murphy’s J. Robert "
+                "Oppenheimer says in a voiceover at the start of the trailer.\n"
+                "“They won’t fear it until they understand it,” he continues over shots of the "
+                "bomb. “And they won’t understand it until they’ve used it.”\n")
+    assert not any(p in ("spokenBy", "text") for s, p, o in got)
+
+
+def test_words_in_the_caption_are_the_posts_and_another_post_is_another() -> None:
+    got = facts("Josh Brolin is preparing his scenes. The 55-year-old actor posted a photo.\n"
+                "Brolin stars in the Western series as Royal Abbott. The actor shared a photo "
+                "on Instagram. Brolin is joking. Brolin shares that it was lunch.\n"
+                "\"We aren't supposed to post photos from the show,\" he explains in the "
+                "caption.\n"
+                "He even shared another nude photo on Instagram back in 2020, taken by his "
+                "wife.\n"
+                "\"At the end of the day a life will judged by how often you were naked,\" he "
+                "wrote in the caption.\n")
+    assert ("brolin-instagram-post", "text",
+            "we aren't supposed to post photos from the show") in got
+    assert ("brolin-instagram-post-2020", "author", "josh-brolin") in got
+    assert ("brolin-instagram-post-2020", "text",
+            "at the end of the day a life will judged by how often you were naked") in got
+    assert not any(p == "spokenBy" for s, p, o in got)

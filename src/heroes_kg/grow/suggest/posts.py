@@ -122,8 +122,9 @@ _POST_TEXT = re.compile(r"[^“\".]{0,60}?(?:,? (?:writing|captioning (?:it|the 
 def _prose_post(apposed: str = "") -> re.Pattern[str]:
     """A post described in prose; ``apposed`` may stand between a name and "tweeted"."""
     return re.compile(
-        rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he)(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
-        rf"(?:also |recently |later )?(?:wrote|posted|shared|"
+        rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]he (?:[\w-]+ ){{0,2}}(?:star|actor|actress|"
+        rf"director|filmmaker|singer|producer))(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
+        rf"(?:also |recently |later |even |just |then |first |once )?(?:wrote|posted|shared|"
         rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
         rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
         rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
@@ -181,6 +182,14 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
                     s.text)
     date = doc.date(day.group("d")) if day else None
     post = _post(doc, author, platform_name.lower(), s.text, s, date)
+    year = re.search(r"\b(?:back )?in (?P<y>(?:19|20)\d\d)\b", s.text)
+    if (post, "author", author) in doc.found and (year or re.search(r"\banother\b", s.text)):
+        # "He even shared another nude photo on Instagram back in 2020": another post
+        post = doc.derived(f"{post}-{year.group('y') if year else 2}", "SocialMediaPosting",
+                           doc.name_of(post), "post", s.text)
+        if year:
+            doc.add(post, "datePublished", year.group(0), s.start + year.start(),
+                    "post-in-prose", 0.4, value=year.group("y"))
     quote = m.group(0)
     doc.add(post, "author", quote, s.start + m.start(), "post-in-prose", 0.6, obj=author)
     doc.add(post, "platform", quote, s.start + m.start(), "post-in-prose", 0.6, obj=platform)

@@ -79,6 +79,22 @@ def _speaker(doc: Doc, who: str, last: str | None, quote: str) -> str | None:
     return doc.entity(name, "Person", "speech", quote)
 
 
+def _character(doc: Doc, who: str) -> bool:
+    """Whether a speaker is a character named after the actor who plays it: "Murphy’s J.
+    Robert Oppenheimer", "Pascal's Joel"."""
+    m = re.match(rf"(?P<p>{NAME})[’']s (?=[A-Z])", who)
+    if m is None:
+        return False
+    found = doc.lookup(m.group("p"))
+    if found is not None:
+        return is_a(doc.type_of(found), "Person")
+    return any(is_a(doc.type_of(mn.entity), "Person") and
+               doc.name_of(mn.entity).split()[-1] == m.group("p")
+               for mn in doc.out.mentions) or any(
+        is_a(e.type, "Person") and e.name.split()[-1] == m.group("p")
+        for e in doc.new.values())
+
+
 def _family_name(doc: Doc, name: str) -> str | None:
     """"Hwang added:" after "Hwang Dong-hyuk said": a one-word speaker is the one person
     named so far whose name begins with it (a family name written first)."""
@@ -100,8 +116,11 @@ def quotations(doc: Doc) -> None:
     previous_attributed = False
     last_post: str | None = None
     said_at: tuple[str, int] | None = None
+    voiced = False
     for s in doc.sentences:
         attributed = False
+        if not re.search(r"[\"“]", s.text):
+            voiced = False  # the narration goes on: "he says" is someone again
         for pattern in (_AFTER, _BEFORE, _SPLIT, _SAYING, _AFTER_TITLED, _AFTER_POINTER,
                         _INVERTED):
             for m in pattern.finditer(s.text):
@@ -111,6 +130,15 @@ def quotations(doc: Doc) -> None:
                 text = m.group("q").strip().rstrip(",")
                 if len(text.split()) < 2 or _posted(doc, text) or is_title_case(text):
                     continue  # "“Extraction 2,” Netflix confirmed": a title, not words said
+                if _character(doc, who):
+                    # "“We imagine a future, …,” Murphy’s J. Robert Oppenheimer says in a
+                    # voiceover": a character's line in a trailer, no one's quotation;
+                    # "he continues" after it is the character too
+                    last, attributed, voiced = None, True, True
+                    continue
+                if voiced and who.lower() in ("he", "she"):
+                    attributed = True
+                    continue
                 # "In the show, … Gina Carano plays … She says of the show, “…”": the
                 # person the paragraph just spoke of before the last speaker
                 here = _subject_in_paragraph(doc, s) if who in ("He", "She", "he", "she") \
@@ -213,17 +241,22 @@ def _post_words(doc: Doc, s: Sentence, m: re.Match[str], speaker: str, text: str
 
 def _post_of(doc: Doc, s: Sentence, m: re.Match[str], speaker: str) -> str | None:
     """The post whose words an attributed quotation gives: one by the speaker described
-    in the sentence before, or, for "he wrote", a few sentences before ("In the touching
+    in the sentence before, or, for "he wrote" or "he explains in the caption", a few
+    sentences before ("In the touching
     tribute posted on Instagram, Gruffudd wrote … “This time …,” Gruffudd wrote.")."""
-    if not re.search(r"\b(?:wrote|writes|tweeted|captioned|posted)\b", m.group(0)):
+    # "“We aren't supposed to post photos from the show …,” he explains in the caption"
+    caption = re.match(r"[^.;“]{0,16}?\bin (?:the|his|her|their|a) (?:caption|post)\b",
+                       s.text[m.end("q"):])
+    if not caption and not re.search(r"\b(?:wrote|writes|tweeted|captioned|posted)\b",
+                                     m.group(0)):
         return None
     index = next((i for i, x in enumerate(doc.sentences) if x.start == s.start), 0)
-    reach = 6 if re.search(r"\b(?:wrote|writes)\b", m.group(0)) else 1
+    reach = 20 if caption else 6 if re.search(r"\b(?:wrote|writes)\b", m.group(0)) else 1
     lower = doc.sentences[max(0, index - reach)].start
-    posts = [c.subject for c in doc.found.values() if c.property == "author"
-             and c.object == speaker and lower <= c.start <= s.end
-             and doc.type_of(c.subject) == "SocialMediaPosting"]
-    return posts[-1] if posts else None
+    posts = sorted((start, c.subject) for c in doc.found.values() if c.property == "author"
+                   and c.object == speaker and doc.type_of(c.subject) == "SocialMediaPosting"
+                   for _quote, start in c.quotes() if lower <= start <= s.end)
+    return posts[-1][1] if posts else None
 
 
 def _said_of(doc: Doc, qid: str, s: Sentence, after: int) -> None:
