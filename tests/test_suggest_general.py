@@ -1847,3 +1847,20 @@ def test_no_after_a_bracket_with_no_space_does_not_end_a_sentence() -> None:
             "“Juvenile Justice” (No. 8). Next one.")
     assert [s.text for s in sentences(text)][-1] == "Next one."
     assert len(list(sentences(text))) == 2
+
+
+def test_a_bare_first_season_with_nothing_said_of_it_stays_below_the_floor() -> None:
+    known = [Entity("stranger-things", "TVSeries", "Stranger Things")]
+    text = ("Netflix renewed “Stranger Things” for a third season on Tuesday.\n"
+            "“Stranger Things” won the 2017 SAG Award for outstanding performance by an "
+            "ensemble. It received 18 Emmy nominations for Season 1 with five wins.\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2017-12-05"), known,
+                     min_confidence=0.0)
+    first = [c for c in result.statements if c.subject == "stranger-things-season-1"]
+    assert first and all(c.confidence < MIN_CONFIDENCE for c in first)
+    # the subject of its sentence is said of: it stays
+    text = "“Paradise” is a Hulu series. The first series launched on Disney+ in January.\n"
+    result = suggest(Article("a", "T", "a.txt", text, date="2025-03-05"), [],
+                     min_confidence=0.0)
+    assert any(c.subject == "paradise-season-1" and c.property == "seasonNumber"
+               and c.confidence >= MIN_CONFIDENCE for c in result.statements)

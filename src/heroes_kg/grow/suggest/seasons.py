@@ -462,4 +462,31 @@ def season_quotes(doc: Doc) -> None:
             del c.more[2:]
 
 
-DOC_RULES = [season_titles, season_quotes]
+def bare_first_seasons(doc: Doc) -> None:
+    """"It received 18 Emmy nominations for Season 1", "Picking up after the explosive
+    events of season one": a first season named only by its number, with nothing else
+    said of it (no renewal, premiere, figure or cast) and not the subject of its sentence,
+    is a passing mention of the show's past, seldom a fact a curator records; it stays
+    below the default floor."""
+    said = {c.subject for c in doc.found.values()
+            if c.property not in ("partOfSeries", "seasonNumber")} | {
+        c.object for c in doc.found.values() if c.object is not None}
+    for c in doc.found.values():
+        if c.rule != "season" or c.property not in ("partOfSeries", "seasonNumber") or \
+                c.subject in said:
+            continue
+        if not any(x.subject == c.subject and x.property == "seasonNumber" and x.value == 1
+                   for x in doc.found.values()):
+            continue
+        series = next((x.object for x in doc.found.values() if x.subject == c.subject
+                       and x.property == "partOfSeries" and x.object), None)
+        name = doc.name_of(series).lower() if series else ""
+        if name and any(name in q.lower() for q, _a in c.quotes()):
+            continue  # "the first season of “Marco Polo”": named with its series
+        if any(re.fullmatch(r"\s*", doc.text[s.start:a]) for _q, a in c.quotes()
+               for s in doc.sentences if s.start <= a < s.end):
+            continue  # "The first series launched on Disney+ in January": said of it
+        c.confidence = min(c.confidence, 0.4)
+
+
+DOC_RULES = [season_titles, season_quotes, bare_first_seasons]
