@@ -1864,3 +1864,27 @@ def test_a_bare_first_season_with_nothing_said_of_it_stays_below_the_floor() -> 
                      min_confidence=0.0)
     assert any(c.subject == "paradise-season-1" and c.property == "seasonNumber"
                and c.confidence >= MIN_CONFIDENCE for c in result.statements)
+
+
+def test_a_final_season_under_its_series_heading_premieres_on_its_date() -> None:
+    text = ("The Affair\n"
+            "The final season, starring Dominic West and Maura Tierney, begins Aug. 25 on "
+            "Showtime.\n"
+            "Power\n"
+            "The final season, starring Omari Hardwick, Lela Loren, and Naturi Naughton, "
+            "begins Aug. 25 on Starz.\n"
+            "Empire\n"
+            "The final season, starring Taraji P. Henson and Terrence Howard, begins Sept. 24 "
+            "on Fox.\n"
+            "Silicon Valley\n"
+            "The final season, starring Kumail Nanjiani, will begin Oct. 27 on HBO.\n")
+    result = suggest(Article("a", "Final seasons", "a.txt", text, date="2019-08-01"), [],
+                     min_confidence=0.0)
+    got = {c.key() for c in result.statements}
+    for series, day in (("the-affair", "2019-08-25"), ("power", "2019-08-25"),
+                        ("empire", "2019-09-24"), ("silicon-valley", "2019-10-27")):
+        season = f"{series}-final-season"
+        assert (season, "partOfSeries", series) in got
+        assert (season, "developmentStatus", "final season") in got
+        assert (f"{season}-premiere", "workFeatured", season) in got
+        assert (f"{season}-premiere", "startDate", day) in got
