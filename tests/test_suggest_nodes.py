@@ -449,3 +449,37 @@ def test_words_in_the_caption_are_the_posts_and_another_post_is_another() -> Non
     assert ("brolin-instagram-post-2020", "text",
             "at the end of the day a life will judged by how often you were naked") in got
     assert not any(p == "spokenBy" for s, p, o in got)
+
+
+def test_a_speaker_with_an_apposition_or_a_verb_before_said() -> None:
+    got = facts("“I cannot tell you who the stars are in Jacques Audiard’s film because there "
+                "aren’t any,” Thierry Frémaux, artistic director of the festival, said during "
+                "the news conference.\n"
+                "Paramount+ renewed the show. In a YouTube video, Michael C. Hall thanked fans "
+                "and said, “There’s more to come. The writers room is assembling now.”\n")
+    assert ("fremaux-quote-1", "spokenBy", "thierry-fremaux") in got
+    assert ("hall-quote-1", "spokenBy", "michael-c-hall") in got
+    assert ("hall-quote-1", "text",
+            "there’s more to come. the writers room is assembling now.") in got
+
+
+def test_a_press_release_speaks_for_the_company_its_paragraph_opens_with() -> None:
+    known = [*KNOWN, Entity("apple-tv-plus", "StreamingService", "Apple TV+")]
+    text = ("Apple TV+ has renewed its period drama The Buccaneers for a third season. The "
+            "series tells the story of young American women. A press release says, “In Season "
+            "3, our Buccaneers are fighting back. And they’re doing it together.”\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2025-01-10"), known,
+                     min_confidence=0.0)
+    got = {c.key() for c in result.statements}
+    assert ("apple-tv-plus-quote-1", "spokenBy", "apple-tv-plus") in got
+
+
+def test_a_quotation_about_the_show_is_about_the_work_in_scope() -> None:
+    text = ("“The Handmaid’s Tale” will end with its sixth season. "
+            "“The show exists because June survived,” Bruce Miller said.\n"
+            "“I love working with everyone,” Miller said.\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2022-08-10"), KNOWN,
+                     min_confidence=0.0)
+    about = {c.subject: c.confidence for c in result.statements if c.property == "about"
+             and c.subject.startswith("miller-quote")}
+    assert about["miller-quote-1"] >= 0.45 > about.get("miller-quote-2", 0.0)

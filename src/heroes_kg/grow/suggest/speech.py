@@ -20,7 +20,8 @@ _SAY = (r"(?:said|says|explained|explains|added|adds|told|tells|noted|notes|reca
         r"explained|recounted|recounts|quipped|quips|mused|muses|admitted|captioned)")
 _OPEN, _CLOSE = "\"“", "\"”"
 _QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]"
-_AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They) {_SAY}|"
+_AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They)"
+                    rf"(?:, (?:the |an? )?[a-z][^,“”\"]{{2,60}},)? {_SAY}|"
                     rf"{_SAY} (?:(?:{NAME} |[A-Z]\.[A-Z]\. )?(?:[a-z-]+ ){{0,3}}?(?:director|star|actor|actress|producer|"
                     rf"creator|showrunner|writer|filmmaker|co-star|president|founder|chief|"
                     rf"chairman|chairwoman|head) )?(?P<who2>{NAME}))"
@@ -30,6 +31,7 @@ _POINTER = (r"\b[Tt]he (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|fi
             r"creator|showrunner|writer)")
 _BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER})(?:, who [^,“”\"]{{3,80}},)? "
                      rf"(?:(?:has|had|have|once|previously|also|later|recently) ){{0,2}}"
+                     rf"(?:[a-z]+ (?:[\w’'-]+ ){{0,3}}and )?"
                      rf"{_SAY}(?: (?P<to>{NAME})| the (?:outlet|publication|magazine|site|"
                      rf"website|newspaper|paper))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
                      rf"(?: (?:of|about) (?:the|this|that|her|his|their) (?:[a-z-]+ )?(?:show|series|film|movie|"
@@ -515,10 +517,15 @@ def _told_before(doc: Doc, speaker: str, pos: int) -> tuple[str, str, int] | Non
     return best.object, best.quote, best.start
 
 
+_POINTS_AT_WORK = re.compile(r"\b(?:the|this|our|my|that) (?:show|series|film|movie|season|"
+                             r"sequel|story|script|project|character)\b", re.IGNORECASE)
+
+
 def quotation_about(doc: Doc) -> None:
     """"Speaking to website Collider, he said: "I think the movies are very entertaining."",
     in an article about John Wick: Chapter 4: a quotation with no other subject is about
-    the work named in its words, else the work in scope where it is said."""
+    the work named in its words, else the work in scope where it is said; above the
+    default floor only when its words speak of "the show", "the film", "the series"."""
     texts = {c.subject: c for c in doc.found.values() if c.property == "text"
              and doc.type_of(c.subject) == "Quotation"}
     has_about = {c.subject for c in doc.found.values() if c.property == "about"}
@@ -532,8 +539,11 @@ def quotation_about(doc: Doc) -> None:
         work = inside[0][2] if inside else doc.work_at(c.start, s)
         if work is None:
             continue
+        # "The show exists because June survived": words that speak of the work as "the
+        # show" (right 8 times in 11 over the eight sets, against 26 in 95 for the rest)
+        pointed = _POINTS_AT_WORK.search(c.quote)
         doc.add(qid, "about", c.quote, c.start, "quotation-about",
-                0.4 if inside else 0.3, obj=work)
+                0.5 if pointed else 0.4 if inside else 0.3, obj=work)
 
 
 #: Words quoted inside a sentence that says whose they are.
@@ -690,6 +700,11 @@ _ORG_AFTER = re.compile(
 #: "It added: “Written and adapted by Megan Gallagher …”"
 _IT_ADDED = re.compile(rf"^(?:It|The (?:company|report|statement|study|analysis)) "
                        rf"(?:added|adds|said|says|continued|went on|noted)[:,] {_QUOTED}")
+#: "A press release says, “In Season 3, our Buccaneers are fighting back.”": the words of
+#: the company the paragraph named last.
+_RELEASE_SAYS = re.compile(rf"(?:^|\. )(?:A|The|In a|In the|Its) (?P<kind>press release|"
+                           rf"statement|release|announcement) (?:says|said|reads|read|added|"
+                           rf"stated|states)[:,] {_QUOTED}")
 #: "Media content tracker Ampere released an analysis": the report's author.
 _RELEASED = re.compile(rf"(?P<o>{NAME}) (?:has |have )?(?:released|published|issued|put out) "
                        rf"(?:an? |its |their )?(?:new |latest )?(?:[a-z-]+ )?{_PAPERS}\b")
@@ -723,6 +738,20 @@ def _last_organization(doc: Doc, pos: int) -> str | None:
     return best[1] if best else None
 
 
+def _paragraph_organization(doc: Doc, s: Sentence) -> str | None:
+    """The company the paragraph of ``s`` opens with: "Apple TV+ has renewed its period
+    drama The Buccaneers … A press release says, “…”"."""
+    para = next((p for p in doc.paragraphs if p.start <= s.start <= p.end), None)
+    m = re.match(rf"(?P<o>{NAME}) (?:has |have |had )?[a-z]+(?:ed|s)\b", para.text) \
+        if para is not None else None
+    if m is None:
+        return None
+    found = doc.lookup(m.group("o"))
+    kind = doc.type_of(found)
+    return found if found is not None and is_a(kind, "Organization") and \
+        not is_a(kind, "NewsMediaOrganization") else None
+
+
 _BOTH = re.compile(rf"(?P<a>{NAME}) and (?:[a-z-]+ ){{0,5}}?(?P<b>{NAME}) (?:both|jointly|"
                    rf"together) (?:[a-z]+ )?(?:shared|said|expressed|issued|released|wrote)\b")
 
@@ -747,12 +776,14 @@ def organization_statements(doc: Doc) -> None:
     """"“The vacation is over. 'Money Heist returns July 19,” the company said in a
     statement.", "“BBC’s upcoming crime thriller series, Wolf, is based on …,” the British
     Broadcasting Corporation announced", "It added: “…”", "“…,” read the report" (of the
-    company that released it): a Quotation spoken by a company, not by a person."""
+    company that released it), "A press release says, “…”" (of the company named last): a
+    Quotation spoken by a company, not by a person."""
     said = {str(c.value).casefold() for c in doc.found.values()
             if c.property == "text" and doc.type_of(c.subject) == "Quotation"}
     last: str | None = None
     for s in doc.sentences:
-        for m in (*_ORG_AFTER.finditer(s.text), *_IT_ADDED.finditer(s.text)):
+        for m in (*_ORG_AFTER.finditer(s.text), *_IT_ADDED.finditer(s.text),
+                  *_RELEASE_SAYS.finditer(s.text)):
             text = m.group("q").strip().rstrip(",")
             if len(text.split()) < 3 or text.casefold() in said or _posted(doc, text):
                 continue
@@ -763,7 +794,7 @@ def organization_statements(doc: Doc) -> None:
                 speaker = _organization_at(doc, groups.get("who") or groups["named"],
                                            m.group(0), cued=bool(groups.get("who")))
             elif groups.get("kind"):
-                speaker = _last_organization(doc, pos)
+                speaker = _last_organization(doc, pos) or _paragraph_organization(doc, s)
             elif (groups.get("paper") or groups.get("paper2")) and _joint(doc, s):
                 # "Rogers and … Alan Poul both shared their desire …: “…,” the statement
                 # reads": a statement of them both
