@@ -483,3 +483,12 @@ def test_a_quotation_about_the_show_is_about_the_work_in_scope() -> None:
     about = {c.subject: c.confidence for c in result.statements if c.property == "about"
              and c.subject.startswith("miller-quote")}
     assert about["miller-quote-1"] >= 0.45 > about.get("miller-quote-2", 0.0)
+
+
+def test_a_tweet_on_a_companys_official_handle_is_its_post() -> None:
+    got = facts("A tweet on the official handle of Phantom Films read: \"Don't forget to catch "
+                "the #BombayVelvet trailer, tomorrow at 8 a.m. on @StarSportsIndia!\"\n")
+    assert ("phantom-films-tweet", "author", "phantom-films") in got
+    assert ("phantom-films-tweet", "platform", "twitter") in got
+    assert any(s == "phantom-films-tweet" and p == "text" and o.startswith("don't forget")
+               for s, p, o in got)

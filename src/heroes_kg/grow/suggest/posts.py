@@ -137,6 +137,8 @@ def _prose_post(apposed: str = "") -> re.Pattern[str]:
         rf"\b(?:shared|posted|tweeted) by (?P<who8>{NAME}) (?:on|to|via) "
         rf"{_PLATFORM.replace('?P<p>', '?P<p6>')}\b|"
         rf"(?P<who3>{NAME}){apposed} (?:tweeted|retweeted)\b|"
+        rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?(?:tweet|post) (?:on|from) (?:the |its |his |her )?"
+        rf"(?:official )?(?:[\w-]+ )?(?:handle|account|page|feed) of (?P<who9>{NAME})|"
         rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
         rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
         rf"published) (?:on|to|via) {_PLATFORM.replace('?P<p>', '?P<p3>')},? "
@@ -162,9 +164,13 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
     if not m:
         return
     who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or \
-        m.group("who5") or m.group("who6") or m.group("who7") or m.group("who8")
+        m.group("who5") or m.group("who6") or m.group("who7") or m.group("who8") or \
+        m.group("who9")
     name = doc.trim(who)
     author = doc.lookup(name) or _called(doc, name)
+    if author is None and m.group("who9") and is_a(guess_type(name), "Organization"):
+        # "A tweet on the official handle of Phantom Films read: …": the company's account
+        author = doc.entity(name, guess_type(name), "post-in-prose", m.group(0))
     if author is None and (name.lower() in ("he", "she") or who.lower().startswith("the ")):
         # "He posted the following to Instagram", "The Shang-Chi star took to Twitter"
         author = (_named_last(doc, s.start + m.start()) if name.lower() in ("he", "she")
