@@ -492,3 +492,11 @@ def test_a_tweet_on_a_companys_official_handle_is_its_post() -> None:
     assert ("phantom-films-tweet", "platform", "twitter") in got
     assert any(s == "phantom-films-tweet" and p == "text" and o.startswith("don't forget")
                for s, p, o in got)
+
+
+def test_words_going_on_after_a_speaker_with_an_apposition_are_theirs() -> None:
+    got = facts("“‘Only Murders in the Building’ is the true crown jewel of our slate,” Craig "
+                "Erwich, president of Hulu Originals and ABC Entertainment, said. “Its appeal "
+                "across generations is a hallmark of their work. We are grateful.”\n")
+    assert ("erwich-quote-1", "spokenBy", "craig-erwich") in got
+    assert ("erwich-quote-2", "spokenBy", "craig-erwich") in got

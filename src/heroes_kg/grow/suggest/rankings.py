@@ -319,7 +319,8 @@ def rule_territories(doc: Doc, s: Sentence) -> None:
 
 
 _SUPERLATIVE = re.compile(
-    rf"\b(?:is|was|became|becomes|becoming|has become|remains|ranks as|(?P<it>making it|made it)|"
+    rf"\b(?:is|was|became|becomes|becoming|has (?:already |now |also )?become|remains|ranks as|"
+    rf"(?P<it>making it|made it)|"
     rf"(?:had |has )?topped the charts? (?:of|for|as)|(?:has )?set a (?:new )?record for)"
     rf"(?: now| officially| already| also| still)? "
     rf"(?:the |(?P<p>{NAME}[’']s )|(?=[‘']))(?:(?P<nth>second|third|fourth|fifth) )?[‘']?"

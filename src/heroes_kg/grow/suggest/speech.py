@@ -296,7 +296,10 @@ def _whole_paragraph(doc: Doc, s: Sentence) -> bool:
 
 
 def _quoted_speech(text: str) -> bool:
-    return bool(re.search(rf"[\"”],? (?:{NAME}|he|she|they) {_SAY}|{_SAY}[:,] [\"“]", text))
+    """Whether a sentence gives someone's quoted words: "“…,” Craig Erwich, president of
+    Hulu Originals, said.", "Miller said: “…”"."""
+    return bool(re.search(rf"[\"”],? (?:{NAME}|he|she|they)(?:, (?:the |an? )?[a-z][^,“”\"]{{2,60}},)? "
+                          rf"{_SAY}|{_SAY}[:,] [\"“]", text))
 
 
 _INTRO = re.compile(rf"^(?:{NAME} (?:[a-z-]+ ){{0,3}}?(?:president|founder|chief|chairman|"
