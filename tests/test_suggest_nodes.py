@@ -500,3 +500,11 @@ def test_words_going_on_after_a_speaker_with_an_apposition_are_theirs() -> None:
                 "across generations is a hallmark of their work. We are grateful.”\n")
     assert ("erwich-quote-1", "spokenBy", "craig-erwich") in got
     assert ("erwich-quote-2", "spokenBy", "craig-erwich") in got
+
+
+def test_words_he_captioned_a_few_sentences_after_the_post_are_its_text() -> None:
+    got = facts("Adam Scott is back at work. He posted a black-and-white picture to Instagram. "
+                "It shows the office. Fans loved it.\n"
+                "“Lovely being back at the office,” he captioned the snap.\n")
+    assert ("scott-instagram-post", "text", "lovely being back at the office") in got
+    assert not any(p == "spokenBy" for s, p, o in got)

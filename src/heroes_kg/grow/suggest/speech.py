@@ -253,7 +253,8 @@ def _post_of(doc: Doc, s: Sentence, m: re.Match[str], speaker: str) -> str | Non
                                      m.group(0)):
         return None
     index = next((i for i, x in enumerate(doc.sentences) if x.start == s.start), 0)
-    reach = 20 if caption else 6 if re.search(r"\b(?:wrote|writes)\b", m.group(0)) else 1
+    reach = 20 if caption or "captioned" in m.group(0) else \
+        6 if re.search(r"\b(?:wrote|writes)\b", m.group(0)) else 1
     lower = doc.sentences[max(0, index - reach)].start
     posts = sorted((start, c.subject) for c in doc.found.values() if c.property == "author"
                    and c.object == speaker and doc.type_of(c.subject) == "SocialMediaPosting"
