@@ -508,3 +508,18 @@ def test_words_he_captioned_a_few_sentences_after_the_post_are_its_text() -> Non
                 "“Lovely being back at the office,” he captioned the snap.\n")
     assert ("scott-instagram-post", "text", "lovely being back at the office") in got
     assert not any(p == "spokenBy" for s, p, o in got)
+
+
+def test_a_title_that_topped_or_led_a_named_list_is_first_on_it() -> None:
+    text = ("Rebel Moon is a film by Zack Snyder on Netflix.\n"
+            "Berlin, for the third week running, topped the non-English TV list with 8.7 "
+            "million views.\n"
+            "On the film front, Lift, featuring Kevin Hart, led the English-language films "
+            "list with a remarkable 32.8 million views.\n")
+    got = facts(text, date="2024-01-16")
+    for work, chart in (("berlin", "non-english tv list"),
+                        ("lift", "english-language films list")):
+        assert {(f"{work}-ranking", "about", work), (f"{work}-ranking", "rank", "1"),
+                (f"{work}-ranking", "chart", chart)} <= got
+        assert (f"{work}-viewership", "about", work) in got
+    assert not any(o == "rebel-moon" and p == "about" for s, p, o in got)

@@ -12,7 +12,7 @@ from ._names import guess_type
 from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, STOP, TITLE_WORDS, Sentence
 
-__all__ = ["DOC_RULES", "RULES", "bound_elsewhere"]
+__all__ = ["DOC_RULES", "RULES", "bound_elsewhere", "opening_title", "opening_work"]
 
 #: "7m viewers", "1.2bn hours" (British abbreviations) as well as "44 million", "1.2B".
 _AMOUNT = (r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|"
@@ -62,6 +62,55 @@ _OPENING = re.compile(
 _BACK = re.compile(r"(?:It|This|That|The (?:show|series|film|movie|title|feat))\b")
 
 
+#: A sentence that says its opening title is a work on a chart: "The Brothers Sun, another
+#: English-language series, clocked …", "Berlin … topped the non-English TV list with …".
+_CHART_SUBJECT = re.compile(r"^(?:[^,]{1,40}, )?[^,]{1,60}, (?:another |the |a |an )?"
+                            r"(?:[\w-]+ ){0,3}(?P<k>series|show|film|movie|special)\b,|"
+                            r"\b(?:topped|led) the (?:[\w-]+ ){0,3}?(?P<k2>TV|series|show|"
+                            r"films?|movies?)\b")
+
+
+def opening_title(doc: Doc, s: Sentence) -> tuple[str, int] | None:
+    """The title a sentence opens with, as its subject, and where: "Berlin, for the third
+    week running, topped …", "In the same period, The Brothers Sun, another series,
+    clocked …" (not a possessive phrase, a sentence-initial function word or a person)."""
+    lead = _LEAD_IN.match(s.text)
+    at = lead.end() if lead else 0
+    m = _OPENING.match(s.text, at)
+    if m is None or m.group("own"):
+        return None
+    name = m.group("n")
+    words = name.split()
+    if words[0] in STOP and not (words[0] == "The" and len(words) > 1):
+        return None
+    if doc.is_person(name):
+        return None
+    return name, s.start + at
+
+
+def opening_work(doc: Doc, s: Sentence, kind: str, rule: str) -> tuple[str, int] | None:
+    """The work a chart sentence opens with, new when the article has not named it yet
+    ("Berlin, for the third week running, topped the non-English TV list")."""
+    opening = opening_title(doc, s)
+    if opening is None:
+        return None
+    name, at = opening
+    if guess_type(name) != "Person" and is_a(guess_type(name), "Organization"):
+        return None  # "Samba TV estimates that …": a company
+    spans = [(a, w) for a, _b, w in doc.works_in_spans(at, at + len(name) + 2) if a == at]
+    if spans:
+        return spans[0][1], at
+    found = doc.lookup(name)
+    if found is not None:
+        return (found, at) if doc.type_of(found) in ("Movie", "TVSeries", "TVSeason") \
+            else None
+    work = doc.entity(name, kind, rule, s.text)
+    if doc.type_of(work) != kind:
+        return None
+    doc.add_work_span(at, at + len(name), work)
+    return work, at
+
+
 def _opens_with_other(doc: Doc, s: Sentence, film: str) -> bool:
     """Whether the sentence's subject is a title or someone's work that is not ``film``."""
     lead = _LEAD_IN.match(s.text)
@@ -75,6 +124,9 @@ def _opens_with_other(doc: Doc, s: Sentence, film: str) -> bool:
     spans = doc.works_in(s.start + at, s.start + m.end("n"))
     if spans:
         return film not in spans
+    said = _CHART_SUBJECT.match(s.text)
+    if said is not None and said.group("k"):
+        return True  # "The Brothers Sun, another English-language series, clocked …"
     if m.group("own"):
         return True  # "Dave Chappelle's comedy special": a work of someone's
     found = doc.lookup(m.group("n"))
@@ -234,6 +286,15 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         # figure stays, its link to the work falls below the default floor.
         doubt = 0.0 if film in doc.works_in(s.start, s.end) or film in paired.values() \
             else (0.4 if doc.names_other_title(s) or bound_elsewhere(doc, s, film) else 0.0)
+        said_kind = _CHART_SUBJECT.search(s.text)
+        if doubt and said_kind is not None:
+            # "In the same period, The Brothers Sun, another English-language series,
+            # clocked 6.9 million views": the title the sentence opens with
+            word = (said_kind.group("k") or said_kind.group("k2")).lower().rstrip("s")
+            opened = opening_work(doc, s, "Movie" if word in ("film", "movie") else
+                                  "TVSeries", "figure-subject")
+            if opened is not None:
+                film, doubt = opened[0], 0.0
         count = f.count
         days = _PERIOD.search(s.text)
         period = None

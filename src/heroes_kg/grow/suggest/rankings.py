@@ -9,7 +9,7 @@ from ._doc import Doc
 from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence, is_title_case
 from .dates import DATE
-from .figures import bound_elsewhere
+from .figures import bound_elsewhere, opening_work
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -712,6 +712,33 @@ def rule_box_office_places(doc: Doc, s: Sentence) -> None:
                 _ranked(doc, s, film, place, s.start + m.start(), doc.past_quote(b))
 
 
+_LED_LIST = re.compile(r"\b(?:topped|tops|led|leads|headed|heads|dominated|dominates) the "
+                       r"(?P<c>(?:[\w-]+ ){0,3}?(?:TV|series|shows?|films?|movies?)(?: [\w-]+)? "
+                       r"(?:list|chart))\b")
+
+
+def rule_led_list(doc: Doc, s: Sentence) -> None:
+    """"Berlin, for the third week running, topped the non-English TV list with 8.7
+    million views", "On the film front, Lift, featuring Kevin Hart, led the
+    English-language films list": first place on that list, for the work named before,
+    else the title the sentence opens with (a series for a TV list, a film for a films
+    list)."""
+    for m in _LED_LIST.finditer(s.text):
+        pos = s.start + m.start()
+        named = [(a, w) for a, _b, w in doc.works_in_spans(s.start, pos)]
+        kind = "Movie" if re.search(r"\b(?:films?|movies?)\b", m.group("c")) else "TVSeries"
+        found = (named[-1][1], named[-1][0]) if named else \
+            opening_work(doc, s, kind, "led-list")
+        if found is None:
+            continue
+        film, a = found
+        quote = doc.text[a:s.start + m.end()]
+        ranking = _new_ranking(doc, film, "", quote)
+        doc.add(ranking, "about", quote, a, "led-list", 0.6, obj=film)
+        doc.add(ranking, "rank", quote, a, "led-list", 0.6, value=1)
+        doc.add(ranking, "chart", quote, a, "led-list", 0.55, value=m.group("c"))
+
+
 _NAMED_CHART = re.compile(r"\b(?:[A-Z][\w-]*[ -]){1,4}Top \d+\b")
 #: "“Twenty Five Twenty One” (No. 2)", "Thirty-Nine”(No. 5)": a place given in brackets.
 _BRACKETED = re.compile(r"[”\"’]?,? ?\((?:No\. ?|#|number )(?P<n>\d{1,2})\)")
@@ -775,5 +802,5 @@ def rule_rounding_up(doc: Doc, s: Sentence) -> None:
 RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_box_office, rule_respective_places,
          rule_territories, rule_superlative, rule_came_in,
          rule_topped_list, rule_spot, rule_box_office_places, rule_bracketed_places,
-         rule_rounding_up]
+         rule_rounding_up, rule_led_list]
 DOC_RULES = [top_lists, ranking_platform]
