@@ -43,7 +43,9 @@ _PAIR = re.compile(rf"\b(?P<n0>\d[\d,]*(?:\.\d+)?) and {_AMOUNT} (?:(?:member|vi
 _PERIOD = re.compile(r"\b(?P<one>first|opening) (?:full )?(?P<u1>week|weekend|day)\b|"
                      r"\b(?:first|opening|initial) (?P<n>\d+|\w+) (?P<u>days?|weeks?)\b|"
                      r"\bby the (?P<nth>second|third|fourth|fifth|sixth|seventh) day\b|"
-                     r"\bin (?P<wk>week one)\b")
+                     r"\bin (?P<wk>week one)\b|"
+                     r"\b(?:in|within) (?:just|only|a mere|less than|under) (?P<n2>\d+|\w+) "
+                     r"(?P<u2>days?|weeks?)\b")
 _NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 #: Where the words after a figure stop speaking of the work that drew it: "with over 32
 #: million watch hours, trailing behind the two seasons of “Bridgerton”".
@@ -66,8 +68,8 @@ _BACK = re.compile(r"(?:It|This|That|The (?:show|series|film|movie|title|feat))\
 #: English-language series, clocked …", "Berlin … topped the non-English TV list with …".
 _CHART_SUBJECT = re.compile(r"^(?:[^,]{1,40}, )?[^,]{1,60}, (?:another |the |a |an )?"
                             r"(?:[\w-]+ ){0,3}(?P<k>series|show|film|movie|special)\b,|"
-                            r"\b(?:topped|led) the (?:[\w-]+ ){0,3}?(?P<k2>TV|series|show|"
-                            r"films?|movies?)\b")
+                            r"\b(?:topped|led|debuted (?:on|at)|entered|landed on) the "
+                            r"(?:[\w-]+ ){0,3}?(?P<k2>TV|series|show|films?|movies?)\b")
 
 
 def opening_title(doc: Doc, s: Sentence) -> tuple[str, int] | None:
@@ -306,10 +308,12 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
             elif days.group("one"):
                 period = {"week": 7, "day": 1}.get(days.group("u1"), 3)
             else:
-                n = days.group("n")
+                # "in its first 28 days", "over 50 million views in just 11 days"
+                n = days.group("n") or days.group("n2")
+                unit = days.group("u") or days.group("u2")
                 units = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
                 if units:
-                    period = units * (7 if days.group("u").startswith("week") else 1)
+                    period = units * (7 if unit.startswith("week") else 1)
         figure_id = seen.get(film)
         if figure_id is None or any(c.subject == figure_id and c.property == prop and
                                     c.value != count for c in doc.found.values()):
