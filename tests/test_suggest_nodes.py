@@ -526,6 +526,6 @@ def test_a_title_that_topped_or_led_a_named_list_is_first_on_it() -> None:
 
 
 def test_a_figure_in_just_so_many_days_has_that_period() -> None:
-    got = facts("Netflix released “Society of the Snow” this month. The film drew a staggering "
-                "50 million views in just 11 days.\n")
-    assert ("society-of-the-snow-viewership", "periodDays", "11") in got
+    got = facts("Netflix released the animated film “Leo” this month. The film drew a "
+                "staggering 50 million views in just 11 days.\n")
+    assert ("leo-viewership", "periodDays", "11") in got
