@@ -529,3 +529,14 @@ def test_a_figure_in_just_so_many_days_has_that_period() -> None:
     got = facts("Netflix released the animated film “Leo” this month. The film drew a "
                 "staggering 50 million views in just 11 days.\n")
     assert ("leo-viewership", "periodDays", "11") in got
+
+
+def test_a_week_a_top_10_list_covers_dates_its_figures_and_rankings() -> None:
+    got = facts("As per the top 10 list for November 8 - November 14, 2021 week, 'Red Notice' "
+                "topped the list in the Films (English) category. The title was watched for "
+                "148.7 million hours during the week.\n", date="2021-11-17")
+    assert {("red-notice-ranking", "rank", "1"),
+            ("red-notice-ranking", "chart", "films (english)"),
+            ("red-notice-ranking", "startDate", "2021-11-08"),
+            ("red-notice-ranking", "endDate", "2021-11-14"),
+            ("red-notice-viewership", "startDate", "2021-11-08")} <= got

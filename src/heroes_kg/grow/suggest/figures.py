@@ -443,5 +443,47 @@ def stated_by(doc: Doc) -> None:
             break
 
 
+_WEEK_SPAN = re.compile(
+    r"\b(?:week|period|list|chart) (?:spanning|of|from|for|covering) (?P<m1>[A-Z][a-z]+\.?) "
+    r"(?P<d1>\d{1,2})(?:st|nd|rd|th)? ?(?:-|–|to|through|until) ?(?:(?P<m2>[A-Z][a-z]+\.?) )?"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:, (?P<y>(?:19|20)\d\d))?")
+
+
+def week_spans(doc: Doc) -> None:
+    """"attracting a total of 23.9 million views in the week spanning January 8 to 14",
+    "As per the top 10 list for November 8 - November 14, 2021 week, 'Red Notice' topped
+    the list": the week a figure or ranking of that paragraph counts, as its start and
+    end dates."""
+    if not _WEEK_SPAN.search(doc.text):
+        return
+    for s in doc.sentences:
+        m = _WEEK_SPAN.search(s.text)
+        if m is None:
+            continue
+        year = f", {m.group('y')}" if m.group("y") else ""
+        first = doc.date(f"{m.group('m1')} {m.group('d1')}{year}")
+        last = doc.date(f"{m.group('m2') or m.group('m1')} {m.group('d2')}{year}")
+        if not first or not last or first > last:
+            continue
+        para = next((p for p in doc.paragraphs if p.start <= s.start <= p.end), None)
+        if para is None:
+            continue
+        # a figure whose work is in doubt ("the series" of a film) gets no week either
+        sure = {x.subject for x in doc.found.values() if x.property == "about"
+                and x.confidence >= 0.45}
+        for c in list(doc.found.values()):
+            if c.property not in ("views", "hoursViewed", "households", "rank") or \
+                    c.subject not in sure or \
+                    not para.start <= c.start <= para.end or \
+                    doc.type_of(c.subject) not in ("ViewershipFigure", "ChartRanking") or \
+                    (c.subject, "periodDays") in {(x.subject, x.property)
+                                                  for x in doc.found.values()}:
+                continue
+            doc.add(c.subject, "startDate", m.group(0), s.start + m.start(), "week-span",
+                    0.55, value=first)
+            doc.add(c.subject, "endDate", m.group(0), s.start + m.start(), "week-span",
+                    0.55, value=last)
+
+
 RULES = [rule_figures, rule_watched_for]
-DOC_RULES = [figure_list, stated_by]
+DOC_RULES = [figure_list, stated_by, week_spans]

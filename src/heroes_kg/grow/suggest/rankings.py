@@ -713,20 +713,24 @@ def rule_box_office_places(doc: Doc, s: Sentence) -> None:
 
 
 _LED_LIST = re.compile(r"\b(?:topped|tops|led|leads|headed|heads|dominated|dominates) the "
-                       r"(?P<c>(?:[\w-]+ ){0,3}?(?:TV|series|shows?|films?|movies?)(?: [\w-]+)? "
-                       r"(?:list|chart))\b")
+                       r"(?:(?P<c>(?:[\w-]+ ){0,3}?(?:TV|series|shows?|films?|movies?)(?: [\w-]+)? "
+                       r"(?:list|chart))\b|(?:list|chart) in the (?P<cat>[A-Z][\w ()-]{2,40}?) "
+                       r"category\b)")
 
 
 def rule_led_list(doc: Doc, s: Sentence) -> None:
     """"Berlin, for the third week running, topped the non-English TV list with 8.7
     million views", "On the film front, Lift, featuring Kevin Hart, led the
-    English-language films list": first place on that list, for the work named before,
+    English-language films list", "'Red Notice' topped the list in the Films (English)
+    category": first place on that list, for the work named before,
     else the title the sentence opens with (a series for a TV list, a film for a films
     list)."""
     for m in _LED_LIST.finditer(s.text):
         pos = s.start + m.start()
         named = [(a, w) for a, _b, w in doc.works_in_spans(s.start, pos)]
-        kind = "Movie" if re.search(r"\b(?:films?|movies?)\b", m.group("c")) else "TVSeries"
+        chart = m.group("c") or m.group("cat")
+        kind = "Movie" if re.search(r"\b(?:films?|movies?)\b", chart, re.IGNORECASE) \
+            else "TVSeries"
         found = (named[-1][1], named[-1][0]) if named else \
             opening_work(doc, s, kind, "led-list")
         if found is None:
@@ -736,7 +740,7 @@ def rule_led_list(doc: Doc, s: Sentence) -> None:
         ranking = _new_ranking(doc, film, "", quote)
         doc.add(ranking, "about", quote, a, "led-list", 0.6, obj=film)
         doc.add(ranking, "rank", quote, a, "led-list", 0.6, value=1)
-        doc.add(ranking, "chart", quote, a, "led-list", 0.55, value=m.group("c"))
+        doc.add(ranking, "chart", quote, a, "led-list", 0.55, value=chart)
 
 
 _NAMED_CHART = re.compile(r"\b(?:[A-Z][\w-]*[ -]){1,4}Top \d+\b")
