@@ -540,3 +540,14 @@ def test_a_week_a_top_10_list_covers_dates_its_figures_and_rankings() -> None:
             ("red-notice-ranking", "startDate", "2021-11-08"),
             ("red-notice-ranking", "endDate", "2021-11-14"),
             ("red-notice-viewership", "startDate", "2021-11-08")} <= got
+
+
+def test_words_quoted_inside_a_sentence_that_reports_them() -> None:
+    got = facts("Bella Ramsey said it was an honour to play her character Kelsey and that she "
+                "was \"really excited to experience the world through her for a few months\".\n"
+                "Ioan Gruffudd added that he couldn’t believe the response, citing “the love, "
+                "the sense of solidarity, the hope”.\n")
+    assert ("ramsey-quote-1", "spokenBy", "bella-ramsey") in got
+    assert ("ramsey-quote-1", "text",
+            "really excited to experience the world through her for a few months") in got
+    assert not any(s.startswith("gruffudd-quote") for s, p, o in got)

@@ -52,6 +52,13 @@ _AFTER_POINTER = re.compile(rf"{_QUOTED},? (?P<who>{_POINTER})(?:, [^,“”\"]{
 #: "Added Scott, “Being a dyed-in-the-wool advertising man, …”"
 _INVERTED = re.compile(rf"^(?:Added|Adds|Says|Said|Continued|Explained) (?P<who>{NAME})[,:] "
                        rf"{_QUOTED}")
+#: "Finneran said she was "delighted to be returning for Time two"", "as Frémaux says, it
+#: is "in Hou’s very own style"": words quoted inside a sentence that reports them.
+_REPORTED = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he) (?:also )?(?:said|says|added|adds|"
+                       rf"explained|explains|noted|notes|admitted|admits|insisted|insists)"
+                       rf"(?: that)?(?=[ ,])(?:(?!\b(?:citing|calling|called|dubbed|describing|"
+                       rf"described|of the|of it|about)\b)[^“\".;:]){{3,120}}? "
+                       rf"[\"“](?P<q>[^\"“”]{{8,}}?)[\"”]")
 #: "He has tried to downplay the cancellation rumors saying “that all rests with Netflix
 #: …”": the words the sentence's subject said.
 _SAYING = re.compile(rf"^(?P<who>{NAME}|He|She) (?:has |had |have )?(?:[a-z][\w’'-]* ){{1,8}}"
@@ -124,7 +131,7 @@ def quotations(doc: Doc) -> None:
         if not re.search(r"[\"“]", s.text):
             voiced = False  # the narration goes on: "he says" is someone again
         for pattern in (_AFTER, _BEFORE, _SPLIT, _SAYING, _AFTER_TITLED, _AFTER_POINTER,
-                        _INVERTED):
+                        _INVERTED, _REPORTED):
             for m in pattern.finditer(s.text):
                 who = m.groupdict().get("who") or m.groupdict().get("who2")
                 if not who:
@@ -132,6 +139,10 @@ def quotations(doc: Doc) -> None:
                 text = m.group("q").strip().rstrip(",")
                 if len(text.split()) < 2 or _posted(doc, text) or is_title_case(text):
                     continue  # "“Extraction 2,” Netflix confirmed": a title, not words said
+                if pattern is _REPORTED and any(
+                        c.property == "text" and str(c.value).casefold() == text.casefold()
+                        for c in doc.found.values()):
+                    continue  # drafted already, by a pattern that reads the sentence whole
                 if _character(doc, who):
                     # "“We imagine a future, …,” Murphy’s J. Robert Oppenheimer says in a
                     # voiceover": a character's line in a trailer, no one's quotation;
