@@ -1888,3 +1888,19 @@ def test_a_final_season_under_its_series_heading_premieres_on_its_date() -> None
         assert (season, "developmentStatus", "final season") in got
         assert (f"{season}-premiere", "workFeatured", season) in got
         assert (f"{season}-premiere", "startDate", day) in got
+
+
+def test_the_second_season_named_in_passing_stays_below_the_floor() -> None:
+    text = ("“Marco Polo” is a Netflix series. The show cost $90 million. Production on the "
+            "second season started in Budapest.\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2015-01-10"), [],
+                     min_confidence=0.0)
+    bare = [c for c in result.statements if c.subject == "marco-polo-season-2"]
+    assert bare and all(c.confidence < MIN_CONFIDENCE for c in bare)
+    # renewed, it is news: the season stays
+    text = ("“Marco Polo” is a Netflix series. Netflix has renewed “Marco Polo” for a second "
+            "season.\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2015-01-10"), [],
+                     min_confidence=0.0)
+    assert any(c.key() == ("marco-polo-season-2", "seasonNumber", "2") and
+               c.confidence >= MIN_CONFIDENCE for c in result.statements)

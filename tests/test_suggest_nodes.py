@@ -551,3 +551,13 @@ def test_words_quoted_inside_a_sentence_that_reports_them() -> None:
     assert ("ramsey-quote-1", "text",
             "really excited to experience the world through her for a few months") in got
     assert not any(s.startswith("gruffudd-quote") for s, p, o in got)
+
+
+def test_views_a_work_has_yet_to_draw_are_no_figure_but_a_projection_is() -> None:
+    got = facts("Leave the World Behind is a Netflix film. The film exited the Top 10 but still "
+                "stands a chance, provided it can secure an additional 10 million views before "
+                "mid-February.\n")
+    assert not any(p == "views" for s, p, o in got)
+    got = facts("The new French series ‘Lupin’ is a hit, with viewership projected to hit 70 "
+                "million households in its first 28 days.\n")
+    assert any(p == "households" and o == "70000000" for s, p, o in got)

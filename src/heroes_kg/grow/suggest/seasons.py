@@ -506,7 +506,8 @@ def season_quotes(doc: Doc) -> None:
 
 def bare_first_seasons(doc: Doc) -> None:
     """"It received 18 Emmy nominations for Season 1", "Picking up after the explosive
-    events of season one": a first season named only by its number, with nothing else
+    events of season one", "production on the second season": a first season named only
+    by its number, or any season named only as "the second season", with nothing else
     said of it (no renewal, premiere, figure or cast) and not the subject of its sentence,
     is a passing mention of the show's past, seldom a fact a curator records; it stays
     below the default floor."""
@@ -517,8 +518,10 @@ def bare_first_seasons(doc: Doc) -> None:
         if c.rule != "season" or c.property not in ("partOfSeries", "seasonNumber") or \
                 c.subject in said:
             continue
-        if not any(x.subject == c.subject and x.property == "seasonNumber" and x.value == 1
-                   for x in doc.found.values()):
+        ordinal = all(re.fullmatch(rf"(?i:the|a|an|its|their) (?:{_ORDINALS}) (?:season|series)",
+                                   q.strip()) for q, _a in c.quotes())
+        if not ordinal and not any(x.subject == c.subject and x.property == "seasonNumber"
+                                   and x.value == 1 for x in doc.found.values()):
             continue
         series = next((x.object for x in doc.found.values() if x.subject == c.subject
                        and x.property == "partOfSeries" and x.object), None)
