@@ -561,3 +561,20 @@ def test_views_a_work_has_yet_to_draw_are_no_figure_but_a_projection_is() -> Non
     got = facts("The new French series ‘Lupin’ is a hit, with viewership projected to hit 70 "
                 "million households in its first 28 days.\n")
     assert any(p == "households" and o == "70000000" for s, p, o in got)
+
+
+def test_a_title_opening_a_chart_sentence_takes_its_place_and_figure() -> None:
+    text = ("Netflix’s reality competition series Squid Game: The Challenge debuted at No. 1 "
+            "on the streamer’s English-language TV list.\n"
+            "Among the new entrants on the list, Scott Pilgrim Takes Off landed in 7th place "
+            "with 2 million views and the stand-up special Mike Birbiglia: The Old Man and the "
+            "Pool claimed the 10th spot with 1.6 million views. Meanwhile, All The Light We "
+            "Cannot See maintained its presence on the list, coming in at No. 4 with 3.3 "
+            "million views.\n")
+    got = facts(text, date="2023-11-22")
+    assert ("scott-pilgrim-takes-off-viewership", "views", "2000000") in got
+    assert ("scott-pilgrim-takes-off-ranking", "rank", "7") in got
+    assert ("all-the-light-we-cannot-see-viewership", "about",
+            "all-the-light-we-cannot-see") in got
+    # the second clause's place and figure are another work's, not Scott Pilgrim's
+    assert not any(s.startswith("scott-pilgrim") and o == "10" for s, p, o in got)

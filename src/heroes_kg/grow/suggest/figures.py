@@ -12,7 +12,8 @@ from ._names import guess_type
 from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, STOP, TITLE_WORDS, Sentence
 
-__all__ = ["DOC_RULES", "RULES", "bound_elsewhere", "opening_title", "opening_work"]
+__all__ = ["DOC_RULES", "RULES", "another_subject_between", "bound_elsewhere", "opening_title",
+           "opening_work"]
 
 #: "7m viewers", "1.2bn hours" (British abbreviations) as well as "44 million", "1.2B".
 _AMOUNT = (r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|"
@@ -53,7 +54,7 @@ _CLAUSE_END = re.compile(r";|\. |,? while\b|,? and [“\"]|,? (?:trailing|behind
                          r"compared (?:to|with)|than|just (?:behind|ahead)|second only to|"
                          r"after)\b")
 #: A sentence's opening words before its subject: "In the same period, ", "Meanwhile, ".
-_LEAD_IN = re.compile(r"(?:(?:In|On|For|Over|During|At|By|Across) [^,]{1,40}|Meanwhile|"
+_LEAD_IN = re.compile(r"(?:(?:In|On|For|Over|During|At|By|Across|Among) [^,]{1,40}|Meanwhile|"
                       r"Elsewhere|Additionally|Also|Separately|Still|Likewise),\s")
 #: The subject a sentence opens with, when it is a title or someone's work: "Berlin, for
 #: the third week running, topped …", "Society of the Snow debuted …", "Dave Chappelle's
@@ -72,6 +73,39 @@ _CHART_SUBJECT = re.compile(r"^(?:[^,]{1,40}, )?[^,]{1,60}, (?:another |the |a |
                             r"(?:[\w-]+ ){0,3}?(?P<k2>TV|series|show|films?|movies?)\b")
 
 
+#: A place on a chart said of a sentence's subject: "landed in 7th place", "claimed the
+#: 10th spot", "coming in at No. 4".
+_PLACE_CUE = re.compile(r"\b(?:landed|claimed|captured|secured|took|ranked|coming in|came in|"
+                        r"debuted|held)\b[^.;]{0,40}?\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|"
+                        r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|No\. ?\d+)\b")
+_TV_WORDS = re.compile(r"\b(?:TV|series|shows?|seasons?|episodes?)\b")
+_FILM_WORDS = re.compile(r"\b(?:films?|movies?)\b")
+
+
+#: "… landed in 7th place with 2 million views and the stand-up special Mike Birbiglia:
+#: The Old Man and the Pool claimed the 10th spot": a second subject, another work.
+_ANOTHER_SUBJECT = re.compile(r"\b(?:and|while|whereas) (?:the |a |an )?(?:[\w-]+ ){0,3}?"
+                              r"(?:special|series|show|film|movie|documentary|docuseries|"
+                              r"drama|comedy|thriller|sequel) [A-Z]")
+
+
+def another_subject_between(doc: Doc, a: int, b: int) -> bool:
+    """Whether the text between a work named at ``a`` and a figure or place at ``b`` brings
+    in another work as the subject of a second clause."""
+    return _ANOTHER_SUBJECT.search(doc.text, a, b) is not None
+
+
+def _kind_in_context(doc: Doc, s: Sentence) -> str | None:
+    """Whether the titles a chart sentence speaks of are series or films: the words of the
+    sentence, else of its paragraph, else of the paragraph before."""
+    index = next((i for i, p in enumerate(doc.paragraphs) if p.start <= s.start <= p.end), 0)
+    for text in (s.text, *(p.text for p in doc.paragraphs[max(0, index - 1):index + 1][::-1])):
+        tv, film = len(_TV_WORDS.findall(text)), len(_FILM_WORDS.findall(text))
+        if tv != film:
+            return "TVSeries" if tv > film else "Movie"
+    return None
+
+
 def opening_title(doc: Doc, s: Sentence) -> tuple[str, int] | None:
     """The title a sentence opens with, as its subject, and where: "Berlin, for the third
     week running, topped …", "In the same period, The Brothers Sun, another series,
@@ -83,10 +117,10 @@ def opening_title(doc: Doc, s: Sentence) -> tuple[str, int] | None:
         return None
     name = m.group("n")
     words = name.split()
-    if words[0] in STOP and not (words[0] == "The" and len(words) > 1):
-        return None
-    if doc.is_person(name):
-        return None
+    if words[0] in STOP and not (words[0] == "The" and len(words) > 1) and len(words) < 3:
+        return None  # "All four shows …", "It …"; not "All The Light We Cannot See"
+    if len(words) <= 3 and doc.is_person(name):
+        return None  # a person's name ("Scott Pilgrim Takes Off" is too long for one)
     return name, s.start + at
 
 
@@ -302,12 +336,19 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         doubt = 0.0 if film in doc.works_in(s.start, s.end) or film in paired.values() \
             else (0.4 if doc.names_other_title(s) or bound_elsewhere(doc, s, film) else 0.0)
         said_kind = _CHART_SUBJECT.search(s.text)
-        if doubt and said_kind is not None:
+        placed = _PLACE_CUE.search(s.text)
+        if doubt and (said_kind is not None or placed is not None):
             # "In the same period, The Brothers Sun, another English-language series,
-            # clocked 6.9 million views": the title the sentence opens with
-            word = (said_kind.group("k") or said_kind.group("k2")).lower().rstrip("s")
-            opened = opening_work(doc, s, "Movie" if word in ("film", "movie") else
-                                  "TVSeries", "figure-subject")
+            # clocked 6.9 million views", "Among the new entrants on the list, Scott
+            # Pilgrim Takes Off landed in 7th place with 2 million views": the title the
+            # sentence opens with
+            if said_kind is not None:
+                word = (said_kind.group("k") or said_kind.group("k2")).lower().rstrip("s")
+                opened_kind: str | None = "Movie" if word in ("film", "movie") else "TVSeries"
+            else:
+                opened_kind = _kind_in_context(doc, s)
+            opened = opening_work(doc, s, opened_kind, "figure-subject") if opened_kind \
+                else None
             if opened is not None:
                 film, doubt = opened[0], 0.0
         count = f.count
@@ -327,6 +368,10 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                 units = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
                 if units:
                     period = units * (7 if unit.startswith("week") else 1)
+        named = [b for a, b, w in doc.works_in_spans(s.start, pos) if w == film]
+        if named and film not in paired.values() and \
+                another_subject_between(doc, named[-1], pos):
+            doubt = 0.4
         figure_id = seen.get(film)
         if figure_id is None or any(c.subject == figure_id and c.property == prop and
                                     c.value != count for c in doc.found.values()):

@@ -9,7 +9,7 @@ from ._doc import Doc
 from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence, is_title_case
 from .dates import DATE
-from .figures import bound_elsewhere, opening_work
+from .figures import another_subject_between, bound_elsewhere, opening_work
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -635,6 +635,8 @@ def rule_spot(doc: Doc, s: Sentence) -> None:
         spans = [(a, b) for a, b, w in doc.work_spans if w == film and s.start <= a < pos]
         if not spans:
             continue  # the work placed is one the sentence names before its place
+        if another_subject_between(doc, spans[-1][1], pos):
+            continue  # "… and the stand-up special Mike Birbiglia: … claimed the 10th spot"
         a = spans[-1][0]
         quote = doc.text[a:s.start + m.end()]
         ranking = _new_ranking(doc, film, "", quote)
