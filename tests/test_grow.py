@@ -100,13 +100,15 @@ def test_suggest_writes_candidates_outside_seeds(added: Path, run) -> None:  # t
     result = run("suggest", "sequel-casting", "--project", str(added))
     assert result.exit_code == 0, result.stderr
     path = added / "candidates" / "sequel-casting.yaml"
-    assert result.stdout.startswith("Wrote 9 candidate statements, 6 new entity candidates and ")
+    assert result.stdout.startswith("Wrote 11 candidate statements, 7 new entity candidates and ")
     assert result.stdout.endswith(" to candidates/sequel-casting.yaml\n")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert data["candidates"]["article"] == "sequel-casting"
     got = {(s["subject"], s["property"], s.get("object", s.get("value")))
            for s in data["statements"]}
-    assert got >= {("lena-ortiz", "plays", "captain-comet"),
+    assert got >= {("gosselin-quote-1", "spokenBy", "yaya-gosselin"),
+                   ("gosselin-quote-1", "text", "can't wait"),
+                   ("lena-ortiz", "plays", "captain-comet"),
                    ("sam-reyes", "plays", "major-nova"),
                    ("major-nova", "parentOf", "captain-comet"),
                    ("netflix-sequel-tweet-2021-03-01", "datePublished", "2021-03-01"),
@@ -161,13 +163,13 @@ def test_accept_adds_the_reviewed_facts(added: Path, run) -> None:  # type: igno
     path = added / "candidates" / "sequel-casting.yaml"
     result = run("accept", str(path), "--project", str(added))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == ("Accepted 9 statements and 6 entities into "
+    assert result.stdout == ("Accepted 11 statements and 7 entities into "
                              "seeds/facts/sequel-casting.yaml; run 'heroes-kg build'\n")
     written = (added / "seeds" / "facts" / "sequel-casting.yaml").read_text(encoding="utf-8")
     assert "confidence" not in written and "rule:" not in written
     assert "candidates" not in yaml.safe_load(written)
     corpus = load_corpus(find_project(added))
-    assert len(corpus.statements) == before + 9
+    assert len(corpus.statements) == before + 11
     plays = next(s for s in corpus.statements if s.id.startswith("lena-ortiz--plays"))
     assert plays.qualifiers == (("in", "we-can-be-heroes"),)
     assert plays.evidence[0].quote == "Lena Ortiz stars in the movie as Captain Comet"
@@ -221,7 +223,7 @@ def test_accept_can_skip_the_failing_candidates(added: Path, run) -> None:  # ty
     assert result.stderr.startswith(f"Refused {path}:{wrong}: unknown entity id "
                                     "'captain-komet' in 'object'")
     assert len(result.stderr.splitlines()) == 1
-    assert result.stdout == ("Accepted 8 statements and 6 entities into "
+    assert result.stdout == ("Accepted 10 statements and 7 entities into "
                              "seeds/facts/sequel-casting.yaml; run 'heroes-kg build'\n")
     assert run("validate", "--project", str(added)).exit_code == 0
 

@@ -1840,3 +1840,67 @@ def test_a_list_of_seasons_is_no_season_with_its_own_title() -> None:
                 "“Narcos: Mexico” season 3, “Big Mouth” season 5 and “You” season 3.")
     assert ("big-mouth-season-5", "partOfSeries", "big-mouth") in got
     assert not any(s == "big-mouth" and p == "partOfSeries" for s, p, _o in got)
+
+
+def test_no_after_a_bracket_with_no_space_does_not_end_a_sentence() -> None:
+    text = ("The series include “Thirty-Nine”(No. 5), “All Of Us Are Dead” (No. 7), and "
+            "“Juvenile Justice” (No. 8). Next one.")
+    assert [s.text for s in sentences(text)][-1] == "Next one."
+    assert len(list(sentences(text))) == 2
+
+
+def test_a_bare_first_season_with_nothing_said_of_it_stays_below_the_floor() -> None:
+    known = [Entity("stranger-things", "TVSeries", "Stranger Things")]
+    text = ("Netflix renewed “Stranger Things” for a third season on Tuesday.\n"
+            "“Stranger Things” won the 2017 SAG Award for outstanding performance by an "
+            "ensemble. It received 18 Emmy nominations for Season 1 with five wins.\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2017-12-05"), known,
+                     min_confidence=0.0)
+    first = [c for c in result.statements if c.subject == "stranger-things-season-1"]
+    assert first and all(c.confidence < MIN_CONFIDENCE for c in first)
+    # the subject of its sentence is said of: it stays
+    text = "“Paradise” is a Hulu series. The first series launched on Disney+ in January.\n"
+    result = suggest(Article("a", "T", "a.txt", text, date="2025-03-05"), [],
+                     min_confidence=0.0)
+    assert any(c.subject == "paradise-season-1" and c.property == "seasonNumber"
+               and c.confidence >= MIN_CONFIDENCE for c in result.statements)
+
+
+def test_a_final_season_under_its_series_heading_premieres_on_its_date() -> None:
+    text = ("The Affair\n"
+            "The final season, starring Dominic West and Maura Tierney, begins Aug. 25 on "
+            "Showtime.\n"
+            "Power\n"
+            "The final season, starring Omari Hardwick, Lela Loren, and Naturi Naughton, "
+            "begins Aug. 25 on Starz.\n"
+            "Empire\n"
+            "The final season, starring Taraji P. Henson and Terrence Howard, begins Sept. 24 "
+            "on Fox.\n"
+            "Silicon Valley\n"
+            "The final season, starring Kumail Nanjiani, will begin Oct. 27 on HBO.\n")
+    result = suggest(Article("a", "Final seasons", "a.txt", text, date="2019-08-01"), [],
+                     min_confidence=0.0)
+    got = {c.key() for c in result.statements}
+    for series, day in (("the-affair", "2019-08-25"), ("power", "2019-08-25"),
+                        ("empire", "2019-09-24"), ("silicon-valley", "2019-10-27")):
+        season = f"{series}-final-season"
+        assert (season, "partOfSeries", series) in got
+        assert (season, "developmentStatus", "final season") in got
+        assert (f"{season}-premiere", "workFeatured", season) in got
+        assert (f"{season}-premiere", "startDate", day) in got
+
+
+def test_the_second_season_named_in_passing_stays_below_the_floor() -> None:
+    text = ("“Marco Polo” is a Netflix series. The show cost $90 million. Production on the "
+            "second season started in Budapest.\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2015-01-10"), [],
+                     min_confidence=0.0)
+    bare = [c for c in result.statements if c.subject == "marco-polo-season-2"]
+    assert bare and all(c.confidence < MIN_CONFIDENCE for c in bare)
+    # renewed, it is news: the season stays
+    text = ("“Marco Polo” is a Netflix series. Netflix has renewed “Marco Polo” for a second "
+            "season.\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2015-01-10"), [],
+                     min_confidence=0.0)
+    assert any(c.key() == ("marco-polo-season-2", "seasonNumber", "2") and
+               c.confidence >= MIN_CONFIDENCE for c in result.statements)

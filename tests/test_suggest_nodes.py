@@ -366,3 +366,215 @@ def test_box_office_places_led_was_fourth_followed_by_and_rounding_out() -> None
     # outside a box-office article "was fourth" is no chart place
     got = facts("“Cocaine Bear” was fourth, with the critics, among the year's comedies.\n")
     assert not any(p == "rank" for _s, p, _o in got)
+
+
+def test_a_weekly_top_10_article_ranks_each_title_on_the_chart_it_named_first() -> None:
+    text = ("For the third straight week, the Korean drama series “Business Proposal” topped "
+            "Netflix's Global Non-English Series Top 10.\n"
+            "“Juvenile Justice” reached No. 1 in the Non-English Series Top 10 this year.\n"
+            "The six Korean series in this week’s Top 10 include “Business Proposal” (No. 1), "
+            "“Twenty Five Twenty One” (No. 2), “Thirty-Nine”(No. 5), and “Juvenile Justice” "
+            "(No. 8).\n"
+            "Meanwhile, “Yo soy Betty, la fea” and “The Queen of Flow” are 6th and 9th, "
+            "respectively. Rounding up the Top 10 is “Pasión de Gavilanes.”\n")
+    got = facts(text)
+    chart = "global non-english series top 10"
+    top = next(s for s, p, o in got if p == "about" and o == "business-proposal")
+    assert {(top, "rank", "1"), (top, "chart", chart), (top, "platform", "netflix")} <= got
+    # "(No. 1)" again is the same ranking, not a second one
+    assert sum(1 for s, p, o in got if p == "about" and o == "business-proposal") == 1
+    for work, rank in (("twenty-five-twenty-one", "2"), ("thirty-nine", "5"),
+                       ("juvenile-justice", "8"), ("yo-soy-betty-la-fea", "6"),
+                       ("the-queen-of-flow", "9"), ("pasion-de-gavilanes", "10")):
+        ids = {s for s, p, o in got if p == "about" and o == work}
+        assert any({(r, "rank", rank), (r, "chart", chart)} <= got for r in ids), work
+
+
+def test_a_figure_or_place_of_a_sentence_about_another_title_is_not_the_main_works() -> None:
+    text = ("Rebel Moon is a film by Zack Snyder on Netflix.\n"
+            "The UK-based crime thriller series managed to retain its number one spot, "
+            "attracting a total of 23.9 million views. Despite a decrease in viewership, the "
+            "series has been able to amass a cumulative 61 million views in its first two "
+            "weeks.\n"
+            "Berlin, for the third week running, topped the non-English TV list with 8.7 "
+            "million views. Meanwhile, Dave Chappelle's comedy special slipped to seventh "
+            "place, securing 2.6 million views.\n")
+    result = suggest(Article("a", "Rebel Moon on Netflix", "a.txt", text, date="2024-01-16"),
+                     KNOWN, min_confidence=0.45)
+    assert not any(c.object == "rebel-moon" and c.property == "about"
+                   for c in result.statements)
+
+
+def test_a_figure_is_not_bound_to_the_work_it_trails() -> None:
+    got = facts("“Business Proposal,” which is based on a popular webtoon, is also the third "
+                "most-watched of all series globally this week with over 32 million watch "
+                "hours, trailing behind the two seasons of “Bridgerton.”\n")
+    assert ("business-proposal-viewership", "about", "business-proposal") in got
+    assert any(s == "business-proposal-viewership" and p == "hoursViewed" for s, p, o in got)
+    assert not any(o == "bridgerton" and p == "about" for s, p, o in got)
+    assert ("business-proposal-ranking", "rank", "3") in got
+    assert ("business-proposal-ranking", "chart", "most-watched of all series globally") in got
+
+
+def test_viewership_hours_are_hours_viewed() -> None:
+    got = facts("“Only Murders in the Building” is a Hulu series. Season 1 accrued a healthy "
+                "23.2 million viewership hours in the U.S. throughout its first four weeks of "
+                "availability.\n")
+    assert any(p == "hoursViewed" and o == "23200000" for s, p, o in got)
+
+
+def test_a_characters_line_in_a_trailer_is_no_ones_quotation() -> None:
+    got = facts("The first official trailer for Oppenheimer shows Cillian Murphy as a man "
+                "uncertain of the bomb.\n"
+                "“We imagine a future, and our imaginings horrify us,” Murphy’s J. Robert "
+                "Oppenheimer says in a voiceover at the start of the trailer.\n"
+                "“They won’t fear it until they understand it,” he continues over shots of the "
+                "bomb. “And they won’t understand it until they’ve used it.”\n")
+    assert not any(p in ("spokenBy", "text") for s, p, o in got)
+
+
+def test_words_in_the_caption_are_the_posts_and_another_post_is_another() -> None:
+    got = facts("Josh Brolin is preparing his scenes. The 55-year-old actor posted a photo.\n"
+                "Brolin stars in the Western series as Royal Abbott. The actor shared a photo "
+                "on Instagram. Brolin is joking. Brolin shares that it was lunch.\n"
+                "\"We aren't supposed to post photos from the show,\" he explains in the "
+                "caption.\n"
+                "He even shared another nude photo on Instagram back in 2020, taken by his "
+                "wife.\n"
+                "\"At the end of the day a life will judged by how often you were naked,\" he "
+                "wrote in the caption.\n")
+    assert ("brolin-instagram-post", "text",
+            "we aren't supposed to post photos from the show") in got
+    assert ("brolin-instagram-post-2020", "author", "josh-brolin") in got
+    assert ("brolin-instagram-post-2020", "text",
+            "at the end of the day a life will judged by how often you were naked") in got
+    assert not any(p == "spokenBy" for s, p, o in got)
+
+
+def test_a_speaker_with_an_apposition_or_a_verb_before_said() -> None:
+    got = facts("“I cannot tell you who the stars are in Jacques Audiard’s film because there "
+                "aren’t any,” Thierry Frémaux, artistic director of the festival, said during "
+                "the news conference.\n"
+                "Paramount+ renewed the show. In a YouTube video, Michael C. Hall thanked fans "
+                "and said, “There’s more to come. The writers room is assembling now.”\n")
+    assert ("fremaux-quote-1", "spokenBy", "thierry-fremaux") in got
+    assert ("hall-quote-1", "spokenBy", "michael-c-hall") in got
+    assert ("hall-quote-1", "text",
+            "there’s more to come. the writers room is assembling now.") in got
+
+
+def test_a_press_release_speaks_for_the_company_its_paragraph_opens_with() -> None:
+    known = [*KNOWN, Entity("apple-tv-plus", "StreamingService", "Apple TV+")]
+    text = ("Apple TV+ has renewed its period drama The Buccaneers for a third season. The "
+            "series tells the story of young American women. A press release says, “In Season "
+            "3, our Buccaneers are fighting back. And they’re doing it together.”\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2025-01-10"), known,
+                     min_confidence=0.0)
+    got = {c.key() for c in result.statements}
+    assert ("apple-tv-plus-quote-1", "spokenBy", "apple-tv-plus") in got
+
+
+def test_a_quotation_about_the_show_is_about_the_work_in_scope() -> None:
+    text = ("“The Handmaid’s Tale” will end with its sixth season. "
+            "“The show exists because June survived,” Bruce Miller said.\n"
+            "“I love working with everyone,” Miller said.\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2022-08-10"), KNOWN,
+                     min_confidence=0.0)
+    about = {c.subject: c.confidence for c in result.statements if c.property == "about"
+             and c.subject.startswith("miller-quote")}
+    assert about["miller-quote-1"] >= 0.45 > about.get("miller-quote-2", 0.0)
+
+
+def test_a_tweet_on_a_companys_official_handle_is_its_post() -> None:
+    got = facts("A tweet on the official handle of Phantom Films read: \"Don't forget to catch "
+                "the #BombayVelvet trailer, tomorrow at 8 a.m. on @StarSportsIndia!\"\n")
+    assert ("phantom-films-tweet", "author", "phantom-films") in got
+    assert ("phantom-films-tweet", "platform", "twitter") in got
+    assert any(s == "phantom-films-tweet" and p == "text" and o.startswith("don't forget")
+               for s, p, o in got)
+
+
+def test_words_going_on_after_a_speaker_with_an_apposition_are_theirs() -> None:
+    got = facts("“‘Only Murders in the Building’ is the true crown jewel of our slate,” Craig "
+                "Erwich, president of Hulu Originals and ABC Entertainment, said. “Its appeal "
+                "across generations is a hallmark of their work. We are grateful.”\n")
+    assert ("erwich-quote-1", "spokenBy", "craig-erwich") in got
+    assert ("erwich-quote-2", "spokenBy", "craig-erwich") in got
+
+
+def test_words_he_captioned_a_few_sentences_after_the_post_are_its_text() -> None:
+    got = facts("Adam Scott is back at work. He posted a black-and-white picture to Instagram. "
+                "It shows the office. Fans loved it.\n"
+                "“Lovely being back at the office,” he captioned the snap.\n")
+    assert ("scott-instagram-post", "text", "lovely being back at the office") in got
+    assert not any(p == "spokenBy" for s, p, o in got)
+
+
+def test_a_title_that_topped_or_led_a_named_list_is_first_on_it() -> None:
+    text = ("Rebel Moon is a film by Zack Snyder on Netflix.\n"
+            "Berlin, for the third week running, topped the non-English TV list with 8.7 "
+            "million views.\n"
+            "On the film front, Lift, featuring Kevin Hart, led the English-language films "
+            "list with a remarkable 32.8 million views.\n")
+    got = facts(text, date="2024-01-16")
+    for work, chart in (("berlin", "non-english tv list"),
+                        ("lift", "english-language films list")):
+        assert {(f"{work}-ranking", "about", work), (f"{work}-ranking", "rank", "1"),
+                (f"{work}-ranking", "chart", chart)} <= got
+        assert (f"{work}-viewership", "about", work) in got
+    assert not any(o == "rebel-moon" and p == "about" for s, p, o in got)
+
+
+def test_a_figure_in_just_so_many_days_has_that_period() -> None:
+    got = facts("Netflix released the animated film “Leo” this month. The film drew a "
+                "staggering 50 million views in just 11 days.\n")
+    assert ("leo-viewership", "periodDays", "11") in got
+
+
+def test_a_week_a_top_10_list_covers_dates_its_figures_and_rankings() -> None:
+    got = facts("As per the top 10 list for November 8 - November 14, 2021 week, 'Red Notice' "
+                "topped the list in the Films (English) category. The title was watched for "
+                "148.7 million hours during the week.\n", date="2021-11-17")
+    assert {("red-notice-ranking", "rank", "1"),
+            ("red-notice-ranking", "chart", "films (english)"),
+            ("red-notice-ranking", "startDate", "2021-11-08"),
+            ("red-notice-ranking", "endDate", "2021-11-14"),
+            ("red-notice-viewership", "startDate", "2021-11-08")} <= got
+
+
+def test_words_quoted_inside_a_sentence_that_reports_them() -> None:
+    got = facts("Bella Ramsey said it was an honour to play her character Kelsey and that she "
+                "was \"really excited to experience the world through her for a few months\".\n"
+                "Ioan Gruffudd added that he couldn’t believe the response, citing “the love, "
+                "the sense of solidarity, the hope”.\n")
+    assert ("ramsey-quote-1", "spokenBy", "bella-ramsey") in got
+    assert ("ramsey-quote-1", "text",
+            "really excited to experience the world through her for a few months") in got
+    assert not any(s.startswith("gruffudd-quote") for s, p, o in got)
+
+
+def test_views_a_work_has_yet_to_draw_are_no_figure_but_a_projection_is() -> None:
+    got = facts("Leave the World Behind is a Netflix film. The film exited the Top 10 but still "
+                "stands a chance, provided it can secure an additional 10 million views before "
+                "mid-February.\n")
+    assert not any(p == "views" for s, p, o in got)
+    got = facts("The new French series ‘Lupin’ is a hit, with viewership projected to hit 70 "
+                "million households in its first 28 days.\n")
+    assert any(p == "households" and o == "70000000" for s, p, o in got)
+
+
+def test_a_title_opening_a_chart_sentence_takes_its_place_and_figure() -> None:
+    text = ("Netflix’s reality competition series Squid Game: The Challenge debuted at No. 1 "
+            "on the streamer’s English-language TV list.\n"
+            "Among the new entrants on the list, Scott Pilgrim Takes Off landed in 7th place "
+            "with 2 million views and the stand-up special Mike Birbiglia: The Old Man and the "
+            "Pool claimed the 10th spot with 1.6 million views. Meanwhile, All The Light We "
+            "Cannot See maintained its presence on the list, coming in at No. 4 with 3.3 "
+            "million views.\n")
+    got = facts(text, date="2023-11-22")
+    assert ("scott-pilgrim-takes-off-viewership", "views", "2000000") in got
+    assert ("scott-pilgrim-takes-off-ranking", "rank", "7") in got
+    assert ("all-the-light-we-cannot-see-viewership", "about",
+            "all-the-light-we-cannot-see") in got
+    # the second clause's place and figure are another work's, not Scott Pilgrim's
+    assert not any(s.startswith("scott-pilgrim") and o == "10" for s, p, o in got)

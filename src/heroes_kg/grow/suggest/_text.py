@@ -184,7 +184,9 @@ def sentences(text: str) -> Iterator[Sentence]:
         chunk, base = para.group(0), para.start()
         last = 0
         for cut in re.finditer(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘(#@0-9])", chunk):
-            before = chunk[last:cut.start()].rsplit(" ", 1)[-1].lstrip("(\"“")
+            # the word before the stop, after a bracket with no space before it too:
+            # "“Thirty-Nine”(No. 5)"
+            before = chunk[last:cut.start()].rsplit(" ", 1)[-1].rsplit("(", 1)[-1].lstrip("\"“")
             if _ABBREVIATIONS.fullmatch(before):
                 continue
             piece = chunk[last:cut.start() + 1]

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from ._doc import Doc
 from ._names import guess_type
 from ._terms import is_a
-from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, Sentence
+from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, STOP, TITLE_WORDS, Sentence
 
-__all__ = ["DOC_RULES", "RULES"]
+__all__ = ["DOC_RULES", "RULES", "another_subject_between", "bound_elsewhere", "opening_title",
+           "opening_work"]
 
 #: "7m viewers", "1.2bn hours" (British abbreviations) as well as "44 million", "1.2B".
 _AMOUNT = (r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|"
@@ -21,9 +22,10 @@ _KINDS = {"households": "households", "household": "households", "views": "views
           "plays": "views", "streams": "views", "viewers": "views", "people": "views",
           "hours viewed": "hoursViewed", "hours": "hoursViewed", "viewing hours": "hoursViewed",
           "streaming hours": "hoursViewed", "watch hours": "hoursViewed",
-          "hour views": "hoursViewed", "hours of viewing": "hoursViewed"}
+          "hour views": "hoursViewed", "hours of viewing": "hoursViewed",
+          "viewership hours": "hoursViewed"}
 _KIND_WORDS = (r"households?|views|viewers|people|plays|streams|hours viewed|viewing hours|"
-               r"streaming hours|watch hours|hour views|hours of viewing|hours")
+               r"streaming hours|watch hours|hour views|hours of viewing|viewership hours|hours")
 #: "3.3 million L+3 multi-platform viewers", "1.1 million live plus same-day viewers"
 _QUALIFIER = (r"(?:member|viewing|viewer|unique|global|total|average|L\+\d+|live|same-day|"
               r"(?:multi|cross)-platform|U\.S\.|domestic|linear|plus)")
@@ -42,8 +44,157 @@ _PAIR = re.compile(rf"\b(?P<n0>\d[\d,]*(?:\.\d+)?) and {_AMOUNT} (?:(?:member|vi
 _PERIOD = re.compile(r"\b(?P<one>first|opening) (?:full )?(?P<u1>week|weekend|day)\b|"
                      r"\b(?:first|opening|initial) (?P<n>\d+|\w+) (?P<u>days?|weeks?)\b|"
                      r"\bby the (?P<nth>second|third|fourth|fifth|sixth|seventh) day\b|"
-                     r"\bin (?P<wk>week one)\b")
+                     r"\bin (?P<wk>week one)\b|"
+                     r"\b(?:in|within) (?:just|only|a mere|less than|under) (?P<n2>\d+|\w+) "
+                     r"(?P<u2>days?|weeks?)\b")
 _NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+#: Where the words after a figure stop speaking of the work that drew it: "with over 32
+#: million watch hours, trailing behind the two seasons of “Bridgerton”".
+_CLAUSE_END = re.compile(r";|\. |,? while\b|,? and [“\"]|,? (?:trailing|behind|ahead of|"
+                         r"compared (?:to|with)|than|just (?:behind|ahead)|second only to|"
+                         r"after)\b")
+#: A sentence's opening words before its subject: "In the same period, ", "Meanwhile, ".
+_LEAD_IN = re.compile(r"(?:(?:In|On|For|Over|During|At|By|Across|Among) [^,]{1,40}|Meanwhile|"
+                      r"Elsewhere|Additionally|Also|Separately|Still|Likewise),\s")
+#: The subject a sentence opens with, when it is a title or someone's work: "Berlin, for
+#: the third week running, topped …", "Society of the Snow debuted …", "Dave Chappelle's
+#: comedy special slipped …".
+_OPENING = re.compile(
+    rf"(?P<n>{TITLE_WORDS})(?P<own>[’']s (?:[\w-]+ ){{0,3}}(?:series|show|special|film|movie|"
+    rf"documentary|docuseries|drama|comedy|thriller))?(?=,| [a-z]+(?:ed|s)\b)")
+_BACK = re.compile(r"(?:It|This|That|The (?:show|series|film|movie|title|feat))\b")
+
+
+#: A sentence that says its opening title is a work on a chart: "The Brothers Sun, another
+#: English-language series, clocked …", "Berlin … topped the non-English TV list with …".
+_CHART_SUBJECT = re.compile(r"^(?:[^,]{1,40}, )?[^,]{1,60}, (?:another |the |a |an )?"
+                            r"(?:[\w-]+ ){0,3}(?P<k>series|show|film|movie|special)\b,|"
+                            r"\b(?:topped|led|debuted (?:on|at)|entered|landed on) the "
+                            r"(?:[\w-]+ ){0,3}?(?P<k2>TV|series|show|films?|movies?)\b")
+
+
+#: A place on a chart said of a sentence's subject: "landed in 7th place", "claimed the
+#: 10th spot", "coming in at No. 4".
+_PLACE_CUE = re.compile(r"\b(?:landed|claimed|captured|secured|took|ranked|coming in|came in|"
+                        r"debuted|held)\b[^.;]{0,40}?\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|"
+                        r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|No\. ?\d+)\b")
+_TV_WORDS = re.compile(r"\b(?:TV|series|shows?|seasons?|episodes?)\b")
+_FILM_WORDS = re.compile(r"\b(?:films?|movies?)\b")
+
+
+#: "… landed in 7th place with 2 million views and the stand-up special Mike Birbiglia:
+#: The Old Man and the Pool claimed the 10th spot": a second subject, another work.
+_ANOTHER_SUBJECT = re.compile(r"\b(?:and|while|whereas) (?:the |a |an )?(?:[\w-]+ ){0,3}?"
+                              r"(?:special|series|show|film|movie|documentary|docuseries|"
+                              r"drama|comedy|thriller|sequel) [A-Z]")
+
+
+def another_subject_between(doc: Doc, a: int, b: int) -> bool:
+    """Whether the text between a work named at ``a`` and a figure or place at ``b`` brings
+    in another work as the subject of a second clause."""
+    return _ANOTHER_SUBJECT.search(doc.text, a, b) is not None
+
+
+def _kind_in_context(doc: Doc, s: Sentence) -> str | None:
+    """Whether the titles a chart sentence speaks of are series or films: the words of the
+    sentence, else of its paragraph, else of the paragraph before."""
+    index = next((i for i, p in enumerate(doc.paragraphs) if p.start <= s.start <= p.end), 0)
+    for text in (s.text, *(p.text for p in doc.paragraphs[max(0, index - 1):index + 1][::-1])):
+        tv, film = len(_TV_WORDS.findall(text)), len(_FILM_WORDS.findall(text))
+        if tv != film:
+            return "TVSeries" if tv > film else "Movie"
+    return None
+
+
+def opening_title(doc: Doc, s: Sentence) -> tuple[str, int] | None:
+    """The title a sentence opens with, as its subject, and where: "Berlin, for the third
+    week running, topped …", "In the same period, The Brothers Sun, another series,
+    clocked …" (not a possessive phrase, a sentence-initial function word or a person)."""
+    lead = _LEAD_IN.match(s.text)
+    at = lead.end() if lead else 0
+    m = _OPENING.match(s.text, at)
+    if m is None or m.group("own"):
+        return None
+    name = m.group("n")
+    words = name.split()
+    if words[0] in STOP and not (words[0] == "The" and len(words) > 1) and len(words) < 3:
+        return None  # "All four shows …", "It …"; not "All The Light We Cannot See"
+    if len(words) <= 3 and doc.is_person(name):
+        return None  # a person's name ("Scott Pilgrim Takes Off" is too long for one)
+    return name, s.start + at
+
+
+def opening_work(doc: Doc, s: Sentence, kind: str, rule: str) -> tuple[str, int] | None:
+    """The work a chart sentence opens with, new when the article has not named it yet
+    ("Berlin, for the third week running, topped the non-English TV list")."""
+    opening = opening_title(doc, s)
+    if opening is None:
+        return None
+    name, at = opening
+    if guess_type(name) != "Person" and is_a(guess_type(name), "Organization"):
+        return None  # "Samba TV estimates that …": a company
+    spans = [(a, w) for a, _b, w in doc.works_in_spans(at, at + len(name) + 2) if a == at]
+    if spans:
+        return spans[0][1], at
+    found = doc.lookup(name)
+    if found is not None:
+        return (found, at) if doc.type_of(found) in ("Movie", "TVSeries", "TVSeason") \
+            else None
+    work = doc.entity(name, kind, rule, s.text)
+    if doc.type_of(work) != kind:
+        return None
+    doc.add_work_span(at, at + len(name), work)
+    return work, at
+
+
+def _opens_with_other(doc: Doc, s: Sentence, film: str) -> bool:
+    """Whether the sentence's subject is a title or someone's work that is not ``film``."""
+    lead = _LEAD_IN.match(s.text)
+    at = lead.end() if lead else 0
+    m = _OPENING.match(s.text, at)
+    if m is None:
+        return False
+    words = m.group("n").split()
+    if words[0] in STOP and not (words[0] == "The" and len(words) > 1):
+        return False
+    spans = doc.works_in(s.start + at, s.start + m.end("n"))
+    if spans:
+        return film not in spans
+    said = _CHART_SUBJECT.match(s.text)
+    if said is not None and said.group("k"):
+        return True  # "The Brothers Sun, another English-language series, clocked …"
+    if m.group("own"):
+        return True  # "Dave Chappelle's comedy special": a work of someone's
+    found = doc.lookup(m.group("n"))
+    if found is not None:
+        return doc.type_of(found) in ("Movie", "TVSeries", "TVSeason") and found != film
+    return not doc.is_person(m.group("n"))
+
+
+def bound_elsewhere(doc: Doc, s: Sentence, film: str) -> bool:
+    """Whether a figure or ranking bound to ``film``, a work its sentence does not name,
+    is more likely about another: the sentence opens with another title ("Berlin, for
+    the third week running, topped the non-English TV list") or someone's work ("Dave
+    Chappelle's comedy special slipped to seventh place"), points back with a word for
+    another kind of work ("the series" when the work is a film), or opens with "It" or
+    "This" after a sentence that does so."""
+    if film in doc.works_in(s.start, s.end):
+        return False
+    if _opens_with_other(doc, s, film):
+        return True
+    kind = doc.type_of(film)
+    said = re.search(r"\b[Tt]he (?:[\w-]+ ){0,2}(?P<k>series|show|film|movie)\b", s.text)
+    if said is not None and kind is not None and (
+            (said.group("k") in ("series", "show") and kind == "Movie") or
+            (said.group("k") in ("film", "movie") and kind in ("TVSeries", "TVSeason"))):
+        return True
+    if _BACK.match(s.text):
+        index = next((i for i, x in enumerate(doc.sentences) if x.start == s.start), 0)
+        before = doc.sentences[index - 1] if index else None
+        if before is not None and "\n" not in doc.text[before.end:s.start] and \
+                film not in doc.works_in(before.start, before.end):
+            return _opens_with_other(doc, before, film)
+    return False
 
 
 @dataclass
@@ -103,6 +254,13 @@ def _figure_id(doc: Doc, film: str, prop: str, count: int, period: int | None) -
     return f"{base}-{doc.article.id}"
 
 
+#: Words before a number a work has not drawn yet: "secure an additional 10 million views",
+#: "needs another 5 million", "to surpass 81 million".
+_WANTED = re.compile(r"\b(?:secure|need|needs|needed|would need|must|to (?:surpass|reach|hit|"
+                     r"top|pass|beat|cross|match)|could)\b(?: (?:an?|another|an additional|"
+                     r"additional|more than|over|at least))? $|\b(?:an additional|another) $")
+
+
 _WATCHED_FOR = re.compile(rf"\b(?:watched|viewed|streamed) for {_AMOUNT} hours\b")
 
 
@@ -148,6 +306,12 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
             return
         paired = {f.start: w for f, w in zip(figures, works, strict=False)}
     for f in figures:
+        before = s.text[max(0, f.start - 40):f.start]
+        if _WANTED.search(before) and not re.search(
+                r"\b(?:projected|expected|forecast|estimated|on track|set)\b", before):
+            # "provided it can secure an additional 10 million views": not drawn yet (a
+            # projection, "projected to hit 70 million households", is a figure)
+            continue
         if f.kind == "hours" and not re.search(r"\b(?:viewed|watched|of viewing)\b|"
                                                r"^ in (?:week one|its first week)\b",
                                                s.text[f.end:f.end + 20]):
@@ -159,7 +323,7 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
             prop = "households"
         pos = s.start + f.start
         rest = s.text[f.end:]
-        clause = re.split(r";|\. |,? while\b|,? and [“\"]", rest, maxsplit=1)[0]
+        clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
         at = s.start + f.end
         after = [] if f.bare else doc.works_in(at, at + len(clause))
         film = paired.get(f.start) or (after[0] if after else doc.work_before(pos, s))
@@ -170,7 +334,23 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         # … reported to have 4.8 million views"), is likely about that other thing: the
         # figure stays, its link to the work falls below the default floor.
         doubt = 0.0 if film in doc.works_in(s.start, s.end) or film in paired.values() \
-            else (0.4 if doc.names_other_title(s) else 0.0)
+            else (0.4 if doc.names_other_title(s) or bound_elsewhere(doc, s, film) else 0.0)
+        said_kind = _CHART_SUBJECT.search(s.text)
+        placed = _PLACE_CUE.search(s.text)
+        if doubt and (said_kind is not None or placed is not None):
+            # "In the same period, The Brothers Sun, another English-language series,
+            # clocked 6.9 million views", "Among the new entrants on the list, Scott
+            # Pilgrim Takes Off landed in 7th place with 2 million views": the title the
+            # sentence opens with
+            if said_kind is not None:
+                word = (said_kind.group("k") or said_kind.group("k2")).lower().rstrip("s")
+                opened_kind: str | None = "Movie" if word in ("film", "movie") else "TVSeries"
+            else:
+                opened_kind = _kind_in_context(doc, s)
+            opened = opening_work(doc, s, opened_kind, "figure-subject") if opened_kind \
+                else None
+            if opened is not None:
+                film, doubt = opened[0], 0.0
         count = f.count
         days = _PERIOD.search(s.text)
         period = None
@@ -182,10 +362,16 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
             elif days.group("one"):
                 period = {"week": 7, "day": 1}.get(days.group("u1"), 3)
             else:
-                n = days.group("n")
+                # "in its first 28 days", "over 50 million views in just 11 days"
+                n = days.group("n") or days.group("n2")
+                unit = days.group("u") or days.group("u2")
                 units = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
                 if units:
-                    period = units * (7 if days.group("u").startswith("week") else 1)
+                    period = units * (7 if unit.startswith("week") else 1)
+        named = [b for a, b, w in doc.works_in_spans(s.start, pos) if w == film]
+        if named and film not in paired.values() and \
+                another_subject_between(doc, named[-1], pos):
+            doubt = 0.4
         figure_id = seen.get(film)
         if figure_id is None or any(c.subject == figure_id and c.property == prop and
                                     c.value != count for c in doc.found.values()):
@@ -315,5 +501,47 @@ def stated_by(doc: Doc) -> None:
             break
 
 
+_WEEK_SPAN = re.compile(
+    r"\b(?:week|period|list|chart) (?:spanning|of|from|for|covering) (?P<m1>[A-Z][a-z]+\.?) "
+    r"(?P<d1>\d{1,2})(?:st|nd|rd|th)? ?(?:-|–|to|through|until) ?(?:(?P<m2>[A-Z][a-z]+\.?) )?"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:, (?P<y>(?:19|20)\d\d))?")
+
+
+def week_spans(doc: Doc) -> None:
+    """"attracting a total of 23.9 million views in the week spanning January 8 to 14",
+    "As per the top 10 list for November 8 - November 14, 2021 week, 'Red Notice' topped
+    the list": the week a figure or ranking of that paragraph counts, as its start and
+    end dates."""
+    if not _WEEK_SPAN.search(doc.text):
+        return
+    for s in doc.sentences:
+        m = _WEEK_SPAN.search(s.text)
+        if m is None:
+            continue
+        year = f", {m.group('y')}" if m.group("y") else ""
+        first = doc.date(f"{m.group('m1')} {m.group('d1')}{year}")
+        last = doc.date(f"{m.group('m2') or m.group('m1')} {m.group('d2')}{year}")
+        if not first or not last or first > last:
+            continue
+        para = next((p for p in doc.paragraphs if p.start <= s.start <= p.end), None)
+        if para is None:
+            continue
+        # a figure whose work is in doubt ("the series" of a film) gets no week either
+        sure = {x.subject for x in doc.found.values() if x.property == "about"
+                and x.confidence >= 0.45}
+        for c in list(doc.found.values()):
+            if c.property not in ("views", "hoursViewed", "households", "rank") or \
+                    c.subject not in sure or \
+                    not para.start <= c.start <= para.end or \
+                    doc.type_of(c.subject) not in ("ViewershipFigure", "ChartRanking") or \
+                    (c.subject, "periodDays") in {(x.subject, x.property)
+                                                  for x in doc.found.values()}:
+                continue
+            doc.add(c.subject, "startDate", m.group(0), s.start + m.start(), "week-span",
+                    0.55, value=first)
+            doc.add(c.subject, "endDate", m.group(0), s.start + m.start(), "week-span",
+                    0.55, value=last)
+
+
 RULES = [rule_figures, rule_watched_for]
-DOC_RULES = [figure_list, stated_by]
+DOC_RULES = [figure_list, stated_by, week_spans]

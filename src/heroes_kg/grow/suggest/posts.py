@@ -122,8 +122,9 @@ _POST_TEXT = re.compile(r"[^“\".]{0,60}?(?:,? (?:writing|captioning (?:it|the 
 def _prose_post(apposed: str = "") -> re.Pattern[str]:
     """A post described in prose; ``apposed`` may stand between a name and "tweeted"."""
     return re.compile(
-        rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he)(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
-        rf"(?:also |recently |later )?(?:wrote|posted|shared|"
+        rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]he (?:[\w-]+ ){{0,2}}(?:star|actor|actress|"
+        rf"director|filmmaker|singer|producer))(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
+        rf"(?:also |recently |later |even |just |then |first |once )?(?:wrote|posted|shared|"
         rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
         rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
         rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
@@ -136,6 +137,8 @@ def _prose_post(apposed: str = "") -> re.Pattern[str]:
         rf"\b(?:shared|posted|tweeted) by (?P<who8>{NAME}) (?:on|to|via) "
         rf"{_PLATFORM.replace('?P<p>', '?P<p6>')}\b|"
         rf"(?P<who3>{NAME}){apposed} (?:tweeted|retweeted)\b|"
+        rf"\b(?:[Aa]n?|[Tt]he) (?:[\w-]+ ){{0,2}}?(?:tweet|post) (?:on|from) (?:the |its |his |her )?"
+        rf"(?:official )?(?:[\w-]+ )?(?:handle|account|page|feed) of (?P<who9>{NAME})|"
         rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
         rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
         rf"published) (?:on|to|via) {_PLATFORM.replace('?P<p>', '?P<p3>')},? "
@@ -161,9 +164,13 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
     if not m:
         return
     who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or \
-        m.group("who5") or m.group("who6") or m.group("who7") or m.group("who8")
+        m.group("who5") or m.group("who6") or m.group("who7") or m.group("who8") or \
+        m.group("who9")
     name = doc.trim(who)
     author = doc.lookup(name) or _called(doc, name)
+    if author is None and m.group("who9") and is_a(guess_type(name), "Organization"):
+        # "A tweet on the official handle of Phantom Films read: …": the company's account
+        author = doc.entity(name, guess_type(name), "post-in-prose", m.group(0))
     if author is None and (name.lower() in ("he", "she") or who.lower().startswith("the ")):
         # "He posted the following to Instagram", "The Shang-Chi star took to Twitter"
         author = (_named_last(doc, s.start + m.start()) if name.lower() in ("he", "she")
@@ -181,6 +188,14 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
                     s.text)
     date = doc.date(day.group("d")) if day else None
     post = _post(doc, author, platform_name.lower(), s.text, s, date)
+    year = re.search(r"\b(?:back )?in (?P<y>(?:19|20)\d\d)\b", s.text)
+    if (post, "author", author) in doc.found and (year or re.search(r"\banother\b", s.text)):
+        # "He even shared another nude photo on Instagram back in 2020": another post
+        post = doc.derived(f"{post}-{year.group('y') if year else 2}", "SocialMediaPosting",
+                           doc.name_of(post), "post", s.text)
+        if year:
+            doc.add(post, "datePublished", year.group(0), s.start + year.start(),
+                    "post-in-prose", 0.4, value=year.group("y"))
     quote = m.group(0)
     doc.add(post, "author", quote, s.start + m.start(), "post-in-prose", 0.6, obj=author)
     doc.add(post, "platform", quote, s.start + m.start(), "post-in-prose", 0.6, obj=platform)

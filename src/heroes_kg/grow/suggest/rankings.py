@@ -9,6 +9,7 @@ from ._doc import Doc
 from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence, is_title_case
 from .dates import DATE
+from .figures import another_subject_between, bound_elsewhere, opening_work
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -160,11 +161,14 @@ def rule_place(doc: Doc, s: Sentence) -> None:
             film = doc.work_at(pos, s)
         if film is None:
             continue
+        # "Meanwhile, Dave Chappelle's comedy special slipped to seventh place" in an
+        # article about another work: another work's place, left below the floor
+        doubt = 0.3 if bound_elsewhere(doc, s, film) else 0.0
         ranking = _new_ranking(doc, film, "", m.group(0))
         quote = s.text[m.start():m.end()] if m.group("after") is None else s.text[
             m.start():m.end()].rstrip("“\"‘ ")
-        doc.add(ranking, "about", s.text, s.start, "place", 0.6, obj=film)
-        doc.add(ranking, "rank", quote, pos, "place", 0.7, value=rank)
+        doc.add(ranking, "about", s.text, s.start, "place", 0.6 - doubt, obj=film)
+        doc.add(ranking, "rank", quote, pos, "place", 0.7 - doubt, value=rank)
         if m.group("for"):
             doc.add(ranking, "chart", quote, pos, "place", 0.6,
                     value=m.group("for").split()[-1])
@@ -215,21 +219,56 @@ def rule_box_office(doc: Doc, s: Sentence) -> None:
                 value=int(m.group("n")))
 
 
+#: "“Yo soy Betty, la fea” and “The Queen of Flow: Season 2” are": two quoted titles.
+_QUOTED_PAIR = re.compile(r"[“\"](?P<x>[^”\"]{2,80}?),?[”\"] and [“\"](?P<y>[^”\"]{2,80}?),?[”\"]"
+                          r"(?= (?:are|were|came|placed|finished|ranked|took|rank)\b)")
+
+
+def _quoted_works(doc: Doc, s: Sentence, pair: re.Match[str]) -> list[str]:
+    """The two works a quoted pair names: each the work found there, else a new work of
+    the other's kind (a series for a season)."""
+    found: list[str | None] = []
+    for group in ("x", "y"):
+        at = s.start + pair.start(group)
+        spans = [w for a, b, w in doc.works_in_spans(at, s.start + pair.end(group) + 1)
+                 if a == at]
+        found.append(spans[0] if spans else doc.lookup(pair.group(group)))
+    kinds = [doc.type_of(w) for w in found if w is not None]
+    if not kinds or not all(k in ("Movie", "TVSeries", "TVSeason") for k in kinds):
+        return []
+    kind = "TVSeries" if kinds[0] == "TVSeason" else str(kinds[0])
+    return [w if w is not None else doc.entity(pair.group(g), kind, "respective-place",
+                                               pair.group(0))
+            for w, g in zip(found, ("x", "y"))]
+
+
 def rule_respective_places(doc: Doc, s: Sentence) -> None:
-    """"… for fourth and fifth place, respectively": each work named before its place."""
-    m = re.search(rf"\b(?P<a>{_ORDINAL}) and (?P<b>{_ORDINAL}) place,? respectively", s.text,
-                  re.IGNORECASE)
+    """"… for fourth and fifth place, respectively", "while “Yo soy Betty, la fea” and
+    “The Queen of Flow: Season 2” are 6th and 9th, respectively": each work named before
+    its place, on the chart the article reports on."""
+    m = re.search(rf"\b(?P<a>{_ORDINAL}|{_NTH}) and (?P<b>{_ORDINAL}|{_NTH})(?P<p> place)?,? "
+                  rf"respectively", s.text, re.IGNORECASE)
     if not m:
         return
-    works = doc.respective(s, s.start + m.start())
+    pair = _QUOTED_PAIR.search(s.text, 0, m.start())
+    works = _quoted_works(doc, s, pair) if pair is not None and \
+        pair.end() >= m.start() - 12 else doc.respective(s, s.start + m.start())
     if len(works) != 2:
         return
     context = _chart_context(doc)
     for film, group in zip(works, ("a", "b")):
+        word = m.group(group).lower()
+        rank = _ORD.get(word) or int(word[:-2])
+        if m.group("p") is None:
+            # "are 6th and 9th, respectively": places on the chart the article reports on
+            first = s.start + pair.start() if pair is not None else min(
+                a for a, _b, w in doc.works_in_spans(s.start, s.end) if w in works)
+            _listed_place(doc, s, film, rank, first, s.start + m.end(), "respective-place")
+            continue
         ranking = _new_ranking(doc, film, "", m.group(0))
         doc.add(ranking, "about", s.text, s.start, "place", 0.6, obj=film)
         doc.add(ranking, "rank", m.group(0), s.start + m.start(), "respective-place", 0.65,
-                value=_ORD[m.group(group).lower()])
+                value=rank)
         named = re.search(r"\b(?:[Ii]n|[Oo]n|entered) the [\w -]*?chart", s.text)
         _chart(doc, ranking, s, named, context)
 
@@ -280,13 +319,15 @@ def rule_territories(doc: Doc, s: Sentence) -> None:
 
 
 _SUPERLATIVE = re.compile(
-    rf"\b(?:is|was|became|becomes|becoming|has become|remains|ranks as|(?P<it>making it|made it)|"
+    rf"\b(?:is|was|became|becomes|becoming|has (?:already |now |also )?become|remains|ranks as|"
+    rf"(?P<it>making it|made it)|"
     rf"(?:had |has )?topped the charts? (?:of|for|as)|(?:has )?set a (?:new )?record for)"
-    rf"(?: now| officially| already)? "
+    rf"(?: now| officially| already| also| still)? "
     rf"(?:the |(?P<p>{NAME}[’']s )|(?=[‘']))(?:(?P<nth>second|third|fourth|fifth) )?[‘']?"
     rf"(?P<c>(?:most[- ](?:viewed|watched|streamed|rented|popular|successful|in-demand|"
     rf"binged)|most hours viewed|top-grossing|highest-grossing)[’']?(?: [\w’'-]+){{1,12}}?)"
     rf"(?=,|\.|;|$| with\b| after\b| since\b| according\b| to date\b| ever\b| on [A-Z]|"
+    rf" this (?:week|weekend|month|year)\b|"
     rf" on the (?:streaming )?(?:platform|service|streamer)\b)"
     rf"(?: on (?P<on>{NAME}))?")
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
@@ -380,14 +421,15 @@ def rule_came_in(doc: Doc, s: Sentence) -> None:
 
 _TOPPED_LIST = re.compile(
     rf"\b(?:has |have |had )?(?:topped|tops|topping) (?:(?P<o>{NAME})[’']s |the )?"
-    rf"(?P<c>Top \d+)(?: (?:list|chart))?(?: in (?P<scope>[^.;:]+?))?(?=[.;]|$| (?:for|with|"
+    rf"(?P<c>(?:[A-Z][\w-]*[ -]){{0,4}}Top \d+)(?: (?:list|chart))?(?: in (?P<scope>[^.;:]+?))?(?=[.;]|$| (?:for|with|"
     rf"after|since)\b)")
 
 
 def rule_topped_list(doc: Doc, s: Sentence) -> None:
     """"The Omar Sy-led series debuted on January 8 and has topped Netflix’s Top 10 list in
-    France, the US, Brazil, the Philippines and numerous other countries": rank 1 on that
-    list, the service that keeps it and where."""
+    France, the US, Brazil, the Philippines and numerous other countries", "the Korean
+    drama series “Business Proposal” topped Netflix's Global Non-English Series Top 10":
+    rank 1 on that list, the service that keeps it and where."""
     if "Top " not in s.text:
         return
     for m in _TOPPED_LIST.finditer(s.text):
@@ -593,6 +635,8 @@ def rule_spot(doc: Doc, s: Sentence) -> None:
         spans = [(a, b) for a, b, w in doc.work_spans if w == film and s.start <= a < pos]
         if not spans:
             continue  # the work placed is one the sentence names before its place
+        if another_subject_between(doc, spans[-1][1], pos):
+            continue  # "… and the stand-up special Mike Birbiglia: … claimed the 10th spot"
         a = spans[-1][0]
         quote = doc.text[a:s.start + m.end()]
         ranking = _new_ranking(doc, film, "", quote)
@@ -670,7 +714,99 @@ def rule_box_office_places(doc: Doc, s: Sentence) -> None:
                 _ranked(doc, s, film, place, s.start + m.start(), doc.past_quote(b))
 
 
+_LED_LIST = re.compile(r"\b(?:topped|tops|led|leads|headed|heads|dominated|dominates) the "
+                       r"(?:(?P<c>(?:[\w-]+ ){0,3}?(?:TV|series|shows?|films?|movies?)(?: [\w-]+)? "
+                       r"(?:list|chart))\b|(?:list|chart) in the (?P<cat>[A-Z][\w ()-]{2,40}?) "
+                       r"category\b)")
+
+
+def rule_led_list(doc: Doc, s: Sentence) -> None:
+    """"Berlin, for the third week running, topped the non-English TV list with 8.7
+    million views", "On the film front, Lift, featuring Kevin Hart, led the
+    English-language films list", "'Red Notice' topped the list in the Films (English)
+    category": first place on that list, for the work named before,
+    else the title the sentence opens with (a series for a TV list, a film for a films
+    list)."""
+    for m in _LED_LIST.finditer(s.text):
+        pos = s.start + m.start()
+        named = [(a, w) for a, _b, w in doc.works_in_spans(s.start, pos)]
+        chart = m.group("c") or m.group("cat")
+        kind = "Movie" if re.search(r"\b(?:films?|movies?)\b", chart, re.IGNORECASE) \
+            else "TVSeries"
+        found = (named[-1][1], named[-1][0]) if named else \
+            opening_work(doc, s, kind, "led-list")
+        if found is None:
+            continue
+        film, a = found
+        quote = doc.text[a:s.start + m.end()]
+        ranking = _new_ranking(doc, film, "", quote)
+        doc.add(ranking, "about", quote, a, "led-list", 0.6, obj=film)
+        doc.add(ranking, "rank", quote, a, "led-list", 0.6, value=1)
+        doc.add(ranking, "chart", quote, a, "led-list", 0.55, value=chart)
+
+
+_NAMED_CHART = re.compile(r"\b(?:[A-Z][\w-]*[ -]){1,4}Top \d+\b")
+#: "“Twenty Five Twenty One” (No. 2)", "Thirty-Nine”(No. 5)": a place given in brackets.
+_BRACKETED = re.compile(r"[”\"’]?,? ?\((?:No\. ?|#|number )(?P<n>\d{1,2})\)")
+_ROUNDING_UP = re.compile(r"\b[Rr]ounding (?:up|out) the [Tt]op (?P<n>\d+|five|ten) "
+                          r"(?:is|was|are|were) ")
+
+
+def _article_chart(doc: Doc, pos: int) -> str | None:
+    """The chart an article about a streamer's weekly Top 10 speaks of: the first one
+    named in full before ``pos`` ("Netflix's Global Non-English Series Top 10"), for a
+    later "this week’s Top 10"."""
+    named = [m.group(0) for m in _NAMED_CHART.finditer(doc.text, 0, pos)
+             if m.group(0).split()[0] not in ("The", "This", "A")]
+    return named[0] if named else None
+
+
+def _listed_place(doc: Doc, s: Sentence, film: str, rank: int, a: int, b: int,
+                  rule: str) -> None:
+    quote = doc.text[a:b]
+    # the same place said earlier ("“Business Proposal” topped Netflix's … Top 10", then
+    # "“Business Proposal” (No. 1)") is the same ranking
+    ranking = next((c.subject for c in doc.found.values() if c.property == "rank"
+                    and c.value == rank and (c.subject, "about", film) in doc.found), None) \
+        or _new_ranking(doc, film, "", quote)
+    doc.add(ranking, "about", quote, a, rule, 0.6, obj=film)
+    doc.add(ranking, "rank", quote, a, rule, 0.6, value=rank)
+    chart = _article_chart(doc, b)
+    if chart is not None:
+        doc.add(ranking, "chart", quote, a, rule, 0.5, value=chart)
+
+
+def rule_bracketed_places(doc: Doc, s: Sentence) -> None:
+    """"The six Korean series in this week’s Top 10 include “Business Proposal” (No. 1),
+    “Twenty Five Twenty One” (No. 2), “Forecasting Love & Weather” (No. 4), …": each
+    work's place on the chart the article reports on, given in brackets after it."""
+    if "(" not in s.text or not re.search(r"\bTop \d+", s.text):
+        return
+    for a, b, film in doc.works_in_spans(s.start, s.end):
+        m = _BRACKETED.match(doc.text, b)
+        if m is None:
+            continue
+        _listed_place(doc, s, film, int(m.group("n")), a, m.end(), "bracketed-place")
+
+
+def rule_rounding_up(doc: Doc, s: Sentence) -> None:
+    """"Rounding up the Top 10 is “Pasión de Gavilanes.”": the last place of the chart,
+    for the work named right after, in an article that is not about the box office
+    (rule_came_in reads that)."""
+    m = _ROUNDING_UP.search(s.text)
+    if m is None or re.search(r"\bbox[- ]office\b", doc.text, re.IGNORECASE):
+        return
+    spans = [(a, b, w) for a, b, w in doc.works_in_spans(s.start, s.end)
+             if s.start + m.end() <= a <= s.start + m.end() + 1]
+    if not spans:
+        return
+    n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n")]
+    _a, b, film = spans[0]
+    _listed_place(doc, s, film, n, s.start + m.start(), doc.past_quote(b), "rounding-up")
+
+
 RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_box_office, rule_respective_places,
          rule_territories, rule_superlative, rule_came_in,
-         rule_topped_list, rule_spot, rule_box_office_places]
+         rule_topped_list, rule_spot, rule_box_office_places, rule_bracketed_places,
+         rule_rounding_up, rule_led_list]
 DOC_RULES = [top_lists, ranking_platform]

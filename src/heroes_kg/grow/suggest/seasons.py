@@ -275,8 +275,8 @@ def rule_returns_for(doc: Doc, s: Sentence) -> None:
 _NUMBERS = "|".join(w for w in NUMBER_WORDS if NUMBER_WORDS[w] <= 10 and w not in _ORDINAL)
 #: "Season 2", "season two", "its second season", "the third season of …".
 _SEASON = (rf"(?:(?<![\w’'])(?i:season) (?P<n>\d{{1,2}}|{_NUMBERS})\b|"
-           rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?P<o>{_ORDINALS}) season\b)")
-_GOES_OUT = (r"(?:premieres?|premiered|debuts?|debuted|bows?|bowed|began|begins|returns?|"
+           rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?P<o>{_ORDINALS}|final) season\b)")
+_GOES_OUT = (r"(?:premieres?|premiered|debuts?|debuted|bows?|bowed|began|begins?|returns?|"
              r"returned|arrives?|arrived|launche[sd]|drops?|dropped|kicks? off|kicked off)")
 _WHEN = (rf"(?P<d>{DATE}|(?<=this )(?:January|February|March|April|May|June|July|August|"
          rf"September|October|November|December)\b)(?!\d)")
@@ -284,7 +284,7 @@ _WHEN = (rf"(?P<d>{DATE}|(?<=this )(?:January|February|March|April|May|June|July
 #: 5th", "Season 2 of Maxton Hall, which is called …, is slated to premiere on … November
 #: 7", "the second season of drama series “The Morning Show” will premiere September 17".
 _SEASON_OUT = re.compile(
-    rf"{_SEASON}(?P<of> of [^.;]{{1,60}}?)?(?:, [^.;]{{1,60}}?,)? "
+    rf"{_SEASON}(?P<of> of [^.;]{{1,60}}?)?(?:, (?:[^.;]|(?<=\b[A-Z])\.){{1,240}}?,)? "
     rf"(?:(?:will|is|was|are|(?:is )?(?:set|slated|scheduled|expected)) ){{0,3}}(?:to )?"
     rf"{_GOES_OUT}\b(?P<mid>[^.;]{{0,40}}?) (?:on |in |of )?{_WHEN}")
 #: "it premiered its first season in March 2022", "Returning to the internet Friday,
@@ -309,6 +309,33 @@ def _date_of(doc: Doc, text: str) -> str | None:
     return doc.date(day.group(1) if day else text)
 
 
+def _paragraph_start(doc: Doc, s: Sentence) -> int:
+    return next((p.start for p in doc.paragraphs if p.start <= s.start <= p.end), s.start)
+
+
+def _heading_above(doc: Doc, s: Sentence) -> str | None:
+    """The series a line of its own names right above the paragraph of ``s``: a section
+    heading, or the article's first line when the next heading has the same layout."""
+    at = _paragraph_start(doc, s)
+    index = next((i for i, p in enumerate(doc.paragraphs) if p.start == at), 0)
+    if index == 0:
+        return None
+    above = doc.paragraphs[index - 1]
+    work = next((w for pos, w in doc.headings if pos == above.start), None)
+    line = above.text.strip()
+    if work is None and len(doc.headings) >= 2 and len(line.split()) <= 8 and \
+            is_title_case(line) and not re.search(r"[.!?:,\"“”]$", line):
+        # a line of the same layout as the article's other headings ("Empire" above "The
+        # final season, starring Taraji P. Henson …, begins Sept. 24 on Fox")
+        found = doc.lookup(line)
+        shows = sum(doc.type_of(w) == "TVSeries" for _pos, w in doc.headings)
+        if found is None and shows >= 2 and 2 * shows >= len(doc.headings) and \
+                not doc.is_person(line):
+            found = doc.entity(line, "TVSeries", "season-premiere", line)
+        work = found
+    return work if work is not None and doc.type_of(work) == "TVSeries" else None
+
+
 def _series_for(doc: Doc, s: Sentence, m: re.Match[str], of: str | None) -> str | None:
     """The series whose season a match names: the title after "of", else the title just
     before "Season N", else the series the clause is about."""
@@ -321,6 +348,10 @@ def _series_for(doc: Doc, s: Sentence, m: re.Match[str], of: str | None) -> str 
             titled = [covering[2]]
         titled = [doc.series_of(w) or w for w in titled]
         return next((w for w in titled if doc.type_of(w) == "TVSeries"), None)
+    headed = _heading_above(doc, s)
+    if headed is not None and s.start + m.start() - _paragraph_start(doc, s) < 4:
+        # "The Affair / The final season, starring …, begins Aug. 25": the heading's
+        return headed
     work = doc.work_at(s.start + m.start(), s)
     series = doc.series_of(work) if work else None
     series = series or work
@@ -348,20 +379,31 @@ def rule_season_premiere(doc: Doc, s: Sentence) -> None:
                              s.text[max(0, m.start() - 30):m.start()]):
             continue
         word = m.group("n") or m.group("o") or m.group("n2") or m.group("o2")
-        n = _season_number(word) if word else None
+        final = word == "final"
+        n = _season_number(word) if word and not final else None
         when = m.group("d") or m.group("d2")
         date = _date_of(doc, when) if when else None
         of = "of" if m.group("of") else "of2" if m.groupdict().get("of2") else None
         series = _series_for(doc, s, m, of)
-        if n is None or date is None or series is None:
+        if (n is None and not final) or date is None or series is None:
             continue
         start = s.start + m.start()
         quote = m.group(0)
-        season = season_of(doc, series, n, quote)
+        if final or n is None:
+            # "The Affair / The final season, starring Dominic West, …, begins Aug. 25 on
+            # Showtime": the series' last season, its number unsaid
+            season = doc.derived(f"{series}-final-season", "TVSeason",
+                                 f"{doc.name_of(series)} final season", "season-premiere",
+                                 quote)
+            doc.add(season, "developmentStatus", quote, start, "season-premiere", 0.55,
+                    value="final season")
+        else:
+            season = season_of(doc, series, n, quote)
         event = doc.derived(f"{season}-premiere", "Premiere",
                             f"Premiere of {doc.name_of(season)}", "season-premiere", quote)
         doc.add(season, "partOfSeries", quote, start, "season-premiere", 0.6, obj=series)
-        doc.add(season, "seasonNumber", quote, start, "season-premiere", 0.6, value=n)
+        if n is not None:
+            doc.add(season, "seasonNumber", quote, start, "season-premiere", 0.6, value=n)
         doc.add(event, "workFeatured", quote, start, "season-premiere", 0.6, obj=season)
         doc.add(event, "startDate", quote, start, "season-premiere", 0.6, value=date)
         after = re.match(rf"(?: on| via) (?P<o>{NAME})", s.text[m.end():])
@@ -462,4 +504,34 @@ def season_quotes(doc: Doc) -> None:
             del c.more[2:]
 
 
-DOC_RULES = [season_titles, season_quotes]
+def bare_first_seasons(doc: Doc) -> None:
+    """"It received 18 Emmy nominations for Season 1", "Picking up after the explosive
+    events of season one", "production on the second season": a first season named only
+    by its number, or any season named only as "the second season", with nothing else
+    said of it (no renewal, premiere, figure or cast) and not the subject of its sentence,
+    is a passing mention of the show's past, seldom a fact a curator records; it stays
+    below the default floor."""
+    said = {c.subject for c in doc.found.values()
+            if c.property not in ("partOfSeries", "seasonNumber")} | {
+        c.object for c in doc.found.values() if c.object is not None}
+    for c in doc.found.values():
+        if c.rule != "season" or c.property not in ("partOfSeries", "seasonNumber") or \
+                c.subject in said:
+            continue
+        ordinal = all(re.fullmatch(rf"(?i:the|a|an|its|their) (?:{_ORDINALS}) (?:season|series)",
+                                   q.strip()) for q, _a in c.quotes())
+        if not ordinal and not any(x.subject == c.subject and x.property == "seasonNumber"
+                                   and x.value == 1 for x in doc.found.values()):
+            continue
+        series = next((x.object for x in doc.found.values() if x.subject == c.subject
+                       and x.property == "partOfSeries" and x.object), None)
+        name = doc.name_of(series).lower() if series else ""
+        if name and any(name in q.lower() for q, _a in c.quotes()):
+            continue  # "the first season of “Marco Polo”": named with its series
+        if any(re.fullmatch(r"\s*", doc.text[s.start:a]) for _q, a in c.quotes()
+               for s in doc.sentences if s.start <= a < s.end):
+            continue  # "The first series launched on Disney+ in January": said of it
+        c.confidence = min(c.confidence, 0.4)
+
+
+DOC_RULES = [season_titles, season_quotes, bare_first_seasons]
