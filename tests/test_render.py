@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from heroes_kg.outputs.page import page, view
 from heroes_kg.pipeline import build, open_graph
@@ -417,3 +419,18 @@ def test_the_bundled_renderer_is_the_one_package_json_pins() -> None:
         assert f"{name} {version} (MIT" in first, \
             f"the bundle is not {name} {version}: run js/build.sh and commit its output"
     assert "</script" not in bundle.lower() and "<!--" not in bundle
+
+
+_TEXT = st.text(alphabet=st.sampled_from(
+    ['a', 'é', '<', '>', '&', '"', '\\', '\n', '\x00', '\x1f', '\u2028', '\u2029', '😀',
+     '\x7f', ' ', '/']), max_size=8)
+
+
+@given(st.one_of(_TEXT, st.lists(_TEXT, max_size=4), st.booleans(),
+                 st.lists(st.lists(_TEXT, max_size=2), max_size=2)))
+def test_the_texts_fast_json_is_script_json(value: Any) -> None:
+    """The page's texts encode strings and lists of strings without json.dumps; the
+    result is the same JSON, safe inside a <script> element."""
+    from heroes_kg.outputs.page import _js, script_json
+
+    assert _js(value) == script_json(value)

@@ -129,7 +129,9 @@ def _export(fmt: str, *, facts_only: bool = False) -> Producer:
 def _exports_html(kg: Graph, reuse: Reuse | None = None) -> list[bytes]:
     from .outputs.page import graph_page
 
-    return [graph_page(_facts_in_memory(kg), reuse)]
+    # From the last build's page state the page reads only around the change, which a
+    # store on disk serves well; made afresh, it reads the facts graph from memory.
+    return [graph_page(kg, reuse, whole=lambda: _facts_in_memory(kg))]
 
 
 #: In the memo of a graph whose store is on disk (a checkpoint of the persisted store).

@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring as _quoted
 from pathlib import Path
 from typing import Any
 
@@ -144,15 +145,65 @@ def _readable(iri: str, labels: dict[str, str]) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", local).replace("_", " ").lower()
 
 
+#: The news articles and their headlines and dates, over every graph.
+_ARTICLES = """SELECT ?a ?t ?d WHERE { ?a a schema:NewsArticle ;
+                schema:headline ?t OPTIONAL { ?a schema:datePublished ?d } }"""
+#: The predicates of a subject's own triples that the look-up reads.
+_LOOKED_UP = {_HEADLINE, _NAME, _ALIAS, _TYPE}
+
+
+def _own_names(headlines: list[str], names: list[str], aliases: list[str]) -> list[str]:
+    """A resource's names: its headlines and names, then its aliases (each sorted)."""
+    own = headlines + names
+    return own + [a for a in aliases if a not in own]
+
+
+def _add_articles(articles: dict[str, tuple[str, str]],
+                  rows: Iterable[ox.QuerySolution]) -> None:
+    """Each article's (headline, date) from the rows of :data:`_ARTICLES`: the first of
+    them in order where an article has more than one, whatever the rows' order."""
+    for row in rows:
+        found = (row["t"].value, row["d"].value if row["d"] is not None else "")
+        iri = row["a"].value
+        if iri not in articles or found < articles[iri]:
+            articles[iri] = found
+
+
 class _Lookup:
     """Everything the page needs to know about the terms it draws, read once."""
 
-    def __init__(self, kg: Graph) -> None:
+    def __init__(self, kg: Graph, kept: Any = None, changed: Iterable[str] = ()) -> None:
+        """With ``kept`` (:meth:`kept` of the look-up of an earlier graph), the names,
+        classes and articles are taken from it and read again only for the ``changed``
+        subjects: each is made from its subject's own triples alone."""
         self.kg = kg
         self.labels: dict[str, str] = {}
         for row in _rows(kg, f"""SELECT ?x ?l WHERE {{ GRAPH <{kg.names.ontology.value}> {{
                 ?x rdfs:label ?l FILTER(LANG(?l) = "en" || LANG(?l) = "") }} }}"""):
             self.labels.setdefault(row["x"].value, row["l"].value)
+        self.names: dict[str, list[str]]
+        #: Each resource's curated classes (in no particular order).
+        self.types: dict[str, list[str]]
+        self.articles: dict[str, tuple[str, str]]
+        if kept is None:
+            self._read_all()
+        else:
+            names, types, articles = kept
+            self.names, self.types, self.articles = dict(names), dict(types), dict(articles)
+            self._read_again(sorted(set(changed)))
+        self._type_of: dict[tuple[str, ...], tuple[str, str]] = {}
+        self.facts: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        #: The fact each statement asserts, by the statement's IRI.
+        self.statement_keys: dict[str, tuple[str, str, str]] = {}
+        self._statements()
+
+    def kept(self) -> tuple[dict[str, list[str]], dict[str, list[str]],
+                            dict[str, tuple[str, str]]]:
+        """The names, classes and articles, for the look-up of a later graph."""
+        return self.names, self.types, self.articles
+
+    def _read_all(self) -> None:
+        kg = self.kg
         # Sorted everywhere: the store's iteration order is not the page's order.
         facts = kg.names.facts
 
@@ -164,36 +215,69 @@ class _Lookup:
             return {k: sorted(v) for k, v in found.items()}
 
         headlines, names, aliases = values(_HEADLINE), values(_NAME), values(_ALIAS)
-        self.names: dict[str, list[str]] = {}
+        self.names = {}
         for iri in sorted(set(headlines) | set(names) | set(aliases)):
-            own = headlines.get(iri, []) + names.get(iri, [])
-            self.names[iri] = own + [a for a in aliases.get(iri, []) if a not in own]
-        self.types: dict[str, list[str]] = defaultdict(list)
+            self.names[iri] = _own_names(headlines.get(iri, []), names.get(iri, []),
+                                         aliases.get(iri, []))
+        types: dict[str, list[str]] = defaultdict(list)
         # The curated facts only: provenance records are known by their IRIs.
         for quad in kg.store.quads_for_pattern(None, ox.NamedNode(_TYPE), None, facts):
-            self.types[quad.subject.value].append(quad.object.value)
-        self.articles: dict[str, tuple[str, str]] = {}
-        for row in _rows(kg, """SELECT ?a ?t ?d WHERE { ?a a schema:NewsArticle ;
-                schema:headline ?t OPTIONAL { ?a schema:datePublished ?d } }"""):
-            self.articles[row["a"].value] = (row["t"].value,
-                                             row["d"].value if row["d"] is not None else "")
-        self._type_of: dict[tuple[str, ...], tuple[str, str]] = {}
-        self.facts: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-        #: The fact each statement asserts, by the statement's IRI.
-        self.statement_keys: dict[str, tuple[str, str, str]] = {}
-        self._statements()
+            types[quad.subject.value].append(quad.object.value)
+        self.types = dict(types)
+        self.articles = {}
+        _add_articles(self.articles, _rows(kg, _ARTICLES))
+
+    def _read_again(self, subjects: list[str]) -> None:
+        """The names, classes and articles of ``subjects`` read again from the graph."""
+        kg = self.kg
+        facts = kg.names.facts
+        for iri in subjects:
+            found: dict[str, set[str]] = defaultdict(set)
+            for quad in kg.store.quads_for_pattern(ox.NamedNode(iri), None, None, facts):
+                p = quad.predicate.value
+                if p in _LOOKED_UP:
+                    found[p].add(quad.object.value)
+            if found.get(_HEADLINE) or found.get(_NAME) or found.get(_ALIAS):
+                self.names[iri] = _own_names(sorted(found.get(_HEADLINE, ())),
+                                             sorted(found.get(_NAME, ())),
+                                             sorted(found.get(_ALIAS, ())))
+            else:
+                self.names.pop(iri, None)
+            if found.get(_TYPE):
+                self.types[iri] = sorted(found[_TYPE])
+            else:
+                self.types.pop(iri, None)
+            self.articles.pop(iri, None)
+        for start in range(0, len(subjects), 500):
+            values = " ".join(str(ox.NamedNode(iri)) for iri in subjects[start:start + 500])
+            query = _ARTICLES.replace("WHERE {", f"WHERE {{ VALUES ?a {{ {values} }}", 1)
+            _add_articles(self.articles, _rows(kg, query))
 
     def _statements(self) -> None:
         # The union of the graphs: the page's callers may hand it a graph whose
         # provenance records are not in the provenance graph.
+        facts, keys = self.facts, self.statement_keys
+        quoted: set[str] = set()
+        records = quotes = 0
         for record in statement_records(self.kg):
             key = (record.subject.value, record.predicate, _term_key(record.object))
-            self.statement_keys[record.iri] = key
-            self.facts.setdefault(key, []).append({
-                "statement": record.iri,
-                "qualifiers": sorted(record.qualifiers, key=_qualifier_order),
-                "quotes": sorted({(e.article, e.start, e.exact) for e in record.evidence}),
-            })
+            keys[record.iri] = key
+            qualifiers = record.qualifiers
+            if len(qualifiers) > 1:
+                qualifiers = sorted(qualifiers, key=_qualifier_order)
+            found = sorted({(e.article, e.start, e.exact) for e in record.evidence})
+            records += 1
+            quotes += len(found)
+            quoted.update(a for a, _s, _t in found)
+            made = {"statement": record.iri, "qualifiers": list(qualifiers), "quotes": found}
+            same = facts.get(key)
+            if same is None:
+                facts[key] = [made]
+            else:
+                same.append(made)
+        #: How many statements and quotes there are, and the articles they quote.
+        self.counts = (records, quotes)
+        self.quoted = sorted(quoted)
 
     def name(self, iri: str) -> str:
         names = self.names.get(iri)
@@ -430,6 +514,8 @@ class _Facts(Mapping[tuple[Any, ...], list[dict[str, Any]]]):
     def articles(self) -> list[str]:
         """The articles the facts quote, sorted (without resolving any qualifier)."""
         facts = self._lookup.facts
+        if len(self._known) == len(facts):  # every fact: the articles any statement quotes
+            return list(self._lookup.quoted)
         return sorted({a for k in self._keys for f in facts[k] for a, _s, _t in f["quotes"]})
 
 
@@ -466,11 +552,18 @@ def _assemble(pieces: Mapping[str, Piece], lookup: _Lookup,
         if flags & _IS_ROLE:
             roles.add(s)
             continue
-        roles.update(named_roles)
+        if named_roles:
+            roles.update(named_roles)
         if drawn:
             node(s).values.extend(values)
-        for p, o in out:
-            edge(s, p, o)
+        for p, o in out:  # edge(s, p, o), inline: tens of thousands of edges
+            key = (s, p, o)
+            if key not in edges:
+                if s not in nodes:
+                    node(s)
+                if o not in nodes:
+                    node(o)
+                edges[key] = Edge(s, o, p, label(p), key)
     for iri in sorted(roles):
         found = role_of(iri)
         if found is not None:
@@ -601,8 +694,7 @@ def _corpus_title(v: View, articles: int) -> str:
 
 
 def _summary(lookup: _Lookup) -> str:
-    statements = sum(len(v) for v in lookup.facts.values())
-    quotes = sum(len(f["quotes"]) for v in lookup.facts.values() for f in v)
+    statements, quotes = lookup.counts
     articles = len(lookup.articles)
     return (f"{statements} curated facts from {articles} article"
             f"{'s' if articles != 1 else ''}, each with the quote behind it "
@@ -677,15 +769,41 @@ def _large_layout(n: int, edges: list[tuple[tuple[int, int], float]],
     return x, y
 
 
-#: An element's JSON text with the numbers that depend on the whole page left open: a
-#: list of text and holes, each hole a tuple (kind, reference): "i" the number of the node
-#: with that IRI, "a" of the article, "p" of the property, "c" the overview group of the
-#: node, "x" / "y" its position, "#" the element's own number.
-Template = list[Any]
+#: An element's JSON text with the numbers that depend on the whole page left open: the
+#: text with each hole between two NUL characters (which JSON text never holds: it escapes
+#: every control character), a hole being its kind and its reference: "i" the number of the
+#: node with that IRI, "a" of the article, "p" of the property, "c" the overview group of
+#: the node, "x" / "y" its position, "#" the element's own number. One string per element,
+#: so that a kept page state is read and written without millions of small objects.
+Template = str
+_HOLE = "\0"
+
+
+def _hole(kind: str, ref: str = "") -> str:
+    return _HOLE + kind + ref + _HOLE
 
 
 def _js(value: Any) -> str:
+    """:func:`script_json` of ``value``, without a JSON encoder made for each string or
+    list of strings (tens of thousands of texts hold several each): a string is encoded
+    by the encoder json.dumps itself uses with ``ensure_ascii=False``."""
+    cls = value.__class__
+    if cls is str:
+        return _script_safe(_quoted(value))
+    if cls is bool:
+        return "true" if value else "false"
+    if cls is list:
+        if all(v.__class__ is str for v in value):
+            return _script_safe("[" + ",".join(map(_quoted, value)) + "]")
+        if all(v.__class__ is list and all(x.__class__ is str for x in v) for v in value):
+            return _script_safe("[" + ",".join("[" + ",".join(map(_quoted, v)) + "]"
+                                               for v in value) + "]")
     return script_json(value)
+
+
+def _edge_ref(key: tuple[Any, ...]) -> str:
+    """An edge's key (subject, predicate, object IRI) as one string."""
+    return _HOLE.join(key)
 
 
 class _Texts:
@@ -697,22 +815,21 @@ class _Texts:
                  fresh: Callable[[str, Any], bool] | None = None) -> None:
         self.v, self.overview = v, overview
         self.old_nodes: dict[str, Template] = old["nodes"] if old else {}
-        self.old_edges: dict[tuple[Any, ...], Template] = old["edges"] if old else {}
+        #: By :func:`_edge_ref` of the edge's key.
+        self.old_edges: dict[str, Template] = old["edges"] if old else {}
         self.fresh = fresh
         self.nodes: dict[str, Template] = {}
-        self.edges: dict[tuple[Any, ...], Template] = {}
+        self.edges: dict[str, Template] = {}
         self.reused = 0
 
-    def _facts(self, out: list[Any], key: tuple[Any, ...]) -> None:
+    def _facts(self, out: list[str], key: tuple[Any, ...]) -> None:
         out.append("[")
         for n, f in enumerate(self.v.facts.get(key, [])):
             out.append(("," if n else "") + '{"quals":'
                        + _js([[k, name] for k, name in f["qualifiers"]]) + ',"quotes":[')
             for m, (article, _start, text) in enumerate(f["quotes"]):
-                out.append("," if m else "")
-                out.append("[")
-                out.append(("a", article))
-                out.append("," + _js(text) + "]")
+                out.append(("," if m else "") + "[" + _hole("a", article) + ","
+                           + _js(text) + "]")
             out.append("]}")
         out.append("]")
 
@@ -722,10 +839,10 @@ class _Texts:
         if found is not None and self.fresh is not None and self.fresh("node", iri):
             self.reused += 1
         else:
-            out: list[Any] = ['{"aliases":' + _js(n.aliases)]
+            out: list[str] = ['{"aliases":' + _js(n.aliases)]
             if self.overview:
-                out += [',"c":', ("c", iri)]
-            out += [',"group":' + _js(n.group) + ',"id":', ("i", iri),
+                out += [',"c":', _hole("c", iri)]
+            out += [',"group":' + _js(n.group) + ',"id":', _hole("i", iri),
                     ',"iri":' + _js(iri) + ',"name":' + _js(n.name) + ',"type":'
                     + _js(n.type) + ',"values":[']
             for m, (label, shown, key) in enumerate(n.values):
@@ -734,41 +851,27 @@ class _Texts:
                 out.append("]")
             out.append("]")
             if not self.overview:
-                out += [',"x":', ("x", iri), ',"y":', ("y", iri)]
+                out += [',"x":', _hole("x", iri), ',"y":', _hole("y", iri)]
             out.append("}")
-            found = _joined(out)
+            found = "".join(out)
         self.nodes[iri] = found
         return found
 
     def edge(self, e: Edge) -> Template:
-        found = self.old_edges.get(e.key)
+        ref = _edge_ref(e.key)
+        found = self.old_edges.get(ref)
         if found is not None and self.fresh is not None and self.fresh("edge", e.key):
             self.reused += 1
         else:
-            out: list[Any] = ['{"facts":']
+            out: list[str] = ['{"facts":']
             self._facts(out, e.key)
-            out += [',"from":', ("i", e.source), ',"id":', ("#",),
+            out += [',"from":', _hole("i", e.source), ',"id":', _hole("#"),
                     ',"mentions":' + _js(e.predicate == _MENTIONS)
                     + ',"note":' + _js(_note(self.v.facts.get(e.key, []))) + ',"p":',
-                    ("p", e.predicate), ',"to":', ("i", e.target), "}"]
-            found = _joined(out)
-        self.edges[e.key] = found
+                    _hole("p", e.predicate), ',"to":', _hole("i", e.target), "}"]
+            found = "".join(out)
+        self.edges[ref] = found
         return found
-
-
-def _joined(parts: list[Any]) -> Template:
-    """``parts`` with neighbouring texts joined."""
-    out: Template = []
-    text: list[str] = []
-    for part in parts:
-        if isinstance(part, str):
-            text.append(part)
-        else:
-            out.append("".join(text))
-            text.clear()
-            out.append(part)
-    out.append("".join(text))
-    return out
 
 
 def _note(facts: list[dict[str, Any]]) -> str:
@@ -813,22 +916,25 @@ def _document(v: View, reuse: Reuse | None = None, texts: _Texts | None = None
     if texts is None or texts.overview != overview:
         texts = _Texts(v, overview)
     # Every hole's number as text, but an element's own ("#"), which is its position.
-    numbers: dict[tuple[str, ...], str] = {("p", p): str(n) for p, n in properties.items()}
-    numbers.update((("a", a), str(n)) for a, n in article_index.items())
+    numbers: dict[str, str] = {"p" + p: str(n) for p, n in properties.items()}
+    numbers.update(("a" + a, str(n)) for a, n in article_index.items())
     for i, iri in enumerate(order):
-        numbers["i", iri] = str(i)
+        numbers["i" + iri] = str(i)
         if overview:
-            numbers["c", iri] = str(member_of[i])
+            numbers["c" + iri] = str(member_of[i])
         else:
-            numbers["x", iri], numbers["y", iri] = map(str, positions[i])
+            numbers["x" + iri], numbers["y" + iri] = map(str, positions[i])
     out: list[str] = []
     extend = out.extend
     get = numbers.get
 
     def fill(template: Template, own: int) -> None:
+        parts = template.split(_HOLE)
         mine = str(own)
-        extend(["," if own else "", *[part if part.__class__ is str else get(part, mine)
-                                      for part in template]])
+        parts[1::2] = [get(hole, mine) for hole in parts[1::2]]
+        if own:
+            out.append(",")
+        extend(parts)
     groups_present = {v.nodes[iri].group for iri in order}
     groups = [{"id": g, "label": label, "color": color, "shape": shape}
               for g, (label, color, shape) in GROUPS.items() if g in groups_present]
@@ -941,7 +1047,16 @@ def _make_overview(v: View, order: list[str], links: list[tuple[int, int, float]
 
 def script_json(data: Any) -> str:
     """JSON that is safe inside a <script> element: no '<', '>' or '&' survive."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _script_safe(json.dumps(data, ensure_ascii=False, sort_keys=True,
+                                   separators=(",", ":")))
+
+
+_UNSAFE = re.compile("[&<>\u2028\u2029]")
+
+
+def _script_safe(text: str) -> str:
+    if _UNSAFE.search(text) is None:
+        return text
     return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
@@ -1027,10 +1142,11 @@ def page(v: View, reuse: Reuse | None = None, texts: _Texts | None = None) -> by
 PAGE_STATE = ("page", "state")
 EARLIER_PAGE = ("page", "earlier")
 #: Changes whenever what is kept changes shape: a kept state of another shape is not read.
-_PAGE_VERSION = f"1 {__version__}"
+_PAGE_VERSION = f"3 {__version__}"
 
 
-def graph_page(kg: Graph, reuse: Reuse | None = None) -> bytes:
+def graph_page(kg: Graph, reuse: Reuse | None = None,
+               whole: Callable[[], Graph] | None = None) -> bytes:
     """The page of the whole graph (``page(view(kg))``, as ``heroes-kg build`` writes it).
 
     Where a build left the last build's page state (:data:`EARLIER_PAGE`), only the
@@ -1042,21 +1158,29 @@ def graph_page(kg: Graph, reuse: Reuse | None = None) -> bytes:
     values or of the edge. Every number that depends on the whole page (the nodes' order,
     the articles', the properties', the overview's groups and positions) is filled in
     when the file is assembled, so it stays valid when others shift. Anything doubtful
-    makes the page afresh; both ways give the same bytes."""
+    makes the page afresh; both ways give the same bytes.
+
+    The names, classes and articles are kept too and read again only for the subjects
+    that changed, so that a page made from the last build's state reads from ``kg`` only
+    around the change (a store on disk serves it well); ``whole`` gives the graph to read
+    when the page is made afresh (``kg`` itself by default)."""
     with paused_gc():
-        lookup = _Lookup(kg)
         earlier = kg.memo.pop(EARLIER_PAGE, None)
         made = None
         if earlier is not None:
             try:
-                made = _from_earlier(kg, lookup, *earlier)
+                made = _from_earlier(kg, *earlier)
             except (ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError):
                 made = None  # damaged or of another shape: made afresh, never trusted
         if made is None:
-            pieces, keepable = _pieces(kg, fact_triples(kg), lookup)
+            if whole is not None:
+                kg = whole()
+            whole_lookup = _Lookup(kg)
+            pieces, keepable = _pieces(kg, fact_triples(kg), whole_lookup)
             roles: dict[str, tuple[str | None, str | None, str | None]] = {}
-            made = (pieces, roles, None, None, keepable)
-        pieces, roles, old, fresh, keepable = made
+            made = (whole_lookup, pieces, roles, None, None, keepable)
+        lookup: _Lookup = made[0]
+        pieces, roles, old, fresh, keepable = made[1:]
 
         def role_of(iri: str) -> tuple[str, str, str, str] | None:
             parts = roles.get(iri)
@@ -1078,22 +1202,24 @@ def graph_page(kg: Graph, reuse: Reuse | None = None) -> bytes:
             "version": _PAGE_VERSION, "pieces": pieces,
             "roles": {r: roles[r] for r in sorted(roles)},
             "overview": texts.overview, "nodes": texts.nodes, "edges": texts.edges,
-            "keys": {iri: key for iri, key in lookup.statement_keys.items()}}
+            "lookup": lookup.kept(),
+            "keys": {iri: _HOLE.join(key) for iri, key in lookup.statement_keys.items()}}
     else:
         kg.memo.pop(PAGE_STATE, None)
     return data
 
 
-def _from_earlier(kg: Graph, lookup: _Lookup, data: bytes, subjects: set[str],
+def _from_earlier(kg: Graph, data: bytes, subjects: set[str],
                   objects: set[str]) -> tuple[Any, ...] | None:
-    """(pieces, roles, old templates, whether a template is fresh, keepable) from the
-    last build's page state ``data``, the ``subjects`` and IRI ``objects`` of the quads
-    that changed since; None when the state is not of this shape."""
+    """(look-up, pieces, roles, old templates, whether a template is fresh, keepable)
+    from the last build's page state ``data``, the ``subjects`` and IRI ``objects`` of
+    the quads that changed since; None when the state is not of this shape."""
     import marshal
 
     state = marshal.loads(data)
     if not isinstance(state, dict) or state.get("version") != _PAGE_VERSION:
         return None
+    lookup = _Lookup(kg, state["lookup"], subjects)
     statement_iris = kg.names.base + "statement/"
     old_pieces: dict[str, Piece] = state["pieces"]
 
@@ -1133,8 +1259,9 @@ def _from_earlier(kg: Graph, lookup: _Lookup, data: bytes, subjects: set[str],
     restated_iris = restated(kg, subjects)
     if restated_iris is None:
         return None
-    old_keys: dict[str, tuple[Any, ...]] = state["keys"]
-    keys = {old_keys[iri] for iri in restated_iris if iri in old_keys}
+    # Each statement's key as one string (its object's key may hold NULs: split twice).
+    old_keys: dict[str, str] = state["keys"]
+    keys = {tuple(old_keys[iri].split(_HOLE, 2)) for iri in restated_iris if iri in old_keys}
     new_keys = lookup.statement_keys
     keys.update(new_keys[iri] for iri in restated_iris if iri in new_keys)
     for key, fs in lookup.facts.items():
@@ -1145,7 +1272,7 @@ def _from_earlier(kg: Graph, lookup: _Lookup, data: bytes, subjects: set[str],
     def fresh(kind: str, ref: Any) -> bool:
         return ref not in nodes if kind == "node" else ref not in keys
     old = {"nodes": state["nodes"], "edges": state["edges"], "overview": state["overview"]}
-    return pieces, roles, old, fresh, True
+    return lookup, pieces, roles, old, fresh, True
 
 
 def kept_page(kg: Graph) -> bytes | None:
