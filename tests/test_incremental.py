@@ -836,6 +836,40 @@ def test_property_graph_nodes_made_again_only_where_changed(
         list(node[0]) for node in whole["nodes"].values()]
 
 
+def test_property_graph_edges_made_again_only_where_changed(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The property graph's edges are the last build's except those whose statements were
+    read again or whose qualifiers name a node that was renamed; the bytes are a full
+    build's."""
+    import heroes_kg.outputs.formats as formats
+
+    built = find_project(project)
+    build(built)
+    made: list[set[tuple[str, str, str]] | None] = []
+    real = formats._evidence
+
+    def spy(kg: Any, pg: Any, records: Any = None, only: Any = None) -> Any:
+        made.append(only)
+        return real(kg, pg, records, only)
+
+    monkeypatch.setattr(formats, "_evidence", spy)
+    _edit_alias(project)  # no edge changes
+    build(built)
+    assert made == [set()]
+    films = project / "seeds" / "facts" / "films.yaml"
+    films.write_text(films.read_text(encoding="utf-8").replace(
+        "    name: We Can Be Heroes\n", "    name: We Can Be Heroes!\n"), encoding="utf-8")
+    build(built)
+    again = made[-1]
+    assert again is not None
+    film = "https://w3id.org/heroes-kg/resource/we-can-be-heroes"
+    with open_graph(built) as kg:
+        qualified = {(r.subject.value, r.predicate, r.object.value)
+                     for r in formats.statements(kg) if (("in", film) in r.qualifiers)}
+    assert qualified and again == qualified
+    _matches_a_full_build(project)
+
+
 def test_a_damaged_or_foreign_property_graph_state_is_not_read() -> None:
     import marshal
 
