@@ -1108,19 +1108,16 @@ def _earlier_state(data: bytes) -> dict[str, Any]:
     state = marshal.loads(data)
     if not isinstance(state, dict) or state.get("version") != _STATE_VERSION:
         raise ValueError("another shape")
-    entries = {s: (bool(named), list(types), label,
-                   [(p, kind, value, bool(iri)) for p, kind, value, iri in items])
-               for s, (named, types, label, items) in state["entries"].items()}
-    nodes = {s: (dict(node), list(chain), bytes(digest))
-             for s, (node, chain, digest) in state["nodes"].items()}
-    if set(nodes) - set(entries):
+    # Taken as marshal gives them back (tuples and lists as they were written): copied
+    # one by one they took about as long as reading them. The kept state is intact by
+    # its digest (see keep_beside_parts) and of this shape by its version.
+    entries, nodes = state["entries"], state["nodes"]
+    if not isinstance(entries, dict) or not isinstance(nodes, dict) or nodes.keys() - entries:
         raise ValueError("inconsistent")
     made = {"entries": entries, "nodes": nodes, "kinds": dict(state["kinds"]),
             "names": [tuple(pair) for pair in state["names"]]}
     edges = state.get("kept_edges")
     if edges is not None:
-        # Taken as they are (checked one by one, they took longer to read than to make):
-        # the kept state is intact by its digest and of this shape by its version.
         if not isinstance(edges, dict):
             raise ValueError("another shape")
         made["kept_edges"] = edges
