@@ -6,6 +6,7 @@ build stopped half-way is never taken for a finished one."""
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,31 @@ def _build(root: Path, *, force: bool = False) -> str | None:
     except HeroesKGError as exc:
         return "\n".join([str(exc), *exc.lines()])
     return None
+
+
+def _rewrites_no_store(make: Any) -> Any:
+    """``make()``, checked not to write the store whole: an incremental build changes it
+    by the difference, or puts its changed checkpoint in its place."""
+    import heroes_kg.pipeline as pipeline
+
+    written: list[str] = []
+    real = pipeline.replace_store, pipeline.swap_store
+
+    def replace(*args: Any) -> None:
+        written.append("replace_store")
+        real[0](*args)
+
+    def swap(*args: Any) -> None:
+        written.append("swap_store")
+        real[1](*args)
+
+    pipeline.replace_store, pipeline.swap_store = replace, swap
+    try:
+        made = make()
+    finally:
+        pipeline.replace_store, pipeline.swap_store = real
+    assert not written
+    return made
 
 
 class Seeds:
@@ -295,10 +321,7 @@ class IncrementalMachine(RuleBasedStateMachine):
         if not hasattr(self, "seeds"):
             return
         self.seeds.write()
-        store = self.root / ".heroes-kg" / "store"
-        inode = store.stat().st_ino
-        error = _build(self.root)
-        assert store.stat().st_ino == inode  # changed in place, by the difference
+        error = _rewrites_no_store(lambda: _build(self.root))
         self.counter += 1
         full = copy_project(self.base / f"full-{self.counter}")
         shutil.rmtree(full / "seeds")
@@ -341,23 +364,63 @@ def test_incremental_builds_equal_full_builds(tmp_path_factory: pytest.TempPathF
     machine().runTest()
 
 
-def test_an_edit_updates_the_store_in_place(project: Path) -> None:
-    """After an edit the store is the same folder, changed by the difference only."""
+def test_an_edit_puts_the_changed_checkpoint_in_place_of_the_store(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an edit the build's checkpoint, changed by the difference, becomes the store
+    (the store is not changed a second time); queries read it."""
+    import heroes_kg.pipeline as pipeline
+
     built = find_project(project)
     build(built)
-    inode = (project / ".heroes-kg" / "store").stat().st_ino
+    store = project / ".heroes-kg" / "store"
+    inode = store.stat().st_ino
+
+    def never(*args: object) -> None:
+        raise AssertionError("the difference was applied to the store again")
+
+    monkeypatch.setattr(pipeline, "apply_delta", never)
     cast = project / "seeds" / "facts" / "cast.yaml"
     cast.write_text(cast.read_text(encoding="utf-8").replace(
         "    aliases: [Pascal]\n", "    aliases: [Pascal, Pedro]\n"), encoding="utf-8")
     build(built)
-    assert (project / ".heroes-kg" / "store").stat().st_ino == inode
+    assert store.stat().st_ino != inode
+    assert not checkpoint_dir(built).exists()
+    assert sorted(p.name for p in store.parent.glob("store*")) == ["store"]
     with open_graph(built) as kg:
         rows = kg.query('SELECT ?a WHERE { ?p schema:alternateName ?a . '
                         'FILTER(?p = <https://w3id.org/heroes-kg/resource/pedro-pascal>) }')
         assert sorted(r["a"] for r in rows.rows) == ["Pascal", "Pedro"]
+    _matches_a_full_build(project)
 
 
-@pytest.mark.parametrize("stage", ["commit_parts", "apply", "save_reuse"])
+def test_a_checkpoint_still_open_is_not_moved(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a handle of the checkpoint is alive (Oxigraph closes a store only when its
+    last handle goes) it is not renamed: the store takes the difference instead."""
+    import heroes_kg.pipeline as pipeline
+
+    built = find_project(project)
+    build(built)
+    inode = (project / ".heroes-kg" / "store").stat().st_ino
+    handles: list[ox.Store] = []
+    real = pipeline.checkpoint
+
+    def keep(*args: Any) -> ox.Store | None:
+        store = real(*args)
+        handles.append(store)
+        return store
+
+    monkeypatch.setattr(pipeline, "checkpoint", keep)
+    _edit_alias(project)
+    build(built)
+    assert handles and handles[0] is not None
+    assert (project / ".heroes-kg" / "store").stat().st_ino == inode
+    handles.clear()
+    _matches_a_full_build(project)
+
+
+@pytest.mark.parametrize("stage", ["commit_parts", "take_checkpoint", "swap_store",
+                                   "save_reuse"])
 def test_a_build_stopped_half_way_is_never_taken_for_a_finished_one(
         project: Path, monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
     """Stopped after it began changing the store: queries do not read that store (it is
@@ -373,9 +436,19 @@ def test_a_build_stopped_half_way_is_never_taken_for_a_finished_one(
 
     import heroes_kg.outputs.reuse as reuse
     import heroes_kg.pipeline as pipeline
+    import heroes_kg.rdf.store as store
 
-    where = reuse if stage == "save_reuse" else pipeline
-    monkeypatch.setattr(where, "apply_delta" if stage == "apply" else stage, stop)
+    if stage == "swap_store":
+        # Stopped once the store has moved aside, before the checkpoint takes its place.
+        def stop_half_way(project: Any, fresh: Path) -> None:
+            target = store.store_dir(project)
+            os.replace(target, target.with_name("store.1.old"))
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(store, "swap_store", stop_half_way)
+    else:
+        where = reuse if stage == "save_reuse" else pipeline
+        monkeypatch.setattr(where, stage, stop)
     with pytest.raises(KeyboardInterrupt):
         build(built)
     monkeypatch.undo()
@@ -761,6 +834,40 @@ def test_property_graph_nodes_made_again_only_where_changed(
     assert list(made["nodes"]) == list(whole["nodes"])
     assert [list(node[0]) for node in made["nodes"].values()] == [
         list(node[0]) for node in whole["nodes"].values()]
+
+
+def test_property_graph_edges_made_again_only_where_changed(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The property graph's edges are the last build's except those whose statements were
+    read again or whose qualifiers name a node that was renamed; the bytes are a full
+    build's."""
+    import heroes_kg.outputs.formats as formats
+
+    built = find_project(project)
+    build(built)
+    made: list[set[tuple[str, str, str]] | None] = []
+    real = formats._evidence
+
+    def spy(kg: Any, pg: Any, records: Any = None, only: Any = None) -> Any:
+        made.append(only)
+        return real(kg, pg, records, only)
+
+    monkeypatch.setattr(formats, "_evidence", spy)
+    _edit_alias(project)  # no edge changes
+    build(built)
+    assert made == [set()]
+    films = project / "seeds" / "facts" / "films.yaml"
+    films.write_text(films.read_text(encoding="utf-8").replace(
+        "    name: We Can Be Heroes\n", "    name: We Can Be Heroes!\n"), encoding="utf-8")
+    build(built)
+    again = made[-1]
+    assert again is not None
+    film = "https://w3id.org/heroes-kg/resource/we-can-be-heroes"
+    with open_graph(built) as kg:
+        qualified = {(r.subject.value, r.predicate, r.object.value)
+                     for r in formats.statements(kg) if (("in", film) in r.qualifiers)}
+    assert qualified and again == qualified
+    _matches_a_full_build(project)
 
 
 def test_a_damaged_or_foreign_property_graph_state_is_not_read() -> None:

@@ -12,6 +12,7 @@ are imported when a build runs: opening the graph for a query loads none of them
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import itertools
 import os
@@ -66,6 +67,7 @@ from .rdf.store import (
     replace_store,
     store_dir,
     swap_store,
+    take_checkpoint,
     write_state,
     write_store,
 )
@@ -709,6 +711,15 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         say("writing the store")
         if writer is not None:
             writer.finish()
+        elif on_checkpoint and delta is not None and len(delta) <= MAX_LINES:
+            # The graph is the persisted store with the difference applied: it takes the
+            # store's place instead of the store taking the difference a second time.
+            # Oxigraph closes a store when its last handle goes, and this is the last
+            # one the build holds (the views made from it went with the memo).
+            kg.store.flush()
+            del kg
+            if not _take_checkpoint(project):
+                apply_delta(project, delta)
         elif delta is not None and len(delta) <= MAX_LINES:
             apply_delta(project, delta)
         else:
@@ -740,11 +751,18 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     report.written = written
     report.timings = timings
     if on_checkpoint:  # the persisted store holds the same graph now
-        kg.memo.clear()
-        del kg
         drop_checkpoint(project)
         return report, None
     return report, kg
+
+
+def _take_checkpoint(project: Project) -> bool:
+    """The build's checkpoint, its last handle dropped, put in place of the persisted
+    store (:func:`take_checkpoint`); False when a handle of it is still alive."""
+    if take_checkpoint(project):
+        return True
+    gc.collect()  # only when a cycle still holds a handle: it walks every object alive
+    return take_checkpoint(project)
 
 
 def _lend_statements(project: Project, kg: KnowledgeGraph, changed: list[ox.Quad]) -> None:

@@ -34,7 +34,13 @@ import pyoxigraph as ox
 from .._io import Chunks, atomic_write
 from .._version import __version__
 from ..errors import OutputError
-from ..rdf.read import StatementRecord, statements, unpack_statements, updated_statements
+from ..rdf.read import (
+    StatementRecord,
+    restated,
+    statements,
+    unpack_statements,
+    updated_statements,
+)
 from ..rdf.store import Block, Graph, cut_blocks, triple_key
 from ..vocab import (
     CLASSES,
@@ -839,14 +845,66 @@ def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
     for s, (node, chain, _digest) in state["nodes"].items():
         pg.nodes[s] = node
         pg.labels[s] = chain
-    support = _evidence(kg, pg) if evidence else {}
-    for source, target, prop in state["edges"]:
-        edge = {"label": _local(prop), "property": prop}
-        edge.update(support.get((source, prop, target), {}))
-        pg.edges.append((source, target, edge))
+    if not evidence:
+        for source, target, prop in state["edges"]:
+            pg.edges.append((source, target, {"label": _local(prop), "property": prop}))
+    else:
+        kept = _edge_support(kg, pg, state)
+        support = state.pop("support")
+        blake2b = hashlib.blake2b
+        made: dict[tuple[str, str, str], tuple[dict[str, str], bytes]] = {}
+        edge_digests = []
+        for source, target, prop in state["edges"]:
+            key = (source, prop, target)
+            found = kept.get(key)
+            if found is None:
+                edge = {"label": _local(prop), "property": prop}
+                edge.update(support.get(key, {}))
+                found = (edge, blake2b(repr((source, target, edge)).encode(
+                    "utf-8", "surrogatepass"), digest_size=16).digest())
+            made[key] = found
+            pg.edges.append((source, target, found[0]))
+            edge_digests.append(found[1])
+        # Each edge with its digest, kept for the next build; the digests are those
+        # the four formats name their elements by.
+        state["kept_edges"] = made
+        pg._digests = ([digest for _node, _chain, digest in state["nodes"].values()],
+                       edge_digests)
     # Each node's digest was made with it (a node taken from the last build keeps its).
     pg._node_digests = [digest for _node, _chain, digest in state["nodes"].values()]
     return pg
+
+
+def _edge_support(kg: Graph, pg: PropertyGraph, state: dict[str, Any]
+                  ) -> dict[tuple[str, str, str], tuple[dict[str, str], bytes]]:
+    """The edges (attributes and digest) of the last build that the change cannot have
+    touched, keyed by their triple; the evidence of every other edge left in
+    ``state["support"]``.
+
+    An edge's evidence is made from the records of the statements that assert its
+    triple, and from the labels of the nodes their qualifiers name. So an edge is made
+    again when a statement that asserts (or asserted) its triple was read again
+    (:data:`RESTATED`), when a qualifier of its statements names a node whose label
+    changed, or when it is new; every other edge is the last build's. Without the last
+    build's edges (a full build, or a kept state of another shape) every edge is made."""
+    records = statement_records(kg)
+    earlier = state.get("earlier_edges")
+    touched = kg.memo.get(RESTATED)
+    if earlier is None or touched is None:
+        state["support"] = _evidence(kg, pg, records)
+        return {}
+    relabelled = {s for s in state["changed"]
+                  if (pg.nodes[s]["label"] if s in pg.nodes else s)
+                  != state["earlier_labels"].get(s, s)}
+    again = set(touched)
+    if relabelled:
+        again.update((st.subject.value, st.predicate, st.object.value) for st in records
+                     if any(ref in relabelled for _key, ref in st.qualifiers))
+    kept = {key: made for key, made in earlier.items() if key not in again}
+    state["support"] = _evidence(kg, pg, records, {
+        (source, prop, target) for source, target, prop in state["edges"]
+        if (source, prop, target) not in kept})
+    return kept
 
 
 def _whole_property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
@@ -909,7 +967,7 @@ def _whole_property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
 PROPERTY_GRAPH_STATE = ("property_graph", "nodes")
 EARLIER_PROPERTY_GRAPH = ("property_graph", "earlier")
 #: Changes whenever what is kept changes shape: a kept state of another shape is not read.
-_STATE_VERSION = f"1 {__version__}"
+_STATE_VERSION = f"2 {__version__}"
 
 #: One subject's part of the property graph, from its facts triples alone (in the order
 #: of the sorted lines): whether it is an IRI, its classes, its first literal label, and
@@ -1007,8 +1065,15 @@ def _node_state(entries: dict[str, Entry], earlier: dict[str, Any] | None,
                          digest_size=16).digest()
         nodes[s] = (node, chain, digest)
     edges.sort()
-    return {"version": _STATE_VERSION, "entries": entries, "nodes": nodes,
+    made = {"version": _STATE_VERSION, "entries": entries, "nodes": nodes,
             "kinds": kinds, "names": names_list, "edges": edges}
+    if earlier is not None and changed is not None and "kept_edges" in earlier:
+        # What the edges of the last build need to be taken (see _edge_support).
+        made["earlier_edges"] = earlier["kept_edges"]
+        made["earlier_labels"] = {s: earlier["nodes"][s][0]["label"] for s in changed
+                                  if s in earlier["nodes"]}
+        made["changed"] = changed
+    return made
 
 
 def _nodes(kg: Graph) -> dict[str, Any] | None:
@@ -1043,15 +1108,20 @@ def _earlier_state(data: bytes) -> dict[str, Any]:
     state = marshal.loads(data)
     if not isinstance(state, dict) or state.get("version") != _STATE_VERSION:
         raise ValueError("another shape")
-    entries = {s: (bool(named), list(types), label,
-                   [(p, kind, value, bool(iri)) for p, kind, value, iri in items])
-               for s, (named, types, label, items) in state["entries"].items()}
-    nodes = {s: (dict(node), list(chain), bytes(digest))
-             for s, (node, chain, digest) in state["nodes"].items()}
-    if set(nodes) - set(entries):
+    # Taken as marshal gives them back (tuples and lists as they were written): copied
+    # one by one they took about as long as reading them. The kept state is intact by
+    # its digest (see keep_beside_parts) and of this shape by its version.
+    entries, nodes = state["entries"], state["nodes"]
+    if not isinstance(entries, dict) or not isinstance(nodes, dict) or nodes.keys() - entries:
         raise ValueError("inconsistent")
-    return {"entries": entries, "nodes": nodes, "kinds": dict(state["kinds"]),
+    made = {"entries": entries, "nodes": nodes, "kinds": dict(state["kinds"]),
             "names": [tuple(pair) for pair in state["names"]]}
+    edges = state.get("kept_edges")
+    if edges is not None:
+        if not isinstance(edges, dict):
+            raise ValueError("another shape")
+        made["kept_edges"] = edges
+    return made
 
 
 def kept_property_graph(kg: Graph) -> bytes | None:
@@ -1065,7 +1135,9 @@ def kept_property_graph(kg: Graph) -> bytes | None:
     return marshal.dumps({"version": _STATE_VERSION,
                           "entries": state["entries"],
                           "nodes": state["nodes"], "kinds": state["kinds"],
-                          "names": state["names"]})
+                          "names": state["names"],
+                          # Made by the property graph with its evidence, if it was.
+                          "kept_edges": state.get("kept_edges")})
 
 
 def _subject_entry(kg: Graph, s: str) -> Entry | bool | None:
@@ -1095,6 +1167,10 @@ def fact_triples(kg: Graph) -> list[ox.Triple]:
 #: :func:`heroes_kg.rdf.read.updated_statements`).
 STATEMENTS = ("statements", "union")
 EARLIER_STATEMENTS = ("statements", "earlier")
+#: Where ``kg.memo`` holds, when the statement records were updated from an earlier
+#: graph's, the triples (subject, predicate, object value) asserted by a statement read
+#: again, before or after: the property graph's edges whose evidence may have changed.
+RESTATED = ("statements", "restated triples")
 
 
 def statement_records(kg: Graph) -> list[StatementRecord]:
@@ -1111,20 +1187,31 @@ def statement_records(kg: Graph) -> list[StatementRecord]:
                 records = unpack_statements(packed)
             except ValueError:  # intact by its digest, yet unreadable: read afresh
                 return statements(kg, union=True)
-            return updated_statements(kg, records, changed)
+            again = restated(kg, changed)
+            if again is None:
+                return statements(kg, union=True)
+            updated = updated_statements(kg, records, changed, again)
+            kg.memo[RESTATED] = {(st.subject.value, st.predicate, st.object.value)
+                                 for st in itertools.chain(records, updated)
+                                 if st.iri in again}
+            return updated
         return statements(kg, union=True)
 
     return kg.memoized(STATEMENTS, make)
 
 
-def _evidence(kg: Graph, pg: PropertyGraph) -> dict[tuple[str, str, str],
-                                                            dict[str, str]]:
-    """Per fact triple (s, p, o) that curated statements assert: their quotes, source
-    articles, qualifiers and IRIs, each joined with " | "."""
+def _evidence(kg: Graph, pg: PropertyGraph, records: list[StatementRecord] | None = None,
+              only: set[tuple[str, str, str]] | None = None
+              ) -> dict[tuple[str, str, str], dict[str, str]]:
+    """Per fact triple (s, p, o) that curated statements assert (of ``only`` those, when
+    given): their quotes, source articles, qualifiers and IRIs, each joined with " | "."""
     collected: dict[tuple[str, str, str], dict[str, list[str]]] = defaultdict(
         lambda: defaultdict(list))
-    for st in statement_records(kg):
-        record = collected[(st.subject.value, st.predicate, st.object.value)]
+    for st in statement_records(kg) if records is None else records:
+        triple = (st.subject.value, st.predicate, st.object.value)
+        if only is not None and triple not in only:
+            continue
+        record = collected[triple]
         for name in ("in", "as"):
             for key, ref in st.qualifiers:
                 if key == name:
@@ -1181,6 +1268,9 @@ class _Elements:
         self.parts: list[bytes] = [head]
         self.at = 0
         self.new: dict[bytes, Any] = {}
+        # Elements copied one after the other from where they lay one after the other
+        # in the previous export are copied as one run: (start, end) there.
+        self._run: tuple[int, int] | None = None
 
     def add(self, key: bytes, make: Callable[..., bytes], *args: Any,
             number: int | None = None) -> None:
@@ -1188,30 +1278,57 @@ class _Elements:
         :meth:`PropertyGraph.digests`), made by ``make(*args)`` when not found;
         ``number`` is the edge's number in its id."""
         found = self.old.get(key)
-        if found is not None and self.reuse is not None:
-            text = self.reuse.text(len(self.head) + found[0], found[1])
-            cut = found[2]
+        reuse = self.reuse
+        if found is not None and reuse is not None:
+            at, length, cut = found
+            start = len(self.head) + at
             if number is not None and cut >= 0:
-                end = text.index(b'"', cut)
-                if text[cut:end] != str(number).encode():
-                    text = text[:cut] + str(number).encode() + text[end:]
-            self.reuse.reused += 1
-        else:
-            text = make(*args)
+                shown = str(number).encode()
+                if reuse.text(start + cut, len(shown) + 1) != shown + b'"':
+                    self._flush()
+                    text = reuse.text(start, length)
+                    end = text.index(b'"', cut)
+                    text = text[:cut] + shown + text[end:]
+                    reuse.reused += 1
+                    self.new[key] = (self.at, len(text), cut)
+                    self.parts.append(text)
+                    self.at += len(text)
+                    return
+            reuse.reused += 1
+            self.new[key] = (self.at, length, cut)
+            self.at += length
+            run = self._run
+            if run is not None and run[1] == start:
+                self._run = (run[0], start + length)
+            else:
+                self._flush()
+                self._run = (start, start + length)
+            return
+        self._flush()
+        text = make(*args)
+        if reuse is not None:
             cut = text.find(b'" id="e') + 7 if number is not None else -1
-        if self.reuse is not None:
             self.new[key] = (self.at, len(text), cut)
         self.parts.append(text)
         self.at += len(text)
 
+    def _flush(self) -> None:
+        if self._run is not None:
+            assert self.reuse is not None
+            start, end = self._run
+            self.parts.append(self.reuse.text(start, end - start))
+            self._run = None
+
     def plain(self, text: bytes) -> None:
         """Text between elements (the same in every export with this head)."""
+        self._flush()
         self.parts.append(text)
         self.at += len(text)
 
     def text(self, tail: bytes) -> bytes:
         """The export: the head, the elements and ``tail``; the index of where each
         element lies is left in the reuse for the next build."""
+        self._flush()
         if self.reuse is not None:
             self.reuse.new = {b"@head": self.head, **self.new}
         self.parts.append(tail)

@@ -117,11 +117,14 @@ def statements(kg: Graph, *, about: str | None = None, union: bool = False,
 
 
 def updated_statements(kg: Graph, earlier: list[StatementRecord],
-                       changed: Iterable[str]) -> list[StatementRecord]:
+                       changed: Iterable[str], again: set[str] | None = None
+                       ) -> list[StatementRecord]:
     """``statements(kg, union=True)``, from the records an earlier read gave of a graph
     that differs from ``kg`` only in triples whose subjects are ``changed``: the records
-    of the statements :func:`restated` names are read again and the others kept."""
-    again = restated(kg, changed)
+    of the statements :func:`restated` names (``again``, when the caller found them) are
+    read again and the others kept."""
+    if again is None:
+        again = restated(kg, changed)
     if again is None:
         return statements(kg, union=True)
     fresh = statements(kg, union=True, nodes=sorted(again))

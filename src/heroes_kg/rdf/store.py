@@ -58,6 +58,7 @@ __all__ = [
     "select",
     "store_dir",
     "swap_store",
+    "take_checkpoint",
     "triple_key",
     "write_state",
     "write_store",
@@ -569,6 +570,28 @@ def checkpoint(project: Project, names: Names, removed: Iterable[ox.Quad],
         drop_checkpoint(project)
         return None
     return store
+
+
+def take_checkpoint(project: Project) -> bool:
+    """Put the build's checkpoint (:func:`checkpoint`), flushed and closed by the build,
+    in place of the persisted store (call with the lock held, between
+    :func:`begin_change` and :func:`end_change`); False, with nothing changed, when the
+    checkpoint is still open in this process.
+
+    Oxigraph's Python API has no ``close``: a store closes when its last reference (the
+    ``Store`` itself, or an iterator over its quads or results) is dropped. A RocksDB
+    folder that is still open must not be renamed (it may still write files there), and
+    RocksDB lets a process open a folder only once: so the checkpoint is opened here,
+    which succeeds only once every handle of it is gone, and closed again before it is
+    renamed."""
+    path = checkpoint_dir(project)
+    try:
+        probe = ox.Store(str(path))
+    except (OSError, RuntimeError):
+        return False
+    del probe
+    swap_store(project, path)
+    return True
 
 
 def drop_checkpoint(project: Project) -> None:
