@@ -159,11 +159,11 @@ class _OxTriples(RdfFormat):
                 return self._assembled(kg, graphs, reuse)
             except _NotFramed:  # not seen: a writer that frames blocks otherwise
                 reuse.new.clear()
+        seen: set[str] = set()
         triples: Iterable[ox.Triple] = itertools.chain.from_iterable(
-            ox.parse(part, format=ox.RdfFormat.N_TRIPLES)
+            _xml_block(part, seen) if self.rdf_format == ox.RdfFormat.RDF_XML
+            else ox.parse(part, format=ox.RdfFormat.N_TRIPLES)
             for part in kg.sorted_ntriples_parts(graphs))
-        if self.rdf_format == ox.RdfFormat.RDF_XML:
-            triples = _xml_checked(triples)
         return _serialize(triples, self.rdf_format, kg.names.base)
 
     def pieces(self, kg: Graph, *, facts_only: bool = False,
@@ -188,22 +188,47 @@ class _OxTriples(RdfFormat):
         if not blocks:
             return _serialize([], self.rdf_format, kg.names.base)
         head, _, tail = _frame(self.rdf_format, kg.names.base)
+        turtle = self.rdf_format == ox.RdfFormat.TURTLE
+        made: dict[bytes, Any] = kg.memo.get(_TURTLE_TEXTS, {}) if turtle else {}
         out = [head]
         at = len(head)
+        seen: set[str] = set()
         for key, block in blocks:
             text = reuse.span(key)
             if text is None:
-                triples: Iterable[ox.Triple] = ox.parse(bytes(block),
-                                                        format=ox.RdfFormat.N_TRIPLES)
-                if self.rdf_format == ox.RdfFormat.RDF_XML:
-                    triples = _xml_checked(triples)
+                text = made.get(key)
+            if text is None:
+                triples: Iterable[ox.Triple] = (
+                    _xml_block(bytes(block), seen)
+                    if self.rdf_format == ox.RdfFormat.RDF_XML
+                    else ox.parse(bytes(block), format=ox.RdfFormat.N_TRIPLES))
                 text = _body(_serialize(triples, self.rdf_format, kg.names.base),
                              head, b"", tail)
             reuse.new[key] = (at, len(text))
             out.append(text)
             at += len(text)
         out.append(tail)
-        return b"".join(out)
+        data = b"".join(out)
+        if turtle and _TURTLE_TEXTS not in kg.memo:
+            # Lent to TriG, whose blocks are these texts indented (see _trig_text).
+            whole = memoryview(data)
+            kg.memo[_TURTLE_TEXTS] = {key: whole[start:start + length]
+                                      for key, (start, length) in reuse.new.items()}
+        return data
+
+
+#: The memo key of the Turtle text of each block (by its key) made for one export and
+#: taken by the next TriG export (and by Turtle of fewer graphs) instead of serializing
+#: the block again.
+_TURTLE_TEXTS = "turtle block texts"
+
+
+def _trig_text(turtle: bytes | memoryview) -> bytes:
+    """A block's TriG text (in a graph) from its Turtle text: the same lines, each
+    indented by a tab. Oxigraph writes no line break inside a term (a literal's is
+    escaped) and no blank node in the data graphs, so each line is one of the subject's
+    and TriG indents every one of them once."""
+    return b"\t" + bytes(turtle[:-1]).replace(b"\n", b"\n\t") + b"\n"
 
 
 def _blocks(kg: Graph, graphs: tuple[ox.NamedNode, ...]) -> list[Block]:
@@ -287,9 +312,37 @@ _XML_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*$")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _xml_checked(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
-    """``triples``, checked one by one as :func:`_check_xml_predicates` checks a list."""
-    seen: set[str] = set()
+#: How N-Triples (as Oxigraph writes them) spell every character XML 1.0 forbids: as an
+#: escape \uXXXX, \b or \f. A text without any of them has none of those characters.
+_XML_ILLEGAL_ESCAPE = re.compile(rb"\\[ubfU]")
+
+
+def _xml_block(lines: bytes, seen: set[str]) -> Iterator[ox.Triple]:
+    """The triples of sorted N-Triples ``lines``, checked as :func:`_xml_checked` checks
+    them, where ``seen`` holds the predicates already checked. Lines with no escape that
+    can spell a character XML forbids have no literal to check one by one: only their
+    predicates are (a Python string per triple, where checking each literal cost five
+    times as much)."""
+    triples = ox.parse(lines, format=ox.RdfFormat.N_TRIPLES)
+    if _XML_ILLEGAL_ESCAPE.search(lines):
+        return _xml_checked(triples, seen)
+    return _xml_predicates_checked(triples, seen)
+
+
+def _xml_predicates_checked(triples: Iterable[ox.Triple], seen: set[str]
+                            ) -> Iterator[ox.Triple]:
+    for triple in triples:
+        if triple.predicate.value not in seen:
+            _check_xml_predicates([triple])
+            seen.add(triple.predicate.value)
+        yield triple
+
+
+def _xml_checked(triples: Iterable[ox.Triple], seen: set[str] | None = None
+                 ) -> Iterator[ox.Triple]:
+    """``triples``, checked one by one as :func:`_check_xml_predicates` checks a list;
+    ``seen``: predicates checked already."""
+    seen = set() if seen is None else seen
     for triple in triples:
         if triple.predicate.value not in seen or isinstance(triple.object, ox.Literal):
             _check_xml_predicates([triple])
@@ -360,6 +413,10 @@ class _OxQuads(_OxTriples):
         out: list[bytes] = []
         at = 0
         head = b""
+        # The Turtle export made before lends its blocks' texts (taken: no later export
+        # needs them).
+        turtle: dict[bytes, Any] = (kg.memo.pop(_TURTLE_TEXTS, None) or {}
+                                    if self.rdf_format == ox.RdfFormat.TRIG else {})
         for graph in graphs:
             blocks = _blocks(kg, (graph,))
             if not blocks:
@@ -373,6 +430,8 @@ class _OxQuads(_OxTriples):
             at += len(opening)
             for key, block in blocks:
                 text = reuse.span(key)
+                if text is None and key in turtle:
+                    text = _trig_text(turtle[key])
                 if text is None:
                     quads = bytes(block).replace(b" .\n", in_graph)
                     text = _body(_serialize(ox.parse(quads, format=ox.RdfFormat.N_QUADS),
