@@ -683,8 +683,6 @@ class _JsonLdWriter:
         self.vocab_refs: dict[str, str] = {}
         #: Per N-Triples predicate ("<iri>"): its key in a node object.
         self.keys: dict[str, str] = {}
-        #: Per N-Triples IRI object and pad: its text as a value.
-        self.iri_values: dict[tuple[str, str], str] = {}
         #: Per key: how a node object's line of it begins.
         self.shown_keys: dict[str, str] = {}
 
@@ -833,11 +831,7 @@ class _JsonLdWriter:
     def _value(self, o: str, pad: str) -> str:
         """:meth:`value` of the N-Triples object ``o``."""
         if o[0] == "<":
-            shown = self.iri_values.get((o, pad))
-            if shown is None:
-                shown = self.iri_values[o, pad] = (
-                    f'{{\n{pad} "@id": {_json_string(self.iri_ref(o[1:-1]))}\n{pad}}}')
-            return shown
+            return f'{{\n{pad} "@id": {_json_string(self.iri_ref(o[1:-1]))}\n{pad}}}'
         end = o.rfind('"')
         literal = o[1:end]
         if "\\" in literal:  # an escape: Oxigraph reads it
