@@ -528,7 +528,7 @@ def test_pieces_are_the_export(built_project: Path, monkeypatch: pytest.MonkeyPa
     from heroes_kg.outputs import formats
     from heroes_kg.outputs.formats import FORMATS, export, export_pieces
 
-    monkeypatch.setattr(formats, "_NQUADS_PIECE", 500)
+    monkeypatch.setattr(formats, "_PIECE", 500)
 
     with open_graph(find_project(built_project), hold_lock=False) as kg:
         for fmt in FORMATS:

@@ -272,3 +272,29 @@ def test_incremental_build_copies_unchanged_blocks(project: Path, edit: str) -> 
             assert 0 < reused < blocks, name
         else:
             assert reused == blocks, name
+
+
+def test_trig_takes_the_turtle_texts_made_before() -> None:
+    """A TriG block is its Turtle text indented: TriG made after Turtle (as a build makes
+    them) takes those texts, with the bytes of TriG made alone; texts with line breaks,
+    tabs and quotes stay one line each."""
+    names = Names(BASE)
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    quads = [ox.Quad(ox.NamedNode(f"{BASE}{kind}/a{i}"), label,
+                     ox.Literal(f'line\nbreak\t"{i}"\r\\ {"é" * i}'), graph)
+             for i in range(30) for kind, graph in (("resource", names.facts),
+                                                    ("statement", names.provenance))]
+    quads += [ox.Quad(ox.NamedNode(f"{BASE}resource/a{i}"), ox.NamedNode(SCHEMA + "about"),
+                      ox.NamedNode(f"{BASE}resource/a{j}"), names.facts)
+              for i in range(30) for j in range(3)]
+    store = ox.Store()
+    store.extend(quads)
+    alone = export(KnowledgeGraph(store, Names(BASE)), "trig")
+    kg = KnowledgeGraph(store, Names(BASE))
+    export(kg, "turtle", reuse=Reuse())
+    texts = kg.memo["turtle block texts"]
+    assert export(kg, "trig", reuse=Reuse()) == alone
+    assert "turtle block texts" not in kg.memo  # taken
+    # Taken indeed: a text lent in its place ends up in TriG.
+    kg.memo["turtle block texts"] = {key: b"lent ;\n\tx .\n" for key in texts}
+    assert b"\tlent ;\n\t\tx .\n" in export(kg, "trig", reuse=Reuse())

@@ -165,11 +165,11 @@ class _OxTriples(RdfFormat):
                 return self._assembled(kg, graphs, reuse)
             except _NotFramed:  # not seen: a writer that frames blocks otherwise
                 reuse.new.clear()
+        seen: set[str] = set()
         triples: Iterable[ox.Triple] = itertools.chain.from_iterable(
-            ox.parse(part, format=ox.RdfFormat.N_TRIPLES)
+            _xml_block(part, seen) if self.rdf_format == ox.RdfFormat.RDF_XML
+            else ox.parse(part, format=ox.RdfFormat.N_TRIPLES)
             for part in kg.sorted_ntriples_parts(graphs))
-        if self.rdf_format == ox.RdfFormat.RDF_XML:
-            triples = _xml_checked(triples)
         return _serialize(triples, self.rdf_format, kg.names.base)
 
     def pieces(self, kg: Graph, *, facts_only: bool = False,
@@ -194,22 +194,47 @@ class _OxTriples(RdfFormat):
         if not blocks:
             return _serialize([], self.rdf_format, kg.names.base)
         head, _, tail = _frame(self.rdf_format, kg.names.base)
+        turtle = self.rdf_format == ox.RdfFormat.TURTLE
+        made: dict[bytes, Any] = kg.memo.get(_TURTLE_TEXTS, {}) if turtle else {}
         out = [head]
         at = len(head)
+        seen: set[str] = set()
         for key, block in blocks:
             text = reuse.span(key)
             if text is None:
-                triples: Iterable[ox.Triple] = ox.parse(bytes(block),
-                                                        format=ox.RdfFormat.N_TRIPLES)
-                if self.rdf_format == ox.RdfFormat.RDF_XML:
-                    triples = _xml_checked(triples)
+                text = made.get(key)
+            if text is None:
+                triples: Iterable[ox.Triple] = (
+                    _xml_block(bytes(block), seen)
+                    if self.rdf_format == ox.RdfFormat.RDF_XML
+                    else ox.parse(bytes(block), format=ox.RdfFormat.N_TRIPLES))
                 text = _body(_serialize(triples, self.rdf_format, kg.names.base),
                              head, b"", tail)
             reuse.new[key] = (at, len(text))
             out.append(text)
             at += len(text)
         out.append(tail)
-        return b"".join(out)
+        data = b"".join(out)
+        if turtle and _TURTLE_TEXTS not in kg.memo:
+            # Lent to TriG, whose blocks are these texts indented (see _trig_text).
+            whole = memoryview(data)
+            kg.memo[_TURTLE_TEXTS] = {key: whole[start:start + length]
+                                      for key, (start, length) in reuse.new.items()}
+        return data
+
+
+#: The memo key of the Turtle text of each block (by its key) made for one export and
+#: taken by the next TriG export (and by Turtle of fewer graphs) instead of serializing
+#: the block again.
+_TURTLE_TEXTS = "turtle block texts"
+
+
+def _trig_text(turtle: bytes | memoryview) -> bytes:
+    """A block's TriG text (in a graph) from its Turtle text: the same lines, each
+    indented by a tab. Oxigraph writes no line break inside a term (a literal's is
+    escaped) and no blank node in the data graphs, so each line is one of the subject's
+    and TriG indents every one of them once."""
+    return b"\t" + bytes(turtle[:-1]).replace(b"\n", b"\n\t") + b"\n"
 
 
 def _blocks(kg: Graph, graphs: tuple[ox.NamedNode, ...]) -> list[Block]:
@@ -293,9 +318,37 @@ _XML_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*$")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _xml_checked(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
-    """``triples``, checked one by one as :func:`_check_xml_predicates` checks a list."""
-    seen: set[str] = set()
+#: How N-Triples (as Oxigraph writes them) spell every character XML 1.0 forbids: as an
+#: escape \uXXXX, \b or \f. A text without any of them has none of those characters.
+_XML_ILLEGAL_ESCAPE = re.compile(rb"\\[ubfU]")
+
+
+def _xml_block(lines: bytes, seen: set[str]) -> Iterator[ox.Triple]:
+    """The triples of sorted N-Triples ``lines``, checked as :func:`_xml_checked` checks
+    them, where ``seen`` holds the predicates already checked. Lines with no escape that
+    can spell a character XML forbids have no literal to check one by one: only their
+    predicates are (a Python string per triple, where checking each literal cost five
+    times as much)."""
+    triples = ox.parse(lines, format=ox.RdfFormat.N_TRIPLES)
+    if _XML_ILLEGAL_ESCAPE.search(lines):
+        return _xml_checked(triples, seen)
+    return _xml_predicates_checked(triples, seen)
+
+
+def _xml_predicates_checked(triples: Iterable[ox.Triple], seen: set[str]
+                            ) -> Iterator[ox.Triple]:
+    for triple in triples:
+        if triple.predicate.value not in seen:
+            _check_xml_predicates([triple])
+            seen.add(triple.predicate.value)
+        yield triple
+
+
+def _xml_checked(triples: Iterable[ox.Triple], seen: set[str] | None = None
+                 ) -> Iterator[ox.Triple]:
+    """``triples``, checked one by one as :func:`_check_xml_predicates` checks a list;
+    ``seen``: predicates checked already."""
+    seen = set() if seen is None else seen
     for triple in triples:
         if triple.predicate.value not in seen or isinstance(triple.object, ox.Literal):
             _check_xml_predicates([triple])
@@ -366,6 +419,10 @@ class _OxQuads(_OxTriples):
         out: list[bytes] = []
         at = 0
         head = b""
+        # The Turtle export made before lends its blocks' texts (taken: no later export
+        # needs them).
+        turtle: dict[bytes, Any] = (kg.memo.pop(_TURTLE_TEXTS, None) or {}
+                                    if self.rdf_format == ox.RdfFormat.TRIG else {})
         for graph in graphs:
             blocks = _blocks(kg, (graph,))
             if not blocks:
@@ -379,6 +436,8 @@ class _OxQuads(_OxTriples):
             at += len(opening)
             for key, block in blocks:
                 text = reuse.span(key)
+                if text is None and key in turtle:
+                    text = _trig_text(turtle[key])
                 if text is None:
                     quads = bytes(block).replace(b" .\n", in_graph)
                     text = _body(_serialize(ox.parse(quads, format=ox.RdfFormat.N_QUADS),
@@ -396,6 +455,17 @@ class _OxQuads(_OxTriples):
         return b"".join(out) if out else self.write([], base)
 
 
+def _pieces(lines: bytes) -> Iterator[bytes]:
+    """N-Triples ``lines`` in pieces of whole lines of about :data:`_PIECE` bytes
+    (a piece's strings are made, not a million at once)."""
+    start = 0
+    while start < len(lines):
+        cut = lines.find(b"\n", start + _PIECE)
+        cut = len(lines) if cut < 0 else cut + 1
+        yield lines[start:cut]
+        start = cut
+
+
 def _nquads(kg: Graph, facts_only: bool, tail: bytes = b"") -> Chunks:
     """The data graphs of ``kg`` as N-Quads followed by ``tail``, made a piece at a time
     from their sorted N-Triples as they are read: each line given its graph name (a
@@ -405,20 +475,17 @@ def _nquads(kg: Graph, facts_only: bool, tail: bytes = b"") -> Chunks:
 
     def make() -> Iterator[bytes]:
         for lines, end in graphs:
-            start = 0
-            while start < len(lines):
-                cut = lines.find(b"\n", start + _NQUADS_PIECE)
-                cut = len(lines) if cut < 0 else cut + 1
-                yield lines[start:cut].replace(b" .\n", end)
-                start = cut
+            for piece in _pieces(lines):
+                yield piece.replace(b" .\n", end)
         yield tail
 
     return Chunks(sum(len(lines) + lines.count(b"\n") * (len(end) - 3)
                       for lines, end in graphs) + len(tail), make)
 
 
-#: N-Quads are made from the sorted lines this many bytes at a time.
-_NQUADS_PIECE = 1 << 22
+#: N-Quads (and JSON-LD made whole) are made from the sorted lines this many bytes at a
+#: time.
+_PIECE = 1 << 22
 
 _SIMPLE_TERM = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _SUFFIX = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*\Z")
@@ -446,9 +513,8 @@ class _JsonLd(RdfFormat):
         graphs = tuple(_graphs(kg, facts_only, False))
         if reuse is not None:
             return self._assembled(kg, graphs, reuse)
-        return _jsonld(itertools.chain.from_iterable(
-            ox.parse(part, format=ox.RdfFormat.N_TRIPLES)
-            for part in kg.sorted_ntriples_parts(graphs)), kg.names.base)
+        writer = _JsonLdWriter(kg.names.base)
+        return writer.document(writer.nodes_of_lines(kg.sorted_ntriples_parts(graphs)))
 
     def write(self, quads: list[ox.Quad], base: str) -> bytes:
         return _jsonld(_distinct_triples(quads), base)
@@ -481,7 +547,7 @@ class _JsonLd(RdfFormat):
                 runs.extend((ids, lengths, None, start, total, b)
                             for start, total, ids, lengths in found)
             else:
-                nodes = writer.nodes(ox.parse(bytes(block), format=ox.RdfFormat.N_TRIPLES))
+                nodes = writer.nodes_of_lines([bytes(block)])
                 nodes.sort(key=lambda item: item[0])
                 for _, run in itertools.groupby(nodes, key=lambda item: item[0].split(":")[0]):
                     made = list(run)
@@ -594,7 +660,8 @@ def _jsonld_entry(found: Any, size: int
     return runs
 
 
-_json_string = json.JSONEncoder(ensure_ascii=False).encode
+#: A string as ``json.dumps(..., ensure_ascii=False)`` writes it (the C encoder itself).
+_json_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def _jsonld(triples: Iterable[ox.Triple], base: str) -> bytes:
@@ -611,17 +678,34 @@ class _JsonLdWriter:
         self.context.update(sorted(prefixes(base).items()))
         self.namespaces = sorted(((iri, p) for p, iri in prefixes(base).items()),
                                  key=lambda item: -len(item[0]))
+        # A local part (see _SUFFIX) has no "/" or "#": when every namespace ends in one,
+        # the only one an IRI can be compacted with is the IRI up to its last one.
+        self.by_namespace: dict[str, str] | None = None
+        if all(ns.endswith(("/", "#")) for ns, _ in self.namespaces):
+            self.by_namespace = {}
+            for ns, prefix in self.namespaces:
+                self.by_namespace.setdefault(ns, prefix)
         self.refs: dict[str, str] = {}
         self.vocab_refs: dict[str, str] = {}
+        #: Per N-Triples predicate ("<iri>"): its key in a node object.
+        self.keys: dict[str, str] = {}
+        #: Per key: how a node object's line of it begins.
+        self.shown_keys: dict[str, str] = {}
 
     def iri_ref(self, iri: str) -> str:
         ref = self.refs.get(iri)
         if ref is None:
             ref = iri
-            for ns, prefix in self.namespaces:
-                if iri.startswith(ns) and _SUFFIX.match(iri[len(ns):]):
-                    ref = f"{prefix}:{iri[len(ns):]}"
-                    break
+            if self.by_namespace is not None:
+                cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+                prefix = self.by_namespace.get(iri[:cut])
+                if prefix is not None and _SUFFIX.match(iri, cut):
+                    ref = f"{prefix}:{iri[cut:]}"
+            else:
+                for ns, prefix in self.namespaces:
+                    if iri.startswith(ns) and _SUFFIX.match(iri[len(ns):]):
+                        ref = f"{prefix}:{iri[len(ns):]}"
+                        break
             self.refs[iri] = ref
         return ref
 
@@ -686,6 +770,95 @@ class _JsonLdWriter:
                                  + ",\n    ".join(shown) + "\n   ]")
             nodes.append((node_id, (",\n".join(lines) + "\n  }").encode("utf-8")))
         return nodes
+
+    def nodes_of_lines(self, parts: list[bytes]) -> list[tuple[str, bytes]]:
+        """:meth:`nodes` of sorted N-Triples in consecutive ``parts`` (a subject may go
+        on from one to the next) as Oxigraph writes them (``<s> <p> <o> .``, a literal
+        as ``"text"``, ``"text"@lang`` or ``"text"^^<datatype>``), read as strings: no
+        Python term per triple, about twice as fast. A literal with an escape is read by
+        Oxigraph; lines with a blank node are all read so."""
+        if any(b"_:" in part for part in parts):
+            return self.nodes(itertools.chain.from_iterable(
+                ox.parse(part, format=ox.RdfFormat.N_TRIPLES) for part in parts))
+        nodes: list[tuple[str, bytes]] = []
+        keys = self.keys
+        subject = ""
+        props: dict[str, list[str]] = {}
+        for line in itertools.chain.from_iterable(
+                piece.decode("utf-8").split("\n") for part in parts
+                for piece in _pieces(part)):
+            if not line:  # after the last line of a part
+                continue
+            s, p, o = line.split(" ", 2)
+            if s != subject:
+                if props:
+                    nodes.append(self._node(subject, props))
+                    props = {}
+                subject = s
+            key = keys.get(p)
+            if key is None:
+                iri = p[1:-1]
+                key = keys[p] = "@type" if iri == _RDF_TYPE else self.vocab_ref(iri)
+            if key == "@type" and o[0] != "<":  # a literal type: an ordinary value
+                key = self.vocab_ref(_RDF_TYPE)
+            found = props.get(key)
+            if found is None:
+                props[key] = [o[:-2]]
+            else:
+                found.append(o[:-2])
+        if props:
+            nodes.append(self._node(subject, props))
+        return nodes
+
+    def _node(self, subject: str, props: dict[str, list[str]]) -> tuple[str, bytes]:
+        """(id, text) of the node object of ``subject`` ("<iri>") with the N-Triples
+        objects of each of its keys, as :meth:`nodes` writes it."""
+        node_id = self.iri_ref(subject[1:-1])
+        lines = [f'  {{\n   "@id": {_json_string(node_id)}']
+        types = props.pop("@type", None)
+        if types is not None:
+            shown = [_json_string(self.vocab_ref(o[1:-1])) for o in types]
+            lines.append(f'   "@type": {shown[0]}' if len(shown) == 1 else
+                         '   "@type": [\n    ' + ",\n    ".join(shown) + "\n   ]")
+        value, shown_keys = self._value, self.shown_keys
+        for key in sorted(props):
+            found = props[key]
+            shown_key = shown_keys.get(key)
+            if shown_key is None:
+                shown_key = shown_keys[key] = f"   {_json_string(key)}: "
+            if len(found) == 1:
+                lines.append(shown_key + value(found[0], "   "))
+            else:
+                lines.append(shown_key + "[\n    "
+                             + ",\n    ".join([value(o, "    ") for o in found])
+                             + "\n   ]")
+        return node_id, (",\n".join(lines) + "\n  }").encode("utf-8")
+
+    def _value(self, o: str, pad: str) -> str:
+        """:meth:`value` of the N-Triples object ``o``."""
+        if o[0] == "<":
+            return f'{{\n{pad} "@id": {_json_string(self.iri_ref(o[1:-1]))}\n{pad}}}'
+        end = o.rfind('"')
+        literal = o[1:end]
+        if "\\" in literal:  # an escape: Oxigraph reads it
+            term = next(iter(ox.parse(f"<urn:s> <urn:p> {o} .".encode(),
+                                      format=ox.RdfFormat.N_TRIPLES))).object
+            return self.value(term, pad)
+        rest = o[end + 1:]
+        if not rest:
+            return _json_string(literal)
+        if rest[0] == "@":
+            return (f'{{\n{pad} "@value": {_json_string(literal)},\n'
+                    f'{pad} "@language": {_json_string(rest[1:])}\n{pad}}}')
+        datatype = rest[3:-1]  # ^^<datatype>
+        if datatype == _XSD_STRING:
+            return _json_string(literal)
+        if datatype == _XSD_INTEGER and _INTEGER.fullmatch(literal):
+            return str(int(literal))
+        if datatype == _XSD_BOOLEAN and literal in ("true", "false"):
+            return literal
+        return (f'{{\n{pad} "@value": {_json_string(literal)},\n'
+                f'{pad} "@type": {_json_string(self.vocab_ref(datatype))}\n{pad}}}')
 
     def head(self) -> bytes:
         return json.dumps({"@context": self.context}, indent=1,
