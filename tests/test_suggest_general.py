@@ -1904,3 +1904,14 @@ def test_the_second_season_named_in_passing_stays_below_the_floor() -> None:
                      min_confidence=0.0)
     assert any(c.key() == ("marco-polo-season-2", "seasonNumber", "2") and
                c.confidence >= MIN_CONFIDENCE for c in result.statements)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_a_day_before_its_month_is_read_whole() -> None:
+    text = ("Netflix announced the premiere date of the anime series Castlevania: it will "
+            "be released on 26 October 2018.")
+    got = facts(text)
+    assert ("castlevania", "datePublished", "2018-10-26") in got
+    assert ("castlevania", "datePublished", "2018-10") not in got

@@ -42,7 +42,9 @@ def test_initials_do_not_end_a_sentence() -> None:
 
 @pytest.mark.parametrize("text, expected", [
     ("Tuesday", "2020-05-05"), ("April 12", "2020-04-12"), ("April 2024", "2024-04"),
-    ("2002", "2002"), ("Sep 1, 2017", "2017-09-01"), ("February 30, 2021", None)])
+    ("2002", "2002"), ("Sep 1, 2017", "2017-09-01"), ("February 30, 2021", None),
+    ("26 October 2018", "2018-10-26"), ("21 August", "2020-08-21"),
+    ("the 3rd of May, 2021", "2021-05-03")])
 def test_dates_resolved_against_the_article_date(text: str, expected: str | None) -> None:
     assert resolve_date(text, dt.date(2020, 5, 6)) == expected  # a Wednesday
 

@@ -15,15 +15,19 @@ __all__ = ["DOC_RULES", "RULES"]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-#: "January 4, 2021", "Dec. 31", "April 2024", "Christmas Day 2020", "Friday", "2002".
+#: "21 August", "26 October 2018": the day before its month (British style).
+_DAY_MONTH = rf"(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)? {_MONTH}(?:,? \d{{4}})?(?![\w-])"
+#: "January 4, 2021", "Dec. 31", "April 2024", "Christmas Day 2020", "Friday", "2002",
+#: "26 October 2018".
 DATE = (rf"(?:Christmas Day,? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|"
+        rf"{_DAY_MONTH}|"
         rf"{_MONTH},? (?:of )?\d{{4}}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-        rf"(?:,? {_MONTH} \d{{1,2}}(?:,? \d{{4}})?)?)")
+        rf"(?:,? (?:{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|{_DAY_MONTH}))?)")
 
 
 def _date(doc: Doc, text: str) -> str | None:
     m = re.fullmatch(rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? "
-                     rf"(?P<d>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?)", text)
+                     rf"(?P<d>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|{_DAY_MONTH})", text)
     return doc.date(m.group("d") if m else text)
 
 
