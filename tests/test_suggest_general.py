@@ -1915,3 +1915,17 @@ def test_a_day_before_its_month_is_read_whole() -> None:
     got = facts(text)
     assert ("castlevania", "datePublished", "2018-10-26") in got
     assert ("castlevania", "datePublished", "2018-10") not in got
+
+
+# --------------------------------------------------------------------------- credits
+
+
+def test_two_titles_joined_before_a_credit_are_two_works() -> None:
+    text = "Vigil's cast will also feature Game of Thrones and Downton Abbey star Rose Leslie."
+    got = facts(text)
+    assert ("game-of-thrones", "castMember", "rose-leslie") in got
+    assert ("downton-abbey", "castMember", "rose-leslie") in got
+    assert not any(s == "game-of-thrones-and-downton-abbey" for s, _p, _o in got)
+    # one-word halves stay one title
+    assert ("fast-and-furious", "castMember", "vin-diesel") in facts(
+        "The cast includes Fast and Furious star Vin Diesel.")

@@ -571,6 +571,13 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
         if doc.type_of(work) not in ("Movie", "TVSeries", "MovieSeries", "TVSeason"):
             continue
         m = _CREDIT.match(doc.text[b:s.end])
+        other = [e for a2, e, _w in doc.works_in_spans(b + 5, s.end) if a2 == b + 5] \
+            if doc.text.startswith(" and ", b) else []
+        if other and not (m and m.group("role")):
+            # "Game of Thrones and Downton Abbey star Rose Leslie": both works' credit
+            m2 = _CREDIT.match(doc.text[other[0]:s.end])
+            if m2 and m2.group("role"):
+                m, b = m2, other[0]
         if m and (m.group("role") or "").lower() == "stars" and \
                 re.match(r",? as\b", doc.text[b + m.end():b + m.end() + 4]):
             m = None  # "“Pose” stars Mj Rodriguez as Blanca": a role, said elsewhere

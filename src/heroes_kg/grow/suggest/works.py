@@ -1501,25 +1501,39 @@ def _credit_titles(doc: Doc) -> None:
                 # "Melanie Lynskey and Elijah Wood in Blue Ruin star Macon Blair": the people
                 # in it, then the title
                 title = title.rsplit(" in ", 1)[1]
-            words = title.split()
-            at = s.start + s.text.index(title, m.start())
-            if not words or words[0] in STOP or title.lower() in KNOWN_NAMES or \
-                    any(w in _NATIONALITIES for w in words) or \
-                    is_place_or_award(title) or (_NATIONALITY.search(words[-1]) and
-                                                 len(words) == 1) or \
-                    doc.work_span_at(at, at + len(title)):
+            parts = title.split(" and ")
+            if len(parts) == 2 and all(
+                    p[:1].isupper() and (len(p.split()) >= 2 or doc.lookup(p) is not None)
+                    for p in parts):
+                # "Game of Thrones and Downton Abbey star Rose Leslie": two titles, each
+                # the person's credit (not "Pride and Prejudice", "Ant-Man and the Wasp")
+                first = s.start + s.text.index(title, m.start())
+                _credit_title(doc, s, parts[0], first, m.group(0))
+                _credit_title(doc, s, parts[1], first + len(parts[0]) + 5, m.group(0))
                 continue
-            found = doc.lookup(title)
-            if found is not None:
-                if doc.type_of(found) in WORK_TYPES:
-                    doc.add_work_span(at, at + len(title), found)
-                continue
-            if guess_type(title) != "Person" or re.search(r"-(?:winning|nominated)\b", title) \
-                    or _company_context(doc.text, title):
-                continue
-            if len(words) == 1 and at == s.start and not _repeated(doc, title):
-                continue  # a single word opening the sentence: too little to go on
-            _register(doc, title, at, "Movie", "credit-title", m.group(0), 0.45)
+            _credit_title(doc, s, title, s.start + s.text.index(title, m.start()), m.group(0))
+
+
+def _credit_title(doc: Doc, s: Sentence, title: str, at: int, quote: str) -> None:
+    """Register ``title`` at ``at`` as a work known by a credit, unless it is no title."""
+    words = title.split()
+    if not words or words[0] in STOP or title.lower() in KNOWN_NAMES or \
+            any(w in _NATIONALITIES for w in words) or \
+            is_place_or_award(title) or (_NATIONALITY.search(words[-1]) and
+                                         len(words) == 1) or \
+            doc.work_span_at(at, at + len(title)):
+        return
+    found = doc.lookup(title)
+    if found is not None:
+        if doc.type_of(found) in WORK_TYPES:
+            doc.add_work_span(at, at + len(title), found)
+        return
+    if guess_type(title) != "Person" or re.search(r"-(?:winning|nominated)\b", title) \
+            or _company_context(doc.text, title):
+        return
+    if len(words) == 1 and at == s.start and not _repeated(doc, title):
+        return  # a single word opening the sentence: too little to go on
+    _register(doc, title, at, "Movie", "credit-title", quote, 0.45)
 
 
 def _numbered_titles(doc: Doc) -> None:
