@@ -1929,3 +1929,16 @@ def test_two_titles_joined_before_a_credit_are_two_works() -> None:
     # one-word halves stay one title
     assert ("fast-and-furious", "castMember", "vin-diesel") in facts(
         "The cast includes Fast and Furious star Vin Diesel.")
+
+
+def test_a_character_named_before_aka_and_a_bracketed_original_title() -> None:
+    text = ("The trailer for Peacemaker season 2 is out. In the room interviewing him are "
+            "Kendra Saunders, aka Hawkgirl (Isabela Merced) and Guy Gardner, aka one of the "
+            "Green Lanterns (Nathan Fillion).")
+    got = facts(text)
+    assert ("nathan-fillion", "plays", "guy-gardner") in got
+    assert ("isabela-merced", "plays", "kendra-saunders") in got
+    assert ("nathan-fillion", "plays", "green-lanterns") not in got
+    text = ("The festival added films out of competition:\n\nLeave One Day (Partir Un Jour) "
+            "by Amélie Bonnin\n\nA Private Life (Vie Privée) by Rebecca Zlotowski\n")
+    assert not any(p == "plays" for _s, p, _o in facts(text))

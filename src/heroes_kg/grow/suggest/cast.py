@@ -270,6 +270,10 @@ _CREDIT_LIST = re.compile(
     rf"(?:{NAME} \([^()]{{1,80}}\),? (?:and )?)*$")
 
 
+#: "Kendra Saunders, aka Hawkgirl": a character, then the name they go by.
+_AKA = re.compile(rf"(?P<c>{NAME}), (?:aka|a\.k\.a\.|also known as) (?:one of the |the )?$")
+
+
 def rule_parenthetical(doc: Doc, s: Sentence) -> None:
     """"YaYa Gosselin (Missy Moreno)" or "Missy Moreno (YaYa Gosselin)"; not the credits
     of "Awkwafina (Crazy Rich Asians) and Danny DeVito (It’s Always Sunny)", "creator Aaron
@@ -281,6 +285,18 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
                   for g in re.finditer(r"\(([^()]{1,80})\)", s.text))
     for m in re.finditer(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)", s.text):
         a, b = doc.trim(m.group("a")), m.group("b")
+        if re.match(r",? (?:by|from) [A-Z]", s.text[m.end():]) or (
+                re.match(r"(?:A|An|The) ", a) and not doc.is_character(a) and
+                not doc.is_person(b, strict=True)):
+            continue  # "Leave One Day (Partir Un Jour) by Amélie Bonnin": a title and its
+            # original one
+        aka = _AKA.search(s.text, max(0, m.start() - 80), m.start())
+        if aka and doc.is_person(b):
+            # "Guy Gardner, aka one of the Green Lanterns (Nathan Fillion)": the character
+            # is named before "aka"
+            _cast(doc, b, aka.group("c"), s.text[aka.start():m.end()], s.start + aka.start(),
+                  "actor-parenthesis", 0.75, s)
+            continue
         if credits or is_place_or_award(b) or _CREDIT_LIST.search(s.text[:m.start()]) or re.search(
                 r"\b(?:(?:creator|director|filmmaker|writer|showrunner|producer)s?|newcomers|"
                 r"actors|actresses|veterans|alums|alumni|co-stars) $",
