@@ -1942,3 +1942,16 @@ def test_a_character_named_before_aka_and_a_bracketed_original_title() -> None:
     text = ("The festival added films out of competition:\n\nLeave One Day (Partir Un Jour) "
             "by Amélie Bonnin\n\nA Private Life (Vie Privée) by Rebecca Zlotowski\n")
     assert not any(p == "plays" for _s, p, _o in facts(text))
+
+
+def test_a_headline_name_with_a_next_film_of_their_own_is_a_person() -> None:
+    text = ("Alia Bhatt has wrapped up shooting for her next film Jigra. Fans will have to "
+            "wait till September to catch Alia in the film. Alia was seen in a white tee. "
+            "The film is produced by Karan Johar's Dharma Productions. Alia Bhatt with "
+            "Vedang Raina.")
+    got = suggest(Article("a", "Alia Bhatt wraps up Vasan Bala's Jigra, drops pics", "a.txt",
+                          text, date="2024-02-22"), KNOWN, min_confidence=0.0)
+    kinds = {e.name: e.type for e in got.entities}
+    assert kinds.get("Alia Bhatt") not in ("Movie", "TVSeries") and "Alia" not in kinds
+    assert ("jigra", "productionCompany", "dharma-productions") in {
+        c.key() for c in got.statements}

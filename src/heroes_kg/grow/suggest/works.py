@@ -822,7 +822,16 @@ def _person_context(text: str, name: str) -> bool:
             return True
         if _PERSON_AFTER.match(after) and not after.startswith(")"):
             return True
+        if _OWN_WORK_AFTER.match(text, at + len(name), at + len(name) + 60):
+            return True
     return False
+
+
+#: "Alia Bhatt has wrapped up shooting for her next film": someone with works of their own.
+_OWN_WORK_AFTER = re.compile(r"(?: (?:has|had|is|was|will|wraps|wrapped|finished|began|"
+                             r"starts|started)\b[\w ]{0,30})? (?:for |on |in )?(?:his|her) "
+                             r"(?:next|new|latest|upcoming|first|debut|own) (?:[\w-]+ )?"
+                             r"(?:film|movie|series|show|project|role|album)\b")
 
 
 _LISTED = re.compile(rf"(?:^|(?<=, )|(?<=including )|(?<=like ))(?P<list>{TITLE_WORDS}(?:, "
@@ -875,6 +884,7 @@ def _headline_titles(doc: Doc) -> None:
     if not headline:
         return
     runs = [m.group(0) for m in re.finditer(TITLE_WORDS, headline)]
+    people: list[str] = []
     for run in runs:
         whole = doc.lookup(run.rstrip(":,.!?"))
         if (whole is not None and doc.type_of(whole) not in WORK_TYPES) or \
@@ -911,7 +921,10 @@ def _headline_titles(doc: Doc) -> None:
                     is_place_or_award(name):
                 continue
             if len(part) >= 2 and _person_context(doc.text, name):
+                people.append(f" {name} ")
                 continue  # "starring Maya Rudolph", "June (Maya Rudolph)": a person
+            if any(f" {name} " in p for p in people):
+                continue  # "Alia" of "Alia Bhatt" once that is a person
             if len(part) >= 2 and _listed_with_person(headline, name):
                 continue  # "HBO Orders Pilots from Kathryn Bigelow, Adam McKay": people
             found = doc.lookup(name)
