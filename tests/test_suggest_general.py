@@ -444,7 +444,7 @@ def test_a_caption_a_day_of_a_season_and_nationalities_are_no_titles() -> None:
     got = facts("Ryan Murphy has news for fans of Pose. The prolific producer took to "
                 "Instagram on Friday to share a video from the set of the FX drama. \"Day 1 of "
                 "Pose season 3,\" Murphy captioned the clip.")
-    assert {("pose-season-3", "partOfSeries", "pose"), ("pose", "publisher", "fx"),
+    assert {("pose-season-3", "partOfSeries", "pose"), ("pose", "airsOn", "fx"),
             ("murphy-instagram-post", "text", "day 1 of pose season 3")} <= got
     names = types("Oscar winner Jennifer Hudson, Disney star Zendaya and British actor Idris "
                   "Elba were also spotted.")

@@ -257,7 +257,7 @@ def test_report_by_a_publication() -> None:
 def test_network_streamer_and_studio_possessives() -> None:
     got = facts("Stapleton now stars on NBC’s “Blindspot”. Lifetime's stalker drama YOU "
                 "returns. Shondaland's 'Bridgerton' is a hit.")
-    assert ("blindspot", "publisher", "nbc") in got
+    assert ("blindspot", "airsOn", "nbc") in got
     assert ("you", "genre", "stalker drama") in got
     assert ("bridgerton", "productionCompany", "shondaland") in got
     assert types("Stapleton now stars on NBC’s “Blindspot”.")["Blindspot"] == "TVSeries"
@@ -277,7 +277,7 @@ def test_release_dates(text: str, work: str, date: str) -> None:
 def test_aired_on_a_network_and_moving_to_a_streamer() -> None:
     got = facts("“Warrior” was renewed. The series is making a move from Cinemax to HBO Max "
                 "when season three premieres.")
-    assert ("warrior", "publisher", "cinemax") in got
+    assert ("warrior", "airsOn", "cinemax") in got
     assert ("warrior", "streamingOn", "hbo-max") in got
 
 
@@ -548,8 +548,8 @@ def test_first_season_named_by_its_title() -> None:
                 "the U.K.’s Sky1.")
     assert ("strike-back-origins", "partOfSeries", "strike-back") in got
     assert ("strike-back-origins", "seasonNumber", "1") in got
-    assert ("strike-back-origins", "publisher", "sky1") in got
-    assert ("strike-back", "publisher", "cinemax") in got
+    assert ("strike-back-origins", "airsOn", "sky1") in got
+    assert ("strike-back", "airsOn", "cinemax") in got
 
 
 def test_the_main_work_is_not_a_song_named_in_passing() -> None:

@@ -7,7 +7,7 @@ import datetime as _dt
 import re
 
 from ._doc import Doc
-from ._names import guess_type
+from ._names import NETWORKS, guess_type
 from ._terms import is_a
 from ._text import MONTHS, NAME, STOP, WEEKDAYS, Sentence
 
@@ -589,9 +589,10 @@ def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") 
     if not streamer and (re.match(r"(?:stream|streams|streamed|streaming)\b", m.group(0)) or
                          re.fullmatch(r"IMAX|Dolby(?: Cinema)?|[A-Z]+ ?X", name)):
         return  # "stream for free on Amazon Freevee", "opened on IMAX": no network airs it
-    org = doc.entity(name, "StreamingService" if streamer else "Organization",
+    org = doc.entity(name, "StreamingService" if streamer else
+                     "TelevisionNetwork" if name.lower() in NETWORKS else "Organization",
                      "streaming-on", m.group(0))
-    prop = "streamingOn" if streamer else "publisher"
+    prop = "streamingOn" if streamer else "airsOn"
     quote = s.text if prop == "streamingOn" and len(s.text) < 160 else (phrase or m.group(0))
     # A sentence whose subject is the work itself says it best.
     subject = re.match(r"(?:[Tt]he (?:series|show|film|movie)|[“\"]?[A-Z])", s.text) and \

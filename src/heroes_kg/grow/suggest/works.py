@@ -1894,7 +1894,7 @@ def rule_kind_after_title(doc: Doc, s: Sentence) -> None:
                     is_a(kind, "SocialMediaPlatform"):
                 continue
             key = name.lower()
-            prop = "publisher" if key in NETWORKS else (
+            prop = "airsOn" if key in NETWORKS else (
                 "streamingOn" if key in STREAMERS or is_a(kind, "StreamingService") else
                 "productionCompany")
             org = found or doc.entity(name, kind, "kind-after-title", quote)
@@ -2086,7 +2086,7 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
         kind = doc.type_of(owner) if owner else None
         if owner is not None and not is_a(kind, "Organization"):
             continue
-        prop = "publisher" if key in NETWORKS else (
+        prop = "airsOn" if key in NETWORKS else (
             "streamingOn" if key in STREAMERS or is_a(kind, "StreamingService") else
             "productionCompany")
         org = owner or doc.entity(m.group("o"), None, "company-title", m.group(0), 0.4)
@@ -2094,7 +2094,7 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
         # development sets (the curators record the studio or the service, seldom the
         # channel); before a quoted title, below, it is kept
         doc.add(work, prop, doc.text[s.start + m.start():b], s.start + m.start(),
-                "company-title", 0.4 if prop == "publisher" else 0.5, obj=org)
+                "company-title", 0.4 if prop == "airsOn" else 0.5, obj=org)
     for m in re.finditer(rf"(?P<o>{NAME})[’']s {TITLE}", s.text):
         owner = doc.lookup(m.group("o"))
         if owner is not None and not is_a(doc.type_of(owner), "Organization"):
@@ -2102,13 +2102,13 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
         if owner is None and (" " in m.group("o") or m.group("o") in STOP):
             continue
         key = m.group("o").lower()
-        prop, org_type = ("publisher", "Organization") if key in NETWORKS else (
+        prop, org_type = ("airsOn", "TelevisionNetwork") if key in NETWORKS else (
             ("streamingOn", "StreamingService") if key in STREAMERS else
             ("productionCompany", "ProductionCompany"))
         org = doc.entity(m.group("o"), org_type, "company-title", m.group(0), 0.4)
         after = s.text[m.end():m.end() + 12]
         type_ = "TVSeries" if after.startswith((" series", " show")) or \
-            prop == "publisher" else "Movie"
+            prop == "airsOn" else "Movie"
         work = doc.entity(m.group("t"), type_, "company-title", m.group(0), 0.4)
         doc.add(work, prop, m.group(0), s.start + m.start(), "company-title", 0.5, obj=org)
 
@@ -2142,7 +2142,7 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
         elif key in STREAMERS:
             kind = "StreamingService"
         elif key in NETWORKS:
-            kind = "Organization"
+            kind = "TelevisionNetwork"
         elif key in STUDIOS:
             kind = "ProductionCompany"  # "Warner Bros. superhero blockbuster “Aquaman,”"
         else:
@@ -2176,7 +2176,7 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
                 doc.add(work, "productionCompany", doc.text[s.start + m.start():doc.past_quote(b)],
                         s.start + m.start(), "studio-kind-title", 0.6, obj=org)
             continue
-        doc.add(doc.series_of(work) or work, "streamingOn" if streamer else "publisher",
+        doc.add(doc.series_of(work) or work, "streamingOn" if streamer else "airsOn",
                 doc.text[s.start + m.start():doc.past_quote(b)], s.start + m.start(),
                 rule, 0.6, obj=org)
 
