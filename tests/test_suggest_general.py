@@ -1955,3 +1955,24 @@ def test_a_headline_name_with_a_next_film_of_their_own_is_a_person() -> None:
     assert kinds.get("Alia Bhatt") not in ("Movie", "TVSeries") and "Alia" not in kinds
     assert ("jigra", "productionCompany", "dharma-productions") in {
         c.key() for c in got.statements}
+
+
+def test_a_title_opening_its_sentence_before_its_release_day() -> None:
+    text = ("HBO announced its documentary slate.\n\n"
+            "Homegrown: The Counter-Terror Dilemma, premieres on October 3, and addresses "
+            "domestic extremism.\n\nOrphans of Ebola, which premieres on October 17, follows "
+            "Abu.\n\nDragon Pilot will launch on 21 September 2018\n\n"
+            "Everything is Copy – Nora Ephron: Scripted & Unscripted, premieres on October 24.")
+    got = facts(text, date="2016-09-20")
+    assert ("homegrown-the-counter-terror-dilemma", "datePublished", "2016-10-03") in got
+    assert ("orphans-of-ebola", "datePublished", "2016-10-17") in got
+    assert ("dragon-pilot", "datePublished", "2018-09-21") in got
+    # a title not read does not lend its date to the work before
+    assert not any(v == "2016-10-24" for _s, _p, v in got)
+
+
+def test_a_list_of_names_before_an_apposition_is_no_title() -> None:
+    text = ("While that game featured four main characters—Trevor Belmont, Sypha Belandes, "
+            "Grant Danasty and Alucard, the upcoming animated adaptation has excluded Grant.")
+    names = {e.name: e.type for e in run(text).entities}
+    assert "Grant Danasty and Alucard" not in names

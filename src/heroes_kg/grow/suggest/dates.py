@@ -70,7 +70,7 @@ def rule_premiere(doc: Doc, s: Sentence) -> None:
     if not m:
         return
     film = doc.work_at(s.start + m.start(), s)
-    if film is None:
+    if film is None or _unread_subject(doc, s, m.start()):
         return
     date = _date(doc, m.group("d"))
     event = doc.derived(f"{film}-premiere", "Premiere", f"Premiere of {doc.name_of(film)}",
@@ -112,6 +112,20 @@ _RELEASE_NOUN = re.compile(rf"\b(?:an?|its|their) (?:[\w-]+ )??(?P<d>{_MONTH},? 
 _ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
                  rf"available|coming|comes|heads|heading|headed)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'.-]+){{0,5}}?)"
                  rf" (?:on|to|from) (?:the )?(?:(?:[A-Z]\.){{2,}}[’']s )?(?P<o>{NAME})")
+
+
+#: Capitalized words opening a sentence right before its verb: the verb's subject.
+_UNKNOWN_SUBJECT = re.compile(rf"(?P<t>[A-Z][\w’'.:&-]*(?: (?:[A-Z0-9&–-][\w’'.:&-]*|is|of|the|"
+                              rf"a|an|and|in|on|to)){{1,12}}),? (?:which )?(?:(?:will|is|are|"
+                              rf"to|be|set|slated|scheduled|now)\s)*$")
+
+
+def _unread_subject(doc: Doc, s: Sentence, at: int) -> bool:
+    """"Everything is Copy – Nora Ephron: …, premieres on October 24": a title not read
+    opens the sentence as the verb's subject; the date is its own, not another work's."""
+    subject = _UNKNOWN_SUBJECT.match(s.text[:at])
+    return subject is not None and not doc.works_in(s.start, s.start + at) and \
+        doc.lookup(subject.group("t")) is None
 
 
 def rule_release(doc: Doc, s: Sentence) -> None:
@@ -171,6 +185,8 @@ def rule_release(doc: Doc, s: Sentence) -> None:
         work = doc.work_at(s.start + m.start(), s)
         date = _date(doc, m.group("d"))
         if work is None or date is None:
+            continue
+        if _unread_subject(doc, s, m.start()):
             continue
         if doc.type_of(work) != "TVSeason" and (_SEASON_BEFORE.search(s.text[:m.start()]) or
                                                 _SEASON_SUBJECT.match(s.text)):

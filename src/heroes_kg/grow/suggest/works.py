@@ -142,6 +142,15 @@ _RELEASED_APPOS = re.compile(
     rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?:(?:which was |that was |first )?released (?:in|on|"
     rf"back in) |an? (?:[\w-]+ )?(?:(?:Jan|Febr)uary |March |April |May |June |July |"
     rf"August |(?:Sept|Nov|Dec)ember |October )?(?:19|20)\d\d (?:[\w-]+ )?release\b)")
+#: "Dragon Pilot will launch on 21 September 2018", "Orphans of Ebola, which premieres on
+#: October 17", "Homegrown: The Counter-Terror Dilemma, premieres on October 3": a title
+#: opening its sentence, then the day it comes out.
+_TITLE_DATED = re.compile(
+    rf"^(?P<t>{TITLE_WORDS}),? (?:which )?(?:will |is set to |is slated to |is scheduled to |"
+    rf"to be |will be |is )?(?:premieres?|debuts?|launch(?:es)?|released|release|come out|"
+    rf"comes out|arrives?|opens?|bows?|airs?) (?:on |in )?(?=(?:\d{{1,2}} )?(?:Jan|Feb|Mar|"
+    rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
+    rf"Sun)day\b)")
 #: "Wednesday season 2", "the cast of Wednesday", "Extraction, which managed 90 million
 #: plays".
 _SEASON_TITLE = re.compile(rf"(?P<t>{TITLE_WORDS}) (?i:season) (?:\d|one|two|three|four|five)")
@@ -349,6 +358,8 @@ _TITLE_PATTERNS = [
     (_RELEASED_APPOS, "released-apposition", re.compile(r", (?:which |that |first )?(?:was )?"
                                                        r"(?:released|an? )")),
     (_AFTER_SOURCE, "after-source", re.compile(r"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) ")),
+    (_TITLE_DATED, "title-dated", re.compile(r"\b(?:premiere|debut|launch|release|come|arrive|"
+                                             r"open|bow|air)")),
 ]
 
 
@@ -666,6 +677,14 @@ def find_titles(doc: Doc) -> None:
                 if rule == "kind-apposition" and city and is_place_or_award(title):
                     # "The first pilot: Mogadishu, Minnesota, a drama": a city and its state
                     title = f"{city.group('c')}, {title}"
+                if rule == "apposition" and " and " in title and re.search(
+                        r"[A-Z][\w’'-]+, $", s.text[:m.start(group)]):
+                    continue  # "four main characters—Trevor Belmont, Sypha Belandes, Grant
+                    # Danasty and Alucard, the upcoming animated adaptation …": a list's end
+                if rule == "title-dated" and (title.split()[0].lower() in FIRST_NAMES or
+                                              re.match(r"(?:Season|Part|Episode|Chapter|"
+                                                       r"Volume|Series|It|This|That)\b", title)):
+                    continue  # "Season 2 premieres on …", a person, a pronoun: no title
                 if rule == "title-starring" and ((len(title.split()) < 2 and not m.group("app"))
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
