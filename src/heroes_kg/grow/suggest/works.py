@@ -1148,7 +1148,9 @@ def _untitled_directed(doc: Doc) -> None:
 _TV_WORDS = re.compile(r"\b(?:series|shows?|seasons?|episodes?|TV|television|sitcom|"
                        r"showrunner|miniseries|docuseries|binge-watch\w*)\b")
 _FILM_WORDS = re.compile(r"\b(?:films?|movies?|box office|theaters?|theatres?|cinemas?|"
-                         r"feature|blockbusters?|trilogy|sequel|prequel|filmmaker|Oscars?)\b")
+                         # not the verb: "Vigil's cast will also feature …"
+                         r"(?<!\bwill )(?<!\balso )(?<!\bto )(?<!\bwould )feature|"
+                         r"blockbusters?|trilogy|sequel|prequel|filmmaker|Oscars?)\b")
 
 
 def _series_by_context(doc: Doc) -> None:
