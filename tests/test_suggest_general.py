@@ -1981,5 +1981,6 @@ def test_a_list_of_names_before_an_apposition_is_no_title() -> None:
 def test_the_verb_feature_does_not_make_a_tv_article_speak_of_film() -> None:
     text = ("Game of Thrones star Rose Leslie will be among the cast of Vigil. The new "
             "six-part series is a major new BBC drama. The series is expected to draw on "
-            "the facts. Vigil's cast will also feature Game of Thrones star Rose Leslie.")
+            "the facts of the show. Vigil's cast will also feature Game of Thrones star Rose "
+            "Leslie.")
     assert {e.name: e.type for e in run(text).entities}.get("Game of Thrones") == "TVSeries"
