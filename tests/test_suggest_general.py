@@ -1984,3 +1984,15 @@ def test_the_verb_feature_does_not_make_a_tv_article_speak_of_film() -> None:
             "the facts of the show. Vigil's cast will also feature Game of Thrones star Rose "
             "Leslie.")
     assert {e.name: e.type for e in run(text).entities}.get("Game of Thrones") == "TVSeries"
+
+
+def test_lines_of_titles_and_their_makers_are_films_and_directors() -> None:
+    text = ("The festival added these films out of competition:\n\n"
+            "Highest 2 Lowest by Spike Lee\n\n"
+            "Leave One Day (Partir Un Jour) by Amélie Bonnin\n\n"
+            "13 Days, 13 Nights (13 Jours, 13 Nuits) by Martin Bourboulon\n")
+    got = facts(text)
+    assert ("highest-2-lowest", "director", "spike-lee") in got
+    assert ("leave-one-day", "director", "amelie-bonnin") in got
+    assert ("13-days-13-nights", "director", "martin-bourboulon") in got
+    assert not any(p in ("castMember", "plays") for _s, p, _o in got)

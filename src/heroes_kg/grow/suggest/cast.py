@@ -766,8 +766,8 @@ def rule_title_then_actor(doc: Doc, s: Sentence) -> None:
             continue
         name = m.group("p")
         if not doc.is_person(name, strict=doc.lookup(name) is not None) or \
-                doc.is_character(name):
-            continue
+                doc.is_character(name) or re.match(r",? by [A-Z]", doc.text[b + m.end():]):
+            continue  # "Leave One Day (Partir Un Jour) by Amélie Bonnin": the original title
         person = doc.entity(name, "Actor", "title-then-actor", m.group(0))
         quote = doc.text[_a - (1 if doc.text[_a - 1:_a] in "“\"‘" else 0):b + m.end()]
         doc.add(work, "castMember", quote, _a, "title-then-actor", 0.6, obj=person)

@@ -439,7 +439,10 @@ def _headings(doc: Doc) -> None:
     the paragraphs about it), when the article has several."""
     heads = []
     maybe = []  # a title that is also a company's name ("Empire"): a heading by its layout
+    by_lines = {p.start for p, _m in _by_lines(doc)}
     for i, p in enumerate(doc.paragraphs):
+        if p.start in by_lines:
+            continue  # "Highest 2 Lowest by Spike Lee": a title and its maker
         # "6. The Queen’s Gambit", "- Squid Game": an item of a ranked list
         text = re.sub(r"^(?:\d{1,2}[.)]|[-–•*])\s+", "", p.text.strip())
         dated = _DATED_HEADING.fullmatch(text)
@@ -743,6 +746,7 @@ def find_titles(doc: Doc) -> None:
                 else:
                     _register(doc, title, s.start + at, type_, rule, quote, 0.5)
     _quoted_lists(doc)
+    _titles_by_line(doc)
     _headline_titles(doc)
     _numbered(doc)
     _credit_titles(doc)
@@ -767,6 +771,42 @@ def find_titles(doc: Doc) -> None:
 
 _QUOTED = r"[“\"‘](?:[A-Z0-9][^\"“”‘’\n]{0,60}?)[,.]?[”\"’]"
 _QUOTED_LIST = re.compile(rf"{_QUOTED}(?:,? {_QUOTED})*,? (?:and|or) {_QUOTED}")
+
+
+#: A line of a list holding only a title, maybe its original title in brackets, and who
+#: made it: "Leave One Day (Partir Un Jour) by Amélie Bonnin", "Highest 2 Lowest by Spike
+#: Lee".
+_TITLE_BY_LINE = re.compile(rf"(?P<t>{TITLE_WORDS}|[A-Z0-9][^()\n]{{1,80}}?)(?: \((?P<o>[^()\n]{{1,80}})\))? "
+                            rf"by (?P<p>{NAME})\s*")
+
+
+def _by_lines(doc: Doc) -> list[tuple[Sentence, re.Match[str]]]:
+    """The lines holding a title and its maker, when there are two or more."""
+    lines = [(p, m) for p in doc.paragraphs if (m := _TITLE_BY_LINE.fullmatch(p.text))]
+    return lines if len(lines) >= 2 else []
+
+
+def _titles_by_line(doc: Doc) -> None:
+    """"Colors of Time (La Venue De L’avenir) by Cédric Klapisch" on lines of their own,
+    two or more: each a film and its director (a list of a festival's or a studio's
+    titles)."""
+    lines = _by_lines(doc)
+    for p, m in lines:
+        title, person = m.group("t").strip(), m.group("p")
+        if guess_type(person) != "Person" or title.split()[0] in STOP and \
+                title.split()[0] not in ("The", "A", "An"):
+            continue
+        at = p.start + m.start("t")
+        found = doc.lookup(title)
+        if found is not None and doc.type_of(found) not in WORK_TYPES:
+            continue
+        work = found or _register(doc, title, at, "Movie", "title-by-line", p.text, 0.5)
+        if found is not None:
+            doc.add_work_span(at, at + len(title), found)
+        director = doc.entity(person, "Filmmaker", "title-by-line", p.text)
+        if is_a(doc.type_of(director), "Person"):
+            doc.add(work, "director", p.text.strip(), p.start, "title-by-line", 0.6,
+                    obj=director)
 
 
 def _quoted_lists(doc: Doc) -> None:
