@@ -1996,3 +1996,11 @@ def test_lines_of_titles_and_their_makers_are_films_and_directors() -> None:
     assert ("leave-one-day", "director", "amelie-bonnin") in got
     assert ("13-days-13-nights", "director", "martin-bourboulon") in got
     assert not any(p in ("castMember", "plays") for _s, p, _o in got)
+
+
+def test_a_credit_joined_to_the_kind_of_work_by_a_hyphen() -> None:
+    text = ("Hulu has also ordered “The First,” a Sean Penn-starring space drama. Michael "
+            "Douglas spoke of Ant-Man and the Wasp, the Peyton Reed-directed sequel.")
+    got = facts(text)
+    assert ("the-first", "castMember", "sean-penn") in got
+    assert ("ant-man-and-the-wasp", "director", "peyton-reed") in got

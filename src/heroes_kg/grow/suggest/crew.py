@@ -923,8 +923,43 @@ def rule_directorial_debut(doc: Doc, s: Sentence) -> None:
                     doc.text[start:max(b, end)], start, "directorial-debut", 0.7)
 
 
+#: "the Peyton Reed-directed sequel", "a Sean Penn-starring space drama": a person's
+#: credit joined to the kind of work by a hyphen.
+_HYPHEN_CREDIT = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat) (?P<p>[A-Z][\w’'.]+(?: [A-Z][\w’'.]+){1,3})-"
+    r"(?P<v>directed|helmed|starring|led|fronted|penned|written|scripted|created) "
+    r"(?:[\w-]+ ){0,3}?(?P<k>film|movie|feature|sequel|prequel|remake|reboot|series|show|"
+    r"drama|comedy|thriller|documentary|adaptation|miniseries|project|picture)s?\b")
+_HYPHEN_PROP = {"directed": "director", "helmed": "director", "starring": "castMember",
+                "led": "castMember", "fronted": "castMember", "penned": "screenwriter",
+                "written": "screenwriter", "scripted": "screenwriter", "created": "creator"}
+
+
+def rule_hyphen_credit(doc: Doc, s: Sentence) -> None:
+    """"The Ant-Man sequel, the Peyton Reed-directed sequel", "The First, a Sean
+    Penn-starring space drama": the person credited with the work the phrase names
+    (the title right after it, else the one it is set beside or in scope)."""
+    for m in _HYPHEN_CREDIT.finditer(s.text):
+        name = m.group("p")
+        if guess_type(name) != "Person" or name.split()[0].lower() in KNOWN_NAMES or \
+                doc.lookup(name) is not None and not doc.is_person(name):
+            continue
+        after = re.match(r",? [“\"‘]?", s.text[m.end():])
+        spans = doc.span_starting(s.start + m.end() + after.end()) if after else []
+        work = spans[0][2] if spans else doc.work_at(s.start + m.start(), s)
+        if work is None:
+            continue
+        prop = _HYPHEN_PROP[m.group("v")]
+        person = doc.entity(name, "Actor" if prop == "castMember" else "Filmmaker",
+                            "hyphen-credit", m.group(0))
+        if is_a(doc.type_of(person), "Person"):
+            doc.add(work, prop, m.group(0), s.start + m.start(), "hyphen-credit", 0.6,
+                    obj=person)
+
+
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
          rule_directors_chair, rule_director_credits,
-         rule_made_alongside, rule_mind_of, rule_directorial_debut, rule_returning_to_direct]
+         rule_made_alongside, rule_mind_of, rule_directorial_debut, rule_returning_to_direct,
+         rule_hyphen_credit]
