@@ -2004,3 +2004,14 @@ def test_a_credit_joined_to_the_kind_of_work_by_a_hyphen() -> None:
     got = facts(text)
     assert ("the-first", "castMember", "sean-penn") in got
     assert ("ant-man-and-the-wasp", "director", "peyton-reed") in got
+
+
+def test_helmed_by_and_a_description_between_by_and_the_director() -> None:
+    assert ("jigra", "director", "vasan-bala") in facts(
+        "Fans will have to wait till September to catch Alia in the film “Jigra” that is "
+        "helmed by Vasan Bala.")
+    assert ("orphans-of-ebola", "director", "liz-garbus") in facts(
+        "HBO presents “Orphans of Ebola”. It is directed by Oscar nominee, Liz Garbus.")
+    assert ("everything-is-copy", "director", "jacob-bernstein") in facts(
+        "A portrait of Nora Ephron, “Everything is Copy”, written and directed by her son "
+        "Jacob Bernstein.")

@@ -16,6 +16,8 @@ __all__ = ["RULES"]
 #: The words before "by", and the properties they give.
 _ROLES = {
     "directed": ("director",),
+    "co-directed": ("director",),
+    "helmed": ("director",),
     "written": ("screenwriter",),
     "co-written": ("screenwriter",),
     "penned": ("screenwriter",),
@@ -40,6 +42,10 @@ _ROLE_WORDS = "|".join(sorted((re.escape(k) for k in _ROLES), key=len, reverse=T
 _BY = re.compile(rf"\b(?P<roles>(?i:(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_ROLE_WORDS}))*)) by "
                  rf"(?:(?:its|their|the series[’']|the show[’']s|the film[’']s) (?P<also>creator|"
                  rf"co-creator|director|showrunner|writer)s? )?"
+                 # "directed by Emmy winner, Greg Barker", "by her son Jacob Bernstein"
+                 rf"(?:(?:[A-Z][\w-]+ )?(?:winner|nominee|filmmaker|documentarian|veteran|"
+                 rf"newcomer|auteur|maestro),? |(?:his|her|their) (?:son|daughter|wife|"
+                 rf"husband|brother|sister|father|mother|partner) )?"
                  rf"(?P<people>{NAME}(?:(?:,| and|, and) {NAME})*"
                  rf"(?:(?: for {NAME})?;(?: and)? {NAME}(?:(?:,| and|, and) {NAME})*)*)")
 #: What is written or produced that is not a work: "new solos written by Olivia Rodrigo".
