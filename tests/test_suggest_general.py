@@ -2015,3 +2015,10 @@ def test_helmed_by_and_a_description_between_by_and_the_director() -> None:
     assert ("everything-is-copy", "director", "jacob-bernstein") in facts(
         "A portrait of Nora Ephron, “Everything is Copy”, written and directed by her son "
         "Jacob Bernstein.")
+
+
+def test_starring_alongside_a_list() -> None:
+    got = facts("The film “Aquaman” is directed by James Wan with Momoa and Mateen starring "
+                "alongside Patrick Wilson, Amber Heard and Nicole Kidman.")
+    assert {("aquaman", "castMember", "patrick-wilson"), ("aquaman", "castMember", "amber-heard"),
+            ("aquaman", "castMember", "nicole-kidman")} <= got

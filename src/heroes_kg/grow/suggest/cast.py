@@ -456,7 +456,7 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
     for m in re.finditer(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|featuring|"
                          rf"(?:headlined|toplined|fronted|led) by|(?:the )?cast "
                          rf"(?:also )?includes?|(?:ensemble|cast|lineup) (?:that|which) (?:also )?"
-                         rf"includes?|star(?:s|red)? alongside|starred opposite|"
+                         rf"includes?|star(?:s|red|ring)? alongside|starred opposite|"
                          rf"stars opposite|(?<=, )alongside|[Gg]uest[- ]starring(?: this season)? "
                          rf"(?:are|is)|[Tt]he cast (?:is|are) [a-z -]{{1,25}}:|[Rr]ounding out the "
                          rf"cast (?:are|is)|(?:the )?cast is rounded out by) {_LIST}", s.text):
