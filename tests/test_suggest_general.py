@@ -2022,3 +2022,12 @@ def test_starring_alongside_a_list() -> None:
                 "alongside Patrick Wilson, Amber Heard and Nicole Kidman.")
     assert {("aquaman", "castMember", "patrick-wilson"), ("aquaman", "castMember", "amber-heard"),
             ("aquaman", "castMember", "nicole-kidman")} <= got
+
+
+def test_a_festival_debut_and_a_described_season_lend_no_release_date() -> None:
+    got = facts("The documentary “Mapplethorpe” debuted at Sundance in January.",
+                date="2016-09-20")
+    assert not any(p == "datePublished" for _s, p, _o in got)
+    got = facts("“Bridgerton” is back. The 8-episode second season only just debuted on "
+                "Netflix on March 25.", date="2022-03-30")
+    assert ("bridgerton", "datePublished", "2022-03-25") not in got

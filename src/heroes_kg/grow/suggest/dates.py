@@ -100,8 +100,8 @@ _SEASON_BEFORE = re.compile(
     r"(?:of [^,;]{0,60}?)?(?:(?:will|is set to|is slated to) )?|season )$")
 #: A sentence about a season: "The final season, starring Ed O’Neill, …, premieres Sept.
 #: 25 on ABC" gives the season's date, not the series'.
-_SEASON_SUBJECT = re.compile(r"(?:The|Its|Their|This|Season) (?:(?:final|last|new|next|first|second|"
-                             r"third|fourth|fifth|sixth|seventh|upcoming|\d+(?:st|nd|rd|th)) )?"
+_SEASON_SUBJECT = re.compile(r"(?:The|Its|Their|This|Season) (?:[\w-]+ )?(?:(?:final|last|new|next|first|"
+                             r"second|third|fourth|fifth|sixth|seventh|upcoming|\d+(?:st|nd|rd|th)) )?"
                              r"(?:season|series finale)\b|Season \d+\b")
 #: A day, a weekday or a month inside a phrase: "release on July 18 this year".
 _DAY_OR_MONTH = re.compile(rf"\d|\b(?:{'|'.join([*WEEKDAYS, *MONTHS])})\b", re.IGNORECASE)
@@ -179,6 +179,8 @@ def rule_release(doc: Doc, s: Sentence) -> None:
                      r"seasons)\b[^.;]{0,40}\bof which\s*$", s.text[:m.start()]):
             continue  # "The previous three seasons have premiered in December", "three
             # installments …, the last of which arrives August 14": other parts' dates
+        if re.search(r"\bat (?:the )?[A-Z]", m.group("mid")):
+            continue  # "debuted at Sundance in January": a festival screening, no release
         if re.search(r"\bby\b", m.group("mid")) or m.group(0).startswith("bow out"):
             continue  # "released by Entertainment Weekly on March 20": someone else's
             # release (the trailer's); "bow out on December 13": a departure
