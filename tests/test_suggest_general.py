@@ -2031,3 +2031,10 @@ def test_a_festival_debut_and_a_described_season_lend_no_release_date() -> None:
     got = facts("“Bridgerton” is back. The 8-episode second season only just debuted on "
                 "Netflix on March 25.", date="2022-03-30")
     assert ("bridgerton", "datePublished", "2022-03-25") not in got
+
+
+def test_a_slate_phase_and_a_hyphenated_adjective_are_no_titles() -> None:
+    got = run("Ant-Man and the Wasp was officially announced last month as part of Marvel's "
+              "Phase 3. Netflix’s Regency-era drama Bridgerton is back.")
+    names = {e.name for e in got.entities}
+    assert "Phase 3" not in names and "Regency-era" not in names

@@ -291,9 +291,13 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
         return None
     if words[0] in ("The", "A", "An") and len(words) == 1:
         return None
-    if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day) \d+|(?i:season|part|episode|chapter|"
-                    r"volume) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)", title):
-        return None  # "Netflix’s Top 10": a chart, not a title; "Season 4" a season
+    if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day|Phase|Stage) \d+|(?i:season|part|episode|"
+                    r"chapter|volume) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)",
+                    title):
+        return None  # "Netflix’s Top 10": a chart, not a title; "Season 4" a season;
+        # "Marvel's Phase 3" a slate
+    if len(words) == 1 and re.fullmatch(r"[A-Z][\w’']*-[a-z][\w-]*", title):
+        return None  # "Netflix’s Regency-era drama", "Oscar-winning": an adjective
     if (re.search(r"[a-z0-9](?:debuted|started|opened|earned|began|grossed|topped|landed|"
                   r"premiered|dropped)$", words[-1]) and words[-1][0].isupper()) or \
             re.fullmatch(r"\d+(?:debuted|started|opened|earned|began|grossed|topped)", words[-1]):
