@@ -947,8 +947,8 @@ def rule_hyphen_credit(doc: Doc, s: Sentence) -> None:
     (the title right after it, else the one it is set beside or in scope)."""
     for m in _HYPHEN_CREDIT.finditer(s.text):
         name = m.group("p")
-        if guess_type(name) != "Person" or name.split()[0].lower() in KNOWN_NAMES or \
-                doc.lookup(name) is not None and not doc.is_person(name):
+        if guess_type(name) != "Person" or name.split()[0].lower() in KNOWN_NAMES or (
+                doc.lookup(name) is not None and not doc.is_person(name)):
             continue
         after = re.match(r",? [“\"‘]?", s.text[m.end():])
         spans = doc.span_starting(s.start + m.end() + after.end()) if after else []

@@ -115,9 +115,9 @@ _ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|
 
 
 #: Capitalized words opening a sentence right before its verb: the verb's subject.
-_UNKNOWN_SUBJECT = re.compile(rf"(?P<t>[A-Z][\w’'.:&-]*(?: (?:[A-Z0-9&–-][\w’'.:&-]*|is|of|the|"
-                              rf"a|an|and|in|on|to)){{1,12}}),? (?:which )?(?:(?:will|is|are|"
-                              rf"to|be|set|slated|scheduled|now)\s)*$")
+_UNKNOWN_SUBJECT = re.compile(r"(?P<t>[A-Z][\w’'.:&-]*(?: (?:[A-Z0-9&–-][\w’'.:&-]*|is|of|the|"
+                              r"a|an|and|in|on|to)){1,12}),? (?:which )?(?:(?:will|is|are|"
+                              r"to|be|set|slated|scheduled|now)\s)*$")
 
 
 def _unread_subject(doc: Doc, s: Sentence, at: int) -> bool:

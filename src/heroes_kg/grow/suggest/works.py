@@ -797,8 +797,8 @@ def _titles_by_line(doc: Doc) -> None:
     lines = _by_lines(doc)
     for p, m in lines:
         title, person = m.group("t").strip(), m.group("p")
-        if guess_type(person) != "Person" or title.split()[0] in STOP and \
-                title.split()[0] not in ("The", "A", "An"):
+        if guess_type(person) != "Person" or (title.split()[0] in STOP and
+                                              title.split()[0] not in ("The", "A", "An")):
             continue
         at = p.start + m.start("t")
         found = doc.lookup(title)
