@@ -786,7 +786,8 @@ _TITLE_BY_LINE = re.compile(rf"(?P<t>{TITLE_WORDS}|[A-Z0-9][^()\n]{{1,80}}?)(?: 
 
 def _by_lines(doc: Doc) -> list[tuple[Sentence, re.Match[str]]]:
     """The lines holding a title and its maker, when there are two or more."""
-    lines = [(p, m) for p in doc.paragraphs if (m := _TITLE_BY_LINE.fullmatch(p.text))]
+    lines = [(p, m) for p in doc.paragraphs if len(p.text) < 200 and " by " in p.text
+             and (m := _TITLE_BY_LINE.fullmatch(p.text))]
     return lines if len(lines) >= 2 else []
 
 
