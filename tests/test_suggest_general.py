@@ -2038,3 +2038,9 @@ def test_a_slate_phase_and_a_hyphenated_adjective_are_no_titles() -> None:
               "Phase 3. Netflix’s Regency-era drama Bridgerton is back.")
     names = {e.name for e in got.entities}
     assert "Phase 3" not in names and "Regency-era" not in names
+
+
+def test_a_title_is_a_genre() -> None:
+    got = facts("“The Flight Attendant” is a dark comedy thriller that follows Cassie.")
+    assert ("the-flight-attendant", "genre", "dark comedy thriller") in got
+    assert not any(p == "genre" for _s, p, _o in facts("“Lupin” is a new series."))

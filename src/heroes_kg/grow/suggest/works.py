@@ -2056,6 +2056,32 @@ _GENRE_SUBJECT = re.compile(
     r"currently|also|now|went)\b)")
 
 
+#: "The Flight Attendant is a dark comedy thriller": a title, then the genre it is.
+_IS_GENRE = re.compile(r"[”\"’]?,? (?:is|was) (?:an?|the) (?:new |upcoming |hit |acclaimed )?"
+                       r"(?P<g>(?:[\w-]+ ){0,3}(?:thriller|comedy|drama|documentary|docuseries|"
+                       r"sitcom|dramedy|biopic|musical|western|horror|anime|series|film|movie|"
+                       r"show))\b(?![-’'])")
+
+
+def rule_title_is_genre(doc: Doc, s: Sentence) -> None:
+    """"The Flight Attendant is a dark comedy thriller that follows Cassie Bowden": the
+    genre a sentence says the title just named is (its genre words only: "a crime drama
+    series" is a crime drama; "a new series" gives none)."""
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        m = _IS_GENRE.match(doc.text, b, s.end)
+        if not m or doc.type_of(work) not in ("Movie", "TVSeries", "TVSeason"):
+            continue
+        words = m.group("g").split()
+        if words[-1] in ("series", "film", "movie", "show"):
+            words = words[:-1]
+        if not words or not all(_genre_word(w) for w in words) or \
+                words[-1] in ("dark", "black", "true", "young", "adult", "time", "science"):
+            continue
+        work = doc.series_of(work) if doc.type_of(work) == "TVSeason" else work
+        doc.add(work or "", "genre", doc.text[a:m.end()], a, "title-is-genre", 0.6,
+                value=" ".join(words))
+
+
 def rule_genre_subject(doc: Doc, s: Sentence) -> None:
     """"The thriller is now the most viewed French show on the streaming platform" (after
     "new French series ‘Lupin’"): the genre of the work the sentence goes on about."""
@@ -2613,5 +2639,5 @@ def rule_renewed(doc: Doc, s: Sentence) -> None:
 
 
 DOC_RULES = [in_production]
-RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_title_synopsis, rule_kind_before_title, rule_genre_list, rule_kind_after_title, rule_possessive_title, rule_service_kind, rule_year_title,
+RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_title_is_genre, rule_title_synopsis, rule_kind_before_title, rule_genre_list, rule_kind_after_title, rule_possessive_title, rule_service_kind, rule_year_title,
          rule_description]
