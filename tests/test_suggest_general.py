@@ -2044,3 +2044,8 @@ def test_a_title_is_a_genre() -> None:
     got = facts("“The Flight Attendant” is a dark comedy thriller that follows Cassie.")
     assert ("the-flight-attendant", "genre", "dark comedy thriller") in got
     assert not any(p == "genre" for _s, p, _o in facts("“Lupin” is a new series."))
+
+
+def test_a_streamer_renewing_a_series_streams_it() -> None:
+    got = facts("In addition to this, Netflix has renewed Aggretsuko for a second season.")
+    assert ("aggretsuko", "streamingOn", "netflix") in got

@@ -674,6 +674,11 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
             work, end = season[0][2], max(end, season[0][1])
         quote = doc.text[s.start + m.start():end]
         doc.add(work, "greenlitBy", quote, s.start + m.start(), "ordered", 0.6, obj=org)
+        if is_a(doc.type_of(org), "StreamingService") and re.search(r"\brenewed\b", m.group(0)):
+            # "Netflix has renewed Aggretsuko for a second season": the series streams there
+            series = doc.series_of(work) or work
+            doc.add(series, "streamingOn", quote, s.start + m.start(), "renewed-streams", 0.55,
+                    obj=org)
 
 
 RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
