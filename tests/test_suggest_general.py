@@ -2049,3 +2049,14 @@ def test_a_title_is_a_genre() -> None:
 def test_a_streamer_renewing_a_series_streams_it() -> None:
     got = facts("In addition to this, Netflix has renewed Aggretsuko for a second season.")
     assert ("aggretsuko", "streamingOn", "netflix") in got
+
+
+def test_producing_along_with_and_the_script_by() -> None:
+    text = ("Phillipa Soo will star in “One True Loves”, an indie love story.\n\n"
+            "The script, by Taylor Jenkins Reid and Alex Jenkins Reid, centers on a woman.\n\n"
+            "Fickman is producing along with Willie Kutner, Betsy Sullenger and Sarah Finn.")
+    got = facts(text)
+    assert ("one-true-loves", "screenwriter", "taylor-jenkins-reid") in got
+    assert ("one-true-loves", "screenwriter", "alex-jenkins-reid") in got
+    assert {("one-true-loves", "producer", "willie-kutner"),
+            ("one-true-loves", "producer", "sarah-finn")} <= got

@@ -39,7 +39,9 @@ _ROLES = {
 }
 _ROLE_WORDS = "|".join(sorted((re.escape(k) for k in _ROLES), key=len, reverse=True))
 #: "co-written and directed by", "written, directed and produced by".
-_BY = re.compile(rf"\b(?P<roles>(?i:(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_ROLE_WORDS}))*)) by "
+_BY = re.compile(rf"\b(?P<roles>(?i:(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_ROLE_WORDS}))*))"
+                 # "The script, by Taylor Jenkins Reid and Alex Jenkins Reid, centers on …"
+                 rf"(?:(?<=script),|(?<=screenplay),|(?<=teleplay),)? by "
                  rf"(?:(?:its|their|the series[’']|the show[’']s|the film[’']s) (?P<also>creator|"
                  rf"co-creator|director|showrunner|writer)s? )?"
                  # "directed by Emmy winner, Greg Barker", "by her son Jacob Bernstein"
@@ -963,9 +965,40 @@ def rule_hyphen_credit(doc: Doc, s: Sentence) -> None:
                     obj=person)
 
 
+#: "Fickman … is producing along with Willie Kutner, Betsy Sullenger and Sarah Finn",
+#: "Exec producing are the Jenkins Reids and Adam Beasley": producers by the verb's -ing.
+_PRODUCING = re.compile(
+    rf"(?:\b(?:is|are|will be) (?:also )?(?P<v>producing|executive producing|exec producing|"
+    rf"co-producing) (?:along with|alongside|with) |^(?P<v2>Producing|Executive producing|"
+    rf"Exec producing|Co-producing) (?:are|is) (?:the )?)"
+    rf"(?P<people>{NAME}(?:(?:,| and|, and) (?:the )?{NAME})*)")
+
+
+def rule_producing(doc: Doc, s: Sentence) -> None:
+    """"Fickman, the veteran director of …, is producing along with Willie Kutner, Betsy
+    Sullenger, Michael Jefferson and Sarah Finn. … Exec producing are the Jenkins Reids
+    and Adam Beasley": the producers (executive producers) of the work in scope, and the
+    person the sentence opens with."""
+    for m in _PRODUCING.finditer(s.text):
+        verb = (m.group("v") or m.group("v2") or "").lower()
+        prop = "executiveProducer" if verb.startswith(("exec", "executive")) else "producer"
+        work = _target(doc, s.start + m.start(), s)
+        if work is None:
+            continue
+        names = _names(re.sub(r"\bthe ", "", m.group("people")), doc)
+        first = re.match(rf"(?P<p>{NAME})(?:,| is| are)", s.text)
+        if m.group("v") and first and first.start("p") == 0:
+            names.insert(0, first.group("p"))
+        for name in names:
+            who = _person(doc, name, "producing", m.group(0))
+            if who is not None and is_a(doc.type_of(who), "Person"):
+                doc.add(work, prop, m.group(0), s.start + m.start(), "producing", 0.6,
+                        obj=who)
+
+
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
          rule_directors_chair, rule_director_credits,
          rule_made_alongside, rule_mind_of, rule_directorial_debut, rule_returning_to_direct,
-         rule_hyphen_credit]
+         rule_hyphen_credit, rule_producing]
