@@ -2060,3 +2060,9 @@ def test_producing_along_with_and_the_script_by() -> None:
     assert ("one-true-loves", "screenwriter", "alex-jenkins-reid") in got
     assert {("one-true-loves", "producer", "willie-kutner"),
             ("one-true-loves", "producer", "sarah-finn")} <= got
+
+
+def test_hit_theaters_on_a_day() -> None:
+    got = facts("Alcon Entertainment has announced the film “Blade Runner 2” will now hit "
+                "theaters on October 6th, 2017.", date="2016-02-18")
+    assert ("blade-runner-2", "datePublished", "2017-10-06") in got

@@ -82,7 +82,8 @@ def rule_premiere(doc: Doc, s: Sentence) -> None:
 
 
 _OUT = (r"(?:debut|debuts|debuted|launch|launches|launched|premiere|premieres|premiered|"
-        r"drop|drops|dropped|arrive|arrives|arrived|hits|hitting|open|opens|opened|opening|"
+        r"drop|drops|dropped|arrive|arrives|arrived|hits|hitting|hit(?= (?:theaters|theatres|"
+        r"cinemas|screens)\b)|open|opens|opened|opening|"
         r"release|released|releases|bow|bows|come out|comes out|came out|air|airs|aired|"
         r"(?:is|are|will be) out)")
 _RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|while)\b)"
