@@ -2066,3 +2066,10 @@ def test_hit_theaters_on_a_day() -> None:
     got = facts("Alcon Entertainment has announced the film “Blade Runner 2” will now hit "
                 "theaters on October 6th, 2017.", date="2016-02-18")
     assert ("blade-runner-2", "datePublished", "2017-10-06") in got
+
+
+def test_a_directors_credit_in_brackets_is_not_the_work_directed() -> None:
+    got = facts("HBO presents “Homegrown”. It is directed by Emmy winner, Greg Barker (HBO’s "
+                "Manhunt).", date="2016-09-20")
+    assert ("homegrown", "director", "greg-barker") in got
+    assert ("manhunt", "director", "greg-barker") not in got

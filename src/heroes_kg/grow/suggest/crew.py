@@ -117,6 +117,12 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
     if re.search(r"\bsequel\b", s.text, re.IGNORECASE) and doc.main_film and not re.search(
             r" (?:[2-9]|II|III|IV)$", doc.name_of(doc.main_film)):
         return doc.sequel_of(doc.main_film, s)  # not of "IT 2", the sequel itself
+    after = [a for a, _b, _w in doc.work_spans if pos <= a < s.end]
+    if after and all(doc.text[s.start:a].count("(") > doc.text[s.start:a].count(")")
+                     for a in after):
+        # "It is directed by Emmy winner, Greg Barker (HBO’s Manhunt)": the work in scope,
+        # not the earlier credit in brackets
+        return doc.work_before(pos, s)
     return doc.work_at(pos, s)
 
 
