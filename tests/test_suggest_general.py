@@ -2073,3 +2073,12 @@ def test_a_directors_credit_in_brackets_is_not_the_work_directed() -> None:
                 "Manhunt).", date="2016-09-20")
     assert ("homegrown", "director", "greg-barker") in got
     assert ("manhunt", "director", "greg-barker") not in got
+
+
+def test_an_unread_title_and_its_season_keep_their_date() -> None:
+    text = ("The second season is based on the game “Castlevania III: Dracula’s Curse”.\n\n"
+            "Netflix announced the premiere date of the highly-anticipated Castlevania second "
+            "season, to be released on 26 October 2018.")
+    got = facts(text, date="2018-07-07")
+    assert not any(v == "2018-10-26" and s.startswith("castlevania-iii")
+                   for s, _p, v in got)

@@ -121,10 +121,20 @@ _UNKNOWN_SUBJECT = re.compile(r"(?P<t>[A-Z][\w’'.:&-]*(?: (?:[A-Z0-9&–-][\w�
                               r"to|be|set|slated|scheduled|now)\s)*$")
 
 
+#: An unread title and its season right before the verb: "Castlevania second season, to
+#: be released".
+_UNREAD_SEASON = re.compile(r"(?<![\w’'])(?P<t>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4}) (?:first|second|"
+                            r"third|fourth|fifth|sixth|final|new) season,? (?:(?:to|will|is|be|"
+                            r"set|slated|scheduled)\s)*$")
+
+
 def _unread_subject(doc: Doc, s: Sentence, at: int) -> bool:
     """"Everything is Copy – Nora Ephron: …, premieres on October 24": a title not read
     opens the sentence as the verb's subject; the date is its own, not another work's."""
     subject = _UNKNOWN_SUBJECT.match(s.text[:at])
+    if subject is None:
+        # "the highly-anticipated Castlevania second season, to be released on …"
+        subject = _UNREAD_SEASON.search(s.text, max(0, at - 80), at)
     return subject is not None and not doc.works_in(s.start, s.start + at) and \
         doc.lookup(subject.group("t")) is None
 
