@@ -1926,6 +1926,9 @@ def test_two_titles_joined_before_a_credit_are_two_works() -> None:
     assert ("game-of-thrones", "castMember", "rose-leslie") in got
     assert ("downton-abbey", "castMember", "rose-leslie") in got
     assert not any(s == "game-of-thrones-and-downton-abbey" for s, _p, _o in got)
+    # a possessive half is a person's credit, not a title
+    assert not any(s.startswith("doctor-whos") for s, _p, _o in facts(
+        "The cast includes Doctor Who's Jodie Whittaker and The Last of Us star Bella Ramsey."))
     # one-word halves stay one title
     assert ("fast-and-furious", "castMember", "vin-diesel") in facts(
         "The cast includes Fast and Furious star Vin Diesel.")

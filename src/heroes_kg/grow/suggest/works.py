@@ -1583,7 +1583,7 @@ def _credit_titles(doc: Doc) -> None:
             parts = title.split(" and ")
             if len(parts) == 2 and all(
                     p[:1].isupper() and (len(p.split()) >= 2 or doc.lookup(p) is not None)
-                    for p in parts):
+                    and not re.search(r"[’']s ", p) for p in parts):
                 # "Game of Thrones and Downton Abbey star Rose Leslie": two titles, each
                 # the person's credit (not "Pride and Prejudice", "Ant-Man and the Wasp")
                 first = s.start + s.text.index(title, m.start())
