@@ -1590,6 +1590,13 @@ def _credit_titles(doc: Doc) -> None:
                 _credit_title(doc, s, parts[0], first, m.group(0))
                 _credit_title(doc, s, parts[1], first + len(parts[0]) + 5, m.group(0))
                 continue
+            if len(parts) == 2 and re.search(r"[’']s [A-Z]", parts[0]) and \
+                    len(parts[1].split()) >= 2 and parts[1][:1].isupper():
+                # "Doctor Who's Jodie Whittaker and The Last of Us star Bella Ramsey": a
+                # person and her credit, then the title the credit after it is of
+                first = s.start + s.text.index(title, m.start())
+                _credit_title(doc, s, parts[1], first + len(parts[0]) + 5, m.group(0))
+                continue
             _credit_title(doc, s, title, s.start + s.text.index(title, m.start()), m.group(0))
 
 
