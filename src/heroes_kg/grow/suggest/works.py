@@ -2084,9 +2084,10 @@ def rule_title_is_genre(doc: Doc, s: Sentence) -> None:
         if not words or not all(_genre_word(w) for w in words) or \
                 words[-1] in ("dark", "black", "true", "young", "adult", "time", "science"):
             continue
-        work = doc.series_of(work) if doc.type_of(work) == "TVSeason" else work
-        doc.add(work or "", "genre", doc.text[a:m.end()], a, "title-is-genre", 0.6,
-                value=" ".join(words))
+        subject = doc.series_of(work) if doc.type_of(work) == "TVSeason" else work
+        if subject is not None:
+            doc.add(subject, "genre", doc.text[a:m.end()], a, "title-is-genre", 0.6,
+                    value=" ".join(words))
 
 
 def rule_genre_subject(doc: Doc, s: Sentence) -> None:
