@@ -125,7 +125,7 @@ def guess_type(name: str) -> str:
     if key in PUBLICATIONS or _PUBLICATION_WORDS.search(name):
         return "NewsMediaOrganization"
     if key in STUDIOS or key in NETWORKS:
-        return "ProductionCompany" if key in STUDIOS else "Organization"
+        return "ProductionCompany" if key in STUDIOS else "TelevisionNetwork"
     if _ORG_WORDS.search(name) and not re.search(r"\w: ", name):
         # not "Mapplethorpe: Look at the Pictures": a company has no subtitle
         if re.search(r"Studios?|Pictures|Productions?|Films|Entertainment|Animation", name):

@@ -273,6 +273,9 @@ def _resolve(text: str, base: _dt.date | None) -> str | None:
     m = re.fullmatch(r"([A-Za-z]+)\.? ?(\d{1,2})(?:st|nd|rd|th)?,? (\d{4})", text)
     if m and _month(m.group(1)):
         return _dt.date(int(m.group(3)), _month(m.group(1)) or 0, int(m.group(2))).isoformat()
+    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)? (?:of )?([A-Za-z]+)\.?,? (\d{4})", text)
+    if m and _month(m.group(2)):  # "26 October 2018", "the 3rd of May, 2021"
+        return _dt.date(int(m.group(3)), _month(m.group(2)) or 0, int(m.group(1))).isoformat()
     m = re.fullmatch(r"Christmas Day,? (\d{4})", text, re.IGNORECASE)
     if m:
         return f"{m.group(1)}-12-25"
@@ -283,11 +286,13 @@ def _resolve(text: str, base: _dt.date | None) -> str | None:
         return text
     if base is None:
         return None
-    m = re.fullmatch(r"([A-Za-z]+)\.? ?(\d{1,2})(?:st|nd|rd|th)?", text)
-    if m and _month(m.group(1)):
-        month = _month(m.group(1)) or 0
+    m = re.fullmatch(r"(?P<m>[A-Za-z]+)\.? ?(?P<d>\d{1,2})(?:st|nd|rd|th)?", text) or \
+        re.fullmatch(r"(?:the )?(?P<d>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<m>[A-Za-z]+)\.?",
+                     text)  # "21 August": the day before its month
+    if m and _month(m.group("m")):
+        month = _month(m.group("m")) or 0
         # Within a few months either side of the article's date.
-        candidates = [_dt.date(y, month, int(m.group(2))) for y in
+        candidates = [_dt.date(y, month, int(m.group("d"))) for y in
                       (base.year - 1, base.year, base.year + 1)]
         return min(candidates, key=lambda d: abs((d - base).days)).isoformat()
     alone = MONTHS.get(text.lower())

@@ -270,6 +270,10 @@ _CREDIT_LIST = re.compile(
     rf"(?:{NAME} \([^()]{{1,80}}\),? (?:and )?)*$")
 
 
+#: "Kendra Saunders, aka Hawkgirl": a character, then the name they go by.
+_AKA = re.compile(rf"(?P<c>{NAME}), (?:aka|a\.k\.a\.|also known as) (?:one of the |the )?$")
+
+
 def rule_parenthetical(doc: Doc, s: Sentence) -> None:
     """"YaYa Gosselin (Missy Moreno)" or "Missy Moreno (YaYa Gosselin)"; not the credits
     of "Awkwafina (Crazy Rich Asians) and Danny DeVito (It’s Always Sunny)", "creator Aaron
@@ -281,6 +285,18 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
                   for g in re.finditer(r"\(([^()]{1,80})\)", s.text))
     for m in re.finditer(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)", s.text):
         a, b = doc.trim(m.group("a")), m.group("b")
+        if re.match(r",? (?:by|from) [A-Z]", s.text[m.end():]) or (
+                re.match(r"(?:A|An|The) ", a) and not doc.is_character(a) and
+                not doc.is_person(b, strict=True)):
+            continue  # "Leave One Day (Partir Un Jour) by Amélie Bonnin": a title and its
+            # original one
+        aka = _AKA.search(s.text, max(0, m.start() - 80), m.start())
+        if aka and doc.is_person(b):
+            # "Guy Gardner, aka one of the Green Lanterns (Nathan Fillion)": the character
+            # is named before "aka"
+            _cast(doc, b, aka.group("c"), s.text[aka.start():m.end()], s.start + aka.start(),
+                  "actor-parenthesis", 0.75, s)
+            continue
         if credits or is_place_or_award(b) or _CREDIT_LIST.search(s.text[:m.start()]) or re.search(
                 r"\b(?:(?:creator|director|filmmaker|writer|showrunner|producer)s?|newcomers|"
                 r"actors|actresses|veterans|alums|alumni|co-stars) $",
@@ -440,7 +456,7 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
     for m in re.finditer(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|featuring|"
                          rf"(?:headlined|toplined|fronted|led) by|(?:the )?cast "
                          rf"(?:also )?includes?|(?:ensemble|cast|lineup) (?:that|which) (?:also )?"
-                         rf"includes?|star(?:s|red)? alongside|starred opposite|"
+                         rf"includes?|star(?:s|red|ring)? alongside|starred opposite|"
                          rf"stars opposite|(?<=, )alongside|[Gg]uest[- ]starring(?: this season)? "
                          rf"(?:are|is)|[Tt]he cast (?:is|are) [a-z -]{{1,25}}:|[Rr]ounding out the "
                          rf"cast (?:are|is)|(?:the )?cast is rounded out by) {_LIST}", s.text):
@@ -571,6 +587,13 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
         if doc.type_of(work) not in ("Movie", "TVSeries", "MovieSeries", "TVSeason"):
             continue
         m = _CREDIT.match(doc.text[b:s.end])
+        other = [e for a2, e, _w in doc.works_in_spans(b + 5, s.end) if a2 == b + 5] \
+            if doc.text.startswith(" and ", b) else []
+        if other and not (m and m.group("role")):
+            # "Game of Thrones and Downton Abbey star Rose Leslie": both works' credit
+            m2 = _CREDIT.match(doc.text[other[0]:s.end])
+            if m2 and m2.group("role"):
+                m, b = m2, other[0]
         if m and (m.group("role") or "").lower() == "stars" and \
                 re.match(r",? as\b", doc.text[b + m.end():b + m.end() + 4]):
             m = None  # "“Pose” stars Mj Rodriguez as Blanca": a role, said elsewhere
@@ -743,8 +766,8 @@ def rule_title_then_actor(doc: Doc, s: Sentence) -> None:
             continue
         name = m.group("p")
         if not doc.is_person(name, strict=doc.lookup(name) is not None) or \
-                doc.is_character(name):
-            continue
+                doc.is_character(name) or re.match(r",? by [A-Z]", doc.text[b + m.end():]):
+            continue  # "Leave One Day (Partir Un Jour) by Amélie Bonnin": the original title
         person = doc.entity(name, "Actor", "title-then-actor", m.group(0))
         quote = doc.text[_a - (1 if doc.text[_a - 1:_a] in "“\"‘" else 0):b + m.end()]
         doc.add(work, "castMember", quote, _a, "title-then-actor", 0.6, obj=person)

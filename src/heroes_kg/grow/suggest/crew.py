@@ -16,6 +16,8 @@ __all__ = ["RULES"]
 #: The words before "by", and the properties they give.
 _ROLES = {
     "directed": ("director",),
+    "co-directed": ("director",),
+    "helmed": ("director",),
     "written": ("screenwriter",),
     "co-written": ("screenwriter",),
     "penned": ("screenwriter",),
@@ -37,9 +39,15 @@ _ROLES = {
 }
 _ROLE_WORDS = "|".join(sorted((re.escape(k) for k in _ROLES), key=len, reverse=True))
 #: "co-written and directed by", "written, directed and produced by".
-_BY = re.compile(rf"\b(?P<roles>(?i:(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_ROLE_WORDS}))*)) by "
+_BY = re.compile(rf"\b(?P<roles>(?i:(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_ROLE_WORDS}))*))"
+                 # "The script, by Taylor Jenkins Reid and Alex Jenkins Reid, centers on …"
+                 rf"(?:(?<=script),|(?<=screenplay),|(?<=teleplay),)? by "
                  rf"(?:(?:its|their|the series[’']|the show[’']s|the film[’']s) (?P<also>creator|"
                  rf"co-creator|director|showrunner|writer)s? )?"
+                 # "directed by Emmy winner, Greg Barker", "by her son Jacob Bernstein"
+                 rf"(?:(?:[A-Z][\w-]+ )?(?:winner|nominee|filmmaker|documentarian|veteran|"
+                 rf"newcomer|auteur|maestro),? |(?:his|her|their) (?:son|daughter|wife|"
+                 rf"husband|brother|sister|father|mother|partner) )?"
                  rf"(?P<people>{NAME}(?:(?:,| and|, and) {NAME})*"
                  rf"(?:(?: for {NAME})?;(?: and)? {NAME}(?:(?:,| and|, and) {NAME})*)*)")
 #: What is written or produced that is not a work: "new solos written by Olivia Rodrigo".
@@ -109,6 +117,12 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
     if re.search(r"\bsequel\b", s.text, re.IGNORECASE) and doc.main_film and not re.search(
             r" (?:[2-9]|II|III|IV)$", doc.name_of(doc.main_film)):
         return doc.sequel_of(doc.main_film, s)  # not of "IT 2", the sequel itself
+    after = [a for a, _b, _w in doc.work_spans if pos <= a < s.end]
+    if after and all(doc.text[s.start:a].count("(") > doc.text[s.start:a].count(")")
+                     for a in after):
+        # "It is directed by Emmy winner, Greg Barker (HBO’s Manhunt)": the work in scope,
+        # not the earlier credit in brackets
+        return doc.work_before(pos, s)
     return doc.work_at(pos, s)
 
 
@@ -923,8 +937,74 @@ def rule_directorial_debut(doc: Doc, s: Sentence) -> None:
                     doc.text[start:max(b, end)], start, "directorial-debut", 0.7)
 
 
+#: "the Peyton Reed-directed sequel", "a Sean Penn-starring space drama": a person's
+#: credit joined to the kind of work by a hyphen.
+_HYPHEN_CREDIT = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat) (?P<p>[A-Z][\w’'.]+(?: [A-Z][\w’'.]+){1,3})-"
+    r"(?P<v>directed|helmed|starring|led|fronted|penned|written|scripted|created) "
+    r"(?:[\w-]+ ){0,3}?(?P<k>film|movie|feature|sequel|prequel|remake|reboot|series|show|"
+    r"drama|comedy|thriller|documentary|adaptation|miniseries|project|picture)s?\b")
+_HYPHEN_PROP = {"directed": "director", "helmed": "director", "starring": "castMember",
+                "led": "castMember", "fronted": "castMember", "penned": "screenwriter",
+                "written": "screenwriter", "scripted": "screenwriter", "created": "creator"}
+
+
+def rule_hyphen_credit(doc: Doc, s: Sentence) -> None:
+    """"The Ant-Man sequel, the Peyton Reed-directed sequel", "The First, a Sean
+    Penn-starring space drama": the person credited with the work the phrase names
+    (the title right after it, else the one it is set beside or in scope)."""
+    for m in _HYPHEN_CREDIT.finditer(s.text):
+        name = m.group("p")
+        if guess_type(name) != "Person" or name.split()[0].lower() in KNOWN_NAMES or (
+                doc.lookup(name) is not None and not doc.is_person(name)):
+            continue
+        after = re.match(r",? [“\"‘]?", s.text[m.end():])
+        spans = doc.span_starting(s.start + m.end() + after.end()) if after else []
+        work = spans[0][2] if spans else doc.work_at(s.start + m.start(), s)
+        if work is None:
+            continue
+        prop = _HYPHEN_PROP[m.group("v")]
+        person = doc.entity(name, "Actor" if prop == "castMember" else "Filmmaker",
+                            "hyphen-credit", m.group(0))
+        if is_a(doc.type_of(person), "Person"):
+            doc.add(work, prop, m.group(0), s.start + m.start(), "hyphen-credit", 0.6,
+                    obj=person)
+
+
+#: "Fickman … is producing along with Willie Kutner, Betsy Sullenger and Sarah Finn",
+#: "Exec producing are the Jenkins Reids and Adam Beasley": producers by the verb's -ing.
+_PRODUCING = re.compile(
+    rf"(?:\b(?:is|are|will be) (?:also )?(?P<v>producing|executive producing|exec producing|"
+    rf"co-producing) (?:along with|alongside|with) |^(?P<v2>Producing|Executive producing|"
+    rf"Exec producing|Co-producing) (?:are|is) (?:the )?)"
+    rf"(?P<people>{NAME}(?:(?:,| and|, and) (?:the )?{NAME})*)")
+
+
+def rule_producing(doc: Doc, s: Sentence) -> None:
+    """"Fickman, the veteran director of …, is producing along with Willie Kutner, Betsy
+    Sullenger, Michael Jefferson and Sarah Finn. … Exec producing are the Jenkins Reids
+    and Adam Beasley": the producers (executive producers) of the work in scope, and the
+    person the sentence opens with."""
+    for m in _PRODUCING.finditer(s.text):
+        verb = (m.group("v") or m.group("v2") or "").lower()
+        prop = "executiveProducer" if verb.startswith(("exec", "executive")) else "producer"
+        work = _target(doc, s.start + m.start(), s)
+        if work is None:
+            continue
+        names = _names(re.sub(r"\bthe ", "", m.group("people")), doc)
+        first = re.match(rf"(?P<p>{NAME})(?:,| is| are)", s.text)
+        if m.group("v") and first and first.start("p") == 0:
+            names.insert(0, first.group("p"))
+        for name in names:
+            who = _person(doc, name, "producing", m.group(0))
+            if who is not None and is_a(doc.type_of(who), "Person"):
+                doc.add(work, prop, m.group(0), s.start + m.start(), "producing", 0.6,
+                        obj=who)
+
+
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
          rule_directors_chair, rule_director_credits,
-         rule_made_alongside, rule_mind_of, rule_directorial_debut, rule_returning_to_direct]
+         rule_made_alongside, rule_mind_of, rule_directorial_debut, rule_returning_to_direct,
+         rule_hyphen_credit, rule_producing]

@@ -7,7 +7,7 @@ import datetime as _dt
 import re
 
 from ._doc import Doc
-from ._names import guess_type
+from ._names import NETWORKS, guess_type
 from ._terms import is_a
 from ._text import MONTHS, NAME, STOP, WEEKDAYS, Sentence
 
@@ -15,15 +15,19 @@ __all__ = ["DOC_RULES", "RULES"]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-#: "January 4, 2021", "Dec. 31", "April 2024", "Christmas Day 2020", "Friday", "2002".
+#: "21 August", "26 October 2018": the day before its month (British style).
+_DAY_MONTH = rf"(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)? {_MONTH}(?:,? \d{{4}})?(?![\w-])"
+#: "January 4, 2021", "Dec. 31", "April 2024", "Christmas Day 2020", "Friday", "2002",
+#: "26 October 2018".
 DATE = (rf"(?:Christmas Day,? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|"
+        rf"{_DAY_MONTH}|"
         rf"{_MONTH},? (?:of )?\d{{4}}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-        rf"(?:,? {_MONTH} \d{{1,2}}(?:,? \d{{4}})?)?)")
+        rf"(?:,? (?:{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|{_DAY_MONTH}))?)")
 
 
 def _date(doc: Doc, text: str) -> str | None:
     m = re.fullmatch(rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? "
-                     rf"(?P<d>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?)", text)
+                     rf"(?P<d>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|{_DAY_MONTH})", text)
     return doc.date(m.group("d") if m else text)
 
 
@@ -66,7 +70,7 @@ def rule_premiere(doc: Doc, s: Sentence) -> None:
     if not m:
         return
     film = doc.work_at(s.start + m.start(), s)
-    if film is None:
+    if film is None or _unread_subject(doc, s, m.start()):
         return
     date = _date(doc, m.group("d"))
     event = doc.derived(f"{film}-premiere", "Premiere", f"Premiere of {doc.name_of(film)}",
@@ -78,7 +82,8 @@ def rule_premiere(doc: Doc, s: Sentence) -> None:
 
 
 _OUT = (r"(?:debut|debuts|debuted|launch|launches|launched|premiere|premieres|premiered|"
-        r"drop|drops|dropped|arrive|arrives|arrived|hits|hitting|open|opens|opened|opening|"
+        r"drop|drops|dropped|arrive|arrives|arrived|hits|hitting|hit(?= (?:theaters|theatres|"
+        r"cinemas|screens)\b)|open|opens|opened|opening|"
         r"release|released|releases|bow|bows|come out|comes out|came out|air|airs|aired|"
         r"(?:is|are|will be) out)")
 _RELEASE = re.compile(rf"\b{_OUT}\b(?P<mid>(?: (?!(?:and|but|after|before|when|while)\b)"
@@ -96,8 +101,8 @@ _SEASON_BEFORE = re.compile(
     r"(?:of [^,;]{0,60}?)?(?:(?:will|is set to|is slated to) )?|season )$")
 #: A sentence about a season: "The final season, starring Ed O’Neill, …, premieres Sept.
 #: 25 on ABC" gives the season's date, not the series'.
-_SEASON_SUBJECT = re.compile(r"(?:The|Its|Their|This|Season) (?:(?:final|last|new|next|first|second|"
-                             r"third|fourth|fifth|sixth|seventh|upcoming|\d+(?:st|nd|rd|th)) )?"
+_SEASON_SUBJECT = re.compile(r"(?:The|Its|Their|This|Season) (?:[\w-]+ )?(?:(?:final|last|new|next|first|"
+                             r"second|third|fourth|fifth|sixth|seventh|upcoming|\d+(?:st|nd|rd|th)) )?"
                              r"(?:season|series finale)\b|Season \d+\b")
 #: A day, a weekday or a month inside a phrase: "release on July 18 this year".
 _DAY_OR_MONTH = re.compile(rf"\d|\b(?:{'|'.join([*WEEKDAYS, *MONTHS])})\b", re.IGNORECASE)
@@ -108,6 +113,30 @@ _RELEASE_NOUN = re.compile(rf"\b(?:an?|its|their) (?:[\w-]+ )??(?P<d>{_MONTH},? 
 _ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
                  rf"available|coming|comes|heads|heading|headed)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'.-]+){{0,5}}?)"
                  rf" (?:on|to|from) (?:the )?(?:(?:[A-Z]\.){{2,}}[’']s )?(?P<o>{NAME})")
+
+
+#: Capitalized words opening a sentence right before its verb: the verb's subject.
+_UNKNOWN_SUBJECT = re.compile(r"(?P<t>[A-Z][\w’'.:&-]*(?: (?:[A-Z0-9&–-][\w’'.:&-]*|is|of|the|"
+                              r"a|an|and|in|on|to)){1,12}),? (?:which )?(?:(?:will|is|are|"
+                              r"to|be|set|slated|scheduled|now)\s)*$")
+
+
+#: An unread title and its season right before the verb: "Castlevania second season, to
+#: be released".
+_UNREAD_SEASON = re.compile(r"(?<![\w’'])(?P<t>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4}) (?:first|second|"
+                            r"third|fourth|fifth|sixth|final|new) season,? (?:(?:to|will|is|be|"
+                            r"set|slated|scheduled)\s)*$")
+
+
+def _unread_subject(doc: Doc, s: Sentence, at: int) -> bool:
+    """"Everything is Copy – Nora Ephron: …, premieres on October 24": a title not read
+    opens the sentence as the verb's subject; the date is its own, not another work's."""
+    subject = _UNKNOWN_SUBJECT.match(s.text[:at])
+    if subject is None:
+        # "the highly-anticipated Castlevania second season, to be released on …"
+        subject = _UNREAD_SEASON.search(s.text, max(0, at - 80), at)
+    return subject is not None and not doc.works_in(s.start, s.start + at) and \
+        doc.lookup(subject.group("t")) is None
 
 
 def rule_release(doc: Doc, s: Sentence) -> None:
@@ -161,12 +190,16 @@ def rule_release(doc: Doc, s: Sentence) -> None:
                      r"seasons)\b[^.;]{0,40}\bof which\s*$", s.text[:m.start()]):
             continue  # "The previous three seasons have premiered in December", "three
             # installments …, the last of which arrives August 14": other parts' dates
+        if re.search(r"\bat (?:the )?[A-Z]", m.group("mid")):
+            continue  # "debuted at Sundance in January": a festival screening, no release
         if re.search(r"\bby\b", m.group("mid")) or m.group(0).startswith("bow out"):
             continue  # "released by Entertainment Weekly on March 20": someone else's
             # release (the trailer's); "bow out on December 13": a departure
         work = doc.work_at(s.start + m.start(), s)
         date = _date(doc, m.group("d"))
         if work is None or date is None:
+            continue
+        if _unread_subject(doc, s, m.start()):
             continue
         if doc.type_of(work) != "TVSeason" and (_SEASON_BEFORE.search(s.text[:m.start()]) or
                                                 _SEASON_SUBJECT.match(s.text)):
@@ -585,9 +618,10 @@ def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") 
     if not streamer and (re.match(r"(?:stream|streams|streamed|streaming)\b", m.group(0)) or
                          re.fullmatch(r"IMAX|Dolby(?: Cinema)?|[A-Z]+ ?X", name)):
         return  # "stream for free on Amazon Freevee", "opened on IMAX": no network airs it
-    org = doc.entity(name, "StreamingService" if streamer else "Organization",
+    org = doc.entity(name, "StreamingService" if streamer else
+                     "TelevisionNetwork" if name.lower() in NETWORKS else "Organization",
                      "streaming-on", m.group(0))
-    prop = "streamingOn" if streamer else "publisher"
+    prop = "streamingOn" if streamer else "airsOn"
     quote = s.text if prop == "streamingOn" and len(s.text) < 160 else (phrase or m.group(0))
     # A sentence whose subject is the work itself says it best.
     subject = re.match(r"(?:[Tt]he (?:series|show|film|movie)|[“\"]?[A-Z])", s.text) and \
@@ -651,6 +685,11 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
             work, end = season[0][2], max(end, season[0][1])
         quote = doc.text[s.start + m.start():end]
         doc.add(work, "greenlitBy", quote, s.start + m.start(), "ordered", 0.6, obj=org)
+        if is_a(doc.type_of(org), "StreamingService") and re.search(r"\brenewed\b", m.group(0)):
+            # "Netflix has renewed Aggretsuko for a second season": the series streams there
+            series = doc.series_of(work) or work
+            doc.add(series, "streamingOn", quote, s.start + m.start(), "renewed-streams", 0.55,
+                    obj=org)
 
 
 RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,

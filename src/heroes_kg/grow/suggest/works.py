@@ -142,6 +142,15 @@ _RELEASED_APPOS = re.compile(
     rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?:(?:which was |that was |first )?released (?:in|on|"
     rf"back in) |an? (?:[\w-]+ )?(?:(?:Jan|Febr)uary |March |April |May |June |July |"
     rf"August |(?:Sept|Nov|Dec)ember |October )?(?:19|20)\d\d (?:[\w-]+ )?release\b)")
+#: "Dragon Pilot will launch on 21 September 2018", "Orphans of Ebola, which premieres on
+#: October 17", "Homegrown: The Counter-Terror Dilemma, premieres on October 3": a title
+#: opening its sentence, then the day it comes out.
+_TITLE_DATED = re.compile(
+    rf"^(?P<t>{TITLE_WORDS}),? (?:which )?(?:will |is set to |is slated to |is scheduled to |"
+    rf"to be |will be |is )?(?:premieres?|debuts?|launch(?:es)?|released|release|come out|"
+    rf"comes out|arrives?|opens?|bows?|airs?) (?:on |in )?(?=(?:\d{{1,2}} )?(?:Jan|Feb|Mar|"
+    rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
+    rf"Sun)day\b)")
 #: "Wednesday season 2", "the cast of Wednesday", "Extraction, which managed 90 million
 #: plays".
 _SEASON_TITLE = re.compile(rf"(?P<t>{TITLE_WORDS}) (?i:season) (?:\d|one|two|three|four|five)")
@@ -282,9 +291,13 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
         return None
     if words[0] in ("The", "A", "An") and len(words) == 1:
         return None
-    if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day) \d+|(?i:season|part|episode|chapter|"
-                    r"volume) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)", title):
-        return None  # "Netflix’s Top 10": a chart, not a title; "Season 4" a season
+    if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day|Phase|Stage) \d+|(?i:season|part|episode|"
+                    r"chapter|volume) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)",
+                    title):
+        return None  # "Netflix’s Top 10": a chart, not a title; "Season 4" a season;
+        # "Marvel's Phase 3" a slate
+    if len(words) == 1 and re.fullmatch(r"[A-Z][\w’']*-[a-z][\w-]*", title):
+        return None  # "Netflix’s Regency-era drama", "Oscar-winning": an adjective
     if (re.search(r"[a-z0-9](?:debuted|started|opened|earned|began|grossed|topped|landed|"
                   r"premiered|dropped)$", words[-1]) and words[-1][0].isupper()) or \
             re.fullmatch(r"\d+(?:debuted|started|opened|earned|began|grossed|topped)", words[-1]):
@@ -349,6 +362,8 @@ _TITLE_PATTERNS = [
     (_RELEASED_APPOS, "released-apposition", re.compile(r", (?:which |that |first )?(?:was )?"
                                                        r"(?:released|an? )")),
     (_AFTER_SOURCE, "after-source", re.compile(r"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) ")),
+    (_TITLE_DATED, "title-dated", re.compile(r"\b(?:premiere|debut|launch|release|come|arrive|"
+                                             r"open|bow|air)")),
 ]
 
 
@@ -428,7 +443,10 @@ def _headings(doc: Doc) -> None:
     the paragraphs about it), when the article has several."""
     heads = []
     maybe = []  # a title that is also a company's name ("Empire"): a heading by its layout
+    by_lines = {p.start for p, _m in _by_lines(doc)}
     for i, p in enumerate(doc.paragraphs):
+        if p.start in by_lines:
+            continue  # "Highest 2 Lowest by Spike Lee": a title and its maker
         # "6. The Queen’s Gambit", "- Squid Game": an item of a ranked list
         text = re.sub(r"^(?:\d{1,2}[.)]|[-–•*])\s+", "", p.text.strip())
         dated = _DATED_HEADING.fullmatch(text)
@@ -666,6 +684,14 @@ def find_titles(doc: Doc) -> None:
                 if rule == "kind-apposition" and city and is_place_or_award(title):
                     # "The first pilot: Mogadishu, Minnesota, a drama": a city and its state
                     title = f"{city.group('c')}, {title}"
+                if rule == "apposition" and " and " in title and re.search(
+                        r"[A-Z][\w’'-]+, $", s.text[:m.start(group)]):
+                    continue  # "four main characters—Trevor Belmont, Sypha Belandes, Grant
+                    # Danasty and Alucard, the upcoming animated adaptation …": a list's end
+                if rule == "title-dated" and (title.split()[0].lower() in FIRST_NAMES or
+                                              re.match(r"(?:Season|Part|Episode|Chapter|"
+                                                       r"Volume|Series|It|This|That)\b", title)):
+                    continue  # "Season 2 premieres on …", a person, a pronoun: no title
                 if rule == "title-starring" and ((len(title.split()) < 2 and not m.group("app"))
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
@@ -724,6 +750,7 @@ def find_titles(doc: Doc) -> None:
                 else:
                     _register(doc, title, s.start + at, type_, rule, quote, 0.5)
     _quoted_lists(doc)
+    _titles_by_line(doc)
     _headline_titles(doc)
     _numbered(doc)
     _credit_titles(doc)
@@ -748,6 +775,43 @@ def find_titles(doc: Doc) -> None:
 
 _QUOTED = r"[“\"‘](?:[A-Z0-9][^\"“”‘’\n]{0,60}?)[,.]?[”\"’]"
 _QUOTED_LIST = re.compile(rf"{_QUOTED}(?:,? {_QUOTED})*,? (?:and|or) {_QUOTED}")
+
+
+#: A line of a list holding only a title, maybe its original title in brackets, and who
+#: made it: "Leave One Day (Partir Un Jour) by Amélie Bonnin", "Highest 2 Lowest by Spike
+#: Lee".
+_TITLE_BY_LINE = re.compile(rf"(?P<t>{TITLE_WORDS}|[A-Z0-9][^()\n]{{1,80}}?)(?: \((?P<o>[^()\n]{{1,80}})\))? "
+                            rf"by (?P<p>{NAME})\s*")
+
+
+def _by_lines(doc: Doc) -> list[tuple[Sentence, re.Match[str]]]:
+    """The lines holding a title and its maker, when there are two or more."""
+    lines = [(p, m) for p in doc.paragraphs if len(p.text) < 200 and " by " in p.text
+             and (m := _TITLE_BY_LINE.fullmatch(p.text))]
+    return lines if len(lines) >= 2 else []
+
+
+def _titles_by_line(doc: Doc) -> None:
+    """"Colors of Time (La Venue De L’avenir) by Cédric Klapisch" on lines of their own,
+    two or more: each a film and its director (a list of a festival's or a studio's
+    titles)."""
+    lines = _by_lines(doc)
+    for p, m in lines:
+        title, person = m.group("t").strip(), m.group("p")
+        if guess_type(person) != "Person" or (title.split()[0] in STOP and
+                                              title.split()[0] not in ("The", "A", "An")):
+            continue
+        at = p.start + m.start("t")
+        found = doc.lookup(title)
+        if found is not None and doc.type_of(found) not in WORK_TYPES:
+            continue
+        work = found or _register(doc, title, at, "Movie", "title-by-line", p.text, 0.5)
+        if found is not None:
+            doc.add_work_span(at, at + len(title), found)
+        director = doc.entity(person, "Filmmaker", "title-by-line", p.text)
+        if is_a(doc.type_of(director), "Person"):
+            doc.add(work, "director", p.text.strip(), p.start, "title-by-line", 0.6,
+                    obj=director)
 
 
 def _quoted_lists(doc: Doc) -> None:
@@ -822,7 +886,16 @@ def _person_context(text: str, name: str) -> bool:
             return True
         if _PERSON_AFTER.match(after) and not after.startswith(")"):
             return True
+        if _OWN_WORK_AFTER.match(text, at + len(name), at + len(name) + 60):
+            return True
     return False
+
+
+#: "Alia Bhatt has wrapped up shooting for her next film": someone with works of their own.
+_OWN_WORK_AFTER = re.compile(r"(?: (?:has|had|is|was|will|wraps|wrapped|finished|began|"
+                             r"starts|started)\b[\w ]{0,30})? (?:for |on |in )?(?:his|her) "
+                             r"(?:next|new|latest|upcoming|first|debut|own) (?:[\w-]+ )?"
+                             r"(?:film|movie|series|show|project|role|album)\b")
 
 
 _LISTED = re.compile(rf"(?:^|(?<=, )|(?<=including )|(?<=like ))(?P<list>{TITLE_WORDS}(?:, "
@@ -875,6 +948,7 @@ def _headline_titles(doc: Doc) -> None:
     if not headline:
         return
     runs = [m.group(0) for m in re.finditer(TITLE_WORDS, headline)]
+    people: list[str] = []
     for run in runs:
         whole = doc.lookup(run.rstrip(":,.!?"))
         if (whole is not None and doc.type_of(whole) not in WORK_TYPES) or \
@@ -911,7 +985,10 @@ def _headline_titles(doc: Doc) -> None:
                     is_place_or_award(name):
                 continue
             if len(part) >= 2 and _person_context(doc.text, name):
+                people.append(f" {name} ")
                 continue  # "starring Maya Rudolph", "June (Maya Rudolph)": a person
+            if any(f" {name} " in p for p in people):
+                continue  # "Alia" of "Alia Bhatt" once that is a person
             if len(part) >= 2 and _listed_with_person(headline, name):
                 continue  # "HBO Orders Pilots from Kathryn Bigelow, Adam McKay": people
             found = doc.lookup(name)
@@ -1116,7 +1193,9 @@ def _untitled_directed(doc: Doc) -> None:
 _TV_WORDS = re.compile(r"\b(?:series|shows?|seasons?|episodes?|TV|television|sitcom|"
                        r"showrunner|miniseries|docuseries|binge-watch\w*)\b")
 _FILM_WORDS = re.compile(r"\b(?:films?|movies?|box office|theaters?|theatres?|cinemas?|"
-                         r"feature|blockbusters?|trilogy|sequel|prequel|filmmaker|Oscars?)\b")
+                         # not the verb: "Vigil's cast will also feature …"
+                         r"(?<!\bwill )(?<!\balso )(?<!\bto )(?<!\bwould )feature|"
+                         r"blockbusters?|trilogy|sequel|prequel|filmmaker|Oscars?)\b")
 
 
 def _series_by_context(doc: Doc) -> None:
@@ -1501,25 +1580,46 @@ def _credit_titles(doc: Doc) -> None:
                 # "Melanie Lynskey and Elijah Wood in Blue Ruin star Macon Blair": the people
                 # in it, then the title
                 title = title.rsplit(" in ", 1)[1]
-            words = title.split()
-            at = s.start + s.text.index(title, m.start())
-            if not words or words[0] in STOP or title.lower() in KNOWN_NAMES or \
-                    any(w in _NATIONALITIES for w in words) or \
-                    is_place_or_award(title) or (_NATIONALITY.search(words[-1]) and
-                                                 len(words) == 1) or \
-                    doc.work_span_at(at, at + len(title)):
+            parts = title.split(" and ")
+            if len(parts) == 2 and all(
+                    p[:1].isupper() and (len(p.split()) >= 2 or doc.lookup(p) is not None)
+                    and not re.search(r"[’']s ", p) for p in parts):
+                # "Game of Thrones and Downton Abbey star Rose Leslie": two titles, each
+                # the person's credit (not "Pride and Prejudice", "Ant-Man and the Wasp")
+                first = s.start + s.text.index(title, m.start())
+                _credit_title(doc, s, parts[0], first, m.group(0))
+                _credit_title(doc, s, parts[1], first + len(parts[0]) + 5, m.group(0))
                 continue
-            found = doc.lookup(title)
-            if found is not None:
-                if doc.type_of(found) in WORK_TYPES:
-                    doc.add_work_span(at, at + len(title), found)
+            if len(parts) == 2 and re.search(r"[’']s [A-Z]", parts[0]) and \
+                    len(parts[1].split()) >= 2 and parts[1][:1].isupper():
+                # "Doctor Who's Jodie Whittaker and The Last of Us star Bella Ramsey": a
+                # person and her credit, then the title the credit after it is of
+                first = s.start + s.text.index(title, m.start())
+                _credit_title(doc, s, parts[1], first + len(parts[0]) + 5, m.group(0))
                 continue
-            if guess_type(title) != "Person" or re.search(r"-(?:winning|nominated)\b", title) \
-                    or _company_context(doc.text, title):
-                continue
-            if len(words) == 1 and at == s.start and not _repeated(doc, title):
-                continue  # a single word opening the sentence: too little to go on
-            _register(doc, title, at, "Movie", "credit-title", m.group(0), 0.45)
+            _credit_title(doc, s, title, s.start + s.text.index(title, m.start()), m.group(0))
+
+
+def _credit_title(doc: Doc, s: Sentence, title: str, at: int, quote: str) -> None:
+    """Register ``title`` at ``at`` as a work known by a credit, unless it is no title."""
+    words = title.split()
+    if not words or words[0] in STOP or title.lower() in KNOWN_NAMES or \
+            any(w in _NATIONALITIES for w in words) or \
+            is_place_or_award(title) or (_NATIONALITY.search(words[-1]) and
+                                         len(words) == 1) or \
+            doc.work_span_at(at, at + len(title)):
+        return
+    found = doc.lookup(title)
+    if found is not None:
+        if doc.type_of(found) in WORK_TYPES:
+            doc.add_work_span(at, at + len(title), found)
+        return
+    if guess_type(title) != "Person" or re.search(r"-(?:winning|nominated)\b", title) \
+            or _company_context(doc.text, title):
+        return
+    if len(words) == 1 and at == s.start and not _repeated(doc, title):
+        return  # a single word opening the sentence: too little to go on
+    _register(doc, title, at, "Movie", "credit-title", quote, 0.45)
 
 
 def _numbered_titles(doc: Doc) -> None:
@@ -1867,7 +1967,7 @@ def rule_kind_after_title(doc: Doc, s: Sentence) -> None:
                     is_a(kind, "SocialMediaPlatform"):
                 continue
             key = name.lower()
-            prop = "publisher" if key in NETWORKS else (
+            prop = "airsOn" if key in NETWORKS else (
                 "streamingOn" if key in STREAMERS or is_a(kind, "StreamingService") else
                 "productionCompany")
             org = found or doc.entity(name, kind, "kind-after-title", quote)
@@ -1961,6 +2061,33 @@ _GENRE_SUBJECT = re.compile(
     r"dramedy|biopic|musical|western|rom-com|horror film|animated film|anime))(?:,| (?:is|was|"
     r"has|had|will|follows|stars|tells|sees|became|earned|scored|drew|debuted|premiered|"
     r"currently|also|now|went)\b)")
+
+
+#: "The Flight Attendant is a dark comedy thriller": a title, then the genre it is.
+_IS_GENRE = re.compile(r"[”\"’]?,? (?:is|was) (?:an?|the) (?:new |upcoming |hit |acclaimed )?"
+                       r"(?P<g>(?:[\w-]+ ){0,3}(?:thriller|comedy|drama|documentary|docuseries|"
+                       r"sitcom|dramedy|biopic|musical|western|horror|anime|series|film|movie|"
+                       r"show))\b(?![-’'])")
+
+
+def rule_title_is_genre(doc: Doc, s: Sentence) -> None:
+    """"The Flight Attendant is a dark comedy thriller that follows Cassie Bowden": the
+    genre a sentence says the title just named is (its genre words only: "a crime drama
+    series" is a crime drama; "a new series" gives none)."""
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        m = _IS_GENRE.match(doc.text, b, s.end)
+        if not m or doc.type_of(work) not in ("Movie", "TVSeries", "TVSeason"):
+            continue
+        words = m.group("g").split()
+        if words[-1] in ("series", "film", "movie", "show"):
+            words = words[:-1]
+        if not words or not all(_genre_word(w) for w in words) or \
+                words[-1] in ("dark", "black", "true", "young", "adult", "time", "science"):
+            continue
+        subject = doc.series_of(work) if doc.type_of(work) == "TVSeason" else work
+        if subject is not None:
+            doc.add(subject, "genre", doc.text[a:m.end()], a, "title-is-genre", 0.6,
+                    value=" ".join(words))
 
 
 def rule_genre_subject(doc: Doc, s: Sentence) -> None:
@@ -2059,7 +2186,7 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
         kind = doc.type_of(owner) if owner else None
         if owner is not None and not is_a(kind, "Organization"):
             continue
-        prop = "publisher" if key in NETWORKS else (
+        prop = "airsOn" if key in NETWORKS else (
             "streamingOn" if key in STREAMERS or is_a(kind, "StreamingService") else
             "productionCompany")
         org = owner or doc.entity(m.group("o"), None, "company-title", m.group(0), 0.4)
@@ -2067,7 +2194,7 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
         # development sets (the curators record the studio or the service, seldom the
         # channel); before a quoted title, below, it is kept
         doc.add(work, prop, doc.text[s.start + m.start():b], s.start + m.start(),
-                "company-title", 0.4 if prop == "publisher" else 0.5, obj=org)
+                "company-title", 0.4 if prop == "airsOn" else 0.5, obj=org)
     for m in re.finditer(rf"(?P<o>{NAME})[’']s {TITLE}", s.text):
         owner = doc.lookup(m.group("o"))
         if owner is not None and not is_a(doc.type_of(owner), "Organization"):
@@ -2075,13 +2202,13 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
         if owner is None and (" " in m.group("o") or m.group("o") in STOP):
             continue
         key = m.group("o").lower()
-        prop, org_type = ("publisher", "Organization") if key in NETWORKS else (
+        prop, org_type = ("airsOn", "TelevisionNetwork") if key in NETWORKS else (
             ("streamingOn", "StreamingService") if key in STREAMERS else
             ("productionCompany", "ProductionCompany"))
         org = doc.entity(m.group("o"), org_type, "company-title", m.group(0), 0.4)
         after = s.text[m.end():m.end() + 12]
         type_ = "TVSeries" if after.startswith((" series", " show")) or \
-            prop == "publisher" else "Movie"
+            prop == "airsOn" else "Movie"
         work = doc.entity(m.group("t"), type_, "company-title", m.group(0), 0.4)
         doc.add(work, prop, m.group(0), s.start + m.start(), "company-title", 0.5, obj=org)
 
@@ -2115,7 +2242,7 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
         elif key in STREAMERS:
             kind = "StreamingService"
         elif key in NETWORKS:
-            kind = "Organization"
+            kind = "TelevisionNetwork"
         elif key in STUDIOS:
             kind = "ProductionCompany"  # "Warner Bros. superhero blockbuster “Aquaman,”"
         else:
@@ -2149,7 +2276,7 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
                 doc.add(work, "productionCompany", doc.text[s.start + m.start():doc.past_quote(b)],
                         s.start + m.start(), "studio-kind-title", 0.6, obj=org)
             continue
-        doc.add(doc.series_of(work) or work, "streamingOn" if streamer else "publisher",
+        doc.add(doc.series_of(work) or work, "streamingOn" if streamer else "airsOn",
                 doc.text[s.start + m.start():doc.past_quote(b)], s.start + m.start(),
                 rule, 0.6, obj=org)
 
@@ -2520,5 +2647,5 @@ def rule_renewed(doc: Doc, s: Sentence) -> None:
 
 
 DOC_RULES = [in_production]
-RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_title_synopsis, rule_kind_before_title, rule_genre_list, rule_kind_after_title, rule_possessive_title, rule_service_kind, rule_year_title,
+RULES = [rule_based_on, rule_renewed, rule_predecessor, rule_based_on_title, rule_reimagining, rule_numbered_sequel, rule_and_the_sequel, rule_year_apposition, rule_year_of_predecessor, rule_sequel, rule_status, rule_development, rule_genre, rule_genre_subject, rule_title_is_genre, rule_title_synopsis, rule_kind_before_title, rule_genre_list, rule_kind_after_title, rule_possessive_title, rule_service_kind, rule_year_title,
          rule_description]
