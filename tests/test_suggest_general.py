@@ -1904,3 +1904,45 @@ def test_the_second_season_named_in_passing_stays_below_the_floor() -> None:
                      min_confidence=0.0)
     assert any(c.key() == ("marco-polo-season-2", "seasonNumber", "2") and
                c.confidence >= MIN_CONFIDENCE for c in result.statements)
+
+
+# --------------------------------------------------------------------------- season figures
+
+
+_TOP_10 = ("For the third week in a row, Netflix’s drama Bridgerton has dominated the "
+           "streamer’s global Top 10.\n\nNetflix has even revealed that the much-anticipated "
+           "second season of Bridgerton is now its third-largest series ever. The 8-episode "
+           "second season only just debuted on Netflix on March 25. By Tuesday, March 29, "
+           "the new season had already garnered a bonkers 193 million hours viewed, per "
+           "Netflix.\n\nFor its third week in a row on the Top 10 list, Bridgerton’s sophomore "
+           "season garnered 115.7 million hours viewed globally (for the 7-day period that "
+           "ended on Sunday, April 10).\n\nSeason two’s viewership had exploded to 251.7 "
+           "million hours viewed for the 7-day period that ended April 3.\n")
+
+
+def test_figures_of_a_season_and_the_week_they_count() -> None:
+    result = suggest(Article("a", "T", "a.txt", _TOP_10, date="2022-04-12"), KNOWN,
+                     min_confidence=0.0)
+    by_value = {c.value: c.subject for c in result.statements if c.property == "hoursViewed"}
+    first, week = by_value[193000000], by_value[115700000]
+    got = {c.key(): c for c in result.statements}
+    # "the new season", "Bridgerton’s sophomore season": the season drew them, not the series
+    for figure in (first, week):
+        assert got[(figure, "about", "bridgerton-season-2")].confidence >= MIN_CONFIDENCE
+    # "for the 7-day period that ended on Sunday, April 10": seven days to that Sunday
+    assert (week, "periodDays", "7") in got
+    assert (week, "startDate", "2022-04-04") in got
+    assert (week, "endDate", "2022-04-10") in got
+    # the season is quoted first where the text names it with its series
+    number = got[("bridgerton-season-2", "seasonNumber", "2")]
+    assert number.quote == "the much-anticipated second season of Bridgerton"
+
+
+def test_a_figure_of_the_graph_without_its_facts_is_not_this_articles_figure() -> None:
+    known = [*KNOWN, Entity("bridgerton", "TVSeries", "Bridgerton"),
+             Entity("bridgerton-viewership", "ViewershipFigure", "Viewership of Bridgerton")]
+    text = "Bridgerton garnered 82 million households in its first 28 days, per Netflix.\n"
+    result = suggest(Article("a", "T", "a.txt", text, date="2022-04-12"), known,
+                     min_confidence=0.0)
+    figure = next(c.subject for c in result.statements if c.property == "households")
+    assert figure != "bridgerton-viewership"

@@ -471,7 +471,11 @@ def _named_together(doc: Doc, series: str, n: int) -> tuple[str, int] | None:
     ordinal = next((w for w, k in _ORDINAL.items() if k == n), None)
     season = rf"(?i:season|series) {number}\b"
     if ordinal:
-        season = rf"(?:{season}|\b(?i:the|its|their|our|a) {ordinal} (?i:season|series))"
+        # "the much-anticipated second season of Bridgerton", "Bridgerton’s sophomore
+        # season": a word or two may stand between the article and the number
+        ordinal = f"(?:{ordinal}|sophomore)" if n == 2 else ordinal
+        season = (rf"(?:{season}|\b(?i:the|its|their|our|a) (?:[\w-]+ ){{0,2}}?"
+                  rf"{ordinal} (?i:season|series))")
     pattern = re.compile(
         rf"{season} (?:of|for) (?:(?:the|its|their|our) )?(?:[\w+’'-]+ ){{0,6}}?[“\"‘]?{name}\b|"
         rf"(?<![\w’']){name}[”\"’]?(?:[’']s)? {season.replace('(?:the|its|their|our|a) ', '')}",
@@ -491,14 +495,14 @@ def season_quotes(doc: Doc) -> None:
             continue
         series = series_of[c.subject]
         name = doc.name_of(series)
-        if any(name.lower() in q.lower() for q, _a in c.quotes()):
-            continue
+        if name.lower() in c.quote.lower():
+            continue  # its first quote names the series already
         number = next((x.value for x in doc.found.values() if x.subject == c.subject
                        and x.property == "seasonNumber"), None)
         if not isinstance(number, int):
             continue
         better = _named_together(doc, series, number)
-        if better is not None:
+        if better is not None and better[1] != c.start:
             c.more.insert(0, (c.quote, c.start))
             c.quote, c.start = better
             del c.more[2:]
