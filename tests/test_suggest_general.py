@@ -1946,3 +1946,35 @@ def test_a_figure_of_the_graph_without_its_facts_is_not_this_articles_figure() -
                      min_confidence=0.0)
     figure = next(c.subject for c in result.statements if c.property == "households")
     assert figure != "bridgerton-viewership"
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+_SUZUKI = ("Veteran producer Toshio Suzuki said that Hayao Miyazaki is working on a new "
+           "feature.\n\nSuzuki spoke at an event in Los Angeles on Friday for the animation "
+           "“The Red Turtle,” on which Ghibli was a partner. Suzuki said that Miyazaki is "
+           "“hard at work” on the film.\n\nWhen the studio became involved in “The Red Turtle,” "
+           "Suzuki noted, “He didn’t like it that someone else was making a film at Ghibli.” "
+           "The film may be a longer version of a short that Miyazaki was making, but Suzuki "
+           "offered no details about its contents. “All I can say is that it’s really "
+           "interesting,” he said.\n")
+
+
+def test_speakers_a_borrowed_phrase_and_a_title_before_the_attribution() -> None:
+    result = run(_SUZUKI, date="2017-02-26")
+    texts = [str(c.value) for c in result.statements if c.property == "text"]
+    # "said that Miyazaki is “hard at work”": the reporter's sentence, not a quotation
+    assert not any("hard at work" in t for t in texts)
+    # "“The Red Turtle,” Suzuki noted, “He …”": one quotation, not two
+    assert sum("someone else was making" in t for t in texts) == 1
+    # "… but Suzuki offered no details … “…,” he said.": the speaker named again goes on
+    said = {c.object for c in result.statements if c.property == "spokenBy"}
+    assert said == {"toshio-suzuki"}
+
+
+def test_a_one_word_opening_of_a_split_quotation_is_no_title() -> None:
+    text = ("Netflix has ordered Disenchantment from Matt Groening.\n"
+            "“Ultimately,” says Matt Groening, “Disenchantment will be about life and death, "
+            "love and sex.”\n")
+    assert ("groening-quote-1", "spokenBy", "matt-groening") in facts(text)

@@ -139,10 +139,17 @@ def quotations(doc: Doc) -> None:
                 text = m.group("q").strip().rstrip(",")
                 if len(text.split()) < 2 or _posted(doc, text) or is_title_case(text):
                     continue  # "“Extraction 2,” Netflix confirmed": a title, not words said
-                if pattern is _REPORTED and any(
-                        c.property == "text" and str(c.value).casefold() == text.casefold()
-                        for c in doc.found.values()):
-                    continue  # drafted already, by a pattern that reads the sentence whole
+                if any(c.property == "text" and str(c.value).casefold() == text.casefold()
+                       and doc.type_of(c.subject) == "Quotation" and s.start <= c.start < s.end
+                       for c in doc.found.values()):
+                    continue  # drafted already, by a pattern before this one
+                if pattern is _REPORTED and len(text.split()) < 4:
+                    continue  # "Suzuki said that Miyazaki is “hard at work”": a phrase the
+                    # reporter borrows inside his own sentence, not a quotation
+                if pattern is _SPLIT and " " in m.group(0)[:m.group(0).index(",")] and any(
+                        s.start + m.start() <= a and b <= s.start + m.start() +
+                        m.group(0).index(",") for a, b, _w in doc.work_spans):
+                    continue  # "“The Red Turtle,” Suzuki noted, “He …”": a title, then words
                 if _character(doc, who):
                     # "“We imagine a future, …,” Murphy’s J. Robert Oppenheimer says in a
                     # voiceover": a character's line in a trailer, no one's quotation;
@@ -156,6 +163,12 @@ def quotations(doc: Doc) -> None:
                 # person the paragraph just spoke of before the last speaker
                 here = _subject_in_paragraph(doc, s) if who in ("He", "She", "he", "she") \
                     else None
+                if here is not None and last is not None and here != last and \
+                        _named_just_before(doc, s, last):
+                    # "… that Miyazaki was making …, but Suzuki offered no details. “All I
+                    # can say is that it’s really interesting,” he said.": the speaker the
+                    # sentence before names again goes on
+                    here = last
                 speaker = _speaker(doc, who, here or last or doc.subject_person(
                     s.start + m.start()), m.group(0))
                 if speaker is None:
@@ -234,6 +247,17 @@ def quotations(doc: Doc) -> None:
             last = None if not re.search(r"[\"“]", s.text) else last
         previous, previous_attributed = s, attributed
 
+
+
+def _named_just_before(doc: Doc, s: Sentence, person: str) -> bool:
+    """Whether the sentence before ``s``, in its paragraph, names ``person`` (by the
+    last word of the name, as a later mention does)."""
+    before = [x for x in doc.sentences if x.end <= s.start][-1:]
+    if not before or not _same_paragraph(doc, before[0], s):
+        return False
+    name = doc.name_of(person)
+    return bool(name) and re.search(rf"\b{re.escape(name.split()[-1])}\b(?![’'])",
+                                    before[0].text) is not None
 
 
 def _same_paragraph(doc: Doc, a: Sentence | None, b: Sentence) -> bool:
