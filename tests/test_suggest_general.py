@@ -1978,3 +1978,29 @@ def test_a_one_word_opening_of_a_split_quotation_is_no_title() -> None:
             "“Ultimately,” says Matt Groening, “Disenchantment will be about life and death, "
             "love and sex.”\n")
     assert ("groening-quote-1", "spokenBy", "matt-groening") in facts(text)
+
+
+# --------------------------------------------------------------------------- renewals, again
+
+
+def test_the_renewal_of_a_series_for_a_season_and_the_season_said_next() -> None:
+    text = ("HBO has confirmed the renewal of its animated adult television series “Animals” "
+            "for a third season.\n")
+    got = {c.key() for c in run(text).statements}
+    assert ("animals-season-3", "greenlitBy", "hbo") in got
+    assert ("animals-season-3", "developmentStatus", "renewed") in got
+    text = ("In what should come as no surprise, Marvel’s Daredevil has been renewed by "
+            "Netflix. Season 2 will premiere sometime in 2016.\n")
+    got = {c.key() for c in run(text).statements}
+    season = next(s for s, p, o in got if p == "seasonNumber" and o == "2")
+    assert (season, "greenlitBy", "netflix") in got
+    assert (season, "developmentStatus", "renewed") in got
+
+
+def test_a_renewal_of_an_owners_series_is_of_the_series_the_text_names() -> None:
+    text = ("Season 3 of Runaways will stream on Hulu.\n\nHulu has decided to renew two of its "
+            "biggest genre series, Marvel's Runaways and The Handmaid's Tale, for a third and "
+            "fourth season respectively.\n")
+    got = {c.key() for c in run(text).statements}
+    assert ("runaways-season-3", "greenlitBy", "hulu") in got
+    assert not any(s.startswith("marvels-runaways-season") for s, _p, _o in got)
