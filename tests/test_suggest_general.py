@@ -2004,3 +2004,12 @@ def test_a_renewal_of_an_owners_series_is_of_the_series_the_text_names() -> None
     got = {c.key() for c in run(text).statements}
     assert ("runaways-season-3", "greenlitBy", "hulu") in got
     assert not any(s.startswith("marvels-runaways-season") for s, _p, _o in got)
+
+
+def test_a_place_in_a_territory() -> None:
+    text = ("“Jurassic World” opened with $513.8 million worldwide. The dinosaur thriller is the "
+            "top-ranking film, after opening in first place in North America and across all 66 "
+            "international territories where it debuted.\n")
+    got = {c.key() for c in run(text, date="2015-06-14").statements}
+    ranking = next(s for s, p, o in got if p == "rank" and o == "1")
+    assert (ranking, "scope", "north america") in got

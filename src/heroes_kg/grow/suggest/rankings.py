@@ -139,6 +139,12 @@ def _new_ranking(doc: Doc, film: str, key: str, quote: str) -> str:
                        f"Ranking of {doc.name_of(film)}", "rank", quote)
 
 
+#: "in first place in North America", "at No. 1 in China": the territory a rank is in.
+_WHERE = re.compile(r" (?:in|across) (?P<w>North America|the (?:U\.S\.|US|UK|United States|"
+                    r"United Kingdom)|Canada|China|Japan|India|(?:South )?Korea|France|Germany|"
+                    r"Mexico|Australia|Brazil|Italy|Spain|Russia)\b")
+
+
 def rule_place(doc: Doc, s: Sentence) -> None:
     """"“The Witcher” returned to first place for TV", "Second place in the English film
     chart was “Miraculous: …”", "which received 11.1 million views …, enough for third
@@ -169,6 +175,11 @@ def rule_place(doc: Doc, s: Sentence) -> None:
             m.start():m.end()].rstrip("“\"‘ ")
         doc.add(ranking, "about", s.text, s.start, "place", 0.6 - doubt, obj=film)
         doc.add(ranking, "rank", quote, pos, "place", 0.7 - doubt, value=rank)
+        where = _WHERE.match(s.text, m.end())
+        if where is not None:
+            # "opening in first place in North America": the territory of the rank
+            doc.add(ranking, "scope", s.text[m.start():where.end()], pos, "place", 0.55,
+                    value=where.group("w"))
         if m.group("for"):
             doc.add(ranking, "chart", quote, pos, "place", 0.6,
                     value=m.group("for").split()[-1])
