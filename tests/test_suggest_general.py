@@ -2013,3 +2013,15 @@ def test_a_place_in_a_territory() -> None:
     got = {c.key() for c in run(text, date="2015-06-14").statements}
     ranking = next(s for s, p, o in got if p == "rank" and o == "1")
     assert (ranking, "scope", "north america") in got
+
+
+def test_words_commented_on_a_post_are_a_comment_not_a_quotation() -> None:
+    text = ("Alia Bhatt took to her Instagram account to post new pictures with her co-star "
+            "Vedang Raina.\n\nReacting to the post, Vedang Raina commented, “The best ever (red "
+            "heart emoticons).” Zoya Akhtar also commented with heart emoticons.\n")
+    result = run(text)
+    got = {c.key() for c in result.statements}
+    assert ("raina-comment", "author", "vedang-raina") in got
+    assert ("raina-comment", "text", "the best ever (red heart emoticons).") in got
+    assert not any(p == "spokenBy" for _s, p, _o in got)
+    assert {e.id: e.type for e in result.entities}["raina-comment"] == "SocialMediaPosting"

@@ -173,6 +173,9 @@ def quotations(doc: Doc) -> None:
                     s.start + m.start()), m.group(0))
                 if speaker is None:
                     continue
+                if _comment(doc, s, m, speaker, text):
+                    attributed = True
+                    continue
                 if _post_words(doc, s, m, speaker, text):
                     attributed, last_post = True, _post_of(doc, s, m, speaker)
                     continue
@@ -262,6 +265,28 @@ def _named_just_before(doc: Doc, s: Sentence, person: str) -> bool:
 
 def _same_paragraph(doc: Doc, a: Sentence | None, b: Sentence) -> bool:
     return a is not None and "\n" not in doc.text[a.end:b.start]
+
+
+_PLATFORMS = r"\b(?P<p>Instagram|Twitter|Facebook|TikTok|YouTube|X)\b"
+
+
+def _comment(doc: Doc, s: Sentence, m: re.Match[str], speaker: str, text: str) -> bool:
+    """"Reacting to the post, Vedang Raina commented, “The best ever (red heart
+    emoticons).”": words written under someone's post, a post of their own (a comment)
+    by the speaker, on the platform the sentence names."""
+    if not re.search(r"\bcommented\b", m.group(0)) or \
+            not re.search(r"\b(?:post|posts|comments?|picture|photo|video)\b", s.text):
+        return False
+    post = doc.derived(f"{doc.short(speaker)}-comment", "SocialMediaPosting",
+                       f"{doc.name_of(speaker)}'s comment", "comment", m.group(0))
+    start = s.start + m.start()
+    doc.add(post, "author", m.group(0), start, "comment", 0.6, obj=speaker)
+    doc.add(post, "text", m.group("q"), s.start + m.start("q"), "comment", 0.6, value=text)
+    platform = re.search(_PLATFORMS, s.text)
+    found = doc.lookup(platform.group("p")) if platform else None
+    if platform is not None and found is not None:
+        doc.add(post, "platform", s.text, s.start, "comment", 0.55, obj=found)
+    return True
 
 
 def _post_words(doc: Doc, s: Sentence, m: re.Match[str], speaker: str, text: str) -> bool:
