@@ -2025,3 +2025,12 @@ def test_words_commented_on_a_post_are_a_comment_not_a_quotation() -> None:
     assert ("raina-comment", "text", "the best ever (red heart emoticons).") in got
     assert not any(p == "spokenBy" for _s, p, _o in got)
     assert {e.id: e.type for e in result.entities}["raina-comment"] == "SocialMediaPosting"
+
+
+def test_a_season_in_the_top_10_of_many_countries() -> None:
+    got = {c.key() for c in run(_TOP_10 + "Currently, Bridgerton season two is also a Top 10 "
+                                "show for Netflix in a whopping 91 countries.\n",
+                                date="2022-04-12").statements}
+    ranking = next(s for s, p, o in got if p == "countriesRanked" and o == "91")
+    assert (ranking, "about", "bridgerton-season-2") in got
+    assert (ranking, "platform", "netflix") in got

@@ -15,7 +15,7 @@ from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, STOP, TITLE_WORDS, Sentenc
 from .dates import DATE
 
 __all__ = ["DOC_RULES", "RULES", "another_subject_between", "bound_elsewhere", "opening_title",
-           "opening_work"]
+           "opening_work", "season_counted"]
 
 #: "7m viewers", "1.2bn hours" (British abbreviations) as well as "44 million", "1.2B".
 _AMOUNT = (r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|"
@@ -209,7 +209,7 @@ _SEASON_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
                    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "sophomore": 2}
 
 
-def _season_counted(doc: Doc, s: Sentence, work: str, at: int) -> str | None:
+def season_counted(doc: Doc, s: Sentence, work: str, at: int) -> str | None:
     """The season of ``work`` that the clause before a figure at ``at`` (offset in ``s``)
     says drew it: "Bridgerton’s sophomore season garnered 115.7 million hours" (the
     series' season of that number), "the new season had already garnered 193 million
@@ -390,7 +390,7 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                 else None
             if opened is not None:
                 film, doubt = opened[0], 0.0
-        season = _season_counted(doc, s, film, f.start)
+        season = season_counted(doc, s, film, f.start)
         if season is not None:
             film, doubt = season, 0.0
         count = f.count

@@ -9,7 +9,7 @@ from ._doc import Doc
 from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence, is_title_case
 from .dates import DATE
-from .figures import another_subject_between, bound_elsewhere, opening_work
+from .figures import another_subject_between, bound_elsewhere, opening_work, season_counted
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -113,7 +113,12 @@ _TERRITORIES = re.compile(r"\bthe (?:#|[Nn]umber |No\. ?)(?P<n>\d+|one) (?:Netfl
                           r"(?:watched |streamed |viewed )?"
                           r"(?:movie|film|show|series|title) in (?:roughly |about |nearly |around |"
                           r"more than |over )?(?P<c>\d+) (?:territories|countries)")
-_TOP_IN = re.compile(r"\bmade the (?P<chart>Top \d+) in (?P<c>\d+) (?:territories|countries)")
+#: "made the Top 10 in 73 countries", "is also a Top 10 show for Netflix in a whopping 91
+#: countries".
+_TOP_IN = re.compile(r"\b(?:made the|(?:is|was|remains) (?:also |still )?an?) (?P<chart>Top \d+)"
+                     r"(?: (?:show|series|title|film|movie))?(?: for (?P<on>[A-Z][\w+]*))? in "
+                     r"(?:a whopping |roughly |about |nearly |around |more than |over )?"
+                     r"(?P<c>\d+) (?:territories|countries)")
 _RANK_IN = re.compile(r"\b(?:was|is|ranked|hit|(?:debuted|landed|premiered)(?: on [\w ]{3,30}?)? at) "
                       r"(?:#|No\. ?|number )(?P<n>\d+|one) in (?P<c>\w+) (?:territories|"
                       rf"countries)(?:: (?P<scope>{NAME}(?:(?:,| and|, and) {NAME})*))?")
@@ -312,6 +317,8 @@ def rule_territories(doc: Doc, s: Sentence) -> None:
                 else int(m.group("c"))
             if film is None or not count:
                 continue
+            # "Bridgerton season two is also a Top 10 show …": the season's
+            film = season_counted(doc, s, film, m.start()) or film
             key = "-top-countries" if pattern is _TOP_IN else "-countries"
             ranking = _new_ranking(doc, film, key, m.group(0))
             pos = s.start + m.start()
@@ -321,6 +328,10 @@ def rule_territories(doc: Doc, s: Sentence) -> None:
             if pattern is _TOP_IN:
                 doc.add(ranking, "chart", m.group(0), pos, "territories", 0.6,
                         value=m.group("chart"))
+                service = doc.lookup(m.group("on")) if m.group("on") else None
+                if service is not None and is_a(doc.type_of(service) or "", "StreamingService"):
+                    doc.add(ranking, "platform", m.group(0), pos, "territories", 0.6,
+                            obj=service)
             else:
                 doc.add(ranking, "rank", m.group(0), pos, "territories", 0.7,
                         value=int(m.group("n")) if m.group("n").isdigit() else 1)
