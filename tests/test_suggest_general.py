@@ -2034,3 +2034,17 @@ def test_a_season_in_the_top_10_of_many_countries() -> None:
     ranking = next(s for s, p, o in got if p == "countriesRanked" and o == "91")
     assert (ranking, "about", "bridgerton-season-2") in got
     assert (ranking, "platform", "netflix") in got
+
+
+def test_a_quotation_over_several_sentences_closed_with_another_mark() -> None:
+    text = ("Star Kaley Cuoco decided not to return to the role. In a statement, Cuoco said: "
+            "“I always envisioned TFA as a limited series. Personally, playing Cassie has been "
+            "a dream come true.\"\n\nAlia Bhatt posted pictures with Vedang Raina. “That’s a "
+            "film wrap. See you soon at a cinema near you,\" she captioned the post.\n")
+    got = {c.key(): c for c in run(text).statements}
+    assert ("cuoco-quote-1", "spokenBy", "kaley-cuoco") in got
+    words = str(got[("cuoco-quote-1", "text", next(
+        o for s, p, o in got if s == "cuoco-quote-1" and p == "text"))].value)
+    assert words.startswith("I always envisioned") and words.endswith("a dream come true.")
+    # "she" after words over several sentences: not whoever the last sentence named
+    assert ("raina-quote-1", "spokenBy", "vedang-raina") not in got

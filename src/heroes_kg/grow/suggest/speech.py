@@ -126,8 +126,12 @@ def quotations(doc: Doc) -> None:
     last_post: str | None = None
     said_at: tuple[str, int] | None = None
     voiced = False
-    for s in doc.sentences:
+    whole = {(x.start, x.end) for x in doc.sentences}
+    for s in _speech_sentences(doc):
         attributed = False
+        # a quotation over several sentences names its speaker: "she" after a long
+        # quotation is too often someone the last sentence named instead
+        merged = (s.start, s.end) not in whole
         if not re.search(r"[\"“]", s.text):
             voiced = False  # the narration goes on: "he says" is someone again
         for pattern in (_AFTER, _BEFORE, _SPLIT, _SAYING, _AFTER_TITLED, _AFTER_POINTER,
@@ -156,7 +160,7 @@ def quotations(doc: Doc) -> None:
                     # "he continues" after it is the character too
                     last, attributed, voiced = None, True, True
                     continue
-                if voiced and who.lower() in ("he", "she"):
+                if (voiced or merged) and who.lower() in ("he", "she", "they"):
                     attributed = True
                     continue
                 # "In the show, … Gina Carano plays … She says of the show, “…”": the
@@ -250,6 +254,33 @@ def quotations(doc: Doc) -> None:
             last = None if not re.search(r"[\"“]", s.text) else last
         previous, previous_attributed = s, attributed
 
+
+
+def _unclosed(text: str) -> bool:
+    """Whether a sentence opens a quotation it does not close: "Cuoco said: “I always
+    envisioned TFA as a limited series …." (its closing mark some sentences on)."""
+    opened = text.rfind("“")
+    return opened >= 0 and "”" not in text[opened:] and '"' not in text[opened:]
+
+
+def _speech_sentences(doc: Doc) -> list[Sentence]:
+    """The article's sentences, a quotation that goes on over several of them (opened
+    with one kind of mark and closed with another, “… ", which the sentence splitter
+    does not pair) read as one."""
+    out: list[Sentence] = []
+    merging = False
+    for s in doc.sentences:
+        if merging and out and _same_paragraph(doc, out[-1], s) and \
+                s.start - out[-1].start < 1500:
+            last = out.pop()
+            s = Sentence(doc.text[last.start:s.end], last.start)
+            merging = not re.search(r"[”\"]", doc.text[last.end:s.end])
+        else:
+            merging = False
+        if not merging:
+            merging = _unclosed(s.text)
+        out.append(s)
+    return out
 
 
 def _named_just_before(doc: Doc, s: Sentence, person: str) -> bool:
