@@ -2048,3 +2048,13 @@ def test_a_quotation_over_several_sentences_closed_with_another_mark() -> None:
     assert words.startswith("I always envisioned") and words.endswith("a dream come true.")
     # "she" after words over several sentences: not whoever the last sentence named
     assert ("raina-quote-1", "spokenBy", "vedang-raina") not in got
+
+
+def test_words_reported_by_a_speaker_with_an_apposition() -> None:
+    text = ("Tom Edge wrote the series.\n\nEdge, writer of the recent Judy Garland biopic, said "
+            "the show would explore “a contentious part of national life for half a century "
+            "now”.\n")
+    got = facts(text)
+    assert ("edge-quote-1", "spokenBy", "tom-edge") in got
+    assert ("edge-quote-1", "text", "a contentious part of national life for half a century "
+            "now") in got

@@ -54,7 +54,8 @@ _INVERTED = re.compile(rf"^(?:Added|Adds|Says|Said|Continued|Explained) (?P<who>
                        rf"{_QUOTED}")
 #: "Finneran said she was "delighted to be returning for Time two"", "as Frémaux says, it
 #: is "in Hou’s very own style"": words quoted inside a sentence that reports them.
-_REPORTED = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he) (?:also )?(?:said|says|added|adds|"
+_REPORTED = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he)(?:, (?:the )?[a-z][^,“”\"]{{2,60}},)? "
+                       rf"(?:also )?(?:said|says|added|adds|"
                        rf"explained|explains|noted|notes|admitted|admits|insisted|insists)"
                        rf"(?: that)?(?=[ ,])(?:(?!\b(?:citing|calling|called|dubbed|describing|"
                        rf"described|of the|of it|about)\b)[^“\".;:]){{3,120}}? "
