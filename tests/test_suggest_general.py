@@ -2058,3 +2058,16 @@ def test_words_reported_by_a_speaker_with_an_apposition() -> None:
     assert ("edge-quote-1", "spokenBy", "tom-edge") in got
     assert ("edge-quote-1", "text", "a contentious part of national life for half a century "
             "now") in got
+
+
+def test_a_block_quotation_after_heres_what_the_actor_said() -> None:
+    text = ("Michael Douglas is ready to return for the sequel. In an interview with Collider, "
+            "Douglas confirmed that he is in talks. Here’s what the actor said:\n\n"
+            "“I just got a call recently – they want to negotiate for a sequel. It was a lovely "
+            "experience, so you know, I welcome it.”\n")
+    result = run(text)
+    got = {c.key() for c in result.statements}
+    assert ("douglas-quote-1", "spokenBy", "michael-douglas") in got
+    words = next(str(c.value) for c in result.statements
+                 if c.subject == "douglas-quote-1" and c.property == "text")
+    assert words.startswith("I just got a call") and words.endswith("I welcome it.")

@@ -411,12 +411,20 @@ _INTRO_END = re.compile(
     rf"(?:told (?P<to0>{NAME})|said|explained|noted|wrote)\s?:$")
 
 
+#: "… Here’s what the actor said:" at the end of a paragraph whose next paragraph is the
+#: quotation: the speaker pointed at, the person the paragraph spoke of.
+_INTRO_HERE = re.compile(
+    rf"\b(?:Here[’']s|Here is|This is) what (?P<who>{NAME}|{_POINTER}|[Hh]e|[Ss]he) "
+    rf"(?:said|had to say|told (?P<to0>{NAME})|wrote|shared)(?: [^:.]{{0,40}})?:$")
+
+
 def block_quotes(doc: Doc) -> None:
     """"Lin revealed the following about the viewer numbers, per GQ:" and the quoted
     paragraph after it: a Quotation with its speaker and the publication."""
     counts: dict[str, int] = {}
     for index, p in enumerate(doc.paragraphs[:-1]):
-        m = _INTRO.match(p.text.strip()) or _INTRO_END.search(p.text.strip())
+        m = _INTRO.match(p.text.strip()) or _INTRO_END.search(p.text.strip()) or \
+            _INTRO_HERE.search(p.text.strip())
         nxt = doc.paragraphs[index + 1]
         quoted = re.fullmatch(r"\s*[“\"](?P<q>.+)[”\"]\s*", nxt.text)
         if m is not None and quoted is None and m.re is _INTRO_END:
@@ -424,7 +432,9 @@ def block_quotes(doc: Doc) -> None:
             quoted = re.fullmatch(r"\s*(?P<q>[A-Z][^“”\"]{40,}[.!?])\s*", nxt.text)
         if not m or not quoted:
             continue
-        speaker = _speaker(doc, m.group("who"), None, p.text)
+        last = _subject_before(doc, p.start + p.text.index(m.group(0))) \
+            if m.re is _INTRO_HERE else None
+        speaker = _speaker(doc, m.group("who"), last, p.text)
         if speaker is None:
             continue
         n = counts.get(speaker, 0) + 1
