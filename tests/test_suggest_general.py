@@ -2071,3 +2071,12 @@ def test_a_block_quotation_after_heres_what_the_actor_said() -> None:
     words = next(str(c.value) for c in result.statements
                  if c.subject == "douglas-quote-1" and c.property == "text")
     assert words.startswith("I just got a call") and words.endswith("I welcome it.")
+
+
+def test_words_a_post_ended_with() -> None:
+    text = ("Alec Baldwin took to Instagram on Monday to share a photo. “Last day of filming "
+            "RUST in Montana,” he wrote.\n\nBaldwin ended his post by calling the wrapping of "
+            "the film, “Nothing less than a miracle.”\n")
+    got = facts(text, date="2023-05-23")
+    post = next(s for s, p, o in got if p == "author" and o == "alec-baldwin")
+    assert (post, "text", "nothing less than a miracle.") in got
