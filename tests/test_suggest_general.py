@@ -2080,3 +2080,13 @@ def test_words_a_post_ended_with() -> None:
     got = facts(text, date="2023-05-23")
     post = next(s for s, p, o in got if p == "author" and o == "alec-baldwin")
     assert (post, "text", "nothing less than a miracle.") in got
+
+
+def test_a_series_named_right_before_its_second_season() -> None:
+    text = ("Netflix has made announcements at its panel, including the premiere date of the "
+            "highly-anticipated Castlevania second season.\n")
+    known = [*KNOWN, Entity("castlevania", "TVSeries", "Castlevania")]
+    got = {c.key() for c in suggest(Article("a", "T", "a.txt", text, date="2018-07-10"), known,
+                                    min_confidence=0.0).statements}
+    assert ("castlevania-season-2", "partOfSeries", "castlevania") in got
+    assert ("castlevania-season-2", "seasonNumber", "2") in got

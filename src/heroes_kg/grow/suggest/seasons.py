@@ -576,4 +576,26 @@ def bare_first_seasons(doc: Doc) -> None:
         c.confidence = min(c.confidence, 0.4)
 
 
-DOC_RULES = [season_titles, season_quotes, bare_first_seasons]
+_AFTER_TITLE = re.compile(rf"[”\"’]?(?:[’']s)? (?P<o>{_ORDINALS}|sophomore) season\b")
+
+
+def series_seasons(doc: Doc) -> None:
+    """"the highly-anticipated Castlevania second season, to be released on 26 October
+    2018", "Loki’s second season": a series named right before "second season" is that
+    season's series, with its number."""
+    for a, b, series in list(doc.work_spans):
+        if doc.type_of(series) != "TVSeries":
+            continue
+        m = _AFTER_TITLE.match(doc.text, b)
+        if m is None:
+            continue
+        n = 2 if m.group("o") == "sophomore" else _ORDINAL[m.group("o")]
+        quote = doc.text[a:m.end()]
+        season = season_of(doc, series, n, quote)
+        if doc.type_of(season) != "TVSeason":
+            continue
+        doc.add(season, "partOfSeries", quote, a, "series-season", 0.6, obj=series)
+        doc.add(season, "seasonNumber", quote, a, "series-season", 0.6, value=n)
+
+
+DOC_RULES = [season_titles, series_seasons, season_quotes, bare_first_seasons]
