@@ -198,3 +198,14 @@ def test_a_line_up_printed_one_film_a_line_with_its_director() -> None:
     assert types["leave-one-day"] == "Movie"
     assert "partir-un-jour" not in types
     assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_who_will_be_at_the_festival() -> None:
+    text = ("Cannes Film Festival 2025 will take place from May 13 to 24. Its line-up includes "
+            "seven films out of competition.\n\nTom Cruise will be present at the festival as "
+            "his film will be screened on May 14. French actors Vincent Cassel, Léa Seydoux "
+            "and Marion Cotillard will also be among those strolling along the red carpet.\n")
+    got = {c.key() for c in suggest(Article("a", "T", "a.txt", text, date="2025-05-12"), [],
+                                    min_confidence=0.0).statements}
+    for person in ("tom-cruise", "vincent-cassel", "lea-seydoux", "marion-cotillard"):
+        assert ("cannes-film-festival-2025", "attendee", person) in got

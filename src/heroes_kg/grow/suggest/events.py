@@ -204,6 +204,30 @@ def _sentence_at(doc: Doc, pos: int) -> Sentence:
                 Sentence("", pos))
 
 
+_PERSON = r"[A-Z][\w’'.-]+(?: (?:de |De |van |von )?[A-Z][\w’'.-]+){1,2}"
+#: "Tom Cruise will be present at the festival", "French actors Vincent Cassel, Vincent
+#: Lindon, Léa Seydoux and Marion Cotillard will also be among those strolling along the
+#: red carpet": who attends the festival.
+_ATTENDS = re.compile(
+    rf"(?P<who>{_PERSON}(?:, {_PERSON})*(?:,? and {_PERSON})?) (?:will (?:also )?be present "
+    rf"at the (?:festival|event)|will (?:also )?attend the (?:festival|event)|"
+    rf"(?:will (?:also )?be among those )?(?:strolling|walking) (?:along|down|on) the red "
+    rf"carpet)")
+
+
+def _attendees(doc: Doc, event: str) -> None:
+    """The people a festival article says will be there (:data:`_ATTENDS`)."""
+    for s in doc.sentences:
+        for m in _ATTENDS.finditer(s.text):
+            quote = m.group(0)
+            for name in re.split(r",? and |, ", m.group("who")):
+                if not doc.is_person(name):
+                    continue
+                person = doc.entity(name, "Person", "festival-attendee", quote)
+                doc.add(event, "attendee", quote, s.start + m.start(), "festival-attendee",
+                        0.55, obj=person)
+
+
 def festival_lineup(doc: Doc) -> None:
     """"Some films scheduled to premiere at the French event are Martin Scorsese’s
     “Killers of the Flower Moon” …", "The 2023 Cannes Film Festival takes place May
@@ -234,6 +258,7 @@ def festival_lineup(doc: Doc) -> None:
                         value=first)
                 doc.add(event, "endDate", s.text, s.start, "festival-dates", 0.65,
                         value=last)
+    _attendees(doc, event)
     listed = set()
     directed = doc.memo.get("titles-by")
     for work, person, line, at in directed if isinstance(directed, list) else []:
