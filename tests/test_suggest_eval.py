@@ -32,8 +32,8 @@ FLOORS = {"dev": {"recall": 0.71, "precision": 0.95, "typed": 0.96, "noise": 0},
           "dev-7": {"recall": 0.44, "precision": 0.87, "typed": 0.93, "noise": 1},
           # the same, scored once as a held-out half before any rule was tuned on it
           "dev-8": {"recall": 0.40, "precision": 0.87, "typed": 0.90, "noise": 0},
-          # the same (round 7's held-out half)
-          "dev-9": {"recall": 0.09, "precision": 0.45, "typed": 0.80, "noise": 0}}
+          # the same (round 7's held-out half), then developed on
+          "dev-9": {"recall": 0.19, "precision": 0.70, "typed": 0.84, "noise": 0}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
