@@ -221,7 +221,8 @@ def _titles(doc: Doc, what: str, rule: str, quote: str) -> list[str]:
             continue
         found = doc.lookup(part)
         owned = re.match(r"[A-Z][\w.&-]*[’']s (?P<t>[A-Z].+)$", part)
-        if owned and doc.type_of(doc.lookup(owned.group("t"))) == "TVSeries":
+        if owned and doc.type_of(doc.lookup(owned.group("t"))) == "TVSeries" and re.search(
+                rf"(?<![’']s ){re.escape(owned.group('t'))}\b", doc.text):
             # "Marvel's Runaways" in a text that calls the show "Runaways": that show
             found = doc.lookup(owned.group("t"))
         if found is not None and doc.type_of(found) != "TVSeries":
