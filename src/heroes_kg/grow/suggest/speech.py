@@ -148,9 +148,13 @@ def quotations(doc: Doc) -> None:
                        and doc.type_of(c.subject) == "Quotation" and s.start <= c.start < s.end
                        for c in doc.found.values()):
                     continue  # drafted already, by a pattern before this one
-                if pattern is _REPORTED and len(text.split()) < 4:
+                if pattern is _REPORTED and len(text.split()) < 4 and re.search(
+                        r"\b(?:said|says|added|adds|explained|explains|noted|notes|admitted|"
+                        r"admits|insisted|insists)(?: that)? (?!I\b)[A-Z]",
+                        s.text[m.end("who"):m.start("q")]):
                     continue  # "Suzuki said that Miyazaki is “hard at work”": a phrase the
-                    # reporter borrows inside his own sentence, not a quotation
+                    # reporter borrows to say something of someone else, not a quotation
+                    # ("Gosselin said she “can't wait”" is hers)
                 if pattern is _SPLIT and " " in m.group(0)[:m.group(0).index(",")] and any(
                         s.start + m.start() <= a and b <= s.start + m.start() +
                         m.group(0).index(",") for a, b, _w in doc.work_spans):
