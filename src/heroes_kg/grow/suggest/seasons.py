@@ -519,8 +519,13 @@ def _named_together(doc: Doc, series: str, n: int) -> tuple[str, int] | None:
         rf"{season} (?:of|for) (?:(?:the|its|their|our) )?(?:[\w+’'-]+ ){{0,6}}?[“\"‘]?{name}\b|"
         rf"(?<![\w’']){name}[”\"’]?(?:[’']s)? {season.replace('(?:the|its|their|our|a) ', '')}",
         re.IGNORECASE if doc.name_of(series).isupper() else 0)
-    m = pattern.search(doc.text)
-    return (m.group(0), m.start()) if m else None
+    # only near the series' name: a search of the whole text is slow
+    flags = re.IGNORECASE if doc.name_of(series).isupper() else 0
+    for at in re.finditer(name, doc.text, flags):
+        m = pattern.search(doc.text, max(0, at.start() - 160), at.end() + 40)
+        if m is not None:
+            return m.group(0), m.start()
+    return None
 
 
 def season_quotes(doc: Doc) -> None:
@@ -540,7 +545,11 @@ def season_quotes(doc: Doc) -> None:
                        and x.property == "seasonNumber"), None)
         if not isinstance(number, int):
             continue
-        better = _named_together(doc, series, number)
+        key = f"named-together:{series}:{number}"
+        if key not in doc.memo:
+            doc.memo[key] = _named_together(doc, series, number)
+        better = doc.memo[key]
+        assert better is None or isinstance(better, tuple)
         if better is not None and better[1] != c.start:
             c.more.insert(0, (c.quote, c.start))
             c.quote, c.start = better

@@ -128,6 +128,7 @@ def quotations(doc: Doc) -> None:
     said_at: tuple[str, int] | None = None
     voiced = False
     whole = {(x.start, x.end) for x in doc.sentences}
+    drafted: set[tuple[int, str]] = set()
     for s in _speech_sentences(doc):
         attributed = False
         # a quotation over several sentences names its speaker: "she" after a long
@@ -144,9 +145,7 @@ def quotations(doc: Doc) -> None:
                 text = m.group("q").strip().rstrip(",")
                 if len(text.split()) < 2 or _posted(doc, text) or is_title_case(text):
                     continue  # "“Extraction 2,” Netflix confirmed": a title, not words said
-                if any(c.property == "text" and str(c.value).casefold() == text.casefold()
-                       and doc.type_of(c.subject) == "Quotation" and s.start <= c.start < s.end
-                       for c in doc.found.values()):
+                if (s.start, text.casefold()) in drafted:
                     continue  # drafted already, by a pattern before this one
                 if pattern is _REPORTED and len(text.split()) < 4 and re.search(
                         r"\b(?:said|says|added|adds|explained|explains|noted|notes|admitted|"
@@ -198,6 +197,7 @@ def quotations(doc: Doc) -> None:
                 start = s.start + m.start()
                 doc.add(qid, "text", m.group("q"), s.start + m.start("q"), "speech", 0.7,
                         value=text)
+                drafted.add((s.start, text.casefold()))
                 attribution = m.group(0)
                 doc.add(qid, "spokenBy", attribution, start, "speech", 0.75, obj=speaker)
                 if pattern is _AFTER:
