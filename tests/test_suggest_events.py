@@ -173,3 +173,39 @@ def test_a_festival_named_in_lowercase_after_its_name() -> None:
                 "film festival next month.\n\n"
                 "DOC NYC will screen the episode “Cola Kidnap”.\n", date="2016-10-13")
     assert ("doc-nyc-film-festival", "workFeatured", "cola-kidnap") in got
+
+
+def test_a_line_up_printed_one_film_a_line_with_its_director() -> None:
+    text = ("The biggest event in the world of cinema, Cannes Film Festival 2025, is rapidly "
+            "approaching. The grand event will take place from May 13 to 24 in the South of "
+            "France.\n\nThe ventures listed in the Out of Competition section for this year's "
+            "festival are:\n\n"
+            "Leave One Day (Partir Un Jour) by Amélie Bonin\n\n"
+            "Highest 2 Lowest by Spike Lee\n\n"
+            "A Private Life (Vie Privée) by Rebecca Zlotowski\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2025-05-12"), [],
+                     min_confidence=0.0)
+    got = {c.key() for c in result.statements}
+    festival = "cannes-film-festival-2025"
+    assert (festival, "startDate", "2025-05-13") in got
+    assert (festival, "endDate", "2025-05-24") in got
+    for work, director in (("leave-one-day", "amelie-bonin"), ("highest-2-lowest", "spike-lee"),
+                           ("a-private-life", "rebecca-zlotowski")):
+        assert (festival, "workFeatured", work) in got
+        assert (work, "director", director) in got
+    types = {e.id: e.type for e in result.entities}
+    # "(Partir Un Jour)": the film's original title, not a character; the title no actor
+    assert types["leave-one-day"] == "Movie"
+    assert "partir-un-jour" not in types
+    assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_who_will_be_at_the_festival() -> None:
+    text = ("Cannes Film Festival 2025 will take place from May 13 to 24. Its line-up includes "
+            "seven films out of competition.\n\nTom Cruise will be present at the festival as "
+            "his film will be screened on May 14. French actors Vincent Cassel, Léa Seydoux "
+            "and Marion Cotillard will also be among those strolling along the red carpet.\n")
+    got = {c.key() for c in suggest(Article("a", "T", "a.txt", text, date="2025-05-12"), [],
+                                    min_confidence=0.0).statements}
+    for person in ("tom-cruise", "vincent-cassel", "lea-seydoux", "marion-cotillard"):
+        assert ("cannes-film-festival-2025", "attendee", person) in got

@@ -2085,3 +2085,189 @@ def test_an_unread_title_and_its_season_keep_their_date() -> None:
     got = facts(text, date="2018-07-07")
     assert not any(v == "2018-10-26" and s.startswith("castlevania-iii")
                    for s, _p, v in got)
+
+
+# --------------------------------------------------------------------------- season figures
+
+
+_TOP_10 = ("For the third week in a row, Netflix’s drama Bridgerton has dominated the "
+           "streamer’s global Top 10.\n\nNetflix has even revealed that the much-anticipated "
+           "second season of Bridgerton is now its third-largest series ever. The 8-episode "
+           "second season only just debuted on Netflix on March 25. By Tuesday, March 29, "
+           "the new season had already garnered a bonkers 193 million hours viewed, per "
+           "Netflix.\n\nFor its third week in a row on the Top 10 list, Bridgerton’s sophomore "
+           "season garnered 115.7 million hours viewed globally (for the 7-day period that "
+           "ended on Sunday, April 10).\n\nSeason two’s viewership had exploded to 251.7 "
+           "million hours viewed for the 7-day period that ended April 3.\n")
+
+
+def test_figures_of_a_season_and_the_week_they_count() -> None:
+    result = suggest(Article("a", "T", "a.txt", _TOP_10, date="2022-04-12"), KNOWN,
+                     min_confidence=0.0)
+    by_value = {c.value: c.subject for c in result.statements if c.property == "hoursViewed"}
+    first, week = by_value[193000000], by_value[115700000]
+    got = {c.key(): c for c in result.statements}
+    # "the new season", "Bridgerton’s sophomore season": the season drew them, not the series
+    for figure in (first, week):
+        assert got[(figure, "about", "bridgerton-season-2")].confidence >= MIN_CONFIDENCE
+    # "for the 7-day period that ended on Sunday, April 10": seven days to that Sunday
+    assert (week, "periodDays", "7") in got
+    assert (week, "startDate", "2022-04-04") in got
+    assert (week, "endDate", "2022-04-10") in got
+    # the season is quoted first where the text names it with its series
+    number = got[("bridgerton-season-2", "seasonNumber", "2")]
+    assert number.quote == "the much-anticipated second season of Bridgerton"
+
+
+def test_a_figure_of_the_graph_without_its_facts_is_not_this_articles_figure() -> None:
+    known = [*KNOWN, Entity("bridgerton", "TVSeries", "Bridgerton"),
+             Entity("bridgerton-viewership", "ViewershipFigure", "Viewership of Bridgerton")]
+    text = "Bridgerton garnered 82 million households in its first 28 days, per Netflix.\n"
+    result = suggest(Article("a", "T", "a.txt", text, date="2022-04-12"), known,
+                     min_confidence=0.0)
+    figure = next(c.subject for c in result.statements if c.property == "households")
+    assert figure != "bridgerton-viewership"
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+_SUZUKI = ("Veteran producer Toshio Suzuki said that Hayao Miyazaki is working on a new "
+           "feature.\n\nSuzuki spoke at an event in Los Angeles on Friday for the animation "
+           "“The Red Turtle,” on which Ghibli was a partner. Suzuki said that Miyazaki is "
+           "“hard at work” on the film.\n\nWhen the studio became involved in “The Red Turtle,” "
+           "Suzuki noted, “He didn’t like it that someone else was making a film at Ghibli.” "
+           "The film may be a longer version of a short that Miyazaki was making, but Suzuki "
+           "offered no details about its contents. “All I can say is that it’s really "
+           "interesting,” he said.\n")
+
+
+def test_speakers_a_borrowed_phrase_and_a_title_before_the_attribution() -> None:
+    result = run(_SUZUKI, date="2017-02-26")
+    texts = [str(c.value) for c in result.statements if c.property == "text"]
+    # "said that Miyazaki is “hard at work”": the reporter's sentence, not a quotation
+    assert not any("hard at work" in t for t in texts)
+    # "“The Red Turtle,” Suzuki noted, “He …”": one quotation, not two
+    assert sum("someone else was making" in t for t in texts) == 1
+    # "… but Suzuki offered no details … “…,” he said.": the speaker named again goes on
+    said = {c.object for c in result.statements if c.property == "spokenBy"}
+    assert said == {"toshio-suzuki"}
+
+
+def test_a_one_word_opening_of_a_split_quotation_is_no_title() -> None:
+    text = ("Netflix has ordered Disenchantment from Matt Groening.\n"
+            "“Ultimately,” says Matt Groening, “Disenchantment will be about life and death, "
+            "love and sex.”\n")
+    assert ("groening-quote-1", "spokenBy", "matt-groening") in facts(text)
+
+
+# --------------------------------------------------------------------------- renewals, again
+
+
+def test_the_renewal_of_a_series_for_a_season_and_the_season_said_next() -> None:
+    text = ("HBO has confirmed the renewal of its animated adult television series “Animals” "
+            "for a third season.\n")
+    got = {c.key() for c in run(text).statements}
+    assert ("animals-season-3", "greenlitBy", "hbo") in got
+    assert ("animals-season-3", "developmentStatus", "renewed") in got
+    text = ("In what should come as no surprise, Marvel’s Daredevil has been renewed by "
+            "Netflix. Season 2 will premiere sometime in 2016.\n")
+    got = {c.key() for c in run(text).statements}
+    season = next(s for s, p, o in got if p == "seasonNumber" and o == "2")
+    assert (season, "greenlitBy", "netflix") in got
+    assert (season, "developmentStatus", "renewed") in got
+
+
+def test_a_renewal_of_an_owners_series_is_of_the_series_the_text_names() -> None:
+    text = ("Season 3 of Runaways will stream on Hulu.\n\nHulu has decided to renew two of its "
+            "biggest genre series, Marvel's Runaways and The Handmaid's Tale, for a third and "
+            "fourth season respectively.\n")
+    got = {c.key() for c in run(text).statements}
+    assert ("runaways-season-3", "greenlitBy", "hulu") in got
+    assert not any(s.startswith("marvels-runaways-season") for s, _p, _o in got)
+
+
+def test_a_place_in_a_territory() -> None:
+    text = ("“Jurassic World” opened with $513.8 million worldwide. The dinosaur thriller is the "
+            "top-ranking film, after opening in first place in North America and across all 66 "
+            "international territories where it debuted.\n")
+    got = {c.key() for c in run(text, date="2015-06-14").statements}
+    ranking = next(s for s, p, o in got if p == "rank" and o == "1")
+    assert (ranking, "scope", "north america") in got
+
+
+def test_words_commented_on_a_post_are_a_comment_not_a_quotation() -> None:
+    text = ("Alia Bhatt took to her Instagram account to post new pictures with her co-star "
+            "Vedang Raina.\n\nReacting to the post, Vedang Raina commented, “The best ever (red "
+            "heart emoticons).” Zoya Akhtar also commented with heart emoticons.\n")
+    result = run(text)
+    got = {c.key() for c in result.statements}
+    assert ("raina-comment", "author", "vedang-raina") in got
+    assert ("raina-comment", "text", "the best ever (red heart emoticons).") in got
+    assert not any(p == "spokenBy" for _s, p, _o in got)
+    assert {e.id: e.type for e in result.entities}["raina-comment"] == "SocialMediaPosting"
+
+
+def test_a_season_in_the_top_10_of_many_countries() -> None:
+    got = {c.key() for c in run(_TOP_10 + "Currently, Bridgerton season two is also a Top 10 "
+                                "show for Netflix in a whopping 91 countries.\n",
+                                date="2022-04-12").statements}
+    ranking = next(s for s, p, o in got if p == "countriesRanked" and o == "91")
+    assert (ranking, "about", "bridgerton-season-2") in got
+    assert (ranking, "platform", "netflix") in got
+
+
+def test_a_quotation_over_several_sentences_closed_with_another_mark() -> None:
+    text = ("Star Kaley Cuoco decided not to return to the role. In a statement, Cuoco said: "
+            "“I always envisioned TFA as a limited series. Personally, playing Cassie has been "
+            "a dream come true.\"\n\nAlia Bhatt posted pictures with Vedang Raina. “That’s a "
+            "film wrap. See you soon at a cinema near you,\" she captioned the post.\n")
+    got = {c.key(): c for c in run(text).statements}
+    assert ("cuoco-quote-1", "spokenBy", "kaley-cuoco") in got
+    words = str(got[("cuoco-quote-1", "text", next(
+        o for s, p, o in got if s == "cuoco-quote-1" and p == "text"))].value)
+    assert words.startswith("I always envisioned") and words.endswith("a dream come true.")
+    # "she" after words over several sentences: not whoever the last sentence named
+    assert ("raina-quote-1", "spokenBy", "vedang-raina") not in got
+
+
+def test_words_reported_by_a_speaker_with_an_apposition() -> None:
+    text = ("Tom Edge wrote the series.\n\nEdge, writer of the recent Judy Garland biopic, said "
+            "the show would explore “a contentious part of national life for half a century "
+            "now”.\n")
+    got = facts(text)
+    assert ("edge-quote-1", "spokenBy", "tom-edge") in got
+    assert ("edge-quote-1", "text", "a contentious part of national life for half a century "
+            "now") in got
+
+
+def test_a_block_quotation_after_heres_what_the_actor_said() -> None:
+    text = ("Michael Douglas is ready to return for the sequel. In an interview with Collider, "
+            "Douglas confirmed that he is in talks. Here’s what the actor said:\n\n"
+            "“I just got a call recently – they want to negotiate for a sequel. It was a lovely "
+            "experience, so you know, I welcome it.”\n")
+    result = run(text)
+    got = {c.key() for c in result.statements}
+    assert ("douglas-quote-1", "spokenBy", "michael-douglas") in got
+    words = next(str(c.value) for c in result.statements
+                 if c.subject == "douglas-quote-1" and c.property == "text")
+    assert words.startswith("I just got a call") and words.endswith("I welcome it.")
+
+
+def test_words_a_post_ended_with() -> None:
+    text = ("Alec Baldwin took to Instagram on Monday to share a photo. “Last day of filming "
+            "RUST in Montana,” he wrote.\n\nBaldwin ended his post by calling the wrapping of "
+            "the film, “Nothing less than a miracle.”\n")
+    got = facts(text, date="2023-05-23")
+    post = next(s for s, p, o in got if p == "author" and o == "alec-baldwin")
+    assert (post, "text", "nothing less than a miracle.") in got
+
+
+def test_a_series_named_right_before_its_second_season() -> None:
+    text = ("Netflix has made announcements at its panel, including the premiere date of the "
+            "highly-anticipated Castlevania second season.\n")
+    known = [*KNOWN, Entity("castlevania", "TVSeries", "Castlevania")]
+    got = {c.key() for c in suggest(Article("a", "T", "a.txt", text, date="2018-07-10"), known,
+                                    min_confidence=0.0).statements}
+    assert ("castlevania-season-2", "partOfSeries", "castlevania") in got
+    assert ("castlevania-season-2", "seasonNumber", "2") in got

@@ -30,7 +30,8 @@ _NAME_YEAR = re.compile(rf"^(?P<n>{_CAP}) (?P<y>{_YEAR})\b")
 #: Words that say the article is about what a festival will show.
 _LINEUP = re.compile(r"\b(?:line-?up|selections?|entries|will (?:world )?premiere|"
                      r"(?:set )?to (?:world )?premiere|world[- ]premier(?:e|es|ing)|"
-                     r"(?:will|to) screen|in competition|sidebar)\b", re.IGNORECASE)
+                     r"(?:will|to) (?:be )?screen(?:ed)?|(?:in|out of) competition|"
+                     r"sidebar)\b", re.IGNORECASE)
 #: A sentence about an earlier edition or a prize, not the line-up.
 _ELSEWHERE = re.compile(r"\b(?:[Ll]ast year|previous(?:ly)? (?:edition|year)|took home|won|"
                         r"wins?|winner|awarded)\b")
@@ -99,6 +100,39 @@ _EDITION_CREDIT = (r"\b{own} (?:19|20)\d\d (?P<t>" + _TITLE_WORDS +
                    r")(?= (?:director|star|creator|helmer|filmmaker)s? [A-Z])")
 
 
+#: "Leave One Day (Partir Un Jour) by Amélie Bonin", "Highest 2 Lowest by Spike Lee": a
+#: line of a line-up, the title (its original title in brackets) and its director.
+_TITLE_BY = re.compile(rf"^[ \t]*(?P<t>{_TITLE_WORDS.replace(':?', '[:,-]?')})"
+                       rf"(?: \((?P<o>[^()\n]{{2,60}})\))? by "
+                       rf"(?P<p>[A-Z][\w’'.-]+(?: (?:de |van |von |da )?[A-Z][\w’'.-]+){{1,2}})"
+                       rf"[ \t]*$", re.MULTILINE)
+
+
+def _titles_by(doc: Doc) -> None:
+    """A line-up printed one film a line, "<title> (<original title>) by <director>":
+    each title a film of the line-up (the original title another name for it, not a
+    character), its director kept for :func:`festival_lineup`."""
+    directed: list[tuple[str, str, str, int]] = []
+    for m in _TITLE_BY.finditer(doc.text):
+        title, person = m.group("t").strip(), m.group("p")
+        if not doc.is_person(person) or doc.is_person(title, strict=True):
+            continue
+        at = m.start("t")
+        covering = doc.work_span_at(at, at + len(title))
+        if covering is not None and covering[2] in doc.new and \
+                covering[:2] != (at, at + len(title)):
+            _drop(doc, covering)  # "Highest 2 Lowest by Spike Lee" read as one title
+        work = doc.lookup(title) or doc.entity(title, "Movie", "lineup-title", m.group(0), 0.5)
+        if doc.type_of(work) not in ("Movie", "TVSeries"):
+            continue
+        if doc.work_span_at(at, at + len(title)) is None:
+            doc.add_work_span(at, at + len(title), work)
+        if m.group("o") and doc.lookup(m.group("o")) is None:
+            doc.names[m.group("o").lower()] = work  # "(Partir Un Jour)": the same film
+        directed.append((work, person, m.group(0).strip(), m.start("t")))
+    doc.memo["titles-by"] = directed
+
+
 def lineup_titles(doc: Doc) -> None:
     """In a festival line-up article, the titles it lists without quotes or cue words:
     "Alexandre Moors’ The Yellow Birds", "Cate Shortland’s Berlin Syndrome with …",
@@ -107,6 +141,7 @@ def lineup_titles(doc: Doc) -> None:
     festival = _festival(doc)
     if festival is None:
         return
+    _titles_by(doc)
     own = next((w for w in festival[0].split() if not w.isdigit()), festival[0])
     edition = re.compile(_EDITION_CREDIT.replace("{own}", re.escape(own)))
     for s in doc.sentences:
@@ -158,6 +193,7 @@ def _drop(doc: Doc, span: tuple[int, int, str]) -> None:
     """Forget a new title read too long (before any rule used it)."""
     doc.work_spans.remove(span)
     if not any(w == span[2] for _a, _b, w in doc.work_spans):
+        doc.headings[:] = [h for h in doc.headings if h[1] != span[2]]
         entity = doc.new.pop(span[2])
         if doc.names.get(entity.name.lower()) == span[2]:
             del doc.names[entity.name.lower()]
@@ -166,6 +202,30 @@ def _drop(doc: Doc, span: tuple[int, int, str]) -> None:
 def _sentence_at(doc: Doc, pos: int) -> Sentence:
     return next((s for s in doc.sentences if s.start <= pos < s.start + len(s.text)),
                 Sentence("", pos))
+
+
+_PERSON = r"[A-Z][\w’'.-]+(?: (?:de |De |van |von )?[A-Z][\w’'.-]+){1,2}"
+#: "Tom Cruise will be present at the festival", "French actors Vincent Cassel, Vincent
+#: Lindon, Léa Seydoux and Marion Cotillard will also be among those strolling along the
+#: red carpet": who attends the festival.
+_ATTENDS = re.compile(
+    rf"(?P<who>{_PERSON}(?:, {_PERSON})*(?:,? and {_PERSON})?) (?:will (?:also )?be present "
+    rf"at the (?:festival|event)|will (?:also )?attend the (?:festival|event)|"
+    rf"(?:will (?:also )?be among those )?(?:strolling|walking) (?:along|down|on) the red "
+    rf"carpet)")
+
+
+def _attendees(doc: Doc, event: str) -> None:
+    """The people a festival article says will be there (:data:`_ATTENDS`)."""
+    for s in doc.sentences:
+        for m in _ATTENDS.finditer(s.text):
+            quote = m.group(0)
+            for name in re.split(r",? and |, ", m.group("who")):
+                if not doc.is_person(name):
+                    continue
+                person = doc.entity(name, "Person", "festival-attendee", quote)
+                doc.add(event, "attendee", quote, s.start + m.start(), "festival-attendee",
+                        0.55, obj=person)
 
 
 def festival_lineup(doc: Doc) -> None:
@@ -185,7 +245,10 @@ def festival_lineup(doc: Doc) -> None:
         return
     for s in doc.sentences:
         m = _DATES.search(s.text)
-        if m and (name.lower() in s.text.lower() or "festival" in s.text.lower()):
+        para = next((p.text for p in doc.paragraphs if p.start <= s.start < p.end), s.text)
+        if m and (name.lower() in para.lower() or "festival" in s.text.lower()):
+            # "…, Cannes Film Festival 2025, is rapidly approaching. The grand event will
+            # take place from May 13 to 24": the paragraph names the festival
             # The festival's year, else the one the article's date gives the first day.
             first = doc.date(f"{m.group('m1')} {m.group('d1')}" + (f", {year}" if year else ""))
             year = year or (first[:4] if first else None)
@@ -195,6 +258,13 @@ def festival_lineup(doc: Doc) -> None:
                         value=first)
                 doc.add(event, "endDate", s.text, s.start, "festival-dates", 0.65,
                         value=last)
+    _attendees(doc, event)
+    listed = set()
+    directed = doc.memo.get("titles-by")
+    for work, person, line, at in directed if isinstance(directed, list) else []:
+        listed.add(work)
+        director = doc.entity(person, "Person", "lineup-by", line)
+        doc.add(work, "director", line, at, "lineup-by", 0.6, obj=director)
     # "marking the director’s return to Sundance": the festival's own name is a cue.
     own = next((w for w in name.split() if not w.isdigit()), name)
     for s in doc.sentences:
@@ -215,7 +285,7 @@ def festival_lineup(doc: Doc) -> None:
                 else b + 1 if doc.text[b:b + 1] in "”\"’" else b
             quote = doc.text[s.start:close]
             confidence = 0.6 if _LINEUP.search(s.text) or "festival" in s.text.lower() \
-                else 0.5 if cued else 0.45
+                or work in listed else 0.5 if cued else 0.45
             doc.add(event, "workFeatured", quote, s.start, "festival-lineup", confidence,
                     obj=work)
             if _PREMIERE.search(s.text):

@@ -4,6 +4,7 @@ figure for another period than one the graph has is a new figure."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 
@@ -11,9 +12,10 @@ from ._doc import Doc
 from ._names import guess_type
 from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, STOP, TITLE_WORDS, Sentence
+from .dates import DATE
 
 __all__ = ["DOC_RULES", "RULES", "another_subject_between", "bound_elsewhere", "opening_title",
-           "opening_work"]
+           "opening_work", "season_counted"]
 
 #: "7m viewers", "1.2bn hours" (British abbreviations) as well as "44 million", "1.2B".
 _AMOUNT = (r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|"
@@ -197,6 +199,39 @@ def bound_elsewhere(doc: Doc, s: Sentence, film: str) -> bool:
     return False
 
 
+#: "Bridgerton’s sophomore season garnered …", "the new season had already garnered …",
+#: "Season 2 drew …": the season, not the series, drew the figure.
+_SEASON_SAID = re.compile(
+    r"(?:[’']s|\b[Tt]he|\b[Ii]ts|\b[Tt]heir) (?:[\w-]+ ){0,2}?(?P<o>first|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|sophomore|new|latest) season\b|"
+    r"\b[Ss]eason (?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b")
+_SEASON_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "sophomore": 2}
+
+
+def season_counted(doc: Doc, s: Sentence, work: str, at: int) -> str | None:
+    """The season of ``work`` that the clause before a figure at ``at`` (offset in ``s``)
+    says drew it: "Bridgerton’s sophomore season garnered 115.7 million hours" (the
+    series' season of that number), "the new season had already garnered 193 million
+    hours" (the one season of the series the article has)."""
+    if doc.type_of(work) != "TVSeries":
+        return None
+    clause = re.split(r"[;:]|, (?:and|while|but)\b", s.text[:at])[-1]
+    found = list(_SEASON_SAID.finditer(clause))
+    if not found or len(clause) - found[-1].end() > 60:
+        return None
+    m = found[-1]
+    word = (m.group("o") or m.group("n")).lower()
+    n = _SEASON_NUMBERS.get(word) or (int(word) if word.isdigit() else NUMBER_WORDS.get(word))
+    seasons = {c.subject for c in doc.found.values() if c.property == "partOfSeries"
+               and c.object == work and doc.type_of(c.subject) == "TVSeason"}
+    if n is None:
+        return seasons.pop() if len(seasons) == 1 else None  # "the new season"
+    numbered = [x for x in seasons if (x, "seasonNumber") in {
+        (c.subject, c.property) for c in doc.found.values() if c.value == n}]
+    return numbered[0] if numbered else None
+
+
 @dataclass
 class _Found:
     """A number of views, households or hours in a sentence, found one way or another."""
@@ -232,9 +267,13 @@ def _figure_id(doc: Doc, film: str, prop: str, count: int, period: int | None) -
     base = f"{film}-viewership"
     for n in range(1, 20):
         figure_id = base if n == 1 else f"{base}-{n}"
-        if figure_id == base and any(subj == base for subj, _p, _v in doc.curated):
+        if figure_id == base and (base in doc.known or
+                                  any(subj == base for subj, _p, _v in doc.curated)):
             values = {(p, v) for subj, p, v in doc.curated if subj == base}
-            if any(p == prop and v != str(count) for p, v in values) or any(
+            # a figure of the graph is this one only when its curated facts say the
+            # same: one the graph names without them (or with another value or period)
+            # is another figure, from another article
+            if not values or any(p == prop and v != str(count) for p, v in values) or any(
                     p == "periodDays" and period is not None and v != str(period)
                     for p, v in values):
                 # The graph has another figure for that work: this one is new.
@@ -351,6 +390,9 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                 else None
             if opened is not None:
                 film, doubt = opened[0], 0.0
+        season = season_counted(doc, s, film, f.start)
+        if season is not None:
+            film, doubt = season, 0.0
         count = f.count
         days = _PERIOD.search(s.text)
         period = None
@@ -543,5 +585,46 @@ def week_spans(doc: Doc) -> None:
                     0.55, value=last)
 
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: "for the 7-day period that ended April 3", "(for the week ending Sunday, April 10)",
+#: "in the week ended March 5": the period a figure counts, by its last day.
+_ENDED = re.compile(
+    rf"\b(?:the )?(?:(?P<n>\d{{1,2}}|[a-z]+)-day (?:period|stretch|window)|week|"
+    rf"viewing week|tracking week) (?:that )?(?:ended|ending|ends) (?:on )?"
+    rf"(?:{_WEEKDAY},? )?(?P<d>{DATE})")
+
+
+def period_ended(doc: Doc) -> None:
+    """"Season two’s viewership had exploded to 251.7 million hours viewed for the 7-day
+    period that ended April 3", "115.7 million hours viewed globally (for the 7-day
+    period that ended on Sunday, April 10)": a figure of the sentence counts that many
+    days (a week, seven), from its first day to the day named."""
+    if not re.search(r"\b(?:ended|ending|ends)\b", doc.text):
+        return
+    for s in doc.sentences:
+        for m in _ENDED.finditer(s.text):
+            word = m.group("n")
+            days = 7 if word is None else int(word) if word.isdigit() else \
+                NUMBER_WORDS.get(word.lower())
+            last = doc.date(m.group("d"))
+            if not days or not 1 < days <= 31 or last is None or len(last) != 10:
+                continue
+            first = (_dt.date.fromisoformat(last) - _dt.timedelta(days=days - 1)).isoformat()
+            start = s.start + m.start()
+            nearest = sorted((abs(c.start - start), c.subject) for c in doc.found.values()
+                             if c.property in ("views", "hoursViewed", "households")
+                             and s.start <= c.start < s.end
+                             and doc.type_of(c.subject) == "ViewershipFigure")
+            if not nearest:
+                continue
+            figure = nearest[0][1]
+            if (figure, "periodDays") not in {(c.subject, c.property)
+                                              for c in doc.found.values()}:
+                doc.add(figure, "periodDays", m.group(0), start, "period-ended", 0.6,
+                        value=days)
+            doc.add(figure, "startDate", m.group(0), start, "period-ended", 0.55, value=first)
+            doc.add(figure, "endDate", m.group(0), start, "period-ended", 0.6, value=last)
+
+
 RULES = [rule_figures, rule_watched_for]
-DOC_RULES = [figure_list, stated_by, week_spans]
+DOC_RULES = [figure_list, stated_by, week_spans, period_ended]

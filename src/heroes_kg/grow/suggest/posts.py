@@ -452,4 +452,33 @@ def post_text_nearby(doc: Doc) -> None:
                 break
 
 
-DOC_RULES = [tweet_embed, captions, instagram_embed, post_text_nearby]
+#: "Baldwin ended his post by calling the wrapping of the film, “Nothing less than a
+#: miracle.”": words of the post of the person named.
+_POST_ENDS = re.compile(
+    r"(?P<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}|[Hh]e|[Ss]he) (?:ended|began|closed|"
+    r"concluded|started|opened|signed off|finished) (?:his|her|their|the) (?:post|caption|"
+    r"tweet|message|statement on [A-Z]\w+)\b[^“\".;]{0,80}?[“\"](?P<t>[^“”\"]{8,})[”\"]")
+
+
+def post_clauses(doc: Doc) -> None:
+    """"Baldwin ended his post by calling the wrapping of the film, “Nothing less than a
+    miracle.”": more words of the post the article has by that person."""
+    for s in doc.sentences:
+        m = _POST_ENDS.search(s.text) if "post" in s.text or "caption" in s.text or \
+            "tweet" in s.text else None
+        if m is None:
+            continue
+        who = m.group("who")
+        person = doc.last_person(s.start + m.start()) if who.lower() in ("he", "she") else \
+            (doc.lookup(who) or _called(doc, who))
+        posts = [c.subject for c in doc.found.values() if c.property == "author"
+                 and c.object == person and doc.type_of(c.subject) == "SocialMediaPosting"
+                 and c.start < s.start]
+        if person is None or len(set(posts)) != 1:
+            continue
+        text = m.group("t").strip().rstrip(",")
+        doc.add(posts[0], "text", m.group("t"), s.start + m.start("t"), "post-clause", 0.55,
+                value=text)
+
+
+DOC_RULES = [tweet_embed, captions, instagram_embed, post_text_nearby, post_clauses]

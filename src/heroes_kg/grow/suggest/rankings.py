@@ -9,7 +9,7 @@ from ._doc import Doc
 from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence, is_title_case
 from .dates import DATE
-from .figures import another_subject_between, bound_elsewhere, opening_work
+from .figures import another_subject_between, bound_elsewhere, opening_work, season_counted
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -113,7 +113,12 @@ _TERRITORIES = re.compile(r"\bthe (?:#|[Nn]umber |No\. ?)(?P<n>\d+|one) (?:Netfl
                           r"(?:watched |streamed |viewed )?"
                           r"(?:movie|film|show|series|title) in (?:roughly |about |nearly |around |"
                           r"more than |over )?(?P<c>\d+) (?:territories|countries)")
-_TOP_IN = re.compile(r"\bmade the (?P<chart>Top \d+) in (?P<c>\d+) (?:territories|countries)")
+#: "made the Top 10 in 73 countries", "is also a Top 10 show for Netflix in a whopping 91
+#: countries".
+_TOP_IN = re.compile(r"\b(?:made the|(?:is|was|remains) (?:also |still )?an?) (?P<chart>Top \d+)"
+                     r"(?: (?:show|series|title|film|movie))?(?: for (?P<on>[A-Z][\w+]*))? in "
+                     r"(?:a whopping |roughly |about |nearly |around |more than |over )?"
+                     r"(?P<c>\d+) (?:territories|countries)")
 _RANK_IN = re.compile(r"\b(?:was|is|ranked|hit|(?:debuted|landed|premiered)(?: on [\w ]{3,30}?)? at) "
                       r"(?:#|No\. ?|number )(?P<n>\d+|one) in (?P<c>\w+) (?:territories|"
                       rf"countries)(?:: (?P<scope>{NAME}(?:(?:,| and|, and) {NAME})*))?")
@@ -137,6 +142,12 @@ def _new_ranking(doc: Doc, film: str, key: str, quote: str) -> str:
                                quote)
     return doc.derived(f"{film}{key}-ranking-x", "ChartRanking",
                        f"Ranking of {doc.name_of(film)}", "rank", quote)
+
+
+#: "in first place in North America", "at No. 1 in China": the territory a rank is in.
+_WHERE = re.compile(r" (?:in|across) (?P<w>North America|the (?:U\.S\.|US|UK|United States|"
+                    r"United Kingdom)|Canada|China|Japan|India|(?:South )?Korea|France|Germany|"
+                    r"Mexico|Australia|Brazil|Italy|Spain|Russia)\b")
 
 
 def rule_place(doc: Doc, s: Sentence) -> None:
@@ -169,6 +180,11 @@ def rule_place(doc: Doc, s: Sentence) -> None:
             m.start():m.end()].rstrip("“\"‘ ")
         doc.add(ranking, "about", s.text, s.start, "place", 0.6 - doubt, obj=film)
         doc.add(ranking, "rank", quote, pos, "place", 0.7 - doubt, value=rank)
+        where = _WHERE.match(s.text, m.end())
+        if where is not None:
+            # "opening in first place in North America": the territory of the rank
+            doc.add(ranking, "scope", s.text[m.start():where.end()], pos, "place", 0.55,
+                    value=where.group("w"))
         if m.group("for"):
             doc.add(ranking, "chart", quote, pos, "place", 0.6,
                     value=m.group("for").split()[-1])
@@ -301,6 +317,8 @@ def rule_territories(doc: Doc, s: Sentence) -> None:
                 else int(m.group("c"))
             if film is None or not count:
                 continue
+            # "Bridgerton season two is also a Top 10 show …": the season's
+            film = season_counted(doc, s, film, m.start()) or film
             key = "-top-countries" if pattern is _TOP_IN else "-countries"
             ranking = _new_ranking(doc, film, key, m.group(0))
             pos = s.start + m.start()
@@ -310,6 +328,10 @@ def rule_territories(doc: Doc, s: Sentence) -> None:
             if pattern is _TOP_IN:
                 doc.add(ranking, "chart", m.group(0), pos, "territories", 0.6,
                         value=m.group("chart"))
+                service = doc.lookup(m.group("on")) if m.group("on") else None
+                if service is not None and is_a(doc.type_of(service) or "", "StreamingService"):
+                    doc.add(ranking, "platform", m.group(0), pos, "territories", 0.6,
+                            obj=service)
             else:
                 doc.add(ranking, "rank", m.group(0), pos, "territories", 0.7,
                         value=int(m.group("n")) if m.group("n").isdigit() else 1)

@@ -59,8 +59,33 @@ def rule_renewed_by(doc: Doc, s: Sentence) -> None:
             doc.add(work, "developmentStatus", quote, start, "renewed-by", 0.7,
                     value="renewed")
             doc.add(work, "greenlitBy", quote, start, "renewed-by", 0.7, obj=org)
+        elif series and doc.type_of(series) == "TVSeries" and \
+                (nxt := _next_season(doc, s, series)) is not None:
+            # "Marvel’s Daredevil has been renewed by Netflix. Season 2 will premiere
+            # sometime in 2016.": the season the renewal is for
+            season, said = nxt
+            quote = doc.text[s.start + m.start():said.end]
+            doc.add(season, "greenlitBy", quote, pos, "renewed-by", 0.6, obj=org)
+            doc.add(season, "developmentStatus", quote, pos, "renewed-by", 0.6,
+                    value="renewed")
         elif doc.type_of(work) in ("TVSeries", "TVSeason"):
             doc.add(work, "greenlitBy", m.group(0), pos, "renewed-by", 0.6, obj=org)
+
+
+def _next_season(doc: Doc, s: Sentence, series: str) -> tuple[str, Sentence] | None:
+    """The season of ``series`` the sentence after ``s`` opens with ("Season 2 will
+    premiere sometime in 2016."), when the article has it, with that sentence."""
+    after = [x for x in doc.sentences if x.start >= s.end][:1]
+    if not after or "\n" in doc.text[s.end:after[0].start]:
+        return None
+    m = re.match(rf"(?:The |Its )?(?:(?i:season) (?P<n>\d{{1,2}}|{_NUMBERS})\b|"
+                 rf"(?P<o>{_ORDINALS}) season\b)", after[0].text)
+    if m is None:
+        return None
+    n = _season_number(m.group("n") or m.group("o"))
+    seasons = [c.subject for c in doc.found.values() if c.property == "seasonNumber"
+               and c.value == n and (c.subject, "partOfSeries", series) in doc.found]
+    return (seasons[0], after[0]) if seasons else None
 
 
 _SEASONS = re.compile(
@@ -178,7 +203,8 @@ def rule_season_order(doc: Doc, s: Sentence) -> None:
 
 _RENEWS = re.compile(
     rf"(?P<o>{NAME}) (?:has |have |had )?(?:(?:decided|opted|chosen) to )?(?:officially )?"
-    rf"(?:renewed|renews|renew) (?P<what>[^.;:]{{3,140}}?),? for (?:an?|its|their) "
+    rf"(?:renewed|renews|renew|(?:confirmed|announced|revealed|made official) the renewal of) "
+    rf"(?P<what>[^.;:]{{3,140}}?),? for (?:an?|its|their) "
     rf"(?P<n>{_ORDINALS})(?P<more>(?:,? and (?:an? )?(?:{_ORDINALS}))*) (?:seasons?|years?)\b"
     rf"(?P<resp>,? respectively)?")
 _PRONOUNS = {"it", "he", "she", "they", "this", "that", "the series", "the show"}
@@ -194,6 +220,11 @@ def _titles(doc: Doc, what: str, rule: str, quote: str) -> list[str]:
                 part.split()[0].lower() in ("it", "he", "she", "they", "its", "their"):
             continue
         found = doc.lookup(part)
+        owned = re.match(r"[A-Z][\w.&-]*[’']s (?P<t>[A-Z].+)$", part)
+        if owned and doc.type_of(doc.lookup(owned.group("t"))) == "TVSeries" and re.search(
+                rf"(?<![’']s ){re.escape(owned.group('t'))}\b", doc.text):
+            # "Marvel's Runaways" in a text that calls the show "Runaways": that show
+            found = doc.lookup(owned.group("t"))
         if found is not None and doc.type_of(found) != "TVSeries":
             return []  # a film, a person: not a series renewed
         out.append(found or doc.entity(part, "TVSeries", rule, quote))
@@ -203,7 +234,9 @@ def _titles(doc: Doc, what: str, rule: str, quote: str) -> list[str]:
 def rule_renews(doc: Doc, s: Sentence) -> None:
     """"Hulu has decided to renew two of its biggest and most popular genre series,
     Marvel's Runaways and The Handmaid's Tale, for a third and fourth season
-    respectively": a season of each series, renewed and greenlit by the company; two
+    respectively", "HBO has confirmed the renewal of its animated adult television series
+    “Animals” for a third season": a season of each series, renewed and greenlit by the
+    company; two
     titles and two numbers pair "respectively", one number goes with every title."""
     if "renew" not in s.text:
         return
@@ -214,6 +247,12 @@ def rule_renews(doc: Doc, s: Sentence) -> None:
         numbers = [_ORDINAL[m.group("n")], *(_ORDINAL[x] for x in re.findall(
             _ORDINALS, m.group("more") or ""))]
         series = _titles(doc, m.group("what"), "renews", m.group(0))
+        if not series:
+            # "HBO has confirmed the renewal of its animated adult television series
+            # “Animals” for a third season": the one series named inside
+            inside = [w for w in doc.works_in(s.start + m.start("what"), s.start + m.end("what"))
+                      if doc.type_of(w) == "TVSeries"]
+            series = inside if len(inside) == 1 else []
         if not series or (len(numbers) > 1 and len(numbers) != len(series)):
             continue
         pairs = zip(series, numbers) if len(numbers) > 1 else ((x, numbers[0]) for x in series)
@@ -471,13 +510,22 @@ def _named_together(doc: Doc, series: str, n: int) -> tuple[str, int] | None:
     ordinal = next((w for w, k in _ORDINAL.items() if k == n), None)
     season = rf"(?i:season|series) {number}\b"
     if ordinal:
-        season = rf"(?:{season}|\b(?i:the|its|their|our|a) {ordinal} (?i:season|series))"
+        # "the much-anticipated second season of Bridgerton", "Bridgerton’s sophomore
+        # season": a word or two may stand between the article and the number
+        ordinal = f"(?:{ordinal}|sophomore)" if n == 2 else ordinal
+        season = (rf"(?:{season}|\b(?i:the|its|their|our|a) (?:[\w-]+ ){{0,2}}?"
+                  rf"{ordinal} (?i:season|series))")
     pattern = re.compile(
         rf"{season} (?:of|for) (?:(?:the|its|their|our) )?(?:[\w+’'-]+ ){{0,6}}?[“\"‘]?{name}\b|"
         rf"(?<![\w’']){name}[”\"’]?(?:[’']s)? {season.replace('(?:the|its|their|our|a) ', '')}",
         re.IGNORECASE if doc.name_of(series).isupper() else 0)
-    m = pattern.search(doc.text)
-    return (m.group(0), m.start()) if m else None
+    # only near the series' name: a search of the whole text is slow
+    flags = re.IGNORECASE if doc.name_of(series).isupper() else 0
+    for at in re.finditer(name, doc.text, flags):
+        m = pattern.search(doc.text, max(0, at.start() - 160), at.end() + 40)
+        if m is not None:
+            return m.group(0), m.start()
+    return None
 
 
 def season_quotes(doc: Doc) -> None:
@@ -491,14 +539,18 @@ def season_quotes(doc: Doc) -> None:
             continue
         series = series_of[c.subject]
         name = doc.name_of(series)
-        if any(name.lower() in q.lower() for q, _a in c.quotes()):
-            continue
+        if name.lower() in c.quote.lower():
+            continue  # its first quote names the series already
         number = next((x.value for x in doc.found.values() if x.subject == c.subject
                        and x.property == "seasonNumber"), None)
         if not isinstance(number, int):
             continue
-        better = _named_together(doc, series, number)
-        if better is not None:
+        key = f"named-together:{series}:{number}"
+        if key not in doc.memo:
+            doc.memo[key] = _named_together(doc, series, number)
+        better = doc.memo[key]
+        assert better is None or isinstance(better, tuple)
+        if better is not None and better[1] != c.start:
             c.more.insert(0, (c.quote, c.start))
             c.quote, c.start = better
             del c.more[2:]
@@ -534,4 +586,26 @@ def bare_first_seasons(doc: Doc) -> None:
         c.confidence = min(c.confidence, 0.4)
 
 
-DOC_RULES = [season_titles, season_quotes, bare_first_seasons]
+_AFTER_TITLE = re.compile(rf"[”\"’]?(?:[’']s)? (?P<o>{_ORDINALS}|sophomore) season\b")
+
+
+def series_seasons(doc: Doc) -> None:
+    """"the highly-anticipated Castlevania second season, to be released on 26 October
+    2018", "Loki’s second season": a series named right before "second season" is that
+    season's series, with its number."""
+    for a, b, series in list(doc.work_spans):
+        if doc.type_of(series) != "TVSeries":
+            continue
+        m = _AFTER_TITLE.match(doc.text, b)
+        if m is None:
+            continue
+        n = 2 if m.group("o") == "sophomore" else _ORDINAL[m.group("o")]
+        quote = doc.text[a:m.end()]
+        season = season_of(doc, series, n, quote)
+        if doc.type_of(season) != "TVSeason":
+            continue
+        doc.add(season, "partOfSeries", quote, a, "series-season", 0.6, obj=series)
+        doc.add(season, "seasonNumber", quote, a, "series-season", 0.6, value=n)
+
+
+DOC_RULES = [season_titles, series_seasons, season_quotes, bare_first_seasons]

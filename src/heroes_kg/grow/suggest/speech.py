@@ -54,7 +54,8 @@ _INVERTED = re.compile(rf"^(?:Added|Adds|Says|Said|Continued|Explained) (?P<who>
                        rf"{_QUOTED}")
 #: "Finneran said she was "delighted to be returning for Time two"", "as Frémaux says, it
 #: is "in Hou’s very own style"": words quoted inside a sentence that reports them.
-_REPORTED = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he) (?:also )?(?:said|says|added|adds|"
+_REPORTED = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he)(?:, (?:the )?[a-z][^,“”\"]{{2,60}},)? "
+                       rf"(?:also )?(?:said|says|added|adds|"
                        rf"explained|explains|noted|notes|admitted|admits|insisted|insists)"
                        rf"(?: that)?(?=[ ,])(?:(?!\b(?:citing|calling|called|dubbed|describing|"
                        rf"described|of the|of it|about)\b)[^“\".;:]){{3,120}}? "
@@ -126,8 +127,13 @@ def quotations(doc: Doc) -> None:
     last_post: str | None = None
     said_at: tuple[str, int] | None = None
     voiced = False
-    for s in doc.sentences:
+    whole = {(x.start, x.end) for x in doc.sentences}
+    drafted: set[tuple[int, str]] = set()
+    for s in _speech_sentences(doc):
         attributed = False
+        # a quotation over several sentences names its speaker: "she" after a long
+        # quotation is too often someone the last sentence named instead
+        merged = (s.start, s.end) not in whole
         if not re.search(r"[\"“]", s.text):
             voiced = False  # the narration goes on: "he says" is someone again
         for pattern in (_AFTER, _BEFORE, _SPLIT, _SAYING, _AFTER_TITLED, _AFTER_POINTER,
@@ -139,26 +145,44 @@ def quotations(doc: Doc) -> None:
                 text = m.group("q").strip().rstrip(",")
                 if len(text.split()) < 2 or _posted(doc, text) or is_title_case(text):
                     continue  # "“Extraction 2,” Netflix confirmed": a title, not words said
-                if pattern is _REPORTED and any(
-                        c.property == "text" and str(c.value).casefold() == text.casefold()
-                        for c in doc.found.values()):
-                    continue  # drafted already, by a pattern that reads the sentence whole
+                if (s.start, text.casefold()) in drafted:
+                    continue  # drafted already, by a pattern before this one
+                if pattern is _REPORTED and len(text.split()) < 4 and re.search(
+                        r"\b(?:said|says|added|adds|explained|explains|noted|notes|admitted|"
+                        r"admits|insisted|insists)(?: that)? (?!I\b)[A-Z]",
+                        s.text[m.end("who"):m.start("q")]):
+                    continue  # "Suzuki said that Miyazaki is “hard at work”": a phrase the
+                    # reporter borrows to say something of someone else, not a quotation
+                    # ("Gosselin said she “can't wait”" is hers)
+                if pattern is _SPLIT and " " in m.group(0)[:m.group(0).index(",")] and any(
+                        s.start + m.start() <= a and b <= s.start + m.start() +
+                        m.group(0).index(",") for a, b, _w in doc.work_spans):
+                    continue  # "“The Red Turtle,” Suzuki noted, “He …”": a title, then words
                 if _character(doc, who):
                     # "“We imagine a future, …,” Murphy’s J. Robert Oppenheimer says in a
                     # voiceover": a character's line in a trailer, no one's quotation;
                     # "he continues" after it is the character too
                     last, attributed, voiced = None, True, True
                     continue
-                if voiced and who.lower() in ("he", "she"):
+                if (voiced or merged) and who.lower() in ("he", "she", "they"):
                     attributed = True
                     continue
                 # "In the show, … Gina Carano plays … She says of the show, “…”": the
                 # person the paragraph just spoke of before the last speaker
                 here = _subject_in_paragraph(doc, s) if who in ("He", "She", "he", "she") \
                     else None
+                if here is not None and last is not None and here != last and \
+                        _named_just_before(doc, s, last):
+                    # "… that Miyazaki was making …, but Suzuki offered no details. “All I
+                    # can say is that it’s really interesting,” he said.": the speaker the
+                    # sentence before names again goes on
+                    here = last
                 speaker = _speaker(doc, who, here or last or doc.subject_person(
                     s.start + m.start()), m.group(0))
                 if speaker is None:
+                    continue
+                if _comment(doc, s, m, speaker, text):
+                    attributed = True
                     continue
                 if _post_words(doc, s, m, speaker, text):
                     attributed, last_post = True, _post_of(doc, s, m, speaker)
@@ -173,6 +197,7 @@ def quotations(doc: Doc) -> None:
                 start = s.start + m.start()
                 doc.add(qid, "text", m.group("q"), s.start + m.start("q"), "speech", 0.7,
                         value=text)
+                drafted.add((s.start, text.casefold()))
                 attribution = m.group(0)
                 doc.add(qid, "spokenBy", attribution, start, "speech", 0.75, obj=speaker)
                 if pattern is _AFTER:
@@ -236,8 +261,68 @@ def quotations(doc: Doc) -> None:
 
 
 
+def _unclosed(text: str) -> bool:
+    """Whether a sentence opens a quotation it does not close: "Cuoco said: “I always
+    envisioned TFA as a limited series …." (its closing mark some sentences on)."""
+    opened = text.rfind("“")
+    return opened >= 0 and "”" not in text[opened:] and '"' not in text[opened:]
+
+
+def _speech_sentences(doc: Doc) -> list[Sentence]:
+    """The article's sentences, a quotation that goes on over several of them (opened
+    with one kind of mark and closed with another, “… ", which the sentence splitter
+    does not pair) read as one."""
+    out: list[Sentence] = []
+    merging = False
+    for s in doc.sentences:
+        if merging and out and _same_paragraph(doc, out[-1], s) and \
+                s.start - out[-1].start < 1500:
+            last = out.pop()
+            s = Sentence(doc.text[last.start:s.end], last.start)
+            merging = not re.search(r"[”\"]", doc.text[last.end:s.end])
+        else:
+            merging = False
+        if not merging:
+            merging = _unclosed(s.text)
+        out.append(s)
+    return out
+
+
+def _named_just_before(doc: Doc, s: Sentence, person: str) -> bool:
+    """Whether the sentence before ``s``, in its paragraph, names ``person`` (by the
+    last word of the name, as a later mention does)."""
+    before = [x for x in doc.sentences if x.end <= s.start][-1:]
+    if not before or not _same_paragraph(doc, before[0], s):
+        return False
+    name = doc.name_of(person)
+    return bool(name) and re.search(rf"\b{re.escape(name.split()[-1])}\b(?![’'])",
+                                    before[0].text) is not None
+
+
 def _same_paragraph(doc: Doc, a: Sentence | None, b: Sentence) -> bool:
     return a is not None and "\n" not in doc.text[a.end:b.start]
+
+
+_PLATFORMS = r"\b(?P<p>Instagram|Twitter|Facebook|TikTok|YouTube|X)\b"
+
+
+def _comment(doc: Doc, s: Sentence, m: re.Match[str], speaker: str, text: str) -> bool:
+    """"Reacting to the post, Vedang Raina commented, “The best ever (red heart
+    emoticons).”": words written under someone's post, a post of their own (a comment)
+    by the speaker, on the platform the sentence names."""
+    if not re.search(r"\bcommented\b", m.group(0)) or \
+            not re.search(r"\b(?:post|posts|comments?|picture|photo|video)\b", s.text):
+        return False
+    post = doc.derived(f"{doc.short(speaker)}-comment", "SocialMediaPosting",
+                       f"{doc.name_of(speaker)}'s comment", "comment", m.group(0))
+    start = s.start + m.start()
+    doc.add(post, "author", m.group(0), start, "comment", 0.6, obj=speaker)
+    doc.add(post, "text", m.group("q"), s.start + m.start("q"), "comment", 0.6, value=text)
+    platform = re.search(_PLATFORMS, s.text)
+    found = doc.lookup(platform.group("p")) if platform else None
+    if platform is not None and found is not None:
+        doc.add(post, "platform", s.text, s.start, "comment", 0.55, obj=found)
+    return True
 
 
 def _post_words(doc: Doc, s: Sentence, m: re.Match[str], speaker: str, text: str) -> bool:
@@ -330,12 +415,20 @@ _INTRO_END = re.compile(
     rf"(?:told (?P<to0>{NAME})|said|explained|noted|wrote)\s?:$")
 
 
+#: "… Here’s what the actor said:" at the end of a paragraph whose next paragraph is the
+#: quotation: the speaker pointed at, the person the paragraph spoke of.
+_INTRO_HERE = re.compile(
+    rf"\b(?:Here[’']s|Here is|This is) what (?P<who>{NAME}|{_POINTER}|[Hh]e|[Ss]he) "
+    rf"(?:said|had to say|told (?P<to0>{NAME})|wrote|shared)(?: [^:.]{{0,40}})?:$")
+
+
 def block_quotes(doc: Doc) -> None:
     """"Lin revealed the following about the viewer numbers, per GQ:" and the quoted
     paragraph after it: a Quotation with its speaker and the publication."""
     counts: dict[str, int] = {}
     for index, p in enumerate(doc.paragraphs[:-1]):
-        m = _INTRO.match(p.text.strip()) or _INTRO_END.search(p.text.strip())
+        m = _INTRO.match(p.text.strip()) or _INTRO_END.search(p.text.strip()) or \
+            _INTRO_HERE.search(p.text.strip())
         nxt = doc.paragraphs[index + 1]
         quoted = re.fullmatch(r"\s*[“\"](?P<q>.+)[”\"]\s*", nxt.text)
         if m is not None and quoted is None and m.re is _INTRO_END:
@@ -343,7 +436,9 @@ def block_quotes(doc: Doc) -> None:
             quoted = re.fullmatch(r"\s*(?P<q>[A-Z][^“”\"]{40,}[.!?])\s*", nxt.text)
         if not m or not quoted:
             continue
-        speaker = _speaker(doc, m.group("who"), None, p.text)
+        last = _subject_before(doc, p.start + p.text.index(m.group(0))) \
+            if m.re is _INTRO_HERE else None
+        speaker = _speaker(doc, m.group("who"), last, p.text)
         if speaker is None:
             continue
         n = counts.get(speaker, 0) + 1
