@@ -52,14 +52,19 @@ _AFTER_POINTER = re.compile(rf"{_QUOTED},? (?P<who>{_POINTER})(?:, [^,“”\"]{
 #: "Added Scott, “Being a dyed-in-the-wool advertising man, …”"
 _INVERTED = re.compile(rf"^(?:Added|Adds|Says|Said|Continued|Explained) (?P<who>{NAME})[,:] "
                        rf"{_QUOTED}")
+#: The verbs that report words inside a sentence ("said that", "adds").
+_REPORTING = (r"(?:said|says|added|adds|explained|explains|noted|notes|admitted|admits|"
+              r"insisted|insists)")
 #: "Finneran said she was "delighted to be returning for Time two"", "as Frémaux says, it
 #: is "in Hou’s very own style"": words quoted inside a sentence that reports them.
 _REPORTED = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he)(?:, (?:the )?[a-z][^,“”\"]{{2,60}},)? "
-                       rf"(?:also )?(?:said|says|added|adds|"
-                       rf"explained|explains|noted|notes|admitted|admits|insisted|insists)"
-                       rf"(?: that)?(?=[ ,])(?:(?!\b(?:citing|calling|called|dubbed|describing|"
+                       rf"(?:also )?{_REPORTING}(?: that)?(?=[ ,])"
+                       rf"(?:(?!\b(?:citing|calling|called|dubbed|describing|"
                        rf"described|of the|of it|about)\b)[^“\".;:]){{3,120}}? "
                        rf"[\"“](?P<q>[^\"“”]{{8,}}?)[\"”]")
+#: "Suzuki said that Miyazaki is": reported speech about someone else, whose short quoted
+#: phrase is the reporter's borrowing, not a quotation.
+_REPORTED_OF = re.compile(rf"\b{_REPORTING}(?: that)? (?!I\b)[A-Z]")
 #: "He has tried to downplay the cancellation rumors saying “that all rests with Netflix
 #: …”": the words the sentence's subject said.
 _SAYING = re.compile(rf"^(?P<who>{NAME}|He|She) (?:has |had |have )?(?:[a-z][\w’'-]* ){{1,8}}"
@@ -147,9 +152,7 @@ def quotations(doc: Doc) -> None:
                     continue  # "“Extraction 2,” Netflix confirmed": a title, not words said
                 if (s.start, text.casefold()) in drafted:
                     continue  # drafted already, by a pattern before this one
-                if pattern is _REPORTED and len(text.split()) < 4 and re.search(
-                        r"\b(?:said|says|added|adds|explained|explains|noted|notes|admitted|"
-                        r"admits|insisted|insists)(?: that)? (?!I\b)[A-Z]",
+                if pattern is _REPORTED and len(text.split()) < 4 and _REPORTED_OF.search(
                         s.text[m.end("who"):m.start("q")]):
                     continue  # "Suzuki said that Miyazaki is “hard at work”": a phrase the
                     # reporter borrows to say something of someone else, not a quotation
