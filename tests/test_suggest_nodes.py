@@ -578,3 +578,54 @@ def test_a_title_opening_a_chart_sentence_takes_its_place_and_figure() -> None:
             "all-the-light-we-cannot-see") in got
     # the second clause's place and figure are another work's, not Scott Pilgrim's
     assert not any(s.startswith("scott-pilgrim") and o == "10" for s, p, o in got)
+
+
+def test_an_interview_venue_is_only_the_teller_s_and_spoke_about_with_names_one() -> None:
+    # Game of Thrones season 7: a director told Vanity Fair, the quotes are Weiss's
+    text = ("Showrunners David Benioff and Dan Weiss hinted that season 7 will premiere "
+            "later. \"We don't have an air date yet, but this year will be later,\" Weiss "
+            "said.\n"
+            "Between this and the shorter run that director Jack Bender told Vanity Fair to "
+            "expect, fans will wait.\n")
+    got = facts(text)
+    assert not any(p == "reportedBy" for _s, p, _o in got)
+    # G20: "Davis also spoke about the role of her character Sutton with Variety"
+    text = ("Viola Davis stars in G20.\n"
+            "Davis also spoke about the role of her character Sutton with Variety last "
+            "month: “It was the sort of thing you’d imagine as a kid, just playing a hero,” "
+            "Davis said.\n")
+    assert ("davis-quote-1", "reportedBy", "variety") in facts(text)
+
+
+def test_a_quotation_is_about_the_work_its_words_name_not_its_speaker_s_employer() -> None:
+    # Mirzapur season 3: single-quoted titles, and a company after the attribution
+    text = ("Amazon Prime Video renewed crime drama series 'Mirzapur' for a third season.\n"
+            "\"Over the last two years, viewers continued to engage with the immersive "
+            "universe of 'Mirzapur' and its characters,\" said Aparna Purohit, Head of "
+            "'India Originals, Amazon Prime Video India'\n")
+    abouts = {o for s, p, o in facts(text) if s.endswith("-quote-1") and p == "about"}
+    assert abouts == {"mirzapur"}
+
+
+def test_a_work_in_a_relative_clause_is_not_the_one_a_chart_place_is_of() -> None:
+    # K-dramas dominate Netflix: "'All of Us Are Dead', which features a familiar 'Squid
+    # Game' face, made its debut … coming in at No. 1"
+    text = ("Squid Game was a hit.\n"
+            "The new thriller, which features a familiar \"Squid Game\" face, made its debut "
+            "on the non-English TV Top 10 list, coming in at No. 1 with 124.79 million hours "
+            "viewed.\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2022-02-01"), KNOWN,
+                     min_confidence=0.45)
+    assert not any(c.property == "about" and c.object == "squid-game"
+                   for c in result.statements)
+
+
+def test_a_language_in_the_headline_is_no_title() -> None:
+    # "K-dramas dominate Netflix's non-English Top 10 as 'All of Us Are Dead' debuts"
+    text = ("Our Beloved Summer cinched fifth place on the non-English language TV list "
+            "with 22.73 million hours viewed.\n"
+            "Over to Netflix's English-language TV programming, Ozark made it to the chart.\n"
+            "The Royal Treatment remained atop the English movies list.\n")
+    result = suggest(Article("a", "K-dramas dominate Netflix's non-English Top 10", "a.txt",
+                             text, date="2022-02-01"), KNOWN, min_confidence=0.0)
+    assert "english" not in {e.id for e in result.entities}

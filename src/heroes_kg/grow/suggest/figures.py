@@ -97,6 +97,17 @@ def another_subject_between(doc: Doc, a: int, b: int) -> bool:
     return _ANOTHER_SUBJECT.search(doc.text, a, b) is not None
 
 
+_ASIDE = re.compile(r", (?:which|who|whose) [^,;.]{3,80},")
+
+
+def in_aside(doc: Doc, s: Sentence, a: int, b: int) -> bool:
+    """Whether a work named at ``a`` sits in a relative clause that closes before ``b``:
+    "'All of Us Are Dead', which features a familiar 'Squid Game' face, made its debut …
+    at No. 1" places the work before the clause, not the one inside it."""
+    return any(s.start + m.start() < a and s.start + m.end() <= b
+               for m in _ASIDE.finditer(s.text, 0, max(0, b - s.start)))
+
+
 def _kind_in_context(doc: Doc, s: Sentence) -> str | None:
     """Whether the titles a chart sentence speaks of are series or films: the words of the
     sentence, else of its paragraph, else of the paragraph before."""
@@ -410,9 +421,10 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                 units = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
                 if units:
                     period = units * (7 if unit.startswith("week") else 1)
-        named = [b for a, b, w in doc.works_in_spans(s.start, pos) if w == film]
-        if named and film not in paired.values() and \
-                another_subject_between(doc, named[-1], pos):
+        named = [(a, b) for a, b, w in doc.works_in_spans(s.start, pos) if w == film]
+        if named and film not in paired.values() and (
+                another_subject_between(doc, named[-1][1], pos) or
+                in_aside(doc, s, named[-1][0], pos)):
             doubt = 0.4
         figure_id = seen.get(film)
         if figure_id is None or any(c.subject == figure_id and c.property == prop and

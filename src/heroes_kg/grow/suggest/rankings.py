@@ -9,7 +9,13 @@ from ._doc import Doc
 from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence, is_title_case
 from .dates import DATE
-from .figures import another_subject_between, bound_elsewhere, opening_work, season_counted
+from .figures import (
+    another_subject_between,
+    bound_elsewhere,
+    in_aside,
+    opening_work,
+    season_counted,
+)
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -94,7 +100,9 @@ def rule_number_one(doc: Doc, s: Sentence) -> None:
         return  # "David Fincher’s The Killer held strong … at No. 3": a title not read
     rank = int(m.group("r")) if m.group("r").isdigit() else NUMBER_WORDS[m.group("r")]
     ranking = _ranking(doc, film, "", "rank", m.group(0))
-    doc.add(ranking, "about", s.text, s.start, "rank", 0.6, obj=film)
+    aside = any(in_aside(doc, s, a, s.start + m.start())
+                for a, _b, w in doc.works_in_spans(s.start, s.start + m.start()) if w == film)
+    doc.add(ranking, "about", s.text, s.start, "rank", 0.3 if aside else 0.6, obj=film)
     doc.add(ranking, "rank", m.group(0), s.start + m.start(), "rank", 0.7, value=rank)
     chart = re.search(r"(?P<c>Top \d+[\w ()-]*?(?:list|chart)?)(?=[,.;]|$| (?:for|in|on|with|"
                       r"after|this|last)\b)", m.group("rest"))
@@ -662,7 +670,9 @@ def rule_spot(doc: Doc, s: Sentence) -> None:
         a = spans[-1][0]
         quote = doc.text[a:s.start + m.end()]
         ranking = _new_ranking(doc, film, "", quote)
-        doc.add(ranking, "about", quote, a, "spot", 0.6, obj=film)
+        # a work inside a relative clause before the place is likely not the one placed
+        doc.add(ranking, "about", quote, a, "spot", 0.3 if in_aside(doc, s, a, pos) else 0.6,
+                obj=film)
         doc.add(ranking, "rank", quote, a, "spot", 0.6, value=rank)
         named = _LIST_NAMED.search(s.text, m.end())
         if named is not None and named.start() - m.end() < 30:
