@@ -629,3 +629,19 @@ def test_a_language_in_the_headline_is_no_title() -> None:
     result = suggest(Article("a", "K-dramas dominate Netflix's non-English Top 10", "a.txt",
                              text, date="2022-02-01"), KNOWN, min_confidence=0.0)
     assert "english" not in {e.id for e in result.entities}
+
+
+def test_a_season_spoken_of_as_a_or_its_ordinal_season_keeps_its_confidence() -> None:
+    # Outer Banks: "“Outer Banks” will be back for a second season."; Nielsen: "its best
+    # week in 2021, when its first season ran"; but "the first season" in passing stays low
+    text = ("Netflix said “Outer Banks” will be back for a second season.\n"
+            "Ginny & Georgia had its best week in 2021, when its first season ran.\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2023-01-20"), KNOWN,
+                     min_confidence=0.45)
+    got = {c.key() for c in result.statements}
+    assert ("outer-banks-season-2", "seasonNumber", "2") in got
+    assert any(s.endswith("-season-1") and p == "seasonNumber" for s, p, _o in got)
+    text = "Bruce Miller wrote the first season of the drama, which starred Elisabeth Moss.\n"
+    result = suggest(Article("a", "T", "a.txt", text, date="2023-01-20"), KNOWN,
+                     min_confidence=0.45)
+    assert not any(c.property == "seasonNumber" for c in result.statements)
