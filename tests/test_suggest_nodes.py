@@ -645,3 +645,17 @@ def test_a_season_spoken_of_as_a_or_its_ordinal_season_keeps_its_confidence() ->
     result = suggest(Article("a", "T", "a.txt", text, date="2023-01-20"), KNOWN,
                      min_confidence=0.45)
     assert not any(c.property == "seasonNumber" for c in result.statements)
+
+
+def test_the_streamer_said_is_the_company_named_before_and_a_speaker_with_a_post() -> None:
+    # Mirzapur season 3: a streamer the seeds do not know, and "Ritesh Sidhwani, producer,
+    # 'Excel Entertainment' said, "…""
+    text = ("Mumbai: 'Amazon Prime Video' announced that they decided to renew popular crime "
+            "drama series 'Mirzapur' for a third season.\n"
+            "\"The second season of 'Mirzapur' not only recorded one of the highest "
+            "completion rates,\" the streamer said in a release.\n"
+            "Ritesh Sidhwani, producer, 'Excel Entertainment' said, \"Across two gripping "
+            "seasons, 'Mirzapur' has become a global sensation!\"\n")
+    got = facts(text)
+    assert ("amazon-prime-video-quote-1", "spokenBy", "amazon-prime-video") in got
+    assert ("sidhwani-quote-1", "spokenBy", "ritesh-sidhwani") in got

@@ -8,7 +8,7 @@ import re
 from ._doc import Doc
 from ._names import KNOWN_NAMES, PRONOUNS, guess_type
 from ._terms import is_a
-from ._text import NAME, Sentence, is_title_case
+from ._text import NAME, Sentence, is_title_case, word_at
 
 __all__ = ["DOC_RULES"]
 
@@ -29,7 +29,8 @@ _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They)"
                     rf"(?: (?:to|in) (?:an? )?(?:interview with )?)?(?P<to>{NAME})?")
 _POINTER = (r"\b[Tt]he (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|filmmaker|producer|"
             r"creator|showrunner|writer)")
-_BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER})(?:, who [^,“”\"]{{3,80}},)? "
+_BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER})(?:, who [^,“”\"]{{3,80}},|"
+                     rf", [a-z][a-z ]{{2,40}}, [^,“”\"]{{2,60}}?)? "
                      rf"(?:(?:has|had|have|once|previously|also|later|recently) ){{0,2}}"
                      rf"(?:[a-z]+ (?:[\w’'-]+ ){{0,3}}and )?"
                      rf"{_SAY}(?: (?P<to>{NAME})| the (?:outlet|publication|magazine|site|"
@@ -883,13 +884,20 @@ def _organization_at(doc: Doc, name: str, quote: str, cued: bool = False) -> str
 
 
 def _last_organization(doc: Doc, pos: int) -> str | None:
-    """The company named last before ``pos`` (not a publication): who "the company" is."""
+    """The company named last before ``pos`` (not a publication), known or new: who "the
+    company" or "the streamer" is ("'Amazon Prime Video' announced that they decided to
+    renew … "…," the streamer said in a release")."""
     best: tuple[int, str] | None = None
     for mn in doc.out.mentions:
         kind = doc.type_of(mn.entity)
         if mn.start < pos and is_a(kind, "Organization") and \
                 not is_a(kind, "NewsMediaOrganization"):
             best = max(best or (mn.start, mn.entity), (mn.start, mn.entity))
+    for entity_id, e in doc.new.items():
+        if is_a(e.type, "Organization") and not is_a(e.type, "NewsMediaOrganization"):
+            places = [at for at in word_at(doc.text, e.name) if at < pos]
+            if places:
+                best = max(best or (places[-1], entity_id), (places[-1], entity_id))
     return best[1] if best else None
 
 
