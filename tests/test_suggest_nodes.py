@@ -659,3 +659,17 @@ def test_the_streamer_said_is_the_company_named_before_and_a_speaker_with_a_post
     got = facts(text)
     assert ("amazon-prime-video-quote-1", "spokenBy", "amazon-prime-video") in got
     assert ("sidhwani-quote-1", "spokenBy", "ritesh-sidhwani") in got
+
+
+def test_at_the_top_of_a_chart_is_first_place_and_whose_season_is_the_series_s() -> None:
+    # Nielsen streaming top 10, January 2023
+    text = ("Netflix’s Ginny & Georgia debuted at the top of the streaming rankings for the "
+            "first week of 2023.\n\n"
+            "Ginny & Georgia, whose second season debuted on Jan. 5, amassed 2.52 billion "
+            "minutes of viewing time.\n")
+    got = facts(text, date="2023-01-20")
+    assert {("ginny-georgia-ranking", "about", "ginny-georgia"),
+            ("ginny-georgia-ranking", "rank", "1"),
+            ("ginny-georgia-ranking", "chart", "streaming rankings"),
+            ("ginny-georgia-season-2", "partOfSeries", "ginny-georgia"),
+            ("ginny-georgia-season-2", "seasonNumber", "2")} <= got

@@ -591,13 +591,14 @@ def bare_first_seasons(doc: Doc) -> None:
         c.confidence = min(c.confidence, 0.4)
 
 
-_AFTER_TITLE = re.compile(rf"[”\"’]?(?:[’']s)? (?P<o>{_ORDINALS}|sophomore) season\b")
+_AFTER_TITLE = re.compile(rf"[”\"’]?(?:[’']s|,? whose)? (?P<o>{_ORDINALS}|sophomore) season\b")
 
 
 def series_seasons(doc: Doc) -> None:
     """"the highly-anticipated Castlevania second season, to be released on 26 October
-    2018", "Loki’s second season": a series named right before "second season" is that
-    season's series, with its number."""
+    2018", "Loki’s second season", "Ginny & Georgia, whose second season debuted on Jan. 5":
+    a series named right before "second season" is that season's series, with its
+    number."""
     for a, b, series in list(doc.work_spans):
         if doc.type_of(series) != "TVSeries":
             continue
