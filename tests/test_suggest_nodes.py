@@ -673,3 +673,14 @@ def test_at_the_top_of_a_chart_is_first_place_and_whose_season_is_the_series_s()
             ("ginny-georgia-ranking", "chart", "streaming rankings"),
             ("ginny-georgia-season-2", "partOfSeries", "ginny-georgia"),
             ("ginny-georgia-season-2", "seasonNumber", "2")} <= got
+
+
+def test_views_of_a_post_are_not_the_work_s() -> None:
+    # Outer Banks cast thank fans
+    text = ("Netflix renewed Outer Banks for a second season.\n"
+            "In an Instagram post that quickly reached 1 million views, Madelyn Cline "
+            "thanked fans for supporting Outer Banks.\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2020-07-30"), KNOWN,
+                     min_confidence=0.45)
+    assert not any(c.property == "about" and c.object == "outer-banks"
+                   for c in result.statements)

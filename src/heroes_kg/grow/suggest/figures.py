@@ -97,6 +97,9 @@ def another_subject_between(doc: Doc, a: int, b: int) -> bool:
     return _ANOTHER_SUBJECT.search(doc.text, a, b) is not None
 
 
+#: "an Instagram post that quickly reached": a figure of a post, a video or a story.
+_OF_A_POST = re.compile(r"\b(?:post|tweet|video|clip|reel|story)s? (?:that|which) "
+                        r"(?:has |had )?(?:[a-z]+ ){0,2}$")
 _ASIDE = re.compile(r", (?:which|who|whose) [^,;.]{3,80},")
 
 
@@ -401,6 +404,10 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                 else None
             if opened is not None:
                 film, doubt = opened[0], 0.0
+        if _OF_A_POST.search(s.text[max(0, f.start - 60):f.start]):
+            # "In an Instagram post that quickly reached 1 million views, Madelyn Cline
+            # thanked fans for … Outer Banks": the post's views, not the work's
+            doubt = 0.4
         season = season_counted(doc, s, film, f.start)
         if season is not None:
             film, doubt = season, 0.0
