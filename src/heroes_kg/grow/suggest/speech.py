@@ -696,9 +696,10 @@ def _works_named(doc: Doc, words: str) -> list[str]:
     quotation."""
     named = []
     for work in dict.fromkeys(w for _a, _b, w in doc.work_spans):
-        m = re.search(rf"(?<!\w){re.escape(doc.name_of(work))}(?!\w)", words)
-        if m is not None and len(doc.name_of(work)) > 3:
-            named.append((m.start(), work))
+        name = doc.name_of(work)
+        at = word_at(words, name) if len(name) > 3 and name in words else []
+        if at:
+            named.append((at[0], work))
     return [w for _at, w in sorted(named)]
 
 
