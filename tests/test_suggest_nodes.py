@@ -675,12 +675,22 @@ def test_at_the_top_of_a_chart_is_first_place_and_whose_season_is_the_series_s()
             ("ginny-georgia-season-2", "seasonNumber", "2")} <= got
 
 
-def test_views_of_a_post_are_not_the_work_s() -> None:
+def test_views_of_a_post_are_the_post_s_and_in_a_post_x_thanked_fans_is_a_post() -> None:
     # Outer Banks cast thank fans
     text = ("Netflix renewed Outer Banks for a second season.\n"
             "In an Instagram post that quickly reached 1 million views, Madelyn Cline "
-            "thanked fans for supporting Outer Banks.\n")
+            "thanked fans “for loving, watching, sharing, and supporting Outer Banks.”\n")
     result = suggest(Article("a", "T", "a.txt", text, date="2020-07-30"), KNOWN,
                      min_confidence=0.45)
-    assert not any(c.property == "about" and c.object == "outer-banks"
-                   for c in result.statements)
+    got = {c.key() for c in result.statements}
+    assert not any(p == "about" and o == "outer-banks" for _s, p, o in got)
+    assert {("cline-instagram-post", "author", "madelyn-cline"),
+            ("cline-instagram-post-viewership", "about", "cline-instagram-post"),
+            ("cline-instagram-post-viewership", "views", "1000000")} <= got
+    assert any(s == "cline-instagram-post" and p == "text" for s, p, _o in got)
+    # Entertainment tidbits: words said in a video are a quotation, not the post's text
+    text = ("Paramount+ renewed Dexter: Resurrection for a second season. In a YouTube "
+            "video, Hall thanked fans and said, “There’s more to come. The writers room is "
+            "assembling now.”\n")
+    got = facts(text)
+    assert not any(p == "text" and "-post" in s for s, p, _o in got)

@@ -406,8 +406,12 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                 film, doubt = opened[0], 0.0
         if _OF_A_POST.search(s.text[max(0, f.start - 60):f.start]):
             # "In an Instagram post that quickly reached 1 million views, Madelyn Cline
-            # thanked fans for … Outer Banks": the post's views, not the work's
-            doubt = 0.4
+            # thanked fans for … Outer Banks": the post's views (of the post drafted from
+            # the sentence), not the work's
+            post = next((c.subject for c in doc.found.values() if c.property == "author"
+                         and s.start <= c.start < s.end
+                         and doc.type_of(c.subject) == "SocialMediaPosting"), None)
+            film, doubt = (post, 0.0) if post is not None else (film, 0.4)
         season = season_counted(doc, s, film, f.start)
         if season is not None:
             film, doubt = season, 0.0
