@@ -209,3 +209,16 @@ def test_who_will_be_at_the_festival() -> None:
                                     min_confidence=0.0).statements}
     for person in ("tom-cruise", "vincent-cassel", "lea-seydoux", "marion-cotillard"):
         assert ("cannes-film-festival-2025", "attendee", person) in got
+
+
+def test_a_work_that_premiered_at_a_festival_of_a_year_premiered_that_year() -> None:
+    # HBO documentary premiere dates, 2019
+    text = ("HBO has unveiled its documentary slate, with Alex Gibney’s The Inventor: Out "
+            "For Blood In Silicon Valley among the films of its early 2019 lineup.\n\n"
+            "Gibney’s The Inventor: Out For Blood In Silicon Valley (pictured), which world "
+            "premiered at the 2019 Sundance Film Festival, explores the rise and fall of "
+            "Elizabeth Holmes.\n")
+    got = facts(text, date="2019-02-08")
+    premiere = "the-inventor-out-for-blood-in-silicon-valley-premiere"
+    assert (premiere, "startDate", "2019") in got
+    assert ("2019-sundance-film-festival", "startDate", "2019") in got

@@ -578,3 +578,119 @@ def test_a_title_opening_a_chart_sentence_takes_its_place_and_figure() -> None:
             "all-the-light-we-cannot-see") in got
     # the second clause's place and figure are another work's, not Scott Pilgrim's
     assert not any(s.startswith("scott-pilgrim") and o == "10" for s, p, o in got)
+
+
+def test_an_interview_venue_is_only_the_teller_s_and_spoke_about_with_names_one() -> None:
+    # Game of Thrones season 7: a director told Vanity Fair, the quotes are Weiss's
+    text = ("Showrunners David Benioff and Dan Weiss hinted that season 7 will premiere "
+            "later. \"We don't have an air date yet, but this year will be later,\" Weiss "
+            "said.\n"
+            "Between this and the shorter run that director Jack Bender told Vanity Fair to "
+            "expect, fans will wait.\n")
+    got = facts(text)
+    assert not any(p == "reportedBy" for _s, p, _o in got)
+    # G20: "Davis also spoke about the role of her character Sutton with Variety"
+    text = ("Viola Davis stars in G20.\n"
+            "Davis also spoke about the role of her character Sutton with Variety last "
+            "month: “It was the sort of thing you’d imagine as a kid, just playing a hero,” "
+            "Davis said.\n")
+    assert ("davis-quote-1", "reportedBy", "variety") in facts(text)
+
+
+def test_a_quotation_is_about_the_work_its_words_name_not_its_speaker_s_employer() -> None:
+    # Mirzapur season 3: single-quoted titles, and a company after the attribution
+    text = ("Amazon Prime Video renewed crime drama series 'Mirzapur' for a third season.\n"
+            "\"Over the last two years, viewers continued to engage with the immersive "
+            "universe of 'Mirzapur' and its characters,\" said Aparna Purohit, Head of "
+            "'India Originals, Amazon Prime Video India'\n")
+    abouts = {o for s, p, o in facts(text) if s.endswith("-quote-1") and p == "about"}
+    assert abouts == {"mirzapur"}
+
+
+def test_a_work_in_a_relative_clause_is_not_the_one_a_chart_place_is_of() -> None:
+    # K-dramas dominate Netflix: "'All of Us Are Dead', which features a familiar 'Squid
+    # Game' face, made its debut … coming in at No. 1"
+    text = ("Squid Game was a hit.\n"
+            "The new thriller, which features a familiar \"Squid Game\" face, made its debut "
+            "on the non-English TV Top 10 list, coming in at No. 1 with 124.79 million hours "
+            "viewed.\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2022-02-01"), KNOWN,
+                     min_confidence=0.45)
+    assert not any(c.property == "about" and c.object == "squid-game"
+                   for c in result.statements)
+
+
+def test_a_language_in_the_headline_is_no_title() -> None:
+    # "K-dramas dominate Netflix's non-English Top 10 as 'All of Us Are Dead' debuts"
+    text = ("Our Beloved Summer cinched fifth place on the non-English language TV list "
+            "with 22.73 million hours viewed.\n"
+            "Over to Netflix's English-language TV programming, Ozark made it to the chart.\n"
+            "The Royal Treatment remained atop the English movies list.\n")
+    result = suggest(Article("a", "K-dramas dominate Netflix's non-English Top 10", "a.txt",
+                             text, date="2022-02-01"), KNOWN, min_confidence=0.0)
+    assert "english" not in {e.id for e in result.entities}
+
+
+def test_a_season_spoken_of_as_a_or_its_ordinal_season_keeps_its_confidence() -> None:
+    # Outer Banks: "“Outer Banks” will be back for a second season."; Nielsen: "its best
+    # week in 2021, when its first season ran"; but "the first season" in passing stays low
+    text = ("Netflix said “Outer Banks” will be back for a second season.\n"
+            "Ginny & Georgia had its best week in 2021, when its first season ran.\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2023-01-20"), KNOWN,
+                     min_confidence=0.45)
+    got = {c.key() for c in result.statements}
+    assert ("outer-banks-season-2", "seasonNumber", "2") in got
+    assert any(s.endswith("-season-1") and p == "seasonNumber" for s, p, _o in got)
+    text = "Bruce Miller wrote the first season of the drama, which starred Elisabeth Moss.\n"
+    result = suggest(Article("a", "T", "a.txt", text, date="2023-01-20"), KNOWN,
+                     min_confidence=0.45)
+    assert not any(c.property == "seasonNumber" for c in result.statements)
+
+
+def test_the_streamer_said_is_the_company_named_before_and_a_speaker_with_a_post() -> None:
+    # Mirzapur season 3: a streamer the seeds do not know, and "Ritesh Sidhwani, producer,
+    # 'Excel Entertainment' said, "…""
+    text = ("Mumbai: 'Amazon Prime Video' announced that they decided to renew popular crime "
+            "drama series 'Mirzapur' for a third season.\n"
+            "\"The second season of 'Mirzapur' not only recorded one of the highest "
+            "completion rates,\" the streamer said in a release.\n"
+            "Ritesh Sidhwani, producer, 'Excel Entertainment' said, \"Across two gripping "
+            "seasons, 'Mirzapur' has become a global sensation!\"\n")
+    got = facts(text)
+    assert ("amazon-prime-video-quote-1", "spokenBy", "amazon-prime-video") in got
+    assert ("sidhwani-quote-1", "spokenBy", "ritesh-sidhwani") in got
+
+
+def test_at_the_top_of_a_chart_is_first_place_and_whose_season_is_the_series_s() -> None:
+    # Nielsen streaming top 10, January 2023
+    text = ("Netflix’s Ginny & Georgia debuted at the top of the streaming rankings for the "
+            "first week of 2023.\n\n"
+            "Ginny & Georgia, whose second season debuted on Jan. 5, amassed 2.52 billion "
+            "minutes of viewing time.\n")
+    got = facts(text, date="2023-01-20")
+    assert {("ginny-georgia-ranking", "about", "ginny-georgia"),
+            ("ginny-georgia-ranking", "rank", "1"),
+            ("ginny-georgia-ranking", "chart", "streaming rankings"),
+            ("ginny-georgia-season-2", "partOfSeries", "ginny-georgia"),
+            ("ginny-georgia-season-2", "seasonNumber", "2")} <= got
+
+
+def test_views_of_a_post_are_the_post_s_and_in_a_post_x_thanked_fans_is_a_post() -> None:
+    # Outer Banks cast thank fans
+    text = ("Netflix renewed Outer Banks for a second season.\n"
+            "In an Instagram post that quickly reached 1 million views, Madelyn Cline "
+            "thanked fans “for loving, watching, sharing, and supporting Outer Banks.”\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2020-07-30"), KNOWN,
+                     min_confidence=0.45)
+    got = {c.key() for c in result.statements}
+    assert not any(p == "about" and o == "outer-banks" for _s, p, o in got)
+    assert {("cline-instagram-post", "author", "madelyn-cline"),
+            ("cline-instagram-post-viewership", "about", "cline-instagram-post"),
+            ("cline-instagram-post-viewership", "views", "1000000")} <= got
+    assert any(s == "cline-instagram-post" and p == "text" for s, p, _o in got)
+    # Entertainment tidbits: words said in a video are a quotation, not the post's text
+    text = ("Paramount+ renewed Dexter: Resurrection for a second season. In a YouTube "
+            "video, Hall thanked fans and said, “There’s more to come. The writers room is "
+            "assembling now.”\n")
+    got = facts(text)
+    assert not any(p == "text" and "-post" in s for s, p, _o in got)

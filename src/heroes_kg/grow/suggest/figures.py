@@ -97,6 +97,20 @@ def another_subject_between(doc: Doc, a: int, b: int) -> bool:
     return _ANOTHER_SUBJECT.search(doc.text, a, b) is not None
 
 
+#: "an Instagram post that quickly reached": a figure of a post, a video or a story.
+_OF_A_POST = re.compile(r"\b(?:post|tweet|video|clip|reel|story)s? (?:that|which) "
+                        r"(?:has |had )?(?:[a-z]+ ){0,2}$")
+_ASIDE = re.compile(r", (?:which|who|whose) [^,;.]{3,80},")
+
+
+def in_aside(doc: Doc, s: Sentence, a: int, b: int) -> bool:
+    """Whether a work named at ``a`` sits in a relative clause that closes before ``b``:
+    "'All of Us Are Dead', which features a familiar 'Squid Game' face, made its debut …
+    at No. 1" places the work before the clause, not the one inside it."""
+    return any(s.start + m.start() < a and s.start + m.end() <= b
+               for m in _ASIDE.finditer(s.text, 0, max(0, b - s.start)))
+
+
 def _kind_in_context(doc: Doc, s: Sentence) -> str | None:
     """Whether the titles a chart sentence speaks of are series or films: the words of the
     sentence, else of its paragraph, else of the paragraph before."""
@@ -390,6 +404,14 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                 else None
             if opened is not None:
                 film, doubt = opened[0], 0.0
+        if _OF_A_POST.search(s.text[max(0, f.start - 60):f.start]):
+            # "In an Instagram post that quickly reached 1 million views, Madelyn Cline
+            # thanked fans for … Outer Banks": the post's views (of the post drafted from
+            # the sentence), not the work's
+            post = next((c.subject for c in doc.found.values() if c.property == "author"
+                         and s.start <= c.start < s.end
+                         and doc.type_of(c.subject) == "SocialMediaPosting"), None)
+            film, doubt = (post, 0.0) if post is not None else (film, 0.4)
         season = season_counted(doc, s, film, f.start)
         if season is not None:
             film, doubt = season, 0.0
@@ -410,9 +432,10 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                 units = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
                 if units:
                     period = units * (7 if unit.startswith("week") else 1)
-        named = [b for a, b, w in doc.works_in_spans(s.start, pos) if w == film]
-        if named and film not in paired.values() and \
-                another_subject_between(doc, named[-1], pos):
+        named = [(a, b) for a, b, w in doc.works_in_spans(s.start, pos) if w == film]
+        if named and film not in paired.values() and (
+                another_subject_between(doc, named[-1][1], pos) or
+                in_aside(doc, s, named[-1][0], pos)):
             doubt = 0.4
         figure_id = seen.get(film)
         if figure_id is None or any(c.subject == figure_id and c.property == prop and

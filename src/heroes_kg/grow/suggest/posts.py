@@ -142,7 +142,11 @@ def _prose_post(apposed: str = "") -> re.Pattern[str]:
         rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,3}}?(?:tribute|message|"
         rf"post|note|letter|statement|caption|photo|video|tweet) (?:posted|shared|"
         rf"published) (?:on|to|via) {_PLATFORM.replace('?P<p>', '?P<p3>')},? "
-        rf"(?P<who4>{NAME}) (?:wrote|said|shared|added|explained)\b")
+        rf"(?P<who4>{NAME}) (?:wrote|said|shared|added|explained)\b|"
+        rf"\b[Ii]n (?:an?|her|his|their) (?:new |recent |latest )?"
+        rf"{_PLATFORM.replace('?P<p>', '?P<p7>')} (?:post|(?P<video>video)|tweet)"
+        rf"(?: (?:that|which) [^,“”\"]{{3,60}})?, (?P<who10>{NAME}) (?:thanked|wrote|said|"
+        rf"shared|posted|revealed|announced|celebrated|confirmed)\b")
 
 
 _PROSE_POST = _prose_post()
@@ -153,7 +157,9 @@ _PROSE_POST_APPOSED = _prose_post(r"(?:, [^,“”\"]{3,80},)?")
 def rule_prose_post(doc: Doc, s: Sentence) -> None:
     """"Rodriguez wrote on Twitter", "Pascal shared a photo on Instagram", "Chopra took to
     Instagram to celebrate", "the studio tweeted", "He posted the following to Instagram,
-    confirming the casting news"; the words posted when the sentence quotes them."""
+    confirming the casting news", "In an Instagram post that quickly reached 1 million
+    views, Madelyn Cline thanked fans “…”"; the words posted when the sentence quotes
+    them."""
     if re.search(r"\bpost on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
                  s.text, re.IGNORECASE) or re.search(r"Instagram Stor", s.text):
         return
@@ -165,7 +171,7 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
         return
     who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or \
         m.group("who5") or m.group("who6") or m.group("who7") or m.group("who8") or \
-        m.group("who9")
+        m.group("who9") or m.group("who10")
     name = doc.trim(who)
     author = doc.lookup(name) or _called(doc, name)
     if author is None and m.group("who9") and is_a(guess_type(name), "Organization"):
@@ -182,7 +188,7 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
     if not (is_a(doc.type_of(author), "Person") or is_a(doc.type_of(author), "Organization")):
         return
     platform_name = m.group("p") or m.group("p2") or m.group("p3") or m.group("p4") or \
-        m.group("p5") or m.group("p6") or "Twitter"
+        m.group("p5") or m.group("p6") or m.group("p7") or "Twitter"
     platform = _platform(doc, platform_name, "post-in-prose")
     day = re.search(r"\b[Oo]n (?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
                     s.text)
@@ -204,7 +210,8 @@ def rule_prose_post(doc: Doc, s: Sentence) -> None:
         doc.add(post, "datePublished", s.text[a:b], s.start + a, "post-in-prose", 0.55,
                 value=date)
     said = _POST_TEXT.match(s.text, m.end())
-    if said:
+    if said and not m.group("video"):
+        # ("In a YouTube video, Hall thanked fans and said, “…”": words spoken in it)
         # "Simu Liu shared the news on Twitter, writing: “So excited to be joining …”"
         text = said.group("t").strip().rstrip(",")
         doc.add(post, "text", said.group("t"), s.start + said.start("t"), "post-in-prose",

@@ -9,7 +9,13 @@ from ._doc import Doc
 from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence, is_title_case
 from .dates import DATE
-from .figures import another_subject_between, bound_elsewhere, opening_work, season_counted
+from .figures import (
+    another_subject_between,
+    bound_elsewhere,
+    in_aside,
+    opening_work,
+    season_counted,
+)
 
 __all__ = ["DOC_RULES", "RULES"]
 
@@ -94,7 +100,9 @@ def rule_number_one(doc: Doc, s: Sentence) -> None:
         return  # "David Fincher’s The Killer held strong … at No. 3": a title not read
     rank = int(m.group("r")) if m.group("r").isdigit() else NUMBER_WORDS[m.group("r")]
     ranking = _ranking(doc, film, "", "rank", m.group(0))
-    doc.add(ranking, "about", s.text, s.start, "rank", 0.6, obj=film)
+    aside = any(in_aside(doc, s, a, s.start + m.start())
+                for a, _b, w in doc.works_in_spans(s.start, s.start + m.start()) if w == film)
+    doc.add(ranking, "about", s.text, s.start, "rank", 0.3 if aside else 0.6, obj=film)
     doc.add(ranking, "rank", m.group(0), s.start + m.start(), "rank", 0.7, value=rank)
     chart = re.search(r"(?P<c>Top \d+[\w ()-]*?(?:list|chart)?)(?=[,.;]|$| (?:for|in|on|with|"
                       r"after|this|last)\b)", m.group("rest"))
@@ -441,6 +449,29 @@ def rule_came_in(doc: Doc, s: Sentence) -> None:
         doc.add(ranking, "rank", quote, a, "came-in", 0.65, value=rank)
 
 
+_ATOP = re.compile(
+    r"\b(?:debuted|debuts|opened|opens|landed|lands|stayed|stays|remained|remains|sat|sits|"
+    r"finished|ended up|came in|was|is) (?:at the top of|on top of|atop) (?:the )?"
+    r"(?P<c>(?:[\w+-]+ ){0,3}(?:rankings|charts|chart|list|box office))\b")
+
+
+def rule_atop(doc: Doc, s: Sentence) -> None:
+    """"Netflix’s Ginny & Georgia debuted at the top of the streaming rankings for the
+    first week of 2023", "'The Royal Treatment' … remained atop the English movies list":
+    first place on the chart the sentence names, for the work it names before."""
+    for m in _ATOP.finditer(s.text):
+        pos = s.start + m.start()
+        film = doc.work_at(pos, s)
+        spans = [a for a, _b, w in doc.work_spans if w == film and s.start <= a < pos]
+        if film is None or not spans or another_subject_between(doc, spans[-1], pos):
+            continue
+        quote = doc.text[spans[-1]:s.start + m.end()]
+        ranking = _new_ranking(doc, film, "", quote)
+        doc.add(ranking, "about", quote, spans[-1], "atop", 0.6, obj=film)
+        doc.add(ranking, "rank", quote, spans[-1], "atop", 0.6, value=1)
+        doc.add(ranking, "chart", m.group(0), pos, "atop", 0.55, value=m.group("c"))
+
+
 _TOPPED_LIST = re.compile(
     rf"\b(?:has |have |had )?(?:topped|tops|topping) (?:(?P<o>{NAME})[’']s |the )?"
     rf"(?P<c>(?:[A-Z][\w-]*[ -]){{0,4}}Top \d+)(?: (?:list|chart))?(?: in (?P<scope>[^.;:]+?))?(?=[.;]|$| (?:for|with|"
@@ -662,7 +693,9 @@ def rule_spot(doc: Doc, s: Sentence) -> None:
         a = spans[-1][0]
         quote = doc.text[a:s.start + m.end()]
         ranking = _new_ranking(doc, film, "", quote)
-        doc.add(ranking, "about", quote, a, "spot", 0.6, obj=film)
+        # a work inside a relative clause before the place is likely not the one placed
+        doc.add(ranking, "about", quote, a, "spot", 0.3 if in_aside(doc, s, a, pos) else 0.6,
+                obj=film)
         doc.add(ranking, "rank", quote, a, "spot", 0.6, value=rank)
         named = _LIST_NAMED.search(s.text, m.end())
         if named is not None and named.start() - m.end() < 30:
@@ -829,6 +862,6 @@ def rule_rounding_up(doc: Doc, s: Sentence) -> None:
 
 RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_box_office, rule_respective_places,
          rule_territories, rule_superlative, rule_came_in,
-         rule_topped_list, rule_spot, rule_box_office_places, rule_bracketed_places,
+         rule_topped_list, rule_atop, rule_spot, rule_box_office_places, rule_bracketed_places,
          rule_rounding_up, rule_led_list]
 DOC_RULES = [top_lists, ranking_platform]

@@ -559,7 +559,8 @@ def season_quotes(doc: Doc) -> None:
 def bare_first_seasons(doc: Doc) -> None:
     """"It received 18 Emmy nominations for Season 1", "Picking up after the explosive
     events of season one", "production on the second season": a first season named only
-    by its number, or any season named only as "the second season", with nothing else
+    by its number, or any season named only as "the second season" (not "a second
+    season" or "its first season", the season spoken of), with nothing else
     said of it (no renewal, premiere, figure or cast) and not the subject of its sentence,
     is a passing mention of the show's past, seldom a fact a curator records; it stays
     below the default floor."""
@@ -570,6 +571,10 @@ def bare_first_seasons(doc: Doc) -> None:
         if c.rule != "season" or c.property not in ("partOfSeries", "seasonNumber") or \
                 c.subject in said:
             continue
+        if all(re.fullmatch(rf"(?i:a|an|its) (?:{_ORDINALS}) season", q.strip())
+               for q, _a in c.quotes()):
+            continue  # "renewed … for a third season", "when its first season ran": the
+            # season the sentence is about (right 16 times in 16 over the ten sets)
         ordinal = all(re.fullmatch(rf"(?i:the|a|an|its|their) (?:{_ORDINALS}) (?:season|series)",
                                    q.strip()) for q, _a in c.quotes())
         if not ordinal and not any(x.subject == c.subject and x.property == "seasonNumber"
@@ -586,13 +591,14 @@ def bare_first_seasons(doc: Doc) -> None:
         c.confidence = min(c.confidence, 0.4)
 
 
-_AFTER_TITLE = re.compile(rf"[”\"’]?(?:[’']s)? (?P<o>{_ORDINALS}|sophomore) season\b")
+_AFTER_TITLE = re.compile(rf"[”\"’]?(?:[’']s|,? whose)? (?P<o>{_ORDINALS}|sophomore) season\b")
 
 
 def series_seasons(doc: Doc) -> None:
     """"the highly-anticipated Castlevania second season, to be released on 26 October
-    2018", "Loki’s second season": a series named right before "second season" is that
-    season's series, with its number."""
+    2018", "Loki’s second season", "Ginny & Georgia, whose second season debuted on Jan. 5":
+    a series named right before "second season" is that season's series, with its
+    number."""
     for a, b, series in list(doc.work_spans):
         if doc.type_of(series) != "TVSeries":
             continue

@@ -8,7 +8,7 @@ import re
 from ._doc import Doc
 from ._names import KNOWN_NAMES, PRONOUNS, guess_type
 from ._terms import is_a
-from ._text import NAME, Sentence, is_title_case
+from ._text import NAME, Sentence, is_title_case, word_at
 
 __all__ = ["DOC_RULES"]
 
@@ -29,7 +29,8 @@ _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They)"
                     rf"(?: (?:to|in) (?:an? )?(?:interview with )?)?(?P<to>{NAME})?")
 _POINTER = (r"\b[Tt]he (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|filmmaker|producer|"
             r"creator|showrunner|writer)")
-_BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER})(?:, who [^,“”\"]{{3,80}},)? "
+_BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER})(?:, who [^,“”\"]{{3,80}},|"
+                     rf", [a-z][a-z ]{{2,40}}, [^,“”\"]{{2,60}}?)? "
                      rf"(?:(?:has|had|have|once|previously|also|later|recently) ){{0,2}}"
                      rf"(?:[a-z]+ (?:[\w’'-]+ ){{0,3}}and )?"
                      rf"{_SAY}(?: (?P<to>{NAME})| the (?:outlet|publication|magazine|site|"
@@ -508,7 +509,7 @@ def quotes_going_on(doc: Doc) -> None:
 _VENUE = re.compile(
     rf"\b(?:cover story|interview|conversation|profile|sit-down|Q&A|podcast|feature) "
     rf"(?:for|with|on|in|published by) (?:the )?(?P<o>{NAME})|"
-    rf"\b(?:[Ss]peaking|spoke|[Tt]alking|talked) (?:to|with) "
+    rf"\b(?:[Ss]peaking|spoke|[Tt]alking|talked) (?:about [^.,:;“”\"]{{3,60}} )?(?:to|with) "
     rf"(?:the )?(?P<desc>(?:website|outlet|magazine|newspaper|site|podcast) )?(?P<o2>{NAME})|"
     rf"\b(?:told|tells) (?P<o3>{NAME})|"
     rf"(?P<o4>{NAME}) (?:additionally |also )?(?:sat down with|spoke (?:to|with)|interviewed)\b")
@@ -518,8 +519,11 @@ def interview_source(doc: Doc) -> None:
     """"In a new digital cover story for Vanity Fair, the actress explained …", "Speaking
     to website Collider, he said: …": when the
     article names one publication its interviews were given to, the quotations it does
-    not attribute otherwise were reported by that publication."""
+    not attribute otherwise were reported by that publication. Where the sentence names
+    who talked to it ("director Jack Bender told Vanity Fair", "Davis also spoke about
+    the role … with Variety"), only that person's quotations were."""
     venues: dict[str, list[tuple[str, int]]] = {}
+    tellers: dict[str, set[str | None]] = {}
     if not any(c.property == "spokenBy" for c in doc.found.values()):
         return
     for s in doc.sentences:
@@ -533,17 +537,40 @@ def interview_source(doc: Doc) -> None:
             org = found or doc.entity(name, "NewsMediaOrganization", "interview-source",
                                       s.text)
             venues.setdefault(org, []).append((s.text, s.start))
+            tellers.setdefault(org, set()).add(_teller(doc, s.text[:m.start()])
+                                               if not m.group("o4") else None)
     if len(venues) != 1:
         return
     (org, places), = venues.items()
     said = {c.subject: c.start for c in doc.found.values() if c.property == "spokenBy"}
+    speakers = {c.subject: c.object for c in doc.found.values() if c.property == "spokenBy"}
     reported = {c.subject for c in doc.found.values() if c.property == "reportedBy"}
     for q, at in sorted(said.items()):
-        if q in reported:
+        if q in reported or (None not in tellers[org] and speakers[q] not in tellers[org]):
             continue
         # the publication named last before the quotation says it best
         quote, start = ([p for p in places if p[1] <= at] or places)[-1]
         doc.add(q, "reportedBy", quote, start, "interview-source", 0.45, obj=org)
+
+
+def _teller(doc: Doc, before: str) -> str | None:
+    """Who the words before "told Vanity Fair" name as talking, when they end with a
+    name ("director Jack Bender told …", "Davis also spoke … with"); None for "the
+    actress", "he" or no name."""
+    m = re.search(rf"(?P<who>{NAME})(?: (?:also|later|previously|recently|has|had))* ?$",
+                  before.split(",")[-1])
+    if m is None:
+        return None
+    name = doc.trim(m.group("who"))
+    found = doc.lookup(name) or _family_name(doc, name) or next(
+        (mn.entity for mn in doc.out.mentions if " " not in name
+         and is_a(doc.type_of(mn.entity), "Person")
+         and doc.name_of(mn.entity).split()[-1] == name), None) or next(
+        (e.id for e in doc.new.values() if " " not in name and is_a(e.type, "Person")
+         and e.name.split()[-1] == name), None)
+    if found is not None:
+        return found
+    return f"?{name}"  # someone the article does not name otherwise
 
 
 #: "… he said: “I think …" with no closing mark: speech that goes on in the paragraphs
@@ -645,11 +672,15 @@ def quotation_about(doc: Doc) -> None:
     for qid, c in texts.items():
         if qid in has_about:
             continue
-        inside = doc.works_in_spans(c.start, c.start + len(c.quote))
+        # the works named in the words themselves, not in the attribution after them
+        at = doc.text.find(str(c.value)[:40], c.start)
+        end = at + len(str(c.value)) if at >= 0 else c.start + len(c.quote)
+        inside = [w for _a, _b, w in doc.works_in_spans(max(at, c.start), end)] or \
+            _works_named(doc, doc.text[max(at, c.start):end])
         s = next((x for x in doc.sentences if x.start <= c.start < x.end + 1), None)
         if s is None:
             continue
-        work = inside[0][2] if inside else doc.work_at(c.start, s)
+        work = inside[0] if inside else doc.work_at(c.start, s)
         if work is None:
             continue
         # "The show exists because June survived": words that speak of the work as "the
@@ -657,6 +688,19 @@ def quotation_about(doc: Doc) -> None:
         pointed = _POINTS_AT_WORK.search(c.quote)
         doc.add(qid, "about", c.quote, c.start, "quotation-about",
                 0.5 if pointed else 0.4 if inside else 0.3, obj=work)
+
+
+def _works_named(doc: Doc, words: str) -> list[str]:
+    """The works the article names elsewhere that quoted words name too, first named
+    first: "the immersive universe of 'Mirzapur'", a title no span covers inside a
+    quotation."""
+    named = []
+    for work in dict.fromkeys(w for _a, _b, w in doc.work_spans):
+        name = doc.name_of(work)
+        at = word_at(words, name) if len(name) > 3 and name in words else []
+        if at:
+            named.append((at[0], work))
+    return [w for _at, w in sorted(named)]
 
 
 #: Words quoted inside a sentence that says whose they are.
@@ -841,13 +885,20 @@ def _organization_at(doc: Doc, name: str, quote: str, cued: bool = False) -> str
 
 
 def _last_organization(doc: Doc, pos: int) -> str | None:
-    """The company named last before ``pos`` (not a publication): who "the company" is."""
+    """The company named last before ``pos`` (not a publication), known or new: who "the
+    company" or "the streamer" is ("'Amazon Prime Video' announced that they decided to
+    renew … "…," the streamer said in a release")."""
     best: tuple[int, str] | None = None
     for mn in doc.out.mentions:
         kind = doc.type_of(mn.entity)
         if mn.start < pos and is_a(kind, "Organization") and \
                 not is_a(kind, "NewsMediaOrganization"):
             best = max(best or (mn.start, mn.entity), (mn.start, mn.entity))
+    for entity_id, e in doc.new.items():
+        if is_a(e.type, "Organization") and not is_a(e.type, "NewsMediaOrganization"):
+            places = [at for at in word_at(doc.text, e.name) if at < pos]
+            if places:
+                best = max(best or (places[-1], entity_id), (places[-1], entity_id))
     return best[1] if best else None
 
 

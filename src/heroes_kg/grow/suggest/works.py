@@ -982,8 +982,8 @@ def _headline_titles(doc: Doc) -> None:
                     ("’s", "'s", ":")):
                 continue  # "Stallone" of "Sylvester Stallone"
             if guess_type(name) != "Person" or name.lower() in KNOWN_NAMES or \
-                    is_place_or_award(name):
-                continue
+                    is_place_or_award(name) or name in _NATIONALITIES:
+                continue  # "non-English Top 10", "Korean content": a language, no title
             if len(part) >= 2 and _person_context(doc.text, name):
                 people.append(f" {name} ")
                 continue  # "starring Maya Rudolph", "June (Maya Rudolph)": a person
