@@ -21,6 +21,7 @@ import csv
 import hashlib
 import itertools
 import json
+import operator
 import os
 import re
 from collections import defaultdict
@@ -1428,86 +1429,106 @@ class _Elements:
 
     An element is known by a digest of what its text is made from (its node or edge
     and attributes); the previous export's index maps each digest to where the text
-    lies, after the head. The head (the attribute declarations, the columns) is kept in
-    the index too: when it changed every element is written again. Edges are numbered in
-    order (``e0``, ``e1``, …): an edge's text is kept with where its number lies, and the
-    number is replaced when the text is copied to another place."""
+    lies, after the head, and to the edge's number. The head (the attribute
+    declarations, the columns) is kept in the index too: when it changed every element
+    is written again. Elements that lay one after the other in the previous export and
+    do so again are copied as one piece. Edges are numbered in order (``e0``, ``e1``,
+    …): an edge whose number changed gets its new one where the old one lay."""
+
+    #: The shape of an index entry, (offset, length, where the number lies, number),
+    #: kept with the head: an index of another shape lends nothing.
+    _SHAPE = 2
 
     def __init__(self, reuse: Reuse | None, head: bytes) -> None:
         self.reuse = reuse
         old = reuse.old if reuse is not None else {}
-        self.old = old if old.get(b"@head") == head else {}
+        self.old = old if old.get(b"@head") == (self._SHAPE, head) else {}
         self.head = head
         self.parts: list[bytes] = [head]
         self.at = 0
         self.new: dict[bytes, Any] = {}
-        # Elements copied one after the other from where they lay one after the other
-        # in the previous export are copied as one run: (start, end) there.
-        self._run: tuple[int, int] | None = None
 
-    def add(self, key: bytes, make: Callable[..., bytes], *args: Any,
-            number: int | None = None) -> None:
-        """The text of the element whose digest is ``key`` (see
-        :meth:`PropertyGraph.digests`), made by ``make(*args)`` when not found;
-        ``number`` is the edge's number in its id."""
-        found = self.old.get(key)
+    def section(self, keys: Iterable[bytes], make: Callable[[int], bytes], count: int,
+                numbered: bool = False) -> None:
+        """The texts of ``count`` elements in order: the i-th known by the i-th digest
+        of ``keys`` (see :meth:`PropertyGraph.digests`) and made by ``make(i)`` when the
+        previous export has no such element; with ``numbered`` the i-th is edge number
+        ``i``."""
         reuse = self.reuse
-        if found is not None and reuse is not None:
-            at, length, cut = found
-            start = len(self.head) + at
-            if number is not None and cut >= 0:
-                shown = str(number).encode()
-                if reuse.text(start + cut, len(shown) + 1) != shown + b'"':
-                    self._flush()
-                    text = reuse.text(start, length)
-                    end = text.index(b'"', cut)
-                    text = text[:cut] + shown + text[end:]
-                    reuse.reused += 1
-                    self.new[key] = (self.at, len(text), cut)
-                    self.parts.append(text)
-                    self.at += len(text)
-                    return
-            reuse.reused += 1
-            self.new[key] = (self.at, length, cut)
-            self.at += length
-            run = self._run
-            if run is not None and run[1] == start:
-                self._run = (run[0], start + length)
-            else:
-                self._flush()
-                self._run = (start, start + length)
+        parts = self.parts
+        if reuse is None:  # nothing to copy from, no index to keep
+            texts = list(map(make, range(count)))
+            parts.extend(texts)
+            self.at += sum(map(len, texts))
             return
-        self._flush()
-        text = make(*args)
-        if reuse is not None:
-            cut = text.find(b'" id="e') + 7 if number is not None else -1
-            self.new[key] = (self.at, len(text), cut)
-        self.parts.append(text)
-        self.at += len(text)
-
-    def _flush(self) -> None:
-        if self._run is not None:
-            assert self.reuse is not None
-            start, end = self._run
-            self.parts.append(self.reuse.text(start, end - start))
-            self._run = None
+        keys = list(itertools.islice(keys, count))
+        old = self.old
+        found = list(map(old.get, keys)) if old else [None] * count
+        new = self.new
+        at, base, reused = self.at, len(self.head), 0
+        run_start = run_end = -1  # the previous export's bytes copied as one piece
+        for i, (key, entry) in enumerate(zip(keys, found)):
+            if entry is not None:
+                start, length, cut, number = entry
+                start += base
+                reused += 1
+                if numbered and number != i:
+                    if run_end >= 0:
+                        parts.append(reuse.text(run_start, run_end - run_start))
+                        run_end = -1
+                    text = reuse.text(start, length)
+                    text = text[:cut] + str(i).encode() + text[cut + len(str(number)):]
+                    parts.append(text)
+                    length = len(text)
+                elif start == run_end:
+                    run_end += length
+                else:
+                    if run_end >= 0:
+                        parts.append(reuse.text(run_start, run_end - run_start))
+                    run_start, run_end = start, start + length
+            else:
+                if run_end >= 0:
+                    parts.append(reuse.text(run_start, run_end - run_start))
+                    run_end = -1
+                text = make(i)
+                cut = text.find(b'" id="e') + 7 if numbered else -1
+                parts.append(text)
+                length = len(text)
+            new[key] = (at, length, cut, i if numbered else -1)
+            at += length
+        if run_end >= 0:
+            parts.append(reuse.text(run_start, run_end - run_start))
+        self.at = at
+        reuse.reused += reused
 
     def plain(self, text: bytes) -> None:
         """Text between elements (the same in every export with this head)."""
-        self._flush()
         self.parts.append(text)
         self.at += len(text)
 
     def text(self, tail: bytes) -> bytes:
         """The export: the head, the elements and ``tail``; the index of where each
         element lies is left in the reuse for the next build."""
-        self._flush()
         if self.reuse is not None:
-            self.reuse.new = {b"@head": self.head, **self.new}
+            self.reuse.new = {b"@head": (self._SHAPE, self.head), **self.new}
         self.parts.append(tail)
         data = b"".join(self.parts)
         self.parts = []
         return data
+
+
+#: An edge's attributes.
+_ATTRS = operator.itemgetter(2)
+
+
+def _signatures(items: Iterable[dict[str, Any]]
+                ) -> dict[tuple[tuple[str, ...], tuple[type, ...]], None]:
+    """The distinct (attribute names, types of their values) of ``items``, in the order
+    first met: what the attribute declarations of a property-graph export are made
+    from, found without visiting every value in Python."""
+    items = list(items)
+    return dict.fromkeys(zip(map(tuple, items), map(tuple, map(
+        map, itertools.repeat(type), map(dict.values, items)))))
 
 
 def _networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
@@ -1539,10 +1560,10 @@ class _GraphML(PropertyGraphFormat):
         # then all edges'.
         keys: dict[tuple[str, str, str], str] = {}
         for scope, items in (("node", pg.nodes.values()),
-                             ("edge", (attrs for _, _, attrs in pg.edges))):
-            for attrs in items:
-                for name, value in attrs.items():
-                    found = (name, _GRAPHML_TYPES[type(value)], scope)
+                             ("edge", map(_ATTRS, pg.edges))):
+            for names, types in _signatures(items):
+                for name, kind in zip(names, types):
+                    found = (name, _GRAPHML_TYPES[kind], scope)
                     if found not in keys:
                         keys[found] = f"d{len(keys)}"
         declared = [f'  <key id="{kid}" for="{scope}" attr.name="{_xml_attr(name)}" '
@@ -1563,19 +1584,22 @@ class _GraphML(PropertyGraphFormat):
                            f"{_xml_text(str(value))}</data>" for name, value in attrs.items())
             return _graphml_lines(f"    <{start}>{data}\n    </{scope}>") + b"\n"
 
-        def node_text(node: str, attrs: dict[str, Any]) -> bytes:
+        nodes = list(pg.nodes.items())
+        edges = pg.edges
+
+        def node_text(i: int) -> bytes:
+            node, attrs = nodes[i]
             return element(f'node id="{_xml_attr(node)}"', "node", attrs)
 
-        def edge_text(n: int, source: str, target: str, attrs: dict[str, Any]) -> bytes:
+        def edge_text(n: int) -> bytes:
+            source, target, attrs = edges[n]
             return element(f'edge source="{_xml_attr(source)}" target="{_xml_attr(target)}" '
                            f'id="e{n}"', "edge", attrs)
 
         elements = _Elements(reuse, head)
         node_keys, edge_keys = pg.digests(reuse)
-        for key, (node, attrs) in zip(node_keys, pg.nodes.items()):
-            elements.add(key, node_text, node, attrs)
-        for n, (key, (source, target, attrs)) in enumerate(zip(edge_keys, pg.edges)):
-            elements.add(key, edge_text, n, source, target, attrs, number=n)
+        elements.section(node_keys, node_text, len(nodes))
+        elements.section(edge_keys, edge_text, len(edges), numbered=True)
         return elements.text(b"  </graph>\n</graphml>\n")
 
 
@@ -1620,23 +1644,23 @@ class _Gexf(PropertyGraphFormat):
         ids: dict[tuple[str, str], str] = {}
         declared: dict[str, list[str]] = {"node": [], "edge": []}
 
-        def declare(scope: str, name: str, value: Any) -> None:
+        def declare(scope: str, name: str, kind: type) -> None:
             if (scope, name) not in ids:
                 found = ids[(scope, name)] = str(len(ids))
                 if name != "networkx_key":  # the writer's copy of the edge id, dropped
                     declared[scope].append(
                         f'      <attribute id="{found}" title="{_xml_attr(name)}" '
-                        f'type="{_GEXF_TYPES[type(value)]}" />')
+                        f'type="{_GEXF_TYPES[kind]}" />')
 
-        for attrs in pg.nodes.values():
-            for name, value in attrs.items():
+        for names, types in _signatures(pg.nodes.values()):
+            for name, kind in zip(names, types):
                 if name != "label":
-                    declare("node", name, value)
-        for _, _, attrs in pg.edges:
-            for name, value in attrs.items():
+                    declare("node", name, kind)
+        for names, types in _signatures(map(_ATTRS, pg.edges)):
+            for name, kind in zip(names, types):
                 if name != "label":
-                    declare("edge", name, value)
-            declare("edge", "networkx_key", "")
+                    declare("edge", name, kind)
+            declare("edge", "networkx_key", str)
         sections = []
         for scope in ("edge", "node"):  # each new class is inserted before the others
             if any(s == scope for s, _ in ids):
@@ -1658,7 +1682,11 @@ class _Gexf(PropertyGraphFormat):
                            f'value="{_xml_attr(shown)}" />')
             return "\n".join(out)
 
-        def node_text(node: str, attrs: dict[str, Any]) -> bytes:
+        nodes = list(pg.nodes.items())
+        edges = pg.edges
+
+        def node_text(i: int) -> bytes:
+            node, attrs = nodes[i]
             rest = [(k, v) for k, v in attrs.items() if k != "label"]
             start = (f'      <node id="{_xml_attr(node)}" '
                      f'label="{_xml_attr(str(attrs.get("label", node)))}"')
@@ -1666,7 +1694,8 @@ class _Gexf(PropertyGraphFormat):
                     "        </attvalues>\n      </node>\n" if rest else f"{start} />\n")
             return text.encode("ascii", "xmlcharrefreplace")
 
-        def edge_text(n: int, source: str, target: str, attrs: dict[str, Any]) -> bytes:
+        def edge_text(n: int) -> bytes:
+            source, target, attrs = edges[n]
             label = attrs.get("label")
             start = (f'      <edge source="{_xml_attr(source)}" target="{_xml_attr(target)}" '
                      f'id="e{n}"' + ("" if label is None else f' label="{_xml_attr(str(label))}"'))
@@ -1679,12 +1708,10 @@ class _Gexf(PropertyGraphFormat):
 
         elements = _Elements(reuse, head)
         node_keys, edge_keys = pg.digests(reuse)
-        for key, (node, attrs) in zip(node_keys, pg.nodes.items()):
-            elements.add(key, node_text, node, attrs)
+        elements.section(node_keys, node_text, len(nodes))
         elements.plain((b"    </nodes>\n" if pg.nodes else b"")
                        + (b"    <edges>\n" if pg.edges else b"    <edges />\n"))
-        for n, (key, (source, target, attrs)) in enumerate(zip(edge_keys, pg.edges)):
-            elements.add(key, edge_text, n, source, target, attrs, number=n)
+        elements.section(edge_keys, edge_text, len(edges), numbered=True)
         return elements.text((b"    </edges>\n" if pg.edges else b"")
                              + b"  </graph>\n</gexf>\n")
 
@@ -1744,21 +1771,20 @@ class _Lines(list[str]):
     write = list.append
 
 
-def _csv(header: list[str], items: Iterable[tuple[bytes, Any]],
+def _csv(header: list[str], keys: Iterable[bytes], items: list[Any],
          cells: Callable[[Any], list[Any]], reuse: Reuse | None) -> bytes:
-    """A CSV file of ``header`` and a row of ``cells(item)`` for each (digest, item) of
-    ``items`` (see :class:`_Elements`)."""
+    """A CSV file of ``header`` and a row of ``cells(item)`` for each of ``items``, known
+    by its digest in ``keys`` (see :class:`_Elements`)."""
     lines = _Lines()
     writer = csv.writer(lines, lineterminator="\n")
     writer.writerow(header)
     elements = _Elements(reuse, lines.pop().encode("utf-8"))
 
-    def row(item: Any) -> bytes:
-        writer.writerow([_cell(v) for v in cells(item)])
+    def row(i: int) -> bytes:
+        writer.writerow([_cell(v) for v in cells(items[i])])
         return lines.pop().encode("utf-8")
 
-    for key, item in items:
-        elements.add(key, row, item)
+    elements.section(keys, row, len(items))
     return elements.text(b"")
 
 
@@ -1775,7 +1801,7 @@ class _Neo4jNodes(PropertyGraphFormat):
             node_id, attrs = node
             return [node_id, ";".join(pg.labels[node_id])] + [attrs.get(k) for k in keys]
 
-        return _csv(header, zip(pg.digests(reuse)[0], pg.nodes.items()), cells, reuse)
+        return _csv(header, pg.digests(reuse)[0], list(pg.nodes.items()), cells, reuse)
 
 
 def _relationship_type(label: str) -> str:
@@ -1787,8 +1813,9 @@ class _Neo4jEdges(PropertyGraphFormat):
     """relationships.csv for ``neo4j-admin database import`` (or ``LOAD CSV``)."""
 
     def write(self, pg: PropertyGraph, reuse: Reuse | None = None) -> bytes:
-        columns = [c for c in PropertyGraph.EVIDENCE
-                   if any(c in attrs for _, _, attrs in pg.edges)]
+        present = {name for names, _types in _signatures(map(_ATTRS, pg.edges))
+                   for name in names}
+        columns = [c for c in PropertyGraph.EVIDENCE if c in present]
         header = [":START_ID", ":END_ID", ":TYPE", "property", *columns]
 
         def cells(edge: tuple[str, str, dict[str, Any]]) -> list[Any]:
@@ -1796,7 +1823,7 @@ class _Neo4jEdges(PropertyGraphFormat):
             return ([s, o, _relationship_type(a["label"]), a["property"]]
                     + [a.get(c) for c in columns])
 
-        return _csv(header, zip(pg.digests(reuse)[1], pg.edges), cells, reuse)
+        return _csv(header, pg.digests(reuse)[1], pg.edges, cells, reuse)
 
 
 FORMATS: dict[str, Format] = {
