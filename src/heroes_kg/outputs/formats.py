@@ -1141,7 +1141,7 @@ def _whole_property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
 PROPERTY_GRAPH_STATE = ("property_graph", "nodes")
 EARLIER_PROPERTY_GRAPH = ("property_graph", "earlier")
 #: Changes whenever what is kept changes shape: a kept state of another shape is not read.
-_STATE_VERSION = f"2 {__version__}"
+_STATE_VERSION = f"3 {__version__}"
 
 #: One subject's part of the property graph, from its facts triples alone (in the order
 #: of the sorted lines): whether it is an IRI, its classes, its first literal label, and
@@ -1179,32 +1179,33 @@ def _entries(facts: Iterable[ox.Triple]) -> dict[str, Entry] | None:
 
 
 def _node_state(entries: dict[str, Entry], earlier: dict[str, Any] | None,
-                changed: set[str] | None = None) -> dict[str, Any]:
+                changed: set[str] | None = None,
+                referrers: Callable[[str], Iterable[str]] | None = None) -> dict[str, Any]:
     """The property graph's nodes, kinds and bare edges made from ``entries``; with the
     ``earlier`` state and the ``changed`` subjects, each other subject's node (and its
     digest) is taken from the earlier state when the attribute names and kinds of the
     whole graph are the same as there and none of its IRI values became or stopped
-    being a node."""
-    subjects = set(entries)
-    predicates = {p for entry in entries.values() for p, *_ in entry[3]}
-    if any(entry[2] is not None for entry in entries.values()):
-        predicates.add(RDFS + "label")
-    names = _attribute_names(predicates)
+    being a node. ``referrers`` gives the subjects whose values name an IRI (read from
+    the graph); without it the entries are searched."""
+    if earlier is not None and changed is not None and "counts" in earlier:
+        patched = _patched_state(entries, earlier, changed, referrers)
+        if patched is not None:
+            return patched
+    subjects = entries.keys()
+    predicates: dict[str, int] = defaultdict(int)
+    for entry in entries.values():
+        for p, *_ in entry[3]:
+            predicates[p] += 1
+    labelled = sum(1 for entry in entries.values() if entry[2] is not None)
+    names = _attribute_names(_predicates(predicates, labelled))
     raw: dict[str, dict[str, list[tuple[str, Any]]]] = {}
     edges: list[tuple[str, str, str]] = []
-    kinds: dict[str, str] = {}
-    for s, (_named, _types, _label, items) in entries.items():
-        attrs: dict[str, list[tuple[str, Any]]] = defaultdict(list)
-        for p, kind, value, iri in items:
-            if iri and value in subjects:
-                edges.append((s, value, p))
-            else:
-                attrs[names[p]].append((kind, value))
-        raw[s] = attrs
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for s, entry in entries.items():
+        attrs = raw[s] = _attributes(s, entry, names, subjects, edges)
         for name, values in attrs.items():
-            kind = values[0][0] if len(values) == 1 else "string"
-            kinds[name] = kind if kinds.get(name, kind) == kind else "string"
-    kinds = dict(sorted(kinds.items()))
+            counts[name][values[0][0] if len(values) == 1 else "string"] += 1
+    kinds = _kinds(counts)
     names_list = sorted(names.items())
     old_nodes: dict[str, Any] = {}
     if (earlier is not None and changed is not None and earlier["kinds"] == kinds
@@ -1215,39 +1216,152 @@ def _node_state(entries: dict[str, Entry], earlier: dict[str, Any] | None,
             old_nodes = {s: made for s, made in old_nodes.items()
                          if not any(iri and value in flipped
                                     for _p, _k, value, iri in entries.get(s, (0, 0, 0, ()))[3])}
-    blake2b = hashlib.blake2b
     nodes: dict[str, tuple[dict[str, Any], list[str], bytes]] = {}
     for s in sorted(subjects):
         if changed is not None and s not in changed and s in old_nodes:
             nodes[s] = old_nodes[s]
-            continue
-        _named, types, label, _items = entries[s]
-        attrs = raw[s]
-        named = attrs.get("name") or attrs.get("characterName")
-        chain = (_class_chain(most_specific(types) or min(types)) if types
-                 else ["Resource"])
-        node: dict[str, Any] = {
-            "label": label or (named[0][1] if named else _local(s)),
-            "class": chain[0], "category": chain[-1]}
-        for key in sorted(attrs):
-            values = attrs[key]
-            if kinds[key] == "string":
-                node[key] = _JOIN.join(str(v) for _, v in values)
-            else:
-                node[key] = values[0][1]
-        digest = blake2b(repr((s, chain, node)).encode("utf-8", "surrogatepass"),
-                         digest_size=16).digest()
-        nodes[s] = (node, chain, digest)
+        else:
+            nodes[s] = _node(s, entries[s], raw[s], kinds)
     edges.sort()
     made = {"version": _STATE_VERSION, "entries": entries, "nodes": nodes,
-            "kinds": kinds, "names": names_list, "edges": edges}
+            "kinds": kinds, "names": names_list, "edges": edges,
+            "counts": {"predicates": dict(predicates), "labelled": labelled,
+                       "kinds": {name: dict(found) for name, found in counts.items()}}}
+    _earlier_edges(made, earlier, changed)
+    return made
+
+
+def _patched_state(entries: dict[str, Entry], earlier: dict[str, Any], changed: set[str],
+                   referrers: Callable[[str], Iterable[str]] | None
+                   ) -> dict[str, Any] | None:
+    """The node state of ``entries`` made from the ``earlier`` one in proportion to the
+    change: only the ``changed`` subjects and those whose IRI values name a subject that
+    was added or removed are made again, the attribute names and kinds of the whole graph
+    from counts kept with the state. None when those names or kinds changed (every node
+    is then made again)."""
+    old_entries: dict[str, Entry] = earlier["entries"]
+    old_nodes = earlier["nodes"]
+    flipped = {s for s in changed if (s in entries) != (s in old_entries)}
+    again = set(changed)
+    for s in flipped:
+        found = (referrers(s) if referrers is not None else
+                 (r for r, entry in entries.items()
+                  if any(iri and value == s for _p, _k, value, iri in entry[3])))
+        again.update(r for r in found if r in entries or r in old_entries)
+    counts = earlier["counts"]
+    predicates = dict(counts["predicates"])
+    labelled = counts["labelled"]
+    for s in again & changed:
+        for entry, sign in ((old_entries.get(s), -1), (entries.get(s), 1)):
+            if entry is not None:
+                for p, *_ in entry[3]:
+                    predicates[p] = predicates.get(p, 0) + sign
+                labelled += sign * (entry[2] is not None)
+    predicates = {p: n for p, n in predicates.items() if n}
+    names = _attribute_names(_predicates(predicates, labelled))
+    names_list = sorted(names.items())
+    if names_list != earlier["names"]:
+        return None
+    kind_counts = {name: dict(found) for name, found in counts["kinds"].items()}
+    raw: dict[str, dict[str, list[tuple[str, Any]]]] = {}
+    added: list[tuple[str, str, str]] = []
+    for s in again:
+        for entry, subjects, sign in ((old_entries.get(s), old_entries, -1),
+                                      (entries.get(s), entries, 1)):
+            if entry is None:
+                continue
+            attrs = _attributes(s, entry, names, subjects, added if sign > 0 else [])
+            if sign > 0:
+                raw[s] = attrs
+            for name, values in attrs.items():
+                kind = values[0][0] if len(values) == 1 else "string"
+                found = kind_counts.setdefault(name, {})
+                found[kind] = found.get(kind, 0) + sign
+    kinds = _kinds(kind_counts)
+    if kinds != earlier["kinds"]:
+        return None
+    edges = [edge for edge in earlier["edges"] if edge[0] not in again]
+    edges.extend(added)
+    edges.sort()
+    made_nodes = {s: _node(s, entries[s], raw[s], kinds) for s in again if s in entries}
+    if flipped or len(old_nodes) != len(entries):
+        merged = {**old_nodes, **made_nodes}
+        nodes = {s: merged[s] for s in sorted(entries)}
+    else:  # the same subjects, in the same order
+        nodes = {**old_nodes, **made_nodes}
+    made = {"version": _STATE_VERSION, "entries": entries, "nodes": nodes,
+            "kinds": kinds, "names": names_list, "edges": edges,
+            "counts": {"predicates": predicates, "labelled": labelled,
+                       "kinds": {name: {k: n for k, n in found.items() if n}
+                                 for name, found in kind_counts.items()
+                                 if any(found.values())}}}
+    _earlier_edges(made, earlier, changed)
+    return made
+
+
+def _predicates(counts: dict[str, int], labelled: int) -> list[str]:
+    """The properties whose values are named as attributes: rdfs:label too when a subject
+    has a literal label (a label that is not a literal is an attribute or an edge; its
+    local name is reserved, so naming it renames nothing else)."""
+    found = [p for p, n in counts.items() if n]
+    if labelled and RDFS + "label" not in counts:
+        found.append(RDFS + "label")
+    return found
+
+
+def _attributes(s: str, entry: Entry, names: dict[str, str], subjects: Any,
+                edges: list[tuple[str, str, str]]) -> dict[str, list[tuple[str, Any]]]:
+    """The attribute values of subject ``s`` by attribute name; its IRI values that are
+    ``subjects`` go to ``edges`` instead."""
+    attrs: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    for p, kind, value, iri in entry[3]:
+        if iri and value in subjects:
+            edges.append((s, value, p))
+        else:
+            attrs[names[p]].append((kind, value))
+    return attrs
+
+
+def _kinds(counts: dict[str, dict[str, int]]) -> dict[str, str]:
+    """Per attribute name, the kind of every subject's values when they all have the
+    same, else ``string`` (a subject with several values counts as ``string``)."""
+    kinds = {}
+    for name, found in counts.items():
+        present = [kind for kind, n in found.items() if n]
+        if present:
+            kinds[name] = present[0] if len(present) == 1 else "string"
+    return dict(sorted(kinds.items()))
+
+
+def _node(s: str, entry: Entry, attrs: dict[str, list[tuple[str, Any]]],
+          kinds: dict[str, str]) -> tuple[dict[str, Any], list[str], bytes]:
+    """The node of subject ``s``, its class chain and its digest."""
+    types, label = entry[1], entry[2]
+    named = attrs.get("name") or attrs.get("characterName")
+    chain = (_class_chain(most_specific(types) or min(types)) if types
+             else ["Resource"])
+    node: dict[str, Any] = {
+        "label": label or (named[0][1] if named else _local(s)),
+        "class": chain[0], "category": chain[-1]}
+    for key in sorted(attrs):
+        values = attrs[key]
+        if kinds[key] == "string":
+            node[key] = _JOIN.join(str(v) for _, v in values)
+        else:
+            node[key] = values[0][1]
+    digest = hashlib.blake2b(repr((s, chain, node)).encode("utf-8", "surrogatepass"),
+                             digest_size=16).digest()
+    return node, chain, digest
+
+
+def _earlier_edges(made: dict[str, Any], earlier: dict[str, Any] | None,
+                   changed: set[str] | None) -> None:
     if earlier is not None and changed is not None and "kept_edges" in earlier:
         # What the edges of the last build need to be taken (see _edge_support).
         made["earlier_edges"] = earlier["kept_edges"]
         made["earlier_labels"] = {s: earlier["nodes"][s][0]["label"] for s in changed
                                   if s in earlier["nodes"]}
         made["changed"] = changed
-    return made
 
 
 def _nodes(kg: Graph) -> dict[str, Any] | None:
@@ -1269,7 +1383,13 @@ def _nodes(kg: Graph) -> dict[str, Any] | None:
                     raise ValueError("not kept")
                 else:
                     entries[s] = entry
-            return _node_state(entries, state, set(changed))
+            facts = kg.names.facts
+
+            def referrers(iri: str) -> Iterable[str]:
+                return (q.subject.value for q in kg.store.quads_for_pattern(
+                    None, None, ox.NamedNode(iri), facts))
+
+            return _node_state(entries, state, set(changed), referrers)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError):
             pass  # damaged or of another shape: made afresh below, never trusted
     made = _entries(fact_triples(kg))
@@ -1290,6 +1410,11 @@ def _earlier_state(data: bytes) -> dict[str, Any]:
         raise ValueError("inconsistent")
     made = {"entries": entries, "nodes": nodes, "kinds": dict(state["kinds"]),
             "names": [tuple(pair) for pair in state["names"]]}
+    # What the nodes are patched with (see _patched_state): the bare edges, and the
+    # counts the attribute names and kinds of the whole graph are made from.
+    if isinstance(state.get("edges"), list) and isinstance(state.get("counts"), dict):
+        made["edges"] = state["edges"]
+        made["counts"] = state["counts"]
     edges = state.get("kept_edges")
     if edges is not None:
         if not isinstance(edges, dict):
@@ -1309,7 +1434,8 @@ def kept_property_graph(kg: Graph) -> bytes | None:
     return marshal.dumps({"version": _STATE_VERSION,
                           "entries": state["entries"],
                           "nodes": state["nodes"], "kinds": state["kinds"],
-                          "names": state["names"],
+                          "names": state["names"], "edges": state["edges"],
+                          "counts": state["counts"],
                           # Made by the property graph with its evidence, if it was.
                           "kept_edges": state.get("kept_edges")})
 
