@@ -1016,68 +1016,67 @@ def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
     if state is None:  # a facts graph with blank nodes or quoted triples: not kept
         return _whole_property_graph(kg, evidence)
     pg = PropertyGraph(kinds=state["kinds"])
-    for s, (node, chain, _digest) in state["nodes"].items():
-        pg.nodes[s] = node
-        pg.labels[s] = chain
-    if not evidence:
-        for source, target, prop in state["edges"]:
-            pg.edges.append((source, target, {"label": _local(prop), "property": prop}))
-    else:
-        kept = _edge_support(kg, pg, state)
-        support = state.pop("support")
-        blake2b = hashlib.blake2b
-        made: dict[tuple[str, str, str], tuple[dict[str, str], bytes]] = {}
-        edge_digests = []
-        for source, target, prop in state["edges"]:
-            key = (source, prop, target)
-            found = kept.get(key)
-            if found is None:
-                edge = {"label": _local(prop), "property": prop}
-                edge.update(support.get(key, {}))
-                found = (edge, blake2b(repr((source, target, edge)).encode(
-                    "utf-8", "surrogatepass"), digest_size=16).digest())
-            made[key] = found
-            pg.edges.append((source, target, found[0]))
-            edge_digests.append(found[1])
-        # Each edge with its digest, kept for the next build; the digests are those
-        # the four formats name their elements by.
-        state["kept_edges"] = made
-        pg._digests = ([digest for _node, _chain, digest in state["nodes"].values()],
-                       edge_digests)
+    nodes = state["nodes"]
+    pg.nodes = dict(zip(nodes, map(_FIRST, nodes.values())))
+    pg.labels = dict(zip(nodes, map(_SECOND, nodes.values())))
     # Each node's digest was made with it (a node taken from the last build keeps its).
-    pg._node_digests = [digest for _node, _chain, digest in state["nodes"].values()]
+    pg._node_digests = list(map(_THIRD, nodes.values()))
+    edges: list[tuple[str, str, str]] = state["edges"]
+    if not evidence:
+        for source, target, prop in edges:
+            pg.edges.append((source, target, {"label": _local(prop), "property": prop}))
+        return pg
+    kept = _edge_support(kg, pg, state)
+    found: list[Any] = list(map(kept.get, edges))
+    missing = [i for i, made in enumerate(found) if made is None]
+    records = statement_records(kg)
+    support = _evidence(kg, pg, records, {
+        (edges[i][0], edges[i][2], edges[i][1]) for i in missing}) if kept else \
+        _evidence(kg, pg, records)
+    blake2b = hashlib.blake2b
+    for i in missing:
+        source, target, prop = edges[i]
+        edge = {"label": _local(prop), "property": prop}
+        edge.update(support.get((source, prop, target), {}))
+        found[i] = (edge, blake2b(repr((source, target, edge)).encode(
+            "utf-8", "surrogatepass"), digest_size=16).digest())
+    pg.edges = list(zip(map(_FIRST, edges), map(_SECOND, edges), map(_FIRST, found)))
+    # Each edge with its digest, kept for the next build; the digests are those the
+    # four formats name their elements by.
+    state["kept_edges"] = dict(zip(edges, found))
+    pg._digests = (pg._node_digests, list(map(_SECOND, found)))
     return pg
+
+
+_FIRST, _SECOND, _THIRD = (operator.itemgetter(i) for i in range(3))
 
 
 def _edge_support(kg: Graph, pg: PropertyGraph, state: dict[str, Any]
                   ) -> dict[tuple[str, str, str], tuple[dict[str, str], bytes]]:
     """The edges (attributes and digest) of the last build that the change cannot have
-    touched, keyed by their triple; the evidence of every other edge left in
-    ``state["support"]``.
+    touched, keyed by their (source, target, property).
 
     An edge's evidence is made from the records of the statements that assert its
     triple, and from the labels of the nodes their qualifiers name. So an edge is made
     again when a statement that asserts (or asserted) its triple was read again
     (:data:`RESTATED`), when a qualifier of its statements names a node whose label
     changed, or when it is new; every other edge is the last build's. Without the last
-    build's edges (a full build, or a kept state of another shape) every edge is made."""
+    build's edges (a full build, or a kept state of another shape) none is taken."""
     records = statement_records(kg)
     earlier = state.get("earlier_edges")
     touched = kg.memo.get(RESTATED)
     if earlier is None or touched is None:
-        state["support"] = _evidence(kg, pg, records)
         return {}
     relabelled = {s for s in state["changed"]
                   if (pg.nodes[s]["label"] if s in pg.nodes else s)
                   != state["earlier_labels"].get(s, s)}
-    again = set(touched)
+    again = {(s, o, p) for s, p, o in touched}
     if relabelled:
-        again.update((st.subject.value, st.predicate, st.object.value) for st in records
+        again.update((st.subject.value, st.object.value, st.predicate) for st in records
                      if any(ref in relabelled for _key, ref in st.qualifiers))
-    kept = {key: made for key, made in earlier.items() if key not in again}
-    state["support"] = _evidence(kg, pg, records, {
-        (source, prop, target) for source, target, prop in state["edges"]
-        if (source, prop, target) not in kept})
+    kept: dict[tuple[str, str, str], tuple[dict[str, str], bytes]] = earlier
+    for key in again:
+        kept.pop(key, None)
     return kept
 
 
@@ -1141,7 +1140,7 @@ def _whole_property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
 PROPERTY_GRAPH_STATE = ("property_graph", "nodes")
 EARLIER_PROPERTY_GRAPH = ("property_graph", "earlier")
 #: Changes whenever what is kept changes shape: a kept state of another shape is not read.
-_STATE_VERSION = f"3 {__version__}"
+_STATE_VERSION = f"4 {__version__}"
 
 #: One subject's part of the property graph, from its facts triples alone (in the order
 #: of the sorted lines): whether it is an IRI, its classes, its first literal label, and
