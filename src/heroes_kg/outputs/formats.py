@@ -920,6 +920,17 @@ class PropertyGraph:
     _digests: tuple[list[bytes], list[bytes]] | None = field(default=None, repr=False,
                                                               compare=False)
     _node_digests: list[bytes] | None = field(default=None, repr=False, compare=False)
+    _signatures: tuple[Any, Any] | None = field(default=None, repr=False, compare=False)
+
+    def signatures(self) -> tuple[dict[tuple[tuple[str, ...], tuple[type, ...]], None],
+                                  dict[tuple[tuple[str, ...], tuple[type, ...]], None]]:
+        """The distinct (attribute names, types of their values) of the nodes and of the
+        edges, each in the order first met (see :func:`_signatures`): what the formats
+        declare their attributes from. Made once."""
+        if self._signatures is None:
+            self._signatures = (_signatures(self.nodes.values()),
+                                _signatures(map(_ATTRS, self.edges)))
+        return self._signatures
 
     def digests(self, reuse: Reuse | None = None
                 ) -> tuple[Iterable[bytes], Iterable[bytes]]:
@@ -1048,7 +1059,9 @@ def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
     return pg
 
 
-_FIRST, _SECOND, _THIRD = (operator.itemgetter(i) for i in range(3))
+_FIRST, _SECOND, _THIRD, _FOURTH = (operator.itemgetter(i) for i in range(4))
+#: The index entry of an element the previous export does not have (see _Elements).
+_ABSENT = (-1, 0, -1, -1)
 
 
 def _edge_support(kg: Graph, pg: PropertyGraph, state: dict[str, Any]
@@ -1578,7 +1591,12 @@ class _Elements:
         """The texts of ``count`` elements in order: the i-th known by the i-th digest
         of ``keys`` (see :meth:`PropertyGraph.digests`) and made by ``make(i)`` when the
         previous export has no such element; with ``numbered`` the i-th is edge number
-        ``i``."""
+        ``i``.
+
+        The elements are taken in runs: those made, and those that lay one after the
+        other in the previous export, found with list operations rather than element by
+        element, so that an export in which few elements changed costs little more than
+        copying it."""
         reuse = self.reuse
         parts = self.parts
         if reuse is None:  # nothing to copy from, no index to keep
@@ -1586,45 +1604,50 @@ class _Elements:
             parts.extend(texts)
             self.at += sum(map(len, texts))
             return
+        if not count:
+            return
         keys = list(itertools.islice(keys, count))
-        old = self.old
-        found = list(map(old.get, keys)) if old else [None] * count
-        new = self.new
-        at, base, reused = self.at, len(self.head), 0
-        run_start = run_end = -1  # the previous export's bytes copied as one piece
-        for i, (key, entry) in enumerate(zip(keys, found)):
-            if entry is not None:
-                start, length, cut, number = entry
-                start += base
-                reused += 1
-                if numbered and number != i:
-                    if run_end >= 0:
-                        parts.append(reuse.text(run_start, run_end - run_start))
-                        run_end = -1
-                    text = reuse.text(start, length)
-                    text = text[:cut] + str(i).encode() + text[cut + len(str(number)):]
+        found = list(map(self.old.get, keys, itertools.repeat(_ABSENT)))
+        starts = list(map(_FIRST, found))
+        lengths = list(map(_SECOND, found))
+        ends = list(map(operator.add, starts, lengths))
+        cuts = list(map(_THIRD, found))
+        numbers = list(map(_FOURTH, found))
+        del found
+        # A run ends where the next element did not follow it in the previous export
+        # (an element made follows none, and none follows it).
+        breaks = [0, *itertools.compress(range(1, count),
+                                         map(operator.ne, starts[1:], ends)), count]
+        new, at, base = self.new, self.at, len(self.head)
+        for first, stop in itertools.pairwise(breaks):
+            if starts[first] < 0:  # not in the previous export: made
+                for i in range(first, stop):
+                    text = make(i)
                     parts.append(text)
-                    length = len(text)
-                elif start == run_end:
-                    run_end += length
-                else:
-                    if run_end >= 0:
-                        parts.append(reuse.text(run_start, run_end - run_start))
-                    run_start, run_end = start, start + length
-            else:
-                if run_end >= 0:
-                    parts.append(reuse.text(run_start, run_end - run_start))
-                    run_end = -1
-                text = make(i)
-                cut = text.find(b'" id="e') + 7 if numbered else -1
+                    new[keys[i]] = (at, len(text),
+                                    text.find(b'" id="e') + 7 if numbered else -1,
+                                    i if numbered else -1)
+                    at += len(text)
+                continue
+            reuse.reused += stop - first
+            text = reuse.text(base + starts[first], ends[stop - 1] - starts[first])
+            if not numbered or numbers[first] == first:  # copied as one piece
                 parts.append(text)
-                length = len(text)
-            new[key] = (at, length, cut, i if numbered else -1)
-            at += length
-        if run_end >= 0:
-            parts.append(reuse.text(run_start, run_end - run_start))
+                new.update(zip(keys[first:stop], zip(
+                    map(operator.add, starts[first:stop], itertools.repeat(at - starts[first])),
+                    lengths[first:stop], cuts[first:stop], numbers[first:stop])))
+                at += len(text)
+                continue
+            # Edges that moved: each gets its new number where its old one lay.
+            offset = starts[first]
+            for i in range(first, stop):
+                begin, cut = starts[i] - offset, cuts[i]
+                piece = (text[begin:begin + cut] + str(i).encode()
+                         + text[begin + cut + len(str(numbers[i])):begin + lengths[i]])
+                parts.append(piece)
+                new[keys[i]] = (at, len(piece), cut, i)
+                at += len(piece)
         self.at = at
-        reuse.reused += reused
 
     def plain(self, text: bytes) -> None:
         """Text between elements (the same in every export with this head)."""
@@ -1684,9 +1707,8 @@ class _GraphML(PropertyGraphFormat):
         # The keys are numbered in the order networkx meets them: all nodes' attributes,
         # then all edges'.
         keys: dict[tuple[str, str, str], str] = {}
-        for scope, items in (("node", pg.nodes.values()),
-                             ("edge", map(_ATTRS, pg.edges))):
-            for names, types in _signatures(items):
+        for scope, signatures in zip(("node", "edge"), pg.signatures()):
+            for names, types in signatures:
                 for name, kind in zip(names, types):
                     found = (name, _GRAPHML_TYPES[kind], scope)
                     if found not in keys:
@@ -1777,11 +1799,12 @@ class _Gexf(PropertyGraphFormat):
                         f'      <attribute id="{found}" title="{_xml_attr(name)}" '
                         f'type="{_GEXF_TYPES[kind]}" />')
 
-        for names, types in _signatures(pg.nodes.values()):
+        node_signatures, edge_signatures = pg.signatures()
+        for names, types in node_signatures:
             for name, kind in zip(names, types):
                 if name != "label":
                     declare("node", name, kind)
-        for names, types in _signatures(map(_ATTRS, pg.edges)):
+        for names, types in edge_signatures:
             for name, kind in zip(names, types):
                 if name != "label":
                     declare("edge", name, kind)
@@ -1938,8 +1961,7 @@ class _Neo4jEdges(PropertyGraphFormat):
     """relationships.csv for ``neo4j-admin database import`` (or ``LOAD CSV``)."""
 
     def write(self, pg: PropertyGraph, reuse: Reuse | None = None) -> bytes:
-        present = {name for names, _types in _signatures(map(_ATTRS, pg.edges))
-                   for name in names}
+        present = {name for names, _types in pg.signatures()[1] for name in names}
         columns = [c for c in PropertyGraph.EVIDENCE if c in present]
         header = [":START_ID", ":END_ID", ":TYPE", "property", *columns]
 
