@@ -21,6 +21,7 @@ import csv
 import hashlib
 import itertools
 import json
+import operator
 import os
 import re
 from collections import defaultdict
@@ -919,6 +920,17 @@ class PropertyGraph:
     _digests: tuple[list[bytes], list[bytes]] | None = field(default=None, repr=False,
                                                               compare=False)
     _node_digests: list[bytes] | None = field(default=None, repr=False, compare=False)
+    _signatures: tuple[Any, Any] | None = field(default=None, repr=False, compare=False)
+
+    def signatures(self) -> tuple[dict[tuple[tuple[str, ...], tuple[type, ...]], None],
+                                  dict[tuple[tuple[str, ...], tuple[type, ...]], None]]:
+        """The distinct (attribute names, types of their values) of the nodes and of the
+        edges, each in the order first met (see :func:`_signatures`): what the formats
+        declare their attributes from. Made once."""
+        if self._signatures is None:
+            self._signatures = (_signatures(self.nodes.values()),
+                                _signatures(map(_ATTRS, self.edges)))
+        return self._signatures
 
     def digests(self, reuse: Reuse | None = None
                 ) -> tuple[Iterable[bytes], Iterable[bytes]]:
@@ -1015,68 +1027,69 @@ def _property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
     if state is None:  # a facts graph with blank nodes or quoted triples: not kept
         return _whole_property_graph(kg, evidence)
     pg = PropertyGraph(kinds=state["kinds"])
-    for s, (node, chain, _digest) in state["nodes"].items():
-        pg.nodes[s] = node
-        pg.labels[s] = chain
-    if not evidence:
-        for source, target, prop in state["edges"]:
-            pg.edges.append((source, target, {"label": _local(prop), "property": prop}))
-    else:
-        kept = _edge_support(kg, pg, state)
-        support = state.pop("support")
-        blake2b = hashlib.blake2b
-        made: dict[tuple[str, str, str], tuple[dict[str, str], bytes]] = {}
-        edge_digests = []
-        for source, target, prop in state["edges"]:
-            key = (source, prop, target)
-            found = kept.get(key)
-            if found is None:
-                edge = {"label": _local(prop), "property": prop}
-                edge.update(support.get(key, {}))
-                found = (edge, blake2b(repr((source, target, edge)).encode(
-                    "utf-8", "surrogatepass"), digest_size=16).digest())
-            made[key] = found
-            pg.edges.append((source, target, found[0]))
-            edge_digests.append(found[1])
-        # Each edge with its digest, kept for the next build; the digests are those
-        # the four formats name their elements by.
-        state["kept_edges"] = made
-        pg._digests = ([digest for _node, _chain, digest in state["nodes"].values()],
-                       edge_digests)
+    nodes = state["nodes"]
+    pg.nodes = dict(zip(nodes, map(_FIRST, nodes.values())))
+    pg.labels = dict(zip(nodes, map(_SECOND, nodes.values())))
     # Each node's digest was made with it (a node taken from the last build keeps its).
-    pg._node_digests = [digest for _node, _chain, digest in state["nodes"].values()]
+    pg._node_digests = list(map(_THIRD, nodes.values()))
+    edges: list[tuple[str, str, str]] = state["edges"]
+    if not evidence:
+        for source, target, prop in edges:
+            pg.edges.append((source, target, {"label": _local(prop), "property": prop}))
+        return pg
+    kept = _edge_support(kg, pg, state)
+    found: list[Any] = list(map(kept.get, edges))
+    missing = [i for i, made in enumerate(found) if made is None]
+    records = statement_records(kg)
+    support = _evidence(kg, pg, records, {
+        (edges[i][0], edges[i][2], edges[i][1]) for i in missing}) if kept else \
+        _evidence(kg, pg, records)
+    blake2b = hashlib.blake2b
+    for i in missing:
+        source, target, prop = edges[i]
+        edge = {"label": _local(prop), "property": prop}
+        edge.update(support.get((source, prop, target), {}))
+        found[i] = (edge, blake2b(repr((source, target, edge)).encode(
+            "utf-8", "surrogatepass"), digest_size=16).digest())
+    pg.edges = list(zip(map(_FIRST, edges), map(_SECOND, edges), map(_FIRST, found)))
+    # Each edge with its digest, kept for the next build; the digests are those the
+    # four formats name their elements by.
+    state["kept_edges"] = dict(zip(edges, found))
+    pg._digests = (pg._node_digests, list(map(_SECOND, found)))
     return pg
+
+
+_FIRST, _SECOND, _THIRD, _FOURTH = (operator.itemgetter(i) for i in range(4))
+#: The index entry of an element the previous export does not have (see _Elements).
+_ABSENT = (-1, 0, -1, -1)
 
 
 def _edge_support(kg: Graph, pg: PropertyGraph, state: dict[str, Any]
                   ) -> dict[tuple[str, str, str], tuple[dict[str, str], bytes]]:
     """The edges (attributes and digest) of the last build that the change cannot have
-    touched, keyed by their triple; the evidence of every other edge left in
-    ``state["support"]``.
+    touched, keyed by their (source, target, property).
 
     An edge's evidence is made from the records of the statements that assert its
     triple, and from the labels of the nodes their qualifiers name. So an edge is made
     again when a statement that asserts (or asserted) its triple was read again
     (:data:`RESTATED`), when a qualifier of its statements names a node whose label
     changed, or when it is new; every other edge is the last build's. Without the last
-    build's edges (a full build, or a kept state of another shape) every edge is made."""
+    build's edges (a full build, or a kept state of another shape) none is taken."""
     records = statement_records(kg)
     earlier = state.get("earlier_edges")
     touched = kg.memo.get(RESTATED)
     if earlier is None or touched is None:
-        state["support"] = _evidence(kg, pg, records)
         return {}
     relabelled = {s for s in state["changed"]
                   if (pg.nodes[s]["label"] if s in pg.nodes else s)
                   != state["earlier_labels"].get(s, s)}
-    again = set(touched)
+    again = {(s, o, p) for s, p, o in touched}
     if relabelled:
-        again.update((st.subject.value, st.predicate, st.object.value) for st in records
+        again.update((st.subject.value, st.object.value, st.predicate) for st in records
                      if any(ref in relabelled for _key, ref in st.qualifiers))
-    kept = {key: made for key, made in earlier.items() if key not in again}
-    state["support"] = _evidence(kg, pg, records, {
-        (source, prop, target) for source, target, prop in state["edges"]
-        if (source, prop, target) not in kept})
+    kept: dict[tuple[str, str, str], tuple[dict[str, str], bytes]] = earlier
+    for key in again:
+        kept.pop(key, None)
     return kept
 
 
@@ -1140,7 +1153,7 @@ def _whole_property_graph(kg: Graph, evidence: bool) -> PropertyGraph:
 PROPERTY_GRAPH_STATE = ("property_graph", "nodes")
 EARLIER_PROPERTY_GRAPH = ("property_graph", "earlier")
 #: Changes whenever what is kept changes shape: a kept state of another shape is not read.
-_STATE_VERSION = f"2 {__version__}"
+_STATE_VERSION = f"4 {__version__}"
 
 #: One subject's part of the property graph, from its facts triples alone (in the order
 #: of the sorted lines): whether it is an IRI, its classes, its first literal label, and
@@ -1178,32 +1191,33 @@ def _entries(facts: Iterable[ox.Triple]) -> dict[str, Entry] | None:
 
 
 def _node_state(entries: dict[str, Entry], earlier: dict[str, Any] | None,
-                changed: set[str] | None = None) -> dict[str, Any]:
+                changed: set[str] | None = None,
+                referrers: Callable[[str], Iterable[str]] | None = None) -> dict[str, Any]:
     """The property graph's nodes, kinds and bare edges made from ``entries``; with the
     ``earlier`` state and the ``changed`` subjects, each other subject's node (and its
     digest) is taken from the earlier state when the attribute names and kinds of the
     whole graph are the same as there and none of its IRI values became or stopped
-    being a node."""
-    subjects = set(entries)
-    predicates = {p for entry in entries.values() for p, *_ in entry[3]}
-    if any(entry[2] is not None for entry in entries.values()):
-        predicates.add(RDFS + "label")
-    names = _attribute_names(predicates)
+    being a node. ``referrers`` gives the subjects whose values name an IRI (read from
+    the graph); without it the entries are searched."""
+    if earlier is not None and changed is not None and "counts" in earlier:
+        patched = _patched_state(entries, earlier, changed, referrers)
+        if patched is not None:
+            return patched
+    subjects = entries.keys()
+    predicates: dict[str, int] = defaultdict(int)
+    for entry in entries.values():
+        for p, *_ in entry[3]:
+            predicates[p] += 1
+    labelled = sum(1 for entry in entries.values() if entry[2] is not None)
+    names = _attribute_names(_predicates(predicates, labelled))
     raw: dict[str, dict[str, list[tuple[str, Any]]]] = {}
     edges: list[tuple[str, str, str]] = []
-    kinds: dict[str, str] = {}
-    for s, (_named, _types, _label, items) in entries.items():
-        attrs: dict[str, list[tuple[str, Any]]] = defaultdict(list)
-        for p, kind, value, iri in items:
-            if iri and value in subjects:
-                edges.append((s, value, p))
-            else:
-                attrs[names[p]].append((kind, value))
-        raw[s] = attrs
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for s, entry in entries.items():
+        attrs = raw[s] = _attributes(s, entry, names, subjects, edges)
         for name, values in attrs.items():
-            kind = values[0][0] if len(values) == 1 else "string"
-            kinds[name] = kind if kinds.get(name, kind) == kind else "string"
-    kinds = dict(sorted(kinds.items()))
+            counts[name][values[0][0] if len(values) == 1 else "string"] += 1
+    kinds = _kinds(counts)
     names_list = sorted(names.items())
     old_nodes: dict[str, Any] = {}
     if (earlier is not None and changed is not None and earlier["kinds"] == kinds
@@ -1214,39 +1228,152 @@ def _node_state(entries: dict[str, Entry], earlier: dict[str, Any] | None,
             old_nodes = {s: made for s, made in old_nodes.items()
                          if not any(iri and value in flipped
                                     for _p, _k, value, iri in entries.get(s, (0, 0, 0, ()))[3])}
-    blake2b = hashlib.blake2b
     nodes: dict[str, tuple[dict[str, Any], list[str], bytes]] = {}
     for s in sorted(subjects):
         if changed is not None and s not in changed and s in old_nodes:
             nodes[s] = old_nodes[s]
-            continue
-        _named, types, label, _items = entries[s]
-        attrs = raw[s]
-        named = attrs.get("name") or attrs.get("characterName")
-        chain = (_class_chain(most_specific(types) or min(types)) if types
-                 else ["Resource"])
-        node: dict[str, Any] = {
-            "label": label or (named[0][1] if named else _local(s)),
-            "class": chain[0], "category": chain[-1]}
-        for key in sorted(attrs):
-            values = attrs[key]
-            if kinds[key] == "string":
-                node[key] = _JOIN.join(str(v) for _, v in values)
-            else:
-                node[key] = values[0][1]
-        digest = blake2b(repr((s, chain, node)).encode("utf-8", "surrogatepass"),
-                         digest_size=16).digest()
-        nodes[s] = (node, chain, digest)
+        else:
+            nodes[s] = _node(s, entries[s], raw[s], kinds)
     edges.sort()
     made = {"version": _STATE_VERSION, "entries": entries, "nodes": nodes,
-            "kinds": kinds, "names": names_list, "edges": edges}
+            "kinds": kinds, "names": names_list, "edges": edges,
+            "counts": {"predicates": dict(predicates), "labelled": labelled,
+                       "kinds": {name: dict(found) for name, found in counts.items()}}}
+    _earlier_edges(made, earlier, changed)
+    return made
+
+
+def _patched_state(entries: dict[str, Entry], earlier: dict[str, Any], changed: set[str],
+                   referrers: Callable[[str], Iterable[str]] | None
+                   ) -> dict[str, Any] | None:
+    """The node state of ``entries`` made from the ``earlier`` one in proportion to the
+    change: only the ``changed`` subjects and those whose IRI values name a subject that
+    was added or removed are made again, the attribute names and kinds of the whole graph
+    from counts kept with the state. None when those names or kinds changed (every node
+    is then made again)."""
+    old_entries: dict[str, Entry] = earlier["entries"]
+    old_nodes = earlier["nodes"]
+    flipped = {s for s in changed if (s in entries) != (s in old_entries)}
+    again = set(changed)
+    for s in flipped:
+        found = (referrers(s) if referrers is not None else
+                 (r for r, entry in entries.items()
+                  if any(iri and value == s for _p, _k, value, iri in entry[3])))
+        again.update(r for r in found if r in entries or r in old_entries)
+    counts = earlier["counts"]
+    predicates = dict(counts["predicates"])
+    labelled = counts["labelled"]
+    for s in again & changed:
+        for entry, sign in ((old_entries.get(s), -1), (entries.get(s), 1)):
+            if entry is not None:
+                for p, *_ in entry[3]:
+                    predicates[p] = predicates.get(p, 0) + sign
+                labelled += sign * (entry[2] is not None)
+    predicates = {p: n for p, n in predicates.items() if n}
+    names = _attribute_names(_predicates(predicates, labelled))
+    names_list = sorted(names.items())
+    if names_list != earlier["names"]:
+        return None
+    kind_counts = {name: dict(found) for name, found in counts["kinds"].items()}
+    raw: dict[str, dict[str, list[tuple[str, Any]]]] = {}
+    added: list[tuple[str, str, str]] = []
+    for s in again:
+        for entry, subjects, sign in ((old_entries.get(s), old_entries, -1),
+                                      (entries.get(s), entries, 1)):
+            if entry is None:
+                continue
+            attrs = _attributes(s, entry, names, subjects, added if sign > 0 else [])
+            if sign > 0:
+                raw[s] = attrs
+            for name, values in attrs.items():
+                kind = values[0][0] if len(values) == 1 else "string"
+                found = kind_counts.setdefault(name, {})
+                found[kind] = found.get(kind, 0) + sign
+    kinds = _kinds(kind_counts)
+    if kinds != earlier["kinds"]:
+        return None
+    edges = [edge for edge in earlier["edges"] if edge[0] not in again]
+    edges.extend(added)
+    edges.sort()
+    made_nodes = {s: _node(s, entries[s], raw[s], kinds) for s in again if s in entries}
+    if flipped or len(old_nodes) != len(entries):
+        merged = {**old_nodes, **made_nodes}
+        nodes = {s: merged[s] for s in sorted(entries)}
+    else:  # the same subjects, in the same order
+        nodes = {**old_nodes, **made_nodes}
+    made = {"version": _STATE_VERSION, "entries": entries, "nodes": nodes,
+            "kinds": kinds, "names": names_list, "edges": edges,
+            "counts": {"predicates": predicates, "labelled": labelled,
+                       "kinds": {name: {k: n for k, n in found.items() if n}
+                                 for name, found in kind_counts.items()
+                                 if any(found.values())}}}
+    _earlier_edges(made, earlier, changed)
+    return made
+
+
+def _predicates(counts: dict[str, int], labelled: int) -> list[str]:
+    """The properties whose values are named as attributes: rdfs:label too when a subject
+    has a literal label (a label that is not a literal is an attribute or an edge; its
+    local name is reserved, so naming it renames nothing else)."""
+    found = [p for p, n in counts.items() if n]
+    if labelled and RDFS + "label" not in counts:
+        found.append(RDFS + "label")
+    return found
+
+
+def _attributes(s: str, entry: Entry, names: dict[str, str], subjects: Any,
+                edges: list[tuple[str, str, str]]) -> dict[str, list[tuple[str, Any]]]:
+    """The attribute values of subject ``s`` by attribute name; its IRI values that are
+    ``subjects`` go to ``edges`` instead."""
+    attrs: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    for p, kind, value, iri in entry[3]:
+        if iri and value in subjects:
+            edges.append((s, value, p))
+        else:
+            attrs[names[p]].append((kind, value))
+    return attrs
+
+
+def _kinds(counts: dict[str, dict[str, int]]) -> dict[str, str]:
+    """Per attribute name, the kind of every subject's values when they all have the
+    same, else ``string`` (a subject with several values counts as ``string``)."""
+    kinds = {}
+    for name, found in counts.items():
+        present = [kind for kind, n in found.items() if n]
+        if present:
+            kinds[name] = present[0] if len(present) == 1 else "string"
+    return dict(sorted(kinds.items()))
+
+
+def _node(s: str, entry: Entry, attrs: dict[str, list[tuple[str, Any]]],
+          kinds: dict[str, str]) -> tuple[dict[str, Any], list[str], bytes]:
+    """The node of subject ``s``, its class chain and its digest."""
+    types, label = entry[1], entry[2]
+    named = attrs.get("name") or attrs.get("characterName")
+    chain = (_class_chain(most_specific(types) or min(types)) if types
+             else ["Resource"])
+    node: dict[str, Any] = {
+        "label": label or (named[0][1] if named else _local(s)),
+        "class": chain[0], "category": chain[-1]}
+    for key in sorted(attrs):
+        values = attrs[key]
+        if kinds[key] == "string":
+            node[key] = _JOIN.join(str(v) for _, v in values)
+        else:
+            node[key] = values[0][1]
+    digest = hashlib.blake2b(repr((s, chain, node)).encode("utf-8", "surrogatepass"),
+                             digest_size=16).digest()
+    return node, chain, digest
+
+
+def _earlier_edges(made: dict[str, Any], earlier: dict[str, Any] | None,
+                   changed: set[str] | None) -> None:
     if earlier is not None and changed is not None and "kept_edges" in earlier:
         # What the edges of the last build need to be taken (see _edge_support).
         made["earlier_edges"] = earlier["kept_edges"]
         made["earlier_labels"] = {s: earlier["nodes"][s][0]["label"] for s in changed
                                   if s in earlier["nodes"]}
         made["changed"] = changed
-    return made
 
 
 def _nodes(kg: Graph) -> dict[str, Any] | None:
@@ -1268,7 +1395,13 @@ def _nodes(kg: Graph) -> dict[str, Any] | None:
                     raise ValueError("not kept")
                 else:
                     entries[s] = entry
-            return _node_state(entries, state, set(changed))
+            facts = kg.names.facts
+
+            def referrers(iri: str) -> Iterable[str]:
+                return (q.subject.value for q in kg.store.quads_for_pattern(
+                    None, None, ox.NamedNode(iri), facts))
+
+            return _node_state(entries, state, set(changed), referrers)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError):
             pass  # damaged or of another shape: made afresh below, never trusted
     made = _entries(fact_triples(kg))
@@ -1289,6 +1422,11 @@ def _earlier_state(data: bytes) -> dict[str, Any]:
         raise ValueError("inconsistent")
     made = {"entries": entries, "nodes": nodes, "kinds": dict(state["kinds"]),
             "names": [tuple(pair) for pair in state["names"]]}
+    # What the nodes are patched with (see _patched_state): the bare edges, and the
+    # counts the attribute names and kinds of the whole graph are made from.
+    if isinstance(state.get("edges"), list) and isinstance(state.get("counts"), dict):
+        made["edges"] = state["edges"]
+        made["counts"] = state["counts"]
     edges = state.get("kept_edges")
     if edges is not None:
         if not isinstance(edges, dict):
@@ -1308,7 +1446,8 @@ def kept_property_graph(kg: Graph) -> bytes | None:
     return marshal.dumps({"version": _STATE_VERSION,
                           "entries": state["entries"],
                           "nodes": state["nodes"], "kinds": state["kinds"],
-                          "names": state["names"],
+                          "names": state["names"], "edges": state["edges"],
+                          "counts": state["counts"],
                           # Made by the property graph with its evidence, if it was.
                           "kept_edges": state.get("kept_edges")})
 
@@ -1428,86 +1567,116 @@ class _Elements:
 
     An element is known by a digest of what its text is made from (its node or edge
     and attributes); the previous export's index maps each digest to where the text
-    lies, after the head. The head (the attribute declarations, the columns) is kept in
-    the index too: when it changed every element is written again. Edges are numbered in
-    order (``e0``, ``e1``, …): an edge's text is kept with where its number lies, and the
-    number is replaced when the text is copied to another place."""
+    lies, after the head, and to the edge's number. The head (the attribute
+    declarations, the columns) is kept in the index too: when it changed every element
+    is written again. Elements that lay one after the other in the previous export and
+    do so again are copied as one piece. Edges are numbered in order (``e0``, ``e1``,
+    …): an edge whose number changed gets its new one where the old one lay."""
+
+    #: The shape of an index entry, (offset, length, where the number lies, number),
+    #: kept with the head: an index of another shape lends nothing.
+    _SHAPE = 2
 
     def __init__(self, reuse: Reuse | None, head: bytes) -> None:
         self.reuse = reuse
         old = reuse.old if reuse is not None else {}
-        self.old = old if old.get(b"@head") == head else {}
+        self.old = old if old.get(b"@head") == (self._SHAPE, head) else {}
         self.head = head
         self.parts: list[bytes] = [head]
         self.at = 0
         self.new: dict[bytes, Any] = {}
-        # Elements copied one after the other from where they lay one after the other
-        # in the previous export are copied as one run: (start, end) there.
-        self._run: tuple[int, int] | None = None
 
-    def add(self, key: bytes, make: Callable[..., bytes], *args: Any,
-            number: int | None = None) -> None:
-        """The text of the element whose digest is ``key`` (see
-        :meth:`PropertyGraph.digests`), made by ``make(*args)`` when not found;
-        ``number`` is the edge's number in its id."""
-        found = self.old.get(key)
+    def section(self, keys: Iterable[bytes], make: Callable[[int], bytes], count: int,
+                numbered: bool = False) -> None:
+        """The texts of ``count`` elements in order: the i-th known by the i-th digest
+        of ``keys`` (see :meth:`PropertyGraph.digests`) and made by ``make(i)`` when the
+        previous export has no such element; with ``numbered`` the i-th is edge number
+        ``i``.
+
+        The elements are taken in runs: those made, and those that lay one after the
+        other in the previous export, found with list operations rather than element by
+        element, so that an export in which few elements changed costs little more than
+        copying it."""
         reuse = self.reuse
-        if found is not None and reuse is not None:
-            at, length, cut = found
-            start = len(self.head) + at
-            if number is not None and cut >= 0:
-                shown = str(number).encode()
-                if reuse.text(start + cut, len(shown) + 1) != shown + b'"':
-                    self._flush()
-                    text = reuse.text(start, length)
-                    end = text.index(b'"', cut)
-                    text = text[:cut] + shown + text[end:]
-                    reuse.reused += 1
-                    self.new[key] = (self.at, len(text), cut)
-                    self.parts.append(text)
-                    self.at += len(text)
-                    return
-            reuse.reused += 1
-            self.new[key] = (self.at, length, cut)
-            self.at += length
-            run = self._run
-            if run is not None and run[1] == start:
-                self._run = (run[0], start + length)
-            else:
-                self._flush()
-                self._run = (start, start + length)
+        parts = self.parts
+        if reuse is None:  # nothing to copy from, no index to keep
+            texts = list(map(make, range(count)))
+            parts.extend(texts)
+            self.at += sum(map(len, texts))
             return
-        self._flush()
-        text = make(*args)
-        if reuse is not None:
-            cut = text.find(b'" id="e') + 7 if number is not None else -1
-            self.new[key] = (self.at, len(text), cut)
-        self.parts.append(text)
-        self.at += len(text)
-
-    def _flush(self) -> None:
-        if self._run is not None:
-            assert self.reuse is not None
-            start, end = self._run
-            self.parts.append(self.reuse.text(start, end - start))
-            self._run = None
+        if not count:
+            return
+        keys = list(itertools.islice(keys, count))
+        found = list(map(self.old.get, keys, itertools.repeat(_ABSENT)))
+        starts = list(map(_FIRST, found))
+        lengths = list(map(_SECOND, found))
+        ends = list(map(operator.add, starts, lengths))
+        cuts = list(map(_THIRD, found))
+        numbers = list(map(_FOURTH, found))
+        del found
+        # A run ends where the next element did not follow it in the previous export
+        # (an element made follows none, and none follows it).
+        breaks = [0, *itertools.compress(range(1, count),
+                                         map(operator.ne, starts[1:], ends)), count]
+        new, at, base = self.new, self.at, len(self.head)
+        for first, stop in itertools.pairwise(breaks):
+            if starts[first] < 0:  # not in the previous export: made
+                for i in range(first, stop):
+                    text = make(i)
+                    parts.append(text)
+                    new[keys[i]] = (at, len(text),
+                                    text.find(b'" id="e') + 7 if numbered else -1,
+                                    i if numbered else -1)
+                    at += len(text)
+                continue
+            reuse.reused += stop - first
+            text = reuse.text(base + starts[first], ends[stop - 1] - starts[first])
+            if not numbered or numbers[first] == first:  # copied as one piece
+                parts.append(text)
+                new.update(zip(keys[first:stop], zip(
+                    map(operator.add, starts[first:stop], itertools.repeat(at - starts[first])),
+                    lengths[first:stop], cuts[first:stop], numbers[first:stop])))
+                at += len(text)
+                continue
+            # Edges that moved: each gets its new number where its old one lay.
+            offset = starts[first]
+            for i in range(first, stop):
+                begin, cut = starts[i] - offset, cuts[i]
+                piece = (text[begin:begin + cut] + str(i).encode()
+                         + text[begin + cut + len(str(numbers[i])):begin + lengths[i]])
+                parts.append(piece)
+                new[keys[i]] = (at, len(piece), cut, i)
+                at += len(piece)
+        self.at = at
 
     def plain(self, text: bytes) -> None:
         """Text between elements (the same in every export with this head)."""
-        self._flush()
         self.parts.append(text)
         self.at += len(text)
 
     def text(self, tail: bytes) -> bytes:
         """The export: the head, the elements and ``tail``; the index of where each
         element lies is left in the reuse for the next build."""
-        self._flush()
         if self.reuse is not None:
-            self.reuse.new = {b"@head": self.head, **self.new}
+            self.reuse.new = {b"@head": (self._SHAPE, self.head), **self.new}
         self.parts.append(tail)
         data = b"".join(self.parts)
         self.parts = []
         return data
+
+
+#: An edge's attributes.
+_ATTRS = operator.itemgetter(2)
+
+
+def _signatures(items: Iterable[dict[str, Any]]
+                ) -> dict[tuple[tuple[str, ...], tuple[type, ...]], None]:
+    """The distinct (attribute names, types of their values) of ``items``, in the order
+    first met: what the attribute declarations of a property-graph export are made
+    from, found without visiting every value in Python."""
+    items = list(items)
+    return dict.fromkeys(zip(map(tuple, items), map(tuple, map(
+        map, itertools.repeat(type), map(dict.values, items)))))
 
 
 def _networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
@@ -1538,11 +1707,10 @@ class _GraphML(PropertyGraphFormat):
         # The keys are numbered in the order networkx meets them: all nodes' attributes,
         # then all edges'.
         keys: dict[tuple[str, str, str], str] = {}
-        for scope, items in (("node", pg.nodes.values()),
-                             ("edge", (attrs for _, _, attrs in pg.edges))):
-            for attrs in items:
-                for name, value in attrs.items():
-                    found = (name, _GRAPHML_TYPES[type(value)], scope)
+        for scope, signatures in zip(("node", "edge"), pg.signatures()):
+            for names, types in signatures:
+                for name, kind in zip(names, types):
+                    found = (name, _GRAPHML_TYPES[kind], scope)
                     if found not in keys:
                         keys[found] = f"d{len(keys)}"
         declared = [f'  <key id="{kid}" for="{scope}" attr.name="{_xml_attr(name)}" '
@@ -1563,19 +1731,22 @@ class _GraphML(PropertyGraphFormat):
                            f"{_xml_text(str(value))}</data>" for name, value in attrs.items())
             return _graphml_lines(f"    <{start}>{data}\n    </{scope}>") + b"\n"
 
-        def node_text(node: str, attrs: dict[str, Any]) -> bytes:
+        nodes = list(pg.nodes.items())
+        edges = pg.edges
+
+        def node_text(i: int) -> bytes:
+            node, attrs = nodes[i]
             return element(f'node id="{_xml_attr(node)}"', "node", attrs)
 
-        def edge_text(n: int, source: str, target: str, attrs: dict[str, Any]) -> bytes:
+        def edge_text(n: int) -> bytes:
+            source, target, attrs = edges[n]
             return element(f'edge source="{_xml_attr(source)}" target="{_xml_attr(target)}" '
                            f'id="e{n}"', "edge", attrs)
 
         elements = _Elements(reuse, head)
         node_keys, edge_keys = pg.digests(reuse)
-        for key, (node, attrs) in zip(node_keys, pg.nodes.items()):
-            elements.add(key, node_text, node, attrs)
-        for n, (key, (source, target, attrs)) in enumerate(zip(edge_keys, pg.edges)):
-            elements.add(key, edge_text, n, source, target, attrs, number=n)
+        elements.section(node_keys, node_text, len(nodes))
+        elements.section(edge_keys, edge_text, len(edges), numbered=True)
         return elements.text(b"  </graph>\n</graphml>\n")
 
 
@@ -1620,23 +1791,24 @@ class _Gexf(PropertyGraphFormat):
         ids: dict[tuple[str, str], str] = {}
         declared: dict[str, list[str]] = {"node": [], "edge": []}
 
-        def declare(scope: str, name: str, value: Any) -> None:
+        def declare(scope: str, name: str, kind: type) -> None:
             if (scope, name) not in ids:
                 found = ids[(scope, name)] = str(len(ids))
                 if name != "networkx_key":  # the writer's copy of the edge id, dropped
                     declared[scope].append(
                         f'      <attribute id="{found}" title="{_xml_attr(name)}" '
-                        f'type="{_GEXF_TYPES[type(value)]}" />')
+                        f'type="{_GEXF_TYPES[kind]}" />')
 
-        for attrs in pg.nodes.values():
-            for name, value in attrs.items():
+        node_signatures, edge_signatures = pg.signatures()
+        for names, types in node_signatures:
+            for name, kind in zip(names, types):
                 if name != "label":
-                    declare("node", name, value)
-        for _, _, attrs in pg.edges:
-            for name, value in attrs.items():
+                    declare("node", name, kind)
+        for names, types in edge_signatures:
+            for name, kind in zip(names, types):
                 if name != "label":
-                    declare("edge", name, value)
-            declare("edge", "networkx_key", "")
+                    declare("edge", name, kind)
+            declare("edge", "networkx_key", str)
         sections = []
         for scope in ("edge", "node"):  # each new class is inserted before the others
             if any(s == scope for s, _ in ids):
@@ -1658,7 +1830,11 @@ class _Gexf(PropertyGraphFormat):
                            f'value="{_xml_attr(shown)}" />')
             return "\n".join(out)
 
-        def node_text(node: str, attrs: dict[str, Any]) -> bytes:
+        nodes = list(pg.nodes.items())
+        edges = pg.edges
+
+        def node_text(i: int) -> bytes:
+            node, attrs = nodes[i]
             rest = [(k, v) for k, v in attrs.items() if k != "label"]
             start = (f'      <node id="{_xml_attr(node)}" '
                      f'label="{_xml_attr(str(attrs.get("label", node)))}"')
@@ -1666,7 +1842,8 @@ class _Gexf(PropertyGraphFormat):
                     "        </attvalues>\n      </node>\n" if rest else f"{start} />\n")
             return text.encode("ascii", "xmlcharrefreplace")
 
-        def edge_text(n: int, source: str, target: str, attrs: dict[str, Any]) -> bytes:
+        def edge_text(n: int) -> bytes:
+            source, target, attrs = edges[n]
             label = attrs.get("label")
             start = (f'      <edge source="{_xml_attr(source)}" target="{_xml_attr(target)}" '
                      f'id="e{n}"' + ("" if label is None else f' label="{_xml_attr(str(label))}"'))
@@ -1679,12 +1856,10 @@ class _Gexf(PropertyGraphFormat):
 
         elements = _Elements(reuse, head)
         node_keys, edge_keys = pg.digests(reuse)
-        for key, (node, attrs) in zip(node_keys, pg.nodes.items()):
-            elements.add(key, node_text, node, attrs)
+        elements.section(node_keys, node_text, len(nodes))
         elements.plain((b"    </nodes>\n" if pg.nodes else b"")
                        + (b"    <edges>\n" if pg.edges else b"    <edges />\n"))
-        for n, (key, (source, target, attrs)) in enumerate(zip(edge_keys, pg.edges)):
-            elements.add(key, edge_text, n, source, target, attrs, number=n)
+        elements.section(edge_keys, edge_text, len(edges), numbered=True)
         return elements.text((b"    </edges>\n" if pg.edges else b"")
                              + b"  </graph>\n</gexf>\n")
 
@@ -1744,21 +1919,20 @@ class _Lines(list[str]):
     write = list.append
 
 
-def _csv(header: list[str], items: Iterable[tuple[bytes, Any]],
+def _csv(header: list[str], keys: Iterable[bytes], items: list[Any],
          cells: Callable[[Any], list[Any]], reuse: Reuse | None) -> bytes:
-    """A CSV file of ``header`` and a row of ``cells(item)`` for each (digest, item) of
-    ``items`` (see :class:`_Elements`)."""
+    """A CSV file of ``header`` and a row of ``cells(item)`` for each of ``items``, known
+    by its digest in ``keys`` (see :class:`_Elements`)."""
     lines = _Lines()
     writer = csv.writer(lines, lineterminator="\n")
     writer.writerow(header)
     elements = _Elements(reuse, lines.pop().encode("utf-8"))
 
-    def row(item: Any) -> bytes:
-        writer.writerow([_cell(v) for v in cells(item)])
+    def row(i: int) -> bytes:
+        writer.writerow([_cell(v) for v in cells(items[i])])
         return lines.pop().encode("utf-8")
 
-    for key, item in items:
-        elements.add(key, row, item)
+    elements.section(keys, row, len(items))
     return elements.text(b"")
 
 
@@ -1775,7 +1949,7 @@ class _Neo4jNodes(PropertyGraphFormat):
             node_id, attrs = node
             return [node_id, ";".join(pg.labels[node_id])] + [attrs.get(k) for k in keys]
 
-        return _csv(header, zip(pg.digests(reuse)[0], pg.nodes.items()), cells, reuse)
+        return _csv(header, pg.digests(reuse)[0], list(pg.nodes.items()), cells, reuse)
 
 
 def _relationship_type(label: str) -> str:
@@ -1787,8 +1961,8 @@ class _Neo4jEdges(PropertyGraphFormat):
     """relationships.csv for ``neo4j-admin database import`` (or ``LOAD CSV``)."""
 
     def write(self, pg: PropertyGraph, reuse: Reuse | None = None) -> bytes:
-        columns = [c for c in PropertyGraph.EVIDENCE
-                   if any(c in attrs for _, _, attrs in pg.edges)]
+        present = {name for names, _types in pg.signatures()[1] for name in names}
+        columns = [c for c in PropertyGraph.EVIDENCE if c in present]
         header = [":START_ID", ":END_ID", ":TYPE", "property", *columns]
 
         def cells(edge: tuple[str, str, dict[str, Any]]) -> list[Any]:
@@ -1796,7 +1970,7 @@ class _Neo4jEdges(PropertyGraphFormat):
             return ([s, o, _relationship_type(a["label"]), a["property"]]
                     + [a.get(c) for c in columns])
 
-        return _csv(header, zip(pg.digests(reuse)[1], pg.edges), cells, reuse)
+        return _csv(header, pg.digests(reuse)[1], pg.edges, cells, reuse)
 
 
 FORMATS: dict[str, Format] = {
