@@ -901,11 +901,11 @@ class _Texts:
         else:
             out: list[str] = ['{"facts":']
             self._facts(out, e.key)
-            iri = self.ref
-            out += [',"from":', _hole("i", iri(e.source)), ',"id":', _hole("#"),
+            named = self.ref
+            out += [',"from":', _hole("i", named(e.source)), ',"id":', _hole("#"),
                     ',"mentions":' + _js(e.predicate == _MENTIONS)
                     + ',"note":' + _js(_note(self.v.facts.get(e.key, []))) + ',"p":',
-                    _hole("p", iri(e.predicate)), ',"to":', _hole("i", iri(e.target)),
+                    _hole("p", named(e.predicate)), ',"to":', _hole("i", named(e.target)),
                     "}"]
             found = "".join(out)
         self.edges[ref] = found
