@@ -964,3 +964,27 @@ def test_a_damaged_or_foreign_page_state_is_not_read(built_parts: Path) -> None:
                      marshal.dumps([1, 2])):
             kg.memo[EARLIER_PAGE] = (data, {some.subject.value}, set())
             assert graph_page(kg) == whole
+
+
+def test_the_kept_page_state_names_the_base_once_and_shares_recurring_iris(
+        built_parts: Path) -> None:
+    """The page's kept texts name an IRI under the project's base by what follows it
+    (hundreds of thousands of holes at a million triples), and an IRI that many edges
+    reach is one string object, so that marshal writes and reads it once."""
+    import marshal
+
+    from heroes_kg.outputs.page import PAGE_STATE, graph_page
+
+    with open_graph(find_project(built_parts)) as kg:
+        graph_page(kg)
+        state = marshal.loads(marshal.dumps(kg.memo[PAGE_STATE]))
+        base = kg.names.base
+    holes = [hole for texts in (state["nodes"], state["edges"]) for text in texts.values()
+             for hole in text.split("\0")[1::2]]
+    assert any(hole.startswith("i~resource/") for hole in holes)
+    assert not any(base in hole for hole in holes)
+    reached = [o for piece in state["pieces"].values() for _p, o in piece[4]]
+    assert len({id(o) for o in reached}) == len(set(reached)) < len(reached)
+    assert page_module._iri_ref(base)(base + "resource/x") == "~resource/x"
+    assert page_module._iri_ref(base)("https://schema.org/name") == "https://schema.org/name"
+    assert page_module._iri_ref("")(base + "resource/x") == base + "resource/x"

@@ -21,6 +21,7 @@ only what an edit touched (:func:`graph_page`).
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -40,11 +41,11 @@ from ..corpus.curation import paused_gc
 from ..errors import OutputError, QueryError
 from ..query import resolve_query, run_query
 from ..query.engine import INLINE_LABEL
-from ..rdf.read import find_entity, restated
+from ..rdf.read import find_entity
 from ..rdf.store import Graph, select, triple_key
 from ..vocab import HEROES, OA, OWL, PROV, RDF, RDFS, SCHEMA
 from ._phrases import phrases
-from .formats import fact_triples, statement_records
+from .formats import RESTATED, fact_triples, statement_records
 from .reuse import Reuse
 
 __all__ = ["EARLIER_PAGE", "GROUPS", "LARGE", "OVERVIEW", "PAGE_STATE", "View", "Written",
@@ -193,8 +194,6 @@ class _Lookup:
             self._read_again(sorted(set(changed)))
         self._type_of: dict[tuple[str, ...], tuple[str, str]] = {}
         self.facts: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-        #: The fact each statement asserts, by the statement's IRI.
-        self.statement_keys: dict[str, tuple[str, str, str]] = {}
         self._statements()
 
     def kept(self) -> tuple[dict[str, list[str]], dict[str, list[str]],
@@ -220,9 +219,11 @@ class _Lookup:
             self.names[iri] = _own_names(headlines.get(iri, []), names.get(iri, []),
                                          aliases.get(iri, []))
         types: dict[str, list[str]] = defaultdict(list)
+        classes: dict[str, str] = {}  # each class IRI one string object (see _pieces)
         # The curated facts only: provenance records are known by their IRIs.
         for quad in kg.store.quads_for_pattern(None, ox.NamedNode(_TYPE), None, facts):
-            types[quad.subject.value].append(quad.object.value)
+            found = quad.object.value
+            types[quad.subject.value].append(classes.setdefault(found, found))
         self.types = dict(types)
         self.articles = {}
         _add_articles(self.articles, _rows(kg, _ARTICLES))
@@ -256,19 +257,27 @@ class _Lookup:
     def _statements(self) -> None:
         # The union of the graphs: the page's callers may hand it a graph whose
         # provenance records are not in the provenance graph.
-        facts, keys = self.facts, self.statement_keys
+        facts = self.facts
         quoted: set[str] = set()
         records = quotes = 0
+        named = ox.NamedNode
         for record in statement_records(self.kg):
-            key = (record.subject.value, record.predicate, _term_key(record.object))
-            keys[record.iri] = key
+            o = record.object
+            key = (record.subject.value, record.predicate,
+                   o.value if o.__class__ is named else _term_key(o))
             qualifiers = record.qualifiers
             if len(qualifiers) > 1:
                 qualifiers = sorted(qualifiers, key=_qualifier_order)
-            found = sorted({(e.article, e.start, e.exact) for e in record.evidence})
+            evidence = record.evidence
+            if len(evidence) == 1:  # most statements: one quote
+                e = evidence[0]
+                found = [(e.article, e.start, e.exact)]
+                quoted.add(e.article)
+            else:
+                found = sorted({(e.article, e.start, e.exact) for e in evidence})
+                quoted.update(a for a, _s, _t in found)
             records += 1
             quotes += len(found)
-            quoted.update(a for a, _s, _t in found)
             made = {"statement": record.iri, "qualifiers": list(qualifiers), "quotes": found}
             same = facts.get(key)
             if same is None:
@@ -396,9 +405,10 @@ def _flags(types: Iterable[str], iri: str, statement_iris: str) -> int:
 
 
 def _piece(s: str, rows: Iterable[tuple[str, Any]], flags_of: Callable[[str], int],
-           label: Callable[[str], str]) -> Piece:
+           label: Callable[[str], str], shared: dict[str, str] | None = None) -> Piece:
     """The part of the view that subject ``s`` makes from its triples ``rows``
-    ((predicate IRI, object term), in the order of the sorted lines)."""
+    ((predicate IRI, object term), in the order of the sorted lines); with ``shared``,
+    the IRIs its edges reach are the string objects found there (and put there)."""
     flags = flags_of(s)
     own: str | None = None
     if flags:
@@ -430,6 +440,8 @@ def _piece(s: str, rows: Iterable[tuple[str, Any]], flags_of: Callable[[str], in
             continue
         if o_flags & _HIDDEN:
             continue
+        if shared is not None:
+            o_value = shared.setdefault(o_value, o_value)
         edges.append((p, o_value))
         drawn = True
     return (flags, own, drawn, values, edges, roles)
@@ -452,6 +464,10 @@ def _pieces(kg: Graph, triples: Iterable[ox.Triple], lookup: _Lookup
     whether they can be kept for the next build (no blank node or quoted triple, whose
     ids do not name the same term from build to build)."""
     # Each term read from its Triple once: every attribute access makes a new object.
+    # An IRI that recurs (a predicate, a node that edges reach) is one string object, so
+    # that a kept state writes it once (marshal refers back to an object it has written)
+    # and reads it back as fast.
+    shared: dict[str, str] = {}
     by_subject: dict[str, list[tuple[str, Any]]] = {}
     own_types: dict[str, set[str]] = defaultdict(set)
     keepable = True
@@ -463,8 +479,9 @@ def _pieces(kg: Graph, triples: Iterable[ox.Triple], lookup: _Lookup
         s = subject.value
         rows = by_subject.get(s)
         if rows is None:
+            s = shared.setdefault(s, s)
             rows = by_subject[s] = []
-        rows.append((p, o))
+        rows.append((shared.setdefault(p, p), o))
         if p == _TYPE:
             own_types[s].add(o.value)
         if not isinstance(o, (ox.NamedNode, ox.Literal)):
@@ -479,7 +496,7 @@ def _pieces(kg: Graph, triples: Iterable[ox.Triple], lookup: _Lookup
                 lookup.types.get(iri, ())), iri, statement_iris)
         return found
     label = _labeller(lookup)
-    return ({s: _piece(s, rows, flags_of, label) for s, rows in by_subject.items()},
+    return ({s: _piece(s, rows, flags_of, label, shared) for s, rows in by_subject.items()},
             keepable)
 
 
@@ -570,9 +587,11 @@ def _assemble(pieces: Mapping[str, Piece], lookup: _Lookup,
             person, predicate, character, _work = found
             edge(person, predicate, character)
     for n in nodes.values():
-        n.values.sort(key=lambda v: (v[0], v[1]))
-    used = [e.key for e in edges.values()] + [v[2] for n in nodes.values() for v in n.values]
-    return View(title, nodes, sorted(edges.values(), key=lambda e: e.key),
+        if len(n.values) > 1:
+            n.values.sort(key=lambda v: (v[0], v[1]))
+    used = [*edges, *(v[2] for n in nodes.values() for v in n.values)]
+    # By key: the keys are distinct, so sorting them sorts the edges.
+    return View(title, nodes, [edges[key] for key in sorted(edges)],
                 _Facts(lookup, used), lookup.articles, summary)
 
 
@@ -683,8 +702,9 @@ def _corpus_title(v: View, articles: int) -> str:
         if e.predicate != _MENTIONS:
             degree[e.source] += 1
             degree[e.target] += 1
-    top = sorted((iri for iri in degree if v.nodes[iri].group != "article"),
-                 key=lambda iri: (-degree[iri], v.nodes[iri].name, iri))[:3]
+    # heapq.nsmallest is sorted(...)[:3] without sorting every node.
+    top = heapq.nsmallest(3, (iri for iri in degree if v.nodes[iri].group != "article"),
+                          key=lambda iri: (-degree[iri], v.nodes[iri].name, iri))
     names = [v.nodes[iri].name for iri in top]
     if not names:
         return "An empty knowledge graph"
@@ -773,8 +793,10 @@ def _large_layout(n: int, edges: list[tuple[tuple[int, int], float]],
 #: text with each hole between two NUL characters (which JSON text never holds: it escapes
 #: every control character), a hole being its kind and its reference: "i" the number of the
 #: node with that IRI, "a" of the article, "p" of the property, "c" the overview group of
-#: the node, "x" / "y" its position, "#" the element's own number. One string per element,
-#: so that a kept page state is read and written without millions of small objects.
+#: the node, "x" / "y" its position, "#" the element's own number; an IRI under the
+#: project's base is named by what follows the base (:func:`_iri_ref`). One string per
+#: element, so that a kept page state is read and written without millions of small
+#: objects.
 Template = str
 _HOLE = "\0"
 
@@ -801,6 +823,17 @@ def _js(value: Any) -> str:
     return script_json(value)
 
 
+def _iri_ref(base: str) -> Callable[[str], str]:
+    """How a hole names an IRI: the IRI itself, or "~" and what follows ``base`` in it (no
+    absolute IRI starts with "~"), so that kept texts do not spell out the project's
+    base IRI in each of their hundreds of thousands of holes."""
+    size = len(base)
+
+    def ref(iri: str) -> str:
+        return "~" + iri[size:] if size and iri.startswith(base) else iri
+    return ref
+
+
 def _edge_ref(key: tuple[Any, ...]) -> str:
     """An edge's key (subject, predicate, object IRI) as one string."""
     return _HOLE.join(key)
@@ -812,8 +845,10 @@ class _Texts:
     otherwise; the templates of this page are kept in :attr:`new`."""
 
     def __init__(self, v: View, overview: bool, old: dict[str, Any] | None = None,
-                 fresh: Callable[[str, Any], bool] | None = None) -> None:
+                 fresh: Callable[[str, Any], bool] | None = None, base: str = "") -> None:
         self.v, self.overview = v, overview
+        #: How the holes name IRIs (see :func:`_iri_ref`).
+        self.ref = _iri_ref(base)
         self.old_nodes: dict[str, Template] = old["nodes"] if old else {}
         #: By :func:`_edge_ref` of the edge's key.
         self.old_edges: dict[str, Template] = old["edges"] if old else {}
@@ -828,7 +863,7 @@ class _Texts:
             out.append(("," if n else "") + '{"quals":'
                        + _js([[k, name] for k, name in f["qualifiers"]]) + ',"quotes":[')
             for m, (article, _start, text) in enumerate(f["quotes"]):
-                out.append(("," if m else "") + "[" + _hole("a", article) + ","
+                out.append(("," if m else "") + "[" + _hole("a", self.ref(article)) + ","
                            + _js(text) + "]")
             out.append("]}")
         out.append("]")
@@ -839,10 +874,11 @@ class _Texts:
         if found is not None and self.fresh is not None and self.fresh("node", iri):
             self.reused += 1
         else:
+            ref = self.ref(iri)
             out: list[str] = ['{"aliases":' + _js(n.aliases)]
             if self.overview:
-                out += [',"c":', _hole("c", iri)]
-            out += [',"group":' + _js(n.group) + ',"id":', _hole("i", iri),
+                out += [',"c":', _hole("c", ref)]
+            out += [',"group":' + _js(n.group) + ',"id":', _hole("i", ref),
                     ',"iri":' + _js(iri) + ',"name":' + _js(n.name) + ',"type":'
                     + _js(n.type) + ',"values":[']
             for m, (label, shown, key) in enumerate(n.values):
@@ -851,7 +887,7 @@ class _Texts:
                 out.append("]")
             out.append("]")
             if not self.overview:
-                out += [',"x":', _hole("x", iri), ',"y":', _hole("y", iri)]
+                out += [',"x":', _hole("x", ref), ',"y":', _hole("y", ref)]
             out.append("}")
             found = "".join(out)
         self.nodes[iri] = found
@@ -865,10 +901,12 @@ class _Texts:
         else:
             out: list[str] = ['{"facts":']
             self._facts(out, e.key)
-            out += [',"from":', _hole("i", e.source), ',"id":', _hole("#"),
+            named = self.ref
+            out += [',"from":', _hole("i", named(e.source)), ',"id":', _hole("#"),
                     ',"mentions":' + _js(e.predicate == _MENTIONS)
                     + ',"note":' + _js(_note(self.v.facts.get(e.key, []))) + ',"p":',
-                    _hole("p", e.predicate), ',"to":', _hole("i", e.target), "}"]
+                    _hole("p", named(e.predicate)), ',"to":', _hole("i", named(e.target)),
+                    "}"]
             found = "".join(out)
         self.edges[ref] = found
         return found
@@ -916,9 +954,11 @@ def _document(v: View, reuse: Reuse | None = None, texts: _Texts | None = None
     if texts is None or texts.overview != overview:
         texts = _Texts(v, overview)
     # Every hole's number as text, but an element's own ("#"), which is its position.
-    numbers: dict[str, str] = {"p" + p: str(n) for p, n in properties.items()}
-    numbers.update(("a" + a, str(n)) for a, n in article_index.items())
+    ref = texts.ref
+    numbers: dict[str, str] = {"p" + ref(p): str(n) for p, n in properties.items()}
+    numbers.update(("a" + ref(a), str(n)) for a, n in article_index.items())
     for i, iri in enumerate(order):
+        iri = ref(iri)
         numbers["i" + iri] = str(i)
         if overview:
             numbers["c" + iri] = str(member_of[i])
@@ -1142,7 +1182,7 @@ def page(v: View, reuse: Reuse | None = None, texts: _Texts | None = None) -> by
 PAGE_STATE = ("page", "state")
 EARLIER_PAGE = ("page", "earlier")
 #: Changes whenever what is kept changes shape: a kept state of another shape is not read.
-_PAGE_VERSION = f"3 {__version__}"
+_PAGE_VERSION = f"4 {__version__}"
 
 
 def graph_page(kg: Graph, reuse: Reuse | None = None,
@@ -1192,7 +1232,7 @@ def graph_page(kg: Graph, reuse: Reuse | None = None,
         v.title = _corpus_title(v, len(lookup.articles))
         overview = len(v.nodes) > OVERVIEW
         texts = _Texts(v, overview, old if old and old["overview"] == overview else None,
-                       fresh)
+                       fresh, kg.names.base)
     data = page(v, reuse, texts)
     if reuse is not None:  # counted with the exports' blocks (the build's ``reused``)
         reuse.reused += texts.reused
@@ -1202,8 +1242,7 @@ def graph_page(kg: Graph, reuse: Reuse | None = None,
             "version": _PAGE_VERSION, "pieces": pieces,
             "roles": {r: roles[r] for r in sorted(roles)},
             "overview": texts.overview, "nodes": texts.nodes, "edges": texts.edges,
-            "lookup": lookup.kept(),
-            "keys": {iri: _HOLE.join(key) for iri, key in lookup.statement_keys.items()}}
+            "lookup": lookup.kept()}
     else:
         kg.memo.pop(PAGE_STATE, None)
     return data
@@ -1254,16 +1293,15 @@ def _from_earlier(kg: Graph, data: bytes, subjects: set[str],
     # A role's parts: its own triples, and the work whose triple names it.
     roles = {r: parts for r, parts in state["roles"].items()
              if r not in subjects and r not in objects}
-    # A statement's record changes with the statements restated; the text of a fact
-    # with the names of its qualifiers' entities.
-    restated_iris = restated(kg, subjects)
-    if restated_iris is None:
+    # The statements restated since (their records may differ): the facts they asserted
+    # and assert, as the statement records gave them (an IRI object by its IRI, a
+    # literal by its value, which at worst makes a text again that is the same). None
+    # when the records were not made from the last build's (or a blank node links one).
+    restated_facts = kg.memo.get(RESTATED)
+    if restated_facts is None:
         return None
-    # Each statement's key as one string (its object's key may hold NULs: split twice).
-    old_keys: dict[str, str] = state["keys"]
-    keys = {tuple(old_keys[iri].split(_HOLE, 2)) for iri in restated_iris if iri in old_keys}
-    new_keys = lookup.statement_keys
-    keys.update(new_keys[iri] for iri in restated_iris if iri in new_keys)
+    keys: set[tuple[Any, ...]] = set(restated_facts)
+    # The text of a fact changes with the names of its qualifiers' entities.
     for key, fs in lookup.facts.items():
         if any(iri in subjects for f in fs for _q, iri in f["qualifiers"]):
             keys.add(key)
