@@ -2271,3 +2271,36 @@ def test_a_series_named_right_before_its_second_season() -> None:
                                     min_confidence=0.0).statements}
     assert ("castlevania-season-2", "partOfSeries", "castlevania") in got
     assert ("castlevania-season-2", "seasonNumber", "2") in got
+
+
+# --------------------------------------------------------------------------- round 9
+
+
+def test_a_fronted_credit_or_addition_before_the_film_is_no_title() -> None:
+    text = ("Amazon MGM Studios confirmed its action thriller “G20” starring Viola Davis.\n\n"
+            "Directed by Patricia Riggen, the movie will stream in more than 240 countries.\n\n"
+            "In addition to Johnson and Statham, the upcoming movie is set to star Eiza "
+            "González.")
+    got = run(text)
+    works = {e.id for e in got.entities if e.type in ("Movie", "TVSeries")}
+    assert "patricia-riggen" not in works
+    assert "johnson" not in works and "statham" not in works
+
+
+def test_the_pairs_of_one_bracketed_list_share_their_order() -> None:
+    text = ("“Fast Five” is the film in which Hobbs is tasked with hunting down Dominic "
+            "Toretto (Vin Diesel), Mia Toretto (Jordana Brewster) and Brian O’Conner (Paul "
+            "Walker).")
+    got = facts(text)
+    assert ("vin-diesel", "plays", "dominic-toretto") in got
+    assert ("jordana-brewster", "plays", "mia-toretto") in got
+    assert ("paul-walker", "plays", "brian-o-conner") in got
+
+
+def test_a_surname_in_brackets_is_the_actor_named_before() -> None:
+    text = ("The movie “Hobbs and Shaw” stars Dwayne Johnson and Jason Statham.\n\n"
+            "Following Luke Hobbs (Johnson) and Deckard Shaw (Statham), this new movie "
+            "will be focusing on an alliance between the two characters.")
+    got = facts(text)
+    assert ("dwayne-johnson", "plays", "luke-hobbs") in got
+    assert ("jason-statham", "plays", "deckard-shaw") in got

@@ -283,8 +283,12 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
     # a sentence whose brackets hold a list or a work names credits, not characters
     credits = any(", " in g.group(1) or doc.works_in(s.start + g.start(1), s.start + g.end(1))
                   for g in re.finditer(r"\(([^()]{1,80})\)", s.text))
+    listed: tuple[int, bool] | None = None  # where the last pair ended, and its order
     for m in re.finditer(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)", s.text):
         a, b = doc.trim(m.group("a")), m.group("b")
+        # "Dominic Toretto (Vin Diesel), Mia Toretto (Jordana Brewster) and …": the pairs
+        # of one list share their order
+        follows = listed is not None and re.fullmatch(r",? (?:and )?|, ", s.text[listed[0]:m.start()])
         if re.match(r",? (?:by|from) [A-Z]", s.text[m.end():]) or (
                 re.match(r"(?:A|An|The) ", a) and not doc.is_character(a) and
                 not doc.is_person(b, strict=True)):
@@ -325,14 +329,24 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
         described = re.search(r"\b[a-z][a-z-]+ $", s.text[:m.start("a")]) and not re.search(
             r"\b(?:and|or|with|by|from|to|of|star|stars|starring|actor|actress)\s$",
             s.text[:m.start("a")])
-        if doc.is_character(a) or (doc.is_person(b, strict=True)
-                                   and not doc.is_person(a, strict=True)) or (
-                described and doc.is_person(b) and (doc.lookup(a) is None or doc.is_guess(
-                    doc.lookup(a)))) or (
+        surname_b, surname_a = (_surname_of_named(doc, x, s.start) for x in (b, a))
+        if doc.is_character(a) or doc.is_character(b) or surname_a or surname_b:
+            swap = doc.is_character(a) or bool(surname_b and not doc.is_character(b))
+        elif follows and listed is not None:
+            swap = listed[1]
+        else:
+            swap = bool((doc.is_person(b, strict=True) and not doc.is_person(a, strict=True))
+                        or (described and doc.is_person(b) and (
+                            doc.lookup(a) is None or doc.is_guess(doc.lookup(a)))) or (
                 " " not in a and doc.lookup(a) is None and doc.is_person(b) and
                 not re.search(r"[’']s\b", b) and not any(
-                    x <= s.start + m.start("a") < y for x, y, _w in doc.work_spans)):
-            a, b = b, a  # "Odin (Ian McShane)": a one-word character, then the actor
+                    x <= s.start + m.start("a") < y for x, y, _w in doc.work_spans)))
+        listed = (m.end(), bool(swap))
+        if swap:
+            a, b = surname_b or b, a  # "Odin (Ian McShane)": a one-word character, then the actor
+            # "Luke Hobbs (Johnson)": the surname of someone the article named before
+        if not swap and surname_a:
+            a = surname_a
         if doc.is_character(a) or not doc.is_person(a):
             continue
         if b != m.group("a") and m.group("a").endswith(" " + b) and \
@@ -348,6 +362,19 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             if film is None:
                 continue
         _cast(doc, a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s, film)
+
+
+def _surname_of_named(doc: Doc, name: str, before: int) -> str | None:
+    """The full name of the person the article named before ``before`` whose surname
+    ``name`` is, one word: "Dwayne Johnson" for "Johnson"."""
+    if " " in name or not name[:1].isupper():
+        return None
+    for m in re.finditer(rf"\b(?P<full>[A-Z][\w’'.-]+ {re.escape(name)})\b", doc.text[:before]):
+        found = doc.lookup(m.group("full"))
+        if (found is None and doc.is_person(m.group("full"))) or (
+                is_a(doc.type_of(found), "Person") and doc.type_of(found) != "FictionalCharacter"):
+            return m.group("full")
+    return None
 
 
 def rule_parent(doc: Doc, s: Sentence) -> None:

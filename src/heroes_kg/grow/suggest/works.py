@@ -245,6 +245,18 @@ _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an
 _NOT_A_TITLE_LEAD = re.compile(r"(?:Apart from|Aside from|According to|Along with|"
                                r"Together with|In addition to|Besides|Despite|Unlike|"
                                r"Except for) ")
+#: The same openings, and a fronted credit, before the names a title pattern matched:
+#: "In addition to Johnson and Statham, the upcoming movie is set to star …", "Directed
+#: by Patricia Riggen, the movie will stream …": the names are people, "the movie" the
+#: clause's subject.
+_NOT_A_TITLE_BEFORE = re.compile(r"(?:^|[,;:] |\. )(?:[Aa]part from|[Aa]side from|"
+                                 r"[Aa]ccording to|[Aa]long with|[Tt]ogether with|"
+                                 r"[Ii]n addition to|[Bb]esides|[Uu]nlike|[Ee]xcept for|"
+                                 r"(?:[Dd]irected|[Ww]ritten|[Pp]roduced|[Cc]reated|[Hh]elmed|"
+                                 r"[Ll]ed|[Hh]osted|[Nn]arrated|[Cc]o-written|[Cc]o-directed|"
+                                 r"[Ee]xecutive produced) by|[Ss]tarring|[Ff]eaturing) $")
+_FRONTED_CREDIT_LEAD = re.compile(r"(?:Directed|Written|Produced|Created|Helmed|Led|Hosted|"
+                                  r"Narrated|Co-written|Co-directed) by ")
 
 
 def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
@@ -667,7 +679,10 @@ def find_titles(doc: Doc) -> None:
                 continue  # a cheap look for the pattern's words first
             for m in pattern.finditer(s.text):
                 group = "t" if m.group("t") or "t2" not in m.groupdict() else "t2"
-                if _NOT_A_TITLE_LEAD.match(m.group(group)):
+                if _NOT_A_TITLE_LEAD.match(m.group(group)) or (
+                        rule in ("apposition", "kind-apposition") and
+                        (_NOT_A_TITLE_BEFORE.search(s.text, 0, m.start(group)) or
+                         _FRONTED_CREDIT_LEAD.match(m.group(group)))):
                     continue  # "Apart from Rajkummar and Bhumi, the film will also feature …"
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
                 if title is None:
