@@ -2304,3 +2304,21 @@ def test_a_surname_in_brackets_is_the_actor_named_before() -> None:
     got = facts(text)
     assert ("dwayne-johnson", "plays", "luke-hobbs") in got
     assert ("jason-statham", "plays", "deckard-shaw") in got
+
+
+def test_a_person_after_a_companys_possessive_is_no_title() -> None:
+    text = ("Amazon’s Roy Price, vice-president of Amazon Studios, said originals were "
+            "important for the company.")
+    got = run(text)
+    assert not any(e.id == "roy-price" and e.type in ("Movie", "TVSeries")
+                   for e in got.entities)
+    assert not any(c.subject == "roy-price" for c in got.statements)
+
+
+def test_a_headline_word_after_a_hyphen_is_no_title() -> None:
+    article = Article("a", "K-dramas dominate Netflix's non-English Top 10", "a.txt",
+                      "The show made its debut on the non-English language TV Top 10 list. "
+                      "English movies did well too. The English movies list was led by a "
+                      "film.", date="2022-02-01")
+    got = suggest(article, KNOWN, min_confidence=0.0)
+    assert "english" not in {e.id for e in got.entities}

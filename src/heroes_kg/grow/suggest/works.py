@@ -748,6 +748,8 @@ def find_titles(doc: Doc) -> None:
                                                    "Organization")) and \
                         guess_type(m.group("own")) in ("Person", "NewsMediaOrganization"):
                     continue  # only a company's title, not "Dick Wolf’s" or "Variety's"
+                if rule == "owned-title" and found is None and _person_context(doc.text, title):
+                    continue  # "Amazon’s Roy Price, vice-president of Amazon Studios, said"
                 if found is None and rule in ("starring-in", "title-derived") and not \
                         _repeated(doc, title) and owner not in KNOWN_NAMES:
                     continue
@@ -878,7 +880,9 @@ _PERSON_BEFORE = re.compile(r"(?:\bstarring|\bstars|\bco-stars?|\bactor|\bactres
                             r"of) ?$")
 _PERSON_AFTER = re.compile(r"(?:\)|’s? (?:role|character)| (?:as [A-Z]|plays\b|portrays\b|"
                            r"stars\b|said\b|says\b|told\b|directed\b|wrote\b|joins\b|"
-                           r"has joined\b|is set to (?:join|star|direct|play)\b))")
+                           r"has joined\b|is set to (?:join|star|direct|play)\b)|"
+                           r",? (?:the )?(?:[\w-]+ )?(?:vice[- ]president|president|chief|head|"
+                           r"CEO|chairman|chairwoman|co-founder|founder|managing director)\b)")
 
 
 def _listed_with_person(headline: str, name: str) -> bool:
@@ -962,7 +966,10 @@ def _headline_titles(doc: Doc) -> None:
     headline = doc.article.title or ""
     if not headline:
         return
-    runs = [m.group(0) for m in re.finditer(TITLE_WORDS, headline)]
+    # "Netflix's non-English Top 10": no run opens inside a hyphenated word
+    runs = [m.group(0) if not headline[:m.start()].endswith("-") else m.group(0).partition(" ")[2]
+            for m in re.finditer(TITLE_WORDS, headline)]
+    runs = [r for r in runs if r]
     people: list[str] = []
     for run in runs:
         whole = doc.lookup(run.rstrip(":,.!?"))
