@@ -2322,3 +2322,22 @@ def test_a_headline_word_after_a_hyphen_is_no_title() -> None:
                       "film.", date="2022-02-01")
     got = suggest(article, KNOWN, min_confidence=0.0)
     assert "english" not in {e.id for e in got.entities}
+
+
+def test_an_adaptation_named_by_its_source_carries_the_sources_title() -> None:
+    text = ("Other upcoming Hulu Originals include Kate McKinnon in The Dropout, based on the "
+            "ABC News investigative podcast of the same name, and the adaptation of the book "
+            "Nine Perfect Strangers starring Nicole Kidman and Melissa McCarthy.")
+    got = facts(text)
+    assert ("nine-perfect-strangers", "basedOn", "nine-perfect-strangers-book") in got
+    assert ("nine-perfect-strangers", "castMember", "nicole-kidman") in got
+    assert ("the-dropout", "basedOn", "the-dropout-podcast") in got
+    assert not any(s.endswith("-adaptation") for s, _p, _o in got)
+
+
+def test_the_play_an_adaptation_is_named_after_has_the_author() -> None:
+    text = ("CBC has ordered Kim’s Convenience, an adaptation of Ins Choi’s award-winning "
+            "Canadian play Kim’s Convenience, as a series.")
+    got = facts(text)
+    assert ("kims-convenience", "basedOn", "kims-convenience-play") in got
+    assert ("kims-convenience-play", "author", "ins-choi") in got

@@ -110,6 +110,10 @@ _OWNED = re.compile(rf"(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s? "
 #: "Based on the 2012 novel of the same name, Defending Jacob will premiere …".
 _AFTER_SOURCE = re.compile(rf"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) [^,]{{3,80}}, "
                            rf"(?P<t>{TITLE_WORDS})")
+#: "Other upcoming Hulu Originals include Kate McKinnon in The Dropout, based on the ABC
+#: News investigative podcast of the same name": a title with its source in apposition.
+_TITLE_BASED = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}),[”\"’]? (?:which is |that is )?"
+                          rf"(?:based on|adapted from) (?:the |a |an |{NAME}[’']s? )")
 #: "Slay the Dragon, directed and produced alongside …": a title with its maker in
 #: apposition.
 _DIRECTED_APPOS = re.compile(
@@ -344,6 +348,8 @@ _TITLE_PATTERNS = [
                                                        r"autumn)[’']s [A-Z]")),
     (_DIRECTED_APPOS, "directed-apposition", re.compile(r", (?:directed|written|produced|"
                                                        r"created|co-directed) ")),
+    (_TITLE_BASED, "title-based", re.compile(r", (?:which is |that is )?(?:based on|"
+                                             r"adapted from) ")),
     (_YEAR_POSSESSIVE, "year-title", re.compile(r"\d\d[’']s")),
     (_YEAR_PAREN, "title-year", re.compile(r"\(\d{4}\)")),
     (_STARRING_IN, "starring-in", re.compile(r"\b(?:star|appear|role|return|reprise)")),
@@ -711,6 +717,7 @@ def find_titles(doc: Doc) -> None:
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
+                            "title-based",
                             "renewed", "order", "after-source", "is-the", "title-starring",
                             "released-apposition", "directed-apposition", "and-other",
                             "fronted-credit", "title-is-by", "debut-apposition",
@@ -725,9 +732,11 @@ def find_titles(doc: Doc) -> None:
                         doc.type_of(doc.lookup(owned.group("o"))), "Organization")):
                     title = title[owned.end():]  # "The CW’s Lost Boys": the network's title
                 lead = s.text[max(0, m.start(group) - 12):m.start(group)]
-                if " in " in title and re.search(r"\b(?:plays?|played|playing|portrays?|"
-                                                 r"voices?|as)\s$", lead):
-                    title = title.split(" in ", 1)[1]  # the role, then the title
+                if " in " in title and (re.search(r"\b(?:plays?|played|playing|portrays?|"
+                                                  r"voices?|as)\s$", lead) or (
+                        rule == "title-based" and doc.is_person(title.split(" in ", 1)[0]))):
+                    title = title.split(" in ", 1)[1]  # the role, then the title; "Kate
+                    # McKinnon in The Dropout": the star, then the title
                 cue = m.groupdict().get("cue") or ""
                 if rule == "season-title-of-year" and (is_place_or_award(title) or re.search(
                         r"\b(?:Festival|Awards?|Oscars|Emmys|Globes|Games|Olympics|Bowl|Con|"
@@ -2352,6 +2361,9 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
             if not works:
                 continue
             kind = _KIND.get(m.group("kind"), m.group("kind"))
+            if kind == "adaptation" and _PAGE_KINDS.search(s.text, m.start(), m.start("t")):
+                continue  # "the adaptation of the book Nine Perfect Strangers": the
+                # adaptation carries the book's title (rule_based_on)
             base = works[0]
             if doc.type_of(base) not in ("Movie", "TVSeries", "MovieSeries"):
                 continue
@@ -2572,6 +2584,43 @@ def rule_based_on_title(doc: Doc, s: Sentence) -> None:
         doc.add(work, "basedOn", m.group(0), pos, "based-on-title", 0.6, obj=source)
 
 
+#: The kinds of source an adaptation carries the title of.
+_PAGE_KINDS = re.compile(r"(?:graphic )?novel|book|comic book|comic|memoir|podcast|play|"
+                         r"manga|short story|novella")
+
+
+def _adaptation_titled(doc: Doc, s: Sentence, m: re.Match[str]) -> bool:
+    """"the adaptation of the book Nine Perfect Strangers starring Nicole Kidman", "an
+    adaptation of Ins Choi’s award-winning Canadian play Kim’s Convenience": an adaptation
+    named by its source's title is the work of that title (the series the cast stars in),
+    based on the source of the same name ("Nine Perfect Strangers (book)"), who wrote
+    it its author. Whether the rule drafted the facts."""
+    title = m.group("title")
+    if not title or m.group("same") or not m.group(0).startswith("adaptation of") or \
+            not _PAGE_KINDS.fullmatch(m.group("kind")) or not is_title_case(title):
+        return False
+    at = s.start + m.start("title")
+    found = doc.lookup(title)
+    if found is not None and doc.type_of(found) not in ("Movie", "TVSeries"):
+        return False
+    work = found or doc.entity(title, "TVSeries" if re.search(
+        r"\b(?:series|show|season|episodes?|network|TV)\b", s.text) else "Movie",
+                               "adaptation-titled", m.group(0), 0.5)
+    if not doc.work_span_at(at, at + len(title)):
+        doc.add_work_span(at, at + len(title), work)
+    kind = m.group("kind")
+    source = doc.derived(f"{work}-{kind.replace(' ', '-')}", "CreativeWork",
+                         f"{doc.name_of(work)} ({kind})", "based-on", m.group(0))
+    end = m.start("title") + len(title)
+    quote = s.text[m.start():end]
+    doc.add(work, "basedOn", quote, s.start + m.start(), "based-on", 0.7, obj=source)
+    author = m.group("author")
+    if author and doc.is_person(doc.trim(author)):
+        person = doc.entity(doc.trim(author), "Person", "based-on", quote)
+        doc.add(source, "author", quote, s.start + m.start(), "based-on", 0.65, obj=person)
+    return True
+
+
 def rule_based_on(doc: Doc, s: Sentence) -> None:
     """"Based on the 2012 novel of the same name, Defending Jacob will premiere …", "which is
     based on Caroline Kepnes' novel of the same name", "the Starz adaptation of Neil
@@ -2580,9 +2629,14 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
     the source work, its year and its author."""
     for m in _BASED.finditer(s.text):
         pos = s.start + m.start()
+        if _adaptation_titled(doc, s, m):
+            continue
         if m.start() == 0 or re.match(r"\s*[,(]", s.text[:m.start()][-2:] or ""):
+            # "Based on the 2012 novel of the same name, Defending Jacob …": the title
+            # right after; not one a later clause names (", and the adaptation of …")
             later = [w for a, _b, w in doc.work_spans if a >= s.start + m.end()
-                     and a < s.end]
+                     and a < s.end and re.fullmatch(r"[^,;]{0,40}?,? ?[“\"‘]?",
+                                                    doc.text[s.start + m.end():a])]
             work = later[0] if later else doc.work_at(pos, s)
         else:
             work = doc.work_at(pos, s)
