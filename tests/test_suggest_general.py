@@ -2341,3 +2341,11 @@ def test_the_play_an_adaptation_is_named_after_has_the_author() -> None:
     got = facts(text)
     assert ("kims-convenience", "basedOn", "kims-convenience-play") in got
     assert ("kims-convenience-play", "author", "ins-choi") in got
+
+
+def test_a_cast_list_whose_first_name_carries_a_credit() -> None:
+    text = ("Netflix has bought Tallulah, a film starring Ellen Page. Along with Page, the "
+            "movie also features Orange star Uzo Aduba, Zachary Quinto, and Tammy Blanchard.")
+    got = facts(text)
+    for actor in ("uzo-aduba", "zachary-quinto", "tammy-blanchard"):
+        assert ("tallulah", "castMember", actor) in got

@@ -1167,6 +1167,12 @@ _CAST_OPENS = re.compile(
     r"(?:(?:actors|actresses|stars|names) (?:like |such as |including )?|the likes of )?")
 
 
+#: A credit before a name: "Orange star ", "Stranger Things’ ", "“Euphoria” actress ".
+_CREDITED = re.compile(r"[“\"‘]?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}[”\"’]?"
+                       r"(?:[’']s? (?:(?:star|alum|actor|actress) )?|"
+                       r" (?:star|alum|actor|actress) )")
+
+
 _CAST_WORDS = re.compile(r"\b(?:star|stars|starrer|starring|co-star\w*|cast|ensemble|appear|appearances|return|"
                          r"features?|featuring|headlined|toplined|fronted|led by|voices?)\b")
 
@@ -1203,7 +1209,12 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
     for m, people in lists:
         at = s.start + m.start()
         opened = _CAST_OPENS.search(s.text, max(0, m.start() - 30), m.start())
-        opens = opened is not None and opened.end() == m.start()
+        if opened is None or opened.end() != m.start():
+            opened = _CAST_OPENS.search(s.text, max(0, m.start() - 40), m.start()) or opened
+        # "the movie also features Orange star Uzo Aduba, Zachary Quinto, and Tammy
+        # Blanchard": the first name's credit between the verb and the list
+        opens = opened is not None and (opened.end() == m.start() or bool(_CREDITED.fullmatch(
+            s.text, opened.end(), m.start())))
         done = people[-1].end
         verb = _LIST_CAST.match(doc.text, done) if not opens else None
         if not opens and verb is None:
