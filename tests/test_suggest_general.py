@@ -2349,3 +2349,17 @@ def test_a_cast_list_whose_first_name_carries_a_credit() -> None:
     got = facts(text)
     for actor in ("uzo-aduba", "zachary-quinto", "tammy-blanchard"):
         assert ("tallulah", "castMember", actor) in got
+
+
+def test_producers_listed_before_are_producing_and_executive_producers_are() -> None:
+    text = ("Warner Bros. has moved the shark thriller “Meg” to Aug. 10, 2018.\n\n"
+            "Lorenzo Di Bonaventura, Belle Avery, and Colin Wilson are producing. Executive "
+            "producers are Wei Wayne Jiang, Barrie M. Osborne, Randy Greenberg, and Gerald R. "
+            "Molen.\n\nIn its new date, it will face off against Universal’s “Scarface” remake.")
+    got = facts(text)
+    for p in ("lorenzo-di-bonaventura", "belle-avery", "colin-wilson"):
+        assert ("meg", "producer", p) in got
+    for p in ("wei-wayne-jiang", "barrie-m-osborne", "randy-greenberg", "gerald-r-molen"):
+        assert ("meg", "executiveProducer", p) in got
+        assert ("meg", "producer", p) not in got
+    assert not any(s == "scarface" and p == "productionCompany" for s, p, _o in got)

@@ -2232,6 +2232,9 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
             continue
         if owner is None and (" " in m.group("o") or m.group("o") in STOP):
             continue
+        if re.match(r"[,”\"’]* (?:remake|reboot|sequel|prequel|spinoff|spin-off|revival|"
+                    r"adaptation)\b", s.text[m.end():]):
+            continue  # "Universal’s “Scarface” remake": the company's remake, not the original
         key = m.group("o").lower()
         prop, org_type = ("airsOn", "TelevisionNetwork") if key in NETWORKS else (
             ("streamingOn", "StreamingService") if key in STREAMERS else
