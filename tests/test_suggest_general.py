@@ -2363,3 +2363,27 @@ def test_producers_listed_before_are_producing_and_executive_producers_are() -> 
         assert ("meg", "executiveProducer", p) in got
         assert ("meg", "producer", p) not in got
     assert not any(s == "scarface" and p == "productionCompany" for s, p, _o in got)
+
+
+def test_the_film_after_a_sentence_opening_with_a_makers_title_is_that_title() -> None:
+    text = ("HBO has unveiled its documentary slate, with Alex Gibney’s The Inventor: Out For "
+            "Blood In Silicon Valley and Amy Berg’s The Case Against Adnan Syed among the "
+            "films.\n\nGibney’s The Inventor: Out For Blood In Silicon Valley (pictured), which "
+            "world premiered at the 2019 Sundance Film Festival, explores the rise and fall of "
+            "Elizabeth Holmes. The 119-minute feature film will premiere on HBO on March 18.")
+    got = facts(text, date="2019-02-08")
+    inventor = "the-inventor-out-for-blood-in-silicon-valley"
+    assert (inventor, "datePublished", "2019-03-18") in got
+    assert not any(p == "datePublished" and o == "2019" for _s, p, o in got)
+    assert not any(s == "the-case-against-adnan-syed" and p == "datePublished"
+                   for s, p, _o in got)
+
+
+def test_a_release_in_one_country_with_only_a_year_is_not_the_release() -> None:
+    text = ("Distributor GKIDS announced the English voice cast for the animated feature "
+            "“The Boy and the Heron,” which debuted in Japan earlier this year.")
+    got = facts(text, date="2023-09-13")
+    assert not any(p == "datePublished" for _s, p, _o in got)
+    dated = facts("The film “The Boy and the Heron” opened with its general release in Japan "
+                  "on Friday.", date="2023-07-20")
+    assert ("the-boy-and-the-heron", "datePublished", "2023-07-14") in dated

@@ -532,6 +532,12 @@ class Doc:
             return False
         prev = self.sentences[at - 1]
         opening = self.span_starting(prev.start) or self.span_starting(prev.start + 1)
+        if not opening:
+            # "Gibney’s The Inventor: Out For Blood In Silicon Valley (pictured), which …":
+            # a maker's possessive before the title the sentence opens with
+            lead = re.match(r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})[’']s? [“\"‘]?",
+                            prev.text)
+            opening = self.span_starting(prev.start + lead.end()) if lead else []
         return not opening or opening[0][2] == self.main_film
 
     def upcoming(self, pos: int, s: Sentence) -> str | None:
