@@ -2387,3 +2387,21 @@ def test_a_release_in_one_country_with_only_a_year_is_not_the_release() -> None:
     dated = facts("The film “The Boy and the Heron” opened with its general release in Japan "
                   "on Friday.", date="2023-07-20")
     assert ("the-boy-and-the-heron", "datePublished", "2023-07-14") in dated
+
+
+def test_a_cast_list_with_each_names_credits_in_brackets() -> None:
+    text = ("Warner Bros. has moved the shark thriller “Meg” to August.\n\n"
+            "The movie is set to star Eiza González (Baby Driver, Alita: Battle Angel), Vanessa "
+            "Kirby (Mission: Impossible – Fallout, The Crown), Idris Elba (Thor: Ragnarok, "
+            "Pacific Rim), and Eddie Marsan (Deadpool 2, Atomic Blonde). Jon Turteltaub is "
+            "directing the film with Chinese actress Fan Bingbing co-starring with Jessica "
+            "McNamee, Ruby Rose, and Rainn Wilson.")
+    got = facts(text)
+    for actor in ("eiza-gonzalez", "vanessa-kirby", "idris-elba", "eddie-marsan",
+                  "jessica-mcnamee", "ruby-rose", "rainn-wilson"):
+        assert ("meg", "castMember", actor) in got
+    lineup = facts("There is new work starring Greg Kinnear (Brigsby Bear), Chloë Sevigny "
+                   "(Golden Exits, from director Alex Ross Perry), Aubrey Plaza and Elizabeth "
+                   "Olsen in the film “Ingrid Goes West” (pictured).")
+    assert ("ingrid-goes-west", "castMember", "aubrey-plaza") in lineup
+    assert ("ingrid-goes-west", "castMember", "chloe-sevigny") not in lineup

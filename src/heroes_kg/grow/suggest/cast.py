@@ -1161,7 +1161,8 @@ _LIST_CAST = re.compile(
     r"(?:[\w-]+ ){0,2}(?:cast|ensemble)\b(?: (?:of|for|in)\b)?")
 #: Words that open a list of the cast: "starring", "headlined by", "the cast includes".
 _CAST_OPENS = re.compile(
-    r"\b(?:starring|co-starring|stars|(?:headlined|toplined|fronted|led) by|"
+    r"\b(?:starring|co-starring(?: with| alongside)?|stars|(?:headlined|toplined|fronted|led) by|"
+    r"(?:is|are) (?:set|slated|expected|going) to (?:also )?(?:co-)?star|"
     r"(?:the )?cast (?:also )?includes?|features|featuring|will (?:also )?feature|"
     r"(?:the )?voice (?:talents|cast) of|(?:the )?voices of) "
     r"(?:(?:actors|actresses|stars|names) (?:like |such as |including )?|the likes of )?")
@@ -1270,6 +1271,9 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
                 continue
             quote = doc.text[first:max(end, one.end)] if opens else doc.text[one.start:end]
             qstart = first if opens else one.start
+            if one.credited and any(first < a and w == work for a, _b, w in doc.work_spans):
+                continue  # "starring Greg Kinnear (Brigsby Bear), …, Aubrey Plaza and
+                # Elizabeth Olsen in Ingrid Goes West": the bracket may be their own film
             if not one.character:  # who plays whom is the "A as B" rules'
                 doc.add(work, "castMember", quote, qstart, "cast-list-read", 0.7, obj=person)
             elif one.bracketed and opens:
