@@ -2405,3 +2405,16 @@ def test_a_cast_list_with_each_names_credits_in_brackets() -> None:
                    "Olsen in the film “Ingrid Goes West” (pictured).")
     assert ("ingrid-goes-west", "castMember", "aubrey-plaza") in lineup
     assert ("ingrid-goes-west", "castMember", "chloe-sevigny") not in lineup
+
+
+def test_the_genre_before_a_title_keeps_its_describing_words() -> None:
+    got = facts("CBC has also renewed the espionage thriller The Romeo Section. Hulu announced "
+                "the semi-animated comedy series “Woke” starring Lamorne Morris, and Netflix "
+                "has the hit Regency-era drama “Bridgerton”.")
+    assert ("the-romeo-section", "genre", "espionage thriller") in got
+    assert ("woke", "genre", "semi-animated comedy") in got
+    assert ("bridgerton", "genre", "regency-era drama") in got
+    praised = facts("The streamer has renewed its excellent supernatural drama “A Ghost Story” "
+                    "and Lopez-led thriller “Atlas”.")
+    assert ("a-ghost-story", "genre", "supernatural drama") in praised
+    assert ("atlas", "genre", "thriller") in praised

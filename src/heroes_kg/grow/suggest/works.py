@@ -2011,6 +2011,63 @@ def _genre_word(word: str) -> bool:
         part in _GENRE_WORDS or part == "cgi" for part in word.split("-")))
 
 
+#: Words before a kind noun that praise or place a work rather than say its genre.
+_NOT_GENRE = {
+    "hit", "new", "upcoming", "latest", "buzzy", "acclaimed", "popular", "beloved",
+    "original", "most", "watched", "highly", "anticipated", "forthcoming", "next", "first",
+    "last", "final", "long-running", "award-winning", "oscar-winning", "emmy-winning",
+    "critically", "successful", "smash", "breakout", "big", "biggest", "top", "best",
+    "favorite", "favourite", "classic", "cult", "iconic", "recent", "star-studded",
+    "high-profile", "low-budget", "big-budget", "untitled", "feature", "feature-length",
+    "returning", "current", "previous", "former", "other", "another", "same", "own", "only",
+    "several", "many", "few", "two", "three", "four", "five", "series", "limited", "short",
+    "live-action", "english-language", "non-english", "foreign", "local", "ongoing", "surprise", "global", "viral", "record-breaking", "sleeper", "hot", "rival",
+    "star", "major", "key", "lead", "leading", "well-received", "its", "their",
+    "his", "her", "the", "a", "an", "this", "that", "these", "those", "and", "or", "of",
+    "about", "such", "like", "including", "with", "from", "for", "to", "in", "on", "by",
+    "has", "had", "have", "is", "was", "will", "be", "been", "excellent", "gripping", "mushy",
+    "stunning", "brilliant", "great", "good", "beautiful", "compelling", "chilling",
+    "riveting", "terrifying", "hilarious", "heartwarming", "quirky", "twisty", "addictive",
+    "bingeable", "delightful", "wonderful", "ambitious", "intense", "powerful", "moving",
+    "touching", "fun", "funny", "sweet", "charming", "sprawling", "smart", "clever", "bold",
+    "celebrated", "lauded", "praised", "divisive", "controversial", "hyped", "much-hyped",
+    "troubled", "expensive", "massive", "huge", "little", "small", "tiny",
+    "wild", "weird", "strange", "gorgeous", "lavish", "prestige", "flagship", "signature",
+}
+
+
+def _praising(word: str) -> bool:
+    """"hit", "Netflix", "created", "Lopez-led", "picture-winning": a word that praises,
+    places or credits a work, no part of its genre."""
+    low = word.lower()
+    if low in _NOT_GENRE or re.search(r"ly$|est$|\d", low):
+        return True
+    if re.search(r"-(?:led|created|directed|produced|winning|nominated|backed|starring|"
+                 r"fronted|helmed|written)$", low):
+        return True
+    if "-" not in word and low.endswith(("ed", "s")) and not _genre_word(low):
+        return True  # "created", "renewed", "brings"
+    return word[:1].isupper() and "-" not in word and not _genre_word(low) and \
+        not re.fullmatch(r"YA|LGBTQ\+?", word)
+
+
+def _described_genre(words: list[str], noun: str) -> list[str]:
+    """The genre a kind noun's describing words give, whole: "espionage thriller",
+    "middle school comedy", "Regency-era drama", "semi-animated comedy series" ->
+    "semi-animated comedy", "YA romance series" -> "YA romance" — words that praise or
+    place the work ("hit", "new", "Netflix") left out; [] when nothing describes a genre
+    (the noun is no genre itself and no word is one)."""
+    kept = list(words)
+    while kept and _praising(kept[0]):
+        kept.pop(0)
+    if not kept or any(_praising(w) for w in kept) or all(_genre_word(w.lower()) for w in kept):
+        return []  # all genre words: the rule's own reading
+    if noun in _NOUN_GENRE or _genre_word(kept[-1].lower()) or \
+            _genre_word(kept[-1].lower().rsplit("-", 1)[-1]):
+        return kept  # the noun, when a genre, is added by the rule
+    return []
+
+
 def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
     """"Action movie “The Old Guard”", "Their hit reality series “Indian Matchmaking”",
     "their two most watched documentaries, “American Murder” and “The Social Dilemma”",
@@ -2033,12 +2090,15 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
             first = next((i for i, w in enumerate(words) if _genre_word(w)), len(words))
             national = first > 0 and re.search(r"(?:ean|ish|ian|ese)$", words[first - 1]) \
                 is not None
+            noun = m.group("noun").lower()
+            described = _described_genre(m.group("g").split(), noun)
             while words and not _genre_word(words[0]):
                 words.pop(0)  # "hit", "two most watched"
-            if any(not _genre_word(w) for w in words):
+            if described:
+                words = described  # "espionage thriller", "semi-animated comedy series"
+            elif any(not _genre_word(w) for w in words):
                 last = None
                 continue
-            noun = m.group("noun").lower()
             if noun in ("pics", "flicks", "flick", "stories", "blockbuster",
                         "blockbusters", "entry") and not words:
                 last = None
