@@ -2418,3 +2418,15 @@ def test_the_genre_before_a_title_keeps_its_describing_words() -> None:
                     "and Lopez-led thriller “Atlas”.")
     assert ("a-ghost-story", "genre", "supernatural drama") in praised
     assert ("atlas", "genre", "thriller") in praised
+
+
+def test_a_headline_title_with_an_ampersand_the_text_spells_with_and() -> None:
+    article = Article("a", "‘Fast & Furious’ Spinoff ‘Hobbs & Shaw’ Officially Wraps Production",
+                      "a.txt", "Hobbs and Shaw, the first Fast & Furious spin-off film, is no "
+                      "exception. It stars Dwayne Johnson and Jason Statham.\n\nFollowing Luke "
+                      "Hobbs (Johnson) and Deckard Shaw (Statham), this new movie will be "
+                      "focusing on an alliance.",
+                      date="2019-01-27")
+    got = {c.key() + (c.qualifiers.get("in", ""),)
+           for c in suggest(article, KNOWN, min_confidence=0.0).statements}
+    assert ("dwayne-johnson", "plays", "luke-hobbs", "hobbs-and-shaw") in got

@@ -1027,6 +1027,14 @@ def _headline_titles(doc: Doc) -> None:
                 continue
             text = doc.text
             at = word_at(text, name, before="@#", after="’'")
+            spelled = False
+            if " & " in name and not at and len(part) >= 3:
+                # headline "‘Hobbs & Shaw’ Officially Wraps", text "Hobbs and Shaw, the
+                # first Fast & Furious spin-off film": one title spelled two ways, the
+                # text's way kept
+                other = name.rstrip("’'”\"").replace(" & ", " and ")
+                at = word_at(text, other, before="@#", after="’'")
+                name, spelled = (other, True) if at else (name, False)
             everywhere = len(at)
             if name.lower() in WEEKDAYS:
                 # "debuted on Wednesday, Nov. 23": the day, not the title
@@ -1043,8 +1051,8 @@ def _headline_titles(doc: Doc) -> None:
             inside = [a for a in at if not any(
                 x.start == a or (x.start < a and not text[x.start:a].strip())
                 for x in doc.sentences)]
-            if len(at) < (3 if len(part) == 1 else 1 if heading else 2) or \
-                    (not inside and not heading) or \
+            if len(at) < (3 if len(part) == 1 else 1 if heading or spelled else 2) or \
+                    (not inside and not heading and not spelled) or \
                     2 * len(surname) >= len(at):
                 continue  # a surname: "Gillian Anderson … Anderson"
             if len(part) == 2 and len(word_at(text, part[1])) > everywhere:
