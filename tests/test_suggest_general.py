@@ -2430,3 +2430,15 @@ def test_a_headline_title_with_an_ampersand_the_text_spells_with_and() -> None:
     got = {c.key() + (c.qualifiers.get("in", ""),)
            for c in suggest(article, KNOWN, min_confidence=0.0).statements}
     assert ("dwayne-johnson", "plays", "luke-hobbs", "hobbs-and-shaw") in got
+
+
+def test_the_movie_after_a_fronted_phrase_is_the_articles_work() -> None:
+    text = ("The spin-off film “Hobbs and Shaw” starring Dwayne Johnson just wrapped "
+            "filming.\n\n"
+            "Shaw first appeared in the mid-credits scene for the film “Fast & Furious 6”.\n\n"
+            "In addition to Johnson and Statham, the upcoming movie is set to star Eiza "
+            "González (Baby Driver, Alita: Battle Angel), Vanessa Kirby (Mission: Impossible – "
+            "Fallout, The Crown), and Idris Elba (Thor: Ragnarok, Pacific Rim).")
+    got = facts(text, date="2019-01-27")
+    assert ("hobbs-and-shaw", "castMember", "eiza-gonzalez") in got
+    assert ("fast-furious-6", "castMember", "eiza-gonzalez") not in got

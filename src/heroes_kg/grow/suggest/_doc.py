@@ -514,7 +514,11 @@ class Doc:
         if not earlier:
             return None
         main = self.main_film
-        if m.start() == 0 and main is not None and main != earlier[-1] and \
+        # "In addition to Johnson and Statham, the upcoming movie is set to star …": the
+        # clause's subject after a fronted phrase, as at the sentence's start
+        opening = m.start() == 0 or re.fullmatch(r"[A-Z][^,;“”\"]{0,80}, ",
+                                                 self.text[s.start:s.start + m.start()])
+        if opening and main is not None and main != earlier[-1] and \
                 self.type_of(main) in kinds and main in earlier and \
                 not any(at <= s.start for at, _w in self.headings) and \
                 self._about_main_before(s):
