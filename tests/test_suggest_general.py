@@ -2442,3 +2442,10 @@ def test_the_movie_after_a_fronted_phrase_is_the_articles_work() -> None:
     got = facts(text, date="2019-01-27")
     assert ("hobbs-and-shaw", "castMember", "eiza-gonzalez") in got
     assert ("fast-furious-6", "castMember", "eiza-gonzalez") not in got
+
+
+def test_a_title_in_apposition_to_a_reboot_of_a_franchise_is_the_reboot() -> None:
+    text = ("“The Fantastic Four: First Steps,” Disney’s reboot of the Marvel Comics "
+            "franchise, came in second with $8.8 million.")
+    got = facts(text, date="2025-08-17")
+    assert not any(s.endswith("-reboot") for s, _p, _o in got)

@@ -2484,6 +2484,12 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
         scope = doc.work_before(s.start + m.start(), s)
         if scope is None:
             continue
+        if any(w == scope and re.fullmatch(
+                r"[”\"’]?,[”\"’]? (?:the |a |an |its |their |[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*[’']s? )"
+                r"(?:[\w-]+ ){0,2}", doc.text[b:s.start + m.start()])
+               for _a, b, w in doc.work_spans):
+            continue  # "“The Fantastic Four: First Steps,” Disney’s reboot of the Marvel
+            # Comics franchise": the title is the reboot, of a franchise it names no work of
         base = scope
         if base is None or doc.type_of(base) not in ("Movie", "TVSeries", "MovieSeries"):
             continue
