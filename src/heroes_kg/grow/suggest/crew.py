@@ -602,9 +602,15 @@ _DOING = re.compile(rf"(?P<p>{NAME}(?:(?:,| and|, and) {NAME})*) (?:is|are|will 
                     rf"writing|executive producing)(?: and (?P<job2>producing|directing|writing))?\b(?:[^.;]*? alongside (?P<others>{_PEOPLE}))?")
 
 
+_DOING_VERB = re.compile(r" (?:is|are|will be) (?:also )?(?:producing|directing|writing|"
+                         r"executive producing)\b")
+
+
 def rule_doing(doc: Doc, s: Sentence) -> None:
     """"Simon Kinberg is producing via his Genre Films banner alongside Nira Park", "Nolan
     is writing and directing the movie for Universal Pictures"."""
+    if not _DOING_VERB.search(s.text):
+        return  # a cheap look for the verb before the list of names is read
     for m in _DOING.finditer(s.text):
         pos = s.start + m.start()
         work = _target(doc, pos, s)
