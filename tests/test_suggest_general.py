@@ -2449,3 +2449,11 @@ def test_a_title_in_apposition_to_a_reboot_of_a_franchise_is_the_reboot() -> Non
             "franchise, came in second with $8.8 million.")
     got = facts(text, date="2025-08-17")
     assert not any(s.endswith("-reboot") for s, _p, _o in got)
+
+
+def test_a_slate_item_named_by_its_star() -> None:
+    text = ("Other upcoming Hulu Originals include Kate McKinnon in The Dropout, based on the "
+            "ABC News investigative podcast of the same name.")
+    assert ("the-dropout", "castMember", "kate-mckinnon") in facts(text)
+    assert not any(p == "castMember" for _s, p, _o in facts(
+        "Festival titles include Kate McKinnon in Cannes, where she spoke."))

@@ -1565,9 +1565,36 @@ def rule_starring_credited(doc: Doc, s: Sentence) -> None:
         doc.add(work, "castMember", m.group(0), pos, "starring-credited", 0.65, obj=person)
 
 
+#: "Other upcoming Hulu Originals include Kate McKinnon in The Dropout": an item of a
+#: slate named by its star.
+_STAR_IN_ITEM = re.compile(rf"\b(?:[Oo]riginals|[Ss]eries|[Ss]hows|[Ff]ilms|[Mm]ovies|[Tt]itles|"
+                           rf"[Pp]rojects|[Ss]late|[Ll]ineup) (?:also )?(?:include|includes|"
+                           rf"included|including) (?P<a>{NAME}) in (?=[“\"‘]?[A-Z])")
+
+
+def rule_star_in_item(doc: Doc, s: Sentence) -> None:
+    """"Other upcoming Hulu Originals include Kate McKinnon in The Dropout, based on the
+    ABC News investigative podcast of the same name": the star named with the work the
+    list gives, in its cast."""
+    if " in " not in s.text:
+        return
+    for m in _STAR_IN_ITEM.finditer(s.text):
+        at = s.start + m.end()
+        spans = [(a, b, w) for a, b, w in doc.work_spans if a in (at, at + 1)]
+        actor = doc.trim(m.group("a"))
+        if not spans or doc.type_of(spans[0][2]) not in WORK_TYPES or not doc.is_person(actor):
+            continue
+        _a, b, work = spans[0]
+        person = doc.entity(actor, "Actor", "star-in-item", m.group(0))
+        if is_a(doc.type_of(person), "Person"):
+            doc.add(work, "castMember", doc.text[s.start + m.start("a"):b],
+                    s.start + m.start("a"), "star-in-item", 0.6, obj=person)
+
+
 RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
          rule_unnamed_role, rule_whom_plays, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_story_character, rule_starring_credited,
+         rule_star_in_item,
          rule_actors_character]  # last: the cast typed as actors in every sentence first
 DOC_RULES = [character_in_title]
