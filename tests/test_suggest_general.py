@@ -2457,3 +2457,12 @@ def test_a_slate_item_named_by_its_star() -> None:
     assert ("the-dropout", "castMember", "kate-mckinnon") in facts(text)
     assert not any(p == "castMember" for _s, p, _o in facts(
         "Festival titles include Kate McKinnon in Cannes, where she spoke."))
+
+
+def test_an_adaptation_of_an_authors_title_is_that_title() -> None:
+    text = ("Hulu’s series “The Handmaid’s Tale” was renewed. The show is Hulu’s adaptation of "
+            "Margaret Atwood’s The Handmaid’s Tale, which won the Emmy.")
+    got = facts(text)
+    assert ("the-handmaids-tale", "basedOn", "the-handmaids-tale-novel") in got
+    assert ("the-handmaids-tale-novel", "author", "margaret-atwood") in got
+    assert not any("atwoods" in s or s.endswith("-adaptation") for s, _p, _o in got)

@@ -731,6 +731,11 @@ def find_titles(doc: Doc) -> None:
                 if owned and (owned.group("o").lower() in KNOWN_NAMES or is_a(
                         doc.type_of(doc.lookup(owned.group("o"))), "Organization")):
                     title = title[owned.end():]  # "The CW’s Lost Boys": the network's title
+                author = _AUTHOR_OWNED.match(title)
+                if rule == "derived-of" and author and doc.is_person(author.group("o")) and \
+                        (m.group("kind") or "") == "adaptation":
+                    title = title[author.end():]  # "adaptation of Margaret Atwood’s The
+                    # Handmaid’s Tale": the author's title
                 lead = s.text[max(0, m.start(group) - 12):m.start(group)]
                 if " in " in title and (re.search(r"\b(?:plays?|played|playing|portrays?|"
                                                   r"voices?|as)\s$", lead) or (
@@ -2416,6 +2421,8 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
 
 
 _KIND = {"follow-up": "sequel", "follow up": "sequel", "spin-off": "spinoff"}
+#: An author's possessive before a title: "Margaret Atwood’s ", "Joseph Heller’s ".
+_AUTHOR_OWNED = re.compile(r"(?P<o>[A-Z][\w.-]*(?: [A-Z][\w.-]*){1,2})[’']s (?=[A-Z“\"‘])")
 
 
 _DERIVED_OF_SCOPE = re.compile(r"\b(?P<kind>reboot|remake|revival) of the (?:[\w-]+ ){0,3}?"
@@ -2425,7 +2432,9 @@ _DERIVED_OF_SCOPE = re.compile(r"\b(?P<kind>reboot|remake|revival) of the (?:[\w
 def rule_derived_work(doc: Doc, s: Sentence) -> None:
     """"a sequel to Creed", "The CW’s reboot of The Lost Boys", "a Dirty Dozen reboot",
     "a sequel has already been commissioned" (after Extraction): the new work, named
-    "<Work> sequel" (or reboot, remake...), and what it comes from."""
+    "<Work> sequel" (or reboot, remake...), and what it comes from; "Hulu’s adaptation of
+    Margaret Atwood’s The Handmaid’s Tale": the series of that title, based on the
+    author's novel (`author-adaptation`)."""
     for pattern in (_DERIVED_OF, _TITLE_DERIVED):
         for m in pattern.finditer(s.text):
             works = doc.works_in(s.start + m.start("t"), s.start + m.end("t") + 1)
@@ -2436,6 +2445,20 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
                 continue  # "the adaptation of the book Nine Perfect Strangers": the
                 # adaptation carries the book's title (rule_based_on)
             base = works[0]
+            author = _AUTHOR_OWNED.match(m.group("t"))
+            if kind == "adaptation" and author and doc.is_person(author.group("o")) and \
+                    doc.type_of(base) in ("Movie", "TVSeries"):
+                # "Hulu’s adaptation of Margaret Atwood’s The Handmaid’s Tale": the series
+                # carries the title of the author's book
+                rule = "author-adaptation"
+                source = doc.derived(f"{base}-novel", "CreativeWork",
+                                     f"{doc.name_of(base)} (novel)", rule, m.group(0))
+                doc.add(base, "basedOn", m.group(0), s.start + m.start(), rule, 0.6, obj=source)
+                person = doc.entity(doc.trim(author.group("o")), "Person", rule, m.group(0))
+                if is_a(doc.type_of(person), "Person"):
+                    doc.add(source, "author", m.group(0), s.start + m.start(), rule, 0.6,
+                            obj=person)
+                continue
             if doc.type_of(base) not in ("Movie", "TVSeries", "MovieSeries"):
                 continue
             appositive = re.search(r", (?:the|a|its) (?:[\w-]+ ){0,3}$",
