@@ -514,7 +514,11 @@ class Doc:
         if not earlier:
             return None
         main = self.main_film
-        if m.start() == 0 and main is not None and main != earlier[-1] and \
+        # "In addition to Johnson and Statham, the upcoming movie is set to star …": the
+        # clause's subject after a fronted phrase, as at the sentence's start
+        opening = m.start() == 0 or re.fullmatch(r"[A-Z][^,;“”\"]{0,80}, ",
+                                                 self.text[s.start:s.start + m.start()])
+        if opening and main is not None and main != earlier[-1] and \
                 self.type_of(main) in kinds and main in earlier and \
                 not any(at <= s.start for at, _w in self.headings) and \
                 self._about_main_before(s):
@@ -532,6 +536,12 @@ class Doc:
             return False
         prev = self.sentences[at - 1]
         opening = self.span_starting(prev.start) or self.span_starting(prev.start + 1)
+        if not opening:
+            # "Gibney’s The Inventor: Out For Blood In Silicon Valley (pictured), which …":
+            # a maker's possessive before the title the sentence opens with
+            lead = re.match(r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})[’']s? [“\"‘]?",
+                            prev.text)
+            opening = self.span_starting(prev.start + lead.end()) if lead else []
         return not opening or opening[0][2] == self.main_film
 
     def upcoming(self, pos: int, s: Sentence) -> str | None:

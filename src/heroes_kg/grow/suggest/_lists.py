@@ -31,6 +31,9 @@ _ITEM = re.compile(rf"(?:the late )?(?P<n>{PERSON})(?: as (?P<r>{NAME})| \([“\
                    rf"[”\"’]?\))?")
 
 
+_CREDITS = re.compile(r" \(([^()]{1,80})\)")
+
+
 @dataclass
 class Listed:
     """One person of a list: the name as written, where it is (in the article) and the
@@ -42,6 +45,9 @@ class Listed:
     character: str | None = None
     #: The character was given in brackets ("Abbi Jacobson (“Bean”)"), not after "as".
     bracketed: bool = False
+    #: Works the person is known for followed in brackets ("Idris Elba (Thor: Ragnarok,
+    #: Pacific Rim)").
+    credited: bool = False
 
 
 def _person_name(doc: Doc, name: str) -> bool:
@@ -82,7 +88,16 @@ def read_people(doc: Doc, start: int, end: int) -> list[Listed]:
         at = m.start("n") + m.group("n").rfind(name)
         out.append(Listed(name, at, m.end("n"), character,
                           character is not None and not m.group("r")))
-        sep = _SEP.match(text, m.end())
+        after = m.end()
+        if not m.group("p"):
+            # "Eiza González (Baby Driver, Alita: Battle Angel), Vanessa Kirby (…)": each
+            # name's earlier credits in brackets, which the list reads past
+            credits = _CREDITS.match(text, after)
+            if credits is not None and (", " in credits.group(1) or ": " in credits.group(1)
+                                        or doc.works_in(credits.start(1), credits.end(1))):
+                after = credits.end()
+                out[-1].credited = True
+        sep = _SEP.match(text, after)
         if sep is None:
             break
         pos = sep.end()

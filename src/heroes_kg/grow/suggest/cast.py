@@ -283,8 +283,12 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
     # a sentence whose brackets hold a list or a work names credits, not characters
     credits = any(", " in g.group(1) or doc.works_in(s.start + g.start(1), s.start + g.end(1))
                   for g in re.finditer(r"\(([^()]{1,80})\)", s.text))
+    listed: tuple[int, bool] | None = None  # where the last pair ended, and its order
     for m in re.finditer(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)", s.text):
         a, b = doc.trim(m.group("a")), m.group("b")
+        # "Dominic Toretto (Vin Diesel), Mia Toretto (Jordana Brewster) and …": the pairs
+        # of one list share their order
+        follows = listed is not None and re.fullmatch(r",? (?:and )?|, ", s.text[listed[0]:m.start()])
         if re.match(r",? (?:by|from) [A-Z]", s.text[m.end():]) or (
                 re.match(r"(?:A|An|The) ", a) and not doc.is_character(a) and
                 not doc.is_person(b, strict=True)):
@@ -325,14 +329,24 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
         described = re.search(r"\b[a-z][a-z-]+ $", s.text[:m.start("a")]) and not re.search(
             r"\b(?:and|or|with|by|from|to|of|star|stars|starring|actor|actress)\s$",
             s.text[:m.start("a")])
-        if doc.is_character(a) or (doc.is_person(b, strict=True)
-                                   and not doc.is_person(a, strict=True)) or (
-                described and doc.is_person(b) and (doc.lookup(a) is None or doc.is_guess(
-                    doc.lookup(a)))) or (
+        surname_b, surname_a = (_surname_of_named(doc, x, s.start) for x in (b, a))
+        if doc.is_character(a) or doc.is_character(b) or surname_a or surname_b:
+            swap = doc.is_character(a) or bool(surname_b and not doc.is_character(b))
+        elif follows and listed is not None:
+            swap = listed[1]
+        else:
+            swap = bool((doc.is_person(b, strict=True) and not doc.is_person(a, strict=True))
+                        or (described and doc.is_person(b) and (
+                            doc.lookup(a) is None or doc.is_guess(doc.lookup(a)))) or (
                 " " not in a and doc.lookup(a) is None and doc.is_person(b) and
                 not re.search(r"[’']s\b", b) and not any(
-                    x <= s.start + m.start("a") < y for x, y, _w in doc.work_spans)):
-            a, b = b, a  # "Odin (Ian McShane)": a one-word character, then the actor
+                    x <= s.start + m.start("a") < y for x, y, _w in doc.work_spans)))
+        listed = (m.end(), bool(swap))
+        if swap:
+            a, b = surname_b or b, a  # "Odin (Ian McShane)": a one-word character, then the actor
+            # "Luke Hobbs (Johnson)": the surname of someone the article named before
+        if not swap and surname_a:
+            a = surname_a
         if doc.is_character(a) or not doc.is_person(a):
             continue
         if b != m.group("a") and m.group("a").endswith(" " + b) and \
@@ -348,6 +362,19 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             if film is None:
                 continue
         _cast(doc, a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s, film)
+
+
+def _surname_of_named(doc: Doc, name: str, before: int) -> str | None:
+    """The full name of the person the article named before ``before`` whose surname
+    ``name`` is, one word: "Dwayne Johnson" for "Johnson"."""
+    if " " in name or not name[:1].isupper():
+        return None
+    for m in re.finditer(rf"\b(?P<full>[A-Z][\w’'.-]+ {re.escape(name)})\b", doc.text[:before]):
+        found = doc.lookup(m.group("full"))
+        if (found is None and doc.is_person(m.group("full"))) or (
+                is_a(doc.type_of(found), "Person") and doc.type_of(found) != "FictionalCharacter"):
+            return m.group("full")
+    return None
 
 
 def rule_parent(doc: Doc, s: Sentence) -> None:
@@ -1134,10 +1161,17 @@ _LIST_CAST = re.compile(
     r"(?:[\w-]+ ){0,2}(?:cast|ensemble)\b(?: (?:of|for|in)\b)?")
 #: Words that open a list of the cast: "starring", "headlined by", "the cast includes".
 _CAST_OPENS = re.compile(
-    r"\b(?:starring|co-starring|stars|(?:headlined|toplined|fronted|led) by|"
+    r"\b(?:starring|co-starring(?: with| alongside)?|stars|(?:headlined|toplined|fronted|led) by|"
+    r"(?:is|are) (?:set|slated|expected|going) to (?:also )?(?:co-)?star|"
     r"(?:the )?cast (?:also )?includes?|features|featuring|will (?:also )?feature|"
     r"(?:the )?voice (?:talents|cast) of|(?:the )?voices of) "
     r"(?:(?:actors|actresses|stars|names) (?:like |such as |including )?|the likes of )?")
+
+
+#: A credit before a name: "Orange star ", "Stranger Things’ ", "“Euphoria” actress ".
+_CREDITED = re.compile(r"[“\"‘]?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}[”\"’]?"
+                       r"(?:[’']s? (?:(?:star|alum|actor|actress) )?|"
+                       r" (?:star|alum|actor|actress) )")
 
 
 _CAST_WORDS = re.compile(r"\b(?:star|stars|starrer|starring|co-star\w*|cast|ensemble|appear|appearances|return|"
@@ -1176,7 +1210,12 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
     for m, people in lists:
         at = s.start + m.start()
         opened = _CAST_OPENS.search(s.text, max(0, m.start() - 30), m.start())
-        opens = opened is not None and opened.end() == m.start()
+        if opened is None or opened.end() != m.start():
+            opened = _CAST_OPENS.search(s.text, max(0, m.start() - 40), m.start()) or opened
+        # "the movie also features Orange star Uzo Aduba, Zachary Quinto, and Tammy
+        # Blanchard": the first name's credit between the verb and the list
+        opens = opened is not None and (opened.end() == m.start() or bool(_CREDITED.fullmatch(
+            s.text, opened.end(), m.start())))
         done = people[-1].end
         verb = _LIST_CAST.match(doc.text, done) if not opens else None
         if not opens and verb is None:
@@ -1232,6 +1271,9 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
                 continue
             quote = doc.text[first:max(end, one.end)] if opens else doc.text[one.start:end]
             qstart = first if opens else one.start
+            if one.credited and any(first < a and w == work for a, _b, w in doc.work_spans):
+                continue  # "starring Greg Kinnear (Brigsby Bear), …, Aubrey Plaza and
+                # Elizabeth Olsen in Ingrid Goes West": the bracket may be their own film
             if not one.character:  # who plays whom is the "A as B" rules'
                 doc.add(work, "castMember", quote, qstart, "cast-list-read", 0.7, obj=person)
             elif one.bracketed and opens:
@@ -1523,9 +1565,36 @@ def rule_starring_credited(doc: Doc, s: Sentence) -> None:
         doc.add(work, "castMember", m.group(0), pos, "starring-credited", 0.65, obj=person)
 
 
+#: "Other upcoming Hulu Originals include Kate McKinnon in The Dropout": an item of a
+#: slate named by its star.
+_STAR_IN_ITEM = re.compile(rf"\b(?:[Oo]riginals|[Ss]eries|[Ss]hows|[Ff]ilms|[Mm]ovies|[Tt]itles|"
+                           rf"[Pp]rojects|[Ss]late|[Ll]ineup) (?:also )?(?:include|includes|"
+                           rf"included|including) (?P<a>{NAME}) in (?=[“\"‘]?[A-Z])")
+
+
+def rule_star_in_item(doc: Doc, s: Sentence) -> None:
+    """"Other upcoming Hulu Originals include Kate McKinnon in The Dropout, based on the
+    ABC News investigative podcast of the same name": the star named with the work the
+    list gives, in its cast."""
+    if " in " not in s.text:
+        return
+    for m in _STAR_IN_ITEM.finditer(s.text):
+        at = s.start + m.end()
+        spans = [(a, b, w) for a, b, w in doc.work_spans if a in (at, at + 1)]
+        actor = doc.trim(m.group("a"))
+        if not spans or doc.type_of(spans[0][2]) not in WORK_TYPES or not doc.is_person(actor):
+            continue
+        _a, b, work = spans[0]
+        person = doc.entity(actor, "Actor", "star-in-item", m.group(0))
+        if is_a(doc.type_of(person), "Person"):
+            doc.add(work, "castMember", doc.text[s.start + m.start("a"):b],
+                    s.start + m.start("a"), "star-in-item", 0.6, obj=person)
+
+
 RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
          rule_unnamed_role, rule_whom_plays, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_story_character, rule_starring_credited,
+         rule_star_in_item,
          rule_actors_character]  # last: the cast typed as actors in every sentence first
 DOC_RULES = [character_in_title]

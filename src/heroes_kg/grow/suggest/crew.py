@@ -349,7 +349,7 @@ def rule_behind(doc: Doc, s: Sentence) -> None:
                 obj=creator)
 
 
-_JOB = (r"(?P<job>co-executive producer|executive producer|co-producer|producer|director|"
+_JOB = (r"(?P<job>(?i:co-executive producer|executive producer)|co-producer|producer|director|"
         r"co-director|writer|screenwriter|co-writer|creator|co-creator|showrunner)s?")
 _JOB_PROPS = {"co-executive producer": "producer", "executive producer": "executiveProducer",
               "co-producer": "producer", "producer": "producer", "director": "director",
@@ -598,13 +598,19 @@ def rule_returning_to_direct(doc: Doc, s: Sentence) -> None:
                         s.start + m.start(), "returning-to-direct", 0.65)
 
 
-_DOING = re.compile(rf"(?P<p>{NAME}) (?:is|are|will be) (?:also )?(?P<job>producing|directing|"
+_DOING = re.compile(rf"(?P<p>{NAME}(?:(?:,| and|, and) {NAME})*) (?:is|are|will be) (?:also )?(?P<job>producing|directing|"
                     rf"writing|executive producing)(?: and (?P<job2>producing|directing|writing))?\b(?:[^.;]*? alongside (?P<others>{_PEOPLE}))?")
+
+
+_DOING_VERB = re.compile(r" (?:is|are|will be) (?:also )?(?:producing|directing|writing|"
+                         r"executive producing)\b")
 
 
 def rule_doing(doc: Doc, s: Sentence) -> None:
     """"Simon Kinberg is producing via his Genre Films banner alongside Nira Park", "Nolan
     is writing and directing the movie for Universal Pictures"."""
+    if not _DOING_VERB.search(s.text):
+        return  # a cheap look for the verb before the list of names is read
     for m in _DOING.finditer(s.text):
         pos = s.start + m.start()
         work = _target(doc, pos, s)
@@ -612,7 +618,8 @@ def rule_doing(doc: Doc, s: Sentence) -> None:
             continue
         prop = {"producing": "producer", "directing": "director", "writing": "screenwriter",
                 "executive producing": "executiveProducer"}[m.group("job")]
-        names = [m.group("p"), *_names(m.group("others") or "")]
+        # "Lorenzo Di Bonaventura, Belle Avery, and Colin Wilson are producing"
+        names = [*_names(m.group("p"), doc), *_names(m.group("others") or "")]
         _add_people(doc, work, prop, names, m.group(0), pos, "is-doing", 0.65)
         if m.group("job2"):
             # "Nolan is writing and directing the movie"

@@ -7,7 +7,7 @@ import datetime as _dt
 import re
 
 from ._doc import Doc
-from ._names import NETWORKS, guess_type
+from ._names import NETWORKS, guess_type, is_place_or_award
 from ._terms import is_a
 from ._text import MONTHS, NAME, STOP, WEEKDAYS, Sentence
 
@@ -139,11 +139,22 @@ def _unread_subject(doc: Doc, s: Sentence, at: int) -> bool:
         doc.lookup(subject.group("t")) is None
 
 
+def _in_place(words: str) -> bool:
+    """Whether a release phrase names the one country or city it was released in ("in
+    Japan"): with only a year, that country's release rather than the work's own (a
+    curator records it as a premiere there, if at all); a day in a country ("in US
+    theaters on December 8") is often the release the curator records."""
+    return any(is_place_or_award(p.group(1)) for p in re.finditer(
+        r"\bin ([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)", words))
+
+
 def rule_release(doc: Doc, s: Sentence) -> None:
     """"“Home” will launch on April 17", "the show is set to debut its first on Lifetime
     September 9", "debuted in November of 2022", "when the show drops on Amazon
     November 2": the work's release date (a day, a month, or a year)."""
     for m in _THIS_SEASON_OUT.finditer(s.text):
+        if _in_place(m.group(0)):
+            continue  # "debuted in Japan earlier this year": one country's release
         work = doc.work_at(s.start + m.start(), s)
         if work is None or doc.base_date is None or doc.type_of(work) != "Movie" or \
                 re.search(r"\b(?:season|episode|trailer|teaser|finale)s?\b", m.group(0)) or \
@@ -190,8 +201,15 @@ def rule_release(doc: Doc, s: Sentence) -> None:
                      r"seasons)\b[^.;]{0,40}\bof which\s*$", s.text[:m.start()]):
             continue  # "The previous three seasons have premiered in December", "three
             # installments …, the last of which arrives August 14": other parts' dates
-        if re.search(r"\bat (?:the )?[A-Z]", m.group("mid")):
-            continue  # "debuted at Sundance in January": a festival screening, no release
+        if re.search(r"\bat (?:the )?[A-Z]", m.group("mid")) or (
+                re.search(r"\bat(?: the)?$", m.group("mid")) and
+                re.match(r"(?:[’']s)? [A-Z]", s.text[m.end():])):
+            continue  # "debuted at Sundance in January", "world premiered at the 2019
+            # Sundance Film Festival": a festival screening, no release
+        if _in_place(m.group("mid")) and not re.search(
+                rf"\b\d{{1,2}}(?:st|nd|rd|th)?\b|\b(?:{'|'.join(WEEKDAYS)})\b",
+                m.group("d"), re.IGNORECASE):
+            continue  # "release in Japan in Spring 2020": one country's release, vaguely
         if re.search(r"\bby\b", m.group("mid")) or m.group(0).startswith("bow out"):
             continue  # "released by Entertainment Weekly on March 20": someone else's
             # release (the trailer's); "bow out on December 13": a departure

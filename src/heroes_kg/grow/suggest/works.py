@@ -110,6 +110,10 @@ _OWNED = re.compile(rf"(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s? "
 #: "Based on the 2012 novel of the same name, Defending Jacob will premiere …".
 _AFTER_SOURCE = re.compile(rf"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) [^,]{{3,80}}, "
                            rf"(?P<t>{TITLE_WORDS})")
+#: "Other upcoming Hulu Originals include Kate McKinnon in The Dropout, based on the ABC
+#: News investigative podcast of the same name": a title with its source in apposition.
+_TITLE_BASED = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}),[”\"’]? (?:which is |that is )?"
+                          rf"(?:based on|adapted from) (?:the |a |an |{NAME}[’']s? )")
 #: "Slay the Dragon, directed and produced alongside …": a title with its maker in
 #: apposition.
 _DIRECTED_APPOS = re.compile(
@@ -245,6 +249,18 @@ _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an
 _NOT_A_TITLE_LEAD = re.compile(r"(?:Apart from|Aside from|According to|Along with|"
                                r"Together with|In addition to|Besides|Despite|Unlike|"
                                r"Except for) ")
+#: The same openings, and a fronted credit, before the names a title pattern matched:
+#: "In addition to Johnson and Statham, the upcoming movie is set to star …", "Directed
+#: by Patricia Riggen, the movie will stream …": the names are people, "the movie" the
+#: clause's subject.
+_NOT_A_TITLE_BEFORE = re.compile(r"(?:^|[,;:] |\. )(?:[Aa]part from|[Aa]side from|"
+                                 r"[Aa]ccording to|[Aa]long with|[Tt]ogether with|"
+                                 r"[Ii]n addition to|[Bb]esides|[Uu]nlike|[Ee]xcept for|"
+                                 r"(?:[Dd]irected|[Ww]ritten|[Pp]roduced|[Cc]reated|[Hh]elmed|"
+                                 r"[Ll]ed|[Hh]osted|[Nn]arrated|[Cc]o-written|[Cc]o-directed|"
+                                 r"[Ee]xecutive produced) by|[Ss]tarring|[Ff]eaturing) $")
+_FRONTED_CREDIT_LEAD = re.compile(r"(?:Directed|Written|Produced|Created|Helmed|Led|Hosted|"
+                                  r"Narrated|Co-written|Co-directed) by ")
 
 
 def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
@@ -332,6 +348,8 @@ _TITLE_PATTERNS = [
                                                        r"autumn)[’']s [A-Z]")),
     (_DIRECTED_APPOS, "directed-apposition", re.compile(r", (?:directed|written|produced|"
                                                        r"created|co-directed) ")),
+    (_TITLE_BASED, "title-based", re.compile(r", (?:which is |that is )?(?:based on|"
+                                             r"adapted from) ")),
     (_YEAR_POSSESSIVE, "year-title", re.compile(r"\d\d[’']s")),
     (_YEAR_PAREN, "title-year", re.compile(r"\(\d{4}\)")),
     (_STARRING_IN, "starring-in", re.compile(r"\b(?:star|appear|role|return|reprise)")),
@@ -667,7 +685,10 @@ def find_titles(doc: Doc) -> None:
                 continue  # a cheap look for the pattern's words first
             for m in pattern.finditer(s.text):
                 group = "t" if m.group("t") or "t2" not in m.groupdict() else "t2"
-                if _NOT_A_TITLE_LEAD.match(m.group(group)):
+                if _NOT_A_TITLE_LEAD.match(m.group(group)) or (
+                        rule in ("apposition", "kind-apposition") and
+                        (_NOT_A_TITLE_BEFORE.search(s.text, 0, m.start(group)) or
+                         _FRONTED_CREDIT_LEAD.match(m.group(group)))):
                     continue  # "Apart from Rajkummar and Bhumi, the film will also feature …"
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
                 if title is None:
@@ -696,6 +717,7 @@ def find_titles(doc: Doc) -> None:
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
+                            "title-based",
                             "renewed", "order", "after-source", "is-the", "title-starring",
                             "released-apposition", "directed-apposition", "and-other",
                             "fronted-credit", "title-is-by", "debut-apposition",
@@ -709,10 +731,17 @@ def find_titles(doc: Doc) -> None:
                 if owned and (owned.group("o").lower() in KNOWN_NAMES or is_a(
                         doc.type_of(doc.lookup(owned.group("o"))), "Organization")):
                     title = title[owned.end():]  # "The CW’s Lost Boys": the network's title
+                author = _AUTHOR_OWNED.match(title)
+                if rule == "derived-of" and author and doc.is_person(author.group("o")) and \
+                        (m.group("kind") or "") == "adaptation":
+                    title = title[author.end():]  # "adaptation of Margaret Atwood’s The
+                    # Handmaid’s Tale": the author's title
                 lead = s.text[max(0, m.start(group) - 12):m.start(group)]
-                if " in " in title and re.search(r"\b(?:plays?|played|playing|portrays?|"
-                                                 r"voices?|as)\s$", lead):
-                    title = title.split(" in ", 1)[1]  # the role, then the title
+                if " in " in title and (re.search(r"\b(?:plays?|played|playing|portrays?|"
+                                                  r"voices?|as)\s$", lead) or (
+                        rule == "title-based" and doc.is_person(title.split(" in ", 1)[0]))):
+                    title = title.split(" in ", 1)[1]  # the role, then the title; "Kate
+                    # McKinnon in The Dropout": the star, then the title
                 cue = m.groupdict().get("cue") or ""
                 if rule == "season-title-of-year" and (is_place_or_award(title) or re.search(
                         r"\b(?:Festival|Awards?|Oscars|Emmys|Globes|Games|Olympics|Bowl|Con|"
@@ -733,6 +762,8 @@ def find_titles(doc: Doc) -> None:
                                                    "Organization")) and \
                         guess_type(m.group("own")) in ("Person", "NewsMediaOrganization"):
                     continue  # only a company's title, not "Dick Wolf’s" or "Variety's"
+                if rule == "owned-title" and found is None and _person_context(doc.text, title):
+                    continue  # "Amazon’s Roy Price, vice-president of Amazon Studios, said"
                 if found is None and rule in ("starring-in", "title-derived") and not \
                         _repeated(doc, title) and owner not in KNOWN_NAMES:
                     continue
@@ -863,7 +894,9 @@ _PERSON_BEFORE = re.compile(r"(?:\bstarring|\bstars|\bco-stars?|\bactor|\bactres
                             r"of) ?$")
 _PERSON_AFTER = re.compile(r"(?:\)|’s? (?:role|character)| (?:as [A-Z]|plays\b|portrays\b|"
                            r"stars\b|said\b|says\b|told\b|directed\b|wrote\b|joins\b|"
-                           r"has joined\b|is set to (?:join|star|direct|play)\b))")
+                           r"has joined\b|is set to (?:join|star|direct|play)\b)|"
+                           r",? (?:the )?(?:[\w-]+ )?(?:vice[- ]president|president|chief|head|"
+                           r"CEO|chairman|chairwoman|co-founder|founder|managing director)\b)")
 
 
 def _listed_with_person(headline: str, name: str) -> bool:
@@ -947,7 +980,10 @@ def _headline_titles(doc: Doc) -> None:
     headline = doc.article.title or ""
     if not headline:
         return
-    runs = [m.group(0) for m in re.finditer(TITLE_WORDS, headline)]
+    # "Netflix's non-English Top 10": no run opens inside a hyphenated word
+    runs = [m.group(0) if not headline[:m.start()].endswith("-") else m.group(0).partition(" ")[2]
+            for m in re.finditer(TITLE_WORDS, headline)]
+    runs = [r for r in runs if r]
     people: list[str] = []
     for run in runs:
         whole = doc.lookup(run.rstrip(":,.!?"))
@@ -996,6 +1032,14 @@ def _headline_titles(doc: Doc) -> None:
                 continue
             text = doc.text
             at = word_at(text, name, before="@#", after="’'")
+            spelled = False
+            if " & " in name and not at and len(part) >= 3:
+                # headline "‘Hobbs & Shaw’ Officially Wraps", text "Hobbs and Shaw, the
+                # first Fast & Furious spin-off film": one title spelled two ways, the
+                # text's way kept
+                other = name.rstrip("’'”\"").replace(" & ", " and ")
+                at = word_at(text, other, before="@#", after="’'")
+                name, spelled = (other, True) if at else (name, False)
             everywhere = len(at)
             if name.lower() in WEEKDAYS:
                 # "debuted on Wednesday, Nov. 23": the day, not the title
@@ -1012,8 +1056,8 @@ def _headline_titles(doc: Doc) -> None:
             inside = [a for a in at if not any(
                 x.start == a or (x.start < a and not text[x.start:a].strip())
                 for x in doc.sentences)]
-            if len(at) < (3 if len(part) == 1 else 1 if heading else 2) or \
-                    (not inside and not heading) or \
+            if len(at) < (3 if len(part) == 1 else 1 if heading or spelled else 2) or \
+                    (not inside and not heading and not spelled) or \
                     2 * len(surname) >= len(at):
                 continue  # a surname: "Gillian Anderson … Anderson"
             if len(part) == 2 and len(word_at(text, part[1])) > everywhere:
@@ -1980,6 +2024,63 @@ def _genre_word(word: str) -> bool:
         part in _GENRE_WORDS or part == "cgi" for part in word.split("-")))
 
 
+#: Words before a kind noun that praise or place a work rather than say its genre.
+_NOT_GENRE = {
+    "hit", "new", "upcoming", "latest", "buzzy", "acclaimed", "popular", "beloved",
+    "original", "most", "watched", "highly", "anticipated", "forthcoming", "next", "first",
+    "last", "final", "long-running", "award-winning", "oscar-winning", "emmy-winning",
+    "critically", "successful", "smash", "breakout", "big", "biggest", "top", "best",
+    "favorite", "favourite", "classic", "cult", "iconic", "recent", "star-studded",
+    "high-profile", "low-budget", "big-budget", "untitled", "feature", "feature-length",
+    "returning", "current", "previous", "former", "other", "another", "same", "own", "only",
+    "several", "many", "few", "two", "three", "four", "five", "series", "limited", "short",
+    "live-action", "english-language", "non-english", "foreign", "local", "ongoing", "surprise", "global", "viral", "record-breaking", "sleeper", "hot", "rival",
+    "star", "major", "key", "lead", "leading", "well-received", "its", "their",
+    "his", "her", "the", "a", "an", "this", "that", "these", "those", "and", "or", "of",
+    "about", "such", "like", "including", "with", "from", "for", "to", "in", "on", "by",
+    "has", "had", "have", "is", "was", "will", "be", "been", "excellent", "gripping", "mushy",
+    "stunning", "brilliant", "great", "good", "beautiful", "compelling", "chilling",
+    "riveting", "terrifying", "hilarious", "heartwarming", "quirky", "twisty", "addictive",
+    "bingeable", "delightful", "wonderful", "ambitious", "intense", "powerful", "moving",
+    "touching", "fun", "funny", "sweet", "charming", "sprawling", "smart", "clever", "bold",
+    "celebrated", "lauded", "praised", "divisive", "controversial", "hyped", "much-hyped",
+    "troubled", "expensive", "massive", "huge", "little", "small", "tiny",
+    "wild", "weird", "strange", "gorgeous", "lavish", "prestige", "flagship", "signature",
+}
+
+
+def _praising(word: str) -> bool:
+    """"hit", "Netflix", "created", "Lopez-led", "picture-winning": a word that praises,
+    places or credits a work, no part of its genre."""
+    low = word.lower()
+    if low in _NOT_GENRE or re.search(r"ly$|est$|\d", low):
+        return True
+    if re.search(r"-(?:led|created|directed|produced|winning|nominated|backed|starring|"
+                 r"fronted|helmed|written)$", low):
+        return True
+    if "-" not in word and low.endswith(("ed", "s")) and not _genre_word(low):
+        return True  # "created", "renewed", "brings"
+    return word[:1].isupper() and "-" not in word and not _genre_word(low) and \
+        not re.fullmatch(r"YA|LGBTQ\+?", word)
+
+
+def _described_genre(words: list[str], noun: str) -> list[str]:
+    """The genre a kind noun's describing words give, whole: "espionage thriller",
+    "middle school comedy", "Regency-era drama", "semi-animated comedy series" ->
+    "semi-animated comedy", "YA romance series" -> "YA romance" — words that praise or
+    place the work ("hit", "new", "Netflix") left out; [] when nothing describes a genre
+    (the noun is no genre itself and no word is one)."""
+    kept = list(words)
+    while kept and _praising(kept[0]):
+        kept.pop(0)
+    if not kept or any(_praising(w) for w in kept) or all(_genre_word(w.lower()) for w in kept):
+        return []  # all genre words: the rule's own reading
+    if noun in _NOUN_GENRE or _genre_word(kept[-1].lower()) or \
+            _genre_word(kept[-1].lower().rsplit("-", 1)[-1]):
+        return kept  # the noun, when a genre, is added by the rule
+    return []
+
+
 def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
     """"Action movie “The Old Guard”", "Their hit reality series “Indian Matchmaking”",
     "their two most watched documentaries, “American Murder” and “The Social Dilemma”",
@@ -2002,12 +2103,15 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
             first = next((i for i, w in enumerate(words) if _genre_word(w)), len(words))
             national = first > 0 and re.search(r"(?:ean|ish|ian|ese)$", words[first - 1]) \
                 is not None
+            noun = m.group("noun").lower()
+            described = _described_genre(m.group("g").split(), noun)
             while words and not _genre_word(words[0]):
                 words.pop(0)  # "hit", "two most watched"
-            if any(not _genre_word(w) for w in words):
+            if described:
+                words = described  # "espionage thriller", "semi-animated comedy series"
+            elif any(not _genre_word(w) for w in words):
                 last = None
                 continue
-            noun = m.group("noun").lower()
             if noun in ("pics", "flicks", "flick", "stories", "blockbuster",
                         "blockbusters", "entry") and not words:
                 last = None
@@ -2201,6 +2305,9 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
             continue
         if owner is None and (" " in m.group("o") or m.group("o") in STOP):
             continue
+        if re.match(r"[,”\"’]* (?:remake|reboot|sequel|prequel|spinoff|spin-off|revival|"
+                    r"adaptation)\b", s.text[m.end():]):
+            continue  # "Universal’s “Scarface” remake": the company's remake, not the original
         key = m.group("o").lower()
         prop, org_type = ("airsOn", "TelevisionNetwork") if key in NETWORKS else (
             ("streamingOn", "StreamingService") if key in STREAMERS else
@@ -2314,6 +2421,8 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
 
 
 _KIND = {"follow-up": "sequel", "follow up": "sequel", "spin-off": "spinoff"}
+#: An author's possessive before a title: "Margaret Atwood’s ", "Joseph Heller’s ".
+_AUTHOR_OWNED = re.compile(r"(?P<o>[A-Z][\w.-]*(?: [A-Z][\w.-]*){1,2})[’']s (?=[A-Z“\"‘])")
 
 
 _DERIVED_OF_SCOPE = re.compile(r"\b(?P<kind>reboot|remake|revival) of the (?:[\w-]+ ){0,3}?"
@@ -2323,14 +2432,33 @@ _DERIVED_OF_SCOPE = re.compile(r"\b(?P<kind>reboot|remake|revival) of the (?:[\w
 def rule_derived_work(doc: Doc, s: Sentence) -> None:
     """"a sequel to Creed", "The CW’s reboot of The Lost Boys", "a Dirty Dozen reboot",
     "a sequel has already been commissioned" (after Extraction): the new work, named
-    "<Work> sequel" (or reboot, remake...), and what it comes from."""
+    "<Work> sequel" (or reboot, remake...), and what it comes from; "Hulu’s adaptation of
+    Margaret Atwood’s The Handmaid’s Tale": the series of that title, based on the
+    author's novel (`author-adaptation`)."""
     for pattern in (_DERIVED_OF, _TITLE_DERIVED):
         for m in pattern.finditer(s.text):
             works = doc.works_in(s.start + m.start("t"), s.start + m.end("t") + 1)
             if not works:
                 continue
             kind = _KIND.get(m.group("kind"), m.group("kind"))
+            if kind == "adaptation" and _PAGE_KINDS.search(s.text, m.start(), m.start("t")):
+                continue  # "the adaptation of the book Nine Perfect Strangers": the
+                # adaptation carries the book's title (rule_based_on)
             base = works[0]
+            author = _AUTHOR_OWNED.match(m.group("t"))
+            if kind == "adaptation" and author and doc.is_person(author.group("o")) and \
+                    doc.type_of(base) in ("Movie", "TVSeries"):
+                # "Hulu’s adaptation of Margaret Atwood’s The Handmaid’s Tale": the series
+                # carries the title of the author's book
+                rule = "author-adaptation"
+                source = doc.derived(f"{base}-novel", "CreativeWork",
+                                     f"{doc.name_of(base)} (novel)", rule, m.group(0))
+                doc.add(base, "basedOn", m.group(0), s.start + m.start(), rule, 0.6, obj=source)
+                person = doc.entity(doc.trim(author.group("o")), "Person", rule, m.group(0))
+                if is_a(doc.type_of(person), "Person"):
+                    doc.add(source, "author", m.group(0), s.start + m.start(), rule, 0.6,
+                            obj=person)
+                continue
             if doc.type_of(base) not in ("Movie", "TVSeries", "MovieSeries"):
                 continue
             appositive = re.search(r", (?:the|a|its) (?:[\w-]+ ){0,3}$",
@@ -2379,6 +2507,12 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
         scope = doc.work_before(s.start + m.start(), s)
         if scope is None:
             continue
+        if any(w == scope and re.fullmatch(
+                r"[”\"’]?,[”\"’]? (?:the |a |an |its |their |[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*[’']s? )"
+                r"(?:[\w-]+ ){0,2}", doc.text[b:s.start + m.start()])
+               for _a, b, w in doc.work_spans):
+            continue  # "“The Fantastic Four: First Steps,” Disney’s reboot of the Marvel
+            # Comics franchise": the title is the reboot, of a franchise it names no work of
         base = scope
         if base is None or doc.type_of(base) not in ("Movie", "TVSeries", "MovieSeries"):
             continue
@@ -2550,6 +2684,43 @@ def rule_based_on_title(doc: Doc, s: Sentence) -> None:
         doc.add(work, "basedOn", m.group(0), pos, "based-on-title", 0.6, obj=source)
 
 
+#: The kinds of source an adaptation carries the title of.
+_PAGE_KINDS = re.compile(r"(?:graphic )?novel|book|comic book|comic|memoir|podcast|play|"
+                         r"manga|short story|novella")
+
+
+def _adaptation_titled(doc: Doc, s: Sentence, m: re.Match[str]) -> bool:
+    """"the adaptation of the book Nine Perfect Strangers starring Nicole Kidman", "an
+    adaptation of Ins Choi’s award-winning Canadian play Kim’s Convenience": an adaptation
+    named by its source's title is the work of that title (the series the cast stars in),
+    based on the source of the same name ("Nine Perfect Strangers (book)"), who wrote
+    it its author. Whether the rule drafted the facts."""
+    title = m.group("title")
+    if not title or m.group("same") or not m.group(0).startswith("adaptation of") or \
+            not _PAGE_KINDS.fullmatch(m.group("kind")) or not is_title_case(title):
+        return False
+    at = s.start + m.start("title")
+    found = doc.lookup(title)
+    if found is not None and doc.type_of(found) not in ("Movie", "TVSeries"):
+        return False
+    work = found or doc.entity(title, "TVSeries" if re.search(
+        r"\b(?:series|show|season|episodes?|network|TV)\b", s.text) else "Movie",
+                               "adaptation-titled", m.group(0), 0.5)
+    if not doc.work_span_at(at, at + len(title)):
+        doc.add_work_span(at, at + len(title), work)
+    kind = m.group("kind")
+    source = doc.derived(f"{work}-{kind.replace(' ', '-')}", "CreativeWork",
+                         f"{doc.name_of(work)} ({kind})", "based-on", m.group(0))
+    end = m.start("title") + len(title)
+    quote = s.text[m.start():end]
+    doc.add(work, "basedOn", quote, s.start + m.start(), "based-on", 0.7, obj=source)
+    author = m.group("author")
+    if author and doc.is_person(doc.trim(author)):
+        person = doc.entity(doc.trim(author), "Person", "based-on", quote)
+        doc.add(source, "author", quote, s.start + m.start(), "based-on", 0.65, obj=person)
+    return True
+
+
 def rule_based_on(doc: Doc, s: Sentence) -> None:
     """"Based on the 2012 novel of the same name, Defending Jacob will premiere …", "which is
     based on Caroline Kepnes' novel of the same name", "the Starz adaptation of Neil
@@ -2558,9 +2729,14 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
     the source work, its year and its author."""
     for m in _BASED.finditer(s.text):
         pos = s.start + m.start()
+        if _adaptation_titled(doc, s, m):
+            continue
         if m.start() == 0 or re.match(r"\s*[,(]", s.text[:m.start()][-2:] or ""):
+            # "Based on the 2012 novel of the same name, Defending Jacob …": the title
+            # right after; not one a later clause names (", and the adaptation of …")
             later = [w for a, _b, w in doc.work_spans if a >= s.start + m.end()
-                     and a < s.end]
+                     and a < s.end and re.fullmatch(r"[^,;]{0,40}?,? ?[“\"‘]?",
+                                                    doc.text[s.start + m.end():a])]
             work = later[0] if later else doc.work_at(pos, s)
         else:
             work = doc.work_at(pos, s)
