@@ -421,8 +421,8 @@ def test_a_checkpoint_still_open_is_not_moved(
     _matches_a_full_build(project)
 
 
-@pytest.mark.parametrize("stage", ["commit_parts", "take_checkpoint", "swap_store",
-                                   "save_reuse"])
+@pytest.mark.parametrize("stage", ["commit_parts", "keep_beside_parts", "take_checkpoint",
+                                   "swap_store", "save_reuse"])
 def test_a_build_stopped_half_way_is_never_taken_for_a_finished_one(
         project: Path, monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
     """Stopped after it began changing the store: queries do not read that store (it is
@@ -466,6 +466,61 @@ def test_a_build_stopped_half_way_is_never_taken_for_a_finished_one(
     build(find_project(full), force=True)
     assert _state(project) == _state(full)
     assert read_state(built)["fingerprint"] == read_state(find_project(full))["fingerprint"]
+
+
+@pytest.mark.parametrize("when", ["staging", "pruning"])
+def test_segments_left_by_a_stopped_build_are_not_read_and_are_removed(
+        project: Path, monkeypatch: pytest.MonkeyPatch, when: str) -> None:
+    """Stopped while it writes the new segments (before it changes anything), the build
+    leaves the previous state; stopped while it removes the segments no index names
+    (once it has finished), it is a finished build. Segments and temporary files a
+    killed build left are not read, and the next build removes them."""
+    import heroes_kg.pipeline as pipeline
+
+    built = find_project(project)
+    build(built)
+    before = _state(project)
+    parts = project / ".heroes-kg" / "parts"
+    _edit_alias(project)
+    real = pipeline.stage_parts if when == "staging" else pipeline.prune_parts
+
+    def stop(*args: Any, **kwargs: Any) -> Any:
+        if when == "staging":
+            real(*args, **kwargs)  # every new segment written, no index names them yet
+        else:  # half of what is to go removed
+            index = delta_module.read_parts_index(built)
+            assert index is not None
+            named = {f"{n}.nt" for segments in index["graphs"].values() for n, _ in segments}
+            gone = sorted(p for p in parts.glob("*.nt") if p.name not in named)
+            assert gone
+            for path in gone[:len(gone) // 2 + 1]:
+                path.unlink()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "stage_parts" if when == "staging" else "prune_parts",
+                        stop)
+    with pytest.raises(KeyboardInterrupt):
+        build(built)
+    monkeypatch.undo()
+    assert not in_change(built)
+    if when == "staging":
+        assert _state(project) == before
+    else:
+        with open_graph(built, rebuild=False) as kg:  # finished: current, not rebuilt
+            assert any(r["a"] == "Pedro" for r in kg.query(
+                "SELECT ?a WHERE { ?p schema:alternateName ?a }").rows)
+    (parts / "0123456789abcdef0123456789abcdef.nt").write_bytes(b"<a> <b> <c> .\n")
+    (parts / ".0123.nt.1.tmp").write_bytes(b"half")
+    if when == "pruning":  # finished: the next build has something to do only after an edit
+        cast = project / "seeds" / "facts" / "cast.yaml"
+        cast.write_text(cast.read_text(encoding="utf-8").replace(
+            "    aliases: [Pascal, Pedro]\n", "    aliases: [Pascal, P]\n"), encoding="utf-8")
+    _rewrites_no_store(lambda: build(built))
+    on_disk = {p.name for p in parts.iterdir() if not p.name.endswith(".kept")}
+    files = delta_module.part_files(built)
+    assert files is not None
+    assert on_disk == {"index"} | {p.name for paths in files.values() for p in paths}
+    _matches_a_full_build(project)
 
 
 def test_the_delta_is_the_changed_lines_only(project: Path) -> None:

@@ -38,7 +38,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .._io import atomic_write, write_temp
+from .._io import write_temp
 from ..project import Project
 from .store import (
     _CUT_MASK,
@@ -90,39 +90,46 @@ def ontology_digest(project: Project) -> str:
     return hashlib.sha256(project.ontology_file.read_bytes()).hexdigest()
 
 
-def _graph_of(project: Project, segments: list[Any]
-              ) -> tuple[bytes, dict[bytes, tuple[int, int]]] | None:
-    """The sorted lines the ``segments`` of one graph hold, and where each block lies in
-    them; None when a segment is missing or not of the size its blocks say."""
-    pieces = []
-    where: dict[bytes, tuple[int, int]] = {}
-    at = 0
+#: The blocks of one graph's parts, in order: (digest, the bytes of the segment that
+#: holds the block, where the block starts in them, its length).
+_Blocks = list[tuple[bytes, bytes, int, int]]
+
+
+def _graph_of(project: Project, segments: list[Any]) -> _Blocks | None:
+    """The blocks the ``segments`` of one graph hold, each in its segment's bytes (read
+    once, never joined); None when a segment is missing or not of the size its blocks
+    say."""
+    found: _Blocks = []
     try:
         for name, blocks in segments:
             data = segment_file(project, name).read_bytes()
-            if len(data) != sum(n for _, n in blocks):
-                return None
+            at = 0
             for digest, n in blocks:
-                if n <= 0 or digest in where:
+                if n <= 0:
                     return None
-                where[digest] = (at, n)
+                found.append((digest, data, at, n))
                 at += n
-            pieces.append(data)
+            if at != len(data):
+                return None
     except (OSError, TypeError, ValueError):
         return None
-    return b"".join(pieces), where
+    return found
 
 
 def _graph_in(project: Project, index: PartsIndex | None, graph: ox.NamedNode
-              ) -> tuple[bytes, dict[bytes, tuple[int, int]]] | None:
+              ) -> _Blocks | None:
     segments = None if index is None else index["graphs"].get(graph.value)
     return None if segments is None else _graph_of(project, segments)
+
+
+def _joined(blocks: _Blocks) -> bytes:
+    return b"".join(memoryview(data)[at:at + n] for _, data, at, n in blocks)
 
 
 def read_part(project: Project, graph: ox.NamedNode) -> bytes | None:
     """The sorted N-Triples of ``graph`` the parts hold (None when they cannot be read)."""
     found = _graph_in(project, read_parts_index(project), graph)
-    return None if found is None else found[0]
+    return None if found is None else _joined(found)
 
 
 def write_parts(project: Project, kg: Graph) -> None:
@@ -263,8 +270,7 @@ def splice(project: Project, kg: Graph, changed: Iterable[ox.Quad]) -> Delta | N
         found = _graph_in(project, index, graph)
         if found is None:
             return None
-        old, where = found
-        spliced = _splice_graph(kg, graph, old, where, subjects)
+        spliced = _splice_graph(kg, graph, found, subjects)
         if spliced is None:
             return None
         made[graph] = spliced[:2]
@@ -274,22 +280,16 @@ def splice(project: Project, kg: Graph, changed: Iterable[ox.Quad]) -> Delta | N
     return Delta(removed, added)
 
 
-def _splice_graph(kg: Graph, graph: ox.NamedNode, old: bytes,
-                  where: dict[bytes, tuple[int, int]], subjects: set[ox.NamedNode]
+def _splice_graph(kg: Graph, graph: ox.NamedNode, order: _Blocks,
+                  subjects: set[ox.NamedNode]
                   ) -> tuple[bytes, list[Block], list[bytes], list[bytes]] | None:
-    order = sorted(where.items(), key=lambda item: item[1][0])
-    at = 0
-    for _, (start, n) in order:  # the blocks cover the part, one after the other
-        if start != at or n <= 0:
-            return None
-        at += n
-    if at != len(old) or not order:
+    if not order:
         return None
     # A subject's lines are consecutive and within one block: the block holding them
     # (or where they would go) is the last whose first subject sorts before. Each
     # block's first subject (with the space after it, so that the order of these
     # strings is that of the lines).
-    firsts = [old[start:old.index(b" ", start) + 1] for _, (start, _) in order]
+    firsts = [data[at:data.index(b" ", at) + 1] for _, data, at, _ in order]
     mine: dict[int, list[bytes]] = {}
     tokens: set[bytes] = set()
     store = kg.store
@@ -302,7 +302,6 @@ def _splice_graph(kg: Graph, graph: ox.NamedNode, old: bytes,
             return None
         k = max(bisect.bisect_right(firsts, token) - 1, 0)
         mine.setdefault(k, []).append(lines)
-    before = memoryview(old)
     pieces: list[bytes | memoryview] = []
     blocks: list[tuple[bytes, int, int]] = []  # digest, start, length in the new bytes
     before_lines: set[bytes] = set()  # of the blocks made again, before and after
@@ -312,8 +311,8 @@ def _splice_graph(kg: Graph, graph: ox.NamedNode, old: bytes,
     count = len(order)
     while i < count:
         if i not in mine:
-            key, (start, n) = order[i]
-            pieces.append(before[start:start + n])
+            key, data, at, n = order[i]
+            pieces.append(memoryview(data)[at:at + n])
             blocks.append((key, size, n))
             size += n
             i += 1
@@ -322,9 +321,8 @@ def _splice_graph(kg: Graph, graph: ox.NamedNode, old: bytes,
         # a block (or at the end of the graph), so that every later cut is where it was.
         j = i
         while True:
-            start = order[i][1][0]
-            end = order[j][1][0] + order[j][1][1]
-            kept = [line for line in old[start:end].split(b"\n")[:-1]
+            old = _joined(order[i:j + 1])
+            kept = [line for line in old.split(b"\n")[:-1]
                     if line[:line.find(b" ") + 1] not in tokens]
             added = [lines for k in range(i, j + 1) for lines in mine.get(k, ())]
             region = _sort_lines(b"".join(line + b"\n" for line in kept) + b"".join(added),
@@ -334,13 +332,14 @@ def _splice_graph(kg: Graph, graph: ox.NamedNode, old: bytes,
                 break
             j += 1
         pieces.append(region)
-        before_lines |= _lines(old[start:end])
+        before_lines |= _lines(old)
         after_lines |= _lines(region)
         for digest, block in cut_blocks(region):
             blocks.append((digest, size, len(block)))
             size += len(block)
         i = j + 1
     data = b"".join(pieces)
+    del pieces
     view = memoryview(data)
     return (data, [(digest, view[start:start + n]) for digest, start, n in blocks],
             sorted(before_lines - after_lines), sorted(after_lines - before_lines))
@@ -369,8 +368,8 @@ def keep_beside_parts(project: Project, name: str, data: bytes | None) -> None:
     if data is None or index is None:
         path.unlink(missing_ok=True)
         return
-    atomic_write(path, b"".join((_KEPT_MAGIC, index["generation"],
-                                 hashlib.sha256(data).digest(), data)), sync=False)
+    header = _KEPT_MAGIC + index["generation"] + hashlib.sha256(data).digest()
+    os.replace(write_temp(path, (header, data), sync=False), path)
 
 
 def read_beside_parts(project: Project, name: str) -> bytes | None:
@@ -428,18 +427,12 @@ def diff(project: Project, kg: Graph) -> Delta | None:
         found = _graph_in(project, index, graph)
         if found is None:
             return None
-        old, where = found
-        new = kg.sorted_ntriples((graph,))
-        if old == new:
-            removed[graph], added[graph] = [], []
-            continue
         # The lines of unchanged blocks are in both: compare only the others.
         blocks = kg.sorted_blocks(graph)
         keys = {key for key, _ in blocks}
-        old = b"".join(old[at:at + n] for key, (at, n) in sorted(
-            where.items(), key=lambda item: item[1][0]) if key not in keys)
-        new = b"".join(block for key, block in blocks if key not in where)
-        before, after = _lines(old), _lines(new)
+        where = {key for key, _, _, _ in found}
+        before = _lines(_joined([block for block in found if block[0] not in keys]))
+        after = _lines(b"".join(block for key, block in blocks if key not in where))
         removed[graph] = sorted(before - after)
         added[graph] = sorted(after - before)
     return Delta(removed, added)
