@@ -9,7 +9,7 @@ import marshal
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -46,10 +46,6 @@ class StatementRecord:
     qualifiers: list[tuple[str, str]] = field(default_factory=list)
     #: Sorted by the evidence node's IRI.
     evidence: list[Evidence] = field(default_factory=list)
-    #: The row :func:`unpack_statements` made this record from, which
-    #: :func:`pack_statements` writes again as it is: a record is not changed once made,
-    #: and a build keeps the records of the statements an edit did not touch.
-    packed: tuple[Any, ...] | None = field(default=None, compare=False, repr=False)
 
 
 def statements(kg: Graph, *, about: str | None = None, union: bool = False,
@@ -166,9 +162,8 @@ def restated(kg: Graph, changed: Iterable[str]) -> set[str] | None:
 
 def pack_statements(records: list[StatementRecord]) -> bytes:
     """``records`` as plain data (a few times faster to read back than a pickle of the
-    terms); a record unpacked from such data is written as the row it was read from."""
+    terms)."""
     return marshal.dumps([
-        r.packed if r.packed is not None else
         (r.iri, r.subject.value, r.predicate, _packed_term(r.object), r.qualifiers,
          [tuple(e) for e in r.evidence]) for r in records])
 
@@ -179,10 +174,8 @@ def unpack_statements(data: bytes) -> list[StatementRecord]:
         rows = marshal.loads(data)
         return [StatementRecord(iri, ox.NamedNode(subject), predicate, _unpacked_term(obj),
                                 [tuple(q) for q in qualifiers],
-                                [Evidence(*e) for e in evidence],
-                                row if type(row) is tuple else None)
-                for row in rows
-                for iri, subject, predicate, obj, qualifiers, evidence in (row,)]
+                                [Evidence(*e) for e in evidence])
+                for iri, subject, predicate, obj, qualifiers, evidence in rows]
     except (EOFError, TypeError, ValueError) as exc:
         raise ValueError(f"not packed statements: {exc}") from None
 
