@@ -490,7 +490,8 @@ def test_segments_left_by_a_stopped_build_are_not_read_and_are_removed(
         else:  # half of what is to go removed
             index = delta_module.read_parts_index(built)
             assert index is not None
-            named = {f"{n}.nt" for segments in index["graphs"].values() for n, _ in segments}
+            named = {f"{segment[0]}.nt" for segments in index["graphs"].values()
+                     for segment in segments}
             gone = sorted(p for p in parts.glob("*.nt") if p.name not in named)
             assert gone
             for path in gone[:len(gone) // 2 + 1]:

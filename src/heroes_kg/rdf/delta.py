@@ -26,6 +26,7 @@ until the new index is in place, so every index always names complete files.
 
 from __future__ import annotations
 
+import array
 import bisect
 import hashlib
 import os
@@ -101,15 +102,18 @@ def _graph_of(project: Project, segments: list[Any]) -> _Blocks | None:
     say."""
     found: _Blocks = []
     try:
-        for name, blocks in segments:
+        for name, size, digests, lengths in segments:
             data = segment_file(project, name).read_bytes()
+            sizes = array.array("q", lengths)
+            if len(data) != size or len(digests) != 16 * len(sizes):
+                return None
             at = 0
-            for digest, n in blocks:
+            for k, n in enumerate(sizes):
                 if n <= 0:
                     return None
-                found.append((digest, data, at, n))
+                found.append((digests[16 * k:16 * k + 16], data, at, n))
                 at += n
-            if at != len(data):
+            if at != size:
                 return None
     except (OSError, TypeError, ValueError):
         return None
@@ -175,7 +179,7 @@ def stage_parts(project: Project, kg: Graph, *, again: bool = False) -> Staged:
         leftover.unlink(missing_ok=True)
     before = read_parts_index(project)
     named = set() if before is None else {
-        name for segments in before["graphs"].values() for name, _ in segments}
+        segment[0] for segments in before["graphs"].values() for segment in segments}
     staged = Staged({})
     try:
         for graph in kg.data_graphs:
@@ -183,8 +187,10 @@ def stage_parts(project: Project, kg: Graph, *, again: bool = False) -> Staged:
             segments = []
             at = 0
             for name, run in _segments(kg.sorted_blocks(graph)):
-                size = sum(len(block) for _, block in run)
-                segments.append((name, [(digest, len(block)) for digest, block in run]))
+                lengths = array.array("q", [len(block) for _, block in run])
+                size = sum(lengths)
+                segments.append((name, size, b"".join(digest for digest, _ in run),
+                                 lengths.tobytes()))
                 path = segment_file(project, name)
                 if again or name not in named or not _is_size(path, size):
                     # Named by its blocks: a segment the last index names is rewritten
@@ -224,8 +230,8 @@ def prune_parts(project: Project) -> None:
     index = read_parts_index(project)
     if index is None:
         return
-    keep = {"index"} | {f"{name}.nt" for segments in index["graphs"].values()
-                        for name, _ in segments}
+    keep = {"index"} | {f"{segment[0]}.nt" for segments in index["graphs"].values()
+                        for segment in segments}
     try:
         entries = list(os.scandir(parts_dir(project)))
     except OSError:

@@ -523,9 +523,10 @@ def segment_file(project: Project, name: str) -> Path:
 
 
 #: Where the parts of the last finished build lie: each data graph's IRI -> its segments
-#: in order, each (its name, [(block digest, block length), ...] of the blocks it holds);
-#: and a generation, new each time the index is written, by which what is kept beside
-#: the parts names them.
+#: in order, each (its name, its size, the 16-byte digests of the blocks it holds one
+#: after the other, their lengths as 8-byte integers: a few objects a segment, which
+#: unmarshal in a moment even while a build holds millions); and a generation, new each
+#: time the index is written, by which what is kept beside the parts names them.
 PartsIndex = dict[str, Any]
 _PARTS_MAGIC = b"heroes-kg parts 2\n"
 
@@ -577,9 +578,9 @@ def part_files(project: Project, index: PartsIndex | None = None
     try:
         for graph, segments in index["graphs"].items():
             paths = []
-            for name, blocks in segments:
+            for name, size, _, _ in segments:
                 path = segment_file(project, name)
-                if path.stat().st_size != sum(n for _, n in blocks):
+                if path.stat().st_size != size:
                     return None
                 paths.append(path)
             found[graph] = paths
