@@ -139,8 +139,10 @@ def main(argv: list[str] | None = None) -> int:
             assert kg.parts is not None, "the build kept no sorted N-Triples"
             started = time.perf_counter()
             memory = ox.Store()
-            for graph, path in kg.parts.items():
-                memory.load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            for graph, paths in kg.parts.items():
+                for path in paths:
+                    memory.load(path=str(path), format=ox.RdfFormat.N_TRIPLES,
+                                to_graph=graph)
             loaded = time.perf_counter() - started
             graphs = list(kg.data_graphs)
         print(f"graph loaded into memory in {loaded:.2f} s (one thread)", flush=True)

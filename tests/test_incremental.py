@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,9 @@ from heroes_kg.pipeline import build, open_graph
 from heroes_kg.project import find_project
 from heroes_kg.rdf import delta as delta_module
 from heroes_kg.rdf.store import checkpoint_dir, in_change, read_state
+from heroes_kg.synth import write_corpus
 
-from .conftest import copy_project
+from .conftest import ROOT, copy_project
 
 
 def _store_contents(root: Path) -> dict[str, Any]:
@@ -419,8 +421,8 @@ def test_a_checkpoint_still_open_is_not_moved(
     _matches_a_full_build(project)
 
 
-@pytest.mark.parametrize("stage", ["commit_parts", "take_checkpoint", "swap_store",
-                                   "save_reuse"])
+@pytest.mark.parametrize("stage", ["commit_parts", "keep_beside_parts", "take_checkpoint",
+                                   "swap_store", "save_reuse"])
 def test_a_build_stopped_half_way_is_never_taken_for_a_finished_one(
         project: Path, monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
     """Stopped after it began changing the store: queries do not read that store (it is
@@ -466,6 +468,62 @@ def test_a_build_stopped_half_way_is_never_taken_for_a_finished_one(
     assert read_state(built)["fingerprint"] == read_state(find_project(full))["fingerprint"]
 
 
+@pytest.mark.parametrize("when", ["staging", "pruning"])
+def test_segments_left_by_a_stopped_build_are_not_read_and_are_removed(
+        project: Path, monkeypatch: pytest.MonkeyPatch, when: str) -> None:
+    """Stopped while it writes the new segments (before it changes anything), the build
+    leaves the previous state; stopped while it removes the segments no index names
+    (once it has finished), it is a finished build. Segments and temporary files a
+    killed build left are not read, and the next build removes them."""
+    import heroes_kg.pipeline as pipeline
+
+    built = find_project(project)
+    build(built)
+    before = _state(project)
+    parts = project / ".heroes-kg" / "parts"
+    _edit_alias(project)
+    real = pipeline.stage_parts if when == "staging" else pipeline.prune_parts
+
+    def stop(*args: Any, **kwargs: Any) -> Any:
+        if when == "staging":
+            real(*args, **kwargs)  # every new segment written, no index names them yet
+        else:  # half of what is to go removed
+            index = delta_module.read_parts_index(built)
+            assert index is not None
+            named = {f"{segment[0]}.nt" for segments in index["graphs"].values()
+                     for segment in segments}
+            gone = sorted(p for p in parts.glob("*.nt") if p.name not in named)
+            assert gone
+            for path in gone[:len(gone) // 2 + 1]:
+                path.unlink()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "stage_parts" if when == "staging" else "prune_parts",
+                        stop)
+    with pytest.raises(KeyboardInterrupt):
+        build(built)
+    monkeypatch.undo()
+    assert not in_change(built)
+    if when == "staging":
+        assert _state(project) == before
+    else:
+        with open_graph(built, rebuild=False) as kg:  # finished: current, not rebuilt
+            assert any(r["a"] == "Pedro" for r in kg.query(
+                "SELECT ?a WHERE { ?p schema:alternateName ?a }").rows)
+    (parts / "0123456789abcdef0123456789abcdef.nt").write_bytes(b"<a> <b> <c> .\n")
+    (parts / ".0123.nt.1.tmp").write_bytes(b"half")
+    if when == "pruning":  # finished: the next build has something to do only after an edit
+        cast = project / "seeds" / "facts" / "cast.yaml"
+        cast.write_text(cast.read_text(encoding="utf-8").replace(
+            "    aliases: [Pascal, Pedro]\n", "    aliases: [Pascal, P]\n"), encoding="utf-8")
+    _rewrites_no_store(lambda: build(built))
+    on_disk = {p.name for p in parts.iterdir() if not p.name.endswith(".kept")}
+    files = delta_module.part_files(built)
+    assert files is not None
+    assert on_disk == {"index"} | {p.name for paths in files.values() for p in paths}
+    _matches_a_full_build(project)
+
+
 def test_the_delta_is_the_changed_lines_only(project: Path) -> None:
     built = find_project(project)
     build(built)
@@ -484,15 +542,15 @@ def test_the_delta_is_the_changed_lines_only(project: Path) -> None:
 
 
 def test_the_delta_from_changed_blocks_is_the_delta_of_every_line(project: Path) -> None:
-    """The difference looked for in the changed blocks only (with the parts' block
-    index) is the difference of all lines (without it); an index left from an earlier
-    part is not used."""
+    """The difference looked for in the changed blocks only (with the parts' index) is
+    the difference of all lines; the index of an earlier build's parts, whose segments
+    are gone, is not used."""
     from heroes_kg.pipeline import _model
 
     built = find_project(project)
     build(built)
     parts = project / ".heroes-kg" / "parts"
-    earlier = {p.name: p.read_bytes() for p in parts.glob("*.blocks")}
+    earlier = (parts / "index").read_bytes()
     cast = project / "seeds" / "facts" / "cast.yaml"
     text = cast.read_text(encoding="utf-8")
     cast.write_text(text.replace("    aliases: [Pascal]\n", "    aliases: [Pascal, Pedro]\n"),
@@ -503,12 +561,49 @@ def test_the_delta_from_changed_blocks_is_the_delta_of_every_line(project: Path)
     _, kg = _model(built)
     with_index = delta_module.diff(built, kg)
     assert with_index is not None and len(with_index) == 2
-    for name, data in earlier.items():  # the index of the first build's parts
-        (parts / name).write_bytes(data)
-    assert delta_module.diff(built, kg) == with_index
-    for name in earlier:
-        (parts / name).unlink()
-    assert delta_module.diff(built, kg) == with_index
+    for graph in kg.data_graphs:
+        old = set((delta_module.read_part(built, graph) or b"").splitlines())
+        new = set(kg.sorted_ntriples((graph,)).splitlines())
+        assert with_index.removed[graph] == sorted(old - new)
+        assert with_index.added[graph] == sorted(new - old)
+    (parts / "index").write_bytes(earlier)  # it names segments the last build removed
+    assert delta_module.diff(built, kg) is None
+    assert not delta_module.spliceable(built, kg.data_graphs)
+
+
+def test_an_edit_writes_only_the_segments_it_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parts are kept in segments named by their blocks: an edit writes only the
+    segments of the blocks it changed, and the others stay the very files they were;
+    those no index names are removed once the build has finished."""
+    from heroes_kg.rdf.store import part_files, read_parts_index
+
+    monkeypatch.setattr(delta_module, "_SEGMENT_MASK", 7)  # many small segments
+    root = tmp_path / "synth"
+    write_corpus(root, 20_000, ontology=ROOT / "ontology", seed=3)
+    built = find_project(root)
+    build(built)
+    before = part_files(built)
+    assert before is not None and sum(map(len, before.values())) > 20
+    inodes = {path: path.stat().st_ino for paths in before.values() for path in paths}
+    facts, figure = next((path, found) for path in sorted(
+        (root / "seeds" / "facts").glob("*.yaml"))
+        if (found := re.search(r"value: (\d+)\n", path.read_text(encoding="utf-8"))))
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text[:figure.start(1)] + str(int(figure[1]) + 1) + text[figure.end(1):],
+                     encoding="utf-8")
+    build(built)
+    after = part_files(built)
+    assert after is not None
+    kept = [path for paths in after.values() for path in paths if path in inodes]
+    new = [path for paths in after.values() for path in paths if path not in inodes]
+    assert new and len(new) <= 4 and len(kept) >= len(inodes) - 4
+    assert all(path.stat().st_ino == inodes[path] for path in kept)
+    index = read_parts_index(built)
+    assert index is not None
+    on_disk = {p.name for p in (root / ".heroes-kg" / "parts").glob("*.nt")}
+    assert on_disk == {path.name for paths in after.values() for path in paths}
+    _matches_a_full_build(root)
 
 
 @pytest.fixture(scope="module")
@@ -533,14 +628,14 @@ def test_spliced_lines_are_the_whole_graph_sorted(built_parts: Path, removed: li
     is the one found from them: subjects removed whole or in part,
     added before the first, after the last and between others, in either graph (so that
     cuts appear, vanish and move)."""
-    from heroes_kg.rdf.store import Graph, cut_blocks, part_file
+    from heroes_kg.rdf.store import Graph, cut_blocks
     from heroes_kg.vocab import Names
 
     built = find_project(built_parts)
     names = Names(built.base_iri)
     store = ox.Store()
     for graph in (names.facts, names.provenance):
-        store.load(path=str(part_file(built, graph)), format=ox.RdfFormat.N_TRIPLES,
+        store.load(delta_module.read_part(built, graph), format=ox.RdfFormat.N_TRIPLES,
                    to_graph=graph)
     quads = sorted(store, key=str)
     changed: list[ox.Quad] = []
@@ -576,14 +671,14 @@ def test_statement_records_read_again_only_where_changed(built_parts: Path, what
         unpack_statements,
         updated_statements,
     )
-    from heroes_kg.rdf.store import Graph, part_file
+    from heroes_kg.rdf.store import Graph
     from heroes_kg.vocab import OA, PROV, Names
 
     built = find_project(built_parts)
     names = Names(built.base_iri)
     store = ox.Store()
     for graph in (names.facts, names.provenance):
-        store.load(path=str(part_file(built, graph)), format=ox.RdfFormat.N_TRIPLES,
+        store.load(delta_module.read_part(built, graph), format=ox.RdfFormat.N_TRIPLES,
                    to_graph=graph)
     earlier = statements(Graph(store, names), union=True)
     assert unpack_statements(pack_statements(earlier)) == earlier

@@ -28,10 +28,12 @@ class Chunks:
         return self.make()
 
 
-def write_temp(path: Path, data: bytes | Iterable[bytes]) -> Path:
+def write_temp(path: Path, data: bytes | Iterable[bytes], *, sync: bool = True) -> Path:
     """Write ``data`` (bytes, or pieces of bytes written in turn) in full to the
     temporary name of ``path`` and return that name; the caller renames it onto
-    ``path`` (or removes it)."""
+    ``path`` (or removes it). ``sync=False`` leaves the data to the system to write
+    out (for files that carry a digest of themselves: what a crash damages is found
+    and made again; a killed process loses nothing it wrote)."""
     tmp = temp_path(path)
     try:
         with open(tmp, "wb") as handle:
@@ -40,17 +42,18 @@ def write_temp(path: Path, data: bytes | Iterable[bytes]) -> Path:
             else:
                 handle.writelines(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never
-    a half-written one."""
-    tmp = write_temp(path, data)
+    a half-written one (``sync``: see :func:`write_temp`)."""
+    tmp = write_temp(path, data, sync=sync)
     try:
         os.replace(tmp, path)
     except BaseException:

@@ -42,6 +42,7 @@ from .rdf.delta import (
     drop_parts,
     keep_beside_parts,
     ontology_digest,
+    prune_parts,
     read_beside_parts,
     splice,
     spliceable,
@@ -415,6 +416,7 @@ def build_store(project: Project) -> tuple[Corpus, KnowledgeGraph]:
             state.pop("exports", None)
         write_state(project, state)
         end_change(project)
+        prune_parts(project)
     return corpus, kg
 
 
@@ -748,6 +750,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     })
     end_change(project)
     units.prune()
+    prune_parts(project)
     report.written = written
     report.timings = timings
     if on_checkpoint:  # the persisted store holds the same graph now
@@ -774,17 +777,17 @@ def _lend_statements(project: Project, kg: KnowledgeGraph, changed: list[ox.Quad
     from .outputs.page import EARLIER_PAGE
 
     subjects = {q.subject.value for q in changed if isinstance(q.subject, ox.NamedNode)}
-    data = read_beside_parts(project, kg, "statements")
+    data = read_beside_parts(project, "statements")
     if data is not None:
         kg.memo[EARLIER_STATEMENTS] = (data, subjects)
     # The property graph's nodes, for only those of the changed subjects to be made.
     if any(not isinstance(q.subject, ox.NamedNode) for q in changed):
         return  # a blank node's id does not name the same node from build to build
-    data = read_beside_parts(project, kg, "property-graph")
+    data = read_beside_parts(project, "property-graph")
     if data is not None:
         kg.memo[EARLIER_PROPERTY_GRAPH] = (data, subjects)
     # The page's pieces and texts, for only what the changed subjects touch to be made.
-    data = read_beside_parts(project, kg, "page")
+    data = read_beside_parts(project, "page")
     if data is not None:
         objects = {q.object.value for q in changed if isinstance(q.object, ox.NamedNode)}
         kg.memo[EARLIER_PAGE] = (data, subjects, objects)
@@ -804,9 +807,9 @@ def _keep_statements(project: Project, kg: KnowledgeGraph) -> None:
         data = None if records is None else pack_statements(records)
         nodes = kept_property_graph(kg)
         page = kept_page(kg)
-    keep_beside_parts(project, kg, "statements", data)
-    keep_beside_parts(project, kg, "property-graph", nodes)
-    keep_beside_parts(project, kg, "page", page)
+    keep_beside_parts(project, "statements", data)
+    keep_beside_parts(project, "property-graph", nodes)
+    keep_beside_parts(project, "page", page)
 
 
 def _store_state(project: Project, current: str, report: BuildReport) -> dict[str, Any]:

@@ -116,8 +116,9 @@ def save_reuse(state_dir: Path, target: Path, base: str, reuse: Reuse) -> None:
     record = {"version": __version__, "base": base, "path": str(target),
               "stamp": _stamp(target), "blocks": reuse.new}
     data = marshal.dumps(record)
+    # Not synced: it carries its digest (what a crash damages is not read).
     atomic_write(_index_file(state_dir, target.name),
-                 hashlib.blake2b(data, digest_size=16).digest() + data)
+                 hashlib.blake2b(data, digest_size=16).digest() + data, sync=False)
 
 
 def drop_reuse(state_dir: Path, name: str) -> None:

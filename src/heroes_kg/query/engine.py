@@ -803,11 +803,11 @@ IN_MEMORY_AFTER: float | None = None
 _LOAD_RATE = 30e6
 
 
-def _in_memory_after(parts: Mapping[ox.NamedNode, Path]) -> float:
+def _in_memory_after(parts: Mapping[ox.NamedNode, list[Path]]) -> float:
     if IN_MEMORY_AFTER is not None:
         return IN_MEMORY_AFTER
     try:
-        size = sum(path.stat().st_size for path in parts.values())
+        size = sum(path.stat().st_size for paths in parts.values() for path in paths)
     except OSError:
         return 1.0
     return max(1.0, size / _LOAD_RATE)
@@ -941,10 +941,12 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
         try:
             # One thread (the bulk loader would take every core from the store's side).
             store = ox.Store()
-            for graph, path in parts.items():
-                if output.wrote:
-                    return
-                store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            for graph, paths in parts.items():
+                for path in paths:
+                    if output.wrote:
+                        return
+                    store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES,
+                               to_graph=graph)
         except (OSError, SyntaxError, ValueError):
             return  # a part that cannot be read: the store answers
         kg.memo["in_memory"] = store

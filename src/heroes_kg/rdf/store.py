@@ -15,6 +15,7 @@ import functools
 import hashlib
 import itertools
 import json
+import marshal
 import os
 import shutil
 import threading
@@ -51,15 +52,19 @@ __all__ = [
     "in_change",
     "lock",
     "open_store",
-    "part_file",
+    "part_files",
+    "parts_dir",
+    "read_parts_index",
     "read_slices",
     "read_state",
     "replace_store",
+    "segment_file",
     "select",
     "store_dir",
     "swap_store",
     "take_checkpoint",
     "triple_key",
+    "write_parts_index",
     "write_state",
     "write_store",
 ]
@@ -88,8 +93,9 @@ class Graph:
         #: property graph that four export formats share.
         self.memo: dict[object, Any] = {}
         #: For a persisted store: each data graph's sorted N-Triples, kept beside the
-        #: store by the build, from which the graph can be loaded into memory.
-        self.parts: dict[ox.NamedNode, Path] | None = None
+        #: store by the build (in files of consecutive lines, :func:`part_files`), from
+        #: which the graph can be loaded into memory.
+        self.parts: dict[ox.NamedNode, list[Path]] | None = None
 
     def close(self) -> None:
         """Release the shared lock taken by :func:`open_store`."""
@@ -507,10 +513,80 @@ def _whole_lines(blocks: Iterable[bytes]) -> Iterator[bytes]:
         yield rest
 
 
-def part_file(project: Project, graph: ox.NamedNode) -> Path:
-    """Where a build keeps the sorted N-Triples of one data graph of the store."""
-    name = graph.value.rstrip("/").rsplit("/", 1)[-1]
-    return project.state_dir / "parts" / f"{name}.nt"
+def parts_dir(project: Project) -> Path:
+    return project.state_dir / "parts"
+
+
+def segment_file(project: Project, name: str) -> Path:
+    """One file of consecutive sorted lines of a data graph (see :func:`read_parts_index`)."""
+    return parts_dir(project) / f"{name}.nt"
+
+
+#: Where the parts of the last finished build lie: each data graph's IRI -> its segments
+#: in order, each (its name, its size, the 16-byte digests of the blocks it holds one
+#: after the other, their lengths as 8-byte integers: a few objects a segment, which
+#: unmarshal in a moment even while a build holds millions); and a generation, new each
+#: time the index is written, by which what is kept beside the parts names them.
+PartsIndex = dict[str, Any]
+_PARTS_MAGIC = b"heroes-kg parts 2\n"
+
+
+def _parts_index_file(project: Project) -> Path:
+    return parts_dir(project) / "index"
+
+
+def read_parts_index(project: Project) -> PartsIndex | None:
+    """The index of the parts kept beside the store, if it is intact (it carries the
+    SHA-256 of itself) and of this layout; None otherwise."""
+    try:
+        data = _parts_index_file(project).read_bytes()
+    except OSError:
+        return None
+    head = len(_PARTS_MAGIC)
+    body = data[head + 32:]
+    if data[:head] != _PARTS_MAGIC or hashlib.sha256(body).digest() != data[head:head + 32]:
+        return None
+    try:
+        record = marshal.loads(body)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if (not isinstance(record, dict) or not isinstance(record.get("generation"), bytes)
+            or not isinstance(record.get("graphs"), dict)):
+        return None
+    return record
+
+
+def write_parts_index(project: Project, graphs: dict[str, list[Any]]) -> bytes:
+    """Write the index of the parts (``graphs`` as in :data:`PartsIndex`) with a new
+    generation, and return that generation."""
+    generation = os.urandom(16)
+    body = marshal.dumps({"generation": generation, "graphs": graphs})
+    atomic_write(_parts_index_file(project),
+                 _PARTS_MAGIC + hashlib.sha256(body).digest() + body)
+    return generation
+
+
+def part_files(project: Project, index: PartsIndex | None = None
+               ) -> dict[str, list[Path]] | None:
+    """Each data graph's IRI -> the files that hold its sorted N-Triples, in order (their
+    concatenation is the graph's sorted lines), when the index is intact and every file
+    is there with the size it says; else None."""
+    index = read_parts_index(project) if index is None else index
+    if index is None:
+        return None
+    found: dict[str, list[Path]] = {}
+    try:
+        for graph, segments in index["graphs"].items():
+            paths = []
+            for name, size, _, _ in segments:
+                path = segment_file(project, name)
+                if path.stat().st_size != size:
+                    return None
+                paths.append(path)
+            found[graph] = paths
+    except (OSError, TypeError, ValueError):
+        return None
+    return found
 
 
 def _change_marker(project: Project) -> Path:
@@ -623,9 +699,9 @@ def open_store(project: Project, names: Names, *, hold_lock: bool = True
         handle.close()
         return problem
     graph = Graph(problem, names, project)
-    parts = {g: part_file(project, g) for g in graph.data_graphs}
-    if all(path.is_file() for path in parts.values()):
-        graph.parts = parts
+    files = part_files(project)
+    if files is not None and all(g.value in files for g in graph.data_graphs):
+        graph.parts = {g: files[g.value] for g in graph.data_graphs}
     if hold_lock:
         graph._lock = handle
     else:
