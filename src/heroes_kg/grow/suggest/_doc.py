@@ -201,8 +201,7 @@ class Doc:
         case of the text ran into."""
         headline = self.article.title.lower()
         short = name.rsplit(" ", 1)[0]
-        if name.lower() not in headline and re.search(
-                rf"(?<!\w){re.escape(short.lower())}(?!\w)", headline):
+        if name.lower() not in headline and word_at(headline, short.lower()):
             return short
         return name
 

@@ -24,6 +24,7 @@ from ._text import (
     Sentence,
     strip_possessive,
     verbs,
+    word_at,
 )
 
 __all__ = ["DOC_RULES", "RULES"]
@@ -888,7 +889,7 @@ def character_in_title(doc: Doc) -> None:
             if doc.type_of(work) != "Movie":
                 continue
             wname = doc.name_of(work)
-            if re.search(rf"(?<!\w){re.escape(cname)}(?!\w)", wname) and wname != cname:
+            if word_at(wname, cname) and wname != cname:
                 pos = doc.text.find(cname)
                 if pos >= 0:
                     doc.add(character, "appearsIn", cname, pos, "character-in-title", 0.5,

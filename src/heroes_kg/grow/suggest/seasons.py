@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ._doc import Doc
 from ._names import guess_type
@@ -520,12 +521,24 @@ def _named_together(doc: Doc, series: str, n: int) -> tuple[str, int] | None:
         rf"(?<![\w’']){name}[”\"’]?(?:[’']s)? {season.replace('(?:the|its|their|our|a) ', '')}",
         re.IGNORECASE if doc.name_of(series).isupper() else 0)
     # only near the series' name: a search of the whole text is slow
-    flags = re.IGNORECASE if doc.name_of(series).isupper() else 0
-    for at in re.finditer(name, doc.text, flags):
-        m = pattern.search(doc.text, max(0, at.start() - 160), at.end() + 40)
+    title = doc.name_of(series)
+    if title.isupper():
+        places = [m.start() for m in re.finditer(name, doc.text, re.IGNORECASE)]
+    else:  # a plain search: no expression compiled for each series
+        places = list(_occurrences(doc.text, title))
+    for at in places:
+        m = pattern.search(doc.text, max(0, at - 160), at + len(title) + 40)
         if m is not None:
             return m.group(0), m.start()
     return None
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    """Where ``part`` starts in ``text``, left to right, without overlaps."""
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + max(1, len(part)))
 
 
 def season_quotes(doc: Doc) -> None:

@@ -1296,8 +1296,8 @@ def _owned_remakes(doc: Doc) -> None:
     """"The CW’s Lost Boys" in an article about the CW's reboot of The Lost Boys: a
     company's name before the original's title stands for its remake."""
     for a, b, work in list(doc.work_spans):
-        remade = [w for w in doc.new if re.fullmatch(re.escape(work) + r"-(?:reboot|remake|"
-                                                                       r"revival)", w)]
+        remade = [w for w in doc.new if w.startswith(f"{work}-")
+                  and w[len(work) + 1:] in ("reboot", "remake", "revival")]
         if remade and re.search(rf"{POSSESSOR} $", doc.text[max(0, a - 40):a]):
             doc.work_spans.remove((a, b, work))
             doc.work_spans.append((a, b, remade[0]))
@@ -1446,15 +1446,21 @@ def _new_seasons(doc: Doc) -> None:
             doc.replace_span(a, b, season)
 
 
+#: The number after a title that makes a numbered one ("Creed 2", "Rocky IV").
+_NUMBER_AFTER = re.compile(r" (?:[2-9]|II|III|IV)(?![\w’'])")
+
+
 def _numbered(doc: Doc) -> None:
     """"Creed 2" where "Creed" is a work: the numbered title is a work of its own."""
     for work in {w for _a, _b, w in doc.work_spans}:
         name = doc.name_of(work)
         if doc.type_of(work) not in ("Movie", "MovieSeries") or len(name) < 3:
             continue
-        for m in re.finditer(rf"(?<![\w#]){re.escape(name)} (?:[2-9]|II|III|IV)(?![\w’'])",
-                             doc.text):
-            _register(doc, m.group(0), m.start(), "Movie", "numbered-title", m.group(0), 0.6)
+        for at in word_at(doc.text, name, before="#"):
+            m = _NUMBER_AFTER.match(doc.text, at + len(name))
+            if m is not None:
+                title = doc.text[at:m.end()]
+                _register(doc, title, at, "Movie", "numbered-title", title, 0.6)
 
 
 #: "who directed American Hustle and Silver Linings Playbook", "previously appeared in
