@@ -90,6 +90,30 @@ def _occurrences(text: str, part: str) -> list[int]:
     return starts
 
 
+_POSSESSIVE_CAPITAL = re.compile(r"[’']s [A-Z]")
+_STARRED_AFTER = re.compile(r"[”\"’]?[’']s?[”\"’]? [A-Z]|[”\"’] stars? [A-Z]|[”\"’]? (?:co-)?star [A-Z]|[”\"’]? (?:breakout|alum|"
+                            r"alumna|actor|actress|co-directors?|directors?|writers?|co-writers?|"
+                            r"helmers?|co-creators?|"
+                            r"creators?|producers?|showrunners?|veteran) [A-Z]")
+_SCOPE_BREAK = re.compile(r"\b[A-Z]\w+ of [“\"‘]?$")
+_EARLIER_CREDIT = re.compile(r"\b(?:previously|also|once|earlier|last) (?:created|co-created|directed|"
+                             r"wrote|co-wrote|produced|starred in|appeared in)\s*(?:[A-Z][\w+.-]*[’']s )?"
+                             r"(?:[a-z-]+,? ){0,4}?[“\"‘]?$|\b(?:starring |"
+                             r"lead |recurring |breakout )?(?:role|cameo(?: as [\w ]{1,30})?) in "
+                             r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?"
+                             r"[“\"‘]?$|\bstars on (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?[“\"‘]?$")
+_PREDECESSOR_WORD = re.compile(r"\b(?:predecessor|forerunner|(?:earlier|previous|former) (?:show|series|"
+                               r"film|movie|feature|documentary))\s*[“\"‘]?$")
+_DATED_OWNER = re.compile(r"\b(?:his|her|their|[A-Z][\w.-]*[’']s?) (?:[\w-]+ ){0,4}?(?P<y>(?:19|20)"
+                          r"\d\d) (?:[\w-]+ )?(?:film|movie|series|show|documentary)\s*[“\"‘]?$")
+_DECADE_BEFORE = re.compile(r"\b(?P<y>(?:19|20)\d\d)[’']s\s*[“\"‘]?$")
+_OPEN_PARENTHESIS_BEFORE = re.compile(r"[A-Za-z.] \( ?(?:[^()]{0,60},[”\"’]? )?[“\"‘]?$")
+_DEFINITE_KIND = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}?(?P<k>show|series|film|movie|sitcom|"
+                            r"miniseries|docuseries|anime|documentary|thriller|comedy|"
+                            r"drama)\b(?![’'-])")
+_OWNER_BEFORE_QUOTE = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)+)[’']s [“\"‘]$")
+
+
 class Doc:
     """One article being read, with everything the rules share."""
 
@@ -162,7 +186,7 @@ class Doc:
         """The id of the entity called ``name``: a known one, or a new candidate of
         ``type_`` (None: guessed from the name)."""
         name = strip_possessive(name.strip().strip(_Q + ",.").strip())
-        if type_ is not None and is_a(type_, "Person") and re.search(r"[’']s [A-Z]", name):
+        if type_ is not None and is_a(type_, "Person") and _POSSESSIVE_CAPITAL.search(name):
             # "The Big Short's Adam McKay": the person after the credit
             name = re.split(r"[’']s (?=[A-Z])", name)[-1]
         if (type_ is None or is_a(type_, "Person")) and name.count(" ") >= 2:
@@ -443,39 +467,26 @@ class Doc:
         if exclude_sequels and w.endswith("-sequel"):
             return False
         after = self.text[b:b + 30]
-        if re.match(r"[”\"’]?[’']s?[”\"’]? [A-Z]|[”\"’] stars? [A-Z]|[”\"’]? (?:co-)?star [A-Z]|[”\"’]? (?:breakout|alum|"
-                    r"alumna|actor|actress|co-directors?|directors?|writers?|co-writers?|"
-                    r"helmers?|co-creators?|"
-                    r"creators?|producers?|showrunners?|veteran) [A-Z]", after):
+        if _STARRED_AFTER.match(after):
             return False  # a credit: "“Atlanta” breakout Zazie Beetz"
-        return not self._earlier_credit(a, b) and not re.search(
-            r"\b[A-Z]\w+ of [“\"‘]?$", self.text[max(0, a - 80):a])
+        return not self._earlier_credit(a, b) and not _SCOPE_BREAK.search(self.text[max(0, a - 80):a])
 
     def _earlier_credit(self, a: int, b: int) -> bool:
         """The work named at [a, b) is someone's earlier credit: "Mazin previously created
         “Chernobyl”", "a small cameo as himself in “Uncut Gems”", "Trey Edward Shults
         ("Waves," "It Comes At Night")"."""
         before = self.text[max(0, a - 80):a]
-        if re.search(r"\b(?:previously|also|once|earlier|last) (?:created|co-created|directed|"
-                     r"wrote|co-wrote|produced|starred in|appeared in)\s*(?:[A-Z][\w+.-]*[’']s )?"
-                     r"(?:[a-z-]+,? ){0,4}?[“\"‘]?$|\b(?:starring |"
-                     r"lead |recurring |breakout )?(?:role|cameo(?: as [\w ]{1,30})?) in "
-                     r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?"
-                     r"[“\"‘]?$|\bstars on (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?[“\"‘]?$",
-                     before):
+        if _EARLIER_CREDIT.search(before):
             return True
-        if re.search(r"\b(?:predecessor|forerunner|(?:earlier|previous|former) (?:show|series|"
-                     r"film|movie|feature|documentary))\s*[“\"‘]?$", before):
+        if _PREDECESSOR_WORD.search(before):
             return True  # "its 2018 predecessor “The Nun,”", "her earlier show Gilmore Girls"
-        dated = re.search(r"\b(?:his|her|their|[A-Z][\w.-]*[’']s?) (?:[\w-]+ ){0,4}?(?P<y>(?:19|20)"
-                          r"\d\d) (?:[\w-]+ )?(?:film|movie|series|show|documentary)\s*[“\"‘]?$",
-                          before)
-        dated = dated or re.search(r"\b(?P<y>(?:19|20)\d\d)[’']s\s*[“\"‘]?$", before)
+        dated = _DATED_OWNER.search(before)
+        dated = dated or _DECADE_BEFORE.search(before)
         if dated and self.base_date is not None and int(dated.group("y")) < self.base_date.year:
             return True  # "Miyazaki's celebrated 2001 film Spirited Away", "2001’s Zoolander"
         # a credit in brackets: "Tom Hooper (“The King’s Speech”)", "Joe Wright (Pride &
         # Prejudice, Atonement)"
-        return bool(re.search(r"[A-Za-z.] \( ?(?:[^()]{0,60},[”\"’]? )?[“\"‘]?$", before) and
+        return bool(_OPEN_PARENTHESIS_BEFORE.search(before) and
                     re.match(r" ?[,.]?[”\"’]?(?: ?,? [^()]{0,60})?\)", self.text[b:b + 64]))
 
     def series_of(self, work: str | None) -> str | None:
@@ -497,9 +508,7 @@ class Doc:
         """"the show", "the series", "the film": the last work of that kind named
         before."""
         m = None
-        for m in re.finditer(r"\b[Tt]he (?:[\w-]+ ){0,2}?(?P<k>show|series|film|movie|sitcom|"  # noqa: B007 (the last match is wanted)
-                             r"miniseries|docuseries|anime|documentary|thriller|comedy|"
-                             r"drama)\b(?![’'-])", self.text[s.start:pos]):
+        for m in _DEFINITE_KIND.finditer(self.text[s.start:pos]):  # noqa: B007 (the last match is wanted)
             pass
         if m is None:
             return None
@@ -762,7 +771,7 @@ class Doc:
 
     def _owned_by_person(self, a: int) -> bool:
         """"Kate Bush's “Running Up That Hill”": someone's work named in passing."""
-        m = re.search(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)+)[’']s [“\"‘]$", self.text[max(0, a - 40):a])
+        m = _OWNER_BEFORE_QUOTE.search(self.text[max(0, a - 40):a])
         return m is not None and guess_type(m.group(1)) == "Person"
 
     def pick_main_film(self) -> None:

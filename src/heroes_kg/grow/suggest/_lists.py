@@ -57,10 +57,13 @@ def _person_name(doc: Doc, name: str) -> bool:
     return doc.is_person(name)
 
 
+_HYPHENATED_START = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+ [A-Z]")
+
+
 def trim_name(doc: Doc, name: str) -> str:
     """The name without the words before it (:meth:`Doc.trim`), but a hyphenated first
     name kept whole: "Mychal-Bella Bowman", not "Bowman"."""
-    if re.match(r"[A-Z][a-z]+-[A-Z][a-z]+ [A-Z]", name):
+    if _HYPHENATED_START.match(name):
         return name
     return doc.trim(name)
 

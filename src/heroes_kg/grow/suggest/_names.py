@@ -163,6 +163,9 @@ def is_adverb(word: str) -> bool:
     return word.lower() in _ADVERBS or _ADVERB_ENDING.fullmatch(word) is not None
 
 
+_CONTRACTION = re.compile(r"[’'](?:s|t|re|ve|ll|d|m)\b")
+
+
 def is_noise(name: str) -> bool:
     """Names no curator would keep: a pronoun, a month or weekday, a contraction, a
     sentence-initial function word or adverb, a lowercase fragment."""
@@ -176,7 +179,7 @@ def is_noise(name: str) -> bool:
     low = name.lower()
     if low in MONTHS or low in WEEKDAYS or low in PRONOUNS:
         return True
-    if re.search(r"[’'](?:s|t|re|ve|ll|d|m)\b", name) and len(words) == 1:
+    if _CONTRACTION.search(name) and len(words) == 1:
         return True
     if any(w.lower() in PRONOUNS and not w.isupper() for w in words) and len(words) <= 2:
         return True

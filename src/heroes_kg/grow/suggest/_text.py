@@ -173,6 +173,9 @@ def unwrap(text: str) -> str:
     return "".join(out)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘(#@0-9])")
+
+
 def sentences(text: str) -> Iterator[Sentence]:
     """Sentences (or lines, for text without full stops) with their offsets.
 
@@ -183,7 +186,7 @@ def sentences(text: str) -> Iterator[Sentence]:
     for para in re.finditer(r"[^\n]+", text):
         chunk, base = para.group(0), para.start()
         last = 0
-        for cut in re.finditer(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘(#@0-9])", chunk):
+        for cut in _SENTENCE_BREAK.finditer(chunk):
             # the word before the stop, after a bracket with no space before it too:
             # "“Thirty-Nine”(No. 5)"
             before = chunk[last:cut.start()].rsplit(" ", 1)[-1].rsplit("(", 1)[-1].lstrip("\"“")
@@ -219,25 +222,34 @@ def word_at(text: str, word: str, before: str = "", after: str = "") -> list[int
     return found
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str) -> str:
     """"Stellan Skarsgård" -> "stellan-skarsgard", "Paramount+" -> "paramount-plus"."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "'").replace("'s ", "s ").replace("+", " plus ")
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-") or "entity"
+    return _NOT_SLUG.sub("-", text.lower()).strip("-")[:80].strip("-") or "entity"
+
+
+_TRAILING_POSSESSIVE = re.compile(r"(?<=\w)[’']s?$")
 
 
 def strip_possessive(name: str) -> str:
-    return re.sub(r"(?<=\w)[’']s?$", "", name.strip()).strip()
+    return _TRAILING_POSSESSIVE.sub("", name.strip()).strip()
 
 
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "from",
                 "by", "vs", "vs.", "&", "de", "la", "or", "is", "my", "me", "be", "it", "as"}
 
 
+_TITLE_WORD = re.compile(r"[\w’'&+-]+")
+
+
 def is_title_case(text: str) -> bool:
     """"The Adventures of Sharkboy and Lavagirl" yes; "This year sucks" no."""
-    words = re.findall(r"[\w’'&+-]+", text)
+    words = _TITLE_WORD.findall(text)
     if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)

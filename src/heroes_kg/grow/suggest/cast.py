@@ -110,18 +110,20 @@ def _describe(doc: Doc, character: str, role: str, quote: str, start: int) -> No
                 value=after.group("d").strip())
 
 
+_STARS_AS = re.compile(rf"(?P<a>{NAME}),? (?:who )?(?P<verb>{_PLAYS}|reprised (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|"
+                       rf"(?:will |is set to |is going to )?reprise (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|"
+                       rf"reprises (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|"
+                       rf"in (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|replaced (?P<old>{NAME})|replaces "
+                       rf"(?P<old2>{NAME})|(?:will |is set to |is going to )?(?:return|returns|returning)|"
+                       rf"(?:has )?signed on|(?:is|was) cast|has been cast|comes back|is back|"
+                       rf"cast (?:[“\"][^”\"]+[”\"] )?(?:breakout |star |alum )?)"
+                       rf" as (?P<r>{_ROLE})")
+
+
 def rule_stars_as(doc: Doc, s: Sentence) -> None:
     """"Christian Slater also stars in the movie as Tech-No", "Taylor Dooley, who
     reprised her role as Lavagirl", "JJ Dashnaw who replaced Taylor Lautner as Sharkboy"."""
-    for m in re.finditer(
-            rf"(?P<a>{NAME}),? (?:who )?(?P<verb>{_PLAYS}|reprised (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|"
-            rf"(?:will |is set to |is going to )?reprise (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|"
-            rf"reprises (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|"
-            rf"in (?:her|his|their) (?:[a-z-]+ ){{0,2}}?role|replaced (?P<old>{NAME})|replaces "
-            rf"(?P<old2>{NAME})|(?:will |is set to |is going to )?(?:return|returns|returning)|"
-            rf"(?:has )?signed on|(?:is|was) cast|has been cast|comes back|is back|"
-            rf"cast (?:[“\"][^”\"]+[”\"] )?(?:breakout |star |alum )?)"
-            rf" as (?P<r>{_ROLE})", s.text):
+    for m in _STARS_AS.finditer(s.text):
         start = s.start + m.start()
         if any(a <= start < b for a, b in doc.consumed):
             continue  # paired already: "A and B return as X and Y, respectively"
@@ -173,13 +175,16 @@ def rule_respectively_as(doc: Doc, s: Sentence) -> None:
         doc.consumed.append((start, s.start + m.end()))
 
 
+_CAST_X_AS = re.compile(rf"\b(?:cast|casts|casting|tapped|taps|hired|stars|starring|features|"
+                        rf"featuring|co-stars) (?:[“\"][^”\"]+[”\"] )?"
+                        rf"(?:(?:breakout|star|alum|alumna|newcomer|veteran|actor|actress) )?"
+                        rf"(?P<a>{NAME}) as (?P<r>{_ROLE})")
+
+
 def rule_cast_x_as(doc: Doc, s: Sentence) -> None:
     """"The superhero sequel has also cast “Atlanta” breakout Zazie Beetz as the mutant
     mercenary Domino"."""
-    for m in re.finditer(rf"\b(?:cast|casts|casting|tapped|taps|hired|stars|starring|features|"
-                         rf"featuring|co-stars) (?:[“\"][^”\"]+[”\"] )?"
-                         rf"(?:(?:breakout|star|alum|alumna|newcomer|veteran|actor|actress) )?"
-                         rf"(?P<a>{NAME}) as (?P<r>{_ROLE})", s.text):
+    for m in _CAST_X_AS.finditer(s.text):
         start = s.start + m.start("a")
         quote = m.group(0)
         _cast(doc, m.group("a"), m.group("r"), quote, s.start + m.start(), "cast-as", 0.75, s)
@@ -192,11 +197,14 @@ _SPEAKS_OF_CAST = re.compile(r"\b(?:(?:the|this|its|their) (?:series|film|movie|
                              r"cast|ensemble)\b", re.IGNORECASE)
 
 
+_CAST_LIST = re.compile(rf"(?:^|, (?:and )?|\band |\) |: )(?P<a>{NAME})"
+                        rf"(?P<credit> \([^()]{{2,60}}\))? as (?P<r>{_ROLE})")
+
+
 def rule_cast_list(doc: Doc, s: Sentence) -> None:
     """"(L-R) Adriana Barraza as Grandma Moreno, and Pedro Pascal as Marcus Moreno"; a
     parenthesised earlier credit is skipped: "Lena Ortiz (Spy Kids) as Captain Comet"."""
-    for m in re.finditer(rf"(?:^|, (?:and )?|\band |\) |: )(?P<a>{NAME})"
-                         rf"(?P<credit> \([^()]{{2,60}}\))? as (?P<r>{_ROLE})", s.text):
+    for m in _CAST_LIST.finditer(s.text):
         start = s.start + m.start("a")
         if any(a <= start < b for a, b in doc.consumed):
             continue
@@ -209,18 +217,22 @@ def rule_cast_list(doc: Doc, s: Sentence) -> None:
         _cast(doc, m.group("a"), m.group("r"), quote, start, rule, 0.7, s)
 
 
+_PLAYS_ROLE_AS = re.compile(rf"(?P<a>{NAME}),? (?:who )?(?:(?P<long>{_PLAYS_ROLE})|"
+                            r"(?:also )?(?:will )?(?:plays|played|portrays|portrayed|play|"
+                            r"(?:would|will) be playing|is playing|was playing|"
+                            r"(?:will |to )?(?:provide|provides|provided|lend|lends|lent) "
+                            r"(?:the |her |his |their )?voices? (?:of|to)|"
+                            r"(?:is|was|has been) (?:[a-z]+ ){1,4}?(?:playing|portraying)|"
+                            rf"portray|voices|voiced)) (?P<r>{_ROLE})")
+_AND_PLAYED = re.compile(r" and (?:also )?(?:played|portrayed|voiced|lent) ")
+
+
 def rule_plays(doc: Doc, s: Sentence) -> None:
     """"Pascal plays Marcus Moreno", "Chopra portrays Ms. Granada", "Lena Ortiz will
     play the role of Captain Comet", "Finn Wolfhard will provide the voice of Player",
     "Gillian Anderson is looking back on playing Margaret Thatcher in Season 4 of “The
     Crown”"."""
-    for m in re.finditer(rf"(?P<a>{NAME}),? (?:who )?(?:(?P<long>{_PLAYS_ROLE})|"
-                         r"(?:also )?(?:will )?(?:plays|played|portrays|portrayed|play|"
-                         r"(?:would|will) be playing|is playing|was playing|"
-                         r"(?:will |to )?(?:provide|provides|provided|lend|lends|lent) "
-                         r"(?:the |her |his |their )?voices? (?:of|to)|"
-                         r"(?:is|was|has been) (?:[a-z]+ ){1,4}?(?:playing|portraying)|"
-                         rf"portray|voices|voiced)) (?P<r>{_ROLE})", s.text):
+    for m in _PLAYS_ROLE_AS.finditer(s.text):
         start = s.start + m.start()
         if any(a <= start < b for a, b in doc.consumed):
             continue
@@ -231,7 +243,7 @@ def rule_plays(doc: Doc, s: Sentence) -> None:
         film, quote = _work_named_after(doc, s, m.end())
         _cast(doc, m.group("a"), role, s.text[m.start():quote] if film else m.group(0), start,
               rule, 0.75, s, film)
-    if not re.search(r" and (?:also )?(?:played|portrayed|voiced|lent) ", s.text):
+    if not _AND_PLAYED.search(s.text):
         return
     opening = re.match(NAME, s.text)
     for m in re.finditer(rf",? and (?:also )?(?:played|portrayed|voiced|lent (?:her|his|their) "
@@ -378,10 +390,13 @@ def _surname_of_named(doc: Doc, name: str, before: int) -> str | None:
     return None
 
 
+_PARENT = re.compile(rf"(?P<child>{NAME})[’']s (?P<rel>dad|father|mom|mother|mum) "
+                     rf"(?P<p>{NAME})")
+
+
 def rule_parent(doc: Doc, s: Sentence) -> None:
     """"Missy's dad Marcus Moreno"."""
-    for m in re.finditer(rf"(?P<child>{NAME})[’']s (?P<rel>dad|father|mom|mother|mum) "
-                         rf"(?P<p>{NAME})", s.text):
+    for m in _PARENT.finditer(s.text):
         if not (doc.is_character(m.group("child")) or doc.is_character(m.group("p")) or
                 re.search(r"\bas\s*$", s.text[:m.start()])):
             continue
@@ -393,10 +408,13 @@ def rule_parent(doc: Doc, s: Sentence) -> None:
                 "possessive-parent", 0.8, obj=child)
 
 
+_DAUGHTER_OF = re.compile(rf"play(?:s|ed|ing)? the (?:daughter|son|child|kid) of (?:[\w ]+?, )?"
+                          rf"(?P<p1>{NAME})(?: and (?P<p2>{NAME}))?")
+
+
 def rule_daughter_of(doc: Doc, s: Sentence) -> None:
     """"play the daughter of iconic characters, Sharkboy and Lavagirl"."""
-    m = re.search(rf"play(?:s|ed|ing)? the (?:daughter|son|child|kid) of (?:[\w ]+?, )?"
-                  rf"(?P<p1>{NAME})(?: and (?P<p2>{NAME}))?", s.text)
+    m = _DAUGHTER_OF.search(s.text)
     if not m:
         return
     child = None
@@ -417,11 +435,14 @@ def rule_daughter_of(doc: Doc, s: Sentence) -> None:
                     0.6, obj=child)
 
 
+_RUN_BY = re.compile(r"\b(?:their|the|a|an) (?P<place>(?:(?!(?:the|their|a|an|as|"
+                     r"they) )[a-z-]+ ){1,4})(?:run|led) by "
+                     rf"(?P<who>{NAME})")
+
+
 def rule_run_by(doc: Doc, s: Sentence) -> None:
     """"their secret government safe house run by Ms. Granada"."""
-    for m in re.finditer(r"\b(?:their|the|a|an) (?P<place>(?:(?!(?:the|their|a|an|as|"
-                         r"they) )[a-z-]+ ){1,4})(?:run|led) by "
-                         rf"(?P<who>{NAME})", s.text):
+    for m in _RUN_BY.finditer(s.text):
         if not doc.is_character(m.group("who")):
             continue
         place_type = ("FictionalPlace" if re.search(r"house|base|school|lab|city|planet",
@@ -477,17 +498,23 @@ def _rounding_out(doc: Doc, s: Sentence) -> None:
                 obj=person)
 
 
+_STARRING_LIST = re.compile(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|featuring|"
+                            rf"(?:headlined|toplined|fronted|led) by|(?:the )?cast "
+                            rf"(?:also )?includes?|(?:ensemble|cast|lineup) (?:that|which) (?:also )?"
+                            rf"includes?|star(?:s|red|ring)? alongside|starred opposite|"
+                            rf"stars opposite|(?<=, )alongside|[Gg]uest[- ]starring(?: this season)? "
+                            rf"(?:are|is)|[Tt]he cast (?:is|are) [a-z -]{{1,25}}:|[Rr]ounding out the "
+                            rf"cast (?:are|is)|(?:the )?cast is rounded out by) {_LIST}")
+_CAST_MEMBER_STARS = re.compile(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,2}}?(?:will )?(?:stars?|starred|co-stars?|"
+                                rf"(?:is|was|has been|have been) cast in|(?:has |have )?(?:joined|boarded)) "
+                                rf"(?:in )?(?:{POSSESSOR} )?[“\"‘]?")
+
+
 def rule_cast_members(doc: Doc, s: Sentence) -> None:
     """"starring Pedro Pascal, Priyanka Chopra and Christian Slater", "the cast includes
     A and B", "also stars A", "Guest-starring this season are Derek Hough, …": cast
     membership with no character named."""
-    for m in re.finditer(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|featuring|"
-                         rf"(?:headlined|toplined|fronted|led) by|(?:the )?cast "
-                         rf"(?:also )?includes?|(?:ensemble|cast|lineup) (?:that|which) (?:also )?"
-                         rf"includes?|star(?:s|red|ring)? alongside|starred opposite|"
-                         rf"stars opposite|(?<=, )alongside|[Gg]uest[- ]starring(?: this season)? "
-                         rf"(?:are|is)|[Tt]he cast (?:is|are) [a-z -]{{1,25}}:|[Rr]ounding out the "
-                         rf"cast (?:are|is)|(?:the )?cast is rounded out by) {_LIST}", s.text):
+    for m in _STARRING_LIST.finditer(s.text):
         pos = s.start + m.start()
         work = the_sequel(doc, doc.work_at(pos, s))
         if "this season" in m.group(0) and doc.type_of(work) != "TVSeason":
@@ -536,9 +563,7 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
             doc.add(work, "castMember", quote, pos, "starring", 0.7, obj=person)
     _rounding_out(doc, s)
     _listed_subjects(doc, s)
-    for m in re.finditer(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,2}}?(?:will )?(?:stars?|starred|co-stars?|"
-                         rf"(?:is|was|has been|have been) cast in|(?:has |have )?(?:joined|boarded)) "
-                         rf"(?:in )?(?:{POSSESSOR} )?[“\"‘]?", s.text):
+    for m in _CAST_MEMBER_STARS.finditer(s.text):
         name = doc.trim(m.group("a"))
         spans = doc.span_starting(s.start + m.end())
         if not spans or not doc.is_person(name):
@@ -606,6 +631,13 @@ _CREDIT = re.compile(rf"^(?:[’']s)?[”\"’]?(?:[’']s)? (?:(?P<role>co-dire
                      rf"actor|actress|veteran|newcomer) )?(?P<p>{NAME})")
 
 
+_PERSON_OF_BEFORE = re.compile(rf"(?P<p>{NAME}) of [“\"‘]?$")
+_PERSON_STARS_BEFORE = re.compile(rf"(?P<p>{NAME})(?: now| also| currently)? (?:stars|starred|starring) "
+                                  rf"(?:on|in) (?:{POSSESSOR} )?[“\"‘]?$|(?P<p2>{NAME})[\w ,]{{0,40}}? "
+                                  rf"(?:his|her|their) (?:starring |lead |recurring |breakout )?role in "
+                                  rf"(?:{POSSESSOR} )?[“\"‘]?$")
+
+
 def rule_credits(doc: Doc, s: Sentence) -> None:
     """"“The Walking Dead’s” Andrew Lincoln", "“Atlanta” breakout Zazie Beetz", "Gossip
     Girl's Penn Badgley", "Jack Kesy of “The Strain”", "“John Wick” co-director David
@@ -660,15 +692,12 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
                             doc.add(coming, prop, doc.text[a:b + m.end() + back.end()], a,
                                     "credit-returning", 0.6, obj=who)
         before = doc.text[s.start:a]
-        m = re.search(rf"(?P<p>{NAME}) of [“\"‘]?$", before)
+        m = _PERSON_OF_BEFORE.search(before)
         if m and doc.is_person(doc.trim(m.group("p"))):
             person = doc.entity(doc.trim(m.group("p")), "Actor", "credit", m.group(0))
             doc.add(work, "castMember", doc.text[s.start + m.start():b + 1], s.start + m.start(),
                     "person-of-work", 0.6, obj=person)
-        m = re.search(rf"(?P<p>{NAME})(?: now| also| currently)? (?:stars|starred|starring) "
-                      rf"(?:on|in) (?:{POSSESSOR} )?[“\"‘]?$|(?P<p2>{NAME})[\w ,]{{0,40}}? "
-                      rf"(?:his|her|their) (?:starring |lead |recurring |breakout )?role in "
-                      rf"(?:{POSSESSOR} )?[“\"‘]?$", before)
+        m = _PERSON_STARS_BEFORE.search(before)
         if m:
             name = doc.trim(m.group("p") or m.group("p2"))
             if doc.is_person(name):
@@ -677,11 +706,14 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
                         s.start + m.start(), "stars-on", 0.6, obj=person)
 
 
+_KNOWN_FOR_ROLE = re.compile(rf"^(?P<a>{NAME}) (?:is|was) (?:[a-z]+ ){{0,2}}?known for (?:starring|playing|"
+                             rf"her role|his role|their role)(?: as)? (?P<r>{_ROLE}) (?:on|in) [“\"‘]?")
+
+
 def rule_known_for_role(doc: Doc, s: Sentence) -> None:
     """"Newton is perhaps best known for starring as Maeve Millay on Westworld": a role
     in an earlier work of the person the sentence is about."""
-    m = re.search(rf"^(?P<a>{NAME}) (?:is|was) (?:[a-z]+ ){{0,2}}?known for (?:starring|playing|"
-                  rf"her role|his role|their role)(?: as)? (?P<r>{_ROLE}) (?:on|in) [“\"‘]?", s.text)
+    m = _KNOWN_FOR_ROLE.search(s.text)
     if not m:
         return
     name = doc.trim(m.group("a"))
@@ -734,11 +766,14 @@ def rule_whom_plays(doc: Doc, s: Sentence) -> None:
                     "whom-plays", 0.5, value=m.group("d").strip())
 
 
+_ACTORS_CHARACTER = re.compile(rf"(?P<a>{NAME})[’'] ?s? (?P<c>(?:[A-Z]\. ){{1,2}}[A-Z][a-z]{{2,}} "
+                               rf"[A-Z][a-z]{{2,}}|[A-Z][a-z]{{2,}})\b(?! [A-Z]|[’'])")
+
+
 def rule_actors_character(doc: Doc, s: Sentence) -> None:
     """"Hidden Bodies … follows Badgley's Joe after he has made the leap": a cast member's
     possessive before a first name is the character they play."""
-    for m in re.finditer(rf"(?P<a>{NAME})[’'] ?s? (?P<c>(?:[A-Z]\. ){{1,2}}[A-Z][a-z]{{2,}} "
-                         rf"[A-Z][a-z]{{2,}}|[A-Z][a-z]{{2,}})\b(?! [A-Z]|[’'])", s.text):
+    for m in _ACTORS_CHARACTER.finditer(s.text):
         # "Murphy’s J. Robert Oppenheimer": a character's full name after initials too
         actor = doc.lookup(doc.trim(m.group("a")))
         if actor is None or (doc.type_of(actor) != "Actor" and not any(
@@ -785,11 +820,14 @@ def rule_unnamed_role(doc: Doc, s: Sentence) -> None:
                     obj=character, **{"in": work})
 
 
+_ACTOR_IN_PARENTHESES = re.compile(rf"[”\"’]?\s?\((?P<p>{NAME})\)")
+
+
 def rule_title_then_actor(doc: Doc, s: Sentence) -> None:
     """"Action movie “The Old Guard” (Charlize Theron) led the way": the star named in
     parentheses after a title."""
     for _a, b, work in doc.works_in_spans(s.start, s.end):
-        m = re.match(rf"[”\"’]?\s?\((?P<p>{NAME})\)", doc.text[b:s.end])
+        m = _ACTOR_IN_PARENTHESES.match(doc.text[b:s.end])
         if not m or doc.type_of(work) not in WORK_TYPES:
             continue
         name = m.group("p")
@@ -896,12 +934,15 @@ def character_in_title(doc: Doc) -> None:
                             obj=work)
 
 
+_VERSION_OF = re.compile(rf"\bversion of (?P<a>{NAME})[’']s (?:character )?(?P<r>{NAME})"
+                         r"(?: character)?")
+
+
 def rule_version_of(doc: Doc, s: Sentence) -> None:
     """"Jackie, a version of Dianne Wiest’s character Lucy in the original 1987 film",
     "Jason Patric’s Michael character", "Kiefer Sutherland’s David": who played the
     character in the original work."""
-    for m in re.finditer(rf"\bversion of (?P<a>{NAME})[’']s (?:character )?(?P<r>{NAME})"
-                         r"(?: character)?", s.text):
+    for m in _VERSION_OF.finditer(s.text):
         actor = doc.trim(m.group("a"))
         if not doc.is_person(actor):
             continue
@@ -918,11 +959,14 @@ def rule_version_of(doc: Doc, s: Sentence) -> None:
                 "version-of", 0.6, obj=character, **{"in": work})
 
 
+_RETURN_AS = re.compile(rf"^(?:[A-Z][a-z]+, )?(?P<a>{NAME})\b[^.;]*?\b(?:making|marks?|marking) (?:his|her|their) "
+                        rf"return as (?P<r>{_ROLE})")
+
+
 def rule_return_as(doc: Doc, s: Sentence) -> None:
     """"Dolph Lundgren is set to appear in Creed 2, making his return as the infamous Ivan
     Drago": the role played again."""
-    m = re.search(rf"^(?:[A-Z][a-z]+, )?(?P<a>{NAME})\b[^.;]*?\b(?:making|marks?|marking) (?:his|her|their) "
-                  rf"return as (?P<r>{_ROLE})", s.text)
+    m = _RETURN_AS.search(s.text)
     if not m or not doc.is_person(doc.trim(m.group("a"))):
         return
     work = doc.work_at(s.start + m.start("r"), s)
@@ -992,23 +1036,30 @@ def _joins_list(doc: Doc, s: Sentence) -> None:
                         0.7, obj=person)
 
 
+_JOINED_CAST = re.compile(rf"(?P<a>{NAME}) (?:has |have |had )?(?:joined|joins) the (?:main )?"
+                          rf"cast of ")
+_SET_TO_JOIN = re.compile(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,3}}?(?:(?:is set|set|is going|will) to "
+                          rf"star|starred|stars|co-starred|co-stars) (?:opposite|alongside|with) "
+                          rf"(?:(?:newly added |fellow )?(?:cast member|co-star) )?"
+                          rf"(?P<b>{NAME})(?P<in> in (?:the (?:[a-z-]+ ){{0,3}})?)?")
+_PERFORMANCE = re.compile(rf"(?P<a>{NAME})[’']s (?:performance|portrayal|turn)\b")
+_LEAD_STARS = re.compile(rf"^(?P<a>{NAME})(?: of [“\"‘][^”\"’]+[”\"’])? (?:stars|will star|co-stars|"
+                         rf"appears) in an? (?:[\w-]+ ){{0,3}}role\b")
+
+
 def rule_joins(doc: Doc, s: Sentence) -> None:
     """"Thandiwe Newton has joined the cast of Wednesday season 2", "Newton is set to star
     alongside newly added cast member Steve Buscemi", "starred opposite Chris Pine in the
     spy thriller All the Old Knives", "Jenna Ortega's performance", "Jack Kesy of “The
     Strain” stars in an unspecified villain role"."""
-    for m in re.finditer(rf"(?P<a>{NAME}) (?:has |have |had )?(?:joined|joins) the (?:main )?"
-                         rf"cast of ", s.text):
+    for m in _JOINED_CAST.finditer(s.text):
         spans = doc.span_starting(s.start + m.end())
         name = doc.trim(m.group("a"))
         if spans and doc.is_person(name):
             person = doc.entity(name, "Actor", "joins-cast", m.group(0))
             doc.add(spans[0][2], "castMember", doc.text[s.start + m.start():spans[0][1]],
                     s.start + m.start(), "joins-cast", 0.75, obj=person)
-    for m in re.finditer(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,3}}?(?:(?:is set|set|is going|will) to "
-                         rf"star|starred|stars|co-starred|co-stars) (?:opposite|alongside|with) "
-                         rf"(?:(?:newly added |fellow )?(?:cast member|co-star) )?"
-                         rf"(?P<b>{NAME})(?P<in> in (?:the (?:[a-z-]+ ){{0,3}})?)?", s.text):
+    for m in _SET_TO_JOIN.finditer(s.text):
         if m.group("in"):
             spans = doc.span_starting(s.start + m.end())
             work = spans[0][2] if spans else None
@@ -1043,15 +1094,14 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
             person = doc.entity(name, "Actor", "opposite", m.group(0))
             doc.add(work, "castMember", m.group(0), s.start + m.start(), "opposite", 0.6,
                     obj=person)
-    for m in re.finditer(rf"(?P<a>{NAME})[’']s (?:performance|portrayal|turn)\b", s.text):
+    for m in _PERFORMANCE.finditer(s.text):
         name = doc.trim(m.group("a"))
         work = doc.work_at(s.start + m.start(), s)
         if work and doc.is_person(name):
             person = doc.entity(name, "Actor", "performance", m.group(0))
             doc.add(work, "castMember", m.group(0), s.start + m.start(), "performance", 0.55,
                     obj=person)
-    for m in re.finditer(rf"^(?P<a>{NAME})(?: of [“\"‘][^”\"’]+[”\"’])? (?:stars|will star|co-stars|"
-                         rf"appears) in an? (?:[\w-]+ ){{0,3}}role\b", s.text):
+    for m in _LEAD_STARS.finditer(s.text):
         name = doc.trim(m.group("a"))
         work = doc.work_before(s.start + m.start(), s)
         if work and doc.is_person(name):
@@ -1294,12 +1344,15 @@ _WORK_ROLE_PROPS = {"star": "castMember", "lead": "castMember", "co-star": "cast
                     "screenwriter": "screenwriter", "creator": "creator"}
 
 
+_WORK_ROLE_CUE = re.compile(r"[’']s (?:star|lead|co-star|director|writer|screenwriter|creator)\b|"
+                            r"\b(?:his|her|their) co-star")
+
+
 def rule_work_role(doc: Doc, s: Sentence) -> None:
     """"a cheeky Instagram post from the film's star, Chris Evans", "his co-star Ana de
     Armas", "with the film's director, Dexter Fletcher": the person's part in the work in
     scope."""
-    if not re.search(r"[’']s (?:star|lead|co-star|director|writer|screenwriter|creator)\b|"
-                     r"\b(?:his|her|their) co-star", s.text):
+    if not _WORK_ROLE_CUE.search(s.text):
         return
     for m in _WORK_ROLE.finditer(s.text):
         role = m.group("role")
@@ -1327,11 +1380,13 @@ _KNOWN_FOR_ROLE_IN = re.compile(rf"(?P<p>{PERSON}), (?:who is )?(?:best |perhaps
                                 rf"known for (?:his|her|their) (?:role|roles|part|turn) in [“\"‘]?")
 
 
+_LED_CUE = re.compile(r"-(?:led|starring|fronted|headlined)\b|\b(?:star|actor|actress|known)\b")
+
+
 def rule_led(doc: Doc, s: Sentence) -> None:
     """"The Omar Sy-led series", "Lead star Sy, known for his role in ‘The Intouchables’":
     the lead of the work in scope; a role in a work named, that work's cast."""
-    if not re.search(r"-(?:led|starring|fronted|headlined)\b|\b(?:star|actor|actress|known)\b",
-                     s.text):
+    if not _LED_CUE.search(s.text):
         return
     for m in _LED.finditer(s.text):
         name = doc.trim(m.group("p"))
@@ -1414,11 +1469,14 @@ def _work_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]:
     return None, end
 
 
+_STARRED_IN_CUE = re.compile(r"\b(?:star\w*|co-star\w*|appear\w*|cast) (?:together )?in\b")
+
+
 def rule_starred_in(doc: Doc, s: Sentence) -> None:
     """"Casey Affleck recently starred in the excellent supernatural drama, A Ghost Story",
     "Affleck is set to appear in this year’s The Old Man and the Gun", "The two also
     co-starred in Rian Johnson's 2019 film Knives Out" (the two people named last)."""
-    if not re.search(r"\b(?:star\w*|co-star\w*|appear\w*|cast) (?:together )?in\b", s.text):
+    if not _STARRED_IN_CUE.search(s.text):
         return
     for m in _STARRED_IN.finditer(s.text):
         work, end = _work_after(doc, s, m.end())
@@ -1508,11 +1566,14 @@ _STORY_OF = re.compile(
     rf"(?P<d>(?:[a-z][\w-]* ){{1,4}}?)(?:named |called )?(?P<c>{NAME})")
 
 
+_STORY_CUE = re.compile(r"\b(?:sees|follows|centers|centres|revolves|is about)\b")
+
+
 def rule_story_character(doc: Doc, s: Sentence) -> None:
     """"‘Lupin’ sees professional thief Assane Diop seek revenge", "The award-winning story
     of IN THIS CORNER OF THE WORLD follows a young lady named Suzu Urano": someone the
     story follows, described first, is a character of the work."""
-    if not re.search(r"\b(?:sees|follows|centers|centres|revolves|is about)\b", s.text):
+    if not _STORY_CUE.search(s.text):
         return
     for m in _STORY_OF.finditer(s.text):
         name = m.group("c")

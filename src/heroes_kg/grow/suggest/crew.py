@@ -247,14 +247,17 @@ def rule_role_before_name(doc: Doc, s: Sentence) -> None:
                         obj=who)
 
 
+_DIRECTED = re.compile(rf"(?P<d>{NAME})(?: \([^()]{{1,80}}\))?,? (?:who )?(?:also |previously |has |had )?"
+                       rf"(?P<verb>directed|helmed|created|co-created|wrote|co-wrote|"
+                       rf"produced)\b(?P<rest>.*)")
+
+
 def rule_directed(doc: Doc, s: Sentence) -> None:
     """"Rodriguez also directed other films including "Machete," "Sin City" and its
     sequel "Sin City: A Dame to Kill For."", "Aside from "We Can Be Heroes,"
     Rodriguez also directed …", "Murphy co-created the series with Brad Falchuk and
     Steven Canals"."""
-    for m in re.finditer(rf"(?P<d>{NAME})(?: \([^()]{{1,80}}\))?,? (?:who )?(?:also |previously |has |had )?"
-                         rf"(?P<verb>directed|helmed|created|co-created|wrote|co-wrote|"
-                         rf"produced)\b(?P<rest>.*)", s.text):
+    for m in _DIRECTED.finditer(s.text):
         if not doc.is_person(doc.trim(m.group("d"))):
             continue
         director = doc.entity(doc.trim(m.group("d")), "Filmmaker", "directed", m.group(0))
@@ -320,10 +323,13 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
                     "aside-from-directed", 0.7, obj=director)
 
 
+_RETURN_AS_DIRECTOR = re.compile(rf"(?P<d>{NAME}) (?:is )?set to return as (?P<roles>director"
+                                 r"(?: and (?:screenwriter|writer))?)")
+
+
 def rule_return_as(doc: Doc, s: Sentence) -> None:
     """"Robert Rodriguez set to return as director and screenwriter"."""
-    for m in re.finditer(rf"(?P<d>{NAME}) (?:is )?set to return as (?P<roles>director"
-                         r"(?: and (?:screenwriter|writer))?)", s.text):
+    for m in _RETURN_AS_DIRECTOR.finditer(s.text):
         target = doc.work_for(s)
         if target is None or not doc.is_person(m.group("d")):
             continue
@@ -335,9 +341,12 @@ def rule_return_as(doc: Doc, s: Sentence) -> None:
                     0.75, obj=person)
 
 
+_BEHIND = re.compile(rf"(?P<c>{NAME}),? who (?:is|was) behind (?P<rest>[^.!?]*)")
+
+
 def rule_behind(doc: Doc, s: Sentence) -> None:
     """"Rodriguez, who is behind "Spy Kids" and "Sharkboy and Lavagirl""."""
-    m = re.search(rf"(?P<c>{NAME}),? who (?:is|was) behind (?P<rest>[^.!?]*)", s.text)
+    m = _BEHIND.search(s.text)
     if not m or not doc.is_person(m.group("c")):
         return
     creator = doc.entity(m.group("c"), "Filmmaker", "who-is-behind", m.group(0))
@@ -413,10 +422,13 @@ _EXEC_PRODUCE = re.compile(
     rf"(?:,? (?:alongside|with|along with) (?P<others>{_PEOPLE}))?(?=[,.;]|$)")
 
 
+_EXEC_PRODUCE_CUE = re.compile(r"\b(?:exec|executive|co-)[- ]?produce")
+
+
 def rule_exec_produce(doc: Doc, s: Sentence) -> None:
     """"Both Fogelman and Brown exec produce Paradise, alongside John Requa, Glenn Ficarra,
     John Hoberg, Jess Rosenthal, and Steve Beers": everyone named produces the work."""
-    if not re.search(r"\b(?:exec|executive|co-)[- ]?produce", s.text):
+    if not _EXEC_PRODUCE_CUE.search(s.text):
         return
     for m in _EXEC_PRODUCE.finditer(s.text):
         prop = "producer" if m.group("v").startswith("co-produce") else "executiveProducer"
@@ -466,11 +478,14 @@ def rule_role_apposition(doc: Doc, s: Sentence) -> None:
                         obj=person)
 
 
+_SERVES_AS_CUE = re.compile(r" as | (?:is|was|will be) (?:also )?(?:the|a|an) ")
+
+
 def rule_serves_as(doc: Doc, s: Sentence) -> None:
     """"Ayer will continue on as producer", "Nick Stern serves as co-executive
     producer", "who also serves as executive producer alongside Evans, Rosalie Swedlin
     and Adam Shulman", "Jack Lothian is the writer and showrunner"."""
-    if not re.search(r" as | (?:is|was|will be) (?:also )?(?:the|a|an) ", s.text):
+    if not _SERVES_AS_CUE.search(s.text):
         return
     for m in _SERVES.finditer(s.text):
         job = m.group("job") or m.group("job2")
@@ -516,10 +531,13 @@ def rule_include(doc: Doc, s: Sentence) -> None:
                         s.text[m.start():m.end()], pos, "crew-include", 0.7)
 
 
+_SCRIPT_CUE = re.compile(r"\b(?:wrote|penned|co-wrote|rewrote)\b")
+
+
 def rule_script(doc: Doc, s: Sentence) -> None:
     """"Ayer … wrote a draft of the script with Evan Spiliotopoulos, with a rewrite by T.S.
     Nowlin": who wrote the work in scope."""
-    if not re.search(r"\b(?:wrote|penned|co-wrote|rewrote)\b", s.text):
+    if not _SCRIPT_CUE.search(s.text):
         return
     for m in _SCRIPT.finditer(s.text):
         pos = s.start + m.start()
@@ -649,11 +667,13 @@ def rule_set_to_direct(doc: Doc, s: Sentence) -> None:
                             "set-to-direct", 0.65)
 
 
+_PARENTHESISED_CREDIT = re.compile(rf"(?P<role>Directed|Written|Produced|Created) by (?P<p>{NAME}) \([“\"]?")
+
+
 def rule_parenthesised_credit(doc: Doc, s: Sentence) -> None:
     """"Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was …": the work
     named after, and the earlier credit in parentheses."""
-    m = re.match(rf"(?P<role>Directed|Written|Produced|Created) by (?P<p>{NAME}) \([“\"]?",
-                 s.text)
+    m = _PARENTHESISED_CREDIT.match(s.text)
     if not m:
         return
     credit = doc.span_starting(s.start + m.end())
@@ -670,14 +690,16 @@ _MAKER_NOUNS = re.compile(
     r"sci-fi|mystery|satire|romance|fantasy|noir)s?$")
 
 
+_MAKER_POSSESSIVE = re.compile(rf"(?P<p>{NAME})[’'](?:s)? (?P<mid>(?:[a-z][\w-]*,? ){{1,4}})[“\"‘]?$")
+
+
 def rule_maker_possessive(doc: Doc, s: Sentence) -> None:
     """"Jordan Peele’s horror thriller ‘Us’", "filmmaker’s best picture-winning historical
     epic ‘Oppenheimer’": a person's film named with what kind of film it is is the work
     they directed (a person's series, the one they created)."""
     for a, _b, work in doc.works_in_spans(s.start, s.end):
         before = doc.text[s.start:a]
-        m = re.search(rf"(?P<p>{NAME})[’'](?:s)? (?P<mid>(?:[a-z][\w-]*,? ){{1,4}})[“\"‘]?$",
-                      before)
+        m = _MAKER_POSSESSIVE.search(before)
         if not m or not _MAKER_NOUNS.search(m.group("mid").strip().rstrip(",")):
             continue
         name = doc.trim(m.group("p"))
@@ -747,12 +769,15 @@ _LIST_PROPS = {"executive producer": "executiveProducer", "creator": "creator",
                "screenwriter": "screenwriter", "co-executive producer": "producer"}
 
 
+_LIST_ROLE_RE = re.compile(_LIST_ROLE)
+
+
 def rule_listed_roles(doc: Doc, s: Sentence) -> None:
     """"Fuller and Green, who were the creators and executive producers on the series",
     "In addition to Fuller and Green, Craig Cegielski and Stefanie Berk are also executive
     producers along with David Slade, Adam Kane, and Gaiman": everyone listed (with a
     surname alone for the person named so before) holds the roles on the work in scope."""
-    if not re.search(_LIST_ROLE, s.text):
+    if not _LIST_ROLE_RE.search(s.text):
         return
     lists = PeopleLists(doc, s)
     for m, people in lists:
@@ -818,11 +843,14 @@ _CREDITS_THEN_DIRECTS = re.compile(
     rf"\b(?:[Dd]irected|[Hh]elmed) by (?P<p2>{NAME}) \((?P<c2>[^()]{{2,100}})\)")
 
 
+_DIRECTOR_CUE = re.compile(r"\b(?:[Dd]irect|[Hh]elm)")
+
+
 def rule_director_credits(doc: Doc, s: Sentence) -> None:
     """"Filmmaker J.A. Bayona (A Monster Calls, The Impossible) steps into the director’s
     chair", "Tom Hooper (“The King’s Speech”) will direct", "directed by Joe Wright (Pride &
     Prejudice, Atonement)": the works in parentheses are the director's earlier films."""
-    if not re.search(r"\b(?:[Dd]irect|[Hh]elm)", s.text):
+    if not _DIRECTOR_CUE.search(s.text):
         return
     for m in _CREDITS_THEN_DIRECTS.finditer(s.text):
         c = "c" if m.group("c") else "c2"

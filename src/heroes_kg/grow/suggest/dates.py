@@ -61,12 +61,15 @@ def _premiere_elsewhere(doc: Doc, s: Sentence) -> None:
                         0.6, obj=platform)
 
 
+_PREMIERED = re.compile(rf"\b(?:premiered|premieres|will premiere) "
+                        rf"(?:on (?P<o>{NAME}) )?on (?P<d>{DATE})")
+
+
 def rule_premiere(doc: Doc, s: Sentence) -> None:
     """"We Can Be Heroes premiered on Christmas Day 2020": a premiere event with its
     date."""
     _premiere_elsewhere(doc, s)
-    m = re.search(rf"\b(?:premiered|premieres|will premiere) "
-                  rf"(?:on (?P<o>{NAME}) )?on (?P<d>{DATE})", s.text)
+    m = _PREMIERED.search(s.text)
     if not m:
         return
     film = doc.work_at(s.start + m.start(), s)

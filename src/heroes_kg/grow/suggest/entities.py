@@ -112,6 +112,9 @@ def _lists(doc: Doc) -> list[re.Match[str]]:
     return cached
 
 
+_LIST_SEPARATOR = re.compile(r",? and (?:the late )?|, ")
+
+
 def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
     """Something in the text says the name is someone's: the surname used alone
     elsewhere, a role or verb next to it ("director X", "X said", "X, who")."""
@@ -120,7 +123,7 @@ def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
            and not doc.work_span_at(at, at + len(surname))
            for at in word_at(doc.text, surname, before="’'-", after="-")):
         return True  # the surname alone (not inside a title: "3 Body Problem")
-    if any(name in re.split(r",? and (?:the late )?|, ", x.group(0)) for x in _lists(doc)):
+    if any(name in _LIST_SEPARATOR.split(x.group(0)) for x in _lists(doc)):
         return True  # "Dylan O'Brien, Victoria Pedretti, Josh Holloway and …"
     for at in word_at(doc.text, name):
         pair = _AND_BEFORE.search(doc.text[max(0, at - 40):at])
@@ -132,18 +135,27 @@ def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
     return False
 
 
+_DIGIT = re.compile(r"\d")
+_TOP_CHART_BEFORE = re.compile(r"\bTop \d+ $")
+_INNER_POSSESSIVE = re.compile(r"[’']s\b")
+_NOT_A_NAME = re.compile(r"[A-Z][a-z]+-language|English|French|British|American|"
+                         r"Korean|Spanish|German|Italian|Japanese|Indian|Chinese|"
+                         r"Canadian|Australian|Irish|Scottish|Mexican")
+_POSSESSIVE_SPACE = re.compile(r"[’']s ")
+
+
 def rule_new_names(doc: Doc, s: Sentence) -> None:
     """"Critics at Rotten Tomatoes praised Lena Ortiz": Lena Ortiz, a Person."""
     mask = doc.covered()[s.start:s.end]
     for m in _NAME.finditer(s.text):
-        if any(mask[m.start():m.end()]) or re.search(r"\d", m.group(0)) or \
-                re.search(r"\bTop \d+ $", s.text[max(0, m.start() - 8):m.start()]):
+        if any(mask[m.start():m.end()]) or _DIGIT.search(m.group(0)) or \
+                _TOP_CHART_BEFORE.search(s.text[max(0, m.start() - 8):m.start()]):
             continue  # "Top 10 English TV list": a chart's name
         if s.text[m.end():m.end() + 1] in ("/", ".") and "." not in m.group(0) and \
                 s.text[m.end() + 1:m.end() + 2].isalpha():
             continue  # part of a web address or handle
         raw = m.group(0)
-        inner = re.search(r"[’']s\b", raw)
+        inner = _INNER_POSSESSIVE.search(raw)
         if inner and inner.end() < len(raw) and guess_type(raw) == "Person":
             raw = raw[:inner.start()]  # "Jami Gertz’s Star": Jami Gertz
             if re.match(rf"[’']s {NAME}", s.text[m.start() + len(raw):]) and \
@@ -157,9 +169,7 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
         while words and (words[0] in STOP or words[0].rstrip(".") in STOP or
                          _ROLE_WORD.fullmatch(words[0])):
             words.pop(0)  # "Co-creators Craig Mazin", "Director Jane Roe"
-        if words and re.fullmatch(r"[A-Z][a-z]+-language|English|French|British|American|"
-                                  r"Korean|Spanish|German|Italian|Japanese|Indian|Chinese|"
-                                  r"Canadian|Australian|Irish|Scottish|Mexican", words[0]):
+        if words and _NOT_A_NAME.fullmatch(words[0]):
             continue  # "English-language TV": an adjective, not a name
         if not words or any(w in STOP for w in words):
             continue
@@ -189,7 +199,7 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
             continue
         if len(words) == 1 and _sentence_initial_only(doc.text, name):
             continue  # "Deadline has confirmed …", and nowhere else
-        if re.search(r"[’']s ", name) and type_ != "Person":
+        if _POSSESSIVE_SPACE.search(name) and type_ != "Person":
             continue  # "Zack Snyder’s Justice League": a credit and a title, not a company
         if type_ == "Person":
             kind = _kind_from_context(doc, name)

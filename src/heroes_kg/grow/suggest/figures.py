@@ -331,6 +331,9 @@ def rule_watched_for(doc: Doc, s: Sentence) -> None:
                 value=count)
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+
+
 def rule_figures(doc: Doc, s: Sentence) -> None:
     """"44 million households viewed the movie in the first 28 days", "racked up 15.2
     million views and 98.4 million hours viewed in its first three days"."""
@@ -351,7 +354,7 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                                       bare=True))
     figures.sort(key=lambda f: f.start)
     paired: dict[int, str] = {}
-    if re.search(r"\brespectively\b", s.text):
+    if _RESPECTIVELY.search(s.text):
         # "“Happiness for Beginners” … and “Missing: …,” with 9.3 million views and 7.6
         # million views for fourth and fifth place, respectively": in order, or not at all.
         works = doc.respective(s, s.start + figures[0].start) if figures else []

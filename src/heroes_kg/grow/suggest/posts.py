@@ -154,14 +154,17 @@ _PROSE_POST = _prose_post()
 _PROSE_POST_APPOSED = _prose_post(r"(?:, [^,“”\"]{3,80},)?")
 
 
+_POST_ON_DAY_CUE = re.compile(r"\bpost on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.IGNORECASE)
+_INSTAGRAM_STORY = re.compile(r"Instagram Stor")
+
+
 def rule_prose_post(doc: Doc, s: Sentence) -> None:
     """"Rodriguez wrote on Twitter", "Pascal shared a photo on Instagram", "Chopra took to
     Instagram to celebrate", "the studio tweeted", "He posted the following to Instagram,
     confirming the casting news", "In an Instagram post that quickly reached 1 million
     views, Madelyn Cline thanked fans “…”"; the words posted when the sentence quotes
     them."""
-    if re.search(r"\bpost on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
-                 s.text, re.IGNORECASE) or re.search(r"Instagram Stor", s.text):
+    if _POST_ON_DAY_CUE.search(s.text) or _INSTAGRAM_STORY.search(s.text):
         return
     # the apposition ("Lead star Sy, known for his role in …, tweeted") is tried only
     # where something was tweeted: it is costly to try at every name
@@ -259,6 +262,11 @@ def rule_stories(doc: Doc, s: Sentence) -> None:
                 obj=first)
 
 
+_TWEET_EMBED = re.compile(r"^(?P<text>.+?)\s+(?:pic\.twitter\.com/\S+|https?://t\.co/\S+)\s+"
+                          r"(?:— (?P<who>[^(\n]+?) \((?P<h>@\w+)\) |(?P<junk>[^—\n]*?))"
+                          r"(?P<d>[A-Z][a-z]+ \d{1,2}, \d{4})$")
+
+
 def tweet_embed(doc: Doc) -> None:
     """An embedded tweet: "text pic.twitter.com/… — Name (@handle) January 4, 2021".
 
@@ -266,9 +274,7 @@ def tweet_embed(doc: Doc) -> None:
     paragraph before names (lower confidence)."""
     for index, s in enumerate(doc.paragraphs):
         before = doc.paragraphs[index - 1] if index else None
-        m = re.search(r"^(?P<text>.+?)\s+(?:pic\.twitter\.com/\S+|https?://t\.co/\S+)\s+"
-                      r"(?:— (?P<who>[^(\n]+?) \((?P<h>@\w+)\) |(?P<junk>[^—\n]*?))"
-                      r"(?P<d>[A-Z][a-z]+ \d{1,2}, \d{4})$", s.text)
+        m = _TWEET_EMBED.search(s.text)
         if not m:
             continue
         if m.group("h"):
@@ -339,12 +345,15 @@ def captions(doc: Doc) -> None:
                     value=text)
 
 
+_INSTAGRAM_EMBED = re.compile(r"^(?P<text>.+?)\s*A post shared by (?P<who>[^(\n]+?) \((?P<h>@[\w.]+)\)"
+                              r"(?: on (?P<d>[A-Z][a-z]+\.? \d{1,2}, \d{4}))?")
+
+
 def instagram_embed(doc: Doc) -> None:
     """An embedded Instagram post: "Getting stronger !!! 2018 #Creed 2 A post shared by
     Sly Stallone (@officialslystallone) on Sep 1, 2017 at 3:28pm PDT"."""
     for p in doc.paragraphs:
-        m = re.search(r"^(?P<text>.+?)\s*A post shared by (?P<who>[^(\n]+?) \((?P<h>@[\w.]+)\)"
-                      r"(?: on (?P<d>[A-Z][a-z]+\.? \d{1,2}, \d{4}))?", p.text)
+        m = _INSTAGRAM_EMBED.search(p.text)
         if not m:
             continue
         who = m.group("who").strip()

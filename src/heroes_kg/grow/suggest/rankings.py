@@ -25,10 +25,13 @@ def _ranking(doc: Doc, film: str, word: str, rule: str, quote: str) -> str:
                        f"Ranking of {doc.name_of(film)}", rule, quote)
 
 
+_TOP_FOR_ALL = re.compile(r"(?:landed|ranked|made) (?:in )?(?:the )?(?P<c>Top \d+ for all "
+                          r"(?P<w>films|movies|shows|series))")
+
+
 def rule_top_for_all(doc: Doc, s: Sentence) -> None:
     """"landed in the Top 10 for all films globally"."""
-    landed = re.search(r"(?:landed|ranked|made) (?:in )?(?:the )?(?P<c>Top \d+ for all "
-                       r"(?P<w>films|movies|shows|series))", s.text)
+    landed = _TOP_FOR_ALL.search(s.text)
     if not landed:
         return
     film = doc.work_at(s.start + landed.start(), s)
@@ -41,10 +44,13 @@ def rule_top_for_all(doc: Doc, s: Sentence) -> None:
         doc.add(ranking, "scope", s.text, s.start, "top-n-for-all", 0.6, value="global")
 
 
+_COUNTRIES = re.compile(r"\bin (?P<a>\d+) (?:out )?of (?:the )?(?P<b>\d+) countries")
+
+
 def rule_countries(doc: Doc, s: Sentence) -> None:
     """"ranked first place on the Top 10 kids overall list on Netflix in 88 out of 93
     countries between Dec.25 and Dec. 31"."""
-    m = re.search(r"\bin (?P<a>\d+) (?:out )?of (?:the )?(?P<b>\d+) countries", s.text)
+    m = _COUNTRIES.search(s.text)
     if not m:
         return
     film = doc.work_at(s.start + m.start(), s)
@@ -85,11 +91,13 @@ def rule_countries(doc: Doc, s: Sentence) -> None:
                 "according-to", 0.7, obj=org)
 
 
+_NUMBER_ONE = re.compile(r"\b(?:at|hit|reached|ranked|climbed to|is|was|became the) "
+                         r"(?:No\. ?|number |#)(?P<r>\d+|one|two|three)\b(?P<rest>[^.;]{0,80})")
+
+
 def rule_number_one(doc: Doc, s: Sentence) -> None:
     """"debuted at No. 1 on Netflix's Top 10 English TV list", "ranked No. 3"."""
-    m = re.search(r"\b(?:at|hit|reached|ranked|climbed to|is|was|became the) "
-                  r"(?:No\. ?|number |#)(?P<r>\d+|one|two|three)\b(?P<rest>[^.;]{0,80})",
-                  s.text)
+    m = _NUMBER_ONE.search(s.text)
     if not m or re.search(r"\bcountries\b", s.text):
         return
     film = doc.work_at(s.start + m.start(), s)
@@ -158,12 +166,15 @@ _WHERE = re.compile(r" (?:in|across) (?P<w>North America|the (?:U\.S\.|US|UK|Uni
                     r"Mexico|Australia|Brazil|Italy|Spain|Russia)\b")
 
 
+_COUNTRIES_CUE = re.compile(r"\bin \d+ (?:out )?of (?:the )?\d+ countries")
+
+
 def rule_place(doc: Doc, s: Sentence) -> None:
     """"“The Witcher” returned to first place for TV", "Second place in the English film
     chart was “Miraculous: …”", "which received 11.1 million views …, enough for third
     place": the work's rank, on the chart the article reports on."""
     context = _chart_context(doc)
-    if re.search(r"\bin \d+ (?:out )?of (?:the )?\d+ countries", s.text):
+    if _COUNTRIES_CUE.search(s.text):
         return  # rule_countries
     for m in _PLACE.finditer(s.text):
         if re.match(r",? respectively", s.text[m.end():]):
@@ -266,12 +277,16 @@ def _quoted_works(doc: Doc, s: Sentence, pair: re.Match[str]) -> list[str]:
             for w, g in zip(found, ("x", "y"))]
 
 
+_NTH = r"(?:\d{1,2}(?:st|nd|rd|th))"
+_RESPECTIVE_PLACES = re.compile(rf"\b(?P<a>{_ORDINAL}|{_NTH}) and (?P<b>{_ORDINAL}|{_NTH})(?P<p> place)?,? "
+                                rf"respectively", re.IGNORECASE)
+
+
 def rule_respective_places(doc: Doc, s: Sentence) -> None:
     """"… for fourth and fifth place, respectively", "while “Yo soy Betty, la fea” and
     “The Queen of Flow: Season 2” are 6th and 9th, respectively": each work named before
     its place, on the chart the article reports on."""
-    m = re.search(rf"\b(?P<a>{_ORDINAL}|{_NTH}) and (?P<b>{_ORDINAL}|{_NTH})(?P<p> place)?,? "
-                  rf"respectively", s.text, re.IGNORECASE)
+    m = _RESPECTIVE_PLACES.search(s.text)
     if not m:
         return
     pair = _QUOTED_PAIR.search(s.text, 0, m.start())
@@ -415,13 +430,16 @@ _CAME_IN = re.compile(rf"\b(?:[Cc]oming|[Ll]anding|[Ff]inishing|came|landed|fini
                       rf"\b[Rr]ounding out the top (?P<n>three|five|ten|\d+) (?:was|is)\b")
 
 
+_CAME_IN_CUE = re.compile(r"\b(?:came|[Cc]oming|[Rr]ounding|[Ll]anding|landed|finished|"
+                          r"[Ff]inishing|placed)\b")
+
+
 def rule_came_in(doc: Doc, s: Sentence) -> None:
     """"Coming in third was the week’s other new major release, Bob’s Burgers", "Downton
     Abbey: A New Era came in fourth with an estimated $5.9 million", "Rounding out the top
     five was Universal’s The Bad Guys": a place on the weekend's box-office chart, in an
     article about the box office."""
-    if not re.search(r"\b(?:came|[Cc]oming|[Rr]ounding|[Ll]anding|landed|finished|"
-                     r"[Ff]inishing|placed)\b", s.text) or \
+    if not _CAME_IN_CUE.search(s.text) or \
             not re.search(r"\bbox[- ]office\b", doc.text, re.IGNORECASE):
         return
     for m in _CAME_IN.finditer(s.text):
@@ -649,7 +667,6 @@ def top_lists(doc: Doc) -> None:
                 doc.add(ranking, "platform", quote, s.start, "top-list", 0.5, obj=keeper)
 
 
-_NTH = r"(?:\d{1,2}(?:st|nd|rd|th))"
 _SPOT = re.compile(
     rf"\b(?:secured|secures|claimed|claims|captured|captures|took|takes|grabbed|grabs|"
     rf"landed in|lands in|landed at|came in at|coming in at|finished in|placed|held|holds|"
@@ -661,12 +678,15 @@ _SPOT = re.compile(
 _LIST_NAMED = re.compile(r"\b(?:on|in|onto|to) the (?P<c>(?:[\w-]+ ){0,2}(?:list|chart))\b")
 
 
+_SPOT_CUE = re.compile(r"\b(?:position|spot|place|ranked|ranks|ranking|No\.)")
+
+
 def rule_spot(doc: Doc, s: Sentence) -> None:
     """"Part 1 of The Crown Season 6 secured the second position on the English-language
     list", "Scott Pilgrim Takes Off landed in 7th place with 2 million views", "The
     Christmas Chronicles ranked seventh", "coming in at No. 4 with 3.3 million views": the
     work's place, on the list the sentence names, else the chart the article reports on."""
-    if not re.search(r"\b(?:position|spot|place|ranked|ranks|ranking|No\.)", s.text):
+    if not _SPOT_CUE.search(s.text):
         return
     if re.search(r"\bin \d+ (?:out )?of (?:the )?\d+ countries", s.text):
         return  # rule_countries
@@ -724,13 +744,16 @@ def _ranked(doc: Doc, s: Sentence, film: str, rank: int, a: int, b: int) -> None
         doc.add(ranking, "chart", s.text, s.start, "box-office-place", 0.5, value="box office")
 
 
+_BOX_OFFICE = re.compile(r"\bbox[- ]office\b", re.IGNORECASE)
+
+
 def rule_box_office_places(doc: Doc, s: Sentence) -> None:
     """In a box-office article: "“Scream VI” opened with $44.5 million this weekend to lead
     all films in North America" (first), "“Ant-Man and the Wasp: Quantumania” was fourth
     with $7 million …, followed by “Cocaine Bear,”" (fourth, then fifth), "Rounding out
     the top 10 domestic releases … were “Jesus Revolution” ($5.17 million), …, and “Puss
     in Boots: The Last Wish” ($1.65 million)" (the last five places of the ten)."""
-    if not re.search(r"\bbox[- ]office\b", doc.text, re.IGNORECASE):
+    if not _BOX_OFFICE.search(doc.text):
         return
     named = [(a, b, w) for a, b, w in doc.work_spans if s.start <= a < s.end]
     if not named:

@@ -177,10 +177,13 @@ _SEASON_ORDER = re.compile(rf"\b(?:has |have |had )?(?:received|earned|got|gets|
                            rf"(?P<n>{_ORDINALS}) (?:season|series) (?:order|renewal|pickup)\b")
 
 
+_ORDER_CUE = re.compile(r"order|renewal|pickup")
+
+
 def rule_season_order(doc: Doc, s: Sentence) -> None:
     """"Lifetime's stalker drama YOU, starring Gossip Girl's Penn Badgley, has received a
     second season order": the season, greenlit by the company whose series it is."""
-    m = _SEASON_ORDER.search(s.text) if re.search(r"order|renewal|pickup", s.text) else None
+    m = _SEASON_ORDER.search(s.text) if _ORDER_CUE.search(s.text) else None
     if m is None:
         return
     for a, _b, series in doc.work_spans:
@@ -405,12 +408,15 @@ def _series_for(doc: Doc, s: Sentence, m: re.Match[str], of: str | None) -> str 
     return series
 
 
+_SEASON_CUE = re.compile(r"(?i:season)")
+
+
 def rule_season_premiere(doc: Doc, s: Sentence) -> None:
     """"Sense8, which will have its second season bow on May 5th", "Season two began Aug.
     11.", "Returning to the internet Friday, Dec. 13, Season 3 of Runaways": the season's
     premiere as an event (workFeatured the season, startDate the day), the season of the
     series named after "of", else of the series the clause is about."""
-    if not re.search(r"(?i:season)", s.text):
+    if not _SEASON_CUE.search(s.text):
         return
     for m in (*_SEASON_OUT.finditer(s.text), *_OUT_SEASON.finditer(s.text)):
         mid = m.groupdict().get("mid") or ""

@@ -123,6 +123,10 @@ def _family_name(doc: Doc, name: str) -> str | None:
     return people.pop() if len(people) == 1 else None
 
 
+_OPEN_QUOTE = re.compile(r"[\"“]")
+_QUOTED_SENTENCE = re.compile(r"[\"“](?P<q>[^\"“”]{12,})[\"”]")
+
+
 def quotations(doc: Doc) -> None:
     """Each quoted passage attributed in its sentence becomes a Quotation with its
     text and speaker, and the publication it was told to."""
@@ -140,7 +144,7 @@ def quotations(doc: Doc) -> None:
         # a quotation over several sentences names its speaker: "she" after a long
         # quotation is too often someone the last sentence named instead
         merged = (s.start, s.end) not in whole
-        if not re.search(r"[\"“]", s.text):
+        if not _OPEN_QUOTE.search(s.text):
             voiced = False  # the narration goes on: "he says" is someone again
         for pattern in (_AFTER, _BEFORE, _SPLIT, _SAYING, _AFTER_TITLED, _AFTER_POINTER,
                         _INVERTED, _REPORTED):
@@ -236,7 +240,7 @@ def quotations(doc: Doc) -> None:
                             start + told.end()
                         doc.add(qid, "reportedBy", doc.text[start:end], start, "told", 0.6,
                                 obj=org)
-        cont = re.fullmatch(r"[\"“](?P<q>[^\"“”]{12,})[\"”]", s.text.strip())
+        cont = _QUOTED_SENTENCE.fullmatch(s.text.strip())
         if not attributed and cont and last_post and _same_paragraph(doc, previous, s):
             # the post's words go on: “Hell, life is like that. …”
             doc.add(last_post, "text", cont.group("q"), s.start + cont.start("q"),
@@ -426,6 +430,9 @@ _INTRO_HERE = re.compile(
     rf"(?:said|had to say|told (?P<to0>{NAME})|wrote|shared)(?: [^:.]{{0,40}})?:$")
 
 
+_BLOCK_QUOTE = re.compile(r"\s*[“\"](?P<q>.+)[”\"]\s*")
+
+
 def block_quotes(doc: Doc) -> None:
     """"Lin revealed the following about the viewer numbers, per GQ:" and the quoted
     paragraph after it: a Quotation with its speaker and the publication."""
@@ -434,7 +441,7 @@ def block_quotes(doc: Doc) -> None:
         m = _INTRO.match(p.text.strip()) or _INTRO_END.search(p.text.strip()) or \
             _INTRO_HERE.search(p.text.strip())
         nxt = doc.paragraphs[index + 1]
-        quoted = re.fullmatch(r"\s*[“\"](?P<q>.+)[”\"]\s*", nxt.text)
+        quoted = _BLOCK_QUOTE.fullmatch(nxt.text)
         if m is not None and quoted is None and m.re is _INTRO_END:
             # a block quotation printed without quotation marks, after "… told TV Insider:"
             quoted = re.fullmatch(r"\s*(?P<q>[A-Z][^“”\"]{40,}[.!?])\s*", nxt.text)

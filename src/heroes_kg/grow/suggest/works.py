@@ -456,6 +456,13 @@ _PAGE_WORDS = {"advertisement", "sponsored", "related", "credit", "read more", "
                "trending", "video", "photo", "photos", "share", "subscribe", "recommended"}
 
 
+_LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[-–•*])\s+")
+_NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_HEADING_SEASON = re.compile(rf"(?P<t>.+?):? (?i:season) {_NUM}")
+_HEADING_SEASON_BRACKET = re.compile(rf"(?P<t>.+?) \((?i:season) {_NUM}\)")
+_FIGURE_AFTER_COLON = re.compile(r":\s*[\d$£€]")
+
+
 def _headings(doc: Doc) -> None:
     """Section headings that name a work ("Defending Jacob" on a line of its own before
     the paragraphs about it), when the article has several."""
@@ -466,21 +473,21 @@ def _headings(doc: Doc) -> None:
         if p.start in by_lines:
             continue  # "Highest 2 Lowest by Spike Lee": a title and its maker
         # "6. The Queen’s Gambit", "- Squid Game": an item of a ranked list
-        text = re.sub(r"^(?:\d{1,2}[.)]|[-–•*])\s+", "", p.text.strip())
+        text = _LIST_MARKER.sub("", p.text.strip())
         dated = _DATED_HEADING.fullmatch(text)
         if dated:
             # "The Mysterious Benedict Society (Friday, June 25)": the date it premieres.
             text = dated.group("t")
             doc.heading_dates.append((p.start, text, dated.group("d"), p.text.strip()))
-        season = re.fullmatch(rf"(?P<t>.+?):? (?i:season) {_NUM}", text)
+        season = _HEADING_SEASON.fullmatch(text)
         if season and dated:
             text = season.group("t")
-        bracket = re.fullmatch(rf"(?P<t>.+?) \((?i:season) {_NUM}\)", text)
+        bracket = _HEADING_SEASON_BRACKET.fullmatch(text)
         if bracket:
             text = bracket.group("t")  # "STRANGER THINGS (SEASON 4)" in a ranked list
         elif "(" in text:
             continue  # "Kathryn Newton (Allie)": an actor and the role
-        if re.search(r":\s*[\d$£€]", text):
+        if _FIGURE_AFTER_COLON.search(text):
             continue  # "Total Views: 140,700,000": a figure
         if len(text.split()) <= 8 and is_title_case(text) and not re.search(
                 r"[.!?:,\"“”]$", text) and re.match(r"[\w“\"‘]", text):
@@ -544,6 +551,9 @@ _DATED_HEADING = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:,? \d{4})?)\)")
 
 
+_SUBTITLE_AFTER = re.compile(r": [A-Z0-9]")
+
+
 def _other_occurrences(doc: Doc) -> None:
     """A new title found once is a mention wherever else it is written the same way."""
     for work in dict.fromkeys([*(w for _a, _b, w in doc.work_spans if w in doc.new),
@@ -557,7 +567,7 @@ def _other_occurrences(doc: Doc) -> None:
         spellings = (name, name.upper()) if " " in name and name.upper() != name else (name,)
         for spelling in spellings:
             for at in word_at(doc.text, spelling, before="@#", after="’'"):
-                if re.match(r": [A-Z0-9]", doc.text[at + len(name):at + len(name) + 3]):
+                if _SUBTITLE_AFTER.match(doc.text[at + len(name):at + len(name) + 3]):
                     continue  # "Top Gun: Maverick": a longer title, not "Top Gun"
                 if name.lower() in WEEKDAYS and _the_day(doc.text, at, name):
                     continue  # "debuted on Wednesday, Nov. 23": the day
@@ -605,6 +615,9 @@ def _the_day(text: str, at: int, name: str) -> bool:
         r",? (?:[A-Z][a-z]{2,8}\.? \d|\d)", text[at + len(name):at + len(name) + 12]))
 
 
+_TITLE = re.compile(TITLE)
+
+
 def find_titles(doc: Doc) -> None:
     """Every work title in the article.
 
@@ -623,7 +636,7 @@ def find_titles(doc: Doc) -> None:
     _untitled(doc)
     _company_one_word(doc)
     for s in doc.sentences:
-        for m in re.finditer(TITLE, s.text):
+        for m in _TITLE.finditer(s.text):
             title = m.group("t").strip().rstrip(",.")
             number = title.isdigit() and bool(
                 _WORK_BEFORE.search(s.text[max(0, m.start() - 30):m.start()]))
@@ -1242,6 +1255,13 @@ _FILM_WORDS = re.compile(r"\b(?:films?|movies?|box office|theaters?|theatres?|ci
                          r"blockbusters?|trilogy|sequel|prequel|filmmaker|Oscars?)\b")
 
 
+_POINTER = re.compile(r"(?:The|This|That) (?:[a-z-]+ ){0,2}?(?P<k>show|series|film|movie)\b")
+_ROLE_BEFORE = re.compile(r"\b(?:plays?|playing|played|starring|stars?|starred|role|recurring|"
+                          r"appears?|appeared)\b[^.;]{0,40}\bon (?:[A-Z][\w.-]*[’']s )?[“\"‘]?$")
+_CREATOR_AFTER = re.compile(r"[”\"’]?,? (?:creator|showrunner|co-creator)s?\b")
+_SEASON_OF_BEFORE = re.compile(r"\bseasons? (?:\w+ )?of [“\"‘]?$")
+
+
 def _series_by_context(doc: Doc) -> None:
     """A new title taken for a film is a TV series when the sentences that name it speak
     of TV and never of film: "New seasons of “The Umbrella Academy” and “Lucifer”",
@@ -1253,8 +1273,7 @@ def _series_by_context(doc: Doc) -> None:
     for s in doc.sentences:
         works = set(doc.works_in(s.start, s.end))
         if not works:
-            pointer = re.match(r"(?:The|This|That) (?:[a-z-]+ ){0,2}?(?P<k>show|series|film|movie)\b",
-                               s.text)
+            pointer = _POINTER.match(s.text)
             if pointer and last is not None:
                 # "“Stranger Things” will return. The show stars …": what "the show" is
                 v = votes.setdefault(last, [0, 0])
@@ -1271,11 +1290,7 @@ def _series_by_context(doc: Doc) -> None:
     shows: set[str] = set()
     for a, b, w in doc.work_spans:
         before, after = doc.text[max(0, a - 60):a], doc.text[b:b + 16]
-        if re.search(r"\b(?:plays?|playing|played|starring|stars?|starred|role|recurring|"
-                     r"appears?|appeared)\b[^.;]{0,40}\bon (?:[A-Z][\w.-]*[’']s )?[“\"‘]?$",
-                     before) or re.match(r"[”\"’]?,? (?:creator|showrunner|co-creator)s?\b",
-                                         after) or re.search(r"\bseasons? (?:\w+ )?of [“\"‘]?$",
-                                                             before):
+        if _ROLE_BEFORE.search(before) or _CREATOR_AFTER.match(after) or _SEASON_OF_BEFORE.search(before):
             # "starring as Maeve Millay on Westworld", "House of Cards creator Beau
             # Willimon", "the fifth season of “House of Cards”": a show, whatever films the
             # sentence names besides
@@ -1307,7 +1322,6 @@ def _owned_remakes(doc: Doc) -> None:
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "final": 0, "new": 0,
              "next": 0, "last": 0, "latest": 0}
-_NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 
 
 def _season_number(text: str) -> int | None:
@@ -1330,14 +1344,17 @@ def season_of(doc: Doc, series: str, n: int, quote: str) -> str:
                        "season", quote)
 
 
+_SEASON_MENTION = re.compile(rf"(?i:season) {_NUM}\b|\b(?i:the|a|its|their) (?P<o>first|second|"
+                             rf"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) "
+                             rf"(?:season|(?P<uk>series))\b")
+
+
 def _seasons(doc: Doc) -> None:
     """"Wednesday season 2", "season 2 of You", "the first season of the British
     “Strike Back”", "a second season" (of the series in scope): each a TVSeason of its
     series, with its number."""
     for s in doc.sentences:
-        for m in re.finditer(rf"(?i:season) {_NUM}\b|\b(?i:the|a|its|their) (?P<o>first|second|"
-                             rf"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) "
-                             rf"(?:season|(?P<uk>series))\b", s.text):
+        for m in _SEASON_MENTION.finditer(s.text):
             n = _season_number(m.group("n") or m.group("o"))
             if not n:
                 continue
@@ -1611,14 +1628,17 @@ def _company_context(text: str, name: str) -> bool:
                for at in word_at(text, name))
 
 
+_ACTOR_CUE = re.compile(r" (?:star|actress|actor|alum|alumna|breakout|co-star|veteran|"
+                        r"creator|co-creator|showrunner|director|helmer|co-writer|writer) "
+                        r"[A-Z]")
+
+
 def _credit_titles(doc: Doc) -> None:
     """"Stranger Things star Finn Wolfhard", "Jane the Virgin actress Gina Rodriguez": an
     unquoted title known by the credit of the person named after it. Not "Disney star",
     "Hollywood actress", "British actor", "Oscar winner"."""
     for s in doc.sentences:
-        if not re.search(r" (?:star|actress|actor|alum|alumna|breakout|co-star|veteran|"
-                         r"creator|co-creator|showrunner|director|helmer|co-writer|writer) "
-                         r"[A-Z]", s.text):
+        if not _ACTOR_CUE.search(s.text):
             continue
         for m in _CREDIT_OF.finditer(s.text):
             title = _strip_lead(m.group("t").strip())
@@ -1716,10 +1736,12 @@ def _strip_lead(title: str) -> str | None:
     return " ".join(words) or None
 
 
+_SEQUEL_MENTION = re.compile(rf"(?:{TITLE} sequel|\ba sequel\b|\bthe sequel\b)", re.IGNORECASE)
+
+
 def rule_sequel(doc: Doc, s: Sentence) -> None:
     """"Netflix has already greenlit a sequel": the sequel of the work in scope."""
-    for m in re.finditer(rf"(?:{TITLE} sequel|\ba sequel\b|\bthe sequel\b)", s.text,
-                         re.IGNORECASE):
+    for m in _SEQUEL_MENTION.finditer(s.text):
         if re.match(r" (?:to|of)\b", s.text[m.end():]):
             continue  # "the sequel to Creed": rule_derived_work
         gap = len(s.text[m.end():]) - len(s.text[m.end():].lstrip(" ,“\"‘"))
@@ -1763,10 +1785,13 @@ _STATUS = [
 ]
 
 
+_STATUS_CUE = re.compile(r"\bsequel|\breboot|\bfollow-up")
+
+
 def rule_status(doc: Doc, s: Sentence) -> None:
     """"a sequel has already been commissioned", "Netflix are still actively working on a
     sequel": the development status of the sequel in scope."""
-    if not re.search(r"\bsequel|\breboot|\bfollow-up", s.text):
+    if not _STATUS_CUE.search(s.text):
         return
     for pattern, status in _STATUS:
         m = pattern.search(s.text)
@@ -1803,13 +1828,16 @@ _IN_PRODUCTION = re.compile(
     r"production) (?:for|on) (?P<for>[^,.;]{2,60})")
 
 
+_PRODUCTION_CUE = re.compile(r"(?i)production|filming|shooting")
+
+
 def in_production(doc: Doc) -> None:
     """"season 3 was “officially in production”", "Production for Outer Range season 2 is
     officially underway", "The Handmaid's Tale has kicked off filming for the sixth and final
     season", "Wes Anderson’s next feature, which is currently in production in Spain": the
     work (or season) being made. Read after every sentence's seasons and works."""
     for s in doc.sentences:
-        if not re.search(r"(?i)production|filming|shooting", s.text):
+        if not _PRODUCTION_CUE.search(s.text):
             continue
         for m in _IN_PRODUCTION.finditer(s.text):
             group = "on" if m.group("on") else "for" if m.group("for") else None
@@ -1838,10 +1866,13 @@ def in_production(doc: Doc) -> None:
                     "in-production", 0.6, value="in production")
 
 
+_IN_DEVELOPMENT = re.compile(r"sequel (?:is|was) in [\"“]?(?:full )?development(?:[\"”]? at "
+                             rf"(?P<o>{NAME}))?", re.IGNORECASE)
+
+
 def rule_development(doc: Doc, s: Sentence) -> None:
     """"the sequel is in "full development" at Netflix"."""
-    m = re.search(r"sequel (?:is|was) in [\"“]?(?:full )?development(?:[\"”]? at "
-                  rf"(?P<o>{NAME}))?", s.text, re.IGNORECASE)
+    m = _IN_DEVELOPMENT.search(s.text)
     if not m or doc.main_film is None:
         return
     sequel = doc.sequel_of(doc.main_film, s)
@@ -1871,6 +1902,12 @@ _GENRE = re.compile(r"(?:\d{4} )?(?P<g>(?:[A-Z][a-z]+-winning )?[a-z][\w/'-]*(?:
                     r"(?=[ ,.;:”\"]|$)")
 
 
+_GENRE_LEAD = re.compile(r"[\w-]+-winning|acclaimed|hit|popular|beloved|long-running|upcoming|new|"
+                         r"critically-acclaimed|smash|cult")
+_GENRE_END = re.compile(_WORK_NOUNS)
+_GENRE_WORD_BREAK = re.compile(r"[ /]")
+
+
 def rule_genre(doc: Doc, s: Sentence) -> None:
     """"the action-comedy “Hidden Strike,”", "the spy thriller All the Old Knives", "The
     supernatural show", "Bright, the 2017 fantasy/sci-fi/detective/action thriller": the
@@ -1881,17 +1918,14 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
             continue
         phrase = m.group("g").split()
         skipped = 0
-        while len(phrase) > 2 and re.fullmatch(
-                r"[\w-]+-winning|acclaimed|hit|popular|beloved|long-running|upcoming|new|"
-                r"critically-acclaimed|smash|cult", phrase[0]):
+        while len(phrase) > 2 and _GENRE_LEAD.fullmatch(phrase[0]):
             skipped += len(phrase.pop(0)) + 1  # "the Emmy-winning fantasy drama"
-        while len(phrase) > 1 and phrase[-1] not in _GENRE_WORDS and not re.fullmatch(
-                _WORK_NOUNS, phrase[-1]):
+        while len(phrase) > 1 and phrase[-1] not in _GENRE_WORDS and not _GENRE_END.fullmatch(phrase[-1]):
             phrase.pop()  # "the spy thriller set in …"
         noun = phrase.pop() if len(phrase) > 1 and re.fullmatch(_WORK_NOUNS, phrase[-1]) \
             else None
         genre = " ".join(phrase)
-        words = re.split(r"[ /]", genre)
+        words = _GENRE_WORD_BREAK.split(genre)
         if not all(w in _GENRE_WORDS for w in words) or words == ["true"]:
             continue
         end = s.start + m.start("g") + skipped + len(" ".join(phrase + ([noun] if noun else [])))
@@ -2087,6 +2121,9 @@ def _described_genre(words: list[str], noun: str) -> list[str]:
     return []
 
 
+_LISTED_BEFORE = re.compile(r"[”\"’](?: \([^()]{0,40}\))?,? (?:and )?[“\"‘]$|[”\"’]? and [“\"‘]?$")
+
+
 def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
     """"Action movie “The Old Guard”", "Their hit reality series “Indian Matchmaking”",
     "their two most watched documentaries, “American Murder” and “The Social Dilemma”",
@@ -2096,8 +2133,7 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
     for a, b, work in doc.works_in_spans(s.start, s.end):
         before = doc.text[s.start:a]
         # "“American Murder: The Family Next Door” (52 million) and “The Social Dilemma”"
-        listed = re.search(r"[”\"’](?: \([^()]{0,40}\))?,? (?:and )?[“\"‘]$|[”\"’]? and [“\"‘]?$",
-                           before)
+        listed = _LISTED_BEFORE.search(before)
         if last is not None and listed and last[0] >= len(before) - 8 - len(listed.group(0)):
             genre = last[1]
         else:
@@ -2233,6 +2269,9 @@ _TITLE_PLOT = re.compile(rf"^[”\"’]?(?: \([^()]{{1,30}}\))?(?:, (?:directed|
                          rf"takes an in-depth look at)\b[^.;]{{10,200}})")
 
 
+_COMPANY_AFTER = re.compile(rf"(?:[”\"’],?|,[”\"’]?)? from (?:{NAME}[’']s? )?{NAME}(?=,)")
+
+
 def rule_title_synopsis(doc: Doc, s: Sentence) -> None:
     """"Wednesday follows the protagonist in a bid to solve a monster mystery at school",
     "“If Beale Street Could Talk” is about a pregnant Harlem woman …", "The Apollo from
@@ -2240,7 +2279,7 @@ def rule_title_synopsis(doc: Doc, s: Sentence) -> None:
     theater": what the work just named is about."""
     for a, b, work in doc.works_in_spans(s.start, s.end):
         rest = doc.text[b:s.end]
-        company = re.match(rf"(?:[”\"’],?|,[”\"’]?)? from (?:{NAME}[’']s? )?{NAME}(?=,)", rest)
+        company = _COMPANY_AFTER.match(rest)
         skip = company.end() if company else 0  # "“…,” from Universal’s Focus Features, looks at"
         m = _TITLE_PLOT.match(rest[skip:])
         if not m or not doc._scoping(a, b, work) or doc.type_of(work) not in (
@@ -2261,16 +2300,20 @@ def rule_title_synopsis(doc: Doc, s: Sentence) -> None:
                 value=re.sub(r"^is ", "", plot))
 
 
+_THE_WORK_PLOT = re.compile(rf"The (?:movie|film|series|show|sequel|story) {_PLOT}\b")
+_DESCRIPTION = re.compile(rf"(?:[”\"’]|\b(?:reboot|sequel|series|show|film|movie)),? (?:[^,]{{3,60}}, )?"
+                          rf"(?P<plot>{_PLOT}\b.*)$")
+
+
 def rule_description(doc: Doc, s: Sentence) -> None:
     """"The movie follows the children of …", "“Strike Back’s” reboot, which will film in
     2017, centers around the Section program …": the synopsis of the work it is about."""
-    if re.match(rf"The (?:movie|film|series|show|sequel|story) {_PLOT}\b", s.text):
+    if _THE_WORK_PLOT.match(s.text):
         work = doc.work_before(s.start, s)
         if work:
             doc.add(work, "description", s.text, s.start, "synopsis", 0.6, value=s.text)
         return
-    m = re.search(rf"(?:[”\"’]|\b(?:reboot|sequel|series|show|film|movie)),? (?:[^,]{{3,60}}, )?"
-                  rf"(?P<plot>{_PLOT}\b.*)$", s.text)
+    m = _DESCRIPTION.search(s.text)
     if m and s.start + m.start() < s.start + 120:
         work = doc.work_at(s.start + m.start(), s)
         if work:
@@ -2279,14 +2322,17 @@ def rule_description(doc: Doc, s: Sentence) -> None:
                     "synopsis", 0.55, value=plot)
 
 
+_OWNER_KIND = re.compile(rf"(?P<o>{NAME}) ?[’'](?:s )?(?:(?:[a-z-]+ ){{0,3}}(?:series|show|film|"
+                         rf"movie|drama|comedy|thriller|documentary|docuseries),? )?[“\"‘]?$")
+_POSSESSIVE_TITLE = re.compile(rf"(?P<o>{NAME})[’']s {TITLE}")
+
+
 def rule_possessive_title(doc: Doc, s: Sentence) -> None:
     """"Shondaland's 'Bridgerton'", "Netflix's The Long Road": a company's work (a
     network's show, a streaming service's film, a studio's production)."""
     for a, b, work in doc.works_in_spans(s.start, s.end):
         # "Netflix's The Long Road", "Hulu's new thriller series, The Veil"
-        m = re.search(rf"(?P<o>{NAME}) ?[’'](?:s )?(?:(?:[a-z-]+ ){{0,3}}(?:series|show|film|"
-                      rf"movie|drama|comedy|thriller|documentary|docuseries),? )?[“\"‘]?$",
-                      doc.text[s.start:a])
+        m = _OWNER_KIND.search(doc.text[s.start:a])
         if not m or (m.group("o").lower() not in KNOWN_NAMES and doc.lookup(m.group("o")) is None):
             continue
         if re.search(TITLE, doc.text[s.start + m.start():b + 2]):
@@ -2305,7 +2351,7 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
         # channel); before a quoted title, below, it is kept
         doc.add(work, prop, doc.text[s.start + m.start():b], s.start + m.start(),
                 "company-title", 0.4 if prop == "airsOn" else 0.5, obj=org)
-    for m in re.finditer(rf"(?P<o>{NAME})[’']s {TITLE}", s.text):
+    for m in _POSSESSIVE_TITLE.finditer(s.text):
         owner = doc.lookup(m.group("o"))
         if owner is not None and not is_a(doc.type_of(owner), "Organization"):
             continue
@@ -2435,6 +2481,10 @@ _DERIVED_OF_SCOPE = re.compile(r"\b(?P<kind>reboot|remake|revival) of the (?:[\w
                                r"(?:series|show|film|movie|franchise)\b")
 
 
+_DERIVED_KIND = re.compile(r"\b(?P<kind>sequels|follow-ups|reboots|remakes|prequels) (?:to|of) ")
+_OWNED_DERIVATIVE = re.compile(r"[’']s[”\"]? (?P<kind>reboot|remake|revival|sequel)\b")
+
+
 def rule_derived_work(doc: Doc, s: Sentence) -> None:
     """"a sequel to Creed", "The CW’s reboot of The Lost Boys", "a Dirty Dozen reboot",
     "a sequel has already been commissioned" (after Extraction): the new work, named
@@ -2485,8 +2535,7 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
             prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
             doc.add(new, prop, m.group(0), s.start + m.start(), "derived-work", 0.75, obj=base)
             doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
-    for m in re.finditer(r"\b(?P<kind>sequels|follow-ups|reboots|remakes|prequels) (?:to|of) ",
-                         s.text):
+    for m in _DERIVED_KIND.finditer(s.text):
         # "Netflix is also developing sequels to “The Gray Man,” “Extraction” and “Bird Box”"
         at = s.start + m.end()
         kind = m.group("kind")[:-1]
@@ -2503,7 +2552,7 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
             doc.add(new, prop, doc.text[s.start + m.start():doc.past_quote(b)],
                     s.start + m.start(), "derived-list", 0.6, obj=base)
     for a, b, work in doc.works_in_spans(s.start, s.end):
-        owned = re.match(r"[’']s[”\"]? (?P<kind>reboot|remake|revival|sequel)\b", doc.text[b:])
+        owned = _OWNED_DERIVATIVE.match(doc.text[b:])
         if owned and doc.type_of(work) in ("Movie", "TVSeries", "MovieSeries"):
             # "“Strike Back’s” reboot"
             new = doc.sequel_of(work, s, owned.group("kind"))
@@ -2527,11 +2576,14 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
         doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
 
 
+_PREDECESSOR = re.compile(r"\b(?:its|their|the) (?:(?P<y>(?:19|20)\d\d) )?(?:[\w-]+ )?"
+                          r"(?:predecessor|forerunner)\s*[“\"‘]?")
+
+
 def rule_predecessor(doc: Doc, s: Sentence) -> None:
     """"“The Nun II” … couldn’t match the high-water mark set by its 2018 predecessor
     “The Nun,”": the work in scope follows the one named, which came out that year."""
-    for m in re.finditer(r"\b(?:its|their|the) (?:(?P<y>(?:19|20)\d\d) )?(?:[\w-]+ )?"
-                         r"(?:predecessor|forerunner)\s*[“\"‘]?", s.text):
+    for m in _PREDECESSOR.finditer(s.text):
         spans = doc.span_starting(s.start + m.end())
         if not spans:
             continue
@@ -2566,11 +2618,14 @@ def rule_and_the_sequel(doc: Doc, s: Sentence) -> None:
                     obj=first)
 
 
+_NUMBERED_SEQUEL = re.compile(r"(?P<base>.+?):? (?P<n>[2-9]|II|III|IV|Part (?:2|II|Two))")
+
+
 def rule_numbered_sequel(doc: Doc, s: Sentence) -> None:
     """"Creed 2" when the text also names "Creed": the sequel of that work."""
     for a, b, work in doc.works_in_spans(s.start, s.end):
         name = doc.name_of(work)
-        m = re.fullmatch(r"(?P<base>.+?):? (?P<n>[2-9]|II|III|IV|Part (?:2|II|Two))", name)
+        m = _NUMBERED_SEQUEL.fullmatch(name)
         if not m:
             continue
         base = doc.lookup(m.group("base"))
@@ -2583,11 +2638,14 @@ def rule_numbered_sequel(doc: Doc, s: Sentence) -> None:
         doc.add(work, "sequelOf", doc.text[a:b], a, "numbered-sequel", 0.6, obj=base)
 
 
+_YEAR_OF_PREDECESSOR = re.compile(r"\b(?:sequel|follow-up|follow up) to the (?:[\w-]+ ){0,2}?"
+                                  r"(?P<y>(?:19|20)\d\d) (?:film|movie|series|show)\b")
+
+
 def rule_year_of_predecessor(doc: Doc, s: Sentence) -> None:
     """"Creed 2 will begin shooting next year as a follow-up to the incredible 2015 film":
     the year of the work it follows."""
-    for m in re.finditer(r"\b(?:sequel|follow-up|follow up) to the (?:[\w-]+ ){0,2}?"
-                         r"(?P<y>(?:19|20)\d\d) (?:film|movie|series|show)\b", s.text):
+    for m in _YEAR_OF_PREDECESSOR.finditer(s.text):
         work = doc.work_at(s.start + m.start(), s)
         before = doc.predecessor(work) if work else None
         if before:
@@ -2596,12 +2654,15 @@ def rule_year_of_predecessor(doc: Doc, s: Sentence) -> None:
                     0.6, value=m.group("y"))
 
 
+_YEAR_APPOSITION = re.compile(r", the (?:original |incredible |acclaimed |hit )?(?P<y>(?:19|20)\d\d) "
+                              r"(?P<g>[\w/-]+(?: [\w/-]+)*? )?(?:film|movie|thriller|comedy|drama|"
+                              r"series|show|feature|adaptation)\b")
+
+
 def rule_year_apposition(doc: Doc, s: Sentence) -> None:
     """"Bright, the 2017 fantasy/sci-fi/detective/action thriller": the year (and genre)
     of the work just named."""
-    for m in re.finditer(r", the (?:original |incredible |acclaimed |hit )?(?P<y>(?:19|20)\d\d) "
-                         r"(?P<g>[\w/-]+(?: [\w/-]+)*? )?(?:film|movie|thriller|comedy|drama|"
-                         r"series|show|feature|adaptation)\b", s.text):
+    for m in _YEAR_APPOSITION.finditer(s.text):
         works = [w for _a, b, w in doc.work_spans if b == s.start + m.start()]
         if not works:
             continue
@@ -2810,12 +2871,15 @@ _RENEWAL = re.compile(r"\b(?:renew(?:ed|s|ing)|picked up|brought back)\b(?P<mid>
                       r"(?:season|series)\b|\brenewed (?:\w+ ){0,8}?for (?i:season) \d{1,2}\b")
 
 
+_RENEWED_CUE = re.compile(r"\b(?:renew|picked up|brought back)")
+
+
 def rule_renewed(doc: Doc, s: Sentence) -> None:
     """"Disney+ has renewed its post-apocalyptic political thriller Paradise for a second
     series", "Killing Eve has been renewed for a third season", "The Morning Show … had been
     renewed for Season 2": the season named is renewed (its series and number come from
     the season itself)."""
-    if not re.search(r"\b(?:renew|picked up|brought back)", s.text):
+    if not _RENEWED_CUE.search(s.text):
         return
     for m in _RENEWAL.finditer(s.text):
         a, b = s.start + m.start(), s.start + m.end()
