@@ -114,6 +114,17 @@ _DEFINITE_KIND = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}?(?P<k>show|series|film|m
 _OWNER_BEFORE_QUOTE = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)+)[’']s [“\"‘]$")
 
 
+_LINE = re.compile(r"[^\n]+")
+_OTHER_NEWS = re.compile(r"\s*(?:In other news|Elsewhere|Separately|Also)\b")
+_ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)(?: new,?| revitalized,?| rebooted)* "
+                      r"(?P<w>version|reboot|remake|revival|redo|sequel|follow-up|"
+                      r"(?:\w+ ){0,2}seasons)\b")
+_CREDIT_PARENTHESIS_CLOSE = re.compile(r" ?[,.]?[”\"’]?(?: ?,? [^()]{0,60})?\)")
+_THE_WORK_AHEAD = re.compile(r"[^.;,“\"]{0,40}?\b[Tt]he (?:film|movie|series|show)\b")
+_RELATIVE_CLAUSE = re.compile(r", (?:who|whose|which)\b")
+_LEADING_THE = re.compile(r"^the ")
+
+
 class Doc:
     """One article being read, with everything the rules share."""
 
@@ -134,7 +145,7 @@ class Doc:
         self.consumed: list[tuple[int, int]] = []
         self.sentences = list(sentences(self.text))
         self.paragraphs = [Sentence(m.group(0), m.start())
-                           for m in re.finditer(r"[^\n]+", self.text)]
+                           for m in _LINE.finditer(self.text)]
         #: (start, end, work id) of every work named in the text, known or new.
         self.work_spans: list[tuple[int, int, str]] = []
         self.main_film: str | None = None
@@ -427,8 +438,7 @@ class Doc:
         film", "it", "the sequel")."""
         others = [w for a, b, w in self.work_spans if para.start <= a < pos
                   and w != self.main_film and self._scoping(a, b, w, False)]
-        if not others and not re.match(r"\s*(?:In other news|Elsewhere|Separately|Also)\b",
-                                       para.text):
+        if not others and not _OTHER_NEWS.match(para.text):
             return True
         return bool(re.search(r"\b(?:[Tt]he (?:[\w-]+ )?(?:film|movie|series|show|sequel|"
                               r"premiere|finale|season)|[Ii]t|[Ii]ts)\b",
@@ -440,9 +450,7 @@ class Doc:
         "the remaining four seasons" (the series in scope)."""
         clause = self.text[s.start:pos]
         m = None
-        for m in re.finditer(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)(?: new,?| revitalized,?| rebooted)* "  # noqa: B007 (the last match is wanted)
-                             r"(?P<w>version|reboot|remake|revival|redo|sequel|follow-up|"
-                             r"(?:\w+ ){0,2}seasons)\b", clause):
+        for m in _ANAPHOR.finditer(clause):  # noqa: B007 (the last match is wanted)
             pass
         if m is None:
             return None
@@ -487,7 +495,7 @@ class Doc:
         # a credit in brackets: "Tom Hooper (“The King’s Speech”)", "Joe Wright (Pride &
         # Prejudice, Atonement)"
         return bool(_OPEN_PARENTHESIS_BEFORE.search(before) and
-                    re.match(r" ?[,.]?[”\"’]?(?: ?,? [^()]{0,60})?\)", self.text[b:b + 64]))
+                    _CREDIT_PARENTHESIS_CLOSE.match(self.text[b:b + 64]))
 
     def series_of(self, work: str | None) -> str | None:
         """The series a season belongs to (the work itself for anything else)."""
@@ -636,8 +644,7 @@ class Doc:
         pointed = self.anaphor(pos, s) or self._definite(pos, s)
         if pointed is not None:
             return pointed
-        ahead = re.match(r"[^.;,“\"]{0,40}?\b[Tt]he (?:film|movie|series|show)\b",
-                         self.text[pos:s.end])
+        ahead = _THE_WORK_AHEAD.match(self.text[pos:s.end])
         if ahead:
             # "Nolan is writing and directing the movie for Universal": the work "the
             # movie" points back to, not a title named later in the sentence.
@@ -646,7 +653,7 @@ class Doc:
                 return pointed
         # not past a relative clause: "It is written and created by Dan Fogelman, who also
         # created family drama This Is Us" is about the work before, not This Is Us
-        relative = re.search(r", (?:who|whose|which)\b", self.text[pos:s.end])
+        relative = _RELATIVE_CLAUSE.search(self.text[pos:s.end])
         until = pos + relative.start() if relative else s.end
         after = [w for a, b, w in self.work_spans if pos <= a < until
                  and self._scoping(a, b, w)]
@@ -709,7 +716,7 @@ class Doc:
                 return subtitled[0]
         bare = re.sub(r"^the ", "", name.lower())
         for entity_id, candidate in self.new.items():
-            if re.sub(r"^the ", "", candidate.name.lower()) == bare:
+            if _LEADING_THE.sub("", candidate.name.lower()) == bare:
                 return entity_id
         type_ = self.type_of(film) if kind in ("reboot", "remake") else "Movie"
         if type_ not in WORK_TYPES or type_ == "MovieSeries":

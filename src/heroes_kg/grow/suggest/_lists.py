@@ -107,6 +107,9 @@ def read_people(doc: Doc, start: int, end: int) -> list[Listed]:
     return out
 
 
+_NAME_RE = re.compile(NAME)
+
+
 class PeopleLists:
     """The lists of people a sentence names, in order, each read from its first name
     with :func:`read_people`: ``for m, people in PeopleLists(doc, s)`` (``m`` the first
@@ -120,7 +123,7 @@ class PeopleLists:
         self.skip = s.start
 
     def __iter__(self) -> Iterator[tuple[re.Match[str], list[Listed]]]:
-        for m in re.finditer(NAME, self.s.text):
+        for m in _NAME_RE.finditer(self.s.text):
             at = self.s.start + m.start()
             if at < self.skip:
                 continue

@@ -114,6 +114,10 @@ def is_place_or_award(name: str) -> bool:
     return key in PLACES or bool(_PLACE_WORDS.search(name)) or bool(_AWARD_WORDS.search(name))
 
 
+_COLON_SUBTITLE = re.compile(r"\w: ")
+_STUDIO_WORD = re.compile(r"Studios?|Pictures|Productions?|Films|Entertainment|Animation")
+
+
 def guess_type(name: str) -> str:
     """The type a new name gets when nothing else says: Organization subtypes for the
     gazetteers and company words, Person otherwise."""
@@ -126,9 +130,9 @@ def guess_type(name: str) -> str:
         return "NewsMediaOrganization"
     if key in STUDIOS or key in NETWORKS:
         return "ProductionCompany" if key in STUDIOS else "TelevisionNetwork"
-    if _ORG_WORDS.search(name) and not re.search(r"\w: ", name):
+    if _ORG_WORDS.search(name) and not _COLON_SUBTITLE.search(name):
         # not "Mapplethorpe: Look at the Pictures": a company has no subtitle
-        if re.search(r"Studios?|Pictures|Productions?|Films|Entertainment|Animation", name):
+        if _STUDIO_WORD.search(name):
             return "ProductionCompany"
         return "Organization"
     if name.isupper() and len(name) <= 6:

@@ -176,6 +176,9 @@ def unwrap(text: str) -> str:
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘(#@0-9])")
 
 
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
 def sentences(text: str) -> Iterator[Sentence]:
     """Sentences (or lines, for text without full stops) with their offsets.
 
@@ -183,7 +186,7 @@ def sentences(text: str) -> Iterator[Sentence]:
     "Dec. 31", "U.S. box office"; nor does a full stop inside a quotation that closes
     later in the paragraph.
     """
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _PARAGRAPH.finditer(text):
         chunk, base = para.group(0), para.start()
         last = 0
         for cut in _SENTENCE_BREAK.finditer(chunk):
@@ -281,11 +284,15 @@ def _month(word: str) -> int | None:
     return _MONTH_ABBR.get(word) if len(word) in (3, 4) else None
 
 
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.? ?(\d{1,2})(?:st|nd|rd|th)?,? (\d{4})")
+_DAY_MONTH_YEAR = re.compile(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)? (?:of )?([A-Za-z]+)\.?,? (\d{4})")
+
+
 def _resolve(text: str, base: _dt.date | None) -> str | None:
-    m = re.fullmatch(r"([A-Za-z]+)\.? ?(\d{1,2})(?:st|nd|rd|th)?,? (\d{4})", text)
+    m = _MONTH_DAY_YEAR.fullmatch(text)
     if m and _month(m.group(1)):
         return _dt.date(int(m.group(3)), _month(m.group(1)) or 0, int(m.group(2))).isoformat()
-    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)? (?:of )?([A-Za-z]+)\.?,? (\d{4})", text)
+    m = _DAY_MONTH_YEAR.fullmatch(text)
     if m and _month(m.group(2)):  # "26 October 2018", "the 3rd of May, 2021"
         return _dt.date(int(m.group(3)), _month(m.group(2)) or 0, int(m.group(1))).isoformat()
     m = re.fullmatch(r"Christmas Day,? (\d{4})", text, re.IGNORECASE)

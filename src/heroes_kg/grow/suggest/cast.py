@@ -287,6 +287,10 @@ _CREDIT_LIST = re.compile(
 _AKA = re.compile(rf"(?P<c>{NAME}), (?:aka|a\.k\.a\.|also known as) (?:one of the |the )?$")
 
 
+_PARENTHESISED = re.compile(r"\(([^()]{1,80})\)")
+_NAME_THEN_PARENTHESISED_NAME = re.compile(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)")
+
+
 def rule_parenthetical(doc: Doc, s: Sentence) -> None:
     """"YaYa Gosselin (Missy Moreno)" or "Missy Moreno (YaYa Gosselin)"; not the credits
     of "Awkwafina (Crazy Rich Asians) and Danny DeVito (It’s Always Sunny)", "creator Aaron
@@ -295,9 +299,9 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
         return
     # a sentence whose brackets hold a list or a work names credits, not characters
     credits = any(", " in g.group(1) or doc.works_in(s.start + g.start(1), s.start + g.end(1))
-                  for g in re.finditer(r"\(([^()]{1,80})\)", s.text))
+                  for g in _PARENTHESISED.finditer(s.text))
     listed: tuple[int, bool] | None = None  # where the last pair ended, and its order
-    for m in re.finditer(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)", s.text):
+    for m in _NAME_THEN_PARENTHESISED_NAME.finditer(s.text):
         a, b = doc.trim(m.group("a")), m.group("b")
         # "Dominic Toretto (Vin Diesel), Mia Toretto (Jordana Brewster) and …": the pairs
         # of one list share their order
@@ -457,10 +461,13 @@ def rule_run_by(doc: Doc, s: Sentence) -> None:
 _LIST = rf"(?P<list>{NAME}(?:(?:,| and|, and) {NAME}){{0,12}})"
 
 
+_POSSESSIVE_SPLIT = re.compile(r"[’']s ")
+
+
 def _people(doc: Doc, text: str) -> list[str]:
     names = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
     # "Gossip Girl's Penn Badgley": the person after the credit.
-    return [trim_name(doc, re.split(r"[’']s ", n.strip())[-1]) for n in names if n.strip()]
+    return [trim_name(doc, _POSSESSIVE_SPLIT.split(n.strip())[-1]) for n in names if n.strip()]
 
 
 def _mononym(doc: Doc, name: str) -> bool:
@@ -508,6 +515,8 @@ _STARRING_LIST = re.compile(rf"\b(?:starring|co-starring|also stars|stars|starre
 _CAST_MEMBER_STARS = re.compile(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,2}}?(?:will )?(?:stars?|starred|co-stars?|"
                                 rf"(?:is|was|has been|have been) cast in|(?:has |have )?(?:joined|boarded)) "
                                 rf"(?:in )?(?:{POSSESSOR} )?[“\"‘]?")
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_POSSESSIVE_THEN_LOWER = re.compile(r"[’']s? [a-z]")
 
 
 def rule_cast_members(doc: Doc, s: Sentence) -> None:
@@ -552,8 +561,8 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
             at = s.text.find(name, m.start())
             if " " not in name and re.match(r" [“\"]", s.text[at + len(name):]):
                 continue  # "Marcus “MJ” Gladney, Jr.": a first name cut off at a nickname
-            if re.search(r"[’']s?$", name) or re.match(r"[’']s? [a-z]",
-                                                     s.text[at + len(name):at + len(name) + 4]):
+            if _POSSESSIVE_END.search(name) or _POSSESSIVE_THEN_LOWER.match(
+                    s.text[at + len(name):at + len(name) + 4]):
                 # "featuring Tony Hale’s breakout star": his character, told apart; he is
                 # someone the article speaks of all the same
                 doc.entity(strip_possessive(name), "Actor", "starring", m.group(0))

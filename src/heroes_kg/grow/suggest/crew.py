@@ -69,11 +69,14 @@ _TITLE_ROLES = {"writer-director": ("director", "screenwriter"),
                 "creator": ("creator",), "co-creator": ("creator",)}
 
 
+_NAME_SEPARATOR = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
+
+
 def _names(text: str, doc: Doc | None = None) -> list[str]:
     """"Matt and Ross Duffer" -> Matt Duffer, Ross Duffer: a first name alone before a
     full name shares its surname, unless it is the surname of someone the article named
     ("penned by Lanthimos and Efthimis Filippou")."""
-    parts = re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", text)
+    parts = _NAME_SEPARATOR.split(text)
     names, seps = [p.strip() for p in parts[0::2]], parts[1::2]
     out = []
     for i, name in enumerate(names):
@@ -86,8 +89,11 @@ def _names(text: str, doc: Doc | None = None) -> list[str]:
     return out
 
 
+_FUTURE_CUE = re.compile(r"\b(?:will|would|is set to|are set to)\b")
+
+
 def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
-    if re.search(r"\b(?:will|would|is set to|are set to)\b", doc.text[pos:pos + 40]) and \
+    if _FUTURE_CUE.search(doc.text[pos:pos + 40]) and \
             not [w for a, _b, w in doc.work_spans if s.start <= a < pos]:
         # "Ayer will continue on as producer": the coming work in scope.
         coming = doc.upcoming(pos, s)
@@ -126,12 +132,15 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
     return doc.work_at(pos, s)
 
 
+_OWNER_SPLIT = re.compile(r"[’']s (?=[A-Z])")
+
+
 def _person(doc: Doc, name: str, rule: str, quote: str, companies: bool = False) -> str | None:
     """Who ``name`` is: a person, or a company the words of its name say is one ("New
     Line Cinema", "20th Television"); with ``companies`` (it is listed with one), any
     name that does not open with a first name ("Bad Wolf and New Line Cinema"); the
     company, not its owner, in "Simon Chinn’s Lightbox Entertainment"."""
-    owned = re.split(r"[’']s (?=[A-Z])", name.strip())
+    owned = _OWNER_SPLIT.split(name.strip())
     if len(owned) == 2 and is_a(guess_type(owned[1]), "Organization") and \
             doc.is_person(owned[0]):
         name = owned[1]
@@ -481,6 +490,10 @@ def rule_role_apposition(doc: Doc, s: Sentence) -> None:
 _SERVES_AS_CUE = re.compile(r" as | (?:is|was|will be) (?:also )?(?:the|a|an) ")
 
 
+_WHO_CREATED = re.compile(rf"(?P<p>{NAME}), who (?:also )?(?P<v>created|co-created|directed|wrote|"
+                          rf"produced|developed) the (?:series|show|film|movie)\b")
+
+
 def rule_serves_as(doc: Doc, s: Sentence) -> None:
     """"Ayer will continue on as producer", "Nick Stern serves as co-executive
     producer", "who also serves as executive producer alongside Evans, Rosalie Swedlin
@@ -507,8 +520,7 @@ def rule_serves_as(doc: Doc, s: Sentence) -> None:
                 for each in works:
                     _add_people(doc, each, _JOB_PROPS[one.lower()], names,
                                 s.text[m.start():end], pos, "serves-as", 0.7)
-    for m in re.finditer(rf"(?P<p>{NAME}), who (?:also )?(?P<v>created|co-created|directed|wrote|"
-                         rf"produced|developed) the (?:series|show|film|movie)\b", s.text):
+    for m in _WHO_CREATED.finditer(s.text):
         pos = s.start + m.start()
         work = _target(doc, pos, s)
         if work is not None:

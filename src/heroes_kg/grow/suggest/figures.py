@@ -620,12 +620,15 @@ _ENDED = re.compile(
     rf"(?:{_WEEKDAY},? )?(?P<d>{DATE})")
 
 
+_ENDED_CUE = re.compile(r"\b(?:ended|ending|ends)\b")
+
+
 def period_ended(doc: Doc) -> None:
     """"Season two’s viewership had exploded to 251.7 million hours viewed for the 7-day
     period that ended April 3", "115.7 million hours viewed globally (for the 7-day
     period that ended on Sunday, April 10)": a figure of the sentence counts that many
     days (a week, seven), from its first day to the day named."""
-    if not re.search(r"\b(?:ended|ending|ends)\b", doc.text):
+    if not _ENDED_CUE.search(doc.text):
         return
     for s in doc.sentences:
         for m in _ENDED.finditer(s.text):

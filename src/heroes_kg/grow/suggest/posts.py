@@ -95,10 +95,13 @@ def _called(doc: Doc, word: str) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+_POST_ON_WEEKDAY = re.compile(rf"{_PLATFORM} post on (?P<d>{'|'.join(WEEKDAYS)})", re.IGNORECASE)
+
+
 def rule_post_on_weekday(doc: Doc, s: Sentence) -> None:
     """"Netflix said in a Twitter post on Monday": the day resolved against the article
     date."""
-    m = re.search(rf"{_PLATFORM} post on (?P<d>{'|'.join(WEEKDAYS)})", s.text, re.IGNORECASE)
+    m = _POST_ON_WEEKDAY.search(s.text)
     if not m:
         return
     date = doc.date(m.group("d"))

@@ -854,11 +854,14 @@ def _listed_place(doc: Doc, s: Sentence, film: str, rank: int, a: int, b: int,
         doc.add(ranking, "chart", quote, a, rule, 0.5, value=chart)
 
 
+_TOP_CHART = re.compile(r"\bTop \d+")
+
+
 def rule_bracketed_places(doc: Doc, s: Sentence) -> None:
     """"The six Korean series in this week’s Top 10 include “Business Proposal” (No. 1),
     “Twenty Five Twenty One” (No. 2), “Forecasting Love & Weather” (No. 4), …": each
     work's place on the chart the article reports on, given in brackets after it."""
-    if "(" not in s.text or not re.search(r"\bTop \d+", s.text):
+    if "(" not in s.text or not _TOP_CHART.search(s.text):
         return
     for a, b, film in doc.works_in_spans(s.start, s.end):
         m = _BRACKETED.match(doc.text, b)

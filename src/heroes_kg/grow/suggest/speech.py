@@ -264,7 +264,7 @@ def quotations(doc: Doc) -> None:
                 doc.add(qid, "spokenBy", said_at[0], said_at[1], "speech-continued", 0.5,
                         obj=last)
         elif not attributed and not _same_paragraph(doc, previous, s):
-            last = None if not re.search(r"[\"“]", s.text) else last
+            last = None if not _OPEN_QUOTE.search(s.text) else last
         previous, previous_attributed = s, attributed
 
 
@@ -382,11 +382,14 @@ def _said_of(doc: Doc, qid: str, s: Sentence, after: int) -> None:
                 obj=work)
 
 
+_NON_WORD_RUN = re.compile(r"\W+")
+
+
 def _posted(doc: Doc, text: str) -> bool:
     """Words already drafted as a social post's text: “The sun sets on day 1. …,”
     Reynolds said, of the caption the article quotes in full."""
     key = re.sub(r"\W+", " ", text).strip().lower()
-    if any(re.sub(r"\W+", " ", p.text).strip().lower() == key for p in doc.paragraphs):
+    if any(_NON_WORD_RUN.sub(" ", p.text).strip().lower() == key for p in doc.paragraphs):
         return True  # the embedded post itself, as its own paragraph
     return any(c.property == "text" and doc.type_of(c.subject) == "SocialMediaPosting"
                and re.sub(r"\W+", " ", str(c.value)).strip().lower() == key
@@ -728,7 +731,7 @@ def words_of(doc: Doc) -> None:
     Guide calling it “Netflix’s best YA drama yet,”": a Quotation of the words, by the
     person or publication the sentence names."""
     for s in doc.sentences:
-        if not re.search(r"[\"“]", s.text):
+        if not _OPEN_QUOTE.search(s.text):
             continue
         for pattern in _WORDS_OF:
             for m in pattern.finditer(s.text):

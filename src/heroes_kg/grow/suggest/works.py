@@ -263,12 +263,29 @@ _FRONTED_CREDIT_LEAD = re.compile(r"(?:Directed|Written|Produced|Created|Helmed|
                                   r"Narrated|Co-written|Co-directed) by ")
 
 
+_YEAR_POSSESSIVE_PREFIX = re.compile(r"^(?:19|20)\d\d[’']s ")
+_TRAILING_APOSTROPHE = re.compile(r"[^s][’']$")
+_PLURAL_POSSESSIVE = re.compile(r"s[’']$")
+_COUNTER_TITLE = re.compile(r"(?:Top|No\.?|Number|Week|Day|Phase|Stage) \d+|(?i:season|part|episode|"
+                            r"chapter|volume) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)")
+_HYPHENATED_WORD = re.compile(r"[A-Z][\w’']*-[a-z][\w-]*")
+_GLUED_VERB = re.compile(r"[a-z0-9](?:debuted|started|opened|earned|began|grossed|topped|landed|"
+                         r"premiered|dropped)$")
+_NUMBER_GLUED_VERB = re.compile(r"\d+(?:debuted|started|opened|earned|began|grossed|topped)")
+_CHART_HEADING = re.compile(r"\b(?:Series|Films?|Movies?|Shows?|TV|Titles?|English|Non-English|Global) "
+                            r"(?:Top|Chart) (?:\d+|Ten)$|\bTop (?:\d+|Ten) (?:Chart|List)$")
+_LEADING_PREPOSITION = re.compile(r"^(?:on|in|at|by|since|until|last|next|this) ")
+_NUMBERS_ONLY = re.compile(r"[\d\s,.]+")
+_WORD_POSSESSIVE_END = re.compile(r"\w[’']s?$")
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
 def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     """The title without what follows it by accident ("Heroes on Netflix" -> "Heroes"),
     None when it is not a title at all."""
     title = title.strip().rstrip(":,")
-    title = re.sub(r"^(?:19|20)\d\d[’']s ", "", title)  # "1986’s Top Gun": the year is no part
-    if re.search(r"[^s][’']$", title):
+    title = _YEAR_POSSESSIVE_PREFIX.sub("", title)  # "1986’s Top Gun": the year is no part
+    if _TRAILING_APOSTROPHE.search(title):
         title = title[:-1]  # "series ‘Lupin’,": the closing quotation mark
     words = title.split()
     for i in range(1, len(words)):
@@ -295,8 +312,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     while _TRAILING.search(title):
         title = _TRAILING.sub("", title)
     words = title.split()
-    if (re.search(r"\w[’']s?$", title) and not re.search(r"[’']s?$", words[0])) or \
-            any(re.search(r"s[’']$", w) for w in words[:-1]):
+    if (_WORD_POSSESSIVE_END.search(title) and not _POSSESSIVE_END.search(words[0])) or \
+            any(_PLURAL_POSSESSIVE.search(w) for w in words[:-1]):
         # "an adaptation of Neil Gaiman’s acclaimed novel", "John Williams’ 1965 novel":
         # whose, not a title
         return None
@@ -307,24 +324,20 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
         return None
     if words[0] in ("The", "A", "An") and len(words) == 1:
         return None
-    if re.fullmatch(r"(?:Top|No\.?|Number|Week|Day|Phase|Stage) \d+|(?i:season|part|episode|"
-                    r"chapter|volume) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)",
-                    title):
+    if _COUNTER_TITLE.fullmatch(title):
         return None  # "Netflix’s Top 10": a chart, not a title; "Season 4" a season;
         # "Marvel's Phase 3" a slate
-    if len(words) == 1 and re.fullmatch(r"[A-Z][\w’']*-[a-z][\w-]*", title):
+    if len(words) == 1 and _HYPHENATED_WORD.fullmatch(title):
         return None  # "Netflix’s Regency-era drama", "Oscar-winning": an adjective
-    if (re.search(r"[a-z0-9](?:debuted|started|opened|earned|began|grossed|topped|landed|"
-                  r"premiered|dropped)$", words[-1]) and words[-1][0].isupper()) or \
-            re.fullmatch(r"\d+(?:debuted|started|opened|earned|began|grossed|topped)", words[-1]):
+    if (_GLUED_VERB.search(words[-1]) and words[-1][0].isupper()) or \
+            _NUMBER_GLUED_VERB.fullmatch(words[-1]):
         return None  # "A Madea Family Funeraldebuted": a title run into the verb after it
-    if re.search(r"\b(?:Series|Films?|Movies?|Shows?|TV|Titles?|English|Non-English|Global) "
-                 r"(?:Top|Chart) (?:\d+|Ten)$|\bTop (?:\d+|Ten) (?:Chart|List)$", title):
+    if _CHART_HEADING.search(title):
         return None  # "Netflix's Global Non-English Series Top 10": a chart's name
     low = title.lower()
-    bare = re.sub(r"^(?:on|in|at|by|since|until|last|next|this) ", "", low)
+    bare = _LEADING_PREPOSITION.sub("", low)
     if bare in MONTHS or (bare in WEEKDAYS and not (weekdays and bare == low)) or \
-            re.fullmatch(r"[\d\s,.]+", title):
+            _NUMBERS_ONLY.fullmatch(title):
         return None
     found = doc.lookup(title)
     if found is not None and doc.type_of(found) not in ("Movie", "TVSeries", "MovieSeries",
@@ -390,9 +403,12 @@ _WORK_BEFORE = re.compile(r"\b(?:seasons? (?:\w+ )?of|series|show|film|movie|doc
                           r"sitcom|drama|comedy|thriller|sequel|starring in|stars? in)\s*$")
 
 
+_NETWORK_POSSESSIVE = re.compile(r"([A-Z][\w&+]*(?: [A-Z][\w&+]*)*)[’']s\s*$")
+
+
 def _network_before(before: str) -> bool:
     """"NBC’s “Blindspot”": a network's show."""
-    m = re.search(r"([A-Z][\w&+]*(?: [A-Z][\w&+]*)*)[’']s\s*$", before)
+    m = _NETWORK_POSSESSIVE.search(before)
     return m is not None and m.group(1).lower() in NETWORKS
 
 
@@ -580,14 +596,18 @@ _IMPERATIVE_OBJECT = re.compile(r" (?:the|a|an|your|our|my|his|her|their|it|this
                                 r"those|more|all|out|up|how|what|why|below|above)\b")
 
 
+_CAPITALISED_AFTER = re.compile(r" (?!Season|Part|Chapter|Volume|Vol)[A-Z][a-z]")
+_CAPITALISED_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.-]*) $")
+
+
 def _inside_other_name(doc: Doc, at: int, name: str) -> bool:
     """Whether ``name`` at ``at`` is part of another name ("Wednesday Addams", "Apollo
     Creed") or, for a one-word title, the verb opening a sentence ("See the trailer
     below")."""
     after = doc.text[at + len(name):at + len(name) + 12]
-    if re.match(r" (?!Season|Part|Chapter|Volume|Vol)[A-Z][a-z]", after):
+    if _CAPITALISED_AFTER.match(after):
         return True
-    before = re.search(r"(?:^|\s)([A-Z][\w.-]*) $", doc.text[max(0, at - 24):at])
+    before = _CAPITALISED_BEFORE.search(doc.text[max(0, at - 24):at])
     if before and before.group(1) not in STOP and not doc.text[:at].rstrip().endswith(
             (".", "!", "?", ":")):
         return True
@@ -595,12 +615,16 @@ def _inside_other_name(doc: Doc, at: int, name: str) -> bool:
         at == 0 or doc.text[at - 1] == "\n" or doc.text[:at].rstrip()[-1:] in ".!?")
 
 
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'.])([A-Z][a-z]+) $")
+_LAST_NAME_AFTER = re.compile(r" ([A-Z][a-z][\w’'-]*)(?![\w’'-]| [A-Z])")
+
+
 def _nickname(text: str, start: int, end: int) -> bool:
     """Whether the quoted words at [start, end) are a nickname between a first name and
     a surname: "Dwayne ‘The Rock’ Johnson", "Abel “The Weeknd” Tesfaye" (a person,
     not a work)."""
-    first = re.search(r"(?<![\w’'.])([A-Z][a-z]+) $", text[max(0, start - 30):start])
-    last = re.match(r" ([A-Z][a-z][\w’'-]*)(?![\w’'-]| [A-Z])", text[end:end + 40])
+    first = _FIRST_NAME_BEFORE.search(text[max(0, start - 30):start])
+    last = _LAST_NAME_AFTER.match(text[end:end + 40])
     if first is None or last is None or first.group(1) in STOP or \
             last.group(1) in ("Season", "Part", "Chapter", "Volume", "Star", "Actor"):
         return False
@@ -616,6 +640,15 @@ def _the_day(text: str, at: int, name: str) -> bool:
 
 
 _TITLE = re.compile(TITLE)
+
+
+_CAPITALS_SEQUEL = re.compile(r"[A-Z]{2,}(?: [A-Z]{2,})* (?:[2-9]|II|III|IV)")
+_SERIES_WORD_AFTER = re.compile(r"\b(series|show|season)\b")
+_SERIES_CUE_BEFORE = re.compile(rf"\b(?:{_SERIES_CUES})\s*$")
+_CITY_BEFORE = re.compile(r"(?:^|(?<=[:;] ))(?P<c>[A-Z][\w-]+), $")
+_OWNED_TITLE = re.compile(r"(?:The )?(?P<o>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)?)[’']s "
+                          r"(?=[A-Z])")
+_SERIES_CUE = re.compile(_SERIES_CUES)
 
 
 def find_titles(doc: Doc) -> None:
@@ -640,7 +673,7 @@ def find_titles(doc: Doc) -> None:
             title = m.group("t").strip().rstrip(",.")
             number = title.isdigit() and bool(
                 _WORK_BEFORE.search(s.text[max(0, m.start() - 30):m.start()]))
-            sequel = re.fullmatch(r"[A-Z]{2,}(?: [A-Z]{2,})* (?:[2-9]|II|III|IV)", title)
+            sequel = _CAPITALS_SEQUEL.fullmatch(title)
             capitals = title.upper() == title and not sequel  # but ‘IT 2‘
             if not number and (len(title) <= 2 or capitals or
                                not is_title_case(title) or len(title.split()) > 10):
@@ -654,8 +687,8 @@ def find_titles(doc: Doc) -> None:
             type_ = "MovieSeries" if after.startswith((" franchise", " trilogy", " saga")) \
                 else "Movie"
             before = s.text[max(0, m.start() - 30):m.start()]
-            if re.search(r"\b(series|show|season)\b", after) or \
-                    re.search(rf"\b(?:{_SERIES_CUES})\s*$", before) or \
+            if _SERIES_WORD_AFTER.search(after) or \
+                    _SERIES_CUE_BEFORE.search(before) or \
                     _network_before(before):
                 type_ = "TVSeries"
             found = doc.lookup(title)
@@ -713,8 +746,7 @@ def find_titles(doc: Doc) -> None:
                 if rule == "kind-apposition" and (title.split()[0].lower() in FIRST_NAMES or
                                                   _person_context(doc.text, title)):
                     continue  # "Tom Hanks, a comedy veteran": a person
-                city = re.search(r"(?:^|(?<=[:;] ))(?P<c>[A-Z][\w-]+), $",
-                                 s.text[:m.start(group)])
+                city = _CITY_BEFORE.search(s.text[:m.start(group)])
                 if rule == "kind-apposition" and city and is_place_or_award(title):
                     # "The first pilot: Mogadishu, Minnesota, a drama": a city and its state
                     title = f"{city.group('c')}, {title}"
@@ -739,8 +771,7 @@ def find_titles(doc: Doc) -> None:
                     title = title if title in doc.article.title else _strip_lead(title)
                     if title is None:
                         continue
-                owned = re.match(r"(?:The )?(?P<o>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)?)[’']s "
-                                 r"(?=[A-Z])", title)
+                owned = _OWNED_TITLE.match(title)
                 if owned and (owned.group("o").lower() in KNOWN_NAMES or is_a(
                         doc.type_of(doc.lookup(owned.group("o"))), "Organization")):
                     title = title[owned.end():]  # "The CW’s Lost Boys": the network's title
@@ -760,7 +791,7 @@ def find_titles(doc: Doc) -> None:
                         r"\b(?:Festival|Awards?|Oscars|Emmys|Globes|Games|Olympics|Bowl|Con|"
                         r"Season|Summer|Tour|Week)\b", title)):
                     continue  # "this year’s Sundance Film Festival": an event
-                type_ = "TVSeries" if re.fullmatch(_SERIES_CUES, cue) or cue == "shows" or \
+                type_ = "TVSeries" if _SERIES_CUE.fullmatch(cue) or cue == "shows" or \
                     _network_before(s.text[m.start():m.start() + 30].split(" ", 1)[0] + " ") or \
                     rule in ("season-title", "renewed", "order") or (
                         rule == "is-the" and re.search(r"\b(?:series|show|season|TV)\b",
@@ -949,6 +980,9 @@ _LISTED = re.compile(rf"(?:^|(?<=, )|(?<=including )|(?<=like ))(?P<list>{TITLE_
                      rf"had|all|will)\b)")
 
 
+_OWNER_PREFIX = re.compile(r".*[’']s? (?=[A-Z])")
+
+
 def _listed_with_works(doc: Doc) -> None:
     """"Dickinson, The Morning Show, See, and For All Mankind were the highly-touted Day 1
     projects": names listed with a work the article names elsewhere are works of that
@@ -963,7 +997,7 @@ def _listed_with_works(doc: Doc) -> None:
             for item in items:
                 at = m.group("list").find(item, at)
                 # "Star Wars’ The Mandalorian": the title after its franchise's possessive
-                own = re.match(r".*[’']s? (?=[A-Z])", item)
+                own = _OWNER_PREFIX.match(item)
                 skip = own.end() if own else 0
                 places.append((base + at + skip, item[skip:]))
                 at += len(item)
@@ -981,6 +1015,9 @@ def _listed_with_works(doc: Doc) -> None:
                     _register(doc, t, a, kind or "Movie", "listed-with-work", m.group(0), 0.5)
 
 
+_TITLE_WORDS_RE = re.compile(TITLE_WORDS)
+
+
 def _headline_titles(doc: Doc) -> None:
     """A title in the article's headline that the text repeats is a work, even unquoted
     and without a cue word: headline "Descendants: The Rise of Red sets a Disney+
@@ -995,7 +1032,7 @@ def _headline_titles(doc: Doc) -> None:
         return
     # "Netflix's non-English Top 10": no run opens inside a hyphenated word
     runs = [m.group(0) if not headline[:m.start()].endswith("-") else m.group(0).partition(" ")[2]
-            for m in re.finditer(TITLE_WORDS, headline)]
+            for m in _TITLE_WORDS_RE.finditer(headline)]
     runs = [r for r in runs if r]
     people: list[str] = []
     for run in runs:
@@ -1262,6 +1299,9 @@ _CREATOR_AFTER = re.compile(r"[”\"’]?,? (?:creator|showrunner|co-creator)s?\
 _SEASON_OF_BEFORE = re.compile(r"\bseasons? (?:\w+ )?of [“\"‘]?$")
 
 
+_QUOTED_SERIES = re.compile(r"[”\"’] series\b")
+
+
 def _series_by_context(doc: Doc) -> None:
     """A new title taken for a film is a TV series when the sentences that name it speak
     of TV and never of film: "New seasons of “The Umbrella Academy” and “Lucifer”",
@@ -1282,7 +1322,7 @@ def _series_by_context(doc: Doc) -> None:
         last = next(iter(works)) if len(works) == 1 else None
         tv, film = len(_TV_WORDS.findall(s.text)), len(_FILM_WORDS.findall(s.text))
         # "Warner Bros.’ ongoing “Conjuring” series": a franchise of films, not TV
-        tv -= len(re.findall(r"[”\"’] series\b", s.text))
+        tv -= len(_QUOTED_SERIES.findall(s.text))
         for w in works:
             v = votes.setdefault(w, [0, 0])
             v[0] += tv
@@ -1349,6 +1389,9 @@ _SEASON_MENTION = re.compile(rf"(?i:season) {_NUM}\b|\b(?i:the|a|its|their) (?P<
                              rf"(?:season|(?P<uk>series))\b")
 
 
+_OF_AFTER_SEASON = re.compile(r" of (?:the )?(?:[A-Z][\w.’']* )?[\"“‘]?")
+
+
 def _seasons(doc: Doc) -> None:
     """"Wednesday season 2", "season 2 of You", "the first season of the British
     “Strike Back”", "a second season" (of the series in scope): each a TVSeason of its
@@ -1373,7 +1416,7 @@ def _seasons(doc: Doc) -> None:
             before = [(x, y, w) for x, y, w in doc.work_spans if y in (a - 1, a - 4, a - 3)
                       and doc.type_of(w) in ("TVSeries", "Movie") and
                       re.fullmatch(r"[’'\u201d]?(?:[’']s)?[’'\u201d]? ?", doc.text[y:a])]
-            after = re.match(r" of (?:the )?(?:[A-Z][\w.’']* )?[\"“‘]?", s.text[m.end():])
+            after = _OF_AFTER_SEASON.match(s.text[m.end():])
             series: str | None = None
             end = s.start + m.end()
             if before and before[-1][2] in doc.new and \
@@ -1440,10 +1483,13 @@ def _seasons(doc: Doc) -> None:
             doc.add_work_span(min(start, a), max(end, s.start + m.end()), season)
 
 
+_NEW_SEASONS_OF = re.compile(r"\b[Nn]ew seasons? of\b")
+
+
 def _new_seasons(doc: Doc) -> None:
     """"New seasons of “The Umbrella Academy” and “Lucifer”": the new season of each
     series, which what follows in the sentence is about."""
-    for m in re.finditer(r"\b[Nn]ew seasons? of\b", doc.text):
+    for m in _NEW_SEASONS_OF.finditer(doc.text):
         sentence = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
         if sentence is None:
             continue
@@ -1908,6 +1954,9 @@ _GENRE_END = re.compile(_WORK_NOUNS)
 _GENRE_WORD_BREAK = re.compile(r"[ /]")
 
 
+_WORK_NOUN = re.compile(_WORK_NOUNS)
+
+
 def rule_genre(doc: Doc, s: Sentence) -> None:
     """"the action-comedy “Hidden Strike,”", "the spy thriller All the Old Knives", "The
     supernatural show", "Bright, the 2017 fantasy/sci-fi/detective/action thriller": the
@@ -1922,7 +1971,7 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
             skipped += len(phrase.pop(0)) + 1  # "the Emmy-winning fantasy drama"
         while len(phrase) > 1 and phrase[-1] not in _GENRE_WORDS and not _GENRE_END.fullmatch(phrase[-1]):
             phrase.pop()  # "the spy thriller set in …"
-        noun = phrase.pop() if len(phrase) > 1 and re.fullmatch(_WORK_NOUNS, phrase[-1]) \
+        noun = phrase.pop() if len(phrase) > 1 and _WORK_NOUN.fullmatch(phrase[-1]) \
             else None
         genre = " ".join(phrase)
         words = _GENRE_WORD_BREAK.split(genre)
@@ -2089,14 +2138,18 @@ _NOT_GENRE = {
 }
 
 
+_NOT_PRAISE_ENDING = re.compile(r"ly$|est$|\d")
+_COMPOUND_CREDIT = re.compile(r"-(?:led|created|directed|produced|winning|nominated|backed|starring|"
+                              r"fronted|helmed|written)$")
+
+
 def _praising(word: str) -> bool:
     """"hit", "Netflix", "created", "Lopez-led", "picture-winning": a word that praises,
     places or credits a work, no part of its genre."""
     low = word.lower()
-    if low in _NOT_GENRE or re.search(r"ly$|est$|\d", low):
+    if low in _NOT_GENRE or _NOT_PRAISE_ENDING.search(low):
         return True
-    if re.search(r"-(?:led|created|directed|produced|winning|nominated|backed|starring|"
-                 r"fronted|helmed|written)$", low):
+    if _COMPOUND_CREDIT.search(low):
         return True
     if "-" not in word and low.endswith(("ed", "s")) and not _genre_word(low):
         return True  # "created", "renewed", "brings"
@@ -2601,15 +2654,17 @@ def rule_predecessor(doc: Doc, s: Sentence) -> None:
                     value=m.group("y"))
 
 
+_AND_THE_SEQUEL = re.compile(r"[”\"’]?,? and (?:its|the|a) (?:[\w-]+ )?"
+                             r"(?:sequel|follow-up|prequel)(?: series| film)?,? [“\"‘]?")
+
+
 def rule_and_the_sequel(doc: Doc, s: Sentence) -> None:
     """"Marvel’s ‘Black Panther’ and the sequel ‘Black Panther: Wakanda Forever’": the
     sequel named right after the work it follows."""
     spans = doc.works_in_spans(s.start, s.end)
     for (a0, b0, first), (a, b, work) in itertools.pairwise(spans):
         between = doc.text[b0:a]
-        if first != work and re.fullmatch(r"[”\"’]?,? and (?:its|the|a) (?:[\w-]+ )?"
-                                          r"(?:sequel|follow-up|prequel)(?: series| film)?,? [“\"‘]?",
-                                          between):
+        if first != work and _AND_THE_SEQUEL.fullmatch(between):
             prop = "sequelOf"
             if "prequel" in between:
                 continue
