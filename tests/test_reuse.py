@@ -6,7 +6,9 @@ index describes."""
 from __future__ import annotations
 
 import itertools
+import json
 import os
+import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,7 +19,7 @@ from hypothesis import strategies as st
 from heroes_kg.errors import OutputError
 from heroes_kg.outputs.formats import FORMATS, PropertyGraph, export
 from heroes_kg.outputs.reuse import Reuse, open_reuse
-from heroes_kg.pipeline import build, open_graph
+from heroes_kg.pipeline import build, open_graph, standard_exports
 from heroes_kg.project import find_project
 from heroes_kg.query import KnowledgeGraph
 from heroes_kg.rdf import store as store_module
@@ -326,3 +328,63 @@ def test_trig_takes_the_turtle_texts_made_before() -> None:
     # Taken indeed: a text lent in its place ends up in TriG.
     kg.memo["turtle block texts"] = {key: b"lent ;\n\tx .\n" for key in texts}
     assert b"\tlent ;\n\t\tx .\n" in export(kg, "trig", reuse=Reuse())
+
+
+def _copied(project: Path, dest: Path) -> Path:
+    """The whole project folder, state and exports included, copied as ``cp -r`` copies
+    it: every file new (another inode, the time of the copy)."""
+    shutil.copytree(project, dest, copy_function=shutil.copyfile)
+    return dest
+
+
+def _exports(root: Path) -> dict[str, bytes]:
+    return {n: (root / "exports" / n).read_bytes() for n in sorted(standard_exports)}
+
+
+def test_copied_project_unchanged_is_up_to_date(project: Path, tmp_path: Path) -> None:
+    """Issue 19: a project folder copied elsewhere keeps what its last build made. Its
+    files are known again by their bytes, so a build of the copy redoes nothing."""
+    build(find_project(project))
+    before = _exports(project)
+    copy = _copied(project, tmp_path / "copy")
+    p = find_project(copy)
+    report = build(p)
+    assert report.up_to_date
+    assert _exports(copy) == before
+    # The new stamps are kept: the next build knows the files by them.
+    state = json.loads((p.state_dir / "state.json").read_text(encoding="utf-8"))
+    assert all(path.startswith(str(copy)) for path in state["exports"])
+    assert build(p).up_to_date
+    with open_graph(p, rebuild=False) as kg:
+        assert len(kg) == report.triples
+
+
+def test_copied_project_edited_builds_as_force(project: Path, tmp_path: Path) -> None:
+    """An edit in the copied project: the build copies the blocks the previous exports
+    hold (known by their bytes, not their inode) and gives the bytes of a full build;
+    an export changed by hand in the copy lends nothing."""
+    build(find_project(project))
+    copy = _copied(project, tmp_path / "copy")
+    p = find_project(copy)
+    path = sorted((copy / "seeds" / "facts").glob("*.yaml"))[0]
+    path.write_text(path.read_text(encoding="utf-8").replace("Pedro Pascal",
+                                                             "Pedro  Pascal", 1),
+                    encoding="utf-8")
+    rdf = copy / "exports" / "heroes.rdf"
+    data = bytearray(rdf.read_bytes())
+    data[-3:-2] = b"X"  # same size, other bytes
+    rdf.write_bytes(bytes(data))
+    report = build(p)
+    assert not report.up_to_date
+    reused, blocks = report.reused["heroes.ttl"]
+    assert 0 < reused < blocks
+    assert report.reused["heroes.rdf"][0] == 0
+    incremental = _exports(copy)
+    with open_graph(p, rebuild=False) as kg:
+        stored = kg.sorted_ntriples()
+    build(p, force=True)
+    assert incremental == _exports(copy)
+    with open_graph(p, rebuild=False) as kg:
+        assert kg.sorted_ntriples() == stored
+    # The original project is untouched by all of this.
+    assert build(find_project(project)).up_to_date

@@ -431,17 +431,42 @@ def _stamp(path: Path) -> list[int]:
 
 
 def _exports_current(state: dict[str, Any], current: str, outdir: Path,
-                     names: list[str]) -> bool:
+                     names: list[str]) -> dict[str, list[Any]] | None:
+    """The stamps of the exports in ``outdir`` when they are those the last build wrote
+    (its state's ``exports``), else None. A file is known by its size and modification
+    time where it is at the same path, else (a project folder copied elsewhere or
+    checked out afresh, or the other ``outdir``) by the SHA-256 of its bytes, which the
+    build kept."""
     exports = state.get("exports")
     if state.get("exports_fingerprint") != current or not isinstance(exports, dict):
-        return False
-    if set(exports) != {str(outdir / name) for name in standard_exports}:
-        return False
+        return None
+    kept = {Path(p).name: (p, stamp) for p, stamp in exports.items()
+            if isinstance(stamp, list)}
+    if set(kept) != set(standard_exports) or len(exports) != len(kept):
+        return None
+    found: dict[str, list[Any]] = {}
     try:
-        return all(_stamp(Path(p)) == stamp for p, stamp in exports.items()
-                   if Path(p).name in names)
+        for name, (p, stamp) in kept.items():
+            path = outdir / name
+            if name not in names:
+                found[str(path)] = stamp
+                continue
+            now = _stamp(path)
+            digest = stamp[2] if len(stamp) == 3 else None
+            if p == str(path) and now == stamp[:2]:
+                found[str(path)] = stamp
+            elif now[0] == stamp[0] and isinstance(digest, str) and _digest(path) == digest:
+                found[str(path)] = [*now, digest]
+            else:
+                return None
     except OSError:
-        return False
+        return None
+    return found
+
+
+def _digest(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _selected(only: Iterable[str] | None) -> list[str]:
@@ -585,9 +610,13 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     drop_checkpoint(project)  # the copy of the store a killed build was using
     current = fingerprint(project)
     state = read_state(project)
-    if (not force and state.get("fingerprint") == current
-            and (project.state_dir / "store").is_dir()
-            and _exports_current(state, current, outdir, names)):
+    known = None if force or state.get("fingerprint") != current else \
+        _exports_current(state, current, outdir, names)
+    if known is not None and (project.state_dir / "store").is_dir():
+        if known != state.get("exports"):
+            # Known by their bytes (moved or copied): their new stamps, for the next time.
+            with contextlib.suppress(OSError):
+                write_state(project, {**state, "exports": known})
         counts = state.get("counts", {})
         return BuildReport(counts.get("articles", 0), counts.get("entities", 0),
                            counts.get("statements", 0), counts.get("triples", 0),
@@ -657,7 +686,9 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         reused: dict[str, Reuse] = {}
         # The exports make millions of objects and hardly a cycle: the cyclic collector
         # would walk every object of the graph again and again.
-        writing: Future[None] | None = None
+        writing: tuple[str, Future[str]] | None = None
+        #: The SHA-256 of each export's bytes, by file name.
+        digests: dict[str, str] = {}
         with paused_gc():
             for name in names:
                 say(f"making {name}")
@@ -671,17 +702,18 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
                 reused[name] = reuse
                 written.append(target)
                 if writing is not None:
-                    writing.result()  # no more than one export waits to be written
+                    # No more than one export waits to be written.
+                    digests[writing[0]] = writing[1].result()
                     writing = None
                 if incremental:
                     # Written (and synced) on the other core while the next is made: a
                     # full build keeps that core for the store, and its memory.
-                    writing = background.submit(_put, target, staging / name, data)
+                    writing = name, background.submit(_put, target, staging / name, data)
                 else:
-                    _put(target, staging / name, data)
+                    digests[name] = _put(target, staging / name, data)
                 del data
             if writing is not None:
-                writing.result()
+                digests[writing[0]] = writing[1].result()
         report.triples = len(kg)  # from the sorted N-Triples when an export made them
         clock.lap("export")
         delta = (spliced if spliced is not None else diff(project, kg)) if incremental \
@@ -706,7 +738,8 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         for name, reuse in reused.items():
             if reuse.new:
                 report.reused[name] = (reuse.reused, len(reuse.new))
-                save_reuse(project.state_dir, outdir / name, project.base_iri, reuse)
+                save_reuse(project.state_dir, outdir / name, project.base_iri, reuse,
+                           digests.get(name))
             else:
                 drop_reuse(project.state_dir, name)
         del reused
@@ -745,7 +778,8 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     write_state(project, {
         **_store_state(project, current, report),
         **({"exports_fingerprint": current,
-            "exports": {str(p): _stamp(p) for p in written}} if complete else {}),
+            "exports": {str(p): [*_stamp(p), digests[p.name]] for p in written}}
+           if complete else {}),
         "units": units.manifest(), "validated": validate, "shapes": shapes,
     })
     end_change(project)
@@ -840,24 +874,37 @@ def _has_sorted_lines(kg: KnowledgeGraph) -> bool:
     return all(("sorted_ntriples", g.value) in kg.memo for g in kg.data_graphs)
 
 
-def _put(old: Path, path: Path, pieces: Iterable[bytes]) -> None:
+def _put(old: Path, path: Path, pieces: Iterable[bytes]) -> str:
     """The file made of ``pieces`` into ``path``: a link to ``old`` when it holds those
-    bytes, else written."""
-    if _same_bytes(old, pieces):
+    bytes, else written. Returns the SHA-256 of its bytes (hex), by which a later build
+    knows the file again where its status changed (a copied project folder)."""
+    digest = hashlib.sha256()
+    if _same_bytes(old, pieces, digest):
         _link_or_copy(old, path)
     else:
-        write_temp(path, pieces).replace(path)
+        digest = hashlib.sha256()
+        write_temp(path, _hashed(pieces, digest)).replace(path)
+    return digest.hexdigest()
 
 
-def _same_bytes(path: Path, pieces: Iterable[bytes]) -> bool:
+def _hashed(pieces: Iterable[bytes], digest: Any) -> Iterator[bytes]:
+    for piece in pieces:
+        digest.update(piece)
+        yield piece
+
+
+def _same_bytes(path: Path, pieces: Iterable[bytes], digest: Any = None) -> bool:
     """Whether the file at ``path`` holds the concatenation of ``pieces`` (read a slice
-    at a time: an export of a million triples is not held twice)."""
+    at a time: an export of a million triples is not held twice); ``digest`` is fed
+    the pieces as they are compared."""
     size = pieces.size if isinstance(pieces, Chunks) else sum(map(len, pieces))
     try:
         if path.stat().st_size != size:
             return False
         with open(path, "rb") as handle:
             for piece in pieces:
+                if digest is not None:
+                    digest.update(piece)
                 view = memoryview(piece)
                 for at in range(0, len(piece), _COMPARED):
                     part = view[at:at + _COMPARED]

@@ -15,11 +15,13 @@ The property-graph formats (GraphML, GEXF, the CSV files) keep the same kind of 
 with one entry per node and per edge (see ``formats._Elements``), and the page keeps
 its overview of a large graph there (see ``page._overview``).
 
-An index is used only for the very file it describes (its path, size, modification time
-and inode), made by this version from the same base IRI, and only when it is intact (it
-carries a digest of itself): a file changed by hand, an index left by a build killed
-before it could write its own, a damaged index, or any other doubt means the blocks are
-serialized again, never that stale text is copied.
+An index is used only for the very file it describes, made by this version from the same
+base IRI, and only when it is intact (it carries a digest of itself). The file is known
+at once by its path, size, modification time and inode; where those disagree (a project
+folder copied elsewhere, or checked out afresh with its state restored) the SHA-256 of
+the file's bytes, kept in the index, decides. A file changed by hand, an index left by a
+build killed before it could write its own, a damaged index, or any other doubt means the
+blocks are serialized again, never that stale text is copied.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from typing import Any
 from .._io import atomic_write
 from .._version import __version__
 
-__all__ = ["Reuse", "drop_reuse", "index_dir", "open_reuse", "save_reuse"]
+__all__ = ["Reuse", "drop_reuse", "file_digest", "index_dir", "open_reuse", "save_reuse"]
 
 class Reuse:
     """The export a previous build wrote and where each block's text lies in it
@@ -86,9 +88,16 @@ def _stamp(path: Path) -> tuple[int, int, int]:
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
+def file_digest(path: Path) -> str:
+    """The SHA-256 of the file at ``path``, in hex (read a slice at a time)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
 def open_reuse(state_dir: Path, target: Path, base: str) -> Reuse:
     """What the export at ``target`` (written by an earlier build) can lend to the next
-    one; nothing when its index is missing or does not describe exactly that file."""
+    one; nothing when its index is missing or does not describe exactly that file: the
+    same path and status (size, modification time, inode), or else the same bytes."""
     try:
         data = _index_file(state_dir, target.name).read_bytes()
         # The index is its marshalled record after the record's digest: a damaged index
@@ -97,24 +106,38 @@ def open_reuse(state_dir: Path, target: Path, base: str) -> Reuse:
             return Reuse()
         record = marshal.loads(data[16:])
         if (not isinstance(record, dict) or record.get("version") != __version__
-                or record.get("base") != base or record.get("path") != str(target)
-                or tuple(record.get("stamp", ())) != _stamp(target)):
+                or record.get("base") != base):
+            return Reuse()
+        stamp = tuple(record.get("stamp", ()))
+        if not stamp or not stamp[0]:
             return Reuse()
         with open(target, "rb") as handle:
-            if not record["stamp"][0]:
+            now = os.fstat(handle.fileno())
+            if now.st_size != stamp[0]:
                 return Reuse()
+            if (record.get("path") != str(target)
+                    or stamp != (now.st_size, now.st_mtime_ns, now.st_ino)):
+                # Another file, or this one touched, copied or restored: its bytes
+                # decide (each block's text is copied by its offset in the file).
+                digest = record.get("sha256")
+                if (not isinstance(digest, str)
+                        or hashlib.file_digest(handle, "sha256").hexdigest() != digest):
+                    return Reuse()
             previous = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         return Reuse(previous, record["blocks"])
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         return Reuse()
 
 
-def save_reuse(state_dir: Path, target: Path, base: str, reuse: Reuse) -> None:
-    """Keep the index of the export just written to ``target`` for the next build."""
+def save_reuse(state_dir: Path, target: Path, base: str, reuse: Reuse,
+               digest: str | None = None) -> None:
+    """Keep the index of the export just written to ``target`` for the next build;
+    ``digest``: the SHA-256 of its bytes when the caller has it (else it is read)."""
     folder = index_dir(state_dir)
     folder.mkdir(exist_ok=True)
     record = {"version": __version__, "base": base, "path": str(target),
-              "stamp": _stamp(target), "blocks": reuse.new}
+              "stamp": _stamp(target), "blocks": reuse.new,
+              "sha256": digest if digest is not None else file_digest(target)}
     data = marshal.dumps(record)
     # Not synced: it carries its digest (what a crash damages is not read).
     atomic_write(_index_file(state_dir, target.name),
