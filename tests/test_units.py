@@ -220,3 +220,55 @@ def test_entries_no_build_uses_are_removed(project: Path) -> None:
     assert named < quads and len(quads - named) == 1  # and the articles'
     assert len(list(folder.glob("*.mentions"))) == 1
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]
+
+
+def test_lines_about_a_subject_hold_every_line_of_it(project: Path) -> None:
+    """What tells whether a line removed from a changed file is still in another file:
+    for every subject of the facts files' lines, the lines made again about it hold
+    every such line with that subject."""
+    from heroes_kg.rdf.model import file_lines, lines_about
+
+    built = find_project(project)
+    corpus = curation.load_corpus(built)
+    base = built.base_iri
+    by_subject: dict[str, set[str]] = {}
+    for file in corpus.files:
+        for line in file_lines(file, corpus, base):
+            by_subject.setdefault(line.split(" ", 1)[0], set()).add(line)
+    assert len(by_subject) > 100
+    for subject, lines in by_subject.items():
+        about = lines_about(corpus, base, {subject})
+        assert about is not None and lines <= set(about), subject
+    assert lines_about(corpus, base, {"_:b0"}) is None
+    assert lines_about(corpus, base, {"<https://elsewhere.example/x>"}) is None
+    assert lines_about(corpus, base, {f"<{base}resource/pedro-pascal>"}, limit=1) is None
+
+
+def test_an_edit_reads_no_unchanged_files_lines(project: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit of one facts file that removes a line: the lines of the files taken as
+    they were are not read back (the removed line is looked for among the lines made
+    about its subject), and the result is a full build's."""
+    built = find_project(project)
+    build(built)
+    before = read_state(built)["units"]
+    cast = project / "seeds" / "facts" / "cast.yaml"
+    text = cast.read_text(encoding="utf-8")
+    assert "    aliases: [Pascal]\n" in text
+    cast.write_text(text.replace("    aliases: [Pascal]\n", ""), encoding="utf-8")
+    read: list[str] = []
+    real = Units._quads
+
+    def spy(self: Units, name: str) -> bytes | None:
+        read.append(name)
+        return real(self, name)
+
+    monkeypatch.setattr(Units, "_quads", spy)
+    messages: list[str] = []
+    build(built, progress=messages.append)
+    unchanged = {name for path, name in before.items()
+                 if path.startswith("seeds/facts/") and path != "seeds/facts/cast.yaml"}
+    assert unchanged and not unchanged & set(read)
+    assert before["seeds/facts/cast.yaml"] in read  # the old lines of the changed file
+    assert any(m.startswith("validating around ") for m in messages)
+    assert _state(project) == _state(_full(project))

@@ -76,7 +76,7 @@ from .rdf.units import Units
 from .vocab import Names
 
 if TYPE_CHECKING:
-    from .corpus.curation import Corpus
+    from .corpus.curation import Corpus, FactsFile
     from .outputs.reuse import Reuse
 
 __all__ = ["BuildReport", "build", "build_store", "check", "open_graph", "standard_exports"]
@@ -217,16 +217,20 @@ def _model(project: Project, timings: dict[str, float] | None = None,
     if on_store and units is not None and spool is None:
         # The lines are made (or taken from the entries) and tracked as for a load, but
         # the persisted store takes the difference, not a fresh store every line.
+        # The lines of a file taken unchanged from its entry are read only if needed:
+        # to tell whether a removed line is still in another file, or for a load.
         with paused_gc():
-            made = list(_unit_pieces(corpus, project.base_iri, units))
-        copy = _on_checkpoint(project, names, units, [data for data, _ in made])
+            made = list(_unit_pieces(corpus, project.base_iri, units, lazy=True))
+            copy = _on_checkpoint(project, names, units, _holding(corpus, project.base_iri,
+                                                                  made))
         if copy is not None:
             del made
             kg = KnowledgeGraph(copy, names, project)
             kg.memo[_ON_DISK] = True
             clock.lap("model")
             return corpus, kg
-        pieces_made: Iterable[tuple[bytes, bool]] | None = made
+        pieces_made: Iterable[tuple[bytes, bool]] | None = (
+            (piece.data(), piece.taken) for piece in made)
     else:
         pieces_made = None
     store = ox.Store()
@@ -242,7 +246,8 @@ def _model(project: Project, timings: dict[str, float] | None = None,
                 ("".join(chunk).encode("utf-8"), False)
                 for chunk in iter(lambda: list(itertools.islice(lines, MODEL_CHUNK)), []))
         else:
-            pieces = _unit_pieces(corpus, project.base_iri, units)
+            pieces = ((piece.data(), piece.taken)
+                      for piece in _unit_pieces(corpus, project.base_iri, units))
         loading: Future[None] | None = None
         for data, checked in pieces:
             if spool is not None:
@@ -266,8 +271,8 @@ def _model(project: Project, timings: dict[str, float] | None = None,
     return corpus, kg
 
 
-def _on_checkpoint(project: Project, names: Names, units: Units, pieces: list[bytes]
-                   ) -> ox.Store | None:
+def _on_checkpoint(project: Project, names: Names, units: Units,
+                   holding: Callable[[set[bytes]], Iterable[bytes]]) -> ox.Store | None:
     """The persisted store's checkpoint with this build's difference applied, or None
     (the graph is then loaded whole) when the difference cannot be told, is large, or
     names a blank node (whose label is not the same node from build to build), or when
@@ -275,7 +280,7 @@ def _on_checkpoint(project: Project, names: Names, units: Units, pieces: list[by
     reading every statement record, is several times slower on disk than in memory."""
     if not spliceable(project, (names.facts, names.provenance)):
         return None
-    difference = units.difference(pieces)
+    difference = units.difference(holding)
     if difference is None or sum(map(len, difference)) > MAX_LINES:
         return None
     removed, added = difference
@@ -285,29 +290,85 @@ def _on_checkpoint(project: Project, names: Names, units: Units, pieces: list[by
     return checkpoint(project, names, removed, added)
 
 
-def _unit_pieces(corpus: Corpus, base: str, units: Units) -> Iterator[tuple[bytes, bool]]:
-    """The graph's N-Quads, the articles' then each facts file's, each with whether it
-    was taken from an entry: from the file's entry where :meth:`Units.get` handed it out
-    and the entry's lines are intact, else made (and kept)."""
+class _Lines:
+    """The N-Quads of the articles, or of one facts file: ``taken`` from the file's
+    entry (read when first asked for), else made and kept."""
+
+    __slots__ = ("_data", "_key", "_make", "_units", "taken")
+
+    def __init__(self, data: bytes | None, *, taken: bool = False,
+                 make: Callable[[], bytes] | None = None, units: Units | None = None,
+                 key: str = "") -> None:
+        self.taken = taken
+        self._data = data
+        self._make = make
+        self._units = units
+        self._key = key
+
+    def data(self) -> bytes:
+        if self._data is None:
+            assert self._make is not None and self._units is not None
+            data = self._units.lines(self._key) if self.taken else None
+            if data is None:  # damaged since it was handed out: made again, and kept
+                self.taken = False
+                data = self._make()
+            self._data = data
+        return self._data
+
+
+def _holding(corpus: Corpus, base: str, made: list[_Lines]
+             ) -> Callable[[set[bytes]], Iterable[bytes]]:
+    """For :meth:`Units.difference`: the pieces of ``made`` (the articles' lines first,
+    then each facts file's) that may hold any of the lines asked about. Those are the
+    articles' lines and the lines made again from the entities and statements that may
+    have the same subjects (:func:`lines_about`), where that is cheaper than reading the
+    lines of every file."""
+    from .rdf.model import lines_about
+
+    def holding(lines: set[bytes]) -> Iterable[bytes]:
+        subjects = {line[:line.find(b" ")].decode("utf-8") for line in lines}
+        about = lines_about(corpus, base, subjects)
+        if about is None:
+            return (piece.data() for piece in made)
+        return (made[0].data(), "".join(about).encode("utf-8"))
+
+    return holding
+
+
+def _unit_pieces(corpus: Corpus, base: str, units: Units, *, lazy: bool = False
+                 ) -> Iterator[_Lines]:
+    """The graph's N-Quads, the articles' then each facts file's: from the file's entry
+    where :meth:`Units.get` handed it out and the entry's lines are intact, else made
+    (and kept). With ``lazy``, the lines of an entry the last finished build also used
+    are read only when asked for: nothing changed in them."""
     from .rdf.model import article_lines, file_lines
 
     articles = "".join(article_lines(corpus, base, units.earlier_mentions())).encode("utf-8")
     if corpus.mentions_found is not None:
         units.keep_mentions(corpus.mentions_found)
     units.track_articles(articles)
-    yield articles, False
+    yield _Lines(articles)
     del articles
     for file in corpus.files:
         key = units.key(file.path, file.digest)
-        # The very result handed out, not one checked again since (it read an entity or
-        # article that changed): then its lines are made again.
-        data = units.lines(key) if units.served.get(key) is file else None
-        taken = data is not None
-        if data is None:
+
+        def make(file: FactsFile = file) -> bytes:
             data = "".join(file_lines(file, corpus, base)).encode("utf-8")
             units.put(file, data)
+            return data
+
+        # The very result handed out, not one checked again since (it read an entity or
+        # article that changed): then its lines are made again.
+        taken = units.served.get(key) is file
+        if taken and lazy and units.track_kept(file.path, key):
+            yield _Lines(None, taken=True, make=make, units=units, key=key)
+            continue
+        data = units.lines(key) if taken else None
+        taken = data is not None
+        if data is None:
+            data = make()
         units.track(file.path, key, data)
-        yield data, taken
+        yield _Lines(data, taken=taken)
     # Held no longer: the statements are dropped once validated, before the exports.
     units.served.clear()
 

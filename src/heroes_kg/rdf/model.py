@@ -13,7 +13,7 @@ escaped here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -24,7 +24,7 @@ from ..vocab import HEROES, OA, PROV, RDF, RDFS, SCHEMA, XSD
 if TYPE_CHECKING:  # curation (and PyYAML) load only when quads are made, not for Names
     from ..corpus.curation import Corpus, Entity, FactsFile, Mentions, Statement
 
-__all__ = ["article_lines", "file_lines", "nquads", "to_quads"]
+__all__ = ["article_lines", "file_lines", "lines_about", "nquads", "to_quads"]
 
 _ROLE_PROPERTIES = {"plays", "reprisedRole"}
 
@@ -97,6 +97,41 @@ def file_lines(file: FactsFile, corpus: Corpus, base: str) -> Iterator[str]:
         yield from _entity_lines(entity, base)
     for statement in file.statements:
         yield from _statement_lines(statement, corpus, base)
+
+
+def lines_about(corpus: Corpus, base: str, subjects: Iterable[str], *,
+                limit: int = 10_000) -> list[str] | None:
+    """The lines of the facts files' entities and statements that may have one of
+    ``subjects`` (IRIs as N-Quads writes them) as their subject: a superset, made again
+    from each entity and statement whose id, or an id it refers to, such an IRI is made
+    from (every subject a statement's lines have is made from its id, its subject, or
+    the work it is in). None when a subject is not an IRI made here, or when more than
+    ``limit`` statements would be made again. An article's lines are not among them
+    (see :func:`article_lines`)."""
+    ids: set[str] = set()
+    head = f"<{base}"
+    for subject in subjects:
+        if not (subject.startswith(head) and subject.endswith(">")):
+            return None
+        kind, _, rest = subject[len(head):-1].partition("/")
+        if kind == "resource":
+            ids.add(rest)
+        elif kind == "role":  # work--subject--object
+            ids.update(rest.split("--"))
+        elif kind == "statement":  # the record, or its evidence below it
+            ids.add(rest.split("/", 1)[0])
+        elif kind != "article":
+            return None
+    statements = [st for st in corpus.statements
+                  if st.id in ids or st.subject in ids or st.object in ids
+                  or any(ref in ids for _, ref in st.qualifiers)]
+    if len(statements) > limit:
+        return None
+    lines = [line for entity_id in sorted(ids) if entity_id in corpus.entities
+             for line in _entity_lines(corpus.entities[entity_id], base)]
+    for st in statements:
+        lines.extend(_statement_lines(st, corpus, base))
+    return lines
 
 
 def _entity_lines(entity: Entity, base: str) -> Iterator[str]:

@@ -25,7 +25,7 @@ import contextlib
 import hashlib
 import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -181,6 +181,18 @@ class Units:
         self.keys.add(key)
         self._track(path, _QUADS + self._lines_digest[key], lines)
 
+    def track_kept(self, path: str, key: str) -> bool:
+        """Record, as :meth:`track` does, that this build's facts file ``path`` has the
+        entry ``key`` taken as it is, without its lines, when the last finished build
+        had the same lines for it (nothing to compare); False, recording nothing,
+        otherwise (call :meth:`track` with the lines then)."""
+        name = _QUADS + self._lines_digest[key]
+        if self.previous is None or self.previous.get(path) != name:
+            return False
+        self.keys.add(key)
+        self.current[path] = name
+        return True
+
     def track_articles(self, lines: bytes) -> None:
         """The articles' lines of this build, kept by their digest."""
         self._track(_ARTICLES, _QUADS + self._keep_quads(lines), lines)
@@ -231,13 +243,16 @@ class Units:
         except SyntaxError:
             return None
 
-    def difference(self, pieces: Iterable[bytes]) -> tuple[list[ox.Quad], list[ox.Quad]] | None:
+    def difference(self, holding: Callable[[set[bytes]], Iterable[bytes]]
+                   ) -> tuple[list[ox.Quad], list[ox.Quad]] | None:
         """The quads removed and added since the last finished build: what turns that
         build's graph into this one's. Every quad removed is gone from the graph, every
         quad added is new to the files that changed (a line moved from one file to
-        another is neither). ``pieces`` are this build's lines, every file's and the
-        articles' (a line removed from one file may still be in another). None when
-        that cannot be told (see :meth:`changed`)."""
+        another is neither). ``holding(lines)`` gives pieces of this build's lines, every
+        file's and the articles' or fewer, that hold every one of ``lines`` (lines removed
+        from the files that changed) that is still in the graph (a line removed from one
+        file may still be in another). None when that cannot be told (see
+        :meth:`changed`)."""
         if self.changed() is None:
             return None
         assert self._gone is not None
@@ -246,7 +261,7 @@ class Units:
         maybe = before - self._added - {b""}
         kept: set[bytes] = set()
         if maybe:
-            for data in pieces:
+            for data in holding(maybe):
                 kept |= maybe.intersection(data.split(b"\n"))
                 if len(kept) == len(maybe):
                     break
