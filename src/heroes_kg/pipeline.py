@@ -498,6 +498,8 @@ def _exports_current(state: dict[str, Any], current: str, outdir: Path,
     time where it is at the same path, else (a project folder copied elsewhere or
     checked out afresh, or the other ``outdir``) by the SHA-256 of its bytes, which the
     build kept."""
+    from .outputs.reuse import file_digest
+
     exports = state.get("exports")
     if state.get("exports_fingerprint") != current or not isinstance(exports, dict):
         return None
@@ -516,18 +518,14 @@ def _exports_current(state: dict[str, Any], current: str, outdir: Path,
             digest = stamp[2] if len(stamp) == 3 else None
             if p == str(path) and now == stamp[:2]:
                 found[str(path)] = stamp
-            elif now[0] == stamp[0] and isinstance(digest, str) and _digest(path) == digest:
+            elif now[0] == stamp[0] and isinstance(digest, str) and \
+                    file_digest(path) == digest:
                 found[str(path)] = [*now, digest]
             else:
                 return None
     except OSError:
         return None
     return found
-
-
-def _digest(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _selected(only: Iterable[str] | None) -> list[str]:

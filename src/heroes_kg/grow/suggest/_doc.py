@@ -26,6 +26,7 @@ from ._text import (
     TITLE_WORDS,
     Sentence,
     is_title_case,
+    occurrences,
     resolve_date,
     sentences,
     slug,
@@ -80,14 +81,6 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
 _SPAN_REACH = 400
 #: At most this many quotes per candidate.
 _MAX_QUOTES = 3
-
-
-def _occurrences(text: str, part: str) -> list[int]:
-    starts, at = [], text.find(part)
-    while at >= 0:
-        starts.append(at)
-        at = text.find(part, at + 1)
-    return starts
 
 
 _POSSESSIVE_CAPITAL = re.compile(r"[’']s [A-Z]")
@@ -297,7 +290,7 @@ class Doc:
         if not quote:
             return None
         if not self.text.startswith(quote, start):
-            starts = _occurrences(self.text, quote)
+            starts = occurrences(self.text, quote)
             if not starts:
                 return None
             start = min(starts, key=lambda x: abs(x - start))

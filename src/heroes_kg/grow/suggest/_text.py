@@ -228,6 +228,16 @@ def word_at(text: str, word: str, before: str = "", after: str = "") -> list[int
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+def occurrences(text: str, part: str) -> list[int]:
+    """Every offset where ``part`` starts in ``text``, overlapping ones too (a plain search:
+    no expression compiled for each string looked for)."""
+    starts, at = [], text.find(part)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(part, at + 1)
+    return starts
+
+
 def slug(text: str) -> str:
     """"Stellan Skarsgård" -> "stellan-skarsgard", "Paramount+" -> "paramount-plus"."""
     text = unicodedata.normalize("NFKD", text)

@@ -4,12 +4,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ._doc import Doc
 from ._names import guess_type
 from ._terms import is_a
-from ._text import NAME, NUMBER_WORDS, TITLE_WORDS, WEEKDAYS, Sentence, is_title_case, slug
+from ._text import (
+    NAME,
+    NUMBER_WORDS,
+    TITLE_WORDS,
+    WEEKDAYS,
+    Sentence,
+    is_title_case,
+    occurrences,
+    slug,
+)
 from .dates import DATE
 from .works import season_of
 
@@ -531,20 +539,13 @@ def _named_together(doc: Doc, series: str, n: int) -> tuple[str, int] | None:
     if title.isupper():
         places = [m.start() for m in re.finditer(name, doc.text, re.IGNORECASE)]
     else:  # a plain search: no expression compiled for each series
-        places = list(_occurrences(doc.text, title))
+        places = occurrences(doc.text, title)
     for at in places:
         m = pattern.search(doc.text, max(0, at - 160), at + len(title) + 40)
         if m is not None:
             return m.group(0), m.start()
     return None
 
-
-def _occurrences(text: str, part: str) -> Iterator[int]:
-    """Where ``part`` starts in ``text``, left to right, without overlaps."""
-    at = text.find(part)
-    while at >= 0:
-        yield at
-        at = text.find(part, at + max(1, len(part)))
 
 
 def season_quotes(doc: Doc) -> None:
