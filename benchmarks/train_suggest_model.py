@@ -48,7 +48,7 @@ from suggest_eval import load_half, totals  # noqa: E402
 
 SETS = ROOT / "benchmarks" / "suggest_eval"
 DEFAULT_SETS = ("dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
-                "dev-10")
+                "dev-10", "dev-11")
 
 
 @dataclass
