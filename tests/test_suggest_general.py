@@ -2466,3 +2466,55 @@ def test_an_adaptation_of_an_authors_title_is_that_title() -> None:
     assert ("the-handmaids-tale", "basedOn", "the-handmaids-tale-novel") in got
     assert ("the-handmaids-tale-novel", "author", "margaret-atwood") in got
     assert not any("atwoods" in s or s.endswith("-adaptation") for s, _p, _o in got)
+
+
+# --------------------------------------------------------------------------- box office
+
+
+def _takes(text: str, date: str = "2016-06-19") -> dict[str, dict[str, object]]:
+    """Each box-office figure drafted from ``text``: property -> value or object."""
+    result = run(text, date=date)
+    kinds = {e.id: e.type for e in result.entities}
+    out: dict[str, dict[str, object]] = {}
+    for c in result.statements:
+        if kinds.get(c.subject) == "BoxOfficeFigure":
+            out.setdefault(c.subject, {})[c.property] = c.object or c.value
+    return out
+
+
+def test_a_box_office_take_is_a_figure_about_the_work_in_whole_units_of_its_currency() -> None:
+    text = ("Disney*Pixar’s Finding Dory served up a new opening weekend record for an "
+            "animated film taking in an estimated $136.2M this weekend from 4,305 theaters "
+            "for a per screen average of $31,634. For the Mouse House it marks the third "
+            "$100M+ opening weekend following the $103M opening of The Jungle Book.")
+    takes = {f["gross"]: f for f in _takes(text).values()}
+    assert set(takes) == {136_200_000, 103_000_000}  # not the average, not "the third $100M+"
+    dory = takes[136_200_000]
+    assert dory["about"] == "finding-dory" and dory["currency"] == "USD"
+    assert dory["projected"] is True  # "an estimated"
+    assert (dory["startDate"], dory["endDate"]) == ("2016-06-17", "2016-06-19")  # this weekend
+    assert takes[103_000_000]["about"] == "the-jungle-book"  # "the $103M opening of …"
+
+
+def test_box_office_takes_in_other_currencies_with_where_they_were_earned() -> None:
+    text = ("Box office: Akshay Kumar’s BellBottom earned Rs 12.65 crores during the four-day "
+            "extended weekend. “Jurassic World” opened with $513.8 million worldwide. The "
+            "anime film sold 84,000 tickets and earned 115 million yen (about US$1.05 "
+            "million) to rank at #3 in its opening weekend.")
+    takes = {f["gross"]: f for f in _takes(text).values()}
+    assert takes[126_500_000]["currency"] == "INR"
+    assert takes[513_800_000]["scope"] == "worldwide"
+    assert takes[513_800_000]["about"] == "jurassic-world"
+    assert 1_050_000 not in takes  # the conversion in brackets is the same take
+
+
+def test_money_that_is_not_a_take_is_no_box_office_figure() -> None:
+    text = ("“Unhinged” grossed $40 million at the box office on a $200 million budget. "
+            "It marks the first time a film has ever grossed more than $500 million in a "
+            "single weekend. Tickets cost $20.")
+    assert {f["gross"] for f in _takes(text).values()} == {40_000_000}
+
+
+def test_no_box_office_figure_in_an_article_that_is_not_about_box_office() -> None:
+    text = "“The Crown” star earned $13 million for the final season, Variety reports."
+    assert _takes(text) == {}
