@@ -2518,3 +2518,28 @@ def test_money_that_is_not_a_take_is_no_box_office_figure() -> None:
 def test_no_box_office_figure_in_an_article_that_is_not_about_box_office() -> None:
     text = "“The Crown” star earned $13 million for the final season, Variety reports."
     assert _takes(text) == {}
+
+
+# --------------------------------------------------------------------------- posts
+
+
+def test_words_someone_replied_on_twitter_are_a_posts_text_not_a_quotation() -> None:
+    text = ("Jenkins also thanked TV critic Tim Goodman for supporting the show.\n\n"
+            "“It was a wonderful, inventive, and funny show, and always a joy to watch,” "
+            "Goodman replied on Twitter. “Excellent job and sad to see it go.”\n")
+    got = facts(text)
+    assert ("goodman-tweet", "author", "tim-goodman") in got
+    assert ("goodman-tweet", "text",
+            "it was a wonderful, inventive, and funny show, and always a joy to watch") in got
+    assert ("goodman-tweet", "text", "excellent job and sad to see it go.") in got
+    assert not any(p == "spokenBy" for _s, p, _o in got)
+
+
+def test_a_post_described_in_prose_and_an_embedded_one_of_another_day_are_two_posts() -> None:
+    text = ("Series creator David Jenkins broke the shocking news on Twitter on Friday, "
+            "revealing that he had just heard about it.\n\n"
+            "New People of Earth tonight! Watch people deal with their alien issues! "
+            "@PoE_TBS pic.twitter.com/PjU6L1s4xu — David Jenkins (@david_jenkins__) August "
+            "28, 2017\n")
+    dated = {(s, o) for s, p, o in facts(text) if p == "datePublished"}
+    assert {s for s, _o in dated} == {"jenkins-tweet", "jenkins-tweet-2017-08-28"}

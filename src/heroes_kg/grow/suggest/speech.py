@@ -353,8 +353,11 @@ def _post_of(doc: Doc, s: Sentence, m: re.Match[str], speaker: str) -> str | Non
     # "“We aren't supposed to post photos from the show …,” he explains in the caption"
     caption = re.match(r"[^.;“]{0,16}?\bin (?:the|his|her|their|a) (?:caption|post)\b",
                        s.text[m.end("q"):])
-    if not caption and not re.search(r"\b(?:wrote|writes|tweeted|captioned|posted)\b",
-                                     m.group(0)):
+    # "“It was a wonderful … show,” Goodman replied on Twitter": words posted there
+    platform = re.match(r"[^.;“]{0,12}? (?:on|via) (?:Twitter|Instagram|X|Facebook|TikTok|"
+                        r"Threads|Bluesky)\b", s.text[m.end():])
+    if not caption and not platform and not re.search(
+            r"\b(?:wrote|writes|tweeted|captioned|posted)\b", m.group(0)):
         return None
     index = next((i for i, x in enumerate(doc.sentences) if x.start == s.start), 0)
     reach = 20 if caption or "captioned" in m.group(0) else \
