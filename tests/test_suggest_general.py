@@ -2543,3 +2543,15 @@ def test_a_post_described_in_prose_and_an_embedded_one_of_another_day_are_two_po
             "28, 2017\n")
     dated = {(s, o) for s, p, o in facts(text) if p == "datePublished"}
     assert {s for s, _o in dated} == {"jenkins-tweet", "jenkins-tweet-2017-08-28"}
+
+
+# --------------------------------------------------------------------------- seasons
+
+
+def test_a_renewal_the_sentence_says_was_undone_is_not_the_seasons_status() -> None:
+    text = ("The comedy People of Earth has been canceled by TBS after two seasons, even "
+            "though the network had renewed the series for a third season back in September.")
+    got = facts(text)
+    assert ("people-of-earth-season-3", "seasonNumber", "3") in {
+        (s, p, str(o)) for s, p, o in got}
+    assert not any(p == "developmentStatus" and o == "renewed" for _s, p, o in got)
