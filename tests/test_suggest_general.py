@@ -44,6 +44,12 @@ def test_quoted_paragraph_after_an_attributed_one_and_pronoun_before_a_quote() -
     assert ("grant-quote-1", "spokenBy", "hugh-grant") in got
 
 
+def test_a_straight_quote_after_a_space_opens_an_inner_quote_and_ends_no_quotation() -> None:
+    text = ('Hrithik Roshan shared the trailer. He wrote, "When @vinraw first spoke to me '
+            'of "PUSHTAINI" I couldn\'t quite imagine or visualise the film."')
+    assert ("roshan-quote-1", "text", "when @vinraw first spoke to me of") not in facts(text)
+
+
 def test_quoted_words_that_are_an_embedded_post_are_not_a_quotation() -> None:
     text = ("“The sun sets on day 1. Feels good to be back,” Reynolds said.\n"
             "Ryan Reynolds posted on Instagram.\n"

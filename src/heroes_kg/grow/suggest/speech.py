@@ -19,7 +19,9 @@ _SAY = (r"(?:said|says|explained|explains|added|adds|told|tells|noted|notes|reca
         r"confirmed|confirms|remembered|remembers|reflected|reflects|laughed|laughs|"
         r"explained|recounted|recounts|quipped|quips|mused|muses|admitted|captioned)")
 _OPEN, _CLOSE = "\"“", "\"”"
-_QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]"
+#: A straight quotation mark after a space opens an inner quote ("When @vinraw first spoke
+#: to me of "PUSHTAINI" I couldn't …"): it never closes the quotation.
+_QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)(?:”|(?<!\s)\")"
 _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They)"
                     rf"(?:, (?:the |an? )?[a-z][^,“”\"]{{2,60}},)? {_SAY}|"
                     rf"{_SAY} (?:(?:{NAME} |[A-Z]\.[A-Z]\. )?(?:[a-z-]+ ){{0,3}}?(?:director|star|actor|actress|producer|"
