@@ -44,6 +44,12 @@ def test_quoted_paragraph_after_an_attributed_one_and_pronoun_before_a_quote() -
     assert ("grant-quote-1", "spokenBy", "hugh-grant") in got
 
 
+def test_a_straight_quote_after_a_space_opens_an_inner_quote_and_ends_no_quotation() -> None:
+    text = ('Hrithik Roshan shared the trailer. He wrote, "When @vinraw first spoke to me '
+            'of "PUSHTAINI" I couldn\'t quite imagine or visualise the film."')
+    assert ("roshan-quote-1", "text", "when @vinraw first spoke to me of") not in facts(text)
+
+
 def test_quoted_words_that_are_an_embedded_post_are_not_a_quotation() -> None:
     text = ("“The sun sets on day 1. Feels good to be back,” Reynolds said.\n"
             "Ryan Reynolds posted on Instagram.\n"
@@ -2466,3 +2472,92 @@ def test_an_adaptation_of_an_authors_title_is_that_title() -> None:
     assert ("the-handmaids-tale", "basedOn", "the-handmaids-tale-novel") in got
     assert ("the-handmaids-tale-novel", "author", "margaret-atwood") in got
     assert not any("atwoods" in s or s.endswith("-adaptation") for s, _p, _o in got)
+
+
+# --------------------------------------------------------------------------- box office
+
+
+def _takes(text: str, date: str = "2016-06-19") -> dict[str, dict[str, object]]:
+    """Each box-office figure drafted from ``text``: property -> value or object."""
+    result = run(text, date=date)
+    kinds = {e.id: e.type for e in result.entities}
+    out: dict[str, dict[str, object]] = {}
+    for c in result.statements:
+        if kinds.get(c.subject) == "BoxOfficeFigure":
+            out.setdefault(c.subject, {})[c.property] = c.object or c.value
+    return out
+
+
+def test_a_box_office_take_is_a_figure_about_the_work_in_whole_units_of_its_currency() -> None:
+    text = ("Disney*Pixar’s Finding Dory served up a new opening weekend record for an "
+            "animated film taking in an estimated $136.2M this weekend from 4,305 theaters "
+            "for a per screen average of $31,634. For the Mouse House it marks the third "
+            "$100M+ opening weekend following the $103M opening of The Jungle Book.")
+    takes = {f["gross"]: f for f in _takes(text).values()}
+    assert set(takes) == {136_200_000, 103_000_000}  # not the average, not "the third $100M+"
+    dory = takes[136_200_000]
+    assert dory["about"] == "finding-dory" and dory["currency"] == "USD"
+    assert dory["projected"] is True  # "an estimated"
+    assert (dory["startDate"], dory["endDate"]) == ("2016-06-17", "2016-06-19")  # this weekend
+    assert takes[103_000_000]["about"] == "the-jungle-book"  # "the $103M opening of …"
+
+
+def test_box_office_takes_in_other_currencies_with_where_they_were_earned() -> None:
+    text = ("Box office: Akshay Kumar’s BellBottom earned Rs 12.65 crores during the four-day "
+            "extended weekend. “Jurassic World” opened with $513.8 million worldwide. The "
+            "anime film sold 84,000 tickets and earned 115 million yen (about US$1.05 "
+            "million) to rank at #3 in its opening weekend.")
+    takes = {f["gross"]: f for f in _takes(text).values()}
+    assert takes[126_500_000]["currency"] == "INR"
+    assert takes[513_800_000]["scope"] == "worldwide"
+    assert takes[513_800_000]["about"] == "jurassic-world"
+    assert 1_050_000 not in takes  # the conversion in brackets is the same take
+
+
+def test_money_that_is_not_a_take_is_no_box_office_figure() -> None:
+    text = ("“Unhinged” grossed $40 million at the box office on a $200 million budget. "
+            "It marks the first time a film has ever grossed more than $500 million in a "
+            "single weekend. Tickets cost $20.")
+    assert {f["gross"] for f in _takes(text).values()} == {40_000_000}
+
+
+def test_no_box_office_figure_in_an_article_that_is_not_about_box_office() -> None:
+    text = "“The Crown” star earned $13 million for the final season, Variety reports."
+    assert _takes(text) == {}
+
+
+# --------------------------------------------------------------------------- posts
+
+
+def test_words_someone_replied_on_twitter_are_a_posts_text_not_a_quotation() -> None:
+    text = ("Jenkins also thanked TV critic Tim Goodman for supporting the show.\n\n"
+            "“It was a wonderful, inventive, and funny show, and always a joy to watch,” "
+            "Goodman replied on Twitter. “Excellent job and sad to see it go.”\n")
+    got = facts(text)
+    assert ("goodman-tweet", "author", "tim-goodman") in got
+    assert ("goodman-tweet", "text",
+            "it was a wonderful, inventive, and funny show, and always a joy to watch") in got
+    assert ("goodman-tweet", "text", "excellent job and sad to see it go.") in got
+    assert not any(p == "spokenBy" for _s, p, _o in got)
+
+
+def test_a_post_described_in_prose_and_an_embedded_one_of_another_day_are_two_posts() -> None:
+    text = ("Series creator David Jenkins broke the shocking news on Twitter on Friday, "
+            "revealing that he had just heard about it.\n\n"
+            "New People of Earth tonight! Watch people deal with their alien issues! "
+            "@PoE_TBS pic.twitter.com/PjU6L1s4xu — David Jenkins (@david_jenkins__) August "
+            "28, 2017\n")
+    dated = {(s, o) for s, p, o in facts(text) if p == "datePublished"}
+    assert {s for s, _o in dated} == {"jenkins-tweet", "jenkins-tweet-2017-08-28"}
+
+
+# --------------------------------------------------------------------------- seasons
+
+
+def test_a_renewal_the_sentence_says_was_undone_is_not_the_seasons_status() -> None:
+    text = ("The comedy People of Earth has been canceled by TBS after two seasons, even "
+            "though the network had renewed the series for a third season back in September.")
+    got = facts(text)
+    assert ("people-of-earth-season-3", "seasonNumber", "3") in {
+        (s, p, str(o)) for s, p, o in got}
+    assert not any(p == "developmentStatus" and o == "renewed" for _s, p, o in got)

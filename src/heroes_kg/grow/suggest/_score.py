@@ -40,7 +40,8 @@ from ._terms import is_a
 
 __all__ = ["ArticleScore", "GoldEntity", "GoldFact", "score"]
 
-_HELPERS = ("ViewershipFigure", "ChartRanking", "Quotation", "SocialMediaPosting",
+_HELPERS = ("ViewershipFigure", "BoxOfficeFigure", "ChartRanking", "Quotation",
+            "SocialMediaPosting",
             "NewsArticle", "Event", "TVSeason")
 
 

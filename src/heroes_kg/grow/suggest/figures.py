@@ -331,6 +331,267 @@ def rule_watched_for(doc: Doc, s: Sentence) -> None:
                 value=count)
 
 
+# --------------------------------------------------------------------------- box office
+
+#: A take in a currency: "$136.2M", "$513.8 million", "$100+ million", "£4.2m", "115
+#: million yen", "Rs 12.65 crores".
+_MONEY = re.compile(
+    r"(?<![\w$£€¥])(?P<us>US)?(?P<sym>[$£€¥])(?P<n>\d[\d,]*(?:\.\d+)?)\+?"
+    r"(?:\s?(?P<scale>thousand|million|billion)\b|(?P<abbr>[MBK]|m|bn|k)\b)?"
+    r"|\bRs\.? ?(?P<rn>\d[\d,]*(?:\.\d+)?) (?P<rscale>crores?|lakhs?)\b"
+    r"|\b(?P<yn>\d[\d,]*(?:\.\d+)?) (?P<yscale>(?:thousand|million|billion) )?yen\b")
+_CURRENCY = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+_INDIAN = {"crore": 10_000_000, "crores": 10_000_000, "lakh": 100_000, "lakhs": 100_000}
+#: An article that reports box office at all.
+_BOX_OFFICE_NEWS = re.compile(r"\b(?:box[- ]office|gross(?:ed|es)?|opening weekend|"
+                              r"ticket sales|theat(?:er|re)s|collections?)\b", re.IGNORECASE)
+#: A sentence that says a work took money in.
+_TAKE_CUE = re.compile(r"\b(?:gross(?:ed|es|ing)?|box[- ]office|open(?:ed|ing|s)|debut(?:ed|s)?|"
+                       r"bows?|weekend|t(?:ook|aking|akes) in|earn(?:ed|ing|s)?|"
+                       r"collect(?:ed|ion|ions|s)|ticket sales|worldwide|global(?:ly)?|"
+                       r"domestic(?:ally)?|international(?:ly)?|overseas|haul|take)\b",
+                       re.IGNORECASE)
+#: Money that is not a take: "a $200 million budget", "per screen average of $31,634",
+#: "grossed a combined $1.3B", "the third $100M+ opening weekend" (of someone's films).
+_NOT_A_TAKE_BEFORE = re.compile(
+    r"\b(?:budget|cost(?:s|ing)?|deal|salary|paid|pay(?:ing)?|sold for|bought|acquired|"
+    r"price[ds]?|fund(?:ing|ed)?|raised?|valued|worth|fine[ds]?|damages|average|avg|"
+    r"combined|total of \d+|first|second|third|fourth|fifth|another|per|predictions?|"
+    r"expectations?|breaking|sequel to)\s+(?:of\s+)?"
+    r"(?:(?:an?|the|about|around|nearly|almost|roughly|some|over|more than|at least|"
+    r"estimated|reported)\s+)*$|\((?:about|approximately|approx\.|roughly|around|or|"
+    r"nearly|some)\s*$")
+#: "the first time a film has ever grossed more than $500 million": a threshold.
+_THRESHOLD = re.compile(r"\b(?:more|less|fewer) than\s+$|\bat (?:least|most)\s+$|\bunder\s+$")
+_NOT_A_TAKE_AFTER = re.compile(r"^\+?\s*(?:(?:more|less|fewer) than|more\b|less\b|avg\b|"
+                               r"average\b|budget\b|deal\b|per\b|a (?:year|month|week)\b|"
+                               r"salary\b|production budget\b)")
+#: Where the take was earned, said right after it: "$513.8 million worldwide", "a $25M
+#: domestic debut", "a $100+ million opening in China".
+_SCOPE_AFTER = re.compile(r"^\+?\s*(?:(?:opening|debut|bow|weekend) )?(?:in )?"
+                          r"(?P<w>worldwide|globally|internationally|overseas|domestically|"
+                          r"domestic|international|global)\b|"
+                          r"^\+?\s*(?:(?:opening|debut|bow|weekend) )?in (?P<p>(?:the )?"
+                          r"[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})")
+#: Said before it: "China’s $17.5M", "Mexico with $16.2 million", "Domestically, …", "won
+#: the North American box office … with $25 million".
+_SCOPE_BEFORE = re.compile(r"(?P<p>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})(?:[’']s| with) $")
+_SCOPE_OPENING = re.compile(r"^(?P<w>Domestically|Internationally|Globally|Worldwide|"
+                            r"Overseas),")
+_SCOPE_MARKET = re.compile(r"\b(?P<w>North American|domestic|international|global|worldwide|"
+                           r"U\.S\.|US) box[- ]office\b")
+_ESTIMATED = re.compile(r"\b(?:estimated|projected|expected|forecast|projects?|projecting|"
+                        r"will (?:earn|gross|make|take in|open)|on track|tracking)\b")
+#: "an estimated $136.2M this weekend" in an article of that weekend.
+_THIS_WEEKEND = re.compile(r"^\+?\s*(?:(?:million|billion|[MBK])\s)?(?:[\w-]+ ){0,5}?"
+                           r"this (?:past )?weekend\b")
+#: The work a take is "of": "the $103M opening of The Jungle Book".
+_TAKE_OF = re.compile(r"^\+?\s*(?:[\w-]+ ){0,2}?(?:opening|debut|bow|take|haul|gross) of "
+                      r"(?:the (?:film|movie) )?")
+#: A title that took the money, at the start of its clause: "Central Intelligence opened
+#: to an estimated $34.5M".
+_TAKE_VERB = (r"(?:also )?(?:opened|debuted|grossed|earned|took in|made|collected|scored|"
+              r"pulled in|brought in|raked in|had collected|has grossed|has earned)\b")
+_TAKER = re.compile(rf"(?:^|, )(?P<t>{TITLE_WORDS}) {_TAKE_VERB}[^,;]{{0,50}}$")
+_SPAN_TAKES = re.compile(rf"[”\"]?,? {_TAKE_VERB}")
+#: A work named in a phrase that is not the subject: "starring Bob Odenkirk of “Better
+#: Call Saul” fame", "the sequel to", "following the studio’s own …".
+_CREDIT_BEFORE = re.compile(r"\b(?:starring|featuring|of|sequel to|than|behind|following|"
+                            r"beating|beat|after|like|including)\s+(?:[\w’'*-]+\s+){0,4}$")
+
+
+def _money(m: re.Match[str]) -> tuple[int, str] | None:
+    """The whole amount of a take and its ISO 4217 currency."""
+    if m.group("sym"):
+        n = float(m.group("n").replace(",", ""))
+        scale = m.group("scale") or (m.group("abbr") or "").lower().removesuffix("n")
+        currency = "USD" if m.group("us") else _CURRENCY[m.group("sym")]
+        return round(n * SCALE.get(scale, 1)), currency
+    if m.group("rn"):
+        return round(float(m.group("rn").replace(",", "")) * _INDIAN[m.group("rscale")]), "INR"
+    n = float(m.group("yn").replace(",", ""))
+    return round(n * SCALE.get((m.group("yscale") or "").strip(), 1)), "JPY"
+
+
+def _weekend(day: _dt.date) -> tuple[_dt.date, _dt.date]:
+    """The Friday and Sunday of "this weekend" in an article of ``day``: the weekend it
+    falls in, or the one just before it on a weekday."""
+    back = (day.weekday() - 4) % 7  # days since the last Friday
+    friday = day - _dt.timedelta(days=back)
+    return friday, friday + _dt.timedelta(days=2)
+
+
+#: "The original installment had a $25M domestic debut": the work the article's main one
+#: continues.
+_ORIGINAL = re.compile(r"^(?:[A-Z][\w ]{0,30}, )?[Tt]he (?:original|first) (?:installment|film|"
+                       r"movie|one|entry)\b")
+
+
+def _earlier_work(doc: Doc, s: Sentence, clause: str) -> str | None:
+    """The work a sentence that names none speaks of by a short name or as the original:
+    "Dory looks to become … as it opened to an estimated $50M" (Finding Dory, the one work
+    whose name ends so), "The original installment had a $25M domestic debut" (the work
+    the main one continues)."""
+    if _ORIGINAL.match(s.text) and doc.main_film is not None:
+        before = doc.predecessor(doc.main_film)
+        numbered = re.fullmatch(r"(?P<b>.+?):? (?:[2-9]|II|III|IV)", doc.name_of(doc.main_film))
+        if before is None and numbered is not None and \
+                doc.type_of(doc.main_film) == "Movie":
+            before = doc.entity(numbered.group("b"), "Movie", "box-office-take", s.text)
+        return before
+    opening = re.match(r"(?P<n>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?:[’']s)? [a-z]", s.text)
+    if opening is None or opening.group("n") in STOP or not re.search(
+            r"\b(?:it|its)\b", clause):
+        return None
+    tail = " " + opening.group("n").lower()
+    works = {w for _a, _b, w in doc.work_spans if doc.name_of(w).lower().endswith(tail)}
+    return works.pop() if len(works) == 1 else None
+
+
+def _taker(doc: Doc, s: Sentence, at: int) -> str | None:
+    """The work a take at ``at`` (offset in ``s``) belongs to: the one it is "of", the one
+    named right before it ("“The Avengers” $207.4 million bow", "“Tenet” with $20M"), the
+    title the clause opens with, else the last work named before it that is not a credit,
+    else the work the paragraph is about."""
+    pos = s.start + at
+    spans = [(a, b, w) for a, b, w in doc.works_in_spans(s.start, s.end)]
+    end = _MONEY.match(s.text, at)
+    after = at + (end.end() - end.start() if end else 0)
+    of = _TAKE_OF.match(s.text[after:])
+    if of is not None:
+        ahead = [w for a, _b, w in spans if s.start + after + of.end() <= a
+                 <= s.start + after + of.end() + 2]
+        if ahead:
+            return ahead[0]
+    before = [(a, b, w) for a, b, w in spans if b <= pos]
+    if before:
+        _a, b, w = before[-1]
+        gap = doc.text[b:pos]
+        if re.fullmatch(r"[”\"’]?(?:[’']s?)?,?(?: with| at| of)?\s*", gap):
+            return w
+    cut = [m.end() for m in re.finditer(r"[;:]|, (?:and|but)\b|\bwhile\b|\. ", s.text[:at])]
+    clause_at = cut[-1] if cut else 0
+    clause = s.text[clause_at:at]
+    taking = [w for a, b, w in before if a >= s.start + clause_at
+              and _SPAN_TAKES.match(doc.text, b)]
+    if taking:
+        return taking[-1]
+    taker = _TAKER.search(clause)
+    if taker is not None:
+        name = taker.group("t")
+        words = name.split()
+        found = doc.lookup(name)
+        if words[0] not in STOP and not re.match(r"\d", name) and (
+                found is None or doc.type_of(found) in ("Movie", "TVSeries") or
+                doc.is_guess(found)):
+            if found is not None and doc.type_of(found) in ("Movie", "TVSeries"):
+                return found
+            if len(words) > 1 or found is not None:
+                return doc.entity(name, "Movie", "box-office-take", s.text)
+    if not any(a >= s.start for a, _b, _w in before):
+        earlier = _earlier_work(doc, s, clause)
+        if earlier is not None:
+            return earlier
+    scoped = [w for a, b, w in before if doc._scoping(a, b, w)
+              and not _CREDIT_BEFORE.search(doc.text[max(s.start, a - 40):a])]
+    if scoped:
+        return scoped[-1]
+    if before:
+        return before[0][2]
+    return doc.work_before(pos, s)
+
+
+def rule_box_office_take(doc: Doc, s: Sentence) -> None:
+    """"Disney*Pixar’s Finding Dory served up a new opening weekend record for an animated
+    film taking in an estimated $136.2M this weekend", "“Jurassic World” opened with
+    $513.8 million worldwide", "BellBottom earned Rs 12.65 crores during the four-day
+    extended weekend": a BoxOfficeFigure about the work, with its gross in whole units of
+    its currency, where it was earned and whether it is an estimate; one figure for each
+    amount (another period or region is another figure)."""
+    if not any(ch in s.text for ch in "$£€¥Rsy"):
+        return
+    news = doc.memo.get("box-office-news")
+    if news is None:
+        news = _BOX_OFFICE_NEWS.search(doc.text) is not None
+        doc.memo["box-office-news"] = news
+    if not news or not _TAKE_CUE.search(s.text):
+        return
+    for m in _MONEY.finditer(s.text):
+        before = s.text[max(0, m.start() - 40):m.start()]
+        rest = s.text[m.end():]
+        if _NOT_A_TAKE_BEFORE.search(before) or _NOT_A_TAKE_AFTER.match(rest) or \
+                _THRESHOLD.search(before):
+            continue
+        if m.group("sym") and not (m.group("scale") or m.group("abbr")) and \
+                float(m.group("n").replace(",", "")) < 10_000:
+            continue  # "$20": a ticket, not a take
+        amount = _money(m)
+        if amount is None:
+            continue
+        gross, currency = amount
+        film = _taker(doc, s, m.start())
+        if film is None or doc.type_of(film) not in ("Movie", "TVSeries", "MovieSeries"):
+            continue
+        scope: str | None = None
+        said = _SCOPE_AFTER.match(rest)
+        if said is not None:
+            scope = said.group("w") or said.group("p")
+        else:
+            said = _SCOPE_BEFORE.search(s.text[:m.start()])
+            if said is not None:
+                scope = said.group("p")
+            elif (opened := _SCOPE_OPENING.match(s.text)) is not None:
+                said, scope = opened, opened.group("w")
+            elif (market := _SCOPE_MARKET.search(s.text)) is not None:
+                said, scope = market, market.group("w")
+        if scope is not None:
+            place = doc.lookup(scope)
+            if place is not None and doc.type_of(place) is not None and not is_a(
+                    doc.type_of(place), "Place"):
+                scope = None
+            else:
+                scope = {"domestically": "domestic", "north american": "North America",
+                         "globally": "global"}.get(scope.lower().removeprefix("the "),
+                                                   scope.removeprefix("the "))
+                if scope and scope[0].islower() and said is not None and \
+                        said.group(0)[:1].isupper():
+                    scope = scope.lower()
+        base = f"{film}-box-office" + (f"-{re.sub(r'[^a-z0-9]+', '-', scope.lower())}"
+                                       if scope else "")
+        figure_id = base
+        for n in range(2, 20):
+            mine = {c.value for c in doc.found.values()
+                    if c.subject == figure_id and c.property == "gross"}
+            if not mine or gross in mine:
+                break
+            figure_id = f"{base}-{n}"
+        name = f"{doc.name_of(film)}, box office" + (f" ({scope})" if scope else "")
+        figure = doc.derived(figure_id, "BoxOfficeFigure", name, "box-office-take",
+                             m.group(0))
+        pos = s.start + m.start()
+        lead = re.search(r"(?:\S+\s){0,4}$", before)
+        quote_at = m.start() - (len(lead.group(0)) if lead else 0)
+        quote = s.text[quote_at:m.end()]
+        doc.add(figure, "about", s.text, s.start, "box-office-about", 0.6, obj=film)
+        doc.add(figure, "gross", quote, s.start + quote_at, "box-office-take", 0.7,
+                value=gross)
+        doc.add(figure, "currency", m.group(0), pos, "box-office-take", 0.7, value=currency)
+        if scope is not None and said is not None:
+            doc.add(figure, "scope", s.text, s.start, "box-office-scope", 0.55, value=scope)
+        if _ESTIMATED.search(before[-30:]):
+            doc.add(figure, "projected", s.text[quote_at:m.end()], s.start + quote_at,
+                    "box-office-estimate", 0.55, value=True)
+        weekend = _THIS_WEEKEND.match(rest)
+        if weekend is not None and doc.base_date is not None:
+            friday, sunday = _weekend(doc.base_date)
+            said_at = s.start + quote_at
+            said_text = s.text[quote_at:m.end() + weekend.end()]
+            doc.add(figure, "startDate", said_text, said_at, "box-office-weekend", 0.55,
+                    value=friday.isoformat())
+            doc.add(figure, "endDate", said_text, said_at, "box-office-weekend", 0.55,
+                    value=sunday.isoformat())
+
+
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 
 
@@ -655,5 +916,5 @@ def period_ended(doc: Doc) -> None:
             doc.add(figure, "endDate", m.group(0), start, "period-ended", 0.6, value=last)
 
 
-RULES = [rule_figures, rule_watched_for]
+RULES = [rule_figures, rule_watched_for, rule_box_office_take]
 DOC_RULES = [figure_list, stated_by, week_spans, period_ended]

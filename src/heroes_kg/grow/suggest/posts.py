@@ -33,6 +33,12 @@ def _post(doc: Doc, author: str, platform: str, text: str, s: Sentence,
             and date not in known_dates:
         # The graph has a post of that name from another day: this one is another.
         post_id += f"-{date}"
+    elif date is not None and date not in (mine := {
+            str(c.value) for c in doc.found.values()
+            if c.subject == post_id and c.property == "datePublished"}) and mine:
+        # "David Jenkins broke the shocking news on Twitter on Friday, June 8" and his
+        # tweet of August 28, 2017 embedded below: two posts
+        post_id += f"-{date}"
     return doc.derived(post_id, "SocialMediaPosting",
                        f"{doc.name_of(author)} post on {platform.capitalize()}", "post",
                        s.text)
@@ -128,7 +134,8 @@ def _prose_post(apposed: str = "") -> re.Pattern[str]:
         rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]he (?:[\w-]+ ){{0,2}}(?:star|actor|actress|"
         rf"director|filmmaker|singer|producer))(?:, who [^,]{{3,60}},)? (?:has |have |had )?"
         rf"(?:also |recently |later |even |just |then |first |once )?(?:wrote|posted|shared|"
-        rf"announced|revealed|said|confirmed|teased|celebrated)(?: [\w ,'’“”\"-]{{0,90}}?)?"
+        rf"announced|revealed|said|confirmed|teased|celebrated|replied|responded|reacted|"
+        rf"broke(?= the (?:[\w-]+ )?news))(?: [\w ,'’“”\"-]{{0,90}}?)?"
         rf" (?:on|to|via) (?:(?:his|her|their|its) )?{_PLATFORM}\b|"
         rf"(?P<who2>{NAME}|[Tt]he (?:[\w-]+ ){{0,3}}(?:star|actor|actress|director|"
         rf"filmmaker|singer|producer)),? (?:also |recently |later )?took to "

@@ -634,4 +634,24 @@ def series_seasons(doc: Doc) -> None:
         doc.add(season, "seasonNumber", quote, a, "series-season", 0.6, value=n)
 
 
-DOC_RULES = [season_titles, series_seasons, season_quotes, bare_first_seasons]
+#: "The comedy People of Earth has been canceled by TBS after two seasons": a cancellation.
+_CANCELLED = re.compile(r"\b(?:has|have|had|was|were|is|are|got|gets|been) (?:been )?"
+                        r"(?:officially |abruptly |now )?(?:canceled|cancelled|axed|scrapped)\b|"
+                        r"\b(?:canceled|cancelled|axed) by\b")
+
+
+def undone_renewals(doc: Doc) -> None:
+    """"The comedy People of Earth has been canceled by TBS after two seasons, even though
+    the network had renewed the series for a third season back in September": a renewal
+    the sentence says was undone is not the season's status (its number and who ordered
+    it stay)."""
+    for key, c in list(doc.found.items()):
+        if c.property != "developmentStatus" or c.value != "renewed":
+            continue
+        sentence = next((x for x in doc.sentences if x.start <= c.start < x.end + 1), None)
+        if sentence is not None and _CANCELLED.search(sentence.text):
+            del doc.found[key]
+
+
+DOC_RULES = [season_titles, series_seasons, season_quotes, bare_first_seasons,
+             undone_renewals]

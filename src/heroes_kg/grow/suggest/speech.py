@@ -19,7 +19,9 @@ _SAY = (r"(?:said|says|explained|explains|added|adds|told|tells|noted|notes|reca
         r"confirmed|confirms|remembered|remembers|reflected|reflects|laughed|laughs|"
         r"explained|recounted|recounts|quipped|quips|mused|muses|admitted|captioned)")
 _OPEN, _CLOSE = "\"“", "\"”"
-_QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]"
+#: A straight quotation mark after a space opens an inner quote ("When @vinraw first spoke
+#: to me of "PUSHTAINI" I couldn't …"): it never closes the quotation.
+_QUOTED = r"[\"“](?P<q>[^\"“”]{12,}?)(?:”|(?<!\s)\")"
 _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They)"
                     rf"(?:, (?:the |an? )?[a-z][^,“”\"]{{2,60}},)? {_SAY}|"
                     rf"{_SAY} (?:(?:{NAME} |[A-Z]\.[A-Z]\. )?(?:[a-z-]+ ){{0,3}}?(?:director|star|actor|actress|producer|"
@@ -353,8 +355,11 @@ def _post_of(doc: Doc, s: Sentence, m: re.Match[str], speaker: str) -> str | Non
     # "“We aren't supposed to post photos from the show …,” he explains in the caption"
     caption = re.match(r"[^.;“]{0,16}?\bin (?:the|his|her|their|a) (?:caption|post)\b",
                        s.text[m.end("q"):])
-    if not caption and not re.search(r"\b(?:wrote|writes|tweeted|captioned|posted)\b",
-                                     m.group(0)):
+    # "“It was a wonderful … show,” Goodman replied on Twitter": words posted there
+    platform = re.match(r"[^.;“]{0,12}? (?:on|via) (?:Twitter|Instagram|X|Facebook|TikTok|"
+                        r"Threads|Bluesky)\b", s.text[m.end():])
+    if not caption and not platform and not re.search(
+            r"\b(?:wrote|writes|tweeted|captioned|posted)\b", m.group(0)):
         return None
     index = next((i for i, x in enumerate(doc.sentences) if x.start == s.start), 0)
     reach = 20 if caption or "captioned" in m.group(0) else \
