@@ -21,7 +21,7 @@ SETS = ROOT / "benchmarks" / "suggest_eval"
 #: a regression in any rule shows here. The gold files of dev to dev-7 were written
 #: before the vocabulary had box-office terms; their box-office takes were added later,
 #: from the articles alone (each set's README says how many).
-FLOORS = {"dev": {"recall": 0.71, "precision": 0.95, "typed": 0.96, "noise": 0},
+FLOORS = {"dev": {"recall": 0.69, "precision": 0.95, "typed": 0.96, "noise": 0},
           "dev-2": {"recall": 0.58, "precision": 0.92, "typed": 0.97, "noise": 0},
           "dev-3": {"recall": 0.46, "precision": 0.87, "typed": 0.97, "noise": 0},
           # half of it tuned on, half (its nine last articles) only ever scored
