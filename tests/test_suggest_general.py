@@ -2466,3 +2466,34 @@ def test_an_adaptation_of_an_authors_title_is_that_title() -> None:
     assert ("the-handmaids-tale", "basedOn", "the-handmaids-tale-novel") in got
     assert ("the-handmaids-tale-novel", "author", "margaret-atwood") in got
     assert not any("atwoods" in s or s.endswith("-adaptation") for s, _p, _o in got)
+
+
+# --------------------------------------------------------------------------- round 10: works, cast, crew
+
+
+def test_a_person_right_after_a_credit_is_no_title_in_apposition() -> None:
+    text = ("Psychological crime drama Adolescence became a viral sensation in March 2025. "
+            "Created by Jack Thorne and Stephen Graham and directed by Philip Barantini, "
+            "the British series was highly applauded. Adolescence tells the tale of a "
+            "13-year-old boy. Viewers loved Adolescence.")
+    got = suggest(Article("a", "Adolescence becomes Netflix's second biggest series", "a.txt", text,
+                          date="2025-06-20"), KNOWN, min_confidence=0.0)
+    keys = {c.key() for c in got.statements}
+    assert ("adolescence", "director", "philip-barantini") in keys
+    assert ("adolescence", "creator", "jack-thorne") in keys
+    assert not any(s == "philip-barantini" for s, _p, _o in keys)
+    assert {e.id: e.type for e in got.entities}["philip-barantini"] == "Filmmaker"
+
+
+def test_the_movie_after_a_title_a_relative_clause_went_on_about_is_that_title() -> None:
+    text = ("Netflix announced the release dates for films including “Don’t Look Up” and "
+            "“The Power of the Dog.”\n“Don’t Look Up,” which stars DiCaprio, is out Dec. 10.\n"
+            "Other releases announced Monday by Netflix include the drama “Passing,” which is "
+            "the directorial debut of Rebecca Hall. The movie starring Tessa Thompson and "
+            "Ruth Negga is out Oct. 27 in select theaters.")
+    got = run(text)
+    keys = {c.key() for c in got.statements}
+    assert ("passing", "castMember", "ruth-negga") in keys
+    assert ("passing", "datePublished", "2021-10-27") in keys
+    assert not any(s == "don-t-look-up" and o == "ruth-negga" for s, _p, o in keys)
+    assert "rebecca-hall" not in {e.id for e in got.entities if e.type in ("Movie", "TVSeries")}

@@ -162,6 +162,9 @@ _CAST_OF = re.compile(rf"\b(?:the cast of|the set of|production on|the premiere 
                       rf"of|the trailer for|a reboot of|an adaptation of|season \d+ of|"
                       rf"(?:the |an? )(?:[\w$.-]+ ){{0,3}}?(?:debut|opening) of) "
                       rf"(?P<t>{TITLE_WORDS})")
+#: A person's first work, not a work's first showing: "the directorial debut of X".
+_PERSON_DEBUT = re.compile(r"\b(?:directorial|directing|acting|writing|screenwriting|"
+                           r"filmmaking|feature|solo|film|screen|big-screen) debut of ")
 _ORDER = re.compile(rf"(?P<t>{TITLE_WORDS})(?:, [^,]{{3,60}},)? (?:has |have |had )?(?:received|got|"
                     rf"landed|earned|scored) an? (?:[\w]+[ -])?(?:season|series) (?:order|renewal)|"
                     rf"\b(?:gave|gives|given|handed) (?P<t2>{TITLE_WORDS}) an? (?:[\w]+[ -])?"
@@ -253,12 +256,15 @@ _NOT_A_TITLE_LEAD = re.compile(r"(?:Apart from|Aside from|According to|Along wit
 #: "In addition to Johnson and Statham, the upcoming movie is set to star …", "Directed
 #: by Patricia Riggen, the movie will stream …": the names are people, "the movie" the
 #: clause's subject.
-_NOT_A_TITLE_BEFORE = re.compile(r"(?:^|[,;:] |\. )(?:[Aa]part from|[Aa]side from|"
+#: Who is named right after a credit is a person, wherever the credit stands: "Created by
+#: Jack Thorne and Stephen Graham and directed by Philip Barantini, the British series".
+_NOT_A_TITLE_BEFORE = re.compile(r"(?:(?:^|[,;:] |\. )(?:[Aa]part from|[Aa]side from|"
                                  r"[Aa]ccording to|[Aa]long with|[Tt]ogether with|"
                                  r"[Ii]n addition to|[Bb]esides|[Uu]nlike|[Ee]xcept for|"
-                                 r"(?:[Dd]irected|[Ww]ritten|[Pp]roduced|[Cc]reated|[Hh]elmed|"
+                                 r"[Ss]tarring|[Ff]eaturing)|\b(?:[Dd]irected|[Ww]ritten|"
+                                 r"[Pp]roduced|[Cc]reated|[Hh]elmed|"
                                  r"[Ll]ed|[Hh]osted|[Nn]arrated|[Cc]o-written|[Cc]o-directed|"
-                                 r"[Ee]xecutive produced) by|[Ss]tarring|[Ff]eaturing) $")
+                                 r"[Ee]xecutive produced) by) $")
 _FRONTED_CREDIT_LEAD = re.compile(r"(?:Directed|Written|Produced|Created|Helmed|Led|Hosted|"
                                   r"Narrated|Co-written|Co-directed) by ")
 
@@ -739,6 +745,8 @@ def find_titles(doc: Doc) -> None:
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
                 if title is None:
                     continue
+                if rule == "cast-of" and _PERSON_DEBUT.search(m.group(0)):
+                    continue  # "the directorial debut of Rebecca Hall": a person's debut
                 if rule == "kind-is" and not (m.group("named") or _repeated(doc, title)):
                     continue  # "The film is Oscar-nominated": no title
                 if _EVENT_AFTER.match(s.text, m.end(group)):
