@@ -2497,3 +2497,15 @@ def test_the_movie_after_a_title_a_relative_clause_went_on_about_is_that_title()
     assert ("passing", "datePublished", "2021-10-27") in keys
     assert not any(s == "don-t-look-up" and o == "ruth-negga" for s, _p, o in keys)
     assert "rebecca-hall" not in {e.id for e in got.entities if e.type in ("Movie", "TVSeries")}
+
+
+def test_a_headline_season_is_its_series_and_number_not_a_title_ending_in_season() -> None:
+    text = ("It was another green light for Squid Game Season 2 - the smash-hit Korean drama "
+            "series kept its position. Audiences also continued to catch up with Squid Game "
+            "Season 1, with 13.6 million views. Squid Game Season 2 has 126.2 million views.")
+    got = suggest(Article("a", "Top 10: Squid Game Season 2 Dominates Another Week", "a.txt",
+                          text, date="2025-01-07"), KNOWN, min_confidence=0.0)
+    keys = {c.key() for c in got.statements}
+    assert ("squid-game-season-2", "partOfSeries", "squid-game") in keys
+    assert ("squid-game-season-1", "partOfSeries", "squid-game") in keys
+    assert "squid-game-season" not in {e.id for e in got.entities}

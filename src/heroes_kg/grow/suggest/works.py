@@ -1069,6 +1069,12 @@ def _headline_titles(doc: Doc) -> None:
                     name.isupper() or \
                     not re.search(r"[a-z]", name) or len(name) < 3:
                 continue
+            if part[-1] in ("Season", "Part", "Chapter", "Volume", "Episode", "Series",
+                            "Book") and re.match(
+                    r" (?:\d|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b",
+                    headline[headline.find(name) + len(name):]):
+                continue  # "Squid Game Season 2 Dominates …": the series and its number,
+                # not a title "Squid Game Season"
             if part[0].lower() in FIRST_NAMES and (2 <= len(part) <= 3 or re.match(
                     r" [A-Z]", headline[headline.find(name) + len(name):])):
                 continue  # "Bill Skarsgard", "Ryan Reynolds", "Leonardo DiCaprio": a person
