@@ -2509,3 +2509,13 @@ def test_a_headline_season_is_its_series_and_number_not_a_title_ending_in_season
     assert ("squid-game-season-2", "partOfSeries", "squid-game") in keys
     assert ("squid-game-season-1", "partOfSeries", "squid-game") in keys
     assert "squid-game-season" not in {e.id for e in got.entities}
+
+
+def test_a_title_with_a_company_word_before_a_season_number_is_a_season() -> None:
+    got = run("Sacred Games Season 2 starts streaming on Netflix today. Starring Nawazuddin "
+              "Siddiqui as Ganesh Gaitonde and Saif Ali Khan as Sartaj Singh, the first season "
+              "of the series was loved by viewers.")
+    keys = {c.key() for c in got.statements}
+    assert ("sacred-games-season-2", "partOfSeries", "sacred-games") in keys
+    assert ("saif-ali-khan", "plays", "sartaj-singh") in keys
+    assert {e.id: e.type for e in got.entities}["ganesh-gaitonde"] == "FictionalCharacter"

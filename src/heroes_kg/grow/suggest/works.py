@@ -821,6 +821,10 @@ def find_titles(doc: Doc) -> None:
                     continue
                 if found is None and guess_type(title) != "Person" and not (
                         title.isupper() and rule != "apposition") and not (
+                        # "Sacred Games Season 2 starts streaming": a company word
+                        # ("Games") in a title with a season number
+                        rule == "season-title" and guess_type(title) == "Organization" and
+                        title.lower() not in KNOWN_NAMES) and not (
                         rule == "cue-title" and title.lower() not in KNOWN_NAMES
                         and guess_type(title) in ("Organization", "ProductionCompany")
                         and title.split()[0] == "The"):
