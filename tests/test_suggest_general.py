@@ -2519,3 +2519,11 @@ def test_a_title_with_a_company_word_before_a_season_number_is_a_season() -> Non
     assert ("sacred-games-season-2", "partOfSeries", "sacred-games") in keys
     assert ("saif-ali-khan", "plays", "sartaj-singh") in keys
     assert {e.id: e.type for e in got.entities}["ganesh-gaitonde"] == "FictionalCharacter"
+
+
+def test_a_cast_that_includes_x_as_y_names_the_first_role_too() -> None:
+    text = ("The cast for the sequel “It: Chapter 2” is shaping up nicely.\nThe cast already "
+            "includes Jessica Chastain as Beverly, James McAvoy as Bill, Bill Hader as Richie.")
+    keys = facts(text)
+    assert ("jessica-chastain", "plays", "beverly") in keys
+    assert ("james-mcavoy", "plays", "bill") in keys

@@ -176,14 +176,15 @@ def rule_respectively_as(doc: Doc, s: Sentence) -> None:
 
 
 _CAST_X_AS = re.compile(rf"\b(?:cast|casts|casting|tapped|taps|hired|stars|starring|features|"
-                        rf"featuring|co-stars) (?:[“\"][^”\"]+[”\"] )?"
+                        rf"featuring|co-stars|includes|included|including) (?:[“\"][^”\"]+[”\"] )?"
                         rf"(?:(?:breakout|star|alum|alumna|newcomer|veteran|actor|actress) )?"
                         rf"(?P<a>{NAME}) as (?P<r>{_ROLE})")
 
 
 def rule_cast_x_as(doc: Doc, s: Sentence) -> None:
     """"The superhero sequel has also cast “Atlanta” breakout Zazie Beetz as the mutant
-    mercenary Domino"."""
+    mercenary Domino", "The cast already includes Jessica Chastain as Beverly, James
+    McAvoy as Bill"."""
     for m in _CAST_X_AS.finditer(s.text):
         start = s.start + m.start("a")
         quote = m.group(0)
