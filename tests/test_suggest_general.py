@@ -2527,3 +2527,15 @@ def test_a_cast_that_includes_x_as_y_names_the_first_role_too() -> None:
     keys = facts(text)
     assert ("jessica-chastain", "plays", "beverly") in keys
     assert ("james-mcavoy", "plays", "bill") in keys
+
+
+def test_a_network_has_canceled_a_title_names_a_series() -> None:
+    text = ("Fox is reducing its roster of animated series by one.\n\nThe network has canceled "
+            "Duncanville, co-created by and starring Amy Poehler, after three seasons.\n\n"
+            "Along with Poehler, the show’s cast includes Ty Burrell, Riki Lindholme and Wiz "
+            "Khalifa.")
+    got = run(text)
+    assert {e.id: e.type for e in got.entities}["duncanville"] == "TVSeries"
+    keys = {c.key() for c in got.statements}
+    assert ("duncanville", "castMember", "ty-burrell") in keys
+    assert ("duncanville", "castMember", "wiz-khalifa") in keys

@@ -171,7 +171,10 @@ _ORDER = re.compile(rf"(?P<t>{TITLE_WORDS})(?:, [^,]{{3,60}},)? (?:has |have |ha
                     rf"(?:season|series) order")
 _RENEWED = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:was|has been|had been|is being|got|gets) "
                       rf"(?:officially )?(?:renewed|cancell?ed|picked up)\b|\b(?:renewed|cancell?ed) "
-                      rf"(?P<t2>{TITLE_WORDS}) for")
+                      rf"(?P<t2>{TITLE_WORDS}) for|"
+                      # "The network has canceled Duncanville, co-created by …"
+                      rf"\b(?:has|have|had) (?:officially )?(?:renewed|cancell?ed) "
+                      rf"(?P<t3>{TITLE_WORDS})(?=,| after| following)")
 #: "Jennifer Lopez stars as Atlas Shepherd in Atlas", "plays Eleven in Stranger Things": the
 #: title after the role.
 _ROLE_IN = re.compile(rf"\b(?:stars?|starring|starred|plays?|playing|played|portrays?|"
@@ -736,7 +739,8 @@ def find_titles(doc: Doc) -> None:
             if not needs.search(s.text):
                 continue  # a cheap look for the pattern's words first
             for m in pattern.finditer(s.text):
-                group = "t" if m.group("t") or "t2" not in m.groupdict() else "t2"
+                group = "t" if m.group("t") or "t2" not in m.groupdict() else \
+                    "t2" if m.group("t2") or "t3" not in m.groupdict() else "t3"
                 if _NOT_A_TITLE_LEAD.match(m.group(group)) or (
                         rule in ("apposition", "kind-apposition") and
                         (_NOT_A_TITLE_BEFORE.search(s.text, 0, m.start(group)) or
