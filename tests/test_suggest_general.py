@@ -2539,3 +2539,24 @@ def test_a_network_has_canceled_a_title_names_a_series() -> None:
     keys = {c.key() for c in got.statements}
     assert ("duncanville", "castMember", "ty-burrell") in keys
     assert ("duncanville", "castMember", "wiz-khalifa") in keys
+
+
+def test_fronted_starring_costars_regulars_and_part_of_the_cast() -> None:
+    text = ("The hit show UnREAL was renewed by Lifetime for a fourth season on Friday.\n"
+            "Starring Shiri Appleby and Constance Zimmer, the show's regulars also include "
+            "Craig Bierko, Jeffrey Bowyer-Chapman and Brennan Elliott.\n"
+            "It also costars Leah Harvey, Ellie James and David Sibley.\n"
+            "Ana Gasteyer, Oscar Nuñez and Brian Huskey were also part of the cast.")
+    keys = facts(text)
+    for person in ("shiri-appleby", "constance-zimmer", "craig-bierko", "brennan-elliott",
+                   "leah-harvey", "david-sibley", "ana-gasteyer", "brian-huskey"):
+        assert ("unreal", "castMember", person) in keys, person
+
+
+def test_fronted_starring_is_not_bound_to_a_work_only_named_later() -> None:
+    text = ("The opening film\n\nHirokazu Kore-eda will open the festival. Starring "
+            "Catherine Deneuve, Juliette Binoche and Ethan Hawke, this is Kore-eda's first "
+            "non-Japanese project.\n\nThe Golden Lion last year went to Alfonso Cuarón's "
+            "film “Roma.”")
+    assert not any(p == "castMember" and o == "catherine-deneuve"
+                   for _s, p, o in facts(text))

@@ -480,14 +480,18 @@ def _mononym(doc: Doc, name: str) -> bool:
         not is_place_or_award(name)
 
 
-_ROUNDING_OUT = re.compile(rf"{_LIST},? (?:round(?:ing|s|ed)? out|complet(?:ing|es?|ed)) the "
+_ROUNDING_OUT = re.compile(rf"{_LIST},? (?:round(?:ing|s|ed)? out|complet(?:ing|es?|ed)|"
+                          rf"(?:were|are|was|is) (?:also )?(?:part of|in)) the "
                           rf"(?:[\w-]+ ){{0,2}}?(?:cast|ensemble|line-?up)\b")
 
 
 def _rounding_out(doc: Doc, s: Sentence) -> None:
     """"with newcomers to the franchise, Jonas Bloquet, Storm Reid and Anna Popplewell,
-    rounding out the ensemble": the people listed before "rounding out the cast"."""
-    if "out the" not in s.text and "complet" not in s.text:
+    rounding out the ensemble": the people listed before "rounding out the cast"; "Ana
+    Gasteyer, Oscar Nuñez, Michael Cassidy, Da’Vine Joy Randolph, and Brian Huskey were
+    also part of the cast"."""
+    if "out the" not in s.text and "complet" not in s.text and " the cast" not in s.text \
+            and " the ensemble" not in s.text:
         return
     m = _ROUNDING_OUT.search(s.text)
     if not m:
@@ -506,7 +510,8 @@ def _rounding_out(doc: Doc, s: Sentence) -> None:
                 obj=person)
 
 
-_STARRING_LIST = re.compile(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|featuring|"
+_STARRING_LIST = re.compile(rf"\b(?:[Ss]tarring|co-starring|costarring|also stars|stars|starred|will star|"
+                            rf"featuring|(?:also )?co-?stars|regulars (?:also )?include|"
                             rf"(?:headlined|toplined|fronted|led) by|(?:the )?cast "
                             rf"(?:also )?includes?|(?:ensemble|cast|lineup) (?:that|which) (?:also )?"
                             rf"includes?|star(?:s|red|ring)? alongside|starred opposite|"
@@ -523,10 +528,13 @@ _POSSESSIVE_THEN_LOWER = re.compile(r"[’']s? [a-z]")
 def rule_cast_members(doc: Doc, s: Sentence) -> None:
     """"starring Pedro Pascal, Priyanka Chopra and Christian Slater", "the cast includes
     A and B", "also stars A", "Guest-starring this season are Derek Hough, …": cast
-    membership with no character named."""
+    membership with no character named; "It also costars Leah Harvey, Ellie James, …",
+    "the show's regulars also include Craig Bierko, …"."""
     for m in _STARRING_LIST.finditer(s.text):
         pos = s.start + m.start()
         work = the_sequel(doc, doc.work_at(pos, s))
+        if m.group(0).startswith("Starring") and not _fronted_cast_bound(doc, s, work):
+            continue
         if "this season" in m.group(0) and doc.type_of(work) != "TVSeason":
             continue  # which season?
         if re.search(r"\b(?:sequel|follow-up|follow up) to the (?:[\w-]+ ){0,3}(?:film|movie|"
@@ -587,6 +595,26 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
 _SUBJECT_LIST = re.compile(
     rf"{_LIST},? (?:have|had|were|are|will) (?:all |also |each )?(?:been |be )?"
     rf"(?:cast in|joined|join|boarded|signed on (?:to|for)|set to star in)\b")
+
+
+def _fronted_cast_bound(doc: Doc, s: Sentence, work: str | None) -> bool:
+    """Whether a sentence opening "Starring A, B and C, …" is surely about ``work``: it
+    names it, or the sentence before it in its paragraph does ("Hirokazu Kore-eda’s The
+    Truth will open the festival. Starring Catherine Deneuve, …"), or its paragraph names
+    no work at all (the article's own)."""
+    if work is None:
+        return False
+    para = next((p for p in doc.paragraphs if p.start <= s.start <= p.end), None)
+    if para is None:
+        return True
+    earlier = [x for x in doc.sentences if para.start <= x.start < s.start]
+    lower = earlier[-1].start if earlier else s.start
+    named = doc.works_in(lower, s.end)
+    if named:
+        return work in named or doc.series_of(work) in {doc.series_of(w) for w in named}
+    # not a work only named later: "Roma" in the next paragraph but one
+    return not doc.works_in(para.start, para.end) and (
+        work in doc.works_in(0, s.start) or doc.name_of(work) in (doc.article.title or ""))
 
 
 def _listed_subjects(doc: Doc, s: Sentence) -> None:
