@@ -2560,3 +2560,21 @@ def test_fronted_starring_is_not_bound_to_a_work_only_named_later() -> None:
             "film “Roma.”")
     assert not any(p == "castMember" and o == "catherine-deneuve"
                    for _s, p, o in facts(text))
+
+
+def test_releases_as_a_plural_noun_give_no_release_date() -> None:
+    text = ("Other releases announced Monday by Netflix include the drama “Passing,” which "
+            "is the directorial debut of Rebecca Hall.")
+    assert not any(p == "datePublished" for _s, p, _o in facts(text, date="2021-08-17"))
+
+
+def test_a_fronted_credit_clause_then_the_film_is_the_work_in_scope() -> None:
+    text = ("Salman Khan’s “Sultan” will release on Eid 2016. "
+            "Produced by Aditya Chopra and written-directed by Ali Abbas Zafar, the film marks "
+            "the actor's return to the Yash Raj Films banner after the 2012 blockbuster “Ek "
+            "Tha Tiger”.")
+    got = {c.key() for c in suggest(Article("a", "Sultan", "a.txt", text, date="2015-06-01"),
+                                     KNOWN, min_confidence=0.0).statements}
+    assert ("sultan", "producer", "aditya-chopra") in got
+    assert ("sultan", "director", "ali-abbas-zafar") in got
+    assert not any(s == "ek-tha-tiger" for s, _p, _o in got)
