@@ -2578,3 +2578,20 @@ def test_a_fronted_credit_clause_then_the_film_is_the_work_in_scope() -> None:
     assert ("sultan", "producer", "aditya-chopra") in got
     assert ("sultan", "director", "ali-abbas-zafar") in got
     assert not any(s == "ek-tha-tiger" for s, _p, _o in got)
+
+
+def test_a_service_before_a_clause_or_a_plural_kind_is_not_the_works_network() -> None:
+    known = [*KNOWN, Entity("hbo", "TelevisionNetwork", "HBO"), Entity("bbc", "TelevisionNetwork",
+                                                                       "BBC")]
+    text = ("A24 released the official trailer for Tuesday, a new drama. HBO of the film "
+            "fame was not involved. Planet Earth II beat the BBC dramas of the year.")
+    got = {c.key() for c in suggest(Article("a", "Tuesday trailer", "a.txt", text,
+                                            date="2024-01-23"), known,
+                                    min_confidence=0.0).statements}
+    assert not any(p == "airsOn" for _s, p, _o in got)
+
+
+def test_a_voice_part_or_praise_is_no_character_description() -> None:
+    text = ("The film stars Julia Louis-Dreyfus as Zora and Arinzé Kene as the voice of "
+            "Death. Aladdin’s cast includes Will Smith as the iconic Genie.")
+    assert not any(p == "description" for _s, p, _o in facts(text))

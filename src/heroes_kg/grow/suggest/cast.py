@@ -87,11 +87,18 @@ def _cast(doc: Doc, actor_name: str, role: str, quote: str, start: int, rule: st
     return actor
 
 
+#: "as the voice of Death", "as the iconic Genie": a voice part or praise, not what the
+#: character is.
+_NO_DESCRIPTION = re.compile(r"\b(?:of|for|to|with|in)\s*$|^(?:(?:iconic|famous|legendary|"
+                             r"beloved|infamous|eponymous|titular|classic|original|same|new|"
+                             r"young|younger|older|adult) )+$")
+
+
 def _describe(doc: Doc, character: str, role: str, quote: str, start: int) -> None:
     """What the text says the character is: "as the mutant mercenary Domino", "as Blind
     Al, Deadpool’s roommate"."""
     desc = re.match(r"the (?P<d>(?:[a-z][\w-]* ){1,3})[A-Z]", role)
-    if desc:
+    if desc and not _NO_DESCRIPTION.search(desc.group("d")):
         doc.add(character, "description", quote, start, "character-described", 0.55,
                 value=desc.group("d").strip())
     at = doc.text.find(quote, start)
@@ -102,7 +109,9 @@ def _describe(doc: Doc, character: str, role: str, quote: str, start: int) -> No
                               after.group("d")) and not (
                                   not after.group("art") and re.match(
                                       r"(?:[a-z]+ed|also|now|then|still|stars?|plays?|joins?|"
-                                      r"returns?|leads?|logs?)\b", after.group("d"))):
+                                      r"returns?|leads?|logs?)\b", after.group("d"))) and \
+            not re.search(r"\b(?:Mrs?|Ms|Dr|St|Jr|Sr|No|Prof|Gen|Capt|Lt)$", after.group("d")):
+        # not cut at an abbreviation's full stop: "a terrifying woman named Mrs. Coulter";
         # "who plays Morticia Addams, also stars", "as Mina Addams, logged 341 million
         # hours": a verb goes on, no description.
         end = at + len(quote) + after.end()

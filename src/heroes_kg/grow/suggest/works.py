@@ -2457,10 +2457,15 @@ _YEAR_KIND = re.compile(rf"(?:\b(?:the|a|an|his|her|their|its|in|to|and)|{POSSES
 _THIS_SEASON = re.compile(r"\b[Tt]his (?:year|fall|summer|spring|winter|autumn)[’']s ")
 
 
+#: The words between the name and the kind describe the work, they do not start a clause:
+#: not "HBO of the film", "Netflix include the drama", "HBO has renewed drama Succession".
+_NOT_A_KIND_WORD = (r"(?!(?:of|the|a|an|and|or|to|in|on|at|for|with|by|from|has|have|had|is|"
+                    r"are|was|were|will|include|includes|included|renewed|canceled|cancelled|"
+                    r"its|their|his|her|this|that|said|says|announced)\b)")
 _SERVICE_KIND = re.compile(r"\b(?P<o>[A-Z][\w+&]*(?: [A-Z][\w+&]*)?(?<=Bros)\.?|[A-Z][\w+&]*"
-                           r"(?: [A-Z][\w+&]*)?) (?:original )?(?:[a-z-]+ ){0,2}?"
+                           rf"(?: [A-Z][\w+&]*)?) (?:original )?(?:{_NOT_A_KIND_WORD}[a-z-]+ ){{0,2}}?"
                            r"(?:movie|film|series|show|documentary|docuseries|drama|comedy|"
-                           r"thriller|miniseries|special|blockbuster)s?\b")
+                           r"thriller|miniseries|special|blockbuster)\b(?![’'])")
 
 
 def rule_service_kind(doc: Doc, s: Sentence) -> None:
