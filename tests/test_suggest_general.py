@@ -2595,3 +2595,11 @@ def test_a_voice_part_or_praise_is_no_character_description() -> None:
     text = ("The film stars Julia Louis-Dreyfus as Zora and Arinzé Kene as the voice of "
             "Death. Aladdin’s cast includes Will Smith as the iconic Genie.")
     assert not any(p == "description" for _s, p, _o in facts(text))
+
+
+def test_animated_alone_is_drafted_below_the_floor() -> None:
+    got = suggest(Article("a", "T", "a.txt", "Finding Dory, an animated film from Pixar, "
+                          "opened Friday. The comedy People of Earth was canceled.",
+                          date="2016-06-20"), KNOWN, min_confidence=0.0).statements
+    animated = [c for c in got if c.property == "genre" and c.value == "animated"]
+    assert all(c.confidence < MIN_CONFIDENCE for c in animated)
