@@ -2602,4 +2602,4 @@ def test_animated_alone_is_drafted_below_the_floor() -> None:
                           "opened Friday. The comedy People of Earth was canceled.",
                           date="2016-06-20"), KNOWN, min_confidence=0.0).statements
     animated = [c for c in got if c.property == "genre" and c.value == "animated"]
-    assert all(c.confidence < MIN_CONFIDENCE for c in animated)
+    assert animated and all(c.confidence < MIN_CONFIDENCE for c in animated)
