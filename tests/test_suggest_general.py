@@ -2603,3 +2603,12 @@ def test_animated_alone_is_drafted_below_the_floor() -> None:
                           date="2016-06-20"), KNOWN, min_confidence=0.0).statements
     animated = [c for c in got if c.property == "genre" and c.value == "animated"]
     assert animated and all(c.confidence < MIN_CONFIDENCE for c in animated)
+
+
+def test_which_stars_a_list_names_each_cast_member() -> None:
+    text = ("“Don’t Look Up,” which stars DiCaprio and Lawrence as astronomers warning the "
+            "world, is out in select cinemas Dec. 10. Leonardo DiCaprio and Jennifer Lawrence "
+            "were at the premiere.")
+    keys = facts(text)
+    assert ("don-t-look-up", "castMember", "leonardo-dicaprio") in keys
+    assert ("don-t-look-up", "castMember", "jennifer-lawrence") in keys

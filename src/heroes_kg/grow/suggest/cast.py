@@ -1570,7 +1570,7 @@ _CHARACTERS_OF = re.compile(rf"(?P<list>{PERSON}(?:(?:,| and|, and) {PERSON})+)[
                             rf"(?:characters|roles)\b")
 _WHICH_STARRED = re.compile(rf"^[”\"’]?,[”\"’]? (?:which|an? [^,;.]{{3,60}}? (?:that|which)) "
                             rf"(?:also )?(?:starred|stars|starring|features|featured|co-starred) "
-                            rf"(?P<p>{PERSON})")
+                            rf"(?P<p>{PERSON}(?:(?:,| and|, and) {PERSON})*)")
 
 
 def rule_characters_of(doc: Doc, s: Sentence) -> None:
@@ -1598,14 +1598,19 @@ def rule_characters_of(doc: Doc, s: Sentence) -> None:
         w = _WHICH_STARRED.match(doc.text[b:s.end])
         if w is None or doc.type_of(work) not in WORK_TYPES:
             continue
-        name = doc.trim(w.group("p"))
-        found = doc.lookup(name)
-        if (found is None and not doc.is_person(name)) or (
-                found is not None and not is_a(doc.type_of(found), "Person")):
-            continue
-        person = found or doc.entity(name, "Actor", "which-starred", w.group(0))
-        doc.add(work, "castMember", doc.text[a:b + w.end()], a, "which-starred", 0.65,
-                obj=person)
+        # "“Don’t Look Up,” which stars DiCaprio and Lawrence as astronomers": each one
+        names, at = re.split(r",? and |, ", w.group("p")), w.start("p")
+        for raw in names:
+            at = doc.text.find(raw, b + at) - b
+            end = at + len(raw)
+            name = doc.trim(raw)
+            found = doc.lookup(name)
+            if (found is None and not doc.is_person(name)) or (
+                    found is not None and not is_a(doc.type_of(found), "Person")):
+                break
+            person = found or doc.entity(name, "Actor", "which-starred", w.group(0))
+            doc.add(work, "castMember", doc.text[a:b + end], a, "which-starred", 0.65,
+                    obj=person)
 
 
 _STORY_OF = re.compile(
