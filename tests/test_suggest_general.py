@@ -2612,3 +2612,10 @@ def test_which_stars_a_list_names_each_cast_member() -> None:
     keys = facts(text)
     assert ("don-t-look-up", "castMember", "leonardo-dicaprio") in keys
     assert ("don-t-look-up", "castMember", "jennifer-lawrence") in keys
+
+
+def test_a_title_ends_before_with_and_a_persons_full_name() -> None:
+    text = "TBS also greenlit the comedy series Kill the Orange-Faced Bear with Damon Wayans Jr."
+    got = run(text)
+    assert "kill-the-orange-faced-bear" in {e.id for e in got.entities}
+    assert not any("damon" in e.id and e.type in ("TVSeries", "Movie") for e in got.entities)
