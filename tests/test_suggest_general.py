@@ -2619,3 +2619,11 @@ def test_a_title_ends_before_with_and_a_persons_full_name() -> None:
     got = run(text)
     assert "kill-the-orange-faced-bear" in {e.id for e in got.entities}
     assert not any("damon" in e.id and e.type in ("TVSeries", "Movie") for e in got.entities)
+
+
+def test_a_companys_person_in_a_credit_list_is_no_title() -> None:
+    text = ("Heffernan and Lemme executive produce along with 3 Arts Entertainment’s David "
+            "Miner, and Greg Walter.")
+    got = run(text)
+    assert not any(e.name == "David Miner" and e.type in ("TVSeries", "Movie")
+                   for e in got.entities)

@@ -820,8 +820,13 @@ def find_titles(doc: Doc) -> None:
                                                    "Organization")) and \
                         guess_type(m.group("own")) in ("Person", "NewsMediaOrganization"):
                     continue  # only a company's title, not "Dick Wolf’s" or "Variety's"
-                if rule == "owned-title" and found is None and _person_context(doc.text, title):
-                    continue  # "Amazon’s Roy Price, vice-president of Amazon Studios, said"
+                if rule == "owned-title" and found is None and (
+                        _person_context(doc.text, title) or (
+                            len(title.split()) == 2 and title.split()[0].lower() in FIRST_NAMES
+                            and re.search(r"\b(?:with|and|by|producers?|executives?)\s+(?:\S+\s+){0,3}$",
+                                          s.text[:m.start()]))):
+                    continue  # "Amazon’s Roy Price, vice-president of Amazon Studios, said";
+                    # "executive produce along with 3 Arts Entertainment’s David Miner"
                 if found is None and rule in ("starring-in", "title-derived") and not \
                         _repeated(doc, title) and owner not in KNOWN_NAMES:
                     continue
