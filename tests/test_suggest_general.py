@@ -2468,7 +2468,7 @@ def test_an_adaptation_of_an_authors_title_is_that_title() -> None:
     assert not any("atwoods" in s or s.endswith("-adaptation") for s, _p, _o in got)
 
 
-# --------------------------------------------------------------------------- round 10: works, cast, crew
+# --------------------------------------------------------------------------- works, cast, crew (2)
 
 
 def test_a_person_right_after_a_credit_is_no_title_in_apposition() -> None:
