@@ -2627,3 +2627,14 @@ def test_a_companys_person_in_a_credit_list_is_no_title() -> None:
     got = run(text)
     assert not any(e.name == "David Miner" and e.type in ("TVSeries", "Movie")
                    for e in got.entities)
+
+
+def test_people_named_right_after_a_title_with_are_its_cast() -> None:
+    text = ("Among the films in competition: Steven Soderbergh's Panama Papers comedy The "
+            "Laundromat with Meryl Streep and Joker, an origin story. Season 2 of "
+            "“Daredevil,” with Steven S. DeKnight as showrunner, is out.\nTBS also greenlit "
+            "the comedy series Kill the Orange-Faced Bear with Damon Wayans Jr.")
+    keys = facts(text)
+    assert ("the-laundromat", "castMember", "meryl-streep") in keys
+    assert ("kill-the-orange-faced-bear", "castMember", "damon-wayans-jr") in keys
+    assert not any(o and "deknight" in o for _s, p, o in keys if p == "castMember")

@@ -1705,10 +1705,46 @@ def rule_star_in_item(doc: Doc, s: Sentence) -> None:
                     s.start + m.start("a"), "star-in-item", 0.6, obj=person)
 
 
+_TITLE_WITH = re.compile(rf"[”\"’]? with (?P<list>(?:{POSSESSOR} )?{NAME}"
+                         rf"(?:(?:,| and|, and) (?:{POSSESSOR} )?{NAME})*)(?P<after>[^.;]{{0,30}})")
+_NOT_CAST_AFTER = re.compile(r"\s*(?:,? (?:as|who|serving|directing|producing|writing|at the helm|"
+                             r"behind|on board|attached|in talks|to direct|to write|to produce)\b|"
+                             r"[’'])")
+
+
+def rule_title_with(doc: Doc, s: Sentence) -> None:
+    """"Steven Soderbergh's Panama Papers comedy The Laundromat with Meryl Streep", "the
+    comedy series Kill the Orange-Faced Bear with Damon Wayans Jr.", "Berlin Syndrome
+    with Hacksaw Ridge’s Teresa Palmer": the people named right after a title are in its
+    cast (not "with X directing", "with X as producer")."""
+    if " with " not in s.text:
+        return
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        m = _TITLE_WITH.match(doc.text, b, s.end)
+        if m is None or doc.type_of(work) not in WORK_TYPES or \
+                _NOT_CAST_AFTER.match(m.group("after")):
+            continue
+        people = _people(doc, m.group("list"))
+        # "The Laundromat with Meryl Streep and Joker, …": the people, up to a title
+        people = people[:next((i for i, p in enumerate(people) if not doc.is_person(p)),
+                              len(people))]
+        first = doc.text.find(people[0], m.start("list")) + len(people[0]) if people else 0
+        if re.search(r"[’']s\b", doc.text[first:m.end("list") + 30]):
+            # "Berlin Syndrome with Teresa Palmer, Alicia Scherson and Cristián Jiménez’s
+            # Family Life": the next item of a list of works, by its makers
+            people = people[:1]
+        for name in people:
+            at = doc.text.find(name, m.start("list"))
+            person = doc.entity(name, "Actor", "title-with", doc.text[a:at + len(name)])
+            if is_a(doc.type_of(person), "Person"):
+                doc.add(work, "castMember", doc.text[a:at + len(name)], a, "title-with", 0.6,
+                        obj=person)
+
+
 RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_story_character, rule_starring_credited,
+         rule_unnamed_role, rule_whom_plays, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_title_with, rule_story_character, rule_starring_credited,
          rule_star_in_item,
          rule_actors_character]  # last: the cast typed as actors in every sentence first
 DOC_RULES = [character_in_title]
