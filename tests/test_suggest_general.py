@@ -2561,3 +2561,175 @@ def test_a_renewal_the_sentence_says_was_undone_is_not_the_seasons_status() -> N
     assert ("people-of-earth-season-3", "seasonNumber", "3") in {
         (s, p, str(o)) for s, p, o in got}
     assert not any(p == "developmentStatus" and o == "renewed" for _s, p, o in got)
+
+
+# --------------------------------------------------------------------------- works, cast, crew (2)
+
+
+def test_a_person_right_after_a_credit_is_no_title_in_apposition() -> None:
+    text = ("Psychological crime drama Adolescence became a viral sensation in March 2025. "
+            "Created by Jack Thorne and Stephen Graham and directed by Philip Barantini, "
+            "the British series was highly applauded. Adolescence tells the tale of a "
+            "13-year-old boy. Viewers loved Adolescence.")
+    got = suggest(Article("a", "Adolescence becomes Netflix's second biggest series", "a.txt", text,
+                          date="2025-06-20"), KNOWN, min_confidence=0.0)
+    keys = {c.key() for c in got.statements}
+    assert ("adolescence", "director", "philip-barantini") in keys
+    assert ("adolescence", "creator", "jack-thorne") in keys
+    assert not any(s == "philip-barantini" for s, _p, _o in keys)
+    assert {e.id: e.type for e in got.entities}["philip-barantini"] == "Filmmaker"
+
+
+def test_the_movie_after_a_title_a_relative_clause_went_on_about_is_that_title() -> None:
+    text = ("Netflix announced the release dates for films including “Don’t Look Up” and "
+            "“The Power of the Dog.”\n“Don’t Look Up,” which stars DiCaprio, is out Dec. 10.\n"
+            "Other releases announced Monday by Netflix include the drama “Passing,” which is "
+            "the directorial debut of Rebecca Hall. The movie starring Tessa Thompson and "
+            "Ruth Negga is out Oct. 27 in select theaters.")
+    got = run(text)
+    keys = {c.key() for c in got.statements}
+    assert ("passing", "castMember", "ruth-negga") in keys
+    assert ("passing", "datePublished", "2021-10-27") in keys
+    assert not any(s == "don-t-look-up" and o == "ruth-negga" for s, _p, o in keys)
+    assert "rebecca-hall" not in {e.id for e in got.entities if e.type in ("Movie", "TVSeries")}
+
+
+def test_a_headline_season_is_its_series_and_number_not_a_title_ending_in_season() -> None:
+    text = ("It was another green light for Squid Game Season 2 - the smash-hit Korean drama "
+            "series kept its position. Audiences also continued to catch up with Squid Game "
+            "Season 1, with 13.6 million views. Squid Game Season 2 has 126.2 million views.")
+    got = suggest(Article("a", "Top 10: Squid Game Season 2 Dominates Another Week", "a.txt",
+                          text, date="2025-01-07"), KNOWN, min_confidence=0.0)
+    keys = {c.key() for c in got.statements}
+    assert ("squid-game-season-2", "partOfSeries", "squid-game") in keys
+    assert ("squid-game-season-1", "partOfSeries", "squid-game") in keys
+    assert "squid-game-season" not in {e.id for e in got.entities}
+
+
+def test_a_title_with_a_company_word_before_a_season_number_is_a_season() -> None:
+    got = run("Sacred Games Season 2 starts streaming on Netflix today. Starring Nawazuddin "
+              "Siddiqui as Ganesh Gaitonde and Saif Ali Khan as Sartaj Singh, the first season "
+              "of the series was loved by viewers.")
+    keys = {c.key() for c in got.statements}
+    assert ("sacred-games-season-2", "partOfSeries", "sacred-games") in keys
+    assert ("saif-ali-khan", "plays", "sartaj-singh") in keys
+    assert {e.id: e.type for e in got.entities}["ganesh-gaitonde"] == "FictionalCharacter"
+
+
+def test_a_cast_that_includes_x_as_y_names_the_first_role_too() -> None:
+    text = ("The cast for the sequel “It: Chapter 2” is shaping up nicely.\nThe cast already "
+            "includes Jessica Chastain as Beverly, James McAvoy as Bill, Bill Hader as Richie.")
+    keys = facts(text)
+    assert ("jessica-chastain", "plays", "beverly") in keys
+    assert ("james-mcavoy", "plays", "bill") in keys
+
+
+def test_a_network_has_canceled_a_title_names_a_series() -> None:
+    text = ("Fox is reducing its roster of animated series by one.\n\nThe network has canceled "
+            "Duncanville, co-created by and starring Amy Poehler, after three seasons.\n\n"
+            "Along with Poehler, the show’s cast includes Ty Burrell, Riki Lindholme and Wiz "
+            "Khalifa.")
+    got = run(text)
+    assert {e.id: e.type for e in got.entities}["duncanville"] == "TVSeries"
+    keys = {c.key() for c in got.statements}
+    assert ("duncanville", "castMember", "ty-burrell") in keys
+    assert ("duncanville", "castMember", "wiz-khalifa") in keys
+
+
+def test_fronted_starring_costars_regulars_and_part_of_the_cast() -> None:
+    text = ("The hit show UnREAL was renewed by Lifetime for a fourth season on Friday.\n"
+            "Starring Shiri Appleby and Constance Zimmer, the show's regulars also include "
+            "Craig Bierko, Jeffrey Bowyer-Chapman and Brennan Elliott.\n"
+            "It also costars Leah Harvey, Ellie James and David Sibley.\n"
+            "Ana Gasteyer, Oscar Nuñez and Brian Huskey were also part of the cast.")
+    keys = facts(text)
+    for person in ("shiri-appleby", "constance-zimmer", "craig-bierko", "brennan-elliott",
+                   "leah-harvey", "david-sibley", "ana-gasteyer", "brian-huskey"):
+        assert ("unreal", "castMember", person) in keys, person
+
+
+def test_fronted_starring_is_not_bound_to_a_work_only_named_later() -> None:
+    text = ("The opening film\n\nHirokazu Kore-eda will open the festival. Starring "
+            "Catherine Deneuve, Juliette Binoche and Ethan Hawke, this is Kore-eda's first "
+            "non-Japanese project.\n\nThe Golden Lion last year went to Alfonso Cuarón's "
+            "film “Roma.”")
+    assert not any(p == "castMember" and o == "catherine-deneuve"
+                   for _s, p, o in facts(text))
+
+
+def test_releases_as_a_plural_noun_give_no_release_date() -> None:
+    text = ("Other releases announced Monday by Netflix include the drama “Passing,” which "
+            "is the directorial debut of Rebecca Hall.")
+    assert not any(p == "datePublished" for _s, p, _o in facts(text, date="2021-08-17"))
+
+
+def test_a_fronted_credit_clause_then_the_film_is_the_work_in_scope() -> None:
+    text = ("Salman Khan’s “Sultan” will release on Eid 2016. "
+            "Produced by Aditya Chopra and written-directed by Ali Abbas Zafar, the film marks "
+            "the actor's return to the Yash Raj Films banner after the 2012 blockbuster “Ek "
+            "Tha Tiger”.")
+    got = {c.key() for c in suggest(Article("a", "Sultan", "a.txt", text, date="2015-06-01"),
+                                     KNOWN, min_confidence=0.0).statements}
+    assert ("sultan", "producer", "aditya-chopra") in got
+    assert ("sultan", "director", "ali-abbas-zafar") in got
+    assert not any(s == "ek-tha-tiger" for s, _p, _o in got)
+
+
+def test_a_service_before_a_clause_or_a_plural_kind_is_not_the_works_network() -> None:
+    known = [*KNOWN, Entity("hbo", "TelevisionNetwork", "HBO"), Entity("bbc", "TelevisionNetwork",
+                                                                       "BBC")]
+    text = ("A24 released the official trailer for Tuesday, a new drama. HBO of the film "
+            "fame was not involved. Planet Earth II beat the BBC dramas of the year.")
+    got = {c.key() for c in suggest(Article("a", "Tuesday trailer", "a.txt", text,
+                                            date="2024-01-23"), known,
+                                    min_confidence=0.0).statements}
+    assert not any(p == "airsOn" for _s, p, _o in got)
+
+
+def test_a_voice_part_or_praise_is_no_character_description() -> None:
+    text = ("The film stars Julia Louis-Dreyfus as Zora and Arinzé Kene as the voice of "
+            "Death. Aladdin’s cast includes Will Smith as the iconic Genie.")
+    assert not any(p == "description" for _s, p, _o in facts(text))
+
+
+def test_animated_alone_is_drafted_below_the_floor() -> None:
+    got = suggest(Article("a", "T", "a.txt", "Finding Dory, an animated film from Pixar, "
+                          "opened Friday. The comedy People of Earth was canceled.",
+                          date="2016-06-20"), KNOWN, min_confidence=0.0).statements
+    animated = [c for c in got if c.property == "genre" and c.value == "animated"]
+    assert animated and all(c.confidence < MIN_CONFIDENCE for c in animated)
+
+
+def test_which_stars_a_list_names_each_cast_member() -> None:
+    text = ("“Don’t Look Up,” which stars DiCaprio and Lawrence as astronomers warning the "
+            "world, is out in select cinemas Dec. 10. Leonardo DiCaprio and Jennifer Lawrence "
+            "were at the premiere.")
+    keys = facts(text)
+    assert ("don-t-look-up", "castMember", "leonardo-dicaprio") in keys
+    assert ("don-t-look-up", "castMember", "jennifer-lawrence") in keys
+
+
+def test_a_title_ends_before_with_and_a_persons_full_name() -> None:
+    text = "TBS also greenlit the comedy series Kill the Orange-Faced Bear with Damon Wayans Jr."
+    got = run(text)
+    assert "kill-the-orange-faced-bear" in {e.id for e in got.entities}
+    assert not any("damon" in e.id and e.type in ("TVSeries", "Movie") for e in got.entities)
+
+
+def test_a_companys_person_in_a_credit_list_is_no_title() -> None:
+    text = ("Heffernan and Lemme executive produce along with 3 Arts Entertainment’s David "
+            "Miner, and Greg Walter.")
+    got = run(text)
+    assert not any(e.name == "David Miner" and e.type in ("TVSeries", "Movie")
+                   for e in got.entities)
+
+
+def test_people_named_right_after_a_title_with_are_its_cast() -> None:
+    text = ("Among the films in competition: Steven Soderbergh's Panama Papers comedy The "
+            "Laundromat with Meryl Streep and Joker, an origin story. Season 2 of "
+            "“Daredevil,” with Steven S. DeKnight as showrunner, is out.\nTBS also greenlit "
+            "the comedy series Kill the Orange-Faced Bear with Damon Wayans Jr.")
+    keys = facts(text)
+    assert ("the-laundromat", "castMember", "meryl-streep") in keys
+    assert ("kill-the-orange-faced-bear", "castMember", "damon-wayans-jr") in keys
+    assert not any(o and "deknight" in o for _s, p, o in keys if p == "castMember")

@@ -118,6 +118,10 @@ _RELATIVE_CLAUSE = re.compile(r", (?:who|whose|which)\b")
 _LEADING_THE = re.compile(r"^the ")
 
 
+#: A relative clause right after a title: "“Passing,” which is …".
+_WHICH_AFTER = re.compile(r"[”\"’]?,?[”\"’]?\s*(?:,|—|–)?\s*(?:which|that) (?:is|was|stars|follows|tells)\b")
+
+
 class Doc:
     """One article being read, with everything the rules share."""
 
@@ -530,7 +534,7 @@ class Doc:
         if opening and main is not None and main != earlier[-1] and \
                 self.type_of(main) in kinds and main in earlier and \
                 not any(at <= s.start for at, _w in self.headings) and \
-                self._about_main_before(s):
+                self._about_main_before(s) and not self._introduced_before(s, earlier[-1]):
             # "The Netflix original with the most views remains ‘The Witcher’. The Omar
             # Sy-led series debuted on January 8": the sentence before was not about
             # another work, which it only named, so "the series" is the article's.
@@ -552,6 +556,21 @@ class Doc:
                             prev.text)
             opening = self.span_starting(prev.start + lead.end()) if lead else []
         return not opening or opening[0][2] == self.main_film
+
+    def _introduced_before(self, s: Sentence, work: str) -> bool:
+        """Whether the sentence before ``s`` brings ``work`` in as a new subject: "Other
+        releases announced Monday by Netflix include the drama “Passing,” which is the
+        directorial debut of Rebecca Hall. The movie starring Tessa Thompson …" (a title
+        a relative clause goes on about, or one of the "other" works a list turns to)."""
+        at = bisect.bisect_left([x.start for x in self.sentences], s.start)
+        if at == 0:
+            return False
+        prev = self.sentences[at - 1]
+        spans = [(a, b) for a, b, w in self.work_spans if w == work and prev.start <= a < prev.end]
+        if not spans:
+            return False
+        return bool(re.match(r"(?:Other|Another|Also)\b", prev.text)) or any(
+            _WHICH_AFTER.match(self.text, b) for _a, b in spans)
 
     def upcoming(self, pos: int, s: Sentence) -> str | None:
         """The coming work (a sequel, a reboot, a new season) named in this sentence or

@@ -87,11 +87,18 @@ def _cast(doc: Doc, actor_name: str, role: str, quote: str, start: int, rule: st
     return actor
 
 
+#: "as the voice of Death", "as the iconic Genie": a voice part or praise, not what the
+#: character is.
+_NO_DESCRIPTION = re.compile(r"\b(?:of|for|to|with|in)\s*$|^(?:(?:iconic|famous|legendary|"
+                             r"beloved|infamous|eponymous|titular|classic|original|same|new|"
+                             r"young|younger|older|adult) )+$")
+
+
 def _describe(doc: Doc, character: str, role: str, quote: str, start: int) -> None:
     """What the text says the character is: "as the mutant mercenary Domino", "as Blind
     Al, Deadpool’s roommate"."""
     desc = re.match(r"the (?P<d>(?:[a-z][\w-]* ){1,3})[A-Z]", role)
-    if desc:
+    if desc and not _NO_DESCRIPTION.search(desc.group("d")):
         doc.add(character, "description", quote, start, "character-described", 0.55,
                 value=desc.group("d").strip())
     at = doc.text.find(quote, start)
@@ -102,7 +109,9 @@ def _describe(doc: Doc, character: str, role: str, quote: str, start: int) -> No
                               after.group("d")) and not (
                                   not after.group("art") and re.match(
                                       r"(?:[a-z]+ed|also|now|then|still|stars?|plays?|joins?|"
-                                      r"returns?|leads?|logs?)\b", after.group("d"))):
+                                      r"returns?|leads?|logs?)\b", after.group("d"))) and \
+            not re.search(r"\b(?:Mrs?|Ms|Dr|St|Jr|Sr|No|Prof|Gen|Capt|Lt)$", after.group("d")):
+        # not cut at an abbreviation's full stop: "a terrifying woman named Mrs. Coulter";
         # "who plays Morticia Addams, also stars", "as Mina Addams, logged 341 million
         # hours": a verb goes on, no description.
         end = at + len(quote) + after.end()
@@ -176,14 +185,15 @@ def rule_respectively_as(doc: Doc, s: Sentence) -> None:
 
 
 _CAST_X_AS = re.compile(rf"\b(?:cast|casts|casting|tapped|taps|hired|stars|starring|features|"
-                        rf"featuring|co-stars) (?:[“\"][^”\"]+[”\"] )?"
+                        rf"featuring|co-stars|includes|included|including) (?:[“\"][^”\"]+[”\"] )?"
                         rf"(?:(?:breakout|star|alum|alumna|newcomer|veteran|actor|actress) )?"
                         rf"(?P<a>{NAME}) as (?P<r>{_ROLE})")
 
 
 def rule_cast_x_as(doc: Doc, s: Sentence) -> None:
     """"The superhero sequel has also cast “Atlanta” breakout Zazie Beetz as the mutant
-    mercenary Domino"."""
+    mercenary Domino", "The cast already includes Jessica Chastain as Beverly, James
+    McAvoy as Bill"."""
     for m in _CAST_X_AS.finditer(s.text):
         start = s.start + m.start("a")
         quote = m.group(0)
@@ -479,14 +489,18 @@ def _mononym(doc: Doc, name: str) -> bool:
         not is_place_or_award(name)
 
 
-_ROUNDING_OUT = re.compile(rf"{_LIST},? (?:round(?:ing|s|ed)? out|complet(?:ing|es?|ed)) the "
+_ROUNDING_OUT = re.compile(rf"{_LIST},? (?:round(?:ing|s|ed)? out|complet(?:ing|es?|ed)|"
+                          rf"(?:were|are|was|is) (?:also )?(?:part of|in)) the "
                           rf"(?:[\w-]+ ){{0,2}}?(?:cast|ensemble|line-?up)\b")
 
 
 def _rounding_out(doc: Doc, s: Sentence) -> None:
     """"with newcomers to the franchise, Jonas Bloquet, Storm Reid and Anna Popplewell,
-    rounding out the ensemble": the people listed before "rounding out the cast"."""
-    if "out the" not in s.text and "complet" not in s.text:
+    rounding out the ensemble": the people listed before "rounding out the cast"; "Ana
+    Gasteyer, Oscar Nuñez, Michael Cassidy, Da’Vine Joy Randolph, and Brian Huskey were
+    also part of the cast"."""
+    if "out the" not in s.text and "complet" not in s.text and " the cast" not in s.text \
+            and " the ensemble" not in s.text:
         return
     m = _ROUNDING_OUT.search(s.text)
     if not m:
@@ -505,7 +519,8 @@ def _rounding_out(doc: Doc, s: Sentence) -> None:
                 obj=person)
 
 
-_STARRING_LIST = re.compile(rf"\b(?:starring|co-starring|also stars|stars|starred|will star|featuring|"
+_STARRING_LIST = re.compile(rf"\b(?:[Ss]tarring|co-starring|costarring|also stars|stars|starred|will star|"
+                            rf"featuring|(?:also )?co-?stars|regulars (?:also )?include|"
                             rf"(?:headlined|toplined|fronted|led) by|(?:the )?cast "
                             rf"(?:also )?includes?|(?:ensemble|cast|lineup) (?:that|which) (?:also )?"
                             rf"includes?|star(?:s|red|ring)? alongside|starred opposite|"
@@ -522,10 +537,13 @@ _POSSESSIVE_THEN_LOWER = re.compile(r"[’']s? [a-z]")
 def rule_cast_members(doc: Doc, s: Sentence) -> None:
     """"starring Pedro Pascal, Priyanka Chopra and Christian Slater", "the cast includes
     A and B", "also stars A", "Guest-starring this season are Derek Hough, …": cast
-    membership with no character named."""
+    membership with no character named; "It also costars Leah Harvey, Ellie James, …",
+    "the show's regulars also include Craig Bierko, …"."""
     for m in _STARRING_LIST.finditer(s.text):
         pos = s.start + m.start()
         work = the_sequel(doc, doc.work_at(pos, s))
+        if m.group(0).startswith("Starring") and not _fronted_cast_bound(doc, s, work):
+            continue
         if "this season" in m.group(0) and doc.type_of(work) != "TVSeason":
             continue  # which season?
         if re.search(r"\b(?:sequel|follow-up|follow up) to the (?:[\w-]+ ){0,3}(?:film|movie|"
@@ -586,6 +604,26 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
 _SUBJECT_LIST = re.compile(
     rf"{_LIST},? (?:have|had|were|are|will) (?:all |also |each )?(?:been |be )?"
     rf"(?:cast in|joined|join|boarded|signed on (?:to|for)|set to star in)\b")
+
+
+def _fronted_cast_bound(doc: Doc, s: Sentence, work: str | None) -> bool:
+    """Whether a sentence opening "Starring A, B and C, …" is surely about ``work``: it
+    names it, or the sentence before it in its paragraph does ("Hirokazu Kore-eda’s The
+    Truth will open the festival. Starring Catherine Deneuve, …"), or its paragraph names
+    no work at all (the article's own)."""
+    if work is None:
+        return False
+    para = next((p for p in doc.paragraphs if p.start <= s.start <= p.end), None)
+    if para is None:
+        return True
+    earlier = [x for x in doc.sentences if para.start <= x.start < s.start]
+    lower = earlier[-1].start if earlier else s.start
+    named = doc.works_in(lower, s.end)
+    if named:
+        return work in named or doc.series_of(work) in {doc.series_of(w) for w in named}
+    # not a work only named later: "Roma" in the next paragraph but one
+    return not doc.works_in(para.start, para.end) and (
+        work in doc.works_in(0, s.start) or doc.name_of(work) in (doc.article.title or ""))
 
 
 def _listed_subjects(doc: Doc, s: Sentence) -> None:
@@ -1532,7 +1570,7 @@ _CHARACTERS_OF = re.compile(rf"(?P<list>{PERSON}(?:(?:,| and|, and) {PERSON})+)[
                             rf"(?:characters|roles)\b")
 _WHICH_STARRED = re.compile(rf"^[”\"’]?,[”\"’]? (?:which|an? [^,;.]{{3,60}}? (?:that|which)) "
                             rf"(?:also )?(?:starred|stars|starring|features|featured|co-starred) "
-                            rf"(?P<p>{PERSON})")
+                            rf"(?P<p>{PERSON}(?:(?:,| and|, and) {PERSON})*)")
 
 
 def rule_characters_of(doc: Doc, s: Sentence) -> None:
@@ -1560,14 +1598,19 @@ def rule_characters_of(doc: Doc, s: Sentence) -> None:
         w = _WHICH_STARRED.match(doc.text[b:s.end])
         if w is None or doc.type_of(work) not in WORK_TYPES:
             continue
-        name = doc.trim(w.group("p"))
-        found = doc.lookup(name)
-        if (found is None and not doc.is_person(name)) or (
-                found is not None and not is_a(doc.type_of(found), "Person")):
-            continue
-        person = found or doc.entity(name, "Actor", "which-starred", w.group(0))
-        doc.add(work, "castMember", doc.text[a:b + w.end()], a, "which-starred", 0.65,
-                obj=person)
+        # "“Don’t Look Up,” which stars DiCaprio and Lawrence as astronomers": each one
+        names, at = re.split(r",? and |, ", w.group("p")), w.start("p")
+        for raw in names:
+            at = doc.text.find(raw, b + at) - b
+            end = at + len(raw)
+            name = doc.trim(raw)
+            found = doc.lookup(name)
+            if (found is None and not doc.is_person(name)) or (
+                    found is not None and not is_a(doc.type_of(found), "Person")):
+                break
+            person = found or doc.entity(name, "Actor", "which-starred", w.group(0))
+            doc.add(work, "castMember", doc.text[a:b + end], a, "which-starred", 0.65,
+                    obj=person)
 
 
 _STORY_OF = re.compile(
@@ -1662,10 +1705,46 @@ def rule_star_in_item(doc: Doc, s: Sentence) -> None:
                     s.start + m.start("a"), "star-in-item", 0.6, obj=person)
 
 
+_TITLE_WITH = re.compile(rf"[”\"’]? with (?P<list>(?:{POSSESSOR} )?{NAME}"
+                         rf"(?:(?:,| and|, and) (?:{POSSESSOR} )?{NAME})*)(?P<after>[^.;]{{0,30}})")
+_NOT_CAST_AFTER = re.compile(r"\s*(?:,? (?:as|who|serving|directing|producing|writing|at the helm|"
+                             r"behind|on board|attached|in talks|to direct|to write|to produce)\b|"
+                             r"[’'])")
+
+
+def rule_title_with(doc: Doc, s: Sentence) -> None:
+    """"Steven Soderbergh's Panama Papers comedy The Laundromat with Meryl Streep", "the
+    comedy series Kill the Orange-Faced Bear with Damon Wayans Jr.", "Berlin Syndrome
+    with Hacksaw Ridge’s Teresa Palmer": the people named right after a title are in its
+    cast (not "with X directing", "with X as producer")."""
+    if " with " not in s.text:
+        return
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        m = _TITLE_WITH.match(doc.text, b, s.end)
+        if m is None or doc.type_of(work) not in WORK_TYPES or \
+                _NOT_CAST_AFTER.match(m.group("after")):
+            continue
+        people = _people(doc, m.group("list"))
+        # "The Laundromat with Meryl Streep and Joker, …": the people, up to a title
+        people = people[:next((i for i, p in enumerate(people) if not doc.is_person(p)),
+                              len(people))]
+        first = doc.text.find(people[0], m.start("list")) + len(people[0]) if people else 0
+        if re.search(r"[’']s\b", doc.text[first:m.end("list") + 30]):
+            # "Berlin Syndrome with Teresa Palmer, Alicia Scherson and Cristián Jiménez’s
+            # Family Life": the next item of a list of works, by its makers
+            people = people[:1]
+        for name in people:
+            at = doc.text.find(name, m.start("list"))
+            person = doc.entity(name, "Actor", "title-with", doc.text[a:at + len(name)])
+            if is_a(doc.type_of(person), "Person"):
+                doc.add(work, "castMember", doc.text[a:at + len(name)], a, "title-with", 0.6,
+                        obj=person)
+
+
 RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
-         rule_unnamed_role, rule_whom_plays, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_story_character, rule_starring_credited,
+         rule_unnamed_role, rule_whom_plays, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_title_with, rule_story_character, rule_starring_credited,
          rule_star_in_item,
          rule_actors_character]  # last: the cast typed as actors in every sentence first
 DOC_RULES = [character_in_title]

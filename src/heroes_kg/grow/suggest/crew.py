@@ -92,6 +92,13 @@ def _names(text: str, doc: Doc | None = None) -> list[str]:
 _FUTURE_CUE = re.compile(r"\b(?:will|would|is set to|are set to)\b")
 
 
+#: A fronted credit clause, then a phrase pointing back to the work in scope: "Produced by
+#: Aditya Chopra and written-directed by Ali Abbas Zafar, the film marks …".
+_POINTER_AFTER_CREDITS = re.compile(r"\b(?:by|and) [A-Z][^,;.()“”\"]{2,60}, (?P<p>(?:the|this|that) "
+                                    r"(?:[\w-]+ )?(?:film|movie|series|show|sequel|drama|"
+                                    r"comedy|thriller|documentary))\b")
+
+
 def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
     if _FUTURE_CUE.search(doc.text[pos:pos + 40]) and \
             not [w for a, _b, w in doc.work_spans if s.start <= a < pos]:
@@ -99,10 +106,17 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
         coming = doc.upcoming(pos, s)
         if coming is not None:
             return coming
-    if pos == s.start and re.match(r"(?:Directed|Written|Co-written|Produced|Executive produced|"
-                                   r"Created|Starring|Based)\b", s.text):
+    fronted = re.match(r"(?:Directed|Written|Co-written|Produced|Executive produced|"
+                       r"Created|Starring|Based)\b", s.text)
+    pointer = _POINTER_AFTER_CREDITS.search(s.text, 0, 160) if fronted else None
+    if pointer is not None and pos < s.start + pointer.start("p"):
+        return doc.work_before(pos, s)
+    if pos == s.start and fronted:
         # "Directed by Scott Waugh (“Need for Speed”), “Hidden Strike” was …": the work
-        # named after the clause, not the one in parentheses.
+        # named after the clause, not the one in parentheses; "Produced by Aditya Chopra
+        # and written-directed by Ali Abbas Zafar, the film marks the actor's return …
+        # after the 2012 blockbuster “Ek Tha Tiger”": the film in scope, which the
+        # clause after the names points back to, not an earlier work named later.
         depth, later = 0, []
         for a, _b, w in doc.work_spans:
             if s.start <= a < s.end:

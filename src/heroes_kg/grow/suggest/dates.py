@@ -196,6 +196,12 @@ def rule_release(doc: Doc, s: Sentence) -> None:
                      s.text[:m.start()]):
             continue  # "initially scheduled to release on August 8, 2025", "had previously
             # been on course to release in July": a former date
+        if m.group(0).startswith("releases") and (re.match(
+                r"releases (?:announced|were|are|include|including|slated|scheduled)\b",
+                m.group(0)) or re.search(r"\b(?:[Oo]ther|[Nn]ew|[Uu]pcoming|[Tt]he|[Ii]ts|"
+                                         r"[Tt]heir|[Tt]hese|[Tt]hose|[Ff]all|[Ss]ummer)\s$",
+                                         s.text[:m.start()])):
+            continue  # "Other releases announced Monday by Netflix include …": the noun
         if re.match(r"(?:hits|releases|openings?) of\b|opening (?:weekend|day|night|film|"
                     r"week|collection|number)", m.group(0)):
             continue  # "one of the biggest anime hits of 2014", "opening weekend …": nouns
