@@ -69,6 +69,13 @@ class Reuse:
         self.reused += 1
         return self.text(*found)
 
+    def take_previous(self) -> mmap.mmap | bytes | None:
+        """The previous file's bytes, handed over to be read after :meth:`close` (by an
+        export written a piece at a time once the build has moved on); they stay readable
+        while the caller holds them."""
+        previous, self._previous = self._previous, None
+        return previous
+
     def close(self) -> None:
         if isinstance(self._previous, mmap.mmap):
             self._previous.close()
