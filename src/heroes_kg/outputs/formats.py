@@ -21,6 +21,7 @@ import csv
 import hashlib
 import itertools
 import json
+import mmap
 import operator
 import os
 import re
@@ -529,7 +530,13 @@ def _nquads(kg: Graph, facts_only: bool, tail: bytes = b"", reuse: Reuse | None 
         for entry in plan:
             if isinstance(entry, list):
                 assert previous is not None
-                yield previous[entry[0]:entry[0] + entry[1]]
+                start, length = entry
+                yield previous[start:start + length]
+                if isinstance(previous, mmap.mmap):
+                    # Its pages, read, are let go (they stay in the system's cache):
+                    # the process does not grow by the file as it is copied.
+                    page = start - start % mmap.PAGESIZE
+                    previous.madvise(mmap.MADV_DONTNEED, page, start + length - page)
             else:
                 yield b"".join(entry[1]).replace(b" .\n", entry[0])
         yield tail
