@@ -31,7 +31,7 @@ from .conftest import ROOT
 
 #: The formats assembled from blocks, with facts_only.
 ASSEMBLED = [("turtle", False), ("turtle", True), ("rdfxml", False), ("trig", False),
-             ("jsonld", False)]
+             ("jsonld", False), ("nquads", False), ("nquads", True)]
 BASE = "https://w3id.org/heroes-kg/"
 #: The property-graph formats, assembled from the text of each node and edge.
 ELEMENTS = ["graphml", "gexf", "csv-nodes", "csv-edges"]
@@ -292,7 +292,8 @@ def test_incremental_build_copies_unchanged_blocks(project: Path, edit: str) -> 
         path.write_text(text.replace("Pedro Pascal", "Pedro  Pascal", 1), encoding="utf-8")
     report = build(p)
     elements = ("heroes.graphml", "heroes.gexf", "heroes-nodes.csv", "heroes-edges.csv")
-    for name in ("heroes.ttl", "heroes.rdf", "heroes.trig", "heroes.jsonld", *elements):
+    for name in ("heroes.ttl", "heroes.rdf", "heroes.trig", "heroes.jsonld", "heroes.nq",
+                 *elements):
         reused, blocks = report.reused[name]
         if name in elements:  # the index of an element export also keeps its head
             blocks -= 1

@@ -697,6 +697,10 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     parts: Future[Staged] | None = None
     spliced: Delta | None = None
     background = ThreadPoolExecutor(1, thread_name_prefix="heroes-kg-parts")
+    # Each export written is synced here while the next ones are made and written: the
+    # wait for the disk holds up neither.
+    syncer = ThreadPoolExecutor(1, thread_name_prefix="heroes-kg-sync")
+    syncs: list[Future[None]] = []
     try:
         corpus, kg = _model(project, timings, say, writer.spool if writer else None,
                             units, reuse=not force, on_store=incremental)
@@ -763,16 +767,19 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
                 if writing is not None:
                     # No more than one export waits to be written.
                     digests[writing[0]] = writing[1].result()
+                    syncs.append(syncer.submit(_sync, staging / writing[0]))
                     writing = None
                 if incremental:
-                    # Written (and synced) on the other core while the next is made: a
-                    # full build keeps that core for the store, and its memory.
+                    # Written on the other core while the next is made: a full build
+                    # keeps that core for the store, and its memory.
                     writing = name, background.submit(_put, target, staging / name, data)
                 else:
                     digests[name] = _put(target, staging / name, data)
+                    syncs.append(syncer.submit(_sync, staging / name))
                 del data
             if writing is not None:
                 digests[writing[0]] = writing[1].result()
+                syncs.append(syncer.submit(_sync, staging / writing[0]))
         report.triples = len(kg)  # from the sorted N-Triples when an export made them
         clock.lap("export")
         delta = (spliced if spliced is not None else diff(project, kg)) if incremental \
@@ -780,6 +787,11 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         # Waited for before anything changes: a part that could not be written fails
         # the build with the previous state intact.
         new_parts = parts.result() if parts is not None else None
+        # Every export is on disk before it is swapped in and the state and indexes name
+        # it by its status (which a crash of the machine could otherwise leave beside
+        # bytes that never reached the disk).
+        for synced in syncs:
+            synced.result()
         begin_change(project)
         if new_parts is not None:
             commit_parts(project, new_parts)
@@ -822,6 +834,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
     except BaseException:
         # Nothing more is written in the background (what is under way finishes).
         background.shutdown(cancel_futures=True)
+        syncer.shutdown(cancel_futures=True)
         for tmp, _ in staged:
             shutil.rmtree(tmp, ignore_errors=True)
         if writer is not None:
@@ -833,6 +846,7 @@ def _build_locked(project: Project, outdir: Path, names: list[str], force: bool,
         raise
     finally:
         background.shutdown()
+        syncer.shutdown()
     complete = set(names) == set(standard_exports)
     write_state(project, {
         **_store_state(project, current, report),
@@ -942,8 +956,18 @@ def _put(old: Path, path: Path, pieces: Iterable[bytes]) -> str:
         _link_or_copy(old, path)
     else:
         digest = hashlib.sha256()
-        write_temp(path, _hashed(pieces, digest)).replace(path)
+        # Synced afterwards (_sync), before anything names it.
+        write_temp(path, _hashed(pieces, digest), sync=False).replace(path)
     return digest.hexdigest()
+
+
+def _sync(path: Path) -> None:
+    """Wait until the file at ``path`` is on disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _hashed(pieces: Iterable[bytes], digest: Any) -> Iterator[bytes]:

@@ -21,6 +21,7 @@ import csv
 import hashlib
 import itertools
 import json
+import mmap
 import operator
 import os
 import re
@@ -392,7 +393,7 @@ class _OxQuads(_OxTriples):
                 reuse.new.clear()
         if self.rdf_format == ox.RdfFormat.N_QUADS:
             return b"".join(self.pieces(kg, facts_only=facts_only,
-                                        with_ontology=with_ontology))
+                                        with_ontology=with_ontology, reuse=reuse))
         ontology = _quads(kg, [kg.names.ontology]) if with_ontology else []
         quads = itertools.chain(ox.parse(b"".join(_nquads(kg, facts_only)),
                                          format=ox.RdfFormat.N_QUADS), ontology)
@@ -407,7 +408,7 @@ class _OxQuads(_OxTriples):
         if with_ontology is None:
             with_ontology = self.ontology_by_default
         ontology = _quads(kg, [kg.names.ontology]) if with_ontology else []
-        return _nquads(kg, facts_only, self.write(ontology, kg.names.base))
+        return _nquads(kg, facts_only, self.write(ontology, kg.names.base), reuse)
 
     def write(self, quads: Iterable[ox.Quad], base: str) -> bytes:
         return _serialize(quads, self.rdf_format, base)
@@ -467,21 +468,80 @@ def _pieces(lines: bytes) -> Iterator[bytes]:
         start = cut
 
 
-def _nquads(kg: Graph, facts_only: bool, tail: bytes = b"") -> Chunks:
+def _nquads(kg: Graph, facts_only: bool, tail: bytes = b"", reuse: Reuse | None = None
+            ) -> Chunks:
     """The data graphs of ``kg`` as N-Quads followed by ``tail``, made a piece at a time
     from their sorted N-Triples as they are read: each line given its graph name (a
-    newline in N-Triples only ends a line). The data graphs have no blank nodes."""
-    graphs = [(kg.sorted_ntriples((graph,)), f" <{graph.value}> .\n".encode())
-              for graph in _graphs(kg, facts_only, False)]
+    newline in N-Triples only ends a line). The data graphs have no blank nodes.
 
-    def make() -> Iterator[bytes]:
-        for lines, end in graphs:
-            for piece in _pieces(lines):
-                yield piece.replace(b" .\n", end)
+    With ``reuse``, the file is laid out block by block (each graph's blocks of
+    subjects, keyed by the block and the graph's place): a block the previous file has
+    is read from it as it is written, in runs of blocks that lay one after the other
+    there, and only the other blocks are given their graph name again (which, at a
+    million triples, is a second of a core that holds the interpreter's lock)."""
+    if reuse is None:
+        graphs = [(kg.sorted_ntriples((graph,)), f" <{graph.value}> .\n".encode())
+                  for graph in _graphs(kg, facts_only, False)]
+
+        def make() -> Iterator[bytes]:
+            for lines, end in graphs:
+                for piece in _pieces(lines):
+                    yield piece.replace(b" .\n", end)
+            yield tail
+
+        return Chunks(sum(len(lines) + lines.count(b"\n") * (len(end) - 3)
+                          for lines, end in graphs) + len(tail), make)
+    # The file as runs of the previous file ([offset, length]) and of blocks to make
+    # (the graph name, the blocks' lines), each of about _PIECE bytes at most.
+    plan: list[list[int] | tuple[bytes, list[memoryview]]] = []
+    filled = _PIECE  # bytes in the last entry of the plan
+    at = 0
+    for place, graph in enumerate(_graphs(kg, facts_only, False)):
+        end = f" <{graph.value}> .\n".encode()
+        grow = len(end) - 3
+        suffix = bytes((place,))
+        for key, block in _blocks(kg, (graph,)):
+            key += suffix
+            found = reuse.old.get(key)
+            last = plan[-1] if plan else None
+            if found is not None:
+                reuse.reused += 1
+                offset, length = found
+                if (isinstance(last, list) and last[0] + last[1] == offset
+                        and filled < _PIECE):
+                    last[1] += length
+                    filled += length
+                else:
+                    plan.append([offset, length])
+                    filled = length
+            else:
+                length = len(block) + bytes(block).count(b"\n") * grow
+                if isinstance(last, tuple) and last[0] is end and filled < _PIECE:
+                    last[1].append(block)
+                    filled += len(block)
+                else:
+                    plan.append((end, [block]))
+                    filled = len(block)
+            reuse.new[key] = (at, length)
+            at += length
+    previous = reuse.take_previous()
+
+    def assembled() -> Iterator[bytes]:
+        for entry in plan:
+            if isinstance(entry, list):
+                assert previous is not None
+                start, length = entry
+                yield previous[start:start + length]
+                if isinstance(previous, mmap.mmap):
+                    # Its pages, read, are let go (they stay in the system's cache):
+                    # the process does not grow by the file as it is copied.
+                    page = start - start % mmap.PAGESIZE
+                    previous.madvise(mmap.MADV_DONTNEED, page, start + length - page)
+            else:
+                yield b"".join(entry[1]).replace(b" .\n", entry[0])
         yield tail
 
-    return Chunks(sum(len(lines) + lines.count(b"\n") * (len(end) - 3)
-                      for lines, end in graphs) + len(tail), make)
+    return Chunks(at + len(tail), assembled)
 
 
 #: N-Quads (and JSON-LD made whole) are made from the sorted lines this many bytes at a

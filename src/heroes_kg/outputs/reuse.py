@@ -6,10 +6,11 @@ chosen by their content (:func:`heroes_kg.rdf.store.cut_blocks`), so an edit of 
 changes only the blocks of the subjects it touches. A format that supports it (Turtle,
 RDF/XML, TriG, JSON-LD) serializes each block on its own and writes the file as a head, the blocks'
 texts and a tail: the same bytes as serializing everything at once (a test compares the
-two). :class:`Reuse` remembers where each block's text lies in the file it made; the
-build keeps that index beside the store (``.heroes-kg/exports/<file>.index``) and the next
-build copies the text of every block it finds there out of the previous file instead of
-serializing the block again.
+two); N-Quads gives each block's lines their graph name, and reads the blocks it copies
+from the previous file only as the file is written. :class:`Reuse` remembers where each
+block's text lies in the file it made; the build keeps that index beside the store
+(``.heroes-kg/exports/<file>.index``) and the next build copies the text of every block
+it finds there out of the previous file instead of serializing the block again.
 
 The property-graph formats (GraphML, GEXF, the CSV files) keep the same kind of index
 with one entry per node and per edge (see ``formats._Elements``), and the page keeps
@@ -68,6 +69,13 @@ class Reuse:
             return None
         self.reused += 1
         return self.text(*found)
+
+    def take_previous(self) -> mmap.mmap | bytes | None:
+        """The previous file's bytes, handed over to be read after :meth:`close` (by an
+        export written a piece at a time once the build has moved on); they stay readable
+        while the caller holds them."""
+        previous, self._previous = self._previous, None
+        return previous
 
     def close(self) -> None:
         if isinstance(self._previous, mmap.mmap):
