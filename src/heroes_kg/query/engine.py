@@ -28,8 +28,8 @@ import pyoxigraph as ox
 from .. import vocab
 from ..errors import HeroesKGError, QueryError, QueryTimeout, relpath
 from ..rdf.read import find_entity
-from ..rdf.store import Graph, read_state
-from ..vocab import prefixes
+from ..rdf.store import Graph, open_store, part_files, read_state
+from ..vocab import Names, prefixes
 from ._patterns import Pattern, read_patterns
 from ._stream import GRAPH_FORMATS, RESULT_FORMATS, Lost, Output
 from ._table import MAX_WIDTH, cell, render
@@ -51,6 +51,7 @@ __all__ = [
     "for_base",
     "list_queries",
     "named_query",
+    "open_current",
     "prefixes",
     "resolve_query",
     "run_query",
@@ -919,7 +920,7 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
     memory = kg.memo.get("in_memory")
     if memory is not None:
         return _answer(memory, kg, text, known, output)
-    parts = kg.parts
+    parts = _parts(kg)
     if parts is None:
         return _answer(kg.store, kg, text, known, output)
     answers: queue.Queue[tuple[QueryResult | None, BaseException | None]] = queue.Queue()
@@ -967,9 +968,23 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
     return result
 
 
+def _parts(kg: Graph) -> Mapping[ox.NamedNode, list[Path]] | None:
+    """The sorted N-Triples the graph can be loaded into memory from, read when first
+    needed for a graph :func:`open_current` opened."""
+    if isinstance(kg, KnowledgeGraph) and kg.parts_unread and kg.project is not None:
+        kg.parts_unread = False
+        files = part_files(kg.project)
+        if files is not None and all(g.value in files for g in kg.data_graphs):
+            kg.parts = {g: files[g.value] for g in kg.data_graphs}
+    return kg.parts
+
+
 class KnowledgeGraph(Graph):
     """The built graph, ready for questions: what :func:`heroes_kg.load` and
     ``heroes_kg.build(keep_graph=True).graph`` hand out."""
+
+    #: Whether :attr:`parts` is still to be read (by the first question that needs it).
+    parts_unread = False
 
     def query(self, query: str, bindings: Mapping[str, Any] | None = None, *,
               infer: bool = False, timeout: float | None = None) -> QueryResult:
@@ -983,3 +998,21 @@ class KnowledgeGraph(Graph):
         dicts of plain Python values; see :class:`QueryResult`.
         """
         return run_query(self, query, bindings, infer=infer, timeout=timeout)
+
+
+def open_current(project: Project) -> KnowledgeGraph | None:
+    """The persisted graph of ``project`` when it is current (built from the seeds as
+    they are, intact), with a shared lock until closed; else None, and
+    :func:`heroes_kg.pipeline.open_graph` rebuilds or says why it cannot.
+
+    The way a question opens the graph: it imports nothing of the build, and the
+    sorted N-Triples beside the store are looked for only by a question that runs
+    long enough to load them into memory."""
+    names = Names(project.base_iri)
+    opened = open_store(project, names, parts=False)
+    if not isinstance(opened, Graph):
+        return None
+    kg = KnowledgeGraph(opened.store, names, project)
+    kg._lock, opened._lock = opened._lock, None
+    kg.parts_unread = True
+    return kg
