@@ -651,3 +651,41 @@ def test_schema_org_types_need_no_reasoner(query: Callable[..., Result]) -> None
         result = query(f"SELECT (COUNT(?x) AS ?n) {{ ?x a {cls} }}", "--format", "csv")
         assert result.stdout.splitlines()[1] == str(n), cls
     assert query("ASK { res:pedro-pascal a heroes:Actor, schema:Person }").stdout == "true\n"
+
+
+def test_the_loading_into_memory_waits_for_cpu_time_spent_not_wall_time() -> None:
+    """The graph is loaded into memory once the process has spent on the question as
+    much CPU time as the loading takes: time spent waiting for a core (or sleeping)
+    does not count."""
+    import threading
+    import time
+
+    from heroes_kg.query.engine import _spent
+
+    done = threading.Event()
+    started = time.process_time()
+    waited = time.monotonic()
+    assert _spent(0.0, started, done)
+    worker = threading.Thread(target=lambda: _spent(0.3, time.process_time(), done))
+    worker.start()
+    time.sleep(0.4)  # wall time passes, hardly any CPU time
+    assert worker.is_alive()
+    done.set()
+    worker.join(2)
+    assert not worker.is_alive()
+    started = time.process_time()
+    spinning = threading.Event()
+
+    def spin() -> None:
+        while not spinning.is_set():
+            sum(range(1000))
+
+    spinner = threading.Thread(target=spin)
+    spinner.start()
+    try:
+        assert _spent(0.2, started, threading.Event())
+        assert time.process_time() - started >= 0.2
+    finally:
+        spinning.set()
+        spinner.join()
+    assert time.monotonic() - waited < 30
