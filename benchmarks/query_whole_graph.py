@@ -18,7 +18,10 @@ this process on the graph loaded into memory from the build's sorted N-Triples (
 load timed once, apart), the reference for whole-graph questions.
 
 Each process writes its answer as CSV to /dev/null and is timed to its end (its last
-row), a heroes-kg that writes rows as they come as well as one that writes them at once.
+row), a heroes-kg that writes rows as they come as well as one that writes them at once;
+beside the wall times, the CPU seconds (user + system) of heroes-kg and oxigraph (and
+of heroes-kg before), the steadier figure on a shared machine. Python's bytecode cache
+is on in every child, as an installed package has it.
 
     python benchmarks/query_whole_graph.py --project /tmp/kg-1m
     python benchmarks/query_whole_graph.py --project /tmp/kg-1m --only facts-about,mentions
@@ -31,6 +34,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -42,8 +46,15 @@ from heroes_kg.project import Project, find_project
 from heroes_kg.query import list_queries, prefixes
 from heroes_kg.rdf.store import store_dir
 
+#: CPU seconds (user + system) of each timed process, by its label, for the summary.
+CPU: dict[str, list[float]] = {}
 
-def _time(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) -> float | None:
+
+def _time(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float,
+          label: str = "") -> float | None:
+    """Wall seconds of ``cmd`` run to its end (None: stopped at ``timeout``); its CPU
+    seconds are kept in :data:`CPU` under ``label``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     try:
         done = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
@@ -52,7 +63,11 @@ def _time(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) -> flo
         return None
     if done.returncode != 0:
         sys.exit(f"{' '.join(cmd[:5])} … failed: {done.stderr.strip()}")
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.setdefault(label, []).append(after.ru_utime + after.ru_stime
+                                     - before.ru_utime - before.ru_stime)
+    return wall
 
 
 def _cell(seconds: float | None, timeout: float) -> str:
@@ -100,7 +115,8 @@ def prepared(folder: str | None) -> tuple[Project, str, dict[str, str], str, dic
         sys.exit("the oxigraph CLI is not installed (pip install oxigraph)")
     known = prefixes(project.base_iri)
     declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in known.items())
-    env = {**os.environ, "PYTHONPATH": str(Path(heroes_kg.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "",
+           "PYTHONPATH": str(Path(heroes_kg.__file__).resolve().parents[1])
            + os.pathsep + os.environ.get("PYTHONPATH", "")}
     return project, oxigraph, known, declared, env
 
@@ -127,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     bindings = dict(b.split("=", 1) for b in args.bind) or _default_bindings(project.root)
     before_env = before_root = None
     if args.before:
-        before_env = {**os.environ, "PYTHONPATH": str(Path(args.before).resolve())}
+        before_env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "",
+                      "PYTHONPATH": str(Path(args.before).resolve())}
         before_root = Path(args.before_project or f"{project.root}-before")
         if not before_root.exists():
             shutil.copytree(project.root, before_root, symlinks=True)
@@ -142,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             for graph, paths in kg.parts.items():
                 for path in paths:
                     memory.load(path=str(path), format=ox.RdfFormat.N_TRIPLES,
-                                to_graph=graph)
+                                to_graph=graph, lenient=True)
             loaded = time.perf_counter() - started
             graphs = list(kg.data_graphs)
         print(f"graph loaded into memory in {loaded:.2f} s (one thread)", flush=True)
@@ -150,9 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     bytecode = "off" if sys.dont_write_bytecode else "on"
     print(f"cold runs on {store_dir(project)}, load average {os.getloadavg()[0]:.1f} on "
           f"{os.cpu_count()} cores, bytecode cache {bytecode}; seconds, '> T' = stopped")
-    head = f"{'query':<34} {'heroes-kg':>10} {'oxigraph':>10} {'ratio':>7}"
+    head = f"{'query':<34} {'heroes-kg':>10} {'oxigraph':>10} {'ratio':>7} {'CPU h/o':>11}"
     if args.before:
-        head += f" {'before':>10} {'ratio':>7}"
+        head += f" {'before':>10} {'ratio':>7} {'CPU':>6}"
     if memory is not None:
         head += f" {'in memory':>10} {'hkg/mem':>8}"
     print(head)
@@ -187,15 +204,19 @@ def main(argv: list[str] | None = None) -> int:
                   "--union-default-graph",
                   "--results-format", "nt" if graph else "csv",
                   "--query", declared + text]
-        a = _time(ours, project.root, env, args.timeout)
-        b = _time(theirs, project.root, env, args.timeout)
+        a = _time(ours, project.root, env, args.timeout, "heroes-kg")
+        b = _time(theirs, project.root, env, args.timeout, "oxigraph")
+        cpu = f"{CPU['heroes-kg'][-1]:.1f}/{CPU['oxigraph'][-1]:.1f}" \
+            if a is not None and b is not None else "-"
         line = f"{shown:<34} {_cell(a, args.timeout):>10} {_cell(b, args.timeout):>10} " \
-               f"{_ratio(a, b):>7}"
+               f"{_ratio(a, b):>7} {cpu:>11}"
         if before_env is not None and before_root is not None:
             old = ours[:ours.index("--project") + 1] + [str(before_root)] + \
                 ours[ours.index("--project") + 2:]
-            c = _time(old, before_root, before_env, args.timeout)
+            c = _time(old, before_root, before_env, args.timeout, "before")
             line += f" {_cell(c, args.timeout):>10} {_ratio(c, b):>7}"
+            if c is not None:
+                line += f" {CPU['before'][-1]:>6.1f}"
         if memory is not None:
             started = time.perf_counter()
             answer = memory.query(declared + text, default_graph=graphs,

@@ -514,7 +514,8 @@ def test_query_path_imports_only_what_it_needs(built_project: Path) -> None:
         "    pass\n"
         "heavy = ('pyvis', 'pyshacl', 'networkx', 'numpy', 'rdflib', 'owlrl', 'jinja2',\n"
         "         'yaml', 'heroes_kg.corpus', 'heroes_kg.validate', 'heroes_kg.outputs',\n"
-        "         'heroes_kg.grow', 'heroes_kg.serve')\n"
+        "         'heroes_kg.grow', 'heroes_kg.serve', 'heroes_kg.pipeline',\n"
+        "         'heroes_kg.rdf.delta', 'heroes_kg.rdf.units')\n"
         "print(sorted(m for m in sys.modules\n"
         "             if any(m == h or m.startswith(h + '.') for h in heavy)))\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
@@ -522,6 +523,38 @@ def test_query_path_imports_only_what_it_needs(built_project: Path) -> None:
                                            "PYTHONPATH": str(ROOT / "src")})
     assert done.stdout.splitlines()[-1] == "[]"
     assert "Robert Rodriguez" in done.stdout
+
+
+def test_a_question_opens_a_current_store_alone_and_reads_its_parts_when_needed(
+        project: Path, run: Callable[..., Result]) -> None:
+    """``open_current`` opens a store built from the seeds as they are, without finding
+    the sorted N-Triples beside it until a question needs them; a store the seeds have
+    outdated (or none) is not opened, and the query command then builds it first."""
+    from heroes_kg.project import find_project
+    from heroes_kg.query import open_current
+    from heroes_kg.query.engine import _parts
+
+    found = find_project(project)
+    assert open_current(found) is None  # never built
+    heroes_kg.build(project)
+    kg = open_current(found)
+    assert kg is not None
+    with kg:
+        assert kg.parts is None and kg.parts_unread
+        parts = _parts(kg)
+        assert parts is not None and not kg.parts_unread
+        assert sorted(g.value for g in parts) == sorted(g.value for g in kg.data_graphs)
+        assert all(path.is_file() for paths in parts.values() for path in paths)
+        assert kg.query("sequel-director").rows
+    facts = sorted((project / "seeds" / "facts").glob("*.yaml"))[0]
+    facts.write_text(facts.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert open_current(found) is None  # outdated by an edit
+    result = run("query", "sequel-director", "--project", str(project), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert "Robert Rodriguez" in result.stdout
+    again = open_current(found)
+    assert again is not None
+    again.close()
 
 
 def test_inferred_closure_is_cached_per_build(project: Path) -> None:
@@ -618,3 +651,41 @@ def test_schema_org_types_need_no_reasoner(query: Callable[..., Result]) -> None
         result = query(f"SELECT (COUNT(?x) AS ?n) {{ ?x a {cls} }}", "--format", "csv")
         assert result.stdout.splitlines()[1] == str(n), cls
     assert query("ASK { res:pedro-pascal a heroes:Actor, schema:Person }").stdout == "true\n"
+
+
+def test_the_loading_into_memory_waits_for_cpu_time_spent_not_wall_time() -> None:
+    """The graph is loaded into memory once the process has spent on the question as
+    much CPU time as the loading takes: time spent waiting for a core (or sleeping)
+    does not count."""
+    import threading
+    import time
+
+    from heroes_kg.query.engine import _spent
+
+    done = threading.Event()
+    started = time.process_time()
+    waited = time.monotonic()
+    assert _spent(0.0, started, done)
+    worker = threading.Thread(target=lambda: _spent(0.3, time.process_time(), done))
+    worker.start()
+    time.sleep(0.4)  # wall time passes, hardly any CPU time
+    assert worker.is_alive()
+    done.set()
+    worker.join(2)
+    assert not worker.is_alive()
+    started = time.process_time()
+    spinning = threading.Event()
+
+    def spin() -> None:
+        while not spinning.is_set():
+            sum(range(1000))
+
+    spinner = threading.Thread(target=spin)
+    spinner.start()
+    try:
+        assert _spent(0.2, started, threading.Event())
+        assert time.process_time() - started >= 0.2
+    finally:
+        spinning.set()
+        spinner.join()
+    assert time.monotonic() - waited < 30

@@ -682,13 +682,14 @@ def replace_store(project: Project, store: ox.Store) -> None:
         swap_store(project, write_store(project, spool))
 
 
-def open_store(project: Project, names: Names, *, hold_lock: bool = True
-               ) -> Graph | str:
+def open_store(project: Project, names: Names, *, hold_lock: bool = True,
+               parts: bool = True) -> Graph | str:
     """The persisted store of ``project``, opened read-only, or why it cannot be used
     (:data:`STALE` when the seeds changed since it was built). Never builds.
 
     With ``hold_lock`` the graph keeps a shared lock until :meth:`Graph.close`, so no
-    build replaces the store under a running query."""
+    build replaces the store under a running query. ``parts=False`` leaves
+    :attr:`Graph.parts` unread (None): finding them stats every file."""
     handle = _acquire(project, shared=True)
     try:
         problem = _check_store(project, store_dir(project), names)
@@ -699,7 +700,7 @@ def open_store(project: Project, names: Names, *, hold_lock: bool = True
         handle.close()
         return problem
     graph = Graph(problem, names, project)
-    files = part_files(project)
+    files = part_files(project) if parts else None
     if files is not None and all(g.value in files for g in graph.data_graphs):
         graph.parts = {g: files[g.value] for g in graph.data_graphs}
     if hold_lock:
