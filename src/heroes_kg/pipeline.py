@@ -650,8 +650,8 @@ def build(project: Project, *, outdir: Path | None = None, force: bool = False,
     names = _selected(only)
     # The cyclic collector stays paused for the whole build: a build makes millions of
     # objects and hardly a cycle, and each time it was let run between two stages, it
-    # walked every object made since (0.6-0.8 s of an incremental build at a million
-    # triples). Once the build is done, what it made is freed by reference counts.
+    # walked every object made since (about 0.8 s of CPU of an incremental build at a
+    # million triples). Once the build is done, what it made is freed by reference counts.
     with lock(project), paused_gc():
         report, kg = _build_locked(project, outdir, names, force, shacl,
                                    progress or _quiet, validate)
