@@ -661,6 +661,39 @@ def test_spliced_lines_are_the_whole_graph_sorted(built_parts: Path, removed: li
             (k, bytes(b)) for k, b in cut_blocks(whole.sorted_ntriples((graph,)))]
 
 
+@pytest.mark.parametrize("mapped_at_most", [0, 10_000])
+def test_parts_mapped_or_read_splice_alike(built_parts: Path, mapped_at_most: int,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parts' segments are mapped into memory, or, past a number of them (each
+    mapping holds a file descriptor), read into one buffer: either way the splice gives
+    the lines and blocks of sorting the whole graph."""
+    from heroes_kg.rdf.store import Graph, cut_blocks
+    from heroes_kg.vocab import Names
+
+    monkeypatch.setattr(delta_module, "_MAPPED_AT_MOST", mapped_at_most)
+    built = find_project(built_parts)
+    names = Names(built.base_iri)
+    store = ox.Store()
+    for graph in (names.facts, names.provenance):
+        store.load(delta_module.read_part(built, graph), format=ox.RdfFormat.N_TRIPLES,
+                   to_graph=graph)
+    quads = sorted(store, key=str)
+    changed = quads[::97]
+    for quad in changed:
+        store.remove(quad)
+    added = ox.Quad(names.resource("zz"), ox.NamedNode("https://schema.org/name"),
+                    ox.Literal("zz"), names.facts)
+    store.add(added)
+    spliced = Graph(store, names)
+    delta = delta_module.splice(built, spliced, [*changed, added])
+    whole = Graph(store, names)
+    assert delta is not None and delta == delta_module.diff(built, whole)
+    for graph in whole.data_graphs:
+        assert spliced.sorted_ntriples((graph,)) == whole.sorted_ntriples((graph,))
+        assert [(k, bytes(b)) for k, b in spliced.sorted_blocks(graph)] == [
+            (k, bytes(b)) for k, b in cut_blocks(whole.sorted_ntriples((graph,)))]
+
+
 @pytest.mark.parametrize("what", ["selector", "evidence", "statement", "removed", "added"])
 def test_statement_records_read_again_only_where_changed(built_parts: Path, what: str) -> None:
     """The statement records of an earlier graph, with those of the statements whose

@@ -162,10 +162,15 @@ def restated(kg: Graph, changed: Iterable[str]) -> set[str] | None:
 
 def pack_statements(records: list[StatementRecord]) -> bytes:
     """``records`` as plain data (a few times faster to read back than a pickle of the
-    terms)."""
+    terms).
+
+    Marshalled without references (format 2): the rows share their strings with the
+    records, and marshal's later formats look every shared object up in a table to
+    write it once, which took twice as long (0.15-0.23 s against 0.06-0.11 s for the
+    50,000 records of a million triples) to save 7 % of the bytes; read back as fast."""
     return marshal.dumps([
         (r.iri, r.subject.value, r.predicate, _packed_term(r.object), r.qualifiers,
-         [tuple(e) for e in r.evidence]) for r in records])
+         [tuple(e) for e in r.evidence]) for r in records], 2)
 
 
 def unpack_statements(data: bytes) -> list[StatementRecord]:
