@@ -10,10 +10,10 @@ from the set's gold facts (a pair is positive for a property when a gold stateme
 its two entities with that property and one of its quotes overlaps the pair's clause) and
 fits the model (``heroes_kg.grow.suggest.learned.train``). It then chooses the model's
 merge floor for each property, the confidence a learned candidate needs to be added to
-the rules', by cross-validation inside those sets: the sets are dealt into two folds, each scored by a
-model trained on the other, and a property's floor is the lowest at which the candidates a
-merge would add were right at least ``learned.MERGE_PRECISION`` of the time (a property no
-floor suits is not merged). The weights are written to
+the rules', by cross-validation inside those sets: the sets are dealt into two folds,
+each scored by a model trained on the other, and a property's floor is the lowest at
+which the candidates a merge would add were right at least ``learned.MERGE_PRECISION`` of
+the time (a property no floor suits is not merged). The weights are written to
 src/heroes_kg/grow/suggest/learned.json with the sets' names, the floors and a
 fingerprint of the training examples; the same sets always give the same file.
 
