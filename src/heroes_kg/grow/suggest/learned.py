@@ -39,8 +39,8 @@ there.
 Merged with the rules, a learned candidate is added only where no rule joins the same two
 entities (the usual wrong merge: an executive producer the rules read, drafted again as
 cast) and at or above the model's merge floor for its property, a confidence chosen by
-cross-validation inside the training sets (``merge_floors`` in the weights' meta). How far this transfers is
-measured by leaving each development set out of training in turn
+cross-validation inside the training sets (``merge_floors`` in the weights' meta). How far
+this transfers is measured by leaving each development set out of training in turn
 (``benchmarks/train_suggest_model.py --leave-one-set-out``, docs/grow.md); ``suggest``
 leaves the layer off unless asked (``learned="merge"``, ``heroes-kg suggest --learned``).
 """
@@ -637,9 +637,9 @@ def add_candidates(doc: Doc, model: Model, replace: bool = False,
                    ) -> dict[tuple[str, str, str], Candidate]:
     """The rules' candidates (``doc.found``) and the model's: rules first, a learned
     candidate only where no rule found the same fact, nor any fact joining the same two
-    entities, and at or above the model's merge floor for its property (``replace``: without the rules'
-    candidates, to measure the layer alone; no floor). ``doc.found`` is left as it was;
-    ``found``: the article's :func:`pairs`, if already made."""
+    entities, and at or above the model's merge floor for its property (``replace``:
+    without the rules' candidates, to measure the layer alone; no floor). ``doc.found``
+    is left as it was; ``found``: the article's :func:`pairs`, if already made."""
     out = {} if replace else dict(doc.found)
     found = pairs(doc) if found is None else found
     for pair, (label, p) in zip(found, _merged(doc, model, found, replace), strict=True):
@@ -671,9 +671,10 @@ def _merged(doc: Doc, model: Model, found: Sequence[Pair], replace: bool = False
     out = []
     for pair in found:
         label, p = model.predict(pair)
-        if label == NONE or p < floors.get(label, 0.0) or (pair.subject, pair.object) in joined or \
-                (label == "castMember" and (pair.subject, pair.object) in playing):
-            # "plays Y in X" already says X's cast has the actor
+        ends = (pair.subject, pair.object)
+        if label == NONE or p < floors.get(label, 0.0) or ends in joined or \
+                (label == "castMember" and ends in playing):
+            # ("plays Y in X" already says X's cast has the actor)
             label = ""
         out.append((label, p))
     return out
@@ -716,8 +717,8 @@ def choose_floors(scored: Iterable[tuple[str, float, bool]], precision: float | 
 
 def _joined(found: Iterable[Candidate]) -> set[tuple[str, str]]:
     """The pairs of entities a rule's candidate joins (both ways round): a learned
-    candidate for such a pair is nearly always the rules' fact under another property
-    (an executive producer of a list read as cast, a director as a writer)."""
+    candidate for such a pair is often the rules' fact under another property (an
+    executive producer of a list read as cast)."""
     out: set[tuple[str, str]] = set()
     for c in found:
         if c.object:
