@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 
 from heroes_kg.corpus.curation import Article
-from heroes_kg.grow.suggest import learned, read, suggest
+from heroes_kg.grow.suggest import finish, learned, read, suggest
 
 from .conftest import ROOT
 
 SETS = ROOT / "benchmarks" / "suggest_eval"
 #: A real article (Deadline, 2018-08-28) of the fourth development set.
 THE_FIRST = SETS / "dev-4" / "articles" / "the-first-hulu-trailer.txt"
+APPLE_TV = SETS / "dev-4" / "articles" / "apple-tv-plus-launch-renewals.txt"
 
 
 def _the_first() -> Article:
@@ -120,10 +121,20 @@ def test_the_shipped_weights_are_what_training_on_the_development_sets_gives() -
 def test_suggest_merges_learned_candidates_after_the_rules() -> None:
     article = _the_first()
     rules = suggest(article, [])
-    merged = suggest(article, [], learned="merge")
     alone = suggest(article, [], learned="only")
     assert not any(c.rule.startswith("learned:") for c in rules.statements)
     assert all(c.rule == f"learned:{c.property}" for c in alone.statements)
+    shipped = learned.load_model()
+    assert shipped is not None
+    floors = shipped.meta["merge_floors"]
+    for c in suggest(article, [], learned="merge").statements:
+        if c.rule.startswith("learned:"):
+            assert c.confidence >= floors[c.property]
+    # The same merge with no floor, to see what it adds on this article.
+    unfloored = learned.Model(shipped.labels, shipped.weights, shipped.bias,
+                              {**shipped.meta, "merge_floors": {}})
+    doc = read(article, [])
+    merged = finish(doc, learned.add_candidates(doc, unfloored))
     added = [c for c in merged.statements if c.rule.startswith("learned:")]
     assert added, "the layer drafts something on this article"
     # found by a rule now ("Hulu releases all episodes of The First"), else by the layer
@@ -148,15 +159,62 @@ def test_learned_off_is_the_default() -> None:
 
 
 def test_the_cli_drafts_learned_candidates_only_when_asked(project: Path, run) -> None:  # type: ignore[no-untyped-def]
-    assert run("add-article", str(THE_FIRST), "--id", "the-first", "--date", "2018-08-28",
+    # A real article (ComicBook.com, 2019-11-07) where the shipped merge floors let the
+    # layer add candidates (streamingOn, which no rule finds in its phrasing).
+    assert run("add-article", str(APPLE_TV), "--id", "apple-tv", "--date", "2019-11-07",
+               "--title", "Apple TV+ renews three original shows",
                "--project", str(project)).exit_code == 0
-    plain = run("suggest", "the-first", "--project", str(project))
+    plain = run("suggest", "apple-tv", "--project", str(project))
     assert plain.exit_code == 0, plain.output
-    written = (project / "candidates" / "the-first.yaml").read_text(encoding="utf-8")
+    written = (project / "candidates" / "apple-tv.yaml").read_text(encoding="utf-8")
     assert "rule: learned:" not in written
-    result = run("suggest", "the-first", "--learned", "--force", "--project", str(project))
+    result = run("suggest", "apple-tv", "--learned", "--force", "--project", str(project))
     assert result.exit_code == 0, result.output
-    written = (project / "candidates" / "the-first.yaml").read_text(encoding="utf-8")
-    assert "rule: learned:" in written
+    written = (project / "candidates" / "apple-tv.yaml").read_text(encoding="utf-8")
+    assert "rule: learned:streamingOn" in written
     # Still candidates: the facts loader refuses the file until it is accepted.
     assert written.startswith("candidates:") or "\ncandidates:" in written
+
+
+def test_each_property_is_merged_from_the_lowest_floor_at_which_enough_were_right() -> None:
+    cast = [("castMember", 0.5, False), ("castMember", 0.55, False), ("castMember", 0.6, True),
+            ("castMember", 0.7, True), ("castMember", 0.8, True), ("castMember", 0.9, False)]
+    streams = [("streamingOn", 0.9, False)] * 4
+    # castMember above 0.45: 3 of 6 right; above 0.6: 3 of 4; above 0.65: 2 of 3
+    floors = learned.choose_floors(cast + streams, precision=0.5, support=1)
+    assert floors["castMember"] == 0.45
+    assert floors["streamingOn"] == 1.0  # never right: not merged
+    assert floors["director"] == 1.0  # never seen: not merged
+    assert learned.choose_floors(cast, precision=0.75, support=1)["castMember"] == 0.6
+    assert learned.choose_floors(cast, precision=0.9, support=1)["castMember"] == 1.0
+    # A floor needs enough candidates above it to be trusted.
+    assert learned.choose_floors(cast, precision=0.75, support=5)["castMember"] == 1.0
+    assert set(learned.choose_floors([])) == set(learned.PROPERTIES)
+
+
+def _always(label: str, floor: float = 0.0) -> learned.Model:
+    """A model that predicts ``label`` for every pair that allows it (p about 0.9)."""
+    labels = [learned.NONE, *learned.PROPERTIES]
+    bias = [3.0 if x == label else 0.0 for x in labels]
+    return learned.Model(labels, {}, bias, {"merge_floors": {label: floor}})
+
+
+def test_the_merge_leaves_out_pairs_the_rules_already_join_and_those_under_its_floor() -> None:
+    text = ("Netflix has ordered the drama series “The Quiet Shore.” "
+            "The series is executive produced by Ana Ruiz and Tom Baker.")
+    doc = read(Article("a", "The Quiet Shore", "a.txt", text), [])
+    rules = {(c.subject, c.object) for c in doc.found.values() if c.object}
+    assert ("the-quiet-shore", "ana-ruiz") in rules, "the rules read the producers"
+    merged = learned.add_candidates(doc, _always("castMember"))
+    added = [c for c in merged.values() if c.rule.startswith("learned:")]
+    # An executive producer the rules found is not also drafted as cast ...
+    assert not any((c.subject, c.object) in rules for c in added)
+    # ... while the layer alone (to measure it) drafts every pair it predicts.
+    alone = learned.add_candidates(doc, _always("castMember"), replace=True)
+    assert ("the-quiet-shore", "castMember", "ana-ruiz") in alone
+    # Under the model's merge floor, nothing is added; the layer alone ignores the floor.
+    high = _always("streamingOn", floor=0.99)
+    assert not any(c.rule.startswith("learned:")
+                   for c in learned.add_candidates(doc, high).values())
+    assert any(c.property == "streamingOn"
+               for c in learned.add_candidates(doc, high, replace=True).values())

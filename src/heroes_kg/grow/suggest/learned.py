@@ -36,12 +36,13 @@ work), and the model drafts ``the-first streamingOn hulu`` with rule
 ``learned:streamingOn`` and the sentence as its quote, a fact no hand-written rule finds
 there.
 
-Measured by leaving each development set out of training in turn
-(``benchmarks/train_suggest_model.py --leave-one-set-out``, docs/grow.md), the layer does
-not yet transfer: alone it finds a few percent of the gold facts at about half
-precision, and merged with the rules it adds a handful of right candidates for many
-wrong ones. ``suggest`` therefore leaves it off unless asked (``learned="merge"``,
-``heroes-kg suggest --learned``).
+Merged with the rules, a learned candidate is added only where no rule joins the same two
+entities (the usual wrong merge: an executive producer the rules read, drafted again as
+cast) and at or above the model's merge floor for its property, a confidence chosen by
+cross-validation inside the training sets (``merge_floors`` in the weights' meta). How far
+this transfers is measured by leaving each development set out of training in turn
+(``benchmarks/train_suggest_model.py --leave-one-set-out``, docs/grow.md); ``suggest``
+leaves the layer off unless asked (``learned="merge"``, ``heroes-kg suggest --learned``).
 """
 
 from __future__ import annotations
@@ -67,12 +68,16 @@ from ._text import MONTHS, STOP, TITLE_WORDS, WEEKDAYS, Sentence, slug, strip_po
 
 __all__ = [
     "IGNORE",
+    "MERGE_PRECISION",
+    "MERGE_SUPPORT",
     "NONE",
     "PROPERTIES",
     "WEIGHTS",
     "Model",
     "Pair",
     "add_candidates",
+    "added",
+    "choose_floors",
     "fingerprint",
     "label_pairs",
     "load_model",
@@ -89,6 +94,11 @@ NONE = "none"
 #: The label of a pair left out of training: a work and an actor whose gold says whom
 #: the actor plays there (the cast membership it implies is not written down).
 IGNORE = ""
+#: The share of right candidates the merge floor is chosen for, in cross-validation inside
+#: the training sets (see ``benchmarks/train_suggest_model.py``).
+MERGE_PRECISION = 0.5
+#: The fewest candidates a merge floor is chosen on (see :func:`choose_floors`).
+MERGE_SUPPORT = 10
 #: The shipped weights.
 WEIGHTS = Path(__file__).with_name("learned.json")
 #: At most this many mentions of one sentence take part in pairs (a long list of titles
@@ -626,18 +636,15 @@ def add_candidates(doc: Doc, model: Model, replace: bool = False,
                    found: Sequence[Pair] | None = None
                    ) -> dict[tuple[str, str, str], Candidate]:
     """The rules' candidates (``doc.found``) and the model's: rules first, a learned
-    candidate only where no rule found the same fact (``replace``: without the rules'
-    candidates, to measure the layer alone). ``doc.found`` is left as it was; ``found``:
-    the article's :func:`pairs`, if already made."""
+    candidate only where no rule found the same fact, nor any fact joining the same two
+    entities, and at or above the model's merge floor for its property (``replace``:
+    without the rules' candidates, to measure the layer alone; no floor). ``doc.found``
+    is left as it was; ``found``: the article's :func:`pairs`, if already made."""
     out = {} if replace else dict(doc.found)
-    playing = {(c.qualifiers.get("in"), c.subject) for c in out.values()
-               if c.property == "plays"}
-    for pair in pairs(doc) if found is None else found:
-        label, p = model.predict(pair)
-        if label == NONE:
+    found = pairs(doc) if found is None else found
+    for pair, (label, p) in zip(found, _merged(doc, model, found, replace), strict=True):
+        if not label:
             continue
-        if label == "castMember" and (pair.subject, pair.object) in playing:
-            continue  # "plays Y in X" already says X's cast has the actor
         for entity_id, name, type_ in pair.new:
             if entity_id not in doc.new and entity_id not in doc.known:
                 doc.new[entity_id] = EntityCandidate(entity_id, type_, name, round(p, 3),
@@ -648,6 +655,74 @@ def add_candidates(doc: Doc, model: Model, replace: bool = False,
         old = out.get(c.key())
         if old is None or (old.rule == c.rule and c.confidence > old.confidence):
             out[c.key()] = c
+    return out
+
+
+def _merged(doc: Doc, model: Model, found: Sequence[Pair], replace: bool = False,
+            floors: Mapping[str, float] | None = None) -> list[tuple[str, float]]:
+    """Each pair's predicted property and its probability, or ("", p) where the merge
+    leaves it out: no property, under the property's merge floor (``floors``, else the
+    model's; none for a property missing there), or the rules already join the two."""
+    rules = [] if replace else list(doc.found.values())
+    playing = {(c.qualifiers.get("in"), c.subject) for c in rules if c.property == "plays"}
+    joined = _joined(rules)
+    if floors is None:
+        floors = {} if replace else model.meta.get("merge_floors", {})
+    out = []
+    for pair in found:
+        label, p = model.predict(pair)
+        ends = (pair.subject, pair.object)
+        if label == NONE or p < floors.get(label, 0.0) or ends in joined or \
+                (label == "castMember" and ends in playing):
+            # ("plays Y in X" already says X's cast has the actor)
+            label = ""
+        out.append((label, p))
+    return out
+
+
+def added(doc: Doc, model: Model, found: Sequence[Pair], labels: Sequence[str]
+          ) -> list[tuple[str, float, bool]]:
+    """The learned candidates a merge would add to the rules' for pairs ``found`` with
+    their gold ``labels`` (see :func:`label_pairs`), each as (property, confidence,
+    right), whatever the floor; pairs whose gold is neither right nor wrong (IGNORE) are
+    left out."""
+    out = []
+    for label, (predicted, p) in zip(labels, _merged(doc, model, found, floors={}),
+                                     strict=True):
+        if predicted and label != IGNORE:
+            out.append((predicted, p, predicted == label))
+    return out
+
+
+def choose_floors(scored: Iterable[tuple[str, float, bool]], precision: float | None = None,
+                  support: int = MERGE_SUPPORT) -> dict[str, float]:
+    """Each property's merge floor: the lowest confidence (0.45, 0.5, … 0.95) above which
+    at least ``precision`` (default :data:`MERGE_PRECISION`) of the ``scored`` (property,
+    confidence, right) candidates are right, counting only floors with at least
+    ``support`` candidates above them; 1.0 (add none) for a property no floor suits."""
+    want = MERGE_PRECISION if precision is None else precision
+    by: dict[str, list[tuple[float, bool]]] = {}
+    for label, p, right in scored:
+        by.setdefault(label, []).append((p, right))
+    out = {}
+    for label in PROPERTIES:
+        out[label] = 1.0
+        for step in range(9, 20):
+            above = [right for p, right in by.get(label, ()) if p >= step / 20]
+            if len(above) >= support and sum(above) / len(above) >= want:
+                out[label] = step / 20
+                break
+    return out
+
+
+def _joined(found: Iterable[Candidate]) -> set[tuple[str, str]]:
+    """The pairs of entities a rule's candidate joins (both ways round): a learned
+    candidate for such a pair is often the rules' fact under another property (an
+    executive producer of a list read as cast)."""
+    out: set[tuple[str, str]] = set()
+    for c in found:
+        if c.object:
+            out |= {(c.subject, c.object), (c.object, c.subject)}
     return out
 
 
