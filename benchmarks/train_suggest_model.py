@@ -56,7 +56,8 @@ SETS = ROOT / "benchmarks" / "suggest_eval"
 #: Folds of the cross-validation inside the training sets that sets the merge floor.
 INNER_FOLDS = 2
 DEFAULT_SETS = ("dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
-                "dev-10", "dev-11")
+                "dev-10", "dev-11",
+                "dev-12")
 
 
 @dataclass
