@@ -2733,3 +2733,29 @@ def test_people_named_right_after_a_title_with_are_its_cast() -> None:
     assert ("the-laundromat", "castMember", "meryl-streep") in keys
     assert ("kill-the-orange-faced-bear", "castMember", "damon-wayans-jr") in keys
     assert not any(o and "deknight" in o for _s, p, o in keys if p == "castMember")
+
+
+# ------------------------------------------------------------------ box office, round 11
+
+
+def test_a_conversion_a_budget_and_advance_sales_are_no_takes() -> None:
+    text = ("Rian Johnson plans a sequel to his hit murder mystery movie Knives Out. "
+            "The comic thriller grossed nearly $250 million "
+            "(£190 million) worldwide on a $40 million (£30.4 million) budget. "
+            "Knives Out also scored the studio’s biggest advance sales on $49.5m.")
+    grosses = {(s, v) for s, p, v in facts(text) if p == "gross"}
+    assert ("knives-out-box-office", "250000000") in grosses
+    assert not any(v in ("190000000", "40000000", "30400000", "49500000")
+                   for _s, v in grosses)
+
+
+def test_a_sum_after_a_comparison_is_the_compared_works() -> None:
+    text = ("Warner Bros’ Barbie opened to $162m at the box office this weekend. The film "
+            "produced the biggest opening weekend by a film directed by a woman "
+            "(overtaking Captain Marvel’s $153.4m in 2019).")
+    got = run(text)
+    about = {(s.subject, s.object) for s in got.statements if s.property == "about"}
+    gross = {s.subject: s.value for s in got.statements if s.property == "gross"}
+    marvel = [f for f, v in gross.items() if str(v) == "153400000"]
+    assert marvel and (marvel[0], "captain-marvel") in about
+    assert (marvel[0], "barbie") not in about

@@ -361,9 +361,22 @@ _NOT_A_TAKE_BEFORE = re.compile(
     r"(?:(?:an?|the|about|around|nearly|almost|roughly|some|over|more than|at least|"
     r"estimated|reported)\s+)*$|\((?:about|approximately|approx\.|roughly|around|or|"
     r"nearly|some)\s*$")
+#: "grossed nearly $250 million (£190 million)": the same sum in another currency;
+#: "biggest advance sales on $49.5m": tickets sold ahead, not a take.
+_CONVERSION = re.compile(r"(?:[$£€¥]\d[\d,.]*\s?(?:thousand|million|billion|[MBK]|m|bn|k)?\s*\(|"
+                         r"\b(?:advance|pre-?)(?:[- ]ticket)? ?sales (?:of |on |at |with )?"
+                         r"(?:(?:an?|the|about|around|nearly|some|over)\s+)*)$")
+#: A comparison before the sum: "(overtaking Captain Marvel’s $153.4m in 2019)", "behind
+#: The Dark Knight Rises ($160.9m)", "ahead of John Wick: Chapter 4’s $73.8m": the sum
+#: belongs to the work named after the comparison word, not to the clause's subject.
+_COMPARED = re.compile(r"\b(?:overtaking|overtook|ahead of|beating|beat|behind|surpassing|"
+                       r"surpassed|topping|passing|eclipsing|eclipsed|since|trailing|"
+                       r"besting|bested|compared (?:to|with)|versus|vs\.?)\s+"
+                       r"[^;,()]{0,60}?(?:\(\s*)?$")
 #: "the first time a film has ever grossed more than $500 million": a threshold.
 _THRESHOLD = re.compile(r"\b(?:more|less|fewer) than\s+$|\bat (?:least|most)\s+$|\bunder\s+$")
-_NOT_A_TAKE_AFTER = re.compile(r"^\+?\s*(?:(?:more|less|fewer) than|more\b|less\b|avg\b|"
+_NOT_A_TAKE_AFTER = re.compile(r"^\+?\s*(?:\([^()]{1,30}\)\s*)?"
+                               r"(?:(?:more|less|fewer) than|more\b|less\b|avg\b|"
                                r"average\b|budget\b|deal\b|per\b|a (?:year|month|week)\b|"
                                r"salary\b|production budget\b)")
 #: Where the take was earned, said right after it: "$513.8 million worldwide", "a $25M
@@ -501,6 +514,24 @@ def _taker(doc: Doc, s: Sentence, at: int) -> str | None:
     return doc.work_before(pos, s)
 
 
+_COMPARED_TITLE = re.compile(rf"(?:(?:19|20)\d\d[’']s )?(?P<t>{TITLE_WORDS})"
+                             r"(?:[’']s|,? \(| on| with| at)\s*$")
+
+
+def _compared_work(doc: Doc, s: Sentence, cue: int, at: int, film: str) -> tuple[str, bool]:
+    """The work a sum after a comparison word belongs to: the title right before it
+    ("overtaking Captain Marvel’s $153.4m"), else the taker found (but no "about")."""
+    named = _COMPARED_TITLE.search(s.text, cue, at)
+    if named is not None:
+        name = named.group("t")
+        found = doc.lookup(name)
+        if found is not None and doc.type_of(found) in ("Movie", "TVSeries", "MovieSeries"):
+            return found, True
+        if found is None and name.split()[0] not in STOP:
+            return doc.entity(name, "Movie", "box-office-take", s.text), True
+    return film, False
+
+
 def rule_box_office_take(doc: Doc, s: Sentence) -> None:
     """"Disney*Pixar’s Finding Dory served up a new opening weekend record for an animated
     film taking in an estimated $136.2M this weekend", "“Jurassic World” opened with
@@ -520,7 +551,7 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         before = s.text[max(0, m.start() - 40):m.start()]
         rest = s.text[m.end():]
         if _NOT_A_TAKE_BEFORE.search(before) or _NOT_A_TAKE_AFTER.match(rest) or \
-                _THRESHOLD.search(before):
+                _THRESHOLD.search(before) or _CONVERSION.search(before):
             continue
         if m.group("sym") and not (m.group("scale") or m.group("abbr")) and \
                 float(m.group("n").replace(",", "")) < 10_000:
@@ -532,6 +563,12 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         film = _taker(doc, s, m.start())
         if film is None or doc.type_of(film) not in ("Movie", "TVSeries", "MovieSeries"):
             continue
+        bound = True
+        compared = _COMPARED.search(s.text, max(0, m.start() - 80), m.start())
+        if compared is not None and not any(
+                s.start + compared.start() <= a and b <= s.start + m.start()
+                for a, b, w in doc.works_in_spans(s.start, s.end) if w == film):
+            film, bound = _compared_work(doc, s, compared.start(), m.start(), film)
         scope: str | None = None
         said = _SCOPE_AFTER.match(rest)
         if said is not None:
@@ -572,7 +609,8 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         lead = re.search(r"(?:\S+\s){0,4}$", before)
         quote_at = m.start() - (len(lead.group(0)) if lead else 0)
         quote = s.text[quote_at:m.end()]
-        doc.add(figure, "about", s.text, s.start, "box-office-about", 0.6, obj=film)
+        if bound:
+            doc.add(figure, "about", s.text, s.start, "box-office-about", 0.6, obj=film)
         doc.add(figure, "gross", quote, s.start + quote_at, "box-office-take", 0.7,
                 value=gross)
         doc.add(figure, "currency", m.group(0), pos, "box-office-take", 0.7, value=currency)
