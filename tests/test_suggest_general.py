@@ -2759,3 +2759,26 @@ def test_a_sum_after_a_comparison_is_the_compared_works() -> None:
     marvel = [f for f, v in gross.items() if str(v) == "153400000"]
     assert marvel and (marvel[0], "captain-marvel") in about
     assert (marvel[0], "barbie") not in about
+
+
+# ---------------------------------------------------------------------- speech, round 11
+
+
+def test_he_is_not_someone_credited_in_brackets() -> None:
+    text = ("South Korean actor Byeon Woo-seok wanted a new genre.\n\n"
+            "“I had actually wanted to do a different kind of role,” he told local media.\n\n"
+            "Little did Byeon know that this would be the project.\n\n"
+            "Lovely Runner revolves around a devoted fan (portrayed by Kim Hye-yeon) who "
+            "saves her favorite singer (played by Byeon).\n\n"
+            "“While we were filming, I didn’t expect this grand success,” he said.\n")
+    speakers = {o for _s, p, o in facts(text) if p == "spokenBy"}
+    assert "byeon-woo-seok" in speakers and "kim-hye-yeon" not in speakers
+
+
+def test_a_borrowed_phrase_or_a_hashtag_is_no_quotation() -> None:
+    text = ("“I didn’t expect this grand success,” Byeon Woo-seok said, adding that he "
+            "appreciates the “overwhelming love” shown to his character. Ayan Mukerji "
+            "also added some hashtags to his posts, “stepping out of a cocoon\" and more.")
+    said = {v for _s, p, v in facts(text) if p == "text"}
+    assert "i didn’t expect this grand success" in said
+    assert not said & {"overwhelming love", "stepping out of a cocoon"}
