@@ -2782,3 +2782,16 @@ def test_a_borrowed_phrase_or_a_hashtag_is_no_quotation() -> None:
     said = {v for _s, p, v in facts(text) if p == "text"}
     assert "i didn’t expect this grand success" in said
     assert not said & {"overwhelming love", "stepping out of a cocoon"}
+
+
+def test_a_take_on_a_weekday_or_over_friday_to_sunday_is_dated() -> None:
+    text = ("Barbie’s North American debut came in higher than estimates, earning a "
+            "confirmed $162m over Friday to Sunday period at the box office. Warner Bros’ "
+            "Barbie grossed $70.5m on Friday, $47.8m on Saturday and $43.7m on Sunday.")
+    got = run(text, date="2023-07-24")
+    gross = {s.subject: str(s.value) for s in got.statements if s.property == "gross"}
+    dates = {(gross.get(s.subject), s.property, s.value) for s in got.statements
+             if s.property in ("startDate", "endDate")}
+    assert {("162000000", "startDate", "2023-07-21"), ("162000000", "endDate", "2023-07-23"),
+            ("70500000", "startDate", "2023-07-21"), ("47800000", "endDate", "2023-07-22"),
+            ("43700000", "startDate", "2023-07-23")} <= dates

@@ -398,6 +398,13 @@ _ESTIMATED = re.compile(r"\b(?:estimated|projected|expected|forecast|projects?|p
 #: "an estimated $136.2M this weekend" in an article of that weekend.
 _THIS_WEEKEND = re.compile(r"^\+?\s*(?:(?:million|billion|[MBK])\s)?(?:[\w-]+ ){0,5}?"
                            r"this (?:past )?weekend\b")
+#: "a confirmed $162m over Friday to Sunday period": the weekend, said by its days.
+_DAYS_WEEKEND = re.compile(r"^\+?\s*(?:(?:million|billion|[MBK])\s)?(?:over|across|for) "
+                           r"(?:the )?(?:Friday|Thursday)(?:-| to | through )Sunday\b")
+#: "grossed $70.5m on Friday, $47.8m on Saturday": a day of the weekend the article follows.
+_ON_DAY = re.compile(r"^\+?\s*(?:(?:million|billion|[MBK])\s)?on "
+                     r"(?P<d>Thursday|Friday|Saturday|Sunday)\b")
+_DAY_OFFSET = {"Thursday": -1, "Friday": 0, "Saturday": 1, "Sunday": 2}
 #: The work a take is "of": "the $103M opening of The Jungle Book".
 _TAKE_OF = re.compile(r"^\+?\s*(?:[\w-]+ ){0,2}?(?:opening|debut|bow|take|haul|gross) of "
                       r"(?:the (?:film|movie) )?")
@@ -619,8 +626,16 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         if _ESTIMATED.search(before[-30:]):
             doc.add(figure, "projected", s.text[quote_at:m.end()], s.start + quote_at,
                     "box-office-estimate", 0.55, value=True)
-        weekend = _THIS_WEEKEND.match(rest)
-        if weekend is not None and doc.base_date is not None:
+        weekend = _THIS_WEEKEND.match(rest) or _DAYS_WEEKEND.match(rest)
+        day = _ON_DAY.match(rest)
+        if day is not None and doc.base_date is not None:
+            friday, _sunday = _weekend(doc.base_date)
+            on = (friday + _dt.timedelta(days=_DAY_OFFSET[day.group("d")])).isoformat()
+            said_text = s.text[quote_at:m.end() + day.end()]
+            for prop in ("startDate", "endDate"):
+                doc.add(figure, prop, said_text, s.start + quote_at, "box-office-day", 0.5,
+                        value=on)
+        elif weekend is not None and doc.base_date is not None:
             friday, sunday = _weekend(doc.base_date)
             said_at = s.start + quote_at
             said_text = s.text[quote_at:m.end() + weekend.end()]
