@@ -2795,3 +2795,20 @@ def test_a_take_on_a_weekday_or_over_friday_to_sunday_is_dated() -> None:
     assert {("162000000", "startDate", "2023-07-21"), ("162000000", "endDate", "2023-07-23"),
             ("70500000", "startDate", "2023-07-21"), ("47800000", "endDate", "2023-07-22"),
             ("43700000", "startDate", "2023-07-23")} <= dates
+
+
+def test_a_take_of_a_sentence_opening_with_an_unknown_title_is_not_the_scope_works() -> None:
+    text = ("Warner Bros’ Barbie opened to $162m at the box office this weekend. "
+            "Oppenheimer too arrived higher than initially reported and opened on $82.4m in "
+            "3,610 theaters. Since it opened, Barbie has earned $200m.")
+    got = run(text, date="2023-07-24")
+    gross = {s.subject: str(s.value) for s in got.statements if s.property == "gross"}
+    about = {gross.get(s.subject): s.object for s in got.statements if s.property == "about"}
+    assert about.get("162000000") == "barbie" and about.get("200000000") == "barbie"
+    assert about.get("82400000") != "barbie"
+
+
+def test_a_year_after_a_comparison_word_is_no_work() -> None:
+    text = ("Warner Bros’ Barbie opened to $162m at the box office this weekend. Barbie "
+            "delivered the biggest non-sequel opening since It debuted in 2017 on $123.4m.")
+    assert not any(e.id.startswith("2017") for e in run(text).entities)

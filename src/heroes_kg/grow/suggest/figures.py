@@ -534,9 +534,34 @@ def _compared_work(doc: Doc, s: Sentence, cue: int, at: int, film: str) -> tuple
         found = doc.lookup(name)
         if found is not None and doc.type_of(found) in ("Movie", "TVSeries", "MovieSeries"):
             return found, True
-        if found is None and name.split()[0] not in STOP:
+        if found is None and name.split()[0] not in STOP and name[0].isalpha():
             return doc.entity(name, "Movie", "box-office-take", s.text), True
     return film, False
+
+
+_OPENER = re.compile(rf"^(?:[A-Z][a-z]+, )?(?P<t>{TITLE_WORDS})[’']?s? (?:too |also |then )?"
+                     r"[a-z]")
+
+
+def _other_opener(doc: Doc, s: Sentence, film: str) -> bool:
+    """Whether a sentence that does not name ``film`` opens with a title-like name the
+    graph does not know as anything ("Oppenheimer too arrived higher … and opened on
+    $82.4m", "Overseas, A New Era has delivered $40.5 million"): the take is that name's,
+    not the work in scope."""
+    if any(w == film for _a, _b, w in doc.works_in_spans(s.start, s.end)):
+        return False
+    if any(len(w) > 3 and w[0].isupper() and re.search(rf"\b{re.escape(w)}\b", s.text)
+           for w in doc.name_of(film).split()):
+        return False  # "… and Dory set three records": its short name
+    m = _OPENER.match(s.text)
+    if m is None or re.match(r"[’']", s.text[m.end("t"):]) or m.group("t")[-1] in "’'":
+        return False  # "Warner Bros. Pictures’ animated feature": an owner
+    name = m.group("t")
+    words = name.split()
+    if words[0] in STOP or not name[0].isalpha() or doc.lookup(name) is not None:
+        return False
+    title = doc.name_of(film).lower()
+    return not any(w.lower() in title for w in words)
 
 
 def rule_box_office_take(doc: Doc, s: Sentence) -> None:
@@ -576,6 +601,8 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
                 s.start + compared.start() <= a and b <= s.start + m.start()
                 for a, b, w in doc.works_in_spans(s.start, s.end) if w == film):
             film, bound = _compared_work(doc, s, compared.start(), m.start(), film)
+        elif _other_opener(doc, s, film):
+            bound = False
         scope: str | None = None
         said = _SCOPE_AFTER.match(rest)
         if said is not None:
