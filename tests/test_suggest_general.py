@@ -2812,3 +2812,14 @@ def test_a_year_after_a_comparison_word_is_no_work() -> None:
     text = ("Warner Bros’ Barbie opened to $162m at the box office this weekend. Barbie "
             "delivered the biggest non-sequel opening since It debuted in 2017 on $123.4m.")
     assert not any(e.id.startswith("2017") for e in run(text).entities)
+
+
+def test_market_totals_ranges_near_misses_and_other_currencies_are_no_takes() -> None:
+    text = ("Scream VI opened to $44.5 million at the box office this weekend. This weekend’s "
+            "overall three-day box office haul was estimated at $117.7 million. Analysts "
+            "expected Scream VI to open to a range of $50 million to $65 million. Nearly "
+            "breaking the illustrious $1 billion, Scream VI made 1.43 billion yuan ($212 "
+            "million) in total.")
+    grosses = {v for _s, p, v in facts(text) if p == "gross"}
+    assert "44500000" in grosses
+    assert not grosses & {"117700000", "50000000", "65000000", "1000000000", "212000000"}

@@ -364,8 +364,21 @@ _NOT_A_TAKE_BEFORE = re.compile(
 #: "grossed nearly $250 million (£190 million)": the same sum in another currency;
 #: "biggest advance sales on $49.5m": tickets sold ahead, not a take.
 _CONVERSION = re.compile(r"(?:[$£€¥]\d[\d,.]*\s?(?:thousand|million|billion|[MBK]|m|bn|k)?\s*\(|"
+                         r"\b\d[\d,.]*\s?(?:thousand |million |billion |crores? |lakhs? )?"
+                         r"(?:yuan|RMB|won|rupees|euros?|pounds|yen|reais|pesos)\s*\(|"
+                         r"[$£€¥]\d[\d,.]*\s?(?:thousand|million|billion|[MBK]|m|bn|k)?"
+                         r"\s?(?:to|-|–)\s?|"
+                         r"\b(?:[Nn]early|[Aa]lmost|just shy of) (?:breaking|crossing|reaching|"
+                         r"hitting|topping) (?:the )?(?:illustrious |coveted |elusive |magic )?|"
                          r"\b(?:advance|pre-?)(?:[- ]ticket)? ?sales (?:of |on |at |with )?"
                          r"(?:(?:an?|the|about|around|nearly|some|over)\s+)*)$")
+#: "$50 million to $65 million": a forecast's range, not a take.
+_RANGE_END = re.compile(r"^\+?\s?(?:to|-|–)\s?[$£€¥]\d")
+#: "This weekend’s overall three-day box office haul was estimated at $117.7 million",
+#: "Year-to-date box office stands at $1.55B": the whole market's take, no work's.
+_MARKET_TOTAL = re.compile(r"\b(?:[Oo]verall|[Tt]otal|[Yy]ear[- ]to[- ]date|[Cc]ombined|"
+                           r"[Aa]ggregate|[Ii]ndustry|[Cc]umulative)\b[\w’' -]{0,40}?"
+                           r"\bbox[- ]office\b")
 #: A comparison before the sum: "(overtaking Captain Marvel’s $153.4m in 2019)", "behind
 #: The Dark Knight Rises ($160.9m)", "ahead of John Wick: Chapter 4’s $73.8m": the sum
 #: belongs to the work named after the comparison word, not to the clause's subject.
@@ -583,7 +596,9 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         before = s.text[max(0, m.start() - 40):m.start()]
         rest = s.text[m.end():]
         if _NOT_A_TAKE_BEFORE.search(before) or _NOT_A_TAKE_AFTER.match(rest) or \
-                _THRESHOLD.search(before) or _CONVERSION.search(before):
+                _THRESHOLD.search(before) or _CONVERSION.search(before) or \
+                _RANGE_END.match(rest) or (_MARKET_TOTAL.search(s.text[:m.start()]) and
+                                           not doc.works_in_spans(s.start, s.end)):
             continue
         if m.group("sym") and not (m.group("scale") or m.group("abbr")) and \
                 float(m.group("n").replace(",", "")) < 10_000:
