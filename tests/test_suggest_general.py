@@ -2823,3 +2823,17 @@ def test_market_totals_ranges_near_misses_and_other_currencies_are_no_takes() ->
     grosses = {v for _s, p, v in facts(text) if p == "gross"}
     assert "44500000" in grosses
     assert not grosses & {"117700000", "50000000", "65000000", "1000000000", "212000000"}
+
+
+# -------------------------------------------------------------------- rankings, round 11
+
+
+def test_a_services_own_superlative_gives_the_platform_and_ends_before_the_dates() -> None:
+    text = ("“Troll” was Netflix’s most popular movie. The docuseries “Harry & Meghan” was "
+            "Netflix’s second most-streamed program between Dec. 5-11.")
+    got = run(text)
+    platform = {s.subject for s in got.statements
+                if s.property == "platform" and s.object == "netflix"}
+    charts = {s.value for s in got.statements if s.property == "chart"}
+    assert any(p.startswith("troll") for p in platform)
+    assert not any("between" in str(c) or str(c).endswith("Dec") for c in charts)
