@@ -2733,3 +2733,107 @@ def test_people_named_right_after_a_title_with_are_its_cast() -> None:
     assert ("the-laundromat", "castMember", "meryl-streep") in keys
     assert ("kill-the-orange-faced-bear", "castMember", "damon-wayans-jr") in keys
     assert not any(o and "deknight" in o for _s, p, o in keys if p == "castMember")
+
+
+# ------------------------------------------------------------------ box office, round 11
+
+
+def test_a_conversion_a_budget_and_advance_sales_are_no_takes() -> None:
+    text = ("Rian Johnson plans a sequel to his hit murder mystery movie Knives Out. "
+            "The comic thriller grossed nearly $250 million "
+            "(£190 million) worldwide on a $40 million (£30.4 million) budget. "
+            "Knives Out also scored the studio’s biggest advance sales on $49.5m.")
+    grosses = {(s, v) for s, p, v in facts(text) if p == "gross"}
+    assert ("knives-out-box-office", "250000000") in grosses
+    assert not any(v in ("190000000", "40000000", "30400000", "49500000")
+                   for _s, v in grosses)
+
+
+def test_a_sum_after_a_comparison_is_the_compared_works() -> None:
+    text = ("Warner Bros’ Barbie opened to $162m at the box office this weekend. The film "
+            "produced the biggest opening weekend by a film directed by a woman "
+            "(overtaking Captain Marvel’s $153.4m in 2019).")
+    got = run(text)
+    about = {(s.subject, s.object) for s in got.statements if s.property == "about"}
+    gross = {s.subject: s.value for s in got.statements if s.property == "gross"}
+    marvel = [f for f, v in gross.items() if str(v) == "153400000"]
+    assert marvel and (marvel[0], "captain-marvel") in about
+    assert (marvel[0], "barbie") not in about
+
+
+# ---------------------------------------------------------------------- speech, round 11
+
+
+def test_he_is_not_someone_credited_in_brackets() -> None:
+    text = ("South Korean actor Byeon Woo-seok wanted a new genre.\n\n"
+            "“I had actually wanted to do a different kind of role,” he told local media.\n\n"
+            "Little did Byeon know that this would be the project.\n\n"
+            "Lovely Runner revolves around a devoted fan (portrayed by Kim Hye-yeon) who "
+            "saves her favorite singer (played by Byeon).\n\n"
+            "“While we were filming, I didn’t expect this grand success,” he said.\n")
+    speakers = {o for _s, p, o in facts(text) if p == "spokenBy"}
+    assert "byeon-woo-seok" in speakers and "kim-hye-yeon" not in speakers
+
+
+def test_a_borrowed_phrase_or_a_hashtag_is_no_quotation() -> None:
+    text = ("“I didn’t expect this grand success,” Byeon Woo-seok said, adding that he "
+            "appreciates the “overwhelming love” shown to his character. Ayan Mukerji "
+            "also added some hashtags to his posts, “stepping out of a cocoon\" and more.")
+    said = {v for _s, p, v in facts(text) if p == "text"}
+    assert "i didn’t expect this grand success" in said
+    assert not said & {"overwhelming love", "stepping out of a cocoon"}
+
+
+def test_a_take_on_a_weekday_or_over_friday_to_sunday_is_dated() -> None:
+    text = ("Barbie’s North American debut came in higher than estimates, earning a "
+            "confirmed $162m over Friday to Sunday period at the box office. Warner Bros’ "
+            "Barbie grossed $70.5m on Friday, $47.8m on Saturday and $43.7m on Sunday.")
+    got = run(text, date="2023-07-24")
+    gross = {s.subject: str(s.value) for s in got.statements if s.property == "gross"}
+    dates = {(gross.get(s.subject), s.property, s.value) for s in got.statements
+             if s.property in ("startDate", "endDate")}
+    assert {("162000000", "startDate", "2023-07-21"), ("162000000", "endDate", "2023-07-23"),
+            ("70500000", "startDate", "2023-07-21"), ("47800000", "endDate", "2023-07-22"),
+            ("43700000", "startDate", "2023-07-23")} <= dates
+
+
+def test_a_take_of_a_sentence_opening_with_an_unknown_title_is_not_the_scope_works() -> None:
+    text = ("Warner Bros’ Barbie opened to $162m at the box office this weekend. "
+            "Oppenheimer too arrived higher than initially reported and opened on $82.4m in "
+            "3,610 theaters. Since it opened, Barbie has earned $200m.")
+    got = run(text, date="2023-07-24")
+    gross = {s.subject: str(s.value) for s in got.statements if s.property == "gross"}
+    about = {gross.get(s.subject): s.object for s in got.statements if s.property == "about"}
+    assert about.get("162000000") == "barbie" and about.get("200000000") == "barbie"
+    assert about.get("82400000") != "barbie"
+
+
+def test_a_year_after_a_comparison_word_is_no_work() -> None:
+    text = ("Warner Bros’ Barbie opened to $162m at the box office this weekend. Barbie "
+            "delivered the biggest non-sequel opening since It debuted in 2017 on $123.4m.")
+    assert not any(e.id.startswith("2017") for e in run(text).entities)
+
+
+def test_market_totals_ranges_near_misses_and_other_currencies_are_no_takes() -> None:
+    text = ("Scream VI opened to $44.5 million at the box office this weekend. This weekend’s "
+            "overall three-day box office haul was estimated at $117.7 million. Analysts "
+            "expected Scream VI to open to a range of $50 million to $65 million. Nearly "
+            "breaking the illustrious $1 billion, Scream VI made 1.43 billion yuan ($212 "
+            "million) in total.")
+    grosses = {v for _s, p, v in facts(text) if p == "gross"}
+    assert "44500000" in grosses
+    assert not grosses & {"117700000", "50000000", "65000000", "1000000000", "212000000"}
+
+
+# -------------------------------------------------------------------- rankings, round 11
+
+
+def test_a_services_own_superlative_gives_the_platform_and_ends_before_the_dates() -> None:
+    text = ("“Troll” was Netflix’s most popular movie. The docuseries “Harry & Meghan” was "
+            "Netflix’s second most-streamed program between Dec. 5-11.")
+    got = run(text)
+    platform = {s.subject for s in got.statements
+                if s.property == "platform" and s.object == "netflix"}
+    charts = {s.value for s in got.statements if s.property == "chart"}
+    assert any(p.startswith("troll") for p in platform)
+    assert not any("between" in str(c) or str(c).endswith("Dec") for c in charts)

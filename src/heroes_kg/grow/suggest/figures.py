@@ -361,9 +361,35 @@ _NOT_A_TAKE_BEFORE = re.compile(
     r"(?:(?:an?|the|about|around|nearly|almost|roughly|some|over|more than|at least|"
     r"estimated|reported)\s+)*$|\((?:about|approximately|approx\.|roughly|around|or|"
     r"nearly|some)\s*$")
+#: "grossed nearly $250 million (£190 million)": the same sum in another currency;
+#: "biggest advance sales on $49.5m": tickets sold ahead, not a take.
+_CONVERSION = re.compile(r"(?:[$£€¥]\d[\d,.]*\s?(?:thousand|million|billion|[MBK]|m|bn|k)?\s*\(|"
+                         r"\b\d[\d,.]*\s?(?:thousand |million |billion |crores? |lakhs? )?"
+                         r"(?:yuan|RMB|won|rupees|euros?|pounds|yen|reais|pesos)\s*\(|"
+                         r"[$£€¥]\d[\d,.]*\s?(?:thousand|million|billion|[MBK]|m|bn|k)?"
+                         r"\s?(?:to|-|–)\s?|"
+                         r"\b(?:[Nn]early|[Aa]lmost|just shy of) (?:breaking|crossing|reaching|"
+                         r"hitting|topping) (?:the )?(?:illustrious |coveted |elusive |magic )?|"
+                         r"\b(?:advance|pre-?)(?:[- ]ticket)? ?sales (?:of |on |at |with )?"
+                         r"(?:(?:an?|the|about|around|nearly|some|over)\s+)*)$")
+#: "$50 million to $65 million": a forecast's range, not a take.
+_RANGE_END = re.compile(r"^\+?\s?(?:to|-|–)\s?[$£€¥]\d")
+#: "This weekend’s overall three-day box office haul was estimated at $117.7 million",
+#: "Year-to-date box office stands at $1.55B": the whole market's take, no work's.
+_MARKET_TOTAL = re.compile(r"\b(?:[Oo]verall|[Tt]otal|[Yy]ear[- ]to[- ]date|[Cc]ombined|"
+                           r"[Aa]ggregate|[Ii]ndustry|[Cc]umulative)\b[\w’' -]{0,40}?"
+                           r"\bbox[- ]office\b")
+#: A comparison before the sum: "(overtaking Captain Marvel’s $153.4m in 2019)", "behind
+#: The Dark Knight Rises ($160.9m)", "ahead of John Wick: Chapter 4’s $73.8m": the sum
+#: belongs to the work named after the comparison word, not to the clause's subject.
+_COMPARED = re.compile(r"\b(?:overtaking|overtook|ahead of|beating|beat|behind|surpassing|"
+                       r"surpassed|topping|passing|eclipsing|eclipsed|since|trailing|"
+                       r"besting|bested|compared (?:to|with)|versus|vs\.?)\s+"
+                       r"[^;,()]{0,60}?(?:\(\s*)?$")
 #: "the first time a film has ever grossed more than $500 million": a threshold.
 _THRESHOLD = re.compile(r"\b(?:more|less|fewer) than\s+$|\bat (?:least|most)\s+$|\bunder\s+$")
-_NOT_A_TAKE_AFTER = re.compile(r"^\+?\s*(?:(?:more|less|fewer) than|more\b|less\b|avg\b|"
+_NOT_A_TAKE_AFTER = re.compile(r"^\+?\s*(?:\([^()]{1,30}\)\s*)?"
+                               r"(?:(?:more|less|fewer) than|more\b|less\b|avg\b|"
                                r"average\b|budget\b|deal\b|per\b|a (?:year|month|week)\b|"
                                r"salary\b|production budget\b)")
 #: Where the take was earned, said right after it: "$513.8 million worldwide", "a $25M
@@ -385,6 +411,13 @@ _ESTIMATED = re.compile(r"\b(?:estimated|projected|expected|forecast|projects?|p
 #: "an estimated $136.2M this weekend" in an article of that weekend.
 _THIS_WEEKEND = re.compile(r"^\+?\s*(?:(?:million|billion|[MBK])\s)?(?:[\w-]+ ){0,5}?"
                            r"this (?:past )?weekend\b")
+#: "a confirmed $162m over Friday to Sunday period": the weekend, said by its days.
+_DAYS_WEEKEND = re.compile(r"^\+?\s*(?:(?:million|billion|[MBK])\s)?(?:over|across|for) "
+                           r"(?:the )?(?:Friday|Thursday)(?:-| to | through )Sunday\b")
+#: "grossed $70.5m on Friday, $47.8m on Saturday": a day of the weekend the article follows.
+_ON_DAY = re.compile(r"^\+?\s*(?:(?:million|billion|[MBK])\s)?on "
+                     r"(?P<d>Thursday|Friday|Saturday|Sunday)\b")
+_DAY_OFFSET = {"Thursday": -1, "Friday": 0, "Saturday": 1, "Sunday": 2}
 #: The work a take is "of": "the $103M opening of The Jungle Book".
 _TAKE_OF = re.compile(r"^\+?\s*(?:[\w-]+ ){0,2}?(?:opening|debut|bow|take|haul|gross) of "
                       r"(?:the (?:film|movie) )?")
@@ -501,6 +534,49 @@ def _taker(doc: Doc, s: Sentence, at: int) -> str | None:
     return doc.work_before(pos, s)
 
 
+_COMPARED_TITLE = re.compile(rf"(?:(?:19|20)\d\d[’']s )?(?P<t>{TITLE_WORDS})"
+                             r"(?:[’']s|,? \(| on| with| at)\s*$")
+
+
+def _compared_work(doc: Doc, s: Sentence, cue: int, at: int, film: str) -> tuple[str, bool]:
+    """The work a sum after a comparison word belongs to: the title right before it
+    ("overtaking Captain Marvel’s $153.4m"), else the taker found (but no "about")."""
+    named = _COMPARED_TITLE.search(s.text, cue, at)
+    if named is not None:
+        name = named.group("t")
+        found = doc.lookup(name)
+        if found is not None and doc.type_of(found) in ("Movie", "TVSeries", "MovieSeries"):
+            return found, True
+        if found is None and name.split()[0] not in STOP and name[0].isalpha():
+            return doc.entity(name, "Movie", "box-office-take", s.text), True
+    return film, False
+
+
+_OPENER = re.compile(rf"^(?:[A-Z][a-z]+, )?(?P<t>{TITLE_WORDS})[’']?s? (?:too |also |then )?"
+                     r"[a-z]")
+
+
+def _other_opener(doc: Doc, s: Sentence, film: str) -> bool:
+    """Whether a sentence that does not name ``film`` opens with a title-like name the
+    graph does not know as anything ("Oppenheimer too arrived higher … and opened on
+    $82.4m", "Overseas, A New Era has delivered $40.5 million"): the take is that name's,
+    not the work in scope."""
+    if any(w == film for _a, _b, w in doc.works_in_spans(s.start, s.end)):
+        return False
+    if any(len(w) > 3 and w[0].isupper() and re.search(rf"\b{re.escape(w)}\b", s.text)
+           for w in doc.name_of(film).split()):
+        return False  # "… and Dory set three records": its short name
+    m = _OPENER.match(s.text)
+    if m is None or re.match(r"[’']", s.text[m.end("t"):]) or m.group("t")[-1] in "’'":
+        return False  # "Warner Bros. Pictures’ animated feature": an owner
+    name = m.group("t")
+    words = name.split()
+    if words[0] in STOP or not name[0].isalpha() or doc.lookup(name) is not None:
+        return False
+    title = doc.name_of(film).lower()
+    return not any(w.lower() in title for w in words)
+
+
 def rule_box_office_take(doc: Doc, s: Sentence) -> None:
     """"Disney*Pixar’s Finding Dory served up a new opening weekend record for an animated
     film taking in an estimated $136.2M this weekend", "“Jurassic World” opened with
@@ -520,7 +596,9 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         before = s.text[max(0, m.start() - 40):m.start()]
         rest = s.text[m.end():]
         if _NOT_A_TAKE_BEFORE.search(before) or _NOT_A_TAKE_AFTER.match(rest) or \
-                _THRESHOLD.search(before):
+                _THRESHOLD.search(before) or _CONVERSION.search(before) or \
+                _RANGE_END.match(rest) or (_MARKET_TOTAL.search(s.text[:m.start()]) and
+                                           not doc.works_in_spans(s.start, s.end)):
             continue
         if m.group("sym") and not (m.group("scale") or m.group("abbr")) and \
                 float(m.group("n").replace(",", "")) < 10_000:
@@ -532,6 +610,14 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         film = _taker(doc, s, m.start())
         if film is None or doc.type_of(film) not in ("Movie", "TVSeries", "MovieSeries"):
             continue
+        bound = True
+        compared = _COMPARED.search(s.text, max(0, m.start() - 80), m.start())
+        if compared is not None and not any(
+                s.start + compared.start() <= a and b <= s.start + m.start()
+                for a, b, w in doc.works_in_spans(s.start, s.end) if w == film):
+            film, bound = _compared_work(doc, s, compared.start(), m.start(), film)
+        elif _other_opener(doc, s, film):
+            bound = False
         scope: str | None = None
         said = _SCOPE_AFTER.match(rest)
         if said is not None:
@@ -572,7 +658,8 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         lead = re.search(r"(?:\S+\s){0,4}$", before)
         quote_at = m.start() - (len(lead.group(0)) if lead else 0)
         quote = s.text[quote_at:m.end()]
-        doc.add(figure, "about", s.text, s.start, "box-office-about", 0.6, obj=film)
+        if bound:
+            doc.add(figure, "about", s.text, s.start, "box-office-about", 0.6, obj=film)
         doc.add(figure, "gross", quote, s.start + quote_at, "box-office-take", 0.7,
                 value=gross)
         doc.add(figure, "currency", m.group(0), pos, "box-office-take", 0.7, value=currency)
@@ -581,8 +668,16 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         if _ESTIMATED.search(before[-30:]):
             doc.add(figure, "projected", s.text[quote_at:m.end()], s.start + quote_at,
                     "box-office-estimate", 0.55, value=True)
-        weekend = _THIS_WEEKEND.match(rest)
-        if weekend is not None and doc.base_date is not None:
+        weekend = _THIS_WEEKEND.match(rest) or _DAYS_WEEKEND.match(rest)
+        day = _ON_DAY.match(rest)
+        if day is not None and doc.base_date is not None:
+            friday, _sunday = _weekend(doc.base_date)
+            on = (friday + _dt.timedelta(days=_DAY_OFFSET[day.group("d")])).isoformat()
+            said_text = s.text[quote_at:m.end() + day.end()]
+            for prop in ("startDate", "endDate"):
+                doc.add(figure, prop, said_text, s.start + quote_at, "box-office-day", 0.5,
+                        value=on)
+        elif weekend is not None and doc.base_date is not None:
             friday, sunday = _weekend(doc.base_date)
             said_at = s.start + quote_at
             said_text = s.text[quote_at:m.end() + weekend.end()]

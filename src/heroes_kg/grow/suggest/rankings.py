@@ -372,6 +372,7 @@ _SUPERLATIVE = re.compile(
     rf"(?P<c>(?:most[- ](?:viewed|watched|streamed|rented|popular|successful|in-demand|"
     rf"binged)|most hours viewed|top-grossing|highest-grossing)[’']?(?: [\w’'-]+){{1,12}}?)"
     rf"(?=,|\.|;|$| with\b| after\b| since\b| according\b| to date\b| ever\b| on [A-Z]|"
+    rf" between\b| (?:for|in|during) the week\b|"
     rf" this (?:week|weekend|month|year)\b|"
     rf" on the (?:streaming )?(?:platform|service|streamer)\b)"
     rf"(?: on (?P<on>{NAME}))?")
@@ -411,6 +412,9 @@ def rule_superlative(doc: Doc, s: Sentence) -> None:
                 value=_ORDINALS.get(m.group("nth") or "", 1))
         doc.add(ranking, "chart", quote, first, "superlative", 0.55, value=chart)
         platform = doc.lookup(m.group("on")) if m.group("on") else None
+        if platform is None and m.group("p"):
+            # "“Troll” was Netflix’s most popular movie": the service's own chart
+            platform = doc.lookup(re.sub(r"[’']s $", "", m.group("p")))
         if platform is not None and is_a(doc.type_of(platform), "StreamingService"):
             doc.add(ranking, "platform", quote, first, "superlative", 0.55, obj=platform)
             doc.add(film, "streamingOn", quote, first, "superlative", 0.5, obj=platform)

@@ -68,6 +68,10 @@ _REPORTED = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he)(?:, (?:the )?[a-z][^,
 #: "Suzuki said that Miyazaki is": reported speech about someone else, whose short quoted
 #: phrase is the reporter's borrowing, not a quotation.
 _REPORTED_OF = re.compile(rf"\b{_REPORTING}(?: that)? (?!I\b)[A-Z]")
+#: A quoted phrase used as a noun ("appreciates the “overwhelming love”") or a tag
+#: ("added some hashtags to his posts, “stepping out of a cocoon”").
+_BORROWED = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|this|some|of)|hashtags?\b[^“\"]*)"
+                       r"\s*[“\"]?$")
 #: "He has tried to downplay the cancellation rumors saying “that all rests with Netflix
 #: …”": the words the sentence's subject said.
 _SAYING = re.compile(rf"^(?P<who>{NAME}|He|She) (?:has |had |have )?(?:[a-z][\w’'-]* ){{1,8}}"
@@ -141,6 +145,7 @@ def quotations(doc: Doc) -> None:
     voiced = False
     whole = {(x.start, x.end) for x in doc.sentences}
     drafted: set[tuple[int, str]] = set()
+    by_pronoun: dict[str, str] = {}
     for s in _speech_sentences(doc):
         attributed = False
         # a quotation over several sentences names its speaker: "she" after a long
@@ -164,6 +169,12 @@ def quotations(doc: Doc) -> None:
                     continue  # "Suzuki said that Miyazaki is “hard at work”": a phrase the
                     # reporter borrows to say something of someone else, not a quotation
                     # ("Gosselin said she “can't wait”" is hers)
+                if pattern is _REPORTED and _BORROWED.search(
+                        s.text[m.end("who"):m.start("q")], endpos=m.start("q") - m.end("who")
+                        ) and (len(text.split()) < 4 or "hashtag" in m.group(0)):
+                    continue  # "adding that he appreciates the “overwhelming love”", "added
+                    # some hashtags to his posts, “stepping out of a cocoon”": a phrase or a
+                    # tag, not words said
                 if pattern is _SPLIT and " " in m.group(0)[:m.group(0).index(",")] and any(
                         s.start + m.start() <= a and b <= s.start + m.start() +
                         m.group(0).index(",") for a, b, _w in doc.work_spans):
@@ -187,8 +198,14 @@ def quotations(doc: Doc) -> None:
                     # can say is that it’s really interesting,” he said.": the speaker the
                     # sentence before names again goes on
                     here = last
-                speaker = _speaker(doc, who, here or last or doc.subject_person(
-                    s.start + m.start()), m.group(0))
+                person = here or last or doc.subject_person(s.start + m.start())
+                if who.lower() in ("he", "she") and here is None and last is None and \
+                        person is not None and by_pronoun.get(who.lower()) not in (
+                            None, person) and _only_bracketed(doc, person, s.start):
+                    # "… a devoted fan (portrayed by Kim Hye-yeon) … “…,” he said": one
+                    # credited in brackets is not whom "he" goes on to mean
+                    person = by_pronoun[who.lower()]
+                speaker = _speaker(doc, who, person, m.group(0))
                 if speaker is None:
                     continue
                 if _comment(doc, s, m, speaker, text):
@@ -199,6 +216,8 @@ def quotations(doc: Doc) -> None:
                     continue
                 last_post = None
                 last, attributed = speaker, True
+                if who.lower() in ("he", "she"):
+                    by_pronoun[who.lower()] = speaker
                 said_at = (m.group(0), s.start + m.start())
                 n = counts.get(speaker, 0) + 1
                 counts[speaker] = n
@@ -269,6 +288,22 @@ def quotations(doc: Doc) -> None:
             last = None if not _OPEN_QUOTE.search(s.text) else last
         previous, previous_attributed = s, attributed
 
+
+
+def _only_bracketed(doc: Doc, person: str, pos: int) -> bool:
+    """Whether the three sentences before ``pos`` name ``person`` only inside brackets:
+    "a devoted fan (portrayed by Kim Hye-yeon)"."""
+    name = doc.name_of(person)
+    words = {name, name.split()[-1], name.split()[0]}
+    before = [x for x in doc.sentences if x.end <= pos][-3:]
+    seen = False
+    for x in before:
+        for word in words:
+            for hit in re.finditer(re.escape(word), x.text):
+                if x.text.rfind("(", 0, hit.start()) <= x.text.rfind(")", 0, hit.start()):
+                    return False
+                seen = True
+    return seen
 
 
 def _unclosed(text: str) -> bool:
