@@ -2733,3 +2733,45 @@ def test_people_named_right_after_a_title_with_are_its_cast() -> None:
     assert ("the-laundromat", "castMember", "meryl-streep") in keys
     assert ("kill-the-orange-faced-bear", "castMember", "damon-wayans-jr") in keys
     assert not any(o and "deknight" in o for _s, p, o in keys if p == "castMember")
+
+
+# --------------------------------------------------------------------------- round 11
+
+
+def test_a_rank_before_a_name_ends_no_sentence_and_names_the_character() -> None:
+    text = ("Zootropolis is a buddy comedy. Our main characters are smooth fox Nick Wilde "
+            "(Jason Bateman) and cop rabbit Lt. Judy Hopps (Ginnifer Goodwin).")
+    assert len(list(sentences(text))) == 2
+    got = facts(text)
+    assert ("ginnifer-goodwin", "plays", "judy-hopps") in got
+    assert ("judy-hopps", "plays", "ginnifer-goodwin") not in got
+
+
+def test_an_author_or_composer_in_brackets_gives_a_credit_not_a_role() -> None:
+    got = facts("Widows is the story of four women. From director Steve McQueen (12 Years a "
+                "Slave) and bestselling author Gillian Flynn (Gone Girl), Widows debuts "
+                "November 16. The music is by composer Michael Giacchino (Up).")
+    assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_a_title_is_read_from_is_the_story_of_and_a_fronted_from_clause() -> None:
+    text = ("Welcome to our weekly recap of new trailers.\n\n"
+            "Amazon’s remake of the horror film Suspiria debuted its first look.\n\n"
+            "Widows is the story of four women with nothing in common except a debt. Tensions "
+            "build when Alice (Elizabeth Debicki) and Belle (Cynthia Erivo) take their fate "
+            "into their own hands. From director Steve McQueen, Widows debuts November 16 .")
+    got = run(text, date="2018-06-08")
+    plays = {(c.subject, c.object, c.qualifiers.get("in")) for c in got.statements
+             if c.property == "plays"}
+    assert ("elizabeth-debicki", "alice", "widows") in plays
+    assert ("cynthia-erivo", "belle", "widows") in plays
+    assert any(c.subject == "widows" and c.property == "datePublished" and
+               c.value == "2018-11-16" for c in got.statements)
+
+
+def test_a_title_after_will_be_then_a_kind_and_out_on_a_date() -> None:
+    got = run("Byron Howard’s next feature will be Zootropolis, a buddy comedy set in a world "
+              "of animals. Zootropolis will be out here on 25 March next year.",
+              date="2015-11-22")
+    assert any(c.subject == "zootropolis" and c.property == "datePublished"
+               for c in got.statements)

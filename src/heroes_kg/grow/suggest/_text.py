@@ -138,7 +138,8 @@ STOP = {"The", "A", "An", "And", "But", "Or", "It", "Its", "It's", "He", "She", 
         *(m.capitalize() for m in MONTHS)} - {"Variety"}
 
 _ABBREVIATIONS = re.compile(
-    r"(?:Ms|Mr|Mrs|Dr|Jr|Sr|St|Mt|vs|Inc|Co|Corp|Ltd|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"(?:Ms|Mr|Mrs|Dr|Jr|Sr|St|Mt|vs|Inc|Co|Corp|Ltd|No|Vol|Lt|Sgt|Capt|Det|Cpl|Gen|Col|Prof|Rev|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
     r"Sept?|Oct|Nov|Dec|U\.S|U\.K|D\.C|L\.A|(?:[A-Z]\.){0,3}[A-Z])\.")
 
 

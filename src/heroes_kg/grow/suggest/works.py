@@ -133,12 +133,13 @@ _SEASONS_TITLE = re.compile(rf"\b(?:[Tt]his|[Ll]ast|[Nn]ext) (?:year|fall|summer
 #: "Stranger Things 4 Volume 2 is officially the most-watched English-language TV season".
 #: "According to today’s Flixpatrol stats, Damsel is also still the number one Netflix
 #: movie in 90 countries": after an opening clause too, with adverbs before the noun.
+#: "Widows is the story of four women with nothing in common".
 _IS_THE = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS}(?: \d+(?: (?:Volume|Part|Vol\.) \d+)?)?) "
                      rf"(?:is|was|has become|became) (?:(?:officially|now|already|also|still|"
                      rf"currently|easily|arguably|reportedly) ){{0,3}}(?:the|a|an|[A-Z]\w+[’']s) "
                      rf"(?:(?!(?:of|in|for|with|about|from|by|to|on|at)\b)[\w-]+ ){{0,4}}"
                      rf"(?:film|movie|series|show|season|sequel|title|documentary|comedy|drama|"
-                     rf"thriller)\b(?! (?:fan|critic|buff|star|maker|producer|director|"
+                     rf"thriller|story of|tale of)\b(?! (?:fan|critic|buff|star|maker|producer|director|"
                      rf"executive|studio|festival|industry|business|world)s?\b)")
 #: "The only close rival is Lift, released in early January", "Leave the World Behind, a
 #: December 2023 release": a title with its release in apposition.
@@ -148,11 +149,13 @@ _RELEASED_APPOS = re.compile(
     rf"August |(?:Sept|Nov|Dec)ember |October )?(?:19|20)\d\d (?:[\w-]+ )?release\b)")
 #: "Dragon Pilot will launch on 21 September 2018", "Orphans of Ebola, which premieres on
 #: October 17", "Homegrown: The Counter-Terror Dilemma, premieres on October 3": a title
-#: opening its sentence, then the day it comes out.
+#: opening its sentence (or right after a fronted "From director …," clause: "From …
+#: Gillian Flynn (Gone Girl), Widows debuts November 16"), then the day it comes out
+#: ("hits theaters on", "will be out here on").
 _TITLE_DATED = re.compile(
-    rf"^(?P<t>{TITLE_WORDS}),? (?:which )?(?:will |is set to |is slated to |is scheduled to |"
+    rf"^(?:From [^,.;:()]{{3,160}}(?:\([^()]{{1,60}}\)[^,.;:()]{{0,80}})?, )?(?P<t>{TITLE_WORDS}),? (?:which )?(?:will |is set to |is slated to |is scheduled to |"
     rf"to be |will be |is )?(?:premieres?|debuts?|launch(?:es)?|released|release|come out|"
-    rf"comes out|arrives?|opens?|bows?|airs?) (?:on |in )?(?=(?:\d{{1,2}} )?(?:Jan|Feb|Mar|"
+    rf"comes out|arrives?|opens?|bows?|airs?|hits? (?:theaters|theatres|cinemas)|out(?: here)?) (?:on |in )?(?=(?:\d{{1,2}} )?(?:Jan|Feb|Mar|"
     rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
     rf"Sun)day\b)")
 #: "Wednesday season 2", "the cast of Wednesday", "Extraction, which managed 90 million
@@ -231,7 +234,7 @@ _DEBUT_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=while )|(?<=and ))(?P<t>{TITLE_WOR
                           rf"{POSSESSOR} (?:directorial|feature|screenwriting|film) debut\b")
 #: "The festival opener is First Man, a biopic of astronaut Neil Armstrong": a title set
 #: beside what kind of work it is (not "Jane Doe, a comedy writer").
-_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=: )|(?<= is )|(?<= was )|(?<=\. )|(?<= and ))(?P<t>{TITLE_WORDS}), an? "
+_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=: )|(?<= is )|(?<= was )|(?<= will be )|(?<=\. )|(?<= and ))(?P<t>{TITLE_WORDS}), an? "
                          rf"(?:[\w-]+ ){{0,3}}?(?:biopic|drama|comedy|thriller|documentary|"
                          rf"docuseries|miniseries|western|musical|sequel|prequel|remake|"
                          rf"adaptation|(?:origin|love|coming-of-age|ghost) story|"
@@ -405,7 +408,7 @@ _TITLE_PATTERNS = [
                                                        r"(?:released|an? )")),
     (_AFTER_SOURCE, "after-source", re.compile(r"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) ")),
     (_TITLE_DATED, "title-dated", re.compile(r"\b(?:premiere|debut|launch|release|come|arrive|"
-                                             r"open|bow|air)")),
+                                             r"open|bow|air|hits? th|hits? ci|be out|is out)")),
 ]
 
 
