@@ -2775,3 +2775,14 @@ def test_a_title_after_will_be_then_a_kind_and_out_on_a_date() -> None:
               date="2015-11-22")
     assert any(c.subject == "zootropolis" and c.property == "datePublished"
                for c in got.statements)
+
+
+def test_a_place_after_a_comma_that_a_title_never_goes_without_is_part_of_it() -> None:
+    text = ("NBC has given a second-season renewal to supernatural drama Midnight, Texas, which "
+            "launched this past summer.\n\nMidnight, Texas, starring François Arnaud, is based "
+            "on the books by author Charlaine Harris.\n\nMidnight, Texas, whose pilot was "
+            "directed by Niels Arden Oplev, takes a journey into a remote Texas town.")
+    got = facts(text)
+    assert ("midnight-texas", "castMember", "francois-arnaud") in got
+    assert ("midnight-texas", "director", "niels-arden-oplev") in got
+    assert not any(s == "midnight" for s, _p, _o in got)

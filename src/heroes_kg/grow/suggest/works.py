@@ -466,6 +466,9 @@ def coordinated(doc: Doc, title: str, start: int) -> list[tuple[str, int]] | Non
     return None
 
 
+_PLACE_AFTER = re.compile(r", (?P<p>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
+
+
 def _register(doc: Doc, title: str, start: int, type_: str, rule: str, quote: str,
               confidence: float) -> str:
     parts = coordinated(doc, title, start) if " and " in title else None
@@ -473,6 +476,12 @@ def _register(doc: Doc, title: str, start: int, type_: str, rule: str, quote: st
         works = [_register(doc, part, at, type_, rule, quote, confidence)
                  for part, at in parts]
         return works[0]
+    placed = _PLACE_AFTER.match(doc.text, start + len(title))
+    if placed and is_place_or_award(placed.group("p")) and all(
+            doc.text.startswith(placed.group(0), m.end())
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(title)}(?![\w’'-])", doc.text)):
+        title += placed.group(0)  # "supernatural drama Midnight, Texas": a place after a
+        # comma that the title is never without is part of it
     covering = doc.work_span_at(start, start + len(title))
     if covering is not None:
         return covering[2]
