@@ -2786,3 +2786,13 @@ def test_a_place_after_a_comma_that_a_title_never_goes_without_is_part_of_it() -
     assert ("midnight-texas", "castMember", "francois-arnaud") in got
     assert ("midnight-texas", "director", "niels-arden-oplev") in got
     assert not any(s == "midnight" for s, _p, _o in got)
+
+
+def test_a_person_in_a_list_of_names_with_bracketed_credits_is_no_headline_title() -> None:
+    text = ("Byron Howard’s next feature will be Zootropolis, a buddy comedy. The voice cast "
+            "includes Idris Elba (Prometheus), J.K. Simmons (Whiplash) and Jason Bateman "
+            "(Horrible Bosses).\n\nIdris Elba will be Chief Bogo. Idris Elba is a bull.")
+    got = suggest(Article("a", "Idris Elba joins Zootropolis", "a.txt", text,
+                          date="2015-11-22"), KNOWN, min_confidence=0.0)
+    types = {e.id: e.type for e in got.entities}
+    assert types.get("idris-elba") not in ("Movie", "TVSeries")

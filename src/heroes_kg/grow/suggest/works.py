@@ -1000,7 +1000,15 @@ def _person_context(text: str, name: str) -> bool:
             return True
         if _OWN_WORK_AFTER.match(text, at + len(name), at + len(name) + 60):
             return True
+        if _CREDITED_LIST_AFTER.match(text, at + len(name), at + len(name) + 120):
+            return True
     return False
+
+
+#: "includes Idris Elba (Prometheus), J.K. Simmons (Whiplash), Jason Bateman …": one of a
+#: list of people, each with a credit in brackets (not a year).
+_CREDITED_LIST_AFTER = re.compile(r" \((?!\d)[^()\d]{2,50}\),? (?:and )?[A-Z][\w.’'-]* "
+                                  r"(?:[A-Z][\w.’'-]* )?[A-Z][\w’'-]+ \((?!\d)")
 
 
 #: "Alia Bhatt has wrapped up shooting for her next film": someone with works of their own.
