@@ -2796,3 +2796,20 @@ def test_a_person_in_a_list_of_names_with_bracketed_credits_is_no_headline_title
                           date="2015-11-22"), KNOWN, min_confidence=0.0)
     types = {e.id: e.type for e in got.entities}
     assert types.get("idris-elba") not in ("Movie", "TVSeries")
+
+
+def test_voice_of_in_brackets_names_the_actor_of_the_character_before() -> None:
+    text = ("Disney gave a peek at Zootopia 2, which is coming to theaters in November. The "
+            "film features returning characters Judy Hopps (voice of Ginnifer Goodwin), Nick "
+            "Wilde (voice of Jason Bateman), and newcomer Gary De’Snake (voice of Ke Huy Quan).")
+    got = facts(text)
+    assert ("ginnifer-goodwin", "plays", "judy-hopps") in got
+    assert ("jason-bateman", "plays", "nick-wilde") in got
+    types = {e.id: e.type for e in run(text).entities}
+    assert types.get("judy-hopps") == "FictionalCharacter"
+
+
+def test_a_rank_abbreviation_is_not_part_of_a_new_name() -> None:
+    text = ("Zootropolis is a buddy comedy. The main characters are smooth fox Nick Wilde "
+            "(Jason Bateman) and cop rabbit Lt. Judy Hopps (Ginnifer Goodwin).")
+    assert "lt-judy-hopps" not in {e.id for e in run(text).entities}

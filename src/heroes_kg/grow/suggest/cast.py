@@ -302,7 +302,9 @@ _PARENTHESISED = re.compile(r"\(([^()]{1,80})\)")
 #: A rank or office before a name in brackets' pair: the character's, not the actor's.
 _RANKED = re.compile(r"(?:Lt|Sgt|Capt|Det|Cpl|Lieutenant|Sergeant|Captain|Detective|Agent|"
                      r"Officer|Inspector|Commander|Deputy|Sheriff|Constable)\.? (?=[A-Z])")
-_NAME_THEN_PARENTHESISED_NAME = re.compile(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)")
+_NAME_THEN_PARENTHESISED_NAME = re.compile(
+    rf"(?P<a>{NAME}) \((?P<by>(?:the )?voice of |voiced by |played by |portrayed by )?"
+    rf"(?P<b>{NAME})\)(?! as\b)")
 
 
 def rule_parenthetical(doc: Doc, s: Sentence) -> None:
@@ -363,7 +365,11 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             s.text[:m.start("a")])
         surname_b, surname_a = (_surname_of_named(doc, x, s.start) for x in (b, a))
         ranked = _RANKED.match(m.group("a"))
-        if ranked and not _RANKED.match(b):
+        if m.group("by"):
+            # "returning characters Judy Hopps (voice of Ginnifer Goodwin)": the bracket
+            # says who plays the character
+            swap = True
+        elif ranked and not _RANKED.match(b):
             # "cop rabbit Lt. Judy Hopps (Ginnifer Goodwin)": a rank names a character,
             # the bracket its actor
             a, swap = doc.trim(m.group("a")[ranked.end():]), True
