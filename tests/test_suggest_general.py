@@ -2813,3 +2813,21 @@ def test_a_rank_abbreviation_is_not_part_of_a_new_name() -> None:
     text = ("Zootropolis is a buddy comedy. The main characters are smooth fox Nick Wilde "
             "(Jason Bateman) and cop rabbit Lt. Judy Hopps (Ginnifer Goodwin).")
     assert "lt-judy-hopps" not in {e.id for e in run(text).entities}
+
+
+def test_a_pronoun_is_no_company_that_greenlit_a_work() -> None:
+    text = ("Knives Out 2 is in the works, Rian Johnson told Variety. \"I never write with any "
+            "actors in mind. I gave him a Southern accent to make him a fish out of water.\"")
+    got = run(text)
+    assert "i" not in {e.id for e in got.entities}
+    assert not any(c.property == "greenlitBy" for c in got.statements)
+
+
+def test_her_novels_in_a_clause_about_the_author_is_no_source_of_the_work() -> None:
+    text = ("NBC renewed supernatural drama Midnight, Texas. Midnight, Texas, starring François "
+            "Arnaud, is based on the books by author Charlaine Harris, who already has one hit "
+            "supernatural drama series based on her novels to her credit — HBO’s True Blood.")
+    got = run(text)
+    assert not any(e.name.startswith("her ") for e in got.entities)
+    assert ("midnight-texas", "basedOn", "midnight-texas-novels") not in {
+        c.key() for c in got.statements}

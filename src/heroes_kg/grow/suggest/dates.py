@@ -685,6 +685,8 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
                 continue
             org = orgs[-1]
         else:
+            if len(name) < 2 or name in STOP:
+                continue  # "I gave him a Southern accent": a pronoun, no company
             found = doc.lookup(name)
             kind = doc.type_of(found) if found else guess_type(name)
             if kind is None or not is_a(kind, "Organization") or \

@@ -2941,6 +2941,11 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
                 None, root):
             root = doc.predecessor(root) or root
         adj = m.group("adj").strip()
+        if re.match(r"(?:her|his|their)\b", adj) and re.search(
+                r"\bwho\b[^.;:—–()]*$", s.text[:m.start()]):
+            continue  # "author Charlaine Harris, who already has one hit series based on
+            # her novels to her credit": another work of the person's, named later
+        adj = re.sub(r"^(?:her|his|their|its) ", "", adj)
         screen = re.fullmatch(r"film|movie|(?:TV |television )?(?:series|show)", kind)
         # "an adaptation of Terry Gilliam's 1981 cult classic movie": a film or series
         # adapted again carries its title ("Time Bandits (1981 movie)"), not "cult classic movie"
