@@ -3,6 +3,8 @@ uses a phrasing from a real film or TV news article."""
 
 from __future__ import annotations
 
+import re
+
 from heroes_kg.corpus.curation import Article, Entity
 from heroes_kg.grow.suggest import MIN_CONFIDENCE, RULE_CONFIDENCE_CAP, suggest
 from heroes_kg.grow.suggest._text import sentences
@@ -2831,3 +2833,19 @@ def test_her_novels_in_a_clause_about_the_author_is_no_source_of_the_work() -> N
     assert not any(e.name.startswith("her ") for e in got.entities)
     assert ("midnight-texas", "basedOn", "midnight-texas-novels") not in {
         c.key() for c in got.statements}
+
+
+def test_a_broadcaster_named_by_number_is_no_numbered_title() -> None:
+    text = ("The heist thriller series Money Heist was originally created by Alex Pina for "
+            "Spain’s Antena 3. Below The Surface comes from Kanal 5 and Discovery Network "
+            "Denmark.")
+    got = run(text)
+    assert not any(e.type in ("Movie", "TVSeries") and re.search(r"Antena|Kanal", e.name)
+                   for e in got.entities)
+    assert ("money-heist", "creator", "alex-pina") in {c.key() for c in got.statements}
+
+
+def test_a_title_after_a_kind_with_a_hyphenated_adjective_and_a_comma() -> None:
+    text = ("London – The non-English-language series, Money Heist,  raises a global success "
+            "in a very short time. It was created by Alex Pina.")
+    assert "money-heist" in {e.id for e in run(text).entities}

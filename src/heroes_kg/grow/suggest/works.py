@@ -67,11 +67,11 @@ _NAMED_TITLE = re.compile(
     rf"\b(?P<cue>film|movie|series|show|finale|special|sequel|prequel|spinoff|spin-off|"
     rf"documentary|docuseries|miniseries|feature|project),? (?:(?:which is|which was|to be|"
     rf"now|officially|simply) )?(?:dubbed|titled|entitled|called|named) [“\"‘]?(?P<t>{TITLE_WORDS})")
-#: "Hulu's new thriller series, The Veil — was seen": the title after a comma, closing its
-#: clause.
+#: "Hulu's new thriller series, The Veil — was seen", "The non-English-language series,
+#: Money Heist, raises": the title after a comma, closing its clause.
 _CUE_COMMA = re.compile(
     rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]nother|{POSSESSOR})\s"
-    rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,4}}?"
+    rf"(?:(?:[a-z][\w-]*|[A-Z][\w+&]*)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|film|movie|documentary|comedy|thriller|drama|release),\s[“\"‘]?"
     rf"(?P<t>{TITLE_WORDS})[”\"’]?(?=\s?[—–]|[.;,)]|,? (?:which|who|is|was|will|has)\b)")
 #: "his Winston Churchill film starring Gary Oldman, Darkest Hour, is scheduled to arrive
@@ -199,7 +199,9 @@ _NUMBERED = re.compile(rf"(?<![\w’'#@])(?P<t>{_TITLE_HEAD}(?:\s{_TITLE_HEAD}){
 _NOT_NUMBERED = {"Season", "Part", "Episode", "Chapter", "Volume", "Vol", "Top", "Phase",
                  "Day", "Week", "Act", "Book", "Issue", "No", "Number", "Level", "Round",
                  "Game", "Stage", "Series", "Title", "Section", "Article", "Page", "Figure",
-                 "Covid", "COVID", "Category", "Class", "Grade", "Channel", "War"}
+                 "Covid", "COVID", "Category", "Class", "Grade", "Channel", "War",
+                 # broadcasters named by number: "Spain’s Antena 3", "from Kanal 5"
+                 "Kanal", "Canal", "Antena", "Antenne", "Rai", "Rede", "Cadena", "Telecanal"}
 _WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is set to )?|will have "
                     rf"its (?:\w+ )?(?:season|series|episode|finale) |will )?"
                     rf"(?:managed|racked up|drew|earned|reached|scored|premiered|premieres|"
