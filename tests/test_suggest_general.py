@@ -2849,3 +2849,11 @@ def test_a_title_after_a_kind_with_a_hyphenated_adjective_and_a_comma() -> None:
     text = ("London – The non-English-language series, Money Heist,  raises a global success "
             "in a very short time. It was created by Alex Pina.")
     assert "money-heist" in {e.id for e in run(text).entities}
+
+
+def test_a_quoted_name_after_known_as_with_an_actor_in_brackets_is_no_title() -> None:
+    text = ("Money Heist follows the plan of the mysterious criminal mastermind known as "
+            "‘El Profesor’ (Álvaro Morte), who is about to organise an epic heist.")
+    got = run(text)
+    assert not any(e.name == "El Profesor" and e.type in ("Movie", "TVSeries")
+                   for e in got.entities)

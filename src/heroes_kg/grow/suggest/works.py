@@ -727,6 +727,10 @@ def find_titles(doc: Doc) -> None:
                 continue  # "“Vanity Fair”" is no title; "seasons of “The Umbrella Academy”" is
             if _nickname(s.text, m.start(), m.end()):
                 continue  # "Dwayne ‘The Rock’ Johnson": a nickname between two names
+            if re.search(r"\b(?:known as|nicknamed|code-?named|alias|aka)\s$", before) and \
+                    re.match(r" \((?:[A-ZÀ-Þ][\w’'.-]+ ?){2,4}\)", s.text[m.end():]):
+                continue  # "the criminal mastermind known as ‘El Profesor’ (Álvaro Morte)":
+                # a character, the bracket its actor
             _register(doc, title, s.start + m.start("t"), type_, "quoted-title", m.group(0),
                       0.5)
         for m in _TITLE_LIST.finditer(s.text):
