@@ -2857,3 +2857,11 @@ def test_a_quoted_name_after_known_as_with_an_actor_in_brackets_is_no_title() ->
     got = run(text)
     assert not any(e.name == "El Profesor" and e.type in ("Movie", "TVSeries")
                    for e in got.entities)
+
+
+def test_v_between_capitalised_words_stays_inside_a_title() -> None:
+    text = ("Ben Affleck’s take on Batman was featured in Batman v Superman: Dawn of Justice "
+            "(2016).")
+    got = run(text)
+    assert "batman-v-superman-dawn-of-justice" in {e.id for e in got.entities}
+    assert "superman-dawn-of-justice" not in {e.id for e in got.entities}

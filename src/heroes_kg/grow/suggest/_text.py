@@ -54,7 +54,7 @@ TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?(?:[\"”'’]|‘(?=[\s
 #: The Series", "Chip ‘N Dale: Park Life", "The Marvelous Mrs. Maisel").
 _TW = (r"(?:(?:Mrs?|Ms|Dr|St|Jr)\.(?=\s[A-Z])|[A-Z0-9][\w’'&.-]*[\w’'&+]|[A-Z0-9]\+?|[IVX]+|"
        r"[‘’'][A-Z](?=\s))")
-_SMALL = r"(?:of|the|a|an|and|in|on|to|for|at|with|from|by|vs\.?|&|de|la|or)"
+_SMALL = r"(?:of|the|a|an|and|in|on|to|for|at|with|from|by|vs\.?|v\.?|&|de|la|or)"
 TITLE_WORDS = (rf"{_TW}(?:(?:\s{_SMALL})*\s{_TW})*"
                rf"(?::\s(?:{_SMALL}\s)?{_TW}(?:(?:\s{_SMALL})*\s{_TW})*){{0,2}}")
 
@@ -255,7 +255,8 @@ def strip_possessive(name: str) -> str:
 
 
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "from",
-                "by", "vs", "vs.", "&", "de", "la", "or", "is", "my", "me", "be", "it", "as"}
+                "by", "vs", "vs.", "v", "v.", "&", "de", "la", "or", "is", "my", "me", "be", "it",
+                "as"}
 
 
 _TITLE_WORD = re.compile(r"[\w’'&+-]+")
