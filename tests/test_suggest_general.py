@@ -2865,3 +2865,13 @@ def test_v_between_capitalised_words_stays_inside_a_title() -> None:
     got = run(text)
     assert "batman-v-superman-dawn-of-justice" in {e.id for e in got.entities}
     assert "superman-dawn-of-justice" not in {e.id for e in got.entities}
+
+
+def test_the_sequel_after_a_numbered_film_in_its_paragraph_is_that_film() -> None:
+    text = ("Widows is the story of four women. Widows debuts November 16 .\n\n"
+            "Ralph Breaks the Internet: Wreck-It Ralph 2 leaves the arcade behind. Ralph and "
+            "Vanellope must risk it all. The sequel hits theaters on November 21 .")
+    got = run(text, date="2018-06-08")
+    dates = {(c.subject, c.value) for c in got.statements if c.property == "datePublished"}
+    assert not any(w.endswith("-sequel") for w, _v in dates)
+    assert not any(e.id == "widows-sequel" for e in got.entities)

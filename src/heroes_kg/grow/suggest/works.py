@@ -1850,8 +1850,10 @@ def rule_sequel(doc: Doc, s: Sentence) -> None:
             continue  # "The sequel “Beetlejuice Beetlejuice”": the title is the sequel
         film = m.group("t") and doc.lookup(m.group("t"))
         in_sentence = [w for a, _b, w in doc.work_spans if s.start <= a < s.start + m.start()]
-        if not film and m.group(0).lower() == "the sequel" and doc.main_film:
-            film = doc.main_film  # "the sequel": the one the article is about
+        if not film and m.group(0).lower() == "the sequel":
+            # "the sequel": a numbered one named just before in the paragraph, else the
+            # one the article is about
+            film = doc.numbered_before(s.start + m.start()) or doc.main_film
         film = film or (in_sentence[-1] if in_sentence else doc.main_film)
         numbered = film and re.fullmatch(r"(?P<b>.+?):? (?:[2-9]|II|III|IV)", doc.name_of(film))
         if numbered and m.group(0).lower() == "the sequel":
