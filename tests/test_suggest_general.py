@@ -2875,3 +2875,13 @@ def test_the_sequel_after_a_numbered_film_in_its_paragraph_is_that_film() -> Non
     dates = {(c.subject, c.value) for c in got.statements if c.property == "datePublished"}
     assert not any(w.endswith("-sequel") for w, _v in dates)
     assert not any(e.id == "widows-sequel" for e in got.entities)
+
+
+def test_a_country_or_nationalities_after_a_title_are_no_title() -> None:
+    text = ("This year’s selected series includes TNT’s “4 Blocks” from Germany, directed by "
+            "Marvin Kren; ZDF’s German-Czech co-production “The Same Sky,” directed by Oliver "
+            "Hirschbiegel.")
+    got = run(text)
+    ids = {e.id for e in got.entities}
+    assert "germany" not in ids and "german-czech" not in ids
+    assert ("4-blocks", "director", "marvin-kren") in {c.key() for c in got.statements}

@@ -769,6 +769,13 @@ def find_titles(doc: Doc) -> None:
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
                 if title is None:
                     continue
+                if rule in ("directed-apposition", "title-starring", "which-clause",
+                            "title-dated", "title-is-by") and is_place_or_award(title):
+                    continue  # "TNT’s “4 Blocks” from Germany, directed by Marvin Kren": a
+                    # country, the work named before it
+                if "-" in title and all(p in _NATIONALITIES or p in ("U.S.", "UK", "US")
+                                        for p in title.split("-")):
+                    continue  # "ZDF’s German-Czech co-production": nationalities
                 if rule == "cast-of" and _PERSON_DEBUT.search(m.group(0)):
                     continue  # "the directorial debut of Rebecca Hall": a person's debut
                 if rule == "kind-is" and not (m.group("named") or _repeated(doc, title)):
@@ -1711,6 +1718,8 @@ _NATIONALITIES = {"British", "American", "Canadian", "Australian", "Irish", "Eng
                   "Japanese", "Korean", "Chinese", "Indian", "Nigerian", "Swedish", "Danish",
                   "Dutch", "Brazilian", "Argentine", "Polish", "Russian", "Israeli",
                   "Kenyan", "South", "African", "Hollywood", "Bollywood", "Broadway",
+                  "Czech", "Belgian", "Austrian", "Swiss", "Norwegian", "Finnish", "Turkish",
+                  "Greek", "Portuguese", "Icelandic", "Hungarian", "Romanian",
                   # languages whose film industries name an actor: "Tamil star Saravanan
                   # Sivakumar"
                   "Tamil", "Telugu", "Hindi", "Malayalam", "Kannada", "Marathi", "Punjabi",
