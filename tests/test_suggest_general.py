@@ -2885,3 +2885,12 @@ def test_a_country_or_nationalities_after_a_title_are_no_title() -> None:
     ids = {e.id for e in got.entities}
     assert "germany" not in ids and "german-czech" not in ids
     assert ("4-blocks", "director", "marvin-kren") in {c.key() for c in got.statements}
+
+
+def test_a_quoted_title_in_capitals_after_a_networks_possessive_is_a_title() -> None:
+    text = ("The selection includes Amazon Prime’s “Patriot,” a U.S.-Czech co-production "
+            "created by Steve Conrad; and the BBC’s “SS-GB,” starring Sam Riley and Kate "
+            "Bosworth.")
+    got = facts(text)
+    assert ("ss-gb", "castMember", "sam-riley") in got
+    assert ("patriot", "castMember", "kate-bosworth") not in got

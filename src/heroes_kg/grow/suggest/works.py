@@ -699,7 +699,9 @@ def find_titles(doc: Doc) -> None:
             number = title.isdigit() and bool(
                 _WORK_BEFORE.search(s.text[max(0, m.start() - 30):m.start()]))
             sequel = _CAPITALS_SEQUEL.fullmatch(title)
-            capitals = title.upper() == title and not sequel  # but ‘IT 2‘
+            capitals = title.upper() == title and not sequel and not (
+                len(title) >= 4 and _network_before(s.text[max(0, m.start() - 30):m.start()])
+            )  # but ‘IT 2‘, “the BBC’s “SS-GB,” starring Sam Riley”
             if not number and (len(title) <= 2 or capitals or
                                not is_title_case(title) or len(title.split()) > 10):
                 continue  # but "The science fiction film “65,” starring Adam Driver"
@@ -723,7 +725,8 @@ def find_titles(doc: Doc) -> None:
                                       + len(title), found)
                 continue
             if guess_type(title) not in ("Person",) and not sequel and (
-                    title.lower() in KNOWN_NAMES or not _WORK_BEFORE.search(before)):
+                    title.lower() in KNOWN_NAMES or not (_WORK_BEFORE.search(before) or (
+                        title.isupper() and _network_before(before)))):
                 continue  # "“Vanity Fair”" is no title; "seasons of “The Umbrella Academy”" is
             if _nickname(s.text, m.start(), m.end()):
                 continue  # "Dwayne ‘The Rock’ Johnson": a nickname between two names
