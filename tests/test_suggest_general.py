@@ -2894,3 +2894,14 @@ def test_a_quoted_title_in_capitals_after_a_networks_possessive_is_a_title() -> 
     got = facts(text)
     assert ("ss-gb", "castMember", "sam-riley") in got
     assert ("patriot", "castMember", "kate-bosworth") not in got
+
+
+def test_a_post_before_a_name_is_no_title_and_gave_without_an_order_is_no_greenlight() -> None:
+    text = ("Pixar Animation Studios gave folks at the Annecy Animation Festival plenty to look "
+            "forward to with Toy Story 5. Pixar's Chief Creative Officer Pete Docter spoke. "
+            "Amazon gave Homecoming a two-season order.")
+    got = run(text)
+    assert not any("officer" in e.id for e in got.entities)
+    greenlit = {(c.subject, c.object) for c in got.statements if c.property == "greenlitBy"}
+    assert ("toy-story-5", "pixar-animation-studios") not in greenlit
+    assert any(s == "homecoming" for s, _o in greenlit)

@@ -674,6 +674,11 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
     greenlit the work (the reboot, the season) named next."""
     for m in _ORDERED.finditer(s.text):
         name = m.group("o")
+        if re.search(r"\bg[ai]ves?$", m.group(0)) and not re.match(
+                r"[^.;:]{0,80}?\b(?:order|green ?light|greenlight|go-ahead|renewal|pickup|"
+                r"nod)\b", s.text[m.end():]):
+            continue  # "Pixar Animation Studios gave folks at the Annecy festival plenty
+            # to look forward to": no order
         if name.lower().startswith("the "):
             kinds = ("StreamingService",) if "streamer" in name.lower() or \
                 "service" in name.lower() else ("Organization",)

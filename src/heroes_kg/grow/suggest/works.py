@@ -497,6 +497,13 @@ _PAGE_WORDS = {"advertisement", "sponsored", "related", "credit", "read more", "
                "trending", "video", "photo", "photos", "share", "subscribe", "recommended"}
 
 
+#: A post and the person holding it: "Chief Creative Officer Pete Docter", "Executive
+#: Vice President Jane Doe".
+_JOB_TITLE = re.compile(r"(?:(?:Chief|Executive|Senior|Vice|Deputy|Co-|Global|Head) ?)+"
+                        r"(?:[A-Z][a-z]+ )*?(?:Officer|President|Director|Editor|Producer|"
+                        r"Chairman|Chairwoman|Chair|Executive)\b")
+
+
 _LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[-–•*])\s+")
 _NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _HEADING_SEASON = re.compile(rf"(?P<t>.+?):? (?i:season) {_NUM}")
@@ -776,6 +783,8 @@ def find_titles(doc: Doc) -> None:
                             "title-dated", "title-is-by") and is_place_or_award(title):
                     continue  # "TNT’s “4 Blocks” from Germany, directed by Marvin Kren": a
                     # country, the work named before it
+                if _JOB_TITLE.match(title):
+                    continue  # "Pixar's Chief Creative Officer Pete Docter": someone's post
                 if "-" in title and all(p in _NATIONALITIES or p in ("U.S.", "UK", "US")
                                         for p in title.split("-")):
                     continue  # "ZDF’s German-Czech co-production": nationalities
