@@ -441,6 +441,21 @@ class Doc:
                               r"premiere|finale|season)|[Ii]t|[Ii]ts)\b",
                               self.text[para.start:pos]))
 
+    def numbered_before(self, pos: int) -> str | None:
+        """The numbered sequel that "the sequel" at ``pos`` stands for: the last numbered
+        film named before it in its paragraph, when the article's main work is not named
+        after it ("Ralph Breaks the Internet: Wreck-It Ralph 2 leaves … The sequel hits
+        theaters on November 21")."""
+        para = next((p for p in self.paragraphs if p.start <= pos <= p.end), None)
+        if para is None:
+            return None
+        named = [w for a, _b, w in self.work_spans if para.start <= a < pos
+                 and self.type_of(w) == "Movie"]
+        numbered = [w for w in named if re.search(r"\w (?:[2-9]|II|III|IV)$", self.name_of(w))]
+        if numbered and self.main_film not in named[named.index(numbered[-1]):]:
+            return numbered[-1]
+        return None
+
     def anaphor(self, pos: int, s: Sentence) -> str | None:
         """The work a phrase before ``pos`` in its sentence points back to: "the new
         version" / "the reboot" (the reboot named last), "the sequel" (the main work's),
@@ -455,6 +470,9 @@ class Doc:
         if word.endswith("seasons"):
             return self.series_of(self.work_before(s.start + m.start(), s))
         if word in ("sequel", "follow-up"):
+            numbered = self.numbered_before(s.start + m.start())
+            if numbered is not None:
+                return numbered
             if self.main_film is None:
                 return None
             if self.main_film.endswith("-sequel") or re.search(

@@ -54,7 +54,7 @@ TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?(?:[\"”'’]|‘(?=[\s
 #: The Series", "Chip ‘N Dale: Park Life", "The Marvelous Mrs. Maisel").
 _TW = (r"(?:(?:Mrs?|Ms|Dr|St|Jr)\.(?=\s[A-Z])|[A-Z0-9][\w’'&.-]*[\w’'&+]|[A-Z0-9]\+?|[IVX]+|"
        r"[‘’'][A-Z](?=\s))")
-_SMALL = r"(?:of|the|a|an|and|in|on|to|for|at|with|from|by|vs\.?|&|de|la|or)"
+_SMALL = r"(?:of|the|a|an|and|in|on|to|for|at|with|from|by|vs\.?|v\.?|&|de|la|or)"
 TITLE_WORDS = (rf"{_TW}(?:(?:\s{_SMALL})*\s{_TW})*"
                rf"(?::\s(?:{_SMALL}\s)?{_TW}(?:(?:\s{_SMALL})*\s{_TW})*){{0,2}}")
 
@@ -138,7 +138,8 @@ STOP = {"The", "A", "An", "And", "But", "Or", "It", "Its", "It's", "He", "She", 
         *(m.capitalize() for m in MONTHS)} - {"Variety"}
 
 _ABBREVIATIONS = re.compile(
-    r"(?:Ms|Mr|Mrs|Dr|Jr|Sr|St|Mt|vs|Inc|Co|Corp|Ltd|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"(?:Ms|Mr|Mrs|Dr|Jr|Sr|St|Mt|vs|Inc|Co|Corp|Ltd|No|Vol|Lt|Sgt|Capt|Det|Cpl|Gen|Col|Prof|Rev|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
     r"Sept?|Oct|Nov|Dec|U\.S|U\.K|D\.C|L\.A|(?:[A-Z]\.){0,3}[A-Z])\.")
 
 
@@ -254,7 +255,8 @@ def strip_possessive(name: str) -> str:
 
 
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "from",
-                "by", "vs", "vs.", "&", "de", "la", "or", "is", "my", "me", "be", "it", "as"}
+                "by", "vs", "vs.", "v", "v.", "&", "de", "la", "or", "is", "my", "me", "be", "it",
+                "as"}
 
 
 _TITLE_WORD = re.compile(r"[\w’'&+-]+")

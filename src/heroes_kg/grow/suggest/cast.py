@@ -287,7 +287,8 @@ def _work_named_after(doc: Doc, s: Sentence, end: int) -> tuple[str | None, int]
 #: work they are known for: "Directors Gus Van Sant (The Sea of Trees), Jia Zhang-ke
 #: (Mountain May Depart)": their credits, not the characters they play.
 _CREDIT_LIST = re.compile(
-    rf"\b(?i:(?:co-)?(?:directors?|filmmakers?|helmers?|auteurs?|writers?|creators?|"
+    rf"\b(?i:(?:co-)?(?:directors?|filmmakers?|helmers?|auteurs?|writers?|creators?|authors?|"
+    rf"novelists?|composers?|cinematographers?|"
     rf"showrunners?|producers?|newcomers|actors|actresses|veterans|alums|alumni|co-stars))"
     rf"(?: (?:such as|including|like|are|were|include))?:? "
     rf"(?:{NAME} \([^()]{{1,80}}\),? (?:and )?)*$")
@@ -298,7 +299,12 @@ _AKA = re.compile(rf"(?P<c>{NAME}), (?:aka|a\.k\.a\.|also known as) (?:one of th
 
 
 _PARENTHESISED = re.compile(r"\(([^()]{1,80})\)")
-_NAME_THEN_PARENTHESISED_NAME = re.compile(rf"(?P<a>{NAME}) \((?P<b>{NAME})\)(?! as\b)")
+#: A rank or office before a name in brackets' pair: the character's, not the actor's.
+_RANKED = re.compile(r"(?:Lt|Sgt|Capt|Det|Cpl|Lieutenant|Sergeant|Captain|Detective|Agent|"
+                     r"Officer|Inspector|Commander|Deputy|Sheriff|Constable)\.? (?=[A-Z])")
+_NAME_THEN_PARENTHESISED_NAME = re.compile(
+    rf"(?P<a>{NAME}) \((?P<by>(?:the )?voice of |voiced by |played by |portrayed by )?"
+    rf"(?P<b>{NAME})\)(?! as\b)")
 
 
 def rule_parenthetical(doc: Doc, s: Sentence) -> None:
@@ -329,9 +335,10 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
                   "actor-parenthesis", 0.75, s)
             continue
         if credits or is_place_or_award(b) or _CREDIT_LIST.search(s.text[:m.start()]) or re.search(
-                r"\b(?:(?:creator|director|filmmaker|writer|showrunner|producer)s?|newcomers|"
+                r"\b(?:(?:creator|director|filmmaker|writer|showrunner|producer|author|"
+                r"novelist|composer|cinematographer)s?|newcomers|"
                 r"actors|actresses|veterans|alums|alumni|co-stars) $",
-                s.text[max(0, m.start() - 14):m.start()]):
+                s.text[max(0, m.start() - 16):m.start()]):
             continue  # "joins newcomers Awkwafina (Crazy Rich Asians)": their credits
         # "June (Maya Rudolph) and Oscar (Fred Armisen)": a character's first name before
         # a known actor's, even one that is also a month or an award.
@@ -357,7 +364,16 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             r"\b(?:and|or|with|by|from|to|of|star|stars|starring|actor|actress)\s$",
             s.text[:m.start("a")])
         surname_b, surname_a = (_surname_of_named(doc, x, s.start) for x in (b, a))
-        if doc.is_character(a) or doc.is_character(b) or surname_a or surname_b:
+        ranked = _RANKED.match(m.group("a"))
+        if m.group("by"):
+            # "returning characters Judy Hopps (voice of Ginnifer Goodwin)": the bracket
+            # says who plays the character
+            swap = True
+        elif ranked and not _RANKED.match(b):
+            # "cop rabbit Lt. Judy Hopps (Ginnifer Goodwin)": a rank names a character,
+            # the bracket its actor
+            a, swap = doc.trim(m.group("a")[ranked.end():]), True
+        elif doc.is_character(a) or doc.is_character(b) or surname_a or surname_b:
             swap = doc.is_character(a) or bool(surname_b and not doc.is_character(b))
         elif follows and listed is not None:
             swap = listed[1]

@@ -674,6 +674,11 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
     greenlit the work (the reboot, the season) named next."""
     for m in _ORDERED.finditer(s.text):
         name = m.group("o")
+        if re.search(r"\bg[ai]ves?$", m.group(0)) and not re.match(
+                r"[^.;:]{0,80}?\b(?:order|green ?light|greenlight|go-ahead|renewal|pickup|"
+                r"nod)\b", s.text[m.end():]):
+            continue  # "Pixar Animation Studios gave folks at the Annecy festival plenty
+            # to look forward to": no order
         if name.lower().startswith("the "):
             kinds = ("StreamingService",) if "streamer" in name.lower() or \
                 "service" in name.lower() else ("Organization",)
@@ -685,6 +690,8 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
                 continue
             org = orgs[-1]
         else:
+            if len(name) < 2 or name in STOP:
+                continue  # "I gave him a Southern accent": a pronoun, no company
             found = doc.lookup(name)
             kind = doc.type_of(found) if found else guess_type(name)
             if kind is None or not is_a(kind, "Organization") or \

@@ -14,7 +14,9 @@ __all__ = ["RULES"]
 
 _ROLE_WORD = re.compile(r"(?:Co-)?(?:[Cc]reators?|[Dd]irectors?|[Pp]roducers?|[Ss]howrunners?|"
                         r"[Ww]riters?|[Ss]tars?|[Aa]ctors?|[Aa]ctress(?:es)?|[Ee]xecutives?|"
-                        r"[Cc]o-stars?|[Hh]osts?|CEO|Chairman|Chairwoman|President|Filmmakers?)")
+                        r"[Cc]o-stars?|[Hh]osts?|CEO|Chairman|Chairwoman|President|Filmmakers?|"
+                        # a rank's abbreviation: "cop rabbit Lt. Judy Hopps"
+                        r"(?:Lt|Sgt|Capt|Det|Cpl)\.)")
 _GENERIC = re.compile(r"(?:Studios?|Pictures|Entertainment|Films?|Productions?|Media|Network|"
                       r"Television|Channel|Animation|Cinema|Festival|Group|Company|News)")
 _SKIP = {"New Year", "Christmas Day", "Christmas Eve", "Top", "Oscar", "Oscars", "Emmy",

@@ -67,11 +67,11 @@ _NAMED_TITLE = re.compile(
     rf"\b(?P<cue>film|movie|series|show|finale|special|sequel|prequel|spinoff|spin-off|"
     rf"documentary|docuseries|miniseries|feature|project),? (?:(?:which is|which was|to be|"
     rf"now|officially|simply) )?(?:dubbed|titled|entitled|called|named) [“\"‘]?(?P<t>{TITLE_WORDS})")
-#: "Hulu's new thriller series, The Veil — was seen": the title after a comma, closing its
-#: clause.
+#: "Hulu's new thriller series, The Veil — was seen", "The non-English-language series,
+#: Money Heist, raises": the title after a comma, closing its clause.
 _CUE_COMMA = re.compile(
     rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]nother|{POSSESSOR})\s"
-    rf"(?:(?:[a-z-]+|[A-Z][\w+&]*)\s){{0,4}}?"
+    rf"(?:(?:[a-z][\w-]*|[A-Z][\w+&]*)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|film|movie|documentary|comedy|thriller|drama|release),\s[“\"‘]?"
     rf"(?P<t>{TITLE_WORDS})[”\"’]?(?=\s?[—–]|[.;,)]|,? (?:which|who|is|was|will|has)\b)")
 #: "his Winston Churchill film starring Gary Oldman, Darkest Hour, is scheduled to arrive
@@ -133,12 +133,13 @@ _SEASONS_TITLE = re.compile(rf"\b(?:[Tt]his|[Ll]ast|[Nn]ext) (?:year|fall|summer
 #: "Stranger Things 4 Volume 2 is officially the most-watched English-language TV season".
 #: "According to today’s Flixpatrol stats, Damsel is also still the number one Netflix
 #: movie in 90 countries": after an opening clause too, with adverbs before the noun.
+#: "Widows is the story of four women with nothing in common".
 _IS_THE = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS}(?: \d+(?: (?:Volume|Part|Vol\.) \d+)?)?) "
                      rf"(?:is|was|has become|became) (?:(?:officially|now|already|also|still|"
                      rf"currently|easily|arguably|reportedly) ){{0,3}}(?:the|a|an|[A-Z]\w+[’']s) "
                      rf"(?:(?!(?:of|in|for|with|about|from|by|to|on|at)\b)[\w-]+ ){{0,4}}"
                      rf"(?:film|movie|series|show|season|sequel|title|documentary|comedy|drama|"
-                     rf"thriller)\b(?! (?:fan|critic|buff|star|maker|producer|director|"
+                     rf"thriller|story of|tale of)\b(?! (?:fan|critic|buff|star|maker|producer|director|"
                      rf"executive|studio|festival|industry|business|world)s?\b)")
 #: "The only close rival is Lift, released in early January", "Leave the World Behind, a
 #: December 2023 release": a title with its release in apposition.
@@ -148,11 +149,13 @@ _RELEASED_APPOS = re.compile(
     rf"August |(?:Sept|Nov|Dec)ember |October )?(?:19|20)\d\d (?:[\w-]+ )?release\b)")
 #: "Dragon Pilot will launch on 21 September 2018", "Orphans of Ebola, which premieres on
 #: October 17", "Homegrown: The Counter-Terror Dilemma, premieres on October 3": a title
-#: opening its sentence, then the day it comes out.
+#: opening its sentence (or right after a fronted "From director …," clause: "From …
+#: Gillian Flynn (Gone Girl), Widows debuts November 16"), then the day it comes out
+#: ("hits theaters on", "will be out here on").
 _TITLE_DATED = re.compile(
-    rf"^(?P<t>{TITLE_WORDS}),? (?:which )?(?:will |is set to |is slated to |is scheduled to |"
+    rf"^(?:From [^,.;:()]{{3,160}}(?:\([^()]{{1,60}}\)[^,.;:()]{{0,80}})?, )?(?P<t>{TITLE_WORDS}),? (?:which )?(?:will |is set to |is slated to |is scheduled to |"
     rf"to be |will be |is )?(?:premieres?|debuts?|launch(?:es)?|released|release|come out|"
-    rf"comes out|arrives?|opens?|bows?|airs?) (?:on |in )?(?=(?:\d{{1,2}} )?(?:Jan|Feb|Mar|"
+    rf"comes out|arrives?|opens?|bows?|airs?|hits? (?:theaters|theatres|cinemas)|out(?: here)?) (?:on |in )?(?=(?:\d{{1,2}} )?(?:Jan|Feb|Mar|"
     rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
     rf"Sun)day\b)")
 #: "Wednesday season 2", "the cast of Wednesday", "Extraction, which managed 90 million
@@ -196,7 +199,9 @@ _NUMBERED = re.compile(rf"(?<![\w’'#@])(?P<t>{_TITLE_HEAD}(?:\s{_TITLE_HEAD}){
 _NOT_NUMBERED = {"Season", "Part", "Episode", "Chapter", "Volume", "Vol", "Top", "Phase",
                  "Day", "Week", "Act", "Book", "Issue", "No", "Number", "Level", "Round",
                  "Game", "Stage", "Series", "Title", "Section", "Article", "Page", "Figure",
-                 "Covid", "COVID", "Category", "Class", "Grade", "Channel", "War"}
+                 "Covid", "COVID", "Category", "Class", "Grade", "Channel", "War",
+                 # broadcasters named by number: "Spain’s Antena 3", "from Kanal 5"
+                 "Kanal", "Canal", "Antena", "Antenne", "Rai", "Rede", "Cadena", "Telecanal"}
 _WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is set to )?|will have "
                     rf"its (?:\w+ )?(?:season|series|episode|finale) |will )?"
                     rf"(?:managed|racked up|drew|earned|reached|scored|premiered|premieres|"
@@ -231,7 +236,7 @@ _DEBUT_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=while )|(?<=and ))(?P<t>{TITLE_WOR
                           rf"{POSSESSOR} (?:directorial|feature|screenwriting|film) debut\b")
 #: "The festival opener is First Man, a biopic of astronaut Neil Armstrong": a title set
 #: beside what kind of work it is (not "Jane Doe, a comedy writer").
-_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=: )|(?<= is )|(?<= was )|(?<=\. )|(?<= and ))(?P<t>{TITLE_WORDS}), an? "
+_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=: )|(?<= is )|(?<= was )|(?<= will be )|(?<=\. )|(?<= and ))(?P<t>{TITLE_WORDS}), an? "
                          rf"(?:[\w-]+ ){{0,3}}?(?:biopic|drama|comedy|thriller|documentary|"
                          rf"docuseries|miniseries|western|musical|sequel|prequel|remake|"
                          rf"adaptation|(?:origin|love|coming-of-age|ghost) story|"
@@ -405,7 +410,7 @@ _TITLE_PATTERNS = [
                                                        r"(?:released|an? )")),
     (_AFTER_SOURCE, "after-source", re.compile(r"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) ")),
     (_TITLE_DATED, "title-dated", re.compile(r"\b(?:premiere|debut|launch|release|come|arrive|"
-                                             r"open|bow|air)")),
+                                             r"open|bow|air|hits? th|hits? ci|be out|is out)")),
 ]
 
 
@@ -463,6 +468,9 @@ def coordinated(doc: Doc, title: str, start: int) -> list[tuple[str, int]] | Non
     return None
 
 
+_PLACE_AFTER = re.compile(r", (?P<p>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
+
+
 def _register(doc: Doc, title: str, start: int, type_: str, rule: str, quote: str,
               confidence: float) -> str:
     parts = coordinated(doc, title, start) if " and " in title else None
@@ -470,6 +478,12 @@ def _register(doc: Doc, title: str, start: int, type_: str, rule: str, quote: st
         works = [_register(doc, part, at, type_, rule, quote, confidence)
                  for part, at in parts]
         return works[0]
+    placed = _PLACE_AFTER.match(doc.text, start + len(title))
+    if placed and is_place_or_award(placed.group("p")) and all(
+            doc.text.startswith(placed.group(0), m.end())
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(title)}(?![\w’'-])", doc.text)):
+        title += placed.group(0)  # "supernatural drama Midnight, Texas": a place after a
+        # comma that the title is never without is part of it
     covering = doc.work_span_at(start, start + len(title))
     if covering is not None:
         return covering[2]
@@ -481,6 +495,13 @@ def _register(doc: Doc, title: str, start: int, type_: str, rule: str, quote: st
 #: Lines of a web page between the paragraphs that are no section headings.
 _PAGE_WORDS = {"advertisement", "sponsored", "related", "credit", "read more", "watch",
                "trending", "video", "photo", "photos", "share", "subscribe", "recommended"}
+
+
+#: A post and the person holding it: "Chief Creative Officer Pete Docter", "Executive
+#: Vice President Jane Doe".
+_JOB_TITLE = re.compile(r"(?:(?:Chief|Executive|Senior|Vice|Deputy|Co-|Global|Head) ?)+"
+                        r"(?:[A-Z][a-z]+ )*?(?:Officer|President|Director|Editor|Producer|"
+                        r"Chairman|Chairwoman|Chair|Executive)\b")
 
 
 _LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[-–•*])\s+")
@@ -685,7 +706,9 @@ def find_titles(doc: Doc) -> None:
             number = title.isdigit() and bool(
                 _WORK_BEFORE.search(s.text[max(0, m.start() - 30):m.start()]))
             sequel = _CAPITALS_SEQUEL.fullmatch(title)
-            capitals = title.upper() == title and not sequel  # but ‘IT 2‘
+            capitals = title.upper() == title and not sequel and not (
+                len(title) >= 4 and _network_before(s.text[max(0, m.start() - 30):m.start()])
+            )  # but ‘IT 2‘, “the BBC’s “SS-GB,” starring Sam Riley”
             if not number and (len(title) <= 2 or capitals or
                                not is_title_case(title) or len(title.split()) > 10):
                 continue  # but "The science fiction film “65,” starring Adam Driver"
@@ -709,10 +732,15 @@ def find_titles(doc: Doc) -> None:
                                       + len(title), found)
                 continue
             if guess_type(title) not in ("Person",) and not sequel and (
-                    title.lower() in KNOWN_NAMES or not _WORK_BEFORE.search(before)):
+                    title.lower() in KNOWN_NAMES or not (_WORK_BEFORE.search(before) or (
+                        title.isupper() and _network_before(before)))):
                 continue  # "“Vanity Fair”" is no title; "seasons of “The Umbrella Academy”" is
             if _nickname(s.text, m.start(), m.end()):
                 continue  # "Dwayne ‘The Rock’ Johnson": a nickname between two names
+            if re.search(r"\b(?:known as|nicknamed|code-?named|alias|aka)\s$", before) and \
+                    re.match(r" \((?:[A-ZÀ-Þ][\w’'.-]+ ?){2,4}\)", s.text[m.end():]):
+                continue  # "the criminal mastermind known as ‘El Profesor’ (Álvaro Morte)":
+                # a character, the bracket its actor
             _register(doc, title, s.start + m.start("t"), type_, "quoted-title", m.group(0),
                       0.5)
         for m in _TITLE_LIST.finditer(s.text):
@@ -751,6 +779,15 @@ def find_titles(doc: Doc) -> None:
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
                 if title is None:
                     continue
+                if rule in ("directed-apposition", "title-starring", "which-clause",
+                            "title-dated", "title-is-by") and is_place_or_award(title):
+                    continue  # "TNT’s “4 Blocks” from Germany, directed by Marvin Kren": a
+                    # country, the work named before it
+                if _JOB_TITLE.match(title):
+                    continue  # "Pixar's Chief Creative Officer Pete Docter": someone's post
+                if "-" in title and all(p in _NATIONALITIES or p in ("U.S.", "UK", "US")
+                                        for p in title.split("-")):
+                    continue  # "ZDF’s German-Czech co-production": nationalities
                 if rule == "cast-of" and _PERSON_DEBUT.search(m.group(0)):
                     continue  # "the directorial debut of Rebecca Hall": a person's debut
                 if rule == "kind-is" and not (m.group("named") or _repeated(doc, title)):
@@ -988,7 +1025,15 @@ def _person_context(text: str, name: str) -> bool:
             return True
         if _OWN_WORK_AFTER.match(text, at + len(name), at + len(name) + 60):
             return True
+        if _CREDITED_LIST_AFTER.match(text, at + len(name), at + len(name) + 120):
+            return True
     return False
+
+
+#: "includes Idris Elba (Prometheus), J.K. Simmons (Whiplash), Jason Bateman …": one of a
+#: list of people, each with a credit in brackets (not a year).
+_CREDITED_LIST_AFTER = re.compile(r" \((?!\d)[^()\d]{2,50}\),? (?:and )?[A-Z][\w.’'-]* "
+                                  r"(?:[A-Z][\w.’'-]* )?[A-Z][\w’'-]+ \((?!\d)")
 
 
 #: "Alia Bhatt has wrapped up shooting for her next film": someone with works of their own.
@@ -1685,6 +1730,8 @@ _NATIONALITIES = {"British", "American", "Canadian", "Australian", "Irish", "Eng
                   "Japanese", "Korean", "Chinese", "Indian", "Nigerian", "Swedish", "Danish",
                   "Dutch", "Brazilian", "Argentine", "Polish", "Russian", "Israeli",
                   "Kenyan", "South", "African", "Hollywood", "Bollywood", "Broadway",
+                  "Czech", "Belgian", "Austrian", "Swiss", "Norwegian", "Finnish", "Turkish",
+                  "Greek", "Portuguese", "Icelandic", "Hungarian", "Romanian",
                   # languages whose film industries name an actor: "Tamil star Saravanan
                   # Sivakumar"
                   "Tamil", "Telugu", "Hindi", "Malayalam", "Kannada", "Marathi", "Punjabi",
@@ -1824,8 +1871,10 @@ def rule_sequel(doc: Doc, s: Sentence) -> None:
             continue  # "The sequel “Beetlejuice Beetlejuice”": the title is the sequel
         film = m.group("t") and doc.lookup(m.group("t"))
         in_sentence = [w for a, _b, w in doc.work_spans if s.start <= a < s.start + m.start()]
-        if not film and m.group(0).lower() == "the sequel" and doc.main_film:
-            film = doc.main_film  # "the sequel": the one the article is about
+        if not film and m.group(0).lower() == "the sequel":
+            # "the sequel": a numbered one named just before in the paragraph, else the
+            # one the article is about
+            film = doc.numbered_before(s.start + m.start()) or doc.main_film
         film = film or (in_sentence[-1] if in_sentence else doc.main_film)
         numbered = film and re.fullmatch(r"(?P<b>.+?):? (?:[2-9]|II|III|IV)", doc.name_of(film))
         if numbered and m.group(0).lower() == "the sequel":
@@ -2921,6 +2970,11 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
                 None, root):
             root = doc.predecessor(root) or root
         adj = m.group("adj").strip()
+        if re.match(r"(?:her|his|their)\b", adj) and re.search(
+                r"\bwho\b[^.;:—–()]*$", s.text[:m.start()]):
+            continue  # "author Charlaine Harris, who already has one hit series based on
+            # her novels to her credit": another work of the person's, named later
+        adj = re.sub(r"^(?:her|his|their|its) ", "", adj)
         screen = re.fullmatch(r"film|movie|(?:TV |television )?(?:series|show)", kind)
         # "an adaptation of Terry Gilliam's 1981 cult classic movie": a film or series
         # adapted again carries its title ("Time Bandits (1981 movie)"), not "cult classic movie"
