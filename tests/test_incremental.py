@@ -137,6 +137,20 @@ class Seeds:
         return [record["id"] for record, _ in self.articles.values()]
 
 
+def _parts_in_memory(root: Path) -> tuple[Any, Any, ox.Store]:
+    """The project built at ``root``, its names, and its data graphs loaded from the parts
+    its last build kept."""
+    from heroes_kg.vocab import Names
+
+    built = find_project(root)
+    names = Names(built.base_iri)
+    store = ox.Store()
+    for graph in (names.facts, names.provenance):
+        store.load(delta_module.read_part(built, graph), format=ox.RdfFormat.N_TRIPLES,
+                   to_graph=graph)
+    return built, names, store
+
+
 def _refs(statement: dict[str, Any]) -> set[str]:
     return {statement.get(k) for k in ("subject", "object", "in", "as")} - {None}
 
@@ -629,14 +643,8 @@ def test_spliced_lines_are_the_whole_graph_sorted(built_parts: Path, removed: li
     added before the first, after the last and between others, in either graph (so that
     cuts appear, vanish and move)."""
     from heroes_kg.rdf.store import Graph, cut_blocks
-    from heroes_kg.vocab import Names
 
-    built = find_project(built_parts)
-    names = Names(built.base_iri)
-    store = ox.Store()
-    for graph in (names.facts, names.provenance):
-        store.load(delta_module.read_part(built, graph), format=ox.RdfFormat.N_TRIPLES,
-                   to_graph=graph)
+    built, names, store = _parts_in_memory(built_parts)
     quads = sorted(store, key=str)
     changed: list[ox.Quad] = []
     for at in removed:
@@ -668,15 +676,9 @@ def test_parts_mapped_or_read_splice_alike(built_parts: Path, mapped_at_most: in
     mapping holds a file descriptor), read into one buffer: either way the splice gives
     the lines and blocks of sorting the whole graph."""
     from heroes_kg.rdf.store import Graph, cut_blocks
-    from heroes_kg.vocab import Names
 
     monkeypatch.setattr(delta_module, "_MAPPED_AT_MOST", mapped_at_most)
-    built = find_project(built_parts)
-    names = Names(built.base_iri)
-    store = ox.Store()
-    for graph in (names.facts, names.provenance):
-        store.load(delta_module.read_part(built, graph), format=ox.RdfFormat.N_TRIPLES,
-                   to_graph=graph)
+    built, names, store = _parts_in_memory(built_parts)
     quads = sorted(store, key=str)
     changed = quads[::97]
     for quad in changed:
@@ -705,14 +707,9 @@ def test_statement_records_read_again_only_where_changed(built_parts: Path, what
         updated_statements,
     )
     from heroes_kg.rdf.store import Graph
-    from heroes_kg.vocab import OA, PROV, Names
+    from heroes_kg.vocab import OA, PROV
 
-    built = find_project(built_parts)
-    names = Names(built.base_iri)
-    store = ox.Store()
-    for graph in (names.facts, names.provenance):
-        store.load(delta_module.read_part(built, graph), format=ox.RdfFormat.N_TRIPLES,
-                   to_graph=graph)
+    _built, names, store = _parts_in_memory(built_parts)
     earlier = statements(Graph(store, names), union=True)
     assert unpack_statements(pack_statements(earlier)) == earlier
     record = earlier[len(earlier) // 2]
