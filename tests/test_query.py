@@ -532,7 +532,6 @@ def test_a_question_opens_a_current_store_alone_and_reads_its_parts_when_needed(
     outdated (or none) is not opened, and the query command then builds it first."""
     from heroes_kg.project import find_project
     from heroes_kg.query import open_current
-    from heroes_kg.query.engine import _parts
 
     found = find_project(project)
     assert open_current(found) is None  # never built
@@ -540,9 +539,9 @@ def test_a_question_opens_a_current_store_alone_and_reads_its_parts_when_needed(
     kg = open_current(found)
     assert kg is not None
     with kg:
-        assert kg.parts is None and kg.parts_unread
-        parts = _parts(kg)
-        assert parts is not None and not kg.parts_unread
+        assert kg._parts is None and kg._parts_of is not None and kg.may_have_parts()
+        parts = kg.parts
+        assert parts is not None and kg._parts_of is None
         assert sorted(g.value for g in parts) == sorted(g.value for g in kg.data_graphs)
         assert all(path.is_file() for paths in parts.values() for path in paths)
         assert kg.query("sequel-director").rows

@@ -449,9 +449,8 @@ def open_graph(project: Project, *, rebuild: bool = True, hold_lock: bool = True
     for attempt in range(2):
         opened = open_store(project, names, hold_lock=hold_lock)
         if isinstance(opened, Graph):
-            kg = KnowledgeGraph(opened.store, names, project)
-            kg.notes, kg.parts = notes, opened.parts
-            kg._lock, opened._lock = opened._lock, None
+            kg = KnowledgeGraph.taking(opened)
+            kg.notes = notes
             return kg
         if not rebuild or attempt == 1:
             raise StoreError(opened)

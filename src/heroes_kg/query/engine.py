@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from .. import vocab
 from ..errors import HeroesKGError, QueryError, QueryTimeout, relpath
 from ..rdf.read import find_entity
-from ..rdf.store import Graph, open_store, part_files, read_state
+from ..rdf.store import Graph, open_store, read_state
 from ..vocab import Names, prefixes
 from ._patterns import Pattern, read_patterns
 from ._stream import GRAPH_FORMATS, RESULT_FORMATS, Lost, Output
@@ -938,7 +938,7 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
     memory = kg.memo.get("in_memory")
     if memory is not None:
         return _answer(memory, kg, text, known, output)
-    if kg.parts is None and not (isinstance(kg, KnowledgeGraph) and kg.parts_unread):
+    if not kg.may_have_parts():
         return _answer(kg.store, kg, text, known, output)
     started = time.process_time()
     answers: queue.Queue[tuple[QueryResult | None, BaseException | None]] = queue.Queue()
@@ -955,7 +955,7 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
         # An answer the store's side has begun to write is its own to finish (the graph
         # in memory would repeat its rows): loading it then would only take a core from
         # that side (at a million triples, 3.3-3.8 s of CPU).
-        parts = _parts(kg)
+        parts = kg.parts
         if parts is None or not _spent(_in_memory_after(parts), started, done):
             return
         try:
@@ -988,23 +988,18 @@ def _on_disk_or_in_memory(kg: Graph, text: str, known: dict[str, str],
     return result
 
 
-def _parts(kg: Graph) -> Mapping[ox.NamedNode, list[Path]] | None:
-    """The sorted N-Triples the graph can be loaded into memory from, read when first
-    needed for a graph :func:`open_current` opened."""
-    if isinstance(kg, KnowledgeGraph) and kg.parts_unread and kg.project is not None:
-        kg.parts_unread = False
-        files = part_files(kg.project)
-        if files is not None and all(g.value in files for g in kg.data_graphs):
-            kg.parts = {g: files[g.value] for g in kg.data_graphs}
-    return kg.parts
-
-
 class KnowledgeGraph(Graph):
     """The built graph, ready for questions: what :func:`heroes_kg.load` and
     ``heroes_kg.build(keep_graph=True).graph`` hand out."""
 
-    #: Whether :attr:`parts` is still to be read (by the first question that needs it).
-    parts_unread = False
+    @classmethod
+    def taking(cls, opened: Graph) -> KnowledgeGraph:
+        """The graph :func:`~heroes_kg.rdf.store.open_store` opened, ready for questions:
+        its shared lock (if it holds one) and its parts are this graph's now."""
+        kg = cls(opened.store, opened.names, opened.project)
+        kg._lock, opened._lock = opened._lock, None
+        kg._parts_of, kg._parts = opened._parts_of, opened._parts
+        return kg
 
     def query(self, query: str, bindings: Mapping[str, Any] | None = None, *,
               infer: bool = False, timeout: float | None = None) -> QueryResult:
@@ -1025,14 +1020,6 @@ def open_current(project: Project) -> KnowledgeGraph | None:
     they are, intact), with a shared lock until closed; else None, and
     :func:`heroes_kg.pipeline.open_graph` rebuilds or says why it cannot.
 
-    The way a question opens the graph: it imports nothing of the build, and the
-    sorted N-Triples beside the store are looked for only by a question that runs
-    long enough to load them into memory."""
-    names = Names(project.base_iri)
-    opened = open_store(project, names, parts=False)
-    if not isinstance(opened, Graph):
-        return None
-    kg = KnowledgeGraph(opened.store, names, project)
-    kg._lock, opened._lock = opened._lock, None
-    kg.parts_unread = True
-    return kg
+    The way a question opens the graph: it imports nothing of the build."""
+    opened = open_store(project, Names(project.base_iri))
+    return KnowledgeGraph.taking(opened) if isinstance(opened, Graph) else None

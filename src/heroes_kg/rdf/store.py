@@ -92,10 +92,26 @@ class Graph:
         #: Derived views of the (unchanging) graph, kept while it is open, e.g. the
         #: property graph that four export formats share.
         self.memo: dict[object, Any] = {}
-        #: For a persisted store: each data graph's sorted N-Triples, kept beside the
-        #: store by the build (in files of consecutive lines, :func:`part_files`), from
-        #: which the graph can be loaded into memory.
-        self.parts: dict[ox.NamedNode, list[Path]] | None = None
+        #: The project whose parts :attr:`parts` is still to look for (a persisted store).
+        self._parts_of: Project | None = None
+        self._parts: dict[ox.NamedNode, list[Path]] | None = None
+
+    @property
+    def parts(self) -> dict[ox.NamedNode, list[Path]] | None:
+        """For a persisted store: each data graph's sorted N-Triples, kept beside the
+        store by the build (in files of consecutive lines, :func:`part_files`), from
+        which the graph can be loaded into memory. Looked for when first asked for
+        (that stats every file), so that a question answered at once never does."""
+        if self._parts_of is not None:
+            files = part_files(self._parts_of)
+            self._parts_of = None
+            if files is not None and all(g.value in files for g in self.data_graphs):
+                self._parts = {g: files[g.value] for g in self.data_graphs}
+        return self._parts
+
+    def may_have_parts(self) -> bool:
+        """Whether :attr:`parts` may be found (without looking for them)."""
+        return self._parts_of is not None or self._parts is not None
 
     def close(self) -> None:
         """Release the shared lock taken by :func:`open_store`."""
@@ -682,14 +698,13 @@ def replace_store(project: Project, store: ox.Store) -> None:
         swap_store(project, write_store(project, spool))
 
 
-def open_store(project: Project, names: Names, *, hold_lock: bool = True,
-               parts: bool = True) -> Graph | str:
+def open_store(project: Project, names: Names, *, hold_lock: bool = True
+               ) -> Graph | str:
     """The persisted store of ``project``, opened read-only, or why it cannot be used
     (:data:`STALE` when the seeds changed since it was built). Never builds.
 
     With ``hold_lock`` the graph keeps a shared lock until :meth:`Graph.close`, so no
-    build replaces the store under a running query. ``parts=False`` leaves
-    :attr:`Graph.parts` unread (None): finding them stats every file."""
+    build replaces the store under a running query."""
     handle = _acquire(project, shared=True)
     try:
         problem = _check_store(project, store_dir(project), names)
@@ -700,9 +715,7 @@ def open_store(project: Project, names: Names, *, hold_lock: bool = True,
         handle.close()
         return problem
     graph = Graph(problem, names, project)
-    files = part_files(project) if parts else None
-    if files is not None and all(g.value in files for g in graph.data_graphs):
-        graph.parts = {g: files[g.value] for g in graph.data_graphs}
+    graph._parts_of = project
     if hold_lock:
         graph._lock = handle
     else:
