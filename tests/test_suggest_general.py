@@ -3009,3 +3009,21 @@ def test_a_post_before_a_name_is_no_title_and_gave_without_an_order_is_no_greenl
     greenlit = {(c.subject, c.object) for c in got.statements if c.property == "greenlitBy"}
     assert ("toy-story-5", "pixar-animation-studios") not in greenlit
     assert any(s == "homecoming" for s, _o in greenlit)
+
+
+def test_a_sum_only_neared_or_an_earlier_films_take_is_no_take() -> None:
+    text = ("“Hotel Transylvania 2” opened this weekend to a record-breaking gross that "
+            "nearly hit $50 million. The Intern did opening weekend business that neared "
+            "$20 million. The sequel took in $47.5 million; the original took in $42 "
+            "million in 2012. At $51 million domestically so far, “Maze Runner” should be "
+            "able to match the $340 million the original grossed in 2014.")
+    grosses = {v for _s, p, v in facts(text) if p == "gross"}
+    assert "50000000" not in grosses and "20000000" not in grosses
+    assert "42000000" not in grosses and "340000000" not in grosses
+    assert "51000000" in grosses
+
+
+def test_a_markets_single_day_is_no_works_take() -> None:
+    text = ("The box office took off. The first record broken was box office in a single "
+            "day which hit $100.5 million.")
+    assert not {v for _s, p, v in facts(text) if p == "gross"}

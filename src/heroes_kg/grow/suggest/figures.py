@@ -372,6 +372,26 @@ _CONVERSION = re.compile(r"(?:[$£€¥]\d[\d,.]*\s?(?:thousand|million|billion|
                          r"hitting|topping) (?:the )?(?:illustrious |coveted |elusive |magic )?|"
                          r"\b(?:advance|pre-?)(?:[- ]ticket)? ?sales (?:of |on |at |with )?"
                          r"(?:(?:an?|the|about|around|nearly|some|over)\s+)*)$")
+#: A sum the work only came near or is measured against: "a gross that nearly hit $50
+#: million", "business that neared $20 million", "should be able to match the $340
+#: million", "the original took in $42 million" (an earlier work's take).
+_NEAR_OR_EARLIER = re.compile(
+    r"\b(?:near(?:ed|ing|s)|nearly (?:hit|hitting|reached|reaching|touched|matched)|"
+    r"approach(?:ed|ing|es)|(?:came|comes|coming) close to|flirt(?:ed|ing|s) with|"
+    r"(?:able|unable|fail(?:ed|s)?|hop(?:e[sd]?|ing)|needs?|needed|aim(?:s|ed|ing)?|looking|"
+    r"likely|set|poised|expected) to (?:match|reach|hit|top|beat|pass|cross|surpass|equal|"
+    r"best|eclipse)|"
+    r"[Tt]he (?:original|first (?:film|movie|one|installment|instalment|entry|part)|"
+    r"predecessor|previous (?:film|movie|installment|instalment|entry)|last (?:film|movie|"
+    r"installment|instalment|one)) (?:took in|grossed|earned|made|collected|pulled in|"
+    r"brought in|opened (?:to|with)|debuted (?:to|with)))\s+(?:the |an? )?$")
+#: "… the $340 million the original grossed": an earlier work's take, named after it.
+_EARLIER_AFTER = re.compile(r"^\+?\s*(?:that |which )?(?:the|its) (?:original|first (?:film|"
+                            r"movie|one|installment|instalment)|predecessor|previous film) "
+                            r"(?:took in|grossed|earned|made|collected|did)\b")
+#: "box office in a single day which hit $100.5 million": a market's day, no work's.
+_MARKET_DAY = re.compile(r"(?:^|\b(?:was|is|the|of|for|in) )box[- ]office (?:in|on|for) "
+                         r"(?:a|one|one single|the) (?:single )?(?:day|weekend|week)\b")
 #: "$50 million to $65 million": a forecast's range, not a take.
 _RANGE_END = re.compile(r"^\+?\s?(?:to|-|–)\s?[$£€¥]\d")
 #: "This weekend’s overall three-day box office haul was estimated at $117.7 million",
@@ -597,8 +617,11 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         rest = s.text[m.end():]
         if _NOT_A_TAKE_BEFORE.search(before) or _NOT_A_TAKE_AFTER.match(rest) or \
                 _THRESHOLD.search(before) or _CONVERSION.search(before) or \
-                _RANGE_END.match(rest) or (_MARKET_TOTAL.search(s.text[:m.start()]) and
-                                           not doc.works_in_spans(s.start, s.end)):
+                _RANGE_END.match(rest) or _NEAR_OR_EARLIER.search(before) or \
+                _EARLIER_AFTER.match(rest) or \
+                ((_MARKET_TOTAL.search(s.text[:m.start()]) or
+                  _MARKET_DAY.search(s.text[:m.start()])) and
+                 not doc.works_in_spans(s.start, s.end)):
             continue
         if m.group("sym") and not (m.group("scale") or m.group("abbr")) and \
                 float(m.group("n").replace(",", "")) < 10_000:
