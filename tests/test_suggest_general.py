@@ -3027,3 +3027,18 @@ def test_a_markets_single_day_is_no_works_take() -> None:
     text = ("The box office took off. The first record broken was box office in a single "
             "day which hit $100.5 million.")
     assert not {v for _s, p, v in facts(text) if p == "gross"}
+
+
+def test_a_list_lines_figure_belongs_to_that_lines_title_and_season() -> None:
+    text = ("Netflix's top title this week is Adolescence, a British drama series.\n\n"
+            "Here are the top 10 English-language series this week:\n\n"
+            "1. Adolescence — 17.8 million views\n\n"
+            "2. Gone Girls: The Long Island Serial Killer — 13 million views\n\n"
+            "3. Pulse (Season 1) — 6.5 million views\n")
+    found = facts(text)
+    assert ("gone-girls-the-long-island-serial-killer-viewership", "about",
+            "gone-girls-the-long-island-serial-killer") in found
+    assert ("pulse-season-1-viewership", "about", "pulse-season-1") in found
+    assert ("pulse-season-1", "partOfSeries", "pulse") in found
+    assert not any(s.startswith("adolescence") and p == "about" and o != "adolescence"
+                   for s, p, o in found)

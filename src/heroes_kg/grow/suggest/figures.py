@@ -13,6 +13,7 @@ from ._names import guess_type
 from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, STOP, TITLE_WORDS, Sentence
 from .dates import DATE
+from .works import season_of
 
 __all__ = ["DOC_RULES", "RULES", "another_subject_between", "bound_elsewhere", "opening_title",
            "opening_work", "season_counted"]
@@ -713,6 +714,44 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 
 
+#: A line of a ranked list, its title, then a dash and its figure: "Pulse (Season 1) — 6.5
+#: million views", "Raw: 2025 (March 31, 2025) — 2.9 million views".
+_LINE_FIGURE = re.compile(r"(?P<t>[^—–\n]{2,80}?)(?: \((?i:season|series|part|volume) "
+                          r"(?P<n>\d{1,2})\))? [—–]+ $")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:(?P<r>\d{1,2})[.)][ \t]*\n*[ \t]*)?$")
+
+
+def _line_work(doc: Doc, s: Sentence, at: int) -> str | None:
+    """The work a figure at ``at`` (offset in ``s``) on a list line of its own belongs to:
+    the line's title ("6. Love on the Spectrum (Season 3) — 3.5 million views": that
+    series' third season), never the article's main work."""
+    m = _LINE_FIGURE.fullmatch(s.text, 0, at)
+    if m is None or _LINE_START.search(doc.text, max(0, s.start - 8), s.start) is None:
+        return None
+    name = m.group("t").strip()
+    if not name[:1].isupper() or len(name.split()) > 10:
+        return None
+    quote = s.text
+    series = m.group("n") is not None or \
+        len(re.findall(r"\b(?:series|shows?|seasons?)\b", doc.text, re.IGNORECASE)) >= \
+        len(re.findall(r"\b(?:films?|movies?)\b", doc.text, re.IGNORECASE))
+    kind = "TVSeries" if series else "Movie"
+    work = doc.lookup(name) or doc.entity(name, kind, "figure-list", quote)
+    if doc.type_of(work) not in ("Movie", "TVSeries", "TVSeason", "MovieSeries"):
+        return None
+    if m.group("n") is None:
+        return work
+    if doc.type_of(work) == "Movie" and work in doc.new:
+        doc.new[work].type = "TVSeries"
+    if doc.type_of(work) != "TVSeries":
+        return None
+    n = int(m.group("n"))
+    season = season_of(doc, work, n, quote)
+    doc.add(season, "partOfSeries", quote, s.start, "figure-list", 0.6, obj=work)
+    doc.add(season, "seasonNumber", quote, s.start, "figure-list", 0.6, value=n)
+    return season
+
+
 def rule_figures(doc: Doc, s: Sentence) -> None:
     """"44 million households viewed the movie in the first 28 days", "racked up 15.2
     million views and 98.4 million hours viewed in its first three days"."""
@@ -761,14 +800,16 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
         at = s.start + f.end
         after = [] if f.bare else doc.works_in(at, at + len(clause))
-        film = paired.get(f.start) or (after[0] if after else doc.work_before(pos, s))
+        lined = _line_work(doc, s, f.start)
+        film = lined or paired.get(f.start) or (after[0] if after else
+                                                doc.work_before(pos, s))
         if film is None:
             continue
         # A figure bound to a work its sentence does not name, in a sentence that names
         # another title-like thing the article does not know ("The Acolyte, for example,
         # … reported to have 4.8 million views"), is likely about that other thing: the
         # figure stays, its link to the work falls below the default floor.
-        doubt = 0.0 if film in doc.works_in(s.start, s.end) or film in paired.values() \
+        doubt = 0.0 if lined or film in doc.works_in(s.start, s.end) or film in paired.values() \
             else (0.4 if doc.names_other_title(s) or bound_elsewhere(doc, s, film) else 0.0)
         said_kind = _CHART_SUBJECT.search(s.text)
         placed = _PLACE_CUE.search(s.text)
