@@ -3040,5 +3040,6 @@ def test_a_list_lines_figure_belongs_to_that_lines_title_and_season() -> None:
             "gone-girls-the-long-island-serial-killer") in found
     assert ("pulse-season-1-viewership", "about", "pulse-season-1") in found
     assert ("pulse-season-1", "partOfSeries", "pulse") in found
+    assert ("pulse-season-1-ranking", "rank", "3") in found
     assert not any(s.startswith("adolescence") and p == "about" and o != "adolescence"
                    for s, p, o in found)

@@ -752,6 +752,23 @@ def _line_work(doc: Doc, s: Sentence, at: int) -> str | None:
     return season
 
 
+def _line_rank(doc: Doc, s: Sentence, work: str) -> None:
+    """The rank a numbered list line gives its title: "3. Pulse (Season 1) — 6.5 million
+    views" (third on the list the article reports)."""
+    m = _LINE_START.search(doc.text, max(0, s.start - 8), s.start)
+    if m is None or m.group("r") is None or not re.search(r"\b[Tt]op \d{1,2}\b", doc.text):
+        return
+    ranking = f"{work}-ranking"
+    if any(c.subject == ranking for c in doc.found.values()):
+        return
+    doc.derived(ranking, "ChartRanking", f"Ranking of {doc.name_of(work)}", "figure-list",
+                s.text)
+    quote = doc.text[m.start("r"):s.end]
+    doc.add(ranking, "about", quote, m.start("r"), "figure-list", 0.6, obj=work)
+    doc.add(ranking, "rank", quote, m.start("r"), "figure-list", 0.6,
+            value=int(m.group("r")))
+
+
 def rule_figures(doc: Doc, s: Sentence) -> None:
     """"44 million households viewed the movie in the first 28 days", "racked up 15.2
     million views and 98.4 million hours viewed in its first three days"."""
@@ -801,6 +818,8 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         at = s.start + f.end
         after = [] if f.bare else doc.works_in(at, at + len(clause))
         lined = _line_work(doc, s, f.start)
+        if lined is not None:
+            _line_rank(doc, s, lined)
         film = lined or paired.get(f.start) or (after[0] if after else
                                                 doc.work_before(pos, s))
         if film is None:
