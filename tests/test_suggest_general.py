@@ -3043,3 +3043,16 @@ def test_a_list_lines_figure_belongs_to_that_lines_title_and_season() -> None:
     assert ("pulse-season-1-ranking", "rank", "3") in found
     assert not any(s.startswith("adolescence") and p == "about" and o != "adolescence"
                    for s, p, o in found)
+
+
+def test_a_directors_earlier_work_is_no_festival_entry() -> None:
+    text = ("World premieres from Mike Leigh and Uberto Pasolini are set for the 2024 "
+            "Toronto International Film Festival line-up.\n\n"
+            "Hard Truths is a rare TIFF premiere for Leigh after the UK auteur’s last film "
+            "“Peterloo” debuted in Venice in 2018, while “Mr. Turner” in 2014 both premiered "
+            "in Cannes. Pasolini’s “The Return” marks his follow-up to Venice 2020 entry "
+            "“Nowhere Special”. Coogan was at TIFF two years ago with Stephen Frears’ “The "
+            "Lost King”.")
+    featured = {o for _s, p, o in facts(text) if p == "workFeatured"}
+    assert "the-return" in featured
+    assert not featured & {"peterloo", "mr-turner", "nowhere-special", "the-lost-king"}
