@@ -3056,3 +3056,14 @@ def test_a_directors_earlier_work_is_no_festival_entry() -> None:
     featured = {o for _s, p, o in facts(text) if p == "workFeatured"}
     assert "the-return" in featured
     assert not featured & {"peterloo", "mr-turner", "nowhere-special", "the-lost-king"}
+
+
+def test_two_speakers_of_one_family_name_and_a_post_before_a_speakers_name() -> None:
+    text = ("Director Omung Kumar said, \"Sanjay has given his best performance till date "
+            "and I am glad.\" Producer Bhushan Kumar added, \"We are extremely happy to have "
+            "our film finally release on the 22nd of September.\"\n\n"
+            "“We thought it was important to find alternative ways,” Disney CEO Bob Chapek "
+            "says.")
+    spoken = {(s, o) for s, p, o in facts(text) if p == "spokenBy"}
+    assert {o for _s, o in spoken} >= {"omung-kumar", "bhushan-kumar", "bob-chapek"}
+    assert len({s for s, o in spoken if o.endswith("kumar")}) == 2
