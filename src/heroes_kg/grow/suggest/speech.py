@@ -97,10 +97,12 @@ def _quote_base(doc: Doc, speaker: str) -> str:
     short = doc.short(speaker)
     if short == speaker:
         return short
-    if any(e != speaker and is_a(c.type, "Person") and doc.short(e) == short
+    if any(e != speaker and is_a(c.type, "Person") and " " in c.name and
+           doc.short(e) == short and not re.fullmatch(_REPORTING, c.name.split()[0].lower())
            for e, c in doc.new.items()) or any(
             mn.entity != speaker and is_a(doc.type_of(mn.entity), "Person") and
-            doc.short(mn.entity) == short for mn in doc.out.mentions):
+            " " in doc.name_of(mn.entity) and doc.short(mn.entity) == short
+            for mn in doc.out.mentions):
         return speaker
     return short
 
