@@ -288,7 +288,9 @@ def festival_lineup(doc: Doc) -> None:
             if doc.name_of(work).lower() in _SECTIONS:
                 continue  # "Rose Glass will present A24’s Midnight selection": a section
             if CREDIT_AFTER.match(doc.text, b) or re.search(
-                    r"\b(?:after|since|from)\s+[“\"‘']?$", doc.text[max(s.start, a - 8):a]):
+                    r"\b(?:after|since|from)\s+[“\"‘']?$", doc.text[max(s.start, a - 8):a]) \
+                    or _EARLIER_CREDIT.search(doc.text, max(s.start, a - 60), a) or \
+                    _elsewhere_festival(doc, b, name):
                 continue
             close = b + 2 if doc.text[b:b + 1] in ",." and doc.text[b + 1:b + 2] in "”\"’" \
                 else b + 1 if doc.text[b:b + 1] in "”\"’" else b
@@ -311,6 +313,34 @@ def festival_lineup(doc: Doc) -> None:
                     said = doc.text[at:max(close, s.start + named + len(name))]
                     doc.add(premiere, "startDate", said, at, "festival-premiere", 0.5,
                             value=opened[:4])
+
+
+#: A work named as someone's earlier or other work, not as one the festival shows: "the
+#: UK auteur’s last film Peterloo", "his follow-up to Venice 2020 entry Nowhere Special",
+#: "his first film since TV miniseries Under The Banner Of Heaven", "Pasolini produced
+#: The Full Monty", "were at TIFF two years ago with Stephen Frears’ The Lost King".
+_EARLIER_CREDIT = re.compile(
+    r"\b(?:follow-?up to|since|produced|(?:last|previous|earlier|prior) (?:film|feature|"
+    r"movie|work|picture)|(?:years?|months?) ago with|entry)\b[^,;.:]{0,40}$")
+#: Said to have premiered at another festival: "Mr. Turner in 2014 and Another Year in
+#: 2010 both premiered in Cannes", "Peterloo debuted in Venice in 2018".
+_SHOWN_ELSEWHERE = re.compile(
+    r"[”\"’]?,?\s*(?:(?:in|at) (?:19|20)\d\d\s*)?(?:and [^,;]{0,40}?)?"
+    r"(?:both |also |had |has |first |originally |previously )?"
+    r"(?:premiered|debuted|bowed|screened|played) (?:in|at) (?:the )?(?P<p>[A-Z][\w-]+)")
+
+
+def _elsewhere_festival(doc: Doc, b: int, name: str) -> bool:
+    """Whether the words after a work (ending at ``b``) say it premiered at another
+    festival than ``name`` (its own name, any word of it, or its initials)."""
+    m = _SHOWN_ELSEWHERE.match(doc.text, b, b + 120)
+    if m is None:
+        return False
+    place = m.group("p")
+    words = [w for w in name.split() if not w.isdigit()]
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return place not in words and place.upper() not in (initials, initials + "F") and \
+        not place.startswith(initials)
 
 
 def _clause(s: Sentence, m: re.Match[str]) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from ._names import guess_type
 from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, STOP, TITLE_WORDS, Sentence
 from .dates import DATE
+from .works import season_of
 
 __all__ = ["DOC_RULES", "RULES", "another_subject_between", "bound_elsewhere", "opening_title",
            "opening_work", "season_counted"]
@@ -372,6 +373,26 @@ _CONVERSION = re.compile(r"(?:[$£€¥]\d[\d,.]*\s?(?:thousand|million|billion|
                          r"hitting|topping) (?:the )?(?:illustrious |coveted |elusive |magic )?|"
                          r"\b(?:advance|pre-?)(?:[- ]ticket)? ?sales (?:of |on |at |with )?"
                          r"(?:(?:an?|the|about|around|nearly|some|over)\s+)*)$")
+#: A sum the work only came near or is measured against: "a gross that nearly hit $50
+#: million", "business that neared $20 million", "should be able to match the $340
+#: million", "the original took in $42 million" (an earlier work's take).
+_NEAR_OR_EARLIER = re.compile(
+    r"\b(?:near(?:ed|ing|s)|nearly (?:hit|hitting|reached|reaching|touched|matched)|"
+    r"approach(?:ed|ing|es)|(?:came|comes|coming) close to|flirt(?:ed|ing|s) with|"
+    r"(?:able|unable|fail(?:ed|s)?|hop(?:e[sd]?|ing)|needs?|needed|aim(?:s|ed|ing)?|looking|"
+    r"likely|set|poised|expected) to (?:match|reach|hit|top|beat|pass|cross|surpass|equal|"
+    r"best|eclipse)|"
+    r"[Tt]he (?:original|first (?:film|movie|one|installment|instalment|entry|part)|"
+    r"predecessor|previous (?:film|movie|installment|instalment|entry)|last (?:film|movie|"
+    r"installment|instalment|one)) (?:took in|grossed|earned|made|collected|pulled in|"
+    r"brought in|opened (?:to|with)|debuted (?:to|with)))\s+(?:the |an? )?$")
+#: "… the $340 million the original grossed": an earlier work's take, named after it.
+_EARLIER_AFTER = re.compile(r"^\+?\s*(?:that |which )?(?:the|its) (?:original|first (?:film|"
+                            r"movie|one|installment|instalment)|predecessor|previous film) "
+                            r"(?:took in|grossed|earned|made|collected|did)\b")
+#: "box office in a single day which hit $100.5 million": a market's day, no work's.
+_MARKET_DAY = re.compile(r"(?:^|\b(?:was|is|the|of|for|in) )box[- ]office (?:in|on|for) "
+                         r"(?:a|one|one single|the) (?:single )?(?:day|weekend|week)\b")
 #: "$50 million to $65 million": a forecast's range, not a take.
 _RANGE_END = re.compile(r"^\+?\s?(?:to|-|–)\s?[$£€¥]\d")
 #: "This weekend’s overall three-day box office haul was estimated at $117.7 million",
@@ -597,8 +618,11 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         rest = s.text[m.end():]
         if _NOT_A_TAKE_BEFORE.search(before) or _NOT_A_TAKE_AFTER.match(rest) or \
                 _THRESHOLD.search(before) or _CONVERSION.search(before) or \
-                _RANGE_END.match(rest) or (_MARKET_TOTAL.search(s.text[:m.start()]) and
-                                           not doc.works_in_spans(s.start, s.end)):
+                _RANGE_END.match(rest) or _NEAR_OR_EARLIER.search(before) or \
+                _EARLIER_AFTER.match(rest) or \
+                ((_MARKET_TOTAL.search(s.text[:m.start()]) or
+                  _MARKET_DAY.search(s.text[:m.start()])) and
+                 not doc.works_in_spans(s.start, s.end)):
             continue
         if m.group("sym") and not (m.group("scale") or m.group("abbr")) and \
                 float(m.group("n").replace(",", "")) < 10_000:
@@ -690,6 +714,85 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 
 
+#: A line of a ranked list, its title, then a dash and its figure: "Pulse (Season 1) — 6.5
+#: million views", "Raw: 2025 (March 31, 2025) — 2.9 million views".
+_LINE_FIGURE = re.compile(r"(?P<t>[^—–\n]{2,80}?)(?: \((?i:season|series|part|volume) "
+                          r"(?P<n>\d{1,2})\))? [—–]+ $")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:(?P<r>\d{1,2})[.)][ \t]*\n*[ \t]*)?$")
+
+
+def _line_work(doc: Doc, s: Sentence, at: int) -> str | None:
+    """The work a figure at ``at`` (offset in ``s``) on a list line of its own belongs to:
+    the line's title ("6. Love on the Spectrum (Season 3) — 3.5 million views": that
+    series' third season), never the article's main work."""
+    m = _LINE_FIGURE.fullmatch(s.text, 0, at)
+    if m is None or _LINE_START.search(doc.text, max(0, s.start - 8), s.start) is None:
+        return None
+    name = m.group("t").strip()
+    if not name[:1].isupper() or len(name.split()) > 10:
+        return None
+    quote = s.text
+    series = m.group("n") is not None or \
+        len(re.findall(r"\b(?:series|shows?|seasons?)\b", doc.text, re.IGNORECASE)) >= \
+        len(re.findall(r"\b(?:films?|movies?)\b", doc.text, re.IGNORECASE))
+    kind = "TVSeries" if series else "Movie"
+    work = doc.lookup(name) or doc.entity(name, kind, "figure-list", quote)
+    if doc.type_of(work) not in ("Movie", "TVSeries", "TVSeason", "MovieSeries"):
+        return None
+    if m.group("n") is None:
+        return work
+    if doc.type_of(work) == "Movie" and work in doc.new:
+        doc.new[work].type = "TVSeries"
+    if doc.type_of(work) != "TVSeries":
+        return None
+    n = int(m.group("n"))
+    season = season_of(doc, work, n, quote)
+    doc.add(season, "partOfSeries", quote, s.start, "figure-list", 0.6, obj=work)
+    doc.add(season, "seasonNumber", quote, s.start, "figure-list", 0.6, value=n)
+    return season
+
+
+def _line_rank(doc: Doc, s: Sentence, work: str) -> None:
+    """The rank a numbered list line gives its title: "3. Pulse (Season 1) — 6.5 million
+    views" (third on the list the article reports)."""
+    m = _LINE_START.search(doc.text, max(0, s.start - 8), s.start)
+    if m is None or m.group("r") is None or not re.search(r"\b[Tt]op \d{1,2}\b", doc.text):
+        return
+    ranking = f"{work}-ranking"
+    if any(c.subject == ranking for c in doc.found.values()):
+        return
+    doc.derived(ranking, "ChartRanking", f"Ranking of {doc.name_of(work)}", "figure-list",
+                s.text)
+    quote = doc.text[m.start("r"):s.end]
+    doc.add(ranking, "about", quote, m.start("r"), "figure-list", 0.6, obj=work)
+    doc.add(ranking, "rank", quote, m.start("r"), "figure-list", 0.6,
+            value=int(m.group("r")))
+
+
+#: A title right before the verb that drew the figure: "the streamer said that Ahsoka
+#: drew 14M views in its first 5 days".
+_DREW = re.compile(rf"(?:^|\bthat |, )(?P<t>{TITLE_WORDS}) (?:also )?(?:drew|has drawn|had "
+                   r"drawn|racked up|garnered|notched|clocked|amassed|pulled in|attracted|"
+                   r"scored|drew in) (?:(?:an?|over|more than|nearly|about|around|some|"
+                   r"roughly|almost|just|only) )*$")
+
+
+def _drawer(doc: Doc, name: str, film: str | None) -> str | None:
+    """The work a title before "drew" names: a work the article knows, else a new one of
+    the kind of the work in scope (a person, a company or a function word is none)."""
+    found = doc.lookup(name)
+    if found is not None:
+        return found if doc.type_of(found) in ("Movie", "TVSeries", "TVSeason") else None
+    words = name.split()
+    if words[0] in STOP or doc.is_person(name) or len(words) > 6 or \
+            (guess_type(name) != "Person" and is_a(guess_type(name), "Organization")):
+        return None
+    kind = doc.type_of(film) if film is not None else None
+    work = doc.entity(name, "Movie" if kind == "Movie" else "TVSeries", "figure-subject",
+                      name)
+    return work if doc.type_of(work) in ("Movie", "TVSeries") else None
+
+
 def rule_figures(doc: Doc, s: Sentence) -> None:
     """"44 million households viewed the movie in the first 28 days", "racked up 15.2
     million views and 98.4 million hours viewed in its first three days"."""
@@ -738,14 +841,22 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
         clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
         at = s.start + f.end
         after = [] if f.bare else doc.works_in(at, at + len(clause))
-        film = paired.get(f.start) or (after[0] if after else doc.work_before(pos, s))
+        lined = _line_work(doc, s, f.start)
+        if lined is not None:
+            _line_rank(doc, s, lined)
+        film = lined or paired.get(f.start) or (after[0] if after else
+                                                doc.work_before(pos, s))
+        if not lined and not paired and not after:
+            drew = _DREW.search(s.text, 0, f.start)
+            if drew is not None:
+                film = _drawer(doc, drew.group("t"), film) or film
         if film is None:
             continue
         # A figure bound to a work its sentence does not name, in a sentence that names
         # another title-like thing the article does not know ("The Acolyte, for example,
         # … reported to have 4.8 million views"), is likely about that other thing: the
         # figure stays, its link to the work falls below the default floor.
-        doubt = 0.0 if film in doc.works_in(s.start, s.end) or film in paired.values() \
+        doubt = 0.0 if lined or film in doc.works_in(s.start, s.end) or film in paired.values() \
             else (0.4 if doc.names_other_title(s) or bound_elsewhere(doc, s, film) else 0.0)
         said_kind = _CHART_SUBJECT.search(s.text)
         placed = _PLACE_CUE.search(s.text)

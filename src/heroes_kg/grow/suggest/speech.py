@@ -81,12 +81,41 @@ _TOLD = re.compile(rf"\b(?:told|tells|in an interview with|[Ss]peaking to|[Ss]pe
                    rf"(?P<to>{NAME})")
 
 
+#: A post written before a name: "Disney CEO Bob Chapek", "Netflix Chief Content Officer
+#: Ted Sarandos": the name is the words after it.
+_POST_BEFORE = re.compile(r"^(?:[\w&+.’'-]+ ){0,4}?(?:CEO|Co-CEO|CFO|COO|CCO|CTO|EVP|SVP|VP|"
+                          r"Chief(?: [A-Z]\w+){1,3} Officer|President|Chairman|Chairwoman|"
+                          r"Chair|Head|Boss|Founder|Co-Founder|Showrunner|Director|Producer|"
+                          r"Creator|Executive|Commissioner|Controller) "
+                          r"(?P<n>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,2})$")
+
+
+def _quote_base(doc: Doc, speaker: str) -> str:
+    """The id part of a speaker's quotations: the family name ("kumar-quote-1"), unless
+    another person of the article has it too ("Director Omung Kumar said …", "Producer
+    Bhushan Kumar added …": each one's full id, so that two speakers' words stay apart)."""
+    short = doc.short(speaker)
+    if short == speaker:
+        return short
+    if any(e != speaker and is_a(c.type, "Person") and " " in c.name and
+           doc.short(e) == short and not re.fullmatch(_REPORTING, c.name.split()[0].lower())
+           for e, c in doc.new.items()) or any(
+            mn.entity != speaker and is_a(doc.type_of(mn.entity), "Person") and
+            " " in doc.name_of(mn.entity) and doc.short(mn.entity) == short
+            for mn in doc.out.mentions):
+        return speaker
+    return short
+
+
 def _speaker(doc: Doc, who: str, last: str | None, quote: str) -> str | None:
     if who.lower() == "they":
         return None  # which of them?
     if who.lower() in PRONOUNS or re.fullmatch(_POINTER, who):
         return last  # "he", "The 'It' star": the person spoken of
     name = doc.trim(who)
+    post = _POST_BEFORE.match(name)
+    if post is not None:
+        name = post.group("n")
     found = doc.lookup(name) or _family_name(doc, name)
     if found is not None:
         return found if (is_a(doc.type_of(found), "Person") or
@@ -221,7 +250,7 @@ def quotations(doc: Doc) -> None:
                 said_at = (m.group(0), s.start + m.start())
                 n = counts.get(speaker, 0) + 1
                 counts[speaker] = n
-                qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                qid = doc.derived(f"{_quote_base(doc, speaker)}-quote-{n}", "Quotation",
                                   f"{doc.name_of(speaker)}, quoted", "speech", m.group(0))
                 start = s.start + m.start()
                 doc.add(qid, "text", m.group("q"), s.start + m.start("q"), "speech", 0.7,
@@ -274,7 +303,7 @@ def quotations(doc: Doc) -> None:
             # speaker goes on.
             n = counts.get(last, 0) + 1
             counts[last] = n
-            qid = doc.derived(f"{doc.short(last)}-quote-{n}", "Quotation",
+            qid = doc.derived(f"{_quote_base(doc, last)}-quote-{n}", "Quotation",
                               f"{doc.name_of(last)}, quoted", "speech-continued", s.text)
             doc.add(qid, "text", cont.group("q"), s.start + cont.start("q"),
                     "speech-continued", 0.6, value=cont.group("q").strip().rstrip(","))
@@ -498,10 +527,10 @@ def block_quotes(doc: Doc) -> None:
         n = counts.get(speaker, 0) + 1
         existing = {c.subject for c in doc.found.values() if c.property == "spokenBy"
                     and c.object == speaker}
-        while f"{doc.short(speaker)}-quote-{n}" in existing:
+        while f"{_quote_base(doc, speaker)}-quote-{n}" in existing:
             n += 1
         counts[speaker] = n
-        qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+        qid = doc.derived(f"{_quote_base(doc, speaker)}-quote-{n}", "Quotation",
                           f"{doc.name_of(speaker)}, quoted", "block-quote", p.text)
         intro = p.text.strip() if m.re is _INTRO else m.group(0)
         start = p.start + p.text.index(intro)
@@ -544,7 +573,7 @@ def quotes_going_on(doc: Doc) -> None:
             continue
         n = 1 + sum(1 for c in doc.found.values() if c.property == "spokenBy"
                     and c.object == speaker)
-        qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+        qid = doc.derived(f"{_quote_base(doc, speaker)}-quote-{n}", "Quotation",
                           f"{doc.name_of(speaker)}, quoted", "speech-continued", p.text)
         quote = p.text[m.start("q") - 1:m.end("q") + 1]
         doc.add(qid, "text", m.group("q"), p.start + m.start("q"), "speech-continued", 0.6,
@@ -673,7 +702,7 @@ def open_quotes(doc: Doc) -> None:
                 continue
             n = 1 + sum(1 for c in doc.found.values() if c.property == "spokenBy"
                         and c.object == speaker)
-            qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+            qid = doc.derived(f"{_quote_base(doc, speaker)}-quote-{n}", "Quotation",
                               f"{doc.name_of(speaker)}, quoted", "open-quote", attribution)
             doc.add(qid, "text", words, start, "open-quote", 0.6, value=words.rstrip(","))
             doc.add(qid, "spokenBy", attribution, quote_start, "open-quote", 0.55,
@@ -793,7 +822,7 @@ def words_of(doc: Doc) -> None:
                     continue
                 n = 1 + sum(1 for c in doc.found.values() if c.property == "spokenBy"
                             and c.object == speaker)
-                qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+                qid = doc.derived(f"{_quote_base(doc, speaker)}-quote-{n}", "Quotation",
                                   f"{doc.name_of(speaker)}, quoted", "words-of", m.group(0))
                 doc.add(qid, "text", m.group("q"), s.start + m.start("q"), "words-of", 0.55,
                         value=words.rstrip(","))
@@ -881,10 +910,10 @@ def single_quotes(doc: Doc) -> None:
         # the words go on: who said them and to whom is in the attribution before
         speaker, org, quote, at = last
         n = counts.get(speaker, 0) + 1
-        while f"{doc.short(speaker)}-quote-{n}" in doc.new:
+        while f"{_quote_base(doc, speaker)}-quote-{n}" in doc.new:
             n += 1
         counts[speaker] = n
-        qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+        qid = doc.derived(f"{_quote_base(doc, speaker)}-quote-{n}", "Quotation",
                           f"{doc.name_of(speaker)}, quoted", rule, quote)
         doc.add(qid, "text", words, q_at, rule, 0.65, value=words.strip().rstrip(","))
         doc.add(qid, "spokenBy", quote, at, rule, 0.7 if m is not None else 0.55,
@@ -1016,9 +1045,9 @@ def organization_statements(doc: Doc) -> None:
                 said.add(text.casefold())
                 first = joint[0][0]
                 n = 1
-                while f"{doc.short(first)}-quote-{n}" in doc.new:
+                while f"{_quote_base(doc, first)}-quote-{n}" in doc.new:
                     n += 1
-                qid = doc.derived(f"{doc.short(first)}-quote-{n}", "Quotation",
+                qid = doc.derived(f"{_quote_base(doc, first)}-quote-{n}", "Quotation",
                                   f"{doc.name_of(first)}, quoted", "joint-statement",
                                   m.group(0))
                 doc.add(qid, "text", m.group("q"), s.start + m.start("q"), "joint-statement",
@@ -1039,9 +1068,9 @@ def organization_statements(doc: Doc) -> None:
             last = speaker
             said.add(text.casefold())
             n = 1
-            while f"{doc.short(speaker)}-quote-{n}" in doc.new:
+            while f"{_quote_base(doc, speaker)}-quote-{n}" in doc.new:
                 n += 1
-            qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+            qid = doc.derived(f"{_quote_base(doc, speaker)}-quote-{n}", "Quotation",
                               f"{doc.name_of(speaker)}, quoted", "organization-statement",
                               m.group(0))
             doc.add(qid, "text", m.group("q"), s.start + m.start("q"),
@@ -1081,9 +1110,9 @@ def transcript(doc: Doc) -> None:
         if speaker is None or text.casefold() in said or text.endswith("?"):
             continue
         n = 1
-        while f"{doc.short(speaker)}-quote-{n}" in doc.new:
+        while f"{_quote_base(doc, speaker)}-quote-{n}" in doc.new:
             n += 1
-        qid = doc.derived(f"{doc.short(speaker)}-quote-{n}", "Quotation",
+        qid = doc.derived(f"{_quote_base(doc, speaker)}-quote-{n}", "Quotation",
                           f"{doc.name_of(speaker)}, quoted", "transcript", p.text)
         line = p.start + m.start("who")
         doc.add(qid, "text", text, p.start + m.start("q"), "transcript", 0.6, value=text)
