@@ -3009,3 +3009,18 @@ def test_a_post_before_a_name_is_no_title_and_gave_without_an_order_is_no_greenl
     greenlit = {(c.subject, c.object) for c in got.statements if c.property == "greenlitBy"}
     assert ("toy-story-5", "pixar-animation-studios") not in greenlit
     assert any(s == "homecoming" for s, _o in greenlit)
+
+
+# --------------------------------------------------------------------------- round 12
+
+
+def test_a_headline_title_opening_with_the_keeps_its_the() -> None:
+    r = suggest(Article("a", "The Secret Life of Pets 2 Trailer Puts Kevin Hart's Snowball in "
+                        "the Spotlight", "a.txt",
+                        "Universal Pictures have released a new trailer for The Secret Life of "
+                        "Pets 2. Check out the first trailer for The Secret Life of Pets 2 "
+                        "below. The movie is set to debut June 7, 2019.", date="2018-12-18"),
+                KNOWN, min_confidence=0.0)
+    names = {e.name for e in r.entities}
+    assert "The Secret Life of Pets 2" in names
+    assert "Pets 2" not in names

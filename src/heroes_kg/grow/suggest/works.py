@@ -1120,8 +1120,12 @@ def _headline_titles(doc: Doc) -> None:
                 w.endswith(("’s", "'s")) for w in part[2:])
             # the text opening with the title alone on a line, as its heading
             heading = len(part) >= 2 and any(p.text.strip() == name for p in doc.paragraphs[:2])
+            # "a new character trailer for The Secret Life of Pets 2": a capital "The"
+            # after a lower-case word inside a sentence opens the title itself
+            the = len(part) >= 3 and part[0] == "The" and re.search(
+                r"\b[a-z]+ " + re.escape(name) + r"\b", doc.text) is not None
             if not part or (part[0] in STOP and part[0].lower() not in WEEKDAYS
-                            and not inner and not heading) or \
+                            and not inner and not heading and not the) or \
                     part[-1].lower() in (
                     "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with",
                     "from", "by", "vs", "&", "de", "la", "or") or \
