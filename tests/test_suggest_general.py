@@ -3024,3 +3024,22 @@ def test_a_headline_title_opening_with_the_keeps_its_the() -> None:
     names = {e.name for e in r.entities}
     assert "The Secret Life of Pets 2" in names
     assert "Pets 2" not in names
+
+
+def test_an_outlets_reporter_is_no_title() -> None:
+    r = run("Mr. Robot was renewed for a second season by USA yesterday. The hacker-centric "
+            "drama — described as a \"digital samurai story\" by The Verge's Russell Brandom in "
+            "his review yesterday — has been a critical success.")
+    assert "Russell Brandom" not in {e.name for e in r.entities if e.type == "TVSeries"}
+
+
+def test_a_related_link_line_is_no_part_of_the_story() -> None:
+    r = suggest(Article("a", "Animal Kingdom Renewed for Season 3", "a.txt",
+                        "TNT is extending Animal Kingdom‘s sentence with a Season 3 renewal, "
+                        "TVLine has learned.\n\nRELATEDClaws Renewed for Season 2 at TNT\n\n"
+                        "Launch Gallery\n\nThe renewal comes eight weeks into Animal "
+                        "Kingdom‘s sophomore run. Have at it, Animal Kingdom fans.",
+                        date="2017-07-27"), KNOWN, min_confidence=0.0)
+    names = {e.name for e in r.entities}
+    assert "Animal Kingdom" in names
+    assert not any("Claws" in n or "Gallery" in n for n in names)

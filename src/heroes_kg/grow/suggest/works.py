@@ -16,6 +16,7 @@ from ._names import (
     FIRST_NAMES,
     KNOWN_NAMES,
     NETWORKS,
+    PLACES,
     STREAMERS,
     STUDIOS,
     guess_type,
@@ -857,6 +858,13 @@ def find_titles(doc: Doc) -> None:
                                                    "Organization")) and \
                         guess_type(m.group("own")) in ("Person", "NewsMediaOrganization"):
                     continue  # only a company's title, not "Dick Wolf’s" or "Variety's"
+                if rule == "owned-title" and found is None and \
+                        2 <= len(title.split()) <= 3 and title.istitle() and (
+                            owner in KNOWN_NAMES or doc.lookup(owner) is not None) and \
+                        is_a(guess_type(m.group("own")) if doc.lookup(owner) is None else
+                             doc.type_of(doc.lookup(owner)), "NewsMediaOrganization"):
+                    continue  # "described as a “digital samurai story” by The Verge's
+                    # Russell Brandom": an outlet's reporter, no title
                 if rule == "owned-title" and found is None and (
                         _person_context(doc.text, title) or (
                             len(title.split()) == 2 and title.split()[0].lower() in FIRST_NAMES
@@ -1145,8 +1153,15 @@ def _headline_titles(doc: Doc) -> None:
             if i > 0 and words[i - 1][:1].isupper() and not words[i - 1].endswith(
                     ("’s", "'s", ":")):
                 continue  # "Stallone" of "Sylvester Stallone"
+            # "Animal Kingdom Renewed for Season 3": a renewal or a season after a place
+            # word still makes a title
+            renewed = re.match(r" (?:(?:is |gets |was )?(?:renewed|cancell?ed) for |"
+                               r"(?:Gets |Lands )?(?:a )?)Season \d", headline[
+                                   headline.find(name) + len(name):], re.IGNORECASE)
             if guess_type(name) != "Person" or name.lower() in KNOWN_NAMES or \
-                    is_place_or_award(name) or name in _NATIONALITIES:
+                    (is_place_or_award(name) and not (
+                        renewed and name.lower() not in PLACES and len(part) >= 2)) or \
+                    name in _NATIONALITIES:
                 continue  # "non-English Top 10", "Korean content": a language, no title
             if len(part) >= 2 and _person_context(doc.text, name):
                 people.append(f" {name} ")
