@@ -3043,3 +3043,20 @@ def test_a_related_link_line_is_no_part_of_the_story() -> None:
     names = {e.name for e in r.entities}
     assert "Animal Kingdom" in names
     assert not any("Claws" in n or "Gallery" in n for n in names)
+
+
+def test_a_cast_list_with_earlier_credits_gives_cast_members_not_characters() -> None:
+    r = suggest(Article("a", "‘The Acolyte’ Blasts Onto Disney+ With 4.8M Views", "a.txt",
+                        "The Acolyte is off to a promising start on Disney+. As of now, The "
+                        "Acolyte is the biggest premiere of the year.\nCreated by Lesley "
+                        "Headland (Russian Doll), The Acolyte is a mystery-thriller.\nCast "
+                        "includes Amandla Stenberg (The Hate U Give), Lee Jung-jae (Squid "
+                        "Game), Charlie Barnett (Russian Doll), Dean-Charles Chapman (1917) and "
+                        "Carrie-Anne Moss (The Matrix).", date="2024-06-06"),
+                KNOWN, min_confidence=0.0)
+    keys = {c.key() for c in r.statements}
+    assert ("the-acolyte", "castMember", "lee-jung-jae") in keys
+    assert ("the-acolyte", "castMember", "carrie-anne-moss") in keys
+    assert not any(k[1] == "plays" for k in keys)
+    assert "Dean-Charles Chapman" not in {e.name for e in r.entities
+                                          if e.type in ("TVSeries", "Movie")}

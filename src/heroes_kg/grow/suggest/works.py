@@ -813,6 +813,12 @@ def find_titles(doc: Doc) -> None:
                 if rule == "title-starring" and ((len(title.split()) < 2 and not m.group("app"))
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
+                if rule == "title-year" and (re.search(r"\)(?:,| and|, and) $",
+                                                       s.text[:m.start(group)]) or re.match(
+                        r",? (?:and )?[A-Z][\w’'-]+ [A-Z][\w’'-]+ \(", s.text[m.end():])) and \
+                        doc.is_person(title):
+                    continue  # "Charlie Barnett (Russian Doll), Dean-Charles Chapman (1917)
+                    # and Carrie-Anne Moss (The Matrix)": a cast list's earlier credits
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
                             "title-based",
                             "renewed", "order", "after-source", "is-the", "title-starring",
@@ -1121,6 +1127,9 @@ def _headline_titles(doc: Doc) -> None:
                         if j - i <= 8), key=lambda ij: ij[0] - ij[1])
         for i, j in spans:
             name = " ".join(words[i:j]).rstrip(":,.!?")
+            if name.endswith(("’", "”")) and headline[:headline.find(name)].endswith(
+                    ("‘", "“")) and headline.count("‘") + headline.count("“") == 1:
+                name = name[:-1]  # "‘The Acolyte’ Blasts Onto Disney+": the quoted title
             part = name.split()
             # "The Handmaid's Tale", "The Queen's Gambit": a possessive inside a title.
             inner = len(part) >= 3 and part[0] == "The" and re.fullmatch(
@@ -1130,8 +1139,8 @@ def _headline_titles(doc: Doc) -> None:
             heading = len(part) >= 2 and any(p.text.strip() == name for p in doc.paragraphs[:2])
             # "a new character trailer for The Secret Life of Pets 2": a capital "The"
             # after a lower-case word inside a sentence opens the title itself
-            the = len(part) >= 3 and part[0] == "The" and re.search(
-                r"\b[a-z]+ " + re.escape(name) + r"\b", doc.text) is not None
+            the = len(part) >= 2 and part[0] == "The" and re.search(
+                r"(?:\b[a-z]+,?|\),) " + re.escape(name) + r"\b", doc.text) is not None
             if not part or (part[0] in STOP and part[0].lower() not in WEEKDAYS
                             and not inner and not heading and not the) or \
                     part[-1].lower() in (
