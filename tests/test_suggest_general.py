@@ -3060,3 +3060,23 @@ def test_a_cast_list_with_earlier_credits_gives_cast_members_not_characters() ->
     assert not any(k[1] == "plays" for k in keys)
     assert "Dean-Charles Chapman" not in {e.name for e in r.entities
                                           if e.type in ("TVSeries", "Movie")}
+
+
+def test_a_season_bracket_a_season_of_or_a_kind_noun_types_a_bare_title() -> None:
+    r = run("Top 10 this week:\n7. Million Dollar Secret (Season 1) — 3 million views, said "
+            "Nina Ross.\nColin Farrell's project Thirteen Lives also "
+            "premiered earlier this month, Jane Smith said.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Million Dollar Secret") == "TVSeries"
+    from heroes_kg.grow.suggest._doc import Doc
+    from heroes_kg.grow.suggest.entities import _kind_from_context
+    doc = Doc(Article("a", "T", "a.txt", "Hulu has other big projects coming up, including a "
+                      "fourth season of Veronica Mars.", date="2017-05-01"), KNOWN)
+    assert _kind_from_context(doc, "Veronica Mars") == "TVSeries"
+    assert types.get("Thirteen Lives") == "Movie"
+
+
+def test_a_directors_bracketed_credits_stay_under_the_floor() -> None:
+    r = run("Filmmaker Ridley Scott (Alien, Gladiator, The Martian) is attached, Apple said.")
+    credits = [c for c in r.statements if c.rule == "bracketed-credits"]
+    assert credits and all(c.confidence < MIN_CONFIDENCE for c in credits)

@@ -1702,7 +1702,7 @@ def _bracketed_credits(doc: Doc) -> None:
                 work = _register(doc, title, at, "Movie", "bracketed-credits", m.group(0), 0.5)
             if work is not None and director is not None:
                 doc.add(work, "director", doc.text[quote_start:m.end()], quote_start,
-                        "bracketed-credits", 0.6, obj=director)
+                        "bracketed-credits", 0.4, obj=director)
             at += len(title)
 
 
