@@ -3080,3 +3080,14 @@ def test_a_directors_bracketed_credits_stay_under_the_floor() -> None:
     r = run("Filmmaker Ridley Scott (Alien, Gladiator, The Martian) is attached, Apple said.")
     credits = [c for c in r.statements if c.rule == "bracketed-credits"]
     assert credits and all(c.confidence < MIN_CONFIDENCE for c in credits)
+
+
+def test_an_actress_credit_is_one_persons_and_another_works_subject_keeps_its_service() -> None:
+    text = ("Sugar is an upcoming Apple TV+ series created by Mark Protosevich. Only Murders in "
+            "the Building actress Amy Ryan and Killing Eve's Kirby Howell-Baptiste have been "
+            "announced as cast members for the show, Variety reported. Farrell's project "
+            "Thirteen Lives also premiered earlier this month on Prime Video.")
+    keys = facts(text)
+    assert not any(k[1] == "castMember" and k[2] == "kirby-howell-baptiste" and
+                   "murders" in k[0] for k in keys)
+    assert not any(k[1] == "streamingOn" and k[0] == "sugar" for k in keys)

@@ -750,7 +750,10 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
                                  b + m.start("p") + len(name)]
                 doc.add(work, prop, quote, a, "credit", 0.65, obj=person)
                 others = []
-                if role.endswith("s") and role != "alumna":
+                if role.endswith("s") and not role.endswith("ss"):
+                    # plural ("writers", "co-stars"), not "actress": "Only Murders in the
+                    # Building actress Amy Ryan and Killing Eve's Kirby Howell-Baptiste" names
+                    # the second one's own credit
                     # "“Deadpool” writers Rhett Reese and Paul Wernick": everyone listed
                     listed = read_people(doc, b + m.start("p"), s.end)
                     others = [doc.entity(one.name, "Filmmaker" if prop != "castMember" else

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from ._doc import Doc
+from ._doc import WORK_TYPES, Doc
 from ._names import NETWORKS, guess_type, is_place_or_award
 from ._terms import is_a
 from ._text import MONTHS, NAME, STOP, WEEKDAYS, Sentence
@@ -639,6 +639,11 @@ def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") 
     work = doc.work_at(s.start + m.start(), s)
     if work is None:
         return
+    head = s.text[:m.start()]
+    if any(e.id != work and e.type in WORK_TYPES and e.rule == "capitalized-name" and
+           e.name in head for e in doc.new.values()):
+        return  # "Farrell's project Thirteen Lives also premiered earlier this month on
+        # Prime Video": another work, named but not read as a title, is the subject
     if doc.type_of(work) == "TVSeason" and re.search(r"\bfrom\b", m.group(0)):
         return
     streamer = is_a(kind, "StreamingService")
