@@ -3091,3 +3091,15 @@ def test_an_actress_credit_is_one_persons_and_another_works_subject_keeps_its_se
     assert not any(k[1] == "castMember" and k[2] == "kirby-howell-baptiste" and
                    "murders" in k[0] for k in keys)
     assert not any(k[1] == "streamingOn" and k[0] == "sugar" for k in keys)
+
+
+def test_a_character_named_like_a_service_and_a_first_name_before_a_possessive() -> None:
+    r = run("The first teaser focused on the lead character Max, voiced previously by Louis "
+            "C.K., who is replaced by Patton Oswalt for the sequel.")
+    assert {e.name: e.type for e in r.entities}.get("Max") == "FictionalCharacter"
+    r = suggest(Article("a", "Sanjay Dutt's 'Bhoomi' gets the release date!", "a.txt",
+                        "Sanjay Dutt starrer 'Bhoomi' will now hit screens on 22nd September. "
+                        "Director Omung Kumar said, \"Sanjay has given his best performance.\" "
+                        "Sanjay and our entire team found it apt, Sanjay said.",
+                        date="2017-07-20"), KNOWN, min_confidence=0.0)
+    assert "Sanjay" not in {e.name for e in r.entities if e.type in ("Movie", "TVSeries")}

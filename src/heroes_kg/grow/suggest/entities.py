@@ -221,6 +221,10 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
             if kind == "":
                 continue  # "on his Sina Weibo"
             type_ = kind or type_
+        elif len(words) == 1 and any(re.search(r"\bcharacter,? $", doc.text[max(0, a - 12):a])
+                                     for a in word_at(doc.text, name)):
+            type_ = "FictionalCharacter"  # "the lead character Max, voiced previously by
+            # Louis C.K.": a character, not the streaming service of that name
         doc.new[slug(name)] = EntityCandidate(slug(name), type_, name, 0.3,
                                               "capitalized-name", m.group(0))
         doc.names.setdefault(name.lower(), slug(name))

@@ -1162,6 +1162,8 @@ def _headline_titles(doc: Doc) -> None:
             if i > 0 and words[i - 1][:1].isupper() and not words[i - 1].endswith(
                     ("’s", "'s", ":")):
                 continue  # "Stallone" of "Sylvester Stallone"
+            if j < len(words) and words[j][:1].isupper() and words[j].endswith(("’s", "'s")):
+                continue  # "Sanjay" of "Sanjay Dutt's 'Bhoomi' gets the release date!"
             # "Animal Kingdom Renewed for Season 3": a renewal or a season after a place
             # word still makes a title
             renewed = re.match(r" (?:(?:is |gets |was )?(?:renewed|cancell?ed) for |"
