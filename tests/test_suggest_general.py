@@ -3103,3 +3103,10 @@ def test_a_character_named_like_a_service_and_a_first_name_before_a_possessive()
                         "Sanjay and our entire team found it apt, Sanjay said.",
                         date="2017-07-20"), KNOWN, min_confidence=0.0)
     assert "Sanjay" not in {e.name for e in r.entities if e.type in ("Movie", "TVSeries")}
+
+
+def test_someones_show_in_a_list_is_no_cast_member() -> None:
+    keys = facts("TNT is extending Animal Kingdom’s sentence with a Season 3 renewal. In "
+                 "addition, TNT has also announced that Michelle Dockery’s Good Behavior will "
+                 "return for Season 2 on Sunday, Oct. 15 at 9/8c.")
+    assert not any(k[1] == "castMember" and "behavior" in k[2] for k in keys)

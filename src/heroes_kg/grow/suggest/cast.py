@@ -1399,6 +1399,9 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
             continue
         first = s.start + (opened.start() if opens and opened else m.start())
         for one in people:
+            if re.search(r"[’']s [A-Z]", one.name):
+                continue  # "Michelle Dockery’s Good Behavior will return for Season 2":
+                # someone's show, no cast member
             person = doc.entity(one.name, "Actor", "cast-list-read", doc.text[first:end])
             if not is_a(doc.type_of(person), "Person"):
                 continue
