@@ -3110,3 +3110,11 @@ def test_someones_show_in_a_list_is_no_cast_member() -> None:
                  "addition, TNT has also announced that Michelle Dockery’s Good Behavior will "
                  "return for Season 2 on Sunday, Oct. 15 at 9/8c.")
     assert not any(k[1] == "castMember" and "behavior" in k[2] for k in keys)
+
+
+def test_original_cast_members_listed_as_returning_are_cast() -> None:
+    keys = facts("Universal has released a new trailer for Pets 2, the sequel. Original cast "
+                 "members Jenny Slate, Eric Stonestreet and Bobby Moynihan are all returning "
+                 "for the follow-up.")
+    cast = {k[2] for k in keys if k[1] == "castMember"}
+    assert {"jenny-slate", "eric-stonestreet", "bobby-moynihan"} <= cast

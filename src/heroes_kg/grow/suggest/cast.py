@@ -980,18 +980,22 @@ _MEMBERS = re.compile(
     rf"\b(?:returning |new |other )?(?:cast members|castmates|co-stars|stars|the cast) "
     rf"(?:also )?(?:include|includes|are|will include) {_LIST}|"
     rf"(?P<list2>{NAME}(?:(?:,| and|, and) {NAME})+) (?:are set to|will|also|are to|are "
-    rf"expected to) (?:co-)?star\b")
+    rf"expected to) (?:co-)?star\b|"
+    rf"\b(?:[Oo]riginal|[Rr]eturning|[Nn]ew) (?:cast members|castmates|stars) "
+    rf"(?P<list3>{NAME}(?:(?:,| and|, and) {NAME})+) (?:are|will be|were) (?:all |also )?"
+    rf"(?:returning|back|set to return|reprising)\b")
 
 
 def rule_members_listed(doc: Doc, s: Sentence) -> None:
-    """"Returning cast members include A, B and C", "A and B are set to star": cast
-    membership of the work in scope."""
+    """"Returning cast members include A, B and C", "A and B are set to star", "Original
+    cast members Jenny Slate, Eric Stonestreet, … and Bobby Moynihan are all returning for
+    the follow-up": cast membership of the work in scope."""
     for m in _MEMBERS.finditer(s.text):
         pos = s.start + m.start()
         work = doc.work_at(pos, s)
         if work is None:
             continue
-        for name in _people(doc, m.group("list") or m.group("list2")):
+        for name in _people(doc, m.group("list") or m.group("list2") or m.group("list3")):
             if doc.is_person(name) and (doc.lookup(name) is None or
                                         is_a(doc.type_of(doc.lookup(name)), "Person")):
                 person = doc.entity(name, "Actor", "members", m.group(0))
