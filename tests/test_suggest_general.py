@@ -3118,3 +3118,9 @@ def test_original_cast_members_listed_as_returning_are_cast() -> None:
                  "for the follow-up.")
     cast = {k[2] for k in keys if k[1] == "castMember"}
     assert {"jenny-slate", "eric-stonestreet", "bobby-moynihan"} <= cast
+
+
+def test_an_order_from_a_makers_credit_is_no_order_of_that_credit() -> None:
+    keys = facts("Hulu has cancelled The First after one season. Hulu ordered the series from "
+                 "House of Cards showrunner Beau Willimon in 2016.")
+    assert not any(k[1] == "greenlitBy" and k[0] == "house-of-cards" for k in keys)

@@ -706,6 +706,11 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
         after = s.start + m.end()
         nxt = [(a, b, w) for a, b, w in doc.work_spans if after <= a <= after + 40]
         work: str | None
+        if nxt and re.search(r"\bfrom [“\"‘]?$", doc.text[after:nxt[0][0]]) and re.match(
+                r"[”\"’]?,? (?:co-)?(?:showrunner|creator|director|producer|writer|"
+                r"executive producer|star|alum)s?\b", doc.text[nxt[0][1]:]):
+            continue  # "Hulu ordered the series from House of Cards showrunner Beau
+            # Willimon": the maker's credit, not what was ordered
         if nxt:
             work, end = nxt[0][2], nxt[0][1]
         else:
