@@ -3124,3 +3124,13 @@ def test_an_order_from_a_makers_credit_is_no_order_of_that_credit() -> None:
     keys = facts("Hulu has cancelled The First after one season. Hulu ordered the series from "
                  "House of Cards showrunner Beau Willimon in 2016.")
     assert not any(k[1] == "greenlitBy" and k[0] == "house-of-cards" for k in keys)
+
+
+def test_the_first_of_two_quoted_headline_titles_opening_with_your_is_a_title() -> None:
+    r = suggest(Article("a", "‘Your Name’ dethrones ‘Spirited Away’ as highest-grossing anime "
+                        "ever", "a.txt",
+                        "Your Name has recently been named as the highest-grossing anime of all "
+                        "time! It beat Studio Ghibli's Spirited Away. Released in Japan on "
+                        "August 26 last year, the box office collection for Your Name has been "
+                        "growing.", date="2017-01-17"), KNOWN, min_confidence=0.0)
+    assert "Your Name" in {e.name for e in r.entities if e.type == "Movie"}

@@ -1128,8 +1128,13 @@ def _headline_titles(doc: Doc) -> None:
         for i, j in spans:
             name = " ".join(words[i:j]).rstrip(":,.!?")
             if name.endswith(("’", "”")) and headline[:headline.find(name)].endswith(
-                    ("‘", "“")) and headline.count("‘") + headline.count("“") == 1:
-                name = name[:-1]  # "‘The Acolyte’ Blasts Onto Disney+": the quoted title
+                    ("‘", "“")) and not re.match(
+                    r" (?:Spin-?off|Sequel|Prequel|Reboot|Remake|Star|Stars|Director|Creator|"
+                    r"Actor|Actress|Showrunner|Producer|Writer|Alum|Breakout)\b",
+                    headline[headline.find(name) + len(name):], re.IGNORECASE):
+                # "‘The Acolyte’ Blasts Onto Disney+": the quoted title; not "‘Fast &
+                # Furious’ Spinoff ‘Hobbs & Shaw’", a credit of the title after it
+                name = name[:-1]
             part = name.split()
             # "The Handmaid's Tale", "The Queen's Gambit": a possessive inside a title.
             inner = len(part) >= 3 and part[0] == "The" and re.fullmatch(
@@ -1139,7 +1144,8 @@ def _headline_titles(doc: Doc) -> None:
             heading = len(part) >= 2 and any(p.text.strip() == name for p in doc.paragraphs[:2])
             # "a new character trailer for The Secret Life of Pets 2": a capital "The"
             # after a lower-case word inside a sentence opens the title itself
-            the = len(part) >= 2 and part[0] == "The" and re.search(
+            the = len(part) >= 2 and part[0] in ("The", "Your", "My", "Our", "This", "A",
+                                                 "An", "One", "All", "No") and re.search(
                 r"(?:\b[a-z]+,?|\),) " + re.escape(name) + r"\b", doc.text) is not None
             if not part or (part[0] in STOP and part[0].lower() not in WEEKDAYS
                             and not inner and not heading and not the) or \
