@@ -3134,3 +3134,12 @@ def test_the_first_of_two_quoted_headline_titles_opening_with_your_is_a_title() 
                         "August 26 last year, the box office collection for Your Name has been "
                         "growing.", date="2017-01-17"), KNOWN, min_confidence=0.0)
     assert "Your Name" in {e.name for e in r.entities if e.type == "Movie"}
+
+
+def test_several_people_serving_as_executive_producers_alongside_others() -> None:
+    keys = facts("Sugar is an upcoming series created by Mark Protosevich and directed by "
+                 "Fernando Meirelles. Protosevich, Meirelles and Colin Farrell will also serve "
+                 "as executive producers of the show alongside Simon Kinberg and Audrey Chon.")
+    eps = {k[2] for k in keys if k[1] == "executiveProducer" and k[0] == "sugar"}
+    assert {"mark-protosevich", "fernando-meirelles", "colin-farrell", "simon-kinberg",
+            "audrey-chon"} <= eps
