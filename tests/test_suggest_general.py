@@ -3143,3 +3143,10 @@ def test_several_people_serving_as_executive_producers_alongside_others() -> Non
     eps = {k[2] for k in keys if k[1] == "executiveProducer" and k[0] == "sugar"}
     assert {"mark-protosevich", "fernando-meirelles", "colin-farrell", "simon-kinberg",
             "audrey-chon"} <= eps
+
+
+def test_a_service_that_has_today_renewed_a_series_greenlit_and_streams_it() -> None:
+    keys = facts("HBO Max has today renewed its original comedy series Hacks for a second "
+                 "season, the streamer said.")
+    assert any(k[1] == "greenlitBy" and k[2] == "hbo-max" for k in keys)
+    assert ("hacks", "streamingOn", "hbo-max") in keys

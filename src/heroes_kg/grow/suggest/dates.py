@@ -668,7 +668,8 @@ def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") 
 
 
 _ORDERED = re.compile(rf"(?P<o>{NAME}|[Tt]he (?:streamer|network|studio|service|channel)) "
-                      rf"(?:(?:has|have|had|officially|quickly|also) ){{0,2}}(?:ordered|greenlit|green-lit|"
+                      rf"(?:(?:has|have|had|officially|quickly|also|today|now|just|already|formally) ){{0,3}}"
+                      rf"(?:ordered|greenlit|green-lit|"
                       rf"renewed|picked up|authorized|commissioned|gave|gives|deciding to pick up|"
                       rf"decided to pick up|to pick up|greenlighted)\b")
 
