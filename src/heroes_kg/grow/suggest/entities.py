@@ -56,8 +56,9 @@ _SERIES_AFTER = re.compile(r"^(?:[’']s)? (?:has (?:already |just |officially )
 #: Words before a name that say it is a series: "a fourth season of Veronica Mars".
 _SERIES_BEFORE = re.compile(r"\b(?:season|seasons|episodes?|finale|premiere) of\s$")
 #: The noun right before a name that says what work it is: "Farrell's project Thirteen
-#: Lives", "feature directorial debut The Fire Inside", "the series Wolf Hall".
-_KIND_BEFORE = re.compile(r"\b(?P<k>film|movie|feature|documentary|project|debut|series|"
+#: Lives", "feature directorial debut The Fire Inside", "the series Wolf Hall" (not the verb
+#: "feature": "the film will also feature Seema Pahwa").
+_KIND_BEFORE = re.compile(r"\b(?P<k>film|movie|documentary|project|debut|series|"
                           r"show|sitcom|miniseries|docuseries)\s$")
 #: Words before a name that say it is a title: "officially titled Beetlejuice Beetlejuice",
 #: "a teaser trailer for Beetlejuice Beetlejuice".
