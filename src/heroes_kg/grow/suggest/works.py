@@ -1100,6 +1100,10 @@ def _listed_with_works(doc: Doc) -> None:
 _TITLE_WORDS_RE = re.compile(TITLE_WORDS)
 
 
+#: Capitalized words a title may open with that open sentences too.
+_TITLE_OPENERS = frozenset(["The", "Your", "My", "Our", "This", "A", "An", "One", "All", "No"])
+
+
 def _headline_titles(doc: Doc) -> None:
     """A title in the article's headline that the text repeats is a work, even unquoted
     and without a cue word: headline "Descendants: The Rise of Red sets a Disney+
@@ -1143,12 +1147,13 @@ def _headline_titles(doc: Doc) -> None:
             # the text opening with the title alone on a line, as its heading
             heading = len(part) >= 2 and any(p.text.strip() == name for p in doc.paragraphs[:2])
             # "a new character trailer for The Secret Life of Pets 2": a capital "The"
-            # after a lower-case word inside a sentence opens the title itself
-            the = len(part) >= 2 and part[0] in ("The", "Your", "My", "Our", "This", "A",
-                                                 "An", "One", "All", "No") and re.search(
-                r"(?:\b[a-z]+,?|\),) " + re.escape(name) + r"\b", doc.text) is not None
+            # (or "Your", "A" …) after a lower-case word inside a sentence opens the title
             if not part or (part[0] in STOP and part[0].lower() not in WEEKDAYS
-                            and not inner and not heading and not the) or \
+                            and not inner and not heading and not (
+                                len(part) >= 2 and part[0] in _TITLE_OPENERS and
+                                name in doc.text and re.search(
+                                    r"(?:\b[a-z]+,?|\),) " + re.escape(name) + r"\b",
+                                    doc.text) is not None)) or \
                     part[-1].lower() in (
                     "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with",
                     "from", "by", "vs", "&", "de", "la", "or") or \
