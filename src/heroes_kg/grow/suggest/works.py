@@ -1104,6 +1104,22 @@ _TITLE_WORDS_RE = re.compile(TITLE_WORDS)
 _TITLE_OPENERS = frozenset(["The", "Your", "My", "Our", "This", "A", "An", "One", "All", "No"])
 
 
+_LOWER_BEFORE = re.compile(r"(?:\b[a-z]+,?|\),) $")
+
+
+def _opened_inside(text: str, name: str) -> bool:
+    """Whether the text names ``name`` after a lower-case word inside a sentence ("a
+    new trailer for The Secret Life of Pets 2")."""
+    at = text.find(name)
+    while at >= 0:
+        after = text[at + len(name):at + len(name) + 1]
+        if not (after.isalnum() or after == "_") and \
+                _LOWER_BEFORE.search(text, max(0, at - 30), at):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def _headline_titles(doc: Doc) -> None:
     """A title in the article's headline that the text repeats is a work, even unquoted
     and without a cue word: headline "Descendants: The Rise of Red sets a Disney+
@@ -1151,9 +1167,7 @@ def _headline_titles(doc: Doc) -> None:
             if not part or (part[0] in STOP and part[0].lower() not in WEEKDAYS
                             and not inner and not heading and not (
                                 len(part) >= 2 and part[0] in _TITLE_OPENERS and
-                                name in doc.text and re.search(
-                                    r"(?:\b[a-z]+,?|\),) " + re.escape(name) + r"\b",
-                                    doc.text) is not None)) or \
+                                _opened_inside(doc.text, name))) or \
                     part[-1].lower() in (
                     "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with",
                     "from", "by", "vs", "&", "de", "la", "or") or \
