@@ -25,6 +25,7 @@ from ._text import (
     TITLE,
     TITLE_WORDS,
     Sentence,
+    blank_link_lines,
     is_title_case,
     occurrences,
     resolve_date,
@@ -129,7 +130,7 @@ class Doc:
                  curated: Iterable[Statement] = ()) -> None:
         self.article = article
         #: The article's text, a hard-wrapped one with its lines joined (same offsets).
-        self.text = unwrap(article.text)
+        self.text = blank_link_lines(unwrap(article.text))
         self.curated = {statement_key(st) for st in curated}
         self.known: dict[str, Entity] = {e.id: e for e in entities}
         self.names: dict[str, str] = {}

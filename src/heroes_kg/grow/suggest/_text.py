@@ -153,6 +153,24 @@ class Sentence:
         return self.start + len(self.text)
 
 
+#: A line a web page puts between a story's paragraphs to point at another page:
+#: "RELATEDClaws Renewed for Season 2 at TNT", "RELATED: …", "READ MORE: …", "Launch Gallery".
+_LINK_LINE = re.compile(r"^[ \t]*(?:(?:RELATED|Related|READ MORE|Read More|SEE ALSO|ALSO READ|"
+                        r"MORE)(?: ?:|(?=[A-Z]))[^\n]*|(?:Launch|View|See) (?:the )?"
+                        r"(?:Gallery|Photos)[ \t]*)$", re.MULTILINE)
+
+
+def blank_link_lines(text: str) -> str:
+    """The text with every link line a web page adds ("RELATEDClaws Renewed for Season 2
+    at TNT", "Launch Gallery") made spaces: another page's headline, no part of the story.
+    The length is kept, so every offset maps back to the text as published."""
+    if "RELATED" not in text and "Related" not in text and "MORE" not in text and \
+            "More" not in text and "ALSO" not in text and "Gallery" not in text and \
+            "Photos" not in text:
+        return text
+    return _LINK_LINE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def unwrap(text: str) -> str:
     """The text of a hard-wrapped article (wire copy cut into lines of 40 to 80
     characters) with the line breaks inside its sentences made spaces, so that "the

@@ -299,6 +299,9 @@ _AKA = re.compile(rf"(?P<c>{NAME}), (?:aka|a\.k\.a\.|also known as) (?:one of th
 
 
 _PARENTHESISED = re.compile(r"\(([^()]{1,80})\)")
+#: What says the brackets after the names that follow hold each one's earlier credit.
+_CAST_CREDITS_CUE = re.compile(r"\b(?P<cast>[Cc]ast (?:also )?(?:includes?|members include))\b|\b(?:[Cc]reated|[Dd]irected|"
+                               r"[Ww]ritten|[Pp]roduced|[Ee]xecutive produced) by\b")
 #: A rank or office before a name in brackets' pair: the character's, not the actor's.
 _RANKED = re.compile(r"(?:Lt|Sgt|Capt|Det|Cpl|Lieutenant|Sergeant|Captain|Detective|Agent|"
                      r"Officer|Inspector|Commander|Deputy|Sheriff|Constable)\.? (?=[A-Z])")
@@ -316,6 +319,9 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
     # a sentence whose brackets hold a list or a work names credits, not characters
     credits = any(", " in g.group(1) or doc.works_in(s.start + g.start(1), s.start + g.end(1))
                   for g in _PARENTHESISED.finditer(s.text))
+    # "Cast includes Amandla Stenberg (The Hate U Give), Lee Jung-jae (Squid Game)",
+    # "Created by Leslye Headland (Russian Doll)": a credit cue before the pairs
+    cue = _CAST_CREDITS_CUE.search(s.text)
     listed: tuple[int, bool] | None = None  # where the last pair ended, and its order
     for m in _NAME_THEN_PARENTHESISED_NAME.finditer(s.text):
         a, b = doc.trim(m.group("a")), m.group("b")
@@ -333,6 +339,16 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             # is named before "aka"
             _cast(doc, b, aka.group("c"), s.text[aka.start():m.end()], s.start + aka.start(),
                   "actor-parenthesis", 0.75, s)
+            continue
+        if cue and cue.end() <= m.start() and " " in b and not doc.is_person(b, strict=True) and \
+                not doc.is_character(b) and doc.is_person(a, strict=True):
+            if cue.group("cast"):
+                work = doc.work_at(s.start + cue.start(), s)
+                if work is not None and doc.type_of(work) in WORK_TYPES:
+                    person = doc.entity(a, "Actor", "cast-credits", m.group(0))
+                    doc.add(work, "castMember", s.text[cue.start():m.end()]
+                            if m.end() - cue.start() <= 120 else m.group(0),
+                            s.start + m.start(), "cast-credits", 0.6, obj=person)
             continue
         if credits or is_place_or_award(b) or _CREDIT_LIST.search(s.text[:m.start()]) or re.search(
                 r"\b(?:(?:creator|director|filmmaker|writer|showrunner|producer|author|"
@@ -734,7 +750,10 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
                                  b + m.start("p") + len(name)]
                 doc.add(work, prop, quote, a, "credit", 0.65, obj=person)
                 others = []
-                if role.endswith("s") and role != "alumna":
+                if role.endswith("s") and not role.endswith("ss"):
+                    # plural ("writers", "co-stars"), not "actress": "Only Murders in the
+                    # Building actress Amy Ryan and Killing Eve's Kirby Howell-Baptiste" names
+                    # the second one's own credit
                     # "“Deadpool” writers Rhett Reese and Paul Wernick": everyone listed
                     listed = read_people(doc, b + m.start("p"), s.end)
                     others = [doc.entity(one.name, "Filmmaker" if prop != "castMember" else
@@ -961,18 +980,22 @@ _MEMBERS = re.compile(
     rf"\b(?:returning |new |other )?(?:cast members|castmates|co-stars|stars|the cast) "
     rf"(?:also )?(?:include|includes|are|will include) {_LIST}|"
     rf"(?P<list2>{NAME}(?:(?:,| and|, and) {NAME})+) (?:are set to|will|also|are to|are "
-    rf"expected to) (?:co-)?star\b")
+    rf"expected to) (?:co-)?star\b|"
+    rf"\b(?:[Oo]riginal|[Rr]eturning|[Nn]ew) (?:cast members|castmates|stars) "
+    rf"(?P<list3>{NAME}(?:(?:,| and|, and) {NAME})+) (?:are|will be|were) (?:all |also )?"
+    rf"(?:returning|back|set to return|reprising)\b")
 
 
 def rule_members_listed(doc: Doc, s: Sentence) -> None:
-    """"Returning cast members include A, B and C", "A and B are set to star": cast
-    membership of the work in scope."""
+    """"Returning cast members include A, B and C", "A and B are set to star", "Original
+    cast members Jenny Slate, Eric Stonestreet, … and Bobby Moynihan are all returning for
+    the follow-up": cast membership of the work in scope."""
     for m in _MEMBERS.finditer(s.text):
         pos = s.start + m.start()
         work = doc.work_at(pos, s)
         if work is None:
             continue
-        for name in _people(doc, m.group("list") or m.group("list2")):
+        for name in _people(doc, m.group("list") or m.group("list2") or m.group("list3")):
             if doc.is_person(name) and (doc.lookup(name) is None or
                                         is_a(doc.type_of(doc.lookup(name)), "Person")):
                 person = doc.entity(name, "Actor", "members", m.group(0))
@@ -1380,6 +1403,9 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
             continue
         first = s.start + (opened.start() if opens and opened else m.start())
         for one in people:
+            if re.search(r"[’']s [A-Z]", one.name):
+                continue  # "Michelle Dockery’s Good Behavior will return for Season 2":
+                # someone's show, no cast member
             person = doc.entity(one.name, "Actor", "cast-list-read", doc.text[first:end])
             if not is_a(doc.type_of(person), "Person"):
                 continue

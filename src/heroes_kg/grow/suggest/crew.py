@@ -508,6 +508,14 @@ def rule_role_apposition(doc: Doc, s: Sentence) -> None:
 _SERVES_AS_CUE = re.compile(r" as | (?:is|was|will be) (?:also )?(?:the|a|an) ")
 
 
+#: "Protosevich, Meirelles and Farrell will also serve as executive producers of the show
+#: alongside Simon Kinberg, Audrey Chon, Scott Greenberg and Chip Vucelich".
+_SERVE_PLURAL = re.compile(
+    rf"(?P<list>{_PEOPLE}) (?:will |would |also |all |are set to |are to )*(?:serve|served) as "
+    rf"(?:the )?(?P<job>executive producers|co-executive producers|producers)"
+    rf"(?: (?:of|on) the (?:show|series|film|movie|project))?"
+    rf"(?: alongside (?P<others>{_PEOPLE}))?")
+
 _WHO_CREATED = re.compile(rf"(?P<p>{NAME}), who (?:also )?(?P<v>created|co-created|directed|wrote|"
                           rf"produced|developed) the (?:series|show|film|movie)\b")
 
@@ -538,6 +546,14 @@ def rule_serves_as(doc: Doc, s: Sentence) -> None:
                 for each in works:
                     _add_people(doc, each, _JOB_PROPS[one.lower()], names,
                                 s.text[m.start():end], pos, "serves-as", 0.7)
+    for m in _SERVE_PLURAL.finditer(s.text):
+        pos = s.start + m.start()
+        work = _target(doc, pos, s)
+        if work is None:
+            continue
+        prop = "executiveProducer" if m.group("job") == "executive producers" else "producer"
+        names = _names(m.group("list"), doc) + _names(m.group("others") or "", doc)
+        _add_people(doc, work, prop, [n for n in names if n], m.group(0), pos, "serves-as", 0.7)
     for m in _WHO_CREATED.finditer(s.text):
         pos = s.start + m.start()
         work = _target(doc, pos, s)

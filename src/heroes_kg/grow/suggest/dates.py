@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from ._doc import Doc
+from ._doc import WORK_TYPES, Doc
 from ._names import NETWORKS, guess_type, is_place_or_award
 from ._terms import is_a
 from ._text import MONTHS, NAME, STOP, WEEKDAYS, Sentence
@@ -639,6 +639,11 @@ def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") 
     work = doc.work_at(s.start + m.start(), s)
     if work is None:
         return
+    head = s.text[:m.start()]
+    if any(e.id != work and e.type in WORK_TYPES and e.rule == "capitalized-name" and
+           e.name in head for e in doc.new.values()):
+        return  # "Farrell's project Thirteen Lives also premiered earlier this month on
+        # Prime Video": another work, named but not read as a title, is the subject
     if doc.type_of(work) == "TVSeason" and re.search(r"\bfrom\b", m.group(0)):
         return
     streamer = is_a(kind, "StreamingService")
@@ -663,7 +668,8 @@ def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") 
 
 
 _ORDERED = re.compile(rf"(?P<o>{NAME}|[Tt]he (?:streamer|network|studio|service|channel)) "
-                      rf"(?:(?:has|have|had|officially|quickly|also) ){{0,2}}(?:ordered|greenlit|green-lit|"
+                      rf"(?:(?:has|have|had|officially|quickly|also|today|now|just|already|formally) ){{0,3}}"
+                      rf"(?:ordered|greenlit|green-lit|"
                       rf"renewed|picked up|authorized|commissioned|gave|gives|deciding to pick up|"
                       rf"decided to pick up|to pick up|greenlighted)\b")
 
@@ -701,6 +707,11 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
         after = s.start + m.end()
         nxt = [(a, b, w) for a, b, w in doc.work_spans if after <= a <= after + 40]
         work: str | None
+        if nxt and re.search(r"\bfrom [“\"‘]?$", doc.text[after:nxt[0][0]]) and re.match(
+                r"[”\"’]?,? (?:co-)?(?:showrunner|creator|director|producer|writer|"
+                r"executive producer|star|alum)s?\b", doc.text[nxt[0][1]:]):
+            continue  # "Hulu ordered the series from House of Cards showrunner Beau
+            # Willimon": the maker's credit, not what was ordered
         if nxt:
             work, end = nxt[0][2], nxt[0][1]
         else:

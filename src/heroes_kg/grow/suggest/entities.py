@@ -52,7 +52,14 @@ _CHARACTER_BEFORE = re.compile(
 #: season three", "Castle Rock season 2".
 _SERIES_AFTER = re.compile(r"^(?:[’']s)? (?:has (?:already |just |officially )?been |was |is )?"
                            r"(?:renewed|cancell?ed|canceled|[Ss]eason (?:\d|one|two|three|four|"
-                           r"five)\w*)\b")
+                           r"five)\w*)\b|^ \((?:Season|Series|Part|Volume) \d+\)")
+#: Words before a name that say it is a series: "a fourth season of Veronica Mars".
+_SERIES_BEFORE = re.compile(r"\b(?:season|seasons|episodes?|finale|premiere) of\s$")
+#: The noun right before a name that says what work it is: "Farrell's project Thirteen
+#: Lives", "feature directorial debut The Fire Inside", "the series Wolf Hall" (not the verb
+#: "feature": "the film will also feature Seema Pahwa").
+_KIND_BEFORE = re.compile(r"\b(?P<k>film|movie|documentary|project|debut|series|"
+                          r"show|sitcom|miniseries|docuseries)\s$")
 #: Words before a name that say it is a title: "officially titled Beetlejuice Beetlejuice",
 #: "a teaser trailer for Beetlejuice Beetlejuice".
 _TITLE_BEFORE = re.compile(r"\b(?:titled|title|(?:trailer|teaser) for|sequel to|"
@@ -84,6 +91,13 @@ def _kind_from_context(doc: Doc, name: str) -> str | None:
         before = doc.text[max(0, at - 60):at]
         if _TITLE_BEFORE.search(before) and not re.match(r"[’']s\b", doc.text[at + len(name):]):
             return "Movie"
+        if _SERIES_BEFORE.search(before):
+            return "TVSeries"
+        kind = _KIND_BEFORE.search(before)
+        if kind and not re.match(r"[’']s\b|,? (?:who|whose|said|says)\b",
+                                 doc.text[at + len(name):]):
+            return "TVSeries" if kind.group("k") in ("series", "show", "sitcom", "miniseries",
+                                                     "docuseries") else "Movie"
         if _OWNED_BEFORE.search(before[-8:]):
             return ""
         cue = _CHARACTER_BEFORE.search(before)
@@ -208,6 +222,10 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
             if kind == "":
                 continue  # "on his Sina Weibo"
             type_ = kind or type_
+        elif len(words) == 1 and any(re.search(r"\bcharacter,? $", doc.text[max(0, a - 12):a])
+                                     for a in word_at(doc.text, name)):
+            type_ = "FictionalCharacter"  # "the lead character Max, voiced previously by
+            # Louis C.K.": a character, not the streaming service of that name
         doc.new[slug(name)] = EntityCandidate(slug(name), type_, name, 0.3,
                                               "capitalized-name", m.group(0))
         doc.names.setdefault(name.lower(), slug(name))

@@ -16,6 +16,7 @@ from ._names import (
     FIRST_NAMES,
     KNOWN_NAMES,
     NETWORKS,
+    PLACES,
     STREAMERS,
     STUDIOS,
     guess_type,
@@ -812,6 +813,12 @@ def find_titles(doc: Doc) -> None:
                 if rule == "title-starring" and ((len(title.split()) < 2 and not m.group("app"))
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
+                if rule == "title-year" and (re.search(r"\)(?:,| and|, and) $",
+                                                       s.text[:m.start(group)]) or re.match(
+                        r",? (?:and )?[A-Z][\w’'-]+ [A-Z][\w’'-]+ \(", s.text[m.end():])) and \
+                        doc.is_person(title):
+                    continue  # "Charlie Barnett (Russian Doll), Dean-Charles Chapman (1917)
+                    # and Carrie-Anne Moss (The Matrix)": a cast list's earlier credits
                 if rule in ("title-year", "apposition", "season-title", "which-clause",
                             "title-based",
                             "renewed", "order", "after-source", "is-the", "title-starring",
@@ -857,6 +864,13 @@ def find_titles(doc: Doc) -> None:
                                                    "Organization")) and \
                         guess_type(m.group("own")) in ("Person", "NewsMediaOrganization"):
                     continue  # only a company's title, not "Dick Wolf’s" or "Variety's"
+                if rule == "owned-title" and found is None and \
+                        2 <= len(title.split()) <= 3 and title.istitle() and (
+                            owner in KNOWN_NAMES or doc.lookup(owner) is not None) and \
+                        is_a(guess_type(m.group("own")) if doc.lookup(owner) is None else
+                             doc.type_of(doc.lookup(owner)), "NewsMediaOrganization"):
+                    continue  # "described as a “digital samurai story” by The Verge's
+                    # Russell Brandom": an outlet's reporter, no title
                 if rule == "owned-title" and found is None and (
                         _person_context(doc.text, title) or (
                             len(title.split()) == 2 and title.split()[0].lower() in FIRST_NAMES
@@ -1086,6 +1100,26 @@ def _listed_with_works(doc: Doc) -> None:
 _TITLE_WORDS_RE = re.compile(TITLE_WORDS)
 
 
+#: Capitalized words a title may open with that open sentences too.
+_TITLE_OPENERS = frozenset(["The", "Your", "My", "Our", "This", "A", "An", "One", "All", "No"])
+
+
+_LOWER_BEFORE = re.compile(r"(?:\b[a-z]+,?|\),) $")
+
+
+def _opened_inside(text: str, name: str) -> bool:
+    """Whether the text names ``name`` after a lower-case word inside a sentence ("a
+    new trailer for The Secret Life of Pets 2")."""
+    at = text.find(name)
+    while at >= 0:
+        after = text[at + len(name):at + len(name) + 1]
+        if not (after.isalnum() or after == "_") and \
+                _LOWER_BEFORE.search(text, max(0, at - 30), at):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def _headline_titles(doc: Doc) -> None:
     """A title in the article's headline that the text repeats is a work, even unquoted
     and without a cue word: headline "Descendants: The Rise of Red sets a Disney+
@@ -1113,6 +1147,14 @@ def _headline_titles(doc: Doc) -> None:
                         if j - i <= 8), key=lambda ij: ij[0] - ij[1])
         for i, j in spans:
             name = " ".join(words[i:j]).rstrip(":,.!?")
+            if name.endswith(("’", "”")) and headline[:headline.find(name)].endswith(
+                    ("‘", "“")) and not re.match(
+                    r" (?:Spin-?off|Sequel|Prequel|Reboot|Remake|Star|Stars|Director|Creator|"
+                    r"Actor|Actress|Showrunner|Producer|Writer|Alum|Breakout)\b",
+                    headline[headline.find(name) + len(name):], re.IGNORECASE):
+                # "‘The Acolyte’ Blasts Onto Disney+": the quoted title; not "‘Fast &
+                # Furious’ Spinoff ‘Hobbs & Shaw’", a credit of the title after it
+                name = name[:-1]
             part = name.split()
             # "The Handmaid's Tale", "The Queen's Gambit": a possessive inside a title.
             inner = len(part) >= 3 and part[0] == "The" and re.fullmatch(
@@ -1120,8 +1162,12 @@ def _headline_titles(doc: Doc) -> None:
                 w.endswith(("’s", "'s")) for w in part[2:])
             # the text opening with the title alone on a line, as its heading
             heading = len(part) >= 2 and any(p.text.strip() == name for p in doc.paragraphs[:2])
+            # "a new character trailer for The Secret Life of Pets 2": a capital "The"
+            # (or "Your", "A" …) after a lower-case word inside a sentence opens the title
             if not part or (part[0] in STOP and part[0].lower() not in WEEKDAYS
-                            and not inner and not heading) or \
+                            and not inner and not heading and not (
+                                len(part) >= 2 and part[0] in _TITLE_OPENERS and
+                                _opened_inside(doc.text, name))) or \
                     part[-1].lower() in (
                     "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with",
                     "from", "by", "vs", "&", "de", "la", "or") or \
@@ -1141,8 +1187,17 @@ def _headline_titles(doc: Doc) -> None:
             if i > 0 and words[i - 1][:1].isupper() and not words[i - 1].endswith(
                     ("’s", "'s", ":")):
                 continue  # "Stallone" of "Sylvester Stallone"
+            if j < len(words) and words[j][:1].isupper() and words[j].endswith(("’s", "'s")):
+                continue  # "Sanjay" of "Sanjay Dutt's 'Bhoomi' gets the release date!"
+            # "Animal Kingdom Renewed for Season 3": a renewal or a season after a place
+            # word still makes a title
+            renewed = re.match(r" (?:(?:is |gets |was )?(?:renewed|cancell?ed) for |"
+                               r"(?:Gets |Lands )?(?:a )?)Season \d", headline[
+                                   headline.find(name) + len(name):], re.IGNORECASE)
             if guess_type(name) != "Person" or name.lower() in KNOWN_NAMES or \
-                    is_place_or_award(name) or name in _NATIONALITIES:
+                    (is_place_or_award(name) and not (
+                        renewed and name.lower() not in PLACES and len(part) >= 2)) or \
+                    name in _NATIONALITIES:
                 continue  # "non-English Top 10", "Korean content": a language, no title
             if len(part) >= 2 and _person_context(doc.text, name):
                 people.append(f" {name} ")
@@ -1674,7 +1729,7 @@ def _bracketed_credits(doc: Doc) -> None:
                 work = _register(doc, title, at, "Movie", "bracketed-credits", m.group(0), 0.5)
             if work is not None and director is not None:
                 doc.add(work, "director", doc.text[quote_start:m.end()], quote_start,
-                        "bracketed-credits", 0.6, obj=director)
+                        "bracketed-credits", 0.4, obj=director)
             at += len(title)
 
 
