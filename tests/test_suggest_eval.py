@@ -47,8 +47,10 @@ FLOORS = {"dev": {"recall": 0.69, "precision": 0.95, "typed": 0.96, "noise": 0},
           # over (bracket order, title boundaries, binding in round-ups, typing, noise,
           # box-office takes and their works, speakers, quoted phrases)
           "dev-12": {"recall": 0.27, "precision": 0.78, "typed": 0.91, "noise": 0},
-          # the same (round 11's held-out half), scored once before any rule was tuned on it
-          "dev-13": {"recall": 0.27, "precision": 0.66, "typed": 0.94, "noise": 0}}
+          # the same (round 11's held-out half), tuned on in round 12 (main-work identity,
+          # cast lists with earlier credits, typing of works, box-office approximations and
+          # comparisons, figures in list lines, festival entries, speakers' titles)
+          "dev-13": {"recall": 0.34, "precision": 0.78, "typed": 0.94, "noise": 0}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
