@@ -160,7 +160,7 @@ def test_learned_off_is_the_default() -> None:
 
 def test_the_cli_drafts_learned_candidates_only_when_asked(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     # A real article (ComicBook.com, 2019-11-07) where the shipped merge floors let the
-    # layer add candidates (streamingOn, which no rule finds in its phrasing).
+    # layer add candidates (cast members the rules do not find in its phrasing).
     assert run("add-article", str(APPLE_TV), "--id", "apple-tv", "--date", "2019-11-07",
                "--title", "Apple TV+ renews three original shows",
                "--project", str(project)).exit_code == 0
@@ -171,7 +171,7 @@ def test_the_cli_drafts_learned_candidates_only_when_asked(project: Path, run) -
     result = run("suggest", "apple-tv", "--learned", "--force", "--project", str(project))
     assert result.exit_code == 0, result.output
     written = (project / "candidates" / "apple-tv.yaml").read_text(encoding="utf-8")
-    assert "rule: learned:streamingOn" in written
+    assert "rule: learned:castMember" in written
     # Still candidates: the facts loader refuses the file until it is accepted.
     assert written.startswith("candidates:") or "\ncandidates:" in written
 
