@@ -392,12 +392,15 @@ def test_a_large_page_data_is_one_gzip_member_of_pieces_deflated_apart(
     assert again.new == fresh.new
 
 
-def test_a_large_page_data_in_pieces_is_the_data_made_whole() -> None:
-    """Where the data of a large page is cut into pieces depends on its elements' texts
-    alone, and the pieces put together are the data as it is made without cutting."""
+def test_a_large_page_data_in_pieces_is_the_data_made_whole(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pieces of a large page's data put together are the data as it is made
+    without cutting."""
     import importlib.util
 
     from heroes_kg.outputs import page as render
+
+    monkeypatch.setattr(render, "_CHUNK", 1 << 14)  # many pieces of a small graph
 
     spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" /
                                                   "viz_draw.py")
