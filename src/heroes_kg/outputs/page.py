@@ -1293,7 +1293,9 @@ def graph_page(kg: Graph, reuse: Reuse | None = None,
     The names, classes and articles are kept too and read again only for the subjects
     that changed, so that a page made from the last build's state reads from ``kg`` only
     around the change (a store on disk serves it well); ``whole`` gives the graph to read
-    when the page is made afresh (``kg`` itself by default)."""
+    when the page is made afresh (``kg`` itself by default). So are the compressed pieces
+    of a large page's data, taken again where a piece's text is the same (see
+    :class:`_Gzip`)."""
     with paused_gc():
         earlier = kg.memo.pop(EARLIER_PAGE, None)
         made = None
