@@ -25,6 +25,7 @@ import heapq
 import json
 import math
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -853,7 +854,7 @@ class _Texts:
         #: By :func:`_edge_ref` of the edge's key.
         self.old_edges: dict[str, Template] = old["edges"] if old else {}
         self.fresh = fresh
-        #: The last page's compressed pieces of its data, by digest (see :func:`_gzip`).
+        #: The last page's compressed pieces of its data, by digest (see :class:`_Gzip`).
         self.old_chunks: dict[bytes, bytes] = (old.get("chunks") or {}) if old else {}
         self.nodes: dict[str, Template] = {}
         self.edges: dict[str, Template] = {}
@@ -1157,8 +1158,6 @@ class _Gzip:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def add(self, piece: str) -> None:
-        import zlib
-
         data = piece.encode("utf-8")
         self._crc = zlib.crc32(data, self._crc)
         self._size += len(data)
@@ -1166,7 +1165,6 @@ class _Gzip:
 
     def _deflate(self, data: bytes) -> tuple[bytes, bytes]:
         import hashlib
-        import zlib
 
         digest = hashlib.blake2b(data, digest_size=16).digest()
         found = self.old.get(digest)
@@ -1271,8 +1269,9 @@ def page(v: View, reuse: Reuse | None = None, texts: _Texts | None = None) -> by
 #: subjects and the objects of the quads that changed since.
 PAGE_STATE = ("page", "state")
 EARLIER_PAGE = ("page", "earlier")
-#: Changes whenever what is kept changes shape: a kept state of another shape is not read.
-_PAGE_VERSION = f"5 {__version__}"
+#: Changes whenever what is kept changes shape: a kept state of another shape is not read
+#: (nor compressed pieces another zlib made: a fresh compression could give other bytes).
+_PAGE_VERSION = f"5 {__version__} zlib {zlib.ZLIB_RUNTIME_VERSION}"
 
 
 def graph_page(kg: Graph, reuse: Reuse | None = None,
