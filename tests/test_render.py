@@ -365,6 +365,57 @@ def test_a_large_graph_is_an_overview_of_groups_in_a_compressed_page() -> None:
     assert len(data["links"]) <= 6 * len(clusters)
 
 
+@given(st.lists(st.text(max_size=300), min_size=1, max_size=12),
+       st.sets(st.integers(0, 11)))
+def test_a_large_page_data_is_one_gzip_member_of_pieces_deflated_apart(
+        pieces: list[str], kept: set[int]) -> None:
+    """The data of a large page is compressed in pieces, each on its own, into one gzip
+    member that any inflater reads as the pieces' concatenation; a piece's compressed
+    bytes taken from the last page give the same member as compressing it again."""
+    import gzip
+    import zlib
+
+    from heroes_kg.outputs.page import _Gzip
+
+    with _Gzip({}) as fresh:
+        for piece in pieces:
+            fresh.add(piece)
+        made = fresh.finish()
+    whole = "".join(pieces).encode("utf-8")
+    assert gzip.decompress(made) == whole
+    assert zlib.decompress(made, wbits=31) == whole
+    old = {d: c for n, (d, c) in enumerate(fresh.new.items()) if n in kept}
+    with _Gzip(old) as again:
+        for piece in pieces:
+            again.add(piece)
+        assert again.finish() == made
+    assert again.new == fresh.new
+
+
+def test_a_large_page_data_in_pieces_is_the_data_made_whole(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pieces of a large page's data put together are the data as it is made
+    without cutting."""
+    import importlib.util
+
+    from heroes_kg.outputs import page as render
+
+    monkeypatch.setattr(render, "_CHUNK", 1 << 14)  # many pieces of a small graph
+
+    spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" /
+                                                  "viz_draw.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    kg = bench.synthetic_graph(render.OVERVIEW + 100, 6 * render.OVERVIEW)
+    v = view(kg)
+    whole, overview = render._document(v)
+    pieces: list[str] = []
+    assert render._document(v, sink=pieces.append) == ("", overview)
+    assert overview and len(pieces) > 2 and "".join(pieces) == whole
+    assert embedded(page(v).decode("utf-8")) == json.loads(whole)
+
+
 def test_an_overview_is_taken_from_the_previous_page_only_when_its_links_are_the_same(
         ) -> None:
     """The page of a large graph keeps its overview (communities, groups, their layout)
