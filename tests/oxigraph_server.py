@@ -7,6 +7,7 @@ import contextlib
 import os
 import signal
 import socket
+import struct
 import subprocess
 import threading
 import time
@@ -50,11 +51,12 @@ class OxigraphServer:
                 time.sleep(0.05)
         raise RuntimeError("oxigraph serve did not start")
 
-    def kill(self) -> None:
-        """SIGKILL: the server dies at once, as in a crash."""
+    def kill(self, wait: bool = True) -> None:
+        """SIGKILL: the server dies at once, as in a crash (``wait``: reap it too)."""
         if self.process is not None and self.process.poll() is None:
             os.kill(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+            if wait:
+                self.process.wait()
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -66,16 +68,55 @@ class OxigraphServer:
         self.process = None
 
 
+class _Link:
+    """One relayed connection: the client's socket and the one to the server. Either pump
+    shuts both down when it stops; the last pump to stop closes them, so no socket is
+    closed while the other pump may still be inside a call on it."""
+
+    def __init__(self, client: socket.socket, upstream: socket.socket) -> None:
+        self.client = client
+        self.upstream = upstream
+        self._running = 2
+        self._lock = threading.Lock()
+
+    def reset_client(self) -> None:
+        """Make the client's side end in a reset (RST) rather than a FIN: a FIN does not
+        wake a client blocked in send() on a full window, a reset does."""
+        with contextlib.suppress(OSError):
+            self.client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                   struct.pack("ii", 1, 0))
+        self.shut_down()
+
+    def shut_down(self) -> None:
+        for sock in (self.client, self.upstream):
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def pump_stopped(self) -> None:
+        self.shut_down()
+        with self._lock:
+            self._running -= 1
+            last = self._running == 0
+        if last:
+            self.client.close()
+            self.upstream.close()
+
+
 class KillingRelay:
     """Forwards TCP connections to ``server``; once ``kill_after`` bytes of requests have
-    passed, kills the server (SIGKILL) and drops the connections."""
+    passed, kills the server (SIGKILL) and resets the client connections.
+
+    The clients are reset as part of the kill, not left to the dying server: the client
+    must learn of the crash at once, however long the killed process takes to go away on
+    a loaded machine. A connection that arrives while the server is down is reset too."""
 
     def __init__(self, server: OxigraphServer, kill_after: int) -> None:
         self.server = server
         self.kill_after = kill_after
         self.forwarded = 0
         self.killed = False
-        self._clients: list[socket.socket] = []
+        self._links: list[_Link] = []
+        self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = int(self._listener.getsockname()[1])
         threading.Thread(target=self._accept, daemon=True).start()
@@ -84,43 +125,63 @@ class KillingRelay:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def arm(self) -> None:
+        """Kill again once another ``kill_after`` bytes have passed (after a restart)."""
+        with self._lock:
+            self.forwarded, self.killed = 0, False
+
     def _accept(self) -> None:
         while True:
             try:
                 client, _ = self._listener.accept()
             except OSError:
                 return
-            self._clients.append(client)
-            upstream = socket.create_connection(("127.0.0.1", self.server.port))
-            threading.Thread(target=self._pump, args=(client, upstream, True),
-                             daemon=True).start()
-            threading.Thread(target=self._pump, args=(upstream, client, False),
-                             daemon=True).start()
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.server.port), 10)
+            except OSError:
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                  struct.pack("ii", 1, 0))
+                client.close()
+                continue
+            upstream.settimeout(None)
+            link = _Link(client, upstream)
+            with self._lock:
+                self._links.append(link)
+            threading.Thread(target=self._pump, args=(link, True), daemon=True).start()
+            threading.Thread(target=self._pump, args=(link, False), daemon=True).start()
 
-    def _pump(self, source: socket.socket, sink: socket.socket, request: bool) -> None:
+    def _pump(self, link: _Link, request: bool) -> None:
+        source, sink = (link.client, link.upstream) if request else \
+            (link.upstream, link.client)
         try:
             while data := source.recv(1 << 16):
                 sink.sendall(data)
-                if request:
-                    self.forwarded += len(data)
-                    if self.forwarded >= self.kill_after and not self.killed:
-                        self.killed = True
-                        self.server.kill()
-                        # Drop the clients now, rather than rely on the dead server's
-                        # sockets to reset the pumps (slow on a loaded machine).
-                        for client in self._clients:
-                            with contextlib.suppress(OSError):
-                                client.shutdown(socket.SHUT_RDWR)
+                if request and self._count(len(data)):
+                    return
         except OSError:
             pass
         finally:
-            for sock in (source, sink):
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-                sock.close()
+            link.pump_stopped()
+
+    def _count(self, size: int) -> bool:
+        """Count request bytes; True once they trigger the kill."""
+        with self._lock:
+            self.forwarded += size
+            if self.killed or self.forwarded < self.kill_after:
+                return False
+            self.killed = True
+            links = list(self._links)
+        self.server.kill(wait=False)
+        for link in links:
+            link.reset_client()
+        return True
 
     def close(self) -> None:
         self._listener.close()
+        with self._lock:
+            links = list(self._links)
+        for link in links:
+            link.shut_down()
 
 
 class BasicAuthGate:

@@ -284,7 +284,7 @@ def test_server_killed_mid_push_then_a_push_after_restart_is_whole(tmp_path: Pat
             [(80_000, 80_000), (1, 1), (1, 1)]
         assert _count_all(server.url) == 80_002
         # Killed again while replacing the graph: the old version stays whole.
-        relay.killed, relay.forwarded = False, 0
+        relay.arm()
         with pytest.raises(HeroesKGError, match="the server dropped the connection"):
             push(kg, relay.url)
         assert server.process is not None and server.process.wait(10) == -9
