@@ -798,6 +798,11 @@ def find_titles(doc: Doc) -> None:
                 if rule == "kind-apposition" and (title.split()[0].lower() in FIRST_NAMES or
                                                   _person_context(doc.text, title)):
                     continue  # "Tom Hanks, a comedy veteran": a person
+                if rule == "apposition" and (_TITLE_AFTER_KIND.match(s.text, m.end()) or (
+                        title.split()[0].lower() in FIRST_NAMES and
+                        s.text[m.end(group):m.end(group) + 1] not in "”\"’'")):
+                    continue  # "Starring Dwayne Johnson and Chris Evans, the Christmas movie
+                    # “Red One”": the kind word is the next title's, and a person unquoted
                 city = _CITY_BEFORE.search(s.text[:m.start(group)])
                 if rule == "kind-apposition" and city and is_place_or_award(title):
                     # "The first pilot: Mogadishu, Minnesota, a drama": a city and its state
@@ -1044,6 +1049,18 @@ def _person_context(text: str, name: str) -> bool:
     return False
 
 
+#: "Cher announced that she's been cast": a name that speaks is someone's, not a title's.
+_SPEAKS_AFTER = re.compile(r" (?:has |had )?(?:said|says|announced|announces|tweeted|tweets|told|"
+                           r"revealed|reveals|confirmed|explained|admitted|joked|recalled)\b")
+
+#: "the Christmas movie “Red One”": the kind word of an apposition opens the next title.
+_TITLE_AFTER_KIND = re.compile(r"\s*[“\"‘]")
+
+
+def _speaks(text: str, name: str) -> bool:
+    return any(_SPEAKS_AFTER.match(text, at + len(name)) for at in word_at(text, name))
+
+
 #: "includes Idris Elba (Prometheus), J.K. Simmons (Whiplash), Jason Bateman …": one of a
 #: list of people, each with a credit in brackets (not a year).
 _CREDITED_LIST_AFTER = re.compile(r" \((?!\d)[^()\d]{2,50}\),? (?:and )?[A-Z][\w.’'-]* "
@@ -1199,7 +1216,8 @@ def _headline_titles(doc: Doc) -> None:
                         renewed and name.lower() not in PLACES and len(part) >= 2)) or \
                     name in _NATIONALITIES:
                 continue  # "non-English Top 10", "Korean content": a language, no title
-            if len(part) >= 2 and _person_context(doc.text, name):
+            if (len(part) >= 2 and _person_context(doc.text, name)) or \
+                    _speaks(headline, name) or _speaks(doc.text, name):
                 people.append(f" {name} ")
                 continue  # "starring Maya Rudolph", "June (Maya Rudolph)": a person
             if any(f" {name} " in p for p in people):
