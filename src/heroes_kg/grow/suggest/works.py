@@ -312,10 +312,14 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
             agent = found is not None and doc.type_of(found) not in (
                 "Movie", "TVSeries", "MovieSeries", "TVSeason", "FictionalCharacter",
                 "FictionalOrganization", "FictionalPlace")
-            if words[i] == "with" and (rest_word in FIRST_NAMES or (
-                    len(words) - i - 1 >= 2 and doc.is_person(rest.rstrip(".,")))):
+            if words[i] == "with" and (rest_word in FIRST_NAMES or any(
+                    len(words) - i - 1 >= k and doc.is_person(
+                        " ".join(words[i + 1:i + 1 + k]).rstrip(".,"))
+                    for k in (len(words) - i - 1, 2, 3))):
                 # "The Laundromat with Meryl Streep and Joker", "the comedy series Kill the
-                # Orange-Faced Bear with Damon Wayans Jr.": the title, then who is in it
+                # Orange-Faced Bear with Damon Wayans Jr.", "The Power of the Dog with
+                # Benedict Cumberbatch and Paolo Sorrentino drama …": the title, then who is
+                # in it
                 title = " ".join(words[:i])
                 break
             # "Mapplethorpe: Look at the Pictures": a subtitle keeps its small words
