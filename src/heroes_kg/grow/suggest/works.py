@@ -688,6 +688,34 @@ _OWNED_TITLE = re.compile(r"(?:The )?(?P<o>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)?)[�
 _SERIES_CUE = re.compile(_SERIES_CUES)
 
 
+#: "OPERATION FINALE (MGM) was notably weak at $6M", "SEARCHING (Sony/Screen Gems)
+#: expanded …": a box-office column's title in capitals, its studio in brackets.
+_CAPITALS_STUDIO = re.compile(r"(?<![\w’'-])(?P<t>[A-Z][A-Z0-9’'&!.-]+(?: [A-Z0-9][A-Z0-9’'&:!.-]*)"
+                              r"{0,6}) \((?P<s>[A-Z][\w&.+-]*(?: [A-Z][\w&.+-]*){0,3}(?:/[A-Z]"
+                              r"[\w&.+-]*(?: [A-Z][\w&.+-]*){0,3}){0,2})\)")
+_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _capitals_with_studio(doc: Doc) -> None:
+    """Titles written in capitals, each with its studio in brackets: "OPERATION FINALE
+    (MGM)", "CRAZY RICH ASIANS (SK Global/Warners)". The column's own convention is the
+    evidence, so two such titles at least; the work is named as a title is written
+    ("Operation Finale")."""
+    found = [m for m in _CAPITALS_STUDIO.finditer(doc.text)
+             if re.search(r"[A-Z]{3}", m.group("t"))]
+    found = [m for m in found if doc.lookup(m.group("t")) is None and
+             m.group("t").lower() not in KNOWN_NAMES and
+             not (" " not in m.group("t") and len(m.group("t")) <= 2)]
+    if len({m.group("t") for m in found}) < 2:
+        return
+    for m in found:
+        words = m.group("t").lower().split()
+        name = " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
+                        for i, w in enumerate(words))
+        work = doc.entity(name, "Movie", "capitals-studio", m.group(0), 0.5)
+        doc.add_work_span(m.start("t"), m.end("t"), work)
+
+
 def find_titles(doc: Doc) -> None:
     """Every work title in the article.
 
@@ -703,6 +731,7 @@ def find_titles(doc: Doc) -> None:
     of the series.
     """
     _headings(doc)
+    _capitals_with_studio(doc)
     _untitled(doc)
     _company_one_word(doc)
     for s in doc.sentences:
