@@ -547,3 +547,52 @@ def test_a_countrys_drama_series_is_no_genre() -> None:
                 "topped the list. The British comedy series “Fleabag” returned.")
     assert not any(s == "business-proposal" and p == "genre" for s, p, _o in got)
     assert ("fleabag", "genre", "comedy") in got
+
+
+# --------------------------------------------------------------------- the work in scope
+
+
+def test_an_appositions_kind_word_before_a_quoted_title_is_that_titles() -> None:
+    text = ("Starring Dwayne Johnson, aka The Rock, and Chris Evans, the Christmas movie "
+            "\"Red One\" has set new records for Prime Video.\n\nThe movie, which also stars "
+            "J.K. Simmons and Lucy Liu, has been watched by more than 50 million people.")
+    found = works(text)
+    assert "Chris Evans" not in found
+    got = facts(text)
+    assert ("red-one", "castMember", "dwayne-johnson") in got
+    assert ("red-one", "castMember", "lucy-liu") in got
+    assert not any(s == "chris-evans" for s, _p, _o in got)
+
+
+def test_a_name_that_speaks_in_the_headline_is_no_title() -> None:
+    title = "Cher announced that she's been cast in the \"Mamma Mia!\" sequel"
+    text = ("Cher announced over the weekend in several tweets that she has been cast in "
+            "\"Mamma Mia! Here We Go Again,\" the sequel to 2008's \"Mamma Mia!\" Cher said "
+            "she was thrilled.")
+    assert "Cher" not in works(text, title=title)
+
+
+def test_a_title_ends_before_with_and_a_persons_name_that_runs_on() -> None:
+    text = ("Among those competing are Jane Campion’s Netflix film The Power of the Dog with "
+            "Benedict Cumberbatch and Paolo Sorrentino drama The Hand of God.")
+    found = works(text)
+    assert "The Power of the Dog" in found
+    assert not any("Cumberbatch" in name for name in found)
+
+
+def test_titles_in_capitals_with_their_studio_in_brackets_are_works() -> None:
+    text = ("OPENINGS:  OPERATION FINALE (MGM) was notably weak at $6M ($7.7M since its "
+            "Wednesday launch).\n\nSEARCHING (Sony/Screen Gems) expanded to semi-wide release "
+            "with a $5.7M weekend.\n\nKIN (Summit/Lionsgate) was woeful with a $3M start.")
+    found = works(text)
+    assert found.get("Operation Finale") == "Movie"
+    assert found.get("Searching") == "Movie"
+    assert found.get("Kin") == "Movie"
+    # one such title alone is no column's convention: "NBC (Comcast)"
+    assert works("The deal was struck by NBC (Comcast) last year.") == {}
+
+
+def test_a_work_named_like_a_person_and_never_quoted_is_not_the_main_work() -> None:
+    doc = read(Article("a", "T", "a.txt", "Chris Evans, the new film, opened today. "
+                       "Chris Evans, the actor, said so.", date="2024-03-15"), KNOWN)
+    assert doc.main_film is None or not doc.name_of(doc.main_film).startswith("Chris")
