@@ -596,3 +596,9 @@ def test_a_work_named_like_a_person_and_never_quoted_is_not_the_main_work() -> N
     doc = read(Article("a", "T", "a.txt", "Chris Evans, the new film, opened today. "
                        "Chris Evans, the actor, said so.", date="2024-03-15"), KNOWN)
     assert doc.main_film is None or not doc.name_of(doc.main_film).startswith("Chris")
+
+
+def test_a_kind_word_after_a_sentence_opening_compound_adjective_cues_the_title() -> None:
+    found = works("Record-breaking BBC drama Keeping Faith has been commissioned for a second "
+                  "series.")
+    assert found.get("Keeping Faith") == "TVSeries"
