@@ -602,3 +602,14 @@ def test_a_kind_word_after_a_sentence_opening_compound_adjective_cues_the_title(
     found = works("Record-breaking BBC drama Keeping Faith has been commissioned for a second "
                   "series.")
     assert found.get("Keeping Faith") == "TVSeries"
+
+
+def test_a_title_the_headline_quotes_needs_the_text_to_name_it_once() -> None:
+    title = "Voice Cast Announced for Aardman's Holiday Heist 'Red Robin'"
+    text = ("The voice cast for Aardman’s holiday special has been announced. Currently in "
+            "production in the U.K., Red Robin will star the voice talents of Gillian "
+            "Anderson.\n\nThe special follows Robin, a bird taken in by a family of mice. "
+            "Robin dreams of flying.\n\nDoes Red Robin sound promising?")
+    assert works(text, title=title).get("Red Robin") == "Movie"
+    # unquoted in the headline, a name the text mostly shortens stays a person's
+    assert "Red Robin" not in works(text, title="Voice Cast Announced for Red Robin")

@@ -1170,6 +1170,9 @@ def _opened_inside(text: str, name: str) -> bool:
     return False
 
 
+_QUOTES = "'‘’\"“”"
+
+
 def _headline_titles(doc: Doc) -> None:
     """A title in the article's headline that the text repeats is a work, even unquoted
     and without a cue word: headline "Descendants: The Rise of Red sets a Disney+
@@ -1197,8 +1200,8 @@ def _headline_titles(doc: Doc) -> None:
                         if j - i <= 8), key=lambda ij: ij[0] - ij[1])
         for i, j in spans:
             name = " ".join(words[i:j]).rstrip(":,.!?")
-            if name.endswith(("’", "”")) and headline[:headline.find(name)].endswith(
-                    ("‘", "“")) and not re.match(
+            if name.endswith(("’", "”", "'", "\"")) and headline[:headline.find(name)].endswith(
+                    ("‘", "“", "'", "\"")) and not re.match(
                     r" (?:Spin-?off|Sequel|Prequel|Reboot|Remake|Star|Stars|Director|Creator|"
                     r"Actor|Actress|Showrunner|Producer|Writer|Alum|Breakout)\b",
                     headline[headline.find(name) + len(name):], re.IGNORECASE):
@@ -1280,17 +1283,23 @@ def _headline_titles(doc: Doc) -> None:
             # "Wednesday Addams", "Sylvester Stallone": another, longer name
             at = [a for a in at if not re.match(r" (?!Season|Part|Chapter|Volume)[A-Z][a-z]",
                                                 text[a + len(name):a + len(name) + 3])]
+            # "Does Red Robin sound promising?": a question's verb is no first name
             surname = [a for a in at if re.search(r"\b[A-Z][a-z]+\s$", text[max(0, a - 20):a])
-                       and not re.search(r"\b(?:The|In|On|And|But|As|Of)\s$",
+                       and not re.search(r"\b(?:The|In|On|And|But|As|Of|Does|Did|Do|Is|Was|"
+                                         r"Will|Can|Could|Would|Should|Has|Have|Had)\s$",
                                          text[max(0, a - 20):a])]
             inside = [a for a in at if not any(
                 x.start == a or (x.start < a and not text[x.start:a].strip())
                 for x in doc.sentences)]
-            if len(at) < (3 if len(part) == 1 else 1 if heading or spelled else 2) or \
+            # "… Holiday Heist 'Red Robin'": a headline that quotes the title needs the text
+            # to name it once only
+            quoted = re.search(rf"[{_QUOTES}]{re.escape(name)}[{_QUOTES}]", headline) is not None
+            if len(at) < (3 if len(part) == 1 and not quoted else
+                          1 if heading or spelled or quoted else 2) or \
                     (not inside and not heading and not spelled) or \
                     2 * len(surname) >= len(at):
                 continue  # a surname: "Gillian Anderson … Anderson"
-            if len(part) == 2 and len(word_at(text, part[1])) > everywhere:
+            if len(part) == 2 and not quoted and len(word_at(text, part[1])) > everywhere:
                 continue  # "Sylvester Stallone … Stallone": a person's surname alone
             if any(doc.work_span_at(a, a + len(name)) for a in at):
                 break  # already a work: the headline names it
