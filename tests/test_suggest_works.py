@@ -613,3 +613,13 @@ def test_a_title_the_headline_quotes_needs_the_text_to_name_it_once() -> None:
     assert works(text, title=title).get("Red Robin") == "Movie"
     # unquoted in the headline, a name the text mostly shortens stays a person's
     assert "Red Robin" not in works(text, title="Voice Cast Announced for Red Robin")
+
+
+def test_a_time_of_year_in_the_headline_is_no_title() -> None:
+    title = "Lunar New Year 2016 Breaks 2 Movie Records in China"
+    text = ("The 78 percent increase broke the record set during Lunar New Year 2015.\n\nThe "
+            "other record was made by \"The Mermaid\" when it grossed $40.9 million. Films "
+            "that opened on Lunar New Year did well. \"The Mermaid\" led.")
+    doc = read(Article("a", title, "a.txt", text, date="2016-02-10"), KNOWN)
+    assert "Lunar New Year" not in {doc.name_of(w) for _a, _b, w in doc.work_spans}
+    assert doc.main_film == "the-mermaid"

@@ -1171,6 +1171,10 @@ def _opened_inside(text: str, name: str) -> bool:
 
 
 _QUOTES = "'‘’\"“”"
+_OCCASION_WORDS = {"Year", "Day", "Days", "Weekend", "Eve", "Holiday", "Holidays", "Festival",
+                   "Week"}
+_TIME_BEFORE = re.compile(r"\b(?:during|over|on|this|last|next|ahead of|before|after|since|"
+                          r"until|through)\s$", re.IGNORECASE)
 
 
 def _headline_titles(doc: Doc) -> None:
@@ -1299,6 +1303,9 @@ def _headline_titles(doc: Doc) -> None:
                     (not inside and not heading and not spelled) or \
                     2 * len(surname) >= len(at):
                 continue  # a surname: "Gillian Anderson … Anderson"
+            if part[-1] in _OCCASION_WORDS and not quoted and any(
+                    _TIME_BEFORE.search(text, max(0, a - 12), a) for a in at):
+                continue  # "during Lunar New Year 2015": a time of year, no title
             if len(part) == 2 and not quoted and len(word_at(text, part[1])) > everywhere:
                 continue  # "Sylvester Stallone … Stallone": a person's surname alone
             if any(doc.work_span_at(a, a + len(name)) for a in at):
