@@ -623,3 +623,13 @@ def test_a_time_of_year_in_the_headline_is_no_title() -> None:
     doc = read(Article("a", title, "a.txt", text, date="2016-02-10"), KNOWN)
     assert "Lunar New Year" not in {doc.name_of(w) for _a, _b, w in doc.work_spans}
     assert doc.main_film == "the-mermaid"
+
+
+def test_a_first_name_oscar_is_no_film_word_when_telling_series_from_films() -> None:
+    text = ("Disney has announced that the first Marvel series to come to Disney+ in 2022 "
+            "will be “Moon Knight” starring Oscar Isaac. The six-episode series will release "
+            "weekly.\n\nLater this year, “She-Hulk” and “Ms. Marvel” are both expected to hit "
+            "Disney+.")
+    found = works(text)
+    assert found.get("Moon Knight") == "TVSeries"
+    assert found.get("She-Hulk") == "TVSeries"

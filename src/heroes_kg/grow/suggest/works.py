@@ -1485,7 +1485,8 @@ _TV_WORDS = re.compile(r"\b(?:series|shows?|seasons?|episodes?|TV|television|sit
 _FILM_WORDS = re.compile(r"\b(?:films?|movies?|box office|theaters?|theatres?|cinemas?|"
                          # not the verb: "Vigil's cast will also feature …"
                          r"(?<!\bwill )(?<!\balso )(?<!\bto )(?<!\bwould )feature|"
-                         r"blockbusters?|trilogy|sequel|prequel|filmmaker|Oscars?)\b")
+                         # not a first name: "starring Oscar Isaac"
+                         r"blockbusters?|trilogy|sequel|prequel|filmmaker|Oscars?(?! [A-Z]))\b")
 
 
 _POINTER = re.compile(r"(?:The|This|That) (?:[a-z-]+ ){0,2}?(?P<k>show|series|film|movie)\b")
