@@ -578,6 +578,10 @@ def test_a_title_ends_before_with_and_a_persons_name_that_runs_on() -> None:
     found = works(text)
     assert "The Power of the Dog" in found
     assert not any("Cumberbatch" in name for name in found)
+    got = facts(text)
+    assert ("the-power-of-the-dog", "castMember", "benedict-cumberbatch") in got
+    # the maker of the next title, not one of the cast
+    assert ("the-power-of-the-dog", "castMember", "paolo-sorrentino") not in got
 
 
 def test_titles_in_capitals_with_their_studio_in_brackets_are_works() -> None:
