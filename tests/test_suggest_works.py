@@ -637,3 +637,14 @@ def test_a_first_name_oscar_is_no_film_word_when_telling_series_from_films() -> 
     found = works(text)
     assert found.get("Moon Knight") == "TVSeries"
     assert found.get("She-Hulk") == "TVSeries"
+
+
+def test_titles_each_with_a_gross_in_brackets_are_films() -> None:
+    text = ("The weekend number is considerably below the 3-day for The American ($13.2M), "
+            "Lawless ($10M), The Debt ($9.9M), and The November Man ($7.9M).")
+    found = works(text)
+    assert found.get("The American") == "Movie"
+    assert found.get("Lawless") == "Movie"
+    assert found.get("The November Man") == "Movie"
+    # one gross alone in a sentence is no list of films
+    assert works("Tom Cruise got paid well ($20M), Netflix said.") == {}

@@ -716,6 +716,46 @@ def _capitals_with_studio(doc: Doc) -> None:
         doc.add_work_span(m.start("t"), m.end("t"), work)
 
 
+#: "The American ($13.2M), Lawless ($10M), The Debt ($9.9M)": titles each with a gross in
+#: brackets.
+_TITLE_GROSS = re.compile(rf"(?<![\w’'-])(?:the \d+(?:st|nd|rd|th) weekend of |(?:19|20)\d\d )?"
+                          rf"(?P<t>{TITLE_WORDS}) \(\$\d[\d.,]*(?:[MKB]|\s?(?:million|"
+                          rf"billion))\)")
+
+
+def _titles_with_grosses(doc: Doc) -> None:
+    """A sentence that gives two titles or more each with its gross in brackets, "below the
+    3-day for The American ($13.2M), Lawless ($10M), The Debt ($9.9M) …": a box-office
+    column's comparisons, each a film (not a person, a company or a known non-work)."""
+    for s in doc.sentences:
+        if s.text.count("($") < 2:
+            continue
+        found = []
+        for m in _TITLE_GROSS.finditer(s.text):
+            raw, start = m.group("t"), m.start("t")
+            if not raw[0].isupper():
+                cut = re.search(r" (?=[A-Z])", raw)  # "3-day for The American"
+                if cut is None:
+                    continue
+                raw, start = raw[cut.end():], start + cut.end()
+            title = _clean_title(doc, raw)
+            if title is None or title != raw or title in STOP:
+                continue
+            known = doc.lookup(title)
+            if (known is not None and doc.type_of(known) not in WORK_TYPES) or \
+                    title.lower() in KNOWN_NAMES or is_place_or_award(title) or \
+                    title.split()[0].lower() in FIRST_NAMES:
+                continue
+            found.append((title, s.start + start, known))
+        if len(found) < 2:
+            continue
+        for title, at, known in found:
+            if known is not None:
+                doc.add_work_span(at, at + len(title), known)
+            else:
+                _register(doc, title, at, "Movie", "title-gross", title, 0.5)
+
+
 def find_titles(doc: Doc) -> None:
     """Every work title in the article.
 
@@ -732,6 +772,7 @@ def find_titles(doc: Doc) -> None:
     """
     _headings(doc)
     _capitals_with_studio(doc)
+    _titles_with_grosses(doc)
     _untitled(doc)
     _company_one_word(doc)
     for s in doc.sentences:
