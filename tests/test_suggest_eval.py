@@ -101,6 +101,29 @@ def test_scoring_aligns_by_name_and_content_and_checks_the_quote() -> None:
     assert s.typed == s.aligned_new == 2 and not s.noise
 
 
+def test_a_makers_untitled_work_aligns_however_the_curator_words_it() -> None:
+    from heroes_kg.grow.suggest import GoldEntity, GoldFact, score
+
+    text = ("Rufus Sewell is set to join M. Night Shyamalan’s new secret movie. Marc Bienstock "
+            "also serves as producer.")
+    result = suggest(Article("a", "T", "a.txt", text), [], min_confidence=0.0)
+    where = text.index("Marc")
+    facts = [GoldFact("m-night-shyamalan-untitled-2021-film", "producer", "marc-bienstock", None,
+                      (), ((where, len(text)),))]
+    gold = {"m-night-shyamalan-untitled-2021-film": GoldEntity(
+                "m-night-shyamalan-untitled-2021-film", "Movie",
+                ("M. Night Shyamalan’s untitled film (2021)",)),
+            "marc-bienstock": GoldEntity("marc-bienstock", "Filmmaker", ("Marc Bienstock",))}
+    assert score("a", text, gold, facts, result, {}).found == 1
+    # another maker's untitled film is another work
+    other = {"jordan-peele-untitled-film": GoldEntity(
+                 "jordan-peele-untitled-film", "Movie", ("Jordan Peele’s untitled film",)),
+             "marc-bienstock": gold["marc-bienstock"]}
+    facts = [GoldFact("jordan-peele-untitled-film", "producer", "marc-bienstock", None, (),
+                      ((where, len(text)),))]
+    assert score("a", text, other, facts, result, {}).found == 0
+
+
 def test_a_season_named_only_as_an_object_aligns_by_its_id_or_name() -> None:
     from heroes_kg.grow.suggest import GoldEntity, GoldFact, score
     from heroes_kg.grow.suggest._model import Candidate, EntityCandidate, Suggestions
