@@ -648,3 +648,11 @@ def test_titles_each_with_a_gross_in_brackets_are_films() -> None:
     assert found.get("The November Man") == "Movie"
     # one gross alone in a sentence is no list of films
     assert works("Tom Cruise got paid well ($20M), Netflix said.") == {}
+
+
+def test_a_name_the_text_gives_a_plot_to_is_a_work() -> None:
+    text = ("Reuniting Nemo, Marlin (Albert Brooks) and Dory (Ellen DeGeneres), Finding Dory "
+            "depicts a new adventure to discover Dory’s past.")
+    assert works(text).get("Finding Dory") == "Movie"
+    # a given name first is someone's
+    assert "Jane Hollis" not in works("Jane Hollis chronicles the history of the studio.")

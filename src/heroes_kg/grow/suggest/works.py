@@ -756,6 +756,36 @@ def _titles_with_grosses(doc: Doc) -> None:
                 _register(doc, title, at, "Movie", "title-gross", title, 0.5)
 
 
+#: "…, Finding Dory depicts a new adventure", "Wednesday follows the protagonist": a title
+#: as the subject of a plot verb, opening its sentence or clause.
+_PLOT_SUBJECT = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS}) (?:depicts|follows the (?:story|"
+                           rf"journey|life|lives|adventures?)|chronicles|tells the (?:story|tale) "
+                           rf"of|centers on|centres on|centers around)\b")
+
+
+def _plot_subjects(doc: Doc) -> None:
+    """A name the text gives a plot to is a work, not a person: "Reuniting Nemo, Marlin
+    and Dory, Finding Dory depicts a new adventure to discover Dory’s past" (never a
+    given name first, nor a name that speaks or stars elsewhere)."""
+    for s in doc.sentences:
+        for m in _PLOT_SUBJECT.finditer(s.text):
+            title = _clean_title(doc, m.group("t"))
+            if title is None or title != m.group("t") or title.split()[0] in STOP or \
+                    title.split()[0].lower() in FIRST_NAMES or \
+                    title.lower() in KNOWN_NAMES or is_place_or_award(title):
+                continue
+            found = doc.lookup(title)
+            if (found is not None and doc.type_of(found) not in WORK_TYPES) or \
+                    _person_context(doc.text, title) or _speaks(doc.text, title):
+                continue
+            at = s.start + m.start("t")
+            if doc.work_span_at(at, at + len(title)) is None:
+                if found is not None:
+                    doc.add_work_span(at, at + len(title), found)
+                else:
+                    _register(doc, title, at, "Movie", "plot-subject", m.group(0), 0.5)
+
+
 def find_titles(doc: Doc) -> None:
     """Every work title in the article.
 
@@ -987,6 +1017,7 @@ def find_titles(doc: Doc) -> None:
     _people_with_credits(doc)
     lineup_titles(doc)
     _numbered_titles(doc)
+    _plot_subjects(doc)
     _other_occurrences(doc)
     _listed_with_works(doc)
     _series_by_context(doc)
