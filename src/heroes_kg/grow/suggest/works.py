@@ -763,11 +763,16 @@ _PLOT_SUBJECT = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS}) (?:depicts|follo
                            rf"of|centers on|centres on|centers around)\b")
 
 
+_PLOT_VERB = re.compile(r"\b(?:depicts|follows|chronicles|tells|centers|centres)\b")
+
+
 def _plot_subjects(doc: Doc) -> None:
     """A name the text gives a plot to is a work, not a person: "Reuniting Nemo, Marlin
     and Dory, Finding Dory depicts a new adventure to discover Dory’s past" (never a
     given name first, nor a name that speaks or stars elsewhere)."""
     for s in doc.sentences:
+        if not _PLOT_VERB.search(s.text):
+            continue  # a cheap look for the verbs first
         for m in _PLOT_SUBJECT.finditer(s.text):
             title = _clean_title(doc, m.group("t"))
             if title is None or title != m.group("t") or title.split()[0] in STOP or \
@@ -1328,8 +1333,7 @@ def _headline_titles(doc: Doc) -> None:
                         renewed and name.lower() not in PLACES and len(part) >= 2)) or \
                     name in _NATIONALITIES:
                 continue  # "non-English Top 10", "Korean content": a language, no title
-            if (len(part) >= 2 and _person_context(doc.text, name)) or \
-                    _speaks(headline, name) or _speaks(doc.text, name):
+            if len(part) >= 2 and _person_context(doc.text, name):
                 people.append(f" {name} ")
                 continue  # "starring Maya Rudolph", "June (Maya Rudolph)": a person
             if any(f" {name} " in p for p in people):
@@ -1369,7 +1373,10 @@ def _headline_titles(doc: Doc) -> None:
                 for x in doc.sentences)]
             # "… Holiday Heist 'Red Robin'": a headline that quotes the title needs the text
             # to name it once only
-            quoted = re.search(rf"[{_QUOTES}]{re.escape(name)}[{_QUOTES}]", headline) is not None
+            where = headline.find(name)
+            quoted = where > 0 and headline[where - 1] in _QUOTES and \
+                headline[where + len(name):where + len(name) + 1] in _QUOTES and \
+                where + len(name) < len(headline)
             if len(at) < (3 if len(part) == 1 and not quoted else
                           1 if heading or spelled or quoted else 2) or \
                     (not inside and not heading and not spelled) or \
@@ -1382,6 +1389,10 @@ def _headline_titles(doc: Doc) -> None:
                 continue  # "Sylvester Stallone … Stallone": a person's surname alone
             if any(doc.work_span_at(a, a + len(name)) for a in at):
                 break  # already a work: the headline names it
+            if _speaks(headline, name) or any(
+                    _SPEAKS_AFTER.match(text, a + len(name)) for a in at):
+                people.append(f" {name} ")
+                continue  # "Cher announced that she's been cast": a person
             after = headline[headline.find(name) + len(name):]
             if " " not in name and re.match(r" (?!Season|Part|Chapter|Volume)[A-Z][a-z]+ "
                                             r"(?:and|unveil|unveils|share|shares|reveal|"
