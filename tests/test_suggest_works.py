@@ -656,3 +656,10 @@ def test_a_name_the_text_gives_a_plot_to_is_a_work() -> None:
     assert works(text).get("Finding Dory") == "Movie"
     # a given name first is someone's
     assert "Jane Hollis" not in works("Jane Hollis chronicles the history of the studio.")
+
+
+def test_a_year_possessive_after_in_is_no_title_the_quoted_title_after_it_is() -> None:
+    text = "Streep played Donna Sheridan in 2008's \"Mamma Mia!\" and returns for the sequel."
+    found = works(text)
+    assert "2008" not in found and "2008's" not in found
+    assert "Mamma Mia!" in found or "Mamma Mia" in found

@@ -279,6 +279,7 @@ _FRONTED_CREDIT_LEAD = re.compile(r"(?:Directed|Written|Produced|Created|Helmed|
 
 
 _YEAR_POSSESSIVE_PREFIX = re.compile(r"^(?:19|20)\d\d[’']s ")
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d(?:[’']s?)?")
 _TRAILING_APOSTROPHE = re.compile(r"[^s][’']$")
 _PLURAL_POSSESSIVE = re.compile(r"s[’']$")
 _COUNTER_TITLE = re.compile(r"(?:Top|No\.?|Number|Week|Day|Phase|Stage) \d+|(?i:season|part|episode|"
@@ -300,6 +301,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     None when it is not a title at all."""
     title = title.strip().rstrip(":,")
     title = _YEAR_POSSESSIVE_PREFIX.sub("", title)  # "1986’s Top Gun": the year is no part
+    if _YEAR_ALONE.fullmatch(title):
+        return None  # "played Donna Sheridan in 2008's “Mamma Mia!”": the year, the title after
     if _TRAILING_APOSTROPHE.search(title):
         title = title[:-1]  # "series ‘Lupin’,": the closing quotation mark
     words = title.split()
