@@ -663,3 +663,10 @@ def test_a_year_possessive_after_in_is_no_title_the_quoted_title_after_it_is() -
     found = works(text)
     assert "2008" not in found and "2008's" not in found
     assert "Mamma Mia!" in found or "Mamma Mia" in found
+
+
+def test_a_number_in_apposition_to_a_kind_of_work_is_its_title_a_year_is_not() -> None:
+    text = ("Jessica Chastain and Lupita Nyong’o are playing spies in 355, an action thriller "
+            "in the vein of the Bourne films.\n\n355 is about a group of secret agents.")
+    assert works(text).get("355") == "Movie"
+    assert works("Back in 2019, a film about spies was announced.") == {}

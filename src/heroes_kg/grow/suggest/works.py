@@ -794,6 +794,27 @@ def _plot_subjects(doc: Doc) -> None:
                     _register(doc, title, at, "Movie", "plot-subject", m.group(0), 0.5)
 
 
+#: "playing international spies in 355, an action thriller": a number named as a kind of
+#: work.
+_NUMBER_TITLE = re.compile(r"(?<![\w$£€.,:/-])(?P<t>\d{2,4}), an? (?:[\w-]+ ){0,3}?"
+                           r"(?P<k>film|movie|thriller|drama|comedy|series|show|documentary|"
+                           r"biopic|musical)\b")
+
+
+def _number_titles(doc: Doc) -> None:
+    """A number in apposition to a kind of work is its title ("in 355, an action thriller in
+    the vein of …"); not a year ("in 2019, a film …" dates it)."""
+    for m in _NUMBER_TITLE.finditer(doc.text):
+        title = m.group("t")
+        if re.fullmatch(r"(?:19|20)\d\d", title) or doc.work_span_at(m.start("t"), m.end("t")):
+            continue
+        type_ = "TVSeries" if m.group("k") in ("series", "show") else "Movie"
+        work = _register(doc, title, m.start("t"), type_, "number-title", m.group(0), 0.5)
+        for other in re.finditer(rf"(?<![\w$£€.,:/-]){title}(?= (?:is|was|will|has|stars|"
+                                 rf"follows)\b)", doc.text):
+            doc.add_work_span(other.start(), other.end(), work)
+
+
 def find_titles(doc: Doc) -> None:
     """Every work title in the article.
 
@@ -811,6 +832,7 @@ def find_titles(doc: Doc) -> None:
     _headings(doc)
     _capitals_with_studio(doc)
     _titles_with_grosses(doc)
+    _number_titles(doc)
     _untitled(doc)
     _company_one_word(doc)
     for s in doc.sentences:
