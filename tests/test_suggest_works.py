@@ -669,4 +669,4 @@ def test_a_number_in_apposition_to_a_kind_of_work_is_its_title_a_year_is_not() -
     text = ("Jessica Chastain and Lupita Nyong’o are playing spies in 355, an action thriller "
             "in the vein of the Bourne films.\n\n355 is about a group of secret agents.")
     assert works(text).get("355") == "Movie"
-    assert works("Back in 2019, a film about spies was announced.") == {}
+    assert "2019" not in works("The studio said in 2019, a film about spies was coming.")
