@@ -52,7 +52,7 @@ FLOORS = {"dev": {"recall": 0.69, "precision": 0.95, "typed": 0.96, "noise": 0},
           # comparisons, figures in list lines, festival entries, speakers' titles)
           "dev-13": {"recall": 0.34, "precision": 0.78, "typed": 0.94, "noise": 0},
           # the same (round 12's held-out half), scored once before any rule was tuned on it
-          "dev-14": {"recall": 0.26, "precision": 0.74, "typed": 0.91, "noise": 1}}
+          "dev-14": {"recall": 0.27, "precision": 0.75, "typed": 0.92, "noise": 1}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
