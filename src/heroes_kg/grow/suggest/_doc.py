@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from ...corpus.curation import Article, Entity, Statement
 from ._model import Candidate, EntityCandidate, Mention, Suggestions
-from ._names import guess_type, is_noise
+from ._names import FIRST_NAMES, guess_type, is_noise
 from ._terms import accepts, is_a
 from ._text import (
     NAME,
@@ -818,6 +818,8 @@ class Doc:
             w for a, b, w in self.work_spans if self.type_of(w) in WORK_TYPES
             and self._scoping(a, b, w, False) and not self._owned_by_person(a)
             and not (w in self.new and self.new[w].rule == "credit-title"))
+        for w in [w for w in counts if self._person_named(w)]:
+            del counts[w]  # "Chris Evans", never quoted: someone in it, not what it is about
         for w, n in list(counts.items()):
             if n == 1 and w in self.new and self.new[w].rule in _LISTED_RULES:
                 del counts[w]  # named once, in a list of titles: not what the article is about
@@ -852,6 +854,17 @@ class Doc:
         if titles:
             title = titles.most_common(1)[0][0]
             self.main_film = self.entity(title, "Movie", "quoted-title", title, 0.5)
+
+    def _person_named(self, work: str) -> bool:
+        """A new work named like a person (a known given name and one or two more words)
+        that the text never quotes: too little evidence to be the article's work."""
+        if work not in self.new:
+            return False
+        name = self.new[work].name
+        words = name.split()
+        if not (2 <= len(words) <= 3 and words[0].lower() in FIRST_NAMES):
+            return False
+        return not re.search(rf"[{_Q}]{re.escape(name)}[{_Q},.!?]", self.text)
 
     def covered(self) -> bytearray:
         """One byte per character: 1 where a known entity or a work is named."""

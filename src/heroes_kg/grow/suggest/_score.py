@@ -6,6 +6,10 @@ Candidate ids rarely equal gold ids by chance, so entities are aligned first:
 2. by name: the candidate's name equals a gold entity's name or alias, after case,
    punctuation and a leading "The" are ignored (when two gold entities share the name,
    the one of the same type, else the one with the same id);
+   A maker's untitled work ("M. Night Shyamalan’s new movie") that no name aligns
+   aligns with the one gold work whose id holds the maker's name and that is untitled,
+   new or next by its id or a name ("m-night-shyamalan-untitled-2021-film"): curators
+   word such works each their own way;
 3. helper nodes without a proper name (figures, rankings, quotations, posts, events,
    articles) by content: a candidate helper aligns with the gold helper of a compatible
    type that shares the most facts with it (same property and same aligned object or
@@ -163,6 +167,8 @@ def score(article: str, text: str, gold_entities: Mapping[str, GoldEntity],
             # one with the same id.
             same = {gid for gid in hits if gold_entities[gid].type == cand_types.get(cid)}
             hits = same if len(same) == 1 else ({cid} & hits or hits)
+        if not hits and cid in new:
+            hits = _untitled_of_maker(new[cid].name, new[cid].type, gold_entities)
         if len(hits) == 1:
             mapping[cid] = hits.pop()
     _align_helpers(mapping, result, facts, gold_entities, cand_types)
@@ -226,6 +232,29 @@ def score(article: str, text: str, gold_entities: Mapping[str, GoldEntity],
                         sum(1 for e in new.values() if not _is_helper(e.type)), aligned_new,
                         typed, noise, [g.label() for i, g in enumerate(facts) if i not in found],
                         wrong, mistyped, by_rule=by_rule, graded=graded)
+
+
+#: "M. Night Shyamalan’s new secret movie", "Christopher Nolan’s next film": a work known
+#: only by its maker.
+_UNTITLED_NAME = re.compile(r"(?P<m>.+?)[’']s? (?:(?:new|next|untitled|upcoming|latest|secret|"
+                            r"top-secret) )+(?:[\w-]+ )?(?:film|movie|series|show|project|"
+                            r"feature|documentary)", re.IGNORECASE)
+_UNTITLED_WORD = re.compile(r"\b(?:untitled|new|next|upcoming|latest|secret)\b", re.IGNORECASE)
+_WORKS = ("Movie", "TVSeries", "MovieSeries")
+
+
+def _untitled_of_maker(name: str, type_: str, gold: Mapping[str, GoldEntity]) -> set[str]:
+    """The gold work a curator wrote for a maker's untitled work, however each words it
+    ("M. Night Shyamalan’s new movie" and "M. Night Shyamalan’s untitled film (2021)",
+    id m-night-shyamalan-untitled-2021-film): the one work of the article whose id holds
+    the maker's name and that is untitled, new or next by its id or a name."""
+    m = _UNTITLED_NAME.fullmatch(name)
+    if m is None or type_ not in _WORKS:
+        return set()
+    maker = re.sub(r"[^a-z0-9]+", "-", m.group("m").casefold()).strip("-")
+    return {g.id for g in gold.values() if g.type in _WORKS and maker in g.id and (
+        _UNTITLED_WORD.search(g.id.replace("-", " ")) or
+        any(_UNTITLED_WORD.search(n) for n in g.names))} if maker else set()
 
 
 def _is_helper(type_: str | None) -> bool:

@@ -1754,6 +1754,11 @@ _NOT_CAST_AFTER = re.compile(r"\s*(?:,? (?:as|who|serving|directing|producing|wr
                              r"[’'])")
 
 
+#: A kind of work and a title right after a name: "Paolo Sorrentino drama The Hand of God".
+_KIND_THEN_TITLE = re.compile(r" (?:[a-z-]+ )?(?:drama|film|movie|comedy|thriller|documentary|"
+                              r"series|show|biopic|musical|feature|western|horror) [“\"‘]?[A-Z]")
+
+
 def rule_title_with(doc: Doc, s: Sentence) -> None:
     """"Steven Soderbergh's Panama Papers comedy The Laundromat with Meryl Streep", "the
     comedy series Kill the Orange-Faced Bear with Damon Wayans Jr.", "Berlin Syndrome
@@ -1777,6 +1782,9 @@ def rule_title_with(doc: Doc, s: Sentence) -> None:
             people = people[:1]
         for name in people:
             at = doc.text.find(name, m.start("list"))
+            if _KIND_THEN_TITLE.match(doc.text, at + len(name)):
+                break  # "… with Benedict Cumberbatch and Paolo Sorrentino drama The Hand of
+                # God": the maker of the next title, no cast member
             person = doc.entity(name, "Actor", "title-with", doc.text[a:at + len(name)])
             if is_a(doc.type_of(person), "Person"):
                 doc.add(work, "castMember", doc.text[a:at + len(name)], a, "title-with", 0.6,

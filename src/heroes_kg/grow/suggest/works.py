@@ -56,7 +56,7 @@ _MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|"
 _SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
 _CUE = re.compile(
     rf"(?:(?<=\band)|(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|"
-    rf"{POSSESSOR}|(?<=:)|"
+    rf"{POSSESSOR}|(?<=:)|^[A-Z][a-z]+(?:-[a-z]+)+|"
     rf"(?<=\b(?:in|to) )(?:19|20)\d\d|"
     rf"(?<=\w )(?:created|co-created|directed|wrote|co-wrote|produced|renewed|cancell?ed|"
     rf"axed|ordered|greenlit|picked up)))\s"
@@ -279,6 +279,7 @@ _FRONTED_CREDIT_LEAD = re.compile(r"(?:Directed|Written|Produced|Created|Helmed|
 
 
 _YEAR_POSSESSIVE_PREFIX = re.compile(r"^(?:19|20)\d\d[’']s ")
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d(?:[’']s?)?")
 _TRAILING_APOSTROPHE = re.compile(r"[^s][’']$")
 _PLURAL_POSSESSIVE = re.compile(r"s[’']$")
 _COUNTER_TITLE = re.compile(r"(?:Top|No\.?|Number|Week|Day|Phase|Stage) \d+|(?i:season|part|episode|"
@@ -300,6 +301,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     None when it is not a title at all."""
     title = title.strip().rstrip(":,")
     title = _YEAR_POSSESSIVE_PREFIX.sub("", title)  # "1986’s Top Gun": the year is no part
+    if _YEAR_ALONE.fullmatch(title):
+        return None  # "played Donna Sheridan in 2008's “Mamma Mia!”": the year, the title after
     if _TRAILING_APOSTROPHE.search(title):
         title = title[:-1]  # "series ‘Lupin’,": the closing quotation mark
     words = title.split()
@@ -312,10 +315,14 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
             agent = found is not None and doc.type_of(found) not in (
                 "Movie", "TVSeries", "MovieSeries", "TVSeason", "FictionalCharacter",
                 "FictionalOrganization", "FictionalPlace")
-            if words[i] == "with" and (rest_word in FIRST_NAMES or (
-                    len(words) - i - 1 >= 2 and doc.is_person(rest.rstrip(".,")))):
+            if words[i] == "with" and (rest_word in FIRST_NAMES or any(
+                    len(words) - i - 1 >= k and doc.is_person(
+                        " ".join(words[i + 1:i + 1 + k]).rstrip(".,"))
+                    for k in (len(words) - i - 1, 2, 3))):
                 # "The Laundromat with Meryl Streep and Joker", "the comedy series Kill the
-                # Orange-Faced Bear with Damon Wayans Jr.": the title, then who is in it
+                # Orange-Faced Bear with Damon Wayans Jr.", "The Power of the Dog with
+                # Benedict Cumberbatch and Paolo Sorrentino drama …": the title, then who is
+                # in it
                 title = " ".join(words[:i])
                 break
             # "Mapplethorpe: Look at the Pictures": a subtitle keeps its small words
@@ -684,6 +691,130 @@ _OWNED_TITLE = re.compile(r"(?:The )?(?P<o>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)?)[�
 _SERIES_CUE = re.compile(_SERIES_CUES)
 
 
+#: "OPERATION FINALE (MGM) was notably weak at $6M", "SEARCHING (Sony/Screen Gems)
+#: expanded …": a box-office column's title in capitals, its studio in brackets.
+_CAPITALS_STUDIO = re.compile(r"(?<![\w’'-])(?P<t>[A-Z][A-Z0-9’'&!.-]+(?: [A-Z0-9][A-Z0-9’'&:!.-]*)"
+                              r"{0,6}) \((?P<s>[A-Z][\w&.+-]*(?: [A-Z][\w&.+-]*){0,3}(?:/[A-Z]"
+                              r"[\w&.+-]*(?: [A-Z][\w&.+-]*){0,3}){0,2})\)")
+_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _capitals_with_studio(doc: Doc) -> None:
+    """Titles written in capitals, each with its studio in brackets: "OPERATION FINALE
+    (MGM)", "CRAZY RICH ASIANS (SK Global/Warners)". The column's own convention is the
+    evidence, so two such titles at least; the work is named as a title is written
+    ("Operation Finale")."""
+    found = [m for m in _CAPITALS_STUDIO.finditer(doc.text)
+             if re.search(r"[A-Z]{3}", m.group("t"))]
+    found = [m for m in found if doc.lookup(m.group("t")) is None and
+             m.group("t").lower() not in KNOWN_NAMES and
+             not (" " not in m.group("t") and len(m.group("t")) <= 2)]
+    if len({m.group("t") for m in found}) < 2:
+        return
+    for m in found:
+        words = m.group("t").lower().split()
+        name = " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
+                        for i, w in enumerate(words))
+        work = doc.entity(name, "Movie", "capitals-studio", m.group(0), 0.5)
+        doc.add_work_span(m.start("t"), m.end("t"), work)
+
+
+#: "The American ($13.2M), Lawless ($10M), The Debt ($9.9M)": titles each with a gross in
+#: brackets.
+_TITLE_GROSS = re.compile(rf"(?<![\w’'-])(?:the \d+(?:st|nd|rd|th) weekend of |(?:19|20)\d\d )?"
+                          rf"(?P<t>{TITLE_WORDS}) \(\$\d[\d.,]*(?:[MKB]|\s?(?:million|"
+                          rf"billion))\)")
+
+
+def _titles_with_grosses(doc: Doc) -> None:
+    """A sentence that gives two titles or more each with its gross in brackets, "below the
+    3-day for The American ($13.2M), Lawless ($10M), The Debt ($9.9M) …": a box-office
+    column's comparisons, each a film (not a person, a company or a known non-work)."""
+    for s in doc.sentences:
+        if s.text.count("($") < 2:
+            continue
+        found = []
+        for m in _TITLE_GROSS.finditer(s.text):
+            raw, start = m.group("t"), m.start("t")
+            if not raw[0].isupper():
+                cut = re.search(r" (?=[A-Z])", raw)  # "3-day for The American"
+                if cut is None:
+                    continue
+                raw, start = raw[cut.end():], start + cut.end()
+            title = _clean_title(doc, raw)
+            if title is None or title != raw or title in STOP:
+                continue
+            known = doc.lookup(title)
+            if (known is not None and doc.type_of(known) not in WORK_TYPES) or \
+                    title.lower() in KNOWN_NAMES or is_place_or_award(title) or \
+                    title.split()[0].lower() in FIRST_NAMES:
+                continue
+            found.append((title, s.start + start, known))
+        if len(found) < 2:
+            continue
+        for title, at, known in found:
+            if known is not None:
+                doc.add_work_span(at, at + len(title), known)
+            else:
+                _register(doc, title, at, "Movie", "title-gross", title, 0.5)
+
+
+#: "…, Finding Dory depicts a new adventure", "Wednesday follows the protagonist": a title
+#: as the subject of a plot verb, opening its sentence or clause.
+_PLOT_SUBJECT = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS}) (?:depicts|follows the (?:story|"
+                           rf"journey|life|lives|adventures?)|chronicles|tells the (?:story|tale) "
+                           rf"of|centers on|centres on|centers around)\b")
+
+
+_PLOT_VERB = re.compile(r"\b(?:depicts|follows|chronicles|tells|centers|centres)\b")
+
+
+def _plot_subjects(doc: Doc) -> None:
+    """A name the text gives a plot to is a work, not a person: "Reuniting Nemo, Marlin
+    and Dory, Finding Dory depicts a new adventure to discover Dory’s past" (never a
+    given name first, nor a name that speaks or stars elsewhere)."""
+    for s in doc.sentences:
+        if not _PLOT_VERB.search(s.text):
+            continue  # a cheap look for the verbs first
+        for m in _PLOT_SUBJECT.finditer(s.text):
+            title = _clean_title(doc, m.group("t"))
+            if title is None or title != m.group("t") or title.split()[0] in STOP or \
+                    title.split()[0].lower() in FIRST_NAMES or \
+                    title.lower() in KNOWN_NAMES or is_place_or_award(title):
+                continue
+            found = doc.lookup(title)
+            if (found is not None and doc.type_of(found) not in WORK_TYPES) or \
+                    _person_context(doc.text, title) or _speaks(doc.text, title):
+                continue
+            at = s.start + m.start("t")
+            if doc.work_span_at(at, at + len(title)) is None:
+                if found is not None:
+                    doc.add_work_span(at, at + len(title), found)
+                else:
+                    _register(doc, title, at, "Movie", "plot-subject", m.group(0), 0.5)
+
+
+#: "playing international spies in 355, an action thriller": a number named as a kind of
+#: work.
+_NUMBER_TITLE = re.compile(r"(?<![\w$£€.,:/-])(?P<t>\d{2,4}), an? (?:[\w-]+ ){0,3}?"
+                           r"(?P<k>film|movie|thriller|drama|comedy|series|show|documentary|"
+                           r"biopic|musical)\b")
+
+
+def _number_titles(doc: Doc) -> None:
+    """A number in apposition to a kind of work is its title ("in 355, an action thriller in
+    the vein of …"); not a year ("in 2019, a film …" dates it)."""
+    for m in _NUMBER_TITLE.finditer(doc.text):
+        title = m.group("t")
+        if re.fullmatch(r"(?:19|20)\d\d", title) or doc.work_span_at(m.start("t"), m.end("t")):
+            continue
+        type_ = "TVSeries" if m.group("k") in ("series", "show") else "Movie"
+        work = _register(doc, title, m.start("t"), type_, "number-title", m.group(0), 0.5)
+        for other in re.finditer(rf"(?<![\w$£€.,:/-]){title}(?= (?:is|was|will|has|stars|"
+                                 rf"follows)\b)", doc.text):
+            doc.add_work_span(other.start(), other.end(), work)
+
+
 def find_titles(doc: Doc) -> None:
     """Every work title in the article.
 
@@ -699,6 +830,9 @@ def find_titles(doc: Doc) -> None:
     of the series.
     """
     _headings(doc)
+    _capitals_with_studio(doc)
+    _titles_with_grosses(doc)
+    _number_titles(doc)
     _untitled(doc)
     _company_one_word(doc)
     for s in doc.sentences:
@@ -798,6 +932,11 @@ def find_titles(doc: Doc) -> None:
                 if rule == "kind-apposition" and (title.split()[0].lower() in FIRST_NAMES or
                                                   _person_context(doc.text, title)):
                     continue  # "Tom Hanks, a comedy veteran": a person
+                if rule == "apposition" and (_TITLE_AFTER_KIND.match(s.text, m.end()) or (
+                        title.split()[0].lower() in FIRST_NAMES and
+                        s.text[m.end(group):m.end(group) + 1] not in "”\"’'")):
+                    continue  # "Starring Dwayne Johnson and Chris Evans, the Christmas movie
+                    # “Red One”": the kind word is the next title's, and a person unquoted
                 city = _CITY_BEFORE.search(s.text[:m.start(group)])
                 if rule == "kind-apposition" and city and is_place_or_award(title):
                     # "The first pilot: Mogadishu, Minnesota, a drama": a city and its state
@@ -908,6 +1047,7 @@ def find_titles(doc: Doc) -> None:
     _people_with_credits(doc)
     lineup_titles(doc)
     _numbered_titles(doc)
+    _plot_subjects(doc)
     _other_occurrences(doc)
     _listed_with_works(doc)
     _series_by_context(doc)
@@ -1044,6 +1184,18 @@ def _person_context(text: str, name: str) -> bool:
     return False
 
 
+#: "Cher announced that she's been cast": a name that speaks is someone's, not a title's.
+_SPEAKS_AFTER = re.compile(r" (?:has |had )?(?:said|says|announced|announces|tweeted|tweets|told|"
+                           r"revealed|reveals|confirmed|explained|admitted|joked|recalled)\b")
+
+#: "the Christmas movie “Red One”": the kind word of an apposition opens the next title.
+_TITLE_AFTER_KIND = re.compile(r"\s*[“\"‘]")
+
+
+def _speaks(text: str, name: str) -> bool:
+    return any(_SPEAKS_AFTER.match(text, at + len(name)) for at in word_at(text, name))
+
+
 #: "includes Idris Elba (Prometheus), J.K. Simmons (Whiplash), Jason Bateman …": one of a
 #: list of people, each with a credit in brackets (not a year).
 _CREDITED_LIST_AFTER = re.compile(r" \((?!\d)[^()\d]{2,50}\),? (?:and )?[A-Z][\w.’'-]* "
@@ -1120,6 +1272,13 @@ def _opened_inside(text: str, name: str) -> bool:
     return False
 
 
+_QUOTES = "'‘’\"“”"
+_OCCASION_WORDS = {"Year", "Day", "Days", "Weekend", "Eve", "Holiday", "Holidays", "Festival",
+                   "Week"}
+_TIME_BEFORE = re.compile(r"\b(?:during|over|on|this|last|next|ahead of|before|after|since|"
+                          r"until|through)\s$", re.IGNORECASE)
+
+
 def _headline_titles(doc: Doc) -> None:
     """A title in the article's headline that the text repeats is a work, even unquoted
     and without a cue word: headline "Descendants: The Rise of Red sets a Disney+
@@ -1147,8 +1306,8 @@ def _headline_titles(doc: Doc) -> None:
                         if j - i <= 8), key=lambda ij: ij[0] - ij[1])
         for i, j in spans:
             name = " ".join(words[i:j]).rstrip(":,.!?")
-            if name.endswith(("’", "”")) and headline[:headline.find(name)].endswith(
-                    ("‘", "“")) and not re.match(
+            if name.endswith(("’", "”", "'", "\"")) and headline[:headline.find(name)].endswith(
+                    ("‘", "“", "'", "\"")) and not re.match(
                     r" (?:Spin-?off|Sequel|Prequel|Reboot|Remake|Star|Stars|Director|Creator|"
                     r"Actor|Actress|Showrunner|Producer|Writer|Alum|Breakout)\b",
                     headline[headline.find(name) + len(name):], re.IGNORECASE):
@@ -1229,20 +1388,36 @@ def _headline_titles(doc: Doc) -> None:
             # "Wednesday Addams", "Sylvester Stallone": another, longer name
             at = [a for a in at if not re.match(r" (?!Season|Part|Chapter|Volume)[A-Z][a-z]",
                                                 text[a + len(name):a + len(name) + 3])]
+            # "Does Red Robin sound promising?": a question's verb is no first name
             surname = [a for a in at if re.search(r"\b[A-Z][a-z]+\s$", text[max(0, a - 20):a])
-                       and not re.search(r"\b(?:The|In|On|And|But|As|Of)\s$",
+                       and not re.search(r"\b(?:The|In|On|And|But|As|Of|Does|Did|Do|Is|Was|"
+                                         r"Will|Can|Could|Would|Should|Has|Have|Had)\s$",
                                          text[max(0, a - 20):a])]
             inside = [a for a in at if not any(
                 x.start == a or (x.start < a and not text[x.start:a].strip())
                 for x in doc.sentences)]
-            if len(at) < (3 if len(part) == 1 else 1 if heading or spelled else 2) or \
+            # "… Holiday Heist 'Red Robin'": a headline that quotes the title needs the text
+            # to name it once only
+            where = headline.find(name)
+            quoted = where > 0 and headline[where - 1] in _QUOTES and \
+                headline[where + len(name):where + len(name) + 1] in _QUOTES and \
+                where + len(name) < len(headline)
+            if len(at) < (3 if len(part) == 1 and not quoted else
+                          1 if heading or spelled or quoted else 2) or \
                     (not inside and not heading and not spelled) or \
                     2 * len(surname) >= len(at):
                 continue  # a surname: "Gillian Anderson … Anderson"
-            if len(part) == 2 and len(word_at(text, part[1])) > everywhere:
+            if part[-1] in _OCCASION_WORDS and not quoted and any(
+                    _TIME_BEFORE.search(text, max(0, a - 12), a) for a in at):
+                continue  # "during Lunar New Year 2015": a time of year, no title
+            if len(part) == 2 and not quoted and len(word_at(text, part[1])) > everywhere:
                 continue  # "Sylvester Stallone … Stallone": a person's surname alone
             if any(doc.work_span_at(a, a + len(name)) for a in at):
                 break  # already a work: the headline names it
+            if _speaks(headline, name) or any(
+                    _SPEAKS_AFTER.match(text, a + len(name)) for a in at):
+                people.append(f" {name} ")
+                continue  # "Cher announced that she's been cast": a person
             after = headline[headline.find(name) + len(name):]
             if " " not in name and re.match(r" (?!Season|Part|Chapter|Volume)[A-Z][a-z]+ "
                                             r"(?:and|unveil|unveils|share|shares|reveal|"
@@ -1418,7 +1593,8 @@ _TV_WORDS = re.compile(r"\b(?:series|shows?|seasons?|episodes?|TV|television|sit
 _FILM_WORDS = re.compile(r"\b(?:films?|movies?|box office|theaters?|theatres?|cinemas?|"
                          # not the verb: "Vigil's cast will also feature …"
                          r"(?<!\bwill )(?<!\balso )(?<!\bto )(?<!\bwould )feature|"
-                         r"blockbusters?|trilogy|sequel|prequel|filmmaker|Oscars?)\b")
+                         # not a first name: "starring Oscar Isaac"
+                         r"blockbusters?|trilogy|sequel|prequel|filmmaker|Oscars?(?! [A-Z]))\b")
 
 
 _POINTER = re.compile(r"(?:The|This|That) (?:[a-z-]+ ){0,2}?(?P<k>show|series|film|movie)\b")
