@@ -3,12 +3,15 @@ organizations, "Vanity Fair" is a publication, "Instagram" a platform."""
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
 from ._text import MONTHS, STOP, WEEKDAYS
 
 __all__ = ["FIRST_NAMES", "KNOWN_NAMES", "NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS", "PUBLICATIONS", "STREAMERS",
-           "STUDIOS", "guess_type", "is_adverb", "is_noise", "is_place_or_award"]
+           "STUDIOS", "guess_type", "is_adverb", "is_common_word", "is_given_name", "is_noise",
+           "is_place_or_award", "not_a_person", "work_kind"]
 
 STREAMERS = {"netflix", "hulu", "disney+", "disney plus", "prime video", "amazon prime video",
              "amazon prime", "hbo max", "max", "peacock", "paramount+", "paramount plus",
@@ -162,9 +165,21 @@ _ADVERB_ENDING = re.compile(r"[A-Z][a-z]{2,}(?:ally|ately|ously|ently|ively|edly
                             r"arly|ably|ibly|essly|fully)")
 
 
+#: Verb forms news opens a sentence with ("Premiered on April 14, the new series …"):
+#: participles of what happens to a work, never its title on their own.
+_OPENING_VERBS = frozenset(["premiered", "premiering", "released", "releasing", "launched",
+                            "launching", "announced", "confirmed", "renewed", "cancelled",
+                            "canceled", "filmed", "filming", "directed", "produced", "written",
+                            "created", "based", "starring", "debuted", "debuting", "returning",
+                            "arriving", "streaming", "airing", "aired", "shot", "adapted",
+                            "inspired", "set", "slated", "scheduled", "greenlit", "ordered"])
+
+
 def is_adverb(word: str) -> bool:
-    """A capitalized common adverb: "Globally", "Meanwhile", "Reportedly"."""
-    return word.lower() in _ADVERBS or _ADVERB_ENDING.fullmatch(word) is not None
+    """A capitalized common adverb or a verb form that opens a sentence: "Globally",
+    "Meanwhile", "Reportedly", "Premiered"."""
+    low = word.lower()
+    return low in _ADVERBS or low in _OPENING_VERBS or _ADVERB_ENDING.fullmatch(word) is not None
 
 
 _CONTRACTION = re.compile(r"[’'](?:s|t|re|ve|ll|d|m)\b")
@@ -194,3 +209,67 @@ def is_noise(name: str) -> bool:
 #: name that starts with one is a person's, not a title ("Tom Hanks", not "American
 #: Hustle").
 FIRST_NAMES = frozenset(["aaron", "adam", "adrian", "alan", "albert", "alex", "alexander", "alexandra", "alice", "alicia", "alison", "amanda", "amber", "amy", "andrea", "andrew", "angela", "angelina", "ann", "anna", "anne", "anthony", "antonio", "april", "ashley", "austin", "barbara", "ben", "benjamin", "beth", "betty", "bill", "billy", "blake", "bob", "bobby", "brad", "bradley", "brandon", "brian", "bridget", "brittany", "bruce", "bryan", "caleb", "cameron", "carl", "carlos", "carol", "caroline", "carrie", "catherine", "charles", "charlie", "charlotte", "chloe", "chris", "christian", "christina", "christine", "christopher", "claire", "colin", "connor", "courtney", "craig", "dakota", "dan", "daniel", "danielle", "david", "dennis", "diana", "diane", "dominic", "donald", "donna", "dorothy", "drew", "dwayne", "dylan", "edward", "eleanor", "elizabeth", "ella", "ellen", "emily", "emma", "eric", "erica", "ethan", "eva", "evan", "frank", "gary", "george", "gillian", "gina", "grace", "greg", "gregory", "hannah", "harrison", "harry", "heather", "helen", "henry", "hugh", "ian", "isaac", "isabella", "jack", "jackson", "jacob", "jake", "james", "jamie", "jane", "janet", "jason", "jay", "jean", "jeff", "jeffrey", "jennifer", "jenna", "jeremy", "jerry", "jessica", "jill", "jim", "jimmy", "joan", "joe", "joel", "john", "johnny", "jon", "jonathan", "jordan", "jose", "joseph", "joshua", "josh", "judy", "julia", "julie", "justin", "karen", "kate", "katherine", "kathy", "katie", "keanu", "keith", "kelly", "ken", "kevin", "kim", "kristen", "kyle", "larry", "laura", "lauren", "leonardo", "lily", "linda", "lisa", "liz", "louis", "lucas", "lucy", "luke", "lupita", "maggie", "margaret", "margot", "maria", "mark", "martin", "mary", "matt", "matthew", "megan", "melissa", "meryl", "michael", "michelle", "mike", "millie", "molly", "morgan", "nancy", "natalie", "nathan", "nicholas", "nick", "nicole", "noah", "olivia", "oscar", "owen", "pamela", "patricia", "patrick", "paul", "pedro", "peter", "philip", "rachel", "ralph", "rami", "rebecca", "richard", "rick", "robert", "robin", "ron", "ronald", "rose", "ruth", "ryan", "sally", "sam", "samantha", "samuel", "sandra", "sara", "sarah", "scott", "sean", "sebastian", "seth", "sharon", "simon", "sofia", "sophia", "sophie", "stephanie", "stephen", "steve", "steven", "susan", "sydney", "taylor", "teresa", "thomas", "tim", "timothy", "tina", "todd", "tom", "tony", "tyler", "uma", "victoria", "vincent", "walter", "wendy", "will", "william", "winona", "zach", "zachary", "zoe"])
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """Given names: the US Census 1990 first-name lists the `names` package ships (5,163
+    names), with FIRST_NAMES; read once, when first asked."""
+    found = set(FIRST_NAMES)
+    for part in ("dist.male.first", "dist.female.first"):
+        text = resources.files("names").joinpath(part).read_text(encoding="ascii")
+        found.update(line.split(" ", 1)[0].lower() for line in text.splitlines() if line)
+    return frozenset(found)
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """The 5,000 most frequent English words (wordfreq's small list); read once."""
+    from wordfreq import top_n_list  # a 0.4 s load, paid only by an article that needs it
+    return frozenset(top_n_list("en", 5000, wordlist="small"))
+
+
+def is_given_name(word: str) -> bool:
+    """"Priscilla", "Marc", "Will": a word people are named."""
+    return word.lower() in _given_names()
+
+
+def is_common_word(word: str) -> bool:
+    """"Constant", "Sixth", "Keeping", "Captain": a frequent English word that is not also
+    a given name ("Will", "Grace" and "Mark" are both)."""
+    low = word.lower()
+    return low in _common_words() and low not in _given_names()
+
+
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def not_a_person(name: str) -> bool:
+    """A title-case name that cannot be someone's because its first word is a common
+    English word and no given name: "Constant Gardener", "Sixth Sense", "Keeping Faith",
+    "Agent Elvis" (not "Song Kang-ho": a family name first, a hyphenated given name after)."""
+    words = name.split()
+    if len(words) < 2 or not words[0].isalpha():
+        return False
+    if any(_HYPHENATED_GIVEN.fullmatch(w) for w in words[1:]):
+        return False
+    return is_common_word(words[0])
+
+
+_TV_WORDS = re.compile(r"\b(?:series|seasons?|episodes?|showrunners?|sitcom|miniseries|"
+                       r"docuseries|renew(?:ed|al)|TV|television|premiere date)\b", re.IGNORECASE)
+_FILM_WORDS = re.compile(r"\b(?:film|films|movie|movies|box office|theat(?:er|re)s?|"
+                         r"gross(?:ed|es)?|opening weekend)\b", re.IGNORECASE)
+
+
+def work_kind(clause: str, article: str) -> str:
+    """TVSeries or Movie for a work the words around it do not name: TV words ("series",
+    "season", "episodes") or a network in its clause, else the article's more frequent
+    kind of words."""
+    if _TV_WORDS.search(clause) or any(w.lower() in NETWORKS for w in re.findall(
+            r"\b[A-Z][\w&]*(?: [A-Z][\w&]*)?", clause)):
+        return "TVSeries"
+    if _FILM_WORDS.search(clause):
+        return "Movie"
+    tv, film = len(_TV_WORDS.findall(article)), len(_FILM_WORDS.findall(article))
+    return "TVSeries" if tv > film else "Movie"
