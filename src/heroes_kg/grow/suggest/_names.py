@@ -241,6 +241,11 @@ def is_common_word(word: str) -> bool:
     return low in _common_words() and low not in _given_names()
 
 
+#: Words that open a person's or a character's name: "Uncle Asriel", "Lady Bird", "Sir Ian".
+_KIN = frozenset(["uncle", "aunt", "auntie", "grandma", "grandpa", "granny", "mother", "father",
+                  "brother", "sister", "cousin", "mama", "papa", "mom", "dad", "sir", "lady",
+                  "lord", "dame", "madam", "miss", "master", "saint", "pope", "king", "queen",
+                  "prince", "princess", "emperor"])
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
@@ -251,7 +256,7 @@ def not_a_person(name: str) -> bool:
     words = name.split()
     if len(words) < 2 or not words[0].isalpha():
         return False
-    if any(_HYPHENATED_GIVEN.fullmatch(w) for w in words[1:]):
+    if any(_HYPHENATED_GIVEN.fullmatch(w) for w in words[1:]) or words[0].lower() in _KIN:
         return False
     return is_common_word(words[0])
 
