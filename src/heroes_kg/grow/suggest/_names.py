@@ -267,14 +267,17 @@ _FILM_WORDS = re.compile(r"\b(?:film|films|movie|movies|box office|theat(?:er|re
                          r"gross(?:ed|es)?|opening weekend)\b", re.IGNORECASE)
 
 
-def work_kind(clause: str, article: str) -> str:
+def work_kind(clause: str, article: str = "") -> str:
     """TVSeries or Movie for a work the words around it do not name: TV words ("series",
-    "season", "episodes") or a network in its clause, else the article's more frequent
-    kind of words."""
-    if _TV_WORDS.search(clause) or any(w.lower() in NETWORKS for w in re.findall(
-            r"\b[A-Z][\w&]*(?: [A-Z][\w&]*)?", clause)):
+    "season", "episodes") or a network in its clause, film words ("film", "box office"),
+    else (neither or both) the article's more frequent kind of words; Movie when no
+    article is given."""
+    tv_clause = _TV_WORDS.search(clause) or any(w.lower() in NETWORKS for w in re.findall(
+        r"\b[A-Z][\w&]*(?: [A-Z][\w&]*)?", clause))
+    film_clause = _FILM_WORDS.search(clause)
+    if tv_clause and not film_clause:
         return "TVSeries"
-    if _FILM_WORDS.search(clause):
+    if film_clause and not tv_clause:
         return "Movie"
     tv, film = len(_TV_WORDS.findall(article)), len(_FILM_WORDS.findall(article))
     return "TVSeries" if tv > film else "Movie"
