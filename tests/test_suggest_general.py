@@ -3218,3 +3218,46 @@ def test_a_service_that_has_today_renewed_a_series_greenlit_and_streams_it() -> 
                  "season, the streamer said.")
     assert any(k[1] == "greenlitBy" and k[2] == "hbo-max" for k in keys)
     assert ("hacks", "streamingOn", "hbo-max") in keys
+
+
+# --------------------------------------------------------------------------- new names' types
+
+
+def test_given_names_and_common_words_come_from_real_lexicons() -> None:
+    from heroes_kg.grow.suggest._names import is_common_word, is_given_name, not_a_person
+    assert is_given_name("Priscilla") and is_given_name("Marc") and not is_given_name("Sixth")
+    assert is_common_word("Captain") and not is_common_word("Will")  # both a word and a name
+    assert not_a_person("Constant Gardener") and not_a_person("Agent Elvis")
+    assert not not_a_person("Steven Grant") and not not_a_person("Song Kang-ho")
+    assert not not_a_person("Uncle Asriel")  # a character's
+
+
+def types(text: str) -> dict[str, str]:
+    return {e.name: e.type for e in run(text).entities}
+
+
+def test_a_name_that_opens_with_a_common_word_is_a_work_of_the_kind_its_clause_names() -> None:
+    got = types("The Labor Day weekend was slow, below the 3-day for The American ($13.2M), "
+                "The Debt ($9.9M) and The Constant Gardener ($8.7M) at the box office.")
+    assert got.get("Constant Gardener") == "Movie"
+    got = types("The streaming platform also canceled drama Glamorous and three animated "
+                "series: Agent Elvis, Captain Fall and Falzar.")
+    assert got.get("Agent Elvis") == "TVSeries" and got.get("Captain Fall") == "TVSeries"
+
+
+def test_a_common_word_first_in_a_list_of_people_stays_someone() -> None:
+    got = types("The cast includes Angel Parker, Ever Carradine, James Marsters and Kevin "
+                "Weisman, who return for the third season.")
+    assert got.get("Ever Carradine") == "Person"
+
+
+def test_a_sentence_opening_participle_is_no_title() -> None:
+    text = ("Premiered on April 14, the new Korean-language series was the most-watched "
+            "non-English TV show on Netflix's top 10 list for the week of April 10-16.")
+    assert "Premiered" not in types(text)
+
+
+def test_a_quoted_title_in_a_clause_about_a_series_is_a_tv_series() -> None:
+    got = types("Disney has announced that the first Marvel series to come to Disney+ in 2022 "
+                "will be “Moon Knight” starring Oscar Isaac.")
+    assert got.get("Moon Knight") == "TVSeries"
