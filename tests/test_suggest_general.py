@@ -3257,3 +3257,11 @@ def test_a_quoted_title_in_a_clause_about_a_series_is_a_tv_series() -> None:
     got = types("Disney has announced that the first Marvel series to come to Disney+ in 2022 "
                 "will be “Moon Knight” starring Oscar Isaac.")
     assert got.get("Moon Knight") == "TVSeries"
+
+
+def test_a_season_named_with_another_show_is_that_shows_season() -> None:
+    got = facts("Hulu has cancelled the space drama The First after one season. The platform "
+                "has other big projects coming up, including a fourth season of Veronica Mars, "
+                "a miniseries adaptation of Catch-22, and more.")
+    assert ("veronica-mars-season-4", "partOfSeries", "veronica-mars") in got
+    assert not any(s == "the-first-season-4" for s, _p, _o in got)

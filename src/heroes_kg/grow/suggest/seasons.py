@@ -653,5 +653,44 @@ def undone_renewals(doc: Doc) -> None:
             del doc.found[key]
 
 
+#: A season's words followed by another show's name: "a fourth season of Veronica Mars".
+_OF_NAMED = re.compile(rf"\s+(?:of|for) (?:the )?[“\"‘]?(?P<n>{NAME})")
+
+
+def seasons_of_other_shows(doc: Doc) -> None:
+    """"The platform has other big projects coming up, including a fourth season of
+    Veronica Mars": a season the text names with another show is that show's season, not
+    one of the series it was bound to (the article's own, "The First")."""
+    moved: dict[str, tuple[str, str, int, int]] = {}
+    for c in doc.found.values():
+        if c.rule != "season" or c.property != "partOfSeries" or not c.object:
+            continue
+        series = doc.name_of(c.object)
+        other: tuple[str, str, int] | None = None
+        for quote, at in c.quotes():
+            m = _OF_NAMED.match(doc.text, at + len(quote))
+            name = m.group("n") if m else ""
+            if m is None or name in series or series in name or \
+                    doc.lookup(name) == c.object or is_a(guess_type(name), "Organization") or \
+                    name.split()[0] in ("Season", "Series", "Part", "Episode"):
+                other = None  # "season 3 of The Boys", "its second season on Netflix"
+                break
+            other = (name, doc.text[at:m.end()], at)
+        number = next((x.value for x in doc.found.values() if x.subject == c.subject
+                       and x.property == "seasonNumber"), None)
+        if other is not None and isinstance(number, int):
+            moved[c.subject] = (*other, number)
+    for key, c in list(doc.found.items()):
+        if c.subject in moved and c.rule == "season":
+            del doc.found[key]
+    for name, quote, at, number in moved.values():
+        show = doc.lookup(name) or doc.entity(name, "TVSeries", "season", quote)
+        if doc.type_of(show) != "TVSeries":
+            continue
+        season = season_of(doc, show, number, quote)
+        doc.add(season, "partOfSeries", quote, at, "season", 0.6, obj=show)
+        doc.add(season, "seasonNumber", quote, at, "season", 0.6, value=number)
+
+
 DOC_RULES = [season_titles, series_seasons, season_quotes, bare_first_seasons,
-             undone_renewals]
+             undone_renewals, seasons_of_other_shows]
