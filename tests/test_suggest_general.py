@@ -3265,3 +3265,16 @@ def test_a_season_named_with_another_show_is_that_shows_season() -> None:
                 "a miniseries adaptation of Catch-22, and more.")
     assert ("veronica-mars-season-4", "partOfSeries", "veronica-mars") in got
     assert not any(s == "the-first-season-4" for s, _p, _o in got)
+
+
+def test_a_season_is_quoted_where_the_text_names_it_with_its_titles_short_form() -> None:
+    text = ("Amazon announced on Tuesday that it has renewed The Man in the High Castle for a "
+            "third season.\nAfter Frank Spotnitz abruptly stepped down as showrunner midway "
+            "through production of Season 2, the dystopian thriller proceeded without a "
+            "singular boss.\nAmazon claims Season 2 of High Castle had the best debut weekend "
+            "of any of its scripted original series ever.")
+    found = suggest(Article("a", "The Man in the High Castle Renewed for Season 3", "a.txt", text,
+                            date="2017-01-03"), KNOWN, min_confidence=0.0)
+    quotes = {c.quote for c in found.statements
+              if c.subject == "the-man-in-the-high-castle-season-2" and c.property == "partOfSeries"}
+    assert quotes == {"Season 2 of High Castle"}

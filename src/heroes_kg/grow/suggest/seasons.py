@@ -516,11 +516,13 @@ def season_titles(doc: Doc) -> None:
 _WORDS_OF = {n: w for w, n in NUMBER_WORDS.items() if n <= 10 and w not in _ORDINAL}
 
 
-def _named_together(doc: Doc, series: str, n: int) -> tuple[str, int] | None:
+def _named_together(doc: Doc, series: str, n: int,
+                    title: str | None = None) -> tuple[str, int] | None:
     """Where the text names season ``n`` with its series: "Season Two of the Apple TV+
     series “Severance”", "season 3 of the black comedy superhero TV series The Boys",
     "our first season of Raised by Wolves", "Loki’s second season", "The Boys season 3"."""
-    name = re.escape(doc.name_of(series))
+    title = title or doc.name_of(series)
+    name = re.escape(title)
     number = rf"(?:{n}|(?i:{_WORDS_OF.get(n, str(n))}))"
     ordinal = next((w for w, k in _ORDINAL.items() if k == n), None)
     season = rf"(?i:season|series) {number}\b"
@@ -533,9 +535,8 @@ def _named_together(doc: Doc, series: str, n: int) -> tuple[str, int] | None:
     pattern = re.compile(
         rf"{season} (?:of|for) (?:(?:the|its|their|our) )?(?:[\w+’'-]+ ){{0,6}}?[“\"‘]?{name}\b|"
         rf"(?<![\w’']){name}[”\"’]?(?:[’']s)? {season.replace('(?:the|its|their|our|a) ', '')}",
-        re.IGNORECASE if doc.name_of(series).isupper() else 0)
+        re.IGNORECASE if title.isupper() else 0)
     # only near the series' name: a search of the whole text is slow
-    title = doc.name_of(series)
     if title.isupper():
         places = [m.start() for m in re.finditer(name, doc.text, re.IGNORECASE)]
     else:  # a plain search: no expression compiled for each series
@@ -546,6 +547,14 @@ def _named_together(doc: Doc, series: str, n: int) -> tuple[str, int] | None:
             return m.group(0), m.start()
     return None
 
+
+
+def _short_forms(title: str) -> list[str]:
+    """The tails of a long title a text may call it by: "The Man in the High Castle" is
+    "High Castle" ("Season 2 of High Castle"); two capitalized words at least."""
+    words = title.split()
+    return [" ".join(words[i:]) for i in range(1, len(words) - 1)
+            if words[i][:1].isupper() and len(words) - i >= 2]
 
 
 def season_quotes(doc: Doc) -> None:
@@ -567,7 +576,9 @@ def season_quotes(doc: Doc) -> None:
             continue
         key = f"named-together:{series}:{number}"
         if key not in doc.memo:
-            doc.memo[key] = _named_together(doc, series, number)
+            doc.memo[key] = _named_together(doc, series, number) or next(
+                (found for short in _short_forms(name)
+                 if (found := _named_together(doc, series, number, short))), None)
         better = doc.memo[key]
         assert better is None or isinstance(better, tuple)
         if better is not None and better[1] != c.start:
