@@ -3275,6 +3275,7 @@ def test_a_season_is_quoted_where_the_text_names_it_with_its_titles_short_form()
             "of any of its scripted original series ever.")
     found = suggest(Article("a", "The Man in the High Castle Renewed for Season 3", "a.txt", text,
                             date="2017-01-03"), KNOWN, min_confidence=0.0)
+    season = "the-man-in-the-high-castle-season-2"
     quotes = {c.quote for c in found.statements
-              if c.subject == "the-man-in-the-high-castle-season-2" and c.property == "partOfSeries"}
+              if c.subject == season and c.property == "partOfSeries"}
     assert quotes == {"Season 2 of High Castle"}
