@@ -3279,3 +3279,14 @@ def test_a_season_is_quoted_where_the_text_names_it_with_its_titles_short_form()
     quotes = {c.quote for c in found.statements
               if c.subject == season and c.property == "partOfSeries"}
     assert quotes == {"Season 2 of High Castle"}
+
+
+def test_a_season_in_a_chart_line_is_the_listed_shows_not_the_articles() -> None:
+    text = ("Netflix's top title this week is Adolescence, a gripping British drama. The series "
+            "follows a 13-year-old boy.\n\nAccording to Netflix's latest data, here are the top "
+            "10 English-language series this week:\n\n1. Adolescence — 17.8 million views\n\n"
+            "2. Pulse (Season 1) — 6.5 million views\n\n3. Love on the Spectrum (Season 3) — "
+            "3.5 million views\n\n4. Ms. Rachel (Season 1) — 2.3 million views")
+    got = facts(text)
+    assert ("love-on-the-spectrum-season-3", "partOfSeries", "love-on-the-spectrum") in got
+    assert not any(s == "adolescence-season-3" for s, _p, _o in got)

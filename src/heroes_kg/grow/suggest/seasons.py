@@ -668,10 +668,29 @@ def undone_renewals(doc: Doc) -> None:
 _OF_NAMED = re.compile(rf"\s+(?:of|for) (?:the )?[“\"‘]?(?P<n>{NAME})")
 
 
+def _claimed_elsewhere(doc: Doc) -> set[str]:
+    """Seasons the "season" rule bound to one series from words that another rule read
+    as another show's season of that number: "6. Love on the Spectrum (Season 3) — 3.5
+    million views" in an article about Adolescence."""
+    numbers = {c.subject: c.value for c in doc.found.values() if c.property == "seasonNumber"}
+    others = [(c.start, c.start + len(c.quote), c.object, numbers.get(c.subject))
+              for c in doc.found.values() if c.property == "partOfSeries" and c.rule != "season"]
+    claimed = set()
+    for c in doc.found.values():
+        if c.rule != "season" or c.property != "partOfSeries":
+            continue
+        if all(any(a <= at and at + len(q) <= b and series != c.object and
+                   n == numbers.get(c.subject) for a, b, series, n in others)
+               for q, at in c.quotes()):
+            claimed.add(c.subject)
+    return claimed
+
+
 def seasons_of_other_shows(doc: Doc) -> None:
     """"The platform has other big projects coming up, including a fourth season of
     Veronica Mars": a season the text names with another show is that show's season, not
-    one of the series it was bound to (the article's own, "The First")."""
+    one of the series it was bound to (the article's own, "The First"); so is one that
+    another rule read in the same words ("Love on the Spectrum (Season 3)")."""
     moved: dict[str, tuple[str, str, int, int]] = {}
     for c in doc.found.values():
         if c.rule != "season" or c.property != "partOfSeries" or not c.object:
@@ -691,8 +710,9 @@ def seasons_of_other_shows(doc: Doc) -> None:
                        and x.property == "seasonNumber"), None)
         if other is not None and isinstance(number, int):
             moved[c.subject] = (*other, number)
+    claimed = _claimed_elsewhere(doc)
     for key, c in list(doc.found.items()):
-        if c.subject in moved and c.rule == "season":
+        if c.rule == "season" and (c.subject in moved or c.subject in claimed):
             del doc.found[key]
     for name, quote, at, number in moved.values():
         show = doc.lookup(name) or doc.entity(name, "TVSeries", "season", quote)
