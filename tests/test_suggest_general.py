@@ -3232,6 +3232,11 @@ def test_given_names_and_common_words_come_from_real_lexicons() -> None:
     assert not not_a_person("Uncle Asriel")  # a character's
 
 
+def test_a_premium_cable_channel_is_a_network() -> None:
+    from heroes_kg.grow.suggest._names import guess_type
+    assert guess_type("Showtime") == "TelevisionNetwork"
+
+
 def test_a_name_that_opens_with_a_common_word_is_a_work_of_the_kind_its_clause_names() -> None:
     got = types("The Labor Day weekend was slow, below the 3-day for The American ($13.2M), "
                 "The Debt ($9.9M) and The Constant Gardener ($8.7M) at the box office.")
