@@ -41,7 +41,7 @@ STUDIOS = {"warner bros.", "warner bros", "universal", "universal pictures", "so
            "mrc", "village roadshow", "working title", "heyday films", "eon productions",
            "hello sunshine", "appian way", "plan b entertainment", "lucasfilm ltd.",
            "participant", "orion pictures", "screen gems", "tristar pictures", "fox 2000",
-           "20th century fox television", "abc studios", "cbs studios", "hbo", "showtime"}
+           "20th century fox television", "abc studios", "cbs studios", "hbo"}
 PUBLICATIONS = {"variety", "the hollywood reporter", "hollywood reporter", "deadline",
                 "deadline hollywood", "vanity fair", "entertainment weekly", "ew", "people",
                 "people magazine", "empire", "collider", "indiewire", "rolling stone",
