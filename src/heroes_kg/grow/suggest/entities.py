@@ -159,6 +159,9 @@ def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
     return False
 
 
+_ROLE_AS = re.compile(r"(?<!such )(?<!known )(?<!well )\bas $")
+
+
 def _among_people(doc: Doc, name: str) -> bool:
     """The name sits in a list whose names mostly start with a given name: "Angel Parker,
     Ever Carradine, James Marsters": a cast, so "Ever Carradine" is someone's."""
@@ -241,8 +244,12 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
                 continue  # "on his Sina Weibo"
             if not kind and not_a_person(name) and not _among_people(doc, name):
                 # "The Constant Gardener ($8.7M)", "three animated series: Agent Elvis,
-                # Captain Fall": a common word first, no given name: a work's title
-                kind = work_kind(s.text, doc.text)
+                # Captain Fall": a common word first, no given name: a work's title; but
+                # "stars in the movie as Captain Comet": a role, called "Comet" after
+                kind = "FictionalCharacter" if _ROLE_AS.search(s.text, 0, m.start()) else \
+                    work_kind(s.text, doc.text)
+                if kind == "FictionalCharacter":
+                    doc.names.setdefault(words[-1].lower(), slug(name))
             type_ = kind or type_
         elif len(words) == 1 and any(re.search(r"\bcharacter,? $", doc.text[max(0, a - 12):a])
                                      for a in word_at(doc.text, name)):
