@@ -3230,6 +3230,7 @@ def test_given_names_and_common_words_come_from_real_lexicons() -> None:
     assert not_a_person("Constant Gardener") and not_a_person("Agent Elvis")
     assert not not_a_person("Steven Grant") and not not_a_person("Song Kang-ho")
     assert not not_a_person("Uncle Asriel")  # a character's
+    assert not not_a_person("De Rosso") and not not_a_person("Won Ji")  # a particle, a syllable
 
 
 def test_a_premium_cable_channel_is_a_network() -> None:

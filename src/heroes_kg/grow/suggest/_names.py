@@ -246,6 +246,9 @@ _KIN = frozenset(["uncle", "aunt", "auntie", "grandma", "grandpa", "granny", "mo
                   "brother", "sister", "cousin", "mama", "papa", "mom", "dad", "sir", "lady",
                   "lord", "dame", "madam", "miss", "master", "saint", "pope", "king", "queen",
                   "prince", "princess", "emperor"])
+#: Particles that open a surname: "De Rosso", "Van Patten", "Del Toro".
+_PARTICLES = frozenset(["de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la",
+                        "le", "al", "el", "bin", "ben", "mac", "mc", "st", "san", "dos", "das"])
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
@@ -256,8 +259,9 @@ def not_a_person(name: str) -> bool:
     words = name.split()
     if len(words) < 2 or not words[0].isalpha():
         return False
-    if any(_HYPHENATED_GIVEN.fullmatch(w) for w in words[1:]) or words[0].lower() in _KIN:
-        return False
+    if any(_HYPHENATED_GIVEN.fullmatch(w) for w in words[1:]) or words[0].lower() in _KIN or \
+            words[0].lower() in _PARTICLES or len(words[-1]) <= 3:
+        return False  # "De Rosso", "Won Ji" (a one-syllable given name last: "Ji", "Woo")
     return is_common_word(words[0])
 
 
