@@ -3218,3 +3218,81 @@ def test_a_service_that_has_today_renewed_a_series_greenlit_and_streams_it() -> 
                  "season, the streamer said.")
     assert any(k[1] == "greenlitBy" and k[2] == "hbo-max" for k in keys)
     assert ("hacks", "streamingOn", "hbo-max") in keys
+
+
+# --------------------------------------------------------------------------- new names' types
+
+
+def test_given_names_and_common_words_come_from_real_lexicons() -> None:
+    from heroes_kg.grow.suggest._names import is_common_word, is_given_name, not_a_person
+    assert is_given_name("Priscilla") and is_given_name("Marc") and not is_given_name("Sixth")
+    assert is_common_word("Captain") and not is_common_word("Will")  # both a word and a name
+    assert not_a_person("Constant Gardener") and not_a_person("Agent Elvis")
+    assert not not_a_person("Steven Grant") and not not_a_person("Song Kang-ho")
+    assert not not_a_person("Uncle Asriel")  # a character's
+    assert not not_a_person("De Rosso") and not not_a_person("Won Ji")  # a particle, a syllable
+
+
+def test_a_premium_cable_channel_is_a_network() -> None:
+    from heroes_kg.grow.suggest._names import guess_type
+    assert guess_type("Showtime") == "TelevisionNetwork"
+
+
+def test_a_name_that_opens_with_a_common_word_is_a_work_of_the_kind_its_clause_names() -> None:
+    got = types("The Labor Day weekend was slow, below the 3-day for The American ($13.2M), "
+                "The Debt ($9.9M) and The Constant Gardener ($8.7M) at the box office.")
+    assert got.get("Constant Gardener") == "Movie"
+    got = types("The streaming platform also canceled drama Glamorous and three animated "
+                "series: Agent Elvis, Captain Fall and Falzar.")
+    assert got.get("Agent Elvis") == "TVSeries" and got.get("Captain Fall") == "TVSeries"
+
+
+def test_a_common_word_first_in_a_list_of_people_stays_someone() -> None:
+    got = types("The cast includes Angel Parker, Ever Carradine, James Marsters and Kevin "
+                "Weisman, who return for the third season.")
+    assert got.get("Ever Carradine") == "Person"
+
+
+def test_a_sentence_opening_participle_is_no_title() -> None:
+    text = ("Premiered on April 14, the new Korean-language series was the most-watched "
+            "non-English TV show on Netflix's top 10 list for the week of April 10-16.")
+    assert "Premiered" not in types(text)
+
+
+def test_a_quoted_title_in_a_clause_about_a_series_is_a_tv_series() -> None:
+    got = types("Disney has announced that the first Marvel series to come to Disney+ in 2022 "
+                "will be “Moon Knight” starring Oscar Isaac.")
+    assert got.get("Moon Knight") == "TVSeries"
+
+
+def test_a_season_named_with_another_show_is_that_shows_season() -> None:
+    got = facts("Hulu has cancelled the space drama The First after one season. The platform "
+                "has other big projects coming up, including a fourth season of Veronica Mars, "
+                "a miniseries adaptation of Catch-22, and more.")
+    assert ("veronica-mars-season-4", "partOfSeries", "veronica-mars") in got
+    assert not any(s == "the-first-season-4" for s, _p, _o in got)
+
+
+def test_a_season_is_quoted_where_the_text_names_it_with_its_titles_short_form() -> None:
+    text = ("Amazon announced on Tuesday that it has renewed The Man in the High Castle for a "
+            "third season.\nAfter Frank Spotnitz abruptly stepped down as showrunner midway "
+            "through production of Season 2, the dystopian thriller proceeded without a "
+            "singular boss.\nAmazon claims Season 2 of High Castle had the best debut weekend "
+            "of any of its scripted original series ever.")
+    found = suggest(Article("a", "The Man in the High Castle Renewed for Season 3", "a.txt", text,
+                            date="2017-01-03"), KNOWN, min_confidence=0.0)
+    season = "the-man-in-the-high-castle-season-2"
+    quotes = {c.quote for c in found.statements
+              if c.subject == season and c.property == "partOfSeries"}
+    assert quotes == {"Season 2 of High Castle"}
+
+
+def test_a_season_in_a_chart_line_is_the_listed_shows_not_the_articles() -> None:
+    text = ("Netflix's top title this week is Adolescence, a gripping British drama. The series "
+            "follows a 13-year-old boy.\n\nAccording to Netflix's latest data, here are the top "
+            "10 English-language series this week:\n\n1. Adolescence — 17.8 million views\n\n"
+            "2. Pulse (Season 1) — 6.5 million views\n\n3. Love on the Spectrum (Season 3) — "
+            "3.5 million views\n\n4. Ms. Rachel (Season 1) — 2.3 million views")
+    got = facts(text)
+    assert ("love-on-the-spectrum-season-3", "partOfSeries", "love-on-the-spectrum") in got
+    assert not any(s == "adolescence-season-3" for s, _p, _o in got)

@@ -3,16 +3,19 @@ organizations, "Vanity Fair" is a publication, "Instagram" a platform."""
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
 from ._text import MONTHS, STOP, WEEKDAYS
 
 __all__ = ["FIRST_NAMES", "KNOWN_NAMES", "NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS", "PUBLICATIONS", "STREAMERS",
-           "STUDIOS", "guess_type", "is_adverb", "is_noise", "is_place_or_award"]
+           "STUDIOS", "guess_type", "is_adverb", "is_common_word", "is_given_name", "is_noise",
+           "is_place_or_award", "not_a_person", "work_kind"]
 
 STREAMERS = {"netflix", "hulu", "disney+", "disney plus", "prime video", "amazon prime video",
              "amazon prime", "hbo max", "max", "peacock", "paramount+", "paramount plus",
-             "apple tv+", "apple tv plus", "apple tv", "starz", "amazon", "showtime", "crunchyroll",
+             "apple tv+", "apple tv plus", "apple tv", "starz", "amazon", "crunchyroll",
              "tubi", "roku", "shudder", "mubi", "britbox", "acorn tv", "bbc iplayer",
              "youtube premium", "fubotv", "sling", "amc+", "discovery+", "espn+", "freevee",
              "pluto tv", "the roku channel", "stan", "binge", "crave", "now", "sky go"}
@@ -20,7 +23,7 @@ NETWORKS = {"hbo", "fx", "amc", "nbc", "cbs", "abc", "fox", "the cw", "cw", "bbc
             "channel 4", "cartoon network", "nickelodeon", "disney channel", "syfy", "usa",
             "tnt", "tbs", "bravo", "a&e", "lifetime", "hallmark", "pbs", "mtv", "comedy central",
             "adult swim", "fxx", "freeform", "epix", "mgm+", "bbc one", "bbc two", "sky",
-            "sky atlantic", "cinemax", "sky1", "sky one", "e4", "channel 5", "hgtv", "tlc", "the wb"}
+            "sky atlantic", "cinemax", "showtime", "sky1", "sky one", "e4", "channel 5", "hgtv", "tlc", "the wb"}
 STUDIOS = {"warner bros.", "warner bros", "universal", "universal pictures", "sony",
            "sony pictures", "columbia pictures", "paramount", "paramount pictures", "lionsgate",
            "a24", "neon", "focus features", "searchlight", "searchlight pictures", "disney",
@@ -38,7 +41,7 @@ STUDIOS = {"warner bros.", "warner bros", "universal", "universal pictures", "so
            "mrc", "village roadshow", "working title", "heyday films", "eon productions",
            "hello sunshine", "appian way", "plan b entertainment", "lucasfilm ltd.",
            "participant", "orion pictures", "screen gems", "tristar pictures", "fox 2000",
-           "20th century fox television", "abc studios", "cbs studios", "hbo", "showtime"}
+           "20th century fox television", "abc studios", "cbs studios", "hbo"}
 PUBLICATIONS = {"variety", "the hollywood reporter", "hollywood reporter", "deadline",
                 "deadline hollywood", "vanity fair", "entertainment weekly", "ew", "people",
                 "people magazine", "empire", "collider", "indiewire", "rolling stone",
@@ -162,9 +165,21 @@ _ADVERB_ENDING = re.compile(r"[A-Z][a-z]{2,}(?:ally|ately|ously|ently|ively|edly
                             r"arly|ably|ibly|essly|fully)")
 
 
+#: Verb forms news opens a sentence with ("Premiered on April 14, the new series …"):
+#: participles of what happens to a work, never its title on their own.
+_OPENING_VERBS = frozenset(["premiered", "premiering", "released", "releasing", "launched",
+                            "launching", "announced", "confirmed", "renewed", "cancelled",
+                            "canceled", "filmed", "filming", "directed", "produced", "written",
+                            "created", "based", "starring", "debuted", "debuting", "returning",
+                            "arriving", "streaming", "airing", "aired", "shot", "adapted",
+                            "inspired", "set", "slated", "scheduled", "greenlit", "ordered"])
+
+
 def is_adverb(word: str) -> bool:
-    """A capitalized common adverb: "Globally", "Meanwhile", "Reportedly"."""
-    return word.lower() in _ADVERBS or _ADVERB_ENDING.fullmatch(word) is not None
+    """A capitalized common adverb or a verb form that opens a sentence: "Globally",
+    "Meanwhile", "Reportedly", "Premiered"."""
+    low = word.lower()
+    return low in _ADVERBS or low in _OPENING_VERBS or _ADVERB_ENDING.fullmatch(word) is not None
 
 
 _CONTRACTION = re.compile(r"[’'](?:s|t|re|ve|ll|d|m)\b")
@@ -194,3 +209,79 @@ def is_noise(name: str) -> bool:
 #: name that starts with one is a person's, not a title ("Tom Hanks", not "American
 #: Hustle").
 FIRST_NAMES = frozenset(["aaron", "adam", "adrian", "alan", "albert", "alex", "alexander", "alexandra", "alice", "alicia", "alison", "amanda", "amber", "amy", "andrea", "andrew", "angela", "angelina", "ann", "anna", "anne", "anthony", "antonio", "april", "ashley", "austin", "barbara", "ben", "benjamin", "beth", "betty", "bill", "billy", "blake", "bob", "bobby", "brad", "bradley", "brandon", "brian", "bridget", "brittany", "bruce", "bryan", "caleb", "cameron", "carl", "carlos", "carol", "caroline", "carrie", "catherine", "charles", "charlie", "charlotte", "chloe", "chris", "christian", "christina", "christine", "christopher", "claire", "colin", "connor", "courtney", "craig", "dakota", "dan", "daniel", "danielle", "david", "dennis", "diana", "diane", "dominic", "donald", "donna", "dorothy", "drew", "dwayne", "dylan", "edward", "eleanor", "elizabeth", "ella", "ellen", "emily", "emma", "eric", "erica", "ethan", "eva", "evan", "frank", "gary", "george", "gillian", "gina", "grace", "greg", "gregory", "hannah", "harrison", "harry", "heather", "helen", "henry", "hugh", "ian", "isaac", "isabella", "jack", "jackson", "jacob", "jake", "james", "jamie", "jane", "janet", "jason", "jay", "jean", "jeff", "jeffrey", "jennifer", "jenna", "jeremy", "jerry", "jessica", "jill", "jim", "jimmy", "joan", "joe", "joel", "john", "johnny", "jon", "jonathan", "jordan", "jose", "joseph", "joshua", "josh", "judy", "julia", "julie", "justin", "karen", "kate", "katherine", "kathy", "katie", "keanu", "keith", "kelly", "ken", "kevin", "kim", "kristen", "kyle", "larry", "laura", "lauren", "leonardo", "lily", "linda", "lisa", "liz", "louis", "lucas", "lucy", "luke", "lupita", "maggie", "margaret", "margot", "maria", "mark", "martin", "mary", "matt", "matthew", "megan", "melissa", "meryl", "michael", "michelle", "mike", "millie", "molly", "morgan", "nancy", "natalie", "nathan", "nicholas", "nick", "nicole", "noah", "olivia", "oscar", "owen", "pamela", "patricia", "patrick", "paul", "pedro", "peter", "philip", "rachel", "ralph", "rami", "rebecca", "richard", "rick", "robert", "robin", "ron", "ronald", "rose", "ruth", "ryan", "sally", "sam", "samantha", "samuel", "sandra", "sara", "sarah", "scott", "sean", "sebastian", "seth", "sharon", "simon", "sofia", "sophia", "sophie", "stephanie", "stephen", "steve", "steven", "susan", "sydney", "taylor", "teresa", "thomas", "tim", "timothy", "tina", "todd", "tom", "tony", "tyler", "uma", "victoria", "vincent", "walter", "wendy", "will", "william", "winona", "zach", "zachary", "zoe"])
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """Given names: the US Census 1990 first-name lists the `names` package ships (5,163
+    names), with FIRST_NAMES; read once, when first asked."""
+    found = set(FIRST_NAMES)
+    for part in ("dist.male.first", "dist.female.first"):
+        text = resources.files("names").joinpath(part).read_text(encoding="ascii")
+        found.update(line.split(" ", 1)[0].lower() for line in text.splitlines() if line)
+    return frozenset(found)
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """The 5,000 most frequent English words (wordfreq's small list); read once."""
+    from wordfreq import top_n_list  # a 0.4 s load, paid only by an article that needs it
+    return frozenset(top_n_list("en", 5000, wordlist="small"))
+
+
+def is_given_name(word: str) -> bool:
+    """"Priscilla", "Marc", "Will": a word people are named."""
+    return word.lower() in _given_names()
+
+
+def is_common_word(word: str) -> bool:
+    """"Constant", "Sixth", "Keeping", "Captain": a frequent English word that is not also
+    a given name ("Will", "Grace" and "Mark" are both)."""
+    low = word.lower()
+    return low in _common_words() and low not in _given_names()
+
+
+#: Words that open a person's or a character's name: "Uncle Asriel", "Lady Bird", "Sir Ian".
+_KIN = frozenset(["uncle", "aunt", "auntie", "grandma", "grandpa", "granny", "mother", "father",
+                  "brother", "sister", "cousin", "mama", "papa", "mom", "dad", "sir", "lady",
+                  "lord", "dame", "madam", "miss", "master", "saint", "pope", "king", "queen",
+                  "prince", "princess", "emperor"])
+#: Particles that open a surname: "De Rosso", "Van Patten", "Del Toro".
+_PARTICLES = frozenset(["de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la",
+                        "le", "al", "el", "bin", "ben", "mac", "mc", "st", "san", "dos", "das"])
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def not_a_person(name: str) -> bool:
+    """A title-case name that cannot be someone's because its first word is a common
+    English word and no given name: "Constant Gardener", "Sixth Sense", "Keeping Faith",
+    "Agent Elvis" (not "Song Kang-ho": a family name first, a hyphenated given name after)."""
+    words = name.split()
+    if len(words) < 2 or not words[0].isalpha():
+        return False
+    if any(_HYPHENATED_GIVEN.fullmatch(w) for w in words[1:]) or words[0].lower() in _KIN or \
+            words[0].lower() in _PARTICLES or len(words[-1]) <= 3:
+        return False  # "De Rosso", "Won Ji" (a one-syllable given name last: "Ji", "Woo")
+    return is_common_word(words[0])
+
+
+_TV_WORDS = re.compile(r"\b(?:series|seasons?|episodes?|showrunners?|sitcom|miniseries|"
+                       r"docuseries|renew(?:ed|al)|TV|television|premiere date)\b", re.IGNORECASE)
+_FILM_WORDS = re.compile(r"\b(?:film|films|movie|movies|box office|theat(?:er|re)s?|"
+                         r"gross(?:ed|es)?|opening weekend)\b", re.IGNORECASE)
+
+
+def work_kind(clause: str, article: str = "") -> str:
+    """TVSeries or Movie for a work the words around it do not name: TV words ("series",
+    "season", "episodes") or a network in its clause, film words ("film", "box office"),
+    else (neither or both) the article's more frequent kind of words; Movie when no
+    article is given."""
+    tv_clause = _TV_WORDS.search(clause) or any(w.lower() in NETWORKS for w in re.findall(
+        r"\b[A-Z][\w&]*(?: [A-Z][\w&]*)?", clause))
+    film_clause = _FILM_WORDS.search(clause)
+    if tv_clause and not film_clause:
+        return "TVSeries"
+    if film_clause and not tv_clause:
+        return "Movie"
+    tv, film = len(_TV_WORDS.findall(article)), len(_FILM_WORDS.findall(article))
+    return "TVSeries" if tv > film else "Movie"

@@ -7,7 +7,15 @@ import re
 
 from ._doc import Doc
 from ._model import EntityCandidate
-from ._names import KNOWN_NAMES, guess_type, is_noise, is_place_or_award
+from ._names import (
+    KNOWN_NAMES,
+    guess_type,
+    is_given_name,
+    is_noise,
+    is_place_or_award,
+    not_a_person,
+    work_kind,
+)
 from ._text import NAME, STOP, Sentence, slug, strip_possessive, verbs, word_at
 
 __all__ = ["RULES"]
@@ -151,6 +159,19 @@ def _person_evidence(doc: Doc, name: str, start: int, end: int) -> bool:
     return False
 
 
+_ROLE_AS = re.compile(r"(?<!such )(?<!known )(?<!well )\bas $")
+
+
+def _among_people(doc: Doc, name: str) -> bool:
+    """The name sits in a list whose names mostly start with a given name: "Angel Parker,
+    Ever Carradine, James Marsters": a cast, so "Ever Carradine" is someone's."""
+    for x in _lists(doc):
+        items = _LIST_SEPARATOR.split(x.group(0))
+        if name in items and 2 * sum(is_given_name(i.split()[0]) for i in items) >= len(items):
+            return True
+    return False
+
+
 _DIGIT = re.compile(r"\d")
 _TOP_CHART_BEFORE = re.compile(r"\bTop \d+ $")
 _INNER_POSSESSIVE = re.compile(r"[’']s\b")
@@ -221,6 +242,14 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
             kind = _kind_from_context(doc, name)
             if kind == "":
                 continue  # "on his Sina Weibo"
+            if not kind and not_a_person(name) and not _among_people(doc, name):
+                # "The Constant Gardener ($8.7M)", "three animated series: Agent Elvis,
+                # Captain Fall": a common word first, no given name: a work's title; but
+                # "stars in the movie as Captain Comet": a role, called "Comet" after
+                kind = "FictionalCharacter" if _ROLE_AS.search(s.text, 0, m.start()) else \
+                    work_kind(s.text, doc.text)
+                if kind == "FictionalCharacter":
+                    doc.names.setdefault(words[-1].lower(), slug(name))
             type_ = kind or type_
         elif len(words) == 1 and any(re.search(r"\bcharacter,? $", doc.text[max(0, a - 12):a])
                                      for a in word_at(doc.text, name)):

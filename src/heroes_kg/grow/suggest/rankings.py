@@ -392,11 +392,13 @@ def rule_superlative(doc: Doc, s: Sentence) -> None:
         if film is None and m.group("it"):
             # "… in its first 19 days, making it the most-watched returning season"
             film = doc.work_at(s.start + m.start(), s)
-        pointed = film is None and re.match(r"(?:[\w-]+ ){0,3}?[Tt]he (?:[\w-]+ ){0,2}"
+        pointed = film is None and re.match(r"(?:[^,.;]{3,40}, )?(?:[\w-]+ ){0,3}?[Tt]he "
+                                            r"(?:[\w-]+ ){0,2}"
                                             r"(?:show|series|film|movie|thriller|drama|"
                                             r"comedy|documentary|sequel)\b", s.text)
         if pointed:
-            # "The supernatural show … quickly became the second most-watched …"
+            # "The supernatural show … quickly became the second most-watched …",
+            # "Premiered on April 14, the new Korean-language series was the most-watched …"
             film = doc.work_at(s.start + pointed.end(), s)
         if film is None:
             continue

@@ -516,11 +516,13 @@ def season_titles(doc: Doc) -> None:
 _WORDS_OF = {n: w for w, n in NUMBER_WORDS.items() if n <= 10 and w not in _ORDINAL}
 
 
-def _named_together(doc: Doc, series: str, n: int) -> tuple[str, int] | None:
+def _named_together(doc: Doc, series: str, n: int,
+                    title: str | None = None) -> tuple[str, int] | None:
     """Where the text names season ``n`` with its series: "Season Two of the Apple TV+
     series “Severance”", "season 3 of the black comedy superhero TV series The Boys",
     "our first season of Raised by Wolves", "Loki’s second season", "The Boys season 3"."""
-    name = re.escape(doc.name_of(series))
+    title = title or doc.name_of(series)
+    name = re.escape(title)
     number = rf"(?:{n}|(?i:{_WORDS_OF.get(n, str(n))}))"
     ordinal = next((w for w, k in _ORDINAL.items() if k == n), None)
     season = rf"(?i:season|series) {number}\b"
@@ -533,9 +535,8 @@ def _named_together(doc: Doc, series: str, n: int) -> tuple[str, int] | None:
     pattern = re.compile(
         rf"{season} (?:of|for) (?:(?:the|its|their|our) )?(?:[\w+’'-]+ ){{0,6}}?[“\"‘]?{name}\b|"
         rf"(?<![\w’']){name}[”\"’]?(?:[’']s)? {season.replace('(?:the|its|their|our|a) ', '')}",
-        re.IGNORECASE if doc.name_of(series).isupper() else 0)
+        re.IGNORECASE if title.isupper() else 0)
     # only near the series' name: a search of the whole text is slow
-    title = doc.name_of(series)
     if title.isupper():
         places = [m.start() for m in re.finditer(name, doc.text, re.IGNORECASE)]
     else:  # a plain search: no expression compiled for each series
@@ -546,6 +547,14 @@ def _named_together(doc: Doc, series: str, n: int) -> tuple[str, int] | None:
             return m.group(0), m.start()
     return None
 
+
+
+def _short_forms(title: str) -> list[str]:
+    """The tails of a long title a text may call it by: "The Man in the High Castle" is
+    "High Castle" ("Season 2 of High Castle"); two capitalized words at least."""
+    words = title.split()
+    return [" ".join(words[i:]) for i in range(1, len(words) - 1)
+            if words[i][:1].isupper() and len(words) - i >= 2]
 
 
 def season_quotes(doc: Doc) -> None:
@@ -567,7 +576,9 @@ def season_quotes(doc: Doc) -> None:
             continue
         key = f"named-together:{series}:{number}"
         if key not in doc.memo:
-            doc.memo[key] = _named_together(doc, series, number)
+            doc.memo[key] = _named_together(doc, series, number) or next(
+                (found for short in _short_forms(name)
+                 if (found := _named_together(doc, series, number, short))), None)
         better = doc.memo[key]
         assert better is None or isinstance(better, tuple)
         if better is not None and better[1] != c.start:
@@ -653,5 +664,64 @@ def undone_renewals(doc: Doc) -> None:
             del doc.found[key]
 
 
+#: A season's words followed by another show's name: "a fourth season of Veronica Mars".
+_OF_NAMED = re.compile(rf"\s+(?:of|for) (?:the )?[“\"‘]?(?P<n>{NAME})")
+
+
+def _claimed_elsewhere(doc: Doc) -> set[str]:
+    """Seasons the "season" rule bound to one series from words that another rule read
+    as another show's season of that number: "6. Love on the Spectrum (Season 3) — 3.5
+    million views" in an article about Adolescence."""
+    numbers = {c.subject: c.value for c in doc.found.values() if c.property == "seasonNumber"}
+    others = [(c.start, c.start + len(c.quote), c.object, numbers.get(c.subject))
+              for c in doc.found.values() if c.property == "partOfSeries" and c.rule != "season"]
+    claimed = set()
+    for c in doc.found.values():
+        if c.rule != "season" or c.property != "partOfSeries":
+            continue
+        if all(any(a <= at and at + len(q) <= b and series != c.object and
+                   n == numbers.get(c.subject) for a, b, series, n in others)
+               for q, at in c.quotes()):
+            claimed.add(c.subject)
+    return claimed
+
+
+def seasons_of_other_shows(doc: Doc) -> None:
+    """"The platform has other big projects coming up, including a fourth season of
+    Veronica Mars": a season the text names with another show is that show's season, not
+    one of the series it was bound to (the article's own, "The First"); so is one that
+    another rule read in the same words ("Love on the Spectrum (Season 3)")."""
+    moved: dict[str, tuple[str, str, int, int]] = {}
+    for c in doc.found.values():
+        if c.rule != "season" or c.property != "partOfSeries" or not c.object:
+            continue
+        series = doc.name_of(c.object)
+        other: tuple[str, str, int] | None = None
+        for quote, at in c.quotes():
+            m = _OF_NAMED.match(doc.text, at + len(quote))
+            name = m.group("n") if m else ""
+            if m is None or name in series or series in name or \
+                    doc.lookup(name) == c.object or is_a(guess_type(name), "Organization") or \
+                    name.split()[0] in ("Season", "Series", "Part", "Episode"):
+                other = None  # "season 3 of The Boys", "its second season on Netflix"
+                break
+            other = (name, doc.text[at:m.end()], at)
+        number = next((x.value for x in doc.found.values() if x.subject == c.subject
+                       and x.property == "seasonNumber"), None)
+        if other is not None and isinstance(number, int):
+            moved[c.subject] = (*other, number)
+    claimed = _claimed_elsewhere(doc)
+    for key, c in list(doc.found.items()):
+        if c.rule == "season" and (c.subject in moved or c.subject in claimed):
+            del doc.found[key]
+    for name, quote, at, number in moved.values():
+        show = doc.lookup(name) or doc.entity(name, "TVSeries", "season", quote)
+        if doc.type_of(show) != "TVSeries":
+            continue
+        season = season_of(doc, show, number, quote)
+        doc.add(season, "partOfSeries", quote, at, "season", 0.6, obj=show)
+        doc.add(season, "seasonNumber", quote, at, "season", 0.6, value=number)
+
+
 DOC_RULES = [season_titles, series_seasons, season_quotes, bare_first_seasons,
-             undone_renewals]
+             undone_renewals, seasons_of_other_shows]

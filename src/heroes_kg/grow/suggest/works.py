@@ -22,6 +22,7 @@ from ._names import (
     guess_type,
     is_adverb,
     is_place_or_award,
+    work_kind,
 )
 from ._terms import is_a
 from ._text import (
@@ -854,7 +855,7 @@ def find_titles(doc: Doc) -> None:
                 continue  # an apostrophe inside a word, not the closing quote
             after = s.text[m.end():m.end() + 14]
             type_ = "MovieSeries" if after.startswith((" franchise", " trilogy", " saga")) \
-                else "Movie"
+                else work_kind(s.text)
             before = s.text[max(0, m.start() - 30):m.start()]
             if _SERIES_WORD_AFTER.search(after) or \
                     _SERIES_CUE_BEFORE.search(before) or \
