@@ -46,6 +46,10 @@ def main() -> None:
     t0 = time.perf_counter()
     suggest(Article("warm-up", "", "", "The film stars Pedro Pascal."), known,
             learned=args.learned)
+    # The given-name and common-word lexicons are read when an article first needs them
+    # (a short text may not): read them here, as part of start-up.
+    from heroes_kg.grow.suggest._names import is_common_word, is_given_name
+    is_given_name("Pedro") and is_common_word("film")
     first = time.perf_counter() - t0
     startup = time.perf_counter() - began
     texts = [Article(p.stem, p.stem, p.name, p.read_text(encoding="utf-8"), date="2021-01-05")

@@ -37,7 +37,8 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
 
 #: Imported only inside the functions that use them (a test also runs `heroes-kg query`
 #: and checks that none of them was loaded).
-HEAVY = ("rdflib", "pyshacl", "owlrl", "networkx", "numpy", "pyvis", "jinja2", "oxrdflib")
+HEAVY = ("rdflib", "pyshacl", "owlrl", "networkx", "numpy", "pyvis", "jinja2", "oxrdflib",
+         "wordfreq")
 
 #: A command-line option in a string: --name, or -o as a word.
 FLAG = re.compile(r"(?<![\w{-])(--[a-z][a-z-]*|-o)(?![\w-])")
