@@ -290,6 +290,15 @@ def test_who_ordered_a_work() -> None:
     assert ("homecoming", "greenlitBy", "amazon") in got
 
 
+def test_a_sequel_no_title_names_is_not_the_work_that_was_greenlit() -> None:
+    # Comic Book Resources, 2021-01-13 (a seed article): the film is not what was greenlit.
+    known = [*KNOWN, Entity("we-can-be-heroes", "Movie", "We Can Be Heroes")]
+    got = facts("We Can Be Heroes dropped on Netflix at the end of last year. Not only has "
+                "Netflix already greenlit a sequel with director Robert Rodriguez, but it's "
+                "been number one on the streaming service.", known=known)
+    assert not [f for f in got if f[1] == "greenlitBy" and f[0] == "we-can-be-heroes"]
+
+
 # --------------------------------------------------------------------------- more cast, crew
 
 

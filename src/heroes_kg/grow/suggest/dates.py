@@ -714,6 +714,10 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
             # Willimon": the maker's credit, not what was ordered
         if nxt:
             work, end = nxt[0][2], nxt[0][1]
+        elif re.match(r" (?:a|an|another) (?:[\w-]+ )?(?:sequel|prequel|follow-up|spin-?off|"
+                      r"second (?:film|movie|installment))\b", s.text[m.end():]):
+            continue  # "Netflix already greenlit a sequel": a work no span names, not the
+            # work the sentence is about
         else:
             clause = re.match(r"[^,;.]*", s.text[m.end():])
             end = after + (clause.end() if clause else 0)
