@@ -9,8 +9,9 @@ from importlib import resources
 
 from ._text import MONTHS, STOP, WEEKDAYS
 
-__all__ = ["FIRST_NAMES", "KNOWN_NAMES", "NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS", "PUBLICATIONS", "STREAMERS",
-           "STUDIOS", "guess_type", "is_adverb", "is_common_word", "is_given_name", "is_noise",
+__all__ = ["FILM_WORDS", "FIRST_NAMES", "KNOWN_NAMES", "NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS",
+           "PUBLICATIONS", "STREAMERS", "STUDIOS", "TV_WORDS", "guess_type", "is_common_word",
+           "is_given_name", "is_noise", "is_opening_word",
            "is_place_or_award", "not_a_person", "work_kind"]
 
 STREAMERS = {"netflix", "hulu", "disney+", "disney plus", "prime video", "amazon prime video",
@@ -175,9 +176,9 @@ _OPENING_VERBS = frozenset(["premiered", "premiering", "released", "releasing", 
                             "inspired", "set", "slated", "scheduled", "greenlit", "ordered"])
 
 
-def is_adverb(word: str) -> bool:
-    """A capitalized common adverb or a verb form that opens a sentence: "Globally",
-    "Meanwhile", "Reportedly", "Premiered"."""
+def is_opening_word(word: str) -> bool:
+    """A capitalized word that opens a sentence and names nothing: a common adverb
+    ("Globally", "Meanwhile", "Reportedly") or a verb form ("Premiered")."""
     low = word.lower()
     return low in _ADVERBS or low in _OPENING_VERBS or _ADVERB_ENDING.fullmatch(word) is not None
 
@@ -191,7 +192,7 @@ def is_noise(name: str) -> bool:
     words = name.split()
     if not words:
         return True
-    if len(words) == 1 and is_adverb(words[0]):
+    if len(words) == 1 and is_opening_word(words[0]):
         return True
     if len(words) == 1 and (words[0] in STOP or words[0].lower() in PRONOUNS):
         return True
@@ -265,10 +266,15 @@ def not_a_person(name: str) -> bool:
     return is_common_word(words[0])
 
 
-_TV_WORDS = re.compile(r"\b(?:series|seasons?|episodes?|showrunners?|sitcom|miniseries|"
-                       r"docuseries|renew(?:ed|al)|TV|television|premiere date)\b", re.IGNORECASE)
-_FILM_WORDS = re.compile(r"\b(?:film|films|movie|movies|box office|theat(?:er|re)s?|"
-                         r"gross(?:ed|es)?|opening weekend)\b", re.IGNORECASE)
+#: Words that speak of TV, and words that speak of film: which kind of work a title is
+#: where nothing else says so.
+TV_WORDS = re.compile(r"\b(?:series|shows?|seasons?|episodes?|TV|television|sitcom|"
+                      r"showrunner|miniseries|docuseries|binge-watch\w*)\b")
+FILM_WORDS = re.compile(r"\b(?:films?|movies?|box office|theaters?|theatres?|cinemas?|"
+                        # not the verb: "Vigil's cast will also feature …"
+                        r"(?<!\bwill )(?<!\balso )(?<!\bto )(?<!\bwould )feature|"
+                        # not a first name: "starring Oscar Isaac"
+                        r"blockbusters?|trilogy|sequel|prequel|filmmaker|Oscars?(?! [A-Z]))\b")
 
 
 def work_kind(clause: str, article: str = "") -> str:
@@ -276,12 +282,12 @@ def work_kind(clause: str, article: str = "") -> str:
     "season", "episodes") or a network in its clause, film words ("film", "box office"),
     else (neither or both) the article's more frequent kind of words; Movie when no
     article is given."""
-    tv_clause = _TV_WORDS.search(clause) or any(w.lower() in NETWORKS for w in re.findall(
+    tv_clause = TV_WORDS.search(clause) or any(w.lower() in NETWORKS for w in re.findall(
         r"\b[A-Z][\w&]*(?: [A-Z][\w&]*)?", clause))
-    film_clause = _FILM_WORDS.search(clause)
+    film_clause = FILM_WORDS.search(clause)
     if tv_clause and not film_clause:
         return "TVSeries"
     if film_clause and not tv_clause:
         return "Movie"
-    tv, film = len(_TV_WORDS.findall(article)), len(_FILM_WORDS.findall(article))
+    tv, film = len(TV_WORDS.findall(article)), len(FILM_WORDS.findall(article))
     return "TVSeries" if tv > film else "Movie"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ._doc import Doc
-from ._names import guess_type
+from ._names import FILM_WORDS, TV_WORDS, guess_type
 from ._terms import is_a
 from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, STOP, TITLE_WORDS, Sentence
 from .dates import DATE
@@ -81,8 +81,6 @@ _CHART_SUBJECT = re.compile(r"^(?:[^,]{1,40}, )?[^,]{1,60}, (?:another |the |a |
 _PLACE_CUE = re.compile(r"\b(?:landed|claimed|captured|secured|took|ranked|coming in|came in|"
                         r"debuted|held)\b[^.;]{0,40}?\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|"
                         r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|No\. ?\d+)\b")
-_TV_WORDS = re.compile(r"\b(?:TV|series|shows?|seasons?|episodes?)\b")
-_FILM_WORDS = re.compile(r"\b(?:films?|movies?)\b")
 
 
 #: "… landed in 7th place with 2 million views and the stand-up special Mike Birbiglia:
@@ -117,7 +115,7 @@ def _kind_in_context(doc: Doc, s: Sentence) -> str | None:
     sentence, else of its paragraph, else of the paragraph before."""
     index = next((i for i, p in enumerate(doc.paragraphs) if p.start <= s.start <= p.end), 0)
     for text in (s.text, *(p.text for p in doc.paragraphs[max(0, index - 1):index + 1][::-1])):
-        tv, film = len(_TV_WORDS.findall(text)), len(_FILM_WORDS.findall(text))
+        tv, film = len(TV_WORDS.findall(text)), len(FILM_WORDS.findall(text))
         if tv != film:
             return "TVSeries" if tv > film else "Movie"
     return None

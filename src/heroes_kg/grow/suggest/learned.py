@@ -61,7 +61,7 @@ from typing import Any
 
 from ._doc import WORK_TYPES, Doc
 from ._model import Candidate, EntityCandidate
-from ._names import FIRST_NAMES, guess_type, is_noise, is_place_or_award
+from ._names import FIRST_NAMES, guess_type, is_noise, is_place_or_award, work_kind
 from ._score import norm_name
 from ._terms import accepts, is_a
 from ._text import MONTHS, STOP, TITLE_WORDS, WEEKDAYS, Sentence, slug, strip_possessive, word_at
@@ -223,8 +223,6 @@ def _mentions(doc: Doc) -> list[_Mention]:
 
 
 _TITLE_RUN = re.compile(TITLE_WORDS)
-_TV_WORDS = re.compile(r"\b(?:series|show|season|episodes?|sitcom|drama series|miniseries|"
-                       r"docuseries|network|renewed|showrunner)\b", re.IGNORECASE)
 
 
 def _spans(doc: Doc, s: Sentence, taken: Sequence[_Mention]) -> list[_Mention]:
@@ -257,7 +255,7 @@ def _spans(doc: Doc, s: Sentence, taken: Sequence[_Mention]) -> list[_Mention]:
 def _span_type(doc: Doc, m: _Mention, s: Sentence, as_work: bool) -> str:
     if not as_work:
         return "Person"
-    return "TVSeries" if _TV_WORDS.search(s.text) else "Movie"
+    return work_kind(s.text)
 
 
 def _span_features(doc: Doc, m: _Mention, role: str) -> list[str]:

@@ -13,14 +13,16 @@ from collections import Counter
 
 from ._doc import WORK_TYPES, Doc
 from ._names import (
+    FILM_WORDS,
     FIRST_NAMES,
     KNOWN_NAMES,
     NETWORKS,
     PLACES,
     STREAMERS,
     STUDIOS,
+    TV_WORDS,
     guess_type,
-    is_adverb,
+    is_opening_word,
     is_place_or_award,
     work_kind,
 )
@@ -342,7 +344,7 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
         # "an adaptation of Neil Gaiman’s acclaimed novel", "John Williams’ 1965 novel":
         # whose, not a title
         return None
-    if len(words) == 1 and is_adverb(words[0]):
+    if len(words) == 1 and is_opening_word(words[0]):
         return None  # "Globally, the action sequel crossed …"
     if not words or (len(words) == 1 and ((words[0] in STOP and not (
             weekdays and words[0].lower() in WEEKDAYS)) or len(words[0]) < 2)):
@@ -1589,15 +1591,6 @@ def _untitled_directed(doc: Doc) -> None:
             doc.add_work_span(m.start(), m.end(), work)
 
 
-_TV_WORDS = re.compile(r"\b(?:series|shows?|seasons?|episodes?|TV|television|sitcom|"
-                       r"showrunner|miniseries|docuseries|binge-watch\w*)\b")
-_FILM_WORDS = re.compile(r"\b(?:films?|movies?|box office|theaters?|theatres?|cinemas?|"
-                         # not the verb: "Vigil's cast will also feature …"
-                         r"(?<!\bwill )(?<!\balso )(?<!\bto )(?<!\bwould )feature|"
-                         # not a first name: "starring Oscar Isaac"
-                         r"blockbusters?|trilogy|sequel|prequel|filmmaker|Oscars?(?! [A-Z]))\b")
-
-
 _POINTER = re.compile(r"(?:The|This|That) (?:[a-z-]+ ){0,2}?(?P<k>show|series|film|movie)\b")
 _ROLE_BEFORE = re.compile(r"\b(?:plays?|playing|played|starring|stars?|starred|role|recurring|"
                           r"appears?|appeared)\b[^.;]{0,40}\bon (?:[A-Z][\w.-]*[’']s )?[“\"‘]?$")
@@ -1626,7 +1619,7 @@ def _series_by_context(doc: Doc) -> None:
                 v[0 if pointer.group("k") in ("show", "series") else 1] += 1
             continue
         last = next(iter(works)) if len(works) == 1 else None
-        tv, film = len(_TV_WORDS.findall(s.text)), len(_FILM_WORDS.findall(s.text))
+        tv, film = len(TV_WORDS.findall(s.text)), len(FILM_WORDS.findall(s.text))
         # "Warner Bros.’ ongoing “Conjuring” series": a franchise of films, not TV
         tv -= len(_QUOTED_SERIES.findall(s.text))
         for w in works:
@@ -1643,7 +1636,7 @@ def _series_by_context(doc: Doc) -> None:
             shows.add(w)
     # An article about TV ("series", "season", "episodes" and never "film" or "movie"):
     # a title its own sentences say nothing of is a series too.
-    tv_article = len(_TV_WORDS.findall(doc.text)) >= 3 and not _FILM_WORDS.search(doc.text)
+    tv_article = len(TV_WORDS.findall(doc.text)) >= 3 and not FILM_WORDS.search(doc.text)
     for w, (tv, film) in votes.items():
         e = doc.new.get(w)
         if e is not None and e.type == "Movie" and ((tv and not film) or (
