@@ -729,6 +729,13 @@ _TITLE_GROSS = re.compile(rf"(?<![\w’'-])(?:the \d+(?:st|nd|rd|th) weekend of 
                           rf"billion))\)")
 
 
+def _named_as_no_work(title: str) -> bool:
+    """A name these title readers leave alone: a person's (a given name first), a known
+    company's or service's, a place's or an award's."""
+    return title.split()[0].lower() in FIRST_NAMES or title.lower() in KNOWN_NAMES or \
+        is_place_or_award(title)
+
+
 def _titles_with_grosses(doc: Doc) -> None:
     """A sentence that gives two titles or more each with its gross in brackets, "below the
     3-day for The American ($13.2M), Lawless ($10M), The Debt ($9.9M) …": a box-office
@@ -749,8 +756,7 @@ def _titles_with_grosses(doc: Doc) -> None:
                 continue
             known = doc.lookup(title)
             if (known is not None and doc.type_of(known) not in WORK_TYPES) or \
-                    title.lower() in KNOWN_NAMES or is_place_or_award(title) or \
-                    title.split()[0].lower() in FIRST_NAMES:
+                    _named_as_no_work(title):
                 continue
             found.append((title, s.start + start, known))
         if len(found) < 2:
@@ -782,8 +788,7 @@ def _plot_subjects(doc: Doc) -> None:
         for m in _PLOT_SUBJECT.finditer(s.text):
             title = _clean_title(doc, m.group("t"))
             if title is None or title != m.group("t") or title.split()[0] in STOP or \
-                    title.split()[0].lower() in FIRST_NAMES or \
-                    title.lower() in KNOWN_NAMES or is_place_or_award(title):
+                    _named_as_no_work(title):
                 continue
             found = doc.lookup(title)
             if (found is not None and doc.type_of(found) not in WORK_TYPES) or \
