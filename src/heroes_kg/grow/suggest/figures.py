@@ -731,8 +731,7 @@ def _line_work(doc: Doc, s: Sentence, at: int) -> str | None:
         return None
     quote = s.text
     series = m.group("n") is not None or \
-        len(re.findall(r"\b(?:series|shows?|seasons?)\b", doc.text, re.IGNORECASE)) >= \
-        len(re.findall(r"\b(?:films?|movies?)\b", doc.text, re.IGNORECASE))
+        len(TV_WORDS.findall(doc.text)) >= len(FILM_WORDS.findall(doc.text))
     kind = "TVSeries" if series else "Movie"
     work = doc.lookup(name) or doc.entity(name, kind, "figure-list", quote)
     if doc.type_of(work) not in ("Movie", "TVSeries", "TVSeason", "MovieSeries"):
