@@ -172,6 +172,45 @@ def test_ctrl_c_at_any_instant_exits_130_or_finishes(
     _one_whole_set(root, versions)
 
 
+_CTRL_C_IN_A_CALLBACK = """
+import signal, sys, time, weakref
+from heroes_kg.cli import reports_errors
+
+@reports_errors
+def command():
+    class Lock:
+        pass
+    lock = Lock()
+
+    def callback(ref):  # like the import system's module-lock clean-up
+        signal.raise_signal(signal.SIGINT)
+        for _ in range(10_000):  # Python runs the handler here, inside the callback
+            pass
+
+    ref = weakref.ref(lock, callback)
+    del lock
+    for _ in range(50):
+        time.sleep(0.1)
+    print("finished", flush=True)
+
+command()
+"""
+
+
+def test_ctrl_c_inside_a_weakref_callback_is_raised_again_where_it_can_stop_the_command(
+        ) -> None:
+    """A Ctrl-C whose handler runs where Python cannot let an exception through (a weakref
+    callback, as in the import system) is neither printed as "Exception ignored …" with
+    a traceback nor held until the command ends: it stops the command a moment later."""
+    started = time.monotonic()
+    process = subprocess.run([sys.executable, "-c", _CTRL_C_IN_A_CALLBACK],
+                             capture_output=True, text=True, timeout=60)
+    assert process.returncode == 130, process
+    assert process.stderr == "Interrupted.\n", process.stderr
+    assert "finished" not in process.stdout
+    assert time.monotonic() - started < 4.5  # not the five seconds the command would take
+
+
 def test_the_next_build_after_a_kill_is_whole_and_leaves_nothing_behind(
         root: Path, versions: dict[str, dict[str, bytes]]) -> None:
     _flip(root)

@@ -105,16 +105,11 @@ def reports_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        pressed = []
-
-        def on_sigint(signum: int, frame: object) -> None:
-            # Remembered as well as raised: Python drops an exception raised where it
-            # cannot propagate (a weakref callback during an import), and the command
-            # would then go on to exit 0.
-            pressed.append(signum)
-            raise KeyboardInterrupt
-
-        previous = _set_sigint(on_sigint)
+        ctrl_c = _CtrlC()
+        previous = _set_sigint(ctrl_c.on_sigint)
+        if previous is not None:
+            ctrl_c.watch()
+        pressed = ctrl_c.pressed
         try:
             result = func(*args, **kwargs)
         except HeroesKGError as exc:
@@ -132,6 +127,7 @@ def reports_errors(func: F) -> F:
             # finished, only printing and exiting are left) is noted, not raised: the
             # exit code stays that of the finished command.
             if previous is not None:
+                ctrl_c.unwatch()
                 _set_sigint(_noted if _as_program() else previous)
         if pressed:
             _exit_interrupted()
@@ -148,6 +144,59 @@ def reports_errors(func: F) -> F:
         return result
 
     return wrapper  # type: ignore[return-value]  # functools.wraps keeps F's signature
+
+
+class _CtrlC:
+    """Ctrl-C during a command: raised as :class:`KeyboardInterrupt` where the command
+    is, and raised again a moment later where Python could not let it through.
+
+    Python runs a signal handler between any two bytecodes, also inside a weakref
+    callback or a ``__del__`` (the import system's module locks have one). An exception
+    raised there cannot propagate: Python prints "Exception ignored in …" with a
+    traceback and goes on. Such a Ctrl-C is caught before it is printed and raised again
+    20 ms later, by then back in the command's own code.
+    """
+
+    _AGAIN_AFTER = 0.02
+
+    def __init__(self) -> None:
+        self.pressed: list[int] = []
+        self._hook: Any = None
+        self._alarm: Any = None
+
+    def on_sigint(self, signum: int, frame: object) -> None:
+        # Remembered as well as raised: should it still be lost, the command exits 130
+        # once it has finished instead of 0.
+        self.pressed.append(signum)
+        raise KeyboardInterrupt
+
+    def watch(self) -> None:
+        """Catch Ctrl-Cs Python could not let through (main thread only)."""
+        import signal
+
+        self._hook = sys.unraisablehook
+        sys.unraisablehook = self._unraisable
+        self._alarm = signal.signal(signal.SIGALRM, self._again)
+
+    def unwatch(self) -> None:
+        import signal
+
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        if self._alarm is not None:
+            signal.signal(signal.SIGALRM, self._alarm)
+        if self._hook is not None:
+            sys.unraisablehook = self._hook
+
+    def _unraisable(self, unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            import signal
+
+            signal.setitimer(signal.ITIMER_REAL, self._AGAIN_AFTER)
+        else:
+            self._hook(unraisable)
+
+    def _again(self, signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
 
 
 def _noted(signum: int, frame: object) -> None:
