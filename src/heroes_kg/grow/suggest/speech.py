@@ -481,7 +481,8 @@ def _quoted_speech(text: str) -> bool:
 
 _INTRO = re.compile(rf"^(?:{NAME} (?:[a-z-]+ ){{0,3}}?(?:president|founder|chief|chairman|"
                     rf"chairwoman|head|director|producer|executive) )?"
-                    rf"(?P<who>{NAME}) (?:also )?(?:said|revealed|shared|explained|added|told "
+                    rf"(?P<who>{NAME})(?P<post>, [^,:“”\"]{{3,60}},)? (?:also )?"
+                    rf"(?:said|revealed|shared|explained|added|told "
                     rf"(?P<to0>{NAME})|wrote|noted)(?: in a statement)?(?: the following)?(?: about (?P<about>[^:]+?))?"
                     rf"(?:,? (?:per|to|in an interview with|according to|speaking (?:to|with)) "
                     rf"(?P<to>{NAME}))?:$")
@@ -507,15 +508,20 @@ _BLOCK_QUOTE = re.compile(r"\s*[“\"](?P<q>.+)[”\"]\s*")
 
 def block_quotes(doc: Doc) -> None:
     """"Lin revealed the following about the viewer numbers, per GQ:" and the quoted
-    paragraph after it: a Quotation with its speaker and the publication."""
+    paragraph after it: a Quotation with its speaker and the publication. A paragraph that
+    is only the introduction ("Jennifer Salke, Head of Amazon Studios, told ComicBook:")
+    introduces the next paragraph even printed without quotation marks ("We are thrilled
+    that The Boys have surpassed our predictions …")."""
     counts: dict[str, int] = {}
     for index, p in enumerate(doc.paragraphs[:-1]):
         m = _INTRO.match(p.text.strip()) or _INTRO_END.search(p.text.strip()) or \
             _INTRO_HERE.search(p.text.strip())
         nxt = doc.paragraphs[index + 1]
         quoted = _BLOCK_QUOTE.fullmatch(nxt.text)
-        if m is not None and quoted is None and m.re is _INTRO_END:
+        if m is not None and quoted is None and m.re is not _INTRO_HERE:
             # a block quotation printed without quotation marks, after "… told TV Insider:"
+            # or a paragraph that is only its introduction ("Jennifer Salke, Head of Amazon
+            # Studios, told ComicBook:")
             quoted = re.fullmatch(r"\s*(?P<q>[A-Z][^“”\"]{40,}[.!?])\s*", nxt.text)
         if not m or not quoted:
             continue
@@ -835,6 +841,10 @@ def words_of(doc: Doc) -> None:
 _SINGLE = r"(?<![\w'‘’])['‘](?P<q>[A-Z](?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w)){11,}?)['’](?![\w'’])"
 _SINGLE_AFTER = re.compile(rf"{_SINGLE},? (?P<who>{NAME}|he|she) {_SAY}\b(?: (?P<to>{NAME}))?")
 _SINGLE_ALONE = re.compile(rf"^{_SINGLE}$")
+#: "Reflecting on the tough past year, she added: 'I was fortunate …'": the speaker and a
+#: colon before words in single quotation marks that end the paragraph.
+_SINGLE_BEFORE = re.compile(rf"(?:^|, )(?P<who>{NAME}|[Hh]e|[Ss]he) (?:also )?{_SAY}: "
+                            rf"{_SINGLE}$")
 
 
 def _subject_in_paragraph(doc: Doc, s: Sentence) -> str | None:
@@ -873,7 +883,9 @@ def _subject_before(doc: Doc, pos: int) -> str | None:
 def single_quotes(doc: Doc) -> None:
     """"'The show exists because June survived,' he told The Hollywood Reporter." and the
     paragraph of his words in single quotation marks after it: quotations printed the
-    British way, where the text has no double quotation marks around them."""
+    British way, where the text has no double quotation marks around them; also after
+    their attribution and a colon ("Reflecting on the tough past year, she added: 'I was
+    fortunate in that I was due for a moment's breath, …'")."""
     counts: dict[str, int] = {}
     last: tuple[str, str | None, str, int] | None = None
     for para in doc.paragraphs:
@@ -881,7 +893,7 @@ def single_quotes(doc: Doc) -> None:
         if '"' in text or "“" in text:
             last = None
             continue
-        m = _SINGLE_AFTER.match(text)
+        m = _SINGLE_AFTER.match(text) or _SINGLE_BEFORE.search(text)
         alone = _SINGLE_ALONE.match(text) if m is None else None
         if m is None and (alone is None or last is None):
             last = None
@@ -891,10 +903,11 @@ def single_quotes(doc: Doc) -> None:
             who = m.group("who")
             speaker = _subject_before(doc, start) if who.lower() in ("he", "she") else \
                 _speaker(doc, who, None, m.group(0))
-            if speaker is None or _posted(doc, m.group("q")):
-                last = None
+            if speaker is None or _posted(doc, m.group("q")) or (
+                    m.re is _SINGLE_BEFORE and is_title_case(m.group("q"))):
+                last = None  # "she added: 'Mare of Easttown'": a title, not words said
                 continue
-            to = m.group("to")
+            to = m.groupdict().get("to")
             org = doc.lookup(to) if to else None
             if to and org is None and guess_type(to) in ("NewsMediaOrganization",
                                                          "Organization"):
@@ -1120,5 +1133,5 @@ def transcript(doc: Doc) -> None:
                 obj=speaker)
 
 
-DOC_RULES = [quotations, quotes_going_on, block_quotes, transcript, interview_source,
-             single_quotes, organization_statements, open_quotes, words_of, quotation_about]
+DOC_RULES = [quotations, quotes_going_on, block_quotes, transcript, single_quotes,
+             interview_source, organization_statements, open_quotes, words_of, quotation_about]
