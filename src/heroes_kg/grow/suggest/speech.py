@@ -26,7 +26,7 @@ _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They)"
                     rf"(?:, (?:the |an? )?[a-z][^,“”\"]{{2,60}},)? {_SAY}|"
                     rf"{_SAY} (?:(?:{NAME} |[A-Z]\.[A-Z]\. )?(?:[a-z-]+ ){{0,3}}?(?:director|star|actor|actress|producer|"
                     rf"creator|showrunner|writer|filmmaker|co-star|president|founder|chief|"
-                    rf"chairman|chairwoman|head) )?(?P<who2>{NAME}))"
+                    rf"chairman|chairwoman|head)s? )?(?P<who2>{NAME}))"
                     rf"(?P<tail>(?: (?!(?:that|when|in|at|on|of|about)\b)[^\s.,;]+){{0,4}}?)?"
                     rf"(?: (?:to|in) (?:an? )?(?:interview with )?)?(?P<to>{NAME})?")
 _POINTER = (r"\b[Tt]he (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|filmmaker|producer|"
@@ -39,6 +39,9 @@ _BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER})(?:, who [^,�
                      rf"website|newspaper|paper))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
                      rf"(?: (?:of|about) (?:the|this|that|her|his|their) (?:[a-z-]+ )?(?:show|series|film|movie|"
                      rf"role|character|project))?(?:[:,]|(?<=\bsaid)|(?<=\bsays)) {_QUOTED}")
+#: "“…,” said producers Andrew Kosove and Broderick Johnson in a joint statement": the
+#: second of two speakers named together after the verb.
+_AND_SPEAKER = re.compile(rf" and (?:[a-z-]+ ){{0,2}}?(?P<who>{NAME})")
 #: "“Ultimately,” says Matt Groening, “Disenchantment will be about …”": a quotation broken
 #: by its attribution; the words after it.
 _SPLIT = re.compile(rf"[\"“][^\"“”]{{1,40}}?,[\"”] (?:{_SAY} (?P<who2>{NAME})|"
@@ -175,6 +178,7 @@ def quotations(doc: Doc) -> None:
     whole = {(x.start, x.end) for x in doc.sentences}
     drafted: set[tuple[int, str]] = set()
     by_pronoun: dict[str, str] = {}
+    both: dict[str, list[str]] = {}  # a speaker's co-speakers, in the last attribution
     for s in _speech_sentences(doc):
         attributed = False
         # a quotation over several sentences names its speaker: "she" after a long
@@ -258,6 +262,17 @@ def quotations(doc: Doc) -> None:
                 drafted.add((s.start, text.casefold()))
                 attribution = m.group(0)
                 doc.add(qid, "spokenBy", attribution, start, "speech", 0.75, obj=speaker)
+                both[speaker] = []
+                also = _AND_SPEAKER.match(s.text, m.end("who2")) \
+                    if pattern is _AFTER and m.group("who2") else None
+                other = _speaker(doc, also.group("who"), None, also.group(0)) \
+                    if also is not None else None
+                if also is not None and other is not None and other != speaker and \
+                        is_a(doc.type_of(other), "Person"):
+                    # "said producers Andrew Kosove and Broderick Johnson": both said it
+                    both[speaker] = [other]
+                    doc.add(qid, "spokenBy", s.text[m.start():also.end()], start, "speech",
+                            0.7, obj=other)
                 if pattern is _AFTER:
                     _said_of(doc, qid, s, s.start + m.end("q"))
                 told = _TOLD.search(s.text[m.end("q"):]) if pattern is _AFTER else \
@@ -313,6 +328,9 @@ def quotations(doc: Doc) -> None:
                 # who says so is in the attribution of the words before
                 doc.add(qid, "spokenBy", said_at[0], said_at[1], "speech-continued", 0.5,
                         obj=last)
+                for other in both.get(last, []):
+                    doc.add(qid, "spokenBy", said_at[0], said_at[1], "speech-continued",
+                            0.5, obj=other)
         elif not attributed and not _same_paragraph(doc, previous, s):
             last = None if not _OPEN_QUOTE.search(s.text) else last
         previous, previous_attributed = s, attributed
@@ -424,6 +442,11 @@ def _post_of(doc: Doc, s: Sentence, m: re.Match[str], speaker: str) -> str | Non
                         r"Threads|Bluesky)\b", s.text[m.end():])
     if not caption and not platform and not re.search(
             r"\b(?:wrote|writes|tweeted|captioned|posted)\b", m.group(0)):
+        return None
+    if re.match(r"[^.;“]{0,40}?\bin (?:a|an|the|her|his|their) (?:[a-z]+ )?statement\b",
+                s.text[m.end("q"):]):
+        # "“We found out that … is not moving forward with a season 3 at Disney+,” Pena
+        # wrote in a statement Monday afternoon": a statement, quoted, not the post's words
         return None
     index = next((i for i, x in enumerate(doc.sentences) if x.start == s.start), 0)
     reach = 20 if caption or "captioned" in m.group(0) else \
