@@ -725,3 +725,27 @@ def test_words_written_in_a_statement_are_a_quotation_not_the_posts_words() -> N
     # without the statement, the words she wrote are her post's
     got = facts(text.replace(" in a statement Monday afternoon", ""))
     assert any(s.endswith("-tweet") and p == "text" for s, p, _o in got)
+
+
+def test_first_place_or_the_top_10_in_so_many_countries_however_the_top_is_said() -> None:
+    got = facts("This week, “Adolescence” leads the global rankings, occupying the top spot in "
+                "68 countries and ranking in the top 10 in 93 countries.")
+    assert {("adolescence-countries-ranking", "rank", "1"),
+            ("adolescence-countries-ranking", "countriesRanked", "68"),
+            ("adolescence-top-countries-ranking", "countriesRanked", "93")} <= got
+    assert not any(s == "adolescence-top-countries-ranking" and p == "rank" for s, p, _o in got)
+    got = facts("“Wednesday” Season 2 also broke a record, topping the charts in 91 nations "
+                "between August 4–10.")
+    assert ("wednesday-season-2-countries-ranking", "countriesRanked", "91") in got
+    # "it" after a sentence about one season is that season; the countries the chart
+    # counts are its total
+    got = facts("Netflix's original series “Squid Game” Season 2 topped FlixPatrol's global "
+                "chart on Friday. Of 93 nations compiled by FlixPatrol, it was the most-viewed "
+                "TV show on the streaming service in 92 nations.")
+    assert {("squid-game-season-2-countries-ranking", "about", "squid-game-season-2"),
+            ("squid-game-season-2-countries-ranking", "countriesRanked", "92"),
+            ("squid-game-season-2-countries-ranking", "countriesTotal", "93")} <= got
+    assert not any(o == "most-viewed TV show" for _s, _p, o in got)
+    # a show watched, not ranked, in so many countries has no place
+    got = facts("“Wednesday” was watched in over 180 countries within seven days.")
+    assert not any(p == "countriesRanked" for _s, p, _o in got)
