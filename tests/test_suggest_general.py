@@ -3297,3 +3297,22 @@ def test_a_season_in_a_chart_line_is_the_listed_shows_not_the_articles() -> None
     got = facts(text)
     assert ("love-on-the-spectrum-season-3", "partOfSeries", "love-on-the-spectrum") in got
     assert not any(s == "adolescence-season-3" for s, _p, _o in got)
+
+
+def test_single_quoted_words_after_their_attribution_and_a_sites_address() -> None:
+    text = ("Australian actress Brooke Satchwell has said she doesn't think a second season "
+            "will happen.\n\nSpeaking to News.com.au this week, the 40-year-old said that she "
+            "hadn't heard anything about another season.\n\n"
+            "Reflecting on the tough past year, she added: 'I was fortunate in that I was due "
+            "for a moment's breath, but the uncertainty looking forward is quite concerning.'")
+    result = run(text)
+    got = {c.key() for c in result.statements}
+    quote = next(c.subject for c in result.statements if c.property == "text")
+    assert (quote, "spokenBy", "brooke-satchwell") in got
+    assert (quote, "reportedBy", "news-com-au") in got  # the site the interview was given to
+    assert {e.name for e in result.entities} >= {"News.com.au"}
+    # a title in single quotation marks after the colon is no one's words
+    got = facts(text.replace("'I was fortunate in that I was due for a moment's breath, but "
+                             "the uncertainty looking forward is quite concerning.'",
+                             "'Mare of Easttown Returns'"))
+    assert not any(p == "text" for _s, p, _o in got)

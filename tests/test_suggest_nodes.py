@@ -694,3 +694,58 @@ def test_views_of_a_post_are_the_post_s_and_in_a_post_x_thanked_fans_is_a_post()
             "assembling now.”\n")
     got = facts(text)
     assert not any(p == "text" and "-post" in s for s, p, _o in got)
+
+
+def test_words_said_by_two_people_named_together_and_their_next_paragraph() -> None:
+    text = ("Harrison Ford is returning in the forthcoming Blade Runner sequel.\n"
+            "“We are honored that Harrison is joining us on this journey,” said producers "
+            "Andrew Kosove and Broderick Johnson in a joint statement.\n"
+            "“Hampton and Michael have crafted a uniquely potent and faithful sequel, and we "
+            "couldn’t be more thrilled with this amazing, creative team.”\n")
+    result = suggest(Article("a", "T", "a.txt", text, date="2015-02-27"), KNOWN,
+                     min_confidence=0.0)
+    said: dict[str, set[str]] = {}
+    for c in result.statements:
+        if c.property == "spokenBy" and c.object:
+            said.setdefault(c.subject, set()).add(c.object)
+    assert sorted(said.values(), key=len) == [{"andrew-kosove", "broderick-johnson"}] * 2
+    # a company after "and" is no second speaker
+    got = facts("“We are honored that Harrison is joining us on this journey,” said producer "
+                "Andrew Kosove and Netflix.")
+    assert {o for _s, p, o in got if p == "spokenBy"} == {"andrew-kosove"}
+
+
+def test_words_written_in_a_statement_are_a_quotation_not_the_posts_words() -> None:
+    text = ("The series was canceled on Monday. Creator Ilana Pena shared the news on "
+            "Twitter.\n\n“We found out that the show is not moving forward with a season 3 "
+            "at Disney+,” Pena wrote in a statement Monday afternoon.")
+    got = facts(text)
+    assert ("pena-quote-1", "spokenBy", "ilana-pena") in got
+    assert not any(s.endswith("-tweet") and p == "text" for s, p, _o in got)
+    # without the statement, the words she wrote are her post's
+    got = facts(text.replace(" in a statement Monday afternoon", ""))
+    assert any(s.endswith("-tweet") and p == "text" for s, p, _o in got)
+
+
+def test_first_place_or_the_top_10_in_so_many_countries_however_the_top_is_said() -> None:
+    got = facts("This week, “Adolescence” leads the global rankings, occupying the top spot in "
+                "68 countries and ranking in the top 10 in 93 countries.")
+    assert {("adolescence-countries-ranking", "rank", "1"),
+            ("adolescence-countries-ranking", "countriesRanked", "68"),
+            ("adolescence-top-countries-ranking", "countriesRanked", "93")} <= got
+    assert not any(s == "adolescence-top-countries-ranking" and p == "rank" for s, p, _o in got)
+    got = facts("“Wednesday” Season 2 also broke a record, topping the charts in 91 nations "
+                "between August 4–10.")
+    assert ("wednesday-season-2-countries-ranking", "countriesRanked", "91") in got
+    # "it" after a sentence about one season is that season; the countries the chart
+    # counts are its total
+    got = facts("Netflix's original series “Squid Game” Season 2 topped FlixPatrol's global "
+                "chart on Friday. Of 93 nations compiled by FlixPatrol, it was the most-viewed "
+                "TV show on the streaming service in 92 nations.")
+    assert {("squid-game-season-2-countries-ranking", "about", "squid-game-season-2"),
+            ("squid-game-season-2-countries-ranking", "countriesRanked", "92"),
+            ("squid-game-season-2-countries-ranking", "countriesTotal", "93")} <= got
+    assert not any(o == "most-viewed TV show" for _s, _p, o in got)
+    # a show watched, not ranked, in so many countries has no place
+    got = facts("“Wednesday” was watched in over 180 countries within seven days.")
+    assert not any(p == "countriesRanked" for _s, p, _o in got)

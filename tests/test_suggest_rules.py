@@ -416,6 +416,24 @@ def test_block_quote_after_an_introduction() -> None:
     assert ("lin-quote-1", "about", "warrior") in got
 
 
+def test_an_unquoted_block_quote_after_a_paragraph_that_only_introduces_it() -> None:
+    text = ("The Boys has become one of Amazon Prime’s most watched shows, and showrunner "
+            "Eric Kripke is at work on season two.\n\n"
+            "Jennifer Salke, Head of Amazon Studios, told Variety:\n\n"
+            "We are thrilled that The Boys have surpassed our predictions for viewing in its "
+            "first two weeks.\n\nKripke told Variety:\n\nI’m so beyond thrilled with the "
+            "response to Season 1. It’s my one and only goal to make Season 2 even better.\n")
+    result = run(text)
+    said = {c.object for c in result.statements if c.property == "spokenBy"}
+    assert {"jennifer-salke", "eric-kripke"} <= said
+    texts = {str(c.value) for c in result.statements if c.property == "text"}
+    assert any(t.startswith("We are thrilled that The Boys") for t in texts)
+    assert any(t.startswith("I’m so beyond thrilled") for t in texts)
+    # a caption line after the introduction is no quotation
+    result = run("Jennifer Salke, Head of Amazon Studios, told Variety:\n\nAmazon Prime\n")
+    assert not any(c.property == "text" for c in result.statements)
+
+
 def test_trade_press_announcement() -> None:
     text = ("Focus Features has landed the thriller Midnight Run, with Jane Doe set to direct "
             "from a script by Tom Lee. The film stars Anna Smith, Ben Cole and Maria Garcia. "

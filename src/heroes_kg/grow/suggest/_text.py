@@ -36,9 +36,9 @@ __all__ = [
     "word_at",
 ]
 
-_WORD = r"(?:(?:[A-Z]\.){2,3}(?=\s[A-Z])|\d{1,3}(?:st|nd|rd|th)(?=\s[A-Z][a-z])|(?:Bros|Ltd|Inc|Corp|Jr|Sr|[A-Z][a-z]{0,2})\.(?=\s[A-Z])|[A-Z][\w’'-]*\w\+?|[A-Z]\.?(?=\s[A-Z])|[A-Z])"
+_WORD = r"(?:(?:[A-Z]\.){2,3}(?=\s[A-Z])|\d{1,3}(?:st|nd|rd|th)(?=\s[A-Z][a-z])|(?:Bros|Ltd|Inc|Corp|Jr|Sr|[A-Z][a-z]{0,2})\.(?=\s[A-Z])|[A-Z][\w-]*(?:\.(?:com|net|org|co|au|uk|tv))+(?![\w.])|[A-Z][\w’'-]*\w\+?|[A-Z]\.?(?=\s[A-Z])|[A-Z])"
 #: A capitalized name: "Pedro Pascal", "JJ Dashnaw", "Ms. Granada", "J. J. Abrams",
-#: "Tech-No", "20th Century Studios".
+#: "Tech-No", "20th Century Studios", a site by its address ("News.com.au").
 NAME = rf"{_WORD}(?:\s{_WORD})*"
 #: Whose something is: "Dick Wolf’s", "Lifetime's", "NBC’s", "Williams’" (and "Amazon Prime
 #: Video‘s", the wrong quotation mark).

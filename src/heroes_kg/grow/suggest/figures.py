@@ -16,7 +16,7 @@ from .dates import DATE
 from .works import season_of
 
 __all__ = ["DOC_RULES", "RULES", "another_subject_between", "bound_elsewhere", "opening_title",
-           "opening_work", "season_counted"]
+           "opening_work", "season_counted", "season_in_scope"]
 
 #: "7m viewers", "1.2bn hours" (British abbreviations) as well as "44 million", "1.2B".
 _AMOUNT = (r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|"
@@ -243,6 +243,26 @@ def season_counted(doc: Doc, s: Sentence, work: str, at: int) -> str | None:
     numbered = [x for x in seasons if (x, "seasonNumber") in {
         (c.subject, c.property) for c in doc.found.values() if c.value == n}]
     return numbered[0] if numbered else None
+
+
+def season_in_scope(doc: Doc, s: Sentence, work: str, at: int) -> str | None:
+    """The season a figure or a place of ``work`` at ``at`` (offset in ``s``) is of when the
+    sentence names no work before it and the sentence before names one season of that
+    series and no other: "Netflix's Korean original series “Squid Game” Season 2 topped
+    FlixPatrol's global chart … Of 93 nations compiled by FlixPatrol, it was the most-viewed
+    TV show on the streaming service in 92 nations" (Season 2's, not the series')."""
+    if doc.type_of(work) != "TVSeries" or doc.works_in(s.start, s.start + at):
+        return None
+    before = [x for x in doc.sentences if x.end <= s.start][-1:]
+    if not before:
+        return None
+    seasons = {w for _a, _b, w in doc.works_in_spans(before[0].start, before[0].end)
+               if doc.type_of(w) == "TVSeason"}
+    if len(seasons) != 1:
+        return None
+    season = seasons.pop()
+    return season if any(c.subject == season and c.property == "partOfSeries" and
+                         c.object == work for c in doc.found.values()) else None
 
 
 @dataclass

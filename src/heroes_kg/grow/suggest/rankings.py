@@ -15,6 +15,7 @@ from .figures import (
     in_aside,
     opening_work,
     season_counted,
+    season_in_scope,
 )
 
 __all__ = ["DOC_RULES", "RULES"]
@@ -135,9 +136,26 @@ _TOP_IN = re.compile(r"\b(?:made the|(?:is|was|remains) (?:also |still )?an?) (?
                      r"(?: (?:show|series|title|film|movie))?(?: for (?P<on>[A-Z][\w+]*))? in "
                      r"(?:a whopping |roughly |about |nearly |around |more than |over )?"
                      r"(?P<c>\d+) (?:territories|countries)")
-_RANK_IN = re.compile(r"\b(?:was|is|ranked|hit|(?:debuted|landed|premiered)(?: on [\w ]{3,30}?)? at) "
-                      r"(?:#|No\. ?|number )(?P<n>\d+|one) in (?P<c>\w+) (?:territories|"
-                      rf"countries)(?:: (?P<scope>{NAME}(?:(?:,| and|, and) {NAME})*))?")
+_RANK_IN = re.compile(r"\b(?:was|is|ranked|ranking|hit|(?:debuted|landed|premiered)(?: on [\w ]{3,30}?)? "
+                      r"at) (?:#|No\. ?|number )(?P<n>\d+|one) in (?P<c>\w+) (?:territories|"
+                      rf"countries|nations)(?:: (?P<scope>{NAME}(?:(?:,| and|, and) {NAME})*))?")
+#: "occupying the top spot in 68 countries", "topping the charts in 91 nations", "it was the
+#: most-viewed TV show on the streaming service in 92 nations", "again reaching the Top 10
+#: in 93 countries", "charting on the Top 10 in 89 countries": first place (or a place in
+#: the Top 10) in so many countries, however the top is said.
+_HOW_MANY = (r"(?:a whopping |roughly |about |nearly |around |more than |over )?(?P<c>\d+) "
+             r"(?:territories|countries|nations)\b")
+_TOP_SPOT_IN = re.compile(
+    r"\b(?:(?:occupy|occupie|hold|held|tak|took|claim|secur|grabb|land)(?:s|ed|ing)? the "
+    r"(?:top|No\. 1|number one|#1) (?:spot|place|position) |topp(?:ed|ing) |tops |"
+    r"(?:was|is|became|remains) the most[- ](?:viewed|watched|streamed|popular) "
+    r"(?:[\w-]+ ){1,3}?(?:on (?:the )?[\w ]{3,30}? )?)"
+    rf"(?:the (?:charts?|rankings?) )?in {_HOW_MANY}")
+_IN_TOP_TEN = re.compile(
+    r"\b(?:reach|chart|rank|land|appear|place|feature)(?:s|ed|ing)? (?:on |in |among )?(?:the |a )?"
+    rf"(?P<chart>[Tt]op (?:10|ten))(?: (?:lists?|charts?))? in {_HOW_MANY}")
+#: "Of 93 nations compiled by FlixPatrol": how many countries the chart counts.
+_OF_COUNTRIES = re.compile(r"\b[Oo]f (?:the )?(?P<t>\d+) (?:countries|nations|territories)\b")
 
 
 def _chart_context(doc: Doc) -> tuple[str, str, int] | None:
@@ -333,7 +351,7 @@ def _chart(doc: Doc, ranking: str, s: Sentence, named: re.Match[str] | None,
 def rule_territories(doc: Doc, s: Sentence) -> None:
     """"It was the #1 watched movie in roughly 50 territories worldwide, and made the Top
     10 in 73 countries", "was #1 in three countries: Bahrain, Jordan and Lebanon"."""
-    for pattern in (_TERRITORIES, _TOP_IN, _RANK_IN):
+    for pattern in (_TERRITORIES, _TOP_IN, _RANK_IN, _TOP_SPOT_IN, _IN_TOP_TEN):
         for m in pattern.finditer(s.text):
             film = doc.work_at(s.start + m.start(), s)
             count = NUMBER_WORDS.get(m.group("c").lower()) if not m.group("c").isdigit() \
@@ -341,14 +359,24 @@ def rule_territories(doc: Doc, s: Sentence) -> None:
             if film is None or not count:
                 continue
             # "Bridgerton season two is also a Top 10 show …": the season's
-            film = season_counted(doc, s, film, m.start()) or film
-            key = "-top-countries" if pattern is _TOP_IN else "-countries"
+            film = season_counted(doc, s, film, m.start()) or \
+                season_in_scope(doc, s, film, m.start()) or film
+            top_ten = pattern in (_TOP_IN, _IN_TOP_TEN)
+            key = "-top-countries" if top_ten else "-countries"
             ranking = _new_ranking(doc, film, key, m.group(0))
             pos = s.start + m.start()
             doc.add(ranking, "about", s.text, s.start, "territories", 0.6, obj=film)
             doc.add(ranking, "countriesRanked", m.group(0), pos, "territories", 0.7,
                     value=count)
-            if pattern is _TOP_IN:
+            total = _OF_COUNTRIES.search(s.text[:m.start()])
+            if total is not None and int(total.group("t")) > count:
+                # "Of 93 nations compiled by FlixPatrol, it was the most-viewed … in 92"
+                doc.add(ranking, "countriesTotal", s.text[total.start():m.end()],
+                        s.start + total.start(), "territories", 0.65,
+                        value=int(total.group("t")))
+            if pattern is _IN_TOP_TEN:
+                pass  # "charting on the Top 10 in 89 countries": a place in it, no rank
+            elif pattern is _TOP_IN:
                 doc.add(ranking, "chart", m.group(0), pos, "territories", 0.6,
                         value=m.group("chart"))
                 service = doc.lookup(m.group("on")) if m.group("on") else None
@@ -356,8 +384,9 @@ def rule_territories(doc: Doc, s: Sentence) -> None:
                     doc.add(ranking, "platform", m.group(0), pos, "territories", 0.6,
                             obj=service)
             else:
+                n = m.groupdict().get("n")
                 doc.add(ranking, "rank", m.group(0), pos, "territories", 0.7,
-                        value=int(m.group("n")) if m.group("n").isdigit() else 1)
+                        value=int(n) if n and n.isdigit() else 1)
             if pattern is _RANK_IN and m.group("scope"):
                 doc.add(ranking, "scope", m.group(0), pos, "territories", 0.6,
                         value=m.group("scope"))
@@ -387,6 +416,8 @@ def rule_superlative(doc: Doc, s: Sentence) -> None:
     chart the superlative names, for the work the clause is about (and the streaming
     service it is on)."""
     for m in _SUPERLATIVE.finditer(s.text):
+        if any(t.start() <= m.start() < t.end() for t in _TOP_SPOT_IN.finditer(s.text)):
+            continue  # "the most-viewed TV show … in 92 nations": rule_territories
         named = doc.works_in(s.start, s.start + m.start())
         film = named[-1] if named else None
         if film is None and m.group("it"):

@@ -26,7 +26,7 @@ _AFTER = re.compile(rf"{_QUOTED},? (?:(?P<who>{NAME}|he|she|they|He|She|They)"
                     rf"(?:, (?:the |an? )?[a-z][^,“”\"]{{2,60}},)? {_SAY}|"
                     rf"{_SAY} (?:(?:{NAME} |[A-Z]\.[A-Z]\. )?(?:[a-z-]+ ){{0,3}}?(?:director|star|actor|actress|producer|"
                     rf"creator|showrunner|writer|filmmaker|co-star|president|founder|chief|"
-                    rf"chairman|chairwoman|head) )?(?P<who2>{NAME}))"
+                    rf"chairman|chairwoman|head)s? )?(?P<who2>{NAME}))"
                     rf"(?P<tail>(?: (?!(?:that|when|in|at|on|of|about)\b)[^\s.,;]+){{0,4}}?)?"
                     rf"(?: (?:to|in) (?:an? )?(?:interview with )?)?(?P<to>{NAME})?")
 _POINTER = (r"\b[Tt]he (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|filmmaker|producer|"
@@ -39,6 +39,9 @@ _BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER})(?:, who [^,�
                      rf"website|newspaper|paper))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
                      rf"(?: (?:of|about) (?:the|this|that|her|his|their) (?:[a-z-]+ )?(?:show|series|film|movie|"
                      rf"role|character|project))?(?:[:,]|(?<=\bsaid)|(?<=\bsays)) {_QUOTED}")
+#: "“…,” said producers Andrew Kosove and Broderick Johnson in a joint statement": the
+#: second of two speakers named together after the verb.
+_AND_SPEAKER = re.compile(rf" and (?:[a-z-]+ ){{0,2}}?(?P<who>{NAME})")
 #: "“Ultimately,” says Matt Groening, “Disenchantment will be about …”": a quotation broken
 #: by its attribution; the words after it.
 _SPLIT = re.compile(rf"[\"“][^\"“”]{{1,40}}?,[\"”] (?:{_SAY} (?P<who2>{NAME})|"
@@ -175,6 +178,7 @@ def quotations(doc: Doc) -> None:
     whole = {(x.start, x.end) for x in doc.sentences}
     drafted: set[tuple[int, str]] = set()
     by_pronoun: dict[str, str] = {}
+    both: dict[str, list[str]] = {}  # a speaker's co-speakers, in the last attribution
     for s in _speech_sentences(doc):
         attributed = False
         # a quotation over several sentences names its speaker: "she" after a long
@@ -258,6 +262,17 @@ def quotations(doc: Doc) -> None:
                 drafted.add((s.start, text.casefold()))
                 attribution = m.group(0)
                 doc.add(qid, "spokenBy", attribution, start, "speech", 0.75, obj=speaker)
+                both[speaker] = []
+                also = _AND_SPEAKER.match(s.text, m.end("who2")) \
+                    if pattern is _AFTER and m.group("who2") else None
+                other = _speaker(doc, also.group("who"), None, also.group(0)) \
+                    if also is not None else None
+                if also is not None and other is not None and other != speaker and \
+                        is_a(doc.type_of(other), "Person"):
+                    # "said producers Andrew Kosove and Broderick Johnson": both said it
+                    both[speaker] = [other]
+                    doc.add(qid, "spokenBy", s.text[m.start():also.end()], start, "speech",
+                            0.7, obj=other)
                 if pattern is _AFTER:
                     _said_of(doc, qid, s, s.start + m.end("q"))
                 told = _TOLD.search(s.text[m.end("q"):]) if pattern is _AFTER else \
@@ -313,6 +328,9 @@ def quotations(doc: Doc) -> None:
                 # who says so is in the attribution of the words before
                 doc.add(qid, "spokenBy", said_at[0], said_at[1], "speech-continued", 0.5,
                         obj=last)
+                for other in both.get(last, []):
+                    doc.add(qid, "spokenBy", said_at[0], said_at[1], "speech-continued",
+                            0.5, obj=other)
         elif not attributed and not _same_paragraph(doc, previous, s):
             last = None if not _OPEN_QUOTE.search(s.text) else last
         previous, previous_attributed = s, attributed
@@ -425,6 +443,11 @@ def _post_of(doc: Doc, s: Sentence, m: re.Match[str], speaker: str) -> str | Non
     if not caption and not platform and not re.search(
             r"\b(?:wrote|writes|tweeted|captioned|posted)\b", m.group(0)):
         return None
+    if re.match(r"[^.;“]{0,40}?\bin (?:a|an|the|her|his|their) (?:[a-z]+ )?statement\b",
+                s.text[m.end("q"):]):
+        # "“We found out that … is not moving forward with a season 3 at Disney+,” Pena
+        # wrote in a statement Monday afternoon": a statement, quoted, not the post's words
+        return None
     index = next((i for i, x in enumerate(doc.sentences) if x.start == s.start), 0)
     reach = 20 if caption or "captioned" in m.group(0) else \
         6 if re.search(r"\b(?:wrote|writes)\b", m.group(0)) else 1
@@ -481,7 +504,8 @@ def _quoted_speech(text: str) -> bool:
 
 _INTRO = re.compile(rf"^(?:{NAME} (?:[a-z-]+ ){{0,3}}?(?:president|founder|chief|chairman|"
                     rf"chairwoman|head|director|producer|executive) )?"
-                    rf"(?P<who>{NAME}) (?:also )?(?:said|revealed|shared|explained|added|told "
+                    rf"(?P<who>{NAME})(?P<post>, [^,:“”\"]{{3,60}},)? (?:also )?"
+                    rf"(?:said|revealed|shared|explained|added|told "
                     rf"(?P<to0>{NAME})|wrote|noted)(?: in a statement)?(?: the following)?(?: about (?P<about>[^:]+?))?"
                     rf"(?:,? (?:per|to|in an interview with|according to|speaking (?:to|with)) "
                     rf"(?P<to>{NAME}))?:$")
@@ -507,15 +531,20 @@ _BLOCK_QUOTE = re.compile(r"\s*[“\"](?P<q>.+)[”\"]\s*")
 
 def block_quotes(doc: Doc) -> None:
     """"Lin revealed the following about the viewer numbers, per GQ:" and the quoted
-    paragraph after it: a Quotation with its speaker and the publication."""
+    paragraph after it: a Quotation with its speaker and the publication. A paragraph that
+    is only the introduction ("Jennifer Salke, Head of Amazon Studios, told ComicBook:")
+    introduces the next paragraph even printed without quotation marks ("We are thrilled
+    that The Boys have surpassed our predictions …")."""
     counts: dict[str, int] = {}
     for index, p in enumerate(doc.paragraphs[:-1]):
         m = _INTRO.match(p.text.strip()) or _INTRO_END.search(p.text.strip()) or \
             _INTRO_HERE.search(p.text.strip())
         nxt = doc.paragraphs[index + 1]
         quoted = _BLOCK_QUOTE.fullmatch(nxt.text)
-        if m is not None and quoted is None and m.re is _INTRO_END:
+        if m is not None and quoted is None and m.re is not _INTRO_HERE:
             # a block quotation printed without quotation marks, after "… told TV Insider:"
+            # or a paragraph that is only its introduction ("Jennifer Salke, Head of Amazon
+            # Studios, told ComicBook:")
             quoted = re.fullmatch(r"\s*(?P<q>[A-Z][^“”\"]{40,}[.!?])\s*", nxt.text)
         if not m or not quoted:
             continue
@@ -835,6 +864,10 @@ def words_of(doc: Doc) -> None:
 _SINGLE = r"(?<![\w'‘’])['‘](?P<q>[A-Z](?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w)){11,}?)['’](?![\w'’])"
 _SINGLE_AFTER = re.compile(rf"{_SINGLE},? (?P<who>{NAME}|he|she) {_SAY}\b(?: (?P<to>{NAME}))?")
 _SINGLE_ALONE = re.compile(rf"^{_SINGLE}$")
+#: "Reflecting on the tough past year, she added: 'I was fortunate …'": the speaker and a
+#: colon before words in single quotation marks that end the paragraph.
+_SINGLE_BEFORE = re.compile(rf"(?:^|, )(?P<who>{NAME}|[Hh]e|[Ss]he) (?:also )?{_SAY}: "
+                            rf"{_SINGLE}$")
 
 
 def _subject_in_paragraph(doc: Doc, s: Sentence) -> str | None:
@@ -873,7 +906,9 @@ def _subject_before(doc: Doc, pos: int) -> str | None:
 def single_quotes(doc: Doc) -> None:
     """"'The show exists because June survived,' he told The Hollywood Reporter." and the
     paragraph of his words in single quotation marks after it: quotations printed the
-    British way, where the text has no double quotation marks around them."""
+    British way, where the text has no double quotation marks around them; also after
+    their attribution and a colon ("Reflecting on the tough past year, she added: 'I was
+    fortunate in that I was due for a moment's breath, …'")."""
     counts: dict[str, int] = {}
     last: tuple[str, str | None, str, int] | None = None
     for para in doc.paragraphs:
@@ -881,7 +916,7 @@ def single_quotes(doc: Doc) -> None:
         if '"' in text or "“" in text:
             last = None
             continue
-        m = _SINGLE_AFTER.match(text)
+        m = _SINGLE_AFTER.match(text) or _SINGLE_BEFORE.search(text)
         alone = _SINGLE_ALONE.match(text) if m is None else None
         if m is None and (alone is None or last is None):
             last = None
@@ -891,10 +926,11 @@ def single_quotes(doc: Doc) -> None:
             who = m.group("who")
             speaker = _subject_before(doc, start) if who.lower() in ("he", "she") else \
                 _speaker(doc, who, None, m.group(0))
-            if speaker is None or _posted(doc, m.group("q")):
-                last = None
+            if speaker is None or _posted(doc, m.group("q")) or (
+                    m.re is _SINGLE_BEFORE and is_title_case(m.group("q"))):
+                last = None  # "she added: 'Mare of Easttown'": a title, not words said
                 continue
-            to = m.group("to")
+            to = m.groupdict().get("to")
             org = doc.lookup(to) if to else None
             if to and org is None and guess_type(to) in ("NewsMediaOrganization",
                                                          "Organization"):
@@ -1120,5 +1156,5 @@ def transcript(doc: Doc) -> None:
                 obj=speaker)
 
 
-DOC_RULES = [quotations, quotes_going_on, block_quotes, transcript, interview_source,
-             single_quotes, organization_statements, open_quotes, words_of, quotation_about]
+DOC_RULES = [quotations, quotes_going_on, block_quotes, transcript, single_quotes,
+             interview_source, organization_statements, open_quotes, words_of, quotation_about]
