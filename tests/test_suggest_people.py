@@ -445,3 +445,18 @@ def test_no_bare_cast_membership_of_a_season_beside_a_role_in_its_series() -> No
     for actor, work in plays:
         assert (work, actor) not in members
         assert not any(o == actor and s.startswith(f"{work}-season") for s, o in members)
+
+
+def test_created_and_exec_produced_by_gives_creators_and_executive_producers() -> None:
+    # the trade press's shorthand for "executive produced"
+    got = facts("Netflix has renewed its dark family drama “Bloodline” for a third season. "
+                "The Sony Pictures TV drama series, created and exec produced by Todd A. "
+                "Kessler, Daniel Zelman and Glenn Kessler, will return next year.")
+    for person in ("todd-a-kessler", "daniel-zelman", "glenn-kessler"):
+        assert ("bloodline", "creator", person) in got
+        assert ("bloodline", "executiveProducer", person) in got
+        assert ("bloodline", "producer", person) not in got
+    # "produced" alone is still a producer
+    got = facts("“Bloodline” is back. The drama was produced by Todd A. Kessler.")
+    assert ("bloodline", "producer", "todd-a-kessler") in got
+    assert ("bloodline", "executiveProducer", "todd-a-kessler") not in got

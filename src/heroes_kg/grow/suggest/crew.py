@@ -26,6 +26,10 @@ _ROLES = {
     "co-produced": ("producer",),
     "executive produced": ("executiveProducer",),
     "executive-produced": ("executiveProducer",),
+    # the trade press's shorthand: "created and exec produced by Todd A. Kessler, Daniel
+    # Zelman and Glenn Kessler" (each a creator and an executive producer, not a producer)
+    "exec produced": ("executiveProducer",),
+    "exec-produced": ("executiveProducer",),
     "created": ("creator",),
     "co-created": ("creator",),
     "a script": ("screenwriter",),
