@@ -460,3 +460,20 @@ def test_created_and_exec_produced_by_gives_creators_and_executive_producers() -
     got = facts("“Bloodline” is back. The drama was produced by Todd A. Kessler.")
     assert ("bloodline", "producer", "todd-a-kessler") in got
     assert ("bloodline", "executiveProducer", "todd-a-kessler") not in got
+
+
+def test_a_directors_one_word_bracket_is_an_earlier_film_not_a_character() -> None:
+    text = ("The filmmaking duo also revealed a poster for the show Gulkanda Tales. Directed "
+            "by Rahi Anil Barve (Tumbbad), the satirical series stars Kunal Kemmu, Pankaj "
+            "Tripathi and Patralekha.")
+    found = suggest(Article("a", "T", "a.txt", text, date="2024-03-19"), KNOWN,
+                    min_confidence=0.0)
+    got = {c.key() for c in found.statements}
+    assert ("tumbbad", "director", "rahi-anil-barve") in got
+    assert ("gulkanda-tales", "director", "rahi-anil-barve") in got
+    assert not any(p == "plays" for _s, p, _o in got)
+    types = {e.id: e.type for e in found.entities}
+    assert types["tumbbad"] == "Movie" and types["rahi-anil-barve"] == "Filmmaker"
+    # an actor's bracket after no crew cue stays the character played
+    got = facts("“Gulkanda Tales” is new. The satirical series stars Kunal Kemmu (Raghav).")
+    assert ("kunal-kemmu", "plays", "raghav") in got

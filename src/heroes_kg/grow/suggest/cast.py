@@ -302,6 +302,8 @@ _PARENTHESISED = re.compile(r"\(([^()]{1,80})\)")
 #: What says the brackets after the names that follow hold each one's earlier credit.
 _CAST_CREDITS_CUE = re.compile(r"\b(?P<cast>[Cc]ast (?:also )?(?:includes?|members include))\b|\b(?:[Cc]reated|[Dd]irected|"
                                r"[Ww]ritten|[Pp]roduced|[Ee]xecutive produced) by\b")
+#: The people a crew cue names, each with a bracket, up to the pair being read.
+_CREW_CUE_THEN_NAMES = re.compile(rf" (?:{NAME} \([^()]{{1,80}}\),? (?:and )?)*")
 #: A rank or office before a name in brackets' pair: the character's, not the actor's.
 _RANKED = re.compile(r"(?:Lt|Sgt|Capt|Det|Cpl|Lieutenant|Sergeant|Captain|Detective|Agent|"
                      r"Officer|Inspector|Commander|Deputy|Sheriff|Constable)\.? (?=[A-Z])")
@@ -340,6 +342,10 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             _cast(doc, b, aka.group("c"), s.text[aka.start():m.end()], s.start + aka.start(),
                   "actor-parenthesis", 0.75, s)
             continue
+        if cue and not cue.group("cast") and _CREW_CUE_THEN_NAMES.fullmatch(
+                s.text, cue.end(), m.start()):
+            continue  # "Directed by Rahi Anil Barve (Tumbbad)": a filmmaker's bracket holds
+            # an earlier work, even one word; a director plays no one
         if cue and cue.end() <= m.start() and " " in b and not doc.is_person(b, strict=True) and \
                 not doc.is_character(b) and doc.is_person(a, strict=True):
             if cue.group("cast"):
