@@ -670,3 +670,19 @@ def test_a_number_in_apposition_to_a_kind_of_work_is_its_title_a_year_is_not() -
             "in the vein of the Bourne films.\n\n355 is about a group of secret agents.")
     assert works(text).get("355") == "Movie"
     assert "2019" not in works("The studio said in 2019, a film about spies was coming.")
+
+
+def test_a_name_that_opens_its_sentence_and_stars_a_person_is_a_work() -> None:
+    text = ("The Family Man creators Raj & DK’s Citadel Honey Bunny is their contribution to "
+            "the franchise. Citadel Honey Bunny stars Varun Dhawan (in his streaming debut) "
+            "and Samantha Ruth Prabhu as spies in love. The cast includes Kay Kay Menon and "
+            "Sikander Kher.")
+    assert "Citadel Honey Bunny" in works(text)
+    got = facts(text)
+    for person in ("varun-dhawan", "kay-kay-menon", "sikander-kher"):
+        assert ("citadel-honey-bunny", "castMember", person) in got
+    # a place or a company before the plural "stars" is no work, nor is a person's name
+    found = works("Hollywood stars Tom Hanks and Meg Ryan attended the premiere. Netflix "
+                  "stars Millie Bobby Brown and Noah Schnapp were there too. Josh Hartnett "
+                  "stars Saturday night.")
+    assert not {"Hollywood", "Netflix", "Josh Hartnett"} & set(found)

@@ -225,6 +225,10 @@ _TITLE_STARRING = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?P<app>an? (
 #: opening with an article, then "stars" and a person.
 _THE_TITLE_STARS = re.compile(rf"(?:^|(?<=, )|(?<=\. ))(?P<t>(?:The|A|An) {TITLE_WORDS}) "
                               rf"(?:stars|co-stars|will star) (?:{POSSESSOR} )?(?={NAME})")
+#: "Citadel Honey Bunny stars Varun Dhawan (in his streaming debut) and Samantha Ruth
+#: Prabhu as spies in love": a name that opens its sentence and "stars" a person is the
+#: work, not someone (a person stars *in* something).
+_NAME_STARS = re.compile(rf"^(?P<t>{TITLE_WORDS}) (?:stars|co-stars) (?={NAME})")
 #: "Written by Liz Hannah, The Girl From Plainville is inspired by …": the title after a
 #: credit that opens the sentence.
 _FRONTED_CREDIT = re.compile(rf"^(?:Written|Directed|Created|Co-written|Produced|Co-created) "
@@ -403,6 +407,7 @@ _TITLE_PATTERNS = [
     (_WHICH, "which-clause", re.compile(r", which ")),
     (_TITLE_STARRING, "title-starring", re.compile(r", (?:an? [^,]{0,40})?(?:starring|featuring) ")),
     (_THE_TITLE_STARS, "title-stars", re.compile(r" (?:co-)?stars |will star ")),
+    (_NAME_STARS, "name-stars", re.compile(r" (?:co-)?stars [A-Z]")),
     (_KIND_APPOS, "kind-apposition", re.compile(r", an? ")),
     (_KIND_IS, "kind-is", re.compile(r"\b(?:series|show|film|movie)(?:, which| in question)? "
                                      r"(?:was|is) ")),
@@ -957,6 +962,13 @@ def find_titles(doc: Doc) -> None:
                                               re.match(r"(?:Season|Part|Episode|Chapter|"
                                                        r"Volume|Series|It|This|That)\b", title)):
                     continue  # "Season 2 premieres on …", a person, a pronoun: no title
+                if rule == "name-stars" and (
+                        doc.is_person(title, strict=True) or is_place_or_award(title) or
+                        title.split()[0].lower() in FIRST_NAMES or
+                        title.lower() in KNOWN_NAMES or
+                        (" " not in title and not _repeated(doc, title))):
+                    continue  # "Hollywood stars Tom Hanks and …", "Netflix stars …": the
+                    # plural noun after a place or a company; one word only when repeated
                 if rule == "title-starring" and ((len(title.split()) < 2 and not m.group("app"))
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
