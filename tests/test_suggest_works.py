@@ -686,3 +686,21 @@ def test_a_name_that_opens_its_sentence_and_stars_a_person_is_a_work() -> None:
                   "stars Millie Bobby Brown and Noah Schnapp were there too. Josh Hartnett "
                   "stars Saturday night.")
     assert not {"Hollywood", "Netflix", "Josh Hartnett"} & set(found)
+
+
+def test_the_series_is_the_one_the_sentence_before_brought_in_as_a_show() -> None:
+    text = ("Prime Video unveiled its slate with a peek at Jonathan Nolan’s series Fallout. "
+            "Fallout stars Ella Purnell.\n\n"
+            "“We are ready to go,” Raj said. The filmmaking duo also revealed a poster for the "
+            "show Gulkanda Tales. Directed by Rahi Anil Barve, the satirical series stars "
+            "Kunal Kemmu and Pankaj Tripathi.")
+    got = facts(text)
+    for person in ("kunal-kemmu", "pankaj-tripathi"):
+        assert ("gulkanda-tales", "castMember", person) in got
+        assert ("fallout", "castMember", person) not in got
+    # where the paragraph goes on about the article's work, "the series" stays it
+    text = ("Prime Video unveiled its slate with a peek at Jonathan Nolan’s series Fallout.\n\n"
+            "Fallout is epic. The makers also revealed a poster for the show Gulkanda Tales. "
+            "Directed by Jonathan Nolan, the satirical series stars Kunal Kemmu.")
+    got = facts(text)
+    assert ("fallout", "castMember", "kunal-kemmu") in got

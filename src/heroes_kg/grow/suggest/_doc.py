@@ -121,6 +121,9 @@ _LEADING_THE = re.compile(r"^the ")
 
 #: A relative clause right after a title: "“Passing,” which is …".
 _WHICH_AFTER = re.compile(r"[”\"’]?,?[”\"’]?\s*(?:,|—|–)?\s*(?:which|that) (?:is|was|stars|follows|tells)\b")
+#: A kind word right before a title: "revealed a poster for the show Gulkanda Tales".
+_KIND_BEFORE = re.compile(r"\b(?:the|a|an|new) (?:[\w-]+ ){0,2}?(?:show|series|film|movie|drama|"
+                          r"comedy|thriller|documentary|docuseries|miniseries|sitcom) [“\"‘]?$")
 
 
 class Doc:
@@ -588,6 +591,14 @@ class Doc:
         spans = [(a, b) for a, b, w in self.work_spans if w == work and prev.start <= a < prev.end]
         if not spans:
             return False
+        if any(_KIND_BEFORE.search(self.text, max(prev.start, a - 40), a) for a, _b in spans):
+            # "The filmmaking duo also revealed a poster for the show Gulkanda Tales.
+            # Directed by …, the satirical series stars …": brought in as "the show", in
+            # a paragraph that does not name the article's work
+            para = next((p for p in self.paragraphs if p.start <= s.start <= p.end), None)
+            if para is not None and para.start <= prev.start and self.main_film not in \
+                    self.works_in(para.start, s.start):
+                return True
         return bool(re.match(r"(?:Other|Another|Also)\b", prev.text)) or any(
             _WHICH_AFTER.match(self.text, b) for _a, b in spans)
 
