@@ -704,3 +704,17 @@ def test_the_series_is_the_one_the_sentence_before_brought_in_as_a_show() -> Non
             "Directed by Jonathan Nolan, the satirical series stars Kunal Kemmu.")
     got = facts(text)
     assert ("fallout", "castMember", "kunal-kemmu") in got
+
+
+def test_a_title_is_read_past_its_cast_set_beside_it_before_is_created_by() -> None:
+    text = ("Ziddi Girls, led by Simran, Revathy and Nandita Das, has been created by Rangita "
+            "Pritish Nandy and revolves around five college-going Gen Zers.")
+    assert works(text).get("Ziddi Girls") == "TVSeries"
+    got = facts(text)
+    assert ("ziddi-girls", "creator", "rangita-pritish-nandy") in got
+    assert ("ziddi-girls", "castMember", "nandita-das") in got
+    # a group the story follows, counted, is no character
+    assert not any(p == "appearsIn" for _s, p, _o in got)
+    # a company set beside the people who lead it is no title
+    assert not works("Excel Entertainment, led by Ritesh Sidhwani and Farhan Akhtar, was "
+                     "created by Farhan Akhtar in 1999.")

@@ -1666,6 +1666,9 @@ _STORY_OF = re.compile(
     rf"(?P<d>(?:[a-z][\w-]* ){{1,4}}?)(?:named |called )?(?P<c>{NAME})")
 
 
+#: Number words before what a story follows: a group of people, not one character.
+_COUNTED = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                      "several", "many", "some", "few", "dozen", "dozens", "hundreds"})
 _STORY_CUE = re.compile(r"\b(?:sees|follows|centers|centres|revolves|is about)\b")
 
 
@@ -1681,6 +1684,8 @@ def rule_story_character(doc: Doc, s: Sentence) -> None:
         if m.group("d").split()[0] in ("and", "or", "the", "to", "in", "on", "up") or \
                 any(a <= at < b for a, b, _w in doc.work_spans):
             continue
+        if m.group("d").split()[0] in _COUNTED:
+            continue  # "revolves around five college-going Gen Zers": a group, no one
         found = doc.lookup(name)
         if found is not None and not doc.is_guess(found) and \
                 doc.type_of(found) != "FictionalCharacter":

@@ -235,7 +235,11 @@ _FRONTED_CREDIT = re.compile(rf"^(?:Written|Directed|Created|Co-written|Produced
                              rf"by {NAME}(?:(?:,| and|, and) {NAME})*, (?P<t>{TITLE_WORDS}) "
                              rf"(?:is|was|will|has|stars|follows|tells)\b")
 #: "Don’t Look Up is directed by Adam McKay": a title that is directed, written or made.
-_TITLE_IS_BY = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS}) (?:is|was|will be|has been) "
+_TITLE_IS_BY = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS})"
+                          # "Ziddi Girls, led by Simran, Revathy and Nandita Das, has been
+                          # created by …": past its cast, set beside it
+                          rf"(?:, (?:led|headlined|toplined|fronted) by [^;.()]{{3,80}}?,)?"
+                          rf" (?:is|was|will be|has been) "
                           rf"(?:co-)?{verbs('direct', 'write', 'produce', 'create', 'helm', forms=('pp',))} "
                           rf"by (?={NAME})")
 #: "Bruised, Halle Berry’s directorial debut, is set to launch": a title set beside
@@ -1013,6 +1017,8 @@ def find_titles(doc: Doc) -> None:
                     rule in ("season-title", "renewed", "order") or (
                         rule == "is-the" and re.search(r"\b(?:series|show|season|TV)\b",
                                                        m.group(0))) or (
+                        # "Ziddi Girls … has been created by …": a creator's, a series
+                        rule == "title-is-by" and " created by " in m.group(0)) or (
                         rule == "after-source" and re.search(r"\b(?:episodes?|season|series)\b",
                                                              s.text)) else (
                         "MovieSeries" if cue == "franchise" else "Movie")
