@@ -477,3 +477,22 @@ def test_a_directors_one_word_bracket_is_an_earlier_film_not_a_character() -> No
     # an actor's bracket after no crew cue stays the character played
     got = facts("“Gulkanda Tales” is new. The satirical series stars Kunal Kemmu (Raghav).")
     assert ("kunal-kemmu", "plays", "raghav") in got
+
+
+def test_a_credit_in_a_semicolon_list_item_binds_to_no_work_of_an_earlier_item() -> None:
+    text = ("Other World Premieres include Alan Berliner's “Letter to the Editor,” a personal "
+            "reflection on photojournalism; Barbara Kopple's “Desert One,” chronicling a "
+            "perilous mission; And We Go Green, about racers in the Formula E competition, "
+            "directed by Fisher Stevens and Malcolm Venville and produced by Leonardo "
+            "DiCaprio; and Eva Orner's Bikram: Yogi, Guru, Predator, about a yoga teacher.")
+    got = facts(text)
+    assert not any(s == "desert-one" and p in ("director", "producer") for s, p, _o in got)
+    assert not any(o == "bikram" for _s, _p, o in got)
+    # the credit in the item that names its work binds to it, and a sentence that is no
+    # semicolon list reaches back as before
+    got = facts("The lineup includes “Letter to the Editor”; “Desert One,” directed by "
+                "Barbara Kopple; and “Sing Me a Song.”")
+    assert ("desert-one", "director", "barbara-kopple") in got
+    got = facts("“Desert One” chronicles a perilous mission, and is directed by Barbara "
+                "Kopple.")
+    assert ("desert-one", "director", "barbara-kopple") in got

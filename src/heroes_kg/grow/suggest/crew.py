@@ -130,8 +130,15 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
         if later:
             return later[0]
     # Not a title in brackets that close before the clause: "Scott Waugh (Need for Speed)".
-    works = [(b, w) for a, b, w in doc.work_spans if s.start <= a < pos
+    # In a list of items set apart by semicolons, not a work of an item before the
+    # clause's own: "… Barbara Kopple's Desert One, chronicling …; And We Go Green, about
+    # racers …, directed by Fisher Stevens" (a title no rule read)
+    item = s.text.rfind("; ", 0, pos - s.start) if s.text.count("; ") >= 2 else -1
+    lower = s.start + item + 2 if item >= 0 else s.start
+    works = [(b, w) for a, b, w in doc.work_spans if lower <= a < pos
              and doc.text[a:pos].count(")") <= doc.text[a:pos].count("(")]
+    if item >= 0 and not works:
+        return None
     if works:
         end, work = works[-1]
         if re.search(r"\bsequel\b", doc.text[end:pos], re.IGNORECASE) and \
@@ -162,6 +169,9 @@ def _person(doc: Doc, name: str, rule: str, quote: str, companies: bool = False)
     if len(owned) == 2 and is_a(guess_type(owned[1]), "Organization") and \
             doc.is_person(owned[0]):
         name = owned[1]
+    elif len(owned) == 2 and doc.is_person(owned[0]) and doc.lookup(name) is None:
+        return None  # "produced by Leonardo DiCaprio; and Eva Orner's Bikram: Yogi, …":
+        # someone's work, the next item of a list, is no one
     kind = guess_type(name.strip())
     if (doc.lookup(name) is None or doc.is_guess(doc.lookup(name))) and (
             (is_a(kind, "Organization") and not is_a(kind, "NewsMediaOrganization")) or (
