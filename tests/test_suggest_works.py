@@ -718,3 +718,16 @@ def test_a_title_is_read_past_its_cast_set_beside_it_before_is_created_by() -> N
     # a company set beside the people who lead it is no title
     assert not works("Excel Entertainment, led by Ritesh Sidhwani and Farhan Akhtar, was "
                      "created by Farhan Akhtar in 1999.")
+
+
+def test_companies_a_slash_joins_before_a_title_each_produce_it() -> None:
+    got = facts("Sony/Rovio Entertainment’s The Angry Birds Movie 2 is no longer nesting in "
+                "the post-Labor Day frame. On its new release date, it is up against "
+                "Universal’s R-rated comedy Good Boys.")
+    assert ("the-angry-birds-movie-2", "productionCompany", "sony") in got
+    assert ("the-angry-birds-movie-2", "productionCompany", "rovio-entertainment") in got
+    assert ("good-boys", "productionCompany", "universal") in got
+    # a sentence's first word, an initialism or a capitalised headline word is no studio
+    got = facts("When Studio Ghibli’s The Boy and the Heron opened, it led. The Family Man "
+                "creators Raj & DK’s Citadel Honey Bunny is their contribution.")
+    assert not any(p == "productionCompany" for _s, p, _o in got)

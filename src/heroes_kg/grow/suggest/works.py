@@ -2702,9 +2702,30 @@ def rule_description(doc: Doc, s: Sentence) -> None:
                     "synopsis", 0.55, value=plot)
 
 
-_OWNER_KIND = re.compile(rf"(?P<o>{NAME}) ?[’'](?:s )?(?:(?:[a-z-]+ ){{0,3}}(?:series|show|film|"
+_OWNER_KIND = re.compile(rf"(?P<o>{NAME}) ?[’'](?:s )?(?:(?:(?:[A-Z]+-)?[a-z-]+ ){{0,3}}(?:series|show|film|"
                          rf"movie|drama|comedy|thriller|documentary|docuseries),? )?[“\"‘]?$")
 _POSSESSIVE_TITLE = re.compile(rf"(?P<o>{NAME})[’']s {TITLE}")
+#: A company joined by a slash to the owner before a title: "Sony/Rovio Entertainment’s".
+_CO_OWNER = re.compile(r"(?<![\w/])(?P<o>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2})/$")
+
+
+def _company_name(name: str, joined: bool = False) -> bool:
+    """A studio's name: one the gazetteers know, or one whose words say it is a company
+    ("Rovio Entertainment"); with ``joined`` (a slash joins it to a company's), any that
+    does not open with a given name ("New Line/Warner Bros.’")."""
+    key = name.lower().removesuffix(".")
+    if key in KNOWN_NAMES or key + "." in KNOWN_NAMES:
+        return key not in NETWORKS and key not in STREAMERS
+    words = name.split()
+    if any(w in STOP or w.isupper() or not w[0].isupper() for w in words):
+        return False  # "When Studio Ghibli’s", "Rank Among Network Television's", "DK’s"
+    if len(words) >= 2 and _STUDIO_NAME_END.search(name):
+        return True
+    return joined and words[0].lower() not in FIRST_NAMES and not is_place_or_award(name)
+
+
+_STUDIO_NAME_END = re.compile(r" (?:Studios?|Pictures|Productions?|Films|Entertainment|"
+                              r"Animation)$")
 
 
 def rule_possessive_title(doc: Doc, s: Sentence) -> None:
@@ -2713,7 +2734,13 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
     for a, b, work in doc.works_in_spans(s.start, s.end):
         # "Netflix's The Long Road", "Hulu's new thriller series, The Veil"
         m = _OWNER_KIND.search(doc.text[s.start:a])
-        if not m or (m.group("o").lower() not in KNOWN_NAMES and doc.lookup(m.group("o")) is None):
+        if not m:
+            continue
+        partner = _CO_OWNER.search(doc.text, max(s.start, s.start + m.start() - 40),
+                                   s.start + m.start())
+        if m.group("o").lower() not in KNOWN_NAMES and doc.lookup(m.group("o")) is None and \
+                not _company_name(m.group("o")) and not (partner and _company_name(
+                    partner.group("o"), True)):
             continue
         if re.search(TITLE, doc.text[s.start + m.start():b + 2]):
             continue  # a quoted title: below
@@ -2725,12 +2752,23 @@ def rule_possessive_title(doc: Doc, s: Sentence) -> None:
         prop = "airsOn" if key in NETWORKS else (
             "streamingOn" if key in STREAMERS or is_a(kind, "StreamingService") else
             "productionCompany")
-        org = owner or doc.entity(m.group("o"), None, "company-title", m.group(0), 0.4)
+        org = owner or doc.entity(m.group("o"), None if key in KNOWN_NAMES else
+                                  "ProductionCompany", "company-title", m.group(0), 0.4)
         # a network's possessive before an unquoted show: right none of 6 times over the
         # development sets (the curators record the studio or the service, seldom the
         # channel); before a quoted title, below, it is kept
         doc.add(work, prop, doc.text[s.start + m.start():b], s.start + m.start(),
                 "company-title", 0.4 if prop == "airsOn" else 0.5, obj=org)
+        if partner is not None and prop == "productionCompany":
+            # "Sony/Rovio Entertainment’s The Angry Birds Movie 2", "New Line/Warner Bros.’
+            # It: Chapter Two": the companies a slash joins make it together
+            other = doc.lookup(partner.group("o"))
+            if other is None:
+                other = doc.entity(partner.group("o"), "ProductionCompany", "company-title",
+                                   partner.group(0), 0.4)
+            if is_a(doc.type_of(other), "Organization"):
+                doc.add(work, prop, doc.text[partner.start():b], partner.start(),
+                        "company-title", 0.5, obj=other)
     for m in _POSSESSIVE_TITLE.finditer(s.text):
         owner = doc.lookup(m.group("o"))
         if owner is not None and not is_a(doc.type_of(owner), "Organization"):
