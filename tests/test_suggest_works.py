@@ -731,3 +731,19 @@ def test_companies_a_slash_joins_before_a_title_each_produce_it() -> None:
     got = facts("When Studio Ghibli’s The Boy and the Heron opened, it led. The Family Man "
                 "creators Raj & DK’s Citadel Honey Bunny is their contribution.")
     assert not any(p == "productionCompany" for _s, p, _o in got)
+
+
+def test_the_film_of_a_past_year_in_an_article_about_its_sequel_is_the_earlier_film() -> None:
+    def dated(text: str, title: str, date: str) -> set[tuple[str, str, str]]:
+        return {c.key() for c in suggest(Article("a", title, "a.txt", text, date=date), KNOWN,
+                                         min_confidence=0.0).statements}
+    got = dated("Harrison Ford is returning in the forthcoming Blade Runner sequel. Blade "
+                "Runner 2 is scheduled to start shooting in 2016. The cult 1982 film, directed "
+                "by Ridley Scott, saw Rick Deckard hunting replicants.",
+                "Harrison Ford returns for Blade Runner 2", "2015-02-27")
+    assert ("blade-runner", "director", "ridley-scott") in got
+    assert ("blade-runner-2", "director", "ridley-scott") not in got
+    # the sequel's own year names the sequel
+    got = dated("Creed 2 (2018) is streaming now. It follows Creed. The 2018 film, directed "
+                "by Steven Caple Jr., saw Adonis fight.", "Creed 2 is streaming", "2019-05-01")
+    assert ("creed-2", "director", "steven-caple-jr") in got

@@ -121,6 +121,8 @@ _LEADING_THE = re.compile(r"^the ")
 
 #: A relative clause right after a title: "“Passing,” which is …".
 _WHICH_AFTER = re.compile(r"[”\"’]?,?[”\"’]?\s*(?:,|—|–)?\s*(?:which|that) (?:is|was|stars|follows|tells)\b")
+#: A year in a phrase pointing back to a work: "The cult 1982 film".
+_PAST_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: A kind word right before a title: "revealed a poster for the show Gulkanda Tales".
 _KIND_BEFORE = re.compile(r"\b(?:the|a|an|new) (?:[\w-]+ ){0,2}?(?:show|series|film|movie|drama|"
                           r"comedy|thriller|documentary|docuseries|miniseries|sitcom) [“\"‘]?$")
@@ -549,6 +551,16 @@ class Doc:
         if not earlier:
             return None
         main = self.main_film
+        year = _PAST_YEAR.search(m.group(0))
+        if year and main is not None and self.base_date is not None and \
+                int(year.group(0)) < self.base_date.year and not any(
+                    c.subject == main and c.property == "datePublished" and
+                    str(c.value).startswith(year.group(0)) for c in self.found.values()):
+            # "The cult 1982 film, directed by Ridley Scott, …" in an article about its
+            # sequel: the earlier film, not the one the article is about
+            before = self.predecessor(main)
+            if before is not None and self.type_of(before) in kinds:
+                return before
         # "In addition to Johnson and Statham, the upcoming movie is set to star …": the
         # clause's subject after a fronted phrase, as at the sentence's start
         opening = m.start() == 0 or re.fullmatch(r"[A-Z][^,;“”\"]{0,80}, ",
