@@ -747,3 +747,12 @@ def test_the_film_of_a_past_year_in_an_article_about_its_sequel_is_the_earlier_f
     got = dated("Creed 2 (2018) is streaming now. It follows Creed. The 2018 film, directed "
                 "by Steven Caple Jr., saw Adonis fight.", "Creed 2 is streaming", "2019-05-01")
     assert ("creed-2", "director", "steven-caple-jr") in got
+
+
+def test_a_name_after_a_fronted_into_the_series_is_the_subject_not_a_title() -> None:
+    text = ("Netflix has released the trailer for season two of “Lupin.” Into the series, "
+            "Assane is seen being dragged by the crime. Netflix's new thriller series, The "
+            "Veil, is out.")
+    found = works(text)
+    assert "Assane" not in found
+    assert found.get("The Veil") == "TVSeries"  # a title in apposition still is one

@@ -78,6 +78,10 @@ _CUE_COMMA = re.compile(
     rf"(?:(?:[a-z][\w-]*|[A-Z][\w+&]*)\s){{0,4}}?"
     rf"(?P<cue>{_SERIES_CUES}|film|movie|documentary|comedy|thriller|drama|release),\s[“\"‘]?"
     rf"(?P<t>{TITLE_WORDS})[”\"’]?(?=\s?[—–]|[.;,)]|,? (?:which|who|is|was|will|has)\b)")
+#: A preposition opening the sentence before "the series,": "Into the series, Assane …".
+_FRONTED_PLACE_IN_WORK = re.compile(r"(?:(?:Later|Earlier|Elsewhere|Also|But|And|Then) )?"
+                                    r"(?:[Ii]n|[Ii]nto|[Tt]hroughout|[Ww]ithin|[Aa]cross|[Oo]ver|"
+                                    r"[Dd]uring|[Ff]or) ")
 #: "his Winston Churchill film starring Gary Oldman, Darkest Hour, is scheduled to arrive
 #: this fall": the title closing a described kind word, before the verb.
 _CUE_DESCRIBED = re.compile(
@@ -937,6 +941,10 @@ def find_titles(doc: Doc) -> None:
                     # country, the work named before it
                 if _JOB_TITLE.match(title):
                     continue  # "Pixar's Chief Creative Officer Pete Docter": someone's post
+                if pattern is _CUE_COMMA and _FRONTED_PLACE_IN_WORK.fullmatch(s.text, 0,
+                                                                              m.start()):
+                    continue  # "Into the series, Assane is seen being dragged …": a phrase
+                    # fronted before the clause's subject, no title in apposition
                 if "-" in title and all(p in _NATIONALITIES or p in ("U.S.", "UK", "US")
                                         for p in title.split("-")):
                     continue  # "ZDF’s German-Czech co-production": nationalities
