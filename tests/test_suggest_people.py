@@ -496,3 +496,12 @@ def test_a_credit_in_a_semicolon_list_item_binds_to_no_work_of_an_earlier_item()
     got = facts("“Desert One” chronicles a perilous mission, and is directed by Barbara "
                 "Kopple.")
     assert ("desert-one", "director", "barbara-kopple") in got
+
+
+def test_the_books_a_clause_names_before_penned_by_are_the_authors_not_a_script() -> None:
+    got = facts("“Lupin” is back. The series is said to be a loose adaptation of hit French "
+                "novels based on Arsene Lupin and penned by Maurice Leblanc.")
+    assert not any(o == "maurice-leblanc" and p == "screenwriter" for _s, p, o in got)
+    # the work's own writer, after a clause of its own, still is
+    got = facts("“Lupin” is back. The film is based on the novel and was written by Jane Doe.")
+    assert ("lupin", "screenwriter", "jane-doe") in got

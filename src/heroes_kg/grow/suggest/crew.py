@@ -58,6 +58,10 @@ _BY = re.compile(rf"\b(?P<roles>(?i:(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_RO
 _NOT_WORK = re.compile(r"\b(?:songs?|solos?|music|lyrics|score|books?|novels?|letters?|essays?|"
                        r"posts?|statements?|articles?|memoirs?|poems?|plays?|tweets?|op-eds?|"
                        r"columns?|albums?|singles?)(?: \w+)?\s$")
+#: A book named in the clause before "written by" / "penned by", no work between.
+_WRITTEN_BOOK = re.compile(r"\b(?:novels?|books?|stories|comics?|memoirs?)\b(?: (?:based on|about|"
+                           r"of|by|from|set in|featuring|and|[a-z]+ed)| [A-Z][\w’'-]*){0,8} "
+                           r"(?:and )?$")
 #: "writer-director Robert Rodriguez", "director Robert Rodriguez", "producer X".
 _TITLE_BEFORE = re.compile(
     rf"\b(?P<role>writer-director|writer/director|director|filmmaker|helmer|screenwriter|co-writer|writer|"
@@ -202,6 +206,10 @@ def rule_by(doc: Doc, s: Sentence) -> None:
         pos = s.start + m.start()
         if _NOT_WORK.search(s.text[:m.start()]):
             continue
+        if _WRITTEN_BOOK.search(s.text[max(0, m.start() - 80):m.start()]) and \
+                re.match(r"(?i)(?:co-)?(?:written|penned)\b", m.group("roles")):
+            continue  # "an adaptation of hit French novels based on Arsene Lupin and penned
+            # by Maurice Leblanc": the books' author, no screenwriter
         work = _target(doc, pos, s)
         if work is None:
             continue
