@@ -756,3 +756,17 @@ def test_a_name_after_a_fronted_into_the_series_is_the_subject_not_a_title() -> 
     found = works(text)
     assert "Assane" not in found
     assert found.get("The Veil") == "TVSeries"  # a title in apposition still is one
+
+
+def test_two_titles_with_sequel_between_them_the_second_follows_the_first() -> None:
+    text = ("Armed with a limited theatrical release, superior overall promotional awareness "
+            "and better critical reception vs. typical Netflix films, Knives Out sequel Glass "
+            "Onion garnered 82.14 million viewing hours in its first three days.")
+    assert {"Knives Out", "Glass Onion"} <= set(works(text))
+    got = facts(text)
+    assert ("glass-onion", "sequelOf", "knives-out") in got
+    assert ("knives-out", "streamingOn", "netflix") not in got  # the sequel's sentence
+    # a company before the kind word is no title the new one comes from
+    got = facts("Disney remake Mulan opened on Friday.")
+    assert "Mulan" in works("Disney remake Mulan opened on Friday.")
+    assert not any(p in ("basedOn", "sequelOf") for _s, p, _o in got)

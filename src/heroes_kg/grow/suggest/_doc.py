@@ -88,7 +88,9 @@ _POSSESSIVE_CAPITAL = re.compile(r"[’']s [A-Z]")
 _STARRED_AFTER = re.compile(r"[”\"’]?[’']s?[”\"’]? [A-Z]|[”\"’] stars? [A-Z]|[”\"’]? (?:co-)?star [A-Z]|[”\"’]? (?:breakout|alum|"
                             r"alumna|actor|actress|co-directors?|directors?|writers?|co-writers?|"
                             r"helmers?|co-creators?|"
-                            r"creators?|producers?|showrunners?|veteran) [A-Z]")
+                            r"creators?|producers?|showrunners?|veteran) [A-Z]|"
+                            # "Knives Out sequel Glass Onion": the title after is the subject
+                            r" (?:sequel|prequel|spinoff|spin-off|reboot|remake) [“\"‘]?[A-Z]")
 _SCOPE_BREAK = re.compile(r"\b[A-Z]\w+ of [“\"‘]?$")
 _EARLIER_CREDIT = re.compile(r"\b(?:previously|also|once|earlier|last) (?:created|co-created|directed|"
                              r"wrote|co-wrote|produced|starred in|appeared in)\s*(?:[A-Z][\w+.-]*[’']s )?"

@@ -102,6 +102,15 @@ _TITLE_DERIVED = re.compile(rf"\b(?:a|an|the|its|their|his|her|{NAME}[’']s|the
                             rf"streamer|company|service|filmmaker|director)[’']s) "
                             rf"(?P<t>{TITLE_WORDS}) (?P<kind>sequel|reboot|remake|prequel|"
                             rf"spinoff|spin-off)\b")
+#: "Knives Out sequel Glass Onion garnered 82.14 million viewing hours": two titles, the
+#: kind word between them saying the second comes from the first (a newsroom's way of
+#: writing "Glass Onion, the sequel to Knives Out"); the first as ``t``, the second as
+#: ``t`` of the next pattern.
+_BETWEEN = r"(?P<kind>sequel|prequel|spinoff|spin-off|reboot|remake)"
+_KIND_BETWEEN_BASE = re.compile(rf"(?:^|(?<=, )|(?<=; ))(?P<t>{TITLE_WORDS}) {_BETWEEN} "
+                                rf"(?=[“\"‘]?{TITLE_WORDS})")
+_KIND_BETWEEN_NEW = re.compile(rf"(?:^|(?<=, )|(?<=; )){TITLE_WORDS} {_BETWEEN} [“\"‘]?"
+                               rf"(?P<t>{TITLE_WORDS})")
 #: "his movies The Incredible Hulk and Now You See Me".
 #: "this weekend's new theatrical releases including Fantastic Four, The Gift, Ricki and
 #: the Flash, and more".
@@ -415,6 +424,10 @@ _TITLE_PATTERNS = [
     (_WHICH, "which-clause", re.compile(r", which ")),
     (_TITLE_STARRING, "title-starring", re.compile(r", (?:an? [^,]{0,40})?(?:starring|featuring) ")),
     (_THE_TITLE_STARS, "title-stars", re.compile(r" (?:co-)?stars |will star ")),
+    (_KIND_BETWEEN_BASE, "title-kind-title", re.compile(r"[a-z] (?:sequel|prequel|spin-?off|"
+                                                          r"reboot|remake) [“\"‘]?[A-Z]")),
+    (_KIND_BETWEEN_NEW, "title-kind-title", re.compile(r"[a-z] (?:sequel|prequel|spin-?off|"
+                                                         r"reboot|remake) [“\"‘]?[A-Z]")),
     (_NAME_STARS, "name-stars", re.compile(r" (?:co-)?stars [A-Z]")),
     (_KIND_APPOS, "kind-apposition", re.compile(r", an? ")),
     (_KIND_IS, "kind-is", re.compile(r"\b(?:series|show|film|movie)(?:, which| in question)? "
@@ -974,6 +987,11 @@ def find_titles(doc: Doc) -> None:
                                               re.match(r"(?:Season|Part|Episode|Chapter|"
                                                        r"Volume|Series|It|This|That)\b", title)):
                     continue  # "Season 2 premieres on …", a person, a pronoun: no title
+                if rule == "title-kind-title" and (
+                        doc.is_person(title, strict=True) or is_place_or_award(title) or
+                        title.split()[0].lower() in FIRST_NAMES or
+                        title.lower() in KNOWN_NAMES):
+                    continue  # "Marvel sequel …" names no title: a company
                 if rule == "name-stars" and (
                         doc.is_person(title, strict=True) or is_place_or_award(title) or
                         title.split()[0].lower() in FIRST_NAMES or
@@ -2977,6 +2995,20 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
             prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
             doc.add(new, prop, m.group(0), s.start + m.start(), "derived-work", 0.75, obj=base)
             doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
+    for m in _KIND_BETWEEN_NEW.finditer(s.text):
+        # "Knives Out sequel Glass Onion": the second title comes from the first
+        base = doc.works_in(s.start + m.start(), s.start + m.start("kind"))
+        new_ = doc.span_starting(s.start + m.start("t"))
+        if not base or not new_ or doc.type_of(base[-1]) not in (
+                "Movie", "TVSeries", "MovieSeries"):
+            continue
+        work = new_[0][2]
+        if work == base[-1]:
+            continue
+        kind = m.group("kind")
+        prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
+        doc.add(work, prop, doc.text[s.start + m.start():new_[0][1]], s.start + m.start(),
+                "title-kind-title", 0.7, obj=base[-1])
     for m in _DERIVED_KIND.finditer(s.text):
         # "Netflix is also developing sequels to “The Gray Man,” “Extraction” and “Bird Box”"
         at = s.start + m.end()
