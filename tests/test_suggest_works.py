@@ -770,3 +770,16 @@ def test_two_titles_with_sequel_between_them_the_second_follows_the_first() -> N
     got = facts("Disney remake Mulan opened on Friday.")
     assert "Mulan" in works("Disney remake Mulan opened on Friday.")
     assert not any(p in ("basedOn", "sequelOf") for _s, p, _o in got)
+
+
+def test_titles_listed_after_a_dash_following_a_plural_kind_are_works() -> None:
+    text = ("And it was a solid performance, in line with Netflix's biggest movie debuts of "
+            "2022 -- The Adam Project, The Gray Man and Hustle.")
+    found = works(text)
+    assert {"The Adam Project", "The Gray Man", "Hustle"} <= set(found)
+    got = facts(text)
+    for work in ("the-adam-project", "the-gray-man", "hustle"):
+        assert (work, "streamingOn", "netflix") in got
+    # people listed after the colon are no titles
+    assert not works("The festival's premieres drew a crowd: Tom Hanks, Meg Ryan and Jane "
+                     "Doe.")
