@@ -783,3 +783,18 @@ def test_titles_listed_after_a_dash_following_a_plural_kind_are_works() -> None:
     # people listed after the colon are no titles
     assert not works("The festival's premieres drew a crowd: Tom Hanks, Meg Ryan and Jane "
                      "Doe.")
+
+
+def test_a_tone_a_rating_or_a_season_of_the_run_is_no_part_of_a_genre() -> None:
+    got = facts("It is up against Universal’s R-rated comedy Good Boys. While ITV launched a "
+                "fresh batch of bromance period sleuthing, BBC Two’s broody drama One Child "
+                "came to an end after three episodes.")
+    assert ("good-boys", "genre", "comedy") in got
+    assert ("one-child", "genre", "drama") in got
+    assert not any(p == "genre" and o.startswith(("R-rated", "broody"))
+                   for _s, p, o in got)
+    # the words that say the genre stay
+    got = facts("It follows the family drama This Is Us and the espionage thriller The Romeo "
+                "Section.")
+    assert ("this-is-us", "genre", "family drama") in got
+    assert ("the-romeo-section", "genre", "espionage thriller") in got

@@ -2491,6 +2491,11 @@ _NOT_GENRE = {
     "celebrated", "lauded", "praised", "divisive", "controversial", "hyped", "much-hyped",
     "troubled", "expensive", "massive", "huge", "little", "small", "tiny",
     "wild", "weird", "strange", "gorgeous", "lavish", "prestige", "flagship", "signature",
+    # a tone, a rating or a season of its run, which the curators leave out of the genre:
+    # "broody drama One Child" (drama), "dark jailhouse comedy" (jailhouse comedy),
+    # "R-rated comedy Good Boys" (comedy), "freshman dramas NCIS: NEW ORLEANS" (drama)
+    "dark", "broody", "brooding", "moody", "bleak", "gritty", "r-rated", "pg-13", "x-rated",
+    "freshman", "sophomore",
 }
 
 
