@@ -505,3 +505,19 @@ def test_the_books_a_clause_names_before_penned_by_are_the_authors_not_a_script(
     # the work's own writer, after a clause of its own, still is
     got = facts("“Lupin” is back. The film is based on the novel and was written by Jane Doe.")
     assert ("lupin", "screenwriter", "jane-doe") in got
+
+
+def test_a_character_named_after_the_kin_they_are_to_another() -> None:
+    text = ("“Diary of a Future President” is over. Diary of a Future President starred Tess "
+            "Romero as Elena Canero-Reed, a 13-year-old Cuban American girl. Selenis Levya "
+            "starred as Elena’s widowed mother Gabi, and Charlie Bushnell played her older "
+            "brother Bobby.")
+    got = facts(text)
+    assert ("tess-romero", "plays", "elena-canero-reed") in got
+    assert ("selenis-levya", "plays", "gabi") in got
+    assert ("charlie-bushnell", "plays", "bobby") in got
+    assert ("selenis-levya", "plays", "elena") not in got
+    # an unnamed kin is no character
+    got = facts("“Beetlejuice 2” is coming. As per reports, Bellucci will play Betelheuse's "
+                "wife while Dafoe will star as a ghost detective.")
+    assert not any(p == "plays" for _s, p, _o in got)

@@ -33,7 +33,13 @@ _PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother":
                  "mum": "parent"}
 #: A character's name, with the lowercase particle some have: "Nynaeve al'Meara".
 _CHARACTER = rf"{NAME}(?: (?:al|el|ibn|bin|de|da|di|du|van|von|der|le|la|del)(?:[’']| )[A-Z][\w’'-]*)?"
-_ROLE = rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}})?(?:{NAME}[’']s \w+ )?{_CHARACTER}"
+#: "as Elena’s widowed mother Gabi", "played her older brother Bobby": the character is
+#: the name after the words that say who they are to another.
+_ROLE = (rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}})?"
+         rf"(?:{NAME}[’']s (?:[a-z][\w-]* ){{1,3}}|(?:his|her|their) (?:[a-z][\w-]* ){{1,2}}"
+         rf"(?:mother|father|mom|dad|brother|sister|son|daughter|wife|husband|boss|friend|"
+         rf"best friend|boyfriend|girlfriend|partner|grandmother|grandfather|aunt|uncle|"
+         rf"cousin) )?{_CHARACTER}")
 _PLAYS = (rf"(?:also )?(?:will )?{verbs('star', 'play', 'portray', 'voice')}"
           rf"(?: in the (?:[A-Za-z-]+ ){{0,2}}?(?:movie|film|series|show))?")
 _PLAYS_ROLE = (rf"(?:also )?(?:will )?(?:{verbs('play', 'portray', forms=('base', 's', 'ed', 'ing'))}|"
@@ -44,8 +50,10 @@ _PLAYS_ROLE = (rf"(?:also )?(?:will )?(?:{verbs('play', 'portray', forms=('base'
 def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
     """The character of "as Y"; handles "Missy's dad Marcus Moreno" and "the mutant
     mercenary Domino"."""
-    raw = re.sub(r"^(?:the (?:[a-z-]+ )+|(?:[a-z]+-[a-z]+ )+)", "", raw)  # "ex-soldier Cara Dune"
-    m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?P<rel>\w+) (?P<name>{NAME})", raw)
+    raw = re.sub(r"^(?:the (?:[a-z-]+ )+|(?:[a-z]+-[a-z]+ )+|(?:his|her|their) (?:[a-z][\w-]* )+)",
+                 "", raw)  # "ex-soldier Cara Dune", "her older brother Bobby"
+    m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?:[a-z][\w-]* ){{0,2}}(?P<rel>\w+) (?P<name>{NAME})",
+                     raw)  # "Missy's dad Marcus Moreno", "Elena’s widowed mother Gabi"
     if m and m.group("rel").lower() in _PARENT_WORDS:
         child = doc.entity(m.group("child"), "FictionalCharacter", "cast-as", quote)
         parent = doc.entity(m.group("name"), "FictionalCharacter", "cast-as", quote)
@@ -184,7 +192,7 @@ def rule_respectively_as(doc: Doc, s: Sentence) -> None:
         doc.consumed.append((start, s.start + m.end()))
 
 
-_CAST_X_AS = re.compile(rf"\b(?:cast|casts|casting|tapped|taps|hired|stars|starring|features|"
+_CAST_X_AS = re.compile(rf"\b(?:cast|casts|casting|tapped|taps|hired|stars|starred|starring|features|"
                         rf"featuring|co-stars|includes|included|including) (?:[“\"][^”\"]+[”\"] )?"
                         rf"(?:(?:breakout|star|alum|alumna|newcomer|veteran|actor|actress) )?"
                         rf"(?P<a>{NAME}) as (?P<r>{_ROLE})")
@@ -234,6 +242,8 @@ _PLAYS_ROLE_AS = re.compile(rf"(?P<a>{NAME}),? (?:who )?(?:(?P<long>{_PLAYS_ROLE
                             r"(?:the |her |his |their )?voices? (?:of|to)|"
                             r"(?:is|was|has been) (?:[a-z]+ ){1,4}?(?:playing|portraying)|"
                             rf"portray|voices|voiced)) (?P<r>{_ROLE})")
+_KIN_ROLE = re.compile(r"(?:his|her|their) (?:[a-z][\w-]* ){0,2}(?:mother|father|mom|dad|"
+                       r"brother|sister|son|daughter|wife|husband) [A-Z]")
 _AND_PLAYED = re.compile(r" and (?:also )?(?:played|portrayed|voiced|lent) ")
 
 
@@ -247,8 +257,9 @@ def rule_plays(doc: Doc, s: Sentence) -> None:
         if any(a <= start < b for a, b in doc.consumed):
             continue
         role = m.group("r")
-        if re.match(r"(?:the|a|an|his|her|their)\b", role, re.IGNORECASE):
-            continue
+        if re.match(r"(?:the|a|an|his|her|their)\b", role, re.IGNORECASE) and \
+                not _KIN_ROLE.match(role):
+            continue  # not "played her older brother Bobby": a kin, then the character
         rule = "plays-the-role-of" if m.group("long") else "plays"
         film, quote = _work_named_after(doc, s, m.end())
         _cast(doc, m.group("a"), role, s.text[m.start():quote] if film else m.group(0), start,
