@@ -554,12 +554,13 @@ class Doc:
             return None
         main = self.main_film
         year = _PAST_YEAR.search(m.group(0))
-        if year and main is not None and self.base_date is not None and \
+        if year and m.start() == 0 and main is not None and self.base_date is not None and \
                 int(year.group(0)) < self.base_date.year and not any(
                     c.subject == main and c.property == "datePublished" and
                     str(c.value).startswith(year.group(0)) for c in self.found.values()):
             # "The cult 1982 film, directed by Ridley Scott, …" in an article about its
-            # sequel: the earlier film, not the one the article is about
+            # sequel: the earlier film, not the one the article is about (as the sentence's
+            # subject; "previously adapted into the 1987 film starring …" is read by its rule)
             before = self.predecessor(main)
             if before is not None and self.type_of(before) in kinds:
                 return before
