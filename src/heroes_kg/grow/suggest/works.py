@@ -115,8 +115,10 @@ _KIND_BETWEEN_NEW = re.compile(rf"(?:^|(?<=, )|(?<=; )){TITLE_WORDS} {_BETWEEN} 
 #: "this weekend's new theatrical releases including Fantastic Four, The Gift, Ricki and
 #: the Flash, and more".
 _TITLE_LIST = re.compile(rf"\b(?:movies|films|series|shows|credits|titles|originals|programs|"
-                         rf"programmes|releases|debuts|premieres)(?: (?:such as |like |including |include |includes )?|"
-                         rf"(?: [a-z][^,.;:]{{0,50}}?)?,? (?:such as|like|including) |"
+                         rf"programmes|releases|debuts|premieres)(?:(?<!debuts)(?<!premieres) "
+                         rf"(?:such as |like |including |include |includes )?|"
+                         rf"(?<!debuts)(?<!premieres)(?: [a-z][^,.;:]{{0,50}}?)?,? "
+                         rf"(?:such as|like|including) |"
                          # "Netflix's biggest movie debuts of 2022 -- The Adam Project, The
                          # Gray Man and Hustle": the list a dash or a colon sets after them
                          rf"(?: [a-z][^,.;:]{{0,30}}?)? ?(?:--|—|–|:) )"
