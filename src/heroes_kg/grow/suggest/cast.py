@@ -52,7 +52,7 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
     mercenary Domino"."""
     raw = re.sub(r"^(?:the (?:[a-z-]+ )+|(?:[a-z]+-[a-z]+ )+|(?:his|her|their) (?:[a-z][\w-]* )+)",
                  "", raw)  # "ex-soldier Cara Dune", "her older brother Bobby"
-    m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?:[a-z][\w-]* ){{0,2}}(?P<rel>\w+) (?P<name>{NAME})",
+    m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?:[a-z][\w-]* ){{0,2}}?(?P<rel>[a-z]\w*) (?P<name>{NAME})",
                      raw)  # "Missy's dad Marcus Moreno", "Elena’s widowed mother Gabi"
     if m and m.group("rel").lower() in _PARENT_WORDS:
         child = doc.entity(m.group("child"), "FictionalCharacter", "cast-as", quote)
