@@ -3007,18 +3007,18 @@ def rule_derived_work(doc: Doc, s: Sentence) -> None:
             doc.add_work_span(s.start + m.start(), s.start + m.end(), new)
     for m in _KIND_BETWEEN_NEW.finditer(s.text):
         # "Knives Out sequel Glass Onion": the second title comes from the first
-        base = doc.works_in(s.start + m.start(), s.start + m.start("kind"))
+        bases = doc.works_in(s.start + m.start(), s.start + m.start("kind"))
         new_ = doc.span_starting(s.start + m.start("t"))
-        if not base or not new_ or doc.type_of(base[-1]) not in (
+        if not bases or not new_ or doc.type_of(bases[-1]) not in (
                 "Movie", "TVSeries", "MovieSeries"):
             continue
         work = new_[0][2]
-        if work == base[-1]:
+        if work == bases[-1]:
             continue
         kind = m.group("kind")
         prop = "sequelOf" if kind in ("sequel", "prequel") else "basedOn"
         doc.add(work, prop, doc.text[s.start + m.start():new_[0][1]], s.start + m.start(),
-                "title-kind-title", 0.7, obj=base[-1])
+                "title-kind-title", 0.7, obj=bases[-1])
     for m in _DERIVED_KIND.finditer(s.text):
         # "Netflix is also developing sequels to “The Gray Man,” “Extraction” and “Bird Box”"
         at = s.start + m.end()
