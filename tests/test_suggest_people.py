@@ -521,3 +521,17 @@ def test_a_character_named_after_the_kin_they_are_to_another() -> None:
     got = facts("“Beetlejuice 2” is coming. As per reports, Bellucci will play Betelheuse's "
                 "wife while Dafoe will star as a ghost detective.")
     assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_a_character_named_in_a_sequel_a_fronted_phrase_names() -> None:
+    text = ("Following yesterday’s announcement “Stargirl” will be receiving a sequel. Judy "
+            "Greer has joined the cast. In the Stargirl sequel, Greer will be playing a "
+            "character named Ana, who is likely to be Stargirl’s mother.")
+    got = {(c.subject, c.property, c.object, c.qualifiers.get("in")) for c in suggest(
+        Article("a", "T", "a.txt", text, date="2021-02-23"), KNOWN,
+        min_confidence=0.0).statements}
+    assert ("judy-greer", "plays", "ana", "stargirl-sequel") in got
+    # a fronted phrase naming two works sets no one scope; "a character" alone is none
+    got2 = facts("“Stargirl” and “Holes” are films. In Stargirl and Holes, Judy Greer will be "
+                 "playing a character.")
+    assert not any(p == "plays" for _s, p, _o in got2)

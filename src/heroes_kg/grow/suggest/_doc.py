@@ -123,6 +123,8 @@ _LEADING_THE = re.compile(r"^the ")
 
 #: A relative clause right after a title: "“Passing,” which is …".
 _WHICH_AFTER = re.compile(r"[”\"’]?,?[”\"’]?\s*(?:,|—|–)?\s*(?:which|that) (?:is|was|stars|follows|tells)\b")
+#: A phrase opening a sentence with "In" and a work: "In the Stargirl sequel, …".
+_FRONTED_IN = re.compile(r"In (?:the |a |an )?[^,;.]{2,60}?,")
 #: A year in a phrase pointing back to a work: "The cult 1982 film".
 _PAST_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: A kind word right before a title: "revealed a poster for the show Gulkanda Tales".
@@ -694,6 +696,14 @@ class Doc:
         head = self.apposed(pos, s)
         if head is not None:
             return head
+        fronted = _FRONTED_IN.match(s.text)
+        if fronted and s.start + fronted.end() <= pos:
+            # "In the Stargirl sequel, Greer will be playing a character named Ana": the
+            # work a fronted "In …," names is the sentence's, a sequel too
+            spans = [w for a, b, w in self.work_spans
+                     if s.start <= a and b <= s.start + fronted.end()]
+            if len(spans) == 1:
+                return spans[0]
         before = [w for a, b, w in self.work_spans if s.start <= a < pos
                   and self._scoping(a, b, w)]
         if before:

@@ -35,7 +35,9 @@ _PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother":
 _CHARACTER = rf"{NAME}(?: (?:al|el|ibn|bin|de|da|di|du|van|von|der|le|la|del)(?:[’']| )[A-Z][\w’'-]*)?"
 #: "as Elena’s widowed mother Gabi", "played her older brother Bobby": the character is
 #: the name after the words that say who they are to another.
-_ROLE = (rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}})?"
+_ROLE = (rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}}|"
+         # "will be playing a character named Ana": the name given
+         rf"an? (?:[a-z-]+ ){{1,3}}(?:named|called) )?"
          rf"(?:{NAME}[’']s (?:[a-z][\w-]* ){{1,3}}|(?:his|her|their) (?:[a-z][\w-]* ){{1,2}}"
          rf"(?:mother|father|mom|dad|brother|sister|son|daughter|wife|husband|boss|friend|"
          rf"best friend|boyfriend|girlfriend|partner|grandmother|grandfather|aunt|uncle|"
@@ -50,8 +52,10 @@ _PLAYS_ROLE = (rf"(?:also )?(?:will )?(?:{verbs('play', 'portray', forms=('base'
 def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
     """The character of "as Y"; handles "Missy's dad Marcus Moreno" and "the mutant
     mercenary Domino"."""
-    raw = re.sub(r"^(?:the (?:[a-z-]+ )+|(?:[a-z]+-[a-z]+ )+|(?:his|her|their) (?:[a-z][\w-]* )+)",
-                 "", raw)  # "ex-soldier Cara Dune", "her older brother Bobby"
+    raw = re.sub(r"^(?:the (?:[a-z-]+ )+|(?:[a-z]+-[a-z]+ )+|(?:his|her|their) (?:[a-z][\w-]* )+|"
+                 r"an? (?:[a-z-]+ )+(?:named|called) )",
+                 "", raw)  # "ex-soldier Cara Dune", "her older brother Bobby", "a character
+    # named Ana"
     m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?:[a-z][\w-]* ){{0,2}}?(?P<rel>[a-z]\w*) (?P<name>{NAME})",
                      raw)  # "Missy's dad Marcus Moreno", "Elena’s widowed mother Gabi"
     if m and m.group("rel").lower() in _PARENT_WORDS:
@@ -244,6 +248,7 @@ _PLAYS_ROLE_AS = re.compile(rf"(?P<a>{NAME}),? (?:who )?(?:(?P<long>{_PLAYS_ROLE
                             rf"portray|voices|voiced)) (?P<r>{_ROLE})")
 _KIN_ROLE = re.compile(r"(?:his|her|their) (?:[a-z][\w-]* ){0,2}(?:mother|father|mom|dad|"
                        r"brother|sister|son|daughter|wife|husband) [A-Z]")
+_NAMED_ROLE = re.compile(r"an? (?:[a-z-]+ ){1,3}(?:named|called) [A-Z]")
 _AND_PLAYED = re.compile(r" and (?:also )?(?:played|portrayed|voiced|lent) ")
 
 
@@ -258,7 +263,7 @@ def rule_plays(doc: Doc, s: Sentence) -> None:
             continue
         role = m.group("r")
         if re.match(r"(?:the|a|an|his|her|their)\b", role, re.IGNORECASE) and \
-                not _KIN_ROLE.match(role):
+                not _KIN_ROLE.match(role) and not _NAMED_ROLE.match(role):
             continue  # not "played her older brother Bobby": a kin, then the character
         rule = "plays-the-role-of" if m.group("long") else "plays"
         film, quote = _work_named_after(doc, s, m.end())
