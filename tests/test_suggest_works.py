@@ -798,3 +798,14 @@ def test_a_tone_a_rating_or_a_season_of_the_run_is_no_part_of_a_genre() -> None:
                 "Section.")
     assert ("this-is-us", "genre", "family drama") in got
     assert ("the-romeo-section", "genre", "espionage thriller") in got
+
+
+def test_a_filmmaker_listed_before_someones_directorial_debut_is_no_title() -> None:
+    text = ("The Spotlight on Documentary lineup features new films by Abel Ferrara, Alex "
+            "Gibney, Vanessa Redgrave’s directorial debut, and more.")
+    assert "Alex Gibney" not in works(text)
+    assert not any(p == "director" for _s, p, _o in facts(text))
+    # a title set beside the debut still is one
+    text = "Bruised, Halle Berry’s directorial debut, is set to launch on Netflix."
+    assert "Bruised" in works(text)
+    assert ("bruised", "director", "halle-berry") in facts(text)

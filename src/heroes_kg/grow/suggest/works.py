@@ -975,6 +975,10 @@ def find_titles(doc: Doc) -> None:
                 if rule == "kind-apposition" and (title.split()[0].lower() in FIRST_NAMES or
                                                   _person_context(doc.text, title)):
                     continue  # "Tom Hanks, a comedy veteran": a person
+                if rule == "debut-apposition" and title.split()[0].lower() in FIRST_NAMES and \
+                        s.text[m.end(group):m.end(group) + 1] not in "”\"’'":
+                    continue  # "new films by Abel Ferrara, Alex Gibney, Vanessa Redgrave’s
+                    # directorial debut": a filmmaker listed before hers, no title
                 if rule == "apposition" and (_TITLE_AFTER_KIND.match(s.text, m.end()) or (
                         title.split()[0].lower() in FIRST_NAMES and
                         s.text[m.end(group):m.end(group) + 1] not in "”\"’'")):
