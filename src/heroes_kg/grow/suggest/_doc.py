@@ -696,7 +696,7 @@ class Doc:
         head = self.apposed(pos, s)
         if head is not None:
             return head
-        fronted = _FRONTED_IN.match(s.text)
+        fronted = _FRONTED_IN.match(s.text) if s.text.startswith("In ") else None
         if fronted and s.start + fronted.end() <= pos:
             # "In the Stargirl sequel, Greer will be playing a character named Ana": the
             # work a fronted "In …," names is the sentence's, a sequel too
