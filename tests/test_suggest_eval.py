@@ -56,7 +56,7 @@ FLOORS = {"dev": {"recall": 0.69, "precision": 0.95, "typed": 0.96, "noise": 0},
           # type of a new name (given names and common words from real lexicons) and noise
           "dev-14": {"recall": 0.27, "precision": 0.76, "typed": 0.93, "noise": 0},
           # the same (round 13's held-out half), scored once before any rule was tuned on it
-          "dev-15": {"recall": 0.17, "precision": 0.56, "typed": 0.93, "noise": 1}}
+          "dev-15": {"recall": 0.23, "precision": 0.71, "typed": 0.96, "noise": 1}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
