@@ -55,8 +55,11 @@ FLOORS = {"dev": {"recall": 0.69, "precision": 0.95, "typed": 0.96, "noise": 0},
           # tuned on in round 13 for two mechanisms: the work an article is about, and the
           # type of a new name (given names and common words from real lexicons) and noise
           "dev-14": {"recall": 0.27, "precision": 0.76, "typed": 0.93, "noise": 0},
-          # the same (round 13's held-out half), scored once before any rule was tuned on it
-          "dev-15": {"recall": 0.21, "precision": 0.60, "typed": 0.93, "noise": 1}}
+          # the same (round 13's held-out half), scored once before any rule was tuned on it;
+          # tuned on in round 14 (which work a credit binds to, title boundaries, cast and
+          # crew phrasings, quotations set out the British or web way, joint speakers,
+          # rankings in so many countries)
+          "dev-15": {"recall": 0.27, "precision": 0.73, "typed": 0.96, "noise": 1}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]

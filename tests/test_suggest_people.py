@@ -445,3 +445,93 @@ def test_no_bare_cast_membership_of_a_season_beside_a_role_in_its_series() -> No
     for actor, work in plays:
         assert (work, actor) not in members
         assert not any(o == actor and s.startswith(f"{work}-season") for s, o in members)
+
+
+def test_created_and_exec_produced_by_gives_creators_and_executive_producers() -> None:
+    # the trade press's shorthand for "executive produced"
+    got = facts("Netflix has renewed its dark family drama “Bloodline” for a third season. "
+                "The Sony Pictures TV drama series, created and exec produced by Todd A. "
+                "Kessler, Daniel Zelman and Glenn Kessler, will return next year.")
+    for person in ("todd-a-kessler", "daniel-zelman", "glenn-kessler"):
+        assert ("bloodline", "creator", person) in got
+        assert ("bloodline", "executiveProducer", person) in got
+        assert ("bloodline", "producer", person) not in got
+    # "produced" alone is still a producer
+    got = facts("“Bloodline” is back. The drama was produced by Todd A. Kessler.")
+    assert ("bloodline", "producer", "todd-a-kessler") in got
+    assert ("bloodline", "executiveProducer", "todd-a-kessler") not in got
+
+
+def test_a_directors_one_word_bracket_is_an_earlier_film_not_a_character() -> None:
+    text = ("The filmmaking duo also revealed a poster for the show Gulkanda Tales. Directed "
+            "by Rahi Anil Barve (Tumbbad), the satirical series stars Kunal Kemmu, Pankaj "
+            "Tripathi and Patralekha.")
+    found = suggest(Article("a", "T", "a.txt", text, date="2024-03-19"), KNOWN,
+                    min_confidence=0.0)
+    got = {c.key() for c in found.statements}
+    assert ("tumbbad", "director", "rahi-anil-barve") in got
+    assert ("gulkanda-tales", "director", "rahi-anil-barve") in got
+    assert not any(p == "plays" for _s, p, _o in got)
+    types = {e.id: e.type for e in found.entities}
+    assert types["tumbbad"] == "Movie" and types["rahi-anil-barve"] == "Filmmaker"
+    # an actor's bracket after no crew cue stays the character played
+    got = facts("“Gulkanda Tales” is new. The satirical series stars Kunal Kemmu (Raghav).")
+    assert ("kunal-kemmu", "plays", "raghav") in got
+
+
+def test_a_credit_in_a_semicolon_list_item_binds_to_no_work_of_an_earlier_item() -> None:
+    text = ("Other World Premieres include Alan Berliner's “Letter to the Editor,” a personal "
+            "reflection on photojournalism; Barbara Kopple's “Desert One,” chronicling a "
+            "perilous mission; And We Go Green, about racers in the Formula E competition, "
+            "directed by Fisher Stevens and Malcolm Venville and produced by Leonardo "
+            "DiCaprio; and Eva Orner's Bikram: Yogi, Guru, Predator, about a yoga teacher.")
+    got = facts(text)
+    assert not any(s == "desert-one" and p in ("director", "producer") for s, p, _o in got)
+    assert not any(o == "bikram" for _s, _p, o in got)
+    # the credit in the item that names its work binds to it, and a sentence that is no
+    # semicolon list reaches back as before
+    got = facts("The lineup includes “Letter to the Editor”; “Desert One,” directed by "
+                "Barbara Kopple; and “Sing Me a Song.”")
+    assert ("desert-one", "director", "barbara-kopple") in got
+    got = facts("“Desert One” chronicles a perilous mission, and is directed by Barbara "
+                "Kopple.")
+    assert ("desert-one", "director", "barbara-kopple") in got
+
+
+def test_the_books_a_clause_names_before_penned_by_are_the_authors_not_a_script() -> None:
+    got = facts("“Lupin” is back. The series is said to be a loose adaptation of hit French "
+                "novels based on Arsene Lupin and penned by Maurice Leblanc.")
+    assert not any(o == "maurice-leblanc" and p == "screenwriter" for _s, p, o in got)
+    # the work's own writer, after a clause of its own, still is
+    got = facts("“Lupin” is back. The film is based on the novel and was written by Jane Doe.")
+    assert ("lupin", "screenwriter", "jane-doe") in got
+
+
+def test_a_character_named_after_the_kin_they_are_to_another() -> None:
+    text = ("“Diary of a Future President” is over. Diary of a Future President starred Tess "
+            "Romero as Elena Canero-Reed, a 13-year-old Cuban American girl. Selenis Levya "
+            "starred as Elena’s widowed mother Gabi, and Charlie Bushnell played her older "
+            "brother Bobby.")
+    got = facts(text)
+    assert ("tess-romero", "plays", "elena-canero-reed") in got
+    assert ("selenis-levya", "plays", "gabi") in got
+    assert ("charlie-bushnell", "plays", "bobby") in got
+    assert ("selenis-levya", "plays", "elena") not in got
+    # an unnamed kin is no character
+    got = facts("“Beetlejuice 2” is coming. As per reports, Bellucci will play Betelheuse's "
+                "wife while Dafoe will star as a ghost detective.")
+    assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_a_character_named_in_a_sequel_a_fronted_phrase_names() -> None:
+    text = ("Following yesterday’s announcement “Stargirl” will be receiving a sequel. Judy "
+            "Greer has joined the cast. In the Stargirl sequel, Greer will be playing a "
+            "character named Ana, who is likely to be Stargirl’s mother.")
+    got = {(c.subject, c.property, c.object, c.qualifiers.get("in")) for c in suggest(
+        Article("a", "T", "a.txt", text, date="2021-02-23"), KNOWN,
+        min_confidence=0.0).statements}
+    assert ("judy-greer", "plays", "ana", "stargirl-sequel") in got
+    # a fronted phrase naming two works sets no one scope; "a character" alone is none
+    got2 = facts("“Stargirl” and “Holes” are films. In Stargirl and Holes, Judy Greer will be "
+                 "playing a character.")
+    assert not any(p == "plays" for _s, p, _o in got2)

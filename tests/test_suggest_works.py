@@ -670,3 +670,142 @@ def test_a_number_in_apposition_to_a_kind_of_work_is_its_title_a_year_is_not() -
             "in the vein of the Bourne films.\n\n355 is about a group of secret agents.")
     assert works(text).get("355") == "Movie"
     assert "2019" not in works("The studio said in 2019, a film about spies was coming.")
+
+
+def test_a_name_that_opens_its_sentence_and_stars_a_person_is_a_work() -> None:
+    text = ("The Family Man creators Raj & DK’s Citadel Honey Bunny is their contribution to "
+            "the franchise. Citadel Honey Bunny stars Varun Dhawan (in his streaming debut) "
+            "and Samantha Ruth Prabhu as spies in love. The cast includes Kay Kay Menon and "
+            "Sikander Kher.")
+    assert "Citadel Honey Bunny" in works(text)
+    got = facts(text)
+    for person in ("varun-dhawan", "kay-kay-menon", "sikander-kher"):
+        assert ("citadel-honey-bunny", "castMember", person) in got
+    # a place or a company before the plural "stars" is no work, nor is a person's name
+    found = works("Hollywood stars Tom Hanks and Meg Ryan attended the premiere. Netflix "
+                  "stars Millie Bobby Brown and Noah Schnapp were there too. Josh Hartnett "
+                  "stars Saturday night.")
+    assert not {"Hollywood", "Netflix", "Josh Hartnett"} & set(found)
+
+
+def test_the_series_is_the_one_the_sentence_before_brought_in_as_a_show() -> None:
+    text = ("Prime Video unveiled its slate with a peek at Jonathan Nolan’s series Fallout. "
+            "Fallout stars Ella Purnell.\n\n"
+            "“We are ready to go,” Raj said. The filmmaking duo also revealed a poster for the "
+            "show Gulkanda Tales. Directed by Rahi Anil Barve, the satirical series stars "
+            "Kunal Kemmu and Pankaj Tripathi.")
+    got = facts(text)
+    for person in ("kunal-kemmu", "pankaj-tripathi"):
+        assert ("gulkanda-tales", "castMember", person) in got
+        assert ("fallout", "castMember", person) not in got
+    # where the paragraph goes on about the article's work, "the series" stays it
+    text = ("Prime Video unveiled its slate with a peek at Jonathan Nolan’s series Fallout.\n\n"
+            "Fallout is epic. The makers also revealed a poster for the show Gulkanda Tales. "
+            "Directed by Jonathan Nolan, the satirical series stars Kunal Kemmu.")
+    got = facts(text)
+    assert ("fallout", "castMember", "kunal-kemmu") in got
+
+
+def test_a_title_is_read_past_its_cast_set_beside_it_before_is_created_by() -> None:
+    text = ("Ziddi Girls, led by Simran, Revathy and Nandita Das, has been created by Rangita "
+            "Pritish Nandy and revolves around five college-going Gen Zers.")
+    assert works(text).get("Ziddi Girls") == "TVSeries"
+    got = facts(text)
+    assert ("ziddi-girls", "creator", "rangita-pritish-nandy") in got
+    assert ("ziddi-girls", "castMember", "nandita-das") in got
+    # a group the story follows, counted, is no character
+    assert not any(p == "appearsIn" for _s, p, _o in got)
+    # a company set beside the people who lead it is no title
+    assert not works("Excel Entertainment, led by Ritesh Sidhwani and Farhan Akhtar, was "
+                     "created by Farhan Akhtar in 1999.")
+
+
+def test_companies_a_slash_joins_before_a_title_each_produce_it() -> None:
+    got = facts("Sony/Rovio Entertainment’s The Angry Birds Movie 2 is no longer nesting in "
+                "the post-Labor Day frame. On its new release date, it is up against "
+                "Universal’s R-rated comedy Good Boys.")
+    assert ("the-angry-birds-movie-2", "productionCompany", "sony") in got
+    assert ("the-angry-birds-movie-2", "productionCompany", "rovio-entertainment") in got
+    assert ("good-boys", "productionCompany", "universal") in got
+    # a sentence's first word, an initialism or a capitalised headline word is no studio
+    got = facts("When Studio Ghibli’s The Boy and the Heron opened, it led. The Family Man "
+                "creators Raj & DK’s Citadel Honey Bunny is their contribution.")
+    assert not any(p == "productionCompany" for _s, p, _o in got)
+
+
+def test_the_film_of_a_past_year_in_an_article_about_its_sequel_is_the_earlier_film() -> None:
+    def dated(text: str, title: str, date: str) -> set[tuple[str, str, str]]:
+        return {c.key() for c in suggest(Article("a", title, "a.txt", text, date=date), KNOWN,
+                                         min_confidence=0.0).statements}
+    got = dated("Harrison Ford is returning in the forthcoming Blade Runner sequel. Blade "
+                "Runner 2 is scheduled to start shooting in 2016. The cult 1982 film, directed "
+                "by Ridley Scott, saw Rick Deckard hunting replicants.",
+                "Harrison Ford returns for Blade Runner 2", "2015-02-27")
+    assert ("blade-runner", "director", "ridley-scott") in got
+    assert ("blade-runner-2", "director", "ridley-scott") not in got
+    # the sequel's own year names the sequel
+    got = dated("Creed 2 (2018) is streaming now. It follows Creed. The 2018 film, directed "
+                "by Steven Caple Jr., saw Adonis fight.", "Creed 2 is streaming", "2019-05-01")
+    assert ("creed-2", "director", "steven-caple-jr") in got
+
+
+def test_a_name_after_a_fronted_into_the_series_is_the_subject_not_a_title() -> None:
+    text = ("Netflix has released the trailer for season two of “Lupin.” Into the series, "
+            "Assane is seen being dragged by the crime. Netflix's new thriller series, The "
+            "Veil, is out.")
+    found = works(text)
+    assert "Assane" not in found
+    assert found.get("The Veil") == "TVSeries"  # a title in apposition still is one
+
+
+def test_two_titles_with_sequel_between_them_the_second_follows_the_first() -> None:
+    text = ("Armed with a limited theatrical release, superior overall promotional awareness "
+            "and better critical reception vs. typical Netflix films, Knives Out sequel Glass "
+            "Onion garnered 82.14 million viewing hours in its first three days.")
+    assert {"Knives Out", "Glass Onion"} <= set(works(text))
+    got = facts(text)
+    assert ("glass-onion", "sequelOf", "knives-out") in got
+    assert ("knives-out", "streamingOn", "netflix") not in got  # the sequel's sentence
+    # a company before the kind word is no title the new one comes from
+    got = facts("Disney remake Mulan opened on Friday.")
+    assert "Mulan" in works("Disney remake Mulan opened on Friday.")
+    assert not any(p in ("basedOn", "sequelOf") for _s, p, _o in got)
+
+
+def test_titles_listed_after_a_dash_following_a_plural_kind_are_works() -> None:
+    text = ("And it was a solid performance, in line with Netflix's biggest movie debuts of "
+            "2022 -- The Adam Project, The Gray Man and Hustle.")
+    found = works(text)
+    assert {"The Adam Project", "The Gray Man", "Hustle"} <= set(found)
+    got = facts(text)
+    for work in ("the-adam-project", "the-gray-man", "hustle"):
+        assert (work, "streamingOn", "netflix") in got
+    # people listed after the colon are no titles
+    assert not works("The festival's premieres drew a crowd: Tom Hanks, Meg Ryan and Jane "
+                     "Doe.")
+
+
+def test_a_tone_a_rating_or_a_season_of_the_run_is_no_part_of_a_genre() -> None:
+    got = facts("It is up against Universal’s R-rated comedy Good Boys. While ITV launched a "
+                "fresh batch of bromance period sleuthing, BBC Two’s broody drama One Child "
+                "came to an end after three episodes.")
+    assert ("good-boys", "genre", "comedy") in got
+    assert ("one-child", "genre", "drama") in got
+    assert not any(p == "genre" and o.startswith(("R-rated", "broody"))
+                   for _s, p, o in got)
+    # the words that say the genre stay
+    got = facts("It follows the family drama This Is Us and the espionage thriller The Romeo "
+                "Section.")
+    assert ("this-is-us", "genre", "family drama") in got
+    assert ("the-romeo-section", "genre", "espionage thriller") in got
+
+
+def test_a_filmmaker_listed_before_someones_directorial_debut_is_no_title() -> None:
+    text = ("The Spotlight on Documentary lineup features new films by Abel Ferrara, Alex "
+            "Gibney, Vanessa Redgrave’s directorial debut, and more.")
+    assert "Alex Gibney" not in works(text)
+    assert not any(p == "director" for _s, p, _o in facts(text))
+    # a title set beside the debut still is one
+    text = "Bruised, Halle Berry’s directorial debut, is set to launch on Netflix."
+    assert "Bruised" in works(text)
+    assert ("bruised", "director", "halle-berry") in facts(text)

@@ -88,7 +88,9 @@ _POSSESSIVE_CAPITAL = re.compile(r"[’']s [A-Z]")
 _STARRED_AFTER = re.compile(r"[”\"’]?[’']s?[”\"’]? [A-Z]|[”\"’] stars? [A-Z]|[”\"’]? (?:co-)?star [A-Z]|[”\"’]? (?:breakout|alum|"
                             r"alumna|actor|actress|co-directors?|directors?|writers?|co-writers?|"
                             r"helmers?|co-creators?|"
-                            r"creators?|producers?|showrunners?|veteran) [A-Z]")
+                            r"creators?|producers?|showrunners?|veteran) [A-Z]|"
+                            # "Knives Out sequel Glass Onion": the title after is the subject
+                            r" (?:sequel|prequel|spinoff|spin-off|reboot|remake) [“\"‘]?[A-Z]")
 _SCOPE_BREAK = re.compile(r"\b[A-Z]\w+ of [“\"‘]?$")
 _EARLIER_CREDIT = re.compile(r"\b(?:previously|also|once|earlier|last) (?:created|co-created|directed|"
                              r"wrote|co-wrote|produced|starred in|appeared in)\s*(?:[A-Z][\w+.-]*[’']s )?"
@@ -121,6 +123,13 @@ _LEADING_THE = re.compile(r"^the ")
 
 #: A relative clause right after a title: "“Passing,” which is …".
 _WHICH_AFTER = re.compile(r"[”\"’]?,?[”\"’]?\s*(?:,|—|–)?\s*(?:which|that) (?:is|was|stars|follows|tells)\b")
+#: A phrase opening a sentence with "In" and a work: "In the Stargirl sequel, …".
+_FRONTED_IN = re.compile(r"In (?:the |a |an )?[^,;.]{2,60}?,")
+#: A year in a phrase pointing back to a work: "The cult 1982 film".
+_PAST_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A kind word right before a title: "revealed a poster for the show Gulkanda Tales".
+_KIND_BEFORE = re.compile(r"\b(?:the|a|an|new) (?:[\w-]+ ){0,2}?(?:show|series|film|movie|drama|"
+                          r"comedy|thriller|documentary|docuseries|miniseries|sitcom) [“\"‘]?$")
 
 
 class Doc:
@@ -546,6 +555,17 @@ class Doc:
         if not earlier:
             return None
         main = self.main_film
+        year = _PAST_YEAR.search(m.group(0))
+        if year and m.start() == 0 and main is not None and self.base_date is not None and \
+                int(year.group(0)) < self.base_date.year and not any(
+                    c.subject == main and c.property == "datePublished" and
+                    str(c.value).startswith(year.group(0)) for c in self.found.values()):
+            # "The cult 1982 film, directed by Ridley Scott, …" in an article about its
+            # sequel: the earlier film, not the one the article is about (as the sentence's
+            # subject; "previously adapted into the 1987 film starring …" is read by its rule)
+            before = self.predecessor(main)
+            if before is not None and self.type_of(before) in kinds:
+                return before
         # "In addition to Johnson and Statham, the upcoming movie is set to star …": the
         # clause's subject after a fronted phrase, as at the sentence's start
         opening = m.start() == 0 or re.fullmatch(r"[A-Z][^,;“”\"]{0,80}, ",
@@ -588,6 +608,14 @@ class Doc:
         spans = [(a, b) for a, b, w in self.work_spans if w == work and prev.start <= a < prev.end]
         if not spans:
             return False
+        if any(_KIND_BEFORE.search(self.text, max(prev.start, a - 40), a) for a, _b in spans):
+            # "The filmmaking duo also revealed a poster for the show Gulkanda Tales.
+            # Directed by …, the satirical series stars …": brought in as "the show", in
+            # a paragraph that does not name the article's work
+            para = next((p for p in self.paragraphs if p.start <= s.start <= p.end), None)
+            if para is not None and para.start <= prev.start and self.main_film not in \
+                    self.works_in(para.start, s.start):
+                return True
         return bool(re.match(r"(?:Other|Another|Also)\b", prev.text)) or any(
             _WHICH_AFTER.match(self.text, b) for _a, b in spans)
 
@@ -668,6 +696,14 @@ class Doc:
         head = self.apposed(pos, s)
         if head is not None:
             return head
+        fronted = _FRONTED_IN.match(s.text) if s.text.startswith("In ") else None
+        if fronted and s.start + fronted.end() <= pos:
+            # "In the Stargirl sequel, Greer will be playing a character named Ana": the
+            # work a fronted "In …," names is the sentence's, a sequel too
+            spans = [w for a, b, w in self.work_spans
+                     if s.start <= a and b <= s.start + fronted.end()]
+            if len(spans) == 1:
+                return spans[0]
         before = [w for a, b, w in self.work_spans if s.start <= a < pos
                   and self._scoping(a, b, w)]
         if before:

@@ -33,7 +33,15 @@ _PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother":
                  "mum": "parent"}
 #: A character's name, with the lowercase particle some have: "Nynaeve al'Meara".
 _CHARACTER = rf"{NAME}(?: (?:al|el|ibn|bin|de|da|di|du|van|von|der|le|la|del)(?:[’']| )[A-Z][\w’'-]*)?"
-_ROLE = rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}})?(?:{NAME}[’']s \w+ )?{_CHARACTER}"
+#: "as Elena’s widowed mother Gabi", "played her older brother Bobby": the character is
+#: the name after the words that say who they are to another.
+_ROLE = (rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}}|"
+         # "will be playing a character named Ana": the name given
+         rf"an? (?:[a-z-]+ ){{1,3}}(?:named|called) )?"
+         rf"(?:{NAME}[’']s (?:[a-z][\w-]* ){{1,3}}|(?:his|her|their) (?:[a-z][\w-]* ){{1,2}}"
+         rf"(?:mother|father|mom|dad|brother|sister|son|daughter|wife|husband|boss|friend|"
+         rf"best friend|boyfriend|girlfriend|partner|grandmother|grandfather|aunt|uncle|"
+         rf"cousin) )?{_CHARACTER}")
 _PLAYS = (rf"(?:also )?(?:will )?{verbs('star', 'play', 'portray', 'voice')}"
           rf"(?: in the (?:[A-Za-z-]+ ){{0,2}}?(?:movie|film|series|show))?")
 _PLAYS_ROLE = (rf"(?:also )?(?:will )?(?:{verbs('play', 'portray', forms=('base', 's', 'ed', 'ing'))}|"
@@ -44,8 +52,12 @@ _PLAYS_ROLE = (rf"(?:also )?(?:will )?(?:{verbs('play', 'portray', forms=('base'
 def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
     """The character of "as Y"; handles "Missy's dad Marcus Moreno" and "the mutant
     mercenary Domino"."""
-    raw = re.sub(r"^(?:the (?:[a-z-]+ )+|(?:[a-z]+-[a-z]+ )+)", "", raw)  # "ex-soldier Cara Dune"
-    m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?P<rel>\w+) (?P<name>{NAME})", raw)
+    raw = re.sub(r"^(?:the (?:[a-z-]+ )+|(?:[a-z]+-[a-z]+ )+|(?:his|her|their) (?:[a-z][\w-]* )+|"
+                 r"an? (?:[a-z-]+ )+(?:named|called) )",
+                 "", raw)  # "ex-soldier Cara Dune", "her older brother Bobby", "a character
+    # named Ana"
+    m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?:[a-z][\w-]* ){{0,2}}?(?P<rel>[a-z]\w*) (?P<name>{NAME})",
+                     raw)  # "Missy's dad Marcus Moreno", "Elena’s widowed mother Gabi"
     if m and m.group("rel").lower() in _PARENT_WORDS:
         child = doc.entity(m.group("child"), "FictionalCharacter", "cast-as", quote)
         parent = doc.entity(m.group("name"), "FictionalCharacter", "cast-as", quote)
@@ -184,7 +196,7 @@ def rule_respectively_as(doc: Doc, s: Sentence) -> None:
         doc.consumed.append((start, s.start + m.end()))
 
 
-_CAST_X_AS = re.compile(rf"\b(?:cast|casts|casting|tapped|taps|hired|stars|starring|features|"
+_CAST_X_AS = re.compile(rf"\b(?:cast|casts|casting|tapped|taps|hired|stars|starred|starring|features|"
                         rf"featuring|co-stars|includes|included|including) (?:[“\"][^”\"]+[”\"] )?"
                         rf"(?:(?:breakout|star|alum|alumna|newcomer|veteran|actor|actress) )?"
                         rf"(?P<a>{NAME}) as (?P<r>{_ROLE})")
@@ -234,6 +246,9 @@ _PLAYS_ROLE_AS = re.compile(rf"(?P<a>{NAME}),? (?:who )?(?:(?P<long>{_PLAYS_ROLE
                             r"(?:the |her |his |their )?voices? (?:of|to)|"
                             r"(?:is|was|has been) (?:[a-z]+ ){1,4}?(?:playing|portraying)|"
                             rf"portray|voices|voiced)) (?P<r>{_ROLE})")
+_KIN_ROLE = re.compile(r"(?:his|her|their) (?:[a-z][\w-]* ){0,2}(?:mother|father|mom|dad|"
+                       r"brother|sister|son|daughter|wife|husband) [A-Z]")
+_NAMED_ROLE = re.compile(r"an? (?:[a-z-]+ ){1,3}(?:named|called) [A-Z]")
 _AND_PLAYED = re.compile(r" and (?:also )?(?:played|portrayed|voiced|lent) ")
 
 
@@ -247,8 +262,9 @@ def rule_plays(doc: Doc, s: Sentence) -> None:
         if any(a <= start < b for a, b in doc.consumed):
             continue
         role = m.group("r")
-        if re.match(r"(?:the|a|an|his|her|their)\b", role, re.IGNORECASE):
-            continue
+        if re.match(r"(?:the|a|an|his|her|their)\b", role, re.IGNORECASE) and \
+                not _KIN_ROLE.match(role) and not _NAMED_ROLE.match(role):
+            continue  # not "played her older brother Bobby": a kin, then the character
         rule = "plays-the-role-of" if m.group("long") else "plays"
         film, quote = _work_named_after(doc, s, m.end())
         _cast(doc, m.group("a"), role, s.text[m.start():quote] if film else m.group(0), start,
@@ -302,6 +318,8 @@ _PARENTHESISED = re.compile(r"\(([^()]{1,80})\)")
 #: What says the brackets after the names that follow hold each one's earlier credit.
 _CAST_CREDITS_CUE = re.compile(r"\b(?P<cast>[Cc]ast (?:also )?(?:includes?|members include))\b|\b(?:[Cc]reated|[Dd]irected|"
                                r"[Ww]ritten|[Pp]roduced|[Ee]xecutive produced) by\b")
+#: The people a crew cue names, each with a bracket, up to the pair being read.
+_CREW_CUE_THEN_NAMES = re.compile(rf" (?:{NAME} \([^()]{{1,80}}\),? (?:and )?)*")
 #: A rank or office before a name in brackets' pair: the character's, not the actor's.
 _RANKED = re.compile(r"(?:Lt|Sgt|Capt|Det|Cpl|Lieutenant|Sergeant|Captain|Detective|Agent|"
                      r"Officer|Inspector|Commander|Deputy|Sheriff|Constable)\.? (?=[A-Z])")
@@ -340,6 +358,10 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             _cast(doc, b, aka.group("c"), s.text[aka.start():m.end()], s.start + aka.start(),
                   "actor-parenthesis", 0.75, s)
             continue
+        if cue and not cue.group("cast") and _CREW_CUE_THEN_NAMES.fullmatch(
+                s.text, cue.end(), m.start()):
+            continue  # "Directed by Rahi Anil Barve (Tumbbad)": a filmmaker's bracket holds
+            # an earlier work, even one word; a director plays no one
         if cue and cue.end() <= m.start() and " " in b and not doc.is_person(b, strict=True) and \
                 not doc.is_character(b) and doc.is_person(a, strict=True):
             if cue.group("cast"):
@@ -1660,6 +1682,9 @@ _STORY_OF = re.compile(
     rf"(?P<d>(?:[a-z][\w-]* ){{1,4}}?)(?:named |called )?(?P<c>{NAME})")
 
 
+#: Number words before what a story follows: a group of people, not one character.
+_COUNTED = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                      "several", "many", "some", "few", "dozen", "dozens", "hundreds"})
 _STORY_CUE = re.compile(r"\b(?:sees|follows|centers|centres|revolves|is about)\b")
 
 
@@ -1675,6 +1700,8 @@ def rule_story_character(doc: Doc, s: Sentence) -> None:
         if m.group("d").split()[0] in ("and", "or", "the", "to", "in", "on", "up") or \
                 any(a <= at < b for a, b, _w in doc.work_spans):
             continue
+        if m.group("d").split()[0] in _COUNTED:
+            continue  # "revolves around five college-going Gen Zers": a group, no one
         found = doc.lookup(name)
         if found is not None and not doc.is_guess(found) and \
                 doc.type_of(found) != "FictionalCharacter":

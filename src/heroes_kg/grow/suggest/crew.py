@@ -26,6 +26,10 @@ _ROLES = {
     "co-produced": ("producer",),
     "executive produced": ("executiveProducer",),
     "executive-produced": ("executiveProducer",),
+    # the trade press's shorthand: "created and exec produced by Todd A. Kessler, Daniel
+    # Zelman and Glenn Kessler" (each a creator and an executive producer, not a producer)
+    "exec produced": ("executiveProducer",),
+    "exec-produced": ("executiveProducer",),
     "created": ("creator",),
     "co-created": ("creator",),
     "a script": ("screenwriter",),
@@ -54,6 +58,10 @@ _BY = re.compile(rf"\b(?P<roles>(?i:(?:{_ROLE_WORDS})(?:(?:,| and|, and) (?:{_RO
 _NOT_WORK = re.compile(r"\b(?:songs?|solos?|music|lyrics|score|books?|novels?|letters?|essays?|"
                        r"posts?|statements?|articles?|memoirs?|poems?|plays?|tweets?|op-eds?|"
                        r"columns?|albums?|singles?)(?: \w+)?\s$")
+#: A book named in the clause before "written by" / "penned by", no work between.
+_WRITTEN_BOOK = re.compile(r"\b(?:novels?|books?|stories|comics?|memoirs?)\b(?: (?:based on|about|"
+                           r"of|by|from|set in|featuring|and|[a-z]+ed)| [A-Z][\w’'-]*){0,8} "
+                           r"(?:and )?$")
 #: "writer-director Robert Rodriguez", "director Robert Rodriguez", "producer X".
 _TITLE_BEFORE = re.compile(
     rf"\b(?P<role>writer-director|writer/director|director|filmmaker|helmer|screenwriter|co-writer|writer|"
@@ -126,8 +134,15 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
         if later:
             return later[0]
     # Not a title in brackets that close before the clause: "Scott Waugh (Need for Speed)".
-    works = [(b, w) for a, b, w in doc.work_spans if s.start <= a < pos
+    # In a list of items set apart by semicolons, not a work of an item before the
+    # clause's own: "… Barbara Kopple's Desert One, chronicling …; And We Go Green, about
+    # racers …, directed by Fisher Stevens" (a title no rule read)
+    item = s.text.rfind("; ", 0, pos - s.start) if s.text.count("; ") >= 2 else -1
+    lower = s.start + item + 2 if item >= 0 else s.start
+    works = [(b, w) for a, b, w in doc.work_spans if lower <= a < pos
              and doc.text[a:pos].count(")") <= doc.text[a:pos].count("(")]
+    if item >= 0 and not works:
+        return None
     if works:
         end, work = works[-1]
         if re.search(r"\bsequel\b", doc.text[end:pos], re.IGNORECASE) and \
@@ -158,6 +173,9 @@ def _person(doc: Doc, name: str, rule: str, quote: str, companies: bool = False)
     if len(owned) == 2 and is_a(guess_type(owned[1]), "Organization") and \
             doc.is_person(owned[0]):
         name = owned[1]
+    elif len(owned) == 2 and doc.is_person(owned[0]) and doc.lookup(name) is None:
+        return None  # "produced by Leonardo DiCaprio; and Eva Orner's Bikram: Yogi, …":
+        # someone's work, the next item of a list, is no one
     kind = guess_type(name.strip())
     if (doc.lookup(name) is None or doc.is_guess(doc.lookup(name))) and (
             (is_a(kind, "Organization") and not is_a(kind, "NewsMediaOrganization")) or (
@@ -188,6 +206,10 @@ def rule_by(doc: Doc, s: Sentence) -> None:
         pos = s.start + m.start()
         if _NOT_WORK.search(s.text[:m.start()]):
             continue
+        if _WRITTEN_BOOK.search(s.text[max(0, m.start() - 80):m.start()]) and \
+                re.match(r"(?i)(?:co-)?(?:written|penned)\b", m.group("roles")):
+            continue  # "an adaptation of hit French novels based on Arsene Lupin and penned
+            # by Maurice Leblanc": the books' author, no screenwriter
         work = _target(doc, pos, s)
         if work is None:
             continue
