@@ -59,7 +59,9 @@ FLOORS = {"dev": {"recall": 0.69, "precision": 0.95, "typed": 0.96, "noise": 0},
           # tuned on in round 14 (which work a credit binds to, title boundaries, cast and
           # crew phrasings, quotations set out the British or web way, joint speakers,
           # rankings in so many countries)
-          "dev-15": {"recall": 0.27, "precision": 0.73, "typed": 0.96, "noise": 1}}
+          "dev-15": {"recall": 0.27, "precision": 0.73, "typed": 0.96, "noise": 1},
+          # the same (round 14's held-out half), scored once before any rule was tuned on it
+          "dev-16": {"recall": 0.22, "precision": 0.63, "typed": 0.89, "noise": 0}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
