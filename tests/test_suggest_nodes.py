@@ -788,3 +788,28 @@ def test_a_quotation_before_the_first_of_two_publications_has_neither() -> None:
     assert ("doe-quote-2", "reportedBy", "variety") in got
     assert ("doe-quote-3", "reportedBy", "elle") in got
     assert not any(s == "doe-quote-1" and p == "reportedBy" for s, p, _o in got)
+
+
+def test_a_title_after_someone_s_possessive_opening_a_chart_sentence_takes_its_figure() -> None:
+    # Baby Reindeer top 10 report: "Jennifer Lopez’s sci-fi epic Atlas", "Benedict
+    # Cumberbatch’s Eric", not the film of the sentence before
+    text = ("For the week of June 3, it was the French film “Under Paris” that dominated "
+            "with 40.9 million views worldwide.\n"
+            "Jennifer Lopez’s sci-fi epic Atlas secured the second spot on the weekly film "
+            "list with 8.9 million views.\n"
+            "On the TV front, Benedict Cumberbatch’s Eric took the top spot last week with "
+            "10.1 million views.\n")
+    got = facts(text, date="2024-06-12")
+    assert ("atlas-viewership", "about", "atlas") in got
+    assert ("eric-viewership", "about", "eric") in got
+    assert not any(s != "under-paris-viewership" and p == "about" and o == "under-paris"
+                   for s, p, o in got)
+
+
+def test_a_person_after_a_possessive_is_no_title_taking_a_figure() -> None:
+    text = ("The French film “Under Paris” drew 40.9 million views in its first week.\n"
+            "Netflix’s chief content officer Bela Bajaria said the film drew 12 million "
+            "views on its opening day.\n")
+    got = facts(text, date="2024-06-12")
+    assert not any(o in ("bela-bajaria",) and p == "about" for _s, p, o in got)
+    assert not any(s.startswith("bela-bajaria") for s, _p, _o in got)

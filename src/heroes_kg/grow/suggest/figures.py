@@ -65,6 +65,12 @@ _LEAD_IN = re.compile(r"(?:(?:In|On|For|Over|During|At|By|Across|Among) [^,]{1,4
 _OPENING = re.compile(
     rf"(?P<n>{TITLE_WORDS})(?P<own>[’']s (?:[\w-]+ ){{0,3}}(?:series|show|special|film|movie|"
     rf"documentary|docuseries|drama|comedy|thriller))?(?=,| [a-z]+(?:ed|s)\b)")
+#: A title opening its sentence after someone's possessive and a few words for its kind:
+#: "Jennifer Lopez’s sci-fi epic Atlas secured the second spot …", "Benedict
+#: Cumberbatch’s Eric took the top spot last week …".
+_OWNED_OPENING = re.compile(
+    rf"[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,3}}(?:[’']s|(?<=s)[’']) (?:[a-z][\w-]* ){{0,3}}"
+    rf"(?P<n>{TITLE_WORDS})(?= (?:has |have |had |was |is )?[a-z]+(?:ed|s)?\b)")
 _BACK = re.compile(r"(?:It|This|That|The (?:show|series|film|movie|title|feat))\b")
 
 
@@ -128,6 +134,9 @@ def opening_title(doc: Doc, s: Sentence) -> tuple[str, int] | None:
     lead = _LEAD_IN.match(s.text)
     at = lead.end() if lead else 0
     m = _OPENING.match(s.text, at)
+    owned = _OWNED_OPENING.match(s.text, at) if m is None or m.group("own") else None
+    if owned is not None and not doc.is_person(owned.group("n")):
+        return owned.group("n"), s.start + owned.start("n")
     if m is None or m.group("own"):
         return None
     name = m.group("n")
@@ -167,6 +176,10 @@ def _opens_with_other(doc: Doc, s: Sentence, film: str) -> bool:
     lead = _LEAD_IN.match(s.text)
     at = lead.end() if lead else 0
     m = _OPENING.match(s.text, at)
+    owned = _OWNED_OPENING.match(s.text, at) if m is None else None
+    if owned is not None and not doc.is_person(owned.group("n")):
+        spans = doc.works_in(s.start + owned.start("n"), s.start + owned.end("n"))
+        return film not in spans if spans else doc.lookup(owned.group("n")) != film
     if m is None:
         return False
     words = m.group("n").split()
