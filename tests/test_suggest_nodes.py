@@ -813,3 +813,22 @@ def test_a_person_after_a_possessive_is_no_title_taking_a_figure() -> None:
     got = facts(text, date="2024-06-12")
     assert not any(o in ("bela-bajaria",) and p == "about" for _s, p, o in got)
     assert not any(s.startswith("bela-bajaria") for s, _p, _o in got)
+
+
+def test_a_take_a_relative_clause_gives_a_title_is_that_title_s() -> None:
+    # Jurassic World's record weekend: the earlier record holder's opening
+    text = ("In three days alone, “Jurassic World” made back its $150 million budget and "
+            "the $511 million worldwide gross beat out that of Harry Potter And The Deathly "
+            "Hollows Part II which opened with $494 million.\n")
+    got = facts(text, date="2015-06-14")
+    assert ("harry-potter-and-the-deathly-hollows-part-ii-box-office", "gross",
+            "494000000") in got
+    assert not any(p == "gross" and o == "494000000" and s.startswith("jurassic")
+                   for s, p, o in got)
+
+
+def test_a_take_verb_with_no_relative_clause_keeps_its_subject() -> None:
+    text = ("“Jurassic World” made $204 million in the U.S. and Colin Trevorrow was happy "
+            "with $511 million worldwide.\n")
+    got = facts(text, date="2015-06-14")
+    assert not any(s.startswith("colin") for s, _p, _o in got if _p == "gross")

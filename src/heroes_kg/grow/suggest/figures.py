@@ -478,6 +478,9 @@ _TAKE_OF = re.compile(r"^\+?\s*(?:[\w-]+ ){0,2}?(?:opening|debut|bow|take|haul|g
 _TAKE_VERB = (r"(?:also )?(?:opened|debuted|grossed|earned|took in|made|collected|scored|"
               r"pulled in|brought in|raked in|had collected|has grossed|has earned)\b")
 _TAKER = re.compile(rf"(?:^|, )(?P<t>{TITLE_WORDS}) {_TAKE_VERB}[^,;]{{0,50}}$")
+#: "… beat out that of Harry Potter And The Deathly Hollows Part II which opened with
+#: $494 million": a title a relative clause says took the sum.
+_TAKER_WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}),? (?:which|that) {_TAKE_VERB}[^,;]{{0,50}}$")
 _SPAN_TAKES = re.compile(rf"[”\"]?,? {_TAKE_VERB}")
 #: A work named in a phrase that is not the subject: "starring Bob Odenkirk of “Better
 #: Call Saul” fame", "the sequel to", "following the studio’s own …".
@@ -559,9 +562,12 @@ def _taker(doc: Doc, s: Sentence, at: int) -> str | None:
     clause = s.text[clause_at:at]
     taking = [w for a, b, w in before if a >= s.start + clause_at
               and _SPAN_TAKES.match(doc.text, b)]
-    if taking:
+    # "Jurassic World made back … that of Harry Potter … which opened with $494 million":
+    # the title a relative clause says took the sum, before a take verb earlier on
+    which = _TAKER_WHICH.search(clause)
+    if taking and which is None:
         return taking[-1]
-    taker = _TAKER.search(clause)
+    taker = which or _TAKER.search(clause)
     if taker is not None:
         name = taker.group("t")
         words = name.split()
@@ -593,7 +599,7 @@ _COMPARED_TITLE = re.compile(rf"(?:(?:19|20)\d\d[’']s )?(?P<t>{TITLE_WORDS})"
 def _compared_work(doc: Doc, s: Sentence, cue: int, at: int, film: str) -> tuple[str, bool]:
     """The work a sum after a comparison word belongs to: the title right before it
     ("overtaking Captain Marvel’s $153.4m"), else the taker found (but no "about")."""
-    named = _COMPARED_TITLE.search(s.text, cue, at)
+    named = _COMPARED_TITLE.search(s.text, cue, at) or _TAKER_WHICH.search(s.text, cue, at)
     if named is not None:
         name = named.group("t")
         found = doc.lookup(name)
