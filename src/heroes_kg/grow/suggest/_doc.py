@@ -243,7 +243,9 @@ class Doc:
         case of the text ran into."""
         headline = self.article.title.lower()
         short = name.rsplit(" ", 1)[0]
-        if name.lower() not in headline and word_at(headline, short.lower()):
+        # "Anya Taylor Joy" under "… fame Anya Taylor-Joy reveals …": the whole name,
+        # hyphenated there, not a word the title case ran into
+        if name.lower() not in headline and word_at(headline, short.lower(), after="-"):
             return short
         return name
 

@@ -65,6 +65,12 @@ _LEAD_IN = re.compile(r"(?:(?:In|On|For|Over|During|At|By|Across|Among) [^,]{1,4
 _OPENING = re.compile(
     rf"(?P<n>{TITLE_WORDS})(?P<own>[’']s (?:[\w-]+ ){{0,3}}(?:series|show|special|film|movie|"
     rf"documentary|docuseries|drama|comedy|thriller))?(?=,| [a-z]+(?:ed|s)\b)")
+#: A title opening its sentence after someone's possessive and a few words for its kind:
+#: "Jennifer Lopez’s sci-fi epic Atlas secured the second spot …", "Benedict
+#: Cumberbatch’s Eric took the top spot last week …".
+_OWNED_OPENING = re.compile(
+    rf"[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,3}}(?:[’']s|(?<=s)[’']) (?:[a-z][\w-]* ){{0,3}}"
+    rf"(?P<n>{TITLE_WORDS})(?= (?:has |have |had |was |is )?[a-z]+(?:ed|s)?\b)")
 _BACK = re.compile(r"(?:It|This|That|The (?:show|series|film|movie|title|feat))\b")
 
 
@@ -128,6 +134,9 @@ def opening_title(doc: Doc, s: Sentence) -> tuple[str, int] | None:
     lead = _LEAD_IN.match(s.text)
     at = lead.end() if lead else 0
     m = _OPENING.match(s.text, at)
+    owned = _OWNED_OPENING.match(s.text, at) if m is None or m.group("own") else None
+    if owned is not None and not doc.is_person(owned.group("n")):
+        return owned.group("n"), s.start + owned.start("n")
     if m is None or m.group("own"):
         return None
     name = m.group("n")
@@ -167,6 +176,10 @@ def _opens_with_other(doc: Doc, s: Sentence, film: str) -> bool:
     lead = _LEAD_IN.match(s.text)
     at = lead.end() if lead else 0
     m = _OPENING.match(s.text, at)
+    owned = _OWNED_OPENING.match(s.text, at) if m is None else None
+    if owned is not None and not doc.is_person(owned.group("n")):
+        spans = doc.works_in(s.start + owned.start("n"), s.start + owned.end("n"))
+        return film not in spans if spans else doc.lookup(owned.group("n")) != film
     if m is None:
         return False
     words = m.group("n").split()
@@ -465,6 +478,9 @@ _TAKE_OF = re.compile(r"^\+?\s*(?:[\w-]+ ){0,2}?(?:opening|debut|bow|take|haul|g
 _TAKE_VERB = (r"(?:also )?(?:opened|debuted|grossed|earned|took in|made|collected|scored|"
               r"pulled in|brought in|raked in|had collected|has grossed|has earned)\b")
 _TAKER = re.compile(rf"(?:^|, )(?P<t>{TITLE_WORDS}) {_TAKE_VERB}[^,;]{{0,50}}$")
+#: "… beat out that of Harry Potter And The Deathly Hollows Part II which opened with
+#: $494 million": a title a relative clause says took the sum.
+_TAKER_WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}),? (?:which|that) {_TAKE_VERB}[^,;]{{0,50}}$")
 _SPAN_TAKES = re.compile(rf"[”\"]?,? {_TAKE_VERB}")
 #: A work named in a phrase that is not the subject: "starring Bob Odenkirk of “Better
 #: Call Saul” fame", "the sequel to", "following the studio’s own …".
@@ -546,9 +562,12 @@ def _taker(doc: Doc, s: Sentence, at: int) -> str | None:
     clause = s.text[clause_at:at]
     taking = [w for a, b, w in before if a >= s.start + clause_at
               and _SPAN_TAKES.match(doc.text, b)]
-    if taking:
+    # "Jurassic World made back … that of Harry Potter … which opened with $494 million":
+    # the title a relative clause says took the sum, before a take verb earlier on
+    which = _TAKER_WHICH.search(clause)
+    if taking and which is None:
         return taking[-1]
-    taker = _TAKER.search(clause)
+    taker = which or _TAKER.search(clause)
     if taker is not None:
         name = taker.group("t")
         words = name.split()
@@ -580,7 +599,7 @@ _COMPARED_TITLE = re.compile(rf"(?:(?:19|20)\d\d[’']s )?(?P<t>{TITLE_WORDS})"
 def _compared_work(doc: Doc, s: Sentence, cue: int, at: int, film: str) -> tuple[str, bool]:
     """The work a sum after a comparison word belongs to: the title right before it
     ("overtaking Captain Marvel’s $153.4m"), else the taker found (but no "about")."""
-    named = _COMPARED_TITLE.search(s.text, cue, at)
+    named = _COMPARED_TITLE.search(s.text, cue, at) or _TAKER_WHICH.search(s.text, cue, at)
     if named is not None:
         name = named.group("t")
         found = doc.lookup(name)

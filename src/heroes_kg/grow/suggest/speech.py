@@ -33,7 +33,7 @@ _POINTER = (r"\b[Tt]he (?:[\w’'‘-]+ ){0,3}?(?:star|actor|actress|director|fi
             r"creator|showrunner|writer)")
 _BEFORE = re.compile(rf"(?P<who>{NAME}|\b[Hh]e|\b[Ss]he|{_POINTER})(?:, who [^,“”\"]{{3,80}},|"
                      rf", [a-z][a-z ]{{2,40}}, [^,“”\"]{{2,60}}?)? "
-                     rf"(?:(?:has|had|have|once|previously|also|later|recently) ){{0,2}}"
+                     rf"(?:(?:has|had|have|once|previously|also|later|recently|further|then|again) ){{0,2}}"
                      rf"(?:[a-z]+ (?:[\w’'-]+ ){{0,3}}and )?"
                      rf"{_SAY}(?: (?P<to>{NAME})| the (?:outlet|publication|magazine|site|"
                      rf"website|newspaper|paper))?(?: in (?:an? )?[\w ]{{0,30}}?)?"
@@ -617,7 +617,7 @@ def quotes_going_on(doc: Doc) -> None:
 _VENUE = re.compile(
     rf"\b(?:cover story|interview|conversation|profile|sit-down|Q&A|podcast|feature) "
     rf"(?:for|with|on|in|published by) (?:the )?(?P<o>{NAME})|"
-    rf"\b(?:[Ss]peaking|spoke|[Tt]alking|talked) (?:about [^.,:;“”\"]{{3,60}} )?(?:to|with) "
+    rf"\b(?:[Ss]peaking|spoke|[Tt]alking|talked|opened up|opens up) (?:about [^.,:;“”\"]{{3,60}} )?(?:to|with) "
     rf"(?:the )?(?P<desc>(?:website|outlet|magazine|newspaper|site|podcast) )?(?P<o2>{NAME})|"
     rf"\b(?:told|tells) (?P<o3>{NAME})|"
     rf"(?P<o4>{NAME}) (?:additionally |also )?(?:sat down with|spoke (?:to|with)|interviewed)\b")
@@ -647,17 +647,24 @@ def interview_source(doc: Doc) -> None:
             venues.setdefault(org, []).append((s.text, s.start))
             tellers.setdefault(org, set()).add(_teller(doc, s.text[:m.start()])
                                                if not m.group("o4") else None)
-    if len(venues) != 1:
+    if not venues:
         return
-    (org, places), = venues.items()
     said = {c.subject: c.start for c in doc.found.values() if c.property == "spokenBy"}
     speakers = {c.subject: c.object for c in doc.found.values() if c.property == "spokenBy"}
     reported = {c.subject for c in doc.found.values() if c.property == "reportedBy"}
+    named = sorted((start, org, quote) for org, places in venues.items()
+                   for quote, start in places)
     for q, at in sorted(said.items()):
+        # the publication named last before the quotation says it best; with one named,
+        # a quotation before it was told to it too, but with several ("opened up to
+        # Deadline … She said, “…” … Talking to Elle, she said, “…”") each publication
+        # only has the words after it
+        before = [v for v in named if v[0] <= at] or (named if len(venues) == 1 else [])
+        if not before:
+            continue
+        start, org, quote = before[-1]
         if q in reported or (None not in tellers[org] and speakers[q] not in tellers[org]):
             continue
-        # the publication named last before the quotation says it best
-        quote, start = ([p for p in places if p[1] <= at] or places)[-1]
         doc.add(q, "reportedBy", quote, start, "interview-source", 0.45, obj=org)
 
 
