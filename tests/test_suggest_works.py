@@ -836,6 +836,12 @@ def test_a_makers_possessive_before_a_title_in_capitals_is_no_part_of_it() -> No
     assert "Goldstone" in found and not any("Sen’s" in name for name in found)
     # a title that holds a possessive stays whole
     assert "Schindler’s List" in works("He rewatched the film Schindler’s List, the 1993 drama.")
+    # nor a year after a maker's possessive ("Terry Gilliam's 1981 cult classic movie")
+    text = ("The Apple TV Plus show Time Bandits has been cancelled: the streamer has decided "
+            "not to renew the series adaptation of Terry Gilliam's 1981 cult classic movie for "
+            "a second season.")
+    assert "1981" not in works(text)
+    assert not any("season" in s for s, _p, _o in facts(text))
 
 
 def test_the_cast_after_an_adaptation_set_beside_a_title_in_capitals_is_the_films() -> None:

@@ -338,7 +338,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     title = title.strip().rstrip(":,")
     title = _YEAR_POSSESSIVE_PREFIX.sub("", title)  # "1986’s Top Gun": the year is no part
     maker = _MAKER_POSSESSIVE_PREFIX.match(title)
-    if maker and (not re.search(r"[a-z]", title[maker.end():]) or (
+    if maker and ((not re.search(r"[a-z]", title[maker.end():]) and
+                   re.search(r"[A-Z]{2}", title[maker.end():])) or (
             maker.group("f").lower() in FIRST_NAMES and
             doc.type_of(doc.lookup(title[maker.end():])) in WORK_TYPES)):
         # "the world premiere of Ivan Sen’s GOLDSTONE": the maker's possessive is no part
