@@ -890,3 +890,26 @@ def test_the_cast_is_completed_by_a_list_of_people() -> None:
     got = facts("Filming began in 1899, a new historical mystery series. The shoot was "
                 "completed by Dark Ways and Netflix.")
     assert not any(p == "castMember" for _s, p, _o in got)
+
+
+def test_every_name_of_a_starring_list_is_a_person_not_a_headline_title() -> None:
+    head = "Darsheel Safary, Arun Govil starrer 'Hukus Bukus' trailer out now"
+    text = ("Makers of an upcoming film 'Hukus Bukus' unveiled the trailer of the film, "
+            "starring Darsheel Safary, Arun Govil, Gautam Singh Vig and Naisha Khanna in "
+            "Mumbai. The event was graced by Arun Govil and director Vinay Bhardwaj.")
+    found = works(text, title=head)
+    assert "Arun Govil" not in found and "Gautam Singh Vig" not in found
+    got = facts(text, title=head)
+    assert ("hukus-bukus", "castMember", "arun-govil") in got
+    assert ("hukus-bukus", "castMember", "gautam-singh-vig") in got
+    # a title listed after a cast word's list of people, past a full stop, stays a title
+    assert "Stranger Things" in works("Stranger Things is back on Netflix, starring Millie "
+                                      "Bobby Brown. Stranger Things stars Millie Bobby Brown.",
+                                      title="Stranger Things returns in July")
+
+
+def test_a_release_on_the_ordinal_day_of_a_month() -> None:
+    got = facts("Makers of the film 'Hukus Bukus' unveiled its trailer. The film is all set to "
+                "release on the 3rd of November 2023 in theatres.", date="2023-10-27")
+    assert ("hukus-bukus", "datePublished", "2023-11-03") in got
+    assert ("hukus-bukus", "datePublished", "2023-11") not in got

@@ -1341,7 +1341,15 @@ def _person_context(text: str, name: str) -> bool:
             return True
         if _CREDITED_LIST_AFTER.match(text, at + len(name), at + len(name) + 120):
             return True
+        if _PERSON_LIST_BEFORE.search(text, max(0, at - 160), at):
+            return True
     return False
+
+
+#: A list of people opened by a cast word, up to a name: "starring Darsheel Safary, " before
+#: "Arun Govil".
+_PERSON_LIST_BEFORE = re.compile(rf"\b(?:starring|featuring|co-starring|actors|actresses|"
+                                 rf"cast includes|cast including) (?:{NAME}, )+(?:and )?$")
 
 
 #: "Cher announced that she's been cast": a name that speaks is someone's, not a title's.
