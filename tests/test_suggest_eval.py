@@ -61,7 +61,7 @@ FLOORS = {"dev": {"recall": 0.69, "precision": 0.95, "typed": 0.96, "noise": 0},
           # rankings in so many countries)
           "dev-15": {"recall": 0.27, "precision": 0.73, "typed": 0.96, "noise": 1},
           # the same (round 14's held-out half), scored once before any rule was tuned on it
-          "dev-16": {"recall": 0.22, "precision": 0.63, "typed": 0.89, "noise": 0}}
+          "dev-16": {"recall": 0.30, "precision": 0.74, "typed": 0.92, "noise": 0}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
