@@ -60,8 +60,11 @@ FLOORS = {"dev": {"recall": 0.69, "precision": 0.95, "typed": 0.96, "noise": 0},
           # crew phrasings, quotations set out the British or web way, joint speakers,
           # rankings in so many countries)
           "dev-15": {"recall": 0.27, "precision": 0.73, "typed": 0.96, "noise": 1},
-          # the same (round 14's held-out half), scored once before any rule was tuned on it
-          "dev-16": {"recall": 0.25, "precision": 0.70, "typed": 0.90, "noise": 0}}
+          # the same (round 14's held-out half), scored once before any rule was tuned on it;
+          # tuned on in round 15 (festival programme lines, titles in capitals, adaptations
+          # and fronted cast bound to their work, quotations' publications, figures bound
+          # to the title a chart sentence opens with)
+          "dev-16": {"recall": 0.32, "precision": 0.77, "typed": 0.92, "noise": 0}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]

@@ -809,3 +809,107 @@ def test_a_filmmaker_listed_before_someones_directorial_debut_is_no_title() -> N
     text = "Bruised, Halle Berry’s directorial debut, is set to launch on Netflix."
     assert "Bruised" in works(text)
     assert ("bruised", "director", "halle-berry") in facts(text)
+
+
+def test_lines_of_titles_with_their_makers_and_country_in_brackets() -> None:
+    text = ("The festival revealed its program.\n\nFilms in Competition\n\n"
+            "  • APPRENTICE (Boo Junking, Singapore)\n"
+            "  • CERTAIN WOMEN (Kelly Reichardt, USA)\n"
+            "  • NOTES ON BLINDNESS (Peter Middleton and James Spinney, UK)\n")
+    got = facts(text)
+    assert ("apprentice", "director", "boo-junking") in got
+    assert ("certain-women", "director", "kelly-reichardt") in got
+    assert ("notes-on-blindness", "director", "peter-middleton") in got
+    assert ("notes-on-blindness", "director", "james-spinney") in got
+    assert works(text).get("Certain Women") == "Movie"
+    # a cast list's credits in brackets name no country: no director
+    text = ("The cast is completed by:\n\nEmily Beecham (Elite, Netflix)\n\n"
+            "Aneurin Barnard (Dunkirk, Warner)\n")
+    assert not any(p == "director" for _s, p, _o in facts(text))
+
+
+def test_a_makers_possessive_before_a_title_in_capitals_is_no_part_of_it() -> None:
+    text = ("The Festival will open with the world premiere of Ivan Sen’s GOLDSTONE, the "
+            "Australian follow-up to Mystery Road.\n\n  • GOLDSTONE (Ivan Sen, Australia)\n"
+            "  • VIVA (Paddy Breathnach, Ireland)\n")
+    found = works(text)
+    assert "Goldstone" in found and not any("Sen’s" in name for name in found)
+    # a title that holds a possessive stays whole
+    assert "Schindler’s List" in works("He rewatched the film Schindler’s List, the 1993 drama.")
+    # nor a year after a maker's possessive ("Terry Gilliam's 1981 cult classic movie")
+    text = ("The Apple TV Plus show Time Bandits has been cancelled: the streamer has decided "
+            "not to renew the series adaptation of Terry Gilliam's 1981 cult classic movie for "
+            "a second season.")
+    assert "1981" not in works(text)
+    assert not any("season" in s for s, _p, _o in facts(text))
+
+
+def test_the_cast_after_an_adaptation_set_beside_a_title_in_capitals_is_the_films() -> None:
+    text = ("The Festival opens with the world premiere of Ivan Sen’s GOLDSTONE. It will close "
+            "on 19 June with Closing Night film LOVE & FRIENDSHIP from Whit Stillman, an "
+            "adaptation of Jane Austen’s early novella Lady Susan, starring Chloe Savigny, "
+            "Xavier Samuel and Stephen Fry.\n\nFilms in Competition\n\n"
+            "  • GOLDSTONE (Ivan Sen, Australia)\n  • VIVA (Paddy Breathnach, Ireland)\n")
+    got = facts(text)
+    assert ("love-friendship", "castMember", "stephen-fry") in got
+    assert ("love-friendship", "basedOn", "lady-susan") in got
+    assert ("lady-susan", "author", "jane-austen") in got
+    assert not any(s == "lady-susan" and p == "castMember" for s, p, _o in got)
+    # capitals after a kind word are a title only where the article writes titles so
+    assert "Love & Friendship" not in works("It will close with Closing Night film LOVE & "
+                                            "FRIENDSHIP from Whit Stillman.")
+
+
+def test_a_fronted_starring_list_names_no_title_and_the_film_after_it_is_the_one_named() -> None:
+    head = "‘Tenet’ Earns $53 Million Internationally"
+    text = ("Christopher Nolan’s Tenet saw its international opening this weekend, and it "
+            "still managed to earn a $53 million debut.\n\n"
+            "Starring John David Washington and Robert Pattinson, the action spy film was "
+            "initially supposed to premiere in July. As the pandemic endured, Tenet was seen "
+            "as the film that would resume movie-going.")
+    assert not any("Washington" in name for name in works(text, title=head))
+    got = facts(text, title=head)
+    assert ("tenet", "castMember", "robert-pattinson") in got
+    assert ("tenet", "genre", "action spy") in got
+    # a paragraph naming another work besides: not surely the article's
+    text = ("Christopher Nolan’s Tenet saw its international opening this weekend, and it "
+            "still managed to earn a $53 million debut.\n\n"
+            "Starring John David Washington and Robert Pattinson, the action spy film was "
+            "delayed. Nolan’s “Inception” and Tenet were both seen as films to resume movie-going.")
+    assert not any(p == "castMember" for _s, p, _o in facts(text, title=head))
+
+
+def test_the_cast_is_completed_by_a_list_of_people() -> None:
+    text = ("Filming began in 1899, a new historical mystery series from the creators of "
+            "Dark.\n\nThe cast is completed by Emily Beecham, Aneurin Barnard, Andreas "
+            "Pietschmann and José Pimentão.")
+    got = facts(text)
+    assert ("1899", "castMember", "emily-beecham") in got
+    assert ("1899", "castMember", "jose-pimentao") in got
+    # the production completed by a company is no cast
+    got = facts("Filming began in 1899, a new historical mystery series. The shoot was "
+                "completed by Dark Ways and Netflix.")
+    assert not any(p == "castMember" for _s, p, _o in got)
+
+
+def test_every_name_of_a_starring_list_is_a_person_not_a_headline_title() -> None:
+    head = "Darsheel Safary, Arun Govil starrer 'Hukus Bukus' trailer out now"
+    text = ("Makers of an upcoming film 'Hukus Bukus' unveiled the trailer of the film, "
+            "starring Darsheel Safary, Arun Govil, Gautam Singh Vig and Naisha Khanna in "
+            "Mumbai. The event was graced by Arun Govil and director Vinay Bhardwaj.")
+    found = works(text, title=head)
+    assert "Arun Govil" not in found and "Gautam Singh Vig" not in found
+    got = facts(text, title=head)
+    assert ("hukus-bukus", "castMember", "arun-govil") in got
+    assert ("hukus-bukus", "castMember", "gautam-singh-vig") in got
+    # a title listed after a cast word's list of people, past a full stop, stays a title
+    assert "Stranger Things" in works("Stranger Things is back on Netflix, starring Millie "
+                                      "Bobby Brown. Stranger Things stars Millie Bobby Brown.",
+                                      title="Stranger Things returns in July")
+
+
+def test_a_release_on_the_ordinal_day_of_a_month() -> None:
+    got = facts("Makers of the film 'Hukus Bukus' unveiled its trailer. The film is all set to "
+                "release on the 3rd of November 2023 in theatres.", date="2023-10-27")
+    assert ("hukus-bukus", "datePublished", "2023-11-03") in got
+    assert ("hukus-bukus", "datePublished", "2023-11") not in got

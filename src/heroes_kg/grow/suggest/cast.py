@@ -578,7 +578,9 @@ _STARRING_LIST = re.compile(rf"\b(?:[Ss]tarring|co-starring|costarring|also star
                             rf"(?:headlined|toplined|fronted|led) by|(?:the )?cast "
                             rf"(?:also )?includes?|(?:ensemble|cast|lineup) (?:that|which) (?:also )?"
                             rf"includes?|star(?:s|red|ring)? alongside|starred opposite|"
-                            rf"stars opposite|(?<=, )alongside|[Gg]uest[- ]starring(?: this season)? "
+                            rf"stars opposite|(?<=, )alongside|(?:the )?cast (?:is|was|will be) (?:completed|"
+                            rf"rounded out|filled out) by|cast including(?: (?:[A-Z][a-z]+ )?"
+                            rf"(?:actor|actress|star))?|[Gg]uest[- ]starring(?: this season)? "
                             rf"(?:are|is)|[Tt]he cast (?:is|are) [a-z -]{{1,25}}:|[Rr]ounding out the "
                             rf"cast (?:are|is)|(?:the )?cast is rounded out by) {_LIST}")
 _CAST_MEMBER_STARS = re.compile(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,2}}?(?:will )?(?:stars?|starred|co-stars?|"
@@ -675,6 +677,14 @@ def _fronted_cast_bound(doc: Doc, s: Sentence, work: str | None) -> bool:
     named = doc.works_in(lower, s.end)
     if named:
         return work in named or doc.series_of(work) in {doc.series_of(w) for w in named}
+    if re.match(r"[Ss]tarring [^.;:]*?, (?:the|this|that) (?:[\w-]+ ){0,3}?(?:film|movie|"
+                r"series|show|sequel|thriller|drama|comedy)\b", s.text) and \
+            set(doc.works_in(para.start, para.end)) == {work} and \
+            work in doc.works_in(0, s.start):
+        # "Starring John David Washington and Robert Pattinson, the action spy film was
+        # initially supposed to premiere in July": "the film" points back to the one work
+        # its paragraph names (later) and the article named before
+        return True
     # not a work only named later: "Roma" in the next paragraph but one
     return not doc.works_in(para.start, para.end) and (
         work in doc.works_in(0, s.start) or doc.name_of(work) in (doc.article.title or ""))

@@ -15,8 +15,10 @@ __all__ = ["DOC_RULES", "RULES"]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-#: "21 August", "26 October 2018": the day before its month (British style).
-_DAY_MONTH = rf"(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)? {_MONTH}(?:,? \d{{4}})?(?![\w-])"
+#: "21 August", "26 October 2018", "the 3rd of November 2023": the day before its month
+#: (British style).
+_DAY_MONTH = (rf"(?<![\d.,])(?:the )?\d{{1,2}}(?:(?:st|nd|rd|th)(?: of)?)? {_MONTH}(?:,? \d{{4}})?"
+              rf"(?![\w-])")
 #: "January 4, 2021", "Dec. 31", "April 2024", "Christmas Day 2020", "Friday", "2002",
 #: "26 October 2018".
 DATE = (rf"(?:Christmas Day,? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|"

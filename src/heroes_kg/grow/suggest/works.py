@@ -237,6 +237,9 @@ _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |a
                          rf"follow-up|spinoff|spin-off|reboot|remake|adaptation)\b(?![’']|s[’'])")
 #: "Truth Be Told, starring Octavia Spencer and Aaron Paul, will launch in December",
 #: "See, an epic drama starring Jason Momoa": a title before who stars in it.
+#: A source named before its title: "Jane Austen’s early novella ", "an adaptation of ".
+_SOURCE_BEFORE = re.compile(r"\b(?:novels?|novellas?|books?|plays?|memoirs?|comics?|stories|story|"
+                            r"adaptation of|based on|adapted from)\s[“\"‘]?$")
 _TITLE_STARRING = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS}), (?P<app>an? (?:[\w-]+ ){{0,3}}?)?"
                              rf"(?:starring|featuring) (?={NAME})")
 #: "The Girl From Plainville stars The Great’s Elle Fanning as Michelle Carter": a title
@@ -289,7 +292,7 @@ _TRAILING = re.compile(r"\s(?:on|in|at|for|with|from|by|to|and|vs\.?|of|the|a|an
 #: "Apart from Rajkummar and Bhumi, the film will also feature …".
 _NOT_A_TITLE_LEAD = re.compile(r"(?:Apart from|Aside from|According to|Along with|"
                                r"Together with|In addition to|Besides|Despite|Unlike|"
-                               r"Except for) ")
+                               r"Except for|Starring|Featuring|Co-starring) ")
 #: The same openings, and a fronted credit, before the names a title pattern matched:
 #: "In addition to Johnson and Statham, the upcoming movie is set to star …", "Directed
 #: by Patricia Riggen, the movie will stream …": the names are people, "the movie" the
@@ -325,11 +328,23 @@ _WORD_POSSESSIVE_END = re.compile(r"\w[’']s?$")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
+#: A person's possessive before a title: "Ivan Sen’s " (a given name and a surname).
+_MAKER_POSSESSIVE_PREFIX = re.compile(r"(?P<f>[A-Z][a-z]+) (?:[A-Z][\w-]+ ){0,2}?[A-Z][\w-]+[’']s ")
+
+
 def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     """The title without what follows it by accident ("Heroes on Netflix" -> "Heroes"),
     None when it is not a title at all."""
     title = title.strip().rstrip(":,")
     title = _YEAR_POSSESSIVE_PREFIX.sub("", title)  # "1986’s Top Gun": the year is no part
+    maker = _MAKER_POSSESSIVE_PREFIX.match(title)
+    if maker and ((not re.search(r"[a-z]", title[maker.end():]) and
+                   re.search(r"[A-Z]{2}", title[maker.end():])) or (
+            maker.group("f").lower() in FIRST_NAMES and
+            doc.type_of(doc.lookup(title[maker.end():])) in WORK_TYPES)):
+        # "the world premiere of Ivan Sen’s GOLDSTONE": the maker's possessive is no part
+        # of a title in capitals or of one the text names alone
+        title = title[maker.end():]
     if _YEAR_ALONE.fullmatch(title):
         return None  # "played Donna Sheridan in 2008's “Mamma Mia!”": the year, the title after
     if _TRAILING_APOSTROPHE.search(title):
@@ -753,6 +768,85 @@ def _capitals_with_studio(doc: Doc) -> None:
         doc.add_work_span(m.start("t"), m.end("t"), work)
 
 
+#: A line of a programme holding only a title and, in brackets, who made it and the
+#: country: "APPRENTICE (Boo Junking, Singapore)", "NOTES ON BLINDNESS (Peter Middleton and
+#: James Spinney, UK)".
+_TITLE_MAKER_COUNTRY = re.compile(
+    rf"\s*(?:[-–•*·]\s*)?(?P<t>{TITLE_WORDS}) \((?P<p>{NAME}(?: and {NAME})?), "
+    rf"(?P<c>[A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}})\)\s*")
+
+
+def _written_as_title(title: str) -> str:
+    """A title written in capitals, named as a title is written ("It’s Only the End of
+    the World"); any other as it stands."""
+    if re.search(r"[a-z]", title):
+        return title
+    words = title.lower().split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
+
+
+def _titles_with_makers(doc: Doc) -> None:
+    """A festival's or a programme's list, each line a title with its filmmakers and
+    country in brackets: "CERTAIN WOMEN (Kelly Reichardt, USA)" (two such lines at
+    least): each a film and its `director`s. A bracket ending in no country ("Emily
+    Beecham (Elite)", an actor's credit) is no such line."""
+    lines = [(p, m) for p in doc.paragraphs if len(p.text) < 160
+             and (m := _TITLE_MAKER_COUNTRY.fullmatch(p.text))
+             and (is_place_or_award(m.group("c")) or m.group("c") in ("USA", "US", "U.S."))]
+    if len(lines) < 2:
+        return
+    for p, m in lines:
+        title = m.group("t")
+        people = [doc.trim(x) for x in m.group("p").split(" and ")]
+        if not all(guess_type(x) == "Person" and not is_place_or_award(x) for x in people) \
+                or title.lower() in KNOWN_NAMES:
+            continue
+        at = p.start + m.start("t")
+        found = doc.lookup(title)
+        if found is not None and doc.type_of(found) not in WORK_TYPES:
+            continue
+        if found is None:
+            found = doc.entity(_written_as_title(title), "Movie", "title-maker-line",
+                               p.text.strip(), 0.5)
+        doc.add_work_span(at, at + len(title), found)
+        for person in people:
+            director = doc.lookup(person) or doc.entity(person, "Filmmaker",
+                                                        "title-maker-line", p.text.strip())
+            if is_a(doc.type_of(director), "Person"):
+                doc.add(found, "director", p.text.strip(), p.start + m.start("t"),
+                        "title-maker-line", 0.6, obj=director)
+
+
+#: A kind of work, then a title in capitals: "with Closing Night film LOVE & FRIENDSHIP from".
+_KIND_CAPITALS = re.compile(r"\b(?:film|movie|series|documentary|feature|drama|comedy|thriller)"
+                            r" (?P<t>[A-Z][A-Z0-9’'-]+(?: (?:[A-Z0-9’'&-]+|[A-Z]{2,}))*)"
+                            r"(?![\w’'&-])(?! [A-Z][a-z])")
+
+
+def _capitals_after_kind(doc: Doc) -> None:
+    """A title in capitals right after a kind of work, no determiner before it ("on 19
+    June with Closing Night film LOVE & FRIENDSHIP from Whit Stillman"), in an article
+    that already writes another title so (a programme's convention)."""
+    caps = {w for a, b, w in doc.work_spans if not re.search(r"[a-z]", doc.text[a:b])
+            and len(doc.text[a:b]) > 3}
+    if not caps:
+        return
+    for m in _KIND_CAPITALS.finditer(doc.text):
+        title = m.group("t")
+        if len(title.replace(" ", "")) < 4 or doc.work_span_at(m.start("t"), m.end("t")) \
+                or title.lower() in KNOWN_NAMES or guess_type(title) != "Person":
+            continue
+        if len(caps - {doc.lookup(title)}) == 0:
+            continue
+        found = doc.lookup(title)
+        if found is not None and doc.type_of(found) not in WORK_TYPES:
+            continue
+        work = found or doc.entity(_written_as_title(title), "Movie", "kind-capitals",
+                                   doc.text[m.start():m.end()], 0.5)
+        doc.add_work_span(m.start("t"), m.end("t"), work)
+
+
 #: "The American ($13.2M), Lawless ($10M), The Debt ($9.9M)": titles each with a gross in
 #: brackets.
 _TITLE_GROSS = re.compile(rf"(?<![\w’'-])(?:the \d+(?:st|nd|rd|th) weekend of |(?:19|20)\d\d )?"
@@ -870,6 +964,7 @@ def find_titles(doc: Doc) -> None:
     """
     _headings(doc)
     _capitals_with_studio(doc)
+    _titles_with_makers(doc)
     _titles_with_grosses(doc)
     _number_titles(doc)
     _untitled(doc)
@@ -1011,6 +1106,9 @@ def find_titles(doc: Doc) -> None:
                 if rule == "title-starring" and ((len(title.split()) < 2 and not m.group("app"))
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
+                if rule == "title-starring" and _SOURCE_BEFORE.search(s.text, 0, m.start(group)):
+                    continue  # "an adaptation of Jane Austen’s early novella Lady Susan,
+                    # starring …": the source, not the film the cast is in
                 if rule == "title-year" and (re.search(r"\)(?:,| and|, and) $",
                                                        s.text[:m.start(group)]) or re.match(
                         r",? (?:and )?[A-Z][\w’'-]+ [A-Z][\w’'-]+ \(", s.text[m.end():])) and \
@@ -1098,6 +1196,7 @@ def find_titles(doc: Doc) -> None:
                     doc.add_work_span(s.start + at, s.start + at + len(title), found)
                 else:
                     _register(doc, title, s.start + at, type_, rule, quote, 0.5)
+    _capitals_after_kind(doc)
     _quoted_lists(doc)
     _titles_by_line(doc)
     _headline_titles(doc)
@@ -1242,7 +1341,15 @@ def _person_context(text: str, name: str) -> bool:
             return True
         if _CREDITED_LIST_AFTER.match(text, at + len(name), at + len(name) + 120):
             return True
+        if _PERSON_LIST_BEFORE.search(text, max(0, at - 160), at):
+            return True
     return False
+
+
+#: A list of people opened by a cast word, up to a name: "starring Darsheel Safary, " before
+#: "Arun Govil".
+_PERSON_LIST_BEFORE = re.compile(rf"\b(?:starring|featuring|co-starring|actors|actresses|"
+                                 rf"cast includes|cast including) (?:{NAME}, )+(?:and )?$")
 
 
 #: "Cher announced that she's been cast": a name that speaks is someone's, not a title's.
@@ -3256,6 +3363,10 @@ def _adaptation_titled(doc: Doc, s: Sentence, m: re.Match[str]) -> bool:
     if not title or m.group("same") or not m.group(0).startswith("adaptation of") or \
             not _PAGE_KINDS.fullmatch(m.group("kind")) or not is_title_case(title):
         return False
+    if re.search(r"\w, (?:an|the) $", s.text[:m.start()]) and any(
+            s.start <= a < s.start + m.start() for a, _b, _w in doc.work_spans):
+        return False  # "film LOVE & FRIENDSHIP from Whit Stillman, an adaptation of Jane
+        # Austen’s early novella Lady Susan": the work named before is the adaptation
     at = s.start + m.start("title")
     found = doc.lookup(title)
     if found is not None and doc.type_of(found) not in ("Movie", "TVSeries"):
