@@ -42,7 +42,9 @@ _BARE = [re.compile(rf"\b(?:saw|see|seeing|drew|draw|reached|racked up|pulled in
                     rf"copies|tickets)\b)"),
          re.compile(rf"(?<=[”\"] )\({_AMOUNT}\)")]
 #: "42 and 38 million viewers": the first number takes the second's scale.
-_PAIR = re.compile(rf"\b(?P<n0>\d[\d,]*(?:\.\d+)?) and {_AMOUNT} (?:(?:member|viewing) )?"
+#: A rating and share before the count, "averaging a 2.3/8 and 10.68 million viewers", is
+#: no first number.
+_PAIR = re.compile(rf"(?<![/\d.])\b(?P<n0>\d[\d,]*(?:\.\d+)?) and {_AMOUNT} (?:(?:member|viewing) )?"
                    rf"(?P<kind>{_KIND_WORDS})\b")
 _PERIOD = re.compile(r"\b(?P<one>first|opening) (?:full )?(?P<u1>week|weekend|day)\b|"
                      r"\b(?:first|opening|initial) (?P<n>\d+|\w+) (?P<u>days?|weeks?)\b|"
@@ -299,6 +301,17 @@ def _last_kind(doc: Doc, pos: int) -> str | None:
         doc.memo["figure-kinds"] = kinds
     before = [k for at, k in kinds if at < pos + 400]
     return before[0] if before else None
+
+
+def _counts_households(doc: Doc) -> bool:
+    """Whether the article counts households ("78 million member households watching"), so
+    that its "viewers" are the same count. A household rating beside a broadcast's viewers,
+    "14.1/22 in households, 22.515 million", counts none: those viewers are views."""
+    known = doc.memo.get("counts-households")
+    if not isinstance(known, bool):
+        known = any(m.group("kind").startswith("household") for m in _FIGURE.finditer(doc.text))
+        doc.memo["counts-households"] = known
+    return known
 
 
 def _count(m: re.Match[str]) -> int:
@@ -758,6 +771,30 @@ _LINE_FIGURE = re.compile(r"(?P<t>[^—–\n]{2,80}?)(?: \((?i:season|series|par
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:(?P<r>\d{1,2})[.)][ \t]*\n*[ \t]*)?$")
 
 
+#: A network or service that heads its clause as the one that did well: "On Monday, CBS
+#: led in the advertiser-friendly 18-49 demographic and in total viewers, averaging a 2.3/8
+#: and 10.68 million viewers", "NBC was in close second with a 2.2/8 and 9.06 million viewers".
+_CHANNEL_LEAD = re.compile(r"(?:(?:On|For|By|In) [\w ]{1,20}?, )?(?P<o>[A-Z][\w&+.]*(?: [A-Z][\w&+.]*)?) "
+                           r"(?:led|won|dominated|averaged|finished|placed|came in|"
+                           r"was (?:in|at|a) (?:close |distant )?(?:first|second|third|fourth|the top)|"
+                           r"topped the night)\b")
+
+
+def _channel_total(doc: Doc, s: Sentence, at: int) -> bool:
+    """Whether the figure at ``at`` is a network's total for the night, which is about no
+    work: its clause opens with the network as the one that did well and names no work
+    before the figure (the works that "aided" it come after)."""
+    head = s.text[:at]
+    cut = head.rfind(";") + 1
+    m = _CHANNEL_LEAD.match(head[cut:].lstrip())
+    if m is None or doc.works_in(s.start + cut, s.start + at):
+        return False
+    name = m.group("o")
+    known = doc.lookup(name)
+    kind = doc.type_of(known) if known else guess_type(name)
+    return kind in ("TelevisionNetwork", "StreamingService")
+
+
 def _line_work(doc: Doc, s: Sentence, at: int) -> str | None:
     """The work a figure at ``at`` (offset in ``s``) on a list line of its own belongs to:
     the line's title ("6. Love on the Spectrum (Season 3) — 3.5 million views": that
@@ -867,10 +904,12 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                                                r"^ in (?:week one|its first week)\b",
                                                s.text[f.end:f.end + 20]):
             continue
+        if _channel_total(doc, s, f.start):
+            continue
         prop = _KINDS[f.kind]
-        if f.kind == "viewers" and re.search(r"\bhouseholds\b", doc.text):
+        if f.kind == "viewers" and _counts_households(doc):
             # Netflix counts "viewers" as the member households that watched: an article
-            # that speaks of households uses the two words for one count.
+            # that counts households uses the two words for one count.
             prop = "households"
         pos = s.start + f.start
         rest = s.text[f.end:]
