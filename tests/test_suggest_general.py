@@ -2523,6 +2523,16 @@ def test_money_that_is_not_a_take_is_no_box_office_figure() -> None:
     assert {f["gross"] for f in _takes(text).values()} == {40_000_000}
 
 
+def test_a_sum_describing_a_film_is_its_budget_not_a_take() -> None:
+    text = ("“The Conjuring 2” debuted at the box office with $40.3 million. Overseas, it "
+            "drew $50 million, giving the $40 million R-rated horror movie a solid $90.5 million "
+            "worldwide start. “Warcraft” earned a $24.4 million domestic debut.")
+    takes = {f["gross"] for f in _takes(text).values()}
+    assert 40_000_000 not in takes
+    # a take between an article and a noun that is no film is still a take
+    assert {40_300_000, 50_000_000, 90_500_000, 24_400_000} <= takes
+
+
 def test_no_box_office_figure_in_an_article_that_is_not_about_box_office() -> None:
     text = "“The Crown” star earned $13 million for the final season, Variety reports."
     assert _takes(text) == {}

@@ -457,6 +457,14 @@ _NOT_A_TAKE_AFTER = re.compile(r"^\+?\s*(?:\([^()]{1,30}\)\s*)?"
                                r"(?:(?:more|less|fewer) than|more\b|less\b|avg\b|"
                                r"average\b|budget\b|deal\b|per\b|a (?:year|month|week)\b|"
                                r"salary\b|production budget\b)")
+#: A sum that describes a film, between its article and its noun: "giving the $40 million
+#: R-rated horror movie a solid $90.5 million", "a $200M sequel" (its budget, no take; not
+#: "a $25M domestic debut", "the $100 million-grossing film").
+_BUDGET_BEFORE = re.compile(r"\b(?:[Tt]he|an?|its|their|this|that)\s+$")
+_BUDGET_AFTER = re.compile(r"^\+?(?:[ -](?!grossing\b|earning\b|opening\b|debut\b|weekend\b|"
+                           r"haul\b|take\b|worldwide\b|domestic\b|overseas\b|global\b)"
+                           r"[\w’'-]+){0,3}? (?:movie|film|picture|flick|production|feature|"
+                           r"sequel|blockbuster|tentpole|epic|adaptation|remake)s?\b")
 #: Where the take was earned, said right after it: "$513.8 million worldwide", "a $25M
 #: domestic debut", "a $100+ million opening in China".
 _SCOPE_AFTER = re.compile(r"^\+?\s*(?:(?:opening|debut|bow|weekend) )?(?:in )?"
@@ -667,6 +675,7 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         before = s.text[max(0, m.start() - 40):m.start()]
         rest = s.text[m.end():]
         if _NOT_A_TAKE_BEFORE.search(before) or _NOT_A_TAKE_AFTER.match(rest) or \
+                (_BUDGET_BEFORE.search(before) and _BUDGET_AFTER.match(rest)) or \
                 _THRESHOLD.search(before) or _CONVERSION.search(before) or \
                 _RANGE_END.match(rest) or _NEAR_OR_EARLIER.search(before) or \
                 _EARLIER_AFTER.match(rest) or \
