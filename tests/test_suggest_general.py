@@ -3284,6 +3284,27 @@ def test_a_season_named_with_another_show_is_that_shows_season() -> None:
     assert not any(s == "the-first-season-4" for s, _p, _o in got)
 
 
+def test_another_shows_season_reads_its_whole_title_after_a_kind_and_never_a_nationality() -> None:
+    text = ("Charlotte Moore has unveiled new commissions for BBC One, including a fourth "
+            "season of Line of Duty and an adaptation of the novel Noughts and Crosses.\n\n"
+            "Mammoth Screen is producing the Noughts and Crosses series.\n\n"
+            "Along with the commission of a fourth season of Line of Duty, BBC One is getting "
+            "a new six-part drama from the same team.")
+    found = suggest(Article("a", "New BBC One Commissions Across Drama & Factual", "a.txt",
+                            text, date="2016-10-17"), KNOWN, min_confidence=0.0)
+    places = [(c.start, *(at for _q, at in c.more)) for c in found.statements
+              if c.subject == "line-of-duty-season-4" and c.property == "partOfSeries"]
+    assert places and len(places[0]) == 2  # both places it is named
+    got = facts("Netflix’s MENA slate covers new and returning shows, including a second "
+                "season of Jordanian drama Al Rawabi School For Girls.")
+    assert ("al-rawabi-school-for-girls-season-2", "partOfSeries",
+            "al-rawabi-school-for-girls") in got
+    assert not any(o == "jordanian" for _s, _p, o in got)
+    got = facts("Dark is a German series on Netflix. A hotel manager's life is turned upside "
+                "down in season one of the German cyber thriller, when his life is hacked.")
+    assert not any(o == "german" for _s, _p, o in got)
+
+
 def test_a_season_is_quoted_where_the_text_names_it_with_its_titles_short_form() -> None:
     text = ("Amazon announced on Tuesday that it has renewed The Man in the High Castle for a "
             "third season.\nAfter Frank Spotnitz abruptly stepped down as showrunner midway "
