@@ -2533,6 +2533,16 @@ def test_a_sum_describing_a_film_is_its_budget_not_a_take() -> None:
     assert {40_300_000, 50_000_000, 90_500_000, 24_400_000} <= takes
 
 
+def test_a_sum_behind_or_ahead_of_another_is_a_margin_not_a_take() -> None:
+    text = ("“Now You See Me 2” opened at the box office with $41.8 million. The sequel "
+            "debuted just $1.5 million behind that with $40.3 million, and “Warcraft” took "
+            "in $24.4 million, well behind them.")
+    takes = {f["gross"] for f in _takes(text).values()}
+    assert 1_500_000 not in takes
+    # a take with "behind" later in its clause is still a take
+    assert {41_800_000, 40_300_000, 24_400_000} <= takes
+
+
 def test_no_box_office_figure_in_an_article_that_is_not_about_box_office() -> None:
     text = "“The Crown” star earned $13 million for the final season, Variety reports."
     assert _takes(text) == {}

@@ -453,8 +453,11 @@ _COMPARED = re.compile(r"\b(?:overtaking|overtook|ahead of|beating|beat|behind|s
                        r"[^;,()]{0,60}?(?:\(\s*)?$")
 #: "the first time a film has ever grossed more than $500 million": a threshold.
 _THRESHOLD = re.compile(r"\b(?:more|less|fewer) than\s+$|\bat (?:least|most)\s+$|\bunder\s+$")
+#: A sum after it is a margin, not a take: "debuted just $1.5 million behind that with
+#: $40.3 million", "$3 million ahead of", "$2 million short of".
 _NOT_A_TAKE_AFTER = re.compile(r"^\+?\s*(?:\([^()]{1,30}\)\s*)?"
-                               r"(?:(?:more|less|fewer) than|more\b|less\b|avg\b|"
+                               r"(?:(?:more|less|fewer) than|more\b|less\b|avg\b|behind\b|"
+                               r"ahead of\b|short of\b|shy of\b|"
                                r"average\b|budget\b|deal\b|per\b|a (?:year|month|week)\b|"
                                r"salary\b|production budget\b)")
 #: A sum that describes a film, between its article and its noun: "giving the $40 million
