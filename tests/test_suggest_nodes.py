@@ -857,3 +857,19 @@ def test_a_networks_total_for_the_night_is_no_figure_of_the_works_that_aided_it(
     got = facts("Netflix said 64 million households watched “Bird Box” in its first four "
                 "weeks.\n")
     assert ("bird-box-viewership", "households", "64000000") in got
+
+
+def test_he_is_not_the_one_a_sentence_compares_its_subject_with() -> None:
+    text = ("Andrew Haigh is discussing Charlotte Rampling, the leading lady in his latest "
+            "film, 45 Years.\n"
+            "And, like Rampling, Haigh doesn't let the audience in on everything his "
+            "characters are feeling. \"What’s left unsaid is so important to me,\" he "
+            "explains.\n")
+    got = facts(text)
+    assert ("haigh-quote-1", "spokenBy", "andrew-haigh") in got
+    assert not any(p == "spokenBy" and o == "charlotte-rampling" for _s, p, o in got)
+    # without the comparison the first one named is still the one "he" means
+    got = facts("Andrew Haigh is discussing Charlotte Rampling, the leading lady in his "
+                "latest film.\nHaigh doesn't let the audience in, unlike Rampling. \"What’s "
+                "left unsaid is so important to me,\" he explains.\n")
+    assert ("haigh-quote-1", "spokenBy", "andrew-haigh") in got
