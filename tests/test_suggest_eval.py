@@ -66,7 +66,7 @@ FLOORS = {"dev": {"recall": 0.69, "precision": 0.95, "typed": 0.96, "noise": 0},
           # to the title a chart sentence opens with)
           "dev-16": {"recall": 0.32, "precision": 0.77, "typed": 0.92, "noise": 0},
           # the same (round 15's held-out half), scored once before any rule was tuned on it
-          "dev-17": {"recall": 0.11, "precision": 0.54, "typed": 0.89, "noise": 1}}
+          "dev-17": {"recall": 0.12, "precision": 0.63, "typed": 0.89, "noise": 1}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]

@@ -2523,6 +2523,26 @@ def test_money_that_is_not_a_take_is_no_box_office_figure() -> None:
     assert {f["gross"] for f in _takes(text).values()} == {40_000_000}
 
 
+def test_a_sum_describing_a_film_is_its_budget_not_a_take() -> None:
+    text = ("“The Conjuring 2” debuted at the box office with $40.3 million. Overseas, it "
+            "drew $50 million, giving the $40 million R-rated horror movie a solid $90.5 million "
+            "worldwide start. “Warcraft” earned a $24.4 million domestic debut.")
+    takes = {f["gross"] for f in _takes(text).values()}
+    assert 40_000_000 not in takes
+    # a take between an article and a noun that is no film is still a take
+    assert {40_300_000, 50_000_000, 90_500_000, 24_400_000} <= takes
+
+
+def test_a_sum_behind_or_ahead_of_another_is_a_margin_not_a_take() -> None:
+    text = ("“Now You See Me 2” opened at the box office with $41.8 million. The sequel "
+            "debuted just $1.5 million behind that with $40.3 million, and “Warcraft” took "
+            "in $24.4 million, well behind them.")
+    takes = {f["gross"] for f in _takes(text).values()}
+    assert 1_500_000 not in takes
+    # a take with "behind" later in its clause is still a take
+    assert {41_800_000, 40_300_000, 24_400_000} <= takes
+
+
 def test_no_box_office_figure_in_an_article_that_is_not_about_box_office() -> None:
     text = "“The Crown” star earned $13 million for the final season, Variety reports."
     assert _takes(text) == {}
@@ -3272,6 +3292,27 @@ def test_a_season_named_with_another_show_is_that_shows_season() -> None:
                 "a miniseries adaptation of Catch-22, and more.")
     assert ("veronica-mars-season-4", "partOfSeries", "veronica-mars") in got
     assert not any(s == "the-first-season-4" for s, _p, _o in got)
+
+
+def test_another_shows_season_reads_its_whole_title_after_a_kind_and_never_a_nationality() -> None:
+    text = ("Charlotte Moore has unveiled new commissions for BBC One, including a fourth "
+            "season of Line of Duty and an adaptation of the novel Noughts and Crosses.\n\n"
+            "Mammoth Screen is producing the Noughts and Crosses series.\n\n"
+            "Along with the commission of a fourth season of Line of Duty, BBC One is getting "
+            "a new six-part drama from the same team.")
+    found = suggest(Article("a", "New BBC One Commissions Across Drama & Factual", "a.txt",
+                            text, date="2016-10-17"), KNOWN, min_confidence=0.0)
+    places = [(c.start, *(at for _q, at in c.more)) for c in found.statements
+              if c.subject == "line-of-duty-season-4" and c.property == "partOfSeries"]
+    assert places and len(places[0]) == 2  # both places it is named
+    got = facts("Netflix’s MENA slate covers new and returning shows, including a second "
+                "season of Jordanian drama Al Rawabi School For Girls.")
+    assert ("al-rawabi-school-for-girls-season-2", "partOfSeries",
+            "al-rawabi-school-for-girls") in got
+    assert not any(o == "jordanian" for _s, _p, o in got)
+    got = facts("Dark is a German series on Netflix. A hotel manager's life is turned upside "
+                "down in season one of the German cyber thriller, when his life is hacked.")
+    assert not any(o == "german" for _s, _p, o in got)
 
 
 def test_a_season_is_quoted_where_the_text_names_it_with_its_titles_short_form() -> None:

@@ -832,3 +832,44 @@ def test_a_take_verb_with_no_relative_clause_keeps_its_subject() -> None:
             "with $511 million worldwide.\n")
     got = facts(text, date="2015-06-14")
     assert not any(s.startswith("colin") for s, _p, _o in got if _p == "gross")
+
+
+def test_broadcast_viewers_beside_a_household_rating_are_views() -> None:
+    # A household rating is no count of households: the night's viewers are views.
+    got = facts("The biggest surprise of the night was ABC's 'The Good Doctor' which put up a "
+                "2.2/8 in the 18-49s and 11.2 million viewers. 'Inside Schwartz' drew a "
+                "14.1/22 in households.\n")
+    assert ("the-good-doctor-viewership", "views", "11200000") in got
+    assert not any(p == "households" for _s, p, _o in got)
+    # An article counting member households means them by its "viewers" too.
+    got = facts("“The Old Guard” led the way with 78 million member households watching in "
+                "the first four weeks. “Enola Holmes” drew 76 million viewers.\n")
+    assert ("enola-holmes-viewership", "households", "76000000") in got
+
+
+def test_a_networks_total_for_the_night_is_no_figure_of_the_works_that_aided_it() -> None:
+    text = ("On Monday, CBS led in the advertiser-friendly 18-49 demographic and in total "
+            "viewers, averaging a 2.3/8 and 10.68 million viewers. NBC was in close second "
+            "with a 2.2/8 and 9.06 million viewers, aided by 'The Voice' (2.6/9, 10.57m).\n")
+    got = facts(text)
+    assert not any(o in ("10680000", "9060000", "8") for _s, _p, o in got)
+    # a network that reports a figure is not the one that did well
+    got = facts("Netflix said 64 million households watched “Bird Box” in its first four "
+                "weeks.\n")
+    assert ("bird-box-viewership", "households", "64000000") in got
+
+
+def test_he_is_not_the_one_a_sentence_compares_its_subject_with() -> None:
+    text = ("Andrew Haigh is discussing Charlotte Rampling, the leading lady in his latest "
+            "film, 45 Years.\n"
+            "And, like Rampling, Haigh doesn't let the audience in on everything his "
+            "characters are feeling. \"What’s left unsaid is so important to me,\" he "
+            "explains.\n")
+    got = facts(text)
+    assert ("haigh-quote-1", "spokenBy", "andrew-haigh") in got
+    assert not any(p == "spokenBy" and o == "charlotte-rampling" for _s, p, o in got)
+    # without the comparison the first one named is still the one "he" means
+    got = facts("Andrew Haigh is discussing Charlotte Rampling, the leading lady in his "
+                "latest film.\nHaigh doesn't let the audience in, unlike Rampling. \"What’s "
+                "left unsaid is so important to me,\" he explains.\n")
+    assert ("haigh-quote-1", "spokenBy", "andrew-haigh") in got

@@ -42,7 +42,9 @@ _BARE = [re.compile(rf"\b(?:saw|see|seeing|drew|draw|reached|racked up|pulled in
                     rf"copies|tickets)\b)"),
          re.compile(rf"(?<=[”\"] )\({_AMOUNT}\)")]
 #: "42 and 38 million viewers": the first number takes the second's scale.
-_PAIR = re.compile(rf"\b(?P<n0>\d[\d,]*(?:\.\d+)?) and {_AMOUNT} (?:(?:member|viewing) )?"
+#: A rating and share before the count, "averaging a 2.3/8 and 10.68 million viewers", is
+#: no first number.
+_PAIR = re.compile(rf"(?<![/\d.])\b(?P<n0>\d[\d,]*(?:\.\d+)?) and {_AMOUNT} (?:(?:member|viewing) )?"
                    rf"(?P<kind>{_KIND_WORDS})\b")
 _PERIOD = re.compile(r"\b(?P<one>first|opening) (?:full )?(?P<u1>week|weekend|day)\b|"
                      r"\b(?:first|opening|initial) (?P<n>\d+|\w+) (?P<u>days?|weeks?)\b|"
@@ -301,6 +303,17 @@ def _last_kind(doc: Doc, pos: int) -> str | None:
     return before[0] if before else None
 
 
+def _counts_households(doc: Doc) -> bool:
+    """Whether the article counts households ("78 million member households watching"), so
+    that its "viewers" are the same count. A household rating beside a broadcast's viewers,
+    "14.1/22 in households, 22.515 million", counts none: those viewers are views."""
+    known = doc.memo.get("counts-households")
+    if not isinstance(known, bool):
+        known = any(m.group("kind").startswith("household") for m in _FIGURE.finditer(doc.text))
+        doc.memo["counts-households"] = known
+    return known
+
+
 def _count(m: re.Match[str]) -> int:
     n = float(m.group("n").replace(",", ""))
     scale = m.group("scale") or (m.group("abbr") or "").lower().removesuffix("n")
@@ -440,10 +453,21 @@ _COMPARED = re.compile(r"\b(?:overtaking|overtook|ahead of|beating|beat|behind|s
                        r"[^;,()]{0,60}?(?:\(\s*)?$")
 #: "the first time a film has ever grossed more than $500 million": a threshold.
 _THRESHOLD = re.compile(r"\b(?:more|less|fewer) than\s+$|\bat (?:least|most)\s+$|\bunder\s+$")
+#: A sum after it is a margin, not a take: "debuted just $1.5 million behind that with
+#: $40.3 million", "$3 million ahead of", "$2 million short of".
 _NOT_A_TAKE_AFTER = re.compile(r"^\+?\s*(?:\([^()]{1,30}\)\s*)?"
-                               r"(?:(?:more|less|fewer) than|more\b|less\b|avg\b|"
+                               r"(?:(?:more|less|fewer) than|more\b|less\b|avg\b|behind\b|"
+                               r"ahead of\b|short of\b|shy of\b|"
                                r"average\b|budget\b|deal\b|per\b|a (?:year|month|week)\b|"
                                r"salary\b|production budget\b)")
+#: A sum that describes a film, between its article and its noun: "giving the $40 million
+#: R-rated horror movie a solid $90.5 million", "a $200M sequel" (its budget, no take; not
+#: "a $25M domestic debut", "the $100 million-grossing film").
+_BUDGET_BEFORE = re.compile(r"\b(?:[Tt]he|an?|its|their|this|that)\s+$")
+_BUDGET_AFTER = re.compile(r"^\+?(?:[ -](?!grossing\b|earning\b|opening\b|debut\b|weekend\b|"
+                           r"haul\b|take\b|worldwide\b|domestic\b|overseas\b|global\b)"
+                           r"[\w’'-]+){0,3}? (?:movie|film|picture|flick|production|feature|"
+                           r"sequel|blockbuster|tentpole|epic|adaptation|remake)s?\b")
 #: Where the take was earned, said right after it: "$513.8 million worldwide", "a $25M
 #: domestic debut", "a $100+ million opening in China".
 _SCOPE_AFTER = re.compile(r"^\+?\s*(?:(?:opening|debut|bow|weekend) )?(?:in )?"
@@ -654,6 +678,7 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         before = s.text[max(0, m.start() - 40):m.start()]
         rest = s.text[m.end():]
         if _NOT_A_TAKE_BEFORE.search(before) or _NOT_A_TAKE_AFTER.match(rest) or \
+                (_BUDGET_BEFORE.search(before) and _BUDGET_AFTER.match(rest)) or \
                 _THRESHOLD.search(before) or _CONVERSION.search(before) or \
                 _RANGE_END.match(rest) or _NEAR_OR_EARLIER.search(before) or \
                 _EARLIER_AFTER.match(rest) or \
@@ -756,6 +781,30 @@ _RESPECTIVELY = re.compile(r"\brespectively\b")
 _LINE_FIGURE = re.compile(r"(?P<t>[^—–\n]{2,80}?)(?: \((?i:season|series|part|volume) "
                           r"(?P<n>\d{1,2})\))? [—–]+ $")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:(?P<r>\d{1,2})[.)][ \t]*\n*[ \t]*)?$")
+
+
+#: A network or service that heads its clause as the one that did well: "On Monday, CBS
+#: led in the advertiser-friendly 18-49 demographic and in total viewers, averaging a 2.3/8
+#: and 10.68 million viewers", "NBC was in close second with a 2.2/8 and 9.06 million viewers".
+_CHANNEL_LEAD = re.compile(r"(?:(?:On|For|By|In) [\w ]{1,20}?, )?(?P<o>[A-Z][\w&+.]*(?: [A-Z][\w&+.]*)?) "
+                           r"(?:led|won|dominated|averaged|finished|placed|came in|"
+                           r"was (?:in|at|a) (?:close |distant )?(?:first|second|third|fourth|the top)|"
+                           r"topped the night)\b")
+
+
+def _channel_total(doc: Doc, s: Sentence, at: int) -> bool:
+    """Whether the figure at ``at`` is a network's total for the night, which is about no
+    work: its clause opens with the network as the one that did well and names no work
+    before the figure (the works that "aided" it come after)."""
+    head = s.text[:at]
+    cut = head.rfind(";") + 1
+    m = _CHANNEL_LEAD.match(head[cut:].lstrip())
+    if m is None or doc.works_in(s.start + cut, s.start + at):
+        return False
+    name = m.group("o")
+    known = doc.lookup(name)
+    kind = doc.type_of(known) if known else guess_type(name)
+    return kind in ("TelevisionNetwork", "StreamingService")
 
 
 def _line_work(doc: Doc, s: Sentence, at: int) -> str | None:
@@ -867,10 +916,12 @@ def rule_figures(doc: Doc, s: Sentence) -> None:
                                                r"^ in (?:week one|its first week)\b",
                                                s.text[f.end:f.end + 20]):
             continue
+        if _channel_total(doc, s, f.start):
+            continue
         prop = _KINDS[f.kind]
-        if f.kind == "viewers" and re.search(r"\bhouseholds\b", doc.text):
+        if f.kind == "viewers" and _counts_households(doc):
             # Netflix counts "viewers" as the member households that watched: an article
-            # that speaks of households uses the two words for one count.
+            # that counts households uses the two words for one count.
             prop = "households"
         pos = s.start + f.start
         rest = s.text[f.end:]

@@ -664,8 +664,19 @@ def undone_renewals(doc: Doc) -> None:
             del doc.found[key]
 
 
-#: A season's words followed by another show's name: "a fourth season of Veronica Mars".
-_OF_NAMED = re.compile(rf"\s+(?:of|for) (?:the )?[“\"‘]?(?P<n>{NAME})")
+#: A season's words followed by another show's name: "a fourth season of Veronica Mars",
+#: "a fourth season of Line of Duty" (small words inside the title, not "and", "on", "for"),
+#: "a second season of Jordanian drama Al Rawabi School For Girls" (after a kind).
+_SHOW_WORD = r"(?:[A-Z0-9][\w’'&.-]*[\w’'&+]|[A-Z0-9])"
+_SHOW_NAME = rf"{_SHOW_WORD}(?:(?:\s(?:of|the|a|an|in|de|la))*\s{_SHOW_WORD})*"
+_OF_NAMED = re.compile(rf"\s+(?:of|for) (?:the )?"
+                       rf"(?:(?:[A-Z][a-z]+ )?(?:[a-z-]+ ){{0,2}}?(?:drama|series|comedy|"
+                       rf"thriller|show|sitcom|docuseries|miniseries|anime|sci-fi|fantasy) )?"
+                       rf"[“\"‘]?(?P<n>{_SHOW_NAME})")
+#: A word for where a show is from, said before a kind rather than a title: "season one of
+#: the German cyber thriller" names no show.
+_ADJECTIVE_AFTER = re.compile(r"\s(?!(?:of|the|a|an|and|in|on|to|for|at|with|from|by|or)\b)"
+                              r"[a-z]")
 
 
 def _claimed_elsewhere(doc: Doc) -> set[str]:
@@ -691,36 +702,48 @@ def seasons_of_other_shows(doc: Doc) -> None:
     Veronica Mars": a season the text names with another show is that show's season, not
     one of the series it was bound to (the article's own, "The First"); so is one that
     another rule read in the same words ("Love on the Spectrum (Season 3)")."""
-    moved: dict[str, tuple[str, str, int, int]] = {}
+    moved: dict[str, tuple[str, list[tuple[str, int]], int]] = {}
     for c in doc.found.values():
         if c.rule != "season" or c.property != "partOfSeries" or not c.object:
             continue
         series = doc.name_of(c.object)
-        other: tuple[str, str, int] | None = None
+        other: tuple[str, list[tuple[str, int]]] | None = None
         for quote, at in c.quotes():
             m = _OF_NAMED.match(doc.text, at + len(quote))
             name = m.group("n") if m else ""
+            if m is not None and " " not in name and re.search(r"(?:an|ish|ese|ic|i)$", name) \
+                    and _ADJECTIVE_AFTER.match(doc.text, m.end()):
+                m = None  # "season one of the German cyber thriller": no show named
             if m is None or name in series or series in name or \
                     doc.lookup(name) == c.object or is_a(guess_type(name), "Organization") or \
                     name.split()[0] in ("Season", "Series", "Part", "Episode"):
                 other = None  # "season 3 of The Boys", "its second season on Netflix"
                 break
-            other = (name, doc.text[at:m.end()], at)
+            # each place the season is named ("including a fourth season of Line of Duty",
+            # "Along with the commission of a fourth season of Line of Duty")
+            other = (name, [*(other[1] if other else []), (doc.text[at:m.end()], at)])
         number = next((x.value for x in doc.found.values() if x.subject == c.subject
                        and x.property == "seasonNumber"), None)
         if other is not None and isinstance(number, int):
-            moved[c.subject] = (*other, number)
+            moved[c.subject] = (other[0], other[1], number)
     claimed = _claimed_elsewhere(doc)
     for key, c in list(doc.found.items()):
         if c.rule == "season" and (c.subject in moved or c.subject in claimed):
             del doc.found[key]
-    for name, quote, at, number in moved.values():
-        show = doc.lookup(name) or doc.entity(name, "TVSeries", "season", quote)
+    for name, places, number in moved.values():
+        show = doc.lookup(name) or doc.entity(name, "TVSeries", "season", places[0][0])
         if doc.type_of(show) != "TVSeries":
             continue
-        season = season_of(doc, show, number, quote)
-        doc.add(season, "partOfSeries", quote, at, "season", 0.6, obj=show)
-        doc.add(season, "seasonNumber", quote, at, "season", 0.6, value=number)
+        season = season_of(doc, show, number, places[0][0])
+        # the same words wherever else the article says them ("including a fourth season
+        # of Line of Duty and …", "Along with the commission of a fourth season of Line of
+        # Duty")
+        said = {at for _q, at in places}
+        places += [(q, m.start()) for q in {q for q, _at in places}
+                   for m in re.finditer(re.escape(q), doc.text) if m.start() not in said]
+        for quote, at in places:
+            doc.add(season, "partOfSeries", quote, at, "season", 0.6, obj=show)
+            doc.add(season, "seasonNumber", quote, at, "season", 0.6, value=number)
 
 
 DOC_RULES = [season_titles, series_seasons, season_quotes, bare_first_seasons,

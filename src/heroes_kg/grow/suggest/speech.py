@@ -888,6 +888,10 @@ def _subject_in_paragraph(doc: Doc, s: Sentence) -> str | None:
         name, name.split()[-1], name.split()[0])) else None
 
 
+#: A name after a comparison word: "like Rampling,", "unlike Miller,", "as with Moss,".
+_COMPARED_WITH = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|[Aa]s with) $")
+
+
 def _subject_before(doc: Doc, pos: int) -> str | None:
     """Who "he" at ``pos`` is: the first person the sentence before names other than in a
     possessive ("Bruce Miller, the show's showrunner, reassured fans that Moss' character
@@ -902,6 +906,10 @@ def _subject_before(doc: Doc, pos: int) -> str | None:
             name = doc.name_of(person)
             for word in dict.fromkeys((name, name.split()[-1], name.split()[0])):
                 at = s.text.find(word)
+                if at >= 0 and _COMPARED_WITH.search(s.text, 0, at):
+                    # "And, like Rampling, Haigh doesn't let the audience in …": the one
+                    # compared with is not whom the sentence is about
+                    at = s.text.find(word, at + len(word))
                 if at >= 0 and not re.match(r"[’']", s.text[at + len(word):at + len(word) + 1]):
                     best = min(best or (at, person), (at, person))
                     break
