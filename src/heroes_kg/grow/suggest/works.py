@@ -261,6 +261,9 @@ _TITLE_IS_BY = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS})"
                           # created by …": past its cast, set beside it
                           rf"(?:, (?:led|headlined|toplined|fronted) by [^;.()]{{3,80}}?,)?"
                           rf" (?:is|was|will be|has been) "
+                          # "Bodyguard is created and written by Jed Mercurio": credits joined
+                          rf"(?:(?:co-)?{verbs('direct', 'write', 'produce', 'create', forms=('pp',))}"
+                          rf"(?:,| and|, and) )*"
                           rf"(?:co-)?{verbs('direct', 'write', 'produce', 'create', 'helm', forms=('pp',))} "
                           rf"by (?={NAME})")
 #: "Bruised, Halle Berry’s directorial debut, is set to launch": a title set beside
@@ -453,7 +456,7 @@ _TITLE_PATTERNS = [
     (_KIND_IS, "kind-is", re.compile(r"\b(?:series|show|film|movie)(?:, which| in question)? "
                                      r"(?:was|is) ")),
     (_TITLE_IS_BY, "title-is-by", re.compile(r" (?:is|was|be|been) (?:co-)?(?:directed|written|"
-                                             r"produced|created|helmed) by ")),
+                                             r"produced|created|helmed)(?:,? and [a-z-]+)? by ")),
     (_DEBUT_APPOS, "debut-apposition", re.compile(r" debut\b")),
     (_FRONTED_CREDIT, "fronted-credit", re.compile(r"^(?:Written|Directed|Created|Co-written|"
                                                    r"Produced|Co-created) by ")),
@@ -1360,6 +1363,12 @@ _SPEAKS_AFTER = re.compile(r" (?:has |had )?(?:said|says|announced|announces|twe
 _TITLE_AFTER_KIND = re.compile(r"\s*[“\"‘]")
 
 
+#: What stands before a character in a headline: "… will play Catwoman and ", "… to
+#: play ".
+_PART_BEFORE = re.compile(r"\b(?:play|plays|playing|portray|portrays|portraying) "
+                          r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* (?:and|&) )?$")
+
+
 def _speaks(text: str, name: str) -> bool:
     return any(_SPEAKS_AFTER.match(text, at + len(name)) for at in word_at(text, name))
 
@@ -1582,6 +1591,9 @@ def _headline_titles(doc: Doc) -> None:
                 continue  # "Sylvester Stallone … Stallone": a person's surname alone
             if any(doc.work_span_at(a, a + len(name)) for a in at):
                 break  # already a work: the headline names it
+            if _PART_BEFORE.search(headline[:headline.find(name)]):
+                continue  # "Zoe Kravitz and Paul Dano will play Catwoman and Riddler in new
+                # Batman film": a part someone plays, not a title
             if _speaks(headline, name) or any(
                     _SPEAKS_AFTER.match(text, a + len(name)) for a in at):
                 people.append(f" {name} ")
