@@ -579,3 +579,17 @@ def test_the_epithet_of_a_known_non_character_is_no_role() -> None:
     got = _plays("Netflix news", "“The Crown” returns. Olivia Colman will play the Netflix "
                  "queen in “The Crown”.")
     assert not any(c == "netflix" for _, c, _ in got)
+
+
+def test_a_company_that_is_producing_the_series_is_its_production_company() -> None:
+    got = facts("BBC One has ordered “Noughts and Crosses”. Mammoth Screen is producing the "
+                "Noughts and Crosses series.")
+    assert ("noughts-and-crosses", "productionCompany", "mammoth-screen") in got
+    assert ("noughts-and-crosses", "producer", "mammoth-screen") not in got
+
+
+def test_a_person_who_is_producing_stays_a_producer() -> None:
+    got = facts("Netflix has ordered “Noughts and Crosses”. Jane Featherstone is producing "
+                "the series.")
+    assert ("noughts-and-crosses", "producer", "jane-featherstone") in got
+    assert not any(p == "productionCompany" for _s, p, _o in got)

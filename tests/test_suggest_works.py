@@ -317,6 +317,13 @@ def test_what_kind_of_work_a_title_is_and_which_company_it_comes_from() -> None:
     assert ("on-the-basis-of-sex", "productionCompany", "universal") not in got
 
 
+def test_a_medium_before_the_kind_after_a_title_is_no_company() -> None:
+    got = facts("Netflix canceled “Dead Boy Detectives,” a TV show it had high hopes for. "
+                "“Replicas,” a Netflix film, opened.")
+    assert not any(p == "productionCompany" and o in ("tv", "netflix") for _s, p, o in got)
+    assert ("replicas", "streamingOn", "netflix") in got  # a service stays the service
+
+
 def test_genres_of_several_words_and_more_kind_nouns_before_a_title() -> None:
     text = ("Whether it was the gripping science-fiction thriller Dark or something else, "
             "Netflix grew. Listed in the shorts section is the Western “Strange Way of Life” "

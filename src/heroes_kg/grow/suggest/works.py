@@ -2542,6 +2542,11 @@ _GENRE_NOUNS = {"mystery", "sci-fi", "thriller", "comedy", "drama", "documentary
                 "sitcom", "epic"}
 
 
+#: Words before a kind that name its medium, not who makes it: "a TV show", "a Web series".
+_MEDIUM_WORDS = {"TV", "TELEVISION", "WEB", "CABLE", "RADIO", "STREAMING", "NETWORK",
+                 "BROADWAY", "FILM", "MOVIE", "IMAX", "3D", "CGI", "HD", "4K"}
+
+
 def rule_kind_after_title(doc: Doc, s: Sentence) -> None:
     """A title, then what kind of work it is, from which company: its genre and its
     production company (a streaming service's: where it streams); a title "from" a
@@ -2575,6 +2580,8 @@ def rule_kind_after_title(doc: Doc, s: Sentence) -> None:
             if not name:
                 continue
             name = name.rstrip(".,") if not name.endswith("Bros.") else name
+            if name.upper() in _MEDIUM_WORDS:
+                continue  # "“Dead Boy Detectives,” a TV show": the medium, no company
             found = doc.lookup(name)
             kind = doc.type_of(found) if found else guess_type(name)
             if not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization") or \
