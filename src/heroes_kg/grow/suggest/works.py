@@ -129,6 +129,9 @@ _YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORD
 #: "Warner Bros. Pictures' Superman", "Netflix's The Long Road": a company's title.
 _OWNED = re.compile(rf"(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s? "
                     rf"(?P<t>{TITLE_WORDS})")
+#: Inside a run of capitalised words, "and" before someone's possessive and more words: a
+#: list of two owned titles, not one title.
+_AND_OWNER = re.compile(r" (?:and|&) (?:[A-Z][\w-]* ){0,3}[A-Z][\w-]*[’']s [A-Z0-9]")
 #: "Based on the 2012 novel of the same name, Defending Jacob will premiere …".
 _AFTER_SOURCE = re.compile(rf"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) [^,]{{3,80}}, "
                            rf"(?P<t>{TITLE_WORDS})")
@@ -1158,6 +1161,11 @@ def find_titles(doc: Doc) -> None:
                         rule == "after-source" and re.search(r"\b(?:episodes?|season|series)\b",
                                                              s.text)) else (
                         "MovieSeries" if cue == "franchise" else "Movie")
+                joined = _AND_OWNER.search(title)
+                if joined:
+                    # "Excel Entertainment’s Fukrey 3 and Vicky Kaushal’s Sam Bahadur": the
+                    # next owner's possessive opens another work; this title ends before it
+                    title = title[:joined.start()]
                 found = doc.lookup(title)
                 owner = (m.groupdict().get("own") or "").lower().removesuffix(".")
                 if rule == "owned-title" and owner not in KNOWN_NAMES and not (
