@@ -3357,3 +3357,19 @@ def test_single_quoted_words_after_their_attribution_and_a_sites_address() -> No
                              "the uncertainty looking forward is quite concerning.'",
                              "'Mare of Easttown Returns'"))
     assert not any(p == "text" for _s, p, _o in got)
+
+
+def test_an_unquoted_title_that_is_created_and_written_by_someone_is_the_work() -> None:
+    text = ("BBC One has ordered an adaptation of the novel Noughts and Crosses. Along with "
+            "that, BBC One is getting a new six-part drama from the same team. Bodyguard is "
+            "created and written by Jed Mercurio and produced by World Productions.")
+    keys = {c.key() for c in run(text).statements}
+    assert ("bodyguard", "creator", "jed-mercurio") in keys
+    assert ("bodyguard", "screenwriter", "jed-mercurio") in keys
+    assert not any(s == "noughts-and-crosses" and o == "jed-mercurio" for s, _p, o in keys)
+
+
+def test_a_clause_created_and_written_by_someone_opened_by_no_title_makes_none() -> None:
+    names = {e.name for e in run("The show is created and written by Jed Mercurio. "
+                                 "Everyone is thrilled.").entities}
+    assert "The show" not in names and "Everyone" not in names

@@ -535,3 +535,61 @@ def test_a_character_named_in_a_sequel_a_fronted_phrase_names() -> None:
     got2 = facts("“Stargirl” and “Holes” are films. In Stargirl and Holes, Judy Greer will be "
                  "playing a character.")
     assert not any(p == "plays" for _s, p, _o in got2)
+
+
+def _plays(title: str, text: str) -> set[tuple[str, str, str | None]]:
+    found = suggest(Article("a", title, "a.txt", text, date="2019-11-15"), KNOWN,
+                    min_confidence=0.0)
+    return {(c.subject, c.object, c.qualifiers.get("in")) for c in found.statements
+            if c.property == "plays"}
+
+
+_BATMAN = ("A new Batman movie, titled simply The Batman, will be directed by Matt Reeves.\n\n"
+           "The Batman is set to release in June 2021.\n\n")
+
+
+def test_a_headline_pairs_two_actors_with_two_roles_in_order_and_no_role_is_a_title() -> None:
+    headline = "Zoe Kravitz and Paul Dano will play Catwoman and Riddler in new Batman film"
+    got = _plays(headline, headline + "\n\n" + _BATMAN + "Zoe Kravitz will star. Riddler is "
+                 "a villain. Riddler returns. Jeffrey Wright will play Commissioner Gordon.")
+    assert ("zoe-kravitz", "catwoman", "the-batman") in got
+    assert ("paul-dano", "riddler", "the-batman") in got
+    assert ("paul-dano", "catwoman", "the-batman") not in got
+    # "Riddler" in the headline is a part, so the clause binds to The Batman
+    assert ("jeffrey-wright", "commissioner-gordon", "the-batman") in got
+
+
+def test_two_actors_playing_roles_that_are_no_names_are_not_paired() -> None:
+    got = _plays("Couple news", "“Marriage Story” is coming. Adam Driver and Scarlett "
+                 "Johansson will play husband and wife in “Marriage Story”.")
+    assert not got
+
+
+def test_a_role_named_after_what_the_character_is_to_another_and_an_epithet() -> None:
+    got = _plays("Batman news", _BATMAN + "Andy Serkis will play Bruce Wayne's famous butler "
+                 "and father surrogate Alfred Pennyworth. The most exciting revelation is "
+                 "that Paul Dano of There Will Be Blood and Ruby Sparks fame will be playing "
+                 "the Riddler.")
+    assert ("andy-serkis", "alfred-pennyworth", "the-batman") in got
+    assert ("andy-serkis", "bruce-wayne", "the-batman") not in got
+    assert ("paul-dano", "riddler", "the-batman") in got
+
+
+def test_the_epithet_of_a_known_non_character_is_no_role() -> None:
+    got = _plays("Netflix news", "“The Crown” returns. Olivia Colman will play the Netflix "
+                 "queen in “The Crown”.")
+    assert not any(c == "netflix" for _, c, _ in got)
+
+
+def test_a_company_that_is_producing_the_series_is_its_production_company() -> None:
+    got = facts("BBC One has ordered “Noughts and Crosses”. Mammoth Screen is producing the "
+                "Noughts and Crosses series.")
+    assert ("noughts-and-crosses", "productionCompany", "mammoth-screen") in got
+    assert ("noughts-and-crosses", "producer", "mammoth-screen") not in got
+
+
+def test_a_person_who_is_producing_stays_a_producer() -> None:
+    got = facts("Netflix has ordered “Noughts and Crosses”. Jane Featherstone is producing "
+                "the series.")
+    assert ("noughts-and-crosses", "producer", "jane-featherstone") in got
+    assert not any(p == "productionCompany" for _s, p, _o in got)

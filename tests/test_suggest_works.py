@@ -317,6 +317,13 @@ def test_what_kind_of_work_a_title_is_and_which_company_it_comes_from() -> None:
     assert ("on-the-basis-of-sex", "productionCompany", "universal") not in got
 
 
+def test_a_medium_before_the_kind_after_a_title_is_no_company() -> None:
+    got = facts("Netflix canceled “Dead Boy Detectives,” a TV show it had high hopes for. "
+                "“Replicas,” a Netflix film, opened.")
+    assert not any(p == "productionCompany" and o in ("tv", "netflix") for _s, p, o in got)
+    assert ("replicas", "streamingOn", "netflix") in got  # a service stays the service
+
+
 def test_genres_of_several_words_and_more_kind_nouns_before_a_title() -> None:
     text = ("Whether it was the gripping science-fiction thriller Dark or something else, "
             "Netflix grew. Listed in the shorts section is the Western “Strange Way of Life” "
@@ -913,3 +920,26 @@ def test_a_release_on_the_ordinal_day_of_a_month() -> None:
                 "release on the 3rd of November 2023 in theatres.", date="2023-10-27")
     assert ("hukus-bukus", "datePublished", "2023-11-03") in got
     assert ("hukus-bukus", "datePublished", "2023-11") not in got
+
+
+def test_a_date_a_film_was_scheduled_for_before_it_changed_is_no_release_date() -> None:
+    got = facts("The actor’s next film, Atlee’s directorial “Jawaan” was scheduled to be "
+                "released on June 2, but the release date of the film has been changed. "
+                "This starrer is now set to be released in theatres on 7th September.",
+                date="2023-07-06")
+    assert ("jawaan", "datePublished", "2023-06-02") not in got
+    assert ("jawaan", "datePublished", "2023-09-07") in got
+
+
+def test_a_date_a_film_was_scheduled_for_with_no_change_said_stays() -> None:
+    got = facts("“Jawaan” was scheduled to be released on September 7 in theatres.",
+                date="2023-07-06")
+    assert ("jawaan", "datePublished", "2023-09-07") in got
+
+
+def test_two_owned_titles_joined_by_and_are_two_works() -> None:
+    got = run("Animal will now release on December 1, competing with Excel Entertainment’s "
+              "Fukrey 3 and Vicky Kaushal’s Sam Bahadur.", date="2023-07-06")
+    keys = {c.key() for c in got.statements}
+    assert ("fukrey-3", "productionCompany", "excel-entertainment") in keys
+    assert not any("bahadur" in e.id and "fukrey" in e.id for e in got.entities)

@@ -134,6 +134,8 @@ def guess_type(name: str) -> str:
         return "NewsMediaOrganization"
     if key in STUDIOS or key in NETWORKS:
         return "ProductionCompany" if key in STUDIOS else "TelevisionNetwork"
+    if re.fullmatch(r"(?:[A-Z][\w&-]* ){1,2}Screen", name):
+        return "ProductionCompany"  # "Mammoth Screen", "Left Bank Screen": a company's last word
     if _ORG_WORDS.search(name) and not _COLON_SUBTITLE.search(name):
         # not "Mapplethorpe: Look at the Pictures": a company has no subtitle
         if _STUDIO_WORD.search(name):

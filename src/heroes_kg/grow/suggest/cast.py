@@ -31,6 +31,8 @@ __all__ = ["DOC_RULES", "RULES"]
 
 _PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother": "parent",
                  "mum": "parent"}
+#: What one character is to another that is a relation kept apart (see ``parentOf``).
+_RELATIVE_WORDS = {"son", "daughter", "brother", "sister", "wife", "husband", "child"}
 #: A character's name, with the lowercase particle some have: "Nynaeve al'Meara".
 _CHARACTER = rf"{NAME}(?: (?:al|el|ibn|bin|de|da|di|du|van|von|der|le|la|del)(?:[’']| )[A-Z][\w’'-]*)?"
 #: "as Elena’s widowed mother Gabi", "played her older brother Bobby": the character is
@@ -38,7 +40,7 @@ _CHARACTER = rf"{NAME}(?: (?:al|el|ibn|bin|de|da|di|du|van|von|der|le|la|del)(?:
 _ROLE = (rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}}|"
          # "will be playing a character named Ana": the name given
          rf"an? (?:[a-z-]+ ){{1,3}}(?:named|called) )?"
-         rf"(?:{NAME}[’']s (?:[a-z][\w-]* ){{1,3}}|(?:his|her|their) (?:[a-z][\w-]* ){{1,2}}"
+         rf"(?:{NAME}[’']s (?:[a-z][\w-]* ){{1,5}}|(?:his|her|their) (?:[a-z][\w-]* ){{1,2}}"
          rf"(?:mother|father|mom|dad|brother|sister|son|daughter|wife|husband|boss|friend|"
          rf"best friend|boyfriend|girlfriend|partner|grandmother|grandfather|aunt|uncle|"
          rf"cousin) )?{_CHARACTER}")
@@ -56,7 +58,7 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
                  r"an? (?:[a-z-]+ )+(?:named|called) )",
                  "", raw)  # "ex-soldier Cara Dune", "her older brother Bobby", "a character
     # named Ana"
-    m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?:[a-z][\w-]* ){{0,2}}?(?P<rel>[a-z]\w*) (?P<name>{NAME})",
+    m = re.fullmatch(rf"(?P<child>{NAME})[’']s (?:[a-z][\w-]* ){{0,4}}?(?P<rel>[a-z]\w*) (?P<name>{NAME})",
                      raw)  # "Missy's dad Marcus Moreno", "Elena’s widowed mother Gabi"
     if m and m.group("rel").lower() in _PARENT_WORDS:
         child = doc.entity(m.group("child"), "FictionalCharacter", "cast-as", quote)
@@ -65,6 +67,10 @@ def _role(doc: Doc, raw: str, start: int, quote: str) -> str | None:
         doc.add(parent, "parentOf", clause[clause.index(m.group("child")):], start,
                 "possessive-parent", 0.8, obj=child)
         return parent
+    if m and m.group("rel").lower() not in _RELATIVE_WORDS:
+        # "Andy Serkis will play Bruce Wayne's famous butler and father surrogate Alfred
+        # Pennyworth": the one named after what they are to another
+        raw = m.group("name")
     raw = strip_possessive(raw)
     if (re.fullmatch(_CHARACTER, raw) and (raw.split()[0] not in STOP or raw.lower() in MONTHS or (
             len(raw.split()) > 1 and raw.split()[0].lower() in WEEKDAYS))) or \
@@ -196,6 +202,28 @@ def rule_respectively_as(doc: Doc, s: Sentence) -> None:
         doc.consumed.append((start, s.start + m.end()))
 
 
+#: "Zoe Kravitz and Paul Dano will play Catwoman and Riddler": as many names on each side of
+#: "play", paired in order (the roles named, not "will play husband and wife").
+_PLAY_PAIRED = re.compile(rf"{_ACTORS} (?:will |are set to |are to |to |are )?"
+                          rf"(?:play|portray|playing|portraying) "
+                          rf"(?P<r>{NAME}(?:, {NAME})*,? and {NAME})\b(?! [A-Z])")
+
+
+def rule_play_paired(doc: Doc, s: Sentence) -> None:
+    """Headline "Zoe Kravitz and Paul Dano will play Catwoman and Riddler in new Batman
+    film": the first actor plays the first role, the second the second, as with
+    "respectively"."""
+    for m in _PLAY_PAIRED.finditer(s.text):
+        actors = re.split(r",? and |, ", m.group("a"))
+        roles = re.split(r",? and |, ", m.group("r"))
+        if len(actors) != len(roles) or not all(doc.is_person(a) for a in actors):
+            continue
+        start = s.start + m.start()
+        for actor_name, role in zip(actors, roles, strict=True):
+            _cast(doc, actor_name, role, m.group(0), start, "play-paired", 0.75, s)
+        doc.consumed.append((start, s.start + m.end()))
+
+
 _CAST_X_AS = re.compile(rf"\b(?:cast|casts|casting|tapped|taps|hired|stars|starred|starring|features|"
                         rf"featuring|co-stars|includes|included|including) (?:[“\"][^”\"]+[”\"] )?"
                         rf"(?:(?:breakout|star|alum|alumna|newcomer|veteran|actor|actress) )?"
@@ -239,13 +267,13 @@ def rule_cast_list(doc: Doc, s: Sentence) -> None:
         _cast(doc, m.group("a"), m.group("r"), quote, start, rule, 0.7, s)
 
 
-_PLAYS_ROLE_AS = re.compile(rf"(?P<a>{NAME}),? (?:who )?(?:(?P<long>{_PLAYS_ROLE})|"
+_PLAYS_ROLE_AS = re.compile(rf"(?P<a>{NAME}),?(?P<fame> of [^,.;()]{{2,60}}? fame)? (?:who )?(?:(?P<long>{_PLAYS_ROLE})|"
                             r"(?:also )?(?:will )?(?:plays|played|portrays|portrayed|play|"
                             r"(?:would|will) be playing|is playing|was playing|"
                             r"(?:will |to )?(?:provide|provides|provided|lend|lends|lent) "
                             r"(?:the |her |his |their )?voices? (?:of|to)|"
                             r"(?:is|was|has been) (?:[a-z]+ ){1,4}?(?:playing|portraying)|"
-                            rf"portray|voices|voiced)) (?P<r>{_ROLE})")
+                            rf"portray|voices|voiced)) (?P<r>(?:the (?=[A-Z][a-z]+\b(?! [A-Z])))?{_ROLE})")
 _KIN_ROLE = re.compile(r"(?:his|her|their) (?:[a-z][\w-]* ){0,2}(?:mother|father|mom|dad|"
                        r"brother|sister|son|daughter|wife|husband) [A-Z]")
 _NAMED_ROLE = re.compile(r"an? (?:[a-z-]+ ){1,3}(?:named|called) [A-Z]")
@@ -262,7 +290,11 @@ def rule_plays(doc: Doc, s: Sentence) -> None:
         if any(a <= start < b for a, b in doc.consumed):
             continue
         role = m.group("r")
-        if re.match(r"(?:the|a|an|his|her|their)\b", role, re.IGNORECASE) and \
+        known = doc.lookup(role[4:])
+        if re.fullmatch(r"the [A-Z][a-z]+", role) and (
+                known is None or doc.type_of(known) == "FictionalCharacter"):
+            role = role[4:]  # "will be playing the Riddler": the character's epithet
+        elif re.match(r"(?:the|a|an|his|her|their)\b", role, re.IGNORECASE) and \
                 not _KIN_ROLE.match(role) and not _NAMED_ROLE.match(role):
             continue  # not "played her older brother Bobby": a kin, then the character
         rule = "plays-the-role-of" if m.group("long") else "plays"
@@ -1828,7 +1860,7 @@ def rule_title_with(doc: Doc, s: Sentence) -> None:
                         obj=person)
 
 
-RULES = [rule_respectively_as, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
+RULES = [rule_respectively_as, rule_play_paired, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
          rule_unnamed_role, rule_whom_plays, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_title_with, rule_story_character, rule_starring_credited,

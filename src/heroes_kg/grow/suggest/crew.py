@@ -7,7 +7,7 @@ import re
 
 from ._doc import Doc
 from ._lists import PeopleLists, listed_work, read_people
-from ._names import FIRST_NAMES, KNOWN_NAMES, guess_type
+from ._names import FIRST_NAMES, KNOWN_NAMES, NETWORKS, STREAMERS, guess_type
 from ._terms import is_a
 from ._text import NAME, TITLE, TITLE_WORDS, Sentence, shared_surname, verbs
 
@@ -706,6 +706,16 @@ def rule_doing(doc: Doc, s: Sentence) -> None:
                 "executive producing": "executiveProducer"}[m.group("job")]
         # "Lorenzo Di Bonaventura, Belle Avery, and Colin Wilson are producing"
         names = [*_names(m.group("p"), doc), *_names(m.group("others") or "")]
+        if prop == "producer":
+            # "Mammoth Screen is producing the Noughts and Crosses series": a company that
+            # produces is the work's production company
+            for name in names:
+                who = _person(doc, name, "is-doing", m.group(0))
+                if who is not None and is_a(doc.type_of(who), "Organization") and \
+                        not is_a(doc.type_of(who), "NewsMediaOrganization") and \
+                        name.lower() not in NETWORKS and name.lower() not in STREAMERS:
+                    doc.add(work, "productionCompany", m.group(0), pos, "is-doing", 0.65,
+                            obj=who)
         _add_people(doc, work, prop, names, m.group(0), pos, "is-doing", 0.65)
         if m.group("job2"):
             # "Nolan is writing and directing the movie"

@@ -153,6 +153,11 @@ def _in_place(words: str) -> bool:
         r"\bin ([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)", words))
 
 
+#: What says, after a planned date, that the plan changed.
+_CHANGED = re.compile(r"\b(?:but|postpone[sd]?|postponing|delay(?:ed|s)?|pushed|moved|"
+                      r"changed|shifted|rescheduled)\b")
+
+
 def rule_release(doc: Doc, s: Sentence) -> None:
     """"“Home” will launch on April 17", "the show is set to debut its first on Lifetime
     September 9", "debuted in November of 2022", "when the show drops on Amazon
@@ -198,6 +203,10 @@ def rule_release(doc: Doc, s: Sentence) -> None:
                      s.text[:m.start()]):
             continue  # "initially scheduled to release on August 8, 2025", "had previously
             # been on course to release in July": a former date
+        if re.search(r"\b(?:was|were) (?:\w+ )?(?:scheduled|set|slated|planned|due) to (?:be )?\s*$",
+                     s.text[:m.start()]) and _CHANGED.search(s.text[m.end():]):
+            continue  # "Jawaan was scheduled to be released on June 2, but the release date
+            # … has been changed": the date it had before, not the new one
         if m.group(0).startswith("releases") and (re.match(
                 r"releases (?:announced|were|are|include|including|slated|scheduled)\b",
                 m.group(0)) or re.search(r"\b(?:[Oo]ther|[Nn]ew|[Uu]pcoming|[Tt]he|[Ii]ts|"

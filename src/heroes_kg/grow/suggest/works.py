@@ -129,6 +129,9 @@ _YEAR_POSSESSIVE = re.compile(rf"\b(?P<y>(?:19|20)\d\d)[’']s (?P<t>{TITLE_WORD
 #: "Warner Bros. Pictures' Superman", "Netflix's The Long Road": a company's title.
 _OWNED = re.compile(rf"(?P<own>[A-Z][\w&+.-]*(?: [A-Z][\w&+.-]*)*)[’']s? "
                     rf"(?P<t>{TITLE_WORDS})")
+#: Inside a run of capitalised words, "and" before someone's possessive and more words: a
+#: list of two owned titles, not one title.
+_AND_OWNER = re.compile(r" (?:and|&) (?:[A-Z][\w-]* ){0,3}[A-Z][\w-]*[’']s [A-Z0-9]")
 #: "Based on the 2012 novel of the same name, Defending Jacob will premiere …".
 _AFTER_SOURCE = re.compile(rf"^(?:[Bb]ased on|[Aa]dapted from|[Ii]nspired by) [^,]{{3,80}}, "
                            rf"(?P<t>{TITLE_WORDS})")
@@ -261,6 +264,9 @@ _TITLE_IS_BY = re.compile(rf"(?:^|(?<=, ))(?P<t>{TITLE_WORDS})"
                           # created by …": past its cast, set beside it
                           rf"(?:, (?:led|headlined|toplined|fronted) by [^;.()]{{3,80}}?,)?"
                           rf" (?:is|was|will be|has been) "
+                          # "Bodyguard is created and written by Jed Mercurio": credits joined
+                          rf"(?:(?:co-)?{verbs('direct', 'write', 'produce', 'create', forms=('pp',))}"
+                          rf"(?:,| and|, and) )*"
                           rf"(?:co-)?{verbs('direct', 'write', 'produce', 'create', 'helm', forms=('pp',))} "
                           rf"by (?={NAME})")
 #: "Bruised, Halle Berry’s directorial debut, is set to launch": a title set beside
@@ -453,7 +459,7 @@ _TITLE_PATTERNS = [
     (_KIND_IS, "kind-is", re.compile(r"\b(?:series|show|film|movie)(?:, which| in question)? "
                                      r"(?:was|is) ")),
     (_TITLE_IS_BY, "title-is-by", re.compile(r" (?:is|was|be|been) (?:co-)?(?:directed|written|"
-                                             r"produced|created|helmed) by ")),
+                                             r"produced|created|helmed)(?:,? and [a-z-]+)? by ")),
     (_DEBUT_APPOS, "debut-apposition", re.compile(r" debut\b")),
     (_FRONTED_CREDIT, "fronted-credit", re.compile(r"^(?:Written|Directed|Created|Co-written|"
                                                    r"Produced|Co-created) by ")),
@@ -1155,6 +1161,11 @@ def find_titles(doc: Doc) -> None:
                         rule == "after-source" and re.search(r"\b(?:episodes?|season|series)\b",
                                                              s.text)) else (
                         "MovieSeries" if cue == "franchise" else "Movie")
+                joined = _AND_OWNER.search(title)
+                if joined:
+                    # "Excel Entertainment’s Fukrey 3 and Vicky Kaushal’s Sam Bahadur": the
+                    # next owner's possessive opens another work; this title ends before it
+                    title = title[:joined.start()]
                 found = doc.lookup(title)
                 owner = (m.groupdict().get("own") or "").lower().removesuffix(".")
                 if rule == "owned-title" and owner not in KNOWN_NAMES and not (
@@ -1358,6 +1369,12 @@ _SPEAKS_AFTER = re.compile(r" (?:has |had )?(?:said|says|announced|announces|twe
 
 #: "the Christmas movie “Red One”": the kind word of an apposition opens the next title.
 _TITLE_AFTER_KIND = re.compile(r"\s*[“\"‘]")
+
+
+#: What stands before a character in a headline: "… will play Catwoman and ", "… to
+#: play ".
+_PART_BEFORE = re.compile(r"\b(?:play|plays|playing|portray|portrays|portraying) "
+                          r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* (?:and|&) )?$")
 
 
 def _speaks(text: str, name: str) -> bool:
@@ -1582,6 +1599,9 @@ def _headline_titles(doc: Doc) -> None:
                 continue  # "Sylvester Stallone … Stallone": a person's surname alone
             if any(doc.work_span_at(a, a + len(name)) for a in at):
                 break  # already a work: the headline names it
+            if _PART_BEFORE.search(headline[:headline.find(name)]):
+                continue  # "Zoe Kravitz and Paul Dano will play Catwoman and Riddler in new
+                # Batman film": a part someone plays, not a title
             if _speaks(headline, name) or any(
                     _SPEAKS_AFTER.match(text, a + len(name)) for a in at):
                 people.append(f" {name} ")
@@ -2530,6 +2550,11 @@ _GENRE_NOUNS = {"mystery", "sci-fi", "thriller", "comedy", "drama", "documentary
                 "sitcom", "epic"}
 
 
+#: Words before a kind that name its medium, not who makes it: "a TV show", "a Web series".
+_MEDIUM_WORDS = {"TV", "TELEVISION", "WEB", "CABLE", "RADIO", "STREAMING", "NETWORK",
+                 "BROADWAY", "FILM", "MOVIE", "IMAX", "3D", "CGI", "HD", "4K"}
+
+
 def rule_kind_after_title(doc: Doc, s: Sentence) -> None:
     """A title, then what kind of work it is, from which company: its genre and its
     production company (a streaming service's: where it streams); a title "from" a
@@ -2563,6 +2588,8 @@ def rule_kind_after_title(doc: Doc, s: Sentence) -> None:
             if not name:
                 continue
             name = name.rstrip(".,") if not name.endswith("Bros.") else name
+            if name.upper() in _MEDIUM_WORDS:
+                continue  # "“Dead Boy Detectives,” a TV show": the medium, no company
             found = doc.lookup(name)
             kind = doc.type_of(found) if found else guess_type(name)
             if not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization") or \
