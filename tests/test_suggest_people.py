@@ -593,3 +593,37 @@ def test_a_person_who_is_producing_stays_a_producer() -> None:
                 "the series.")
     assert ("noughts-and-crosses", "producer", "jane-featherstone") in got
     assert not any(p == "productionCompany" for _s, p, _o in got)
+
+
+def test_a_bracket_after_a_name_read_by_the_whole_list_and_by_posts() -> None:
+    # a list is read one way throughout: one title-like bracket makes all of them credits
+    text = ("“The Handmaid’s Tale” is renewed. The show also stars Joseph Fiennes "
+            "(Shakespeare in Love), Alexis Bledel (Gilmore Girls) and Yvonne Strahovski "
+            "(Chuck).")
+    got = facts(text)
+    assert not any(p == "plays" for _s, p, _o in got)
+    # a post is no role
+    text = ("“King of Boys” is Netflix’s first Nigerian original. Back row: Banky W, Ted "
+            "Sarandos (Netflix Chief Content Officer), Kate Henshaw.")
+    assert not any(p == "plays" for _s, p, _o in facts(text))
+    # must still match: a list of characters, each with its actor
+    text = ("“Disenchantment” is coming. It follows Bean (Abbi Jacobson) and Elfo "
+            "(Nat Faxon) in the kingdom of Dreamland.")
+    got = facts(text)
+    assert ("abbi-jacobson", "plays", "bean") in got
+
+
+def test_a_bracket_read_by_how_the_article_calls_the_two_names() -> None:
+    # the character called by the first name alone, the actor by the surname
+    text = ("NBC has canceled its “Quantum Leap” reboot, bringing the adventures of Dr. Ben "
+            "Song (Raymond Lee) to a close. Instead of working with his friend, Ben is guided "
+            "by his fiancée Addison Augustine (Caitlin Bassett). Both Lee and Bassett paid "
+            "tribute to the fans; he met Addison upon his first leap.")
+    got = facts(text)
+    assert ("raymond-lee", "plays", "ben-song") in got or \
+        ("raymond-lee", "plays", "dr-ben-song") in got
+    assert ("caitlin-bassett", "plays", "addison-augustine") in got
+    # must not swap: an actor before a character the article names by first name
+    text = ("“Quantum Leap” is back. It stars Raymond Lee (Ben Song). Both Lee and the "
+            "writers say that Ben leaps again.")
+    assert ("raymond-lee", "plays", "ben-song") in facts(text)

@@ -355,6 +355,17 @@ _CREW_CUE_THEN_NAMES = re.compile(rf" (?:{NAME} \([^()]{{1,80}}\),? (?:and )?)*"
 #: A rank or office before a name in brackets' pair: the character's, not the actor's.
 _RANKED = re.compile(r"(?:Lt|Sgt|Capt|Det|Cpl|Lieutenant|Sergeant|Captain|Detective|Agent|"
                      r"Officer|Inspector|Commander|Deputy|Sheriff|Constable)\.? (?=[A-Z])")
+#: A bracket that reads as a work's title, not a character's name: a question or
+#: exclamation mark, an ampersand, a subtitle's colon, or a small word between capitalised
+#: ones ("Shakespeare in Love", "Can You Ever Forgive Me?", "Wallace & Gromit’s Musical
+#: Marvels"). Not "of" or "the", which
+#: characters' titles have ("Duke of Edinburgh").
+_TITLE_LIKE = re.compile(r"[?!&]|: [A-Z]|\b[A-Z][\w’'.-]* (?:in|and|on|at|for|to|from|with|"
+                         r"a|an)(?: [a-z]+)* [A-Z]")
+#: A post ending a name or a bracket: "Ted Sarandos (Netflix Chief Content Officer)".
+_POST_END = re.compile(r"\b(?:Officer|CEO|COO|CFO|CCO|President|Chairman|Chairwoman|Chair|"
+                       r"Director|Head|Executive|Founder|Manager|Editor|Commissioner|"
+                       r"Controller|VP|Minister|Secretary|Ambassador|Spokesperson)$")
 _NAME_THEN_PARENTHESISED_NAME = re.compile(
     rf"(?P<a>{NAME}) \((?P<by>(?:the )?voice of |voiced by |played by |portrayed by )?"
     rf"(?P<b>{NAME})\)(?! as\b)")
@@ -367,7 +378,11 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
     if " (" not in s.text:
         return
     # a sentence whose brackets hold a list or a work names credits, not characters
+    # (a list is read one way throughout: "Joseph Fiennes (Shakespeare in Love), Alexis
+    # Bledel (Gilmore Girls)")
     credits = any(", " in g.group(1) or doc.works_in(s.start + g.start(1), s.start + g.end(1))
+                  or (_TITLE_LIKE.search(g.group(1)) and re.search(r"[A-Z][\w’'.-]* $",
+                                                                   s.text[:g.start()]))
                   for g in _PARENTHESISED.finditer(s.text))
     # "Cast includes Amandla Stenberg (The Hate U Give), Lee Jung-jae (Squid Game)",
     # "Created by Leslye Headland (Russian Doll)": a credit cue before the pairs
@@ -418,13 +433,15 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             continue
         if a.isupper() or b.isupper() or (is_place_or_award(a) and not named):
             continue  # "NEW YORK (AP)": a dateline
+        if _POST_END.search(b) or _POST_END.search(a):
+            continue  # "Ted Sarandos (Netflix Chief Content Officer)": a post, no role
         if re.search(r"\b(?:Documentary|Film|Movie|Series|Short|Special|Premiere|Competition)$",
                      b):
             continue  # "Muhammad Ali (Spotlight Documentary)": a festival section
         if re.match(r",? (?:(?:will|is set to|has|also|who) )?(?:write|wrote|written|writes|"
                     r"direct|directed|directs|produce|produced|produces|executive produce|"
                     r"co-write|co-wrote|create|created|creates|serve|serves|showrun|"
-                    r"(?:executive )?producing|directing|writing)\b",
+                    r"(?:executive )?producing|directing|writing|(?:acting|serving) as)\b",
                     s.text[m.end():m.end() + 40]):
             continue  # "Leslye Headland (Russian Doll) will write": an earlier credit
         if doc.type_of(doc.lookup(b)) in WORK_TYPES or doc.type_of(doc.lookup(a)) in \
@@ -447,6 +464,8 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             swap = doc.is_character(a) or bool(surname_b and not doc.is_character(b))
         elif follows and listed is not None:
             swap = listed[1]
+        elif _called(doc, a, b):
+            swap = _called(doc, a, b) > 0
         else:
             swap = bool((doc.is_person(b, strict=True) and not doc.is_person(a, strict=True))
                         or (described and doc.is_person(b) and (
@@ -475,6 +494,29 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             if film is None:
                 continue
         _cast(doc, a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s, film)
+
+
+def _alone(doc: Doc, word: str) -> bool:
+    """Whether the article writes ``word`` (one word of a name) alone, with no other
+    capitalised word before or after it, and not opening a sentence."""
+    return any(not re.search(r"(?:[A-Z][\w’'.-]*|[.!?”\"]|^) ?$", doc.text[max(0, m.start() - 30):
+                                                                       m.start()].rstrip("\n"))
+               and not re.match(r" [A-Z]", doc.text[m.end():])
+               for m in re.finditer(rf"\b{re.escape(word)}\b(?![’'-])", doc.text))
+
+
+def _called(doc: Doc, a: str, b: str) -> int:
+    """How the article calls the two people of "Addison Augustine (Caitlin Bassett)"
+    elsewhere, where both read as people's full names: a character by the first name
+    alone ("Ben is guided by …"), an actor by the surname ("Bassett paid tribute").
+    Above 0 when that says ``a`` is the character, below 0 when ``b`` is, 0 when the
+    article says neither."""
+    wa, wb = [re.sub(r"^(?:Dr|Mr|Mrs|Ms)\. ", "", x).split() for x in (a, b)]
+    if len(wa) != 2 or len(wb) != 2 or not (doc.is_person(a, strict=True) and
+                                            doc.is_person(b, strict=True)):
+        return 0
+    return (_alone(doc, wa[0]) - _alone(doc, wa[1]) + _alone(doc, wb[1]) -
+            _alone(doc, wb[0]))
 
 
 def _surname_of_named(doc: Doc, name: str, before: int) -> str | None:
