@@ -1006,3 +1006,17 @@ def test_a_headline_printed_again_as_the_first_line_is_no_title() -> None:
     text = ("Weekend Box Office: Scaring Up Some Cash\n\nThe horror sequel “The Conjuring 2” "
             "opened with $40 million. “The Conjuring 2” led the weekend.")
     assert _main_name(title, text) == "The Conjuring 2"
+
+
+def test_a_companys_first_word_in_the_headline_is_no_title() -> None:
+    title = ("'The Morning Show' Returns to Apple TV+ on September 17, Watch the Second Season "
+             "Trailer Now")
+    text = ("Apple today announced that the second season of drama series \"The Morning Show\" "
+            "will premiere September 17 on Apple TV+.\nApple shared a teaser trailer for the "
+            "second season on YouTube.")
+    assert _main_name(title, text) == "The Morning Show"
+    # the title before the company in the same headline stays the title
+    title = "Pachinko Returns to Apple TV+ for a Second Season"
+    text = ("The drama series Pachinko will return on Apple TV+. Fans of Pachinko waited two "
+            "years. The second season of Pachinko premieres in August.")
+    assert _main_name(title, text) == "Pachinko"

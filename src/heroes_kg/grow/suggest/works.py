@@ -1539,6 +1539,9 @@ def _headline_titles(doc: Doc) -> None:
             if i > 0 and words[i - 1][:1].isupper() and not words[i - 1].endswith(
                     ("’s", "'s", ":")):
                 continue  # "Stallone" of "Sylvester Stallone"
+            if any(" ".join(words[i:k]).rstrip(":,.!?").lower() in KNOWN_NAMES
+                   for k in range(j + 1, min(len(words), j + 3) + 1)):
+                continue  # "Apple" of "Returns to Apple TV+": a company's first word
             if j < len(words) and words[j][:1].isupper() and words[j].endswith(("’s", "'s")):
                 continue  # "Sanjay" of "Sanjay Dutt's 'Bhoomi' gets the release date!"
             # "Animal Kingdom Renewed for Season 3": a renewal or a season after a place
