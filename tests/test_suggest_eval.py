@@ -71,7 +71,7 @@ FLOORS = {"dev": {"recall": 0.69, "precision": 0.95, "typed": 0.96, "noise": 0},
           # broadcast viewers as views, budgets and margins no takes, other shows' seasons)
           "dev-17": {"recall": 0.13, "precision": 0.70, "typed": 0.90, "noise": 1},
           # the same (round 16's held-out half), scored once before any rule was tuned on it
-          "dev-18": {"recall": 0.16, "precision": 0.61, "typed": 0.88, "noise": 2}}
+          "dev-18": {"recall": 0.17, "precision": 0.63, "typed": 0.89, "noise": 1}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
