@@ -943,3 +943,80 @@ def test_two_owned_titles_joined_by_and_are_two_works() -> None:
     keys = {c.key() for c in got.statements}
     assert ("fukrey-3", "productionCompany", "excel-entertainment") in keys
     assert not any("bahadur" in e.id and "fukrey" in e.id for e in got.entities)
+
+
+def _main_name(title: str, text: str) -> str | None:
+    doc = read(Article("a", title, "a.txt", text, date="2023-04-12"), KNOWN)
+    return None if doc.main_film is None else doc.name_of(doc.main_film)
+
+
+def test_an_exclamation_someone_says_is_not_the_main_work() -> None:
+    text = ("“Wahoo!” as the titular character likes to exclaim. The film grossed $204.6 "
+            "million domestically.")
+    assert _main_name("World Box Office: a record debut", text) != "Wahoo!"
+    # a quoted exclamation nobody is said to say stays a title
+    text = "“Oklahoma!” returns to cinemas this weekend. The musical grossed $2 million."
+    assert _main_name("Weekend box office", text) == "Oklahoma!"
+
+
+def test_an_episode_is_not_the_main_work() -> None:
+    text = ("Miguel Sapochnik, who won an Emmy for directing the famed “Battle of the "
+            "Bastards” episode, will serve as one of the showrunners.")
+    assert _main_name("Prequel ordered to series", text) != "Battle of the Bastards"
+    # a title the text goes on to count episodes of is still the work
+    text = "“Succession” episodes will stream weekly. “Succession” returns in March."
+    assert _main_name("HBO news", text) == "Succession"
+
+
+def test_the_bylined_author_is_not_the_main_work() -> None:
+    text = ("Netflix first Nigerian original series\n\nShereesa Moodley\n\nBy Shereesa "
+            "Moodley\n\nNetflix has announced its first original series from Nigeria, the "
+            "“Akin Omotoso Project”, a six-part drama.")
+    assert _main_name("Netflix first Nigerian original series", text) != "Shereesa Moodley"
+
+
+def test_a_participle_before_its_agent_is_no_title() -> None:
+    text = ("Distributed by Megabox, the film is about the love story between an anarchist and "
+            "his lover. Distributed by CJ Entertainment, the Lee Jung-sub film is a crime "
+            "actioner.")
+    assert "Distributed" not in works(text)
+    # a one-word title the apposition names stays one
+    assert works("Okja, the Netflix film, opened in 100 cinemas.").get("Okja") == "Movie"
+
+
+def test_a_headline_opening_on_a_long_title_counts_its_sentence_start_mentions() -> None:
+    title = "House of the Dragon, a Game of Thrones prequel, ordered to series by HBO"
+    text = ("Just hours after it was revealed that HBO will not be moving forward with one of "
+            "their planned Game of Thrones spin-offs, they have officially ordered another one. "
+            "House of the Dragon, which follows House Targaryen centuries before the events of "
+            "the original series, has been given a straight to series order, which means we’ll "
+            "be getting our fair share of fire and blood in the near future.\n\nWhile the bulk "
+            "of Warner Bros.’ HBO Max presentation was centered on new shows and films being "
+            "produced for the upcoming streaming service, core HBO had a big announcement. "
+            "House of the Dragon, based on George R.R. Martin‘s book Fire and Blood about the "
+            "early days of House Targaryen and their conquest of Westeros, has been given a "
+            "10-episode, straight to series order.")
+    assert _main_name(title, text) == "House of the Dragon"
+    names = works(text, title=title)
+    assert "the Dragon" not in names
+
+
+def test_a_headline_printed_again_as_the_first_line_is_no_title() -> None:
+    title = "Weekend Box Office: Scaring Up Some Cash"
+    text = ("Weekend Box Office: Scaring Up Some Cash\n\nThe horror sequel “The Conjuring 2” "
+            "opened with $40 million. “The Conjuring 2” led the weekend.")
+    assert _main_name(title, text) == "The Conjuring 2"
+
+
+def test_a_companys_first_word_in_the_headline_is_no_title() -> None:
+    title = ("'The Morning Show' Returns to Apple TV+ on September 17, Watch the Second Season "
+             "Trailer Now")
+    text = ("Apple today announced that the second season of drama series \"The Morning Show\" "
+            "will premiere September 17 on Apple TV+.\nApple shared a teaser trailer for the "
+            "second season on YouTube.")
+    assert _main_name(title, text) == "The Morning Show"
+    # the title before the company in the same headline stays the title
+    title = "Pachinko Returns to Apple TV+ for a Second Season"
+    text = ("The drama series Pachinko will return on Apple TV+. Fans of Pachinko waited two "
+            "years. The second season of Pachinko premieres in August.")
+    assert _main_name(title, text) == "Pachinko"

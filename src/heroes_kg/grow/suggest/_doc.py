@@ -132,6 +132,16 @@ _KIND_BEFORE = re.compile(r"\b(?:the|a|an|new) (?:[\w-]+ ){0,2}?(?:show|series|f
                           r"comedy|thriller|documentary|docuseries|miniseries|sitcom) [“\"‘]?$")
 
 
+#: After a title, the word that makes it an episode: "the famed “Battle of the Bastards”
+#: episode"; not "“Succession” episodes ahead" (plural: the series' episodes).
+_EPISODE_AFTER = re.compile(r"[”\"’']? episode\b(?!s)")
+#: After an exclamation, who says it: "“Wahoo!” as the titular character likes to exclaim",
+#: "“Yes!” she shouted".
+_LINE_SAID_AFTER = re.compile(r"[”\"’']?,? (?:as |he |she |they |I |we |[A-Z]\w+ )(?:[\w’'-]+ ){0,4}?"
+                              r"(?:likes to |used to |would |loves to )?(?:exclaims?|exclaimed|"
+                              r"says?|said|shouts?|shouted|yells?|yelled|cries|cried|puts? it)\b")
+
+
 class Doc:
     """One article being read, with everything the rules share."""
 
@@ -856,7 +866,7 @@ class Doc:
             w for a, b, w in self.work_spans if self.type_of(w) in WORK_TYPES
             and self._scoping(a, b, w, False) and not self._owned_by_person(a)
             and not (w in self.new and self.new[w].rule == "credit-title"))
-        for w in [w for w in counts if self._person_named(w)]:
+        for w in [w for w in counts if self._person_named(w) or self._not_the_work(w)]:
             del counts[w]  # "Chris Evans", never quoted: someone in it, not what it is about
         for w, n in list(counts.items()):
             if n == 1 and w in self.new and self.new[w].rule in _LISTED_RULES:
@@ -888,10 +898,30 @@ class Doc:
                          if is_title_case(m.group("t")) and len(m.group("t").split()) <= 8
                          and guess_type(m.group("t")) == "Person"
                          and self.type_of(self.lookup(m.group("t"))) in (None, *WORK_TYPES)
-                         and not self._earlier_credit(m.start("t"), m.end("t")))
+                         and not self._earlier_credit(m.start("t"), m.end("t"))
+                         and not _EPISODE_AFTER.match(self.text, m.end("t"))
+                         and not (m.group("t").endswith(("!", "?")) and
+                                  _LINE_SAID_AFTER.match(self.text, m.end("t"))))
         if titles:
             title = titles.most_common(1)[0][0]
             self.main_film = self.entity(title, "Movie", "quoted-title", title, 0.5)
+
+    def _not_the_work(self, work: str) -> bool:
+        """A new work every mention of which the text itself shows to be something else:
+        an episode ("directing the famed “Battle of the Bastards” episode"), a line
+        someone says ("“Wahoo!” as the titular character likes to exclaim") or the
+        article's author, named on a byline ("By Shereesa Moodley")."""
+        if work not in self.new:
+            return False
+        name = self.new[work].name
+        spans = [(a, b) for a, b, w in self.work_spans if w == work]
+        if re.search(rf"(?m)^\s*By {re.escape(name)}\s*$", self.text) or \
+                re.match(r"By [A-Z]", name):
+            return True
+        return bool(spans) and all(
+            _EPISODE_AFTER.match(self.text, b) or
+            (name.endswith(("!", "?")) and _LINE_SAID_AFTER.match(self.text, b))
+            for a, b in spans)
 
     def _person_named(self, work: str) -> bool:
         """A new work named like a person (a known given name and one or two more words)

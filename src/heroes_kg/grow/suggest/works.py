@@ -330,6 +330,8 @@ _CHART_HEADING = re.compile(r"\b(?:Series|Films?|Movies?|Shows?|TV|Titles?|Engli
                             r"(?:Top|Chart) (?:\d+|Ten)$|\bTop (?:\d+|Ten) (?:Chart|List)$")
 _LEADING_PREPOSITION = re.compile(r"^(?:on|in|at|by|since|until|last|next|this) ")
 _NUMBERS_ONLY = re.compile(r"[\d\s,.]+")
+#: A capitalized past participle: "Distributed", "Produced", "Led" (before "by", no title).
+_PARTICIPLE = re.compile(r"[A-Z][a-z]*(?:ed|tten|wn|ght)")
 _WORD_POSSESSIVE_END = re.compile(r"\w[’']s?$")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 
@@ -356,6 +358,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     if _TRAILING_APOSTROPHE.search(title):
         title = title[:-1]  # "series ‘Lupin’,": the closing quotation mark
     words = title.split()
+    if len(words) >= 2 and words[1] == "by" and _PARTICIPLE.fullmatch(words[0]):
+        return None  # "Distributed by Megabox, the film is …": a participle and its agent
     for i in range(1, len(words)):
         if words[i].lower() in ("on", "in", "at", "for", "with", "from", "by", "to", "and",
                                 "vs", "vs."):
@@ -1504,11 +1508,15 @@ def _headline_titles(doc: Doc) -> None:
             inner = len(part) >= 3 and part[0] == "The" and re.fullmatch(
                 r"[A-Z][a-z]+[’']s", part[1]) is not None and not any(
                 w.endswith(("’s", "'s")) for w in part[2:])
-            # the text opening with the title alone on a line, as its heading
+            # the text opening with the title alone on a line, as its heading; not the
+            # whole headline of three words or more printed again ("Tribeca 2017:
+            # Documentary Overview", "Weekend Box Office: Scaring Up Some Cash")
             heading = len(part) >= 2 and any(p.text.strip() == name for p in doc.paragraphs[:2])
+            if heading and len(part) >= 3 and name == headline.strip().rstrip(":,.!?"):
+                continue
             # "a new character trailer for The Secret Life of Pets 2": a capital "The"
             # (or "Your", "A" …) after a lower-case word inside a sentence opens the title
-            if not part or (part[0] in STOP and part[0].lower() not in WEEKDAYS
+            if not part or part[0][:1].islower() or (part[0] in STOP and part[0].lower() not in WEEKDAYS
                             and not inner and not heading and not (
                                 len(part) >= 2 and part[0] in _TITLE_OPENERS and
                                 _opened_inside(doc.text, name))) or \
@@ -1531,6 +1539,9 @@ def _headline_titles(doc: Doc) -> None:
             if i > 0 and words[i - 1][:1].isupper() and not words[i - 1].endswith(
                     ("’s", "'s", ":")):
                 continue  # "Stallone" of "Sylvester Stallone"
+            if any(" ".join(words[i:k]).rstrip(":,.!?").lower() in KNOWN_NAMES
+                   for k in range(j + 1, min(len(words), j + 3) + 1)):
+                continue  # "Apple" of "Returns to Apple TV+": a company's first word
             if j < len(words) and words[j][:1].isupper() and words[j].endswith(("’s", "'s")):
                 continue  # "Sanjay" of "Sanjay Dutt's 'Bhoomi' gets the release date!"
             # "Animal Kingdom Renewed for Season 3": a renewal or a season after a place
@@ -1587,9 +1598,13 @@ def _headline_titles(doc: Doc) -> None:
             quoted = where > 0 and headline[where - 1] in _QUOTES and \
                 headline[where + len(name):where + len(name) + 1] in _QUOTES and \
                 where + len(name) < len(headline)
+            # "House of the Dragon, a Game of Thrones prequel, ordered …": the headline
+            # opens on a title of three or more words with a small word inside, which the
+            # text may name only at sentence starts (no adverb is spelled so)
+            opens = where == 0 and len(part) >= 3 and any(w.islower() for w in part[1:-1])
             if len(at) < (3 if len(part) == 1 and not quoted else
                           1 if heading or spelled or quoted else 2) or \
-                    (not inside and not heading and not spelled) or \
+                    (not inside and not heading and not spelled and not opens) or \
                     2 * len(surname) >= len(at):
                 continue  # a surname: "Gillian Anderson … Anderson"
             if part[-1] in _OCCASION_WORDS and not quoted and any(
