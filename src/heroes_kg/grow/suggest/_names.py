@@ -9,9 +9,9 @@ from importlib import resources
 
 from ._text import MONTHS, STOP, WEEKDAYS
 
-__all__ = ["FILM_WORDS", "FIRST_NAMES", "KNOWN_NAMES", "NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS",
+__all__ = ["FILM_WORDS", "FIRST_NAMES", "KNOWN_NAMES", "NATIONALITIES", "NETWORKS", "PLACES", "PLATFORMS", "PRONOUNS",
            "PUBLICATIONS", "STREAMERS", "STUDIOS", "TV_WORDS", "guess_type", "is_common_word",
-           "is_given_name", "is_noise", "is_opening_word",
+           "is_given_name", "is_nationality", "is_noise", "is_opening_word",
            "is_place_or_award", "not_a_person", "work_kind"]
 
 STREAMERS = {"netflix", "hulu", "disney+", "disney plus", "prime video", "amazon prime video",
@@ -120,6 +120,27 @@ def is_place_or_award(name: str) -> bool:
 
 _COLON_SUBTITLE = re.compile(r"\w: ")
 _STUDIO_WORD = re.compile(r"Studios?|Pictures|Productions?|Films|Entertainment|Animation")
+
+
+#: The ending of most words for where someone is from: "Jordanian", "Japanese".
+_NATIONALITY_ENDING = re.compile(r"(?:ish|ian|ese|can|ian-born|ic|i)$")
+#: Words for where someone is from: "British actor Idris Elba" names no work.
+NATIONALITIES = {"British", "American", "Canadian", "Australian", "Irish", "English",
+                 "Scottish", "Welsh", "French", "German", "Italian", "Spanish", "Mexican",
+                 "Japanese", "Korean", "Chinese", "Indian", "Nigerian", "Swedish", "Danish",
+                 "Dutch", "Brazilian", "Argentine", "Polish", "Russian", "Israeli",
+                 "Kenyan", "South", "African", "Hollywood", "Bollywood", "Broadway",
+                 "Czech", "Belgian", "Austrian", "Swiss", "Norwegian", "Finnish", "Turkish",
+                 "Greek", "Portuguese", "Icelandic", "Hungarian", "Romanian",
+                 # languages whose film industries name an actor: "Tamil star Saravanan
+                 # Sivakumar"
+                 "Tamil", "Telugu", "Hindi", "Malayalam", "Kannada", "Marathi", "Punjabi",
+                 "Bengali", "Tollywood", "Kollywood", "Nollywood"}
+
+
+def is_nationality(word: str) -> bool:
+    """A word for where someone or something is from: "German", "Jordanian"."""
+    return word in NATIONALITIES or _NATIONALITY_ENDING.search(word) is not None
 
 
 def guess_type(name: str) -> str:

@@ -35,15 +35,16 @@ _PARENT_WORDS = {"dad": "parent", "father": "parent", "mom": "parent", "mother":
 _RELATIVE_WORDS = {"son", "daughter", "brother", "sister", "wife", "husband", "child"}
 #: A character's name, with the lowercase particle some have: "Nynaeve al'Meara".
 _CHARACTER = rf"{NAME}(?: (?:al|el|ibn|bin|de|da|di|du|van|von|der|le|la|del)(?:[’']| )[A-Z][\w’'-]*)?"
+#: What one person is to another in a family: "her older brother Bobby".
+_KIN = "mother|father|mom|dad|brother|sister|son|daughter|wife|husband"
 #: "as Elena’s widowed mother Gabi", "played her older brother Bobby": the character is
 #: the name after the words that say who they are to another.
 _ROLE = (rf"(?:the (?:[a-z-]+ ){{1,3}}|(?:[a-z]+-[a-z]+ ){{1,2}}|"
          # "will be playing a character named Ana": the name given
          rf"an? (?:[a-z-]+ ){{1,3}}(?:named|called) )?"
          rf"(?:{NAME}[’']s (?:[a-z][\w-]* ){{1,5}}|(?:his|her|their) (?:[a-z][\w-]* ){{1,2}}"
-         rf"(?:mother|father|mom|dad|brother|sister|son|daughter|wife|husband|boss|friend|"
-         rf"best friend|boyfriend|girlfriend|partner|grandmother|grandfather|aunt|uncle|"
-         rf"cousin) )?{_CHARACTER}")
+         rf"(?:{_KIN}|boss|friend|best friend|boyfriend|girlfriend|partner|grandmother|"
+         rf"grandfather|aunt|uncle|cousin) )?{_CHARACTER}")
 _PLAYS = (rf"(?:also )?(?:will )?{verbs('star', 'play', 'portray', 'voice')}"
           rf"(?: in the (?:[A-Za-z-]+ ){{0,2}}?(?:movie|film|series|show))?")
 _PLAYS_ROLE = (rf"(?:also )?(?:will )?(?:{verbs('play', 'portray', forms=('base', 's', 'ed', 'ing'))}|"
@@ -274,8 +275,7 @@ _PLAYS_ROLE_AS = re.compile(rf"(?P<a>{NAME}),?(?P<fame> of [^,.;()]{{2,60}}? fam
                             r"(?:the |her |his |their )?voices? (?:of|to)|"
                             r"(?:is|was|has been) (?:[a-z]+ ){1,4}?(?:playing|portraying)|"
                             rf"portray|voices|voiced)) (?P<r>(?:the (?=[A-Z][a-z]+\b(?! [A-Z])))?{_ROLE})")
-_KIN_ROLE = re.compile(r"(?:his|her|their) (?:[a-z][\w-]* ){0,2}(?:mother|father|mom|dad|"
-                       r"brother|sister|son|daughter|wife|husband) [A-Z]")
+_KIN_ROLE = re.compile(rf"(?:his|her|their) (?:[a-z][\w-]* ){{0,2}}(?:{_KIN}) [A-Z]")
 _NAMED_ROLE = re.compile(r"an? (?:[a-z-]+ ){1,3}(?:named|called) [A-Z]")
 _AND_PLAYED = re.compile(r" and (?:also )?(?:played|portrayed|voiced|lent) ")
 
@@ -464,8 +464,8 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             swap = doc.is_character(a) or bool(surname_b and not doc.is_character(b))
         elif follows and listed is not None:
             swap = listed[1]
-        elif _called(doc, a, b):
-            swap = _called(doc, a, b) > 0
+        elif (called := _called(doc, a, b)) != 0:
+            swap = called > 0
         else:
             swap = bool((doc.is_person(b, strict=True) and not doc.is_person(a, strict=True))
                         or (described and doc.is_person(b) and (

@@ -374,16 +374,15 @@ def rule_territories(doc: Doc, s: Sentence) -> None:
                 doc.add(ranking, "countriesTotal", s.text[total.start():m.end()],
                         s.start + total.start(), "territories", 0.65,
                         value=int(total.group("t")))
-            if pattern is _IN_TOP_TEN:
-                pass  # "charting on the Top 10 in 89 countries": a place in it, no rank
-            elif pattern is _TOP_IN:
+            if pattern is _TOP_IN:
                 doc.add(ranking, "chart", m.group(0), pos, "territories", 0.6,
                         value=m.group("chart"))
                 service = doc.lookup(m.group("on")) if m.group("on") else None
                 if service is not None and is_a(doc.type_of(service) or "", "StreamingService"):
                     doc.add(ranking, "platform", m.group(0), pos, "territories", 0.6,
                             obj=service)
-            else:
+            elif pattern is not _IN_TOP_TEN:  # "charting on the Top 10 in 89 countries":
+                # a place in it, no rank
                 n = m.groupdict().get("n")
                 doc.add(ranking, "rank", m.group(0), pos, "territories", 0.7,
                         value=int(n) if n and n.isdigit() else 1)
@@ -415,8 +414,9 @@ def rule_superlative(doc: Doc, s: Sentence) -> None:
     documentary in its first 48 hours on Amazon Prime Video": a ranking at the top of the
     chart the superlative names, for the work the clause is about (and the streaming
     service it is on)."""
+    top_spots = [(t.start(), t.end()) for t in _TOP_SPOT_IN.finditer(s.text)]
     for m in _SUPERLATIVE.finditer(s.text):
-        if any(t.start() <= m.start() < t.end() for t in _TOP_SPOT_IN.finditer(s.text)):
+        if any(a <= m.start() < b for a, b in top_spots):
             continue  # "the most-viewed TV show … in 92 nations": rule_territories
         named = doc.works_in(s.start, s.start + m.start())
         film = named[-1] if named else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc
-from ._names import guess_type
+from ._names import guess_type, is_nationality
 from ._terms import is_a
 from ._text import (
     NAME,
@@ -711,8 +711,8 @@ def seasons_of_other_shows(doc: Doc) -> None:
         for quote, at in c.quotes():
             m = _OF_NAMED.match(doc.text, at + len(quote))
             name = m.group("n") if m else ""
-            if m is not None and " " not in name and re.search(r"(?:an|ish|ese|ic|i)$", name) \
-                    and _ADJECTIVE_AFTER.match(doc.text, m.end()):
+            if m is not None and " " not in name and is_nationality(name) and \
+                    _ADJECTIVE_AFTER.match(doc.text, m.end()):
                 m = None  # "season one of the German cyber thriller": no show named
             if m is None or name in series or series in name or \
                     doc.lookup(name) == c.object or is_a(guess_type(name), "Organization") or \

@@ -16,12 +16,14 @@ from ._names import (
     FILM_WORDS,
     FIRST_NAMES,
     KNOWN_NAMES,
+    NATIONALITIES,
     NETWORKS,
     PLACES,
     STREAMERS,
     STUDIOS,
     TV_WORDS,
     guess_type,
+    is_nationality,
     is_opening_word,
     is_place_or_award,
     work_kind,
@@ -1068,7 +1070,7 @@ def find_titles(doc: Doc) -> None:
                                                                               m.start()):
                     continue  # "Into the series, Assane is seen being dragged …": a phrase
                     # fronted before the clause's subject, no title in apposition
-                if "-" in title and all(p in _NATIONALITIES or p in ("U.S.", "UK", "US")
+                if "-" in title and all(p in NATIONALITIES or p in ("U.S.", "UK", "US")
                                         for p in title.split("-")):
                     continue  # "ZDF’s German-Czech co-production": nationalities
                 if rule == "cast-of" and _PERSON_DEBUT.search(m.group(0)):
@@ -1101,18 +1103,13 @@ def find_titles(doc: Doc) -> None:
                                               re.match(r"(?:Season|Part|Episode|Chapter|"
                                                        r"Volume|Series|It|This|That)\b", title)):
                     continue  # "Season 2 premieres on …", a person, a pronoun: no title
-                if rule == "title-kind-title" and (
-                        doc.is_person(title, strict=True) or is_place_or_award(title) or
-                        title.split()[0].lower() in FIRST_NAMES or
-                        title.lower() in KNOWN_NAMES):
-                    continue  # "Marvel sequel …" names no title: a company
-                if rule == "name-stars" and (
-                        doc.is_person(title, strict=True) or is_place_or_award(title) or
-                        title.split()[0].lower() in FIRST_NAMES or
-                        title.lower() in KNOWN_NAMES or
-                        (" " not in title and not _repeated(doc, title))):
-                    continue  # "Hollywood stars Tom Hanks and …", "Netflix stars …": the
-                    # plural noun after a place or a company; one word only when repeated
+                if rule in ("title-kind-title", "name-stars") and (
+                        doc.is_person(title, strict=True) or _named_as_no_work(title) or (
+                            rule == "name-stars" and " " not in title and
+                            not _repeated(doc, title))):
+                    continue  # "Marvel sequel …", "Hollywood stars Tom Hanks and …", "Netflix
+                    # stars …": a company or a place, no title; "X stars" one word only when
+                    # repeated
                 if rule == "title-starring" and ((len(title.split()) < 2 and not m.group("app"))
                                                  or title.split()[0].lower() in FIRST_NAMES):
                     continue  # one word alone needs "an epic drama" after it; no person
@@ -1552,7 +1549,7 @@ def _headline_titles(doc: Doc) -> None:
             if guess_type(name) != "Person" or name.lower() in KNOWN_NAMES or \
                     (is_place_or_award(name) and not (
                         renewed and name.lower() not in PLACES and len(part) >= 2)) or \
-                    name in _NATIONALITIES:
+                    name in NATIONALITIES:
                 continue  # "non-English Top 10", "Korean content": a language, no title
             if len(part) >= 2 and _person_context(doc.text, name):
                 people.append(f" {name} ")
@@ -2148,19 +2145,6 @@ def _looks_like_person(doc: Doc, name: str) -> bool:
     return 2 <= len(words) <= 3 and words[0].lower() in FIRST_NAMES
 
 
-_NATIONALITY = re.compile(r"(?:ish|ian|ese|can|ian-born|ic|i)$")
-#: Words for where someone is from: "British actor Idris Elba" names no work.
-_NATIONALITIES = {"British", "American", "Canadian", "Australian", "Irish", "English",
-                  "Scottish", "Welsh", "French", "German", "Italian", "Spanish", "Mexican",
-                  "Japanese", "Korean", "Chinese", "Indian", "Nigerian", "Swedish", "Danish",
-                  "Dutch", "Brazilian", "Argentine", "Polish", "Russian", "Israeli",
-                  "Kenyan", "South", "African", "Hollywood", "Bollywood", "Broadway",
-                  "Czech", "Belgian", "Austrian", "Swiss", "Norwegian", "Finnish", "Turkish",
-                  "Greek", "Portuguese", "Icelandic", "Hungarian", "Romanian",
-                  # languages whose film industries name an actor: "Tamil star Saravanan
-                  # Sivakumar"
-                  "Tamil", "Telugu", "Hindi", "Malayalam", "Kannada", "Marathi", "Punjabi",
-                  "Bengali", "Tollywood", "Kollywood", "Nollywood"}
 #: A company where the text names it: "a script developed by Element Pictures and Film4",
 #: "for Film4, which co-financed the project".
 _COMPANY_AROUND = (re.compile(r"\b(?:Pictures|Films|Studios?|Entertainment|Media|Television|"
@@ -2221,9 +2205,8 @@ def _credit_title(doc: Doc, s: Sentence, title: str, at: int, quote: str) -> Non
     """Register ``title`` at ``at`` as a work known by a credit, unless it is no title."""
     words = title.split()
     if not words or words[0] in STOP or title.lower() in KNOWN_NAMES or \
-            any(w in _NATIONALITIES for w in words) or \
-            is_place_or_award(title) or (_NATIONALITY.search(words[-1]) and
-                                         len(words) == 1) or \
+            any(w in NATIONALITIES for w in words) or \
+            is_place_or_award(title) or (len(words) == 1 and is_nationality(words[-1])) or \
             doc.work_span_at(at, at + len(title)):
         return
     found = doc.lookup(title)
