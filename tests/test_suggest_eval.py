@@ -73,7 +73,9 @@ FLOORS = {"dev": {"recall": 0.69, "precision": 0.95, "typed": 0.96, "noise": 0},
           # the same (round 16's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 17 for two mechanisms: which work is the article's own, and
           # what a bracket after a name holds
-          "dev-18": {"recall": 0.17, "precision": 0.65, "typed": 0.91, "noise": 0}}
+          "dev-18": {"recall": 0.17, "precision": 0.65, "typed": 0.91, "noise": 0},
+          # the same (round 17's held-out half), scored once before any rule was tuned on it
+          "dev-19": {"recall": 0.14, "precision": 0.52, "typed": 0.86, "noise": 2}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
