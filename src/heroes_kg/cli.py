@@ -339,6 +339,11 @@ class _StageProgress:
         sys.stderr.flush()
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """"1 candidate statement", "2 candidate statements"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def _display(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
@@ -534,7 +539,9 @@ def add_article(file: Path, article_id: str, title: str | None, publisher: str |
 @click.option("--force", is_flag=True, help="Overwrite an existing candidates file.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.45,
               show_default=True,
-              help="Leave out candidates below this confidence (0 writes them all).")
+              help="Leave out candidates below this confidence (0 writes them all). A "
+                   "candidate's confidence is how often its rule's candidates drafted so "
+                   "were right on news the rules had not seen.")
 @click.option("--learned", is_flag=True,
               help="Also draft the learned relation layer's candidates (rule "
                    "'learned:PROPERTY') where no rule found the same fact; experimental, "
@@ -546,8 +553,10 @@ def suggest(article_id: str, output: Path | None, force: bool, min_confidence: f
     """Write candidate facts for an article, each with its verbatim quote.
 
     Candidates are marked as such (a 'candidates:' header, 'confidence:' and 'rule:' on
-    every item), so build refuses them until you review them and run accept.
-    Candidates below --min-confidence (default 0.45) are left out.
+    every item), so build refuses them until you review them and run accept. Each
+    confidence is calibrated: the share of such candidates that were right on news the
+    rules had not seen. Candidates below --min-confidence (default 0.45) are left out,
+    and counted.
 
     \b
     Example:
@@ -560,10 +569,15 @@ def suggest(article_id: str, output: Path | None, force: bool, min_confidence: f
     project = _project(project_dir)
     path, result = write_suggestions(project, article_id, output, force, min_confidence,
                                      learned)
-    click.echo(f"Wrote {len(result.statements)} candidate statements, "
-               f"{len(result.entities)} new entity candidates and "
-               f"{len({m.entity for m in result.mentions})} known entities mentioned "
+    known = len({m.entity for m in result.mentions})
+    click.echo(f"Wrote {_count(len(result.statements), 'candidate statement')}, "
+               f"{_count(len(result.entities), 'new entity candidate', 'new entity candidates')}"
+               f" and {_count(known, 'known entity', 'known entities')} mentioned "
                f"to {_display(path, project.root)}")
+    if result.below_floor:
+        click.echo(f"Left out {_count(result.below_floor, 'candidate')} under confidence "
+                   f"{min_confidence:g} (right less often than that on news the rules had "
+                   "not seen); --min-confidence 0 writes them too")
 
 
 @main.command()

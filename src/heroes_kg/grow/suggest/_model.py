@@ -58,3 +58,5 @@ class Suggestions:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[EntityCandidate] = field(default_factory=list)
     statements: list[Candidate] = field(default_factory=list)
+    #: Candidates found but left out, below the confidence floor (none already curated).
+    below_floor: int = 0

@@ -1,0 +1,137 @@
+"""Suggest's confidences, calibrated on the held-out halves as each was scored once."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from heroes_kg.corpus.curation import Article, Entity
+from heroes_kg.grow.suggest import MIN_CONFIDENCE, suggest
+from heroes_kg.grow.suggest._calibrate import (
+    CALIBRATION,
+    Calibration,
+    calibrated,
+    load_calibration,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+BLIND = RESULTS / "suggest-blind-candidates.json"
+
+
+def _calibrator():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "calibrate_suggest", ROOT / "benchmarks" / "calibrate_suggest.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["calibrate_suggest"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _blind() -> dict:  # type: ignore[type-arg]
+    if not BLIND.exists():
+        pytest.skip("the replayed held-out candidates are not here")
+    return json.loads(BLIND.read_text(encoding="utf-8"))
+
+
+def test_the_replayed_candidates_are_the_figures_each_half_was_reported_with() -> None:
+    # Each round's candidates were scored again on the code that scored its half once;
+    # they must add up to what was recorded then, round by round.
+    data = _blind()
+    assert sorted(int(n) for n in data["rounds"]) == list(range(2, 18))
+    for n, got in data["rounds"].items():
+        recorded = json.loads((RESULTS / f"suggest-eval-heldout-{n}.json")
+                              .read_text(encoding="utf-8"))["totals"]
+        assert len(got["rows"]) == recorded["candidates"] == got["candidates"]
+        assert sum(ok for *_x, ok in got["rows"]) == recorded["correct"] == got["correct"]
+        assert got["gold"] == recorded["gold"]
+
+
+def test_the_shipped_calibration_is_what_fitting_the_replayed_candidates_gives() -> None:
+    module = _calibrator()
+    fitted = module.fit(module.rows_of(_blind()))
+    shipped = load_calibration()
+    assert shipped is not None
+    assert shipped.meta["fingerprint"] == fitted.meta["fingerprint"]
+    assert shipped.intercept == pytest.approx(fitted.intercept, abs=1e-5)
+    assert shipped.slope == pytest.approx(fitted.slope, abs=1e-5)
+    assert shipped.offsets.keys() == fitted.offsets.keys()
+    for rule, offset in fitted.offsets.items():
+        assert shipped.offsets[rule] == pytest.approx(offset, abs=1e-5), rule
+
+
+def test_a_rule_right_more_often_on_unseen_news_gets_more_confidence() -> None:
+    # Over sixteen held-out halves "views" was right 90 times of 100 and "released-on"
+    # 41 of 133: drafted at the same confidence, they no longer say the same.
+    assert calibrated("views", 0.75) > 0.8
+    assert calibrated("released-on", 0.75) < MIN_CONFIDENCE
+    # within a rule, more confidence stays more; a rule never seen gets the pooled model
+    assert calibrated("starring", 0.6) < calibrated("starring", 0.8)
+    model = load_calibration()
+    assert model is not None
+    assert calibrated("a-rule-written-since", 0.7) == pytest.approx(
+        Calibration(model.intercept, model.slope, {})("x", 0.7))
+
+
+def test_the_calibration_follows_the_replayed_record_of_each_rule() -> None:
+    # The model is no constant: for the rules seen most, the order of their mean
+    # calibrated confidence on the replayed candidates is the order of their record.
+    data = _blind()
+    record: dict[str, list[float]] = {}
+    for r in data["rounds"].values():
+        for _article, rule, confidence, ok in r["rows"]:
+            record.setdefault(rule, []).append(float(ok))
+            record.setdefault(rule + "\0cal", []).append(calibrated(rule, confidence))
+    common = [rule for rule in record if "\0" not in rule and len(record[rule]) >= 60]
+    assert len(common) >= 8
+    mean = {rule: sum(v) / len(v) for rule, v in record.items()}
+    best = max(common, key=lambda rule: mean[rule])
+    worst = min(common, key=lambda rule: mean[rule])
+    assert mean[best + "\0cal"] - mean[worst + "\0cal"] > 0.3
+    for rule in common:
+        assert abs(mean[rule + "\0cal"] - mean[rule]) < 0.1, rule
+
+
+def test_below_the_floor_a_candidate_stays_below_it() -> None:
+    # Only candidates at or above the floor were scored blind: a rule's own doubt holds.
+    for rule in ("views", "season", "starring", "released-on", "a-rule-written-since"):
+        for own in (0.1, 0.3, 0.4, 0.44):
+            assert calibrated(rule, own) <= own
+    assert calibrated("learned:castMember", 0.52) == 0.52
+
+
+def test_suggest_gives_each_candidate_its_calibrated_confidence(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from heroes_kg.grow.suggest import _calibrate
+
+    text = ("Netflix said the series was watched by 82 million households in its first 28 "
+            "days.\n\n“Bridgerton” returns on March 25, the streamer said. Phoebe "
+            "Dynevor stars as Daphne Bridgeway.")
+    known = [Entity("netflix", "StreamingService", "Netflix")]
+    article = Article("a", "Bridgerton", "a.txt", text, date="2021-01-27")
+    every = suggest(article, known, min_confidence=0.0).statements
+    drafted = suggest(article, known).statements
+    with monkeypatch.context() as m:
+        m.setattr(_calibrate, "load_calibration", lambda: None)
+        own = {c.key(): c for c in suggest(article, known, min_confidence=0.0).statements}
+    assert len(every) >= 3 and own.keys() == {c.key() for c in every}
+    assert any(c.confidence != own[c.key()].confidence for c in every)
+    for c in every:
+        assert c.confidence == pytest.approx(calibrated(c.rule, own[c.key()].confidence))
+    assert {c.key() for c in drafted} == {
+        c.key() for c in every if round(c.confidence, 2) >= MIN_CONFIDENCE}
+
+
+def test_without_the_file_confidences_are_the_rules_own(tmp_path: Path) -> None:
+    from heroes_kg.grow.suggest import _calibrate
+
+    assert _calibrate.load_calibration(tmp_path / "none.json") is None
+    assert CALIBRATION.is_file()
+    text = CALIBRATION.read_text(encoding="utf-8")
+    again = Calibration.from_json(text)
+    assert again.to_json() == text
