@@ -12,10 +12,12 @@ src/heroes_kg/grow/suggest/calibration.json; the same file always gives the same
 round, before any rule was tuned on it (``benchmarks/results/suggest-eval-heldout-N.json``).
 For each round, the commit that scored it is checked out into a temporary git worktree
 (this repository's history is needed), its own ``benchmarks/suggest_eval.py`` scores its
-``heldout/`` half again, and every candidate is kept: round, article, rule, the rule's
-confidence and whether it was right. The replayed totals must equal the figures recorded
-at the time (the script stops otherwise). Round 1 is not replayed: its scorer did not
-yet keep rules. Takes about a minute.
+``heldout/`` half again with no confidence floor, and every candidate is kept: round,
+article, rule, its confidence, the rule's own confidence (the same, before the
+calibration existed) and whether it was right. Those at or above the floor of the time
+(0.45 in every round) must give the figures recorded then (the script stops otherwise);
+those under it are as blind, since no rule had been tuned on the half either. Round 1 is
+not replayed: its scorer did not yet keep rules. Takes about a minute.
 
 ``--leave-one-round-out``: for each round, fits the model on the other rounds and scores
 that round's candidates with it: precision and recall at the floor (suggest's default:
@@ -42,7 +44,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from heroes_kg.grow.suggest import MIN_CONFIDENCE  # noqa: E402
-from heroes_kg.grow.suggest._calibrate import CALIBRATION, Calibration, logit  # noqa: E402
+from heroes_kg.grow.suggest._calibrate import (  # noqa: E402
+    CALIBRATION,
+    Calibration,
+    calibrated,
+    logit,
+)
 
 RESULTS = ROOT / "benchmarks" / "results"
 BLIND = RESULTS / "suggest-blind-candidates.json"
@@ -50,7 +57,7 @@ BLIND = RESULTS / "suggest-blind-candidates.json"
 ROUNDS = {2: "9db557f", 3: "47abd89", 4: "380a773", 5: "2c6b51b", 6: "51b4d2d",
           7: "6fed54f", 8: "0b0483d", 9: "a17be6d", 10: "39b92d7", 11: "5c91abc",
           12: "7cf6565", 13: "b762e35", 14: "9c2672b", 15: "ee659d4", 16: "1433c6c",
-          17: "8a9cdbd"}
+          17: "8a9cdbd", 18: "527bb1f"}
 #: How strongly a rule's offset is held towards zero (an L2 penalty, in candidates).
 STRENGTH = 3.0
 
@@ -66,13 +73,38 @@ sys.modules["suggest_eval_then"] = se
 spec.loader.exec_module(se)
 import heroes_kg
 assert str(wt) in heroes_kg.__file__, heroes_kg.__file__
-scores = se.evaluate(wt / "benchmarks" / "suggest_eval" / "heldout", wt)
+scored = se.score
+
+
+def score(*args, **kwargs):
+    out = scored(*args, **kwargs)
+    result = next(a for a in [*args, *kwargs.values()] if type(a).__name__ == "Suggestions")
+    out.keys = [(c.subject, c.property, c.object, str(c.value)) for c in result.statements]
+    return out
+
+
+se.score = score
+half = wt / "benchmarks" / "suggest_eval" / "heldout"
+floor = se.evaluate(half, wt)
+try:  # every candidate with the rule's own confidence, from code that calibrates too
+    from heroes_kg.grow.suggest import _calibrate
+    _calibrate.load_calibration = lambda *args, **kwargs: None
+except ImportError:
+    pass
+every = se.evaluate(half, wt, min_confidence=0.0)
+own = {(s.article, key): graded[1] for s in every for key, graded in zip(s.keys, s.graded)}
 rows = []
-for s in scores:
-    rows += [[s.article, rule, confidence, bool(ok)] for rule, confidence, ok in s.graded]
-json.dump({"gold": sum(s.gold for s in scores),
-           "candidates": sum(s.candidates for s in scores),
-           "correct": sum(s.correct for s in scores), "rows": rows}, sys.stdout)
+for at_floor, s in zip(floor, every):
+    drafted = {}
+    for key, (rule, confidence, *_stated, ok) in zip(at_floor.keys, at_floor.graded):
+        drafted[key] = [at_floor.article, rule, confidence,
+                        own.get((s.article, key), confidence), bool(ok), True]
+    rows += drafted.values()
+    for key, (rule, confidence, *_stated, ok) in zip(s.keys, s.graded):
+        if key not in drafted:
+            rows.append([s.article, rule, None, confidence, bool(ok), False])
+scores = floor
+json.dump({"gold": sum(s.gold for s in scores), "rows": rows}, sys.stdout)
 """
 
 
@@ -94,26 +126,33 @@ def replay(rounds: list[int]) -> dict[str, object]:
                 subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
                                 str(wt)], check=True)
         got = json.loads(out)
+        drafted = [row for row in got["rows"] if row[5]]
+        got["candidates"] = len(drafted)
+        got["correct"] = sum(row[4] for row in drafted)
         if (got["candidates"], got["correct"]) != (recorded["candidates"], recorded["correct"]):
             sys.exit(f"round {n} ({commit}): replayed {got['correct']} right of "
-                     f"{got['candidates']}, recorded {recorded['correct']} of "
+                     f"{got['candidates']} at the floor, recorded {recorded['correct']} of "
                      f"{recorded['candidates']}")
         data["rounds"][str(n)] = {"commit": commit, **got}
         print(f"round {n:>2} ({commit}): {got['correct']} right of {got['candidates']} "
-              f"candidates, {got['gold']} gold", flush=True)
+              f"candidates at the floor, {len(got['rows'])} in all, {got['gold']} gold",
+              flush=True)
     data["rounds"] = dict(sorted(data["rounds"].items(), key=lambda kv: int(kv[0])))
     BLIND.write_text(json.dumps(data, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     return data
 
 
-Row = tuple[int, str, str, float, bool]
+#: round, article, rule, confidence (NaN when not drafted), the rule's own confidence,
+#: right (as scored at the floor for the candidates drafted then, else as scored with
+#: every candidate)
+Row = tuple[int, str, str, float, float, bool]
 
 
 def rows_of(data: dict[str, object]) -> list[Row]:
     rounds = data["rounds"]
     assert isinstance(rounds, dict)
-    return [(int(n), str(a), str(rule), float(c), bool(ok))
-            for n, r in rounds.items() for a, rule, c, ok in r["rows"]]
+    return [(int(n), str(a), str(rule), math.nan if c is None else float(c), float(own),
+             bool(ok)) for n, r in rounds.items() for a, rule, c, own, ok, _drafted in r["rows"]]
 
 
 def fit(rows: list[Row], strength: float = STRENGTH) -> Calibration:
@@ -122,9 +161,9 @@ def fit(rows: list[Row], strength: float = STRENGTH) -> Calibration:
     index = {rule: i for i, rule in enumerate(rules)}
     x = np.zeros((len(rows), 2 + len(rules)))
     y = np.zeros(len(rows))
-    for i, (_n, _a, rule, confidence, ok) in enumerate(rows):
+    for i, (_n, _a, rule, _confidence, stated, ok) in enumerate(rows):
         x[i, 0] = 1.0
-        x[i, 1] = logit(confidence)
+        x[i, 1] = logit(stated)
         x[i, 2 + index[rule]] = 1.0
         y[i] = ok
     theta = np.zeros(x.shape[1])
@@ -140,7 +179,7 @@ def fit(rows: list[Row], strength: float = STRENGTH) -> Calibration:
     offsets = {rule: round(float(theta[2 + i]), 6) for rule, i in index.items()}
     fingerprint = hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
     meta = {"rounds": sorted({r[0] for r in rows}), "candidates": len(rows),
-            "right": sum(r[4] for r in rows), "strength": strength,
+            "right": sum(r[5] for r in rows), "strength": strength,
             "fingerprint": fingerprint,
             "made_by": "benchmarks/calibrate_suggest.py from "
                        "benchmarks/results/suggest-blind-candidates.json"}
@@ -174,12 +213,12 @@ def leave_one_round_out(data: dict[str, object], floor: float, earlier: bool = F
         test = [r for r in rows if r[0] == n]
         count += len(test)
         gold = int(rounds[str(n)]["gold"])
-        own = [(r[3], r[4]) for r in test if round(r[3], 2) >= floor]
-        cal = [(model(r[2], r[3]), r[4]) for r in test]
-        kept = [s for s in cal if s[0] >= floor]
-        ap = (average_precision([(r[3], r[4]) for r in test]), average_precision(cal))
+        own = [(r[4], r[5]) for r in test if round(r[4], 2) >= floor]
+        cal = [(calibrated(r[2], r[4], floor, model), r[5]) for r in test]
+        kept = [s for s in cal if round(s[0], 2) >= floor]
+        ap = (average_precision([(r[4], r[5]) for r in test]), average_precision(cal))
         aps.append(ap)
-        brier[0] += sum((r[3] - r[4]) ** 2 for r in test)
+        brier[0] += sum((r[4] - r[5]) ** 2 for r in test)
         brier[1] += sum((p - ok) ** 2 for p, ok in cal)
         row = np.array([gold, len(own), sum(ok for _p, ok in own), len(kept),
                         sum(ok for _p, ok in kept)])

@@ -44,11 +44,11 @@ def corpus():  # type: ignore[no-untyped-def]
 
 #: Floors a little under what the rules reach on the seeds (benchmarks/suggest_loo.py),
 #: scored like the evaluation set: entities aligned by name or content, quotes overlapping.
-#: (0.61 / 0.84 and 0.39 / 0.95 since confidences are calibrated on unseen news, against
+#: (0.61 / 0.92 and 0.33 / 0.94 since confidences are calibrated on unseen news, against
 #: 0.70 / 0.86 and 0.51 / 0.90 before: the rules were written from these two articles.)
 FLOORS = {
-    ("cast-celebrates", "sequel-confirmed"): (0.58, 0.78),
-    ("sequel-confirmed", "cast-celebrates"): (0.37, 0.82),
+    ("cast-celebrates", "sequel-confirmed"): (0.58, 0.85),
+    ("sequel-confirmed", "cast-celebrates"): (0.31, 0.85),
 }
 
 
@@ -64,7 +64,7 @@ def test_leave_one_out_overall(corpus) -> None:  # type: ignore[no-untyped-def]
     scores = [leave_one_out(corpus, a, b)
               for a, b in itertools.permutations(sorted(corpus.articles), 2)]
     found = sum(s.found for s in scores)
-    assert found / sum(s.curated for s in scores) >= 0.50
+    assert found / sum(s.curated for s in scores) >= 0.47
     assert sum(s.correct for s in scores) / sum(s.candidates for s in scores) >= 0.8
 
 

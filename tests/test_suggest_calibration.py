@@ -41,15 +41,26 @@ def _blind() -> dict:  # type: ignore[type-arg]
 
 def test_the_replayed_candidates_are_the_figures_each_half_was_reported_with() -> None:
     # Each round's candidates were scored again on the code that scored its half once;
-    # they must add up to what was recorded then, round by round.
+    # those drafted at the floor must add up to what was recorded then, round by round,
+    # and the rest lie under it.
     data = _blind()
-    assert sorted(int(n) for n in data["rounds"]) == list(range(2, 18))
+    assert sorted(int(n) for n in data["rounds"]) == list(range(2, 19))
     for n, got in data["rounds"].items():
         recorded = json.loads((RESULTS / f"suggest-eval-heldout-{n}.json")
                               .read_text(encoding="utf-8"))["totals"]
-        assert len(got["rows"]) == recorded["candidates"] == got["candidates"]
-        assert sum(ok for *_x, ok in got["rows"]) == recorded["correct"] == got["correct"]
+        drafted = [row for row in got["rows"] if row[5]]
+        assert len(drafted) == recorded["candidates"] == got["candidates"]
+        assert sum(row[4] for row in drafted) == recorded["correct"] == got["correct"]
         assert got["gold"] == recorded["gold"]
+        assert all(round(row[2], 2) >= MIN_CONFIDENCE for row in drafted)
+        assert len(got["rows"]) > len(drafted)
+    # round 18 was scored on calibrated confidences: its rules' own ones are kept apart,
+    # and those give the figures of the same rules scored without the calibration
+    own = [row for row in data["rounds"]["18"]["rows"] if round(row[3], 2) >= MIN_CONFIDENCE]
+    recorded = json.loads((RESULTS / "suggest-eval-heldout-18-own-confidences.json")
+                          .read_text(encoding="utf-8"))["totals"]
+    assert (len(own), sum(row[4] for row in own)) == (recorded["candidates"],
+                                                      recorded["correct"])
 
 
 def test_the_shipped_calibration_is_what_fitting_the_replayed_candidates_gives() -> None:
@@ -66,8 +77,8 @@ def test_the_shipped_calibration_is_what_fitting_the_replayed_candidates_gives()
 
 
 def test_a_rule_right_more_often_on_unseen_news_gets_more_confidence() -> None:
-    # Over sixteen held-out halves "views" was right 90 times of 100 and "released-on"
-    # 41 of 133: drafted at the same confidence, they no longer say the same.
+    # Over the held-out halves "views" was right 92 times of 103 and "released-on" 53 of
+    # 174: drafted at the same confidence, they no longer say the same.
     assert calibrated("views", 0.75) > 0.8
     assert calibrated("released-on", 0.75) < MIN_CONFIDENCE
     # within a rule, more confidence stays more; a rule never seen gets the pooled model
@@ -84,9 +95,9 @@ def test_the_calibration_follows_the_replayed_record_of_each_rule() -> None:
     data = _blind()
     record: dict[str, list[float]] = {}
     for r in data["rounds"].values():
-        for _article, rule, confidence, ok in r["rows"]:
+        for _article, rule, _confidence, stated, ok, _drafted in r["rows"]:
             record.setdefault(rule, []).append(float(ok))
-            record.setdefault(rule + "\0cal", []).append(calibrated(rule, confidence))
+            record.setdefault(rule + "\0cal", []).append(calibrated(rule, stated))
     common = [rule for rule in record if "\0" not in rule and len(record[rule]) >= 60]
     assert len(common) >= 8
     mean = {rule: sum(v) / len(v) for rule, v in record.items()}
@@ -123,6 +134,9 @@ def test_suggest_gives_each_candidate_its_calibrated_confidence(
     assert any(c.confidence != own[c.key()].confidence for c in every)
     for c in every:
         assert c.confidence == pytest.approx(calibrated(c.rule, own[c.key()].confidence))
+    # (the figure's link to "Bridgerton" stays out: its rule doubts it, the sentence names
+    # no work; a link only the calibration puts under the floor comes with its figure, see
+    # test_grow.py)
     assert {c.key() for c in drafted} == {
         c.key() for c in every if round(c.confidence, 2) >= MIN_CONFIDENCE}
 

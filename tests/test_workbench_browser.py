@@ -249,8 +249,8 @@ def test_draw_a_construct(tab: Tab) -> None:
 
 @pytest.fixture
 def curating(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
-    """A project with a new article and its suggested candidates, one of them broken
-    (an unknown property), served with --curate."""
+    """A project with a new article and every candidate suggest finds in it (no floor),
+    one of them broken (an unknown property), served with --curate."""
     from heroes_kg.grow import add_article, write_suggestions
     from heroes_kg.pipeline import build
 
@@ -258,7 +258,7 @@ def curating(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
     project = find_project(root)
     add_article(project, ROOT / "tests" / "data" / "articles" / "sequel-casting.txt",
                 "sequel-casting", date="2021-03-02")
-    path, _ = write_suggestions(project, "sequel-casting")
+    path, _ = write_suggestions(project, "sequel-casting", min_confidence=0.0)
     text = path.read_text(encoding="utf-8")
     assert text.count("property: parentOf") == 1
     path.write_text(text.replace("property: parentOf", "property: fatherOf"),

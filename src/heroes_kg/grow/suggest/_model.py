@@ -42,6 +42,8 @@ class Candidate:
     rule: str = ""
     #: Further (quote, start) pairs where a rule found the same fact again.
     more: list[tuple[str, int]] = field(default_factory=list)
+    #: The rule's own confidence, before :mod:`._calibrate` made ``confidence`` of it.
+    stated: float | None = None
 
     def quotes(self) -> list[tuple[str, int]]:
         """Every (quote, start) that supports the candidate, the best first."""

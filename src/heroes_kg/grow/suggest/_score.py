@@ -90,7 +90,8 @@ class ArticleScore:
     #: rule -> [candidates, right] for this article.
     by_rule: dict[str, list[int]] = field(default_factory=dict)
     #: (rule, confidence, right) of every candidate, in the order given.
-    graded: list[tuple[str, float, bool]] = field(default_factory=list)
+    #: Per candidate: its rule, confidence, the rule's own confidence, whether right.
+    graded: list[tuple[str, float, float, bool]] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -186,7 +187,7 @@ def score(article: str, text: str, gold_entities: Mapping[str, GoldEntity],
     correct = 0
     wrong: list[str] = []
     by_rule: dict[str, list[int]] = {}
-    graded: list[tuple[str, float, bool]] = []
+    graded: list[tuple[str, float, float, bool]] = []
     for c in result.statements:
         subj, prop, obj, value, quals = mapped(c.subject, c.property, c.object, c.value,
                                                c.qualifiers)
@@ -206,7 +207,8 @@ def score(article: str, text: str, gold_entities: Mapping[str, GoldEntity],
         tally = by_rule.setdefault(c.rule, [0, 0])
         tally[0] += 1
         tally[1] += hit is not None
-        graded.append((c.rule, c.confidence, hit is not None))
+        graded.append((c.rule, c.confidence,
+                       c.confidence if c.stated is None else c.stated, hit is not None))
         if hit is None:
             target = c.object if c.object is not None else repr(c.value)
             wrong.append(f"{c.subject} {c.property} {target} ({c.rule}): {c.quote[:70]!r}")
