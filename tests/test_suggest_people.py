@@ -627,3 +627,22 @@ def test_a_bracket_read_by_how_the_article_calls_the_two_names() -> None:
     text = ("“Quantum Leap” is back. It stars Raymond Lee (Ben Song). Both Lee and the "
             "writers say that Ben leaps again.")
     assert ("raymond-lee", "plays", "ben-song") in facts(text)
+
+
+def test_a_part_with_its_actor_in_brackets_or_played_by_after_it_is_a_character() -> None:
+    def types(text: str) -> dict[str, str]:
+        found = suggest(Article("a", "T", "a.txt", text, date="2017-11-30"), KNOWN,
+                        min_confidence=0.0)
+        return {e.name: e.type for e in found.entities}
+    got = types("MINDHUNTER follows ambitious FBI agent Holden Ford (Jonathan Groff) as he "
+                "struggles to comprehend incarcerated killers. Groff returns.")
+    assert got.get("Holden Ford") == "FictionalCharacter"
+    got = types("Season three’s love story is between Colin Bridgerton and Penelope "
+                "Featherington, essayed by actress Nicola Coughlan.")
+    assert got.get("Penelope Featherington") == "FictionalCharacter"
+    # the actor first, then the part: a cast list or a cast word before the name
+    got = types("The Globe-winning show, starring Sandra Oh (Eve Polastri), returns. Oh "
+                "said so. The cast includes Jack Black (Bowser), Kit Young (Jesper Fahey).")
+    assert got.get("Sandra Oh") != "FictionalCharacter"
+    assert got.get("Kit Young") == "Person"
+    assert got.get("Jack Black") == "Person"

@@ -16,6 +16,7 @@ from ._names import (
     not_a_person,
     work_kind,
 )
+from ._terms import is_a
 from ._text import NAME, STOP, Sentence, slug, strip_possessive, verbs, word_at
 
 __all__ = ["RULES"]
@@ -87,6 +88,41 @@ _NOT_A_DESCRIPTION = frozenset(["by", "with", "and", "or", "alongside", "opposit
                                 "themselves", "well", "such"])
 
 
+#: An actor named right after a name: "Penelope Featherington, essayed by actress Nicola
+#: Coughlan", "Kaede Miyai (voiced by Ayane Sakura )": the name is the part they play.
+_PLAYED_BY_AFTER = re.compile(r"(?:,? (?:played|portrayed|essayed|voiced) by|"
+                              r" \((?:played|voiced|portrayed) by) ")
+#: Someone's full name in brackets right after a name: "follows ambitious FBI agent Holden
+#: Ford (Jonathan Groff)".
+_BRACKETED_PERSON = re.compile(rf" \(({NAME})\)")
+#: What opens a list or a credit before a name, where "Sandra Oh (Eve Polastri)" is the
+#: actor and then their part: a comma or "and" after a bracket or a name, a cast word.
+_CAST_BEFORE = re.compile(r"(?:(?:\)|\b[A-Z][\w.’'-]*),(?: and)?|\b(?:starring|stars?|with|by|"
+                          r"include|includes|including|alongside|opposite|actor|actress|"
+                          r"cast|as|and)),?\s*$")
+
+
+def _character_before_actor(doc: Doc, at: int, name: str) -> bool:
+    """The name is a part and the name in brackets after it the actor who plays it: "Narcos
+    centered around Pablo Escobar (Wagner Moura)", "Paul’s father, Duke Leto Atreides
+    (Oscar Isaac)". The bracket holds a person (a given name first, or someone the graph
+    knows), and nothing before the name opens a cast list or a credit, where the actor comes
+    first: not "starring Sandra Oh (Eve Polastri)", "…), Kit Young (Jesper Fahey)"."""
+    m = _BRACKETED_PERSON.match(doc.text, at + len(name))
+    if m is None:
+        return False
+    inner = m.group(1)
+    known = doc.lookup(inner)
+    if known is not None:
+        if not is_a(doc.type_of(known) or "", "Person") or \
+                doc.type_of(known) == "FictionalCharacter":
+            return False
+    elif not (2 <= len(inner.split()) <= 3 and is_given_name(inner.split()[0]) and
+              guess_type(inner) == "Person"):
+        return False
+    return not _CAST_BEFORE.search(doc.text[max(0, at - 30):at])
+
+
 def _kind_from_context(doc: Doc, name: str) -> str | None:
     """What the words around a name say it is, where a bare name would be guessed a
     person's: a character, a series, a film, or nothing ("")."""
@@ -95,6 +131,10 @@ def _kind_from_context(doc: Doc, name: str) -> str | None:
         after = doc.text[at + len(name):at + len(name) + 50]
         if _SERIES_AFTER.match(after):
             return "TVSeries"
+    for at in places:
+        if _PLAYED_BY_AFTER.match(doc.text, at + len(name)) or \
+                _character_before_actor(doc, at, name):
+            return "FictionalCharacter"
     for at in places:
         before = doc.text[max(0, at - 60):at]
         if _TITLE_BEFORE.search(before) and not re.match(r"[’']s\b", doc.text[at + len(name):]):
