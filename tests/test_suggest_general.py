@@ -3375,3 +3375,16 @@ def test_a_clause_created_and_written_by_someone_opened_by_no_title_makes_none()
     names = {e.name for e in run("The show is created and written by Jed Mercurio. "
                                  "Everyone is thrilled.").entities}
     assert "The show" not in names and "Everyone" not in names
+
+
+def test_a_capital_the_inside_a_sentence_makes_a_name_with_a_company_word_a_title() -> None:
+    r = run("Netflix has cancelled two popular shows, The Society and I Am Not Okay With This, "
+            "over what it says are pandemic costs.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("The Society") == "TVSeries"
+    assert "Society" not in types
+    # a company's "the" is written small; a company word keeps a name a company's
+    r = run("Jon Snow said the Duffer Brothers will produce it with The Weinstein Company.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Duffer Brothers") == "Organization"
+    assert types.get("Weinstein Company") == "Organization"

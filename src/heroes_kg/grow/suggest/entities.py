@@ -219,6 +219,14 @@ _NOT_A_NAME = re.compile(r"[A-Z][a-z]+-language|English|French|British|American|
                          r"Korean|Spanish|German|Italian|Japanese|Indian|Chinese|"
                          r"Canadian|Australian|Irish|Scottish|Mexican")
 _POSSESSIVE_SPACE = re.compile(r"[’']s ")
+#: The words that make a name a company's whatever its article ("The Walt Disney Company",
+#: "The Weinstein Company"), unlike those a title also ends with ("Society", "Office",
+#: "Academy", "Games", "Brothers").
+_COMPANY_WORD = re.compile(r"\b(?:Company|Co\.|Corp\.?|Inc\.?|Ltd\.?|Group|Studios?|Pictures|"
+                           r"Entertainment|Films|Productions?|Media|Networks?|Television|TV|"
+                           r"Channel|Records|Releasing|Distribution|Agency|Association|Guild|"
+                           r"Foundation|University|College|Institute|Council|Committee|"
+                           r"Department|Festival|Awards?|Magazine|News|Times|Post|Journal)\b")
 
 
 def rule_new_names(doc: Doc, s: Sentence) -> None:
@@ -291,6 +299,16 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
                 if kind == "FictionalCharacter":
                     doc.names.setdefault(words[-1].lower(), slug(name))
             type_ = kind or type_
+        elif type_ == "Organization" and raw.startswith("The ") and m.start() > 0 and \
+                not _COMPANY_WORD.search(name) and len(words) <= 3 and \
+                ("the " + name).lower() not in KNOWN_NAMES:  # "The A.V. Club": a publication
+            # "two popular shows, The Society and …", "The Umbrella Academy", "The X Factor":
+            # a capital "The" inside a sentence is part of a title; a company's "the" is
+            # written small ("the Duffer Brothers", "the Television Academy")
+            name = "The " + name
+            if doc.lookup(name) is not None or slug(name) in doc.new:
+                continue
+            type_ = work_kind(s.text, doc.text)
         elif len(words) == 1 and any(re.search(r"\bcharacter,? $", doc.text[max(0, a - 12):a])
                                      for a in word_at(doc.text, name)):
             type_ = "FictionalCharacter"  # "the lead character Max, voiced previously by
