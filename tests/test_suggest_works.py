@@ -1020,3 +1020,19 @@ def test_a_companys_first_word_in_the_headline_is_no_title() -> None:
     text = ("The drama series Pachinko will return on Apple TV+. Fans of Pachinko waited two "
             "years. The second season of Pachinko premieres in August.")
     assert _main_name(title, text) == "Pachinko"
+
+
+def test_a_filmmakers_bracketed_credits_in_a_series_article_stay_films() -> None:
+    text = ("Netflix has renewed the series for a second season. The series is directed by "
+            "David Fincher (Gone Girl, The Social Network, Zodiac), Asif Kapadia (Amy, Senna) "
+            "and Tobias Lindholm (A War, A Hijacking). The new season has eight episodes, "
+            "and the show returns next year.")
+    types = {e.name: e.type for e in run(text).entities}
+    assert types.get("Zodiac") == "Movie"
+    assert types.get("Senna") == "Movie"
+    # an actor's credits in the same kind of article: the sentence speaks of its cast
+    text = ("The series has been commissioned for a second season. Juliet Stevenson (Out Of "
+            "Her Mind, Bend It Like Beckham) will play a housewife. The new season has six "
+            "episodes, and the show returns next year.")
+    types = {e.name: e.type for e in run(text).entities}
+    assert types.get("Bend It Like Beckham") == "TVSeries"

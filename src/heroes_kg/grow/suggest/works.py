@@ -1798,12 +1798,34 @@ _SEASON_OF_BEFORE = re.compile(r"\bseasons? (?:\w+ )?of [“\"‘]?$")
 _QUOTED_SERIES = re.compile(r"[”\"’] series\b")
 
 
+#: Crew words, and cast words: whose earlier works a sentence's bracketed credits are.
+_CREW_WORDS = re.compile(r"\b(?:directed|directors?|[Pp]roducers?|produced|written|writers?|"
+                         r"created|creators?|helmed|filmmakers?|showrunners?)\b")
+_CAST_WORDS = re.compile(r"\b(?:play|plays|playing|star|stars|starring|cast|as|actors?|"
+                         r"actress(?:es)?|voices?|joins|joined)\b")
+
+
+def _crew_credits(doc: Doc) -> set[str]:
+    """The works in brackets after the names of a sentence that speaks of its crew and not
+    of its cast: "The series is directed by David Fincher (Gone Girl, The Social Network,
+    Zodiac), Asif Kapadia (Amy, Senna)": the filmmakers' own works, which the sentence's
+    words about the series do not describe."""
+    out: set[str] = set()
+    for s in doc.sentences:
+        if "(" not in s.text or not _CREW_WORDS.search(s.text) or _CAST_WORDS.search(s.text):
+            continue
+        out.update(w for w in doc.works_in(s.start, s.end)
+                   if w in doc.new and doc.new[w].rule == "bracketed-credits")
+    return out
+
+
 def _series_by_context(doc: Doc) -> None:
     """A new title taken for a film is a TV series when the sentences that name it speak
     of TV and never of film: "New seasons of “The Umbrella Academy” and “Lucifer”",
     "the most popular shows of the last year, including “Bridgerton”, “The Undoing” and
     “Lovecraft Country”", "“Cobra Kai” … saw 50 million member households watch the
-    show"."""
+    show". Not a filmmaker's earlier works in brackets: "The series is directed by David
+    Fincher (Gone Girl, The Social Network, Zodiac)" speaks of the series, not of them."""
     votes: dict[str, list[int]] = {}
     last: str | None = None
     for s in doc.sentences:
@@ -1834,11 +1856,13 @@ def _series_by_context(doc: Doc) -> None:
     # An article about TV ("series", "season", "episodes" and never "film" or "movie"):
     # a title its own sentences say nothing of is a series too.
     tv_article = len(TV_WORDS.findall(doc.text)) >= 3 and not FILM_WORDS.search(doc.text)
+    crew_credits = _crew_credits(doc)
     for w, (tv, film) in votes.items():
         e = doc.new.get(w)
         if e is not None and e.type == "Movie" and ((tv and not film) or (
                 tv_article and not film) or w in shows) and \
-                e.rule not in ("untitled-work", "derived-work") and not re.search(
+                e.rule not in ("untitled-work", "derived-work") and not (
+                    w in crew_credits and w not in shows) and not re.search(
                     r"-(?:sequel|reboot|remake|prequel)$", w):
             e.type = "TVSeries"
 
