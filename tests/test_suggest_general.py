@@ -3388,3 +3388,14 @@ def test_a_capital_the_inside_a_sentence_makes_a_name_with_a_company_word_a_titl
     types = {e.name: e.type for e in r.entities}
     assert types.get("Duffer Brothers") == "Organization"
     assert types.get("Weinstein Company") == "Organization"
+
+
+def test_a_name_right_before_starring_and_its_cast_is_a_work() -> None:
+    r = run("Director Brandon Cronenberg returns with Infinity Pool starring Alexander "
+            "Skarsgård and Mia Goth as a rich couple on vacation.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Infinity Pool") == "Movie"
+    # "starring" as an adjective before a noun: the name is the star's
+    r = run("The Chris Pratt starring vehicle shattered the box office. Pratt said so.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("Chris Pratt") not in ("Movie", "TVSeries")

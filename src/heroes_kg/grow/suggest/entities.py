@@ -92,6 +92,10 @@ _NOT_A_DESCRIPTION = frozenset(["by", "with", "and", "or", "alongside", "opposit
 #: Coughlan", "Kaede Miyai (voiced by Ayane Sakura )": the name is the part they play.
 _PLAYED_BY_AFTER = re.compile(r"(?:,? (?:played|portrayed|essayed|voiced) by|"
                               r" \((?:played|voiced|portrayed) by) ")
+#: "starring" right after a name: "Director Brandon Cronenberg returns with Infinity Pool
+#: starring Alexander Skarsgård": the name is the work's (not "starring in", "as" …, nor
+#: "The Chris Pratt starring vehicle").
+_STARRING_AFTER = re.compile(r",? (?:co-)?starring (?=[A-Z])(?!In\b|As\b)")
 #: Someone's full name in brackets right after a name: "follows ambitious FBI agent Holden
 #: Ford (Jonathan Groff)".
 _BRACKETED_PERSON = re.compile(rf" \(({NAME})\)")
@@ -132,6 +136,9 @@ def _kind_from_context(doc: Doc, name: str) -> str | None:
         if _SERIES_AFTER.match(after):
             return "TVSeries"
     for at in places:
+        if _STARRING_AFTER.match(doc.text, at + len(name)):
+            sentence = next((x.text for x in doc.sentences if x.start <= at < x.end), "")
+            return work_kind(sentence, doc.text)
         if _PLAYED_BY_AFTER.match(doc.text, at + len(name)) or \
                 _character_before_actor(doc, at, name):
             return "FictionalCharacter"
