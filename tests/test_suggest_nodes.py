@@ -873,3 +873,50 @@ def test_he_is_not_the_one_a_sentence_compares_its_subject_with() -> None:
                 "latest film.\nHaigh doesn't let the audience in, unlike Rampling. \"What’s "
                 "left unsaid is so important to me,\" he explains.\n")
     assert ("haigh-quote-1", "spokenBy", "andrew-haigh") in got
+
+
+_WEEKEND = ("Universal’s Happy Death Day topped the weekend box office.\n"
+            "Happy Death Day had a surprising and very successful opening of $26.5 million.\n"
+            "Blade Runner 2049 saw a 54 percent drop during its second weekend and finished "
+            "in second place with $15.1 million.\n"
+            "Jackie Chan’s The Foreigner opened in third place with a $12.8 million opening.\n"
+            "The Mountain Between Us rounds out the top five with $5.7 million and passed "
+            "$20 million domestically.\n"
+            "The film is closing in on $315 million domestically. Kingsman: The Golden Circle "
+            "is about to pass $90 million domestically.\n")
+
+
+def _titled(title: str, text: str, date: str) -> set[tuple[str, str, str]]:
+    result = suggest(Article("a", title, "a.txt", text, date=date), KNOWN, min_confidence=0.0)
+    return {c.key() for c in result.statements}
+
+
+def test_a_box_office_take_and_place_belong_to_the_title_their_sentence_opens_with() -> None:
+    got = _titled("Happy Death Day tops the box office", _WEEKEND, "2017-10-16")
+    assert ("blade-runner-2049-box-office", "about", "blade-runner-2049") in got
+    assert ("blade-runner-2049-box-office", "gross", "15100000") in got
+    assert ("blade-runner-2049-ranking", "about", "blade-runner-2049") in got
+    assert ("blade-runner-2049-ranking", "rank", "2") in got
+    assert ("the-mountain-between-us-box-office", "about", "the-mountain-between-us") in got
+    assert ("the-mountain-between-us-box-office", "gross", "5700000") in got
+    # after a person's possessive, the title is the work: not "Jackie Chan’s The Foreigner"
+    assert ("the-foreigner-box-office", "about", "the-foreigner") in got
+    assert not any("jackie-chans" in s for s, _p, _o in got)
+    # the lead's own take stays its own
+    assert ("happy-death-day-box-office", "gross", "26500000") in got
+    # a sum a film is closing in on or about to pass is no take
+    assert not any(p == "gross" and o in ("315000000", "90000000") for _s, p, o in got)
+
+
+def test_an_adverb_or_a_clause_opening_a_sentence_takes_no_figure() -> None:
+    text = ("Crazy Rich Asians topped the box office again, taking in $22.1M this weekend.\n"
+            "Overseas, it’s at $19.9M after a $10.4M weekend in 24 markets.\n"
+            "Considering its $30 million budget, the film’s $22.1 million weekend is strong.\n"
+            "In three days alone, Crazy Rich Asians made back its budget and beat out that of "
+            "Harry Potter And The Deathly Hollows Part II which opened with $494 million.\n")
+    got = _titled("Crazy Rich Asians tops the box office", text, "2018-09-03")
+    works = {o for _s, p, o in got if p == "about"}
+    assert "crazy-rich-asians" in works
+    assert not works & {"overseas", "considering", "in-three-days-alone"}
+    assert any(o == "harry-potter-and-the-deathly-hollows-part-ii" for _s, p, o in got
+               if p == "about")

@@ -15,8 +15,9 @@ from ._text import NAME, NUMBER_WORDS, SCALE, SOURCE, STOP, TITLE_WORDS, Sentenc
 from .dates import DATE
 from .works import season_of
 
-__all__ = ["DOC_RULES", "RULES", "another_subject_between", "bound_elsewhere", "opening_title",
-           "opening_work", "season_counted", "season_in_scope"]
+__all__ = ["DOC_RULES", "RULES", "another_subject_between", "bound_elsewhere",
+           "box_office_news", "opening_title",
+           "opening_work", "season_counted", "season_in_scope", "subject_work"]
 
 #: "7m viewers", "1.2bn hours" (British abbreviations) as well as "44 million", "1.2B".
 _AMOUNT = (r"(?P<n>\d[\d,]*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion)|"
@@ -61,12 +62,17 @@ _CLAUSE_END = re.compile(r";|\. |,? while\b|,? and [“\"]|,? (?:trailing|behind
 #: A sentence's opening words before its subject: "In the same period, ", "Meanwhile, ".
 _LEAD_IN = re.compile(r"(?:(?:In|On|For|Over|During|At|By|Across|Among) [^,]{1,40}|Meanwhile|"
                       r"Elsewhere|Additionally|Also|Separately|Still|Likewise),\s")
+#: A subject's verb in the past that does not end in "-ed": "Blade Runner 2049 saw a 54
+#: percent drop …", "Barbie took in …".
+_IRREGULAR = (r"(?:saw|took|made|fell|rose|held|won|came|drew|hit|got|slid|kept|sat|"
+              r"stood|went|brought|began|grew|shot|stayed|set|led)")
+_IRREGULAR_AFTER = re.compile(rf" {_IRREGULAR}\b")
 #: The subject a sentence opens with, when it is a title or someone's work: "Berlin, for
 #: the third week running, topped …", "Society of the Snow debuted …", "Dave Chappelle's
 #: comedy special slipped …".
 _OPENING = re.compile(
     rf"(?P<n>{TITLE_WORDS})(?P<own>[’']s (?:[\w-]+ ){{0,3}}(?:series|show|special|film|movie|"
-    rf"documentary|docuseries|drama|comedy|thriller))?(?=,| [a-z]+(?:ed|s)\b)")
+    rf"documentary|docuseries|drama|comedy|thriller))?(?=,| [a-z]+(?:ed|s)\b| {_IRREGULAR}\b)")
 #: A title opening its sentence after someone's possessive and a few words for its kind:
 #: "Jennifer Lopez’s sci-fi epic Atlas secured the second spot …", "Benedict
 #: Cumberbatch’s Eric took the top spot last week …".
@@ -129,13 +135,30 @@ def _kind_in_context(doc: Doc, s: Sentence) -> str | None:
     return None
 
 
+def _opening(text: str, at: int) -> re.Match[str] | None:
+    """The title a sentence opens with (``_OPENING``); a name with a possessive before a
+    verb such as "held" is left to ``_OWNED_OPENING`` ("David Fincher’s The Killer held
+    strong …": The Killer)."""
+    m = _OPENING.match(text, at)
+    if m is not None and re.search(r"[’']s ", m.group("n")) and \
+            _IRREGULAR_AFTER.match(text, m.end()):
+        return None
+    return m
+
+
+def _person(doc: Doc, name: str) -> bool:
+    """Whether a sentence's opening name is a person's: never one with a number in it
+    ("Blade Runner 2049 saw a 54 percent drop …")."""
+    return not re.search(r"\d", name) and doc.is_person(name)
+
+
 def opening_title(doc: Doc, s: Sentence) -> tuple[str, int] | None:
     """The title a sentence opens with, as its subject, and where: "Berlin, for the third
     week running, topped …", "In the same period, The Brothers Sun, another series,
     clocked …" (not a possessive phrase, a sentence-initial function word or a person)."""
     lead = _LEAD_IN.match(s.text)
     at = lead.end() if lead else 0
-    m = _OPENING.match(s.text, at)
+    m = _opening(s.text, at)
     owned = _OWNED_OPENING.match(s.text, at) if m is None or m.group("own") else None
     if owned is not None and not doc.is_person(owned.group("n")):
         return owned.group("n"), s.start + owned.start("n")
@@ -145,7 +168,7 @@ def opening_title(doc: Doc, s: Sentence) -> tuple[str, int] | None:
     words = name.split()
     if words[0] in STOP and not (words[0] == "The" and len(words) > 1) and len(words) < 3:
         return None  # "All four shows …", "It …"; not "All The Light We Cannot See"
-    if len(words) <= 3 and doc.is_person(name):
+    if len(words) <= 3 and _person(doc, name):
         return None  # a person's name ("Scott Pilgrim Takes Off" is too long for one)
     return name, s.start + at
 
@@ -173,11 +196,45 @@ def opening_work(doc: Doc, s: Sentence, kind: str, rule: str) -> tuple[str, int]
     return work, at
 
 
+#: A title as a subject starts with a letter; a lone adverb or a market is no title.
+_SUBJECT_NAME = re.compile(r"[A-Z].*")
+#: "Considering its $160 million budget, …": no subject and its verb.
+_NO_VERB = re.compile(r" (?:its|his|this|thus|us|as)\b")
+_NOT_A_SUBJECT = re.compile(r"\w+ly|Overseas|Abroad|Worldwide|Meanwhile|Elsewhere|"
+                            r"Stateside|Internationally|Domestically")
+
+
+def subject_work(doc: Doc, s: Sentence, film: str, kind: str | None,
+                 rule: str) -> str | None:
+    """The work a figure or place belongs to when its sentence does not name ``film``, the
+    work it was bound to from elsewhere (the article's lead, a sentence before), but opens
+    with another title as its subject: "The Mountain Between Us rounds out the top five
+    with $5.7 million", "Blade Runner 2049 saw a 54 percent drop during its second weekend
+    and finished in second place with $15.1 million" in a report led by Happy Death Day
+    (a new work of ``kind`` when the article has not named it). None when the sentence
+    names ``film``, opens with no title ("It dropped to fourth place", "The film has
+    passed …") or with ``film`` itself; with no ``kind``, the kind the sentence or its
+    paragraph speaks of, if any."""
+    if film in doc.works_in(s.start, s.end) or doc.name_of(film) in s.text or \
+            not _opens_with_other(doc, s, film):
+        return None
+    kind = kind or _kind_in_context(doc, s)
+    if kind is None:
+        return None
+    opening = opening_title(doc, s)
+    if opening is None or not _SUBJECT_NAME.fullmatch(opening[0]) or \
+            _NOT_A_SUBJECT.fullmatch(opening[0]) or \
+            _NO_VERB.match(doc.text, opening[1] + len(opening[0])):
+        return None  # "Overseas, it’s at $19.9M", "It’s also in 7 … territories"
+    opened = opening_work(doc, s, kind, rule)
+    return opened[0] if opened is not None and opened[0] != film else None
+
+
 def _opens_with_other(doc: Doc, s: Sentence, film: str) -> bool:
     """Whether the sentence's subject is a title or someone's work that is not ``film``."""
     lead = _LEAD_IN.match(s.text)
     at = lead.end() if lead else 0
-    m = _OPENING.match(s.text, at)
+    m = _opening(s.text, at)
     owned = _OWNED_OPENING.match(s.text, at) if m is None else None
     if owned is not None and not doc.is_person(owned.group("n")):
         spans = doc.works_in(s.start + owned.start("n"), s.start + owned.end("n"))
@@ -198,7 +255,7 @@ def _opens_with_other(doc: Doc, s: Sentence, film: str) -> bool:
     found = doc.lookup(m.group("n"))
     if found is not None:
         return doc.type_of(found) in ("Movie", "TVSeries", "TVSeason") and found != film
-    return not doc.is_person(m.group("n"))
+    return not _person(doc, m.group("n"))
 
 
 def bound_elsewhere(doc: Doc, s: Sentence, film: str) -> bool:
@@ -419,12 +476,14 @@ _CONVERSION = re.compile(r"(?:[$£€¥]\d[\d,.]*\s?(?:thousand|million|billion|
                          r"(?:(?:an?|the|about|around|nearly|some|over)\s+)*)$")
 #: A sum the work only came near or is measured against: "a gross that nearly hit $50
 #: million", "business that neared $20 million", "should be able to match the $340
-#: million", "the original took in $42 million" (an earlier work's take).
+#: million", "The film is closing in on $315 million", "is about to pass $90 million",
+#: "the original took in $42 million" (an earlier work’s take).
 _NEAR_OR_EARLIER = re.compile(
     r"\b(?:near(?:ed|ing|s)|nearly (?:hit|hitting|reached|reaching|touched|matched)|"
     r"approach(?:ed|ing|es)|(?:came|comes|coming) close to|flirt(?:ed|ing|s) with|"
+    r"clos(?:ing|es|ed) in on|"
     r"(?:able|unable|fail(?:ed|s)?|hop(?:e[sd]?|ing)|needs?|needed|aim(?:s|ed|ing)?|looking|"
-    r"likely|set|poised|expected) to (?:match|reach|hit|top|beat|pass|cross|surpass|equal|"
+    r"likely|set|poised|expected|about) to (?:match|reach|hit|top|beat|pass|cross|surpass|equal|"
     r"best|eclipse)|"
     r"[Tt]he (?:original|first (?:film|movie|one|installment|instalment|entry|part)|"
     r"predecessor|previous (?:film|movie|installment|instalment|entry)|last (?:film|movie|"
@@ -594,9 +653,13 @@ def _taker(doc: Doc, s: Sentence, at: int) -> str | None:
     taker = which or _TAKER.search(clause)
     if taker is not None:
         name = taker.group("t")
+        owner = re.match(r"(?P<o>.+?)[’']s (?P<t>[A-Z].+)", name)
+        if owner is not None and _person(doc, owner.group("o")):
+            name = owner.group("t")  # "Jackie Chan’s The Foreigner opened": The Foreigner
         words = name.split()
         found = doc.lookup(name)
-        if words[0] not in STOP and not re.match(r"\d", name) and (
+        if (words[0] not in STOP or (owner is not None and words[0] == "The" and
+                                     len(words) > 1)) and not re.match(r"\d", name) and (
                 found is None or doc.type_of(found) in ("Movie", "TVSeries") or
                 doc.is_guess(found)):
             if found is not None and doc.type_of(found) in ("Movie", "TVSeries"):
@@ -659,6 +722,15 @@ def _other_opener(doc: Doc, s: Sentence, film: str) -> bool:
     return not any(w.lower() in title for w in words)
 
 
+def box_office_news(doc: Doc) -> bool:
+    """Whether the article speaks of box office at all."""
+    news = doc.memo.get("box-office-news")
+    if news is None:
+        news = _BOX_OFFICE_NEWS.search(doc.text) is not None
+        doc.memo["box-office-news"] = news
+    return bool(news)
+
+
 def rule_box_office_take(doc: Doc, s: Sentence) -> None:
     """"Disney*Pixar’s Finding Dory served up a new opening weekend record for an animated
     film taking in an estimated $136.2M this weekend", "“Jurassic World” opened with
@@ -668,11 +740,7 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
     amount (another period or region is another figure)."""
     if not any(ch in s.text for ch in "$£€¥Rsy"):
         return
-    news = doc.memo.get("box-office-news")
-    if news is None:
-        news = _BOX_OFFICE_NEWS.search(doc.text) is not None
-        doc.memo["box-office-news"] = news
-    if not news or not _TAKE_CUE.search(s.text):
+    if not box_office_news(doc) or not _TAKE_CUE.search(s.text):
         return
     for m in _MONEY.finditer(s.text):
         before = s.text[max(0, m.start() - 40):m.start()]
@@ -697,6 +765,9 @@ def rule_box_office_take(doc: Doc, s: Sentence) -> None:
         if film is None or doc.type_of(film) not in ("Movie", "TVSeries", "MovieSeries"):
             continue
         bound = True
+        subject = subject_work(doc, s, film, "Movie", "box-office-take")
+        if subject is not None:
+            film = subject
         compared = _COMPARED.search(s.text, max(0, m.start() - 80), m.start())
         if compared is not None and not any(
                 s.start + compared.start() <= a and b <= s.start + m.start()

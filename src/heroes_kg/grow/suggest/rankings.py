@@ -12,10 +12,12 @@ from .dates import DATE
 from .figures import (
     another_subject_between,
     bound_elsewhere,
+    box_office_news,
     in_aside,
     opening_work,
     season_counted,
     season_in_scope,
+    subject_work,
 )
 
 __all__ = ["DOC_RULES", "RULES"]
@@ -212,6 +214,13 @@ def rule_place(doc: Doc, s: Sentence) -> None:
         # "Meanwhile, Dave Chappelle's comedy special slipped to seventh place" in an
         # article about another work: another work's place, left below the floor
         doubt = 0.3 if bound_elsewhere(doc, s, film) else 0.0
+        if doubt and m.group("after") is None:
+            # "Blade Runner 2049 saw a 54 percent drop … and finished in second place" in
+            # a report led by another film: the title the sentence opens with
+            subject = subject_work(doc, s, film, "Movie" if box_office_news(doc) else None,
+                                   "place")
+            if subject is not None:
+                film, doubt = subject, 0.0
         ranking = _new_ranking(doc, film, "", m.group(0))
         quote = s.text[m.start():m.end()] if m.group("after") is None else s.text[
             m.start():m.end()].rstrip("“\"‘ ")
