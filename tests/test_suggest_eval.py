@@ -80,7 +80,9 @@ FLOORS = {"dev": {"recall": 0.53, "precision": 0.93, "typed": 0.95, "noise": 0},
           # the same (round 18's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 19 for new entities' types (typed 0.80 -> 0.88) and figures
           # bound to the title their sentence opens with
-          "dev-20": {"recall": 0.10, "precision": 0.56, "typed": 0.86, "noise": 0}}
+          "dev-20": {"recall": 0.10, "precision": 0.56, "typed": 0.86, "noise": 0},
+          # the same (round 19's held-out half), scored once before any rule was tuned on it
+          "dev-21": {"recall": 0.14, "precision": 0.63, "typed": 0.88, "noise": 0}}
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
