@@ -222,3 +222,35 @@ def test_a_work_that_premiered_at_a_festival_of_a_year_premiered_that_year() -> 
     premiere = "the-inventor-out-for-blood-in-silicon-valley-premiere"
     assert (premiere, "startDate", "2019") in got
     assert ("2019-sundance-film-festival", "startDate", "2019") in got
+
+
+def test_festival_days_written_day_first_or_right_after_its_name() -> None:
+    # "The festival, which runs from 8th September to 18th September" (a UK site on TIFF),
+    # "this year’s Venice Film Festival, September 2 through 12", "the Berlin International
+    # Film Festival (15 – 25 February 2024)", "taking place January 19-29, 2023".
+    text = ("Four of Netflix’s original documentaries will have their world premiere at the "
+            "Toronto International Film Festival this year. The festival, which runs from 8th "
+            "September to 18th September, has caught film fans’ attention.")
+    got = facts(text, date="2016-08-10")
+    assert ("toronto-international-film-festival", "startDate", "2016-09-08") in got
+    assert ("toronto-international-film-festival", "endDate", "2016-09-18") in got
+    text = ("The 2020 Venice Film Festival has announced its lineup. It’s gonna be a weird "
+            "one, but here’s what’s screening at this year’s Venice Film Festival, September 2 "
+            "through 12.")
+    got = facts(text, date="2020-07-28")
+    assert ("2020-venice-film-festival", "startDate", "2020-09-02") in got
+    assert ("2020-venice-film-festival", "endDate", "2020-09-12") in got
+    text = ("The selections of the 74th edition of the Berlin International Film Festival "
+            "(15 – 25 February 2024) were announced.")
+    got = facts(text, date="2024-01-22")
+    assert ("berlin-international-film-festival", "startDate", "2024-02-15") in got
+    assert ("berlin-international-film-festival", "endDate", "2024-02-25") in got
+
+
+def test_a_range_of_numbers_after_from_is_no_festival_dates() -> None:
+    # "from 2 to 5 films" names no month; a festival's "May 6" alone is no run of days.
+    text = ("The 2023 Cannes Film Festival lineup has been announced. Studios sent from 2 to "
+            "5 films each to the festival, which opens May 6.")
+    got = facts(text)
+    assert not any(p in ("startDate", "endDate") and s == "2023-cannes-film-festival"
+                   and len(o) > 4 for s, p, o in got)  # the year its name gives is all

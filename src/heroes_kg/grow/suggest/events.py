@@ -41,10 +41,33 @@ _CUE = re.compile(r"\b(?:festival|premier\w*|screen\w*|debut\w*|list|lineup|line
 #: A work said to premiere or debut (not "a directorial debut": a first film).
 _PREMIERE = re.compile(r"\b(?:premier\w*|(?<!directorial )(?<!feature )debut\w*)\b",
                        re.IGNORECASE)
-_DATES = re.compile(rf"\b(?:takes? place|runs?|will run|running|will take place|kicks? off|"
-                    rf"is set for|unspools?|(?:is|will be) held|held)(?: from| on| between)? (?P<m1>{_MONTH}) (?P<d1>\d{{1,2}})"
-                    rf"(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|and)\s*(?:(?P<m2>{_MONTH}) )?"
-                    rf"(?P<d2>\d{{1,2}})\b")
+#: A run of days: "May 16-27", "July 6-17", "September 2 through 12", "Jan. 19-29"
+#: (month first), "13 to 24 May", "8th September to 18th September", "15 – 25 February
+#: 2024" (day first).
+_RANGE = (rf"(?:(?P<m1>{_MONTH}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|"
+          rf"and)\s*(?:(?P<m2>{_MONTH}) )?(?P<d2>\d{{1,2}})\b(?!:)|"
+          rf"(?P<e1>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<n1>{_MONTH}))?\s*(?:-|–|to|through|until|"
+          rf"and)\s*(?P<e2>\d{{1,2}})(?:st|nd|rd|th)? (?P<n2>{_MONTH})(?:,? (?P<y>{_YEAR}))?"
+          rf"(?![\w-]))")
+_DATES = re.compile(rf"\b(?:[Tt]akes? place|[Tt]aking place|[Rr]uns?|will run|[Rr]unning|"
+                    rf"will take place|kicks? off|is set for|unspools?|(?:is|will be) held|"
+                    rf"held|(?<= )from(?= (?:\S+ ){{1,2}}(?:to|through|until) ))(?: from| on| between)? "
+                    rf"{_RANGE}")
+#: "here’s what’s screening at this year’s Venice Film Festival, September 2 through 12",
+#: "the 74th edition of the Berlin International Film Festival (15 – 25 February 2024)",
+#: "The 16th annual Tribeca Film Festival\n\nApril 19-30": the days right after the
+#: festival's name (a comma, a bracket or a line between).
+_AFTER_NAME = r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]*\n\s*)" + _RANGE
+
+
+def _days(m: re.Match[str]) -> tuple[str, str, str | None]:
+    """The first and last day a :data:`_RANGE` match gives ("May 16", "May 27") and the
+    year written with it, if any."""
+    if m.group("m1"):
+        return (f"{m.group('m1')} {m.group('d1')}",
+                f"{m.group('m2') or m.group('m1')} {m.group('d2')}", None)
+    return (f"{m.group('n1') or m.group('n2')} {m.group('e1')}",
+            f"{m.group('n2')} {m.group('e2')}", m.group("y"))
 
 
 def _festival(doc: Doc) -> tuple[str, str, str | None] | None:
@@ -243,16 +266,29 @@ def festival_lineup(doc: Doc) -> None:
     event = doc.entity(name, "Event", "festival", quote, 0.6)
     if doc.type_of(event) != "Event":
         return
+    # "this year’s Venice Film Festival, September 2 through 12" for "2020 Venice Film
+    # Festival": the name with or without its year
+    bare = re.sub(rf"^{_YEAR} | {_YEAR}$", "", name)
+    after_name = re.compile(re.escape(bare) + rf"(?: {_YEAR})?" + _AFTER_NAME)
     for s in doc.sentences:
-        m = _DATES.search(s.text)
+        m = _DATES.search(s.text) or after_name.search(s.text)
         para = next((p.text for p in doc.paragraphs if p.start <= s.start < p.end), s.text)
+        if m is None and bare in s.text:
+            # "The 16th annual Tribeca Film Festival\n\nApril 19-30": the days on the next line
+            at = s.start + s.text.index(bare)
+            m = after_name.match(doc.text, at, at + len(bare) + 60)
+            if m is not None and m.end() > s.start + len(s.text):
+                s = Sentence(doc.text[s.start:m.end()], s.start)
+                m = after_name.search(s.text)
         if m and (name.lower() in para.lower() or "festival" in s.text.lower()):
             # "…, Cannes Film Festival 2025, is rapidly approaching. The grand event will
             # take place from May 13 to 24": the paragraph names the festival
             # The festival's year, else the one the article's date gives the first day.
-            first = doc.date(f"{m.group('m1')} {m.group('d1')}" + (f", {year}" if year else ""))
+            first_day, last_day, written = _days(m)
+            year = year or written
+            first = doc.date(first_day + (f", {year}" if year else ""))
             year = year or (first[:4] if first else None)
-            last = doc.date(f"{m.group('m2') or m.group('m1')} {m.group('d2')}, {year}")
+            last = doc.date(f"{last_day}, {year}")
             if first and last and first <= last:
                 doc.add(event, "startDate", s.text, s.start, "festival-dates", 0.65,
                         value=first)
