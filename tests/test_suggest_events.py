@@ -254,3 +254,34 @@ def test_a_range_of_numbers_after_from_is_no_festival_dates() -> None:
     got = facts(text)
     assert not any(p in ("startDate", "endDate") and s == "2023-cannes-film-festival"
                    and len(o) > 4 for s, p, o in got)  # the year its name gives is all
+
+
+def test_line_up_lines_with_dir_or_a_comma_name_each_film_and_its_director() -> None:
+    # The Cannes 2021 line-up ("Annette, dir: Leos Carax (opening night film)"), Venice
+    # 2018's ("The Mountain (US) dir. Rick Alverson") and Venice 2020's ("In Between Dying,
+    # Hilal Baydarov", one film a line).
+    text = ("The Cannes Film Festival has unveiled its Official Selection lineup.\n"
+            "COMPETITION\n"
+            "Annette, dir: Leos Carax (opening night film)\n"
+            "The Mountain (US) dir. Rick Alverson\n"
+            "Venezia 77\n"
+            "In Between Dying, Hilal Baydarov\n"
+            "The World to Come, Mona Fastvold\n"
+            "Pieces of a Woman, Kornel Mundruczo\n")
+    got = facts(text, date="2021-06-03")
+    assert ("annette", "director", "leos-carax") in got
+    assert ("the-mountain", "director", "rick-alverson") in got
+    assert ("in-between-dying", "director", "hilal-baydarov") in got
+    assert ("the-world-to-come", "director", "mona-fastvold") in got
+    assert ("cannes-film-festival", "workFeatured", "the-world-to-come") in got
+
+
+def test_a_lone_name_comma_name_line_is_no_line_up_entry() -> None:
+    # A cast line ("Ahsoka Tano, Rosario Dawson") or a post ("Thierry Frémaux, General
+    # Delegate") is no film and its director unless three such lines run together.
+    text = ("The Cannes Film Festival has unveiled its Official Selection lineup.\n"
+            "Ahsoka Tano, Rosario Dawson\n"
+            "Festival news follows.\n"
+            "The Lost Daughter, Maggie Gyllenhaal\n")
+    got = facts(text, date="2021-06-03")
+    assert not any(p == "director" for _s, p, _o in got)

@@ -123,22 +123,32 @@ _EDITION_CREDIT = (r"\b{own} (?:19|20)\d\d (?P<t>" + _TITLE_WORDS +
                    r")(?= (?:director|star|creator|helmer|filmmaker)s? [A-Z])")
 
 
-#: "Leave One Day (Partir Un Jour) by Amélie Bonin", "Highest 2 Lowest by Spike Lee": a
-#: line of a line-up, the title (its original title in brackets) and its director.
+#: "Leave One Day (Partir Un Jour) by Amélie Bonin", "Highest 2 Lowest by Spike Lee",
+#: "Annette, dir: Leos Carax (opening night film)", "The Mountain (US) dir. Rick Alverson",
+#: "In Between Dying, Hilal Baydarov": a line of a line-up, the title (its original title
+#: or its country in brackets) and its director, after "by", "dir:" / "dir." or a comma.
 _TITLE_BY = re.compile(rf"^[ \t]*(?P<t>{_TITLE_WORDS.replace(':?', '[:,-]?')})"
-                       rf"(?: \((?P<o>[^()\n]{{2,60}})\))? by "
+                       rf"(?: \((?P<o>[^()\n]{{2,60}})\))?(?P<by> by|,? [Dd]ir(?:\.|:|ector:)|,) "
                        rf"(?P<p>[A-Z][\w’'.-]+(?: (?:de |van |von |da )?[A-Z][\w’'.-]+){{1,2}})"
-                       rf"[ \t]*$", re.MULTILINE)
+                       rf"(?: \([^()\n]{{2,40}}\))?[ \t]*$", re.MULTILINE)
 
 
 def _titles_by(doc: Doc) -> None:
-    """A line-up printed one film a line, "<title> (<original title>) by <director>":
-    each title a film of the line-up (the original title another name for it, not a
-    character), its director kept for :func:`festival_lineup`."""
+    """A line-up printed one film a line, "<title> (<original title>) by <director>",
+    "<title>, dir: <director>", "<title> (<country>) dir. <director>", or "<title>,
+    <director>" in a run of three such lines or more: each title a film of the line-up
+    (an original title after "by" another name for it, not a character), its director
+    kept for :func:`festival_lineup`. Not a line of a cast list ("Ahsoka Tano, Rosario
+    Dawson"), nor a name with its post ("Thierry Frémaux, General Delegate")."""
     directed: list[tuple[str, str, str, int]] = []
-    for m in _TITLE_BY.finditer(doc.text):
+    lines = list(_TITLE_BY.finditer(doc.text))
+    for i, m in enumerate(lines):
         title, person = m.group("t").strip(), m.group("p")
         if not doc.is_person(person) or doc.is_person(title, strict=True):
+            continue
+        if m.group("by") == "," and not _in_run(doc.text, lines, i):
+            continue  # "Ahsoka Tano, Rosario Dawson" alone: a character and her actor
+        if m.group("by") == "," and (doc.is_person(title) or doc.is_character(title)):
             continue
         at = m.start("t")
         covering = doc.work_span_at(at, at + len(title))
@@ -150,10 +160,25 @@ def _titles_by(doc: Doc) -> None:
             continue
         if doc.work_span_at(at, at + len(title)) is None:
             doc.add_work_span(at, at + len(title), work)
-        if m.group("o") and doc.lookup(m.group("o")) is None:
+        if m.group("o") and m.group("by") == " by" and doc.lookup(m.group("o")) is None:
             doc.names[m.group("o").lower()] = work  # "(Partir Un Jour)": the same film
         directed.append((work, person, m.group(0).strip(), m.start("t")))
     doc.memo["titles-by"] = directed
+
+
+def _in_run(text: str, lines: list[re.Match[str]], i: int) -> bool:
+    """Whether line ``i`` of the "<title>, <name>" lines is one of three or more in a row
+    (each the next line of the text)."""
+    def next_to(j: int, k: int) -> bool:
+        return lines[j].group("by") == "," == lines[k].group("by") and \
+            not text[lines[j].end():lines[k].start()].strip()
+    back = i
+    while back > 0 and next_to(back - 1, back):
+        back -= 1
+    ahead = i
+    while ahead + 1 < len(lines) and next_to(ahead, ahead + 1):
+        ahead += 1
+    return ahead - back >= 2
 
 
 def lineup_titles(doc: Doc) -> None:
