@@ -38,9 +38,26 @@ def test_a_win_or_a_nomination_named_by_its_verb() -> None:
                 "award last year for her work on the show.")
     assert ("nomadland", "awardReceived", "golden-lion") in got
     assert ("shiri-appleby", "nominatedFor", "critics-choice-tv-award") in got
+    got = facts("The team includes costume designer Bina Daigeler, nominated for an Oscar "
+                "for Mulan. Academy Award-winner Lupita Nyong’o stars.")
+    assert ("bina-daigeler", "nominatedFor", "academy-award") in got
+    assert ("lupita-nyong-o", "awardReceived", "academy-award") in got
 
 
 def test_a_festival_or_a_category_heading_alone_is_no_award() -> None:
     got = facts("The film premiered at the Cannes Film Festival and the Venice Film "
                 "Festival.\n\nBest Director\n\nThe ceremony airs on HBO.")
     assert not any(p in ("awardReceived", "nominatedFor") for _s, p, _o in got)
+
+
+def test_a_winners_list_line_names_the_award_before_the_colon() -> None:
+    text = ("Here are the list of winners from TIFF 2018.\n\n"
+            "People's Choice Award: Green Book by Peter Farrelly\n\n"
+            "Toronto Platform Prize: Cities of Last Things by Ho Wi Ding\n\n"
+            "Midnight Madness: Halloween by David Gordon Green")
+    got = facts(text)
+    assert ("green-book", "awardReceived", "peoples-choice-award") in got
+    assert ("green-book", "director", "peter-farrelly") in got
+    assert ("cities-of-last-things", "awardReceived", "toronto-platform-prize") in got
+    # a programme's name before the colon is no award
+    assert not any(p == "awardReceived" and s == "halloween" for s, p, _o in got)

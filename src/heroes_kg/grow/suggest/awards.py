@@ -15,7 +15,7 @@ from ._doc import Doc
 from ._terms import is_a
 from ._text import NAME, Sentence, slug
 
-__all__ = ["RULES"]
+__all__ = ["AWARD_LABEL", "RULES", "award_line"]
 
 #: The prizes film and TV news names most, as (pattern, id, name): one entity each.
 _CANONICAL: list[tuple[str, str, str]] = [
@@ -49,7 +49,7 @@ _NOUN = (r"(?:(?:[a-z]+ )?(?:actor|actress|actors|actresses|star|stars|director|
 _EPITHET = re.compile(
     rf"(?<![\w-])(?:(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Mm]ultiple|[Dd]ouble|"
     rf"[Tt]riple|\d+)[- ]time )?(?:(?:19|20)\d\d )?(?P<award>{_AWARD})"
-    rf"(?:[- ](?P<adj>winning|nominated)| (?P<noun>winner|nominee)s?)"
+    rf"(?:[- ](?P<adj>winning|nominated)|[- ](?P<noun>winner|nominee)s?)"
     rf"(?:,? (?P<kind>{_NOUN}))?,? (?=(?P<rest>.*))")
 #: "Jacques Audiard, 2015 Palme d’Or winner for Dheepan": the winner named before.
 _TRAILING = re.compile(
@@ -141,7 +141,8 @@ def rule_award_epithet(doc: Doc, s: Sentence) -> None:
 _VERB = re.compile(
     rf"\b(?P<verb>(?:won|wins|win|took home|takes home|picked up|scooped|bagged|received|"
     rf"receives|earned|earns)(?: (?:him|her|them))?|"
-    rf"(?:was|were|is|are|been|be|has been|have been|also|previously|already) nominated for|"
+    rf"(?:(?:was|were|is|are|been|be|has been|have been|also|previously|already) |(?<=, ))"
+    rf"nominated for|"
     rf"(?:compete|competes|competing|vie|vies|vying) for)"
     rf" (?:the |an? |his |her |their |its )?(?:first |second |third |fourth |fifth |"
     rf"prestigious |coveted |(?:19|20)\d\d )?(?P<award>{_AWARD})\b")
@@ -149,7 +150,7 @@ _VERB = re.compile(
 #: "whose film Nomadland".
 _BEFORE = re.compile(
     rf"(?:(?P<n>{NAME})|(?P<q>[”\"]))(?:,? who| (?:has|have|had|also|previously|once|"
-    rf"already|recently|just|will|actually|would|could))*(?: (?:actually|also))? $")
+    rf"already|recently|just|will|actually|would|could))*(?: (?:actually|also))?,? $")
 
 
 def rule_award_won(doc: Doc, s: Sentence) -> None:
@@ -183,6 +184,9 @@ def rule_award_won(doc: Doc, s: Sentence) -> None:
             else:
                 name = doc.trim(b.group("n"))
                 found = doc.lookup(name)
+                named = [w for _a, e, w in doc.work_spans if e == at + len(b.group("n"))]
+                if found is None and named:
+                    found = named[-1]  # "whose film Nomadland won the Golden Lion"
                 if found is not None and (is_a(doc.type_of(found), "Person") or
                                           is_a(doc.type_of(found), "CreativeWork")):
                     subject = found
@@ -197,6 +201,21 @@ def rule_award_won(doc: Doc, s: Sentence) -> None:
             begin = s.text.find(" ", begin) + 1
         doc.add(subject, prop, s.text[begin:m.end()], s.start + begin, "award-won", 0.7,
                 obj=award)
+
+
+#: An award heading a line of a winners list, before a colon: "People's Choice Award",
+#: "The FIPRESCI Prize for Special Presentations", "Best Motion Picture - Drama"; a
+#: festival's name alone is none.
+AWARD_LABEL = (r"(?P<award>(?:The )?[A-Z][^:\n]{2,80}?\b(?:Awards?|Prize)(?: [^:\n]{1,60}?)?|"
+               r"Best [A-Z][^:\n]{2,60}?)")
+
+
+def award_line(doc: Doc, work: str, label: str, line: Sentence) -> None:
+    """"People's Choice Award: Green Book by Peter Farrelly", a line of a winners list:
+    the work after the colon won the award the line opens with (rule ``award-line``)."""
+    award = _award(doc, label, line.text)
+    doc.add(work, "awardReceived", line.text.strip(), line.start, "award-line", 0.7,
+            obj=award)
 
 
 RULES = [rule_award_epithet, rule_award_won]
