@@ -12,6 +12,7 @@ fact runs its rules over it, in this order:
 * :mod:`.figures` and :mod:`.rankings` — audience figures and charts;
 * :mod:`.posts` and :mod:`.speech` — social posts and quoted speech;
 * :mod:`.news` — reports by other publications;
+* :mod:`.awards` — awards won and nominations;
 * :mod:`.entities` — the remaining new people and organizations.
 
 Every candidate carries a verbatim quote, a confidence between 0 and 1 and the name of
@@ -27,7 +28,20 @@ from dataclasses import dataclass
 
 from ...corpus.curation import Article, Corpus, Entity, Statement
 from ...errors import GrowError
-from . import cast, crew, dates, events, figures, news, posts, rankings, seasons, speech, works
+from . import (
+    awards,
+    cast,
+    crew,
+    dates,
+    events,
+    figures,
+    news,
+    posts,
+    rankings,
+    seasons,
+    speech,
+    works,
+)
 from . import entities as new_names
 from . import learned as learned_layer
 from ._calibrate import calibrated
@@ -137,7 +151,7 @@ DocRule = Callable[[Doc], None]
 #: Rules run over every sentence, in this order.
 SENTENCE_RULES: list[SentenceRule] = [
     *cast.RULES, *works.RULES, *crew.RULES, *dates.RULES, *seasons.RULES, *posts.RULES,
-    *figures.RULES, *rankings.RULES, *news.RULES,
+    *figures.RULES, *rankings.RULES, *news.RULES, *awards.RULES,
 ]
 #: Rules run once over the whole article, after the sentence rules.
 DOC_RULES: list[DocRule] = [*posts.DOC_RULES, *speech.DOC_RULES, *cast.DOC_RULES,

@@ -45,6 +45,7 @@ from ._text import (
     verbs,
     word_at,
 )
+from .awards import AWARD_LABEL, award_line
 from .events import CREDIT_AFTER, lineup_titles
 
 __all__ = ["DOC_RULES", "RULES", "find_titles"]
@@ -1241,7 +1242,7 @@ _QUOTED_LIST = re.compile(rf"{_QUOTED}(?:,? {_QUOTED})*,? (?:and|or) {_QUOTED}")
 #: A line of a list holding only a title, maybe its original title in brackets, and who
 #: made it: "Leave One Day (Partir Un Jour) by Amélie Bonnin", "Highest 2 Lowest by Spike
 #: Lee".
-_TITLE_BY_LINE = re.compile(rf"(?P<t>{TITLE_WORDS}|[A-Z0-9][^()\n]{{1,80}}?)(?: \((?P<o>[^()\n]{{1,80}})\))? "
+_TITLE_BY_LINE = re.compile(rf"(?:{AWARD_LABEL}: )?(?P<t>{TITLE_WORDS}|[A-Z0-9][^()\n]{{1,80}}?)(?: \((?P<o>[^()\n]{{1,80}})\))? "
                             rf"by (?P<p>{NAME})\s*")
 
 
@@ -1266,6 +1267,17 @@ def _titles_by_line(doc: Doc) -> None:
         found = doc.lookup(title)
         if found is not None and doc.type_of(found) not in WORK_TYPES:
             continue
+        if m.group("award") and found is None:
+            # a winners list's line: the title after the award's colon, not a longer
+            # title read across the colon ("People's Choice Award: Green Book")
+            label = p.start + m.start("award")
+            across = {w for a, b, w in doc.work_spans if a < at + len(title) and label < b
+                      and w in doc.new and ":" in doc.new[w].name}
+            doc.work_spans[:] = [(a, b, w) for a, b, w in doc.work_spans if w not in across]
+            for w in across:
+                del doc.new[w]
+            for key in [k for k, w in doc.names.items() if w in across]:
+                del doc.names[key]
         work = found or _register(doc, title, at, "Movie", "title-by-line", p.text, 0.5)
         if found is not None:
             doc.add_work_span(at, at + len(title), found)
@@ -1273,6 +1285,9 @@ def _titles_by_line(doc: Doc) -> None:
         if is_a(doc.type_of(director), "Person"):
             doc.add(work, "director", p.text.strip(), p.start, "title-by-line", 0.6,
                     obj=director)
+        if m.group("award"):
+            # a winners list: "People's Choice Award: Green Book by Peter Farrelly"
+            award_line(doc, work, m.group("award"), p)
 
 
 def _quoted_lists(doc: Doc) -> None:
