@@ -103,8 +103,7 @@ for at_floor, s in zip(floor, every):
     for key, (rule, confidence, *_stated, ok) in zip(s.keys, s.graded):
         if key not in drafted:
             rows.append([s.article, rule, None, confidence, bool(ok), False])
-scores = floor
-json.dump({"gold": sum(s.gold for s in scores), "rows": rows}, sys.stdout)
+json.dump({"gold": sum(s.gold for s in floor), "rows": rows}, sys.stdout)
 """
 
 
@@ -237,7 +236,7 @@ def _line(label: str, row: np.ndarray) -> str:
         return (f"{f'{right}/{cands}':>22} {right / cands if cands else math.nan:>5.2f} "
                 f"{right / gold:>5.2f}")
 
-    return f"{label:>5} {gold:>5}  {cell(own_r, own_c)}  {cell(cal_r, cal_c)[0:]}"
+    return f"{label:>5} {gold:>5}  {cell(own_r, own_c)}  {cell(cal_r, cal_c)}"
 
 
 def main() -> None:

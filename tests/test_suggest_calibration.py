@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,24 +16,13 @@ from heroes_kg.grow.suggest._calibrate import (
     load_calibration,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT, benchmark
+
 RESULTS = ROOT / "benchmarks" / "results"
 BLIND = RESULTS / "suggest-blind-candidates.json"
 
 
-def _calibrator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "calibrate_suggest", ROOT / "benchmarks" / "calibrate_suggest.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["calibrate_suggest"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _blind() -> dict:  # type: ignore[type-arg]
-    if not BLIND.exists():
-        pytest.skip("the replayed held-out candidates are not here")
     return json.loads(BLIND.read_text(encoding="utf-8"))
 
 
@@ -64,7 +51,7 @@ def test_the_replayed_candidates_are_the_figures_each_half_was_reported_with() -
 
 
 def test_the_shipped_calibration_is_what_fitting_the_replayed_candidates_gives() -> None:
-    module = _calibrator()
+    module = benchmark("calibrate_suggest")
     fitted = module.fit(module.rows_of(_blind()))
     shipped = load_calibration()
     assert shipped is not None

@@ -4,8 +4,6 @@ traceback."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 from heroes_kg.corpus.curation import Article
 from heroes_kg.grow.suggest import suggest
 
-from .conftest import ROOT
+from .conftest import ROOT, benchmark
 
 SETS = ROOT / "benchmarks" / "suggest_eval"
 
@@ -86,22 +84,12 @@ FLOORS = {"dev": {"recall": 0.53, "precision": 0.93, "typed": 0.95, "noise": 0},
           "dev-21": {"recall": 0.16, "precision": 0.70, "typed": 0.88, "noise": 0}}
 
 
-def _benchmark():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("suggest_eval",
-                                                  ROOT / "benchmarks" / "suggest_eval.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["suggest_eval"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_development_sets_stay_above_their_floors(name: str) -> None:
     folder = SETS / name
     if not (folder / "gold").is_dir():
         pytest.skip(f"no {name} set here")
-    bench = _benchmark()
+    bench = benchmark("suggest_eval")
     scores = bench.evaluate(folder, ROOT)
     assert len(scores) >= 8
     totals = bench.totals(scores)

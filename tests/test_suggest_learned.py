@@ -4,9 +4,7 @@ merges its candidates with the rules'."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ import pytest
 from heroes_kg.corpus.curation import Article
 from heroes_kg.grow.suggest import finish, learned, read, suggest
 
-from .conftest import ROOT
+from .conftest import ROOT, benchmark
 
 SETS = ROOT / "benchmarks" / "suggest_eval"
 #: A real article (Deadline, 2018-08-28) of the fourth development set.
@@ -25,16 +23,6 @@ APPLE_TV = SETS / "dev-4" / "articles" / "apple-tv-plus-launch-renewals.txt"
 def _the_first() -> Article:
     return Article("the-first-hulu-trailer", "The First trailer", THE_FIRST.name,
                    THE_FIRST.read_text(encoding="utf-8"), date="2018-08-28")
-
-
-def _trainer():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "train_suggest_model", ROOT / "benchmarks" / "train_suggest_model.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_suggest_model"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_a_work_and_a_service_in_one_sentence_make_a_pair_with_general_features() -> None:
@@ -107,7 +95,7 @@ def test_the_shipped_weights_are_what_training_on_the_development_sets_gives() -
             "dev-19", "dev-20", "dev-21"]
     if not all((SETS / name / "gold").is_dir() for name in sets):
         pytest.skip("the development sets are not here")
-    trainer = _trainer()
+    trainer = benchmark("train_suggest_model")
     shipped = learned.Model.from_json(learned.WEIGHTS.read_text(encoding="utf-8"))
     assert shipped.meta["trained_on"] == sets
     reads, _known = trainer.read_sets([SETS / n for n in shipped.meta["trained_on"]])

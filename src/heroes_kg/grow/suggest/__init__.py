@@ -17,8 +17,9 @@ fact runs its rules over it, in this order:
 
 Every candidate carries a verbatim quote, a confidence between 0 and 1 and the name of
 the rule that found it; the confidence is the chance, measured on news the rules had not
-seen, that a candidate of that rule drafted so is right (:mod:`._calibrate`). :func:`render` writes the candidates file, which the
-curated-facts loader refuses until ``heroes-kg accept`` has turned it into facts.
+seen, that a candidate of that rule drafted so is right (:mod:`._calibrate`).
+:func:`render` writes the candidates file, which the curated-facts loader refuses until
+``heroes-kg accept`` has turned it into facts.
 """
 
 from __future__ import annotations
@@ -244,9 +245,12 @@ def _required_links(doc: Doc, found: dict[tuple[str, str, str], Candidate],
     needs = {c.subject: REQUIRED_LINKS[doc.new[c.subject].type] for c in kept
              if c.subject in doc.new and doc.new[c.subject].type in REQUIRED_LINKS}
     have = {id(c) for c in kept}
-    return [c for c in found.values() if id(c) not in have and c.property in needs.get(
-        c.subject, ()) and round(c.stated if c.stated is not None else c.confidence, 2)
-            >= MIN_CONFIDENCE]
+
+    def doubted(c: Candidate) -> bool:  # put under the floor by its rule, not the calibration
+        return round(c.confidence if c.stated is None else c.stated, 2) < MIN_CONFIDENCE
+
+    return [c for c in found.values() if id(c) not in have and
+            c.property in needs.get(c.subject, ()) and not doubted(c)]
 
 
 def finish(doc: Doc, found: dict[tuple[str, str, str], Candidate],

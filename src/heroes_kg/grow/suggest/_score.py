@@ -89,8 +89,8 @@ class ArticleScore:
     seconds: float = 0.0
     #: rule -> [candidates, right] for this article.
     by_rule: dict[str, list[int]] = field(default_factory=dict)
-    #: (rule, confidence, right) of every candidate, in the order given.
-    #: Per candidate: its rule, confidence, the rule's own confidence, whether right.
+    #: (rule, confidence, the rule's own confidence, right) of every candidate, in the
+    #: order given.
     graded: list[tuple[str, float, float, bool]] = field(default_factory=list)
 
     @property
