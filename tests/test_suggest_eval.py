@@ -81,7 +81,9 @@ FLOORS = {"dev": {"recall": 0.53, "precision": 0.93, "typed": 0.95, "noise": 0},
           "dev-20": {"recall": 0.10, "precision": 0.59, "typed": 0.86, "noise": 0},
           # the same (round 19's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 20 for awards and festival line-ups
-          "dev-21": {"recall": 0.16, "precision": 0.70, "typed": 0.88, "noise": 0}}
+          "dev-21": {"recall": 0.16, "precision": 0.70, "typed": 0.88, "noise": 0},
+          # the same (round 20's held-out half), scored once before any rule was tuned on it
+          "dev-22": {"recall": 0.06, "precision": 0.59, "typed": 0.80, "noise": 1}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
