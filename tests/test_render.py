@@ -16,7 +16,7 @@ from heroes_kg.outputs.page import page, view
 from heroes_kg.pipeline import build, open_graph
 from heroes_kg.project import find_project
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, benchmark, copy_project
 
 R = "https://w3id.org/heroes-kg/resource/"
 
@@ -322,15 +322,10 @@ def test_viz_open_hands_the_page_to_the_browser(built_project: Path, run, tmp_pa
 
 
 def test_a_large_graph_is_an_overview_of_groups_in_a_compressed_page() -> None:
-    import importlib.util
 
     from heroes_kg.outputs.page import MIN_GROUP, OVERVIEW
 
-    spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" /
-                                                  "viz_draw.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = benchmark("viz_draw")
     kg = bench.synthetic_graph(OVERVIEW + 100, 2 * OVERVIEW)
     html = page(view(kg))
     assert html == page(view(kg))
@@ -396,17 +391,12 @@ def test_a_large_page_data_in_pieces_is_the_data_made_whole(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The pieces of a large page's data put together are the data as it is made
     without cutting."""
-    import importlib.util
 
     from heroes_kg.outputs import page as render
 
     monkeypatch.setattr(render, "_CHUNK", 1 << 14)  # many pieces of a small graph
 
-    spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" /
-                                                  "viz_draw.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = benchmark("viz_draw")
     kg = bench.synthetic_graph(render.OVERVIEW + 100, 6 * render.OVERVIEW)
     v = view(kg)
     whole, overview = render._document(v)
@@ -421,7 +411,6 @@ def test_an_overview_is_taken_from_the_previous_page_only_when_its_links_are_the
     """The page of a large graph keeps its overview (communities, groups, their layout)
     for the next build; that build takes it when no link and no class changed (an edited
     figure or quote) and makes it again otherwise, with the bytes of a page made afresh."""
-    import importlib.util
 
     import pyoxigraph as ox
 
@@ -429,11 +418,7 @@ def test_an_overview_is_taken_from_the_previous_page_only_when_its_links_are_the
     from heroes_kg.outputs.reuse import Reuse
     from heroes_kg.vocab import SCHEMA, XSD
 
-    spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" /
-                                                  "viz_draw.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = benchmark("viz_draw")
     kg = bench.synthetic_graph(OVERVIEW + 100, 2 * OVERVIEW)
     first = Reuse()
     html = page(view(kg), first)

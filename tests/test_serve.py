@@ -3,7 +3,6 @@ clients heroes-kg did not write."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -26,7 +25,7 @@ from heroes_kg.errors import HeroesKGError
 from heroes_kg.project import find_project
 from heroes_kg.serve.app import Server, serve
 
-from .conftest import ROOT
+from .conftest import ROOT, benchmark
 from .oxigraph_server import free_port
 
 pytestmark = pytest.mark.server
@@ -268,12 +267,7 @@ def test_port_in_use_is_one_clear_line(built_project: Path) -> None:
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("serve_load",
-                                                  ROOT / "benchmarks" / "serve_load.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark("serve_load")
 
 
 @pytest.mark.slow

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from .browser import require_chromium
-from .conftest import ROOT
+from .conftest import benchmark
 
 
 @pytest.mark.browser
 def test_viz_draw_benchmark_runs_at_a_tiny_size(capsys: pytest.CaptureFixture[str]) -> None:
     require_chromium()
-    spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" / "viz_draw.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = benchmark("viz_draw")
     [result] = bench.main(["--nodes", "40", "--edges", "60", "--runs", "1", "--no-seeds"])
     assert (result["nodes"], result["edges"]) == (41, 60)
     assert result["draw_ms"] > 0 and result["redraw_ms"] >= 0
@@ -28,10 +23,7 @@ def test_viz_draw_benchmark_runs_at_a_tiny_size(capsys: pytest.CaptureFixture[st
 def test_viz_draw_benchmark_times_the_overview_interactions(
         capsys: pytest.CaptureFixture[str]) -> None:
     require_chromium()
-    spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" / "viz_draw.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = benchmark("viz_draw")
     [result] = bench.main(["--nodes", "2100", "--edges", "2500", "--runs", "1", "--no-seeds"])
     assert result["nodes"] == 2101
     assert result["open_group_ms"] > 0 and result["search_ms"] > 0

@@ -358,17 +358,12 @@ GRAPH_POINT = """(key => {
 @pytest.fixture(scope="module")
 def large_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The page of a synthetic graph above the overview threshold (2,400 entities)."""
-    import importlib.util
 
     from heroes_kg.outputs.page import OVERVIEW, page, view
 
-    from .conftest import ROOT
+    from .conftest import benchmark
 
-    spec = importlib.util.spec_from_file_location("viz_draw", ROOT / "benchmarks" /
-                                                  "viz_draw.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = benchmark("viz_draw")
     drawn = view(bench.synthetic_graph(2400, 4800))
     assert len(drawn.nodes) > OVERVIEW
     path = tmp_path_factory.mktemp("large") / "large.html"

@@ -17,7 +17,7 @@ from heroes_kg.errors import HeroesKGError
 from heroes_kg.project import find_project
 from heroes_kg.serve import Server
 
-from .conftest import ROOT
+from .conftest import ROOT, benchmark
 
 pytestmark = pytest.mark.server
 
@@ -379,16 +379,9 @@ def test_pages_load_nothing_from_elsewhere(server: Server) -> None:
 def test_vendored_assets_stay_within_2_mb() -> None:
     """The size target of benchmarks/workbench.py, by the measure it prints: every file
     the workbench pages load from the package, and the network view's vis-network."""
-    import importlib.util
-
     from heroes_kg.serve._workbench import STATIC
 
-    spec = importlib.util.spec_from_file_location("workbench_benchmark",
-                                                  ROOT / "benchmarks" / "workbench.py")
-    assert spec is not None and spec.loader is not None
-    benchmark = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(benchmark)
-    sizes = benchmark.asset_sizes()
+    sizes = benchmark("workbench").asset_sizes()
     assert {path.name for path in STATIC.iterdir()} <= set(sizes)
     assert sum(sizes.values()) <= 2_000_000, sizes
 
