@@ -72,13 +72,14 @@ def test_the_shipped_calibration_is_what_fitting_the_replayed_candidates_gives()
 def test_a_rule_right_more_often_on_unseen_news_gets_more_confidence() -> None:
     # Over the held-out halves "views" was right 92 times of 103 and "released-on" 53 of
     # 174: drafted at the same confidence, they no longer say the same.
-    assert calibrated("views", 0.75) > 0.8
-    assert calibrated("released-on", 0.75) < MIN_CONFIDENCE
+    assert calibrated("views", 0.75, MIN_CONFIDENCE) > 0.8
+    assert calibrated("released-on", 0.75, MIN_CONFIDENCE) < MIN_CONFIDENCE
     # within a rule, more confidence stays more; a rule never seen gets the pooled model
-    assert calibrated("starring", 0.6) < calibrated("starring", 0.8)
+    assert (calibrated("starring", 0.6, MIN_CONFIDENCE)
+            < calibrated("starring", 0.8, MIN_CONFIDENCE))
     model = load_calibration()
     assert model is not None
-    assert calibrated("a-rule-written-since", 0.7) == pytest.approx(
+    assert calibrated("a-rule-written-since", 0.7, MIN_CONFIDENCE) == pytest.approx(
         Calibration(model.intercept, model.slope, {})("x", 0.7))
 
 
@@ -90,7 +91,8 @@ def test_the_calibration_follows_the_replayed_record_of_each_rule() -> None:
     for r in data["rounds"].values():
         for _article, rule, _confidence, stated, ok, _drafted in r["rows"]:
             record.setdefault(rule, []).append(float(ok))
-            record.setdefault(rule + "\0cal", []).append(calibrated(rule, stated))
+            record.setdefault(rule + "\0cal", []).append(
+                calibrated(rule, stated, MIN_CONFIDENCE))
     common = [rule for rule in record if "\0" not in rule and len(record[rule]) >= 60]
     assert len(common) >= 8
     mean = {rule: sum(v) / len(v) for rule, v in record.items()}
@@ -105,8 +107,8 @@ def test_below_the_floor_a_candidate_stays_below_it() -> None:
     # Only candidates at or above the floor were scored blind: a rule's own doubt holds.
     for rule in ("views", "season", "starring", "released-on", "a-rule-written-since"):
         for own in (0.1, 0.3, 0.4, 0.44):
-            assert calibrated(rule, own) <= own
-    assert calibrated("learned:castMember", 0.52) == 0.52
+            assert calibrated(rule, own, MIN_CONFIDENCE) <= own
+    assert calibrated("learned:castMember", 0.52, MIN_CONFIDENCE) == 0.52
 
 
 def test_suggest_gives_each_candidate_its_calibrated_confidence(
@@ -126,7 +128,8 @@ def test_suggest_gives_each_candidate_its_calibrated_confidence(
     assert len(every) >= 3 and own.keys() == {c.key() for c in every}
     assert any(c.confidence != own[c.key()].confidence for c in every)
     for c in every:
-        assert c.confidence == pytest.approx(calibrated(c.rule, own[c.key()].confidence))
+        assert c.confidence == pytest.approx(
+            calibrated(c.rule, own[c.key()].confidence, MIN_CONFIDENCE))
     # (the figure's link to "Bridgerton" stays out: its rule doubts it, the sentence names
     # no work; a link only the calibration puts under the floor comes with its figure, see
     # test_grow.py)

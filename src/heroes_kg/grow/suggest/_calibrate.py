@@ -74,12 +74,13 @@ def load_calibration(path: Path = CALIBRATION) -> Calibration | None:
     return Calibration.from_json(path.read_text(encoding="utf-8"))
 
 
-def calibrated(rule: str, confidence: float, floor: float = 0.45,
+def calibrated(rule: str, confidence: float, floor: float,
                model: Calibration | None = None) -> float:
     """The confidence suggest gives a candidate of ``rule`` drafted at ``confidence``
     (``model``: the shipped one unless given).
 
-    A candidate a rule itself puts below suggest's default floor (``floor``) keeps its
+    A candidate a rule itself puts below suggest's default floor (``floor``, suggest's
+    ``MIN_CONFIDENCE``, which this module cannot import: suggest imports it) keeps its
     confidence, or the model's where that is lower, and stays below: a rule's doubt of
     that kind ("Season 1" with nothing said of it) is kept."""
     model = model or load_calibration()
