@@ -61,3 +61,104 @@ def test_a_winners_list_line_names_the_award_before_the_colon() -> None:
     assert ("cities-of-last-things", "awardReceived", "toronto-platform-prize") in got
     # a programme's name before the colon is no award
     assert not any(p == "awardReceived" and s == "halloween" for s, p, _o in got)
+
+
+def test_a_category_list_gives_each_winner_its_category_and_credit() -> None:
+    text = ("Here is the full list of winners at 2023 BAFTA Film Awards.\n\n"
+            "Best film: All Quiet on the Western Front\n\n"
+            "Best director: Edward Berger, All Quiet on the Western Front\n\n"
+            "Best adapted screenplay: Edward Berger, Ian Stokell and Leslie Patterson, "
+            "All Quiet on the Western Front\n\n"
+            "Best lead actress: Cate Blanchett, TÁR\n\n"
+            "Best documentary: Navalny")
+    got = facts(text)
+    work = "all-quiet-on-the-western-front"
+    assert (work, "awardReceived", "bafta-best-film") in got
+    assert ("edward-berger", "awardReceived", "bafta-best-director") in got
+    assert (work, "director", "edward-berger") in got
+    assert ("leslie-patterson", "awardReceived", "bafta-best-adapted-screenplay") in got
+    assert (work, "screenwriter", "ian-stokell") in got
+    assert ("cate-blanchett", "awardReceived", "bafta-best-lead-actress") in got
+    assert ("tar", "castMember", "cate-blanchett") in got
+    assert ("navalny", "awardReceived", "bafta-best-documentary") in got
+    # no director or cast credit from a category that is neither
+    assert (work, "castMember", "edward-berger") not in got
+    assert ("navalny", "director", "edward-berger") not in got
+
+
+def test_a_category_on_its_own_line_with_its_winner_below() -> None:
+    text = ("The 81st Annual Golden Globe Awards. The following is a complete list of "
+            "winners:\n\nBest Director - Motion Picture\nChristopher Nolan - OPPENHEIMER\n\n"
+            "Best Motion Picture - Animated\nThe Boy and the Heron\n\n"
+            "Best Motion Picture – Non-English Language\nAnatomy of a Fall")
+    got = facts(text)
+    award = "golden-globe-best-director-motion-picture"
+    assert ("christopher-nolan", "awardReceived", award) in got
+    assert ("oppenheimer", "director", "christopher-nolan") in got
+    assert ("the-boy-and-the-heron", "awardReceived",
+            "golden-globe-best-motion-picture-animated") in got
+    # a dash inside a category is no separator: "Non-English Language" won nothing
+    assert not any(s == "non-english-language" for s, _p, _o in got)
+    assert ("anatomy-of-a-fall", "awardReceived",
+            "golden-globe-best-motion-picture-non-english-language") in got
+
+
+def test_no_category_line_without_a_list_or_a_winner() -> None:
+    # one line is no list; "best" in prose is no category; a list of films has no category
+    got = facts("Best film: Navalny\n\nIt was the best film of the year, and the best "
+                "director won.\n\nThe films are:\n\nNavalny\n\nAftersun\n\nTÁR")
+    assert not any(p in ("awardReceived", "nominatedFor") for _s, p, _o in got)
+    # a category heading with no winner line under it
+    got = facts("Categories:\n\nBest Director\n\nBest Actress\n\nBest Film")
+    assert not any(p in ("awardReceived", "nominatedFor") for _s, p, _o in got)
+
+
+def test_a_category_won_in_prose() -> None:
+    known = [Entity("tar", "Movie", "TÁR"), Entity("elvis", "Movie", "Elvis")]
+    text = ("Everything Everywhere All at Once was largely snubbed at BAFTAs. Cate Blanchett "
+            "won Best Actress BAFTA for TÁR while Austin Butler took home the Best Actor "
+            "award for his performance in Elvis.")
+    result = suggest(Article("a", "T", "a.txt", text, date="2023-02-20"), KNOWN + known,
+                     min_confidence=0.0)
+    got = {c.key() for c in result.statements}
+    assert ("cate-blanchett", "awardReceived", "bafta-best-actress") in got
+    assert ("austin-butler", "awardReceived", "bafta-best-actor") in got
+    assert ("tar", "castMember", "cate-blanchett") in got
+    assert ("elvis", "castMember", "austin-butler") in got
+    names = {e.id: e.name for e in result.entities}
+    assert names["bafta-best-actress"] == "Best Actress BAFTA"
+    got = facts("Brian Cox and Jeremy Strong picked up Outstanding Lead Actor looks for "
+                "Succession at the Emmys.")
+    assert ("jeremy-strong", "nominatedFor", "emmy-outstanding-lead-actor") in got
+
+
+def test_best_in_ordinary_prose_is_no_category() -> None:
+    got = facts("Tom Hanks picked up the best person for this project. Jane Smith won the "
+                "best film of the year, she says, and Jane Smith received the best reviews.")
+    assert not any(p in ("awardReceived", "nominatedFor") for _s, p, _o in got)
+
+
+def test_a_category_for_a_person_in_a_nominations_sentence() -> None:
+    got = facts("Watchmen led all nominees with 26 nods, including Outstanding Limited "
+                "Series/Movie, as well as a Lead Actress in a Limited Series nomination for "
+                "Regina King, Lead Actor in a Limited Series for Jeremy Irons and Supporting "
+                "Actress in a Limited Series for Jean Smart.")
+    assert ("regina-king", "nominatedFor", "lead-actress-in-a-limited-series") in got
+    assert ("jeremy-irons", "nominatedFor", "lead-actor-in-a-limited-series") in got
+    assert ("jean-smart", "nominatedFor", "supporting-actress-in-a-limited-series") in got
+    # no nominations in the sentence: no nomination read from "for"
+    got = facts("The part of Lead Actor in a Limited Series for Jeremy Irons was written in "
+                "2019.")
+    assert not any(p == "nominatedFor" for _s, p, _o in got)
+
+
+def test_the_prose_reads_a_work_the_category_list_names() -> None:
+    # TÁR is named only by the list; the prose credit is read once the list has named it
+    text = ("Cate Blanchett won Best Actress BAFTA for TÁR at the ceremony.\n\n"
+            "Best lead actress: Cate Blanchett, TÁR\n\n"
+            "Best documentary: Navalny")
+    result = suggest(Article("a", "T", "a.txt", text, date="2023-02-20"), KNOWN,
+                     min_confidence=0.0)
+    quotes = {c.key(): [q for q, _a in c.quotes()] for c in result.statements}
+    assert any(q.startswith("Cate Blanchett won Best Actress BAFTA for TÁR")
+               for q in quotes[("tar", "castMember", "cate-blanchett")])

@@ -158,7 +158,7 @@ SENTENCE_RULES: list[SentenceRule] = [
 DOC_RULES: list[DocRule] = [*posts.DOC_RULES, *speech.DOC_RULES, *cast.DOC_RULES,
                             *dates.DOC_RULES, *figures.DOC_RULES,
                             *rankings.DOC_RULES, *seasons.DOC_RULES, *events.DOC_RULES,
-                            *works.DOC_RULES]
+                            *works.DOC_RULES, *awards.DOC_RULES]
 
 
 def _check_text(article: Article) -> None:

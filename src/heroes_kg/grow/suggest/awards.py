@@ -15,7 +15,7 @@ from ._doc import Doc
 from ._terms import is_a
 from ._text import NAME, Sentence, slug
 
-__all__ = ["AWARD_LABEL", "RULES", "award_line"]
+__all__ = ["AWARD_LABEL", "DOC_RULES", "RULES", "award_line"]
 
 #: The prizes film and TV news names most, as (pattern, id, name): one entity each.
 _CANONICAL: list[tuple[str, str, str]] = [
@@ -153,6 +153,42 @@ _BEFORE = re.compile(
     rf"already|recently|just|will|actually|would|could))*(?: (?:actually|also))?,? $")
 
 
+def _winner(doc: Doc, s: Sentence, verb: str, at_verb: int, rule: str) -> str | None:
+    """The person or work named right before the verb at ``at_verb`` of the sentence
+    (for "earned him", the person the sentence opens with)."""
+    subject: str | None = None
+    if re.search(r" (?:him|her)$", verb):
+        lead = re.match(rf"(?P<n>{NAME})", s.text)
+        if lead is not None:
+            found = doc.lookup(strip := doc.trim(lead.group("n").split("’")[0]))
+            if found is not None and is_a(doc.type_of(found), "Person"):
+                subject = found
+            elif doc.is_person(strip):
+                subject = doc.entity(strip, "Person", rule, s.text)
+    else:
+        head = s.text[max(0, at_verb - 120):at_verb]
+        b = _BEFORE.search(head)
+        if b is None:
+            return None
+        at = s.start + max(0, at_verb - 120) + b.start()
+        if b.group("q"):
+            spans = [w for _a, e, w in doc.work_spans if at <= e <= at + 1]
+            subject = spans[-1] if spans else None
+        else:
+            name = doc.trim(b.group("n"))
+            found = doc.lookup(name)
+            named = [w for _a, e, w in doc.work_spans if e == at + len(b.group("n"))]
+            if found is None and named:
+                found = named[-1]  # "whose film Nomadland won the Golden Lion"
+            if found is not None and (is_a(doc.type_of(found), "Person") or
+                                      is_a(doc.type_of(found), "CreativeWork")):
+                subject = found
+            elif found is None and doc.is_person(name, strict=False) and \
+                    not re.match(r"[a-z]", head[b.start():]):
+                subject = doc.entity(name, "Person", rule, s.text)
+    return subject
+
+
 def rule_award_won(doc: Doc, s: Sentence) -> None:
     """"whose film Nomadland won the Golden Lion at last year’s festival", "Miguel
     Sapochnik, who won an Emmy", "Appleby was nominated for a Critics' Choice TV award",
@@ -163,36 +199,7 @@ def rule_award_won(doc: Doc, s: Sentence) -> None:
         verb = m.group("verb")
         prop = "nominatedFor" if re.search(r"nominated|compet|vie|vying", verb) else \
             "awardReceived"
-        subject: str | None = None
-        if re.search(r" (?:him|her)$", verb):
-            lead = re.match(rf"(?P<n>{NAME})", s.text)
-            if lead is not None:
-                found = doc.lookup(strip := doc.trim(lead.group("n").split("’")[0]))
-                if found is not None and is_a(doc.type_of(found), "Person"):
-                    subject = found
-                elif doc.is_person(strip):
-                    subject = doc.entity(strip, "Person", "award-won", s.text)
-        else:
-            head = s.text[max(0, m.start() - 120):m.start()]
-            b = _BEFORE.search(head)
-            if b is None:
-                continue
-            at = s.start + max(0, m.start() - 120) + b.start()
-            if b.group("q"):
-                spans = [w for _a, e, w in doc.work_spans if at <= e <= at + 1]
-                subject = spans[-1] if spans else None
-            else:
-                name = doc.trim(b.group("n"))
-                found = doc.lookup(name)
-                named = [w for _a, e, w in doc.work_spans if e == at + len(b.group("n"))]
-                if found is None and named:
-                    found = named[-1]  # "whose film Nomadland won the Golden Lion"
-                if found is not None and (is_a(doc.type_of(found), "Person") or
-                                          is_a(doc.type_of(found), "CreativeWork")):
-                    subject = found
-                elif found is None and doc.is_person(name, strict=False) and \
-                        not re.match(r"[a-z]", head[b.start():]):
-                    subject = doc.entity(name, "Person", "award-won", s.text)
+        subject = _winner(doc, s, verb, m.start(), "award-won")
         if subject is None:
             continue
         award = _award(doc, m.group("award"), m.group(0))
@@ -201,6 +208,121 @@ def rule_award_won(doc: Doc, s: Sentence) -> None:
             begin = s.text.find(" ", begin) + 1
         doc.add(subject, prop, s.text[begin:m.end()], s.start + begin, "award-won", 0.7,
                 obj=award)
+
+
+#: A category named in prose: "Best Actress BAFTA", "the Best Actor award", "Best
+#: Original Screenplay", "the best picture Oscar"; in lower case only a category's own
+#: words ("best director", never "the best person for this project").
+_CAT_CAPS = (r"(?:Best|Outstanding) [A-Z][\w’'-]*(?: (?:(?:in|a|an|or|for|by|of|the|and|&|"
+             r"-|–) )*[A-Z][\w’'-]*)*")
+_CAT_LOWER = (r"(?:best|outstanding) (?:(?:lead|leading|supporting|original|adapted|"
+              r"foreign[- ]language|international|animated|documentary|comedy|drama) )?"
+              r"(?:picture|film|director|directing|actor|actress|documentary|screenplay|"
+              r"editing|cinematography|drama series|comedy series|limited series)\b")
+_CAT_VERB = re.compile(
+    rf"\b(?P<verb>(?:won|wins|took home|takes home|picked up|scooped|received|"
+    rf"(?:was|were|is|are|been|also) (?:nominated for|up for)))"
+    rf" (?:the |a |an )?(?P<award>(?:{_CAT_CAPS}|{_CAT_LOWER})"
+    rf"(?: (?:{_AWARD}))?(?: (?:[Aa]ward|[Pp]rize|accolade|trophy|statuette))?)"
+    rf"(?![\w’'-]| of (?:the|all|its|his|her|their|(?:19|20)\d\d)\b)")
+#: What may follow the category: the ceremony, the nominations' word, the title "for"
+#: which: "at the Oscars", "looks for Succession", "for his performance in Elvis".
+_CAT_TAIL = re.compile(
+    rf"(?:(?: at the| at this year’s)? (?P<at>{_AWARD}|BAFTAs?|Emmys|Oscars))?"
+    rf"(?: (?P<nods>nods?|nominations?|looks?|bids?))?"
+    rf"(?: for (?:(?:his|her|their) (?:role|performance|turn|work) in )?(?P<for>[^,.;]+))?")
+_ACTING = re.compile(r"\b(?:[Aa]ctor|[Aa]ctress|[Pp]erformance)\b")
+
+
+def rule_award_category_won(doc: Doc, s: Sentence) -> None:
+    """"Cate Blanchett won Best Actress BAFTA for TÁR while Austin Butler took home the
+    Best Actor award for his performance in Elvis", "Three Billboards wins Best Film",
+    "McDormand and Robbie are also up for Best Actress at the Oscars": the person or work
+    named right before the verb won (or is nominated for) the ceremony's category, an
+    award named as the sentence names it (its id after the prize it names, or else the
+    one the article names most: ``bafta-best-actress``). An acting category won "for"
+    a title also makes the person a cast member of it. Not: "best" in ordinary prose
+    ("won the best film of the year", "picked up the best person for this project")."""
+    for m in _CAT_VERB.finditer(s.text):
+        verb = m.group("verb")
+        subject = _winner(doc, s, verb, m.start(), "award-category-won")
+        if subject is None:
+            continue
+        name = m.group("award")
+        award_end = m.end("award")
+        cut = re.search(rf"(?<=.) (?:{'|'.join(p for p, _i, _n in _CANONICAL)})\b", name)
+        if cut is not None:  # "Best Actress BAFTA for TÁR": the category ends at its prize
+            award_end -= len(name) - cut.end()
+            name = name[:cut.end()]
+        t = _CAT_TAIL.match(s.text, award_end)
+        assert t is not None  # every part is optional
+        prop = "nominatedFor" if re.search(r"nominated|up for", verb) or t.group("nods") \
+            else "awardReceived"
+        prize = next((i for p, i, _n in _CANONICAL
+                      if re.search(rf"\b(?:{p})\b", name + " " + (t.group("at") or ""))),
+                     None)
+        prefix = _PREFIX.get(prize) if prize else _ceremony(doc)
+        bare = re.sub(rf"\s*\b(?:{_AWARD}|[Aa]ward|[Pp]rize|accolade|trophy|statuette)\b",
+                      "", name).strip()
+        award_id = f"{prefix}-{slug(bare)}" if prefix else slug(bare)
+        end = t.end("at") if t.group("at") else award_end
+        begin = max(0, m.start() - 60)
+        if begin:
+            begin = s.text.find(" ", begin) + 1
+        quote = s.text[begin:end]
+        award = doc.lookup(name)
+        if award is None or not is_a(doc.type_of(award), "Award"):
+            award = doc.derived(award_id, "Award", name, "award-category-won", quote)
+        doc.add(subject, prop, quote, s.start + begin, "award-category-won", 0.65,
+                obj=award)
+        title = (t.group("for") or "").strip()
+        if title and _ACTING.search(name) and is_a(doc.type_of(subject), "Person"):
+            at = s.start + t.start("for")
+            words = title.split()
+            works = [w for a, _b, w in doc.work_spans if a == at] or [
+                w for n in range(min(8, len(words)), 0, -1)
+                if (w := doc.lookup(" ".join(words[:n]))) is not None][:1]
+            if works and is_a(doc.type_of(works[0]), "CreativeWork"):
+                doc.add(works[0], "castMember", s.text[begin:t.end("for")].strip(),
+                        s.start + begin, "award-category-won", 0.6, obj=subject)
+
+
+#: "a Lead Actress in a Limited Series nomination for Regina King, Lead Actor in a
+#: Limited Series for Jeremy Irons": a category, then the person it names.
+_CAT_FOR = re.compile(
+    rf"(?<![\w’'-])(?P<award>(?:Best|Outstanding|Lead|Supporting) [A-Z][\w’'/-]*"
+    rf"(?: (?:(?:in|a|an|or|for|of|the|and|&|-|–) )*[A-Z][\w’'/-]*)*?)"
+    rf" (?:(?P<nom>nomination|nod)s? )?for (?P<n>{NAME})")
+
+
+def rule_award_category_for(doc: Doc, s: Sentence) -> None:
+    """"Watchmen led all nominees with 26 nods, including Outstanding Limited
+    Series/Movie, as well as a Lead Actress in a Limited Series nomination for Regina
+    King, Lead Actor in a Limited Series for Jeremy Irons and Supporting Actress in a
+    Limited Series for Jean Smart": the person named after "for" is nominated for the
+    category before it, in a sentence about nominations (nominees, nods, a nomination);
+    the award is named as the sentence names it. Not: a category "for" a title ("won
+    Best Actress for TÁR" is ``award-category-won``), nor outside a nominations
+    sentence."""
+    if not re.search(r"\b(?:nominat\w*|nods?|nominees?)\b", s.text):
+        return
+    prefix: str | None = None
+    for m in _CAT_FOR.finditer(s.text):
+        name = doc.trim(m.group("n"))
+        found = doc.lookup(name)
+        if found is not None and not is_a(doc.type_of(found), "Person"):
+            continue
+        if found is None and not doc.is_person(name):
+            continue
+        person = found or doc.entity(name, "Person", "award-category-for", s.text)
+        cat = m.group("award")
+        prefix = prefix or _ceremony(doc)
+        award = doc.lookup(cat)
+        if award is None or not is_a(doc.type_of(award), "Award"):
+            award = doc.derived(f"{prefix}-{slug(cat)}" if prefix else slug(cat), "Award",
+                                cat, "award-category-for", m.group(0))
+        doc.add(person, "nominatedFor", m.group(0), s.start + m.start(),
+                "award-category-for", 0.65, obj=award)
 
 
 #: An award heading a line of a winners list, before a colon: "People's Choice Award",
@@ -218,4 +340,131 @@ def award_line(doc: Doc, work: str, label: str, line: Sentence) -> None:
             obj=award)
 
 
-RULES = [rule_award_epithet, rule_award_won]
+RULES = [rule_award_epithet, rule_award_won, rule_award_category_won,
+         rule_award_category_for]
+
+
+#: A category of a ceremony, as a winners or nominees list heads its line: "Best
+#: director", "Best Motion Picture - Drama", "Outstanding British film", "Lead Actor in a
+#: Drama Series".
+_CATEGORY = (r"(?:Best|Outstanding) [A-Za-z][^:\n]{2,110}?|"
+             r"(?:Lead|Supporting) (?:Actor|Actress)\b[^:\n]{0,60}?")
+_CATEGORY_COLON = re.compile(rf"(?P<cat>{_CATEGORY})\s?[:–—] (?P<rest>[^\n]{{2,160}}?)\s*")
+_CATEGORY_HEAD = re.compile(rf"(?P<cat>{_CATEGORY})\s*")
+#: The winner after the category: "Edward Berger, All Quiet on the Western Front",
+#: "Christopher Nolan - OPPENHEIMER", a work alone.
+_NAMES = re.compile(rf"(?P<names>{NAME}(?:(?:,| and|, and) {NAME})*)(?:, | [-–—] )")
+#: A ceremony's prize as its id prefix for its categories: "golden-globe-best-director".
+_PREFIX = {"academy-award": "academy-award", "emmy-award": "emmy",
+           "golden-globe-award": "golden-globe", "bafta": "bafta"}
+
+
+def _ceremony(doc: Doc) -> str | None:
+    """The well-known prize the article names most, if any."""
+    counts = [(len(re.findall(rf"\b(?:{p})\b", doc.text)), i) for p, i, _n in _CANONICAL]
+    best = max(counts)
+    return _PREFIX.get(best[1]) if best[0] else None
+
+
+def _category_lines(doc: Doc) -> list[tuple[str, str, int, int]]:
+    """(category, winner text, quote start, quote end) of each line of a
+    category list: "Best director: Edward Berger, All Quiet on the Western Front", or a
+    category on a line of its own with its winner on the next."""
+    found: list[tuple[str, str, int, int]] = []
+    paras = doc.paragraphs
+    for i, p in enumerate(paras):
+        if len(p.text) > 200:
+            continue
+        m = _CATEGORY_COLON.fullmatch(p.text)
+        if m is not None and (":" in p.text[m.end("cat"):m.start("rest")] or
+                              _NAMES.match(m.group("rest"))):
+            # after a dash, only a named winner: "Best Actress – Frances McDormand, …";
+            # "Best Motion Picture – Drama" is one category
+            found.append((m.group("cat"), m.group("rest"), p.start, p.end))
+            continue
+        h = _CATEGORY_HEAD.fullmatch(p.text)
+        if h is not None and i + 1 < len(paras) and len(paras[i + 1].text) < 160 and \
+                not _CATEGORY_HEAD.match(paras[i + 1].text) and \
+                ":" not in paras[i + 1].text:
+            nxt = paras[i + 1]
+            found.append((h.group("cat"), nxt.text.strip(), p.start, nxt.end))
+    return found if len(found) >= 2 else []
+
+
+def rule_award_category_line(doc: Doc) -> None:
+    """"Best director: Edward Berger, All Quiet on the Western Front", "Best lead
+    actress: Cate Blanchett, TÁR", "Best documentary: Navalny" (the BAFTA film awards of
+    2023), "Best Director - Motion Picture" over "Christopher Nolan - OPPENHEIMER" (the
+    Golden Globes of 2024): a list of two or more lines, each a ceremony's category and
+    its winner: the person (or work, when none is named) won the category, an award
+    named as the line names it (its id after the prize the article names most:
+    ``golden-globe-best-director-motion-picture``). An acting category also makes the
+    person a cast member of the work, a directing one its director, a screenplay one
+    its screenwriter; a new work is a series for a television category, else a film. A list introduced as
+    nominees gives nominations. Not: a category heading with no winner line, a line
+    with "by" (``award-line``), a winner that is neither a name nor a title."""
+    lines = _category_lines(doc)
+    if not lines:
+        return
+    first = lines[0][2]
+    said = re.findall(r"\b(winners?|nominees|nominations)\b", doc.text[:first], re.I)
+    prop = "nominatedFor" if said and said[-1].lower() != "winners" and \
+        said[-1].lower() != "winner" else "awardReceived"
+    prefix = _ceremony(doc)
+    for cat, rest, start, end in lines:
+        if " by " in rest or "(" in rest or "http" in rest:
+            continue
+        cat = re.sub(r"\s+", " ", cat).strip()
+        people: list[str] = []
+        title = rest
+        n = _NAMES.match(rest)
+        if n is not None:
+            names = [doc.trim(x) for x in re.split(r",? and |, ", n.group("names"))]
+            if all(doc.is_person(x) for x in names):
+                people = [doc.entity(x, "Person", "award-category-line", rest)
+                          for x in names]
+                title = rest[n.end():]
+            elif re.search(r" [-–—] ", rest):
+                continue
+        title = title.strip().rstrip(".,")
+        if not title or len(title) > 80 or re.search(r"[:;!?]| [-–—] |, ", title):
+            continue
+        work = doc.lookup(title)
+        if work is not None and not is_a(doc.type_of(work), "CreativeWork"):
+            continue
+        if work is None:
+            if not title[0].isupper():
+                continue
+            name = title.title() if title.isupper() and len(title) > 3 else title
+            kind = "TVSeries" if prefix == "emmy" or re.search(
+                r"\b(?:[Ss]eries|[Tt]elevision|TV|[Ss]how)\b", cat) else "Movie"
+            work = doc.entity(name, kind, "award-category-line", rest)
+        award_id = f"{prefix}-{slug(cat)}" if prefix else slug(cat)
+        quote = doc.text[start:end]
+        award = doc.lookup(cat)
+        if award is None or not is_a(doc.type_of(award), "Award"):
+            award = doc.derived(award_id, "Award", cat, "award-category-line", quote)
+        for subject in people or [work]:
+            doc.add(subject, prop, quote, start, "award-category-line", 0.7, obj=award)
+        if not people:
+            continue
+        if re.search(r"\b(?:[Aa]ctor|[Aa]ctress|[Pp]erformance)\b", cat):
+            for person in people:
+                doc.add(work, "castMember", quote, start, "award-category-line", 0.6,
+                        obj=person)
+        elif re.match(r"(?:Best|Outstanding) (?:[Dd]irector|[Dd]irecting)\b", cat):
+            for person in people:
+                doc.add(work, "director", quote, start, "award-category-line", 0.6,
+                        obj=person)
+        elif re.search(r"\b(?:[Ss]creenplay|[Ww]riting)\b", cat):
+            for person in people:
+                doc.add(work, "screenwriter", quote, start, "award-category-line", 0.6,
+                        obj=person)
+    for sentence in doc.sentences:
+        # the prose again, now that the list has named its works: "Cate Blanchett won
+        # Best Actress BAFTA for TÁR" when only "Best lead actress: Cate Blanchett, TÁR"
+        # names TÁR
+        rule_award_category_won(doc, sentence)
+
+
+DOC_RULES = [rule_award_category_line]
