@@ -1036,3 +1036,29 @@ def test_a_filmmakers_bracketed_credits_in_a_series_article_stay_films() -> None
             "episodes, and the show returns next year.")
     types = {e.name: e.type for e in run(text).entities}
     assert types.get("Bend It Like Beckham") == "TVSeries"
+
+
+def test_a_network_or_service_named_as_whose_a_title_is_shows_it() -> None:
+    text = ("The drama follows in the footsteps of HBO’s “True Blood” and NBC’s family drama "
+            "“This Is Us.” It also fills the slot left by the TBS comedy “Angie Tribeca.”")
+    got = facts(text)
+    assert ("true-blood", "airsOn", "hbo") in got
+    assert ("this-is-us", "airsOn", "nbc") in got
+    assert ("angie-tribeca", "airsOn", "tbs") in got
+
+
+def test_a_studio_or_an_executive_named_as_whose_is_no_channel() -> None:
+    text = ("Netflix’s chief content officer Bela Bajaria praised Marvel’s Daredevil. "
+            "The HBO documentary premieres in June.")
+    got = facts(text)
+    assert not {f for f in got if f[1] in ("airsOn", "streamingOn")}
+
+
+def test_a_network_or_service_in_brackets_after_a_title_in_a_chart() -> None:
+    text = ("“Bluey” led again, ahead of “Grey’s Anatomy,” “Suits” and “Emergence.”\n\n"
+            "4. Grey’s Anatomy (Netflix), 762 million\n5. Suits (Netflix/Peacock), 701 "
+            "million\n\nEmergence (ABC) 0.4/3 2.30")
+    got = facts(text)
+    assert ("greys-anatomy", "streamingOn", "netflix") in got
+    assert {("suits", "streamingOn", "netflix"), ("suits", "streamingOn", "peacock")} <= got
+    assert ("emergence", "airsOn", "abc") in got

@@ -678,6 +678,95 @@ def _airs(doc: Doc, s: Sentence, m: re.Match[str], name: str, phrase: str = "") 
             0.4 if coming else 0.65 if subject else 0.6, obj=org)
 
 
+#: What kind of programme a network or service's work is: "NBC’s family drama This Is Us",
+#: "the TBS comedy Angie Tribeca".
+_PROGRAMME = (r"(?:drama|dramedy|comedy|sitcom|soap|series|show|thriller|documentary|docuseries|"
+              r"miniseries|film|movie|procedural|hit|anthology|anime|epic|saga)")
+#: A network or service right before a title: "HBO’s True Blood", "Netflix’ Fool Me Once",
+#: "Fox's sudsy musical drama “Empire”", "the TBS comedy Angie Tribeca".
+_OWNER_BEFORE = re.compile(
+    rf"(?:(?<![\w’'])(?P<o>{NAME})(?:[’'‘]s?) (?:(?:[\w-]+ ){{0,2}}{_PROGRAMME}s? )?|"
+    rf"\b[Tt]he (?P<o2>{NAME}) (?:[\w-]+ ){{0,2}}{_PROGRAMME}s? )[“\"‘]?$")
+#: A network or service in brackets right after a title, as in a chart or a schedule:
+#: "5. Grey’s Anatomy (Netflix), 1.09 billion", "Suits (Netflix/Peacock)", "Emergence
+#: (ABC) 0.4/3", "Grantchester (ITV, 9pm)".
+_OWNER_AFTER = re.compile(rf"^[”\"’]?,? ?\((?P<o>{NAME}(?:/{NAME})*)(?:,[^)]{{0,20}})?\)")
+
+
+def _channel(doc: Doc, name: str, rule: str, quote: str) -> tuple[str, str] | None:
+    """The network or streaming service a name stands for, with the property of a work
+    shown there (airsOn, streamingOn); None for any other company ("Warner Bros.’ Barbie",
+    "Marvel’s Daredevil": who made it, not where it is shown)."""
+    words = name.split()
+    while len(words) > 1 and words[0] in STOP:
+        words.pop(0)
+    name = " ".join(words)
+    found = doc.lookup(name)
+    kind = doc.type_of(found) if found else guess_type(name)
+    if kind is None:
+        return None
+    if is_a(kind, "StreamingService"):
+        return found or doc.entity(name, "StreamingService", rule, quote), "streamingOn"
+    if is_a(kind, "TelevisionNetwork") or (name.lower() in NETWORKS and
+                                           is_a(kind, "Organization")):
+        return found or doc.entity(name, "TelevisionNetwork", rule, quote), "airsOn"
+    return None
+
+#: A post read as a title: "Netflix’s VP", "HBO’s Head of Documentaries".
+_POST = re.compile(r"(?:S?E?VP|CEO|COO|CFO|CCO|Head|Chief|President|Chair\w*)\b")
+
+
+def _whole_title(doc: Doc, a: int, b: int, before: re.Match[str]) -> bool:
+    """Whether the title at ``a:b`` after a network's or service's possessive is a whole
+    title of a programme of theirs."""
+    after = doc.text[b:b + 40]
+    if re.match(rf"[”\"’]? (?:[a-z][\w-]* ){{0,2}}{_PROGRAMME}s?\b", after):
+        return False  # "Netflix's German miniseries", "Fox’s 28-minute NFL postgame show":
+        # the words read as a title describe the programme named after them
+    if doc.text[a].islower() or _POST.match(doc.text[a:b]) or re.match(
+            r"\.\w|\w|[”\"’]?,? (?:with|of|from|in|on|at|for)\b [A-Z]", after) or (
+            re.match(r"\. [A-Z]", after) and "." in doc.text[a:b]):
+        return False  # "HBO’s Journeys with George", "ABC's L.A. Crime" cut at its full
+        # stop: only the start of a longer title; "The CW’s reboot of …", "Netflix’s VP":
+        # no title
+    # "HBO's sci-fi western series Westworld": a network's show described at length
+    # before an unquoted title is right too seldom
+    return not (before.group("o") and doc.text[a - 1:a] not in "“\"‘" and
+                len(before.group(0).split()) - len(before.group("o").split()) > 2)
+
+
+
+def rule_channel_title(doc: Doc, s: Sentence) -> None:
+    """"HBO’s True Blood", "NBC’s family drama This Is Us", "the TBS comedy Angie
+    Tribeca": a network or streaming service named as whose a title is airs or streams
+    it; and a chart's or schedule's line "5. Grey’s Anatomy (Netflix), 1.09 billion",
+    "Emergence (ABC) 0.4/3": the network or services in brackets after a title. A title
+    must follow ("Netflix’s chief content officer", "the HBO documentary" name none), and
+    a studio is no channel ("Marvel’s Daredevil")."""
+    for a, b, work in doc.works_in_spans(s.start, s.end):
+        if not doc._scoping(a, b, work):
+            continue
+        series = doc.series_of(work) or work
+        before = _OWNER_BEFORE.search(doc.text[max(s.start, a - 70):a])
+        if before and not _whole_title(doc, a, b, before):
+            before = None
+        if before:
+            name = before.group("o") or before.group("o2")
+            quote = doc.text[a - len(before.group(0)):b]
+            got = _channel(doc, name, "channel-title", quote)
+            if got:
+                doc.add(series, got[1], quote, a - len(before.group(0)), "channel-title",
+                        0.6, obj=got[0])
+        after = _OWNER_AFTER.match(doc.text[b:min(s.end, b + 60)])
+        if after:
+            quote = s.text if len(s.text) < 120 else doc.text[a:b + after.end()]
+            for name in after.group("o").split("/"):
+                got = _channel(doc, name, "title-channel", quote)
+                if got:
+                    doc.add(series, got[1], quote, s.start if quote == s.text else a,
+                            "title-channel", 0.6, obj=got[0])
+
+
 _ORDERED = re.compile(rf"(?P<o>{NAME}|[Tt]he (?:streamer|network|studio|service|channel)) "
                       rf"(?:(?:has|have|had|officially|quickly|also|today|now|just|already|formally) ){{0,3}}"
                       rf"(?:ordered|greenlit|green-lit|"
@@ -755,4 +844,4 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
 RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
          rule_streamer_kind, rule_new_releases, rule_streamer_releases, rule_their_kind,
          rule_year_of_releases,
-         rule_ordered, rule_service_originals, rule_trailer]
+         rule_ordered, rule_service_originals, rule_trailer, rule_channel_title]
