@@ -668,3 +668,33 @@ def test_a_slate_of_series_streams_on_its_service() -> None:
     got = facts(text, known=[Entity("apple-tv-plus", "StreamingService", "Apple TV Plus")])
     assert ("home", "streamingOn", "apple-tv-plus") in got
     assert ("defending-jacob", "streamingOn", "apple-tv-plus") in got
+
+
+def test_an_actors_bracketed_credits_are_their_earlier_casts() -> None:
+    # dev-6: "Iwan Rheon (Game Of Thrones, Riviera)", dev-11: 'James Ransone ("Generation
+    # Kill", "The Wire")': each bracketed work has the actor in its cast.
+    text = ("Netflix has cast the rest of its new drama Hidden Land. Joining Pedro Pascal are "
+            "Iwan Rheon (Game Of Thrones, Riviera) and James Ransone (“Generation Kill,” "
+            "“The Wire”).")
+    got = facts(text)
+    assert {("game-of-thrones", "castMember", "iwan-rheon"),
+            ("riviera", "castMember", "iwan-rheon"),
+            ("generation-kill", "castMember", "james-ransone"),
+            ("the-wire", "castMember", "james-ransone")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    # a filmmaker's or a producer's bracket holds what they made
+    "The series is created by Aaron Guzikowski (Prisoners, The Red Riding Trilogy).",
+    ("Fincher, Joshua Donen (Gone Girl, The Quick and the Dead) and Cean Chaffin (Gone Girl, "
+     "Fight Club) are Executive Producers."),
+    ("Hidden Land hails from co-creators and writers Steve Martin and John Hoffman (“Grace & "
+     "Frankie,” “Looking”)."),
+    "Leslye Headland (Russian Doll, Sleeping with Other People) will write and direct.",
+    # a bracket that is not only titles, and one word that may be the character voiced
+    ("The film stars Chloë Sevigny (Golden Exits, from Sundance 2016 Joshy director Alex Ross "
+     "Perry)."),
+    "The voice cast includes Abbi Jacobson (“Bean”) and Nat Faxon (“Elfo”).",
+])
+def test_a_makers_bracketed_credits_are_no_cast(text: str) -> None:
+    assert not any(r.rule == "bracketed-cast" for r in run(text).statements)
