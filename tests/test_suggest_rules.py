@@ -698,3 +698,29 @@ def test_an_actors_bracketed_credits_are_their_earlier_casts() -> None:
 ])
 def test_a_makers_bracketed_credits_are_no_cast(text: str) -> None:
     assert not any(r.rule == "bracketed-cast" for r in run(text).statements)
+
+
+@pytest.mark.parametrize("text, work, people", [
+    # dev-6: "She’ll appear in the writer-director’s latest along with previously announced
+    # cast members Margot Robbie, Tom Hanks, …"
+    ("Wes Anderson’s next film is “Asteroid City”. Jane Doe will appear in the movie along "
+     "with previously announced cast members Margot Robbie, Tom Hanks and Bill Murray.",
+     "asteroid-city", ["margot-robbie", "tom-hanks", "bill-murray"]),
+    # dev-6: "The Boys cast features actors like Karl Urban, Jack Quaid, Laz Alonso, …"
+    ("Amazon renewed “The Boys” for a fifth season. The show’s cast features actors like Karl "
+     "Urban, Jack Quaid and Laz Alonso as the titular vigilantes.", "the-boys",
+     ["karl-urban", "jack-quaid", "laz-alonso"]),
+    # dev-16: 'Other cast members include Joe Keery ("Stranger Things") and Taika Waititi'
+    ("“Free Guy” stars Ryan Reynolds. Other cast members include Joe Keery and Taika "
+     "Waititi.", "free-guy", ["joe-keery", "taika-waititi"]),
+])
+def test_cast_members_listed_after_the_cast_noun(text: str, work: str,
+                                                 people: list[str]) -> None:
+    got = facts(text)
+    assert {(work, "castMember", p) for p in people} <= got
+
+
+def test_the_cast_noun_with_no_names_after_it_lists_no_one() -> None:
+    text = ("The Boys cast members flew to Paris with producers Eric Kripke and Seth Rogen. "
+            "The Boys cast features heavily in the campaign.")
+    assert not any(p == "castMember" for _s, p, _o in facts(text))

@@ -718,7 +718,14 @@ _STARRING_LIST = re.compile(rf"\b(?:[Ss]tarring|co-starring|costarring|also star
                             rf"rounded out|filled out) by|cast including(?: (?:[A-Z][a-z]+ )?"
                             rf"(?:actor|actress|star))?|[Gg]uest[- ]starring(?: this season)? "
                             rf"(?:are|is)|[Tt]he cast (?:is|are) [a-z -]{{1,25}}:|[Rr]ounding out the "
-                            rf"cast (?:are|is)|(?:the )?cast is rounded out by) {_LIST}")
+                            rf"cast (?:are|is)|(?:the )?cast is rounded out by|"
+                            # "previously announced cast members Margot Robbie, Tom Hanks, …",
+                            # "New cast members include …", "The Boys cast features actors
+                            # like Karl Urban, Jack Quaid, …"
+                            rf"cast members,?(?: (?:also )?(?:include|includes|are|were|such as|"
+                            rf"like|including)(?: the likes of)?)?|cast (?:also )?(?:features|"
+                            rf"featured)(?: (?:actors|actresses|stars) (?:like|such as)| the likes "
+                            rf"of)?) {_LIST}")
 _CAST_MEMBER_STARS = re.compile(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,2}}?(?:will )?(?:stars?|starred|co-stars?|"
                                 rf"(?:is|was|has been|have been) cast in|(?:has |have )?(?:joined|boarded)) "
                                 rf"(?:in )?(?:{POSSESSOR} )?[“\"‘]?")
