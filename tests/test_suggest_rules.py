@@ -668,3 +668,59 @@ def test_a_slate_of_series_streams_on_its_service() -> None:
     got = facts(text, known=[Entity("apple-tv-plus", "StreamingService", "Apple TV Plus")])
     assert ("home", "streamingOn", "apple-tv-plus") in got
     assert ("defending-jacob", "streamingOn", "apple-tv-plus") in got
+
+
+def test_an_actors_bracketed_credits_are_their_earlier_casts() -> None:
+    # dev-6: "Iwan Rheon (Game Of Thrones, Riviera)", dev-11: 'James Ransone ("Generation
+    # Kill", "The Wire")': each bracketed work has the actor in its cast.
+    text = ("Netflix has cast the rest of its new drama Hidden Land. Joining Pedro Pascal are "
+            "Iwan Rheon (Game Of Thrones, Riviera) and James Ransone (“Generation Kill,” "
+            "“The Wire”).")
+    got = facts(text)
+    assert {("game-of-thrones", "castMember", "iwan-rheon"),
+            ("riviera", "castMember", "iwan-rheon"),
+            ("generation-kill", "castMember", "james-ransone"),
+            ("the-wire", "castMember", "james-ransone")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    # a filmmaker's or a producer's bracket holds what they made
+    "The series is created by Aaron Guzikowski (Prisoners, The Red Riding Trilogy).",
+    ("Fincher, Joshua Donen (Gone Girl, The Quick and the Dead) and Cean Chaffin (Gone Girl, "
+     "Fight Club) are Executive Producers."),
+    ("Hidden Land hails from co-creators and writers Steve Martin and John Hoffman (“Grace & "
+     "Frankie,” “Looking”)."),
+    "Leslye Headland (Russian Doll, Sleeping with Other People) will write and direct.",
+    # a bracket that is not only titles, and one word that may be the character voiced
+    ("The film stars Chloë Sevigny (Golden Exits, from Sundance 2016 Joshy director Alex Ross "
+     "Perry)."),
+    "The voice cast includes Abbi Jacobson (“Bean”) and Nat Faxon (“Elfo”).",
+])
+def test_a_makers_bracketed_credits_are_no_cast(text: str) -> None:
+    assert not any(r.rule == "bracketed-cast" for r in run(text).statements)
+
+
+@pytest.mark.parametrize("text, work, people", [
+    # dev-6: "She’ll appear in the writer-director’s latest along with previously announced
+    # cast members Margot Robbie, Tom Hanks, …"
+    ("Wes Anderson’s next film is “Asteroid City”. Jane Doe will appear in the movie along "
+     "with previously announced cast members Margot Robbie, Tom Hanks and Bill Murray.",
+     "asteroid-city", ["margot-robbie", "tom-hanks", "bill-murray"]),
+    # dev-6: "The Boys cast features actors like Karl Urban, Jack Quaid, Laz Alonso, …"
+    ("Amazon renewed “The Boys” for a fifth season. The show’s cast features actors like Karl "
+     "Urban, Jack Quaid and Laz Alonso as the titular vigilantes.", "the-boys",
+     ["karl-urban", "jack-quaid", "laz-alonso"]),
+    # dev-16: 'Other cast members include Joe Keery ("Stranger Things") and Taika Waititi'
+    ("“Free Guy” stars Ryan Reynolds. Other cast members include Joe Keery and Taika "
+     "Waititi.", "free-guy", ["joe-keery", "taika-waititi"]),
+])
+def test_cast_members_listed_after_the_cast_noun(text: str, work: str,
+                                                 people: list[str]) -> None:
+    got = facts(text)
+    assert {(work, "castMember", p) for p in people} <= got
+
+
+def test_the_cast_noun_with_no_names_after_it_lists_no_one() -> None:
+    text = ("The Boys cast members flew to Paris with producers Eric Kripke and Seth Rogen. "
+            "The Boys cast features heavily in the campaign.")
+    assert not any(p == "castMember" for _s, p, _o in facts(text))

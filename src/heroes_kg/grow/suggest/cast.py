@@ -496,6 +496,68 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
         _cast(doc, a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s, film)
 
 
+#: A person with the works they are known for in brackets: "Iwan Rheon (Game Of Thrones,
+#: Riviera)", "Simon Pegg (“Star Trek”)".
+_PERSON_CREDITS = re.compile(rf"(?P<p>{NAME}) \((?P<in>[^()]{{2,120}})\)")
+#: A maker's noun or crew cue before the name: the bracket holds what they made, not acted in.
+_MAKER_BEFORE = re.compile(
+    r"\b(?i:(?:co-)?(?:directors?|filmmakers?|helmers?|auteurs?|writers?|screenwriters?|"
+    r"creators?|showrunners?|producers?|authors?|novelists?|composers?|cinematographers?|"
+    r"editors?|(?:created|directed|written|produced|helmed|penned|scripted|from|by)))"
+    rf"(?: (?:such as|including|like|are|were|include|is|was))?:? "
+    rf"(?:{NAME}(?: \([^()]{{1,120}}\))?(?:,| and|, and) )*$")
+#: The list the name is in said after it to be crew: "Fincher, Joshua Donen (Gone Girl, The
+#: Quick and the Dead) … and Cean Chaffin (Gone Girl, Fight Club) are Executive Producers."
+_LIST_IS_CREW = re.compile(r"^[^.;:]*?\b(?:are|is|were|was|will be|serve as|serves as)(?: also| "
+                           r"the| all)* (?i:(?:co-)?(?:executive producers?|producers?|"
+                           r"directors?|writers?|creators?|showrunners?))\b")
+#: What the person does next that is crew work: "Leslye Headland (Russian Doll) will write".
+_CREW_AFTER = re.compile(
+    r",? (?:(?:will|is set to|has|also|who|is|are) )*(?:write|wrote|written|writes|direct|"
+    r"directed|directs|directing|produce|produced|produces|producing|executive produc\w*|"
+    r"co-write|co-wrote|create|created|creates|serve|serves|showrun\w*|helm\w*|"
+    r"(?:acting|serving) as)\b")
+
+
+def rule_bracketed_credits(doc: Doc, s: Sentence) -> None:
+    """"Ukweli Roach (The Midwich Cuckoos, Blindspot, Humans)", "James Ransone ("Generation
+    Kill", "The Wire")": the works in the bracket after an actor's name are their earlier
+    credits, so they are each a ``castMember`` of those works (not of the work the article
+    is about, which `cast-credits` and the like give). Not for a filmmaker or writer
+    ("creator Aaron Guzikowski (Prisoners)", "directed by Joe Wright (Pride & Prejudice,
+    Atonement)", "Leslye Headland (Russian Doll) will write"), nor for a character and
+    the actor who plays them ("Odin (Ian McShane)")."""
+    if " (" not in s.text:
+        return
+    for m in _PERSON_CREDITS.finditer(s.text):
+        name = doc.trim(m.group("p"))
+        if not doc.is_person(name, strict=True) or doc.is_character(name):
+            continue
+        found = doc.lookup(name)
+        if found is not None and doc.type_of(found) in ("Filmmaker", "Writer", "Author"):
+            continue
+        cue = _CAST_CREDITS_CUE.search(s.text[:m.start()])
+        if _MAKER_BEFORE.search(s.text[:m.start()]) or re.match(r"[’']s", s.text[m.end("p"):]) or \
+                (cue is not None and not cue.group("cast")) or \
+                _CREW_AFTER.match(s.text[m.end():m.end() + 40]) or \
+                _LIST_IS_CREW.match(s.text[m.end():]):
+            continue
+        a, b = s.start + m.start("in"), s.start + m.end("in")
+        spans = [(x, y, w) for x, y, w in doc.works_in_spans(a, b)
+                 if x >= a and doc.type_of(w) in WORK_TYPES]
+        rest = "".join(doc.text[x:y] for x, y in zip([a] + [y for _x, y, _w in spans],
+                                                      [x for x, _y, _w in spans] + [b]))
+        if not spans or re.search(r"[^\s,“”\"‘’'0-9()&]", rest.replace(" and ", " ")):
+            continue  # "Chloë Sevigny (Golden Exits, from Sundance 2016 Joshy director …)"
+        works = [w for _x, _y, w in spans if not set(doc.name_of(w).split()) & set(name.split())]
+        if len(spans) == 1 and re.fullmatch(r"\s*[“\"‘]?[\w’'-]+[”\"’]?,?\s*", m.group("in")):
+            continue  # "Abbi Jacobson (“Bean”)": one word may be the character voiced
+        person = doc.entity(name, "Actor", "bracketed-cast", m.group(0))
+        for work in dict.fromkeys(works):
+            doc.add(work, "castMember", m.group(0), s.start + m.start(), "bracketed-cast",
+                    0.6, obj=person)
+
+
 def _alone(doc: Doc, word: str) -> bool:
     """Whether the article writes ``word`` (one word of a name) alone, with no other
     capitalised word before or after it, and not opening a sentence."""
@@ -656,7 +718,14 @@ _STARRING_LIST = re.compile(rf"\b(?:[Ss]tarring|co-starring|costarring|also star
                             rf"rounded out|filled out) by|cast including(?: (?:[A-Z][a-z]+ )?"
                             rf"(?:actor|actress|star))?|[Gg]uest[- ]starring(?: this season)? "
                             rf"(?:are|is)|[Tt]he cast (?:is|are) [a-z -]{{1,25}}:|[Rr]ounding out the "
-                            rf"cast (?:are|is)|(?:the )?cast is rounded out by) {_LIST}")
+                            rf"cast (?:are|is)|(?:the )?cast is rounded out by|"
+                            # "previously announced cast members Margot Robbie, Tom Hanks, …",
+                            # "New cast members include …", "The Boys cast features actors
+                            # like Karl Urban, Jack Quaid, …"
+                            rf"cast members,?(?: (?:also )?(?:include|includes|are|were|such as|"
+                            rf"like|including)(?: the likes of)?)?|cast (?:also )?(?:features|"
+                            rf"featured)(?: (?:actors|actresses|stars) (?:like|such as)| the likes "
+                            rf"of)?) {_LIST}")
 _CAST_MEMBER_STARS = re.compile(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,2}}?(?:will )?(?:stars?|starred|co-stars?|"
                                 rf"(?:is|was|has been|have been) cast in|(?:has |have )?(?:joined|boarded)) "
                                 rf"(?:in )?(?:{POSSESSOR} )?[“\"‘]?")
@@ -1902,7 +1971,7 @@ def rule_title_with(doc: Doc, s: Sentence) -> None:
                         obj=person)
 
 
-RULES = [rule_respectively_as, rule_play_paired, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_cast_list, rule_plays, rule_parent,
+RULES = [rule_respectively_as, rule_play_paired, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_bracketed_credits, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
          rule_unnamed_role, rule_whom_plays, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_title_with, rule_story_character, rule_starring_credited,
