@@ -20,13 +20,13 @@ SETS = ROOT / "benchmarks" / "suggest_eval"
 #: scored once (``_calibrate``); a regression in any rule shows here. The gold files of
 #: dev to dev-7 were written before the vocabulary had box-office terms; their box-office
 #: takes were added later, from the articles alone (each set's README says how many).
-FLOORS = {"dev": {"recall": 0.53, "precision": 0.93, "typed": 0.95, "noise": 0},
+FLOORS = {"dev": {"recall": 0.49, "precision": 0.94, "typed": 0.95, "noise": 0},
           "dev-2": {"recall": 0.46, "precision": 0.91, "typed": 0.96, "noise": 0},
-          "dev-3": {"recall": 0.41, "precision": 0.87, "typed": 0.97, "noise": 0},
+          "dev-3": {"recall": 0.43, "precision": 0.88, "typed": 0.97, "noise": 0},
           # half of it tuned on, half (its nine last articles) only ever scored
           "dev-4": {"recall": 0.46, "precision": 0.89, "typed": 0.93, "noise": 0},
           # the same: tuned on its nine first articles, its nine last only scored
-          "dev-5": {"recall": 0.38, "precision": 0.90, "typed": 0.96, "noise": 0},
+          "dev-5": {"recall": 0.38, "precision": 0.91, "typed": 0.96, "noise": 0},
           # tuned on its articles a… to m…, the rest only scored in totals
           "dev-6": {"recall": 0.26, "precision": 0.82, "typed": 0.92, "noise": 1},
           # scored once as a held-out half, then developed on: its rules not keyed on it
@@ -34,7 +34,7 @@ FLOORS = {"dev": {"recall": 0.53, "precision": 0.93, "typed": 0.95, "noise": 0},
           # the same, scored once as a held-out half before any rule was tuned on it
           "dev-8": {"recall": 0.38, "precision": 0.91, "typed": 0.92, "noise": 0},
           # the same (round 7's held-out half)
-          "dev-9": {"recall": 0.25, "precision": 0.88, "typed": 0.87, "noise": 0},
+          "dev-9": {"recall": 0.25, "precision": 0.90, "typed": 0.87, "noise": 0},
           # the same (round 8's held-out half), tuned on in round 9 for rules that carry
           # over (work identity, bracket order, lists, dates, genres, speakers, seasons)
           "dev-10": {"recall": 0.22, "precision": 0.87, "typed": 0.92, "noise": 0},
@@ -68,23 +68,25 @@ FLOORS = {"dev": {"recall": 0.53, "precision": 0.93, "typed": 0.95, "noise": 0},
           # tuned on in round 16 (roles paired in a headline and bound to the titled work,
           # credits joined by "and", companies that produce, superseded release dates;
           # broadcast viewers as views, budgets and margins no takes, other shows' seasons)
-          "dev-17": {"recall": 0.14, "precision": 0.77, "typed": 0.92, "noise": 1},
+          "dev-17": {"recall": 0.14, "precision": 0.78, "typed": 0.92, "noise": 1},
           # the same (round 16's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 17 for two mechanisms: which work is the article's own, and
           # what a bracket after a name holds
-          "dev-18": {"recall": 0.18, "precision": 0.69, "typed": 0.92, "noise": 0},
+          "dev-18": {"recall": 0.18, "precision": 0.74, "typed": 0.92, "noise": 0},
           # the same (round 17's held-out half), scored once before any rule was tuned on it
           "dev-19": {"recall": 0.18, "precision": 0.69, "typed": 0.89, "noise": 2},
           # the same (round 18's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 19 for new entities' types (typed 0.80 -> 0.88) and figures
           # bound to the title their sentence opens with
-          "dev-20": {"recall": 0.11, "precision": 0.59, "typed": 0.86, "noise": 0},
+          "dev-20": {"recall": 0.11, "precision": 0.62, "typed": 0.86, "noise": 0},
           # the same (round 19's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 20 for awards and festival line-ups
-          "dev-21": {"recall": 0.17, "precision": 0.74, "typed": 0.88, "noise": 0},
+          "dev-21": {"recall": 0.17, "precision": 0.76, "typed": 0.88, "noise": 0},
           # the same (round 20's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 21 for award categories and where a work is shown
-          "dev-22": {"recall": 0.10, "precision": 0.70, "typed": 0.82, "noise": 1}}
+          "dev-22": {"recall": 0.10, "precision": 0.71, "typed": 0.82, "noise": 1},
+          # the same (round 21's held-out half), scored once before any rule was tuned on it
+          "dev-23": {"recall": 0.10, "precision": 0.66, "typed": 0.90, "noise": 1}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
