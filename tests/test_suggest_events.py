@@ -285,3 +285,22 @@ def test_a_lone_name_comma_name_line_is_no_line_up_entry() -> None:
             "The Lost Daughter, Maggie Gyllenhaal\n")
     got = facts(text, date="2021-06-03")
     assert not any(p == "director" for _s, p, _o in got)
+
+
+def test_line_up_lines_with_a_semicolon_or_full_stop_before_dir() -> None:
+    # Venice 2023's line-up: "Poor Things; dir. Yorgos Lanthimos", "Snow Leopard. dir: Pema
+    # Tseden", one film a line.
+    text = ("The Venice Film Festival has unveiled its lineup.\n"
+            "COMPETITION\n"
+            "Poor Things; dir. Yorgos Lanthimos\n"
+            "Society of the Snow; dir. J.A. Bayona\n"
+            "Snow Leopard. dir: Pema Tseden\n"
+            "Best Picture; dir. Jane Campion\n"
+            "Roma (Mexico) dir. Alfonso Cuarón\n"
+            "It opens next month. dir: Pema Tseden\n")
+    got = facts(text, date="2023-07-25")
+    assert ("poor-things", "director", "yorgos-lanthimos") in got
+    assert ("snow-leopard", "director", "pema-tseden") in got
+    assert ("roma", "director", "alfonso-cuaron") in got
+    # a capitalised category and a sentence are no film; a city is ("ROMA (Mexico) dir.")
+    assert not any(s in ("best-picture", "it-opens-next-month") for s, _p, _o in got)

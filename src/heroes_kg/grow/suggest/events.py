@@ -125,12 +125,17 @@ _EDITION_CREDIT = (r"\b{own} (?:19|20)\d\d (?P<t>" + _TITLE_WORDS +
 
 #: "Leave One Day (Partir Un Jour) by Amélie Bonin", "Highest 2 Lowest by Spike Lee",
 #: "Annette, dir: Leos Carax (opening night film)", "The Mountain (US) dir. Rick Alverson",
-#: "In Between Dying, Hilal Baydarov": a line of a line-up, the title (its original title
-#: or its country in brackets) and its director, after "by", "dir:" / "dir." or a comma.
+#: "In Between Dying, Hilal Baydarov", "Poor Things; dir. Yorgos Lanthimos", "Snow Leopard.
+#: dir: Pema Tseden": a line of a line-up, the title (its original title or its country in
+#: brackets) and its director, after "by", "dir:" / "dir." (after a comma, a semicolon or a
+#: full stop) or a comma.
 _TITLE_BY = re.compile(rf"^[ \t]*(?P<t>{_TITLE_WORDS.replace(':?', '[:,-]?')})"
-                       rf"(?: \((?P<o>[^()\n]{{2,60}})\))?(?P<by> by|,? [Dd]ir(?:\.|:|ector:)|,) "
+                       rf"(?: \((?P<o>[^()\n]{{2,60}})\))?(?P<by> by|[,;.]? [Dd]ir(?:\.|:|ector:)|,) "
                        rf"(?P<p>[A-Z][\w’'.-]+(?: (?:de |van |von |da )?[A-Z][\w’'.-]+){{1,2}})"
                        rf"(?: \([^()\n]{{2,40}}\))?[ \t]*$", re.MULTILINE)
+
+
+_CATEGORY_WORD = re.compile(r"^Best\b|\b(?:Prize|Awards?)$")
 
 
 def _titles_by(doc: Doc) -> None:
@@ -144,8 +149,10 @@ def _titles_by(doc: Doc) -> None:
     lines = list(_TITLE_BY.finditer(doc.text))
     for i, m in enumerate(lines):
         title, person = m.group("t").strip(), m.group("p")
-        if not doc.is_person(person) or doc.is_person(title, strict=True):
-            continue
+        if not doc.is_person(person) or doc.is_person(title, strict=True) or \
+                _CATEGORY_WORD.search(title):
+            continue  # "Best Picture; dir. …": a category heading, no film (but a city's
+            # name is one: "ROMA (Mexico) dir. Alfonso Cuarón")
         if m.group("by") == "," and not _in_run(doc.text, lines, i):
             continue  # "Ahsoka Tano, Rosario Dawson" alone: a character and her actor
         if m.group("by") == "," and (doc.is_person(title) or doc.is_character(title)):
