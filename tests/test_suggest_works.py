@@ -1062,3 +1062,34 @@ def test_a_network_or_service_in_brackets_after_a_title_in_a_chart() -> None:
     assert ("greys-anatomy", "streamingOn", "netflix") in got
     assert {("suits", "streamingOn", "netflix"), ("suits", "streamingOn", "peacock")} <= got
     assert ("emergence", "airsOn", "abc") in got
+
+
+def test_the_entries_of_a_streaming_chart_are_works() -> None:
+    # Nielsen's streaming chart as The Hollywood Reporter prints it, one entry a line, and
+    # as a sentence ("No. 7, All of Us Are Dead (NFLX), 850 million minutes; …"); "the
+    # streamer's heist movie Lift" types Lift where the article speaks of series.
+    text = ("Nielsen's weekly streaming chart for the series:\n"
+            "1. Bluey (Disney+), 1.5 billion minutes viewed\n"
+            "2. Reacher (Prime Video), 1.23 billion\n"
+            "7. Lift (Netflix), 1.04 billion\n"
+            "10 (tie). The Big Bang Theory (Max), 732 million\n"
+            "The streamer’s heist movie Lift and the series Reacher led the week.\n"
+            "Rounding out the overall top 10: No. 7, All of Us Are Dead (NFLX), 850 million "
+            "minutes; No. 8, The Book of Boba Fett (DIS), 776 million.")
+    found = works(text)
+    assert found.get("Bluey") == "TVSeries"
+    assert found.get("The Big Bang Theory") == "TVSeries"
+    assert found.get("Lift") == "Movie"
+    assert found.get("All of Us Are Dead") == "TVSeries"
+    assert found.get("The Book of Boba Fett") == "TVSeries"
+
+
+def test_a_person_or_a_company_ranked_in_a_chart_is_no_work() -> None:
+    # a chart of artists or of companies ranks no title; one entry alone is no chart
+    text = ("The top earners of the year:\n"
+            "1. Taylor Swift (Republic), 1.2 billion streams\n"
+            "2. Warner Bros. Discovery (WBD), 3.2 billion\n"
+            "3. Netflix (NFLX), 2.1 billion\n")
+    found = works(text)
+    assert not {"Taylor Swift", "Warner Bros. Discovery", "Netflix"} & set(found)
+    assert "Encanto" not in works("Our pick:\n1. Encanto (Disney+), 1.5 billion minutes\n")

@@ -961,6 +961,44 @@ def _number_titles(doc: Doc) -> None:
             doc.add_work_span(other.start(), other.end(), work)
 
 
+#: An entry of a streaming or ratings chart: its rank, the title, the service or ticker in
+#: brackets and its figure. "1. The Mandalorian (Disney+), 1.34 billion minutes watched"
+#: on a line of its own, "No. 7, All of Us Are Dead (NFLX), 850 million minutes; No. 8,
+#: The Book of Boba Fett (DIS), 776 million" in a sentence.
+_CHART_ENTRY = re.compile(rf"(?:^|(?<=[\n:;])|(?<=\band))[ \t]*(?:No\. ?|#)?\d{{1,2}}"
+                          rf"(?: \(tie\))?[.,)] "
+                          rf"(?P<t>{TITLE_WORDS})\*? \((?P<s>[^()\n]{{2,40}})\),? "
+                          rf"\$?\d[\d.,]* (?:million|billion)\b", re.MULTILINE)
+
+
+def _chart_entries(doc: Doc) -> None:
+    """The titles of a chart printed entry by entry, two entries or more: "2. The Office
+    (Netflix), 1.31 billion", "9. Schitt’s Creek (Netflix), 597 million" (Nielsen's
+    streaming chart). Each is a work, of the kind its article speaks of more (the service
+    in the brackets is read by the rules of services). Not a person ("3. Taylor Swift
+    (Republic), …") nor a company in the title's place."""
+    entries = list(_CHART_ENTRY.finditer(doc.text))
+    if len(entries) < 2:
+        return
+    for m in entries:
+        title = m.group("t").strip()
+        if doc.lookup(title) is None and (guess_type(title) != "Person" or
+                                          title.split()[0].lower() in FIRST_NAMES):
+            continue  # a company or a person: no title ("Virgin River", a place's name, is)
+        at = m.start("t")
+        found = doc.lookup(title)
+        if found is not None and doc.type_of(found) not in WORK_TYPES:
+            continue
+        # the kind word right before it elsewhere ("the streamer’s heist movie Lift"), else
+        # the kind the article speaks of more
+        said = re.search(rf"\b(?P<k>movie|film|series|show)s? {re.escape(title)}\b", doc.text)
+        kind = work_kind(said.group("k") if said else "", doc.text)
+        if found is None:
+            _register(doc, title, at, kind, "chart-entry", m.group(0).strip(), 0.6)
+        else:
+            doc.add_work_span(at, at + len(title), found)
+
+
 def find_titles(doc: Doc) -> None:
     """Every work title in the article.
 
@@ -979,6 +1017,7 @@ def find_titles(doc: Doc) -> None:
     _capitals_with_studio(doc)
     _titles_with_makers(doc)
     _titles_with_grosses(doc)
+    _chart_entries(doc)
     _number_titles(doc)
     _untitled(doc)
     _company_one_word(doc)
