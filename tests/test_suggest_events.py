@@ -304,3 +304,27 @@ def test_line_up_lines_with_a_semicolon_or_full_stop_before_dir() -> None:
     assert ("roma", "director", "alfonso-cuaron") in got
     # a capitalised category and a sentence are no film; a city is ("ROMA (Mexico) dir.")
     assert not any(s in ("best-picture", "it-opens-next-month") for s, _p, _o in got)
+
+
+def test_line_up_lines_of_two_word_titles_and_a_director_after_a_comma() -> None:
+    # Venice 2020's competition, one film a line: "Nuevo Orden, Michel Franco", "Dear
+    # Comrades, Andrei Konchalovsky"; but a run of characters and their actors ("Sabine
+    # Wren, Natasha Liu Bordizzo") names no film.
+    text = ("The 2020 Venice Film Festival has announced its lineup.\n"
+            "Venezia 77\n"
+            "Le Sorelle Macaluso, Emma Dante\n"
+            "Nuevo Orden, Michel Franco\n"
+            "Dear Comrades, Andrei Konchalovsky\n"
+            "Lovers, Nicole Garcia\n"
+            "Wife of a Spy, Kiyoshi Kurosawa\n"
+            "The World to Come, Mona Fastvold\n"
+            "The festival also hosts a Star Wars panel.\n"
+            "Sabine Wren, Natasha Liu Bordizzo\n"
+            "Hera Syndulla, Mary Elizabeth Winstead\n"
+            "Ezra Bridger, Eman Esfandi\n")
+    got = facts(text, date="2020-07-28")
+    assert ("nuevo-orden", "director", "michel-franco") in got
+    assert ("dear-comrades", "director", "andrei-konchalovsky") in got
+    assert ("le-sorelle-macaluso", "director", "emma-dante") in got
+    assert not any(s in ("sabine-wren", "ezra-bridger") and p == "director"
+                   for s, p, _o in got)

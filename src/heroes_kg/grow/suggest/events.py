@@ -155,8 +155,11 @@ def _titles_by(doc: Doc) -> None:
             # name is one: "ROMA (Mexico) dir. Alfonso Cuarón")
         if m.group("by") == "," and not _in_run(doc.text, lines, i):
             continue  # "Ahsoka Tano, Rosario Dawson" alone: a character and her actor
-        if m.group("by") == "," and (doc.is_person(title) or doc.is_character(title)):
-            continue
+        if m.group("by") == "," and (doc.is_character(title) or (
+                doc.is_person(title) and not _film_run(doc, lines, i))):
+            continue  # "Sabine Wren, Natasha Liu Bordizzo": a character and her actor (but
+            # "Nuevo Orden, Michel Franco", "Dear Comrades, Andrei Konchalovsky" are films
+            # in a run whose other titles are no one's names: "Lovers", "Wife of a Spy")
         at = m.start("t")
         covering = doc.work_span_at(at, at + len(title))
         if covering is not None and covering[2] in doc.new and \
@@ -173,9 +176,25 @@ def _titles_by(doc: Doc) -> None:
     doc.memo["titles-by"] = directed
 
 
+def _film_run(doc: Doc, lines: list[re.Match[str]], i: int) -> bool:
+    """Whether the run of "<title>, <name>" lines holding line ``i`` lists films: a third
+    of its titles or more are no one's name ("Lovers", "Wife of a Spy", "The World to
+    Come"), so that "Nuevo Orden, Michel Franco" in it is a film too."""
+    back, ahead = _run(doc.text, lines, i)
+    titles = [lines[j].group("t").strip() for j in range(back, ahead + 1)]
+    return 3 * sum(not doc.is_person(t) for t in titles) >= len(titles)
+
+
 def _in_run(text: str, lines: list[re.Match[str]], i: int) -> bool:
     """Whether line ``i`` of the "<title>, <name>" lines is one of three or more in a row
     (each the next line of the text)."""
+    back, ahead = _run(text, lines, i)
+    return ahead - back >= 2
+
+
+def _run(text: str, lines: list[re.Match[str]], i: int) -> tuple[int, int]:
+    """The first and the last line of the run of "<title>, <name>" lines holding line
+    ``i``."""
     def next_to(j: int, k: int) -> bool:
         return lines[j].group("by") == "," == lines[k].group("by") and \
             not text[lines[j].end():lines[k].start()].strip()
@@ -185,7 +204,7 @@ def _in_run(text: str, lines: list[re.Match[str]], i: int) -> bool:
     ahead = i
     while ahead + 1 < len(lines) and next_to(ahead, ahead + 1):
         ahead += 1
-    return ahead - back >= 2
+    return back, ahead
 
 
 def lineup_titles(doc: Doc) -> None:
