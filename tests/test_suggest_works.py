@@ -1093,3 +1093,17 @@ def test_a_person_or_a_company_ranked_in_a_chart_is_no_work() -> None:
     found = works(text)
     assert not {"Taylor Swift", "Warner Bros. Discovery", "Netflix"} & set(found)
     assert "Encanto" not in works("Our pick:\n1. Encanto (Disney+), 1.5 billion minutes\n")
+
+
+def test_a_makers_possessive_is_no_part_of_a_title_the_text_also_writes_alone() -> None:
+    # Venice 2020: "films like Mona Fastvold’s The World to Come, starring Vanessa Kirby",
+    # and the line-up's "The World to Come, Mona Fastvold".
+    text = ("Cate Blanchett chooses between films like Mona Fastvold’s The World to Come, "
+            "starring Vanessa Kirby, and others.\n\nThe World to Come opens in October.")
+    found = works(text)
+    assert found.get("The World to Come") == "Movie"
+    assert "Mona Fastvold’s The World to Come" not in found
+    # a title the text only ever writes with its owner keeps it
+    text = ("The network ordered Tyler Perry’s The Oval, starring Ed Quinn, for a second "
+            "season.")
+    assert "The Oval" not in works(text)

@@ -343,6 +343,15 @@ _POSSESSIVE_END = re.compile(r"[’']s?$")
 _MAKER_POSSESSIVE_PREFIX = re.compile(r"(?P<f>[A-Z][a-z]+) (?:[A-Z][\w-]+ ){0,2}?[A-Z][\w-]+[’']s ")
 
 
+def _written_alone(text: str, title: str) -> bool:
+    """Whether the text writes ``title`` somewhere with no possessive before it (and,
+    for one word, not at a sentence's start only)."""
+    if " " not in title.strip():
+        return False
+    return re.search(rf"(?<![’']s )(?<![’'] )(?<![\w’'-]){re.escape(title.strip())}(?![\w’'-])",
+                     text) is not None
+
+
 def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     """The title without what follows it by accident ("Heroes on Netflix" -> "Heroes"),
     None when it is not a title at all."""
@@ -352,9 +361,13 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     if maker and ((not re.search(r"[a-z]", title[maker.end():]) and
                    re.search(r"[A-Z]{2}", title[maker.end():])) or (
             maker.group("f").lower() in FIRST_NAMES and
-            doc.type_of(doc.lookup(title[maker.end():])) in WORK_TYPES)):
+            doc.type_of(doc.lookup(title[maker.end():])) in WORK_TYPES) or (
+            doc.is_person(title[:maker.end() - 3]) and
+            _written_alone(doc.text, title[maker.end():]))):
         # "the world premiere of Ivan Sen’s GOLDSTONE": the maker's possessive is no part
-        # of a title in capitals or of one the text names alone
+        # of a title in capitals or of one the text names alone ("Mona Fastvold’s The World
+        # to Come, starring Vanessa Kirby" and the line-up's "The World to Come, Mona
+        # Fastvold")
         title = title[maker.end():]
     if _YEAR_ALONE.fullmatch(title):
         return None  # "played Donna Sheridan in 2008's “Mamma Mia!”": the year, the title after
