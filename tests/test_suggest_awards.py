@@ -162,3 +162,29 @@ def test_the_prose_reads_a_work_the_category_list_names() -> None:
     quotes = {c.key(): [q for q, _a in c.quotes()] for c in result.statements}
     assert any(q.startswith("Cate Blanchett won Best Actress BAFTA for TÁR")
                for q in quotes[("tar", "castMember", "cate-blanchett")])
+
+
+def test_a_prize_line_presented_to_people_for_a_work() -> None:
+    text = ("The 2023 Sundance Film Festival awards are:\n\n"
+            "The U.S. Grand Jury Prize: Documentary was presented to Joe Brewster and "
+            "Michèle Stephenson for Going to Mars: The Nikki Giovanni Project / U.S.A. "
+            "(Directors and Producers: Joe Brewster, Michèle Stephenson, Producer: Tommy "
+            "Oliver) — Intimate vérité, archival footage.\n\n"
+            "The World Cinema Grand Jury Prize: Dramatic was presented to Charlotte Regan "
+            "for Scrapper / U.K. (Director and Screenwriter: Charlotte Regan) — Georgie is "
+            "a dreamy 12-year-old girl.")
+    got = facts(text)
+    prize = "u-s-grand-jury-prize-documentary"
+    assert ("going-to-mars-the-nikki-giovanni-project", "awardReceived", prize) in got
+    assert ("joe-brewster", "awardReceived", prize) in got
+    assert ("michele-stephenson", "awardReceived", prize) in got
+    assert ("scrapper", "awardReceived", "world-cinema-grand-jury-prize-dramatic") in got
+    assert ("charlotte-regan", "awardReceived",
+            "world-cinema-grand-jury-prize-dramatic") in got
+
+
+def test_a_prize_presented_to_no_person_or_for_no_title_is_no_prize_line() -> None:
+    got = facts("The Special Jury Award was presented to the festival's volunteers for "
+                "their work. The Audience Award went to Maya Hawke for her role in the "
+                "film.")
+    assert not any(p == "awardReceived" for _s, p, _o in got)

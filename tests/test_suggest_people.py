@@ -646,3 +646,27 @@ def test_a_part_with_its_actor_in_brackets_or_played_by_after_it_is_a_character(
     assert got.get("Sandra Oh") != "FictionalCharacter"
     assert got.get("Kit Young") == "Person"
     assert got.get("Jack Black") == "Person"
+
+
+def test_a_credits_bracket_after_a_title_gives_each_role_its_people() -> None:
+    text = ("The U.S. Grand Jury Prize: Dramatic was presented to A.V. Rockwell for A "
+            "Thousand and One / U.S.A. (Director and Screenwriter: A.V. Rockwell, "
+            "Producers: Eddie Vaisman, Julia Lebedev, Lena Waithe) — Convinced it's one "
+            "last crime.\n\nThe documentary The Eternal Memory (Director and Producer: Maite "
+            "Alberdi, Producers: Juan de Dios Larraín, Pablo Larraín) premiered.")
+    got = facts(text)
+    assert ("a-thousand-and-one", "director", "a-v-rockwell") in got
+    assert ("a-thousand-and-one", "screenwriter", "a-v-rockwell") in got
+    assert ("a-thousand-and-one", "producer", "lena-waithe") in got
+    assert not any(o == "lena-waithe" and p in ("director", "screenwriter")
+                   for _s, p, o in got)
+    assert ("the-eternal-memory", "director", "maite-alberdi") in got
+    assert ("the-eternal-memory", "producer", "juan-de-dios-larrain") in got
+
+
+def test_a_bracket_of_earlier_credits_or_after_a_person_is_no_credits_bracket() -> None:
+    got = facts("The film is directed by Joe Wright (Pride & Prejudice, Atonement). "
+                "The jury was led by Maite Alberdi (Director: The Mole Agent).")
+    assert not any(p == "director" and o in ("maite-alberdi", "the-mole-agent", "mole-agent")
+                   for _s, p, o in got)
+    assert not any(p in ("producer", "screenwriter") for _s, p, _o in got)

@@ -724,3 +724,20 @@ def test_the_cast_noun_with_no_names_after_it_lists_no_one() -> None:
     text = ("The Boys cast members flew to Paris with producers Eric Kripke and Seth Rogen. "
             "The Boys cast features heavily in the campaign.")
     assert not any(p == "castMember" for _s, p, _o in facts(text))
+
+
+def test_a_services_or_networks_slate_names_its_works() -> None:
+    got = facts("During the press tour, the streaming service unveiled new series. Hulu’s "
+                "returning slate also includes Padma Lakshmi’s foodie series Taste the "
+                "Nation, plus the middle school comedy Pen15. Hit comedy “Last Man "
+                "Standing” joins the Fox lineup.")
+    assert ("taste-the-nation", "streamingOn", "hulu") in got
+    assert ("pen15", "streamingOn", "hulu") in got
+    assert ("last-man-standing", "airsOn", "fox") in got
+
+
+def test_a_studios_or_festivals_slate_shows_nothing() -> None:
+    got = facts("Sony Pictures has announced a major overhaul of its upcoming film slate, "
+                "pushing back the thriller Morbius. The Venice Film Festival has unveiled "
+                "its line-up, with the drama Dune.")
+    assert not any(p in ("streamingOn", "airsOn") for _s, p, _o in got)

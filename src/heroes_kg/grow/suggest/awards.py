@@ -340,8 +340,56 @@ def award_line(doc: Doc, work: str, label: str, line: Sentence) -> None:
             obj=award)
 
 
+#: A prize line: "The U.S. Grand Jury Prize: Dramatic was presented to A.V. Rockwell for
+#: A Thousand and One / U.S.A. (…)", "The Audience Award went to Sian Heder for CODA":
+#: the prize as named (capitalised words ending in "Award" or "Prize", maybe a colon and
+#: its section), the people it went to, the work after "for".
+_PRIZE_NAME = (r"(?:[A-Z][\w.’'-]*\s)(?:(?:[A-Z][\w.’'-]*|of|for|the|in|a|and|&)\s)*?"
+               r"(?:Award|Prize)(?::\s[A-Z][\w-]*)?")
+_PRESENTED = re.compile(
+    rf"(?<![\w’'-])(?P<award>{_PRIZE_NAME}) (?:(?:was|were) (?:presented|awarded|given)|went)"
+    rf" to (?P<names>{NAME}(?:(?:,| and|, and) {NAME})*) for "
+    rf"(?:(?:his|her|their) (?:film|documentary|movie|feature|short|series) )?"
+    rf"(?P<title>[“\"‘]?[A-Z0-9][^/(—–;:\n“”\"]{{0,80}}?(?::\s[A-Z][^/(—–;:\n]{{0,60}}?)?)"
+    rf"[”\"’]?(?= / | \(| [—–-] |[,.;]\s|[,.;]?$)")
+
+
+def rule_award_presented(doc: Doc, s: Sentence) -> None:
+    """"The World Cinema Grand Jury Prize: Documentary was presented to Maite Alberdi for
+    The Eternal Memory / Chile (Director and Producer: Maite Alberdi, …)" (the Sundance
+    awards of 2023), "The Audience Award went to … for …": a prize line. Both the work
+    after "for" and each person it was presented to received the prize, named as the
+    line names it. Not: a line whose recipients are not people ("was presented to the
+    festival's jury for …"), a performance ("for her role in …": no title), a title the
+    line does not end ("for The Eternal Memory, which …" is read; "for its work on …" is
+    not a title)."""
+    for m in _PRESENTED.finditer(s.text):
+        names = [doc.trim(x) for x in re.split(r",? and |, ", m.group("names"))]
+        if not names or not all(doc.is_person(x) for x in names):
+            continue
+        title = m.group("title").strip("“”\"‘’ ")
+        if not title or len(title.split()) > 10 or doc.is_person(title):
+            continue
+        at = s.start + m.start("title")
+        work = next((w for a, _b, w in doc.work_spans if at <= a <= at + 1), None) or \
+            doc.lookup(title)
+        if work is not None and not is_a(doc.type_of(work), "CreativeWork"):
+            continue
+        quote = s.text[m.start():m.end("title")].rstrip("”\"’")
+        if work is None:
+            kind = "TVSeries" if re.search(r"\b(?:[Ss]eries|[Tt]elevision|TV|[Ss]how)\b",
+                                           m.group("award")) else "Movie"
+            work = doc.entity(title, kind, "award-presented", quote)
+        award = _award(doc, re.sub(r"^The ", "", m.group("award")), quote)
+        start = s.start + m.start()
+        doc.add(work, "awardReceived", quote, start, "award-presented", 0.7, obj=award)
+        for name in names:
+            person = doc.entity(name, "Person", "award-presented", quote)
+            doc.add(person, "awardReceived", quote, start, "award-presented", 0.7, obj=award)
+
+
 RULES = [rule_award_epithet, rule_award_won, rule_award_category_won,
-         rule_award_category_for]
+         rule_award_category_for, rule_award_presented]
 
 
 #: A category of a ceremony, as a winners or nominees list heads its line: "Best

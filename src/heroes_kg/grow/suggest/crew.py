@@ -1115,9 +1115,87 @@ def rule_producing(doc: Doc, s: Sentence) -> None:
                         obj=who)
 
 
+#: A credits bracket after a title: "A Thousand and One / U.S.A. (Director and
+#: Screenwriter: A.V. Rockwell, Producers: Eddie Vaisman, …)", "Scrapper (Director:
+#: Charlotte Regan)": roles before a colon, then the people who hold them.
+_BRACKET_ROLE = (r"(?:Executive Producers?|Co-Directors?|Directors?|Screenwriters?|"
+                 r"Writers?|Producers?)")
+_CREDIT_BRACKET = re.compile(
+    rf"(?P<title>[“\"‘]?[A-Z0-9][^()\n:;“”\"]{{0,80}}?(?::\s[A-Z][^()\n:;]{{0,60}}?)?)"
+    rf"[”\"’]?(?: / [A-Z][\w. ]{{1,30}}?)? \((?P<body>{_BRACKET_ROLE}"
+    rf"(?: and {_BRACKET_ROLE})*: [^()\n]{{3,300}})\)")
+_BRACKET_PROPS = {"director": "director", "co-director": "director",
+                  "screenwriter": "screenwriter", "writer": "screenwriter",
+                  "producer": "producer", "executive producer": "executiveProducer"}
+#: Where a title before a credits bracket begins: the line, "for", "to".
+_TITLE_OPEN = re.compile(r"(?:^|\bfor |\bto |\n)(?=[“\"‘]?[A-Z0-9])")
+_TITLE_SMALL = {"a", "an", "the", "and", "of", "to", "in", "on", "for", "at", "with", "from",
+                "by", "or", "&"}
+#: A name in a credits bracket, its small particles too: "Juan de Dios Larraín".
+_BRACKET_NAME = re.compile(rf"{NAME}(?: (?:de|del|da|di|dos|das|du|van|von|der|la|le) {NAME})*")
+
+
+def rule_credit_bracket(doc: Doc, s: Sentence) -> None:
+    """"The U.S. Grand Jury Prize: Dramatic was presented to A.V. Rockwell for A Thousand
+    and One / U.S.A. (Director and Screenwriter: A.V. Rockwell, Producers: Eddie Vaisman,
+    Julia Lebedev, Lena Waithe, Rishi Rajani, Brad Weston)" (the Sundance awards of
+    2023): a festival's credits bracket after a title (maybe its country after a
+    slash): each role before a colon, "Director and Producer", and the people after it
+    until the next role, of that work (`director`, `screenwriter`, `producer`,
+    `executiveProducer`). Not: a bracket of earlier credits after a person ("directed by
+    Joe Wright (Pride & Prejudice, Atonement)": no roles), a person before the bracket
+    ("Maite Alberdi (Director: …)"), a company or a place."""
+    for m in _CREDIT_BRACKET.finditer(s.text):
+        head = s.text[:m.end("title")]
+        opens = [(o.group(0) == "for ", o.end()) for o in _TITLE_OPEN.finditer(head)
+                 if m.start("title") <= o.end() <= m.end("title")]
+        # the last "for" ("for Going to Mars: …"), else the last opening
+        begin = max(opens)[1] if opens else m.start("title")
+        title = s.text[begin:m.end("title")].strip("“”\"‘’ ")
+        if not title or len(title.split()) > 10:
+            continue
+        end_title = s.start + m.end("title")
+        named = [(a, w) for a, b, w in doc.work_spans
+                 if s.start <= a < end_title and end_title - 2 <= b <= end_title]
+        if named:  # "The documentary The Eternal Memory (Director …": the title read
+            begin = named[-1][0] - s.start
+            title = doc.text[named[-1][0]:end_title].strip("“”\"‘’ ")
+        work = named[-1][1] if named else doc.lookup(title)
+        if work is None:
+            if doc.is_person(title) or not all(
+                    w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL
+                    for w in title.split()) or (
+                    (kind_of := guess_type(title)) is not None and
+                    not is_a(kind_of, "CreativeWork") and kind_of != "Person"):
+                continue
+            kind = "TVSeries" if re.search(r"\b(?:[Ss]eries|TV|[Ss]eason)\b", s.text) and \
+                not re.search(r"\b(?:[Ff]ilm|[Mm]ovie|[Dd]ocumentary)\b", s.text) else "Movie"
+            work = doc.entity(title, kind, "credit-bracket", s.text[begin:m.end()])
+        elif not is_a(doc.type_of(work), "CreativeWork"):
+            continue
+        roles: tuple[str, ...] = ()
+        offset = m.start("body")
+        for part in re.split(r"(?<=,) ", m.group("body")):
+            r = re.match(rf"(?P<r>{_BRACKET_ROLE}(?: and {_BRACKET_ROLE})*): ", part)
+            name = part[r.end():] if r else part
+            if r is not None:
+                roles = tuple(dict.fromkeys(
+                    _BRACKET_PROPS[x.lower().rstrip("s")] for x in
+                    re.split(r" and ", r.group("r"))))
+            end = offset + (r.end() if r else 0) + len(name.rstrip(","))
+            offset += len(part) + 1
+            name = name.strip().rstrip(",").strip()
+            if not roles or not _BRACKET_NAME.fullmatch(name):
+                continue
+            quote = s.text[begin:end]
+            for prop in roles:
+                _add_people(doc, work, prop, [name], quote, s.start + begin,
+                            "credit-bracket", 0.65)
+
+
 RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
          rule_directors_chair, rule_director_credits,
          rule_made_alongside, rule_mind_of, rule_directorial_debut, rule_returning_to_direct,
-         rule_hyphen_credit, rule_producing]
+         rule_hyphen_credit, rule_producing, rule_credit_bracket]

@@ -841,7 +841,45 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
                     obj=org)
 
 
+_SLATE_WORD = r"(?:slate|line-?up|roster)"
+#: A streaming service's or a network's slate or line-up: "Hulu’s returning slate also
+#: includes …", "Netflix’s upcoming slate include …", "the Fox lineup", "HBO has unveiled
+#: its documentary slate …, with …".
+_SLATE = re.compile(
+    rf"(?:(?<![\w’'])(?P<o>{NAME})[’']s? (?:[\w-]+ ){{0,3}}{_SLATE_WORD}|"
+    rf"\b[Tt]he (?P<o2>{NAME}) (?:[\w-]+ ){{0,2}}{_SLATE_WORD}|"
+    rf"(?<![\w’'])(?P<o3>{NAME}) (?:has |have )?(?:unveiled|announced|revealed|rolled out) "
+    rf"(?:its|their|a|an) (?:[\w-]+ ){{0,4}}{_SLATE_WORD})\b")
+_SLATE_JOIN = re.compile(r"\b(?:joins?|joining|added to|rounds? out)\s+(?:[\w’']+\s+){0,3}$")
+
+
+def rule_slate_works(doc: Doc, s: Sentence) -> None:
+    """"Hulu’s returning slate also includes Love, Victor, as well as Padma Lakshmi’s
+    foodie series Taste the Nation, plus second seasons of … Pen15, …" (Hulu's press tour
+    of 2020), "Hit comedy “Last Man Standing” joins the Fox lineup": each work the
+    sentence names after a streaming service's or a network's slate, line-up or roster
+    (before it, when the work "joins" it) streams on that service or airs on that network.
+    Not: the slate of a studio or a festival ("Sony Pictures has announced … its upcoming
+    film slate", "The Venice Film Festival has unveiled its line-up"), which shows
+    nothing, nor a work named before the slate that does not join it."""
+    for m in _SLATE.finditer(s.text):
+        name = m.group("o") or m.group("o2") or m.group("o3")
+        channel = _channel(doc, name, "slate-works", s.text)
+        if channel is None:
+            continue
+        org, prop = channel
+        works = doc.works_in(s.start + m.end(), s.end)
+        if _SLATE_JOIN.search(s.text[:m.start()]):
+            works += doc.works_in(s.start, s.start + m.start())
+        for work in dict.fromkeys(works):
+            if doc.type_of(work) not in ("Movie", "TVSeries", "TVSeason"):
+                continue
+            doc.add(doc.series_of(work) or work, prop, s.text, s.start, "slate-works", 0.55,
+                    obj=org)
+
+
 RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
          rule_streamer_kind, rule_new_releases, rule_streamer_releases, rule_their_kind,
          rule_year_of_releases,
-         rule_ordered, rule_service_originals, rule_trailer, rule_channel_title]
+         rule_ordered, rule_service_originals, rule_trailer, rule_channel_title,
+         rule_slate_works]
