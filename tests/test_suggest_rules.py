@@ -741,3 +741,45 @@ def test_a_studios_or_festivals_slate_shows_nothing() -> None:
                 "pushing back the thriller Morbius. The Venice Film Festival has unveiled "
                 "its line-up, with the drama Dune.")
     assert not any(p in ("streamingOn", "airsOn") for _s, p, _o in got)
+
+
+def test_cast_verb_governs_its_list_of_roles() -> None:
+    # "The production stars A as B, C as D, …": each pair is cast, in a sentence that does
+    # not name the work, also past a bracketed credit and an item's own verb.
+    text = ("Shadow and Bone is an epic fantasy series that will hit Netflix on April 23.\n\n"
+            "The production stars Jessie Mei Li as Alina Starkov, Archie Renaux as Malyen "
+            "Oretsev, Kit Young as Jesper Fahey, Ben Barnes as General Kirigan and Sujaya "
+            "Dasgupta as Zoya Nazyalensky.\n\n"
+            "The new cast includes Josha Stradowski (‘SpangaS’) as Rand Al’Thor, Marcus "
+            "Rutherford (‘Obey’) who portrays Perrin Aybara, and Zoe Robins playing Nynaeve.")
+    plays = {(c.subject, c.object, c.rule) for c in run(text).statements
+             if c.property == "plays"}
+    for actor, role in (("jessie-mei-li", "alina-starkov"), ("archie-renaux", "malyen-oretsev"),
+                        ("ben-barnes", "general-kirigan"),
+                        ("sujaya-dasgupta", "zoya-nazyalensky"),
+                        ("josha-stradowski", "rand-al-thor"),
+                        ("marcus-rutherford", "perrin-aybara"), ("zoe-robins", "nynaeve")):
+        assert (actor, role, "cast-as") in plays
+
+
+def test_cast_verb_list_ends_at_an_item_with_no_role() -> None:
+    # "as well as", "as of", "as a guest", "as director": no role, and the list ends there
+    text = ("Sony’s “Cinderella” resumed production in the UK. The film stars Camila Cabello "
+            "as Ella, Idina Menzel as Vivian, and Pierce Brosnan as well as Billy Porter as "
+            "of this week, Minnie Driver as a guest and Kay Cannon as director.")
+    plays = {(c.subject, c.object) for c in run(text).statements if c.property == "plays"}
+    assert {("camila-cabello", "ella"), ("idina-menzel", "vivian")} <= plays
+    assert not any(a in {"pierce-brosnan", "billy-porter", "minnie-driver", "kay-cannon"}
+                   for a, _ in plays)
+
+
+def test_no_cast_list_of_a_fronted_credit_whose_work_is_not_read() -> None:
+    # the cast of the subject after the clause ("Deadpool"), not of another film the
+    # article names
+    text = ("Zoolander 2 will open against Deadpool on February 12, 2016.\n\n"
+            "Directed by Tim Miller and starring Morena Baccarin as Copycat, Ed Skrein as "
+            "Ajax, and T.J. Miller as Weasel, Deadpool opens on February 12, 2016.")
+    plays = {(c.subject, c.qualifiers.get("in")) for c in run(text).statements
+             if c.property == "plays"}
+    assert ("ed-skrein", "zoolander-2") not in plays
+    assert ("morena-baccarin", "zoolander-2") not in plays

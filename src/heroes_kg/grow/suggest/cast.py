@@ -228,18 +228,46 @@ def rule_play_paired(doc: Doc, s: Sentence) -> None:
 _CAST_X_AS = re.compile(rf"\b(?:cast|casts|casting|tapped|taps|hired|stars|starred|starring|features|"
                         rf"featuring|co-stars|includes|included|including) (?:[“\"][^”\"]+[”\"] )?"
                         rf"(?:(?:breakout|star|alum|alumna|newcomer|veteran|actor|actress) )?"
-                        rf"(?P<a>{NAME}) as (?P<r>{_ROLE})")
+                        rf"(?P<a>{NAME})(?P<credit> \([^()]{{2,60}}\))? as (?P<r>{_ROLE})")
+
+
+#: The next "C as D" of a list a cast verb opens: ", Noah Schnapp as Will Byers", "and
+#: Sujaya Dasgupta as Zoya Nazyalensky", past a bracketed credit and with a verb of its
+#: own ("Barney Harris (‘Clique’) as Mat Cauthon", "Marcus Rutherford (‘Obey’) who portrays
+#: Perrin Aybara", "Zoe Robins (‘Power Rangers Ninja Steel’) playing Nynaeve").
+_CAST_X_AS_NEXT = re.compile(rf",? (?:and )?(?P<a>{NAME})(?: \([^()]{{2,60}}\))?,? "
+                             r"(?:as|playing|portraying|who (?:plays|portrays|is playing|"
+                             rf"will play)) (?P<r>{_ROLE})(?=[,.;]|$| and )")
+
+
+#: A sentence fronted by a credit clause: "Directed by …", "Starring …".
+_FRONTED_CREDIT = re.compile(r"(?:Directed|Written|Produced|Created|Starring|Co-starring) (?:by )?")
 
 
 def rule_cast_x_as(doc: Doc, s: Sentence) -> None:
     """"The superhero sequel has also cast “Atlanta” breakout Zazie Beetz as the mutant
     mercenary Domino", "The cast already includes Jessica Chastain as Beverly, James
-    McAvoy as Bill"."""
+    McAvoy as Bill".
+
+    The cast verb governs the whole list it opens: "The production stars Jessie Mei Li as
+    Alina Starkov, Archie Renaux as Malyen Oretsev, … and Sujaya Dasgupta as Zoya
+    Nazyalensky" casts each pair, in a sentence that need not name the work; the list
+    ends at the first item that is no "C as D" ("…, Idina Menzel as the Stepmother, and
+    Pierce Brosnan")."""
+    if _FRONTED_CREDIT.match(s.text) and not doc.works_in(s.start, s.end):
+        return  # "Directed by Tim Miller … and starring Morena Baccarin as Copycat, …,
+        # Deadpool opens on February 12, 2016": the cast of the subject after the fronted
+        # clause, which is not read as a work here; no other work's
     for m in _CAST_X_AS.finditer(s.text):
         start = s.start + m.start("a")
         quote = m.group(0)
         _cast(doc, m.group("a"), m.group("r"), quote, s.start + m.start(), "cast-as", 0.75, s)
-        doc.consumed.append((start, s.start + m.end()))
+        end = m.end()
+        while (n := _CAST_X_AS_NEXT.match(s.text, end)) is not None:
+            _cast(doc, n.group("a"), n.group("r"), s.text[n.start("a"):n.end()],
+                  s.start + n.start("a"), "cast-as", 0.75, s)
+            end = n.end()
+        doc.consumed.append((start, s.start + end))
 
 
 #: A sentence that says whose cast it lists: "The series stars …", "The cast also
