@@ -20,9 +20,9 @@ SETS = ROOT / "benchmarks" / "suggest_eval"
 #: scored once (``_calibrate``); a regression in any rule shows here. The gold files of
 #: dev to dev-7 were written before the vocabulary had box-office terms; their box-office
 #: takes were added later, from the articles alone (each set's README says how many).
-FLOORS = {"dev": {"recall": 0.49, "precision": 0.94, "typed": 0.95, "noise": 0},
+FLOORS = {"dev": {"recall": 0.50, "precision": 0.94, "typed": 0.95, "noise": 0},
           "dev-2": {"recall": 0.49, "precision": 0.92, "typed": 0.96, "noise": 0},
-          "dev-3": {"recall": 0.43, "precision": 0.88, "typed": 0.97, "noise": 0},
+          "dev-3": {"recall": 0.46, "precision": 0.88, "typed": 0.97, "noise": 0},
           # half of it tuned on, half (its nine last articles) only ever scored
           "dev-4": {"recall": 0.46, "precision": 0.89, "typed": 0.93, "noise": 0},
           # the same: tuned on its nine first articles, its nine last only scored
@@ -45,7 +45,7 @@ FLOORS = {"dev": {"recall": 0.49, "precision": 0.94, "typed": 0.95, "noise": 0},
           # the same (round 10's held-out half), tuned on in round 11 for rules that carry
           # over (bracket order, title boundaries, binding in round-ups, typing, noise,
           # box-office takes and their works, speakers, quoted phrases)
-          "dev-12": {"recall": 0.24, "precision": 0.86, "typed": 0.92, "noise": 0},
+          "dev-12": {"recall": 0.25, "precision": 0.86, "typed": 0.92, "noise": 0},
           # the same (round 11's held-out half), tuned on in round 12 (main-work identity,
           # cast lists with earlier credits, typing of works, box-office approximations and
           # comparisons, figures in list lines, festival entries, speakers' titles)
@@ -87,7 +87,9 @@ FLOORS = {"dev": {"recall": 0.49, "precision": 0.94, "typed": 0.95, "noise": 0},
           # for titles in line-up lines and chart entries, prize lines, cast lists
           "dev-22": {"recall": 0.15, "precision": 0.78, "typed": 0.88, "noise": 1},
           # the same (round 21's held-out half), scored once before any rule was tuned on it
-          "dev-23": {"recall": 0.15, "precision": 0.73, "typed": 0.92, "noise": 1}}
+          "dev-23": {"recall": 0.15, "precision": 0.73, "typed": 0.92, "noise": 1},
+          # the same (round 22's held-out half), scored once before any rule was tuned on it
+          "dev-24": {"recall": 0.09, "precision": 0.73, "typed": 0.82, "noise": 0}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
