@@ -84,12 +84,14 @@ FLOORS = {"dev": {"recall": 0.50, "precision": 0.94, "typed": 0.95, "noise": 0},
           "dev-21": {"recall": 0.17, "precision": 0.76, "typed": 0.88, "noise": 0},
           # the same (round 20's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 21 for award categories and where a work is shown; in round 22
-          # for titles in line-up lines and chart entries, prize lines, cast lists
-          "dev-22": {"recall": 0.15, "precision": 0.78, "typed": 0.88, "noise": 1},
+          # for titles in line-up lines and chart entries, prize lines, cast lists; in round 23
+          # an article about TV lends its kind to titles (typed 0.90 -> 0.96)
+          "dev-22": {"recall": 0.15, "precision": 0.78, "typed": 0.94, "noise": 1},
           # the same (round 21's held-out half), scored once before any rule was tuned on it
           "dev-23": {"recall": 0.15, "precision": 0.73, "typed": 0.92, "noise": 1},
-          # the same (round 22's held-out half), scored once before any rule was tuned on it
-          "dev-24": {"recall": 0.09, "precision": 0.73, "typed": 0.82, "noise": 0}}
+          # the same (round 22's held-out half), scored once before any rule was tuned on it;
+          # tuned on in round 23 for the type of a work (typed 0.84 -> 0.91)
+          "dev-24": {"recall": 0.09, "precision": 0.73, "typed": 0.89, "noise": 0}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -1107,3 +1107,48 @@ def test_a_makers_possessive_is_no_part_of_a_title_the_text_also_writes_alone() 
     text = ("The network ordered Tyler Perry’s The Oval, starring Ed Quinn, for a second "
             "season.")
     assert "The Oval" not in works(text)
+
+
+# ------------------------------------------------------------- the article's kind of work
+
+
+def _types(text: str) -> dict[str, str]:
+    return {e.name: e.type for e in run(text).entities}
+
+
+def test_an_actors_bracketed_credits_in_an_article_about_a_series_are_series() -> None:
+    text = ("A new six-part police drama created by the team behind The Salisbury Poisonings "
+            "has started filming in Belfast.\n\n"
+            "Some familiar faces have been confirmed as cast members for the BBC One NI "
+            "series, created by Declan Lawn and Adam Patterson.\n\n"
+            "They include Siân Brooke (Sherlock, Good Omens), Martin McCann (Marcella, "
+            "Sentinel) and John Lynch (Tin Star, The Fall).")
+    got = _types(text)
+    for title in ("Sherlock", "Good Omens", "Marcella", "Tin Star", "The Fall"):
+        assert got.get(title) == "TVSeries", title
+
+
+def test_an_actors_bracketed_credits_in_a_film_article_stay_films() -> None:
+    text = ("The film has started shooting in Belfast, the studio said. The movie is the "
+            "director's first since the series ended.\n\n"
+            "They include Siân Brooke (Sherlock, Good Omens), Martin McCann (Marcella, "
+            "Sentinel) and John Lynch (Tin Star, The Fall).")
+    got = _types(text)
+    assert got.get("Good Omens") == "Movie"
+    assert got.get("Tin Star") == "Movie"
+
+
+def test_a_title_its_sentence_calls_a_film_stays_a_film_in_a_tv_article() -> None:
+    text = ("The six-part series is a BBC drama. The series follows rookie officers.\n\n"
+            "It stars Siân Brooke, seen in the film Blue Moon Rising (Sherlock, Good Omens).")
+    assert _types(text).get("Blue Moon Rising") == "Movie"
+
+
+def test_a_paragraph_about_films_keeps_its_titles_films_in_a_tv_article() -> None:
+    text = ("Thandiwe Newton has joined the cast of the second season of the show. The "
+            "series returns next year, and the season will be its longest.\n\n"
+            "Newton has starred in a variety of films including Mission Possible. Newton "
+            "most recently starred opposite Chris Pine in the spy thriller All the Old "
+            "Knives.\n\n"
+            "The season is filming now.")
+    assert _types(text).get("All the Old Knives") == "Movie"

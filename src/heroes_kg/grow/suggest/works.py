@@ -1886,6 +1886,23 @@ def _crew_credits(doc: Doc) -> set[str]:
     return out
 
 
+#: "A new six-part police drama", "the four-part docuseries": a run of parts is a series.
+_PARTS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|\d+)-part\b")
+
+
+def _tv_article(text: str) -> bool:
+    """Whether the article is about TV, so that a title its own sentences say nothing of is
+    a series: its TV words ("series", "season", "episodes", "a six-part drama") at least
+    twice and more than three times its film words. "A new six-part police drama … has started
+    filming in Belfast. … cast members for the BBC One NI series … They include Siân
+    Brooke (Sherlock, Good Omens), Martin McCann (Marcella, Sentinel)": the actors'
+    credits are series; "The Witcher" casting news with one "trilogy" among nine TV
+    words too. Not an article that speaks of films as much ("the film series", "a
+    sequel … the show")."""
+    tv = len(TV_WORDS.findall(text)) + len(_PARTS.findall(text))
+    return tv >= 2 and tv > 3 * len(FILM_WORDS.findall(text))
+
+
 def _series_by_context(doc: Doc) -> None:
     """A new title taken for a film is a TV series when the sentences that name it speak
     of TV and never of film: "New seasons of “The Umbrella Academy” and “Lucifer”",
@@ -1920,14 +1937,17 @@ def _series_by_context(doc: Doc) -> None:
             # Willimon", "the fifth season of “House of Cards”": a show, whatever films the
             # sentence names besides
             shows.add(w)
-    # An article about TV ("series", "season", "episodes" and never "film" or "movie"):
-    # a title its own sentences say nothing of is a series too.
-    tv_article = len(TV_WORDS.findall(doc.text)) >= 3 and not FILM_WORDS.search(doc.text)
+    tv_article = _tv_article(doc.text)
+    # "… a variety of films including Mission: Impossible 2. Newton most recently starred
+    # opposite Chris Pine in the spy thriller All the Old Knives": a paragraph that speaks
+    # of film keeps its titles films, whatever the article is about.
+    filmic = {w for a, _b, w in doc.work_spans for p in doc.paragraphs
+              if p.start <= a < p.end and FILM_WORDS.search(p.text)} if tv_article else set()
     crew_credits = _crew_credits(doc)
     for w, (tv, film) in votes.items():
         e = doc.new.get(w)
         if e is not None and e.type == "Movie" and ((tv and not film) or (
-                tv_article and not film) or w in shows) and \
+                tv_article and not film and w not in filmic) or w in shows) and \
                 e.rule not in ("untitled-work", "derived-work") and not (
                     w in crew_credits and w not in shows) and not re.search(
                     r"-(?:sequel|reboot|remake|prequel)$", w):
