@@ -248,3 +248,19 @@ def test_no_nominees_list_without_a_heading_a_mark_or_nominations() -> None:
     got = facts("Past Lives was the big winner of the night, beating Passages and Reality.")
     assert not any(p in ("awardReceived", "nominatedFor") for _s, p, _o in got)
 
+
+def test_a_category_that_went_to_a_person() -> None:
+    got = facts("The best actor award went to Vincent Lindon for The Measure Of A Man by "
+                "Stephane Brizé, in which he plays a family man on the dole.")
+    assert ("vincent-lindon", "awardReceived", "best-actor") in got
+    assert ("the-measure-of-a-man", "castMember", "vincent-lindon") in got
+    assert ("the-measure-of-a-man", "awardReceived", "best-actor") not in got
+    got = facts("The best director award went to Chloe Zhao, who became the second female "
+                "winner of the category in Globes history.")
+    assert ("chloe-zhao", "awardReceived", "best-director") in got
+
+
+def test_best_that_went_to_no_person_is_no_category() -> None:
+    got = facts("The best seats went to the press for the premiere. Best Director went to "
+                "the festival's jury for review.")
+    assert not any(p == "awardReceived" for _s, p, _o in got)

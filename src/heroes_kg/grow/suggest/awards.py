@@ -388,8 +388,84 @@ def rule_award_presented(doc: Doc, s: Sentence) -> None:
             doc.add(person, "awardReceived", quote, start, "award-presented", 0.7, obj=award)
 
 
+#: A category that went to someone: "The best actor award went to Vincent Lindon for The
+#: Measure Of A Man", "Best Director went to Portuguese filmmaker Marco Martins for Saint
+#: George", "The Golden Bear for Best Film went to Dahomey".
+_CANON = "|".join(p for p, _i, _n in _CANONICAL)
+_CAT_WENT = re.compile(
+    rf"(?<![\w’'-])(?P<award>(?:(?:[Tt]he )?(?P<prize>{_CANON}) for )?(?:[Tt]he )?"
+    rf"(?:{_CAT_CAPS}|{_CAT_LOWER})(?: (?:[Aa]ward|[Pp]rize|accolade|trophy))?)"
+    rf" (?:(?:was|were) (?:presented|awarded|given)|went) to "
+    rf"(?:(?:[A-Z][a-z]+ )?(?:filmmaker|director|actor|actress|newcomer|star|writer|"
+    rf"screenwriter) )?(?P<names>{NAME}(?:(?:,| and|, and) {NAME})*)"
+    rf"(?: for (?P<title>[“\"‘]?[A-Z0-9][^/(—–;:\n“”\"]{{0,60}}?)[”\"’]?"
+    rf"(?= by [A-Z]| / | \(| [—–-] |[,.;]\s|[,.;]?$))?")
+_PERFORMING = re.compile(r"\b(?:[Aa]ctor|[Aa]ctress|[Pp]erformance|[Pp]erformer)\b")
+
+
+def rule_award_category_went(doc: Doc, s: Sentence) -> None:
+    """"The best actor award went to Vincent Lindon for The Measure Of A Man" (Cannes,
+    2015), "Best Director went to Portuguese filmmaker Marco Martins for Saint George"
+    (Macau, 2016), "The best director award went to Chloe Zhao" (the Golden Globes of
+    2021), "The Golden Bear for Best Film went to Dahomey" (Berlin, 2024): a category,
+    named as the sentence names it (or the well-known prize it is of), went to the
+    person (or the work) named after "to". A directing category also makes the person
+    the director of the work "for" which, a performing one a cast member; the work of a
+    category that is no performance's receives it too. Not: a
+    category that went to no person or work ("went to the festival's jury"), "the best"
+    in ordinary prose ("the best seats went to the press")."""
+    for m in _CAT_WENT.finditer(s.text):
+        names = [doc.trim(x) for x in re.split(r",? and |, ", m.group("names"))]
+        quote_end = m.end("title") if m.group("title") else m.end("names")
+        quote = s.text[m.start():quote_end].rstrip("”\"’")
+        start = s.start + m.start()
+        people: list[str] = []
+        work: str | None = None
+        if all(doc.is_person(x) for x in names):
+            people = [doc.entity(x, "Person", "award-category-went", quote) for x in names]
+        elif len(names) == 1:
+            found = doc.lookup(names[0])
+            if found is None or not is_a(doc.type_of(found), "CreativeWork"):
+                continue
+            work = found
+        else:
+            continue
+        title = (m.group("title") or "").strip("“”\"‘’ ")
+        if people and title:
+            at = s.start + m.start("title")
+            work = next((w for a, _b, w in doc.work_spans if at <= a <= at + 1), None) or \
+                doc.lookup(title)
+            if work is not None and not is_a(doc.type_of(work), "CreativeWork"):
+                work = None
+            elif work is None and len(title.split()) <= 8 and not doc.is_person(title):
+                work = doc.entity(title, "TVSeries" if re.search(
+                    r"\b(?:[Ss]eries|[Tt]elevision|TV)\b", m.group("award")) else "Movie",
+                                  "award-category-went", quote)
+        cat = re.sub(r"^[Tt]he ", "", m.group("award"))
+        award = _award(doc, m.group("prize"), quote) if m.group("prize") else \
+            doc.lookup(cat)
+        if award is None or not is_a(doc.type_of(award), "Award"):
+            prefix = _ceremony(doc)
+            bare = re.sub(r"\s*\b(?:[Aa]ward|[Pp]rize|accolade|trophy)$", "", cat)
+            award = doc.derived(f"{prefix}-{slug(bare)}" if prefix else slug(bare),
+                                "Award", cat, "award-category-went", quote)
+        for person in people:
+            doc.add(person, "awardReceived", quote, start, "award-category-went", 0.7,
+                    obj=award)
+        if work is None:
+            continue
+        if not people or not _PERFORMING.search(cat):
+            doc.add(work, "awardReceived", quote, start, "award-category-went", 0.7, obj=award)
+        credit = "castMember" if _PERFORMING.search(cat) else "director" if re.search(
+            r"\b[Dd]irect(?:or|ing)\b", cat) else None
+        if credit is None:
+            continue
+        for person in people:
+            doc.add(work, credit, quote, start, "award-category-went", 0.6, obj=person)
+
+
 RULES = [rule_award_epithet, rule_award_won, rule_award_category_won,
-         rule_award_category_for, rule_award_presented]
+         rule_award_category_for, rule_award_presented, rule_award_category_went]
 
 
 #: A category of a ceremony, as a winners or nominees list heads its line: "Best
