@@ -188,3 +188,79 @@ def test_a_prize_presented_to_no_person_or_for_no_title_is_no_prize_line() -> No
                 "their work. The Audience Award went to Maya Hawke for her role in the "
                 "film.")
     assert not any(p == "awardReceived" for _s, p, _o in got)
+
+
+def test_a_nominees_list_marks_its_winner() -> None:
+    text = ("Gotham Awards 2023 — The Complete Winners List!\n"
+            "See the full list below!\n"
+            "Best Feature\n“Passages”\n“Past Lives” WINNER\n“Reality”\n"
+            "Outstanding Lead Performance\nAunjanue Ellis-Taylor, “Origin”\n"
+            "Lily Gladstone, “The Unknown Country” WINNER\nGreta Lee, “Past Lives”\n"
+            "Best Screenplay\n“All of Us Strangers,” Andrew Haigh\n"
+            "“Anatomy of a Fall,” Justine Triet, Arthur Harari WINNER\n")
+    got = facts(text)
+    assert ("past-lives", "awardReceived", "best-feature") in got
+    assert ("passages", "nominatedFor", "best-feature") in got
+    assert ("passages", "awardReceived", "best-feature") not in got
+    lead = "outstanding-lead-performance"
+    assert ("lily-gladstone", "awardReceived", lead) in got
+    assert ("aunjanue-ellis-taylor", "nominatedFor", lead) in got
+    assert ("origin", "castMember", "aunjanue-ellis-taylor") in got
+    assert ("origin", "nominatedFor", lead) not in got  # an acting nomination: the actor's
+    assert ("anatomy-of-a-fall", "awardReceived", "best-screenplay") in got
+    assert ("arthur-harari", "awardReceived", "best-screenplay") in got
+    assert ("anatomy-of-a-fall", "screenwriter", "justine-triet") in got
+    assert ("andrew-haigh", "nominatedFor", "best-screenplay") in got
+
+
+def test_an_unmarked_nominees_list_after_nominations() -> None:
+    text = ("The Oscar nominations are here.\n\nSee the full list of nominations:\n\n"
+            "Best Picture\n\nThe Father\n\nMank\n\nMinari\n\n"
+            "Best Actor\n\nRiz Ahmed, Sound of Metal\n\nGary Oldman, Mank")
+    got = facts(text)
+    assert ("mank", "nominatedFor", "academy-award-best-picture") in got
+    assert ("the-father", "nominatedFor", "academy-award-best-picture") in got
+    assert ("gary-oldman", "nominatedFor", "academy-award-best-actor") in got
+    assert ("mank", "castMember", "gary-oldman") in got
+    assert not any(p == "awardReceived" for _s, p, _o in got)
+    # the category and its first nominee on one line
+    got = facts("Here are the rest of the 2024 Emmy nominees:\n\nBest drama \"The Crown\"\n\n"
+                "\"Fallout\"\n\n\"The Gilded Age\"")
+    assert ("the-crown", "nominatedFor", "emmy-best-drama") in got
+    assert ("fallout", "nominatedFor", "emmy-best-drama") in got
+
+
+def test_no_nominees_list_without_a_heading_a_mark_or_nominations() -> None:
+    # lines with no category heading over them
+    got = facts("See the full list of nominations:\n\n“Passages”\n\n“Past Lives” WINNER\n\n"
+                "“Reality”")
+    assert not any(p in ("awardReceived", "nominatedFor") for _s, p, _o in got)
+    # a heading with no nominee lines under it
+    got = facts("The winners were named.\n\nBest Feature\n\nThe jury praised the films "
+                "this year. It was a strong year for the festival.")
+    assert not any(p in ("awardReceived", "nominatedFor") for _s, p, _o in got)
+    # a winners list with no mark: which line won is not said
+    got = facts("Here are the winners.\n\nBest Feature\n\n“Passages”\n\n“Reality”\n\n"
+                "Best Screenplay\n\n“May December”\n\n“Priscilla”")
+    assert not any(p in ("awardReceived", "nominatedFor") and o == "best-feature"
+                   for _s, p, o in got)
+    # "winner" in prose
+    got = facts("Past Lives was the big winner of the night, beating Passages and Reality.")
+    assert not any(p in ("awardReceived", "nominatedFor") for _s, p, _o in got)
+
+
+def test_a_category_that_went_to_a_person() -> None:
+    got = facts("The best actor award went to Vincent Lindon for The Measure Of A Man by "
+                "Stephane Brizé, in which he plays a family man on the dole.")
+    assert ("vincent-lindon", "awardReceived", "best-actor") in got
+    assert ("the-measure-of-a-man", "castMember", "vincent-lindon") in got
+    assert ("the-measure-of-a-man", "awardReceived", "best-actor") not in got
+    got = facts("The best director award went to Chloe Zhao, who became the second female "
+                "winner of the category in Globes history.")
+    assert ("chloe-zhao", "awardReceived", "best-director") in got
+
+
+def test_best_that_went_to_no_person_is_no_category() -> None:
+    got = facts("The best seats went to the press for the premiere. Best Director went to "
+                "the festival's jury for review.")
+    assert not any(p == "awardReceived" for _s, p, _o in got)

@@ -388,8 +388,84 @@ def rule_award_presented(doc: Doc, s: Sentence) -> None:
             doc.add(person, "awardReceived", quote, start, "award-presented", 0.7, obj=award)
 
 
+#: A category that went to someone: "The best actor award went to Vincent Lindon for The
+#: Measure Of A Man", "Best Director went to Portuguese filmmaker Marco Martins for Saint
+#: George", "The Golden Bear for Best Film went to Dahomey".
+_CANON = "|".join(p for p, _i, _n in _CANONICAL)
+_CAT_WENT = re.compile(
+    rf"(?<![\w’'-])(?P<award>(?:(?:[Tt]he )?(?P<prize>{_CANON}) for )?(?:[Tt]he )?"
+    rf"(?:{_CAT_CAPS}|{_CAT_LOWER})(?: (?:[Aa]ward|[Pp]rize|accolade|trophy))?)"
+    rf" (?:(?:was|were) (?:presented|awarded|given)|went) to "
+    rf"(?:(?:[A-Z][a-z]+ )?(?:filmmaker|director|actor|actress|newcomer|star|writer|"
+    rf"screenwriter) )?(?P<names>{NAME}(?:(?:,| and|, and) {NAME})*)"
+    rf"(?: for (?P<title>[“\"‘]?[A-Z0-9][^/(—–;:\n“”\"]{{0,60}}?)[”\"’]?"
+    rf"(?= by [A-Z]| / | \(| [—–-] |[,.;]\s|[,.;]?$))?")
+_PERFORMING = re.compile(r"\b(?:[Aa]ctor|[Aa]ctress|[Pp]erformance|[Pp]erformer)\b")
+
+
+def rule_award_category_went(doc: Doc, s: Sentence) -> None:
+    """"The best actor award went to Vincent Lindon for The Measure Of A Man" (Cannes,
+    2015), "Best Director went to Portuguese filmmaker Marco Martins for Saint George"
+    (Macau, 2016), "The best director award went to Chloe Zhao" (the Golden Globes of
+    2021), "The Golden Bear for Best Film went to Dahomey" (Berlin, 2024): a category,
+    named as the sentence names it (or the well-known prize it is of), went to the
+    person (or the work) named after "to". A directing category also makes the person
+    the director of the work "for" which, a performing one a cast member; the work of a
+    category that is no performance's receives it too. Not: a
+    category that went to no person or work ("went to the festival's jury"), "the best"
+    in ordinary prose ("the best seats went to the press")."""
+    for m in _CAT_WENT.finditer(s.text):
+        names = [doc.trim(x) for x in re.split(r",? and |, ", m.group("names"))]
+        quote_end = m.end("title") if m.group("title") else m.end("names")
+        quote = s.text[m.start():quote_end].rstrip("”\"’")
+        start = s.start + m.start()
+        people: list[str] = []
+        work: str | None = None
+        if all(doc.is_person(x) for x in names):
+            people = [doc.entity(x, "Person", "award-category-went", quote) for x in names]
+        elif len(names) == 1:
+            found = doc.lookup(names[0])
+            if found is None or not is_a(doc.type_of(found), "CreativeWork"):
+                continue
+            work = found
+        else:
+            continue
+        title = (m.group("title") or "").strip("“”\"‘’ ")
+        if people and title:
+            at = s.start + m.start("title")
+            work = next((w for a, _b, w in doc.work_spans if at <= a <= at + 1), None) or \
+                doc.lookup(title)
+            if work is not None and not is_a(doc.type_of(work), "CreativeWork"):
+                work = None
+            elif work is None and len(title.split()) <= 8 and not doc.is_person(title):
+                work = doc.entity(title, "TVSeries" if re.search(
+                    r"\b(?:[Ss]eries|[Tt]elevision|TV)\b", m.group("award")) else "Movie",
+                                  "award-category-went", quote)
+        cat = re.sub(r"^[Tt]he ", "", m.group("award"))
+        award = _award(doc, m.group("prize"), quote) if m.group("prize") else \
+            doc.lookup(cat)
+        if award is None or not is_a(doc.type_of(award), "Award"):
+            prefix = _ceremony(doc)
+            bare = re.sub(r"\s*\b(?:[Aa]ward|[Pp]rize|accolade|trophy)$", "", cat)
+            award = doc.derived(f"{prefix}-{slug(bare)}" if prefix else slug(bare),
+                                "Award", cat, "award-category-went", quote)
+        for person in people:
+            doc.add(person, "awardReceived", quote, start, "award-category-went", 0.7,
+                    obj=award)
+        if work is None:
+            continue
+        if not people or not _PERFORMING.search(cat):
+            doc.add(work, "awardReceived", quote, start, "award-category-went", 0.7, obj=award)
+        credit = "castMember" if _PERFORMING.search(cat) else "director" if re.search(
+            r"\b[Dd]irect(?:or|ing)\b", cat) else None
+        if credit is None:
+            continue
+        for person in people:
+            doc.add(work, credit, quote, start, "award-category-went", 0.6, obj=person)
+
+
 RULES = [rule_award_epithet, rule_award_won, rule_award_category_won,
-         rule_award_category_for, rule_award_presented]
+         rule_award_category_for, rule_award_presented, rule_award_category_went]
 
 
 #: A category of a ceremony, as a winners or nominees list heads its line: "Best
@@ -420,6 +496,7 @@ def _category_lines(doc: Doc) -> list[tuple[str, str, int, int]]:
     category on a line of its own with its winner on the next."""
     found: list[tuple[str, str, int, int]] = []
     paras = doc.paragraphs
+    nominees = _nominee_lists(doc)
     for i, p in enumerate(paras):
         if len(p.text) > 200:
             continue
@@ -431,6 +508,8 @@ def _category_lines(doc: Doc) -> list[tuple[str, str, int, int]]:
             found.append((m.group("cat"), m.group("rest"), p.start, p.end))
             continue
         h = _CATEGORY_HEAD.fullmatch(p.text)
+        if h is not None and any(head == p.start for _c, head, _b, _m in nominees):
+            continue  # a nominees list: ``award-nominee-list``
         if h is not None and i + 1 < len(paras) and len(paras[i + 1].text) < 160 and \
                 not _CATEGORY_HEAD.match(paras[i + 1].text) and \
                 ":" not in paras[i + 1].text:
@@ -515,4 +594,163 @@ def rule_award_category_line(doc: Doc) -> None:
         rule_award_category_won(doc, sentence)
 
 
-DOC_RULES = [rule_award_category_line]
+#: A nominee marked the winner: "“Past Lives” WINNER", "Lily Gladstone, “The Unknown
+#: Country” (winner)", "* Oppenheimer", "WINNER: Oppenheimer".
+_MARK_AFTER = re.compile(r"\s*(?:\bWINNER\b|\((?:[Ww]inner|WINNER)\)|\*+)\s*$")
+_MARK_BEFORE = re.compile(r"^\s*(?:\*+|WINNER\s*[:–—-])\s*")
+#: A nominee line: a quoted title first, maybe with its people ("“Anatomy of a Fall,”
+#: Justine Triet, Arthur Harari"), or people then a title ("Riz Ahmed, Sound of Metal").
+_TITLE_FIRST = re.compile(
+    rf"[“\"](?P<t>[^“”\"\n]{{1,90}}?),?[”\"],?(?: (?P<names>{NAME}(?:(?:,| and|, and) {NAME})*))?")
+
+
+def _nominee_block(doc: Doc, i: int) -> list[Sentence]:
+    """The nominee lines under the category heading ``doc.paragraphs[i]``: the short
+    lines up to the next heading, none with a colon or a sentence's end."""
+    block: list[Sentence] = []
+    for p in doc.paragraphs[i + 1:]:
+        text = p.text.strip()
+        if not text or len(text) > 120 or _CATEGORY_HEAD.fullmatch(text) or \
+                re.search(r":|[.!?]$|[.!?] [A-Z]", re.sub(r"“[^”]*”|\"[^\"]*\"", "", text)):
+            break
+        if re.match(r"[^“\"]+\s[“\"]", text) and _nominee(doc, _bare(text)) is None:
+            break  # "Comedy series "Abbott Elementary"": the next category
+        block.append(p)
+    return block
+
+
+def _bare(text: str) -> str:
+    """A nominee line without its winner mark."""
+    return _MARK_BEFORE.sub("", _MARK_AFTER.sub("", text.strip()))
+
+
+def _nominee_lists(doc: Doc) -> list[tuple[str, int, list[Sentence], list[bool]]]:
+    """(category, heading start, nominee lines, which is marked the winner) of each
+    nominees list: two or more lines under a category heading, one of them marked the
+    winner, or none where the article introduces nominations."""
+    blocks: list[tuple[str, int, list[Sentence]]] = []
+    for i, p in enumerate(doc.paragraphs):
+        h = _CATEGORY_HEAD.fullmatch(p.text.strip())
+        if h is None or len(p.text) > 110:
+            continue
+        block = _nominee_block(doc, i)
+        q = re.search(r"\s[“\"]", h.group("cat"))
+        if q is not None:  # 'Best drama "The Crown"': the first nominee on its line
+            if _nominee(doc, h.group("cat")[q.end() - 1:]) is None:
+                continue
+            at = p.start + h.start("cat") + q.end() - 1
+            block.insert(0, Sentence(doc.text[at:p.end], at))
+            h = re.match(r"(?P<cat>.*)", h.group("cat")[:q.start()])
+            assert h is not None
+        if len(block) >= 2:
+            blocks.append((re.sub(r"\s+", " ", h.group("cat")).strip(), p.start, block))
+    if not blocks:
+        return []
+    said = re.findall(r"\b(winners?|nominees|nominations|nominated)\b",
+                      doc.text[:blocks[0][1]], re.I)
+    nominations = bool(said) and not said[-1].lower().startswith("winner")
+    found = []
+    for cat, head, block in blocks:
+        marked = [bool(_MARK_AFTER.search(b.text) or _MARK_BEFORE.match(b.text))
+                  for b in block]
+        if (any(marked) and all(marked)) or not (any(marked) or nominations):
+            continue  # every line marked: bullets, not a winner
+        found.append((cat, head, block, marked))
+    return found
+
+
+def _nominee(doc: Doc, text: str) -> tuple[str, list[str]] | None:
+    """(title, person names) of a nominee line, its winner mark removed."""
+    q = _TITLE_FIRST.fullmatch(text)
+    if q is not None:
+        names = re.split(r",? and |, ", q.group("names")) if q.group("names") else []
+        if not all(doc.is_person(doc.trim(x)) for x in names):
+            return None
+        return q.group("t").strip(), [doc.trim(x) for x in names]
+    people: list[str] = []
+    title = text
+    n = _NAMES.match(text)
+    if n is not None:
+        names = [doc.trim(x) for x in re.split(r",? and |, ", n.group("names"))]
+        if all(doc.is_person(x) for x in names):
+            people, title = names, text[n.end():]
+    quoted = re.fullmatch(r"[“\"]([^“”\"]+?)[,.]?[”\"]", title.strip())
+    if quoted is not None:
+        title = quoted.group(1)
+    elif re.search(r"[:;!?“”\"]|, | [-–—] ", title) or len(title.split()) > 8:
+        return None
+    title = title.strip().rstrip(".,")
+    if not title or not (title[0].isupper() or title[0].isdigit()) or doc.is_person(title):
+        return None
+    return title, people
+
+
+def _unmake_heading_work(doc: Doc, cat: str) -> None:
+    """A category heading ("Best Picture") read as a work's heading is the category:
+    that work is dropped, unless a candidate already uses it."""
+    found = doc.lookup(cat)
+    guess = doc.new.get(found) if found is not None else None
+    if found is None or guess is None or guess.rule != "heading" or \
+            is_a(guess.type, "Award") or any(found in (c.subject, c.object)
+                                             for c in doc.found.values()):
+        return
+    del doc.new[found]
+    doc.names = {k: v for k, v in doc.names.items() if v != found}
+    doc.work_spans = [x for x in doc.work_spans if x[2] != found]
+    doc.headings = [x for x in doc.headings if x[1] != found]
+
+
+def rule_award_nominee_list(doc: Doc) -> None:
+    """"Best Feature" over the lines "“Passages”", "“Past Lives” WINNER", "“Reality”" …,
+    "Outstanding Lead Performance" over "Lily Gladstone, “The Unknown Country” WINNER",
+    "Greta Lee, “Past Lives”" … (the Gotham Awards of 2023); "Best Actor" over "Riz
+    Ahmed, Sound of Metal", "Chadwick Boseman, Ma Rainey’s Black Bottom" … after "See the
+    full list of nominations" (the Oscar nominations of 2021): a category heading with
+    two or more nominee lines under it. Every nominee is nominated for the category, an
+    award named as the heading names it; the one marked the winner ("WINNER", "(winner)",
+    "*") received it. A line's person is the nominee (an acting category also makes
+    them a cast member of the work, a directing one its director); a title before its
+    people ("“Anatomy of a Fall,” Justine Triet, Arthur Harari") is nominated with them
+    (a screenplay category: its screenwriters). Unmarked lists only where the article
+    introduces nominations. Not: lines without a category heading over them, a heading
+    with no nominee line under it, a "winner" in prose."""
+    prefix = _ceremony(doc)
+    for cat, head, block, marked in _nominee_lists(doc):
+        award: str | None = None
+        for line, won in zip(block, marked, strict=True):
+            text = _bare(line.text)
+            parsed = _nominee(doc, text)
+            if parsed is None:
+                continue
+            title, names = parsed
+            quote = line.text.strip()
+            if award is None:
+                _unmake_heading_work(doc, cat)
+                award = doc.lookup(cat)
+                if award is None or not is_a(doc.type_of(award), "Award"):
+                    award = doc.derived(f"{prefix}-{slug(cat)}" if prefix else slug(cat),
+                                        "Award", cat, "award-nominee-list",
+                                        doc.text[head:line.end])
+            work = doc.lookup(title)
+            if work is not None and not is_a(doc.type_of(work), "CreativeWork"):
+                continue
+            if work is None:
+                kind = "TVSeries" if prefix == "emmy" or re.search(
+                    r"\b(?:[Ss]eries|[Tt]elevision|TV|[Ss]how)\b", cat) else "Movie"
+                work = doc.entity(title, kind, "award-nominee-list", quote)
+            people = [doc.entity(x, "Person", "award-nominee-list", quote) for x in names]
+            prop = "awardReceived" if won else "nominatedFor"
+            title_first = text.startswith(("“", "\""))
+            for subject in (people + [work] if title_first else people) or [work]:
+                doc.add(subject, prop, quote, line.start, "award-nominee-list", 0.65,
+                        obj=award)
+            credit = "castMember" if _ACTING.search(cat) else "director" if re.search(
+                r"\b(?:[Dd]irector|[Dd]irecting)\b", cat) else "screenwriter" if re.search(
+                r"\b(?:[Ss]creenplay|[Ww]riting)\b", cat) else None
+            if credit:
+                for person in people:
+                    doc.add(work, credit, quote, line.start, "award-nominee-list", 0.6,
+                            obj=person)
+
+
+DOC_RULES = [rule_award_nominee_list, rule_award_category_line]
