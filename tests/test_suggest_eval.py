@@ -32,7 +32,7 @@ FLOORS = {"dev": {"recall": 0.50, "precision": 0.94, "typed": 0.95, "noise": 0},
           # scored once as a held-out half, then developed on: its rules not keyed on it
           "dev-7": {"recall": 0.32, "precision": 0.93, "typed": 0.91, "noise": 1},
           # the same, scored once as a held-out half before any rule was tuned on it
-          "dev-8": {"recall": 0.38, "precision": 0.91, "typed": 0.92, "noise": 0},
+          "dev-8": {"recall": 0.38, "precision": 0.91, "typed": 0.93, "noise": 0},
           # the same (round 7's held-out half)
           "dev-9": {"recall": 0.25, "precision": 0.90, "typed": 0.87, "noise": 0},
           # the same (round 8's held-out half), tuned on in round 9 for rules that carry
@@ -81,7 +81,7 @@ FLOORS = {"dev": {"recall": 0.50, "precision": 0.94, "typed": 0.95, "noise": 0},
           "dev-20": {"recall": 0.11, "precision": 0.62, "typed": 0.86, "noise": 0},
           # the same (round 19's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 20 for awards and festival line-ups
-          "dev-21": {"recall": 0.17, "precision": 0.76, "typed": 0.88, "noise": 0},
+          "dev-21": {"recall": 0.18, "precision": 0.76, "typed": 0.88, "noise": 0},
           # the same (round 20's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 21 for award categories and where a work is shown; in round 22
           # for titles in line-up lines and chart entries, prize lines, cast lists; in round 23
@@ -89,7 +89,7 @@ FLOORS = {"dev": {"recall": 0.50, "precision": 0.94, "typed": 0.95, "noise": 0},
           "dev-22": {"recall": 0.15, "precision": 0.78, "typed": 0.94, "noise": 1},
           # the same (round 21's held-out half), scored once before any rule was tuned on it
           "dev-23": {"recall": 0.15, "precision": 0.73, "typed": 0.92, "noise": 1},
-          "dev-24": {"recall": 0.19, "precision": 0.80, "typed": 0.89, "noise": 0}}
+          "dev-24": {"recall": 0.19, "precision": 0.80, "typed": 0.93, "noise": 0}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
