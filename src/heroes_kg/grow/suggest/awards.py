@@ -542,17 +542,11 @@ def rule_award_category_line(doc: Doc) -> None:
         if " by " in rest or "(" in rest or "http" in rest:
             continue
         cat = re.sub(r"\s+", " ", cat).strip()
-        people: list[str] = []
-        title = rest
-        n = _NAMES.match(rest)
-        if n is not None:
-            names = [doc.trim(x) for x in re.split(r",? and |, ", n.group("names"))]
-            if all(doc.is_person(x) for x in names):
-                people = [doc.entity(x, "Person", "award-category-line", rest)
-                          for x in names]
-                title = rest[n.end():]
-            elif re.search(r" [-–—] ", rest):
-                continue
+        lead = _leading_people(doc, rest)
+        if lead is None and re.search(r" [-–—] ", rest):
+            continue
+        names, title = lead or ([], rest)
+        people = [doc.entity(x, "Person", "award-category-line", rest) for x in names]
         title = title.strip().rstrip(".,")
         if not title or len(title) > 80 or re.search(r"[:;!?]| [-–—] |, ", title):
             continue
@@ -659,6 +653,19 @@ def _nominee_lists(doc: Doc) -> list[tuple[str, int, list[Sentence], list[bool]]
     return found
 
 
+def _leading_people(doc: Doc, text: str) -> tuple[list[str], str] | None:
+    """The people a list line opens with ("Cate Blanchett, TÁR": ``["Cate Blanchett"]``)
+    and the rest of it; no one when it opens with no names, None when the names there are
+    not all people's."""
+    n = _NAMES.match(text)
+    if n is None:
+        return [], text
+    names = [doc.trim(x) for x in re.split(r",? and |, ", n.group("names"))]
+    if all(doc.is_person(x) for x in names):
+        return names, text[n.end():]
+    return None
+
+
 def _nominee(doc: Doc, text: str) -> tuple[str, list[str]] | None:
     """(title, person names) of a nominee line, its winner mark removed."""
     q = _TITLE_FIRST.fullmatch(text)
@@ -667,13 +674,7 @@ def _nominee(doc: Doc, text: str) -> tuple[str, list[str]] | None:
         if not all(doc.is_person(doc.trim(x)) for x in names):
             return None
         return q.group("t").strip(), [doc.trim(x) for x in names]
-    people: list[str] = []
-    title = text
-    n = _NAMES.match(text)
-    if n is not None:
-        names = [doc.trim(x) for x in re.split(r",? and |, ", n.group("names"))]
-        if all(doc.is_person(x) for x in names):
-            people, title = names, text[n.end():]
+    people, title = _leading_people(doc, text) or ([], text)
     quoted = re.fullmatch(r"[“\"]([^“”\"]+?)[,.]?[”\"]", title.strip())
     if quoted is not None:
         title = quoted.group(1)
