@@ -77,6 +77,24 @@ def _award(doc: Doc, name: str, quote: str) -> str:
     return doc.derived(slug(name), "Award", name, "award", quote)
 
 
+def _category_award(doc: Doc, name: str, prefix: str | None, rule: str, quote: str,
+                    bare: str | None = None) -> str:
+    """The award a ceremony's category is: the one known by ``name``, else a new one
+    named so, its id after the ceremony's prize (``bafta-best-director``) and the
+    category's own words (``bare``: the name without "award" or the prize)."""
+    found = doc.lookup(name)
+    if found is not None and is_a(doc.type_of(found), "Award"):
+        return found
+    key = slug(bare if bare is not None else name)
+    return doc.derived(f"{prefix}-{key}" if prefix else key, "Award", name, rule, quote)
+
+
+def _category_work_kind(cat: str, prefix: str | None) -> str:
+    """The kind of a new work a category names: a series for a TV category or an Emmy."""
+    return "TVSeries" if prefix == "emmy" or re.search(
+        r"\b(?:[Ss]eries|[Tt]elevision|TV|[Ss]how)\b", cat) else "Movie"
+
+
 _LEAD_NAMES = re.compile(rf"(?P<names>{NAME}(?:(?:,| and|, and) {NAME})*)")
 
 
@@ -264,15 +282,12 @@ def rule_award_category_won(doc: Doc, s: Sentence) -> None:
         prefix = _PREFIX.get(prize) if prize else _ceremony(doc)
         bare = re.sub(rf"\s*\b(?:{_AWARD}|[Aa]ward|[Pp]rize|accolade|trophy|statuette)\b",
                       "", name).strip()
-        award_id = f"{prefix}-{slug(bare)}" if prefix else slug(bare)
         end = t.end("at") if t.group("at") else award_end
         begin = max(0, m.start() - 60)
         if begin:
             begin = s.text.find(" ", begin) + 1
         quote = s.text[begin:end]
-        award = doc.lookup(name)
-        if award is None or not is_a(doc.type_of(award), "Award"):
-            award = doc.derived(award_id, "Award", name, "award-category-won", quote)
+        award = _category_award(doc, name, prefix, "award-category-won", quote, bare)
         doc.add(subject, prop, quote, s.start + begin, "award-category-won", 0.65,
                 obj=award)
         title = (t.group("for") or "").strip()
@@ -317,10 +332,7 @@ def rule_award_category_for(doc: Doc, s: Sentence) -> None:
         person = found or doc.entity(name, "Person", "award-category-for", s.text)
         cat = m.group("award")
         prefix = prefix or _ceremony(doc)
-        award = doc.lookup(cat)
-        if award is None or not is_a(doc.type_of(award), "Award"):
-            award = doc.derived(f"{prefix}-{slug(cat)}" if prefix else slug(cat), "Award",
-                                cat, "award-category-for", m.group(0))
+        award = _category_award(doc, cat, prefix, "award-category-for", m.group(0))
         doc.add(person, "nominatedFor", m.group(0), s.start + m.start(),
                 "award-category-for", 0.65, obj=award)
 
@@ -443,12 +455,8 @@ def rule_award_category_went(doc: Doc, s: Sentence) -> None:
                                   "award-category-went", quote)
         cat = re.sub(r"^[Tt]he ", "", m.group("award"))
         award = _award(doc, m.group("prize"), quote) if m.group("prize") else \
-            doc.lookup(cat)
-        if award is None or not is_a(doc.type_of(award), "Award"):
-            prefix = _ceremony(doc)
-            bare = re.sub(r"\s*\b(?:[Aa]ward|[Pp]rize|accolade|trophy)$", "", cat)
-            award = doc.derived(f"{prefix}-{slug(bare)}" if prefix else slug(bare),
-                                "Award", cat, "award-category-went", quote)
+            _category_award(doc, cat, _ceremony(doc), "award-category-went", quote,
+                            re.sub(r"\s*\b(?:[Aa]ward|[Pp]rize|accolade|trophy)$", "", cat))
         for person in people:
             doc.add(person, "awardReceived", quote, start, "award-category-went", 0.7,
                     obj=award)
@@ -557,14 +565,10 @@ def rule_award_category_line(doc: Doc) -> None:
             if not title[0].isupper():
                 continue
             name = title.title() if title.isupper() and len(title) > 3 else title
-            kind = "TVSeries" if prefix == "emmy" or re.search(
-                r"\b(?:[Ss]eries|[Tt]elevision|TV|[Ss]how)\b", cat) else "Movie"
-            work = doc.entity(name, kind, "award-category-line", rest)
-        award_id = f"{prefix}-{slug(cat)}" if prefix else slug(cat)
+            work = doc.entity(name, _category_work_kind(cat, prefix), "award-category-line",
+                              rest)
         quote = doc.text[start:end]
-        award = doc.lookup(cat)
-        if award is None or not is_a(doc.type_of(award), "Award"):
-            award = doc.derived(award_id, "Award", cat, "award-category-line", quote)
+        award = _category_award(doc, cat, prefix, "award-category-line", quote)
         for subject in people or [work]:
             doc.add(subject, prop, quote, start, "award-category-line", 0.7, obj=award)
         if not people:
@@ -727,18 +731,14 @@ def rule_award_nominee_list(doc: Doc) -> None:
             quote = line.text.strip()
             if award is None:
                 _unmake_heading_work(doc, cat)
-                award = doc.lookup(cat)
-                if award is None or not is_a(doc.type_of(award), "Award"):
-                    award = doc.derived(f"{prefix}-{slug(cat)}" if prefix else slug(cat),
-                                        "Award", cat, "award-nominee-list",
+                award = _category_award(doc, cat, prefix, "award-nominee-list",
                                         doc.text[head:line.end])
             work = doc.lookup(title)
             if work is not None and not is_a(doc.type_of(work), "CreativeWork"):
                 continue
             if work is None:
-                kind = "TVSeries" if prefix == "emmy" or re.search(
-                    r"\b(?:[Ss]eries|[Tt]elevision|TV|[Ss]how)\b", cat) else "Movie"
-                work = doc.entity(title, kind, "award-nominee-list", quote)
+                work = doc.entity(title, _category_work_kind(cat, prefix),
+                                  "award-nominee-list", quote)
             people = [doc.entity(x, "Person", "award-nominee-list", quote) for x in names]
             prop = "awardReceived" if won else "nominatedFor"
             title_first = text.startswith(("“", "\""))

@@ -712,6 +712,7 @@ def _channel(doc: Doc, name: str, rule: str, quote: str) -> tuple[str, str] | No
         return found or doc.entity(name, "TelevisionNetwork", rule, quote), "airsOn"
     return None
 
+
 #: A post read as a title: "Netflix’s VP", "HBO’s Head of Documentaries".
 _POST = re.compile(r"(?:S?E?VP|CEO|COO|CFO|CCO|Head|Chief|President|Chair\w*)\b")
 
@@ -733,7 +734,6 @@ def _whole_title(doc: Doc, a: int, b: int, before: re.Match[str]) -> bool:
     # before an unquoted title is right too seldom
     return not (before.group("o") and doc.text[a - 1:a] not in "“\"‘" and
                 len(before.group(0).split()) - len(before.group("o").split()) > 2)
-
 
 
 def rule_channel_title(doc: Doc, s: Sentence) -> None:
