@@ -700,3 +700,11 @@ def test_a_run_of_names_after_a_cast_cue_not_of_an_unnamed_or_unsure_work() -> N
                 "Grant and Jurnee Smollett to discuss starring in shows including "
                 "“Bridgerton”, “The Undoing” and “Lovecraft Country”.")
     assert not any(p == "castMember" for _s, p, _o in got)
+
+
+def test_a_sentence_whose_only_cast_word_is_starred_reads_the_run_after_alongside() -> None:
+    got = facts("Fox has renewed “Wayward Pines”. Wayward Pines starred Matt Dillon alongside "
+                "Oscar-winning Melissa Leo, Juliette Lewis, and Oscar-nominated actor Terence "
+                "Howard.")
+    assert {("wayward-pines", "castMember", p) for p in (
+        "matt-dillon", "melissa-leo", "juliette-lewis")} <= got

@@ -1546,7 +1546,8 @@ _CREDITED = re.compile(r"[“\"‘]?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}[”
                        r" (?:star|alum|actor|actress) )")
 
 
-_CAST_WORDS = re.compile(r"\b(?:star|stars|starrer|starring|co-star\w*|cast|ensemble|appear|appearances|return|"
+_CAST_WORDS = re.compile(r"\b(?:star|stars|starred|starrer|starring|co-star\w*|cast|ensemble|appear|appearances|return|"
+                         r"joining|joined|"
                          r"features?|featuring|headlined|toplined|fronted|led by|voices?)\b")
 
 
