@@ -708,3 +708,11 @@ def test_a_sentence_whose_only_cast_word_is_starred_reads_the_run_after_alongsid
                 "Howard.")
     assert {("wayward-pines", "castMember", p) for p in (
         "matt-dillon", "melissa-leo", "juliette-lewis")} <= got
+
+
+def test_a_fronted_joining_opens_the_run_after_its_verb() -> None:
+    got = facts("HBO’s “Lovecraft Country” premieres in August. Joining Vance, Majors, and "
+                "Smollett-Bell are Aunjanue Ellis, Elizabeth Debicki, Wunmi Mosaku, and Mac "
+                "Brandt.")
+    assert {("lovecraft-country", "castMember", p) for p in (
+        "aunjanue-ellis", "elizabeth-debicki", "wunmi-mosaku", "mac-brandt")} <= got

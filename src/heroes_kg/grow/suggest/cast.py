@@ -1547,7 +1547,7 @@ _CREDITED = re.compile(r"[“\"‘]?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}[”
 
 
 _CAST_WORDS = re.compile(r"\b(?:star|stars|starred|starrer|starring|co-star\w*|cast|ensemble|appear|appearances|return|"
-                         r"joining|joined|"
+                         r"[Jj]oining|[Jj]oined|"
                          r"features?|featuring|headlined|toplined|fronted|led by|voices?)\b")
 
 
