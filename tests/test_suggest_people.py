@@ -670,3 +670,49 @@ def test_a_bracket_of_earlier_credits_or_after_a_person_is_no_credits_bracket() 
     assert not any(p == "director" and o in ("maite-alberdi", "the-mole-agent", "mole-agent")
                    for _s, p, o in got)
     assert not any(p in ("producer", "screenwriter") for _s, p, _o in got)
+
+
+def test_a_run_of_names_a_cast_cue_a_few_words_before_governs() -> None:
+    # "the voice cast of the 2019 film included …", "whose cast included …": the noun
+    # "cast" and its verb a few words apart, or "alongside" after a cast verb
+    got = facts("When Studio Ghibli’s The Boy and the Heron finally hits theaters, it’ll do so "
+                "with star power. The English voice cast for the animated feature includes "
+                "Christian Bale, Dave Bautista, Gemma Chan and Willem Dafoe.")
+    assert {("the-boy-and-the-heron", "castMember", p) for p in (
+        "christian-bale", "dave-bautista", "gemma-chan", "willem-dafoe")} <= got
+    got = facts("James Corden returned to the franchise to voice the titular rabbit in “Peter "
+                "Rabbit 2,” alongside Rose Byrne, Domhnall Gleeson, and Margot Robbie.")
+    assert {("peter-rabbit-2", "castMember", p) for p in (
+        "rose-byrne", "domhnall-gleeson", "margot-robbie")} <= got
+
+
+def test_a_run_of_names_after_a_cast_cue_not_of_an_unnamed_or_unsure_work() -> None:
+    # an unnamed miniseries' cast is not the article's series', nor a crew list a cast
+    got = facts("“Battlestar Galactica” is back. Sci Fi Channel rebooted the series in 2003 "
+                "with a three-hour miniseries whose cast included Edward James Olmos and Mary "
+                "McDonnell among others.")
+    assert not any(p == "castMember" for _s, p, _o in got)
+    got = facts("“Battlestar Galactica” is back. The crew includes Ronald Moore, David Eick "
+                "and Michael Rymer, who produced it alongside Harvey Frand and Paul Leonard.")
+    assert not any(p == "castMember" for _s, p, _o in got)
+    # several works named after the run: which one each was in is not said
+    got = facts("Vanity Fair sat down with television stars including Nicola Coughlan, Hugh "
+                "Grant and Jurnee Smollett to discuss starring in shows including "
+                "“Bridgerton”, “The Undoing” and “Lovecraft Country”.")
+    assert not any(p == "castMember" for _s, p, _o in got)
+
+
+def test_a_sentence_whose_only_cast_word_is_starred_reads_the_run_after_alongside() -> None:
+    got = facts("Fox has renewed “Wayward Pines”. Wayward Pines starred Matt Dillon alongside "
+                "Oscar-winning Melissa Leo, Juliette Lewis, and Oscar-nominated actor Terence "
+                "Howard.")
+    assert {("wayward-pines", "castMember", p) for p in (
+        "matt-dillon", "melissa-leo", "juliette-lewis")} <= got
+
+
+def test_a_fronted_joining_opens_the_run_after_its_verb() -> None:
+    got = facts("HBO’s “Lovecraft Country” premieres in August. Joining Vance, Majors, and "
+                "Smollett-Bell are Aunjanue Ellis, Elizabeth Debicki, Wunmi Mosaku, and Mac "
+                "Brandt.")
+    assert {("lovecraft-country", "castMember", p) for p in (
+        "aunjanue-ellis", "elizabeth-debicki", "wunmi-mosaku", "mac-brandt")} <= got

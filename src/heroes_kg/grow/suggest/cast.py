@@ -1507,6 +1507,38 @@ _CAST_OPENS = re.compile(
     r"(?:the )?voice (?:talents|cast) of|(?:the )?voices of) "
     r"(?:(?:actors|actresses|stars|names) (?:like |such as |including )?|the likes of )?")
 
+#: Cues that govern a run of names after them, farther from the list than
+#: :data:`_CAST_OPENS` reaches, as data: the noun "cast" (or "ensemble") and, a few words
+#: on, its verb ("The cast for the first season of WESTWORLD includes …", "the voice cast
+#: of the 2019 film included …", "a three-hour miniseries whose cast included …"); a
+#: noun for performers and "including" ("stellar actors including …", "guest stars have
+#: also been announced, including …"); "also feature(s)" ("the film will also feature
+#: …"); "some big names:". Never "cast and crew", nor a cue a sentence end cuts off.
+_CAST_RUN_CUES = (
+    r"\b(?:cast|ensemble)(?: (?!and\b|but\b|or\b)[\w’'-]+){0,8}?,? (?:also |already )?"
+    r"(?:includes?|included|including|features|featured)(?: the likes of| names like)?",
+    r"\b(?:actors|actresses|stars|performers|guest stars|cast members)"
+    r"(?: (?!and\b|but\b|or\b)[\w’'-]+){0,5}?,? (?:including|such as)",
+    r"\b(?:(?:will|would|also|to) ){1,2}feature",
+    r"\b(?:includes?|included) (?:some|several|a few) (?:big |famous |familiar )?names:?",
+    # "Wayward Pines starred Matt Dillon alongside Oscar-winning Melissa Leo, Juliette
+    # Lewis, …": "alongside" after a cast verb of the sentence
+    r"\b(?:star\w*|co-star\w*|cast|voic\w+|play\w*|portray\w*|return\w*|appear\w*|"
+    r"repris\w+|join\w*)\b[^.;:]{0,80}? alongside(?: the likes of)?(?: (?:fellow|returning|newly "
+    r"added|co-stars?|cast members?)){0,2}",
+    # "joining returning cast members Emma Myers, Joy Sunday, …", "they’ll be joined by
+    # …", "Joining Vance, Majors, and Smollett-Bell are Aunjanue Ellis, …"
+    r"\b(?:[Jj]oining|[Jj]oined by)(?: (?:returning|fellow|already cast|newcomers|new|"
+    r"co-stars?|cast members?)){0,3}",
+    r"^Joining [^.;:]{1,80}? (?:are|is|will be)",
+    r"\b(?:starred|co-starred)",
+)
+_CAST_RUN = re.compile("(?:" + "|".join(_CAST_RUN_CUES) + r") $")
+#: An unnamed work whose cast the run is: "a three-hour miniseries whose cast included …".
+_OTHER_WORKS_CAST = re.compile(r"\b(?:a|an|another)(?: [\w-]+){0,3} (?:film|movie|series|"
+                               r"miniseries|show|version|adaptation|remake|reboot),? "
+                               r"(?:whose|which|that|with a)\s*$")
+
 
 #: A credit before a name: "Orange star ", "Stranger Things’ ", "“Euphoria” actress ".
 _CREDITED = re.compile(r"[“\"‘]?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}[”\"’]?"
@@ -1514,7 +1546,8 @@ _CREDITED = re.compile(r"[“\"‘]?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}[”
                        r" (?:star|alum|actor|actress) )")
 
 
-_CAST_WORDS = re.compile(r"\b(?:star|stars|starrer|starring|co-star\w*|cast|ensemble|appear|appearances|return|"
+_CAST_WORDS = re.compile(r"\b(?:star|stars|starred|starrer|starring|co-star\w*|cast|ensemble|appear|appearances|return|"
+                         r"[Jj]oining|[Jj]oined|"
                          r"features?|featuring|headlined|toplined|fronted|led by|voices?)\b")
 
 
@@ -1556,6 +1589,19 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
         # Blanchard": the first name's credit between the verb and the list
         opens = opened is not None and (opened.end() == m.start() or bool(_CREDITED.fullmatch(
             s.text, opened.end(), m.start())))
+        # a cue a few words before the run: two names are a list of the cast already
+        run = not opens and len(people) >= 2 and bool(
+            _CAST_RUN.search(s.text, max(0, m.start() - 90), m.start()))
+        if run:
+            opened = _CAST_RUN.search(s.text, max(0, m.start() - 90), m.start())
+            assert opened is not None
+            later = {w for x, _y, w in doc.work_spans if people[-1].end <= x < s.end}
+            if _OTHER_WORKS_CAST.search(s.text, 0, opened.start()) or len(later) >= 2:
+                # "a three-hour miniseries whose cast included …": a work the sentence
+                # does not name; "stars including A, B and C to discuss starring in …,
+                # including “Bridgerton”, “The Undoing” and …": which of them?
+                continue
+            opens = True
         done = people[-1].end
         verb = _LIST_CAST.match(doc.text, done) if not opens else None
         if not opens and verb is None:
@@ -1565,7 +1611,7 @@ def rule_cast_list_read(doc: Doc, s: Sentence) -> None:
         if opens and not (re.match(r" as (?:the |a |an )[a-z ]{1,25}? (?:along with|"
                                    r"alongside|as well as)", doc.text[done:s.end]) or
                           re.search(r"\b(?:along with|as well as)\b", doc.text[at:done])
-                          or len(people) >= 3):
+                          or len(people) >= 3 or run):
             continue  # a plain "starring A and B" is rule_cast_members'
         if opens:
             lead = re.match(r" as (?:the |a |an )[a-z ]{1,25}? (?:along with|alongside|as "
