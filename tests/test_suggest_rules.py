@@ -814,3 +814,18 @@ def test_premiere_noun_not_a_festival_or_a_season() -> None:
         assert not any(p == "workFeatured" and s.endswith("-premiere") and
                        not s.startswith("the-walking-dead-season") for s, p, _o in got
                        if "festival" not in s), (text, got)
+
+
+def test_premiere_noun_platform_from_the_clause() -> None:
+    # The network the clause is about is the premiere's platform ("CBS was fueled by the
+    # premieres of …"); a service right after the work ("the series debut of Reacher on
+    # Amazon Prime Video") too; a quoted name read as something else (a magazine) is no work.
+    got = facts("FOX was fueled by the season premieres of 'Star' (1.8/7, 5.4 million), while "
+                "CBS was fueled by the premieres of 'Survivor' (1.8/6, 8.34m).")
+    assert ("star-premiere", "platform", "fox") in got
+    assert ("survivor-premiere", "platform", "cbs") in got
+    got = facts("Viewers streamed 1.2 billion minutes in the series debut of Reacher on Netflix.")
+    assert ("reacher-premiere", "platform", "netflix") in got
+    # No platform from a clause opened by a studio.
+    got = facts("Disney was helped by the premiere of “The Mandalorian” last year.")
+    assert not any(p == "platform" for _s, p, _o in got)

@@ -110,6 +110,37 @@ _QUOTED = re.compile(r"[“\"‘'](?P<t>[A-Z0-9][\w’'.:&!?-]*(?: [\w’'.:&!?-
 _LIST_GAP = re.compile(r"^[”\"’']?,?[”\"’']? ?(?:\([^()]{0,40}\))?,? ?(?:and )?[“\"‘']?$")
 
 
+#: The clause's subject, a network or service: "NBC was in close second …, aided by …",
+#: "CBS was fueled by …", "TBS's programming … began in January with …".
+_CLAUSE_SUBJECT = re.compile(rf"^(?:(?:On|Last|This) \w+, )?(?P<o>{NAME})(?:[’']s?)? ")
+
+
+def _premiere_platform(doc: Doc, s: Sentence, m: re.Match[str],
+                       works: list[tuple[int, int, str]]) -> str | None:
+    """The network or service whose premiere the noun names: its possessive ("CBS’ 2014
+    premiere of"), "on" it right after the one work ("the series debut of Reacher on Amazon
+    Prime Video"), else the subject of the clause ("CBS was fueled by the premieres of")."""
+    names = [m.group("owner")] if m.group("owner") else []
+    if len(works) == 1:
+        on = re.match(rf"[”\"’']?,?[”\"’']?(?: \([^()]{{0,40}}\))? on (?P<o>{NAME})",
+                      doc.text[works[0][1]:s.start + len(s.text)])
+        if on:
+            names.append(on.group("o"))
+    clause = re.split(r", while |; |, and ", s.text[:m.start()])[-1]
+    subject = _CLAUSE_SUBJECT.match(clause)
+    if subject:
+        names.append(subject.group("o"))
+    for name in names:
+        found = doc.lookup(name)
+        kind = doc.type_of(found) if found else guess_type(name)
+        if (kind is not None and is_a(kind, "StreamingService")) or \
+                (kind is not None and is_a(kind, "TelevisionNetwork")):
+            return found or doc.entity(name, kind, "premiere-noun", m.group(0))
+        if found is None and name.lower() in NETWORKS:  # "CBS", "NBC"
+            return doc.entity(name, "TelevisionNetwork", "premiere-noun", m.group(0))
+    return None
+
+
 def rule_premiere_noun(doc: Doc, s: Sentence) -> None:
     """"Nearly 10 million people saw the premiere of “House of the Dragon” on Sunday
     night", "last night’s telecast was bigger than the 2014 season premiere of “The Big
@@ -141,19 +172,17 @@ def rule_premiere_noun(doc: Doc, s: Sentence) -> None:
         at = s.start + m.end()
         for a, b, w in spans:
             gap = doc.text[at:a]
-            if not (_LIST_GAP.match(gap) if works else re.fullmatch(r"[“\"‘']?", gap)):
+            if not (_LIST_GAP.match(gap) if at > s.start + m.end() else
+                    re.fullmatch(r"[“\"‘']?", gap)):
                 break
             if doc.type_of(w) in ("TVSeason", "TVEpisode"):
                 break  # a season's premiere is season-premiere's
-            works.append((a, b, w))
+            if doc.type_of(w) in WORK_TYPES:  # not "'Empire'" read as the magazine
+                works.append((a, b, w))
             at = b
         if not works:
             continue
-        owner = m.group("owner")
-        platform = doc.lookup(owner) if owner else None
-        if platform is not None and not (is_a(doc.type_of(platform), "StreamingService") or
-                                         is_a(doc.type_of(platform), "TelevisionNetwork")):
-            platform = None
+        platform = _premiere_platform(doc, s, m, works)
         day = _PREMIERE_DAY.match(doc.text[works[0][1]:s.start + len(s.text)]) \
             if len(works) == 1 else None
         date = None
