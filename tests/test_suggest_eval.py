@@ -68,7 +68,7 @@ FLOORS = {"dev": {"recall": 0.60, "precision": 0.94, "typed": 0.95, "noise": 0},
           # tuned on in round 16 (roles paired in a headline and bound to the titled work,
           # credits joined by "and", companies that produce, superseded release dates;
           # broadcast viewers as views, budgets and margins no takes, other shows' seasons)
-          "dev-17": {"recall": 0.15, "precision": 0.77, "typed": 0.93, "noise": 1},
+          "dev-17": {"recall": 0.16, "precision": 0.78, "typed": 0.93, "noise": 1},
           # the same (round 16's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 17 for two mechanisms: which work is the article's own, and
           # what a bracket after a name holds

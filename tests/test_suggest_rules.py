@@ -783,3 +783,49 @@ def test_no_cast_list_of_a_fronted_credit_whose_work_is_not_read() -> None:
              if c.property == "plays"}
     assert ("ed-skrein", "zoolander-2") not in plays
     assert ("morena-baccarin", "zoolander-2") not in plays
+
+
+def test_premiere_noun_of_a_work() -> None:
+    # "premiere-noun": the premiere named as a noun is a Premiere of the work it governs,
+    # with the day right after it ("on Sunday night": the Sunday before the article).
+    got = facts("Nearly 10 million people saw the premiere of “House of the Dragon” on "
+                "Sunday night, the network said.", date="2022-08-23")
+    assert ("house-of-the-dragon-premiere", "workFeatured", "house-of-the-dragon") in got
+    assert ("house-of-the-dragon-premiere", "startDate", "2022-08-21") in got
+    # A list the noun governs: each quoted series, read or not, has its premiere.
+    got = facts("The season premieres of 'NCIS' (1.6/7, 13.29m), 'Bull' (1.3/5, 10.06m), "
+                "and 'NCIS: New Orleans' (1.0/4, 8.78m) rounded out CBS's night.")
+    for work in ("ncis", "bull", "ncis-new-orleans"):
+        assert (f"{work}-premiere", "workFeatured", work) in got
+    # The year before the noun: "the 2014 season premiere of".
+    got = facts("Last night’s telecast was bigger than the 2014 season premiere of “The Big "
+                "Bang Theory.”", date="2018-03-28")
+    assert ("the-big-bang-theory-premiere", "startDate", "2014") in got
+
+
+def test_premiere_noun_not_a_festival_or_a_season() -> None:
+    # A festival's premiere is festival-premiere's; a numbered season's is season-premiere's;
+    # a finale or a person's debut is no premiere of the work.
+    for text in ("The festival will host the world premiere of “Scenes From a Marriage”.",
+                 "Viewers tuned in for the fifth season premiere of “The Walking Dead”.",
+                 "The season finale premiere of “Succession” drew 2 million viewers.",
+                 "It marks the directorial debut of “Greta Gerwig” in features."):
+        got = facts(text)
+        assert not any(p == "workFeatured" and s.endswith("-premiere") and
+                       not s.startswith("the-walking-dead-season") for s, p, _o in got
+                       if "festival" not in s), (text, got)
+
+
+def test_premiere_noun_platform_from_the_clause() -> None:
+    # The network the clause is about is the premiere's platform ("CBS was fueled by the
+    # premieres of …"); a service right after the work ("the series debut of Reacher on
+    # Amazon Prime Video") too; a quoted name read as something else (a magazine) is no work.
+    got = facts("FOX was fueled by the season premieres of 'Star' (1.8/7, 5.4 million), while "
+                "CBS was fueled by the premieres of 'Survivor' (1.8/6, 8.34m).")
+    assert ("star-premiere", "platform", "fox") in got
+    assert ("survivor-premiere", "platform", "cbs") in got
+    got = facts("Viewers streamed 1.2 billion minutes in the series debut of Reacher on Netflix.")
+    assert ("reacher-premiere", "platform", "netflix") in got
+    # No platform from a clause opened by a studio.
+    got = facts("Disney was helped by the premiere of “The Mandalorian” last year.")
+    assert not any(p == "platform" for _s, p, _o in got)

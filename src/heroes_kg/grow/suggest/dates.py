@@ -86,6 +86,129 @@ def rule_premiere(doc: Doc, s: Sentence) -> None:
                 0.8, value=date)
 
 
+#: The nouns of a work's first showing (data): "the premiere of", "the series debut of",
+#: "the season opener of".
+_PREMIERE_NOUNS = r"(?:(?:season|series|midseason|network) )?(?:premieres?|debut|opener)"
+#: Words before the noun that make it another event: a festival's premiere ("the world
+#: premiere of"), a season's ("its fifth season premiere"), a finale, a person's debut.
+_NOT_FIRST_SHOWING = re.compile(
+    r"\b(?:world|international|north american|european|u\.?s\.?|uk|canadian|asian|global|"
+    r"festival|gala|red[- ]carpet|directorial|acting|feature|film|screen|stage|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|next|"
+    r"\d+(?:st|nd|rd|th)|finale|trailer|teaser)[\s-]*$", re.IGNORECASE)
+#: "the premiere of “House of the Dragon”", "the 2014 season premiere of “The Big Bang
+#: Theory.”", "CBS’ 2014 premiere of The Big Bang Theory", "the premieres of 'Survivor'
+#: (1.8/6, 8.34m), 'Seal Team' (1.5/6, 9.88m), and 'Criminal Minds'".
+_PREMIERE_OF = re.compile(
+    rf"(?:\b(?P<owner>{NAME})[’']s? )?(?:\b(?:the|its|their) )?(?:(?P<year>(?:19|20)\d\d) )?"
+    rf"(?<![\w-]){_PREMIERE_NOUNS} of (?:the (?:\w+ ){{0,3}}?)?(?=[“\"‘'A-Z])")
+#: The day right after the premiere's work: "on Sunday night", "on Sept. 15, 2002".
+_PREMIERE_DAY = re.compile(rf"^[”\"’']?[.,]?[”\"’']? (?:on|in) (?P<d>{DATE}|(?:19|20)\d\d)\b")
+#: A quoted name: "'NCIS'", "“Empire”".
+_QUOTED = re.compile(r"[“\"‘'](?P<t>[A-Z0-9][\w’'.:&!?-]*(?: [\w’'.:&!?-]+){0,6}?)[.,]?[”\"’']")
+#: What may stand between two works of one list: "'Survivor' (1.8/6, 8.34m), 'Seal Team'".
+_LIST_GAP = re.compile(r"^[”\"’']?,?[”\"’']? ?(?:\([^()]{0,40}\))?,? ?(?:and )?[“\"‘']?$")
+
+
+#: The clause's subject, a network or service: "NBC was in close second …, aided by …",
+#: "CBS was fueled by …", "TBS's programming … began in January with …".
+_CLAUSE_SUBJECT = re.compile(rf"^(?:(?:On|Last|This) \w+, )?(?P<o>{NAME})(?:[’']s?)? ")
+
+
+def _premiere_platform(doc: Doc, s: Sentence, m: re.Match[str],
+                       works: list[tuple[int, int, str]]) -> str | None:
+    """The network or service whose premiere the noun names: its possessive ("CBS’ 2014
+    premiere of"), "on" it right after the one work ("the series debut of Reacher on Amazon
+    Prime Video"), else the subject of the clause ("CBS was fueled by the premieres of")."""
+    names = [m.group("owner")] if m.group("owner") else []
+    if len(works) == 1:
+        on = re.match(rf"[”\"’']?,?[”\"’']?(?: \([^()]{{0,40}}\))? on (?P<o>{NAME})",
+                      doc.text[works[0][1]:s.start + len(s.text)])
+        if on:
+            names.append(on.group("o"))
+    clause = re.split(r", while |; |, and ", s.text[:m.start()])[-1]
+    subject = _CLAUSE_SUBJECT.match(clause)
+    if subject:
+        names.append(subject.group("o"))
+    for name in names:
+        found = doc.lookup(name)
+        kind = doc.type_of(found) if found else guess_type(name)
+        if (kind is not None and is_a(kind, "StreamingService")) or \
+                (kind is not None and is_a(kind, "TelevisionNetwork")):
+            return found or doc.entity(name, kind, "premiere-noun", m.group(0))
+        if found is None and name.lower() in NETWORKS:  # "CBS", "NBC"
+            return doc.entity(name, "TelevisionNetwork", "premiere-noun", m.group(0))
+    return None
+
+
+def rule_premiere_noun(doc: Doc, s: Sentence) -> None:
+    """"Nearly 10 million people saw the premiere of “House of the Dragon” on Sunday
+    night", "last night’s telecast was bigger than the 2014 season premiere of “The Big
+    Bang Theory.”", "CBS was fueled by the premieres of 'Survivor' (1.8/6, 8.34m), 'Seal
+    Team' …": a work's premiere named as a noun, a `Premiere` with each work the noun
+    governs, the day or year the phrase gives, and the network or service whose premiere
+    it is. Not a festival's ("the world premiere of"), a season's ("its fifth season
+    premiere": `season-premiere`), a finale's or a trailer's, nor a person's debut."""
+    for m in _PREMIERE_OF.finditer(s.text):
+        lead = s.text[max(0, m.end() - 40):m.end()].rsplit(" of ", 1)[0]
+        head = re.sub(rf"\s*{_PREMIERE_NOUNS}\s*$", "", lead)
+        debut = re.search(r"\bdebut\b", m.group(0)) and \
+            not re.search(r"\bseries debut\b", m.group(0))
+        if _NOT_FIRST_SHOWING.search(head) or debut:
+            continue
+        spans = sorted(doc.works_in_spans(s.start + m.end() - 1, s.start + len(s.text)))
+        tv = bool(re.search(r"\b(?:season|series)\b", m.group(0))) or any(
+            doc.type_of(w) == "TVSeries" for _a, _b, w in spans)
+        for q in _QUOTED.finditer(s.text, m.end() - 1):
+            a, b = s.start + q.start("t"), s.start + q.end("t")
+            if tv and not any(x < b and a < y for x, y, _w in spans):
+                # "the season premieres of 'NCIS' (1.6/7, 13.29m), 'Bull' …": a quoted
+                # name the noun governs is the series, read or not
+                work = doc.lookup(q.group("t")) or doc.entity(q.group("t"), "TVSeries",
+                                                              "premiere-noun", q.group(0))
+                spans.append((a, b, work))
+        spans.sort()
+        works: list[tuple[int, int, str]] = []
+        at = s.start + m.end()
+        for a, b, w in spans:
+            gap = doc.text[at:a]
+            if not (_LIST_GAP.match(gap) if at > s.start + m.end() else
+                    re.fullmatch(r"[“\"‘']?", gap)):
+                break
+            if doc.type_of(w) in ("TVSeason", "TVEpisode"):
+                break  # a season's premiere is season-premiere's
+            if doc.type_of(w) in WORK_TYPES:  # not "'Empire'" read as the magazine
+                works.append((a, b, w))
+            at = b
+        if not works:
+            continue
+        platform = _premiere_platform(doc, s, m, works)
+        day = _PREMIERE_DAY.match(doc.text[works[0][1]:s.start + len(s.text)]) \
+            if len(works) == 1 else None
+        date = None
+        if day and day.group("d").lower().split()[0] in WEEKDAYS and doc.base_date is not None:
+            back = (doc.base_date.weekday() - WEEKDAYS.index(day.group("d").lower().split()[0])) % 7
+            if re.search(r"\b(?:[Aa]head of|[Bb]efore|[Ww]ill)\b", s.text[:m.start()]):
+                back = -((-back) % 7)  # "ahead of the premiere of X on Sunday": the coming one
+            date = (doc.base_date - _dt.timedelta(days=back)).isoformat()  # "on Sunday night"
+        elif day:
+            date = _date(doc, day.group("d"))
+        elif m.group("year"):
+            date = m.group("year")
+        quote = s.text if len(s.text) < 160 else s.text[m.start():works[-1][1] - s.start]
+        qat = s.start + (0 if quote == s.text else m.start())
+        for _a, _b, work in works:
+            event = doc.derived(f"{work}-premiere", "Premiere",
+                                f"{doc.name_of(work)} premiere" + (
+                                    f" on {doc.name_of(platform)}" if platform else ""),
+                                "premiere-noun", quote)
+            doc.add(event, "workFeatured", quote, qat, "premiere-noun", 0.65, obj=work)
+            if date:
+                doc.add(event, "startDate", quote, qat, "premiere-noun", 0.6, value=date)
+            if platform:
+                doc.add(event, "platform", quote, qat, "premiere-noun", 0.6, obj=platform)
+
+
 _OUT = (r"(?:debut|debuts|debuted|launch|launches|launched|premiere|premieres|premiered|"
         r"drop|drops|dropped|arrive|arrives|arrived|hits|hitting|hit(?= (?:theaters|theatres|"
         r"cinemas|screens)\b)|open|opens|opened|opening|"
@@ -878,7 +1001,8 @@ def rule_slate_works(doc: Doc, s: Sentence) -> None:
                     obj=org)
 
 
-RULES = [rule_premiere, rule_release, rule_streaming, rule_sold_to, rule_the_streamer,
+RULES = [rule_premiere, rule_premiere_noun, rule_release, rule_streaming, rule_sold_to,
+         rule_the_streamer,
          rule_streamer_kind, rule_new_releases, rule_streamer_releases, rule_their_kind,
          rule_year_of_releases,
          rule_ordered, rule_service_originals, rule_trailer, rule_channel_title,
