@@ -41,7 +41,7 @@ FLOORS = {"dev": {"recall": 0.60, "precision": 0.94, "typed": 0.95, "noise": 0},
           # the same (round 9's held-out half), tuned on in round 10 for rules that carry
           # over (credits and titles, work binding in slates, cast lists, seasons,
           # box-office takes, words posted on a platform)
-          "dev-11": {"recall": 0.36, "precision": 0.85, "typed": 0.90, "noise": 0},
+          "dev-11": {"recall": 0.37, "precision": 0.85, "typed": 0.90, "noise": 0},
           # the same (round 10's held-out half), tuned on in round 11 for rules that carry
           # over (bracket order, title boundaries, binding in round-ups, typing, noise,
           # box-office takes and their works, speakers, quoted phrases)
@@ -53,7 +53,7 @@ FLOORS = {"dev": {"recall": 0.60, "precision": 0.94, "typed": 0.95, "noise": 0},
           # the same (round 12's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 13 for two mechanisms: the work an article is about, and the
           # type of a new name (given names and common words from real lexicons) and noise
-          "dev-14": {"recall": 0.24, "precision": 0.80, "typed": 0.95, "noise": 0},
+          "dev-14": {"recall": 0.25, "precision": 0.80, "typed": 0.95, "noise": 0},
           # the same (round 13's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 14 (which work a credit binds to, title boundaries, cast and
           # crew phrasings, quotations set out the British or web way, joint speakers,
@@ -81,19 +81,19 @@ FLOORS = {"dev": {"recall": 0.60, "precision": 0.94, "typed": 0.95, "noise": 0},
           "dev-20": {"recall": 0.14, "precision": 0.63, "typed": 0.86, "noise": 0},
           # the same (round 19's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 20 for awards and festival line-ups
-          "dev-21": {"recall": 0.18, "precision": 0.72, "typed": 0.88, "noise": 0},
+          "dev-21": {"recall": 0.19, "precision": 0.72, "typed": 0.88, "noise": 0},
           # the same (round 20's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 21 for award categories and where a work is shown; in round 22
           # for titles in line-up lines and chart entries, prize lines, cast lists; in round 23
           # an article about TV lends its kind to titles (typed 0.90 -> 0.96)
-          "dev-22": {"recall": 0.15, "precision": 0.75, "typed": 0.93, "noise": 1},
+          "dev-22": {"recall": 0.16, "precision": 0.75, "typed": 0.93, "noise": 1},
           # the same (round 21's held-out half), scored once before any rule was tuned on it
           # its gold records the cast of "The cast for the first season of WESTWORLD" on
           # the series; suggest, as other sets' gold does, on the season the clause names
           "dev-23": {"recall": 0.14, "precision": 0.62, "typed": 0.91, "noise": 1},
           "dev-24": {"recall": 0.21, "precision": 0.79, "typed": 0.93, "noise": 0},
           # the same (round 23's held-out half), scored once before any rule was tuned on it
-          "dev-25": {"recall": 0.16, "precision": 0.78, "typed": 0.91, "noise": 0}}
+          "dev-25": {"recall": 0.18, "precision": 0.78, "typed": 0.91, "noise": 0}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

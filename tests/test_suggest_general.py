@@ -3399,3 +3399,28 @@ def test_a_name_right_before_starring_and_its_cast_is_a_work() -> None:
     r = run("The Chris Pratt starring vehicle shattered the box office. Pratt said so.")
     types = {e.name: e.type for e in r.entities}
     assert types.get("Chris Pratt") not in ("Movie", "TVSeries")
+
+
+def test_the_weekend_an_article_states_once_dates_each_take() -> None:
+    # a heading that states the weekend, and a date line under the headline (the weekend
+    # of that day: its Friday to Sunday)
+    text = ("Weekend Box Office (August 2 - 4, 2019)\nby Sujit Chawla\n"
+            "Disney*Pixar’s Finding Dory served up a new opening record for an animated "
+            "film taking in an estimated $136.2M from 4,305 theaters.\n")
+    dory = _takes(text, "2019-08-05")["finding-dory-box-office"]
+    assert (dory["startDate"], dory["endDate"]) == ("2019-08-02", "2019-08-04")
+    text = ("Weekend Estimates: Dory Swims On\n\nJanuary 12, 2020\n\n"
+            "Disney*Pixar’s Finding Dory served up a new opening record for an animated "
+            "film taking in an estimated $136.2M from 4,305 theaters.\n")
+    dory = _takes(text, "2020-01-12")["finding-dory-box-office"]
+    assert (dory["startDate"], dory["endDate"]) == ("2020-01-10", "2020-01-12")
+    # a take whose sentence gives its own time, or a range that is no weekend, gets none
+    text = ("Weekend Box Office (August 2 - 4, 2019)\n"
+            "Disney*Pixar’s Finding Dory served up a new opening record for an animated "
+            "film taking in an estimated $136.2M on Friday from 4,305 theaters.\n")
+    dory = _takes(text, "2019-08-05")["finding-dory-box-office"]
+    assert (dory["startDate"], dory["endDate"]) == ("2019-08-02", "2019-08-02")  # its day
+    text = ("Box Office (August 2 - 14, 2019)\n"
+            "Disney*Pixar’s Finding Dory served up a new opening record for an animated "
+            "film taking in an estimated $136.2M from 4,305 theaters.\n")
+    assert "startDate" not in _takes(text, "2019-08-15")["finding-dory-box-office"]

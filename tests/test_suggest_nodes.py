@@ -920,3 +920,27 @@ def test_an_adverb_or_a_clause_opening_a_sentence_takes_no_figure() -> None:
     assert not works & {"overseas", "considering", "in-three-days-alone"}
     assert any(o == "harry-potter-and-the-deathly-hollows-part-ii" for _s, p, o in got
                if p == "about")
+
+
+def test_the_week_of_a_chart_stated_once_for_the_article() -> None:
+    # a heading in a January article: the week of Dec. 30 is last year's
+    text = ("Top 10 Week of Dec. 30:\nSquid Game Season 2 Dominates Another Week\n"
+            "It was another green light for Squid Game Season 2 - the smash-hit Korean drama "
+            "series maintained its position at the top of the Netflix Top 10 non-English TV "
+            "list, with 58.2 million views for the week. In only 11 days, Season 2 of the "
+            "global phenomenon has amassed 126.2 million views.\n")
+    got = facts(text, "2025-01-07")
+    assert ("squid-game-season-2-viewership", "startDate", "2024-12-30") in got
+    # a figure of its own period ("In only 11 days") gets no week
+    assert not any(s == "squid-game-season-2-viewership-2" and p == "startDate"
+                   for s, p, _o in got)
+    # the week in running text, "for the week of 1–7 September", day first
+    text = ("Wednesday Season 2 Part 2 drew 15.2 million views. The series ranked No. 1 on "
+            "Netflix’s English-language TV chart for the week of 1–7 September.\n")
+    got = facts(text, "2025-09-10")
+    assert ("wednesday-season-2-part-2-viewership", "startDate", "2025-09-01") in got or \
+        any(p == "startDate" and o == "2025-09-01" for _s, p, o in got)
+    assert any(p == "endDate" and o == "2025-09-07" for _s, p, o in got)
+    # a week of another year is another time's chart
+    text = text.replace("1–7 September", "1–7 September 2024")
+    assert not any(p == "startDate" for _s, p, _o in facts(text, "2025-09-10"))

@@ -1282,3 +1282,166 @@ def period_ended(doc: Doc) -> None:
 
 RULES = [rule_figures, rule_watched_for, rule_box_office_take]
 DOC_RULES = [figure_list, stated_by, week_spans, period_ended]
+
+
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DASH = r" ?(?:-|–|—|to|through|thru) ?"
+#: A stated period of a chart or a figure, a week or a weekend, once in an article:
+#: "for the week of January 24-30", "led the ratings survey, from January 15 to 21",
+#: "(for Jan. 31-Feb. 6)", "for the week of 1–7 September", "July 27 - July 29, 2018",
+#: "Weekend Box Office (August 2 - 4, 2019)", "Week of 11/23/20 – 11/29/20", and a week by
+#: its first day alone: "Top 10 Week of Dec. 30", "in the week commencing December 26th".
+_PERIODS = (
+    re.compile(rf"(?P<m1>{_MON}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:, (?P<y1>20\d\d))?{_DASH}"
+               rf"(?:(?P<m2>{_MON}) )?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>20\d\d))?"
+               rf"(?! ?(?:-|–|%|\d|million|billion|percent|episodes?|years?))"),
+    re.compile(rf"(?<![\d,.])(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? "
+               rf"(?P<m2>{_MON})(?:,? (?P<y>20\d\d))?\b"),
+    re.compile(r"(?P<n1>\d{1,2}/\d{1,2}/\d\d) ?[-–—] ?(?P<n2>\d{1,2}/\d{1,2}/\d\d)\b"),
+    re.compile(rf"\b[Ww]eek (?:of|commencing|beginning|starting) (?P<m1>{_MON}) "
+               rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y1>20\d\d))?(?!{_DASH}\d)"),
+)
+#: What must stand right before a range for it to be the article's period: a week, "for",
+#: "between", "from", or nothing at all (a heading, a date line, a bracket).
+_PERIOD_CUE = re.compile(r"(?:\b(?:[Ww]eek(?: of| spanning| from| commencing)?|[Ff]or|"
+                         r"between|[Ff]rom|spanning|survey,? from)|^|\(|\n)[ \t]*$")
+#: A sentence that gives its figure its own period, or a total, or another year's:
+#: "in its first 28 days", "to date", "so far", "last year's record".
+_OWN_PERIOD = re.compile(
+    r"\b(?:to date|so far|total|totals|totaling|totalling|cumulative|overall|all[- ]time|"
+    r"(?:last|previous|prior|next) (?:week|weekend|year|month|season)|a year ago|"
+    r"(?:first|opening) (?:day|days|night|\w+ days|\w+ weeks|month)|\w+[- ]days?\b|"
+    r"weeks|since|through|after|(?:19|20)\d\d|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|yesterday|tonight|last night|lifetime|ever)\b", re.IGNORECASE)
+_VALUE_PROPS = ("views", "hoursViewed", "households", "rank", "gross")
+_PERIOD_TYPES = ("ViewershipFigure", "ChartRanking", "BoxOfficeFigure")
+_DATE_LINE = re.compile(rf"^[ \t]*(?:(?P<a>{_MON} \d{{1,2}}, 20\d\d)|(?P<b>\d{{1,2}} {_MON},? "
+                        rf"20\d\d))[ \t]*$", re.MULTILINE)
+
+
+def _stated_periods(doc: Doc) -> list[tuple[int, str, str, str | None]]:
+    """Each week or weekend the article states: (where, quote, first day, last day)."""
+    base = doc.base_date
+    out: list[tuple[int, str, str, str | None]] = []
+    if base is None:
+        return out
+    for n, pattern in enumerate(_PERIODS):
+        for m in pattern.finditer(doc.text):
+            if n < 2 and not _PERIOD_CUE.search(doc.text[max(0, m.start() - 30):m.start()]):
+                continue
+            g = m.groupdict()
+            first: str | None
+            last: str | None
+            if g.get("n1"):
+                try:
+                    a, b = (_dt.datetime.strptime(x, "%m/%d/%y").date().isoformat()
+                            for x in (g["n1"], g["n2"]))
+                except ValueError:
+                    continue
+                first, last = a, b
+            else:
+                year = g.get("y") or g.get("y1")
+                tail = f", {year}" if year else ""
+                first = doc.date(f"{g.get('m1') or g.get('m2')} {g['d1']}{tail}")
+                last = doc.date(f"{g.get('m2') or g.get('m1')} {g['d2']}{tail}") \
+                    if g.get("d2") else None
+            if first is None or len(first) != 10:
+                continue
+            start = _dt.date.fromisoformat(first)
+            if not -7 <= (base - start).days <= 45:
+                continue  # a period of another time ("the week of Jan. 7" a year before)
+            if last is not None:
+                if len(last) != 10:
+                    continue
+                days = (_dt.date.fromisoformat(last) - start).days
+                if not (days == 6 or (days in (2, 3) and start.weekday() in (3, 4))):
+                    continue  # neither a week nor a weekend
+            if n == 3 and (len(doc.text[:m.start()].rsplit("\n", 1)[-1]) > 12 or
+                           not re.match(r":?[ \t]*(?:\n|$)", doc.text[m.end():])):
+                continue  # a week by its first day only as a heading: "Top 10 Week of Dec. 30:"
+            out.append((m.start(), m.group(0), first, last))
+    return sorted(set(out))
+
+
+def _weekend_stated(doc: Doc) -> list[tuple[int, str, str, str | None]]:
+    """In a weekend box-office report, the weekend of the article's date, stated by its
+    date line ("January 12, 2020" under the headline): Friday to Sunday."""
+    if doc.base_date is None or not box_office_news(doc) or \
+            not re.search(r"\bweekend\b", doc.text[:600], re.IGNORECASE):
+        return []
+    friday, sunday = _weekend(doc.base_date)
+    line = _DATE_LINE.search(doc.text[:600])
+    if line is not None and doc.date(line.group(0).strip()) == doc.base_date.isoformat():
+        return [(line.start(), line.group(0).strip(), friday.isoformat(), sunday.isoformat())]
+    return []
+
+
+#: A heading inside an article: a short line of its own with no closing stop
+#: ("Competitive Landscape", "In the Film Arena").
+_HEADING_LINE = re.compile(r"^[ \t]*[A-Z][^\n.!?]{0,60}[ \t]*$", re.MULTILINE)
+
+
+def _line_of(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
+
+
+def _in_section(doc: Doc, at: int, pos: int) -> bool:
+    """Whether a period stated at ``at`` in running text holds at ``pos``: no heading
+    line between them (a period on a line of its own, a heading or a date line, holds for
+    the whole article)."""
+    if len(_line_of(doc.text, at)) <= 80:
+        return True
+    a, b = sorted((at, pos))
+    return not any(a < h.start() < b for h in _HEADING_LINE.finditer(doc.text, a, b))
+
+
+def _own_period(doc: Doc, stated: list[tuple[int, str, str, str | None]], pos: int) -> bool:
+    """Whether the sentence at ``pos`` names a period, total or time of its own (the
+    article's stated period left aside)."""
+    s = next((x for x in doc.sentences if x.start <= pos < x.end), None)
+    if s is None:
+        return True
+    own = s.text
+    for at, q, _a, _b in stated:  # the sentence that states the period may name it
+        if s.start <= at < s.end:
+            own = own.replace(q, " ")
+    return _OWN_PERIOD.search(own) is not None
+
+
+def article_period(doc: Doc) -> None:
+    """The period a chart or its figures cover, stated once for the whole article ("As
+    per the top 10 list for November 8 - November 14, 2021 week", "Top 10 Week of Dec.
+    30", "the latest weekly ratings (for Jan. 31-Feb. 6)", "July 27 - July 29, 2018" under
+    a weekend box-office heading): the `startDate` (and `endDate`) of each figure and
+    ranking of the article whose own sentence names no other period, total or time ("In
+    only 11 days, Season 2 … has amassed 126.2 million views", "its total run to $39.2
+    million so far"), quoted where the article states the period (the one stated last
+    before the figure, else the first)."""
+    stated = _stated_periods(doc)
+    box = False
+    if not stated:
+        stated, box = _weekend_stated(doc), True
+    if not stated:
+        return
+    # a place in so many countries' own charts ("No. 1 in 91 countries") is no place on
+    # the chart whose week the article states
+    dated = {c.subject for c in doc.found.values()
+             if c.property in ("startDate", "endDate", "periodDays", "countriesRanked")}
+    done: set[str] = set()
+    for c in sorted(doc.found.values(), key=lambda x: x.start):
+        if c.property not in _VALUE_PROPS or c.subject in dated or c.subject in done:
+            continue
+        kind = doc.type_of(c.subject)
+        if kind not in _PERIOD_TYPES or (box and kind == "ViewershipFigure"):
+            continue
+        done.add(c.subject)
+        if any(_own_period(doc, stated, x.start) for x in doc.found.values()
+               if x.subject == c.subject):
+            continue
+        before = [p for p in stated if p[0] <= c.start]
+        at, quote, first, last = before[-1] if before else stated[0]
+        if not _in_section(doc, at, c.start):
+            continue
+        doc.add(c.subject, "startDate", quote, at, "article-period", 0.55, value=first)
+        if last is not None:
+            doc.add(c.subject, "endDate", quote, at, "article-period", 0.55, value=last)

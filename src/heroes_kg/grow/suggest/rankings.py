@@ -11,6 +11,7 @@ from ._text import NAME, NUMBER_WORDS, SOURCE, Sentence, is_title_case
 from .dates import DATE
 from .figures import (
     another_subject_between,
+    article_period,
     bound_elsewhere,
     box_office_news,
     in_aside,
@@ -936,4 +937,5 @@ RULES = [rule_top_for_all, rule_countries, rule_number_one, rule_place, rule_box
          rule_territories, rule_superlative, rule_came_in,
          rule_topped_list, rule_atop, rule_spot, rule_box_office_places, rule_bracketed_places,
          rule_rounding_up, rule_led_list]
-DOC_RULES = [top_lists, ranking_platform]
+#: the article's period last, once every figure and ranking is drafted
+DOC_RULES = [top_lists, ranking_platform, article_period]
