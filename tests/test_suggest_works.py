@@ -1152,3 +1152,18 @@ def test_a_paragraph_about_films_keeps_its_titles_films_in_a_tv_article() -> Non
             "Knives.\n\n"
             "The season is filming now.")
     assert _types(text).get("All the Old Knives") == "Movie"
+
+
+def test_year_possessive_before_a_quoted_title() -> None:
+    def got(text: str) -> set[tuple[str, str, str]]:
+        result = suggest(Article("a", "T", "a.txt", text, date="2023-05-10"), [],
+                         min_confidence=0.0)
+        return {c.key() for c in result.statements}
+
+    assert ("walk-the-line", "datePublished", "2005") in got(
+        "He earned an Oscar nomination for 2005’s “Walk the Line.”")
+    assert ("the-battle-at-lake-changjin", "datePublished", "2021") in got(
+        "It beat 2021's patriotic war film \"The Battle at Lake Changjin,\" at the box office.")
+    # A verb between the year and the title: the year's biggest hit, not the work's year.
+    assert not any(p == "datePublished" for _s, p, _o in got(
+        "2019's biggest hit was “Joker,” which made $1 billion."))

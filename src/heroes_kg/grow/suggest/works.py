@@ -3092,6 +3092,14 @@ _YEAR_KIND = re.compile(rf"(?:\b(?:the|a|an|his|her|their|its|in|to|and)|{POSSES
                         r"drama|comedy|thriller|feature|adaptation|miniseries)s?,? [“\"‘]?")
 
 
+#: "2005’s “Walk the Line.”", "2021's patriotic war film "The Battle at Lake Changjin"": a
+#: year's possessive before a quoted title, or before a few words naming the work's kind
+#: (data) and then the title; not "2019's biggest hit was “Joker”" (a verb between).
+_YEAR_KINDS = (r"(?:film|movie|series|show|hit|blockbuster|comedy|drama|thriller|sitcom|"
+               r"musical|documentary|feature|remake|reboot|sequel|adaptation|miniseries|"
+               r"classic|horror|romance|biopic|epic|western|release)")
+_YEAR_POSSESSIVE_QUOTED = re.compile(
+    rf"\b(?P<y>(?:19|20)\d\d)[’']s (?:(?:[a-z][\w-]* ){{0,3}}{_YEAR_KINDS},? )?[“\"‘']")
 #: "this fall’s unexpected box office triumph ‘The Wild Robot’": out in the article's year.
 _THIS_SEASON = re.compile(r"\b[Tt]his (?:year|fall|summer|spring|winter|autumn)[’']s ")
 
@@ -3182,6 +3190,12 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
             doc.add(work, "datePublished", doc.text[s.start + m.start():end],
                     s.start + m.start(), "this-year-title", 0.6,
                     value=str(doc.base_date.year))
+    for m in _YEAR_POSSESSIVE_QUOTED.finditer(s.text):
+        spans = doc.span_starting(s.start + m.end())
+        if spans:
+            _a, b, work = spans[0]
+            doc.add(work, "datePublished", doc.text[s.start + m.start():doc.past_quote(b)],
+                    s.start + m.start(), "year-title", 0.8, value=m.group("y"))
     for pattern in (_YEAR_POSSESSIVE, _YEAR_PAREN):
         for m in pattern.finditer(s.text):
             works = doc.works_in(s.start + m.start(), s.start + m.end())
