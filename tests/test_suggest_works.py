@@ -1188,3 +1188,13 @@ def test_the_release_named_as_a_noun_with_its_day_or_a_relative_date() -> None:
     # A date the release had before is not the work's.
     assert not dated("“Free Guy” was originally scheduled for a July 2020 release.",
                      "2020-06-01")
+
+
+def test_a_year_and_kind_with_a_word_before_the_year() -> None:
+    got = facts("He starred in the 2012 blockbuster “Ek Tha Tiger” and in the hit 2008 film, "
+                "\"Mamma Mia!\"")
+    assert ("ek-tha-tiger", "datePublished", "2012") in got
+    assert ("mamma-mia", "datePublished", "2008") in got
+    # No title right after the kind: no work's year.
+    assert not any(p == "datePublished" for _s, p, _o in facts(
+        "It was the hit 2008 film that nobody in “Variety” expected."))

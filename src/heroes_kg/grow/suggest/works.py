@@ -3087,9 +3087,12 @@ def _genre_confidence(genre: str, confidence: float) -> float:
 
 
 #: "the 2009 Broadway play ‘Eclipsed’", "the 2013 film ‘12 Years a Slave’".
-_YEAR_KIND = re.compile(rf"(?:\b(?:the|a|an|his|her|their|its|in|to|and)|{POSSESSOR}) (?P<y>(?:19|20)\d\d) (?:[A-Za-z][\w+-]* ){{0,3}}?"
+_YEAR_KIND = re.compile(rf"(?:\b(?:the|a|an|his|her|their|its|in|to|and)|{POSSESSOR}) "
+                        rf"(?:(?:cult|original|hit|classic|acclaimed|beloved|celebrated) )?"
+                        rf"(?P<y>(?:19|20)\d\d) (?:[A-Za-z][\w+-]* ){{0,3}}?"
                         r"(?:film|movie|series|show|play|musical|documentary|novel|book|sitcom|"
-                        r"drama|comedy|thriller|feature|adaptation|miniseries)s?,? [“\"‘]?")
+                        r"drama|comedy|thriller|feature|adaptation|miniseries|blockbuster|"
+                        r"classic)s?,? [“\"‘]?")
 
 
 #: "2005’s “Walk the Line.”", "2021's patriotic war film "The Battle at Lake Changjin"": a
