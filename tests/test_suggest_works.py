@@ -1198,3 +1198,12 @@ def test_a_year_and_kind_with_a_word_before_the_year() -> None:
     # No title right after the kind: no work's year.
     assert not any(p == "datePublished" for _s, p, _o in facts(
         "It was the hit 2008 film that nobody in “Variety” expected."))
+
+
+def test_a_quoted_title_and_its_year_in_brackets() -> None:
+    got = facts("Miyazaki made “Spirited Away” (2001) and “The Wind Rises” (2013).")
+    assert ("spirited-away", "datePublished", "2001") in got
+    assert ("the-wind-rises", "datePublished", "2013") in got
+    # A quoted remark and a year in brackets: no work.
+    assert not any(p == "datePublished" for _s, p, _o in facts(
+        "She said “I loved it” (2019) in an interview."))

@@ -3103,6 +3103,9 @@ _YEAR_KINDS = (r"(?:film|movie|series|show|hit|blockbuster|comedy|drama|thriller
                r"classic|horror|romance|biopic|epic|western|release)")
 _YEAR_POSSESSIVE_QUOTED = re.compile(
     rf"\b(?P<y>(?:19|20)\d\d)[’']s (?:(?:[a-z][\w-]* ){{0,3}}{_YEAR_KINDS},? )?[“\"‘']")
+#: A quoted title's closing quotation mark and its year in brackets: "“Spirited Away”
+#: (2001)", "\"King the Land\" (2023)".
+_QUOTED_YEAR_PAREN = re.compile(r"[”\"’'] \((?P<y>(?:19|20)\d\d)\)")
 #: "this fall’s unexpected box office triumph ‘The Wild Robot’": out in the article's year.
 _THIS_SEASON = re.compile(r"\b[Tt]his (?:year|fall|summer|spring|winter|autumn)[’']s ")
 
@@ -3193,6 +3196,14 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
             doc.add(work, "datePublished", doc.text[s.start + m.start():end],
                     s.start + m.start(), "this-year-title", 0.6,
                     value=str(doc.base_date.year))
+    for m in _QUOTED_YEAR_PAREN.finditer(s.text):
+        close = s.start + m.start() + 1  # "“Spirited Away” (2001)": right after the quote
+        spans = [(a, b, w) for a, b, w in doc.works_in_spans(s.start, close)
+                 if doc.past_quote(b) == close]
+        if spans:
+            a, _b, work = spans[-1]
+            doc.add(work, "datePublished", doc.text[a:s.start + m.end()], a, "year-title",
+                    0.8, value=m.group("y"))
     for m in _YEAR_POSSESSIVE_QUOTED.finditer(s.text):
         spans = doc.span_starting(s.start + m.end())
         if spans:
