@@ -30,7 +30,7 @@ FLOORS = {"dev": {"recall": 0.59, "precision": 0.94, "typed": 0.95, "noise": 0},
           # tuned on its articles a… to m…, the rest only scored in totals
           "dev-6": {"recall": 0.28, "precision": 0.81, "typed": 0.92, "noise": 1},
           # scored once as a held-out half, then developed on: its rules not keyed on it
-          "dev-7": {"recall": 0.42, "precision": 0.92, "typed": 0.92, "noise": 1},
+          "dev-7": {"recall": 0.43, "precision": 0.92, "typed": 0.92, "noise": 1},
           # the same, scored once as a held-out half before any rule was tuned on it
           "dev-8": {"recall": 0.41, "precision": 0.91, "typed": 0.93, "noise": 0},
           # the same (round 7's held-out half)
@@ -53,7 +53,7 @@ FLOORS = {"dev": {"recall": 0.59, "precision": 0.94, "typed": 0.95, "noise": 0},
           # the same (round 12's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 13 for two mechanisms: the work an article is about, and the
           # type of a new name (given names and common words from real lexicons) and noise
-          "dev-14": {"recall": 0.24, "precision": 0.80, "typed": 0.95, "noise": 0},
+          "dev-14": {"recall": 0.25, "precision": 0.80, "typed": 0.95, "noise": 0},
           # the same (round 13's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 14 (which work a credit binds to, title boundaries, cast and
           # crew phrasings, quotations set out the British or web way, joint speakers,

@@ -2696,7 +2696,9 @@ def test_a_fronted_credit_clause_then_the_film_is_the_work_in_scope() -> None:
                                      KNOWN, min_confidence=0.0).statements}
     assert ("sultan", "producer", "aditya-chopra") in got
     assert ("sultan", "director", "ali-abbas-zafar") in got
-    assert not any(s == "ek-tha-tiger" for s, _p, _o in got)
+    # No credit of the earlier film's; its year ("the 2012 blockbuster") is its own.
+    assert not any(s == "ek-tha-tiger" and p != "datePublished" for s, p, _o in got)
+    assert ("ek-tha-tiger", "datePublished", "2012") in got
 
 
 def test_a_service_before_a_clause_or_a_plural_kind_is_not_the_works_network() -> None:

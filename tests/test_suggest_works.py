@@ -1152,3 +1152,58 @@ def test_a_paragraph_about_films_keeps_its_titles_films_in_a_tv_article() -> Non
             "Knives.\n\n"
             "The season is filming now.")
     assert _types(text).get("All the Old Knives") == "Movie"
+
+
+def test_year_possessive_before_a_quoted_title() -> None:
+    def got(text: str) -> set[tuple[str, str, str]]:
+        result = suggest(Article("a", "T", "a.txt", text, date="2023-05-10"), [],
+                         min_confidence=0.0)
+        return {c.key() for c in result.statements}
+
+    assert ("walk-the-line", "datePublished", "2005") in got(
+        "He earned an Oscar nomination for 2005’s “Walk the Line.”")
+    assert ("the-battle-at-lake-changjin", "datePublished", "2021") in got(
+        "It beat 2021's patriotic war film \"The Battle at Lake Changjin,\" at the box office.")
+    # A verb between the year and the title: the year's biggest hit, not the work's year.
+    assert not any(p == "datePublished" for _s, p, _o in got(
+        "2019's biggest hit was “Joker,” which made $1 billion."))
+
+
+def test_the_release_named_as_a_noun_with_its_day_or_a_relative_date() -> None:
+    def dated(text: str, date: str) -> set[tuple[str, str, str, str]]:
+        result = suggest(Article("a", "T", "a.txt", text, date=date), [], min_confidence=0.45)
+        return {(*c.key(), c.rule) for c in result.statements if c.key()[1] == "datePublished"}
+
+    assert ("under-paris", "datePublished", "2024-06-05", "release-noun") in dated(
+        "“Under Paris” has drawn 60 million views since its June 5 release.", "2024-06-20")
+    assert ("ne-zha-2", "datePublished", "2025-01", "release-noun") in dated(
+        "“Ne Zha 2” has taken $2 billion since its release last month.", "2025-02-20")
+    # The noun, not the verb "release": the rule with its own record, above the floor.
+    assert ("ghostbusters-afterlife-2", "datePublished", "2023-12-20", "release-noun") in dated(
+        "Sony has given “Ghostbusters: Afterlife 2” a release date of Dec. 20, 2023.",
+        "2022-04-20")
+    # Nothing named or pointed to before the noun: not the work named after it.
+    assert not dated("Filming starts in January, aiming for a theatrical release on December "
+                     "5, 2025. It reunites the pair of “Kaminey.”", "2024-10-01")
+    # A date the release had before is not the work's.
+    assert not dated("“Free Guy” was originally scheduled for a July 2020 release.",
+                     "2020-06-01")
+
+
+def test_a_year_and_kind_with_a_word_before_the_year() -> None:
+    got = facts("He starred in the 2012 blockbuster “Ek Tha Tiger” and in the hit 2008 film, "
+                "\"Mamma Mia!\"")
+    assert ("ek-tha-tiger", "datePublished", "2012") in got
+    assert ("mamma-mia", "datePublished", "2008") in got
+    # No title right after the kind: no work's year.
+    assert not any(p == "datePublished" for _s, p, _o in facts(
+        "It was the hit 2008 film that nobody in “Variety” expected."))
+
+
+def test_a_quoted_title_and_its_year_in_brackets() -> None:
+    got = facts("Miyazaki made “Spirited Away” (2001) and “The Wind Rises” (2013).")
+    assert ("spirited-away", "datePublished", "2001") in got
+    assert ("the-wind-rises", "datePublished", "2013") in got
+    # A quoted remark and a year in brackets: no work.
+    assert not any(p == "datePublished" for _s, p, _o in facts(
+        "She said “I loved it” (2019) in an interview."))

@@ -238,6 +238,39 @@ _DAY_OR_MONTH = re.compile(rf"\d|\b(?:{'|'.join([*WEEKDAYS, *MONTHS])})\b", re.I
 #: as a noun, with its month or year.
 _RELEASE_NOUN = re.compile(rf"\b(?:an?|its|their) (?:[\w-]+ )??(?P<d>{_MONTH},? (?:of )?\d{{4}}|"
                            rf"(?:19|20)\d\d) (?:theatrical |streaming |digital |cinema )?release\b")
+#: The release named as a noun with its day or a date relative to the article's (data):
+#: "Since its release on April 11", "since its June 5 release", "since its release last
+#: month", "has a December 1st release date", "Sony has set a release date of Dec. 20,
+#: 2023 for the film", "is set for release May 15", "aiming for a theatrical release on
+#: May 7, 2021".
+_RELATIVE = (r"(?:last (?:month|year)|(?:earlier )?this month|(?:earlier|later) this year|"
+             r"the previous (?:month|year))")
+_KIND_OF_RELEASE = r"(?:theatrical |streaming |digital |cinema |wide |global |worldwide )?"
+_RELEASE_NOUN_DAY = re.compile(
+    rf"\b(?:(?:its|their|an?|the) (?:[\w-]+ )??{_KIND_OF_RELEASE}release(?: date)?|"
+    rf"(?:set|scheduled|slated|due|planned|aiming) for (?:an? )?{_KIND_OF_RELEASE}release) "
+    rf"(?:(?:on|of|for) )?(?P<d>{DATE}|{_RELATIVE})\b(?![’'-]| \d)|"
+    rf"\b(?:its|their|an?) (?P<d2>{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?) "
+    rf"{_KIND_OF_RELEASE}release\b")
+#: Before a release noun: a date it had before, not the work's own ("originally set for a
+#: July 2020 release", "moved from its June 5 release").
+_FORMER_RELEASE = re.compile(r"\b(?:originally|initially|previously|once|former|old|earlier)\b[^.;]{0,40}$|"
+                             r"\bfrom\s*$")
+
+
+def _relative(doc: Doc, text: str) -> str | None:
+    """"last month", "earlier this month", "last year": against the article's date."""
+    base = doc.base_date
+    if base is None or not re.fullmatch(_RELATIVE, text):
+        return None
+    if text.endswith("year"):
+        return str(base.year - (0 if "this" in text else 1))
+    if "this" in text:
+        return f"{base.year}-{base.month:02d}"
+    last = base.replace(day=1) - _dt.timedelta(days=1)
+    return f"{last.year}-{last.month:02d}"
+
+
 _ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
                  rf"available|coming|comes|heads|heading|headed)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'.-]+){{0,5}}?)"
                  rf" (?:on|to|from) (?:the )?(?:(?:[A-Z]\.){{2,}}[’']s )?(?P<o>{NAME})")
@@ -297,13 +330,36 @@ def rule_release(doc: Doc, s: Sentence) -> None:
         doc.add(work, "datePublished", m.group(0), s.start + m.start(), "released-on", 0.6,
                 value=str(doc.base_date.year))
     for m in _RELEASE_NOUN.finditer(s.text):
+        if _FORMER_RELEASE.search(s.text[:m.start()]):
+            continue  # "was originally scheduled for a July 2020 release": a former date
         work = doc.work_at(s.start + m.start(), s)
         date = _date(doc, m.group("d"))
         if work is not None and date is not None:
             doc.add(work, "datePublished", s.text[:m.end()] if m.start() < 60 else m.group(0),
                     s.start + (0 if m.start() < 60 else m.start()), "release-noun", 0.6,
                     value=date)
+    nouns: list[tuple[int, int]] = []  # the release nouns read, not read again as verbs
+    for m in _RELEASE_NOUN_DAY.finditer(s.text):
+        if _FORMER_RELEASE.search(s.text[:m.start()]) or re.search(
+                r"\b(?:release dates|releases)\b", m.group(0)):
+            continue  # a former date; "release dates of November 20 and December 11": two works
+        phrase = m.group("d") or m.group("d2")
+        work = doc.work_at(s.start + m.start(), s)
+        date = _relative(doc, phrase) or _date(doc, phrase)
+        if work is None or date is None or phrase.lower() in WEEKDAYS:
+            continue
+        if work not in doc.works_in(s.start, s.start + m.start()) and not re.match(
+                r"(?:its|their)\b", m.group(0)) and not re.match(
+                r"(?:It|The (?:[\w-]+ )?(?:film|movie|series|show|sequel|picture|pic|feature|"
+                r"drama|comedy|thriller))\b", s.text):
+            continue  # "…, aiming for a theatrical release on December 5, 2025. … their
+            # movie “Kaminey”": no work named or pointed to before, not one named after
+        doc.add(work, "datePublished", m.group(0), s.start + m.start(), "release-noun", 0.6,
+                value=date)
+        nouns.append((m.start(), m.end()))
     for m in _RELEASE.finditer(s.text):
+        if any(a <= m.start() < b for a, b in nouns):
+            continue  # "a release date of Dec. 20, 2023": the noun, read above
         if m.group(0).startswith("premiered on"):
             continue  # a past premiere is an event of its own: rule_premiere
         if re.match(r"releases? of\b", m.group(0)):

@@ -3087,11 +3087,25 @@ def _genre_confidence(genre: str, confidence: float) -> float:
 
 
 #: "the 2009 Broadway play ‘Eclipsed’", "the 2013 film ‘12 Years a Slave’".
-_YEAR_KIND = re.compile(rf"(?:\b(?:the|a|an|his|her|their|its|in|to|and)|{POSSESSOR}) (?P<y>(?:19|20)\d\d) (?:[A-Za-z][\w+-]* ){{0,3}}?"
+_YEAR_KIND = re.compile(rf"(?:\b(?:the|a|an|his|her|their|its|in|to|and)|{POSSESSOR}) "
+                        rf"(?:(?:cult|original|hit|classic|acclaimed|beloved|celebrated) )?"
+                        rf"(?P<y>(?:19|20)\d\d) (?:[A-Za-z][\w+-]* ){{0,3}}?"
                         r"(?:film|movie|series|show|play|musical|documentary|novel|book|sitcom|"
-                        r"drama|comedy|thriller|feature|adaptation|miniseries)s?,? [“\"‘]?")
+                        r"drama|comedy|thriller|feature|adaptation|miniseries|blockbuster|"
+                        r"classic)s?,? [“\"‘]?")
 
 
+#: "2005’s “Walk the Line.”", "2021's patriotic war film "The Battle at Lake Changjin"": a
+#: year's possessive before a quoted title, or before a few words naming the work's kind
+#: (data) and then the title; not "2019's biggest hit was “Joker”" (a verb between).
+_YEAR_KINDS = (r"(?:film|movie|series|show|hit|blockbuster|comedy|drama|thriller|sitcom|"
+               r"musical|documentary|feature|remake|reboot|sequel|adaptation|miniseries|"
+               r"classic|horror|romance|biopic|epic|western|release)")
+_YEAR_POSSESSIVE_QUOTED = re.compile(
+    rf"\b(?P<y>(?:19|20)\d\d)[’']s (?:(?:[a-z][\w-]* ){{0,3}}{_YEAR_KINDS},? )?[“\"‘']")
+#: A quoted title's closing quotation mark and its year in brackets: "“Spirited Away”
+#: (2001)", "\"King the Land\" (2023)".
+_QUOTED_YEAR_PAREN = re.compile(r"[”\"’'] \((?P<y>(?:19|20)\d\d)\)")
 #: "this fall’s unexpected box office triumph ‘The Wild Robot’": out in the article's year.
 _THIS_SEASON = re.compile(r"\b[Tt]his (?:year|fall|summer|spring|winter|autumn)[’']s ")
 
@@ -3182,6 +3196,20 @@ def rule_year_title(doc: Doc, s: Sentence) -> None:
             doc.add(work, "datePublished", doc.text[s.start + m.start():end],
                     s.start + m.start(), "this-year-title", 0.6,
                     value=str(doc.base_date.year))
+    for m in _QUOTED_YEAR_PAREN.finditer(s.text):
+        close = s.start + m.start() + 1  # "“Spirited Away” (2001)": right after the quote
+        spans = [(a, b, w) for a, b, w in doc.works_in_spans(s.start, close)
+                 if doc.past_quote(b) == close]
+        if spans:
+            a, _b, work = spans[-1]
+            doc.add(work, "datePublished", doc.text[a:s.start + m.end()], a, "year-title",
+                    0.8, value=m.group("y"))
+    for m in _YEAR_POSSESSIVE_QUOTED.finditer(s.text):
+        spans = doc.span_starting(s.start + m.end())
+        if spans:
+            _a, b, work = spans[0]
+            doc.add(work, "datePublished", doc.text[s.start + m.start():doc.past_quote(b)],
+                    s.start + m.start(), "year-title", 0.8, value=m.group("y"))
     for pattern in (_YEAR_POSSESSIVE, _YEAR_PAREN):
         for m in pattern.finditer(s.text):
             works = doc.works_in(s.start + m.start(), s.start + m.end())
