@@ -391,6 +391,15 @@ def test_a_title_right_before_the_role_noun_is_the_credited_work() -> None:
     assert ("yellowstone", "creator", "taylor-sheridan") in got
 
 
+def test_a_role_noun_before_a_makers_possessive_credits_the_work_after() -> None:
+    # "director Madeleine Gavin’s City of Joy", "director Matthew Heineman’s ISIS protest
+    # film City Of Ghosts"; not what is not a work: "director Jane Roe’s mother"
+    got = facts("“Ace” opens the festival. Next is director Madeleine Gavin’s “City of "
+                "Joy”. Then director Jane Roe’s mother speaks.")
+    assert ("city-of-joy", "director", "madeleine-gavin") in got
+    assert not [f for f in got if f[2] == "jane-roe"]
+
+
 @pytest.mark.parametrize("text, wrong", [
     # a nationality, an award, a word that describes the person, a company: no title
     ("“Fish Tank” is new. Iranian director Jafar Panahi is in prison.", "iranian"),

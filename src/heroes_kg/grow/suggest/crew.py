@@ -308,6 +308,20 @@ def _title_before(doc: Doc, s: Sentence, at: int, role: str) -> str | None:
     return doc.entity(title, kind, "title-role-name", s.text[m.start("t"):at])
 
 
+#: Between a maker's possessive and the work: what kind of work it is ("ISIS protest
+#: film", "sci-fi comedy", "much-anticipated new movie"), lower-case words only.
+_OWNED_GAP = re.compile(r"(?:[a-z][\w-]*,? ){0,5}[“\"‘]?$")
+
+
+def _owned_work(doc: Doc, at: int) -> tuple[int, str] | None:
+    """The end and the work of the title that follows a possessive at ``at``."""
+    spans = sorted((a, b, w) for a, b, w in doc.works_in_spans(at, at + 160) if a >= at)
+    if spans and _OWNED_GAP.fullmatch(doc.text[at:spans[0][0]]) and \
+            is_a(doc.type_of(spans[0][2]), "CreativeWork"):
+        return spans[0][1], spans[0][2]
+    return None
+
+
 def rule_role_before_name(doc: Doc, s: Sentence) -> None:
     """"a sequel is in development from writer-director Robert Rodriguez", "director
     Robert Rodriguez"."""
@@ -337,8 +351,26 @@ def rule_role_before_name(doc: Doc, s: Sentence) -> None:
             names = names[:1]  # "director Marina Zenovich, Jiu-liang Wang’s …": one director
         for name in names:
             end = s.text.find(name, m.start("people")) + len(name)
-            if re.match(r"[’']s\b", s.text[end:]) or re.search(r"[’']s ", name):
-                continue  # "director Matthew Heineman’s ISIS": a possessive, not a name
+            poss = re.search(r"[’']s(?: |$)", name)
+            if poss:
+                end -= len(name) - poss.start()
+                name = name[:poss.start()]
+            if re.match(r"[’']s\b", s.text[end:]):
+                # "director Josh Greenbaum’s Will & Harper", "Cartel Land director Matthew
+                # Heineman’s ISIS protest film City Of Ghosts": the work after the
+                # possessive, what kind of work it is between; else no credit
+                owned = _owned_work(doc, s.start + end + 3)
+                if owned is None:
+                    continue
+                who = _person(doc, name, "role-name", s.text[m.start():end])
+                if who is None or not is_a(doc.type_of(who), "Person"):
+                    continue
+                owned_end = owned[0]
+                for prop in _TITLE_ROLES[role]:
+                    doc.add(owned[1], prop, doc.text[pos:owned_end], pos,
+                            "writer-director" if role.startswith("writer") and "director" in
+                            role else "title-role-name", 0.7, obj=who)
+                continue
             quote = s.text[m.start():end]
             who = _person(doc, name, "role-name", quote)
             if who is None or not is_a(doc.type_of(who), "Person"):
