@@ -90,12 +90,12 @@ FLOORS = {"dev": {"recall": 0.59, "precision": 0.94, "typed": 0.95, "noise": 0},
           # the same (round 21's held-out half), scored once before any rule was tuned on it
           # its gold records the cast of "The cast for the first season of WESTWORLD" on
           # the series; suggest, as other sets' gold does, on the season the clause names
-          "dev-23": {"recall": 0.15, "precision": 0.65, "typed": 0.91, "noise": 1},
+          "dev-23": {"recall": 0.16, "precision": 0.65, "typed": 0.91, "noise": 1},
           "dev-24": {"recall": 0.20, "precision": 0.79, "typed": 0.93, "noise": 0},
           # the same (round 23's held-out half), scored once before any rule was tuned on it
-          "dev-25": {"recall": 0.18, "precision": 0.79, "typed": 0.91, "noise": 0},
+          "dev-25": {"recall": 0.19, "precision": 0.79, "typed": 0.91, "noise": 0},
           # the same (round 24's held-out half), scored once before any rule was tuned on it
-          "dev-26": {"recall": 0.16, "precision": 0.69, "typed": 0.88, "noise": 0}}
+          "dev-26": {"recall": 0.17, "precision": 0.69, "typed": 0.88, "noise": 0}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -378,6 +378,39 @@ def test_crew_phrasings(text: str, fact: tuple[str, str, str]) -> None:
     assert fact in facts(text)
 
 
+def test_a_title_right_before_the_role_noun_is_the_credited_work() -> None:
+    # "Parasite director Bong Joon-ho will preside over a jury": the work named before
+    # the role, not the festival film in scope.
+    text = ("Jane Campion's “The Power of the Dog” will play in competition. Parasite "
+            "director Bong Joon-ho will preside over the jury.")
+    got = facts(text)
+    assert ("parasite", "director", "bong-joon-ho") in got
+    assert ("the-power-of-the-dog", "director", "bong-joon-ho") not in got
+    got = facts("“Wind River: The Next Chapter” is coming. Yellowstone co-creator Taylor "
+                "Sheridan wrote and directed the first film.")
+    assert ("yellowstone", "creator", "taylor-sheridan") in got
+
+
+def test_a_role_noun_before_a_makers_possessive_credits_the_work_after() -> None:
+    # "director Madeleine Gavin’s City of Joy", "director Matthew Heineman’s ISIS protest
+    # film City Of Ghosts"; not what is not a work: "director Jane Roe’s mother"
+    got = facts("“Ace” opens the festival. Next is director Madeleine Gavin’s “City of "
+                "Joy”. Then director Jane Roe’s mother speaks.")
+    assert ("city-of-joy", "director", "madeleine-gavin") in got
+    assert not [f for f in got if f[2] == "jane-roe"]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a nationality, an award, a word that describes the person, a company: no title
+    ("“Fish Tank” is new. Iranian director Jafar Panahi is in prison.", "iranian"),
+    ("“Fish Tank” is new. Renowned director Denis Villeneuve is back.", "renowned"),
+    ("“Fish Tank” is new. Best Director winner Ang Lee is back.", "best-director-winner"),
+    ("“Fish Tank” is new. Series creator Simon Rich is back.", "series"),
+])
+def test_no_title_before_the_role_noun(text: str, wrong: str) -> None:
+    assert not [f for f in facts(text) if f[0] == wrong]
+
+
 # --------------------------------------------------------------------------- rankings
 
 

@@ -7,7 +7,15 @@ import re
 
 from ._doc import Doc
 from ._lists import PeopleLists, listed_work, read_people
-from ._names import FIRST_NAMES, KNOWN_NAMES, NETWORKS, STREAMERS, guess_type
+from ._names import (
+    FIRST_NAMES,
+    KNOWN_NAMES,
+    NATIONALITIES,
+    NETWORKS,
+    STREAMERS,
+    guess_type,
+    is_place_or_award,
+)
 from ._terms import is_a
 from ._text import NAME, TITLE, TITLE_WORDS, Sentence, shared_surname, verbs
 
@@ -251,6 +259,69 @@ def rule_by(doc: Doc, s: Sentence) -> None:
                             obj=who)
 
 
+#: A title written right before a role noun: "Parasite director Bong Joon-ho",
+#: "House of Cards creator Beau Willimon".
+_TITLE_RIGHT_BEFORE = re.compile(rf"(?:^|(?<=[\s(“\"‘]))(?P<t>{TITLE_WORDS})\s$")
+#: Words before a role noun that describe the person, not a work: "Series creator",
+#: "Veteran director", "Oscar-winning filmmaker".
+_NOT_TITLE = re.compile(r"^(?:Series|Show|Film|Movie|Documentary|Veteran|Acclaimed|Famed|"
+                        r"Celebrated|Legendary|Former|Indie|Executive|Co|Director|Writer|"
+                        r"Filmmaker|Producer|Creator|The|A|An|His|Her|Their|Its|Our|Then|Now|"
+                        r"Both|Fellow|Longtime|Award|Feature|Debut|First-time|Actor|Actress|"
+                        r"Star|Studio|Company|Network|Festival|Jury|Guest|Music|Art)$|"
+                        r"-(?:winning|nominated|based|born|turned)$|[’']s$|^[A-Z]{2,}$")
+
+#: One word before the role that describes the person: "Iranian", "Renowned", "Rising".
+_DESCRIBING = re.compile(r"(?:ian|ese|ish|ic|i|ed|ing|ly)$")
+
+
+def _title_before(doc: Doc, s: Sentence, at: int, role: str) -> str | None:
+    """The work a title written right before the role noun names, bound there and not to
+    the work in scope: "Parasite director Bong Joon-ho will preside over a jury" (of
+    Venice, whose films the article is about); "Yellowstone co-creator Taylor Sheridan
+    wrote and directed the first film". Not a company ("Film4 director"), a nationality
+    ("Mexican director"), an award ("Best Director winner") or a word that describes the
+    person ("Series creator", "Oscar-winning director")."""
+    m = _TITLE_RIGHT_BEFORE.search(s.text, max(0, at - 60), at)
+    if m is None:
+        return None
+    title = m.group("t").strip()
+    first = title.split()[0]
+    words = title.split()
+    if _NOT_TITLE.search(words[-1]) or first in NATIONALITIES or \
+            words[-1] in NATIONALITIES or title.lower() in KNOWN_NAMES or \
+            is_place_or_award(title) or re.search(r"\d{4}|^[\dIVX]+$", title) or \
+            re.search(r" (?:and|from|by|with) ", title) or \
+            words[0].lower() in ("from", "by", "with", "and", "for", "to", "in", "on", "at") or \
+            (len(words) == 1 and _DESCRIBING.search(first) and doc.lookup(title) is None):
+        return None  # "A Prophet and Rust And Bone director": two works; "Iranian director",
+        # "Renowned director": a word that describes the person
+    found = doc.lookup(title)
+    if found is not None:
+        return found if is_a(doc.type_of(found), "CreativeWork") else None
+    if is_a(guess_type(title), "Organization") or doc.is_person(title):
+        return None
+    if m.start("t") == 0 and len(words) == 1 and re.search(
+            rf"(?<![.!?]\s)\b{re.escape(first.lower())}\b", doc.text):
+        return None  # sentence-initial and written in lower case elsewhere: a plain word
+    kind = "TVSeries" if role in ("creator", "co-creator", "showrunner") else "Movie"
+    return doc.entity(title, kind, "title-role-name", s.text[m.start("t"):at])
+
+
+#: Between a maker's possessive and the work: what kind of work it is ("ISIS protest
+#: film", "sci-fi comedy", "much-anticipated new movie"), lower-case words only.
+_OWNED_GAP = re.compile(r"(?:[a-z][\w-]*,? ){0,5}[“\"‘]?$")
+
+
+def _owned_work(doc: Doc, at: int) -> tuple[int, str] | None:
+    """The end and the work of the title that follows a possessive at ``at``."""
+    spans = sorted((a, b, w) for a, b, w in doc.works_in_spans(at, at + 160) if a >= at)
+    if spans and _OWNED_GAP.fullmatch(doc.text[at:spans[0][0]]) and \
+            is_a(doc.type_of(spans[0][2]), "CreativeWork"):
+        return spans[0][1], spans[0][2]
+    return None
+
+
 def rule_role_before_name(doc: Doc, s: Sentence) -> None:
     """"a sequel is in development from writer-director Robert Rodriguez", "director
     Robert Rodriguez"."""
@@ -270,24 +341,44 @@ def rule_role_before_name(doc: Doc, s: Sentence) -> None:
                 "Organization")):
             continue  # "Film4 director Madden": the company's, not a work's
         pos = s.start + m.start()
-        work = _target(doc, pos, s)
+        role = m.group("role")
+        titled = _title_before(doc, s, m.start(), role)
+        work = titled or _target(doc, pos, s)
         if work is None:
             continue
-        role = m.group("role")
         names = _names(m.group("people"), doc)
         if not s.text[m.end("role"):].startswith("s "):
             names = names[:1]  # "director Marina Zenovich, Jiu-liang Wang’s …": one director
         for name in names:
             end = s.text.find(name, m.start("people")) + len(name)
-            if re.match(r"[’']s\b", s.text[end:]) or re.search(r"[’']s ", name):
-                continue  # "director Matthew Heineman’s ISIS": a possessive, not a name
+            poss = re.search(r"[’']s(?: |$)", name)
+            if poss:
+                end -= len(name) - poss.start()
+                name = name[:poss.start()]
+            if re.match(r"[’']s\b", s.text[end:]):
+                # "director Josh Greenbaum’s Will & Harper", "Cartel Land director Matthew
+                # Heineman’s ISIS protest film City Of Ghosts": the work after the
+                # possessive, what kind of work it is between; else no credit
+                owned = _owned_work(doc, s.start + end + 3)
+                if owned is None:
+                    continue
+                who = _person(doc, name, "role-name", s.text[m.start():end])
+                if who is None or not is_a(doc.type_of(who), "Person"):
+                    continue
+                owned_end = owned[0]
+                for prop in _TITLE_ROLES[role]:
+                    doc.add(owned[1], prop, doc.text[pos:owned_end], pos,
+                            "writer-director" if role.startswith("writer") and "director" in
+                            role else "title-role-name", 0.7, obj=who)
+                continue
             quote = s.text[m.start():end]
             who = _person(doc, name, "role-name", quote)
             if who is None or not is_a(doc.type_of(who), "Person"):
                 continue
             # "Jurassic World co-writer Derek Connolly": sure when the work is named
             # right before the role; else the work in scope, a guess (RULE_CONFIDENCE_CAP).
-            named = any(0 <= pos - b <= 4 for _a, b, w in doc.work_spans if w == work)
+            named = titled is not None or any(0 <= pos - b <= 4 for _a, b, w in doc.work_spans
+                                              if w == work)
             for prop in _TITLE_ROLES[role]:
                 rule = "writer-director" if role.startswith("writer") and \
                     "director" in role else "title-role-name" if named else "role-name"
