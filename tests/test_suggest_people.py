@@ -716,3 +716,26 @@ def test_a_fronted_joining_opens_the_run_after_its_verb() -> None:
                 "Brandt.")
     assert {("lovecraft-country", "castMember", p) for p in (
         "aunjanue-ellis", "elizabeth-debicki", "wunmi-mosaku", "mac-brandt")} <= got
+
+
+def test_a_name_right_after_a_cast_word_and_as_or_after_play_is_a_character() -> None:
+    def types(text: str) -> dict[str, str]:
+        found = suggest(Article("a", "T", "a.txt", text, date="2022-01-18"), KNOWN,
+                        min_confidence=0.0)
+        return {e.name: e.type for e in found.entities}
+    got = types("A recently-released trailer shows Issac as Steven Grant, a mild-mannered "
+                "gift-shop employee. Jodhi May (Game of Thrones, Genius) as Queen Calanthe "
+                "leads. It is unclear whether Sam Claflin will return to play Mycroft Holmes. "
+                "He plays Lord Yoshii Toranaga, who is struggling. Grant, Calanthe and Holmes "
+                "return.")
+    assert got.get("Steven Grant") == "FictionalCharacter"
+    assert got.get("Queen Calanthe") == "FictionalCharacter"
+    assert got.get("Mycroft Holmes") == "FictionalCharacter"
+    assert got.get("Lord Yoshii Toranaga") == "FictionalCharacter"
+    # "such as", "known as", "as well as" name people, not parts
+    got = types("The cast includes stars such as Dana Whitfield, as well as Marcus Henley. "
+                "The film is directed by the writer known as Ellen Brightwater. Whitfield "
+                "said so, and Henley, who also starred, and Brightwater agreed.")
+    assert got.get("Dana Whitfield") == "Person"
+    assert got.get("Marcus Henley") == "Person"
+    assert got.get("Ellen Brightwater") == "Person"

@@ -57,6 +57,17 @@ _CHARACTER_BEFORE = re.compile(
     rf"(?:\b(?:character|role of),? |(?:(?<!such )(?<!well )\bas|"
     rf"\b{verbs('play', 'portray', forms=('s', 'ed', 'ing'))})(?: the| a| an)?"
     r"(?P<between>(?: [a-z][\w-]*| [A-Z]\w+[’']s){1,4}) )$")
+#: A cast verb or an actor right before "as", or "play" itself, with nothing between it
+#: and the name: "A recently-released trailer shows Issac as Steven Grant", "Jodhi May
+#: (Game of Thrones, Genius) as Queen Calanthe", "his first leading blockbuster role as Paul
+#: Atreides", "He plays Lord Yoshii Toranaga", "whether Sam Claflin will return to play
+#: Mycroft Holmes" (not "such as", "known as", "as well as", "the same as", "as director
+#: …": a description after "as" is read by ``_CHARACTER_BEFORE``).
+_PART_BEFORE = re.compile(
+    rf"(?:(?:\b(?:stars?|starring|starred|staring|appears?|appearing|appeared|roles?|cast|"
+    rf"returns?|returning|reprises?|reprising|reprised|debuts?|"
+    rf"(?!(?:Such|Known|Also|As|And|But|Just|Even|Same|Well|Only)\b)[A-Z][\w’'.-]*[a-z.])|\))"
+    rf" as|\b{verbs('play', 'portray', forms=('base', 's', 'ed', 'ing'))}) $")
 #: Words after a name that say it is a series: "Jack Ryan has already been renewed for
 #: season three", "Castle Rock season 2".
 _SERIES_AFTER = re.compile(r"^(?:[’']s)? (?:has (?:already |just |officially )?been |was |is )?"
@@ -155,6 +166,8 @@ def _kind_from_context(doc: Doc, name: str) -> str | None:
                                                      "docuseries") else "Movie"
         if _OWNED_BEFORE.search(before[-8:]):
             return ""
+        if _PART_BEFORE.search(before):
+            return "FictionalCharacter"
         cue = _CHARACTER_BEFORE.search(before)
         between = (cue.group("between") or "").split() if cue else []
         if cue and not any(_ROLE_WORD.fullmatch(w) or w in _NOT_A_DESCRIPTION
