@@ -739,3 +739,23 @@ def test_a_name_right_after_a_cast_word_and_as_or_after_play_is_a_character() ->
     assert got.get("Dana Whitfield") == "Person"
     assert got.get("Marcus Henley") == "Person"
     assert got.get("Ellen Brightwater") == "Person"
+
+
+def test_a_name_with_a_gross_or_an_audience_in_brackets_or_a_trailer_of_is_a_work() -> None:
+    def types(text: str) -> dict[str, str]:
+        found = suggest(Article("a", "T", "a.txt", text, date="2020-08-18"), KNOWN,
+                        min_confidence=0.0)
+        return {e.name: e.type for e in found.entities}
+    got = types("The premiere drew 760,000 viewers on HBO, although it fell behind Perry "
+                "Mason (884,000), which arrived with strong ratings. Mason returns. Also "
+                "opening this weekend was Eighth Grade ($1.269 million from 158 locations). "
+                "Today, the makers have unveiled the trailer of Mumbai Saga. Saga opens soon.")
+    assert got.get("Perry Mason") in ("TVSeries", "Movie")
+    assert got.get("Eighth Grade") in ("TVSeries", "Movie")
+    assert got.get("Mumbai Saga") in ("TVSeries", "Movie")
+    # an age in brackets is a person's, and without box office or ratings a figure says nothing
+    got = types("The weekend ratings were strong, said Dana Whitfield (64), who runs it. "
+                "Whitfield agreed.")
+    assert got.get("Dana Whitfield") == "Person"
+    got = types("The studio paid Marcus Henley ($2 million), who said so. Henley agreed.")
+    assert got.get("Marcus Henley") == "Person"

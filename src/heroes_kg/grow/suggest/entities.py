@@ -81,8 +81,9 @@ _SERIES_BEFORE = re.compile(r"\b(?:season|seasons|episodes?|finale|premiere) of\
 _KIND_BEFORE = re.compile(r"\b(?P<k>film|movie|documentary|project|debut|series|"
                           r"show|sitcom|miniseries|docuseries)\s$")
 #: Words before a name that say it is a title: "officially titled Beetlejuice Beetlejuice",
-#: "a teaser trailer for Beetlejuice Beetlejuice".
-_TITLE_BEFORE = re.compile(r"\b(?:titled|title|(?:trailer|teaser) for|sequel to|"
+#: "a teaser trailer for Beetlejuice Beetlejuice", "the makers have unveiled the trailer of
+#: Mumbai Saga".
+_TITLE_BEFORE = re.compile(r"\b(?:titled|title|(?:trailer|teaser|poster) (?:for|of)|sequel to|"
                            r"prequel to)\s$")
 #: A possessive before a name: "promoted by James Cameron on his Sina Weibo" (a person is
 #: not anybody's).
@@ -107,6 +108,14 @@ _PLAYED_BY_AFTER = re.compile(r"(?:,? (?:played|portrayed|essayed|voiced) by|"
 #: starring Alexander Skarsgård": the name is the work's (not "starring in", "as" …, nor
 #: "The Chris Pratt starring vehicle").
 _STARRING_AFTER = re.compile(r",? (?:co-)?starring (?=[A-Z])(?!In\b|As\b)")
+#: A box-office gross or an audience in brackets right after a name: "Eighth Grade ($1.269
+#: million from 158 locations)", "it fell behind Perry Mason (884,000), which arrived with
+#: …": the figure is a work's (not an age, "Tom Hanks (64)", nor a year).
+_FIGURE_AFTER = re.compile(r" \((?:[$£€₹] ?\d[\d.,]*(?: ?(?:[MmBbKk]\b|million|billion|crore))?|"
+                           r"\d{1,3}(?:,\d{3})+)[ )]")
+#: What the article must speak of for a bracketed figure to be a work's: box office or ratings.
+_AUDIENCE_WORDS = re.compile(r"\b(?:box[ -]office|grossed|grosses|weekend|viewers|ratings|"
+                             r"theaters|theatres|locations|screens|tickets)\b", re.IGNORECASE)
 #: Someone's full name in brackets right after a name: "follows ambitious FBI agent Holden
 #: Ford (Jonathan Groff)".
 _BRACKETED_PERSON = re.compile(rf" \(({NAME})\)")
@@ -148,6 +157,9 @@ def _kind_from_context(doc: Doc, name: str) -> str | None:
             return "TVSeries"
     for at in places:
         if _STARRING_AFTER.match(doc.text, at + len(name)):
+            sentence = next((x.text for x in doc.sentences if x.start <= at < x.end), "")
+            return work_kind(sentence, doc.text)
+        if _FIGURE_AFTER.match(doc.text, at + len(name)) and _AUDIENCE_WORDS.search(doc.text):
             sentence = next((x.text for x in doc.sentences if x.start <= at < x.end), "")
             return work_kind(sentence, doc.text)
         if _PLAYED_BY_AFTER.match(doc.text, at + len(name)) or \
