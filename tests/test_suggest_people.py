@@ -759,3 +759,22 @@ def test_a_name_with_a_gross_or_an_audience_in_brackets_or_a_trailer_of_is_a_wor
     assert got.get("Dana Whitfield") == "Person"
     got = types("The studio paid Marcus Henley ($2 million), who said so. Henley agreed.")
     assert got.get("Marcus Henley") == "Person"
+
+
+def test_a_name_after_a_role_noun_by_a_credit_or_with_an_initial_stays_a_person() -> None:
+    def types(text: str) -> dict[str, str]:
+        found = suggest(Article("a", "T", "a.txt", text, date="2016-07-29"), KNOWN,
+                        min_confidence=0.0)
+        return {e.name: e.type for e in found.entities}
+    got = types("The festival opens with musical \"La La Land\" by Damien Chazelle starring "
+                "Ryan Gosling. Chazelle said so. Jon Turteltaub is directing the film with "
+                "Chinese actress Fan Bingbing co-starring. Bingbing agreed. S Shankar said "
+                "that you suffered a lot. Shankar laughed.")
+    assert got.get("Damien Chazelle") == "Person"
+    assert got.get("Fan Bingbing") == "Person"
+    assert got.get("S Shankar") == "Person"
+    # still works: a title before "starring" with no credit before it, and "A" opening a title
+    got = types("Director Brandon Cronenberg returns with Infinity Pool starring Alexander "
+                "Skarsgård. The festival also has A Quiet Place ($50M) this weekend.")
+    assert got.get("Infinity Pool") in ("Movie", "TVSeries")
+    assert got.get("A Quiet Place", "Movie") != "Person"

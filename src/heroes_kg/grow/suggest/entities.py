@@ -116,6 +116,13 @@ _FIGURE_AFTER = re.compile(r" \((?:[$£€₹] ?\d[\d.,]*(?: ?(?:[MmBbKk]\b|mill
 #: What the article must speak of for a bracketed figure to be a work's: box office or ratings.
 _AUDIENCE_WORDS = re.compile(r"\b(?:box[ -]office|grossed|grosses|weekend|viewers|ratings|"
                              r"theaters|theatres|locations|screens|tickets)\b", re.IGNORECASE)
+#: "by" right before a name: a film's credit, so "starring" after the name goes with the
+#: film ("opens with musical “La La Land” by Damien Chazelle starring Ryan Gosling").
+_CREDIT_BY = re.compile(r"\bby $")
+#: A person's role noun right before a name that reads like a title: "directing the film with
+#: Chinese actress Fan Bingbing co-starring": someone's name, not a work's.
+_PERSON_NOUN_BEFORE = re.compile(r"\b(?:actor|actress|director|filmmaker|producer|writer|"
+                                 r"screenwriter|singer|rapper|comedian|showrunner|novelist)\s$")
 #: Someone's full name in brackets right after a name: "follows ambitious FBI agent Holden
 #: Ford (Jonathan Groff)".
 _BRACKETED_PERSON = re.compile(rf" \(({NAME})\)")
@@ -156,7 +163,8 @@ def _kind_from_context(doc: Doc, name: str) -> str | None:
         if _SERIES_AFTER.match(after):
             return "TVSeries"
     for at in places:
-        if _STARRING_AFTER.match(doc.text, at + len(name)):
+        if _STARRING_AFTER.match(doc.text, at + len(name)) and \
+                not _CREDIT_BY.search(doc.text, max(0, at - 4), at):
             sentence = next((x.text for x in doc.sentences if x.start <= at < x.end), "")
             return work_kind(sentence, doc.text)
         if _FIGURE_AFTER.match(doc.text, at + len(name)) and _AUDIENCE_WORDS.search(doc.text):
@@ -322,7 +330,9 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
             kind = _kind_from_context(doc, name)
             if kind == "":
                 continue  # "on his Sina Weibo"
-            if not kind and not_a_person(name) and not _among_people(doc, name):
+            if not kind and not_a_person(name) and not _among_people(doc, name) and \
+                    not any(_PERSON_NOUN_BEFORE.search(doc.text, max(0, a - 14), a)
+                            for a in word_at(doc.text, name)):
                 # "The Constant Gardener ($8.7M)", "three animated series: Agent Elvis,
                 # Captain Fall": a common word first, no given name: a work's title; but
                 # "stars in the movie as Captain Comet": a role, called "Comet" after
