@@ -86,7 +86,7 @@ FLOORS = {"dev": {"recall": 0.59, "precision": 0.94, "typed": 0.95, "noise": 0},
           # tuned on in round 21 for award categories and where a work is shown; in round 22
           # for titles in line-up lines and chart entries, prize lines, cast lists; in round 23
           # an article about TV lends its kind to titles (typed 0.90 -> 0.96)
-          "dev-22": {"recall": 0.20, "precision": 0.77, "typed": 0.93, "noise": 1},
+          "dev-22": {"recall": 0.20, "precision": 0.77, "typed": 0.94, "noise": 1},
           # the same (round 21's held-out half), scored once before any rule was tuned on it
           # its gold records the cast of "The cast for the first season of WESTWORLD" on
           # the series; suggest, as other sets' gold does, on the season the clause names
@@ -95,7 +95,7 @@ FLOORS = {"dev": {"recall": 0.59, "precision": 0.94, "typed": 0.95, "noise": 0},
           # the same (round 23's held-out half), scored once before any rule was tuned on it
           "dev-25": {"recall": 0.18, "precision": 0.79, "typed": 0.91, "noise": 0},
           # the same (round 24's held-out half), scored once before any rule was tuned on it
-          "dev-26": {"recall": 0.16, "precision": 0.69, "typed": 0.88, "noise": 0}}
+          "dev-26": {"recall": 0.16, "precision": 0.69, "typed": 0.90, "noise": 0}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
