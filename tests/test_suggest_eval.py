@@ -86,7 +86,7 @@ FLOORS = {"dev": {"recall": 0.59, "precision": 0.94, "typed": 0.95, "noise": 0},
           # tuned on in round 21 for award categories and where a work is shown; in round 22
           # for titles in line-up lines and chart entries, prize lines, cast lists; in round 23
           # an article about TV lends its kind to titles (typed 0.90 -> 0.96)
-          "dev-22": {"recall": 0.20, "precision": 0.77, "typed": 0.93, "noise": 1},
+          "dev-22": {"recall": 0.20, "precision": 0.77, "typed": 0.94, "noise": 1},
           # the same (round 21's held-out half), scored once before any rule was tuned on it
           # its gold records the cast of "The cast for the first season of WESTWORLD" on
           # the series; suggest, as other sets' gold does, on the season the clause names

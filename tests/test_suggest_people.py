@@ -716,3 +716,65 @@ def test_a_fronted_joining_opens_the_run_after_its_verb() -> None:
                 "Brandt.")
     assert {("lovecraft-country", "castMember", p) for p in (
         "aunjanue-ellis", "elizabeth-debicki", "wunmi-mosaku", "mac-brandt")} <= got
+
+
+def test_a_name_right_after_a_cast_word_and_as_or_after_play_is_a_character() -> None:
+    def types(text: str) -> dict[str, str]:
+        found = suggest(Article("a", "T", "a.txt", text, date="2022-01-18"), KNOWN,
+                        min_confidence=0.0)
+        return {e.name: e.type for e in found.entities}
+    got = types("A recently-released trailer shows Issac as Steven Grant, a mild-mannered "
+                "gift-shop employee. Jodhi May (Game of Thrones, Genius) as Queen Calanthe "
+                "leads. It is unclear whether Sam Claflin will return to play Mycroft Holmes. "
+                "He plays Lord Yoshii Toranaga, who is struggling. Grant, Calanthe and Holmes "
+                "return.")
+    assert got.get("Steven Grant") == "FictionalCharacter"
+    assert got.get("Queen Calanthe") == "FictionalCharacter"
+    assert got.get("Mycroft Holmes") == "FictionalCharacter"
+    assert got.get("Lord Yoshii Toranaga") == "FictionalCharacter"
+    # "such as", "known as", "as well as" name people, not parts
+    got = types("The cast includes stars such as Dana Whitfield, as well as Marcus Henley. "
+                "The film is directed by the writer known as Ellen Brightwater. Whitfield "
+                "said so, and Henley, who also starred, and Brightwater agreed.")
+    assert got.get("Dana Whitfield") == "Person"
+    assert got.get("Marcus Henley") == "Person"
+    assert got.get("Ellen Brightwater") == "Person"
+
+
+def test_a_name_with_a_gross_or_an_audience_in_brackets_or_a_trailer_of_is_a_work() -> None:
+    def types(text: str) -> dict[str, str]:
+        found = suggest(Article("a", "T", "a.txt", text, date="2020-08-18"), KNOWN,
+                        min_confidence=0.0)
+        return {e.name: e.type for e in found.entities}
+    got = types("The premiere drew 760,000 viewers on HBO, although it fell behind Perry "
+                "Mason (884,000), which arrived with strong ratings. Mason returns. Also "
+                "opening this weekend was Eighth Grade ($1.269 million from 158 locations). "
+                "Today, the makers have unveiled the trailer of Mumbai Saga. Saga opens soon.")
+    assert got.get("Perry Mason") in ("TVSeries", "Movie")
+    assert got.get("Eighth Grade") in ("TVSeries", "Movie")
+    assert got.get("Mumbai Saga") in ("TVSeries", "Movie")
+    # an age in brackets is a person's, and without box office or ratings a figure says nothing
+    got = types("The weekend ratings were strong, said Dana Whitfield (64), who runs it. "
+                "Whitfield agreed.")
+    assert got.get("Dana Whitfield") == "Person"
+    got = types("The studio paid Marcus Henley ($2 million), who said so. Henley agreed.")
+    assert got.get("Marcus Henley") == "Person"
+
+
+def test_a_name_after_a_role_noun_by_a_credit_or_with_an_initial_stays_a_person() -> None:
+    def types(text: str) -> dict[str, str]:
+        found = suggest(Article("a", "T", "a.txt", text, date="2016-07-29"), KNOWN,
+                        min_confidence=0.0)
+        return {e.name: e.type for e in found.entities}
+    got = types("The festival opens with musical \"La La Land\" by Damien Chazelle starring "
+                "Ryan Gosling. Chazelle said so. Jon Turteltaub is directing the film with "
+                "Chinese actress Fan Bingbing co-starring. Bingbing agreed. S Shankar said "
+                "that you suffered a lot. Shankar laughed.")
+    assert got.get("Damien Chazelle") == "Person"
+    assert got.get("Fan Bingbing") == "Person"
+    assert got.get("S Shankar") == "Person"
+    # still works: a title before "starring" with no credit before it, and "A" opening a title
+    got = types("Director Brandon Cronenberg returns with Infinity Pool starring Alexander "
+                "Skarsgård. The festival also has A Quiet Place ($50M) this weekend.")
+    assert got.get("Infinity Pool") in ("Movie", "TVSeries")
+    assert got.get("A Quiet Place", "Movie") != "Person"

@@ -279,9 +279,11 @@ _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 def not_a_person(name: str) -> bool:
     """A title-case name that cannot be someone's because its first word is a common
     English word and no given name: "Constant Gardener", "Sixth Sense", "Keeping Faith",
-    "Agent Elvis" (not "Song Kang-ho": a family name first, a hyphenated given name after)."""
+    "Agent Elvis" (not "Song Kang-ho": a family name first, a hyphenated given name after;
+    nor "S Shankar": an initial without its full stop, unlike the words "A" and "I")."""
     words = name.split()
-    if len(words) < 2 or not words[0].isalpha():
+    if len(words) < 2 or not words[0].isalpha() or (len(words[0]) == 1 and
+                                                   words[0] not in ("A", "I")):
         return False
     if any(_HYPHENATED_GIVEN.fullmatch(w) for w in words[1:]) or words[0].lower() in _KIN or \
             words[0].lower() in _PARTICLES or len(words[-1]) <= 3:

@@ -57,6 +57,17 @@ _CHARACTER_BEFORE = re.compile(
     rf"(?:\b(?:character|role of),? |(?:(?<!such )(?<!well )\bas|"
     rf"\b{verbs('play', 'portray', forms=('s', 'ed', 'ing'))})(?: the| a| an)?"
     r"(?P<between>(?: [a-z][\w-]*| [A-Z]\w+[’']s){1,4}) )$")
+#: A cast verb or an actor right before "as", or "play" itself, with nothing between it
+#: and the name: "A recently-released trailer shows Issac as Steven Grant", "Jodhi May
+#: (Game of Thrones, Genius) as Queen Calanthe", "his first leading blockbuster role as Paul
+#: Atreides", "He plays Lord Yoshii Toranaga", "whether Sam Claflin will return to play
+#: Mycroft Holmes" (not "such as", "known as", "as well as", "the same as", "as director
+#: …": a description after "as" is read by ``_CHARACTER_BEFORE``).
+_PART_BEFORE = re.compile(
+    rf"(?:(?:\b(?:stars?|starring|starred|staring|appears?|appearing|appeared|roles?|cast|"
+    rf"returns?|returning|reprises?|reprising|reprised|debuts?|"
+    rf"(?!(?:Such|Known|Also|As|And|But|Just|Even|Same|Well|Only)\b)[A-Z][\w’'.-]*[a-z.])|\))"
+    rf" as|\b{verbs('play', 'portray', forms=('base', 's', 'ed', 'ing'))}) $")
 #: Words after a name that say it is a series: "Jack Ryan has already been renewed for
 #: season three", "Castle Rock season 2".
 _SERIES_AFTER = re.compile(r"^(?:[’']s)? (?:has (?:already |just |officially )?been |was |is )?"
@@ -70,8 +81,9 @@ _SERIES_BEFORE = re.compile(r"\b(?:season|seasons|episodes?|finale|premiere) of\
 _KIND_BEFORE = re.compile(r"\b(?P<k>film|movie|documentary|project|debut|series|"
                           r"show|sitcom|miniseries|docuseries)\s$")
 #: Words before a name that say it is a title: "officially titled Beetlejuice Beetlejuice",
-#: "a teaser trailer for Beetlejuice Beetlejuice".
-_TITLE_BEFORE = re.compile(r"\b(?:titled|title|(?:trailer|teaser) for|sequel to|"
+#: "a teaser trailer for Beetlejuice Beetlejuice", "the makers have unveiled the trailer of
+#: Mumbai Saga".
+_TITLE_BEFORE = re.compile(r"\b(?:titled|title|(?:trailer|teaser|poster) (?:for|of)|sequel to|"
                            r"prequel to)\s$")
 #: A possessive before a name: "promoted by James Cameron on his Sina Weibo" (a person is
 #: not anybody's).
@@ -96,6 +108,21 @@ _PLAYED_BY_AFTER = re.compile(r"(?:,? (?:played|portrayed|essayed|voiced) by|"
 #: starring Alexander Skarsgård": the name is the work's (not "starring in", "as" …, nor
 #: "The Chris Pratt starring vehicle").
 _STARRING_AFTER = re.compile(r",? (?:co-)?starring (?=[A-Z])(?!In\b|As\b)")
+#: A box-office gross or an audience in brackets right after a name: "Eighth Grade ($1.269
+#: million from 158 locations)", "it fell behind Perry Mason (884,000), which arrived with
+#: …": the figure is a work's (not an age, "Tom Hanks (64)", nor a year).
+_FIGURE_AFTER = re.compile(r" \((?:[$£€₹] ?\d[\d.,]*(?: ?(?:[MmBbKk]\b|million|billion|crore))?|"
+                           r"\d{1,3}(?:,\d{3})+)[ )]")
+#: What the article must speak of for a bracketed figure to be a work's: box office or ratings.
+_AUDIENCE_WORDS = re.compile(r"\b(?:box[ -]office|grossed|grosses|weekend|viewers|ratings|"
+                             r"theaters|theatres|locations|screens|tickets)\b", re.IGNORECASE)
+#: "by" right before a name: a film's credit, so "starring" after the name goes with the
+#: film ("opens with musical “La La Land” by Damien Chazelle starring Ryan Gosling").
+_CREDIT_BY = re.compile(r"\bby $")
+#: A person's role noun right before a name that reads like a title: "directing the film with
+#: Chinese actress Fan Bingbing co-starring": someone's name, not a work's.
+_PERSON_NOUN_BEFORE = re.compile(r"\b(?:actor|actress|director|filmmaker|producer|writer|"
+                                 r"screenwriter|singer|rapper|comedian|showrunner|novelist)\s$")
 #: Someone's full name in brackets right after a name: "follows ambitious FBI agent Holden
 #: Ford (Jonathan Groff)".
 _BRACKETED_PERSON = re.compile(rf" \(({NAME})\)")
@@ -136,7 +163,11 @@ def _kind_from_context(doc: Doc, name: str) -> str | None:
         if _SERIES_AFTER.match(after):
             return "TVSeries"
     for at in places:
-        if _STARRING_AFTER.match(doc.text, at + len(name)):
+        if _STARRING_AFTER.match(doc.text, at + len(name)) and \
+                not _CREDIT_BY.search(doc.text, max(0, at - 4), at):
+            sentence = next((x.text for x in doc.sentences if x.start <= at < x.end), "")
+            return work_kind(sentence, doc.text)
+        if _FIGURE_AFTER.match(doc.text, at + len(name)) and _AUDIENCE_WORDS.search(doc.text):
             sentence = next((x.text for x in doc.sentences if x.start <= at < x.end), "")
             return work_kind(sentence, doc.text)
         if _PLAYED_BY_AFTER.match(doc.text, at + len(name)) or \
@@ -155,6 +186,8 @@ def _kind_from_context(doc: Doc, name: str) -> str | None:
                                                      "docuseries") else "Movie"
         if _OWNED_BEFORE.search(before[-8:]):
             return ""
+        if _PART_BEFORE.search(before):
+            return "FictionalCharacter"
         cue = _CHARACTER_BEFORE.search(before)
         between = (cue.group("between") or "").split() if cue else []
         if cue and not any(_ROLE_WORD.fullmatch(w) or w in _NOT_A_DESCRIPTION
@@ -297,7 +330,9 @@ def rule_new_names(doc: Doc, s: Sentence) -> None:
             kind = _kind_from_context(doc, name)
             if kind == "":
                 continue  # "on his Sina Weibo"
-            if not kind and not_a_person(name) and not _among_people(doc, name):
+            if not kind and not_a_person(name) and not _among_people(doc, name) and \
+                    not any(_PERSON_NOUN_BEFORE.search(doc.text, max(0, a - 14), a)
+                            for a in word_at(doc.text, name)):
                 # "The Constant Gardener ($8.7M)", "three animated series: Agent Elvis,
                 # Captain Fall": a common word first, no given name: a work's title; but
                 # "stars in the movie as Captain Comet": a role, called "Comet" after
