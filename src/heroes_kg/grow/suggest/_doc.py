@@ -325,6 +325,8 @@ class Doc:
         key = candidate.key()
         if key in self.found:
             old = self.found[key]
+            if rule != old.rule:
+                old.findings.append((rule, confidence, quote, start, dict(qualifiers)))
             if confidence > old.confidence:
                 # A better finding of the same fact brings its own quote first.
                 old.more.insert(0, (old.quote, old.start))

@@ -44,6 +44,9 @@ class Candidate:
     more: list[tuple[str, int]] = field(default_factory=list)
     #: The rule's own confidence, before :mod:`._calibrate` made ``confidence`` of it.
     stated: float | None = None
+    #: Other rules that found the same fact: (rule, confidence, quote, start,
+    #: qualifiers); the one whose finding is surest on unseen news is kept.
+    findings: list[tuple[str, float, str, int, dict[str, str]]] = field(default_factory=list)
 
     def quotes(self) -> list[tuple[str, int]]:
         """Every (quote, start) that supports the candidate, the best first."""
