@@ -28,7 +28,7 @@ FLOORS = {"dev": {"recall": 0.59, "precision": 0.94, "typed": 0.95, "noise": 0},
           # the same: tuned on its nine first articles, its nine last only scored
           "dev-5": {"recall": 0.42, "precision": 0.90, "typed": 0.96, "noise": 0},
           # tuned on its articles a… to m…, the rest only scored in totals
-          "dev-6": {"recall": 0.27, "precision": 0.81, "typed": 0.93, "noise": 1},
+          "dev-6": {"recall": 0.29, "precision": 0.83, "typed": 0.93, "noise": 1},
           # scored once as a held-out half, then developed on: its rules not keyed on it
           "dev-7": {"recall": 0.42, "precision": 0.92, "typed": 0.92, "noise": 1},
           # the same, scored once as a held-out half before any rule was tuned on it

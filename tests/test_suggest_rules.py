@@ -862,3 +862,37 @@ def test_premiere_noun_platform_from_the_clause() -> None:
     # No platform from a clause opened by a studio.
     got = facts("Disney was helped by the premiere of “The Mandalorian” last year.")
     assert not any(p == "platform" for _s, p, _o in got)
+
+
+def test_a_cast_noun_opens_the_list_of_roles_past_what_each_character_is() -> None:
+    # "returning cast members -- A as B, …" and "Other cast members include A as B, …"
+    # open a list of roles as a cast verb does; the list goes on past what the text says
+    # of a character ("Lady Jessica, Paul’s mother and …,", "— the antagonist —")
+    text = ("Evan Rachel Wood and Sterling K. Brown have joined Disney’s Frozen 2. The two "
+            "actors join returning cast members -- Idina Menzel as Elsa, Kristen Bell as "
+            "Anna, Jonathan Groff as Kristoff and Josh Gad as Olaf -- in the film.")
+    plays = {(c.subject, c.object, c.rule) for c in run(text).statements
+             if c.property == "plays"}
+    assert {("idina-menzel", "elsa", "cast-as"), ("kristen-bell", "anna", "cast-as"),
+            ("jonathan-groff", "kristoff", "cast-as"), ("josh-gad", "olaf", "cast-as")} <= plays
+    text = ("The film “Dune” opens next year. Other cast members include Rebecca Ferguson "
+            "as Lady Jessica, Paul’s mother and Leto’s royal concubine, Javier Bardem as "
+            "Stilgar, Stellan Skarsgard as Baron Vladimir Harkonnen — the principle "
+            "antagonist — Dave Bautista as Rabban.")
+    plays = {(c.subject, c.object, c.rule) for c in run(text).statements
+             if c.property == "plays"}
+    assert {("rebecca-ferguson", "lady-jessica", "cast-as"),
+            ("javier-bardem", "stilgar", "cast-as"),
+            ("stellan-skarsgard", "baron-vladimir-harkonnen", "cast-as"),
+            ("dave-bautista", "rabban", "cast-as")} <= plays
+
+
+def test_a_cast_noun_list_is_no_role_for_such_as_or_as_well_as() -> None:
+    # not a role: "as well as", "such as", "known as", "as part of"
+    text = ("The Frozen 2 cast members include Pierce Brosnan as well as Billy Porter, and "
+            "returning cast members -- Kristen Bell, known as a singer, and Josh Gad as part "
+            "of the ensemble -- in the film. Other cast members include stars such as Idina "
+            "Menzel.")
+    plays = {c.subject for c in run(text).statements if c.property == "plays"}
+    assert not plays & {"pierce-brosnan", "billy-porter", "kristen-bell", "josh-gad",
+                        "idina-menzel"}

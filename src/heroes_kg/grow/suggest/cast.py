@@ -226,18 +226,31 @@ def rule_play_paired(doc: Doc, s: Sentence) -> None:
 
 
 _CAST_X_AS = re.compile(rf"\b(?:cast|casts|casting|tapped|taps|hired|stars|starred|starring|features|"
-                        rf"featuring|co-stars|includes|included|including) (?:[“\"][^”\"]+[”\"] )?"
+                        rf"featuring|co-stars|includes?|included|including|"
+                        # "Other cast members include A as B", "The two actors join returning
+                        # cast members -- Idina Menzel as Elsa", "Among those cast members
+                        # returning for physical production is Cabello as Cinderella"
+                        rf"cast members?(?: [a-z]+){{0,5}}? (?:is|are|--|—|–))"
+                        rf" (?:[“\"][^”\"]+[”\"] )?"
                         rf"(?:(?:breakout|star|alum|alumna|newcomer|veteran|actor|actress) )?"
                         rf"(?P<a>{NAME})(?P<credit> \([^()]{{2,60}}\))? as (?P<r>{_ROLE})")
+
+
+#: What the list says of the character just named, before the next pair: "Rebecca
+#: Ferguson as Lady Jessica, Paul’s mother and Leto’s royal concubine, Javier Bardem as …",
+#: "Stellan Skarsgard as Baron Vladimir Harkonnen — the principle antagonist — Dave
+#: Bautista as …"; never past another "as", a bracket or a clause's end.
+_APPOSITIVE = (r"(?: (?:—|–|--) (?:(?! as )[^,;()—–.]){1,60}? (?:—|–|--)|"
+               r", (?:(?! as )[^,;()—–.]){1,60}?(?=, ))")
 
 
 #: The next "C as D" of a list a cast verb opens: ", Noah Schnapp as Will Byers", "and
 #: Sujaya Dasgupta as Zoya Nazyalensky", past a bracketed credit and with a verb of its
 #: own ("Barney Harris (‘Clique’) as Mat Cauthon", "Marcus Rutherford (‘Obey’) who portrays
 #: Perrin Aybara", "Zoe Robins (‘Power Rangers Ninja Steel’) playing Nynaeve").
-_CAST_X_AS_NEXT = re.compile(rf",? (?:and )?(?P<a>{NAME})(?: \([^()]{{2,60}}\))?,? "
+_CAST_X_AS_NEXT = re.compile(rf"{_APPOSITIVE}?,? (?:and )?(?P<a>{NAME})(?: \([^()]{{2,60}}\))?,? "
                              r"(?:as|playing|portraying|who (?:plays|portrays|is playing|"
-                             rf"will play)) (?P<r>{_ROLE})(?=[,.;]|$| and )")
+                             rf"will play)) (?P<r>{_ROLE})(?=[,.;]|$| and | (?:—|–|--) )")
 
 
 #: A sentence fronted by a credit clause: "Directed by …", "Starring …".
@@ -253,7 +266,10 @@ def rule_cast_x_as(doc: Doc, s: Sentence) -> None:
     Alina Starkov, Archie Renaux as Malyen Oretsev, … and Sujaya Dasgupta as Zoya
     Nazyalensky" casts each pair, in a sentence that need not name the work; the list
     ends at the first item that is no "C as D" ("…, Idina Menzel as the Stepmother, and
-    Pierce Brosnan")."""
+    Pierce Brosnan"). A cast noun opens such a list too ("The two actors join returning
+    cast members -- Idina Menzel as Elsa, Kristen Bell as Anna, …", "Other cast members
+    include …"), and the list goes on past what it says of a character ("Rebecca Ferguson
+    as Lady Jessica, Paul’s mother and Leto’s royal concubine, Javier Bardem as …")."""
     if _FRONTED_CREDIT.match(s.text) and not doc.works_in(s.start, s.end):
         return  # "Directed by Tim Miller … and starring Morena Baccarin as Copycat, …,
         # Deadpool opens on February 12, 2016": the cast of the subject after the fronted
