@@ -323,6 +323,24 @@ def test_a_place_secured_landed_in_or_ranked_on_a_named_list() -> None:
     assert not any(p == "rank" for _s, p, _o in got)
 
 
+def test_a_place_said_by_its_number_or_as_the_top_spot() -> None:
+    got = facts("“Baby Reindeer” took the No. 10 spot on Netflix’s all-time English-language "
+                "TV series list.\n"
+                "Roald Dahl’s “Matilda the Musical” entered the list in the #2 spot.\n"
+                "“Wednesday” claimed the top spot with 9 million views.\n")
+    assert {("baby-reindeer-ranking", "rank", "10"),
+            ("baby-reindeer-ranking", "chart", "all-time english-language tv series list"),
+            ("matilda-the-musical-ranking", "rank", "2"),
+            ("wednesday-ranking", "rank", "1")} <= got
+    # a top spot held last week is a past rank; one lost ("knocked … off") is no place
+    for text in ("“Eric” took the top spot last week.\n",
+                 "“Squid Game” knocked “Wednesday” off the top spot.\n",
+                 "“Bridgerton” held the top spot in 68 countries.\n"):
+        got = facts(text)
+        assert not any(p == "rank" and o == "1" and s.endswith("-ranking") and
+                       "countries" not in s for s, p, o in got), text
+
+
 def test_a_speaker_after_an_abbreviated_nationality() -> None:
     got = facts("\"Creating cinema is always different, I would compare it to falling in "
                 "love,\" said U.S. director Ana Lily Amirpour.\n")

@@ -714,24 +714,40 @@ def top_lists(doc: Doc) -> None:
                 doc.add(ranking, "platform", quote, s.start, "top-list", 0.5, obj=keeper)
 
 
+#: "the No. 10 spot", "the #2 spot", "the number one spot", "the top spot": a place said
+#: by its number rather than an ordinal, on a spot, slot or position.
+_NUMBERED = r"(?:No\. ?|#|number )(?P<k>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _SPOT = re.compile(
-    rf"\b(?:secured|secures|claimed|claims|captured|captures|took|takes|grabbed|grabs|"
-    rf"landed in|lands in|landed at|came in at|coming in at|finished in|placed|held|holds|"
-    rf"maintained|maintains|retained|retains) (?:the |its |a )?"
+    rf"\b(?:secured|secures|securing|claimed|claims|claiming|captured|captures|capturing|"
+    rf"took|takes|taking|grabbed|grabs|grabbing|snagged|snags|snag|nabbed|nabs|"
+    rf"landed in|lands in|landing in|landed at|came in at|coming in at|finished in|placed|"
+    rf"held|holds|holding|held on to|holds on to|maintained|maintains|retained|retains) "
+    rf"(?:the |its |a )?"
     rf"(?P<o>{_ORDINAL}|{_NTH})(?:-place)? (?:position|spot|place spot|place)\b|"
+    rf"\b(?:(?:secured|secures|securing|claimed|claims|claiming|captured|captures|capturing|"
+    rf"took|takes|taking|grabbed|grabs|grabbing|snagged|snags|snag|nabbed|nabs|landed|lands|"
+    rf"landing|held|holds|holding|held on to|holds on to|maintained|maintains|retained|"
+    rf"retains|kept|keeps) (?:the |its )|(?:in|at|into|to) the )"
+    rf"(?:{_NUMBERED}|(?P<top>top)) (?:position|spot|slot)\b|"
     rf"\b(?:ranked|ranks|ranking) (?P<o2>{_ORDINAL}|{_NTH})\b|"
     rf"\b(?:coming in|came in|comes in|held strong [\w ]{{0,30}}?|remained|stayed|sits|sat) "
     rf"at No\. ?(?P<n>\d{{1,2}})\b", re.IGNORECASE)
-_LIST_NAMED = re.compile(r"\b(?:on|in|onto|to) the (?P<c>(?:[\w-]+ ){0,2}(?:list|chart))\b")
+#: "on the English-language list", "on Netflix’s all-time English-language TV series list",
+#: "on the English Films List": the list named right after a place, without its owner.
+_LIST_NAMED = re.compile(r"\b(?:on|in|onto|to) (?:the |[A-Z][\w+]*[’']s )"
+                         r"(?P<c>(?:[\w-]+ ){0,4}(?:[Ll]ist|[Cc]hart))\b")
 
 
-_SPOT_CUE = re.compile(r"\b(?:position|spot|place|ranked|ranks|ranking|No\.)")
+_SPOT_CUE = re.compile(r"\b(?:position|spot|slot|place|ranked|ranks|ranking|No\.)")
 
 
 def rule_spot(doc: Doc, s: Sentence) -> None:
     """"Part 1 of The Crown Season 6 secured the second position on the English-language
     list", "Scott Pilgrim Takes Off landed in 7th place with 2 million views", "The
-    Christmas Chronicles ranked seventh", "coming in at No. 4 with 3.3 million views": the
+    Christmas Chronicles ranked seventh", "coming in at No. 4 with 3.3 million views", a
+    place said by its number or as the top, "Baby Reindeer … the No. 10 spot on Netflix’s
+    all-time English-language TV series list", "Matilda the Musical the list in the #2
+    spot", "The Queen’s Gambit … in the No. 4 spot", "Wednesday … claimed the top spot": the
     work's place, on the list the sentence names, else the chart the article reports on."""
     if not _SPOT_CUE.search(s.text):
         return
@@ -744,8 +760,16 @@ def rule_spot(doc: Doc, s: Sentence) -> None:
         if re.match(r",? respectively", s.text[m.end():]) or re.search(
                 r"\b(?:last|previous|prior) (?:weekend|week)\b", s.text[m.end():m.end() + 40]):
             continue  # another rule's, or a past rank
+        if (m.group("k") or m.group("top")) and _TOP_SPOT_IN.search(s.text):
+            continue  # "occupying the top spot in 68 countries": rule_territories
         word = (m.group("o") or m.group("o2") or "").lower()
-        rank = int(m.group("n")) if m.group("n") else _ORD.get(word) or int(word[:-2])
+        if m.group("k"):
+            k = m.group("k").lower()
+            rank = int(k) if k.isdigit() else NUMBER_WORDS[k]
+        elif m.group("top"):
+            rank = 1
+        else:
+            rank = int(m.group("n")) if m.group("n") else _ORD.get(word) or int(word[:-2])
         if not 1 <= rank <= 100:
             continue
         pos = s.start + m.start()
