@@ -862,3 +862,25 @@ def test_premiere_noun_platform_from_the_clause() -> None:
     # No platform from a clause opened by a studio.
     got = facts("Disney was helped by the premiere of “The Mandalorian” last year.")
     assert not any(p == "platform" for _s, p, _o in got)
+
+
+def test_a_verb_of_making_with_the_work_as_its_object() -> None:
+    # "Moses Inwang directs.", "Helen Argo (…) produces the film": the subject of a verb of
+    # making in the present tense makes the work in scope; not "directs the first film"
+    # (an earlier one), "writes the film about …" (another one) or "directs the actress".
+    got = facts("“Blood Vessel” is a Nigerian thriller. Moses Inwang directs.")
+    assert ("blood-vessel", "director", "moses-inwang") in got
+    got = facts("“Robin Robin” is new. Helen Argo (Wallace & Gromit’s Musical Marvels) "
+                "produces the film.")
+    assert ("robin-robin", "producer", "helen-argo") in got
+    got = facts("“Candyman” is out. Jane Roe directs the first film. Tom Smith writes the "
+                "film about the Globe. Simon Kinberg directs the actress in Chicago.")
+    assert not [f for f in got if f[2] in ("jane-roe", "tom-smith", "simon-kinberg")]
+
+
+def test_a_list_of_people_who_made_the_work() -> None:
+    # "Paul W. Downs, Lucia Aniello and Jen Statsky created the comedy": everyone listed.
+    got = facts("The series “Hacks” returns. Paul W. Downs, Lucia Aniello and Jen Statsky "
+                "created the comedy.")
+    assert ("hacks", "creator", "paul-w-downs") in got
+    assert ("hacks", "creator", "lucia-aniello") in got
