@@ -884,3 +884,16 @@ def test_a_list_of_people_who_made_the_work() -> None:
                 "created the comedy.")
     assert ("hacks", "creator", "paul-w-downs") in got
     assert ("hacks", "creator", "lucia-aniello") in got
+
+
+def test_serve_as_a_list_of_roles() -> None:
+    # "Neil Druckmann and Craig Mazin serve as Co-Creators, Executive Producers, Writers,
+    # and Directors": each role for each person; not a role that is no crew ("hosts").
+    got = facts("“The Last of Us” is a series on HBO. Neil Druckmann and Craig Mazin serve as "
+                "Co-Creators, Executive Producers, Writers, and Directors.")
+    assert ("the-last-of-us", "creator", "craig-mazin") in got
+    assert ("the-last-of-us", "executiveProducer", "neil-druckmann") in got
+    assert ("the-last-of-us", "director", "neil-druckmann") in got
+    assert ("the-last-of-us", "screenwriter", "craig-mazin") in got
+    got = facts("“The Last of Us” is a series on HBO. Jane Roe and John Doe serve as hosts.")
+    assert not [f for f in got if f[2] in ("jane-roe", "john-doe")]

@@ -693,9 +693,14 @@ _SERVES_AS_CUE = re.compile(r" as | (?:is|was|will be) (?:also )?(?:the|a|an) ")
 
 #: "Protosevich, Meirelles and Farrell will also serve as executive producers of the show
 #: alongside Simon Kinberg, Audrey Chon, Scott Greenberg and Chip Vucelich".
+#: "Neil Druckmann and Craig Mazin serve as Co-Creators, Executive Producers, Writers, and
+#: Directors": each role of the list, in any case.
+_SERVE_ROLE = (r"(?i:co-executive producers?|executive producers?|producers?|co-creators?|"
+               r"creators?|writers?|screenwriters?|directors?)")
 _SERVE_PLURAL = re.compile(
-    rf"(?P<list>{_PEOPLE}) (?:will |would |also |all |are set to |are to )*(?:serve|served) as "
-    rf"(?:the )?(?P<job>executive producers|co-executive producers|producers)"
+    rf"(?P<list>{_PEOPLE}) (?:will |would |also |all |both |are set to |are to )*"
+    rf"(?:serve|served) as "
+    rf"(?:the )?(?P<job>{_SERVE_ROLE}(?:(?:,| and|, and) {_SERVE_ROLE})*)\b"
     rf"(?: (?:of|on) the (?:show|series|film|movie|project))?"
     rf"(?: alongside (?P<others>{_PEOPLE}))?")
 
@@ -734,9 +739,11 @@ def rule_serves_as(doc: Doc, s: Sentence) -> None:
         work = _target(doc, pos, s)
         if work is None:
             continue
-        prop = "executiveProducer" if m.group("job") == "executive producers" else "producer"
         names = _names(m.group("list"), doc) + _names(m.group("others") or "", doc)
-        _add_people(doc, work, prop, [n for n in names if n], m.group(0), pos, "serves-as", 0.7)
+        for job in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("job")):
+            prop = _JOB_PROPS[job.lower().removesuffix("s")]
+            _add_people(doc, work, prop, [n for n in names if n], m.group(0), pos,
+                        "serves-as", 0.7)
     for m in _WHO_CREATED.finditer(s.text):
         pos = s.start + m.start()
         work = _target(doc, pos, s)
