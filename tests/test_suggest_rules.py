@@ -896,3 +896,38 @@ def test_a_cast_noun_list_is_no_role_for_such_as_or_as_well_as() -> None:
     plays = {c.subject for c in run(text).statements if c.property == "plays"}
     assert not plays & {"pierce-brosnan", "billy-porter", "kristen-bell", "josh-gad",
                         "idina-menzel"}
+
+
+def test_a_verb_of_making_with_the_work_as_its_object() -> None:
+    # "Moses Inwang directs.", "Helen Argo (…) produces the film": the subject of a verb of
+    # making in the present tense makes the work in scope; not "directs the first film"
+    # (an earlier one), "writes the film about …" (another one) or "directs the actress".
+    got = facts("“Blood Vessel” is a Nigerian thriller. Moses Inwang directs.")
+    assert ("blood-vessel", "director", "moses-inwang") in got
+    got = facts("“Robin Robin” is new. Helen Argo (Wallace & Gromit’s Musical Marvels) "
+                "produces the film.")
+    assert ("robin-robin", "producer", "helen-argo") in got
+    got = facts("“Candyman” is out. Jane Roe directs the first film. Tom Smith writes the "
+                "film about the Globe. Simon Kinberg directs the actress in Chicago.")
+    assert not [f for f in got if f[2] in ("jane-roe", "tom-smith", "simon-kinberg")]
+
+
+def test_a_list_of_people_who_made_the_work() -> None:
+    # "Paul W. Downs, Lucia Aniello and Jen Statsky created the comedy": everyone listed.
+    got = facts("The series “Hacks” returns. Paul W. Downs, Lucia Aniello and Jen Statsky "
+                "created the comedy.")
+    assert ("hacks", "creator", "paul-w-downs") in got
+    assert ("hacks", "creator", "lucia-aniello") in got
+
+
+def test_serve_as_a_list_of_roles() -> None:
+    # "Neil Druckmann and Craig Mazin serve as Co-Creators, Executive Producers, Writers,
+    # and Directors": each role for each person; not a role that is no crew ("hosts").
+    got = facts("“The Last of Us” is a series on HBO. Neil Druckmann and Craig Mazin serve as "
+                "Co-Creators, Executive Producers, Writers, and Directors.")
+    assert ("the-last-of-us", "creator", "craig-mazin") in got
+    assert ("the-last-of-us", "executiveProducer", "neil-druckmann") in got
+    assert ("the-last-of-us", "director", "neil-druckmann") in got
+    assert ("the-last-of-us", "screenwriter", "craig-mazin") in got
+    got = facts("“The Last of Us” is a series on HBO. Jane Roe and John Doe serve as hosts.")
+    assert not [f for f in got if f[2] in ("jane-roe", "john-doe")]

@@ -428,8 +428,9 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
                         0.8, obj=previous)
             previous = work
         also = re.match(r"\s+and (?P<v2>directed|wrote|produced|co-wrote|created)\b", rest)
-        the = re.match(rf"\s+(?:and (?:co-)?\w+ )?the (?:[a-z-]+ )?(?P<k>series|show|film|movie|"
-                       rf"sequel|reboot)\b"
+        the = re.match(rf"\s+(?:and (?:co-)?\w+ )?the (?:[a-z-]+ )?(?P<k>series|show|film|"
+                       rf"movie|sequel|reboot|comedy|drama|thriller|documentary|docuseries|"
+                       rf"miniseries)\b"
                        rf"(?: with (?P<others>{NAME}(?:(?:,| and|, and) {NAME})*))?", rest)
         with_others = re.match(rf"\s+with (?P<others>{NAME}(?:(?:,| and|, and) {NAME})*)", rest)
         if with_others and m.group("verb") in ("created", "co-created", "wrote", "co-wrote"):
@@ -446,7 +447,15 @@ def rule_directed(doc: Doc, s: Sentence) -> None:
             if pointed is not None:
                 quote = s.text[m.start():rest_start + the.end()]
                 names = [doc.trim(m.group("d")), *_names(the.group("others") or "")]
-                _add_people(doc, pointed, prop, names, quote, s.start + m.start(),
+                at = s.start + m.start()
+                listed = re.search(rf"(?<![\w’'])(?P<l>{NAME}(?:, {NAME})*),? and $",
+                                   s.text[:m.start()])
+                if listed:
+                    # "Paul W. Downs, Lucia Aniello and Jen Statsky created the comedy"
+                    quote = s.text[listed.start():rest_start + the.end()]
+                    names[:0] = _names(listed.group("l"), doc)
+                    at = s.start + listed.start()
+                _add_people(doc, pointed, prop, names, quote, at,
                             f"{m.group('verb')}-the-work", 0.65)
                 if also:
                     # "Russell wrote and directed the film"
@@ -591,6 +600,67 @@ def rule_exec_produce(doc: Doc, s: Sentence) -> None:
             doc.add(work, prop, quote, pos, "exec-produce", 0.7, obj=who)
 
 
+_MAKES_VERBS = {"directs": "director", "co-directs": "director", "helms": "director",
+                "writes": "screenwriter", "co-writes": "screenwriter", "pens": "screenwriter",
+                "produces": "producer", "co-produces": "producer",
+                "executive produces": "executiveProducer",
+                "executive-produces": "executiveProducer", "creates": "creator",
+                "co-creates": "creator"}
+_MAKES_VERB = "|".join(sorted((re.escape(k) for k in _MAKES_VERBS), key=len, reverse=True))
+#: What the verb makes: the work named right after it, or a phrase for the work in scope.
+_MAKES_OBJECT = (r"(?P<obj>the (?:[\w-]+ ){0,2}(?:film|movie|series|show|sequel|comedy|"
+                 r"drama|thriller|documentary|feature|project|adaptation|episodes?)|"
+                 r"all (?:[\w-]+ )?episodes)\b")
+_MAKES = re.compile(
+    rf"(?<![\w’'])(?P<p>{NAME}(?:(?:,| and|, and) {NAME})*)"
+    rf"(?: \([^()]{{1,80}}\))?,? (?:who )?(?:also |then |now )?"
+    rf"(?P<v>(?:{_MAKES_VERB})(?:(?:,| and|, and) (?:{_MAKES_VERB}))*)"
+    rf"(?: {_MAKES_OBJECT}| (?=[“\"‘]?[A-Z0-9])|(?P<end>(?=[.;]|$)))")
+
+#: An object that names a work other than the one in scope.
+_OTHER_WORK = re.compile(r"the (?:first|original|previous|earlier|last|other|\d{4}) "
+                         r"(?:film|movie|series|show|feature|sequel)")
+_MAKES_CUE = re.compile(rf"\b(?:{_MAKES_VERB})\b")
+
+
+def rule_makes_work(doc: Doc, s: Sentence) -> None:
+    """"Moses Inwang directs.", "Luca Guadagnino directs Salvatore Ferragamo: The
+    Shoemaker of Dreams", "Helen Argo (Wallace & Gromit’s Musical Marvels) produces the
+    film": the people a verb of making in the present tense has as its subject, and the
+    work it makes (named right after it, "the film"/"the series" for the work in scope,
+    or none: the work in scope). Not "will direct" (a coming credit: ``set-to-direct``),
+    not the past tense (``directed`` and its kin), not "directs the first film"."""
+    if not _MAKES_CUE.search(s.text):
+        return
+    for m in _MAKES.finditer(s.text):
+        verbs_said = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("v"))
+        pos = s.start + m.start()
+        work: str | None = None
+        if m.group("obj"):
+            if _OTHER_WORK.match(m.group("obj")) or \
+                    re.match(r" (?:about|that|which|starring)\b", s.text[m.end():]) or \
+                    (s.text[m.end():].startswith(" of ") and not m.group("obj").endswith("s")):
+                continue  # "directed the first film", "wrote the film about …": another work
+            obj_end = s.start + m.end("obj")
+            if re.search(r"\b(?:sequel|follow-up)$", m.group("obj")):
+                work = doc.anaphor(obj_end, s)
+            else:
+                work = _target(doc, pos, s)
+        elif m.group("end") is not None:
+            work = _target(doc, pos, s)
+        else:
+            spans = doc.span_starting(s.start + m.end())
+            if not spans:
+                continue
+            work = spans[0][2]
+        if work is None:
+            continue
+        quote = m.group(0)
+        names = _names(m.group("p"), doc)
+        for verb in verbs_said:
+            _add_people(doc, work, _MAKES_VERBS[verb], names, quote, pos, "makes-work", 0.7)
+
+
 _APPOSED_ROLE = re.compile(
     rf"(?P<p>{NAME}), (?:the|its) (?:show|series|film|movie)[’']s?(?: [a-z-]+)?? "
     rf"(?P<roles>(?:(?:co-)?creator|showrunner|(?:co-)?executive producer|producer|director|"
@@ -623,9 +693,14 @@ _SERVES_AS_CUE = re.compile(r" as | (?:is|was|will be) (?:also )?(?:the|a|an) ")
 
 #: "Protosevich, Meirelles and Farrell will also serve as executive producers of the show
 #: alongside Simon Kinberg, Audrey Chon, Scott Greenberg and Chip Vucelich".
+#: "Neil Druckmann and Craig Mazin serve as Co-Creators, Executive Producers, Writers, and
+#: Directors": each role of the list, in any case.
+_SERVE_ROLE = (r"(?i:co-executive producers?|executive producers?|producers?|co-creators?|"
+               r"creators?|writers?|screenwriters?|directors?)")
 _SERVE_PLURAL = re.compile(
-    rf"(?P<list>{_PEOPLE}) (?:will |would |also |all |are set to |are to )*(?:serve|served) as "
-    rf"(?:the )?(?P<job>executive producers|co-executive producers|producers)"
+    rf"(?P<list>{_PEOPLE}) (?:will |would |also |all |both |are set to |are to )*"
+    rf"(?:serve|served) as "
+    rf"(?:the )?(?P<job>{_SERVE_ROLE}(?:(?:,| and|, and) {_SERVE_ROLE})*)\b"
     rf"(?: (?:of|on) the (?:show|series|film|movie|project))?"
     rf"(?: alongside (?P<others>{_PEOPLE}))?")
 
@@ -664,9 +739,11 @@ def rule_serves_as(doc: Doc, s: Sentence) -> None:
         work = _target(doc, pos, s)
         if work is None:
             continue
-        prop = "executiveProducer" if m.group("job") == "executive producers" else "producer"
         names = _names(m.group("list"), doc) + _names(m.group("others") or "", doc)
-        _add_people(doc, work, prop, [n for n in names if n], m.group(0), pos, "serves-as", 0.7)
+        for job in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("job")):
+            prop = _JOB_PROPS[job.lower().removesuffix("s")]
+            _add_people(doc, work, prop, [n for n in names if n], m.group(0), pos,
+                        "serves-as", 0.7)
     for m in _WHO_CREATED.finditer(s.text):
         pos = s.start + m.start()
         work = _target(doc, pos, s)
@@ -1289,4 +1366,4 @@ RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_b
          rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
          rule_directors_chair, rule_director_credits,
          rule_made_alongside, rule_mind_of, rule_directorial_debut, rule_returning_to_direct,
-         rule_hyphen_credit, rule_producing, rule_credit_bracket]
+         rule_hyphen_credit, rule_producing, rule_credit_bracket, rule_makes_work]
