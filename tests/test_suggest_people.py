@@ -631,9 +631,7 @@ def test_a_bracket_read_by_how_the_article_calls_the_two_names() -> None:
 
 def test_a_part_with_its_actor_in_brackets_or_played_by_after_it_is_a_character() -> None:
     def types(text: str) -> dict[str, str]:
-        found = suggest(Article("a", "T", "a.txt", text, date="2017-11-30"), KNOWN,
-                        min_confidence=0.0)
-        return {e.name: e.type for e in found.entities}
+        return _entity_types(text, "2017-11-30")
     got = types("MINDHUNTER follows ambitious FBI agent Holden Ford (Jonathan Groff) as he "
                 "struggles to comprehend incarcerated killers. Groff returns.")
     assert got.get("Holden Ford") == "FictionalCharacter"
@@ -718,11 +716,15 @@ def test_a_fronted_joining_opens_the_run_after_its_verb() -> None:
         "aunjanue-ellis", "elizabeth-debicki", "wunmi-mosaku", "mac-brandt")} <= got
 
 
+def _entity_types(text: str, date: str) -> dict[str, str]:
+    """The type of each new entity suggest drafts from ``text``, at any confidence."""
+    found = suggest(Article("a", "T", "a.txt", text, date=date), KNOWN, min_confidence=0.0)
+    return {e.name: e.type for e in found.entities}
+
+
 def test_a_name_right_after_a_cast_word_and_as_or_after_play_is_a_character() -> None:
     def types(text: str) -> dict[str, str]:
-        found = suggest(Article("a", "T", "a.txt", text, date="2022-01-18"), KNOWN,
-                        min_confidence=0.0)
-        return {e.name: e.type for e in found.entities}
+        return _entity_types(text, "2022-01-18")
     got = types("A recently-released trailer shows Issac as Steven Grant, a mild-mannered "
                 "gift-shop employee. Jodhi May (Game of Thrones, Genius) as Queen Calanthe "
                 "leads. It is unclear whether Sam Claflin will return to play Mycroft Holmes. "
@@ -743,9 +745,7 @@ def test_a_name_right_after_a_cast_word_and_as_or_after_play_is_a_character() ->
 
 def test_a_name_with_a_gross_or_an_audience_in_brackets_or_a_trailer_of_is_a_work() -> None:
     def types(text: str) -> dict[str, str]:
-        found = suggest(Article("a", "T", "a.txt", text, date="2020-08-18"), KNOWN,
-                        min_confidence=0.0)
-        return {e.name: e.type for e in found.entities}
+        return _entity_types(text, "2020-08-18")
     got = types("The premiere drew 760,000 viewers on HBO, although it fell behind Perry "
                 "Mason (884,000), which arrived with strong ratings. Mason returns. Also "
                 "opening this weekend was Eighth Grade ($1.269 million from 158 locations). "
@@ -763,9 +763,7 @@ def test_a_name_with_a_gross_or_an_audience_in_brackets_or_a_trailer_of_is_a_wor
 
 def test_a_name_after_a_role_noun_by_a_credit_or_with_an_initial_stays_a_person() -> None:
     def types(text: str) -> dict[str, str]:
-        found = suggest(Article("a", "T", "a.txt", text, date="2016-07-29"), KNOWN,
-                        min_confidence=0.0)
-        return {e.name: e.type for e in found.entities}
+        return _entity_types(text, "2016-07-29")
     got = types("The festival opens with musical \"La La Land\" by Damien Chazelle starring "
                 "Ryan Gosling. Chazelle said so. Jon Turteltaub is directing the film with "
                 "Chinese actress Fan Bingbing co-starring. Bingbing agreed. S Shankar said "
