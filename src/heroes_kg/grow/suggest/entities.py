@@ -163,11 +163,10 @@ def _kind_from_context(doc: Doc, name: str) -> str | None:
         if _SERIES_AFTER.match(after):
             return "TVSeries"
     for at in places:
-        if _STARRING_AFTER.match(doc.text, at + len(name)) and \
-                not _CREDIT_BY.search(doc.text, max(0, at - 4), at):
-            sentence = next((x.text for x in doc.sentences if x.start <= at < x.end), "")
-            return work_kind(sentence, doc.text)
-        if _FIGURE_AFTER.match(doc.text, at + len(name)) and _AUDIENCE_WORDS.search(doc.text):
+        if (_STARRING_AFTER.match(doc.text, at + len(name)) and
+                not _CREDIT_BY.search(doc.text, max(0, at - 4), at)) or \
+                (_FIGURE_AFTER.match(doc.text, at + len(name)) and
+                 _AUDIENCE_WORDS.search(doc.text)):
             sentence = next((x.text for x in doc.sentences if x.start <= at < x.end), "")
             return work_kind(sentence, doc.text)
         if _PLAYED_BY_AFTER.match(doc.text, at + len(name)) or \

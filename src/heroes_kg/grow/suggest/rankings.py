@@ -717,17 +717,15 @@ def top_lists(doc: Doc) -> None:
 #: "the No. 10 spot", "the #2 spot", "the number one spot", "the top spot": a place said
 #: by its number rather than an ordinal, on a spot, slot or position.
 _NUMBERED = r"(?:No\. ?|#|number )(?P<k>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+#: Verbs that take or keep a place: "secured", "grabbing", "held on to".
+_TAKES = (r"secured|secures|securing|claimed|claims|claiming|captured|captures|capturing|"
+          r"took|takes|taking|grabbed|grabs|grabbing|snagged|snags|snag|nabbed|nabs|"
+          r"held|holds|holding|held on to|holds on to|maintained|maintains|retained|retains")
 _SPOT = re.compile(
-    rf"\b(?:secured|secures|securing|claimed|claims|claiming|captured|captures|capturing|"
-    rf"took|takes|taking|grabbed|grabs|grabbing|snagged|snags|snag|nabbed|nabs|"
-    rf"landed in|lands in|landing in|landed at|came in at|coming in at|finished in|placed|"
-    rf"held|holds|holding|held on to|holds on to|maintained|maintains|retained|retains) "
-    rf"(?:the |its |a )?"
+    rf"\b(?:{_TAKES}|landed in|lands in|landing in|landed at|came in at|coming in at|"
+    rf"finished in|placed) (?:the |its |a )?"
     rf"(?P<o>{_ORDINAL}|{_NTH})(?:-place)? (?:position|spot|place spot|place)\b|"
-    rf"\b(?:(?:secured|secures|securing|claimed|claims|claiming|captured|captures|capturing|"
-    rf"took|takes|taking|grabbed|grabs|grabbing|snagged|snags|snag|nabbed|nabs|landed|lands|"
-    rf"landing|held|holds|holding|held on to|holds on to|maintained|maintains|retained|"
-    rf"retains|kept|keeps) (?:the |its )|(?:in|at|into|to) the )"
+    rf"\b(?:(?:{_TAKES}|landed|lands|landing|kept|keeps) (?:the |its )|(?:in|at|into|to) the )"
     rf"(?:{_NUMBERED}|(?P<top>top)) (?:position|spot|slot)\b|"
     rf"\b(?:ranked|ranks|ranking) (?P<o2>{_ORDINAL}|{_NTH})\b|"
     rf"\b(?:coming in|came in|comes in|held strong [\w ]{{0,30}}?|remained|stayed|sits|sat) "
