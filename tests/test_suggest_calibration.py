@@ -180,3 +180,26 @@ def test_a_fact_two_rules_found_is_drafted_as_the_surer_rule_on_unseen_news() ->
     _surest_finding(c)
     assert (c.rule, c.quote, c.confidence, c.more) == \
         ("release-noun", "its June 5 release", sure, [])
+
+
+def test_a_finding_a_stronger_statement_displaced_is_still_weighed() -> None:
+    # release-noun finds the date first (0.6), released-on then states more (0.65) and
+    # takes the candidate's place; release-noun's finding is kept for the calibration, so
+    # the surer of the two is drafted whichever rule ran first
+    from heroes_kg.grow.suggest import _surest_finding
+    from heroes_kg.grow.suggest._doc import Doc
+
+    text = "“Under Paris” has drawn 60 million views since its June 5 release."
+    doc = Doc(Article("a", "T", "a.txt", text, date="2024-06-20"), [])
+    work = doc.entity("Under Paris", "Movie", "quoted-title", "“Under Paris”")
+    at = text.index("its June 5 release")
+    doc.add(work, "datePublished", "its June 5 release", at, "release-noun", 0.6,
+            value="2024-06-05")
+    c = doc.add(work, "datePublished", "June 5 release", at + 4, "released-on", 0.65,
+                value="2024-06-05")
+    assert c is not None and c.rule == "released-on"
+    assert [f[0] for f in c.findings] == ["release-noun"]
+    c.stated = 0.65
+    c.confidence = calibrated("released-on", 0.65, MIN_CONFIDENCE)
+    _surest_finding(c)
+    assert (c.rule, c.quote) == ("release-noun", "its June 5 release")

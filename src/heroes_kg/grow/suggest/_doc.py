@@ -326,7 +326,13 @@ class Doc:
         if key in self.found:
             old = self.found[key]
             if rule != old.rule:
-                old.findings.append((rule, confidence, quote, start, dict(qualifiers)))
+                # every other rule's finding is kept, the displaced one too, for the
+                # calibration to choose the surest (suggest's _surest_finding)
+                kept = (rule, confidence, quote, start, dict(qualifiers))
+                if confidence > old.confidence:
+                    kept = (old.rule, old.confidence, old.quote, old.start,
+                            dict(old.qualifiers))
+                old.findings.append(kept)
             if confidence > old.confidence:
                 # A better finding of the same fact brings its own quote first.
                 old.more.insert(0, (old.quote, old.start))
