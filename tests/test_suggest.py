@@ -45,9 +45,10 @@ def corpus():  # type: ignore[no-untyped-def]
 #: Floors a little under what the rules reach on the seeds (benchmarks/suggest_loo.py),
 #: scored like the evaluation set: entities aligned by name or content, quotes overlapping.
 #: (0.61 / 0.92 and 0.35 / 0.95 since confidences are calibrated on unseen news, against
-#: 0.70 / 0.86 and 0.51 / 0.90 before: the rules were written from these two articles.)
+#: 0.70 / 0.86 and 0.51 / 0.90 before: the rules were written from these two articles;
+#: 0.61 / 0.84 and 0.41 / 0.95 with the calibration fitted on rounds 2 to 26.)
 FLOORS = {
-    ("cast-celebrates", "sequel-confirmed"): (0.58, 0.85),
+    ("cast-celebrates", "sequel-confirmed"): (0.58, 0.81),
     ("sequel-confirmed", "cast-celebrates"): (0.31, 0.85),
 }
 
