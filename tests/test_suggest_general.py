@@ -32,6 +32,33 @@ def test_a_full_stop_inside_a_quotation_does_not_end_the_sentence() -> None:
         "I must stop, but good people revolt me slightly.”", "Then he left."]
 
 
+def test_the_sentence_and_the_paragraph_at_an_offset() -> None:
+    from heroes_kg.grow.suggest._doc import Doc
+    text = "Dune opened on Friday. It took $41M.\n\nWarner Bros. said so."
+    doc = Doc(Article("a", "T", "a.txt", text), KNOWN)
+    took, warner = text.index("took"), text.index("Warner")
+    assert [s.text for s in doc.sentences] == [
+        "Dune opened on Friday.", "It took $41M.", "Warner Bros. said so."]
+    assert doc.sentence_at(took).text == "It took $41M."  # type: ignore[union-attr]
+    assert doc.sentence_index(0) == 0 and doc.sentence_index(warner) == 2
+    # the space after a sentence belongs to it only with slack; past the text, nothing
+    space = text.index(" It")
+    assert doc.sentence_at(space) is None
+    assert doc.sentence_at(space, 1).text == "Dune opened on Friday."  # type: ignore[union-attr]
+    assert doc.sentence_at(len(text)) is None
+    # a paragraph is a line; its line break with slack 1
+    assert doc.paragraph_at(took).text == "Dune opened on Friday. It took $41M."  # type: ignore[union-attr]
+    line_end = text.index("\n")
+    assert doc.paragraph_at(line_end) is None and doc.paragraph_index(line_end, 1) == 0
+    assert doc.paragraph_index(warner) == 1
+    # the same answers as a scan of every sentence, at every offset
+    for pos in range(len(text) + 2):
+        for slack in (0, 1):
+            scan = next((i for i, s in enumerate(doc.sentences)
+                         if s.start <= pos < s.end + slack), None)
+            assert doc.sentence_index(pos, slack) == scan, (pos, slack)
+
+
 def test_quoted_paragraph_after_an_attributed_one_and_pronoun_before_a_quote() -> None:
     text = ("Gillian Anderson spoke to Vanity Fair.\n"
             "“When you take risks, you may fall flat on your face,” Anderson said.\n"

@@ -142,6 +142,18 @@ _LINE_SAID_AFTER = re.compile(r"[”\"’']?,? (?:as |he |she |they |I |we |[A-Z
                               r"says?|said|shouts?|shouted|yells?|yelled|cries|cried|puts? it)\b")
 
 
+def _span_index(spans: list[Sentence], starts: list[int], pos: int, slack: int) -> int | None:
+    """The first of ``spans`` (in text order, ``starts`` their offsets) with
+    ``start <= pos < end + slack``, found by bisection."""
+    index = bisect.bisect_right(starts, pos) - 1
+    if index < 0:
+        return None
+    # an earlier span whose slack reaches past the next one's start comes first
+    while slack and index > 0 and pos < spans[index - 1].end + slack:
+        index -= 1
+    return index if pos < spans[index].end + slack else None
+
+
 class Doc:
     """One article being read, with everything the rules share."""
 
@@ -163,6 +175,8 @@ class Doc:
         self.sentences = list(sentences(self.text))
         self.paragraphs = [Sentence(m.group(0), m.start())
                            for m in _LINE.finditer(self.text)]
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._paragraph_starts = [p.start for p in self.paragraphs]
         #: (start, end, work id) of every work named in the text, known or new.
         self.work_spans: list[tuple[int, int, str]] = []
         self.main_film: str | None = None
@@ -349,6 +363,28 @@ class Doc:
 
     # -- works in scope ----------------------------------------------------------------
 
+    def sentence_index(self, pos: int, slack: int = 0) -> int | None:
+        """The index of the sentence that holds offset ``pos``, or None: with ``slack``,
+        a position up to that many characters past a sentence's end (the space or line
+        break after it) belongs to it too. The first such sentence, as a scan in text
+        order finds it."""
+        return _span_index(self.sentences, self._sentence_starts, pos, slack)
+
+    def sentence_at(self, pos: int, slack: int = 0) -> Sentence | None:
+        """The sentence that holds offset ``pos`` (see ``sentence_index``), or None."""
+        index = self.sentence_index(pos, slack)
+        return None if index is None else self.sentences[index]
+
+    def paragraph_index(self, pos: int, slack: int = 0) -> int | None:
+        """The index of the paragraph (a line of text) that holds offset ``pos``, or
+        None; ``slack`` as for ``sentence_index`` (1: its line break too)."""
+        return _span_index(self.paragraphs, self._paragraph_starts, pos, slack)
+
+    def paragraph_at(self, pos: int, slack: int = 0) -> Sentence | None:
+        """The paragraph that holds offset ``pos`` (see ``paragraph_index``), or None."""
+        index = self.paragraph_index(pos, slack)
+        return None if index is None else self.paragraphs[index]
+
     def add_work_span(self, start: int, end: int, work: str) -> None:
         """A work named at [start, end): a longer title hides the works inside it.
 
@@ -421,7 +457,7 @@ class Doc:
         sentence, else in the sentences before it in its paragraph, else the article's
         main work."""
         floor = s.start if s is not None else 0
-        para = next((p for p in self.paragraphs if p.start <= pos <= p.end), None)
+        para = self.paragraph_at(pos, 1)
         for lower in (floor, para.start if para else floor):
             works = [w for a, b, w in self.work_spans if lower <= a < pos
                      and self._scoping(a, b, w, exclude_sequels)]
@@ -476,7 +512,7 @@ class Doc:
         film named before it in its paragraph, when the article's main work is not named
         after it ("Ralph Breaks the Internet: Wreck-It Ralph 2 leaves … The sequel hits
         theaters on November 21")."""
-        para = next((p for p in self.paragraphs if p.start <= pos <= p.end), None)
+        para = self.paragraph_at(pos, 1)
         if para is None:
             return None
         named = [w for a, _b, w in self.work_spans if para.start <= a < pos
@@ -632,7 +668,7 @@ class Doc:
             # "The filmmaking duo also revealed a poster for the show Gulkanda Tales.
             # Directed by …, the satirical series stars …": brought in as "the show", in
             # a paragraph that does not name the article's work
-            para = next((p for p in self.paragraphs if p.start <= s.start <= p.end), None)
+            para = self.paragraph_at(s.start, 1)
             if para is not None and para.start <= prev.start and self.main_film not in \
                     self.works_in(para.start, s.start):
                 return True
@@ -691,8 +727,7 @@ class Doc:
         """Who "he" or "the Shang-Chi star" at ``pos`` most likely is: the person a
         sentence before it opens with ("Simu Liu is thrilled to join Jennifer Lopez …",
         "The in-demand Keoghan has …"), else the person named last."""
-        index = next((i for i, x in enumerate(self.sentences) if x.start <= pos < x.end + 1),
-                     None)
+        index = self.sentence_index(pos, 1)
         if index is not None:
             for s in reversed(self.sentences[max(0, index - 2):index]):
                 m = re.match(rf"(?:[A-Z][a-z]+, |The [a-z][\w-]* )?(?P<n>{NAME})", s.text)

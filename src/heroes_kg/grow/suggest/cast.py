@@ -856,7 +856,7 @@ def _fronted_cast_bound(doc: Doc, s: Sentence, work: str | None) -> bool:
     no work at all (the article's own)."""
     if work is None:
         return False
-    para = next((p for p in doc.paragraphs if p.start <= s.start <= p.end), None)
+    para = doc.paragraph_at(s.start, 1)
     if para is None:
         return True
     earlier = [x for x in doc.sentences if para.start <= x.start < s.start]

@@ -167,7 +167,7 @@ def _kind_from_context(doc: Doc, name: str) -> str | None:
                 not _CREDIT_BY.search(doc.text, max(0, at - 4), at)) or \
                 (_FIGURE_AFTER.match(doc.text, at + len(name)) and
                  _AUDIENCE_WORDS.search(doc.text)):
-            sentence = next((x.text for x in doc.sentences if x.start <= at < x.end), "")
+            sentence = (doc.sentence_at(at) or Sentence("", at)).text
             return work_kind(sentence, doc.text)
         if _PLAYED_BY_AFTER.match(doc.text, at + len(name)) or \
                 _character_before_actor(doc, at, name):

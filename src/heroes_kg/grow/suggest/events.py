@@ -274,8 +274,7 @@ def _drop(doc: Doc, span: tuple[int, int, str]) -> None:
 
 
 def _sentence_at(doc: Doc, pos: int) -> Sentence:
-    return next((s for s in doc.sentences if s.start <= pos < s.start + len(s.text)),
-                Sentence("", pos))
+    return doc.sentence_at(pos) or Sentence("", pos)
 
 
 _PERSON = r"[A-Z][\w’'.-]+(?: (?:de |De |van |von )?[A-Z][\w’'.-]+){1,2}"
@@ -323,7 +322,7 @@ def festival_lineup(doc: Doc) -> None:
     after_name = re.compile(re.escape(bare) + rf"(?: {_YEAR})?" + _AFTER_NAME)
     for s in doc.sentences:
         m = _DATES.search(s.text) or after_name.search(s.text)
-        para = next((p.text for p in doc.paragraphs if p.start <= s.start < p.end), s.text)
+        para = (doc.paragraph_at(s.start) or s).text
         if m is None and bare in s.text:
             # "The 16th annual Tribeca Film Festival\n\nApril 19-30": the days on the next line
             at = s.start + s.text.index(bare)

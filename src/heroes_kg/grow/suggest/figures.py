@@ -127,7 +127,7 @@ def in_aside(doc: Doc, s: Sentence, a: int, b: int) -> bool:
 def _kind_in_context(doc: Doc, s: Sentence) -> str | None:
     """Whether the titles a chart sentence speaks of are series or films: the words of the
     sentence, else of its paragraph, else of the paragraph before."""
-    index = next((i for i, p in enumerate(doc.paragraphs) if p.start <= s.start <= p.end), 0)
+    index = doc.paragraph_index(s.start, 1) or 0
     for text in (s.text, *(p.text for p in doc.paragraphs[max(0, index - 1):index + 1][::-1])):
         tv, film = len(TV_WORDS.findall(text)), len(FILM_WORDS.findall(text))
         if tv != film:
@@ -1178,7 +1178,7 @@ def stated_by(doc: Doc) -> None:
                                                               "ChartRanking") or \
                 c.property not in ("views", "households", "hoursViewed", "rank"):
             continue
-        s = next((x for x in doc.sentences if x.start <= c.start < x.end + 1), None)
+        s = doc.sentence_at(c.start, 1)
         if s is None:
             continue
         for m in _STATED.finditer(s.text):
@@ -1216,7 +1216,7 @@ def week_spans(doc: Doc) -> None:
         last = doc.date(f"{m.group('m2') or m.group('m1')} {m.group('d2')}{year}")
         if not first or not last or first > last:
             continue
-        para = next((p for p in doc.paragraphs if p.start <= s.start <= p.end), None)
+        para = doc.paragraph_at(s.start, 1)
         if para is None:
             continue
         # a figure whose work is in doubt ("the series" of a film) gets no week either
@@ -1398,7 +1398,7 @@ def _in_section(doc: Doc, at: int, pos: int) -> bool:
 def _own_period(doc: Doc, stated: list[tuple[int, str, str, str | None]], pos: int) -> bool:
     """Whether the sentence at ``pos`` names a period, total or time of its own (the
     article's stated period left aside)."""
-    s = next((x for x in doc.sentences if x.start <= pos < x.end), None)
+    s = doc.sentence_at(pos)
     if s is None:
         return True
     own = s.text

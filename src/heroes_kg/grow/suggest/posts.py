@@ -455,8 +455,7 @@ def post_text_nearby(doc: Doc) -> None:
         if c.property != "author" or c.subject in with_text or \
                 doc.type_of(c.subject) != "SocialMediaPosting":
             continue
-        index = next((i for i, x in enumerate(doc.sentences)
-                      if x.start <= c.start < x.end + 1), None)
+        index = doc.sentence_index(c.start, 1)
         if index is None:
             continue
         s = doc.sentences[index]

@@ -588,7 +588,7 @@ def ranking_platform(doc: Doc) -> None:
         if c.property != "rank" or c.subject in has or \
                 doc.type_of(c.subject) != "ChartRanking":
             continue
-        s = next((x for x in doc.sentences if x.start <= c.start < x.end + 1), None)
+        s = doc.sentence_at(c.start, 1)
         if s is None or re.search(r"\bbox[- ]office\b", s.text, re.IGNORECASE):
             continue
         named = [mn.entity for mn in doc.out.mentions if s.start <= mn.start < s.end

@@ -119,7 +119,7 @@ def _listed_series(doc: Doc, before: int, count: int) -> list[str]:
     if not spans:
         return []
     a = spans[-1][0]
-    para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
+    para = doc.paragraph_at(a)
     if para is None:
         return []
     for m in _TITLE_LIST.finditer(para.text):
@@ -361,7 +361,7 @@ def _date_of(doc: Doc, text: str) -> str | None:
 
 
 def _paragraph_start(doc: Doc, s: Sentence) -> int:
-    return next((p.start for p in doc.paragraphs if p.start <= s.start <= p.end), s.start)
+    return (doc.paragraph_at(s.start, 1) or s).start
 
 
 def _heading_above(doc: Doc, s: Sentence) -> str | None:
@@ -617,7 +617,7 @@ def bare_first_seasons(doc: Doc) -> None:
         if name and any(name in q.lower() for q, _a in c.quotes()):
             continue  # "the first season of “Marco Polo”": named with its series
         if any(re.fullmatch(r"\s*", doc.text[s.start:a]) for _q, a in c.quotes()
-               for s in doc.sentences if s.start <= a < s.end):
+               if (s := doc.sentence_at(a)) is not None):
             continue  # "The first series launched on Disney+ in January": said of it
         c.confidence = min(c.confidence, 0.4)
 
@@ -659,7 +659,7 @@ def undone_renewals(doc: Doc) -> None:
     for key, c in list(doc.found.items()):
         if c.property != "developmentStatus" or c.value != "renewed":
             continue
-        sentence = next((x for x in doc.sentences if x.start <= c.start < x.end + 1), None)
+        sentence = doc.sentence_at(c.start, 1)
         if sentence is not None and _CANCELLED.search(sentence.text):
             del doc.found[key]
 

@@ -792,7 +792,7 @@ def quotation_about(doc: Doc) -> None:
         end = at + len(str(c.value)) if at >= 0 else c.start + len(c.quote)
         inside = [w for _a, _b, w in doc.works_in_spans(max(at, c.start), end)] or \
             _works_named(doc, doc.text[max(at, c.start):end])
-        s = next((x for x in doc.sentences if x.start <= c.start < x.end + 1), None)
+        s = doc.sentence_at(c.start, 1)
         if s is None:
             continue
         work = inside[0] if inside else doc.work_at(c.start, s)
@@ -1035,7 +1035,7 @@ def _last_organization(doc: Doc, pos: int) -> str | None:
 def _paragraph_organization(doc: Doc, s: Sentence) -> str | None:
     """The company the paragraph of ``s`` opens with: "Apple TV+ has renewed its period
     drama The Buccaneers … A press release says, “…”"."""
-    para = next((p for p in doc.paragraphs if p.start <= s.start <= p.end), None)
+    para = doc.paragraph_at(s.start, 1)
     m = re.match(rf"(?P<o>{NAME}) (?:has |have |had )?[a-z]+(?:ed|s)\b", para.text) \
         if para is not None else None
     if m is None:

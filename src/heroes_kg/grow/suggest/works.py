@@ -1785,7 +1785,7 @@ def _service_originals(doc: Doc) -> None:
                    for i in range(len(words)) for s in STREAMERS) or \
                 doc.work_span_at(m.start(), m.end()):
             continue
-        s = next((x for x in doc.sentences if x.start <= m.start() < x.end), None)
+        s = doc.sentence_at(m.start())
         made = _SERVICE_MAKER.search(doc.text, s.start, s.end) if s else None
         if made and maker is None:
             maker = doc.trim(made.group("c"))
@@ -2097,7 +2097,7 @@ def _new_seasons(doc: Doc) -> None:
     """"New seasons of “The Umbrella Academy” and “Lucifer”": the new season of each
     series, which what follows in the sentence is about."""
     for m in _NEW_SEASONS_OF.finditer(doc.text):
-        sentence = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+        sentence = doc.sentence_at(m.start())
         if sentence is None:
             continue
         listed = re.match(r"(?:[^,.;]|,(?= (?:and )?[“\"‘]?[A-Z]))*",
@@ -2605,7 +2605,7 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
                 re.fullmatch(r"franchises?|sagas?|trilog(?:y|ies)", noun)
                 and doc.type_of(work) != "MovieSeries"):
             continue  # "the action franchise": not the genre of the film in scope
-        para = next((p for p in doc.paragraphs if p.start <= s.start <= p.end), None)
+        para = doc.paragraph_at(s.start, 1)
         said = doc.text[para.start if para else s.start:s.start + det.start()]
         if not named and not before and (said.count('"') % 2 or
                                          said.count("“") > said.count("”")):
