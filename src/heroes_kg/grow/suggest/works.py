@@ -2744,8 +2744,18 @@ _NOT_GENRE = {
     # "broody drama One Child" (drama), "dark jailhouse comedy" (jailhouse comedy),
     # "R-rated comedy Good Boys" (comedy), "freshman dramas NCIS: NEW ORLEANS" (drama)
     "dark", "broody", "brooding", "moody", "bleak", "gritty", "r-rated", "pg-13", "x-rated",
-    "freshman", "sophomore",
+    "freshman", "sophomore", "bizarre",
+    # words that tie the noun into the clause, not describe it: "Sean Penn whose drama Flag
+    # Day", "this month while comedy “The Fabulous Four”"
+    "whose", "which", "while", "when", "where", "as", "at", "after", "before", "than",
+    "month", "week", "weekend", "year", "season",
 }
+#: A compound that rates, times or shoots a work, no part of its genre: "all-new drama
+#: UnREAL", "the fan-favorite medical drama", "the one-hour documentary Stalkers",
+#: "black-and-white biographical drama", "the four-part character-led thriller".
+_PRAISING_COMPOUND = re.compile(
+    r"^(?:all|fan|much|half|one|two|three|four|five|six|seven|eight|nine|ten|twelve)-|"
+    r"-(?:new|favou?rite|hour|part|episode|minute|and-white|loved|awaited)$")
 
 
 _NOT_PRAISE_ENDING = re.compile(r"ly$|est$|\d")
@@ -2759,8 +2769,10 @@ def _praising(word: str) -> bool:
     low = word.lower()
     if low in _NOT_GENRE or _NOT_PRAISE_ENDING.search(low):
         return True
-    if _COMPOUND_CREDIT.search(low):
+    if _COMPOUND_CREDIT.search(low) or _PRAISING_COMPOUND.search(low):
         return True
+    if "-" in word and not _genre_word(low) and all(p[:1].isupper() for p in word.split("-")):
+        return True  # "Mexican-American adventure thriller": where it is from
     if "-" not in word and low.endswith(("ed", "s")) and not _genre_word(low):
         return True  # "created", "renewed", "brings"
     return word[:1].isupper() and "-" not in word and not _genre_word(low) and \
