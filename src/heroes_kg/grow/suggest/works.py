@@ -2654,6 +2654,8 @@ _KIND_AFTER = re.compile(
 #: Documentary Films": the company a title comes from.
 _FROM_COMPANY = re.compile(rf"^(?:[”\"’],?|,[”\"’]?)? from (?:(?P<parent>{NAME})[’']s? )?"
                            rf"(?P<org>{NAME})")
+#: Further genre words after the first, up to a kind noun: " fantasy series", "-adventure film".
+_GENRE_GOES_ON = re.compile(r"((?:[ -][a-z][a-z-]*){1,2}) (?:series|film|movie|show|feature)\b")
 _GENRE_NOUNS = {"mystery", "sci-fi", "thriller", "comedy", "drama", "documentary",
                 "docuseries", "horror", "western", "musical", "biopic", "dramedy", "rom-com",
                 "sitcom", "epic"}
@@ -2689,7 +2691,15 @@ def rule_kind_after_title(doc: Doc, s: Sentence) -> None:
             words = words[-1:]  # "a lost family movie": only the genre words next to it
         noun = m.group("noun")
         genre = " ".join([*words, noun] if noun in _GENRE_NOUNS else words)
-        quote = doc.text[a:b + m.end()]
+        end = b + m.end()
+        more = _GENRE_GOES_ON.match(doc.text[end:min(s.end, end + 60)])
+        if genre and noun in _GENRE_NOUNS and not m.group("org2") and more and \
+                all(_genre_word(w) for w in re.split(r"[ -]", more.group(1).strip(" -"))):
+            # "an adult animated comedy fantasy series", "a coming-of-age drama-adventure
+            # film": the genre goes on to the kind noun
+            genre += more.group(1)
+            end += more.end(1)
+        quote = doc.text[a:end]
         if genre:
             doc.add(work, "genre", quote, a, "kind-after-title", _genre_confidence(genre, 0.55),
                     value=genre)
