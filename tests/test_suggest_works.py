@@ -807,6 +807,34 @@ def test_a_tone_a_rating_or_a_season_of_the_run_is_no_part_of_a_genre() -> None:
     assert ("the-romeo-section", "genre", "espionage thriller") in got
 
 
+def test_a_compound_that_rates_times_or_places_a_work_is_no_part_of_its_genre() -> None:
+    got = facts("Lifetime’s all-new drama UnREAL premieres. The one-hour documentary Stalkers "
+                "airs next. The black-and-white biographical drama Dongju: The Portrait of a "
+                "Poet opened, as did the Mexican-American adventure thriller Sin Nombre.")
+    assert ("unreal", "genre", "drama") in got
+    assert ("stalkers", "genre", "documentary") in got
+    assert ("dongju-the-portrait-of-a-poet", "genre", "biographical drama") in got
+    assert ("sin-nombre", "genre", "adventure thriller") in got
+    assert not any(p == "genre" and o.startswith(("all-new", "one-hour", "black-and", "Mexican"))
+                   for _s, p, o in got)
+    # a compound that says the kind of story stays
+    got = facts("Netflix has the hit Regency-era drama “Bridgerton” and the coming-of-age "
+                "comedy “Sex Education”.")
+    assert ("bridgerton", "genre", "regency-era drama") in got
+    assert ("sex-education", "genre", "coming-of-age comedy") in got
+
+
+def test_the_genre_after_a_title_goes_on_to_its_kind_noun() -> None:
+    got = facts("The cast of “Ijogbon,” a coming-of-age drama-adventure film, was named. "
+                "Netflix renewed “Disenchantment,” an adult animated comedy fantasy series.")
+    assert ("ijogbon", "genre", "coming-of-age drama-adventure") in got
+    assert ("disenchantment", "genre", "adult animated comedy fantasy") in got
+    # words that are no genre do not carry it on
+    got = facts("“Glass,” a thriller and a film of its time, opened.")
+    assert ("glass", "genre", "thriller") in got
+    assert not any(p == "genre" and o.startswith("thriller ") for _s, p, o in got)
+
+
 def test_a_filmmaker_listed_before_someones_directorial_debut_is_no_title() -> None:
     text = ("The Spotlight on Documentary lineup features new films by Abel Ferrara, Alex "
             "Gibney, Vanessa Redgrave’s directorial debut, and more.")

@@ -2654,6 +2654,8 @@ _KIND_AFTER = re.compile(
 #: Documentary Films": the company a title comes from.
 _FROM_COMPANY = re.compile(rf"^(?:[”\"’],?|,[”\"’]?)? from (?:(?P<parent>{NAME})[’']s? )?"
                            rf"(?P<org>{NAME})")
+#: Further genre words after the first, up to a kind noun: " fantasy series", "-adventure film".
+_GENRE_GOES_ON = re.compile(r"((?:[ -][a-z][a-z-]*){1,2}) (?:series|film|movie|show|feature)\b")
 _GENRE_NOUNS = {"mystery", "sci-fi", "thriller", "comedy", "drama", "documentary",
                 "docuseries", "horror", "western", "musical", "biopic", "dramedy", "rom-com",
                 "sitcom", "epic"}
@@ -2689,7 +2691,15 @@ def rule_kind_after_title(doc: Doc, s: Sentence) -> None:
             words = words[-1:]  # "a lost family movie": only the genre words next to it
         noun = m.group("noun")
         genre = " ".join([*words, noun] if noun in _GENRE_NOUNS else words)
-        quote = doc.text[a:b + m.end()]
+        end = b + m.end()
+        more = _GENRE_GOES_ON.match(doc.text[end:min(s.end, end + 60)])
+        if genre and noun in _GENRE_NOUNS and not m.group("org2") and more and \
+                all(_genre_word(w) for w in re.split(r"[ -]", more.group(1).strip(" -"))):
+            # "an adult animated comedy fantasy series", "a coming-of-age drama-adventure
+            # film": the genre goes on to the kind noun
+            genre += more.group(1)
+            end += more.end(1)
+        quote = doc.text[a:end]
         if genre:
             doc.add(work, "genre", quote, a, "kind-after-title", _genre_confidence(genre, 0.55),
                     value=genre)
@@ -2744,8 +2754,18 @@ _NOT_GENRE = {
     # "broody drama One Child" (drama), "dark jailhouse comedy" (jailhouse comedy),
     # "R-rated comedy Good Boys" (comedy), "freshman dramas NCIS: NEW ORLEANS" (drama)
     "dark", "broody", "brooding", "moody", "bleak", "gritty", "r-rated", "pg-13", "x-rated",
-    "freshman", "sophomore",
+    "freshman", "sophomore", "bizarre",
+    # words that tie the noun into the clause, not describe it: "Sean Penn whose drama Flag
+    # Day", "this month while comedy “The Fabulous Four”"
+    "whose", "which", "while", "when", "where", "as", "at", "after", "before", "than",
+    "month", "week", "weekend", "year", "season",
 }
+#: A compound that rates, times or shoots a work, no part of its genre: "all-new drama
+#: UnREAL", "the fan-favorite medical drama", "the one-hour documentary Stalkers",
+#: "black-and-white biographical drama", "the four-part character-led thriller".
+_PRAISING_COMPOUND = re.compile(
+    r"^(?:all|fan|much|half|one|two|three|four|five|six|seven|eight|nine|ten|twelve)-|"
+    r"-(?:new|favou?rite|hour|part|episode|minute|and-white|loved|awaited)$")
 
 
 _NOT_PRAISE_ENDING = re.compile(r"ly$|est$|\d")
@@ -2759,8 +2779,10 @@ def _praising(word: str) -> bool:
     low = word.lower()
     if low in _NOT_GENRE or _NOT_PRAISE_ENDING.search(low):
         return True
-    if _COMPOUND_CREDIT.search(low):
+    if _COMPOUND_CREDIT.search(low) or _PRAISING_COMPOUND.search(low):
         return True
+    if "-" in word and not _genre_word(low) and all(p[:1].isupper() for p in word.split("-")):
+        return True  # "Mexican-American adventure thriller": where it is from
     if "-" not in word and low.endswith(("ed", "s")) and not _genre_word(low):
         return True  # "created", "renewed", "brings"
     return word[:1].isupper() and "-" not in word and not _genre_word(low) and \
