@@ -3426,3 +3426,18 @@ def test_the_weekend_an_article_states_once_dates_each_take() -> None:
             "Disney*Pixar’s Finding Dory served up a new opening record for an animated "
             "film taking in an estimated $136.2M from 4,305 theaters.\n")
     assert "startDate" not in _takes(text, "2019-08-15")["finding-dory-box-office"]
+
+
+def test_a_work_begins_arrives_or_returns_on_a_service() -> None:
+    # Netflix fall 2021 releases; four dramas' second seasons; The Wheel of Time renewal.
+    got = facts("“The Power of the Dog” will open in select theaters on Nov. 17 before "
+                "arriving on Netflix on Dec. 1.")
+    assert ("the-power-of-the-dog", "streamingOn", "netflix") in got
+    got = facts("“13 Reasons Why” returns for a second season. The binge begins May 18th on "
+                "Netflix.")
+    assert ("13-reasons-why", "streamingOn", "netflix") in got
+    got = facts("“The Wheel of Time” will return for a second season on Netflix in September.")
+    assert ("the-wheel-of-time", "streamingOn", "netflix") in got
+    # A person who returns to a service names no work shown there.
+    got = facts("Gordon returned to Netflix after a year at HBO.")
+    assert not [k for k in got if k[1] in ("streamingOn", "airsOn")]

@@ -271,8 +271,14 @@ def _relative(doc: Doc, text: str) -> str | None:
     return f"{last.year}-{last.month:02d}"
 
 
-_ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
-                 rf"available|coming|comes|heads|heading|headed)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'.-]+){{0,5}}?)"
+#: Verbs of a work's arrival or return on a service or network, beside those of its
+#: release: "begins Sept. 9 on HBO", "before arriving on Netflix on Dec. 1", "debuting
+#: globally on Friday, April 14, 2023 on Apple TV+", "will return for a second season on
+#: Prime Video".
+_ARRIVES = (r"(?:begins|begin|began|starts|start|started|returns|return|returned|returning|"
+            r"arriving|debuting|premiering|launching|dropping|airing|bowing)")
+_ON = re.compile(rf"\b(?:{_OUT}|{_ARRIVES}|stream|streams|streamed|streaming|concluded|ran|"
+                 rf"moving|move|available|coming|comes|heads|heading|headed)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'.-]+){{0,5}}?)"
                  rf" (?:on|to|from) (?:the )?(?:(?:[A-Z]\.){{2,}}[’']s )?(?P<o>{NAME})")
 
 
