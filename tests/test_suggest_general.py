@@ -3441,3 +3441,29 @@ def test_a_work_begins_arrives_or_returns_on_a_service() -> None:
     # A person who returns to a service names no work shown there.
     got = facts("Gordon returned to Netflix after a year at HBO.")
     assert not [k for k in got if k[1] in ("streamingOn", "airsOn")]
+
+
+def test_a_network_or_service_that_renews_or_cancels_a_series_shows_it() -> None:
+    # HBO renews Westworld, Divorce and Insecure; Miracle Workers renewed; Daredevil
+    # renewed; The First cancelled.
+    known = [*KNOWN, Entity("hbo", "TelevisionNetwork", "HBO"),
+             Entity("hulu", "StreamingService", "Hulu")]
+
+    def shown(text: str) -> set[tuple[str, str, str]]:
+        got = suggest(Article("a", "T", "a.txt", text, date="2016-11-14"), known,
+                      min_confidence=0.0)
+        return {c.key() for c in got.statements if c.property in ("airsOn", "streamingOn")}
+
+    assert shown("HBO has renewed “Westworld,” “Divorce” and “Insecure” for second "
+                 "seasons.") >= {("westworld", "airsOn", "hbo"), ("divorce", "airsOn", "hbo"),
+                                 ("insecure", "airsOn", "hbo")}
+    assert ("daredevil", "streamingOn", "netflix") in shown(
+        "Marvel’s “Daredevil” has been renewed by Netflix.")
+    assert ("city-on-a-hill", "airsOn", "hbo") in shown(
+        "City on a Hill was renewed for a third season by HBO.")
+    assert ("the-first", "streamingOn", "hulu") in shown(
+        "Hulu has canceled its space drama “The First” after one season.")
+    # Not a work shown there: a deal cancelled, a list cut by another clause.
+    assert not shown("Hulu has cancelled the deal with the producers of “The First”.")
+    assert ("the-crown", "airsOn", "hbo") not in shown(
+        "HBO has renewed “Succession,” while Netflix renewed “The Crown.”")
