@@ -3467,3 +3467,10 @@ def test_a_network_or_service_that_renews_or_cancels_a_series_shows_it() -> None
     assert not shown("Hulu has cancelled the deal with the producers of “The First”.")
     assert ("the-crown", "airsOn", "hbo") not in shown(
         "HBO has renewed “Succession,” while Netflix renewed “The Crown.”")
+
+
+def test_starz_is_a_network_a_series_airs_on() -> None:
+    # The final seasons of 2019-2020: "Power The final season … begins Aug. 25 on Starz."
+    got = facts("“Power” begins Aug. 25 on Starz.")
+    assert ("power", "airsOn", "starz") in got
+    assert ("power", "streamingOn", "starz") not in got
