@@ -3474,3 +3474,13 @@ def test_starz_is_a_network_a_series_airs_on() -> None:
     got = facts("“Power” begins Aug. 25 on Starz.")
     assert ("power", "airsOn", "starz") in got
     assert ("power", "streamingOn", "starz") not in got
+
+
+def test_korean_and_canadian_broadcasters_are_networks() -> None:
+    # Korean shows in Netflix's engagement report: "JTBC's romance series "King the Land""
+    got = facts('Among Korean series, JTBC\'s romance series "King the Land" (2023) led.')
+    assert ("king-the-land", "airsOn", "jtbc") in got
+    assert ("king-the-land", "streamingOn", "jtbc") not in got
+    # A journalist's employer is no network a work airs on.
+    got = facts("JTBC reporter Kim Min-ji said the cast was happy.")
+    assert not [k for k in got if k[1] in ("airsOn", "streamingOn")]

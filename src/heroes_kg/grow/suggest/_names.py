@@ -24,7 +24,8 @@ NETWORKS = {"hbo", "fx", "amc", "nbc", "cbs", "abc", "fox", "the cw", "cw", "bbc
             "channel 4", "cartoon network", "nickelodeon", "disney channel", "syfy", "usa",
             "tnt", "tbs", "bravo", "a&e", "lifetime", "hallmark", "pbs", "mtv", "comedy central",
             "adult swim", "fxx", "freeform", "epix", "mgm+", "bbc one", "bbc two", "sky",
-            "sky atlantic", "cinemax", "showtime", "starz", "sky1", "sky one", "e4", "channel 5", "hgtv", "tlc", "the wb"}
+            "sky atlantic", "cinemax", "showtime", "starz", "cbc", "jtbc", "tvn", "kbs", "kbs2",
+            "sbs", "mbc", "ocn", "sky1", "sky one", "e4", "channel 5", "hgtv", "tlc", "the wb"}
 STUDIOS = {"warner bros.", "warner bros", "universal", "universal pictures", "sony",
            "sony pictures", "columbia pictures", "paramount", "paramount pictures", "lionsgate",
            "a24", "neon", "focus features", "searchlight", "searchlight pictures", "disney",
