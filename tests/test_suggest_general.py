@@ -3453,3 +3453,61 @@ def test_the_weekend_an_article_states_once_dates_each_take() -> None:
             "Disney*Pixar’s Finding Dory served up a new opening record for an animated "
             "film taking in an estimated $136.2M from 4,305 theaters.\n")
     assert "startDate" not in _takes(text, "2019-08-15")["finding-dory-box-office"]
+
+
+def test_a_work_begins_arrives_or_returns_on_a_service() -> None:
+    # Netflix fall 2021 releases; four dramas' second seasons; The Wheel of Time renewal.
+    got = facts("“The Power of the Dog” will open in select theaters on Nov. 17 before "
+                "arriving on Netflix on Dec. 1.")
+    assert ("the-power-of-the-dog", "streamingOn", "netflix") in got
+    got = facts("“13 Reasons Why” returns for a second season. The binge begins May 18th on "
+                "Netflix.")
+    assert ("13-reasons-why", "streamingOn", "netflix") in got
+    got = facts("“The Wheel of Time” will return for a second season on Netflix in September.")
+    assert ("the-wheel-of-time", "streamingOn", "netflix") in got
+    # A person who returns to a service names no work shown there.
+    got = facts("Gordon returned to Netflix after a year at HBO.")
+    assert not [k for k in got if k[1] in ("streamingOn", "airsOn")]
+
+
+def test_a_network_or_service_that_renews_or_cancels_a_series_shows_it() -> None:
+    # HBO renews Westworld, Divorce and Insecure; Miracle Workers renewed; Daredevil
+    # renewed; The First cancelled.
+    known = [*KNOWN, Entity("hbo", "TelevisionNetwork", "HBO"),
+             Entity("hulu", "StreamingService", "Hulu")]
+
+    def shown(text: str) -> set[tuple[str, str, str]]:
+        got = suggest(Article("a", "T", "a.txt", text, date="2016-11-14"), known,
+                      min_confidence=0.0)
+        return {c.key() for c in got.statements if c.property in ("airsOn", "streamingOn")}
+
+    assert shown("HBO has renewed “Westworld,” “Divorce” and “Insecure” for second "
+                 "seasons.") >= {("westworld", "airsOn", "hbo"), ("divorce", "airsOn", "hbo"),
+                                 ("insecure", "airsOn", "hbo")}
+    assert ("daredevil", "streamingOn", "netflix") in shown(
+        "Marvel’s “Daredevil” has been renewed by Netflix.")
+    assert ("city-on-a-hill", "airsOn", "hbo") in shown(
+        "City on a Hill was renewed for a third season by HBO.")
+    assert ("the-first", "streamingOn", "hulu") in shown(
+        "Hulu has canceled its space drama “The First” after one season.")
+    # Not a work shown there: a deal cancelled, a list cut by another clause.
+    assert not shown("Hulu has cancelled the deal with the producers of “The First”.")
+    assert ("the-crown", "airsOn", "hbo") not in shown(
+        "HBO has renewed “Succession,” while Netflix renewed “The Crown.”")
+
+
+def test_starz_is_a_network_a_series_airs_on() -> None:
+    # The final seasons of 2019-2020: "Power The final season … begins Aug. 25 on Starz."
+    got = facts("“Power” begins Aug. 25 on Starz.")
+    assert ("power", "airsOn", "starz") in got
+    assert ("power", "streamingOn", "starz") not in got
+
+
+def test_korean_and_canadian_broadcasters_are_networks() -> None:
+    # Korean shows in Netflix's engagement report: "JTBC's romance series "King the Land""
+    got = facts('Among Korean series, JTBC\'s romance series "King the Land" (2023) led.')
+    assert ("king-the-land", "airsOn", "jtbc") in got
+    assert ("king-the-land", "streamingOn", "jtbc") not in got
+    # A journalist's employer is no network a work airs on.
+    got = facts("JTBC reporter Kim Min-ji said the cast was happy.")
+    assert not [k for k in got if k[1] in ("airsOn", "streamingOn")]

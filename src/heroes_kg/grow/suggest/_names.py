@@ -16,7 +16,7 @@ __all__ = ["FILM_WORDS", "FIRST_NAMES", "KNOWN_NAMES", "NATIONALITIES", "NETWORK
 
 STREAMERS = {"netflix", "hulu", "disney+", "disney plus", "prime video", "amazon prime video",
              "amazon prime", "hbo max", "max", "peacock", "paramount+", "paramount plus",
-             "apple tv+", "apple tv plus", "apple tv", "starz", "amazon", "crunchyroll",
+             "apple tv+", "apple tv plus", "apple tv", "amazon", "crunchyroll",
              "tubi", "roku", "shudder", "mubi", "britbox", "acorn tv", "bbc iplayer",
              "youtube premium", "fubotv", "sling", "amc+", "discovery+", "espn+", "freevee",
              "pluto tv", "the roku channel", "stan", "binge", "crave", "now", "sky go"}
@@ -24,7 +24,8 @@ NETWORKS = {"hbo", "fx", "amc", "nbc", "cbs", "abc", "fox", "the cw", "cw", "bbc
             "channel 4", "cartoon network", "nickelodeon", "disney channel", "syfy", "usa",
             "tnt", "tbs", "bravo", "a&e", "lifetime", "hallmark", "pbs", "mtv", "comedy central",
             "adult swim", "fxx", "freeform", "epix", "mgm+", "bbc one", "bbc two", "sky",
-            "sky atlantic", "cinemax", "showtime", "sky1", "sky one", "e4", "channel 5", "hgtv", "tlc", "the wb"}
+            "sky atlantic", "cinemax", "showtime", "starz", "cbc", "jtbc", "tvn", "kbs", "kbs2",
+            "sbs", "mbc", "ocn", "sky1", "sky one", "e4", "channel 5", "hgtv", "tlc", "the wb"}
 STUDIOS = {"warner bros.", "warner bros", "universal", "universal pictures", "sony",
            "sony pictures", "columbia pictures", "paramount", "paramount pictures", "lionsgate",
            "a24", "neon", "focus features", "searchlight", "searchlight pictures", "disney",

@@ -271,8 +271,14 @@ def _relative(doc: Doc, text: str) -> str | None:
     return f"{last.year}-{last.month:02d}"
 
 
-_ON = re.compile(rf"\b(?:{_OUT}|stream|streams|streamed|streaming|concluded|ran|moving|move|"
-                 rf"available|coming|comes|heads|heading|headed)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'.-]+){{0,5}}?)"
+#: Verbs of a work's arrival or return on a service or network, beside those of its
+#: release: "begins Sept. 9 on HBO", "before arriving on Netflix on Dec. 1", "debuting
+#: globally on Friday, April 14, 2023 on Apple TV+", "will return for a second season on
+#: Prime Video".
+_ARRIVES = (r"(?:begins|begin|began|starts|start|started|returns|return|returned|returning|"
+            r"arriving|debuting|premiering|launching|dropping|airing|bowing)")
+_ON = re.compile(rf"\b(?:{_OUT}|{_ARRIVES}|stream|streams|streamed|streaming|concluded|ran|"
+                 rf"moving|move|available|coming|comes|heads|heading|headed)\b(?:(?: (?!(?:and|but|after|when|while)\b)[\w’'.-]+){{0,5}}?)"
                  rf" (?:on|to|from) (?:the )?(?:(?:[A-Z]\.){{2,}}[’']s )?(?P<o>{NAME})")
 
 
@@ -1013,11 +1019,70 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
             work, end = season[0][2], max(end, season[0][1])
         quote = doc.text[s.start + m.start():end]
         doc.add(work, "greenlitBy", quote, s.start + m.start(), "ordered", 0.6, obj=org)
-        if is_a(doc.type_of(org), "StreamingService") and re.search(r"\brenewed\b", m.group(0)):
-            # "Netflix has renewed Aggretsuko for a second season": the series streams there
-            series = doc.series_of(work) or work
-            doc.add(series, "streamingOn", quote, s.start + m.start(), "renewed-streams", 0.55,
-                    obj=org)
+        kind = doc.type_of(org)
+        shown = "streamingOn" if is_a(kind, "StreamingService") else "airsOn" if (
+            is_a(kind, "TelevisionNetwork") or doc.name_of(org).lower() in NETWORKS) else None
+        if shown and re.search(r"\brenewed\b", m.group(0)):
+            # "Netflix has renewed Aggretsuko for a second season": the series streams
+            # there; "HBO has renewed WESTWORLD, DIVORCE and INSECURE for second seasons":
+            # each series listed airs there
+            renewed = [work]
+            last = end
+            for a, b, other in doc.work_spans:
+                if a < last or other in renewed:
+                    continue
+                if not re.fullmatch(r"(?:,[”\"’]|[”\"’]?,|[”\"’]?,? and|[”\"’]?,? &)(?: and)? [“\"‘]?",
+                                   doc.text[last:a]):
+                    break
+                renewed.append(other)
+                last = b
+            for one in renewed:
+                series = doc.series_of(one) or one
+                doc.add(series, shown, quote if one == work else doc.text[s.start + m.start():last],
+                        s.start + m.start(), "renewed-streams", 0.55, obj=org)
+
+
+#: A series renewed or cancelled by a network or service named after it: "Marvel’s
+#: Daredevil has been renewed by Netflix", "City on a Hill was renewed for a third season
+#: by Showtime", "has been canceled by TBS after two seasons".
+_RENEWED_BY = re.compile(
+    rf"\b(?:has|have|had|was|were|is|got)(?: (?:been|already|officially|just|now))* "
+    rf"(?:renewed|canceled|cancelled|axed)(?: for (?:an?|its|their|[Ss]eason)\b[^,.;:]{{0,30}}?)?"
+    rf" (?:by|at) (?:the )?(?:(?:streaming (?:platform|service|giant)|streamer|network|"
+    rf"channel|cable network) )?(?P<o>{NAME})")
+#: A network or service cancelling a series named next: "Hulu has canceled its space drama
+#: The First", "NBC has canceled its Quantum Leap reboot".
+_CANCELLED = re.compile(
+    rf"(?<![\w’'])(?P<o>{NAME}) (?:(?:has|have|had|officially|quietly|also|now|just|today) ){{0,3}}"
+    rf"(?:canceled|cancelled|axed)\b")
+
+
+def rule_renewed_or_cancelled(doc: Doc, s: Sentence) -> None:
+    """"Marvel’s Daredevil has been renewed by Netflix", "Hulu has canceled its space drama
+    The First": the network or service that renews or cancels a series shows it (airsOn a
+    network, streamingOn a service); rule `ordered` reads "Netflix has renewed …"."""
+    for m in _RENEWED_BY.finditer(s.text):
+        work = doc.work_before(s.start + m.start(), s)
+        _shown_by(doc, s, m, work, doc.text[s.start:s.start + m.end()])
+    for m in _CANCELLED.finditer(s.text):
+        after = s.start + m.end()
+        nxt = [(a, b, w) for a, b, w in doc.work_spans if after <= a <= after + 40]
+        if not nxt or not re.fullmatch(r" (?:(?:its|their|the) (?:[\w-]+ ){0,3})?[“\"‘]?",
+                                       doc.text[after:nxt[0][0]]):
+            continue  # "Netflix cancelled the deal with …": no title next
+        _shown_by(doc, s, m, nxt[0][2], doc.text[s.start + m.start():doc.past_quote(nxt[0][1])])
+
+
+def _shown_by(doc: Doc, s: Sentence, m: re.Match[str], work: str | None, quote: str) -> None:
+    """The series ``work`` airs on or streams on the network or service ``m`` names."""
+    if work is None or doc.type_of(work) not in WORK_TYPES:
+        return
+    got = _channel(doc, m.group("o"), "renewed-streams", quote)
+    if got is None:
+        return
+    start = doc.text.find(quote, s.start)
+    doc.add(doc.series_of(work) or work, got[1], quote, start, "renewed-streams", 0.55,
+            obj=got[0])
 
 
 _SLATE_WORD = r"(?:slate|line-?up|roster)"
@@ -1061,5 +1126,5 @@ RULES = [rule_premiere, rule_premiere_noun, rule_release, rule_streaming, rule_s
          rule_the_streamer,
          rule_streamer_kind, rule_new_releases, rule_streamer_releases, rule_their_kind,
          rule_year_of_releases,
-         rule_ordered, rule_service_originals, rule_trailer, rule_channel_title,
+         rule_ordered, rule_renewed_or_cancelled, rule_service_originals, rule_trailer, rule_channel_title,
          rule_slate_works]
