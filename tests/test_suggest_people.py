@@ -486,7 +486,9 @@ def test_a_credit_in_a_semicolon_list_item_binds_to_no_work_of_an_earlier_item()
             "directed by Fisher Stevens and Malcolm Venville and produced by Leonardo "
             "DiCaprio; and Eva Orner's Bikram: Yogi, Guru, Predator, about a yoga teacher.")
     got = facts(text)
-    assert not any(s == "desert-one" and p in ("director", "producer") for s, p, _o in got)
+    # (Barbara Kopple, whose possessive the line-up puts before it, is its director)
+    assert not any(s == "desert-one" and p in ("director", "producer") and
+                   o != "barbara-kopple" for s, p, o in got)
     assert not any(o == "bikram" for _s, _p, o in got)
     # the credit in the item that names its work binds to it, and a sentence that is no
     # semicolon list reaches back as before
@@ -776,3 +778,35 @@ def test_a_name_after_a_role_noun_by_a_credit_or_with_an_initial_stays_a_person(
                 "Skarsgård. The festival also has A Quiet Place ($50M) this weekend.")
     assert got.get("Infinity Pool") in ("Movie", "TVSeries")
     assert got.get("A Quiet Place", "Movie") != "Person"
+
+
+def test_companies_listed_before_produce_are_the_production_companies() -> None:
+    got = facts("“Hacks” has been renewed for a second season at HBO Max. Universal "
+                "Television, Paulilu Productions, First Thought Productions, Fremulon and 3 "
+                "Arts Entertainment produce.")
+    for company in ("universal-television", "paulilu-productions",
+                    "first-thought-productions", "fremulon", "3-arts-entertainment"):
+        assert ("hacks", "productionCompany", company) in got
+    got = facts("NBC has ordered “Blindspot” to pilot. Warner Bros. Television and Greg "
+                "Berlanti Productions will produce.")
+    assert ("blindspot", "productionCompany", "warner-bros-television") in got
+    assert ("blindspot", "productionCompany", "greg-berlanti-productions") in got
+    # people who produce are no companies
+    got = facts("“Paradise” is coming. Dan Fogelman and John Hoberg produce.")
+    assert not any(p == "productionCompany" for _s, p, _o in got)
+
+
+def test_a_filmmakers_possessive_before_a_title_is_the_director() -> None:
+    text = ("The documentary line-up has films from veteran filmmakers. Griffin Dunne’s “Joan "
+            "Didion: The Center Will Not Hold” and Myles Kane and Josh Koury’s “Voyeur” "
+            "screen.")
+    got = facts(text)
+    assert ("joan-didion-the-center-will-not-hold", "director", "griffin-dunne") in got
+    assert ("voyeur", "director", "myles-kane") in got
+    assert ("voyeur", "director", "josh-koury") in got
+    # an actor's possessive is no credit, nor one where nothing speaks of directors
+    got = facts("The festival line-up is full of filmmakers. Tom Cruise’s “Top Gun” screens "
+                "again; it stars Tom Cruise.")
+    assert not any(p == "director" and o == "tom-cruise" for _s, p, o in got)
+    got = facts("Audiences loved it. James Gray’s “The Lost City of Z” screens.")
+    assert not any(p == "director" and o == "james-gray" for _s, p, o in got)

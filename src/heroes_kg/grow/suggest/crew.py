@@ -960,6 +960,70 @@ def rule_maker_possessive(doc: Doc, s: Sentence) -> None:
                 "maker-possessive", 0.55, obj=person)
 
 
+
+#: A person's possessive right before a title, nothing between: "Alex Gibney’s The
+#: Inventor", "Myles Kane and Josh Koury’s Voyeur".
+_BARE_OWNER = re.compile(rf"(?:(?P<p0>{NAME}) (?:and|&) )?(?P<p>{NAME})(?:[’']s|(?<=s)[’']) [“\"‘]?$")
+#: What says the text speaks of the people who make films (not an award's category,
+#: "Best Director").
+_DIRECTOR_WORDS = re.compile(r"(?<![Bb]est )\b(?:[Dd]irect(?:or|ors|ed|ing|orial)|[Ff]ilmmakers?|[Hh]elm(?:er|ed)|"
+                             r"[Aa]uteurs?|[Dd]ocumentarians?|[Dd]ocumentary makers?)\b")
+#: What says a person acts: "starring Tom Cruise", "Cruise, who plays".
+_ACTING = re.compile(r"\b(?:(?:super|mega)?star(?:s|ring|red)?|co-stars?|actor|actress|actors|plays?|played|"
+                     r"playing|cast|portray(?:s|ed)?|voices?|voiced)\b", re.IGNORECASE)
+
+
+def _acts(doc: Doc, name: str) -> bool:
+    """Whether the article has the person act anywhere ("Tom Cruise’s Top Gun" is no
+    credit: "the film stars Tom Cruise")."""
+    for m in re.finditer(rf"\b{re.escape(name.split()[-1])}\b", doc.text):
+        if _ACTING.search(doc.text[max(0, m.start() - 30):m.start()]) or \
+                _ACTING.search(doc.text[m.end():m.end() + 14]):
+            return True
+    return False
+
+
+def _cast_member(doc: Doc, name: str) -> bool:
+    """Whether a rule has put the person in a work's cast ("Kamal Haasan's Indian" in an
+    article on its sequel's cast)."""
+    found = doc.lookup(name)
+    return found is not None and any(c.object == found and c.property in ("castMember", "plays")
+                                     for c in doc.found.values())
+
+
+def rule_filmmaker_title(doc: Doc, s: Sentence) -> None:
+    """"James Gray’s “The Lost City of Z,”", "Brett Morgen’s Jane", "Myles Kane and Josh
+    Koury’s Voyeur" (a festival line-up that speaks of its filmmakers): a person's
+    possessive right before a film's title is its director, where the paragraph speaks of
+    directors or filmmakers; never someone the article has act ("Tom Cruise’s Top Gun"),
+    a company ("Warner Bros.’ Creed II") or a series (its creator is another credit)."""
+    para_start = doc.text.rfind("\n", 0, s.start) + 1
+    para_end = doc.text.find("\n", s.end)
+    paragraph = doc.text[para_start:para_end if para_end >= 0 else len(doc.text)]
+    if not _DIRECTOR_WORDS.search(paragraph):
+        return
+    for a, _b, work in doc.works_in_spans(s.start, s.end):
+        m = _BARE_OWNER.search(doc.text[s.start:a])
+        if not m or doc.type_of(work) != "Movie" or not re.match(r"[“\"‘]?[A-Z0-9]", doc.text[a:]):
+            continue
+        if doc.lookup(f"{m.group('p')}’s {doc.name_of(work)}") or \
+                doc.lookup(f"{m.group('p')}'s {doc.name_of(work)}"):
+            continue  # the possessive is the title's own: "Ma Rainey’s Black Bottom"
+        names = [doc.trim(m.group(g)) for g in ("p0", "p") if m.group(g)]
+        if m.group("p0") and not doc.is_person(names[0], strict=True) and \
+                len(names[0].split()) < 2:
+            names = names[1:]
+        quote = doc.text[s.start + m.start():a + len(doc.name_of(work)) + 1]
+        for name in names:
+            found = doc.lookup(name)
+            if len(name.split()) < 2 or not doc.is_person(name) or (
+                    found is not None and doc.type_of(found) not in ("Person", "Filmmaker")) or \
+                    _acts(doc, name) or _cast_member(doc, name):
+                continue
+            person = doc.entity(name, "Filmmaker", "filmmaker-title", quote)
+            doc.add(work, "director", quote, s.start + m.start(), "filmmaker-title", 0.6,
+                    obj=person)
+
 _STUDIO = [re.compile(p) for p in (
     rf"\b(?:directing|making|producing|writing|developing|shooting) the (?:film|movie|series|"
     rf"show|project|feature) for (?P<o>{NAME})",
@@ -1283,6 +1347,79 @@ def rule_producing(doc: Doc, s: Sentence) -> None:
                         obj=who)
 
 
+
+_COMPANY = rf"(?:\d+ )?{NAME}"
+_COMPANIES = rf"{_COMPANY}(?:(?:,| and|, and| &) {_COMPANY})*"
+#: The trade press's closing line on who makes a show: "Universal Television, Paulilu
+#: Productions, First Thought Productions, Fremulon and 3 Arts Entertainment produce.",
+#: "Sony Pictures Television and Amazon Studios will produce the series.", "Amazon MGM
+#: Studios and Kilter Films produce in association with Bethesda Game Studios".
+_COMPANIES_PRODUCE = re.compile(
+    rf"(?:^|(?<=[;:] ))(?P<a>{_COMPANIES}) (?:will |also |will also |both |jointly )?"
+    rf"(?:co-)?(?:produces?|(?:is|are) (?:co-)?producing)\b"
+    rf"(?: (?:the (?:[a-z-]+ )?(?:series|show|film|movie|drama|comedy|pilot|project)|"
+    rf"[“\"‘]?(?P<t>[A-Z][^,.;]{{0,60}}?)[”\"’]?))?"
+    rf"(?: in association with (?P<b>{_COMPANIES}))?(?=[,.;]|$)")
+
+
+def _company(doc: Doc, name: str, listed_with_company: bool) -> bool:
+    """Whether a name listed as a maker is a company: by its words ("Paulilu
+    Productions"), the entity the article knows, or, listed with one, any name that is
+    not a person's ("Fremulon", "The Mighty Mint")."""
+    found = doc.lookup(name)
+    kind = doc.type_of(found) if found else guess_type(name)
+    if is_a(kind, "NewsMediaOrganization") or is_a(kind, "SocialMediaPlatform"):
+        return False
+    if is_a(kind, "Organization"):
+        return True
+    return listed_with_company and found is None and \
+        name.split()[0].lower() not in FIRST_NAMES and len(name.split()) <= 4
+
+
+def rule_companies_produce(doc: Doc, s: Sentence) -> None:
+    """"Universal Television, Paulilu Productions, First Thought Productions, Fremulon
+    and 3 Arts Entertainment produce.", "Warner Bros. Television and Greg Berlanti
+    Productions will produce.", "Mammoth Screen is producing the Noughts and Crosses
+    series.": every company listed (and one "in association with") is the
+    `productionCompany` of the work named, else of the work in scope; never people
+    ("Fogelman and Brown produce") nor a list with no company word in it."""
+    if "produc" not in s.text:
+        return
+    for m in _COMPANIES_PRODUCE.finditer(s.text):
+        names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+&\s+",
+                                             f"{m.group('a')}, {m.group('b') or ''}")
+                 if n.strip()]
+        pos = s.start + m.start()
+        cut = re.search(r"(?:^|\s)(?P<n>[A-Z][\w-]* (?:Bros|Inc|Ltd|Corp|Co)\.)\s*$",
+                        doc.text[max(0, pos - 30):pos]) if m.start() == 0 else None
+        if cut:
+            # "Warner Bros. Television and Greg Berlanti Productions will produce.": a name
+            # the sentences were cut inside
+            names[0] = f"{cut.group('n')} {names[0]}"
+            pos -= len(cut.group("n")) + 1
+        typed = [n for n in names if is_a(doc.type_of(doc.lookup(n)) or guess_type(n),
+                                          "Organization")]
+        if not typed or any(doc.is_person(n, strict=True) and n.split()[0].lower() in
+                            FIRST_NAMES for n in names):
+            continue
+        spans = doc.span_starting(s.start + m.start("t")) if m.group("t") else []
+        if m.group("t") and not spans:
+            continue  # a title no rule read: not sure of the work
+        work = spans[0][2] if spans else doc.work_at(pos, s)
+        if work is None or doc.type_of(work) not in ("Movie", "TVSeries", "MovieSeries",
+                                                     "TVSeason"):
+            continue
+        for name in names:
+            if not _company(doc, name, True):
+                continue
+            found = doc.lookup(name)
+            kind = doc.type_of(found) if found else guess_type(name)
+            org = found or doc.entity(name, kind if is_a(kind, "Organization") and
+                                      kind != "Organization" else "ProductionCompany",
+                                      "companies-produce", doc.text[pos:s.start + m.end()])
+            doc.add(work, "productionCompany", doc.text[pos:s.start + m.end()], pos,
+                    "companies-produce", 0.65, obj=org)
+
 #: A credits bracket after a title: "A Thousand and One / U.S.A. (Director and
 #: Screenwriter: A.V. Rockwell, Producers: Eddie Vaisman, …)", "Scrapper (Director:
 #: Charlotte Regan)": roles before a colon, then the people who hold them.
@@ -1361,9 +1498,10 @@ def rule_credit_bracket(doc: Doc, s: Sentence) -> None:
                             "credit-bracket", 0.65)
 
 
-RULES = [rule_studio, rule_maker_possessive, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
+RULES = [rule_studio, rule_maker_possessive, rule_filmmaker_title, rule_directed, rule_by, rule_role_before_name, rule_return_as, rule_behind,
          rule_serves_as, rule_include, rule_script, rule_lead, rule_set_to_direct, rule_doing,
          rule_parenthesised_credit, rule_exec_produce, rule_role_apposition, rule_listed_roles,
          rule_directors_chair, rule_director_credits,
          rule_made_alongside, rule_mind_of, rule_directorial_debut, rule_returning_to_direct,
-         rule_hyphen_credit, rule_producing, rule_credit_bracket, rule_makes_work]
+         rule_hyphen_credit, rule_producing, rule_credit_bracket, rule_makes_work,
+         rule_companies_produce]
