@@ -99,7 +99,9 @@ FLOORS = {"dev": {"recall": 0.57, "precision": 0.94, "typed": 0.95, "noise": 0},
           # the same (round 25's held-out half), scored once before any rule was tuned on it
           "dev-27": {"recall": 0.13, "precision": 0.67, "typed": 0.87, "noise": 0},
           # the same (round 26's held-out half), scored once before any rule was tuned on it
-          "dev-28": {"recall": 0.13, "precision": 0.64, "typed": 0.86, "noise": 1}}
+          "dev-28": {"recall": 0.13, "precision": 0.64, "typed": 0.86, "noise": 1},
+          # the same (round 27's held-out half), scored once before any rule was tuned on it
+          "dev-29": {"recall": 0.11, "precision": 0.62, "typed": 0.94, "noise": 2}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
