@@ -1237,3 +1237,23 @@ def test_a_quoted_title_and_its_year_in_brackets() -> None:
     # A quoted remark and a year in brackets: no work.
     assert not any(p == "datePublished" for _s, p, _o in facts(
         "She said “I loved it” (2019) in an interview."))
+
+
+def test_titles_listed_after_a_plural_genre_or_new_seasons_are_works() -> None:
+    found = works("Three shows pulled in more viewers this year: the BBC dramas Call the "
+                  "Midwife and Happy Valley and the entertainment shows Strictly.")
+    assert found.get("Call the Midwife") == "TVSeries" and found.get("Happy Valley") == "TVSeries"
+    found = works("Upcoming HBO documentaries include Robin Williams: Come Inside My Mind, The "
+                  "Case Against Adnan Syed and Jane Fonda in Five Acts.")
+    assert {"Robin Williams: Come Inside My Mind", "The Case Against Adnan Syed",
+            "Jane Fonda in Five Acts"} <= set(found)
+    found = works("Prime Video also announced new seasons for Paatal Lok, Panchayat, Mirzapur "
+                  "and Bandish Bandits.")
+    assert {"Paatal Lok", "Panchayat", "Mirzapur", "Bandish Bandits"} <= set(found)
+    # a title a person's name could be, in a list cued by "including", leaves the rest titles
+    found = works("View a guide to this weekend's new theatrical releases including The 33, "
+                  "My All American, Love the Coopers, James White, and more.")
+    assert {"The 33", "My All American", "Love the Coopers"} <= set(found)
+    # a list of people after a genre is no list of titles; one title keeps its "and"
+    assert not works("The comedies such as Tom Hanks, Meg Ryan and Bill Pullman were cast.")
+    assert "Dearest" not in works("It follows the HBO docuseries Mommy Dead and Dearest.")

@@ -117,8 +117,13 @@ _KIND_BETWEEN_NEW = re.compile(rf"(?:^|(?<=, )|(?<=; )){TITLE_WORDS} {_BETWEEN} 
 #: "his movies The Incredible Hulk and Now You See Me".
 #: "this weekend's new theatrical releases including Fantastic Four, The Gift, Ricki and
 #: the Flash, and more".
+#: "the BBC dramas Call the Midwife and Happy Valley", "Upcoming HBO documentaries include
+#: …", "new seasons for Paatal Lok, Panchayat, Mirzapur … and Bandish Bandits": a plural
+#: kind of work (a genre's too) or new seasons before a run of titles.
 _TITLE_LIST = re.compile(rf"\b(?:movies|films|series|shows|credits|titles|originals|programs|"
-                         rf"programmes|releases|debuts|premieres)(?:(?<!debuts)(?<!premieres) "
+                         rf"programmes|releases|dramas|comedies|documentaries|"
+                         rf"thrillers|sitcoms|(?:new )?seasons (?:for|of)|"
+                         rf"debuts|premieres)(?:(?<!debuts)(?<!premieres) "
                          rf"(?:such as |like |including |include |includes )?|"
                          rf"(?<!debuts)(?<!premieres)(?: [a-z][^,.;:]{{0,50}}?)?,? "
                          rf"(?:such as|like|including) |"
@@ -1079,15 +1084,20 @@ def find_titles(doc: Doc) -> None:
                       0.5)
         for m in _TITLE_LIST.finditer(s.text):
             cue = s.text[m.start():m.start("t")]
-            type_ = "TVSeries" if re.match(r"series|shows", cue) else "Movie"
+            type_ = "TVSeries" if re.match(r"series|shows|dramas|sitcoms|(?:new )?seasons",
+                                           cue) else "Movie"
             titles = [m.group("t")] + re.split(r",\s*(?:and\s+)?|,?\s+and\s+(?=[A-Z“\"‘])",
                                                m.group("more").lstrip(", ").removeprefix("and "))
             titles = [t for t in titles if t and t != "more"]
+            people = [t for t in titles if _looks_like_person(doc, t)]
             if re.search(r"\b(?:writers|directors|actors|actresses|stars|filmmakers|creators|"
-                         r"talents?|people|names|producers)\b", cue) or any(
-                    _looks_like_person(doc, t) for t in titles):
+                         r"talents?|people|names|producers)\b", cue) or (
+                    people and (len(people) * 2 >= len(titles) or not re.match(
+                        r"[a-z]+ (?:such as|like|including|include|includes) ", cue))):
                 continue  # "movies from writers and directors such as Michael Bay, …"
             for raw in titles:
+                if raw in people:
+                    continue  # "releases including The 33, …, James White, and more"
                 # "Star Wars’ The Mandalorian": the title after its franchise's possessive
                 raw = re.split(r"[’']s? (?=[A-Z])", raw)[-1]
                 title = _clean_title(doc, raw)
