@@ -447,6 +447,21 @@ def test_a_service_named_as_the_kind_of_work() -> None:
         "Simu Liu is thrilled to join Jennifer Lopez in the upcoming Netflix movie Atlas.")
 
 
+def test_a_definite_service_kind_is_the_work_in_scope_of_that_kind() -> None:
+    # "The hit Cartoon Network series", "the hit Netflix show", "the HBO original": a few
+    # words before the service, the work in scope
+    got = facts("Jess Brownell runs “Bridgerton.” It will take two years to air season four "
+                "of the hit Netflix show.")
+    assert ("bridgerton", "streamingOn", "netflix") in got
+    got = facts("HBO ran a trailer for “The Last of Us.” It featured a moment dedicated to the "
+                "HBO original based on the video games.")
+    assert ("the-last-of-us", "airsOn", "hbo") in got
+    # "the Netflix film" is no series: not the series in scope
+    got = facts("The series “Wednesday” was renewed for a second season. Fans can also see "
+                "the hit Netflix film next week.")
+    assert ("wednesday", "streamingOn", "netflix") not in got
+
+
 def test_a_month_alone_by_tense_renewal_by_a_streamer_and_co_created_with() -> None:
     got = facts("Netflix has officially renewed “Stranger Things” for a third season. "
                 "Season 2 came out in October.", date="2017-12-01")
