@@ -3526,3 +3526,20 @@ def test_korean_and_canadian_broadcasters_are_networks() -> None:
     # A journalist's employer is no network a work airs on.
     got = facts("JTBC reporter Kim Min-ji said the cast was happy.")
     assert not [k for k in got if k[1] in ("airsOn", "streamingOn")]
+
+
+def test_the_movie_after_a_sentence_opening_with_a_described_title() -> None:
+    # "Universal’s body-swap slasher film “Freaky” nabbed fourth place … The movie, which
+    # stars …": the sentence before opens with the title after words describing it, so
+    # "the movie" is that work, not the article's main one
+    lead = ("Universal’s animated adventure “The Croods: A New Age” led another quiet weekend "
+            "at the box office. The movie made $4 million.\n\n")
+    cast = ("The movie, which stars Kathryn Newton and Vince Vaughn, has amassed $8.2 "
+            "million.")
+    for opening in ("Universal’s body-swap slasher film “Freaky” nabbed fourth place. ",
+                    "Elsewhere in North America, “Freaky” made $1.2 million. "):
+        got = facts(lead + opening + cast, date="2020-12-01")
+        assert ("freaky", "castMember", "kathryn-newton") in got
+    # a title only named inside the sentence before: the article's main work
+    got = facts(lead + "Its director said he liked “Freaky” a lot. " + cast, date="2020-12-01")
+    assert ("the-croods-a-new-age", "castMember", "kathryn-newton") in got
