@@ -3175,9 +3175,6 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
     of work it is."""
     for m in _SERVICE_KIND.finditer(s.text):
         name = m.group("o")
-        opened = name.startswith("The ") and m.start() == 0
-        if opened:
-            name = name[4:]  # "The HBO drama …" opening its sentence
         found = doc.lookup(name)
         key = name.lower()
         if found is not None:
@@ -3202,7 +3199,7 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
             # "the 2020 Apple TV+ miniseries Defending Jacob": the title right after
             _a, b, work = spans[0]
             rule = "service-kind-title" if is_a(kind, "StreamingService") else "service-kind"
-        elif (opened or _DEFINITE_BEFORE.search(s.text, max(0, m.start() - 40), m.start())) \
+        elif _DEFINITE_BEFORE.search(s.text, max(0, m.start() - 40), m.start()) \
                 and not (lead and re.search(r"[“\"‘]", lead.group(0))):
             # "a video from the set of the FX drama", "The hit Cartoon Network series",
             # "the HBO original": the work in scope, of the kind the noun names
