@@ -447,6 +447,21 @@ def test_a_service_named_as_the_kind_of_work() -> None:
         "Simu Liu is thrilled to join Jennifer Lopez in the upcoming Netflix movie Atlas.")
 
 
+def test_a_definite_service_kind_is_the_work_in_scope_of_that_kind() -> None:
+    # "The hit Cartoon Network series", "the hit Netflix show", "the HBO original": a few
+    # words before the service, the work in scope
+    got = facts("Jess Brownell runs “Bridgerton.” It will take two years to air season four "
+                "of the hit Netflix show.")
+    assert ("bridgerton", "streamingOn", "netflix") in got
+    got = facts("HBO ran a trailer for “The Last of Us.” It featured a moment dedicated to the "
+                "HBO original based on the video games.")
+    assert ("the-last-of-us", "airsOn", "hbo") in got
+    # "the Netflix film" is no series: not the series in scope
+    got = facts("The series “Wednesday” was renewed for a second season. Fans can also see "
+                "the hit Netflix film next week.")
+    assert ("wednesday", "streamingOn", "netflix") not in got
+
+
 def test_a_month_alone_by_tense_renewal_by_a_streamer_and_co_created_with() -> None:
     got = facts("Netflix has officially renewed “Stranger Things” for a third season. "
                 "Season 2 came out in October.", date="2017-12-01")
@@ -3511,3 +3526,20 @@ def test_korean_and_canadian_broadcasters_are_networks() -> None:
     # A journalist's employer is no network a work airs on.
     got = facts("JTBC reporter Kim Min-ji said the cast was happy.")
     assert not [k for k in got if k[1] in ("airsOn", "streamingOn")]
+
+
+def test_the_movie_after_a_sentence_opening_with_a_described_title() -> None:
+    # "Universal’s body-swap slasher film “Freaky” nabbed fourth place … The movie, which
+    # stars …": the sentence before opens with the title after words describing it, so
+    # "the movie" is that work, not the article's main one
+    lead = ("Universal’s animated adventure “The Croods: A New Age” led another quiet weekend "
+            "at the box office. The movie made $4 million.\n\n")
+    cast = ("The movie, which stars Kathryn Newton and Vince Vaughn, has amassed $8.2 "
+            "million.")
+    for opening in ("Universal’s body-swap slasher film “Freaky” nabbed fourth place. ",
+                    "Elsewhere in North America, “Freaky” made $1.2 million. "):
+        got = facts(lead + opening + cast, date="2020-12-01")
+        assert ("freaky", "castMember", "kathryn-newton") in got
+    # a title only named inside the sentence before: the article's main work
+    got = facts(lead + "Its director said he liked “Freaky” a lot. " + cast, date="2020-12-01")
+    assert ("the-croods-a-new-age", "castMember", "kathryn-newton") in got

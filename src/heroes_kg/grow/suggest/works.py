@@ -3149,8 +3149,34 @@ _NOT_A_KIND_WORD = (r"(?!(?:of|the|a|an|and|or|to|in|on|at|for|with|by|from|has|
                     r"its|their|his|her|this|that|said|says|announced)\b)")
 _SERVICE_KIND = re.compile(r"\b(?P<o>[A-Z][\w+&]*(?: [A-Z][\w+&]*)?(?<=Bros)\.?|[A-Z][\w+&]*"
                            rf"(?: [A-Z][\w+&]*)?) (?:original )?(?:{_NOT_A_KIND_WORD}[a-z-]+ ){{0,2}}?"
-                           r"(?:movie|film|series|show|documentary|docuseries|drama|comedy|"
-                           r"thriller|miniseries|special|blockbuster)\b(?![’'])")
+                           r"(?P<k>movie|film|series|show|documentary|docuseries|drama|comedy|"
+                           r"thriller|miniseries|special|blockbuster|sitcom|original)\b(?![’'])")
+#: What stands before the service when the phrase is a definite description of the work in
+#: scope: "the FX drama", "The hit Cartoon Network series", "This critically acclaimed HBO
+#: miniseries", "the vintage ABC sitcom" (a few words that praise or date it).
+_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his) (?:(?!(?:of|and|or|to|in|on|for|with|by|"
+                              r"from|a|an|its|their|his|her)\b)[a-z][\w-]* ){0,2}$")
+
+
+def _scope_of_kind(doc: Doc, s: Sentence, pos: int, noun: str) -> str | None:
+    """The work in scope at ``pos`` that "the <service> <noun>" can stand for: a series for
+    "series", "show", "sitcom" …, a film for "film" or "movie" (the nearest one of that
+    kind named before in the paragraph when the work in scope is of another kind), any
+    work for "drama", "original" …; "the Netflix film" is no series."""
+    scope = doc.work_before(pos, s)
+    if noun in ("series", "show", "sitcom", "miniseries", "docuseries"):
+        kinds: tuple[str, ...] = ("TVSeries", "TVSeason")
+    elif noun in ("movie", "film", "blockbuster"):
+        kinds = ("Movie",)
+    else:
+        kinds = tuple(WORK_TYPES)
+    if scope is not None and doc.type_of(scope) in kinds:
+        return scope
+    para = doc.paragraph_at(pos, 1)
+    lower = para.start if para is not None else s.start
+    earlier = [w for a, b, w in doc.work_spans if lower <= a < pos
+               and doc.type_of(w) in kinds and doc._scoping(a, b, w)]
+    return earlier[-1] if earlier else None
 
 
 def rule_service_kind(doc: Doc, s: Sentence) -> None:
@@ -3173,7 +3199,7 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
             continue
         if not is_a(kind, "Organization") or is_a(kind, "NewsMediaOrganization"):
             continue
-        lead = re.match(r" [“\"‘]?", s.text[m.end():])
+        lead = re.match(r",? [“\"‘]?", s.text[m.end():])
         spans = doc.span_starting(s.start + m.end() + lead.end()) if lead else []
         rule = "service-kind"
         studio = key in STUDIOS and key not in NETWORKS and key not in STREAMERS
@@ -3183,11 +3209,12 @@ def rule_service_kind(doc: Doc, s: Sentence) -> None:
             # "the 2020 Apple TV+ miniseries Defending Jacob": the title right after
             _a, b, work = spans[0]
             rule = "service-kind-title" if is_a(kind, "StreamingService") else "service-kind"
-        elif re.search(r"\bthe $", s.text[max(0, m.start() - 4):m.start()]) and \
-                not (lead and lead.group(0).strip()):
-            # "a video from the set of the FX drama": the series in scope
-            scope = doc.work_before(s.start + m.start(), s)
-            if scope is None or doc.type_of(scope) not in WORK_TYPES:
+        elif _DEFINITE_BEFORE.search(s.text, max(0, m.start() - 40), m.start()) \
+                and not (lead and re.search(r"[“\"‘]", lead.group(0))):
+            # "a video from the set of the FX drama", "The hit Cartoon Network series",
+            # "the HBO original": the work in scope, of the kind the noun names
+            scope = _scope_of_kind(doc, s, s.start + m.start(), m.group("k"))
+            if scope is None:
                 continue
             work, b = scope, s.start + m.end()
         else:
