@@ -37,7 +37,7 @@ FLOORS = {"dev": {"recall": 0.57, "precision": 0.94, "typed": 0.95, "noise": 0},
           "dev-9": {"recall": 0.27, "precision": 0.90, "typed": 0.86, "noise": 0},
           # the same (round 8's held-out half), tuned on in round 9 for rules that carry
           # over (work identity, bracket order, lists, dates, genres, speakers, seasons)
-          "dev-10": {"recall": 0.28, "precision": 0.84, "typed": 0.93, "noise": 0},
+          "dev-10": {"recall": 0.29, "precision": 0.84, "typed": 0.93, "noise": 0},
           # the same (round 9's held-out half), tuned on in round 10 for rules that carry
           # over (credits and titles, work binding in slates, cast lists, seasons,
           # box-office takes, words posted on a platform)
@@ -72,13 +72,13 @@ FLOORS = {"dev": {"recall": 0.57, "precision": 0.94, "typed": 0.95, "noise": 0},
           # the same (round 16's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 17 for two mechanisms: which work is the article's own, and
           # what a bracket after a name holds
-          "dev-18": {"recall": 0.22, "precision": 0.74, "typed": 0.93, "noise": 0},
+          "dev-18": {"recall": 0.23, "precision": 0.74, "typed": 0.93, "noise": 0},
           # the same (round 17's held-out half), scored once before any rule was tuned on it
-          "dev-19": {"recall": 0.19, "precision": 0.71, "typed": 0.89, "noise": 2},
+          "dev-19": {"recall": 0.20, "precision": 0.71, "typed": 0.89, "noise": 2},
           # the same (round 18's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 19 for new entities' types (typed 0.80 -> 0.88) and figures
           # bound to the title their sentence opens with
-          "dev-20": {"recall": 0.15, "precision": 0.67, "typed": 0.87, "noise": 0},
+          "dev-20": {"recall": 0.16, "precision": 0.67, "typed": 0.87, "noise": 0},
           # the same (round 19's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 20 for awards and festival line-ups
           "dev-21": {"recall": 0.19, "precision": 0.70, "typed": 0.89, "noise": 0},
@@ -91,11 +91,11 @@ FLOORS = {"dev": {"recall": 0.57, "precision": 0.94, "typed": 0.95, "noise": 0},
           # its gold records the cast of "The cast for the first season of WESTWORLD" on
           # the series; suggest, as other sets' gold does, on the season the clause names
           "dev-23": {"recall": 0.15, "precision": 0.66, "typed": 0.92, "noise": 1},
-          "dev-24": {"recall": 0.21, "precision": 0.79, "typed": 0.92, "noise": 0},
+          "dev-24": {"recall": 0.22, "precision": 0.79, "typed": 0.92, "noise": 0},
           # the same (round 23's held-out half), scored once before any rule was tuned on it
           "dev-25": {"recall": 0.18, "precision": 0.79, "typed": 0.91, "noise": 0},
           # the same (round 24's held-out half), scored once before any rule was tuned on it
-          "dev-26": {"recall": 0.16, "precision": 0.69, "typed": 0.90, "noise": 0},
+          "dev-26": {"recall": 0.17, "precision": 0.69, "typed": 0.90, "noise": 0},
           # the same (round 25's held-out half), scored once before any rule was tuned on it
           "dev-27": {"recall": 0.14, "precision": 0.70, "typed": 0.87, "noise": 0},
           # the same (round 26's held-out half), scored once before any rule was tuned on it

@@ -810,3 +810,49 @@ def test_a_filmmakers_possessive_before_a_title_is_the_director() -> None:
     assert not any(p == "director" and o == "tom-cruise" for _s, p, o in got)
     got = facts("Audiences loved it. James Gray’s “The Lost City of Z” screens.")
     assert not any(p == "director" and o == "james-gray" for _s, p, o in got)
+
+
+def test_a_cast_list_whose_names_carry_bracketed_credits() -> None:
+    text = ("Prime Video released the trailer for “Fallout.” The series stars Ella Purnell "
+            "(Yellowjackets), Aaron Moten (Emancipation) and Walton Goggins (The Hateful "
+            "Eight). The series cast includes Moisés Arias (The King of Staten Island), "
+            "Sarita Choudhury (Homeland), Zach Cherry (Severance), and Johnny Pemberton "
+            "(Ant-Man).")
+    credits = [Entity(i, "TVSeries", n) for i, n in (
+        ("yellowjackets", "Yellowjackets"), ("homeland", "Homeland"), ("severance", "Severance"))]
+    credits += [Entity(i, "Movie", n) for i, n in (
+        ("emancipation", "Emancipation"), ("the-hateful-eight", "The Hateful Eight"),
+        ("the-king-of-staten-island", "The King of Staten Island"), ("ant-man", "Ant-Man"))]
+    got = {c.key() for c in suggest(Article("a", "T", "a.txt", text, date="2024-03-07"),
+                                    KNOWN + credits, min_confidence=0.0).statements}
+    for person in ("ella-purnell", "aaron-moten", "walton-goggins", "sarita-choudhury",
+                   "zach-cherry", "johnny-pemberton"):
+        assert ("fallout", "castMember", person) in got
+    # the credit in the bracket is no cast member of the series
+    assert not any(s == "fallout" and o in ("yellowjackets", "homeland") for s, _p, o in got)
+
+
+def test_a_crew_list_with_bracketed_credits_is_no_cast() -> None:
+    got = facts("Netflix ordered “The Acolyte.” The series is directed by Leslye Headland "
+                "(Russian Doll), Kogonada (After Yang) and Alex Garcia Lopez (The Witcher).")
+    assert not any(p == "castMember" for _s, p, _o in got)
+
+
+def test_the_people_a_starrer_joins_to_the_title_after_it() -> None:
+    got = facts("The collections beat the Amitabh Bachchan-Aamir Khan starrer film 'Thugs "
+                "of Hindostan' and the Shah Rukh Khan-starrer 'Pathaan'. Owing to that, Robert "
+                "Pattinson-led “The Batman” was pushed.")
+    assert {("thugs-of-hindostan", "castMember", "amitabh-bachchan"),
+            ("thugs-of-hindostan", "castMember", "aamir-khan"),
+            ("pathaan", "castMember", "shah-rukh-khan"),
+            ("the-batman", "castMember", "robert-pattinson")} <= got
+
+
+def test_a_starrer_with_no_title_after_it_or_a_lower_case_credit_is_no_cast() -> None:
+    found = suggest(Article("a", "T", "a.txt", "“Black Widow” opened. Pixar's “Soul” and "
+                            "Ryan Reynolds-starrer “Free Guy” are kept, and the Scarlett "
+                            "Johansson-led film did well. The four-part character-led "
+                            "thriller “Trust Me” is written by Dan Sefton."), KNOWN,
+                    min_confidence=0.0)
+    starrer = {c.key() for c in found.statements if c.rule == "starrer"}
+    assert starrer == {("free-guy", "castMember", "ryan-reynolds")}

@@ -703,12 +703,19 @@ def rule_run_by(doc: Doc, s: Sentence) -> None:
 
 
 _LIST = rf"(?P<list>{NAME}(?:(?:,| and|, and) {NAME}){{0,12}})"
+#: A bracketed credit after a listed name: "Joel Kinnaman (House of Cards)", "Valene Kane
+#: (The Fall, Gangs of London)".
+_LISTED_CREDIT = r"(?: \([^()]{1,80}\))?"
+#: A cast list whose names may each carry a bracketed credit: "The series stars Ella Purnell
+#: (Yellowjackets), Aaron Moten (Emancipation) and Walton Goggins (The Hateful Eight)".
+_CREDITED_LIST = rf"(?P<list>{NAME}{_LISTED_CREDIT}(?:(?:,| and|, and) {NAME}{_LISTED_CREDIT}){{0,12}})"
 
 
 _POSSESSIVE_SPLIT = re.compile(r"[’']s ")
 
 
 def _people(doc: Doc, text: str) -> list[str]:
+    text = re.sub(r" \([^()]*\)", "", text)  # the credits in brackets
     names = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
     # "Gossip Girl's Penn Badgley": the person after the credit.
     return [trim_name(doc, _POSSESSIVE_SPLIT.split(n.strip())[-1]) for n in names if n.strip()]
@@ -769,7 +776,7 @@ _STARRING_LIST = re.compile(rf"\b(?:[Ss]tarring|co-starring|costarring|also star
                             rf"cast members,?(?: (?:also )?(?:include|includes|are|were|such as|"
                             rf"like|including)(?: the likes of)?)?|cast (?:also )?(?:features|"
                             rf"featured)(?: (?:actors|actresses|stars) (?:like|such as)| the likes "
-                            rf"of)?) {_LIST}")
+                            rf"of)?) {_CREDITED_LIST}")
 _CAST_MEMBER_STARS = re.compile(rf"(?P<a>{NAME}) (?:[a-z]+ ){{0,2}}?(?:will )?(?:stars?|starred|co-stars?|"
                                 rf"(?:is|was|has been|have been) cast in|(?:has |have )?(?:joined|boarded)) "
                                 rf"(?:in )?(?:{POSSESSOR} )?[“\"‘]?")
@@ -814,7 +821,12 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
             # the film's title, in apposition, not a second actor
             people = people[:1]
         listed = sum(1 for name in people if doc.is_person(name))
+        # "starring Greg Kinnear (Brigsby Bear), … Aubrey Plaza and Elizabeth Olsen in the
+        # film “Ingrid Goes West”": a name with its credit is left from a list before "in"
+        in_title = re.match(r",? in\b", s.text[m.end():]) is not None
         for name in people:
+            if in_title and re.match(r" \(", s.text[s.text.find(name, m.start()) + len(name):]):
+                continue
             if not (doc.is_person(name) or (listed >= 2 and _mononym(doc, name))) or (
                     doc.lookup(name) in doc.known and not is_a(
                         doc.type_of(doc.lookup(name)), "Person")):
@@ -2061,10 +2073,53 @@ def rule_title_with(doc: Doc, s: Sentence) -> None:
                         obj=person)
 
 
+
+#: A name in a list before "-starrer" or "-led": capitalised words, no hyphen (the hyphen
+#: joins the names of a pair, "Amitabh Bachchan-Aamir Khan starrer").
+_STARRER_NAME = r"[A-Z][\w’'.]+(?: [A-Z][\w’'.]+){0,3}"
+_STARRER_PEOPLE = re.compile(rf"(?<![\w’'-])(?P<list>{_STARRER_NAME}(?:(?:, |,? and |-)"
+                             rf"{_STARRER_NAME}){{0,5}})$")
+#: The credit word after the people, then at most a kind of work, then the title.
+_STARRER = re.compile(r"(?:-(?:starrer|led|starring)| starrer)(?: (?:film|movie|flick|thriller|"
+                      r"drama|comedy|series|show))? [“\"‘']?")
+
+
+def rule_starrer(doc: Doc, s: Sentence) -> None:
+    """"the Leonardo DiCaprio-starrer The Revenant", "Shah Rukh Khan-starrer 'Pathaan'",
+    "Amitabh Bachchan-Aamir Khan starrer film 'Thugs of Hindostan'", "Robert
+    Pattinson-led The Batman": the people a "-starrer" or "-led" joins to the title right
+    after it are in its cast. Not when no title follows ("the Scarlett Johansson-led film,
+    which …": which film is another rule's question), nor a lower-case credit
+    ("character-led thriller")."""
+    if "starr" not in s.text and "-led " not in s.text:
+        return
+    for m in _STARRER.finditer(s.text):
+        spans = doc.span_starting(s.start + m.end())
+        if not spans or doc.type_of(spans[0][2]) not in WORK_TYPES:
+            continue
+        before = _STARRER_PEOPLE.search(s.text, max(0, m.start() - 120), m.start())
+        if before is None:
+            continue
+        listing = re.sub(r"^(?:The|This|That|An?) ", "", before.group("list"))
+        names = [doc.trim(n) for n in re.split(r", |,? and |-", listing)]
+        while names and not doc.is_person(names[0]):
+            names = names[1:]  # "Owing to that, Robert Pattinson-led …": a word before
+        listed = sum(1 for n in names if doc.is_person(n))
+        people = [n for n in names if doc.is_person(n) or (listed and _mononym(doc, n))]
+        if not listed or len(people) < len(names):
+            continue  # "Pixar's Soul and Ryan Reynolds-starrer": not all people
+        _a, end, work = spans[0]
+        at = s.start + s.text.find(people[0], before.start())
+        quote = doc.text[at:doc.past_quote(end)]
+        for name in people:
+            person = doc.entity(name, "Actor", "starrer", quote)
+            if is_a(doc.type_of(person), "Person"):
+                doc.add(work, "castMember", quote, at, "starrer", 0.65, obj=person)
+
 RULES = [rule_respectively_as, rule_play_paired, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_bracketed_credits, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
          rule_unnamed_role, rule_whom_plays, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_title_with, rule_story_character, rule_starring_credited,
-         rule_star_in_item,
+         rule_star_in_item, rule_starrer,
          rule_actors_character]  # last: the cast typed as actors in every sentence first
 DOC_RULES = [character_in_title]
