@@ -2073,7 +2073,6 @@ def rule_title_with(doc: Doc, s: Sentence) -> None:
                         obj=person)
 
 
-
 #: A name in a list before "-starrer" or "-led": capitalised words, no hyphen (the hyphen
 #: joins the names of a pair, "Amitabh Bachchan-Aamir Khan starrer").
 _STARRER_NAME = r"[A-Z][\w’'.]+(?: [A-Z][\w’'.]+){0,3}"

@@ -960,7 +960,6 @@ def rule_maker_possessive(doc: Doc, s: Sentence) -> None:
                 "maker-possessive", 0.55, obj=person)
 
 
-
 #: A person's possessive right before a title, nothing between: "Alex Gibney’s The
 #: Inventor", "Myles Kane and Josh Koury’s Voyeur".
 _BARE_OWNER = re.compile(rf"(?:(?P<p0>{NAME}) (?:and|&) )?(?P<p>{NAME})(?:[’']s|(?<=s)[’']) [“\"‘]?$")
@@ -997,10 +996,8 @@ def rule_filmmaker_title(doc: Doc, s: Sentence) -> None:
     possessive right before a film's title is its director, where the paragraph speaks of
     directors or filmmakers; never someone the article has act ("Tom Cruise’s Top Gun"),
     a company ("Warner Bros.’ Creed II") or a series (its creator is another credit)."""
-    para_start = doc.text.rfind("\n", 0, s.start) + 1
-    para_end = doc.text.find("\n", s.end)
-    paragraph = doc.text[para_start:para_end if para_end >= 0 else len(doc.text)]
-    if not _DIRECTOR_WORDS.search(paragraph):
+    paragraph = doc.paragraph_at(s.start)
+    if paragraph is None or not _DIRECTOR_WORDS.search(paragraph.text):
         return
     for a, _b, work in doc.works_in_spans(s.start, s.end):
         m = _BARE_OWNER.search(doc.text[s.start:a])
@@ -1345,7 +1342,6 @@ def rule_producing(doc: Doc, s: Sentence) -> None:
             if who is not None and is_a(doc.type_of(who), "Person"):
                 doc.add(work, prop, m.group(0), s.start + m.start(), "producing", 0.6,
                         obj=who)
-
 
 
 _COMPANY = rf"(?:\d+ )?{NAME}"

@@ -548,7 +548,6 @@ def _named_together(doc: Doc, series: str, n: int,
     return None
 
 
-
 def _short_forms(title: str) -> list[str]:
     """The tails of a long title a text may call it by: "The Man in the High Castle" is
     "High Castle" ("Season 2 of High Castle"); two capitalized words at least."""

@@ -336,7 +336,6 @@ def quotations(doc: Doc) -> None:
         previous, previous_attributed = s, attributed
 
 
-
 def _only_bracketed(doc: Doc, person: str, pos: int) -> bool:
     """Whether the three sentences before ``pos`` name ``person`` only inside brackets:
     "a devoted fan (portrayed by Kim Hye-yeon)"."""
