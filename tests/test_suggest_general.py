@@ -2792,6 +2792,17 @@ def test_a_companys_person_in_a_credit_list_is_no_title() -> None:
                    for e in got.entities)
 
 
+def test_a_companys_person_who_speaks_or_meets_anothers_is_no_title() -> None:
+    for text in ("Netflix’s Ted Sarandos and Disney’s Bob Iger spoke at the conference.",
+                 "Netflix’s Ted Sarandos spoke at the conference."):
+        got = run(text)
+        assert not any(e.name == "Ted Sarandos" and e.type in ("TVSeries", "Movie")
+                       for e in got.entities), text
+    # a show named like a person stays a work beside another ("Jack Ryan", "Ted Lasso")
+    got = run("Amazon’s Jack Ryan and Apple’s Ted Lasso lead the nominations.")
+    assert any(e.name == "Jack Ryan" and e.type in ("TVSeries", "Movie") for e in got.entities)
+
+
 def test_people_named_right_after_a_title_with_are_its_cast() -> None:
     text = ("Among the films in competition: Steven Soderbergh's Panama Papers comedy The "
             "Laundromat with Meryl Streep and Joker, an origin story. Season 2 of "

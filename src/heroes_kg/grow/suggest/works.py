@@ -1248,9 +1248,13 @@ def find_titles(doc: Doc) -> None:
                         _person_context(doc.text, title) or (
                             len(title.split()) == 2 and title.split()[0].lower() in FIRST_NAMES
                             and re.search(r"\b(?:with|and|by|producers?|executives?)\s+(?:\S+\s+){0,3}$",
-                                          s.text[:m.start()]))):
+                                          s.text[:m.start()])) or (
+                            len(title.split()) == 2 and guess_type(title) == "Person" and
+                            _OWNER_PERSON_AFTER.match(s.text, s.text.find(title, m.start(group))
+                                                      + len(title)))):
                     continue  # "Amazon’s Roy Price, vice-president of Amazon Studios, said";
-                    # "executive produce along with 3 Arts Entertainment’s David Miner"
+                    # "executive produce along with 3 Arts Entertainment’s David Miner";
+                    # "Netflix’s Ted Sarandos and Disney’s Bob Iger spoke"
                 if found is None and rule in ("starring-in", "title-derived") and not \
                         _repeated(doc, title) and owner not in KNOWN_NAMES:
                     continue
@@ -1439,6 +1443,12 @@ def _person_context(text: str, name: str) -> bool:
 #: "Arun Govil".
 _PERSON_LIST_BEFORE = re.compile(rf"\b(?:starring|featuring|co-starring|actors|actresses|"
                                  rf"cast includes|cast including) (?:{NAME}, )+(?:and )?$")
+
+
+#: What follows a company's person, not its work: "Netflix’s Ted Sarandos spoke", "… and
+#: Disney’s Bob Iger" (another company's person beside it).
+_OWNER_PERSON_AFTER = re.compile(rf" (?:spoke|speaks|has spoken|(?:and|&) {NAME}[’']s [A-Z][a-z]+ "
+                                 rf"[A-Z][a-z]+ (?:said|spoke|say|speak|agreed|met)\b)")
 
 
 #: "Cher announced that she's been cast": a name that speaks is someone's, not a title's.
