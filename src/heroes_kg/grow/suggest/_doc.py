@@ -127,21 +127,23 @@ _WHICH_AFTER = re.compile(r"[”\"’]?,?[”\"’]?\s*(?:,|—|–)?\s*(?:which
 _FRONTED_IN = re.compile(r"In (?:the |a |an )?[^,;.]{2,60}?,")
 #: A year in a phrase pointing back to a work: "The cult 1982 film".
 _PAST_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-#: A kind word right before a title: "revealed a poster for the show Gulkanda Tales".
+#: A phrase fronted before a sentence's subject, with its comma: "Elsewhere in North
+#: America, ", "Rounding out the top five, ".
+_FRONTED = r"(?:In|Elsewhere|Meanwhile|Also|At|On|Over|Further|Rounding|Behind)\b[^,;.“”\"]{0,40}, "
 #: The words a sentence may open with before the title that is its subject: a fronted
 #: phrase and its comma, a possessive or an article, a few words that describe the work
 #: ending in a kind noun ("Universal’s body-swap slasher film “", "Elsewhere in North
 #: America, "", "Perennial holiday favourite “"); no verb among them ("Netflix announced
 #: “…”" names its object).
 _DESCRIBED_OPENING = re.compile(
-    r"(?:(?:In|Elsewhere|Meanwhile|Also|At|On|Over|Further|Rounding|Behind)\b[^,;.“”\"]{0,40}, )?"
+    rf"(?:{_FRONTED})?"
     r"(?:(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})[’']s? |(?:[Tt]he|[Aa]n?) )?"
     r"(?:(?!(?:is|was|has|had|have|will|announced|released|said|says|made|took|led|stars|"
     r"starred|includes?|included)\b)(?:[A-Z][\w-]*|[a-z][\w-]*) ){0,3}"
     r"(?:film|movie|series|show|drama|comedy|thriller|hit|favourite|favorite|"
     r"documentary|adventure|musical|horror|sequel|feature|blockbuster|animation|romance) "
-    r"[“\"‘]|"
-    r"(?:In|Elsewhere|Meanwhile|Also|At|On|Over|Further|Behind)\b[^,;.“”\"]{0,40}, [“\"‘]?")
+    rf"[“\"‘]|{_FRONTED}[“\"‘]?")
+#: A kind word right before a title: "revealed a poster for the show Gulkanda Tales".
 _KIND_BEFORE = re.compile(r"\b(?:the|a|an|new) (?:[\w-]+ ){0,2}?(?:show|series|film|movie|drama|"
                           r"comedy|thriller|documentary|docuseries|miniseries|sitcom) [“\"‘]?$")
 

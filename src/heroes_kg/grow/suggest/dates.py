@@ -1019,10 +1019,8 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
             work, end = season[0][2], max(end, season[0][1])
         quote = doc.text[s.start + m.start():end]
         doc.add(work, "greenlitBy", quote, s.start + m.start(), "ordered", 0.6, obj=org)
-        kind = doc.type_of(org)
-        shown = "streamingOn" if is_a(kind, "StreamingService") else "airsOn" if (
-            is_a(kind, "TelevisionNetwork") or doc.name_of(org).lower() in NETWORKS) else None
-        if shown and re.search(r"\brenewed\b", m.group(0)):
+        channel = _channel(doc, doc.name_of(org), "renewed-streams", quote)
+        if channel is not None and re.search(r"\brenewed\b", m.group(0)):
             # "Netflix has renewed Aggretsuko for a second season": the series streams
             # there; "HBO has renewed WESTWORLD, DIVORCE and INSECURE for second seasons":
             # each series listed airs there
@@ -1038,8 +1036,9 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
                 last = b
             for one in renewed:
                 series = doc.series_of(one) or one
-                doc.add(series, shown, quote if one == work else doc.text[s.start + m.start():last],
-                        s.start + m.start(), "renewed-streams", 0.55, obj=org)
+                doc.add(series, channel[1], quote if one == work else
+                        doc.text[s.start + m.start():last], s.start + m.start(),
+                        "renewed-streams", 0.55, obj=channel[0])
 
 
 #: A series renewed or cancelled by a network or service named after it: "Marvel’s

@@ -1248,10 +1248,7 @@ def find_titles(doc: Doc) -> None:
                         _person_context(doc.text, title) or (
                             len(title.split()) == 2 and title.split()[0].lower() in FIRST_NAMES
                             and re.search(r"\b(?:with|and|by|producers?|executives?)\s+(?:\S+\s+){0,3}$",
-                                          s.text[:m.start()])) or (
-                            len(title.split()) == 2 and guess_type(title) == "Person" and
-                            _OWNER_PERSON_AFTER.match(s.text, s.text.find(title, m.start(group))
-                                                      + len(title)))):
+                                          s.text[:m.start()]))):
                     continue  # "Amazon’s Roy Price, vice-president of Amazon Studios, said";
                     # "executive produce along with 3 Arts Entertainment’s David Miner";
                     # "Netflix’s Ted Sarandos and Disney’s Bob Iger spoke"
@@ -1430,6 +1427,8 @@ def _person_context(text: str, name: str) -> bool:
             return True
         if _PERSON_AFTER.match(after) and not after.startswith(")"):
             return True
+        if _OWNER_PERSON_AFTER.match(text, at + len(name)):
+            return True
         if _OWN_WORK_AFTER.match(text, at + len(name), at + len(name) + 60):
             return True
         if _CREDITED_LIST_AFTER.match(text, at + len(name), at + len(name) + 120):
@@ -1445,8 +1444,8 @@ _PERSON_LIST_BEFORE = re.compile(rf"\b(?:starring|featuring|co-starring|actors|a
                                  rf"cast includes|cast including) (?:{NAME}, )+(?:and )?$")
 
 
-#: What follows a company's person, not its work: "Netflix’s Ted Sarandos spoke", "… and
-#: Disney’s Bob Iger" (another company's person beside it).
+#: What follows a person, not a work: "Netflix’s Ted Sarandos spoke", "… and Disney’s Bob
+#: Iger said" (another company's person beside it, speaking with it).
 _OWNER_PERSON_AFTER = re.compile(rf" (?:spoke|speaks|has spoken|(?:and|&) {NAME}[’']s [A-Z][a-z]+ "
                                  rf"[A-Z][a-z]+ (?:said|spoke|say|speak|agreed|met)\b)")
 
