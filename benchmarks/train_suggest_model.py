@@ -3,7 +3,7 @@
     python benchmarks/train_suggest_model.py [SET ...] [--out FILE]
     python benchmarks/train_suggest_model.py --leave-one-set-out [SET ...]
 
-Without options: reads every article of the named sets (default: dev to dev-29
+Without options: reads every article of the named sets (default: dev to dev-30
 under benchmarks/suggest_eval), lets the rules read it (knowing the seeds' entities
 only, as the evaluation does), makes the learned layer's candidate pairs, labels each pair
 from the set's gold facts (a pair is positive for a property when a gold statement joins
@@ -59,7 +59,7 @@ DEFAULT_SETS = ("dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "de
                 "dev-10", "dev-11",
                 "dev-12", "dev-13", "dev-14", "dev-15", "dev-16", "dev-17", "dev-18",
                 "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25", "dev-26",
-                "dev-27", "dev-28", "dev-29")
+                "dev-27", "dev-28", "dev-29", "dev-30")
 
 
 @dataclass
