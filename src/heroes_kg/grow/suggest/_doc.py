@@ -476,7 +476,7 @@ class Doc:
         para = self.paragraph_at(pos, 1)
         for lower in (floor, para.start if para else floor):
             works = [w for a, b, w in self.work_spans if lower <= a < pos
-                     and self._scoping(a, b, w, exclude_sequels)]
+                     and self.scoping(a, b, w, exclude_sequels)]
             if works:
                 return self._series_of(works[-1], s or Sentence("", pos), pos) \
                     if s is not None else works[-1]
@@ -491,7 +491,7 @@ class Doc:
             # While the titles are still being read: the last work named before (once
             # they are read, an article with no main work has none to fall back on).
             earlier = [w for a, b, w in self.work_spans if a < pos
-                       and self._scoping(a, b, w, exclude_sequels)
+                       and self.scoping(a, b, w, exclude_sequels)
                        and not (self.picked and w in self.new
                                 and self.new[w].rule == "credit-title")]
             return earlier[-1] if earlier else None
@@ -503,7 +503,7 @@ class Doc:
             # named later in it as a sentence's subject, and never the main one
             named = {w for a, b, w in self.work_spans if para.start <= a < para.end}
             later = {w for a, b, w in self.work_spans if pos <= a < para.end
-                     and self._scoping(a, b, w, False)}
+                     and self.scoping(a, b, w, False)}
             opening = {w for a, b, w in self.work_spans if pos <= a < para.end
                        and re.search(r"(?:^|[.!?]\s+)$", self.text[max(0, a - 3):a])}
             if len(later) == 1 and later == opening and self.main_film not in named and \
@@ -516,7 +516,7 @@ class Doc:
         its paragraph names no other work before it, or it points back to one ("the
         film", "it", "the sequel")."""
         others = [w for a, b, w in self.work_spans if para.start <= a < pos
-                  and w != self.main_film and self._scoping(a, b, w, False)]
+                  and w != self.main_film and self.scoping(a, b, w, False)]
         if not others and not _OTHER_NEWS.match(para.text):
             return True
         return bool(re.search(r"\b(?:[Tt]he (?:[\w-]+ )?(?:film|movie|series|show|sequel|"
@@ -566,7 +566,7 @@ class Doc:
                    and re.search(r"-(?:reboot|remake)$", w)]
         return derived[-1] if derived else None
 
-    def _scoping(self, a: int, b: int, w: str, exclude_sequels: bool = True) -> bool:
+    def scoping(self, a: int, b: int, w: str, exclude_sequels: bool = True) -> bool:
         """Whether the work named at [a, b) can be what a later clause is about: not a
         credit ("“The Walking Dead’s” Andrew Lincoln"), not a sequel when asked."""
         if exclude_sequels and w.endswith("-sequel"):
@@ -623,7 +623,7 @@ class Doc:
             "show", "series", "sitcom", "miniseries", "docuseries") else ("Movie",) if \
             m.group("k") in ("film", "movie") else ("Movie", "TVSeries", "TVSeason")
         earlier = [w for a, b, w in self.work_spans if a < s.start + m.start()
-                   and self.type_of(w) in kinds and self._scoping(a, b, w)]
+                   and self.type_of(w) in kinds and self.scoping(a, b, w)]
         if not earlier:
             return None
         main = self.main_film
@@ -764,7 +764,7 @@ class Doc:
         """The works a "respectively" list pairs with, in order: those named before
         ``pos`` in the sentence that a clause can be about."""
         return list(dict.fromkeys(w for a, b, w in self.work_spans
-                                  if s.start <= a < pos and self._scoping(a, b, w)))
+                                  if s.start <= a < pos and self.scoping(a, b, w)))
 
     def work_at(self, pos: int, s: Sentence) -> str | None:
         """The work a clause at ``pos`` is about: the last one named before it in its
@@ -782,7 +782,7 @@ class Doc:
             if len(spans) == 1:
                 return spans[0]
         before = [w for a, b, w in self.work_spans if s.start <= a < pos
-                  and self._scoping(a, b, w)]
+                  and self.scoping(a, b, w)]
         if before:
             return self._series_of(before[-1], s, pos)
         pointed = self.anaphor(pos, s) or self._definite(pos, s)
@@ -800,7 +800,7 @@ class Doc:
         relative = _RELATIVE_CLAUSE.search(self.text[pos:s.end])
         until = pos + relative.start() if relative else s.end
         after = [w for a, b, w in self.work_spans if pos <= a < until
-                 and self._scoping(a, b, w)]
+                 and self.scoping(a, b, w)]
         return after[0] if after else self.work_before(pos, s)
 
     def apposed(self, pos: int, s: Sentence) -> str | None:
@@ -929,7 +929,7 @@ class Doc:
         self.picked = True
         counts: Counter[str] = Counter(
             w for a, b, w in self.work_spans if self.type_of(w) in WORK_TYPES
-            and self._scoping(a, b, w, False) and not self._owned_by_person(a)
+            and self.scoping(a, b, w, False) and not self._owned_by_person(a)
             and not (w in self.new and self.new[w].rule == "credit-title"))
         for w in [w for w in counts if self._person_named(w) or self._not_the_work(w)]:
             del counts[w]  # "Chris Evans", never quoted: someone in it, not what it is about

@@ -825,13 +825,13 @@ def rule_cast_members(doc: Doc, s: Sentence) -> None:
         # film “Ingrid Goes West”": a name with its credit is left from a list before "in"
         in_title = re.match(r",? in\b", s.text[m.end():]) is not None
         for name in people:
-            if in_title and re.match(r" \(", s.text[s.text.find(name, m.start()) + len(name):]):
+            at = s.text.find(name, m.start())
+            if at < 0 or (in_title and re.match(r" \(", s.text[at + len(name):])):
                 continue
             if not (doc.is_person(name) or (listed >= 2 and _mononym(doc, name))) or (
                     doc.lookup(name) in doc.known and not is_a(
                         doc.type_of(doc.lookup(name)), "Person")):
                 continue
-            at = s.text.find(name, m.start())
             if " " not in name and re.match(r" [“\"]", s.text[at + len(name):]):
                 continue  # "Marcus “MJ” Gladney, Jr.": a first name cut off at a nickname
             if _POSSESSIVE_END.search(name) or _POSSESSIVE_THEN_LOWER.match(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ._doc import Doc
+from ._doc import WORK_TYPES, Doc
 from ._lists import PeopleLists, listed_work, read_people
 from ._names import (
     FIRST_NAMES,
@@ -1393,23 +1393,21 @@ def rule_companies_produce(doc: Doc, s: Sentence) -> None:
             # the sentences were cut inside
             names[0] = f"{cut.group('n')} {names[0]}"
             pos -= len(cut.group("n")) + 1
-        typed = [n for n in names if is_a(doc.type_of(doc.lookup(n)) or guess_type(n),
-                                          "Organization")]
-        if not typed or any(doc.is_person(n, strict=True) and n.split()[0].lower() in
+        kinds = {n: doc.type_of(doc.lookup(n)) or guess_type(n) for n in names}
+        if not any(is_a(kind, "Organization") for kind in kinds.values()) or any(doc.is_person(n, strict=True) and n.split()[0].lower() in
                             FIRST_NAMES for n in names):
             continue
         spans = doc.span_starting(s.start + m.start("t")) if m.group("t") else []
         if m.group("t") and not spans:
             continue  # a title no rule read: not sure of the work
         work = spans[0][2] if spans else doc.work_at(pos, s)
-        if work is None or doc.type_of(work) not in ("Movie", "TVSeries", "MovieSeries",
-                                                     "TVSeason"):
+        if work is None or doc.type_of(work) not in WORK_TYPES:
             continue
         for name in names:
             if not _company(doc, name, True):
                 continue
             found = doc.lookup(name)
-            kind = doc.type_of(found) if found else guess_type(name)
+            kind = kinds[name]
             org = found or doc.entity(name, kind if is_a(kind, "Organization") and
                                       kind != "Organization" else "ProductionCompany",
                                       "companies-produce", doc.text[pos:s.start + m.end()])

@@ -494,7 +494,7 @@ def rule_year_of_releases(doc: Doc, s: Sentence) -> None:
     year = base.year + {"next": 1, "this": 0, "last": -1}[m.group("rel").lower()]
     lower = s.start if m.start() == 0 else s.start + m.start()
     for a, b, work in doc.works_in_spans(lower, s.end):
-        if doc.type_of(work) in ("Movie", "TVSeries", "TVSeason") and doc._scoping(a, b, work):
+        if doc.type_of(work) in ("Movie", "TVSeries", "TVSeason") and doc.scoping(a, b, work):
             doc.add(work, "datePublished", s.text, s.start, "year-of-releases", 0.5,
                     value=str(year))
 
@@ -564,7 +564,7 @@ def rule_the_streamer(doc: Doc, s: Sentence) -> None:
     m = _THE_STREAMER.search(s.text)
     if not m:
         return
-    works = [w for a, b, w in doc.works_in_spans(s.start, s.end) if doc._scoping(a, b, w)]
+    works = [w for a, b, w in doc.works_in_spans(s.start, s.end) if doc.scoping(a, b, w)]
     if len(works) != 1:
         return
     streamers = [mn.entity for mn in doc.out.mentions if mn.start < s.start + m.start()
@@ -607,7 +607,7 @@ def rule_their_kind(doc: Doc, s: Sentence) -> None:
     if not streamers or (others and others[-1].start > streamers[-1].start):
         return
     for a, b, work in doc.works_in_spans(s.start + m.end(), s.end):
-        if doc._scoping(a, b, work):
+        if doc.scoping(a, b, work):
             doc.add(doc.series_of(work) or work, "streamingOn", s.text, s.start, "their-kind",
                     0.5, obj=streamers[-1].entity)
 
@@ -631,7 +631,7 @@ def rule_streamer_kind(doc: Doc, s: Sentence) -> None:
         # "Netflix viewers are loving new French series ‘Lupin’": what they watch there
         lower = s.start + m.end() if m.group("who") else s.start
         for a, b, work in doc.works_in_spans(lower, s.end):
-            if s.start + m.start() <= a < s.start + m.end() or not doc._scoping(a, b, work):
+            if s.start + m.start() <= a < s.start + m.end() or not doc.scoping(a, b, work):
                 continue
             before = doc.text[max(s.start, a - 30):a]
             other = re.search(rf"(?P<x>{NAME})(?:[’']s?| (?:series|show|film|movie|drama)) "
@@ -664,7 +664,7 @@ def rule_streamer_releases(doc: Doc, s: Sentence) -> None:
         clause = re.match(r"[^;.]{0,90}", s.text[m.end():])
         end = s.start + m.end() + (clause.end() if clause else 0)
         spans = [(a, b, w) for a, b, w in doc.works_in_spans(s.start + m.end(), end)
-                 if doc._scoping(a, b, w)]
+                 if doc.scoping(a, b, w)]
         if not spans or re.search(r"\b(?:trailer|teaser|clip|poster|image|photo|first look|"
                                   r"statement|report|data|figures|numbers)\b",
                                   doc.text[s.start + m.end():spans[0][0]]):
@@ -929,7 +929,7 @@ def rule_channel_title(doc: Doc, s: Sentence) -> None:
     must follow ("Netflix’s chief content officer", "the HBO documentary" name none), and
     a studio is no channel ("Marvel’s Daredevil")."""
     for a, b, work in doc.works_in_spans(s.start, s.end):
-        if not doc._scoping(a, b, work):
+        if not doc.scoping(a, b, work):
             continue
         series = doc.series_of(work) or work
         before = _OWNER_BEFORE.search(doc.text[max(s.start, a - 70):a])

@@ -670,7 +670,7 @@ def _taker(doc: Doc, s: Sentence, at: int) -> str | None:
         earlier = _earlier_work(doc, s, clause)
         if earlier is not None:
             return earlier
-    scoped = [w for a, b, w in before if doc._scoping(a, b, w)
+    scoped = [w for a, b, w in before if doc.scoping(a, b, w)
               and not _CREDIT_BEFORE.search(doc.text[max(s.start, a - 40):a])]
     if scoped:
         return scoped[-1]

@@ -256,7 +256,7 @@ def rule_box_office(doc: Doc, s: Sentence) -> None:
         return
     for m in _TOPPED.finditer(s.text):
         before = [w for a, b, w in doc.work_spans if s.start <= a < s.start + m.start()
-                  and doc._scoping(a, b, w)]
+                  and doc.scoping(a, b, w)]
         if not before or re.search(r"\b(?:last|previous|prior) (?:weekend|week)\b",
                                    s.text[m.end():m.end() + 40]):
             continue

@@ -1851,7 +1851,7 @@ def _untitled_directed(doc: Doc) -> None:
         if not doc.is_person(name):
             continue
         if m.group("det").lower() == "the" and any(
-                a < m.start() and doc._scoping(a, b, w) for a, b, w in doc.work_spans):
+                a < m.start() and doc.scoping(a, b, w) for a, b, w in doc.work_spans):
             continue  # "the new film directed by …" after a title: that title's
         if any(re.fullmatch(r"[”\"’]?, ", doc.text[b:m.start()]) for _a, b, _w in
                doc.work_spans if m.start() - 4 <= b <= m.start()):
@@ -2986,7 +2986,7 @@ def rule_title_synopsis(doc: Doc, s: Sentence) -> None:
         company = _COMPANY_AFTER.match(rest)
         skip = company.end() if company else 0  # "“…,” from Universal’s Focus Features, looks at"
         m = _TITLE_PLOT.match(rest[skip:])
-        if not m or not doc._scoping(a, b, work) or doc.type_of(work) not in (
+        if not m or not doc.scoping(a, b, work) or doc.type_of(work) not in (
                 "Movie", "TVSeries", "TVSeason"):
             continue
         if re.search(r", (?:the|a|an) [^,]{0,60}$", doc.text[s.start:a]):
@@ -3184,7 +3184,7 @@ def _scope_of_kind(doc: Doc, s: Sentence, pos: int, noun: str) -> str | None:
     para = doc.paragraph_at(pos, 1)
     lower = para.start if para is not None else s.start
     earlier = [w for a, b, w in doc.work_spans if lower <= a < pos
-               and doc.type_of(w) in kinds and doc._scoping(a, b, w)]
+               and doc.type_of(w) in kinds and doc.scoping(a, b, w)]
     return earlier[-1] if earlier else None
 
 
@@ -3419,7 +3419,7 @@ def rule_predecessor(doc: Doc, s: Sentence) -> None:
         _a, b, earlier = spans[0]
         # "its": the sentence's subject, the first work it names
         named = [w for x, y, w in doc.work_spans if s.start <= x < s.start + m.start()
-                 and doc._scoping(x, y, w) and doc.type_of(w) in WORK_TYPES]
+                 and doc.scoping(x, y, w) and doc.type_of(w) in WORK_TYPES]
         work = named[0] if named else doc.work_before(s.start + m.start(), s)
         if work is None or work == earlier or doc.type_of(earlier) not in WORK_TYPES:
             continue
