@@ -62,6 +62,20 @@ _WHICH_BEFORE = re.compile(r"(?: [–—-]|,) (?:(?:one|a (?:film|movie|sequel|s
 _APPOSED_GAP = re.compile(r"[”\"’]?(?: \((?:19|20)\d\d\))?,[”\"’]? ")
 #: Types that are works a fact can be about.
 WORK_TYPES = ("Movie", "TVSeries", "MovieSeries", "TVSeason")
+#: Kind nouns that stand only for a series, and only for a film.
+SERIES_NOUNS = ("series", "show", "sitcom", "miniseries", "docuseries")
+FILM_NOUNS = ("movie", "film", "blockbuster")
+
+
+def kinds_named(noun: str, any_kind: tuple[str, ...] = WORK_TYPES) -> tuple[str, ...]:
+    """The work types a kind noun can stand for: a series or its season for "the series",
+    "the show" …, a film for "the film", "the movie", "the blockbuster", and any of
+    ``any_kind`` for a genre noun ("The anime has sold more than 2 million tickets")."""
+    if noun in SERIES_NOUNS:
+        return ("TVSeries", "TVSeason")
+    if noun in FILM_NOUNS:
+        return ("Movie",)
+    return any_kind
 
 
 def statement_key(statement: Statement) -> tuple[str, str, str]:
@@ -617,11 +631,7 @@ class Doc:
             pass
         if m is None:
             return None
-        # "The anime has sold more than 2 million tickets": a genre noun points back to
-        # a work of either kind.
-        kinds = ("TVSeries", "TVSeason") if m.group("k") in (
-            "show", "series", "sitcom", "miniseries", "docuseries") else ("Movie",) if \
-            m.group("k") in ("film", "movie") else ("Movie", "TVSeries", "TVSeason")
+        kinds = kinds_named(m.group("k"), any_kind=("Movie", "TVSeries", "TVSeason"))
         earlier = [w for a, b, w in self.work_spans if a < s.start + m.start()
                    and self.type_of(w) in kinds and self.scoping(a, b, w)]
         if not earlier:

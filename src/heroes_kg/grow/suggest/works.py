@@ -11,7 +11,7 @@ import itertools
 import re
 from collections import Counter
 
-from ._doc import WORK_TYPES, Doc
+from ._doc import WORK_TYPES, Doc, kinds_named
 from ._names import (
     FILM_WORDS,
     FIRST_NAMES,
@@ -3173,12 +3173,7 @@ def _scope_of_kind(doc: Doc, s: Sentence, pos: int, noun: str) -> str | None:
     kind named before in the paragraph when the work in scope is of another kind), any
     work for "drama", "original" …; "the Netflix film" is no series."""
     scope = doc.work_before(pos, s)
-    if noun in ("series", "show", "sitcom", "miniseries", "docuseries"):
-        kinds: tuple[str, ...] = ("TVSeries", "TVSeason")
-    elif noun in ("movie", "film", "blockbuster"):
-        kinds = ("Movie",)
-    else:
-        kinds = tuple(WORK_TYPES)
+    kinds = kinds_named(noun)
     if scope is not None and doc.type_of(scope) in kinds:
         return scope
     para = doc.paragraph_at(pos, 1)
