@@ -2,6 +2,7 @@
 
     python benchmarks/train_suggest_model.py [SET ...] [--out FILE]
     python benchmarks/train_suggest_model.py --leave-one-set-out [SET ...]
+    python benchmarks/train_suggest_model.py --learning-curve [SET ...]
 
 Without options: reads every article of the named sets (default: dev to dev-30
 under benchmarks/suggest_eval), lets the rules read it (knowing the seeds' entities
@@ -16,6 +17,10 @@ which the candidates a merge would add were right at least ``learned.MERGE_PRECI
 the time (a property no floor suits is not merged). The weights are written to
 src/heroes_kg/grow/suggest/learned.json with the sets' names, the floors and a
 fingerprint of the training examples; the same sets always give the same file.
+
+``--learning-curve``: trains on the first 2, 5, 10, 15 and 20 of the sets and scores the
+layer alone and merged on the last ten (none of them trained on), to show how much more
+gold would give it.
 
 ``--leave-one-set-out``: for each set, trains on the others and scores that set three
 ways: (a) the rules alone, (b) the learned layer alone (the shared mention layer and the
@@ -142,12 +147,43 @@ def scored(reads: list[Read], known: dict[str, tuple[str, tuple[str, ...]]],
     return scores
 
 
+def learning_curve(reads: list[Read], known: dict[str, tuple[str, tuple[str, ...]]],
+                   names: list[str]) -> None:
+    """The layer trained on more and more of the first sets, scored on the last ten."""
+    if len(names) < 12:
+        sys.exit("--learning-curve needs at least twelve sets: it scores the last ten")
+    pool, held = names[:-10], names[-10:]
+    test = [r for r in reads if r.set in held]
+    t = totals(scored(test, known, None, "merge"))
+    print(f"scored on {', '.join(held)} ({len(test)} articles, {t['gold']} gold); "
+          f"the rules alone {t['correct']} right of {t['candidates']} "
+          f"({t['recall']:.3f} / {t['precision']:.2f})")
+    print(f"{'sets':>4} {'articles':>8} {'gold':>6}  {'layer alone: right/cands':>24} "
+          f"{'R':>5} {'P':>4}  {'merged: right/cands':>19} {'R':>5} {'P':>4}  merge floors")
+    for k in (2, 5, 10, 15, 20):
+        if k > len(pool):
+            break
+        train = [r for r in reads if r.set in pool[:k]]
+        model = fit(train, pool[:k])
+        alone = totals(scored(test, known, model, "only"))
+        merged = totals(scored(test, known, model, "merge"))
+        floors = ", ".join(f"{p} {v:.2f}" for p, v in sorted(model.meta["merge_floors"].items())
+                           if v < 1) or "none"
+        cells = [(f"{t['correct']}/{t['candidates']}", t["recall"], t["precision"])
+                 for t in (alone, merged)]
+        print(f"{k:>4} {len(train):>8} {sum(len(r.facts) for r in train):>6}  "
+              f"{cells[0][0]:>24} {cells[0][1]:>5.3f} {cells[0][2]:>4.2f}  "
+              f"{cells[1][0]:>19} {cells[1][1]:>5.3f} {cells[1][2]:>4.2f}  {floors}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", default=list(DEFAULT_SETS), metavar="SET",
                         help="set names under benchmarks/suggest_eval, or folders")
     parser.add_argument("--out", type=Path, default=layer.WEIGHTS)
     parser.add_argument("--leave-one-set-out", action="store_true")
+    parser.add_argument("--learning-curve", action="store_true",
+                        help="train on the first 2, 5, 10, 15, 20 sets; score the last ten")
     args = parser.parse_args()
     folders = [Path(s) if Path(s).is_dir() and "/" in s else SETS / s for s in args.sets]
     for folder in folders:
@@ -155,6 +191,9 @@ def main() -> None:
             parser.error(f"{folder} is not an evaluation set: it needs articles/ and gold/")
     names = [f.name for f in folders]
     reads, known = read_sets(folders)
+    if args.learning_curve:
+        learning_curve(reads, known, names)
+        return
     if not args.leave_one_set_out:
         model = fit(reads, names)
         positives = sum(1 for r in reads for x in r.labels if x != layer.NONE)

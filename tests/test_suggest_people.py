@@ -4,7 +4,8 @@ renewal rules built on it. Each test uses a phrasing from a real film or TV news
 from __future__ import annotations
 
 from heroes_kg.corpus.curation import Article, Entity
-from heroes_kg.grow.suggest import read, suggest
+from heroes_kg.grow.suggest import MIN_CONFIDENCE, RULE_CONFIDENCE_CAP, read, suggest
+from heroes_kg.grow.suggest._calibrate import calibrated
 from heroes_kg.grow.suggest._lists import PeopleLists, read_people
 
 KNOWN = [Entity("netflix", "StreamingService", "Netflix"),
@@ -244,18 +245,31 @@ def test_starred_in_a_work_named_after_a_description_and_the_two_of_them() -> No
     assert ("knives-out", "castMember", "chris-evans") in got
 
 
-def test_a_role_word_guess_gives_way_to_a_surer_rule_and_a_credit_stops_at_a_possessive() -> None:
+def test_a_fact_two_rules_find_is_drafted_as_the_surer_one_and_a_credit_stops_at_a_possessive(
+) -> None:
     text = ("Netflix picked up “Sundance Docs.” The lineup includes “Cartel Land” director "
             "Matthew Heineman’s ISIS drama. Universal has released the teaser for “Jurassic "
             "World: Fallen Kingdom”. Colin Trevorrow moved on. Trevorrow is still mighty "
             "involved here, though, as he co-wrote the screenplay with co-writer Derek "
             "Connolly.")
-    found = suggest(Article("a", "T", "a.txt", text, date="2018-02-03"), KNOWN,
-                    min_confidence=0.0)  # "wrote-script" drafts below the default floor
-    got = {c.key(): c.rule for c in found.statements}
+    article = Article("a", "T", "a.txt", text, date="2018-02-03")
+    found = suggest(article, KNOWN, min_confidence=0.0)  # both findings draft below the floor
+    got = {c.key(): c for c in found.statements}
     assert ("cartel-land", "director", "matthew-heineman") in got
-    assert got.get(("jurassic-world-fallen-kingdom", "screenwriter", "derek-connolly")) == \
-        "wrote-script"
+    assert not any(o == "matthew-heineman" and s != "cartel-land" for s, _p, o in got)
+    connolly = got[("jurassic-world-fallen-kingdom", "screenwriter", "derek-connolly")]
+    # "co-wrote the screenplay with" (wrote-script) and "co-writer Derek Connolly"
+    # (role-name) both find it; the draft is whichever the calibration finds surer on
+    # unseen news, with that rule's own quote
+    ours = read(article, KNOWN).found[connolly.key()]
+    assert {ours.rule, *(f[0] for f in ours.findings)} == {"wrote-script", "role-name"}
+    sure = {rule: calibrated(rule, min(stated, RULE_CONFIDENCE_CAP.get(rule, 1.0)),
+                             MIN_CONFIDENCE)
+            for rule, stated in [(ours.rule, ours.stated),
+                                 *((f[0], f[1]) for f in ours.findings)]}
+    assert connolly.rule == max(sure, key=lambda r: sure[r])
+    assert "Connolly" in connolly.quote
+    assert ("co-wrote" in connolly.quote) == (connolly.rule == "wrote-script")
 
 
 def test_the_characters_of_two_people_and_a_work_which_starred_someone() -> None:

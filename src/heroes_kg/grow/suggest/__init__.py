@@ -209,13 +209,16 @@ def _surest_finding(c: Candidate) -> None:
     """A fact two rules found is drafted as the rule whose finding is surest on unseen
     news, not the one that stated the higher confidence of its own: "since its June 5
     release" is found by ``release-noun`` (right on unseen news more often than not) and by
-    ``released-on`` (which states more, and is right far less often)."""
-    for rule, confidence, quote, start, qualifiers in c.findings:
+    ``released-on`` (which states more, and is right far less often). The finding that
+    gives way is kept among ``c.findings``."""
+    for rule, confidence, quote, start, qualifiers in list(c.findings):
         if rule == c.rule:
             continue
         stated = min(confidence, RULE_CONFIDENCE_CAP.get(rule, 1.0))
         sure = calibrated(rule, stated, MIN_CONFIDENCE)
         if sure > c.confidence:
+            c.findings.append((c.rule, c.confidence if c.stated is None else c.stated,
+                               c.quote, c.start, dict(c.qualifiers)))
             if (quote, start) != (c.quote, c.start):
                 c.more = [q for q in [(c.quote, c.start), *c.more] if q != (quote, start)]
                 del c.more[_MAX_QUOTES - 1:]
