@@ -64,7 +64,8 @@ ROUNDS = {2: "9db557f", 3: "47abd89", 4: "380a773", 5: "2c6b51b", 6: "51b4d2d",
 #: How strongly a rule's offset is held towards zero (an L2 penalty, in candidates).
 STRENGTH = 3.0
 
-_CHILD = r"""
+#: How a child process loads the suggest evaluation of a past commit's worktree (argv[1]).
+CHILD_PRELUDE = r"""
 import importlib.util, json, sys
 from pathlib import Path
 wt = Path(sys.argv[1])
@@ -77,7 +78,9 @@ spec.loader.exec_module(se)
 import heroes_kg
 assert str(wt) in heroes_kg.__file__, heroes_kg.__file__
 scored = se.score
+"""
 
+_CHILD = CHILD_PRELUDE + r"""
 
 def score(*args, **kwargs):
     out = scored(*args, **kwargs)

@@ -35,26 +35,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from calibrate_suggest import ROUNDS, average_precision  # noqa: E402
+from calibrate_suggest import CHILD_PRELUDE, ROUNDS, average_precision  # noqa: E402
 from heroes_kg.grow.suggest import MIN_CONFIDENCE  # noqa: E402
 from heroes_kg.grow.suggest._calibrate import logit  # noqa: E402
 
 FLOORS = (0.45, 0.55, 0.65, 0.75)
 
-_CHILD = r"""
-import importlib.util, json, sys
-from pathlib import Path
-wt = Path(sys.argv[1])
-sys.path.insert(0, str(wt / "src"))
-spec = importlib.util.spec_from_file_location("suggest_eval_then",
-                                              wt / "benchmarks" / "suggest_eval.py")
-se = importlib.util.module_from_spec(spec)
-sys.modules["suggest_eval_then"] = se
-spec.loader.exec_module(se)
-import heroes_kg
-assert str(wt) in heroes_kg.__file__, heroes_kg.__file__
-scored = se.score
-
+_CHILD = CHILD_PRELUDE + r"""
 
 def score(*args, **kwargs):
     out = scored(*args, **kwargs)
