@@ -113,6 +113,21 @@ json.dump({"gold": sum(s.gold for s in floor), "rows": rows}, sys.stdout)
 """
 
 
+def run_at(commit: str, child: str) -> str:
+    """What the Python program ``child`` prints, run in a worktree of ``commit`` (whose
+    path it gets as its first argument); the worktree is removed after."""
+    with tempfile.TemporaryDirectory() as tmp:
+        wt = Path(tmp) / "wt"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach",
+                        str(wt), commit], check=True)
+        try:
+            return subprocess.run([sys.executable, "-c", child, str(wt)], check=True,
+                                  capture_output=True, text=True, cwd=tmp).stdout
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
+                            str(wt)], check=True)
+
+
 def replay(rounds: list[int]) -> dict[str, object]:
     """Each round's candidates, scored again on the code that scored it once."""
     data = json.loads(BLIND.read_text(encoding="utf-8")) if BLIND.exists() else {"rounds": {}}
@@ -120,17 +135,7 @@ def replay(rounds: list[int]) -> dict[str, object]:
         commit = ROUNDS[n]
         recorded = json.loads((RESULTS / f"suggest-eval-heldout-{n}.json")
                               .read_text(encoding="utf-8"))["totals"]
-        with tempfile.TemporaryDirectory() as tmp:
-            wt = Path(tmp) / "wt"
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach",
-                            str(wt), commit], check=True)
-            try:
-                out = subprocess.run([sys.executable, "-c", _CHILD, str(wt)], check=True,
-                                     capture_output=True, text=True, cwd=tmp).stdout
-            finally:
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
-                                str(wt)], check=True)
-        got = json.loads(out)
+        got = json.loads(run_at(commit, _CHILD))
         drafted = [row for row in got["rows"] if row[5]]
         got["candidates"] = len(drafted)
         got["correct"] = sum(row[4] for row in drafted)

@@ -24,9 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from calibrate_suggest import CHILD_PRELUDE, ROUNDS, average_precision  # noqa: E402
+from calibrate_suggest import CHILD_PRELUDE, ROUNDS, average_precision, run_at  # noqa: E402
 from heroes_kg.grow.suggest import MIN_CONFIDENCE  # noqa: E402
 from heroes_kg.grow.suggest._calibrate import logit  # noqa: E402
 
@@ -81,17 +79,7 @@ def replay() -> dict[int, tuple[int, list[Candidate]]]:
     """Each round's gold count and candidates, with their features."""
     out = {}
     for n, commit in ROUNDS.items():
-        with tempfile.TemporaryDirectory() as tmp:
-            wt = Path(tmp) / "wt"
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach",
-                            str(wt), commit], check=True)
-            try:
-                got = subprocess.run([sys.executable, "-c", _CHILD, str(wt)], check=True,
-                                     capture_output=True, text=True, cwd=tmp).stdout
-            finally:
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
-                                str(wt)], check=True)
-        data = json.loads(got)
+        data = json.loads(run_at(commit, _CHILD))
         out[n] = (int(data["gold"]), data["rows"])
         print(f"round {n:>2} ({commit}): {len(data['rows'])} candidates", file=sys.stderr,
               flush=True)

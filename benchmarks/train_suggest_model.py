@@ -154,10 +154,10 @@ def learning_curve(reads: list[Read], known: dict[str, tuple[str, tuple[str, ...
         sys.exit("--learning-curve needs at least twelve sets: it scores the last ten")
     pool, held = names[:-10], names[-10:]
     test = [r for r in reads if r.set in held]
-    t = totals(scored(test, known, None, "merge"))
-    print(f"scored on {', '.join(held)} ({len(test)} articles, {t['gold']} gold); "
-          f"the rules alone {t['correct']} right of {t['candidates']} "
-          f"({t['recall']:.3f} / {t['precision']:.2f})")
+    rules = totals(scored(test, known, None, "merge"))
+    print(f"scored on {', '.join(held)} ({len(test)} articles, {rules['gold']} gold); "
+          f"the rules alone {rules['correct']} right of {rules['candidates']} "
+          f"({rules['recall']:.3f} / {rules['precision']:.2f})")
     print(f"{'sets':>4} {'articles':>8} {'gold':>6}  {'layer alone: right/cands':>24} "
           f"{'R':>5} {'P':>4}  {'merged: right/cands':>19} {'R':>5} {'P':>4}  merge floors")
     for k in (2, 5, 10, 15, 20):
