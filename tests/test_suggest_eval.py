@@ -103,7 +103,9 @@ FLOORS = {"dev": {"recall": 0.57, "precision": 0.94, "typed": 0.95, "noise": 0},
           # the same (round 27's held-out half), scored once before any rule was tuned on it
           "dev-29": {"recall": 0.12, "precision": 0.63, "typed": 0.94, "noise": 2},
           # the same (round 28's held-out half), scored once before any rule was tuned on it
-          "dev-30": {"recall": 0.15, "precision": 0.69, "typed": 0.82, "noise": 0}}
+          "dev-30": {"recall": 0.15, "precision": 0.69, "typed": 0.82, "noise": 0},
+          # the same (round 29's held-out half), scored once before any rule was tuned on it
+          "dev-31": {"recall": 0.15, "precision": 0.64, "typed": 0.91, "noise": 2}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
