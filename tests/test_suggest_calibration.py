@@ -130,11 +130,16 @@ def test_suggest_gives_each_candidate_its_calibrated_confidence(
             "Dynevor stars as Daphne Bridgeway.")
     known = [Entity("netflix", "StreamingService", "Netflix")]
     article = Article("a", "Bridgerton", "a.txt", text, date="2021-01-27")
-    every = suggest(article, known, min_confidence=0.0).statements
-    drafted = suggest(article, known).statements
+    # (a character's appearsIn drafted beside a sure role takes the role's calibrated
+    # confidence, not a calibration of its own: test_suggest_people.py)
+    derived = "plays-appears-in"
+    every = [c for c in suggest(article, known, min_confidence=0.0).statements
+             if c.rule != derived]
+    drafted = [c for c in suggest(article, known).statements if c.rule != derived]
     with monkeypatch.context() as m:
         m.setattr(_calibrate, "load_calibration", lambda: None)
-        own = {c.key(): c for c in suggest(article, known, min_confidence=0.0).statements}
+        own = {c.key(): c for c in suggest(article, known, min_confidence=0.0).statements
+               if c.rule != derived}
     assert len(every) >= 3 and own.keys() == {c.key() for c in every}
     assert any(c.confidence != own[c.key()].confidence for c in every)
     for c in every:

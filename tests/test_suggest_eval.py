@@ -20,13 +20,17 @@ SETS = ROOT / "benchmarks" / "suggest_eval"
 #: scored once (``_calibrate``); a regression in any rule shows here. The gold files of
 #: dev to dev-7 were written before the vocabulary had box-office terms; their box-office
 #: takes were added later, from the articles alone (each set's README says how many).
-FLOORS = {"dev": {"recall": 0.57, "precision": 0.94, "typed": 0.95, "noise": 0},
-          "dev-2": {"recall": 0.56, "precision": 0.91, "typed": 0.96, "noise": 0},
+#: The gold of the sets before dev-20 seldom records that a character played in a work
+#: appears in it, which suggest drafts beside each role it is sure of and the later sets'
+#: curators record (``plays-appears-in``): those drafts count as wrong there, so dev,
+#: dev-2 and dev-5 have lower precision floors since.
+FLOORS = {"dev": {"recall": 0.57, "precision": 0.90, "typed": 0.95, "noise": 0},
+          "dev-2": {"recall": 0.56, "precision": 0.85, "typed": 0.96, "noise": 0},
           "dev-3": {"recall": 0.46, "precision": 0.87, "typed": 0.96, "noise": 0},
           # half of it tuned on, half (its nine last articles) only ever scored
           "dev-4": {"recall": 0.48, "precision": 0.88, "typed": 0.93, "noise": 0},
           # the same: tuned on its nine first articles, its nine last only scored
-          "dev-5": {"recall": 0.42, "precision": 0.89, "typed": 0.96, "noise": 0},
+          "dev-5": {"recall": 0.42, "precision": 0.86, "typed": 0.96, "noise": 0},
           # tuned on its articles a… to m…, the rest only scored in totals
           "dev-6": {"recall": 0.28, "precision": 0.81, "typed": 0.93, "noise": 1},
           # scored once as a held-out half, then developed on: its rules not keyed on it

@@ -870,3 +870,59 @@ def test_a_starrer_with_no_title_after_it_or_a_lower_case_credit_is_no_cast() ->
                     min_confidence=0.0)
     starrer = {c.key() for c in found.statements if c.rule == "starrer"}
     assert starrer == {("free-guy", "castMember", "ryan-reynolds")}
+
+
+def test_a_cast_list_whose_brackets_hold_titles_gives_each_actor_a_credit() -> None:
+    # Fallout's trailer (Prime Video, 2024): one bracket that can only be a title ("The
+    # Hateful Eight") makes every bracket of the list a credit, not a character.
+    text = ("Prime Video released the trailer for Fallout, the series based on the games. "
+            "The series stars Ella Purnell (Yellowjackets), Aaron Moten (Emancipation) and "
+            "Walton Goggins (The Hateful Eight).")
+    got = facts(text)
+    assert ("yellowjackets", "castMember", "ella-purnell") in got
+    assert ("emancipation", "castMember", "aaron-moten") in got
+    assert ("the-hateful-eight", "castMember", "walton-goggins") in got
+    for person in ("ella-purnell", "aaron-moten", "walton-goggins"):
+        assert ("fallout", "castMember", person) in got
+    assert not any(p == "plays" for _s, p, _o in got)
+
+
+def test_a_cast_list_whose_brackets_are_characters_stays_characters() -> None:
+    # Lear Rex (2025): "The Fool", "Cornwall", "Kent" are the characters the actors play;
+    # nothing in the list can only be a title, so none is taken for a work.
+    text = ("Al Pacino stars in Lear Rex, an adaptation of King Lear. Other new cast members "
+            "include Lakeith Stanfield (Edmund), Peter Dinklage (The Fool), Chris Messina "
+            "(Cornwall) and Ted Levine (Kent).")
+    doc = read(Article("a", "T", "a.txt", text, date="2025-01-10"), KNOWN)
+    for name in ("the-fool", "cornwall", "kent"):
+        assert name not in doc.new or doc.new[name].type == "FictionalCharacter", name
+
+
+def test_a_voice_cast_needs_two_sure_titles_to_read_its_brackets_as_credits() -> None:
+    # Zootropolis (2015): a voice cast's brackets are usually its characters; here two of
+    # them can only be titles ("Once Upon A Time", "She's Out Of My League").
+    text = ("The voice cast of Zootropolis includes Idris Elba (Prometheus), Ginnifer "
+            "Goodwin (Once Upon A Time) and Nate Torrence (She's Out Of My League).")
+    got = facts(text)
+    assert ("prometheus", "castMember", "idris-elba") in got
+    assert ("once-upon-a-time", "castMember", "ginnifer-goodwin") in got
+    one = ("The voice cast of Robin Robin includes Gillian Anderson (The Crown), Bronte "
+           "Carmichael (Christopher Robin) and Richard E. Grant (Can You Ever Forgive Me?).")
+    doc = read(Article("a", "T", "a.txt", one, date="2021-03-01"), KNOWN)
+    assert "christopher-robin" not in doc.new or doc.new["christopher-robin"].rule != \
+        "listed-credits"
+
+
+def test_a_character_played_in_a_work_appears_in_it() -> None:
+    # The Batman (2022): whoever plays a character in a work, the character appears in it,
+    # drafted on the role's quote and as sure as the role.
+    text = ("“The Batman” opens this week. In the film, Zoë Kravitz plays Selina Kyle and "
+            "Paul Dano plays the Riddler.")
+    found = suggest(Article("a", "T", "a.txt", text, date="2022-03-01"), KNOWN)
+    by_key = {c.key(): c for c in found.statements}
+    plays = [c for c in found.statements if c.property == "plays"]
+    assert plays
+    for role in plays:
+        appears = by_key[(role.object, "appearsIn", role.qualifiers["in"])]
+        assert appears.quote == role.quote and appears.rule == "plays-appears-in"
+        assert appears.confidence == role.confidence

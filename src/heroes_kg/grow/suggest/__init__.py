@@ -202,7 +202,25 @@ def read(article: Article, entities: Iterable[Entity],
         c.stated = min(c.confidence, RULE_CONFIDENCE_CAP.get(c.rule, 1.0))
         c.confidence = calibrated(c.rule, c.stated, MIN_CONFIDENCE)
         _surest_finding(c)
+    _characters_appear(doc)
     return doc
+
+
+def _characters_appear(doc: Doc) -> None:
+    """"Jeffrey Wright as Gotham City's police chief James Gordon": whoever plays a
+    character in a work, the character appears in it. Each ``plays`` candidate with its
+    work that is sure enough to be drafted gives the character's ``appearsIn`` that work,
+    on the same quote and as sure as the role (rule ``plays-appears-in``): curators record
+    both. A role under the floor gives nothing, so its doubtful work is not drafted twice."""
+    for c in list(doc.found.values()):
+        work = c.qualifiers.get("in")
+        if c.property != "plays" or c.object is None or work is None or \
+                round(c.confidence, 2) < MIN_CONFIDENCE:
+            continue
+        appears = doc.add(c.object, "appearsIn", c.quote, c.start, "plays-appears-in",
+                          c.confidence, obj=work)
+        if appears is not None and appears.stated is None:
+            appears.stated = c.stated
 
 
 def _surest_finding(c: Candidate) -> None:

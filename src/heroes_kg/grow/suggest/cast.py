@@ -594,8 +594,10 @@ def rule_bracketed_credits(doc: Doc, s: Sentence) -> None:
         if not spans or re.search(r"[^\s,“”\"‘’'0-9()&]", rest.replace(" and ", " ")):
             continue  # "Chloë Sevigny (Golden Exits, from Sundance 2016 Joshy director …)"
         works = [w for _x, _y, w in spans if not set(doc.name_of(w).split()) & set(name.split())]
-        if len(spans) == 1 and re.fullmatch(r"\s*[“\"‘]?[\w’'-]+[”\"’]?,?\s*", m.group("in")):
-            continue  # "Abbi Jacobson (“Bean”)": one word may be the character voiced
+        if len(spans) == 1 and re.fullmatch(r"\s*[“\"‘]?[\w’'-]+[”\"’]?,?\s*", m.group("in")) \
+                and not (spans[0][2] in doc.new and doc.new[spans[0][2]].rule == "listed-credits"):
+            continue  # "Abbi Jacobson (“Bean”)": one word may be the character voiced, but
+            # not in a list whose other brackets are titles (works._listed_credits)
         person = doc.entity(name, "Actor", "bracketed-cast", m.group(0))
         for work in dict.fromkeys(works):
             doc.add(work, "castMember", m.group(0), s.start + m.start(), "bracketed-cast",

@@ -1280,6 +1280,7 @@ def find_titles(doc: Doc) -> None:
     _credit_titles(doc)
     _credit_lists(doc)
     _bracketed_credits(doc)
+    _listed_credits(doc)
     _people_with_credits(doc)
     lineup_titles(doc)
     _numbered_titles(doc)
@@ -2228,6 +2229,82 @@ def _bracketed_credits(doc: Doc) -> None:
                 doc.add(work, "director", doc.text[quote_start:m.end()], quote_start,
                         "bracketed-credits", 0.4, obj=director)
             at += len(title)
+
+
+#: One person of a list with one bracket after the name: "Aaron Moten (Emancipation)".
+_CREDIT_ITEM = re.compile(rf"(?P<p>{NAME}) \((?P<b>[“\"‘]?(?P<t>[A-Z][^()“”\"‘’\d]{{1,79}})[”\"’]?)\)")
+#: What joins two items of such a list.
+_CREDIT_SEP = re.compile(r"(?:,? and|,) (?:the late )?")
+#: Cast words before the list; a voice cast's brackets are characters ("the voice talents
+#: of Abbi Jacobson (“Bean”)").
+_LIST_CAST_CUE = re.compile(r"\b(?:stars?|starring|starred|co-stars?|cast|ensemble|features|"
+                            r"featuring|includes?|including|joins?|joined|joining|alongside|"
+                            r"actors?|actresses)\b")
+_VOICE_CUE = re.compile(r"\bvoic(?:e|es|ed|ing)\b")
+#: A bracket that can only hold a title: three words or more after "The", a small word
+#: inside it, a colon or dash, an ampersand ("The Hateful Eight", "The King of Staten
+#: Island", "Law & Order: SVU"); not "The Fool", a character.
+_SURELY_TITLE = re.compile(r"^(?:The|A|An) [A-Z][\w’'-]* [A-Z]|\s(?i:of|the|and|in|on|at|to|for|"
+                           r"from|with|a|an|upon|&)\s|[:–!?]")
+
+
+def _listed_credits(doc: Doc) -> None:
+    """"The series stars Ella Purnell (Yellowjackets), Aaron Moten (Emancipation) and Walton
+    Goggins (The Hateful Eight)": in a list of cast, each name with one bracket, the
+    brackets are all of a kind. Where one of them can only be a title ("The Hateful
+    Eight", or a work the article names) and none is a person's name, each bracket is the
+    actor's earlier credit, a work, not the character they play. A new one is a film
+    unless the article speaks of TV (``_series_by_context``)."""
+    for s in doc.sentences:
+        if " (" not in s.text or s.text.count(")") < 2:
+            continue
+        pos = 0
+        while True:
+            m = _CREDIT_ITEM.search(s.text, pos)
+            if m is None:
+                break
+            items = [m]
+            end = m.end()
+            while True:
+                sep = _CREDIT_SEP.match(s.text, end)
+                nxt = _CREDIT_ITEM.match(s.text, sep.end()) if sep else None
+                if nxt is None:
+                    break
+                items.append(nxt)
+                end = nxt.end()
+            pos = end
+            before = s.text[:m.start()]
+            if len(items) < 2 or not _LIST_CAST_CUE.search(before) or \
+                    _MAKER_WORDS.search(before[-60:]):
+                continue
+            titles = [m2.group("t").strip() for m2 in items]
+            if any(_looks_like_person(doc, t) or doc.is_person(t, strict=True) or
+                   doc.is_character(t) for t in titles) or sum(
+                    doc.is_person(doc.trim(m2.group("p"))) for m2 in items) < len(items) - 1:
+                continue  # people, each with a bracket (one name the lexicons miss at most)
+            starts = [s.start + m2.start("t") for m2 in items]
+            sure = sum(bool(_SURELY_TITLE.search(t)) or doc.type_of(doc.lookup(t)) in WORK_TYPES
+                       or doc.work_span_at(a, a + len(t)) is not None
+                       for t, a in zip(titles, starts, strict=True))
+            given = any(t.split()[0].lower() in FIRST_NAMES for t in titles)
+            # a voice cast's brackets are its characters ("(“Bean”)"), and a given name may
+            # be one ("(Lucy)"), unless two brackets or more can only be titles
+            if sure < (2 if _VOICE_CUE.search(before) or given else 1):
+                continue
+            for m2, title, at in zip(items, titles, starts, strict=True):
+                if "," in title or is_place_or_award(title) or \
+                        title.lower() in KNOWN_NAMES or doc.work_span_at(at, at + len(title)):
+                    continue  # several credits are _bracketed_credits'
+                found = doc.lookup(title)
+                if found is not None:
+                    if doc.type_of(found) in WORK_TYPES:
+                        doc.add_work_span(at, at + len(title), found)
+                    continue
+                _register(doc, title, at, "Movie", "listed-credits", m2.group(0), 0.5)
+
+
+_MAKER_WORDS = re.compile(r"\b(?i:directors?|filmmakers?|helmers?|writers?|creators?|"
+                          r"showrunners?|producers?|directed|written|created|produced) ")
 
 
 _CREDIT = r"\([“\"‘]?[^()“”\"‘’]{2,60}[”\"’]?\)"
