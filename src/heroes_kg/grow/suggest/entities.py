@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ._doc import Doc
+from ._doc import SERIES_NOUNS, Doc
 from ._model import EntityCandidate
 from ._names import (
     KNOWN_NAMES,
@@ -181,8 +181,7 @@ def _kind_from_context(doc: Doc, name: str) -> str | None:
         kind = _KIND_BEFORE.search(before)
         if kind and not re.match(r"[’']s\b|,? (?:who|whose|said|says)\b",
                                  doc.text[at + len(name):]):
-            return "TVSeries" if kind.group("k") in ("series", "show", "sitcom", "miniseries",
-                                                     "docuseries") else "Movie"
+            return "TVSeries" if kind.group("k") in SERIES_NOUNS else "Movie"
         if _OWNED_BEFORE.search(before[-8:]):
             return ""
         if _PART_BEFORE.search(before):
