@@ -1257,3 +1257,32 @@ def test_titles_listed_after_a_plural_genre_or_new_seasons_are_works() -> None:
     # a list of people after a genre is no list of titles; one title keeps its "and"
     assert not works("The comedies such as Tom Hanks, Meg Ryan and Bill Pullman were cast.")
     assert "Dearest" not in works("It follows the HBO docuseries Mommy Dead and Dearest.")
+
+
+def test_a_title_given_after_is_titled_or_a_fronted_titled() -> None:
+    # Doctor Strange sequel news (2020) and Lear Rex casting (2025).
+    assert "Doctor Strange in the Multiverse of Madness" in works(
+        "The sequel has been in pre-production for four years and is titled Doctor Strange "
+        "in the Multiverse of Madness. It opens in May.")
+    assert "Lear Rex" in works(
+        "Other new cast members include Ted Levine. Titled Lear Rex, they all join "
+        "previously announced Al Pacino.")
+
+
+def test_a_title_after_a_trailer_for_with_words_between() -> None:
+    # Altered Carbon (2018), While You Were Sleeping (2017): "a new trailer for",
+    # "the newest trailer for"; a title its comma cuts short is left alone.
+    assert "Narcos" in works("Netflix has released a new trailer for Narcos, which returns in "
+                             "September.")
+    assert "While You Were Sleeping" in works(
+        "SBS released a new character trailer for While You Were Sleeping which is related "
+        "to the first one.")
+    assert "What Happened" not in works(
+        "Netflix has released the first trailer for What Happened, Miss Simone?, the "
+        "documentary.")
+
+
+def test_a_title_set_beside_its_company_s_own_series() -> None:
+    # Wednesday season 2 (2024), with another title: "the return of X, its … series".
+    assert works("Netflix has officially announced the return of Stranger Things, its "
+                 "record-breaking sci-fi series.").get("Stranger Things") == "TVSeries"

@@ -73,7 +73,11 @@ _CUE = re.compile(
 _NAMED_TITLE = re.compile(
     rf"\b(?P<cue>film|movie|series|show|finale|special|sequel|prequel|spinoff|spin-off|"
     rf"documentary|docuseries|miniseries|feature|project),? (?:(?:which is|which was|to be|"
-    rf"now|officially|simply) )?(?:dubbed|titled|entitled|called|named) [“\"‘]?(?P<t>{TITLE_WORDS})")
+    rf"now|officially|simply) )?(?:dubbed|titled|entitled|called|named) [“\"‘]?(?P<t>{TITLE_WORDS})|"
+    # "… has been in pre-production for four years and is titled Doctor Strange in the
+    # Multiverse of Madness", "Titled Lear Rex, they all join …": a work's title given
+    rf"(?:\b(?:is|was|will be) (?:now |officially |simply )?(?:titled|entitled)|^Titled) "
+    rf"[“\"‘]?(?P<t2>{TITLE_WORDS})")
 #: "Hulu's new thriller series, The Veil — was seen", "The non-English-language series,
 #: Money Heist, raises": the title after a comma, closing its clause.
 _CUE_COMMA = re.compile(
@@ -195,7 +199,7 @@ _TITLE_DATED = re.compile(
 #: plays".
 _SEASON_TITLE = re.compile(rf"(?P<t>{TITLE_WORDS}) (?i:season) (?:\d|one|two|three|four|five)")
 _CAST_OF = re.compile(rf"\b(?:the cast of|the set of|production on|the premiere of|the finale "
-                      rf"of|the trailer for|a reboot of|an adaptation of|season \d+ of|"
+                      rf"of|(?:the|a|an) (?:[a-z-]+ ){{0,2}}?trailer for|a reboot of|an adaptation of|season \d+ of|"
                       rf"(?:the |an? )(?:[\w$.-]+ ){{0,3}}?(?:debut|opening) of) "
                       rf"(?P<t>{TITLE_WORDS})")
 #: A person's first work, not a work's first showing: "the directorial debut of X".
@@ -283,12 +287,16 @@ _DEBUT_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=while )|(?<=and ))(?P<t>{TITLE_WOR
                           rf"{POSSESSOR} (?:directorial|feature|screenwriting|film) debut\b")
 #: "The festival opener is First Man, a biopic of astronaut Neil Armstrong": a title set
 #: beside what kind of work it is (not "Jane Doe, a comedy writer").
-_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=: )|(?<= is )|(?<= was )|(?<= will be )|(?<=\. )|(?<= and ))(?P<t>{TITLE_WORDS}), an? "
+_KIND_APPOS = re.compile(rf"(?:^|(?<=, )|(?<=: )|(?<= is )|(?<= was )|(?<= will be )|(?<=\. )|(?<= and )|"
+                         rf"(?<=\bthe return of ))(?P<t>{TITLE_WORDS}), (?:an?|its|their) "
                          rf"(?:[\w-]+ ){{0,3}}?(?:biopic|drama|comedy|thriller|documentary|"
                          rf"docuseries|miniseries|western|musical|sequel|prequel|remake|"
                          rf"adaptation|(?:origin|love|coming-of-age|ghost) story|"
                          rf"(?:show|series|film|movie|pilot)(?= (?:about|following|centered|centred|"
-                         rf"set in|that follows|which follows)\b))"
+                         rf"set in|that follows|which follows)\b)|"
+                         # "the return of Wednesday, its record-breaking gothic horror
+                         # series": the company's own series
+                         rf"(?<=, its )(?:[\w-]+ ){{0,3}}?(?:show|series|film|movie))"
                          rf"\b(?! (?:writer|director|star|actor|actress|producer|"
                          rf"veteran|executive|legend|icon|creator))")
 #: "The series, which was none other than Tokyo Vice, appears to …": what the work in
@@ -405,6 +413,7 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
             if agent or rest_word in MONTHS or rest_word in WEEKDAYS or \
                     (rest and words[i] != "and" and guess_type(rest) != "Person"
                      and not subtitled) or is_place_or_award(rest) or \
+                    (subtitled and is_place_or_award(rest[4:])) or \
                     re.match(r"\d", rest_word):
                 title = " ".join(words[:i])
                 break
@@ -454,7 +463,7 @@ _TITLE_PATTERNS = [
                                          r"[A-Z“\"‘]")),
     (_CUE_DESCRIBED, "cue-title", re.compile(r"\b(?:film|movie|series|show|documentary|drama|"
                                              r"comedy|thriller) (?:starring|with|about|from|by) ")),
-    (_NAMED_TITLE, "named-title", re.compile(r"\b(?:dubbed|titled|entitled|called|named) ")),
+    (_NAMED_TITLE, "named-title", re.compile(r"\b(?:dubbed|[Tt]itled|entitled|called|named) ")),
     (_AND_OTHER, "and-other", re.compile(r" and (?:[a-z]+ )?other ")),
     (_SEASONS_TITLE, "season-title-of-year", re.compile(r"(?:year|fall|summer|spring|winter|"
                                                        r"autumn)[’']s [A-Z]")),
@@ -480,7 +489,7 @@ _TITLE_PATTERNS = [
     (_KIND_BETWEEN_NEW, "title-kind-title", re.compile(r"[a-z] (?:sequel|prequel|spin-?off|"
                                                          r"reboot|remake) [“\"‘]?[A-Z]")),
     (_NAME_STARS, "name-stars", re.compile(r" (?:co-)?stars [A-Z]")),
-    (_KIND_APPOS, "kind-apposition", re.compile(r", an? ")),
+    (_KIND_APPOS, "kind-apposition", re.compile(r", (?:an?|its|their) ")),
     (_KIND_IS, "kind-is", re.compile(r"\b(?:series|show|film|movie)(?:, which| in question)? "
                                      r"(?:was|is) ")),
     (_TITLE_IS_BY, "title-is-by", re.compile(r" (?:is|was|be|been) (?:co-)?(?:directed|written|"
@@ -1138,6 +1147,9 @@ def find_titles(doc: Doc) -> None:
                     continue  # "ZDF’s German-Czech co-production": nationalities
                 if rule == "cast-of" and _PERSON_DEBUT.search(m.group(0)):
                     continue  # "the directorial debut of Rebecca Hall": a person's debut
+                if rule == "cast-of" and re.match(r", [A-Z][\w’' ]{1,40}[?!]", s.text[m.end(group):]):
+                    continue  # "the first trailer for What Happened, Miss Simone?": a title
+                    # its comma cuts short
                 if rule == "kind-is" and not (m.group("named") or _repeated(doc, title)):
                     continue  # "The film is Oscar-nominated": no title
                 if _EVENT_AFTER.match(s.text, m.end(group)):
