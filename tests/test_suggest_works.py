@@ -1286,3 +1286,12 @@ def test_a_title_set_beside_its_company_s_own_series() -> None:
     # Wednesday season 2 (2024), with another title: "the return of X, its … series".
     assert works("Netflix has officially announced the return of Stranger Things, its "
                  "record-breaking sci-fi series.").get("Stranger Things") == "TVSeries"
+
+
+def test_a_subtitled_title_stops_before_the_festival_it_is_announced_at() -> None:
+    # Steven Universe spin-off news (2023): "titled Steven Universe: Lars Of The Stars at the
+    # Annecy International Animation Film Festival".
+    found = works("Rebecca Sugar announced the new show, titled Steven Universe: Lars Of The "
+                  "Stars at the Annecy International Animation Film Festival.")
+    assert "Steven Universe: Lars Of The Stars" in found
+    assert not any("Annecy" in name for name in found)

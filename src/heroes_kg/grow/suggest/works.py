@@ -413,7 +413,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
             if agent or rest_word in MONTHS or rest_word in WEEKDAYS or \
                     (rest and words[i] != "and" and guess_type(rest) != "Person"
                      and not subtitled) or is_place_or_award(rest) or \
-                    (subtitled and is_place_or_award(rest[4:])) or \
+                    (subtitled and (is_place_or_award(rest[4:]) or re.search(
+                        r"\b(?:Festival|Awards?|Convention|Comic-Con|Expo|Market)\b", rest))) or \
                     re.match(r"\d", rest_word):
                 title = " ".join(words[:i])
                 break
