@@ -1295,3 +1295,21 @@ def test_a_subtitled_title_stops_before_the_festival_it_is_announced_at() -> Non
                   "Stars at the Annecy International Animation Film Festival.")
     assert "Steven Universe: Lars Of The Stars" in found
     assert not any("Annecy" in name for name in found)
+
+
+def test_an_untitled_source_is_named_by_its_author_or_by_the_adaptation() -> None:
+    # Lovecraft Country (2020), Sonic the Hedgehog 2 (2020): the source of an adaptation
+    # that names no title is called what the text calls it with its author ("Matt Ruff's
+    # best-selling novel"), else after the adaptation ("… (video game)"); never by the
+    # bare description ("best-selling novel"), a name no curator keeps.
+    text = ("The HBO series Lovecraft Country, an adaptation of Matt Ruff's best-selling "
+            "novel, premieres Sunday.")
+    found = run(text, date="2020-08-10")
+    names = {e.id: e.name for e in found.entities}
+    assert names["lovecraft-country-novel"] == "Matt Ruff's best-selling novel"
+    assert ("lovecraft-country-novel", "author", "matt-ruff") in {c.key() for c in
+                                                                  found.statements}
+    text = ("Sonic the Hedgehog, the film adaptation of the iconic video game, was a hit. "
+            "A sequel is in development.")
+    names = {e.name for e in run(text, date="2020-05-28").entities}
+    assert "Sonic the Hedgehog (video game)" in names and "iconic video game" not in names

@@ -3749,6 +3749,14 @@ def rule_based_on(doc: Doc, s: Sentence) -> None:
         # "an adaptation of Terry Gilliam's 1981 cult classic movie": a film or series
         # adapted again carries its title ("Time Bandits (1981 movie)"), not "cult classic movie"
         name = doc.name_of(root) if m.group("same") or not adj else f"{adj} {kind}"
+        if adj and not m.group("same") and not re.search(r"series|show|film|movie", kind):
+            # "adaptation of Matt Ruff's best-selling novel", "adaptation of the iconic video
+            # game": the source as the text names it with its author's possessive, else by
+            # the adaptation's title ("Sonic the Hedgehog (video game)"); never the bare
+            # description, which names nothing ("best-selling novel")
+            owner = m.group("author")
+            name = (m.group(0)[m.group(0).find(owner):] if owner and doc.is_person(doc.trim(owner))
+                    else f"{doc.name_of(root)} ({kind})")
         if adj and not m.group("same") and screen and not any(
                 w in _GENRE_WORDS for w in adj.split()):
             name = f"{doc.name_of(root)} ({' '.join(x for x in (m.group('y'), kind) if x)})"
