@@ -111,7 +111,9 @@ FLOORS = {"dev": {"recall": 0.57, "precision": 0.90, "typed": 0.95, "noise": 0},
           # the same (round 29's held-out half), scored once before any rule was tuned on it
           "dev-31": {"recall": 0.15, "precision": 0.64, "typed": 0.91, "noise": 2},
           # the same (round 30's held-out half), scored once before any rule was tuned on it
-          "dev-32": {"recall": 0.16, "precision": 0.62, "typed": 0.91, "noise": 1}}
+          "dev-32": {"recall": 0.16, "precision": 0.62, "typed": 0.91, "noise": 1},
+          # the same (round 31's held-out half), scored once before any rule was tuned on it
+          "dev-33": {"recall": 0.17, "precision": 0.62, "typed": 0.88, "noise": 1}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
