@@ -926,3 +926,26 @@ def test_a_character_played_in_a_work_appears_in_it() -> None:
         appears = by_key[(role.object, "appearsIn", role.qualifiers["in"])]
         assert appears.quote == role.quote and appears.rule == "plays-appears-in"
         assert appears.confidence == role.confidence
+
+
+def test_an_actor_s_credit_between_the_name_and_playing() -> None:
+    # Designated Survivor season 2 casting (2017): "Zoe McLellan from “NCIS: New Orleans”
+    # will be playing Kendra Daynes": the role is in the series the article is about, the
+    # credit is the actor's earlier work; a fronted "for season 2, “X”" is X's season.
+    text = ("Den of Geek reports that for season 2, “Designated Survivor” will have three new "
+            "cast members. Zoe McLellan from “NCIS: New Orleans” will be playing Kendra "
+            "Daynes. Paulo Costanzo, who was previously seen in “The Night Of,” will be "
+            "playing Lyor Boone.")
+    got = facts(text)
+    assert ("zoe-mclellan", "plays", "kendra-daynes") in got
+    assert ("paulo-costanzo", "plays", "lyor-boone") in got
+    assert ("ncis-new-orleans", "castMember", "zoe-mclellan") in got
+    assert ("the-night-of", "castMember", "paulo-costanzo") in got
+    found = suggest(Article("a", "T", "a.txt", text, date="2017-09-07"), KNOWN,
+                    min_confidence=0.0)
+    roles = {c.object: c.qualifiers.get("in") for c in found.statements
+             if c.property == "plays"}
+    assert roles == {"kendra-daynes": "designated-survivor",
+                     "lyor-boone": "designated-survivor"}
+    seasons = {c.subject: c.object for c in found.statements if c.property == "partOfSeries"}
+    assert seasons.get("designated-survivor-season-2") == "designated-survivor"

@@ -1313,3 +1313,10 @@ def test_an_untitled_source_is_named_by_its_author_or_by_the_adaptation() -> Non
             "A sequel is in development.")
     names = {e.name for e in run(text, date="2020-05-28").entities}
     assert "Sonic the Hedgehog (video game)" in names and "iconic video game" not in names
+
+
+def test_a_seat_of_government_in_a_headline_is_no_title() -> None:
+    # "Designated Survivor season 2: … whiz kid joins White House" (2017): a place.
+    assert "White House" not in works(
+        "The new Political Director is a whiz kid brought in to help the White House.",
+        title="Designated Survivor season 2: whiz kid joins White House")

@@ -104,7 +104,10 @@ PLACES = {
     "connecticut", "vermont", "maine", "budapest", "prague", "vienna", "amsterdam",
     "copenhagen", "stockholm", "oslo", "helsinki", "moscow", "beijing", "shanghai",
     "hong kong", "seoul", "mumbai", "delhi", "cairo", "dubai", "rio de janeiro", "sao paulo",
-    "buenos aires", "mexico city", "cannes", "venice", "sundance", "toronto international"}
+    "buenos aires", "mexico city", "cannes", "venice", "sundance", "toronto international",
+    # seats of government a headline names ("whiz kid joins White House")
+    "white house", "the white house", "capitol hill", "the kremlin", "kremlin", "the pentagon",
+    "pentagon"}
 _PLACE_WORDS = re.compile(r"\b(?:City|County|Island|Islands|Valley|Beach|Street|Avenue|Park|"
                           r"Mountains?|River|Lake|Bay|Coast|Kingdom|Republic|State|States|"
                           r"Province|Region|Desert|Ocean|Sea|Square|Heights|Hills)$")

@@ -312,7 +312,14 @@ def rule_cast_list(doc: Doc, s: Sentence) -> None:
         _cast(doc, m.group("a"), m.group("r"), quote, start, rule, 0.7, s)
 
 
-_PLAYS_ROLE_AS = re.compile(rf"(?P<a>{NAME}),?(?P<fame> of [^,.;()]{{2,60}}? fame)? (?:who )?(?:(?P<long>{_PLAYS_ROLE})|"
+_PLAYS_ROLE_AS = re.compile(rf"(?P<a>{NAME}),?(?P<fame> of [^,.;()]{{2,60}}? fame)?"
+                            # "Zoe McLellan from “NCIS: New Orleans” will be playing …",
+                            # "Paulo Costanzo, who was previously seen in “The Night Of,”
+                            # will be playing …": the actor's earlier credit between
+                            rf"(?P<credit> from [“\"‘][^”\"’]{{1,60}}[”\"’]|, who (?:was |is |has "
+                            rf"been )?(?:previously |most recently |also |best )?(?:seen|known) "
+                            rf"(?:in|for) [“\"‘][^”\"’]{{1,60}},?[”\"’],?)?"
+                            rf" (?:who )?(?:(?P<long>{_PLAYS_ROLE})|"
                             r"(?:also )?(?:will )?(?:plays|played|portrays|portrayed|play|"
                             r"(?:would|will) be playing|is playing|was playing|"
                             r"(?:will |to )?(?:provide|provides|provided|lend|lends|lent) "
@@ -343,8 +350,23 @@ def rule_plays(doc: Doc, s: Sentence) -> None:
             continue  # not "played her older brother Bobby": a kin, then the character
         rule = "plays-the-role-of" if m.group("long") else "plays"
         film, quote = _work_named_after(doc, s, m.end())
-        _cast(doc, m.group("a"), role, s.text[m.start():quote] if film else m.group(0), start,
-              rule, 0.75, s, film)
+        credit = m.group("credit")
+        if credit and film is None:
+            # the work in scope, not the credit named between the actor and the verb, nor
+            # one an earlier actor of the list was credited with (else the article's own)
+            film = doc.work_before(start, s)
+            if film in {c.subject for c in doc.found.values() if c.rule == "credit-between"}:
+                film = doc.main_film
+        actor = _cast(doc, m.group("a"), role, s.text[m.start():quote] if film else m.group(0),
+                      start, rule, 0.75, s, film)
+        if credit and actor is not None:
+            # the credit itself: the actor was in the cast of that work
+            at = s.start + m.start("credit")
+            done = [w for _a, _b, w in doc.works_in_spans(at, s.start + m.end("credit"))
+                    if doc.type_of(w) in WORK_TYPES and w != film]
+            for work in done[:1]:
+                doc.add(work, "castMember", s.text[m.start():m.end("credit")].rstrip(", "),
+                        start, "credit-between", 0.6, obj=actor)
     if not _AND_PLAYED.search(s.text):
         return
     opening = re.match(NAME, s.text)

@@ -2086,6 +2086,19 @@ def _seasons(doc: Doc) -> None:
                         (x, y, w) for x, y, w in doc.work_spans if x == bare]
                     if later:
                         series, end = later[0][2], later[0][1]
+                if series is None and not re.match(r"(?i:its|their|his|her)\b", m.group(0)):
+                    # "for season 2, “Designated Survivor” will have three new cast
+                    # members": a fronted phrase, then the clause's subject, the series
+                    # whose season it is (a title standing apart after the comma is the
+                    # season's own: "…, “Strike Back: Origins,”")
+                    fronted = re.match(r", [“\"‘]?", doc.text[end:])
+                    subject = [(x, y, w) for x, y, w in doc.work_spans if fronted and
+                               x == end + fronted.end() and not re.match(
+                                   r"[”\"’]?\s*(?:[,.;:)]|$)", doc.text[y:y + 3])]
+                    if subject and doc.type_of(subject[0][2]) in ("TVSeries", "Movie"):
+                        series = subject[0][2]
+                        if series in doc.new and doc.type_of(series) == "Movie":
+                            doc.new[series].type = "TVSeries"
                 if series is None:
                     series = doc.work_before(a, s)
                     if series and doc.type_of(series) == "TVSeason":
