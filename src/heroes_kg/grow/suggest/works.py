@@ -413,8 +413,8 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
             if agent or rest_word in MONTHS or rest_word in WEEKDAYS or \
                     (rest and words[i] != "and" and guess_type(rest) != "Person"
                      and not subtitled) or is_place_or_award(rest) or \
-                    (subtitled and (is_place_or_award(rest[4:]) or re.search(
-                        r"\b(?:Festival|Awards?|Convention|Comic-Con|Expo|Market)\b", rest))) or \
+                    (subtitled and (is_place_or_award(rest[4:]) or
+                                    _EVENT_AFTER.search(rest.lower()))) or \
                     re.match(r"\d", rest_word):
                 title = " ".join(words[:i])
                 break
@@ -2258,9 +2258,11 @@ def _bracketed_credits(doc: Doc) -> None:
 
 
 #: One person of a list with one bracket after the name: "Aaron Moten (Emancipation)".
-_CREDIT_ITEM = re.compile(rf"(?P<p>{NAME}) \((?P<b>[“\"‘]?(?P<t>[A-Z][^()“”\"‘’\d]{{1,79}})[”\"’]?)\)")
-#: What joins two items of such a list.
-_CREDIT_SEP = re.compile(r"(?:,? and|,) (?:the late )?")
+_CREDIT_BRACKET = r"[“\"‘]?(?P<t>[A-Z][^()“”\"‘’\d]{1,79})[”\"’]?"
+_CREDIT_ITEM = re.compile(rf"(?P<p>{NAME}) \({_CREDIT_BRACKET}\)")
+#: Two such people or more, joined by commas and "and".
+_CREDIT_RUN = re.compile(rf"{NAME} \({_CREDIT_BRACKET.replace('?P<t>', '')}\)(?:(?:,? and|,) "
+                         rf"(?:the late )?{NAME} \({_CREDIT_BRACKET.replace('?P<t>', '')}\))+")
 #: Cast words before the list; a voice cast's brackets are characters ("the voice talents
 #: of Abbi Jacobson (“Bean”)").
 _LIST_CAST_CUE = re.compile(r"\b(?:stars?|starring|starred|co-stars?|cast|ensemble|features|"
@@ -2284,24 +2286,10 @@ def _listed_credits(doc: Doc) -> None:
     for s in doc.sentences:
         if " (" not in s.text or s.text.count(")") < 2:
             continue
-        pos = 0
-        while True:
-            m = _CREDIT_ITEM.search(s.text, pos)
-            if m is None:
-                break
-            items = [m]
-            end = m.end()
-            while True:
-                sep = _CREDIT_SEP.match(s.text, end)
-                nxt = _CREDIT_ITEM.match(s.text, sep.end()) if sep else None
-                if nxt is None:
-                    break
-                items.append(nxt)
-                end = nxt.end()
-            pos = end
-            before = s.text[:m.start()]
-            if len(items) < 2 or not _LIST_CAST_CUE.search(before) or \
-                    _MAKER_WORDS.search(before[-60:]):
+        for run in _CREDIT_RUN.finditer(s.text):
+            items = list(_CREDIT_ITEM.finditer(s.text, run.start(), run.end()))
+            before = s.text[:run.start()]
+            if not _LIST_CAST_CUE.search(before) or _CREW_WORDS.search(before[-60:].lower()):
                 continue
             titles = [m2.group("t").strip() for m2 in items]
             if any(_looks_like_person(doc, t) or doc.is_person(t, strict=True) or
@@ -2327,10 +2315,6 @@ def _listed_credits(doc: Doc) -> None:
                         doc.add_work_span(at, at + len(title), found)
                     continue
                 _register(doc, title, at, "Movie", "listed-credits", m2.group(0), 0.5)
-
-
-_MAKER_WORDS = re.compile(r"\b(?i:directors?|filmmakers?|helmers?|writers?|creators?|"
-                          r"showrunners?|producers?|directed|written|created|produced) ")
 
 
 _CREDIT = r"\([“\"‘]?[^()“”\"‘’]{2,60}[”\"’]?\)"
