@@ -733,6 +733,66 @@ def test_a_makers_bracketed_credits_are_no_cast(text: str) -> None:
     assert not any(r.rule == "bracketed-cast" for r in run(text).statements)
 
 
+def test_one_quoted_word_in_a_bracket_is_a_credit_where_nobody_is_voiced() -> None:
+    # dev-10 (AFP, 2025): "The Warner Bros. movie starring Julia Garner (“Ozark”) and Josh
+    # Brolin (“Avengers: Infinity War”) tells the story of …"
+    got = facts("Buzzy horror film “Weapons” won the box office. The Warner Bros. movie "
+                "starring Julia Garner (“Ozark”) and Josh Brolin (“Avengers: Infinity War”) "
+                "tells the story of a class.")
+    assert ("ozark", "castMember", "julia-garner") in got
+    assert ("avengers-infinity-war", "castMember", "josh-brolin") in got
+
+
+def test_a_given_name_quoted_in_a_bracket_stays_the_character() -> None:
+    # dev-28: a photo caption, "Josh Kelly (“Jeremy”), Shiri Appleby (“Rachel”)"
+    got = facts("Lifetime renewed “UnReal” for a second season. Josh Kelly (“Jeremy”) and "
+                "Shiri Appleby (“Rachel”) return.")
+    assert not any(p == "castMember" and o in ("josh-kelly", "shiri-appleby") and s in (
+        "jeremy", "rachel") for s, p, o in got)
+
+
+@pytest.mark.parametrize("text, work, people", [
+    # dev-29: a photo caption, "Kingsley Ben-Adir, Ryan Gosling and Ncuti Gatwa in "Barbie.""
+    ("Warner Bros. released the teaser. Kingsley Ben-Adir, Ryan Gosling and Ncuti Gatwa in "
+     "\"Barbie.\"", "barbie", ("kingsley-ben-adir", "ryan-gosling", "ncuti-gatwa")),
+    # dev-29: "(Kate Winslet and Saoirse Ronan in Ammonite)"
+    ("The festival will show “Ammonite” (Kate Winslet and Saoirse Ronan in “Ammonite”).",
+     "ammonite", ("kate-winslet", "saoirse-ronan")),
+])
+def test_people_right_before_in_and_a_title_are_its_cast(text: str, work: str,
+                                                          people: tuple[str, ...]) -> None:
+    got = facts(text)
+    for person in people:
+        assert (work, "castMember", person) in got
+
+
+@pytest.mark.parametrize("text", [
+    # a character named before "in": "Zellweger won as Judy Garland in “Judy”"
+    "Renée Zellweger won for the film “Judy”, as Judy Garland in “Judy”.",
+    # a work derived from the one named: dev-19, "with Henry Cavill in "Enola Holmes" sequel"
+    "Millie Bobby Brown is excited to work with Henry Cavill in \"Enola Holmes\" sequel.",
+    # a maker's word before the list
+    "The film “Oppenheimer” is directed by Christopher Nolan in “Oppenheimer”.",
+])
+def test_people_before_in_and_a_title_are_not_its_cast_after_as_or_a_makers_word(
+        text: str) -> None:
+    assert not any(r.rule == "people-in-title" for r in run(text).statements)
+
+
+def test_a_title_beside_the_nth_of_its_franchise_is_what_follows_is_about() -> None:
+    # dev-22 (2024): "Production is officially underway on Wake Up Dead Man, the third Knives
+    # Out mystery from writer/director Rian Johnson. … Craig will share the screen with Josh
+    # O’Connor, Glenn Close, Josh Brolin, …"
+    got = facts("Production is officially underway on Wake Up Dead Man, the third Knives Out "
+                "mystery from writer/director Rian Johnson.\n\nAs shooting began, Netflix "
+                "revealed the cast. Craig will share the screen with Josh O’Connor, Glenn "
+                "Close, Josh Brolin and Mila Kunis.")
+    assert ("wake-up-dead-man", "director", "rian-johnson") in got
+    for person in ("josh-o-connor", "glenn-close", "josh-brolin", "mila-kunis"):
+        assert ("wake-up-dead-man", "castMember", person) in got
+    assert not any(s == "knives-out" for s, _p, _o in got)
+
+
 @pytest.mark.parametrize("text, work, people", [
     # dev-6: "She’ll appear in the writer-director’s latest along with previously announced
     # cast members Margot Robbie, Tom Hanks, …"

@@ -184,6 +184,13 @@ def _span_index(spans: list[Sentence], starts: list[int], pos: int, slack: int) 
     return index if pos < spans[index].end + slack else None
 
 
+#: A title set beside another as its franchise: "…, the third Knives Out mystery".
+_NTH_OF_BEFORE = re.compile(r"\w[”\"’]?, the (?:(?:first|second|third|fourth|fifth|sixth|seventh|"
+                            r"eighth|ninth|tenth|latest|newest|next|new|final|last|upcoming) )+[“\"‘]?$")
+_FRANCHISE_AFTER = re.compile(r"[”\"’]? (?:film|movie|mystery|installment|instalment|entry|chapter|"
+                              r"outing|adventure|sequel|instal?ment|series|season)\b")
+
+
 class Doc:
     """One article being read, with everything the rules share."""
 
@@ -588,6 +595,9 @@ class Doc:
         after = self.text[b:b + 30]
         if _STARRED_AFTER.match(after):
             return False  # a credit: "“Atlanta” breakout Zazie Beetz"
+        if _FRANCHISE_AFTER.match(after) and _NTH_OF_BEFORE.search(self.text[max(0, a - 60):a]):
+            return False  # the franchise of the work before: "Wake Up Dead Man, the third
+            # Knives Out mystery from writer/director Rian Johnson"
         return not self._earlier_credit(a, b) and not _SCOPE_BREAK.search(self.text[max(0, a - 80):a])
 
     def _earlier_credit(self, a: int, b: int) -> bool:

@@ -12,7 +12,7 @@ import re
 
 from ._doc import WORK_TYPES, Doc
 from ._lists import PERSON, Listed, PeopleLists, listed_work, read_people, the_sequel, trim_name
-from ._names import guess_type, is_noise, is_place_or_award
+from ._names import guess_type, is_given_name, is_noise, is_place_or_award
 from ._terms import is_a
 from ._text import (
     MONTHS,
@@ -585,6 +585,10 @@ _CREW_AFTER = re.compile(
     r"(?:acting|serving) as)\b")
 
 
+#: A voice cast: a quoted word in a bracket after a name may be the character voiced.
+_VOICED = re.compile(r"\b(?i:voices?|voiced|voicing|voice cast|animated)\b")
+
+
 def rule_bracketed_credits(doc: Doc, s: Sentence) -> None:
     """"Ukweli Roach (The Midwich Cuckoos, Blindspot, Humans)", "James Ransone ("Generation
     Kill", "The Wire")": the works in the bracket after an actor's name are their earlier
@@ -617,9 +621,13 @@ def rule_bracketed_credits(doc: Doc, s: Sentence) -> None:
             continue  # "Chloë Sevigny (Golden Exits, from Sundance 2016 Joshy director …)"
         works = [w for _x, _y, w in spans if not set(doc.name_of(w).split()) & set(name.split())]
         if len(spans) == 1 and re.fullmatch(r"\s*[“\"‘]?[\w’'-]+[”\"’]?,?\s*", m.group("in")) \
-                and not (spans[0][2] in doc.new and doc.new[spans[0][2]].rule == "listed-credits"):
-            continue  # "Abbi Jacobson (“Bean”)": one word may be the character voiced, but
-            # not in a list whose other brackets are titles (works._listed_credits)
+                and not (spans[0][2] in doc.new and doc.new[spans[0][2]].rule == "listed-credits") \
+                and not (re.match(r"\s*[“\"‘]", m.group("in")) and not _VOICED.search(s.text)
+                         and not is_given_name(m.group("in").strip(" ,“”\"‘’'"))):
+            continue  # "Abbi Jacobson (“Bean”)": one word may be the character voiced, and
+            # a given name the character played ("Josh Kelly (“Jeremy”)"), but not in a list
+            # whose other brackets are titles (works._listed_credits), nor another quoted
+            # word where nobody is voiced ("Julia Garner (“Ozark”)")
         person = doc.entity(name, "Actor", "bracketed-cast", m.group(0))
         for work in dict.fromkeys(works):
             doc.add(work, "castMember", m.group(0), s.start + m.start(), "bracketed-cast",
@@ -1584,6 +1592,8 @@ _CAST_RUN_CUES = (
     r"co-stars?|cast members?)){0,3}",
     r"^Joining [^.;:]{1,80}? (?:are|is|will be)",
     r"\b(?:starred|co-starred)",
+    # "Craig will share the screen with Josh O’Connor, Glenn Close, Josh Brolin, …"
+    r"\b(?:share|shares|sharing|shared) the screen with",
 )
 _CAST_RUN = re.compile("(?:" + "|".join(_CAST_RUN_CUES) + r") $")
 #: An unnamed work whose cast the run is: "a three-hour miniseries whose cast included …".
@@ -1598,7 +1608,7 @@ _CREDITED = re.compile(r"[“\"‘]?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}[”
                        r" (?:star|alum|actor|actress) )")
 
 
-_CAST_WORDS = re.compile(r"\b(?:star|stars|starred|starrer|starring|co-star\w*|cast|ensemble|appear|appearances|return|"
+_CAST_WORDS = re.compile(r"\b(?:star|stars|starred|starrer|starring|co-star\w*|cast|ensemble|appear|appearances|return|screen|"
                          r"[Jj]oining|[Jj]oined|"
                          r"features?|featuring|headlined|toplined|fronted|led by|voices?)\b")
 
@@ -2139,10 +2149,54 @@ def rule_starrer(doc: Doc, s: Sentence) -> None:
             if is_a(doc.type_of(person), "Person"):
                 doc.add(work, "castMember", quote, at, "starrer", 0.65, obj=person)
 
+#: What may stand before a list of people who are "in" a work, as a photo caption or an
+#: aside writes them: the sentence's start, a bracket, a colon or dash, "with", "like",
+#: "see" or "sees" (never "as": "as Judy Garland in “Judy”" names a character).
+_BEFORE_PEOPLE_IN = re.compile(r"(?:^|[(:—–]\s*|\b(?:with|like|see|sees|from left,?|L-R:?|"
+                               r"\(L-R\))\s)$")
+
+
+_DERIVED_AFTER = re.compile(r",?\s(?:sequel|prequel|reboot|remake|spin-?off|follow-up)\b")
+
+
+def rule_people_in_title(doc: Doc, s: Sentence) -> None:
+    """"Kingsley Ben-Adir, Ryan Gosling and Ncuti Gatwa in "Barbie."", "Kate Winslet and
+    Saoirse Ronan in Ammonite", "Pacino and De Niro in “The Godfather Part II”": people
+    listed right before "in" and a title, with no verb between, are in its cast; the list
+    opens its sentence, a caption or a bracket ("with Ed Harris and Jeffrey Wright in
+    “Westworld”"), never after a maker's word ("directed by …")."""
+    if " in " not in s.text:
+        return
+    lists = PeopleLists(doc, s)
+    for _m, people in lists:
+        end = people[-1].end
+        gap = re.match(r",? in (?:the (?:film|movie|series|show) )?[“\"‘]?", doc.text[end:s.end])
+        if gap is None:
+            continue
+        spans = doc.span_starting(end + gap.end())
+        if not spans or doc.type_of(spans[0][2]) not in WORK_TYPES:
+            continue
+        before = doc.text[s.start:people[0].start]
+        if not _BEFORE_PEOPLE_IN.search(before) or _MAKER_BEFORE.search(before):
+            continue
+        if any(p.character for p in people):
+            continue  # "A as B in X": who plays whom is the "as" rules'
+        _a, stop, work = spans[0]
+        if _DERIVED_AFTER.match(doc.text, doc.past_quote(stop)):
+            continue  # "with Henry Cavill in "Enola Holmes" sequel": another work
+        quote = doc.text[people[0].start:doc.past_quote(stop)]
+        for one in people:
+            person = doc.entity(one.name, "Actor", "people-in-title", quote)
+            if is_a(doc.type_of(person), "Person"):
+                doc.add(work, "castMember", quote, people[0].start, "people-in-title", 0.6,
+                        obj=person)
+        lists.skip = stop
+
+
 RULES = [rule_respectively_as, rule_play_paired, rule_stars_as, rule_cast_x_as, rule_version_of, rule_return_as, rule_joins, rule_parenthetical, rule_bracketed_credits, rule_cast_list, rule_plays, rule_parent,
          rule_daughter_of, rule_run_by, rule_cast_members, rule_members_listed, rule_credits,
          rule_title_then_actor, rule_filmography, rule_joined, rule_known_for_role,
          rule_unnamed_role, rule_whom_plays, rule_pointed_star, rule_played_by, rule_cast_list_read, rule_work_role, rule_led, rule_starred_in, rule_characters_of, rule_title_with, rule_story_character, rule_starring_credited,
-         rule_star_in_item, rule_starrer,
+         rule_star_in_item, rule_starrer, rule_people_in_title,
          rule_actors_character]  # last: the cast typed as actors in every sentence first
 DOC_RULES = [character_in_title]

@@ -249,7 +249,9 @@ _WHICH = re.compile(rf"(?P<t>{TITLE_WORDS}), which (?:[A-Z][\w+]* (?:will |is se
 _APPOSITION = re.compile(rf"(?P<t>{TITLE_WORDS}), the (?:original |incredible |acclaimed |hit |"
                          rf"new |upcoming )?(?:(?:19|20)\d\d )?(?:[\w/-]+ ){{0,3}}?(?:film|movie|"
                          rf"thriller|comedy|drama|series|show|documentary|feature|sequel|prequel|"
-                         rf"follow-up|spinoff|spin-off|reboot|remake|adaptation)\b(?![’']|s[’'])")
+                         rf"follow-up|spinoff|spin-off|reboot|remake|adaptation|miniseries|docuseries|"
+                         rf"sitcom|musical|biopic|installment|instalment|outing|mystery|"
+                         rf"whodunn?it)\b(?![’']|s[’'])")
 #: "Truth Be Told, starring Octavia Spencer and Aaron Paul, will launch in December",
 #: "See, an epic drama starring Jason Momoa": a title before who stars in it.
 #: A source named before its title: "Jane Austen’s early novella ", "an adaptation of ".
