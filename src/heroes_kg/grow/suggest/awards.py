@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ._doc import Doc
+from ._doc import WORK_TYPES, Doc
 from ._terms import is_a
 from ._text import NAME, Sentence, slug
 
@@ -86,7 +86,20 @@ def _category_award(doc: Doc, name: str, prefix: str | None, rule: str, quote: s
     if found is not None and is_a(doc.type_of(found), "Award"):
         return found
     key = slug(bare if bare is not None else name)
+    if prefix == "academy-award" and key.startswith("best-"):
+        # the Oscars' categories as Wikidata and the curators name them: "Academy Award
+        # for Best Picture" (academy-award-for-best-picture)
+        words = re.sub(r"^(?:the )?(?:academy award|oscar)s? (?:for )?", "",
+                       (bare or name).strip(), flags=re.IGNORECASE)
+        return doc.derived(f"academy-award-for-{key}", "Award",
+                           "Academy Award for " + " ".join(
+                               w if w.lower() in _SMALL else w[:1].upper() + w[1:]
+                               for w in words.split()), rule, quote)
     return doc.derived(f"{prefix}-{key}" if prefix else key, "Award", name, rule, quote)
+
+
+#: Small words a category's name keeps in lower case: "Best Actor in a Supporting Role".
+_SMALL = frozenset({"in", "a", "an", "the", "of", "for", "and", "or", "to"})
 
 
 def _category_work_kind(cat: str, prefix: str | None) -> str:
@@ -472,8 +485,51 @@ def rule_award_category_went(doc: Doc, s: Sentence) -> None:
             doc.add(work, credit, quote, start, "award-category-went", 0.6, obj=person)
 
 
+#: "The nominees for best picture are: "American Fiction,” "Anatomy of a Fall,” …",
+#: "The nominees for best actress are: Annette Bening, "Nyad”; Lily Gladstone, …".
+_NOMINEES_ARE = re.compile(r"^(?:The )?(?:nominees|nominations|contenders) (?:for|in) (?:the )?"
+                           r"(?P<cat>(?i:best) [\w’' -]{2,60}?)(?: (?:category|award|prize))?"
+                           r"(?: (?:are|were|include|included):?|:) ")
+_NOMINEE_PAIR = re.compile(rf"(?P<p>{NAME}),? (?:for )?[“\"‘](?P<t>[^“”\"\n]{{1,80}}?)[,.]?[”\"’]")
+_NOMINEE_TITLE = re.compile(r"[“\"‘](?P<t>[^“”\"\n]{1,80}?)[,.]?[”\"’]")
+
+
+def rule_award_nominees_are(doc: Doc, s: Sentence) -> None:
+    """"The nominees for best picture are: "American Fiction,” "Anatomy of a Fall,” …":
+    each title listed is nominated for the category; "The nominees for best actress are:
+    Annette Bening, "Nyad” Lily Gladstone, "Killers of the Flower Moon”; …": each person
+    listed with a title is nominated for it (the ceremony the article names most gives the
+    award: "Academy Award for Best Actress")."""
+    m = _NOMINEES_ARE.match(s.text)
+    if m is None:
+        return
+    rest = s.text[m.end():]
+    cat = m.group("cat").strip()
+    prefix = _ceremony(doc)
+    award = _category_award(doc, cat[:1].upper() + cat[1:], prefix, "award-nominees-are",
+                            m.group(0))
+    pairs = [x for x in _NOMINEE_PAIR.finditer(rest) if doc.is_person(doc.trim(x.group("p")))]
+    if pairs:
+        for x in pairs:
+            name = doc.trim(x.group("p"))
+            found = doc.lookup(name)
+            if found is not None and not is_a(doc.type_of(found), "Person"):
+                continue
+            person = found or doc.entity(name, "Person", "award-nominees-are", x.group(0))
+            doc.add(person, "nominatedFor", s.text[:m.end() + x.end()], s.start,
+                    "award-nominees-are", 0.65, obj=award)
+        return
+    for x in _NOMINEE_TITLE.finditer(rest):
+        work = doc.lookup(x.group("t").strip())
+        if work is None or doc.type_of(work) not in WORK_TYPES:
+            continue
+        doc.add(work, "nominatedFor", s.text[:m.end()] + rest[:x.end()], s.start,
+                "award-nominees-are", 0.65, obj=award)
+
+
 RULES = [rule_award_epithet, rule_award_won, rule_award_category_won,
-         rule_award_category_for, rule_award_presented, rule_award_category_went]
+         rule_award_category_for, rule_award_presented, rule_award_category_went,
+         rule_award_nominees_are]
 
 
 #: A category of a ceremony, as a winners or nominees list heads its line: "Best

@@ -61,7 +61,7 @@ _MOVIE_CUES = (r"film|movie|sequel|prequel|reboot|remake|spinoff|spin-off|"
                r"picture|biopic|original|follow-up|installment|instalment|entry|chapter")
 _SERIES_CUES = r"series|show|docuseries|miniseries|sitcom|anthology|limited series|drama series"
 _CUE = re.compile(
-    rf"(?:(?<=\band)|(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|"
+    rf"(?:(?<=\band)|(?<=-starrer)|(?<=-led)|(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Uu]pcoming|"
     rf"{POSSESSOR}|(?<=:)|^[A-Z][a-z]+(?:-[a-z]+)+|"
     rf"(?<=\b(?:in|to) )(?:19|20)\d\d|"
     rf"(?<=\w )(?:created|co-created|directed|wrote|co-wrote|produced|renewed|cancell?ed|"
@@ -360,11 +360,15 @@ _MAKER_POSSESSIVE_PREFIX = re.compile(r"(?P<f>[A-Z][a-z]+) (?:[A-Z][\w-]+ ){0,2}
 
 def _written_alone(text: str, title: str) -> bool:
     """Whether the text writes ``title`` somewhere with no possessive before it (and,
-    for one word, not at a sentence's start only)."""
+    for one word, not at a sentence's start only), its small words in either case ("The
+    Pursuit Of Love" and "The Pursuit of Love")."""
     if " " not in title.strip():
         return False
-    return re.search(rf"(?<![’']s )(?<![’'] )(?<![\w’'-]){re.escape(title.strip())}(?![\w’'-])",
+    words = [re.escape(w) if w[:1].isupper() and w.lower() not in _SMALL_WORDS else
+             f"(?i:{re.escape(w)})" for w in title.strip().split()]
+    return re.search(rf"(?<![’']s )(?<![’'] )(?<![\w’'-]){' '.join(words)}(?![\w’'-])",
                      text) is not None
+
 
 
 def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
@@ -457,6 +461,12 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
     return title
 
 
+#: A kind noun right before a title: "the Netflix series Wednesday".
+_KIND_RIGHT_BEFORE = re.compile(r"\b(?:series|show|sitcom|drama|comedy|thriller|film|movie|"
+                                r"documentary|docuseries|miniseries) [“\"‘]?$")
+#: What follows a weekday that is the day: "Thursday night", "Thursday at 9", "Thursday,".
+_DAY_TIME_AFTER = re.compile(r"(?: (?:night|morning|afternoon|evening|at|on|in|with|and)\b|"
+                             r"[’']s\b|\.|$)")
 _CUE_WORDS = re.compile(rf"\b(?:{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\b")
 #: Title patterns, their rule names, and words a sentence must have for them to match.
 _TITLE_PATTERNS = [
@@ -1132,7 +1142,14 @@ def find_titles(doc: Doc) -> None:
                         (_NOT_A_TITLE_BEFORE.search(s.text, 0, m.start(group)) or
                          _FRONTED_CREDIT_LEAD.match(m.group(group)))):
                     continue  # "Apart from Rajkummar and Bhumi, the film will also feature …"
-                title = _clean_title(doc, m.group(group), weekdays=rule == "season-title")
+                # "the Netflix series Wednesday" under the headline "… Wednesday set for
+                # Season 2": a weekday right after a kind noun is a title when the headline
+                # names it too (a day reads "the show Thursday revealed", "on Wednesday")
+                title = _clean_title(doc, m.group(group), weekdays=rule == "season-title" or (
+                    rule == "cue-title" and _KIND_RIGHT_BEFORE.search(s.text, 0, m.start(group))
+                    is not None and doc.lookup(m.group(group)) is None and not _the_day(
+                        s.text, m.start(group), m.group(group)) and not _DAY_TIME_AFTER.match(
+                        s.text, m.end(group)) and bool(word_at(doc.article.title, m.group(group)))))
                 if title is None:
                     continue
                 if rule in ("directed-apposition", "title-starring", "which-clause",
