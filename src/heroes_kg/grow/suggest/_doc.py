@@ -188,7 +188,7 @@ def _span_index(spans: list[Sentence], starts: list[int], pos: int, slack: int) 
 _NTH_OF_BEFORE = re.compile(r"\w[”\"’]?, the (?:(?:first|second|third|fourth|fifth|sixth|seventh|"
                             r"eighth|ninth|tenth|latest|newest|next|new|final|last|upcoming) )+[“\"‘]?$")
 _FRANCHISE_AFTER = re.compile(r"[”\"’]? (?:film|movie|mystery|installment|instalment|entry|chapter|"
-                              r"outing|adventure|sequel|instal?ment|series|season)\b")
+                              r"outing|adventure|sequel|series|season)\b")
 
 
 class Doc:

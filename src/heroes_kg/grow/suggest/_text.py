@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = [
+    "LOWER_IN_TITLES",
     "MONTHS",
     "NAME",
     "NUMBER_WORDS",
@@ -31,6 +32,7 @@ __all__ = [
     "shared_surname",
     "slug",
     "strip_possessive",
+    "title_cased",
     "unwrap",
     "verbs",
     "word_at",
@@ -275,6 +277,18 @@ def strip_possessive(name: str) -> str:
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "from",
                 "by", "vs", "vs.", "v", "v.", "&", "de", "la", "or", "is", "my", "me", "be", "it",
                 "as"}
+
+
+#: The small words a title writes in lower case after its first word.
+LOWER_IN_TITLES = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or",
+                             "the", "to", "with"})
+
+
+def title_cased(text: str) -> str:
+    """``text`` written as a title is: "operation finale" -> "Operation Finale", "best
+    actor in a supporting role" -> "Best Actor in a Supporting Role"."""
+    return " ".join(w if i and w.lower() in LOWER_IN_TITLES else w[:1].upper() + w[1:]
+                    for i, w in enumerate(text.split()))
 
 
 _TITLE_WORD = re.compile(r"[\w’'&+-]+")

@@ -13,7 +13,7 @@ import re
 
 from ._doc import WORK_TYPES, Doc
 from ._terms import is_a
-from ._text import NAME, Sentence, slug
+from ._text import NAME, Sentence, slug, title_cased
 
 __all__ = ["AWARD_LABEL", "DOC_RULES", "RULES", "award_line"]
 
@@ -92,14 +92,8 @@ def _category_award(doc: Doc, name: str, prefix: str | None, rule: str, quote: s
         words = re.sub(r"^(?:the )?(?:academy award|oscar)s? (?:for )?", "",
                        (bare or name).strip(), flags=re.IGNORECASE)
         return doc.derived(f"academy-award-for-{key}", "Award",
-                           "Academy Award for " + " ".join(
-                               w if w.lower() in _SMALL else w[:1].upper() + w[1:]
-                               for w in words.split()), rule, quote)
+                           f"Academy Award for {title_cased(words)}", rule, quote)
     return doc.derived(f"{prefix}-{key}" if prefix else key, "Award", name, rule, quote)
-
-
-#: Small words a category's name keeps in lower case: "Best Actor in a Supporting Role".
-_SMALL = frozenset({"in", "a", "an", "the", "of", "for", "and", "or", "to"})
 
 
 def _category_work_kind(cat: str, prefix: str | None) -> str:
@@ -508,10 +502,10 @@ def rule_award_nominees_are(doc: Doc, s: Sentence) -> None:
     prefix = _ceremony(doc)
     award = _category_award(doc, cat[:1].upper() + cat[1:], prefix, "award-nominees-are",
                             m.group(0))
-    pairs = [x for x in _NOMINEE_PAIR.finditer(rest) if doc.is_person(doc.trim(x.group("p")))]
+    pairs = [(x, name) for x in _NOMINEE_PAIR.finditer(rest)
+             if doc.is_person(name := doc.trim(x.group("p")))]
     if pairs:
-        for x in pairs:
-            name = doc.trim(x.group("p"))
+        for x, name in pairs:
             found = doc.lookup(name)
             if found is not None and not is_a(doc.type_of(found), "Person"):
                 continue

@@ -587,6 +587,21 @@ _CREW_AFTER = re.compile(
 
 #: A voice cast: a quoted word in a bracket after a name may be the character voiced.
 _VOICED = re.compile(r"\b(?i:voices?|voiced|voicing|voice cast|animated)\b")
+_ONE_WORD = re.compile(r"\s*[“\"‘]?[\w’'-]+[”\"’]?,?\s*")
+
+
+def _may_be_a_character(doc: Doc, sentence: str, bracket: str, work: str) -> bool:
+    """Whether one word in a bracket after an actor, read as the title of ``work``, may
+    be the character played instead: "Abbi Jacobson (“Bean”)" in a voice cast, a given
+    name ("Josh Kelly (“Jeremy”)"), or a word with no quotation marks. Not in a list whose
+    other brackets are titles (``works._listed_credits``), nor a quoted word where nobody
+    is voiced ("Julia Garner (“Ozark”)")."""
+    if not _ONE_WORD.fullmatch(bracket):
+        return False
+    if work in doc.new and doc.new[work].rule == "listed-credits":
+        return False
+    return not re.match(r"\s*[“\"‘]", bracket) or _VOICED.search(sentence) is not None or \
+        is_given_name(bracket.strip(" ,“”\"‘’'"))
 
 
 def rule_bracketed_credits(doc: Doc, s: Sentence) -> None:
@@ -620,14 +635,8 @@ def rule_bracketed_credits(doc: Doc, s: Sentence) -> None:
         if not spans or re.search(r"[^\s,“”\"‘’'0-9()&]", rest.replace(" and ", " ")):
             continue  # "Chloë Sevigny (Golden Exits, from Sundance 2016 Joshy director …)"
         works = [w for _x, _y, w in spans if not set(doc.name_of(w).split()) & set(name.split())]
-        if len(spans) == 1 and re.fullmatch(r"\s*[“\"‘]?[\w’'-]+[”\"’]?,?\s*", m.group("in")) \
-                and not (spans[0][2] in doc.new and doc.new[spans[0][2]].rule == "listed-credits") \
-                and not (re.match(r"\s*[“\"‘]", m.group("in")) and not _VOICED.search(s.text)
-                         and not is_given_name(m.group("in").strip(" ,“”\"‘’'"))):
-            continue  # "Abbi Jacobson (“Bean”)": one word may be the character voiced, and
-            # a given name the character played ("Josh Kelly (“Jeremy”)"), but not in a list
-            # whose other brackets are titles (works._listed_credits), nor another quoted
-            # word where nobody is voiced ("Julia Garner (“Ozark”)")
+        if len(spans) == 1 and _may_be_a_character(doc, s.text, m.group("in"), spans[0][2]):
+            continue
         person = doc.entity(name, "Actor", "bracketed-cast", m.group(0))
         for work in dict.fromkeys(works):
             doc.add(work, "castMember", m.group(0), s.start + m.start(), "bracketed-cast",
@@ -2148,6 +2157,7 @@ def rule_starrer(doc: Doc, s: Sentence) -> None:
             person = doc.entity(name, "Actor", "starrer", quote)
             if is_a(doc.type_of(person), "Person"):
                 doc.add(work, "castMember", quote, at, "starrer", 0.65, obj=person)
+
 
 #: What may stand before a list of people who are "in" a work, as a photo caption or an
 #: aside writes them: the sentence's start, a bracket, a colon or dash, "with", "like",

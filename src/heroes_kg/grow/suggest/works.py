@@ -30,6 +30,7 @@ from ._names import (
 )
 from ._terms import is_a
 from ._text import (
+    LOWER_IN_TITLES,
     MONTHS,
     NAME,
     NUMBER_WORDS,
@@ -42,6 +43,7 @@ from ._text import (
     is_title_case,
     slug,
     strip_possessive,
+    title_cased,
     verbs,
     word_at,
 )
@@ -364,11 +366,10 @@ def _written_alone(text: str, title: str) -> bool:
     Pursuit Of Love" and "The Pursuit of Love")."""
     if " " not in title.strip():
         return False
-    words = [re.escape(w) if w[:1].isupper() and w.lower() not in _SMALL_WORDS else
+    words = [re.escape(w) if w[:1].isupper() and w.lower() not in LOWER_IN_TITLES else
              f"(?i:{re.escape(w)})" for w in title.strip().split()]
     return re.search(rf"(?<![’']s )(?<![’'] )(?<![\w’'-]){' '.join(words)}(?![\w’'-])",
                      text) is not None
-
 
 
 def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
@@ -464,9 +465,21 @@ def _clean_title(doc: Doc, title: str, weekdays: bool = False) -> str | None:
 #: A kind noun right before a title: "the Netflix series Wednesday".
 _KIND_RIGHT_BEFORE = re.compile(r"\b(?:series|show|sitcom|drama|comedy|thriller|film|movie|"
                                 r"documentary|docuseries|miniseries) [“\"‘]?$")
-#: What follows a weekday that is the day: "Thursday night", "Thursday at 9", "Thursday,".
+#: What follows a weekday that is the day: "Thursday night", "Thursday at 9", "Thursday.".
 _DAY_TIME_AFTER = re.compile(r"(?: (?:night|morning|afternoon|evening|at|on|in|with|and)\b|"
                              r"[’']s\b|\.|$)")
+
+
+def _weekday_title(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Whether the weekday at [start, end) of a sentence's ``text``, right after a kind
+    noun, is a title: "the Netflix series Wednesday" under the headline "… Wednesday set
+    for Season 2". Not the day ("the show Thursday revealed", "on Wednesday", "series
+    Thursday."), nor where the headline does not name it, nor once it is known (a
+    headline title the article repeats is found by ``_headline_titles``)."""
+    name = text[start:end]
+    return _KIND_RIGHT_BEFORE.search(text, 0, start) is not None and \
+        doc.lookup(name) is None and not _the_day(text, start, name) and \
+        _DAY_TIME_AFTER.match(text, end) is None and bool(word_at(doc.article.title, name))
 _CUE_WORDS = re.compile(rf"\b(?:{_SERIES_CUES}|{_MOVIE_CUES}|franchise)\b")
 #: Title patterns, their rule names, and words a sentence must have for them to match.
 _TITLE_PATTERNS = [
@@ -798,7 +811,6 @@ _SERIES_CUE = re.compile(_SERIES_CUES)
 _CAPITALS_STUDIO = re.compile(r"(?<![\w’'-])(?P<t>[A-Z][A-Z0-9’'&!.-]+(?: [A-Z0-9][A-Z0-9’'&:!.-]*)"
                               r"{0,6}) \((?P<s>[A-Z][\w&.+-]*(?: [A-Z][\w&.+-]*){0,3}(?:/[A-Z]"
                               r"[\w&.+-]*(?: [A-Z][\w&.+-]*){0,3}){0,2})\)")
-_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 
 def _capitals_with_studio(doc: Doc) -> None:
@@ -814,10 +826,7 @@ def _capitals_with_studio(doc: Doc) -> None:
     if len({m.group("t") for m in found}) < 2:
         return
     for m in found:
-        words = m.group("t").lower().split()
-        name = " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
-                        for i, w in enumerate(words))
-        work = doc.entity(name, "Movie", "capitals-studio", m.group(0), 0.5)
+        work = doc.entity(title_cased(m.group("t").lower()), "Movie", "capitals-studio", m.group(0), 0.5)
         doc.add_work_span(m.start("t"), m.end("t"), work)
 
 
@@ -834,9 +843,7 @@ def _written_as_title(title: str) -> str:
     the World"); any other as it stands."""
     if re.search(r"[a-z]", title):
         return title
-    words = title.lower().split()
-    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
-                    for i, w in enumerate(words))
+    return title_cased(title.lower())
 
 
 def _titles_with_makers(doc: Doc) -> None:
@@ -1142,14 +1149,9 @@ def find_titles(doc: Doc) -> None:
                         (_NOT_A_TITLE_BEFORE.search(s.text, 0, m.start(group)) or
                          _FRONTED_CREDIT_LEAD.match(m.group(group)))):
                     continue  # "Apart from Rajkummar and Bhumi, the film will also feature …"
-                # "the Netflix series Wednesday" under the headline "… Wednesday set for
-                # Season 2": a weekday right after a kind noun is a title when the headline
-                # names it too (a day reads "the show Thursday revealed", "on Wednesday")
                 title = _clean_title(doc, m.group(group), weekdays=rule == "season-title" or (
-                    rule == "cue-title" and _KIND_RIGHT_BEFORE.search(s.text, 0, m.start(group))
-                    is not None and doc.lookup(m.group(group)) is None and not _the_day(
-                        s.text, m.start(group), m.group(group)) and not _DAY_TIME_AFTER.match(
-                        s.text, m.end(group)) and bool(word_at(doc.article.title, m.group(group)))))
+                    rule == "cue-title" and _weekday_title(doc, s.text, m.start(group),
+                                                           m.end(group))))
                 if title is None:
                     continue
                 if rule in ("directed-apposition", "title-starring", "which-clause",
