@@ -578,8 +578,12 @@ class Model:
         self.meta = dict(meta or {})
 
     def probabilities(self, features: Iterable[str]) -> list[float]:
+        # math.fsum: the sum correctly rounded whatever the order the features come in (a
+        # set's order changes with the string hash seed), so that two labels whose
+        # weights add up to the same logit tie exactly, in every process
         rows = [w for w in map(self.weights.get, set(features)) if w is not None]
-        z = [b + sum(col) for b, col in zip(self.bias, zip(*rows, strict=True), strict=True)] \
+        z = [math.fsum((b, *col)) for b, col in zip(self.bias, zip(*rows, strict=True),
+                                                    strict=True)] \
             if rows else list(self.bias)
         top = max(z)
         e = [math.exp(v - top) for v in z]
