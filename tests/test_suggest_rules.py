@@ -1047,3 +1047,100 @@ def test_serve_as_a_list_of_roles() -> None:
     assert ("the-last-of-us", "screenwriter", "craig-mazin") in got
     got = facts("“The Last of Us” is a series on HBO. Jane Roe and John Doe serve as hosts.")
     assert not [f for f in got if f[2] in ("jane-roe", "john-doe")]
+
+
+def test_category_headings_in_capitals_over_quoted_winners_are_awards() -> None:
+    # dev-36 (The New Indian Express, 2024): "presented its winners’ list … PALME d’OR /
+    # “Anora” / … / BEST ACTOR / Jesse Plemons, “Kinds of Kindness” / BEST ACTRESS /
+    # Ensemble of “Emilia Perez,” Karla Sofía Gascón, …"; dev-33 (Reuters, 2022): "BEST
+    # FILM:" over ""The Power of the Dog"", a blank line between
+    text = ("The jury presented its winners’ list among the 22 films in Competition.\n"
+            "PALME d’OR\n“Anora”\nGRAND PRIX\n“All We Imagine as Light”\n"
+            "BEST ACTOR\nJesse Plemons, “Kinds of Kindness”\n"
+            "BEST ACTRESS\nEnsemble of “Emilia Perez,” Karla Sofía Gascón and Adriana Paz\n"
+            "BEST DIRECTOR\nMiguel Gomes, “Grand Tour”\n")
+    found = run(text, date="2024-05-26")
+    got = {(c.subject, c.property, c.object) for c in found.statements}
+    awards = {e.id: e.name for e in found.entities if e.type == "Award"}
+    assert awards["palme-d-or"] == "PALME d’OR"
+    assert ("anora", "awardReceived", "palme-d-or") in got
+    assert ("all-we-imagine-as-light", "awardReceived", "grand-prix") in got
+    assert ("jesse-plemons", "awardReceived", "best-actor") in got
+    assert ("kinds-of-kindness", "castMember", "jesse-plemons") in got
+    assert ("grand-tour", "director", "miguel-gomes") in got
+    # the ensemble line names no single winner, and no heading is taken for a film
+    assert not any(o == "best-actress" for _s, _p, o in got)
+    assert not any(e.name.isupper() for e in found.entities if e.type in ("Movie", "TVSeries"))
+    quoted = run("The key winners.\n\nBEST FILM:\n\n\"The Power of the Dog\"\n\nDIRECTOR:\n\n"
+                 "Jane Campion, \"The Power of the Dog\"\n\nANIMATED FILM:\n\n\"Encanto\"\n",
+                 date="2022-03-13")
+    pairs = {(c.subject, c.property, c.object): c.quote for c in quoted.statements}
+    assert pairs[("the-power-of-the-dog", "awardReceived", "best-film")] == \
+        "BEST FILM:\n\n\"The Power of the Dog\""
+    assert ("jane-campion", "awardReceived", "director") in pairs
+    # two headings are not a list: nothing drawn from them
+    two = run("Winners.\nBEST FILM\n“Belfast”\nBEST DIRECTOR\nJane Campion, “Dune”\n")
+    assert not any(c.rule == "award-caps-heading" for c in two.statements)
+
+
+def test_a_network_cancelling_a_series_cancelled_it_after_its_seasons() -> None:
+    # dev-36 (Variety, 2015): "USA Network has cancelled “Sirens” after two seasons, Variety
+    # has confirmed. … “Sirens,” whose cancellation was first reported by Deadline, was
+    # joined by “Benched” on the network’s new comedy slate, which was pulled after one
+    # season."; dev-32 (2017): "“Underground” has been axed by WGN after two seasons."
+    text = ("USA Network has cancelled “Sirens” after two seasons, Variety has confirmed. "
+            "“Sirens,” whose cancellation was first reported by Deadline, was joined by "
+            "“Benched” on the network’s new comedy slate, which was pulled after one season.")
+    got = facts(text, date="2015-04-22")
+    assert ("sirens", "cancelledBy", "usa-network") in got
+    assert ("sirens", "airsOn", "usa-network") in got
+    seasons = {(c.subject, c.value): c.quote for c in run(text, date="2015-04-22").statements
+               if c.property == "numberOfSeasons"}
+    assert seasons == {("sirens", 2): "“Sirens” after two seasons",
+                       ("benched", 1): "“Benched” on the network’s new comedy slate, which "
+                                       "was pulled after one season"}
+    axed = facts("“Underground” has been axed by WGN after two seasons.")
+    assert ("underground", "cancelledBy", "wgn") in axed
+    # a renewal is no cancellation; a deal is no series; a break is no end
+    renewed = facts("Netflix has renewed “Sirens” for a third season.")
+    assert not any(p == "cancelledBy" for _s, p, _o in renewed)
+    deal = facts("Netflix cancelled the deal with HBO for “Friends” after two seasons.")
+    assert not any(p == "cancelledBy" for _s, p, _o in deal)
+    back = run("“Sirens” returns after two seasons away, on USA Network.")
+    assert not any(c.property == "numberOfSeasons" for c in back.statements)
+
+
+def test_a_credit_then_a_person_and_another_credit_then_a_person() -> None:
+    # dev-36 (Canoe, 2020): "Get Out star Bradley Whitford and Jane the Virgin actress Jenna
+    # Ortega have joined the pandemic thriller Songbird"
+    text = ("Get Out star Bradley Whitford and Jane the Virgin actress Jenna Ortega have "
+            "joined the pandemic thriller Songbird.")
+    found = run(text, date="2020-07-09")
+    kinds = {e.name: e.type for e in found.entities}
+    assert kinds["Get Out"] == "Movie" and kinds["Jane the Virgin"] == "Movie"
+    assert kinds["Bradley Whitford"] in ("Person", "Actor")
+    got = {c.key() for c in found.statements}
+    assert ("get-out", "castMember", "bradley-whitford") in got
+    assert ("jane-the-virgin", "castMember", "jenna-ortega") in got
+    assert ("songbird", "castMember", "bradley-whitford") in got
+    assert ("songbird", "castMember", "jenna-ortega") in got
+    assert ("bradley-whitford", "castMember", "jenna-ortega") not in got
+
+
+def test_a_character_with_the_actor_named_elsewhere_in_brackets_is_drafted() -> None:
+    # dev-10 (2019): "Following Luke Hobbs (Johnson) and Deckard Shaw (Statham), this new
+    # movie …"; dev-26 (2022): "Judy Hopps (voice of Ginnifer Goodwin)"
+    text = ("Hobbs & Shaw stars Dwayne Johnson and Jason Statham. In the film, Luke Hobbs "
+            "(Johnson) and Deckard Shaw (Statham) team up.")
+    drafted = suggest(Article("a", "T", "a.txt", text, date="2019-01-01"), KNOWN)
+    rules = {(c.subject, c.object): c.rule for c in drafted.statements if c.property == "plays"}
+    assert rules == {("dwayne-johnson", "luke-hobbs"): "actor-bracket-named",
+                     ("jason-statham", "deckard-shaw"): "actor-bracket-named"}
+    # a bracket holding nobody the article names stays a guess, under the default floor
+    guess = suggest(Article("a", "T", "a.txt", "The drama Fringe Benefits stars Marlin "
+                            "Rhodes (Kate Dunn) and others.", date="2019-01-01"), KNOWN)
+    assert not any(c.rule == "actor-bracket-named" for c in guess.statements)
+    # an award's category is no character
+    assert not any(c.property == "plays" for c in run(
+        "The winners: Actor In A Leading Role (Gary Oldman), Actress In A Supporting Role "
+        "(Allison Janney). Gary Oldman won for Darkest Hour.").statements)

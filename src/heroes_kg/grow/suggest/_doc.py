@@ -462,6 +462,11 @@ class Doc:
         """The work spans that start exactly at ``pos`` (a title right after a phrase)."""
         return [(a, b, w) for a, b, w in self._near(pos, pos + 1) if a == pos]
 
+    def before_quote(self, start: int) -> int:
+        """``start`` moved back before an opening quotation mark right before it (none
+        before the text's first character)."""
+        return start - 1 if start > 0 and self.text[start - 1] in "“\"‘" else start
+
     def past_quote(self, end: int) -> int:
         """``end`` moved past a closing quotation mark right after it: a title's quote
         ends with its quotation mark."""

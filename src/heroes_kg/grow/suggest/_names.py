@@ -25,7 +25,9 @@ NETWORKS = {"hbo", "fx", "amc", "nbc", "cbs", "abc", "fox", "the cw", "cw", "bbc
             "tnt", "tbs", "bravo", "a&e", "lifetime", "hallmark", "pbs", "mtv", "comedy central",
             "adult swim", "fxx", "freeform", "epix", "mgm+", "bbc one", "bbc two", "sky",
             "sky atlantic", "cinemax", "showtime", "starz", "cbc", "jtbc", "tvn", "kbs", "kbs2",
-            "sbs", "mbc", "ocn", "sky1", "sky one", "e4", "channel 5", "hgtv", "tlc", "the wb"}
+            "sbs", "mbc", "ocn", "sky1", "sky one", "e4", "channel 5", "hgtv", "tlc", "the wb",
+            "usa network", "wgn", "wgn america", "bbc america", "sundancetv", "sundance tv",
+            "ifc", "tv land", "paramount network", "abc family", "bbc three", "bbc four"}
 STUDIOS = {"warner bros.", "warner bros", "universal", "universal pictures", "sony",
            "sony pictures", "columbia pictures", "paramount", "paramount pictures", "lionsgate",
            "a24", "neon", "focus features", "searchlight", "searchlight pictures", "disney",

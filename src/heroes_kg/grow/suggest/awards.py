@@ -804,4 +804,85 @@ def rule_award_nominee_list(doc: Doc) -> None:
                             obj=person)
 
 
-DOC_RULES = [rule_award_nominee_list, rule_award_category_line]
+#: A category heading in capitals, on a line of its own: "BEST FILM:", "PALME d’OR",
+#: "BEST FIRST FEATURE (Camera d’Or)".
+_CAPS_HEAD = re.compile(r"(?P<cat>[A-Z][A-Za-z’'&\- ]{2,60}?(?: \([^()\n]{2,40}\))?)\s*:?\s*")
+#: A winner line under it with its title in quotation marks: "“Anora”", "Jesse Plemons,
+#: “Kinds of Kindness”", "Jane Campion, "The Power of the Dog"".
+_QUOTED_WINNER = re.compile(r"(?:[^“”\"\n]{0,80}, )?[“\"][^“”\"\n]{1,90}[”\"]")
+
+
+def _caps_heading(text: str) -> str | None:
+    """The category a line in capitals names ("BEST ACTOR", "PALME d’OR"), or None: at
+    most seven words, nearly all its letters (outside brackets) capitals."""
+    h = _CAPS_HEAD.fullmatch(text.strip())
+    if h is None:
+        return None
+    cat = re.sub(r"\s+", " ", h.group("cat")).strip()
+    bare = re.sub(r"\([^()]*\)", "", cat)
+    letters = [c for c in bare if c.isalpha()]
+    if len(bare.split()) > 7 or len(letters) < 4 or \
+            sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return None
+    return cat
+
+
+def rule_award_caps_heading_list(doc: Doc) -> None:
+    """"PALME d’OR" over "“Anora”", "BEST ACTOR" over "Jesse Plemons, “Kinds of
+    Kindness”" (the Cannes winners of 2024), "BEST FILM:" over ""The Power of the Dog""
+    (the BAFTA film awards of 2022): three or more category headings in capitals, each on
+    a line of its own with its winner, a title in quotation marks, maybe after its people,
+    on the next. The person (or the work, when no one is named) won the category, an
+    award named as the heading names it; a list introduced as nominees gives
+    nominations. An acting category also makes the person a cast member of the work, a
+    directing one its director, a screenplay one its screenwriter. Not: a heading with no
+    quoted title under it, a line of prose, fewer than three such pairs, a winner line
+    that names someone not known as a person ("Ensemble of “Emilia Perez,” …")."""
+    pairs: list[tuple[str, Sentence, Sentence]] = []
+    headings: list[str] = []  # every heading over a line with a quoted title
+    paras = doc.paragraphs
+    for i, p in enumerate(paras[:-1]):
+        cat = _caps_heading(p.text)
+        nxt = paras[i + 1]
+        if cat is None or _caps_heading(nxt.text) is not None or \
+                not re.search(r"[“\"]", nxt.text):
+            continue
+        headings.append(cat)
+        if _QUOTED_WINNER.fullmatch(nxt.text.strip()):
+            pairs.append((cat, p, nxt))
+    if len(pairs) < 3:
+        return
+    for cat in headings:
+        _unmake_heading_work(doc, cat)
+    said = re.findall(r"\b(winners?|nominees|nominations)\b", doc.text[:pairs[0][1].start], re.I)
+    prop = "nominatedFor" if said and not said[-1].lower().startswith("winner") \
+        else "awardReceived"
+    prefix = _ceremony(doc)
+    for cat, head, line in pairs:
+        parsed = _nominee(doc, line.text.strip())
+        if parsed is None:
+            continue
+        title, names = parsed
+        work = doc.lookup(title)
+        if work is not None and not is_a(doc.type_of(work), "CreativeWork"):
+            continue
+        quote = doc.text[head.start:line.end].rstrip()
+        if work is None:
+            work = doc.entity(title, _category_work_kind(cat, prefix), "award-caps-heading",
+                              line.text.strip())
+        people = [doc.entity(x, "Person", "award-caps-heading", line.text.strip())
+                  for x in names]
+        award = _category_award(doc, cat, prefix, "award-caps-heading", quote)
+        for subject in people or [work]:
+            doc.add(subject, prop, quote, head.start, "award-caps-heading", 0.7, obj=award)
+        credit = "castMember" if re.search(r"\b(?:actor|actress|performance)\b", cat, re.I) \
+            else "director" if re.search(r"\b(?:director|directing)\b", cat, re.I) \
+            else "screenwriter" if re.search(r"\b(?:screenplay|writing)\b", cat, re.I) \
+            else None
+        if credit:
+            for person in people:
+                doc.add(work, credit, quote, head.start, "award-caps-heading", 0.6,
+                        obj=person)
+
+
+DOC_RULES = [rule_award_nominee_list, rule_award_category_line, rule_award_caps_heading_list]

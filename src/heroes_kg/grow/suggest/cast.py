@@ -559,7 +559,15 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
             film = doc.main_film
             if film is None:
                 continue
-        _cast(doc, a, b, m.group(0), s.start + m.start(), "actor-parenthesis", 0.75, s, film)
+        if re.match(r"(?:Actor|Actress|Performance)\b.* (?:[Ii]n|[Bb]y) (?:[Aa]n?|[Tt]he) ", b):
+            continue  # "Actor In A Leading Role (Gary Oldman)": an award's category
+        # "Luke Hobbs (Johnson)", "Judy Hopps (voice of Ginnifer Goodwin)": the bracket
+        # names someone the article names elsewhere, or says who plays the part
+        named = bool(swap) and (bool(surname_b) or bool(m.group("by")) or
+                                doc.text.count(a) >= 2)
+        _cast(doc, a, b, m.group(0), s.start + m.start(),
+              "actor-bracket-named" if named else "actor-parenthesis",
+              0.6 if named else 0.75, s, film)
 
 
 #: A person with the works they are known for in brackets: "Iwan Rheon (Game Of Thrones,
@@ -1018,7 +1026,7 @@ def rule_credits(doc: Doc, s: Sentence) -> None:
                 prop = _CREDIT_ROLES.get(role, "castMember")
                 person = doc.entity(name, "Filmmaker" if prop != "castMember" else "Actor",
                                     "credit", doc.text[a:b + m.end()])
-                quote = doc.text[a - (1 if doc.text[a - 1:a] in "“\"‘" else 0):
+                quote = doc.text[doc.before_quote(a):
                                  b + m.start("p") + len(name)]
                 doc.add(work, prop, quote, a, "credit", 0.65, obj=person)
                 others = []
@@ -1189,7 +1197,7 @@ def rule_title_then_actor(doc: Doc, s: Sentence) -> None:
                 doc.is_character(name) or re.match(r",? by [A-Z]", doc.text[b + m.end():]):
             continue  # "Leave One Day (Partir Un Jour) by Amélie Bonnin": the original title
         person = doc.entity(name, "Actor", "title-then-actor", m.group(0))
-        quote = doc.text[_a - (1 if doc.text[_a - 1:_a] in "“\"‘" else 0):b + m.end()]
+        quote = doc.text[doc.before_quote(_a):b + m.end()]
         doc.add(work, "castMember", quote, _a, "title-then-actor", 0.6, obj=person)
 
 
@@ -1241,7 +1249,7 @@ def rule_filmography(doc: Doc, s: Sentence) -> None:
             continue
         quote = doc.text[begin:doc.past_quote(b)]
         if len(quote) > 120:
-            quote = doc.text[a - (1 if doc.text[a - 1:a] in "“\"‘" else 0):b + 1].strip()
+            quote = doc.text[doc.before_quote(a):b + 1].strip()
         if prop == "director":
             doc.add(work, "director", quote, a, "filmography", 0.55, obj=person)
         else:
@@ -1469,7 +1477,8 @@ def rule_joins(doc: Doc, s: Sentence) -> None:
 
 
 _JOINED = re.compile(
-    rf"(?:(?P<others>(?:{NAME}, )*{NAME},? and) )?(?P<a>{NAME}),? (?:(?:has|have|had|is|are|was|were|will|officially|also|all|both|now|just|reportedly|"
+    rf"(?:(?P<others>(?:{NAME}, )*{NAME},? and) (?:[A-Z][\w’'!:.-]*(?: [\w’'!:.-]+){{0,5}} "
+    rf"(?:star|actress|actor|alum|alumna|co-star|veteran) )?)?(?P<a>{NAME}),? (?:(?:has|have|had|is|are|was|were|will|officially|also|all|both|now|just|reportedly|"
     rf"been|thrilled|excited|happy|set|to) ){{0,4}}(?P<v>joined|joins|joining|join|boarded|boards|signed on (?:to|for)|set to "
     rf"(?:star|appear) in|star in|appear in|returning for|return for|returns for|(?:coming |comes? )?back for|"
     rf"cast in|landed a role in|lands a role in|(?:will |set to )?reprise \w+ role in)"

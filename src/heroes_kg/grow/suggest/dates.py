@@ -1046,14 +1046,17 @@ def rule_ordered(doc: Doc, s: Sentence) -> None:
 #: by Showtime", "has been canceled by TBS after two seasons".
 _RENEWED_BY = re.compile(
     rf"\b(?:has|have|had|was|were|is|got)(?: (?:been|already|officially|just|now))* "
-    rf"(?:renewed|canceled|cancelled|axed)(?: for (?:an?|its|their|[Ss]eason)\b[^,.;:]{{0,30}}?)?"
-    rf" (?:by|at) (?:the )?(?:(?:streaming (?:platform|service|giant)|streamer|network|"
+    rf"(?P<v>renewed|canceled|cancelled|axed)(?: for (?:an?|its|their|[Ss]eason)\b[^,.;:]{{0,30}}?)?"
+    rf"(?: after (?:just |only )?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|"
+    rf"\d{{1,2}}) seasons?)?"
+    rf" (?:by|at|on) (?:the )?(?:(?:streaming (?:platform|service|giant)|streamer|network|"
     rf"channel|cable network) )?(?P<o>{NAME})")
 #: A network or service cancelling a series named next: "Hulu has canceled its space drama
 #: The First", "NBC has canceled its Quantum Leap reboot".
 _CANCELLED = re.compile(
     rf"(?<![\w’'])(?P<o>{NAME}) (?:(?:has|have|had|officially|quietly|also|now|just|today) ){{0,3}}"
-    rf"(?:canceled|cancelled|axed)\b")
+    rf"(?P<v>canceled|cancelled|axed|cancels|axes|scrapped|scraps|pulled the plug on|"
+    rf"is pulling the plug on)\b")
 
 
 def rule_renewed_or_cancelled(doc: Doc, s: Sentence) -> None:
@@ -1066,22 +1069,29 @@ def rule_renewed_or_cancelled(doc: Doc, s: Sentence) -> None:
     for m in _CANCELLED.finditer(s.text):
         after = s.start + m.end()
         nxt = [(a, b, w) for a, b, w in doc.work_spans if after <= a <= after + 40]
-        if not nxt or not re.fullmatch(r" (?:(?:its|their|the) (?:[\w-]+ ){0,3})?[“\"‘]?",
-                                       doc.text[after:nxt[0][0]]):
+        if not nxt or not re.fullmatch(r" (?:(?:its|their|the) (?:[\w-]+ ){0,3})?"
+                                       r"(?:[a-z][\w-]* ){0,3}[“\"‘]?",
+                                       doc.text[after:nxt[0][0]]) or re.search(
+                r"\b(?:with|for|to|of|from|after|by|at|on|in|deal|plans?)\b",
+                doc.text[after:nxt[0][0]]):
             continue  # "Netflix cancelled the deal with …": no title next
         _shown_by(doc, s, m, nxt[0][2], doc.text[s.start + m.start():doc.past_quote(nxt[0][1])])
 
 
 def _shown_by(doc: Doc, s: Sentence, m: re.Match[str], work: str | None, quote: str) -> None:
-    """The series ``work`` airs on or streams on the network or service ``m`` names."""
+    """The series ``work`` airs on or streams on the network or service ``m`` names; one
+    it cancels it was also cancelled by (``cancelled-by``: "USA Network has cancelled
+    “Sirens” after two seasons", "“Underground” has been axed by WGN")."""
     if work is None or doc.type_of(work) not in WORK_TYPES:
         return
     got = _channel(doc, m.group("o"), "renewed-streams", quote)
     if got is None:
         return
     start = doc.text.find(quote, s.start)
-    doc.add(doc.series_of(work) or work, got[1], quote, start, "renewed-streams", 0.55,
-            obj=got[0])
+    series = doc.series_of(work) or work
+    doc.add(series, got[1], quote, start, "renewed-streams", 0.55, obj=got[0])
+    if m.group("v") != "renewed":
+        doc.add(series, "cancelledBy", quote, start, "cancelled-by", 0.6, obj=got[0])
 
 
 _SLATE_WORD = r"(?:slate|line-?up|roster)"

@@ -469,7 +469,71 @@ def rule_season_premiere(doc: Doc, s: Sentence) -> None:
             doc.add(event, "platform", quote, start, "season-premiere", 0.6, obj=platform)
 
 
-RULES = [rule_renewed_by, rule_plural_renewal, rule_season_order, rule_renews,
+_COUNT = r"(?P<{}>one|two|three|four|five|six|seven|eight|nine|ten|a single|\d{{1,2}})"
+#: How many seasons a series had, said of its end or its run: "has cancelled “Sirens”
+#: after two seasons", "which was pulled after one season", "Manifest ran for three
+#: seasons on NBC", "“Westworld” ends after a four-season run", "the third and final
+#: season of Sweet Tooth".
+_SEASONS_COUNT = re.compile(
+    rf"\b(?:(?P<end>after|following) (?:just |only |a mere |an? (?=\S+-season run))?"
+    rf"{_COUNT.format('n')}"
+    rf"(?:-season run| seasons?\b)"
+    rf"|(?P<run>ran|aired|lasted|running|run) (?:for )?(?:just |only )?{_COUNT.format('n2')}"
+    rf" seasons?\b"
+    rf"|(?:the|its|their|a) (?P<ord>{_ORDINALS}) and (?:final|last) season\b(?P<of> of )?)")
+#: The end of a series said in the clause before "after N seasons".
+_ENDED = re.compile(r"\b(?:cancel(?:l?ed|s|ing)?|axed|axes|pulled|scrapped|end(?:s|ed|ing)?|"
+                    r"not (?:be )?returning|not coming back|coming to an end|concluded?|"
+                    r"wrap(?:s|ped)? up|finale)\b")
+
+
+def rule_seasons_count(doc: Doc, s: Sentence) -> None:
+    """"USA Network has cancelled “Sirens” after two seasons", "“Benched” … which was
+    pulled after one season" (Variety, 2015), "Manifest ran for three seasons on NBC",
+    "the third and final season of Sweet Tooth": how many seasons the series had
+    (numberOfSeasons): the series the cancellation or the run is said of (the title
+    after "season of", else the last work named before in the sentence). Not: "after
+    two seasons" with no end said before it in the clause ("returns after two seasons
+    away"), a count of seasons ordered ("renewed for two more seasons")."""
+    for m in _SEASONS_COUNT.finditer(s.text):
+        if m.group("ord"):
+            n = _ORDINAL[m.group("ord")]
+        else:
+            word = m.group("n") or m.group("n2")
+            n = 1 if word == "a single" else int(word) if word.isdigit() else NUMBER_WORDS[word]
+        at = s.start + m.start()
+        if m.group("end"):
+            clause = re.split(r"[;:]", s.text[:m.start()])[-1]
+            if not _ENDED.search(clause):
+                continue
+        work: str | None = None
+        end = s.start + m.end()
+        if m.group("of"):
+            nxt = [(a, b, w) for a, b, w in doc.work_spans
+                   if s.start + m.end() <= a <= s.start + m.end() + 2]
+            if nxt:
+                work, end = nxt[0][2], doc.past_quote(nxt[0][1])
+        if work is None:
+            before = [w for a, b, w in doc.work_spans if s.start <= a and b <= at]
+            work = before[-1] if before else None
+        if work is None and re.search(r"\b(?:[Ii]t|[Tt]he (?:series|show|drama|comedy|sitcom))"
+                                      r" (?:[\w’']+ ){0,4}$", s.text[:m.start()]):
+            work = doc.work_before(at, s)  # "it lasted just a single season"
+        if work is None:
+            continue
+        series = doc.series_of(work) or work
+        if doc.type_of(series) != "TVSeries":
+            continue
+        start = min(at, next((a for a, b, w in doc.work_spans
+                              if w == work and s.start <= a < at), at))
+        if start < at and doc.text[start - 1:start] in ("“", "\"", "‘"):
+            start -= 1  # the title's quotation marks, both
+        quote = doc.text[start:end] if end - start < 160 else doc.text[at:end]
+        doc.add(series, "numberOfSeasons", quote, start if end - start < 160 else at,
+                "seasons-count", 0.6, value=n)
+
+
+RULES = [rule_seasons_count, rule_renewed_by, rule_plural_renewal, rule_season_order, rule_renews,
          rule_returns_for, rule_season_premiere]
 
 #: "Loki Season 2", "Squid Game Season 2", "Reacher S3", "Money Heist part 4": a title

@@ -2420,6 +2420,14 @@ def _credit_titles(doc: Doc) -> None:
                 # in it, then the title
                 title = title.rsplit(" in ", 1)[1]
             parts = title.split(" and ")
+            if len(parts) == 2 and _looks_like_person(doc, parts[0]) and \
+                    parts[1][:1].isupper() and not (_looks_like_person(doc, parts[1]) and
+                                                    parts[1].istitle()):
+                # "Get Out star Bradley Whitford and Jane the Virgin actress Jenna Ortega":
+                # the person of the credit before, then the title of this one
+                first = s.start + s.text.index(title, m.start())
+                _credit_title(doc, s, parts[1], first + len(parts[0]) + 5, m.group(0))
+                continue
             if len(parts) == 2 and all(
                     p[:1].isupper() and (len(p.split()) >= 2 or doc.lookup(p) is not None)
                     and not re.search(r"[’']s ", p) for p in parts):
@@ -2442,7 +2450,8 @@ def _credit_titles(doc: Doc) -> None:
 def _credit_title(doc: Doc, s: Sentence, title: str, at: int, quote: str) -> None:
     """Register ``title`` at ``at`` as a work known by a credit, unless it is no title."""
     words = title.split()
-    if not words or words[0] in STOP or title.lower() in KNOWN_NAMES or \
+    phrasal = len(words) == 2 and words[1] in _PARTICLES  # "Get Out"
+    if not words or (words[0] in STOP and not phrasal) or title.lower() in KNOWN_NAMES or \
             any(w in NATIONALITIES for w in words) or \
             is_place_or_award(title) or (len(words) == 1 and is_nationality(words[-1])) or \
             doc.work_span_at(at, at + len(title)):
@@ -2494,10 +2503,16 @@ def _repeated(doc: Doc, title: str) -> bool:
         title in doc.article.title
 
 
+#: A title's last word that makes a phrasal verb of the word before it: "Get Out".
+_PARTICLES = {"Out", "Up", "Down", "Off", "Back", "Away", "Over", "In", "On", "Along"}
+
+
 def _strip_lead(title: str) -> str | None:
     words = title.split()
     while len(words) > 1 and ((words[0] in STOP and words[0] not in ("The", "A", "An")) or
                                words[0].islower()):
+        if len(words) == 2 and words[1] in _PARTICLES and words[0][:1].isupper():
+            break  # "Get Out star Bradley Whitford": the verb is the title's
         words.pop(0)  # "As for Sense8": "Sense8"
     if len(words) > 2 and words[0].isdigit() and words[1] == "of":
         words = words[2:]  # "Day 1 of Pose season 3": the series is Pose
