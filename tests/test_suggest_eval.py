@@ -49,7 +49,10 @@ FLOORS = {"dev": {"recall": 0.57, "precision": 0.90, "typed": 0.95, "noise": 0},
           # the same (round 10's held-out half), tuned on in round 11 for rules that carry
           # over (bracket order, title boundaries, binding in round-ups, typing, noise,
           # box-office takes and their works, speakers, quoted phrases)
-          "dev-12": {"recall": 0.25, "precision": 0.86, "typed": 0.92, "noise": 0},
+          # (precision 0.83 since round 35: the characters a bracket pairs with the actor
+          # the article names elsewhere are drafted, and with them that each appears in
+          # its work, which this set's gold, older than dev-23's convention, leaves out)
+          "dev-12": {"recall": 0.25, "precision": 0.83, "typed": 0.92, "noise": 0},
           # the same (round 11's held-out half), tuned on in round 12 (main-work identity,
           # cast lists with earlier credits, typing of works, box-office approximations and
           # comparisons, figures in list lines, festival entries, speakers' titles)
@@ -122,7 +125,11 @@ FLOORS = {"dev": {"recall": 0.57, "precision": 0.90, "typed": 0.95, "noise": 0},
           # the same (round 33's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 34 for a weekday title, an author's possessive before a
           # title and nominee lists
-          "dev-35": {"recall": 0.19, "precision": 0.71, "typed": 0.93, "noise": 0}}
+          "dev-35": {"recall": 0.19, "precision": 0.71, "typed": 0.93, "noise": 0},
+          # the same (round 34's held-out half), scored once before any rule was tuned on it;
+          # tuned on in round 35 for award lists under headings in capitals, cancellations
+          # and seasons run, two credits in one subject
+          "dev-36": {"recall": 0.22, "precision": 0.68, "typed": 0.95, "noise": 0}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

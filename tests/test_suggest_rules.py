@@ -1144,3 +1144,23 @@ def test_a_character_with_the_actor_named_elsewhere_in_brackets_is_drafted() -> 
     assert not any(c.property == "plays" for c in run(
         "The winners: Actor In A Leading Role (Gary Oldman), Actress In A Supporting Role "
         "(Allison Janney). Gary Oldman won for Darkest Hour.").statements)
+
+
+def test_other_verbs_of_a_first_showing_give_a_premiere() -> None:
+    # dev-21 (2020): "Extraction lands on Netflix on 24th April 2020."; dev-24 (2019): "The
+    # series, which premiered in April 2018"; dev-21 (2023): "debuting globally on Friday,
+    # April 14, 2023 on Apple TV+"
+    got = facts("“Extraction” lands on Netflix on 24th April 2020.", date="2020-04-01")
+    assert ("extraction-premiere", "workFeatured", "extraction") in got
+    assert ("extraction-premiere", "startDate", "2020-04-24") in got
+    assert ("extraction-premiere", "platform", "netflix") in got
+    month = facts("Netflix renewed “Lost in Space”. The series, which premiered in April "
+                  "2018, returns.", date="2019-03-01")
+    assert ("lost-in-space-premiere", "startDate", "2018-04") in month
+    # no place of showing after "hits"; a year alone; a season's premiere is not the series'
+    assert not any(s.endswith("-premiere") for s, _p, _o in facts(
+        "“Barbie” hits a record on Friday, July 21."))
+    assert not any(s.endswith("-premiere") for s, _p, _o in facts(
+        "“Soonpoong Clinic” debuted in 1996."))
+    assert ("the-crown-premiere", "startDate", "2022-11-09") not in facts(
+        "“The Crown” season 5 premieres on November 9 on Netflix.", date="2022-10-01")

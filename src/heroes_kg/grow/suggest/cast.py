@@ -565,6 +565,10 @@ def rule_parenthetical(doc: Doc, s: Sentence) -> None:
         # names someone the article names elsewhere, or says who plays the part
         named = bool(swap) and (bool(surname_b) or bool(m.group("by")) or
                                 doc.text.count(a) >= 2)
+        if swap and re.search(r"(?<![\w’'])[A-Z][\w’'-]+ [“\"][A-Z][\w’'-]*[”\"] $",
+                              s.text[:m.start("a")]):
+            continue  # 'Letitia "Leti" Dandridge (Jurnee Smollett-Bell)': only the end of
+            # the character's name is in reach
         _cast(doc, a, b, m.group(0), s.start + m.start(),
               "actor-bracket-named" if named else "actor-parenthesis",
               0.6 if named else 0.75, s, film)

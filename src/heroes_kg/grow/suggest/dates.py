@@ -39,6 +39,49 @@ _AHEAD = re.compile(rf"\b(?:[Aa]head of|[Bb]efore) (?:its|their|the (?:show|seri
                     rf"(?P<d>{DATE}) (?:series |season |world |streaming )?premiere\b")
 
 
+def _first_shown(doc: Doc, s: Sentence) -> None:
+    """The premiere ``rule_premiere`` reads with other verbs (see there)."""
+    for m in _FIRST_SHOWN.finditer(s.text):
+        verb = m.group("v")
+        if re.search(r"\b(?:hits?|lands?|landed|arrive[sd]?)$", verb) and not (
+                m.group("o") or m.group("o2")):
+            continue  # "hits a record on Friday": no place it is shown
+        if re.search(r"\b(?:season|episode|finale|trailer|teaser|world|festival|premiere|"
+                     r"first look)\W*(?:\w+\W+){0,2}$", s.text[max(0, m.start() - 40):m.start()],
+                     re.IGNORECASE):
+            continue  # a season's, an episode's, a trailer's or a festival's showing
+        if m.group("d").isdigit():
+            continue  # a year alone: too often another work's or a company's start
+        at = s.start + m.start()
+        work = doc.work_at(at, s)
+        named = [a for a, _b, w in doc.work_spans if w == work and s.start <= a < at]
+        pointed = re.match(r"(?:The (?:series|show|film|movie|drama|comedy|sitcom)|It)\b"
+                           r"(?:, which)?(?: (?:is|was|will|has|had|be|set|to|been|now|also)){0,3} ?$",
+                           s.text[:m.start()])
+        if work is None or doc.type_of(work) not in ("Movie", "TVSeries") or \
+                _unread_subject(doc, s, m.start()) or not (named or pointed) or \
+                (named and doc.works_in(named[-1] + 1, at)):
+            continue  # the work named before the verb, no other between, or "The series"
+        date = _date(doc, m.group("d"))
+        if date is None:
+            continue
+        event = doc.derived(f"{work}-premiere", "Premiere", f"Premiere of {doc.name_of(work)}",
+                            "premiere-verb", m.group(0))
+        start = doc.before_quote(named[-1]) if named and at - named[-1] < 100 else at
+        quote = doc.text[start:s.start + m.end()]
+        doc.add(event, "workFeatured", quote, start, "premiere-verb", 0.55, obj=work)
+        doc.add(event, "startDate", quote, start, "premiere-verb", 0.6, value=date)
+        for name in (m.group("o"), m.group("o2")):
+            if not name or name.lower() in ("theaters", "theatres", "cinemas"):
+                continue
+            found = doc.lookup(name)
+            kind = doc.type_of(found) if found else guess_type(name)
+            if kind is not None and (is_a(kind, "StreamingService") or
+                                     is_a(kind, "TelevisionNetwork")):
+                platform = found or doc.entity(name, kind, "premiere-verb", quote)
+                doc.add(event, "platform", quote, start, "premiere-verb", 0.55, obj=platform)
+
+
 def _premiere_elsewhere(doc: Doc, s: Sentence) -> None:
     """"“Forever” Season 1 will be available via Prime Video starting Sept. 14", "Ahead of
     its August 21 premiere": the premiere, its day and where."""
@@ -67,12 +110,32 @@ _PREMIERED = re.compile(rf"\b(?:premiered|premieres|will premiere) "
                         rf"(?:on (?P<o>{NAME}) )?on (?P<d>{DATE})")
 
 
+#: Other verbs of a first showing, with the day or month after them: "Extraction lands on
+#: Netflix on 24th April 2020", "debuting globally on Friday, April 14, 2023 on Apple TV+",
+#: "The series, which premiered in April 2018", "premieres Thursday, September 16".
+_FIRST_SHOWN = re.compile(
+    rf"\b(?P<v>premiered|premieres|premiering|(?:will|to) premiere|debuted|debuts|debuting|"
+    rf"(?:will|to) debut|launched|launches|(?:will|to) launch|lands|landed|(?:will|to) land|"
+    rf"arrives|arrived|(?:will|to) arrive|hits|(?:will|to) hit)"
+    rf"(?: (?:globally|exclusively|worldwide|internationally|nationwide))?"
+    rf"(?: (?:on|in|to) (?P<o>{NAME}|theaters|theatres|cinemas))?,?"
+    rf" (?:on |in )?(?P<d>{DATE}|\d{{4}}(?![\d,]))(?![\w-])"
+    rf"(?:,? (?:on|in) (?P<o2>{NAME}))?")
+
+
 def rule_premiere(doc: Doc, s: Sentence) -> None:
     """"We Can Be Heroes premiered on Christmas Day 2020": a premiere event with its
-    date."""
+    date. Other verbs of a first showing (``premiere-verb``): "Extraction lands on Netflix
+    on 24th April 2020", "The series, which premiered in April 2018", "debuting globally on
+    Friday, April 14, 2023 on Apple TV+" — the premiere of the work the clause is about,
+    its day (or month, or year after "in") and the service it streams on. Not: a season's
+    premiere (``season-premiere``), a festival's ("its world premiere"), "hits" or "lands"
+    with no place of showing ("hits a record on Friday"), a premiere of a title not read
+    that opens the sentence."""
     _premiere_elsewhere(doc, s)
     m = _PREMIERED.search(s.text)
     if not m:
+        _first_shown(doc, s)
         return
     film = doc.work_at(s.start + m.start(), s)
     if film is None or _unread_subject(doc, s, m.start()):

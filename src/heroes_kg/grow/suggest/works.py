@@ -2770,9 +2770,10 @@ def rule_genre(doc: Doc, s: Sentence) -> None:
 
 
 _KIND_BEFORE = re.compile(
-    r"(?:^|(?<=\s))(?P<g>(?:[A-Za-z][\w-]* ){0,2}?)(?P<noun>movies?|films?|series|shows?|"
-    r"documentar(?:y|ies)|docuseries|thrillers?|comed(?:y|ies)|dramas?|epics?|adventures?|"
-    r"sitcoms?|[Ww]esterns?|musicals?|pics|flicks?|stories|anime|blockbusters?|entry)"
+    r"(?:^|(?<=\s))(?P<g>(?:[A-Za-z][\w-]* ){0,2}?)(?P<noun>(?:[a-z]+-)?(?:movies?|films?|"
+    r"series|shows?|documentar(?:y|ies)|docuseries|thrillers?|comed(?:y|ies)|dramas?|epics?|"
+    r"adventures?|sitcoms?|[Ww]esterns?|musicals?|pics|flicks?|stories|anime|blockbusters?|"
+    r"entry|satires?|horror|traged(?:y|ies)))"
     r"(?: such as| like| including)?,? "
     r"[“\"‘]?$")
 _NOUN_GENRE = {"documentary": "documentary", "documentaries": "documentary",
@@ -2781,7 +2782,8 @@ _NOUN_GENRE = {"documentary": "documentary", "documentaries": "documentary",
                "sitcom": "sitcom", "sitcoms": "sitcom", "epic": "epic", "epics": "epic",
                "adventure": "adventure", "adventures": "adventure", "western": "western",
                "westerns": "western", "musical": "musical", "musicals": "musical",
-               "anime": "anime"}
+               "anime": "anime", "satire": "satire", "satires": "satire", "horror": "horror",
+               "tragedy": "tragedy", "tragedies": "tragedy"}
 
 
 #: What follows a title in apposition: "“A Dog’s Way Home,” a Sony Pictures family movie
@@ -2789,9 +2791,9 @@ _NOUN_GENRE = {"documentary": "documentary", "documentaries": "documentary",
 #: Universal Pictures mystery by M. Night Shyamalan", "See, an epic drama starring …".
 _KIND_AFTER = re.compile(
     rf"^(?:[”\"’],?|,[”\"’]?) an? (?:(?P<org>[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){{0,3}}) )?"
-    rf"(?P<g>(?:[a-z][\w-]* ){{0,3}}?)(?P<noun>movie|film|feature|series|show|mystery|sci-fi|"
-    rf"thriller|comedy|drama|documentary|docuseries|horror|western|musical|biopic|dramedy|"
-    rf"rom-com|sitcom|animated film|epic)\b(?:,? (?:from|by) (?P<org2>{NAME}))?")
+    rf"(?P<g>(?:[a-z][\w-]* ){{0,3}}?)(?P<noun>(?:[a-z]+-)?(?:movie|film|feature|series|show|"
+    rf"mystery|sci-fi|thriller|comedy|drama|documentary|docuseries|horror|western|musical|"
+    rf"biopic|dramedy|rom-com|sitcom|animated film|epic))\b(?:,? (?:from|by) (?P<org2>{NAME}))?")
 #: "“On the Basis of Sex,” from Universal’s Focus Features", "The Apollo from HBO
 #: Documentary Films": the company a title comes from.
 _FROM_COMPANY = re.compile(rf"^(?:[”\"’],?|,[”\"’]?)? from (?:(?P<parent>{NAME})[’']s? )?"
@@ -2832,7 +2834,15 @@ def rule_kind_after_title(doc: Doc, s: Sentence) -> None:
         if len(words) != len(m.group("g").split()) and words:
             words = words[-1:]  # "a lost family movie": only the genre words next to it
         noun = m.group("noun")
-        genre = " ".join([*words, noun] if noun in _GENRE_NOUNS else words)
+        if "-" in noun and noun not in _GENRE_NOUNS:
+            # "“Beirut,” an action-thriller": a genre word joined to the kind noun
+            prefix, base = noun.rsplit("-", 1)
+            if not all(_genre_word(p) for p in prefix.split("-")):
+                continue  # "a low-budget film": no genre, and no kind of its own
+            if base not in _GENRE_NOUNS:
+                noun = base  # "a horror-comedy film" reads on from "horror-comedy"
+        genre = " ".join([*words, noun] if noun in _GENRE_NOUNS or (
+            "-" in noun and noun.rsplit("-", 1)[1] in _GENRE_NOUNS) else words)
         end = b + m.end()
         more = _GENRE_GOES_ON.match(doc.text[end:min(s.end, end + 60)])
         if genre and noun in _GENRE_NOUNS and not m.group("org2") and more and \
@@ -2973,6 +2983,19 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
             national = first > 0 and re.search(r"(?:ean|ish|ian|ese)$", words[first - 1]) \
                 is not None
             noun = m.group("noun").lower()
+            compound = None
+            if "-" in noun:
+                # "the action-thriller “Beirut”", "Universal’s horror-satire The Hunt", "the
+                # teen drama-comedy “Love, Victor”": the kind noun joined to a genre word
+                compound, noun = noun.rsplit("-", 1)
+                if not all(_genre_word(p) for p in compound.split("-")) or \
+                        noun not in _NOUN_GENRE:
+                    last = None
+                    continue
+            elif noun in ("satire", "satires", "horror", "tragedy", "tragedies") and \
+                    not m.group("g").strip():
+                last = None
+                continue  # "horror Annabelle": only with words before it
             described = _described_genre(m.group("g").split(), noun)
             while words and not _genre_word(words[0]):
                 words.pop(0)  # "hit", "two most watched"
@@ -2993,6 +3016,8 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
                 genre = f"{genre} {_NOUN_GENRE[noun]}"
             elif words and noun in ("epic", "epics"):
                 genre = f"{genre} epic"
+            if compound is not None:
+                genre = " ".join([*words, f"{compound}-{_NOUN_GENRE[noun]}"])
             if not genre:
                 last = None
                 continue
