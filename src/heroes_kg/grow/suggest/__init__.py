@@ -98,7 +98,6 @@ RULE_CONFIDENCE_CAP: dict[str, float] = {
                                   # series, a character the curator left out
     "derived-apposition": 0.4,    # 0 of 1
     "lead-star": 0.4,             # 0 of 1: "leading star Elisabeth Moss" who plays a role
-    "maker-possessive": 0.4,      # 1 of 4: "Randeep Hooda's forthcoming film" (an actor)
     "listed-cast": 0.4,           # 0 of 2: the curator wrote who plays whom instead
     "set-to-direct": 0.4,         # 1 of 3: "will co-executive produce" bound to another work
     "role-name": 0.4,             # 4 of 13: "director Alex Ross Perry" of another work
