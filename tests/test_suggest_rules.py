@@ -1164,3 +1164,20 @@ def test_other_verbs_of_a_first_showing_give_a_premiere() -> None:
         "“Soonpoong Clinic” debuted in 1996."))
     assert ("the-crown-premiere", "startDate", "2022-11-09") not in facts(
         "“The Crown” season 5 premieres on November 9 on Netflix.", date="2022-10-01")
+
+
+def test_films_from_filmmakers_with_their_titles_in_brackets() -> None:
+    # dev-29 (2020): "new films from Naomi Kawase (True Mothers), François Ozon (Summer of
+    # 85), Regina King (One Night in Miami) … Frederick Wiseman (City Hall)"
+    got = facts("The festival will feature new films from Naomi Kawase (True Mothers), "
+                "François Ozon (Summer of 85), Regina King (One Night in Miami) and Frederick "
+                "Wiseman (City Hall).")
+    for work, person in (("true-mothers", "naomi-kawase"), ("summer-of-85", "francois-ozon"),
+                         ("one-night-in-miami", "regina-king"),
+                         ("city-hall", "frederick-wiseman")):
+        assert (work, "director", person) in got
+    # an actor's credits in brackets stay cast credits
+    cast = facts("It also stars Gugu Mbatha-Raw (\"Beauty and the Beast\") and Michael Peña "
+                 "(\"Collateral Beauty\").")
+    assert ("beauty-and-the-beast", "castMember", "gugu-mbatha-raw") in cast
+    assert not any(p == "director" for _s, p, _o in cast)

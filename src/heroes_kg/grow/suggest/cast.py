@@ -628,13 +628,21 @@ def rule_bracketed_credits(doc: Doc, s: Sentence) -> None:
         return
     for m in _PERSON_CREDITS.finditer(s.text):
         name = doc.trim(m.group("p"))
+        maker = _MAKER_BEFORE.search(s.text[:m.start()])
+        if maker is not None and doc.is_person(name) and not doc.is_character(name) and (
+                re.match(r"(?i)(?:co-)?(?:directors?|filmmakers?|helmers?|auteurs?)\b",
+                         maker.group(0)) or re.search(
+                r"(?i)\b(?:films?|movies?|features?|documentaries|(?:new )?work) (?:from|by)$",
+                s.text[max(0, maker.start() - 20):maker.start() + 4].rstrip())):
+            _director_credits(doc, s, m, name)
+            continue
         if not doc.is_person(name, strict=True) or doc.is_character(name):
             continue
         found = doc.lookup(name)
         if found is not None and doc.type_of(found) in ("Filmmaker", "Writer", "Author"):
             continue
         cue = _CAST_CREDITS_CUE.search(s.text[:m.start()])
-        if _MAKER_BEFORE.search(s.text[:m.start()]) or re.match(r"[’']s", s.text[m.end("p"):]) or \
+        if maker is not None or re.match(r"[’']s", s.text[m.end("p"):]) or \
                 (cue is not None and not cue.group("cast")) or \
                 _CREW_AFTER.match(s.text[m.end():m.end() + 40]) or \
                 _LIST_IS_CREW.match(s.text[m.end():]):
@@ -653,6 +661,35 @@ def rule_bracketed_credits(doc: Doc, s: Sentence) -> None:
         for work in dict.fromkeys(works):
             doc.add(work, "castMember", m.group(0), s.start + m.start(), "bracketed-cast",
                     0.6, obj=person)
+
+
+def _director_credits(doc: Doc, s: Sentence, m: re.Match[str], name: str) -> None:
+    """"new films from Naomi Kawase (True Mothers), François Ozon (Summer of 85)",
+    "directors Joel Bakan and Jennifer Abbott (The New Corporation)": the one or two works
+    in the bracket after a filmmaker's name are theirs (``maker-credits``)."""
+    a, b = s.start + m.start("in"), s.start + m.end("in")
+    spans = [(x, y, w) for x, y, w in doc.works_in_spans(a, b)
+             if doc.type_of(w) in ("Movie", "TVSeries")]
+    title = m.group("in").strip("“”\"‘’' ")
+    if not spans and re.fullmatch(r"[A-Z0-9][\w’'&:!.-]*(?: [\w’'&:!.-]+){0,7}", title) and \
+            "," not in title and not doc.is_person(title, strict=True) and doc.lookup(title) is None:
+        # "Frederick Wiseman (City Hall)": the bracket holds one title, read as one here
+        at = doc.text.find(title, a)
+        work = doc.entity(title, "Movie", "maker-credits", m.group(0))
+        doc.add_work_span(at, at + len(title), work)
+        spans = [(at, at + len(title), work)]
+    rest = re.sub(r"[\s,“”\"‘’']|\band\b", "", "".join(
+        doc.text[x:y] for x, y in zip([a] + [y for _x, y, _w in spans],
+                                      [x for x, _y, _w in spans] + [b])))
+    if not spans or len(spans) > 2 or rest:
+        return
+    found = doc.lookup(name)
+    if found is not None and not is_a(doc.type_of(found), "Person"):
+        return
+    person = doc.entity(name, "Filmmaker", "maker-credits", m.group(0))
+    for _x, _y, work in spans:
+        doc.add(work, "director", m.group(0), s.start + m.start(), "maker-credits", 0.6,
+                obj=person)
 
 
 def _alone(doc: Doc, word: str) -> bool:
