@@ -1181,3 +1181,40 @@ def test_films_from_filmmakers_with_their_titles_in_brackets() -> None:
                  "(\"Collateral Beauty\").")
     assert ("beauty-and-the-beast", "castMember", "gugu-mbatha-raw") in cast
     assert not any(p == "director" for _s, p, _o in cast)
+
+
+def test_the_last_name_of_a_cast_list_is_not_the_series_after_it() -> None:
+    # dev-37 (TV Series Finale, 2022): "Moonhaven is now not returning to AMC+ for a second
+    # season. … Starring Emma McDonald, Dominic Monaghan, …, Kadeem Hardison, and Yazzmin
+    # Newell, the sci-fi series is set 100 years in the future"
+    text = ("Moonhaven is now not returning to AMC+ for a second season. Starring Emma "
+            "McDonald, Dominic Monaghan, Kadeem Hardison, and Yazzmin Newell, the sci-fi "
+            "series is set 100 years in the future. Peter Ocko created the series.")
+    found = run(text, date="2022-12-05")
+    kinds = {e.name: e.type for e in found.entities}
+    assert kinds["Moonhaven"] == "TVSeries"
+    assert kinds.get("Yazzmin Newell") not in ("TVSeries", "Movie")
+    got = {c.key() for c in found.statements}
+    assert ("moonhaven", "streamingOn", "amc-plus") in got
+    assert not any(s == "yazzmin-newell" for s, _p, _o in got)
+
+
+def test_a_makers_untitled_film_named_by_surname_and_a_cast_list_in_the_headline() -> None:
+    # dev-37 (Republic World, 2021), headline "Wes Anderson's untitled film stars Bryan
+    # Cranston, Hope Davis, Liev Schreiber and others"; text "Bryan Cranston, Hope Davis,
+    # Jeffrey Wright and Liev Schreiber are set to star in Anderson’s next directorial
+    # venture"
+    text = ("Wes Anderson has added a star-studded cast to his upcoming film, which still "
+            "remains to be titled. Bryan Cranston, Hope Davis, Jeffrey Wright and Liev "
+            "Schreiber are set to star in Anderson’s next directorial venture. Liev Schreiber, "
+            "who will also star in Anderson’s upcoming film, is well-known for his role in "
+            "the famous Ray Donovan.")
+    found = suggest(Article("a", "Wes Anderson's untitled film stars Bryan Cranston, Hope "
+                            "Davis, Liev Schreiber and others", "a.txt", text,
+                            date="2021-08-18"), KNOWN, min_confidence=0.0)
+    kinds = {e.name: e.type for e in found.entities}
+    assert "Liev Schreiber" not in kinds or kinds["Liev Schreiber"] not in ("Movie", "TVSeries")
+    assert "Anderson" not in kinds
+    assert kinds["Wes Anderson’s next film"] == "Movie"
+    got = {c.key() for c in found.statements}
+    assert ("wes-anderson-next-film", "castMember", "bryan-cranston") in got

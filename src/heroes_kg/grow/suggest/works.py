@@ -224,8 +224,10 @@ _ROLE_IN = re.compile(rf"\b(?:stars?|starring|starred|plays?|playing|played|port
                       rf"(?P<t>{TITLE_WORDS})")
 #: "Pose will return for a third and final season": a series with seasons.
 _RETURNS = re.compile(rf"(?P<t>{TITLE_WORDS}) (?:will return|returns|is returning|will be back|"
-                      rf"is coming back|comes back|is back) for (?:a|its|their) (?:[\w-]+ )?"
-                      rf"(?:and (?:final|last) )?season")
+                      rf"is coming back|comes back|is back|(?:is|will) (?:now |officially )?not "
+                      rf"(?:be )?(?:returning|coming back|back)(?: to [A-Z][\w+&.-]*(?: [A-Z][\w+&.-]*)*)?) "
+                      rf"for (?:a|its|their) "
+                      rf"(?:[\w-]+ )?(?:and (?:final|last) )?season")
 #: "Stranger Things star Finn Wolfhard", "Jane the Virgin actress Gina Rodriguez": a work
 #: named by the credit of the person after it.
 _CREDIT_OF = re.compile(rf"(?<![\w’'])(?P<t>{TITLE_WORDS})(?:[’'](?:s)?)? (?:star|actress|actor|alum|"
@@ -524,7 +526,7 @@ _TITLE_PATTERNS = [
     (_FRONTED_CREDIT, "fronted-credit", re.compile(r"^(?:Written|Directed|Created|Co-written|"
                                                    r"Produced|Co-created) by ")),
     (_RENEWED, "renewed", re.compile(r"\b(?:renewed|cancell?ed|picked up)\b")),
-    (_RETURNS, "renewed", re.compile(r"\b(?:return|returns|returning|back) for\b")),
+    (_RETURNS, "renewed", re.compile(r"\b(?:return|returns|returning|back)\b[^.]{0,30}? for\b")),
     (_ROLE_IN, "role-in", re.compile(r"\b(?:star|play|portray|voic|return|repris)")),
     (_ORDER, "order", re.compile(r"\b(?:order|renewal)\b")),
     (_OWNED, "owned-title", re.compile(r"[’']")),
@@ -1172,6 +1174,12 @@ def find_titles(doc: Doc) -> None:
                 if rule == "cast-of" and re.match(r", [A-Z][\w’' ]{1,40}[?!]", s.text[m.end(group):]):
                     continue  # "the first trailer for What Happened, Miss Simone?": a title
                     # its comma cuts short
+                if rule == "starring-in" and re.match(
+                        r"(?:[’']s)? (?:[a-z-]+ ){0,2}(?:film|movie|series|show|project|"
+                        r"feature|venture|picture|effort|outing)s?\b", s.text[m.end(group):]) and re.search(
+                        r"[’']s$|[’']s(?= )", s.text[m.start(group):m.end(group) + 2]):
+                    continue  # "who will also star in Anderson’s upcoming film": the maker's
+                    # possessive, no title
                 if rule == "kind-is" and not (m.group("named") or _repeated(doc, title)):
                     continue  # "The film is Oscar-nominated": no title
                 if _EVENT_AFTER.match(s.text, m.end(group)):
@@ -1192,6 +1200,11 @@ def find_titles(doc: Doc) -> None:
                 if rule == "kind-apposition" and city and is_place_or_award(title):
                     # "The first pilot: Mogadishu, Minnesota, a drama": a city and its state
                     title = f"{city.group('c')}, {title}"
+                if rule == "apposition" and re.search(
+                        r"[A-Z][\w’'-]+,? (?:and|&) $", s.text[:m.start(group)]) and \
+                        s.text[:m.start(group)].count(", ") >= 2:
+                    continue  # "Starring Emma McDonald, …, Kadeem Hardison, and Yazzmin Newell,
+                    # the sci-fi series is set …": the last of a cast list, then the series
                 if rule == "apposition" and " and " in title and re.search(
                         r"[A-Z][\w’'-]+, $", s.text[:m.start(group)]):
                     continue  # "four main characters—Trevor Belmont, Sypha Belandes, Grant
@@ -1735,6 +1748,15 @@ def _headline_titles(doc: Doc) -> None:
             if _PART_BEFORE.search(headline[:headline.find(name)]):
                 continue  # "Zoe Kravitz and Paul Dano will play Catwoman and Riddler in new
                 # Batman film": a part someone plays, not a title
+            listed = re.search(rf"(?P<b>[A-Z][\w’'-]+ [A-Z][\w’'-]+), {re.escape(name)}"
+                               rf"(?:,| and\b)|{re.escape(name)}, (?P<a>[A-Z][\w’'-]+ "
+                               rf"[A-Z][\w’'-]+)(?:,| and\b)", headline)
+            if listed and doc.is_person(listed.group("b") or listed.group("a") or "") and \
+                    re.search(r"\b(?:stars?|starring|with|cast|joins?|join|features?|"
+                              r"adds?)\b", headline[:listed.start()]):
+                people.append(f" {name} ")
+                continue  # "… stars Bryan Cranston, Hope Davis, Liev Schreiber and others":
+                # a name in a list of people
             if _speaks(headline, name) or any(
                     _SPEAKS_AFTER.match(text, a + len(name)) for a in at):
                 people.append(f" {name} ")
@@ -1758,7 +1780,7 @@ def _headline_titles(doc: Doc) -> None:
 _UNTITLED = re.compile(
     rf"(?:\b(?P<cue>filmmaker|director|writer-director|auteur|showrunner|creator) )?"
     rf"(?P<p>{NAME})[’']s? (?P<adj>next|new|upcoming|untitled|latest)(?: [a-z-]+)? "
-    rf"(?P<k>film|movie|feature|series|show)\b")
+    rf"(?P<k>film|movie|feature|series|show|venture|picture)\b")
 
 
 #: "an upcoming film by David O. Russell": the same, the maker after the work.
@@ -1794,11 +1816,16 @@ def _untitled(doc: Doc) -> None:
     says they are a filmmaker."""
     for m in [*_UNTITLED.finditer(doc.text), *_UNTITLED_BY.finditer(doc.text)]:
         name = doc.trim(m.group("p"))
+        full = re.search(rf"\b[A-Z][\w’'.-]+ {re.escape(name)}\b", doc.text) \
+            if " " not in name else None
+        if full is not None and doc.is_person(full.group(0)):
+            name = full.group(0)  # "Anderson’s next directorial venture" after "Wes Anderson"
         if not doc.is_person(name) or doc.work_span_at(m.start("p"), m.end("p")):
             continue
         series = m.group("k") in ("series", "show")
         # "Wes Anderson’s next feature" keeps its noun; a show is a series
-        kind = "series" if series else m.group("k")
+        kind = "series" if series else "film" if m.group("k") in ("venture", "picture") \
+            else m.group("k")  # "next directorial venture": a film
         # "an upcoming film by David O. Russell, the director of …": a filmmaker
         cue = m.groupdict().get("cue") or re.match(
             r",? (?:the )?(?:director|filmmaker|writer-director)\b", doc.text[m.end():])
