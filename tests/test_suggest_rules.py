@@ -1218,3 +1218,25 @@ def test_a_makers_untitled_film_named_by_surname_and_a_cast_list_in_the_headline
     assert kinds["Wes Anderson’s next film"] == "Movie"
     got = {c.key() for c in found.statements}
     assert ("wes-anderson-next-film", "castMember", "bryan-cranston") in got
+
+
+def test_a_numbered_box_office_chart_gives_each_title_its_take_and_rank() -> None:
+    # dev-37 (Studio Briefing, 2013): "1. Gravity, $44.3 million; 2. Captain Phillips, $26
+    # million; 3. Cloudy with a Chance Of Meatballs 2, $14.2 million; …"; dev-36 (Punch Drunk
+    # Critics, 2016): "1. Kung Fu Panda 3- $21M/$69M" over "2. Hail, Caesar! (review here)-
+    # $11.4M"
+    text = ("The top ten films for the weekend at the box office:\n1. Gravity, $44.3 million; "
+            "2. Captain Phillips, $26 million; 3. Cloudy with a Chance Of Meatballs 2, $14.2 "
+            "million; 4. Machete Kills, $3.8 million.")
+    got = facts(text, date="2013-10-13")
+    assert ("gravity-box-office-weekend", "gross", "44300000") in got
+    assert ("gravity-box-office-weekend", "rank", "1") in got
+    assert ("captain-phillips-box-office-weekend", "about", "captain-phillips") in got
+    assert ("machete-kills-box-office-weekend", "rank", "4") in got
+    slash = facts("Weekend box office:\n1. Kung Fu Panda 3- $21M/$69M\n2. Hail, Caesar! (review "
+                  "here)- $11.4M\n3. The Revenant- $7.1M/$149.7M\n", date="2016-02-07")
+    assert ("kung-fu-panda-3-box-office-total", "gross", "69000000") in slash
+    assert ("hail-caesar-box-office-weekend", "rank", "2") in slash
+    # a list that does not run on from 1, or of two items, is no chart
+    assert not any(s.endswith("-box-office-weekend") for s, _p, _o in facts(
+        "The box office:\n4. Gravity, $4 million; 5. Rush, $2 million; 6. Prisoners, $1 million."))

@@ -1281,7 +1281,68 @@ def period_ended(doc: Doc) -> None:
 
 
 RULES = [rule_figures, rule_watched_for, rule_box_office_take]
-DOC_RULES = [figure_list, stated_by, week_spans, period_ended]
+#: An item of a numbered box-office chart: "1. Gravity, $44.3 million;", "2. Hail,
+#: Caesar! (review here)- $11.4M", "1. Kung Fu Panda 3- $21M/$69M" (the weekend's take,
+#: then the total so far).
+_CHART_ITEM = re.compile(
+    r"(?:^|(?<=[;\n]) ?|(?<=\. ))(?P<n>\d{1,2})\. (?P<t>[A-Z0-9][^\n;$]{0,70}?)"
+    r"(?: \([^()\n]{1,30}\))?(?:,|:| ?[-–—]) ?(?P<m>\$\d[\d,.]*(?: ?(?:million|billion|[MBK]))?)"
+    r"(?:/(?P<m2>\$\d[\d,.]*(?: ?(?:million|billion|[MBK]))?))?", re.MULTILINE)
+
+
+def box_office_chart(doc: Doc) -> None:
+    """"1. Gravity, $44.3 million; 2. Captain Phillips, $26 million; 3. …" (Studio
+    Briefing, 2013), "1. Kung Fu Panda 3- $21M/$69M" over "2. Hail, Caesar! (review here)-
+    $11.4M" (Punch Drunk Critics, 2016): a numbered chart of three or more titles, ranked
+    1, 2, 3 … in order, each with a sum: a box-office figure of the work with its gross,
+    currency and rank (a second sum after "/", the total so far, is a figure of its own).
+    Not: a numbered list without sums, a list whose numbers do not run on from 1."""
+    if not _BOX_OFFICE_NEWS.search(doc.text):
+        return
+    items = list(_CHART_ITEM.finditer(doc.text))
+    runs: list[list[re.Match[str]]] = []
+    for m in items:
+        if int(m.group("n")) == 1:
+            runs.append([m])
+        elif runs and int(m.group("n")) == int(runs[-1][-1].group("n")) + 1:
+            runs[-1].append(m)
+    for run in runs:
+        if len(run) < 3:
+            continue
+        for m in run:
+            title = m.group("t").strip().rstrip(",")
+            if len(title.split()) > 10 or title.endswith((".", "?")) and not title.endswith("!"):
+                continue
+            work = doc.lookup(title)
+            if work is None:
+                work = doc.entity(title, "Movie", "box-office-chart", m.group(0))
+                at = m.start("t")
+                doc.add_work_span(at, at + len(title), work)
+            if doc.type_of(work) not in ("Movie", "TVSeries", "MovieSeries"):
+                continue
+            quote = m.group(0).lstrip(" ;")
+            start = doc.text.find(quote, m.start())
+            for key, suffix, ranked in (("m", "weekend", True), ("m2", "total", False)):
+                if not m.group(key):
+                    continue
+                money = _MONEY.match(m.group(key))
+                got = _money(money) if money else None
+                if got is None:
+                    continue
+                gross, currency = got
+                figure = doc.derived(f"{work}-box-office-{suffix}", "BoxOfficeFigure",
+                                     f"{doc.name_of(work)}, box office ({suffix})",
+                                     "box-office-chart", quote)
+                doc.add(figure, "about", quote, start, "box-office-chart", 0.6, obj=work)
+                doc.add(figure, "gross", quote, start, "box-office-chart", 0.65, value=gross)
+                doc.add(figure, "currency", quote, start, "box-office-chart", 0.65,
+                        value=currency)
+                if ranked:
+                    doc.add(figure, "rank", quote, start, "box-office-chart", 0.6,
+                            value=int(m.group("n")))
+
+
+DOC_RULES = [figure_list, box_office_chart, stated_by, week_spans, period_ended]
 
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
