@@ -1240,3 +1240,20 @@ def test_a_numbered_box_office_chart_gives_each_title_its_take_and_rank() -> Non
     # a list that does not run on from 1, or of two items, is no chart
     assert not any(s.endswith("-box-office-weekend") for s, _p, _o in facts(
         "The box office:\n4. Gravity, $4 million; 5. Rush, $2 million; 6. Prisoners, $1 million."))
+
+
+def test_three_or_more_pairs_of_a_cast_list_in_one_sentence() -> None:
+    # dev-37 (GamesRadar+, 2021): "The latest additions to the lineup are Kirby
+    # Howell-Baptiste as Death, Mason Alexander Park as Desire, Donna Preston as Despair, …"
+    text = ("Netflix series “The Sandman” has added twelve new actors to its cast.\n\nThe latest "
+            "additions to the lineup are Kirby Howell-Baptiste as Death, Mason Alexander Park "
+            "as Desire, Donna Preston as Despair, Razane Jammal as Lyta Hall, and Stephen Fry "
+            "as Gilbert.")
+    found = run(text, date="2021-05-26")
+    plays = {(c.subject, c.object): c.rule for c in found.statements if c.property == "plays"}
+    assert plays[("mason-alexander-park", "desire")] == "cast-as-list"
+    assert plays[("razane-jammal", "lyta-hall")] == "cast-as-list"
+    assert ("stephen-fry", "gilbert") in plays
+    # one pair alone keeps its own, less sure rule
+    one = run("Netflix series “The Sandman” adds Stephen Fry as Gilbert.", date="2021-05-26")
+    assert not any(c.rule == "cast-as-list" for c in one.statements)

@@ -199,7 +199,13 @@ class Doc:
         self.article = article
         #: The article's text, a hard-wrapped one with its lines joined (same offsets).
         self.text = blank_link_lines(unwrap(article.text))
+        curated = list(curated)
         self.curated = {statement_key(st) for st in curated}
+        # a role curated as played in a work says the character appears in it: drafting
+        # that again would add nothing the graph does not already say
+        self.curated |= {(st.object, "appearsIn", work) for st in curated
+                         if st.property == "plays" and st.object
+                         for key, work in st.qualifiers if key == "in"}
         self.known: dict[str, Entity] = {e.id: e for e in entities}
         self.names: dict[str, str] = {}
         for entity in self.known.values():

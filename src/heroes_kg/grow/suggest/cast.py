@@ -289,23 +289,28 @@ def rule_cast_x_as(doc: Doc, s: Sentence) -> None:
 #: A sentence that says whose cast it lists: "The series stars …", "The cast also
 #: features …", "join returning cast members … in the film".
 _SPEAKS_OF_CAST = re.compile(r"\b(?:(?:the|this|its|their) (?:series|film|movie|show|sequel)|"
-                             r"cast|ensemble)\b", re.IGNORECASE)
+                             r"cast|ensemble|line-?up|additions)\b", re.IGNORECASE)
 
 
-_CAST_LIST = re.compile(rf"(?:^|, (?:and )?|\band |\) |: )(?P<a>{NAME})"
+_CAST_LIST = re.compile(rf"(?:^|, (?:and )?|\band |\) |: |\b(?:are|include|includes) )(?P<a>{NAME})"
                         rf"(?P<credit> \([^()]{{2,60}}\))? as (?P<r>{_ROLE})")
 
 
 def rule_cast_list(doc: Doc, s: Sentence) -> None:
     """"(L-R) Adriana Barraza as Grandma Moreno, and Pedro Pascal as Marcus Moreno"; a
     parenthesised earlier credit is skipped: "Lena Ortiz (Spy Kids) as Captain Comet"."""
-    for m in _CAST_LIST.finditer(s.text):
+    found = list(_CAST_LIST.finditer(s.text))
+    for m in found:
         start = s.start + m.start("a")
         if any(a <= start < b for a, b in doc.consumed):
             continue
         quote = s.text[m.start("a"):m.end()]
-        rule = "credit-as" if m.group("credit") else "name-as-name"
-        if rule == "name-as-name" and doc.work_at(start, s) not in doc.works_in(
+        # "The latest additions to the lineup are Kirby Howell-Baptiste as Death, Mason
+        # Alexander Park as Desire, Donna Preston as Despair, …": three or more pairs in one
+        # sentence are a cast list (``cast-as-list``), surer than one "A as B" alone
+        rule = "credit-as" if m.group("credit") else "cast-as-list" if len(found) >= 3 \
+            else "name-as-name"
+        if rule in ("name-as-name", "cast-as-list") and doc.work_at(start, s) not in doc.works_in(
                 s.start, s.end) and not _SPEAKS_OF_CAST.search(s.text):
             continue  # "They include the likes of A as X, …": of which work, the text
             # does not say here (right 22 times in 43 before this, most wrong ones so)
