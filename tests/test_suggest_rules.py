@@ -1257,3 +1257,16 @@ def test_three_or_more_pairs_of_a_cast_list_in_one_sentence() -> None:
     # one pair alone keeps its own, less sure rule
     one = run("Netflix series “The Sandman” adds Stephen Fry as Gilbert.", date="2021-05-26")
     assert not any(c.rule == "cast-as-list" for c in one.statements)
+
+
+def test_a_directed_by_line_under_a_title_line_is_that_titles() -> None:
+    # dev-37 (FNE, 2022): "Belgrade Victor Award for Best Film:\n\nNitram (Australia)\n\n
+    # Directed by Justin Kurzel\n\nBest Actress:\n\nSuzanne Jouannet for The Accusation /
+    # Les Choses Humaines (France)\n\nDirected by Yvan Attal"
+    text = ("“Nitram” won the festival's top prize.\n\nFULL LIST OF AWARDS:\n\n"
+            "Best Film:\n\n“Nitram” (Australia)\n\nDirected by Justin Kurzel\n\n"
+            "Best Script:\n\nYvan Attal for The Accusation (France)\n\nDirected by Yvan Attal\n")
+    got = facts(text, date="2022-03-08")
+    assert ("nitram", "director", "justin-kurzel") in got
+    # the line under a title no rule read names no director of the article's film
+    assert ("nitram", "director", "yvan-attal") not in got

@@ -141,6 +141,19 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
                     later.append(w)
         if later:
             return later[0]
+        line = doc.paragraph_at(pos, 1)
+        if line is not None and line.text.strip() == s.text.strip():
+            # "Nitram (Australia)" over "Directed by Justin Kurzel", each on a line of its
+            # own (a festival's list of awards): the work of the lines just before, or
+            # none, never the article's main work
+            at = doc.paragraphs.index(line) if line in doc.paragraphs else -1
+            for prev in reversed(doc.paragraphs[max(0, at - 2):at] if at > 0 else []):
+                named = [w for a, _b, w in doc.work_spans if prev.start <= a < prev.end]
+                if named:
+                    return named[-1]
+                if prev.text.rstrip().endswith(":"):
+                    break
+            return None
     # Not a title in brackets that close before the clause: "Scott Waugh (Need for Speed)".
     # In a list of items set apart by semicolons, not a work of an item before the
     # clause's own: "… Barbara Kopple's Desert One, chronicling …; And We Go Green, about
