@@ -1311,7 +1311,7 @@ def box_office_chart(doc: Doc) -> None:
             continue
         for m in run:
             title = m.group("t").strip().rstrip(",")
-            if len(title.split()) > 10 or title.endswith((".", "?")) and not title.endswith("!"):
+            if len(title.split()) > 10 or title.endswith((".", "?")):
                 continue
             work = doc.lookup(title)
             if work is None:
