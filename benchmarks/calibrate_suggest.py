@@ -61,7 +61,7 @@ ROUNDS = {2: "9db557f", 3: "47abd89", 4: "380a773", 5: "2c6b51b", 6: "51b4d2d",
           21: "133c7c5", 22: "3b775d7", 23: "8c0cdb5",
           24: "20aaedc", 25: "ca44757", 26: "9df169f", 27: "23c77a9",
           28: "df89ad7", 29: "0dfd7aa", 30: "33871b5",
-          31: "4f31c37", 32: "08f9248", 33: "6db14ea", 34: "4ea3cf6", 35: "0132ba4"}
+          31: "4f31c37", 32: "08f9248", 33: "6db14ea", 34: "4ea3cf6", 35: "0132ba4", 36: "58621bf"}
 #: How strongly a rule's offset is held towards zero (an L2 penalty, in candidates).
 STRENGTH = 3.0
 

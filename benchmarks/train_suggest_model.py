@@ -65,7 +65,7 @@ DEFAULT_SETS = ("dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "de
                 "dev-12", "dev-13", "dev-14", "dev-15", "dev-16", "dev-17", "dev-18",
                 "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25", "dev-26",
                 "dev-27", "dev-28", "dev-29", "dev-30", "dev-31", "dev-32",
-                "dev-33", "dev-34", "dev-35", "dev-36", "dev-37")
+                "dev-33", "dev-34", "dev-35", "dev-36", "dev-37", "dev-38")
 
 
 @dataclass
