@@ -1270,3 +1270,16 @@ def test_a_directed_by_line_under_a_title_line_is_that_titles() -> None:
     assert ("nitram", "director", "justin-kurzel") in got
     # the line under a title no rule read names no director of the article's film
     assert ("nitram", "director", "yvan-attal") not in got
+
+
+def test_the_nominees_for_a_category_listed_without_quotation_marks() -> None:
+    # dev-38 (The Daily Beast, 2019): "The five nominees for best drama film are The
+    # Irishman, Marriage Story, 1917, Joker, and The Two Popes."
+    text = ("Netflix dominated the 77th Golden Globes nomination list. The five nominees for "
+            "best drama film are The Irishman, Marriage Story, 1917, Joker, and The Two Popes.")
+    got = facts(text, date="2019-12-09")
+    for work in ("the-irishman", "marriage-story", "1917", "joker", "the-two-popes"):
+        assert (work, "nominatedFor", "golden-globe-best-drama-film") in got
+    # two items, or people, are no such list
+    assert not any(p == "nominatedFor" for _s, p, _o in facts(
+        "The nominees for best actor are Adam Driver and Joaquin Phoenix."))

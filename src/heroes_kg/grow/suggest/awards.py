@@ -481,7 +481,8 @@ def rule_award_category_went(doc: Doc, s: Sentence) -> None:
 
 #: "The nominees for best picture are: "American Fiction,” "Anatomy of a Fall,” …",
 #: "The nominees for best actress are: Annette Bening, "Nyad”; Lily Gladstone, …".
-_NOMINEES_ARE = re.compile(r"^(?:The )?(?:nominees|nominations|contenders) (?:for|in) (?:the )?"
+_NOMINEES_ARE = re.compile(r"^(?:The )?(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) )?"
+                           r"(?:nominees|nominations|contenders) (?:for|in) (?:the )?"
                            r"(?P<cat>(?i:best) [\w’' -]{2,60}?)(?: (?:category|award|prize))?"
                            r"(?: (?:are|were|include|included):?|:) ")
 _NOMINEE_PAIR = re.compile(rf"(?P<p>{NAME}),? (?:for )?[“\"‘](?P<t>[^“”\"\n]{{1,80}}?)[,.]?[”\"’]")
@@ -513,12 +514,38 @@ def rule_award_nominees_are(doc: Doc, s: Sentence) -> None:
             doc.add(person, "nominatedFor", s.text[:m.end() + x.end()], s.start,
                     "award-nominees-are", 0.65, obj=award)
         return
-    for x in _NOMINEE_TITLE.finditer(rest):
+    quoted = list(_NOMINEE_TITLE.finditer(rest))
+    for x in quoted:
         work = doc.lookup(x.group("t").strip())
         if work is None or doc.type_of(work) not in WORK_TYPES:
             continue
         doc.add(work, "nominatedFor", s.text[:m.end()] + rest[:x.end()], s.start,
                 "award-nominees-are", 0.65, obj=award)
+    if quoted:
+        return
+    # "The five nominees for best drama film are The Irishman, Marriage Story, 1917, Joker,
+    # and The Two Popes.": titles unquoted, a list of three or more, each read as a title
+    body = rest.rstrip(" .")
+    items = [x.strip() for x in re.split(r",? and |, ", body)]
+    if len(items) < 3 or not all(
+            re.fullmatch(r"[A-Z0-9][\w’'&:!.-]*(?: [\w’'&:!.-]+){0,7}", x) and
+            not doc.is_person(x, strict=True) for x in items):
+        return
+    series = bool(re.search(r"\b(?:series|television|TV|drama series|comedy series)\b", cat))
+    at = s.start + m.end()
+    for x in items:
+        where = doc.text.find(x, at)
+        if where < 0:
+            continue
+        at = where + len(x)
+        work = doc.lookup(x)
+        if work is None:
+            work = doc.entity(x, "TVSeries" if series else "Movie", "award-nominees-are", x)
+            doc.add_work_span(where, where + len(x), work)
+        if doc.type_of(work) not in WORK_TYPES:
+            continue
+        doc.add(work, "nominatedFor", doc.text[s.start:at], s.start, "award-nominees-are",
+                0.6, obj=award)
 
 
 RULES = [rule_award_epithet, rule_award_won, rule_award_category_won,
