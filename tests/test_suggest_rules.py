@@ -1283,3 +1283,26 @@ def test_the_nominees_for_a_category_listed_without_quotation_marks() -> None:
     # two items, or people, are no such list
     assert not any(p == "nominatedFor" for _s, p, _o in facts(
         "The nominees for best actor are Adam Driver and Joaquin Phoenix."))
+
+
+def test_won_the_award_for_a_category_in_lower_case() -> None:
+    # dev-38 (Mic, 2018): "Matthew Rhys won the award for outstanding lead actor in a drama
+    # series at the 70th annual Emmy Awards on Monday"; dev-37 (Extra, 2015): "Uzo Aduba won
+    # the Emmy for Outstanding Supporting Actress in a Drama Series"; dev-27 (2024): "picked
+    # up the award for Best Original Screenplay for The French thriller"
+    got = run("Matthew Rhys won the award for outstanding lead actor in a drama series at the "
+              "70th annual Emmy Awards on Monday for The Americans.", date="2018-09-18")
+    awards = {(c.subject, c.object) for c in got.statements if c.property == "awardReceived"}
+    names = {e.id: e.name for e in got.entities}
+    assert any(s == "matthew-rhys" and "lead actor in a drama series" in names.get(o, "").lower()
+               for s, o in awards)
+    emmy = run("Uzo Aduba won the Emmy for Outstanding Supporting Actress in a Drama Series.")
+    assert any(e.name == "Emmy for Outstanding Supporting Actress in a Drama Series"
+               for e in emmy.entities)
+    cut = run("Justine Triet picked up the award for Best Original Screenplay for The French "
+              "thriller at the BAFTAs.")
+    assert not any("French" in e.name for e in cut.entities if e.type == "Award")
+    # a genre word matched inside another word quotes nothing of it ("award" for "war")
+    war = run("He won the award for outstanding lead actor for the Cold War spy drama "
+              "“The Americans”.")
+    assert all(not c.quote.startswith("ward") for c in war.statements)

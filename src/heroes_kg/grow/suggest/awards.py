@@ -243,11 +243,13 @@ _CAT_CAPS = (r"(?:Best|Outstanding) [A-Z][\w’'-]*(?: (?:(?:in|a|an|or|for|by|o
 _CAT_LOWER = (r"(?:best|outstanding) (?:(?:lead|leading|supporting|original|adapted|"
               r"foreign[- ]language|international|animated|documentary|comedy|drama) )?"
               r"(?:picture|film|director|directing|actor|actress|documentary|screenplay|"
-              r"editing|cinematography|drama series|comedy series|limited series)\b")
+              r"editing|cinematography|drama series|comedy series|limited series)\b"
+              r"(?: in an? (?:drama|comedy|limited) series| in a (?:leading|supporting) role)?")
 _CAT_VERB = re.compile(
     rf"\b(?P<verb>(?:won|wins|took home|takes home|picked up|scooped|received|"
     rf"(?:was|were|is|are|been|also) (?:nominated for|up for)))"
-    rf" (?:the |a |an )?(?P<award>(?:{_CAT_CAPS}|{_CAT_LOWER})"
+    rf" (?:the |a |an )?(?:(?P<prize>award|prize|trophy|Emmy|Oscar) for (?:the )?)?"
+    rf"(?P<award>(?:{_CAT_CAPS}|{_CAT_LOWER})"
     rf"(?: (?:{_AWARD}))?(?: (?:[Aa]ward|[Pp]rize|accolade|trophy|statuette))?)"
     rf"(?![\w’'-]| of (?:the|all|its|his|her|their|(?:19|20)\d\d)\b)")
 #: What may follow the category: the ceremony, the nominations' word, the title "for"
@@ -275,6 +277,11 @@ def rule_award_category_won(doc: Doc, s: Sentence) -> None:
             continue
         name = m.group("award")
         award_end = m.end("award")
+        if m.group("prize") and " for " in name:
+            # "picked up the award for Best Original Screenplay for The French …": the
+            # category ends before the title
+            award_end -= len(name) - name.index(" for ")
+            name = name[:name.index(" for ")]
         cut = re.search(rf"(?<=.) (?:{'|'.join(p for p, _i, _n in _CANONICAL)})\b", name)
         if cut is not None:  # "Best Actress BAFTA for TÁR": the category ends at its prize
             award_end -= len(name) - cut.end()
@@ -294,6 +301,9 @@ def rule_award_category_won(doc: Doc, s: Sentence) -> None:
         if begin:
             begin = s.text.find(" ", begin) + 1
         quote = s.text[begin:end]
+        if m.group("prize") in ("Emmy", "Oscar"):
+            # "won the Emmy for Outstanding Supporting Actress in a Drama Series"
+            name = f"{m.group('prize')} for {name}"
         award = _category_award(doc, name, prefix, "award-category-won", quote, bare)
         doc.add(subject, prop, quote, s.start + begin, "award-category-won", 0.65,
                 obj=award)

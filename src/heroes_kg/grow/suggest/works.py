@@ -3048,7 +3048,7 @@ def rule_kind_before_title(doc: Doc, s: Sentence) -> None:
             if not genre:
                 last = None
                 continue
-        phrase = re.search(rf"(?i)(?:{re.escape(genre.split()[0])})[^“\"‘]*?[“\"‘]?$", before)
+        phrase = re.search(rf"(?i)\b(?:{re.escape(genre.split()[0])})[^“\"‘]*?[“\"‘]?$", before)
         start = s.start + phrase.start() if phrase else a
         end = doc.past_quote(b)
         doc.add(work, "genre", doc.text[start:end], start, "kind-before-title",
