@@ -1306,3 +1306,15 @@ def test_won_the_award_for_a_category_in_lower_case() -> None:
     war = run("He won the award for outstanding lead actor for the Cold War spy drama "
               "“The Americans”.")
     assert all(not c.quote.startswith("ward") for c in war.statements)
+
+
+def test_a_given_name_that_is_also_a_services_name_is_a_person() -> None:
+    # dev-38 (Beauty World News, 2014): "Max Adler previously confirmed that he is reprising
+    # his role … "Glee reached out …," he told Wetpaint."; dev-18: "Max Minghella"
+    text = ('Max Adler previously confirmed that he is back on "Glee."\n\n"Glee reached out and '
+            'asked if I would be interested," he told Wetpaint.')
+    found = run(text, date="2014-09-12")
+    assert {e.name: e.type for e in found.entities}["Max Adler"] in ("Person", "Actor")
+    assert any(c.property == "spokenBy" and c.object == "max-adler" for c in found.statements)
+    # the service itself, and its originals, stay a service's
+    assert types("Max Originals will stream the film.").get("Max Originals") != "Person"

@@ -171,6 +171,11 @@ def guess_type(name: str) -> str:
     if name.isupper() and len(name) <= 6:
         return "Organization"
     first = key.split(" ", 1)[0]
+    words = key.split()
+    if len(words) == 2 and first in ("max",) and name.split()[1][:1].isupper() and \
+            words[1] not in ("original", "originals", "plus", "go", "app", "subscribers",
+                             "streaming", "series", "film", "films"):
+        return "Person"  # "Max Adler": a given name that is also a service's name
     if " " in key and (first in STREAMERS or first in STUDIOS or first in NETWORKS or
                        first in PLATFORMS or first in ("amazon", "apple", "google", "microsoft",
                                                        "warner", "disney", "sony", "comcast")):
