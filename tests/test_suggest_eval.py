@@ -139,7 +139,11 @@ FLOORS = {"dev": {"recall": 0.57, "precision": 0.90, "typed": 0.95, "noise": 0},
           # the same (round 35's held-out half), scored once before any rule was tuned on it;
           # tuned on in round 36 for numbered box-office charts, cast lists of "A as B"
           # pairs, a person's name read as a work, "Directed by" lines of an awards list
-          "dev-37": {"recall": 0.22, "precision": 0.82, "typed": 0.93, "noise": 0}}
+          "dev-37": {"recall": 0.22, "precision": 0.82, "typed": 0.93, "noise": 0},
+          # the same (round 36's held-out half), scored once before any rule was tuned on it;
+          # tuned on in round 37 for nominees listed unquoted, "won the award for …", a
+          # given name that is also a service's
+          "dev-38": {"recall": 0.14, "precision": 0.65, "typed": 0.94, "noise": 0}}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
