@@ -536,22 +536,23 @@ def rule_award_nominees_are(doc: Doc, s: Sentence) -> None:
     # "The five nominees for best drama film are The Irishman, Marriage Story, 1917, Joker,
     # and The Two Popes.": titles unquoted, a list of three or more, each read as a title
     body = rest.rstrip(" .")
-    items = [x.strip() for x in re.split(r",? and |, ", body)]
+    items = [part.strip() for part in re.split(r",? and |, ", body)]
     if len(items) < 3 or not all(
-            re.fullmatch(r"[A-Z0-9][\w’'&:!.-]*(?: [\w’'&:!.-]+){0,7}", x) and
-            not doc.is_person(x, strict=True) for x in items):
+            re.fullmatch(r"[A-Z0-9][\w’'&:!.-]*(?: [\w’'&:!.-]+){0,7}", item) and
+            not doc.is_person(item, strict=True) for item in items):
         return
     series = bool(re.search(r"\b(?:series|television|TV|drama series|comedy series)\b", cat))
     at = s.start + m.end()
-    for x in items:
-        where = doc.text.find(x, at)
+    for item in items:
+        where = doc.text.find(item, at)
         if where < 0:
             continue
-        at = where + len(x)
-        work = doc.lookup(x)
+        at = where + len(item)
+        work = doc.lookup(item)
         if work is None:
-            work = doc.entity(x, "TVSeries" if series else "Movie", "award-nominees-are", x)
-            doc.add_work_span(where, where + len(x), work)
+            work = doc.entity(item, "TVSeries" if series else "Movie", "award-nominees-are",
+                              item)
+            doc.add_work_span(where, where + len(item), work)
         if doc.type_of(work) not in WORK_TYPES:
             continue
         doc.add(work, "nominatedFor", doc.text[s.start:at], s.start, "award-nominees-are",
