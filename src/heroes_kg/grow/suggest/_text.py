@@ -57,6 +57,8 @@ TITLE = r"[\"“'‘](?P<t>[A-Z0-9][^\"“”\n]*?)[,.]?(?:[\"”'’]|‘(?=[\s
 _TW = (r"(?:(?:Mrs?|Ms|Dr|St|Jr)\.(?=\s[A-Z])|[A-Z0-9][\w’'&.-]*[\w’'&+]|[A-Z0-9]\+?|[IVX]+|"
        r"[‘’'][A-Z](?=\s))")
 _SMALL = r"(?:of|the|a|an|and|in|on|to|for|at|with|from|by|vs\.?|v\.?|&|de|la|or)"
+#: A plain title as a list or a bracket gives it: "The Two Popes", "Summer of 85", "1917".
+TITLE_SHAPE = r"[A-Z0-9][\w’'&:!.-]*(?: [\w’'&:!.-]+){0,7}"
 TITLE_WORDS = (rf"{_TW}(?:(?:\s{_SMALL})*\s{_TW})*"
                rf"(?::\s(?:{_SMALL}\s)?{_TW}(?:(?:\s{_SMALL})*\s{_TW})*){{0,2}}")
 

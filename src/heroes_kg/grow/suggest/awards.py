@@ -13,7 +13,7 @@ import re
 
 from ._doc import WORK_TYPES, Doc
 from ._terms import is_a
-from ._text import NAME, Sentence, slug, title_cased
+from ._text import NAME, TITLE_SHAPE, Sentence, slug, title_cased
 
 __all__ = ["AWARD_LABEL", "DOC_RULES", "RULES", "award_line"]
 
@@ -538,7 +538,7 @@ def rule_award_nominees_are(doc: Doc, s: Sentence) -> None:
     body = rest.rstrip(" .")
     items = [part.strip() for part in re.split(r",? and |, ", body)]
     if len(items) < 3 or not all(
-            re.fullmatch(r"[A-Z0-9][\w’'&:!.-]*(?: [\w’'&:!.-]+){0,7}", item) and
+            re.fullmatch(TITLE_SHAPE, item) and
             not doc.is_person(item, strict=True) for item in items):
         return
     series = bool(re.search(r"\b(?:series|television|TV|drama series|comedy series)\b", cat))
@@ -778,6 +778,19 @@ def _nominee(doc: Doc, text: str) -> tuple[str, list[str]] | None:
     return title, people
 
 
+def _category_credit(cat: str) -> str | None:
+    """What a category's winner or nominee did for the work listed with them: an acting
+    category ("Best Actor", "BEST ACTRESS") casts them, a directing one makes them its
+    director, a screenplay one its screenwriter."""
+    if re.search(r"\b(?:actor|actress|performance)\b", cat, re.IGNORECASE):
+        return "castMember"
+    if re.search(r"\b(?:director|directing)\b", cat, re.IGNORECASE):
+        return "director"
+    if re.search(r"\b(?:screenplay|writing)\b", cat, re.IGNORECASE):
+        return "screenwriter"
+    return None
+
+
 def _unmake_heading_work(doc: Doc, cat: str) -> None:
     """A category heading ("Best Picture") read as a work's heading is the category:
     that work is dropped, unless a candidate already uses it."""
@@ -833,9 +846,7 @@ def rule_award_nominee_list(doc: Doc) -> None:
             for subject in (people + [work] if title_first else people) or [work]:
                 doc.add(subject, prop, quote, line.start, "award-nominee-list", 0.65,
                         obj=award)
-            credit = "castMember" if _ACTING.search(cat) else "director" if re.search(
-                r"\b(?:[Dd]irector|[Dd]irecting)\b", cat) else "screenwriter" if re.search(
-                r"\b(?:[Ss]creenplay|[Ww]riting)\b", cat) else None
+            credit = _category_credit(cat)
             if credit:
                 for person in people:
                     doc.add(work, credit, quote, line.start, "award-nominee-list", 0.6,
@@ -913,10 +924,7 @@ def rule_award_caps_heading_list(doc: Doc) -> None:
         award = _category_award(doc, cat, prefix, "award-caps-heading", quote)
         for subject in people or [work]:
             doc.add(subject, prop, quote, head.start, "award-caps-heading", 0.7, obj=award)
-        credit = "castMember" if re.search(r"\b(?:actor|actress|performance)\b", cat, re.I) \
-            else "director" if re.search(r"\b(?:director|directing)\b", cat, re.I) \
-            else "screenwriter" if re.search(r"\b(?:screenplay|writing)\b", cat, re.I) \
-            else None
+        credit = _category_credit(cat)
         if credit:
             for person in people:
                 doc.add(work, credit, quote, head.start, "award-caps-heading", 0.6,

@@ -19,6 +19,7 @@ from ._text import (
     NAME,
     POSSESSOR,
     STOP,
+    TITLE_SHAPE,
     TITLE_WORDS,
     WEEKDAYS,
     Sentence,
@@ -655,8 +656,7 @@ def rule_bracketed_credits(doc: Doc, s: Sentence) -> None:
         a, b = s.start + m.start("in"), s.start + m.end("in")
         spans = [(x, y, w) for x, y, w in doc.works_in_spans(a, b)
                  if x >= a and doc.type_of(w) in WORK_TYPES]
-        rest = "".join(doc.text[x:y] for x, y in zip([a] + [y for _x, y, _w in spans],
-                                                      [x for x, _y, _w in spans] + [b]))
+        rest = _outside_spans(doc, a, b, spans)
         if not spans or re.search(r"[^\s,“”\"‘’'0-9()&]", rest.replace(" and ", " ")):
             continue  # "Chloë Sevigny (Golden Exits, from Sundance 2016 Joshy director …)"
         works = [w for _x, _y, w in spans if not set(doc.name_of(w).split()) & set(name.split())]
@@ -668,6 +668,12 @@ def rule_bracketed_credits(doc: Doc, s: Sentence) -> None:
                     0.6, obj=person)
 
 
+def _outside_spans(doc: Doc, a: int, b: int, spans: list[tuple[int, int, str]]) -> str:
+    """The text between ``a`` and ``b`` that the title ``spans`` (in order) leave out."""
+    return "".join(doc.text[x:y] for x, y in zip([a] + [y for _x, y, _w in spans],
+                                                  [x for x, _y, _w in spans] + [b]))
+
+
 def _director_credits(doc: Doc, s: Sentence, m: re.Match[str], name: str) -> None:
     """"new films from Naomi Kawase (True Mothers), François Ozon (Summer of 85)",
     "directors Joel Bakan and Jennifer Abbott (The New Corporation)": the one or two works
@@ -676,16 +682,14 @@ def _director_credits(doc: Doc, s: Sentence, m: re.Match[str], name: str) -> Non
     spans = [(x, y, w) for x, y, w in doc.works_in_spans(a, b)
              if doc.type_of(w) in ("Movie", "TVSeries")]
     title = m.group("in").strip("“”\"‘’' ")
-    if not spans and re.fullmatch(r"[A-Z0-9][\w’'&:!.-]*(?: [\w’'&:!.-]+){0,7}", title) and \
+    if not spans and re.fullmatch(TITLE_SHAPE, title) and \
             "," not in title and not doc.is_person(title, strict=True) and doc.lookup(title) is None:
         # "Frederick Wiseman (City Hall)": the bracket holds one title, read as one here
         at = doc.text.find(title, a)
         work = doc.entity(title, "Movie", "maker-credits", m.group(0))
         doc.add_work_span(at, at + len(title), work)
         spans = [(at, at + len(title), work)]
-    rest = re.sub(r"[\s,“”\"‘’']|\band\b", "", "".join(
-        doc.text[x:y] for x, y in zip([a] + [y for _x, y, _w in spans],
-                                      [x for x, _y, _w in spans] + [b])))
+    rest = re.sub(r"[\s,“”\"‘’']|\band\b", "", _outside_spans(doc, a, b, spans))
     if not spans or len(spans) > 2 or rest:
         return
     found = doc.lookup(name)

@@ -146,8 +146,8 @@ def _target(doc: Doc, pos: int, s: Sentence) -> str | None:
             # "Nitram (Australia)" over "Directed by Justin Kurzel", each on a line of its
             # own (a festival's list of awards): the work of the lines just before, or
             # none, never the article's main work
-            at = doc.paragraphs.index(line) if line in doc.paragraphs else -1
-            for prev in reversed(doc.paragraphs[max(0, at - 2):at] if at > 0 else []):
+            at = doc.paragraphs.index(line)
+            for prev in reversed(doc.paragraphs[max(0, at - 2):at]):
                 named = [w for a, _b, w in doc.work_spans if prev.start <= a < prev.end]
                 if named:
                     return named[-1]

@@ -72,14 +72,9 @@ def _first_shown(doc: Doc, s: Sentence) -> None:
         doc.add(event, "workFeatured", quote, start, "premiere-verb", 0.55, obj=work)
         doc.add(event, "startDate", quote, start, "premiere-verb", 0.6, value=date)
         for name in (m.group("o"), m.group("o2")):
-            if not name or name.lower() in ("theaters", "theatres", "cinemas"):
-                continue
-            found = doc.lookup(name)
-            kind = doc.type_of(found) if found else guess_type(name)
-            if kind is not None and (is_a(kind, "StreamingService") or
-                                     is_a(kind, "TelevisionNetwork")):
-                platform = found or doc.entity(name, kind, "premiere-verb", quote)
-                doc.add(event, "platform", quote, start, "premiere-verb", 0.55, obj=platform)
+            shown = _channel(doc, name, "premiere-verb", quote) if name else None
+            if shown is not None:
+                doc.add(event, "platform", quote, start, "premiere-verb", 0.55, obj=shown[0])
 
 
 def _premiere_elsewhere(doc: Doc, s: Sentence) -> None:

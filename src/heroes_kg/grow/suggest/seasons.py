@@ -526,11 +526,12 @@ def rule_seasons_count(doc: Doc, s: Sentence) -> None:
             continue
         start = min(at, next((a for a, b, w in doc.work_spans
                               if w == work and s.start <= a < at), at))
-        if start < at and doc.text[start - 1:start] in ("“", "\"", "‘"):
-            start -= 1  # the title's quotation marks, both
-        quote = doc.text[start:end] if end - start < 160 else doc.text[at:end]
-        doc.add(series, "numberOfSeasons", quote, start if end - start < 160 else at,
-                "seasons-count", 0.6, value=n)
+        if start < at:
+            start = doc.before_quote(start)  # the title's quotation marks, both
+        if end - start >= 160:
+            start = at
+        doc.add(series, "numberOfSeasons", doc.text[start:end], start, "seasons-count", 0.6,
+                value=n)
 
 
 RULES = [rule_seasons_count, rule_renewed_by, rule_plural_renewal, rule_season_order, rule_renews,

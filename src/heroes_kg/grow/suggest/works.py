@@ -2477,8 +2477,7 @@ def _credit_titles(doc: Doc) -> None:
 def _credit_title(doc: Doc, s: Sentence, title: str, at: int, quote: str) -> None:
     """Register ``title`` at ``at`` as a work known by a credit, unless it is no title."""
     words = title.split()
-    phrasal = len(words) == 2 and words[1] in _PARTICLES  # "Get Out"
-    if not words or (words[0] in STOP and not phrasal) or title.lower() in KNOWN_NAMES or \
+    if not words or (words[0] in STOP and not _phrasal(words)) or title.lower() in KNOWN_NAMES or \
             any(w in NATIONALITIES for w in words) or \
             is_place_or_award(title) or (len(words) == 1 and is_nationality(words[-1])) or \
             doc.work_span_at(at, at + len(title)):
@@ -2534,11 +2533,16 @@ def _repeated(doc: Doc, title: str) -> bool:
 _PARTICLES = {"Out", "Up", "Down", "Off", "Back", "Away", "Over", "In", "On", "Along"}
 
 
+def _phrasal(words: list[str]) -> bool:
+    """Whether a two-word title is a capitalised verb and its particle ("Get Out")."""
+    return len(words) == 2 and words[1] in _PARTICLES and words[0][:1].isupper()
+
+
 def _strip_lead(title: str) -> str | None:
     words = title.split()
     while len(words) > 1 and ((words[0] in STOP and words[0] not in ("The", "A", "An")) or
                                words[0].islower()):
-        if len(words) == 2 and words[1] in _PARTICLES and words[0][:1].isupper():
+        if _phrasal(words):
             break  # "Get Out star Bradley Whitford": the verb is the title's
         words.pop(0)  # "As for Sense8": "Sense8"
     if len(words) > 2 and words[0].isdigit() and words[1] == "of":
@@ -2861,15 +2865,16 @@ def rule_kind_after_title(doc: Doc, s: Sentence) -> None:
         if len(words) != len(m.group("g").split()) and words:
             words = words[-1:]  # "a lost family movie": only the genre words next to it
         noun = m.group("noun")
-        if "-" in noun and noun not in _GENRE_NOUNS:
+        is_genre = noun in _GENRE_NOUNS
+        if "-" in noun and not is_genre:
             # "“Beirut,” an action-thriller": a genre word joined to the kind noun
             prefix, base = noun.rsplit("-", 1)
             if not all(_genre_word(p) for p in prefix.split("-")):
                 continue  # "a low-budget film": no genre, and no kind of its own
-            if base not in _GENRE_NOUNS:
+            is_genre = base in _GENRE_NOUNS
+            if not is_genre:
                 noun = base  # "a horror-comedy film" reads on from "horror-comedy"
-        genre = " ".join([*words, noun] if noun in _GENRE_NOUNS or (
-            "-" in noun and noun.rsplit("-", 1)[1] in _GENRE_NOUNS) else words)
+        genre = " ".join([*words, noun] if is_genre else words)
         end = b + m.end()
         more = _GENRE_GOES_ON.match(doc.text[end:min(s.end, end + 60)])
         if genre and noun in _GENRE_NOUNS and not m.group("org2") and more and \
